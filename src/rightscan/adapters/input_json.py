@@ -1,0 +1,222 @@
+"""The JSON input contract -> domain ``Facts``.
+
+Pydantic checks types, ranges and vocabulary at the boundary (unknown fields are rejected); the
+clinical vocabularies (T/N/M, symptom, lab and marker codes) come from the knowledge base. Every
+rejection is an ``InputError`` whose message names the field and never echoes the input.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Annotated, Any, Literal
+
+import orjson
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from rightscan.domain.knowledge import Knowledge
+from rightscan.domain.model import Facts, InputError, LabValue, Tumor
+
+Number = Annotated[float, Field(strict=False, allow_inf_nan=False)]
+MAX_LAB_RATIO = 100.0  # a value above 100x its ULN is taken as a unit error, not a finding
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class LabInput(_Model):
+    value: Number = Field(ge=0)
+    uln: Number = Field(gt=0, description="the laboratory's upper limit of normal, same unit as value")
+
+    @field_validator("value", "uln", mode="before")
+    @classmethod
+    def _no_bool(cls, v: Any) -> Any:
+        if isinstance(v, bool) or not isinstance(v, int | float):
+            raise ValueError("must be a number")
+        return v
+
+
+class TumorInput(_Model):
+    histology: Literal["IDC", "ILC", "NOS", "mixed", "DCIS", "other"] | None = None
+    size_cm: Number | None = Field(default=None, description="largest invasive focus, cm")
+    t: str | None = Field(default=None, max_length=8)
+    n: str | None = Field(default=None, max_length=8)
+    m: str | None = Field(default=None, max_length=8)
+    grade: Annotated[int, Field(strict=True, ge=1, le=3)] | None = None
+    er: Literal["positive", "negative"] | None = None
+    pr: Literal["positive", "negative"] | None = None
+    her2: Literal["positive", "negative", "equivocal"] | None = None
+    inflammatory: Annotated[bool, Field(strict=True)] | None = None
+
+    @field_validator("size_cm", mode="before")
+    @classmethod
+    def _size_number(cls, v: Any) -> Any:
+        if v is not None and (isinstance(v, bool) or not isinstance(v, int | float)):
+            raise ValueError("must be a number (cm)")
+        return v
+
+
+class PathologyInput(_Model):
+    t: str | None = Field(default=None, max_length=10)
+    n: str | None = Field(default=None, max_length=14)
+
+
+class PatientInput(_Model):
+    age: Annotated[int, Field(strict=True, ge=18, le=120)] | None = None
+    sex: Literal["female", "male"] | None = None
+    setting: Literal["new_diagnosis", "surveillance", "suspected_local_recurrence", "suspected_distant_recurrence"] | None = None
+    prior_surgery: Literal["bct", "mastectomy"] | None = None
+    tumor: TumorInput = TumorInput()
+    symptoms: list[Annotated[str, Field(max_length=40)]] = Field(default_factory=list, max_length=50)
+    labs: dict[str, LabInput] = Field(default_factory=dict)
+    tumor_markers: dict[str, LabInput] = Field(default_factory=dict)
+    pathology: PathologyInput = PathologyInput()
+    patient_preference: Literal["requests_imaging"] | None = None
+    order: str | None = Field(default=None, min_length=1, max_length=200)
+    purpose: Literal["locoregional", "distant"] | None = None
+
+
+_MESSAGES = {
+    "extra_forbidden": "unknown field",
+    "missing": "required",
+    "int_type": "must be a whole number",
+    "int_from_float": "must be a whole number",
+    "bool_type": "must be true or false",
+    "dict_type": "must be an object",
+    "model_type": "must be an object",
+    "list_type": "must be a list",
+    "string_type": "must be a string",
+    "float_type": "must be a number",
+    "finite_number": "must be a finite number",
+}
+
+
+def _validation_message(exc: ValidationError) -> InputError:
+    err = exc.errors(include_input=False, include_url=False)[0]
+    where = ".".join(str(p) for p in err["loc"]) or "(input)"
+    kind = err["type"]
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        ctx = err.get("ctx", {})
+        bound = {"greater_than_equal": ">=", "less_than_equal": "<=", "greater_than": ">", "less_than": "<"}[kind]
+        limit = next(iter(ctx.values()), "?")
+        message = f"must be {bound} {limit}"
+    elif kind in ("string_too_long", "too_long"):
+        message = "is too long"
+    elif kind == "string_too_short":
+        message = "must not be empty"
+    elif kind == "value_error":
+        message = err["msg"].removeprefix("Value error, ")
+    else:
+        message = _MESSAGES.get(kind, err["msg"])
+    return InputError(where, message)
+
+
+def parse_json(data: str | bytes) -> Any:
+    """Parse JSON text; a syntax error becomes an ``InputError`` without quoting the text."""
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError as exc:
+        raise InputError("(input)", f"invalid JSON at character {exc.pos}") from None
+
+
+def validate(payload: Any) -> PatientInput:
+    if not isinstance(payload, dict):
+        raise InputError("(input)", "must be a JSON object")
+    try:
+        return PatientInput.model_validate(payload)
+    except ValidationError as exc:
+        raise _validation_message(exc) from None
+
+
+def _category(raw: str | None, allowed: tuple[str, ...], field_path: str, axis: str) -> str | None:
+    """'cT1c' / 'T1C' / 't1c' -> 'T1c'. A pathological prefix is refused in a clinical field."""
+    if raw is None:
+        return None
+    text = raw.strip()
+    low = text.lower()
+    if low.startswith(("p", "yp", "yc", "r")) and axis != "m":
+        raise InputError(field_path, "clinical category expected; put pathological pT/pN in pathology.t / pathology.n")
+    if low.startswith("c"):
+        low = low[1:]
+    if axis == "m" and low in ("m0(i+)", "m0 (i+)"):
+        low = "m0"  # M0(i+) is staged as M0 (AJCC 8)
+    for cat in allowed:
+        if cat.lower() == low:
+            return cat
+    raise InputError(field_path, f"must be one of {', '.join(allowed)} (a 'c' prefix is accepted)")
+
+
+def _pathological(raw: str | None, allowed: dict[str, str] | tuple[str, ...], field_path: str) -> str | None:
+    if raw is None:
+        return None
+    low = raw.strip().lower()
+    if low.startswith("yp"):
+        raise InputError(field_path, "post-neoadjuvant (yp) categories have no prognostic stage; give the clinical stage")
+    low = low.removeprefix("p")
+    for suffix in ("(sn)", "(f)", "(m)"):
+        low = low.removesuffix(suffix)
+    names = allowed if isinstance(allowed, tuple) else tuple(allowed)
+    for name in names:
+        if name.lower() == low:
+            return allowed[name] if isinstance(allowed, dict) else name
+    raise InputError(field_path, f"must be one of {', '.join('p' + n for n in names)}")
+
+
+def to_facts(kb: Knowledge, data: PatientInput, order_override: str | None = None) -> Facts:
+    tables = kb.staging
+    tu = data.tumor
+    tumor = Tumor(
+        histology=tu.histology,
+        size_cm=tu.size_cm,
+        t=_category(tu.t, tables.t_categories, "tumor.t", "t"),
+        n=_category(tu.n, tables.n_categories, "tumor.n", "n"),
+        m=_category(tu.m, ("M0", "M1"), "tumor.m", "m"),
+        grade=tu.grade,
+        er=tu.er,
+        pr=tu.pr,
+        her2="negative" if tu.her2 == "equivocal" else tu.her2,
+        her2_equivocal=tu.her2 == "equivocal",
+        inflammatory=tu.inflammatory,
+    )
+    for i, code in enumerate(data.symptoms):
+        if code not in kb.symptoms:
+            raise InputError(f"symptoms.{i}", f"unknown symptom code; use one of {', '.join(kb.symptoms)}")
+    labs = _labs(data.labs, kb.lab_names, "labs")
+    markers = _labs(data.tumor_markers, kb.tumor_marker_names, "tumor_markers")
+    if order_override is not None and data.order is not None and order_override.strip() != data.order.strip():
+        raise InputError("order", "given both in the input and with --order, and they differ")
+    order = order_override if order_override is not None else data.order
+    if order is not None and not order.strip():
+        raise InputError("order", "must not be empty")
+    pathology_t = _pathological(data.pathology.t, tables.t_categories, "pathology.t")
+    return Facts(
+        age=data.age,
+        sex=data.sex,
+        setting=data.setting,
+        prior_surgery=data.prior_surgery,
+        tumor=tumor,
+        symptoms=frozenset(data.symptoms),
+        labs=labs,
+        tumor_markers=markers,
+        pathology_t=pathology_t,
+        pathology_n=_pathological(data.pathology.n, tables.pn_aliases, "pathology.n"),
+        patient_preference=data.patient_preference,
+        order=order.strip() if order else None,
+        purpose=data.purpose,
+    )
+
+
+def _labs(values: dict[str, LabInput], known: dict[str, str], prefix: str) -> tuple[tuple[str, LabValue], ...]:
+    out = []
+    for name, lab in values.items():
+        if name not in known:
+            raise InputError(f"{prefix}.{name[:40]}", f"unknown code; use one of {', '.join(known)}")
+        if lab.value / lab.uln > MAX_LAB_RATIO or math.isnan(lab.value):
+            raise InputError(f"{prefix}.{name}.value", f"implausible: more than {MAX_LAB_RATIO:g}x the ULN; check the unit")
+        out.append((name, LabValue(float(lab.value), float(lab.uln))))
+    return tuple(out)
+
+
+def load_facts(kb: Knowledge, payload: Any, order_override: str | None = None) -> Facts:
+    """A decoded JSON value -> Facts, or ``InputError``."""
+    return to_facts(kb, validate(payload), order_override)

@@ -1,0 +1,457 @@
+"""Read the knowledge YAML files, validate them against their schemas, build ``Knowledge``.
+
+Any schema violation or broken cross-reference stops loading with ``KnowledgeError`` naming the
+file and the path inside it. The files ship inside the package (``rightscan/knowledge``); another
+directory can be given for testing a candidate knowledge release.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from rightscan.domain.guidance import FEATURES
+from rightscan.domain.knowledge import (
+    GuidanceItem,
+    Knowledge,
+    LabThresholds,
+    Procedure,
+    Rating,
+    RedFlagRule,
+    StagingTables,
+    Variant,
+)
+from rightscan.domain.model import CATEGORIES, PURPOSES, SETTINGS
+from rightscan.domain.orders import normalise
+
+KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "knowledge"
+
+Category = Literal["Usually Appropriate", "May Be Appropriate", "May Be Appropriate (Disagreement)", "Usually Not Appropriate"]
+RrlSymbol = Literal["O", "☢", "☢☢", "☢☢☢", "☢☢☢☢", "☢☢☢☢☢"]
+Stage = Literal["0", "IA", "IB", "IIA", "IIB", "IIIA", "IIIB", "IIIC", "IV"]
+DoseRange = Annotated[str, Field(pattern=r"^(0|<[0-9.]+|[0-9.]+-[0-9.]+)$")]
+assert set(CATEGORIES) == set(Category.__args__)  # one vocabulary
+
+
+class KnowledgeError(RuntimeError):
+    """The knowledge base is invalid; the message names the file and the location."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# ------------------------------------------------------------------ ACR topic
+class _RatingSchema(_Strict):
+    procedure: str
+    category: Category
+    median_rating: int = Field(ge=1, le=9)
+    soe: Literal["Strong", "Moderate", "Limited", "Expert Consensus"]
+    rrl: RrlSymbol
+    adult_dose_msv: DoseRange
+    peds_rrl: RrlSymbol | None
+    peds_dose_msv: DoseRange | None
+
+    @model_validator(mode="after")
+    def _category_matches_rating(self) -> _RatingSchema:
+        expected = (
+            "Usually Appropriate" if self.median_rating >= 7
+            else "Usually Not Appropriate" if self.median_rating <= 3
+            else None
+        )
+        if expected and self.category != expected:
+            raise ValueError(f"category {self.category!r} does not match median rating {self.median_rating}")
+        if expected is None and not self.category.startswith("May Be"):
+            raise ValueError(f"median rating {self.median_rating} must be a 'May Be Appropriate' category")
+        return self
+
+
+class _AppliesWhen(_Strict):
+    setting: Literal[SETTINGS]  # type: ignore[valid-type]
+    purpose: Literal[PURPOSES]  # type: ignore[valid-type]
+    stage_class: Literal["early", "late", "any"]
+    biology: Literal["any", "er_positive_her2_negative", "her2_positive_or_triple_negative"]
+    prior_surgery: Literal["any", "bct", "mastectomy"]
+
+
+class _VariantSchema(_Strict):
+    number: int = Field(ge=1)
+    title: str = Field(min_length=10)
+    applies_when: _AppliesWhen
+    procedures: list[_RatingSchema] = Field(min_length=1)
+
+
+class _RrlBand(_Strict):
+    symbol: RrlSymbol
+    level: int = Field(ge=0, le=5)
+    adult_dose_msv: DoseRange
+    peds_dose_msv: DoseRange
+
+
+class _AcrTopicSchema(_Strict):
+    schema_: Literal["rightscan.acr-topic/1"] = Field(alias="schema")
+    id: str
+    version: str = Field(pattern=r"^acr-\d+@\d{4}")
+    title: str
+    panel: str
+    source: dict[str, Any]
+    rating_scale: list[dict[str, Any]]
+    rrl_scale: list[_RrlBand] = Field(min_length=6, max_length=6)
+    background_msv_per_year: float = Field(gt=0)
+    variants: list[_VariantSchema] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _numbering(self) -> _AcrTopicSchema:
+        numbers = [v.number for v in self.variants]
+        if numbers != list(range(1, len(numbers) + 1)):
+            raise ValueError(f"variants must be numbered 1..n in order, got {numbers}")
+        return self
+
+
+# ------------------------------------------------------------------ procedures
+class _Cpt(_Strict):
+    code: str = Field(pattern=r"^\d{4}[0-9T](\+\d{4}[0-9T])*$")
+    verified: bool
+
+
+class _ProcedureSchema(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    name: str
+    purpose: Literal[PURPOSES]  # type: ignore[valid-type]
+    in_topic: bool
+    synonyms: list[str]
+    cpt: list[_Cpt]
+
+
+class _ProceduresSchema(_Strict):
+    schema_: Literal["rightscan.procedures/1"] = Field(alias="schema")
+    version: str
+    sources: dict[str, str]
+    procedures: list[_ProcedureSchema]
+
+
+# ------------------------------------------------------------------ staging
+class _SizeBand(_Strict):
+    t: str
+    up_to_mm: float | None
+
+
+class _TnRow(_Strict):
+    t: list[str]
+    n: list[str]
+
+
+class _AnatomicRow(_TnRow):
+    stage: Stage
+
+
+class _NotStageableRow(_TnRow):
+    reason: str
+
+
+class _GroupRow(_TnRow):
+    group: Literal["A", "B", "C", "D", "E"]
+
+
+_GradeRows = dict[Literal["G1", "G2", "G3"], Annotated[list[Stage], Field(min_length=8, max_length=8)]]
+
+
+class _StagingSchema(_Strict):
+    schema_: Literal["rightscan.ajcc-breast/1"] = Field(alias="schema")
+    version: str
+    edition: str
+    sources: list[str]
+    t_categories: list[str]
+    n_categories: list[str]
+    m_categories: list[str]
+    t_family: dict[str, str]
+    n_family: dict[str, str]
+    pn_aliases: dict[str, str]
+    size_to_t: list[_SizeBand]
+    size_limits_cm: dict[Literal["greater_than", "at_most"], float]
+    anatomic: list[_AnatomicRow]
+    not_stageable: list[_NotStageableRow]
+    prognostic_groups: list[_GroupRow]
+    prognostic_columns: list[str]
+    prognostic: dict[Literal["clinical", "pathological"], dict[Literal["A", "B", "C", "D", "E"], _GradeRows]]
+    stage_classes: dict[Literal["early", "late", "in_situ", "metastatic"], list[Stage]]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> _StagingSchema:
+        if set(self.t_family) != set(self.t_categories):
+            raise ValueError("t_family must map exactly the t_categories")
+        if set(self.n_family) != set(self.n_categories):
+            raise ValueError("n_family must map exactly the n_categories")
+        t_fams, n_fams = set(self.t_family.values()), set(self.n_family.values()) | {"N1mi"}
+        for row in [*self.anatomic, *self.not_stageable, *self.prognostic_groups]:
+            bad = [x for x in row.t if x not in t_fams] + [x for x in row.n if x not in n_fams]
+            if bad:
+                raise ValueError(f"unknown T/N family {bad} in a table row")
+        if self.prognostic_columns != ["H+E+P+", "H+E+P-", "H+E-P+", "H+E-P-", "H-E+P+", "H-E+P-", "H-E-P+", "H-E-P-"]:
+            raise ValueError("prognostic_columns must be in the documented HER2/ER/PR order")
+        for table, groups in self.prognostic.items():
+            for group in "ABCDE":
+                if set(groups.get(group, {})) != {"G1", "G2", "G3"}:  # type: ignore[call-overload]
+                    raise ValueError(f"prognostic.{table}.{group} must have rows G1, G2 and G3")
+        if self.size_to_t[-1].up_to_mm is not None:
+            raise ValueError("the last size band must be open (up_to_mm: null)")
+        return self
+
+
+# ------------------------------------------------------------------ red flags
+class _RedFlagRuleSchema(_Strict):
+    id: str
+    finding: str
+    all: list[str] = Field(min_length=1)
+    unless: list[str] = []
+    site: str
+    urgent: bool = False
+    suggested: list[str] = Field(min_length=1)
+    why: str
+    source: str
+
+
+class _RedFlagsSchema(_Strict):
+    schema_: Literal["rightscan.red-flags/1"] = Field(alias="schema")
+    version: str
+    sources: dict[str, str]
+    symptoms: dict[str, str]
+    lab_thresholds: dict[Literal["alp_mild_max_x_uln", "liver_test_abnormal_x_uln", "tumor_marker_raised_x_uln"], float]
+    labs: dict[str, str]
+    tumor_markers: dict[str, str]
+    rules: list[_RedFlagRuleSchema]
+
+
+# ------------------------------------------------------------------ guidance
+class _GuidanceItemSchema(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    kind: Literal["consideration", "next_step", "pitfall"]
+    when: dict[str, list[str]] = Field(min_length=1)
+    unless: dict[str, list[str]] = {}
+    text: str = Field(min_length=20)
+    source: list[str] = Field(min_length=1)
+
+
+class _GuidanceSchema(_Strict):
+    schema_: Literal["rightscan.guidance/1"] = Field(alias="schema")
+    version: str
+    sources: dict[str, str]
+    items: list[_GuidanceItemSchema]
+
+
+class _ManifestSchema(_Strict):
+    schema_: Literal["rightscan.manifest/1"] = Field(alias="schema")
+    version: str
+    files: dict[Literal["acr_topic", "procedures", "staging", "red_flags", "guidance"], str]
+
+
+# ------------------------------------------------------------------ loading
+def _read(path: Path, schema: type[BaseModel]) -> Any:
+    try:
+        with path.open(encoding="utf-8") as fh:
+            raw = yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (OSError, yaml.YAMLError) as exc:
+        raise KnowledgeError(f"{path.name}: cannot read: {exc}") from None
+    try:
+        return schema.model_validate(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "(top level)"
+        raise KnowledgeError(f"{path.name}: {where}: {first['msg']} ({exc.error_count()} error(s))") from None
+
+
+@lru_cache(maxsize=4)
+def load_knowledge(directory: str | None = None) -> Knowledge:
+    """Load and validate the knowledge base (cached per directory)."""
+    base = Path(directory) if directory else KNOWLEDGE_DIR
+    manifest: _ManifestSchema = _read(base / "manifest.yaml", _ManifestSchema)
+    files = manifest.files
+    topic: _AcrTopicSchema = _read(base / files["acr_topic"], _AcrTopicSchema)
+    catalogue: _ProceduresSchema = _read(base / files["procedures"], _ProceduresSchema)
+    staging: _StagingSchema = _read(base / files["staging"], _StagingSchema)
+    flags: _RedFlagsSchema = _read(base / files["red_flags"], _RedFlagsSchema)
+    guidance: _GuidanceSchema = _read(base / files["guidance"], _GuidanceSchema)
+
+    procedures, lookup = _build_procedures(catalogue, topic, files["procedures"])
+    variants = _build_variants(topic, procedures, files["acr_topic"])
+    tables = _build_staging(staging)
+    rules = _build_red_flags(flags, procedures, files["red_flags"])
+    items = _build_guidance(guidance, procedures, files["guidance"])
+    return Knowledge(
+        version=f"{manifest.version}+{topic.version}+{staging.version}",
+        topic_id=topic.id,
+        topic_title=topic.title,
+        topic_version=topic.version,
+        topic_source=str(topic.source.get("document", topic.title)),
+        procedures=procedures,
+        lookup=lookup,
+        variants=variants,
+        staging=tables,
+        symptoms=dict(flags.symptoms),
+        lab_names=dict(flags.labs),
+        tumor_marker_names=dict(flags.tumor_markers),
+        thresholds=LabThresholds(**flags.lab_thresholds),
+        red_flag_rules=rules,
+        guidance=items,
+        background_msv_per_year=topic.background_msv_per_year,
+    )
+
+
+def _build_procedures(
+    catalogue: _ProceduresSchema, topic: _AcrTopicSchema, fname: str
+) -> tuple[dict[str, Procedure], dict[str, str]]:
+    # radiation level of a topic procedure is the same in every variant: take it from the ratings
+    radiation: dict[str, tuple[str, str]] = {}
+    for variant in topic.variants:
+        for r in variant.procedures:
+            seen = radiation.setdefault(r.procedure.lower(), (r.rrl, r.adult_dose_msv))
+            if seen != (r.rrl, r.adult_dose_msv):
+                raise KnowledgeError(f"{fname}: {r.procedure}: radiation level differs between variants")
+    procedures: dict[str, Procedure] = {}
+    lookup: dict[str, str] = {}
+    for p in catalogue.procedures:
+        if p.id in procedures:
+            raise KnowledgeError(f"{fname}: duplicate procedure id {p.id}")
+        rrl, dose = radiation.get(p.name.lower(), (None, None))
+        if p.in_topic and rrl is None:
+            raise KnowledgeError(f"{fname}: {p.id}: marked in_topic but no variant rates {p.name!r}")
+        procedures[p.id] = Procedure(
+            id=p.id, name=p.name, purpose=p.purpose, in_topic=p.in_topic,
+            synonyms=tuple(p.synonyms), cpt=tuple(c.code for c in p.cpt),
+            unverified_cpt=tuple(c.code for c in p.cpt if not c.verified),
+            rrl=rrl, adult_dose_msv=dose,
+        )
+        for text in (p.name, *p.synonyms, *(c.code for c in p.cpt)):
+            key = normalise(text)
+            if lookup.get(key, p.id) != p.id:
+                raise KnowledgeError(f"{fname}: {text!r} names both {lookup[key]} and {p.id}")
+            lookup[key] = p.id
+    return procedures, lookup
+
+
+def _build_variants(topic: _AcrTopicSchema, procedures: dict[str, Procedure], fname: str) -> tuple[Variant, ...]:
+    by_name = {p.name.lower(): p.id for p in procedures.values()}
+    levels = {band.symbol: band.level for band in topic.rrl_scale}
+    variants = []
+    for v in topic.variants:
+        ratings = []
+        for r in v.procedures:
+            pid = by_name.get(r.procedure.lower())
+            if pid is None:
+                raise KnowledgeError(f"{fname}: variant {v.number}: {r.procedure!r} is not in the procedure catalogue")
+            as_dict = {
+                "procedure": procedures[pid].name, "category": r.category, "median_rating": r.median_rating,
+                "soe": r.soe, "rrl": r.rrl, "adult_dose_msv": r.adult_dose_msv,
+            }
+            ratings.append(Rating(
+                procedure_id=pid, procedure=procedures[pid].name, category=r.category,
+                median_rating=r.median_rating, soe=r.soe, rrl=r.rrl, rrl_level=levels[r.rrl],
+                adult_dose_msv=r.adult_dose_msv, peds_rrl=r.peds_rrl, peds_dose_msv=r.peds_dose_msv,
+                as_dict=as_dict,
+            ))
+        if len({r.procedure_id for r in ratings}) != len(ratings):
+            raise KnowledgeError(f"{fname}: variant {v.number}: a procedure is rated twice")
+        w = v.applies_when
+        variants.append(Variant(
+            number=v.number, title=v.title, setting=w.setting, purpose=w.purpose, stage_class=w.stage_class,
+            biology=w.biology, prior_surgery=w.prior_surgery, ratings=tuple(ratings),
+            by_procedure={r.procedure_id: r for r in ratings},
+            as_dict={
+                "purpose": w.purpose, "topic": topic.title, "variant": v.number, "title": v.title,
+                "procedures": [r.as_dict for r in ratings],
+            },
+        ))
+    return tuple(variants)
+
+
+def _build_staging(s: _StagingSchema) -> StagingTables:
+    def cells(rows: list[Any]) -> dict[tuple[str, str], Any]:
+        out: dict[tuple[str, str], Any] = {}
+        for row in rows:
+            value = getattr(row, "stage", None) or getattr(row, "group", None) or getattr(row, "reason", None)
+            for t in row.t:
+                for n in row.n:
+                    if (t, n) in out:
+                        raise KnowledgeError(f"ajcc: {t} {n} appears in two rows of one table")
+                    out[(t, n)] = value
+        return out
+
+    columns = [(h, e, p) for h in (True, False) for e in (True, False) for p in (True, False)]
+    prognostic: dict[tuple[str, str, int, bool, bool, bool], str] = {}
+    for table, groups in s.prognostic.items():
+        for group, grades in groups.items():
+            for grade_label, stages in grades.items():
+                for (h, e, p), stage in zip(columns, stages, strict=True):
+                    prognostic[(table, group, int(grade_label[1]), h, e, p)] = stage
+    anatomic, groups = cells(s.anatomic), cells(s.prognostic_groups)
+    if set(anatomic) - {("Tis", "N0")} != set(groups):  # Tis N0 is stage 0 in every table
+        raise KnowledgeError("ajcc: the anatomic table and the prognostic row groups must cover the same T/N cells")
+    return StagingTables(
+        version=s.version, edition=s.edition,
+        t_categories=tuple(s.t_categories), n_categories=tuple(s.n_categories),
+        t_family=dict(s.t_family), n_family=dict(s.n_family), pn_aliases=dict(s.pn_aliases),
+        size_to_t=tuple((b.t, b.up_to_mm) for b in s.size_to_t),
+        size_min_cm_exclusive=s.size_limits_cm["greater_than"], size_max_cm=s.size_limits_cm["at_most"],
+        anatomic=anatomic, not_stageable=cells(s.not_stageable), prognostic_group=groups,
+        prognostic=prognostic,
+        early=frozenset(s.stage_classes["early"]), late=frozenset(s.stage_classes["late"]),
+    )
+
+
+LAB_FINDINGS = ("alp_raised", "liver_tests_abnormal")
+
+
+def _build_red_flags(f: _RedFlagsSchema, procedures: dict[str, Procedure], fname: str) -> tuple[RedFlagRule, ...]:
+    known = set(f.symptoms) | set(LAB_FINDINGS)
+    rules = []
+    for r in f.rules:
+        for code in [*r.all, *r.unless]:
+            if code not in known:
+                raise KnowledgeError(f"{fname}: rule {r.id}: unknown finding code {code!r}")
+        for pid in r.suggested:
+            if pid not in procedures:
+                raise KnowledgeError(f"{fname}: rule {r.id}: unknown procedure id {pid!r}")
+        if r.source not in f.sources:
+            raise KnowledgeError(f"{fname}: rule {r.id}: unknown source {r.source!r}")
+        rules.append(RedFlagRule(
+            id=r.id, finding=r.finding, all=frozenset(r.all), unless=frozenset(r.unless), site=r.site,
+            urgent=r.urgent, suggested=tuple(r.suggested), why=r.why, source=f.sources[r.source],
+        ))
+    for lab in ("alkaline_phosphatase", "ast", "alt", "bilirubin"):
+        if lab not in f.labs:
+            raise KnowledgeError(f"{fname}: labs must define {lab}")
+    return tuple(rules)
+
+
+def _build_guidance(g: _GuidanceSchema, procedures: dict[str, Procedure], fname: str) -> tuple[GuidanceItem, ...]:
+    items = []
+    seen: set[str] = set()
+    for item in g.items:
+        if item.id in seen:
+            raise KnowledgeError(f"{fname}: duplicate item id {item.id}")
+        seen.add(item.id)
+        conditions = []
+        for part, block in (("when", item.when), ("unless", item.unless)):
+            built = []
+            for feature, values in block.items():
+                allowed = FEATURES.get(feature)
+                if allowed is None:
+                    raise KnowledgeError(f"{fname}: {item.id}.{part}: unknown feature {feature!r}")
+                allowed_values = set(procedures) if allowed == "procedure_id" else set(allowed)
+                bad = [v for v in values if v not in allowed_values]
+                if bad:
+                    raise KnowledgeError(f"{fname}: {item.id}.{part}.{feature}: unknown value(s) {bad}")
+                built.append((feature, frozenset(values)))
+            conditions.append(tuple(built))
+        missing = [s for s in item.source if s not in g.sources]
+        if missing:
+            raise KnowledgeError(f"{fname}: {item.id}: unknown source(s) {missing}")
+        items.append(GuidanceItem(
+            id=item.id, kind=item.kind, when=conditions[0], unless=conditions[1],
+            as_dict={"id": item.id, "text": item.text, "source": [g.sources[s] for s in item.source]},
+        ))
+    return tuple(items)

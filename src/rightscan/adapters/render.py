@@ -1,0 +1,113 @@
+"""Decision dict -> text for a clinician, or Markdown. (JSON is the dict itself, via orjson.)"""
+
+from __future__ import annotations
+
+from typing import Any
+
+VERDICT_LABEL = {
+    "not_recommended": "NOT RECOMMENDED",
+    "recommended": "RECOMMENDED",
+    "individualize": "INDIVIDUALISE (multidisciplinary decision)",
+    "targeted": "TARGETED imaging for red flags",
+    "not_applicable": "NOT APPLICABLE",
+    "undetermined": "UNDETERMINED (insufficient data)",
+}
+SHORT_CATEGORY = {
+    "Usually Appropriate": "UA",
+    "May Be Appropriate": "MBA",
+    "May Be Appropriate (Disagreement)": "MBA(D)",
+    "Usually Not Appropriate": "UNA",
+}
+
+
+def _stage_line(stage: dict[str, Any]) -> str:
+    tnm = " ".join(x for x in (stage.get("t"), stage.get("n"), stage.get("m")) if x) or "no TNM"
+    if stage.get("m_source") == "not stated":
+        tnm += " (cM0: not stated)"
+    line = (f"{tnm} -> anatomic {stage['anatomic'] or 'not assigned'}, "
+            f"clinical prognostic {stage['clinical_prognostic'] or 'not assigned'} ({stage['edition']})")
+    path = stage.get("pathological")
+    if path:
+        line += (f"; pathological {path.get('t') or ''} {path.get('n') or ''} -> anatomic "
+                 f"{path['anatomic'] or 'not assigned'}, prognostic {path['prognostic'] or 'not assigned'}")
+    return line
+
+
+def _order_lines(order: dict[str, Any]) -> list[str]:
+    cpt = f" (CPT {', '.join(order['cpt'])})" if order["cpt"] else ""
+    lines = [f"{order['requested']} -> {order['procedure']}{cpt}, purpose: {order['purpose']}"]
+    radiation = f"radiation {order['rrl']} {order['adult_dose_msv']} mSv" if order["rrl"] else "radiation level not rated"
+    for r in order["ratings"]:
+        if r["category"]:
+            lines.append(f"  ACR variant {r['variant']}: {r['category']} ({r['median_rating']}/9, evidence "
+                         f"{r['soe']}); {radiation}")
+        else:
+            lines.append(f"  ACR variant {r['variant']}: not rated for this variant; {radiation}")
+    if order["indicated_by_red_flags"]:
+        lines.append(f"  Targets red flag(s): {', '.join(order['indicated_by_red_flags'])}")
+    if order["note"] and not order["ratings"]:
+        lines.append(f"  {order['note']}; {radiation}")
+    for alt in order["alternatives"]:
+        rating = f"{SHORT_CATEGORY[alt['category']]} {alt['median_rating']}/9, " if alt.get("category") else ""
+        rrl = f"{alt['rrl']}" if alt.get("rrl") else "radiation not rated"
+        lines.append(f"  Instead: {alt['procedure']} ({rating}{rrl}) - {alt['reason']}")
+    return lines
+
+
+def to_text(d: dict[str, Any]) -> str:
+    out = [
+        f"RightScan - {d['summary']}",
+        f"Systemic staging imaging: {VERDICT_LABEL[d['systemic_imaging']]}",
+        f"Stage: {_stage_line(d['stage'])}",
+    ]
+    if d["order"]:
+        out += ["", "Proposed order:"] + _order_lines(d["order"])
+    if d["red_flags"]:
+        out += ["", "Red flags:"]
+        for f in d["red_flags"]:
+            urgent = " [URGENT]" if f["urgent"] else ""
+            out.append(f"  - {f['finding']}{urgent}: {', '.join(f['suggested'])}. {f['why']}")
+    if d["insufficient_data"]:
+        out += ["", "Insufficient data:"] + [f"  - {x}" for x in d["insufficient_data"]]
+    for key, title in (("considerations", "Why"), ("next_steps", "Next steps"), ("pitfalls", "Pitfalls")):
+        if d[key]:
+            out += ["", f"{title}:"] + [f"  - {x['text']}" for x in d[key]]
+    out += ["", "How this was decided:"]
+    out += [f"  {i}. {e['step']}  [{e['source']}]" for i, e in enumerate(d["explanation"], 1)]
+    for a in d["assessments"]:
+        out += ["", f"ACR variant {a['variant']} ({a['purpose']}): {a['title']}"]
+        for p in a["procedures"]:
+            out.append(f"  {SHORT_CATEGORY[p['category']]:<4} {p['median_rating']}  {p['rrl']:<6} "
+                       f"{p['adult_dose_msv']:>6} mSv  {p['procedure']}")
+    out += ["", f"Knowledge: {d['knowledge_version']}. Decision support, not a substitute for clinical judgement."]
+    return "\n".join(out) + "\n"
+
+
+def to_markdown(d: dict[str, Any]) -> str:
+    out = [
+        f"## {d['summary']}",
+        "",
+        f"**Systemic staging imaging:** {VERDICT_LABEL[d['systemic_imaging']]}  ",
+        f"**Stage:** {_stage_line(d['stage'])}",
+    ]
+    if d["order"]:
+        out += ["", "### Proposed order", ""] + [f"- {line.strip()}" for line in _order_lines(d["order"])]
+    if d["red_flags"]:
+        out += ["", "### Red flags", ""]
+        out += [f"- **{f['finding']}**{' (urgent)' if f['urgent'] else ''}: {', '.join(f['suggested'])}. "
+                f"{f['why']} _({f['source']})_" for f in d["red_flags"]]
+    if d["insufficient_data"]:
+        out += ["", "### Insufficient data", ""] + [f"- {x}" for x in d["insufficient_data"]]
+    for key, title in (("considerations", "Why"), ("next_steps", "Next steps"), ("pitfalls", "Pitfalls")):
+        if d[key]:
+            out += ["", f"### {title}", ""]
+            out += [f"- {x['text']} _({'; '.join(x['source'])})_" for x in d[key]]
+    out += ["", "### How this was decided", ""]
+    out += [f"{i}. {e['step']} _({e['source']})_" for i, e in enumerate(d["explanation"], 1)]
+    for a in d["assessments"]:
+        out += ["", f"### ACR variant {a['variant']} ({a['purpose']})", "", f"_{a['title']}_", "",
+                "| Procedure | Category | Rating | Radiation | Adult dose (mSv) |", "|---|---|---|---|---|"]
+        out += [f"| {p['procedure']} | {p['category']} | {p['median_rating']} | {p['rrl']} | {p['adult_dose_msv']} |"
+                for p in a["procedures"]]
+    out += ["", f"_Knowledge: {d['knowledge_version']}. Decision support, not a substitute for clinical judgement._"]
+    return "\n".join(out) + "\n"

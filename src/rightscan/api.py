@@ -1,0 +1,32 @@
+"""Library entry points: one call from a JSON payload to a decision.
+
+Interfaces (CLI, HTTP, web) call these; none of them re-implements a rule.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rightscan.adapters.input_json import load_facts, parse_json
+from rightscan.adapters.knowledge_files import load_knowledge
+from rightscan.domain.decision import decide
+from rightscan.domain.knowledge import Knowledge
+from rightscan.domain.model import Decision, Facts, InputError
+
+__all__ = ["InputError", "evaluate", "evaluate_json", "decide_facts", "load_knowledge"]
+
+
+def decide_facts(facts: Facts, kb: Knowledge | None = None) -> Decision:
+    """Decide from domain facts (the fastest path: no parsing, no validation of JSON types)."""
+    return decide(kb or load_knowledge(), facts)
+
+
+def evaluate(payload: dict[str, Any], order: str | None = None, kb: Knowledge | None = None) -> dict[str, Any]:
+    """Input contract (a decoded JSON object) -> output contract (a dict). Raises ``InputError``."""
+    kb = kb or load_knowledge()
+    return decide(kb, load_facts(kb, payload, order)).to_dict()
+
+
+def evaluate_json(text: str | bytes, order: str | None = None, kb: Knowledge | None = None) -> dict[str, Any]:
+    """Like ``evaluate`` but from JSON text."""
+    return evaluate(parse_json(text), order, kb)

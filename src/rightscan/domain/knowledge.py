@@ -1,0 +1,128 @@
+"""Typed, immutable view of the knowledge base, as the domain uses it.
+
+The objects are built once by ``rightscan.adapters.knowledge_files`` from the validated YAML files;
+the domain only reads them. Dictionaries meant for output (``as_dict``) are built once here so that a
+decision references them instead of rebuilding them; callers must treat them as read-only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Procedure:
+    id: str
+    name: str
+    purpose: str
+    in_topic: bool
+    synonyms: tuple[str, ...]
+    cpt: tuple[str, ...]
+    unverified_cpt: tuple[str, ...]
+    rrl: str | None  # relative radiation level (ACR symbol), None when the topic does not give one
+    adult_dose_msv: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Rating:
+    procedure_id: str
+    procedure: str
+    category: str
+    median_rating: int
+    soe: str
+    rrl: str
+    rrl_level: int
+    adult_dose_msv: str
+    peds_rrl: str | None
+    peds_dose_msv: str | None
+    as_dict: dict[str, Any] = field(compare=False, hash=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    number: int
+    title: str
+    setting: str
+    purpose: str
+    stage_class: str  # early | late | any
+    biology: str  # any | er_positive_her2_negative | her2_positive_or_triple_negative
+    prior_surgery: str  # any | bct | mastectomy
+    ratings: tuple[Rating, ...]
+    by_procedure: dict[str, Rating] = field(compare=False, hash=False)
+    as_dict: dict[str, Any] = field(compare=False, hash=False)
+
+
+@dataclass(frozen=True, slots=True)
+class StagingTables:
+    version: str
+    edition: str
+    t_categories: tuple[str, ...]
+    n_categories: tuple[str, ...]
+    t_family: dict[str, str]
+    n_family: dict[str, str]
+    pn_aliases: dict[str, str]
+    size_to_t: tuple[tuple[str, float | None], ...]  # (T, upper bound in mm inclusive)
+    size_min_cm_exclusive: float
+    size_max_cm: float
+    anatomic: dict[tuple[str, str], str]  # (T family, N family) -> stage, M0
+    not_stageable: dict[tuple[str, str], str]  # (T family, N family) -> reason
+    prognostic_group: dict[tuple[str, str], str]  # (T family, N family) -> row group A-E
+    # (table, group, grade, her2, er, pr) -> stage, table in {"clinical", "pathological"};
+    # receptor values are booleans (True = positive).
+    prognostic: dict[tuple[str, str, int, bool, bool, bool], str]
+    early: frozenset[str]
+    late: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class RedFlagRule:
+    id: str
+    finding: str
+    all: frozenset[str]
+    unless: frozenset[str]
+    site: str
+    urgent: bool
+    suggested: tuple[str, ...]  # procedure ids, best first
+    why: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class LabThresholds:
+    alp_mild_max_x_uln: float
+    liver_test_abnormal_x_uln: float
+    tumor_marker_raised_x_uln: float
+
+
+@dataclass(frozen=True, slots=True)
+class GuidanceItem:
+    id: str
+    kind: str  # consideration | next_step | pitfall
+    when: tuple[tuple[str, frozenset[str]], ...]
+    unless: tuple[tuple[str, frozenset[str]], ...]
+    as_dict: dict[str, Any] = field(compare=False, hash=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Knowledge:
+    version: str  # the knowledge_version string every decision carries
+    topic_id: str
+    topic_title: str
+    topic_version: str
+    topic_source: str
+    procedures: dict[str, Procedure]
+    # normalised order text (name, synonym or CPT) -> procedure id
+    lookup: dict[str, str]
+    variants: tuple[Variant, ...]
+    staging: StagingTables
+    symptoms: dict[str, str]
+    lab_names: dict[str, str]
+    tumor_marker_names: dict[str, str]
+    thresholds: LabThresholds
+    red_flag_rules: tuple[RedFlagRule, ...]
+    guidance: tuple[GuidanceItem, ...]
+    background_msv_per_year: float
+
+    def variant(self, number: int) -> Variant:
+        return self.variants[number - 1]

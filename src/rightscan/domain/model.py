@@ -1,0 +1,139 @@
+"""Domain types: the patient facts a decision reads and the decision it returns.
+
+Pure data, no I/O. Facts arrive already validated for type and vocabulary by an adapter; clinical
+consistency (size against T, inflammatory against T4d, ...) is checked by the domain itself.
+Unknown is ``None`` everywhere: the domain never fills a missing fact with a default.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+SETTINGS = ("new_diagnosis", "surveillance", "suspected_local_recurrence", "suspected_distant_recurrence")
+PRIOR_SURGERY = ("bct", "mastectomy")
+HISTOLOGIES = ("IDC", "ILC", "NOS", "mixed", "DCIS", "other")
+PURPOSES = ("locoregional", "distant")
+RECEPTOR_VALUES = ("positive", "negative")
+PATIENT_PREFERENCES = ("requests_imaging",)
+
+CATEGORY_UA = "Usually Appropriate"
+CATEGORY_MBA = "May Be Appropriate"
+CATEGORY_MBAD = "May Be Appropriate (Disagreement)"
+CATEGORY_UNA = "Usually Not Appropriate"
+CATEGORIES = (CATEGORY_UA, CATEGORY_MBA, CATEGORY_MBAD, CATEGORY_UNA)
+
+# systemic_imaging verdicts (see README, "Output")
+NOT_RECOMMENDED = "not_recommended"
+RECOMMENDED = "recommended"
+INDIVIDUALIZE = "individualize"
+TARGETED = "targeted"
+NOT_APPLICABLE = "not_applicable"
+UNDETERMINED = "undetermined"
+
+
+class InputError(ValueError):
+    """Input RightScan refuses to decide on. ``field`` is the dotted input path to blame.
+
+    Messages name the field and the rule; they never repeat free text from the input.
+    """
+
+    def __init__(self, field_path: str, message: str) -> None:
+        super().__init__(f"{field_path}: {message}")
+        self.field = field_path
+        self.message = message
+
+
+class FactError(InputError):
+    """Facts that are individually well formed but clinically impossible or contradictory."""
+
+
+@dataclass(frozen=True, slots=True)
+class LabValue:
+    value: float
+    uln: float
+
+    @property
+    def ratio(self) -> float:
+        return self.value / self.uln
+
+
+@dataclass(frozen=True, slots=True)
+class Tumor:
+    histology: str | None = None
+    size_cm: float | None = None
+    t: str | None = None  # normalised: "T1c" (no c/p prefix)
+    n: str | None = None  # normalised: "N0"
+    m: str | None = None  # "M0" | "M1"
+    grade: int | None = None
+    er: str | None = None
+    pr: str | None = None
+    her2: str | None = None
+    her2_equivocal: bool = False  # reported equivocal; staged as negative (AJCC 8)
+    inflammatory: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    age: int | None = None
+    sex: str | None = None
+    setting: str | None = None
+    prior_surgery: str | None = None
+    tumor: Tumor = field(default_factory=Tumor)
+    symptoms: frozenset[str] = frozenset()
+    labs: tuple[tuple[str, LabValue], ...] = ()
+    tumor_markers: tuple[tuple[str, LabValue], ...] = ()
+    pathology_t: str | None = None
+    pathology_n: str | None = None  # normalised family or category, e.g. "N1", "N2"
+    patient_preference: str | None = None
+    order: str | None = None
+    purpose: str | None = None
+
+    def lab(self, name: str) -> LabValue | None:
+        for key, value in self.labs:
+            if key == name:
+                return value
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class StageResult:
+    """One stage group with the reason it could not be assigned, if it could not."""
+
+    stage: str | None
+    reason: str | None = None
+    # When the stage is unknown only because some inputs are missing: every stage group the
+    # missing inputs could still produce (used to say which missing fact would change the answer).
+    possible: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class Decision:
+    knowledge_version: str
+    stage: dict[str, Any]
+    systemic_imaging: str
+    assessments: list[dict[str, Any]]
+    order: dict[str, Any] | None
+    red_flags: list[dict[str, Any]]
+    insufficient_data: list[str]
+    considerations: list[dict[str, Any]]
+    next_steps: list[dict[str, Any]]
+    pitfalls: list[dict[str, Any]]
+    explanation: list[dict[str, Any]]
+    summary: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "knowledge_version": self.knowledge_version,
+            "summary": self.summary,
+            "stage": self.stage,
+            "systemic_imaging": self.systemic_imaging,
+            "assessments": self.assessments,
+            "order": self.order,
+            "red_flags": self.red_flags,
+            "insufficient_data": self.insufficient_data,
+            "considerations": self.considerations,
+            "next_steps": self.next_steps,
+            "pitfalls": self.pitfalls,
+            "explanation": self.explanation,
+        }

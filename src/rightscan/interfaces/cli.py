@@ -1,0 +1,164 @@
+"""The ``rightscan`` command. Thin: parse arguments, call the library, print.
+
+Heavy modules are imported inside the commands so that start-up stays fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+FORMATS = ("text", "json", "markdown")
+EXIT_INVALID = 2
+
+
+def _fail(message: str) -> None:
+    click.echo(f"rightscan: {message}", err=True)
+    sys.exit(EXIT_INVALID)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="rightscan")
+def main() -> None:
+    """RightScan: is this imaging study appropriate for this breast cancer patient?"""
+
+
+@main.command()
+@click.argument("path", type=click.Path(allow_dash=True, dir_okay=False, path_type=str))
+@click.option("--order", "order", metavar="TEXT", help="Proposed study: ACR name, synonym (PET/CT, bone scan) or CPT.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+def evaluate(path: str, order: str | None, fmt: str) -> None:
+    """Evaluate patient facts from PATH (a JSON object, a .jsonl file, or - for JSON Lines on stdin)."""
+    from rightscan.adapters.knowledge_files import KnowledgeError, load_knowledge
+
+    try:
+        kb = load_knowledge()
+    except KnowledgeError as exc:
+        click.echo(f"rightscan: knowledge base invalid: {exc}", err=True)
+        sys.exit(1)
+    if path == "-" or path.endswith(".jsonl"):
+        _evaluate_lines(kb, path, order, fmt)
+    else:
+        _evaluate_one(kb, path, order, fmt)
+
+
+def _evaluate_one(kb, path: str, order: str | None, fmt: str) -> None:  # type: ignore[no-untyped-def]
+    from rightscan.adapters.input_json import load_facts, parse_json
+    from rightscan.domain.decision import decide
+    from rightscan.domain.model import InputError
+
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        _fail(f"cannot read {path}: {exc.strerror}")
+    try:
+        result = decide(kb, load_facts(kb, parse_json(data), order)).to_dict()
+    except InputError as exc:
+        _fail(str(exc))
+    _write(result, fmt)
+
+
+def _write(result: dict, fmt: str) -> None:  # type: ignore[type-arg]
+    if fmt == "json":
+        import orjson
+
+        sys.stdout.buffer.write(orjson.dumps(result, option=orjson.OPT_INDENT_2) + b"\n")
+    elif fmt == "markdown":
+        from rightscan.adapters.render import to_markdown
+
+        sys.stdout.write(to_markdown(result))
+    else:
+        from rightscan.adapters.render import to_text
+
+        sys.stdout.write(to_text(result))
+    sys.stdout.flush()
+
+
+def _evaluate_lines(kb, path: str, order: str | None, fmt: str) -> None:  # type: ignore[no-untyped-def]
+    import orjson
+
+    from rightscan.adapters.batch import evaluate_lines
+
+    try:
+        source = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
+    except OSError as exc:
+        _fail(f"cannot read {path}: {exc.strerror}")
+    progress = sys.stderr.isatty()
+    errors = total = 0
+    out = sys.stdout.buffer
+    buffer: list[bytes] = []
+    with source:
+        for ok, result in evaluate_lines(kb, source, order):
+            total += 1
+            errors += not ok
+            if fmt == "json":
+                buffer.append(orjson.dumps(result))
+            elif ok:
+                from rightscan.adapters.render import to_markdown, to_text
+
+                render = to_markdown if fmt == "markdown" else to_text
+                buffer.append(f"=== line {total} ===\n{render(result)}".encode())
+            else:
+                buffer.append(f"=== line {total} ===\nrightscan: {result['error']}\n".encode())
+            if len(buffer) >= 512:
+                out.write(b"\n".join(buffer) + b"\n")
+                buffer.clear()
+            if progress and total % 10000 == 0:
+                click.echo(f"rightscan: {total} lines...", err=True)
+    if buffer:
+        out.write(b"\n".join(buffer) + b"\n")
+    out.flush()
+    if errors:
+        click.echo(f"rightscan: {errors} of {total} line(s) invalid (see their 'error' field)", err=True)
+        sys.exit(EXIT_INVALID)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text", show_default=True)
+def procedures(fmt: str) -> None:
+    """List the procedure catalogue: names, synonyms and CPT codes an order may use."""
+    from rightscan.adapters.knowledge_files import load_knowledge
+
+    kb = load_knowledge()
+    rows = [
+        {"id": p.id, "name": p.name, "purpose": p.purpose, "rated_by_acr_topic": p.in_topic,
+         "cpt": list(p.cpt), "synonyms": list(p.synonyms), "rrl": p.rrl, "adult_dose_msv": p.adult_dose_msv}
+        for p in kb.procedures.values()
+    ]
+    if fmt == "json":
+        import orjson
+
+        sys.stdout.buffer.write(orjson.dumps(rows, option=orjson.OPT_INDENT_2) + b"\n")
+        return
+    for r in rows:
+        cpt = ", ".join(r["cpt"]) or "-"
+        rated = "" if r["rated_by_acr_topic"] else "  (not rated by the ACR topic: targeted study)"
+        click.echo(f"{r['name']}  [{r['purpose']}; CPT {cpt}]{rated}")
+        if r["synonyms"]:
+            click.echo(f"    also: {', '.join(r['synonyms'])}")
+
+
+@main.command()
+@click.option("--dir", "directory", type=click.Path(file_okay=False, exists=True), default=None,
+              help="Validate a candidate knowledge directory instead of the installed one.")
+def knowledge(directory: str | None) -> None:
+    """Validate the knowledge files against their schemas and print their versions."""
+    from rightscan.adapters.knowledge_files import KnowledgeError, load_knowledge
+
+    try:
+        kb = load_knowledge(directory)
+    except KnowledgeError as exc:
+        click.echo(f"rightscan: knowledge base invalid: {exc}", err=True)
+        sys.exit(1)
+    ratings = sum(len(v.ratings) for v in kb.variants)
+    click.echo(f"knowledge {kb.version}: valid")
+    click.echo(f"  ACR topic {kb.topic_id} '{kb.topic_title}': {len(kb.variants)} variants, {ratings} ratings")
+    click.echo(f"  procedures: {len(kb.procedures)}; red-flag rules: {len(kb.red_flag_rules)}; "
+               f"guidance items: {len(kb.guidance)}")
+    click.echo(f"  staging: {kb.staging.version} ({len(kb.staging.prognostic)} prognostic cells)")
+
+
+if __name__ == "__main__":
+    main()

@@ -13,7 +13,7 @@ from rightscan.domain.decision import decide
 from rightscan.domain.knowledge import Knowledge
 from rightscan.domain.model import Decision, Facts, InputError
 
-__all__ = ["InputError", "evaluate", "evaluate_json", "decide_facts", "load_knowledge"]
+__all__ = ["InputError", "decide_facts", "evaluate", "evaluate_json", "load_knowledge"]
 
 
 def decide_facts(facts: Facts, kb: Knowledge | None = None) -> Decision:

@@ -64,7 +64,9 @@ class PathologyInput(_Model):
 class PatientInput(_Model):
     age: Annotated[int, Field(strict=True, ge=18, le=120)] | None = None
     sex: Literal["female", "male"] | None = None
-    setting: Literal["new_diagnosis", "surveillance", "suspected_local_recurrence", "suspected_distant_recurrence"] | None = None
+    setting: (
+        Literal["new_diagnosis", "surveillance", "suspected_local_recurrence", "suspected_distant_recurrence"] | None
+    ) = None
     prior_surgery: Literal["bct", "mastectomy"] | None = None
     tumor: TumorInput = TumorInput()
     symptoms: list[Annotated[str, Field(max_length=40)]] = Field(default_factory=list, max_length=50)
@@ -151,7 +153,9 @@ def _pathological(raw: str | None, allowed: dict[str, str] | tuple[str, ...], fi
         return None
     low = raw.strip().lower()
     if low.startswith("yp"):
-        raise InputError(field_path, "post-neoadjuvant (yp) categories have no prognostic stage; give the clinical stage")
+        raise InputError(
+            field_path, "post-neoadjuvant (yp) categories have no prognostic stage; give the clinical stage"
+        )
     low = low.removeprefix("p")
     for suffix in ("(sn)", "(f)", "(m)"):
         low = low.removesuffix(suffix)
@@ -212,7 +216,9 @@ def _labs(values: dict[str, LabInput], known: dict[str, str], prefix: str) -> tu
         if name not in known:
             raise InputError(f"{prefix}.{name[:40]}", f"unknown code; use one of {', '.join(known)}")
         if lab.value / lab.uln > MAX_LAB_RATIO or math.isnan(lab.value):
-            raise InputError(f"{prefix}.{name}.value", f"implausible: more than {MAX_LAB_RATIO:g}x the ULN; check the unit")
+            raise InputError(
+                f"{prefix}.{name}.value", f"implausible: more than {MAX_LAB_RATIO:g}x the ULN; check the unit"
+            )
         out.append((name, LabValue(float(lab.value), float(lab.uln))))
     return tuple(out)
 

@@ -30,7 +30,9 @@ from rightscan.domain.orders import normalise
 
 KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "knowledge"
 
-Category = Literal["Usually Appropriate", "May Be Appropriate", "May Be Appropriate (Disagreement)", "Usually Not Appropriate"]
+Category = Literal[
+    "Usually Appropriate", "May Be Appropriate", "May Be Appropriate (Disagreement)", "Usually Not Appropriate"
+]
 RrlSymbol = Literal["O", "☢", "☢☢", "☢☢☢", "☢☢☢☢", "☢☢☢☢☢"]
 Stage = Literal["0", "IA", "IB", "IIA", "IIB", "IIIA", "IIIB", "IIIC", "IV"]
 DoseRange = Annotated[str, Field(pattern=r"^(0|<[0-9.]+|[0-9.]+-[0-9.]+)$")]
@@ -59,8 +61,10 @@ class _RatingSchema(_Strict):
     @model_validator(mode="after")
     def _category_matches_rating(self) -> _RatingSchema:
         expected = (
-            "Usually Appropriate" if self.median_rating >= 7
-            else "Usually Not Appropriate" if self.median_rating <= 3
+            "Usually Appropriate"
+            if self.median_rating >= 7
+            else "Usually Not Appropriate"
+            if self.median_rating <= 3
             else None
         )
         if expected and self.category != expected:
@@ -320,10 +324,15 @@ def _build_procedures(
         if p.in_topic and rrl is None:
             raise KnowledgeError(f"{fname}: {p.id}: marked in_topic but no variant rates {p.name!r}")
         procedures[p.id] = Procedure(
-            id=p.id, name=p.name, purpose=p.purpose, in_topic=p.in_topic,
-            synonyms=tuple(p.synonyms), cpt=tuple(c.code for c in p.cpt),
+            id=p.id,
+            name=p.name,
+            purpose=p.purpose,
+            in_topic=p.in_topic,
+            synonyms=tuple(p.synonyms),
+            cpt=tuple(c.code for c in p.cpt),
             unverified_cpt=tuple(c.code for c in p.cpt if not c.verified),
-            rrl=rrl, adult_dose_msv=dose,
+            rrl=rrl,
+            adult_dose_msv=dose,
         )
         for text in (p.name, *p.synonyms, *(c.code for c in p.cpt)):
             key = normalise(text)
@@ -344,27 +353,51 @@ def _build_variants(topic: _AcrTopicSchema, procedures: dict[str, Procedure], fn
             if pid is None:
                 raise KnowledgeError(f"{fname}: variant {v.number}: {r.procedure!r} is not in the procedure catalogue")
             as_dict = {
-                "procedure": procedures[pid].name, "category": r.category, "median_rating": r.median_rating,
-                "soe": r.soe, "rrl": r.rrl, "adult_dose_msv": r.adult_dose_msv,
+                "procedure": procedures[pid].name,
+                "category": r.category,
+                "median_rating": r.median_rating,
+                "soe": r.soe,
+                "rrl": r.rrl,
+                "adult_dose_msv": r.adult_dose_msv,
             }
-            ratings.append(Rating(
-                procedure_id=pid, procedure=procedures[pid].name, category=r.category,
-                median_rating=r.median_rating, soe=r.soe, rrl=r.rrl, rrl_level=levels[r.rrl],
-                adult_dose_msv=r.adult_dose_msv, peds_rrl=r.peds_rrl, peds_dose_msv=r.peds_dose_msv,
-                as_dict=as_dict,
-            ))
+            ratings.append(
+                Rating(
+                    procedure_id=pid,
+                    procedure=procedures[pid].name,
+                    category=r.category,
+                    median_rating=r.median_rating,
+                    soe=r.soe,
+                    rrl=r.rrl,
+                    rrl_level=levels[r.rrl],
+                    adult_dose_msv=r.adult_dose_msv,
+                    peds_rrl=r.peds_rrl,
+                    peds_dose_msv=r.peds_dose_msv,
+                    as_dict=as_dict,
+                )
+            )
         if len({r.procedure_id for r in ratings}) != len(ratings):
             raise KnowledgeError(f"{fname}: variant {v.number}: a procedure is rated twice")
         w = v.applies_when
-        variants.append(Variant(
-            number=v.number, title=v.title, setting=w.setting, purpose=w.purpose, stage_class=w.stage_class,
-            biology=w.biology, prior_surgery=w.prior_surgery, ratings=tuple(ratings),
-            by_procedure={r.procedure_id: r for r in ratings},
-            as_dict={
-                "purpose": w.purpose, "topic": topic.title, "variant": v.number, "title": v.title,
-                "procedures": [r.as_dict for r in ratings],
-            },
-        ))
+        variants.append(
+            Variant(
+                number=v.number,
+                title=v.title,
+                setting=w.setting,
+                purpose=w.purpose,
+                stage_class=w.stage_class,
+                biology=w.biology,
+                prior_surgery=w.prior_surgery,
+                ratings=tuple(ratings),
+                by_procedure={r.procedure_id: r for r in ratings},
+                as_dict={
+                    "purpose": w.purpose,
+                    "topic": topic.title,
+                    "variant": v.number,
+                    "title": v.title,
+                    "procedures": [r.as_dict for r in ratings],
+                },
+            )
+        )
     return tuple(variants)
 
 
@@ -391,14 +424,22 @@ def _build_staging(s: _StagingSchema) -> StagingTables:
     if set(anatomic) - {("Tis", "N0")} != set(groups):  # Tis N0 is stage 0 in every table
         raise KnowledgeError("ajcc: the anatomic table and the prognostic row groups must cover the same T/N cells")
     return StagingTables(
-        version=s.version, edition=s.edition,
-        t_categories=tuple(s.t_categories), n_categories=tuple(s.n_categories),
-        t_family=dict(s.t_family), n_family=dict(s.n_family), pn_aliases=dict(s.pn_aliases),
+        version=s.version,
+        edition=s.edition,
+        t_categories=tuple(s.t_categories),
+        n_categories=tuple(s.n_categories),
+        t_family=dict(s.t_family),
+        n_family=dict(s.n_family),
+        pn_aliases=dict(s.pn_aliases),
         size_to_t=tuple((b.t, b.up_to_mm) for b in s.size_to_t),
-        size_min_cm_exclusive=s.size_limits_cm["greater_than"], size_max_cm=s.size_limits_cm["at_most"],
-        anatomic=anatomic, not_stageable=cells(s.not_stageable), prognostic_group=groups,
+        size_min_cm_exclusive=s.size_limits_cm["greater_than"],
+        size_max_cm=s.size_limits_cm["at_most"],
+        anatomic=anatomic,
+        not_stageable=cells(s.not_stageable),
+        prognostic_group=groups,
         prognostic=prognostic,
-        early=frozenset(s.stage_classes["early"]), late=frozenset(s.stage_classes["late"]),
+        early=frozenset(s.stage_classes["early"]),
+        late=frozenset(s.stage_classes["late"]),
     )
 
 
@@ -417,10 +458,19 @@ def _build_red_flags(f: _RedFlagsSchema, procedures: dict[str, Procedure], fname
                 raise KnowledgeError(f"{fname}: rule {r.id}: unknown procedure id {pid!r}")
         if r.source not in f.sources:
             raise KnowledgeError(f"{fname}: rule {r.id}: unknown source {r.source!r}")
-        rules.append(RedFlagRule(
-            id=r.id, finding=r.finding, all=frozenset(r.all), unless=frozenset(r.unless), site=r.site,
-            urgent=r.urgent, suggested=tuple(r.suggested), why=r.why, source=f.sources[r.source],
-        ))
+        rules.append(
+            RedFlagRule(
+                id=r.id,
+                finding=r.finding,
+                all=frozenset(r.all),
+                unless=frozenset(r.unless),
+                site=r.site,
+                urgent=r.urgent,
+                suggested=tuple(r.suggested),
+                why=r.why,
+                source=f.sources[r.source],
+            )
+        )
     for lab in ("alkaline_phosphatase", "ast", "alt", "bilirubin"):
         if lab not in f.labs:
             raise KnowledgeError(f"{fname}: labs must define {lab}")
@@ -450,8 +500,13 @@ def _build_guidance(g: _GuidanceSchema, procedures: dict[str, Procedure], fname:
         missing = [s for s in item.source if s not in g.sources]
         if missing:
             raise KnowledgeError(f"{fname}: {item.id}: unknown source(s) {missing}")
-        items.append(GuidanceItem(
-            id=item.id, kind=item.kind, when=conditions[0], unless=conditions[1],
-            as_dict={"id": item.id, "text": item.text, "source": [g.sources[s] for s in item.source]},
-        ))
+        items.append(
+            GuidanceItem(
+                id=item.id,
+                kind=item.kind,
+                when=conditions[0],
+                unless=conditions[1],
+                as_dict={"id": item.id, "text": item.text, "source": [g.sources[s] for s in item.source]},
+            )
+        )
     return tuple(items)

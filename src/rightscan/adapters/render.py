@@ -24,23 +24,31 @@ def _stage_line(stage: dict[str, Any]) -> str:
     tnm = " ".join(x for x in (stage.get("t"), stage.get("n"), stage.get("m")) if x) or "no TNM"
     if stage.get("m_source") == "not stated":
         tnm += " (cM0: not stated)"
-    line = (f"{tnm} -> anatomic {stage['anatomic'] or 'not assigned'}, "
-            f"clinical prognostic {stage['clinical_prognostic'] or 'not assigned'} ({stage['edition']})")
+    line = (
+        f"{tnm} -> anatomic {stage['anatomic'] or 'not assigned'}, "
+        f"clinical prognostic {stage['clinical_prognostic'] or 'not assigned'} ({stage['edition']})"
+    )
     path = stage.get("pathological")
     if path:
-        line += (f"; pathological {path.get('t') or ''} {path.get('n') or ''} -> anatomic "
-                 f"{path['anatomic'] or 'not assigned'}, prognostic {path['prognostic'] or 'not assigned'}")
+        line += (
+            f"; pathological {path.get('t') or ''} {path.get('n') or ''} -> anatomic "
+            f"{path['anatomic'] or 'not assigned'}, prognostic {path['prognostic'] or 'not assigned'}"
+        )
     return line
 
 
 def _order_lines(order: dict[str, Any]) -> list[str]:
     cpt = f" (CPT {', '.join(order['cpt'])})" if order["cpt"] else ""
     lines = [f"{order['requested']} -> {order['procedure']}{cpt}, purpose: {order['purpose']}"]
-    radiation = f"radiation {order['rrl']} {order['adult_dose_msv']} mSv" if order["rrl"] else "radiation level not rated"
+    radiation = (
+        f"radiation {order['rrl']} {order['adult_dose_msv']} mSv" if order["rrl"] else "radiation level not rated"
+    )
     for r in order["ratings"]:
         if r["category"]:
-            lines.append(f"  ACR variant {r['variant']}: {r['category']} ({r['median_rating']}/9, evidence "
-                         f"{r['soe']}); {radiation}")
+            lines.append(
+                f"  ACR variant {r['variant']}: {r['category']} ({r['median_rating']}/9, evidence "
+                f"{r['soe']}); {radiation}"
+            )
         else:
             lines.append(f"  ACR variant {r['variant']}: not rated for this variant; {radiation}")
     if order["indicated_by_red_flags"]:
@@ -61,7 +69,7 @@ def to_text(d: dict[str, Any]) -> str:
         f"Stage: {_stage_line(d['stage'])}",
     ]
     if d["order"]:
-        out += ["", "Proposed order:"] + _order_lines(d["order"])
+        out += ["", "Proposed order:", *_order_lines(d["order"])]
     if d["red_flags"]:
         out += ["", "Red flags:"]
         for f in d["red_flags"]:
@@ -77,8 +85,10 @@ def to_text(d: dict[str, Any]) -> str:
     for a in d["assessments"]:
         out += ["", f"ACR variant {a['variant']} ({a['purpose']}): {a['title']}"]
         for p in a["procedures"]:
-            out.append(f"  {SHORT_CATEGORY[p['category']]:<4} {p['median_rating']}  {p['rrl']:<6} "
-                       f"{p['adult_dose_msv']:>6} mSv  {p['procedure']}")
+            out.append(
+                f"  {SHORT_CATEGORY[p['category']]:<4} {p['median_rating']}  {p['rrl']:<6} "
+                f"{p['adult_dose_msv']:>6} mSv  {p['procedure']}"
+            )
     out += ["", f"Knowledge: {d['knowledge_version']}. Decision support, not a substitute for clinical judgement."]
     return "\n".join(out) + "\n"
 
@@ -94,8 +104,11 @@ def to_markdown(d: dict[str, Any]) -> str:
         out += ["", "### Proposed order", ""] + [f"- {line.strip()}" for line in _order_lines(d["order"])]
     if d["red_flags"]:
         out += ["", "### Red flags", ""]
-        out += [f"- **{f['finding']}**{' (urgent)' if f['urgent'] else ''}: {', '.join(f['suggested'])}. "
-                f"{f['why']} _({f['source']})_" for f in d["red_flags"]]
+        out += [
+            f"- **{f['finding']}**{' (urgent)' if f['urgent'] else ''}: {', '.join(f['suggested'])}. "
+            f"{f['why']} _({f['source']})_"
+            for f in d["red_flags"]
+        ]
     if d["insufficient_data"]:
         out += ["", "### Insufficient data", ""] + [f"- {x}" for x in d["insufficient_data"]]
     for key, title in (("considerations", "Why"), ("next_steps", "Next steps"), ("pitfalls", "Pitfalls")):
@@ -105,9 +118,18 @@ def to_markdown(d: dict[str, Any]) -> str:
     out += ["", "### How this was decided", ""]
     out += [f"{i}. {e['step']} _({e['source']})_" for i, e in enumerate(d["explanation"], 1)]
     for a in d["assessments"]:
-        out += ["", f"### ACR variant {a['variant']} ({a['purpose']})", "", f"_{a['title']}_", "",
-                "| Procedure | Category | Rating | Radiation | Adult dose (mSv) |", "|---|---|---|---|---|"]
-        out += [f"| {p['procedure']} | {p['category']} | {p['median_rating']} | {p['rrl']} | {p['adult_dose_msv']} |"
-                for p in a["procedures"]]
+        out += [
+            "",
+            f"### ACR variant {a['variant']} ({a['purpose']})",
+            "",
+            f"_{a['title']}_",
+            "",
+            "| Procedure | Category | Rating | Radiation | Adult dose (mSv) |",
+            "|---|---|---|---|---|",
+        ]
+        out += [
+            f"| {p['procedure']} | {p['category']} | {p['median_rating']} | {p['rrl']} | {p['adult_dose_msv']} |"
+            for p in a["procedures"]
+        ]
     out += ["", f"_Knowledge: {d['knowledge_version']}. Decision support, not a substitute for clinical judgement._"]
     return "\n".join(out) + "\n"

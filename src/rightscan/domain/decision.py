@@ -21,7 +21,6 @@ from rightscan.domain.model import (
     UNDETERMINED,
     Decision,
     Facts,
-    FactError,
     StageResult,
 )
 
@@ -69,7 +68,7 @@ def _stage_label(result: StageResult) -> str:
 class _Context:
     """Working state of one decision (kept local to ``decide``)."""
 
-    __slots__ = ("kb", "facts", "insufficient", "explanation")
+    __slots__ = ("explanation", "facts", "insufficient", "kb")
 
     def __init__(self, kb: Knowledge, facts: Facts) -> None:
         self.kb = kb
@@ -103,9 +102,12 @@ def decide(kb: Knowledge, facts: Facts) -> Decision:
     anat = staging.anatomic_stage(tables, t, n, m) if has_tumor_facts else StageResult(None, "no tumour facts")
     prog = (
         staging.prognostic_stage(tables, "clinical", t, n, m, tumor.grade, her2, er, pr)
-        if has_tumor_facts else StageResult(None, "no tumour facts")
+        if has_tumor_facts
+        else StageResult(None, "no tumour facts")
     )
-    invasive = "no" if t == "Tis" else ("yes" if (tumor.histology not in (None, "DCIS") or t is not None) else "unknown")
+    invasive = (
+        "no" if t == "Tis" else ("yes" if (tumor.histology not in (None, "DCIS") or t is not None) else "unknown")
+    )
     metastatic = m == "M1"
     biology = biology_of(tumor.er, tumor.pr, tumor.her2)
     stage_out: dict[str, Any] = {
@@ -128,8 +130,12 @@ def decide(kb: Knowledge, facts: Facts) -> Decision:
         pn = facts.pathology_n
         p_anat = staging.anatomic_stage(tables, pt, pn, m or "M0")
         p_prog = staging.prognostic_stage(tables, "pathological", pt, pn, m or "M0", tumor.grade, her2, er, pr)
-        stage_out["pathological"] = {"anatomic": p_anat.stage, "prognostic": p_prog.stage,
-                                     "t": f"p{pt}" if pt else None, "n": f"p{pn}" if pn else None}
+        stage_out["pathological"] = {
+            "anatomic": p_anat.stage,
+            "prognostic": p_prog.stage,
+            "t": f"p{pt}" if pt else None,
+            "n": f"p{pn}" if pn else None,
+        }
         path_verdict, _ = _verdict_from(tables, p_anat, p_prog)
         ctx.explain(
             f"Pathology p{pt or 'T?'} p{pn or 'N?'}: pathological anatomic stage {_stage_label(p_anat)}, "
@@ -162,14 +168,19 @@ def decide(kb: Knowledge, facts: Facts) -> Decision:
         )
     elif flags:
         verdict = TARGETED
-    elif setting != "new_diagnosis":
-        verdict = NOT_APPLICABLE
-    elif invasive == "no":
-        verdict = NOT_APPLICABLE
-    elif metastatic:
+    elif setting != "new_diagnosis" or invasive == "no" or metastatic:
         verdict = NOT_APPLICABLE
     elif path_verdict == RECOMMENDED and clinical_verdict != RECOMMENDED:
         verdict, classes, path_upstaging = RECOMMENDED, {"late"}, True
+    elif path_verdict == INDIVIDUALIZE and clinical_verdict == NOT_RECOMMENDED:
+        verdict, classes = INDIVIDUALIZE, {"early", "late"}
+        p = stage_out["pathological"]
+        summary_stage = f"pathological anatomic stage {p['anatomic']}, pathological prognostic stage {p['prognostic']}"
+        ctx.explain(
+            "After surgery the pathological anatomic and prognostic stages fall on opposite sides of IIA/IIB: "
+            "whether to stage systemically is a multidisciplinary decision",
+            f"{AJCC_ANATOMIC}; {AJCC_PATHOLOGICAL}",
+        )
     else:
         verdict = clinical_verdict
         if verdict == NOT_RECOMMENDED and labs.alp == "mildly_raised_unconfirmed":
@@ -184,7 +195,7 @@ def decide(kb: Knowledge, facts: Facts) -> Decision:
         )
 
     # ------------------------------------------------------------ ACR variants
-    if setting == "new_diagnosis" and verdict in (NOT_APPLICABLE, UNDETERMINED):
+    if setting == "new_diagnosis" and verdict == NOT_APPLICABLE:
         classes = set()
     by_purpose = _applicable_variants(ctx, setting, classes, biology, verdict, flags)
 
@@ -229,15 +240,34 @@ def decide(kb: Knowledge, facts: Facts) -> Decision:
         next_steps=selected["next_step"],
         pitfalls=selected["pitfall"],
         explanation=ctx.explanation,
-        summary=_summary(verdict, summary_stage, anat, prog, flags, facts, invasive, metastatic, path_upstaging,
-                         stage_out, ctx.insufficient),
+        summary=_summary(
+            verdict,
+            summary_stage,
+            anat,
+            prog,
+            flags,
+            facts,
+            invasive,
+            metastatic,
+            path_upstaging,
+            stage_out,
+            ctx.insufficient,
+        ),
     )
 
 
 # ---------------------------------------------------------------------------------------------
 def _explain_stage(
-    ctx: _Context, t: str | None, t_how: str, n: str | None, m: str | None, m_source: str,
-    anat: StageResult, prog: StageResult, tumor: Any, her2: bool | None,
+    ctx: _Context,
+    t: str | None,
+    t_how: str,
+    n: str | None,
+    m: str | None,
+    m_source: str,
+    anat: StageResult,
+    prog: StageResult,
+    tumor: Any,
+    her2: bool | None,
 ) -> None:
     ctx.explain(f"T: {t_how}", AJCC_T)
     n_text = f"cN given as c{n}" if n else "cN not given"
@@ -370,8 +400,10 @@ def _applicable_variants(
         out[purpose] = chosen
         reason = _variant_reason(effective, setting, classes, flags)
         for v in chosen:
-            ctx.explain(f"{purpose.capitalize()} evaluation: ACR variant {v.number} applies ({reason})",
-                        f"ACR {kb.topic_version}, variant {v.number}")
+            ctx.explain(
+                f"{purpose.capitalize()} evaluation: ACR variant {v.number} applies ({reason})",
+                f"ACR {kb.topic_version}, variant {v.number}",
+            )
     return out
 
 
@@ -386,8 +418,12 @@ def _variant_reason(effective: str, setting: str, classes: set[str], flags: list
 
 
 def _evaluate_order(
-    ctx: _Context, requested: str, proc: Procedure, by_purpose: dict[str, list[Variant]],
-    flags: list[dict[str, Any]], verdict: str,
+    ctx: _Context,
+    requested: str,
+    proc: Procedure,
+    by_purpose: dict[str, list[Variant]],
+    flags: list[dict[str, Any]],
+    verdict: str,
 ) -> dict[str, Any]:
     kb, facts = ctx.kb, ctx.facts
     purpose = facts.purpose or proc.purpose
@@ -396,11 +432,19 @@ def _evaluate_order(
     for v in variants:
         r = v.by_procedure.get(proc.id)
         if r is None:
-            ratings.append({"variant": v.number, "category": None, "median_rating": None, "soe": None,
-                            "note": f"not rated for variant {v.number}"})
+            ratings.append(
+                {
+                    "variant": v.number,
+                    "category": None,
+                    "median_rating": None,
+                    "soe": None,
+                    "note": f"not rated for variant {v.number}",
+                }
+            )
         else:
-            ratings.append({"variant": v.number, "category": r.category, "median_rating": r.median_rating,
-                            "soe": r.soe})
+            ratings.append(
+                {"variant": v.number, "category": r.category, "median_rating": r.median_rating, "soe": r.soe}
+            )
     indicated_by = [f["finding"] for f in flags if proc.id in f["suggested_ids"]]
     single = ratings[0] if len(ratings) == 1 else None
     out: dict[str, Any] = {
@@ -421,38 +465,53 @@ def _evaluate_order(
         "alternatives": _alternatives(kb, proc, purpose, variants, by_purpose, flags, single, indicated_by),
         "note": None,
     }
+    notes = []
     if not variants:
-        if flags and purpose == "distant":
-            out["note"] = (
-                "indicated as targeted imaging for a red flag" if indicated_by
-                else "does not target the red flag(s); see the suggested studies"
-            )
+        if verdict == UNDETERMINED or facts.setting is None:
+            notes.append("no ACR variant can be chosen until the missing facts are known")
         elif verdict == NOT_APPLICABLE and facts.setting == "new_diagnosis":
-            out["note"] = "no ACR variant of this topic applies (see considerations)"
-        else:
-            out["note"] = f"no ACR variant of this topic applies to a {purpose} study in this situation"
+            notes.append("no ACR variant of this topic applies (see considerations)")
+        elif not (flags and purpose == "distant"):
+            notes.append(f"no ACR variant of this topic applies to a {purpose} study in this situation")
     elif single and single["category"] is None:
-        out["note"] = single["note"]
+        notes.append(single["note"])
     elif not single:
-        out["note"] = "rated under each applicable variant: the stage groups disagree, decide at tumour board"
+        notes.append("rated under each applicable variant: the stage groups disagree, decide at tumour board")
+    if flags and purpose == "distant":
+        notes.append(
+            f"indicated as targeted imaging for red flag(s): {', '.join(indicated_by)}"
+            if indicated_by
+            else "does not target the red flag(s); see the suggested studies"
+        )
+    out["note"] = "; ".join(notes) or None
     step = f"Order '{requested}' -> {proc.name}"
     if proc.cpt:
         step += f" (CPT {', '.join(proc.cpt)})"
     step += f"; purpose {purpose} ({'given' if facts.purpose else 'from the procedure'})"
     if single and single["category"]:
-        step += (f"; ACR variant {single['variant']} rates it {single['category']} "
-                 f"(median {single['median_rating']}/9, evidence {single['soe']})")
+        step += (
+            f"; ACR variant {single['variant']} rates it {single['category']} "
+            f"(median {single['median_rating']}/9, evidence {single['soe']})"
+        )
     elif out["note"]:
         step += f"; {out['note']}"
     if proc.rrl:
         step += f"; radiation {proc.rrl} ({proc.adult_dose_msv} mSv)"
-    ctx.explain(step, f"ACR {kb.topic_version}" + (f", variant {single['variant']}" if single and single["variant"] else ""))
+    ctx.explain(
+        step, f"ACR {kb.topic_version}" + (f", variant {single['variant']}" if single and single["variant"] else "")
+    )
     return out
 
 
 def _alternatives(
-    kb: Knowledge, proc: Procedure, purpose: str, variants: list[Variant], by_purpose: dict[str, list[Variant]],
-    flags: list[dict[str, Any]], single: dict[str, Any] | None, indicated_by: list[str],
+    kb: Knowledge,
+    proc: Procedure,
+    purpose: str,
+    variants: list[Variant],
+    by_purpose: dict[str, list[Variant]],
+    flags: list[dict[str, Any]],
+    single: dict[str, Any] | None,
+    indicated_by: list[str],
 ) -> list[dict[str, Any]]:
     if flags and purpose == "distant" and not indicated_by:
         seen: list[dict[str, Any]] = []
@@ -460,37 +519,67 @@ def _alternatives(
             for pid in f["suggested_ids"]:
                 if pid != proc.id and all(a["procedure_id"] != pid for a in seen):
                     p = kb.procedures[pid]
-                    seen.append({"procedure": p.name, "procedure_id": pid, "category": None, "variant": None,
-                                 "rrl": p.rrl, "adult_dose_msv": p.adult_dose_msv,
-                                 "reason": f"targeted study for {f['finding']}"})
+                    seen.append(
+                        {
+                            "procedure": p.name,
+                            "procedure_id": pid,
+                            "category": None,
+                            "variant": None,
+                            "rrl": p.rrl,
+                            "adult_dose_msv": p.adult_dose_msv,
+                            "reason": f"targeted study for {f['finding']}",
+                        }
+                    )
         return seen
     if indicated_by or single is None or single["category"] == CATEGORY_UA:
         return []
     variant = next(v for v in variants if v.number == single["variant"])
     pool = [(variant, "usually appropriate for the same question")]
-    pool += [(v, "locoregional staging is what is due now")
-             for v in by_purpose["locoregional"] if purpose == "distant"]
+    pool += [(v, "locoregional staging is what is due now") for v in by_purpose["locoregional"] if purpose == "distant"]
     for v, reason in pool:
-        better = sorted((r for r in v.ratings if r.category == CATEGORY_UA and r.procedure_id != proc.id),
-                        key=lambda r: (-r.median_rating, r.rrl_level))
+        better = sorted(
+            (r for r in v.ratings if r.category == CATEGORY_UA and r.procedure_id != proc.id),
+            key=lambda r: (-r.median_rating, r.rrl_level),
+        )
         if better:
-            return [{"procedure": r.procedure, "procedure_id": r.procedure_id, "category": r.category,
-                     "variant": v.number, "median_rating": r.median_rating, "rrl": r.rrl,
-                     "adult_dose_msv": r.adult_dose_msv, "reason": reason} for r in better]
+            return [
+                {
+                    "procedure": r.procedure,
+                    "procedure_id": r.procedure_id,
+                    "category": r.category,
+                    "variant": v.number,
+                    "median_rating": r.median_rating,
+                    "rrl": r.rrl,
+                    "adult_dose_msv": r.adult_dose_msv,
+                    "reason": reason,
+                }
+                for r in better
+            ]
     return []
 
 
 def _summary(
-    verdict: str, stage_text: str, anat: StageResult, prog: StageResult, flags: list[dict[str, Any]], facts: Facts,
-    invasive: str, metastatic: bool, path_upstaging: bool, stage_out: dict[str, Any], insufficient: list[str],
+    verdict: str,
+    stage_text: str,
+    anat: StageResult,
+    prog: StageResult,
+    flags: list[dict[str, Any]],
+    facts: Facts,
+    invasive: str,
+    metastatic: bool,
+    path_upstaging: bool,
+    stage_out: dict[str, Any],
+    insufficient: list[str],
 ) -> str:
     if verdict == NOT_RECOMMENDED:
         return f"Systemic staging imaging is not recommended - {stage_text}, no red flag"
     if verdict == RECOMMENDED:
         if path_upstaging:
             p = stage_out["pathological"]
-            return (f"Post-operative systemic staging is recommended - pathologic upstaging to "
-                    f"{p['prognostic'] or p['anatomic']} ({stage_text} before surgery)")
+            return (
+                f"Post-operative systemic staging is recommended - pathologic upstaging to "
+                f"{p['prognostic'] or p['anatomic']} ({stage_text} before surgery)"
+            )
         return f"Systemic staging imaging is recommended - {stage_text}"
     if verdict == INDIVIDUALIZE:
         return f"Systemic staging imaging: individualise - {stage_text}; decide at the multidisciplinary tumour board"
@@ -499,7 +588,9 @@ def _summary(
         return "Targeted imaging for red flags: " + "; ".join(parts)
     if verdict == NOT_APPLICABLE:
         if facts.setting != "new_diagnosis":
-            return f"Outside initial staging ({(facts.setting or '').replace('_', ' ')}): see the applicable ACR variants"
+            return (
+                f"Outside initial staging ({(facts.setting or '').replace('_', ' ')}): see the applicable ACR variants"
+            )
         if invasive == "no":
             return "Staging imaging does not apply - ductal carcinoma in situ without invasion (stage 0)"
         if metastatic:

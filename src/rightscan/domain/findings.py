@@ -22,7 +22,8 @@ class LabAssessment:
 def assess_labs(kb: Knowledge, facts: Facts) -> LabAssessment:
     th = kb.thresholds
     liver_abnormal = tuple(
-        name for name in LIVER_TESTS
+        name
+        for name in LIVER_TESTS
         if (lab := facts.lab(name)) is not None and lab.ratio > th.liver_test_abnormal_x_uln
     )
     notes: list[str] = []
@@ -63,14 +64,16 @@ def red_flags(kb: Knowledge, facts: Facts, labs: LabAssessment) -> list[dict[str
     out = []
     for rule in kb.red_flag_rules:
         if rule.all <= present and not (rule.unless & present):
-            out.append({
-                "finding": rule.finding,
-                "rule": rule.id,
-                "site": rule.site,
-                "urgent": rule.urgent,
-                "suggested": [kb.procedures[pid].name for pid in rule.suggested],
-                "suggested_ids": list(rule.suggested),
-                "why": rule.why,
-                "source": rule.source,
-            })
+            out.append(
+                {
+                    "finding": rule.finding,
+                    "rule": rule.id,
+                    "site": rule.site,
+                    "urgent": rule.urgent,
+                    "suggested": [kb.procedures[pid].name for pid in rule.suggested],
+                    "suggested_ids": list(rule.suggested),
+                    "why": rule.why,
+                    "source": rule.source,
+                }
+            )
     return out

@@ -15,8 +15,21 @@ YES_NO = ("yes", "no")
 
 # feature -> allowed values ("procedure_id": any id of the procedure catalogue)
 FEATURES: dict[str, tuple[str, ...] | str] = {
-    "setting": ("new_diagnosis", "surveillance", "suspected_local_recurrence", "suspected_distant_recurrence", "unknown"),
-    "systemic_imaging": ("not_recommended", "recommended", "individualize", "targeted", "not_applicable", "undetermined"),
+    "setting": (
+        "new_diagnosis",
+        "surveillance",
+        "suspected_local_recurrence",
+        "suspected_distant_recurrence",
+        "unknown",
+    ),
+    "systemic_imaging": (
+        "not_recommended",
+        "recommended",
+        "individualize",
+        "targeted",
+        "not_applicable",
+        "undetermined",
+    ),
     "stage_class": ("early", "late", "split", "in_situ", "metastatic", "unknown"),
     "anatomic_stage": ("0", "IA", "IB", "IIA", "IIB", "IIIA", "IIIB", "IIIC", "IV", "unknown"),
     "histology": ("IDC", "ILC", "NOS", "mixed", "DCIS", "other", "unknown"),
@@ -24,8 +37,11 @@ FEATURES: dict[str, tuple[str, ...] | str] = {
     "metastatic": YES_NO,
     "inflammatory": YES_NO,
     "biology": (
-        "er_positive_her2_negative", "her2_positive", "triple_negative",
-        "er_negative_pr_positive_her2_negative", "unknown",
+        "er_positive_her2_negative",
+        "her2_positive",
+        "triple_negative",
+        "er_negative_pr_positive_her2_negative",
+        "unknown",
     ),
     "grade": ("1", "2", "3", "unknown"),
     "red_flags": YES_NO,

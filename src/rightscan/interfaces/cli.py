@@ -123,8 +123,16 @@ def procedures(fmt: str) -> None:
 
     kb = load_knowledge()
     rows = [
-        {"id": p.id, "name": p.name, "purpose": p.purpose, "rated_by_acr_topic": p.in_topic,
-         "cpt": list(p.cpt), "synonyms": list(p.synonyms), "rrl": p.rrl, "adult_dose_msv": p.adult_dose_msv}
+        {
+            "id": p.id,
+            "name": p.name,
+            "purpose": p.purpose,
+            "rated_by_acr_topic": p.in_topic,
+            "cpt": list(p.cpt),
+            "synonyms": list(p.synonyms),
+            "rrl": p.rrl,
+            "adult_dose_msv": p.adult_dose_msv,
+        }
         for p in kb.procedures.values()
     ]
     if fmt == "json":
@@ -141,8 +149,13 @@ def procedures(fmt: str) -> None:
 
 
 @main.command()
-@click.option("--dir", "directory", type=click.Path(file_okay=False, exists=True), default=None,
-              help="Validate a candidate knowledge directory instead of the installed one.")
+@click.option(
+    "--dir",
+    "directory",
+    type=click.Path(file_okay=False, exists=True),
+    default=None,
+    help="Validate a candidate knowledge directory instead of the installed one.",
+)
 def knowledge(directory: str | None) -> None:
     """Validate the knowledge files against their schemas and print their versions."""
     from rightscan.adapters.knowledge_files import KnowledgeError, load_knowledge
@@ -155,8 +168,10 @@ def knowledge(directory: str | None) -> None:
     ratings = sum(len(v.ratings) for v in kb.variants)
     click.echo(f"knowledge {kb.version}: valid")
     click.echo(f"  ACR topic {kb.topic_id} '{kb.topic_title}': {len(kb.variants)} variants, {ratings} ratings")
-    click.echo(f"  procedures: {len(kb.procedures)}; red-flag rules: {len(kb.red_flag_rules)}; "
-               f"guidance items: {len(kb.guidance)}")
+    click.echo(
+        f"  procedures: {len(kb.procedures)}; red-flag rules: {len(kb.red_flag_rules)}; "
+        f"guidance items: {len(kb.guidance)}"
+    )
     click.echo(f"  staging: {kb.staging.version} ({len(kb.staging.prognostic)} prognostic cells)")
 
 

@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from rightscan.adapters.knowledge_files import load_knowledge
+from rightscan.api import evaluate
+from rightscan.domain.knowledge import Knowledge
+
+ROOT = Path(__file__).resolve().parent.parent
+REFERENCE = json.loads((ROOT / "examples" / "reference_patient.json").read_text())
+
+
+@pytest.fixture(scope="session")
+def kb() -> Knowledge:
+    return load_knowledge()
+
+
+def patient(tumor: dict[str, Any] | None = None, **fields: Any) -> dict[str, Any]:
+    """The reference patient (58F, 1.8 cm G2 IDC, ER+/PR+/HER2-, cN0, normal labs, PET/CT) with changes."""
+    p = copy.deepcopy(REFERENCE)
+    if tumor:
+        p["tumor"].update(tumor)
+    p.update(fields)
+    return p
+
+
+def run(tumor: dict[str, Any] | None = None, **fields: Any) -> dict[str, Any]:
+    return evaluate(patient(tumor, **fields))
+
+
+def ids(items: list[dict[str, Any]]) -> list[str]:
+    return [x["id"] for x in items]
+
+
+def variants(decision: dict[str, Any], purpose: str | None = None) -> list[int]:
+    return [a["variant"] for a in decision["assessments"] if purpose is None or a["purpose"] == purpose]

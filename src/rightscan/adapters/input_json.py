@@ -11,12 +11,12 @@ import math
 from typing import Annotated, Any, Literal
 
 import orjson
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from rightscan.domain.knowledge import Knowledge
 from rightscan.domain.model import Facts, InputError, LabValue, Tumor
 
-Number = Annotated[float, Field(strict=False, allow_inf_nan=False)]
+Number = Annotated[float, Field(strict=True, allow_inf_nan=False)]  # int accepted, bool and text refused
 MAX_LAB_RATIO = 100.0  # a value above 100x its ULN is taken as a unit error, not a finding
 
 
@@ -27,13 +27,6 @@ class _Model(BaseModel):
 class LabInput(_Model):
     value: Number = Field(ge=0)
     uln: Number = Field(gt=0, description="the laboratory's upper limit of normal, same unit as value")
-
-    @field_validator("value", "uln", mode="before")
-    @classmethod
-    def _no_bool(cls, v: Any) -> Any:
-        if isinstance(v, bool) or not isinstance(v, int | float):
-            raise ValueError("must be a number")
-        return v
 
 
 class TumorInput(_Model):
@@ -47,13 +40,6 @@ class TumorInput(_Model):
     pr: Literal["positive", "negative"] | None = None
     her2: Literal["positive", "negative", "equivocal"] | None = None
     inflammatory: Annotated[bool, Field(strict=True)] | None = None
-
-    @field_validator("size_cm", mode="before")
-    @classmethod
-    def _size_number(cls, v: Any) -> Any:
-        if v is not None and (isinstance(v, bool) or not isinstance(v, int | float)):
-            raise ValueError("must be a number (cm)")
-        return v
 
 
 class PathologyInput(_Model):
@@ -89,6 +75,7 @@ _MESSAGES = {
     "list_type": "must be a list",
     "string_type": "must be a string",
     "float_type": "must be a number",
+    "float_parsing": "must be a number",
     "finite_number": "must be a finite number",
 }
 
@@ -134,8 +121,9 @@ def _category(raw: str | None, allowed: tuple[str, ...], field_path: str, axis: 
     """'cT1c' / 'T1C' / 't1c' -> 'T1c'. A pathological prefix is refused in a clinical field."""
     if raw is None:
         return None
-    text = raw.strip()
-    low = text.lower()
+    if raw in allowed:
+        return raw
+    low = raw.strip().lower()
     if low.startswith(("p", "yp", "yc", "r")) and axis != "m":
         raise InputError(field_path, "clinical category expected; put pathological pT/pN in pathology.t / pathology.n")
     if low.startswith("c"):
@@ -210,8 +198,8 @@ def to_facts(kb: Knowledge, data: PatientInput, order_override: str | None = Non
     )
 
 
-def _labs(values: dict[str, LabInput], known: dict[str, str], prefix: str) -> tuple[tuple[str, LabValue], ...]:
-    out = []
+def _labs(values: dict[str, LabInput], known: dict[str, str], prefix: str) -> dict[str, LabValue]:
+    out = {}
     for name, lab in values.items():
         if name not in known:
             raise InputError(f"{prefix}.{name[:40]}", f"unknown code; use one of {', '.join(known)}")
@@ -219,8 +207,8 @@ def _labs(values: dict[str, LabInput], known: dict[str, str], prefix: str) -> tu
             raise InputError(
                 f"{prefix}.{name}.value", f"implausible: more than {MAX_LAB_RATIO:g}x the ULN; check the unit"
             )
-        out.append((name, LabValue(float(lab.value), float(lab.uln))))
-    return tuple(out)
+        out[name] = LabValue(float(lab.value), float(lab.uln))
+    return out
 
 
 def load_facts(kb: Knowledge, payload: Any, order_override: str | None = None) -> Facts:

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from rightscan.domain.guidance import FEATURES
+from rightscan.domain.guidance import FEATURES, GuidanceIndex
 from rightscan.domain.knowledge import (
     GuidanceItem,
     Knowledge,
@@ -301,6 +301,7 @@ def load_knowledge(directory: str | None = None) -> Knowledge:
         thresholds=LabThresholds(**flags.lab_thresholds),
         red_flag_rules=rules,
         guidance=items,
+        guidance_index=GuidanceIndex(items),
         background_msv_per_year=topic.background_msv_per_year,
     )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rightscan.domain import findings, guidance, orders, staging
+from rightscan.domain import findings, orders, staging
 from rightscan.domain.knowledge import Knowledge, Procedure, Variant
 from rightscan.domain.model import (
     CATEGORY_UA,
@@ -87,40 +87,20 @@ def decide(kb: Knowledge, facts: Facts) -> Decision:
     setting = facts.setting
 
     # ------------------------------------------------------------ clinical stage
-    t, t_how = staging.resolve_t(tables, tumor)
-    n, m = tumor.n, tumor.m
-    has_tumor_facts = t is not None or n is not None or m is not None or tumor.histology is not None
-    m_source = "given"
-    if m is None and has_tumor_facts:
-        m, m_source = "M0", "not stated"
-        if setting in (None, "new_diagnosis"):
-            ctx.insufficient.append(
-                "tumor.m: not stated; staged as cM0 because no distant metastasis is documented "
-                "(AJCC 8 assigns cM0 without imaging). Give M1 if metastasis is known."
-            )
-    er, pr, her2 = _receptor(tumor.er), _receptor(tumor.pr), _receptor(tumor.her2)
-    anat = staging.anatomic_stage(tables, t, n, m) if has_tumor_facts else StageResult(None, "no tumour facts")
-    prog = (
-        staging.prognostic_stage(tables, "clinical", t, n, m, tumor.grade, her2, er, pr)
-        if has_tumor_facts
-        else StageResult(None, "no tumour facts")
+    # A pure function of the tumour facts (and whether a missing cM must be reported): memoised.
+    report_m = setting in (None, "new_diagnosis")
+    t, n, m, anat, prog, stage_template, steps, notes = kb.remember(
+        ("stage", tumor, report_m), lambda: _clinical_stage(kb, tumor, report_m)
     )
+    stage_out = dict(stage_template)
+    ctx.explanation.extend(steps)
+    ctx.insufficient.extend(notes)
+    er, pr, her2 = _receptor(tumor.er), _receptor(tumor.pr), _receptor(tumor.her2)
     invasive = (
         "no" if t == "Tis" else ("yes" if (tumor.histology not in (None, "DCIS") or t is not None) else "unknown")
     )
     metastatic = m == "M1"
     biology = biology_of(tumor.er, tumor.pr, tumor.her2)
-    stage_out: dict[str, Any] = {
-        "anatomic": anat.stage,
-        "clinical_prognostic": prog.stage,
-        "edition": tables.edition,
-        "t": f"c{t}" if t else None,
-        "n": f"c{n}" if n else None,
-        "m": f"c{m}" if m else None,
-        "m_source": m_source if m else None,
-    }
-    if has_tumor_facts:
-        _explain_stage(ctx, t, t_how, n, m, m_source, anat, prog, tumor, her2)
 
     # ------------------------------------------------------------ pathological stage (after surgery)
     path_upstaging = False
@@ -197,7 +177,7 @@ def decide(kb: Knowledge, facts: Facts) -> Decision:
     # ------------------------------------------------------------ ACR variants
     if setting == "new_diagnosis" and verdict == NOT_APPLICABLE:
         classes = set()
-    by_purpose = _applicable_variants(ctx, setting, classes, biology, verdict, flags)
+    by_purpose = _applicable_variants(ctx, setting, classes, biology, flags)
 
     # ------------------------------------------------------------ order
     order_out = None
@@ -226,7 +206,7 @@ def decide(kb: Knowledge, facts: Facts) -> Decision:
         "pathologic_upstaging": "yes" if path_upstaging else "no",
         "order_procedure": procedure.id if procedure else "",
     }
-    selected = guidance.select(kb.guidance, features)
+    selected = kb.guidance_index.select(features)
     assessments = [v.as_dict for purpose in ("locoregional", "distant") for v in by_purpose[purpose]]
     return Decision(
         knowledge_version=kb.version,
@@ -257,6 +237,40 @@ def decide(kb: Knowledge, facts: Facts) -> Decision:
 
 
 # ---------------------------------------------------------------------------------------------
+def _clinical_stage(kb: Knowledge, tumor: Any, report_m: bool) -> tuple[Any, ...]:
+    """T/N/M, both clinical stage groups, the output block, explanation steps and missing-fact notes."""
+    tables = kb.staging
+    ctx = _Context(kb, Facts())
+    t, t_how = staging.resolve_t(tables, tumor)
+    n, m = tumor.n, tumor.m
+    has_tumor_facts = t is not None or n is not None or m is not None or tumor.histology is not None
+    m_source = "given"
+    if m is None and has_tumor_facts:
+        m, m_source = "M0", "not stated"
+        if report_m:
+            ctx.insufficient.append(
+                "tumor.m: not stated; staged as cM0 because no distant metastasis is documented "
+                "(AJCC 8 assigns cM0 without imaging). Give M1 if metastasis is known."
+            )
+    er, pr, her2 = _receptor(tumor.er), _receptor(tumor.pr), _receptor(tumor.her2)
+    if has_tumor_facts:
+        anat = staging.anatomic_stage(tables, t, n, m)
+        prog = staging.prognostic_stage(tables, "clinical", t, n, m, tumor.grade, her2, er, pr)
+        _explain_stage(ctx, t, t_how, n, m, m_source, anat, prog, tumor, her2)
+    else:
+        anat = prog = StageResult(None, "no tumour facts")
+    stage_out = {
+        "anatomic": anat.stage,
+        "clinical_prognostic": prog.stage,
+        "edition": tables.edition,
+        "t": f"c{t}" if t else None,
+        "n": f"c{n}" if n else None,
+        "m": f"c{m}" if m else None,
+        "m_source": m_source if m else None,
+    }
+    return t, n, m, anat, prog, stage_out, tuple(ctx.explanation), tuple(ctx.insufficient)
+
+
 def _explain_stage(
     ctx: _Context,
     t: str | None,
@@ -354,7 +368,24 @@ def _variant_matches(v: Variant, classes: set[str], biology: str, prior_surgery:
 
 
 def _applicable_variants(
-    ctx: _Context, setting: str | None, classes: set[str], biology: str, verdict: str, flags: list[dict[str, Any]]
+    ctx: _Context, setting: str | None, classes: set[str], biology: str, flags: list[dict[str, Any]]
+) -> dict[str, list[Variant]]:
+    """The ACR variants per purpose. A pure function of its discrete inputs, so it is memoised."""
+    key = ("variants", setting, frozenset(classes), biology, ctx.facts.prior_surgery, bool(flags))
+
+    def build() -> tuple[dict[str, list[Variant]], tuple[dict[str, Any], ...], tuple[str, ...]]:
+        scratch = _Context(ctx.kb, ctx.facts)
+        chosen = _select_variants(scratch, setting, classes, biology, flags)
+        return chosen, tuple(scratch.explanation), tuple(scratch.insufficient)
+
+    chosen, steps, notes = ctx.kb.remember(key, build)
+    ctx.explanation.extend(steps)
+    ctx.insufficient.extend(notes)
+    return chosen
+
+
+def _select_variants(
+    ctx: _Context, setting: str | None, classes: set[str], biology: str, flags: list[dict[str, Any]]
 ) -> dict[str, list[Variant]]:
     kb, facts = ctx.kb, ctx.facts
     out: dict[str, list[Variant]] = {"locoregional": [], "distant": []}
@@ -425,6 +456,29 @@ def _evaluate_order(
     flags: list[dict[str, Any]],
     verdict: str,
 ) -> dict[str, Any]:
+    """Rate the order. Everything but the requested text is a pure function of the scenario: memoised."""
+    key = (
+        "order",
+        proc.id,
+        ctx.facts.purpose,
+        ctx.facts.setting,
+        verdict,
+        tuple(v.number for v in by_purpose["locoregional"]),
+        tuple(v.number for v in by_purpose["distant"]),
+        tuple((f["finding"], tuple(f["suggested_ids"])) for f in flags),
+    )
+    template, step, source = ctx.kb.remember(key, lambda: _rate_order(ctx, proc, by_purpose, flags, verdict))
+    ctx.explain(f"Order '{requested}' -> {step}", source)
+    return {"requested": requested, **template}
+
+
+def _rate_order(
+    ctx: _Context,
+    proc: Procedure,
+    by_purpose: dict[str, list[Variant]],
+    flags: list[dict[str, Any]],
+    verdict: str,
+) -> tuple[dict[str, Any], str, str]:
     kb, facts = ctx.kb, ctx.facts
     purpose = facts.purpose or proc.purpose
     variants = by_purpose[purpose]
@@ -448,7 +502,6 @@ def _evaluate_order(
     indicated_by = [f["finding"] for f in flags if proc.id in f["suggested_ids"]]
     single = ratings[0] if len(ratings) == 1 else None
     out: dict[str, Any] = {
-        "requested": requested,
         "procedure": proc.name,
         "procedure_id": proc.id,
         "cpt": list(proc.cpt),
@@ -484,7 +537,7 @@ def _evaluate_order(
             else "does not target the red flag(s); see the suggested studies"
         )
     out["note"] = "; ".join(notes) or None
-    step = f"Order '{requested}' -> {proc.name}"
+    step = proc.name
     if proc.cpt:
         step += f" (CPT {', '.join(proc.cpt)})"
     step += f"; purpose {purpose} ({'given' if facts.purpose else 'from the procedure'})"
@@ -497,10 +550,8 @@ def _evaluate_order(
         step += f"; {out['note']}"
     if proc.rrl:
         step += f"; radiation {proc.rrl} ({proc.adult_dose_msv} mSv)"
-    ctx.explain(
-        step, f"ACR {kb.topic_version}" + (f", variant {single['variant']}" if single and single["variant"] else "")
-    )
-    return out
+    source = f"ACR {kb.topic_version}" + (f", variant {single['variant']}" if single and single["variant"] else "")
+    return out, step, source
 
 
 def _alternatives(

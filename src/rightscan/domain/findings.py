@@ -45,7 +45,7 @@ def assess_labs(kb: Knowledge, facts: Facts) -> LabAssessment:
         alp_status = "mildly_raised"
     if not facts.tumor_markers:
         markers = "absent"
-    elif any(v.ratio > th.tumor_marker_raised_x_uln for _, v in facts.tumor_markers):
+    elif any(v.ratio > th.tumor_marker_raised_x_uln for v in facts.tumor_markers.values()):
         markers = "raised"
     else:
         markers = "normal"

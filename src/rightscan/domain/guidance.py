@@ -53,8 +53,75 @@ FEATURES: dict[str, tuple[str, ...] | str] = {
 }
 
 
+class GuidanceIndex:
+    """Guidance items compiled to bit masks: selection costs one dict lookup per feature.
+
+    For every feature and value, ``accept[feature][value]`` has bit i set when item i's ``when``
+    either does not mention the feature or lists the value; ``reject`` does the same for ``unless``.
+    """
+
+    __slots__ = ("_by_features", "_by_mask", "accept", "default_accept", "items", "reject")
+
+    def __init__(self, items: tuple[GuidanceItem, ...]) -> None:
+        self.items = items
+        self._by_mask: dict[int, dict[str, tuple[dict[str, Any], ...]]] = {}  # chosen set -> grouped items
+        self._by_features: dict[tuple[tuple[str, str], ...], dict[str, tuple[dict[str, Any], ...]]] = {}
+        everything = (1 << len(items)) - 1
+        self.accept: dict[str, dict[str, int]] = {}
+        self.default_accept: dict[str, int] = {}
+        self.reject: dict[str, dict[str, int]] = {}
+        for name in FEATURES:
+            constrained = 0
+            by_value: dict[str, int] = {}
+            rejected: dict[str, int] = {}
+            for i, item in enumerate(items):
+                bit = 1 << i
+                for feature, values in item.when:
+                    if feature == name:
+                        constrained |= bit
+                        for v in values:
+                            by_value[v] = by_value.get(v, 0) | bit
+                for feature, values in item.unless:
+                    if feature == name:
+                        for v in values:
+                            rejected[v] = rejected.get(v, 0) | bit
+            free = everything & ~constrained
+            self.default_accept[name] = free
+            self.accept[name] = {v: free | mask for v, mask in by_value.items()}
+            self.reject[name] = rejected
+
+    def select(self, features: Mapping[str, str]) -> dict[str, list[dict[str, Any]]]:
+        """The items whose ``when`` all hold and whose ``unless`` do not, grouped by kind, in file order."""
+        key = tuple(features.items())
+        grouped = self._by_features.get(key)
+        if grouped is None:
+            grouped = self._by_mask_of(features)
+            if len(self._by_features) < 65536:
+                self._by_features[key] = grouped
+        return {kind: list(entries) for kind, entries in grouped.items()}
+
+    def _by_mask_of(self, features: Mapping[str, str]) -> dict[str, tuple[dict[str, Any], ...]]:
+        chosen = (1 << len(self.items)) - 1
+        dropped = 0
+        for name, value in features.items():
+            chosen &= self.accept[name].get(value, self.default_accept[name])
+            dropped |= self.reject[name].get(value, 0)
+        chosen &= ~dropped
+        grouped = self._by_mask.get(chosen)
+        if grouped is None:
+            grouped = self._by_mask[chosen] = self._group(chosen)  # at most one entry per item subset seen
+        return grouped
+
+    def _group(self, chosen: int) -> dict[str, tuple[dict[str, Any], ...]]:
+        out: dict[str, list[dict[str, Any]]] = {"consideration": [], "next_step": [], "pitfall": []}
+        for i, item in enumerate(self.items):
+            if chosen >> i & 1:
+                out[item.kind].append(item.as_dict)
+        return {kind: tuple(entries) for kind, entries in out.items()}
+
+
 def select(items: tuple[GuidanceItem, ...], features: Mapping[str, str]) -> dict[str, list[dict[str, Any]]]:
-    """The items whose ``when`` all hold and whose ``unless`` do not, grouped by kind, in file order."""
+    """Reference implementation of the selection rule (the index must agree with it; see the tests)."""
     out: dict[str, list[dict[str, Any]]] = {"consideration": [], "next_step": [], "pitfall": []}
     for item in items:
         if all(features.get(name) in values for name, values in item.when) and not any(

@@ -122,7 +122,20 @@ class Knowledge:
     thresholds: LabThresholds
     red_flag_rules: tuple[RedFlagRule, ...]
     guidance: tuple[GuidanceItem, ...]
+    guidance_index: Any  # rightscan.domain.guidance.GuidanceIndex over ``guidance``
     background_msv_per_year: float
+    # Results of pure scenario-level sub-decisions, keyed by their (small, discrete) inputs.
+    memo: dict[Any, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    def remember(self, key: Any, build: Any) -> Any:
+        """``build()`` once per key. Only for pure functions of the key; shared results are read-only."""
+        try:
+            return self.memo[key]
+        except KeyError:
+            if len(self.memo) >= 50_000:
+                self.memo.clear()
+            value = self.memo[key] = build()
+            return value
 
     def variant(self, number: int) -> Variant:
         return self.variants[number - 1]

@@ -7,8 +7,10 @@ Unknown is ``None`` everywhere: the domain never fills a missing fact with a def
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 SETTINGS = ("new_diagnosis", "surveillance", "suspected_local_recurrence", "suspected_distant_recurrence")
 PRIOR_SURGERY = ("bct", "mastectomy")
@@ -48,8 +50,8 @@ class FactError(InputError):
     """Facts that are individually well formed but clinically impossible or contradictory."""
 
 
-@dataclass(frozen=True, slots=True)
-class LabValue:
+# Facts are immutable named tuples: cheap to build (the hot path of every decision) and hashable.
+class LabValue(NamedTuple):
     value: float
     uln: float
 
@@ -58,8 +60,7 @@ class LabValue:
         return self.value / self.uln
 
 
-@dataclass(frozen=True, slots=True)
-class Tumor:
+class Tumor(NamedTuple):
     histology: str | None = None
     size_cm: float | None = None
     t: str | None = None  # normalised: "T1c" (no c/p prefix)
@@ -73,16 +74,15 @@ class Tumor:
     inflammatory: bool | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Facts:
+class Facts(NamedTuple):
     age: int | None = None
     sex: str | None = None
     setting: str | None = None
     prior_surgery: str | None = None
-    tumor: Tumor = field(default_factory=Tumor)
+    tumor: Tumor = Tumor()
     symptoms: frozenset[str] = frozenset()
-    labs: tuple[tuple[str, LabValue], ...] = ()
-    tumor_markers: tuple[tuple[str, LabValue], ...] = ()
+    labs: Mapping[str, LabValue] = MappingProxyType({})
+    tumor_markers: Mapping[str, LabValue] = MappingProxyType({})
     pathology_t: str | None = None
     pathology_n: str | None = None  # normalised family or category, e.g. "N1", "N2"
     patient_preference: str | None = None
@@ -90,14 +90,10 @@ class Facts:
     purpose: str | None = None
 
     def lab(self, name: str) -> LabValue | None:
-        for key, value in self.labs:
-            if key == name:
-                return value
-        return None
+        return self.labs.get(name)
 
 
-@dataclass(frozen=True, slots=True)
-class StageResult:
+class StageResult(NamedTuple):
     """One stage group with the reason it could not be assigned, if it could not."""
 
     stage: str | None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import lru_cache
 
 from rightscan.domain.knowledge import Knowledge, Procedure
 from rightscan.domain.model import InputError
@@ -18,6 +19,7 @@ class UnknownOrder(InputError):
         self.suggestions = suggestions
 
 
+@lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
     """Lower-case, unify separators and spaces, so that 'PET-CT', 'pet ct' and 'PET/CT' meet."""
     text = text.strip().lower().replace("&", " and ")

@@ -46,6 +46,10 @@ def resolve_t(tables: StagingTables, tumor: Tumor) -> tuple[str | None, str]:
     if tumor.histology == "DCIS":
         if t is not None and t != "Tis":
             raise FactError("tumor.t", f"{t} describes an invasive tumour but histology is DCIS (Tis)")
+        if tumor.inflammatory:
+            raise FactError("tumor.inflammatory", "inflammatory carcinoma is invasive (T4d) but histology is DCIS")
+        if tumor.size_cm is not None:
+            return "Tis", "histology DCIS without invasion is Tis (the size given is not an invasive size)"
         return "Tis", "histology DCIS without invasion is Tis"
     if tumor.inflammatory:
         if t is not None and t not in ("T4d", "T4"):

@@ -470,6 +470,16 @@ def _build_red_flags(f: _RedFlagsSchema, procedures: dict[str, Procedure], fname
                 suggested=tuple(r.suggested),
                 why=r.why,
                 source=f.sources[r.source],
+                as_dict={
+                    "finding": r.finding,
+                    "rule": r.id,
+                    "site": r.site,
+                    "urgent": r.urgent,
+                    "suggested": [procedures[pid].name for pid in r.suggested],
+                    "suggested_ids": list(r.suggested),
+                    "why": r.why,
+                    "source": f.sources[r.source],
+                },
             )
         )
     for lab in ("alkaline_phosphatase", "ast", "alt", "bilirubin"):

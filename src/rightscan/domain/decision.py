@@ -88,10 +88,10 @@ def decide(kb: Knowledge, facts: Facts) -> Decision:
 
     # ------------------------------------------------------------ clinical stage
     # A pure function of the tumour facts (and whether a missing cM must be reported): memoised.
-    report_m = setting in (None, "new_diagnosis")
-    t, n, m, anat, prog, stage_template, steps, notes = kb.remember(
-        ("stage", tumor, report_m), lambda: _clinical_stage(kb, tumor, report_m)
+    t, _n, m, anat, prog, stage_template, steps, notes, clinical_verdict, classes, stage_feature = kb.remember(
+        ("stage", tumor, setting), lambda: _clinical_stage(kb, tumor, setting)
     )
+    classes = set(classes)
     stage_out = dict(stage_template)
     ctx.explanation.extend(steps)
     ctx.insufficient.extend(notes)
@@ -138,7 +138,6 @@ def decide(kb: Knowledge, facts: Facts) -> Decision:
         ctx.explain("No red flag among the symptoms and laboratory values given", "NCCN Breast v2.2015 MS-12 triggers")
 
     # ------------------------------------------------------------ verdict
-    clinical_verdict, classes = _verdict_from(tables, anat, prog)
     summary_stage = _summary_stage(anat, prog)
     if setting is None:
         verdict = TARGETED if flags else UNDETERMINED
@@ -165,8 +164,6 @@ def decide(kb: Knowledge, facts: Facts) -> Decision:
         verdict = clinical_verdict
         if verdict == NOT_RECOMMENDED and labs.alp == "mildly_raised_unconfirmed":
             verdict = UNDETERMINED
-    if setting == "new_diagnosis" and invasive != "no" and not metastatic:
-        _note_missing_stage(ctx, t, n, anat, prog, clinical_verdict)
     if path_upstaging:
         ctx.explain(
             "Pathologic stage is IIB-III while the clinical stage was lower: pathologic upstaging, "
@@ -191,7 +188,7 @@ def decide(kb: Knowledge, facts: Facts) -> Decision:
     features = {
         "setting": setting or "unknown",
         "systemic_imaging": verdict,
-        "stage_class": _stage_class_feature(tables, anat, prog),
+        "stage_class": stage_feature,
         "anatomic_stage": anat.stage or "unknown",
         "histology": tumor.histology or "unknown",
         "invasive": invasive,
@@ -237,8 +234,10 @@ def decide(kb: Knowledge, facts: Facts) -> Decision:
 
 
 # ---------------------------------------------------------------------------------------------
-def _clinical_stage(kb: Knowledge, tumor: Any, report_m: bool) -> tuple[Any, ...]:
-    """T/N/M, both clinical stage groups, the output block, explanation steps and missing-fact notes."""
+def _clinical_stage(kb: Knowledge, tumor: Any, setting: str | None) -> tuple[Any, ...]:
+    """T/N/M, both clinical stage groups, the output block, explanation steps, missing-fact notes, and
+    the verdict and stage classes the clinical stage alone gives."""
+    report_m = setting in (None, "new_diagnosis")
     tables = kb.staging
     ctx = _Context(kb, Facts())
     t, t_how = staging.resolve_t(tables, tumor)
@@ -268,7 +267,22 @@ def _clinical_stage(kb: Knowledge, tumor: Any, report_m: bool) -> tuple[Any, ...
         "m": f"c{m}" if m else None,
         "m_source": m_source if m else None,
     }
-    return t, n, m, anat, prog, stage_out, tuple(ctx.explanation), tuple(ctx.insufficient)
+    clinical_verdict, classes = _verdict_from(tables, anat, prog)
+    if setting == "new_diagnosis" and t != "Tis" and m != "M1":
+        _note_missing_stage(ctx, t, n, anat, prog, clinical_verdict)
+    return (
+        t,
+        n,
+        m,
+        anat,
+        prog,
+        stage_out,
+        tuple(ctx.explanation),
+        tuple(ctx.insufficient),
+        clinical_verdict,
+        frozenset(classes),
+        _stage_class_feature(tables, anat, prog),
+    )
 
 
 def _explain_stage(

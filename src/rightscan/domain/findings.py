@@ -61,19 +61,4 @@ def red_flags(kb: Knowledge, facts: Facts, labs: LabAssessment) -> list[dict[str
         present.add("liver_tests_abnormal")
     if not present:
         return []
-    out = []
-    for rule in kb.red_flag_rules:
-        if rule.all <= present and not (rule.unless & present):
-            out.append(
-                {
-                    "finding": rule.finding,
-                    "rule": rule.id,
-                    "site": rule.site,
-                    "urgent": rule.urgent,
-                    "suggested": [kb.procedures[pid].name for pid in rule.suggested],
-                    "suggested_ids": list(rule.suggested),
-                    "why": rule.why,
-                    "source": rule.source,
-                }
-            )
-    return out
+    return [rule.as_dict for rule in kb.red_flag_rules if rule.all <= present and not (rule.unless & present)]

@@ -86,6 +86,7 @@ class RedFlagRule:
     suggested: tuple[str, ...]  # procedure ids, best first
     why: str
     source: str
+    as_dict: dict[str, Any] = field(compare=False, hash=False)  # the output entry (read-only)
 
 
 @dataclass(frozen=True, slots=True)

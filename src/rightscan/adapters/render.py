@@ -39,7 +39,7 @@ def _stage_line(stage: dict[str, Any]) -> str:
 
 def _order_lines(order: dict[str, Any]) -> list[str]:
     cpt = f" (CPT {', '.join(order['cpt'])})" if order["cpt"] else ""
-    lines = [f"{order['requested']} -> {order['procedure']}{cpt}, purpose: {order['purpose']}"]
+    lines = [f"  {order['requested']} -> {order['procedure']}{cpt}, purpose: {order['purpose']}"]
     radiation = (
         f"radiation {order['rrl']} {order['adult_dose_msv']} mSv" if order["rrl"] else "radiation level not rated"
     )

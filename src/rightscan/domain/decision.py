@@ -185,25 +185,26 @@ def decide(kb: Knowledge, facts: Facts) -> Decision:
         order_out = _evaluate_order(ctx, order_text, procedure, by_purpose, flags, verdict)
 
     # ------------------------------------------------------------ guidance
-    features = {
-        "setting": setting or "unknown",
-        "systemic_imaging": verdict,
-        "stage_class": stage_feature,
-        "anatomic_stage": anat.stage or "unknown",
-        "histology": tumor.histology or "unknown",
-        "invasive": invasive,
-        "metastatic": "yes" if metastatic else "no",
-        "inflammatory": "yes" if t == "T4d" else "no",
-        "biology": biology,
-        "grade": str(tumor.grade) if tumor.grade else "unknown",
-        "red_flags": "yes" if flags else "no",
-        "alp": labs.alp,
-        "tumor_markers": labs.tumor_markers,
-        "patient_preference": facts.patient_preference or "none",
-        "pathologic_upstaging": "yes" if path_upstaging else "no",
-        "order_procedure": procedure.id if procedure else "",
-    }
-    selected = kb.guidance_index.select(features)
+    # guidance features, in rightscan.domain.guidance.FEATURE_NAMES order
+    features = (
+        setting or "unknown",  # setting
+        verdict,  # systemic_imaging
+        stage_feature,  # stage_class
+        anat.stage or "unknown",  # anatomic_stage
+        tumor.histology or "unknown",  # histology
+        invasive,  # invasive
+        "yes" if metastatic else "no",  # metastatic
+        "yes" if t == "T4d" else "no",  # inflammatory
+        biology,  # biology
+        str(tumor.grade) if tumor.grade else "unknown",  # grade
+        "yes" if flags else "no",  # red_flags
+        labs.alp,  # alp
+        labs.tumor_markers,  # tumor_markers
+        facts.patient_preference or "none",  # patient_preference
+        "yes" if path_upstaging else "no",  # pathologic_upstaging
+        procedure.id if procedure else "",  # order_procedure
+    )
+    selected = kb.guidance_index.select_values(features)
     assessments = [v.as_dict for purpose in ("locoregional", "distant") for v in by_purpose[purpose]]
     return Decision(
         knowledge_version=kb.version,
@@ -389,7 +390,8 @@ def _applicable_variants(
 
     def build() -> tuple[dict[str, list[Variant]], tuple[dict[str, Any], ...], tuple[str, ...]]:
         scratch = _Context(ctx.kb, ctx.facts)
-        chosen = _select_variants(scratch, setting, classes, biology, flags)
+        chosen: dict[str, Any] = _select_variants(scratch, setting, classes, biology, flags)
+        chosen["key"] = key  # identifies this selection in later memo keys
         return chosen, tuple(scratch.explanation), tuple(scratch.insufficient)
 
     chosen, steps, notes = ctx.kb.remember(key, build)
@@ -477,9 +479,8 @@ def _evaluate_order(
         ctx.facts.purpose,
         ctx.facts.setting,
         verdict,
-        tuple(v.number for v in by_purpose["locoregional"]),
-        tuple(v.number for v in by_purpose["distant"]),
-        tuple((f["finding"], tuple(f["suggested_ids"])) for f in flags),
+        by_purpose["key"],
+        tuple([f["rule"] for f in flags]),
     )
     template, step, source = ctx.kb.remember(key, lambda: _rate_order(ctx, proc, by_purpose, flags, verdict))
     ctx.explain(f"Order '{requested}' -> {step}", source)

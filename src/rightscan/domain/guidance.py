@@ -53,6 +53,9 @@ FEATURES: dict[str, tuple[str, ...] | str] = {
 }
 
 
+FEATURE_NAMES = tuple(FEATURES)
+
+
 class GuidanceIndex:
     """Guidance items compiled to bit masks: selection costs one dict lookup per feature.
 
@@ -65,7 +68,7 @@ class GuidanceIndex:
     def __init__(self, items: tuple[GuidanceItem, ...]) -> None:
         self.items = items
         self._by_mask: dict[int, dict[str, tuple[dict[str, Any], ...]]] = {}  # chosen set -> grouped items
-        self._by_features: dict[tuple[tuple[str, str], ...], dict[str, tuple[dict[str, Any], ...]]] = {}
+        self._by_features: dict[tuple[str, ...], dict[str, tuple[dict[str, Any], ...]]] = {}
         everything = (1 << len(items)) - 1
         self.accept: dict[str, dict[str, int]] = {}
         self.default_accept: dict[str, int] = {}
@@ -90,15 +93,22 @@ class GuidanceIndex:
             self.accept[name] = {v: free | mask for v, mask in by_value.items()}
             self.reject[name] = rejected
 
-    def select(self, features: Mapping[str, str]) -> dict[str, list[dict[str, Any]]]:
-        """The items whose ``when`` all hold and whose ``unless`` do not, grouped by kind, in file order."""
-        key = tuple(features.items())
-        grouped = self._by_features.get(key)
+    def select(self, features: Mapping[str, str]) -> dict[str, tuple[dict[str, Any], ...]]:
+        """The items whose ``when`` all hold and whose ``unless`` do not, grouped by kind, in file order.
+
+        The result is shared between decisions with the same features: it is immutable (tuples of
+        read-only entries).
+        """
+        return self.select_values(tuple([features.get(name, "") for name in FEATURE_NAMES]))
+
+    def select_values(self, values: tuple[str, ...]) -> dict[str, tuple[dict[str, Any], ...]]:
+        """``select`` with the feature values given in ``FEATURE_NAMES`` order (the fast path)."""
+        grouped = self._by_features.get(values)
         if grouped is None:
-            grouped = self._by_mask_of(features)
+            grouped = self._by_mask_of(dict(zip(FEATURE_NAMES, values, strict=True)))
             if len(self._by_features) < 65536:
-                self._by_features[key] = grouped
-        return {kind: list(entries) for kind, entries in grouped.items()}
+                self._by_features[values] = grouped
+        return grouped
 
     def _by_mask_of(self, features: Mapping[str, str]) -> dict[str, tuple[dict[str, Any], ...]]:
         chosen = (1 << len(self.items)) - 1

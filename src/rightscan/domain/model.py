@@ -7,7 +7,7 @@ Unknown is ``None`` everywhere: the domain never fills a missing fact with a def
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, NamedTuple
@@ -112,9 +112,10 @@ class Decision:
     order: dict[str, Any] | None
     red_flags: list[dict[str, Any]]
     insufficient_data: list[str]
-    considerations: list[dict[str, Any]]
-    next_steps: list[dict[str, Any]]
-    pitfalls: list[dict[str, Any]]
+    # guidance entries are shared, read-only knowledge fragments (tuples)
+    considerations: Sequence[dict[str, Any]]
+    next_steps: Sequence[dict[str, Any]]
+    pitfalls: Sequence[dict[str, Any]]
     explanation: list[dict[str, Any]]
     summary: str
 

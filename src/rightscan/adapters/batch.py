@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-import orjson
-
-from rightscan.adapters.input_json import load_facts
+from rightscan.adapters.input_json import load_facts_json
 from rightscan.domain.decision import decide
 from rightscan.domain.knowledge import Knowledge
 from rightscan.domain.model import InputError
@@ -32,10 +30,6 @@ def evaluate_lines(
         try:
             if not text:
                 raise InputError("(input)", "empty line: expected one JSON object")
-            try:
-                payload = orjson.loads(text)
-            except orjson.JSONDecodeError as exc:
-                raise InputError("(input)", f"invalid JSON at character {exc.pos}") from None
-            yield True, decide(kb, load_facts(kb, payload, order)).to_dict()
+            yield True, decide(kb, load_facts_json(kb, text, order)).to_dict()
         except InputError as exc:
             yield False, error_object(line_no, exc)

@@ -107,6 +107,19 @@ def parse_json(data: str | bytes) -> Any:
         raise InputError("(input)", f"invalid JSON at character {exc.pos}") from None
 
 
+def validate_json(data: str | bytes) -> PatientInput:
+    """JSON text straight to the validated model (parsed by pydantic-core; no intermediate dict)."""
+    try:
+        return PatientInput.model_validate_json(data)
+    except ValidationError as exc:
+        first = exc.errors(include_input=False, include_url=False)[0]
+        if first["type"] == "json_invalid":
+            raise InputError("(input)", "invalid JSON") from None
+        if first["type"] == "model_type" and not first["loc"]:
+            raise InputError("(input)", "must be a JSON object") from None
+        raise _validation_message(exc) from None
+
+
 def validate(payload: Any) -> PatientInput:
     if not isinstance(payload, dict):
         raise InputError("(input)", "must be a JSON object")
@@ -213,3 +226,8 @@ def _labs(values: dict[str, LabInput], known: dict[str, str], prefix: str) -> di
 def load_facts(kb: Knowledge, payload: Any, order_override: str | None = None) -> Facts:
     """A decoded JSON value -> Facts, or ``InputError``."""
     return to_facts(kb, validate(payload), order_override)
+
+
+def load_facts_json(kb: Knowledge, data: str | bytes, order_override: str | None = None) -> Facts:
+    """JSON text -> Facts, or ``InputError``."""
+    return to_facts(kb, validate_json(data), order_override)

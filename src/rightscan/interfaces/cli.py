@@ -89,26 +89,29 @@ def _evaluate_lines(kb, path: str, order: str | None, fmt: str) -> None:  # type
     errors = total = 0
     out = sys.stdout.buffer
     buffer: list[bytes] = []
+    newline = orjson.OPT_APPEND_NEWLINE
+    render = None
+    if fmt != "json":
+        from rightscan.adapters.render import to_markdown, to_text
+
+        render = to_markdown if fmt == "markdown" else to_text
     with source:
         for ok, result in evaluate_lines(kb, source, order):
             total += 1
-            errors += not ok
-            if fmt == "json":
-                buffer.append(orjson.dumps(result))
+            if not ok:
+                errors += 1
+            if render is None:
+                buffer.append(orjson.dumps(result, option=newline))
             elif ok:
-                from rightscan.adapters.render import to_markdown, to_text
-
-                render = to_markdown if fmt == "markdown" else to_text
-                buffer.append(f"=== line {total} ===\n{render(result)}".encode())
+                buffer.append(f"=== line {total} ===\n{render(result)}\n".encode())
             else:
-                buffer.append(f"=== line {total} ===\nrightscan: {result['error']}\n".encode())
-            if len(buffer) >= 512:
-                out.write(b"\n".join(buffer) + b"\n")
+                buffer.append(f"=== line {total} ===\nrightscan: {result['error']}\n\n".encode())
+            if len(buffer) >= 256:
+                out.writelines(buffer)
                 buffer.clear()
             if progress and total % 10000 == 0:
                 click.echo(f"rightscan: {total} lines...", err=True)
-    if buffer:
-        out.write(b"\n".join(buffer) + b"\n")
+    out.writelines(buffer)
     out.flush()
     if errors:
         click.echo(f"rightscan: {errors} of {total} line(s) invalid (see their 'error' field)", err=True)

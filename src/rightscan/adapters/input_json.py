@@ -82,6 +82,11 @@ _MESSAGES = {
 def _validation_message(exc: ValidationError) -> InputError:
     err = exc.errors(include_input=False, include_url=False)[0]
     where = ".".join(str(p) for p in err["loc"]) or "(input)"
+    return InputError(where, describe_error(err))
+
+
+def describe_error(err: Any) -> str:
+    """A pydantic error entry -> a short message that names the rule and never the input value."""
     kind = err["type"]
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         ctx = err.get("ctx", {})
@@ -94,9 +99,12 @@ def _validation_message(exc: ValidationError) -> InputError:
         message = "must not be empty"
     elif kind == "value_error":
         message = err["msg"].removeprefix("Value error, ")
+    elif kind == "literal_error":
+        expected = err.get("ctx", {}).get("expected")
+        message = f"must be {expected}" if expected else "value not allowed"
     else:
         message = _MESSAGES.get(kind, err["msg"])
-    return InputError(where, message)
+    return message
 
 
 def parse_json(data: str | bytes) -> Any:

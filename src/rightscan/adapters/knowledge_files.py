@@ -19,6 +19,7 @@ from rightscan.domain.knowledge import (
     GuidanceItem,
     Knowledge,
     LabThresholds,
+    Pama,
     Procedure,
     Rating,
     RedFlagRule,
@@ -247,10 +248,34 @@ class _GuidanceSchema(_Strict):
     items: list[_GuidanceItemSchema]
 
 
+class _PamaSchema(_Strict):
+    schema_: Literal["rightscan.pama/1"] = Field(alias="schema")
+    version: str
+    sources: dict[str, str]
+    rating_system: str
+    extensions: dict[Literal["rating", "qcdsm_consulted", "consult_id", "auc_applied"], str]
+    auc_url: str
+    category_to_rating: dict[Category, Literal["appropriate", "not-appropriate", "no-criteria-apply"]]
+    no_criteria: Literal["no-criteria-apply"]
+    override_reason_system: str
+    override_reasons: list[dict[Literal["code", "display"], str]] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _complete(self) -> _PamaSchema:
+        if set(self.category_to_rating) != set(CATEGORIES):
+            raise ValueError("category_to_rating must map every ACR category")
+        if len(self.extensions) != 4:
+            raise ValueError("extensions must give all four Argonaut extension URLs")
+        for reason in self.override_reasons:
+            if not reason.get("code") or not reason.get("display"):
+                raise ValueError("every override reason needs a code and a display")
+        return self
+
+
 class _ManifestSchema(_Strict):
     schema_: Literal["rightscan.manifest/1"] = Field(alias="schema")
     version: str
-    files: dict[Literal["acr_topic", "procedures", "staging", "red_flags", "guidance"], str]
+    files: dict[Literal["acr_topic", "procedures", "staging", "red_flags", "guidance", "pama"], str]
 
 
 # ------------------------------------------------------------------ loading
@@ -279,6 +304,9 @@ def load_knowledge(directory: str | None = None) -> Knowledge:
     staging: _StagingSchema = _read(base / files["staging"], _StagingSchema)
     flags: _RedFlagsSchema = _read(base / files["red_flags"], _RedFlagsSchema)
     guidance: _GuidanceSchema = _read(base / files["guidance"], _GuidanceSchema)
+    if "pama" not in files:
+        raise KnowledgeError("manifest.yaml: files.pama is missing")
+    pama: _PamaSchema = _read(base / files["pama"], _PamaSchema)
 
     procedures, lookup = _build_procedures(catalogue, topic, files["procedures"])
     variants = _build_variants(topic, procedures, files["acr_topic"])
@@ -303,6 +331,16 @@ def load_knowledge(directory: str | None = None) -> Knowledge:
         guidance=items,
         guidance_index=GuidanceIndex(items),
         background_msv_per_year=topic.background_msv_per_year,
+        pama=Pama(
+            version=pama.version,
+            rating_system=pama.rating_system,
+            extensions=dict(pama.extensions),
+            auc_url=pama.auc_url,
+            category_to_rating=dict(pama.category_to_rating),
+            no_criteria=pama.no_criteria,
+            override_reason_system=pama.override_reason_system,
+            override_reasons=tuple((r["code"], r["display"]) for r in pama.override_reasons),
+        ),
     )
 
 

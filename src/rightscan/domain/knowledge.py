@@ -106,6 +106,18 @@ class GuidanceItem:
 
 
 @dataclass(frozen=True, slots=True)
+class Pama:
+    version: str
+    rating_system: str
+    extensions: dict[str, str]  # rating | qcdsm_consulted | consult_id | auc_applied -> URL
+    auc_url: str
+    category_to_rating: dict[str, str]
+    no_criteria: str
+    override_reason_system: str
+    override_reasons: tuple[tuple[str, str], ...]  # (code, display)
+
+
+@dataclass(frozen=True, slots=True)
 class Knowledge:
     version: str  # the knowledge_version string every decision carries
     topic_id: str
@@ -125,6 +137,7 @@ class Knowledge:
     guidance: tuple[GuidanceItem, ...]
     guidance_index: Any  # rightscan.domain.guidance.GuidanceIndex over ``guidance``
     background_msv_per_year: float
+    pama: Pama
     # Results of pure scenario-level sub-decisions, keyed by their (small, discrete) inputs.
     memo: dict[Any, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
 

@@ -178,5 +178,15 @@ def knowledge(directory: str | None) -> None:
     click.echo(f"  staging: {kb.staging.version} ({len(kb.staging.prognostic)} prognostic cells)")
 
 
+def _register() -> None:
+    """Commands defined in their own modules (imports there are lazy, so start-up stays fast)."""
+    from rightscan.interfaces.cli_serve import log, serve
+
+    main.add_command(serve)
+    main.add_command(log)
+
+
+_register()
+
 if __name__ == "__main__":
     main()

@@ -1,0 +1,291 @@
+"""Decision log store: SQLAlchemy Core over SQLite (default, zero set-up) or PostgreSQL.
+
+Durability: a decision is acknowledged to the caller only after its transaction has committed.
+Writes go through one writer thread that commits queued records in small groups (group commit), so
+many concurrent requests cost one transaction instead of one each, and SQLite never sees competing
+writers. SQLite runs in WAL mode with ``synchronous=NORMAL``: a killed process loses nothing that was
+committed (an operating-system crash or power loss may lose the last transactions; use ``FULL`` via
+``RIGHTSCAN_SQLITE_SYNCHRONOUS`` for that).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import queue
+import threading
+from collections.abc import Iterator
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event, func, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from rightscan.adapters.store.schema import cards, decisions, feedback
+
+log = logging.getLogger("rightscan.store")
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+DEFAULT_URL = "sqlite:///rightscan.db"
+
+
+class StoreError(RuntimeError):
+    """The decision log could not be written or read (message carries no patient data)."""
+
+
+@dataclass(slots=True)
+class DecisionRecord:
+    id: str
+    channel: str
+    knowledge_version: str
+    input_digest: str
+    verdict: str | None
+    facts: dict[str, Any]
+    ratings: list[dict[str, Any]]
+    output: Any
+    cards: list[dict[str, Any]] = field(default_factory=list)
+    hook: str | None = None
+    hook_instance: str | None = None
+    service_id: str | None = None
+    tenant: str | None = None
+    created_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+
+
+@dataclass(slots=True)
+class FeedbackRecord:
+    card_uuid: str
+    service_id: str
+    outcome: str
+    outcome_timestamp: str
+    accepted_suggestions: list[dict[str, Any]] | None = None
+    override_system: str | None = None
+    override_code: str | None = None
+    override_display: str | None = None
+    user_comment: str | None = None
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    synchronous = os.environ.get("RIGHTSCAN_SQLITE_SYNCHRONOUS", "NORMAL").upper()
+    if synchronous not in ("NORMAL", "FULL"):
+        synchronous = "NORMAL"
+    cursor.execute(f"PRAGMA synchronous={synchronous}")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url.removeprefix("postgres://")
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"check_same_thread": False})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def redact_url(url: str) -> str:
+    """The URL without its password, for start-up messages."""
+    if "@" in url and "://" in url:
+        scheme, rest = url.split("://", 1)
+        creds, host = rest.rsplit("@", 1)
+        user = creds.split(":", 1)[0]
+        return f"{scheme}://{user}:***@{host}"
+    return url
+
+
+class DecisionStore:
+    """Write and read the decision log. ``start()`` launches the writer thread; ``close()`` drains it."""
+
+    def __init__(self, url: str = DEFAULT_URL, *, batch_size: int = 64) -> None:
+        self.url = url
+        self.engine = make_engine(url)
+        self.dialect = self.engine.dialect.name
+        self.batch_size = batch_size
+        self._queue: queue.Queue[tuple[str, Any, Future[Any]] | None] = queue.Queue()
+        self._writer: threading.Thread | None = None
+
+    # ------------------------------------------------------------------ lifecycle
+    def migrate(self) -> None:
+        """Bring the schema to the latest Alembic revision."""
+        from alembic import command
+        from alembic.config import Config
+
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS))
+        with self.engine.begin() as connection:
+            cfg.attributes["connection"] = connection
+            command.upgrade(cfg, "head")
+
+    def start(self) -> None:
+        if self._writer is None:
+            self._writer = threading.Thread(target=self._write_loop, name="rightscan-log-writer", daemon=True)
+            self._writer.start()
+
+    def close(self) -> None:
+        if self._writer is not None:
+            self._queue.put(None)
+            self._writer.join(timeout=30)
+            self._writer = None
+        self.engine.dispose()
+
+    # ------------------------------------------------------------------ writes
+    def submit_decision(self, record: DecisionRecord) -> Future[None]:
+        """Queue a decision; the future completes once it is committed."""
+        return self._submit("decision", record)
+
+    def submit_feedback(self, records: list[FeedbackRecord]) -> Future[int]:
+        """Queue feedback entries; the future gives how many were new (repeats are ignored)."""
+        return self._submit("feedback", records)
+
+    def _submit(self, kind: str, payload: Any) -> Future[Any]:
+        future: Future[Any] = Future()
+        if self._writer is None:
+            self.start()
+        self._queue.put((kind, payload, future))
+        return future
+
+    def _write_loop(self) -> None:
+        while True:
+            item = self._queue.get()
+            if item is None:
+                return
+            batch = [item]
+            while len(batch) < self.batch_size:
+                try:
+                    nxt = self._queue.get_nowait()
+                except queue.Empty:
+                    break
+                if nxt is None:
+                    self._commit(batch)
+                    return
+                batch.append(nxt)
+            self._commit(batch)
+
+    def _commit(self, batch: list[tuple[str, Any, Future[Any]]]) -> None:
+        try:
+            results = self._write_batch(batch)
+        except SQLAlchemyError as exc:
+            # One bad record must not sink the others: retry them one by one.
+            log.warning("decision log: group commit failed (%s); retrying individually", type(exc).__name__)
+            for item in batch:
+                try:
+                    (result,) = self._write_batch([item])
+                    item[2].set_result(result)
+                except SQLAlchemyError as single:
+                    item[2].set_exception(StoreError(f"decision log write failed: {type(single).__name__}"))
+            return
+        for (_, _, future), result in zip(batch, results, strict=True):
+            future.set_result(result)
+
+    def _write_batch(self, batch: list[tuple[str, Any, Future[Any]]]) -> list[Any]:
+        results: list[Any] = []
+        with self.engine.begin() as conn:
+            for kind, payload, _ in batch:
+                if kind == "decision":
+                    self._insert_decision(conn, payload)
+                    results.append(None)
+                else:
+                    results.append(self._insert_feedback(conn, payload))
+        return results
+
+    def _insert_decision(self, conn: Any, r: DecisionRecord) -> None:
+        conn.execute(
+            decisions.insert().values(
+                id=r.id,
+                created_at=r.created_at,
+                channel=r.channel,
+                hook=r.hook,
+                hook_instance=r.hook_instance,
+                service_id=r.service_id,
+                tenant=r.tenant,
+                knowledge_version=r.knowledge_version,
+                input_digest=r.input_digest,
+                verdict=r.verdict,
+                facts=r.facts,
+                ratings=r.ratings,
+                cards=r.cards,
+                output=r.output,
+            )
+        )
+        if r.cards:
+            conn.execute(
+                cards.insert(),
+                [
+                    {
+                        "uuid": c["uuid"],
+                        "decision_id": r.id,
+                        "order_ref": c.get("order_ref"),
+                        "indicator": c["indicator"],
+                    }
+                    for c in r.cards
+                ],
+            )
+
+    def _insert_feedback(self, conn: Any, records: list[FeedbackRecord]) -> int:
+        if self.dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert  # type: ignore[assignment]
+        now = datetime.now(UTC)
+        new = 0
+        for f in records:
+            decision_id = conn.execute(select(cards.c.decision_id).where(cards.c.uuid == f.card_uuid)).scalar()
+            stmt = (
+                insert(feedback)
+                .values(
+                    card_uuid=f.card_uuid,
+                    decision_id=decision_id,
+                    service_id=f.service_id,
+                    outcome=f.outcome,
+                    accepted_suggestions=f.accepted_suggestions,
+                    override_system=f.override_system,
+                    override_code=f.override_code,
+                    override_display=f.override_display,
+                    user_comment=f.user_comment,
+                    outcome_timestamp=f.outcome_timestamp,
+                    received_at=now,
+                )
+                .on_conflict_do_nothing(index_elements=["card_uuid", "outcome", "outcome_timestamp"])
+            )
+            new += conn.execute(stmt).rowcount or 0
+        return new
+
+    # ------------------------------------------------------------------ reads
+    def get_decision(self, decision_id: str) -> dict[str, Any] | None:
+        try:
+            with self.engine.connect() as conn:
+                row = conn.execute(select(decisions).where(decisions.c.id == decision_id)).mappings().first()
+                if row is None:
+                    return None
+                out = dict(row)
+                out["feedback"] = [
+                    dict(f)
+                    for f in conn.execute(
+                        select(feedback).where(feedback.c.decision_id == decision_id).order_by(feedback.c.id)
+                    ).mappings()
+                ]
+                return out
+        except SQLAlchemyError as exc:
+            raise StoreError(f"decision log read failed: {type(exc).__name__}") from None
+
+    def count(self, table: str = "decisions") -> int:
+        target = {"decisions": decisions, "feedback": feedback, "cards": cards}[table]
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(target)).scalar_one())
+
+    def iter_rows(self, table: str, batch: int = 1000) -> Iterator[dict[str, Any]]:
+        target = {"decisions": decisions, "feedback": feedback, "cards": cards}[table]
+        order = target.c.id if table != "cards" else target.c.uuid
+        with self.engine.connect() as conn:
+            result = conn.execution_options(stream_results=True).execute(select(target).order_by(order))
+            for partition in result.mappings().partitions(batch):
+                for row in partition:
+                    yield dict(row)

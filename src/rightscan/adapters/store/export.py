@@ -1,0 +1,67 @@
+"""Decision log -> CSV or Parquet, streamed in batches (JSON columns written as JSON text)."""
+
+from __future__ import annotations
+
+import csv
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from rightscan.adapters.store.db import DecisionStore
+from rightscan.adapters.store.schema import metadata
+
+
+def _flat(value: Any) -> Any:
+    if isinstance(value, dict | list):
+        return orjson.dumps(value).decode()
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return value
+
+
+def export_table(store: DecisionStore, table: str, fmt: str, output: Path) -> int:
+    columns = [c.name for c in metadata.tables[table].columns]
+    rows = ({k: _flat(v) for k, v in row.items()} for row in store.iter_rows(table))
+    if fmt == "csv":
+        return _csv(rows, columns, output)
+    return _parquet(rows, columns, output)
+
+
+def _csv(rows: Any, columns: list[str], output: Path) -> int:
+    count = 0
+    fh = sys.stdout if str(output) == "-" else output.open("w", newline="", encoding="utf-8")
+    try:
+        writer = csv.DictWriter(fh, fieldnames=columns)
+        writer.writeheader()
+        for row in rows:
+            writer.writerow(row)
+            count += 1
+    finally:
+        if fh is not sys.stdout:
+            fh.close()
+    return count
+
+
+def _parquet(rows: Any, columns: list[str], output: Path, batch: int = 5000) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    if str(output) == "-":
+        raise ValueError("Parquet needs a file path")
+    schema = pa.schema([(c, pa.string()) for c in columns])  # text columns: JSON stays JSON text
+    count = 0
+    with pq.ParquetWriter(str(output), schema) as writer:
+        chunk: list[dict[str, Any]] = []
+        for row in rows:
+            chunk.append({c: None if row[c] is None else str(row[c]) for c in columns})
+            if len(chunk) >= batch:
+                writer.write_table(pa.Table.from_pylist(chunk, schema=schema))
+                count += len(chunk)
+                chunk = []
+        if chunk:
+            writer.write_table(pa.Table.from_pylist(chunk, schema=schema))
+            count += len(chunk)
+    return count

@@ -1,0 +1,69 @@
+"""Table definitions (SQLAlchemy Core). Alembic migrations under ``migrations/`` create them."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+decisions = Table(
+    "decisions",
+    metadata,
+    Column("id", String(36), primary_key=True),  # UUID; also the PAMA consult id (urn:uuid:<id>)
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("channel", String(16), nullable=False),  # cds-hooks | api | web
+    Column("hook", String(32)),
+    Column("hook_instance", String(64)),
+    Column("service_id", String(64)),
+    Column("tenant", String(128)),
+    Column("knowledge_version", String(128), nullable=False),
+    Column("input_digest", String(64), nullable=False),  # sha256 of the canonical coded input
+    Column("verdict", String(24)),
+    Column("facts", JSON, nullable=False),  # coded facts only: never names or free text
+    Column("ratings", JSON, nullable=False),  # one entry per rated order
+    Column("cards", JSON, nullable=False),  # what was returned to the EHR (empty for the plain API)
+    Column("output", JSON, nullable=False),  # the decision(s) as returned, for the explanation page
+    Index("ix_decisions_created_at", "created_at"),
+    Index("ix_decisions_hook_instance", "hook_instance"),
+)
+
+cards = Table(
+    "cards",
+    metadata,
+    Column("uuid", String(64), primary_key=True),
+    Column("decision_id", String(36), ForeignKey("decisions.id"), nullable=False),
+    Column("order_ref", String(128)),
+    Column("indicator", String(16), nullable=False),
+    Index("ix_cards_decision_id", "decision_id"),
+)
+
+feedback = Table(
+    "feedback",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("card_uuid", String(64), nullable=False),
+    Column("decision_id", String(36)),  # null when the card is unknown to this log
+    Column("service_id", String(64), nullable=False),
+    Column("outcome", String(16), nullable=False),  # accepted | overridden
+    Column("accepted_suggestions", JSON),
+    Column("override_system", String(255)),
+    Column("override_code", String(64)),
+    Column("override_display", String(255)),
+    Column("user_comment", Text),  # clinician's comment: stored for the audit, never logged
+    Column("outcome_timestamp", String(40), nullable=False),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("card_uuid", "outcome", "outcome_timestamp", name="uq_feedback_event"),
+    Index("ix_feedback_decision_id", "decision_id"),
+)

@@ -1,0 +1,112 @@
+"""`rightscan serve` and `rightscan log export`: thin wrappers over the HTTP app and the decision log."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option(
+    "--database",
+    "database",
+    metavar="URL",
+    default=None,
+    help="Decision log: sqlite:///file.db (default sqlite:///rightscan.db) or a PostgreSQL URL. "
+    "Also RIGHTSCAN_DATABASE_URL.",
+)
+@click.option(
+    "--auth-config",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    default=None,
+    help="JWT issuers and JWKS (YAML/JSON). Without it: development mode, no authentication.",
+)
+@click.option("--public-url", default=None, help="Base URL the EHR uses to call this service (JWT audience).")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 16))
+def serve(
+    host: str, port: int, database: str | None, auth_config: Path | None, public_url: str | None, workers: int
+) -> None:
+    """Run the HTTP service: JSON API, CDS Hooks 2.0 endpoints and web pages."""
+    import logging
+
+    import uvicorn
+
+    from rightscan.adapters.store.db import redact_url
+    from rightscan.settings import Settings
+
+    if database:
+        os.environ["RIGHTSCAN_DATABASE_URL"] = database
+    if auth_config:
+        os.environ["RIGHTSCAN_AUTH_CONFIG"] = str(auth_config)
+    if public_url:
+        os.environ["RIGHTSCAN_PUBLIC_URL"] = public_url
+    try:
+        settings = Settings()
+    except Exception as exc:  # pydantic ValidationError: name the setting, not the value
+        click.echo(f"rightscan: invalid setting: {type(exc).__name__}: {str(exc).splitlines()[0]}", err=True)
+        sys.exit(2)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if settings.auth_config is None:
+        from rightscan.interfaces.http.app import DEV_MODE_WARNING
+
+        click.echo(f"rightscan: {DEV_MODE_WARNING}", err=True)
+    else:
+        click.echo(f"rightscan: JWT authentication on ({settings.auth_config})", err=True)
+    click.echo(
+        f"rightscan: decision log {redact_url(settings.database_url)}; listening on http://{host}:{port}", err=True
+    )
+    uvicorn.run(
+        "rightscan.interfaces.http.asgi:app",
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+        access_log=False,
+        lifespan="on",
+    )
+
+
+@click.group()
+def log() -> None:
+    """The decision log (every consultation and its feedback)."""
+
+
+@log.command("export")
+@click.option(
+    "--database",
+    "database",
+    metavar="URL",
+    default=None,
+    help="Decision log URL (default: RIGHTSCAN_DATABASE_URL or sqlite:///rightscan.db).",
+)
+@click.option("--table", type=click.Choice(("decisions", "cards", "feedback")), default="decisions", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(("csv", "parquet")), default="csv", show_default=True)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="File to write (use - for CSV on stdout).",
+)
+def export(database: str | None, table: str, fmt: str, output: Path) -> None:
+    """Write one table of the decision log as CSV or Parquet (JSON columns as JSON text)."""
+    from rightscan.adapters.store.db import DecisionStore, StoreError
+    from rightscan.adapters.store.export import export_table
+    from rightscan.settings import Settings
+
+    url = database or Settings().database_url
+    store = DecisionStore(url)
+    try:
+        store.migrate()
+        count = export_table(store, table, fmt, output)
+    except StoreError as exc:
+        click.echo(f"rightscan: {exc}", err=True)
+        sys.exit(1)
+    finally:
+        store.close()
+    click.echo(f"rightscan: {count} {table} row(s) written to {output}", err=True)

@@ -1,0 +1,1 @@
+"""HTTP interface: the JSON API, the CDS Hooks service and the web pages (FastAPI)."""

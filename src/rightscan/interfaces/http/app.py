@@ -1,0 +1,84 @@
+"""The FastAPI application: JSON API, CDS Hooks service, explanation pages.
+
+``create_app(settings)`` builds it; ``rightscan serve`` runs it with uvicorn. Start-up loads the
+knowledge base, migrates the decision log and, when an auth config is given, the JWT verifier.
+Without one the service runs in an explicit, announced development mode.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.responses import ORJSONResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from rightscan import __version__
+from rightscan.adapters.knowledge_files import load_knowledge
+from rightscan.adapters.store.db import DecisionStore, redact_url
+from rightscan.application import Engine
+from rightscan.interfaces.http import errors
+from rightscan.settings import Settings
+
+log = logging.getLogger("rightscan.http")
+HERE = Path(__file__).resolve().parent
+DEV_MODE_WARNING = (
+    "DEVELOPMENT MODE: no authentication is configured (RIGHTSCAN_AUTH_CONFIG unset). "
+    "Every caller is trusted. Do not expose this service beyond this machine."
+)
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        kb = load_knowledge()
+        store = DecisionStore(settings.database_url)
+        store.migrate()
+        store.start()
+        app.state.engine = Engine(kb, store)
+        app.state.settings = settings
+        app.state.verifier = _verifier(settings)
+        if app.state.verifier is None:
+            log.warning(DEV_MODE_WARNING)
+        log.info(
+            "RightScan %s ready: knowledge %s, decision log %s",
+            __version__,
+            kb.version,
+            redact_url(settings.database_url),
+        )
+        try:
+            yield
+        finally:
+            store.close()
+
+    app = FastAPI(
+        title="RightScan",
+        version=__version__,
+        summary="Imaging appropriateness for breast cancer staging: AJCC 8 staging, ACR criteria, CDS Hooks 2.0",
+        default_response_class=ORJSONResponse,
+        lifespan=lifespan,
+    )
+    errors.install(app)
+    app.state.templates = Jinja2Templates(directory=str(HERE / "templates"))
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+
+    from rightscan.interfaces.http import routes_api, routes_cds, routes_web
+
+    app.include_router(routes_api.router)
+    app.include_router(routes_cds.router)
+    app.include_router(routes_web.router)
+    return app
+
+
+def _verifier(settings: Settings):  # type: ignore[no-untyped-def]
+    if settings.auth_config is None:
+        return None
+    from rightscan.adapters.security.jwt_auth import AuthConfig, JwtVerifier
+
+    return JwtVerifier(AuthConfig.from_file(settings.auth_config))

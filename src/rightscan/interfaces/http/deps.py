@@ -1,0 +1,35 @@
+"""Shared request helpers: the engine, and the CDS Hooks JWT check."""
+
+from __future__ import annotations
+
+from fastapi import Request
+
+from rightscan.application import Engine
+from rightscan.interfaces.http.errors import ApiError
+
+
+def engine_of(request: Request) -> Engine:
+    return request.app.state.engine  # type: ignore[no-any-return]
+
+
+def audience_of(request: Request) -> str:
+    """The URL the caller addressed: the configured public base URL plus the path (JWT `aud`)."""
+    public = request.app.state.settings.public_url
+    if public:
+        return public.rstrip("/") + request.url.path
+    return str(request.url.replace(query=""))
+
+
+async def require_auth(request: Request) -> dict[str, object] | None:
+    """Verify the bearer JWT when authentication is configured; 401 with a reason otherwise."""
+    verifier = request.app.state.verifier
+    if verifier is None:
+        return None
+    from rightscan.adapters.security.jwt_auth import AuthError
+
+    try:
+        token = verifier.verify(request.headers.get("authorization"), audience_of(request))
+    except AuthError as exc:
+        raise ApiError(401, f"authentication failed: {exc.reason}", headers={"WWW-Authenticate": "Bearer"}) from None
+    request.state.token = token
+    return {"iss": token.iss, "tenant": token.tenant}

@@ -1,0 +1,71 @@
+"""One error shape for every HTTP endpoint: {"error": {"status", "field", "message"}}.
+
+Messages name the field and the rule; they never echo the request's values, and no traceback or
+local variable ever reaches the client or the log.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import ORJSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from rightscan.adapters.input_json import describe_error
+from rightscan.domain.model import InputError
+
+log = logging.getLogger("rightscan.http")
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, message: str, field: str | None = None, headers: dict[str, str] | None = None):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.field = field
+        self.headers = headers
+
+
+def error_response(status: int, message: str, field: str | None = None, headers: dict[str, str] | None = None):
+    body: dict[str, Any] = {"status": status, "message": message}
+    if field:
+        body["field"] = field
+    return ORJSONResponse({"error": body}, status_code=status, headers=headers)
+
+
+def _location(loc: tuple[Any, ...]) -> str:
+    parts = [str(p) for p in loc]
+    if parts and parts[0] in ("body", "query", "path", "header"):
+        parts = parts[1:]
+    return ".".join(parts) or "(body)"
+
+
+def install(app: FastAPI) -> None:
+    @app.exception_handler(RequestValidationError)
+    async def _validation(_: Request, exc: RequestValidationError):  # type: ignore[no-untyped-def]
+        err = exc.errors()[0]
+        if err.get("type") == "json_invalid":
+            return error_response(400, "invalid JSON", "(body)")
+        field = _location(tuple(err.get("loc", ())))
+        return error_response(422, describe_error(err), field)
+
+    @app.exception_handler(InputError)
+    async def _input(_: Request, exc: InputError):  # type: ignore[no-untyped-def]
+        return error_response(422, exc.message, exc.field)
+
+    @app.exception_handler(ApiError)
+    async def _api(_: Request, exc: ApiError):  # type: ignore[no-untyped-def]
+        return error_response(exc.status, exc.message, exc.field, exc.headers)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_: Request, exc: StarletteHTTPException):  # type: ignore[no-untyped-def]
+        message = exc.detail if isinstance(exc.detail, str) else "request refused"
+        return error_response(exc.status_code, message)
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception):  # type: ignore[no-untyped-def]
+        log.error("internal error on %s %s: %s", request.method, request.url.path, type(exc).__name__)
+        return error_response(500, "internal error; the incident was logged without patient data")

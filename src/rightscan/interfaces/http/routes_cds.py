@@ -1,0 +1,233 @@
+"""CDS Hooks 2.0 service: discovery, order-select / order-sign, feedback."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+from fastapi import APIRouter, Request
+from pydantic import ValidationError
+
+from rightscan.adapters.cdshooks import cards as card_builder
+from rightscan.adapters.cdshooks.models import DiscoveryResponse, FeedbackRequest, HookRequest, Service
+from rightscan.adapters.input_json import describe_error, load_facts
+from rightscan.adapters.store.db import DecisionRecord, FeedbackRecord
+from rightscan.application import digest, new_id
+from rightscan.domain import orders
+from rightscan.domain.decision import decide
+from rightscan.domain.model import InputError
+from rightscan.interfaces.http.deps import engine_of, require_auth
+from rightscan.interfaces.http.errors import ApiError
+
+router = APIRouter(tags=["cds-hooks"])
+log = logging.getLogger("rightscan.cds")
+
+HOOKS = ("order-select", "order-sign")
+DESCRIPTION = (
+    "Rates draft imaging orders for breast cancer against the ACR Appropriateness Criteria (Imaging of "
+    "Invasive Breast Cancer) with AJCC 8 staging computed from mCODE data; suggests the better study."
+)
+
+
+def _services(request: Request) -> list[Service]:
+    from rightscan.adapters.fhir.mcode import PREFETCH_TEMPLATES
+
+    service_id = request.app.state.settings.service_id
+    return [
+        Service(
+            hook=hook,
+            id=service_id,
+            title="RightScan imaging appropriateness",
+            description=DESCRIPTION,
+            prefetch=dict(PREFETCH_TEMPLATES),
+            usageRequirements="Send the breast cancer Condition, TNM, receptor and laboratory Observations.",
+        )
+        for hook in HOOKS
+    ]
+
+
+@router.get("/cds-services")
+async def discovery(request: Request) -> dict[str, Any]:
+    """CDS Hooks discovery: one service id registered for order-select and order-sign."""
+    await require_auth(request)
+    return DiscoveryResponse(services=_services(request)).dump()
+
+
+def _parse(model: Any, body: Any) -> Any:
+    try:
+        return model.model_validate(body)
+    except ValidationError as exc:
+        err = exc.errors(include_input=False, include_url=False)[0]
+        field = ".".join(str(p) for p in err["loc"]) or "(body)"
+        raise ApiError(400, describe_error(err), field) from None
+
+
+async def _json_body(request: Request) -> Any:
+    import orjson
+
+    raw = await request.body()
+    try:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        raise ApiError(400, "invalid JSON", "(body)") from None
+
+
+@router.post("/cds-services/{service_id}")
+async def call_service(request: Request, service_id: str) -> dict[str, Any]:
+    """order-select / order-sign: rate each selected (or every) imaging ServiceRequest in draftOrders."""
+    token = await require_auth(request)
+    settings = request.app.state.settings
+    if service_id != settings.service_id:
+        raise ApiError(404, "unknown CDS service id", "service_id")
+    hook = _parse(HookRequest, await _json_body(request))
+    engine = engine_of(request)
+    kb = engine.kb
+    from rightscan.adapters.fhir import mcode
+
+    try:
+        drafts = mcode.read_draft_orders(hook.context.draftOrders)
+    except mcode.FhirInputError as exc:
+        field = exc.path if exc.path.startswith("context") else f"context.{exc.path}"
+        raise ApiError(400, exc.message, field) from None
+    if hook.hook == "order-select":
+        wanted = set(hook.context.selections or [])
+        drafts = [d for d in drafts if d.id in wanted]
+    imaging = []
+    skipped = 0
+    for draft in drafts:
+        try:
+            orders.resolve(kb, draft.order_text or "")
+        except InputError:
+            skipped += 1  # not an imaging study RightScan knows: no card, no rating
+            continue
+        imaging.append(draft)
+
+    prefetch = await _complete_prefetch(request, hook) if imaging else (hook.prefetch or {})
+    consult_id = new_id()
+    outcomes: list[card_builder.OrderOutcome] = []
+    coded: list[dict[str, Any]] = []
+    ignored_codes = 0
+    for draft in imaging:
+        try:
+            found = mcode.facts_from_fhir(prefetch, draft)
+        except mcode.FhirInputError as exc:
+            raise ApiError(400, exc.message, f"prefetch.{exc.path}") from None
+        ignored_codes += len(found.ignored)
+        payload = {**found.payload, "order": draft.order_text}
+        coded.append({"order_ref": draft.id, "facts": payload, "ignored": found.ignored})
+        try:
+            decision = decide(kb, load_facts(kb, payload)).to_dict()
+        except InputError as exc:
+            outcomes.append(
+                card_builder.OrderOutcome(
+                    draft.id, draft.resource, problem=f"the record's facts conflict ({exc.field})"
+                )
+            )
+            continue
+        if found.ignored:
+            decision["insufficient_data"] = [
+                *decision["insufficient_data"],
+                *(
+                    f"unrecognised code ignored: {i.get('system', '?')}|{i.get('code', '?')} ({i.get('reason', '')})"
+                    for i in found.ignored
+                ),
+            ]
+        outcomes.append(card_builder.OrderOutcome(draft.id, draft.resource, decision=decision))
+
+    explanation_url = str(request.url_for("decision_page", decision_id=consult_id))
+    result = card_builder.build(
+        kb,
+        outcomes,
+        consult_id=consult_id,
+        explanation_url=explanation_url,
+        qcdsm=settings.qcdsm_id,
+        info_cards=settings.info_cards,
+    )
+    verdicts = {o.decision["systemic_imaging"] for o in outcomes if o.decision}
+    record = DecisionRecord(
+        id=consult_id,
+        channel="cds-hooks",
+        hook=hook.hook,
+        hook_instance=hook.hookInstance,
+        service_id=service_id,
+        tenant=(token or {}).get("tenant") if token else None,  # type: ignore[arg-type]
+        knowledge_version=kb.version,
+        input_digest=digest(coded),
+        verdict=next(iter(verdicts)) if len(verdicts) == 1 else ("mixed" if verdicts else None),
+        facts={"orders": coded},
+        ratings=result.ratings,
+        cards=result.cards,
+        output={"decisions": [{"order_ref": o.order_ref, "decision": o.decision, "note": o.problem} for o in outcomes]},
+    )
+    await asyncio.wrap_future(engine.store.submit_decision(record))
+    log.info(
+        "consultation %s hook=%s orders=%d rated=%d skipped=%d ignored_codes=%d",
+        consult_id,
+        hook.hook,
+        len(imaging),
+        sum(1 for r in result.ratings if r.get("pama")),
+        skipped,
+        ignored_codes,
+    )
+    return result.response
+
+
+async def _complete_prefetch(request: Request, hook: HookRequest) -> dict[str, Any]:
+    """The prefetch, with absent keys fetched from the EHR's FHIR server when it gave us access.
+
+    Absent key = the client did not satisfy it; null = the client has no data. Required data that is
+    neither prefetched nor fetchable is a 412 (CDS Hooks 2.0).
+    """
+    from rightscan.adapters.fhir import mcode
+
+    prefetch = dict(hook.prefetch or {})
+    absent = [key for key in mcode.PREFETCH_TEMPLATES if key not in prefetch]
+    if not absent:
+        return prefetch
+    if not (hook.fhirServer and hook.fhirAuthorization):
+        raise ApiError(
+            412, f"prefetch incomplete ({', '.join(absent)}) and no FHIR server access was granted", "prefetch"
+        )
+    from rightscan.adapters.fhir.fetch import FetchError, fetch_prefetch
+
+    try:
+        fetched = await fetch_prefetch(
+            hook.fhirServer,
+            hook.fhirAuthorization.access_token,
+            absent,
+            hook.context.model_dump(),
+            timeout=request.app.state.settings.fhir_timeout,
+        )
+    except FetchError as exc:
+        raise ApiError(412, f"required data could not be fetched from the FHIR server: {exc}", "fhirServer") from None
+    prefetch.update(fetched)
+    return prefetch
+
+
+@router.post("/cds-services/{service_id}/feedback")
+async def feedback(request: Request, service_id: str) -> dict[str, Any]:
+    """Store accepted / overridden outcomes, idempotently (repeats of the same event are ignored)."""
+    await require_auth(request)
+    if service_id != request.app.state.settings.service_id:
+        raise ApiError(404, "unknown CDS service id", "service_id")
+    body = _parse(FeedbackRequest, await _json_body(request))
+    records = []
+    for entry in body.feedback:
+        reason = entry.overrideReason.reason if entry.overrideReason else None
+        records.append(
+            FeedbackRecord(
+                card_uuid=entry.card,
+                service_id=service_id,
+                outcome=entry.outcome,
+                outcome_timestamp=entry.outcomeTimestamp,
+                accepted_suggestions=[s.model_dump() for s in entry.acceptedSuggestions or []] or None,
+                override_system=reason.system if reason else None,
+                override_code=reason.code if reason else None,
+                override_display=reason.display if reason else None,
+                user_comment=entry.overrideReason.userComment if entry.overrideReason else None,
+            )
+        )
+    new = await asyncio.wrap_future(engine_of(request).store.submit_feedback(records))
+    log.info("feedback service=%s entries=%d new=%d", service_id, len(records), new)
+    return {"received": len(records), "new": new}

@@ -1,0 +1,26 @@
+"""Service settings, from RIGHTSCAN_* environment variables (or ``rightscan serve`` options)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="RIGHTSCAN_", extra="ignore")
+
+    database_url: str = Field(default="sqlite:///rightscan.db", description="SQLite file (default) or PostgreSQL URL")
+    auth_config: Path | None = Field(
+        default=None, description="YAML/JSON file with allowed JWT issuers and their JWKS; unset = development mode"
+    )
+    public_url: str | None = Field(
+        default=None, description="Base URL the EHR calls (JWT audience, links); default: taken from the request"
+    )
+    qcdsm_id: str | None = Field(
+        default=None, description="CMS qCDSM identifier (G-code) to stamp on ratings; never defaulted"
+    )
+    info_cards: bool = Field(default=True, description="Return an info card for appropriate orders")
+    fhir_timeout: float = Field(default=2.0, gt=0, le=10, description="Seconds allowed for each FHIR fetch")
+    service_id: str = Field(default="rightscan-imaging", pattern=r"^[a-z0-9\-]+$")

@@ -255,7 +255,7 @@ class DecisionStore:
                 )
                 .on_conflict_do_nothing(index_elements=["card_uuid", "outcome", "outcome_timestamp"])
             )
-            new += conn.execute(stmt).rowcount or 0
+            new += len(conn.execute(stmt.returning(feedback.c.id)).all())  # 0 when the event was already stored
         return new
 
     # ------------------------------------------------------------------ reads

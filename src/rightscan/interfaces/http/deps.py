@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from fastapi import Request
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
 
 from rightscan.application import Engine
 from rightscan.interfaces.http.errors import ApiError
@@ -20,7 +22,7 @@ def audience_of(request: Request) -> str:
     return str(request.url.replace(query=""))
 
 
-async def require_auth(request: Request) -> dict[str, object] | None:
+async def require_auth(request: Request) -> dict[str, Any] | None:
     """Verify the bearer JWT when authentication is configured; 401 with a reason otherwise."""
     verifier = request.app.state.verifier
     if verifier is None:
@@ -33,3 +35,8 @@ async def require_auth(request: Request) -> dict[str, object] | None:
         raise ApiError(401, f"authentication failed: {exc.reason}", headers={"WWW-Authenticate": "Bearer"}) from None
     request.state.token = token
     return {"iss": token.iss, "tenant": token.tenant}
+
+
+# Declared before the body in each route: FastAPI resolves dependencies first, so an unauthenticated
+# call is refused with 401 before its body is even validated.
+Auth = Annotated[dict[str, Any] | None, Depends(require_auth)]

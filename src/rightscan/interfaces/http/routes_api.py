@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 
 from rightscan.adapters.input_json import PatientInput
-from rightscan.interfaces.http.deps import engine_of, require_auth
+from rightscan.interfaces.http.deps import Auth, engine_of
 from rightscan.interfaces.http.errors import ApiError
 
 router = APIRouter()
@@ -20,10 +20,9 @@ async def health(request: Request) -> dict[str, Any]:
 
 
 @router.post("/v1/evaluate", tags=["api"])
-async def evaluate(request: Request, payload: PatientInput) -> dict[str, Any]:
+async def evaluate(request: Request, _auth: Auth, payload: PatientInput) -> dict[str, Any]:
     """Evaluate patient facts (the core input contract) and return the decision (the core output
     contract) with its `decision_id` and a link to its explanation page. The decision is logged."""
-    await require_auth(request)
     engine = engine_of(request)
     result = await engine.evaluate(payload, channel="api")
     return {
@@ -34,9 +33,8 @@ async def evaluate(request: Request, payload: PatientInput) -> dict[str, Any]:
 
 
 @router.get("/v1/decisions/{decision_id}", tags=["api"])
-async def decision_record(request: Request, decision_id: str) -> dict[str, Any]:
+async def decision_record(request: Request, decision_id: str, _auth: Auth) -> dict[str, Any]:
     """The logged decision: coded facts, ratings, cards returned, output and feedback received."""
-    await require_auth(request)
     record = engine_of(request).store.get_decision(_checked_id(decision_id))
     if record is None:
         raise ApiError(404, "no decision with this id", "decision_id")

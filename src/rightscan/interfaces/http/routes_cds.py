@@ -7,17 +7,16 @@ import logging
 from typing import Any
 
 from fastapi import APIRouter, Request
-from pydantic import ValidationError
 
 from rightscan.adapters.cdshooks import cards as card_builder
 from rightscan.adapters.cdshooks.models import DiscoveryResponse, FeedbackRequest, HookRequest, Service
-from rightscan.adapters.input_json import describe_error, load_facts
+from rightscan.adapters.input_json import load_facts
 from rightscan.adapters.store.db import DecisionRecord, FeedbackRecord
 from rightscan.application import digest, new_id
 from rightscan.domain import orders
 from rightscan.domain.decision import decide
 from rightscan.domain.model import InputError
-from rightscan.interfaces.http.deps import engine_of, require_auth
+from rightscan.interfaces.http.deps import Auth, engine_of
 from rightscan.interfaces.http.errors import ApiError
 
 router = APIRouter(tags=["cds-hooks"])
@@ -48,39 +47,17 @@ def _services(request: Request) -> list[Service]:
 
 
 @router.get("/cds-services")
-async def discovery(request: Request) -> dict[str, Any]:
+async def discovery(request: Request, _auth: Auth) -> dict[str, Any]:
     """CDS Hooks discovery: one service id registered for order-select and order-sign."""
-    await require_auth(request)
     return DiscoveryResponse(services=_services(request)).dump()
 
 
-def _parse(model: Any, body: Any) -> Any:
-    try:
-        return model.model_validate(body)
-    except ValidationError as exc:
-        err = exc.errors(include_input=False, include_url=False)[0]
-        field = ".".join(str(p) for p in err["loc"]) or "(body)"
-        raise ApiError(400, describe_error(err), field) from None
-
-
-async def _json_body(request: Request) -> Any:
-    import orjson
-
-    raw = await request.body()
-    try:
-        return orjson.loads(raw)
-    except orjson.JSONDecodeError:
-        raise ApiError(400, "invalid JSON", "(body)") from None
-
-
 @router.post("/cds-services/{service_id}")
-async def call_service(request: Request, service_id: str) -> dict[str, Any]:
+async def call_service(request: Request, service_id: str, token: Auth, hook: HookRequest) -> dict[str, Any]:
     """order-select / order-sign: rate each selected (or every) imaging ServiceRequest in draftOrders."""
-    token = await require_auth(request)
     settings = request.app.state.settings
     if service_id != settings.service_id:
         raise ApiError(404, "unknown CDS service id", "service_id")
-    hook = _parse(HookRequest, await _json_body(request))
     engine = engine_of(request)
     kb = engine.kb
     from rightscan.adapters.fhir import mcode
@@ -206,12 +183,10 @@ async def _complete_prefetch(request: Request, hook: HookRequest) -> dict[str, A
 
 
 @router.post("/cds-services/{service_id}/feedback")
-async def feedback(request: Request, service_id: str) -> dict[str, Any]:
+async def feedback(request: Request, service_id: str, _auth: Auth, body: FeedbackRequest) -> dict[str, Any]:
     """Store accepted / overridden outcomes, idempotently (repeats of the same event are ignored)."""
-    await require_auth(request)
     if service_id != request.app.state.settings.service_id:
         raise ApiError(404, "unknown CDS service id", "service_id")
-    body = _parse(FeedbackRequest, await _json_body(request))
     records = []
     for entry in body.feedback:
         reason = entry.overrideReason.reason if entry.overrideReason else None

@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import orjson
 from sqlalchemy import create_engine, event, func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
@@ -67,6 +68,26 @@ class FeedbackRecord:
     user_comment: str | None = None
 
 
+def _decision_row(r: DecisionRecord) -> dict[str, Any]:
+    """Driver-level row: JSON columns already serialised with orjson."""
+    return {
+        "id": r.id,
+        "created_at": r.created_at,
+        "channel": r.channel,
+        "hook": r.hook,
+        "hook_instance": r.hook_instance,
+        "service_id": r.service_id,
+        "tenant": r.tenant,
+        "knowledge_version": r.knowledge_version,
+        "input_digest": r.input_digest,
+        "verdict": r.verdict,
+        "facts": _json(r.facts),
+        "ratings": _json(r.ratings),
+        "cards": _json(r.cards),
+        "output": _json(r.output),
+    }
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -75,8 +96,13 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         synchronous = "NORMAL"
     cursor.execute(f"PRAGMA synchronous={synchronous}")
     cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute("PRAGMA wal_autocheckpoint=0")  # a background thread checkpoints (DecisionStore.start)
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def _json(value: Any) -> str:
+    return orjson.dumps(value).decode()
 
 
 def make_engine(url: str) -> Engine:
@@ -85,10 +111,10 @@ def make_engine(url: str) -> Engine:
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False})
+        engine = create_engine(url, connect_args={"check_same_thread": False}, json_serializer=_json)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, json_serializer=_json)
 
 
 def redact_url(url: str) -> str:
@@ -111,6 +137,9 @@ class DecisionStore:
         self.batch_size = batch_size
         self._queue: queue.Queue[tuple[str, Any, Future[Any]] | None] = queue.Queue()
         self._writer: threading.Thread | None = None
+        self._inserts: dict[str, Any] = {}
+        self._checkpointer: threading.Thread | None = None
+        self._stopping = threading.Event()
 
     # ------------------------------------------------------------------ lifecycle
     def migrate(self) -> None:
@@ -128,13 +157,31 @@ class DecisionStore:
         if self._writer is None:
             self._writer = threading.Thread(target=self._write_loop, name="rightscan-log-writer", daemon=True)
             self._writer.start()
+        if self.dialect == "sqlite" and self._checkpointer is None:
+            self._checkpointer = threading.Thread(
+                target=self._checkpoint_loop, name="rightscan-log-checkpoint", daemon=True
+            )
+            self._checkpointer.start()
 
     def close(self) -> None:
+        self._stopping.set()
         if self._writer is not None:
             self._queue.put(None)
             self._writer.join(timeout=30)
             self._writer = None
+        if self._checkpointer is not None:
+            self._checkpointer.join(timeout=10)
+            self._checkpointer = None
         self.engine.dispose()
+
+    def _checkpoint_loop(self) -> None:
+        """SQLite: fold the WAL into the database file off the commit path (commits never wait for it)."""
+        while not self._stopping.wait(0.5):
+            try:
+                with self.engine.connect() as conn:
+                    conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
+            except SQLAlchemyError as exc:
+                log.warning("decision log: checkpoint skipped (%s)", type(exc).__name__)
 
     # ------------------------------------------------------------------ writes
     def submit_decision(self, record: DecisionRecord) -> Future[None]:
@@ -186,48 +233,34 @@ class DecisionStore:
             future.set_result(result)
 
     def _write_batch(self, batch: list[tuple[str, Any, Future[Any]]]) -> list[Any]:
+        decision_rows = [_decision_row(payload) for kind, payload, _ in batch if kind == "decision"]
+        card_rows = [
+            {"uuid": c["uuid"], "decision_id": payload.id, "order_ref": c.get("order_ref"), "indicator": c["indicator"]}
+            for kind, payload, _ in batch
+            if kind == "decision"
+            for c in payload.cards
+        ]
         results: list[Any] = []
         with self.engine.begin() as conn:
+            # The hot path: one pre-compiled executemany per table for the whole group.
+            if decision_rows:
+                self._executemany(conn, decisions, decision_rows)
+            if card_rows:
+                self._executemany(conn, cards, card_rows)
             for kind, payload, _ in batch:
-                if kind == "decision":
-                    self._insert_decision(conn, payload)
-                    results.append(None)
-                else:
-                    results.append(self._insert_feedback(conn, payload))
+                results.append(None if kind == "decision" else self._insert_feedback(conn, payload))
         return results
 
-    def _insert_decision(self, conn: Any, r: DecisionRecord) -> None:
-        conn.execute(
-            decisions.insert().values(
-                id=r.id,
-                created_at=r.created_at,
-                channel=r.channel,
-                hook=r.hook,
-                hook_instance=r.hook_instance,
-                service_id=r.service_id,
-                tenant=r.tenant,
-                knowledge_version=r.knowledge_version,
-                input_digest=r.input_digest,
-                verdict=r.verdict,
-                facts=r.facts,
-                ratings=r.ratings,
-                cards=r.cards,
-                output=r.output,
-            )
-        )
-        if r.cards:
-            conn.execute(
-                cards.insert(),
-                [
-                    {
-                        "uuid": c["uuid"],
-                        "decision_id": r.id,
-                        "order_ref": c.get("order_ref"),
-                        "indicator": c["indicator"],
-                    }
-                    for c in r.cards
-                ],
-            )
+    def _executemany(self, conn: Any, table: Any, rows: list[dict[str, Any]]) -> None:
+        compiled = self._inserts.get(table.name)
+        if compiled is None:
+            compiled = self._inserts[table.name] = table.insert().compile(dialect=self.engine.dialect)
+        sql = str(compiled)
+        if compiled.positional:
+            order = compiled.positiontup
+            conn.exec_driver_sql(sql, [tuple(row[name] for name in order) for row in rows])
+        else:
+            conn.exec_driver_sql(sql, rows)
 
     def _insert_feedback(self, conn: Any, records: list[FeedbackRecord]) -> int:
         if self.dialect == "postgresql":

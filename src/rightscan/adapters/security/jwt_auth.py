@@ -151,7 +151,7 @@ class AuthConfig(_Strict):
             text = path.read_text(encoding="utf-8")
             data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
         except (OSError, ValueError, yaml.YAMLError) as exc:
-            raise AuthConfigError(f"{path}: cannot read configuration ({type(exc).__name__})") from None
+            raise AuthConfigError(f"{path}: cannot read configuration: {exc}") from None
         return cls.from_mapping(data, base_dir=path.resolve().parent, source=str(path))
 
 
@@ -434,8 +434,6 @@ class JwtVerifier:
         typ = header.get("typ")
         if typ is not None and (not isinstance(typ, str) or typ.upper() != "JWT"):
             raise AuthError("token type not allowed")
-        if "crit" in header or "b64" in header:
-            raise AuthError("unsupported critical header")
         kid = header.get("kid")
         if not isinstance(kid, str) or not kid or len(kid) > MAX_ID_CHARS:
             raise AuthError("missing or invalid kid")
@@ -488,7 +486,7 @@ class JwtVerifier:
         if not _is_number(exp) or not _is_number(iat):
             raise AuthError("invalid time claim")
         now = time.time()
-        if iat < now - self.config.max_token_age_seconds - leeway:
+        if iat <= now - self.config.max_token_age_seconds - leeway:
             raise AuthError("token too old")
         jti, sub, tenant = claims["jti"], claims.get("sub"), claims.get("tenant")
         if not isinstance(jti, str) or not jti or len(jti) > MAX_ID_CHARS:

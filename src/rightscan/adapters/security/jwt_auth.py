@@ -1,0 +1,527 @@
+"""Verify the JWT an EHR sends with every CDS Hooks call (CDS Hooks 2.0, "Trusting CDS Clients").
+
+The HTTP layer hands over the raw ``Authorization`` header and the public URL of the endpoint that was
+called; :meth:`JwtVerifier.verify` returns a :class:`VerifiedToken` or raises :class:`AuthError`.
+
+Trust model:
+
+* Issuers are an allowlist. Each allowed ``iss`` names where its keys come from: a local JWK Set file
+  or one https JWK Set URL. A token's key is looked up only in its own issuer's key set, by ``kid``.
+* A ``jku`` header is never followed. It is tolerated only when it equals the issuer's configured
+  ``jwks_url`` character for character; anything else is refused.
+* Only asymmetric signatures are accepted (see :data:`ALLOWED_ALGORITHMS`; ES384 and RS384 are the ones
+  the specification recommends). ``none`` and every HMAC algorithm are refused before any key is
+  looked up, which closes the public-key-as-HMAC-secret confusion.
+* ``jti`` is single use: a verified token's ``(iss, jti)`` is remembered until the token could no
+  longer pass the expiry and age checks, and a second presentation is refused.
+
+Signature and claim checks are done by PyJWT; this module only decides which key and which algorithm
+PyJWT may use, and adds the checks PyJWT does not make (token age, replay, header rules).
+
+Reasons carried by :class:`AuthError` are fixed short phrases. They never contain token contents, so
+they may be logged and may be returned to the client.
+"""
+
+from __future__ import annotations
+
+import heapq
+import json
+import logging
+import math
+import re
+import threading
+import time
+from collections.abc import Callable, Hashable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Self
+from urllib.parse import urlsplit
+
+import httpx
+import jwt
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
+
+log = logging.getLogger(__name__)
+
+#: Signature algorithms a token may use. All asymmetric; ES384 and RS384 are the recommended pair.
+ALLOWED_ALGORITHMS: frozenset[str] = frozenset(
+    {"RS256", "RS384", "RS512", "ES256", "ES384", "ES512", "PS256", "PS384", "PS512"}
+)
+RECOMMENDED_ALGORITHMS: tuple[str, ...] = ("ES384", "RS384")
+REQUIRED_CLAIMS: tuple[str, ...] = ("iss", "aud", "exp", "iat", "jti")
+
+JWKS_CACHE_SECONDS = 600.0  # a fetched key set is used without refetching for this long
+JWKS_MAX_STALE_SECONDS = 3600.0  # if refreshing fails, an older key set is still used up to this age
+JWKS_RETRY_SECONDS = 5.0  # after a failed fetch, wait this long before trying the URL again
+UNKNOWN_KID_REFETCH_SECONDS = 60.0  # an unknown kid triggers at most one refetch per key set in this window
+JWKS_MAX_BYTES = 64 * 1024
+MAX_TOKEN_CHARS = 16 * 1024
+MAX_ID_CHARS = 256  # upper bound for kid and jti, which end up as dictionary keys
+
+_LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost"})
+_COMPACT_JWS = re.compile(r"[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*")
+_EC_CURVES = {"ES256": "P-256", "ES384": "P-384", "ES512": "P-521"}
+_PRIVATE_JWK_MEMBERS = frozenset({"d", "p", "q", "dp", "dq", "qi", "oth", "k"})
+
+# Monotonic clock for cache ages and rate limits; a module attribute so tests can move time forward.
+_monotonic: Callable[[], float] = time.monotonic
+
+
+class AuthError(Exception):
+    """A request's credentials were refused. ``reason`` is a short phrase safe to log or return."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class AuthConfigError(ValueError):
+    """The authentication configuration, or a key set it names, is unusable; the message says where."""
+
+
+# ------------------------------------------------------------------ configuration
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class IssuerConfig(_Strict):
+    """Where one allowed issuer's public keys come from: exactly one of a file or a URL."""
+
+    jwks_file: Path | None = None
+    jwks_url: str | None = None
+
+    @field_validator("jwks_file")
+    @classmethod
+    def _resolve_file(cls, value: Path | None, info: ValidationInfo) -> Path | None:
+        if value is None:
+            return None
+        base = (info.context or {}).get("base_dir")
+        path = value if value.is_absolute() or base is None else Path(base) / value
+        if not path.is_file():
+            raise ValueError(f"file not found: {path}")
+        return path.resolve()
+
+    @field_validator("jwks_url")
+    @classmethod
+    def _check_url(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        _check_jwks_url(value)
+        return value
+
+    @model_validator(mode="after")
+    def _exactly_one_source(self) -> Self:
+        if (self.jwks_file is None) == (self.jwks_url is None):
+            raise ValueError("give exactly one of jwks_file or jwks_url")
+        return self
+
+
+class AuthConfig(_Strict):
+    """Allowed issuers and clock rules for verifying EHR tokens."""
+
+    issuers: dict[str, IssuerConfig] = Field(min_length=1)
+    leeway_seconds: int = Field(default=30, ge=0, le=300)
+    max_token_age_seconds: int = Field(default=300, gt=0, le=86_400)
+
+    @field_validator("issuers")
+    @classmethod
+    def _issuer_names(cls, value: dict[str, IssuerConfig]) -> dict[str, IssuerConfig]:
+        for name in value:
+            if not name or name != name.strip():
+                raise ValueError(f"issuer {name!r} must be a non-empty string without surrounding spaces")
+        return value
+
+    @classmethod
+    def from_mapping(cls, data: Any, *, base_dir: Path | None = None, source: str = "auth config") -> AuthConfig:
+        """Validate an already-parsed configuration; relative ``jwks_file`` paths resolve against ``base_dir``."""
+        if not isinstance(data, Mapping):
+            raise AuthConfigError(f"{source}: the top level must be a mapping")
+        try:
+            return cls.model_validate(data, context={"base_dir": base_dir})
+        except ValidationError as exc:
+            problems = "; ".join(_describe(err) for err in exc.errors())
+            raise AuthConfigError(f"{source}: {problems}") from None
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> AuthConfig:
+        """Read a YAML or JSON (``.json``) configuration file and validate it."""
+        path = Path(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+            data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
+        except (OSError, ValueError, yaml.YAMLError) as exc:
+            raise AuthConfigError(f"{path}: cannot read configuration: {exc}") from None
+        return cls.from_mapping(data, base_dir=path.resolve().parent, source=str(path))
+
+
+def _check_jwks_url(url: str) -> None:
+    parts = urlsplit(url)
+    if parts.username or parts.password:
+        raise ValueError("must not contain credentials")
+    if parts.scheme == "https" and parts.hostname:
+        return
+    if parts.scheme == "http" and parts.hostname in _LOOPBACK_HOSTS:
+        return
+    raise ValueError("must be an https URL (plain http is allowed only for 127.0.0.1 and localhost)")
+
+
+def _describe(err: Mapping[str, Any]) -> str:
+    where = ""
+    for part in err["loc"]:
+        if isinstance(part, str) and part.isidentifier():
+            where += f".{part}" if where else part
+        else:
+            where += f"[{json.dumps(part)}]"
+    message = "unknown key" if err["type"] == "extra_forbidden" else str(err["msg"]).removeprefix("Value error, ")
+    return f"{where or '(top level)'}: {message}"
+
+
+# ------------------------------------------------------------------ result
+@dataclass(frozen=True, slots=True)
+class VerifiedToken:
+    """The claims of a token that passed every check."""
+
+    iss: str
+    sub: str | None
+    aud: tuple[str, ...]
+    jti: str
+    exp: int
+    iat: int
+    tenant: str | None
+    kid: str
+
+
+# ------------------------------------------------------------------ replay cache
+class ReplayCache:
+    """Remembers seen token ids until they expire; thread-safe and bounded.
+
+    When full, expired entries are dropped first; if it is still full, the entries closest to expiry
+    are dropped (their tokens are about to fail the expiry or age check anyway), and a warning is logged.
+    """
+
+    def __init__(self, max_entries: int = 100_000) -> None:
+        if max_entries < 1:
+            raise ValueError("max_entries must be positive")
+        self._max = max_entries
+        self._expiry: dict[Hashable, float] = {}
+        self._heap: list[tuple[float, int, Hashable]] = []
+        self._counter = 0  # tie-breaker so the heap never compares keys
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._expiry)
+
+    def add(self, key: Hashable, expires_at: float, now: float) -> bool:
+        """Record ``key`` until ``expires_at``; False if it is already recorded and not yet expired."""
+        with self._lock:
+            seen = self._expiry.get(key)
+            if seen is not None and seen > now:
+                return False
+            self._evict(now)
+            self._counter += 1
+            self._expiry[key] = expires_at
+            heapq.heappush(self._heap, (expires_at, self._counter, key))
+            return True
+
+    def _evict(self, now: float) -> None:
+        heap, expiry = self._heap, self._expiry
+        dropped_live = 0
+        while heap and (heap[0][0] <= now or len(expiry) >= self._max):
+            at, _, key = heapq.heappop(heap)
+            if expiry.get(key) != at:
+                continue  # superseded by a later add of the same key
+            del expiry[key]
+            dropped_live += at > now
+        if dropped_live:
+            log.warning("replay cache full (%d entries): dropped %d unexpired entries", self._max, dropped_live)
+
+
+# ------------------------------------------------------------------ key sets
+def parse_jwks(data: Any) -> dict[str, dict[str, Any]]:
+    """Return the usable public signing keys of a JWK Set by ``kid``.
+
+    Keys without a ``kid``, of a type other than RSA or EC, marked for a use other than ``sig``, or
+    carrying private members are skipped. A repeated ``kid`` makes the whole set invalid (ValueError).
+    """
+    if not isinstance(data, dict) or not isinstance(data.get("keys"), list):
+        raise ValueError("not a JWK Set (expected an object with a 'keys' array)")
+    keys: dict[str, dict[str, Any]] = {}
+    for jwk in data["keys"]:
+        if not isinstance(jwk, dict):
+            continue
+        kid = jwk.get("kid")
+        if not isinstance(kid, str) or not kid or len(kid) > MAX_ID_CHARS:
+            continue
+        if jwk.get("kty") not in ("RSA", "EC") or jwk.get("use", "sig") != "sig":
+            continue
+        if _PRIVATE_JWK_MEMBERS & jwk.keys():
+            log.warning("JWK Set entry with private key material ignored")
+            continue
+        if kid in keys:
+            raise ValueError("JWK Set repeats a kid")
+        keys[kid] = jwk
+    return keys
+
+
+class _KeySet:
+    """Public keys by kid, plus PyJWK objects prepared per (kid, alg) on first use."""
+
+    def __init__(self, keys: dict[str, dict[str, Any]]) -> None:
+        self.keys = keys
+        self._prepared: dict[tuple[str, str], jwt.PyJWK] = {}
+
+    def key_for(self, kid: str, alg: str) -> jwt.PyJWK:
+        prepared = self._prepared.get((kid, alg))
+        if prepared is None:
+            prepared = self._prepared[(kid, alg)] = _prepare(self.keys[kid], alg)
+        return prepared
+
+
+def _prepare(jwk: dict[str, Any], alg: str) -> jwt.PyJWK:
+    declared = jwk.get("alg")
+    if declared is not None and declared != alg:
+        raise AuthError("key algorithm mismatch")
+    if alg.startswith(("RS", "PS")):
+        compatible = jwk.get("kty") == "RSA"
+    else:
+        compatible = jwk.get("kty") == "EC" and jwk.get("crv") == _EC_CURVES[alg]
+    if not compatible:
+        raise AuthError("key algorithm mismatch")
+    try:
+        return jwt.PyJWK(jwk, algorithm=alg)
+    except (jwt.PyJWTError, ValueError, TypeError):
+        raise AuthError("unusable key") from None
+
+
+class _FileKeys:
+    """An issuer's keys from a local JWK Set file, read once when the verifier is built."""
+
+    def __init__(self, path: Path) -> None:
+        try:
+            self._set = _KeySet(parse_jwks(json.loads(path.read_text(encoding="utf-8"))))
+        except (OSError, ValueError) as exc:
+            raise AuthConfigError(f"{path}: unusable JWK Set ({exc})") from None
+        if not self._set.keys:
+            raise AuthConfigError(f"{path}: JWK Set has no usable public signing key with a kid")
+
+    def lookup(self, kid: str) -> _KeySet | None:
+        return self._set if kid in self._set.keys else None
+
+
+class _RemoteKeys:
+    """An issuer's keys from its allowlisted JWK Set URL: fetched lazily, cached, refetched sparingly.
+
+    The lock is held during a fetch, so concurrent requests for the same issuer wait for one fetch
+    rather than each starting their own.
+    """
+
+    def __init__(self, url: str, fetch: Callable[[str], dict[str, dict[str, Any]]]) -> None:
+        self.url = url
+        self._fetch = fetch
+        self._lock = threading.Lock()
+        self._set: _KeySet | None = None
+        self._fetched_at = -math.inf
+        self._failed_at = -math.inf
+        self._kid_refetch_at = -math.inf
+
+    def lookup(self, kid: str) -> _KeySet | None:
+        with self._lock:
+            now = _monotonic()
+            refreshed = False
+            if self._set is None or now - self._fetched_at >= JWKS_CACHE_SECONDS:
+                refreshed = self._refresh(now)
+            if self._set is not None and kid in self._set.keys:
+                return self._set
+            if not refreshed and now - self._kid_refetch_at >= UNKNOWN_KID_REFETCH_SECONDS:
+                self._kid_refetch_at = now
+                self._refresh(now)
+            if self._set is not None and kid in self._set.keys:
+                return self._set
+            return None
+
+    def _refresh(self, now: float) -> bool:
+        if now - self._failed_at < JWKS_RETRY_SECONDS:
+            return False
+        try:
+            keys = self._fetch(self.url)
+        except (httpx.HTTPError, ValueError) as exc:
+            self._failed_at = now
+            log.warning("JWK Set fetch from %s failed: %s", self.url, _safe_error(exc))
+            if self._set is not None and now - self._fetched_at >= JWKS_MAX_STALE_SECONDS:
+                log.warning("cached JWK Set from %s is too old to use; dropped", self.url)
+                self._set = None
+            return False
+        self._set = _KeySet(keys)
+        self._fetched_at = now
+        return True
+
+
+def _safe_error(exc: Exception) -> str:
+    return str(exc) if isinstance(exc, ValueError) else type(exc).__name__
+
+
+def _fetch_jwks(client: httpx.Client, url: str, timeout: float) -> dict[str, dict[str, Any]]:
+    """GET a JWK Set: no redirects, at most :data:`JWKS_MAX_BYTES`, at most ``timeout`` seconds in total."""
+    deadline = _monotonic() + timeout
+    body = bytearray()
+    with client.stream("GET", url, headers={"Accept": "application/json", "Accept-Encoding": "identity"}) as resp:
+        if resp.status_code != 200:
+            raise ValueError(f"HTTP status {resp.status_code}")
+        for chunk in resp.iter_raw():
+            body += chunk
+            if len(body) > JWKS_MAX_BYTES:
+                raise ValueError(f"response larger than {JWKS_MAX_BYTES} bytes")
+            if _monotonic() > deadline:
+                raise ValueError("response too slow")
+    return parse_jwks(json.loads(body))
+
+
+# ------------------------------------------------------------------ verifier
+class JwtVerifier:
+    """Checks bearer tokens against an :class:`AuthConfig`. Thread-safe; build one per process.
+
+    ``jwks_file`` key sets are read here (a broken one raises :class:`AuthConfigError`); ``jwks_url``
+    key sets are fetched on first use. Call :meth:`close` (or use ``with``) to release the HTTP client.
+    """
+
+    def __init__(self, config: AuthConfig, *, http_timeout: float = 2.0, replay_cache_size: int = 100_000) -> None:
+        self.config = config
+        self._timeout = http_timeout
+        self._client = httpx.Client(timeout=http_timeout, follow_redirects=False, trust_env=False)
+        self._replay = ReplayCache(replay_cache_size)
+        remote: dict[str, _RemoteKeys] = {}  # one cache per URL, shared by issuers naming the same URL
+        self._sources: dict[str, _FileKeys | _RemoteKeys] = {}
+        for iss, source in config.issuers.items():
+            if source.jwks_file is not None:
+                self._sources[iss] = _FileKeys(source.jwks_file)
+            else:
+                assert source.jwks_url is not None
+                url = source.jwks_url
+                if url not in remote:
+                    remote[url] = _RemoteKeys(url, lambda u: _fetch_jwks(self._client, u, self._timeout))
+                self._sources[iss] = remote[url]
+
+    def close(self) -> None:
+        """Release the HTTP connection pool."""
+        self._client.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def verify(self, authorization_header: str | None, audience: str) -> VerifiedToken:
+        """Check the ``Authorization`` header of a call to the endpoint whose public URL is ``audience``.
+
+        ``audience`` must be the URL the EHR addressed (e.g. ``https://cds.example.org/cds-services/x``);
+        the token's ``aud`` must contain it exactly, give or take one trailing slash.
+        """
+        if not audience:
+            raise ValueError("audience must be the endpoint URL")
+        token = _bearer_token(authorization_header)
+        try:
+            header = jwt.get_unverified_header(token)
+            unverified = jwt.decode(token, options={"verify_signature": False})
+        except jwt.PyJWTError:
+            raise AuthError("malformed token") from None
+
+        alg = header.get("alg")
+        if not isinstance(alg, str) or alg not in ALLOWED_ALGORITHMS:
+            raise AuthError("algorithm not allowed")
+        typ = header.get("typ")
+        if typ is not None and (not isinstance(typ, str) or typ.upper() != "JWT"):
+            raise AuthError("token type not allowed")
+        kid = header.get("kid")
+        if not isinstance(kid, str) or not kid or len(kid) > MAX_ID_CHARS:
+            raise AuthError("missing or invalid kid")
+
+        iss = unverified.get("iss")
+        if not isinstance(iss, str) or iss not in self.config.issuers:
+            raise AuthError("issuer not allowed")
+        if "jku" in header and header["jku"] != self.config.issuers[iss].jwks_url:
+            raise AuthError("jku not allowed")
+
+        keyset = self._sources[iss].lookup(kid)
+        if keyset is None:
+            raise AuthError("unknown key id")
+        key = keyset.key_for(kid, alg)
+
+        claims = self._decode(token, key, alg, iss, audience)
+        return self._accept(claims, kid)
+
+    def _decode(self, token: str, key: jwt.PyJWK, alg: str, iss: str, audience: str) -> dict[str, Any]:
+        leeway = self.config.leeway_seconds
+        audiences = [audience, audience[:-1] if audience.endswith("/") else audience + "/"]
+        try:
+            return jwt.decode(
+                token,
+                key,
+                algorithms=[alg],
+                audience=audiences,
+                issuer=iss,
+                leeway=leeway,
+                options={"require": list(REQUIRED_CLAIMS), "enforce_minimum_key_length": True},
+            )
+        except jwt.MissingRequiredClaimError as exc:
+            raise AuthError(f"missing claim: {exc.claim}") from None
+        except jwt.ExpiredSignatureError:
+            raise AuthError("token expired") from None
+        except jwt.ImmatureSignatureError:
+            raise AuthError("token not yet valid") from None
+        except jwt.InvalidAudienceError:
+            raise AuthError("audience mismatch") from None
+        except jwt.InvalidSignatureError:
+            raise AuthError("invalid signature") from None
+        except jwt.InvalidKeyError:
+            raise AuthError("unusable key") from None
+        except (jwt.PyJWTError, ValueError, TypeError):
+            raise AuthError("invalid token") from None
+
+    def _accept(self, claims: dict[str, Any], kid: str) -> VerifiedToken:
+        leeway = self.config.leeway_seconds
+        exp, iat = claims["exp"], claims["iat"]
+        if not _is_number(exp) or not _is_number(iat):
+            raise AuthError("invalid time claim")
+        now = time.time()
+        if iat <= now - self.config.max_token_age_seconds - leeway:
+            raise AuthError("token too old")
+        jti, sub, tenant = claims["jti"], claims.get("sub"), claims.get("tenant")
+        if not isinstance(jti, str) or not jti or len(jti) > MAX_ID_CHARS:
+            raise AuthError("invalid jti")
+        if tenant is not None and not isinstance(tenant, str):
+            raise AuthError("invalid tenant claim")
+        aud = claims["aud"]
+        iss = claims["iss"]
+        # Past this instant the token fails the expiry or the age check, so its jti need not be kept.
+        forget_at = min(exp, iat + self.config.max_token_age_seconds) + leeway
+        if not self._replay.add((iss, jti), forget_at, now):
+            raise AuthError("token replay")
+        return VerifiedToken(
+            iss=iss,
+            sub=sub,
+            aud=(aud,) if isinstance(aud, str) else tuple(aud),
+            jti=jti,
+            exp=int(exp),
+            iat=int(iat),
+            tenant=tenant,
+            kid=kid,
+        )
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _bearer_token(header: str | None) -> str:
+    if not header:
+        raise AuthError("missing bearer token")
+    scheme, _, token = header.strip().partition(" ")
+    token = token.strip()
+    if scheme.lower() != "bearer" or not token:
+        raise AuthError("malformed authorization header")
+    if len(token) > MAX_TOKEN_CHARS or not _COMPACT_JWS.fullmatch(token):
+        raise AuthError("malformed token")
+    return token

@@ -45,13 +45,16 @@ class Server:
 
 
 def start_server(
-    tmp: Path, database: str | None = None, env: dict[str, str] | None = None, args: tuple[str, ...] = ()
+    tmp: Path,
+    database: str | None = None,
+    env: dict[str, str] | None = None,
+    args: tuple[str, ...] = (),
+    port: int | None = None,
 ) -> Server:
-    port = free_port()
+    port = port or free_port()
     database = database or f"sqlite:///{tmp / 'log.db'}"
     log_path = tmp / f"server-{port}.log"
-    full_env = {**os.environ, **(env or {})}
-    full_env.pop("RIGHTSCAN_AUTH_CONFIG", None) if not env or "RIGHTSCAN_AUTH_CONFIG" not in env else None
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("RIGHTSCAN_")} | (env or {})
     process = subprocess.Popen(
         [RIGHTSCAN, "serve", "--host", "127.0.0.1", "--port", str(port), "--database", database, *args],
         stdout=log_path.open("wb"),

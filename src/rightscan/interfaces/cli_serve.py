@@ -56,7 +56,15 @@ def serve(
 
         click.echo(f"rightscan: {DEV_MODE_WARNING}", err=True)
     else:
-        click.echo(f"rightscan: JWT authentication on ({settings.auth_config})", err=True)
+        from rightscan.adapters.security.jwt_auth import AuthConfig, AuthConfigError, JwtVerifier
+
+        try:  # fail now, with the reason, rather than on the first request
+            config = AuthConfig.from_file(settings.auth_config)
+            JwtVerifier(config).close()
+        except AuthConfigError as exc:
+            click.echo(f"rightscan: invalid auth config: {exc}", err=True)
+            sys.exit(2)
+        click.echo(f"rightscan: JWT authentication on: {len(config.issuers)} allowed issuer(s)", err=True)
     click.echo(
         f"rightscan: decision log {redact_url(settings.database_url)}; listening on http://{host}:{port}", err=True
     )

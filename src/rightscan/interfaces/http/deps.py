@@ -27,14 +27,19 @@ async def require_auth(request: Request) -> dict[str, Any] | None:
     verifier = request.app.state.verifier
     if verifier is None:
         return None
+    from starlette.concurrency import run_in_threadpool
+
     from rightscan.adapters.security.jwt_auth import AuthError
 
     try:
-        token = verifier.verify(request.headers.get("authorization"), audience_of(request))
+        # verify() may fetch an allowlisted JWKS (blocking I/O): keep it off the event loop
+        token = await run_in_threadpool(verifier.verify, request.headers.get("authorization"), audience_of(request))
     except AuthError as exc:
-        raise ApiError(401, f"authentication failed: {exc.reason}", headers={"WWW-Authenticate": "Bearer"}) from None
+        raise ApiError(
+            401, f"authentication failed: {exc.reason}", headers={"WWW-Authenticate": 'Bearer error="invalid_token"'}
+        ) from None
     request.state.token = token
-    return {"iss": token.iss, "tenant": token.tenant}
+    return {"iss": token.iss, "sub": token.sub, "tenant": token.tenant}
 
 
 # Declared before the body in each route: FastAPI resolves dependencies first, so an unauthenticated

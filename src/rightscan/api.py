@@ -30,3 +30,21 @@ def evaluate(payload: dict[str, Any], order: str | None = None, kb: Knowledge | 
 def evaluate_json(text: str | bytes, order: str | None = None, kb: Knowledge | None = None) -> dict[str, Any]:
     """Like ``evaluate`` but from JSON text."""
     return evaluate(parse_json(text), order, kb)
+
+
+def procedure_catalogue(kb: Knowledge | None = None) -> list[dict[str, Any]]:
+    """Every study an order may name: id, ACR name, purpose, CPT codes, synonyms, radiation level."""
+    kb = kb or load_knowledge()
+    return [
+        {
+            "id": p.id,
+            "name": p.name,
+            "purpose": p.purpose,
+            "rated_by_acr_topic": p.in_topic,
+            "cpt": list(p.cpt),
+            "synonyms": list(p.synonyms),
+            "rrl": p.rrl,
+            "adult_dose_msv": p.adult_dose_msv,
+        }
+        for p in kb.procedures.values()
+    ]

@@ -11,7 +11,7 @@ import httpx
 
 from conftest import patient
 
-from .conftest import start_server
+from .conftest import Server, start_server
 
 CLIENTS, REQUESTS = 8, 25
 
@@ -51,17 +51,16 @@ def test_parallel_clients_every_decision_is_logged(tmp_path: Path) -> None:
     assert db.execute("pragma integrity_check").fetchone()[0] == "ok"
 
 
-def test_kill_mid_load_then_restart_keeps_every_acknowledged_decision(tmp_path: Path) -> None:
-    server = start_server(tmp_path)
+def kill_mid_load(server: Server, clients: int = 6, before_kill: int = 150) -> set[str]:
+    """Put the server under load, kill -9 it with requests in flight; the ids it acknowledged."""
     ids: list[str] = []
     errors: list[str] = []
     stop = threading.Event()
-    threads = [threading.Thread(target=_hammer, args=(server.url, 10_000, ids, errors, stop)) for _ in range(6)]
+    threads = [threading.Thread(target=_hammer, args=(server.url, 10_000, ids, errors, stop)) for _ in range(clients)]
     for t in threads:
         t.start()
-    # let load build up, then kill -9 while requests are in flight
-    deadline = threading.Event()
-    while len(ids) < 150 and not deadline.wait(0.05):
+    waited = threading.Event()
+    while len(ids) < before_kill and not waited.wait(0.05):
         pass
     server.process.send_signal(signal.SIGKILL)
     server.process.wait(timeout=10)
@@ -69,8 +68,13 @@ def test_kill_mid_load_then_restart_keeps_every_acknowledged_decision(tmp_path: 
     for t in threads:
         t.join(timeout=30)
     acknowledged = set(ids)
-    assert len(acknowledged) >= 150
+    assert len(acknowledged) >= before_kill
+    return acknowledged
 
+
+def test_kill_mid_load_then_restart_keeps_every_acknowledged_decision(tmp_path: Path) -> None:
+    server = start_server(tmp_path)
+    acknowledged = kill_mid_load(server)
     restarted = start_server(tmp_path, database=server.database)
     try:
         with httpx.Client(base_url=restarted.url, timeout=10) as c:

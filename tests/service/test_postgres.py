@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import os
-import signal
 import threading
 from pathlib import Path
 
 import httpx
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
 from conftest import patient
 from rightscan.adapters.store.db import DecisionStore, FeedbackRecord, make_engine
 
 from .conftest import start_server
-from .test_durability import _hammer
+from .test_durability import _hammer, kill_mid_load
 
 URL = os.environ.get("RIGHTSCAN_TEST_POSTGRES_URL")
 if not URL and os.environ.get("CI"):
@@ -58,27 +57,12 @@ def test_concurrent_clients_on_postgres(tmp_path: Path, pg_url: str) -> None:
 
 
 def test_kill_mid_load_on_postgres(tmp_path: Path, pg_url: str) -> None:
-    server = start_server(tmp_path, database=pg_url)
-    ids: list[str] = []
-    errors: list[str] = []
-    stop = threading.Event()
-    threads = [threading.Thread(target=_hammer, args=(server.url, 10_000, ids, errors, stop)) for _ in range(4)]
-    for t in threads:
-        t.start()
-    waited = threading.Event()
-    while len(ids) < 100 and not waited.wait(0.05):
-        pass
-    server.process.send_signal(signal.SIGKILL)
-    server.process.wait(timeout=10)
-    stop.set()
-    for t in threads:
-        t.join(timeout=30)
-    acknowledged = set(ids)
-    engine = create_engine(pg_url.replace("postgresql://", "postgresql+psycopg://"))
+    acknowledged = kill_mid_load(start_server(tmp_path, database=pg_url), clients=4, before_kill=100)
+    engine = make_engine(pg_url)
     with engine.connect() as conn:
         stored = {r[0] for r in conn.execute(text("select id from decisions"))}
     engine.dispose()
-    assert acknowledged and acknowledged <= stored
+    assert acknowledged <= stored
     restarted = start_server(tmp_path, database=pg_url)
     try:
         assert httpx.post(f"{restarted.url}/v1/evaluate", json=patient(), timeout=10).status_code == 200

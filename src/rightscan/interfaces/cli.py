@@ -123,21 +123,9 @@ def _evaluate_lines(kb, path: str, order: str | None, fmt: str) -> None:  # type
 def procedures(fmt: str) -> None:
     """List the procedure catalogue: names, synonyms and CPT codes an order may use."""
     from rightscan.adapters.knowledge_files import load_knowledge
+    from rightscan.api import procedure_catalogue
 
-    kb = load_knowledge()
-    rows = [
-        {
-            "id": p.id,
-            "name": p.name,
-            "purpose": p.purpose,
-            "rated_by_acr_topic": p.in_topic,
-            "cpt": list(p.cpt),
-            "synonyms": list(p.synonyms),
-            "rrl": p.rrl,
-            "adult_dose_msv": p.adult_dose_msv,
-        }
-        for p in kb.procedures.values()
-    ]
+    rows = procedure_catalogue(load_knowledge())
     if fmt == "json":
         import orjson
 

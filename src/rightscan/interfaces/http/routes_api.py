@@ -7,6 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 
 from rightscan.adapters.input_json import PatientInput
+from rightscan.api import procedure_catalogue
 from rightscan.interfaces.http.deps import Auth, engine_of
 from rightscan.interfaces.http.errors import ApiError
 
@@ -47,20 +48,7 @@ async def decision_record(request: Request, decision_id: str, _auth: Auth) -> di
 @router.get("/v1/procedures", tags=["api"])
 async def procedures(request: Request) -> list[dict[str, Any]]:
     """The procedure catalogue: names, synonyms and CPT codes an order may use."""
-    kb = engine_of(request).kb
-    return [
-        {
-            "id": p.id,
-            "name": p.name,
-            "purpose": p.purpose,
-            "rated_by_acr_topic": p.in_topic,
-            "cpt": list(p.cpt),
-            "synonyms": list(p.synonyms),
-            "rrl": p.rrl,
-            "adult_dose_msv": p.adult_dose_msv,
-        }
-        for p in kb.procedures.values()
-    ]
+    return procedure_catalogue(engine_of(request).kb)
 
 
 def _checked_id(decision_id: str) -> str:

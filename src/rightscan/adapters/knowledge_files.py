@@ -130,6 +130,13 @@ class _ProcedureSchema(_Strict):
     in_topic: bool
     synonyms: list[str]
     cpt: list[_Cpt]
+    suggest_cpt: str | None = None
+
+    @model_validator(mode="after")
+    def _suggestion_is_listed(self) -> _ProcedureSchema:
+        if self.suggest_cpt is not None and self.suggest_cpt not in {c.code for c in self.cpt}:
+            raise ValueError(f"suggest_cpt {self.suggest_cpt} is not one of the procedure's CPT codes")
+        return self
 
 
 class _ProceduresSchema(_Strict):
@@ -372,6 +379,7 @@ def _build_procedures(
             unverified_cpt=tuple(c.code for c in p.cpt if not c.verified),
             rrl=rrl,
             adult_dose_msv=dose,
+            suggest_cpt=p.suggest_cpt,
         )
         for text in (p.name, *p.synonyms, *(c.code for c in p.cpt)):
             key = normalise(text)

@@ -22,6 +22,7 @@ class Procedure:
     unverified_cpt: tuple[str, ...]
     rrl: str | None  # relative radiation level (ACR symbol), None when the topic does not give one
     adult_dose_msv: str | None
+    suggest_cpt: str | None = None  # code used when offered as a one-click alternative (laterality)
 
 
 @dataclass(frozen=True, slots=True)

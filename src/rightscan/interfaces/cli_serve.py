@@ -51,6 +51,8 @@ def serve(
         click.echo(f"rightscan: invalid setting: {type(exc).__name__}: {str(exc).splitlines()[0]}", err=True)
         sys.exit(2)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    for noisy in ("httpx", "httpcore"):  # their INFO lines carry request URLs, which name patients
+        logging.getLogger(noisy).setLevel(logging.WARNING)
     if settings.auth_config is None:
         from rightscan.interfaces.http.app import DEV_MODE_WARNING
 

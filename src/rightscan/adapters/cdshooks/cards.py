@@ -89,10 +89,11 @@ def _rated_resource(
 def _replacement(resource: dict[str, Any], kb: Knowledge, procedure_id: str) -> dict[str, Any] | None:
     """The same order with its code replaced by an alternative study, when the study has one CPT code."""
     proc = kb.procedures[procedure_id]
-    if len(proc.cpt) != 1 or "+" in proc.cpt[0]:
-        return None  # laterality or a multi-code study: the clinician must pick the code
+    code = proc.suggest_cpt or (proc.cpt[0] if len(proc.cpt) == 1 else None)
+    if code is None or "+" in code:
+        return None  # no single code to put on the order: the clinician must pick it
     out = copy.deepcopy(resource)
-    out["code"] = {"coding": [{"system": CPT_SYSTEM, "code": proc.cpt[0], "display": proc.name}], "text": proc.name}
+    out["code"] = {"coding": [{"system": CPT_SYSTEM, "code": code, "display": proc.name}], "text": proc.name}
     out["extension"] = [e for e in out.get("extension", []) if "pama-rating" not in str(e.get("url", ""))]
     return out
 
@@ -182,7 +183,9 @@ def build(
                     continue
                 suggestions.append(
                     Suggestion(
-                        label=_short(f"Order {alt['procedure']} instead"),
+                        label=_short(
+                            f"Order {alt['procedure']} (CPT {replacement['code']['coding'][0]['code']}) instead"
+                        ),
                         uuid=str(uuid.uuid4()),
                         actions=[
                             Action(

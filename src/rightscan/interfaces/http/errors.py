@@ -18,6 +18,7 @@ from rightscan.adapters.input_json import describe_error
 from rightscan.domain.model import InputError
 
 log = logging.getLogger("rightscan.http")
+PROTECTED = ("/cds-services", "/v1/")  # machine endpoints that need the EHR's JWT when auth is configured
 
 
 class ApiError(Exception):
@@ -45,7 +46,16 @@ def _location(loc: tuple[Any, ...]) -> str:
 
 def install(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
-    async def _validation(_: Request, exc: RequestValidationError):  # type: ignore[no-untyped-def]
+    async def _validation(request: Request, exc: RequestValidationError):  # type: ignore[no-untyped-def]
+        # FastAPI decodes a JSON body before running dependencies: an unauthenticated caller must still
+        # get 401, not a description of what is wrong with its body.
+        if request.app.state.verifier is not None and request.url.path.startswith(PROTECTED):
+            from rightscan.interfaces.http.deps import require_auth
+
+            try:
+                await require_auth(request)
+            except ApiError as denied:
+                return error_response(denied.status, denied.message, denied.field, denied.headers)
         err = exc.errors()[0]
         if err.get("type") == "json_invalid":
             return error_response(400, "invalid JSON", "(body)")

@@ -63,7 +63,7 @@ async def call_service(request: Request, service_id: str, token: Auth, hook: Hoo
     from rightscan.adapters.fhir import mcode
 
     try:
-        drafts = mcode.read_draft_orders(hook.context.draftOrders)
+        drafts = mcode.read_draft_orders(hook.context.draftOrders, kb=kb)
     except mcode.FhirInputError as exc:
         field = exc.path if exc.path.startswith("context") else f"context.{exc.path}"
         raise ApiError(400, exc.message, field) from None
@@ -73,8 +73,11 @@ async def call_service(request: Request, service_id: str, token: Auth, hook: Hoo
     imaging = []
     skipped = 0
     for draft in drafts:
+        if not draft.order_text:
+            skipped += 1
+            continue
         try:
-            orders.resolve(kb, draft.order_text or "")
+            orders.resolve(kb, draft.order_text)
         except InputError:
             skipped += 1  # not an imaging study RightScan knows: no card, no rating
             continue
@@ -87,9 +90,10 @@ async def call_service(request: Request, service_id: str, token: Auth, hook: Hoo
     ignored_codes = 0
     for draft in imaging:
         try:
-            found = mcode.facts_from_fhir(prefetch, draft)
+            found = mcode.facts_from_fhir(prefetch, draft, patient_id=hook.context.patientId, kb=kb)
         except mcode.FhirInputError as exc:
-            raise ApiError(400, exc.message, f"prefetch.{exc.path}") from None
+            field = exc.path if exc.path.startswith(("prefetch", "context")) else f"prefetch.{exc.path}"
+            raise ApiError(400, exc.message, field) from None
         ignored_codes += len(found.ignored)
         payload = {**found.payload, "order": draft.order_text}
         coded.append({"order_ref": draft.id, "facts": payload, "ignored": found.ignored})

@@ -1,0 +1,301 @@
+"""CDS Hooks 2.0 over real HTTP: discovery, order-select / order-sign with mCODE prefetch, PAMA ratings,
+412 and the FHIR fetch, feedback, and malformed requests."""
+
+from __future__ import annotations
+
+import copy
+import json
+import threading
+import uuid
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any, ClassVar
+from urllib.parse import urlparse
+
+import httpx
+import pytest
+
+from conftest import ROOT
+
+from .conftest import Server
+
+FIXTURES = ROOT / "tests" / "fixtures" / "fhir"
+SERVICE = "/cds-services/rightscan-imaging"
+PAMA = "http://fhir.org/argonaut/Extension/pama-rating"
+CONSULT = "http://fhir.org/argonaut/Extension/pama-rating-consult-id"
+QCDSM = "http://fhir.org/argonaut/Extension/pama-rating-qcdsm-consulted"
+
+
+def reference_request(hook: str = "order-select") -> dict[str, Any]:
+    data = json.loads((FIXTURES / "reference_patient.json").read_text())
+    context = copy.deepcopy(data["context"])
+    if hook == "order-sign":
+        context.pop("selections", None)
+    return {
+        "hook": hook,
+        "hookInstance": str(uuid.uuid4()),
+        "context": context,
+        "prefetch": copy.deepcopy(data["prefetch"]),
+    }
+
+
+def _pet(body: dict[str, Any]) -> dict[str, Any]:
+    return next(e["resource"] for e in body["context"]["draftOrders"]["entry"] if e["resource"]["id"] == "pet-1")
+
+
+def _rating(resource: dict[str, Any]) -> str:
+    ext = next(e for e in resource["extension"] if e["url"] == PAMA)
+    return next(
+        c["code"]
+        for c in ext["valueCodeableConcept"]["coding"]
+        if c["system"] == "http://fhir.org/argonaut/CodeSystem/pama-rating"
+    )
+
+
+def test_discovery_registers_one_service_for_both_order_hooks(client: httpx.Client) -> None:
+    services = client.get("/cds-services").json()["services"]
+    assert {s["hook"] for s in services} == {"order-select", "order-sign"}
+    assert {s["id"] for s in services} == {"rightscan-imaging"}
+    for s in services:
+        assert s["description"] and {"patient", "conditions", "observations", "labs"} <= set(s["prefetch"])
+        assert "{{context.patientId}}" in s["prefetch"]["patient"]
+
+
+def test_reference_patient_pet_ct_is_not_appropriate_with_warning_card(client: httpx.Client) -> None:
+    request = reference_request()
+    r = client.post(SERVICE, json=request)
+    assert r.status_code == 200, r.text
+    body = r.json()
+    [card] = body["cards"]
+    assert card["indicator"] == "warning"
+    assert "Usually Not Appropriate" in card["summary"] and len(card["summary"]) < 140
+    assert card["uuid"] and card["source"]["label"]
+    assert "not recommended" in card["detail"] and "IA" in card["detail"]
+    assert card["selectionBehavior"] == "at-most-one"
+    labels = [s["label"] for s in card["suggestions"]]
+    assert "Cancel this order" in labels and any("US Breast" in x for x in labels)
+    assert all(reason["display"] for reason in card["overrideReasons"])
+    assert card["links"][0]["type"] == "absolute"
+    # the PAMA rating as a system action, in both places, on the unchanged order
+    assert body["systemActions"] == body["extension"]["systemActions"]
+    [action] = body["systemActions"]
+    assert action["type"] == "update"
+    rated = action["resource"]
+    assert _rating(rated) == "not-appropriate"
+    original = _pet(request)
+    assert {k: v for k, v in rated.items() if k != "extension"} == original
+    assert not any(e["url"] == QCDSM for e in rated["extension"])  # no G-code unless configured
+    consult = next(e["valueUri"] for e in rated["extension"] if e["url"] == CONSULT)
+    decision_id = consult.removeprefix("urn:uuid:")
+    # the consult id is the decision-log id, and the card links to its explanation page
+    assert card["links"][0]["url"].endswith(decision_id)
+    record = client.get(f"/v1/decisions/{decision_id}").json()
+    assert record["channel"] == "cds-hooks" and record["hook_instance"] == request["hookInstance"]
+    assert record["ratings"][0]["pama"] == "not-appropriate"
+    assert "Jane" not in json.dumps(record) and "staging of new left" not in json.dumps(record)  # no free text
+    page = client.get(f"/decisions/{decision_id}")
+    assert page.status_code == 200 and "Usually Not Appropriate" in page.text
+
+
+def test_order_sign_rates_every_imaging_order_and_ignores_medications(client: httpx.Client) -> None:
+    request = reference_request("order-sign")
+    bone = copy.deepcopy(_pet(request)) | {"id": "bone-1"}
+    bone["code"] = {"coding": [{"system": "http://www.ama-assn.org/go/cpt", "code": "78306"}], "text": "bone scan"}
+    request["context"]["draftOrders"]["entry"].append({"resource": bone})
+    body = client.post(SERVICE, json=request).json()
+    rated = {a["resource"]["id"]: _rating(a["resource"]) for a in body["systemActions"]}
+    assert rated == {"pet-1": "not-appropriate", "bone-1": "not-appropriate"}
+    assert len(body["cards"]) == 2
+
+
+def test_order_select_rates_only_the_selected_orders(client: httpx.Client) -> None:
+    request = reference_request()
+    other = copy.deepcopy(_pet(request)) | {"id": "pet-2"}
+    request["context"]["draftOrders"]["entry"].append({"resource": other})
+    body = client.post(SERVICE, json=request).json()
+    assert [a["resource"]["id"] for a in body["systemActions"]] == ["pet-1"]
+
+
+def test_locoregional_study_is_appropriate_info_card(client: httpx.Client) -> None:
+    request = reference_request()
+    pet = _pet(request)
+    pet["code"] = {"coding": [{"system": "http://www.ama-assn.org/go/cpt", "code": "76641"}], "text": "US breast"}
+    body = client.post(SERVICE, json=request).json()
+    assert [c["indicator"] for c in body["cards"]] == ["info"]
+    assert _rating(body["systemActions"][0]["resource"]) == "appropriate"
+
+
+def test_missing_nodal_status_is_not_rated_and_says_what_is_missing(client: httpx.Client) -> None:
+    request = reference_request()
+    bundle = request["prefetch"]["observations"]
+    bundle["entry"] = [e for e in bundle["entry"] if "21906-3" not in json.dumps(e["resource"].get("code"))]
+    body = client.post(SERVICE, json=request).json()
+    assert "systemActions" not in body  # an unrated order never gets a system action
+    [card] = body["cards"]
+    assert card["indicator"] == "info" and "tumor.n" in card["summary"]
+
+
+def test_argonaut_connectathon_orders_outside_the_breast_topic_get_no_rating(client: httpx.Client) -> None:
+    for request in json.loads((FIXTURES / "argonaut_pama.json").read_text())["requests"]:
+        request = {
+            **request,
+            "prefetch": {k: None for k in ("patient", "conditions", "observations", "labs", "procedures")},
+        }
+        r = client.post(SERVICE, json=request)
+        assert r.status_code == 200, r.text
+        assert r.json() == {"cards": []}
+
+
+def test_spec_order_select_example_parses(client: httpx.Client) -> None:
+    request = json.loads((FIXTURES / "cds_hooks_order_select.json").read_text())
+    request.pop("_about", None)
+    request["prefetch"] = {k: None for k in ("patient", "conditions", "observations", "labs", "procedures")}
+    r = client.post(SERVICE, json=request)
+    assert r.status_code == 200, r.text
+    assert "cards" in r.json()
+
+
+def test_412_when_data_is_neither_prefetched_nor_fetchable(client: httpx.Client) -> None:
+    request = reference_request()
+    del request["prefetch"]
+    r = client.post(SERVICE, json=request)
+    assert r.status_code == 412
+    assert r.json()["error"]["field"] == "prefetch"
+
+
+class _Fhir(BaseHTTPRequestHandler):
+    data: ClassVar[dict[str, Any]] = {}
+    seen: ClassVar[list[tuple[str, str]]] = []
+
+    def do_GET(self) -> None:
+        self.seen.append((urlparse(self.path).path, self.headers.get("Authorization", "")))
+        path = urlparse(self.path).path.rsplit("/", 1)[-1]
+        key = {"Condition": "conditions", "Procedure": "procedures"}.get(path)
+        if path == "Observation":
+            key = "labs" if "laboratory" in self.path else "observations"
+        if path.startswith("ref-58f"):
+            key = "patient"
+        body = json.dumps(self.data[key]).encode() if key else b"{}"
+        self.send_response(200 if key else 404)
+        self.send_header("Content-Type", "application/fhir+json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture
+def fhir_server() -> Iterator[str]:
+    _Fhir.data = reference_request()["prefetch"]
+    _Fhir.seen = []
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Fhir)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/fhir"
+    httpd.shutdown()
+
+
+def test_missing_prefetch_is_fetched_from_the_fhir_server_with_the_granted_token(
+    client: httpx.Client, fhir_server: str
+) -> None:
+    request = reference_request()
+    del request["prefetch"]["labs"], request["prefetch"]["observations"]
+    request["fhirServer"] = fhir_server
+    request["fhirAuthorization"] = {
+        "access_token": "token-abc",
+        "token_type": "Bearer",
+        "expires_in": 300,
+        "scope": "patient/*.read",
+        "subject": "rightscan",
+    }
+    r = client.post(SERVICE, json=request)
+    assert r.status_code == 200, r.text
+    assert _rating(r.json()["systemActions"][0]["resource"]) == "not-appropriate"
+    assert len(_Fhir.seen) == 2 and all(auth == "Bearer token-abc" for _, auth in _Fhir.seen)
+
+
+def test_unreachable_fhir_server_is_412(client: httpx.Client) -> None:
+    request = reference_request()
+    del request["prefetch"]["labs"]
+    request["fhirServer"] = "http://127.0.0.1:9/fhir"
+    request["fhirAuthorization"] = {
+        "access_token": "t",
+        "token_type": "Bearer",
+        "expires_in": 300,
+        "scope": "patient/*.read",
+        "subject": "rightscan",
+    }
+    r = client.post(SERVICE, json=request)
+    assert r.status_code == 412 and r.json()["error"]["field"] == "fhirServer"
+
+
+def test_feedback_is_stored_once_and_linked_to_the_decision(client: httpx.Client) -> None:
+    body = client.post(SERVICE, json=reference_request()).json()
+    card = body["cards"][0]
+    decision_id = card["links"][0]["url"].rsplit("/", 1)[-1]
+    reason = {
+        "system": "http://terminology.hl7.org/CodeSystem/non-adherence-reason-codes",
+        "code": "expert-contradicts",
+        "display": "Tumour board or specialist advised this study",
+    }
+    feedback = {
+        "feedback": [
+            {
+                "card": card["uuid"],
+                "outcome": "overridden",
+                "overrideReason": {"reason": reason},
+                "outcomeTimestamp": "2026-11-25T10:20:30.52Z",
+            }
+        ]
+    }
+    first = client.post(f"{SERVICE}/feedback", json=feedback)
+    again = client.post(f"{SERVICE}/feedback", json=feedback)
+    assert first.json() == {"received": 1, "new": 1} and again.json() == {"received": 1, "new": 0}
+    record = client.get(f"/v1/decisions/{decision_id}").json()
+    assert [(f["outcome"], f["override_code"]) for f in record["feedback"]] == [("overridden", "expert-contradicts")]
+    accepted = {
+        "feedback": [
+            {
+                "card": card["uuid"],
+                "outcome": "accepted",
+                "acceptedSuggestions": [{"id": card["suggestions"][0]["uuid"]}],
+                "outcomeTimestamp": "2026-11-25T10:21:00Z",
+            }
+        ]
+    }
+    assert client.post(f"{SERVICE}/feedback", json=accepted).json()["new"] == 1
+
+
+@pytest.mark.parametrize(
+    ("mutate", "status", "field"),
+    [
+        (lambda r: r.update(hook="patient-view"), 422, "hook"),
+        (lambda r: r["context"].update(draftOrders={"resourceType": "Patient"}), 422, "context"),
+        (lambda r: r["context"].pop("patientId"), 422, "context.patientId"),
+        (lambda r: _pet(r).pop("subject"), 400, "context.draftOrders"),
+        (lambda r: _pet(r).update(code="CT"), 400, "context.draftOrders"),
+    ],
+)
+def test_malformed_requests_are_4xx_naming_the_field(
+    client: httpx.Client, mutate: Any, status: int, field: str
+) -> None:
+    request = reference_request()
+    mutate(request)
+    r = client.post(SERVICE, json=request)
+    assert r.status_code == status, r.text
+    assert r.json()["error"]["field"].startswith(field)
+
+
+def test_unknown_service_id_and_invalid_json(client: httpx.Client) -> None:
+    assert client.post("/cds-services/other", json=reference_request()).status_code == 404
+    r = client.post(SERVICE, content=b"{oops", headers={"content-type": "application/json"})
+    assert r.status_code in (400, 422) and "Traceback" not in r.text
+
+
+def test_server_log_has_no_patient_data(client: httpx.Client, server: Server) -> None:
+    client.post(SERVICE, json=reference_request())
+    log = server.log()
+    assert "consultation" in log
+    assert "staging of new left breast" not in log and "ref-58f" not in log and "1968" not in log

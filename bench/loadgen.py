@@ -73,14 +73,20 @@ async def _connection(host: str, port: int, queue: asyncio.Queue[tuple[float, by
 
 
 def build_request(host: str, port: int, path: str, body: bytes, headers: dict[str, str] | None = None) -> bytes:
-    lines = [f"POST {path} HTTP/1.1", f"Host: {host}:{port}", "Content-Type: application/json",
-             f"Content-Length: {len(body)}", "Connection: keep-alive"]
+    lines = [
+        f"POST {path} HTTP/1.1",
+        f"Host: {host}:{port}",
+        "Content-Type: application/json",
+        f"Content-Length: {len(body)}",
+        "Connection: keep-alive",
+    ]
     lines += [f"{k}: {v}" for k, v in (headers or {}).items()]
     return ("\r\n".join(lines) + "\r\n\r\n").encode() + body
 
 
-async def run(host: str, port: int, requests: list[bytes], rps: float, duration_s: float,
-              connections: int = 64) -> Result:
+async def run(
+    host: str, port: int, requests: list[bytes], rps: float, duration_s: float, connections: int = 64
+) -> Result:
     """Offer ``rps`` requests per second for ``duration_s`` seconds, cycling through ``requests``."""
     result = Result(offered_rps=rps, duration_s=duration_s)
     queue: asyncio.Queue[tuple[float, bytes] | None] = asyncio.Queue()

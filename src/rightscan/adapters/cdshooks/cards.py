@@ -12,10 +12,11 @@ extensions; the same list is returned top level (CDS Hooks 2.0) and under ``exte
 
 from __future__ import annotations
 
-import copy
 import uuid
 from dataclasses import dataclass, field
 from typing import Any
+
+import orjson
 
 from rightscan.adapters.cdshooks.models import Action, Card, Coding, HookResponse, Link, Source, Suggestion
 from rightscan.domain.knowledge import Knowledge
@@ -44,6 +45,11 @@ class Consultation:
     ratings: list[dict[str, Any]]
 
 
+def _copy(resource: dict[str, Any]) -> dict[str, Any]:
+    """A deep copy of a JSON resource (orjson round trip: several times faster than copy.deepcopy)."""
+    return orjson.loads(orjson.dumps(resource))  # type: ignore[no-any-return]
+
+
 def _short(text: str) -> str:
     return text if len(text) <= MAX_SUMMARY else text[: MAX_SUMMARY - 1].rstrip() + "…"
 
@@ -65,7 +71,7 @@ def _rated_resource(
 ) -> dict[str, Any]:
     """The ServiceRequest unchanged but for the PAMA extensions (earlier ones replaced)."""
     ext = kb.pama.extensions
-    out = copy.deepcopy(resource)
+    out = _copy(resource)
     kept = [e for e in out.get("extension", []) if e.get("url") not in set(ext.values())]
     order = decision["order"]
     concept: dict[str, Any] = {"coding": [{"system": kb.pama.rating_system, "code": code}]}
@@ -92,7 +98,7 @@ def _replacement(resource: dict[str, Any], kb: Knowledge, procedure_id: str) -> 
     code = proc.suggest_cpt or (proc.cpt[0] if len(proc.cpt) == 1 else None)
     if code is None or "+" in code:
         return None  # no single code to put on the order: the clinician must pick it
-    out = copy.deepcopy(resource)
+    out = _copy(resource)
     out["code"] = {"coding": [{"system": CPT_SYSTEM, "code": code, "display": proc.name}], "text": proc.name}
     out["extension"] = [e for e in out.get("extension", []) if "pama-rating" not in str(e.get("url", ""))]
     return out

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, SkipValidation, model_validator
 
 _TYPE_ID = re.compile(r"^[A-Za-z]+/[A-Za-z0-9\-.]{1,64}$")
 
@@ -25,7 +25,7 @@ class _Model(BaseModel):
 
     def dump(self) -> dict[str, Any]:
         """JSON-ready dict without unset optional fields (CDS Hooks forbids null/empty optionals)."""
-        return self.model_dump(mode="json", by_alias=True, exclude_none=True)
+        return self.model_dump(by_alias=True, exclude_none=True)  # every field is JSON-native already
 
 
 class _Open(_Model):
@@ -118,7 +118,8 @@ class Source(_Model):
 class Action(_Model):
     type: Literal["create", "update", "delete"]
     description: str = Field(min_length=1)
-    resource: dict[str, Any] | None = None
+    # A FHIR resource: checked by the FHIR adapter, carried here as is (not re-walked by pydantic).
+    resource: SkipValidation[dict[str, Any]] | None = None
     resourceId: str | None = None
 
     @model_validator(mode="after")

@@ -33,12 +33,16 @@ The setting rule (``setting`` is left out whenever it is not clear, so that the 
 
 from __future__ import annotations
 
+import hashlib
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, NamedTuple
 
+import orjson
 from pydantic import ValidationError
 
 from rightscan.adapters.fhir.codes import FhirCodes, Hit, load_fhir_codes
@@ -185,11 +189,31 @@ def _model(resource_type: str) -> Any:
     return _MODELS[resource_type]
 
 
+_VALIDATED: OrderedDict[bytes, None] = OrderedDict()  # content digests of resources that passed validation
+_VALIDATED_MAX = 50_000
+_VALIDATED_LOCK = threading.Lock()
+
+
 def _validate(resource: dict[str, Any], path: str) -> None:
+    """Validate a resource against its fhir.resources (R4B) model.
+
+    Validation is a pure function of the resource's content, and EHRs resend the same resources on
+    every hook call for a patient (order-select, again on the next selection, then order-sign), so the
+    digests of resources that passed are remembered (bounded LRU); changed content is validated anew.
+    """
+    key = hashlib.blake2b(orjson.dumps(resource, option=orjson.OPT_SORT_KEYS), digest_size=16).digest()
+    with _VALIDATED_LOCK:
+        if key in _VALIDATED:
+            _VALIDATED.move_to_end(key)
+            return
     try:
         _model(resource["resourceType"]).model_validate(resource)
     except ValidationError as exc:
         raise _invalid(exc, path) from None
+    with _VALIDATED_LOCK:
+        _VALIDATED[key] = None
+        if len(_VALIDATED) > _VALIDATED_MAX:
+            _VALIDATED.popitem(last=False)
 
 
 def _bundle_entries(bundle: Any, path: str) -> list[tuple[int, dict[str, Any]]]:

@@ -13,7 +13,6 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
-from fastapi.responses import ORJSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
@@ -61,7 +60,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         title="RightScan",
         version=__version__,
         summary="Imaging appropriateness for breast cancer staging: AJCC 8 staging, ACR criteria, CDS Hooks 2.0",
-        default_response_class=ORJSONResponse,
         lifespan=lifespan,
     )
     errors.install(app)

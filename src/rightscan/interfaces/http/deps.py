@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Coroutine
+from contextlib import suppress
 from typing import Annotated, Any
 
-from fastapi import Depends, Request
+import orjson
+from fastapi import Depends, Request, Response
+from fastapi.routing import APIRoute
 
 from rightscan.application import Engine
 from rightscan.interfaces.http.errors import ApiError
@@ -45,3 +49,19 @@ async def require_auth(request: Request) -> dict[str, Any] | None:
 # Declared before the body in each route: FastAPI resolves dependencies first, so an unauthenticated
 # call is refused with 401 before its body is even validated.
 Auth = Annotated[dict[str, Any] | None, Depends(require_auth)]
+
+
+class FastJsonRoute(APIRoute):
+    """Parse JSON request bodies with orjson (FastAPI's default is the standard library's json)."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        original = super().get_route_handler()
+
+        async def handler(request: Request) -> Response:
+            if request.method == "POST" and request.headers.get("content-type", "").startswith("application/json"):
+                body = await request.body()
+                with suppress(orjson.JSONDecodeError):  # invalid JSON is left to FastAPI, which answers 400
+                    request._json = orjson.loads(body) if body else None  # Starlette's Request.json() cache
+            return await original(request)
+
+        return handler

@@ -11,7 +11,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import ORJSONResponse
+from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from rightscan.adapters.input_json import describe_error
@@ -34,7 +34,7 @@ def error_response(status: int, message: str, field: str | None = None, headers:
     body: dict[str, Any] = {"status": status, "message": message}
     if field:
         body["field"] = field
-    return ORJSONResponse({"error": body}, status_code=status, headers=headers)
+    return JSONResponse({"error": body}, status_code=status, headers=headers)
 
 
 def _location(loc: tuple[Any, ...]) -> str:

@@ -8,10 +8,10 @@ from fastapi import APIRouter, Request
 
 from rightscan.adapters.input_json import PatientInput
 from rightscan.api import procedure_catalogue
-from rightscan.interfaces.http.deps import Auth, engine_of
+from rightscan.interfaces.http.deps import Auth, FastJsonRoute, engine_of
 from rightscan.interfaces.http.errors import ApiError
 
-router = APIRouter()
+router = APIRouter(route_class=FastJsonRoute)
 
 
 @router.get("/healthz", tags=["service"])

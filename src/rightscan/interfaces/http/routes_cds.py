@@ -16,10 +16,10 @@ from rightscan.application import digest, new_id
 from rightscan.domain import orders
 from rightscan.domain.decision import decide
 from rightscan.domain.model import InputError
-from rightscan.interfaces.http.deps import Auth, engine_of
+from rightscan.interfaces.http.deps import Auth, FastJsonRoute, engine_of
 from rightscan.interfaces.http.errors import ApiError
 
-router = APIRouter(tags=["cds-hooks"])
+router = APIRouter(tags=["cds-hooks"], route_class=FastJsonRoute)
 log = logging.getLogger("rightscan.cds")
 
 HOOKS = ("order-select", "order-sign")

@@ -1,0 +1,134 @@
+"""CDS Hooks service benchmark (a script that prints figures, not a test).
+
+Starts `rightscan serve` on 127.0.0.1 (SQLite decision log in a temp folder), then, from this separate
+process, offers order-select calls with full mCODE prefetch (the reference patient ordering a PET/CT)
+at fixed rates and reports achieved throughput, latency percentiles (from the scheduled send time,
+so queueing is counted) and errors.
+
+Usage: python bench/service.py [--rates 100,500,1000] [--seconds 10] [--database URL]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import copy
+import json
+import os
+import platform
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import loadgen
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "fhir" / "reference_patient.json"
+PATH = "/cds-services/rightscan-imaging"
+
+
+def _port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def bodies(n: int, distinct: bool = False) -> list[bytes]:
+    """n order-select calls. ``distinct``: every call carries resources never seen before (new ids and
+    lab values), as if each came from a different patient; otherwise the same patient's data repeats,
+    as it does across one patient's order-select and order-sign calls."""
+    data = json.loads(FIXTURE.read_text())
+    out = []
+    for k in range(n):
+        prefetch = copy.deepcopy(data["prefetch"])
+        if distinct:
+            for value in prefetch.values():
+                entries = value.get("entry", []) if isinstance(value, dict) else []
+                for entry in entries:
+                    resource = entry["resource"]
+                    resource["id"] = f"{resource.get('id', 'r')}-{k}"
+                    quantity = resource.get("valueQuantity")
+                    if quantity and "value" in quantity and resource.get("referenceRange"):
+                        quantity["value"] = round(quantity["value"] * (0.9 + (k % 7) / 70), 2)
+        request = {
+            "hook": "order-select",
+            "hookInstance": str(uuid.uuid4()),
+            "context": data["context"],
+            "prefetch": prefetch,
+        }
+        out.append(json.dumps(request).encode())
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--rates", default="100,500,1000")
+    ap.add_argument("--seconds", type=float, default=10.0)
+    ap.add_argument("--database", default=None, help="decision log URL (default: SQLite in a temp folder)")
+    args = ap.parse_args()
+    rates = [float(r) for r in args.rates.split(",")]
+
+    tmp = Path(tempfile.mkdtemp(prefix="rightscan-bench-"))
+    port = _port()
+    database = args.database or f"sqlite:///{tmp / 'log.db'}"
+    exe = shutil.which("rightscan") or str(Path(sys.executable).parent / "rightscan")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RIGHTSCAN_")}
+    server = subprocess.Popen(
+        [exe, "serve", "--port", str(port), "--database", database],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+        cwd=tmp,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(300):
+            try:
+                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        check = httpx.post(base + PATH, content=bodies(1)[0], headers={"content-type": "application/json"})
+        rating = check.json()["systemActions"][0]["resource"]["extension"][0]["valueCodeableConcept"]
+        print(
+            f"RightScan CDS Hooks benchmark - Python {platform.python_version()}, {os.cpu_count()} CPU(s); "
+            f"server: 1 uvicorn worker, decision log {database.split(':', 1)[0]}"
+        )
+        print(
+            f"request: order-select, reference patient + PET/CT, full mCODE prefetch "
+            f"({len(bodies(1)[0]):,} bytes); rating {rating['coding'][0]['code']}"
+        )
+        repeated = [loadgen.build_request("127.0.0.1", port, PATH, b) for b in bodies(500)]
+        asyncio.run(loadgen.run("127.0.0.1", port, repeated, 200, 3))  # warm-up
+        distinct = [
+            loadgen.build_request("127.0.0.1", port, PATH, b)
+            for b in bodies(int(max(rates) * args.seconds), distinct=True)
+        ]
+        header = f"{'offered/s':>10} {'achieved/s':>11} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'max ms':>8}"
+        for label, requests in (
+            ("same patient's data resent (as across order-select and order-sign)", repeated),
+            ("new data on every call (each call a new patient)", distinct),
+        ):
+            print(f"\n{label}\n{header} {'errors':>7}")
+            for rate in rates:
+                r = asyncio.run(loadgen.run("127.0.0.1", port, requests, rate, args.seconds))
+                print(
+                    f"{rate:>10.0f} {r.achieved_rps:>11.0f} {r.percentile(50):>8.2f} {r.percentile(95):>8.2f} "
+                    f"{r.percentile(99):>8.2f} {max(r.latencies_ms, default=0):>8.1f} {r.errors:>7}"
+                )
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -299,3 +299,15 @@ def test_server_log_has_no_patient_data(client: httpx.Client, server: Server) ->
     log = server.log()
     assert "consultation" in log
     assert "staging of new left breast" not in log and "ref-58f" not in log and "1968" not in log
+
+
+def test_configured_qcdsm_id_is_stamped_on_ratings(tmp_path_factory: pytest.TempPathFactory) -> None:
+    from .conftest import start_server
+
+    srv = start_server(tmp_path_factory.mktemp("qcdsm"), env={"RIGHTSCAN_QCDSM_ID": "G1234"})
+    try:
+        body = httpx.post(f"{srv.url}{SERVICE}", json=reference_request(), timeout=10).json()
+    finally:
+        srv.stop()
+    extensions = body["systemActions"][0]["resource"]["extension"]
+    assert [e["valueString"] for e in extensions if e["url"] == QCDSM] == ["G1234"]

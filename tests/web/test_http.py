@@ -147,6 +147,8 @@ def test_error_messages_do_not_repeat_the_input_and_the_log_has_no_patient_data(
     log = server.log()
     assert "Jane" not in log and "27.35" not in log
     assert "web form refused: order" in log  # the path is logged, the value is not
+    post(client, {"mode": "json", "json": '{"Jane Example": 1}'})
+    assert "Jane" not in server.log()  # nor a pasted JSON's keys
 
 
 def test_pasted_json_is_evaluated_and_fills_the_form(client: httpx.Client) -> None:

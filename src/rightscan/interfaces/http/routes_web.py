@@ -178,7 +178,8 @@ async def web_evaluate(request: Request) -> Response:
         c in state.errors for c in ("age", "sex", "tumor.inflammatory", "pathology.t", "pathology.n")
     )
     if problems:
-        log.info("web form refused: %s", ", ".join(sorted({p.field for p in problems})))  # paths only
+        # Only the form's own control names are logged: a pasted JSON's keys could carry patient data.
+        log.info("web form refused: %s", ", ".join(sorted({p.control or "other" for p in problems})))
     context = _context(
         request,
         form=state,

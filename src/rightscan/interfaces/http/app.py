@@ -1,4 +1,4 @@
-"""The FastAPI application: JSON API, CDS Hooks service, explanation pages.
+"""The FastAPI application: JSON API, CDS Hooks service, the clinician web page and explanation pages.
 
 ``create_app(settings)`` builds it; ``rightscan serve`` runs it with uvicorn. Start-up loads the
 knowledge base, migrates the decision log and, when an auth config is given, the JWT verifier.
@@ -64,6 +64,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     errors.install(app)
     app.state.templates = Jinja2Templates(directory=str(HERE / "templates"))
+    from rightscan.interfaces.http import present
+
+    present.install(app.state.templates)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
     from rightscan.interfaces.http import routes_api, routes_cds, routes_web

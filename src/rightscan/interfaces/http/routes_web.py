@@ -1,26 +1,317 @@
-"""Server-rendered pages: the explanation page of a logged decision (its permalink)."""
+"""Server-rendered pages: the patient form, decision cards and their permalinks, the patient handout.
+
+Progressive enhancement: every page works as plain HTML forms and links. With htmx (served from
+/static, no CDN) the form posts in the background and the answer is swapped in without a reload;
+the response then also carries the form body (values and inline errors) out of band.
+
+The page never decides anything: form fields -> the core input contract (``adapters.web_form``) ->
+``PatientInput`` -> ``Engine.evaluate(..., channel="web")``.
+"""
 
 from __future__ import annotations
 
+import logging
 import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
 
+from rightscan.adapters import web_form
+from rightscan.domain import orders
+from rightscan.domain.knowledge import Knowledge
+from rightscan.domain.model import InputError
+from rightscan.interfaces.http import handout, present
 from rightscan.interfaces.http.deps import engine_of
 
 router = APIRouter()
+log = logging.getLogger("rightscan.http")
+STATIC = Path(__file__).resolve().parent / "static"
+PAPERS = {"a4": "A4", "letter": "letter"}
+MAX_FORM_FIELDS = 200
 
 
-@router.get("/decisions/{decision_id}", response_class=HTMLResponse, name="decision_page", tags=["web"])
-async def decision_page(request: Request, decision_id: str) -> HTMLResponse:
-    """The explanation of one logged decision: the verdict, every reason with its source, and feedback."""
-    templates = request.app.state.templates
+@dataclass
+class FormState:
+    values: dict[str, str] = field(default_factory=dict)
+    symptoms: list[str] = field(default_factory=list)
+    errors: dict[str, list[web_form.FieldProblem]] = field(default_factory=dict)
+    json_text: str = ""
+    json_open: bool = False
+    more_open: bool = False
+
+
+def _is_htmx(request: Request) -> bool:
+    return request.headers.get("hx-request") == "true"
+
+
+def _record(request: Request, decision_id: str) -> dict[str, Any] | None:
     try:
         key = str(uuid.UUID(decision_id))
     except ValueError:
-        key = None
-    record = engine_of(request).store.get_decision(key) if key else None
+        return None
+    return engine_of(request).store.get_decision(key)
+
+
+def _not_found(request: Request) -> HTMLResponse:
+    templates = request.app.state.templates
+    return templates.TemplateResponse(request, "not_found.html", {"what": "decision"}, status_code=404)
+
+
+def _form_options(kb: Knowledge) -> dict[str, Any]:
+    """Choices the form offers, from the knowledge base (memoised on it: the knowledge is immutable)."""
+
+    def build() -> dict[str, Any]:
+        procedure_options: list[tuple[str, str]] = []
+        for p in kb.procedures.values():
+            cpt = f"CPT {', '.join(p.cpt)}" if p.cpt else "no CPT code"
+            procedure_options.append((p.name, cpt))
+            procedure_options += [(s, p.name) for s in p.synonyms]
+            procedure_options += [(c, p.name) for c in p.cpt]
+        return {
+            "t_options": [(t, f"c{t}") for t in kb.staging.t_categories],
+            "n_options": [(n, f"c{n}") for n in kb.staging.n_categories],
+            "symptom_options": list(kb.symptoms.items()),
+            "lab_options": [(name, web_form.lab_label(kb, "labs", name)) for name in kb.lab_names],
+            "marker_options": [(name, web_form.lab_label(kb, "tumor_markers", name)) for name in kb.tumor_marker_names],
+            "procedure_options": procedure_options,
+            "labels": web_form.LABELS,
+        }
+
+    return kb.remember(("web", "form_options"), build)  # type: ignore[no-any-return]
+
+
+def _missing_items(kb: Knowledge):  # type: ignore[no-untyped-def]
+    def items(entries: list[str]) -> list[dict[str, Any]]:
+        out = []
+        for entry in entries:
+            key, _, text = entry.partition(": ")
+            first = key.split(" / ")[0].strip()
+            control = web_form.control_for(kb, first) if text else None
+            label = " / ".join(web_form.label_of(kb, k.strip()) for k in key.split(" / ")) if text else "Note"
+            out.append({"label": label, "text": text or entry, "control": control})
+        return out
+
+    return items
+
+
+def _context(request: Request, **extra: Any) -> dict[str, Any]:
+    kb = engine_of(request).kb
+    return {
+        **_form_options(kb),
+        "procedure_tables": present.procedure_tables,
+        "missing_items": _missing_items(kb),
+        "sort": "rating",
+        **extra,
+    }
+
+
+def _more_open(values: dict[str, str]) -> bool:
+    extra = ("age", "sex", "tumor.inflammatory", "pathology.t", "pathology.n", "patient_preference")
+    return any(values.get(k) for k in extra) or any(k.startswith("tumor_markers.") and v for k, v in values.items())
+
+
+# ------------------------------------------------------------------------------------------ the form
+@router.get("/", response_class=HTMLResponse, name="index", tags=["web"])
+async def index(request: Request, example: str | None = None) -> HTMLResponse:
+    """The patient form. ``?example=reference`` fills in the README's reference patient;
+    ``?from=<decision id>`` fills in the facts of a logged decision, to change them."""
+    kb = engine_of(request).kb
+    state = FormState()
+    source = request.query_params.get("from")
+    payload: dict[str, Any] | None = None
+    if example == "reference":
+        payload = web_form.EXAMPLE_PATIENT
+    elif source:
+        record = _record(request, source)
+        if record is None:
+            return _not_found(request)
+        payload = record["facts"]
+    if payload is not None:
+        state.values, state.symptoms = web_form.form_from_contract(kb, payload)
+        state.more_open = _more_open(state.values)
+    templates = request.app.state.templates
+    return templates.TemplateResponse(request, "index.html", _context(request, form=state))
+
+
+@router.post("/evaluate", response_class=HTMLResponse, name="web_evaluate", tags=["web"])
+async def web_evaluate(request: Request) -> Response:
+    """Evaluate the form (or the pasted input JSON when ``mode=json``). With htmx: the result region,
+    the status line and the form body; without: the whole page. Problems answer 422, each on its field."""
+    engine = engine_of(request)
+    kb = engine.kb
+    form = await request.form(max_fields=MAX_FORM_FIELDS)
+    values = {k: v.strip() for k, v in form.items() if isinstance(v, str) and k not in ("symptoms", "json", "mode")}
+    symptoms = [s for s in form.getlist("symptoms") if isinstance(s, str)]
+    json_value = form.get("json")
+    json_text = json_value if isinstance(json_value, str) else ""
+    mode = "json" if form.get("mode") == "json" else "form"
+    state = FormState(values, symptoms, json_text=json_text, json_open=mode == "json")
+    problems: list[web_form.FieldProblem] = []
+    evaluation = None
+    try:
+        if mode == "json":
+            data = web_form.validate(kb, web_form.contract_from_json(kb, json_text))
+        else:
+            data = web_form.check_form(kb, values, symptoms)
+        evaluation = await engine.evaluate(data, channel="web")
+    except web_form.FormErrors as exc:
+        problems = exc.problems
+    except InputError as exc:  # the domain: size against T, unknown order (with close matches), ...
+        problems = [web_form.problem(kb, exc.field, exc.message)]
+    if mode == "json":
+        # The pasted JSON is one control: its problems are shown there, naming the JSON path.
+        problems = [
+            p
+            if p.control == "json"
+            else web_form.FieldProblem(p.field, p.message, "json", f"Input JSON, field {p.field}")
+            for p in problems
+        ]
+        if evaluation is not None:  # show the facts in the form, ready to be changed
+            state.values, state.symptoms = web_form.form_from_contract(kb, evaluation.coded_input)
+    for p in problems:
+        state.errors.setdefault(p.control or "", []).append(p)
+    state.more_open = _more_open(state.values) or any(
+        c in state.errors for c in ("age", "sex", "tumor.inflammatory", "pathology.t", "pathology.n")
+    )
+    if problems:
+        # Only the form's own control names are logged: a pasted JSON's keys could carry patient data.
+        log.info("web form refused: %s", ", ".join(sorted({p.control or "other" for p in problems})))
+    context = _context(
+        request,
+        form=state,
+        problems=problems,
+        decision=evaluation.decision if evaluation else None,
+        decision_id=evaluation.decision_id if evaluation else None,
+    )
+    status = 422 if problems else 200
+    templates = request.app.state.templates
+    if not _is_htmx(request):
+        return templates.TemplateResponse(request, "index.html", context, status_code=status)
+    parts = [
+        templates.get_template("_result.html").render(context),
+        templates.get_template("_status.html").render({**context, "oob": True}),
+        templates.get_template("_form.html").render({**context, "oob": True}),
+    ]
+    headers = {"HX-Reswap": "innerHTML show:#result:top"} if not problems else {}
+    return HTMLResponse("\n".join(parts), status_code=status, headers=headers)
+
+
+# ------------------------------------------------------------------------------------------ study search
+@router.get("/procedures/search", tags=["web"], name="procedure_search")
+async def procedure_search(request: Request, q: str = "") -> JSONResponse:
+    """Catalogue entries matching a name, synonym or CPT code (the study field's autocomplete)."""
+    kb = engine_of(request).kb
+    return JSONResponse([m.to_dict() for m in web_form.search_procedures(kb, q[:200])])
+
+
+@router.get("/procedures/hint", response_class=HTMLResponse, tags=["web"], name="procedure_hint")
+async def procedure_hint(request: Request, order: str = "") -> HTMLResponse:
+    """What the study text will be read as (htmx fragment under the study field)."""
+    kb = engine_of(request).kb
+    text = order[:200]
+    resolved = None
+    if text.strip():
+        try:
+            resolved = orders.resolve(kb, text)
+        except InputError:
+            resolved = None
+    matches = [] if resolved else web_form.search_procedures(kb, text, limit=5)
+    templates = request.app.state.templates
+    hint = {"query": text.strip(), "resolved": resolved, "matches": matches}
+    return templates.TemplateResponse(request, "_order_hint.html", {"hint": hint})
+
+
+# ------------------------------------------------------------------------------------------ permalinks
+@router.get("/decisions/{decision_id}", response_class=HTMLResponse, name="decision_page", tags=["web"])
+async def decision_page(request: Request, decision_id: str, sort: str = "rating") -> HTMLResponse:
+    """The explanation of one logged decision: the verdict, every reason with its source, and feedback."""
+    record = _record(request, decision_id)
     if record is None:
-        return templates.TemplateResponse(request, "not_found.html", {"what": "decision"}, status_code=404)
-    return templates.TemplateResponse(request, "decision.html", {"record": record})
+        return _not_found(request)
+    templates = request.app.state.templates
+    sort = sort if sort in present.SORTS else "rating"
+    return templates.TemplateResponse(request, "decision.html", _context(request, record=record, sort=sort))
+
+
+@router.get("/decisions/{decision_id}/procedures", response_class=HTMLResponse, tags=["web"])
+async def decision_procedures(request: Request, decision_id: str, item: int = 0, sort: str = "rating") -> Response:
+    """The table of all rated studies of one decision, sorted by rating or by radiation (htmx fragment)."""
+    record = _record(request, decision_id)
+    decision = _decision_of(record, item)
+    if record is None or decision is None:
+        return _not_found(request)
+    sort = sort if sort in present.SORTS else "rating"
+    templates = request.app.state.templates
+    context = _context(
+        request, tables=present.procedure_tables(decision, sort), item=item, decision_id=record["id"], sort=sort
+    )
+    return templates.TemplateResponse(request, "_procedures.html", context)
+
+
+def _decision_of(record: dict[str, Any] | None, item: int) -> dict[str, Any] | None:
+    if record is None:
+        return None
+    entries = [e for e in record["output"].get("decisions", []) if e.get("decision")]
+    if not 0 <= item < len(entries):
+        return None
+    return entries[item]["decision"]  # type: ignore[no-any-return]
+
+
+# ------------------------------------------------------------------------------------------ handout
+def _handout_context(request: Request, decision_id: str, item: int) -> dict[str, Any] | None:
+    record = _record(request, decision_id)
+    decision = _decision_of(record, item)
+    if record is None or decision is None:
+        return None
+    kb = engine_of(request).kb
+    return {"record": record, "h": handout.build(kb, decision, record["facts"] or {})}
+
+
+@router.get("/decisions/{decision_id}/handout", response_class=HTMLResponse, name="handout_page", tags=["web"])
+async def handout_page(request: Request, decision_id: str, item: int = 0) -> HTMLResponse:
+    """The patient handout in plain language (prints on A4 or Letter)."""
+    context = _handout_context(request, decision_id, item)
+    if context is None:
+        return _not_found(request)
+    return request.app.state.templates.TemplateResponse(request, "handout.html", context)
+
+
+@router.get("/decisions/{decision_id}/handout.pdf", name="handout_pdf", tags=["web"])
+async def handout_pdf(request: Request, decision_id: str, item: int = 0, paper: str = "a4") -> Response:
+    """The same handout as a PDF, rendered by WeasyPrint from the same HTML and print CSS."""
+    context = _handout_context(request, decision_id, item)
+    if context is None:
+        return _not_found(request)
+    size = PAPERS.get(paper.lower())
+    if size is None:
+        return JSONResponse(
+            {"error": {"status": 422, "field": "paper", "message": "must be a4 or letter"}}, status_code=422
+        )
+    css = (STATIC / "handout.css").read_text(encoding="utf-8")
+    html = request.app.state.templates.get_template("handout.html").render(
+        {**context, "request": request, "inline_css": css, "paper": size}
+    )
+    pdf = await run_in_threadpool(_pdf, html)
+    name = f"rightscan-handout-{context['record']['id'][:8]}.pdf"
+    return Response(
+        pdf, media_type="application/pdf", headers={"Content-Disposition": f'attachment; filename="{name}"'}
+    )
+
+
+def _pdf(html: str) -> bytes:
+    import weasyprint  # imported on first use: it loads Pango and takes a moment
+
+    return weasyprint.HTML(string=html).write_pdf()  # type: ignore[no-any-return]
+
+
+# ------------------------------------------------------------------------------------------ sources
+@router.get("/sources", response_class=HTMLResponse, name="sources_page", tags=["web"])
+async def sources_page(request: Request) -> HTMLResponse:
+    """Every source a decision card cites, with the full table of each ACR variant."""
+    kb = engine_of(request).kb
+    context = {"kb": kb, "sources": present.SOURCES, "variants": present.variants_for_sources(kb)}
+    return request.app.state.templates.TemplateResponse(request, "sources.html", context)

@@ -1,0 +1,384 @@
+"""The clinician web form <-> the core input contract.
+
+Form controls are named by their dotted path in the input contract (``tumor.size_cm``,
+``labs.alkaline_phosphatase.uln``), so that an error the core reports for a path lands next to the
+control of that path. This module only changes the *shape* of the input: text to numbers, empty to
+absent, checkboxes to lists. Every clinical rule (ranges, vocabularies, size against T) is checked by
+``PatientInput`` and the domain, never here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+
+from rightscan.adapters.input_json import PatientInput, describe_error, parse_json
+from rightscan.domain import orders
+from rightscan.domain.knowledge import Knowledge
+from rightscan.domain.model import InputError
+
+# Single-value controls, in the order of the contract. Lab controls are added per knowledge base.
+TEXT_FIELDS = (
+    "setting",
+    "prior_surgery",
+    "age",
+    "sex",
+    "tumor.histology",
+    "tumor.size_cm",
+    "tumor.t",
+    "tumor.n",
+    "tumor.m",
+    "tumor.grade",
+    "tumor.er",
+    "tumor.pr",
+    "tumor.her2",
+    "tumor.inflammatory",
+    "pathology.t",
+    "pathology.n",
+    "patient_preference",
+    "order",
+    "purpose",
+)
+INTEGER_FIELDS = frozenset({"age", "tumor.grade"})
+NUMBER_FIELDS = frozenset({"tumor.size_cm"})
+BOOLEAN_FIELDS = frozenset({"tumor.inflammatory"})  # select: "yes" / "no" / empty
+LAB_GROUPS = ("labs", "tumor_markers")
+
+LABELS: dict[str, str] = {
+    "setting": "Clinical setting",
+    "prior_surgery": "Previous breast surgery",
+    "age": "Age (years)",
+    "sex": "Sex",
+    "tumor.histology": "Histology",
+    "tumor.size_cm": "Invasive tumour size (cm)",
+    "tumor.t": "Clinical T (cT)",
+    "tumor.n": "Clinical N (cN)",
+    "tumor.m": "Clinical M (cM)",
+    "tumor.grade": "Grade",
+    "tumor.er": "ER",
+    "tumor.pr": "PR",
+    "tumor.her2": "HER2",
+    "tumor.inflammatory": "Inflammatory carcinoma",
+    "pathology.t": "Pathological T (pT)",
+    "pathology.n": "Pathological N (pN)",
+    "patient_preference": "The patient asks for a scan",
+    "order": "Study being considered",
+    "purpose": "Question the study answers",
+    "symptoms": "Symptoms and signs",
+    "json": "Input JSON",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class FieldProblem:
+    """One message for one input path (``field``) and the form control that shows it (``control``)."""
+
+    field: str
+    message: str
+    control: str | None
+    label: str
+
+
+class FormErrors(Exception):
+    """Every problem found in a form submission, each tied to its field."""
+
+    def __init__(self, problems: list[FieldProblem], partial: dict[str, Any] | None = None) -> None:
+        super().__init__("; ".join(f"{p.field}: {p.message}" for p in problems))
+        self.problems = problems
+        self.partial = partial  # the part of the form that could be read, when some of it could not
+
+
+def lab_label(kb: Knowledge, group: str, name: str) -> str:
+    """'alkaline phosphatase (LOINC 6768-6)' -> 'Alkaline phosphatase'."""
+    names = kb.lab_names if group == "labs" else kb.tumor_marker_names
+    text = names.get(name, name).split(" (", 1)[0]
+    return text[:1].upper() + text[1:]
+
+
+def controls(kb: Knowledge) -> list[str]:
+    """Every form control name, in page order."""
+    out = [*TEXT_FIELDS, "symptoms"]
+    for group in LAB_GROUPS:
+        for name in kb.lab_names if group == "labs" else kb.tumor_marker_names:
+            out += [f"{group}.{name}.value", f"{group}.{name}.uln"]
+    return out
+
+
+def label_of(kb: Knowledge, path: str) -> str:
+    if path in LABELS:
+        return LABELS[path]
+    parts = path.split(".")
+    if len(parts) >= 2 and parts[0] in LAB_GROUPS:
+        name = lab_label(kb, parts[0], parts[1])
+        if len(parts) == 3:
+            return f"{name} {'upper limit of normal' if parts[2] == 'uln' else 'value'}"
+        return name
+    return path
+
+
+def control_for(kb: Knowledge, path: str) -> str | None:
+    """The form control that shows an error reported for ``path`` (its closest enclosing control)."""
+    known = set(controls(kb))
+    parts = path.split(".")
+    while parts:
+        candidate = ".".join(parts)
+        if candidate in known:
+            return candidate
+        if len(parts) == 2 and parts[0] in LAB_GROUPS:  # labs.ast (both fields) -> the value control
+            value = f"{candidate}.value"
+            if value in known:
+                return value
+        parts.pop()
+    return None
+
+
+def problem(kb: Knowledge, field: str, message: str) -> FieldProblem:
+    control = control_for(kb, field)
+    return FieldProblem(field, message, control, label_of(kb, control or field))
+
+
+# ------------------------------------------------------------------------------------------ form -> contract
+def _get(form: Mapping[str, Any], name: str) -> str:
+    value = form.get(name)
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _number(text: str) -> float | None:
+    try:
+        value = float(text.replace(",", ".").replace(" ", ""))
+    except ValueError:
+        return None
+    return value
+
+
+def _set(payload: dict[str, Any], path: str, value: Any) -> None:
+    *heads, last = path.split(".")
+    target = payload
+    for head in heads:
+        target = target.setdefault(head, {})
+    target[last] = value
+
+
+def contract_from_form(kb: Knowledge, form: Mapping[str, Any], symptoms: Iterable[str] = ()) -> dict[str, Any]:
+    """Form fields (all text) -> a dict in the core input contract. Empty controls are left out.
+
+    Raises ``FormErrors`` for text that is not a number where a number is asked, and for a lab value
+    given without its upper limit of normal (or the reverse).
+    """
+    payload: dict[str, Any] = {}
+    problems: list[FieldProblem] = []
+    for name in TEXT_FIELDS:
+        text = _get(form, name)
+        if not text:
+            continue
+        if name in INTEGER_FIELDS:
+            number = _number(text)
+            if number is None or not number.is_integer():
+                problems.append(problem(kb, name, "must be a whole number"))
+                continue
+            _set(payload, name, int(number))
+        elif name in NUMBER_FIELDS:
+            number = _number(text)
+            if number is None:
+                problems.append(problem(kb, name, "must be a number (for example 1.8)"))
+                continue
+            _set(payload, name, number)
+        elif name in BOOLEAN_FIELDS:
+            if text not in ("yes", "no"):
+                problems.append(problem(kb, name, "must be yes, no or not stated"))
+                continue
+            _set(payload, name, text == "yes")
+        else:
+            _set(payload, name, text)
+    chosen = [s.strip() for s in symptoms if s and s.strip()]
+    if chosen:
+        payload["symptoms"] = list(dict.fromkeys(chosen))
+    for group in LAB_GROUPS:
+        for name in kb.lab_names if group == "labs" else kb.tumor_marker_names:
+            value_text, uln_text = _get(form, f"{group}.{name}.value"), _get(form, f"{group}.{name}.uln")
+            if not value_text and not uln_text:
+                continue
+            entry: dict[str, float] = {}
+            for part, text in (("value", value_text), ("uln", uln_text)):
+                path = f"{group}.{name}.{part}"
+                if not text:
+                    message = (
+                        "enter the laboratory's upper limit of normal (ULN) with the value"
+                        if part == "uln"
+                        else "enter the value with its upper limit of normal"
+                    )
+                    problems.append(problem(kb, path, message))
+                    continue
+                number = _number(text)
+                if number is None:
+                    problems.append(problem(kb, path, "must be a number"))
+                    continue
+                entry[part] = number
+            if len(entry) == 2:
+                payload.setdefault(group, {})[name] = entry
+    if problems:
+        raise FormErrors(problems, payload)
+    return payload
+
+
+def check_form(kb: Knowledge, form: Mapping[str, Any], symptoms: Iterable[str] = ()) -> PatientInput:
+    """Form fields -> validated ``PatientInput``. Every problem is reported at once: text that is not a
+    number, and what ``PatientInput`` refuses among the other fields."""
+    try:
+        return validate(kb, contract_from_form(kb, form, symptoms))
+    except FormErrors as exc:
+        if exc.partial is None:
+            raise
+        problems, partial = list(exc.problems), exc.partial
+    try:
+        validate(kb, partial)
+    except FormErrors as more:
+        seen = {p.field for p in problems}
+        problems += [p for p in more.problems if p.field not in seen]
+    raise FormErrors(problems)
+
+
+def contract_from_json(kb: Knowledge, text: str) -> dict[str, Any]:
+    """The pasted core input JSON -> a dict (syntax checked only; ``validate`` checks the rest)."""
+    if not text.strip():
+        raise FormErrors([FieldProblem("json", "paste the input JSON first", "json", LABELS["json"])])
+    try:
+        payload = parse_json(text)
+    except InputError as exc:
+        raise FormErrors([FieldProblem("json", exc.message, "json", LABELS["json"])]) from None
+    if not isinstance(payload, dict):
+        raise FormErrors([FieldProblem("json", "must be a JSON object", "json", LABELS["json"])])
+    return payload
+
+
+def validate(kb: Knowledge, payload: dict[str, Any]) -> PatientInput:
+    """The contract dict -> ``PatientInput``; every validation error is reported, each on its field."""
+    try:
+        return PatientInput.model_validate(payload)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors(include_input=False, include_url=False):
+            where = ".".join(str(p) for p in err["loc"]) or "(input)"
+            problems.append(problem(kb, where, describe_error(err)))
+        raise FormErrors(problems) from None
+
+
+# ------------------------------------------------------------------------------------------ contract -> form
+def _text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value)) if abs(value) < 1e15 else str(value)
+    return "" if value is None else str(value)
+
+
+def form_from_contract(kb: Knowledge, payload: Mapping[str, Any]) -> tuple[dict[str, str], list[str]]:
+    """A contract dict (e.g. a logged decision's facts) -> form values and the checked symptoms.
+
+    Values the form cannot show (unknown keys) are left out: the form never invents facts.
+    """
+    values: dict[str, str] = {}
+    for name in TEXT_FIELDS:
+        target: Any = payload
+        for part in name.split("."):
+            target = target.get(part) if isinstance(target, Mapping) else None
+        if target is not None:
+            values[name] = _text(target)
+    for group in LAB_GROUPS:
+        labs = payload.get(group) or {}
+        if isinstance(labs, Mapping):
+            for name, lab in labs.items():
+                if isinstance(lab, Mapping):
+                    values[f"{group}.{name}.value"] = _text(lab.get("value"))
+                    values[f"{group}.{name}.uln"] = _text(lab.get("uln"))
+    symptoms = [s for s in payload.get("symptoms") or [] if isinstance(s, str)]
+    return values, symptoms
+
+
+# ------------------------------------------------------------------------------------------ study search
+@dataclass(frozen=True, slots=True)
+class ProcedureMatch:
+    id: str
+    name: str
+    cpt: tuple[str, ...]
+    synonyms: tuple[str, ...]
+    matched: str  # the name, synonym or code the text matched
+    purpose: str
+    rrl: str | None
+    adult_dose_msv: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "cpt": list(self.cpt),
+            "synonyms": list(self.synonyms),
+            "matched": self.matched,
+            "purpose": self.purpose,
+            "rrl": self.rrl,
+            "adult_dose_msv": self.adult_dose_msv,
+        }
+
+
+def search_procedures(kb: Knowledge, text: str, limit: int = 8) -> list[ProcedureMatch]:
+    """Catalogue entries whose name, synonym or CPT code matches the text, best first.
+
+    Ranking: the exact entry the order would resolve to, then names and synonyms that start with
+    the text, then those that contain it. Only when nothing matches are close spellings offered
+    (``orders.close_matches``, the same suggestions an unknown order gets).
+    """
+    key = orders.normalise(text[:200])
+    if key.startswith("cpt "):
+        key = key[4:]
+    if not key:
+        return []
+    ranked: dict[str, tuple[int, str]] = {}  # procedure id -> (rank, matched text)
+    exact = kb.lookup.get(key)
+    if exact:
+        ranked[exact] = (0, text.strip())
+    for proc in kb.procedures.values():
+        for term in (proc.name, *proc.synonyms, *proc.cpt):
+            norm = orders.normalise(term)
+            rank = 1 if norm.startswith(key) else (2 if key in norm else None)
+            if rank is not None and (proc.id not in ranked or rank < ranked[proc.id][0]):
+                ranked[proc.id] = (rank, term)
+    if not ranked:  # nothing contains the text: offer close spellings instead
+        by_name = {p.name: p.id for p in kb.procedures.values()}
+        for name in orders.close_matches(kb, key, limit):
+            pid = by_name[name]
+            ranked.setdefault(pid, (3, name))
+    order = list(kb.procedures)
+    best = sorted(ranked.items(), key=lambda kv: (kv[1][0], order.index(kv[0])))[:limit]
+    out = []
+    for pid, (_, matched) in best:
+        p = kb.procedures[pid]
+        out.append(ProcedureMatch(p.id, p.name, p.cpt, p.synonyms, matched, p.purpose, p.rrl, p.adult_dose_msv))
+    return out
+
+
+# The reference patient of the README (58F, 1.8 cm grade 2 IDC, ER+/PR+/HER2-, PET/CT), as form values.
+EXAMPLE_PATIENT: dict[str, Any] = {
+    "age": 58,
+    "sex": "female",
+    "setting": "new_diagnosis",
+    "tumor": {
+        "histology": "IDC",
+        "size_cm": 1.8,
+        "n": "N0",
+        "m": "M0",
+        "grade": 2,
+        "er": "positive",
+        "pr": "positive",
+        "her2": "negative",
+    },
+    "labs": {
+        "alkaline_phosphatase": {"value": 95, "uln": 120},
+        "ast": {"value": 22, "uln": 40},
+        "alt": {"value": 19, "uln": 40},
+        "bilirubin": {"value": 0.6, "uln": 1.2},
+    },
+    "order": "PET/CT",
+}

@@ -1,0 +1,226 @@
+"""Presentation helpers for the web pages: radiation symbols, citations, procedure tables.
+
+Nothing here decides: it formats what the decision (the core output) already says.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+from rightscan.adapters.render import VERDICT_LABEL
+from rightscan.domain.knowledge import Knowledge
+
+RRL_MAX = 5
+RRL_SYMBOL = "☢"
+# The ACR's public list of topic 310 (also named in acr_310_invasive_breast_cancer.yaml, source.urls;
+# a test keeps the two equal).
+ACR_TOPIC_URL = "https://acsearch.acr.org/list?TopicId=310"
+
+VERDICT_SHORT = {
+    "not_recommended": "Not recommended",
+    "recommended": "Recommended",
+    "individualize": "Individualise",
+    "targeted": "Targeted imaging",
+    "not_applicable": "Not applicable",
+    "undetermined": "Undetermined",
+}
+CATEGORY_SHORT = {
+    "Usually Appropriate": "UA",
+    "May Be Appropriate": "MBA",
+    "May Be Appropriate (Disagreement)": "MBA(D)",
+    "Usually Not Appropriate": "UNA",
+}
+
+
+def rrl_level(symbol: str | None) -> int | None:
+    """'☢☢☢☢' -> 4, 'O' -> 0, None -> None (not rated)."""
+    if not symbol:
+        return None
+    return symbol.count(RRL_SYMBOL)
+
+
+def dose_text(dose: str | None) -> str:
+    """'10-30' -> '10–30 mSv' (an en dash for a range)."""
+    if dose is None:
+        return "dose not rated"
+    return f"{dose.replace('-', '–')} mSv"
+
+
+def rrl_label(symbol: str | None, dose: str | None) -> str:
+    """The accessible name of a radiation level: 'relative radiation level 4 of 5, 10–30 mSv'."""
+    level = rrl_level(symbol)
+    if level is None:
+        return "relative radiation level not rated by the ACR"
+    if level == 0:
+        return f"relative radiation level 0 of {RRL_MAX}, no ionising radiation (0 mSv)"
+    return f"relative radiation level {level} of {RRL_MAX}, {dose_text(dose)}"
+
+
+def rrl_html(symbol: str | None, dose: str | None, with_dose: bool = True) -> Markup:
+    """The radiation symbols as the ACR draws them, with their accessible label and the dose range."""
+    label = rrl_label(symbol, dose)
+    level = rrl_level(symbol)
+    if level is None:
+        return Markup('<span class="rrl rrl-none">not rated</span>')
+    shown = "O" if level == 0 else RRL_SYMBOL * level
+    out = Markup('<span class="rrl rrl-{level}" role="img" aria-label="{label}" title="{label}">{shown}</span>').format(
+        level=level, label=label, shown=shown
+    )
+    if with_dose:
+        out += Markup(' <span class="dose" aria-hidden="true">{}</span>').format(dose_text(dose))
+    return out
+
+
+def category_class(category: str | None) -> str:
+    return "cat-" + re.sub(r"[^a-z]+", "-", (category or "none").lower()).strip("-")
+
+
+def pretty(text: str) -> str:
+    """Typography for display: ' - ' -> ' — ', ' -> ' -> ' → ', codes with underscores as words."""
+    text = text.replace(" -> ", " → ").replace(" - ", " — ")
+    return re.sub(r"\b([a-z]+)_([a-z_]+)\b", lambda m: m.group(0).replace("_", " "), text)
+
+
+# ------------------------------------------------------------------------------------------ sources
+@dataclass(frozen=True, slots=True)
+class Source:
+    anchor: str
+    title: str
+    used_for: str
+    url: str | None = None
+
+
+SOURCES: tuple[Source, ...] = (
+    Source(
+        "acr-310",
+        "ACR Appropriateness Criteria, Imaging of Invasive Breast Cancer (topic 310, 2023)",
+        "The 11 clinical variants, the appropriateness category and median rating of every study, the strength "
+        "of evidence, and the relative radiation level with its dose range. Each variant is listed below.",
+        ACR_TOPIC_URL,
+    ),
+    Source(
+        "acr-rrl",
+        "ACR Appropriateness Criteria, Radiation Dose Assessment (relative radiation levels)",
+        "The radiation symbols (O to ☢☢☢☢☢) and the adult effective-dose band each one stands for.",
+    ),
+    Source(
+        "ajcc8",
+        "AJCC Cancer Staging Manual, 8th edition, Breast (revised for 1 January 2018)",
+        "T categories from tumour size, the anatomic stage groups and the clinical and pathological "
+        "prognostic stage tables (grade, HER2, ER, PR). Cross-checked against the public SEER EOD staging "
+        "tables and the NCI PDQ breast cancer treatment summary.",
+    ),
+    Source(
+        "nccn",
+        "NCCN Clinical Practice Guidelines in Oncology, Breast Cancer (v2.2015): BINV-1, BINV-14 and Discussion MS-12",
+        "The symptoms, signs and laboratory values that call for targeted imaging of one site (red flags), "
+        "and the work-up steps named in next steps.",
+    ),
+    Source(
+        "esmo",
+        "ESMO Clinical Practice Guideline, primary breast cancer (2015)",
+        "Staging imaging only when signs, symptoms or laboratory values suggest metastasis.",
+    ),
+    Source(
+        "ecibc",
+        "European Commission Initiative on Breast Cancer, staging recommendations",
+        "No routine systemic staging imaging for early, asymptomatic breast cancer.",
+    ),
+    Source(
+        "asco",
+        "ASCO: Choosing Wisely list (2012) and tumour marker guideline (2015)",
+        "No PET, CT or bone scan to stage early breast cancer at low risk; tumour markers do not guide imaging.",
+    ),
+    Source(
+        "ncrp160",
+        "NCRP Report 160 (2009), ionising radiation exposure of the population of the United States",
+        "Natural background radiation of about 3 mSv a year, used for comparisons in the patient handout.",
+    ),
+)
+
+
+def cite_anchor(source: str) -> str:
+    """The /sources anchor for a source string as the core writes it."""
+    s = source.lower()
+    if "radiation dose" in s or "relative radiation" in s:
+        return "acr-rrl"
+    if s.startswith("acr") or "acr topic" in s or "acr ac" in s:
+        m = re.search(r"variants? (\d+)", s)
+        return f"acr-variant-{m.group(1)}" if m else "acr-310"
+    if "ajcc" in s:
+        return "ajcc8"
+    if "nccn" in s:
+        return "nccn"
+    if "esmo" in s:
+        return "esmo"
+    if "european commission" in s:
+        return "ecibc"
+    if "asco" in s:
+        return "asco"
+    if "ncrp" in s:
+        return "ncrp160"
+    return "sources"
+
+
+def cite_html(sources: str | list[str] | tuple[str, ...]) -> Markup:
+    """One or more source strings -> linked citations (the ';'-joined form of the core is split)."""
+    items = [sources] if isinstance(sources, str) else list(sources)
+    parts: list[str] = []
+    for item in items:
+        parts += [p.strip() for p in item.split("; ") if p.strip()]
+    links = [
+        Markup('<a class="cite" href="/sources#{anchor}">{text}</a>').format(anchor=cite_anchor(p), text=p)
+        for p in parts
+    ]
+    return Markup('<span class="sources">Source: {}</span>').format(Markup("; ").join(links))
+
+
+# ------------------------------------------------------------------------------------------ tables
+SORTS = ("rating", "radiation")
+
+
+def procedure_tables(decision: dict[str, Any], sort: str = "rating") -> list[dict[str, Any]]:
+    """Every applicable variant with all its procedures, sorted, the considered study marked."""
+    considered = (decision.get("order") or {}).get("procedure")
+    tables = []
+    for a in decision.get("assessments", []):
+        rows = []
+        for p in a["procedures"]:
+            level = rrl_level(p["rrl"])
+            rows.append({**p, "rrl_level": level, "considered": p["procedure"] == considered})
+        if sort == "radiation":
+            rows.sort(key=lambda r: (r["rrl_level"] if r["rrl_level"] is not None else 99, -r["median_rating"]))
+        else:
+            rows.sort(key=lambda r: (-r["median_rating"], r["rrl_level"] if r["rrl_level"] is not None else 99))
+        tables.append({"variant": a["variant"], "purpose": a["purpose"], "title": a["title"], "rows": rows})
+    return tables
+
+
+def variants_for_sources(kb: Knowledge) -> list[dict[str, Any]]:
+    return [
+        {
+            "number": v.number,
+            "title": v.title,
+            "purpose": v.purpose,
+            "rows": [r.as_dict | {"rrl_level": r.rrl_level} for r in v.ratings],
+        }
+        for v in kb.variants
+    ]
+
+
+def install(templates: Any) -> None:
+    """Register the helpers with a Jinja2Templates environment."""
+    env = templates.env
+    env.globals.update(
+        rrl=rrl_html,
+        rrl_label=rrl_label,
+        cite=cite_html,
+        verdict_label=VERDICT_LABEL,
+        verdict_short=VERDICT_SHORT,
+        category_short=CATEGORY_SHORT,
+    )
+    env.filters.update(pretty=pretty, category_class=category_class, dose=dose_text)

@@ -26,11 +26,28 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("path", type=click.Path(allow_dash=True, dir_okay=False, path_type=str))
+@click.argument("path", required=False, type=click.Path(allow_dash=True, dir_okay=False, path_type=str))
 @click.option("--order", "order", metavar="TEXT", help="Proposed study: ACR name, synonym (PET/CT, bone scan) or CPT.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
-def evaluate(path: str, order: str | None, fmt: str) -> None:
-    """Evaluate patient facts from PATH (a JSON object, a .jsonl file, or - for JSON Lines on stdin)."""
+@click.option(
+    "--note",
+    "note",
+    metavar="PATH",
+    type=click.Path(allow_dash=True, dir_okay=False, path_type=str),
+    help='Read a clinical note instead: a text file, or - for JSON Lines of {"id": ..., "note": ...} on stdin.',
+)
+def evaluate(path: str | None, order: str | None, fmt: str, note: str | None) -> None:
+    """Evaluate patient facts from PATH (a JSON object, a .jsonl file, or - for JSON Lines on stdin),
+    or from a clinical note with --note (the extracted facts are shown in an `extracted` block)."""
+    if note is not None:
+        if path is not None:
+            _fail("give either PATH or --note, not both")
+        from rightscan.interfaces.cli_text import evaluate_note
+
+        evaluate_note(note, order, fmt)
+        return
+    if path is None:
+        _fail("missing PATH (a JSON file, a .jsonl file, or -) or --note")
     from rightscan.adapters.knowledge_files import KnowledgeError, load_knowledge
 
     try:
@@ -177,6 +194,11 @@ def knowledge(directory: str | None) -> None:
     )
     click.echo(f"  staging: {kb.staging.version} ({len(kb.staging.prognostic)} prognostic cells)")
 
+
+# Free-text commands (rightscan.interfaces.cli_text imports only click at module level).
+from rightscan.interfaces.cli_text import extract  # noqa: E402
+
+main.add_command(extract)
 
 if __name__ == "__main__":
     main()

@@ -13,6 +13,7 @@ first extracted.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Iterator
 from typing import Any, Optional
 
@@ -30,6 +31,8 @@ _VALUE_KEY = "rightscan_values"
 PROCEDURE_PREFIX = "procedure."
 
 logger.disable("PyRuSH")  # PyRuSH logs every sentence at DEBUG level through loguru
+# medspaCy's matcher keeps an empty token Matcher when all rules are phrases, and spaCy warns on every note.
+_QUIET = r".*\[W036\].*"
 
 
 class ValueMatcher:
@@ -154,10 +157,18 @@ class Analyser:
         self._section_effects = {s.category: s.implies for s in self.rules.sections}
 
     def mentions(self, text: str) -> list[Mention]:
-        return self._mentions(self.nlp(text))
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=_QUIET)
+            return self._mentions(self.nlp(text))
 
     def mentions_many(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[list[Mention]]:
-        for doc in self.nlp.pipe(texts, batch_size=batch_size):
+        docs = self.nlp.pipe(texts, batch_size=batch_size)
+        while True:
+            with warnings.catch_warnings():
+                warnings.filterwarnings("ignore", message=_QUIET)
+                doc = next(docs, None)
+            if doc is None:
+                return
             yield self._mentions(doc)
 
     # -------------------------------------------------------------- doc -> mentions

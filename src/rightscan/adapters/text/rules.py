@@ -644,8 +644,12 @@ def load_rules(directory: str | None = None) -> Rules:
             for f, v in r.set.items():
                 _check_field(f, where)
                 _check_value(f, v, vocab, where)
-        if r.parser == "lab" and r.set.get("lab") not in vocab["labs"]:
-            raise RulesError(f"{where}: `set.lab` must be one of {', '.join(sorted(vocab['labs']))}")
+        if r.parser == "lab":
+            for key in ("lab", "lab2"):
+                if (key == "lab" or key in r.set) and r.set.get(key) not in vocab["labs"]:
+                    raise RulesError(f"{where}: `set.{key}` must be one of {', '.join(sorted(vocab['labs']))}")
+        if r.parser == "lab_normal" and r.set.get("status", "normal") not in ("normal", "raised"):
+            raise RulesError(f"{where}: `set.status` must be normal or raised")
         if r.parser == "marker" and r.set.get("marker") not in vocab["markers"]:
             raise RulesError(f"{where}: `set.marker` must be one of {', '.join(sorted(vocab['markers']))}")
         values.append(

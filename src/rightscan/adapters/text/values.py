@@ -240,7 +240,11 @@ def _lab(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Finding]:
     fieldname = f"labs.{rule.set['lab']}"
     if "ratio" in g:
         return [_measured(fieldname, float(g["ratio"]), 1.0, ratio=True)]
-    return [_measured(fieldname, float(g["value"]), _uln(g))]
+    out = [_measured(fieldname, float(g["value"]), _uln(g))]
+    if "value2" in g and "lab2" in rule.set:  # "AST/ALT 45/50 (ULN 40/45)"
+        uln2 = g.get("uln2")
+        out.append(_measured(f"labs.{rule.set['lab2']}", float(g["value2"]), float(uln2) if uln2 else None))
+    return out
 
 
 def _marker(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Finding]:
@@ -256,12 +260,17 @@ _LAB_NAMES = (("LFT", ("ast", "alt", "bilirubin")), ("ALP", ("alkaline_phosphata
 
 
 def _lab_normal(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Finding]:
+    """Liver tests or ALP reported in words. Normal: evidence only (the core needs numbers, none is
+    invented). Raised: unparsed, since whether a rise counts depends on its size against the ULN."""
     codes: list[str] = []
     for name in _NAME_SPLIT.split(g["names"]):
         for frag, labs in _LAB_NAMES:
             if name.strip() and rules.name_patterns[frag].fullmatch(name.strip()):
                 codes.extend(labs)
                 break
+    if rule.set.get("status") == "raised":
+        reason = "reported raised without a number: give the value and the laboratory's ULN"
+        return [Finding(f"labs.{c}", None, UNPARSED, reason) for c in dict.fromkeys(codes)]
     return [
         Finding(f"labs.{c}", "reported normal", NOTE, "reported normal without a number: not passed to the core")
         for c in dict.fromkeys(codes)

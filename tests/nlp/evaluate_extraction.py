@@ -25,6 +25,7 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 DEVSET = HERE / "devset.jsonl"
+HELDOUT = HERE / "heldout.jsonl"  # written after the rules were frozen; see docs/extraction.md
 SCALARS = (
     "age", "sex", "setting", "prior_surgery", "tumor.histology", "tumor.size_cm", "tumor.t", "tumor.n", "tumor.m",
     "tumor.grade", "tumor.er", "tumor.pr", "tumor.her2", "tumor.inflammatory", "pathology.t", "pathology.n",
@@ -147,6 +148,7 @@ def run(path: Path = DEVSET) -> dict[str, Any]:
     sp = stage["tp"] / (stage["tp"] + stage["fp"]) if stage["tp"] + stage["fp"] else 1.0
     sr = stage["tp"] / (stage["tp"] + stage["fn"]) if stage["tp"] + stage["fn"] else 1.0
     return {
+        "set": path.name,
         "notes": len(notes),
         "fields": fields,
         "stage_fields_micro": {"precision": sp, "recall": sr, "f1": 2 * sp * sr / (sp + sr) if sp + sr else 0.0},
@@ -162,7 +164,8 @@ def run(path: Path = DEVSET) -> dict[str, Any]:
 
 
 def report(result: dict[str, Any], show_errors: bool = False) -> str:
-    lines = [f"Development set: {result['notes']} notes", "", f"{'field':<22}{'P':>7}{'R':>7}{'F1':>7}   tp  fp  fn"]
+    header = f"{result['set']}: {result['notes']} notes"
+    lines = [header, "", f"{'field':<22}{'P':>7}{'R':>7}{'F1':>7}   tp  fp  fn"]
     for name, m in result["fields"].items():
         mark = " *" if name in STAGE_FIELDS else ""
         scores = f"{m['precision']:7.3f}{m['recall']:7.3f}{m['f1']:7.3f}"

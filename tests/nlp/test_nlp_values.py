@@ -397,3 +397,19 @@ def test_age_and_sex(text: str, age: int, sex: str | None) -> None:
 
 def test_ages_of_relatives_are_not_the_patients() -> None:
     assert facts("Mother (78F) had breast cancer.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        ("Exam: no axillary nodes palpable.", "N0"),
+        ("Axillary nodes not palpable.", "N0"),
+        ("biopsy-proven ipsilateral infraclavicular nodal disease", "N3a"),
+    ],
+)
+def test_more_node_phrasings(text: str, n: str) -> None:
+    assert tumor(text)["n"] == n
+
+
+def test_receptors_between_metastatic_and_cancer() -> None:
+    assert tumor("known metastatic ER+ breast cancer to liver and bone")["m"] == "M1"

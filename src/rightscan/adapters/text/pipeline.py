@@ -155,6 +155,7 @@ class Analyser:
         self.nlp = build(directory)
         self._targets = {r.id: r for r in self.rules.targets}
         self._section_effects = {s.category: s.implies for s in self.rules.sections}
+        self._section_scope = {s.category: s.scope for s in self.rules.sections}
 
     def mentions(self, text: str) -> list[Mention]:
         with warnings.catch_warnings():
@@ -183,7 +184,9 @@ class Analyser:
             effects.add(self.rules.categories.get(mod.category))
         section = span[0]._.section_category
         if section:
-            effects |= self._section_effects.get(section, frozenset())
+            title = span[0]._.section_title
+            if self._section_scope.get(section) != "sentence" or (title is not None and title.sent == span.sent):
+                effects |= self._section_effects.get(section, frozenset())
         effects.discard(None)
         return effects  # type: ignore[return-value]
 

@@ -94,6 +94,7 @@ class _FamilyPolicy(_Strict):
 class _SectionSpec(_Strict):
     category: str = Field(pattern=r"^[a-z_]+$")
     implies: list[Effect] = Field(default_factory=list)
+    scope: Literal["section", "sentence"] = "section"
     titles: list[str] = Field(min_length=1)
 
 
@@ -289,6 +290,7 @@ class Modifier:
 class Section:
     category: str
     implies: frozenset[str]
+    scope: str
     titles: tuple[str, ...]
 
 
@@ -560,7 +562,7 @@ def load_rules(directory: str | None = None) -> Rules:
                 titles.extend(expand_phrase(t))
             except ValueError as exc:
                 raise RulesError(f"{fc}: section {s.category}: {exc}") from None
-        sections.append(Section(s.category, frozenset(s.implies), tuple(titles)))
+        sections.append(Section(s.category, frozenset(s.implies), s.scope, tuple(titles)))
 
     targets = []
     seen_phrase: dict[str, str] = {}

@@ -384,3 +384,30 @@ def test_more_ways_to_ask_for_a_study(text: str, order: str) -> None:
 
 def test_tumour_markers_requested_by_the_patient_are_not_an_imaging_preference() -> None:
     assert "patient_preference" not in facts("Tumor markers requested by patient.")
+
+
+# ------------------------------------------------------------------ failure classes found on the second held-out set
+@pytest.mark.parametrize(
+    ("text", "order"),
+    [
+        ("Indication for PET/CT: 57F with new IDC.", "FDG-PET/CT Skull Base to Mid-Thigh"),
+        ("Wants to know if bone scan is required before surgery.", "Bone Scan Whole Body"),
+        ("Baseline staging with CT CAP.", "CT chest abdomen pelvis with IV contrast"),
+        ("Oncologist asks if a staging CT is needed.", "CT chest abdomen pelvis with IV contrast"),
+    ],
+)
+def test_questions_and_indications_name_the_order(text: str, order: str) -> None:
+    assert facts(text)["order"] == order
+
+
+def test_wanting_to_know_is_not_a_request_for_imaging() -> None:
+    assert "patient_preference" not in facts("She wants to know if a bone scan is required.")
+
+
+def test_a_request_cue_does_not_make_past_surgery_planned() -> None:
+    got = facts("Request for CT abdomen/pelvis: 64F with hx breast ca (R mastectomy 2011), new abdominal distension.")
+    assert got["prior_surgery"] == "mastectomy" and got["order"] == "CT Abdomen Pelvis With IV Contrast"
+
+
+def test_symptoms_the_patient_attributes_to_another_cause() -> None:
+    assert symptoms("Mild intermittent headaches that she attributes to stress, present for years.") == []

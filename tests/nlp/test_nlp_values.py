@@ -413,3 +413,15 @@ def test_more_node_phrasings(text: str, n: str) -> None:
 
 def test_receptors_between_metastatic_and_cancer() -> None:
     assert tumor("known metastatic ER+ breast cancer to liver and bone")["m"] == "M1"
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        ("LN neg on exam.", "N0"),
+        ("Axillary US: one node with thickened cortex, FNA positive.", "N1"),
+        ("FNA of a matted axillary nodal mass positive.", "N2a"),
+    ],
+)
+def test_node_phrasings_from_the_second_held_out_set(text: str, n: str) -> None:
+    assert tumor(text)["n"] == n

@@ -411,3 +411,8 @@ def test_a_request_cue_does_not_make_past_surgery_planned() -> None:
 
 def test_symptoms_the_patient_attributes_to_another_cause() -> None:
     assert symptoms("Mild intermittent headaches that she attributes to stress, present for years.") == []
+
+
+def test_a_section_ends_at_the_next_title() -> None:
+    note = "Family history: mother with breast cancer and bone pain.\nComplaints: new back pain x 3 weeks."
+    assert symptoms(note) == ["back_pain"]

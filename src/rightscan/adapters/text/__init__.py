@@ -21,6 +21,7 @@ from rightscan.adapters.text.rules import Rules, RulesError, load_rules
 from rightscan.domain.model import InputError
 
 if TYPE_CHECKING:
+    from rightscan.adapters.text.model import Mention
     from rightscan.adapters.text.pipeline import Analyser
 
 __all__ = ["MAX_NOTE_CHARS", "Extraction", "Rules", "RulesError", "extract", "extract_many", "load_rules", "warm_up"]
@@ -35,7 +36,7 @@ class _Engine:
         self.rules = self.analyser.rules
         self.procedure_names = {pid: p.name for pid, p in load_knowledge().procedures.items()}
 
-    def run(self, mentions: list) -> Extraction:  # type: ignore[type-arg]
+    def run(self, mentions: list[Mention]) -> Extraction:
         from rightscan.adapters.text.assemble import assemble
 
         return assemble(self.rules, mentions, self.procedure_names)

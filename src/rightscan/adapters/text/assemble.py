@@ -60,8 +60,7 @@ def _status(rules: Rules, m: Mention) -> tuple[str, str | None]:
         if effect in effects:
             return (GATED if m.uncertain_value else UNCERTAIN), _REASONS[effect]
     if policy.require_one_of and not effects & set(policy.require_one_of):
-        wanted = " or ".join(_REASONS[e] for e in policy.require_one_of)
-        return IGNORED, f"no cue that it is {wanted}"
+        return IGNORED, f"no cue found ({' or '.join(policy.require_one_of)})"
     return ACCEPTED, None
 
 

@@ -26,11 +26,28 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("path", type=click.Path(allow_dash=True, dir_okay=False, path_type=str))
+@click.argument("path", required=False, type=click.Path(allow_dash=True, dir_okay=False, path_type=str))
 @click.option("--order", "order", metavar="TEXT", help="Proposed study: ACR name, synonym (PET/CT, bone scan) or CPT.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
-def evaluate(path: str, order: str | None, fmt: str) -> None:
-    """Evaluate patient facts from PATH (a JSON object, a .jsonl file, or - for JSON Lines on stdin)."""
+@click.option(
+    "--note",
+    "note",
+    metavar="PATH",
+    type=click.Path(allow_dash=True, dir_okay=False, path_type=str),
+    help='Read a clinical note instead: a text file, or - for JSON Lines of {"id": ..., "note": ...} on stdin.',
+)
+def evaluate(path: str | None, order: str | None, fmt: str, note: str | None) -> None:
+    """Evaluate patient facts from PATH (a JSON object, a .jsonl file, or - for JSON Lines on stdin),
+    or from a clinical note with --note (the extracted facts are shown in an `extracted` block)."""
+    if note is not None:
+        if path is not None:
+            _fail("give either PATH or --note, not both")
+        from rightscan.interfaces.cli_text import evaluate_note
+
+        evaluate_note(note, order, fmt)
+        return
+    if path is None:
+        _fail("missing PATH (a JSON file, a .jsonl file, or -) or --note")
     from rightscan.adapters.knowledge_files import KnowledgeError, load_knowledge
 
     try:
@@ -169,9 +186,11 @@ def knowledge(directory: str | None) -> None:
 def _register() -> None:
     """Commands defined in their own modules (imports there are lazy, so start-up stays fast)."""
     from rightscan.interfaces.cli_serve import log, serve
+    from rightscan.interfaces.cli_text import extract
 
     main.add_command(serve)
     main.add_command(log)
+    main.add_command(extract)
 
 
 _register()

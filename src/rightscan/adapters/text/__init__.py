@@ -1,0 +1,77 @@
+"""Free text -> the core input object, negation-aware, with evidence.
+
+``extract(text)`` reads a clinical note or an order reason and returns an ``Extraction``: the
+facts the note states (in the JSON input contract of ``rightscan.adapters.input_json``), the
+evidence for each, the fields where the note contradicts itself, and what looked clinical but
+could not be read. The rules are data (``rightscan/knowledge/nlp/*.yaml``); the engine is
+medspaCy on a blank English pipeline, with no model download.
+
+Importing this package does not import spaCy: the pipeline is built on the first extraction
+(``warm_up()`` builds it ahead of time) and kept for the life of the process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from rightscan.adapters.text.model import MAX_NOTE_CHARS, Extraction
+from rightscan.adapters.text.rules import Rules, RulesError, load_rules
+from rightscan.domain.model import InputError
+
+if TYPE_CHECKING:
+    from rightscan.adapters.text.model import Mention
+    from rightscan.adapters.text.pipeline import Analyser
+
+__all__ = ["MAX_NOTE_CHARS", "Extraction", "Rules", "RulesError", "extract", "extract_many", "load_rules", "warm_up"]
+
+
+class _Engine:
+    def __init__(self, directory: str | None) -> None:
+        from rightscan.adapters.knowledge_files import load_knowledge
+        from rightscan.adapters.text.pipeline import Analyser
+
+        self.analyser: Analyser = Analyser(directory)
+        self.rules = self.analyser.rules
+        self.procedure_names = {pid: p.name for pid, p in load_knowledge().procedures.items()}
+
+    def run(self, mentions: list[Mention]) -> Extraction:
+        from rightscan.adapters.text.assemble import assemble
+
+        return assemble(self.rules, mentions, self.procedure_names)
+
+
+@lru_cache(maxsize=2)
+def _engine(directory: str | None = None) -> _Engine:
+    return _Engine(directory)
+
+
+def _check(text: str) -> str:
+    if not isinstance(text, str):
+        raise InputError("note", "must be text")
+    if len(text) > MAX_NOTE_CHARS:
+        raise InputError("note", f"longer than {MAX_NOTE_CHARS} characters")
+    return text
+
+
+def warm_up(rules_dir: str | None = None) -> None:
+    """Build the pipeline now (about a second, mostly importing spaCy) instead of on first use."""
+    _engine(rules_dir)
+
+
+def extract(text: str, rules_dir: str | None = None) -> Extraction:
+    """One note -> ``Extraction``. Raises ``InputError`` for non-text or an over-long note and
+    ``RulesError`` when the rule files are invalid."""
+    engine = _engine(rules_dir)
+    text = _check(text)
+    if not text.strip():
+        return Extraction(facts={}, rules_version=engine.rules.version)
+    return engine.run(engine.analyser.mentions(text))
+
+
+def extract_many(texts: Iterable[str], batch_size: int = 64, rules_dir: str | None = None) -> Iterator[Extraction]:
+    """Many notes, in order, through spaCy's batched ``pipe`` (the fast path for JSON Lines)."""
+    engine = _engine(rules_dir)
+    for mentions in engine.analyser.mentions_many((_check(t) for t in texts), batch_size=batch_size):
+        yield engine.run(mentions)

@@ -1,0 +1,285 @@
+"""Mentions -> ``Extraction``: apply the context policies, settle each field, build the facts.
+
+No spaCy here. The policies come from ``context.yaml`` (what negation, family history ... do to
+each family of mentions) and the settling rules from ``fields.yaml`` (what happens when several
+mentions speak about one field). A field the mentions disagree on is left out of the facts and
+reported in ``conflicts`` with every mention behind it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from rightscan.adapters.text.model import Extraction, Mention
+from rightscan.adapters.text.rules import STRENGTH_RANK, FieldRule, Rules
+from rightscan.adapters.text.values import FACT, NOTE, UNPARSED, Finding
+
+ACCEPTED, IGNORED, UNCERTAIN, GATED = "accepted", "ignored", "uncertain", "gated"
+FIELD_ORDER = ("age", "sex", "setting", "prior_surgery", "tumor", "symptoms", "labs", "tumor_markers", "pathology",
+               "patient_preference", "order")  # fmt: skip
+TUMOR_ORDER = ("histology", "size_cm", "t", "n", "m", "grade", "er", "pr", "her2", "inflammatory")
+_REASONS = {
+    "negated": "negated",
+    "historical": "in the past or resolved",
+    "hypothetical": "hypothetical (if, should she develop ...)",
+    "family": "about a relative or another person",
+    "explained": "chronic or explained by another cause",
+    "uncertain": "uncertain (possible, suspected, rule out ...)",
+    "question": "asked as a question",
+    "proposed": "planned or proposed, not done",
+    "performed": "a study already done",
+    "past": "done in the past",
+}
+
+
+@dataclass(slots=True)
+class _Candidate:
+    field: str
+    value: Any
+    mention: Mention
+    finding: Finding
+    used: bool = True
+    reason: str | None = None
+    strength: str | None = None  # overrides the mention's strength (a value derived for another field)
+
+    @property
+    def rank(self) -> int:
+        return STRENGTH_RANK[self.strength or self.mention.strength]
+
+
+def _status(rules: Rules, m: Mention) -> tuple[str, str | None]:
+    policy = rules.policies[m.family]
+    effects = m.effects
+    if "negated" in effects and m.negated_value is not None and not effects & {"family", "hypothetical"}:
+        return ACCEPTED, "negated mention read as its negated value"
+    for effect in policy.ignore:
+        if effect in effects:
+            return IGNORED, _REASONS[effect]
+    for effect in policy.to_unparsed:
+        if effect in effects:
+            return (GATED if m.uncertain_value else UNCERTAIN), _REASONS[effect]
+    if policy.require_one_of and not effects & set(policy.require_one_of):
+        return IGNORED, f"no cue found ({' or '.join(policy.require_one_of)})"
+    return ACCEPTED, None
+
+
+def _same(a: Any, b: Any, tolerance: float) -> bool:
+    if isinstance(a, float | int) and isinstance(b, float | int) and not isinstance(a, bool):
+        return abs(float(a) - float(b)) <= tolerance + 1e-9
+    return bool(a == b)
+
+
+def _distinct(values: list[Any], tolerance: float) -> list[Any]:
+    out: list[Any] = []
+    for v in values:
+        if not any(_same(v, o, tolerance) for o in out):
+            out.append(v)
+    return out
+
+
+def _settle(rule: FieldRule, cands: list[_Candidate]) -> tuple[Any, bool]:
+    """(value, conflict) for one field; marks the candidates that did not make the value."""
+    live = [c for c in cands if c.used]
+    if any(not c.finding.provisional for c in live):
+        for c in live:
+            if c.finding.provisional:
+                c.used, c.reason = False, "provisional result superseded by a final one"
+        live = [c for c in live if c.used]
+    if not live:
+        return None, False
+    best = min(c.rank for c in live)
+    for c in live:
+        if c.rank > best:
+            c.used, c.reason = False, "outweighed by a more explicit mention"
+    live = [c for c in live if c.used]
+    how = rule.resolve_derived if (best == STRENGTH_RANK["derived"] and rule.resolve_derived) else rule.resolve
+    values = [c.value for c in live]
+    if how == "union":
+        return _distinct(values, 0.0), False
+    if how == "priority":
+        chosen = next(v for v in rule.order if v in values)
+    elif how == "highest":
+        present = set(values)
+        for needed, gives in rule.combine:
+            if needed <= present:
+                present.add(gives)
+        chosen = max(present, key=lambda v: rule.order.index(v) if v in rule.order else -1)
+        contributing = {chosen} | next((set(n) for n, g in rule.combine if g == chosen and n <= set(values)), set())
+        for c in live:
+            if c.value not in contributing:
+                c.used, c.reason = False, "a higher category was also described"
+        return chosen, False
+    elif how == "tiers":
+        tier = next(t for t in rule.tiers if any(v in t for v in values))
+        in_tier = [v for v in values if v in tier]
+        distinct = _distinct(in_tier, rule.tolerance)
+        if len(distinct) > 1:
+            return None, True
+        chosen = distinct[0]
+    else:  # single
+        distinct = _distinct(values, rule.tolerance)
+        if len(distinct) > 1:
+            return None, True
+        chosen = distinct[0]
+    for c in live:
+        if not _same(c.value, chosen, rule.tolerance):
+            c.used, c.reason = False, "outweighed by a more specific value"
+    return chosen, False
+
+
+def _put(facts: dict[str, Any], fieldname: str, value: Any) -> None:
+    head, _, tail = fieldname.partition(".")
+    if tail:
+        facts.setdefault(head, {})[tail] = value
+    else:
+        facts[head] = value
+
+
+def _ordered(facts: dict[str, Any]) -> dict[str, Any]:
+    out = {k: facts[k] for k in FIELD_ORDER if k in facts}
+    if "tumor" in out:
+        out["tumor"] = {k: out["tumor"][k] for k in TUMOR_ORDER if k in out["tumor"]}
+    return out
+
+
+def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, str]) -> Extraction:
+    cands: list[_Candidate] = []
+    gated: list[Mention] = []
+    evidence_only: list[tuple[Mention, Finding, str | None]] = []
+    unparsed: list[dict[str, Any]] = []
+
+    def add_unparsed(m: Mention, fieldname: str, reason: str) -> None:
+        unparsed.append(
+            {"field": fieldname, "reason": reason, "start": m.start, "end": m.end, "text": m.sentence, "rule": m.rule}
+        )
+
+    for m in mentions:
+        status, why = _status(rules, m)
+        for f in m.findings:
+            if f.kind == NOTE:
+                evidence_only.append((m, f, f.reason))
+                continue
+            if status == IGNORED:
+                if f.kind == FACT:
+                    cands.append(_Candidate(f.field, f.value, m, f, used=False, reason=why))
+                continue
+            if f.kind == UNPARSED:
+                add_unparsed(m, f.field, f.reason or "not understood")
+                continue
+            if status == UNCERTAIN:
+                add_unparsed(m, f.field, f"{why}: not used as a fact")
+                cands.append(_Candidate(f.field, f.value, m, f, used=False, reason=why))
+                continue
+            if status == GATED:
+                cands.append(_Candidate(f.field, f.value, m, f, used=False, reason=why))
+                continue
+            value = f.value
+            if m.negated_value is not None and "negated" in m.effects:
+                value = m.negated_value
+            cands.append(_Candidate(f.field, value, m, f, reason=why))
+        if status == GATED:
+            gated.append(m)
+
+    by_field: dict[str, list[_Candidate]] = {}
+    for c in cands:
+        by_field.setdefault(c.field, []).append(c)
+    facts: dict[str, Any] = {}
+    conflicts: list[dict[str, Any]] = []
+
+    def settle(fieldname: str) -> None:
+        group = by_field.get(fieldname, [])
+        value, conflict = _settle(rules.field_rule(fieldname), group)
+        if conflict:
+            live = [c for c in group if c.used]
+            conflicts.append(
+                {
+                    "field": fieldname,
+                    "reason": "the note gives different values; the field is left out of the facts",
+                    "values": [_evidence(c, procedure_names) for c in live],
+                }
+            )
+            for c in live:
+                c.used, c.reason = False, "conflicting values"
+        elif value is not None:
+            _put(facts, fieldname, value)
+
+    # prior surgery first: an uncertain metastasis becomes a suspected distant recurrence only after surgery
+    settle("prior_surgery")
+    for m in gated:
+        field, val = m.uncertain_value  # type: ignore[misc]
+        if all(_has(facts, f) for f in m.only_if_uncertain):
+            f = Finding(field, val)
+            by_field.setdefault(field, []).append(
+                _Candidate(
+                    field, val, m, f, reason="uncertain distant finding after breast surgery", strength="explicit"
+                )
+            )
+        else:
+            for f in m.findings:
+                add_unparsed(m, f.field, "uncertain mention (suspected, rule out, ?): not used as a fact")
+    settle("setting")
+    setting = facts.get("setting")
+    for c in cands:
+        if c.used and setting is not None and setting in c.mention.unless_setting:
+            c.used, c.reason = False, f"describes the current finding in a {setting.replace('_', ' ')} note"
+        elif c.used and any(f in facts for f in c.mention.unless_facts):
+            c.used, c.reason = False, "after breast surgery: not read as the clinical category of a primary"
+    for fieldname in by_field:
+        if fieldname not in ("prior_surgery", "setting"):
+            settle(fieldname)
+    if "order" in facts:
+        facts["order"] = procedure_names.get(facts["order"], facts["order"])
+
+    evidence = [_evidence(c, procedure_names) for c in cands]
+    for m, f, note in evidence_only:
+        evidence.append(
+            {
+                "field": f.field,
+                "value": f.value,
+                "start": m.start,
+                "end": m.end,
+                "text": m.sentence,
+                "rule": m.rule,
+                "used": False,
+                "context": sorted(m.effects),
+                "reason": note,
+            }
+        )
+    evidence.sort(key=lambda e: (e["start"], e["end"], e["field"]))
+    seen = set()
+    unique_unparsed = []
+    for u in sorted(unparsed, key=lambda u: (u["start"], u["field"])):
+        key = (u["field"], u["start"], u["end"], u["reason"])
+        if key not in seen:
+            seen.add(key)
+            unique_unparsed.append(u)
+    return Extraction(
+        facts=_ordered(facts),
+        evidence=evidence,
+        conflicts=conflicts,
+        unparsed=unique_unparsed,
+        rules_version=rules.version,
+    )
+
+
+def _has(facts: dict[str, Any], fieldname: str) -> bool:
+    head, _, tail = fieldname.partition(".")
+    return head in facts and (not tail or tail in facts[head])
+
+
+def _evidence(c: _Candidate, procedure_names: dict[str, str]) -> dict[str, Any]:
+    value = procedure_names.get(c.value, c.value) if c.field == "order" else c.value
+    entry = {
+        "field": c.field,
+        "value": value,
+        "start": c.mention.start,
+        "end": c.mention.end,
+        "text": c.mention.sentence,
+        "rule": c.mention.rule,
+        "used": c.used,
+        "context": sorted(c.mention.effects),
+    }
+    if c.reason or c.finding.reason:
+        entry["reason"] = c.reason or c.finding.reason
+    return entry

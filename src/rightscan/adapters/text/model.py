@@ -1,0 +1,52 @@
+"""Result types of the free-text adapter. Plain data, no spaCy."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+MAX_NOTE_CHARS = 100_000  # a longer text is refused: notes and order reasons are far shorter
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One rule match in a note, with the context effects around it and what it says."""
+
+    rule: str
+    family: str
+    start: int  # character offsets of the matched text in the note
+    end: int
+    sentence: str
+    effects: frozenset[str]
+    findings: tuple[Any, ...]  # values.Finding
+    strength: str = "explicit"
+    negated_value: Any = None
+    unless_setting: frozenset[str] = frozenset()
+    unless_facts: tuple[str, ...] = ()
+    uncertain_value: tuple[str, Any] | None = None
+    only_if_uncertain: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What a note states, as the core input object, with the evidence for every value.
+
+    ``facts`` holds only what the note states (a field two mentions disagree on is left out and
+    listed in ``conflicts``). ``evidence`` lists every mention read, with ``used`` telling whether
+    it produced a fact and ``context`` the effects found around it (negated, family, ...).
+    ``unparsed`` lists clinical mentions that could not become a fact, with the reason.
+    """
+
+    facts: dict[str, Any]
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
+    unparsed: list[dict[str, Any]] = field(default_factory=list)
+    rules_version: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "facts": self.facts,
+            "evidence": self.evidence,
+            "conflicts": self.conflicts,
+            "unparsed": self.unparsed,
+        }

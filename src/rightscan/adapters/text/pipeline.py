@@ -1,0 +1,315 @@
+"""The medspaCy pipeline: a note -> mentions with their context effects.
+
+Built once, on first use, on ``spacy.blank("en")`` through ``medspacy.load`` (no model download):
+medspaCy's tokenizer, PyRuSH sentences, a sectionizer with RightScan's section titles, the target
+matcher with the concept phrases of ``targets.yaml`` (plus every procedure name, synonym and CPT
+code of the core catalogue), a component that adds the regex value mentions of ``values.yaml``,
+and ConText with the modifiers of ``context.yaml``. All matches live in one span group so that
+overlapping mentions (a size inside "cT2 (3.2 cm)") are all kept and all get their context.
+
+Importing this module imports spaCy; ``rightscan.adapters.text`` imports it only when a note is
+first extracted.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterable, Iterator
+from typing import Any, Optional
+
+from loguru import logger
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from rightscan.adapters.text import values as value_layer
+from rightscan.adapters.text.model import Mention
+from rightscan.adapters.text.rules import Rules, load_rules
+from rightscan.adapters.text.values import FACT, NOTE, UNPARSED, Finding
+
+GROUP = "rightscan"
+_VALUE_KEY = "rightscan_values"
+PROCEDURE_PREFIX = "procedure."
+
+logger.disable("PyRuSH")  # PyRuSH logs every sentence at DEBUG level through loguru
+# medspaCy's matcher keeps an empty token Matcher when all rules are phrases, and spaCy warns on every note.
+_QUIET = r".*\[W036\].*"
+
+
+class ValueMatcher:
+    """Adds the ``values.yaml`` regex matches to the span group (after the target matcher)."""
+
+    def __init__(self, rules: Rules) -> None:
+        self.rules = rules
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        group = doc.spans[GROUP]
+        kept: dict[str, list[tuple[int, int]]] = {}
+        found: list[tuple[Any, Any]] = []
+        for rule in self.rules.values:
+            taken = kept.setdefault(rule.group, [])
+            for m in rule.regex.finditer(text):
+                start, end = m.span()
+                if start == end or any(start < e and s < end for s, e in taken):
+                    continue
+                if value_layer.rejected(rule, text, start, end):
+                    continue
+                span = doc.char_span(start, end, label=f"V{len(found)}", alignment_mode="expand")
+                if span is None:
+                    continue
+                taken.append((start, end))
+                found.append((rule, m))
+                group.append(span)
+        doc.user_data[_VALUE_KEY] = found
+        return doc
+
+
+class SentenceBreaks:
+    """Adds sentence starts PyRuSH misses in terse notes ("Rule out mets. 38F ..."): after a
+    full stop followed by a space, unless the word before it is a listed abbreviation."""
+
+    def __init__(self, rules: Rules) -> None:
+        self.after = rules.sentence_break_after
+        self.exceptions = rules.sentence_break_except
+
+    def __call__(self, doc: Doc) -> Doc:
+        for i in range(1, len(doc) - 1):
+            mark = doc[i]
+            if mark.text in self.after and mark.whitespace_ and doc[i - 1].lower_ not in self.exceptions:
+                doc[i + 1].is_sent_start = True
+        return doc
+
+
+def _make_sentence_breaks(nlp: Language, name: str, directory: str | None) -> SentenceBreaks:
+    return SentenceBreaks(load_rules(directory))
+
+
+def _make_value_matcher(nlp: Language, name: str, directory: str | None) -> ValueMatcher:
+    return ValueMatcher(load_rules(directory))
+
+
+# spaCy validates a factory's arguments from its annotations, which must be real objects here
+# (this module postpones annotations), so they are given explicitly.
+for _factory in (_make_value_matcher, _make_sentence_breaks):
+    _factory.__annotations__ = {"nlp": Language, "name": str, "directory": Optional[str]}  # noqa: UP045
+Language.factory("rightscan_values", default_config={"directory": None}, func=_make_value_matcher)
+Language.factory("rightscan_sentence_breaks", default_config={"directory": None}, func=_make_sentence_breaks)
+
+
+def build(directory: str | None = None) -> Language:
+    """The configured pipeline (a few hundred ms; callers cache it). ``directory``: candidate rules."""
+    import medspacy
+    from medspacy.context import ConTextRule
+    from medspacy.section_detection import SectionRule
+    from medspacy.target_matcher import TargetRule
+
+    from rightscan.adapters.knowledge_files import load_knowledge
+
+    rules = load_rules(directory)
+    kb = load_knowledge()
+    nlp = medspacy.load(medspacy_enable=["medspacy_tokenizer", "medspacy_pyrush"])
+    nlp.add_pipe("rightscan_sentence_breaks", config={"directory": directory})
+    sectionizer = nlp.add_pipe(
+        "medspacy_sectionizer",
+        config={"rules": None, "require_start_line": rules.require_start_line, "span_attrs": None},
+    )
+    sectionizer.add([SectionRule(literal=t, category=s.category) for s in rules.sections for t in s.titles])
+    matcher = nlp.add_pipe("medspacy_target_matcher", config={"result_type": "group", "span_group_name": GROUP})
+    targets = [TargetRule(literal=p, category=r.id) for r in rules.targets for p in r.phrases]
+    for pid, proc in kb.procedures.items():
+        names = {
+            proc.name.lower(),
+            *(s.lower() for s in proc.synonyms),
+            *proc.cpt,
+            *rules.procedure_phrases.get(pid, ()),
+        }
+        targets.extend(TargetRule(literal=n, category=PROCEDURE_PREFIX + pid) for n in sorted(names))
+    matcher.add(targets)
+    nlp.add_pipe("rightscan_values", config={"directory": directory})
+    # terminating types go on each rule: the component's own `terminating_types` setting reaches only
+    # the first rule of a category in medspaCy 1.3.1 (the lists become one-shot iterators).
+    context = nlp.add_pipe(
+        "medspacy_context", config={"rules": None, "input_span_type": "group", "span_group_name": GROUP}
+    )
+    context.add(
+        [
+            ConTextRule(
+                literal=m.literal,
+                category=m.category,
+                direction=m.direction,
+                pattern=list(m.pattern) if m.pattern is not None else None,
+                max_scope=m.max_scope,
+                terminated_by=set(rules.terminating_types.get(m.category, ())),
+            )
+            for m in rules.modifiers
+        ]
+    )
+    return nlp
+
+
+class Analyser:
+    """Pipeline + rules: text in, mentions out."""
+
+    def __init__(self, directory: str | None = None) -> None:
+        self.rules = load_rules(directory)
+        self.nlp = build(directory)
+        self._targets = {r.id: r for r in self.rules.targets}
+        self._section_effects = {s.category: s.implies for s in self.rules.sections}
+        self._section_scope = {s.category: s.scope for s in self.rules.sections}
+
+    def mentions(self, text: str) -> list[Mention]:
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=_QUIET)
+            return self._mentions(self.nlp(text))
+
+    def mentions_many(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[list[Mention]]:
+        docs = self.nlp.pipe(texts, batch_size=batch_size)
+        while True:
+            with warnings.catch_warnings():
+                warnings.filterwarnings("ignore", message=_QUIET)
+                doc = next(docs, None)
+            if doc is None:
+                return
+            yield self._mentions(doc)
+
+    # -------------------------------------------------------------- doc -> mentions
+    def _effects(self, span: Span, shields: list[tuple[int, int]]) -> set[str]:
+        effects = set()
+        for mod in span._.modifiers:
+            ms, me = mod.modifier_span
+            # A cue inside this mention or inside another mention does not act on it. (medspaCy 1.3.1
+            # misses a cue that lies wholly inside the target: its overlap test is not symmetric.)
+            if (ms < span.end and span.start < me) or any(ms < e and s < me for s, e in shields):
+                continue
+            effects.add(self.rules.categories.get(mod.category))
+        section = span[0]._.section_category
+        if section:
+            title = span[0]._.section_title
+            if self._section_scope.get(section) != "sentence" or (title is not None and title.sent == span.sent):
+                effects |= self._section_effects.get(section, frozenset())
+        effects.discard(None)
+        return effects  # type: ignore[return-value]
+
+    def _at_note_start(self, doc: Doc, span: Span) -> bool:
+        """The mention opens the note ("PET/CT. 52F ...", "Bone scan: 70F"), but is not a heading
+        followed by a measurement, which reads as a result ("Mammo: 14 mm mass")."""
+        first = next((t.i for t in doc if not (t.is_space or t.is_punct)), None)
+        if first is None or span.start - first > 1 or span.sent.start != doc[first].sent.start:
+            return False
+        if span.end + 1 < len(doc) and doc[span.end].text == ":":
+            return not doc[span.end + 1].like_num
+        return True
+
+    @staticmethod
+    def _alone_in_sentence(span: Span) -> bool:
+        sent = span.sent
+        return all(t.is_punct or t.is_space for t in (*sent[: span.start - sent.start], *sent[span.end - sent.start :]))
+
+    def _describe(self, span: Span, values: list[Any]) -> dict[str, Any]:
+        """Rule, family and findings of one span of the group."""
+        label = span.label_
+        if label.startswith("V") and label[1:].isdigit():
+            rule, match = values[int(label[1:])]
+            return {
+                "rule": rule.id,
+                "family": rule.family,
+                "start": match.start(),
+                "end": match.end(),
+                "findings": tuple(value_layer.parse(self.rules, rule, match)),
+                "strength": rule.strength,
+                "unless_setting": rule.unless_setting,
+                "unless_facts": rule.unless_facts,
+            }
+        if label.startswith(PROCEDURE_PREFIX):
+            return {
+                "rule": label,
+                "family": "procedure",
+                "start": span.start_char,
+                "end": span.end_char,
+                "findings": (Finding("order", label[len(PROCEDURE_PREFIX) :]),),
+            }
+        target = self._targets[label]
+        if target.unparsed:
+            findings: tuple[Finding, ...] = (Finding(target.field or target.id, None, UNPARSED, target.unparsed),)
+        elif target.note:
+            findings = (Finding(target.field or target.id, target.note, NOTE, target.note),)
+        elif target.field is not None:
+            findings = (Finding(target.field, target.value, FACT),)
+        else:
+            findings = ()  # a shield: it only keeps its words from shorter rules
+        return {
+            "rule": target.id,
+            "family": target.family,
+            "start": span.start_char,
+            "end": span.end_char,
+            "findings": findings,
+            "strength": target.strength,
+            "negated_value": target.negated_value,
+            "unless_setting": target.unless_setting,
+            "unless_facts": target.unless_facts,
+            "uncertain_value": target.uncertain_value,
+            "only_if_uncertain": target.only_if_uncertain,
+        }
+
+    def _mentions(self, doc: Doc) -> list[Mention]:
+        values = doc.user_data.get(_VALUE_KEY, [])
+        spans = list(doc.spans[GROUP])
+        described = [self._describe(span, values) for span in spans]
+        shields = [
+            (span.start, span.end)
+            for span, d in zip(spans, described, strict=True)
+            if d["family"] not in self.rules.not_shielding
+        ]
+        effects = []
+        for span, d in zip(spans, described, strict=True):
+            e = self._effects(span, shields)
+            policy = self.rules.policies[d["family"]]
+            if policy.at_note_start and self._at_note_start(doc, span):
+                e |= set(policy.at_note_start)
+            if policy.alone_in_sentence and self._alone_in_sentence(span):
+                e |= set(policy.alone_in_sentence)
+            effects.append(e)
+        self._coordinate(doc, spans, described, effects)
+        out = [
+            Mention(sentence=span.sent.text, effects=frozenset(e), **d)
+            for span, d, e in zip(spans, described, effects, strict=True)
+        ]
+        out.sort(key=lambda m: (m.start, m.end))
+        return out
+
+    def _coordinate(
+        self, doc: Doc, spans: list[Span], described: list[dict[str, Any]], effects: list[set[str]]
+    ) -> None:
+        """Studies joined by a connector share the coordination effects ("CT CAP and bone scan?"); a
+        comparison ("X vs Y") or a sentence made only of joined studies is a proposal."""
+        text = doc.text
+        share = self.rules.coordination_share
+        idx = sorted(
+            (i for i, d in enumerate(described) if d["family"] in self.rules.coordination_families),
+            key=lambda i: described[i]["start"],
+        )
+        chains: list[list[int]] = []
+        proposing: list[bool] = []
+        for i in idx:
+            if chains:
+                prev = chains[-1][-1]
+                between = text[described[prev]["end"] : described[i]["start"]].strip().lower()
+                if between in self.rules.coordination_connectors:
+                    chains[-1].append(i)
+                    proposing[-1] = proposing[-1] or between in self.rules.coordination_proposing
+                    continue
+            chains.append([i])
+            proposing.append(False)
+        for chain, compares in zip(chains, proposing, strict=True):
+            if len(chain) < 2:
+                continue
+            shared = set().union(*(effects[i] & share for i in chain))
+            first, last = spans[chain[0]], spans[chain[-1]]
+            sent = first.sent
+            alone = sent.start == last.sent.start and all(
+                t.is_punct or t.is_space for t in (*doc[sent.start : first.start], *doc[last.end : sent.end])
+            )
+            if compares or alone:
+                shared.add("proposed")
+            for i in chain:
+                effects[i] |= shared

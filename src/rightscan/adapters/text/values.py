@@ -1,0 +1,309 @@
+"""The value-parsing layer: a regex match from ``values.yaml`` -> findings about core input fields.
+
+This is the only place where matched text becomes numbers and codes. Each parser reads the named
+groups its rule's pattern defines (checked when the rules load) and the parameters and word
+tables of ``values.yaml``; none of them holds a pattern of its own beyond splitting a list of
+names. A parser never guesses: what it cannot read becomes an ``unparsed`` finding with a reason.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from rightscan.adapters.text.rules import Rules, ValueRule
+
+FACT, UNPARSED, NOTE = "fact", "unparsed", "note"
+_NAME_SPLIT = re.compile(r"\s*(?:/|,|&|\band\b)\s*", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.;\n](?:\s|$)|;")
+_PHRASE_END = re.compile(r"[.;,\n](?:\s|$)|[;,]")  # words after a number: up to the next comma
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What one mention says about one field: a fact, an unparsed note, or evidence only."""
+
+    field: str
+    value: Any
+    kind: str = FACT
+    reason: str | None = None
+    provisional: bool = False  # gives way to a final value of the same field (HER2 IHC 2+)
+
+
+def rejected(rule: ValueRule, text: str, start: int, end: int) -> bool:
+    """True when a reject word of the rule sits next to the match in the same clause."""
+    if rule.reject_before:
+        before = text[max(0, start - rule.window) : start].lower()
+        cuts = list(_CLAUSE_END.finditer(before))
+        if cuts:
+            before = before[cuts[-1].end() :]
+        if any(p.search(before) for p in rule.reject_before):
+            return True
+    if rule.reject_after:
+        after = text[end : end + rule.window_after].lower()
+        cut = _PHRASE_END.search(after)
+        if cut:
+            after = after[: cut.start()]
+        if any(p.search(after) for p in rule.reject_after):
+            return True
+    return False
+
+
+def parse(rules: Rules, rule: ValueRule, match: re.Match[str]) -> list[Finding]:
+    groups = {k: v for k, v in match.groupdict().items() if v is not None}
+    return _PARSERS[rule.parser](rules, rule, groups)
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", "."))
+
+
+# ------------------------------------------------------------------ size
+def _size(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Finding]:
+    dims = [_number(g[k]) for k in ("d1", "d2", "d3") if k in g]
+    unit = g["unit"].lower()
+    largest = max(dims) / (10.0 if unit.startswith("m") else 1.0)
+    largest = round(largest, 2)
+    if not 0 < largest <= rules.parameters["size_cm_max"]:
+        return [
+            Finding("tumor.size_cm", None, UNPARSED, f"a tumour size of {largest:g} cm is out of range; check the unit")
+        ]
+    return [Finding("tumor.size_cm", largest)]
+
+
+# ------------------------------------------------------------------ TNM
+_T_NORMAL = {"is": "Tis"}
+
+
+def _t_value(cat: str) -> str:
+    low = cat.lower()
+    return _T_NORMAL.get(low, "T" + low)
+
+
+def _n_value(cat: str) -> str:
+    return "N" + cat.lower()
+
+
+def _tnm(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Finding]:
+    out: list[Finding] = []
+    tp = (g.get("tp") or "").lower()
+    np_ = (g.get("np") or "").lower() or (tp if "n" in g and tp in ("p", "yp") else "")
+    for axis, cat, prefix in (("t", g.get("t"), tp), ("n", g.get("n"), np_)):
+        if cat is None:
+            continue
+        pathological = prefix in ("p", "yp")
+        fieldname = f"pathology.{axis}" if pathological else f"tumor.{axis}"
+        if prefix in ("yp", "yc", "r"):
+            out.append(
+                Finding(
+                    fieldname, None, UNPARSED, f"{prefix}{axis.upper()} (post-neoadjuvant or recurrence) is not staged"
+                )
+            )
+            continue
+        if cat.lower() == "x":
+            out.append(Finding(fieldname, None, UNPARSED, f"{axis.upper()}X: the category could not be assessed"))
+            continue
+        value = _t_value(cat) if axis == "t" else _n_value(cat)
+        if pathological:
+            out.append(Finding(fieldname, "p" + value))
+        elif axis == "n" and value not in ("N0", "N1mi", "N1", "N2", "N2a", "N2b", "N3", "N3a", "N3b", "N3c"):
+            out.append(Finding(fieldname, None, UNPARSED, f"{value} is a pathological category; give the clinical cN"))
+        else:
+            out.append(Finding(fieldname, value))
+    if "m" in g:
+        if g["m"].lower() == "x":
+            out.append(Finding("tumor.m", None, UNPARSED, "MX: distant metastasis not assessed"))
+        else:
+            out.append(Finding("tumor.m", "M" + g["m"]))
+    return out
+
+
+# ------------------------------------------------------------------ grade
+_ROMAN = {"i": 1, "ii": 2, "iii": 3}
+
+
+def _grade(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Finding]:
+    if "g" in g:
+        raw = g["g"].lower()
+        return [Finding("tumor.grade", _ROMAN.get(raw) or int(raw))]
+    score = int(g.get("score") or g["score2"])
+    return [Finding("tumor.grade", rules.parameters["nottingham_score_to_grade"][score])]
+
+
+# ------------------------------------------------------------------ receptors
+def _receptor_kind(rules: Rules, name: str) -> str | None:
+    for kind, frag in (("her2", "HER2"), ("er", "ER"), ("pr", "PR"), ("hr", "HR")):
+        if rules.name_patterns[frag].fullmatch(name.strip()):
+            return kind
+    return None
+
+
+def _hormone_status(rules: Rules, g: dict[str, str]) -> tuple[str | None, str | None]:
+    """(status, reason) of ER/PR from a percentage, an Allred score, a word or a sign."""
+    if "pct" in g:
+        pct = float(g["pct"])
+        below = "cmp" in g
+        if below:
+            limit = rules.parameters["receptor_positive_min_percent"]
+            return ("negative", None) if pct <= limit else (None, "a result given as 'below a percentage' above 1%")
+        return ("positive" if pct >= rules.parameters["receptor_positive_min_percent"] else "negative"), None
+    allred = g.get("allred") or g.get("allred2")
+    if allred is not None:
+        return ("positive" if int(allred) >= rules.parameters["allred_positive_min"] else "negative"), None
+    word = (g.get("word") or g.get("sign") or "").lower()
+    status = rules.receptor_words["hormone"].get(word)
+    if status in ("positive", "negative"):
+        return status, None
+    if status == "pending":
+        return None, "result pending"
+    return None, f"status {word!r} not understood"
+
+
+def _receptor(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Finding]:
+    out: list[Finding] = []
+    names = [n for n in _NAME_SPLIT.split(g["names"]) if n.strip()]
+    kinds = [_receptor_kind(rules, n) for n in names]
+    for kind in dict.fromkeys(k for k in kinds if k is not None):
+        if kind == "her2":
+            word = (g.get("word") or g.get("sign") or "").lower()
+            status = rules.receptor_words["her2"].get(word)
+            if status in ("positive", "negative", "equivocal"):
+                out.append(Finding("tumor.her2", status, provisional=status == "equivocal"))
+            elif status == "pending":
+                out.append(Finding("tumor.her2", None, UNPARSED, "HER2 result pending"))
+            else:
+                out.append(Finding("tumor.her2", None, UNPARSED, "HER2 result not understood"))
+            continue
+        status, reason = _hormone_status(rules, g)
+        targets = ("tumor.er", "tumor.pr") if kind == "hr" else (f"tumor.{kind}",)
+        if kind == "hr" and status == "positive":
+            for f in targets:
+                out.append(
+                    Finding(
+                        f, None, UNPARSED, "hormone receptor positive means ER and/or PR positive; which is not stated"
+                    )
+                )
+            continue
+        for f in targets:
+            if status is None:
+                out.append(Finding(f, None, UNPARSED, f"{f.split('.')[1].upper()}: {reason}"))
+            else:
+                out.append(Finding(f, status))
+    return out
+
+
+_ISH_POSITIVE = ("amplified", "positive", "pos")
+
+
+def _her2(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Finding]:
+    ish = (g.get("ish") or "").lower().replace("-", "").replace(" ", "")
+    if ish and ish not in ("pending", "equivocal"):
+        status = "positive" if ish in _ISH_POSITIVE else "negative"
+        return [Finding("tumor.her2", status)]
+    ihc = g.get("ihc")
+    if ihc is None:
+        return [Finding("tumor.her2", None, UNPARSED, f"HER2 in situ hybridisation {ish or 'result'} without a result")]
+    score = int(ihc)
+    if score <= 1:
+        return [Finding("tumor.her2", "negative")]
+    if score == 3:
+        return [Finding("tumor.her2", "positive")]
+    return [Finding("tumor.her2", "equivocal", provisional=True)]
+
+
+# ------------------------------------------------------------------ constants, labs, markers
+def _constant(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Finding]:
+    return [Finding(f, v) for f, v in rule.set.items()]
+
+
+def _uln(g: dict[str, str]) -> float | None:
+    for key in ("uln", "uln_range", "uln_lt", "uln_sep"):
+        if key in g:
+            return float(g[key])
+    return None
+
+
+def _measured(fieldname: str, value: float, uln: float | None, ratio: bool = False) -> Finding:
+    if uln is None:
+        return Finding(
+            fieldname, None, UNPARSED, "value given without the laboratory's upper limit of normal; the core needs both"
+        )
+    if uln <= 0:
+        return Finding(fieldname, None, UNPARSED, "an upper limit of normal of 0 cannot be used")
+    reason = "stated as a multiple of the ULN: passed as value = multiple, uln = 1" if ratio else None
+    return Finding(fieldname, {"value": value, "uln": uln}, reason=reason)
+
+
+def _lab(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Finding]:
+    fieldname = f"labs.{rule.set['lab']}"
+    if "ratio" in g:
+        return [_measured(fieldname, float(g["ratio"]), 1.0, ratio=True)]
+    out = [_measured(fieldname, float(g["value"]), _uln(g))]
+    if "value2" in g and "lab2" in rule.set:  # "AST/ALT 45/50 (ULN 40/45)"
+        uln2 = g.get("uln2")
+        out.append(_measured(f"labs.{rule.set['lab2']}", float(g["value2"]), float(uln2) if uln2 else None))
+    return out
+
+
+def _marker(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Finding]:
+    fieldname = f"tumor_markers.{rule.set['marker']}"
+    out = [_measured(fieldname, float(g["value"]), _uln(g))]
+    if "value2" in g:
+        out.append(_measured(fieldname, float(g["value2"]), float(g.get("uln2") or g["uln"])))
+    return out
+
+
+_LAB_NAMES = (("LFT", ("ast", "alt", "bilirubin")), ("ALP", ("alkaline_phosphatase",)), ("AST", ("ast",)),
+              ("ALT", ("alt",)), ("BILI", ("bilirubin",)))  # fmt: skip
+
+
+def _lab_normal(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Finding]:
+    """Liver tests or ALP reported in words. Normal: evidence only (the core needs numbers, none is
+    invented). Raised: unparsed, since whether a rise counts depends on its size against the ULN."""
+    codes: list[str] = []
+    for name in _NAME_SPLIT.split(g["names"]):
+        for frag, labs in _LAB_NAMES:
+            if name.strip() and rules.name_patterns[frag].fullmatch(name.strip()):
+                codes.extend(labs)
+                break
+    if rule.set.get("status") == "raised":
+        reason = "reported raised without a number: give the value and the laboratory's ULN"
+        return [Finding(f"labs.{c}", None, UNPARSED, reason) for c in dict.fromkeys(codes)]
+    return [
+        Finding(f"labs.{c}", "reported normal", NOTE, "reported normal without a number: not passed to the core")
+        for c in dict.fromkeys(codes)
+    ]
+
+
+_SEX_WORDS = {"f": "female", "female": "female", "woman": "female", "lady": "female", "femal": "female",
+              "mrs": "female", "ms": "female", "miss": "female",
+              "m": "male", "male": "male", "man": "male", "gentleman": "male", "mr": "male"}  # fmt: skip
+
+
+def _age_sex(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Finding]:
+    out: list[Finding] = []
+    age = int(g["age"])
+    if rules.parameters["age_min"] <= age <= rules.parameters["age_max"]:
+        out.append(Finding("age", age))
+    else:
+        out.append(Finding("age", None, UNPARSED, "age outside 18-120"))
+    sex = g.get("sex") or g.get("title")
+    if sex:
+        out.append(Finding("sex", _SEX_WORDS[sex.lower()]))
+    return out
+
+
+_PARSERS: dict[str, Callable[[Rules, ValueRule, dict[str, str]], list[Finding]]] = {
+    "size": _size,
+    "tnm": _tnm,
+    "grade": _grade,
+    "receptor": _receptor,
+    "her2": _her2,
+    "constant": _constant,
+    "lab": _lab,
+    "lab_normal": _lab_normal,
+    "marker": _marker,
+    "age_sex": _age_sex,
+}

@@ -1,0 +1,42 @@
+"""Shared helpers for the free-text adapter tests (not a conftest, to keep module names unique)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+SRC = ROOT / "src"
+RULES = SRC / "rightscan" / "knowledge" / "nlp"
+RIGHTSCAN = shutil.which("rightscan", path=str(Path(sys.executable).parent)) or "rightscan"
+
+
+def facts(text: str) -> dict[str, Any]:
+    from rightscan.adapters.text import extract
+
+    return extract(text).facts
+
+
+def tumor(text: str) -> dict[str, Any]:
+    return facts(text).get("tumor", {})
+
+
+def env() -> dict[str, str]:
+    """The environment for subprocesses: this worktree's sources first."""
+    return {**os.environ, "PYTHONPATH": str(SRC)}
+
+
+def cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [RIGHTSCAN, *args], input=stdin, capture_output=True, text=True, timeout=120, env=env(), check=False
+    )
+
+
+def python(code: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env(), check=False
+    )

@@ -1,0 +1,162 @@
+"""The extraction rules are data: they load, validate, and broken copies are refused with a clear place."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from nlp_helpers import RULES, python
+from rightscan.adapters.text.rules import RulesError, expand_phrase, load_rules
+
+
+def test_the_installed_rules_are_valid_and_versioned() -> None:
+    rules = load_rules()
+    assert rules.version.startswith("nlp-")
+    assert set(rules.file_versions) == {"context", "targets", "values", "fields"}
+    counts = rules.counts()
+    assert counts["target_phrases"] > 1000 and counts["value_rules"] > 30 and counts["modifiers"] > 100
+    # every symptom code the core accepts has at least one rule
+    coded = {t.value for t in rules.targets if t.field == "symptoms"}
+    coded |= {v.set["symptoms"] for v in rules.values if "symptoms" in v.set}
+    assert coded == set(rules.symptom_codes)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("bone pain", ["bone pain"]),
+        ("(bone|bony) pain", ["bone pain", "bony pain"]),
+        ("(low|lower)? back pain", ["low back pain", "lower back pain", "back pain"]),
+        ("palpable? node", ["palpable node", "node"]),
+        ("?", ["?"]),
+        ("? (no|none)", ["? no", "? none"]),
+        ("invasive carcinoma \\( ductal \\)", ["invasive carcinoma ( ductal )"]),
+        ("(Shortness of Breath|SOB)", ["shortness of breath", "sob"]),
+    ],
+)
+def test_phrase_syntax_expands_choices_and_options(phrase: str, expected: list[str]) -> None:
+    assert expand_phrase(phrase) == expected
+
+
+@pytest.mark.parametrize("phrase", ["(bone pain", "(a|)", "( )"])
+def test_phrase_syntax_errors_are_refused(phrase: str) -> None:
+    with pytest.raises(ValueError):
+        expand_phrase(phrase)
+
+
+def test_loading_rules_does_not_import_spacy() -> None:
+    r = python(
+        "import sys; from rightscan.adapters.text import load_rules, extract; load_rules(); "
+        "print('spacy' in sys.modules, 'medspacy' in sys.modules)"
+    )
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.split() == ["False", "False"]
+
+
+# ------------------------------------------------------------------ broken copies
+def _copy(tmp_path: Path) -> Path:
+    target = tmp_path / "nlp"
+    shutil.copytree(RULES, target)
+    return target
+
+
+def _edit(path: Path, change) -> None:  # type: ignore[no-untyped-def]
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+def _refused(directory: Path, *fragments: str) -> None:
+    load_rules.cache_clear()
+    try:
+        with pytest.raises(RulesError) as info:
+            load_rules(str(directory))
+    finally:
+        load_rules.cache_clear()
+    message = str(info.value)
+    for fragment in fragments:
+        assert fragment in message, message
+
+
+def test_an_unchanged_copy_loads(tmp_path: Path) -> None:
+    copy = _copy(tmp_path)
+    load_rules.cache_clear()
+    try:
+        assert load_rules(str(copy)).version == load_rules().version
+    finally:
+        load_rules.cache_clear()
+
+
+def test_an_unknown_key_is_refused(tmp_path: Path) -> None:
+    copy = _copy(tmp_path)
+    _edit(copy / "targets.yaml", lambda d: d["rules"][0].update({"colour": "red"}))
+    _refused(copy, "targets.yaml", "colour")
+
+
+def test_an_unknown_symptom_code_is_refused(tmp_path: Path) -> None:
+    copy = _copy(tmp_path)
+    _edit(copy / "targets.yaml", lambda d: d["rules"][0].update({"value": "toothache"}))
+    _refused(copy, "targets.yaml", "symptom.bone_pain", "toothache")
+
+
+def test_a_rule_without_a_family_policy_is_refused(tmp_path: Path) -> None:
+    copy = _copy(tmp_path)
+    _edit(copy / "targets.yaml", lambda d: d["rules"][0].update({"family": "gossip"}))
+    _refused(copy, "targets.yaml", "gossip")
+
+
+def test_the_same_phrase_in_two_rules_is_refused(tmp_path: Path) -> None:
+    copy = _copy(tmp_path)
+    _edit(copy / "targets.yaml", lambda d: d["rules"][1]["phrases"].append("bone pain"))
+    _refused(copy, "targets.yaml", "bone pain")
+
+
+def test_a_regex_that_does_not_compile_is_refused(tmp_path: Path) -> None:
+    copy = _copy(tmp_path)
+    _edit(copy / "values.yaml", lambda d: d["rules"][0].update({"pattern": "(?P<d1>[0-9"}))
+    _refused(copy, "values.yaml", "size.largest", "does not compile")
+
+
+def test_a_pattern_without_the_groups_its_parser_reads_is_refused(tmp_path: Path) -> None:
+    copy = _copy(tmp_path)
+    _edit(copy / "values.yaml", lambda d: d["rules"][0].update({"pattern": r"largest (\d+) cm"}))
+    _refused(copy, "values.yaml", "size.largest", "d1")
+
+
+def test_an_unknown_fragment_is_refused(tmp_path: Path) -> None:
+    copy = _copy(tmp_path)
+    _edit(copy / "values.yaml", lambda d: d["rules"][0].update({"pattern": "{NOPE}(?P<d1>1)(?P<unit>cm)"}))
+    _refused(copy, "values.yaml", "NOPE")
+
+
+def test_an_unknown_context_category_is_refused(tmp_path: Path) -> None:
+    copy = _copy(tmp_path)
+    _edit(copy / "context.yaml", lambda d: d["modifiers"][0].update({"category": "VIBES"}))
+    _refused(copy, "context.yaml", "VIBES")
+
+
+def test_an_unknown_effect_in_a_policy_is_refused(tmp_path: Path) -> None:
+    copy = _copy(tmp_path)
+    _edit(copy / "context.yaml", lambda d: d["families"]["symptom"]["ignore"].append("sarcastic"))
+    _refused(copy, "context.yaml", "families.symptom.ignore")
+
+
+def test_a_field_without_a_resolution_is_refused(tmp_path: Path) -> None:
+    copy = _copy(tmp_path)
+    _edit(copy / "fields.yaml", lambda d: d["fields"].pop("tumor.grade"))
+    _refused(copy, "fields.yaml", "tumor.grade")
+
+
+def test_an_unknown_procedure_id_is_refused(tmp_path: Path) -> None:
+    copy = _copy(tmp_path)
+    _edit(copy / "targets.yaml", lambda d: d["procedures"]["extra_phrases"].update({"x_ray_vision": ["xrv"]}))
+    _refused(copy, "targets.yaml", "x_ray_vision")
+
+
+def test_invalid_yaml_is_refused_with_its_line(tmp_path: Path) -> None:
+    copy = _copy(tmp_path)
+    (copy / "fields.yaml").write_text("fields: [unclosed\n", encoding="utf-8")
+    _refused(copy, "fields.yaml", "line")

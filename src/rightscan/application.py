@@ -17,8 +17,10 @@ import orjson
 
 from rightscan.adapters.input_json import PatientInput, to_facts
 from rightscan.adapters.store.db import DecisionRecord, DecisionStore
+from rightscan.domain import orders
 from rightscan.domain.decision import decide
 from rightscan.domain.knowledge import Knowledge
+from rightscan.domain.model import InputError
 from rightscan.domain.pama import pama_rating
 
 log = logging.getLogger("rightscan.decisions")
@@ -31,6 +33,71 @@ def digest(payload: Any) -> str:
 
 def new_id() -> str:
     return str(uuid.uuid4())
+
+
+def evidence_for_log(extraction: Any) -> list[dict[str, Any]]:
+    """Extraction evidence without the note's sentences: the decision log keeps no free text."""
+    keep = ("field", "value", "start", "end", "rule", "used", "context")
+    return [{k: e[k] for k in keep if k in e} for e in extraction.evidence]
+
+
+def note_facts(note: str, order: str | None) -> tuple[dict[str, Any], Any]:
+    """A clinical note (and an optional order) -> (the core input object it states, the extraction).
+
+    Raises ``InputError`` when the order is given twice and differently. The extraction never
+    invents a missing fact; the decision reports what is missing.
+    """
+    from rightscan.adapters.text import extract
+
+    extraction = extract(note)
+    facts = dict(extraction.facts)
+    if order is not None:
+        stated = facts.get("order")
+        if stated is not None and orders.normalise(stated) != orders.normalise(order):
+            raise InputError("order", "the note names one study and the request another")
+        facts["order"] = order
+    return facts, extraction
+
+
+TEXT_FILLABLE = ("setting", "prior_surgery", "patient_preference", "age", "sex")
+
+
+def fill_from_text(coded: dict[str, Any], text: dict[str, Any]) -> tuple[dict[str, Any], list[str], list[str]]:
+    """Coded facts completed by facts read from free text: text only fills gaps, coded data always wins.
+
+    Returns (merged facts, the fields filled from text, the fields where text and coded data disagree).
+    Symptoms are united; labs and tumour markers are added when the coded data lack them.
+    """
+    merged = {**coded, "tumor": dict(coded.get("tumor", {}))}
+    filled: list[str] = []
+    disagree: list[str] = []
+    for key in TEXT_FILLABLE:
+        if key in text:
+            if key not in coded:
+                merged[key] = text[key]
+                filled.append(key)
+            elif coded[key] != text[key]:
+                disagree.append(key)
+    for key, value in text.get("tumor", {}).items():
+        if key not in merged["tumor"]:
+            merged["tumor"][key] = value
+            filled.append(f"tumor.{key}")
+        elif merged["tumor"][key] != value:
+            disagree.append(f"tumor.{key}")
+    extra_symptoms = [s for s in text.get("symptoms", []) if s not in coded.get("symptoms", [])]
+    if extra_symptoms:
+        merged["symptoms"] = [*coded.get("symptoms", []), *extra_symptoms]
+        filled.extend(f"symptoms.{s}" for s in extra_symptoms)
+    for group in ("labs", "tumor_markers", "pathology"):
+        for key, value in text.get(group, {}).items():
+            if value is None:
+                continue
+            if key not in coded.get(group, {}) or coded[group].get(key) is None:
+                merged[group] = {**merged.get(group, {}), key: value}
+                filled.append(f"{group}.{key}")
+    if not merged["tumor"]:
+        merged.pop("tumor")
+    return merged, filled, disagree
 
 
 @dataclass(slots=True)

@@ -41,6 +41,8 @@ def _location(loc: tuple[Any, ...]) -> str:
     parts = [str(p) for p in loc]
     if parts and parts[0] in ("body", "query", "path", "header"):
         parts = parts[1:]
+    if parts and parts[0] in ("facts", "note"):  # tag of the /v1/evaluate body union
+        parts = parts[1:]
     return ".".join(parts) or "(body)"
 
 

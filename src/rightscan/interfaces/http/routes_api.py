@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Request
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
+from starlette.concurrency import run_in_threadpool
 
-from rightscan.adapters.input_json import PatientInput
+from rightscan.adapters.input_json import PatientInput, validate
 from rightscan.api import procedure_catalogue
+from rightscan.application import evidence_for_log, note_facts
+from rightscan.domain.model import InputError
 from rightscan.interfaces.http.deps import Auth, FastJsonRoute, engine_of
 from rightscan.interfaces.http.errors import ApiError
 
@@ -20,17 +24,49 @@ async def health(request: Request) -> dict[str, Any]:
     return {"status": "ok", "knowledge_version": engine.kb.version}
 
 
+class NoteInput(BaseModel):
+    """A clinical note or order reason, read by the free-text extractor before the decision."""
+
+    model_config = ConfigDict(extra="forbid")
+    note: str = Field(min_length=1, max_length=100_000)
+    order: str | None = Field(default=None, min_length=1, max_length=200)
+
+
+def _body_kind(value: Any) -> str:
+    return "note" if isinstance(value, dict) and "note" in value else "facts"
+
+
+EvaluateBody = Annotated[
+    Annotated[PatientInput, Tag("facts")] | Annotated[NoteInput, Tag("note")],
+    Discriminator(_body_kind),
+]
+
+
 @router.post("/v1/evaluate", tags=["api"])
-async def evaluate(request: Request, _auth: Auth, payload: PatientInput) -> dict[str, Any]:
-    """Evaluate patient facts (the core input contract) and return the decision (the core output
-    contract) with its `decision_id` and a link to its explanation page. The decision is logged."""
+async def evaluate(request: Request, _auth: Auth, payload: EvaluateBody) -> dict[str, Any]:
+    """Evaluate patient facts (the core input contract), or a clinical note (`{"note": "...", "order": ...}`),
+    and return the decision (the core output contract) with its `decision_id` and a link to its
+    explanation page; a note also returns the `extracted` facts with their evidence. Decisions are logged."""
     engine = engine_of(request)
-    result = await engine.evaluate(payload, channel="api")
-    return {
+    extracted = None
+    if isinstance(payload, NoteInput):
+        facts, extraction = await run_in_threadpool(note_facts, payload.note, payload.order)
+        extracted = extraction.to_dict()
+        try:
+            data = validate(facts)
+        except InputError as exc:
+            raise ApiError(422, f"the facts read from the note are not usable: {exc.message}", exc.field) from None
+        result = await engine.evaluate(data, channel="api", extra={"extracted": evidence_for_log(extraction)})
+    else:
+        result = await engine.evaluate(payload, channel="api")
+    out = {
         "decision_id": result.decision_id,
         "links": {"explanation": str(request.url_for("decision_page", decision_id=result.decision_id))},
         **result.decision,
     }
+    if extracted is not None:
+        out["extracted"] = extracted
+    return out
 
 
 @router.get("/v1/decisions/{decision_id}", tags=["api"])

@@ -7,12 +7,13 @@ import logging
 from typing import Any
 
 from fastapi import APIRouter, Request
+from starlette.concurrency import run_in_threadpool
 
 from rightscan.adapters.cdshooks import cards as card_builder
 from rightscan.adapters.cdshooks.models import DiscoveryResponse, FeedbackRequest, HookRequest, Service
 from rightscan.adapters.input_json import load_facts
 from rightscan.adapters.store.db import DecisionRecord, FeedbackRecord
-from rightscan.application import digest, new_id
+from rightscan.application import digest, fill_from_text, new_id, note_facts
 from rightscan.domain import orders
 from rightscan.domain.decision import decide
 from rightscan.domain.model import InputError
@@ -96,7 +97,18 @@ async def call_service(request: Request, service_id: str, token: Auth, hook: Hoo
             raise ApiError(400, exc.message, field) from None
         ignored_codes += len(found.ignored)
         payload = {**found.payload, "order": draft.order_text}
-        coded.append({"order_ref": draft.id, "facts": payload, "ignored": found.ignored})
+        texts = [t for t in (*found.texts, draft.reason_text) if t and t.strip()]
+        from_text: list[str] = []
+        disagree: list[str] = []
+        if texts:  # the order's reason and the record's text fill what coded data leave open
+            try:
+                _, extraction = await run_in_threadpool(note_facts, "\n".join(texts), None)
+            except InputError:
+                extraction = None
+            if extraction is not None:
+                text_facts = {k: v for k, v in extraction.facts.items() if k != "order"}
+                payload, from_text, disagree = fill_from_text(payload, text_facts)
+        coded.append({"order_ref": draft.id, "facts": payload, "ignored": found.ignored, "from_text": from_text})
         try:
             decision = decide(kb, load_facts(kb, payload)).to_dict()
         except InputError as exc:
@@ -106,6 +118,7 @@ async def call_service(request: Request, service_id: str, token: Auth, hook: Hoo
                 )
             )
             continue
+        decision["explanation"] = [*decision["explanation"], *_text_steps(from_text, disagree)]
         if found.ignored:
             decision["insufficient_data"] = [
                 *decision["insufficient_data"],
@@ -152,6 +165,25 @@ async def call_service(request: Request, service_id: str, token: Auth, hook: Hoo
         ignored_codes,
     )
     return result.response
+
+
+def _text_steps(from_text: list[str], disagree: list[str]) -> list[dict[str, str]]:
+    """Explanation steps saying which facts came from free text, and where text and coded data differ."""
+    source = "RightScan free-text extractor"
+    steps = []
+    if from_text:
+        steps.append(
+            {
+                "step": "Read from the order's reason and the record's free text (no coded value): "
+                + ", ".join(from_text),
+                "source": source,
+            }
+        )
+    if disagree:
+        steps.append(
+            {"step": "Free text disagrees with coded data (coded data used): " + ", ".join(disagree), "source": source}
+        )
+    return steps
 
 
 async def _complete_prefetch(request: Request, hook: HookRequest) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from rightscan.adapters import web_form
+from rightscan.application import note_facts
 from rightscan.domain import orders
 from rightscan.domain.knowledge import Knowledge
 from rightscan.domain.model import InputError
@@ -198,6 +199,66 @@ async def web_evaluate(request: Request) -> Response:
     ]
     headers = {"HX-Reswap": "innerHTML show:#result:top"} if not problems else {}
     return HTMLResponse("\n".join(parts), status_code=status, headers=headers)
+
+
+# ------------------------------------------------------------------------------------------ a pasted note
+def note_segments(note: str, evidence: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The note cut into plain and highlighted pieces, one highlight per evidence span (no overlaps)."""
+    spans = sorted(
+        (e for e in evidence if isinstance(e.get("start"), int) and isinstance(e.get("end"), int)),
+        key=lambda e: (e["start"], -e["end"]),
+    )
+    out: list[dict[str, Any]] = []
+    pos = 0
+    for e in spans:
+        start, end = max(e["start"], pos), e["end"]
+        if end <= start or end > len(note):
+            continue
+        if start > pos:
+            out.append({"text": note[pos:start], "evidence": None})
+        what = f"{e.get('field', '?')} = {e.get('value')}" if e.get("used") else f"{e.get('field', '?')}: not counted"
+        context = ", ".join(e.get("context") or [])
+        label = f"{what}{f' ({context})' if context else ''} - rule {e.get('rule', '?')}"
+        out.append({"text": note[start:end], "evidence": e, "label": label})
+        pos = end
+    if pos < len(note):
+        out.append({"text": note[pos:], "evidence": None})
+    return out
+
+
+@router.post("/note", response_class=HTMLResponse, name="web_note", tags=["web"])
+async def web_note(request: Request) -> HTMLResponse:
+    """Read a pasted note into the form (facts highlighted in the note), for the clinician to check and
+    evaluate. Nothing is evaluated or logged here, and the note's text is never logged."""
+    kb = engine_of(request).kb
+    form = await request.form(max_fields=MAX_FORM_FIELDS)
+    raw = form.get("note")
+    note = raw if isinstance(raw, str) else ""
+    state = FormState()
+    context: dict[str, Any] = {"note": note}
+    status = 200
+    if not note.strip():
+        context["note_error"] = "Paste a note first."
+        status = 422
+    else:
+        try:
+            facts, extraction = await run_in_threadpool(note_facts, note, None)
+        except InputError as exc:
+            context["note_error"] = f"The note could not be read: {exc.message}"
+            status = 422
+        else:
+            state.values, state.symptoms = web_form.form_from_contract(kb, facts)
+            state.more_open = _more_open(state.values)
+            context.update(
+                note_segments=note_segments(note, extraction.evidence),
+                note_conflicts=extraction.conflicts,
+                note_unparsed=extraction.unparsed,
+            )
+            log.info("web note read: %d fact(s) found", len(extraction.evidence))
+    templates = request.app.state.templates
+    return templates.TemplateResponse(
+        request, "index.html", _context(request, form=state, **context), status_code=status
+    )
 
 
 # ------------------------------------------------------------------------------------------ study search

@@ -11,6 +11,7 @@ import hashlib
 import logging
 import uuid
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import orjson
@@ -57,6 +58,23 @@ def note_facts(note: str, order: str | None) -> tuple[dict[str, Any], Any]:
             raise InputError("order", "the note names one study and the request another")
         facts["order"] = order
     return facts, extraction
+
+
+@lru_cache(maxsize=4096)
+def _text_facts_json(text: str) -> bytes:
+    from rightscan.adapters.text import extract
+
+    return orjson.dumps({k: v for k, v in extract(text).facts.items() if k != "order"})
+
+
+def text_facts(text: str) -> dict[str, Any]:
+    """Facts stated by a record's free text (order reason, notes), the order excluded.
+
+    Extraction is a pure function of the text and the rules, and EHRs resend the same order reasons on
+    every hook call, so results are remembered by text (in memory only, never logged); each caller gets
+    its own copy.
+    """
+    return orjson.loads(_text_facts_json(text))  # type: ignore[no-any-return]
 
 
 TEXT_FILLABLE = ("setting", "prior_surgery", "patient_preference", "age", "sex")

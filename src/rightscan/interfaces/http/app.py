@@ -8,6 +8,7 @@ Without one the service runs in an explicit, announced development mode.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -43,6 +44,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.engine = Engine(kb, store)
         app.state.settings = settings
         app.state.verifier = _verifier(settings)
+        # Build the free-text pipeline and the FHIR models off the start-up path, so the first
+        # consultation does not pay ~1.5 s for them.
+        threading.Thread(target=_warm_up, name="rightscan-warm-up", daemon=True).start()
         if app.state.verifier is None:
             log.warning(DEV_MODE_WARNING)
         log.info(
@@ -75,6 +79,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(routes_cds.router)
     app.include_router(routes_web.router)
     return app
+
+
+def _warm_up() -> None:
+    try:
+        from rightscan.adapters.fhir import mcode
+        from rightscan.adapters.text import warm_up
+
+        mcode.read_draft_orders({"resourceType": "Bundle", "entry": []})
+        warm_up()
+    except Exception as exc:  # a failed warm-up only delays the first request; the request reports errors
+        log.warning("warm-up skipped: %s", type(exc).__name__)
 
 
 def _verifier(settings: Settings):  # type: ignore[no-untyped-def]

@@ -13,7 +13,7 @@ from rightscan.adapters.cdshooks import cards as card_builder
 from rightscan.adapters.cdshooks.models import DiscoveryResponse, FeedbackRequest, HookRequest, Service
 from rightscan.adapters.input_json import load_facts
 from rightscan.adapters.store.db import DecisionRecord, FeedbackRecord
-from rightscan.application import digest, fill_from_text, new_id, note_facts
+from rightscan.application import digest, fill_from_text, new_id, text_facts
 from rightscan.domain import orders
 from rightscan.domain.decision import decide
 from rightscan.domain.model import InputError
@@ -102,12 +102,11 @@ async def call_service(request: Request, service_id: str, token: Auth, hook: Hoo
         disagree: list[str] = []
         if texts:  # the order's reason and the record's text fill what coded data leave open
             try:
-                _, extraction = await run_in_threadpool(note_facts, "\n".join(texts), None)
+                stated = await run_in_threadpool(text_facts, "\n".join(texts))
             except InputError:
-                extraction = None
-            if extraction is not None:
-                text_facts = {k: v for k, v in extraction.facts.items() if k != "order"}
-                payload, from_text, disagree = fill_from_text(payload, text_facts)
+                stated = None
+            if stated:
+                payload, from_text, disagree = fill_from_text(payload, stated)
         coded.append({"order_ref": draft.id, "facts": payload, "ignored": found.ignored, "from_text": from_text})
         try:
             decision = decide(kb, load_facts(kb, payload)).to_dict()

@@ -175,6 +175,75 @@ def _invalid(exc: ValidationError, base: str) -> FhirInputError:
 _MODELS: dict[str, Any] = {}
 
 
+_WARM_UP_RESOURCES: tuple[dict[str, Any], ...] = (
+    {"resourceType": "Patient", "id": "w", "gender": "female", "birthDate": "1970-01-01"},
+    {
+        "resourceType": "Condition",
+        "id": "w",
+        "subject": {"reference": "Patient/w"},
+        "clinicalStatus": {
+            "coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-clinical", "code": "active"}]
+        },
+        "code": {"coding": [{"system": "http://snomed.info/sct", "code": "254837009"}], "text": "w"},
+        "bodySite": [{"coding": [{"system": "http://snomed.info/sct", "code": "80248007"}]}],
+        "extension": [{"url": "http://example.org/w", "valueCodeableConcept": {"text": "w"}}],
+        "recordedDate": "2026-01-01",
+        "onsetDateTime": "2026-01-01T00:00:00Z",
+    },
+    {
+        "resourceType": "Observation",
+        "id": "w",
+        "status": "final",
+        "subject": {"reference": "Patient/w"},
+        "category": [
+            {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/observation-category", "code": "laboratory"}]}
+        ],
+        "code": {"coding": [{"system": "http://loinc.org", "code": "6768-6"}]},
+        "effectiveDateTime": "2026-01-01",
+        "valueQuantity": {"value": 1, "unit": "U/L", "system": "http://unitsofmeasure.org", "code": "U/L"},
+        "referenceRange": [{"low": {"value": 0}, "high": {"value": 1, "unit": "U/L"}}],
+        "method": {"text": "w"},
+        "component": [{"code": {"text": "w"}, "valueCodeableConcept": {"text": "w"}}],
+    },
+    {
+        "resourceType": "Observation",
+        "id": "w2",
+        "status": "final",
+        "code": {"text": "w"},
+        "valueCodeableConcept": {"coding": [{"system": "http://snomed.info/sct", "code": "10828004"}]},
+        "valueInteger": None,
+        "focus": [{"reference": "Condition/w"}],
+    },
+    {
+        "resourceType": "Procedure",
+        "id": "w",
+        "status": "completed",
+        "subject": {"reference": "Patient/w"},
+        "code": {"coding": [{"system": "http://snomed.info/sct", "code": "392021009"}]},
+        "performedDateTime": "2026-01-01",
+    },
+    {
+        "resourceType": "ServiceRequest",
+        "id": "w",
+        "status": "draft",
+        "intent": "plan",
+        "subject": {"reference": "Patient/w"},
+        "code": {"coding": [{"system": "http://www.ama-assn.org/go/cpt", "code": "78815"}], "text": "w"},
+        "reasonCode": [{"text": "w"}],
+        "note": [{"text": "w"}],
+        "extension": [{"url": "http://e/w", "valueString": "w"}],
+    },
+)
+
+
+def warm_up() -> None:
+    """Import the FHIR models and let pydantic build their nested models now (~0.5 s once), not during
+    the first consultations."""
+    for resource in _WARM_UP_RESOURCES:
+        clean = {k: v for k, v in resource.items() if v is not None}
+        _model(clean["resourceType"]).model_validate(clean)
+
+
 def _model(resource_type: str) -> Any:
     """The fhir.resources R4B model class (imported on first use: the import takes ~0.2 s)."""
     if not _MODELS:

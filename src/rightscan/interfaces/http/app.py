@@ -7,6 +7,7 @@ Without one the service runs in an explicit, announced development mode.
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 from collections.abc import AsyncIterator
@@ -86,8 +87,11 @@ def _warm_up() -> None:
         from rightscan.adapters.fhir import mcode
         from rightscan.adapters.text import warm_up
 
-        mcode.read_draft_orders({"resourceType": "Bundle", "entry": []})
+        mcode.warm_up()
         warm_up()
+        # Long-lived objects (knowledge, models, pipeline) leave the garbage collector's working set,
+        # so its periodic full collections stay short under load.
+        gc.freeze()
     except Exception as exc:  # a failed warm-up only delays the first request; the request reports errors
         log.warning("warm-up skipped: %s", type(exc).__name__)
 

@@ -5,8 +5,13 @@ Heavy modules are imported inside the commands so that start-up stays fast.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
+
+# RightScan uses no pydantic plugins; skipping their discovery (a scan of every installed package's
+# entry points) saves ~20 ms of start-up.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 import click
 

@@ -149,3 +149,16 @@ def test_procedures_and_knowledge_commands() -> None:
     assert {"US Axilla", "FDG-PET/CT Skull Base to Mid-Thigh", "MRI Spine Without and With IV Contrast"} <= names
     r = cli("knowledge")
     assert r.returncode == 0 and "valid" in r.stdout and "11 variants" in r.stdout
+
+
+def test_json_lines_writer_bytes_equal_plain_serialisation() -> None:
+    import orjson
+
+    from rightscan.adapters.batch import JsonLinesWriter
+    from rightscan.api import evaluate
+
+    writer = JsonLinesWriter()
+    for payload in (patient(), patient(symptoms=["bone_pain"]), patient({"size_cm": 6.0, "n": "N2a"}), patient()):
+        d = evaluate(payload)
+        assert writer.dumps(d) == orjson.dumps(d) + b"\n"
+    assert writer.dumps({"line": 1, "error": "x", "field": "y"}) == b'{"line":1,"error":"x","field":"y"}\n'

@@ -88,19 +88,25 @@ def decide(kb: Knowledge, facts: Facts) -> Decision:
 
     # ------------------------------------------------------------ clinical stage
     # A pure function of the tumour facts (and whether a missing cM must be reported): memoised.
-    t, _n, m, anat, prog, stage_template, steps, notes, clinical_verdict, classes, stage_feature = kb.remember(
-        ("stage", tumor, setting), lambda: _clinical_stage(kb, tumor, setting)
-    )
-    classes = set(classes)
+    (
+        t,
+        m,
+        anat,
+        prog,
+        stage_template,
+        steps,
+        notes,
+        clinical_verdict,
+        classes,
+        stage_feature,
+        invasive,
+        biology,
+        summary_stage,
+    ) = kb.remember(("stage", tumor, setting), lambda: _clinical_stage(kb, tumor, setting))
     stage_out = dict(stage_template)
     ctx.explanation.extend(steps)
     ctx.insufficient.extend(notes)
-    er, pr, her2 = _receptor(tumor.er), _receptor(tumor.pr), _receptor(tumor.her2)
-    invasive = (
-        "no" if t == "Tis" else ("yes" if (tumor.histology not in (None, "DCIS") or t is not None) else "unknown")
-    )
     metastatic = m == "M1"
-    biology = biology_of(tumor.er, tumor.pr, tumor.her2)
 
     # ------------------------------------------------------------ pathological stage (after surgery)
     path_upstaging = False
@@ -108,6 +114,7 @@ def decide(kb: Knowledge, facts: Facts) -> Decision:
     if facts.pathology_t is not None or facts.pathology_n is not None:
         pt = facts.pathology_t if facts.pathology_t is not None else None
         pn = facts.pathology_n
+        er, pr, her2 = _receptor(tumor.er), _receptor(tumor.pr), _receptor(tumor.her2)
         p_anat = staging.anatomic_stage(tables, pt, pn, m or "M0")
         p_prog = staging.prognostic_stage(tables, "pathological", pt, pn, m or "M0", tumor.grade, her2, er, pr)
         stage_out["pathological"] = {
@@ -138,7 +145,6 @@ def decide(kb: Knowledge, facts: Facts) -> Decision:
         ctx.explain("No red flag among the symptoms and laboratory values given", "NCCN Breast v2.2015 MS-12 triggers")
 
     # ------------------------------------------------------------ verdict
-    summary_stage = _summary_stage(anat, prog)
     if setting is None:
         verdict = TARGETED if flags else UNDETERMINED
         ctx.insufficient.append(
@@ -150,9 +156,9 @@ def decide(kb: Knowledge, facts: Facts) -> Decision:
     elif setting != "new_diagnosis" or invasive == "no" or metastatic:
         verdict = NOT_APPLICABLE
     elif path_verdict == RECOMMENDED and clinical_verdict != RECOMMENDED:
-        verdict, classes, path_upstaging = RECOMMENDED, {"late"}, True
+        verdict, classes, path_upstaging = RECOMMENDED, frozenset({"late"}), True
     elif path_verdict == INDIVIDUALIZE and clinical_verdict == NOT_RECOMMENDED:
-        verdict, classes = INDIVIDUALIZE, {"early", "late"}
+        verdict, classes = INDIVIDUALIZE, frozenset({"early", "late"})
         p = stage_out["pathological"]
         summary_stage = f"pathological anatomic stage {p['anatomic']}, pathological prognostic stage {p['prognostic']}"
         ctx.explain(
@@ -173,7 +179,7 @@ def decide(kb: Knowledge, facts: Facts) -> Decision:
 
     # ------------------------------------------------------------ ACR variants
     if setting == "new_diagnosis" and verdict == NOT_APPLICABLE:
-        classes = set()
+        classes = frozenset()
     by_purpose = _applicable_variants(ctx, setting, classes, biology, flags)
 
     # ------------------------------------------------------------ order
@@ -205,7 +211,7 @@ def decide(kb: Knowledge, facts: Facts) -> Decision:
         procedure.id if procedure else "",  # order_procedure
     )
     selected = kb.guidance_index.select_values(features)
-    assessments = [v.as_dict for purpose in ("locoregional", "distant") for v in by_purpose[purpose]]
+    assessments = list(by_purpose["assessments"])
     return Decision(
         knowledge_version=kb.version,
         stage=stage_out,
@@ -271,9 +277,11 @@ def _clinical_stage(kb: Knowledge, tumor: Any, setting: str | None) -> tuple[Any
     clinical_verdict, classes = _verdict_from(tables, anat, prog)
     if setting == "new_diagnosis" and t != "Tis" and m != "M1":
         _note_missing_stage(ctx, t, n, anat, prog, clinical_verdict)
+    invasive = (
+        "no" if t == "Tis" else ("yes" if (tumor.histology not in (None, "DCIS") or t is not None) else "unknown")
+    )
     return (
         t,
-        n,
         m,
         anat,
         prog,
@@ -283,6 +291,9 @@ def _clinical_stage(kb: Knowledge, tumor: Any, setting: str | None) -> tuple[Any
         clinical_verdict,
         frozenset(classes),
         _stage_class_feature(tables, anat, prog),
+        invasive,
+        biology_of(tumor.er, tumor.pr, tumor.her2),
+        _summary_stage(anat, prog),
     )
 
 
@@ -392,6 +403,7 @@ def _applicable_variants(
         scratch = _Context(ctx.kb, ctx.facts)
         chosen: dict[str, Any] = _select_variants(scratch, setting, classes, biology, flags)
         chosen["key"] = key  # identifies this selection in later memo keys
+        chosen["assessments"] = tuple(v.as_dict for p in ("locoregional", "distant") for v in chosen[p])
         return chosen, tuple(scratch.explanation), tuple(scratch.insufficient)
 
     chosen, steps, notes = ctx.kb.remember(key, build)

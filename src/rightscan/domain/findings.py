@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from rightscan.domain.knowledge import Knowledge
 from rightscan.domain.model import Facts
@@ -11,8 +10,7 @@ from rightscan.domain.model import Facts
 LIVER_TESTS = ("ast", "alt", "bilirubin")
 
 
-@dataclass(frozen=True, slots=True)
-class LabAssessment:
+class LabAssessment(NamedTuple):
     alp: str  # absent | normal | mildly_raised | mildly_raised_unconfirmed | raised
     liver_abnormal: tuple[str, ...]  # names of liver tests above threshold
     tumor_markers: str  # absent | normal | raised
@@ -20,36 +18,42 @@ class LabAssessment:
 
 
 def assess_labs(kb: Knowledge, facts: Facts) -> LabAssessment:
+    labs = facts.labs
+    markers = facts.tumor_markers
+    if not labs and not markers:
+        return NO_LABS
     th = kb.thresholds
+    limit = th.liver_test_abnormal_x_uln
     liver_abnormal = tuple(
-        name
-        for name in LIVER_TESTS
-        if (lab := facts.lab(name)) is not None and lab.ratio > th.liver_test_abnormal_x_uln
+        [name for name in LIVER_TESTS if (lab := labs.get(name)) is not None and lab.value > lab.uln * limit]
     )
-    notes: list[str] = []
-    alp = facts.lab("alkaline_phosphatase")
+    notes: tuple[str, ...] = ()
+    alp = labs.get("alkaline_phosphatase")
     if alp is None:
         alp_status = "absent"
-    elif alp.ratio <= 1.0:
+    elif alp.value <= alp.uln:
         alp_status = "normal"
-    elif alp.ratio > th.alp_mild_max_x_uln or liver_abnormal or facts.symptoms:
+    elif alp.value > alp.uln * th.alp_mild_max_x_uln or liver_abnormal or facts.symptoms:
         alp_status = "raised"
-    elif facts.lab("ast") is None and facts.lab("alt") is None:
+    elif labs.get("ast") is None and labs.get("alt") is None:
         alp_status = "mildly_raised_unconfirmed"
-        notes.append(
+        notes = (
             "labs.ast / labs.alt: liver tests are needed to tell whether the raised alkaline phosphatase is "
             f"isolated (isolated and at most {th.alp_mild_max_x_uln:g}x ULN: no systemic imaging; "
-            "otherwise: targeted imaging of bone and liver)"
+            "otherwise: targeted imaging of bone and liver)",
         )
     else:
         alp_status = "mildly_raised"
-    if not facts.tumor_markers:
-        markers = "absent"
-    elif any(v.ratio > th.tumor_marker_raised_x_uln for v in facts.tumor_markers.values()):
-        markers = "raised"
+    if not markers:
+        marker_status = "absent"
+    elif any(v.value > v.uln * th.tumor_marker_raised_x_uln for v in markers.values()):
+        marker_status = "raised"
     else:
-        markers = "normal"
-    return LabAssessment(alp_status, liver_abnormal, markers, tuple(notes))
+        marker_status = "normal"
+    return LabAssessment(alp_status, liver_abnormal, marker_status, notes)
+
+
+NO_LABS = LabAssessment("absent", (), "absent", ())
 
 
 def red_flags(kb: Knowledge, facts: Facts, labs: LabAssessment) -> list[dict[str, Any]]:

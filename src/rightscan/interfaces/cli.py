@@ -99,9 +99,7 @@ def _write(result: dict, fmt: str) -> None:  # type: ignore[type-arg]
 
 
 def _evaluate_lines(kb, path: str, order: str | None, fmt: str) -> None:  # type: ignore[no-untyped-def]
-    import orjson
-
-    from rightscan.adapters.batch import evaluate_lines
+    from rightscan.adapters.batch import JsonLinesWriter, evaluate_lines
 
     try:
         source = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
@@ -111,7 +109,7 @@ def _evaluate_lines(kb, path: str, order: str | None, fmt: str) -> None:  # type
     errors = total = 0
     out = sys.stdout.buffer
     buffer: list[bytes] = []
-    newline = orjson.OPT_APPEND_NEWLINE
+    writer = JsonLinesWriter()
     render = None
     if fmt != "json":
         from rightscan.adapters.render import to_markdown, to_text
@@ -123,7 +121,7 @@ def _evaluate_lines(kb, path: str, order: str | None, fmt: str) -> None:  # type
             if not ok:
                 errors += 1
             if render is None:
-                buffer.append(orjson.dumps(result, option=newline))
+                buffer.append(writer.dumps(result))
             elif ok:
                 buffer.append(f"=== line {total} ===\n{render(result)}\n".encode())
             else:

@@ -311,3 +311,11 @@ def test_configured_qcdsm_id_is_stamped_on_ratings(tmp_path_factory: pytest.Temp
         srv.stop()
     extensions = body["systemActions"][0]["resource"]["extension"]
     assert [e["valueString"] for e in extensions if e["url"] == QCDSM] == ["G1234"]
+
+
+def test_a_consultation_can_be_reopened_in_the_web_form(client: httpx.Client) -> None:
+    body = client.post(SERVICE, json=reference_request()).json()
+    decision_id = body["cards"][0]["links"][0]["url"].rsplit("/", 1)[-1]
+    page = client.get(f"/?from={decision_id}")
+    assert page.status_code == 200
+    assert 'value="1.8"' in page.text  # the tumour size read from the mCODE size Observation

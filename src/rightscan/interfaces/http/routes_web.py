@@ -131,6 +131,8 @@ async def index(request: Request, example: str | None = None) -> HTMLResponse:
         if record is None:
             return _not_found(request)
         payload = record["facts"]
+        if "orders" in payload:  # a CDS Hooks consultation: the facts behind its first rated order
+            payload = next((o["facts"] for o in payload["orders"] if o.get("facts")), {})
     if payload is not None:
         state.values, state.symptoms = web_form.form_from_contract(kb, payload)
         state.more_open = _more_open(state.values)

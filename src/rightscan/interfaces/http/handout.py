@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from rightscan.domain import staging
 from rightscan.domain.knowledge import Knowledge
 from rightscan.interfaces.http.present import dose_text, rrl_level
 
@@ -108,8 +109,6 @@ PLAIN_MISSING: dict[str, str] = {
     "pathology": "the results of the tissue removed at the operation",
 }
 
-EARLY = ("IA", "IB", "IIA")
-LATE = ("IIB", "IIIA", "IIIB", "IIIC")
 
 
 def duration_text(msv: float, background_per_year: float) -> str:
@@ -184,9 +183,10 @@ def _study(kb: Knowledge, pid: str | None, name: str, rrl: str | None, dose: str
     )
 
 
-def _stage_paragraphs(stage: dict[str, Any]) -> list[str]:
+def _stage_paragraphs(kb: Knowledge, stage: dict[str, Any]) -> list[str]:
     anat, prog = stage.get("anatomic"), stage.get("clinical_prognostic")
     main = prog or anat
+    stage_class = staging.stage_class(kb.staging, main)  # early / late per the AJCC knowledge file
     if main is None:
         return ["The stage of the cancer cannot be worked out yet from the information available."]
     out = []
@@ -195,12 +195,12 @@ def _stage_paragraphs(stage: dict[str, Any]) -> list[str]:
             "Your result is stage 0: the abnormal cells are still inside the milk ducts of the breast "
             "(non-invasive). They have not grown into the surrounding tissue."
         )
-    elif main in EARLY:
+    elif stage_class == "early":
         out.append(
             f"Your cancer is stage {main}, an early stage. It is in the breast and, at most, in a small number "
             "of lymph nodes under the arm."
         )
-    elif main in LATE:
+    elif stage_class == "late":
         out.append(
             f"Your cancer is stage {main}. This means the tumour is larger, or more lymph nodes under the arm "
             "are affected, than in the early stages."
@@ -361,7 +361,7 @@ def build(kb: Knowledge, d: dict[str, Any], facts: dict[str, Any]) -> Handout:
     return Handout(
         headline=headline,
         verdict_paragraphs=verdict_paragraphs,
-        stage_paragraphs=_stage_paragraphs(d["stage"]),
+        stage_paragraphs=_stage_paragraphs(kb, d["stage"]),
         studies=studies,
         background_msv=kb.background_msv_per_year,
         next_steps=next_steps,

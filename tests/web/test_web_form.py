@@ -91,3 +91,19 @@ def test_contract_round_trips_through_the_form(kb) -> None:  # type: ignore[no-u
     assert values["tumor.size_cm"] == "1.8" and values["labs.bilirubin.uln"] == "1.2" and symptoms == ["bone_pain"]
     again = web_form.contract_from_form(kb, values, symptoms)
     assert evaluate(again) == evaluate(contract)
+
+
+def test_example_patient_is_the_readme_reference_patient() -> None:
+    import json
+
+    from conftest import ROOT
+
+    reference = json.loads((ROOT / "examples" / "reference_patient.json").read_text())
+
+    def strip(value):  # type: ignore[no-untyped-def]
+        if isinstance(value, dict):
+            kept = {k: strip(v) for k, v in value.items()}
+            return {k: v for k, v in kept.items() if v not in (None, {}, [], False)}
+        return value
+
+    assert strip(web_form.EXAMPLE_PATIENT) == strip(reference)

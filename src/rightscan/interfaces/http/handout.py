@@ -110,7 +110,6 @@ PLAIN_MISSING: dict[str, str] = {
 }
 
 
-
 def duration_text(msv: float, background_per_year: float) -> str:
     """How long natural background radiation takes to give this dose, in friendly units."""
     years = msv / background_per_year

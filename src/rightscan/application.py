@@ -133,7 +133,7 @@ class Engine:
         self.store = store
 
     def prepare(
-        self, data: PatientInput, channel: str, extra: dict[str, Any] | None = None
+        self, data: PatientInput, channel: str, extra: dict[str, Any] | None = None, tenant: str | None = None
     ) -> tuple[Evaluation, DecisionRecord]:
         """Decide for validated input (raises ``InputError`` for contradictory facts); build its log record."""
         facts = to_facts(self.kb, data)
@@ -158,6 +158,7 @@ class Engine:
         record = DecisionRecord(
             id=decision_id,
             channel=channel,
+            tenant=tenant,
             knowledge_version=self.kb.version,
             input_digest=digest(coded),
             verdict=decision["systemic_imaging"],
@@ -167,9 +168,11 @@ class Engine:
         )
         return Evaluation(decision_id, decision, coded), record
 
-    async def evaluate(self, data: PatientInput, channel: str, extra: dict[str, Any] | None = None) -> Evaluation:
-        """Decide, and return only once the decision is committed to the log."""
-        evaluation, record = self.prepare(data, channel, extra)
+    async def evaluate(
+        self, data: PatientInput, channel: str, extra: dict[str, Any] | None = None, tenant: str | None = None
+    ) -> Evaluation:
+        """Decide, and return only once the decision is committed to the log (under ``tenant``)."""
+        evaluation, record = self.prepare(data, channel, extra, tenant)
         await asyncio.wrap_future(self.store.submit_decision(record))
         order = evaluation.decision["order"]
         log.info(

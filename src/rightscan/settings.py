@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -23,4 +23,11 @@ class Settings(BaseSettings):
     )
     info_cards: bool = Field(default=True, description="Return an info card for appropriate orders")
     fhir_timeout: float = Field(default=2.0, gt=0, le=10, description="Seconds allowed for each FHIR fetch")
+    link_secret: SecretStr | None = Field(
+        default=None,
+        description="Secret (>= 32 characters) signing the short-lived links cards carry to decision pages, and "
+        "browser sessions; unset = a random secret per process (links then open only on the process that made them)",
+    )
+    link_ttl: int = Field(default=900, ge=30, le=86_400, description="Seconds a signed decision link stays valid")
+    session_ttl: int = Field(default=3600, ge=60, le=86_400, description="Seconds a browser session stays valid")
     service_id: str = Field(default="rightscan-imaging", pattern=r"^[a-z0-9\-]+$")

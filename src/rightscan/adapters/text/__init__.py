@@ -8,12 +8,18 @@ medspaCy on a blank English pipeline, with no model download.
 
 Importing this package does not import spaCy: the pipeline is built on the first extraction
 (``warm_up()`` builds it ahead of time) and kept for the life of the process.
+
+Thread safety: the medspaCy components (PyRuSH, PyFastNER) keep per-call state on shared objects, so
+one pipeline must never run two documents at once. Each engine serialises its runs with a lock; the
+work is CPU-bound Python under the GIL, so the lock costs no throughput. Building the engine is also
+done once, under a lock, so parallel first calls do not race.
 """
 
 from __future__ import annotations
 
+import itertools
+import threading
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rightscan.adapters.text.model import MAX_NOTE_CHARS, Extraction
@@ -35,6 +41,11 @@ class _Engine:
         self.analyser: Analyser = Analyser(directory)
         self.rules = self.analyser.rules
         self.procedure_names = {pid: p.name for pid, p in load_knowledge().procedures.items()}
+        self.lock = threading.Lock()
+
+    def mentions(self, text: str) -> list[Mention]:
+        with self.lock:
+            return self.analyser.mentions(text)
 
     def run(self, mentions: list[Mention]) -> Extraction:
         from rightscan.adapters.text.assemble import assemble
@@ -42,9 +53,20 @@ class _Engine:
         return assemble(self.rules, mentions, self.procedure_names)
 
 
-@lru_cache(maxsize=2)
+_ENGINES: dict[str | None, _Engine] = {}
+_BUILD_LOCK = threading.Lock()
+
+
 def _engine(directory: str | None = None) -> _Engine:
-    return _Engine(directory)
+    engine = _ENGINES.get(directory)
+    if engine is None:
+        with _BUILD_LOCK:
+            engine = _ENGINES.get(directory)
+            if engine is None:
+                if len(_ENGINES) >= 2:  # candidate rule directories are a development tool: keep few
+                    _ENGINES.pop(next(iter(_ENGINES)))
+                engine = _ENGINES[directory] = _Engine(directory)
+    return engine
 
 
 def _check(text: str) -> str:
@@ -67,11 +89,32 @@ def extract(text: str, rules_dir: str | None = None) -> Extraction:
     text = _check(text)
     if not text.strip():
         return Extraction(facts={}, rules_version=engine.rules.version)
-    return engine.run(engine.analyser.mentions(text))
+    return engine.run(engine.mentions(text))
 
 
 def extract_many(texts: Iterable[str], batch_size: int = 64, rules_dir: str | None = None) -> Iterator[Extraction]:
-    """Many notes, in order, through spaCy's batched ``pipe`` (the fast path for JSON Lines)."""
+    """Many notes, in order, through spaCy's batched ``pipe`` (the fast path for JSON Lines).
+
+    The pipeline is held for one chunk of ``batch_size`` notes at a time, so other threads can run
+    between chunks and memory stays bounded by a chunk. A text that is not acceptable raises
+    ``InputError`` after the notes before it have been yielded."""
     engine = _engine(rules_dir)
-    for mentions in engine.analyser.mentions_many((_check(t) for t in texts), batch_size=batch_size):
-        yield engine.run(mentions)
+    source = iter(texts)
+    while True:
+        chunk: list[str] = []
+        problem: InputError | None = None
+        for text in itertools.islice(source, batch_size):
+            try:
+                chunk.append(_check(text))
+            except InputError as exc:
+                problem = exc
+                break
+        if chunk:
+            with engine.lock:
+                found = list(engine.analyser.mentions_many(chunk, batch_size=batch_size))
+            for mentions in found:
+                yield engine.run(mentions)
+        if problem is not None:
+            raise problem
+        if len(chunk) < batch_size:
+            return

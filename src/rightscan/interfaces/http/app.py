@@ -45,6 +45,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.engine = Engine(kb, store)
         app.state.settings = settings
         app.state.verifier = _verifier(settings)
+        app.state.links = _link_signer(settings)
         # Build the free-text pipeline and the FHIR models off the start-up path, so the first
         # consultation does not pay ~1.5 s for them.
         threading.Thread(target=_warm_up, name="rightscan-warm-up", daemon=True).start()
@@ -94,6 +95,16 @@ def _warm_up() -> None:
         gc.freeze()
     except Exception as exc:  # a failed warm-up only delays the first request; the request reports errors
         log.warning("warm-up skipped: %s", type(exc).__name__)
+
+
+def _link_signer(settings: Settings):  # type: ignore[no-untyped-def]
+    from rightscan.adapters.security.links import LinkSigner
+
+    if settings.link_secret is None:
+        if settings.auth_config is not None:
+            log.warning("RIGHTSCAN_LINK_SECRET unset: decision links are signed with a per-process random secret")
+        return LinkSigner.ephemeral(settings.link_ttl, settings.session_ttl)
+    return LinkSigner(settings.link_secret.get_secret_value().encode(), settings.link_ttl, settings.session_ttl)
 
 
 def _verifier(settings: Settings):  # type: ignore[no-untyped-def]

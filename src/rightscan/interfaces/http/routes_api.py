@@ -12,6 +12,7 @@ from rightscan.adapters.input_json import PatientInput, validate
 from rightscan.api import procedure_catalogue
 from rightscan.application import evidence_for_log, note_facts
 from rightscan.domain.model import InputError
+from rightscan.interfaces.http import access
 from rightscan.interfaces.http.deps import Auth, FastJsonRoute, engine_of
 from rightscan.interfaces.http.errors import ApiError
 
@@ -43,11 +44,12 @@ EvaluateBody = Annotated[
 
 
 @router.post("/v1/evaluate", tags=["api"])
-async def evaluate(request: Request, _auth: Auth, payload: EvaluateBody) -> dict[str, Any]:
+async def evaluate(request: Request, auth: Auth, payload: EvaluateBody) -> dict[str, Any]:
     """Evaluate patient facts (the core input contract), or a clinical note (`{"note": "...", "order": ...}`),
     and return the decision (the core output contract) with its `decision_id` and a link to its
     explanation page; a note also returns the `extracted` facts with their evidence. Decisions are logged."""
     engine = engine_of(request)
+    tenant = (auth or {}).get("tenant")
     extracted = None
     if isinstance(payload, NoteInput):
         facts, extraction = await run_in_threadpool(note_facts, payload.note, payload.order)
@@ -56,12 +58,21 @@ async def evaluate(request: Request, _auth: Auth, payload: EvaluateBody) -> dict
             data = validate(facts)
         except InputError as exc:
             raise ApiError(422, f"the facts read from the note are not usable: {exc.message}", exc.field) from None
-        result = await engine.evaluate(data, channel="api", extra={"extracted": evidence_for_log(extraction)})
+        result = await engine.evaluate(
+            data, channel="api", extra={"extracted": evidence_for_log(extraction)}, tenant=tenant
+        )
     else:
-        result = await engine.evaluate(payload, channel="api")
+        result = await engine.evaluate(payload, channel="api", tenant=tenant)
     out = {
         "decision_id": result.decision_id,
-        "links": {"explanation": str(request.url_for("decision_page", decision_id=result.decision_id))},
+        "links": {
+            "explanation": access.link_for(
+                request,
+                str(request.url_for("decision_page", decision_id=result.decision_id)),
+                result.decision_id,
+                tenant,
+            )
+        },
         **result.decision,
     }
     if extracted is not None:
@@ -70,9 +81,12 @@ async def evaluate(request: Request, _auth: Auth, payload: EvaluateBody) -> dict
 
 
 @router.get("/v1/decisions/{decision_id}", tags=["api"])
-async def decision_record(request: Request, decision_id: str, _auth: Auth) -> dict[str, Any]:
-    """The logged decision: coded facts, ratings, cards returned, output and feedback received."""
+async def decision_record(request: Request, decision_id: str, auth: Auth) -> dict[str, Any]:
+    """The logged decision: coded facts, ratings, cards returned, output and feedback received. With auth
+    configured, only a token of the decision's own tenant reads it (others get the same 404 as a missing id)."""
     record = engine_of(request).store.get_decision(_checked_id(decision_id))
+    if record is not None and auth is not None and record.get("tenant") != auth.get("tenant"):
+        record = None
     if record is None:
         raise ApiError(404, "no decision with this id", "decision_id")
     record["created_at"] = record["created_at"].isoformat()

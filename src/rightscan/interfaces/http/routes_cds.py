@@ -17,6 +17,7 @@ from rightscan.application import digest, fill_from_text, new_id, text_facts
 from rightscan.domain import orders
 from rightscan.domain.decision import decide
 from rightscan.domain.model import InputError
+from rightscan.interfaces.http import access
 from rightscan.interfaces.http.deps import Auth, FastJsonRoute, engine_of
 from rightscan.interfaces.http.errors import ApiError
 
@@ -128,7 +129,10 @@ async def call_service(request: Request, service_id: str, token: Auth, hook: Hoo
             ]
         outcomes.append(card_builder.OrderOutcome(draft.id, draft.resource, decision=decision))
 
-    explanation_url = str(request.url_for("decision_page", decision_id=consult_id))
+    tenant = (token or {}).get("tenant") if token else None
+    explanation_url = access.link_for(
+        request, str(request.url_for("decision_page", decision_id=consult_id)), consult_id, tenant
+    )
     result = card_builder.build(
         kb,
         outcomes,
@@ -144,7 +148,7 @@ async def call_service(request: Request, service_id: str, token: Auth, hook: Hoo
         hook=hook.hook,
         hook_instance=hook.hookInstance,
         service_id=service_id,
-        tenant=(token or {}).get("tenant") if token else None,  # type: ignore[arg-type]
+        tenant=tenant,
         knowledge_version=kb.version,
         input_digest=digest(coded),
         verdict=next(iter(verdicts)) if len(verdicts) == 1 else ("mixed" if verdicts else None),

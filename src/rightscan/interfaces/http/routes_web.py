@@ -25,7 +25,7 @@ from rightscan.application import note_facts
 from rightscan.domain import orders
 from rightscan.domain.knowledge import Knowledge
 from rightscan.domain.model import InputError
-from rightscan.interfaces.http import handout, present
+from rightscan.interfaces.http import access, handout, present
 from rightscan.interfaces.http.deps import engine_of
 
 router = APIRouter()
@@ -49,17 +49,38 @@ def _is_htmx(request: Request) -> bool:
     return request.headers.get("hx-request") == "true"
 
 
-def _record(request: Request, decision_id: str) -> dict[str, Any] | None:
+async def _record(request: Request, decision_id: str) -> dict[str, Any] | None:
+    """The logged decision, once the access policy allows this request to see it (``AccessDenied``
+    otherwise). With auth configured, an unknown id is refused like a known one: no existence oracle."""
     try:
         key = str(uuid.UUID(decision_id))
     except ValueError:
+        key = None
+    record = engine_of(request).store.get_decision(key) if key else None
+    if record is None:
+        if access.auth_configured(request):
+            raise access.AccessDenied(401, "sign in through your EHR or open the link from the decision card")
         return None
-    return engine_of(request).store.get_decision(key)
+    await access.authorize_record(request, record)
+    return record
 
 
 def _not_found(request: Request) -> HTMLResponse:
     templates = request.app.state.templates
-    return templates.TemplateResponse(request, "not_found.html", {"what": "decision"}, status_code=404)
+    response = templates.TemplateResponse(request, "not_found.html", {"what": "decision"}, status_code=404)
+    return access.finish(request, response)  # type: ignore[return-value]
+
+
+def _denied(request: Request, exc: access.AccessDenied) -> HTMLResponse:
+    templates = request.app.state.templates
+    response = templates.TemplateResponse(
+        request,
+        "denied.html",
+        {"reason": exc.reason},
+        status_code=exc.status,
+        headers={"WWW-Authenticate": "Bearer"} if exc.status == 401 else None,
+    )
+    return access.finish(request, response)  # type: ignore[return-value]
 
 
 def _form_options(kb: Knowledge) -> dict[str, Any]:
@@ -106,6 +127,7 @@ def _context(request: Request, **extra: Any) -> dict[str, Any]:
         "procedure_tables": present.procedure_tables,
         "missing_items": _missing_items(kb),
         "sort": "rating",
+        "csrf_token": access.csrf_token(request),
         **extra,
     }
 
@@ -127,7 +149,10 @@ async def index(request: Request, example: str | None = None) -> HTMLResponse:
     if example == "reference":
         payload = web_form.EXAMPLE_PATIENT
     elif source:
-        record = _record(request, source)
+        try:
+            record = await _record(request, source)
+        except access.AccessDenied as exc:
+            return _denied(request, exc)
         if record is None:
             return _not_found(request)
         payload = record["facts"]
@@ -137,7 +162,7 @@ async def index(request: Request, example: str | None = None) -> HTMLResponse:
         state.values, state.symptoms = web_form.form_from_contract(kb, payload)
         state.more_open = _more_open(state.values)
     templates = request.app.state.templates
-    return templates.TemplateResponse(request, "index.html", _context(request, form=state))
+    return access.finish(request, templates.TemplateResponse(request, "index.html", _context(request, form=state)))  # type: ignore[return-value]
 
 
 @router.post("/evaluate", response_class=HTMLResponse, name="web_evaluate", tags=["web"])
@@ -146,8 +171,12 @@ async def web_evaluate(request: Request) -> Response:
     the status line and the form body; without: the whole page. Problems answer 422, each on its field."""
     engine = engine_of(request)
     kb = engine.kb
-    form = await request.form(max_fields=MAX_FORM_FIELDS)
-    values = {k: v.strip() for k, v in form.items() if isinstance(v, str) and k not in ("symptoms", "json", "mode")}
+    try:
+        tenant, form = await access.authorize_post(request, MAX_FORM_FIELDS)
+    except access.AccessDenied as exc:
+        return _denied(request, exc)
+    skip = ("symptoms", "json", "mode", access.CSRF_FIELD)
+    values = {k: v.strip() for k, v in form.items() if isinstance(v, str) and k not in skip}
     symptoms = [s for s in form.getlist("symptoms") if isinstance(s, str)]
     json_value = form.get("json")
     json_text = json_value if isinstance(json_value, str) else ""
@@ -160,7 +189,8 @@ async def web_evaluate(request: Request) -> Response:
             data = web_form.validate(kb, web_form.contract_from_json(kb, json_text))
         else:
             data = web_form.check_form(kb, values, symptoms)
-        evaluation = await engine.evaluate(data, channel="web")
+        evaluation = await engine.evaluate(data, channel="web", tenant=tenant)
+        access.remember(request, evaluation.decision_id, tenant)
     except web_form.FormErrors as exc:
         problems = exc.problems
     except InputError as exc:  # the domain: size against T, unknown order (with close matches), ...
@@ -193,14 +223,14 @@ async def web_evaluate(request: Request) -> Response:
     status = 422 if problems else 200
     templates = request.app.state.templates
     if not _is_htmx(request):
-        return templates.TemplateResponse(request, "index.html", context, status_code=status)
+        return access.finish(request, templates.TemplateResponse(request, "index.html", context, status_code=status))  # type: ignore[return-value]
     parts = [
         templates.get_template("_result.html").render(context),
         templates.get_template("_status.html").render({**context, "oob": True}),
         templates.get_template("_form.html").render({**context, "oob": True}),
     ]
     headers = {"HX-Reswap": "innerHTML show:#result:top"} if not problems else {}
-    return HTMLResponse("\n".join(parts), status_code=status, headers=headers)
+    return access.finish(request, HTMLResponse("\n".join(parts), status_code=status, headers=headers))  # type: ignore[return-value]
 
 
 # ------------------------------------------------------------------------------------------ a pasted note
@@ -233,7 +263,10 @@ async def web_note(request: Request) -> HTMLResponse:
     """Read a pasted note into the form (facts highlighted in the note), for the clinician to check and
     evaluate. Nothing is evaluated or logged here, and the note's text is never logged."""
     kb = engine_of(request).kb
-    form = await request.form(max_fields=MAX_FORM_FIELDS)
+    try:
+        _, form = await access.authorize_post(request, MAX_FORM_FIELDS)
+    except access.AccessDenied as exc:
+        return _denied(request, exc)
     raw = form.get("note")
     note = raw if isinstance(raw, str) else ""
     state = FormState()
@@ -258,9 +291,10 @@ async def web_note(request: Request) -> HTMLResponse:
             )
             log.info("web note read: %d fact(s) found", len(extraction.evidence))
     templates = request.app.state.templates
-    return templates.TemplateResponse(
+    response = templates.TemplateResponse(
         request, "index.html", _context(request, form=state, **context), status_code=status
     )
+    return access.finish(request, response)  # type: ignore[return-value]
 
 
 # ------------------------------------------------------------------------------------------ study search
@@ -292,18 +326,25 @@ async def procedure_hint(request: Request, order: str = "") -> HTMLResponse:
 @router.get("/decisions/{decision_id}", response_class=HTMLResponse, name="decision_page", tags=["web"])
 async def decision_page(request: Request, decision_id: str, sort: str = "rating") -> HTMLResponse:
     """The explanation of one logged decision: the verdict, every reason with its source, and feedback."""
-    record = _record(request, decision_id)
+    try:
+        record = await _record(request, decision_id)
+    except access.AccessDenied as exc:
+        return _denied(request, exc)
     if record is None:
         return _not_found(request)
     templates = request.app.state.templates
     sort = sort if sort in present.SORTS else "rating"
-    return templates.TemplateResponse(request, "decision.html", _context(request, record=record, sort=sort))
+    response = templates.TemplateResponse(request, "decision.html", _context(request, record=record, sort=sort))
+    return access.finish(request, response)  # type: ignore[return-value]
 
 
 @router.get("/decisions/{decision_id}/procedures", response_class=HTMLResponse, tags=["web"])
 async def decision_procedures(request: Request, decision_id: str, item: int = 0, sort: str = "rating") -> Response:
     """The table of all rated studies of one decision, sorted by rating or by radiation (htmx fragment)."""
-    record = _record(request, decision_id)
+    try:
+        record = await _record(request, decision_id)
+    except access.AccessDenied as exc:
+        return _denied(request, exc)
     decision = _decision_of(record, item)
     if record is None or decision is None:
         return _not_found(request)
@@ -312,7 +353,7 @@ async def decision_procedures(request: Request, decision_id: str, item: int = 0,
     context = _context(
         request, tables=present.procedure_tables(decision, sort), item=item, decision_id=record["id"], sort=sort
     )
-    return templates.TemplateResponse(request, "_procedures.html", context)
+    return access.finish(request, templates.TemplateResponse(request, "_procedures.html", context))
 
 
 def _decision_of(record: dict[str, Any] | None, item: int) -> dict[str, Any] | None:
@@ -325,8 +366,8 @@ def _decision_of(record: dict[str, Any] | None, item: int) -> dict[str, Any] | N
 
 
 # ------------------------------------------------------------------------------------------ handout
-def _handout_context(request: Request, decision_id: str, item: int) -> dict[str, Any] | None:
-    record = _record(request, decision_id)
+async def _handout_context(request: Request, decision_id: str, item: int) -> dict[str, Any] | None:
+    record = await _record(request, decision_id)
     decision = _decision_of(record, item)
     if record is None or decision is None:
         return None
@@ -337,16 +378,23 @@ def _handout_context(request: Request, decision_id: str, item: int) -> dict[str,
 @router.get("/decisions/{decision_id}/handout", response_class=HTMLResponse, name="handout_page", tags=["web"])
 async def handout_page(request: Request, decision_id: str, item: int = 0) -> HTMLResponse:
     """The patient handout in plain language (prints on A4 or Letter)."""
-    context = _handout_context(request, decision_id, item)
+    try:
+        context = await _handout_context(request, decision_id, item)
+    except access.AccessDenied as exc:
+        return _denied(request, exc)
     if context is None:
         return _not_found(request)
-    return request.app.state.templates.TemplateResponse(request, "handout.html", context)
+    response = request.app.state.templates.TemplateResponse(request, "handout.html", context)
+    return access.finish(request, response)  # type: ignore[return-value]
 
 
 @router.get("/decisions/{decision_id}/handout.pdf", name="handout_pdf", tags=["web"])
 async def handout_pdf(request: Request, decision_id: str, item: int = 0, paper: str = "a4") -> Response:
     """The same handout as a PDF, rendered by WeasyPrint from the same HTML and print CSS."""
-    context = _handout_context(request, decision_id, item)
+    try:
+        context = await _handout_context(request, decision_id, item)
+    except access.AccessDenied as exc:
+        return _denied(request, exc)
     if context is None:
         return _not_found(request)
     size = PAPERS.get(paper.lower())
@@ -360,9 +408,10 @@ async def handout_pdf(request: Request, decision_id: str, item: int = 0, paper: 
     )
     pdf = await run_in_threadpool(_pdf, html)
     name = f"rightscan-handout-{context['record']['id'][:8]}.pdf"
-    return Response(
+    response = Response(
         pdf, media_type="application/pdf", headers={"Content-Disposition": f'attachment; filename="{name}"'}
     )
+    return access.finish(request, response)
 
 
 def _pdf(html: str) -> bytes:

@@ -21,7 +21,7 @@ from dataclasses import replace
 from typing import Any
 from urllib.parse import urlsplit
 
-from fastapi import Request, Response
+from fastapi import FastAPI, Request, Response
 from starlette.datastructures import FormData
 
 from rightscan.adapters.security.links import MAX_SESSION_IDS, LinkError, LinkSigner, Session
@@ -181,3 +181,19 @@ def finish(request: Request, response: Response) -> Response:
         )
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+def install(app: FastAPI) -> None:
+    """Answer ``AccessDenied`` with the sign-in page (HTML; nothing about the decision is shown)."""
+
+    @app.exception_handler(AccessDenied)
+    async def _denied(request: Request, exc: AccessDenied) -> Response:
+        templates = request.app.state.templates
+        response = templates.TemplateResponse(
+            request,
+            "denied.html",
+            {"reason": exc.reason},
+            status_code=exc.status,
+            headers={"WWW-Authenticate": "Bearer"} if exc.status == 401 else None,
+        )
+        return finish(request, response)

@@ -22,7 +22,7 @@ from rightscan import __version__
 from rightscan.adapters.knowledge_files import load_knowledge
 from rightscan.adapters.store.db import DecisionStore, redact_url
 from rightscan.application import Engine
-from rightscan.interfaces.http import errors
+from rightscan.interfaces.http import access, errors
 from rightscan.settings import Settings
 
 log = logging.getLogger("rightscan.http")
@@ -69,6 +69,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     errors.install(app)
+    access.install(app)
     app.state.templates = Jinja2Templates(directory=str(HERE / "templates"))
     from rightscan.interfaces.http import present
 

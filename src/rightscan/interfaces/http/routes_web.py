@@ -71,18 +71,6 @@ def _not_found(request: Request) -> HTMLResponse:
     return access.finish(request, response)  # type: ignore[return-value]
 
 
-def _denied(request: Request, exc: access.AccessDenied) -> HTMLResponse:
-    templates = request.app.state.templates
-    response = templates.TemplateResponse(
-        request,
-        "denied.html",
-        {"reason": exc.reason},
-        status_code=exc.status,
-        headers={"WWW-Authenticate": "Bearer"} if exc.status == 401 else None,
-    )
-    return access.finish(request, response)  # type: ignore[return-value]
-
-
 def _form_options(kb: Knowledge) -> dict[str, Any]:
     """Choices the form offers, from the knowledge base (memoised on it: the knowledge is immutable)."""
 
@@ -149,10 +137,7 @@ async def index(request: Request, example: str | None = None) -> HTMLResponse:
     if example == "reference":
         payload = web_form.EXAMPLE_PATIENT
     elif source:
-        try:
-            record = await _record(request, source)
-        except access.AccessDenied as exc:
-            return _denied(request, exc)
+        record = await _record(request, source)
         if record is None:
             return _not_found(request)
         payload = record["facts"]
@@ -171,10 +156,7 @@ async def web_evaluate(request: Request) -> Response:
     the status line and the form body; without: the whole page. Problems answer 422, each on its field."""
     engine = engine_of(request)
     kb = engine.kb
-    try:
-        tenant, form = await access.authorize_post(request, MAX_FORM_FIELDS)
-    except access.AccessDenied as exc:
-        return _denied(request, exc)
+    tenant, form = await access.authorize_post(request, MAX_FORM_FIELDS)
     skip = ("symptoms", "json", "mode", access.CSRF_FIELD)
     values = {k: v.strip() for k, v in form.items() if isinstance(v, str) and k not in skip}
     symptoms = [s for s in form.getlist("symptoms") if isinstance(s, str)]
@@ -263,10 +245,7 @@ async def web_note(request: Request) -> HTMLResponse:
     """Read a pasted note into the form (facts highlighted in the note), for the clinician to check and
     evaluate. Nothing is evaluated or logged here, and the note's text is never logged."""
     kb = engine_of(request).kb
-    try:
-        _, form = await access.authorize_post(request, MAX_FORM_FIELDS)
-    except access.AccessDenied as exc:
-        return _denied(request, exc)
+    _, form = await access.authorize_post(request, MAX_FORM_FIELDS)
     raw = form.get("note")
     note = raw if isinstance(raw, str) else ""
     state = FormState()
@@ -326,10 +305,7 @@ async def procedure_hint(request: Request, order: str = "") -> HTMLResponse:
 @router.get("/decisions/{decision_id}", response_class=HTMLResponse, name="decision_page", tags=["web"])
 async def decision_page(request: Request, decision_id: str, sort: str = "rating") -> HTMLResponse:
     """The explanation of one logged decision: the verdict, every reason with its source, and feedback."""
-    try:
-        record = await _record(request, decision_id)
-    except access.AccessDenied as exc:
-        return _denied(request, exc)
+    record = await _record(request, decision_id)
     if record is None:
         return _not_found(request)
     templates = request.app.state.templates
@@ -341,10 +317,7 @@ async def decision_page(request: Request, decision_id: str, sort: str = "rating"
 @router.get("/decisions/{decision_id}/procedures", response_class=HTMLResponse, tags=["web"])
 async def decision_procedures(request: Request, decision_id: str, item: int = 0, sort: str = "rating") -> Response:
     """The table of all rated studies of one decision, sorted by rating or by radiation (htmx fragment)."""
-    try:
-        record = await _record(request, decision_id)
-    except access.AccessDenied as exc:
-        return _denied(request, exc)
+    record = await _record(request, decision_id)
     decision = _decision_of(record, item)
     if record is None or decision is None:
         return _not_found(request)
@@ -378,10 +351,7 @@ async def _handout_context(request: Request, decision_id: str, item: int) -> dic
 @router.get("/decisions/{decision_id}/handout", response_class=HTMLResponse, name="handout_page", tags=["web"])
 async def handout_page(request: Request, decision_id: str, item: int = 0) -> HTMLResponse:
     """The patient handout in plain language (prints on A4 or Letter)."""
-    try:
-        context = await _handout_context(request, decision_id, item)
-    except access.AccessDenied as exc:
-        return _denied(request, exc)
+    context = await _handout_context(request, decision_id, item)
     if context is None:
         return _not_found(request)
     response = request.app.state.templates.TemplateResponse(request, "handout.html", context)
@@ -391,10 +361,7 @@ async def handout_page(request: Request, decision_id: str, item: int = 0) -> HTM
 @router.get("/decisions/{decision_id}/handout.pdf", name="handout_pdf", tags=["web"])
 async def handout_pdf(request: Request, decision_id: str, item: int = 0, paper: str = "a4") -> Response:
     """The same handout as a PDF, rendered by WeasyPrint from the same HTML and print CSS."""
-    try:
-        context = await _handout_context(request, decision_id, item)
-    except access.AccessDenied as exc:
-        return _denied(request, exc)
+    context = await _handout_context(request, decision_id, item)
     if context is None:
         return _not_found(request)
     size = PAPERS.get(paper.lower())

@@ -24,7 +24,23 @@ def _fail(message: str) -> None:
     sys.exit(EXIT_INVALID)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Turns a missing optional dependency into one line naming the extra to install (exit 2)."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except ModuleNotFoundError as exc:
+            from rightscan.extras import missing_extra_message
+
+            message = missing_extra_message(exc)
+            if message is None:
+                raise
+            _fail(message)
+            return None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="rightscan")
 def main() -> None:
     """RightScan: is this imaging study appropriate for this breast cancer patient?"""

@@ -26,9 +26,7 @@ def _cli(blocked: list[str], *args: str, stdin: str = "") -> subprocess.Complete
         "from rightscan.interfaces.cli import main\n"
         "main()\n"
     )
-    return subprocess.run(
-        [sys.executable, "-c", code, *args], input=stdin, capture_output=True, text=True, timeout=120
-    )
+    return subprocess.run([sys.executable, "-c", code, *args], input=stdin, capture_output=True, text=True, timeout=120)
 
 
 def test_structured_evaluation_needs_no_extra() -> None:

@@ -26,7 +26,7 @@ from starlette.datastructures import FormData
 
 from rightscan.adapters.security.links import MAX_SESSION_IDS, LinkError, LinkSigner, Session
 from rightscan.interfaces.http.deps import require_auth
-from rightscan.interfaces.http.errors import ApiError
+from rightscan.interfaces.http.problem import ApiError
 
 SESSION_COOKIE = "rightscan_session"
 CSRF_FIELD = "csrf"

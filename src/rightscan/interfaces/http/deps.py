@@ -11,7 +11,7 @@ from fastapi import Depends, Request, Response
 from fastapi.routing import APIRoute
 
 from rightscan.application import Engine
-from rightscan.interfaces.http.errors import ApiError
+from rightscan.interfaces.http.problem import ApiError
 
 
 def engine_of(request: Request) -> Engine:

@@ -11,30 +11,16 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from rightscan.adapters.input_json import describe_error
 from rightscan.domain.model import InputError
+from rightscan.interfaces.http.problem import ApiError, error_response
+
+__all__ = ["ApiError", "error_response", "install"]
 
 log = logging.getLogger("rightscan.http")
 PROTECTED = ("/cds-services", "/v1/")  # machine endpoints that need the EHR's JWT when auth is configured
-
-
-class ApiError(Exception):
-    def __init__(self, status: int, message: str, field: str | None = None, headers: dict[str, str] | None = None):
-        super().__init__(message)
-        self.status = status
-        self.message = message
-        self.field = field
-        self.headers = headers
-
-
-def error_response(status: int, message: str, field: str | None = None, headers: dict[str, str] | None = None):
-    body: dict[str, Any] = {"status": status, "message": message}
-    if field:
-        body["field"] = field
-    return JSONResponse({"error": body}, status_code=status, headers=headers)
 
 
 def _location(loc: tuple[Any, ...]) -> str:

@@ -1,0 +1,88 @@
+"""The layers of the house, checked on the source: knowledge -> domain -> adapters -> application ->
+interfaces, with no import running back up and no import cycle between modules (function-level
+imports included: a lazy import still couples two modules)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+PACKAGE = SRC / "rightscan"
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(SRC).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def _imports(path: Path) -> set[str]:
+    """Every rightscan module ``path`` imports, anywhere in the file."""
+    name = _module_name(path)
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if a.name.startswith("rightscan"))
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")
+                base = base[: len(base) - node.level + 1]
+                target = ".".join([*base, node.module] if node.module else base)
+            else:
+                target = node.module or ""
+            if target.startswith("rightscan"):
+                found.add(target)
+                found.update(f"{target}.{a.name}" for a in node.names)
+    return found
+
+
+MODULES = {_module_name(p): p for p in PACKAGE.rglob("*.py")}
+GRAPH = {name: {m for m in _imports(path) if m in MODULES and m != name} for name, path in MODULES.items()}
+
+
+def _layer(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else "root"
+
+
+@pytest.mark.parametrize("module", sorted(m for m in MODULES if _layer(m) == "domain"))
+def test_domain_imports_nothing_above_it(module: str) -> None:
+    upward = {m for m in GRAPH[module] if _layer(m) in ("adapters", "interfaces", "application", "api")}
+    assert not upward, f"{module} imports {sorted(upward)}"
+
+
+@pytest.mark.parametrize("module", sorted(m for m in MODULES if _layer(m) == "adapters"))
+def test_adapters_do_not_import_interfaces(module: str) -> None:
+    upward = {m for m in GRAPH[module] if _layer(m) == "interfaces"}
+    assert not upward, f"{module} imports {sorted(upward)}"
+
+
+def test_no_import_cycle_between_modules() -> None:
+    # a package's __init__ importing its own submodules is not a cycle of design; skip those edges
+    def edges(m: str) -> set[str]:
+        return {t for t in GRAPH[m] if not (MODULES[m].name == "__init__.py" and t.startswith(m + "."))}
+
+    cycles: list[list[str]] = []
+    state: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(m: str) -> None:
+        state[m] = 1
+        stack.append(m)
+        for t in sorted(edges(m)):
+            if state.get(t) == 1:
+                cycles.append([*stack[stack.index(t) :], t])
+            elif t not in state:
+                visit(t)
+        stack.pop()
+        state[m] = 2
+
+    for m in sorted(MODULES):
+        if m not in state:
+            visit(m)
+    assert not cycles, "import cycles: " + "; ".join(" -> ".join(c) for c in cycles)

@@ -107,12 +107,15 @@ def test_memoised_decisions_equal_fresh_ones() -> None:
         decide(warm_kb, load_facts(warm_kb, p))
     shuffled = payloads[:]
     random.Random(3).shuffle(shuffled)
-    for p in shuffled[:200]:
+    # A fresh knowledge object (empty memo) per group of 20, each decided in a shuffled order: ten
+    # reloads instead of two hundred, and every answer still comes from a memo filled differently.
+    for start in range(0, 200, 20):
         load_knowledge.cache_clear()
         fresh_kb = load_knowledge()
-        fresh = decide(fresh_kb, load_facts(fresh_kb, p)).to_dict()
-        warm = decide(warm_kb, load_facts(warm_kb, p)).to_dict()
-        assert fresh == warm
+        for p in shuffled[start : start + 20]:
+            fresh = decide(fresh_kb, load_facts(fresh_kb, p)).to_dict()
+            warm = decide(warm_kb, load_facts(warm_kb, p)).to_dict()
+            assert fresh == warm
     load_knowledge.cache_clear()
 
 

@@ -53,6 +53,12 @@ def _verdict_from(tables: Any, anat: StageResult, prog: StageResult) -> tuple[st
     p = staging.stage_class(tables, prog.stage)
     known = {c for c in (a, p) if c is not None}
     if known == {"early"}:
+        # Safety: an unassigned stage that could still fall on the late side (grade or a receptor
+        # unknown: T2N0 triple negative is IIA with G1 but IIB with G2/G3) would flip the answer, so
+        # "not recommended" is not given; the missing fact is named instead.
+        undecided = [r for r in (anat, prog) if r.stage is None]
+        if any(staging.stage_class(tables, s) == "late" for r in undecided for s in r.possible):
+            return UNDETERMINED, set()
         return NOT_RECOMMENDED, {"early"}
     if known == {"late"}:
         return RECOMMENDED, {"late"}

@@ -16,6 +16,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from rightscan.domain.guidance import FEATURES, GuidanceIndex
 from rightscan.domain.knowledge import (
+    EarlyPathway,
+    FactWords,
     GuidanceItem,
     Knowledge,
     LabThresholds,
@@ -97,6 +99,25 @@ class _RrlBand(_Strict):
     peds_dose_msv: DoseRange
 
 
+_TFamily = Literal["T0", "T1", "T2", "T3", "T4"]
+_NFamily = Literal["N0", "N1mi", "N1", "N2", "N3"]
+
+
+class _AfterSurgery(_Strict):
+    t: list[_TFamily] = Field(min_length=1)
+    n: list[_NFamily] = Field(min_length=1)
+
+
+class _EarlyPathwaySchema(_Strict):
+    t: list[_TFamily] = Field(min_length=1)
+    n: list[_NFamily] = Field(min_length=1)
+    m: list[Literal["M0"]] = Field(min_length=1)
+    anatomic: list[Stage] = Field(min_length=1)
+    disagreement_anatomic: list[Stage]
+    after_surgery_late: _AfterSurgery
+    source: str = Field(min_length=10)
+
+
 class _AcrTopicSchema(_Strict):
     schema_: Literal["rightscan.acr-topic/1"] = Field(alias="schema")
     id: str
@@ -107,6 +128,7 @@ class _AcrTopicSchema(_Strict):
     rating_scale: list[dict[str, Any]]
     rrl_scale: list[_RrlBand] = Field(min_length=6, max_length=6)
     background_msv_per_year: float = Field(gt=0)
+    early_pathway: _EarlyPathwaySchema
     variants: list[_VariantSchema] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -235,6 +257,7 @@ class _RedFlagsSchema(_Strict):
     lab_thresholds: dict[Literal["alp_mild_max_x_uln", "liver_test_abnormal_x_uln", "tumor_marker_raised_x_uln"], float]
     labs: dict[str, str]
     tumor_markers: dict[str, str]
+    rating_context: str = Field(min_length=20)
     rules: list[_RedFlagRuleSchema]
 
 
@@ -248,10 +271,16 @@ class _GuidanceItemSchema(_Strict):
     source: list[str] = Field(min_length=1)
 
 
+class _FactWordsSchema(_Strict):
+    label: str = Field(min_length=3)
+    matters: str = Field(min_length=10)
+
+
 class _GuidanceSchema(_Strict):
     schema_: Literal["rightscan.guidance/1"] = Field(alias="schema")
     version: str
     sources: dict[str, str]
+    facts: dict[str, _FactWordsSchema] = Field(min_length=1)
     items: list[_GuidanceItemSchema]
 
 
@@ -338,6 +367,18 @@ def load_knowledge(directory: str | None = None) -> Knowledge:
         guidance=items,
         guidance_index=GuidanceIndex(items),
         background_msv_per_year=topic.background_msv_per_year,
+        early_pathway=EarlyPathway(
+            t=frozenset(topic.early_pathway.t),
+            n=frozenset(topic.early_pathway.n),
+            m=frozenset(topic.early_pathway.m),
+            anatomic=frozenset(topic.early_pathway.anatomic),
+            disagreement_anatomic=frozenset(topic.early_pathway.disagreement_anatomic),
+            after_surgery_late_t=frozenset(topic.early_pathway.after_surgery_late.t),
+            after_surgery_late_n=frozenset(topic.early_pathway.after_surgery_late.n),
+            source=topic.early_pathway.source,
+        ),
+        fact_words={k: FactWords(v.label, v.matters) for k, v in guidance.facts.items()},
+        red_flag_rating_context=flags.rating_context,
         pama=Pama(
             version=pama.version,
             rating_system=pama.rating_system,

@@ -37,22 +37,47 @@ def _stage_line(stage: dict[str, Any]) -> str:
     return line
 
 
+def _verdict_line(d: dict[str, Any]) -> str:
+    """The systemic-staging verdict, and the targeted imaging on top of it when a red flag is present."""
+    verdict = d["systemic_imaging"]
+    staging = d.get("systemic_staging")
+    if verdict == "targeted" and staging in ("recommended", "individualize"):
+        return f"{VERDICT_LABEL[staging]}; and {VERDICT_LABEL['targeted']}"
+    return VERDICT_LABEL[verdict]
+
+
+def _suggested_context(d: dict[str, Any]) -> dict[tuple[int, str], str]:
+    """(variant, procedure) -> the finding it is suggested for, where that variant rates it below UA."""
+    out: dict[tuple[int, str], str] = {}
+    for x in d.get("targeted_imaging") or []:
+        for r in x["acr_ratings"]:
+            if r["category"] != "Usually Appropriate":
+                out[(r["variant"], x["procedure"])] = x["finding"].replace("_", " ")
+    return out
+
+
 def _order_lines(order: dict[str, Any]) -> list[str]:
     cpt = f" (CPT {', '.join(order['cpt'])})" if order["cpt"] else ""
     lines = [f"  {order['requested']} -> {order['procedure']}{cpt}, purpose: {order['purpose']}"]
     radiation = (
         f"radiation {order['rrl']} {order['adult_dose_msv']} mSv" if order["rrl"] else "radiation level not rated"
     )
+    context = order.get("rating_context")
     for r in order["ratings"]:
         if r["category"]:
+            asymptomatic = (
+                " for patients without symptoms" if context and r["category"] != "Usually Appropriate" else ""
+            )
             lines.append(
-                f"  ACR variant {r['variant']}: {r['category']} ({r['median_rating']}/9, evidence "
+                f"  ACR variant {r['variant']}: {r['category']}{asymptomatic} ({r['median_rating']}/9, evidence "
                 f"{r['soe']}); {radiation}"
             )
         else:
             lines.append(f"  ACR variant {r['variant']}: not rated for this variant; {radiation}")
     if order["indicated_by_red_flags"]:
         lines.append(f"  Targets red flag(s): {', '.join(order['indicated_by_red_flags'])}")
+    if context:
+        lines.append(f"  {context}")
     if order["note"] and not order["ratings"]:
         lines.append(f"  {order['note']}; {radiation}")
     for alt in order["alternatives"]:
@@ -65,7 +90,7 @@ def _order_lines(order: dict[str, Any]) -> list[str]:
 def to_text(d: dict[str, Any]) -> str:
     out = [
         f"RightScan - {d['summary']}",
-        f"Systemic staging imaging: {VERDICT_LABEL[d['systemic_imaging']]}",
+        f"Systemic staging imaging: {_verdict_line(d)}",
         f"Stage: {_stage_line(d['stage'])}",
     ]
     if d["order"]:
@@ -77,17 +102,22 @@ def to_text(d: dict[str, Any]) -> str:
             out.append(f"  - {f['finding']}{urgent}: {', '.join(f['suggested'])}. {f['why']}")
     if d["insufficient_data"]:
         out += ["", "Insufficient data:"] + [f"  - {x}" for x in d["insufficient_data"]]
+    if d.get("assumptions"):
+        out += ["", "Assumed:"] + [f"  - {a['field']}: {a['assumed']} - {a['why']}" for a in d["assumptions"]]
     for key, title in (("considerations", "Why"), ("next_steps", "Next steps"), ("pitfalls", "Pitfalls")):
         if d[key]:
             out += ["", f"{title}:"] + [f"  - {x['text']}" for x in d[key]]
     out += ["", "How this was decided:"]
     out += [f"  {i}. {e['step']}  [{e['source']}]" for i, e in enumerate(d["explanation"], 1)]
+    suggested = _suggested_context(d)
     for a in d["assessments"]:
         out += ["", f"ACR variant {a['variant']} ({a['purpose']}): {a['title']}"]
         for p in a["procedures"]:
+            finding = suggested.get((a["variant"], p["procedure"]))
+            tail = f"  (rating for patients without symptoms; suggested here for {finding})" if finding else ""
             out.append(
                 f"  {SHORT_CATEGORY[p['category']]:<4} {p['median_rating']}  {p['rrl']:<6} "
-                f"{p['adult_dose_msv']:>6} mSv  {p['procedure']}"
+                f"{p['adult_dose_msv']:>6} mSv  {p['procedure']}{tail}"
             )
     out += ["", f"Knowledge: {d['knowledge_version']}. Decision support, not a substitute for clinical judgement."]
     return "\n".join(out) + "\n"
@@ -97,7 +127,7 @@ def to_markdown(d: dict[str, Any]) -> str:
     out = [
         f"## {d['summary']}",
         "",
-        f"**Systemic staging imaging:** {VERDICT_LABEL[d['systemic_imaging']]}  ",
+        f"**Systemic staging imaging:** {_verdict_line(d)}  ",
         f"**Stage:** {_stage_line(d['stage'])}",
     ]
     if d["order"]:
@@ -111,12 +141,15 @@ def to_markdown(d: dict[str, Any]) -> str:
         ]
     if d["insufficient_data"]:
         out += ["", "### Insufficient data", ""] + [f"- {x}" for x in d["insufficient_data"]]
+    if d.get("assumptions"):
+        out += ["", "### Assumed", ""] + [f"- {a['field']}: {a['assumed']} - {a['why']}" for a in d["assumptions"]]
     for key, title in (("considerations", "Why"), ("next_steps", "Next steps"), ("pitfalls", "Pitfalls")):
         if d[key]:
             out += ["", f"### {title}", ""]
             out += [f"- {x['text']} _({'; '.join(x['source'])})_" for x in d[key]]
     out += ["", "### How this was decided", ""]
     out += [f"{i}. {e['step']} _({e['source']})_" for i, e in enumerate(d["explanation"], 1)]
+    suggested = _suggested_context(d)
     for a in d["assessments"]:
         out += [
             "",
@@ -128,7 +161,13 @@ def to_markdown(d: dict[str, Any]) -> str:
             "|---|---|---|---|---|",
         ]
         out += [
-            f"| {p['procedure']} | {p['category']} | {p['median_rating']} | {p['rrl']} | {p['adult_dose_msv']} |"
+            f"| {p['procedure']} | {p['category']}"
+            + (
+                f" (for patients without symptoms; suggested here for {suggested[(a['variant'], p['procedure'])]})"
+                if (a["variant"], p["procedure"]) in suggested
+                else ""
+            )
+            + f" | {p['median_rating']} | {p['rrl']} | {p['adult_dose_msv']} |"
             for p in a["procedures"]
         ]
     out += ["", f"_Knowledge: {d['knowledge_version']}. Decision support, not a substitute for clinical judgement._"]

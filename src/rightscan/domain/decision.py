@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from rightscan.domain import findings, orders, staging
 from rightscan.domain.knowledge import Knowledge, Procedure, Variant
@@ -19,8 +19,10 @@ from rightscan.domain.model import (
     RECOMMENDED,
     TARGETED,
     UNDETERMINED,
+    Assumption,
     Decision,
     Facts,
+    MissingFact,
     StageResult,
 )
 
@@ -47,24 +49,103 @@ def biology_of(er: str | None, pr: str | None, her2: str | None) -> str:
     return "triple_negative" if pr == "negative" else "er_negative_pr_positive_her2_negative"
 
 
-def _verdict_from(tables: Any, anat: StageResult, prog: StageResult) -> tuple[str, set[str]]:
-    """not_recommended / recommended / individualize / undetermined, and the stage classes behind it."""
+class Pathway(NamedTuple):
+    """Where the stage puts a new invasive cancer: the verdict, the ACR stage classes to show, and why."""
+
+    verdict: str
+    classes: frozenset[str]
+    # guidance feature ``stage_agreement``: agree | anatomic_early_prognostic_late |
+    # anatomic_late_prognostic_early | beyond_early_pathway | bounded | unknown
+    kind: str
+    why: str | None = None  # explanation step, when the two stage groups or the bounds needed one
+
+
+_EARLY, _LATE, _BOTH = frozenset({"early"}), frozenset({"late"}), frozenset({"early", "late"})
+
+
+def _pathway(
+    kb: Knowledge,
+    t: str | None,
+    n: str | None,
+    anat: StageResult,
+    prog: StageResult,
+    prefix: str = "c",
+    table: str = "clinical",
+) -> Pathway:
+    """The early-pathway entry criteria (knowledge: acr topic ``early_pathway``) applied to one stage.
+
+    The anatomic stage decides whether the tumour is inside the early pathway's bounds. A prognostic
+    stage on the other side of the I-IIA / IIB-III line is a real disagreement only next to that line
+    (anatomic I-IIA with prognostic IIB or more, or anatomic IIB with prognostic I-IIA); it never
+    brings cN2-N3, T3 N1 or more, or T4 into the early pathway.
+    """
+    tables, ep = kb.staging, kb.early_pathway
+    assert ep is not None
     a = staging.stage_class(tables, anat.stage)
     p = staging.stage_class(tables, prog.stage)
-    known = {c for c in (a, p) if c is not None}
-    if known == {"early"}:
-        # Safety: an unassigned stage that could still fall on the late side (grade or a receptor
-        # unknown: T2N0 triple negative is IIA with G1 but IIB with G2/G3) would flip the answer, so
-        # "not recommended" is not given; the missing fact is named instead.
-        undecided = [r for r in (anat, prog) if r.stage is None]
-        if any(staging.stage_class(tables, s) == "late" for r in undecided for s in r.possible):
-            return UNDETERMINED, set()
-        return NOT_RECOMMENDED, {"early"}
-    if known == {"late"}:
-        return RECOMMENDED, {"late"}
-    if known == {"early", "late"}:
-        return INDIVIDUALIZE, {"early", "late"}
-    return UNDETERMINED, set()
+    tnm = f"{prefix}{t or 'T?'} {prefix}{n or 'N?'}"
+    prog_name = f"{table} prognostic stage"
+    if prefix == "p" and (
+        (t is not None and tables.t_family.get(t) in ep.after_surgery_late_t)
+        or (n is not None and tables.n_family.get(n, n) in ep.after_surgery_late_n)
+    ):
+        why = (
+            f"{tnm}: pathologic T3 or more, or pN2 or more, is beyond the early pathway whatever the "
+            f"{prog_name} ({prog.stage or 'not assigned'}): post-operative systemic staging is appropriate"
+        )
+        return Pathway(RECOMMENDED, _LATE, "beyond_early_pathway", why)
+    if a == "early":
+        if p == "late":
+            why = (
+                f"Anatomic stage {anat.stage} ({tnm}) is inside the early pathway, but grade and receptor status "
+                f"raise the {prog_name} to {prog.stage}: the anatomy says early (I-IIA), the biology says "
+                "more advanced (IIB-III). A real disagreement at the IIA/IIB line: individualise"
+            )
+            return Pathway(INDIVIDUALIZE, _BOTH, "anatomic_early_prognostic_late", why)
+        # Safety: an unassigned prognostic stage that could still fall on the late side (grade or a
+        # receptor unknown: cT2 cN0 triple negative is IIA with G1 but IIB with G2/G3) would flip the
+        # answer, so "not recommended" is not given; the missing fact is named instead.
+        if prog.stage is None and any(staging.stage_class(tables, s) == "late" for s in prog.possible):
+            return Pathway(UNDETERMINED, frozenset(), "unknown")
+        return Pathway(NOT_RECOMMENDED, _EARLY, "agree")
+    if a == "late":
+        if p == "early":
+            if anat.stage in ep.disagreement_anatomic:
+                why = (
+                    f"Anatomic stage {anat.stage} ({tnm}) is just past the early pathway, while favourable "
+                    f"biology (grade, ER/PR, HER2) lowers the {prog_name} to {prog.stage}: the anatomy says "
+                    "more advanced (IIB), the biology says early (I-IIA). A real disagreement at the IIA/IIB "
+                    "line: individualise"
+                )
+                return Pathway(INDIVIDUALIZE, _BOTH, "anatomic_late_prognostic_early", why)
+            why = (
+                f"Anatomic stage {anat.stage} ({tnm}) is beyond the early pathway of ACR variants 1-2 "
+                f"({_bounds_text(ep, prefix)}). The {prog_name} {prog.stage} reflects favourable biology: it refines "
+                "the outlook but does not bring this tumour into the early pathway, so the late-stage variants apply"
+            )
+            return Pathway(RECOMMENDED, _LATE, "beyond_early_pathway", why)
+        return Pathway(RECOMMENDED, _LATE, "agree")
+    if anat.stage is None and anat.possible and all(staging.stage_class(tables, s) == "late" for s in anat.possible):
+        why = (
+            f"{tnm}: the anatomic stage is not settled ({anat.reason}) but it is at least {anat.possible[0]} "
+            f"whatever the missing value ({', '.join(anat.possible)} possible): beyond the early pathway, "
+            "systemic staging is recommended in any case"
+        )
+        return Pathway(RECOMMENDED, _LATE, "bounded", why)
+    if anat.stage is None and p == "late":
+        return Pathway(RECOMMENDED, _LATE, "agree")
+    return Pathway(UNDETERMINED, frozenset(), "unknown")
+
+
+def _bounds_text(ep: Any, prefix: str) -> str:
+    def span(values: frozenset[str], order: tuple[str, ...]) -> str:
+        ordered = [v for v in order if v in values]
+        return ordered[0] if len(ordered) == 1 else f"{ordered[0]}-{ordered[-1]}"
+
+    t = span(ep.t, ("T0", "T1", "T2", "T3", "T4"))
+    n = span(ep.n, ("N0", "N1mi", "N1", "N2", "N3"))
+    stages = span(ep.anatomic, staging.STAGE_ORDER)
+    return f"{prefix}{t}, {prefix}{n}, M0, anatomic {stages}"
 
 
 def _stage_label(result: StageResult) -> str:
@@ -79,11 +160,39 @@ class _Context:
     def __init__(self, kb: Knowledge, facts: Facts) -> None:
         self.kb = kb
         self.facts = facts
-        self.insufficient: list[str] = []
+        self.insufficient: list[MissingFact] = []
         self.explanation: list[dict[str, Any]] = []
 
     def explain(self, step: str, source: str) -> None:
         self.explanation.append({"step": step, "source": source})
+
+    def missing(self, key: str, field: str, detail: str = "", possible: tuple[str, ...] = ()) -> None:
+        """Report a missing fact in the clinical words of the knowledge file, with ``detail`` appended."""
+        words = self.kb.fact_words.get(key)
+        fact = words.label if words else field
+        matters = words.matters if words else ""
+        would = "; ".join(x for x in (matters, detail) if x)
+        if all(m.field != field for m in self.insufficient):
+            self.insufficient.append(MissingFact(field, fact, would, possible))
+
+
+class _Stage(NamedTuple):
+    """The clinical stage of one tumour and what follows from it alone (memoised per tumour)."""
+
+    t: str | None
+    m: str | None
+    anat: StageResult
+    prog: StageResult
+    out: dict[str, Any]
+    steps: tuple[dict[str, Any], ...]
+    missing: tuple[MissingFact, ...]
+    assumptions: tuple[Assumption, ...]
+    pathway: Pathway
+    stage_feature: str
+    invasive: str
+    biology: str  # as staged (HER2 equivocal counts as negative): chooses variants 4/5
+    guidance_biology: str  # for wording: "her2_equivocal" while HER2 is unresolved
+    summary_stage: str
 
 
 def decide(kb: Knowledge, facts: Facts) -> Decision:
@@ -93,32 +202,22 @@ def decide(kb: Knowledge, facts: Facts) -> Decision:
     setting = facts.setting
 
     # ------------------------------------------------------------ clinical stage
-    # A pure function of the tumour facts (and whether a missing cM must be reported): memoised.
-    (
-        t,
-        m,
-        anat,
-        prog,
-        stage_template,
-        steps,
-        notes,
-        clinical_verdict,
-        classes,
-        stage_feature,
-        invasive,
-        biology,
-        summary_stage,
-    ) = kb.remember(("stage", tumor, setting), lambda: _clinical_stage(kb, tumor, setting))
-    stage_out = dict(stage_template)
-    ctx.explanation.extend(steps)
-    ctx.insufficient.extend(notes)
+    # A pure function of the tumour facts (and whether missing stage facts must be reported): memoised.
+    st: _Stage = kb.remember(("stage", tumor, setting), lambda: _clinical_stage(kb, tumor, setting))
+    t, m, anat = st.t, st.m, st.anat
+    stage_out = dict(st.out)
+    ctx.explanation.extend(st.steps)
+    ctx.insufficient.extend(st.missing)
+    clinical = st.pathway
+    classes = clinical.classes
+    summary_stage = st.summary_stage
+    invasive, biology = st.invasive, st.biology
     metastatic = m == "M1"
 
     # ------------------------------------------------------------ pathological stage (after surgery)
-    path_upstaging = False
-    path_verdict = None
+    path: Pathway | None = None
     if facts.pathology_t is not None or facts.pathology_n is not None:
-        pt = facts.pathology_t if facts.pathology_t is not None else None
+        pt = facts.pathology_t
         pn = facts.pathology_n
         er, pr, her2 = _receptor(tumor.er), _receptor(tumor.pr), _receptor(tumor.her2)
         p_anat = staging.anatomic_stage(tables, pt, pn, m or "M0")
@@ -129,14 +228,16 @@ def decide(kb: Knowledge, facts: Facts) -> Decision:
             "t": f"p{pt}" if pt else None,
             "n": f"p{pn}" if pn else None,
         }
-        path_verdict, _ = _verdict_from(tables, p_anat, p_prog)
+        path = _pathway(kb, pt, pn, p_anat, p_prog, prefix="p", table="pathological")
         ctx.explain(
             f"Pathology p{pt or 'T?'} p{pn or 'N?'}: pathological anatomic stage {_stage_label(p_anat)}, "
             f"pathological prognostic stage {_stage_label(p_prog)} (without a multigene score)",
             f"{AJCC_ANATOMIC}; {AJCC_PATHOLOGICAL}",
         )
-        if p_anat.stage is None and p_prog.stage is None:
-            ctx.insufficient.append(f"pathology: pathological stage cannot be assigned ({p_anat.reason})")
+        if p_anat.stage is None and p_prog.stage is None and path.verdict == UNDETERMINED:
+            ctx.insufficient.append(
+                MissingFact("pathology", "pathological stage", f"cannot be assigned ({p_anat.reason})")
+            )
 
     # ------------------------------------------------------------ labs and red flags
     labs = findings.assess_labs(kb, facts)
@@ -148,45 +249,50 @@ def decide(kb: Knowledge, facts: Facts) -> Decision:
             "; ".join(sorted({f["source"] for f in flags})),
         )
     elif setting == "new_diagnosis":
-        ctx.explain("No red flag among the symptoms and laboratory values given", "NCCN Breast v2.2015 MS-12 triggers")
+        ctx.explain(
+            "No red flag among the symptoms and laboratory values given",
+            "NCCN Breast Cancer v2.2015 (March 2015), Discussion MS-12 triggers",
+        )
 
     # ------------------------------------------------------------ verdict
+    # The verdict the stage gives (red flags aside), then the red flags on top of it: a red flag adds
+    # targeted imaging, it never takes away the systemic staging that the stage calls for.
+    path_upstaging = False
     if setting is None:
-        verdict = TARGETED if flags else UNDETERMINED
-        ctx.insufficient.append(
-            "setting: not given (new_diagnosis, surveillance, suspected_local_recurrence or "
-            "suspected_distant_recurrence); the applicable ACR variants depend on it"
-        )
-    elif flags:
-        verdict = TARGETED
+        staging_verdict = UNDETERMINED
+        ctx.missing("setting", "setting")
     elif setting != "new_diagnosis" or invasive == "no" or metastatic:
-        verdict = NOT_APPLICABLE
-    elif path_verdict == RECOMMENDED and clinical_verdict != RECOMMENDED:
-        verdict, classes, path_upstaging = RECOMMENDED, frozenset({"late"}), True
-    elif path_verdict == INDIVIDUALIZE and clinical_verdict == NOT_RECOMMENDED:
-        verdict, classes = INDIVIDUALIZE, frozenset({"early", "late"})
+        staging_verdict = NOT_APPLICABLE
+    elif path is not None and path.verdict == RECOMMENDED and clinical.verdict != RECOMMENDED:
+        staging_verdict, classes, path_upstaging = RECOMMENDED, _LATE, True
+    elif path is not None and path.verdict == INDIVIDUALIZE and clinical.verdict == NOT_RECOMMENDED:
+        staging_verdict, classes = INDIVIDUALIZE, _BOTH
         p = stage_out["pathological"]
         summary_stage = f"pathological anatomic stage {p['anatomic']}, pathological prognostic stage {p['prognostic']}"
         ctx.explain(
-            "After surgery the pathological anatomic and prognostic stages fall on opposite sides of IIA/IIB: "
-            "whether to stage systemically is a multidisciplinary decision",
+            (path.why or "After surgery the pathological stage groups disagree")
+            + ": whether to stage systemically is a multidisciplinary decision",
             f"{AJCC_ANATOMIC}; {AJCC_PATHOLOGICAL}",
         )
     else:
-        verdict = clinical_verdict
-        if verdict == NOT_RECOMMENDED and labs.alp == "mildly_raised_unconfirmed":
-            verdict = UNDETERMINED
+        staging_verdict = clinical.verdict
+        if staging_verdict == NOT_RECOMMENDED and labs.alp == "mildly_raised_unconfirmed":
+            staging_verdict = UNDETERMINED
     if path_upstaging:
+        assert path is not None
         ctx.explain(
-            "Pathologic stage is IIB-III while the clinical stage was lower: pathologic upstaging, "
-            "post-operative systemic staging becomes appropriate",
-            "ACR topic 310 variants 3-5; NCCN BINV-14",
+            (path.why + "; " if path.why else "")
+            + "pathologic stage is beyond the early pathway while the clinical stage was not: pathologic "
+            "upstaging, post-operative systemic staging becomes appropriate",
+            "ACR topic 310 variants 3-5; NCCN Breast Cancer v2.2015 (March 2015) BINV-14",
         )
+    verdict = TARGETED if flags else staging_verdict
 
     # ------------------------------------------------------------ ACR variants
-    if setting == "new_diagnosis" and verdict == NOT_APPLICABLE:
+    if setting == "new_diagnosis" and staging_verdict == NOT_APPLICABLE:
         classes = frozenset()
-    by_purpose = _applicable_variants(ctx, setting, classes, biology, flags)
+    by_purpose = _applicable_variants(ctx, setting, set(classes), biology, flags)
+    targeted = _targeted_imaging(ctx, flags, by_purpose)
 
     # ------------------------------------------------------------ order
     order_out = None
@@ -195,29 +301,37 @@ def decide(kb: Knowledge, facts: Facts) -> Decision:
     if order_text:
         procedure = orders.resolve(kb, order_text)
         order_out = _evaluate_order(ctx, order_text, procedure, by_purpose, flags, verdict)
+        _order_red_flag_context(order_out, targeted)
 
     # ------------------------------------------------------------ guidance
+    stage_feature = st.stage_feature
+    if path_upstaging:
+        stage_feature = "late"
     # guidance features, in rightscan.domain.guidance.FEATURE_NAMES order
     features = (
         setting or "unknown",  # setting
         verdict,  # systemic_imaging
+        staging_verdict,  # systemic_staging
+        path.kind if path_upstaging and path else clinical.kind,  # stage_agreement
         stage_feature,  # stage_class
         anat.stage or "unknown",  # anatomic_stage
         tumor.histology or "unknown",  # histology
         invasive,  # invasive
         "yes" if metastatic else "no",  # metastatic
         "yes" if t == "T4d" else "no",  # inflammatory
-        biology,  # biology
+        st.guidance_biology,  # biology
         str(tumor.grade) if tumor.grade else "unknown",  # grade
         "yes" if flags else "no",  # red_flags
         labs.alp,  # alp
         labs.tumor_markers,  # tumor_markers
         facts.patient_preference or "none",  # patient_preference
         "yes" if path_upstaging else "no",  # pathologic_upstaging
+        facts.prior_surgery or "unknown",  # prior_surgery
         procedure.id if procedure else "",  # order_procedure
     )
     selected = kb.guidance_index.select_values(features)
     assessments = list(by_purpose["assessments"])
+    missing = _unique(ctx.insufficient)
     return Decision(
         knowledge_version=kb.version,
         stage=stage_out,
@@ -225,45 +339,104 @@ def decide(kb: Knowledge, facts: Facts) -> Decision:
         assessments=assessments,
         order=order_out,
         red_flags=flags,
-        insufficient_data=ctx.insufficient,
+        insufficient_data=[x.text() for x in missing],
         considerations=selected["consideration"],
         next_steps=selected["next_step"],
         pitfalls=selected["pitfall"],
         explanation=ctx.explanation,
         summary=_summary(
             verdict,
+            staging_verdict,
             summary_stage,
-            anat,
-            prog,
+            clinical,
             flags,
             facts,
             invasive,
             metastatic,
             path_upstaging,
             stage_out,
-            ctx.insufficient,
+            missing,
         ),
+        missing=missing,
+        assumptions=st.assumptions,
+        systemic_staging=staging_verdict,
+        targeted_imaging=targeted,
     )
 
 
 # ---------------------------------------------------------------------------------------------
-def _clinical_stage(kb: Knowledge, tumor: Any, setting: str | None) -> tuple[Any, ...]:
-    """T/N/M, both clinical stage groups, the output block, explanation steps, missing-fact notes, and
-    the verdict and stage classes the clinical stage alone gives."""
-    report_m = setting in (None, "new_diagnosis")
+def _targeted_imaging(ctx: _Context, flags: list[dict[str, Any]], by_purpose: dict[str, Any]) -> list[dict[str, Any]]:
+    """The study each red flag calls for, with how the applicable variants rate it and, when a variant
+    rates it below Usually Appropriate, why that rating does not answer the symptomatic question."""
+    if not flags:
+        return []
+    kb = ctx.kb
+    chosen = [v for p in ("locoregional", "distant") for v in by_purpose[p]]
+    out: list[dict[str, Any]] = []
+    for f in flags:
+        finding = f["finding"].replace("_", " ")
+        for pid in f["suggested_ids"]:
+            proc = kb.procedures[pid]
+            ratings = []
+            notes = []
+            for v in chosen:
+                r = v.by_procedure.get(pid)
+                if r is None:
+                    continue
+                ratings.append({"variant": v.number, "category": r.category, "median_rating": r.median_rating})
+                if r.category != CATEGORY_UA:
+                    notes.append(
+                        kb.red_flag_rating_context.format(
+                            variant=v.number,
+                            procedure=proc.name,
+                            category=r.category,
+                            median=r.median_rating,
+                            finding=finding,
+                        )
+                    )
+            entry = {
+                "finding": f["finding"],
+                "rule": f["rule"],
+                "procedure": proc.name,
+                "procedure_id": pid,
+                "urgent": f["urgent"],
+                "acr_ratings": ratings,
+                "rating_context": "; ".join(notes) or None,
+            }
+            out.append(entry)
+            if notes:
+                ctx.explain(entry["rating_context"], f"ACR {kb.topic_version}; {f['source']}")
+    return out
+
+
+def _order_red_flag_context(order: dict[str, Any], targeted: list[dict[str, Any]]) -> None:
+    """A study RightScan suggests for a red flag never carries a bare low rating: add the context."""
+    contexts = [
+        x["rating_context"]
+        for x in targeted
+        if x["procedure_id"] == order["procedure_id"] and x["rating_context"] and x["finding"]
+    ]
+    order["rating_context"] = contexts[0] if contexts else None
+    if contexts:
+        order["note"] = "; ".join(x for x in (order["note"], contexts[0]) if x)
+
+
+def _clinical_stage(kb: Knowledge, tumor: Any, setting: str | None) -> _Stage:
+    """T/N/M, both clinical stage groups, the output block, explanation steps, missing facts and
+    assumptions, and the pathway the clinical stage alone gives."""
+    report = setting in (None, "new_diagnosis")
     tables = kb.staging
     ctx = _Context(kb, Facts())
     t, t_how = staging.resolve_t(tables, tumor)
     n, m = tumor.n, tumor.m
     has_tumor_facts = t is not None or n is not None or m is not None or tumor.histology is not None
     m_source = "given"
+    assumptions: tuple[Assumption, ...] = ()
     if m is None and has_tumor_facts:
         m, m_source = "M0", "not stated"
-        if report_m:
-            ctx.insufficient.append(
-                "tumor.m: not stated; staged as cM0 because no distant metastasis is documented "
-                "(AJCC 8 assigns cM0 without imaging). Give M1 if metastasis is known."
-            )
+        if report:
+            words = kb.fact_words.get("tumor.m")
+            assumptions = (Assumption("tumor.m", "cM0", words.matters if words else "no metastasis documented"),)
     er, pr, her2 = _receptor(tumor.er), _receptor(tumor.pr), _receptor(tumor.her2)
     if has_tumor_facts:
         anat = staging.anatomic_stage(tables, t, n, m)
@@ -271,7 +444,7 @@ def _clinical_stage(kb: Knowledge, tumor: Any, setting: str | None) -> tuple[Any
         _explain_stage(ctx, t, t_how, n, m, m_source, anat, prog, tumor, her2)
     else:
         anat = prog = StageResult(None, "no tumour facts")
-    stage_out = {
+    stage_out: dict[str, Any] = {
         "anatomic": anat.stage,
         "clinical_prognostic": prog.stage,
         "edition": tables.edition,
@@ -280,13 +453,23 @@ def _clinical_stage(kb: Knowledge, tumor: Any, setting: str | None) -> tuple[Any
         "m": f"c{m}" if m else None,
         "m_source": m_source if m else None,
     }
-    clinical_verdict, classes = _verdict_from(tables, anat, prog)
-    if setting == "new_diagnosis" and t != "Tis" and m != "M1":
-        _note_missing_stage(ctx, t, n, anat, prog, clinical_verdict)
+    bounds = {
+        name: {"lowest": r.possible[0], "highest": r.possible[-1], "possible": list(r.possible)}
+        for name, r in (("anatomic", anat), ("clinical_prognostic", prog))
+        if r.stage is None and r.possible
+    }
+    if bounds:
+        stage_out["bounds"] = bounds
+    pathway = _pathway(kb, t, n, anat, prog)
+    if pathway.why:
+        ctx.explain(pathway.why, f"{kb.early_pathway.source if kb.early_pathway else ''}")
+    if report and t != "Tis" and m != "M1":
+        _note_missing_stage(ctx, tumor, t, n, m, anat, prog, pathway)
     invasive = (
         "no" if t == "Tis" else ("yes" if (tumor.histology not in (None, "DCIS") or t is not None) else "unknown")
     )
-    return (
+    biology = biology_of(tumor.er, tumor.pr, tumor.her2)
+    return _Stage(
         t,
         m,
         anat,
@@ -294,12 +477,13 @@ def _clinical_stage(kb: Knowledge, tumor: Any, setting: str | None) -> tuple[Any
         stage_out,
         tuple(ctx.explanation),
         tuple(ctx.insufficient),
-        clinical_verdict,
-        frozenset(classes),
-        _stage_class_feature(tables, anat, prog),
+        assumptions,
+        pathway,
+        _stage_class_feature(tables, anat, prog, pathway),
         invasive,
-        biology_of(tumor.er, tumor.pr, tumor.her2),
-        _summary_stage(anat, prog),
+        biology,
+        "her2_equivocal" if tumor.her2_equivocal and biology != "her2_positive" else biology,
+        _summary_stage(anat, prog, pathway),
     )
 
 
@@ -323,11 +507,16 @@ def _explain_stage(
     if anat.stage:
         ctx.explain(f"{tnm} -> anatomic stage {anat.stage}", AJCC_ANATOMIC)
     else:
-        ctx.explain(f"{tnm} -> no anatomic stage: {anat.reason}", AJCC_ANATOMIC)
+        extra = f" (could be {', '.join(anat.possible)})" if anat.possible else ""
+        ctx.explain(f"{tnm} -> no anatomic stage: {anat.reason}{extra}", AJCC_ANATOMIC)
     if tumor.her2_equivocal:
-        ctx.explain("HER2 reported equivocal: staged as HER2-negative", "AJCC 8 breast, HER2 categorisation rule")
+        ctx.explain(
+            "HER2 reported equivocal (IHC 2+): staged as HER2-negative until reflex ISH resolves it",
+            "AJCC 8 breast, HER2 categorisation rule; ASCO/CAP HER2 testing guideline (2018)",
+        )
     markers = (
-        f"grade {tumor.grade or '?'}, HER2{_sign(her2)}, ER{_sign(_receptor(tumor.er))}, PR{_sign(_receptor(tumor.pr))}"
+        f"grade {tumor.grade or '?'}, HER2{_sign(her2)}{' (equivocal)' if tumor.her2_equivocal else ''}, "
+        f"ER{_sign(_receptor(tumor.er))}, PR{_sign(_receptor(tumor.pr))}"
     )
     if prog.stage:
         ctx.explain(f"{tnm}, {markers} -> clinical prognostic stage {prog.stage}", AJCC_CLINICAL)
@@ -340,51 +529,121 @@ def _sign(value: bool | None) -> str:
     return "?" if value is None else ("+" if value else "-")
 
 
+_VERDICT_WORDS = {
+    NOT_RECOMMENDED: "systemic staging not recommended",
+    RECOMMENDED: "systemic staging recommended",
+    INDIVIDUALIZE: "individualise",
+    UNDETERMINED: "undetermined",
+}
+
+
+def _consequence(kb: Knowledge, verdicts: set[str]) -> str:
+    if not verdicts:
+        return ""
+    if len(verdicts) == 1:
+        return f"whatever it turns out to be, the answer stays: {_VERDICT_WORDS[next(iter(verdicts))]}"
+    order = [v for v in (NOT_RECOMMENDED, INDIVIDUALIZE, RECOMMENDED, UNDETERMINED) if v in verdicts]
+    return "it would change the answer: " + " or ".join(_VERDICT_WORDS[v] for v in order) + ", depending on its value"
+
+
 def _note_missing_stage(
-    ctx: _Context, t: str | None, n: str | None, anat: StageResult, prog: StageResult, clinical_verdict: str
+    ctx: _Context,
+    tumor: Any,
+    t: str | None,
+    n: str | None,
+    m: str,
+    anat: StageResult,
+    prog: StageResult,
+    pathway: Pathway,
 ) -> None:
-    tables = ctx.kb.staging
+    """Every missing stage fact at once, each with the stages it leaves open and what it would change."""
+    kb = ctx.kb
+    tables = kb.staging
+    er, pr, her2 = _receptor(tumor.er), _receptor(tumor.pr), _receptor(tumor.her2)
+
+    def outcomes(ts: tuple[str | None, ...], ns: tuple[str | None, ...]) -> tuple[list[str], set[str]]:
+        stages: list[str] = []
+        verdicts: set[str] = set()
+        for tt in ts:
+            for nn in ns:
+                a = staging.anatomic_stage(tables, tt, nn, m)
+                p = staging.prognostic_stage(tables, "clinical", tt, nn, m, tumor.grade, her2, er, pr)
+                if a.stage and a.stage not in stages:
+                    stages.append(a.stage)
+                verdicts.add(_pathway(kb, tt, nn, a, p).verdict)
+        if len(verdicts) > 1:
+            verdicts.discard(UNDETERMINED)
+        return sorted(stages, key=staging.STAGE_ORDER.index), verdicts
+
     if t is None:
-        ctx.insufficient.append("tumor.t / tumor.size_cm: clinical T (or the invasive tumour size) is not given")
+        stages, verdicts = outcomes(("T0", "T1", "T2", "T3", "T4"), (n,))
+        detail = f"anatomic stage {_span(stages)} possible" if stages else ""
+        ctx.missing("tumor.t", "tumor.t / tumor.size_cm", _join(detail, _consequence(kb, verdicts)), tuple(stages))
     if n is None:
-        ctx.insufficient.append(
-            "tumor.n: clinical nodal status is not given (axillary examination and ultrasound decide it)"
-        )
-    if anat.stage is None and t is not None and n is not None and anat.reason:
-        ctx.insufficient.append(f"stage: {anat.reason}")
-    if prog.stage is None and anat.stage not in (None, "IV"):
-        missing = prog.reason or "biomarkers unknown"
-        classes = {staging.stage_class(tables, s) for s in prog.possible}
-        anat_class = staging.stage_class(tables, anat.stage)
-        if prog.possible and classes - {anat_class}:
-            ctx.insufficient.append(
-                f"tumor.grade / tumor.er / tumor.pr / tumor.her2: clinical prognostic stage not assigned ({missing}); "
-                f"it could be {', '.join(prog.possible)}, which would change the answer to "
-                f"{'individualize' if clinical_verdict != UNDETERMINED else 'a decision'}"
-            )
-        else:
-            ctx.insufficient.append(
-                f"tumor.grade / tumor.er / tumor.pr / tumor.her2: clinical prognostic stage not assigned ({missing}); "
-                "every value it could take leads to the same answer"
-            )
+        stages, verdicts = outcomes((t,), ("N0", "N1mi", "N1", "N2", "N3"))
+        known = f"with c{t}, " if t else ""
+        detail = f"{known}anatomic stage {_span(stages)} possible" if stages else ""
+        if t is not None and stages and all(staging.stage_class(tables, s) == "late" for s in stages):
+            detail += f" (at least {stages[0]} whatever cN is)"
+        ctx.missing("tumor.n", "tumor.n", _join(detail, _consequence(kb, verdicts)), tuple(stages))
+    if anat.stage is None and t is not None and n is not None and anat.reason and not anat.possible:
+        ctx.insufficient.append(MissingFact("stage", "a valid stage group", anat.reason))
+    if anat.stage in ("IV", "0"):
+        return
+    if prog.stage is not None and not tumor.her2_equivocal:
+        return
+    if t is None or n is None or anat.stage is None:
+        # the anatomic stage is still open: name the biomarkers too, without claiming what they would change
+        if tumor.grade is None:
+            ctx.missing("tumor.grade", "tumor.grade")
+        if None in (er, pr, her2):
+            ctx.missing("tumor.receptors", "tumor.er / tumor.pr / tumor.her2")
+        if tumor.her2_equivocal:
+            ctx.missing("tumor.her2_ish", "tumor.her2")
+        return
+    possible = prog.possible
+    if tumor.her2_equivocal:
+        possible = staging.prognostic_stage(tables, "clinical", t, n, m, tumor.grade, None, er, pr).possible
+    verdicts = {_pathway(kb, t, n, anat, StageResult(s)).verdict for s in possible}
+    detail = _join(
+        f"clinical prognostic stage {_span(list(possible))} possible" if possible else "",
+        _consequence(kb, verdicts),
+    )
+    if tumor.grade is None:
+        ctx.missing("tumor.grade", "tumor.grade", detail, tuple(possible))
+    if None in (er, pr, her2):
+        ctx.missing("tumor.receptors", "tumor.er / tumor.pr / tumor.her2", detail, tuple(possible))
+    if tumor.her2_equivocal:
+        ctx.missing("tumor.her2_ish", "tumor.her2", detail, tuple(possible))
 
 
-def _stage_class_feature(tables: Any, anat: StageResult, prog: StageResult) -> str:
+def _span(stages: list[str]) -> str:
+    if not stages:
+        return ""
+    return stages[0] if len(stages) == 1 else f"{stages[0]} to {stages[-1]} ({', '.join(stages)})"
+
+
+def _join(*parts: str) -> str:
+    return "; ".join(p for p in parts if p)
+
+
+def _stage_class_feature(tables: Any, anat: StageResult, prog: StageResult, pathway: Pathway) -> str:
+    if pathway.classes == _BOTH:
+        return "split"
+    if pathway.classes == _LATE:
+        return "late"
+    if pathway.classes == _EARLY:
+        return "early"
     a = staging.stage_class(tables, anat.stage)
     p = staging.stage_class(tables, prog.stage)
-    known = {c for c in (a, p) if c is not None}
-    if not known:
-        return "unknown"
-    if known == {"early", "late"}:
-        return "split"
-    if len(known) == 1:
-        return known.pop()
-    return p or a or "unknown"
+    return a or p or "unknown"
 
 
-def _summary_stage(anat: StageResult, prog: StageResult) -> str:
+def _summary_stage(anat: StageResult, prog: StageResult, pathway: Pathway) -> str:
     if anat.stage and prog.stage and anat.stage != prog.stage:
         return f"anatomic stage {anat.stage}, clinical prognostic stage {prog.stage}"
+    if pathway.kind == "bounded" and anat.possible:
+        return f"anatomic stage at least {anat.possible[0]}"
     stage = prog.stage or anat.stage
     return f"clinical stage {stage}" if stage else "clinical stage unknown"
 
@@ -433,7 +692,7 @@ def _select_variants(
             ctx.explain(
                 "Distant disease: symptoms or abnormal labs at diagnosis are not a variant of ACR topic 310; "
                 "they call for targeted imaging of the site (see red flags)",
-                "ACR topic 310 scope; NCCN Breast v2.2015 MS-12",
+                "ACR topic 310 scope; NCCN Breast Cancer v2.2015 (March 2015), Discussion MS-12",
             )
             continue
         candidates = [v for v in kb.variants if v.setting == effective and v.purpose == purpose]
@@ -446,15 +705,13 @@ def _select_variants(
             needs_surgery = any(v.prior_surgery != "any" for v in candidates)
             needs_biology = any(v.biology != "any" for v in candidates if v.stage_class in classes)
             if needs_surgery and facts.prior_surgery is None:
-                ctx.insufficient.append(
-                    f"prior_surgery: bct or mastectomy decides which {purpose} variant applies "
-                    f"({' or '.join(str(v.number) for v in candidates)})"
+                ctx.missing(
+                    "prior_surgery",
+                    "prior_surgery",
+                    f"bct or mastectomy: {purpose} variant {' or '.join(str(v.number) for v in candidates)}",
                 )
             elif needs_biology and biology == "unknown":
-                ctx.insufficient.append(
-                    "tumor.er / tumor.pr / tumor.her2: receptor status decides the distant-staging variant "
-                    "(4: ER+/HER2-, 5: HER2+ or triple negative)"
-                )
+                ctx.missing("tumor.receptors", "tumor.er / tumor.pr / tumor.her2")
             elif needs_biology:
                 ctx.explain(
                     "ER-negative, PR-positive, HER2-negative: neither variant 4 (ER+/HER2-) nor 5 (HER2+ or "
@@ -644,32 +901,26 @@ def _alternatives(
 
 def _summary(
     verdict: str,
+    staging_verdict: str,
     stage_text: str,
-    anat: StageResult,
-    prog: StageResult,
+    clinical: Pathway,
     flags: list[dict[str, Any]],
     facts: Facts,
     invasive: str,
     metastatic: bool,
     path_upstaging: bool,
     stage_out: dict[str, Any],
-    insufficient: list[str],
+    missing: list[MissingFact],
 ) -> str:
-    if verdict == NOT_RECOMMENDED:
-        return f"Systemic staging imaging is not recommended - {stage_text}, no red flag"
-    if verdict == RECOMMENDED:
-        if path_upstaging:
-            p = stage_out["pathological"]
-            return (
-                f"Post-operative systemic staging is recommended - pathologic upstaging to "
-                f"{p['prognostic'] or p['anatomic']} ({stage_text} before surgery)"
-            )
-        return f"Systemic staging imaging is recommended - {stage_text}"
-    if verdict == INDIVIDUALIZE:
-        return f"Systemic staging imaging: individualise - {stage_text}; decide at the multidisciplinary tumour board"
+    staging_text = _staging_summary(staging_verdict, stage_text, clinical, path_upstaging, stage_out)
     if verdict == TARGETED:
         parts = [f"{f['finding'].replace('_', ' ')} -> {f['suggested'][0]}" for f in flags]
-        return "Targeted imaging for red flags: " + "; ".join(parts)
+        targeted = "targeted imaging for red flags: " + "; ".join(parts)
+        if staging_verdict in (RECOMMENDED, INDIVIDUALIZE) and staging_text:
+            return f"{staging_text}; and {targeted}"
+        return targeted[0].upper() + targeted[1:]
+    if staging_text:
+        return staging_text
     if verdict == NOT_APPLICABLE:
         if facts.setting != "new_diagnosis":
             return (
@@ -679,5 +930,55 @@ def _summary(
             return "Staging imaging does not apply - ductal carcinoma in situ without invasion (stage 0)"
         if metastatic:
             return "Staging imaging does not apply - distant metastasis already known (stage IV)"
-    first = insufficient[0].split(":", 1)[0] if insufficient else "facts"
-    return f"Cannot decide on systemic staging imaging - insufficient data: {first}"
+    if not missing:
+        return "Cannot decide on systemic staging imaging - insufficient data: facts"
+    facts_text = "; ".join(_short_fact(m) for m in missing)
+    return f"Cannot decide on systemic staging imaging - insufficient data: {facts_text}"
+
+
+def _unique(missing: list[MissingFact]) -> list[MissingFact]:
+    seen: set[str] = set()
+    out = []
+    for m in missing:
+        if m.field not in seen:
+            seen.add(m.field)
+            out.append(m)
+    return out
+
+
+def _short_fact(m: MissingFact) -> str:
+    """The clinical name of a missing fact without its explanatory tail (the field when unnamed)."""
+    return m.fact.split(", from ")[0]
+
+
+def _staging_summary(
+    verdict: str, stage_text: str, clinical: Pathway, path_upstaging: bool, stage_out: dict[str, Any]
+) -> str:
+    if verdict == NOT_RECOMMENDED:
+        return f"Systemic staging imaging is not recommended - {stage_text}, no red flag"
+    if verdict == RECOMMENDED:
+        if path_upstaging:
+            p = stage_out["pathological"]
+            return (
+                f"Post-operative systemic staging is recommended - pathologic upstaging to anatomic "
+                f"{p['anatomic'] or 'not assigned'}, pathological prognostic {p['prognostic'] or 'not assigned'} "
+                f"({stage_text} before surgery)"
+            )
+        if clinical.kind == "beyond_early_pathway":
+            return (
+                f"Systemic staging imaging is recommended - {stage_text}; the favourable prognostic stage does not "
+                "bring this tumour into the early (I-IIA) pathway"
+            )
+        if clinical.kind == "bounded":
+            return f"Systemic staging imaging is recommended - {stage_text} whatever the missing facts turn out to be"
+        return f"Systemic staging imaging is recommended - {stage_text}"
+    if verdict == INDIVIDUALIZE:
+        which = {
+            "anatomic_early_prognostic_late": " (anatomy early, biology more advanced)",
+            "anatomic_late_prognostic_early": " (anatomy more advanced, biology favourable)",
+        }.get(clinical.kind, "")
+        return (
+            f"Systemic staging imaging: individualise - {stage_text}{which}; decide at the multidisciplinary "
+            "tumour board"
+        )
+    return ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from rightscan.domain.knowledge import Knowledge
-from rightscan.domain.model import Facts
+from rightscan.domain.model import Facts, MissingFact
 
 LIVER_TESTS = ("ast", "alt", "bilirubin")
 
@@ -14,7 +14,7 @@ class LabAssessment(NamedTuple):
     alp: str  # absent | normal | mildly_raised | mildly_raised_unconfirmed | raised
     liver_abnormal: tuple[str, ...]  # names of liver tests above threshold
     tumor_markers: str  # absent | normal | raised
-    notes: tuple[str, ...]  # insufficient-data notes
+    notes: tuple[MissingFact, ...]  # facts the laboratory rules lack
 
 
 def assess_labs(kb: Knowledge, facts: Facts) -> LabAssessment:
@@ -27,7 +27,7 @@ def assess_labs(kb: Knowledge, facts: Facts) -> LabAssessment:
     liver_abnormal = tuple(
         [name for name in LIVER_TESTS if (lab := labs.get(name)) is not None and lab.value > lab.uln * limit]
     )
-    notes: tuple[str, ...] = ()
+    notes: tuple[MissingFact, ...] = ()
     alp = labs.get("alkaline_phosphatase")
     if alp is None:
         alp_status = "absent"
@@ -38,9 +38,12 @@ def assess_labs(kb: Knowledge, facts: Facts) -> LabAssessment:
     elif labs.get("ast") is None and labs.get("alt") is None:
         alp_status = "mildly_raised_unconfirmed"
         notes = (
-            "labs.ast / labs.alt: liver tests are needed to tell whether the raised alkaline phosphatase is "
-            f"isolated (isolated and at most {th.alp_mild_max_x_uln:g}x ULN: no systemic imaging; "
-            "otherwise: targeted imaging of bone and liver)",
+            MissingFact(
+                "labs.ast / labs.alt",
+                "liver tests (AST, ALT)",
+                "they tell whether the raised alkaline phosphatase is isolated (isolated and at most "
+                f"{th.alp_mild_max_x_uln:g}x ULN: no systemic imaging; otherwise: targeted imaging of bone and liver)",
+            ),
         )
     else:
         alp_status = "mildly_raised"

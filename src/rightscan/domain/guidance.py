@@ -30,6 +30,21 @@ FEATURES: dict[str, tuple[str, ...] | str] = {
         "not_applicable",
         "undetermined",
     ),
+    "systemic_staging": (
+        "not_recommended",
+        "recommended",
+        "individualize",
+        "not_applicable",
+        "undetermined",
+    ),
+    "stage_agreement": (
+        "agree",
+        "anatomic_early_prognostic_late",
+        "anatomic_late_prognostic_early",
+        "beyond_early_pathway",
+        "bounded",
+        "unknown",
+    ),
     "stage_class": ("early", "late", "split", "in_situ", "metastatic", "unknown"),
     "anatomic_stage": ("0", "IA", "IB", "IIA", "IIB", "IIIA", "IIIB", "IIIC", "IV", "unknown"),
     "histology": ("IDC", "ILC", "NOS", "mixed", "DCIS", "other", "unknown"),
@@ -41,6 +56,7 @@ FEATURES: dict[str, tuple[str, ...] | str] = {
         "her2_positive",
         "triple_negative",
         "er_negative_pr_positive_her2_negative",
+        "her2_equivocal",
         "unknown",
     ),
     "grade": ("1", "2", "3", "unknown"),
@@ -49,6 +65,7 @@ FEATURES: dict[str, tuple[str, ...] | str] = {
     "tumor_markers": ("absent", "normal", "raised"),
     "patient_preference": ("requests_imaging", "none"),
     "pathologic_upstaging": YES_NO,
+    "prior_surgery": ("bct", "mastectomy", "unknown"),
     "order_procedure": "procedure_id",
 }
 

@@ -77,6 +77,28 @@ class StagingTables:
 
 
 @dataclass(frozen=True, slots=True)
+class EarlyPathway:
+    """Entry criteria of the asymptomatic early pathway (ACR variants 1-2), families and stage groups."""
+
+    t: frozenset[str]
+    n: frozenset[str]
+    m: frozenset[str]
+    anatomic: frozenset[str]
+    disagreement_anatomic: frozenset[str]  # anatomic groups where a lower prognostic stage is a real split
+    after_surgery_late_t: frozenset[str]
+    after_surgery_late_n: frozenset[str]
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class FactWords:
+    """A fact the rules may need, in clinical words, and why it matters (guidance.yaml ``facts``)."""
+
+    label: str
+    matters: str
+
+
+@dataclass(frozen=True, slots=True)
 class RedFlagRule:
     id: str
     finding: str
@@ -139,6 +161,11 @@ class Knowledge:
     guidance_index: Any  # rightscan.domain.guidance.GuidanceIndex over ``guidance``
     background_msv_per_year: float
     pama: Pama
+    early_pathway: EarlyPathway | None = None
+    fact_words: dict[str, FactWords] = field(default_factory=dict)
+    # sentence shown when a variant rates a study that RightScan suggests for a red flag below
+    # "Usually Appropriate" (red_flags.yaml ``rating_context``); placeholders in braces
+    red_flag_rating_context: str = ""
     # Results of pure scenario-level sub-decisions, keyed by their (small, discrete) inputs.
     memo: dict[Any, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
 

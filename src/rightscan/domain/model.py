@@ -103,6 +103,42 @@ class StageResult(NamedTuple):
     possible: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class MissingFact:
+    """A fact the decision lacks, in clinical words, and what knowing it would change."""
+
+    field: str  # input field(s) to fill, e.g. "tumor.n" or "tumor.er / tumor.pr / tumor.her2"
+    fact: str  # clinical words, e.g. "clinical nodal status (cN)"
+    would_change: str
+    possible_stages: tuple[str, ...] = ()  # stage groups still possible while it is unknown
+
+    def text(self) -> str:
+        return f"{self.field}: {self.fact} - {self.would_change}"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "field": self.field,
+            "fact": self.fact,
+            "would_change": self.would_change,
+            "possible_stages": list(self.possible_stages),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Assumption:
+    """A fact the decision assumed by rule (never a guess): stated so that it can be corrected."""
+
+    field: str
+    assumed: str  # e.g. "cM0"
+    why: str
+
+    def text(self) -> str:
+        return f"{self.field}: assumed {self.assumed} - {self.why}"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"field": self.field, "assumed": self.assumed, "why": self.why}
+
+
 @dataclass(slots=True)
 class Decision:
     knowledge_version: str
@@ -118,6 +154,10 @@ class Decision:
     pitfalls: Sequence[dict[str, Any]]
     explanation: list[dict[str, Any]]
     summary: str
+    missing: Sequence[MissingFact] = ()
+    assumptions: Sequence[Assumption] = ()
+    systemic_staging: str | None = None  # the verdict the stage alone gives, red flags aside
+    targeted_imaging: Sequence[dict[str, Any]] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -129,6 +169,10 @@ class Decision:
             "order": self.order,
             "red_flags": self.red_flags,
             "insufficient_data": self.insufficient_data,
+            "missing": [m.as_dict() for m in self.missing],
+            "assumptions": [a.as_dict() for a in self.assumptions],
+            "systemic_staging": self.systemic_staging,
+            "targeted_imaging": list(self.targeted_imaging),
             "considerations": self.considerations,
             "next_steps": self.next_steps,
             "pitfalls": self.pitfalls,

@@ -21,6 +21,9 @@ def pama_rating(pama: Any, decision: dict[str, Any]) -> tuple[str | None, str]:
     if verdict == UNDETERMINED:
         return None, "insufficient data: " + "; ".join(x.split(":", 1)[0] for x in decision["insufficient_data"])
     category = order["category"]
+    if order.get("rating_context"):
+        # the variant rates this study for patients without symptoms; here it targets a red flag
+        return pama.no_criteria, "targeted study for a red flag: the variant's rating is for patients without symptoms"
     if category is not None:
         return pama.category_to_rating[category], f"ACR variant {order['variant']}: {category}"
     if len(order["ratings"]) > 1:

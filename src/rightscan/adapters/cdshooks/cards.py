@@ -250,7 +250,11 @@ def build(
                 oc.order_ref,
             )
         elif info_cards:
-            label = order["category"] or "no ACR criterion applies"
+            label = (
+                "targeted study for the red flag (the ACR rating is for patients without symptoms)"
+                if order.get("rating_context")
+                else order["category"] or "no ACR criterion applies"
+            )
             add(
                 Card(
                     uuid=card_uuid,

@@ -91,6 +91,32 @@ PLAIN_NEXT: dict[str, str] = {
     "obtain_missing": "A few more results are needed before deciding about scans (see above).",
 }
 
+# Nodal category (family, clinical or pathological) -> what it means for the lymph nodes, for patients.
+PLAIN_NODES: dict[str, str] = {
+    "N0": "No lymph nodes under the arm were found to contain cancer.",
+    "N1mi": "Only tiny deposits of cancer cells (micrometastases) were found in lymph nodes under the arm.",
+    "N1": "Cancer has also reached a few lymph nodes under the arm on the same side.",
+    "N2": "Cancer has reached several lymph nodes under the arm, nodes that are stuck together, or nodes "
+    "behind the breastbone.",
+    "N3": "Cancer has reached lymph nodes above or below the collarbone, or nodes both under the arm and "
+    "behind the breastbone.",
+}
+NODES_UNKNOWN = "Whether the lymph nodes under the arm contain cancer is not known yet."
+
+
+def nodal_sentence(stage: dict[str, Any]) -> str:
+    """What the decision's N category (pathological when given, else clinical) says about the nodes."""
+    path = stage.get("pathological") or {}
+    n = path.get("n") or stage.get("n")
+    if not n:
+        return NODES_UNKNOWN
+    code = n[1:] if n[0] in "cp" else n  # "cN2a" -> "N2a"
+    for family in ("N1mi", "N0", "N1", "N2", "N3"):
+        if code.startswith(family):
+            return PLAIN_NODES[family]
+    return NODES_UNKNOWN
+
+
 # Field named in an 'insufficient data' entry -> what is missing, in plain words.
 PLAIN_MISSING: dict[str, str] = {
     "setting": "the reason for the check (new diagnosis or follow-up)",
@@ -185,6 +211,14 @@ def _study(kb: Knowledge, pid: str | None, name: str, rrl: str | None, dose: str
 def _stage_paragraphs(kb: Knowledge, stage: dict[str, Any]) -> list[str]:
     anat, prog = stage.get("anatomic"), stage.get("clinical_prognostic")
     main = prog or anat
+    ep = kb.early_pathway
+    if (
+        ep is not None
+        and anat
+        and staging.stage_class(kb.staging, anat) == "late"
+        and anat not in ep.disagreement_anatomic
+    ):
+        main = anat  # beyond the early pathway: a favourable prognostic stage does not make it "early"
     stage_class = staging.stage_class(kb.staging, main)  # early / late per the AJCC knowledge file
     if main is None:
         return ["The stage of the cancer cannot be worked out yet from the information available."]
@@ -195,14 +229,11 @@ def _stage_paragraphs(kb: Knowledge, stage: dict[str, Any]) -> list[str]:
             "(non-invasive). They have not grown into the surrounding tissue."
         )
     elif stage_class == "early":
-        out.append(
-            f"Your cancer is stage {main}, an early stage. It is in the breast and, at most, in a small number "
-            "of lymph nodes under the arm."
-        )
+        out.append(f"Your cancer is stage {main}, an early stage. {nodal_sentence(stage)}")
     elif stage_class == "late":
         out.append(
-            f"Your cancer is stage {main}. This means the tumour is larger, or more lymph nodes under the arm "
-            "are affected, than in the early stages."
+            f"Your cancer is stage {main}: the tumour is larger, or it has reached more lymph nodes, than in the "
+            f"early stages. {nodal_sentence(stage)}"
         )
     elif main == "IV":
         out.append("Your cancer is stage IV: it has spread to other parts of the body.")
@@ -263,6 +294,11 @@ def _verdict_paragraphs(d: dict[str, Any], facts: dict[str, Any]) -> tuple[str, 
         )
     if verdict == "targeted":
         paragraphs = []
+        if d.get("systemic_staging") == "recommended":
+            paragraphs.append(
+                "At this stage, scans of the body are advised before treatment starts, to check whether the "
+                "cancer has spread beyond the breast and the nearby lymph nodes."
+            )
         for f in d["red_flags"]:
             what = PLAIN_SYMPTOM.get(f["finding"]) or PLAIN_FINDING.get(f["finding"]) or f["finding"].replace("_", " ")
             ids = f.get("suggested_ids") or []

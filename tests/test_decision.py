@@ -82,9 +82,12 @@ def test_explicit_purpose_overrides_the_procedure_default() -> None:
 
 # ----------------------------------------------------------------------------- late stage, biology split
 def test_stage_iii_er_positive_her2_negative_gets_variants_3_and_4() -> None:
-    d = run({"size_cm": 3.0, "n": "N2a"})  # T2 N2a G2 ER+PR+HER2- : anatomic IIIA, prognostic IIA -> split
+    # T2 N2a G2 ER+PR+HER2-: anatomic IIIA, prognostic IIA. cN2 is beyond the early pathway whatever the
+    # prognostic stage (issue 9): recommended, late variants only.
+    d = run({"size_cm": 3.0, "n": "N2a"})
     assert (d["stage"]["anatomic"], d["stage"]["clinical_prognostic"]) == ("IIIA", "IIA")
-    assert d["systemic_imaging"] == "individualize"
+    assert d["systemic_imaging"] == "recommended"
+    assert variants(d, "locoregional") == [3] and variants(d, "distant") == [4]
     d = run({"size_cm": 3.0, "n": "N2a", "grade": 3, "pr": "negative"})  # D-G3 H-E+P- = IIIB
     assert (d["stage"]["anatomic"], d["stage"]["clinical_prognostic"]) == ("IIIA", "IIIB")
     assert d["systemic_imaging"] == "recommended"
@@ -419,9 +422,12 @@ def test_missing_grade_that_could_cross_iia_iib_is_reported() -> None:
 
 
 def test_missing_m_is_staged_cm0_but_said_so() -> None:
+    # issue 9: cM0 by rule is an assumption, stated as such, not a missing fact
     d = run({"m": None})
     assert d["stage"]["m_source"] == "not stated"
-    assert any(x.startswith("tumor.m") for x in d["insufficient_data"])
+    assert [a["field"] for a in d["assumptions"]] == ["tumor.m"] and d["assumptions"][0]["assumed"] == "cM0"
+    assert not any(x.startswith("tumor.m") for x in d["insufficient_data"])
+    assert d["systemic_imaging"] == "not_recommended"
 
 
 def test_missing_setting_is_undetermined() -> None:

@@ -66,15 +66,30 @@ def test_any_valid_patient_gets_a_consistent_decision_or_a_named_error(payload: 
     stages = {d["stage"]["anatomic"], d["stage"]["clinical_prognostic"]} - {None}
     if d["red_flags"]:
         assert verdict == "targeted"
+    anatomic = d["stage"]["anatomic"]
+    bounds = (d["stage"].get("bounds") or {}).get("anatomic")
+    staging_verdict = d["systemic_staging"]
+    if not d["red_flags"]:
+        assert staging_verdict == verdict
     if verdict == "not_recommended":
         assert stages and stages <= EARLY
         assert not d["red_flags"]
-    if verdict == "recommended":
+    # issue 9: the anatomic stage decides the pathway's bounds; a favourable prognostic stage never brings
+    # anatomic IIIA or more into the early pathway, red flag or not
+    if anatomic in ("IIIA", "IIIB", "IIIC") and payload.get("setting") == "new_diagnosis":
+        assert staging_verdict == "recommended"
+        assert 1 not in [a["variant"] for a in d["assessments"]]
+    if staging_verdict == "recommended":
         path = d["stage"].get("pathological") or {}
         path_stages = {path.get("anatomic"), path.get("prognostic")} - {None}
-        assert (stages and stages <= LATE) or (path_stages and path_stages <= LATE)
-    if verdict == "individualize":
-        assert (stages & EARLY and stages & LATE) or d["stage"].get("pathological")
+        assert (
+            (anatomic in LATE)
+            or (anatomic is None and stages and stages <= LATE)
+            or (bounds and set(bounds["possible"]) <= LATE)
+            or (path_stages & LATE)
+        )
+    if staging_verdict == "individualize":
+        assert (stages & EARLY and stages & LATE and anatomic in EARLY | {"IIB"}) or d["stage"].get("pathological")
     if verdict == "undetermined":
         assert d["insufficient_data"]
     for a in d["assessments"]:

@@ -251,7 +251,7 @@ def decide(kb: Knowledge, facts: Facts) -> Decision:
     elif setting == "new_diagnosis":
         ctx.explain(
             "No red flag among the symptoms and laboratory values given",
-            "NCCN Breast Cancer v2.2015 (March 2015), Discussion MS-12 triggers",
+            "NCCN Breast Cancer v2.2015 (11 March 2015), Discussion MS-12 triggers",
         )
 
     # ------------------------------------------------------------ verdict
@@ -284,7 +284,7 @@ def decide(kb: Knowledge, facts: Facts) -> Decision:
             (path.why + "; " if path.why else "")
             + "pathologic stage is beyond the early pathway while the clinical stage was not: pathologic "
             "upstaging, post-operative systemic staging becomes appropriate",
-            "ACR topic 310 variants 3-5; NCCN Breast Cancer v2.2015 (March 2015) BINV-14",
+            "ACR topic 310 variants 3-5; NCCN Breast Cancer v2.2015 (11 March 2015) BINV-14",
         )
     verdict = TARGETED if flags else staging_verdict
 
@@ -383,17 +383,24 @@ def _targeted_imaging(ctx: _Context, flags: list[dict[str, Any]], by_purpose: di
                 r = v.by_procedure.get(pid)
                 if r is None:
                     continue
-                ratings.append({"variant": v.number, "category": r.category, "median_rating": r.median_rating})
+                context = None
                 if r.category != CATEGORY_UA:
-                    notes.append(
-                        kb.red_flag_rating_context.format(
-                            variant=v.number,
-                            procedure=proc.name,
-                            category=r.category,
-                            median=r.median_rating,
-                            finding=finding,
-                        )
+                    context = kb.red_flag_rating_context.format(
+                        variant=v.number,
+                        procedure=proc.name,
+                        category=r.category,
+                        median=r.median_rating,
+                        finding=finding,
                     )
+                    notes.append(context)
+                ratings.append(
+                    {
+                        "variant": v.number,
+                        "category": r.category,
+                        "median_rating": r.median_rating,
+                        "context": context,
+                    }
+                )
             entry = {
                 "finding": f["finding"],
                 "rule": f["rule"],
@@ -411,14 +418,17 @@ def _targeted_imaging(ctx: _Context, flags: list[dict[str, Any]], by_purpose: di
 
 def _order_red_flag_context(order: dict[str, Any], targeted: list[dict[str, Any]]) -> None:
     """A study RightScan suggests for a red flag never carries a bare low rating: add the context."""
-    contexts = [
-        x["rating_context"]
-        for x in targeted
-        if x["procedure_id"] == order["procedure_id"] and x["rating_context"] and x["finding"]
-    ]
-    order["rating_context"] = contexts[0] if contexts else None
+    rated = {r["variant"] for r in order["ratings"]}
+    contexts: list[str] = []
+    for x in targeted:
+        if x["procedure_id"] != order["procedure_id"]:
+            continue
+        for r in x["acr_ratings"]:
+            if r["context"] and r["variant"] in rated and r["context"] not in contexts:
+                contexts.append(r["context"])
+    order["rating_context"] = "; ".join(contexts) or None
     if contexts:
-        order["note"] = "; ".join(x for x in (order["note"], contexts[0]) if x)
+        order["note"] = "; ".join(x for x in (order["note"], *contexts) if x)
 
 
 def _clinical_stage(kb: Knowledge, tumor: Any, setting: str | None) -> _Stage:
@@ -692,7 +702,7 @@ def _select_variants(
             ctx.explain(
                 "Distant disease: symptoms or abnormal labs at diagnosis are not a variant of ACR topic 310; "
                 "they call for targeted imaging of the site (see red flags)",
-                "ACR topic 310 scope; NCCN Breast Cancer v2.2015 (March 2015), Discussion MS-12",
+                "ACR topic 310 scope; NCCN Breast Cancer v2.2015 (11 March 2015), Discussion MS-12",
             )
             continue
         candidates = [v for v in kb.variants if v.setting == effective and v.purpose == purpose]

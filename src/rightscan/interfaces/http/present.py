@@ -116,7 +116,8 @@ SOURCES: tuple[Source, ...] = (
     ),
     Source(
         "nccn",
-        "NCCN Clinical Practice Guidelines in Oncology, Breast Cancer (v2.2015): BINV-1, BINV-14 and Discussion MS-12",
+        "NCCN Clinical Practice Guidelines in Oncology, Breast Cancer v2.2015 (11 March 2015, the version whose "
+        "content is encoded): BINV-1, BINV-14 and Discussion MS-12",
         "The symptoms, signs and laboratory values that call for targeted imaging of one site (red flags), "
         "and the work-up steps named in next steps.",
     ),

@@ -128,6 +128,7 @@ PLAIN_MISSING: dict[str, str] = {
     "tumor.er": "the hormone receptor and HER2 results of the tumour",
     "tumor.grade / tumor.er / tumor.pr / tumor.her2": "the grade and the hormone receptor and HER2 results",
     "tumor.er / tumor.pr / tumor.her2": "the hormone receptor and HER2 results of the tumour",
+    "tumor.her2": "the result of a second HER2 test (ISH), because the first one was borderline",
     "prior_surgery": "the kind of breast operation you had before",
     "labs": "some blood test results",
     "labs.ast / labs.alt": "liver blood tests",

@@ -146,3 +146,38 @@ def test_suggested_study_never_shows_a_bare_low_rating(
         assert d["systemic_staging"] == "recommended"
         assert "systemic_staging_now" in [s["id"] for s in d["next_steps"]]
         assert "recommended" in d["summary"]
+
+
+def _cards(payload: dict[str, Any], info_cards: bool = True) -> list[Any]:
+    from rightscan.adapters.cdshooks.cards import OrderOutcome, build
+
+    d = evaluate(payload)
+    resource = {"resourceType": "ServiceRequest", "id": "o-1", "status": "draft", "intent": "order"}
+    consultation = build(
+        KB,
+        [OrderOutcome("ServiceRequest/o-1", resource, d)],
+        consult_id="c-1",
+        explanation_url="https://example.org/decisions/c-1",
+        qcdsm=None,
+        info_cards=info_cards,
+    )
+    return list(consultation.response["cards"])
+
+
+STAGE_III_TN = {"histology": "IDC", "size_cm": 6.0, "n": "N2a", "m": "M0", "grade": 3}
+STAGE_III_TN |= {"er": "negative", "pr": "negative", "her2": "negative"}
+
+
+def test_cds_card_keeps_the_staging_study_and_asks_for_the_targeted_one_too() -> None:
+    payload = {"setting": "new_diagnosis", "tumor": STAGE_III_TN, "symptoms": ["headache"], "order": "PET/CT"}
+    [card] = _cards(payload)
+    assert card["indicator"] == "warning"
+    assert "Usually Appropriate for staging" in card["summary"] and "MRI Head" in card["summary"]
+    assert not card.get("suggestions")  # neither "instead" nor "cancel": both studies are needed
+
+
+def test_cds_card_for_the_suggested_brain_mri_is_not_a_bare_usually_not_appropriate() -> None:
+    payload = {"setting": "new_diagnosis", "tumor": STAGE_III_TN, "symptoms": ["neurologic_deficit"]}
+    [card] = _cards(payload | {"order": "brain MRI"})
+    assert card["indicator"] == "info"
+    assert "Usually Not Appropriate" not in card["summary"] and "red flag" in card["summary"]

@@ -181,9 +181,11 @@ def build(
         proc = order["procedure"]
         detail = _detail(d, explanation_url)
         untargeted = d["red_flags"] and order["purpose"] == "distant" and not order["indicated_by_red_flags"]
+        # a staging study the stage calls for stays: the red flag's study is needed as well, not instead
+        both_needed = bool(untargeted) and d.get("systemic_staging") == "recommended" and code == "appropriate"
         if code == "not-appropriate" or untargeted:
             suggestions = []
-            for alt in order["alternatives"][:3]:
+            for alt in [] if both_needed else order["alternatives"][:3]:
                 replacement = _replacement(oc.resource, kb, alt["procedure_id"])
                 if replacement is None:
                     continue
@@ -202,18 +204,24 @@ def build(
                         ],
                     )
                 )
-            suggestions.append(
-                Suggestion(
-                    label="Cancel this order",
-                    uuid=str(uuid.uuid4()),
-                    actions=[
-                        Action(type="delete", description=f"Remove the draft order for {proc}", resourceId=oc.order_ref)
-                    ],
+            if not both_needed:
+                suggestions.append(
+                    Suggestion(
+                        label="Cancel this order",
+                        uuid=str(uuid.uuid4()),
+                        actions=[
+                            Action(
+                                type="delete", description=f"Remove the draft order for {proc}", resourceId=oc.order_ref
+                            )
+                        ],
+                    )
                 )
-            )
+            targets = ", ".join(dict.fromkeys(x["procedure"] for x in d.get("targeted_imaging") or []))
             summary = (
                 f"{proc}: Usually Not Appropriate - {d['summary'].split(' - ', 1)[-1]}"
                 if code == "not-appropriate"
+                else f"{proc}: Usually Appropriate for staging; the red flag also needs {targets}"
+                if both_needed
                 else f"{proc} does not target the red flag: consider {order['alternatives'][0]['procedure']}"
                 if order["alternatives"]
                 else f"{proc} does not target the red flag"
@@ -225,8 +233,8 @@ def build(
                     detail=detail,
                     indicator="warning",
                     source=_source(kb),
-                    suggestions=suggestions,
-                    selectionBehavior="at-most-one",
+                    suggestions=suggestions or None,
+                    selectionBehavior="at-most-one" if suggestions else None,
                     overrideReasons=_override_reasons(kb),
                     links=links,
                 ),

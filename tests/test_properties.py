@@ -92,6 +92,10 @@ def test_any_valid_patient_gets_a_consistent_decision_or_a_named_error(payload: 
         assert (stages & EARLY and stages & LATE and anatomic in EARLY | {"IIB"}) or d["stage"].get("pathological")
     if verdict == "undetermined":
         assert d["insufficient_data"]
+    # issue 9: a pointer to the considerations points to something shown; assumptions are not missing data
+    if d["order"] and "(see considerations)" in (d["order"]["note"] or ""):
+        assert d["considerations"]
+    assert not {a["field"] for a in d["assumptions"]} & {m["field"] for m in d["missing"]}
     for a in d["assessments"]:
         assert all(p["category"] and p["rrl"] for p in a["procedures"])
     # every explanation step and guidance item names its source

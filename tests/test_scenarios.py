@@ -90,12 +90,18 @@ def test_clinical_scenario(case: dict[str, Any], kb) -> None:  # type: ignore[no
         assert words.lower() in low, words
     for words in e.get("text_lacks", []):
         assert words.lower() not in low, words
-    if "handout_has" in e or "handout_lacks" in e:
-        paragraphs = " ".join(build_handout(kb, d, case["patient"]).stage_paragraphs)
+    if any(k.startswith("handout_") for k in e):
+        handout = build_handout(kb, d, case["patient"])
+        paragraphs = " ".join(handout.stage_paragraphs)
+        verdict = " ".join([handout.headline, *handout.verdict_paragraphs])
         for words in e.get("handout_has", []):
             assert words in paragraphs, words
         for words in e.get("handout_lacks", []):
             assert words not in paragraphs, words
+        for words in e.get("handout_verdict_has", []):
+            assert words in verdict, words
+        for words in e.get("handout_verdict_lacks", []):
+            assert words not in verdict, words
     # whatever the scenario: guideline versions are cited as used, with their year
     cited = [e["source"] for e in d["explanation"]] + [f["source"] for f in d["red_flags"]]
     cited += [src for k in ("considerations", "next_steps", "pitfalls") for g in d[k] for src in g["source"]]

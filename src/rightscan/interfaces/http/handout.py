@@ -217,6 +217,7 @@ def _stage_paragraphs(kb: Knowledge, stage: dict[str, Any]) -> list[str]:
         ep is not None
         and anat
         and staging.stage_class(kb.staging, anat) == "late"
+        and staging.stage_class(kb.staging, prog) == "early"
         and anat not in ep.disagreement_anatomic
     ):
         main = anat  # beyond the early pathway: a favourable prognostic stage does not make it "early"
@@ -295,7 +296,8 @@ def _verdict_paragraphs(d: dict[str, Any], facts: dict[str, Any]) -> tuple[str, 
         )
     if verdict == "targeted":
         paragraphs = []
-        if d.get("systemic_staging") == "recommended":
+        both = d.get("systemic_staging") == "recommended"
+        if both:
             paragraphs.append(
                 "At this stage, scans of the body are advised before treatment starts, to check whether the "
                 "cancer has spread beyond the breast and the nearby lymph nodes."
@@ -308,6 +310,12 @@ def _verdict_paragraphs(d: dict[str, Any], facts: dict[str, Any]) -> tuple[str, 
             if f.get("urgent"):
                 text += " This is urgent: it should be done straight away."
             paragraphs.append(text)
+        if both:
+            paragraphs.append(
+                "The scan for your symptom is done as well as the body scans, not instead of them. Often the cause "
+                "of a symptom turns out not to be cancer."
+            )
+            return "Scans of the body are advised, and a scan aimed at your symptom", paragraphs
         paragraphs.append(
             "A scan aimed at the part of the body that the symptom points to is better than a scan of the whole "
             "body. Often the cause turns out not to be cancer."

@@ -241,7 +241,11 @@ def build(
                 oc.order_ref,
             )
         elif code is None:
-            missing = "; ".join(x.split(":", 1)[0] for x in d["insufficient_data"]) or why
+            missing = (
+                "; ".join(m["fact"].split(", from ")[0] for m in d.get("missing") or [])
+                or "; ".join(x.split(":", 1)[0] for x in d["insufficient_data"])
+                or why
+            )
             add(
                 Card(
                     uuid=card_uuid,

@@ -132,7 +132,7 @@ def test_missing_nodal_status_is_not_rated_and_says_what_is_missing(client: http
     body = client.post(SERVICE, json=request).json()
     assert "systemActions" not in body  # an unrated order never gets a system action
     [card] = body["cards"]
-    assert card["indicator"] == "info" and "tumor.n" in card["summary"]
+    assert card["indicator"] == "info" and "clinical nodal status (cN)" in card["summary"]  # clinical words (issue 9)
 
 
 def test_argonaut_connectathon_orders_outside_the_breast_topic_get_no_rating(client: httpx.Client) -> None:

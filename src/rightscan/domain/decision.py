@@ -203,15 +203,27 @@ def decide(kb: Knowledge, facts: Facts) -> Decision:
 
     # ------------------------------------------------------------ clinical stage
     # A pure function of the tumour facts (and whether missing stage facts must be reported): memoised.
-    st: _Stage = kb.remember(("stage", tumor, setting), lambda: _clinical_stage(kb, tumor, setting))
-    t, m, anat = st.t, st.m, st.anat
-    stage_out = dict(st.out)
-    ctx.explanation.extend(st.steps)
-    ctx.insufficient.extend(st.missing)
-    clinical = st.pathway
+    (
+        t,
+        m,
+        anat,
+        _prog,
+        stage_template,
+        steps,
+        stage_missing,
+        assumptions,
+        clinical,
+        stage_feature,
+        invasive,
+        biology,
+        guidance_biology,
+        summary_stage,
+    ) = kb.remember(("stage", tumor, setting), lambda: _clinical_stage(kb, tumor, setting))
+    stage_out = dict(stage_template)
+    ctx.explanation.extend(steps)
+    if stage_missing:
+        ctx.insufficient.extend(stage_missing)
     classes = clinical.classes
-    summary_stage = st.summary_stage
-    invasive, biology = st.invasive, st.biology
     metastatic = m == "M1"
 
     # ------------------------------------------------------------ pathological stage (after surgery)
@@ -242,7 +254,8 @@ def decide(kb: Knowledge, facts: Facts) -> Decision:
     # ------------------------------------------------------------ labs and red flags
     labs = findings.assess_labs(kb, facts)
     flags = findings.red_flags(kb, facts, labs)
-    ctx.insufficient.extend(labs.notes)
+    if labs.notes:
+        ctx.insufficient.extend(labs.notes)
     if flags:
         ctx.explain(
             "Red flag(s): " + "; ".join(f"{f['finding']} -> {', '.join(f['suggested'])}" for f in flags),
@@ -292,7 +305,14 @@ def decide(kb: Knowledge, facts: Facts) -> Decision:
     if setting == "new_diagnosis" and staging_verdict == NOT_APPLICABLE:
         classes = frozenset()
     by_purpose = _applicable_variants(ctx, setting, set(classes), biology, flags)
-    targeted = _targeted_imaging(ctx, flags, by_purpose)
+    targeted: Any = ()
+    if flags:
+        # a pure function of the red-flag rules and the variant selection: memoised
+        targeted, targeted_steps = kb.remember(
+            ("targeted", tuple([f["rule"] for f in flags]), by_purpose["key"]),
+            lambda: _targeted_imaging(kb, flags, by_purpose),
+        )
+        ctx.explanation.extend(targeted_steps)
 
     # ------------------------------------------------------------ order
     order_out = None
@@ -301,10 +321,12 @@ def decide(kb: Knowledge, facts: Facts) -> Decision:
     if order_text:
         procedure = orders.resolve(kb, order_text)
         order_out = _evaluate_order(ctx, order_text, procedure, by_purpose, flags, verdict)
-        _order_red_flag_context(order_out, targeted)
+        if targeted:
+            _order_red_flag_context(order_out, targeted)
+        else:
+            order_out["rating_context"] = None
 
     # ------------------------------------------------------------ guidance
-    stage_feature = st.stage_feature
     if path_upstaging:
         stage_feature = "late"
     # guidance features, in rightscan.domain.guidance.FEATURE_NAMES order
@@ -319,7 +341,7 @@ def decide(kb: Knowledge, facts: Facts) -> Decision:
         invasive,  # invasive
         "yes" if metastatic else "no",  # metastatic
         "yes" if t == "T4d" else "no",  # inflammatory
-        st.guidance_biology,  # biology
+        guidance_biology,  # biology
         str(tumor.grade) if tumor.grade else "unknown",  # grade
         "yes" if flags else "no",  # red_flags
         labs.alp,  # alp
@@ -331,7 +353,7 @@ def decide(kb: Knowledge, facts: Facts) -> Decision:
     )
     selected = kb.guidance_index.select_values(features)
     assessments = list(by_purpose["assessments"])
-    missing = _unique(ctx.insufficient)
+    missing = _unique(ctx.insufficient) if len(ctx.insufficient) > 1 else ctx.insufficient
     return Decision(
         knowledge_version=kb.version,
         stage=stage_out,
@@ -339,7 +361,7 @@ def decide(kb: Knowledge, facts: Facts) -> Decision:
         assessments=assessments,
         order=order_out,
         red_flags=flags,
-        insufficient_data=[x.text() for x in missing],
+        insufficient_data=[x.text() for x in missing] if missing else [],
         considerations=selected["consideration"],
         next_steps=selected["next_step"],
         pitfalls=selected["pitfall"],
@@ -358,19 +380,20 @@ def decide(kb: Knowledge, facts: Facts) -> Decision:
             missing,
         ),
         missing=missing,
-        assumptions=st.assumptions,
+        assumptions=assumptions,
         systemic_staging=staging_verdict,
         targeted_imaging=targeted,
     )
 
 
 # ---------------------------------------------------------------------------------------------
-def _targeted_imaging(ctx: _Context, flags: list[dict[str, Any]], by_purpose: dict[str, Any]) -> list[dict[str, Any]]:
+def _targeted_imaging(
+    kb: Knowledge, flags: list[dict[str, Any]], by_purpose: dict[str, Any]
+) -> tuple[tuple[dict[str, Any], ...], tuple[dict[str, Any], ...]]:
     """The study each red flag calls for, with how the applicable variants rate it and, when a variant
-    rates it below Usually Appropriate, why that rating does not answer the symptomatic question."""
-    if not flags:
-        return []
-    kb = ctx.kb
+    rates it below Usually Appropriate, why that rating does not answer the symptomatic question; and
+    the explanation steps. Shared between decisions: read-only."""
+    steps: list[dict[str, Any]] = []
     chosen = [v for p in ("locoregional", "distant") for v in by_purpose[p]]
     out: list[dict[str, Any]] = []
     for f in flags:
@@ -412,11 +435,11 @@ def _targeted_imaging(ctx: _Context, flags: list[dict[str, Any]], by_purpose: di
             }
             out.append(entry)
             if notes:
-                ctx.explain(entry["rating_context"], f"ACR {kb.topic_version}; {f['source']}")
-    return out
+                steps.append({"step": entry["rating_context"], "source": f"ACR {kb.topic_version}; {f['source']}"})
+    return tuple(out), tuple(steps)
 
 
-def _order_red_flag_context(order: dict[str, Any], targeted: list[dict[str, Any]]) -> None:
+def _order_red_flag_context(order: dict[str, Any], targeted: Any) -> None:
     """A study RightScan suggests for a red flag never carries a bare low rating: add the context."""
     rated = {r["variant"] for r in order["ratings"]}
     contexts: list[str] = []
@@ -922,13 +945,14 @@ def _summary(
     stage_out: dict[str, Any],
     missing: list[MissingFact],
 ) -> str:
-    staging_text = _staging_summary(staging_verdict, stage_text, clinical, path_upstaging, stage_out)
     if verdict == TARGETED:
         parts = [f"{f['finding'].replace('_', ' ')} -> {f['suggested'][0]}" for f in flags]
         targeted = "targeted imaging for red flags: " + "; ".join(parts)
-        if staging_verdict in (RECOMMENDED, INDIVIDUALIZE) and staging_text:
+        if staging_verdict in (RECOMMENDED, INDIVIDUALIZE):
+            staging_text = _staging_summary(staging_verdict, stage_text, clinical, path_upstaging, stage_out)
             return f"{staging_text}; and {targeted}"
-        return targeted[0].upper() + targeted[1:]
+        return "T" + targeted[1:]
+    staging_text = _staging_summary(staging_verdict, stage_text, clinical, path_upstaging, stage_out)
     if staging_text:
         return staging_text
     if verdict == NOT_APPLICABLE:

@@ -111,3 +111,12 @@ def test_clinical_scenario(case: dict[str, Any], kb) -> None:  # type: ignore[no
     # a pointer to the considerations points to something shown
     if d["order"] and "(see considerations)" in (d["order"]["note"] or ""):
         assert d["considerations"]
+
+
+def test_every_guidance_and_red_flag_source_names_its_year(kb) -> None:  # type: ignore[no-untyped-def]
+    """Guideline versions are cited as used, with their year (issue 9)."""
+    sources = {src for item in kb.guidance for src in item.as_dict["source"]}
+    sources |= {rule.source for rule in kb.red_flag_rules}
+    assert sources
+    for source in sources:
+        assert re.search(r"\b(19|20)\d\d\b", source), source

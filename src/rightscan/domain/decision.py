@@ -304,7 +304,7 @@ def decide(kb: Knowledge, facts: Facts) -> Decision:
     # ------------------------------------------------------------ ACR variants
     if setting == "new_diagnosis" and staging_verdict == NOT_APPLICABLE:
         classes = frozenset()
-    by_purpose = _applicable_variants(ctx, setting, set(classes), biology, flags)
+    by_purpose = _applicable_variants(ctx, setting, classes, biology, flags)
     targeted: Any = ()
     if flags:
         # a pure function of the red-flag rules and the variant selection: memoised
@@ -681,7 +681,7 @@ def _summary_stage(anat: StageResult, prog: StageResult, pathway: Pathway) -> st
     return f"clinical stage {stage}" if stage else "clinical stage unknown"
 
 
-def _variant_matches(v: Variant, classes: set[str], biology: str, prior_surgery: str | None) -> bool:
+def _variant_matches(v: Variant, classes: frozenset[str], biology: str, prior_surgery: str | None) -> bool:
     if v.stage_class != "any" and v.stage_class not in classes:
         return False
     if v.biology == "er_positive_her2_negative" and biology != "er_positive_her2_negative":
@@ -692,7 +692,7 @@ def _variant_matches(v: Variant, classes: set[str], biology: str, prior_surgery:
 
 
 def _applicable_variants(
-    ctx: _Context, setting: str | None, classes: set[str], biology: str, flags: list[dict[str, Any]]
+    ctx: _Context, setting: str | None, classes: frozenset[str], biology: str, flags: list[dict[str, Any]]
 ) -> dict[str, list[Variant]]:
     """The ACR variants per purpose. A pure function of its discrete inputs, so it is memoised."""
     key = ("variants", setting, frozenset(classes), biology, ctx.facts.prior_surgery, bool(flags))
@@ -711,7 +711,7 @@ def _applicable_variants(
 
 
 def _select_variants(
-    ctx: _Context, setting: str | None, classes: set[str], biology: str, flags: list[dict[str, Any]]
+    ctx: _Context, setting: str | None, classes: frozenset[str], biology: str, flags: list[dict[str, Any]]
 ) -> dict[str, list[Variant]]:
     kb, facts = ctx.kb, ctx.facts
     out: dict[str, list[Variant]] = {"locoregional": [], "distant": []}
@@ -762,7 +762,7 @@ def _select_variants(
     return out
 
 
-def _variant_reason(effective: str, setting: str, classes: set[str], flags: list[dict[str, Any]]) -> str:
+def _variant_reason(effective: str, setting: str, classes: frozenset[str], flags: list[dict[str, Any]]) -> str:
     if effective != setting:
         return "symptoms or abnormal labs in follow-up make this a suspected distant recurrence"
     if setting == "new_diagnosis":

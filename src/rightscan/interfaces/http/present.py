@@ -187,12 +187,26 @@ SORTS = ("rating", "radiation")
 def procedure_tables(decision: dict[str, Any], sort: str = "rating") -> list[dict[str, Any]]:
     """Every applicable variant with all its procedures, sorted, the considered study marked."""
     considered = (decision.get("order") or {}).get("procedure")
+    # a study RightScan suggests for a red flag, rated low by a variant: why that rating does not apply
+    contexts = {
+        (r["variant"], x["procedure"]): r["context"]
+        for x in decision.get("targeted_imaging") or []
+        for r in x["acr_ratings"]
+        if r.get("context")
+    }
     tables = []
     for a in decision.get("assessments", []):
         rows = []
         for p in a["procedures"]:
             level = rrl_level(p["rrl"])
-            rows.append({**p, "rrl_level": level, "considered": p["procedure"] == considered})
+            rows.append(
+                {
+                    **p,
+                    "rrl_level": level,
+                    "considered": p["procedure"] == considered,
+                    "red_flag_context": contexts.get((a["variant"], p["procedure"])),
+                }
+            )
         if sort == "radiation":
             rows.sort(key=lambda r: (r["rrl_level"] if r["rrl_level"] is not None else 99, -r["median_rating"]))
         else:

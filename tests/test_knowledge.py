@@ -79,6 +79,16 @@ def _broken(tmp_path: Path, filename: str, old: str, new: str) -> str:
         ("ajcc8_breast.yaml", "{stage: IA, t: [T1], n: [N0]}", "{stage: IA, t: [T1], n: [N0], note: x}", "note"),
         ("ajcc8_breast.yaml", "  - {t: T3, up_to_mm: null}", "  - {t: T3, up_to_mm: 80}", "open"),
         ("manifest.yaml", "guidance: guidance.yaml", "guidance: missing.yaml", "missing.yaml"),
+        # issue 9: the early pathway's entry criteria are data, checked against the AJCC stage classes
+        ("acr_310_invasive_breast_cancer.yaml", "  anatomic: [IA, IB, IIA]", "  anatomic: [IA, IB, IIIA]", "early"),
+        (
+            "acr_310_invasive_breast_cancer.yaml",
+            "  disagreement_anatomic: [IIB]",
+            "  disagreement_anatomic: [IIA]",
+            "late",
+        ),
+        ("acr_310_invasive_breast_cancer.yaml", "  n: [N0, N1mi, N1]\n", "  n: [N0, N1x]\n", "early_pathway"),
+        ("guidance.yaml", "  tumor.n:\n    label:", "  tumor.n:\n    labels:", "facts"),
     ],
 )
 def test_broken_knowledge_is_refused_with_file_and_location(

@@ -344,6 +344,11 @@ def load_knowledge(directory: str | None = None) -> Knowledge:
         raise KnowledgeError("manifest.yaml: files.pama is missing")
     pama: _PamaSchema = _read(base / files["pama"], _PamaSchema)
 
+    ep = topic.early_pathway
+    if not set(ep.anatomic) <= set(staging.stage_classes["early"]):
+        raise KnowledgeError(f"{files['acr_topic']}: early_pathway.anatomic must be early stage groups (I-IIA)")
+    if not set(ep.disagreement_anatomic) <= set(staging.stage_classes["late"]):
+        raise KnowledgeError(f"{files['acr_topic']}: early_pathway.disagreement_anatomic must be late stage groups")
     procedures, lookup = _build_procedures(catalogue, topic, files["procedures"])
     variants = _build_variants(topic, procedures, files["acr_topic"])
     tables = _build_staging(staging)

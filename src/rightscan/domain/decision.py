@@ -85,6 +85,12 @@ def _pathway(
     p = staging.stage_class(tables, prog.stage)
     tnm = f"{prefix}{t or 'T?'} {prefix}{n or 'N?'}"
     prog_name = f"{table} prognostic stage"
+    if a == "early" and not (
+        anat.stage in ep.anatomic
+        and (t is None or tables.t_family.get(t) in ep.t)
+        and (n is None or tables.n_family.get(n, n) in ep.n)
+    ):
+        a = "late"  # outside the early pathway's recorded bounds (guarded at load: never with these tables)
     if prefix == "p" and (
         (t is not None and tables.t_family.get(t) in ep.after_surgery_late_t)
         or (n is not None and tables.n_family.get(n, n) in ep.after_surgery_late_n)

@@ -63,6 +63,8 @@ def test_clinical_scenario(case: dict[str, Any], kb) -> None:  # type: ignore[no
     missing_text = " ".join(f"{m['fact']} {m['would_change']}" for m in d["missing"])
     for words in e.get("missing_words", []):
         assert words in missing_text, words
+    for words in e.get("missing_lacks", []):
+        assert words not in missing_text, words
     if "assumptions" in e:
         assert [a["field"] for a in d["assumptions"]] == e["assumptions"]
         assert not {a["field"] for a in d["assumptions"]} & {m["field"] for m in d["missing"]}

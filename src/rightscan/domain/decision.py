@@ -572,13 +572,15 @@ _VERDICT_WORDS = {
     NOT_RECOMMENDED: "systemic staging not recommended",
     RECOMMENDED: "systemic staging recommended",
     INDIVIDUALIZE: "individualise",
-    UNDETERMINED: "undetermined",
+    UNDETERMINED: "still open until the other missing facts are known",
 }
 
 
 def _consequence(kb: Knowledge, verdicts: set[str]) -> str:
     if not verdicts:
         return ""
+    if verdicts == {UNDETERMINED}:
+        return "its value alone does not settle the answer: other missing facts are needed too"
     if len(verdicts) == 1:
         return f"whatever it turns out to be, the answer stays: {_VERDICT_WORDS[next(iter(verdicts))]}"
     order = [v for v in (NOT_RECOMMENDED, INDIVIDUALIZE, RECOMMENDED, UNDETERMINED) if v in verdicts]
@@ -590,7 +592,7 @@ def _note_missing_stage(
     tumor: Any,
     t: str | None,
     n: str | None,
-    m: str,
+    m: str | None,
     anat: StageResult,
     prog: StageResult,
     pathway: Pathway,
@@ -600,26 +602,28 @@ def _note_missing_stage(
     tables = kb.staging
     er, pr, her2 = _receptor(tumor.er), _receptor(tumor.pr), _receptor(tumor.her2)
 
-    def outcomes(ts: tuple[str | None, ...], ns: tuple[str | None, ...]) -> tuple[list[str], set[str]]:
+    def outcomes(ts: tuple[str, ...], ns: tuple[str, ...]) -> tuple[list[str], set[str]]:
         stages: list[str] = []
         verdicts: set[str] = set()
         for tt in ts:
             for nn in ns:
-                a = staging.anatomic_stage(tables, tt, nn, m)
-                p = staging.prognostic_stage(tables, "clinical", tt, nn, m, tumor.grade, her2, er, pr)
+                a = staging.anatomic_stage(tables, tt, nn, m_known)
+                p = staging.prognostic_stage(tables, "clinical", tt, nn, m_known, tumor.grade, her2, er, pr)
                 if a.stage and a.stage not in stages:
                     stages.append(a.stage)
                 verdicts.add(_pathway(kb, tt, nn, a, p).verdict)
-        if len(verdicts) > 1:
-            verdicts.discard(UNDETERMINED)
         return sorted(stages, key=staging.STAGE_ORDER.index), verdicts
 
+    # every combination of the unknown T and N: a missing fact is judged with the others still unknown
+    m_known = m or "M0"
+    all_t = (t,) if t is not None else ("T0", "T1", "T2", "T3", "T4")
+    all_n = (n,) if n is not None else ("N0", "N1mi", "N1", "N2", "N3")
     if t is None:
-        stages, verdicts = outcomes(("T0", "T1", "T2", "T3", "T4"), (n,))
+        stages, verdicts = outcomes(all_t, all_n)
         detail = f"anatomic stage {_span(stages)} possible" if stages else ""
         ctx.missing("tumor.t", "tumor.t / tumor.size_cm", _join(detail, _consequence(kb, verdicts)), tuple(stages))
     if n is None:
-        stages, verdicts = outcomes((t,), ("N0", "N1mi", "N1", "N2", "N3"))
+        stages, verdicts = outcomes(all_t, all_n)
         known = f"with c{t}, " if t else ""
         detail = f"{known}anatomic stage {_span(stages)} possible" if stages else ""
         if t is not None and stages and all(staging.stage_class(tables, s) == "late" for s in stages):

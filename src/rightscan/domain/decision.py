@@ -503,7 +503,7 @@ def _clinical_stage(kb: Knowledge, tumor: Any, setting: str | None) -> _Stage:
     if pathway.why:
         ctx.explain(pathway.why, f"{kb.early_pathway.source if kb.early_pathway else ''}")
     if report and t != "Tis" and m != "M1":
-        _note_missing_stage(ctx, tumor, t, n, m, anat, prog, pathway)
+        _note_missing_stage(ctx, tumor, t, n, m, anat, prog)
     invasive = (
         "no" if t == "Tis" else ("yes" if (tumor.histology not in (None, "DCIS") or t is not None) else "unknown")
     )
@@ -595,7 +595,6 @@ def _note_missing_stage(
     m: str | None,
     anat: StageResult,
     prog: StageResult,
-    pathway: Pathway,
 ) -> None:
     """Every missing stage fact at once, each with the stages it leaves open and what it would change."""
     kb = ctx.kb

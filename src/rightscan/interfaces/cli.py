@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 # RightScan uses no pydantic plugins; skipping their discovery (a scan of every installed package's
 # entry points) saves ~20 ms of start-up.
@@ -91,11 +93,40 @@ def _evaluate_one(kb, path: str, order: str | None, fmt: str) -> None:  # type: 
         data = Path(path).read_bytes()
     except OSError as exc:
         _fail(f"cannot read {path}: {exc.strerror}")
+    if not data.strip():
+        _fail(f"{path}: the file is empty: expected one JSON object of patient facts")
     try:
-        result = decide(kb, load_facts(kb, parse_json(data), order)).to_dict()
+        payload = parse_json(data)
+        override = order_override(payload, order)
+        result = decide(kb, load_facts(kb, payload, order)).to_dict()
     except InputError as exc:
         _fail(str(exc))
+    if override:
+        result = {"order_override": override, **result}
     _write(result, fmt)
+
+
+def order_override(payload: object, order: str | None) -> dict[str, str] | None:
+    """``--order`` replaces an order given in the input (and the purpose given for that order): the
+    input's own order is removed from ``payload`` and the returned note says what was replaced."""
+    if order is None or not isinstance(payload, dict):
+        return None
+    given = payload.get("order")
+    if not isinstance(given, str) or given.strip() == order.strip():
+        return None
+    del payload["order"]
+    note = {"input_order": given, "used": order.strip()}
+    purpose = payload.pop("purpose", None)
+    if isinstance(purpose, str):
+        note["input_purpose"] = purpose
+    note["note"] = "--order replaced the order given in the input" + (" and its purpose" if purpose else "")
+    return note
+
+
+def override_line(override: dict[str, str]) -> str:
+    """The override note as one line for the text and Markdown outputs."""
+    purpose = f" (purpose {override['input_purpose']} dropped)" if "input_purpose" in override else ""
+    return f'Order: --order "{override["used"]}" replaced the input\'s order "{override["input_order"]}"{purpose}.'
 
 
 def _write(result: dict, fmt: str) -> None:  # type: ignore[type-arg]
@@ -103,15 +134,23 @@ def _write(result: dict, fmt: str) -> None:  # type: ignore[type-arg]
         import orjson
 
         sys.stdout.buffer.write(orjson.dumps(result, option=orjson.OPT_INDENT_2) + b"\n")
-    elif fmt == "markdown":
-        from rightscan.adapters.render import to_markdown
-
-        sys.stdout.write(to_markdown(result))
     else:
-        from rightscan.adapters.render import to_text
-
-        sys.stdout.write(to_text(result))
+        sys.stdout.write(render_human(result, fmt))
     sys.stdout.flush()
+
+
+def render_human(result: dict, fmt: str) -> str:  # type: ignore[type-arg]
+    """Text or Markdown of one decision, with the ``--order`` override note under the headline."""
+    from rightscan.adapters.render import to_markdown, to_text
+
+    core = {k: v for k, v in result.items() if k != "order_override"}
+    out = (to_markdown if fmt == "markdown" else to_text)(core)
+    override = result.get("order_override")
+    if not override:
+        return out
+    head, _, rest = out.partition("\n")
+    line = override_line(override)
+    return f"{head}\n\n> **{line}**\n{rest}" if fmt == "markdown" else f"{head}\n{line}\n{rest}"
 
 
 def _evaluate_lines(kb, path: str, order: str | None, fmt: str) -> None:  # type: ignore[no-untyped-def]
@@ -121,32 +160,53 @@ def _evaluate_lines(kb, path: str, order: str | None, fmt: str) -> None:  # type
         source = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
     except OSError as exc:
         _fail(f"cannot read {path}: {exc.strerror}")
-    progress = sys.stderr.isatty()
+    from rightscan.interfaces.cli_progress import LineProgress
+
     errors = total = 0
     out = sys.stdout.buffer
     buffer: list[bytes] = []
     writer = JsonLinesWriter()
-    render = None
-    if fmt != "json":
-        from rightscan.adapters.render import to_markdown, to_text
+    overrides: dict[int, dict[str, str]] = {}
+    content = [0, 0]  # lines with something on them; lines already written out
 
-        render = to_markdown if fmt == "markdown" else to_text
-    with source:
-        for ok, result in evaluate_lines(kb, source, order):
+    def without_orders(lines: IO[bytes]) -> Iterator[bytes]:
+        """Input lines with their own order removed where --order replaces it (noted per line)."""
+        import orjson
+
+        for line_no, raw in enumerate(lines, 1):
+            if not content[0] and raw.strip():
+                content[0] = line_no
+            if order is not None and b'"order"' in raw:
+                try:
+                    obj = orjson.loads(raw)
+                except orjson.JSONDecodeError:
+                    obj = None
+                override = order_override(obj, order)
+                if override:
+                    overrides[line_no] = override
+                    raw = orjson.dumps(obj)
+            yield raw
+
+    with source, LineProgress("evaluating") as progress:
+        for ok, result in evaluate_lines(kb, without_orders(source), order):
             total += 1
+            progress.advance()
             if not ok:
                 errors += 1
-            if render is None:
+            elif total in overrides:
+                result = {"order_override": overrides.pop(total), **result}
+            if fmt == "json":
                 buffer.append(writer.dumps(result))
             elif ok:
-                buffer.append(f"=== line {total} ===\n{render(result)}\n".encode())
+                buffer.append(f"=== line {total} ===\n{render_human(result, fmt)}\n".encode())
             else:
                 buffer.append(f"=== line {total} ===\nrightscan: {result['error']}\n\n".encode())
             if len(buffer) >= 256:
                 out.writelines(buffer)
+                content[1] += len(buffer)
                 buffer.clear()
-            if progress and total % 10000 == 0:
-                click.echo(f"rightscan: {total} lines...", err=True)
+    if not content[0] and not content[1]:  # nothing but blank lines, or nothing at all
+        _fail(f"{'stdin' if path == '-' else path}: no input: expected JSON Lines, one patient object per line")
     out.writelines(buffer)
     out.flush()
     if errors:

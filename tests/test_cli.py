@@ -202,7 +202,9 @@ def test_same_order_twice_is_no_override_and_batches_note_each_replaced_line() -
     assert "invalid JSON" in out[2]["error"] and r.returncode == 2
 
 
-@pytest.mark.parametrize("args", [("evaluate", "-"), ("evaluate", "-", "--format", "json"), ("evaluate", "--note", "-")])
+@pytest.mark.parametrize(
+    "args", [("evaluate", "-"), ("evaluate", "-", "--format", "json"), ("evaluate", "--note", "-")]
+)
 def test_empty_stdin_is_an_error_not_silence(args: tuple[str, ...]) -> None:
     r = cli(*args, stdin="")
     assert r.returncode == 2

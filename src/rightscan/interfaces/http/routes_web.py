@@ -116,12 +116,19 @@ def _context(request: Request, **extra: Any) -> dict[str, Any]:
         "missing_items": _missing_items(kb),
         "sort": "rating",
         "csrf_token": access.csrf_token(request),
+        "clinical": kb.remember(("web", "clinical_words"), lambda: present.clinical_words(kb)),
+        "quick": _quick(request),
         **extra,
     }
 
 
+def _quick(request: Request) -> bool:
+    """The quick-indication view of the form (fewer fields, no TNM needed), kept across form posts."""
+    return request.query_params.get("view") == "quick" or getattr(request.state, "quick_view", False)
+
+
 def _more_open(values: dict[str, str]) -> bool:
-    extra = ("age", "sex", "tumor.inflammatory", "pathology.t", "pathology.n", "patient_preference")
+    extra = ("age", "sex", "pathology.t", "pathology.n", "patient_preference")
     return any(values.get(k) for k in extra) or any(k.startswith("tumor_markers.") and v for k, v in values.items())
 
 
@@ -157,7 +164,8 @@ async def web_evaluate(request: Request) -> Response:
     engine = engine_of(request)
     kb = engine.kb
     tenant, form = await access.authorize_post(request, MAX_FORM_FIELDS)
-    skip = ("symptoms", "json", "mode", access.CSRF_FIELD)
+    skip = ("symptoms", "json", "mode", "view", access.CSRF_FIELD)
+    request.state.quick_view = form.get("view") == "quick"
     values = {k: v.strip() for k, v in form.items() if isinstance(v, str) and k not in skip}
     symptoms = [s for s in form.getlist("symptoms") if isinstance(s, str)]
     json_value = form.get("json")
@@ -190,7 +198,7 @@ async def web_evaluate(request: Request) -> Response:
     for p in problems:
         state.errors.setdefault(p.control or "", []).append(p)
     state.more_open = _more_open(state.values) or any(
-        c in state.errors for c in ("age", "sex", "tumor.inflammatory", "pathology.t", "pathology.n")
+        c in state.errors for c in ("age", "sex", "pathology.t", "pathology.n")
     )
     if problems:
         # Only the form's own control names are logged: a pasted JSON's keys could carry patient data.

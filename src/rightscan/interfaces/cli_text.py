@@ -308,7 +308,7 @@ def _evaluate_note_lines(kb: Any, lines: IO[bytes], order: str | None, fmt: str)
         out.flush()
     progress.__exit__(None, None, None)
     if total == 0:
-        _fail("stdin: no input: expected JSON Lines of {\"id\": ..., \"note\": ...}")
+        _fail('stdin: no input: expected JSON Lines of {"id": ..., "note": ...}')
     if errors:
         click.echo(f"rightscan: {errors} of {total} line(s) invalid (see their 'error' field)", err=True)
         sys.exit(EXIT_INVALID)

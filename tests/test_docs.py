@@ -121,3 +121,5 @@ def test_readme_names_no_bare_python_and_only_existing_make_targets_and_scripts(
         assert (ROOT / script).exists(), script
     for example in re.findall(r"\bexamples/[\w.-]+", README):
         assert (ROOT / example).exists(), example
+    images = re.findall(r"\]\((docs/img/[^)\s]+)\)", README)
+    assert len(images) >= 3 and all((ROOT / image).exists() for image in images), images

@@ -48,6 +48,7 @@ def test_the_answer_about_the_order_comes_first(browser: Any, server: Any, name:
         assert example.bounding_box()["y"] + example.bounding_box()["height"] <= viewport["height"]  # above the fold
         expect(page.get_by_label("Inflammatory carcinoma")).to_be_visible()  # not under "More facts"
         expect(page.get_by_role("heading", name="Paste a clinical note")).to_be_visible()
+        screenshot(page, f"10-start-{name}", full_page=False)
         evaluate(page)
 
         result = page.locator("#result")

@@ -127,7 +127,10 @@ def test_quick_indication_view_and_the_full_form_one_click_away(page: Any) -> No
         expect(page.get_by_label(label, exact=True)).to_be_hidden()
     page.get_by_label("Clinical setting").select_option("new_diagnosis")
     page.get_by_label("Invasive tumour size (cm)").fill("3.2")
-    page.get_by_label("Clinical N (cN)").select_option("N1")
+    nodes = page.get_by_label("Clinical N (cN)")
+    n1 = "Movable axillary nodes, felt or proven by needle biopsy (cN1)"  # in words, for non-TNM users
+    expect(nodes.locator("option[value=N1]")).to_have_text(n1)
+    nodes.select_option("N1")
     page.get_by_label("Grade").select_option("3")
     page.get_by_label("ER", exact=True).select_option("negative")
     page.get_by_label("PR", exact=True).select_option("negative")

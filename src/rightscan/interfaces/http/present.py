@@ -228,6 +228,24 @@ def clinical_words(kb: Knowledge) -> Any:
     return words
 
 
+# The quick view asks about regional nodes in words, for clinicians who do not think in TNM: each option
+# is the AJCC 8 clinical N category it stands for (its code is shown too). Categories without a phrase
+# here (N1mi, N2, N3: umbrella or pathological-only) keep their code.
+NODES_IN_WORDS = {
+    "N0": "None felt or seen on imaging",
+    "N1": "Movable axillary nodes, felt or proven by needle biopsy",
+    "N2a": "Axillary nodes fixed to each other or to other tissue",
+    "N2b": "Internal mammary nodes only, no axillary nodes",
+    "N3a": "Infraclavicular nodes",
+    "N3b": "Internal mammary and axillary nodes",
+    "N3c": "Supraclavicular nodes",
+}
+
+
+def quick_n_options(n_categories: list[str] | tuple[str, ...]) -> list[tuple[str, str]]:
+    return [(n, f"{NODES_IN_WORDS[n]} (c{n})") for n in n_categories if n in NODES_IN_WORDS]
+
+
 ANSWER_CLASS = {
     "Usually Appropriate": "answer-good",
     "May Be Appropriate": "answer-maybe",

@@ -254,3 +254,14 @@ def test_serve_and_log_export_keep_the_checkout_clean(tmp_path: Path) -> None:
     assert (data / "rightscan.db").exists()
     assert data.stat().st_mode & 0o777 == 0o700  # the log holds coded patient facts
     assert "INFO" not in r.stderr and "alembic" not in r.stderr.lower()
+
+
+def test_order_option_replaces_a_study_read_in_a_note_and_says_so() -> None:
+    note = ROOT / "examples" / "note_new_diagnosis.txt"
+    r = cli("evaluate", "--note", str(note), "--order", "bone scan", "--format", "json")
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert out["order"]["procedure"] == "Bone Scan Whole Body"
+    read = out["extracted"]["facts"]["order"]  # the evidence still shows what the note asked for
+    assert "PET/CT" in read and out["order_override"]["input_order"] == read
+    assert out["order_override"]["note"] == "--order replaced the order read in the note"

@@ -117,6 +117,19 @@ def test_did_you_mean_is_clickable_fits_its_column_and_agrees_with_the_evaluator
         context.close()
 
 
+def test_a_refused_study_offers_its_close_matches_as_buttons(page: Any) -> None:
+    page.goto("/?example=reference")
+    page.evaluate("document.getElementById('f-order').removeAttribute('hx-get')")  # the evaluator's answer only
+    page.get_by_label("Study being considered").fill("bone scna")
+    evaluate(page, status=422)
+    expect(page.locator("#f-order-err")).to_contain_text("not a known imaging procedure")
+    choice = page.locator("#order-hint button.suggestion").filter(has_text="Bone Scan Whole Body")
+    choice.click()
+    expect(page.get_by_label("Study being considered")).to_have_value("Bone Scan Whole Body")
+    evaluate(page)
+    expect(page.locator("#result .answer-study")).to_have_text(re.compile(r"^Bone Scan Whole Body"))
+
+
 def test_quick_indication_view_and_the_full_form_one_click_away(page: Any) -> None:
     page.goto("/?view=quick")
     for label in ("Clinical setting", "Invasive tumour size (cm)", "Clinical N (cN)", "ER", "PR", "HER2", "Grade"):
@@ -211,3 +224,14 @@ def test_handout_has_space_for_the_care_teams_contact(client: httpx.Client) -> N
     contact = page.find("section", **{"class": "contact"})
     assert contact and "Your care team" in contact[0].text
     assert {"Name", "Phone"} <= {dt.text.strip() for dt in page.find("dt")}
+
+
+def test_the_evaluators_close_matches_come_back_under_the_study_field(client: httpx.Client) -> None:
+    from .conftest import reference_form
+
+    r = client.post("/evaluate", data={**reference_form(order="bone scna"), "mode": "form"})
+    assert r.status_code == 422
+    hint = Page(r.text).by_id("order-hint")
+    assert hint is not None and "Did you mean" in hint.text
+    names = [e.attrs["data-value"] for e in Page(r.text).find("button") if e.attrs.get("class") == "suggestion"]
+    assert "Bone Scan Whole Body" in names

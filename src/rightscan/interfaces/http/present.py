@@ -246,6 +246,13 @@ def quick_n_options(n_categories: list[str] | tuple[str, ...]) -> list[tuple[str
     return [(n, f"{NODES_IN_WORDS[n]} (c{n})") for n in n_categories if n in NODES_IN_WORDS]
 
 
+def suggestion_hint(kb: Knowledge, query: str, names: list[str]) -> dict[str, Any]:
+    """The study field's hint after the evaluator refused the text: its close matches, as buttons."""
+    by_name = {p.name: p for p in kb.procedures.values()}
+    matches = [{"name": n, "cpt": list(by_name[n].cpt) if n in by_name else []} for n in names]
+    return {"query": query.strip(), "resolved": None, "matches": matches}
+
+
 ANSWER_CLASS = {
     "Usually Appropriate": "answer-good",
     "May Be Appropriate": "answer-maybe",

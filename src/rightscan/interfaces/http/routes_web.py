@@ -175,6 +175,7 @@ async def web_evaluate(request: Request) -> Response:
     state = FormState(values, symptoms, json_text=json_text, json_open=mode == "json")
     problems: list[web_form.FieldProblem] = []
     evaluation = None
+    order_hint: dict[str, Any] | None = None
     try:
         if mode == "json":
             data = web_form.validate(kb, web_form.contract_from_json(kb, json_text))
@@ -186,6 +187,8 @@ async def web_evaluate(request: Request) -> Response:
         problems = exc.problems
     except InputError as exc:  # the domain: size against T, unknown order (with close matches), ...
         problems = [web_form.problem(kb, exc.field, exc.message)]
+        if isinstance(exc, orders.UnknownOrder) and mode == "form":  # the close matches, clickable
+            order_hint = present.suggestion_hint(kb, values.get("order", ""), exc.suggestions)
     if mode == "json":
         # The pasted JSON is one control: its problems are shown there, naming the JSON path.
         problems = [
@@ -210,6 +213,7 @@ async def web_evaluate(request: Request) -> Response:
         problems=problems,
         decision=evaluation.decision if evaluation else None,
         decision_id=evaluation.decision_id if evaluation else None,
+        hint=order_hint,
     )
     status = 422 if problems else 200
     templates = request.app.state.templates

@@ -95,6 +95,8 @@ def _evaluate_one(kb, path: str, order: str | None, fmt: str) -> None:  # type: 
         _fail(f"cannot read {path}: {exc.strerror}")
     if not data.strip():
         _fail(f"{path}: the file is empty: expected one JSON object of patient facts")
+    from rightscan.interfaces.cli_output import order_override
+
     try:
         payload = parse_json(data)
         override = order_override(payload, order)
@@ -106,51 +108,16 @@ def _evaluate_one(kb, path: str, order: str | None, fmt: str) -> None:  # type: 
     _write(result, fmt)
 
 
-def order_override(payload: object, order: str | None) -> dict[str, str] | None:
-    """``--order`` replaces an order given in the input (and the purpose given for that order): the
-    input's own order is removed from ``payload`` and the returned note says what was replaced."""
-    if order is None or not isinstance(payload, dict):
-        return None
-    given = payload.get("order")
-    if not isinstance(given, str) or given.strip() == order.strip():
-        return None
-    del payload["order"]
-    note = {"input_order": given, "used": order.strip()}
-    purpose = payload.pop("purpose", None)
-    if isinstance(purpose, str):
-        note["input_purpose"] = purpose
-    note["note"] = "--order replaced the order given in the input" + (" and its purpose" if purpose else "")
-    return note
-
-
-def override_line(override: dict[str, str]) -> str:
-    """The override note as one line for the text and Markdown outputs."""
-    purpose = f" (purpose {override['input_purpose']} dropped)" if "input_purpose" in override else ""
-    return f'Order: --order "{override["used"]}" replaced the input\'s order "{override["input_order"]}"{purpose}.'
-
-
 def _write(result: dict, fmt: str) -> None:  # type: ignore[type-arg]
     if fmt == "json":
         import orjson
 
         sys.stdout.buffer.write(orjson.dumps(result, option=orjson.OPT_INDENT_2) + b"\n")
     else:
+        from rightscan.interfaces.cli_output import render_human
+
         sys.stdout.write(render_human(result, fmt))
     sys.stdout.flush()
-
-
-def render_human(result: dict, fmt: str) -> str:  # type: ignore[type-arg]
-    """Text or Markdown of one decision, with the ``--order`` override note under the headline."""
-    from rightscan.adapters.render import to_markdown, to_text
-
-    core = {k: v for k, v in result.items() if k != "order_override"}
-    out = (to_markdown if fmt == "markdown" else to_text)(core)
-    override = result.get("order_override")
-    if not override:
-        return out
-    head, _, rest = out.partition("\n")
-    line = override_line(override)
-    return f"{head}\n\n> **{line}**\n{rest}" if fmt == "markdown" else f"{head}\n{line}\n{rest}"
 
 
 def _evaluate_lines(kb, path: str, order: str | None, fmt: str) -> None:  # type: ignore[no-untyped-def]
@@ -160,6 +127,7 @@ def _evaluate_lines(kb, path: str, order: str | None, fmt: str) -> None:  # type
         source = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
     except OSError as exc:
         _fail(f"cannot read {path}: {exc.strerror}")
+    from rightscan.interfaces.cli_output import order_override, render_human
     from rightscan.interfaces.cli_progress import LineProgress
 
     errors = total = 0

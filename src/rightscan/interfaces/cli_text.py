@@ -162,7 +162,7 @@ def decide_extracted(kb: Any, facts: dict[str, Any], order: str | None) -> dict[
     Raises ``InputError`` naming the field when the extracted facts are invalid or contradictory."""
     from rightscan.adapters.input_json import load_facts
     from rightscan.domain.decision import decide
-    from rightscan.interfaces.cli import order_override
+    from rightscan.interfaces.cli_output import order_override
 
     facts = dict(facts)
     override = order_override(facts, order)
@@ -203,7 +203,7 @@ def _write_one(result: dict[str, Any], fmt: str, text: str, rules_version: str) 
 
         sys.stdout.buffer.write(orjson.dumps(result, option=orjson.OPT_INDENT_2) + b"\n")
     else:
-        from rightscan.interfaces.cli import render_human
+        from rightscan.interfaces.cli_output import render_human
 
         core = {k: v for k, v in result.items() if k != "extracted"}
         sys.stdout.write(render_human(core, fmt))
@@ -260,7 +260,7 @@ def _evaluate_note_lines(kb: Any, lines: IO[bytes], order: str | None, fmt: str)
     newline = orjson.OPT_APPEND_NEWLINE
     render = None
     if fmt != "json":
-        from rightscan.interfaces.cli import render_human
+        from rightscan.interfaces.cli_output import render_human
 
         def render(core: dict[str, Any]) -> str:
             return render_human(core, fmt)

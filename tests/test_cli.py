@@ -265,3 +265,11 @@ def test_order_option_replaces_a_study_read_in_a_note_and_says_so() -> None:
     read = out["extracted"]["facts"]["order"]  # the evidence still shows what the note asked for
     assert "PET/CT" in read and out["order_override"]["input_order"] == read
     assert out["order_override"]["note"] == "--order replaced the order read in the note"
+
+
+def test_a_records_own_order_over_a_study_read_in_its_note_is_named_as_such() -> None:
+    note = (ROOT / "examples" / "note_new_diagnosis.txt").read_text()
+    line = json.dumps({"id": "a", "note": note, "order": "bone scan"})
+    out = json.loads(cli("evaluate", "--note", "-", "--format", "json", stdin=line + "\n").stdout)
+    assert out["order"]["procedure"] == "Bone Scan Whole Body"
+    assert out["order_override"]["note"] == "the record's order replaced the order read in the note"

@@ -157,8 +157,9 @@ def evaluate_note(note: str, order: str | None, fmt: str) -> None:
         _rules_error(exc)
 
 
-def decide_extracted(kb: Any, facts: dict[str, Any], order: str | None) -> dict[str, Any]:
-    """The core decision on extracted facts. ``order`` (from --order) replaces a study found in the note.
+def decide_extracted(kb: Any, facts: dict[str, Any], order: str | None, by: str = "--order") -> dict[str, Any]:
+    """The core decision on extracted facts. ``order`` (from --order, or the ``order`` of a JSON Lines
+    record: ``by`` names which) replaces a study found in the note, and the answer says so.
     Raises ``InputError`` naming the field when the extracted facts are invalid or contradictory."""
     from rightscan.adapters.input_json import load_facts
     from rightscan.domain.decision import decide
@@ -170,7 +171,9 @@ def decide_extracted(kb: Any, facts: dict[str, Any], order: str | None) -> dict[
         facts.pop("order", None)
     result = decide(kb, load_facts(kb, facts, order)).to_dict()
     if override:
-        override["note"] = override["note"].replace("given in the input", "read in the note")
+        override["note"] = f"{by} replaced the order read in the note" + (
+            " and its purpose" if "input_purpose" in override else ""
+        )
         result = {"order_override": override, **result}
     return result
 
@@ -288,7 +291,8 @@ def _evaluate_note_lines(kb: Any, lines: IO[bytes], order: str | None, fmt: str)
                 ext = next(extractions)
                 extracted = ext.to_dict()
                 try:
-                    decision = decide_extracted(kb, ext.facts, order if order is not None else line_order)
+                    by = "--order" if order is not None else "the record's order"
+                    decision = decide_extracted(kb, ext.facts, order if order is not None else line_order, by)
                     result, ok = {"id": ident, **decision, "extracted": extracted}, True
                 except InputError as exc:
                     result = {"id": ident, "line": line_no, "error": _invalid_facts_message(exc), "field": exc.field}

@@ -131,6 +131,23 @@ def test_a_refused_study_offers_its_close_matches_as_buttons(page: Any) -> None:
     expect(page.locator("#result .answer-study")).to_have_text(re.compile(r"^Bone Scan Whole Body"))
 
 
+def test_without_javascript_a_suggestion_submits_the_form_with_that_study(browser: Any, server: Any) -> None:
+    context = browser.new_context(base_url=server.url, java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto("/?example=reference")
+        page.get_by_label("Study being considered").fill("bone scna")
+        page.get_by_role("button", name="Evaluate", exact=True).click()
+        page.wait_for_load_state()
+        expect(page.locator("#error-summary")).to_contain_text("not a known imaging procedure")
+        page.locator("#order-hint button.suggestion").filter(has_text="Bone Scan Whole Body").click()
+        page.wait_for_load_state()
+        expect(page.locator("#result .answer-study")).to_have_text(re.compile(r"^Bone Scan Whole Body"))
+        expect(page.get_by_label("Study being considered")).to_have_value("Bone Scan Whole Body")
+    finally:
+        context.close()
+
+
 def test_quick_indication_view_and_the_full_form_one_click_away(page: Any) -> None:
     page.goto("/?view=quick")
     for label in ("Clinical setting", "Invasive tumour size (cm)", "Clinical N (cN)", "ER", "PR", "HER2", "Grade"):

@@ -165,9 +165,12 @@ async def web_evaluate(request: Request) -> Response:
     engine = engine_of(request)
     kb = engine.kb
     tenant, form = await access.authorize_post(request, MAX_FORM_FIELDS)
-    skip = ("symptoms", "json", "mode", "view", access.CSRF_FIELD)
+    skip = ("symptoms", "json", "mode", "view", "order_pick", access.CSRF_FIELD)
     request.state.quick_view = form.get("view") == "quick"
     values = {k: v.strip() for k, v in form.items() if isinstance(v, str) and k not in skip}
+    pick = form.get("order_pick")  # a "did you mean" study chosen without JavaScript: it replaces the text
+    if isinstance(pick, str) and pick.strip():
+        values["order"] = pick.strip()
     symptoms = [s for s in form.getlist("symptoms") if isinstance(s, str)]
     json_value = form.get("json")
     json_text = json_value if isinstance(json_value, str) else ""

@@ -6,6 +6,7 @@ document.addEventListener("click", function (event) {
   if (button) {
     var field = document.getElementById("f-order");
     if (!field) return;
+    event.preventDefault(); // fill the field only; the clinician evaluates when ready
     field.value = button.getAttribute("data-value");
     field.dispatchEvent(new Event("change", { bubbles: true }));
     field.focus();

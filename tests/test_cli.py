@@ -278,17 +278,11 @@ def test_a_records_own_order_over_a_study_read_in_its_note_is_named_as_such() ->
 def test_loading_the_note_reader_shows_a_spinner_on_stderr_only() -> None:
     env = {**os.environ, "RIGHTSCAN_PROGRESS": "always"}
     note = str(ROOT / "examples" / "note_new_diagnosis.txt")
-    r = subprocess.run(
-        [RIGHTSCAN, "evaluate", "--note", note, "--format", "json"], capture_output=True, text=True, env=env, timeout=120
-    )
+    args = [RIGHTSCAN, "evaluate", "--note", note, "--format", "json"]
+    r = subprocess.run(args, capture_output=True, text=True, env=env, timeout=120)
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["systemic_imaging"] == "not_recommended"  # stdout is the JSON alone
     assert "loading the clinical note reader" in r.stderr and "done in" in r.stderr
-    quiet = subprocess.run(
-        [RIGHTSCAN, "evaluate", "--note", note, "--format", "json"],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "RIGHTSCAN_PROGRESS": "never"},
-        timeout=120,
-    )
+    quiet_env = {**os.environ, "RIGHTSCAN_PROGRESS": "never"}
+    quiet = subprocess.run(args, capture_output=True, text=True, env=quiet_env, timeout=120)
     assert quiet.stderr == ""

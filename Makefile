@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench bench-notes eval-notes clean
 
 run: $(STAMP)
 	$(BIN)/rightscan evaluate examples/reference_patient.json
@@ -18,6 +18,12 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/core.py
+
+bench-notes: $(STAMP)
+	$(BIN)/python bench/extract.py
+
+eval-notes: $(STAMP)
+	$(BIN)/python tests/nlp/evaluate_extraction.py
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "RightScan needs Python 3.11 or newer"'

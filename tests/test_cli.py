@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -162,3 +163,126 @@ def test_json_lines_writer_bytes_equal_plain_serialisation() -> None:
         d = evaluate(payload)
         assert writer.dumps(d) == orjson.dumps(d) + b"\n"
     assert writer.dumps({"line": 1, "error": "x", "field": "y"}) == b'{"line":1,"error":"x","field":"y"}\n'
+
+
+# ---------------------------------------------------------------------------------------------- issue 11
+def test_order_option_replaces_the_files_order_and_says_so_in_every_format() -> None:
+    r = cli("evaluate", str(EXAMPLE), "--order", "bone scan", "--format", "json")
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert out["order"]["procedure"] == "Bone Scan Whole Body"  # the study rated is the one asked for
+    assert out["order_override"] == {
+        "input_order": "PET/CT",
+        "used": "bone scan",
+        "note": "--order replaced the order given in the input",
+    }
+    for fmt in ("text", "markdown"):
+        r = cli("evaluate", str(EXAMPLE), "--order", "bone scan", "--format", fmt)
+        assert r.returncode == 0, r.stderr
+        assert 'Order: --order "bone scan" replaced the input\'s order "PET/CT"' in r.stdout
+        assert "Bone Scan Whole Body" in r.stdout and "FDG-PET/CT" not in r.stdout.split("Why")[0]
+
+
+def test_order_option_drops_the_purpose_given_for_the_replaced_order(tmp_path: Path) -> None:
+    p = tmp_path / "p.json"
+    p.write_text(json.dumps(patient(order="breast MRI", purpose="locoregional")))
+    out = json.loads(cli("evaluate", str(p), "--order", "PET/CT", "--format", "json").stdout)
+    assert out["order"]["purpose"] == "distant"  # PET/CT's own purpose, not the MRI's
+    assert out["order_override"]["input_purpose"] == "locoregional"
+
+
+def test_same_order_twice_is_no_override_and_batches_note_each_replaced_line() -> None:
+    r = cli("evaluate", str(EXAMPLE), "--order", "PET/CT", "--format", "json")
+    assert "order_override" not in json.loads(r.stdout)
+    lines = [json.dumps(patient()), json.dumps(patient(order=None)), "{not json"]
+    r = cli("evaluate", "-", "--order", "CT CAP", "--format", "json", stdin="\n".join(lines) + "\n")
+    out = [json.loads(x) for x in r.stdout.splitlines()]
+    assert out[0]["order_override"]["input_order"] == "PET/CT"
+    assert "order_override" not in out[1] and out[1]["order"]["procedure"] == out[0]["order"]["procedure"]
+    assert "invalid JSON" in out[2]["error"] and r.returncode == 2
+
+
+@pytest.mark.parametrize(
+    "args", [("evaluate", "-"), ("evaluate", "-", "--format", "json"), ("evaluate", "--note", "-")]
+)
+def test_empty_stdin_is_an_error_not_silence(args: tuple[str, ...]) -> None:
+    r = cli(*args, stdin="")
+    assert r.returncode == 2
+    assert r.stdout == ""
+    assert r.stderr.startswith("rightscan: stdin: no input")
+
+
+@pytest.mark.parametrize("name", ["empty.json", "empty.jsonl", "empty.txt"])
+def test_empty_file_is_an_error(tmp_path: Path, name: str) -> None:
+    p = tmp_path / name
+    p.write_text("\n")
+    args = ("evaluate", "--note", str(p)) if name.endswith(".txt") else ("evaluate", str(p))
+    r = cli(*args)
+    assert r.returncode == 2 and r.stdout == ""
+    assert str(p) in r.stderr and ("empty" in r.stderr or "no input" in r.stderr)
+
+
+def test_shipped_batch_is_varied_and_every_line_is_decided() -> None:
+    r = cli("evaluate", str(ROOT / "examples" / "batch.jsonl"), "--format", "json")
+    assert r.returncode == 0, r.stderr
+    out = [json.loads(x) for x in r.stdout.splitlines()]
+    assert len(out) >= 5
+    verdicts = {d["systemic_imaging"] for d in out}
+    assert {"not_recommended", "recommended", "targeted", "undetermined"} <= verdicts
+
+
+def test_progress_goes_to_stderr_and_stdout_stays_json() -> None:
+    env = {**os.environ, "RIGHTSCAN_PROGRESS": "always"}
+    lines = "\n".join(json.dumps(patient()) for _ in range(3)) + "\n"
+    r = subprocess.run(
+        [RIGHTSCAN, "evaluate", "-", "--format", "json"], input=lines, capture_output=True, text=True, env=env
+    )
+    assert r.returncode == 0, r.stderr
+    assert [json.loads(x)["systemic_imaging"] for x in r.stdout.splitlines()] == ["not_recommended"] * 3
+    assert "evaluating" in r.stderr and "3" in r.stderr
+
+
+def test_serve_and_log_export_keep_the_checkout_clean(tmp_path: Path) -> None:
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data")}
+    env.pop("RIGHTSCAN_DATABASE_URL", None)
+    r = subprocess.run(
+        [RIGHTSCAN, "log", "export", "-o", "-"], cwd=tmp_path, capture_output=True, text=True, env=env, timeout=60
+    )
+    assert r.returncode == 0, r.stderr
+    assert not list(tmp_path.glob("rightscan.db*"))  # nothing in the working directory
+    data = tmp_path / "data" / "rightscan"
+    assert (data / "rightscan.db").exists()
+    assert data.stat().st_mode & 0o777 == 0o700  # the log holds coded patient facts
+    assert "INFO" not in r.stderr and "alembic" not in r.stderr.lower()
+
+
+def test_order_option_replaces_a_study_read_in_a_note_and_says_so() -> None:
+    note = ROOT / "examples" / "note_new_diagnosis.txt"
+    r = cli("evaluate", "--note", str(note), "--order", "bone scan", "--format", "json")
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert out["order"]["procedure"] == "Bone Scan Whole Body"
+    read = out["extracted"]["facts"]["order"]  # the evidence still shows what the note asked for
+    assert "PET/CT" in read and out["order_override"]["input_order"] == read
+    assert out["order_override"]["note"] == "--order replaced the order read in the note"
+
+
+def test_a_records_own_order_over_a_study_read_in_its_note_is_named_as_such() -> None:
+    note = (ROOT / "examples" / "note_new_diagnosis.txt").read_text()
+    line = json.dumps({"id": "a", "note": note, "order": "bone scan"})
+    out = json.loads(cli("evaluate", "--note", "-", "--format", "json", stdin=line + "\n").stdout)
+    assert out["order"]["procedure"] == "Bone Scan Whole Body"
+    assert out["order_override"]["note"] == "the record's order replaced the order read in the note"
+
+
+def test_loading_the_note_reader_shows_a_spinner_on_stderr_only() -> None:
+    env = {**os.environ, "RIGHTSCAN_PROGRESS": "always"}
+    note = str(ROOT / "examples" / "note_new_diagnosis.txt")
+    args = [RIGHTSCAN, "evaluate", "--note", note, "--format", "json"]
+    r = subprocess.run(args, capture_output=True, text=True, env=env, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["systemic_imaging"] == "not_recommended"  # stdout is the JSON alone
+    assert "loading the clinical note reader" in r.stderr and "done in" in r.stderr
+    quiet_env = {**os.environ, "RIGHTSCAN_PROGRESS": "never"}
+    quiet = subprocess.run(args, capture_output=True, text=True, env=quiet_env, timeout=120)
+    assert quiet.stderr == ""

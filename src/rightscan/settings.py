@@ -2,16 +2,31 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
+def data_dir() -> Path:
+    """Where RightScan keeps its own files: $XDG_DATA_HOME/rightscan, else ~/.local/share/rightscan
+    (never the current directory, so a checkout stays clean). Not created here."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "rightscan"
+
+
+def default_database_url() -> str:
+    return f"sqlite:///{data_dir() / 'rightscan.db'}"
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="RIGHTSCAN_", extra="ignore")
 
-    database_url: str = Field(default="sqlite:///rightscan.db", description="SQLite file (default) or PostgreSQL URL")
+    database_url: str = Field(
+        default_factory=default_database_url,
+        description="SQLite file (default: rightscan.db in the data directory) or PostgreSQL URL",
+    )
     auth_config: Path | None = Field(
         default=None, description="YAML/JSON file with allowed JWT issuers and their JWKS; unset = development mode"
     )

@@ -62,11 +62,14 @@ def test_reference_patient_then_bone_pain_then_invalid_size(page: Any) -> None:
     expect(radiation).to_have_text("☢☢☢☢")
     expect(order.locator(".alternatives")).to_contain_text("US Breast — Usually Appropriate (9/9, variant 1)")
     expect(page.locator("#status")).to_contain_text("Result: Systemic staging imaging is not recommended")
-    # Every statement of the guidance carries at least one link to its source.
-    items = result.locator("section.guidance li")
+    # Every statement of the guidance carries at least one numbered note pointing to its source.
+    items = result.locator("section.guidance li, .also-due")
     assert items.count() >= 8
     for i in range(items.count()):
-        assert items.nth(i).locator("a.cite").count() >= 1
+        notes = items.nth(i).locator("a.fn")
+        assert notes.count() >= 1
+        target = notes.first.get_attribute("href")
+        expect(result.locator(f"{target} a.cite")).to_have_count(1)
     # The considered study is highlighted in both variants' tables (locoregional and distant).
     expect(result.locator("tr.considered")).to_have_count(2)
     assert page.evaluate("window.__notReloaded") is True  # no page reload: swapped in by htmx
@@ -170,7 +173,14 @@ def test_keyboard_only(page: Any) -> None:
     expect(page.locator("#result .verdict")).to_have_text(
         "Targeted imaging for red flags: bone pain → Bone Scan Whole Body"
     )
-    for _ in range(200):  # on to the answer's links, still with Tab only
+    for _ in range(200):  # on to the collapsed table of every study, still with Tab only
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.closest('details.all-studies') !== null"):
+            break
+    else:
+        raise AssertionError("the table of every study cannot be reached with Tab")
+    page.keyboard.press("Enter")  # opens it
+    for _ in range(200):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.textContent.trim()") == "Radiation, sort by radiation, lowest first":
             break
@@ -183,8 +193,8 @@ def test_keyboard_only(page: Any) -> None:
         "aria-label", "relative radiation level 0 of 5, no ionising radiation (0 mSv)"
     )
     assert "sort by radiation" in page.evaluate("document.activeElement.textContent")  # focus kept
-    for _ in range(200):
-        page.keyboard.press("Tab")
+    for _ in range(200):  # the card's actions sit at its top: back up to them
+        page.keyboard.press("Shift+Tab")
         if page.evaluate("document.activeElement.textContent.trim()") == "Patient handout":
             break
     else:
@@ -247,8 +257,9 @@ def test_result_card_contrast_and_badges(page: Any) -> None:
       const bg = el => { for (; el; el = el.parentElement) { const c = rgb(getComputedStyle(el).backgroundColor);
         if (c.length < 4 || c[3] > 0) return c; } return [255, 255, 255]; };
       const out = {};
-      for (const sel of ['.badge', '.verdict', '.stages dt', 'a.cite', '.rating strong', '.dose', '.muted',
-                         'tr.considered th', '.considered-mark', '.cat-usually-appropriate .cat-tag', '.legend']) {
+      for (const sel of ['.badge', '.verdict', '.stages dt', 'a.cite', 'a.fn', '.rating strong', '.dose', '.muted',
+                         'tr.considered th', '.considered-mark', '.cat-usually-appropriate .cat-tag', '.legend',
+                         '.answer-study', '.answer-rating', '.instead', '.also-due', '.card-actions a']) {
         const el = document.querySelector('#result ' + sel); if (!el) { out[sel] = 0; continue; }
         const a = lum(rgb(getComputedStyle(el).color)), b = lum(bg(el));
         out[sel] = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
@@ -285,6 +296,7 @@ def test_without_javascript_the_form_still_works(browser: Any, server: Any) -> N
         assert page.url.endswith("/evaluate")  # a full-page POST
         expect(page.locator("#result .verdict")).to_contain_text("Systemic staging imaging is not recommended")
         expect(page.locator("#result section.order")).to_contain_text("Usually Not Appropriate")
+        page.locator("#result details.all-studies > summary").click()  # <details> opens without JavaScript
         page.locator("#result a[href$='sort=radiation#procedures-0']").first.click()  # sorting by plain links
         expect(page.locator("th[aria-sort='ascending']").first).to_contain_text("Radiation")
     finally:

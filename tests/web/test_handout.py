@@ -73,7 +73,7 @@ def test_card_and_handout_for_each_kind_of_answer(
 ) -> None:
     r = client.post("/evaluate", data={"mode": "json", "json": json.dumps(_patient(changes))})
     assert r.status_code == 200, Page(r.text).text("error-summary")
-    assert f"Systemic staging imaging: {badge}</p>" in r.text
+    assert f"Systemic staging imaging: {badge}</span>" in r.text
     decision_id = re.search(r'href="/decisions/([0-9a-f-]{36})/handout"', r.text).group(1)
     main = Page(client.get(f"/decisions/{decision_id}/handout").text).find("main")[0]
     text = " ".join(main.text.split())

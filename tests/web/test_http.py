@@ -216,7 +216,9 @@ def test_study_hint_says_how_the_text_will_be_read(client: httpx.Client) -> None
     read = client.get("/procedures/hint", params={"order": "78815"}).text
     assert "Read as <strong>FDG-PET/CT Skull Base to Mid-Thigh</strong> (CPT 78815), distant study." in read
     partial = client.get("/procedures/hint", params={"order": "bone"}).text
-    assert partial.startswith("Matches:") and "Bone Scan Whole Body" in partial
+    # Text the evaluator would refuse is not presented as a match: it offers the exact names to pick.
+    assert "Read as" not in partial and "Did you mean" in partial
+    assert 'class="suggestion" data-value="Bone Scan Whole Body"' in partial
     assert "Not a catalogued study" in client.get("/procedures/hint", params={"order": "zzzzqqq"}).text
 
 

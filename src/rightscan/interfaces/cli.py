@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 # RightScan uses no pydantic plugins; skipping their discovery (a scan of every installed package's
 # entry points) saves ~20 ms of start-up.
@@ -91,10 +93,18 @@ def _evaluate_one(kb, path: str, order: str | None, fmt: str) -> None:  # type: 
         data = Path(path).read_bytes()
     except OSError as exc:
         _fail(f"cannot read {path}: {exc.strerror}")
+    if not data.strip():
+        _fail(f"{path}: the file is empty: expected one JSON object of patient facts")
+    from rightscan.interfaces.cli_output import order_override
+
     try:
-        result = decide(kb, load_facts(kb, parse_json(data), order)).to_dict()
+        payload = parse_json(data)
+        override = order_override(payload, order)
+        result = decide(kb, load_facts(kb, payload, order)).to_dict()
     except InputError as exc:
         _fail(str(exc))
+    if override:
+        result = {"order_override": override, **result}
     _write(result, fmt)
 
 
@@ -103,14 +113,10 @@ def _write(result: dict, fmt: str) -> None:  # type: ignore[type-arg]
         import orjson
 
         sys.stdout.buffer.write(orjson.dumps(result, option=orjson.OPT_INDENT_2) + b"\n")
-    elif fmt == "markdown":
-        from rightscan.adapters.render import to_markdown
-
-        sys.stdout.write(to_markdown(result))
     else:
-        from rightscan.adapters.render import to_text
+        from rightscan.interfaces.cli_output import render_human
 
-        sys.stdout.write(to_text(result))
+        sys.stdout.write(render_human(result, fmt))
     sys.stdout.flush()
 
 
@@ -121,32 +127,54 @@ def _evaluate_lines(kb, path: str, order: str | None, fmt: str) -> None:  # type
         source = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
     except OSError as exc:
         _fail(f"cannot read {path}: {exc.strerror}")
-    progress = sys.stderr.isatty()
+    from rightscan.interfaces.cli_output import order_override, render_human
+    from rightscan.interfaces.cli_progress import LineProgress
+
     errors = total = 0
     out = sys.stdout.buffer
     buffer: list[bytes] = []
     writer = JsonLinesWriter()
-    render = None
-    if fmt != "json":
-        from rightscan.adapters.render import to_markdown, to_text
+    overrides: dict[int, dict[str, str]] = {}
+    content = [0, 0]  # lines with something on them; lines already written out
 
-        render = to_markdown if fmt == "markdown" else to_text
-    with source:
-        for ok, result in evaluate_lines(kb, source, order):
+    def without_orders(lines: IO[bytes]) -> Iterator[bytes]:
+        """Input lines with their own order removed where --order replaces it (noted per line)."""
+        import orjson
+
+        for line_no, raw in enumerate(lines, 1):
+            if not content[0] and raw.strip():
+                content[0] = line_no
+            if order is not None and b'"order"' in raw:
+                try:
+                    obj = orjson.loads(raw)
+                except orjson.JSONDecodeError:
+                    obj = None
+                override = order_override(obj, order)
+                if override:
+                    overrides[line_no] = override
+                    raw = orjson.dumps(obj)
+            yield raw
+
+    with source, LineProgress("evaluating") as progress:
+        for ok, result in evaluate_lines(kb, without_orders(source), order):
             total += 1
+            progress.advance()
             if not ok:
                 errors += 1
-            if render is None:
+            elif total in overrides:
+                result = {"order_override": overrides.pop(total), **result}
+            if fmt == "json":
                 buffer.append(writer.dumps(result))
             elif ok:
-                buffer.append(f"=== line {total} ===\n{render(result)}\n".encode())
+                buffer.append(f"=== line {total} ===\n{render_human(result, fmt)}\n".encode())
             else:
                 buffer.append(f"=== line {total} ===\nrightscan: {result['error']}\n\n".encode())
             if len(buffer) >= 256:
                 out.writelines(buffer)
+                content[1] += len(buffer)
                 buffer.clear()
-            if progress and total % 10000 == 0:
-                click.echo(f"rightscan: {total} lines...", err=True)
+    if not content[0] and not content[1]:  # nothing but blank lines, or nothing at all
+        _fail(f"{'stdin' if path == '-' else path}: no input: expected JSON Lines, one patient object per line")
     out.writelines(buffer)
     out.flush()
     if errors:

@@ -9,6 +9,22 @@ from pathlib import Path
 import click
 
 
+def ensure_data_dir(url: str) -> None:
+    """Create RightScan's data directory (mode 0700: the log holds coded patient facts) when the decision
+    log is the default SQLite file in it. Other URLs are the operator's choice and are left alone."""
+    from rightscan.settings import data_dir
+
+    if url.startswith("sqlite:///") and Path(url.removeprefix("sqlite:///")).parent == data_dir():
+        data_dir().mkdir(mode=0o700, parents=True, exist_ok=True)
+
+
+def quiet_migrations() -> None:
+    """Alembic's INFO lines ("Context impl SQLiteImpl", "Will assume ...") say nothing to an operator."""
+    import logging
+
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+
+
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
@@ -17,8 +33,8 @@ import click
     "database",
     metavar="URL",
     default=None,
-    help="Decision log: sqlite:///file.db (default sqlite:///rightscan.db) or a PostgreSQL URL. "
-    "Also RIGHTSCAN_DATABASE_URL.",
+    help="Decision log: sqlite:///file.db or a PostgreSQL URL (default: rightscan.db in $XDG_DATA_HOME/rightscan "
+    "or ~/.local/share/rightscan). Also RIGHTSCAN_DATABASE_URL.",
 )
 @click.option(
     "--auth-config",
@@ -51,6 +67,9 @@ def serve(
         click.echo(f"rightscan: invalid setting: {type(exc).__name__}: {str(exc).splitlines()[0]}", err=True)
         sys.exit(2)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    quiet_migrations()
+    ensure_data_dir(settings.database_url)
+    os.environ["RIGHTSCAN_DATABASE_URL"] = settings.database_url  # the app (another import) logs to the same file
     for noisy in ("httpx", "httpcore"):  # their INFO lines carry request URLs, which name patients
         logging.getLogger(noisy).setLevel(logging.WARNING)
     if settings.auth_config is None:
@@ -92,7 +111,7 @@ def log() -> None:
     "database",
     metavar="URL",
     default=None,
-    help="Decision log URL (default: RIGHTSCAN_DATABASE_URL or sqlite:///rightscan.db).",
+    help="Decision log URL (default: RIGHTSCAN_DATABASE_URL, else rightscan.db in the data directory).",
 )
 @click.option("--table", type=click.Choice(("decisions", "cards", "feedback")), default="decisions", show_default=True)
 @click.option("--format", "fmt", type=click.Choice(("csv", "parquet")), default="csv", show_default=True)
@@ -110,6 +129,8 @@ def export(database: str | None, table: str, fmt: str, output: Path) -> None:
     from rightscan.settings import Settings
 
     url = database or Settings().database_url
+    quiet_migrations()
+    ensure_data_dir(url)
     store = DecisionStore(url)
     try:
         store.migrate()

@@ -29,11 +29,23 @@ def _read_note(path: str) -> str:
         data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
     except OSError as exc:
         _fail(f"cannot read {path}: {exc.strerror}")
+    where = "stdin" if path == "-" else path
+    if not data.strip():
+        _fail(f"{where}: no input: the note is empty")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        _fail(f"{'stdin' if path == '-' else path}: the note is not UTF-8 text")
+        _fail(f"{where}: the note is not UTF-8 text")
     raise AssertionError  # unreachable: _fail exits
+
+
+def _warm_up(rules_dir: str | None = None) -> None:
+    """Build the note reader now, with a spinner on stderr (the first build takes a few seconds)."""
+    from rightscan.adapters.text import warm_up
+    from rightscan.interfaces.cli_progress import spinner
+
+    with spinner("loading the clinical note reader…"):
+        warm_up(rules_dir)
 
 
 def _rules_error(exc: Exception) -> None:
@@ -73,6 +85,7 @@ def extract(path: str | None, fmt: str, rules_dir: str | None, check_rules: bool
 
     text = _read_note(path)
     try:
+        _warm_up(rules_dir)
         result = run_extract(text, rules_dir=rules_dir)
     except RulesError as exc:
         _rules_error(exc)
@@ -144,15 +157,25 @@ def evaluate_note(note: str, order: str | None, fmt: str) -> None:
         _rules_error(exc)
 
 
-def decide_extracted(kb: Any, facts: dict[str, Any], order: str | None) -> dict[str, Any]:
-    """The core decision on extracted facts. ``order`` (from --order) replaces a study found in the note.
+def decide_extracted(kb: Any, facts: dict[str, Any], order: str | None, by: str = "--order") -> dict[str, Any]:
+    """The core decision on extracted facts. ``order`` (from --order, or the ``order`` of a JSON Lines
+    record: ``by`` names which) replaces a study found in the note, and the answer says so.
     Raises ``InputError`` naming the field when the extracted facts are invalid or contradictory."""
     from rightscan.adapters.input_json import load_facts
     from rightscan.domain.decision import decide
+    from rightscan.interfaces.cli_output import order_override
 
+    facts = dict(facts)
+    override = order_override(facts, order)
     if order is not None:
-        facts = {k: v for k, v in facts.items() if k != "order"}
-    return decide(kb, load_facts(kb, facts, order)).to_dict()
+        facts.pop("order", None)
+    result = decide(kb, load_facts(kb, facts, order)).to_dict()
+    if override:
+        override["note"] = f"{by} replaced the order read in the note" + (
+            " and its purpose" if "input_purpose" in override else ""
+        )
+        result = {"order_override": override, **result}
+    return result
 
 
 def _invalid_facts_message(exc: Exception) -> str:
@@ -164,6 +187,7 @@ def _evaluate_one_note(kb: Any, path: str, order: str | None, fmt: str) -> None:
     from rightscan.domain.model import InputError
 
     text = _read_note(path)
+    _warm_up()
     try:
         result = extract(text)
     except InputError as exc:
@@ -182,10 +206,10 @@ def _write_one(result: dict[str, Any], fmt: str, text: str, rules_version: str) 
 
         sys.stdout.buffer.write(orjson.dumps(result, option=orjson.OPT_INDENT_2) + b"\n")
     else:
-        from rightscan.adapters.render import to_markdown, to_text
+        from rightscan.interfaces.cli_output import render_human
 
         core = {k: v for k, v in result.items() if k != "extracted"}
-        sys.stdout.write((to_markdown if fmt == "markdown" else to_text)(core))
+        sys.stdout.write(render_human(core, fmt))
         sys.stdout.write("\n" + render_extraction(result["extracted"], text, rules_version))
     sys.stdout.flush()
 
@@ -232,16 +256,23 @@ def _evaluate_note_lines(kb: Any, lines: IO[bytes], order: str | None, fmt: str)
 
     from rightscan.adapters.text import MAX_NOTE_CHARS, extract_many
     from rightscan.domain.model import InputError
+    from rightscan.interfaces.cli_progress import LineProgress
 
     out = sys.stdout.buffer
     errors = total = 0
     newline = orjson.OPT_APPEND_NEWLINE
     render = None
     if fmt != "json":
-        from rightscan.adapters.render import to_markdown, to_text
+        from rightscan.interfaces.cli_output import render_human
 
-        render = to_markdown if fmt == "markdown" else to_text
+        def render(core: dict[str, Any]) -> str:
+            return render_human(core, fmt)
+
+    progress = LineProgress("reading notes")
     for chunk in _chunks(lines):
+        if total == 0:
+            _warm_up()
+            progress.__enter__()  # the batch's clock starts once the reader is loaded
         parsed = [(line_no, *_parse_line(line_no, raw)) for line_no, raw in chunk]
         for i, (line_no, ident, note, _order, err) in enumerate(parsed):
             if err is None and note is not None and len(note) > MAX_NOTE_CHARS:
@@ -260,13 +291,15 @@ def _evaluate_note_lines(kb: Any, lines: IO[bytes], order: str | None, fmt: str)
                 ext = next(extractions)
                 extracted = ext.to_dict()
                 try:
-                    decision = decide_extracted(kb, ext.facts, order if order is not None else line_order)
+                    by = "--order" if order is not None else "the record's order"
+                    decision = decide_extracted(kb, ext.facts, order if order is not None else line_order, by)
                     result, ok = {"id": ident, **decision, "extracted": extracted}, True
                 except InputError as exc:
                     result = {"id": ident, "line": line_no, "error": _invalid_facts_message(exc), "field": exc.field}
                     result["extracted"] = extracted
                     ok = False
             errors += not ok
+            progress.advance()
             if render is None:
                 buffer.append(orjson.dumps(result, option=newline))
             elif ok:
@@ -277,6 +310,9 @@ def _evaluate_note_lines(kb: Any, lines: IO[bytes], order: str | None, fmt: str)
                 buffer.append(f"=== line {line_no} ===\nrightscan: {result['error']}\n\n".encode())
         out.writelines(buffer)
         out.flush()
+    progress.__exit__(None, None, None)
+    if total == 0:
+        _fail('stdin: no input: expected JSON Lines of {"id": ..., "note": ...}')
     if errors:
         click.echo(f"rightscan: {errors} of {total} line(s) invalid (see their 'error' field)", err=True)
         sys.exit(EXIT_INVALID)

@@ -16,6 +16,9 @@ from rightscan.domain.knowledge import Knowledge
 
 RRL_MAX = 5
 RRL_SYMBOL = "☢"
+# The ACR prints a letter O for "no ionising radiation"; on screen it reads as a zero or a letter, so the
+# page draws a slashed circle, always with the words in its accessible name and tooltip.
+NO_RADIATION = "⊘"
 # The ACR's public list of topic 310 (also named in acr_310_invasive_breast_cancer.yaml, source.urls;
 # a test keeps the two equal).
 ACR_TOPIC_URL = "https://acsearch.acr.org/list?TopicId=310"
@@ -66,7 +69,7 @@ def rrl_html(symbol: str | None, dose: str | None, with_dose: bool = True) -> Ma
     level = rrl_level(symbol)
     if level is None:
         return Markup('<span class="rrl rrl-none">not rated</span>')
-    shown = "O" if level == 0 else RRL_SYMBOL * level
+    shown = NO_RADIATION if level == 0 else RRL_SYMBOL * level
     out = Markup('<span class="rrl rrl-{level}" role="img" aria-label="{label}" title="{label}">{shown}</span>').format(
         level=level, label=label, shown=shown
     )
@@ -105,7 +108,8 @@ SOURCES: tuple[Source, ...] = (
     Source(
         "acr-rrl",
         "ACR Appropriateness Criteria, Radiation Dose Assessment (relative radiation levels)",
-        "The radiation symbols (O to ☢☢☢☢☢) and the adult effective-dose band each one stands for.",
+        "The radiation symbols (none, drawn ⊘ here and O by the ACR, to ☢☢☢☢☢) and the adult effective-dose "
+        "band each one stands for.",
     ),
     Source(
         "ajcc8",
@@ -180,6 +184,98 @@ def cite_html(sources: str | list[str] | tuple[str, ...]) -> Markup:
     return Markup('<span class="sources">Source: {}</span>').format(Markup("; ").join(links))
 
 
+class Footnotes:
+    """Numbered source notes for one decision card: each statement carries small numbers ([1], [2]) that
+    point to one list of sources at the end of the card, instead of a citation after every line."""
+
+    def __init__(self, prefix: str) -> None:
+        self.prefix = prefix
+        self.items: list[tuple[str, str, str]] = []  # (id, source text, /sources anchor)
+        self._number: dict[str, int] = {}
+
+    def cite(self, sources: str | list[str] | tuple[str, ...]) -> Markup:
+        items = [sources] if isinstance(sources, str) else list(sources)
+        parts: list[str] = []
+        for item in items:
+            parts += [p.strip() for p in item.split("; ") if p.strip()]
+        refs = []
+        for part in parts:
+            n = self._number.get(part)
+            if n is None:
+                n = self._number[part] = len(self.items) + 1
+                self.items.append((f"{self.prefix}-{n}", part, cite_anchor(part)))
+            refs.append(Markup('<a class="fn" href="#{p}-{n}" title="{t}">{n}</a>').format(p=self.prefix, n=n, t=part))
+        if not refs:
+            return Markup("")
+        return Markup('<sup class="fnrefs"><span class="visually-hidden">sources </span>{}</sup>').format(
+            Markup(",").join(refs)
+        )
+
+
+def footnotes(item: int | str = 0) -> Footnotes:
+    return Footnotes(f"src-{item}")
+
+
+def clinical_words(kb: Knowledge) -> Any:
+    """A filter that writes contract paths (``tumor.n``) and codes (``new_diagnosis``) in clinical words
+    (the form's labels, "Clinical N (cN)"), for text shown to clinicians."""
+    from rightscan.adapters import web_form
+
+    path = re.compile(r"\b(?:tumor|pathology|labs|tumor_markers)\.[a-z0-9_]+(?:\.[a-z0-9_]+)?\b")
+
+    def words(text: str) -> str:
+        return pretty(path.sub(lambda m: web_form.label_of(kb, m.group(0)), text))
+
+    return words
+
+
+# The quick view asks about regional nodes in words, for clinicians who do not think in TNM: each option
+# is the AJCC 8 clinical N category it stands for (its code is shown too). Categories without a phrase
+# here (N1mi, N2, N3: umbrella or pathological-only) keep their code.
+NODES_IN_WORDS = {
+    "N0": "None felt or seen on imaging",
+    "N1": "Movable axillary nodes, felt or proven by needle biopsy",
+    "N2a": "Axillary nodes fixed to each other or to other tissue",
+    "N2b": "Internal mammary nodes only, no axillary nodes",
+    "N3a": "Infraclavicular nodes",
+    "N3b": "Internal mammary and axillary nodes",
+    "N3c": "Supraclavicular nodes",
+}
+
+
+def quick_n_options(n_categories: list[str] | tuple[str, ...]) -> list[tuple[str, str]]:
+    return [(n, f"{NODES_IN_WORDS[n]} (c{n})") for n in n_categories if n in NODES_IN_WORDS]
+
+
+def suggestion_hint(kb: Knowledge, query: str, names: list[str]) -> dict[str, Any]:
+    """The study field's hint after the evaluator refused the text: its close matches, as buttons."""
+    by_name = {p.name: p for p in kb.procedures.values()}
+    matches = [{"name": n, "cpt": list(by_name[n].cpt) if n in by_name else []} for n in names]
+    return {"query": query.strip(), "resolved": None, "matches": matches}
+
+
+ANSWER_CLASS = {
+    "Usually Appropriate": "answer-good",
+    "May Be Appropriate": "answer-maybe",
+    "May Be Appropriate (Disagreement)": "answer-maybe",
+    "Usually Not Appropriate": "answer-bad",
+}
+
+
+def answer_class(order: dict[str, Any] | None) -> str:
+    """The colour of the answer about the study considered: its ACR rating (red, amber, green); a study
+    that targets a red flag counts as appropriate; anything else (not rated, undetermined) is neutral."""
+    if not order:
+        return "answer-neutral"
+    if order.get("indicated_by_red_flags"):
+        return "answer-good"
+    categories = {r.get("category") for r in order.get("ratings") or [] if r.get("category")}
+    if order.get("category"):
+        categories = {order["category"]}
+    classes = {ANSWER_CLASS.get(c, "answer-neutral") for c in categories}
+    return classes.pop() if len(classes) == 1 else "answer-neutral"
+
+
 # ------------------------------------------------------------------------------------------ tables
 SORTS = ("rating", "radiation")
 
@@ -237,5 +333,8 @@ def install(templates: Any) -> None:
         verdict_label=VERDICT_LABEL,
         verdict_short=VERDICT_SHORT,
         category_short=CATEGORY_SHORT,
+        footnotes=footnotes,
+        answer_class=answer_class,
+        no_radiation=NO_RADIATION,
     )
     env.filters.update(pretty=pretty, category_class=category_class, dose=dose_text)

@@ -84,6 +84,7 @@ def _form_options(kb: Knowledge) -> dict[str, Any]:
         return {
             "t_options": [(t, f"c{t}") for t in kb.staging.t_categories],
             "n_options": [(n, f"c{n}") for n in kb.staging.n_categories],
+            "quick_n_options": present.quick_n_options(kb.staging.n_categories),
             "symptom_options": list(kb.symptoms.items()),
             "lab_options": [(name, web_form.lab_label(kb, "labs", name)) for name in kb.lab_names],
             "marker_options": [(name, web_form.lab_label(kb, "tumor_markers", name)) for name in kb.tumor_marker_names],
@@ -116,12 +117,19 @@ def _context(request: Request, **extra: Any) -> dict[str, Any]:
         "missing_items": _missing_items(kb),
         "sort": "rating",
         "csrf_token": access.csrf_token(request),
+        "clinical": kb.remember(("web", "clinical_words"), lambda: present.clinical_words(kb)),
+        "quick": _quick(request),
         **extra,
     }
 
 
+def _quick(request: Request) -> bool:
+    """The quick-indication view of the form (fewer fields, no TNM needed), kept across form posts."""
+    return request.query_params.get("view") == "quick" or getattr(request.state, "quick_view", False)
+
+
 def _more_open(values: dict[str, str]) -> bool:
-    extra = ("age", "sex", "tumor.inflammatory", "pathology.t", "pathology.n", "patient_preference")
+    extra = ("age", "sex", "pathology.t", "pathology.n", "patient_preference")
     return any(values.get(k) for k in extra) or any(k.startswith("tumor_markers.") and v for k, v in values.items())
 
 
@@ -157,8 +165,12 @@ async def web_evaluate(request: Request) -> Response:
     engine = engine_of(request)
     kb = engine.kb
     tenant, form = await access.authorize_post(request, MAX_FORM_FIELDS)
-    skip = ("symptoms", "json", "mode", access.CSRF_FIELD)
+    skip = ("symptoms", "json", "mode", "view", "order_pick", access.CSRF_FIELD)
+    request.state.quick_view = form.get("view") == "quick"
     values = {k: v.strip() for k, v in form.items() if isinstance(v, str) and k not in skip}
+    pick = form.get("order_pick")  # a "did you mean" study chosen without JavaScript: it replaces the text
+    if isinstance(pick, str) and pick.strip():
+        values["order"] = pick.strip()
     symptoms = [s for s in form.getlist("symptoms") if isinstance(s, str)]
     json_value = form.get("json")
     json_text = json_value if isinstance(json_value, str) else ""
@@ -166,6 +178,7 @@ async def web_evaluate(request: Request) -> Response:
     state = FormState(values, symptoms, json_text=json_text, json_open=mode == "json")
     problems: list[web_form.FieldProblem] = []
     evaluation = None
+    order_hint: dict[str, Any] | None = None
     try:
         if mode == "json":
             data = web_form.validate(kb, web_form.contract_from_json(kb, json_text))
@@ -177,6 +190,8 @@ async def web_evaluate(request: Request) -> Response:
         problems = exc.problems
     except InputError as exc:  # the domain: size against T, unknown order (with close matches), ...
         problems = [web_form.problem(kb, exc.field, exc.message)]
+        if isinstance(exc, orders.UnknownOrder) and mode == "form":  # the close matches, clickable
+            order_hint = present.suggestion_hint(kb, values.get("order", ""), exc.suggestions)
     if mode == "json":
         # The pasted JSON is one control: its problems are shown there, naming the JSON path.
         problems = [
@@ -190,7 +205,7 @@ async def web_evaluate(request: Request) -> Response:
     for p in problems:
         state.errors.setdefault(p.control or "", []).append(p)
     state.more_open = _more_open(state.values) or any(
-        c in state.errors for c in ("age", "sex", "tumor.inflammatory", "pathology.t", "pathology.n")
+        c in state.errors for c in ("age", "sex", "pathology.t", "pathology.n")
     )
     if problems:
         # Only the form's own control names are logged: a pasted JSON's keys could carry patient data.
@@ -201,6 +216,7 @@ async def web_evaluate(request: Request) -> Response:
         problems=problems,
         decision=evaluation.decision if evaluation else None,
         decision_id=evaluation.decision_id if evaluation else None,
+        hint=order_hint,
     )
     status = 422 if problems else 200
     templates = request.app.state.templates

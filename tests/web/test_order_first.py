@@ -216,8 +216,11 @@ def test_missing_facts_are_named_in_clinical_words(client: httpx.Client) -> None
     page = Page(_post_json(client, patient({"n": None, "m": None})))
     missing = " ".join(el.text for el in page.find("section", **{"class": "missing"}))
     verdict = " ".join(el.text for el in page.find("span", **{"class": "verdict"}))
-    assert "Clinical N (cN)" in missing and "Clinical M (cM)" in missing
-    assert "Clinical" in verdict
+    assumed = " ".join(el.text for el in page.find("section", **{"class": "assumptions"}))
+    # cN is missing; cM0 is an assumption (issue 9: assumptions are shown as assumptions, not missing data)
+    assert "Clinical N (cN)" in missing and "Clinical M (cM)" not in missing
+    assert "Clinical M (cM): cM0" in assumed
+    assert "clinical nodal status" in verdict.lower()
     assert not re.search(r"\btumor\.[a-z]", missing + verdict)
 
 

@@ -17,19 +17,23 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from rightscan.domain.guidance import FEATURES, GuidanceIndex
 from rightscan.domain.knowledge import (
     EarlyPathway,
+    EquivalenceRule,
     FactWords,
     GuidanceItem,
     Knowledge,
     LabThresholds,
+    OrderVocabulary,
     Pama,
     Procedure,
     Rating,
     RedFlagRule,
     StagingTables,
+    StudyAttributes,
+    TermMeaning,
     Variant,
 )
 from rightscan.domain.model import CATEGORIES, PURPOSES, SETTINGS
-from rightscan.domain.orders import normalise
+from rightscan.domain.orders import normalise, tokenize
 
 KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "knowledge"
 
@@ -145,6 +149,42 @@ class _Cpt(_Strict):
     verified: bool
 
 
+class _Loinc(_Strict):
+    code: str = Field(pattern=r"^\d{3,6}-\d$")
+    verified: bool
+
+
+class _Hcpcs(_Strict):
+    code: str = Field(pattern=r"^[A-Z]\d{4}$")
+    verified: bool
+
+
+Modality = Literal["CT", "MR", "US", "XR", "MG", "NM", "PT", "DXA"]
+Contrast = Literal["with", "without", "without_and_with"]
+Intent = Literal["screening", "diagnostic"]
+Extent = Literal["whole_body", "skull_base_to_mid_thigh", "limited"]
+Laterality = Literal["left", "right", "bilateral", "unilateral"]
+OrderStatusValue = Literal["proposed", "done", "declined", "suggested"]
+Axis = Literal["modality", "regions", "contrast", "intent", "extent", "pharmaceutical"]
+
+
+class _Technique(_Strict):
+    requires: list[str] = []
+    allows: list[str] = []
+
+
+class _StudyAttributesSchema(_Strict):
+    modality: list[Modality] = Field(min_length=1)
+    regions: list[str] = []
+    parts: bool | list[str] = False
+    contrast: list[Contrast] | None = None
+    intent: list[Intent] | None = None
+    extent: list[Extent] | None = None
+    pharmaceutical: list[str] | None = None
+    technique: _Technique = _Technique()
+    assume: dict[Axis, str] = {}
+
+
 class _ProcedureSchema(_Strict):
     id: str = Field(pattern=r"^[a-z0-9_]+$")
     name: str
@@ -153,16 +193,27 @@ class _ProcedureSchema(_Strict):
     synonyms: list[str]
     cpt: list[_Cpt]
     suggest_cpt: str | None = None
+    loinc: list[_Loinc] = []
+    hcpcs: list[_Hcpcs] = []
+    rrl: RrlSymbol | None = None
+    adult_dose_msv: DoseRange | None = None
+    rrl_source: str | None = None
+    rrl_verified: bool | None = None
+    attributes: _StudyAttributesSchema
 
     @model_validator(mode="after")
     def _suggestion_is_listed(self) -> _ProcedureSchema:
         if self.suggest_cpt is not None and self.suggest_cpt not in {c.code for c in self.cpt}:
             raise ValueError(f"suggest_cpt {self.suggest_cpt} is not one of the procedure's CPT codes")
+        if self.in_topic and self.rrl is not None:
+            raise ValueError("a study of the ACR topic takes its radiation level from the topic's ratings")
+        if not self.in_topic and (self.rrl is None or self.adult_dose_msv is None or not self.rrl_source):
+            raise ValueError("a study outside the ACR topic needs rrl, adult_dose_msv and rrl_source")
         return self
 
 
 class _ProceduresSchema(_Strict):
-    schema_: Literal["rightscan.procedures/1"] = Field(alias="schema")
+    schema_: Literal["rightscan.procedures/2"] = Field(alias="schema")
     version: str
     sources: dict[str, str]
     procedures: list[_ProcedureSchema]
@@ -308,10 +359,62 @@ class _PamaSchema(_Strict):
         return self
 
 
+# ------------------------------------------------------------------ order vocabulary and equivalences
+class _TermSchema(_Strict):
+    forms: list[str] = Field(min_length=1)
+    modality: list[Modality] = []
+    regions: list[str] = []
+    contrast: Contrast | None = None
+    contrast_word: bool = False
+    with_marker: bool = False
+    laterality: Laterality | None = None
+    intent: Intent | None = None
+    technique: list[str] = []
+    extent: Extent | None = None
+    pharmaceutical: str | None = None
+    reason: bool = False
+    conditional: bool = False
+    status: OrderStatusValue | None = None
+    noise: bool = False
+
+
+class _RegionSchema(_Strict):
+    part_of: list[str]
+
+
+class _VocabularySchema(_Strict):
+    schema_: Literal["rightscan.order-vocabulary/1"] = Field(alias="schema")
+    version: str
+    sources: dict[str, str]
+    regions: dict[str, _RegionSchema]
+    terms: list[_TermSchema]
+
+
+class _EquivalenceSchema(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    studies: list[str] = Field(min_length=1)
+    equivalent: str
+    kind: Literal["part_of", "same_study", "meant"]
+    reasoning: str
+    source: str
+
+
+class _EquivalencesSchema(_Strict):
+    schema_: Literal["rightscan.order-equivalences/1"] = Field(alias="schema")
+    version: str
+    rules: list[_EquivalenceSchema]
+
+
 class _ManifestSchema(_Strict):
     schema_: Literal["rightscan.manifest/1"] = Field(alias="schema")
     version: str
-    files: dict[Literal["acr_topic", "procedures", "staging", "red_flags", "guidance", "pama"], str]
+    files: dict[
+        Literal[
+            "acr_topic", "procedures", "staging", "red_flags", "guidance", "pama", "order_vocabulary",
+            "order_equivalences",
+        ],
+        str,
+    ]
 
 
 # ------------------------------------------------------------------ loading
@@ -343,13 +446,19 @@ def load_knowledge(directory: str | None = None) -> Knowledge:
     if "pama" not in files:
         raise KnowledgeError("manifest.yaml: files.pama is missing")
     pama: _PamaSchema = _read(base / files["pama"], _PamaSchema)
+    for needed in ("order_vocabulary", "order_equivalences"):
+        if needed not in files:
+            raise KnowledgeError(f"manifest.yaml: files.{needed} is missing")
+    vocab_file: _VocabularySchema = _read(base / files["order_vocabulary"], _VocabularySchema)
+    equivalences_file: _EquivalencesSchema = _read(base / files["order_equivalences"], _EquivalencesSchema)
 
     ep = topic.early_pathway
     if not set(ep.anatomic) <= set(staging.stage_classes["early"]):
         raise KnowledgeError(f"{files['acr_topic']}: early_pathway.anatomic must be early stage groups (I-IIA)")
     if not set(ep.disagreement_anatomic) <= set(staging.stage_classes["late"]):
         raise KnowledgeError(f"{files['acr_topic']}: early_pathway.disagreement_anatomic must be late stage groups")
-    procedures, lookup = _build_procedures(catalogue, topic, files["procedures"])
+    vocabulary = _build_vocabulary(vocab_file, files["order_vocabulary"])
+    procedures, lookup, code_index = _build_procedures(catalogue, topic, files["procedures"], vocabulary)
     variants = _build_variants(topic, procedures, files["acr_topic"])
     tables = _build_staging(staging)
     rules = _build_red_flags(flags, procedures, files["red_flags"])
@@ -394,12 +503,116 @@ def load_knowledge(directory: str | None = None) -> Knowledge:
             override_reason_system=pama.override_reason_system,
             override_reasons=tuple((r["code"], r["display"]) for r in pama.override_reasons),
         ),
+        vocabulary=vocabulary,
+        code_index=code_index,
+        equivalences=_build_equivalences(equivalences_file, procedures, variants, files["order_equivalences"]),
     )
 
 
+def _build_vocabulary(v: _VocabularySchema, fname: str) -> OrderVocabulary:
+    for rid, region in v.regions.items():
+        for parent in region.part_of:
+            if parent not in v.regions:
+                raise KnowledgeError(f"{fname}: regions.{rid}: part_of names unknown region {parent!r}")
+    ancestors: dict[str, frozenset[str]] = {}
+    for rid in v.regions:
+        seen: set[str] = set()
+        todo = list(v.regions[rid].part_of)
+        while todo:
+            parent = todo.pop()
+            if parent == rid:
+                raise KnowledgeError(f"{fname}: regions.{rid}: part_of is circular")
+            if parent not in seen:
+                seen.add(parent)
+                todo.extend(v.regions[parent].part_of)
+        ancestors[rid] = frozenset(seen)
+    phrases: dict[tuple[str, ...], TermMeaning] = {}
+    for n, term in enumerate(v.terms):
+        for region in term.regions:
+            if region not in v.regions:
+                raise KnowledgeError(f"{fname}: terms.{n}: unknown region {region!r}")
+        meaning = TermMeaning(
+            modality=frozenset(term.modality),
+            regions=frozenset(term.regions),
+            contrast=term.contrast,
+            contrast_word=term.contrast_word,
+            with_marker=term.with_marker,
+            laterality=term.laterality,
+            intent=term.intent,
+            technique=frozenset(term.technique),
+            extent=term.extent,
+            pharmaceutical=term.pharmaceutical,
+            reason=term.reason,
+            conditional=term.conditional,
+            status=term.status,
+            noise=term.noise,
+        )
+        for form in term.forms:
+            tokens = tokenize(form)
+            if not tokens:
+                raise KnowledgeError(f"{fname}: terms.{n}: form {form!r} has no words")
+            if phrases.get(tokens, meaning) != meaning:
+                raise KnowledgeError(f"{fname}: terms.{n}: form {form!r} is given two meanings")
+            phrases[tokens] = meaning
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for tokens in phrases:
+        by_first.setdefault(tokens[0], []).append(tokens)
+    words = frozenset(t for tokens in phrases for t in tokens)
+    return OrderVocabulary(
+        version=v.version,
+        phrases=phrases,
+        by_first={k: tuple(sorted(vs, key=len, reverse=True)) for k, vs in by_first.items()},
+        words=words,
+        fuzzy_targets=tuple(sorted(w for w in words if w.isalpha() and len(w) >= 3)),
+        region_ancestors=ancestors,
+    )
+
+
+def _study_attributes(a: _StudyAttributesSchema, vocab: OrderVocabulary, where: str) -> StudyAttributes:
+    for region in (*a.regions, *(a.parts if isinstance(a.parts, list) else [])):
+        if region not in vocab.region_ancestors:
+            raise KnowledgeError(f"{where}: unknown region {region!r}")
+
+    def opt(values: list[str] | None) -> frozenset[str] | None:
+        return None if values is None else frozenset(values)
+
+    return StudyAttributes(
+        modality=frozenset(a.modality),
+        primary_modality=a.modality[0],
+        regions=frozenset(a.regions),
+        parts=a.parts if isinstance(a.parts, bool) else frozenset(a.parts),
+        contrast=opt(a.contrast),  # type: ignore[arg-type]
+        intent=opt(a.intent),  # type: ignore[arg-type]
+        extent=opt(a.extent),  # type: ignore[arg-type]
+        pharmaceutical=opt(a.pharmaceutical),
+        requires=frozenset(a.technique.requires),
+        allows=frozenset(a.technique.allows),
+        assume=dict(a.assume),
+    )
+
+
+def _build_equivalences(
+    e: _EquivalencesSchema, procedures: dict[str, Procedure], variants: tuple[Variant, ...], fname: str
+) -> dict[str, EquivalenceRule]:
+    rated = {r.procedure_id for v in variants for r in v.ratings}
+    out: dict[str, EquivalenceRule] = {}
+    for rule in e.rules:
+        for pid in (*rule.studies, rule.equivalent):
+            if pid not in procedures:
+                raise KnowledgeError(f"{fname}: rule {rule.id}: unknown procedure id {pid!r}")
+        if rule.equivalent not in rated:
+            raise KnowledgeError(f"{fname}: rule {rule.id}: {rule.equivalent} is not rated by any variant")
+        built = EquivalenceRule(rule.id, tuple(rule.studies), rule.equivalent, rule.kind, rule.reasoning, rule.source)
+        for pid in rule.studies:
+            if pid in out:
+                raise KnowledgeError(f"{fname}: {pid} has two equivalence rules")
+            out[pid] = built
+    return out
+
+
 def _build_procedures(
-    catalogue: _ProceduresSchema, topic: _AcrTopicSchema, fname: str
-) -> tuple[dict[str, Procedure], dict[str, str]]:
+    catalogue: _ProceduresSchema, topic: _AcrTopicSchema, fname: str, vocabulary: OrderVocabulary
+) -> tuple[dict[str, Procedure], dict[str, str], dict[frozenset[str], str]]:
     # radiation level of a topic procedure is the same in every variant: take it from the ratings
     radiation: dict[str, tuple[str, str]] = {}
     for variant in topic.variants:
@@ -409,12 +622,19 @@ def _build_procedures(
                 raise KnowledgeError(f"{fname}: {r.procedure}: radiation level differs between variants")
     procedures: dict[str, Procedure] = {}
     lookup: dict[str, str] = {}
+    code_index: dict[frozenset[str], str] = {}
     for p in catalogue.procedures:
         if p.id in procedures:
             raise KnowledgeError(f"{fname}: duplicate procedure id {p.id}")
-        rrl, dose = radiation.get(p.name.lower(), (None, None))
-        if p.in_topic and rrl is None:
+        rrl, dose = radiation.get(p.name.lower(), (p.rrl, p.adult_dose_msv))
+        if p.in_topic and p.name.lower() not in radiation:
             raise KnowledgeError(f"{fname}: {p.id}: marked in_topic but no variant rates {p.name!r}")
+        codes = [c.code for c in p.cpt] + [c.code for c in p.hcpcs] + [c.code for c in p.loinc]
+        for code in codes:
+            key = frozenset(code.split("+"))
+            if code_index.get(key, p.id) != p.id:
+                raise KnowledgeError(f"{fname}: code {code} names both {code_index[key]} and {p.id}")
+            code_index[key] = p.id
         procedures[p.id] = Procedure(
             id=p.id,
             name=p.name,
@@ -426,13 +646,17 @@ def _build_procedures(
             rrl=rrl,
             adult_dose_msv=dose,
             suggest_cpt=p.suggest_cpt,
+            loinc=tuple(c.code for c in p.loinc),
+            hcpcs=tuple(c.code for c in p.hcpcs),
+            rrl_source=p.rrl_source,
+            attributes=_study_attributes(p.attributes, vocabulary, f"{fname}: {p.id}.attributes"),
         )
-        for text in (p.name, *p.synonyms, *(c.code for c in p.cpt)):
+        for text in (p.name, *p.synonyms, *codes):
             key = normalise(text)
             if lookup.get(key, p.id) != p.id:
                 raise KnowledgeError(f"{fname}: {text!r} names both {lookup[key]} and {p.id}")
             lookup[key] = p.id
-    return procedures, lookup
+    return procedures, lookup, code_index
 
 
 def _build_variants(topic: _AcrTopicSchema, procedures: dict[str, Procedure], fname: str) -> tuple[Variant, ...]:

@@ -12,6 +12,63 @@ from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
+class StudyAttributes:
+    """What a catalogue study is, on the order-vocabulary axes (see procedures.yaml)."""
+
+    modality: frozenset[str]
+    primary_modality: str  # the first listed: PET for PET/CT
+    regions: frozenset[str]
+    parts: bool | frozenset[str]
+    contrast: frozenset[str] | None  # accepted values; None = any
+    intent: frozenset[str] | None
+    extent: frozenset[str] | None
+    pharmaceutical: frozenset[str] | None
+    requires: frozenset[str]  # techniques the study requires
+    allows: frozenset[str]  # techniques the study allows
+    assume: dict[str, str] = field(compare=False, hash=False)  # axis -> why it may be left unstated
+
+
+@dataclass(frozen=True, slots=True)
+class TermMeaning:
+    """The attributes one order-vocabulary form states (see order_vocabulary.yaml)."""
+
+    modality: frozenset[str] = frozenset()
+    regions: frozenset[str] = frozenset()
+    contrast: str | None = None
+    contrast_word: bool = False
+    with_marker: bool = False
+    laterality: str | None = None
+    intent: str | None = None
+    technique: frozenset[str] = frozenset()
+    extent: str | None = None
+    pharmaceutical: str | None = None
+    reason: bool = False
+    conditional: bool = False
+    status: str | None = None
+    noise: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class OrderVocabulary:
+    version: str
+    phrases: dict[tuple[str, ...], TermMeaning] = field(compare=False, hash=False)
+    by_first: dict[str, tuple[tuple[str, ...], ...]] = field(compare=False, hash=False)
+    words: frozenset[str]  # every token of every form
+    fuzzy_targets: tuple[str, ...]  # alphabetic words of 3+ letters a typo may be corrected to
+    region_ancestors: dict[str, frozenset[str]] = field(compare=False, hash=False)
+
+
+@dataclass(frozen=True, slots=True)
+class EquivalenceRule:
+    id: str
+    studies: tuple[str, ...]
+    equivalent: str
+    kind: str  # part_of | same_study | meant
+    reasoning: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
 class Procedure:
     id: str
     name: str
@@ -20,9 +77,13 @@ class Procedure:
     synonyms: tuple[str, ...]
     cpt: tuple[str, ...]
     unverified_cpt: tuple[str, ...]
-    rrl: str | None  # relative radiation level (ACR symbol), None when the topic does not give one
+    rrl: str | None  # relative radiation level (ACR symbol)
     adult_dose_msv: str | None
     suggest_cpt: str | None = None  # code used when offered as a one-click alternative (laterality)
+    loinc: tuple[str, ...] = ()
+    hcpcs: tuple[str, ...] = ()
+    rrl_source: str | None = None  # for studies outside the topic: where the RRL comes from
+    attributes: StudyAttributes | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +222,9 @@ class Knowledge:
     guidance_index: Any  # rightscan.domain.guidance.GuidanceIndex over ``guidance``
     background_msv_per_year: float
     pama: Pama
+    vocabulary: OrderVocabulary
+    code_index: dict[frozenset[str], str]  # set of codes (CPT/HCPCS/LOINC) -> procedure id
+    equivalences: dict[str, EquivalenceRule]  # ordered study id -> rule
     early_pathway: EarlyPathway | None = None
     fact_words: dict[str, FactWords] = field(default_factory=dict)
     # sentence shown when a variant rates a study that RightScan suggests for a red flag below

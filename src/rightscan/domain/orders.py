@@ -1,24 +1,92 @@
-"""Recognise a proposed order (ACR name, common synonym or CPT code) in the procedure catalogue."""
+"""Read an imaging order (any text or code) as attributes, then find the catalogue study it names.
+
+The order is parsed into the attribute axes of the LOINC/RSNA Radiology Playbook - modality, body
+region(s), contrast timing, laterality, radiopharmaceutical, reason for exam (screening / diagnostic),
+technique and extent - using the order vocabulary (``knowledge/order_vocabulary.yaml``). The study is
+the catalogue entry (``knowledge/procedures.yaml``) whose attributes the order states. Typos are
+corrected one word at a time towards the vocabulary (rapidfuzz, Damerau-Levenshtein distance); string
+similarity never chooses a study.
+
+When the order does not say enough (contrast where it changes the study, "MRI" alone, a mammogram
+without screening/diagnostic intent) the reading is ``ambiguous`` with the studies it could be; when it
+names something outside the catalogue it is ``unknown``. It never guesses.
+
+Pure: no I/O. ``interpret`` is the rich reading; ``resolve`` keeps the historical contract (a study, or
+``UnknownOrder`` with the resolver's own choices).
+"""
 
 from __future__ import annotations
 
-import difflib
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any, Literal
 
-from rightscan.domain.knowledge import Knowledge, Procedure
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import DamerauLevenshtein, JaroWinkler
+
+from rightscan.domain.knowledge import Knowledge, OrderVocabulary, Procedure, StudyAttributes, TermMeaning
 from rightscan.domain.model import InputError
+
+Status = Literal["resolved", "ambiguous", "unknown"]
+OrderStatus = Literal["proposed", "done", "declined", "suggested"]
+
+SEPARATORS = frozenset({"-", "/", ",", ":"})  # optional between the words of a multi-word form
+CLAUSE_ENDS = frozenset({";", ","})  # end a reason-for-exam clause
+CONNECTORS = frozenset({"and", "+", "&"})
+_TOKEN = re.compile(r"[a-z0-9]+|[/+\-;,:&]")
+_LOINC = re.compile(r"(?<![\w-])(\d{3,6}-\d)(?![\w-])")
+_CPT = re.compile(r"(?<![\w-])(\d{4}[0-9T])(?![\w-])", re.IGNORECASE)
+_HCPCS = re.compile(r"(?<![\w-])([A-Z]\d{4})(?![\w-])", re.IGNORECASE)
+_AXES = ("contrast", "intent", "extent", "pharmaceutical")
 
 
 class UnknownOrder(InputError):
-    """The order text names no catalogued procedure. Carries close matches, never a guess."""
+    """The order text names no single catalogued study. Carries the resolver's choices, never a guess."""
 
-    def __init__(self, field_path: str, suggestions: list[str]) -> None:
+    def __init__(self, field_path: str, suggestions: list[str], ambiguous: bool = False, missing: str = "") -> None:
         hint = f"; did you mean: {', '.join(suggestions)}" if suggestions else ""
-        super().__init__(field_path, f"not a known imaging procedure, synonym or CPT code{hint}")
+        if ambiguous:
+            what = f"does not say which study it is{f' ({missing})' if missing else ''}"
+        else:
+            what = "not a known imaging procedure, synonym or CPT code"
+        super().__init__(field_path, f"{what}{hint}")
         self.suggestions = suggestions
+        self.ambiguous = ambiguous
 
 
+@dataclass(frozen=True, slots=True)
+class OrderReading:
+    """What an order says. ``study`` is set only when ``status == "resolved"``."""
+
+    status: Status
+    study: Procedure | None
+    attributes: dict[str, Any]
+    choices: tuple[Procedure, ...] = ()
+    order_status: OrderStatus = "proposed"
+    via: str = "attributes"  # code | name | attributes
+    assumed: tuple[str, ...] = ()  # reasons for attributes the order left unstated
+    corrections: tuple[tuple[str, str], ...] = ()  # (typed word, vocabulary word)
+    unread: tuple[str, ...] = ()  # words outside the vocabulary (never logged)
+    missing: tuple[str, ...] = ()  # axes the order would have to state to pick one study
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "status": self.status,
+            "procedure_id": self.study.id if self.study else None,
+            "procedure": self.study.name if self.study else None,
+            "attributes": self.attributes,
+            "choices": [{"procedure_id": p.id, "procedure": p.name} for p in self.choices],
+            "order_status": self.order_status,
+            "via": self.via,
+            "assumed": list(self.assumed),
+            "corrections": [{"typed": a, "read_as": b} for a, b in self.corrections],
+            "missing": list(self.missing),
+        }
+
+
+# ------------------------------------------------------------------ text helpers
 @lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
     """Lower-case, unify separators and spaces, so that 'PET-CT', 'pet ct' and 'PET/CT' meet."""
@@ -28,29 +96,400 @@ def normalise(text: str) -> str:
     return re.sub(r"\s*\+\s*", "+", text)
 
 
+def tokenize(text: str) -> tuple[str, ...]:
+    """Words, numbers and the separators that carry meaning in orders ("w/o", "C+", "+/-", "C/A/P")."""
+    return tuple(_TOKEN.findall(text.lower().replace("\u2212", "-").replace("\u2013", "-")))
+
+
+def extract_codes(text: str) -> tuple[tuple[str, ...], str]:
+    """CPT, HCPCS and LOINC codes in the text, and the text without them."""
+    codes: list[str] = []
+
+    def take(match: re.Match[str]) -> str:
+        codes.append(match.group(1).upper())
+        return " "
+
+    rest = _LOINC.sub(take, text)
+    rest = _HCPCS.sub(take, rest)
+    rest = _CPT.sub(take, rest)
+    return tuple(codes), rest
+
+
+# ------------------------------------------------------------------ parsing
+@dataclass
+class _Parse:
+    modality: set[str] = field(default_factory=set)
+    regions: set[str] = field(default_factory=set)
+    contrast_marks: set[str] = field(default_factory=set)
+    contrast_word: bool = False
+    laterality: set[str] = field(default_factory=set)
+    intent: set[str] = field(default_factory=set)
+    technique: set[str] = field(default_factory=set)
+    extent: set[str] = field(default_factory=set)
+    pharmaceutical: set[str] = field(default_factory=set)
+    status: list[str] = field(default_factory=list)
+    unread: list[str] = field(default_factory=list)
+    corrections: list[tuple[str, str]] = field(default_factory=list)
+    dropped_addon: bool = False
+
+    def contrast(self) -> str | None:
+        marks = self.contrast_marks
+        if "without_and_with" in marks or {"with", "without"} <= marks:
+            return "without_and_with"
+        if marks:
+            return next(iter(marks))
+        return "with" if self.contrast_word else None
+
+
+def _correct(vocab: OrderVocabulary, token: str, parse: _Parse) -> tuple[str, ...]:
+    """A word outside the vocabulary: split a run-together pair, or fix one typo, or leave it."""
+    if token in vocab.words or not token.isalpha() or len(token) < 3:
+        return (token,)
+    for cut in range(2, len(token) - 1):
+        head, tail = token[:cut], token[cut:]
+        if head in vocab.words and tail in vocab.words and len(head) >= 2 and len(tail) >= 2:
+            parse.corrections.append((token, f"{head} {tail}"))
+            return (head, tail)
+    limit = 1 if len(token) < 8 else 2
+    hits = process.extract(
+        token, vocab.fuzzy_targets, scorer=DamerauLevenshtein.distance, score_cutoff=limit, limit=4
+    )
+    if not hits:
+        return (token,)
+    best = min(h[1] for h in hits)
+    winners = {h[0] for h in hits if h[1] == best}
+    if len(token) == 3:  # a three-letter word is only completed by one missing letter
+        winners = {w for w in winners if len(w) == 4}
+    if len(winners) > 1:  # equally close: the one that keeps the letters in place (Jaro-Winkler)
+        ranked = sorted(((JaroWinkler.similarity(token, w), w) for w in winners), reverse=True)
+        if ranked[0][0] == ranked[1][0]:
+            return (token,)
+        winners = {ranked[0][1]}
+    if not winners:
+        return (token,)
+    word = winners.pop()
+    parse.corrections.append((token, word))
+    return (word,)
+
+
+def _match_at(tokens: tuple[str, ...], i: int, form: tuple[str, ...]) -> int | None:
+    j, n = i, len(tokens)
+    for k, t in enumerate(form):
+        if t in SEPARATORS:
+            if j < n and tokens[j] == t:
+                j += 1
+            elif k == len(form) - 1:
+                return None  # a trailing separator is part of the form ("C-", "w/")
+            continue
+        if k > 0:
+            while j < n and tokens[j] in SEPARATORS:
+                j += 1
+        if j < n and tokens[j] == t:
+            j += 1
+        else:
+            return None
+    return j
+
+
+def _items(vocab: OrderVocabulary, tokens: tuple[str, ...]) -> list[tuple[str, TermMeaning | None]]:
+    """Longest vocabulary forms, left to right; unmatched tokens come back with meaning None."""
+    out: list[tuple[str, TermMeaning | None]] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        best_end, best = None, None
+        for form in vocab.by_first.get(tokens[i], ()):
+            end = _match_at(tokens, i, form)
+            if end is not None and (best_end is None or end > best_end):
+                best_end, best = end, form
+        if best is None or best_end is None:
+            out.append((tokens[i], None))
+            i += 1
+        else:
+            out.append((" ".join(best), vocab.phrases[best]))
+            i = best_end
+    return out
+
+
+def _contrast_follows(items: list[tuple[str, TermMeaning | None]], k: int) -> bool:
+    """After "w"/"with": does a contrast statement follow (or nothing at all)?"""
+    j = k + 1
+    while j < len(items) and items[j][0] in SEPARATORS:
+        j += 1
+    if j >= len(items) or items[j][0] in CLAUSE_ENDS:
+        return True
+    word, meaning = items[j]
+    if word in CONNECTORS and j + 1 < len(items):
+        nxt = items[j + 1][1]
+        return bool(nxt and (nxt.contrast or nxt.with_marker))
+    if meaning is None:
+        return False
+    return bool(meaning.contrast_word or meaning.contrast or meaning.laterality or meaning.with_marker)
+
+
+def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
+    parse = _Parse()
+    raw = tokenize(text)
+    tokens: list[str] = []
+    for tok in raw:
+        tokens.extend(_correct(vocab, tok, parse))
+    items = _items(vocab, tuple(tokens))
+    in_reason = False
+    pending_addon = False
+    for k, (word, m) in enumerate(items):
+        if word in CLAUSE_ENDS:
+            in_reason = False
+            continue
+        if m is None:
+            if word.isalpha() and len(word) > 1 and word not in CONNECTORS and not in_reason:
+                parse.unread.append(word)
+            continue
+        if m.reason:
+            in_reason = True
+        if m.conditional:
+            pending_addon = True
+            continue
+        if m.status:
+            parse.status.append(m.status)
+        if m.with_marker:
+            if _contrast_follows(items, k):
+                parse.contrast_marks.add("with")
+            continue
+        if m.modality:
+            if pending_addon:  # "MG diag left, poss US": the add-on is not the study ordered
+                pending_addon = False
+                parse.dropped_addon = True
+                continue
+            parse.modality |= m.modality
+        if m.regions and not in_reason:
+            parse.regions |= m.regions
+        if m.technique and not (in_reason and "intervention" in m.technique):
+            parse.technique |= m.technique
+        if m.contrast:
+            parse.contrast_marks.add(m.contrast)
+        if m.contrast_word:
+            parse.contrast_word = True
+        if m.laterality:
+            parse.laterality.add(m.laterality)
+        if m.intent:
+            parse.intent.add(m.intent)
+        if m.extent:
+            parse.extent.add(m.extent)
+        if m.pharmaceutical:
+            parse.pharmaceutical.add(m.pharmaceutical)
+    if "PT" in parse.modality:
+        parse.modality.discard("NM")  # PET is nuclear medicine: "NM PET" names one modality
+    ancestors = vocab.region_ancestors
+    parse.regions -= {a for r in parse.regions for a in ancestors.get(r, ())}
+    return parse
+
+
+def _attributes_of(parse: _Parse) -> dict[str, Any]:
+    return {
+        "modality": sorted(parse.modality),
+        "regions": sorted(parse.regions),
+        "contrast": parse.contrast(),
+        "laterality": sorted(parse.laterality)[0] if len(parse.laterality) == 1 else None,
+        "intent": sorted(parse.intent)[0] if len(parse.intent) == 1 else None,
+        "technique": sorted(parse.technique),
+        "extent": sorted(parse.extent)[0] if len(parse.extent) == 1 else None,
+        "radiopharmaceutical": sorted(parse.pharmaceutical)[0] if len(parse.pharmaceutical) == 1 else None,
+    }
+
+
+# ------------------------------------------------------------------ matching
+def _covers(vocab: OrderVocabulary, attrs: StudyAttributes, text_region: str, study_region: str) -> bool:
+    if text_region == study_region:
+        return True
+    if study_region not in vocab.region_ancestors.get(text_region, ()):
+        return False
+    return attrs.parts is True or (isinstance(attrs.parts, frozenset) and text_region in attrs.parts)
+
+
+def _fit(vocab: OrderVocabulary, parse: _Parse, attrs: StudyAttributes) -> tuple[str, list[str], list[str]]:
+    """("full" | "partial" | "no", assumption reasons, axes left unstated)."""
+    assumed: list[str] = []
+    unstated: list[str] = []
+
+    def unstated_axis(axis: str) -> None:
+        if axis in attrs.assume:
+            assumed.append(attrs.assume[axis])
+        else:
+            unstated.append(axis)
+
+    if not parse.modality <= attrs.modality:
+        return "no", [], []
+    if attrs.primary_modality not in parse.modality:
+        unstated.append("modality")  # only a hybrid's partner (the CT of a PET/CT) may be assumed
+    elif attrs.modality - parse.modality:
+        unstated_axis("modality")
+    regions = parse.regions
+    if regions:
+        if not attrs.regions:
+            return "no", [], []
+        if not all(any(_covers(vocab, attrs, t, s) for s in attrs.regions) for t in regions):
+            return "no", [], []
+        if not all(any(_covers(vocab, attrs, t, s) for t in regions) for s in attrs.regions):
+            return "no", [], []
+    elif attrs.regions:
+        unstated_axis("regions")
+    stated = {
+        "contrast": {parse.contrast()} - {None},
+        "intent": parse.intent,
+        "extent": parse.extent,
+        "pharmaceutical": parse.pharmaceutical,
+    }
+    for axis in _AXES:
+        accepted = getattr(attrs, axis)
+        if accepted is None:
+            continue
+        if stated[axis]:
+            if not stated[axis] <= accepted:
+                return "no", [], []
+        else:
+            unstated_axis(axis)
+    if not attrs.requires <= parse.technique or not parse.technique <= attrs.requires | attrs.allows:
+        return "no", [], []
+    return ("partial" if unstated else "full"), assumed, unstated
+
+
+def _rank_unknown(kb: Knowledge, text: str, parse: _Parse, limit: int = 5) -> tuple[Procedure, ...]:
+    """Studies closest to an order that names none: shared modality and regions, then name similarity."""
+    scored: list[tuple[float, int, Procedure]] = []
+    for idx, proc in enumerate(kb.procedures.values()):
+        a = proc.attributes
+        score = 0.0
+        if a is not None:
+            score += 2 * len(parse.modality & a.modality)
+            score += sum(1 for r in parse.regions if any(_covers(kb.vocabulary, a, r, s) for s in a.regions))
+        names = (proc.name, *proc.synonyms)
+        similarity = process.extractOne(normalise(text), [normalise(n) for n in names], scorer=fuzz.WRatio)
+        sim = similarity[1] if similarity else 0.0
+        if score == 0 and sim < 70:
+            continue
+        scored.append((score + sim / 100.0, -idx, proc))
+    scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
+    return tuple(p for _, _, p in scored[:limit])
+
+
+def _order_status(parse: _Parse) -> OrderStatus:
+    for status in ("declined", "done", "suggested"):
+        if status in parse.status:
+            return status  # type: ignore[return-value]
+    return "proposed"
+
+
+def _by_code(kb: Knowledge, codes: tuple[str, ...]) -> Procedure | None:
+    pid = kb.code_index.get(frozenset(codes))
+    return kb.procedures[pid] if pid else None
+
+
+def interpret(kb: Knowledge, text: str) -> OrderReading:
+    """Read an order. Pure and memoised per text (the knowledge base is immutable)."""
+    return kb.remember(("order-reading", text), lambda: _interpret(kb, text))  # type: ignore[no-any-return]
+
+
+def _interpret(kb: Knowledge, text: str) -> OrderReading:
+    vocab = kb.vocabulary
+    codes, rest = extract_codes(text[:500])
+    parse = parse_order_text(vocab, rest)
+    attrs = _attributes_of(parse)
+    status = _order_status(parse)
+    base: dict[str, Any] = {
+        "attributes": attrs,
+        "order_status": status,
+        "corrections": tuple(parse.corrections),
+        "unread": tuple(parse.unread),
+    }
+    said_something = bool(parse.modality or parse.regions or parse.technique or parse.pharmaceutical)
+
+    # 1. codes (CPT, HCPCS, LOINC): the catalogue's own codes
+    if codes:
+        by_code = _by_code(kb, codes)
+        if by_code is None:
+            return OrderReading("unknown", None, choices=_rank_unknown(kb, rest, parse), via="code", **base)
+        if said_something:
+            words = _match(kb, rest, parse, base)
+            if words.status == "resolved" and words.study is not None and words.study.id != by_code.id:
+                return OrderReading("ambiguous", None, choices=(by_code, words.study), via="code", **base)
+        return OrderReading("resolved", by_code, via="code", **base)
+
+    # 2. a catalogue name or synonym, whole
+    pid = kb.lookup.get(normalise(text))
+    if pid is not None:
+        return OrderReading("resolved", kb.procedures[pid], via="name", **base)
+
+    # 3. attributes
+    return _match(kb, text, parse, base)
+
+
+def _match(kb: Knowledge, text: str, parse: _Parse, base: dict[str, Any]) -> OrderReading:
+    vocab = kb.vocabulary
+    full: list[tuple[Procedure, list[str]]] = []
+    partial: list[tuple[Procedure, list[str]]] = []
+    if len(parse.intent) > 1 or len(parse.extent) > 1 or len(parse.pharmaceutical) > 1:
+        return OrderReading("ambiguous", None, choices=_rank_unknown(kb, text, parse), missing=("conflict",), **base)
+    for proc in kb.procedures.values():
+        if proc.attributes is None:
+            continue
+        fit, assumed, unstated = _fit(vocab, parse, proc.attributes)
+        if fit == "full":
+            full.append((proc, assumed))
+        elif fit == "partial":
+            partial.append((proc, unstated))
+    if len(full) == 1 and not parse.unread:
+        proc, assumed = full[0]
+        return OrderReading("resolved", proc, assumed=tuple(assumed), **base)
+    if full:
+        missing = ("unread words",) if parse.unread and len(full) == 1 else ()
+        return OrderReading("ambiguous", None, choices=tuple(p for p, _ in full), missing=missing, **base)
+    if partial and (parse.modality or parse.regions):
+        axes = sorted({a for _, un in partial for a in un})
+        return OrderReading(
+            "ambiguous", None, choices=tuple(p for p, _ in partial)[:6], missing=tuple(axes), **base
+        )
+    return OrderReading("unknown", None, choices=_rank_unknown(kb, text, parse), **base)
+
+
 def resolve(kb: Knowledge, text: str, field_path: str = "order") -> Procedure:
-    key = normalise(text)
-    pid = kb.lookup.get(key)
-    if pid is None and key.startswith("cpt "):
-        pid = kb.lookup.get(key[4:])
-    if pid is None:
-        raise UnknownOrder(field_path, close_matches(kb, key))
-    return kb.procedures[pid]
+    """The catalogue study an order names; ``UnknownOrder`` (with the resolver's choices) otherwise."""
+    reading = interpret(kb, text)
+    if reading.status == "resolved" and reading.study is not None:
+        return reading.study
+    raise UnknownOrder(
+        field_path,
+        [p.name for p in reading.choices],
+        ambiguous=reading.status == "ambiguous",
+        missing=_missing_words(reading.missing),
+    )
+
+
+_MISSING = {
+    "contrast": "with or without contrast",
+    "intent": "screening or diagnostic",
+    "extent": "the extent",
+    "pharmaceutical": "the tracer",
+    "modality": "the modality",
+    "regions": "the body region",
+    "conflict": "it states conflicting attributes",
+    "unread words": "some words were not understood",
+}
+
+
+def _missing_words(axes: Iterable[str]) -> str:
+    return ", ".join(_MISSING.get(a, a) for a in axes)
 
 
 def close_matches(kb: Knowledge, key: str, limit: int = 5) -> list[str]:
-    """Catalogue names whose name, synonym or code resembles the text (best first, no duplicates)."""
-    if not key:
+    """The resolver's choices for a text that names no single study (names, best first)."""
+    if not key.strip():
         return []
-    hits = difflib.get_close_matches(key, list(kb.lookup), n=limit * 3, cutoff=0.6)
-    words = set(key.split())
-    if len(hits) < limit and words:
-        hits += [k for k in kb.lookup if words & set(k.split()) and k not in hits]
-    names: list[str] = []
-    for hit in hits:
-        name = kb.procedures[kb.lookup[hit]].name
-        if name not in names:
-            names.append(name)
-        if len(names) == limit:
-            break
-    return names
+    return [p.name for p in interpret(kb, key).choices[:limit]]
+
+
+def search(kb: Knowledge, text: str, limit: int = 8) -> list[Procedure]:
+    """Studies for an autocomplete: the resolved study first, else the resolver's choices."""
+    if not text.strip():
+        return []
+    reading = interpret(kb, text)
+    found = [reading.study] if reading.study else list(reading.choices)
+    return found[:limit]

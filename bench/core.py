@@ -42,7 +42,7 @@ ORDERS = [
     "diagnostic mammogram",
     "breast MRI",
     "MRI brain",
-    "CT chest",
+    "CT chest w/ contrast",
     "US Breast",
     None,
     None,

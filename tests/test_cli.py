@@ -73,7 +73,7 @@ def test_order_option_rates_another_study(tmp_path: Path) -> None:
 def test_unknown_order_exits_2_with_close_matches(tmp_path: Path) -> None:
     p = tmp_path / "p.json"
     p.write_text(json.dumps(patient(order=None)))
-    r = cli("evaluate", str(p), "--order", "bone scna")
+    r = cli("evaluate", str(p), "--order", "NM bone scan limited")  # issue 8: typos are read now; a limited scan is not the catalogued study
     assert r.returncode == 2
     assert "order:" in r.stderr and "Bone Scan Whole Body" in r.stderr
     assert r.stdout == ""
@@ -112,7 +112,7 @@ def test_json_lines_on_stdin_one_object_per_line_in_order_errors_inline() -> Non
         json.dumps(patient({"size_cm": 40})),
         "{not json",
         json.dumps(patient({"size_cm": 6.0, "n": "N2a", "grade": 3, "pr": "negative"})),
-        json.dumps(patient(order="bone scna")),
+        json.dumps(patient(order="NM bone scan limited")),
         json.dumps(patient(symptoms=["bone_pain"])),
     ]
     r = cli("evaluate", "-", "--format", "json", stdin="\n".join(lines) + "\n")

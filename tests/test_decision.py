@@ -351,11 +351,11 @@ def test_pathology_confirming_early_stage_keeps_not_recommended() -> None:
 @pytest.mark.parametrize(
     ("setting", "surgery", "order", "locoregional", "distant", "category"),
     [
-        ("surveillance", "bct", "mammogram", [6], [10], UA),
+        ("surveillance", "bct", "diagnostic mammogram", [6], [10], UA),
         ("surveillance", "mastectomy", "breast MRI", [7], [10], "May Be Appropriate"),
         ("surveillance", "bct", "PET/CT", [6], [10], UNA),
         ("suspected_local_recurrence", "bct", "breast ultrasound", [8], [], UA),
-        ("suspected_local_recurrence", "mastectomy", "mammogram", [9], [], UNA),
+        ("suspected_local_recurrence", "mastectomy", "diagnostic mammogram", [9], [], UNA),
         ("suspected_distant_recurrence", None, "brain MRI", [], [11], UA),
         ("suspected_distant_recurrence", "bct", "PET/CT", [], [11], UA),
     ],
@@ -371,7 +371,7 @@ def test_follow_up_settings_use_their_own_variants(
 
 
 def test_surveillance_without_surgery_type_asks_for_it() -> None:
-    d = run(setting="surveillance", order="mammogram")
+    d = run(setting="surveillance", order="diagnostic mammogram")
     assert variants(d, "locoregional") == []
     assert any(x.startswith("prior_surgery") for x in d["insufficient_data"])
     assert "no ACR variant" in d["order"]["note"]

@@ -66,15 +66,21 @@ def test_invalid_input_names_the_field(payload: object, field: str, words: str) 
 
 
 def test_unknown_order_is_an_error_with_close_matches_not_a_guess() -> None:
+    # issue 8: a limited bone scan is not the whole-body study the catalogue rates; it is offered, not picked
     with pytest.raises(UnknownOrder) as info:
-        evaluate(patient(order="PET/CT scan of the whol body"))
+        evaluate(patient(order="NM bone scan limited"))
     assert info.value.field == "order"
-    assert info.value.suggestions
-    with pytest.raises(UnknownOrder) as info:
-        evaluate(patient(order="bone scna"))
     assert "Bone Scan Whole Body" in info.value.suggestions
+    with pytest.raises(UnknownOrder) as info:
+        evaluate(patient(order="mammogram"))  # screening or diagnostic? the resolver asks
+    assert {"Mammography Diagnostic", "Mammography Screening"} <= set(info.value.suggestions)
     with pytest.raises(UnknownOrder):
         evaluate(patient(order="99999"))
+
+
+def test_a_typo_in_a_vocabulary_word_is_read_not_refused() -> None:
+    # issue 8 changed this: "bone scna" used to be refused; one-letter typos are corrected word by word
+    assert evaluate(patient(order="bone scna"))["order"]["procedure_id"] == "bone_scan"
 
 
 def test_order_given_twice_and_differently_is_refused() -> None:

@@ -48,7 +48,9 @@ patients = st.fixed_dictionaries(
             st.sampled_from(["alkaline_phosphatase", "ast", "alt", "bilirubin"]),
             st.fixed_dictionaries({"value": st.floats(0, 500), "uln": st.floats(10, 200)}),
         ),
-        "order": st.sampled_from(["PET/CT", "bone scan", "CT CAP", "US Axilla", "mammogram", "brain MRI", "CT chest"]),
+        "order": st.sampled_from(
+            ["PET/CT", "bone scan", "CT CAP", "US Axilla", "diagnostic mammogram", "brain MRI", "CT chest w/ contrast"]
+        ),
         "patient_preference": st.just("requests_imaging"),
     },
 )

@@ -72,6 +72,13 @@ def _order_lines(order: dict[str, Any]) -> list[str]:
                 f"  ACR variant {r['variant']}: {r['category']}{asymptomatic} ({r['median_rating']}/9, evidence "
                 f"{r['soe']}); {radiation}"
             )
+        elif r.get("equivalence"):
+            eq = r["equivalence"]
+            lines.append(f"  ACR variant {r['variant']}: not rated by ACR for this variant; {radiation}")
+            lines.append(
+                f"  {eq['label']}: {eq['procedure']} - {eq['category']} ({eq['median_rating']}/9) under variant "
+                f"{r['variant']}. {eq['reasoning']} (source: {eq['source']})"
+            )
         else:
             lines.append(f"  ACR variant {r['variant']}: not rated for this variant; {radiation}")
     if order["indicated_by_red_flags"]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from rightscan.domain import findings, orders, staging
-from rightscan.domain.knowledge import Knowledge, Procedure, Variant
+from rightscan.domain.knowledge import EquivalenceRule, Knowledge, Procedure, Rating, Variant
 from rightscan.domain.model import (
     CATEGORY_UA,
     INDIVIDUALIZE,
@@ -815,9 +815,13 @@ def _rate_order(
     purpose = facts.purpose or proc.purpose
     variants = by_purpose[purpose]
     ratings = []
+    rule = kb.equivalences.get(proc.id)
     for v in variants:
         r = v.by_procedure.get(proc.id)
-        if r is None:
+        equivalent = v.by_procedure.get(rule.equivalent) if rule else None
+        if r is None and rule and equivalent:
+            ratings.append(_equivalence_rating(v.number, rule, equivalent))
+        elif r is None:
             ratings.append(
                 {
                     "variant": v.number,
@@ -833,6 +837,11 @@ def _rate_order(
             )
     indicated_by = [f["finding"] for f in flags if proc.id in f["suggested_ids"]]
     single = ratings[0] if len(ratings) == 1 else None
+    equivalence = single.get("equivalence") if single else None
+    if equivalence and not indicated_by:
+        alternatives = _equivalence_alternatives(kb, equivalence, purpose, variants, by_purpose, flags, single)
+    else:
+        alternatives = _alternatives(kb, proc, purpose, variants, by_purpose, flags, single, indicated_by)
     out: dict[str, Any] = {
         "procedure": proc.name,
         "procedure_id": proc.id,
@@ -847,7 +856,8 @@ def _rate_order(
         "adult_dose_msv": proc.adult_dose_msv,
         "ratings": ratings,
         "indicated_by_red_flags": indicated_by,
-        "alternatives": _alternatives(kb, proc, purpose, variants, by_purpose, flags, single, indicated_by),
+        "alternatives": alternatives,
+        "equivalence": equivalence,
         "note": None,
     }
     notes = []
@@ -883,7 +893,73 @@ def _rate_order(
     if proc.rrl:
         step += f"; radiation {proc.rrl} ({proc.adult_dose_msv} mSv)"
     source = f"ACR {kb.topic_version}" + (f", variant {single['variant']}" if single and single["variant"] else "")
+    if equivalence:
+        source += f"; RightScan equivalence {equivalence['rule']}: {equivalence['source']}"
     return out, step, source
+
+
+_EQUIVALENCE_LABEL = "RightScan equivalence, not an ACR rating"
+_EQUIVALENCE_LINK = {
+    "part_of": "part of",
+    "same_study": "the same examination as",
+    "meant": "the wrong study here; what is meant is",
+}
+
+
+def _equivalence_rating(variant: int, rule: EquivalenceRule, eq: Rating) -> dict[str, Any]:
+    """A study the variant does not list, read through an equivalence rule (never shown as ACR's own)."""
+    note = (
+        f"not rated by ACR for variant {variant}; {_EQUIVALENCE_LABEL}: {_EQUIVALENCE_LINK[rule.kind]} "
+        f"{eq.procedure}, which variant {variant} rates {eq.category} ({eq.median_rating}/9)"
+    )
+    return {
+        "variant": variant,
+        "category": None,
+        "median_rating": None,
+        "soe": None,
+        "note": note,
+        "equivalence": {
+            "label": _EQUIVALENCE_LABEL,
+            "rule": rule.id,
+            "kind": rule.kind,
+            "variant": variant,
+            "procedure": eq.procedure,
+            "procedure_id": eq.procedure_id,
+            "category": eq.category,
+            "median_rating": eq.median_rating,
+            "soe": eq.soe,
+            "reasoning": rule.reasoning,
+            "source": rule.source,
+        },
+    }
+
+
+def _equivalence_alternatives(
+    kb: Knowledge,
+    equivalence: dict[str, Any],
+    purpose: str,
+    variants: list[Variant],
+    by_purpose: dict[str, list[Variant]],
+    flags: list[dict[str, Any]],
+    single: dict[str, Any],
+) -> list[dict[str, Any]]:
+    """Alternatives for the equivalent study; for a wrong study, the study meant comes first."""
+    target = kb.procedures[equivalence["procedure_id"]]
+    as_rated = {**single, "category": equivalence["category"], "median_rating": equivalence["median_rating"]}
+    found = _alternatives(kb, target, purpose, variants, by_purpose, flags, as_rated, [])
+    if equivalence["kind"] == "meant":
+        meant = {
+            "procedure": target.name,
+            "procedure_id": target.id,
+            "category": equivalence["category"],
+            "variant": equivalence["variant"],
+            "median_rating": equivalence["median_rating"],
+            "rrl": target.rrl,
+            "adult_dose_msv": target.adult_dose_msv,
+            "reason": "the study meant for this situation",
+        }
+        found = [meant, *(a for a in found if a["procedure_id"] != target.id)]
+    return found
 
 
 def _alternatives(

@@ -126,7 +126,8 @@ def test_invalid_input_is_shown_inline_next_to_its_field(
 
 
 def test_unknown_study_lists_close_matches(client: httpx.Client) -> None:
-    page = Page(post(client, reference_form(order="bone scna")).text)
+    # issue 8: "bone scna" is now read as a bone scan; a limited bone scan is not the catalogued study
+    page = Page(post(client, reference_form(order="NM bone scan limited")).text)
     assert "did you mean: Bone Scan Whole Body" in page.text("f-order-err")
 
 

@@ -324,32 +324,31 @@ class ProcedureMatch:
 
 
 def search_procedures(kb: Knowledge, text: str, limit: int = 8) -> list[ProcedureMatch]:
-    """Catalogue entries whose name, synonym or CPT code matches the text, best first.
+    """Catalogue entries for the study field, best first.
 
-    Ranking: the exact entry the order would resolve to, then names and synonyms that start with
-    the text, then those that contain it. Only when nothing matches are close spellings offered
-    (``orders.close_matches``, the same suggestions an unknown order gets).
+    Ranking: the study the order resolver reads the text as, then the resolver's own choices when the
+    text is ambiguous or unknown (the same "did you mean" an evaluation gets), then names, synonyms and
+    codes that start with the text, then those that contain it (autocomplete while typing).
     """
-    key = orders.normalise(text[:200])
+    text = text[:200]
+    key = orders.normalise(text)
     if key.startswith("cpt "):
         key = key[4:]
     if not key:
         return []
     ranked: dict[str, tuple[int, str]] = {}  # procedure id -> (rank, matched text)
-    exact = kb.lookup.get(key)
-    if exact:
-        ranked[exact] = (0, text.strip())
+    reading = orders.interpret(kb, text)
+    if reading.study is not None:
+        ranked[reading.study.id] = (0, text.strip())
+    for n, choice in enumerate(reading.choices):
+        ranked.setdefault(choice.id, (1 + n, choice.name))
+    base = 1 + len(reading.choices)
     for proc in kb.procedures.values():
         for term in (proc.name, *proc.synonyms, *proc.cpt):
             norm = orders.normalise(term)
-            rank = 1 if norm.startswith(key) else (2 if key in norm else None)
+            rank = base if norm.startswith(key) else (base + 1 if key in norm else None)
             if rank is not None and (proc.id not in ranked or rank < ranked[proc.id][0]):
                 ranked[proc.id] = (rank, term)
-    if not ranked:  # nothing contains the text: offer close spellings instead
-        by_name = {p.name: p.id for p in kb.procedures.values()}
-        for name in orders.close_matches(kb, key, limit):
-            pid = by_name[name]
-            ranked.setdefault(pid, (3, name))
     order = list(kb.procedures)
     best = sorted(ranked.items(), key=lambda kv: (kv[1][0], order.index(kv[0])))[:limit]
     out = []

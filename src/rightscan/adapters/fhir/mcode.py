@@ -48,6 +48,7 @@ from pydantic import ValidationError
 from rightscan.adapters.fhir.codes import FhirCodes, Hit, load_fhir_codes
 from rightscan.adapters.input_json import MAX_LAB_RATIO
 from rightscan.adapters.knowledge_files import load_knowledge
+from rightscan.domain import orders
 from rightscan.domain.knowledge import Knowledge
 from rightscan.domain.model import InputError
 
@@ -312,27 +313,38 @@ def _codings(concept: Any) -> list[dict[str, Any]]:
     return [c for c in concept.get("coding") or [] if isinstance(c, dict)]
 
 
-def _cpt_combinations(kb: Knowledge) -> dict[frozenset[str], str]:
-    """Multi-code orders of the procedure catalogue, e.g. {71260, 74177} -> "71260+74177"."""
-    return {frozenset(code.split("+")): code for p in kb.procedures.values() for code in p.cpt if "+" in code}
+_ORDER_CODE_SYSTEMS = (CPT_SYSTEM, "http://loinc.org", "urn:oid:2.16.840.1.113883.6.285")  # CPT, LOINC, HCPCS
 
 
 def _order_text(code: Any, cpts: tuple[str, ...], kb: Knowledge) -> str | None:
-    if cpts:
-        if len(cpts) > 1:
-            combined = _cpt_combinations(kb).get(frozenset(cpts))
-            if combined is not None and len(cpts) == len(combined.split("+")):
-                return combined
-        return cpts[0]
+    """What the order resolver reads for a draft order: the first of its codes or texts that names a study.
+
+    Codes first (all CPT codes together, so that a combined CPT order is one study; then each CPT, LOINC
+    or HCPCS code), then ``code.text``, then each coding's display. The resolver
+    (``rightscan.domain.orders.interpret``) decides; when nothing names a single study, the first
+    candidate is returned so that the order is reported as unknown or ambiguous, never guessed.
+    """
+    candidates: list[str] = []
+    if len(cpts) > 1:  # spelled as the catalogue spells the combination ("71260+74177")
+        combined = {frozenset(c.split("+")): c for p in kb.procedures.values() for c in p.cpt if "+" in c}
+        candidates.append(combined.get(frozenset(cpts), "+".join(cpts)))
+    candidates.extend(cpts)
+    for c in _codings(code):
+        value = c.get("code")
+        if c.get("system") in _ORDER_CODE_SYSTEMS[1:] and isinstance(value, str) and value.strip():
+            candidates.append(value.strip())
     if isinstance(code, dict):
         text = code.get("text")
         if isinstance(text, str) and text.strip():
-            return text.strip()
+            candidates.append(text.strip())
         for c in _codings(code):
             display = c.get("display")
             if isinstance(display, str) and display.strip():
-                return display.strip()
-    return None
+                candidates.append(display.strip())
+    for candidate in candidates:
+        if orders.interpret(kb, candidate).status == "resolved":
+            return candidate
+    return candidates[0] if candidates else None
 
 
 def read_draft_orders(draft_orders: Any, *, kb: Knowledge | None = None) -> list[DraftOrder]:
@@ -341,7 +353,7 @@ def read_draft_orders(draft_orders: Any, *, kb: Knowledge | None = None) -> list
     if not isinstance(draft_orders, dict) or draft_orders.get("resourceType") != "Bundle":
         raise FhirInputError(base, "must be a FHIR Bundle")
     kb = kb or load_knowledge()
-    orders = []
+    drafts = []
     for i, resource in _bundle_entries(draft_orders, base):
         if resource["resourceType"] != "ServiceRequest":
             continue  # MedicationRequest, NutritionOrder, ...: not ours
@@ -363,7 +375,7 @@ def read_draft_orders(draft_orders: Any, *, kb: Knowledge | None = None) -> list
                 texts.append(concept["text"].strip())
         texts.extend(n["text"].strip() for n in resource.get("note") or [] if (n.get("text") or "").strip())
         rid = resource.get("id")
-        orders.append(
+        drafts.append(
             DraftOrder(
                 id=f"ServiceRequest/{rid}" if rid else None,
                 resource=_deep_copy(resource),
@@ -377,7 +389,7 @@ def read_draft_orders(draft_orders: Any, *, kb: Knowledge | None = None) -> list
                 path=path,
             )
         )
-    return orders
+    return drafts
 
 
 def _deep_copy(value: Any) -> Any:

@@ -306,11 +306,9 @@ async def procedure_hint(request: Request, order: str = "") -> HTMLResponse:
     kb = engine_of(request).kb
     text = order[:200]
     resolved = None
-    if text.strip():
-        try:
-            resolved = orders.resolve(kb, text)
-        except InputError:
-            resolved = None
+    if text.strip():  # the same resolver as the evaluation: the hint never accepts what it would refuse
+        reading = orders.interpret(kb, text)
+        resolved = reading.study if reading.status == "resolved" else None
     matches = [] if resolved else web_form.search_procedures(kb, text, limit=5)
     templates = request.app.state.templates
     hint = {"query": text.strip(), "resolved": resolved, "matches": matches}

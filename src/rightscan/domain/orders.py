@@ -413,13 +413,20 @@ def _interpret(kb: Knowledge, text: str) -> OrderReading:
                 return OrderReading("ambiguous", None, choices=(by_code, words.study), via="code", **base)
         return OrderReading("resolved", by_code, via="code", **base)
 
-    # 2. a catalogue name or synonym, whole
+    # 2. attributes; 3. a catalogue name or synonym, whole, where the attributes do not contradict it
+    words = _match(kb, text, parse, base)
     pid = kb.lookup.get(normalise(text))
-    if pid is not None:
-        return OrderReading("resolved", kb.procedures[pid], via="name", **base)
-
-    # 3. attributes
-    return _match(kb, text, parse, base)
+    if pid is None or (words.study is not None and words.study.id == pid):
+        return words
+    named = kb.procedures[pid]
+    if words.status != "resolved" and named.attributes is not None:
+        fit, assumed, unstated = _fit(vocab, parse, named.attributes)
+        # a name may supply what words do not (where, which modality: "staging CT"), never a
+        # distinguishing choice the order leaves open (contrast, screening/diagnostic, extent, tracer)
+        if fit == "full" or (fit == "partial" and set(unstated) <= {"regions", "modality"}):
+            return OrderReading("resolved", named, via="name", assumed=tuple(assumed), **base)
+    choices = (named, *(c for c in words.choices if c.id != named.id))
+    return OrderReading("ambiguous", None, choices=choices, missing=words.missing, **base)
 
 
 def _match(kb: Knowledge, text: str, parse: _Parse, base: dict[str, Any]) -> OrderReading:

@@ -82,7 +82,7 @@ def test_evaluate_note_json_lines_echoes_ids_and_keeps_going() -> None:
         json.dumps({"id": 7, "note": "60F IDC cT1c, 3.5 cm. CT CAP?"}),
         json.dumps(
             # issue 8: "MRI spine" alone does not say whether contrast is given; the order states it
-            {"id": "b2", "note": "Surveillance, s/p lumpectomy 2019. New back pain x 6 weeks.", "order": "MRI spine wwo"}
+            {"id": "b2", "note": "Surveillance, s/p lumpectomy 2019. New back pain x 6 weeks.", "order": "MR spine wwo"}
         ),
         json.dumps({"id": "c3", "note": 5}),
     ]

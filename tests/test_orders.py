@@ -335,4 +335,3 @@ def test_a_broken_order_knowledge_file_is_refused(
     with pytest.raises(KnowledgeError) as info:
         load_knowledge(_copy_with(tmp_path, filename, old, new))
     assert expect in str(info.value)
-

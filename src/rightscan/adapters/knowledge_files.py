@@ -410,7 +410,13 @@ class _ManifestSchema(_Strict):
     version: str
     files: dict[
         Literal[
-            "acr_topic", "procedures", "staging", "red_flags", "guidance", "pama", "order_vocabulary",
+            "acr_topic",
+            "procedures",
+            "staging",
+            "red_flags",
+            "guidance",
+            "pama",
+            "order_vocabulary",
             "order_equivalences",
         ],
         str,

@@ -151,9 +151,7 @@ def _correct(vocab: OrderVocabulary, token: str, parse: _Parse) -> tuple[str, ..
             parse.corrections.append((token, f"{head} {tail}"))
             return (head, tail)
     limit = 1 if len(token) < 8 else 2
-    hits = process.extract(
-        token, vocab.fuzzy_targets, scorer=DamerauLevenshtein.distance, score_cutoff=limit, limit=4
-    )
+    hits = process.extract(token, vocab.fuzzy_targets, scorer=DamerauLevenshtein.distance, score_cutoff=limit, limit=4)
     if not hits:
         return (token,)
     best = min(h[1] for h in hits)
@@ -451,9 +449,7 @@ def _match(kb: Knowledge, text: str, parse: _Parse, base: dict[str, Any]) -> Ord
         return OrderReading("ambiguous", None, choices=tuple(p for p, _ in full), missing=missing, **base)
     if partial and (parse.modality or parse.regions):
         axes = sorted({a for _, un in partial for a in un})
-        return OrderReading(
-            "ambiguous", None, choices=tuple(p for p, _ in partial)[:6], missing=tuple(axes), **base
-        )
+        return OrderReading("ambiguous", None, choices=tuple(p for p, _ in partial)[:6], missing=tuple(axes), **base)
     return OrderReading("unknown", None, choices=_rank_unknown(kb, text, parse), **base)
 
 

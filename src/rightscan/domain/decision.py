@@ -800,8 +800,24 @@ def _evaluate_order(
         tuple([f["rule"] for f in flags]),
     )
     template, step, source = ctx.kb.remember(key, lambda: _rate_order(ctx, proc, by_purpose, flags, verdict))
-    ctx.explain(f"Order '{requested}' -> {step}", source)
-    return {"requested": requested, **template}
+    reading = orders.interpret(ctx.kb, requested)
+    read = ""
+    if reading.corrections:
+        read += "; read " + ", ".join(f"'{typed}' as '{word}'" for typed, word in reading.corrections)
+    if reading.assumed:
+        read += "; not stated, taken as routine: " + "; ".join(reading.assumed)
+    ctx.explain(f"Order '{requested}' -> {step}{read}", source)
+    return {
+        "requested": requested,
+        **template,
+        "reading": {
+            "via": reading.via,
+            "attributes": reading.attributes,
+            "assumed": list(reading.assumed),
+            "corrections": [{"typed": t, "read_as": w} for t, w in reading.corrections],
+            "order_status": reading.order_status,
+        },
+    }
 
 
 def _rate_order(

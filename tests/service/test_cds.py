@@ -319,3 +319,16 @@ def test_a_consultation_can_be_reopened_in_the_web_form(client: httpx.Client) ->
     page = client.get(f"/?from={decision_id}")
     assert page.status_code == 200
     assert 'value="1.8"' in page.text  # the tumour size read from the mCODE size Observation
+
+
+def test_an_imaging_order_that_does_not_say_which_study_gets_a_card_with_the_choices(client: httpx.Client) -> None:
+    # issue 8: "CT chest" without contrast names two studies; the card asks instead of rating one of them
+    request = reference_request()
+    pet = _pet(request)
+    pet["code"] = {"text": "CT chest"}
+    r = client.post(SERVICE, json=request)
+    assert r.status_code == 200, r.text
+    [card] = r.json()["cards"]
+    assert card["indicator"] == "info"
+    assert "does not say which study" in card["summary"] or "does not say which study" in card.get("detail", "")
+    assert "CT Chest With IV Contrast" in json.dumps(card) and "CT Chest Without IV Contrast" in json.dumps(card)

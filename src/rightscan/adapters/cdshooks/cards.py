@@ -147,6 +147,7 @@ def build(
                 Card(
                     uuid=str(uuid.uuid4()),
                     summary=_short(f"RightScan cannot rate {oc.order_ref}: {oc.problem}"),
+                    detail=f"RightScan cannot rate this order: {oc.problem}.",
                     indicator="info",
                     source=_source(kb),
                     links=links,

@@ -73,21 +73,29 @@ async def call_service(request: Request, service_id: str, token: Auth, hook: Hoo
         wanted = set(hook.context.selections or [])
         drafts = [d for d in drafts if d.id in wanted]
     imaging = []
+    unclear: list[card_builder.OrderOutcome] = []
     skipped = 0
     for draft in drafts:
         if not draft.order_text:
             skipped += 1
             continue
-        try:
-            orders.resolve(kb, draft.order_text)
-        except InputError:
+        reading = orders.interpret(kb, draft.order_text)
+        if reading.status == "ambiguous" and draft.id:  # an imaging order that does not say which study
+            choices = ", ".join(p.name for p in reading.choices[:4])
+            unclear.append(
+                card_builder.OrderOutcome(
+                    draft.id, draft.resource, problem=f"the order does not say which study it is; choose: {choices}"
+                )
+            )
+            continue
+        if reading.status != "resolved":
             skipped += 1  # not an imaging study RightScan knows: no card, no rating
             continue
         imaging.append(draft)
 
     prefetch = await _complete_prefetch(request, hook) if imaging else (hook.prefetch or {})
     consult_id = new_id()
-    outcomes: list[card_builder.OrderOutcome] = []
+    outcomes: list[card_builder.OrderOutcome] = list(unclear)
     coded: list[dict[str, Any]] = []
     ignored_codes = 0
     for draft in imaging:

@@ -366,6 +366,7 @@ class _TermSchema(_Strict):
     regions: list[str] = []
     contrast: Contrast | None = None
     contrast_word: bool = False
+    contrast_route: bool = False
     with_marker: bool = False
     laterality: Laterality | None = None
     intent: Intent | None = None
@@ -542,6 +543,7 @@ def _build_vocabulary(v: _VocabularySchema, fname: str) -> OrderVocabulary:
             regions=frozenset(term.regions),
             contrast=term.contrast,
             contrast_word=term.contrast_word,
+            contrast_route=term.contrast_route,
             with_marker=term.with_marker,
             laterality=term.laterality,
             intent=term.intent,
@@ -570,6 +572,7 @@ def _build_vocabulary(v: _VocabularySchema, fname: str) -> OrderVocabulary:
         by_first={k: tuple(sorted(vs, key=len, reverse=True)) for k, vs in by_first.items()},
         words=words,
         fuzzy_targets=tuple(sorted(w for w in words if w.isalpha() and len(w) >= 3)),
+        split_words=frozenset(t[0] for t, m in phrases.items() if len(t) == 1 and t[0].isalpha() and not m.noise),
         region_ancestors=ancestors,
     )
 

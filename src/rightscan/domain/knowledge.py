@@ -36,6 +36,7 @@ class TermMeaning:
     regions: frozenset[str] = frozenset()
     contrast: str | None = None
     contrast_word: bool = False
+    contrast_route: bool = False
     with_marker: bool = False
     laterality: str | None = None
     intent: str | None = None
@@ -55,6 +56,7 @@ class OrderVocabulary:
     by_first: dict[str, tuple[tuple[str, ...], ...]] = field(compare=False, hash=False)
     words: frozenset[str]  # every token of every form
     fuzzy_targets: tuple[str, ...]  # alphabetic words of 3+ letters a typo may be corrected to
+    split_words: frozenset[str]  # one-word forms that state an attribute: "bonescan" splits into two
     region_ancestors: dict[str, frozenset[str]] = field(compare=False, hash=False)
 
 

@@ -37,7 +37,7 @@ CLAUSE_ENDS = frozenset({";", ","})  # end a reason-for-exam clause
 CONNECTORS = frozenset({"and", "+", "&"})
 _TOKEN = re.compile(r"[a-z0-9]+|[/+\-;,:&]")
 _LOINC = re.compile(r"(?<![\w-])(\d{3,6}-\d)(?![\w-])")
-_CPT = re.compile(r"(?<![\w-])(\d{4}[0-9T])(?![\w-])", re.IGNORECASE)
+_CPT = re.compile(r"(?<![\w-])(\d{4}[0-9T])(?:-(?:[A-Z]{2}|\d{2}))?(?![\w-])", re.IGNORECASE)  # 77065-RT
 _HCPCS = re.compile(r"(?<![\w-])([A-Z]\d{4})(?![\w-])", re.IGNORECASE)
 _AXES = ("contrast", "intent", "extent", "pharmaceutical")
 
@@ -147,7 +147,7 @@ def _correct(vocab: OrderVocabulary, token: str, parse: _Parse) -> tuple[str, ..
         return (token,)
     for cut in range(2, len(token) - 1):
         head, tail = token[:cut], token[cut:]
-        if head in vocab.words and tail in vocab.words and len(head) >= 2 and len(tail) >= 2:
+        if head in vocab.split_words and tail in vocab.split_words and len(head) >= 2 and len(tail) >= 2:
             parse.corrections.append((token, f"{head} {tail}"))
             return (head, tail)
     limit = 1 if len(token) < 8 else 2
@@ -211,7 +211,7 @@ def _items(vocab: OrderVocabulary, tokens: tuple[str, ...]) -> list[tuple[str, T
 def _contrast_follows(items: list[tuple[str, TermMeaning | None]], k: int) -> bool:
     """After "w"/"with": does a contrast statement follow (or nothing at all)?"""
     j = k + 1
-    while j < len(items) and items[j][0] in SEPARATORS:
+    while j < len(items) and (items[j][0] in SEPARATORS or (items[j][1] and items[j][1].contrast_route)):
         j += 1
     if j >= len(items) or items[j][0] in CLAUSE_ENDS:
         return True

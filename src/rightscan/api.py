@@ -33,18 +33,31 @@ def evaluate_json(text: str | bytes, order: str | None = None, kb: Knowledge | N
 
 
 def procedure_catalogue(kb: Knowledge | None = None) -> list[dict[str, Any]]:
-    """Every study an order may name: id, ACR name, purpose, CPT codes, synonyms, radiation level."""
+    """Every study an order may name: id, ACR name, purpose, codes, synonyms, radiation level.
+
+    ``synonyms`` are the names that resolve to the study on their own; ``ambiguous_names`` name the
+    study's family but leave a choice open ("mammogram": screening or diagnostic) and are answered
+    with choices.
+    """
+    from rightscan.domain.orders import interpret
+
     kb = kb or load_knowledge()
-    return [
-        {
-            "id": p.id,
-            "name": p.name,
-            "purpose": p.purpose,
-            "rated_by_acr_topic": p.in_topic,
-            "cpt": list(p.cpt),
-            "synonyms": list(p.synonyms),
-            "rrl": p.rrl,
-            "adult_dose_msv": p.adult_dose_msv,
-        }
-        for p in kb.procedures.values()
-    ]
+    rows = []
+    for p in kb.procedures.values():
+        own = [s for s in p.synonyms if interpret(kb, s).status == "resolved"]
+        rows.append(
+            {
+                "id": p.id,
+                "name": p.name,
+                "purpose": p.purpose,
+                "rated_by_acr_topic": p.in_topic,
+                "cpt": list(p.cpt),
+                "hcpcs": list(p.hcpcs),
+                "loinc": list(p.loinc),
+                "synonyms": own,
+                "ambiguous_names": [s for s in p.synonyms if s not in own],
+                "rrl": p.rrl,
+                "adult_dose_msv": p.adult_dose_msv,
+            }
+        )
+    return rows

@@ -201,6 +201,8 @@ def procedures(fmt: str) -> None:
         click.echo(f"{r['name']}  [{r['purpose']}; CPT {cpt}]{rated}")
         if r["synonyms"]:
             click.echo(f"    also: {', '.join(r['synonyms'])}")
+        if r["loinc"] or r["hcpcs"]:
+            click.echo(f"    codes: {', '.join([*r['hcpcs'], *r['loinc']])}")
 
 
 @main.command()

@@ -1,6 +1,6 @@
 """Optional dependency groups: which ``pip install 'rightscan[extra]'`` brings a module.
 
-``pip install rightscan`` gives the core and the CLI (pydantic, click, PyYAML, orjson). The service,
+``pip install rightscan`` gives the core and the CLI (pydantic, click, PyYAML, orjson, rapidfuzz). The service,
 the note reader, the PDF handout, PostgreSQL and the population audit are extras; a command that
 needs a missing one stops with one line naming the extra to install.
 """

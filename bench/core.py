@@ -41,7 +41,7 @@ ORDERS = [
     "axillary ultrasound",
     "diagnostic mammogram",
     "breast MRI",
-    "MRI brain",
+    "MRI brain w/wo",
     "CT chest w/ contrast",
     "US Breast",
     None,

@@ -356,7 +356,7 @@ def test_pathology_confirming_early_stage_keeps_not_recommended() -> None:
         ("surveillance", "bct", "PET/CT", [6], [10], UNA),
         ("suspected_local_recurrence", "bct", "breast ultrasound", [8], [], UA),
         ("suspected_local_recurrence", "mastectomy", "diagnostic mammogram", [9], [], UNA),
-        ("suspected_distant_recurrence", None, "brain MRI", [], [11], UA),
+        ("suspected_distant_recurrence", None, "brain MRI w/wo", [], [11], UA),
         ("suspected_distant_recurrence", "bct", "PET/CT", [], [11], UA),
     ],
 )

@@ -107,6 +107,7 @@ def test_a_code_and_words_that_disagree_are_ambiguous() -> None:
         ("mammogram", {"mammo_diagnostic", "mammo_screening"}),
         ("3D mammo", {"dbt_diagnostic", "dbt_screening"}),
         ("MRI spine", {"mri_spine_wwo", "mri_spine_wo"}),
+        ("MRI brain", {"mri_head_wwo", "mri_head_wo"}),
         ("CT chest", {"ct_chest_contrast", "ct_chest_wo"}),
         ("CT abd/pelvis", {"ct_abdomen_pelvis_contrast", "ct_abdomen_pelvis_wo"}),
     ],

@@ -49,7 +49,7 @@ patients = st.fixed_dictionaries(
             st.fixed_dictionaries({"value": st.floats(0, 500), "uln": st.floats(10, 200)}),
         ),
         "order": st.sampled_from(
-            ["PET/CT", "bone scan", "CT CAP", "US Axilla", "diagnostic mammogram", "brain MRI", "CT chest w/ contrast"]
+            ["PET/CT", "bone scan", "CT CAP", "US Axilla", "diagnostic mammogram", "brain MRI w/wo", "CT chest C+"]
         ),
         "patient_preference": st.just("requests_imaging"),
     },

@@ -377,7 +377,11 @@ def _order_status(parse: _Parse) -> OrderStatus:
 
 
 def _by_code(kb: Knowledge, codes: tuple[str, ...]) -> Procedure | None:
+    """The study of a code, of a catalogued code pair, or of several codes that all name the same study."""
     pid = kb.code_index.get(frozenset(codes))
+    if pid is None and len(codes) > 1:
+        each = {kb.code_index.get(frozenset((code,))) for code in codes}
+        pid = each.pop() if len(each) == 1 else None
     return kb.procedures[pid] if pid else None
 
 
@@ -404,6 +408,10 @@ def _interpret(kb: Knowledge, text: str) -> OrderReading:
     if codes:
         by_code = _by_code(kb, codes)
         if by_code is None:
+            named = {kb.code_index.get(frozenset((code,))) for code in codes} - {None}
+            if len(named) > 1:  # several codes, several studies: say which ones
+                studies = tuple(p for pid, p in kb.procedures.items() if pid in named)
+                return OrderReading("ambiguous", None, choices=studies, via="code", **base)
             return OrderReading("unknown", None, choices=_rank_unknown(kb, rest, parse), via="code", **base)
         if said_something:
             words = _match(kb, rest, parse, base)

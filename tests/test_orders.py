@@ -297,6 +297,14 @@ def test_screening_mammogram_for_a_diagnosed_cancer_says_diagnostic_is_meant() -
     assert "diagnostic" in o["equivalence"]["reasoning"].lower()
 
 
+def test_a_study_suggested_for_a_red_flag_gets_no_equivalence_rating() -> None:
+    # a cough and weight loss point to chest imaging: the CT chest answers the symptom, not staging
+    d = evaluate(patient(order="71260", labs=EARLY, symptoms=["cough"]))
+    o = d["order"]
+    assert o["indicated_by_red_flags"] and o["equivalence"] is None
+    assert all("equivalence" not in r for r in o["ratings"])
+
+
 def test_a_study_the_variant_rates_is_never_replaced_by_an_equivalence() -> None:
     d = evaluate(patient(order="78815", labs=EARLY))
     assert d["order"]["equivalence"] is None and d["order"]["category"] == "Usually Not Appropriate"

@@ -831,7 +831,10 @@ def _rate_order(
     purpose = facts.purpose or proc.purpose
     variants = by_purpose[purpose]
     ratings = []
-    rule = kb.equivalences.get(proc.id)
+    indicated_by = [f["finding"] for f in flags if proc.id in f["suggested_ids"]]
+    # a study RightScan suggests for a red flag answers the symptom, not the variant's staging question:
+    # no equivalence is drawn for it
+    rule = None if indicated_by else kb.equivalences.get(proc.id)
     for v in variants:
         r = v.by_procedure.get(proc.id)
         equivalent = v.by_procedure.get(rule.equivalent) if rule else None
@@ -851,10 +854,9 @@ def _rate_order(
             ratings.append(
                 {"variant": v.number, "category": r.category, "median_rating": r.median_rating, "soe": r.soe}
             )
-    indicated_by = [f["finding"] for f in flags if proc.id in f["suggested_ids"]]
     single = ratings[0] if len(ratings) == 1 else None
     equivalence = single.get("equivalence") if single else None
-    if equivalence and not indicated_by:
+    if equivalence:
         alternatives = _equivalence_alternatives(kb, equivalence, purpose, variants, by_purpose, flags, single)
     else:
         alternatives = _alternatives(kb, proc, purpose, variants, by_purpose, flags, single, indicated_by)

@@ -130,7 +130,15 @@ class _Parse:
     status: list[str] = field(default_factory=list)
     unread: list[str] = field(default_factory=list)
     corrections: list[tuple[str, str]] = field(default_factory=list)
-    dropped_addon: bool = False
+    # contrast marks with the number of region words read before each: "CT chest w/ and abd/pelvis w/o"
+    # gives contrast per region, which no catalogue study is
+    contrast_at: list[tuple[str, int]] = field(default_factory=list)
+
+    def mixed_contrast(self) -> bool:
+        segments: dict[int, set[str]] = {}
+        for mark, seen in self.contrast_at:
+            segments.setdefault(seen, set()).add(mark)
+        return len(segments) > 1 and len({frozenset(v) for v in segments.values()}) > 1
 
     def contrast(self) -> str | None:
         marks = self.contrast_marks
@@ -217,8 +225,8 @@ def _contrast_follows(items: list[tuple[str, TermMeaning | None]], k: int) -> bo
         return True
     word, meaning = items[j]
     if word in CONNECTORS and j + 1 < len(items):
-        nxt = items[j + 1][1]
-        return bool(nxt and (nxt.contrast or nxt.with_marker))
+        nxt = items[j + 1][1]  # "w/ and w/o", or "chest w/ and abdomen w/o" (a region's own contrast)
+        return bool(nxt and (nxt.contrast or nxt.with_marker or nxt.regions))
     if meaning is None:
         return False
     return bool(meaning.contrast_word or meaning.contrast or meaning.laterality or meaning.with_marker)
@@ -233,6 +241,7 @@ def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
     items = _items(vocab, tuple(tokens))
     in_reason = False
     pending_addon = False
+    regions_seen = 0
     for k, (word, m) in enumerate(items):
         if word in CLAUSE_ENDS:
             in_reason = False
@@ -251,19 +260,21 @@ def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
         if m.with_marker:
             if _contrast_follows(items, k):
                 parse.contrast_marks.add("with")
+                parse.contrast_at.append(("with", regions_seen))
             continue
         if m.modality:
             if pending_addon:  # "MG diag left, poss US": the add-on is not the study ordered
                 pending_addon = False
-                parse.dropped_addon = True
                 continue
             parse.modality |= m.modality
         if m.regions and not in_reason:
             parse.regions |= m.regions
+            regions_seen += 1
         if m.technique and not (in_reason and "intervention" in m.technique):
             parse.technique |= m.technique
         if m.contrast:
             parse.contrast_marks.add(m.contrast)
+            parse.contrast_at.append((m.contrast, regions_seen))
         if m.contrast_word:
             parse.contrast_word = True
         if m.laterality:
@@ -439,7 +450,7 @@ def _match(kb: Knowledge, text: str, parse: _Parse, base: dict[str, Any]) -> Ord
     vocab = kb.vocabulary
     full: list[tuple[Procedure, list[str]]] = []
     partial: list[tuple[Procedure, list[str]]] = []
-    if len(parse.intent) > 1 or len(parse.extent) > 1 or len(parse.pharmaceutical) > 1:
+    if len(parse.intent) > 1 or len(parse.extent) > 1 or len(parse.pharmaceutical) > 1 or parse.mixed_contrast():
         return OrderReading("ambiguous", None, choices=_rank_unknown(kb, text, parse), missing=("conflict",), **base)
     for proc in kb.procedures.values():
         if proc.attributes is None:

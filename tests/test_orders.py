@@ -123,7 +123,8 @@ def test_an_order_missing_a_distinguishing_attribute_offers_the_studies(text: st
 
 
 @pytest.mark.parametrize(
-    "text", ["MRI", "CT", "imaging", "nuclear medicine study", "PET/CT or bone scan", "CT chest w/ and abdomen pelvis w/o"]
+    "text",
+    ["MRI", "CT", "imaging", "nuclear medicine study", "PET/CT or bone scan", "CT chest w/ and abdomen pelvis w/o"],
 )
 def test_an_order_that_names_no_single_study_is_not_resolved(text: str) -> None:
     assert interpret(KB, text).status != "resolved"

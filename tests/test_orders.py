@@ -347,3 +347,12 @@ def test_a_broken_order_knowledge_file_is_refused(
     with pytest.raises(KnowledgeError) as info:
         load_knowledge(_copy_with(tmp_path, filename, old, new))
     assert expect in str(info.value)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=120))
+def test_any_text_gets_a_reading_and_only_a_resolved_one_names_a_study(text: str) -> None:
+    reading = interpret(KB, text)
+    assert reading.status in ("resolved", "ambiguous", "unknown")
+    assert (reading.study is not None) == (reading.status == "resolved")
+    assert reading.status != "ambiguous" or reading.choices

@@ -451,7 +451,8 @@ def _match(kb: Knowledge, text: str, parse: _Parse, base: dict[str, Any]) -> Ord
     full: list[tuple[Procedure, list[str]]] = []
     partial: list[tuple[Procedure, list[str]]] = []
     if len(parse.intent) > 1 or len(parse.extent) > 1 or len(parse.pharmaceutical) > 1 or parse.mixed_contrast():
-        return OrderReading("ambiguous", None, choices=_rank_unknown(kb, text, parse), missing=("conflict",), **base)
+        near = _rank_unknown(kb, text, parse)
+        return OrderReading("ambiguous" if near else "unknown", None, choices=near, missing=("conflict",), **base)
     for proc in kb.procedures.values():
         if proc.attributes is None:
             continue

@@ -178,6 +178,6 @@ def test_cds_card_keeps_the_staging_study_and_asks_for_the_targeted_one_too() ->
 
 def test_cds_card_for_the_suggested_brain_mri_is_not_a_bare_usually_not_appropriate() -> None:
     payload = {"setting": "new_diagnosis", "tumor": STAGE_III_TN, "symptoms": ["neurologic_deficit"]}
-    [card] = _cards(payload | {"order": "brain MRI"})
+    [card] = _cards(payload | {"order": "brain MRI w/wo"})  # issue 8: a bare "brain MRI" does not say the contrast
     assert card["indicator"] == "info"
     assert "Usually Not Appropriate" not in card["summary"] and "red flag" in card["summary"]

@@ -121,7 +121,7 @@ def test_did_you_mean_is_clickable_fits_its_column_and_agrees_with_the_evaluator
 def test_a_refused_study_offers_its_close_matches_as_buttons(page: Any) -> None:
     page.goto("/?example=reference")
     page.evaluate("document.getElementById('f-order').removeAttribute('hx-get')")  # the evaluator's answer only
-    page.get_by_label("Study being considered").fill("bone scna")
+    page.get_by_label("Study being considered").fill("NM bone scan limited")  # issue 8: typos are read now
     evaluate(page, status=422)
     expect(page.locator("#f-order-err")).to_contain_text("not a known imaging procedure")
     choice = page.locator("#order-hint button.suggestion").filter(has_text="Bone Scan Whole Body")
@@ -136,7 +136,7 @@ def test_without_javascript_a_suggestion_submits_the_form_with_that_study(browse
     page = context.new_page()
     try:
         page.goto("/?example=reference")
-        page.get_by_label("Study being considered").fill("bone scna")
+        page.get_by_label("Study being considered").fill("NM bone scan limited")  # issue 8: typos are read now
         page.get_by_role("button", name="Evaluate", exact=True).click()
         page.wait_for_load_state()
         expect(page.locator("#error-summary")).to_contain_text("not a known imaging procedure")
@@ -250,7 +250,7 @@ def test_handout_has_space_for_the_care_teams_contact(client: httpx.Client) -> N
 def test_the_evaluators_close_matches_come_back_under_the_study_field(client: httpx.Client) -> None:
     from .conftest import reference_form
 
-    r = client.post("/evaluate", data={**reference_form(order="bone scna"), "mode": "form"})
+    r = client.post("/evaluate", data={**reference_form(order="NM bone scan limited"), "mode": "form"})
     assert r.status_code == 422
     hint = Page(r.text).by_id("order-hint")
     assert hint is not None and "Did you mean" in hint.text

@@ -29,9 +29,11 @@ def test_reference_patient_pet_ct_is_not_recommended_and_rated_usually_not_appro
     # the reminder that locoregional (axillary) staging is still due
     assert "locoregional_still_needed" in ids(d["considerations"])
     assert any("axillary ultrasound" in s["text"] for s in d["next_steps"])
-    # better alternatives are locoregional studies rated Usually Appropriate in variant 1
+    # better alternatives are locoregional studies of variant 1: those rated Usually Appropriate, then the
+    # axillary US the locoregional consideration names as due (issue 11), with its own category
     alts = order["alternatives"]
-    assert alts and all(a["variant"] == 1 and a["category"] == UA for a in alts)
+    assert alts and all(a["variant"] == 1 for a in alts)
+    assert all(a["category"] == UA for a in alts if a["procedure_id"] != "us_axilla")
     assert "US Breast" in [a["procedure"] for a in alts]
 
 
@@ -440,3 +442,15 @@ def test_unknown_t_with_n3_still_stages_iiic() -> None:
     d = evaluate({"setting": "new_diagnosis", "tumor": {"histology": "IDC", "n": "N3c", "m": "M0"}})
     assert d["stage"]["anatomic"] == "IIIC"
     assert d["systemic_imaging"] == "recommended"
+
+
+def test_axillary_ultrasound_is_offered_when_locoregional_staging_is_due() -> None:
+    """Issue 11: the alternatives to a PET/CT in early disease include axillary US, which the locoregional
+    consideration names as due, with the category variant 1 gives it (May Be Appropriate), not an invented one."""
+    d = run(order="PET/CT")
+    alternatives = {a["procedure_id"]: a for a in d["order"]["alternatives"]}
+    assert "us_axilla" in alternatives and "us_breast" in alternatives
+    assert alternatives["us_axilla"]["category"] == "May Be Appropriate" and alternatives["us_axilla"]["variant"] == 1
+    assert "locoregional_still_needed" in ids(d["considerations"])
+    # an axillary US ordered itself is not offered as its own alternative
+    assert all(a["procedure_id"] != "us_axilla" for a in run(order="US Axilla")["order"]["alternatives"])

@@ -327,10 +327,17 @@ class _FactWordsSchema(_Strict):
     matters: str = Field(min_length=10)
 
 
+class _LocoregionalDueSchema(_Strict):
+    studies: list[str] = Field(min_length=1)
+    reason: str = Field(min_length=10)
+    source: str
+
+
 class _GuidanceSchema(_Strict):
     schema_: Literal["rightscan.guidance/1"] = Field(alias="schema")
     version: str
     sources: dict[str, str]
+    locoregional_due: _LocoregionalDueSchema | None = None
     facts: dict[str, _FactWordsSchema] = Field(min_length=1)
     items: list[_GuidanceItemSchema]
 
@@ -439,6 +446,18 @@ def _read(path: Path, schema: type[BaseModel]) -> Any:
         raise KnowledgeError(f"{path.name}: {where}: {first['msg']} ({exc.error_count()} error(s))") from None
 
 
+def _locoregional_due(guidance: _GuidanceSchema, procedures: dict[str, Any], name: str) -> tuple[tuple[str, ...], str]:
+    due = guidance.locoregional_due
+    if due is None:
+        return (), ""
+    unknown = [pid for pid in due.studies if pid not in procedures]
+    if unknown:
+        raise KnowledgeError(f"{name}: locoregional_due.studies: unknown procedure id(s) {unknown}")
+    if due.source not in guidance.sources:
+        raise KnowledgeError(f"{name}: locoregional_due.source: unknown source key {due.source!r}")
+    return tuple(due.studies), due.reason
+
+
 @lru_cache(maxsize=4)
 def load_knowledge(directory: str | None = None) -> Knowledge:
     """Load and validate the knowledge base (cached per directory)."""
@@ -499,6 +518,7 @@ def load_knowledge(directory: str | None = None) -> Knowledge:
             source=topic.early_pathway.source,
         ),
         fact_words={k: FactWords(v.label, v.matters) for k, v in guidance.facts.items()},
+        locoregional_due=_locoregional_due(guidance, procedures, files["guidance"]),
         red_flag_rating_context=flags.rating_context,
         pama=Pama(
             version=pama.version,

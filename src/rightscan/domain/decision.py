@@ -13,6 +13,7 @@ from rightscan.domain import findings, orders, staging
 from rightscan.domain.knowledge import EquivalenceRule, Knowledge, Procedure, Rating, Variant
 from rightscan.domain.model import (
     CATEGORY_UA,
+    CATEGORY_UNA,
     INDIVIDUALIZE,
     NOT_APPLICABLE,
     NOT_RECOMMENDED,
@@ -1013,12 +1014,25 @@ def _alternatives(
     variant = next(v for v in variants if v.number == single["variant"])
     pool = [(variant, "usually appropriate for the same question")]
     pool += [(v, "locoregional staging is what is due now") for v in by_purpose["locoregional"] if purpose == "distant"]
+    due_ids, due_reason = kb.locoregional_due
     for v, reason in pool:
         better = sorted(
             (r for r in v.ratings if r.category == CATEGORY_UA and r.procedure_id != proc.id),
             key=lambda r: (-r.median_rating, r.rrl_level),
         )
         if better:
+            chosen = [(r, reason) for r in better]
+            if v.purpose == "locoregional" and purpose == "distant":
+                # studies the locoregional consideration names as due (axillary US), with their own rating
+                chosen += [
+                    (r, due_reason)
+                    for pid in due_ids
+                    for r in v.ratings
+                    if r.procedure_id == pid
+                    and r.procedure_id != proc.id
+                    and r.category != CATEGORY_UNA
+                    and all(c.procedure_id != pid for c, _ in chosen)
+                ]
             return [
                 {
                     "procedure": r.procedure,
@@ -1028,9 +1042,9 @@ def _alternatives(
                     "median_rating": r.median_rating,
                     "rrl": r.rrl,
                     "adult_dose_msv": r.adult_dose_msv,
-                    "reason": reason,
+                    "reason": why,
                 }
-                for r in better
+                for r, why in chosen
             ]
     return []
 

@@ -229,6 +229,8 @@ class Knowledge:
     equivalences: dict[str, EquivalenceRule]  # ordered study id -> rule
     early_pathway: EarlyPathway | None = None
     fact_words: dict[str, FactWords] = field(default_factory=dict)
+    # studies the locoregional-staging consideration names as due, and the reason shown with them
+    locoregional_due: tuple[tuple[str, ...], str] = ((), "")
     # sentence shown when a variant rates a study that RightScan suggests for a red flag below
     # "Usually Appropriate" (red_flags.yaml ``rating_context``); placeholders in braces
     red_flag_rating_context: str = ""

@@ -20,6 +20,11 @@ SHORT_CATEGORY = {
 }
 
 
+
+def _rrl(level: str | None) -> str:
+    """The ACR relative radiation level as printed: the ACR's "O" (no ionising radiation) reads "none"."""
+    return "none" if level == "O" else (level or "")
+
 def _stage_line(stage: dict[str, Any]) -> str:
     tnm = " ".join(x for x in (stage.get("t"), stage.get("n"), stage.get("m")) if x) or "no TNM"
     if stage.get("m_source") == "not stated":
@@ -60,7 +65,7 @@ def _order_lines(order: dict[str, Any]) -> list[str]:
     cpt = f" (CPT {', '.join(order['cpt'])})" if order["cpt"] else ""
     lines = [f"  {order['requested']} -> {order['procedure']}{cpt}, purpose: {order['purpose']}"]
     radiation = (
-        f"radiation {order['rrl']} {order['adult_dose_msv']} mSv" if order["rrl"] else "radiation level not rated"
+        f"radiation {_rrl(order['rrl'])} {order['adult_dose_msv']} mSv" if order["rrl"] else "radiation level not rated"
     )
     context = order.get("rating_context")
     for r in order["ratings"]:
@@ -89,7 +94,7 @@ def _order_lines(order: dict[str, Any]) -> list[str]:
         lines.append(f"  {order['note']}; {radiation}")
     for alt in order["alternatives"]:
         rating = f"{SHORT_CATEGORY[alt['category']]} {alt['median_rating']}/9, " if alt.get("category") else ""
-        rrl = f"{alt['rrl']}" if alt.get("rrl") else "radiation not rated"
+        rrl = f"radiation {_rrl(alt['rrl'])}" if alt.get("rrl") else "radiation not rated"
         lines.append(f"  Instead: {alt['procedure']} ({rating}{rrl}) - {alt['reason']}")
     return lines
 
@@ -123,7 +128,7 @@ def to_text(d: dict[str, Any]) -> str:
             finding = suggested.get((a["variant"], p["procedure"]))
             tail = f"  (rating for patients without symptoms; suggested here for {finding})" if finding else ""
             out.append(
-                f"  {SHORT_CATEGORY[p['category']]:<4} {p['median_rating']}  {p['rrl']:<6} "
+                f"  {SHORT_CATEGORY[p['category']]:<4} {p['median_rating']}  {_rrl(p['rrl']):<6} "
                 f"{p['adult_dose_msv']:>6} mSv  {p['procedure']}{tail}"
             )
     out += ["", f"Knowledge: {d['knowledge_version']}. Decision support, not a substitute for clinical judgement."]
@@ -174,7 +179,7 @@ def to_markdown(d: dict[str, Any]) -> str:
                 if (a["variant"], p["procedure"]) in suggested
                 else ""
             )
-            + f" | {p['median_rating']} | {p['rrl']} | {p['adult_dose_msv']} |"
+            + f" | {p['median_rating']} | {_rrl(p['rrl'])} | {p['adult_dose_msv']} |"
             for p in a["procedures"]
         ]
     out += ["", f"_Knowledge: {d['knowledge_version']}. Decision support, not a substitute for clinical judgement._"]

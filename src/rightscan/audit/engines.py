@@ -1,0 +1,130 @@
+"""The two engines the audit runs on: DuckDB (embedded, the default) and Apache Spark (PySpark).
+
+Both are reached through Ibis, so the measure is written once (``measure.py``); this module only
+connects, registers tables and reads files. Heavy imports happen here, lazily, and a missing optional
+dependency becomes ``MissingExtra`` naming the extra to install.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from pathlib import Path
+from typing import Any
+
+from rightscan.audit.errors import AuditInputError, MissingExtra
+
+ENGINES = ("duckdb", "spark")
+
+
+def require(module: str) -> Any:
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise MissingExtra(module.split(".")[0]) from None
+
+
+class Backend:
+    """An Ibis connection plus the few engine-specific operations the audit needs."""
+
+    def __init__(self, name: str, con: Any, *, label: str, owns_session: Any = None) -> None:
+        self.name = name
+        self.con = con
+        self.label = label  # printed in reports, e.g. "DuckDB 2.0.1" or "Apache Spark 4.0.5 (local[2])"
+        self._session = owns_session
+        self._n = 0
+
+    def _name(self, stem: str) -> str:
+        self._n += 1
+        return f"rs_{stem}_{self._n}"
+
+    def from_arrow(self, stem: str, table: Any) -> Any:
+        """Register an in-memory Arrow table and return it as an Ibis table bound to this engine."""
+        ibis = require("ibis")
+        if self.name == "duckdb":
+            return self.con.create_table(self._name(stem), table, temp=True, overwrite=True)
+        return self.con.create_view(self._name(stem), ibis.memtable(table), overwrite=True)
+
+    def read(self, path: Path, stem: str) -> Any:
+        """A Parquet or CSV file (or a folder of Parquet parts) as an Ibis table."""
+        suffix = path.suffix.lower()
+        is_dir = path.is_dir()
+        name = self._name(stem)
+        try:
+            if suffix == ".csv":
+                if self.name == "duckdb":
+                    return self.con.read_csv(
+                        str(path), table_name=name, all_varchar=True, header=True, delim=",", quote='"'
+                    )
+                return self.con.read_csv(str(path), table_name=name, header=True, inferSchema=False)
+            if suffix == ".parquet" or is_dir:
+                source = str(path / "*.parquet") if (is_dir and self.name == "duckdb") else str(path)
+                return self.con.read_parquet(source, table_name=name)
+        except Exception as exc:  # engine-specific errors: name the file, never dump a traceback
+            raise AuditInputError(str(path), f"cannot be read ({type(exc).__name__})") from None
+        raise AuditInputError(str(path), "expected a .parquet or .csv file (or a folder of Parquet files)")
+
+    def materialize(self, expr: Any) -> Any:
+        """Compute once and keep (a temporary table on DuckDB, a persisted DataFrame on Spark)."""
+        return expr.cache()
+
+    def close(self) -> None:
+        if self._session is not None:
+            self._session.stop()
+            self._session = None
+        elif self.name == "duckdb":
+            self.con.disconnect()
+
+
+def connect_duckdb(database: str | None = None, *, threads: int | None = None) -> Backend:
+    ibis = require("ibis")
+    duckdb = require("duckdb")
+    con = ibis.duckdb.connect(database or ":memory:", read_only=bool(database))
+    if threads:
+        con.raw_sql(f"SET threads = {int(threads)}")
+    return Backend("duckdb", con, label=f"DuckDB {duckdb.__version__} (embedded)")
+
+
+_SPARK: dict[str, Any] = {}
+
+
+def spark_session(master: str = "local[2]") -> Any:
+    """One SparkSession per process and master (Spark cannot run two in one JVM); UTC session time zone."""
+    if master in _SPARK:
+        return _SPARK[master]
+    require("pyspark")
+    from pyspark.sql import SparkSession
+
+    os.environ.setdefault("PYSPARK_PYTHON", os.environ.get("PYSPARK_PYTHON", "python3"))
+    session = (
+        SparkSession.builder.master(master)
+        .appName("rightscan-audit")
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.sql.shuffle.partitions", "8")
+        .config("spark.driver.memory", os.environ.get("RIGHTSCAN_SPARK_DRIVER_MEMORY", "4g"))
+        .config("spark.sql.execution.arrow.pyspark.enabled", "true")
+        .getOrCreate()
+    )
+    session.sparkContext.setLogLevel("ERROR")
+    _SPARK[master] = session
+    return session
+
+
+def connect_spark(master: str = "local[2]", session: Any = None) -> Backend:
+    ibis = require("ibis")
+    pyspark = require("pyspark")
+    session = session or spark_session(master)
+    con = ibis.pyspark.connect(session)
+    return Backend("spark", con, label=f"Apache Spark {pyspark.__version__} ({session.sparkContext.master})")
+
+
+def connect(engine: str, *, spark_master: str = "local[2]", database: str | None = None) -> Backend:
+    if engine == "duckdb":
+        return connect_duckdb(database)
+    if engine == "spark":
+        if database:
+            raise AuditInputError("--engine", "a DuckDB database file can only be read with --engine duckdb")
+        return connect_spark(spark_master)
+    raise AuditInputError("--engine", f"must be one of {', '.join(ENGINES)}")

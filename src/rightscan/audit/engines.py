@@ -65,8 +65,14 @@ class Backend:
         raise AuditInputError(str(path), "expected a .parquet or .csv file (or a folder of Parquet files)")
 
     def materialize(self, expr: Any) -> Any:
-        """Compute once and keep (a temporary table on DuckDB, a persisted DataFrame on Spark)."""
-        return expr.cache()
+        """Compute once and keep: a temporary table on DuckDB; on Spark a locally checkpointed DataFrame
+        (its lineage cut, so later queries do not re-analyse the whole plan that produced it)."""
+        if self.name == "duckdb":
+            return expr.cache()
+        name = self._name("mat")
+        frame = self.con._session.sql(self.con.compile(expr)).localCheckpoint(eager=True)
+        frame.createOrReplaceTempView(name)
+        return self.con.table(name)
 
     def close(self) -> None:
         if self._session is not None:

@@ -67,9 +67,9 @@ class Backend:
     def materialize(self, expr: Any) -> Any:
         """Compute once and keep: a temporary table on DuckDB; on Spark a locally checkpointed DataFrame
         (its lineage cut, so later queries do not re-analyse the whole plan that produced it)."""
-        if self.name == "duckdb":
-            return expr.cache()
         name = self._name("mat")
+        if self.name == "duckdb":  # an explicit temporary table: no finalizer runs after the connection closes
+            return self.con.create_table(name, expr, temp=True)
         frame = self.con._session.sql(self.con.compile(expr)).localCheckpoint(eager=True)
         frame.createOrReplaceTempView(name)
         return self.con.table(name)

@@ -234,9 +234,11 @@ def knowledge(directory: str | None) -> None:
 
 def _register() -> None:
     """Commands defined in their own modules (imports there are lazy, so start-up stays fast)."""
+    from rightscan.interfaces.cli_audit import audit
     from rightscan.interfaces.cli_serve import log, serve
     from rightscan.interfaces.cli_text import extract
 
+    main.add_command(audit)
     main.add_command(serve)
     main.add_command(log)
     main.add_command(extract)

@@ -1,0 +1,231 @@
+"""`rightscan audit`: the population audit of staging imaging, and the audit of RightScan's own decision log.
+
+Thin: parse options, call ``rightscan.audit``, write the report. Bad input ends with one line naming the
+file or field (exit status 2); a missing optional dependency names the extra to install (exit status 1).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+
+import click
+
+EXIT_INVALID = 2
+EXIT_MISSING = 1
+DATE = click.DateTime(formats=["%Y-%m-%d"])
+
+
+def _fail(message: str, status: int = EXIT_INVALID) -> None:
+    click.echo(f"rightscan: audit: {message}", err=True)
+    sys.exit(status)
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """Audit errors -> one line on stderr, never a traceback."""
+    from rightscan.audit.errors import AuditInputError, MissingExtra
+
+    try:
+        yield
+    except AuditInputError as exc:
+        _fail(str(exc))
+    except MissingExtra as exc:
+        _fail(str(exc), EXIT_MISSING)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except Exception as exc:  # engine errors (a value that cannot be read as a date, ...): first line only
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+        _fail(f"the engine could not compute the audit: {type(exc).__name__}: {first[:300]}")
+
+
+def _day(value: datetime | None) -> date | None:
+    return value.date() if value is not None else None
+
+
+@click.group()
+def audit() -> None:
+    """Population audit of low-value staging imaging, and the audit of the decision log."""
+
+
+@audit.command("run")
+@click.argument("source", type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("claims", "omop", "fhir")),
+    required=True,
+    help="claims: one table (CSV/Parquet); omop: a folder of OMOP CDM tables or a DuckDB file; "
+    "fhir: a folder of bulk-data NDJSON files.",
+)
+@click.option("--engine", type=click.Choice(("duckdb", "spark")), default="duckdb", show_default=True)
+@click.option("--spark-master", default="local[2]", show_default=True, help="Spark master URL (--engine spark).")
+@click.option(
+    "--out",
+    "-o",
+    "out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("audit-report"),
+    show_default=True,
+    help="Folder for report.html, report.json and report.parquet.",
+)
+@click.option(
+    "--definition",
+    "definition_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Another definition file (default: the packaged, versioned one).",
+)
+@click.option("--from", "start", type=DATE, default=None, help="First index (diagnosis) date counted, YYYY-MM-DD.")
+@click.option("--to", "end", type=DATE, default=None, help="Last index (diagnosis) date counted, YYYY-MM-DD.")
+@click.option("--compare-at", type=DATE, default=None, help="Before/after comparison around this date (e.g. go-live).")
+@click.option(
+    "--stage-threshold",
+    type=click.Choice(("IIA", "IIB")),
+    default=None,
+    help="Early stage: IIA (RightScan's decision, default) or IIB (comparable with ASCO QOPI).",
+)
+@click.option("--brain-mri/--no-brain-mri", default=None, help="Count brain MRI as a staging study (default: off).")
+@click.option(
+    "--min-group",
+    type=click.IntRange(1),
+    default=1,
+    show_default=True,
+    help="Pool providers and sites with fewer patients into 'other (small)'.",
+)
+@click.option("--progress/--no-progress", default=True, show_default=True, help="Progress bars on stderr.")
+@click.option("--open", "open_report", is_flag=True, help="Open the HTML report in a browser when done.")
+def run_command(
+    source: Path,
+    fmt: str,
+    engine: str,
+    spark_master: str,
+    out: Path,
+    definition_file: Path | None,
+    start: datetime | None,
+    end: datetime | None,
+    compare_at: datetime | None,
+    stage_threshold: str | None,
+    brain_mri: bool | None,
+    min_group: int,
+    progress: bool,
+    open_report: bool,
+) -> None:
+    """Audit SOURCE: how many early breast cancer patients had PET, CT or a bone scan to stage it."""
+    with _errors():
+        from rightscan.audit import engines, readers
+        from rightscan.audit.definition import load_definition
+        from rightscan.audit.report import write_report
+        from rightscan.audit.run import Options, run
+
+        definition = load_definition(definition_file).with_options(stage_threshold=stage_threshold, brain_mri=brain_mri)
+        is_db = source.is_file() and source.suffix.lower() in (".duckdb", ".db")
+        if is_db and engine != "duckdb":
+            _fail(f"{source}: a DuckDB database file can only be read with --engine duckdb")
+        backend = engines.connect(engine, spark_master=spark_master)
+        try:
+            sources = readers.read(backend, fmt, source)
+            options = Options(start=_day(start), end=_day(end), compare_at=_day(compare_at), min_group=min_group)
+            results = run(backend, sources, definition, options, progress=progress)
+            paths = write_report(results.data, out)
+        finally:
+            backend.close()
+        proxy = results.data["claims_proxy"]
+        rate = "–" if proxy["rate"] is None else f"{100 * proxy['rate']:.1f} %"
+        click.echo(
+            f"rightscan: audit: {proxy['numerator']} of {proxy['denominator']} patients imaged ({rate}, claims-only "
+            f"proxy) on {results.data['engine']}; report: {paths['html']}",
+            err=True,
+        )
+        if open_report:
+            import webbrowser
+
+            webbrowser.open(paths["html"].resolve().as_uri())
+
+
+@audit.command("definition")
+@click.option("--definition", "definition_file", type=click.Path(dir_okay=False, path_type=Path), default=None)
+def definition_command(definition_file: Path | None) -> None:
+    """Validate and print the audit definition (code lists, windows, sources)."""
+    with _errors():
+        import yaml
+
+        from rightscan.audit.definition import load_definition
+
+        d = load_definition(definition_file)
+        click.echo(f"# {d.title}\n# version {d.version} ({Path(d.path).name}): valid")
+        click.echo(yaml.safe_dump(d.raw, sort_keys=False, allow_unicode=True, width=110))
+
+
+@audit.command("synth")
+@click.argument("out", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--patients",
+    type=click.IntRange(100),
+    default=20_000,
+    show_default=True,
+    help="Patients with a breast cancer code (other patients are added around them).",
+)
+@click.option(
+    "--procedure-rows",
+    type=click.IntRange(1000),
+    default=None,
+    help="Pad the procedure table with unrelated procedures to this many rows.",
+)
+@click.option("--seed", type=int, default=13, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(("omop", "claims", "both")), default="both", show_default=True)
+def synth_command(out: Path, patients: int, procedure_rows: int | None, seed: int, fmt: str) -> None:
+    """Write a seeded synthetic data set (OMOP tables and/or a claims table, Parquet) to OUT."""
+    with _errors():
+        from rightscan.audit.synth import generate
+
+        written = generate(out, patients=patients, seed=seed, fmt=fmt, procedure_rows=procedure_rows)
+        for name, rows in written.items():
+            click.echo(f"rightscan: audit: {name}: {rows} rows", err=True)
+
+
+@audit.command("log")
+@click.option(
+    "--database",
+    metavar="URL",
+    default=None,
+    help="Decision log URL (default: RIGHTSCAN_DATABASE_URL or sqlite:///rightscan.db).",
+)
+@click.option(
+    "--context",
+    "context_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="CSV naming each consultation's orderer and department (columns: decision_id or hook_instance, "
+    "orderer, department); the log itself records neither.",
+)
+@click.option("--from", "start", type=DATE, default=None)
+@click.option("--to", "end", type=DATE, default=None)
+@click.option(
+    "--out",
+    "-o",
+    "out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("audit-log-report"),
+    show_default=True,
+)
+def log_command(
+    database: str | None, context_file: Path | None, start: datetime | None, end: datetime | None, out: Path
+) -> None:
+    """Audit the decision log: consultations, rating mix, warnings accepted or overridden (with reasons)."""
+    with _errors():
+        from rightscan.audit.decision_log import audit_log, write_log_report
+        from rightscan.settings import Settings
+
+        url = database or Settings().database_url
+        data = audit_log(url, context_file=context_file, start=_day(start), end=_day(end))
+        paths = write_log_report(data, out)
+        t = data["totals"]
+        click.echo(
+            f"rightscan: audit: {t['consultations']} consultations, {t['warnings']} warning cards "
+            f"({t['accepted']} accepted, {t['overridden']} overridden); report: {paths['html']}",
+            err=True,
+        )

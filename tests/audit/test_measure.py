@@ -80,7 +80,7 @@ def check(res: Results) -> None:
 
 def check_stage(res: Results) -> None:
     s = res.data["stage_informed"]
-    assert s["available"] and s["persons_with_stage_facts"] == 5
+    assert s["available"] and s["included_with_stage_facts"] == 5
     assert s["included_by_class"] == {"early_asymptomatic": 3, "not_early": 2}
     assert (s["rate"]["numerator"], s["rate"]["denominator"]) == (2, 3)  # p01 and p15 imaged, p10 not
 

@@ -72,6 +72,17 @@ def relevant_diagnoses(src: Sources, d: Definition) -> Any:
     for codemap in d.red_flag.symptoms.values():
         for vocab, codes in codemap.items():
             symptoms[vocab] = tuple(dict.fromkeys((*symptoms.get(vocab, ()), *_expand(codes))))
+    # A cheap first cut (every listed prefix has at least three characters): most rows of a real
+    # condition table are filtered here by one hash lookup, before any pattern is matched.
+    lists = [
+        m.cohort.incident.prefixes(),
+        m.cohort.clean_lookback.prefixes(),
+        d.prior_cancer.prefixes(),
+        d.metastasis.prefixes(),
+        symptoms,
+    ]
+    heads = sorted({p[:3] for codemap in lists for prefixes in codemap.values() for p in prefixes})
+    dx = dx.filter(dx.code.substr(0, 3).isin(heads))
     flags = dx.mutate(
         is_incident=code_matches(dx, m.cohort.incident.prefixes()),
         is_history=code_matches(dx, m.cohort.clean_lookback.prefixes()),
@@ -88,6 +99,16 @@ def _expand(codes: list[str]) -> tuple[str, ...]:
     return expand(codes)
 
 
+def surgery_codes(d: Definition) -> list[str]:
+    return [code for codes in d.model.surgery.prefixes().values() for code in codes]
+
+
+def relevant_procedures(src: Sources, d: Definition) -> Any:
+    """Procedure rows the measure looks at (staging studies and breast operations): one pass over the table."""
+    px = src.px
+    return px.filter(px.code.isin(sorted({*study_codes(d), *surgery_codes(d)})))
+
+
 def study_codes(d: Definition) -> dict[str, str]:
     """code -> study id for every enabled study."""
     out: dict[str, str] = {}
@@ -99,12 +120,22 @@ def study_codes(d: Definition) -> dict[str, str]:
 
 
 def person_level(
-    src: Sources, d: Definition, *, start: date | None = None, end: date | None = None, rel: Any = None
+    src: Sources,
+    d: Definition,
+    *,
+    start: date | None = None,
+    end: date | None = None,
+    rel: Any = None,
+    prel: Any = None,
 ) -> Any:
-    """One row per candidate patient (see the module docstring). ``rel``: precomputed relevant_diagnoses."""
+    """One row per candidate patient (see the module docstring).
+
+    ``rel`` and ``prel``: relevant_diagnoses and relevant_procedures, precomputed (materialized) by the caller.
+    """
     ibis = require("ibis")
     m = d.model
     rel = rel if rel is not None else relevant_diagnoses(src, d)
+    px = prel if prel is not None else relevant_procedures(src, d)
 
     # -- index date: the first breast cancer code; attribution to that code's provider and site
     inc = rel.filter(rel.is_incident)
@@ -141,9 +172,7 @@ def person_level(
         ),
         "second_code",
     )
-    surgery_codes = [code for codes in m.surgery.prefixes().values() for code in codes]
-    px = src.px
-    s = near(px.filter(px.code.isin(surgery_codes)))
+    s = near(px.filter(px.code.isin(surgery_codes(d))))
     s = s.filter((s.date >= s.index_date) & (s.date <= (s.index_date + _days(conf.surgery_within_days)).cast("date")))
     surgery = s.group_by("person_id").aggregate(surgery_date=s.date.min())
 

@@ -141,7 +141,7 @@ def _omop_tables(backend: Backend, path: Path) -> dict[str, Any]:
 def _icd_vocab(code: Any) -> Any:
     """ICD-9-CM codes start with a digit (V and E codes need the concept table: read as ICD-10-CM)."""
     ibis = require("ibis")
-    return ibis.ifelse(code.re_search(r"^[0-9]"), "ICD9CM", "ICD10CM")
+    return ibis.ifelse(code.substr(0, 1).isin(list("0123456789")), "ICD9CM", "ICD10CM")
 
 
 def read_omop(backend: Backend, path: Path) -> Sources:
@@ -193,7 +193,7 @@ def read_omop(backend: Backend, path: Path) -> Sources:
         px = px.mutate(code=code)
     else:
         px = px.mutate(code=px.source)
-    px = px.mutate(vocab=px.code.re_search(r"^[A-Z][0-9]{4}$").ifelse("HCPCS", "CPT4"))
+    px = px.mutate(vocab=px.code.substr(0, 1).isin(list("ABCDEFGHIJKLMNOPQRSTUVWXYZ")).ifelse("HCPCS", "CPT4"))
 
     def with_site(t: Any) -> Any:
         if site_of is None:

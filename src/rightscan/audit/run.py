@@ -121,11 +121,12 @@ def run(
     options = options or Options()
     steps = Progress(progress, total=6)
     try:
-        with steps.step("selecting relevant diagnosis codes"):
+        with steps.step("selecting relevant codes"):
             rel = backend.materialize(measure.relevant_diagnoses(sources, d))
+            prel = backend.materialize(measure.relevant_procedures(sources, d))
         with steps.step("cohort, windows, exclusions, staging studies"):
             persons = backend.materialize(
-                measure.person_level(sources, d, start=options.start, end=options.end, rel=rel)
+                measure.person_level(sources, d, start=options.start, end=options.end, rel=rel, prel=prel)
             )
         with steps.step("counting"):
             data = _aggregate(persons, d, options)
@@ -232,16 +233,17 @@ def _before_after(persons: Any, options: Options) -> dict[str, Any] | None:
 
 def _stage_informed(backend: Backend, sources: Sources, d: Definition, persons: Any, rel: Any) -> dict[str, Any]:
     threshold = d.model.cohort.stage.threshold
-    empty = {"available": False, "threshold": threshold, "persons_with_stage_facts": 0}
+    empty = {"available": False, "threshold": threshold, "included_with_stage_facts": 0}
     if sources.stage is None:
         return {**empty, "note": "the input holds no stage facts: only the claims-only proxy can be reported"}
     pa = require("pyarrow")
     from rightscan.adapters.knowledge_files import load_knowledge
 
-    stage_rows = _rows(measure.stage_near_index(sources.stage, persons, d))
+    included = persons.filter(persons.status == "included")  # the stage-informed rate counts these only
+    stage_rows = _rows(measure.stage_near_index(sources.stage, included, d))
     if not stage_rows:
         return {**empty, "note": "no stage facts near the index dates"}
-    symptom_rows = _rows(measure.symptoms_before_cutoff(rel, persons, d))
+    symptom_rows = _rows(measure.symptoms_before_cutoff(rel, included, d))
     payloads = stage.payloads(stage_rows, symptom_rows, d, set(load_knowledge().symptoms))
     classes = stage.classify(payloads, threshold)
     table = pa.Table.from_pylist(
@@ -265,7 +267,7 @@ def _stage_informed(backend: Backend, sources: Sources, d: Definition, persons: 
     return {
         "available": True,
         "threshold": threshold,
-        "persons_with_stage_facts": len(classes),
+        "included_with_stage_facts": len(classes),
         "included_by_class": mix,
         "rate": stats.rate(imaged, n),
         "studies": [

@@ -12,6 +12,7 @@ Same seed, same files.
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -128,18 +129,19 @@ def generate(
     import pyarrow.parquet as pq
 
     rng = random.Random(seed)
-    nrng = np.random.default_rng(seed)
+    nrng = np.random.default_rng(seed)  # person table only
     out.mkdir(parents=True, exist_ok=True)
     dx, px, stage, provider_site = _cases(patients, rng)
     persons = patients * (1 + background_factor)
     base = np.datetime64(START.isoformat()) - np.timedelta64(365, "D")
     span = DAYS + 365 + 200
 
-    def background(n: int, codes: list[str]) -> dict[str, Any]:
-        people = nrng.integers(1, persons + 1, n)
-        days = base + nrng.integers(0, span, n).astype("timedelta64[D]")
-        code = np.array(codes)[nrng.integers(0, len(codes), n)]
-        prov = nrng.integers(1000, 1000 + len(provider_site), n)
+    def background(n: int, codes: list[str], stream: int) -> dict[str, Any]:
+        g = np.random.default_rng([seed, stream])  # one generator per chunk: chunks can be re-made lazily
+        people = g.integers(1, persons + 1, n)
+        days = base + g.integers(0, span, n).astype("timedelta64[D]")
+        code = np.array(codes)[g.integers(0, len(codes), n)]
+        prov = g.integers(1000, 1000 + len(provider_site), n)
         return {"person_id": people, "date": days, "code": code, "provider": prov}
 
     def case_cols(rows: list[tuple[Any, ...]]) -> dict[str, Any]:
@@ -151,11 +153,20 @@ def generate(
         }
 
     n_px_bg = max(0, (procedure_rows or len(px) * 12) - len(px))
-    chunks_px = [case_cols(px)]
     chunk = 2_000_000
-    for start in range(0, n_px_bg, chunk):
-        chunks_px.append(background(min(chunk, n_px_bg - start), BACKGROUND_PX))
-    chunks_dx = [case_cols(dx), background(max(len(dx) * 6, n_px_bg // 3), BACKGROUND_DX)]
+
+    def chunks_px() -> Iterator[dict[str, Any]]:  # made lazily: 100 M rows never sit in memory at once
+        yield case_cols(px)
+        for k, start in enumerate(range(0, n_px_bg, chunk)):
+            yield background(min(chunk, n_px_bg - start), BACKGROUND_PX, 1000 + k)
+
+    n_dx_bg = max(len(dx) * 6, n_px_bg // 3)
+
+    def chunks_dx() -> Iterator[dict[str, Any]]:
+        yield case_cols(dx)
+        for k, start in enumerate(range(0, n_dx_bg, chunk)):
+            yield background(min(chunk, n_dx_bg - start), BACKGROUND_DX, 5000 + k)
+
     sites = np.zeros(max(provider_site) + 1, dtype=np.int64)
     for p, s in provider_site.items():
         sites[p] = s
@@ -190,10 +201,10 @@ def generate(
             omop / "provider.parquet",
         )
         written["omop/procedure_occurrence"] = _write_events(
-            pq, pa, chunks_px, omop / "procedure_occurrence.parquet", "procedure"
+            pq, pa, chunks_px(), omop / "procedure_occurrence.parquet", "procedure"
         )
         written["omop/condition_occurrence"] = _write_events(
-            pq, pa, chunks_dx, omop / "condition_occurrence.parquet", "condition"
+            pq, pa, chunks_dx(), omop / "condition_occurrence.parquet", "condition"
         )
         srcs = [f"c-8th_AJCC/UICC-{v}" if f in ("t", "n", "m") else LOINC[f] for _, _, f, v in stage]
         pq.write_table(
@@ -225,7 +236,7 @@ def generate(
         total = 0
         with pq.ParquetWriter(str(path), schema, compression="zstd") as w:
             for system, chunks in (("ICD10CM", chunks_dx), ("CPT4", chunks_px)):
-                for c in chunks:
+                for c in chunks():
                     n = len(c["person_id"])
                     codes = c["code"]
                     vocab = np.full(n, system, dtype=object)
@@ -249,7 +260,7 @@ def generate(
     return written
 
 
-def _write_events(pq: Any, pa: Any, chunks: list[dict[str, Any]], path: Path, kind: str) -> int:
+def _write_events(pq: Any, pa: Any, chunks: Iterator[dict[str, Any]], path: Path, kind: str) -> int:
     np = require("numpy")
     schema = pa.schema(
         [

@@ -180,15 +180,11 @@ class Definition:
     def study_ids(self) -> list[str]:
         return [s.id for s in self.studies]
 
-    def with_options(
-        self, *, stage_threshold: str | None = None, brain_mri: bool | None = None, in_situ: bool | None = None
-    ) -> Definition:
+    def with_options(self, *, stage_threshold: str | None = None, brain_mri: bool | None = None) -> Definition:
         """A copy with command-line overrides applied (the report prints the overridden values)."""
         raw = yaml.safe_load(yaml.safe_dump(self.raw))
         if stage_threshold is not None:
             raw["cohort"]["stage"]["threshold"] = stage_threshold
-        if in_situ is not None:
-            raw["cohort"]["in_situ"]["include"] = in_situ
         if brain_mri is not None:
             for study in raw["studies"]:
                 if study["id"] == "brain_mri":
@@ -220,6 +216,8 @@ def _build(path: str, raw: Any) -> Definition:
         unknown = [s for s in item.source if s not in model.sources]
         if not item.source or unknown:
             raise AuditInputError(f"{path}: source", f"unknown or missing source {unknown or '[]'}")
+    if model.cohort.in_situ.include:
+        raise AuditInputError(f"{path}: cohort.in_situ.include", "the in situ stratum is not implemented yet")
     ids = [s.id for s in model.studies]
     if len(ids) != len(set(ids)):
         raise AuditInputError(f"{path}: studies", "study ids must be unique")

@@ -45,7 +45,7 @@ import sys, time, duckdb
 from rightscan.audit.definition import load_definition
 from rightscan.audit.measure import study_codes
 codes = ", ".join(f"'{c}'" for c in study_codes(load_definition()))
-con = duckdb.connect()
+con = duckdb.connect(config={"enable_progress_bar": False})
 t0 = time.perf_counter()
 con.sql(f"SELECT count(*), max(person_id), max(procedure_date), max(provider_id) FROM read_parquet('{sys.argv[1]}') "
         f"WHERE procedure_source_value IN ({codes})").fetchall()
@@ -84,7 +84,7 @@ def main() -> None:
                 env=env,
             )
             print(f"{size:>12,} procedure rows: generated in {t:.1f} s")
-        scan = float(
+        scan = float(  # the last line: DuckDB may print other things first
             subprocess.run(
                 [PY, "-c", BARE_SCAN, str(data / "procedure_occurrence.parquet")],
                 check=True,
@@ -92,7 +92,7 @@ def main() -> None:
                 text=True,
                 env=env,
                 cwd=ROOT,
-            ).stdout
+            ).stdout.split()[-1]
         )
         out = args.work / f"report-{size}"
         wall = _cli(

@@ -87,6 +87,7 @@ def connect_duckdb(database: str | None = None, *, threads: int | None = None) -
     ibis = require("ibis")
     duckdb = require("duckdb")
     con = ibis.duckdb.connect(database or ":memory:", read_only=bool(database))
+    con.raw_sql("SET enable_progress_bar = false")  # our own progress goes to stderr; never DuckDB's on stdout
     if threads:
         con.raw_sql(f"SET threads = {int(threads)}")
     return Backend("duckdb", con, label=f"DuckDB {duckdb.__version__} (embedded)")

@@ -267,3 +267,21 @@ def test_decision_log_audit_missing_database_is_one_line(tmp_path: Path) -> None
         main, ["audit", "log", "--database", f"sqlite:///{tmp_path / 'none.db'}", "--out", str(tmp_path)]
     )
     assert result.exit_code == 2 and "no such decision log" in result.output
+
+
+def test_missing_optional_dependency_names_the_extra(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import importlib
+
+    from rightscan.audit import engines
+
+    real = importlib.import_module
+
+    def fake(name: str, *args: Any) -> Any:
+        if name.split(".")[0] in ("ibis", "duckdb"):
+            raise ImportError(name)
+        return real(name, *args)
+
+    monkeypatch.setattr(engines.importlib, "import_module", fake)
+    result = CliRunner().invoke(main, ["audit", "run", str(CLAIMS), "--format", "claims", "--out", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.output.strip().count("\n") == 0 and "rightscan[audit]" in result.output

@@ -164,3 +164,20 @@ def test_fhir_on_spark_gives_the_same_counts(spark_backend: Any, definition: Any
     res = audit(spark_backend, "fhir", fhir_dir, definition, compare_at=date(2024, 5, 1))
     check(res)
     check_stage(res)
+
+
+def test_omop_from_a_duckdb_file(tmp_path: Path, omop_dir: Path, definition: Any) -> None:
+    import duckdb
+
+    db = tmp_path / "cdm.duckdb"
+    con = duckdb.connect(str(db))
+    for table in ("condition_occurrence", "procedure_occurrence", "measurement", "provider", "person"):
+        con.execute(f"CREATE TABLE {table} AS SELECT * FROM read_parquet('{omop_dir / (table + '.parquet')}')")
+    con.close()
+    backend = engines.connect("duckdb")
+    try:
+        res = audit(backend, "omop", db, definition, compare_at=date(2024, 5, 1))
+        check(res)
+        check_stage(res)
+    finally:
+        backend.close()

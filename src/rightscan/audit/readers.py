@@ -120,7 +120,11 @@ def _omop_tables(backend: Backend, path: Path) -> dict[str, Any]:
             backend.con.raw_sql(f"ATTACH '{path}' AS omop_src (READ_ONLY)")
         except Exception as exc:
             raise AuditInputError(str(path), f"cannot be opened as a DuckDB database ({type(exc).__name__})") from None
-        present = {n.lower(): n for n in backend.con.list_tables(database=("omop_src", "main"))}
+        # information_schema directly: Ibis 12's list_tables calls an API that DuckDB 2.0 removed
+        rows = backend.con.raw_sql(
+            "SELECT table_name FROM information_schema.tables WHERE table_catalog = 'omop_src'"
+        ).fetchall()
+        present = {r[0].lower(): r[0] for r in rows}
         for name in OMOP_TABLES:
             if name in present:
                 tables[name] = backend.con.table(present[name], database=("omop_src", "main"))

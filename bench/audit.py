@@ -45,7 +45,8 @@ import sys, time, duckdb
 from rightscan.audit.definition import load_definition
 from rightscan.audit.measure import study_codes
 codes = ", ".join(f"'{c}'" for c in study_codes(load_definition()))
-con = duckdb.connect(config={"enable_progress_bar": False})
+con = duckdb.connect()
+con.execute("SET enable_progress_bar = false")
 t0 = time.perf_counter()
 con.sql(f"SELECT count(*), max(person_id), max(procedure_date), max(provider_id) FROM read_parquet('{sys.argv[1]}') "
         f"WHERE procedure_source_value IN ({codes})").fetchall()

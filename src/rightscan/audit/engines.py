@@ -42,9 +42,11 @@ class Backend:
     def from_arrow(self, stem: str, table: Any) -> Any:
         """Register an in-memory Arrow table and return it as an Ibis table bound to this engine."""
         ibis = require("ibis")
-        if self.name == "duckdb":
-            return self.con.create_table(self._name(stem), table, temp=True, overwrite=True)
-        return self.con.create_view(self._name(stem), ibis.memtable(table), overwrite=True)
+        name = self._name(stem)
+        if self.name == "duckdb":  # DuckDB reads the Arrow table in place (no pandas on the way)
+            self.con.con.register(name, table)
+            return self.con.table(name)
+        return self.con.create_view(name, ibis.memtable(table), overwrite=True)
 
     def read(self, path: Path, stem: str) -> Any:
         """A Parquet or CSV file (or a folder of Parquet parts) as an Ibis table."""
@@ -74,6 +76,18 @@ class Backend:
         frame = self.con._session.sql(self.con.compile(expr)).localCheckpoint(eager=True)
         frame.createOrReplaceTempView(name)
         return self.con.table(name)
+
+    def rows(self, expr: Any) -> list[dict[str, Any]]:
+        """Run a (small) result query and return plain Python rows.
+
+        The compiled SQL goes straight to the engine: Ibis's own result conversion imports pandas, which
+        costs seconds of start-up for a handful of counts."""
+        sql = self.con.compile(expr)
+        if self.name == "duckdb":
+            cursor = self.con.con.execute(sql)
+            names = [c[0] for c in cursor.description]
+            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        return [row.asDict() for row in self.con._session.sql(sql).collect()]
 
     def close(self) -> None:
         if self._session is not None:

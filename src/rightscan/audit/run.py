@@ -79,8 +79,11 @@ class Progress:
             self._bar.stop()
 
 
+_BACKEND: list[Backend] = []  # the backend of the run in progress (helpers below read their rows through it)
+
+
 def _rows(expr: Any) -> list[dict[str, Any]]:
-    return expr.to_pyarrow().to_pylist()  # type: ignore[no-any-return]
+    return _BACKEND[-1].rows(expr)
 
 
 def _grouped(inc: Any, column: str, p_overall: float | None, min_group: int) -> list[dict[str, Any]]:
@@ -120,6 +123,7 @@ def run(
 ) -> Results:
     options = options or Options()
     steps = Progress(progress, total=6)
+    _BACKEND.append(backend)
     try:
         with steps.step("selecting relevant codes"):
             rel = backend.materialize(measure.relevant_diagnoses(sources, d))
@@ -137,6 +141,7 @@ def run(
         with steps.step("before / after"):
             data["before_after"] = _before_after(persons, options)
     finally:
+        _BACKEND.pop()
         steps.close()
     data.update(
         measure=d.title,

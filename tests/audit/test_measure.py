@@ -181,3 +181,50 @@ def test_omop_from_a_duckdb_file(tmp_path: Path, omop_dir: Path, definition: Any
         check_stage(res)
     finally:
         backend.close()
+
+
+def test_fhir_ignores_refuted_conditions_and_procedures_not_done(tmp_path: Path, duck: Any, definition: Any) -> None:
+    import orjson
+
+    subject = {"reference": "Patient/x1"}
+    icd = "http://hl7.org/fhir/sid/icd-10-cm"
+    lines = [
+        {
+            "resourceType": "Condition",
+            "subject": subject,
+            "onsetDateTime": "2024-03-01",
+            "code": {"coding": [{"system": icd, "code": "C50.911"}]},
+        },
+        {
+            "resourceType": "Condition",
+            "subject": subject,
+            "onsetDateTime": "2024-03-20",
+            "code": {"coding": [{"system": icd, "code": "C50.911"}]},
+        },
+        {
+            "resourceType": "Condition",
+            "subject": subject,
+            "onsetDateTime": "2024-03-05",  # refuted: not an exclusion
+            "verificationStatus": {"coding": [{"code": "refuted"}]},
+            "code": {"coding": [{"system": icd, "code": "C79.51"}]},
+        },
+        {
+            "resourceType": "Procedure",
+            "subject": subject,
+            "status": "not-done",
+            "performedDateTime": "2024-03-10",
+            "code": {"coding": [{"system": "http://www.ama-assn.org/go/cpt", "code": "78815"}]},
+        },
+        {"resourceType": "Patient", "id": "x1"},
+    ]
+    (tmp_path / "export.ndjson").write_bytes(b"".join(orjson.dumps(x) + b"\n" for x in lines))
+    rows = audit(duck, "fhir", tmp_path, definition).persons.to_pyarrow().to_pylist()
+    assert [(r["person_id"], r["status"], r["imaged"]) for r in rows] == [("x1", "included", 0)]
+
+
+def test_fhir_resource_without_subject_is_named(tmp_path: Path, duck: Any) -> None:
+    from rightscan.audit.errors import AuditInputError
+
+    (tmp_path / "Condition.ndjson").write_text('{"resourceType": "Condition", "code": {}}\n')
+    with pytest.raises(AuditInputError, match=r"Condition.ndjson:1: subject"):
+        readers.read(duck, "fhir", tmp_path)

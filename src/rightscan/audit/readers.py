@@ -285,6 +285,14 @@ def _lines(path: Path) -> Iterator[tuple[str, int, dict[str, Any]]]:
                 yield file.name, n, resource
 
 
+def _void(res: dict[str, Any]) -> bool:
+    """A refuted or mistaken Condition, a Procedure not done or entered in error: not an event."""
+    if res.get("resourceType") == "Procedure":
+        return res.get("status") in ("not-done", "entered-in-error")
+    codings = ((res.get("verificationStatus") or {}).get("coding")) or []
+    return any(isinstance(c, dict) and c.get("code") in ("refuted", "entered-in-error") for c in codings)
+
+
 def read_fhir(backend: Backend, path: Path) -> Sources:
     """Condition / Procedure / Observation resources from bulk-data NDJSON files (other types ignored)."""
     pa = require("pyarrow")
@@ -302,6 +310,8 @@ def read_fhir(backend: Backend, path: Path) -> Sources:
             raise AuditInputError(f"{name}:{n}: subject", "a patient reference is required")
         if rtype == "Observation":
             observations.setdefault(person, []).append(res)
+            continue
+        if _void(res):
             continue
         if rtype == "Condition":
             when = _day(res.get("onsetDateTime")) or _day(res.get("recordedDate"))

@@ -96,6 +96,10 @@ def test_claims_on_duckdb(duck: Any, definition: Any) -> None:
     res = audit(duck, "claims", CLAIMS, definition, compare_at=date(2024, 5, 1))
     check(res)
     assert res.data["stage_informed"]["available"] is False  # claims carry no stage
+    assert sorted((g["group"], g["numerator"], g["denominator"]) for g in res.data["by_site"]) == [
+        ("S1", 8, 12),
+        ("S2", 2, 6),
+    ]
     assert "DuckDB" in res.data["engine"]
 
 
@@ -103,6 +107,8 @@ def test_omop_on_duckdb(duck: Any, definition: Any, omop_dir: Path) -> None:
     res = audit(duck, "omop", omop_dir, definition, compare_at=date(2024, 5, 1))
     check(res)
     check_stage(res)
+    sites = sorted((g["group"], g["numerator"], g["denominator"]) for g in res.data["by_site"])
+    assert sites == [("201", 8, 12), ("202", 2, 6)]  # provider.care_site_id of the attributed provider
 
 
 def test_fhir_on_duckdb(duck: Any, definition: Any, fhir_dir: Path) -> None:

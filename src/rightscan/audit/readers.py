@@ -35,6 +35,7 @@ class Sources:
     px: Any
     stage: Any | None
     description: str
+    sites: Any | None = None  # provider -> site, joined only to the few attributed rows (OMOP provider table)
 
 
 def _pick(table: Any, names: tuple[str, ...], where: str, *, required: bool = True) -> Any:
@@ -199,19 +200,16 @@ def read_omop(backend: Backend, path: Path) -> Sources:
         px = px.mutate(code=px.source)
     px = px.mutate(vocab=px.code.substr(0, 1).isin(list("ABCDEFGHIJKLMNOPQRSTUVWXYZ")).ifelse("HCPCS", "CPT4"))
 
-    def with_site(t: Any) -> Any:
-        if site_of is None:
-            return t.mutate(site=_text(None))
-        j = t.left_join(site_of, t.provider == site_of.pid)
-        return j.mutate(site=j.care_site.fill_null(UNKNOWN))
-
+    # The site is looked up later, for the attributed rows only: joining every event row to the
+    # provider table would cost more than the rest of the selection.
     cols = ["person_id", "vocab", "code", "date", "provider", "site"]
-    dx = with_site(dx).select(*cols)
-    px = with_site(px).select(*cols)
+    dx = dx.mutate(site=_text(None)).select(*cols)
+    px = px.mutate(site=_text(None)).select(*cols)
     stage = None
     if "measurement" in tables:
         stage = _omop_stage(backend, tables["measurement"], f"{path}: measurement")
-    return Sources(dx, px, stage, f"OMOP CDM tables in {path.name}")
+    sites = site_of.rename(provider="pid", site="care_site") if site_of is not None else None
+    return Sources(dx, px, stage, f"OMOP CDM tables in {path.name}", sites)
 
 
 def _omop_stage(backend: Backend, m: Any, where: str) -> Any:

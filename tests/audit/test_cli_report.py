@@ -12,8 +12,9 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from conftest import CLAIMS
 from rightscan.interfaces.cli import main
+
+from .conftest import CLAIMS
 
 ROOT = Path(__file__).resolve().parents[2]
 # Any address a browser could fetch: attributes, CSS url(), @import. XML namespace declarations are names.

@@ -8,9 +8,10 @@ from typing import Any
 
 import pytest
 
-from conftest import CLAIMS
 from rightscan.audit import engines, readers
 from rightscan.audit.run import Options, Results, run
+
+from .conftest import CLAIMS
 
 # Expected from the fixture's own comments (tests/audit/fixtures/claims.csv), worked out by hand.
 STATUS = {

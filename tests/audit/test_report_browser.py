@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import CLAIMS
 from rightscan.interfaces.cli import main
+
+from .conftest import CLAIMS
 
 CHROMIUM = os.environ.get("RIGHTSCAN_TEST_CHROMIUM", "/usr/bin/chromium")
 

@@ -10,12 +10,13 @@ import pytest
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
-from conftest import CLAIMS
 from rightscan.adapters.security.testing import generate_key, jwks_json, make_claims, sign_token
 from rightscan.interfaces.cli import main
 from rightscan.interfaces.http.app import create_app
 from rightscan.interfaces.http.routes_reports import REPORTS_ENV
 from rightscan.settings import Settings
+
+from .conftest import CLAIMS
 
 ISSUER = "https://ehr.example.org"
 PUBLIC = "http://testserver"

@@ -140,10 +140,12 @@ def run_command(
             f"proxy) on {results.data['engine']}; report: {paths['html']}",
             err=True,
         )
+        click.echo(str(paths["html"]))  # stdout: the report, for scripts
         if open_report:
             import webbrowser
 
-            webbrowser.open(paths["html"].resolve().as_uri())
+            if not webbrowser.open(paths["html"].resolve().as_uri()):
+                click.echo("rightscan: audit: no browser found here; open the file above", err=True)
 
 
 @audit.command("definition")
@@ -223,6 +225,7 @@ def log_command(
         url = database or Settings().database_url
         data = audit_log(url, context_file=context_file, start=_day(start), end=_day(end))
         paths = write_log_report(data, out)
+        click.echo(str(paths["html"]))
         t = data["totals"]
         click.echo(
             f"rightscan: audit: {t['consultations']} consultations, {t['warnings']} warning cards "

@@ -75,7 +75,7 @@ class Progress:
 
     def close(self) -> None:
         if self._bar is not None:
-            self._bar.update(self._task, description="audit: done")
+            self._bar.update(self._task, description="audit: done", completed=self._bar.tasks[0].total)
             self._bar.stop()
 
 

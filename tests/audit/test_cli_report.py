@@ -88,6 +88,7 @@ def test_unreadable_date_is_one_line(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert len(result.output.strip().splitlines()) == 1 and "Traceback" not in result.output
+    assert "dates.csv" in result.output and "date" in result.output.split("dates.csv", 1)[1]
 
 
 def test_bad_definition_names_the_field(tmp_path: Path) -> None:

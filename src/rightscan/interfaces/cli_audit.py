@@ -25,8 +25,8 @@ def _fail(message: str, status: int = EXIT_INVALID) -> None:
 
 
 @contextmanager
-def _errors() -> Iterator[None]:
-    """Audit errors -> one line on stderr, never a traceback."""
+def _errors(source: object = None) -> Iterator[None]:
+    """Audit errors -> one line on stderr, never a traceback (engine errors name the input)."""
     from rightscan.audit.errors import AuditInputError, MissingExtra
 
     try:
@@ -39,7 +39,8 @@ def _errors() -> Iterator[None]:
         raise
     except Exception as exc:  # engine errors (a value that cannot be read as a date, ...): first line only
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-        _fail(f"the engine could not compute the audit: {type(exc).__name__}: {first[:300]}")
+        where = f"{source}: " if source is not None else ""
+        _fail(f"{where}the engine could not compute the audit: {type(exc).__name__}: {first[:300]}")
 
 
 def _day(value: datetime | None) -> date | None:
@@ -115,7 +116,7 @@ def run_command(
     open_report: bool,
 ) -> None:
     """Audit SOURCE: how many early breast cancer patients had PET, CT or a bone scan to stage it."""
-    with _errors():
+    with _errors(source):
         from rightscan.audit import engines, readers
         from rightscan.audit.definition import load_definition
         from rightscan.audit.report import write_report

@@ -52,7 +52,7 @@ def _days(n: int) -> Any:
 
 def _flag(rows: Any, name: str) -> Any:
     """Distinct persons of ``rows`` with a constant 1 column ``name``."""
-    return rows.group_by("person_id").aggregate(**{name: rows.person_id.count() * 0 + 1})
+    return rows.select("person_id").distinct().mutate(**{name: require("ibis").literal(1)})
 
 
 def _attach(base: Any, other: Any, fill: dict[str, Any] | None = None) -> Any:

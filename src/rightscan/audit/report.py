@@ -4,8 +4,6 @@ plus JSON and Parquet of the same numbers. Nothing in the page loads anything fr
 
 from __future__ import annotations
 
-import html
-import math
 from pathlib import Path
 from typing import Any
 
@@ -238,8 +236,6 @@ def render_html(data: dict[str, Any]) -> str:
         charts={c["name"]: c for c in charts},
         chart_list=charts,
         definition_text=definition_text,
-        esc=html.escape,
-        isnan=math.isnan,
     )
 
 

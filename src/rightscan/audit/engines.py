@@ -16,6 +16,7 @@ from typing import Any
 from rightscan.audit.errors import AuditInputError, MissingExtra
 
 ENGINES = ("duckdb", "spark")
+LOG4J = Path(__file__).resolve().parent / "spark-log4j2.properties"
 
 
 def require(module: str) -> Any:
@@ -127,6 +128,7 @@ def spark_session(master: str = "local[2]") -> Any:
         .config("spark.sql.shuffle.partitions", "8")
         .config("spark.driver.memory", os.environ.get("RIGHTSCAN_SPARK_DRIVER_MEMORY", "4g"))
         .config("spark.sql.execution.arrow.pyspark.enabled", "true")
+        .config("spark.driver.extraJavaOptions", f"-Dlog4j2.configurationFile={LOG4J}")
         .getOrCreate()
     )
     session.sparkContext.setLogLevel("ERROR")

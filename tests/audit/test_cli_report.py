@@ -288,3 +288,15 @@ def test_missing_optional_dependency_names_the_extra(monkeypatch: pytest.MonkeyP
     result = CliRunner().invoke(main, ["audit", "run", str(CLAIMS), "--format", "claims", "--out", str(tmp_path)])
     assert result.exit_code == 1
     assert result.output.strip().count("\n") == 0 and "rightscan[audit]" in result.output
+
+
+def test_open_without_a_display_says_so_and_starts_nothing(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import webbrowser
+
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setattr(webbrowser, "open", lambda *a, **k: pytest.fail("a browser was started"))
+    result = _run("run", str(CLAIMS), "--format", "claims", "--out", str(tmp_path), "--no-progress", "--open")
+    assert result.exit_code == 0
+    assert str(tmp_path / "report.html") in result.output and "no graphical browser" in result.output

@@ -143,10 +143,17 @@ def run_command(
         )
         click.echo(str(paths["html"]))  # stdout: the report, for scripts
         if open_report:
-            import webbrowser
+            _open(paths["html"])
 
-            if not webbrowser.open(paths["html"].resolve().as_uri()):
-                click.echo("rightscan: audit: no browser found here; open the file above", err=True)
+
+def _open(path: Path) -> None:
+    """Open the report in a graphical browser; never start a console browser (it would take over the terminal)."""
+    import os
+    import webbrowser
+
+    headless = sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    if headless or not webbrowser.open(path.resolve().as_uri()):
+        click.echo("rightscan: audit: no graphical browser here; open the file above", err=True)
 
 
 @audit.command("definition")

@@ -235,3 +235,13 @@ def test_fhir_resource_without_subject_is_named(tmp_path: Path, duck: Any) -> No
     (tmp_path / "Condition.ndjson").write_text('{"resourceType": "Condition", "code": {}}\n')
     with pytest.raises(AuditInputError, match=r"Condition.ndjson:1: subject"):
         readers.read(duck, "fhir", tmp_path)
+
+
+def test_data_end_leaves_out_patients_whose_window_is_not_over(duck: Any, definition: Any) -> None:
+    res = audit(duck, "claims", CLAIMS, definition, data_end=date(2024, 8, 27))
+    rows = {_pid(r["person_id"]): r["status"] for r in res.persons.to_pyarrow().to_pylist()}
+    # windows ending 2024-05-10 (operation + 30 days) and the 2015 patient are complete; the rest end later
+    assert sorted(p for p, s in rows.items() if s == "included") == ["p02", "p11", "p12", "p20"]
+    assert rows["p03"] == "history" and rows["p04"] == "unconfirmed"  # earlier rules still come first
+    assert res.data["status_counts"]["incomplete_window"] == 19
+    assert (res.data["claims_proxy"]["numerator"], res.data["claims_proxy"]["denominator"]) == (2, 4)

@@ -4,7 +4,8 @@
 in the period) with the index date, attribution (provider and site of the index code), the window, the
 first staging study, one 0/1 column per study type, and ``status``: ``included`` or the first exclusion
 that applies, in this order: ``history`` (breast cancer before the index date), ``unconfirmed``,
-``prior_cancer``, ``metastasis``, ``red_flag``.
+``incomplete_window`` (the window ends after ``data_end``, when one is given), ``prior_cancer``,
+``metastasis``, ``red_flag``.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from rightscan.audit.definition import Definition
 from rightscan.audit.engines import require
 from rightscan.audit.readers import Sources
 
-STATUSES = ("history", "unconfirmed", "prior_cancer", "metastasis", "red_flag", "included")
+STATUSES = ("history", "unconfirmed", "incomplete_window", "prior_cancer", "metastasis", "red_flag", "included")
 
 
 def _regex(prefixes: tuple[str, ...]) -> str:
@@ -125,6 +126,7 @@ def person_level(
     *,
     start: date | None = None,
     end: date | None = None,
+    data_end: date | None = None,
     rel: Any = None,
     prel: Any = None,
 ) -> Any:
@@ -222,6 +224,10 @@ def person_level(
     status = ibis.cases(
         (cohort.history == 1, "history"),
         ((cohort.second_code == 0) & cohort.surgery_date.isnull(), "unconfirmed"),
+        (
+            ibis.literal(data_end is not None) & (cohort.window_end > ibis.literal(data_end or date.min, type="date")),
+            "incomplete_window",
+        ),
         (cohort.prior == 1, "prior_cancer"),
         (cohort.metastasis == 1, "metastasis"),
         (cohort.red_flag == 1, "red_flag"),

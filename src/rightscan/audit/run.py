@@ -30,6 +30,7 @@ class Options:
     start: date | None = None
     end: date | None = None
     compare_at: date | None = None
+    data_end: date | None = None  # last day the data cover: patients whose window ends later are left out
     min_group: int = 1  # groups smaller than this are pooled into "other (small)"
 
 
@@ -130,7 +131,9 @@ def run(
             prel = backend.materialize(measure.relevant_procedures(sources, d))
         with steps.step("cohort, windows, exclusions, staging studies"):
             persons = backend.materialize(
-                measure.person_level(sources, d, start=options.start, end=options.end, rel=rel, prel=prel)
+                measure.person_level(
+                    sources, d, start=options.start, end=options.end, data_end=options.data_end, rel=rel, prel=prel
+                )
             )
         with steps.step("counting"):
             data = _aggregate(persons, d, options)
@@ -168,6 +171,7 @@ def _aggregate(persons: Any, d: Definition, options: Options) -> dict[str, Any]:
     labels = {
         "history": "breast cancer coded in the look-back (not incident)",
         "unconfirmed": "not confirmed (no second code, no operation)",
+        "incomplete_window": "window not over by the end of the data (--data-end)",
         "prior_cancer": "another cancer in the look-back",
         "metastasis": "distant metastasis coded before the first staging study",
         "red_flag": "red-flag symptom or abnormal liver test before the first staging study",

@@ -84,6 +84,12 @@ def audit() -> None:
 @click.option("--to", "end", type=DATE, default=None, help="Last index (diagnosis) date counted, YYYY-MM-DD.")
 @click.option("--compare-at", type=DATE, default=None, help="Before/after comparison around this date (e.g. go-live).")
 @click.option(
+    "--data-end",
+    type=DATE,
+    default=None,
+    help="Last day the data cover: patients whose imaging window ends later are left out (counted).",
+)
+@click.option(
     "--stage-threshold",
     type=click.Choice(("IIA", "IIB")),
     default=None,
@@ -109,6 +115,7 @@ def run_command(
     start: datetime | None,
     end: datetime | None,
     compare_at: datetime | None,
+    data_end: datetime | None,
     stage_threshold: str | None,
     brain_mri: bool | None,
     min_group: int,
@@ -129,7 +136,13 @@ def run_command(
         backend = engines.connect(engine, spark_master=spark_master)
         try:
             sources = readers.read(backend, fmt, source)
-            options = Options(start=_day(start), end=_day(end), compare_at=_day(compare_at), min_group=min_group)
+            options = Options(
+                start=_day(start),
+                end=_day(end),
+                compare_at=_day(compare_at),
+                data_end=_day(data_end),
+                min_group=min_group,
+            )
             results = run(backend, sources, definition, options, progress=progress)
             paths = write_report(results.data, out)
         finally:

@@ -14,6 +14,7 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from rightscan.adapters.input_json import describe_error
+from rightscan.adapters.store.db import StoreError
 from rightscan.domain.model import InputError
 from rightscan.interfaces.http.problem import ApiError, error_response
 
@@ -57,6 +58,11 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def _api(_: Request, exc: ApiError):  # type: ignore[no-untyped-def]
         return error_response(exc.status, exc.message, exc.field, exc.headers)
+
+    @app.exception_handler(StoreError)
+    async def _store(request: Request, exc: StoreError):  # type: ignore[no-untyped-def]
+        log.error("decision log unavailable on %s %s: %s", request.method, request.url.path, exc)
+        return error_response(503, "decision log unavailable", headers={"Retry-After": "5"})
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException):  # type: ignore[no-untyped-def]

@@ -21,8 +21,17 @@ router = APIRouter(route_class=FastJsonRoute)
 
 @router.get("/healthz", tags=["service"])
 async def health(request: Request) -> dict[str, Any]:
+    """Liveness: the process answers. Says nothing about the decision log (see /readyz)."""
     engine = engine_of(request)
     return {"status": "ok", "knowledge_version": engine.kb.version}
+
+
+@router.get("/readyz", tags=["service"], responses={503: {"description": "decision log unavailable"}})
+async def ready(request: Request) -> dict[str, Any]:
+    """Readiness: the knowledge is loaded and the decision log takes a write now; 503 otherwise."""
+    engine = engine_of(request)
+    await run_in_threadpool(engine.store.check_ready)  # StoreError -> 503 "decision log unavailable"
+    return {"status": "ready", "knowledge_version": engine.kb.version, "decision_log": "writable"}
 
 
 class NoteInput(BaseModel):

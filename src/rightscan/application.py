@@ -175,7 +175,7 @@ class Engine:
         evaluation, record = self.prepare(data, channel, extra, tenant)
         await asyncio.wrap_future(self.store.submit_decision(record))
         order = evaluation.decision["order"]
-        log.info(
+        log.debug(
             "decision %s channel=%s verdict=%s order=%s",
             evaluation.decision_id,
             channel,

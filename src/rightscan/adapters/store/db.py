@@ -390,9 +390,7 @@ class DecisionStore:
                     .values(name=name, value=secrets.token_urlsafe(48), updated_at=now)
                     .on_conflict_do_nothing(index_elements=["name"])
                 )
-                return str(
-                    conn.execute(select(service_state.c.value).where(service_state.c.name == name)).scalar_one()
-                )
+                return str(conn.execute(select(service_state.c.value).where(service_state.c.name == name)).scalar_one())
         except SQLAlchemyError as exc:
             raise StoreError(f"decision log unavailable: {type(exc).__name__}") from None
 

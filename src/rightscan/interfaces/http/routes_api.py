@@ -61,6 +61,9 @@ async def evaluate(request: Request, auth: Auth, payload: EvaluateBody) -> dict[
     tenant = (auth or {}).get("tenant")
     extracted = None
     if isinstance(payload, NoteInput):
+        limit = request.app.state.settings.max_note_chars
+        if len(payload.note) > limit:
+            raise ApiError(422, f"longer than the {limit}-character limit (RIGHTSCAN_MAX_NOTE_CHARS)", "note")
         facts, extraction = await run_in_threadpool(note_facts, payload.note, payload.order)
         extracted = extraction.to_dict()
         try:

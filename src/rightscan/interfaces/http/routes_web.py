@@ -209,7 +209,7 @@ async def web_evaluate(request: Request) -> Response:
     )
     if problems:
         # Only the form's own control names are logged: a pasted JSON's keys could carry patient data.
-        log.info("web form refused: %s", ", ".join(sorted({p.control or "other" for p in problems})))
+        log.debug("web form refused: %s", ", ".join(sorted({p.control or "other" for p in problems})))
     context = _context(
         request,
         form=state,
@@ -267,8 +267,12 @@ async def web_note(request: Request) -> HTMLResponse:
     state = FormState()
     context: dict[str, Any] = {"note": note}
     status = 200
+    limit = request.app.state.settings.max_note_chars
     if not note.strip():
         context["note_error"] = "Paste a note first."
+        status = 422
+    elif len(note) > limit:  # bounded work per request (RIGHTSCAN_MAX_NOTE_CHARS)
+        context["note_error"] = f"The note is longer than the {limit}-character limit; paste the relevant part."
         status = 422
     else:
         try:
@@ -284,7 +288,7 @@ async def web_note(request: Request) -> HTMLResponse:
                 note_conflicts=extraction.conflicts,
                 note_unparsed=extraction.unparsed,
             )
-            log.info("web note read: %d fact(s) found", len(extraction.evidence))
+            log.debug("web note read: %d fact(s) found", len(extraction.evidence))
     templates = request.app.state.templates
     response = templates.TemplateResponse(
         request, "index.html", _context(request, form=state, **context), status_code=status

@@ -297,7 +297,9 @@ def test_unknown_service_id_and_invalid_json(client: httpx.Client) -> None:
 def test_server_log_has_no_patient_data(client: httpx.Client, server: Server) -> None:
     client.post(SERVICE, json=reference_request())
     log = server.log()
-    assert "consultation" in log
+    # Issue 10: no INFO line per request (7 % of a request's CPU), and none of the sentence splitter's
+    # 85-200 INFO lines per note; start-up lines are still there.
+    assert "ready" in log and "consultation" not in log and "eligible syntax" not in log
     assert "staging of new left breast" not in log and "ref-58f" not in log and "1968" not in log
 
 

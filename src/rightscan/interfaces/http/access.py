@@ -73,7 +73,14 @@ def _grant(request: Request, decision_id: str, tenant: str | None) -> None:
 
 
 def link_for(request: Request, url: str, decision_id: str, tenant: str | None) -> str:
-    """``url`` with a signed link token when auth is configured (unchanged in development mode)."""
+    """``url`` with a signed link token when auth is configured (unchanged in development mode).
+
+    With a public URL configured, the link is built on it, never on the request's Host header (which
+    would let a forged Host send the link and its token elsewhere)."""
+    public = request.app.state.settings.public_url
+    if public:
+        parts = urlsplit(url)
+        url = public.rstrip("/") + parts.path + (f"?{parts.query}" if parts.query else "")
     if not auth_configured(request):
         return url
     token = signer_of(request).link_token(decision_id, tenant)

@@ -17,13 +17,22 @@ import pytest
 
 from conftest import ROOT
 
-from .conftest import Server
+from .conftest import Server, start_server
 
 FIXTURES = ROOT / "tests" / "fixtures" / "fhir"
 SERVICE = "/cds-services/rightscan-imaging"
 PAMA = "http://fhir.org/argonaut/Extension/pama-rating"
 CONSULT = "http://fhir.org/argonaut/Extension/pama-rating-consult-id"
 QCDSM = "http://fhir.org/argonaut/Extension/pama-rating-qcdsm-consulted"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The shared test server, allowed to fetch from the local test FHIR server (plain http, loopback)."""
+    env = {"RIGHTSCAN_FHIR_ALLOW_HTTP": "true", "RIGHTSCAN_FHIR_ALLOWED_HOSTS": '["127.0.0.1"]'}
+    srv = start_server(tmp_path_factory.mktemp("cds"), env=env)
+    yield srv
+    srv.stop()
 
 
 def reference_request(hook: str = "order-select") -> dict[str, Any]:

@@ -240,6 +240,8 @@ async def _complete_prefetch(request: Request, hook: HookRequest) -> dict[str, A
             absent,
             hook.context.model_dump(),
             timeout=request.app.state.settings.fhir_timeout,
+            allow_http=request.app.state.settings.fhir_allow_http,
+            allowed_hosts=request.app.state.settings.fhir_allowed_hosts,
         )
     except FetchError as exc:
         raise ApiError(412, f"required data could not be fetched from the FHIR server: {exc}", "fhirServer") from None

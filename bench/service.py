@@ -41,13 +41,40 @@ def _port() -> int:
         return int(s.getsockname()[1])
 
 
-def bodies(n: int, distinct: bool = False) -> list[bytes]:
+FINDINGS = (
+    "no bone pain",
+    "denies headaches or seizures",
+    "new lower back pain for two weeks",
+    "no new symptoms",
+    "dry cough since last month",
+    "history of bone pain, resolved",
+    "mild fatigue",
+    "no abdominal pain, LFTs pending",
+)
+
+
+def reason_text(k: int) -> str:
+    """A new order reason on every call (another patient, another wording), read by the extractor."""
+    return (
+        f"staging of new left breast cancer, {1.0 + (k % 30) / 10:.1f} cm on ultrasound, grade {1 + k % 3}, "
+        f"{FINDINGS[k % len(FINDINGS)]}; request {k}"
+    )
+
+
+def bodies(n: int, distinct: bool = False, texts: bool = False) -> list[bytes]:
     """n order-select calls. ``distinct``: every call carries resources never seen before (new ids and
     lab values), as if each came from a different patient; otherwise the same patient's data repeats,
-    as it does across one patient's order-select and order-sign calls."""
+    as it does across one patient's order-select and order-sign calls. ``texts``: every call also
+    carries a new order reason (varied findings, some of them red flags) for the free-text reader."""
     data = json.loads(FIXTURE.read_text())
     out = []
     for k in range(n):
+        context = data["context"]
+        if texts:
+            context = copy.deepcopy(context)
+            for entry in context["draftOrders"]["entry"]:
+                for reason in entry["resource"].get("reasonCode", []):
+                    reason["text"] = reason_text(k)
         prefetch = copy.deepcopy(data["prefetch"])
         if distinct:
             for value in prefetch.values():
@@ -61,7 +88,7 @@ def bodies(n: int, distinct: bool = False) -> list[bytes]:
         request = {
             "hook": "order-select",
             "hookInstance": str(uuid.uuid4()),
-            "context": data["context"],
+            "context": context,
             "prefetch": prefetch,
         }
         out.append(json.dumps(request).encode())
@@ -73,6 +100,8 @@ def main() -> None:
     ap.add_argument("--rates", default="100,500,1000")
     ap.add_argument("--seconds", type=float, default=10.0)
     ap.add_argument("--database", default=None, help="decision log URL (default: SQLite in a temp folder)")
+    ap.add_argument("--workers", type=int, default=1, help="uvicorn worker processes (default 1)")
+    ap.add_argument("--modes", default="repeated,distinct,texts", help="which request mixes to offer (comma-separated)")
     args = ap.parse_args()
     rates = [float(r) for r in args.rates.split(",")]
 
@@ -82,7 +111,7 @@ def main() -> None:
     exe = shutil.which("rightscan") or str(Path(sys.executable).parent / "rightscan")
     env = {k: v for k, v in os.environ.items() if not k.startswith("RIGHTSCAN_")}
     server = subprocess.Popen(
-        [exe, "serve", "--port", str(port), "--database", database],
+        [exe, "serve", "--port", str(port), "--database", database, "--workers", str(args.workers)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         env=env,
@@ -100,7 +129,7 @@ def main() -> None:
         rating = check.json()["systemActions"][0]["resource"]["extension"][0]["valueCodeableConcept"]
         print(
             f"RightScan CDS Hooks benchmark - Python {platform.python_version()}, {os.cpu_count()} CPU(s); "
-            f"server: 1 uvicorn worker, decision log {database.split(':', 1)[0]}"
+            f"server: {args.workers} uvicorn worker(s), decision log {database.split(':', 1)[0]}"
         )
         print(
             f"request: order-select, reference patient + PET/CT, full mCODE prefetch "
@@ -108,15 +137,24 @@ def main() -> None:
         )
         repeated = [loadgen.build_request("127.0.0.1", port, PATH, b) for b in bodies(500)]
         asyncio.run(loadgen.run("127.0.0.1", port, repeated, 200, 3))  # warm-up
-        distinct = [
-            loadgen.build_request("127.0.0.1", port, PATH, b)
-            for b in bodies(int(max(rates) * args.seconds), distinct=True)
-        ]
+        count = int(max(rates) * args.seconds)
+        mixes = {
+            "repeated": ("same patient's data resent (as across order-select and order-sign)", lambda: repeated),
+            "distinct": (
+                "new data on every call (each call a new patient)",
+                lambda: [loadgen.build_request("127.0.0.1", port, PATH, b) for b in bodies(count, distinct=True)],
+            ),
+            "texts": (
+                "new data and a new order-reason text on every call (varied patients and findings)",
+                lambda: [
+                    loadgen.build_request("127.0.0.1", port, PATH, b) for b in bodies(count, distinct=True, texts=True)
+                ],
+            ),
+        }
         header = f"{'offered/s':>10} {'achieved/s':>11} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'max ms':>8}"
-        for label, requests in (
-            ("same patient's data resent (as across order-select and order-sign)", repeated),
-            ("new data on every call (each call a new patient)", distinct),
-        ):
+        for mode in args.modes.split(","):
+            label, make = mixes[mode]
+            requests = make()
             print(f"\n{label}\n{header} {'errors':>7}")
             for rate in rates:
                 r = asyncio.run(loadgen.run("127.0.0.1", port, requests, rate, args.seconds))

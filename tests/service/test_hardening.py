@@ -156,3 +156,15 @@ def test_csv_export_neutralises_formulas_and_files_are_private(
         capture_output=True,
     )  # fmt: skip
     assert parquet.stat().st_mode & 0o077 == 0
+
+
+def test_origin_null_form_posts_pass_only_when_fetch_metadata_says_same_origin(client: httpx.Client) -> None:
+    """Pages are served with Referrer-Policy: no-referrer, so browsers send ``Origin: null`` on their own
+    form posts; Sec-Fetch-Site tells those from a sandboxed or cross-site page's posts."""
+    form = {"setting": "new_diagnosis", "tumor.size_cm": "1.8"}
+    own = client.post("/evaluate", data=form, headers={"Origin": "null", "Sec-Fetch-Site": "same-origin"})
+    assert own.status_code == 200
+    for fetch_site in ("cross-site", "same-site", None):
+        headers = {"Origin": "null"} | ({"Sec-Fetch-Site": fetch_site} if fetch_site else {})
+        assert client.post("/evaluate", data=form, headers=headers).status_code == 403, fetch_site
+    assert client.post("/evaluate", data=form, headers={"Origin": "https://evil.example"}).status_code == 403

@@ -127,7 +127,9 @@ def _same_origin(request: Request) -> bool:
     if origin is None:  # not sent by non-browser clients; browsers send it on every cross-site post
         return True
     if origin == "null":
-        return False
+        # Browsers send "null" for a form post from a page served with Referrer-Policy: no-referrer (as
+        # every page here is); their Fetch Metadata header still says where the post came from.
+        return request.headers.get("sec-fetch-site") == "same-origin"
     public = request.app.state.settings.public_url
     expected = {request.headers.get("host", "")}
     if public:

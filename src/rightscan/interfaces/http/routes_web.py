@@ -209,7 +209,7 @@ async def web_evaluate(request: Request) -> Response:
     )
     if problems:
         # Only the form's own control names are logged: a pasted JSON's keys could carry patient data.
-        log.debug("web form refused: %s", ", ".join(sorted({p.control or "other" for p in problems})))
+        log.info("web form refused: %s", ", ".join(sorted({p.control or "other" for p in problems})))
     context = _context(
         request,
         form=state,
@@ -288,7 +288,7 @@ async def web_note(request: Request) -> HTMLResponse:
                 note_conflicts=extraction.conflicts,
                 note_unparsed=extraction.unparsed,
             )
-            log.debug("web note read: %d fact(s) found", len(extraction.evidence))
+            log.info("web note read: %d fact(s) found", len(extraction.evidence))
     templates = request.app.state.templates
     response = templates.TemplateResponse(
         request, "index.html", _context(request, form=state, **context), status_code=status

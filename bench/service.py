@@ -95,6 +95,23 @@ def bodies(n: int, distinct: bool = False, texts: bool = False) -> list[bytes]:
     return out
 
 
+def server_cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) used so far by the server and its worker processes (Linux /proc)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    pids = [pid]
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    if children.exists():
+        pids += [int(c) for c in children.read_text().split()]
+    for p in pids:
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+    return total
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rates", default="100,500,1000")
@@ -155,12 +172,14 @@ def main() -> None:
         for mode in args.modes.split(","):
             label, make = mixes[mode]
             requests = make()
-            print(f"\n{label}\n{header} {'errors':>7}")
+            print(f"\n{label}\n{header} {'errors':>7} {'server CPU ms/req':>12}")
             for rate in rates:
+                cpu = server_cpu_seconds(server.pid)
                 r = asyncio.run(loadgen.run("127.0.0.1", port, requests, rate, args.seconds))
+                cpu_ms = (server_cpu_seconds(server.pid) - cpu) * 1000 / max(1, len(r.latencies_ms))
                 print(
                     f"{rate:>10.0f} {r.achieved_rps:>11.0f} {r.percentile(50):>8.2f} {r.percentile(95):>8.2f} "
-                    f"{r.percentile(99):>8.2f} {max(r.latencies_ms, default=0):>8.1f} {r.errors:>7}"
+                    f"{r.percentile(99):>8.2f} {max(r.latencies_ms, default=0):>8.1f} {r.errors:>7} {cpu_ms:>12.2f}"
                 )
     finally:
         server.terminate()

@@ -142,7 +142,7 @@ def main() -> None:
                     break
             except httpx.HTTPError:
                 time.sleep(0.1)
-        check = httpx.post(base + PATH, content=bodies(1)[0], headers={"content-type": "application/json"})
+        check = httpx.post(base + PATH, content=bodies(1)[0], headers={"content-type": "application/json"}, timeout=60)
         rating = check.json()["systemActions"][0]["resource"]["extension"][0]["valueCodeableConcept"]
         print(
             f"RightScan CDS Hooks benchmark - Python {platform.python_version()}, {os.cpu_count()} CPU(s); "

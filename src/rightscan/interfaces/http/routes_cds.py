@@ -113,7 +113,8 @@ async def call_service(request: Request, service_id: str, token: Auth, hook: Hoo
             raise ApiError(400, exc.message, field) from None
         ignored_codes += len(found.ignored)
         payload = {**found.payload, "order": draft.order_text}
-        texts = [t for t in (*found.texts, draft.reason_text) if t and t.strip()]
+        # The order's reason is among the record's texts already: each distinct text is read once.
+        texts = list(dict.fromkeys(t.strip() for t in (*found.texts, draft.reason_text) if t and t.strip()))
         from_text: list[str] = []
         disagree: list[str] = []
         text_skipped = bool(texts) and sum(len(t) + 1 for t in texts) > settings.max_note_chars

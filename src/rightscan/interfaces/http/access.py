@@ -72,6 +72,19 @@ def _grant(request: Request, decision_id: str, tenant: str | None) -> None:
     request.state.new_session = replace(session, decision_ids=ids[-MAX_SESSION_IDS:])
 
 
+_SAMPLE_ID = "00000000-0000-4000-8000-000000000000"
+
+
+def decision_url(request: Request, decision_id: str) -> str:
+    """The explanation page's URL: the route's path (looked up once per app, not by walking every route
+    on each request) on the public base URL, or on the request's base URL in development mode."""
+    template = getattr(request.app.state, "decision_path", None)
+    if template is None:
+        template = request.app.state.decision_path = request.app.url_path_for("decision_page", decision_id=_SAMPLE_ID)
+    base = request.app.state.settings.public_url or str(request.base_url)
+    return base.rstrip("/") + template.replace(_SAMPLE_ID, decision_id)
+
+
 def link_for(request: Request, url: str, decision_id: str, tenant: str | None) -> str:
     """``url`` with a signed link token when auth is configured (unchanged in development mode).
 

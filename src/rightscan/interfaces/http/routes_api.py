@@ -80,7 +80,7 @@ async def evaluate(request: Request, auth: Auth, payload: EvaluateBody) -> dict[
         "links": {
             "explanation": access.link_for(
                 request,
-                str(request.url_for("decision_page", decision_id=result.decision_id)),
+                access.decision_url(request, result.decision_id),
                 result.decision_id,
                 tenant,
             )

@@ -157,9 +157,7 @@ async def call_service(request: Request, service_id: str, token: Auth, hook: Hoo
         outcomes.append(card_builder.OrderOutcome(draft.id, draft.resource, decision=decision))
 
     tenant = (token or {}).get("tenant") if token else None
-    explanation_url = access.link_for(
-        request, str(request.url_for("decision_page", decision_id=consult_id)), consult_id, tenant
-    )
+    explanation_url = access.link_for(request, access.decision_url(request, consult_id), consult_id, tenant)
     result = card_builder.build(
         kb,
         outcomes,

@@ -33,6 +33,7 @@ import loadgen
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "fhir" / "reference_patient.json"
 PATH = "/cds-services/rightscan-imaging"
+ISSUER = "https://ehr.example.org"
 
 
 def _port() -> int:
@@ -119,6 +120,11 @@ def main() -> None:
     ap.add_argument("--database", default=None, help="decision log URL (default: SQLite in a temp folder)")
     ap.add_argument("--workers", type=int, default=1, help="uvicorn worker processes (default 1)")
     ap.add_argument("--modes", default="repeated,distinct,texts", help="which request mixes to offer (comma-separated)")
+    ap.add_argument(
+        "--auth",
+        action="store_true",
+        help="authentication on: every call carries a new ES384 JWT (signature check and the shared replay table)",
+    )
     args = ap.parse_args()
     rates = [float(r) for r in args.rates.split(",")]
 
@@ -127,6 +133,25 @@ def main() -> None:
     database = args.database or f"sqlite:///{tmp / 'log.db'}"
     exe = shutil.which("rightscan") or str(Path(sys.executable).parent / "rightscan")
     env = {k: v for k, v in os.environ.items() if not k.startswith("RIGHTSCAN_")}
+    key = None
+    if args.auth:
+        from rightscan.adapters.security.testing import generate_key, jwks_json
+
+        key = generate_key("ES384", kid="bench")
+        (tmp / "jwks.json").write_text(jwks_json(key))
+        (tmp / "auth.yaml").write_text(f'issuers:\n  "{ISSUER}":\n    jwks_file: jwks.json\n')
+        env |= {"RIGHTSCAN_AUTH_CONFIG": str(tmp / "auth.yaml"), "RIGHTSCAN_PUBLIC_URL": f"http://127.0.0.1:{port}"}
+
+    def auth_headers() -> dict[str, str]:
+        if key is None:
+            return {}
+        from rightscan.adapters.security.testing import make_claims, sign_token
+
+        return {"Authorization": f"Bearer {sign_token(key, make_claims(ISSUER, f'http://127.0.0.1:{port}{PATH}'))}"}
+
+    def build(body: bytes) -> bytes:
+        return loadgen.build_request("127.0.0.1", port, PATH, body, auth_headers() or None)
+
     server = subprocess.Popen(
         [exe, "serve", "--port", str(port), "--database", database, "--workers", str(args.workers)],
         stdout=subprocess.DEVNULL,
@@ -142,38 +167,45 @@ def main() -> None:
                     break
             except httpx.HTTPError:
                 time.sleep(0.1)
-        check = httpx.post(base + PATH, content=bodies(1)[0], headers={"content-type": "application/json"}, timeout=60)
+        check = httpx.post(
+            base + PATH,
+            content=bodies(1)[0],
+            headers={"content-type": "application/json"} | auth_headers(),
+            timeout=60,
+        )
         rating = check.json()["systemActions"][0]["resource"]["extension"][0]["valueCodeableConcept"]
         print(
             f"RightScan CDS Hooks benchmark - Python {platform.python_version()}, {os.cpu_count()} CPU(s); "
-            f"server: {args.workers} uvicorn worker(s), decision log {database.split(':', 1)[0]}"
+            f"server: {args.workers} uvicorn worker(s), decision log {database.split(':', 1)[0]}, "
+            + ("JWT authentication on (a new token per call)" if key is not None else "development mode (no auth)")
         )
         print(
             f"request: order-select, reference patient + PET/CT, full mCODE prefetch "
             f"({len(bodies(1)[0]):,} bytes); rating {rating['coding'][0]['code']}"
         )
-        repeated = [loadgen.build_request("127.0.0.1", port, PATH, b) for b in bodies(500)]
-        asyncio.run(loadgen.run("127.0.0.1", port, repeated, 200, 3))  # warm-up
+        asyncio.run(loadgen.run("127.0.0.1", port, [build(b) for b in bodies(600)], 200, 3))  # warm-up
         count = int(max(rates) * args.seconds)
-        mixes = {
-            "repeated": ("same patient's data resent (as across order-select and order-sign)", lambda: repeated),
+        same = bodies(min(count, 500))
+        mixes = {  # requests are built afresh for each rate: with --auth a token is good once
+            "repeated": (
+                "same patient's data resent (as across order-select and order-sign)",
+                lambda: [build(same[i % len(same)]) for i in range(count)],
+            ),
             "distinct": (
                 "new data on every call (each call a new patient)",
-                lambda: [loadgen.build_request("127.0.0.1", port, PATH, b) for b in bodies(count, distinct=True)],
+                lambda: [build(b) for b in bodies(count, distinct=True)],
             ),
             "texts": (
                 "new data and a new order-reason text on every call (varied patients and findings)",
-                lambda: [
-                    loadgen.build_request("127.0.0.1", port, PATH, b) for b in bodies(count, distinct=True, texts=True)
-                ],
+                lambda: [build(b) for b in bodies(count, distinct=True, texts=True)],
             ),
         }
         header = f"{'offered/s':>10} {'achieved/s':>11} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'max ms':>8}"
         for mode in args.modes.split(","):
             label, make = mixes[mode]
-            requests = make()
             print(f"\n{label}\n{header} {'errors':>7} {'server CPU ms/req':>12}")
             for rate in rates:
+                requests = make()
                 cpu = server_cpu_seconds(server.pid)
                 r = asyncio.run(loadgen.run("127.0.0.1", port, requests, rate, args.seconds))
                 cpu_ms = (server_cpu_seconds(server.pid) - cpu) * 1000 / max(1, len(r.latencies_ms))

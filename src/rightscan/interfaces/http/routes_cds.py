@@ -13,7 +13,7 @@ from rightscan.adapters.cdshooks import cards as card_builder
 from rightscan.adapters.cdshooks.models import DiscoveryResponse, FeedbackRequest, HookRequest, Service
 from rightscan.adapters.input_json import load_facts
 from rightscan.adapters.store.db import DecisionRecord, FeedbackRecord
-from rightscan.application import digest, fill_from_text, new_id, text_facts
+from rightscan.application import digest, fhir_facts, fill_from_text, new_id, text_facts
 from rightscan.domain import orders
 from rightscan.domain.decision import decide
 from rightscan.domain.model import InputError
@@ -107,7 +107,7 @@ async def call_service(request: Request, service_id: str, token: Auth, hook: Hoo
     ignored_codes = 0
     for draft in imaging:
         try:
-            found = mcode.facts_from_fhir(prefetch, draft, patient_id=hook.context.patientId, kb=kb)
+            found = fhir_facts(prefetch, draft, hook.context.patientId, kb)
         except mcode.FhirInputError as exc:
             field = exc.path if exc.path.startswith(("prefetch", "context")) else f"prefetch.{exc.path}"
             raise ApiError(400, exc.message, field) from None

@@ -40,9 +40,11 @@ def test_sixteen_parallel_clients_on_distinct_notes_get_no_error(tmp_path: Path)
                 for j in range(CALLS_PER_CLIENT):
                     note, size = _note(k * CALLS_PER_CLIENT + j)
                     r = c.post("/v1/evaluate", json={"note": note})
-                    got = r.json().get("extracted", {}).get("facts", {}).get("tumor", {}).get("size_cm") if (
-                        r.status_code == 200
-                    ) else None
+                    got = (
+                        r.json().get("extracted", {}).get("facts", {}).get("tumor", {}).get("size_cm")
+                        if (r.status_code == 200)
+                        else None
+                    )
                     out.append((r.status_code, size, got))
             return out
 

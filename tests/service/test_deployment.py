@@ -195,3 +195,27 @@ def test_database_file_is_private(tmp_path: Path) -> None:
         path = tmp_path / name
         if path.exists():
             assert path.stat().st_mode & 0o077 == 0, name
+
+
+# ------------------------------------------------------------------ organisation = issuer + tenant
+def test_same_tenant_claim_from_another_issuer_sees_nothing(tmp_path: Path, key) -> None:  # type: ignore[no-untyped-def]
+    other_issuer, other_key = "https://other-ehr.example.org", generate_key("ES384", kid="other")
+    (tmp_path / "ehr-jwks.json").write_text(jwks_json(key))
+    (tmp_path / "other-jwks.json").write_text(jwks_json(other_key))
+    (tmp_path / "auth.yaml").write_text(
+        f'issuers:\n  "{ISSUER}":\n    jwks_file: ehr-jwks.json\n  "{other_issuer}":\n    jwks_file: other-jwks.json\n'
+    )
+    env = {"RIGHTSCAN_AUTH_CONFIG": str(tmp_path / "auth.yaml"), "RIGHTSCAN_PUBLIC_URL": PUBLIC}
+    server = start_server(tmp_path, env=env)
+    try:
+        decision_id = _evaluate(server, _token(key, f"{PUBLIC}/v1/evaluate")).json()["decision_id"]
+        path = f"/v1/decisions/{decision_id}"
+
+        def read(signing_key, issuer: str) -> int:  # type: ignore[no-untyped-def]
+            token = sign_token(signing_key, make_claims(issuer, f"{PUBLIC}{path}", tenant="hospital-a"))
+            return httpx.get(f"{server.url}{path}", headers={"Authorization": f"Bearer {token}"}).status_code
+
+        assert read(other_key, other_issuer) == 404  # same tenant claim, another EHR
+        assert read(key, ISSUER) == 200
+    finally:
+        server.stop()

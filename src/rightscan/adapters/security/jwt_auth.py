@@ -502,7 +502,7 @@ class JwtVerifier:
         jti, sub, tenant = claims["jti"], claims.get("sub"), claims.get("tenant")
         if not isinstance(jti, str) or not jti or len(jti) > MAX_ID_CHARS:
             raise AuthError("invalid jti")
-        if tenant is not None and not isinstance(tenant, str):
+        if tenant is not None and (not isinstance(tenant, str) or not tenant or len(tenant) > MAX_ID_CHARS):
             raise AuthError("invalid tenant claim")
         aud = claims["aud"]
         iss = claims["iss"]

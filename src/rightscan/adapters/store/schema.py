@@ -28,7 +28,7 @@ decisions = Table(
     Column("hook", String(32)),
     Column("hook_instance", String(64)),
     Column("service_id", String(64)),
-    Column("tenant", String(128)),
+    Column("tenant", String(1024)),  # the caller's organisation: "<issuer>|<tenant>", or the issuer
     Column("knowledge_version", String(128), nullable=False),
     Column("input_digest", String(64), nullable=False),  # sha256 of the canonical coded input
     Column("verdict", String(24)),

@@ -31,6 +31,16 @@ def audience_of(request: Request) -> str:
     return str(request.url.replace(query=""))
 
 
+def organisation(iss: str, tenant: str | None) -> str:
+    """Whose data a caller may see: its tenant within its issuer (the issuer alone without a tenant claim).
+    Two EHRs (issuers) never share decisions, even when their tenant claims read alike."""
+    return iss if tenant is None else f"{iss}|{tenant}"
+
+
+def identity_of(token: Any) -> dict[str, Any]:
+    return {"iss": token.iss, "sub": token.sub, "tenant": organisation(token.iss, token.tenant)}
+
+
 async def require_auth(request: Request) -> dict[str, Any] | None:
     """Verify the bearer JWT when authentication is configured; 401 with a reason otherwise."""
     verifier = request.app.state.verifier
@@ -38,7 +48,7 @@ async def require_auth(request: Request) -> dict[str, Any] | None:
         return None
     token = getattr(request.state, "token", None)
     if token is not None:  # already checked by the request guard, before the body was read
-        return {"iss": token.iss, "sub": token.sub, "tenant": token.tenant}
+        return identity_of(token)
     from starlette.concurrency import run_in_threadpool
 
     from rightscan.adapters.security.jwt_auth import AuthError
@@ -51,7 +61,7 @@ async def require_auth(request: Request) -> dict[str, Any] | None:
             401, f"authentication failed: {exc.reason}", headers={"WWW-Authenticate": 'Bearer error="invalid_token"'}
         ) from None
     request.state.token = token
-    return {"iss": token.iss, "sub": token.sub, "tenant": token.tenant}
+    return identity_of(token)
 
 
 # Declared before the body in each route: FastAPI resolves dependencies first, so an unauthenticated

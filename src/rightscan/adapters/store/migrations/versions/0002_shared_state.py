@@ -1,4 +1,5 @@
-"""Shared state for several workers and instances: token ids seen (replay refusal), service state.
+"""Shared state for several workers and instances: token ids seen (replay refusal), service state;
+the decision's organisation (issuer and tenant) gets room for both.
 
 Revision ID: 0002
 Revises: 0001
@@ -15,6 +16,9 @@ depends_on = None
 
 
 def upgrade() -> None:
+    # The organisation a decision belongs to is its issuer and tenant together (up to 256 + the issuer).
+    with op.batch_alter_table("decisions") as batch:
+        batch.alter_column("tenant", type_=sa.String(1024), existing_type=sa.String(128))
     op.create_table(
         "seen_tokens",
         sa.Column("iss", sa.String(512), primary_key=True),
@@ -31,5 +35,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("decisions") as batch:
+        batch.alter_column("tenant", type_=sa.String(128), existing_type=sa.String(1024))
     op.drop_table("service_state")
     op.drop_table("seen_tokens")

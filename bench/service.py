@@ -33,6 +33,7 @@ import loadgen
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "fhir" / "reference_patient.json"
 PATH = "/cds-services/rightscan-imaging"
+ISSUER = "https://ehr.example.org"
 
 
 def _port() -> int:
@@ -41,13 +42,40 @@ def _port() -> int:
         return int(s.getsockname()[1])
 
 
-def bodies(n: int, distinct: bool = False) -> list[bytes]:
+FINDINGS = (
+    "no bone pain",
+    "denies headaches or seizures",
+    "new lower back pain for two weeks",
+    "no new symptoms",
+    "dry cough since last month",
+    "history of bone pain, resolved",
+    "mild fatigue",
+    "no abdominal pain, LFTs pending",
+)
+
+
+def reason_text(k: int) -> str:
+    """A new order reason on every call (another patient, another wording), read by the extractor."""
+    return (
+        f"staging of new left breast cancer, {1.0 + (k % 30) / 10:.1f} cm on ultrasound, grade {1 + k % 3}, "
+        f"{FINDINGS[k % len(FINDINGS)]}; request {k}"
+    )
+
+
+def bodies(n: int, distinct: bool = False, texts: bool = False) -> list[bytes]:
     """n order-select calls. ``distinct``: every call carries resources never seen before (new ids and
     lab values), as if each came from a different patient; otherwise the same patient's data repeats,
-    as it does across one patient's order-select and order-sign calls."""
+    as it does across one patient's order-select and order-sign calls. ``texts``: every call also
+    carries a new order reason (varied findings, some of them red flags) for the free-text reader."""
     data = json.loads(FIXTURE.read_text())
     out = []
     for k in range(n):
+        context = data["context"]
+        if texts:
+            context = copy.deepcopy(context)
+            for entry in context["draftOrders"]["entry"]:
+                for reason in entry["resource"].get("reasonCode", []):
+                    reason["text"] = reason_text(k)
         prefetch = copy.deepcopy(data["prefetch"])
         if distinct:
             for value in prefetch.values():
@@ -61,11 +89,28 @@ def bodies(n: int, distinct: bool = False) -> list[bytes]:
         request = {
             "hook": "order-select",
             "hookInstance": str(uuid.uuid4()),
-            "context": data["context"],
+            "context": context,
             "prefetch": prefetch,
         }
         out.append(json.dumps(request).encode())
     return out
+
+
+def server_cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) used so far by the server and its worker processes (Linux /proc)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    pids = [pid]
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    if children.exists():
+        pids += [int(c) for c in children.read_text().split()]
+    for p in pids:
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+    return total
 
 
 def main() -> None:
@@ -73,6 +118,13 @@ def main() -> None:
     ap.add_argument("--rates", default="100,500,1000")
     ap.add_argument("--seconds", type=float, default=10.0)
     ap.add_argument("--database", default=None, help="decision log URL (default: SQLite in a temp folder)")
+    ap.add_argument("--workers", type=int, default=1, help="uvicorn worker processes (default 1)")
+    ap.add_argument("--modes", default="repeated,distinct,texts", help="which request mixes to offer (comma-separated)")
+    ap.add_argument(
+        "--auth",
+        action="store_true",
+        help="authentication on: every call carries a new ES384 JWT (signature check and the shared replay table)",
+    )
     args = ap.parse_args()
     rates = [float(r) for r in args.rates.split(",")]
 
@@ -81,8 +133,27 @@ def main() -> None:
     database = args.database or f"sqlite:///{tmp / 'log.db'}"
     exe = shutil.which("rightscan") or str(Path(sys.executable).parent / "rightscan")
     env = {k: v for k, v in os.environ.items() if not k.startswith("RIGHTSCAN_")}
+    key = None
+    if args.auth:
+        from rightscan.adapters.security.testing import generate_key, jwks_json
+
+        key = generate_key("ES384", kid="bench")
+        (tmp / "jwks.json").write_text(jwks_json(key))
+        (tmp / "auth.yaml").write_text(f'issuers:\n  "{ISSUER}":\n    jwks_file: jwks.json\n')
+        env |= {"RIGHTSCAN_AUTH_CONFIG": str(tmp / "auth.yaml"), "RIGHTSCAN_PUBLIC_URL": f"http://127.0.0.1:{port}"}
+
+    def auth_headers() -> dict[str, str]:
+        if key is None:
+            return {}
+        from rightscan.adapters.security.testing import make_claims, sign_token
+
+        return {"Authorization": f"Bearer {sign_token(key, make_claims(ISSUER, f'http://127.0.0.1:{port}{PATH}'))}"}
+
+    def build(body: bytes) -> bytes:
+        return loadgen.build_request("127.0.0.1", port, PATH, body, auth_headers() or None)
+
     server = subprocess.Popen(
-        [exe, "serve", "--port", str(port), "--database", database],
+        [exe, "serve", "--port", str(port), "--database", database, "--workers", str(args.workers)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         env=env,
@@ -96,33 +167,51 @@ def main() -> None:
                     break
             except httpx.HTTPError:
                 time.sleep(0.1)
-        check = httpx.post(base + PATH, content=bodies(1)[0], headers={"content-type": "application/json"})
+        check = httpx.post(
+            base + PATH,
+            content=bodies(1)[0],
+            headers={"content-type": "application/json"} | auth_headers(),
+            timeout=60,
+        )
         rating = check.json()["systemActions"][0]["resource"]["extension"][0]["valueCodeableConcept"]
         print(
             f"RightScan CDS Hooks benchmark - Python {platform.python_version()}, {os.cpu_count()} CPU(s); "
-            f"server: 1 uvicorn worker, decision log {database.split(':', 1)[0]}"
+            f"server: {args.workers} uvicorn worker(s), decision log {database.split(':', 1)[0]}, "
+            + ("JWT authentication on (a new token per call)" if key is not None else "development mode (no auth)")
         )
         print(
             f"request: order-select, reference patient + PET/CT, full mCODE prefetch "
             f"({len(bodies(1)[0]):,} bytes); rating {rating['coding'][0]['code']}"
         )
-        repeated = [loadgen.build_request("127.0.0.1", port, PATH, b) for b in bodies(500)]
-        asyncio.run(loadgen.run("127.0.0.1", port, repeated, 200, 3))  # warm-up
-        distinct = [
-            loadgen.build_request("127.0.0.1", port, PATH, b)
-            for b in bodies(int(max(rates) * args.seconds), distinct=True)
-        ]
+        asyncio.run(loadgen.run("127.0.0.1", port, [build(b) for b in bodies(600)], 200, 3))  # warm-up
+        count = int(max(rates) * args.seconds)
+        same = bodies(min(count, 500))
+        mixes = {  # requests are built afresh for each rate: with --auth a token is good once
+            "repeated": (
+                "same patient's data resent (as across order-select and order-sign)",
+                lambda: [build(same[i % len(same)]) for i in range(count)],
+            ),
+            "distinct": (
+                "new data on every call (each call a new patient)",
+                lambda: [build(b) for b in bodies(count, distinct=True)],
+            ),
+            "texts": (
+                "new data and a new order-reason text on every call (varied patients and findings)",
+                lambda: [build(b) for b in bodies(count, distinct=True, texts=True)],
+            ),
+        }
         header = f"{'offered/s':>10} {'achieved/s':>11} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'max ms':>8}"
-        for label, requests in (
-            ("same patient's data resent (as across order-select and order-sign)", repeated),
-            ("new data on every call (each call a new patient)", distinct),
-        ):
-            print(f"\n{label}\n{header} {'errors':>7}")
+        for mode in args.modes.split(","):
+            label, make = mixes[mode]
+            print(f"\n{label}\n{header} {'errors':>7} {'server CPU ms/req':>12}")
             for rate in rates:
+                requests = make()
+                cpu = server_cpu_seconds(server.pid)
                 r = asyncio.run(loadgen.run("127.0.0.1", port, requests, rate, args.seconds))
+                cpu_ms = (server_cpu_seconds(server.pid) - cpu) * 1000 / max(1, len(r.latencies_ms))
                 print(
                     f"{rate:>10.0f} {r.achieved_rps:>11.0f} {r.percentile(50):>8.2f} {r.percentile(95):>8.2f} "
-                    f"{r.percentile(99):>8.2f} {max(r.latencies_ms, default=0):>8.1f} {r.errors:>7}"
+                    f"{r.percentile(99):>8.2f} {max(r.latencies_ms, default=0):>8.1f} {r.errors:>7} {cpu_ms:>12.2f}"
                 )
     finally:
         server.terminate()

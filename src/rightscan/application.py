@@ -7,10 +7,14 @@ consultation in the decision log. Logging carries decision ids and codes only.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import hashlib
 import logging
+import threading
 import uuid
+from collections import OrderedDict
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -75,6 +79,53 @@ def text_facts(text: str) -> dict[str, Any]:
     its own copy.
     """
     return orjson.loads(_text_facts_json(text))  # type: ignore[no-any-return]
+
+
+_FHIR_FACTS: OrderedDict[bytes, bytes] = OrderedDict()  # digest of (prefetch, order, patient, day) -> facts
+_FHIR_FACTS_MAX = 2048
+_FHIR_SEEN: OrderedDict[bytes, bool] = OrderedDict()  # digests seen once, not yet remembered
+_FHIR_FACTS_LOCK = threading.Lock()
+
+
+def fhir_facts(prefetch: dict[str, Any], draft: Any, patient_id: str | None, kb: Knowledge) -> Any:
+    """``mcode.facts_from_fhir``, remembered by the digest of its inputs (in memory only, bounded).
+
+    Reading mCODE resources is a pure function of the prefetch, the draft order, the patient in
+    context and the day (ages), and an EHR sends the same ones on each hook call for a patient
+    (order-select, each new selection, order-sign). Each caller gets its own copy of the result.
+    """
+    from rightscan.adapters.fhir import mcode
+
+    key = hashlib.blake2b(
+        orjson.dumps([prefetch, draft.resource, draft.path, patient_id, date.today().isoformat(), kb.version]),
+        digest_size=16,
+    ).digest()
+    with _FHIR_FACTS_LOCK:
+        cached = _FHIR_FACTS.get(key)
+        if cached is not None:
+            _FHIR_FACTS.move_to_end(key)
+        seen_before = _FHIR_SEEN.pop(key, False)
+        if cached is None and not seen_before:  # remembered from the second call on: one-off data costs
+            _FHIR_SEEN[key] = True  # only the digest
+            if len(_FHIR_SEEN) > _FHIR_FACTS_MAX:
+                _FHIR_SEEN.popitem(last=False)
+    if cached is not None:
+        return mcode.FhirFacts(**orjson.loads(cached))
+    found = mcode.facts_from_fhir(prefetch, draft, patient_id=patient_id, kb=kb)
+    if not seen_before:
+        return found
+    plain = dataclasses.asdict(found)
+    try:
+        encoded = orjson.dumps(plain)
+    except TypeError:
+        return found
+    if orjson.loads(encoded) != plain:  # something JSON would not give back as it was: not remembered
+        return found
+    with _FHIR_FACTS_LOCK:
+        _FHIR_FACTS[key] = encoded
+        if len(_FHIR_FACTS) > _FHIR_FACTS_MAX:
+            _FHIR_FACTS.popitem(last=False)
+    return mcode.FhirFacts(**orjson.loads(encoded))
 
 
 TEXT_FILLABLE = ("setting", "prior_surgery", "patient_preference", "age", "sex")
@@ -175,7 +226,7 @@ class Engine:
         evaluation, record = self.prepare(data, channel, extra, tenant)
         await asyncio.wrap_future(self.store.submit_decision(record))
         order = evaluation.decision["order"]
-        log.info(
+        log.debug(
             "decision %s channel=%s verdict=%s order=%s",
             evaluation.decision_id,
             channel,

@@ -31,7 +31,9 @@ class Settings(BaseSettings):
         default=None, description="YAML/JSON file with allowed JWT issuers and their JWKS; unset = development mode"
     )
     public_url: str | None = Field(
-        default=None, description="Base URL the EHR calls (JWT audience, links); default: taken from the request"
+        default=None,
+        description="Base URL the EHR calls (JWT audience, links). Required when authentication is configured "
+        "(the audience never follows the Host header); in development mode the request's URL is used",
     )
     qcdsm_id: str | None = Field(
         default=None, description="CMS qCDSM identifier (G-code) to stamp on ratings; never defaulted"
@@ -41,8 +43,40 @@ class Settings(BaseSettings):
     link_secret: SecretStr | None = Field(
         default=None,
         description="Secret (>= 32 characters) signing the short-lived links cards carry to decision pages, and "
-        "browser sessions; unset = a random secret per process (links then open only on the process that made them)",
+        "browser sessions; unset with authentication on = a random secret generated once and kept in the decision "
+        "store, shared by every worker and instance using that store",
     )
     link_ttl: int = Field(default=900, ge=30, le=86_400, description="Seconds a signed decision link stays valid")
     session_ttl: int = Field(default=3600, ge=60, le=86_400, description="Seconds a browser session stays valid")
     service_id: str = Field(default="rightscan-imaging", pattern=r"^[a-z0-9\-]+$")
+
+    # ------------------------------------------------------------------ bounded work per request
+    max_body_bytes: int = Field(
+        default=2_000_000,
+        ge=10_000,
+        le=50_000_000,
+        description="Largest request body accepted (bytes); larger ones get 413 before the body is read",
+    )
+    max_draft_orders: int = Field(
+        default=50, ge=1, le=1000, description="Most entries accepted in a CDS Hooks call's context.draftOrders"
+    )
+    max_note_chars: int = Field(
+        default=20_000,
+        ge=100,
+        le=200_000,
+        description="Longest clinical note read (characters): longer notes are refused (API, web form); in a CDS "
+        "call, record text beyond it is not read and the decision says so",
+    )
+    max_feedback_entries: int = Field(default=20, ge=1, le=100, description="Most entries in one feedback call")
+    max_feedback_comment_chars: int = Field(
+        default=1000, ge=0, le=4000, description="Longest clinician comment stored with an override"
+    )
+    # ------------------------------------------------------------------ outbound FHIR fetches (SSRF)
+    fhir_allow_http: bool = Field(
+        default=False, description="Allow fhirServer URLs over plain http (test set-ups only)"
+    )
+    fhir_allowed_hosts: list[str] = Field(
+        default_factory=list,
+        description="Hosts (name or IP) a fhirServer may name even when they resolve to loopback, private or "
+        "link-local addresses (JSON list in RIGHTSCAN_FHIR_ALLOWED_HOSTS)",
+    )

@@ -115,7 +115,8 @@ def test_tenant_b_cannot_read_tenant_a(secured: Server, key) -> None:  # type: i
     r = httpx.get(f"{secured.url}{path}", headers=_bearer(secured, key, path, "hospital-b"))
     assert r.status_code == 404
     r = httpx.get(f"{secured.url}{path}", headers=_bearer(secured, key, path, "hospital-a"))
-    assert r.status_code == 200 and r.json()["tenant"] == "hospital-a"
+    # the decision belongs to the tenant within its issuer (issue 10: reads scoped to issuer and tenant)
+    assert r.status_code == 200 and r.json()["tenant"] == f"{ISSUER}|hospital-a"
     page = f"/decisions/{decision_id}"
     _assert_refused(httpx.get(f"{secured.url}{page}", headers=_bearer(secured, key, page, "hospital-b")), "tenant B")
     assert httpx.get(f"{secured.url}{page}", headers=_bearer(secured, key, page, "hospital-a")).status_code == 200

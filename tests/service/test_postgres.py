@@ -27,7 +27,9 @@ def pg_url() -> str:
     assert URL
     engine = make_engine(URL)
     with engine.begin() as conn:
-        conn.execute(text("drop table if exists feedback, cards, decisions, alembic_version cascade"))
+        conn.execute(
+            text("drop table if exists feedback, cards, decisions, seen_tokens, service_state, alembic_version cascade")
+        )
     engine.dispose()
     return URL
 

@@ -22,7 +22,7 @@ def evaluate(page: Any, button: str = "Evaluate", status: int = 200) -> None:
     with page.expect_response(lambda r: r.url.endswith("/evaluate") and r.request.method == "POST") as info:
         page.get_by_role("button", name=button, exact=True).click()
     assert info.value.status == status
-    page.wait_for_function("!document.querySelector('.htmx-request')")
+    page.wait_for_function("() => !document.querySelector('.htmx-request')")  # a function: no eval under the CSP
     page.wait_for_timeout(50)  # htmx settles (focus, autofocus) a few ms after the swap
 
 

@@ -7,6 +7,8 @@ rejection is an ``InputError`` whose message names the field and never echoes th
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from typing import Annotated, Any, Literal
 
 import orjson
@@ -79,9 +81,42 @@ _MESSAGES = {
 }
 
 
-def _validation_message(exc: ValidationError) -> InputError:
+_FREE_KEYED = ("labs", "tumor_markers")  # objects whose keys the sender chooses (checked against the knowledge)
+_CODE_LIKE = re.compile(r"^[a-z0-9_]{1,40}$")
+_FIELD_LIKE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,39}$")
+
+
+def safe_location(loc: Sequence[Any], body: Any = None, unknown_key: bool = False) -> str:
+    """A pydantic error location as ``a.b.c``, naming the sender's own keys by position, never by text.
+
+    A key the sender chose (a lab name, an unknown field) could carry a patient's name or record
+    number, so it is written out only when it looks like a code (``alkaline_phosphatase``); otherwise
+    it becomes ``{key N}``, its position in the object (when the body is known). ``unknown_key`` marks
+    the last part as a key the schema does not know.
+    """
+    parts: list[str] = []
+    node = body
+    for depth, part in enumerate(loc):
+        if isinstance(part, str):
+            parent = loc[depth - 1] if depth else None
+            last_unknown = unknown_key and depth == len(loc) - 1
+            chosen = parent in _FREE_KEYED or last_unknown
+            pattern = _CODE_LIKE if parent in _FREE_KEYED else _FIELD_LIKE
+            if chosen and not pattern.match(part):
+                position = list(node).index(part) + 1 if isinstance(node, dict) and part in node else None
+                parts.append(f"{{key {position}}}" if position else "{key}")
+            else:
+                parts.append(part)
+            node = node.get(part) if isinstance(node, dict) else None
+        else:
+            parts.append(str(part))
+            node = node[part] if isinstance(node, list) and isinstance(part, int) and part < len(node) else None
+    return ".".join(parts)
+
+
+def _validation_message(exc: ValidationError, body: Any = None) -> InputError:
     err = exc.errors(include_input=False, include_url=False)[0]
-    where = ".".join(str(p) for p in err["loc"]) or "(input)"
+    where = safe_location(err["loc"], body, err["type"] == "extra_forbidden") or "(input)"
     return InputError(where, describe_error(err))
 
 
@@ -134,7 +169,7 @@ def validate(payload: Any) -> PatientInput:
     try:
         return PatientInput.model_validate(payload)
     except ValidationError as exc:
-        raise _validation_message(exc) from None
+        raise _validation_message(exc, payload) from None
 
 
 def _category(raw: str | None, allowed: tuple[str, ...], field_path: str, axis: str) -> str | None:
@@ -220,9 +255,9 @@ def to_facts(kb: Knowledge, data: PatientInput, order_override: str | None = Non
 
 def _labs(values: dict[str, LabInput], known: dict[str, str], prefix: str) -> dict[str, LabValue]:
     out = {}
-    for name, lab in values.items():
-        if name not in known:
-            raise InputError(f"{prefix}.{name[:40]}", f"unknown code; use one of {', '.join(known)}")
+    for position, (name, lab) in enumerate(values.items(), start=1):
+        if name not in known:  # the key's text is not repeated: it could be anything, a name included
+            raise InputError(f"{prefix}.{{key {position}}}", f"unknown code; use one of {', '.join(known)}")
         if lab.value > MAX_LAB_RATIO * lab.uln:  # NaN and infinity are refused by the schema
             raise InputError(
                 f"{prefix}.{name}.value", f"implausible: more than {MAX_LAB_RATIO:g}x the ULN; check the unit"

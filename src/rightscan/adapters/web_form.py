@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from rightscan.adapters.input_json import PatientInput, describe_error, parse_json
+from rightscan.adapters.input_json import PatientInput, describe_error, parse_json, safe_location
 from rightscan.domain import orders
 from rightscan.domain.knowledge import Knowledge
 from rightscan.domain.model import InputError
@@ -261,7 +261,7 @@ def validate(kb: Knowledge, payload: dict[str, Any]) -> PatientInput:
     except ValidationError as exc:
         problems = []
         for err in exc.errors(include_input=False, include_url=False):
-            where = ".".join(str(p) for p in err["loc"]) or "(input)"
+            where = safe_location(err["loc"], payload, err["type"] == "extra_forbidden") or "(input)"
             problems.append(problem(kb, where, describe_error(err)))
         raise FormErrors(problems) from None
 

@@ -43,9 +43,26 @@ def quiet_migrations() -> None:
     help="JWT issuers and JWKS (YAML/JSON). Without it: development mode, no authentication.",
 )
 @click.option("--public-url", default=None, help="Base URL the EHR uses to call this service (JWT audience).")
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 16))
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 16),
+    help="Processes on this machine; they share the decision log (replay refusal, link secret).",
+)
+@click.option(
+    "--insecure",
+    is_flag=True,
+    help="Allow a non-loopback --host without authentication (every caller is then trusted).",
+)
 def serve(
-    host: str, port: int, database: str | None, auth_config: Path | None, public_url: str | None, workers: int
+    host: str,
+    port: int,
+    database: str | None,
+    auth_config: Path | None,
+    public_url: str | None,
+    workers: int,
+    insecure: bool,
 ) -> None:
     """Run the HTTP service: JSON API, CDS Hooks 2.0 endpoints and web pages."""
     import logging
@@ -72,9 +89,18 @@ def serve(
     os.environ["RIGHTSCAN_DATABASE_URL"] = settings.database_url  # the app (another import) logs to the same file
     for noisy in ("httpx", "httpcore"):  # their INFO lines carry request URLs, which name patients
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    for chatty in ("weasyprint", "fontTools"):  # several INFO lines per handout PDF
+        logging.getLogger(chatty).setLevel(logging.WARNING)
     if settings.auth_config is None:
         from rightscan.interfaces.http.app import DEV_MODE_WARNING
 
+        if not _loopback(host) and not insecure:
+            click.echo(
+                f"rightscan: refusing to listen on {host} without authentication: configure --auth-config "
+                "(and --public-url), or pass --insecure to accept every caller on the network",
+                err=True,
+            )
+            sys.exit(2)
         click.echo(f"rightscan: {DEV_MODE_WARNING}", err=True)
     else:
         from rightscan.adapters.security.jwt_auth import AuthConfig, AuthConfigError, JwtVerifier
@@ -86,8 +112,26 @@ def serve(
             click.echo(f"rightscan: invalid auth config: {exc}", err=True)
             sys.exit(2)
         click.echo(f"rightscan: JWT authentication on: {len(config.issuers)} allowed issuer(s)", err=True)
+    from rightscan.interfaces.http.app import startup_problem
+
+    problem = startup_problem(settings)
+    if problem:
+        click.echo(f"rightscan: {problem}", err=True)
+        sys.exit(2)
+    from rightscan.adapters.store.db import DecisionStore
+
+    store = DecisionStore(settings.database_url)
+    try:  # once, here, before any worker starts: workers then find the schema current (no migration race)
+        store.migrate()
+    except Exception as exc:
+        click.echo(f"rightscan: decision log unavailable: {type(exc).__name__}", err=True)
+        sys.exit(1)
+    finally:
+        store.close()
     click.echo(
-        f"rightscan: decision log {redact_url(settings.database_url)}; listening on http://{host}:{port}", err=True
+        f"rightscan: decision log {redact_url(settings.database_url)}; listening on http://{host}:{port}"
+        + (f" with {workers} workers" if workers > 1 else ""),
+        err=True,
     )
     uvicorn.run(
         "rightscan.interfaces.http.asgi:app",
@@ -98,6 +142,17 @@ def serve(
         access_log=False,
         lifespan="on",
     )
+
+
+def _loopback(host: str) -> bool:
+    import ipaddress
+
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 @click.group()

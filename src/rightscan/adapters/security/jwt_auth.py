@@ -386,8 +386,19 @@ class JwtVerifier:
     key sets are fetched on first use. Call :meth:`close` (or use ``with``) to release the HTTP client.
     """
 
-    def __init__(self, config: AuthConfig, *, http_timeout: float = 2.0, replay_cache_size: int = 100_000) -> None:
+    def __init__(
+        self,
+        config: AuthConfig,
+        *,
+        http_timeout: float = 2.0,
+        replay_cache_size: int = 100_000,
+        shared_replay: Callable[[str, str, float], bool] | None = None,
+    ) -> None:
+        """``shared_replay(iss, jti, forget_at)`` records a token id where every worker and instance sees
+        it (the decision store) and returns False if it was already there; the in-process cache stays in
+        front of it, so a replay to the same process is refused without a round trip."""
         self.config = config
+        self._shared_replay = shared_replay
         self._timeout = http_timeout
         self._client = httpx.Client(timeout=http_timeout, follow_redirects=False, trust_env=False)
         self._replay = ReplayCache(replay_cache_size)
@@ -491,13 +502,15 @@ class JwtVerifier:
         jti, sub, tenant = claims["jti"], claims.get("sub"), claims.get("tenant")
         if not isinstance(jti, str) or not jti or len(jti) > MAX_ID_CHARS:
             raise AuthError("invalid jti")
-        if tenant is not None and not isinstance(tenant, str):
+        if tenant is not None and (not isinstance(tenant, str) or not tenant or len(tenant) > MAX_ID_CHARS):
             raise AuthError("invalid tenant claim")
         aud = claims["aud"]
         iss = claims["iss"]
         # Past this instant the token fails the expiry or the age check, so its jti need not be kept.
         forget_at = min(exp, iat + self.config.max_token_age_seconds) + leeway
         if not self._replay.add((iss, jti), forget_at, now):
+            raise AuthError("token replay")
+        if self._shared_replay is not None and not self._shared_replay(iss, jti, forget_at):
             raise AuthError("token replay")
         return VerifiedToken(
             iss=iss,

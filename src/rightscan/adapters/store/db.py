@@ -13,7 +13,9 @@ from __future__ import annotations
 import logging
 import os
 import queue
+import secrets
 import threading
+import time
 from collections.abc import Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field
@@ -26,11 +28,63 @@ from sqlalchemy import create_engine, event, func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from rightscan.adapters.store.schema import cards, decisions, feedback
+from rightscan.adapters.store.schema import cards, decisions, feedback, seen_tokens, service_state
 
 log = logging.getLogger("rightscan.store")
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 DEFAULT_URL = "sqlite:///rightscan.db"
+PURGE_EVERY_SECONDS = 60.0  # expired token ids are deleted at most this often
+_PG_MIGRATION_LOCK = 0x52534D47  # pg_advisory_xact_lock key: one migrating instance at a time
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The database file of a ``sqlite:///`` URL (None for memory databases and other dialects)."""
+    if not url.startswith("sqlite:///"):
+        return None
+    raw = url.removeprefix("sqlite:///").split("?", 1)[0]
+    return Path(raw) if raw and raw != ":memory:" else None
+
+
+def unwritable_files(url: str) -> list[str]:
+    """SQLite files (database, -wal, -shm, and their directory) this process cannot write.
+
+    SQLite maps the ``-shm`` file into memory: if it is not writable the process dies with SIGBUS on
+    the first write, so this is checked before the store is used and on every readiness probe.
+    """
+    path = sqlite_path(url)
+    if path is None:
+        return []
+    bad = []
+    directory = path.parent if str(path.parent) else Path(".")
+    if not os.access(directory, os.W_OK | os.X_OK):
+        bad.append(f"{directory} (directory)")
+    for candidate in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        if candidate.exists() and (not os.access(candidate, os.R_OK | os.W_OK) or _immutable(candidate)):
+            bad.append(candidate.name)
+    return bad
+
+
+def _immutable(path: Path) -> bool:
+    """True when the file carries the Linux immutable or append-only attribute (root cannot write it)."""
+    try:
+        import fcntl
+        import struct
+
+        with path.open("rb") as fh:
+            buf = fcntl.ioctl(fh.fileno(), 0x80086601, struct.pack("l", 0))  # FS_IOC_GETFLAGS
+        flags = struct.unpack("l", buf)[0]
+        return bool(flags & (0x10 | 0x20))  # FS_IMMUTABLE_FL | FS_APPEND_FL
+    except (OSError, ImportError):
+        return False
+
+
+def create_private_file(path: Path) -> None:
+    """Create ``path`` readable and writable by its owner only (0600), unless it exists."""
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return
+    os.close(fd)
 
 
 class StoreError(RuntimeError):
@@ -140,6 +194,7 @@ class DecisionStore:
         self._inserts: dict[str, Any] = {}
         self._checkpointer: threading.Thread | None = None
         self._stopping = threading.Event()
+        self._purged_at = time.monotonic()
 
     # ------------------------------------------------------------------ lifecycle
     def migrate(self) -> None:
@@ -149,7 +204,12 @@ class DecisionStore:
 
         cfg = Config()
         cfg.set_main_option("script_location", str(MIGRATIONS))
+        path = sqlite_path(self.url)
+        if path is not None:
+            create_private_file(path)  # SQLite gives its -wal and -shm files the database file's mode
         with self.engine.begin() as connection:
+            if self.dialect == "postgresql":  # instances starting together migrate one after the other
+                connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_MIGRATION_LOCK})")
             cfg.attributes["connection"] = connection
             command.upgrade(cfg, "head")
 
@@ -188,6 +248,11 @@ class DecisionStore:
         """Queue a decision; the future completes once it is committed."""
         return self._submit("decision", record)
 
+    def remember_token(self, iss: str, jti: str, expires_at: float) -> Future[bool]:
+        """Record a token id in the shared ``seen_tokens`` table; the future gives False if it was already
+        there (a replay, possibly sent to another worker or instance)."""
+        return self._submit("token", (iss, jti, int(expires_at) + 1))
+
     def submit_feedback(self, records: list[FeedbackRecord]) -> Future[int]:
         """Queue feedback entries; the future gives how many were new (repeats are ignored)."""
         return self._submit("feedback", records)
@@ -219,14 +284,14 @@ class DecisionStore:
     def _commit(self, batch: list[tuple[str, Any, Future[Any]]]) -> None:
         try:
             results = self._write_batch(batch)
-        except SQLAlchemyError as exc:
+        except Exception as exc:
             # One bad record must not sink the others: retry them one by one.
             log.warning("decision log: group commit failed (%s); retrying individually", type(exc).__name__)
             for item in batch:
                 try:
                     (result,) = self._write_batch([item])
                     item[2].set_result(result)
-                except SQLAlchemyError as single:
+                except Exception as single:
                     item[2].set_exception(StoreError(f"decision log write failed: {type(single).__name__}"))
             return
         for (_, _, future), result in zip(batch, results, strict=True):
@@ -241,15 +306,40 @@ class DecisionStore:
             for c in payload.cards
         ]
         results: list[Any] = []
+        purge = time.monotonic() - self._purged_at >= PURGE_EVERY_SECONDS
         with self.engine.begin() as conn:
+            if purge:
+                conn.execute(seen_tokens.delete().where(seen_tokens.c.expires_at < int(time.time())))
+                self._purged_at = time.monotonic()
             # The hot path: one pre-compiled executemany per table for the whole group.
             if decision_rows:
                 self._executemany(conn, decisions, decision_rows)
             if card_rows:
                 self._executemany(conn, cards, card_rows)
             for kind, payload, _ in batch:
-                results.append(None if kind == "decision" else self._insert_feedback(conn, payload))
+                if kind == "decision":
+                    results.append(None)
+                elif kind == "token":
+                    results.append(self._insert_token(conn, *payload))
+                else:
+                    results.append(self._insert_feedback(conn, payload))
         return results
+
+    def _insert(self):  # type: ignore[no-untyped-def]
+        if self.dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert  # type: ignore[assignment]
+        return insert
+
+    def _insert_token(self, conn: Any, iss: str, jti: str, expires_at: int) -> bool:
+        stmt = (
+            self._insert()(seen_tokens)
+            .values(iss=iss, jti=jti, expires_at=expires_at)
+            .on_conflict_do_nothing(index_elements=["iss", "jti"])
+            .returning(seen_tokens.c.jti)
+        )
+        return bool(conn.execute(stmt).all())
 
     def _executemany(self, conn: Any, table: Any, rows: list[dict[str, Any]]) -> None:
         compiled = self._inserts.get(table.name)
@@ -263,10 +353,7 @@ class DecisionStore:
             conn.exec_driver_sql(sql, rows)
 
     def _insert_feedback(self, conn: Any, records: list[FeedbackRecord]) -> int:
-        if self.dialect == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert
-        else:
-            from sqlalchemy.dialects.sqlite import insert  # type: ignore[assignment]
+        insert = self._insert()
         now = datetime.now(UTC)
         new = 0
         for f in records:
@@ -290,6 +377,54 @@ class DecisionStore:
             )
             new += len(conn.execute(stmt.returning(feedback.c.id)).all())  # 0 when the event was already stored
         return new
+
+    # ------------------------------------------------------------------ shared state
+    def shared_secret(self, name: str) -> str:
+        """A random secret kept in the store: generated by the first instance that asks, then the same
+        for every worker and instance using this store."""
+        now = datetime.now(UTC)
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(
+                    self._insert()(service_state)
+                    .values(name=name, value=secrets.token_urlsafe(48), updated_at=now)
+                    .on_conflict_do_nothing(index_elements=["name"])
+                )
+                return str(conn.execute(select(service_state.c.value).where(service_state.c.name == name)).scalar_one())
+        except SQLAlchemyError as exc:
+            raise StoreError(f"decision log unavailable: {type(exc).__name__}") from None
+
+    def check_ready(self) -> None:
+        """Raise ``StoreError`` unless the store takes a write now (a heartbeat row is updated)."""
+        bad = unwritable_files(self.url)
+        if bad:
+            raise StoreError(f"decision log not writable: {', '.join(bad)}")
+        if self._writer is not None and not self._writer.is_alive():
+            raise StoreError("decision log writer stopped")
+        now = datetime.now(UTC)
+        stmt = (
+            self._insert()(service_state)
+            .values(name="readiness", value=now.isoformat(), updated_at=now)
+            .on_conflict_do_update(index_elements=["name"], set_={"value": now.isoformat(), "updated_at": now})
+        )
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(stmt)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"decision log not writable: {type(exc).__name__}") from None
+
+    def card_tenants(self, uuids: list[str]) -> dict[str, str | None]:
+        """The tenant of the decision behind each known card (unknown cards are absent)."""
+        try:
+            with self.engine.connect() as conn:
+                rows = conn.execute(
+                    select(cards.c.uuid, decisions.c.tenant)
+                    .join(decisions, decisions.c.id == cards.c.decision_id)
+                    .where(cards.c.uuid.in_(uuids))
+                ).all()
+        except SQLAlchemyError as exc:
+            raise StoreError(f"decision log read failed: {type(exc).__name__}") from None
+        return {str(u): t for u, t in rows}
 
     # ------------------------------------------------------------------ reads
     def get_decision(self, decision_id: str) -> dict[str, Any] | None:

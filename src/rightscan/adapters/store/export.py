@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -30,14 +31,32 @@ def export_table(store: DecisionStore, table: str, fmt: str, output: Path) -> in
     return _parquet(rows, columns, output)
 
 
+FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet runs a cell starting with these
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A text cell a spreadsheet will show, never evaluate: formula-leading text gets a leading quote
+    (OWASP's advice for CSV injection). Numbers are left as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_LEADS):
+        return "'" + value
+    return value
+
+
+def _private(output: Path, mode: str) -> Any:
+    """Open ``output`` for writing, readable by its owner only (0600; an existing file is narrowed too)."""
+    fd = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(fd, 0o600)
+    return os.fdopen(fd, mode, newline="", encoding="utf-8") if "b" not in mode else os.fdopen(fd, mode)
+
+
 def _csv(rows: Any, columns: list[str], output: Path) -> int:
     count = 0
-    fh = sys.stdout if str(output) == "-" else output.open("w", newline="", encoding="utf-8")
+    fh = sys.stdout if str(output) == "-" else _private(output, "w")
     try:
         writer = csv.DictWriter(fh, fieldnames=columns)
         writer.writeheader()
         for row in rows:
-            writer.writerow(row)
+            writer.writerow({k: spreadsheet_safe(v) for k, v in row.items()})
             count += 1
     finally:
         if fh is not sys.stdout:
@@ -53,6 +72,7 @@ def _parquet(rows: Any, columns: list[str], output: Path, batch: int = 5000) -> 
         raise ValueError("Parquet needs a file path")
     schema = pa.schema([(c, pa.string()) for c in columns])  # text columns: JSON stays JSON text
     count = 0
+    _private(output, "wb").close()  # created 0600 before pyarrow writes into it
     with pq.ParquetWriter(str(output), schema) as writer:
         chunk: list[dict[str, Any]] = []
         for row in rows:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Column,
     DateTime,
     ForeignKey,
@@ -27,7 +28,7 @@ decisions = Table(
     Column("hook", String(32)),
     Column("hook_instance", String(64)),
     Column("service_id", String(64)),
-    Column("tenant", String(128)),
+    Column("tenant", String(1024)),  # the caller's organisation: "<issuer>|<tenant>", or the issuer
     Column("knowledge_version", String(128), nullable=False),
     Column("input_digest", String(64), nullable=False),  # sha256 of the canonical coded input
     Column("verdict", String(24)),
@@ -66,4 +67,22 @@ feedback = Table(
     Column("received_at", DateTime(timezone=True), nullable=False),
     UniqueConstraint("card_uuid", "outcome", "outcome_timestamp", name="uq_feedback_event"),
     Index("ix_feedback_decision_id", "decision_id"),
+)
+
+# Shared by every worker and instance on this store (migration 0002).
+seen_tokens = Table(
+    "seen_tokens",
+    metadata,
+    Column("iss", String(512), primary_key=True),
+    Column("jti", String(512), primary_key=True),
+    Column("expires_at", BigInteger, nullable=False),  # epoch seconds after which the row may be purged
+    Index("ix_seen_tokens_expires_at", "expires_at"),
+)
+
+service_state = Table(
+    "service_state",
+    metadata,
+    Column("name", String(64), primary_key=True),  # link_secret | readiness
+    Column("value", Text, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
 )

@@ -13,6 +13,7 @@ first extracted.
 
 from __future__ import annotations
 
+import logging
 import warnings
 from collections.abc import Iterable, Iterator
 from typing import Any, Optional
@@ -31,6 +32,17 @@ _VALUE_KEY = "rightscan_values"
 PROCEDURE_PREFIX = "procedure."
 
 logger.disable("PyRuSH")  # PyRuSH logs every sentence at DEBUG level through loguru
+
+
+class _QuietSentenceRules(logging.Filter):
+    """PyFastNER (under PyRuSH's sentence splitter) writes one INFO line per rule character it cannot use,
+    straight to the root logger: 85-200 lines per note. Those lines are dropped; its warnings are kept."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= logging.WARNING or "PyFastNER" not in record.pathname
+
+
+logging.getLogger().addFilter(_QuietSentenceRules())
 # medspaCy's matcher keeps an empty token Matcher when all rules are phrases, and spaCy warns on every note.
 _QUIET = r".*\[W036\].*"
 

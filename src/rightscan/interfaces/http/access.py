@@ -72,8 +72,28 @@ def _grant(request: Request, decision_id: str, tenant: str | None) -> None:
     request.state.new_session = replace(session, decision_ids=ids[-MAX_SESSION_IDS:])
 
 
+_SAMPLE_ID = "00000000-0000-4000-8000-000000000000"
+
+
+def decision_url(request: Request, decision_id: str) -> str:
+    """The explanation page's URL: the route's path (looked up once per app, not by walking every route
+    on each request) on the public base URL, or on the request's base URL in development mode."""
+    template = getattr(request.app.state, "decision_path", None)
+    if template is None:
+        template = request.app.state.decision_path = request.app.url_path_for("decision_page", decision_id=_SAMPLE_ID)
+    base = request.app.state.settings.public_url or str(request.base_url)
+    return base.rstrip("/") + template.replace(_SAMPLE_ID, decision_id)
+
+
 def link_for(request: Request, url: str, decision_id: str, tenant: str | None) -> str:
-    """``url`` with a signed link token when auth is configured (unchanged in development mode)."""
+    """``url`` with a signed link token when auth is configured (unchanged in development mode).
+
+    With a public URL configured, the link is built on it, never on the request's Host header (which
+    would let a forged Host send the link and its token elsewhere)."""
+    public = request.app.state.settings.public_url
+    if public:
+        parts = urlsplit(url)
+        url = public.rstrip("/") + parts.path + (f"?{parts.query}" if parts.query else "")
     if not auth_configured(request):
         return url
     token = signer_of(request).link_token(decision_id, tenant)
@@ -120,7 +140,9 @@ def _same_origin(request: Request) -> bool:
     if origin is None:  # not sent by non-browser clients; browsers send it on every cross-site post
         return True
     if origin == "null":
-        return False
+        # Browsers send "null" for a form post from a page served with Referrer-Policy: no-referrer (as
+        # every page here is); their Fetch Metadata header still says where the post came from.
+        return request.headers.get("sec-fetch-site") == "same-origin"
     public = request.app.state.settings.public_url
     expected = {request.headers.get("host", "")}
     if public:

@@ -20,9 +20,10 @@ from fastapi.templating import Jinja2Templates
 
 from rightscan import __version__
 from rightscan.adapters.knowledge_files import load_knowledge
-from rightscan.adapters.store.db import DecisionStore, redact_url
+from rightscan.adapters.store.db import DecisionStore, StoreError, redact_url, unwritable_files
 from rightscan.application import Engine
 from rightscan.interfaces.http import access, errors
+from rightscan.interfaces.http.guard import RequestGuard
 from rightscan.settings import Settings
 
 log = logging.getLogger("rightscan.http")
@@ -38,14 +39,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        problem = startup_problem(settings)
+        if problem:
+            raise RuntimeError(problem)
         kb = load_knowledge()
         store = DecisionStore(settings.database_url)
         store.migrate()
         store.start()
         app.state.engine = Engine(kb, store)
         app.state.settings = settings
-        app.state.verifier = _verifier(settings)
-        app.state.links = _link_signer(settings)
+        app.state.verifier = _verifier(settings, store)
+        app.state.links = _link_signer(settings, store)
         # Build the free-text pipeline and the FHIR models off the start-up path, so the first
         # consultation does not pay ~1.5 s for them.
         threading.Thread(target=_warm_up, name="rightscan-warm-up", daemon=True).start()
@@ -70,6 +74,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     errors.install(app)
     access.install(app)
+    app.add_middleware(RequestGuard)
     app.state.templates = Jinja2Templates(directory=str(HERE / "templates"))
     from rightscan.interfaces.http import present
 
@@ -99,19 +104,40 @@ def _warm_up() -> None:
         log.warning("warm-up skipped: %s", type(exc).__name__)
 
 
-def _link_signer(settings: Settings):  # type: ignore[no-untyped-def]
+def startup_problem(settings: Settings) -> str | None:
+    """What stops this configuration from serving safely, in one sentence (None when nothing does)."""
+    if settings.auth_config is not None and not settings.public_url:
+        return (
+            "authentication is configured but RIGHTSCAN_PUBLIC_URL (--public-url) is not: the JWT audience "
+            "must be the URL the EHR calls, never the request's Host header"
+        )
+    bad = unwritable_files(settings.database_url)
+    if bad:
+        return f"the decision log is not writable by this process: {', '.join(bad)}"
+    return None
+
+
+def _link_signer(settings: Settings, store: DecisionStore):  # type: ignore[no-untyped-def]
     from rightscan.adapters.security.links import LinkSigner
 
-    if settings.link_secret is None:
-        if settings.auth_config is not None:
-            log.warning("RIGHTSCAN_LINK_SECRET unset: decision links are signed with a per-process random secret")
+    if settings.link_secret is not None:
+        return LinkSigner(settings.link_secret.get_secret_value().encode(), settings.link_ttl, settings.session_ttl)
+    if settings.auth_config is None:  # development mode: links carry no token
         return LinkSigner.ephemeral(settings.link_ttl, settings.session_ttl)
-    return LinkSigner(settings.link_secret.get_secret_value().encode(), settings.link_ttl, settings.session_ttl)
+    # One secret for every worker and instance on this store, so a link made by one opens on another.
+    secret = store.shared_secret("link_secret").encode()
+    return LinkSigner(secret, settings.link_ttl, settings.session_ttl)
 
 
-def _verifier(settings: Settings):  # type: ignore[no-untyped-def]
+def _verifier(settings: Settings, store: DecisionStore):  # type: ignore[no-untyped-def]
     if settings.auth_config is None:
         return None
     from rightscan.adapters.security.jwt_auth import AuthConfig, JwtVerifier
 
-    return JwtVerifier(AuthConfig.from_file(settings.auth_config))
+    def shared_replay(iss: str, jti: str, forget_at: float) -> bool:
+        try:
+            return store.remember_token(iss, jti, forget_at).result(timeout=15)
+        except TimeoutError:
+            raise StoreError("decision log unavailable: no answer in time") from None
+
+    return JwtVerifier(AuthConfig.from_file(settings.auth_config), shared_replay=shared_replay)

@@ -10,6 +10,7 @@ import orjson
 from fastapi import Depends, Request, Response
 from fastapi.routing import APIRoute
 
+from rightscan.adapters.json_strict import duplicate_key
 from rightscan.application import Engine
 from rightscan.interfaces.http.problem import ApiError
 
@@ -23,7 +24,21 @@ def audience_of(request: Request) -> str:
     public = request.app.state.settings.public_url
     if public:
         return public.rstrip("/") + request.url.path
+    if request.app.state.verifier is not None:
+        # Never the Host header: a token minted for another service would then pass. The app refuses
+        # to start with authentication and without a public URL, so this is a programming error.
+        raise RuntimeError("authentication needs RIGHTSCAN_PUBLIC_URL")
     return str(request.url.replace(query=""))
+
+
+def organisation(iss: str, tenant: str | None) -> str:
+    """Whose data a caller may see: its tenant within its issuer (the issuer alone without a tenant claim).
+    Two EHRs (issuers) never share decisions, even when their tenant claims read alike."""
+    return iss if tenant is None else f"{iss}|{tenant}"
+
+
+def identity_of(token: Any) -> dict[str, Any]:
+    return {"iss": token.iss, "sub": token.sub, "tenant": organisation(token.iss, token.tenant)}
 
 
 async def require_auth(request: Request) -> dict[str, Any] | None:
@@ -31,6 +46,9 @@ async def require_auth(request: Request) -> dict[str, Any] | None:
     verifier = request.app.state.verifier
     if verifier is None:
         return None
+    token = getattr(request.state, "token", None)
+    if token is not None:  # already checked by the request guard, before the body was read
+        return identity_of(token)
     from starlette.concurrency import run_in_threadpool
 
     from rightscan.adapters.security.jwt_auth import AuthError
@@ -43,7 +61,7 @@ async def require_auth(request: Request) -> dict[str, Any] | None:
             401, f"authentication failed: {exc.reason}", headers={"WWW-Authenticate": 'Bearer error="invalid_token"'}
         ) from None
     request.state.token = token
-    return {"iss": token.iss, "sub": token.sub, "tenant": token.tenant}
+    return identity_of(token)
 
 
 # Declared before the body in each route: FastAPI resolves dependencies first, so an unauthenticated
@@ -61,7 +79,11 @@ class FastJsonRoute(APIRoute):
             if request.method == "POST" and request.headers.get("content-type", "").startswith("application/json"):
                 body = await request.body()
                 with suppress(orjson.JSONDecodeError):  # invalid JSON is left to FastAPI, which answers 400
-                    request._json = orjson.loads(body) if body else None  # Starlette's Request.json() cache
+                    parsed = orjson.loads(body) if body else None
+                    repeated = duplicate_key(body, parsed)
+                    if repeated:
+                        raise ApiError(400, "a key appears twice in the same JSON object", repeated)
+                    request._json = parsed  # Starlette's Request.json() cache
             return await original(request)
 
         return handler

@@ -13,7 +13,8 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from rightscan.adapters.input_json import describe_error
+from rightscan.adapters.input_json import describe_error, safe_location
+from rightscan.adapters.store.db import StoreError
 from rightscan.domain.model import InputError
 from rightscan.interfaces.http.problem import ApiError, error_response
 
@@ -23,13 +24,13 @@ log = logging.getLogger("rightscan.http")
 PROTECTED = ("/cds-services", "/v1/")  # machine endpoints that need the EHR's JWT when auth is configured
 
 
-def _location(loc: tuple[Any, ...]) -> str:
-    parts = [str(p) for p in loc]
+def _location(loc: tuple[Any, ...], body: Any = None, unknown_key: bool = False) -> str:
+    parts = list(loc)
     if parts and parts[0] in ("body", "query", "path", "header"):
         parts = parts[1:]
     if parts and parts[0] in ("facts", "note"):  # tag of the /v1/evaluate body union
         parts = parts[1:]
-    return ".".join(parts) or "(body)"
+    return safe_location(parts, body, unknown_key) or "(body)"
 
 
 def install(app: FastAPI) -> None:
@@ -47,7 +48,7 @@ def install(app: FastAPI) -> None:
         err = exc.errors()[0]
         if err.get("type") == "json_invalid":
             return error_response(400, "invalid JSON", "(body)")
-        field = _location(tuple(err.get("loc", ())))
+        field = _location(tuple(err.get("loc", ())), exc.body, err.get("type") == "extra_forbidden")
         return error_response(422, describe_error(err), field)
 
     @app.exception_handler(InputError)
@@ -57,6 +58,11 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def _api(_: Request, exc: ApiError):  # type: ignore[no-untyped-def]
         return error_response(exc.status, exc.message, exc.field, exc.headers)
+
+    @app.exception_handler(StoreError)
+    async def _store(request: Request, exc: StoreError):  # type: ignore[no-untyped-def]
+        log.error("decision log unavailable on %s %s: %s", request.method, request.url.path, exc)
+        return error_response(503, "decision log unavailable", headers={"Retry-After": "5"})
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException):  # type: ignore[no-untyped-def]

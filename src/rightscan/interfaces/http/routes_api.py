@@ -21,8 +21,17 @@ router = APIRouter(route_class=FastJsonRoute)
 
 @router.get("/healthz", tags=["service"])
 async def health(request: Request) -> dict[str, Any]:
+    """Liveness: the process answers. Says nothing about the decision log (see /readyz)."""
     engine = engine_of(request)
     return {"status": "ok", "knowledge_version": engine.kb.version}
+
+
+@router.get("/readyz", tags=["service"], responses={503: {"description": "decision log unavailable"}})
+async def ready(request: Request) -> dict[str, Any]:
+    """Readiness: the knowledge is loaded and the decision log takes a write now; 503 otherwise."""
+    engine = engine_of(request)
+    await run_in_threadpool(engine.store.check_ready)  # StoreError -> 503 "decision log unavailable"
+    return {"status": "ready", "knowledge_version": engine.kb.version, "decision_log": "writable"}
 
 
 class NoteInput(BaseModel):
@@ -52,6 +61,9 @@ async def evaluate(request: Request, auth: Auth, payload: EvaluateBody) -> dict[
     tenant = (auth or {}).get("tenant")
     extracted = None
     if isinstance(payload, NoteInput):
+        limit = request.app.state.settings.max_note_chars
+        if len(payload.note) > limit:
+            raise ApiError(422, f"longer than the {limit}-character limit (RIGHTSCAN_MAX_NOTE_CHARS)", "note")
         facts, extraction = await run_in_threadpool(note_facts, payload.note, payload.order)
         extracted = extraction.to_dict()
         try:
@@ -68,7 +80,7 @@ async def evaluate(request: Request, auth: Auth, payload: EvaluateBody) -> dict[
         "links": {
             "explanation": access.link_for(
                 request,
-                str(request.url_for("decision_page", decision_id=result.decision_id)),
+                access.decision_url(request, result.decision_id),
                 result.decision_id,
                 tenant,
             )

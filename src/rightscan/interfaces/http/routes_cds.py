@@ -13,7 +13,7 @@ from rightscan.adapters.cdshooks import cards as card_builder
 from rightscan.adapters.cdshooks.models import DiscoveryResponse, FeedbackRequest, HookRequest, Service
 from rightscan.adapters.input_json import load_facts
 from rightscan.adapters.store.db import DecisionRecord, FeedbackRecord
-from rightscan.application import digest, fill_from_text, new_id, text_facts
+from rightscan.application import digest, fhir_facts, fill_from_text, new_id, text_facts
 from rightscan.domain import orders
 from rightscan.domain.decision import decide
 from rightscan.domain.model import InputError
@@ -64,6 +64,13 @@ async def call_service(request: Request, service_id: str, token: Auth, hook: Hoo
     kb = engine.kb
     from rightscan.adapters.fhir import mcode
 
+    entries = hook.context.draftOrders.get("entry")
+    if isinstance(entries, list) and len(entries) > settings.max_draft_orders:
+        raise ApiError(
+            422,
+            f"more than {settings.max_draft_orders} draft orders (RIGHTSCAN_MAX_DRAFT_ORDERS)",
+            "context.draftOrders.entry",
+        )
     try:
         drafts = mcode.read_draft_orders(hook.context.draftOrders, kb=kb)
     except mcode.FhirInputError as exc:
@@ -100,15 +107,19 @@ async def call_service(request: Request, service_id: str, token: Auth, hook: Hoo
     ignored_codes = 0
     for draft in imaging:
         try:
-            found = mcode.facts_from_fhir(prefetch, draft, patient_id=hook.context.patientId, kb=kb)
+            found = fhir_facts(prefetch, draft, hook.context.patientId, kb)
         except mcode.FhirInputError as exc:
             field = exc.path if exc.path.startswith(("prefetch", "context")) else f"prefetch.{exc.path}"
             raise ApiError(400, exc.message, field) from None
         ignored_codes += len(found.ignored)
         payload = {**found.payload, "order": draft.order_text}
-        texts = [t for t in (*found.texts, draft.reason_text) if t and t.strip()]
+        # The order's reason is among the record's texts already: each distinct text is read once.
+        texts = list(dict.fromkeys(t.strip() for t in (*found.texts, draft.reason_text) if t and t.strip()))
         from_text: list[str] = []
         disagree: list[str] = []
+        text_skipped = bool(texts) and sum(len(t) + 1 for t in texts) > settings.max_note_chars
+        if text_skipped:  # bounded work: too much text to read within the time budget; say so, read none
+            texts = []
         if texts:  # the order's reason and the record's text fill what coded data leave open
             try:
                 stated = await run_in_threadpool(text_facts, "\n".join(texts))
@@ -127,6 +138,14 @@ async def call_service(request: Request, service_id: str, token: Auth, hook: Hoo
             )
             continue
         decision["explanation"] = [*decision["explanation"], *_text_steps(from_text, disagree)]
+        if text_skipped:
+            decision["explanation"].append(
+                {
+                    "step": f"The order's reason and the record's free text exceed {settings.max_note_chars} "
+                    "characters and were not read; only coded data were used",
+                    "source": "RightScan free-text extractor",
+                }
+            )
         if found.ignored:
             decision["insufficient_data"] = [
                 *decision["insufficient_data"],
@@ -138,9 +157,7 @@ async def call_service(request: Request, service_id: str, token: Auth, hook: Hoo
         outcomes.append(card_builder.OrderOutcome(draft.id, draft.resource, decision=decision))
 
     tenant = (token or {}).get("tenant") if token else None
-    explanation_url = access.link_for(
-        request, str(request.url_for("decision_page", decision_id=consult_id)), consult_id, tenant
-    )
+    explanation_url = access.link_for(request, access.decision_url(request, consult_id), consult_id, tenant)
     result = card_builder.build(
         kb,
         outcomes,
@@ -166,7 +183,7 @@ async def call_service(request: Request, service_id: str, token: Auth, hook: Hoo
         output={"decisions": [{"order_ref": o.order_ref, "decision": o.decision, "note": o.problem} for o in outcomes]},
     )
     await asyncio.wrap_future(engine.store.submit_decision(record))
-    log.info(
+    log.debug(
         "consultation %s hook=%s orders=%d rated=%d skipped=%d ignored_codes=%d",
         consult_id,
         hook.hook,
@@ -222,6 +239,8 @@ async def _complete_prefetch(request: Request, hook: HookRequest) -> dict[str, A
             absent,
             hook.context.model_dump(),
             timeout=request.app.state.settings.fhir_timeout,
+            allow_http=request.app.state.settings.fhir_allow_http,
+            allowed_hosts=request.app.state.settings.fhir_allowed_hosts,
         )
     except FetchError as exc:
         raise ApiError(412, f"required data could not be fetched from the FHIR server: {exc}", "fhirServer") from None
@@ -230,10 +249,31 @@ async def _complete_prefetch(request: Request, hook: HookRequest) -> dict[str, A
 
 
 @router.post("/cds-services/{service_id}/feedback")
-async def feedback(request: Request, service_id: str, _auth: Auth, body: FeedbackRequest) -> dict[str, Any]:
+async def feedback(request: Request, service_id: str, auth: Auth, body: FeedbackRequest) -> dict[str, Any]:
     """Store accepted / overridden outcomes, idempotently (repeats of the same event are ignored)."""
-    if service_id != request.app.state.settings.service_id:
+    settings = request.app.state.settings
+    if service_id != settings.service_id:
         raise ApiError(404, "unknown CDS service id", "service_id")
+    if len(body.feedback) > settings.max_feedback_entries:
+        raise ApiError(
+            422, f"more than {settings.max_feedback_entries} entries (RIGHTSCAN_MAX_FEEDBACK_ENTRIES)", "feedback"
+        )
+    store = engine_of(request).store
+    # Feedback is about a card this service returned, to this caller's organisation: anything else is
+    # refused alike (404), so nobody learns which card ids exist elsewhere.
+    owners = await run_in_threadpool(store.card_tenants, sorted({entry.card for entry in body.feedback}))
+    tenant = (auth or {}).get("tenant")
+    for i, entry in enumerate(body.feedback):
+        if entry.card not in owners or (auth is not None and owners[entry.card] != tenant):
+            raise ApiError(404, "no card with this id was returned by this service", f"feedback[{i}].card")
+        comment = entry.overrideReason.userComment if entry.overrideReason else None
+        if comment and len(comment) > settings.max_feedback_comment_chars:
+            raise ApiError(
+                422,
+                f"longer than the {settings.max_feedback_comment_chars}-character limit "
+                "(RIGHTSCAN_MAX_FEEDBACK_COMMENT_CHARS)",
+                f"feedback[{i}].overrideReason.userComment",
+            )
     records = []
     for entry in body.feedback:
         reason = entry.overrideReason.reason if entry.overrideReason else None
@@ -250,6 +290,6 @@ async def feedback(request: Request, service_id: str, _auth: Auth, body: Feedbac
                 user_comment=entry.overrideReason.userComment if entry.overrideReason else None,
             )
         )
-    new = await asyncio.wrap_future(engine_of(request).store.submit_feedback(records))
-    log.info("feedback service=%s entries=%d new=%d", service_id, len(records), new)
+    new = await asyncio.wrap_future(store.submit_feedback(records))
+    log.debug("feedback service=%s entries=%d new=%d", service_id, len(records), new)
     return {"received": len(records), "new": new}

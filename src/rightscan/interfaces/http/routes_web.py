@@ -267,8 +267,12 @@ async def web_note(request: Request) -> HTMLResponse:
     state = FormState()
     context: dict[str, Any] = {"note": note}
     status = 200
+    limit = request.app.state.settings.max_note_chars
     if not note.strip():
         context["note_error"] = "Paste a note first."
+        status = 422
+    elif len(note) > limit:  # bounded work per request (RIGHTSCAN_MAX_NOTE_CHARS)
+        context["note_error"] = f"The note is longer than the {limit}-character limit; paste the relevant part."
         status = 422
     else:
         try:

@@ -18,7 +18,9 @@ import warnings
 from collections.abc import Iterable, Iterator
 from typing import Any, Optional
 
+import medspacy.context.context as _medspacy_context
 from loguru import logger
+from medspacy.context.context_graph import ConTextGraph
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -43,6 +45,72 @@ class _QuietSentenceRules(logging.Filter):
 
 
 logging.getLogger().addFilter(_QuietSentenceRules())
+
+
+class SentenceGraph(ConTextGraph):
+    """ConText's graph, compared sentence by sentence.
+
+    medspaCy 1.3.1 compares every modifier with every other modifier and with every target of the
+    document, which is quadratic in the length of the note (100k characters took over a minute). A
+    modifier's scope never leaves its sentence (the component runs without a window ``max_scope``,
+    so each scope is the sentence, cut by the rule's own ``max_scope``), so only pairs in the same
+    sentence can interact and the answer is the same, in time linear in the number of sentences."""
+
+    def _by_sentence(self) -> dict[int, tuple[list[Any], list[Span]]]:
+        """First token of a sentence -> (its modifiers, its targets)."""
+        buckets: dict[int, tuple[list[Any], list[Span]]] = {}
+        targets = list(self.targets)
+        if not self.modifiers or not targets:
+            return buckets
+        sent_of = _sentence_starts(targets[0].doc)
+        for m in self.modifiers:
+            buckets.setdefault(sent_of[m.modifier_span[0]], ([], []))[0].append(m)
+        for t in targets:
+            bucket = buckets.get(sent_of[t.start])
+            if bucket is not None:
+                bucket[1].append(t)
+        return buckets
+
+    def update_scopes(self) -> None:
+        self._buckets = self._by_sentence()
+        for modifiers, _ in self._buckets.values():
+            for i in range(len(modifiers) - 1):
+                m1 = modifiers[i]
+                for j in range(i + 1, len(modifiers)):
+                    m2 = modifiers[j]
+                    m1.limit_scope(m2)
+                    m2.limit_scope(m1)
+
+    def apply_modifiers(self) -> None:
+        if self.prune_on_modifier_overlap:  # not used by RightScan: keep medspaCy's own code path
+            super().apply_modifiers()
+            return
+        buckets = getattr(self, "_buckets", None) or self._by_sentence()
+        for modifiers, targets in buckets.values():
+            for target in targets:
+                for modifier in modifiers:
+                    if modifier.modifies(target):
+                        modifier.modify(target)
+        edges = []
+        for modifier in self.modifiers:
+            modifier.reduce_targets()
+            for target in modifier._targets:
+                edges.append((target, modifier))
+        self.edges = edges
+        self._buckets = {}
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    """Token index -> index of the first token of its sentence."""
+    out = [0] * len(doc)
+    for sent in doc.sents:
+        for i in range(sent.start, sent.end):
+            out[i] = sent.start
+    return out
+
+
+# medspaCy's ConText component builds its graph from this module-level name on every call.
+_medspacy_context.ConTextGraph = SentenceGraph  # type: ignore[misc]
 # medspaCy's matcher keeps an empty token Matcher when all rules are phrases, and spaCy warns on every note.
 _QUIET = r".*\[W036\].*"
 

@@ -11,6 +11,23 @@ negative when the gold value is not extracted (a wrong value is both a false pos
 false negative). Symptoms, labs and tumour markers count one item per code. Orders are compared
 as catalogue procedures (synonyms and CPT codes resolve to the same study).
 
+Safety figures, reported apart from agreement (issue 8):
+
+- unsafe answers: "not recommended" or "not applicable" where the gold facts give a red flag or a
+  new stage IIB-III or inflammatory cancer; a red flag raised from a mention the gold lists as
+  suppressed (negated, hypothetical, historical, family, explained); M1 extracted without M1 in the gold;
+- abstentions: the extracted decision is ``undetermined`` where the gold decision is not, with the
+  facts it names (the undetermined answer always says which fact to confirm);
+- stage-field accuracy: over every note and every stage field (size, T, N, M, ER, PR, HER2, grade),
+  the share where the extracted value equals the gold value (both absent counts as equal), and the same
+  over the (note, field) pairs where either side has a value;
+- the same figures per genre (``genre``, or ``kind`` in the older sets).
+
+The extracted decision is the one ``rightscan evaluate --note`` gives: the core on the extracted
+facts, made undetermined when a fact the note leaves uncertain would change it (``confirm.apply``).
+Gold orders may be study ids of the annotation guide (``bone_scan``) or names; a gold study the
+catalogue does not hold is left out of the gold decision and the order category is not compared.
+
 Usage: python tests/nlp/evaluate_extraction.py [--devset PATH] [--errors] [--json]
 """
 
@@ -27,13 +44,16 @@ HERE = Path(__file__).resolve().parent
 DEVSET = HERE / "devset.jsonl"
 HELDOUT = HERE / "heldout.jsonl"  # written after the rules were frozen; see docs/extraction.md
 HELDOUT2 = HERE / "heldout2.jsonl"  # written after the fixes the first held-out set led to
+BLIND_DEV = HERE / "blind_dev.jsonl"  # written by someone who never saw the rules (see its provenance)
 SCALARS = (
     "age", "sex", "setting", "prior_surgery", "tumor.histology", "tumor.size_cm", "tumor.t", "tumor.n", "tumor.m",
     "tumor.grade", "tumor.er", "tumor.pr", "tumor.her2", "tumor.inflammatory", "pathology.t", "pathology.n",
     "patient_preference", "order",
 )  # fmt: skip
 STAGE_FIELDS = ("tumor.size_cm", "tumor.t", "tumor.n", "tumor.m", "tumor.er", "tumor.pr", "tumor.her2", "tumor.grade")
-TARGETS = {"stage_field_f1": 0.97, "red_flags_from_suppressed": 0, "decision_agreement": 0.95}
+TARGETS = {"stage_field_f1": 0.97, "red_flags_from_suppressed": 0, "decision_agreement": 0.95, "unsafe": 0,
+           "abstention": 0.10, "stage_field_accuracy": 0.98}  # fmt: skip
+HIGH_STAGES = {"IIB", "IIIA", "IIIB", "IIIC"}
 
 
 def load(path: Path = DEVSET) -> list[dict[str, Any]]:
@@ -84,14 +104,60 @@ def _items(kb: Any, facts: dict[str, Any]) -> dict[str, set[Any]]:
     return out
 
 
-def _decision(evaluate: Any, facts: dict[str, Any]) -> tuple[str, str | None]:
-    d = evaluate(facts)
-    return d["systemic_imaging"], (d["order"] or {}).get("category")
+def _gold_facts(kb: Any, gold: dict[str, Any]) -> tuple[dict[str, Any], bool]:
+    """The gold as a core input (a study id becomes its catalogue name) and whether its order is rated."""
+    from rightscan.domain.orders import UnknownOrder, resolve
+
+    facts = dict(gold)
+    order = facts.get("order")
+    if order is None:
+        return facts, True
+    if order == "none":
+        facts.pop("order")
+        return facts, True
+    if order in kb.procedures:
+        facts["order"] = kb.procedures[order].name
+        return facts, True
+    try:
+        resolve(kb, order)
+    except UnknownOrder:
+        facts.pop("order")
+        return facts, False
+    return facts, True
+
+
+def _outcome(decision: dict[str, Any], with_order: bool) -> tuple[str, str | None]:
+    return decision["systemic_imaging"], ((decision["order"] or {}).get("category") if with_order else None)
+
+
+def _named(decision: dict[str, Any]) -> list[str]:
+    return [str(item).split(":", 1)[0] for item in decision.get("insufficient_data", [])]
+
+
+def _unsafe(note: dict[str, Any], gold_d: dict[str, Any], got_d: dict[str, Any] | None, got: dict[str, Any],
+            suppressed: set[str]) -> list[str]:  # fmt: skip
+    reasons = []
+    gold = note["gold"]
+    if got_d is not None and got_d["systemic_imaging"] in ("not_recommended", "not_applicable"):
+        stage = gold_d.get("stage") or {}
+        high = gold.get("setting") == "new_diagnosis" and (
+            stage.get("anatomic") in HIGH_STAGES or (gold.get("tumor") or {}).get("inflammatory") is True
+        )
+        if gold_d.get("red_flags"):
+            reasons.append(f"{got_d['systemic_imaging']} despite a red flag")
+        elif high:
+            reasons.append(f"{got_d['systemic_imaging']} for a new stage {stage.get('anatomic')} / inflammatory cancer")
+    gold_symptoms = set(gold.get("symptoms") or [])
+    for code in sorted(set(got.get("symptoms") or []) & suppressed - gold_symptoms):
+        reasons.append(f"red flag {code} from a suppressed mention")
+    if (got.get("tumor") or {}).get("m") == "M1" and (gold.get("tumor") or {}).get("m") != "M1":
+        reasons.append("M1 without distant disease in the gold")
+    return reasons
 
 
 def run(path: Path = DEVSET) -> dict[str, Any]:
     from rightscan.adapters.knowledge_files import load_knowledge
-    from rightscan.adapters.text import extract_many
+    from rightscan.adapters.text import confirm, extract_many
     from rightscan.api import InputError, evaluate
 
     kb = load_knowledge()
@@ -102,8 +168,14 @@ def run(path: Path = DEVSET) -> dict[str, Any]:
     agree = 0
     disagreements: list[dict[str, Any]] = []
     errors: list[dict[str, Any]] = []
+    unsafe: list[dict[str, Any]] = []
+    abstentions: list[dict[str, Any]] = []
+    stage_ok = stage_all = stated_ok = stated_all = 0
+    genres: dict[str, Counter[str]] = {}
     expected_conflicts = found_conflicts = expected_unparsed = found_unparsed = 0
     for note, ext in zip(notes, extract_many(n["note"] for n in notes), strict=True):
+        genre = genres.setdefault(note.get("genre") or note.get("kind") or "-", Counter())
+        genre["notes"] += 1
         gold_items, got_items = _items(kb, note["gold"]), _items(kb, ext.facts)
         note_errors = {}
         for name in gold_items:
@@ -114,27 +186,48 @@ def run(path: Path = DEVSET) -> dict[str, Any]:
             c["fn"] += len(g - x)
             if g != x:
                 note_errors[name] = {"gold": sorted(map(str, g)), "extracted": sorted(map(str, x))}
+        for name in STAGE_FIELDS:
+            same = gold_items[name] == got_items[name]
+            stage_all += 1
+            stage_ok += same
+            genre["stage_fields"] += 1
+            genre["stage_ok"] += same
+            if gold_items[name] or got_items[name]:
+                stated_all += 1
+                stated_ok += same
         suppressed = set(note.get("suppressed_symptoms", []))
         wrongly = got_items["symptoms"] - gold_items["symptoms"]
         red_flags_from_suppressed += len(wrongly & suppressed)
         symptom_fp += len(wrongly)
         conflict_fields = {c["field"] for c in ext.conflicts}
-        for f in note.get("expect_conflicts", []):
+        for f in note.get("expect_conflicts", note.get("conflicts", [])):
             expected_conflicts += 1
             found_conflicts += f in conflict_fields
         unparsed_fields = {u["field"] for u in ext.unparsed}
         for f in note.get("expect_unparsed", []):
             expected_unparsed += 1
             found_unparsed += f in unparsed_fields
-        gold_decision = _decision(evaluate, note["gold"])
+        gold_facts, rated = _gold_facts(kb, note["gold"])
+        gold_d = evaluate(gold_facts)
+        gold_decision = _outcome(gold_d, rated)
+        got_d: dict[str, Any] | None
         try:
-            got_decision: tuple[str, str | None] | str = _decision(evaluate, ext.facts)
+            got_d = confirm.apply(evaluate(ext.facts), ext, evaluate)
+            got_decision: tuple[str, str | None] | str = _outcome(got_d, rated)
         except InputError as exc:
-            got_decision = f"error: {exc}"
+            got_d, got_decision = None, f"error: {exc}"
         if got_decision == gold_decision:
             agree += 1
+            genre["agree"] += 1
         else:
             disagreements.append({"id": note["id"], "gold": gold_decision, "extracted": got_decision})
+            if got_d is not None and got_d["systemic_imaging"] == "undetermined" and gold_decision[0] != "undetermined":
+                abstentions.append({"id": note["id"], "gold": gold_decision, "named": _named(got_d)})
+                genre["abstain"] += 1
+        reasons = _unsafe(note, gold_d, got_d, ext.facts, suppressed)
+        if reasons:
+            unsafe.append({"id": note["id"], "reasons": reasons})
+            genre["unsafe"] += 1
         if note_errors:
             errors.append({"id": note["id"], "fields": note_errors})
     fields = {}
@@ -154,10 +247,16 @@ def run(path: Path = DEVSET) -> dict[str, Any]:
         "fields": fields,
         "stage_fields_micro": {"precision": sp, "recall": sr, "f1": 2 * sp * sr / (sp + sr) if sp + sr else 0.0},
         "stage_field_min_f1": min(fields[n]["f1"] for n in STAGE_FIELDS),
+        "stage_field_accuracy": stage_ok / stage_all if stage_all else 1.0,
+        "stage_field_accuracy_stated": stated_ok / stated_all if stated_all else 1.0,
         "red_flags_from_suppressed": red_flags_from_suppressed,
         "symptom_false_positives": symptom_fp,
         "decision_agreement": agree / len(notes),
         "decision_disagreements": disagreements,
+        "unsafe": unsafe,
+        "abstentions": abstentions,
+        "abstention_rate": len(abstentions) / len(notes),
+        "per_genre": {k: dict(v) for k, v in sorted(genres.items())},
         "expected_conflicts_found": [found_conflicts, expected_conflicts],
         "expected_unparsed_found": [found_unparsed, expected_unparsed],
         "errors": errors,
@@ -184,7 +283,24 @@ def report(result: dict[str, Any], show_errors: bool = False) -> str:
         "expected conflicts reported: {}/{}; expected unparsed notes reported: {}/{}".format(
             *result["expected_conflicts_found"], *result["expected_unparsed_found"]
         ),
+        f"unsafe answers: {len(result['unsafe'])} (target {TARGETS['unsafe']})",
+        f"abstentions (undetermined where the gold decides): {len(result['abstentions'])} = "
+        f"{result['abstention_rate']:.1%} (target <= {TARGETS['abstention']:.0%})",
+        f"stage-field accuracy: {result['stage_field_accuracy']:.1%} of (note, field) pairs "
+        f"(target >= {TARGETS['stage_field_accuracy']:.0%}); {result['stage_field_accuracy_stated']:.1%} "
+        "where either side has a value",
+        "",
+        f"{'genre':<14}{'notes':>6}{'agree':>8}{'unsafe':>8}{'abstain':>9}{'stage acc':>11}",
     ]
+    for genre, g in result["per_genre"].items():
+        acc = g.get("stage_ok", 0) / g["stage_fields"] if g.get("stage_fields") else 1.0
+        lines.append(
+            f"{genre:<14}{g['notes']:>6}{g.get('agree', 0) / g['notes']:>8.1%}{g.get('unsafe', 0):>8}"
+            f"{g.get('abstain', 0):>9}{acc:>11.1%}"
+        )
+    lines += ["", "Unsafe answers:"] + [f"  {u['id']}: {'; '.join(u['reasons'])}" for u in result["unsafe"]]
+    lines += ["", "Abstentions (facts named):"]
+    lines += [f"  {a['id']}: gold {a['gold']}; names {', '.join(a['named'])}" for a in result["abstentions"]]
     if show_errors:
         lines += ["", "Decision disagreements:"]
         lines += [f"  {d['id']}: gold {d['gold']} extracted {d['extracted']}" for d in result["decision_disagreements"]]

@@ -178,6 +178,15 @@ def decide_extracted(kb: Any, facts: dict[str, Any], order: str | None, by: str 
     return result
 
 
+def decide_note(kb: Any, extraction: Any, order: str | None, by: str = "--order") -> dict[str, Any]:
+    """``decide_extracted`` on a note's facts, made ``undetermined`` (naming the fact) when a fact the
+    note leaves uncertain would change the answer (``rightscan.adapters.text.confirm``)."""
+    from rightscan.adapters.text import confirm
+
+    decision = decide_extracted(kb, extraction.facts, order, by)
+    return confirm.apply(decision, extraction, lambda facts: decide_extracted(kb, facts, order, by))
+
+
 def _invalid_facts_message(exc: Exception) -> str:
     return f"the facts extracted from the note are invalid: {exc} (see the evidence with `rightscan extract`)"
 
@@ -194,7 +203,7 @@ def _evaluate_one_note(kb: Any, path: str, order: str | None, fmt: str) -> None:
         _fail(str(exc))
     extracted = result.to_dict()
     try:
-        decision = decide_extracted(kb, result.facts, order)
+        decision = decide_note(kb, result, order)
     except InputError as exc:
         _fail(_invalid_facts_message(exc))
     _write_one({**decision, "extracted": extracted}, fmt, text, result.rules_version)
@@ -292,7 +301,7 @@ def _evaluate_note_lines(kb: Any, lines: IO[bytes], order: str | None, fmt: str)
                 extracted = ext.to_dict()
                 try:
                     by = "--order" if order is not None else "the record's order"
-                    decision = decide_extracted(kb, ext.facts, order if order is not None else line_order, by)
+                    decision = decide_note(kb, ext, order if order is not None else line_order, by)
                     result, ok = {"id": ident, **decision, "extracted": extracted}, True
                 except InputError as exc:
                     result = {"id": ident, "line": line_no, "error": _invalid_facts_message(exc), "field": exc.field}

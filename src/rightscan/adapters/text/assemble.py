@@ -146,6 +146,16 @@ def _ordered(facts: dict[str, Any]) -> dict[str, Any]:
 def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, str]) -> Extraction:
     cands: list[_Candidate] = []
     gated: list[Mention] = []
+    to_confirm: list[dict[str, Any]] = []
+
+    def confirm(fieldname: str, values: list[Any], reason: str, ms: list[Mention]) -> None:
+        for item in to_confirm:
+            if item["field"] == fieldname and item["reason"] == reason:
+                item["values"] = _distinct([*item["values"], *values], 0.0)
+                item["evidence"] += [_where(m) for m in ms]
+                return
+        to_confirm.append({"field": fieldname, "values": values, "reason": reason, "evidence": [_where(m) for m in ms]})
+
     evidence_only: list[tuple[Mention, Finding, str | None]] = []
     unparsed: list[dict[str, Any]] = []
 
@@ -170,6 +180,8 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
             if status == UNCERTAIN:
                 add_unparsed(m, f.field, f"{why}: not used as a fact")
                 cands.append(_Candidate(f.field, f.value, m, f, used=False, reason=why))
+                if rules.confirms(f.field) and f.value is not None:
+                    confirm(f.field, [f.value], "stated as uncertain", [m])
                 continue
             if status == GATED:
                 cands.append(_Candidate(f.field, f.value, m, f, used=False, reason=why))
@@ -201,6 +213,9 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
             )
             for c in live:
                 c.used, c.reason = False, "conflicting values"
+            if rules.confirms(fieldname):
+                confirm(fieldname, _distinct([c.value for c in live], 0.0), "the note gives different values",
+                        [c.mention for c in live])  # fmt: skip
         elif value is not None:
             _put(facts, fieldname, value)
 
@@ -218,6 +233,8 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
         else:
             for f in m.findings:
                 add_unparsed(m, f.field, "uncertain mention (suspected, rule out, ?): not used as a fact")
+                if rules.confirms(f.field) and f.value is not None:
+                    confirm(f.field, [f.value], "suspected, not proven", [m])
     settle("setting")
     setting = facts.get("setting")
     for c in cands:
@@ -260,7 +277,18 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
         conflicts=conflicts,
         unparsed=unique_unparsed,
         rules_version=rules.version,
+        to_confirm=[
+            i
+            for i in to_confirm
+            if not (
+                i["field"] == "symptoms" and i["values"] and all(v in facts.get("symptoms", ()) for v in i["values"])
+            )
+        ],  # fmt: skip
     )
+
+
+def _where(m: Mention) -> dict[str, Any]:
+    return {"start": m.start, "end": m.end, "text": m.sentence, "rule": m.rule}
 
 
 def _has(facts: dict[str, Any], fieldname: str) -> bool:

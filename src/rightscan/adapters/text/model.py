@@ -35,6 +35,12 @@ class Extraction:
     listed in ``conflicts``). ``evidence`` lists every mention read, with ``used`` telling whether
     it produced a fact and ``context`` the effects found around it (negated, family, ...).
     ``unparsed`` lists clinical mentions that could not become a fact, with the reason.
+    ``assumptions`` lists facts the note implies without stating them (the setting of an untreated,
+    biopsy-proven cancer), each with its evidence; a caller may override them.
+    ``to_confirm`` lists facts that could flip the decision and that the note leaves uncertain (a
+    "possible" red-flag symptom, suspected metastasis, two values for N): ``field``, the candidate
+    ``values``, ``reason`` and the evidence; ``confirm.apply`` turns them into an ``undetermined``
+    answer when the candidates lead to different decisions.
     """
 
     facts: dict[str, Any]
@@ -42,6 +48,8 @@ class Extraction:
     conflicts: list[dict[str, Any]] = field(default_factory=list)
     unparsed: list[dict[str, Any]] = field(default_factory=list)
     rules_version: str = ""
+    assumptions: list[dict[str, Any]] = field(default_factory=list)
+    to_confirm: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -49,4 +57,6 @@ class Extraction:
             "evidence": self.evidence,
             "conflicts": self.conflicts,
             "unparsed": self.unparsed,
+            "assumptions": self.assumptions,
+            "to_confirm": self.to_confirm,
         }

@@ -259,6 +259,7 @@ class _FieldsFile(_Strict):
     schema_: Literal["rightscan.nlp-fields/1"] = Field(alias="schema")
     version: str = Field(pattern=r"^nlp-fields@\d{4}-\d{2}(\.\d+)?$")
     fields: dict[str, _FieldSpec]
+    confirm_when_uncertain: list[str] = Field(default_factory=list)
 
 
 class _ManifestFile(_Strict):
@@ -363,6 +364,11 @@ class Rules:
     name_patterns: Mapping[str, re.Pattern[str]]  # fragment name -> compiled, for parsers
     fields: Mapping[str, FieldRule]
     symptom_codes: frozenset[str] = field(default_factory=frozenset)
+    confirm_fields: frozenset[str] = field(default_factory=frozenset)
+
+    def confirms(self, name: str) -> bool:
+        """Is an uncertain value of this field worth checking against the decision (fields.yaml)?"""
+        return name in self.confirm_fields or name.split(".", 1)[0] in self.confirm_fields
 
     def field_rule(self, name: str) -> FieldRule:
         return self.fields.get(name) or self.fields[name.split(".", 1)[0]]
@@ -704,6 +710,9 @@ def load_rules(directory: str | None = None) -> Rules:
     for needed in (*SCALAR_FIELDS, "labs", "tumor_markers"):
         if needed not in fields:
             raise RulesError(f"{ff}: fields must say how to resolve {needed}")
+    for name in fld.confirm_when_uncertain:
+        if name not in fields:
+            raise RulesError(f"{ff}: confirm_when_uncertain: {name!r} is not a field")
 
     return Rules(
         version=manifest.version,
@@ -742,4 +751,5 @@ def load_rules(directory: str | None = None) -> Rules:
         name_patterns=MappingProxyType(name_patterns),
         fields=MappingProxyType(fields),
         symptom_codes=vocab["symptoms"],
+        confirm_fields=frozenset(fld.confirm_when_uncertain),
     )

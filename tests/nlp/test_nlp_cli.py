@@ -20,7 +20,7 @@ def test_extract_prints_the_four_blocks_as_json(tmp_path: Path) -> None:
     r = cli("extract", _note(tmp_path))
     assert r.returncode == 0, r.stderr
     out = json.loads(r.stdout)
-    assert set(out) == {"facts", "evidence", "conflicts", "unparsed"}
+    assert set(out) == {"facts", "evidence", "conflicts", "unparsed", "assumptions", "to_confirm"}
     assert out["facts"]["tumor"]["size_cm"] == 1.8 and out["facts"]["tumor"]["n"] == "N0"
     assert r.stderr == ""
 
@@ -59,7 +59,7 @@ def test_evaluate_note_gives_the_decision_and_the_extracted_block(tmp_path: Path
     out = json.loads(r.stdout)
     assert out["systemic_imaging"] == "not_recommended"
     assert out["order"]["category"] == "Usually Not Appropriate"
-    assert set(out["extracted"]) == {"facts", "evidence", "conflicts", "unparsed"}
+    assert set(out["extracted"]) == {"facts", "evidence", "conflicts", "unparsed", "assumptions", "to_confirm"}
 
 
 def test_evaluate_note_text_format_and_order_override(tmp_path: Path) -> None:

@@ -298,7 +298,7 @@ def test_the_brief_example_end_to_end() -> None:
         "tumor": {**tumour, "her2": "negative"},
         "order": "FDG-PET/CT Skull Base to Mid-Thigh",
     }
-    assert set(result.to_dict()) == {"facts", "evidence", "conflicts", "unparsed"}
+    assert set(result.to_dict()) == {"facts", "evidence", "conflicts", "unparsed", "assumptions", "to_confirm"}
     size = next(e for e in result.evidence if e["field"] == "tumor.size_cm")
     assert size["value"] == 1.8 and text[size["start"] : size["end"]] == "1.8 cm"
     assert size["text"] == text and size["rule"] == "size.single" and size["used"] is True

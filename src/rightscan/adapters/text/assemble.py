@@ -277,14 +277,13 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
         conflicts=conflicts,
         unparsed=unique_unparsed,
         rules_version=rules.version,
-        to_confirm=[
-            i
-            for i in to_confirm
-            if not (
-                i["field"] == "symptoms" and i["values"] and all(v in facts.get("symptoms", ()) for v in i["values"])
-            )
-        ],  # fmt: skip
+        to_confirm=[i for i in to_confirm if not _already_present(i, facts)],
     )
+
+
+def _already_present(item: dict[str, Any], facts: dict[str, Any]) -> bool:
+    """An uncertain symptom that another mention states plainly needs no confirmation."""
+    return item["field"] == "symptoms" and all(v in facts.get("symptoms", ()) for v in item["values"])
 
 
 def _where(m: Mention) -> dict[str, Any]:

@@ -74,6 +74,8 @@ def _normalise(kb: Any, name: str, value: Any) -> Any:
     if name == "order":
         from rightscan.domain.orders import UnknownOrder, resolve
 
+        if value in kb.procedures:  # a study id of the annotation guide
+            return value
         try:
             return resolve(kb, value).id
         except UnknownOrder:

@@ -28,6 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from rightscan.adapters.text import values as value_layer
+from rightscan.adapters.text.layout import compile_layout, normalise
 from rightscan.adapters.text.model import Mention
 from rightscan.adapters.text.rules import Rules, load_rules
 from rightscan.adapters.text.values import FACT, NOTE, UNPARSED, Finding
@@ -112,6 +113,10 @@ def _sentence_starts(doc: Doc) -> list[int]:
             current = i
         out[i] = current
     return out
+
+
+def _quote(original: str, sent: Span) -> str:
+    return original[sent.start_char : sent.end_char]
 
 
 class _Sentences:
@@ -296,21 +301,32 @@ class Analyser:
         self._targets = {r.id: r for r in self.rules.targets}
         self._section_effects = {s.category: s.implies for s in self.rules.sections}
         self._section_scope = {s.category: s.scope for s in self.rules.sections}
+        self.layout = compile_layout(self.rules)
 
     def mentions(self, text: str) -> list[Mention]:
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message=_QUIET)
-            return self._mentions(self.nlp(text))
+            return self._mentions(self.nlp(normalise(self.layout, text)), text)
 
     def mentions_many(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[list[Mention]]:
-        docs = self.nlp.pipe(texts, batch_size=batch_size)
+        originals: list[str] = []
+
+        def rewritten() -> Iterator[str]:
+            for text in texts:
+                originals.append(text)
+                yield normalise(self.layout, text)
+
+        docs = self.nlp.pipe(rewritten(), batch_size=batch_size)
+        k = 0
         while True:
             with warnings.catch_warnings():
                 warnings.filterwarnings("ignore", message=_QUIET)
                 doc = next(docs, None)
             if doc is None:
                 return
-            yield self._mentions(doc)
+            yield self._mentions(doc, originals[k])
+            originals[k] = ""
+            k += 1
 
     # -------------------------------------------------------------- doc -> mentions
     def _effects(self, span: Span, shielded: list[bool], sents: _Sentences) -> set[str]:
@@ -393,7 +409,8 @@ class Analyser:
             "only_if_uncertain": target.only_if_uncertain,
         }
 
-    def _mentions(self, doc: Doc) -> list[Mention]:
+    def _mentions(self, doc: Doc, original: str) -> list[Mention]:
+        """Mentions of a doc built on the layout-normalised text; sentences quoted from the original."""
         values = doc.user_data.get(_VALUE_KEY, [])
         spans = list(doc.spans[GROUP])
         described = [self._describe(span, values) for span in spans]
@@ -413,7 +430,7 @@ class Analyser:
             effects.append(e)
         self._coordinate(doc, spans, described, effects, sents)
         out = [
-            Mention(sentence=sents.of(span.start).text, effects=frozenset(e), **d)
+            Mention(sentence=_quote(original, sents.of(span.start)), effects=frozenset(e), **d)
             for span, d, e in zip(spans, described, effects, strict=True)
         ]
         out.sort(key=lambda m: (m.start, m.end))

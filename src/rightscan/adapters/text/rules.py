@@ -115,6 +115,17 @@ class _Coordination(_Strict):
     share: list[Effect] = Field(default_factory=list)
 
 
+class _Layout(_Strict):
+    checked: list[str] = Field(default_factory=lambda: ["x"])
+    unchecked: list[str] = Field(default_factory=list)
+    yes: list[str] = Field(default_factory=lambda: ["y", "yes"])
+    no: list[str] = Field(default_factory=lambda: ["n", "no"])
+    negative_signs: list[str] = Field(default_factory=list)
+    positive_signs: list[str] = Field(default_factory=list)
+    negative_headings: list[str] = Field(default_factory=list)
+    positive_headings: list[str] = Field(default_factory=list)
+
+
 class _ContextFile(_Strict):
     schema_: Literal["rightscan.nlp-context/1"] = Field(alias="schema")
     version: str = Field(pattern=r"^nlp-context@\d{4}-\d{2}(\.\d+)?$")
@@ -122,6 +133,7 @@ class _ContextFile(_Strict):
     terminating_types: dict[str, list[str]] = Field(default_factory=dict)
     families: dict[str, _FamilyPolicy]
     sentence_breaks: _SentenceBreaks = _SentenceBreaks()
+    layout: _Layout = _Layout()
     not_shielding: list[str] = Field(default_factory=list)
     coordination: _Coordination = _Coordination()
     sections: _Sections
@@ -365,6 +377,7 @@ class Rules:
     fields: Mapping[str, FieldRule]
     symptom_codes: frozenset[str] = field(default_factory=frozenset)
     confirm_fields: frozenset[str] = field(default_factory=frozenset)
+    layout: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def confirms(self, name: str) -> bool:
         """Is an uncertain value of this field worth checking against the decision (fields.yaml)?"""
@@ -752,4 +765,5 @@ def load_rules(directory: str | None = None) -> Rules:
         fields=MappingProxyType(fields),
         symptom_codes=vocab["symptoms"],
         confirm_fields=frozenset(fld.confirm_when_uncertain),
+        layout=MappingProxyType({k: tuple(v) for k, v in ctx.layout.model_dump().items()}),
     )

@@ -1,0 +1,162 @@
+"""Layout before meaning: templated notes rewritten into plain wording, at the same character offsets.
+
+Check boxes, review-of-systems lists marked (+)/(-), "pertinent negatives:" headings and "item: N"
+answers carry their meaning in layout, which ConText (a reader of words) cannot see. ``normalise``
+returns a text of exactly the same length in which
+
+- an unticked box and its label are blanked ("[ ] PET/CT" is not an order, "[ ] M1" not a category);
+- a ticked box is blanked and its label kept ("[x] Bone scan" -> "    Bone scan");
+- a Yes/No pair becomes a negation when No is ticked or nothing is ("Bone pain [ ] Y [x] N" ->
+  "Bone pain absent", "[ ] Y [x] N cough" -> "no cough"), and disappears when Yes is ticked;
+- "(-) cough" becomes "no cough", "cough (-)" "cough neg", "(+) back pain" "c/o back pain";
+- a "pertinent negatives:" heading becomes "denies", a "pertinent positives:" heading "reports".
+
+- "Headache: N" / "Cough: no" at the end of an item becomes "Headache  ∅" (a backward negation cue).
+
+The words used (box marks, yes/no options, headings) are data in ``context.yaml`` (``layout``); the
+replacement words are ordinary ConText cues of the same file, so the usual negation scopes apply.
+Evidence offsets stay those of the original note; only the words the pipeline reads change.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rightscan.adapters.text.rules import Rules
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    box: re.Pattern[str]
+    pair: re.Pattern[str]
+    sign: re.Pattern[str]
+    heading: re.Pattern[str]
+    answer_no: re.Pattern[str]
+    checked: frozenset[str]
+    yes: frozenset[str]
+    headings: dict[str, str]
+
+
+_SEGMENT_END = re.compile(r"\s{2,}|[|;,]|\n|--|\.(?:\s|$)")
+
+
+def compile_layout(rules: Rules) -> Layout:
+    spec = rules.layout
+    marks = "|".join(re.escape(m) for m in sorted({*spec["checked"], *spec["unchecked"]}, key=len, reverse=True))
+    box = rf"\[\s*(?P<mark>{marks})?\s*\]|(?P<glyph>[☐☑☒■□✓✔])"
+    yes = "|".join(re.escape(w) for w in spec["yes"])
+    no = "|".join(re.escape(w) for w in spec["no"])
+    inner = box.replace("?P<mark>", "?:").replace("?P<glyph>", "?:")
+    pair = rf"(?P<b1>{inner})\s*(?P<o1>{yes}|{no})\b\s*(?:/\s*)?(?P<b2>{inner})\s*(?P<o2>{yes}|{no})\b"
+    neg = "|".join(re.escape(w) for w in spec["negative_signs"])
+    pos = "|".join(re.escape(w) for w in spec["positive_signs"])
+    headings = {h.lower(): cue for cue, hs in (("denies", spec["negative_headings"]),
+                                               ("reports", spec["positive_headings"])) for h in hs}  # fmt: skip
+    heading = "|".join(re.escape(h) for h in sorted(headings, key=len, reverse=True))
+    return Layout(
+        box=re.compile(box, re.IGNORECASE),
+        pair=re.compile(pair, re.IGNORECASE),
+        sign=re.compile(rf"(?P<neg>{neg})|(?P<pos>{pos})", re.IGNORECASE),
+        heading=re.compile(rf"\b(?:{heading})\s*:", re.IGNORECASE),
+        answer_no=re.compile(
+            rf"(?<=[A-Za-z)])\s*[:=]\s*(?:{no}|none|neg|negative)\b(?=[ \t]*(?:$|[|;,.\n]))",
+            re.IGNORECASE | re.MULTILINE,
+        ),
+        checked=frozenset(m.lower() for m in spec["checked"]) | frozenset("☑☒■✓✔"),
+        yes=frozenset(w.lower() for w in spec["yes"]),
+        headings=headings,
+    )
+
+
+def _put(chars: list[str], start: int, end: int, word: str, right: bool = False) -> None:
+    """Write ``word`` into chars[start:end] (blank-padded, never longer than the room)."""
+    room = end - start
+    word = word[:room]
+    filled = (" " * (room - len(word)) + word) if right else (word + " " * (room - len(word)))
+    chars[start:end] = list(filled)
+
+
+def _is_checked(layout: Layout, text: str) -> bool:
+    m = layout.box.fullmatch(text.strip())
+    if m is None:
+        return False
+    mark = (m.group("mark") or m.group("glyph") or "").lower()
+    return mark in layout.checked
+
+
+def _label_after(text: str, end: int) -> bool:
+    """Does a word follow the box on its segment (the box labels what follows)?"""
+    rest = text[end:]
+    cut = _SEGMENT_END.search(rest)
+    segment = rest[: cut.start()] if cut else rest
+    nxt = re.search(r"\[|[☐☑☒■□✓✔]", segment)
+    if nxt:
+        segment = segment[: nxt.start()]
+    return bool(re.search(r"\w|[+\-−]", segment))
+
+
+def normalise(layout: Layout, text: str) -> str:
+    if "[" not in text and "(" not in text and ":" not in text and not any(g in text for g in "☐☑☒■□✓✔"):
+        return text
+    chars = list(text)
+    # 1. Yes/No pairs
+    yes_words = layout.yes
+    for m in layout.pair.finditer(text):
+        o1, o2 = m.group("o1").lower(), m.group("o2").lower()
+        c1, c2 = _is_checked(layout, m.group("b1")), _is_checked(layout, m.group("b2"))
+        ticked_yes = (c1 and o1 in yes_words) or (c2 and o2 in yes_words)
+        ticked_no = (c1 and o1 not in yes_words) or (c2 and o2 not in yes_words)
+        start, end = m.span()
+        if ticked_yes and not ticked_no:
+            _put(chars, start, end, "")
+        elif ticked_yes and ticked_no:
+            _put(chars, start, end, "?")  # both ticked: uncertain
+        elif _label_after(text, end):
+            _put(chars, start, end, "no", right=True)
+        else:
+            _put(chars, start, end, "absent")
+    current = "".join(chars)
+    # 2. single boxes
+    for m in layout.box.finditer(current):
+        start, end = m.span()
+        if _is_checked(layout, m.group(0)):
+            _put(chars, start, end, "")
+            continue
+        if _label_after(current, end):
+            rest = current[end:]
+            cut = _SEGMENT_END.search(rest)
+            stop = end + (cut.start() if cut else len(rest))
+            nxt = layout.box.search(current, end, stop)
+            stop = nxt.start() if nxt else stop
+            _put(chars, start, stop, "")
+        else:
+            before = current[:start]
+            cuts = [c.end() for c in _SEGMENT_END.finditer(before)]
+            prev_box = [b.end() for b in layout.box.finditer(before)]
+            colon = before.rfind(":")
+            begin = max([0, *cuts, *prev_box, colon + 1 if colon >= 0 else 0])
+            _put(chars, begin, end, "")
+    current = "".join(chars)
+    # 3. (+)/(-) signs
+    for m in layout.sign.finditer(current):
+        start, end = m.span()
+        after = current[end : end + 3].lstrip(" \t")
+        prefix = bool(after) and after[0].isalpha()
+        if m.group("neg"):
+            _put(chars, start, end, "no" if prefix else "neg")
+        else:
+            _put(chars, start, end, "c/o" if prefix else "")
+    current = "".join(chars)
+    # 4. headings of negative / positive lists
+    for m in layout.heading.finditer(current):
+        word = m.group(0)[:-1].strip().lower()
+        word = re.sub(r"\s+", " ", word)
+        cue = layout.headings.get(word, "denies")
+        if len(cue) > m.end() - m.start():  # a short heading ("neg:") gets the short cue
+            cue = "no" if cue == "denies" else ""
+        _put(chars, m.start(), m.end(), cue)
+    for m in layout.answer_no.finditer("".join(chars)):
+        _put(chars, m.start(), m.end(), "∅", right=True)
+    out = "".join(chars)
+    return out

@@ -34,17 +34,19 @@ def test_the_two_sets_do_not_share_notes() -> None:
     assert not {n["id"] for n in NOTES} & {n["id"] for n in HELD}
 
 
+# These three sets were labelled under annotation guide v1 (setting only when named); guide v2 reads the
+# setting by clinical meaning, so they are scored with the gold setting (see evaluate_extraction.run).
 # The targets are asserted on the development set. The held-out sets were written after the rules
 # were frozen and evaluated once each (first-run figures in docs/extraction.md); the rules were fixed
 # after each, so they are regression sets now, held to looser floors that record where they stand.
 @pytest.fixture(scope="module")
 def result() -> dict[str, Any]:
-    return run(DEVSET)
+    return run(DEVSET, guide_v1=True)
 
 
 @pytest.mark.parametrize("path", [HELDOUT, HELDOUT2], ids=["heldout", "heldout2"])
 def test_held_out_sets_do_not_regress(path: Any) -> None:
-    r = run(path)
+    r = run(path, guide_v1=True)
     assert r["stage_fields_micro"]["f1"] >= 0.97
     assert r["red_flags_from_suppressed"] <= 1
     assert r["decision_agreement"] >= 0.90

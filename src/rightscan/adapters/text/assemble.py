@@ -236,6 +236,7 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
                 if rules.confirms(f.field) and f.value is not None:
                     confirm(f.field, [f.value], "suspected, not proven", [m])
     settle("setting")
+    assumptions = _infer_setting(rules, mentions, facts, cands, gated)
     setting = facts.get("setting")
     for c in cands:
         if c.used and setting is not None and setting in c.mention.unless_setting:
@@ -277,8 +278,76 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
         conflicts=conflicts,
         unparsed=unique_unparsed,
         rules_version=rules.version,
+        assumptions=assumptions,
         to_confirm=[i for i in to_confirm if not _already_present(i, facts)],
     )
+
+
+CLUES = ("treatment", "new_local", "new_distant", "pending", "followup", "other_cancer")
+RECURRENCE = ("suspected_local_recurrence", "suspected_distant_recurrence")
+_PROOF = ("tumor.histology", "tumor.er", "tumor.pr", "tumor.her2", "tumor.grade", "pathology.t", "pathology.n")
+
+
+def _infer_setting(
+    rules: Rules, mentions: list[Mention], facts: dict[str, Any], cands: list[_Candidate], gated: list[Mention]
+) -> list[dict[str, Any]]:
+    """The setting by clinical meaning, when the note's words do not settle it.
+
+    - treated breast cancer (completed breast surgery, treatment given, a cancer of an earlier year)
+      with a new finding suggesting distant spread (a red-flag symptom, a new lung or bone lesion, a
+      suspected metastasis, rising liver tests) -> suspected distant recurrence; with a new finding in
+      the breast, chest wall, skin or regional nodes -> suspected local recurrence; otherwise surveillance;
+    - an untreated cancer proven by tissue (a histological type, receptors or grade) with no biopsy
+      pending -> new diagnosis;
+    - a stated setting stands, except a new diagnosis inferred from "staging" while the biopsy is
+      pending (nothing is proven yet) and a stated surveillance with a new suspicious finding.
+
+    Each inferred setting is returned as an assumption with its evidence (the caller may override it);
+    a note that says too little keeps no setting, and the decision then asks for it."""
+    by: dict[str, list[Mention]] = {f: [] for f in CLUES}
+    for m in mentions:
+        if m.family in by and _status(rules, m)[0] == ACCEPTED:
+            by[m.family].append(m)
+    other = {m.sentence for m in by["other_cancer"]}
+    treatment = [m for m in by["treatment"] if m.sentence not in other]
+    earlier = [
+        c.mention
+        for c in cands
+        if c.field == "tumor.histology" and c.used and c.mention.effects & {"past", "historical"}
+    ]
+    surgery = [c.mention for c in cands if c.field == "prior_surgery" and c.used]
+    treated = surgery + treatment + earlier
+    symptoms = [c.mention for c in cands if c.field == "symptoms" and c.used]
+    distant = by["new_distant"] + symptoms + gated
+    local = by["new_local"]
+    proven = sorted({c.field for c in cands if c.used and c.field in _PROOF})  # fields are settled later
+    stated = facts.get("setting")
+    inferred: tuple[str, str, list[Mention]] | None = None
+    if stated in RECURRENCE:
+        return []
+    if treated:
+        if distant:
+            inferred = ("suspected_distant_recurrence", "treated breast cancer and a new finding suggesting distant "
+                        "spread", treated + distant)  # fmt: skip
+        elif local:
+            inferred = ("suspected_local_recurrence", "treated breast cancer and a new finding in the breast, chest "
+                        "wall, skin or regional nodes", treated + local)  # fmt: skip
+        elif stated is None:
+            inferred = ("surveillance", "treated breast cancer followed up, no new suspicious finding",
+                        treated + by["followup"])  # fmt: skip
+    elif stated == "new_diagnosis" and by["pending"] and not proven:
+        facts.pop("setting")
+        return [{"field": "setting", "value": None, "reason": "the biopsy is pending: no proven cancer yet, setting "
+                 "left open", "evidence": [_where(m) for m in by["pending"]]}]  # fmt: skip
+    elif stated is None and proven and not by["pending"]:
+        inferred = ("new_diagnosis", f"a cancer proven by tissue ({', '.join(proven)}) with no treatment described",
+                    [])  # fmt: skip
+    if inferred is None or inferred[0] == stated:
+        return []
+    value, reason, evidence = inferred
+    facts["setting"] = value
+    return [{"field": "setting", "value": value, "reason": reason + "; inferred, not stated: override if wrong",
+             "evidence": [_where(m) for m in evidence]}]  # fmt: skip
 
 
 def _already_present(item: dict[str, Any], facts: dict[str, Any]) -> bool:

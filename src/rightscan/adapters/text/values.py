@@ -306,4 +306,5 @@ _PARSERS: dict[str, Callable[[Rules, ValueRule, dict[str, str]], list[Finding]]]
     "lab_normal": _lab_normal,
     "marker": _marker,
     "age_sex": _age_sex,
+    "cue": lambda rules, rule, g: [],
 }

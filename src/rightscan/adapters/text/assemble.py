@@ -30,6 +30,7 @@ _REASONS = {
     "proposed": "planned or proposed, not done",
     "performed": "a study already done",
     "past": "done in the past",
+    "warning": "with a warning qualifier (new, progressive, at night, different from usual, no trauma)",
 }
 
 
@@ -54,7 +55,7 @@ def _status(rules: Rules, m: Mention) -> tuple[str, str | None]:
     if "negated" in effects and m.negated_value is not None and not effects & {"family", "hypothetical"}:
         return ACCEPTED, "negated mention read as its negated value"
     for effect in policy.ignore:
-        if effect in effects:
+        if effect in effects and not effects & set(policy.overridden_by.get(effect, ())):
             return IGNORED, _REASONS[effect]
     for effect in policy.to_unparsed:
         if effect in effects:
@@ -283,7 +284,7 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
     )
 
 
-CLUES = ("treatment", "new_local", "new_distant", "pending", "followup", "other_cancer")
+CLUES = ("treatment", "new_local", "new_distant", "pending", "followup", "other_cancer", "perioperative")
 RECURRENCE = ("suspected_local_recurrence", "suspected_distant_recurrence")
 _PROOF = ("tumor.histology", "tumor.er", "tumor.pr", "tumor.her2", "tumor.grade", "pathology.t", "pathology.n")
 
@@ -299,6 +300,8 @@ def _infer_setting(
       the breast, chest wall, skin or regional nodes -> suspected local recurrence; otherwise surveillance;
     - an untreated cancer proven by tissue (a histological type, receptors or grade) with no biopsy
       pending -> new diagnosis;
+    - just operated with adjuvant treatment to come (post-operative course, final pathology, "before
+      chemo") and no earlier treatment -> new diagnosis;
     - a stated setting stands, except a new diagnosis inferred from "staging" while the biopsy is
       pending (nothing is proven yet) and a stated surveillance with a new suspicious finding.
 
@@ -325,7 +328,10 @@ def _infer_setting(
     inferred: tuple[str, str, list[Mention]] | None = None
     if stated in RECURRENCE:
         return []
-    if treated:
+    if surgery and by["perioperative"] and not treatment and not earlier:
+        inferred = ("new_diagnosis", "operated, adjuvant treatment still to come: the cancer is still being treated "
+                    "for the first time", surgery + by["perioperative"])  # fmt: skip
+    elif treated:
         if distant:
             inferred = ("suspected_distant_recurrence", "treated breast cancer and a new finding suggesting distant "
                         "spread", treated + distant)  # fmt: skip

@@ -26,7 +26,7 @@ RULES_DIR = Path(__file__).resolve().parent.parent.parent / "knowledge" / "nlp"
 
 Effect = Literal[
     "negated", "uncertain", "historical", "hypothetical", "family", "explained", "question", "proposed",
-    "performed", "past",
+    "performed", "past", "warning",
 ]  # fmt: skip
 Strength = Literal["preferred", "explicit", "derived"]
 STRENGTH_RANK = {"preferred": 0, "explicit": 1, "derived": 2}
@@ -92,6 +92,7 @@ class _FamilyPolicy(_Strict):
     require_one_of: list[Effect] = Field(default_factory=list)
     at_note_start: list[Effect] = Field(default_factory=list)
     alone_in_sentence: list[Effect] = Field(default_factory=list)
+    overridden_by: dict[Effect, list[Effect]] = Field(default_factory=dict)
 
 
 class _SectionSpec(_Strict):
@@ -291,6 +292,7 @@ class Policy:
     require_one_of: tuple[str, ...]
     at_note_start: tuple[str, ...]
     alone_in_sentence: tuple[str, ...]
+    overridden_by: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -745,6 +747,7 @@ def load_rules(directory: str | None = None) -> Rules:
                     tuple(p.require_one_of),
                     tuple(p.at_note_start),
                     tuple(p.alone_in_sentence),
+                    MappingProxyType({k: tuple(v) for k, v in p.overridden_by.items()}),
                 )
                 for name, p in ctx.families.items()
             }

@@ -68,11 +68,16 @@ def test_evaluate_note_text_format_and_order_override(tmp_path: Path) -> None:
     assert "Bone Scan Whole Body" in r.stdout and "Extracted facts" in r.stdout
 
 
-def test_evaluate_note_with_contradictory_facts_is_a_clear_error(tmp_path: Path) -> None:
-    r = cli("evaluate", "--note", _note(tmp_path, "60F IDC cT1c, 3.5 cm mass. CT CAP?"))
-    assert r.returncode == 2
-    assert "extracted from the note are invalid" in r.stderr and "tumor.t" in r.stderr
-    assert "Traceback" not in r.stderr and r.stdout == ""
+def test_evaluate_note_with_contradictory_facts_reports_the_conflict_and_abstains(tmp_path: Path) -> None:
+    # Issue 8 changed this: a contradiction no longer fails the whole note (it used to exit 2).
+    r = cli("evaluate", "--note", _note(tmp_path, "60F IDC cT1c, 3.5 cm mass, cN0. CT CAP?"), "--format", "json")
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert "t" not in out["extracted"]["facts"]["tumor"] and "size_cm" not in out["extracted"]["facts"]["tumor"]
+    conflict = next(c for c in out["extracted"]["conflicts"] if "tumor.t" in c["field"])
+    assert "tumor.size_cm" in conflict["field"]
+    assert out["systemic_imaging"] == "undetermined"
+    assert any(item.startswith(("tumor.t", "tumor.size_cm")) for item in out["insufficient_data"])
 
 
 def test_evaluate_note_json_lines_echoes_ids_and_keeps_going() -> None:
@@ -92,10 +97,11 @@ def test_evaluate_note_json_lines_echoes_ids_and_keeps_going() -> None:
     assert [o.get("id") for o in out] == ["a1", None, 7, "b2", "c3"]
     assert out[0]["systemic_imaging"] == "not_recommended" and "extracted" in out[0]
     assert out[1]["line"] == 2 and "invalid JSON" in out[1]["error"]
-    assert out[2]["field"] == "tumor.t" and "extracted" in out[2]
+    # a contradiction is reported and abstained on, not an invalid line (changed by issue 8)
+    assert out[2]["systemic_imaging"] == "undetermined" and out[2]["extracted"]["conflicts"]
     assert out[3]["systemic_imaging"] == "targeted" and out[3]["order"]["procedure"].startswith("MRI Spine")
     assert out[4]["field"] == "note"
-    assert "3 of 5 line(s) invalid" in r.stderr and "Traceback" not in r.stderr
+    assert "2 of 5 line(s) invalid" in r.stderr and "Traceback" not in r.stderr
 
 
 def test_evaluate_needs_a_path_or_a_note_but_not_both(tmp_path: Path) -> None:

@@ -169,6 +169,17 @@ def test_no_setting(text: str) -> None:
     assert "setting" not in facts(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No staging imaging indicated for this newly diagnosed 1.2 cm IDC, ER+ PR+ HER2-.",
+        "Biopsy-proven IDC, grade 2, ER+ PR+ HER2-, cN0; no staging imaging indicated. Seen to discuss surgery.",
+    ],
+)
+def test_no_staging_imaging_never_erases_the_setting(text: str) -> None:
+    assert facts(text)["setting"] == "new_diagnosis"
+
+
 def test_a_recurrence_without_site_is_unparsed() -> None:
     result = extract("Recurrence workup?")
     assert "setting" not in result.facts and [u["field"] for u in result.unparsed] == ["setting"]

@@ -40,7 +40,8 @@ class _Engine:
 
         self.analyser: Analyser = Analyser(directory)
         self.rules = self.analyser.rules
-        self.procedure_names = {pid: p.name for pid, p in load_knowledge().procedures.items()}
+        self.kb = load_knowledge()
+        self.procedure_names = {pid: p.name for pid, p in self.kb.procedures.items()}
         self.lock = threading.Lock()
 
     def mentions(self, text: str) -> list[Mention]:
@@ -48,9 +49,9 @@ class _Engine:
             return self.analyser.mentions(text)
 
     def run(self, mentions: list[Mention]) -> Extraction:
-        from rightscan.adapters.text.assemble import assemble
+        from rightscan.adapters.text.assemble import assemble, without_contradictions
 
-        return assemble(self.rules, mentions, self.procedure_names)
+        return without_contradictions(self.kb, assemble(self.rules, mentions, self.procedure_names))
 
 
 _ENGINES: dict[str | None, _Engine] = {}

@@ -8,6 +8,9 @@ reported in ``conflicts`` with every mention behind it.
 
 from __future__ import annotations
 
+import copy
+import dataclasses
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,6 +33,7 @@ _REASONS = {
     "proposed": "planned or proposed, not done",
     "performed": "a study already done",
     "past": "done in the past",
+    "purpose": "the aim of a test (rule out, evaluate for), not a finding",
     "warning": "with a warning qualifier (new, progressive, at night, different from usual, no trauma)",
 }
 
@@ -181,7 +185,7 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
             if status == UNCERTAIN:
                 add_unparsed(m, f.field, f"{why}: not used as a fact")
                 cands.append(_Candidate(f.field, f.value, m, f, used=False, reason=why))
-                if rules.confirms(f.field) and f.value is not None:
+                if rules.confirms(f.field) and f.value is not None and "uncertain" in m.effects:
                     confirm(f.field, [f.value], "stated as uncertain", [m])
                 continue
             if status == GATED:
@@ -234,7 +238,7 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
         else:
             for f in m.findings:
                 add_unparsed(m, f.field, "uncertain mention (suspected, rule out, ?): not used as a fact")
-                if rules.confirms(f.field) and f.value is not None:
+                if rules.confirms(f.field) and f.value is not None and "uncertain" in m.effects:
                     confirm(f.field, [f.value], "suspected, not proven", [m])
     settle("setting")
     assumptions = _infer_setting(rules, mentions, facts, cands, gated)
@@ -385,3 +389,45 @@ def _evidence(c: _Candidate, procedure_names: dict[str, str]) -> dict[str, Any]:
     if c.reason or c.finding.reason:
         entry["reason"] = c.reason or c.finding.reason
     return entry
+
+
+_FIELD_NAMES = re.compile(r"\b(?:tumor|pathology|labs|tumor_markers)\.[a-z_0-9]+\b")
+
+
+def without_contradictions(kb: Any, extraction: Extraction, tries: int = 6) -> Extraction:
+    """Facts the core refuses together (a stated cT1c with a 3.5 cm size) never fail the whole note:
+    the fields the core names are left out, reported in ``conflicts`` and listed in ``to_confirm``
+    (the decision then says whether they matter). Each round removes the fields one refusal names."""
+    from rightscan.adapters.input_json import load_facts
+    from rightscan.domain.decision import decide
+    from rightscan.domain.model import InputError
+
+    facts = extraction.facts
+    conflicts = list(extraction.conflicts)
+    to_confirm = list(extraction.to_confirm)
+    changed = False
+    for _ in range(tries):
+        try:
+            decide(kb, load_facts(kb, facts))  # staging checks agreement (T against size ...)
+            break
+        except InputError as exc:
+            named = [exc.field, *(f for f in _FIELD_NAMES.findall(exc.message) if f != exc.field)]
+            present = [f for f in dict.fromkeys(named) if _has(facts, f)]
+            if not present:
+                break  # nothing of ours to leave out: let the caller report it
+            facts = copy.deepcopy(facts)
+            values = []
+            for f in present:
+                head, _, tail = f.partition(".")
+                values.append({"field": f, "value": facts[head].pop(tail) if tail else facts.pop(head)})
+                if tail and not facts[head]:
+                    facts.pop(head)
+            conflicts.append({"field": " / ".join(present), "reason": f"the core refuses these facts together: "
+                              f"{exc.message}; left out of the facts", "values": values})  # fmt: skip
+            for v in values:
+                to_confirm.append({"field": v["field"], "values": [v["value"]], "reason": "contradicts another fact "
+                                   "of the note", "evidence": []})  # fmt: skip
+            changed = True
+    if not changed:
+        return extraction
+    return dataclasses.replace(extraction, facts=facts, conflicts=conflicts, to_confirm=to_confirm)

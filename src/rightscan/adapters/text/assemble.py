@@ -198,6 +198,7 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
         if status == GATED:
             gated.append(m)
 
+    _explained_later(cands, mentions, rules)
     by_field: dict[str, list[_Candidate]] = {}
     for c in cands:
         by_field.setdefault(c.field, []).append(c)
@@ -288,8 +289,9 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
     )
 
 
-CLUES = ("treatment", "new_local", "new_distant", "pending", "followup", "other_cancer", "perioperative")
+CLUES = ("treatment", "new_local", "new_distant", "pending", "followup", "other_cancer", "perioperative", "workup")
 RECURRENCE = ("suspected_local_recurrence", "suspected_distant_recurrence")
+_YEARS = re.compile(r"\b(?:19[5-9]\d|20[0-2]\d)\b|\b\d+\s*(?:y|yr|yrs|years?)\b(?!\s*old)|\bremote\b", re.IGNORECASE)
 _PROOF = ("tumor.histology", "tumor.er", "tumor.pr", "tumor.her2", "tumor.grade", "pathology.t", "pathology.n")
 
 
@@ -302,8 +304,9 @@ def _infer_setting(
       with a new finding suggesting distant spread (a red-flag symptom, a new lung or bone lesion, a
       suspected metastasis, rising liver tests) -> suspected distant recurrence; with a new finding in
       the breast, chest wall, skin or regional nodes -> suspected local recurrence; otherwise surveillance;
-    - an untreated cancer proven by tissue (a histological type, receptors or grade) with no biopsy
-      pending -> new diagnosis;
+    - an untreated cancer proven by tissue (a histological type, receptors or grade) and described as
+      being worked up (a biopsy, a referral, a surgical or neoadjuvant plan) -> new diagnosis (a note
+      that does not say whether the cancer was treated keeps no setting);
     - just operated with adjuvant treatment to come (post-operative course, final pathology, "before
       chemo") and no earlier treatment -> new diagnosis;
     - a stated setting stands, except a new diagnosis inferred from "staging" while the biopsy is
@@ -323,19 +326,28 @@ def _infer_setting(
         if c.field == "tumor.histology" and c.used and c.mention.effects & {"past", "historical"}
     ]
     surgery = [c.mention for c in cands if c.field == "prior_surgery" and c.used]
-    treated = surgery + treatment + earlier
+    # surgery of earlier years ("s/p lumpectomy 2019", "4 y s/p mastectomy") is a treated cancer in follow-up;
+    # surgery alone may be days old (a post-operative note), which says nothing of the setting yet
+    old_surgery = [m for m in surgery if _YEARS.search(m.sentence)]
+    long_ago = treatment + earlier + old_surgery
     symptoms = [c.mention for c in cands if c.field == "symptoms" and c.used]
-    distant = by["new_distant"] + symptoms + gated
-    local = by["new_local"]
+    distant = by["new_distant"] + symptoms + [m for m in gated if "uncertain" in m.effects]
+    nodes = [
+        c.mention for c in cands if c.field == "tumor.n" and c.used and c.value != "N0" and c.mention.family == "node"
+    ]
+    local = by["new_local"] + nodes  # regional nodes described in words: a new regional finding
     proven = sorted({c.field for c in cands if c.used and c.field in _PROOF})  # fields are settled later
+    staged = [c.mention for c in cands if c.used and c.field in ("tumor.t", "tumor.n", "order")]
+    workup = by["workup"] + staged  # clinical categories or a study asked for: a cancer being staged
     stated = facts.get("setting")
     inferred: tuple[str, str, list[Mention]] | None = None
     if stated in RECURRENCE:
         return []
-    if surgery and by["perioperative"] and not treatment and not earlier:
+    if surgery and by["perioperative"] and not long_ago:
         inferred = ("new_diagnosis", "operated, adjuvant treatment still to come: the cancer is still being treated "
                     "for the first time", surgery + by["perioperative"])  # fmt: skip
-    elif treated:
+    elif long_ago or (surgery and (distant or local)):
+        treated = long_ago or surgery
         if distant:
             inferred = ("suspected_distant_recurrence", "treated breast cancer and a new finding suggesting distant "
                         "spread", treated + distant)  # fmt: skip
@@ -345,19 +357,34 @@ def _infer_setting(
         elif stated is None:
             inferred = ("surveillance", "treated breast cancer followed up, no new suspicious finding",
                         treated + by["followup"])  # fmt: skip
+    elif surgery:
+        return []  # operated, nothing said of what comes next: the setting stays open
     elif stated == "new_diagnosis" and by["pending"] and not proven:
         facts.pop("setting")
         return [{"field": "setting", "value": None, "reason": "the biopsy is pending: no proven cancer yet, setting "
                  "left open", "evidence": [_where(m) for m in by["pending"]]}]  # fmt: skip
-    elif stated is None and proven and not by["pending"]:
-        inferred = ("new_diagnosis", f"a cancer proven by tissue ({', '.join(proven)}) with no treatment described",
-                    [])  # fmt: skip
+    elif stated is None and proven and workup:  # a pending biopsy elsewhere does not unprove the cancer
+        inferred = ("new_diagnosis", f"a cancer proven by tissue ({', '.join(proven)}), being worked up, with no "
+                    "treatment described", workup[:3])  # fmt: skip
     if inferred is None or inferred[0] == stated:
         return []
     value, reason, evidence = inferred
     facts["setting"] = value
     return [{"field": "setting", "value": value, "reason": reason + "; inferred, not stated: override if wrong",
              "evidence": [_where(m) for m in evidence]}]  # fmt: skip
+
+
+def _explained_later(cands: list[_Candidate], mentions: list[Mention], rules: Rules) -> None:
+    """A symptom the note later explains or calls resolved ("abdominal pain explained by cholecystitis -
+    resolved") is not a current symptom, unless a mention of it carries a warning qualifier."""
+    later: dict[Any, int] = {}
+    for c in cands:
+        if c.field == "symptoms" and not c.used and c.mention.effects & {"explained", "historical"}:
+            later[c.value] = max(later.get(c.value, -1), c.mention.start)
+    for c in cands:
+        late = c.field == "symptoms" and c.used and c.value in later and later[c.value] > c.mention.start
+        if late and "warning" not in c.mention.effects:
+            c.used, c.reason = False, "explained or resolved later in the note"
 
 
 def _already_present(item: dict[str, Any], facts: dict[str, Any]) -> bool:

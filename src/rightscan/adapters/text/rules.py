@@ -31,7 +31,7 @@ Effect = Literal[
 Strength = Literal["preferred", "explicit", "derived"]
 STRENGTH_RANK = {"preferred": 0, "explicit": 1, "derived": 2}
 Parser = Literal[
-    "size", "tnm", "grade", "receptor", "her2", "constant", "lab", "lab_normal", "marker", "age_sex", "cue"
+    "size", "tnm", "grade", "receptor", "her2", "constant", "lab", "lab_normal", "marker", "age_sex", "cue", "signs"
 ]  # fmt: skip
 Direction = Literal["FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"]
 Setting = Literal["new_diagnosis", "surveillance", "suspected_local_recurrence", "suspected_distant_recurrence"]
@@ -55,6 +55,7 @@ PARSER_GROUPS: dict[str, tuple[tuple[str, ...], ...]] = {
     "lab_normal": (("names",),),
     "marker": (("value",),),
     "age_sex": (("age",),),
+    "signs": (("er",), ("pr",), ("her2",)),
     "cue": (),  # no value: the mention only marks what its family means (treatment done, new finding, ...)
 }
 MAX_EXPANSIONS = 2000  # per phrase; a phrase that expands further is a mistake in the file

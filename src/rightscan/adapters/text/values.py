@@ -213,6 +213,15 @@ def _her2(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Finding]:
     return [Finding("tumor.her2", "equivocal", provisional=True)]
 
 
+def _signs(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Finding]:
+    """ "+/+/-": ER, PR and HER2 in that order, as pathology writes them."""
+    out = []
+    for key, table in (("er", "hormone"), ("pr", "hormone"), ("her2", "her2")):
+        status = rules.receptor_words[table].get(g[key])
+        out.append(Finding(f"tumor.{key}", status) if status else Finding(f"tumor.{key}", None, UNPARSED, "sign"))
+    return out
+
+
 # ------------------------------------------------------------------ constants, labs, markers
 def _constant(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Finding]:
     return [Finding(f, v) for f, v in rule.set.items()]
@@ -307,4 +316,5 @@ _PARSERS: dict[str, Callable[[Rules, ValueRule, dict[str, str]], list[Finding]]]
     "marker": _marker,
     "age_sex": _age_sex,
     "cue": lambda rules, rule, g: [],
+    "signs": _signs,
 }

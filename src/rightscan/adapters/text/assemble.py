@@ -379,7 +379,8 @@ def _explained_later(cands: list[_Candidate], mentions: list[Mention], rules: Ru
     resolved") is not a current symptom, unless a mention of it carries a warning qualifier."""
     later: dict[Any, int] = {}
     for c in cands:
-        if c.field == "symptoms" and not c.used and c.mention.effects & {"explained", "historical"}:
+        e = c.mention.effects
+        if c.field == "symptoms" and not c.used and e & {"explained", "historical"} and "negated" not in e:
             later[c.value] = max(later.get(c.value, -1), c.mention.start)
     for c in cands:
         late = c.field == "symptoms" and c.used and c.value in later and later[c.value] > c.mention.start

@@ -47,7 +47,7 @@ FIELD_PREFIXES = ("labs.", "tumor_markers.")
 PARSER_GROUPS: dict[str, tuple[tuple[str, ...], ...]] = {
     "size": (("d1",), ("unit",)),
     "tnm": (("t", "n", "m"),),
-    "grade": (("g", "score", "score2"),),
+    "grade": (("g", "score", "score2", "score3"),),
     "receptor": (("names",), ("word", "sign", "pct", "allred", "allred2")),
     "her2": (("ihc", "ish"),),
     "constant": (),

@@ -5,7 +5,8 @@ answers carry their meaning in layout, which ConText (a reader of words) cannot 
 returns a text of exactly the same length in which
 
 - an unticked box and its label are blanked ("[ ] PET/CT" is not an order, "[ ] M1" not a category);
-- a ticked box is blanked and its label kept ("[x] Bone scan" -> "    Bone scan");
+- a ticked box becomes a tick and its label is kept ("[x] Bone scan" -> "✓   Bone scan"; the tick is a
+  "chosen" cue of ``context.yaml``);
 - a Yes/No pair becomes a negation when No is ticked or nothing is ("Bone pain [ ] Y [x] N" ->
   "Bone pain absent", "[ ] Y [x] N cough" -> "no cough"), and disappears when Yes is ticked;
 - "(-) cough" becomes "no cough", "cough (-)" "cough neg", "(+) back pain" "c/o back pain";
@@ -121,7 +122,8 @@ def normalise(layout: Layout, text: str) -> str:
     for m in layout.box.finditer(current):
         start, end = m.span()
         if _is_checked(layout, m.group(0)):
-            _put(chars, start, end, "")
+            word_after = re.match(r"\s*[A-Za-z]{2}", current[end:]) is not None
+            _put(chars, start, end, "✓" if word_after else "")  # a cue: the named item is chosen
             continue
         if _label_after(current, end):
             rest = current[end:]

@@ -429,12 +429,35 @@ class Analyser:
                 e |= set(policy.alone_in_sentence)
             effects.append(e)
         self._coordinate(doc, spans, described, effects, sents)
+        self._share_in_lists(doc, described, effects)
         out = [
             Mention(sentence=_quote(original, sents.of(span.start)), effects=frozenset(e), **d)
             for span, d, e in zip(spans, described, effects, strict=True)
         ]
         out.sort(key=lambda m: (m.start, m.end))
         return out
+
+    def _share_in_lists(self, doc: Doc, described: list[dict[str, Any]], effects: list[set[str]]) -> None:
+        """Findings joined by list connectors share a negated, hypothetical or family scope: in "call us if
+        you develop bone pain, headaches or shortness of breath" every item is hypothetical, however long
+        the list (a cue's own scope may stop before the last items)."""
+        text = doc.text
+        idx = sorted((i for i, d in enumerate(described) if d["family"] in self.rules.list_families),
+                     key=lambda i: described[i]["start"])  # fmt: skip
+        chains: list[list[int]] = []
+        for i in idx:
+            if chains:
+                prev = chains[-1][-1]
+                between = " ".join(text[described[prev]["end"] : described[i]["start"]].split()).lower()
+                if between in self.rules.list_connectors:
+                    chains[-1].append(i)
+                    continue
+            chains.append([i])
+        for chain in chains:
+            if len(chain) > 1:
+                shared = set().union(*(effects[i] & self.rules.list_share for i in chain))
+                for i in chain:
+                    effects[i] |= shared
 
     def _coordinate(
         self,

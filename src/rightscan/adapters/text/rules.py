@@ -141,6 +141,7 @@ class _ContextFile(_Strict):
     layout: _Layout = _Layout()
     not_shielding: list[str] = Field(default_factory=list)
     coordination: _Coordination = _Coordination()
+    lists: _Coordination = _Coordination()  # coordinated findings ("bone pain, headaches or SOB") share a scope
     sections: _Sections
     modifiers: list[_ModifierSpec] = Field(min_length=1)
 
@@ -371,6 +372,9 @@ class Rules:
     coordination_connectors: frozenset[str]
     coordination_proposing: frozenset[str]
     coordination_share: frozenset[str]
+    list_families: frozenset[str]
+    list_connectors: frozenset[str]
+    list_share: frozenset[str]
     require_start_line: bool
     sections: tuple[Section, ...]
     modifiers: tuple[Modifier, ...]
@@ -557,7 +561,7 @@ def load_rules(directory: str | None = None) -> Rules:
     fc, ft, fv, ff = (manifest.files[k] for k in ("context", "targets", "values", "fields"))
 
     families = set(ctx.families)
-    for fam in (*ctx.not_shielding, *ctx.coordination.families):
+    for fam in (*ctx.not_shielding, *ctx.coordination.families, *ctx.lists.families):
         if fam not in families:
             raise RulesError(f"{fc}: {fam!r} is not a family with a policy")
     modifiers = []
@@ -760,6 +764,9 @@ def load_rules(directory: str | None = None) -> Rules:
         coordination_connectors=frozenset(c.lower() for c in ctx.coordination.connectors),
         coordination_proposing=frozenset(c.lower() for c in ctx.coordination.proposing_connectors),
         coordination_share=frozenset(ctx.coordination.share),
+        list_families=frozenset(ctx.lists.families),
+        list_connectors=frozenset(c.lower() for c in ctx.lists.connectors),
+        list_share=frozenset(ctx.lists.share),
         require_start_line=ctx.sections.require_start_line,
         sections=tuple(sections),
         modifiers=tuple(modifiers),

@@ -269,3 +269,18 @@ def test_parallel_extractions_agree_with_serial_ones() -> None:
     for t in threads:
         t.join()
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("No palpable axillary/supraclavicular LAD.", {"n": "N0"}),
+        ("PET/CT: no liver metastases.", {}),
+        ("No internal mammary nodes.", {}),
+        ("No matted nodes.", {}),
+        ("No distant metastases.", {"m": "M0"}),
+    ],
+)
+def test_a_negated_node_or_metastasis_never_gives_a_positive_category(text: str, expected: dict[str, Any]) -> None:
+    got = tumor(text)
+    assert {k: got[k] for k in ("n", "m") if k in got} == expected

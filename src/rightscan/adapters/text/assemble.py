@@ -343,9 +343,16 @@ def _infer_setting(
     inferred: tuple[str, str, list[Mention]] | None = None
     if stated in RECURRENCE:
         return []
+    current = [c.mention for c in cands if c.field == "tumor.histology" and c.used
+               and not c.mention.effects & {"past", "historical"}]  # fmt: skip
+    worked_up = {m.sentence for m in by["workup"]}
+    new_primary = [m for m in current if m.sentence in worked_up and m.sentence not in {t.sentence for t in long_ago}]
     if surgery and by["perioperative"] and not long_ago:
         inferred = ("new_diagnosis", "operated, adjuvant treatment still to come: the cancer is still being treated "
                     "for the first time", surgery + by["perioperative"])  # fmt: skip
+    elif long_ago and new_primary and stated is None and not (distant or local):
+        inferred = ("new_diagnosis", "a new cancer proven by tissue and being worked up, after an earlier treated "
+                    "one", new_primary)  # fmt: skip
     elif long_ago or (surgery and (distant or local)):
         treated = long_ago or surgery
         if distant:

@@ -90,6 +90,15 @@ def apply(
         return decision
     out = dict(decision)
     out["systemic_imaging"] = "undetermined"
+    staging_facts = [n for n in named if not n.startswith("symptoms")]
+    if staging_facts and "systemic_staging" in out:  # red flags aside, the stage itself is uncertain
+        out["systemic_staging"] = "undetermined"
+    if "missing" in out:  # the structured list of the output contract, next to its text form
+        out["missing"] = [
+            {"field": n.split(":", 1)[0], "fact": n.split(":", 1)[1].split(";", 1)[0].strip(),
+             "would_change": n.split("; ", 1)[1] if "; " in n else ""}
+            for n in named
+        ] + list(decision.get("missing", []))  # fmt: skip
     fields = ", ".join(dict.fromkeys(n.split(":", 1)[0] for n in named))
     out["summary"] = f"Cannot decide on systemic staging imaging - confirm from the note: {fields}"
     out["insufficient_data"] = [*named, *decision.get("insufficient_data", [])]

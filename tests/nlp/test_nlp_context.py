@@ -207,13 +207,17 @@ def test_prior_surgery_needs_a_past_cue(text: str, surgery: str) -> None:
         "Plan: lumpectomy and SLNB.",
         "Scheduled for mastectomy next week.",
         "Discussed lumpectomy versus mastectomy.",
-        "Specimen: L breast, lumpectomy with SLNB.",
         "Mother had a mastectomy in 1990.",
         "Chronic back pain s/p L4-L5 fusion 2010.",
     ],
 )
 def test_planned_family_or_other_surgery_is_not_prior_breast_surgery(text: str) -> None:
     assert "prior_surgery" not in facts(text)
+
+
+def test_a_synoptic_specimen_line_is_surgery_done() -> None:
+    # changed with issue 8 (annotation guide v2): a report on the lumpectomy specimen means it was done
+    assert facts("Specimen: L breast, lumpectomy with SLNB.")["prior_surgery"] == "bct"
 
 
 # ------------------------------------------------------------------ patient preference

@@ -194,7 +194,8 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
             value = f.value
             if m.negated_value is not None and "negated" in m.effects:
                 value = m.negated_value
-            cands.append(_Candidate(f.field, value, m, f, reason=why))
+            weaker = "derived" if f.field == "tumor.size_cm" and "palpation" in m.effects else None
+            cands.append(_Candidate(f.field, value, m, f, reason=why, strength=weaker))
         if status == GATED:
             gated.append(m)
 

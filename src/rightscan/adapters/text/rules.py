@@ -26,7 +26,7 @@ RULES_DIR = Path(__file__).resolve().parent.parent.parent / "knowledge" / "nlp"
 
 Effect = Literal[
     "negated", "uncertain", "historical", "hypothetical", "family", "explained", "question", "proposed",
-    "performed", "past", "warning", "purpose",
+    "performed", "past", "warning", "purpose", "palpation",
 ]  # fmt: skip
 Strength = Literal["preferred", "explicit", "derived"]
 STRENGTH_RANK = {"preferred": 0, "explicit": 1, "derived": 2}

@@ -34,6 +34,9 @@ def _variant(facts: dict[str, Any], fieldname: str, value: Any) -> dict[str, Any
         out["symptoms"] = codes
         return out
     head, _, tail = fieldname.partition(".")
+    partner = {"tumor.t": "size_cm", "tumor.size_cm": "t"}.get(fieldname)
+    if partner:  # T and size are two views of one fact: a candidate of one is tested without the other
+        out.get("tumor", {}).pop(partner, None)
     if tail:
         part = out.setdefault(head, {})
         if value is None:

@@ -290,7 +290,8 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
     )
 
 
-CLUES = ("treatment", "new_local", "new_distant", "pending", "followup", "other_cancer", "perioperative", "workup")
+CLUES = ("treatment", "new_local", "new_distant", "pending", "followup", "other_cancer", "perioperative", "workup",
+         "cancer_named")  # fmt: skip
 RECURRENCE = ("suspected_local_recurrence", "suspected_distant_recurrence")
 _YEARS = re.compile(r"\b(?:19[5-9]\d|20[0-2]\d)\b|\b\d+\s*(?:y|yr|yrs|years?)\b(?!\s*old)|\bremote\b", re.IGNORECASE)
 _PROOF = ("tumor.histology", "tumor.er", "tumor.pr", "tumor.her2", "tumor.grade", "pathology.t", "pathology.n")
@@ -371,6 +372,15 @@ def _infer_setting(
         facts.pop("setting")
         return [{"field": "setting", "value": None, "reason": "the biopsy is pending: no proven cancer yet, setting "
                  "left open", "evidence": [_where(m) for m in by["pending"]]}]  # fmt: skip
+    elif (
+        stated is None
+        and not proven
+        and by["cancer_named"]
+        and (by["workup"] or by["perioperative"])
+        and not by["pending"]
+    ):  # noqa: E501
+        inferred = ("new_diagnosis", "a breast cancer named as the patient's, with treatment still to come",
+                    by["cancer_named"][:1] + (by["workup"] + by["perioperative"])[:2])  # fmt: skip
     elif stated is None and proven and workup:  # a pending biopsy elsewhere does not unprove the cancer
         inferred = ("new_diagnosis", f"a cancer proven by tissue ({', '.join(proven)}), being worked up, with no "
                     "treatment described", workup[:3])  # fmt: skip

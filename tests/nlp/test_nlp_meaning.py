@@ -284,3 +284,17 @@ def test_parallel_extractions_agree_with_serial_ones() -> None:
 def test_a_negated_node_or_metastasis_never_gives_a_positive_category(text: str, expected: dict[str, Any]) -> None:
     got = tumor(text)
     assert {k: got[k] for k in ("n", "m") if k in got} == expected
+
+
+@PROPERTY
+@given(text=st.text(alphabet=st.sampled_from(list("ERPHalpstbi+-/%:0123456789 .,()x\n")), max_size=80))
+def test_the_first_character_guard_never_changes_a_match(text: str) -> None:
+    import re
+
+    from rightscan.adapters.text.rules import load_rules
+
+    for rule in load_rules().values:
+        plain = re.compile(rule.regex.pattern.split(")(?:", 1)[1][:-1], rule.regex.flags)
+        if not rule.regex.pattern.startswith("(?=["):
+            continue
+        assert [m.span() for m in rule.regex.finditer(text)] == [m.span() for m in plain.finditer(text)], rule.id

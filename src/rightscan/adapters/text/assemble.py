@@ -378,7 +378,7 @@ def _infer_setting(
         and by["cancer_named"]
         and (by["workup"] or by["perioperative"])
         and not by["pending"]
-    ):  # noqa: E501
+    ):
         inferred = ("new_diagnosis", "a breast cancer named as the patient's, with treatment still to come",
                     by["cancer_named"][:1] + (by["workup"] + by["perioperative"])[:2])  # fmt: skip
     elif stated is None and proven and workup:  # a pending biopsy elsewhere does not unprove the cancer

@@ -20,6 +20,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from rightscan.adapters.text.firstchars import guarded
 from rightscan.domain.model import HISTOLOGIES, PATIENT_PREFERENCES, PRIOR_SURGERY, SETTINGS
 
 RULES_DIR = Path(__file__).resolve().parent.parent.parent / "knowledge" / "nlp"
@@ -662,7 +663,7 @@ def load_rules(directory: str | None = None) -> Rules:
             raise RulesError(f"{where}: family {r.family!r} has no policy in {fc}")
         source = _substitute(r.pattern, fragments, where)
         try:
-            regex = re.compile(source, 0 if r.case_sensitive else re.IGNORECASE)
+            regex = guarded(re.compile(source, 0 if r.case_sensitive else re.IGNORECASE))
         except re.error as exc:
             raise RulesError(f"{where}: pattern does not compile: {exc}") from None
         groups = set(regex.groupindex)

@@ -334,9 +334,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--devset", type=Path, default=DEVSET)
     ap.add_argument("--errors", action="store_true", help="list every field error and decision disagreement")
     ap.add_argument("--json", action="store_true", help="print the full result as JSON")
-    ap.add_argument("--guide-v1", action="store_true", help="set labelled under guide v1: setting taken from gold")
+    ap.add_argument("--guide-v1", action="store_true", help="set labelled under guide v1: setting taken from gold "
+                    "(the default for devset, heldout and heldout2)")  # fmt: skip
     args = ap.parse_args(argv)
-    result = run(args.devset, guide_v1=args.guide_v1)
+    v1 = args.guide_v1 or args.devset.resolve() in {DEVSET.resolve(), HELDOUT.resolve(), HELDOUT2.resolve()}
+    result = run(args.devset, guide_v1=v1)
     if args.json:
         print(json.dumps(result, indent=2))
     else:

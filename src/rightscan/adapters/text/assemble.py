@@ -322,10 +322,12 @@ def _infer_setting(
             by[m.family].append(m)
     other = {m.sentence for m in by["other_cancer"]}
     treatment = [m for m in by["treatment"] if m.sentence not in other]
-    earlier = [
+    earlier = [  # a cancer of the past ("hx of IDC", "ILC dx 2018"); a synoptic "Procedure:" line is not one
         c.mention
         for c in cands
-        if c.field == "tumor.histology" and c.used and c.mention.effects & {"past", "historical"}
+        if c.field == "tumor.histology"
+        and c.used
+        and ("historical" in c.mention.effects or ("past" in c.mention.effects and _YEARS.search(c.mention.sentence)))
     ]
     surgery = [c.mention for c in cands if c.field == "prior_surgery" and c.used]
     # surgery of earlier years ("s/p lumpectomy 2019", "4 y s/p mastectomy") is a treated cancer in follow-up;
@@ -349,6 +351,8 @@ def _infer_setting(
                and not c.mention.effects & {"past", "historical"}]  # fmt: skip
     worked_up = {m.sentence for m in by["workup"]}
     new_primary = [m for m in current if m.sentence in worked_up and m.sentence not in {t.sentence for t in long_ago}]
+    if surgery and by["perioperative"] and long_ago and not (distant or local):
+        return []  # just operated and an earlier cancer too: which one the note is about is not said
     if surgery and by["perioperative"] and not long_ago:
         inferred = ("new_diagnosis", "operated, adjuvant treatment still to come: the cancer is still being treated "
                     "for the first time", surgery + by["perioperative"])  # fmt: skip

@@ -329,7 +329,23 @@ class Analyser:
             k += 1
 
     # -------------------------------------------------------------- doc -> mentions
-    def _effects(self, span: Span, shielded: list[bool], sents: _Sentences) -> set[str]:
+    @staticmethod
+    def _sections(doc: Doc) -> list[tuple[str, int] | None]:
+        """Token index -> (section category, first token of its title), read once per note (the
+        token-level extension getters of medspaCy are slow when called for every mention)."""
+        out: list[tuple[str, int] | None] = [None] * len(doc)
+        for section in doc._.sections:
+            if section.category is None:
+                continue
+            start, end = section.section_span
+            title_start = section.title_span[0]
+            for i in range(start, end):
+                out[i] = (section.category, title_start)
+        return out
+
+    def _effects(
+        self, span: Span, shielded: list[bool], sents: _Sentences, sections: list[tuple[str, int] | None]
+    ) -> set[str]:
         effects = set()
         for mod in span._.modifiers:
             ms, me = mod.modifier_span
@@ -338,11 +354,11 @@ class Analyser:
             if (ms < span.end and span.start < me) or any(shielded[ms:me]):
                 continue
             effects.add(self.rules.categories.get(mod.category))
-        section = span[0]._.section_category
-        if section:
-            title = span[0]._.section_title
+        where = sections[span.start]
+        if where is not None:
+            section, title_start = where
             if self._section_scope.get(section) != "sentence" or (
-                title is not None and sents.of(title.start).start == sents.of(span.start).start
+                sents.of(title_start).start == sents.of(span.start).start
             ):
                 effects |= self._section_effects.get(section, frozenset())
         effects.discard(None)
@@ -419,9 +435,10 @@ class Analyser:
             if d["family"] not in self.rules.not_shielding:
                 shielded[span.start : span.end] = [True] * (span.end - span.start)
         sents = _Sentences(doc)
+        sections = self._sections(doc)
         effects = []
         for span, d in zip(spans, described, strict=True):
-            e = self._effects(span, shielded, sents)
+            e = self._effects(span, shielded, sents, sections)
             policy = self.rules.policies[d["family"]]
             if policy.at_note_start and self._at_note_start(doc, span, sents):
                 e |= set(policy.at_note_start)

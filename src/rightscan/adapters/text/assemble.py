@@ -449,8 +449,8 @@ def without_contradictions(kb: Any, extraction: Extraction, tries: int = 6) -> E
     the fields the core names are left out, reported in ``conflicts`` and listed in ``to_confirm``
     (the decision then says whether they matter). Each round removes the fields one refusal names."""
     from rightscan.adapters.input_json import load_facts
-    from rightscan.domain.decision import decide
     from rightscan.domain.model import InputError
+    from rightscan.domain.staging import resolve_t
 
     facts = extraction.facts
     conflicts = list(extraction.conflicts)
@@ -458,7 +458,9 @@ def without_contradictions(kb: Any, extraction: Extraction, tries: int = 6) -> E
     changed = False
     for _ in range(tries):
         try:
-            decide(kb, load_facts(kb, facts))  # staging checks agreement (T against size ...)
+            checked = load_facts(kb, facts)  # the input contract
+            if checked.tumor is not None:
+                resolve_t(kb.staging, checked.tumor)  # the clinical agreement of T, size, DCIS, T4d
             break
         except InputError as exc:
             named = [exc.field, *(f for f in _FIELD_NAMES.findall(exc.message) if f != exc.field)]

@@ -18,7 +18,8 @@ from rightscan.adapters.text.rules import Rules, ValueRule
 FACT, UNPARSED, NOTE = "fact", "unparsed", "note"
 _NAME_SPLIT = re.compile(r"\s*(?:/|,|&|\band\b)\s*", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.;\n](?:\s|$)|;")
-_PHRASE_END = re.compile(r"[.;,\n](?:\s|$)|[;,]|\s(?:and|but)\s")  # words after a number: to the next comma or "and"
+# words after a number: up to the next comma, "and", "but" or " / "
+_PHRASE_END = re.compile(r"[.;,\n](?:\s|$)|[;,]|\s(?:and|but)\s|\s/\s")
 
 
 @dataclass(frozen=True, slots=True)

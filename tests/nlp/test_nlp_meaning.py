@@ -298,3 +298,17 @@ def test_the_first_character_guard_never_changes_a_match(text: str) -> None:
         if not rule.regex.pattern.startswith("(?=["):
             continue
         assert [m.span() for m in rule.regex.finditer(text)] == [m.span() for m in plain.finditer(text)], rule.id
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Erythema and oedema of ~60% of the breast, peau d'orange.", {"inflammatory": True}),
+        ("L axillary nodes matted on US, FNA +.", {"n": "N2a"}),
+        ("Axillary USS: normal.", {"n": "N0"}),
+        ("Axillary US: no suspicious nodes.", {"n": "N0"}),
+    ],
+)
+def test_clinical_categories_described_in_words(text: str, expected: dict[str, Any]) -> None:
+    got = tumor(text)
+    assert {k: got.get(k) for k in expected} == expected

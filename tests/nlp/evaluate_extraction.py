@@ -181,7 +181,7 @@ def run(path: Path = DEVSET, guide_v1: bool = False) -> dict[str, Any]:
     counts: dict[str, Counter[str]] = {}
     red_flags_from_suppressed = 0
     symptom_fp = 0
-    agree = 0
+    agree = verdict_agree = 0
     disagreements: list[dict[str, Any]] = []
     errors: list[dict[str, Any]] = []
     unsafe: list[dict[str, Any]] = []
@@ -234,6 +234,8 @@ def run(path: Path = DEVSET, guide_v1: bool = False) -> dict[str, Any]:
             got_decision: tuple[str, str | None] | str = _outcome(got_d, rated)
         except InputError as exc:
             got_d, got_decision = None, f"error: {exc}"
+        if isinstance(got_decision, tuple) and got_decision[0] == gold_decision[0]:
+            verdict_agree += 1
         if got_decision == gold_decision:
             agree += 1
             genre["agree"] += 1
@@ -270,6 +272,7 @@ def run(path: Path = DEVSET, guide_v1: bool = False) -> dict[str, Any]:
         "red_flags_from_suppressed": red_flags_from_suppressed,
         "symptom_false_positives": symptom_fp,
         "decision_agreement": agree / len(notes),
+        "verdict_agreement": verdict_agree / len(notes),
         "decision_disagreements": disagreements,
         "unsafe": unsafe,
         "abstentions": abstentions,
@@ -297,7 +300,7 @@ def report(result: dict[str, Any], show_errors: bool = False) -> str:
         f"{result['red_flags_from_suppressed']} (target {TARGETS['red_flags_from_suppressed']}); "
         f"all symptom false positives: {result['symptom_false_positives']}",
         f"decision agreement (systemic_imaging and order category): {result['decision_agreement']:.1%} "
-        f"(target >= {TARGETS['decision_agreement']:.0%})",
+        f"(target >= {TARGETS['decision_agreement']:.0%}); systemic_imaging alone: {result['verdict_agreement']:.1%}",
         "expected conflicts reported: {}/{}; expected unparsed notes reported: {}/{}".format(
             *result["expected_conflicts_found"], *result["expected_unparsed_found"]
         ),

@@ -259,7 +259,7 @@ def test_others_asking_or_the_patient_declining_is_not_a_preference(text: str) -
         ("Exam requested: FDG PET/CT.", "FDG-PET/CT Skull Base to Mid-Thigh"),
         ("CPT 78815 requested.", "FDG-PET/CT Skull Base to Mid-Thigh"),
         ("Is PET/CT indicated?", "FDG-PET/CT Skull Base to Mid-Thigh"),
-        ("Plan: MRI brain.", "MRI Head Without and With IV Contrast"),
+        ("Plan: MRI brain w/wo.", "MRI Head Without and With IV Contrast"),
         ("Bone scan from 2012 was negative. Need new bone scan?", "Bone Scan Whole Body"),
         ("63F s/p mastectomy. PET/CT.", "FDG-PET/CT Skull Base to Mid-Thigh"),
         (
@@ -378,7 +378,9 @@ def test_the_patient_named_again_ends_a_relatives_context() -> None:
 
 
 def test_a_request_title_covers_its_own_sentence_only() -> None:
-    got = facts("Request: MRI thoracic spine. 59F with breast cancer (2019, BCS). New L hip pain, x-ray hip negative.")
+    # the study states its contrast: since issue 8 the order resolver reads a bare "MRI thoracic spine" as two studies
+    got = facts("Request: MRI thoracic spine w/wo. 59F with breast cancer (2019, BCS). New L hip pain, x-ray hip "
+                "negative.")  # fmt: skip
     assert got["order"] == "MRI Spine Without and With IV Contrast" and got["prior_surgery"] == "bct"
 
 
@@ -420,7 +422,8 @@ def test_wanting_to_know_is_not_a_request_for_imaging() -> None:
 
 
 def test_a_request_cue_does_not_make_past_surgery_planned() -> None:
-    got = facts("Request for CT abdomen/pelvis: 64F with hx breast ca (R mastectomy 2011), new abdominal distension.")
+    got = facts("Request for CT abdomen/pelvis w contrast: 64F with hx breast ca (R mastectomy 2011), new abdominal "
+                "distension.")  # fmt: skip
     assert got["prior_surgery"] == "mastectomy" and got["order"] == "CT Abdomen Pelvis With IV Contrast"
 
 
@@ -431,3 +434,12 @@ def test_symptoms_the_patient_attributes_to_another_cause() -> None:
 def test_a_section_ends_at_the_next_title() -> None:
     note = "Family history: mother with breast cancer and bone pain.\nComplaints: new back pain x 3 weeks."
     assert symptoms(note) == ["back_pain"]
+
+
+def test_an_ambiguous_study_is_read_by_the_order_resolver_and_never_guessed() -> None:
+    # issue 8: the order resolver (rightscan.domain.orders) reads "MRI brain" as two studies (contrast unstated)
+    result = extract("Plan: MRI brain.")
+    assert "order" not in result.facts
+    assert any(u["field"] == "order" and "ambiguous" in u["reason"] for u in result.unparsed)
+    # and a second study named ambiguously makes the order a conflict rather than the other study alone
+    assert "order" not in extract("Plan: bone scan vs MRI spine.").facts

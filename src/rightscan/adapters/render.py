@@ -20,10 +20,10 @@ SHORT_CATEGORY = {
 }
 
 
-
 def _rrl(level: str | None) -> str:
     """The ACR relative radiation level as printed: the ACR's "O" (no ionising radiation) reads "none"."""
     return "none" if level == "O" else (level or "")
+
 
 def _stage_line(stage: dict[str, Any]) -> str:
     tnm = " ".join(x for x in (stage.get("t"), stage.get("n"), stage.get("m")) if x) or "no TNM"

@@ -152,6 +152,7 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
     cands: list[_Candidate] = []
     gated: list[Mention] = []
     to_confirm: list[dict[str, Any]] = []
+    unclear_orders: list[Mention] = []
 
     def confirm(fieldname: str, values: list[Any], reason: str, ms: list[Mention]) -> None:
         for item in to_confirm:
@@ -181,6 +182,8 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
                 continue
             if f.kind == UNPARSED:
                 add_unparsed(m, f.field, f.reason or "not understood")
+                if f.field == "order" and status == ACCEPTED:
+                    unclear_orders.append(m)  # a study considered, but which one is not said
                 continue
             if status == UNCERTAIN:
                 add_unparsed(m, f.field, f"{why}: not used as a fact")
@@ -253,6 +256,10 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
     for fieldname in by_field:
         if fieldname not in ("prior_surgery", "setting"):
             settle(fieldname)
+    if "order" in facts and unclear_orders:  # two studies considered, one of them ambiguous: no single order
+        conflicts.append({"field": "order", "reason": "another study is considered too (named ambiguously); the "
+                          "field is left out of the facts", "values": [_where(m) for m in unclear_orders]})  # fmt: skip
+        facts.pop("order")
     if "order" in facts:
         facts["order"] = procedure_names.get(facts["order"], facts["order"])
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 import warnings
 from collections.abc import Iterable, Iterator
 from typing import Any, Optional
@@ -113,6 +114,24 @@ def _sentence_starts(doc: Doc) -> list[int]:
             current = i
         out[i] = current
     return out
+
+
+_CONTRAST_AFTER = re.compile(
+    r"(?:\s*(?:w/wo|w/w/o|w/o|w\+wo|w/|wo|w|with and without|without and with|with|without|and|\+|&|iv|i\.v\.|"
+    r"contrast|gadolinium|gad|/|-)(?![a-z0-9]))+",
+    re.IGNORECASE,
+)
+
+
+def _order_words(span: Span) -> str:
+    """A study's words for the resolver: the matched phrase and any contrast words right after it
+    ("CT chest" + " w contrast", "MRI brain" + " w/wo"), which the phrase itself may not include."""
+    text = span.doc.text
+    more = _CONTRAST_AFTER.match(text, span.end_char)
+    words = more.group(0) if more else ""
+    says_contrast = "contrast" in words.lower() or re.search(r"\bw", words, re.IGNORECASE) is not None
+    tail = words if says_contrast else ""  # a bare "and" or "/" after the study is not about it
+    return text[span.start_char : span.end_char] + tail
 
 
 def _quote(original: str, sent: Span) -> str:
@@ -302,6 +321,9 @@ class Analyser:
         self._section_effects = {s.category: s.implies for s in self.rules.sections}
         self._section_scope = {s.category: s.scope for s in self.rules.sections}
         self.layout = compile_layout(self.rules)
+        from rightscan.adapters.knowledge_files import load_knowledge
+
+        self.kb = load_knowledge()
 
     def mentions(self, text: str) -> list[Mention]:
         with warnings.catch_warnings():
@@ -379,6 +401,21 @@ class Analyser:
         sent = sents.of(span.start)
         return all(t.is_punct or t.is_space for t in (*sent[: span.start - sent.start], *sent[span.end - sent.start :]))
 
+    def _order_finding(self, text: str, matched: str) -> Finding:
+        """The study the words name, read by the order resolver (one vocabulary for every channel): a
+        resolved reading names its study; an ambiguous one ("MRI brain": with or without contrast?) is
+        unparsed with the resolver's choices, never a guess; words the resolver does not read keep the
+        study the catalogue phrase matched."""
+        from rightscan.domain import orders
+
+        reading = orders.interpret(self.kb, text)
+        if reading.status == "resolved" and reading.study is not None:
+            return Finding("order", reading.study.id)
+        if reading.status == "ambiguous":
+            choices = ", ".join(p.name for p in reading.choices[:4])
+            return Finding("order", None, UNPARSED, f"the study named is ambiguous; one of: {choices}")
+        return Finding("order", matched)
+
     def _describe(self, span: Span, values: list[Any]) -> dict[str, Any]:
         """Rule, family and findings of one span of the group."""
         label = span.label_
@@ -400,7 +437,7 @@ class Analyser:
                 "family": "procedure",
                 "start": span.start_char,
                 "end": span.end_char,
-                "findings": (Finding("order", label[len(PROCEDURE_PREFIX) :]),),
+                "findings": (self._order_finding(_order_words(span), label[len(PROCEDURE_PREFIX) :]),),
             }
         target = self._targets[label]
         if target.unparsed:

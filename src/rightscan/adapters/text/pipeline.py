@@ -123,10 +123,9 @@ _CONTRAST_AFTER = re.compile(
 )
 
 
-def _order_words(span: Span) -> str:
+def _order_words(text: str, span: Span) -> str:
     """A study's words for the resolver: the matched phrase and any contrast words right after it
     ("CT chest" + " w contrast", "MRI brain" + " w/wo"), which the phrase itself may not include."""
-    text = span.doc.text
     more = _CONTRAST_AFTER.match(text, span.end_char)
     words = more.group(0) if more else ""
     says_contrast = "contrast" in words.lower() or re.search(r"\bw", words, re.IGNORECASE) is not None
@@ -416,7 +415,7 @@ class Analyser:
             return Finding("order", None, UNPARSED, f"the study named is ambiguous; one of: {choices}")
         return Finding("order", matched)
 
-    def _describe(self, span: Span, values: list[Any]) -> dict[str, Any]:
+    def _describe(self, span: Span, values: list[Any], text: str) -> dict[str, Any]:
         """Rule, family and findings of one span of the group."""
         label = span.label_
         if label.startswith("V") and label[1:].isdigit():
@@ -437,7 +436,7 @@ class Analyser:
                 "family": "procedure",
                 "start": span.start_char,
                 "end": span.end_char,
-                "findings": (self._order_finding(_order_words(span), label[len(PROCEDURE_PREFIX) :]),),
+                "findings": (self._order_finding(_order_words(text, span), label[len(PROCEDURE_PREFIX) :]),),
             }
         target = self._targets[label]
         if target.unparsed:
@@ -466,7 +465,8 @@ class Analyser:
         """Mentions of a doc built on the layout-normalised text; sentences quoted from the original."""
         values = doc.user_data.get(_VALUE_KEY, [])
         spans = list(doc.spans[GROUP])
-        described = [self._describe(span, values) for span in spans]
+        text = doc.text  # built once: Doc.text joins every token on each call
+        described = [self._describe(span, values, text) for span in spans]
         shielded = [False] * len(doc)  # token i lies inside a mention that protects its words
         for span, d in zip(spans, described, strict=True):
             if d["family"] not in self.rules.not_shielding:

@@ -254,11 +254,6 @@ def test_unknown_lab_key_is_named_by_position_never_by_its_text(limited: Server)
 WORST_SHAPES = ("ER+\n", "1.2 cm 2.3 cm T2 N1 M0 ")
 
 
-@pytest.mark.xfail(
-    reason="the extractor is still superlinear on these shapes (being made linear in another branch); "
-    "until then the note cap bounds the work but not to a fraction of a second",
-    strict=False,
-)
 @pytest.mark.parametrize("unit", WORST_SHAPES)
 def test_a_note_at_the_length_cap_costs_under_a_second_of_cpu(unit: str) -> None:
     from rightscan.application import note_facts

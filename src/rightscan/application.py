@@ -65,20 +65,59 @@ def note_facts(note: str, order: str | None) -> tuple[dict[str, Any], Any]:
 
 
 @lru_cache(maxsize=4096)
-def _text_facts_json(text: str) -> bytes:
+def _text_reading_json(text: str) -> bytes:
     from rightscan.adapters.text import extract
 
-    return orjson.dumps({k: v for k, v in extract(text).facts.items() if k != "order"})
+    extraction = extract(text)
+    facts = {k: v for k, v in extraction.facts.items() if k != "order"}
+    return orjson.dumps({"facts": facts, "to_confirm": extraction.to_confirm})
 
 
-def text_facts(text: str) -> dict[str, Any]:
-    """Facts stated by a record's free text (order reason, notes), the order excluded.
+def text_reading(text: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """Facts stated by a record's free text (order reason, notes), the order excluded, and the facts the
+    text leaves uncertain (``to_confirm``: a possible red-flag symptom, a suspected metastasis).
 
     Extraction is a pure function of the text and the rules, and EHRs resend the same order reasons on
     every hook call, so results are remembered by text (in memory only, never logged); each caller gets
     its own copy.
     """
-    return orjson.loads(_text_facts_json(text))  # type: ignore[no-any-return]
+    reading = orjson.loads(_text_reading_json(text))
+    return reading["facts"], reading["to_confirm"]
+
+
+def text_facts(text: str) -> dict[str, Any]:
+    """The facts of :func:`text_reading` alone."""
+    return text_reading(text)[0]
+
+
+def uncertain_gaps(coded: dict[str, Any], to_confirm: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The uncertain text facts that coded data leave open (coded data always win, so an uncertainty
+    about a fact the record codes is moot)."""
+    def coded_already(field_name: str) -> bool:
+        head, _, tail = field_name.partition(".")
+        if head == "symptoms":
+            return False  # coded symptoms are united with the text's, never replaced
+        return tail in (coded.get(head) or {}) if tail else head in coded
+
+    return [item for item in to_confirm if not coded_already(item["field"])]
+
+
+def confirm_uncertain(
+    kb: Knowledge, decision: dict[str, Any], facts: dict[str, Any], to_confirm: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """Safety before coverage on every channel that reads free text: when a fact the text leaves uncertain
+    would change the answer, the decision becomes ``undetermined`` and names the fact to confirm
+    (``rightscan.adapters.text.confirm``); otherwise the decision is returned unchanged."""
+    if not to_confirm:
+        return decision
+    from rightscan.adapters.input_json import load_facts
+    from rightscan.adapters.text import confirm
+    from rightscan.adapters.text.model import Extraction
+
+    def redo(candidate: dict[str, Any]) -> dict[str, Any]:
+        return decide(kb, load_facts(kb, candidate)).to_dict()
+
+    return confirm.apply(decision, Extraction(facts=facts, to_confirm=to_confirm), redo, facts)
 
 
 _FHIR_FACTS: OrderedDict[bytes, bytes] = OrderedDict()  # digest of (prefetch, order, patient, day) -> facts
@@ -184,12 +223,20 @@ class Engine:
         self.store = store
 
     def prepare(
-        self, data: PatientInput, channel: str, extra: dict[str, Any] | None = None, tenant: str | None = None
+        self,
+        data: PatientInput,
+        channel: str,
+        extra: dict[str, Any] | None = None,
+        tenant: str | None = None,
+        to_confirm: list[dict[str, Any]] | None = None,
     ) -> tuple[Evaluation, DecisionRecord]:
-        """Decide for validated input (raises ``InputError`` for contradictory facts); build its log record."""
+        """Decide for validated input (raises ``InputError`` for contradictory facts); build its log record.
+        ``to_confirm``: facts a note left uncertain; the answer abstains when one of them would change it."""
         facts = to_facts(self.kb, data)
         decision = decide(self.kb, facts).to_dict()
         coded = data.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+        if to_confirm:
+            decision = confirm_uncertain(self.kb, decision, coded, to_confirm)
         decision_id = new_id()
         rating, _ = pama_rating(self.kb.pama, decision)
         order = decision["order"]
@@ -220,10 +267,15 @@ class Engine:
         return Evaluation(decision_id, decision, coded), record
 
     async def evaluate(
-        self, data: PatientInput, channel: str, extra: dict[str, Any] | None = None, tenant: str | None = None
+        self,
+        data: PatientInput,
+        channel: str,
+        extra: dict[str, Any] | None = None,
+        tenant: str | None = None,
+        to_confirm: list[dict[str, Any]] | None = None,
     ) -> Evaluation:
         """Decide, and return only once the decision is committed to the log (under ``tenant``)."""
-        evaluation, record = self.prepare(data, channel, extra, tenant)
+        evaluation, record = self.prepare(data, channel, extra, tenant, to_confirm)
         await asyncio.wrap_future(self.store.submit_decision(record))
         order = evaluation.decision["order"]
         log.debug(

@@ -111,3 +111,19 @@ def test_no_patient_data_in_server_log(client: httpx.Client, server: Server) -> 
     # Issue 10: no INFO line per request (decisions are in the decision log, not the server log) ...
     assert r.json()["decision_id"] not in text and "ready" in text
     assert "1.37" not in text and "44.4" not in text and "ILC" not in text  # ... and never facts
+
+
+def test_an_uncertain_fact_in_a_note_makes_the_api_abstain(client: httpx.Client) -> None:
+    """The API reads notes like the CLI: a possible bone pain that would flip the answer is named, not guessed."""
+    note = (
+        "58 yo woman, biopsy-proven IDC 1.5 cm, grade 2, ER+ PR+ HER2-, axilla clinically negative. "
+        "Possible bone pain in the left hip, unclear. PET/CT?"
+    )
+    d = client.post("/v1/evaluate", json={"note": note}).json()
+    assert d["systemic_imaging"] == "undetermined"
+    assert any(x.startswith("symptoms") for x in d["insufficient_data"])
+    assert d["extracted"]["to_confirm"][0]["field"] == "symptoms"
+    clear = client.post(
+        "/v1/evaluate", json={"note": note.replace(" Possible bone pain in the left hip, unclear.", "")}
+    )
+    assert clear.json()["systemic_imaging"] == "not_recommended"

@@ -343,3 +343,26 @@ def test_an_imaging_order_that_does_not_say_which_study_gets_a_card_with_the_cho
     assert card["indicator"] == "info"
     assert "does not say which study" in card["summary"] or "does not say which study" in card.get("detail", "")
     assert "CT Chest With IV Contrast" in json.dumps(card) and "CT Chest Without IV Contrast" in json.dumps(card)
+
+
+def test_an_uncertain_red_flag_in_the_order_reason_is_never_answered_not_appropriate(client: httpx.Client) -> None:
+    """Safety before coverage on the CDS channel: the order's reason says bone pain is possible but unclear.
+    Bone pain would make the PET/CT a targeted question, so RightScan must not card it Usually Not
+    Appropriate; it abstains and names the fact to confirm."""
+    request = reference_request()
+    _pet(request)["reasonCode"][0]["text"] = (
+        "staging of new left breast cancer; possible bone pain in the left hip, unclear"
+    )
+    r = client.post(SERVICE, json=request)
+    assert r.status_code == 200, r.text
+    body = r.json()
+    ratings = [_rating(a["resource"]) for a in body.get("systemActions", [])]
+    assert "not-appropriate" not in ratings
+    [card] = body["cards"]
+    assert card["indicator"] != "warning" or "Usually Not Appropriate" not in card["summary"]
+    decision_id = card["links"][0]["url"].rstrip("/").rsplit("/", 1)[-1].split("?")[0]
+    record = client.get(f"/v1/decisions/{decision_id}").json()
+    [entry] = [e for e in record["output"]["decisions"] if e.get("decision")]
+    assert entry["decision"]["systemic_imaging"] == "undetermined"
+    assert any(x.startswith("symptoms") for x in entry["decision"]["insufficient_data"])
+    assert "left hip" not in json.dumps(record)  # the note's words are not logged

@@ -71,7 +71,11 @@ async def evaluate(request: Request, auth: Auth, payload: EvaluateBody) -> dict[
         except InputError as exc:
             raise ApiError(422, f"the facts read from the note are not usable: {exc.message}", exc.field) from None
         result = await engine.evaluate(
-            data, channel="api", extra={"extracted": evidence_for_log(extraction)}, tenant=tenant
+            data,
+            channel="api",
+            extra={"extracted": evidence_for_log(extraction)},
+            tenant=tenant,
+            to_confirm=extraction.to_confirm,
         )
     else:
         result = await engine.evaluate(payload, channel="api", tenant=tenant)

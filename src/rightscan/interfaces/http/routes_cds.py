@@ -13,7 +13,15 @@ from rightscan.adapters.cdshooks import cards as card_builder
 from rightscan.adapters.cdshooks.models import DiscoveryResponse, FeedbackRequest, HookRequest, Service
 from rightscan.adapters.input_json import load_facts
 from rightscan.adapters.store.db import DecisionRecord, FeedbackRecord
-from rightscan.application import digest, fhir_facts, fill_from_text, new_id, text_facts
+from rightscan.application import (
+    confirm_uncertain,
+    digest,
+    fhir_facts,
+    fill_from_text,
+    new_id,
+    text_reading,
+    uncertain_gaps,
+)
 from rightscan.domain import orders
 from rightscan.domain.decision import decide
 from rightscan.domain.model import InputError
@@ -122,14 +130,16 @@ async def call_service(request: Request, service_id: str, token: Auth, hook: Hoo
             texts = []
         if texts:  # the order's reason and the record's text fill what coded data leave open
             try:
-                stated = await run_in_threadpool(text_facts, "\n".join(texts))
+                stated, uncertain = await run_in_threadpool(text_reading, "\n".join(texts))
             except InputError:
-                stated = None
+                stated, uncertain = None, []
+            uncertain = uncertain_gaps(payload, uncertain)
             if stated:
                 payload, from_text, disagree = fill_from_text(payload, stated)
         coded.append({"order_ref": draft.id, "facts": payload, "ignored": found.ignored, "from_text": from_text})
         try:
             decision = decide(kb, load_facts(kb, payload)).to_dict()
+            decision = confirm_uncertain(kb, decision, payload, uncertain)
         except InputError as exc:
             outcomes.append(
                 card_builder.OrderOutcome(

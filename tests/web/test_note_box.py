@@ -45,3 +45,12 @@ def test_empty_note_is_an_inline_error(web: Server) -> None:
 def test_note_text_is_not_logged(web: Server) -> None:
     httpx.post(f"{web.url}/note", data={"note": NOTE}, timeout=30)
     assert "axillary LAD" not in web.log() and "1.8 cm" not in web.log()
+
+
+def test_an_uncertain_symptom_is_shown_to_confirm_and_not_ticked(web: Server) -> None:
+    note = NOTE.replace("Denies bone pain.", "Possible bone pain in the left hip, unclear.")
+    r = httpx.post(f"{web.url}/note", data={"note": note}, timeout=30)
+    assert r.status_code == 200, r.text
+    assert 'class="to-confirm"' in r.text and "bone_pain" in r.text
+    checkboxes = re.findall(r"<input[^>]*name=\"symptoms\"[^>]*>", r.text)
+    assert not any('value="bone_pain"' in c and "checked" in c for c in checkboxes)

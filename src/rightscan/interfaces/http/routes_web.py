@@ -286,6 +286,7 @@ async def web_note(request: Request) -> HTMLResponse:
             context.update(
                 note_segments=note_segments(note, extraction.evidence),
                 note_conflicts=extraction.conflicts,
+                note_to_confirm=extraction.to_confirm,
                 note_unparsed=extraction.unparsed,
             )
             log.info("web note read: %d fact(s) found", len(extraction.evidence))

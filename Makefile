@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench bench-notes eval-notes eval-orders clean
+.PHONY: run test lint bench bench-notes eval-notes eval-orders eval-vignettes clean
 
 run: $(STAMP)
 	$(BIN)/rightscan evaluate examples/reference_patient.json
@@ -26,7 +26,10 @@ eval-notes: $(STAMP)
 	$(BIN)/python tests/nlp/evaluate_extraction.py
 
 eval-orders: $(STAMP)
-	$(BIN)/python bench/orders_eval.py
+	$(BIN)/python bench/orders_eval.py tests/fixtures/orders/orders_dev.jsonl tests/fixtures/orders/orders_test.jsonl
+
+eval-vignettes: $(STAMP)
+	$(BIN)/python bench/vignettes_eval.py
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "RightScan needs Python 3.11 or newer"'

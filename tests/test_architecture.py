@@ -86,3 +86,10 @@ def test_no_import_cycle_between_modules() -> None:
         if m not in state:
             visit(m)
     assert not cycles, "import cycles: " + "; ".join(" -> ".join(c) for c in cycles)
+
+
+@pytest.mark.parametrize("module", sorted(m for m in MODULES if _layer(m) == "interfaces"))
+def test_interfaces_reach_the_decision_through_the_application_layer(module: str) -> None:
+    """Issue 12: one seam. An interface parses, calls ``rightscan.application`` and renders; it never
+    calls the decision engine itself (so no channel can skip a step another applies)."""
+    assert "rightscan.domain.decision" not in GRAPH[module], f"{module} calls the decision engine directly"

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from rightscan.adapters.input_json import load_facts, parse_json
+from rightscan.adapters.input_json import parse_json
 from rightscan.adapters.knowledge_files import load_knowledge
+from rightscan.application import decide_payload
 from rightscan.domain.decision import decide
 from rightscan.domain.knowledge import Knowledge
 from rightscan.domain.model import Decision, Facts, InputError
@@ -23,8 +24,7 @@ def decide_facts(facts: Facts, kb: Knowledge | None = None) -> Decision:
 
 def evaluate(payload: dict[str, Any], order: str | None = None, kb: Knowledge | None = None) -> dict[str, Any]:
     """Input contract (a decoded JSON object) -> output contract (a dict). Raises ``InputError``."""
-    kb = kb or load_knowledge()
-    return decide(kb, load_facts(kb, payload, order)).to_dict()
+    return decide_payload(kb or load_knowledge(), payload, order)
 
 
 def evaluate_json(text: str | bytes, order: str | None = None, kb: Knowledge | None = None) -> dict[str, Any]:

@@ -16,17 +16,19 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
 from rightscan.adapters.input_json import PatientInput, to_facts
-from rightscan.adapters.store.db import DecisionRecord, DecisionStore
 from rightscan.domain import orders
 from rightscan.domain.decision import decide
 from rightscan.domain.knowledge import Knowledge
 from rightscan.domain.model import InputError
 from rightscan.domain.pama import pama_rating
+
+if TYPE_CHECKING:  # the decision log needs the service extra; structured evaluation does not
+    from rightscan.adapters.store.db import DecisionRecord, DecisionStore
 
 log = logging.getLogger("rightscan.decisions")
 
@@ -90,9 +92,18 @@ def text_facts(text: str) -> dict[str, Any]:
     return text_reading(text)[0]
 
 
+def decide_payload(kb: Knowledge, payload: Any, order: str | None = None) -> dict[str, Any]:
+    """The one use case every interface shares: input contract (decoded JSON) -> output contract.
+    ``order`` replaces the payload's order. Raises ``InputError`` naming the field."""
+    from rightscan.adapters.input_json import load_facts
+
+    return decide(kb, load_facts(kb, payload, order)).to_dict()
+
+
 def uncertain_gaps(coded: dict[str, Any], to_confirm: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The uncertain text facts that coded data leave open (coded data always win, so an uncertainty
     about a fact the record codes is moot)."""
+
     def coded_already(field_name: str) -> bool:
         head, _, tail = field_name.partition(".")
         if head == "symptoms":
@@ -110,12 +121,11 @@ def confirm_uncertain(
     (``rightscan.adapters.text.confirm``); otherwise the decision is returned unchanged."""
     if not to_confirm:
         return decision
-    from rightscan.adapters.input_json import load_facts
     from rightscan.adapters.text import confirm
     from rightscan.adapters.text.model import Extraction
 
     def redo(candidate: dict[str, Any]) -> dict[str, Any]:
-        return decide(kb, load_facts(kb, candidate)).to_dict()
+        return decide_payload(kb, candidate)
 
     return confirm.apply(decision, Extraction(facts=facts, to_confirm=to_confirm), redo, facts)
 
@@ -253,6 +263,8 @@ class Engine:
             if order
             else []
         )
+        from rightscan.adapters.store.db import DecisionRecord
+
         record = DecisionRecord(
             id=decision_id,
             channel=channel,

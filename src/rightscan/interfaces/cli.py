@@ -85,8 +85,8 @@ def evaluate(path: str | None, order: str | None, fmt: str, note: str | None) ->
 
 
 def _evaluate_one(kb, path: str, order: str | None, fmt: str) -> None:  # type: ignore[no-untyped-def]
-    from rightscan.adapters.input_json import load_facts, parse_json
-    from rightscan.domain.decision import decide
+    from rightscan.adapters.input_json import parse_json
+    from rightscan.application import decide_payload
     from rightscan.domain.model import InputError
 
     try:
@@ -100,7 +100,7 @@ def _evaluate_one(kb, path: str, order: str | None, fmt: str) -> None:  # type: 
     try:
         payload = parse_json(data)
         override = order_override(payload, order)
-        result = decide(kb, load_facts(kb, payload, order)).to_dict()
+        result = decide_payload(kb, payload, order)
     except InputError as exc:
         _fail(str(exc))
     if override:

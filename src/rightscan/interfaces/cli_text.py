@@ -161,15 +161,14 @@ def decide_extracted(kb: Any, facts: dict[str, Any], order: str | None, by: str 
     """The core decision on extracted facts. ``order`` (from --order, or the ``order`` of a JSON Lines
     record: ``by`` names which) replaces a study found in the note, and the answer says so.
     Raises ``InputError`` naming the field when the extracted facts are invalid or contradictory."""
-    from rightscan.adapters.input_json import load_facts
-    from rightscan.domain.decision import decide
+    from rightscan.application import decide_payload
     from rightscan.interfaces.cli_output import order_override
 
     facts = dict(facts)
     override = order_override(facts, order)
     if order is not None:
         facts.pop("order", None)
-    result = decide(kb, load_facts(kb, facts, order)).to_dict()
+    result = decide_payload(kb, facts, order)
     if override:
         override["note"] = f"{by} replaced the order read in the note" + (
             " and its purpose" if "input_purpose" in override else ""

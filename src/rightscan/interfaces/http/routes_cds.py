@@ -11,10 +11,10 @@ from starlette.concurrency import run_in_threadpool
 
 from rightscan.adapters.cdshooks import cards as card_builder
 from rightscan.adapters.cdshooks.models import DiscoveryResponse, FeedbackRequest, HookRequest, Service
-from rightscan.adapters.input_json import load_facts
 from rightscan.adapters.store.db import DecisionRecord, FeedbackRecord
 from rightscan.application import (
     confirm_uncertain,
+    decide_payload,
     digest,
     fhir_facts,
     fill_from_text,
@@ -23,7 +23,6 @@ from rightscan.application import (
     uncertain_gaps,
 )
 from rightscan.domain import orders
-from rightscan.domain.decision import decide
 from rightscan.domain.model import InputError
 from rightscan.interfaces.http import access
 from rightscan.interfaces.http.deps import Auth, FastJsonRoute, engine_of
@@ -138,7 +137,7 @@ async def call_service(request: Request, service_id: str, token: Auth, hook: Hoo
                 payload, from_text, disagree = fill_from_text(payload, stated)
         coded.append({"order_ref": draft.id, "facts": payload, "ignored": found.ignored, "from_text": from_text})
         try:
-            decision = decide(kb, load_facts(kb, payload)).to_dict()
+            decision = decide_payload(kb, payload)
             decision = confirm_uncertain(kb, decision, payload, uncertain)
         except InputError as exc:
             outcomes.append(

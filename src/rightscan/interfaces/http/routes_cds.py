@@ -124,6 +124,7 @@ async def call_service(request: Request, service_id: str, token: Auth, hook: Hoo
         texts = list(dict.fromkeys(t.strip() for t in (*found.texts, draft.reason_text) if t and t.strip()))
         from_text: list[str] = []
         disagree: list[str] = []
+        uncertain: list[dict[str, Any]] = []
         text_skipped = bool(texts) and sum(len(t) + 1 for t in texts) > settings.max_note_chars
         if text_skipped:  # bounded work: too much text to read within the time budget; say so, read none
             texts = []

@@ -115,8 +115,8 @@ def normalise(layout: Layout, text: str) -> str:
             _put(chars, start, end, "?")  # both ticked: uncertain
         elif _label_after(text, end):
             _put(chars, start, end, "no", right=True)
-        else:
-            _put(chars, start, end, "absent")
+        else:  # a compact pair ("☐Y ☒N") has no room for the word: the one-character cue says the same
+            _put(chars, start, end, "absent" if end - start >= len("absent") else "∅")
     current = "".join(chars)
     # 2. single boxes
     for m in layout.box.finditer(current):

@@ -484,12 +484,46 @@ class Analyser:
             effects.append(e)
         self._coordinate(doc, spans, described, effects, sents)
         self._share_in_lists(doc, described, effects)
+        self._in_clause(doc, spans, described, effects, sents)
         out = [
             Mention(sentence=_quote(original, sents.of(span.start)), effects=frozenset(e), **d)
             for span, d, e in zip(spans, described, effects, strict=True)
         ]
         out.sort(key=lambda m: (m.start, m.end))
         return out
+
+    def _in_clause(
+        self, doc: Doc, spans: list[Span], described: list[dict[str, Any]], effects: list[set[str]], sents: _Sentences
+    ) -> None:
+        """Effects a family reads from its whole clause (``in_clause``, ``implied_by`` in context.yaml)."""
+        cues: list[tuple[int, int, str]] | None = None
+        text = doc.text
+        for i, (span, d) in enumerate(zip(spans, described, strict=True)):
+            policy = self.rules.policies[d["family"]]
+            e = effects[i]
+            for effect, combos in policy.implied_by.items():
+                if any(combo <= e for combo in combos):
+                    e.add(effect)
+            wanted = [x for x in policy.in_clause if x not in e]
+            if not wanted or "warning" in e or "negated" in e:
+                continue
+            if cues is None:
+                cues = []
+                for mod in doc._.context_graph.modifiers:
+                    effect = self.rules.categories.get(mod.category)
+                    if effect is not None:
+                        cues.append((mod.modifier_span[0], mod.modifier_span[1], effect))
+            sent = sents.of(span.start)
+            line_start = text.rfind("\n", 0, span.start_char) + 1
+            nl = text.find("\n", span.end_char)
+            line_end = len(text) if nl < 0 else nl
+            here = [(s, effect) for s, t, effect in cues
+                    if sent.start <= s and t <= sent.end and line_start <= doc[s].idx < line_end]  # fmt: skip
+            if any(effect == "warning" for _, effect in here):
+                continue
+            for effect in wanted:
+                if any(x == effect and s >= span.end for s, x in here):
+                    e.add(effect)
 
     def _share_in_lists(self, doc: Doc, described: list[dict[str, Any]], effects: list[set[str]]) -> None:
         """Findings joined by list connectors share a negated, hypothetical or family scope: in "call us if

@@ -95,6 +95,8 @@ class _FamilyPolicy(_Strict):
     at_note_start: list[Effect] = Field(default_factory=list)
     alone_in_sentence: list[Effect] = Field(default_factory=list)
     overridden_by: dict[Effect, list[Effect]] = Field(default_factory=dict)
+    implied_by: dict[Effect, list[list[Effect]]] = Field(default_factory=dict)
+    in_clause: list[Effect] = Field(default_factory=list)
 
 
 class _SectionSpec(_Strict):
@@ -296,6 +298,10 @@ class Policy:
     at_note_start: tuple[str, ...]
     alone_in_sentence: tuple[str, ...]
     overridden_by: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # effect -> sets of effects that together imply it ({historical: [[past, performed]]})
+    implied_by: Mapping[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
+    # effects a cue gives to a mention from anywhere later on its line of the sentence (not only in scope)
+    in_clause: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -754,6 +760,8 @@ def load_rules(directory: str | None = None) -> Rules:
                     tuple(p.at_note_start),
                     tuple(p.alone_in_sentence),
                     MappingProxyType({k: tuple(v) for k, v in p.overridden_by.items()}),
+                    MappingProxyType({k: tuple(frozenset(x) for x in v) for k, v in p.implied_by.items()}),
+                    tuple(p.in_clause),
                 )
                 for name, p in ctx.families.items()
             }

@@ -583,10 +583,12 @@ def load_rules(directory: str | None = None) -> Rules:
             except ValueError as exc:
                 raise RulesError(f"{where}: {exc}") from None
             modifiers.extend(Modifier(m.category, m.direction, p, None, m.max_scope) for p in expanded)
-    seen_mod: dict[tuple[str, str], str] = {}
+    # medspaCy keeps one rule per literal: the same words under two rules (two directions or two
+    # categories) would act under whichever rule wins, so a literal may be listed once only.
+    seen_mod: dict[str, str] = {}
     for mod in modifiers:
         if mod.pattern is None:
-            key = (mod.literal, mod.direction)
+            key = mod.literal.lower()
             if key in seen_mod:
                 raise RulesError(f"{fc}: the cue {mod.literal!r} ({mod.direction}) is listed twice")
             seen_mod[key] = mod.category

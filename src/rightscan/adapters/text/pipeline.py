@@ -319,6 +319,8 @@ class Analyser:
         self._targets = {r.id: r for r in self.rules.targets}
         self._section_effects = {s.category: s.implies for s in self.rules.sections}
         self._section_scope = {s.category: s.scope for s in self.rules.sections}
+        # cue categories that end an explaining cue's scope also end the clause it explains (in_clause)
+        self._clause_breaks = frozenset("|" + c for c in self.rules.terminating_types.get("EXPLAINED", ()))
         self.layout = compile_layout(self.rules)
         from rightscan.adapters.knowledge_files import load_knowledge
 
@@ -513,6 +515,8 @@ class Analyser:
                     effect = self.rules.categories.get(mod.category)
                     if effect is not None:
                         cues.append((mod.modifier_span[0], mod.modifier_span[1], effect))
+                    elif mod.category in self.rules.terminating_types.get("EXPLAINED", ()):
+                        cues.append((mod.modifier_span[0], mod.modifier_span[1], "|" + mod.category))
             sent = sents.of(span.start)
             line_start = text.rfind("\n", 0, span.start_char) + 1
             nl = text.find("\n", span.end_char)
@@ -521,8 +525,13 @@ class Analyser:
                     if sent.start <= s and t <= sent.end and line_start <= doc[s].idx < line_end]  # fmt: skip
             if any(effect == "warning" for _, effect in here):
                 continue
+            # the clause ends at a new-onset cue ("back pain x 3 wks, now w/ leg weakness, tripped twice")
+            stop = min((s for s, x in here if x in self._clause_breaks and s >= span.end), default=sent.end)
+            # a negated explanation explains nothing ("no URI", "not related to meals")
+            negated_at = {t for s, t, x in cues if x == "negated"}
             for effect in wanted:
-                if any(x == effect and s >= span.end for s, x in here):
+                if any(x == effect and span.end <= s < stop and s not in negated_at and s - 1 not in negated_at
+                       for s, x in here):  # fmt: skip
                     e.add(effect)
 
     def _share_in_lists(self, doc: Doc, described: list[dict[str, Any]], effects: list[set[str]]) -> None:

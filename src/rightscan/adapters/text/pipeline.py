@@ -506,17 +506,13 @@ class Analyser:
             for effect, combos in policy.implied_by.items():
                 if any(combo <= e for combo in combos):
                     e.add(effect)
-            wanted = [x for x in policy.in_clause if x not in e]
-            if not wanted or "warning" in e or "negated" in e:
+            if not policy.in_clause or "warning" in e or "negated" in e:
                 continue
             if cues is None:
                 cues = []
                 for mod in doc._.context_graph.modifiers:
                     effect = self.rules.categories.get(mod.category)
-                    if effect is not None:
-                        cues.append((mod.modifier_span[0], mod.modifier_span[1], effect))
-                    elif mod.category in self.rules.terminating_types.get("EXPLAINED", ()):
-                        cues.append((mod.modifier_span[0], mod.modifier_span[1], "|" + mod.category))
+                    cues.append((*mod.modifier_span, effect if effect is not None else "|" + mod.category))
             sent = sents.of(span.start)
             line_start = text.rfind("\n", 0, span.start_char) + 1
             nl = text.find("\n", span.end_char)
@@ -524,12 +520,19 @@ class Analyser:
             here = [(s, effect) for s, t, effect in cues
                     if sent.start <= s and t <= sent.end and line_start <= doc[s].idx < line_end]  # fmt: skip
             if any(effect == "warning" for _, effect in here):
+                # a warning later in the symptom's own clause applies to it ("headaches from known OA, worse at
+                # night"): the clause ends at a terminator, a new onset or the next finding of its family
+                nxt = [sp.start for sp, dd in zip(spans, described, strict=True)
+                       if dd["family"] == d["family"] and sp.start >= span.end]  # fmt: skip
+                stop = min([s for s, x in here if x.startswith("|") and s >= span.end] + nxt, default=sent.end)
+                if any(x == "warning" and span.end <= s < stop for s, x in here):
+                    e.add("warning")
                 continue
             # the clause ends at a new-onset cue ("back pain x 3 wks, now w/ leg weakness, tripped twice")
             stop = min((s for s, x in here if x in self._clause_breaks and s >= span.end), default=sent.end)
             # a negated explanation explains nothing ("no URI", "not related to meals")
             negated_at = {t for s, t, x in cues if x == "negated"}
-            for effect in wanted:
+            for effect in policy.in_clause:
                 if any(x == effect and span.end <= s < stop and s not in negated_at and s - 1 not in negated_at
                        for s, x in here):  # fmt: skip
                     e.add(effect)

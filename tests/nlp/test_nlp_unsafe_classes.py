@@ -128,3 +128,13 @@ def test_a_hip_that_has_been_aching_at_night_is_bone_pain() -> None:
     note = ("Hi, I finished radiation 2 years ago after my lumpectomy for breast cancer. For about a month my "
             "right hip has been aching, mostly at night. I didn't fall or anything.")  # fmt: skip
     assert "bone_pain" in _codes(note)
+
+
+@pytest.mark.parametrize("relative", ["mom", "mother", "sister", "aunt"])
+def test_a_writers_relative_carried_by_a_pronoun_is_still_the_relative(relative: str) -> None:
+    letter = (f"I am 52. My {relative} had breast cancer and it spread to her bones. She had terrible bone pain "
+              "for months. I walk 3 miles a day.")  # fmt: skip
+    assert "bone_pain" not in _codes(letter)
+    # a clinician's "her mother ... She has" keeps the patient as the subject of the next sentence
+    note = f"{HEADER} Her {relative} had breast cancer that spread to bone. She has had bone pain for 3 weeks."
+    assert "bone_pain" in _codes(note)

@@ -487,6 +487,7 @@ class Analyser:
         self._coordinate(doc, spans, described, effects, sents)
         self._share_in_lists(doc, described, effects)
         self._in_clause(doc, spans, described, effects, sents)
+        self._carry_family(doc, spans, described, effects, sents)
         out = [
             Mention(sentence=_quote(original, sents.of(span.start)), effects=frozenset(e), **d)
             for span, d, e in zip(spans, described, effects, strict=True)
@@ -536,6 +537,26 @@ class Analyser:
                 if any(x == effect and span.end <= s < stop and s not in negated_at and s - 1 not in negated_at
                        for s, x in here):  # fmt: skip
                     e.add(effect)
+
+    def _carry_family(
+        self, doc: Doc, spans: list[Span], described: list[dict[str, Any]], effects: list[set[str]], sents: _Sentences
+    ) -> None:
+        """``carried_family`` in context.yaml: "my mom had ... . She had bone pain" is about the mother."""
+        if not self.rules.carried_possessives or not any(t.lower_ in self.rules.carried_possessives for t in doc):
+            return
+        family_cues = [mod.modifier_span[0] for mod in doc._.context_graph.modifiers
+                       if self.rules.categories.get(mod.category) == "family"]  # fmt: skip
+        for i, (span, d) in enumerate(zip(spans, described, strict=True)):
+            if "family" not in self.rules.policies[d["family"]].ignore or "family" in effects[i]:
+                continue
+            sent = sents.of(span.start)
+            first = next((t for t in sent if not (t.is_space or t.is_punct)), None)
+            if first is None or first.lower_ not in self.rules.carried_pronouns or sent.start == 0:
+                continue
+            prev = sents.of(sent.start - 1)
+            if any(prev.start <= c < prev.end and c > 0 and doc[c - 1].lower_ in self.rules.carried_possessives
+                   for c in family_cues):  # fmt: skip
+                effects[i].add("family")
 
     def _share_in_lists(self, doc: Doc, described: list[dict[str, Any]], effects: list[set[str]]) -> None:
         """Findings joined by list connectors share a negated, hypothetical or family scope: in "call us if

@@ -134,6 +134,11 @@ class _Layout(_Strict):
     positive_headings: list[str] = Field(default_factory=list)
 
 
+class _CarriedFamily(_Strict):
+    possessives: list[str] = Field(default_factory=list)
+    pronouns: list[str] = Field(default_factory=list)
+
+
 class _ContextFile(_Strict):
     schema_: Literal["rightscan.nlp-context/1"] = Field(alias="schema")
     version: str = Field(pattern=r"^nlp-context@\d{4}-\d{2}(\.\d+)?$")
@@ -146,6 +151,7 @@ class _ContextFile(_Strict):
     coordination: _Coordination = _Coordination()
     lists: _Coordination = _Coordination()  # coordinated findings ("bone pain, headaches or SOB") share a scope
     sections: _Sections
+    carried_family: _CarriedFamily = _CarriedFamily()
     modifiers: list[_ModifierSpec] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -382,6 +388,8 @@ class Rules:
     list_families: frozenset[str]
     list_connectors: frozenset[str]
     list_share: frozenset[str]
+    carried_possessives: frozenset[str]
+    carried_pronouns: frozenset[str]
     require_start_line: bool
     sections: tuple[Section, ...]
     modifiers: tuple[Modifier, ...]
@@ -778,6 +786,8 @@ def load_rules(directory: str | None = None) -> Rules:
         list_families=frozenset(ctx.lists.families),
         list_connectors=frozenset(c.lower() for c in ctx.lists.connectors),
         list_share=frozenset(ctx.lists.share),
+        carried_possessives=frozenset(w.lower() for w in ctx.carried_family.possessives),
+        carried_pronouns=frozenset(w.lower() for w in ctx.carried_family.pronouns),
         require_start_line=ctx.sections.require_start_line,
         sections=tuple(sections),
         modifiers=tuple(modifiers),

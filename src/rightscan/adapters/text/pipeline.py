@@ -518,8 +518,11 @@ class Analyser:
             line_start = text.rfind("\n", 0, span.start_char) + 1
             nl = text.find("\n", span.end_char)
             line_end = len(text) if nl < 0 else nl
+            # a negated warning is reassurance ("no new weakness"): a warning right after a negation cue is dropped
+            negated_at = {t for s, t, x in cues if x == "negated"}
             here = [(s, effect) for s, t, effect in cues
-                    if sent.start <= s and t <= sent.end and line_start <= doc[s].idx < line_end]  # fmt: skip
+                    if sent.start <= s and t <= sent.end and line_start <= doc[s].idx < line_end
+                    and not (effect == "warning" and s in negated_at)]  # fmt: skip
             if any(effect == "warning" for _, effect in here):
                 # a warning later in the symptom's own clause applies to it ("headaches from known OA, worse at
                 # night"): the clause ends at a terminator, a new onset or the next finding of its family
@@ -532,7 +535,6 @@ class Analyser:
             # the clause ends at a new-onset cue ("back pain x 3 wks, now w/ leg weakness, tripped twice")
             stop = min((s for s, x in here if x in self._clause_breaks and s >= span.end), default=sent.end)
             # a negated explanation explains nothing ("no URI", "not related to meals")
-            negated_at = {t for s, t, x in cues if x == "negated"}
             for effect in policy.in_clause:
                 if any(x == effect and span.end <= s < stop and s not in negated_at and s - 1 not in negated_at
                        for s, x in here):  # fmt: skip

@@ -160,3 +160,12 @@ def test_invalid_yaml_is_refused_with_its_line(tmp_path: Path) -> None:
     copy = _copy(tmp_path)
     (copy / "fields.yaml").write_text("fields: [unclosed\n", encoding="utf-8")
     _refused(copy, "fields.yaml", "line")
+
+
+def test_a_cue_listed_under_two_rules_is_refused(tmp_path: Path) -> None:
+    # medspaCy keeps one rule per literal: "progressive" as a forward and a backward warning raced, and the
+    # losing direction silently dropped the warning from "10 days of progressive headaches"
+    copy = _copy(tmp_path)
+    extra = {"category": "WARNING", "direction": "BACKWARD", "max_scope": 3, "phrases": ["progressive"]}
+    _edit(copy / "context.yaml", lambda d: d["modifiers"].append(extra))
+    _refused(copy, "context.yaml", "'progressive'", "listed twice")

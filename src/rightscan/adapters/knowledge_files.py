@@ -253,6 +253,7 @@ class _StagingSchema(_Strict):
     t_categories: list[str]
     n_categories: list[str]
     m_categories: list[str]
+    n_in_words: dict[str, str] = {}
     t_family: dict[str, str]
     n_family: dict[str, str]
     pn_aliases: dict[str, str]
@@ -271,6 +272,8 @@ class _StagingSchema(_Strict):
             raise ValueError("t_family must map exactly the t_categories")
         if set(self.n_family) != set(self.n_categories):
             raise ValueError("n_family must map exactly the n_categories")
+        if set(self.n_in_words) - set(self.n_categories):
+            raise ValueError("n_in_words may describe only n_categories")
         t_fams, n_fams = set(self.t_family.values()), set(self.n_family.values()) | {"N1mi"}
         for row in [*self.anatomic, *self.not_stageable, *self.prognostic_groups]:
             bad = [x for x in row.t if x not in t_fams] + [x for x in row.n if x not in n_fams]
@@ -776,6 +779,7 @@ def _build_staging(s: _StagingSchema) -> StagingTables:
         n_categories=tuple(s.n_categories),
         t_family=dict(s.t_family),
         n_family=dict(s.n_family),
+        n_in_words=dict(s.n_in_words),
         pn_aliases=dict(s.pn_aliases),
         size_to_t=tuple((b.t, b.up_to_mm) for b in s.size_to_t),
         size_min_cm_exclusive=s.size_limits_cm["greater_than"],

@@ -137,6 +137,7 @@ class StagingTables:
     prognostic: dict[tuple[str, str, int, bool, bool, bool], str]
     early: frozenset[str]
     late: frozenset[str]
+    n_in_words: dict[str, str] = field(default_factory=dict)  # clinical N category -> plain words
 
 
 @dataclass(frozen=True, slots=True)

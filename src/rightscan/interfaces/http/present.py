@@ -12,7 +12,7 @@ from typing import Any
 from markupsafe import Markup
 
 from rightscan.adapters.render import VERDICT_LABEL
-from rightscan.domain.knowledge import Knowledge
+from rightscan.domain.knowledge import Knowledge, StagingTables
 
 RRL_MAX = 5
 RRL_SYMBOL = "☢"
@@ -232,19 +232,9 @@ def clinical_words(kb: Knowledge) -> Any:
 # The quick view asks about regional nodes in words, for clinicians who do not think in TNM: each option
 # is the AJCC 8 clinical N category it stands for (its code is shown too). Categories without a phrase
 # here (N1mi, N2, N3: umbrella or pathological-only) keep their code.
-NODES_IN_WORDS = {
-    "N0": "None felt or seen on imaging",
-    "N1": "Movable axillary nodes, felt or proven by needle biopsy",
-    "N2a": "Axillary nodes fixed to each other or to other tissue",
-    "N2b": "Internal mammary nodes only, no axillary nodes",
-    "N3a": "Infraclavicular nodes",
-    "N3b": "Internal mammary and axillary nodes",
-    "N3c": "Supraclavicular nodes",
-}
-
-
-def quick_n_options(n_categories: list[str] | tuple[str, ...]) -> list[tuple[str, str]]:
-    return [(n, f"{NODES_IN_WORDS[n]} (c{n})") for n in n_categories if n in NODES_IN_WORDS]
+def quick_n_options(staging: StagingTables) -> list[tuple[str, str]]:
+    """The clinical N categories the knowledge file describes in plain words, each with its code."""
+    return [(n, f"{staging.n_in_words[n]} (c{n})") for n in staging.n_categories if n in staging.n_in_words]
 
 
 def suggestion_hint(kb: Knowledge, query: str, names: list[str]) -> dict[str, Any]:

@@ -84,7 +84,7 @@ def _form_options(kb: Knowledge) -> dict[str, Any]:
         return {
             "t_options": [(t, f"c{t}") for t in kb.staging.t_categories],
             "n_options": [(n, f"c{n}") for n in kb.staging.n_categories],
-            "quick_n_options": present.quick_n_options(kb.staging.n_categories),
+            "quick_n_options": present.quick_n_options(kb.staging),
             "symptom_options": list(kb.symptoms.items()),
             "lab_options": [(name, web_form.lab_label(kb, "labs", name)) for name in kb.lab_names],
             "marker_options": [(name, web_form.lab_label(kb, "tumor_markers", name)) for name in kb.tumor_marker_names],

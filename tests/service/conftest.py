@@ -11,6 +11,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -87,3 +88,18 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 def client(server: Server) -> Iterator[httpx.Client]:
     with httpx.Client(base_url=server.url, timeout=10) as c:
         yield c
+
+
+ISSUER = "https://ehr.example.org"
+
+
+def start_secured_server(tmp: Path, *keys: Any, env: dict[str, str] | None = None) -> Server:
+    """A server with JWT authentication on: ``ISSUER`` trusted with the public halves of ``keys``, the
+    public URL set to the server's own loopback address (the token audience), plus ``env``."""
+    from rightscan.adapters.security.testing import jwks_json
+
+    (tmp / "ehr-jwks.json").write_text(jwks_json(*keys))
+    (tmp / "auth.yaml").write_text(f'issuers:\n  "{ISSUER}":\n    jwks_file: ehr-jwks.json\n')
+    port = free_port()
+    auth = {"RIGHTSCAN_AUTH_CONFIG": str(tmp / "auth.yaml"), "RIGHTSCAN_PUBLIC_URL": f"http://127.0.0.1:{port}"}
+    return start_server(tmp, env=(env or {}) | auth, port=port)

@@ -16,11 +16,10 @@ import httpx
 import pytest
 
 from conftest import patient
-from rightscan.adapters.security.testing import generate_key, jwks_json, make_claims, sign_token
+from rightscan.adapters.security.testing import generate_key, make_claims, sign_token
 
-from .conftest import Server, free_port, start_server
+from .conftest import ISSUER, Server, start_secured_server
 
-ISSUER = "https://ehr.example.org"
 # What the reference patient's logged facts would reveal if a page leaked them.
 LEAK_MARKERS = ("3.2", "N2a")
 
@@ -32,19 +31,7 @@ def key():  # type: ignore[no-untyped-def]
 
 @pytest.fixture(scope="module")
 def secured(tmp_path_factory: pytest.TempPathFactory, key) -> Iterator[Server]:  # type: ignore[no-untyped-def]
-    tmp = tmp_path_factory.mktemp("access")
-    (tmp / "ehr-jwks.json").write_text(jwks_json(key))
-    (tmp / "auth.yaml").write_text(f'issuers:\n  "{ISSUER}":\n    jwks_file: ehr-jwks.json\n')
-    port = free_port()
-    srv = start_server(
-        tmp,
-        env={
-            "RIGHTSCAN_AUTH_CONFIG": str(tmp / "auth.yaml"),
-            "RIGHTSCAN_PUBLIC_URL": f"http://127.0.0.1:{port}",
-            "RIGHTSCAN_LINK_SECRET": "x" * 40,
-        },
-        port=port,
-    )
+    srv = start_secured_server(tmp_path_factory.mktemp("access"), key, env={"RIGHTSCAN_LINK_SECRET": "x" * 40})
     yield srv
     srv.stop()
 

@@ -19,9 +19,9 @@ import httpx
 import pytest
 
 from conftest import patient
-from rightscan.adapters.security.testing import generate_key, jwks_json, make_claims, sign_token
+from rightscan.adapters.security.testing import generate_key, make_claims, sign_token
 
-from .conftest import Server, free_port, start_server
+from .conftest import ISSUER, Server, start_secured_server, start_server
 from .test_cds import SERVICE, reference_request
 
 LIMITS = {
@@ -31,7 +31,6 @@ LIMITS = {
     "RIGHTSCAN_MAX_FEEDBACK_ENTRIES": "2",
     "RIGHTSCAN_MAX_FEEDBACK_COMMENT_CHARS": "40",
 }
-ISSUER = "https://ehr.example.org"
 
 
 @pytest.fixture(scope="module")
@@ -48,12 +47,7 @@ def key():  # type: ignore[no-untyped-def]
 
 @pytest.fixture(scope="module")
 def secured(tmp_path_factory: pytest.TempPathFactory, key) -> Iterator[Server]:  # type: ignore[no-untyped-def]
-    tmp = tmp_path_factory.mktemp("limits-auth")
-    (tmp / "ehr-jwks.json").write_text(jwks_json(key))
-    (tmp / "auth.yaml").write_text(f'issuers:\n  "{ISSUER}":\n    jwks_file: ehr-jwks.json\n')
-    port = free_port()
-    env = {"RIGHTSCAN_AUTH_CONFIG": str(tmp / "auth.yaml"), "RIGHTSCAN_PUBLIC_URL": f"http://127.0.0.1:{port}"}
-    srv = start_server(tmp, env=LIMITS | env, port=port)
+    srv = start_secured_server(tmp_path_factory.mktemp("limits-auth"), key, env=LIMITS)
     yield srv
     srv.stop()
 

@@ -104,17 +104,17 @@ PLAIN_NODES: dict[str, str] = {
 NODES_UNKNOWN = "Whether the lymph nodes under the arm contain cancer is not known yet."
 
 
-def nodal_sentence(stage: dict[str, Any]) -> str:
-    """What the decision's N category (pathological when given, else clinical) says about the nodes."""
+def nodal_sentence(kb: Knowledge, stage: dict[str, Any]) -> str:
+    """What the decision's N category (pathological when given, else clinical) says about the nodes; the
+    category's family comes from the AJCC knowledge file (pN aliases, then N families)."""
     path = stage.get("pathological") or {}
     n = path.get("n") or stage.get("n")
     if not n:
         return NODES_UNKNOWN
     code = n[1:] if n[0] in "cp" else n  # "cN2a" -> "N2a"
-    for family in ("N1mi", "N0", "N1", "N2", "N3"):
-        if code.startswith(family):
-            return PLAIN_NODES[family]
-    return NODES_UNKNOWN
+    tables = kb.staging
+    family = tables.n_family.get(tables.pn_aliases.get(code, code))
+    return PLAIN_NODES.get(family or "", NODES_UNKNOWN)
 
 
 # Field named in an 'insufficient data' entry -> what is missing, in plain words.
@@ -231,11 +231,11 @@ def _stage_paragraphs(kb: Knowledge, stage: dict[str, Any]) -> list[str]:
             "(non-invasive). They have not grown into the surrounding tissue."
         )
     elif stage_class == "early":
-        out.append(f"Your cancer is stage {main}, an early stage. {nodal_sentence(stage)}")
+        out.append(f"Your cancer is stage {main}, an early stage. {nodal_sentence(kb, stage)}")
     elif stage_class == "late":
         out.append(
             f"Your cancer is stage {main}: the tumour is larger, or it has reached more lymph nodes, than in the "
-            f"early stages. {nodal_sentence(stage)}"
+            f"early stages. {nodal_sentence(kb, stage)}"
         )
     elif main == "IV":
         out.append("Your cancer is stage IV: it has spread to other parts of the body.")

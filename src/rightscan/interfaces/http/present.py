@@ -11,7 +11,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from rightscan.adapters.render import VERDICT_LABEL
+from rightscan.adapters.render import SHORT_CATEGORY, VERDICT_LABEL
 from rightscan.domain.knowledge import Knowledge, StagingTables
 
 RRL_MAX = 5
@@ -31,12 +31,7 @@ VERDICT_SHORT = {
     "not_applicable": "Not applicable",
     "undetermined": "Undetermined",
 }
-CATEGORY_SHORT = {
-    "Usually Appropriate": "UA",
-    "May Be Appropriate": "MBA",
-    "May Be Appropriate (Disagreement)": "MBA(D)",
-    "Usually Not Appropriate": "UNA",
-}
+CATEGORY_SHORT = SHORT_CATEGORY  # one spelling of the ACR category abbreviations (adapters.render)
 
 
 def rrl_level(symbol: str | None) -> int | None:

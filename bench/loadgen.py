@@ -105,3 +105,42 @@ async def run(
     await asyncio.gather(*workers)
     result.duration_s = max(duration_s, time.perf_counter() - start)
     return result
+
+
+async def saturate(host: str, port: int, requests: list[bytes], duration_s: float, connections: int = 16) -> Result:
+    """Closed loop: ``connections`` clients each send their next request as soon as the previous answer
+    arrives, for ``duration_s`` seconds. ``achieved_rps`` is then the server's saturation throughput."""
+    result = Result(offered_rps=float("inf"), duration_s=duration_s)
+    deadline = time.perf_counter() + duration_s
+
+    async def client(offset: int) -> None:
+        reader, writer = await asyncio.open_connection(host, port)
+        i = offset
+        try:
+            while time.perf_counter() < deadline:
+                sent = time.perf_counter()
+                try:
+                    writer.write(requests[i % len(requests)])
+                    await writer.drain()
+                    status = await _read_response(reader)
+                except (OSError, asyncio.IncompleteReadError, ValueError):
+                    result.errors += 1
+                    writer.close()
+                    reader, writer = await asyncio.open_connection(host, port)
+                    continue
+                finally:
+                    i += connections
+                result.sent += 1
+                result.latencies_ms.append((time.perf_counter() - sent) * 1000)
+                result.statuses[status] = result.statuses.get(status, 0) + 1
+                if 200 <= status < 300:
+                    result.ok += 1
+                else:
+                    result.errors += 1
+        finally:
+            writer.close()
+
+    start = time.perf_counter()
+    await asyncio.gather(*(client(k) for k in range(connections)))
+    result.duration_s = time.perf_counter() - start
+    return result

@@ -5,7 +5,14 @@ process, offers order-select calls with full mCODE prefetch (the reference patie
 at fixed rates and reports achieved throughput, latency percentiles (from the scheduled send time,
 so queueing is counted) and errors.
 
-Usage: python bench/service.py [--rates 100,500,1000] [--seconds 10] [--database URL]
+With ``--peer`` the same requests are also offered, interleaved, to a table look-up PAMA peer
+(bench/peer/pama_peer.js on Node), and both servers' figures are printed side by side in one run.
+``--saturation S`` adds a closed-loop run (16 connections, S seconds) that measures each server's
+saturation throughput; ``--soak S`` offers ``--soak-rate`` req/s for S seconds and prints the server's
+resident memory every 30 s.
+
+Usage: python bench/service.py [--rates 100,500,1000] [--seconds 10] [--database URL] [--peer]
+       [--saturation 10] [--soak 600 --soak-rate 300]
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
@@ -62,14 +70,14 @@ def reason_text(k: int) -> str:
     )
 
 
-def bodies(n: int, distinct: bool = False, texts: bool = False) -> list[bytes]:
+def bodies(n: int, distinct: bool = False, texts: bool = False, offset: int = 0) -> list[bytes]:
     """n order-select calls. ``distinct``: every call carries resources never seen before (new ids and
     lab values), as if each came from a different patient; otherwise the same patient's data repeats,
     as it does across one patient's order-select and order-sign calls. ``texts``: every call also
     carries a new order reason (varied findings, some of them red flags) for the free-text reader."""
     data = json.loads(FIXTURE.read_text())
     out = []
-    for k in range(n):
+    for k in range(offset, offset + n):
         context = data["context"]
         if texts:
             context = copy.deepcopy(context)
@@ -125,6 +133,10 @@ def main() -> None:
         action="store_true",
         help="authentication on: every call carries a new ES384 JWT (signature check and the shared replay table)",
     )
+    ap.add_argument("--peer", action="store_true", help="also measure the Node table look-up peer, interleaved")
+    ap.add_argument("--saturation", type=float, default=0.0, help="closed-loop run of S seconds (16 connections)")
+    ap.add_argument("--soak", type=float, default=0.0, help="soak for S seconds at --soak-rate, printing memory")
+    ap.add_argument("--soak-rate", type=float, default=300.0)
     args = ap.parse_args()
     rates = [float(r) for r in args.rates.split(",")]
 
@@ -159,6 +171,13 @@ def main() -> None:
         env=env,
         cwd=tmp,
     )
+    peer = None
+    peer_port = _port()
+    if args.peer:
+        node = shutil.which("node") or shutil.which("nodejs")
+        if node is None:
+            sys.exit("--peer needs Node.js (apt-get install nodejs)")
+        peer = subprocess.Popen([node, str(ROOT / "bench" / "peer" / "pama_peer.js"), str(peer_port)])
     try:
         base = f"http://127.0.0.1:{port}"
         for _ in range(300):
@@ -200,23 +219,103 @@ def main() -> None:
                 lambda: [build(b) for b in bodies(count, distinct=True, texts=True)],
             ),
         }
+
+        def make_many(mode: str, n: int) -> list[bytes]:
+            return [build(b) for b in bodies(n, distinct=True, texts=mode == "texts", offset=10**6)]
+
         header = f"{'offered/s':>10} {'achieved/s':>11} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'max ms':>8}"
+        if peer is not None:
+            for _ in range(100):
+                try:
+                    if httpx.get(f"http://127.0.0.1:{peer_port}/cds-services", timeout=1).status_code == 200:
+                        break
+                except httpx.HTTPError:
+                    time.sleep(0.1)
+            print(f"peer: bench/peer/pama_peer.js (Node {_node_version()}, table look-up only) on port {peer_port}")
+
+        def to_peer(requests: list[bytes]) -> list[bytes]:
+            old = f"Host: 127.0.0.1:{port}".encode()
+            return [r.replace(old, f"Host: 127.0.0.1:{peer_port}".encode(), 1) for r in requests]
+
+        def row(name: str, rate: float, r: loadgen.Result, cpu_ms: float | None) -> str:
+            cpu = f"{cpu_ms:>12.2f}" if cpu_ms is not None else f"{'':>12}"
+            return (
+                f"{name:<10} {rate:>10.0f} {r.achieved_rps:>11.0f} {r.percentile(50):>8.2f} {r.percentile(95):>8.2f} "
+                f"{r.percentile(99):>8.2f} {max(r.latencies_ms, default=0):>8.1f} {r.errors:>7} {cpu}"
+            )
+
         for mode in args.modes.split(","):
             label, make = mixes[mode]
-            print(f"\n{label}\n{header} {'errors':>7} {'server CPU ms/req':>12}")
+            print(f"\n{label}\n{'server':<10} {header} {'errors':>7} {'server CPU ms/req':>12}")
             for rate in rates:
                 requests = make()
                 cpu = server_cpu_seconds(server.pid)
                 r = asyncio.run(loadgen.run("127.0.0.1", port, requests, rate, args.seconds))
                 cpu_ms = (server_cpu_seconds(server.pid) - cpu) * 1000 / max(1, len(r.latencies_ms))
-                print(
-                    f"{rate:>10.0f} {r.achieved_rps:>11.0f} {r.percentile(50):>8.2f} {r.percentile(95):>8.2f} "
-                    f"{r.percentile(99):>8.2f} {max(r.latencies_ms, default=0):>8.1f} {r.errors:>7} {cpu_ms:>12.2f}"
+                print(row("rightscan", rate, r, cpu_ms))
+                if peer is not None:
+                    p = asyncio.run(loadgen.run("127.0.0.1", peer_port, to_peer(requests), rate, args.seconds))
+                    print(row("peer", rate, p, None))
+            if args.saturation:
+                # enough requests that none repeats within the run (a repeat would hit the memo)
+                requests = make() if mode == "repeated" else make_many(mode, int(args.saturation * 1200))
+                r = asyncio.run(loadgen.saturate("127.0.0.1", port, requests, args.saturation))
+                line = (
+                    f"saturation, 16 connections, {args.saturation:.0f} s: "
+                    f"rightscan {r.achieved_rps:.0f} req/s ({r.errors} errors)"
                 )
+                if peer is not None:
+                    p = asyncio.run(loadgen.saturate("127.0.0.1", peer_port, to_peer(requests), args.saturation))
+                    ratio = r.achieved_rps / p.achieved_rps if p.achieved_rps else float("nan")
+                    line += f", peer {p.achieved_rps:.0f} req/s ({p.errors} errors), ratio {ratio:.2f}x"
+                print(line)
+        if args.soak:
+            soak(server.pid, port, build, args.soak, args.soak_rate)
     finally:
         server.terminate()
         server.wait(timeout=30)
+        if peer is not None:
+            peer.terminate()
+            peer.wait(timeout=10)
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _node_version() -> str:
+    node = shutil.which("node") or shutil.which("nodejs") or "node"
+    return subprocess.run([node, "--version"], capture_output=True, text=True).stdout.strip()
+
+
+def resident_mb(pid: int) -> float:
+    """Resident memory of the server and its worker processes (Linux /proc), in MB."""
+    pids = [pid]
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    if children.exists():
+        pids += [int(c) for c in children.read_text().split()]
+    total = 0
+    for p in pids:
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            continue
+    return total / 1024
+
+
+def soak(pid: int, port: int, build: Callable[[bytes], bytes], seconds: float, rate: float) -> None:
+    """Offer ``rate`` req/s of varied patients and texts for ``seconds``, in 30-s slices, printing memory."""
+    print(f"\nsoak: {rate:.0f} req/s of varied patients and texts for {seconds:.0f} s")
+    print(f"{'minute':>7} {'achieved/s':>11} {'p99 ms':>8} {'errors':>7} {'RSS MB':>8}")
+    start = time.perf_counter()
+    k = 0
+    while time.perf_counter() - start < seconds:
+        requests = [build(b) for b in bodies(int(rate * 30), distinct=True, texts=True, offset=k)]
+        k += len(requests)
+        r = asyncio.run(loadgen.run("127.0.0.1", port, requests, rate, 30))
+        print(
+            f"{(time.perf_counter() - start) / 60:>7.1f} {r.achieved_rps:>11.0f} {r.percentile(99):>8.2f} "
+            f"{r.errors:>7} {resident_mb(pid):>8.1f}"
+        )
 
 
 if __name__ == "__main__":

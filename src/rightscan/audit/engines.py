@@ -26,6 +26,13 @@ def require(module: str) -> Any:
         raise MissingExtra(module.split(".")[0]) from None
 
 
+def arrow_schema(columns: str) -> Any:
+    """A pyarrow schema from "name:type name:type ..." where type names a pyarrow factory (string, int64,
+    float64, date32): the audit's column lists are written once, as data, instead of as nested calls."""
+    pa = require("pyarrow")
+    return pa.schema([(name, getattr(pa, kind)()) for name, kind in (c.split(":") for c in columns.split())])
+
+
 class Backend:
     """An Ibis connection plus the few engine-specific operations the audit needs."""
 

@@ -21,7 +21,7 @@ from typing import Any
 
 import orjson
 
-from rightscan.audit.engines import Backend, require
+from rightscan.audit.engines import Backend, arrow_schema, require
 from rightscan.audit.errors import AuditInputError
 
 FORMATS = ("claims", "omop", "fhir")
@@ -149,6 +149,18 @@ def _icd_vocab(code: Any) -> Any:
     return ibis.ifelse(code.substr(0, 1).isin(list("0123456789")), "ICD9CM", "ICD10CM")
 
 
+def _occurrences(table: Any, where: str, code_as: str, source: str, concept: str, when: str) -> Any:
+    """One OMOP *_occurrence table as (person_id, code or source, cid, date, provider)."""
+    columns = {
+        "person_id": _pick(table, ("person_id",), where).cast("string"),
+        code_as: _code(_pick(table, (source,), where)),
+        "cid": _int_or_zero(_pick(table, (concept,), where, required=False)),
+        "date": _date(_pick(table, (when,), where)),
+        "provider": _text(_pick(table, ("provider_id",), where, required=False)),
+    }
+    return table.select(**columns)
+
+
 def read_omop(backend: Backend, path: Path) -> Sources:
     tables = _omop_tables(backend, path)
     where = f"{path}: condition_occurrence"
@@ -169,12 +181,8 @@ def read_omop(backend: Backend, path: Path) -> Sources:
             concept_code=c.concept_code.cast("string"),
         )
 
-    dx = co.select(
-        person_id=_pick(co, ("person_id",), where).cast("string"),
-        code=_code(_pick(co, ("condition_source_value",), where)),
-        cid=_int_or_zero(_pick(co, ("condition_source_concept_id",), where, required=False)),
-        date=_date(_pick(co, ("condition_start_date",), where)),
-        provider=_text(_pick(co, ("provider_id",), where, required=False)),
+    dx = _occurrences(
+        co, where, "code", "condition_source_value", "condition_source_concept_id", "condition_start_date"
     )
     if concept is not None:
         dx = dx.left_join(concept, dx.cid == concept.cid)
@@ -185,13 +193,7 @@ def read_omop(backend: Backend, path: Path) -> Sources:
 
     where = f"{path}: procedure_occurrence"
     po = tables["procedure_occurrence"]
-    px = po.select(
-        person_id=_pick(po, ("person_id",), where).cast("string"),
-        source=_code(_pick(po, ("procedure_source_value",), where)),
-        cid=_int_or_zero(_pick(po, ("procedure_concept_id",), where, required=False)),
-        date=_date(_pick(po, ("procedure_date",), where)),
-        provider=_text(_pick(po, ("provider_id",), where, required=False)),
-    )
+    px = _occurrences(po, where, "source", "procedure_source_value", "procedure_concept_id", "procedure_date")
     if concept is not None:
         px = px.left_join(concept, px.cid == concept.cid)
         code = ((px.vocabulary_id.isin(["CPT4", "HCPCS"])).ifelse(px.concept_code, px.source)).fill_null(px.source)
@@ -337,22 +339,11 @@ def read_fhir(backend: Backend, path: Path) -> Sources:
                 "site": site or UNKNOWN,
             }
             (dx if vocab.startswith("ICD") else px).append(row)
-    schema = pa.schema(
-        [
-            ("person_id", pa.string()),
-            ("vocab", pa.string()),
-            ("code", pa.string()),
-            ("date", pa.date32()),
-            ("provider", pa.string()),
-            ("site", pa.string()),
-        ]
-    )
+    schema = arrow_schema("person_id:string vocab:string code:string date:date32 provider:string site:string")
     stage_rows = _fhir_stage(observations)
     stage = None
     if stage_rows:
-        stage_schema = pa.schema(
-            [("person_id", pa.string()), ("date", pa.date32()), ("field", pa.string()), ("value", pa.string())]
-        )
+        stage_schema = arrow_schema("person_id:string date:date32 field:string value:string")
         stage = backend.from_arrow("stage", pa.Table.from_pylist(stage_rows, schema=stage_schema))
     return Sources(
         backend.from_arrow("dx", pa.Table.from_pylist(dx, schema=schema)),

@@ -11,7 +11,7 @@ import orjson
 import yaml
 
 from rightscan.audit import stats
-from rightscan.audit.engines import require
+from rightscan.audit.engines import arrow_schema, require
 
 TEMPLATE = Path(__file__).resolve().parent / "report.html.j2"
 
@@ -193,16 +193,8 @@ def write_parquet(data: dict[str, Any], path: Path) -> None:
     pa = require("pyarrow")
     import pyarrow.parquet as pq
 
-    schema = pa.schema(
-        [
-            ("section", pa.string()),
-            ("group", pa.string()),
-            ("numerator", pa.int64()),
-            ("denominator", pa.int64()),
-            ("rate", pa.float64()),
-            ("ci_low", pa.float64()),
-            ("ci_high", pa.float64()),
-        ]
+    schema = arrow_schema(
+        "section:string group:string numerator:int64 denominator:int64 rate:float64 ci_low:float64 ci_high:float64"
     )
     table = pa.Table.from_pylist(long_rows(data), schema=schema)
     meta = {

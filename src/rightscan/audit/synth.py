@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from rightscan.audit.engines import require
+from rightscan.audit.engines import arrow_schema, require
 
 GO_LIVE = date(2024, 1, 1)
 START = date(2022, 1, 1)
@@ -223,15 +223,8 @@ def generate(
         written["omop/measurement"] = len(stage)
     if fmt in ("claims", "both"):
         path = out / "claims.parquet"
-        schema = pa.schema(
-            [
-                ("patient_id", pa.string()),
-                ("code_system", pa.string()),
-                ("code", pa.string()),
-                ("date", pa.date32()),
-                ("provider", pa.string()),
-                ("site", pa.string()),
-            ]
+        schema = arrow_schema(
+            "patient_id:string code_system:string code:string date:date32 provider:string site:string"
         )
         total = 0
         with pq.ParquetWriter(str(path), schema, compression="zstd") as w:
@@ -262,15 +255,10 @@ def generate(
 
 def _write_events(pq: Any, pa: Any, chunks: Iterator[dict[str, Any]], path: Path, kind: str) -> int:
     np = require("numpy")
-    schema = pa.schema(
-        [
-            (f"{kind}_occurrence_id", pa.int64()),
-            ("person_id", pa.int64()),
-            (f"{kind}_concept_id", pa.int64()),
-            ("condition_start_date" if kind == "condition" else "procedure_date", pa.date32()),
-            ("provider_id", pa.int64()),
-            (f"{kind}_source_value", pa.string()),
-        ]
+    when = "condition_start_date" if kind == "condition" else "procedure_date"
+    schema = arrow_schema(
+        f"{kind}_occurrence_id:int64 person_id:int64 {kind}_concept_id:int64 {when}:date32 provider_id:int64 "
+        f"{kind}_source_value:string"
     )
     total = 0
     with pq.ParquetWriter(str(path), schema, compression="zstd") as w:

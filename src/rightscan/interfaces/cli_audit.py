@@ -7,16 +7,18 @@ file or field (exit status 2); a missing optional dependency names the extra to 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
 EXIT_INVALID = 2
 EXIT_MISSING = 1
 DATE = click.DateTime(formats=["%Y-%m-%d"])
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _fail(message: str, status: int = EXIT_INVALID) -> None:
@@ -47,6 +49,19 @@ def _day(value: datetime | None) -> date | None:
     return value.date() if value is not None else None
 
 
+def _out_folder(default: str, files: str) -> Callable[[F], F]:
+    """The report folder option, the same for both audits."""
+    return click.option(
+        "--out",
+        "-o",
+        "out",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=Path(default),
+        show_default=True,
+        help=f"Folder for {files}.",
+    )
+
+
 @click.group()
 def audit() -> None:
     """Population audit of low-value staging imaging, and the audit of the decision log."""
@@ -64,15 +79,7 @@ def audit() -> None:
 )
 @click.option("--engine", type=click.Choice(("duckdb", "spark")), default="duckdb", show_default=True)
 @click.option("--spark-master", default="local[2]", show_default=True, help="Spark master URL (--engine spark).")
-@click.option(
-    "--out",
-    "-o",
-    "out",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("audit-report"),
-    show_default=True,
-    help="Folder for report.html, report.json and report.parquet.",
-)
+@_out_folder("audit-report", "report.html, report.json and report.parquet")
 @click.option(
     "--definition",
     "definition_file",
@@ -227,14 +234,7 @@ def synth_command(out: Path, patients: int, procedure_rows: int | None, seed: in
 )
 @click.option("--from", "start", type=DATE, default=None)
 @click.option("--to", "end", type=DATE, default=None)
-@click.option(
-    "--out",
-    "-o",
-    "out",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("audit-log-report"),
-    show_default=True,
-)
+@_out_folder("audit-log-report", "report.html and report.json")
 def log_command(
     database: str | None, context_file: Path | None, start: datetime | None, end: datetime | None, out: Path
 ) -> None:

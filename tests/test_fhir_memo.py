@@ -8,7 +8,7 @@ import dataclasses
 import json
 
 from conftest import ROOT
-from rightscan.adapters.fhir import mcode
+from rightscan.adapters import fhir
 from rightscan.application import fhir_facts
 from rightscan.domain.knowledge import Knowledge
 
@@ -17,10 +17,10 @@ FIXTURE = ROOT / "tests" / "fixtures" / "fhir" / "reference_patient.json"
 
 def test_remembered_facts_equal_a_fresh_reading_and_are_private_copies(kb: Knowledge) -> None:
     data = json.loads(FIXTURE.read_text())
-    drafts = mcode.read_draft_orders(data["context"]["draftOrders"], kb=kb)
+    drafts = fhir.read_draft_orders(data["context"]["draftOrders"], kb=kb)
     pet = next(d for d in drafts if d.id == "ServiceRequest/pet-1")
     patient = data["context"]["patientId"]
-    fresh = dataclasses.asdict(mcode.facts_from_fhir(copy.deepcopy(data["prefetch"]), pet, patient_id=patient, kb=kb))
+    fresh = dataclasses.asdict(fhir.facts_from_fhir(copy.deepcopy(data["prefetch"]), pet, patient_id=patient, kb=kb))
     answers = [fhir_facts(data["prefetch"], pet, patient, kb) for _ in range(4)]  # 3rd and 4th: remembered
     assert all(dataclasses.asdict(a) == fresh for a in answers)
     answers[2].payload["tumor"]["size_cm"] = 99.0  # a caller changes its copy ...

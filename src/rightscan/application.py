@@ -137,13 +137,13 @@ _FHIR_FACTS_LOCK = threading.Lock()
 
 
 def fhir_facts(prefetch: dict[str, Any], draft: Any, patient_id: str | None, kb: Knowledge) -> Any:
-    """``mcode.facts_from_fhir``, remembered by the digest of its inputs (in memory only, bounded).
+    """``fhir.facts_from_fhir``, remembered by the digest of its inputs (in memory only, bounded).
 
     Reading mCODE resources is a pure function of the prefetch, the draft order, the patient in
     context and the day (ages), and an EHR sends the same ones on each hook call for a patient
     (order-select, each new selection, order-sign). Each caller gets its own copy of the result.
     """
-    from rightscan.adapters.fhir import mcode
+    from rightscan.adapters import fhir
 
     key = hashlib.blake2b(
         orjson.dumps([prefetch, draft.resource, draft.path, patient_id, date.today().isoformat(), kb.version]),
@@ -159,8 +159,8 @@ def fhir_facts(prefetch: dict[str, Any], draft: Any, patient_id: str | None, kb:
             if len(_FHIR_SEEN) > _FHIR_FACTS_MAX:
                 _FHIR_SEEN.popitem(last=False)
     if cached is not None:
-        return mcode.FhirFacts(**orjson.loads(cached))
-    found = mcode.facts_from_fhir(prefetch, draft, patient_id=patient_id, kb=kb)
+        return fhir.FhirFacts(**orjson.loads(cached))
+    found = fhir.facts_from_fhir(prefetch, draft, patient_id=patient_id, kb=kb)
     if not seen_before:
         return found
     plain = dataclasses.asdict(found)
@@ -174,7 +174,7 @@ def fhir_facts(prefetch: dict[str, Any], draft: Any, patient_id: str | None, kb:
         _FHIR_FACTS[key] = encoded
         if len(_FHIR_FACTS) > _FHIR_FACTS_MAX:
             _FHIR_FACTS.popitem(last=False)
-    return mcode.FhirFacts(**orjson.loads(encoded))
+    return fhir.FhirFacts(**orjson.loads(encoded))
 
 
 TEXT_FILLABLE = ("setting", "prior_surgery", "patient_preference", "age", "sex")

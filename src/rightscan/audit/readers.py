@@ -357,7 +357,7 @@ def _fhir_stage(observations: dict[str, list[dict[str, Any]]]) -> list[dict[str,
     """Each patient's stage Observations read by RightScan's own FHIR adapter (mCODE codes)."""
     if not observations:
         return []
-    from rightscan.adapters.fhir.mcode import facts_from_fhir
+    from rightscan.adapters.fhir import facts_from_fhir
 
     rows: list[dict[str, Any]] = []
     for person, obs in observations.items():

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Generic, Literal, TypeVar
+from typing import Any, ClassVar, Generic, Literal, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -74,23 +74,24 @@ class _Entry(_Strict):
     prefix: str | None = None
     verified: bool
     source: str
+    # (field, discriminator, value): the field is given exactly when the discriminator has that value
+    only_with: ClassVar[tuple[str, str, str] | None] = None
 
     @model_validator(mode="after")
     def _code_or_prefix(self) -> _Entry:
         if (self.code is None) == (self.prefix is None):
             raise ValueError("give exactly one of code and prefix")
+        if self.only_with is not None:
+            name, discriminator, value = self.only_with
+            if (getattr(self, discriminator) == value) != (getattr(self, name) is not None):
+                raise ValueError(f"`{name}` is required for {discriminator} {value} and only there")
         return self
 
 
 class _ConditionEntry(_Entry):
     kind: ConditionKind
     symptom: str | None = None
-
-    @model_validator(mode="after")
-    def _symptom_for_symptoms(self) -> _ConditionEntry:
-        if (self.kind == "symptom") != (self.symptom is not None):
-            raise ValueError("`symptom` is required for kind symptom and only there")
-        return self
+    only_with = ("symptom", "kind", "symptom")
 
 
 class _HistologyEntry(_Entry):
@@ -107,12 +108,7 @@ class _HistologyRange(_Strict):
 class _ObservationEntry(_Entry):
     measures: Measure
     lab: str | None = None
-
-    @model_validator(mode="after")
-    def _lab_for_labs(self) -> _ObservationEntry:
-        if (self.measures == "lab") != (self.lab is not None):
-            raise ValueError("`lab` is required for measures lab and only there")
-        return self
+    only_with = ("lab", "measures", "lab")
 
 
 class _TnmValue(_Strict):

@@ -79,7 +79,7 @@ async def fetch_prefetch(
     allow_http: bool = False,
     allowed_hosts: Collection[str] = (),
 ) -> dict[str, Any]:
-    from rightscan.adapters.fhir.mcode import PREFETCH_TEMPLATES
+    from rightscan.adapters.fhir.prefetch import PREFETCH_TEMPLATES
 
     base = await check_server(fhir_server, allow_http=allow_http, allowed_hosts=allowed_hosts)
     headers = {"Authorization": f"Bearer {access_token}", "Accept": "application/fhir+json"}

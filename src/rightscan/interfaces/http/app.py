@@ -92,10 +92,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
 def _warm_up() -> None:
     try:
-        from rightscan.adapters.fhir import mcode
+        from rightscan.adapters import fhir
         from rightscan.adapters.text import warm_up
 
-        mcode.warm_up()
+        fhir.warm_up()
         warm_up()
         # Long-lived objects (knowledge, models, pipeline) leave the garbage collector's working set,
         # so its periodic full collections stay short under load.

@@ -39,7 +39,7 @@ DESCRIPTION = (
 
 
 def _services(request: Request) -> list[Service]:
-    from rightscan.adapters.fhir.mcode import PREFETCH_TEMPLATES
+    from rightscan.adapters.fhir import PREFETCH_TEMPLATES
 
     service_id = request.app.state.settings.service_id
     return [
@@ -69,7 +69,7 @@ async def call_service(request: Request, service_id: str, token: Auth, hook: Hoo
         raise ApiError(404, "unknown CDS service id", "service_id")
     engine = engine_of(request)
     kb = engine.kb
-    from rightscan.adapters.fhir import mcode
+    from rightscan.adapters import fhir
 
     entries = hook.context.draftOrders.get("entry")
     if isinstance(entries, list) and len(entries) > settings.max_draft_orders:
@@ -79,8 +79,8 @@ async def call_service(request: Request, service_id: str, token: Auth, hook: Hoo
             "context.draftOrders.entry",
         )
     try:
-        drafts = mcode.read_draft_orders(hook.context.draftOrders, kb=kb)
-    except mcode.FhirInputError as exc:
+        drafts = fhir.read_draft_orders(hook.context.draftOrders, kb=kb)
+    except fhir.FhirInputError as exc:
         field = exc.path if exc.path.startswith("context") else f"context.{exc.path}"
         raise ApiError(400, exc.message, field) from None
     if hook.hook == "order-select":
@@ -115,7 +115,7 @@ async def call_service(request: Request, service_id: str, token: Auth, hook: Hoo
     for draft in imaging:
         try:
             found = fhir_facts(prefetch, draft, hook.context.patientId, kb)
-        except mcode.FhirInputError as exc:
+        except fhir.FhirInputError as exc:
             field = exc.path if exc.path.startswith(("prefetch", "context")) else f"prefetch.{exc.path}"
             raise ApiError(400, exc.message, field) from None
         ignored_codes += len(found.ignored)
@@ -230,10 +230,10 @@ async def _complete_prefetch(request: Request, hook: HookRequest) -> dict[str, A
     Absent key = the client did not satisfy it; null = the client has no data. Required data that is
     neither prefetched nor fetchable is a 412 (CDS Hooks 2.0).
     """
-    from rightscan.adapters.fhir import mcode
+    from rightscan.adapters import fhir
 
     prefetch = dict(hook.prefetch or {})
-    absent = [key for key in mcode.PREFETCH_TEMPLATES if key not in prefetch]
+    absent = [key for key in fhir.PREFETCH_TEMPLATES if key not in prefetch]
     if not absent:
         return prefetch
     if not (hook.fhirServer and hook.fhirAuthorization):

@@ -1,0 +1,104 @@
+"""CDS Hooks ``context.draftOrders`` -> the draft orders RightScan may rate.
+
+The Bundle often has no ``type``; every ``ServiceRequest`` entry is validated and becomes a
+``DraftOrder``; other resources (MedicationRequest, NutritionOrder, ...) are skipped.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rightscan.adapters.fhir.model import Coding, DraftOrder, FhirInputError
+from rightscan.adapters.fhir.validation import bundle_entries, validate
+from rightscan.adapters.fhir.values import codings
+from rightscan.adapters.knowledge_files import load_knowledge
+from rightscan.domain import orders
+from rightscan.domain.knowledge import Knowledge
+
+CPT_SYSTEM = "http://www.ama-assn.org/go/cpt"
+
+_ORDER_CODE_SYSTEMS = (CPT_SYSTEM, "http://loinc.org", "urn:oid:2.16.840.1.113883.6.285")  # CPT, LOINC, HCPCS
+
+
+def _order_text(code: Any, cpts: tuple[str, ...], kb: Knowledge) -> str | None:
+    """What the order resolver reads for a draft order: the first of its codes or texts that names a study.
+
+    Codes first (all CPT codes together, so that a combined CPT order is one study; then each CPT, LOINC
+    or HCPCS code), then ``code.text``, then each coding's display. The resolver
+    (``rightscan.domain.orders.interpret``) decides; when nothing names a single study, the first
+    candidate is returned so that the order is reported as unknown or ambiguous, never guessed.
+    """
+    candidates: list[str] = []
+    if len(cpts) > 1:  # spelled as the catalogue spells the combination ("71260+74177")
+        combined = {frozenset(c.split("+")): c for p in kb.procedures.values() for c in p.cpt if "+" in c}
+        candidates.append(combined.get(frozenset(cpts), "+".join(cpts)))
+    candidates.extend(cpts)
+    for c in codings(code):
+        value = c.get("code")
+        if c.get("system") in _ORDER_CODE_SYSTEMS[1:] and isinstance(value, str) and value.strip():
+            candidates.append(value.strip())
+    if isinstance(code, dict):
+        text = code.get("text")
+        if isinstance(text, str) and text.strip():
+            candidates.append(text.strip())
+        for c in codings(code):
+            display = c.get("display")
+            if isinstance(display, str) and display.strip():
+                candidates.append(display.strip())
+    for candidate in candidates:
+        if orders.interpret(kb, candidate).status == "resolved":
+            return candidate
+    return candidates[0] if candidates else None
+
+
+def read_draft_orders(draft_orders: Any, *, kb: Knowledge | None = None) -> list[DraftOrder]:
+    """``context.draftOrders`` -> its ServiceRequests, in Bundle order. Raises ``FhirInputError``."""
+    base = "context.draftOrders"
+    if not isinstance(draft_orders, dict) or draft_orders.get("resourceType") != "Bundle":
+        raise FhirInputError(base, "must be a FHIR Bundle")
+    kb = kb or load_knowledge()
+    drafts = []
+    for i, resource in bundle_entries(draft_orders, base):
+        if resource["resourceType"] != "ServiceRequest":
+            continue  # MedicationRequest, NutritionOrder, ...: not ours
+        path = f"{base}.entry[{i}].resource"
+        validate(resource, path)
+        code = resource.get("code")
+        cpts = tuple(
+            dict.fromkeys(
+                c["code"].strip()
+                for c in codings(code)
+                if c.get("system") == CPT_SYSTEM and isinstance(c.get("code"), str) and c["code"].strip()
+            )
+        )
+        reasons: list[Coding] = []
+        texts: list[str] = []
+        for concept in resource.get("reasonCode") or []:
+            reasons.extend(Coding(c.get("system"), c.get("code"), c.get("display")) for c in codings(concept))
+            if isinstance(concept.get("text"), str) and concept["text"].strip():
+                texts.append(concept["text"].strip())
+        texts.extend(n["text"].strip() for n in resource.get("note") or [] if (n.get("text") or "").strip())
+        rid = resource.get("id")
+        drafts.append(
+            DraftOrder(
+                id=f"ServiceRequest/{rid}" if rid else None,
+                resource=_deep_copy(resource),
+                order_text=_order_text(code, cpts, kb),
+                cpt_codes=cpts,
+                reason_codes=tuple(reasons),
+                reason_text="\n".join(texts) or None,
+                status=resource.get("status"),
+                intent=resource.get("intent"),
+                subject=(resource.get("subject") or {}).get("reference"),
+                path=path,
+            )
+        )
+    return drafts
+
+
+def _deep_copy(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _deep_copy(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_deep_copy(v) for v in value]
+    return value

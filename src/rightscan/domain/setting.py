@@ -1,0 +1,81 @@
+"""The clinical setting a patient's record supports: a pure rule over what the record states.
+
+The ACR variants of topic 310 differ by setting (newly diagnosed, surveillance, suspected local or
+distant recurrence), and a wrong setting picks the wrong variant. So the setting is inferred only when
+the record leaves no doubt; otherwise it is left open, the reason is given, and the decision answers
+"insufficient data" instead of guessing:
+
+1. metastatic (secondary) cancer on record -> left open (whatever its status: it is not staging of a
+   new primary, nor plain follow-up);
+2. a recurrence of breast cancer on record that does not say whether it is local or distant -> left
+   open (the ACR rates those two separately);
+3. a current (active) primary breast cancer, invasive or in situ, and
+   a. also a breast cancer of the past -> left open (a new primary or a recurrence cannot be told apart);
+   b. whether the breast was operated on is not known -> left open;
+   c. completed breast cancer surgery on record -> left open (post-operative staging or follow-up);
+   d. otherwise -> ``new_diagnosis`` (an untreated cancer being worked up);
+4. only a breast cancer of the past (a personal-history record, or a primary in remission or
+   resolved) -> ``surveillance``;
+5. no breast cancer on record -> no answer (nothing to say about the setting).
+
+The rule reads record evidence already sorted by an adapter (which codes mean what is the adapter's
+business); it never reads free text. A reader of clinical notes has its own rule for now
+(``rightscan.adapters.text.assemble``), which also infers suspected recurrences from new findings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Basis(StrEnum):
+    """The recorded evidence an inference is about (the entries to cite for it)."""
+
+    METASTATIC = "metastatic"
+    RECURRENCE = "recurrence"
+    ACTIVE_PRIMARY = "active_primary"
+    PAST_CANCER = "past_cancer"
+
+
+@dataclass(frozen=True, slots=True)
+class RecordEvidence:
+    """What a patient's record states that bears on the setting."""
+
+    metastatic: bool = False  # secondary (metastatic) cancer recorded, even suspected or resolved
+    recurrence: bool = False  # a breast cancer recurrence or relapse recorded, site not stated
+    active_primary: bool = False  # a current primary breast cancer (invasive or in situ)
+    past_cancer: bool = False  # a breast cancer of the past: personal history, in remission, resolved
+    breast_surgery: bool | None = None  # completed breast cancer surgery recorded; None = not known
+
+
+@dataclass(frozen=True, slots=True)
+class SettingInference:
+    """``setting`` is None when the record leaves it open; ``reason`` says why, or what it rests on."""
+
+    setting: str | None
+    basis: Basis
+    reason: str
+
+
+UNKNOWN_SURGERY = "prior breast surgery unknown"
+
+
+def infer_setting(record: RecordEvidence) -> SettingInference | None:
+    """The setting the record supports (rule in the module docstring); None when no breast cancer is
+    on record at all."""
+    if record.metastatic:
+        return SettingInference(None, Basis.METASTATIC, "secondary (metastatic) cancer recorded")
+    if record.recurrence:
+        return SettingInference(None, Basis.RECURRENCE, "recurrence recorded without saying local or distant")
+    if record.active_primary:
+        if record.past_cancer:
+            return SettingInference(None, Basis.PAST_CANCER, "history of breast cancer and an active primary")
+        if record.breast_surgery is None:
+            return SettingInference(None, Basis.ACTIVE_PRIMARY, UNKNOWN_SURGERY)
+        if record.breast_surgery:
+            return SettingInference(None, Basis.ACTIVE_PRIMARY, "breast surgery recorded")
+        return SettingInference("new_diagnosis", Basis.ACTIVE_PRIMARY, "active primary, no surgery or history")
+    if record.past_cancer:
+        return SettingInference("surveillance", Basis.PAST_CANCER, "history of breast cancer only")
+    return None

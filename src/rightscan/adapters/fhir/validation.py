@@ -123,10 +123,10 @@ def warm_up() -> None:
     the first consultations."""
     for resource in _WARM_UP_RESOURCES:
         clean = {k: v for k, v in resource.items() if v is not None}
-        _model(clean["resourceType"]).model_validate(clean)
+        model_of(clean["resourceType"]).model_validate(clean)
 
 
-def _model(resource_type: str) -> Any:
+def model_of(resource_type: str) -> Any:
     """The fhir.resources R4B model class (imported on first use: the import takes ~0.2 s)."""
     if not _MODELS:
         from fhir.resources.R4B.condition import Condition
@@ -158,7 +158,7 @@ def validate(resource: dict[str, Any], path: str) -> None:
             _VALIDATED.move_to_end(key)
             return
     try:
-        _model(resource["resourceType"]).model_validate(resource)
+        model_of(resource["resourceType"]).model_validate(resource)
     except ValidationError as exc:
         raise _invalid(exc, path) from None
     with _VALIDATED_LOCK:

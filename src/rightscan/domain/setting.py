@@ -18,7 +18,8 @@ the record leaves no doubt; otherwise it is left open, the reason is given, and 
    resolved) -> ``surveillance``;
 5. no breast cancer on record -> no answer (nothing to say about the setting).
 
-The rule reads record evidence already sorted by an adapter (which codes mean what is the adapter's
+The settings are those the ACR variants apply to (``applies_when.setting`` in the topic's knowledge
+file). The rule reads record evidence already sorted by an adapter (which codes mean what is the adapter's
 business); it never reads free text. A reader of clinical notes has its own rule for now
 (``rightscan.adapters.text.assemble``), which also infers suspected recurrences from new findings.
 """

@@ -14,6 +14,8 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from rightscan.adapters.loinc_table import FILE_NAME as LOINC_FILE
+from rightscan.adapters.loinc_table import LoincTable
 from rightscan.domain.guidance import FEATURES, GuidanceIndex
 from rightscan.domain.knowledge import (
     EarlyPathway,
@@ -536,6 +538,7 @@ def load_knowledge(directory: str | None = None) -> Knowledge:
         vocabulary=vocabulary,
         code_index=code_index,
         equivalences=_build_equivalences(equivalences_file, procedures, variants, files["order_equivalences"]),
+        loinc_names=LoincTable(base / LOINC_FILE, KnowledgeError),
     )
 
 

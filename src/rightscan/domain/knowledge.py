@@ -235,6 +235,9 @@ class Knowledge:
     # sentence shown when a variant rates a study that RightScan suggests for a red flag below
     # "Usually Appropriate" (red_flags.yaml ``rating_context``); placeholders in braces
     red_flag_rating_context: str = ""
+    # radiology LOINC code -> LOINC name (rightscan.adapters.loinc_table.LoincTable, read on first use);
+    # the order resolver reads the name as it reads order text. None: codes are read from the catalogue only.
+    loinc_names: Any = field(default=None, compare=False, hash=False, repr=False)
     # Results of pure scenario-level sub-decisions, keyed by their (small, discrete) inputs.
     memo: dict[Any, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
 

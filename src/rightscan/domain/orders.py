@@ -18,6 +18,7 @@ Pure: no I/O. ``interpret`` is the rich reading; ``resolve`` keeps the historica
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -87,10 +88,18 @@ class OrderReading:
 
 
 # ------------------------------------------------------------------ text helpers
+def fold(text: str) -> str:
+    """Lower-case without accents: 'Tórax', 'crânio' and 'ecografía' are read as 'torax', 'cranio', 'ecografia'."""
+    text = text.lower()
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 @lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
     """Lower-case, unify separators and spaces, so that 'PET-CT', 'pet ct' and 'PET/CT' meet."""
-    text = text.strip().lower().replace("&", " and ")
+    text = fold(text.strip()).replace("&", " and ")
     text = re.sub(r"[\s_/\-]+", " ", text)
     text = re.sub(r"[^a-z0-9+<>. ]", "", text).strip()
     return re.sub(r"\s*\+\s*", "+", text)
@@ -98,7 +107,7 @@ def normalise(text: str) -> str:
 
 def tokenize(text: str) -> tuple[str, ...]:
     """Words, numbers and the separators that carry meaning in orders ("w/o", "C+", "+/-", "C/A/P")."""
-    return tuple(_TOKEN.findall(text.lower().replace("\u2212", "-").replace("\u2013", "-")))
+    return tuple(_TOKEN.findall(fold(text).replace("\u2212", "-").replace("\u2013", "-")))
 
 
 def extract_codes(text: str) -> tuple[tuple[str, ...], str]:
@@ -164,8 +173,10 @@ def _correct(vocab: OrderVocabulary, token: str, parse: _Parse) -> tuple[str, ..
         return (token,)
     best = min(h[1] for h in hits)
     winners = {h[0] for h in hits if h[1] == best}
-    if len(token) == 3:  # a three-letter word is only completed by one missing letter
-        winners = {w for w in winners if len(w) == 4}
+    if len(token) <= 4:
+        # a short word is mostly an abbreviation, and another letter makes another abbreviation ("anus" is
+        # not "abus"): only one missing letter, or two neighbouring letters swapped ("crx", "mir")
+        winners = {w for w in winners if len(w) == len(token) + 1 or _swapped(token, w)}
     if len(winners) > 1:  # equally close: the one that keeps the letters in place (Jaro-Winkler)
         ranked = sorted(((JaroWinkler.similarity(token, w), w) for w in winners), reverse=True)
         if ranked[0][0] == ranked[1][0]:
@@ -176,6 +187,14 @@ def _correct(vocab: OrderVocabulary, token: str, parse: _Parse) -> tuple[str, ..
     word = winners.pop()
     parse.corrections.append((token, word))
     return (word,)
+
+
+def _swapped(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with two neighbouring letters exchanged ("crx" / "cxr", "mir" / "mri")."""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
 def _match_at(tokens: tuple[str, ...], i: int, form: tuple[str, ...]) -> int | None:
@@ -387,13 +406,66 @@ def _order_status(parse: _Parse) -> OrderStatus:
     return "proposed"
 
 
-def _by_code(kb: Knowledge, codes: tuple[str, ...]) -> Procedure | None:
-    """The study of a code, of a catalogued code pair, or of several codes that all name the same study."""
+def _loinc_reading(kb: Knowledge, code: str) -> OrderReading | None:
+    """A radiology LOINC code read through its LOINC name, on the same attribute path as order text.
+
+    The LOINC table (knowledge/order_loinc_playbook.csv) gives each code its name; the name states the
+    Playbook attributes (modality, region, contrast timing, laterality, tracer, reason for exam, view),
+    which the order vocabulary reads. None when the code is not a radiology LOINC code of the table.
+    """
+    table = kb.loinc_names
+    if table is None or "-" not in code:
+        return None
+    name = table.name(code)
+    if name is None:
+        return None
+    return kb.remember(("loinc-reading", code), lambda: _read_words(kb, name))  # type: ignore[no-any-return]
+
+
+def _read_words(kb: Knowledge, text: str) -> OrderReading:
+    parse = parse_order_text(kb.vocabulary, text)
+    base: dict[str, Any] = {
+        "attributes": _attributes_of(parse),
+        "order_status": "proposed",
+        "corrections": (),
+        "unread": tuple(parse.unread),
+    }
+    return _match(kb, text, parse, base)
+
+
+def _code_study(kb: Knowledge, code: str) -> tuple[Procedure | None, OrderReading | None]:
+    """The study one code names: the catalogue's own code, else a LOINC code's attribute reading."""
+    pid = kb.code_index.get(frozenset((code,)))
+    if pid is not None:
+        return kb.procedures[pid], None
+    reading = _loinc_reading(kb, code)
+    if reading is not None and reading.status == "resolved":
+        return reading.study, reading
+    return None, reading
+
+
+_CodeAnswer = tuple[Procedure | None, tuple[Procedure, ...], OrderReading | None]
+
+
+def _by_code(kb: Knowledge, codes: tuple[str, ...]) -> _CodeAnswer:
+    """The study the codes name, the studies to choose from (several named, or a LOINC code that leaves
+    a choice), and the LOINC reading. A catalogued code pair names its study; several codes name a
+    study when each of them names it."""
     pid = kb.code_index.get(frozenset(codes))
-    if pid is None and len(codes) > 1:
-        each = {kb.code_index.get(frozenset((code,))) for code in codes}
-        pid = each.pop() if len(each) == 1 else None
-    return kb.procedures[pid] if pid else None
+    if pid is not None:
+        return kb.procedures[pid], (), None
+    found = [_code_study(kb, code) for code in codes]
+    studies = [study for study, _ in found]
+    readings = [r for _, r in found if r is not None]
+    loinc = readings[0] if len(readings) == 1 else None
+    if studies and all(s is not None for s in studies) and len({s.id for s in studies if s}) == 1:
+        return studies[0], (), loinc
+    named = {s.id: s for s in studies if s is not None}
+    if len(named) > 1:
+        return None, tuple(named.values()), loinc
+    if len(codes) == 1 and loinc is not None and loinc.status == "ambiguous":
+        return None, loinc.choices, loinc
+    return None, (), loinc
 
 
 def interpret(kb: Knowledge, text: str) -> OrderReading:
@@ -415,20 +487,23 @@ def _interpret(kb: Knowledge, text: str) -> OrderReading:
     }
     said_something = bool(parse.modality or parse.regions or parse.technique or parse.pharmaceutical)
 
-    # 1. codes (CPT, HCPCS, LOINC): the catalogue's own codes
+    # 1. codes: the catalogue's own codes (CPT, HCPCS, LOINC), then any radiology LOINC code read by its
+    #    LOINC name's attributes
     if codes:
-        by_code = _by_code(kb, codes)
+        by_code, several, loinc = _by_code(kb, codes)
+        if loinc is not None and not said_something:
+            base["attributes"] = loinc.attributes  # what the code states, for the reader of the answer
         if by_code is None:
-            named = {kb.code_index.get(frozenset((code,))) for code in codes} - {None}
-            if len(named) > 1:  # several codes, several studies: say which ones
-                studies = tuple(p for pid, p in kb.procedures.items() if pid in named)
-                return OrderReading("ambiguous", None, choices=studies, via="code", **base)
+            if several:  # several studies, or a LOINC code that leaves a choice: say which ones
+                missing = loinc.missing if loinc is not None and len(codes) == 1 else ()
+                return OrderReading("ambiguous", None, choices=several, via="code", missing=missing, **base)
             return OrderReading("unknown", None, choices=_rank_unknown(kb, rest, parse), via="code", **base)
         if said_something:
             words = _match(kb, rest, parse, base)
             if words.status == "resolved" and words.study is not None and words.study.id != by_code.id:
                 return OrderReading("ambiguous", None, choices=(by_code, words.study), via="code", **base)
-        return OrderReading("resolved", by_code, via="code", **base)
+        assumed = loinc.assumed if loinc is not None and loinc.study is by_code else ()
+        return OrderReading("resolved", by_code, via="code", assumed=assumed, **base)
 
     # 2. attributes; 3. a catalogue name or synonym, whole, where the attributes do not contradict it
     words = _match(kb, text, parse, base)

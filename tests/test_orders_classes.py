@@ -219,3 +219,47 @@ def test_simple_is_a_cysts_word_not_a_non_contrast_order() -> None:
 def test_a_typo_correction_is_reported() -> None:
     reading = interpret(KB, "CRX")
     assert reading.corrections == (("crx", "cxr"),)
+
+
+# ------------------------------------------------------------------ the build script
+def _build_script():  # type: ignore[no-untyped-def]
+    import importlib.util
+    import sys
+
+    path = Path(__file__).resolve().parents[1] / "bench" / "build_loinc_playbook.py"
+    spec = importlib.util.spec_from_file_location("build_loinc_playbook", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("build_loinc_playbook", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_build_script_reads_the_official_playbook_csv_into_a_valid_table(tmp_path: Path) -> None:
+    playbook = tmp_path / "LoincRsnaRadiologyPlaybook.csv"
+    playbook.write_text(
+        "LoincNumber,LongCommonName,PartNumber,PartTypeName,PartName,PartSequenceOrder,RID,PreferredName\n"
+        '72254-6,CT Chest and Abdomen and Pelvis W contrast IV,LP1,Rad.Modality.Modality Type,CT,A,RID10321,CT\n'
+        '72254-6,CT Chest and Abdomen and Pelvis W contrast IV,LP2,Rad.Anatomic Location.Region Imaged,Chest,A,,\n'
+        '72529-1,US Axilla - left,LP3,Rad.Modality.Modality Type,US,A,RID10326,US\n',
+        encoding="utf-8",
+    )  # fmt: skip
+    out = tmp_path / FILE_NAME
+    build = _build_script()
+    assert (
+        build.main(["--playbook", str(playbook), "--source", "test", "--loinc-version", "2.80", "--out", str(out)]) == 0
+    )
+    header, names = read_table(out, KnowledgeError)
+    assert names == {"72254-6": "CT Chest and Abdomen and Pelvis W contrast IV", "72529-1": "US Axilla - left"}
+    assert header["loinc_version"] == "2.80" and "loinc.org/license" in header["notice"]
+    table = LoincTable(out, KnowledgeError)
+    assert table.name("72529-1") == "US Axilla - left"
+
+
+def test_the_build_script_refuses_a_wrong_check_digit(tmp_path: Path) -> None:
+    names = tmp_path / "names.txt"
+    names.write_text("72254-5|Chest and Abdomen and Pelvis CT W contrast IV\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match="check digit"):
+        _build_script().main(
+            ["--names", str(names), "--source", "t", "--loinc-version", "x", "--out", str(tmp_path / "o.csv")]
+        )

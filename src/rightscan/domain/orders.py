@@ -11,7 +11,11 @@ When the order does not say enough (contrast where it changes the study, "MRI" a
 without screening/diagnostic intent) the reading is ``ambiguous`` with the studies it could be; when it
 names something outside the catalogue it is ``unknown``. It never guesses.
 
-Pure: no I/O. ``interpret`` is the rich reading; ``resolve`` keeps the historical contract (a study, or
+A LOINC code the catalogue does not list is read through its LOINC name (``kb.loinc_names``, the
+radiology LOINC table) on the same attribute path as text; no code is mapped to a study by hand.
+
+Pure: no I/O of its own (the LOINC table given with the knowledge reads its file once, on the first
+code). ``interpret`` is the rich reading; ``resolve`` keeps the historical contract (a study, or
 ``UnknownOrder`` with the resolver's own choices).
 """
 

@@ -189,6 +189,32 @@ def test_order_spellings_by_class_name_the_study_a_clinician_means(text: str, pi
     assert _study(text) == pid
 
 
+@pytest.mark.parametrize(
+    ("text", "pid"),
+    [("AP pelvis", "xray_bone"), ("chest PA and lateral", "xray_chest"), ("femur 2 views", "xray_bone"),
+     ("AP chest portable", "xray_chest"), ("L-spine 2 views", "xray_bone")],
+)  # fmt: skip
+def test_a_projection_with_no_modality_named_is_a_radiograph(text: str, pid: str) -> None:
+    assert _study(text) == pid
+
+
+@pytest.mark.parametrize(
+    ("text", "pid"),
+    [
+        ("NM bone views", "bone_scan"),
+        ("US breast lateral left", "us_breast"),
+        ("portable ultrasound abdomen", "us_abdomen"),
+    ],
+)
+def test_a_projection_word_changes_nothing_where_a_modality_is_named(text: str, pid: str) -> None:
+    assert _study(text) == pid
+
+
+def test_a_projection_alone_does_not_pick_a_radiograph() -> None:
+    assert interpret(KB, "lateral").status == "ambiguous"
+    assert interpret(KB, "breast 2 views").status != "resolved"  # no radiograph of the breast but a mammogram
+
+
 @pytest.mark.parametrize("text", ["DEXA", "DEXA scan", "bone density DEXA", "DXA hip and spine", "dexa bone"])
 def test_dexa_is_never_read_as_a_bone_scan(text: str) -> None:
     reading = interpret(KB, text)

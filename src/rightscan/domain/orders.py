@@ -45,6 +45,7 @@ _LOINC = re.compile(r"(?<![\w-])(\d{3,6}-\d)(?![\w-])")
 _CPT = re.compile(r"(?<![\w-])(\d{4}[0-9T])(?:-(?:[A-Z]{2}|\d{2}))?(?![\w-])", re.IGNORECASE)  # 77065-RT
 _HCPCS = re.compile(r"(?<![\w-])([A-Z]\d{4})(?![\w-])", re.IGNORECASE)
 _AXES = ("contrast", "intent", "extent", "pharmaceutical")
+PROJECTION = "projection"  # the vocabulary's technique for projections and view counts
 
 
 class UnknownOrder(InputError):
@@ -146,6 +147,7 @@ class _Parse:
     # contrast marks with the number of region words read before each: "CT chest w/ and abd/pelvis w/o"
     # gives contrast per region, which no catalogue study is
     contrast_at: list[tuple[str, int]] = field(default_factory=list)
+    projection: bool = False  # a projection or view count outside the reason clause ("AP", "2 views")
 
     def mixed_contrast(self) -> bool:
         segments: dict[int, set[str]] = {}
@@ -293,7 +295,9 @@ def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
         if m.regions and not in_reason:
             parse.regions |= m.regions
             regions_seen += 1
-        if m.technique and not (in_reason and "intervention" in m.technique):
+        if PROJECTION in m.technique:
+            parse.projection = parse.projection or not in_reason
+        elif m.technique and not (in_reason and "intervention" in m.technique):
             parse.technique |= m.technique
         if m.contrast:
             parse.contrast_marks.add(m.contrast)
@@ -310,6 +314,8 @@ def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
             parse.pharmaceutical.add(m.pharmaceutical)
     if "PT" in parse.modality:
         parse.modality.discard("NM")  # PET is nuclear medicine: "NM PET" names one modality
+    if parse.projection and not parse.modality:
+        parse.modality.add("XR")  # projections with no modality named: "AP pelvis" is a radiograph
     ancestors = vocab.region_ancestors
     parse.regions -= {a for r in parse.regions for a in ancestors.get(r, ())}
     return parse

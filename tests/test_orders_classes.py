@@ -289,3 +289,34 @@ def test_the_build_script_refuses_a_wrong_check_digit(tmp_path: Path) -> None:
         _build_script().main(
             ["--names", str(names), "--source", "t", "--loinc-version", "x", "--out", str(tmp_path / "o.csv")]
         )
+
+
+# ------------------------------------------------------------------ German, French and Italian order words
+@pytest.mark.parametrize(
+    ("text", "pid"),
+    [
+        ("CT Thorax Abdomen Becken mit Kontrastmittel", "ct_cap_contrast"),
+        ("MRT Kopf nativ und mit KM", "mri_head_wwo"),
+        ("Knochenszintigraphie Ganzkörper", "bone_scan"),
+        ("Sonographie Achselhöhle links", "us_axilla"),
+        ("TDM thoraco-abdomino-pelvienne avec injection", "ct_cap_contrast"),
+        ("Échographie du sein droit", "us_breast"),
+        ("Scintigraphie osseuse corps entier", "bone_scan"),
+        ("IRM cérébrale sans et avec injection", "mri_head_wwo"),
+        ("TC torace addome pelvi con mezzo di contrasto", "ct_cap_contrast"),
+        ("Ecografia ascellare sinistra", "us_axilla"),
+    ],
+)
+def test_continental_order_words_name_the_same_study(text: str, pid: str) -> None:
+    assert _study(text) == pid
+
+
+def test_a_bone_seeking_tracer_names_a_skeletal_scintigraphy() -> None:
+    assert _study("Tc-99m medronate whole body") == "bone_scan"
+    # a therapy agent that also seeks bone is not the diagnostic scan
+    assert _study("samarium-153 lexidronam") is None
+
+
+def test_a_german_or_french_word_alone_names_no_study() -> None:
+    for text in ("MRT", "scanner", "Sonographie", "mit KM"):
+        assert _study(text) is None

@@ -19,6 +19,7 @@ from vignettes_eval import DEFAULT as VIGNETTES
 from vignettes_eval import score
 
 ORDERS_TEST = ROOT / "tests" / "fixtures" / "orders" / "orders_test.jsonl"
+ORDERS_V3 = ROOT / "tests" / "fixtures" / "orders" / "orders_v3.jsonl"
 
 
 def _rows(path: Path) -> list[dict]:  # type: ignore[type-arg]
@@ -32,7 +33,7 @@ def test_blind_vignettes_have_no_unsafe_answer_and_no_refused_input() -> None:
     assert s["all"] / s["n"] >= 0.95
 
 
-@pytest.mark.parametrize("row", _rows(ORDERS_TEST), ids=lambda r: r["text"][:40])
+@pytest.mark.parametrize("row", _rows(ORDERS_TEST) + _rows(ORDERS_V3), ids=lambda r: r["text"][:40])
 def test_held_out_order_names_never_resolve_to_a_wrong_study(row: dict) -> None:  # type: ignore[type-arg]
     try:
         got = orders.resolve(load_knowledge(), row["text"]).id

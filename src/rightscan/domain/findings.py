@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
-from rightscan.domain.knowledge import Knowledge
+from rightscan.domain.knowledge import Knowledge, RedFlagRule
 from rightscan.domain.model import Facts, MissingFact
 
 LIVER_TESTS = ("ast", "alt", "bilirubin")
@@ -59,7 +59,7 @@ def assess_labs(kb: Knowledge, facts: Facts) -> LabAssessment:
 NO_LABS = LabAssessment("absent", (), "absent", ())
 
 
-def red_flags(kb: Knowledge, facts: Facts, labs: LabAssessment) -> list[dict[str, Any]]:
+def red_flags(kb: Knowledge, facts: Facts, labs: LabAssessment) -> tuple[RedFlagRule, ...]:
     """Every red-flag rule that fires, with its targeted studies, in knowledge-file order."""
     present = set(facts.symptoms)
     if labs.alp == "raised":
@@ -67,5 +67,5 @@ def red_flags(kb: Knowledge, facts: Facts, labs: LabAssessment) -> list[dict[str
     if labs.liver_abnormal:
         present.add("liver_tests_abnormal")
     if not present:
-        return []
-    return [rule.as_dict for rule in kb.red_flag_rules if rule.all <= present and not (rule.unless & present)]
+        return ()
+    return tuple([rule for rule in kb.red_flag_rules if rule.all <= present and not (rule.unless & present)])

@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
+from rightscan.domain.answer import OrderAssessment, Step, TargetedStudy
+from rightscan.domain.knowledge import RedFlagRule
+
 SETTINGS = ("new_diagnosis", "surveillance", "suspected_local_recurrence", "suspected_distant_recurrence")
 PRIOR_SURGERY = ("bct", "mastectomy")
 HISTOLOGIES = ("IDC", "ILC", "NOS", "mixed", "DCIS", "other")
@@ -32,6 +35,11 @@ INDIVIDUALIZE = "individualize"
 TARGETED = "targeted"
 NOT_APPLICABLE = "not_applicable"
 UNDETERMINED = "undetermined"
+
+
+def receptor(value: str | None) -> bool | None:
+    """A receptor result as the staging tables read it: True positive, False negative, None unknown."""
+    return None if value is None else value == "positive"
 
 
 class InputError(ValueError):
@@ -141,23 +149,30 @@ class Assumption:
 
 @dataclass(slots=True)
 class Decision:
+    """One decision, typed; ``to_dict`` renders the output contract (README, "Output") from it."""
+
     knowledge_version: str
     stage: dict[str, Any]
     systemic_imaging: str
-    assessments: list[dict[str, Any]]
-    order: dict[str, Any] | None
-    red_flags: list[dict[str, Any]]
-    insufficient_data: list[str]
+    assessments: Sequence[dict[str, Any]]  # the applicable variants' tables (shared, read-only)
+    order: OrderAssessment | None
+    red_flags: Sequence[RedFlagRule]
     # guidance entries are shared, read-only knowledge fragments (tuples)
     considerations: Sequence[dict[str, Any]]
     next_steps: Sequence[dict[str, Any]]
     pitfalls: Sequence[dict[str, Any]]
-    explanation: list[dict[str, Any]]
+    explanation: Sequence[Step]
     summary: str
     missing: Sequence[MissingFact] = ()
     assumptions: Sequence[Assumption] = ()
     systemic_staging: str | None = None  # the verdict the stage alone gives, red flags aside
-    targeted_imaging: Sequence[dict[str, Any]] = ()
+    targeted_imaging: Sequence[TargetedStudy] = ()
+    pathologic_upstaging: bool = False  # pathology moved the tumour beyond the early pathway
+
+    @property
+    def insufficient_data(self) -> list[str]:
+        """The missing facts as one line each (the contract's ``insufficient_data``)."""
+        return [m.text() for m in self.missing]
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -165,16 +180,16 @@ class Decision:
             "summary": self.summary,
             "stage": self.stage,
             "systemic_imaging": self.systemic_imaging,
-            "assessments": self.assessments,
-            "order": self.order,
-            "red_flags": self.red_flags,
-            "insufficient_data": self.insufficient_data,
+            "assessments": list(self.assessments),
+            "order": self.order.as_dict() if self.order is not None else None,
+            "red_flags": [f.as_dict for f in self.red_flags],
+            "insufficient_data": [m.text() for m in self.missing],
             "missing": [m.as_dict() for m in self.missing],
             "assumptions": [a.as_dict() for a in self.assumptions],
             "systemic_staging": self.systemic_staging,
-            "targeted_imaging": list(self.targeted_imaging),
+            "targeted_imaging": [t.as_dict() for t in self.targeted_imaging],
             "considerations": self.considerations,
             "next_steps": self.next_steps,
             "pitfalls": self.pitfalls,
-            "explanation": self.explanation,
+            "explanation": [s.as_dict() for s in self.explanation],
         }

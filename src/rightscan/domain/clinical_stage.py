@@ -1,0 +1,127 @@
+"""The clinical stage of one tumour and what follows from it alone: both AJCC stage groups, the output
+block, the explanation steps, the missing stage facts, the cM0 assumption, and the pathway. A pure
+function of the tumour facts (and of whether missing stage facts must be reported): memoised."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from rightscan.domain import staging
+from rightscan.domain.answer import Step
+from rightscan.domain.explanation import explain_stage, summary_stage
+from rightscan.domain.knowledge import Knowledge
+from rightscan.domain.missing import Trace, note_missing_stage
+from rightscan.domain.model import Assumption, MissingFact, StageResult, receptor
+from rightscan.domain.pathway import BOTH, EARLY, LATE, Pathway, pathway
+
+
+def biology_of(er: str | None, pr: str | None, her2: str | None) -> str:
+    """Biology group as ACR topic 310 splits it (variants 4 and 5)."""
+    if her2 == "positive":
+        return "her2_positive"
+    if her2 is None or er is None:
+        return "unknown"
+    if er == "positive":
+        return "er_positive_her2_negative"
+    if pr is None:
+        return "unknown"
+    return "triple_negative" if pr == "negative" else "er_negative_pr_positive_her2_negative"
+
+
+@dataclass(frozen=True, slots=True)
+class ClinicalStage:
+    """The clinical stage of one tumour and what follows from it alone (shared between decisions)."""
+
+    t: str | None
+    m: str | None
+    anatomic: StageResult
+    prognostic: StageResult
+    block: dict[str, Any]  # the output's ``stage`` block (copied per decision before it is extended)
+    steps: tuple[Step, ...]
+    missing: tuple[MissingFact, ...]
+    assumptions: tuple[Assumption, ...]
+    pathway: Pathway
+    stage_feature: str  # guidance feature ``stage_class``
+    invasive: str  # yes | no | unknown
+    biology: str  # as staged (HER2 equivocal counts as negative): chooses variants 4/5
+    guidance_biology: str  # for wording: "her2_equivocal" while HER2 is unresolved
+    summary_stage: str  # the stage as the summary names it
+
+
+def clinical_stage(kb: Knowledge, tumor: Any, setting: str | None) -> ClinicalStage:
+    """T/N/M, both clinical stage groups, the output block, explanation steps, missing facts and
+    assumptions, and the pathway the clinical stage alone gives."""
+    report = setting in (None, "new_diagnosis")
+    tables = kb.staging
+    ctx = Trace(kb)
+    t, t_how = staging.resolve_t(tables, tumor)
+    n, m = tumor.n, tumor.m
+    has_tumor_facts = t is not None or n is not None or m is not None or tumor.histology is not None
+    m_source = "given"
+    assumptions: tuple[Assumption, ...] = ()
+    if m is None and has_tumor_facts:
+        m, m_source = "M0", "not stated"
+        if report:
+            words = kb.fact_words.get("tumor.m")
+            assumptions = (Assumption("tumor.m", "cM0", words.matters if words else "no metastasis documented"),)
+    er, pr, her2 = receptor(tumor.er), receptor(tumor.pr), receptor(tumor.her2)
+    if has_tumor_facts:
+        anat = staging.anatomic_stage(tables, t, n, m)
+        prog = staging.prognostic_stage(tables, "clinical", t, n, m, tumor.grade, her2, er, pr)
+        explain_stage(ctx, t, t_how, n, m, m_source, anat, prog, tumor, her2)
+    else:
+        anat = prog = StageResult(None, "no tumour facts")
+    stage_out: dict[str, Any] = {
+        "anatomic": anat.stage,
+        "clinical_prognostic": prog.stage,
+        "edition": tables.edition,
+        "t": f"c{t}" if t else None,
+        "n": f"c{n}" if n else None,
+        "m": f"c{m}" if m else None,
+        "m_source": m_source if m else None,
+    }
+    bounds = {
+        name: {"lowest": r.possible[0], "highest": r.possible[-1], "possible": list(r.possible)}
+        for name, r in (("anatomic", anat), ("clinical_prognostic", prog))
+        if r.stage is None and r.possible
+    }
+    if bounds:
+        stage_out["bounds"] = bounds
+    clinical = pathway(kb, t, n, anat, prog)
+    if clinical.why:
+        ctx.explain(clinical.why, f"{kb.early_pathway.source if kb.early_pathway else ''}")
+    if report and t != "Tis" and m != "M1":
+        note_missing_stage(ctx, tumor, t, n, m, anat, prog)
+    invasive = (
+        "no" if t == "Tis" else ("yes" if (tumor.histology not in (None, "DCIS") or t is not None) else "unknown")
+    )
+    biology = biology_of(tumor.er, tumor.pr, tumor.her2)
+    return ClinicalStage(
+        t=t,
+        m=m,
+        anatomic=anat,
+        prognostic=prog,
+        block=stage_out,
+        steps=tuple(ctx.explanation),
+        missing=tuple(ctx.insufficient),
+        assumptions=assumptions,
+        pathway=clinical,
+        stage_feature=_stage_class_feature(tables, anat, prog, clinical),
+        invasive=invasive,
+        biology=biology,
+        guidance_biology="her2_equivocal" if tumor.her2_equivocal and biology != "her2_positive" else biology,
+        summary_stage=summary_stage(anat, prog, clinical),
+    )
+
+
+def _stage_class_feature(tables: Any, anat: StageResult, prog: StageResult, pathway: Pathway) -> str:
+    if pathway.classes == BOTH:
+        return "split"
+    if pathway.classes == LATE:
+        return "late"
+    if pathway.classes == EARLY:
+        return "early"
+    a = staging.stage_class(tables, anat.stage)
+    p = staging.stage_class(tables, prog.stage)
+    return a or p or "unknown"

@@ -1,0 +1,132 @@
+"""Variant selection: which ACR variants of the topic apply to a scenario, per purpose. Pure; the
+selection is a function of small discrete inputs and is memoised on the knowledge object."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from rightscan.domain.answer import Step
+from rightscan.domain.knowledge import Knowledge, Variant
+from rightscan.domain.missing import Trace
+from rightscan.domain.model import PURPOSES, MissingFact
+
+
+@dataclass(frozen=True, slots=True)
+class VariantSelection:
+    """The applicable variants per purpose, with the steps and missing facts the choice produced."""
+
+    key: tuple[Any, ...]  # identifies this selection in later memo keys
+    by_purpose: dict[str, tuple[Variant, ...]]
+    assessments: tuple[dict[str, Any], ...]  # the variants' output entries (shared, read-only)
+    steps: tuple[Step, ...]
+    missing: tuple[MissingFact, ...]
+
+    def of(self, purpose: str) -> tuple[Variant, ...]:
+        return self.by_purpose[purpose]
+
+    def all(self) -> tuple[Variant, ...]:
+        return self.by_purpose["locoregional"] + self.by_purpose["distant"]
+
+
+def _variant_matches(v: Variant, classes: frozenset[str], biology: str, prior_surgery: str | None) -> bool:
+    if v.stage_class != "any" and v.stage_class not in classes:
+        return False
+    if v.biology == "er_positive_her2_negative" and biology != "er_positive_her2_negative":
+        return False
+    if v.biology == "her2_positive_or_triple_negative" and biology not in ("her2_positive", "triple_negative"):
+        return False
+    return v.prior_surgery in ("any", prior_surgery)
+
+
+def applicable_variants(
+    kb: Knowledge,
+    setting: str | None,
+    classes: frozenset[str],
+    biology: str,
+    prior_surgery: str | None,
+    red_flags: bool,
+) -> VariantSelection:
+    """The ACR variants per purpose. A pure function of its discrete inputs, so it is memoised."""
+    key = ("variants", setting, frozenset(classes), biology, prior_surgery, red_flags)
+
+    def build() -> VariantSelection:
+        scratch = Trace(kb)
+        chosen = _select_variants(scratch, setting, classes, biology, prior_surgery, red_flags)
+        return VariantSelection(
+            key=key,
+            by_purpose=chosen,
+            assessments=tuple(v.as_dict for p in ("locoregional", "distant") for v in chosen[p]),
+            steps=tuple(scratch.explanation),
+            missing=tuple(scratch.insufficient),
+        )
+
+    selection: VariantSelection = kb.remember(key, build)
+    return selection
+
+
+def _select_variants(
+    ctx: Trace,
+    setting: str | None,
+    classes: frozenset[str],
+    biology: str,
+    prior_surgery: str | None,
+    flags: bool,
+) -> dict[str, tuple[Variant, ...]]:
+    kb = ctx.kb
+    out: dict[str, tuple[Variant, ...]] = {p: () for p in PURPOSES}
+    if setting is None:
+        return out
+    for purpose in ("locoregional", "distant"):
+        effective = setting
+        if purpose == "distant" and flags and setting in ("surveillance", "suspected_local_recurrence"):
+            effective = "suspected_distant_recurrence"
+        if purpose == "distant" and flags and setting == "new_diagnosis" and "late" not in classes:
+            ctx.explain(
+                "Distant disease: symptoms or abnormal labs at diagnosis are not a variant of ACR topic 310; "
+                "they call for targeted imaging of the site (see red flags)",
+                "ACR topic 310 scope; NCCN Breast Cancer v2.2015 (11 March 2015), Discussion MS-12",
+            )
+            continue
+        candidates = [v for v in kb.variants if v.setting == effective and v.purpose == purpose]
+        if not candidates:
+            continue
+        if effective == "new_diagnosis" and not classes:
+            continue
+        chosen = [v for v in candidates if _variant_matches(v, classes, biology, prior_surgery)]
+        if not chosen:
+            needs_surgery = any(v.prior_surgery != "any" for v in candidates)
+            needs_biology = any(v.biology != "any" for v in candidates if v.stage_class in classes)
+            if needs_surgery and prior_surgery is None:
+                ctx.missing(
+                    "prior_surgery",
+                    "prior_surgery",
+                    f"bct or mastectomy: {purpose} variant {' or '.join(str(v.number) for v in candidates)}",
+                )
+            elif needs_biology and biology == "unknown":
+                ctx.missing("tumor.receptors", "tumor.er / tumor.pr / tumor.her2")
+            elif needs_biology:
+                ctx.explain(
+                    "ER-negative, PR-positive, HER2-negative: neither variant 4 (ER+/HER2-) nor 5 (HER2+ or "
+                    "triple negative) covers this biology, so no ACR rating applies to distant staging",
+                    "ACR topic 310, variants 4 and 5",
+                )
+            continue
+        out[purpose] = tuple(chosen)
+        reason = _variant_reason(effective, setting, classes)
+        for v in chosen:
+            ctx.explain(
+                f"{purpose.capitalize()} evaluation: ACR variant {v.number} applies ({reason})",
+                f"ACR {kb.topic_version}, variant {v.number}",
+            )
+    return out
+
+
+def _variant_reason(effective: str, setting: str, classes: frozenset[str]) -> str:
+    if effective != setting:
+        return "symptoms or abnormal labs in follow-up make this a suspected distant recurrence"
+    if setting == "new_diagnosis":
+        if classes == {"early", "late"}:
+            return "stage groups disagree, both the early and the late variants are shown"
+        return "stage I-IIA" if classes == {"early"} else "stage IIB-III"
+    return setting.replace("_", " ")

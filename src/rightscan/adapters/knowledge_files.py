@@ -330,6 +330,7 @@ class _GuidanceItemSchema(_Strict):
 class _FactWordsSchema(_Strict):
     label: str = Field(min_length=3)
     matters: str = Field(min_length=10)
+    obtained_from: str = ""
 
 
 class _LocoregionalDueSchema(_Strict):
@@ -522,7 +523,7 @@ def load_knowledge(directory: str | None = None) -> Knowledge:
             after_surgery_late_n=frozenset(topic.early_pathway.after_surgery_late.n),
             source=topic.early_pathway.source,
         ),
-        fact_words={k: FactWords(v.label, v.matters) for k, v in guidance.facts.items()},
+        fact_words={k: FactWords(v.label, v.matters, v.obtained_from) for k, v in guidance.facts.items()},
         locoregional_due=_locoregional_due(guidance, procedures, files["guidance"]),
         red_flag_rating_context=flags.rating_context,
         pama=Pama(

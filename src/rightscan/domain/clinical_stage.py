@@ -11,7 +11,7 @@ from rightscan.domain import staging
 from rightscan.domain.answer import Step
 from rightscan.domain.explanation import explain_stage, summary_stage
 from rightscan.domain.knowledge import Knowledge
-from rightscan.domain.missing import Trace, note_missing_stage
+from rightscan.domain.missing import Trace, assume_m0, note_missing_stage
 from rightscan.domain.model import Assumption, MissingFact, StageResult, receptor
 from rightscan.domain.pathway import BOTH, EARLY, LATE, Pathway, pathway
 
@@ -63,8 +63,7 @@ def clinical_stage(kb: Knowledge, tumor: Any, setting: str | None) -> ClinicalSt
     if m is None and has_tumor_facts:
         m, m_source = "M0", "not stated"
         if report:
-            words = kb.fact_words.get("tumor.m")
-            assumptions = (Assumption("tumor.m", "cM0", words.matters if words else "no metastasis documented"),)
+            assumptions = (assume_m0(kb),)
     er, pr, her2 = receptor(tumor.er), receptor(tumor.pr), receptor(tumor.her2)
     if has_tumor_facts:
         anat = staging.anatomic_stage(tables, t, n, m)

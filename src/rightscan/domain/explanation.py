@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from rightscan.domain.knowledge import Knowledge, RedFlagRule
-from rightscan.domain.missing import Trace, short_fact
+from rightscan.domain.missing import Trace
 from rightscan.domain.model import (
     INDIVIDUALIZE,
     NOT_APPLICABLE,
@@ -120,7 +120,7 @@ def summary(
             return "Staging imaging does not apply - distant metastasis already known (stage IV)"
     if not missing:
         return "Cannot decide on systemic staging imaging - insufficient data: facts"
-    facts_text = "; ".join(short_fact(m) for m in missing)
+    facts_text = "; ".join(m.short for m in missing)
     return f"Cannot decide on systemic staging imaging - insufficient data: {facts_text}"
 
 

@@ -147,6 +147,12 @@ class GuidanceIndex:
         return {kind: tuple(entries) for kind, entries in out.items()}
 
 
+def implied_by(items: tuple[GuidanceItem, ...], feature: str, value: str) -> frozenset[str]:
+    """Ids of the items that can be selected only when ``feature`` has ``value``: one of them in a
+    decision shows that the feature had that value (e.g. ``pathologic_upstaging: yes``)."""
+    return frozenset(item.id for item in items if any(f == feature and v == {value} for f, v in item.when))
+
+
 def select(items: tuple[GuidanceItem, ...], features: Mapping[str, str]) -> dict[str, list[dict[str, Any]]]:
     """Reference implementation of the selection rule (the index must agree with it; see the tests)."""
     out: dict[str, list[dict[str, Any]]] = {"consideration": [], "next_step": [], "pitfall": []}

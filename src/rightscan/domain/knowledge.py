@@ -158,8 +158,13 @@ class EarlyPathway:
 class FactWords:
     """A fact the rules may need, in clinical words, and why it matters (guidance.yaml ``facts``)."""
 
-    label: str
+    label: str  # the fact's clinical name
     matters: str
+    obtained_from: str = ""  # how the fact is obtained, shown after the name ("..., from ...")
+
+    @property
+    def full_label(self) -> str:
+        return f"{self.label}, from {self.obtained_from}" if self.obtained_from else self.label
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ from rightscan.domain.model import (
     NOT_RECOMMENDED,
     RECOMMENDED,
     UNDETERMINED,
+    Assumption,
     MissingFact,
     StageResult,
     receptor,
@@ -41,11 +42,11 @@ class Trace:
     def missing(self, key: str, field: str, detail: str = "", possible: tuple[str, ...] = ()) -> None:
         """Report a missing fact in the clinical words of the knowledge file, with ``detail`` appended."""
         words = self.kb.fact_words.get(key)
-        fact = words.label if words else field
+        fact = words.full_label if words else field
         matters = words.matters if words else ""
         would = "; ".join(x for x in (matters, detail) if x)
         if all(m.field != field for m in self.insufficient):
-            self.insufficient.append(MissingFact(field, fact, would, possible))
+            self.insufficient.append(MissingFact(field, fact, would, possible, words.label if words else ""))
 
 
 VERDICT_WORDS = {
@@ -159,6 +160,7 @@ def unique(missing: list[MissingFact]) -> list[MissingFact]:
     return out
 
 
-def short_fact(m: MissingFact) -> str:
-    """The clinical name of a missing fact without its explanatory tail (the field when unnamed)."""
-    return m.fact.split(", from ")[0]
+def assume_m0(kb: Knowledge) -> Assumption:
+    """cM0 when M is not stated (AJCC 8 assigns it from history and examination): said, so it can be corrected."""
+    words = kb.fact_words.get("tumor.m")
+    return Assumption("tumor.m", "cM0", words.matters if words else "no metastasis documented")

@@ -119,6 +119,12 @@ class MissingFact:
     fact: str  # clinical words, e.g. "clinical nodal status (cN)"
     would_change: str
     possible_stages: tuple[str, ...] = ()  # stage groups still possible while it is unknown
+    name: str = ""  # the fact's clinical name alone, when ``fact`` adds how it is obtained
+
+    @property
+    def short(self) -> str:
+        """The clinical name of the fact without how it is obtained."""
+        return self.name or self.fact
 
     def text(self) -> str:
         return f"{self.field}: {self.fact} - {self.would_change}"

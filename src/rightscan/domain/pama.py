@@ -12,14 +12,15 @@ def pama_rating(pama: Any, decision: dict[str, Any]) -> tuple[str | None, str]:
 
     ``pama`` is ``Knowledge.pama``. Rules: one applicable variant that rates the study -> its category
     mapped by the knowledge file; a settled situation that no criterion of the topic covers ->
-    ``no-criteria-apply``; stage groups disagreeing, or facts missing -> no rating.
+    ``no-criteria-apply``; stage groups disagreeing, or facts missing -> no rating. Reads the typed
+    parts of the output contract (``missing[].field``), never its prose.
     """
     order = decision["order"]
     if order is None:
         return None, "no order"
     verdict = decision["systemic_imaging"]
     if verdict == UNDETERMINED:
-        return None, "insufficient data: " + "; ".join(x.split(":", 1)[0] for x in decision["insufficient_data"])
+        return None, "insufficient data: " + "; ".join(m["field"] for m in decision["missing"])
     category = order["category"]
     if order.get("rating_context"):
         # the variant rates this study for patients without symptoms; here it targets a red flag

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from rightscan.domain import staging
+from rightscan.domain import guidance, staging
 from rightscan.domain.knowledge import Knowledge
 from rightscan.interfaces.http.present import dose_text, rrl_level
 
@@ -248,7 +248,16 @@ def _stage_paragraphs(kb: Knowledge, stage: dict[str, Any]) -> list[str]:
     return out
 
 
-def _verdict_paragraphs(d: dict[str, Any], facts: dict[str, Any]) -> tuple[str, list[str]]:
+def _upstaged(kb: Knowledge, d: dict[str, Any]) -> bool:
+    """Pathologic upstaging, read from the guidance the decision triggered (items that apply only when
+    pathology moved the tumour beyond the early pathway), not from the summary's wording."""
+    if not d["stage"].get("pathological"):
+        return False
+    shown = {item["id"] for kind in ("considerations", "next_steps", "pitfalls") for item in d[kind]}
+    return not shown.isdisjoint(guidance.implied_by(kb.guidance, "pathologic_upstaging", "yes"))
+
+
+def _verdict_paragraphs(kb: Knowledge, d: dict[str, Any], facts: dict[str, Any]) -> tuple[str, list[str]]:
     verdict = d["systemic_imaging"]
     stage = d["stage"]
     if verdict == "not_recommended":
@@ -266,8 +275,7 @@ def _verdict_paragraphs(d: dict[str, Any], facts: dict[str, Any]) -> tuple[str, 
             ],
         )
     if verdict == "recommended":
-        path = stage.get("pathological")
-        if path and "upstaging" in d["summary"]:
+        if _upstaged(kb, d):
             first = (
                 "The tissue removed at your operation showed that the cancer is more advanced than it first "
                 "seemed. Scans of the rest of the body are now advised before further treatment."
@@ -350,8 +358,8 @@ def _verdict_paragraphs(d: dict[str, Any], facts: dict[str, Any]) -> tuple[str, 
 
 def _missing(d: dict[str, Any]) -> list[str]:
     out: list[str] = []
-    for entry in d["insufficient_data"]:
-        key = entry.split(":", 1)[0].strip()
+    for entry in d.get("missing") or []:
+        key = entry["field"]
         if key == "tumor.m":  # staged cM0 by rule; nothing for the patient to provide
             continue
         text = PLAIN_MISSING.get(key) or PLAIN_MISSING.get(key.split(".", 1)[0]) or "some other results"
@@ -361,7 +369,7 @@ def _missing(d: dict[str, Any]) -> list[str]:
 
 
 def build(kb: Knowledge, d: dict[str, Any], facts: dict[str, Any]) -> Handout:
-    headline, verdict_paragraphs = _verdict_paragraphs(d, facts)
+    headline, verdict_paragraphs = _verdict_paragraphs(kb, d, facts)
     studies: list[StudyRow] = []
     seen: set[str] = set()
     order = d.get("order")

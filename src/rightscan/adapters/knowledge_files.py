@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from rightscan.adapters import knowledge_words as words
 from rightscan.adapters.loinc_table import FILE_NAME as LOINC_FILE
 from rightscan.adapters.loinc_table import LoincTable
 from rightscan.domain.guidance import FEATURES, GuidanceIndex
@@ -130,6 +131,9 @@ class _AcrTopicSchema(_Strict):
     version: str = Field(pattern=r"^acr-\d+@\d{4}")
     title: str
     panel: str
+    url: str = Field(pattern=r"^https://")
+    citations: words.TopicCitationsSchema
+    wording: words.TopicWordingSchema
     source: dict[str, Any]
     rating_scale: list[dict[str, Any]]
     rrl_scale: list[_RrlBand] = Field(min_length=6, max_length=6)
@@ -252,6 +256,7 @@ class _StagingSchema(_Strict):
     version: str
     edition: str
     sources: list[str]
+    citations: words.StagingCitationsSchema
     t_categories: list[str]
     n_categories: list[str]
     m_categories: list[str]
@@ -513,6 +518,7 @@ def load_knowledge(directory: str | None = None) -> Knowledge:
         guidance=items,
         guidance_index=GuidanceIndex(items),
         background_msv_per_year=topic.background_msv_per_year,
+        words=words.topic_words(topic.url, topic.citations, topic.wording),
         early_pathway=EarlyPathway(
             t=frozenset(topic.early_pathway.t),
             n=frozenset(topic.early_pathway.n),
@@ -784,6 +790,7 @@ def _build_staging(s: _StagingSchema) -> StagingTables:
         t_family=dict(s.t_family),
         n_family=dict(s.n_family),
         n_in_words=dict(s.n_in_words),
+        citations=words.staging_citations(s.citations),
         pn_aliases=dict(s.pn_aliases),
         size_to_t=tuple((b.t, b.up_to_mm) for b in s.size_to_t),
         size_min_cm_exclusive=s.size_limits_cm["greater_than"],

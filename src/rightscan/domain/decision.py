@@ -17,7 +17,7 @@ from typing import NamedTuple
 from rightscan.domain import findings, orders, staging
 from rightscan.domain.answer import OrderAssessment, TargetedStudy
 from rightscan.domain.clinical_stage import ClinicalStage, clinical_stage
-from rightscan.domain.explanation import AJCC_ANATOMIC, AJCC_PATHOLOGICAL, stage_label, summary
+from rightscan.domain.explanation import stage_label, summary
 from rightscan.domain.knowledge import Knowledge
 from rightscan.domain.missing import Trace, unique
 from rightscan.domain.model import (
@@ -56,7 +56,7 @@ def _pathological_stage(kb: Knowledge, facts: Facts, m: str | None, trace: Trace
     trace.explain(
         f"Pathology p{pt or 'T?'} p{pn or 'N?'}: pathological anatomic stage {stage_label(p_anat)}, "
         f"pathological prognostic stage {stage_label(p_prog)} (without a multigene score)",
-        f"{AJCC_ANATOMIC}; {AJCC_PATHOLOGICAL}",
+        f"{kb.staging_citations.anatomic}; {kb.staging_citations.pathological}",
     )
     if p_anat.stage is None and p_prog.stage is None and path.verdict == UNDETERMINED:
         trace.insufficient.append(
@@ -107,7 +107,7 @@ def decide(kb: Knowledge, facts: Facts) -> Decision:
     elif setting == "new_diagnosis":
         trace.explain(
             "No red flag among the symptoms and laboratory values given",
-            "NCCN Breast Cancer v2.2015 (11 March 2015), Discussion MS-12 triggers",
+            kb.topic.citations.no_red_flag,
         )
 
     # ------------------------------------------------------------ verdict
@@ -129,7 +129,7 @@ def decide(kb: Knowledge, facts: Facts) -> Decision:
         trace.explain(
             (path.pathway.why or "After surgery the pathological stage groups disagree")
             + ": whether to stage systemically is a multidisciplinary decision",
-            f"{AJCC_ANATOMIC}; {AJCC_PATHOLOGICAL}",
+            f"{kb.staging_citations.anatomic}; {kb.staging_citations.pathological}",
         )
     else:
         staging_verdict = clinical.verdict
@@ -139,10 +139,8 @@ def decide(kb: Knowledge, facts: Facts) -> Decision:
         assert path is not None
         why = path.pathway.why
         trace.explain(
-            (why + "; " if why else "")
-            + "pathologic stage is beyond the early pathway while the clinical stage was not: pathologic "
-            "upstaging, post-operative systemic staging becomes appropriate",
-            "ACR topic 310 variants 3-5; NCCN Breast Cancer v2.2015 (11 March 2015) BINV-14",
+            (why + "; " if why else "") + kb.topic.wording.upstaging,
+            kb.topic.citations.upstaging,
         )
     verdict = TARGETED if flags else staging_verdict
 

@@ -23,11 +23,6 @@ from rightscan.domain.model import (
 )
 from rightscan.domain.pathway import Pathway
 
-AJCC_ANATOMIC = "AJCC 8 breast, anatomic stage groups"
-AJCC_CLINICAL = "AJCC 8 breast, clinical prognostic stage table (2018 revision)"
-AJCC_PATHOLOGICAL = "AJCC 8 breast, pathological prognostic stage table (2018 revision)"
-AJCC_T = "AJCC 8 breast, primary tumour (T) definitions"
-
 
 def stage_label(result: StageResult) -> str:
     return result.stage if result.stage is not None else "unknown"
@@ -45,30 +40,31 @@ def explain_stage(
     tumor: Any,
     her2: bool | None,
 ) -> None:
-    ctx.explain(f"T: {t_how}", AJCC_T)
+    cite = ctx.kb.staging_citations
+    ctx.explain(f"T: {t_how}", cite.t)
     n_text = f"cN given as c{n}" if n else "cN not given"
     m_text = f"cM given as c{m}" if m_source == "given" else "cM not stated: staged as cM0 (no metastasis documented)"
-    ctx.explain(f"{n_text}; {m_text}", "AJCC 8 breast, regional nodes (N) and distant metastasis (M) definitions")
+    ctx.explain(f"{n_text}; {m_text}", cite.n_m)
     tnm = f"c{t or 'T?'} c{n or 'N?'} c{m}"
     if anat.stage:
-        ctx.explain(f"{tnm} -> anatomic stage {anat.stage}", AJCC_ANATOMIC)
+        ctx.explain(f"{tnm} -> anatomic stage {anat.stage}", cite.anatomic)
     else:
         extra = f" (could be {', '.join(anat.possible)})" if anat.possible else ""
-        ctx.explain(f"{tnm} -> no anatomic stage: {anat.reason}{extra}", AJCC_ANATOMIC)
+        ctx.explain(f"{tnm} -> no anatomic stage: {anat.reason}{extra}", cite.anatomic)
     if tumor.her2_equivocal:
         ctx.explain(
             "HER2 reported equivocal (IHC 2+): staged as HER2-negative until reflex ISH resolves it",
-            "AJCC 8 breast, HER2 categorisation rule; ASCO/CAP HER2 testing guideline (2018)",
+            cite.her2_equivocal,
         )
     markers = (
         f"grade {tumor.grade or '?'}, HER2{_sign(her2)}{' (equivocal)' if tumor.her2_equivocal else ''}, "
         f"ER{_sign(receptor(tumor.er))}, PR{_sign(receptor(tumor.pr))}"
     )
     if prog.stage:
-        ctx.explain(f"{tnm}, {markers} -> clinical prognostic stage {prog.stage}", AJCC_CLINICAL)
+        ctx.explain(f"{tnm}, {markers} -> clinical prognostic stage {prog.stage}", cite.clinical)
     else:
         extra = f" (could be {', '.join(prog.possible)})" if prog.possible else ""
-        ctx.explain(f"{tnm}, {markers} -> no clinical prognostic stage: {prog.reason}{extra}", AJCC_CLINICAL)
+        ctx.explain(f"{tnm}, {markers} -> no clinical prognostic stage: {prog.reason}{extra}", cite.clinical)
 
 
 def _sign(value: bool | None) -> str:

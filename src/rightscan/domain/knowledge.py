@@ -118,6 +118,55 @@ class Variant:
 
 
 @dataclass(frozen=True, slots=True)
+class StagingCitations:
+    """The parts of the staging chapter each explanation step cites (ajcc8_breast.yaml ``citations``)."""
+
+    t: str
+    n_m: str
+    anatomic: str
+    clinical: str
+    pathological: str
+    her2_equivocal: str
+
+
+@dataclass(frozen=True, slots=True)
+class TopicCitations:
+    """Citations of the topic's own steps (acr topic file ``citations``)."""
+
+    no_red_flag: str
+    upstaging: str
+    red_flags_outside_topic: str
+    biology_not_covered: str
+
+
+@dataclass(frozen=True, slots=True)
+class VariantReasons:
+    early: str
+    late: str
+    split: str
+    red_flags_in_follow_up: str
+
+
+@dataclass(frozen=True, slots=True)
+class TopicWording:
+    """Sentences of the topic the engine writes into explanations (acr topic file ``wording``)."""
+
+    upstaging: str
+    red_flags_outside_topic: str
+    biology_not_covered: str
+    variant_reasons: VariantReasons
+
+
+@dataclass(frozen=True, slots=True)
+class TopicWords:
+    """Where a topic's words live: its public page, its citations and its sentences."""
+
+    url: str
+    citations: TopicCitations
+    wording: TopicWording
+
+
+@dataclass(frozen=True, slots=True)
 class StagingTables:
     version: str
     edition: str
@@ -138,6 +187,7 @@ class StagingTables:
     early: frozenset[str]
     late: frozenset[str]
     n_in_words: dict[str, str] = field(default_factory=dict)  # clinical N category -> plain words
+    citations: StagingCitations | None = None  # None only for tables built outside the loader
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,6 +284,7 @@ class Knowledge:
     code_index: dict[frozenset[str], str]  # set of codes (CPT/HCPCS/LOINC) -> procedure id
     equivalences: dict[str, EquivalenceRule]  # ordered study id -> rule
     early_pathway: EarlyPathway | None = None
+    words: TopicWords | None = None  # the topic's URL, citations and sentences (always set by the loader)
     fact_words: dict[str, FactWords] = field(default_factory=dict)
     # studies the locoregional-staging consideration names as due, and the reason shown with them
     locoregional_due: tuple[tuple[str, ...], str] = ((), "")
@@ -255,6 +306,17 @@ class Knowledge:
                 self.memo.clear()
             value = self.memo[key] = build()
             return value
+
+    @property
+    def topic(self) -> TopicWords:
+        """The topic's words (the loader always sets them)."""
+        assert self.words is not None
+        return self.words
+
+    @property
+    def staging_citations(self) -> StagingCitations:
+        assert self.staging.citations is not None
+        return self.staging.citations
 
     def variant(self, number: int) -> Variant:
         return self.variants[number - 1]

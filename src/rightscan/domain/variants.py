@@ -82,11 +82,7 @@ def _select_variants(
         if purpose == "distant" and flags and setting in ("surveillance", "suspected_local_recurrence"):
             effective = "suspected_distant_recurrence"
         if purpose == "distant" and flags and setting == "new_diagnosis" and "late" not in classes:
-            ctx.explain(
-                "Distant disease: symptoms or abnormal labs at diagnosis are not a variant of ACR topic 310; "
-                "they call for targeted imaging of the site (see red flags)",
-                "ACR topic 310 scope; NCCN Breast Cancer v2.2015 (11 March 2015), Discussion MS-12",
-            )
+            ctx.explain(kb.topic.wording.red_flags_outside_topic, kb.topic.citations.red_flags_outside_topic)
             continue
         candidates = [v for v in kb.variants if v.setting == effective and v.purpose == purpose]
         if not candidates:
@@ -106,14 +102,10 @@ def _select_variants(
             elif needs_biology and biology == "unknown":
                 ctx.missing("tumor.receptors", "tumor.er / tumor.pr / tumor.her2")
             elif needs_biology:
-                ctx.explain(
-                    "ER-negative, PR-positive, HER2-negative: neither variant 4 (ER+/HER2-) nor 5 (HER2+ or "
-                    "triple negative) covers this biology, so no ACR rating applies to distant staging",
-                    "ACR topic 310, variants 4 and 5",
-                )
+                ctx.explain(kb.topic.wording.biology_not_covered, kb.topic.citations.biology_not_covered)
             continue
         out[purpose] = tuple(chosen)
-        reason = _variant_reason(effective, setting, classes)
+        reason = _variant_reason(kb, effective, setting, classes)
         for v in chosen:
             ctx.explain(
                 f"{purpose.capitalize()} evaluation: ACR variant {v.number} applies ({reason})",
@@ -122,11 +114,12 @@ def _select_variants(
     return out
 
 
-def _variant_reason(effective: str, setting: str, classes: frozenset[str]) -> str:
+def _variant_reason(kb: Knowledge, effective: str, setting: str, classes: frozenset[str]) -> str:
+    reasons = kb.topic.wording.variant_reasons
     if effective != setting:
-        return "symptoms or abnormal labs in follow-up make this a suspected distant recurrence"
+        return reasons.red_flags_in_follow_up
     if setting == "new_diagnosis":
         if classes == {"early", "late"}:
-            return "stage groups disagree, both the early and the late variants are shown"
-        return "stage I-IIA" if classes == {"early"} else "stage IIB-III"
+            return reasons.split
+        return reasons.early if classes == {"early"} else reasons.late
     return setting.replace("_", " ")

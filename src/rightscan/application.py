@@ -97,6 +97,11 @@ def decide_payload(kb: Knowledge, payload: Any, order: str | None = None) -> dic
     ``order`` replaces the payload's order. Raises ``InputError`` naming the field."""
     from rightscan.adapters.input_json import load_facts
 
+    if isinstance(payload, dict) and "topic" in payload:  # a topic served from a folder of knowledge
+        from rightscan.adapters.topic_files import decide_payload as decide_topic_payload
+
+        return decide_topic_payload(kb, payload, order).to_dict()
+
     return decide(kb, load_facts(kb, payload, order)).to_dict()
 
 

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from rightscan.adapters import knowledge_words as words
 from rightscan.adapters.loinc_table import FILE_NAME as LOINC_FILE
 from rightscan.adapters.loinc_table import LoincTable
+from rightscan.adapters.topic_files import TopicError, with_topics
 from rightscan.domain.guidance import FEATURES, GuidanceIndex
 from rightscan.domain.knowledge import (
     EarlyPathway,
@@ -500,7 +501,7 @@ def load_knowledge(directory: str | None = None) -> Knowledge:
     tables = _build_staging(staging)
     rules = _build_red_flags(flags, procedures, files["red_flags"])
     items = _build_guidance(guidance, procedures, files["guidance"])
-    return Knowledge(
+    kb = Knowledge(
         version=f"{manifest.version}+{topic.version}+{staging.version}",
         topic_id=topic.id,
         topic_title=topic.title,
@@ -547,6 +548,10 @@ def load_knowledge(directory: str | None = None) -> Knowledge:
         equivalences=_build_equivalences(equivalences_file, procedures, variants, files["order_equivalences"]),
         loinc_names=LoincTable(base / LOINC_FILE, KnowledgeError),
     )
+    try:  # topics served from folders of knowledge (RIGHTSCAN_TOPICS)
+        return with_topics(kb)
+    except TopicError as exc:
+        raise KnowledgeError(str(exc)) from None
 
 
 def _build_vocabulary(v: _VocabularySchema, fname: str) -> OrderVocabulary:

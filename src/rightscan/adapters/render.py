@@ -99,7 +99,37 @@ def _order_lines(order: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _topic_lines(d: dict[str, Any], markdown: bool) -> list[str]:
+    """A decision of a topic served from a folder of knowledge (``"topic"`` in the output)."""
+    bullet, head = ("- ", "### ") if markdown else ("  - ", "")
+    out = [f"{'## ' if markdown else 'RightScan - '}{d['summary']}", ""]
+    out.append(f"{head}Features: " + ", ".join(f"{k} {v}" for k, v in d["features"].items()))
+    if d["order"]:
+        o = d["order"]
+        rated = f"{o['category']} ({o['median_rating']}/9, variant {o['variant']})" if o["category"] else "not rated"
+        out += ["", f"{head}Proposed: {o['procedure']} -> {rated}"]
+        out += [
+            f"{bullet}Instead: {a['procedure']} ({a['category']}, {a['median_rating']}/9)" for a in o["alternatives"]
+        ]
+        if o["note"]:
+            out.append(f"{bullet}{o['note']}")
+    if d["insufficient_data"]:
+        out += ["", f"{head}Insufficient data:"] + [f"{bullet}{x}" for x in d["insufficient_data"]]
+    for key, title in (("considerations", "Why"), ("next_steps", "Next steps"), ("pitfalls", "Pitfalls")):
+        if d[key]:
+            out += ["", f"{head}{title}:"] + [f"{bullet}{x['text']}" for x in d[key]]
+    out += ["", f"{head}How this was decided:"]
+    out += [f"{'' if markdown else '  '}{i}. {e['step']}  [{e['source']}]" for i, e in enumerate(d["explanation"], 1)]
+    for a in d["assessments"]:
+        out += ["", f"{head}Variant {a['variant']} ({a['purpose']}): {a['title']}"]
+        out += [f"{bullet}{p['category']} {p['median_rating']}  {p['procedure']}" for p in a["procedures"]]
+    out += ["", f"Knowledge: {d['knowledge_version']}."]
+    return out
+
+
 def to_text(d: dict[str, Any]) -> str:
+    if "topic" in d:
+        return "\n".join(_topic_lines(d, markdown=False)) + "\n"
     out = [
         f"RightScan - {d['summary']}",
         f"Systemic staging imaging: {_verdict_line(d)}",
@@ -136,6 +166,8 @@ def to_text(d: dict[str, Any]) -> str:
 
 
 def to_markdown(d: dict[str, Any]) -> str:
+    if "topic" in d:
+        return "\n".join(_topic_lines(d, markdown=True)) + "\n"
     out = [
         f"## {d['summary']}",
         "",

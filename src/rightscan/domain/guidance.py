@@ -73,24 +73,36 @@ FEATURES: dict[str, tuple[str, ...] | str] = {
 FEATURE_NAMES = tuple(FEATURES)
 
 
+KINDS = ("consideration", "next_step", "pitfall")
+
+
 class GuidanceIndex:
-    """Guidance items compiled to bit masks: selection costs one dict lookup per feature.
+    """Items with ``when``/``unless`` feature conditions compiled to bit masks: selection costs one dict
+    lookup per feature. The feature matcher of the guidance, and of a topic's variants (``applies_when``,
+    their purposes as kinds).
 
     For every feature and value, ``accept[feature][value]`` has bit i set when item i's ``when``
     either does not mention the feature or lists the value; ``reject`` does the same for ``unless``.
     """
 
-    __slots__ = ("_by_features", "_by_mask", "accept", "default_accept", "items", "reject")
+    __slots__ = ("_by_features", "_by_mask", "accept", "default_accept", "items", "kinds", "names", "reject")
 
-    def __init__(self, items: tuple[GuidanceItem, ...]) -> None:
+    def __init__(
+        self,
+        items: tuple[GuidanceItem, ...],
+        names: tuple[str, ...] = FEATURE_NAMES,
+        kinds: tuple[str, ...] = KINDS,
+    ) -> None:
         self.items = items
+        self.names = names
+        self.kinds = kinds
         self._by_mask: dict[int, dict[str, tuple[dict[str, Any], ...]]] = {}  # chosen set -> grouped items
         self._by_features: dict[tuple[str, ...], dict[str, tuple[dict[str, Any], ...]]] = {}
         everything = (1 << len(items)) - 1
         self.accept: dict[str, dict[str, int]] = {}
         self.default_accept: dict[str, int] = {}
         self.reject: dict[str, dict[str, int]] = {}
-        for name in FEATURES:
+        for name in names:
             constrained = 0
             by_value: dict[str, int] = {}
             rejected: dict[str, int] = {}
@@ -116,13 +128,13 @@ class GuidanceIndex:
         The result is shared between decisions with the same features: it is immutable (tuples of
         read-only entries).
         """
-        return self.select_values(tuple([features.get(name, "") for name in FEATURE_NAMES]))
+        return self.select_values(tuple([features.get(name, "") for name in self.names]))
 
     def select_values(self, values: tuple[str, ...]) -> dict[str, tuple[dict[str, Any], ...]]:
         """``select`` with the feature values given in ``FEATURE_NAMES`` order (the fast path)."""
         grouped = self._by_features.get(values)
         if grouped is None:
-            grouped = self._by_mask_of(dict(zip(FEATURE_NAMES, values, strict=True)))
+            grouped = self._by_mask_of(dict(zip(self.names, values, strict=True)))
             if len(self._by_features) < 65536:
                 self._by_features[values] = grouped
         return grouped
@@ -140,7 +152,7 @@ class GuidanceIndex:
         return grouped
 
     def _group(self, chosen: int) -> dict[str, tuple[dict[str, Any], ...]]:
-        out: dict[str, list[dict[str, Any]]] = {"consideration": [], "next_step": [], "pitfall": []}
+        out: dict[str, list[dict[str, Any]]] = {kind: [] for kind in self.kinds}
         for i, item in enumerate(self.items):
             if chosen >> i & 1:
                 out[item.kind].append(item.as_dict)

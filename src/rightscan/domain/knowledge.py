@@ -294,6 +294,8 @@ class Knowledge:
     # radiology LOINC code -> LOINC name (rightscan.adapters.loinc_table.LoincTable, read on first use);
     # the order resolver reads the name as it reads order text. None: codes are read from the catalogue only.
     loinc_names: Any = field(default=None, compare=False, hash=False, repr=False)
+    # Topics served from folders of knowledge (rightscan.domain.topic.Topic by id; see adapters.topic_files)
+    topics: dict[str, Any] = field(default_factory=dict)
     # Results of pure scenario-level sub-decisions, keyed by their (small, discrete) inputs.
     memo: dict[Any, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
 

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from click.testing import CliRunner
 
@@ -24,6 +25,7 @@ from rightscan.domain.model import InputError
 from rightscan.domain.topic import Topic, features
 from rightscan.domain.topic_decision import decide_topic
 from rightscan.interfaces.cli import main
+from service.conftest import start_server
 
 UMBRELLA = ROOT / "tests" / "fixtures" / "topics" / "umbrella"
 UA, MBA, UNA = "Usually Appropriate", "May Be Appropriate", "Usually Not Appropriate"
@@ -119,14 +121,14 @@ def test_guidance_items_of_the_topic_are_selected_by_its_features_and_the_order(
         ({"rain_mm": -1}, "rain_mm"),
         ({"wind_kmh": "strong"}, "wind_kmh"),
         ({"wind_kmh": True}, "wind_kmh"),
-        ({"snow_cm": 3}, "snow_cm"),
+        ({"snow_cm": 3}, "{key 2}"),  # an unknown key is the sender's text: named by its position
     ],
 )
 def test_bad_input_is_refused_naming_the_field(topic: Topic, payload: dict, field: str) -> None:  # type: ignore[type-arg]
     with pytest.raises(InputError) as info:
         parse_input(topic, {"topic": "umbrella", **payload})
     assert info.value.field == field
-    assert "strong" not in str(info.value)  # the input's text is never repeated
+    assert "strong" not in str(info.value) and "snow" not in str(info.value)  # the input's text is never repeated
 
 
 def test_an_unknown_order_is_refused_naming_the_order(topic: Topic) -> None:
@@ -187,6 +189,28 @@ def test_the_installed_command_serves_the_topic(tmp_path: Path) -> None:
     r = subprocess.run([exe, "evaluate", str(path), "--format", "json"], capture_output=True, text=True, env=env)
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["summary"] == "Umbrella: Usually Not Appropriate (2/9, variant 1)"
+
+
+# ------------------------------------------------------------------ served by the HTTP API
+def test_the_http_api_serves_the_topic_and_refuses_bad_input_with_422(tmp_path: Path) -> None:
+    server = start_server(tmp_path, env={ENV_TOPICS: str(UMBRELLA)})
+    try:
+        with httpx.Client(base_url=server.url, timeout=10) as client:
+            ok = client.post("/v1/topics/umbrella/evaluate", json={"rain_mm": 2, "wind_kmh": 80, "order": "umbrella"})
+            assert ok.status_code == 200, ok.text
+            assert ok.json()["order"]["category"] == UNA and ok.json()["order"]["variant"] == 3
+            gap = client.post("/v1/topics/umbrella/evaluate", json={"rain_mm": 2, "order": "umbrella"}).json()
+            assert gap["determined"] is False and [m["field"] for m in gap["missing"]] == ["wind_kmh"]
+            bad = client.post("/v1/topics/umbrella/evaluate", json={"rain_mm": -4})
+            assert bad.status_code == 422 and "rain_mm" in bad.text
+            secret = client.post("/v1/topics/umbrella/evaluate", json={"Jane Doe, 1961-02-03": 1})
+            assert secret.status_code == 422 and "Jane" not in secret.text  # an unknown key is named by position
+            unknown = client.post("/v1/topics/hail/evaluate", json={})
+            assert unknown.status_code == 422 and unknown.json()["error"]["field"] == "topic"
+            breast = client.post("/v1/evaluate", json=REFERENCE)
+            assert breast.status_code == 200 and breast.json()["systemic_imaging"] == "not_recommended"
+    finally:
+        server.stop()
 
 
 # ------------------------------------------------------------------ the folder is validated; the engine knows no topic

@@ -333,8 +333,9 @@ def parse_input(topic: Topic, payload: Mapping[str, Any]) -> dict[str, Any]:
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "(input)"
-        if first["type"] == "extra_forbidden":
-            raise InputError(where, f"not an input of topic {topic.id}") from None
+        if first["type"] == "extra_forbidden":  # named by its position: the key is the sender's text
+            position = next((i for i, key in enumerate(payload, 1) if key == first["loc"][0]), 0)
+            raise InputError(f"{{key {position}}}", f"not an input of topic {topic.id}") from None
         raise InputError(where, first["msg"]) from None
     return data.model_dump()
 

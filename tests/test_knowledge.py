@@ -94,6 +94,19 @@ def _broken(tmp_path: Path, filename: str, old: str, new: str) -> str:
         ("acr_310_invasive_breast_cancer.yaml", "    late: \"stage IIB-III\"\n", "", "variant_reasons.late"),
         ("acr_310_invasive_breast_cancer.yaml", "url: https://acsearch", "url: http://acsearch", "url"),
         ("ajcc8_breast.yaml", "  t: \"AJCC 8 breast, primary", "  tee: \"AJCC 8 breast, primary", "citations"),
+        # variants apply by feature conditions the matcher knows
+        (
+            "acr_310_invasive_breast_cancer.yaml",
+            "applies_when: {setting: [surveillance], prior_surgery: [bct]}",
+            "applies_when: {setting: [surveillance], surgery: [bct]}",
+            "unknown feature",
+        ),
+        (
+            "acr_310_invasive_breast_cancer.yaml",
+            "stage_class: [late, split], biology: [er_positive_her2_negative]",
+            "stage_class: [late, split], biology: [luminal]",
+            "biology",
+        ),
     ],
 )
 def test_broken_knowledge_is_refused_with_file_and_location(

@@ -36,8 +36,9 @@ from rightscan.domain.knowledge import (
     TermMeaning,
     Variant,
 )
-from rightscan.domain.model import CATEGORIES, PURPOSES, SETTINGS
+from rightscan.domain.model import CATEGORIES, PURPOSES
 from rightscan.domain.orders import normalise, tokenize
+from rightscan.domain.variants import check_conditions
 
 KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "knowledge"
 
@@ -85,18 +86,11 @@ class _RatingSchema(_Strict):
         return self
 
 
-class _AppliesWhen(_Strict):
-    setting: Literal[SETTINGS]  # type: ignore[valid-type]
-    purpose: Literal[PURPOSES]  # type: ignore[valid-type]
-    stage_class: Literal["early", "late", "any"]
-    biology: Literal["any", "er_positive_her2_negative", "her2_positive_or_triple_negative"]
-    prior_surgery: Literal["any", "bct", "mastectomy"]
-
-
 class _VariantSchema(_Strict):
     number: int = Field(ge=1)
     title: str = Field(min_length=10)
-    applies_when: _AppliesWhen
+    purpose: Literal[PURPOSES]  # type: ignore[valid-type]
+    applies_when: dict[str, list[str]] = Field(min_length=1)  # checked by variants.check_conditions
     procedures: list[_RatingSchema] = Field(min_length=1)
 
 
@@ -741,20 +735,19 @@ def _build_variants(topic: _AcrTopicSchema, procedures: dict[str, Procedure], fn
             )
         if len({r.procedure_id for r in ratings}) != len(ratings):
             raise KnowledgeError(f"{fname}: variant {v.number}: a procedure is rated twice")
-        w = v.applies_when
+        problem = check_conditions(v.applies_when)
+        if problem:
+            raise KnowledgeError(f"{fname}: variant {v.number}: applies_when: {problem}")
         variants.append(
             Variant(
                 number=v.number,
                 title=v.title,
-                setting=w.setting,
-                purpose=w.purpose,
-                stage_class=w.stage_class,
-                biology=w.biology,
-                prior_surgery=w.prior_surgery,
+                purpose=v.purpose,
+                when=tuple((feature, frozenset(values)) for feature, values in v.applies_when.items()),
                 ratings=tuple(ratings),
                 by_procedure={r.procedure_id: r for r in ratings},
                 as_dict={
-                    "purpose": w.purpose,
+                    "purpose": v.purpose,
                     "topic": topic.title,
                     "variant": v.number,
                     "title": v.title,

@@ -107,14 +107,20 @@ class Rating:
 class Variant:
     number: int
     title: str
-    setting: str
     purpose: str
-    stage_class: str  # early | late | any
-    biology: str  # any | er_positive_her2_negative | her2_positive_or_triple_negative
-    prior_surgery: str  # any | bct | mastectomy
+    # applies_when: (feature, the values that qualify); a feature it does not name does not matter
+    when: tuple[tuple[str, frozenset[str]], ...]
     ratings: tuple[Rating, ...]
     by_procedure: dict[str, Rating] = field(compare=False, hash=False)
     as_dict: dict[str, Any] = field(compare=False, hash=False)
+
+    def condition(self, feature: str) -> frozenset[str] | None:
+        """The values of ``feature`` this variant applies to; None when it applies whatever the value."""
+        return next((values for name, values in self.when if name == feature), None)
+
+    def accepts(self, feature: str, value: str) -> bool:
+        values = self.condition(feature)
+        return values is None or value in values
 
 
 @dataclass(frozen=True, slots=True)

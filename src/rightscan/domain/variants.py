@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from rightscan.domain.answer import Step
-from rightscan.domain.knowledge import Knowledge, Variant
+from rightscan.domain.guidance import FEATURES, GuidanceIndex
+from rightscan.domain.knowledge import GuidanceItem, Knowledge, Variant
 from rightscan.domain.missing import Trace
 from rightscan.domain.model import PURPOSES, MissingFact
 
@@ -29,14 +30,36 @@ class VariantSelection:
         return self.by_purpose["locoregional"] + self.by_purpose["distant"]
 
 
-def _variant_matches(v: Variant, classes: frozenset[str], biology: str, prior_surgery: str | None) -> bool:
-    if v.stage_class != "any" and v.stage_class not in classes:
-        return False
-    if v.biology == "er_positive_her2_negative" and biology != "er_positive_her2_negative":
-        return False
-    if v.biology == "her2_positive_or_triple_negative" and biology not in ("her2_positive", "triple_negative"):
-        return False
-    return v.prior_surgery in ("any", prior_surgery)
+# The decision features a variant's applies_when may name (values: rightscan.domain.guidance.FEATURES).
+VARIANT_FEATURES = ("setting", "stage_class", "biology", "prior_surgery")
+
+
+def check_conditions(applies_when: dict[str, list[str]]) -> str | None:
+    """What is wrong with a variant's applies_when (unknown feature or value), or None."""
+    for feature, values in applies_when.items():
+        if feature not in VARIANT_FEATURES:
+            return f"unknown feature {feature!r} (one of {', '.join(VARIANT_FEATURES)})"
+        bad = [v for v in values if v not in FEATURES[feature]]
+        if bad or not values:
+            return f"{feature}: unknown value(s) {bad}" if bad else f"{feature}: no value"
+    return None
+
+
+def _index(kb: Knowledge) -> GuidanceIndex:
+    """The variants' applies_when compiled by the guidance's feature matcher, purposes as kinds."""
+
+    def build() -> GuidanceIndex:
+        items = tuple(GuidanceItem(str(v.number), v.purpose, v.when, (), v.as_dict) for v in kb.variants)
+        return GuidanceIndex(items, names=VARIANT_FEATURES, kinds=PURPOSES)
+
+    index: GuidanceIndex = kb.remember(("variant_index",), build)
+    return index
+
+
+def _stage_feature(classes: frozenset[str]) -> str:
+    if len(classes) > 1:
+        return "split"
+    return next(iter(classes)) if classes else "unknown"
 
 
 def applicable_variants(
@@ -84,15 +107,19 @@ def _select_variants(
         if purpose == "distant" and flags and setting == "new_diagnosis" and "late" not in classes:
             ctx.explain(kb.topic.wording.red_flags_outside_topic, kb.topic.citations.red_flags_outside_topic)
             continue
-        candidates = [v for v in kb.variants if v.setting == effective and v.purpose == purpose]
+        candidates = [v for v in kb.variants if v.purpose == purpose and v.accepts("setting", effective)]
         if not candidates:
             continue
-        if effective == "new_diagnosis" and not classes:
-            continue
-        chosen = [v for v in candidates if _variant_matches(v, classes, biology, prior_surgery)]
+        stage = _stage_feature(classes)
+        features = (effective, stage, biology, prior_surgery or "unknown")  # VARIANT_FEATURES order
+        chosen = [kb.variant(entry["variant"]) for entry in _index(kb).select_values(features)[purpose]]
         if not chosen:
-            needs_surgery = any(v.prior_surgery != "any" for v in candidates)
-            needs_biology = any(v.biology != "any" for v in candidates if v.stage_class in classes)
+            # which unknown fact (or which uncovered biology) left the candidates without a match
+            needs_surgery = any(v.condition("prior_surgery") is not None for v in candidates)
+            needs_biology = any(
+                v.condition("biology") is not None and (v.condition("stage_class") or frozenset()) & classes
+                for v in candidates
+            )
             if needs_surgery and prior_surgery is None:
                 ctx.missing(
                     "prior_surgery",

@@ -15,6 +15,8 @@ from pathlib import Path
 import httpx
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import REFERENCE, ROOT
 from rightscan.adapters.knowledge_files import KnowledgeError, load_knowledge
@@ -103,6 +105,30 @@ def test_with_no_input_every_deciding_input_is_named(topic: Topic) -> None:
     d = _decide(topic, "umbrella")
     assert {m["field"] for m in d["missing"]} == {"rain_mm", "wind_kmh"}
     assert d["order"]["category"] is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    rain=st.one_of(st.none(), st.floats(min_value=0, max_value=500)),
+    wind=st.one_of(st.none(), st.floats(min_value=0, max_value=300)),
+    order=st.sampled_from(["umbrella", "raincoat", "brolly", "mac"]),
+)
+def test_any_input_gets_the_rating_its_variant_lists_or_names_what_is_missing(
+    rain: float | None, wind: float | None, order: str
+) -> None:
+    topic = load_topic(str(UMBRELLA))
+    values = {k: v for k, v in (("rain_mm", rain), ("wind_kmh", wind)) if v is not None}
+    d = _decide(topic, order, **values)
+    rated = d["order"]
+    if d["determined"]:
+        assert d["missing"] == [] and len(d["assessments"]) == 1
+        variant = topic.variant(d["assessments"][0]["variant"])
+        assert all(variant.accepts(name, d["features"][name]) for name, _ in variant.when)
+        listed = variant.by_procedure[rated["procedure_id"]]
+        assert (rated["category"], rated["median_rating"]) == (listed.category, listed.median_rating)
+    else:
+        assert rated["category"] is None and d["assessments"] == []
+        assert d["missing"] and {m["field"] for m in d["missing"]} <= {"rain_mm", "wind_kmh"} - set(values)
 
 
 # ------------------------------------------------------------------ guidance by the same matcher

@@ -77,6 +77,10 @@ class TopicVariant:
     by_procedure: dict[str, TopicRating] = field(compare=False, hash=False)
     as_dict: dict[str, Any] = field(compare=False, hash=False)  # the output entry (read-only)
 
+    def accepts(self, feature: str, value: str) -> bool:
+        """Whether the variant's applies_when lets ``feature`` have ``value`` (a feature not named: yes)."""
+        return all(value in values for name, values in self.when if name == feature)
+
 
 @dataclass(frozen=True, slots=True)
 class TopicProcedure:

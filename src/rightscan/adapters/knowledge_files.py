@@ -7,6 +7,7 @@ directory can be given for testing a candidate knowledge release.
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -17,8 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from rightscan.adapters import knowledge_words as words
 from rightscan.adapters.loinc_table import FILE_NAME as LOINC_FILE
 from rightscan.adapters.loinc_table import LoincTable
-from rightscan.adapters.topic_files import TopicError, with_topics
-from rightscan.domain.guidance import FEATURES, GuidanceIndex
+from rightscan.domain.guidance import FEATURES, GuidanceIndex, check_conditions
 from rightscan.domain.knowledge import (
     EarlyPathway,
     EquivalenceRule,
@@ -38,7 +38,6 @@ from rightscan.domain.knowledge import (
 )
 from rightscan.domain.model import CATEGORIES, PURPOSES
 from rightscan.domain.orders import normalise, tokenize
-from rightscan.domain.variants import check_conditions
 
 KNOWLEDGE_DIR = Path(__file__).resolve().parent.parent / "knowledge"
 
@@ -542,7 +541,11 @@ def load_knowledge(directory: str | None = None) -> Knowledge:
         equivalences=_build_equivalences(equivalences_file, procedures, variants, files["order_equivalences"]),
         loinc_names=LoincTable(base / LOINC_FILE, KnowledgeError),
     )
-    try:  # topics served from folders of knowledge (RIGHTSCAN_TOPICS)
+    if not os.environ.get(words.ENV_TOPICS):
+        return kb
+    from rightscan.adapters.topic_files import TopicError, with_topics  # only when topics are served
+
+    try:
         return with_topics(kb)
     except TopicError as exc:
         raise KnowledgeError(str(exc)) from None

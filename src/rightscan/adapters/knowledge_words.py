@@ -14,6 +14,8 @@ from rightscan.domain.knowledge import (
     VariantReasons,
 )
 
+# Folders of knowledge served as topics besides the packaged one (path-separated; adapters.topic_files).
+ENV_TOPICS = "RIGHTSCAN_TOPICS"
 _Text = Field(min_length=3)
 
 

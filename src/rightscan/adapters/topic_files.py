@@ -19,6 +19,7 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, model_validator
 
+from rightscan.adapters.knowledge_words import ENV_TOPICS
 from rightscan.domain.guidance import GuidanceIndex
 from rightscan.domain.knowledge import FactWords, GuidanceItem, Knowledge
 from rightscan.domain.model import InputError
@@ -34,7 +35,6 @@ from rightscan.domain.topic import (
 )
 from rightscan.domain.topic_decision import ENGINE_FEATURES, TopicDecision, decide_topic
 
-ENV_TOPICS = "RIGHTSCAN_TOPICS"
 Name = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
 
 

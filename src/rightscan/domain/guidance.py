@@ -72,6 +72,20 @@ FEATURES: dict[str, tuple[str, ...] | str] = {
 
 FEATURE_NAMES = tuple(FEATURES)
 
+# The decision features a variant's applies_when may name (their values: FEATURES).
+VARIANT_FEATURES = ("setting", "stage_class", "biology", "prior_surgery")
+
+
+def check_conditions(applies_when: dict[str, list[str]]) -> str | None:
+    """What is wrong with a variant's applies_when (unknown feature or value), or None."""
+    for feature, values in applies_when.items():
+        if feature not in VARIANT_FEATURES:
+            return f"unknown feature {feature!r} (one of {', '.join(VARIANT_FEATURES)})"
+        bad = [v for v in values if v not in FEATURES[feature]]
+        if bad or not values:
+            return f"{feature}: unknown value(s) {bad}" if bad else f"{feature}: no value"
+    return None
+
 
 KINDS = ("consideration", "next_step", "pitfall")
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rightscan.domain.answer import Step
-from rightscan.domain.guidance import FEATURES, GuidanceIndex
+from rightscan.domain.guidance import VARIANT_FEATURES, GuidanceIndex
 from rightscan.domain.knowledge import GuidanceItem, Knowledge, Variant
 from rightscan.domain.missing import Trace
 from rightscan.domain.model import PURPOSES, MissingFact
@@ -28,21 +28,6 @@ class VariantSelection:
 
     def all(self) -> tuple[Variant, ...]:
         return self.by_purpose["locoregional"] + self.by_purpose["distant"]
-
-
-# The decision features a variant's applies_when may name (values: rightscan.domain.guidance.FEATURES).
-VARIANT_FEATURES = ("setting", "stage_class", "biology", "prior_surgery")
-
-
-def check_conditions(applies_when: dict[str, list[str]]) -> str | None:
-    """What is wrong with a variant's applies_when (unknown feature or value), or None."""
-    for feature, values in applies_when.items():
-        if feature not in VARIANT_FEATURES:
-            return f"unknown feature {feature!r} (one of {', '.join(VARIANT_FEATURES)})"
-        bad = [v for v in values if v not in FEATURES[feature]]
-        if bad or not values:
-            return f"{feature}: unknown value(s) {bad}" if bad else f"{feature}: no value"
-    return None
 
 
 def _index(kb: Knowledge) -> GuidanceIndex:

@@ -94,6 +94,15 @@ def _broken(tmp_path: Path, filename: str, old: str, new: str) -> str:
         ("acr_310_invasive_breast_cancer.yaml", "    late: \"stage IIB-III\"\n", "", "variant_reasons.late"),
         ("acr_310_invasive_breast_cancer.yaml", "url: https://acsearch", "url: http://acsearch", "url"),
         ("ajcc8_breast.yaml", "  t: \"AJCC 8 breast, primary", "  tee: \"AJCC 8 breast, primary", "citations"),
+        # the purposes and the topic's rules about them are data
+        ("acr_310_invasive_breast_cancer.yaml", "  red_flags: distant\n", "  red_flags: systemic\n", "purposes"),
+        (
+            "acr_310_invasive_breast_cancer.yaml",
+            "red_flags_outside_topic_when: {setting: [new_diagnosis], stage_class: [early, unknown]}",
+            "red_flags_outside_topic_when: {setting: [new_diagnosis], stage: [early, unknown]}",
+            "red_flags_outside_topic_when",
+        ),
+        ("acr_310_invasive_breast_cancer.yaml", "  order: [locoregional, distant]", "  order: [distant]", "purposes"),
         # variants apply by feature conditions the matcher knows
         (
             "acr_310_invasive_breast_cancer.yaml",

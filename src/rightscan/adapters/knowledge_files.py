@@ -128,6 +128,7 @@ class _AcrTopicSchema(_Strict):
     url: str = Field(pattern=r"^https://")
     citations: words.TopicCitationsSchema
     wording: words.TopicWordingSchema
+    purposes: words.TopicPurposesSchema
     source: dict[str, Any]
     rating_scale: list[dict[str, Any]]
     rrl_scale: list[_RrlBand] = Field(min_length=6, max_length=6)
@@ -512,7 +513,7 @@ def load_knowledge(directory: str | None = None) -> Knowledge:
         guidance=items,
         guidance_index=GuidanceIndex(items),
         background_msv_per_year=topic.background_msv_per_year,
-        words=words.topic_words(topic.url, topic.citations, topic.wording),
+        words=words.topic_words(topic.url, topic.citations, topic.wording, topic.purposes),
         early_pathway=EarlyPathway(
             t=frozenset(topic.early_pathway.t),
             n=frozenset(topic.early_pathway.n),

@@ -164,12 +164,26 @@ class TopicWording:
 
 
 @dataclass(frozen=True, slots=True)
+class TopicPurposes:
+    """The questions the variants answer and the topic's rules about them (acr topic file ``purposes``)."""
+
+    order: tuple[str, ...]  # as shown
+    due_first: str  # studies of this question are due before the others'
+    due_first_reason: str
+    red_flags: str  # the question a red flag's targeted imaging answers
+    red_flags_follow_up_settings: frozenset[str]  # settings where red flags make that question ...
+    red_flags_read_as: str  # ... this setting
+    red_flags_outside_topic_when: tuple[tuple[str, frozenset[str]], ...]  # features: the question is outside
+
+
+@dataclass(frozen=True, slots=True)
 class TopicWords:
-    """Where a topic's words live: its public page, its citations and its sentences."""
+    """Where a topic's words live: its public page, its citations and its sentences; its purposes."""
 
     url: str
     citations: TopicCitations
     wording: TopicWording
+    purposes: TopicPurposes
 
 
 @dataclass(frozen=True, slots=True)

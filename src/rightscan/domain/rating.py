@@ -156,13 +156,13 @@ def rate_order(
             notes.append("no ACR variant can be chosen until the missing facts are known")
         elif verdict == NOT_APPLICABLE and setting == "new_diagnosis":
             notes.append("no ACR variant of this topic applies (see considerations)")
-        elif not (flags and purpose == "distant"):
+        elif not (flags and purpose == kb.topic.purposes.red_flags):
             notes.append(f"no ACR variant of this topic applies to a {purpose} study in this situation")
     elif single and single.category is None:
         notes.append(single.note or "")
     elif not single:
         notes.append("rated under each applicable variant: the stage groups disagree, decide at tumour board")
-    if flags and purpose == "distant":
+    if flags and purpose == kb.topic.purposes.red_flags:
         notes.append(
             f"indicated as targeted imaging for red flag(s): {', '.join(indicated_by)}"
             if indicated_by
@@ -274,7 +274,7 @@ def _alternatives(
     single: VariantRating | None,
     indicated_by: tuple[str, ...],
 ) -> list[Alternative]:
-    if flags and purpose == "distant" and not indicated_by:
+    if flags and purpose == kb.topic.purposes.red_flags and not indicated_by:
         seen: list[Alternative] = []
         for f in flags:
             for pid in f.suggested:
@@ -297,9 +297,10 @@ def _alternatives(
     if indicated_by or single is None or single.category == CATEGORY_UA:
         return []
     variant = next(v for v in variants if v.number == single.variant)
+    first = kb.topic.purposes
     pool = [(variant, "usually appropriate for the same question")]
-    if purpose == "distant":
-        pool += [(v, "locoregional staging is what is due now") for v in selection.of("locoregional")]
+    if purpose != first.due_first:
+        pool += [(v, first.due_first_reason) for v in selection.of(first.due_first)]
     due_ids, due_reason = kb.locoregional_due
     for v, reason in pool:
         better = sorted(
@@ -308,7 +309,7 @@ def _alternatives(
         )
         if better:
             chosen = [(r, reason) for r in better]
-            if v.purpose == "locoregional" and purpose == "distant":
+            if v.purpose == first.due_first and purpose != first.due_first:
                 # studies the locoregional consideration names as due (axillary US), with their own rating
                 chosen += [
                     (r, due_reason)

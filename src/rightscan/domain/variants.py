@@ -10,7 +10,7 @@ from rightscan.domain.answer import Step
 from rightscan.domain.guidance import VARIANT_FEATURES, GuidanceIndex
 from rightscan.domain.knowledge import GuidanceItem, Knowledge, Variant
 from rightscan.domain.missing import Trace
-from rightscan.domain.model import PURPOSES, MissingFact
+from rightscan.domain.model import MissingFact
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +27,8 @@ class VariantSelection:
         return self.by_purpose[purpose]
 
     def all(self) -> tuple[Variant, ...]:
-        return self.by_purpose["locoregional"] + self.by_purpose["distant"]
+        """Every applicable variant, purposes in the topic's order."""
+        return tuple([v for variants in self.by_purpose.values() for v in variants])
 
 
 def _index(kb: Knowledge) -> GuidanceIndex:
@@ -35,10 +36,16 @@ def _index(kb: Knowledge) -> GuidanceIndex:
 
     def build() -> GuidanceIndex:
         items = tuple(GuidanceItem(str(v.number), v.purpose, v.when, (), v.as_dict) for v in kb.variants)
-        return GuidanceIndex(items, names=VARIANT_FEATURES, kinds=PURPOSES)
+        return GuidanceIndex(items, names=VARIANT_FEATURES, kinds=kb.topic.purposes.order)
 
     index: GuidanceIndex = kb.remember(("variant_index",), build)
     return index
+
+
+def _matches(conditions: tuple[tuple[str, frozenset[str]], ...], features: tuple[str, ...]) -> bool:
+    """Whether features (in VARIANT_FEATURES order) meet every condition."""
+    values = dict(zip(VARIANT_FEATURES, features, strict=True))
+    return all(values[name] in allowed for name, allowed in conditions)
 
 
 def _stage_feature(classes: frozenset[str]) -> str:
@@ -64,7 +71,7 @@ def applicable_variants(
         return VariantSelection(
             key=key,
             by_purpose=chosen,
-            assessments=tuple(v.as_dict for p in ("locoregional", "distant") for v in chosen[p]),
+            assessments=tuple(v.as_dict for variants in chosen.values() for v in variants),
             steps=tuple(scratch.explanation),
             missing=tuple(scratch.insufficient),
         )
@@ -82,21 +89,24 @@ def _select_variants(
     flags: bool,
 ) -> dict[str, tuple[Variant, ...]]:
     kb = ctx.kb
-    out: dict[str, tuple[Variant, ...]] = {p: () for p in PURPOSES}
+    purposes = kb.topic.purposes
+    out: dict[str, tuple[Variant, ...]] = {p: () for p in purposes.order}
     if setting is None:
         return out
-    for purpose in ("locoregional", "distant"):
+    stage = _stage_feature(classes)
+    for purpose in purposes.order:
         effective = setting
-        if purpose == "distant" and flags and setting in ("surveillance", "suspected_local_recurrence"):
-            effective = "suspected_distant_recurrence"
-        if purpose == "distant" and flags and setting == "new_diagnosis" and "late" not in classes:
-            ctx.explain(kb.topic.wording.red_flags_outside_topic, kb.topic.citations.red_flags_outside_topic)
-            continue
+        features = (effective, stage, biology, prior_surgery or "unknown")  # VARIANT_FEATURES order
+        if purpose == purposes.red_flags and flags:
+            if setting in purposes.red_flags_follow_up_settings:
+                effective = purposes.red_flags_read_as
+                features = (effective, *features[1:])
+            elif _matches(purposes.red_flags_outside_topic_when, features):
+                ctx.explain(kb.topic.wording.red_flags_outside_topic, kb.topic.citations.red_flags_outside_topic)
+                continue
         candidates = [v for v in kb.variants if v.purpose == purpose and v.accepts("setting", effective)]
         if not candidates:
             continue
-        stage = _stage_feature(classes)
-        features = (effective, stage, biology, prior_surgery or "unknown")  # VARIANT_FEATURES order
         chosen = [kb.variant(entry["variant"]) for entry in _index(kb).select_values(features)[purpose]]
         if not chosen:
             # which unknown fact (or which uncovered biology) left the candidates without a match

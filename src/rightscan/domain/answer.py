@@ -13,13 +13,19 @@ from typing import Any, NamedTuple
 
 
 class Step(NamedTuple):
-    """One explanation step: what was concluded, and the source it rests on."""
+    """One explanation step: what was concluded, and the source it rests on. Build it with
+    ``Step.of``; ``rendered`` is its output entry, made once (steps are shared between decisions)."""
 
     text: str
     source: str
+    rendered: dict[str, Any]
+
+    @classmethod
+    def of(cls, text: str, source: str) -> Step:
+        return cls(text, source, {"step": text, "source": source})
 
     def as_dict(self) -> dict[str, Any]:
-        return {"step": self.text, "source": self.source}
+        return self.rendered
 
 
 def _frozen_dict(obj: Any, value: dict[str, Any]) -> None:
@@ -201,7 +207,9 @@ class OrderAssessment(NamedTuple):
                 "via": reading.via,
                 "attributes": reading.attributes,
                 "assumed": list(reading.assumed),
-                "corrections": [{"typed": t, "read_as": w} for t, w in reading.corrections],
+                "corrections": [{"typed": t, "read_as": w} for t, w in reading.corrections]
+                if reading.corrections
+                else [],
                 "order_status": reading.order_status,
             },
             "rating_context": self.rating_context,

@@ -37,7 +37,7 @@ class Trace:
         self.explanation: list[Step] = []
 
     def explain(self, step: str, source: str) -> None:
-        self.explanation.append(Step(step, source))
+        self.explanation.append(Step.of(step, source))
 
     def missing(self, key: str, field: str, detail: str = "", possible: tuple[str, ...] = ()) -> None:
         """Report a missing fact in the clinical words of the knowledge file, with ``detail`` appended."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
@@ -181,6 +182,7 @@ class Decision:
         return [m.text() for m in self.missing]
 
     def to_dict(self) -> dict[str, Any]:
+        missing, flags, targeted = self.missing, self.red_flags, self.targeted_imaging
         return {
             "knowledge_version": self.knowledge_version,
             "summary": self.summary,
@@ -188,14 +190,18 @@ class Decision:
             "systemic_imaging": self.systemic_imaging,
             "assessments": list(self.assessments),
             "order": self.order.as_dict() if self.order is not None else None,
-            "red_flags": [f.as_dict for f in self.red_flags],
-            "insufficient_data": [m.text() for m in self.missing],
-            "missing": [m.as_dict() for m in self.missing],
-            "assumptions": [a.as_dict() for a in self.assumptions],
+            "red_flags": list(map(_RULE_DICT, flags)) if flags else [],
+            "insufficient_data": [m.text() for m in missing] if missing else [],
+            "missing": [m.as_dict() for m in missing] if missing else [],
+            "assumptions": [a.as_dict() for a in self.assumptions] if self.assumptions else [],
             "systemic_staging": self.systemic_staging,
-            "targeted_imaging": [t.as_dict() for t in self.targeted_imaging],
+            "targeted_imaging": [t.as_dict() for t in targeted] if targeted else [],
             "considerations": self.considerations,
             "next_steps": self.next_steps,
             "pitfalls": self.pitfalls,
-            "explanation": [s.as_dict() for s in self.explanation],
+            "explanation": list(map(_STEP_DICT, self.explanation)),
         }
+
+
+_RULE_DICT = attrgetter("as_dict")  # a red-flag rule's output entry (shared, read-only)
+_STEP_DICT = attrgetter("rendered")  # an explanation step's output entry

@@ -64,7 +64,7 @@ def targeted_imaging(
                 )
                 out.append(entry)
                 if entry.rating_context:
-                    steps.append(Step(entry.rating_context, f"ACR {kb.topic_version}; {f.source}"))
+                    steps.append(Step.of(entry.rating_context, f"ACR {kb.topic_version}; {f.source}"))
         return tuple(out), tuple(steps)
 
     key = ("targeted", tuple([f.id for f in flags]), selection.key)
@@ -108,7 +108,7 @@ def assess_order(
         read += "; read " + ", ".join(f"'{typed}' as '{word}'" for typed, word in reading.corrections)
     if reading.assumed:
         read += "; not stated, taken as routine: " + "; ".join(reading.assumed)
-    step = Step(f"Order '{requested}' -> {rating.step.text}{read}", rating.step.source)
+    step = Step.of(f"Order '{requested}' -> {rating.step.text}{read}", rating.step.source)
     note, context = rating.note, None
     if targeted:
         context = _red_flag_context(rating, targeted)
@@ -202,7 +202,7 @@ def rate_order(
         alternatives=tuple(alternatives),
         equivalence=equivalence,
         note=note,
-        step=Step(step, source),
+        step=Step.of(step, source),
     )
 
 

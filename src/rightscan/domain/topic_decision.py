@@ -127,7 +127,7 @@ def decide_topic(topic: Topic, values: Mapping[str, Any], order: str | None = No
         spec = topic.inputs[f.input]
         given = values.get(f.input)
         shown = "not given" if given is None else f"{given:g}{spec.unit}" if spec.kind == "number" else given
-        steps.append(Step(f"{spec.label}: {shown} -> {f.name} {feats[f.name]}", topic.source))
+        steps.append(Step.of(f"{spec.label}: {shown} -> {f.name} {feats[f.name]}", topic.source))
     numbers, deciding = _selection(topic, feats)
     missing: list[MissingFact] = []
     for name in deciding:
@@ -143,12 +143,12 @@ def decide_topic(topic: Topic, values: Mapping[str, Any], order: str | None = No
     chosen = tuple(topic.variant(n) for n in numbers) if numbers is not None else ()
     for v in chosen:
         steps.append(
-            Step(f"{v.purpose}: variant {v.number} applies ({v.title})", f"{topic.source}, variant {v.number}")
+            Step.of(f"{v.purpose}: variant {v.number} applies ({v.title})", f"{topic.source}, variant {v.number}")
         )
     rated = _rate(topic, procedure, order, chosen, numbers is not None) if procedure and order else None
     if rated is not None:
         steps.append(
-            Step(
+            Step.of(
                 f"Order '{rated.requested}' -> {procedure.name if procedure else ''}"
                 + (
                     f"; variant {rated.variant} rates it {rated.category} ({rated.median_rating}/9)"

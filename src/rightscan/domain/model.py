@@ -8,8 +8,8 @@ Unknown is ``None`` everywhere: the domain never fills a missing fact with a def
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from operator import attrgetter
+from dataclasses import dataclass, field
+from operator import attrgetter, itemgetter
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
@@ -121,6 +121,20 @@ class MissingFact:
     would_change: str
     possible_stages: tuple[str, ...] = ()  # stage groups still possible while it is unknown
     name: str = ""  # the fact's clinical name alone, when ``fact`` adds how it is obtained
+    # its line of ``insufficient_data`` and its ``missing`` entry, made once (missing facts are shared
+    # between decisions; the entry is read-only)
+    _text: str = field(init=False, compare=False, repr=False)
+    _dict: dict[str, Any] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_text", f"{self.field}: {self.fact} - {self.would_change}")
+        entry = {
+            "field": self.field,
+            "fact": self.fact,
+            "would_change": self.would_change,
+            "possible_stages": list(self.possible_stages),
+        }
+        object.__setattr__(self, "_dict", entry)
 
     @property
     def short(self) -> str:
@@ -128,15 +142,10 @@ class MissingFact:
         return self.name or self.fact
 
     def text(self) -> str:
-        return f"{self.field}: {self.fact} - {self.would_change}"
+        return self._text
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "field": self.field,
-            "fact": self.fact,
-            "would_change": self.would_change,
-            "possible_stages": list(self.possible_stages),
-        }
+        return self._dict
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,8 +200,8 @@ class Decision:
             "assessments": list(self.assessments),
             "order": self.order.as_dict() if self.order is not None else None,
             "red_flags": list(map(_RULE_DICT, flags)) if flags else [],
-            "insufficient_data": [m.text() for m in missing] if missing else [],
-            "missing": [m.as_dict() for m in missing] if missing else [],
+            "insufficient_data": list(map(_MISSING_TEXT, missing)) if missing else [],
+            "missing": list(map(_MISSING_DICT, missing)) if missing else [],
             "assumptions": [a.as_dict() for a in self.assumptions] if self.assumptions else [],
             "systemic_staging": self.systemic_staging,
             "targeted_imaging": [t.as_dict() for t in targeted] if targeted else [],
@@ -203,5 +212,7 @@ class Decision:
         }
 
 
+_MISSING_TEXT = attrgetter("_text")
+_MISSING_DICT = attrgetter("_dict")
 _RULE_DICT = attrgetter("as_dict")  # a red-flag rule's output entry (shared, read-only)
-_STEP_DICT = attrgetter("rendered")  # an explanation step's output entry
+_STEP_DICT = itemgetter(2)  # an explanation step's output entry (Step.rendered)

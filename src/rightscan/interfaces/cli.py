@@ -86,8 +86,7 @@ def evaluate(path: str | None, order: str | None, fmt: str, note: str | None) ->
 
 def _evaluate_one(kb, path: str, order: str | None, fmt: str) -> None:  # type: ignore[no-untyped-def]
     from rightscan.adapters.input_json import parse_json
-    from rightscan.application import decide_payload
-    from rightscan.domain.model import InputError
+    from rightscan.application import InputError, evaluate_facts
 
     try:
         data = Path(path).read_bytes()
@@ -95,16 +94,10 @@ def _evaluate_one(kb, path: str, order: str | None, fmt: str) -> None:  # type: 
         _fail(f"cannot read {path}: {exc.strerror}")
     if not data.strip():
         _fail(f"{path}: the file is empty: expected one JSON object of patient facts")
-    from rightscan.interfaces.cli_output import order_override
-
     try:
-        payload = parse_json(data)
-        override = order_override(payload, order)
-        result = decide_payload(kb, payload, order)
+        result = evaluate_facts(kb, parse_json(data), order)
     except InputError as exc:
         _fail(str(exc))
-    if override:
-        result = {"order_override": override, **result}
     _write(result, fmt)
 
 
@@ -121,50 +114,40 @@ def _write(result: dict, fmt: str) -> None:  # type: ignore[type-arg]
 
 
 def _evaluate_lines(kb, path: str, order: str | None, fmt: str) -> None:  # type: ignore[no-untyped-def]
-    from rightscan.adapters.batch import JsonLinesWriter, evaluate_lines
+    from rightscan.adapters.batch import JsonLinesWriter
+    from rightscan.application import evaluate_batch
 
     try:
         source = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
     except OSError as exc:
         _fail(f"cannot read {path}: {exc.strerror}")
-    from rightscan.interfaces.cli_output import order_override, render_human
     from rightscan.interfaces.cli_progress import LineProgress
 
     errors = total = 0
     out = sys.stdout.buffer
     buffer: list[bytes] = []
-    writer = JsonLinesWriter()
-    overrides: dict[int, dict[str, str]] = {}
     content = [0, 0]  # lines with something on them; lines already written out
+    if fmt == "json":
+        dumps = JsonLinesWriter().dumps
+    else:
+        from rightscan.interfaces.cli_output import render_human
 
-    def without_orders(lines: IO[bytes]) -> Iterator[bytes]:
-        """Input lines with their own order removed where --order replaces it (noted per line)."""
-        import orjson
-
-        for line_no, raw in enumerate(lines, 1):
+    def noted(lines: IO[bytes]) -> Iterator[bytes]:
+        """The input lines, noting whether any has something on it."""
+        for raw in lines:
             if not content[0] and raw.strip():
-                content[0] = line_no
-            if order is not None and b'"order"' in raw:
-                try:
-                    obj = orjson.loads(raw)
-                except orjson.JSONDecodeError:
-                    obj = None
-                override = order_override(obj, order)
-                if override:
-                    overrides[line_no] = override
-                    raw = orjson.dumps(obj)
+                content[0] = 1
             yield raw
 
     with source, LineProgress("evaluating") as progress:
-        for ok, result in evaluate_lines(kb, without_orders(source), order):
+        advance = progress.advance
+        for ok, result in evaluate_batch(kb, noted(source), order):
             total += 1
-            progress.advance()
+            advance()
             if not ok:
                 errors += 1
-            elif total in overrides:
-                result = {"order_override": overrides.pop(total), **result}
             if fmt == "json":
-                buffer.append(writer.dumps(result))
+                buffer.append(dumps(result))
             elif ok:
                 buffer.append(f"=== line {total} ===\n{render_human(result, fmt)}\n".encode())
             else:
@@ -187,7 +170,7 @@ def _evaluate_lines(kb, path: str, order: str | None, fmt: str) -> None:  # type
 def procedures(fmt: str) -> None:
     """List the procedure catalogue: names, synonyms and CPT codes an order may use."""
     from rightscan.adapters.knowledge_files import load_knowledge
-    from rightscan.api import procedure_catalogue
+    from rightscan.application import procedure_catalogue
 
     rows = procedure_catalogue(load_knowledge())
     if fmt == "json":

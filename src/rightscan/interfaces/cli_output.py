@@ -1,26 +1,10 @@
-"""What the ``--order`` override adds to an answer, and the text/Markdown rendering that shows it.
-Shared by ``cli`` (structured input) and ``cli_text`` (notes)."""
+"""The text/Markdown rendering of an answer, with the ``--order`` override note under its headline
+(the note itself is the application's: ``rightscan.application.order_override``). Shared by ``cli``
+(structured input) and ``cli_text`` (notes)."""
 
 from __future__ import annotations
 
 from typing import Any
-
-
-def order_override(payload: object, order: str | None) -> dict[str, str] | None:
-    """``--order`` replaces an order given in the input (and the purpose given for that order): the
-    input's own order is removed from ``payload`` and the returned note says what was replaced."""
-    if order is None or not isinstance(payload, dict):
-        return None
-    given = payload.get("order")
-    if not isinstance(given, str) or given.strip() == order.strip():
-        return None
-    del payload["order"]
-    note = {"input_order": given, "used": order.strip()}
-    purpose = payload.pop("purpose", None)
-    if isinstance(purpose, str):
-        note["input_purpose"] = purpose
-    note["note"] = "--order replaced the order given in the input" + (" and its purpose" if purpose else "")
-    return note
 
 
 def override_line(override: dict[str, str]) -> str:

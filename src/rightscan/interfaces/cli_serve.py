@@ -179,20 +179,16 @@ def log() -> None:
 )
 def export(database: str | None, table: str, fmt: str, output: Path) -> None:
     """Write one table of the decision log as CSV or Parquet (JSON columns as JSON text)."""
-    from rightscan.adapters.store.db import DecisionStore, StoreError
-    from rightscan.adapters.store.export import export_table
+    from rightscan.adapters.store.db import StoreError
+    from rightscan.application import export_log
     from rightscan.settings import Settings
 
     url = database or Settings().database_url
     quiet_migrations()
     ensure_data_dir(url)
-    store = DecisionStore(url)
     try:
-        store.migrate()
-        count = export_table(store, table, fmt, output)
+        count = export_log(url, table, fmt, output)
     except StoreError as exc:
         click.echo(f"rightscan: {exc}", err=True)
         sys.exit(1)
-    finally:
-        store.close()
     click.echo(f"rightscan: {count} {table} row(s) written to {output}", err=True)

@@ -7,8 +7,8 @@ a note is first read. Messages name the problem and never repeat the note's text
 
 from __future__ import annotations
 
+import itertools
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -16,7 +16,6 @@ import click
 
 EXIT_INVALID = 2
 EXIT_RULES = 1
-BATCH_CHUNK = 256  # JSON Lines are read and extracted in chunks of this many lines
 
 
 def _fail(message: str, status: int = EXIT_INVALID) -> None:
@@ -81,7 +80,7 @@ def extract(path: str | None, fmt: str, rules_dir: str | None, check_rules: bool
     if path is None:
         _fail("missing PATH (a text file, or - for stdin)")
     from rightscan.adapters.text import extract as run_extract
-    from rightscan.domain.model import InputError
+    from rightscan.application import InputError
 
     text = _read_note(path)
     try:
@@ -157,54 +156,20 @@ def evaluate_note(note: str, order: str | None, fmt: str) -> None:
         _rules_error(exc)
 
 
-def decide_extracted(kb: Any, facts: dict[str, Any], order: str | None, by: str = "--order") -> dict[str, Any]:
-    """The core decision on extracted facts. ``order`` (from --order, or the ``order`` of a JSON Lines
-    record: ``by`` names which) replaces a study found in the note, and the answer says so.
-    Raises ``InputError`` naming the field when the extracted facts are invalid or contradictory."""
-    from rightscan.application import decide_payload
-    from rightscan.interfaces.cli_output import order_override
-
-    facts = dict(facts)
-    override = order_override(facts, order)
-    if order is not None:
-        facts.pop("order", None)
-    result = decide_payload(kb, facts, order)
-    if override:
-        override["note"] = f"{by} replaced the order read in the note" + (
-            " and its purpose" if "input_purpose" in override else ""
-        )
-        result = {"order_override": override, **result}
-    return result
-
-
-def decide_note(kb: Any, extraction: Any, order: str | None, by: str = "--order") -> dict[str, Any]:
-    """``decide_extracted`` on a note's facts, made ``undetermined`` (naming the fact) when a fact the
-    note leaves uncertain would change the answer (``rightscan.adapters.text.confirm``)."""
-    from rightscan.adapters.text import confirm
-
-    decision = decide_extracted(kb, extraction.facts, order, by)
-    return confirm.apply(decision, extraction, lambda facts: decide_extracted(kb, facts, order, by))
-
-
-def _invalid_facts_message(exc: Exception) -> str:
-    return f"the facts extracted from the note are invalid: {exc} (see the evidence with `rightscan extract`)"
-
-
 def _evaluate_one_note(kb: Any, path: str, order: str | None, fmt: str) -> None:
-    from rightscan.adapters.text import extract
-    from rightscan.domain.model import InputError
+    from rightscan.application import InputError, evaluate_note, invalid_facts_message, read_note
 
     text = _read_note(path)
     _warm_up()
     try:
-        result = extract(text)
+        result = read_note(text)
     except InputError as exc:
         _fail(str(exc))
     extracted = result.to_dict()
     try:
-        decision = decide_note(kb, result, order)
+        decision = evaluate_note(kb, result, order)
     except InputError as exc:
-        _fail(_invalid_facts_message(exc))
+        _fail(invalid_facts_message(exc))
     _write_one({**decision, "extracted": extracted}, fmt, text, result.rules_version)
 
 
@@ -222,48 +187,10 @@ def _write_one(result: dict[str, Any], fmt: str, text: str, rules_version: str) 
     sys.stdout.flush()
 
 
-def _parse_line(line_no: int, raw: bytes) -> tuple[Any, str | None, str | None, dict[str, Any] | None]:
-    """(id, note, order, error object or None) for one JSON Lines input line."""
-    import orjson
-
-    text = raw.strip()
-    if not text:
-        return None, None, None, {"line": line_no, "error": "(input): empty line: expected one JSON object"}
-    try:
-        obj = orjson.loads(text)
-    except orjson.JSONDecodeError:
-        return None, None, None, {"line": line_no, "error": "(input): invalid JSON", "field": "(input)"}
-    if not isinstance(obj, dict):
-        return None, None, None, {"line": line_no, "error": "(input): must be a JSON object", "field": "(input)"}
-    ident = obj.get("id")
-    unknown = sorted(set(obj) - {"id", "note", "order"})
-    if unknown:
-        name = unknown[0][:40]
-        return ident, None, None, {"line": line_no, "error": f"{name}: unknown field", "field": name}
-    note, order = obj.get("note"), obj.get("order")
-    if not isinstance(note, str):
-        return ident, None, None, {"line": line_no, "error": "note: must be text", "field": "note"}
-    if order is not None and not isinstance(order, str):
-        return ident, None, None, {"line": line_no, "error": "order: must be text", "field": "order"}
-    return ident, note, order, None
-
-
-def _chunks(lines: IO[bytes]) -> Iterator[list[tuple[int, bytes]]]:
-    chunk: list[tuple[int, bytes]] = []
-    for line_no, raw in enumerate(lines, 1):
-        chunk.append((line_no, raw))
-        if len(chunk) >= BATCH_CHUNK:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
 def _evaluate_note_lines(kb: Any, lines: IO[bytes], order: str | None, fmt: str) -> None:
     import orjson
 
-    from rightscan.adapters.text import MAX_NOTE_CHARS, extract_many
-    from rightscan.domain.model import InputError
+    from rightscan.application import evaluate_note_batch
     from rightscan.interfaces.cli_progress import LineProgress
 
     out = sys.stdout.buffer
@@ -276,51 +203,29 @@ def _evaluate_note_lines(kb: Any, lines: IO[bytes], order: str | None, fmt: str)
         def render(core: dict[str, Any]) -> str:
             return render_human(core, fmt)
 
-    progress = LineProgress("reading notes")
-    for chunk in _chunks(lines):
-        if total == 0:
-            _warm_up()
-            progress.__enter__()  # the batch's clock starts once the reader is loaded
-        parsed = [(line_no, *_parse_line(line_no, raw)) for line_no, raw in chunk]
-        for i, (line_no, ident, note, _order, err) in enumerate(parsed):
-            if err is None and note is not None and len(note) > MAX_NOTE_CHARS:
-                too_long = {"line": line_no, "error": f"note: longer than {MAX_NOTE_CHARS} characters", "field": "note"}
-                parsed[i] = (line_no, ident, None, None, too_long)
-        notes = [p[2] for p in parsed if p[4] is None]
-        extractions = iter(extract_many(notes))  # type: ignore[arg-type]
-        buffer: list[bytes] = []
-        for line_no, ident, note, line_order, err in parsed:
-            total += 1
-            result: dict[str, Any]
-            if err is not None:
-                result = {"id": ident, **err}
-                ok = False
-            else:
-                ext = next(extractions)
-                extracted = ext.to_dict()
-                try:
-                    by = "--order" if order is not None else "the record's order"
-                    decision = decide_note(kb, ext, order if order is not None else line_order, by)
-                    result, ok = {"id": ident, **decision, "extracted": extracted}, True
-                except InputError as exc:
-                    result = {"id": ident, "line": line_no, "error": _invalid_facts_message(exc), "field": exc.field}
-                    result["extracted"] = extracted
-                    ok = False
-            errors += not ok
-            progress.advance()
-            if render is None:
-                buffer.append(orjson.dumps(result, option=newline))
-            elif ok:
-                core = {k: v for k, v in result.items() if k not in ("extracted", "id")}
-                body = render(core) + "\n" + render_extraction(result["extracted"], note)
-                buffer.append(f"=== {ident if ident is not None else f'line {line_no}'} ===\n{body}\n".encode())
-            else:
-                buffer.append(f"=== line {line_no} ===\nrightscan: {result['error']}\n\n".encode())
-        out.writelines(buffer)
-        out.flush()
-    progress.__exit__(None, None, None)
-    if total == 0:
+    source = iter(lines)
+    first = next(source, None)
+    if first is None:
         _fail('stdin: no input: expected JSON Lines of {"id": ..., "note": ...}')
+    _warm_up()
+    with LineProgress("reading notes") as progress:  # the batch's clock starts once the reader is loaded
+        for chunk in evaluate_note_batch(kb, itertools.chain((first,), source), order):
+            buffer: list[bytes] = []
+            for ok, line_no, note, result in chunk:
+                total += 1
+                errors += not ok
+                progress.advance()
+                if render is None:
+                    buffer.append(orjson.dumps(result, option=newline))
+                elif ok:
+                    ident = result["id"]
+                    core = {k: v for k, v in result.items() if k not in ("extracted", "id")}
+                    body = render(core) + "\n" + render_extraction(result["extracted"], note)
+                    buffer.append(f"=== {ident if ident is not None else f'line {line_no}'} ===\n{body}\n".encode())
+                else:
+                    buffer.append(f"=== line {line_no} ===\nrightscan: {result['error']}\n\n".encode())
+            out.writelines(buffer)
+            out.flush()
     if errors:
         click.echo(f"rightscan: {errors} of {total} line(s) invalid (see their 'error' field)", err=True)
         sys.exit(EXIT_INVALID)

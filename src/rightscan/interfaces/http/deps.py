@@ -1,4 +1,4 @@
-"""Shared request helpers: the engine, and the CDS Hooks JWT check."""
+"""Shared request dependencies: the engine, the settings, and the caller's principal (bearer JWT)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,12 @@ from typing import Annotated, Any
 import orjson
 from fastapi import Depends, Request, Response
 from fastapi.routing import APIRoute
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from rightscan.adapters.json_strict import duplicate_key
 from rightscan.application import Engine
 from rightscan.interfaces.http.problem import ApiError
+from rightscan.settings import Settings
 
 
 def engine_of(request: Request) -> Engine:
@@ -41,8 +43,22 @@ def identity_of(token: Any) -> dict[str, Any]:
     return {"iss": token.iss, "sub": token.sub, "tenant": organisation(token.iss, token.tenant)}
 
 
-async def require_auth(request: Request) -> dict[str, Any] | None:
-    """Verify the bearer JWT when authentication is configured; 401 with a reason otherwise."""
+# The bearer token of CDS Hooks 2.0 and the JSON API, declared for FastAPI (and so for the OpenAPI
+# document). ``auto_error=False``: without auth configured no token is needed, and with it a missing or
+# malformed one is refused by the verifier below with its own reason.
+bearer = HTTPBearer(
+    auto_error=False,
+    bearerFormat="JWT",
+    description="CDS Hooks 2.0 JWT (asymmetric algorithms only; `aud` = the endpoint URL); needed when "
+    "authentication is configured",
+)
+
+
+async def require_auth(
+    request: Request, credentials: HTTPAuthorizationCredentials | None = None
+) -> dict[str, Any] | None:
+    """The principal (issuer, subject, tenant) of a verified bearer JWT when authentication is configured,
+    None in development mode; 401 with a reason otherwise."""
     verifier = request.app.state.verifier
     if verifier is None:
         return None
@@ -53,9 +69,10 @@ async def require_auth(request: Request) -> dict[str, Any] | None:
 
     from rightscan.adapters.security.jwt_auth import AuthError
 
+    header = f"Bearer {credentials.credentials}" if credentials is not None else request.headers.get("authorization")
     try:
         # verify() may fetch an allowlisted JWKS (blocking I/O): keep it off the event loop
-        token = await run_in_threadpool(verifier.verify, request.headers.get("authorization"), audience_of(request))
+        token = await run_in_threadpool(verifier.verify, header, audience_of(request))
     except AuthError as exc:
         raise ApiError(
             401, f"authentication failed: {exc.reason}", headers={"WWW-Authenticate": 'Bearer error="invalid_token"'}
@@ -64,9 +81,27 @@ async def require_auth(request: Request) -> dict[str, Any] | None:
     return identity_of(token)
 
 
+async def principal(
+    request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+) -> dict[str, Any] | None:
+    """The route dependency: the caller's principal from its ``Authorization: Bearer`` header."""
+    return await require_auth(request, credentials)
+
+
+def tenant_of(auth: dict[str, Any] | None) -> str | None:
+    """The organisation a principal acts for (None in development mode)."""
+    return auth.get("tenant") if auth else None
+
+
+def settings_of(request: Request) -> Settings:
+    return request.app.state.settings  # type: ignore[no-any-return]
+
+
 # Declared before the body in each route: FastAPI resolves dependencies first, so an unauthenticated
 # call is refused with 401 before its body is even validated.
-Auth = Annotated[dict[str, Any] | None, Depends(require_auth)]
+Auth = Annotated[dict[str, Any] | None, Depends(principal)]
+EngineDep = Annotated[Engine, Depends(engine_of)]
+SettingsDep = Annotated[Settings, Depends(settings_of)]
 
 
 class FastJsonRoute(APIRoute):

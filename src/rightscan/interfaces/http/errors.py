@@ -15,7 +15,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from rightscan.adapters.input_json import describe_error, safe_location
 from rightscan.adapters.store.db import StoreError
-from rightscan.domain.model import InputError
+from rightscan.application import InputError, Refused
 from rightscan.interfaces.http.problem import ApiError, error_response
 
 __all__ = ["ApiError", "error_response", "install"]
@@ -54,6 +54,10 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(InputError)
     async def _input(_: Request, exc: InputError):  # type: ignore[no-untyped-def]
         return error_response(422, exc.message, exc.field)
+
+    @app.exception_handler(Refused)
+    async def _refused(_: Request, exc: Refused):  # type: ignore[no-untyped-def]
+        return error_response(exc.status, exc.message, exc.field)
 
     @app.exception_handler(ApiError)
     async def _api(_: Request, exc: ApiError):  # type: ignore[no-untyped-def]

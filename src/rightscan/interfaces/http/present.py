@@ -12,7 +12,7 @@ from typing import Any
 from markupsafe import Markup
 
 from rightscan.adapters.render import SHORT_CATEGORY, VERDICT_LABEL
-from rightscan.domain.knowledge import Knowledge, StagingTables
+from rightscan.application import Knowledge, StagingTables
 
 RRL_MAX = 5
 RRL_SYMBOL = "☢"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 
 
 class ApiError(Exception):
@@ -25,3 +26,20 @@ def error_response(status: int, message: str, field: str | None = None, headers:
     if field:
         body["field"] = field
     return JSONResponse({"error": body}, status_code=status, headers=headers)
+
+
+class ErrorDetail(BaseModel):
+    status: int
+    message: str
+    field: str | None = None
+
+
+class ErrorBody(BaseModel):
+    """The error shape of every endpoint (documentation only: errors are built by ``error_response``)."""
+
+    error: ErrorDetail
+
+
+def errors_doc(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """``responses=`` for a route: each status answered with the one error shape."""
+    return {status: {"model": ErrorBody} for status in statuses}

@@ -5,33 +5,36 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
 from starlette.concurrency import run_in_threadpool
 
 from rightscan.adapters.input_json import PatientInput, validate
-from rightscan.api import procedure_catalogue
-from rightscan.application import evidence_for_log, note_facts
-from rightscan.domain.model import InputError
+from rightscan.application import InputError, evidence_for_log, note_facts, procedure_catalogue, with_override
 from rightscan.interfaces.http import access
-from rightscan.interfaces.http.deps import Auth, FastJsonRoute, engine_of
-from rightscan.interfaces.http.errors import ApiError
+from rightscan.interfaces.http.deps import Auth, EngineDep, FastJsonRoute, SettingsDep, tenant_of
+from rightscan.interfaces.http.problem import ApiError, errors_doc
+from rightscan.interfaces.http.schemas import Evaluated, Health, LoggedDecision, Procedure, Ready
 
 router = APIRouter(route_class=FastJsonRoute)
 
 
-@router.get("/healthz", tags=["service"])
-async def health(request: Request) -> dict[str, Any]:
+@router.get("/healthz", tags=["service"], response_model=Health)
+async def health(engine: EngineDep) -> JSONResponse:
     """Liveness: the process answers. Says nothing about the decision log (see /readyz)."""
-    engine = engine_of(request)
-    return {"status": "ok", "knowledge_version": engine.kb.version}
+    return JSONResponse({"status": "ok", "knowledge_version": engine.kb.version})
 
 
-@router.get("/readyz", tags=["service"], responses={503: {"description": "decision log unavailable"}})
-async def ready(request: Request) -> dict[str, Any]:
+@router.get(
+    "/readyz",
+    tags=["service"],
+    response_model=Ready,
+    responses={503: {"description": "decision log unavailable", **errors_doc(503)[503]}},
+)
+async def ready(engine: EngineDep) -> JSONResponse:
     """Readiness: the knowledge is loaded and the decision log takes a write now; 503 otherwise."""
-    engine = engine_of(request)
     await run_in_threadpool(engine.store.check_ready)  # StoreError -> 503 "decision log unavailable"
-    return {"status": "ready", "knowledge_version": engine.kb.version, "decision_log": "writable"}
+    return JSONResponse({"status": "ready", "knowledge_version": engine.kb.version, "decision_log": "writable"})
 
 
 class NoteInput(BaseModel):
@@ -52,19 +55,21 @@ EvaluateBody = Annotated[
 ]
 
 
-@router.post("/v1/evaluate", tags=["api"])
-async def evaluate(request: Request, auth: Auth, payload: EvaluateBody) -> dict[str, Any]:
+@router.post("/v1/evaluate", tags=["api"], response_model=Evaluated, responses=errors_doc(400, 401, 413, 422, 503))
+async def evaluate(
+    request: Request, auth: Auth, payload: EvaluateBody, engine: EngineDep, settings: SettingsDep
+) -> JSONResponse:
     """Evaluate patient facts (the core input contract), or a clinical note (`{"note": "...", "order": ...}`),
     and return the decision (the core output contract) with its `decision_id` and a link to its
-    explanation page; a note also returns the `extracted` facts with their evidence. Decisions are logged."""
-    engine = engine_of(request)
-    tenant = (auth or {}).get("tenant")
-    extracted = None
+    explanation page; a note also returns the `extracted` facts with their evidence. Decisions are logged.
+    A note's `order` replaces a study the note names, and the answer says so in `order_override`."""
+    tenant = tenant_of(auth)
+    extracted = override = None
     if isinstance(payload, NoteInput):
-        limit = request.app.state.settings.max_note_chars
+        limit = settings.max_note_chars
         if len(payload.note) > limit:
             raise ApiError(422, f"longer than the {limit}-character limit (RIGHTSCAN_MAX_NOTE_CHARS)", "note")
-        facts, extraction = await run_in_threadpool(note_facts, payload.note, payload.order)
+        facts, extraction, override = await run_in_threadpool(note_facts, payload.note, payload.order)
         extracted = extraction.to_dict()
         try:
             data = validate(facts)
@@ -79,42 +84,36 @@ async def evaluate(request: Request, auth: Auth, payload: EvaluateBody) -> dict[
         )
     else:
         result = await engine.evaluate(payload, channel="api", tenant=tenant)
+    link = access.link_for(request, access.decision_url(request, result.decision_id), result.decision_id, tenant)
     out = {
         "decision_id": result.decision_id,
-        "links": {
-            "explanation": access.link_for(
-                request,
-                access.decision_url(request, result.decision_id),
-                result.decision_id,
-                tenant,
-            )
-        },
-        **result.decision,
+        "links": {"explanation": link},
+        **with_override(override, result.decision),
     }
     if extracted is not None:
         out["extracted"] = extracted
-    return out
+    return JSONResponse(out)
 
 
-@router.get("/v1/decisions/{decision_id}", tags=["api"])
-async def decision_record(request: Request, decision_id: str, auth: Auth) -> dict[str, Any]:
+@router.get("/v1/decisions/{decision_id}", tags=["api"], response_model=LoggedDecision, responses=errors_doc(401, 404))
+async def decision_record(decision_id: str, auth: Auth, engine: EngineDep) -> JSONResponse:
     """The logged decision: coded facts, ratings, cards returned, output and feedback received. With auth
     configured, only a token of the decision's own tenant reads it (others get the same 404 as a missing id)."""
-    record = engine_of(request).store.get_decision(_checked_id(decision_id))
-    if record is not None and auth is not None and record.get("tenant") != auth.get("tenant"):
+    record = engine.store.get_decision(_checked_id(decision_id))
+    if record is not None and auth is not None and record.get("tenant") != tenant_of(auth):
         record = None
     if record is None:
         raise ApiError(404, "no decision with this id", "decision_id")
     record["created_at"] = record["created_at"].isoformat()
     for f in record["feedback"]:
         f["received_at"] = f["received_at"].isoformat()
-    return record
+    return JSONResponse(record)
 
 
-@router.get("/v1/procedures", tags=["api"])
-async def procedures(request: Request) -> list[dict[str, Any]]:
+@router.get("/v1/procedures", tags=["api"], response_model=list[Procedure])
+async def procedures(engine: EngineDep) -> JSONResponse:
     """The procedure catalogue: names, synonyms and CPT codes an order may use."""
-    return procedure_catalogue(engine_of(request).kb)
+    return JSONResponse(procedure_catalogue(engine.kb))
 
 
 def _checked_id(decision_id: str) -> str:

@@ -21,12 +21,11 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from rightscan.adapters import web_form
-from rightscan.application import note_facts
-from rightscan.domain import orders
-from rightscan.domain.knowledge import Knowledge
-from rightscan.domain.model import InputError
+from rightscan.application import InputError, Knowledge, UnknownOrder, note_facts, resolved_study
 from rightscan.interfaces.http import access, handout, present
 from rightscan.interfaces.http.deps import engine_of
+from rightscan.interfaces.http.problem import errors_doc
+from rightscan.interfaces.http.schemas import HTML, PDF, ProcedureMatch
 
 router = APIRouter()
 log = logging.getLogger("rightscan.http")
@@ -134,7 +133,7 @@ def _more_open(values: dict[str, str]) -> bool:
 
 
 # ------------------------------------------------------------------------------------------ the form
-@router.get("/", response_class=HTMLResponse, name="index", tags=["web"])
+@router.get("/", response_class=HTMLResponse, name="index", tags=["web"], responses={200: HTML, **errors_doc(401, 404)})
 async def index(request: Request, example: str | None = None) -> HTMLResponse:
     """The patient form. ``?example=reference`` fills in the README's reference patient;
     ``?from=<decision id>`` fills in the facts of a logged decision, to change them."""
@@ -158,7 +157,13 @@ async def index(request: Request, example: str | None = None) -> HTMLResponse:
     return access.finish(request, templates.TemplateResponse(request, "index.html", _context(request, form=state)))  # type: ignore[return-value]
 
 
-@router.post("/evaluate", response_class=HTMLResponse, name="web_evaluate", tags=["web"])
+@router.post(
+    "/evaluate",
+    response_class=HTMLResponse,
+    name="web_evaluate",
+    tags=["web"],
+    responses={200: HTML, 422: HTML, **errors_doc(401, 403, 413)},
+)
 async def web_evaluate(request: Request) -> Response:
     """Evaluate the form (or the pasted input JSON when ``mode=json``). With htmx: the result region,
     the status line and the form body; without: the whole page. Problems answer 422, each on its field."""
@@ -190,7 +195,7 @@ async def web_evaluate(request: Request) -> Response:
         problems = exc.problems
     except InputError as exc:  # the domain: size against T, unknown order (with close matches), ...
         problems = [web_form.problem(kb, exc.field, exc.message)]
-        if isinstance(exc, orders.UnknownOrder) and mode == "form":  # the close matches, clickable
+        if isinstance(exc, UnknownOrder) and mode == "form":  # the close matches, clickable
             order_hint = present.suggestion_hint(kb, values.get("order", ""), exc.suggestions)
     if mode == "json":
         # The pasted JSON is one control: its problems are shown there, naming the JSON path.
@@ -256,7 +261,13 @@ def note_segments(note: str, evidence: list[dict[str, Any]]) -> list[dict[str, A
     return out
 
 
-@router.post("/note", response_class=HTMLResponse, name="web_note", tags=["web"])
+@router.post(
+    "/note",
+    response_class=HTMLResponse,
+    name="web_note",
+    tags=["web"],
+    responses={200: HTML, 422: HTML, **errors_doc(401, 403, 413)},
+)
 async def web_note(request: Request) -> HTMLResponse:
     """Read a pasted note into the form (facts highlighted in the note), for the clinician to check and
     evaluate. Nothing is evaluated or logged here, and the note's text is never logged."""
@@ -276,7 +287,7 @@ async def web_note(request: Request) -> HTMLResponse:
         status = 422
     else:
         try:
-            facts, extraction = await run_in_threadpool(note_facts, note, None)
+            facts, extraction, _ = await run_in_threadpool(note_facts, note, None)
         except InputError as exc:
             context["note_error"] = f"The note could not be read: {exc.message}"
             status = 422
@@ -298,22 +309,21 @@ async def web_note(request: Request) -> HTMLResponse:
 
 
 # ------------------------------------------------------------------------------------------ study search
-@router.get("/procedures/search", tags=["web"], name="procedure_search")
+@router.get("/procedures/search", tags=["web"], name="procedure_search", response_model=list[ProcedureMatch])
 async def procedure_search(request: Request, q: str = "") -> JSONResponse:
     """Catalogue entries matching a name, synonym or CPT code (the study field's autocomplete)."""
     kb = engine_of(request).kb
     return JSONResponse([m.to_dict() for m in web_form.search_procedures(kb, q[:200])])
 
 
-@router.get("/procedures/hint", response_class=HTMLResponse, tags=["web"], name="procedure_hint")
+@router.get("/procedures/hint", response_class=HTMLResponse, tags=["web"], name="procedure_hint", responses={200: HTML})
 async def procedure_hint(request: Request, order: str = "") -> HTMLResponse:
     """What the study text will be read as (htmx fragment under the study field)."""
     kb = engine_of(request).kb
     text = order[:200]
     resolved = None
     if text.strip():  # the same resolver as the evaluation: the hint never accepts what it would refuse
-        reading = orders.interpret(kb, text)
-        resolved = reading.study if reading.status == "resolved" else None
+        resolved = resolved_study(kb, text)
     matches = [] if resolved else web_form.search_procedures(kb, text, limit=5)
     templates = request.app.state.templates
     hint = {"query": text.strip(), "resolved": resolved, "matches": matches}
@@ -321,7 +331,13 @@ async def procedure_hint(request: Request, order: str = "") -> HTMLResponse:
 
 
 # ------------------------------------------------------------------------------------------ permalinks
-@router.get("/decisions/{decision_id}", response_class=HTMLResponse, name="decision_page", tags=["web"])
+@router.get(
+    "/decisions/{decision_id}",
+    response_class=HTMLResponse,
+    name="decision_page",
+    tags=["web"],
+    responses={200: HTML, 404: HTML, **errors_doc(401)},
+)
 async def decision_page(request: Request, decision_id: str, sort: str = "rating") -> HTMLResponse:
     """The explanation of one logged decision: the verdict, every reason with its source, and feedback."""
     record = await _record(request, decision_id)
@@ -333,7 +349,12 @@ async def decision_page(request: Request, decision_id: str, sort: str = "rating"
     return access.finish(request, response)  # type: ignore[return-value]
 
 
-@router.get("/decisions/{decision_id}/procedures", response_class=HTMLResponse, tags=["web"])
+@router.get(
+    "/decisions/{decision_id}/procedures",
+    response_class=HTMLResponse,
+    tags=["web"],
+    responses={200: HTML, 404: HTML, **errors_doc(401)},
+)
 async def decision_procedures(request: Request, decision_id: str, item: int = 0, sort: str = "rating") -> Response:
     """The table of all rated studies of one decision, sorted by rating or by radiation (htmx fragment)."""
     record = await _record(request, decision_id)
@@ -367,7 +388,13 @@ async def _handout_context(request: Request, decision_id: str, item: int) -> dic
     return {"record": record, "h": handout.build(kb, decision, record["facts"] or {})}
 
 
-@router.get("/decisions/{decision_id}/handout", response_class=HTMLResponse, name="handout_page", tags=["web"])
+@router.get(
+    "/decisions/{decision_id}/handout",
+    response_class=HTMLResponse,
+    name="handout_page",
+    tags=["web"],
+    responses={200: HTML, 404: HTML, **errors_doc(401)},
+)
 async def handout_page(request: Request, decision_id: str, item: int = 0) -> HTMLResponse:
     """The patient handout in plain language (prints on A4 or Letter)."""
     context = await _handout_context(request, decision_id, item)
@@ -377,7 +404,13 @@ async def handout_page(request: Request, decision_id: str, item: int = 0) -> HTM
     return access.finish(request, response)  # type: ignore[return-value]
 
 
-@router.get("/decisions/{decision_id}/handout.pdf", name="handout_pdf", tags=["web"])
+@router.get(
+    "/decisions/{decision_id}/handout.pdf",
+    name="handout_pdf",
+    tags=["web"],
+    response_class=Response,
+    responses={200: PDF, 404: HTML, **errors_doc(401, 422)},
+)
 async def handout_pdf(request: Request, decision_id: str, item: int = 0, paper: str = "a4") -> Response:
     """The same handout as a PDF, rendered by WeasyPrint from the same HTML and print CSS."""
     context = await _handout_context(request, decision_id, item)
@@ -407,7 +440,7 @@ def _pdf(html: str) -> bytes:
 
 
 # ------------------------------------------------------------------------------------------ sources
-@router.get("/sources", response_class=HTMLResponse, name="sources_page", tags=["web"])
+@router.get("/sources", response_class=HTMLResponse, name="sources_page", tags=["web"], responses={200: HTML})
 async def sources_page(request: Request) -> HTMLResponse:
     """Every source a decision card cites, with the full table of each ACR variant."""
     kb = engine_of(request).kb

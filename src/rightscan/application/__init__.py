@@ -1,0 +1,90 @@
+"""The application seam: one function per use case. Interfaces (CLI, HTTP, web) parse their input,
+call one of these, and render what it returns; none of them calls the decision engine itself.
+
+| use case | function |
+|---|---|
+| evaluate facts | :func:`evaluate_facts` (``decide_payload`` without the override note; ``Engine`` logs) |
+| evaluate a note | :func:`note_facts` + ``Engine.evaluate`` (HTTP), :func:`read_note` + :func:`evaluate_note` (CLI) |
+| evaluate a batch | :func:`evaluate_batch` (JSON Lines of facts), :func:`evaluate_note_batch` (of notes) |
+| consult on draft orders | :func:`consult` (CDS Hooks, from draft orders to the stored decision) |
+| record feedback | :func:`record_feedback` |
+| export | :func:`export_log` |
+| the catalogue | :func:`procedure_catalogue`, :func:`resolved_study` |
+
+The domain's types the interfaces name (``Knowledge``, ``InputError``, ``UnknownOrder``) are re-exported
+here, so an interface never imports ``rightscan.domain``.
+"""
+
+from __future__ import annotations
+
+from rightscan.application.batch import evaluate_batch, evaluate_note_batch, invalid_facts_message
+from rightscan.application.catalogue import procedure_catalogue, resolved_study
+from rightscan.application.cds import complete_prefetch, consult, discovery, record_feedback
+from rightscan.application.core import (
+    decide_facts,
+    decide_payload,
+    digest,
+    evaluate_facts,
+    new_id,
+    order_override,
+    with_override,
+)
+from rightscan.application.engine import Engine, Evaluation
+from rightscan.application.errors import Refused
+from rightscan.application.export import export_log
+from rightscan.application.fhir import fhir_facts
+from rightscan.application.notes import (
+    TEXT_FILLABLE,
+    confirm_uncertain,
+    decide_extracted,
+    evaluate_note,
+    evidence_for_log,
+    fill_from_text,
+    note_facts,
+    read_note,
+    text_facts,
+    text_reading,
+    uncertain_gaps,
+)
+from rightscan.domain.knowledge import Knowledge, StagingTables
+from rightscan.domain.model import InputError
+from rightscan.domain.orders import UnknownOrder
+
+__all__ = [
+    "TEXT_FILLABLE",
+    "Engine",
+    "Evaluation",
+    "InputError",
+    "Knowledge",
+    "Refused",
+    "StagingTables",
+    "UnknownOrder",
+    "complete_prefetch",
+    "confirm_uncertain",
+    "consult",
+    "decide_extracted",
+    "decide_facts",
+    "decide_payload",
+    "digest",
+    "discovery",
+    "evaluate_batch",
+    "evaluate_facts",
+    "evaluate_note",
+    "evaluate_note_batch",
+    "evidence_for_log",
+    "export_log",
+    "fhir_facts",
+    "fill_from_text",
+    "invalid_facts_message",
+    "new_id",
+    "note_facts",
+    "order_override",
+    "procedure_catalogue",
+    "read_note",
+    "record_feedback",
+    "resolved_study",
+    "text_facts",
+    "text_reading",
+    "uncertain_gaps",
+    "with_override",
+]

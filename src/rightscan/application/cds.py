@@ -1,0 +1,336 @@
+"""Consult on draft orders (CDS Hooks order-select / order-sign) and record feedback on the cards.
+
+The whole flow, from a validated hook request to the stored decision, without HTTP: the interface
+checks the caller, calls :func:`consult`, and sends the response it returns. Limits and the service's
+options come from ``Settings``; refusals are :class:`Refused` (status, message, field).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from rightscan.application.core import decide_payload, digest, new_id
+from rightscan.application.engine import Engine
+from rightscan.application.errors import Refused
+from rightscan.application.notes import confirm_uncertain, fill_from_text, text_reading, uncertain_gaps
+from rightscan.domain import orders
+from rightscan.domain.knowledge import Knowledge
+from rightscan.domain.model import InputError
+
+if TYPE_CHECKING:  # the service extra (pydantic-settings, FastAPI) is needed only when a consultation runs
+    from rightscan.adapters.cdshooks.cards import OrderOutcome
+    from rightscan.adapters.cdshooks.models import FeedbackRequest, HookRequest
+    from rightscan.adapters.fhir import DraftOrder
+    from rightscan.settings import Settings
+
+log = logging.getLogger("rightscan.cds")
+
+HOOKS = ("order-select", "order-sign")
+TEXT_SOURCE = "RightScan free-text extractor"
+DESCRIPTION = (
+    "Rates draft imaging orders for breast cancer against the ACR Appropriateness Criteria (Imaging of "
+    "Invasive Breast Cancer) with AJCC 8 staging computed from mCODE data; suggests the better study."
+)
+
+
+def discovery(settings: Settings) -> dict[str, Any]:
+    """The CDS Hooks discovery document: one service id registered for order-select and order-sign."""
+    from rightscan.adapters.cdshooks.models import DiscoveryResponse, Service
+    from rightscan.adapters.fhir import PREFETCH_TEMPLATES
+
+    services = [
+        Service(
+            hook=hook,
+            id=settings.service_id,
+            title="RightScan imaging appropriateness",
+            description=DESCRIPTION,
+            prefetch=dict(PREFETCH_TEMPLATES),
+            usageRequirements="Send the breast cancer Condition, TNM, receptor and laboratory Observations.",
+        )
+        for hook in HOOKS
+    ]
+    return DiscoveryResponse(services=services).dump()
+
+
+def _check_service(settings: Settings, service_id: str) -> None:
+    if service_id != settings.service_id:
+        raise Refused(404, "unknown CDS service id", "service_id")
+
+
+def _imaging_drafts(
+    kb: Knowledge, hook: HookRequest, settings: Settings
+) -> tuple[list[DraftOrder], list[OrderOutcome], int]:
+    """(the draft orders to rate, outcomes for imaging orders that do not say which study, orders skipped)."""
+    from rightscan.adapters.cdshooks.cards import OrderOutcome
+    from rightscan.adapters import fhir
+
+    entries = hook.context.draftOrders.get("entry")
+    if isinstance(entries, list) and len(entries) > settings.max_draft_orders:
+        raise Refused(
+            422,
+            f"more than {settings.max_draft_orders} draft orders (RIGHTSCAN_MAX_DRAFT_ORDERS)",
+            "context.draftOrders.entry",
+        )
+    try:
+        drafts = fhir.read_draft_orders(hook.context.draftOrders, kb=kb)
+    except fhir.FhirInputError as exc:
+        field = exc.path if exc.path.startswith("context") else f"context.{exc.path}"
+        raise Refused(400, exc.message, field) from None
+    if hook.hook == "order-select":
+        wanted = set(hook.context.selections or [])
+        drafts = [d for d in drafts if d.id in wanted]
+    imaging: list[DraftOrder] = []
+    unclear: list[OrderOutcome] = []
+    skipped = 0
+    for draft in drafts:
+        if not draft.order_text:
+            skipped += 1
+            continue
+        reading = orders.interpret(kb, draft.order_text)
+        if reading.status == "ambiguous" and draft.id:  # an imaging order that does not say which study
+            choices = ", ".join(p.name for p in reading.choices[:4])
+            problem = f"the order does not say which study it is; choose: {choices}"
+            unclear.append(OrderOutcome(draft.id, draft.resource, problem=problem))
+            continue
+        if reading.status != "resolved":
+            skipped += 1  # not an imaging study RightScan knows: no card, no rating
+            continue
+        imaging.append(draft)
+    return imaging, unclear, skipped
+
+
+async def complete_prefetch(hook: HookRequest, settings: Settings) -> dict[str, Any]:
+    """The prefetch, with absent keys fetched from the EHR's FHIR server when it gave us access.
+
+    Absent key = the client did not satisfy it; null = the client has no data. Required data that is
+    neither prefetched nor fetchable is a 412 (CDS Hooks 2.0).
+    """
+    from rightscan.adapters import fhir
+
+    prefetch = dict(hook.prefetch or {})
+    absent = [key for key in fhir.PREFETCH_TEMPLATES if key not in prefetch]
+    if not absent:
+        return prefetch
+    if not (hook.fhirServer and hook.fhirAuthorization):
+        raise Refused(
+            412, f"prefetch incomplete ({', '.join(absent)}) and no FHIR server access was granted", "prefetch"
+        )
+    from rightscan.adapters.fhir.fetch import FetchError, fetch_prefetch
+
+    try:
+        fetched = await fetch_prefetch(
+            hook.fhirServer,
+            hook.fhirAuthorization.access_token,
+            absent,
+            hook.context.model_dump(),
+            timeout=settings.fhir_timeout,
+            allow_http=settings.fhir_allow_http,
+            allowed_hosts=settings.fhir_allowed_hosts,
+        )
+    except FetchError as exc:
+        raise Refused(412, f"required data could not be fetched from the FHIR server: {exc}", "fhirServer") from None
+    prefetch.update(fetched)
+    return prefetch
+
+
+def _text_steps(from_text: list[str], disagree: list[str]) -> list[dict[str, str]]:
+    """Explanation steps saying which facts came from free text, and where text and coded data differ."""
+    steps = []
+    if from_text:
+        steps.append(
+            {
+                "step": "Read from the order's reason and the record's free text (no coded value): "
+                + ", ".join(from_text),
+                "source": TEXT_SOURCE,
+            }
+        )
+    if disagree:
+        steps.append(
+            {
+                "step": "Free text disagrees with coded data (coded data used): " + ", ".join(disagree),
+                "source": TEXT_SOURCE,
+            }
+        )
+    return steps
+
+
+async def _rate_draft(
+    kb: Knowledge, settings: Settings, hook: HookRequest, prefetch: dict[str, Any], draft: DraftOrder
+) -> tuple[OrderOutcome, dict[str, Any], int]:
+    """(the outcome for one imaging draft order, its coded facts for the log, codes ignored)."""
+    from starlette.concurrency import run_in_threadpool
+
+    from rightscan.adapters.cdshooks.cards import OrderOutcome
+    from rightscan.adapters import fhir
+    from rightscan.application.fhir import fhir_facts
+
+    try:
+        found = fhir_facts(prefetch, draft, hook.context.patientId, kb)
+    except fhir.FhirInputError as exc:
+        field = exc.path if exc.path.startswith(("prefetch", "context")) else f"prefetch.{exc.path}"
+        raise Refused(400, exc.message, field) from None
+    payload = {**found.payload, "order": draft.order_text}
+    # The order's reason is among the record's texts already: each distinct text is read once.
+    texts = list(dict.fromkeys(t.strip() for t in (*found.texts, draft.reason_text) if t and t.strip()))
+    from_text: list[str] = []
+    disagree: list[str] = []
+    uncertain: list[dict[str, Any]] = []
+    text_skipped = bool(texts) and sum(len(t) + 1 for t in texts) > settings.max_note_chars
+    if text_skipped:  # bounded work: too much text to read within the time budget; say so, read none
+        texts = []
+    if texts:  # the order's reason and the record's text fill what coded data leave open
+        try:
+            stated, uncertain = await run_in_threadpool(text_reading, "\n".join(texts))
+        except InputError:
+            stated, uncertain = None, []
+        uncertain = uncertain_gaps(payload, uncertain)
+        if stated:
+            payload, from_text, disagree = fill_from_text(payload, stated)
+    coded = {"order_ref": draft.id, "facts": payload, "ignored": found.ignored, "from_text": from_text}
+    try:
+        decision = decide_payload(kb, payload)
+        decision = confirm_uncertain(kb, decision, payload, uncertain)
+    except InputError as exc:
+        problem = f"the record's facts conflict ({exc.field})"
+        return OrderOutcome(draft.id, draft.resource, problem=problem), coded, len(found.ignored)
+    decision["explanation"] = [*decision["explanation"], *_text_steps(from_text, disagree)]
+    if text_skipped:
+        decision["explanation"].append(
+            {
+                "step": f"The order's reason and the record's free text exceed {settings.max_note_chars} "
+                "characters and were not read; only coded data were used",
+                "source": TEXT_SOURCE,
+            }
+        )
+    if found.ignored:
+        decision["insufficient_data"] = [
+            *decision["insufficient_data"],
+            *(
+                f"unrecognised code ignored: {i.get('system', '?')}|{i.get('code', '?')} ({i.get('reason', '')})"
+                for i in found.ignored
+            ),
+        ]
+    return OrderOutcome(draft.id, draft.resource, decision=decision), coded, len(found.ignored)
+
+
+async def consult(
+    engine: Engine,
+    settings: Settings,
+    hook: HookRequest,
+    service_id: str,
+    tenant: str | None,
+    explanation_url: Callable[[str], str],
+) -> dict[str, Any]:
+    """Use case *consult on draft orders*: rate each selected (order-select) or every (order-sign) imaging
+    ServiceRequest of ``hook`` from its prefetch (completed from the FHIR server when allowed), build the
+    cards and the PAMA system actions, and store the consultation under ``tenant`` before returning the
+    CDS Hooks response. ``explanation_url`` gives the link for a consultation id. Raises ``Refused``."""
+    from rightscan.adapters.cdshooks import cards as card_builder
+    from rightscan.adapters.store.db import DecisionRecord
+
+    _check_service(settings, service_id)
+    kb = engine.kb
+    imaging, outcomes, skipped = _imaging_drafts(kb, hook, settings)
+    prefetch = await complete_prefetch(hook, settings) if imaging else (hook.prefetch or {})
+    consult_id = new_id()
+    coded: list[dict[str, Any]] = []
+    ignored_codes = 0
+    for draft in imaging:
+        outcome, facts, ignored = await _rate_draft(kb, settings, hook, prefetch, draft)
+        outcomes.append(outcome)
+        coded.append(facts)
+        ignored_codes += ignored
+
+    result = card_builder.build(
+        kb,
+        outcomes,
+        consult_id=consult_id,
+        explanation_url=explanation_url(consult_id),
+        qcdsm=settings.qcdsm_id,
+        info_cards=settings.info_cards,
+    )
+    verdicts = {o.decision["systemic_imaging"] for o in outcomes if o.decision}
+    record = DecisionRecord(
+        id=consult_id,
+        channel="cds-hooks",
+        hook=hook.hook,
+        hook_instance=hook.hookInstance,
+        service_id=service_id,
+        tenant=tenant,
+        knowledge_version=kb.version,
+        input_digest=digest(coded),
+        verdict=next(iter(verdicts)) if len(verdicts) == 1 else ("mixed" if verdicts else None),
+        facts={"orders": coded},
+        ratings=result.ratings,
+        cards=result.cards,
+        output={"decisions": [{"order_ref": o.order_ref, "decision": o.decision, "note": o.problem} for o in outcomes]},
+    )
+    await asyncio.wrap_future(engine.store.submit_decision(record))
+    log.debug(
+        "consultation %s hook=%s orders=%d rated=%d skipped=%d ignored_codes=%d",
+        consult_id,
+        hook.hook,
+        len(imaging),
+        sum(1 for r in result.ratings if r.get("pama")),
+        skipped,
+        ignored_codes,
+    )
+    return result.response
+
+
+async def record_feedback(
+    engine: Engine,
+    settings: Settings,
+    service_id: str,
+    body: FeedbackRequest,
+    tenant: str | None,
+    authenticated: bool,
+) -> dict[str, int]:
+    """Use case *record feedback*: store accepted / overridden outcomes, idempotently (repeats of the same
+    event are ignored). Feedback is about a card this service returned to this caller's organisation
+    (``tenant``, checked when ``authenticated``): anything else is refused alike (404), so nobody learns
+    which card ids exist elsewhere. Returns ``{"received": n, "new": m}``."""
+    from starlette.concurrency import run_in_threadpool
+
+    from rightscan.adapters.store.db import FeedbackRecord
+
+    _check_service(settings, service_id)
+    if len(body.feedback) > settings.max_feedback_entries:
+        raise Refused(
+            422, f"more than {settings.max_feedback_entries} entries (RIGHTSCAN_MAX_FEEDBACK_ENTRIES)", "feedback"
+        )
+    store = engine.store
+    owners = await run_in_threadpool(store.card_tenants, sorted({entry.card for entry in body.feedback}))
+    for i, entry in enumerate(body.feedback):
+        if entry.card not in owners or (authenticated and owners[entry.card] != tenant):
+            raise Refused(404, "no card with this id was returned by this service", f"feedback[{i}].card")
+        comment = entry.overrideReason.userComment if entry.overrideReason else None
+        if comment and len(comment) > settings.max_feedback_comment_chars:
+            raise Refused(
+                422,
+                f"longer than the {settings.max_feedback_comment_chars}-character limit "
+                "(RIGHTSCAN_MAX_FEEDBACK_COMMENT_CHARS)",
+                f"feedback[{i}].overrideReason.userComment",
+            )
+    records = []
+    for entry in body.feedback:
+        reason = entry.overrideReason.reason if entry.overrideReason else None
+        records.append(
+            FeedbackRecord(
+                card_uuid=entry.card,
+                service_id=service_id,
+                outcome=entry.outcome,
+                outcome_timestamp=entry.outcomeTimestamp,
+                accepted_suggestions=[s.model_dump() for s in entry.acceptedSuggestions or []] or None,
+                override_system=reason.system if reason else None,
+                override_code=reason.code if reason else None,
+                override_display=reason.display if reason else None,
+                user_comment=entry.overrideReason.userComment if entry.overrideReason else None,
+            )
+        )
+    new = await asyncio.wrap_future(store.submit_feedback(records))
+    log.debug("feedback service=%s entries=%d new=%d", service_id, len(records), new)
+    return {"received": len(records), "new": new}

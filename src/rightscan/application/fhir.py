@@ -1,0 +1,60 @@
+"""Facts from a CDS Hooks prefetch, remembered by digest (EHRs resend the same data on every hook call)."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import threading
+from collections import OrderedDict
+from datetime import date
+from typing import Any
+
+import orjson
+
+from rightscan.domain.knowledge import Knowledge
+
+_FHIR_FACTS: OrderedDict[bytes, bytes] = OrderedDict()  # digest of (prefetch, order, patient, day) -> facts
+_FHIR_FACTS_MAX = 2048
+_FHIR_SEEN: OrderedDict[bytes, bool] = OrderedDict()  # digests seen once, not yet remembered
+_FHIR_FACTS_LOCK = threading.Lock()
+
+
+def fhir_facts(prefetch: dict[str, Any], draft: Any, patient_id: str | None, kb: Knowledge) -> Any:
+    """``fhir.facts_from_fhir``, remembered by the digest of its inputs (in memory only, bounded).
+
+    Reading mCODE resources is a pure function of the prefetch, the draft order, the patient in
+    context and the day (ages), and an EHR sends the same ones on each hook call for a patient
+    (order-select, each new selection, order-sign). Each caller gets its own copy of the result.
+    """
+    from rightscan.adapters import fhir
+
+    key = hashlib.blake2b(
+        orjson.dumps([prefetch, draft.resource, draft.path, patient_id, date.today().isoformat(), kb.version]),
+        digest_size=16,
+    ).digest()
+    with _FHIR_FACTS_LOCK:
+        cached = _FHIR_FACTS.get(key)
+        if cached is not None:
+            _FHIR_FACTS.move_to_end(key)
+        seen_before = _FHIR_SEEN.pop(key, False)
+        if cached is None and not seen_before:  # remembered from the second call on: one-off data costs
+            _FHIR_SEEN[key] = True  # only the digest
+            if len(_FHIR_SEEN) > _FHIR_FACTS_MAX:
+                _FHIR_SEEN.popitem(last=False)
+    if cached is not None:
+        return fhir.FhirFacts(**orjson.loads(cached))
+    found = fhir.facts_from_fhir(prefetch, draft, patient_id=patient_id, kb=kb)
+    if not seen_before:
+        return found
+    plain = dataclasses.asdict(found)
+    try:
+        encoded = orjson.dumps(plain)
+    except TypeError:
+        return found
+    if orjson.loads(encoded) != plain:  # something JSON would not give back as it was: not remembered
+        return found
+    with _FHIR_FACTS_LOCK:
+        _FHIR_FACTS[key] = encoded
+        if len(_FHIR_FACTS) > _FHIR_FACTS_MAX:
+            _FHIR_FACTS.popitem(last=False)
+    return fhir.FhirFacts(**orjson.loads(encoded))

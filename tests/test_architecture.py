@@ -93,3 +93,58 @@ def test_interfaces_reach_the_decision_through_the_application_layer(module: str
     """Issue 12: one seam. An interface parses, calls ``rightscan.application`` and renders; it never
     calls the decision engine itself (so no channel can skip a step another applies)."""
     assert "rightscan.domain.decision" not in GRAPH[module], f"{module} calls the decision engine directly"
+
+
+def _reaches(module: str, target: str, seen: set[str] | None = None) -> bool:
+    """Whether ``module`` imports ``target``, directly or through other modules."""
+    seen = set() if seen is None else seen
+    for m in GRAPH[module]:
+        if m == target or m.startswith(target + "."):
+            return True
+        if m not in seen and _layer(m) != "application":  # the application is the seam: stop there
+            seen.add(m)
+            if _reaches(m, target, seen):
+                return True
+    return False
+
+
+DECIDING_ADAPTERS = sorted(
+    m for m in MODULES if _layer(m) == "adapters" and _reaches(m, "rightscan.domain.decision")
+)
+
+
+def test_no_adapter_decides() -> None:
+    """Deciding is the application's: an adapter reads, validates, renders or stores, and never calls the
+    decision engine (the JSON Lines loop used to, so the CLI's batch skipped the application)."""
+    assert not DECIDING_ADAPTERS, f"adapters calling the decision engine: {DECIDING_ADAPTERS}"
+
+
+# Interface modules still reading the domain, each with the reason; the next test fails once one is no
+# longer needed, so this list only shrinks.
+DOMAIN_READERS_PENDING = {
+    # the patient handout classes the stage (early / late) and reads guidance to word its paragraphs; it
+    # is a renderer of the decision to move behind the application with the typed decision (issue 12 item 2)
+    "rightscan.interfaces.http.handout",
+}
+
+
+def test_the_pending_domain_readers_still_need_their_exception() -> None:
+    for module in sorted(DOMAIN_READERS_PENDING):
+        assert any(_layer(m) == "domain" for m in GRAPH[module]), f"{module}: remove it from DOMAIN_READERS_PENDING"
+
+
+@pytest.mark.parametrize("module", sorted(m for m in MODULES if _layer(m) == "interfaces"))
+def test_interfaces_reach_the_domain_only_through_the_application(module: str) -> None:
+    """Issue 12: interfaces parse, call ``rightscan.application`` and render. They import nothing from
+    ``rightscan.domain`` (its types come re-exported by the application) and no adapter that decides."""
+    domain = [] if module in DOMAIN_READERS_PENDING else sorted(m for m in GRAPH[module] if _layer(m) == "domain")
+    assert not domain, f"{module} imports the domain directly: {domain}"
+    deciding = sorted(m for m in GRAPH[module] if m in DECIDING_ADAPTERS)
+    assert not deciding, f"{module} imports adapters that decide: {deciding}"
+    assert "rightscan.api" not in GRAPH[module], f"{module} goes through the library API, not the application"
+
+
+def test_the_architecture_checks_can_fail() -> None:
+    """The checks above read real imports: a module importing the domain is seen as doing so."""
+    assert any(_layer(m) == "domain" for m in GRAPH["rightscan.application.core"])
+    assert _reaches("rightscan.application.core", "rightscan.domain.decision")

@@ -32,9 +32,19 @@ def test_note_to_decision_with_extracted_evidence(client: httpx.Client, server: 
     assert "axillary LAD" not in server.log()
 
 
-def test_note_with_an_order_that_differs_is_refused(client: httpx.Client) -> None:
+def test_a_request_order_replaces_the_study_the_note_names_and_says_so(client: httpx.Client) -> None:
+    # Issue 12 changed this (it was 422 here while the CLI replaced the study): every path now rates the
+    # explicitly requested study and the answer names the study the note asked about.
     r = client.post("/v1/evaluate", json={"note": NOTE, "order": "bone scan"})
-    assert r.status_code == 422 and r.json()["error"]["field"] == "order"
+    assert r.status_code == 200, r.text
+    d = r.json()
+    assert d["order"]["procedure"] == "Bone Scan Whole Body"
+    override = d["order_override"]
+    assert override["used"] == "bone scan" and "PET" in override["input_order"]
+    assert override["note"] == "the request's order replaced the order read in the note"
+    assert list(d)[:3] == ["decision_id", "links", "order_override"]
+    same = client.post("/v1/evaluate", json={"note": NOTE, "order": override["input_order"]}).json()
+    assert "order_override" not in same
 
 
 def test_note_request_validation(client: httpx.Client) -> None:

@@ -1,4 +1,5 @@
-"""The `rightscan evaluate` contract, end to end through the installed command."""
+"""The `rightscan evaluate` contract. Run in-process with click's CliRunner (issue 12: fast tests); one
+subprocess smoke test per command family goes through the installed command (``installed``)."""
 
 from __future__ import annotations
 
@@ -7,22 +8,42 @@ import os
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from conftest import ROOT, patient
+from rightscan.interfaces.cli import main
 
 EXAMPLE = ROOT / "examples" / "reference_patient.json"
 RIGHTSCAN = shutil.which("rightscan", path=str(Path(sys.executable).parent)) or "rightscan"
 
 
-def cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([RIGHTSCAN, *args], input=stdin, capture_output=True, text=True, timeout=60)
+@dataclass
+class Ran:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def cli(*args: str, stdin: str | None = None, env: dict[str, str] | None = None) -> Ran:
+    """``rightscan ARGS`` in this process. An exception other than the command's own exit is re-raised,
+    so a crash fails the test instead of passing as a non-zero status."""
+    result = CliRunner().invoke(main, list(args), input=stdin, env=env, catch_exceptions=True)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return Ran(result.exit_code, result.stdout, result.stderr)
+
+
+def installed(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    """``rightscan ARGS`` through the installed script, in its own process."""
+    return subprocess.run([RIGHTSCAN, *args], input=stdin, capture_output=True, text=True, timeout=120)
 
 
 def test_text_is_the_default_and_reads_like_a_clinical_answer() -> None:
-    r = cli("evaluate", str(EXAMPLE))
+    r = installed("evaluate", str(EXAMPLE))  # smoke test: the installed command, structured input
     assert r.returncode == 0, r.stderr
     out = r.stdout
     assert "not recommended" in out and "clinical stage IA" in out
@@ -145,11 +166,11 @@ def test_jsonl_text_format_separates_records() -> None:
 
 
 def test_procedures_and_knowledge_commands() -> None:
-    r = cli("procedures", "--format", "json")
+    r = installed("procedures", "--format", "json")  # smoke test: the catalogue commands
     assert r.returncode == 0
     names = {p["name"] for p in json.loads(r.stdout)}
     assert {"US Axilla", "FDG-PET/CT Skull Base to Mid-Thigh", "MRI Spine Without and With IV Contrast"} <= names
-    r = cli("knowledge")
+    r = installed("knowledge")
     assert r.returncode == 0 and "valid" in r.stdout and "11 variants" in r.stdout
 
 
@@ -280,10 +301,9 @@ def test_loading_the_note_reader_shows_a_spinner_on_stderr_only() -> None:
     env = {**os.environ, "RIGHTSCAN_PROGRESS": "always"}
     note = str(ROOT / "examples" / "note_new_diagnosis.txt")
     args = [RIGHTSCAN, "evaluate", "--note", note, "--format", "json"]
-    r = subprocess.run(args, capture_output=True, text=True, env=env, timeout=120)
+    r = subprocess.run(args, capture_output=True, text=True, env=env, timeout=120)  # smoke test: notes
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["systemic_imaging"] == "not_recommended"  # stdout is the JSON alone
     assert "loading the clinical note reader" in r.stderr and "done in" in r.stderr
-    quiet_env = {**os.environ, "RIGHTSCAN_PROGRESS": "never"}
-    quiet = subprocess.run(args, capture_output=True, text=True, env=quiet_env, timeout=120)
-    assert quiet.stderr == ""
+    quiet = cli(*args[1:], env={"RIGHTSCAN_PROGRESS": "never"})  # in-process: the reader is loaded once
+    assert quiet.returncode == 0 and quiet.stderr == ""

@@ -307,3 +307,27 @@ def test_loading_the_note_reader_shows_a_spinner_on_stderr_only() -> None:
     assert "loading the clinical note reader" in r.stderr and "done in" in r.stderr
     quiet = cli(*args[1:], env={"RIGHTSCAN_PROGRESS": "never"})  # in-process: the reader is loaded once
     assert quiet.returncode == 0 and quiet.stderr == ""
+
+
+def test_note_batch_in_text_shows_a_conflict_between_two_facts_without_crashing() -> None:
+    # A conflict the core finds between two extracted facts has values without a span in the note; the
+    # text format used to fail on them with a traceback.
+    line = json.dumps({"id": "d", "note": "60F IDC cT1c, 3.5 cm mass, cN0. CT CAP?"})
+    r = cli("evaluate", "--note", "-", stdin=line + "\n")
+    assert r.returncode == 0, r.stderr
+    assert "=== d ===" in r.stdout and "Conflicts (left out of the facts):" in r.stdout
+    assert "tumor.t / tumor.size_cm: T1c; 3.5" in r.stdout
+
+
+def test_a_note_naming_another_study_than_the_order_is_answered_alike_by_the_cli_and_the_library() -> None:
+    """Issue 12: one behaviour in every path: the explicit order wins, and the answer says so."""
+    from rightscan.adapters.knowledge_files import load_knowledge
+    from rightscan.application import evaluate_note, read_note
+
+    note = ROOT / "examples" / "note_new_diagnosis.txt"
+    r = cli("evaluate", "--note", str(note), "--order", "CT CAP", "--format", "json")
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    direct = evaluate_note(load_knowledge(), read_note(note.read_text()), "CT CAP")
+    assert {k: v for k, v in out.items() if k != "extracted"} == json.loads(json.dumps(direct))
+    assert out["order_override"]["used"] == "CT CAP"

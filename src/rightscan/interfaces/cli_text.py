@@ -117,7 +117,9 @@ def render_extraction(extracted: dict[str, Any], text: str | None = None, rules_
             lines.append(f"  {key}: {value}")
 
     def quote(e: dict[str, Any]) -> str:
-        return f' "{text[e["start"] : e["end"]]}"' if text is not None else ""
+        if text is None or not isinstance(e.get("start"), int) or not isinstance(e.get("end"), int):
+            return ""  # a value without a span (a conflict the core found between two facts) is shown alone
+        return f' "{text[e["start"] : e["end"]]}"'
 
     ignored = [e for e in extracted["evidence"] if not e["used"]]
     if ignored:

@@ -17,7 +17,15 @@ from pydantic import BaseModel
 from rightscan.adapters.cdshooks.models import DiscoveryResponse, FeedbackRequest, HookRequest, HookResponse
 from rightscan.application import consult, discovery, record_feedback
 from rightscan.interfaces.http import access
-from rightscan.interfaces.http.deps import Auth, EngineDep, FastJsonRoute, SettingsDep, tenant_of
+from rightscan.interfaces.http.deps import (
+    Auth,
+    EngineDep,
+    FastJsonRoute,
+    SettingsDep,
+    engine_of,
+    settings_of,
+    tenant_of,
+)
 from rightscan.interfaces.http.problem import errors_doc
 
 router = APIRouter(tags=["cds-hooks"], route_class=FastJsonRoute)
@@ -41,10 +49,11 @@ async def discovery_document(settings: SettingsDep, _auth: Auth) -> Response:
 @router.post(
     "/cds-services/{service_id}", response_model=HookResponse, responses=errors_doc(400, 401, 404, 412, 422, 503)
 )
-async def call_service(
-    request: Request, service_id: str, auth: Auth, hook: HookRequest, engine: EngineDep, settings: SettingsDep
-) -> Response:
+async def call_service(request: Request, service_id: str, auth: Auth, hook: HookRequest) -> Response:
     """order-select / order-sign: rate each selected (or every) imaging ServiceRequest in draftOrders."""
+    # The hot route: the engine and settings are read from the app directly (each extra dependency costs
+    # FastAPI a resolution per request); the caller's principal still comes from its dependency.
+    engine, settings = engine_of(request), settings_of(request)
     tenant = tenant_of(auth)
 
     def explanation_url(consult_id: str) -> str:

@@ -64,8 +64,8 @@ def _imaging_drafts(
     kb: Knowledge, hook: HookRequest, settings: Settings
 ) -> tuple[list[DraftOrder], list[OrderOutcome], int]:
     """(the draft orders to rate, outcomes for imaging orders that do not say which study, orders skipped)."""
-    from rightscan.adapters.cdshooks.cards import OrderOutcome
     from rightscan.adapters import fhir
+    from rightscan.adapters.cdshooks.cards import OrderOutcome
 
     entries = hook.context.draftOrders.get("entry")
     if isinstance(entries, list) and len(entries) > settings.max_draft_orders:
@@ -163,8 +163,8 @@ async def _rate_draft(
     """(the outcome for one imaging draft order, its coded facts for the log, codes ignored)."""
     from starlette.concurrency import run_in_threadpool
 
-    from rightscan.adapters.cdshooks.cards import OrderOutcome
     from rightscan.adapters import fhir
+    from rightscan.adapters.cdshooks.cards import OrderOutcome
     from rightscan.application.fhir import fhir_facts
 
     try:

@@ -108,9 +108,7 @@ def _reaches(module: str, target: str, seen: set[str] | None = None) -> bool:
     return False
 
 
-DECIDING_ADAPTERS = sorted(
-    m for m in MODULES if _layer(m) == "adapters" and _reaches(m, "rightscan.domain.decision")
-)
+DECIDING_ADAPTERS = sorted(m for m in MODULES if _layer(m) == "adapters" and _reaches(m, "rightscan.domain.decision"))
 
 
 def test_no_adapter_decides() -> None:
@@ -121,11 +119,7 @@ def test_no_adapter_decides() -> None:
 
 # Interface modules still reading the domain, each with the reason; the next test fails once one is no
 # longer needed, so this list only shrinks.
-DOMAIN_READERS_PENDING = {
-    # the patient handout classes the stage (early / late) and reads guidance to word its paragraphs; it
-    # is a renderer of the decision to move behind the application with the typed decision (issue 12 item 2)
-    "rightscan.interfaces.http.handout",
-}
+DOMAIN_READERS_PENDING: set[str] = set()
 
 
 def test_the_pending_domain_readers_still_need_their_exception() -> None:

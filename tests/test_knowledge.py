@@ -90,10 +90,10 @@ def _broken(tmp_path: Path, filename: str, old: str, new: str) -> str:
         ("acr_310_invasive_breast_cancer.yaml", "  n: [N0, N1mi, N1]\n", "  n: [N0, N1x]\n", "early_pathway"),
         ("guidance.yaml", "  tumor.n:\n    label:", "  tumor.n:\n    labels:", "facts"),
         # issue 12: the topic's citations, sentences and URL, and the staging chapter's citations, are data
-        ("acr_310_invasive_breast_cancer.yaml", "  upstaging: \"ACR topic", "  upstaged: \"ACR topic", "citations"),
-        ("acr_310_invasive_breast_cancer.yaml", "    late: \"stage IIB-III\"\n", "", "variant_reasons.late"),
+        ("acr_310_invasive_breast_cancer.yaml", '  upstaging: "ACR topic', '  upstaged: "ACR topic', "citations"),
+        ("acr_310_invasive_breast_cancer.yaml", '    late: "stage IIB-III"\n', "", "variant_reasons.late"),
         ("acr_310_invasive_breast_cancer.yaml", "url: https://acsearch", "url: http://acsearch", "url"),
-        ("ajcc8_breast.yaml", "  t: \"AJCC 8 breast, primary", "  tee: \"AJCC 8 breast, primary", "citations"),
+        ("ajcc8_breast.yaml", '  t: "AJCC 8 breast, primary', '  tee: "AJCC 8 breast, primary', "citations"),
         # the purposes and the topic's rules about them are data
         ("acr_310_invasive_breast_cancer.yaml", "  red_flags: distant\n", "  red_flags: systemic\n", "purposes"),
         (

@@ -9,6 +9,7 @@ call one of these, and render what it returns; none of them calls the decision e
 | consult on draft orders | :func:`consult` (CDS Hooks, from draft orders to the stored decision) |
 | record feedback | :func:`record_feedback` |
 | export | :func:`export_log` |
+| the patient handout | :func:`handout_stage` (the stage it explains, early / late, pathologic upstaging) |
 | the catalogue | :func:`procedure_catalogue`, :func:`resolved_study` |
 
 The domain's types the interfaces name (``Knowledge``, ``InputError``, ``UnknownOrder``) are re-exported
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
     from rightscan.application.errors import Refused
     from rightscan.application.export import export_log
     from rightscan.application.fhir import fhir_facts
+    from rightscan.application.handout import HandoutStage, handout_stage
     from rightscan.application.notes import (
         TEXT_FILLABLE,
         confirm_uncertain,
@@ -58,6 +60,7 @@ __all__ = [
     "TEXT_FILLABLE",
     "Engine",
     "Evaluation",
+    "HandoutStage",
     "InputError",
     "Knowledge",
     "Refused",
@@ -79,6 +82,7 @@ __all__ = [
     "export_log",
     "fhir_facts",
     "fill_from_text",
+    "handout_stage",
     "invalid_facts_message",
     "new_id",
     "note_facts",
@@ -98,6 +102,7 @@ __all__ = [
 _WHERE = {
     "Engine": "rightscan.application.engine",
     "Evaluation": "rightscan.application.engine",
+    "HandoutStage": "rightscan.application.handout",
     "InputError": "rightscan.domain.model",
     "Knowledge": "rightscan.domain.knowledge",
     "Refused": "rightscan.application.errors",
@@ -120,6 +125,7 @@ _WHERE = {
     "export_log": "rightscan.application.export",
     "fhir_facts": "rightscan.application.fhir",
     "fill_from_text": "rightscan.application.notes",
+    "handout_stage": "rightscan.application.handout",
     "invalid_facts_message": "rightscan.application.batch",
     "new_id": "rightscan.application.core",
     "note_facts": "rightscan.application.notes",

@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from rightscan.domain import guidance, staging
-from rightscan.domain.knowledge import Knowledge
+from rightscan.application import HandoutStage, Knowledge, handout_stage
 from rightscan.interfaces.http.present import dose_text, rrl_level
 
 # Procedure id -> (plain name, what it is). Studies without an entry fall back to the catalogue name.
@@ -209,19 +208,8 @@ def _study(kb: Knowledge, pid: str | None, name: str, rrl: str | None, dose: str
     )
 
 
-def _stage_paragraphs(kb: Knowledge, stage: dict[str, Any]) -> list[str]:
-    anat, prog = stage.get("anatomic"), stage.get("clinical_prognostic")
-    main = prog or anat
-    ep = kb.early_pathway
-    if (
-        ep is not None
-        and anat
-        and staging.stage_class(kb.staging, anat) == "late"
-        and staging.stage_class(kb.staging, prog) == "early"
-        and anat not in ep.disagreement_anatomic
-    ):
-        main = anat  # beyond the early pathway: a favourable prognostic stage does not make it "early"
-    stage_class = staging.stage_class(kb.staging, main)  # early / late per the AJCC knowledge file
+def _stage_paragraphs(kb: Knowledge, stage: dict[str, Any], reading: HandoutStage) -> list[str]:
+    anat, prog, main, stage_class = reading.anatomic, reading.prognostic, reading.main, reading.stage_class
     if main is None:
         return ["The stage of the cancer cannot be worked out yet from the information available."]
     out = []
@@ -248,16 +236,9 @@ def _stage_paragraphs(kb: Knowledge, stage: dict[str, Any]) -> list[str]:
     return out
 
 
-def _upstaged(kb: Knowledge, d: dict[str, Any]) -> bool:
-    """Pathologic upstaging, read from the guidance the decision triggered (items that apply only when
-    pathology moved the tumour beyond the early pathway), not from the summary's wording."""
-    if not d["stage"].get("pathological"):
-        return False
-    shown = {item["id"] for kind in ("considerations", "next_steps", "pitfalls") for item in d[kind]}
-    return not shown.isdisjoint(guidance.implied_by(kb.guidance, "pathologic_upstaging", "yes"))
-
-
-def _verdict_paragraphs(kb: Knowledge, d: dict[str, Any], facts: dict[str, Any]) -> tuple[str, list[str]]:
+def _verdict_paragraphs(
+    kb: Knowledge, d: dict[str, Any], facts: dict[str, Any], reading: HandoutStage
+) -> tuple[str, list[str]]:
     verdict = d["systemic_imaging"]
     stage = d["stage"]
     if verdict == "not_recommended":
@@ -275,7 +256,7 @@ def _verdict_paragraphs(kb: Knowledge, d: dict[str, Any], facts: dict[str, Any])
             ],
         )
     if verdict == "recommended":
-        if _upstaged(kb, d):
+        if reading.upstaged:
             first = (
                 "The tissue removed at your operation showed that the cancer is more advanced than it first "
                 "seemed. Scans of the rest of the body are now advised before further treatment."
@@ -369,7 +350,8 @@ def _missing(d: dict[str, Any]) -> list[str]:
 
 
 def build(kb: Knowledge, d: dict[str, Any], facts: dict[str, Any]) -> Handout:
-    headline, verdict_paragraphs = _verdict_paragraphs(kb, d, facts)
+    reading = handout_stage(kb, d)
+    headline, verdict_paragraphs = _verdict_paragraphs(kb, d, facts, reading)
     studies: list[StudyRow] = []
     seen: set[str] = set()
     order = d.get("order")
@@ -413,7 +395,7 @@ def build(kb: Knowledge, d: dict[str, Any], facts: dict[str, Any]) -> Handout:
     return Handout(
         headline=headline,
         verdict_paragraphs=verdict_paragraphs,
-        stage_paragraphs=_stage_paragraphs(kb, d["stage"]),
+        stage_paragraphs=_stage_paragraphs(kb, d["stage"], reading),
         studies=studies,
         background_msv=kb.background_msv_per_year,
         next_steps=next_steps,

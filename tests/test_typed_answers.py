@@ -61,7 +61,7 @@ def test_the_handout_tells_of_pathologic_upstaging_from_the_decision_not_from_th
     out = d.to_dict()
     reworded = {**out, "summary": "Post-operative systemic staging is recommended"}
     for version in (out, reworded):
-        _, paragraphs = handout._verdict_paragraphs(kb, version, {})
+        paragraphs = handout.build(kb, version, {}).verdict_paragraphs
         assert MORE_ADVANCED in paragraphs[0]
 
 
@@ -71,7 +71,7 @@ def test_the_handout_does_not_claim_upstaging_for_a_tumour_that_was_late_before_
     out = d.to_dict()
     worded = {**out, "summary": out["summary"] + " (no upstaging)"}  # the word alone changes nothing
     for version in (out, worded):
-        _, paragraphs = handout._verdict_paragraphs(kb, version, {})
+        paragraphs = handout.build(kb, version, {}).verdict_paragraphs
         assert MORE_ADVANCED not in paragraphs[0]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from rightscan.adapters.text.rules import RulesError, expand_phrase, load_rules
 def test_the_installed_rules_are_valid_and_versioned() -> None:
     rules = load_rules()
     assert rules.version.startswith("nlp-")
-    assert set(rules.file_versions) == {"context", "targets", "values", "fields"}
+    assert set(rules.file_versions) == {"context", "context_rules", "targets", "values", "fields"}
     counts = rules.counts()
     assert counts["target_phrases"] > 1000 and counts["value_rules"] > 30 and counts["modifiers"] > 100
     # every symptom code the core accepts has at least one rule
@@ -66,7 +67,10 @@ def _copy(tmp_path: Path) -> Path:
 def _edit(path: Path, change) -> None:  # type: ignore[no-untyped-def]
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     change(data)
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    if path.suffix == ".json":
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    else:
+        path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
 def _refused(directory: Path, *fragments: str) -> None:
@@ -134,8 +138,8 @@ def test_an_unknown_fragment_is_refused(tmp_path: Path) -> None:
 
 def test_an_unknown_context_category_is_refused(tmp_path: Path) -> None:
     copy = _copy(tmp_path)
-    _edit(copy / "context.yaml", lambda d: d["modifiers"][0].update({"category": "VIBES"}))
-    _refused(copy, "context.yaml", "VIBES")
+    _edit(copy / "context_rules.json", lambda d: d["context_rules"][0].update({"category": "VIBES"}))
+    _refused(copy, "context_rules.json", "VIBES")
 
 
 def test_an_unknown_effect_in_a_policy_is_refused(tmp_path: Path) -> None:
@@ -166,6 +170,41 @@ def test_a_cue_listed_under_two_rules_is_refused(tmp_path: Path) -> None:
     # medspaCy keeps one rule per literal: "progressive" as a forward and a backward warning raced, and the
     # losing direction silently dropped the warning from "10 days of progressive headaches"
     copy = _copy(tmp_path)
-    extra = {"category": "WARNING", "direction": "BACKWARD", "max_scope": 3, "phrases": ["progressive"]}
-    _edit(copy / "context.yaml", lambda d: d["modifiers"].append(extra))
-    _refused(copy, "context.yaml", "'progressive'", "listed twice")
+    extra = {"literal": "progressive", "category": "WARNING", "direction": "BACKWARD", "max_scope": 3}
+    _edit(copy / "context_rules.json", lambda d: d["context_rules"].append(extra))
+    _refused(copy, "context_rules.json", "'progressive'", "listed twice")
+
+
+# ------------------------------------------------------------------ the cues in medspaCy's own format
+def test_medspacy_loads_the_cue_file_as_the_extractor_reads_it() -> None:
+    from medspacy.context import ConTextRule
+
+    from rightscan.adapters.text.rules import context_rules_path
+
+    loaded = ConTextRule.from_json(str(context_rules_path()))
+    ours = load_rules().modifiers
+    assert [(c.literal, c.category, c.direction, c.max_scope) for c in loaded] == [
+        (m.literal, m.category, m.direction, m.max_scope) for m in ours
+    ]
+    assert [c.pattern for c in loaded if c.pattern is not None] == [list(m.pattern) for m in ours if m.pattern]
+    meta = json.loads(context_rules_path().read_text(encoding="utf-8"))
+    assert meta["version"].startswith("nlp-context-rules@") and "medspaCy" in meta["source"]
+
+
+def test_a_cue_key_medspacy_does_not_know_is_refused(tmp_path: Path) -> None:
+    copy = _copy(tmp_path)
+    _edit(copy / "context_rules.json", lambda d: d["context_rules"][0].update({"phrases": ["(a|b)"]}))
+    _refused(copy, "context_rules.json", "context_rules.0.phrases")
+
+
+def test_a_cue_in_capitals_is_refused(tmp_path: Path) -> None:
+    # literals are matched in lower case: "Denies" would never match anything
+    copy = _copy(tmp_path)
+    _edit(copy / "context_rules.json", lambda d: d["context_rules"][0].update({"literal": "Denies"}))
+    _refused(copy, "context_rules.json", "lower case")
+
+
+def test_a_cue_file_without_its_version_is_refused(tmp_path: Path) -> None:
+    copy = _copy(tmp_path)
+    _edit(copy / "context_rules.json", lambda d: d.pop("version"))
+    _refused(copy, "context_rules.json", "version")

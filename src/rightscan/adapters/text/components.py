@@ -1,0 +1,257 @@
+"""The spaCy components of the note pipeline and its assembly (``build``).
+
+medspaCy's tokenizer; RightScan's sentence splitter (``SentenceBreaks``); medspaCy's sectionizer with
+the section titles of ``context.yaml``; the target matcher with the concept phrases of ``targets.yaml``
+(plus every procedure name, synonym and CPT code of the core catalogue); ``ValueMatcher``, which adds
+the regex value mentions of ``values.yaml``; and ConText with the cues of ``context_rules.json``, loaded
+by medspaCy's own ``ConTextRule.from_json``. All matches live in one span group so that overlapping
+mentions (a size inside "cT2 (3.2 cm)") are all kept and all get their context. ConText compares cues
+sentence by sentence (``SentenceGraph``). Importing this module imports spaCy.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+from typing import Any, Optional
+
+import medspacy.context.context as _medspacy_context
+import numpy
+from loguru import logger
+from medspacy.context.context_graph import ConTextGraph
+from spacy.attrs import SENT_START
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from rightscan.adapters.text import values as value_layer
+from rightscan.adapters.text.rules import Rules, context_rules_path, load_rules
+
+GROUP = "rightscan"
+VALUE_KEY = "rightscan_values"
+PROCEDURE_PREFIX = "procedure."
+
+logger.disable("PyRuSH")  # PyRuSH logs every sentence at DEBUG level through loguru
+
+
+class _QuietSentenceRules(logging.Filter):
+    """PyFastNER (under PyRuSH's sentence splitter) writes one INFO line per rule character it cannot use,
+    straight to the root logger: 85-200 lines per note. Those lines are dropped; its warnings are kept."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= logging.WARNING or "PyFastNER" not in record.pathname
+
+
+logging.getLogger().addFilter(_QuietSentenceRules())
+
+
+class SentenceGraph(ConTextGraph):
+    """ConText's graph, compared sentence by sentence.
+
+    medspaCy 1.3.1 compares every modifier with every other modifier and with every target of the
+    document, which is quadratic in the length of the note (100k characters took over a minute). A
+    modifier's scope never leaves its sentence (the component runs without a window ``max_scope``,
+    so each scope is the sentence, cut by the rule's own ``max_scope``), so only pairs in the same
+    sentence can interact and the answer is the same, in time linear in the number of sentences."""
+
+    def _by_sentence(self) -> dict[int, tuple[list[Any], list[Span]]]:
+        """First token of a sentence -> (its modifiers, its targets)."""
+        buckets: dict[int, tuple[list[Any], list[Span]]] = {}
+        targets = list(self.targets)
+        if not self.modifiers or not targets:
+            return buckets
+        sent_of = _sentence_starts(targets[0].doc)
+        for m in self.modifiers:
+            buckets.setdefault(sent_of[m.modifier_span[0]], ([], []))[0].append(m)
+        for t in targets:
+            bucket = buckets.get(sent_of[t.start])
+            if bucket is not None:
+                bucket[1].append(t)
+        return buckets
+
+    def update_scopes(self) -> None:
+        self._buckets = self._by_sentence()
+        for modifiers, _ in self._buckets.values():
+            for i in range(len(modifiers) - 1):
+                m1 = modifiers[i]
+                for j in range(i + 1, len(modifiers)):
+                    m2 = modifiers[j]
+                    m1.limit_scope(m2)
+                    m2.limit_scope(m1)
+
+    def apply_modifiers(self) -> None:
+        if self.prune_on_modifier_overlap:  # not used by RightScan: keep medspaCy's own code path
+            super().apply_modifiers()
+            return
+        buckets = getattr(self, "_buckets", None) or self._by_sentence()
+        for modifiers, targets in buckets.values():
+            for target in targets:
+                for modifier in modifiers:
+                    if modifier.modifies(target):
+                        modifier.modify(target)
+        edges = []
+        for modifier in self.modifiers:
+            modifier.reduce_targets()
+            for target in modifier._targets:
+                edges.append((target, modifier))
+        self.edges = edges
+        self._buckets = {}
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    """Token index -> index of the first token of its sentence."""
+    out = [0] * len(doc)
+    current = 0
+    for i, tok in enumerate(doc):
+        if tok.is_sent_start:
+            current = i
+        out[i] = current
+    return out
+
+
+# medspaCy's ConText component builds its graph from this module-level name on every call.
+_medspacy_context.ConTextGraph = SentenceGraph  # type: ignore[misc]
+
+
+class ValueMatcher:
+    """Adds the ``values.yaml`` regex matches to the span group (after the target matcher)."""
+
+    def __init__(self, rules: Rules) -> None:
+        self.rules = rules
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        group = doc.spans[GROUP]
+        kept: dict[str, tuple[list[int], list[int]]] = {}  # per group: sorted disjoint (starts, ends)
+        found: list[tuple[Any, Any]] = []
+        for rule in self.rules.values:
+            starts, ends = kept.setdefault(rule.group, ([], []))
+            for m in rule.regex.finditer(text):
+                start, end = m.span()
+                if start == end:
+                    continue
+                pos = bisect.bisect_right(starts, start)
+                if (pos and ends[pos - 1] > start) or (pos < len(starts) and starts[pos] < end):
+                    continue
+                if value_layer.rejected(rule, text, start, end):
+                    continue
+                span = doc.char_span(start, end, label=f"V{len(found)}", alignment_mode="expand")
+                if span is None:
+                    continue
+                starts.insert(pos, start)
+                ends.insert(pos, end)
+                found.append((rule, m))
+                group.append(span)
+        doc.user_data[VALUE_KEY] = found
+        return doc
+
+
+class SentenceBreaks:
+    """RightScan's sentence splitter, linear in the note (it replaced PyRuSH, whose pure-Python rule
+    engine took half of the extraction time). A sentence starts:
+
+    - after a line break, unless the line break only wraps a sentence (the next line starts with a
+      lower-case word and the line before does not end with a full stop, colon or question mark);
+    - after a token ending with one of `after` ("." "!" "?") and followed by a space, when the next
+      word starts with a capital, a digit or a bracket, unless the word before the mark is a listed
+      abbreviation ("Dr. Smith", "approx. 2 cm")."""
+
+    def __init__(self, rules: Rules) -> None:
+        self.after = tuple(rules.sentence_break_after)
+        self.exceptions = rules.sentence_break_except
+
+    def __call__(self, doc: Doc) -> Doc:
+        tokens = list(doc)
+        n = len(tokens)
+        starts = [False] * n
+        if n:
+            starts[0] = True
+        after, exceptions = self.after, self.exceptions
+        for i in range(n - 1):
+            tok = tokens[i]
+            text = tok.text
+            nxt = tokens[i + 1].text
+            if tok.is_space:
+                if "\n" in text:
+                    prev = tokens[i - 1].text if i else ""
+                    wraps = nxt[:1].islower() and "\n\n" not in text and not prev.endswith((".", ":", "?", "!"))
+                    if not wraps:
+                        starts[i] = (i > 0 and not tokens[i - 1].is_space) or starts[i]
+                        starts[i + 1] = True
+                continue
+            ws = tok.whitespace_
+            if not ws:
+                continue
+            if "\n" in ws:
+                starts[i + 1] = True
+                continue
+            if not text.endswith(after):
+                continue
+            first = nxt[:1]
+            if not (first.isupper() or first.isdigit() or first in "([-*•"):
+                continue
+            word = tokens[i - 1].lower_ if (text in after and i) else text[:-1].lower()
+            if word not in exceptions:
+                starts[i + 1] = True
+        if n:  # one array write: setting Token.is_sent_start scans the whole doc on every call
+            flags = numpy.array([1 if start else -1 for start in starts], dtype="int64").astype("uint64")
+            doc.from_array([SENT_START], flags.reshape(-1, 1))
+        return doc
+
+
+def _make_sentence_breaks(nlp: Language, name: str, directory: str | None) -> SentenceBreaks:
+    return SentenceBreaks(load_rules(directory))
+
+
+def _make_value_matcher(nlp: Language, name: str, directory: str | None) -> ValueMatcher:
+    return ValueMatcher(load_rules(directory))
+
+
+# spaCy validates a factory's arguments from its annotations, which must be real objects here
+# (this module postpones annotations), so they are given explicitly.
+for _factory in (_make_value_matcher, _make_sentence_breaks):
+    _factory.__annotations__ = {"nlp": Language, "name": str, "directory": Optional[str]}  # noqa: UP045
+Language.factory("rightscan_values", default_config={"directory": None}, func=_make_value_matcher)
+Language.factory("rightscan_sentence_breaks", default_config={"directory": None}, func=_make_sentence_breaks)
+
+
+def build(directory: str | None = None) -> Language:
+    """The configured pipeline (a few hundred ms; callers cache it). ``directory``: candidate rules."""
+    import medspacy
+    from medspacy.context import ConTextRule
+    from medspacy.section_detection import SectionRule
+    from medspacy.target_matcher import TargetRule
+
+    from rightscan.adapters.knowledge_files import load_knowledge
+
+    rules = load_rules(directory)
+    kb = load_knowledge()
+    nlp = medspacy.load(medspacy_enable=["medspacy_tokenizer"])
+    nlp.add_pipe("rightscan_sentence_breaks", config={"directory": directory})
+    sectionizer = nlp.add_pipe(
+        "medspacy_sectionizer",
+        config={"rules": None, "require_start_line": rules.require_start_line, "span_attrs": None},
+    )
+    sectionizer.add([SectionRule(literal=t, category=s.category) for s in rules.sections for t in s.titles])
+    matcher = nlp.add_pipe("medspacy_target_matcher", config={"result_type": "group", "span_group_name": GROUP})
+    targets = [TargetRule(literal=p, category=r.id) for r in rules.targets for p in r.phrases]
+    for pid, proc in kb.procedures.items():
+        names = {
+            proc.name.lower(),
+            *(s.lower() for s in proc.synonyms),
+            *proc.cpt,
+            *rules.procedure_phrases.get(pid, ()),
+        }
+        targets.extend(TargetRule(literal=n, category=PROCEDURE_PREFIX + pid) for n in sorted(names))
+    matcher.add(targets)
+    nlp.add_pipe("rightscan_values", config={"directory": directory})
+    # terminating types go on each rule: the component's own `terminating_types` setting reaches only
+    # the first rule of a category in medspaCy 1.3.1 (the lists become one-shot iterators).
+    context = nlp.add_pipe(
+        "medspacy_context", config={"rules": None, "input_span_type": "group", "span_group_name": GROUP}
+    )
+    # the cues load as medspaCy reads its own rule files; the terminations come from the context file
+    cues = ConTextRule.from_json(str(context_rules_path(directory)))
+    for cue in cues:
+        cue.terminated_by = set(rules.terminating_types.get(cue.category, ()))
+    context.add(cues)
+    return nlp

@@ -1,0 +1,314 @@
+"""The shapes of the extraction rule files (``rightscan/knowledge/nlp/``), checked by pydantic.
+
+One model per file (unknown keys refused), and ``read`` that parses a file into its model or raises
+``RulesError`` naming the file and the place. Cross-checks between files live in ``rules``. The
+context cues (``context_rules.json``) are in medspaCy's own ConTextRule format: the same file
+``medspacy.context.ConTextRule.from_json`` loads, with our metadata (schema, version, source) at the
+top level. No spaCy here.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+RULES_DIR = Path(__file__).resolve().parent.parent.parent / "knowledge" / "nlp"
+
+Effect = Literal[
+    "negated", "uncertain", "historical", "hypothetical", "family", "explained", "question", "proposed",
+    "performed", "past", "warning", "purpose", "palpation",
+]  # fmt: skip
+Strength = Literal["preferred", "explicit", "derived"]
+STRENGTH_RANK = {"preferred": 0, "explicit": 1, "derived": 2}
+Parser = Literal[
+    "size", "tnm", "grade", "receptor", "her2", "constant", "lab", "lab_normal", "marker", "age_sex", "cue", "signs"
+]  # fmt: skip
+Direction = Literal["FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"]
+Setting = Literal["new_diagnosis", "surveillance", "suspected_local_recurrence", "suspected_distant_recurrence"]
+
+# Fields of the core input contract a rule may speak about ("labs" and "tumor_markers" take a code).
+SCALAR_FIELDS = (
+    "age", "sex", "setting", "prior_surgery", "tumor.histology", "tumor.size_cm", "tumor.t", "tumor.n",
+    "tumor.m", "tumor.grade", "tumor.er", "tumor.pr", "tumor.her2", "tumor.inflammatory", "symptoms",
+    "pathology.t", "pathology.n", "patient_preference", "order",
+)  # fmt: skip
+FIELD_PREFIXES = ("labs.", "tumor_markers.")
+# Named groups each parser reads (at least one of each tuple must exist in the pattern).
+PARSER_GROUPS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "size": (("d1",), ("unit",)),
+    "tnm": (("t", "n", "m"),),
+    "grade": (("g", "score", "score2", "score3"),),
+    "receptor": (("names",), ("word", "sign", "pct", "allred", "allred2")),
+    "her2": (("ihc", "ish"),),
+    "constant": (),
+    "lab": (("value", "ratio"),),
+    "lab_normal": (("names",),),
+    "marker": (("value",),),
+    "age_sex": (("age",),),
+    "signs": (("er",), ("pr",), ("her2",)),
+    "cue": (),  # no value: the mention only marks what its family means (treatment done, new finding, ...)
+}
+
+
+class RulesError(RuntimeError):
+    """The extraction rules are invalid; the message names the file and the rule."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# ------------------------------------------------------------------ context.yaml
+
+
+class _FamilyPolicy(_Strict):
+    ignore: list[Effect] = Field(default_factory=list)
+    to_unparsed: list[Effect] = Field(default_factory=list)
+    require_one_of: list[Effect] = Field(default_factory=list)
+    at_note_start: list[Effect] = Field(default_factory=list)
+    alone_in_sentence: list[Effect] = Field(default_factory=list)
+    overridden_by: dict[Effect, list[Effect]] = Field(default_factory=dict)
+    implied_by: dict[Effect, list[list[Effect]]] = Field(default_factory=dict)
+    in_clause: list[Effect] = Field(default_factory=list)
+
+
+class _SectionSpec(_Strict):
+    category: str = Field(pattern=r"^[a-z_]+$")
+    implies: list[Effect] = Field(default_factory=list)
+    scope: Literal["section", "sentence"] = "section"
+    titles: list[str] = Field(min_length=1)
+
+
+class _Sections(_Strict):
+    require_start_line: bool = True
+    rules: list[_SectionSpec]
+
+
+class _SentenceBreaks(_Strict):
+    after: list[str] = Field(default_factory=list)
+    except_after_words: list[str] = Field(default_factory=list)
+
+
+class _Coordination(_Strict):
+    families: list[str] = Field(default_factory=list)
+    connectors: list[str] = Field(default_factory=list)
+    proposing_connectors: list[str] = Field(default_factory=list)
+    share: list[Effect] = Field(default_factory=list)
+
+
+class _Layout(_Strict):
+    checked: list[str] = Field(default_factory=lambda: ["x"])
+    unchecked: list[str] = Field(default_factory=list)
+    yes: list[str] = Field(default_factory=lambda: ["y", "yes"])
+    no: list[str] = Field(default_factory=lambda: ["n", "no"])
+    negative_signs: list[str] = Field(default_factory=list)
+    positive_signs: list[str] = Field(default_factory=list)
+    negative_headings: list[str] = Field(default_factory=list)
+    positive_headings: list[str] = Field(default_factory=list)
+
+
+class _CarriedFamily(_Strict):
+    possessives: list[str] = Field(default_factory=list)
+    pronouns: list[str] = Field(default_factory=list)
+
+
+class ContextFile(_Strict):
+    schema_: Literal["rightscan.nlp-context/1"] = Field(alias="schema")
+    version: str = Field(pattern=r"^nlp-context@\d{4}-\d{2}(\.\d+)?$")
+    categories: dict[str, Effect | None]
+    terminating_types: dict[str, list[str]] = Field(default_factory=dict)
+    families: dict[str, _FamilyPolicy]
+    sentence_breaks: _SentenceBreaks = _SentenceBreaks()
+    layout: _Layout = _Layout()
+    not_shielding: list[str] = Field(default_factory=list)
+    coordination: _Coordination = _Coordination()
+    lists: _Coordination = _Coordination()  # coordinated findings ("bone pain, headaches or SOB") share a scope
+    sections: _Sections
+    carried_family: _CarriedFamily = _CarriedFamily()
+
+    @model_validator(mode="after")
+    def _known_categories(self) -> ContextFile:
+        known = set(self.categories)
+        for cat, others in self.terminating_types.items():
+            for c in (cat, *others):
+                if c not in known:
+                    raise ValueError(f"terminating_types: unknown category {c!r}")
+        return self
+
+
+# ------------------------------------------------------------------ context_rules.json
+class _ContextRuleSpec(_Strict):
+    """One medspaCy ConTextRule as its JSON (``ConTextRule.from_dict`` keys; ours use these)."""
+
+    literal: str = Field(min_length=1)
+    category: str = Field(pattern=r"^[A-Z_]+$")
+    direction: Direction
+    pattern: list[dict[str, Any]] | None = None
+    max_scope: int | None = Field(default=None, ge=1, le=50)
+    metadata: dict[str, str] | None = None  # a group heading and the reason for a cue, for the reader
+
+    @model_validator(mode="after")
+    def _plain_literal(self) -> _ContextRuleSpec:
+        if self.pattern is None and self.literal != self.literal.strip().lower():
+            raise ValueError("a literal matched as words is lower case, without outer spaces")
+        return self
+
+
+class ContextRulesFile(_Strict):
+    schema_: Literal["rightscan.nlp-context-rules/1"] = Field(alias="schema")
+    version: str = Field(pattern=r"^nlp-context-rules@\d{4}-\d{2}(\.\d+)?$")
+    source: str = Field(min_length=20)
+    context_rules: list[_ContextRuleSpec] = Field(min_length=1)
+
+
+# ------------------------------------------------------------------ targets.yaml
+class _UncertainValue(_Strict):
+    field: str
+    value: Any
+
+
+class _TargetSpec(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9_]+\.[a-z0-9_]+$")
+    family: str
+    field: str | None = None
+    value: Any = None
+    negated_value: Any = None
+    unparsed: str | None = Field(default=None, min_length=10)
+    note: str | None = Field(default=None, min_length=5)
+    strength: Strength = "explicit"
+    unless_setting: list[Setting] = Field(default_factory=list)
+    unless_facts: list[Literal["prior_surgery", "setting"]] = Field(default_factory=list)
+    uncertain_value: _UncertainValue | None = None
+    only_if_uncertain: list[str] = Field(default_factory=list)
+    phrases: list[str] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _shape(self) -> _TargetSpec:
+        if self.value is not None and self.field is None:
+            raise ValueError("`value` needs a `field`")
+        if self.value is not None and (self.unparsed or self.note):
+            raise ValueError("a rule states a value, or is `unparsed`, or a `note`: not two of these")
+        if self.field is not None and self.value is None and not (self.unparsed or self.note):
+            raise ValueError("a rule with a `field` needs a `value`, `unparsed` or `note`")
+        if self.negated_value is not None and self.value is None:
+            raise ValueError("`negated_value` needs a `value`")
+        return self
+
+
+class _ProcedureExtras(_Strict):
+    extra_phrases: dict[str, list[str]] = Field(default_factory=dict)
+
+
+class TargetsFile(_Strict):
+    schema_: Literal["rightscan.nlp-targets/1"] = Field(alias="schema")
+    version: str = Field(pattern=r"^nlp-targets@\d{4}-\d{2}(\.\d+)?$")
+    rules: list[_TargetSpec] = Field(min_length=1)
+    procedures: _ProcedureExtras = _ProcedureExtras()
+
+
+# ------------------------------------------------------------------ values.yaml
+class _ValueRuleSpec(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9_]+\.[a-z0-9_]+$")
+    family: str
+    group: str = Field(pattern=r"^[a-z_]+$")
+    parser: Parser
+    pattern: str = Field(min_length=3)
+    case_sensitive: bool = False
+    strength: Strength = "explicit"
+    set: dict[str, Any] = Field(default_factory=dict)
+    reject_before: list[str] = Field(default_factory=list)
+    reject_after: list[str] = Field(default_factory=list)
+    window: int = Field(default=30, ge=1, le=200)
+    window_after: int | None = Field(default=None, ge=1, le=200)
+    unless_setting: list[Setting] = Field(default_factory=list)
+    unless_facts: list[Literal["prior_surgery", "setting"]] = Field(default_factory=list)
+
+
+class _Parameters(_Strict):
+    size_cm_max: float = Field(gt=0)
+    receptor_positive_min_percent: float = Field(ge=0, le=100)
+    allred_positive_min: int = Field(ge=0, le=8)
+    nottingham_score_to_grade: dict[int, int]
+    age_min: int
+    age_max: int
+
+    @model_validator(mode="after")
+    def _scores(self) -> _Parameters:
+        if set(self.nottingham_score_to_grade) != set(range(3, 10)):
+            raise ValueError("nottingham_score_to_grade must map every score 3..9")
+        if not set(self.nottingham_score_to_grade.values()) <= {1, 2, 3}:
+            raise ValueError("nottingham_score_to_grade must give grades 1..3")
+        return self
+
+
+class ValuesFile(_Strict):
+    schema_: Literal["rightscan.nlp-values/1"] = Field(alias="schema")
+    version: str = Field(pattern=r"^nlp-values@\d{4}-\d{2}(\.\d+)?$")
+    fragments: dict[str, str]
+    parameters: _Parameters
+    receptor_words: dict[
+        Literal["hormone", "her2"], dict[Literal["positive", "negative", "equivocal", "pending"], list[str]]
+    ]
+    rules: list[_ValueRuleSpec] = Field(min_length=1)
+
+
+# ------------------------------------------------------------------ fields.yaml
+class _Combine(_Strict):
+    all: list[str] = Field(min_length=2)
+    gives: str
+
+
+class _FieldSpec(_Strict):
+    resolve: Literal["single", "priority", "tiers", "highest", "union"]
+    resolve_derived: Literal["single", "priority", "tiers", "highest", "union"] | None = None
+    order: list[Any] = Field(default_factory=list)
+    tiers: list[list[Any]] = Field(default_factory=list)
+    combine: list[_Combine] = Field(default_factory=list)
+    tolerance: float = Field(default=0.0, ge=0)
+
+    @model_validator(mode="after")
+    def _needs(self) -> _FieldSpec:
+        for how in (self.resolve, self.resolve_derived):
+            if how in ("priority", "highest") and not self.order:
+                raise ValueError(f"`{how}` needs an `order`")
+            if how == "tiers" and not self.tiers:
+                raise ValueError("`tiers` needs `tiers`")
+        return self
+
+
+class FieldsFile(_Strict):
+    schema_: Literal["rightscan.nlp-fields/1"] = Field(alias="schema")
+    version: str = Field(pattern=r"^nlp-fields@\d{4}-\d{2}(\.\d+)?$")
+    fields: dict[str, _FieldSpec]
+    confirm_when_uncertain: list[str] = Field(default_factory=list)
+
+
+class ManifestFile(_Strict):
+    schema_: Literal["rightscan.nlp-manifest/1"] = Field(alias="schema")
+    version: str
+    files: dict[Literal["context", "context_rules", "targets", "values", "fields"], str]
+
+
+def read(path: Path, schema: type[BaseModel]) -> Any:
+    """Parse one rule file (YAML, or JSON for medspaCy's format) into its model, or raise ``RulesError``."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        raw = json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
+    except OSError as exc:
+        raise RulesError(f"{path.name}: cannot read ({exc.strerror})") from None
+    except json.JSONDecodeError as exc:
+        raise RulesError(f"{path.name}: line {exc.lineno} invalid JSON") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark is not None else ""
+        raise RulesError(f"{path.name}:{where} invalid YAML") from None
+    try:
+        return schema.model_validate(raw)
+    except ValidationError as exc:
+        err = exc.errors(include_url=False, include_input=False)[0]
+        loc = ".".join(str(p) for p in err["loc"])
+        raise RulesError(f"{path.name}: {loc}: {err['msg']}") from None

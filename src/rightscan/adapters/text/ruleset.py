@@ -1,0 +1,133 @@
+"""The frozen rule objects the extractor reads (built and checked by ``rules.load_rules``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    ignore: tuple[str, ...]
+    to_unparsed: tuple[str, ...]
+    require_one_of: tuple[str, ...]
+    at_note_start: tuple[str, ...]
+    alone_in_sentence: tuple[str, ...]
+    overridden_by: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # effect -> sets of effects that together imply it ({historical: [[past, performed]]})
+    implied_by: Mapping[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
+    # effects a cue gives to a mention from anywhere later on its line of the sentence (not only in scope)
+    in_clause: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Modifier:
+    category: str
+    direction: str
+    literal: str
+    pattern: tuple[Any, ...] | None  # a spaCy token pattern, or None for a phrase
+    max_scope: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    category: str
+    implies: frozenset[str]
+    scope: str
+    titles: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TargetRule:
+    id: str
+    family: str
+    field: str | None
+    value: Any
+    negated_value: Any
+    unparsed: str | None
+    note: str | None
+    strength: str
+    unless_setting: frozenset[str]
+    unless_facts: tuple[str, ...]
+    uncertain_value: tuple[str, Any] | None
+    only_if_uncertain: tuple[str, ...]
+    phrases: tuple[str, ...]  # expanded
+
+
+@dataclass(frozen=True, slots=True)
+class ValueRule:
+    id: str
+    family: str
+    group: str
+    parser: str
+    regex: re.Pattern[str]
+    strength: str
+    set: Mapping[str, Any]
+    reject_before: tuple[re.Pattern[str], ...]
+    reject_after: tuple[re.Pattern[str], ...]
+    window: int
+    window_after: int
+    unless_setting: frozenset[str]
+    unless_facts: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FieldRule:
+    resolve: str
+    resolve_derived: str | None
+    order: tuple[Any, ...]
+    tiers: tuple[tuple[Any, ...], ...]
+    combine: tuple[tuple[frozenset[Any], Any], ...]
+    tolerance: float
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    version: str
+    file_versions: Mapping[str, str]
+    categories: Mapping[str, str | None]
+    terminating_types: Mapping[str, tuple[str, ...]]
+    policies: Mapping[str, Policy]
+    sentence_break_after: frozenset[str]
+    sentence_break_except: frozenset[str]
+    not_shielding: frozenset[str]
+    coordination_families: frozenset[str]
+    coordination_connectors: frozenset[str]
+    coordination_proposing: frozenset[str]
+    coordination_share: frozenset[str]
+    list_families: frozenset[str]
+    list_connectors: frozenset[str]
+    list_share: frozenset[str]
+    carried_possessives: frozenset[str]
+    carried_pronouns: frozenset[str]
+    require_start_line: bool
+    sections: tuple[Section, ...]
+    modifiers: tuple[Modifier, ...]
+    targets: tuple[TargetRule, ...]
+    procedure_phrases: Mapping[str, tuple[str, ...]]  # procedure id -> expanded extra phrases
+    values: tuple[ValueRule, ...]
+    parameters: Mapping[str, Any]
+    receptor_words: Mapping[str, Mapping[str, str]]  # receptor kind -> word -> status
+    name_patterns: Mapping[str, re.Pattern[str]]  # fragment name -> compiled, for parsers
+    fields: Mapping[str, FieldRule]
+    symptom_codes: frozenset[str] = field(default_factory=frozenset)
+    confirm_fields: frozenset[str] = field(default_factory=frozenset)
+    layout: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def confirms(self, name: str) -> bool:
+        """Is an uncertain value of this field worth checking against the decision (fields.yaml)?"""
+        return name in self.confirm_fields or name.split(".", 1)[0] in self.confirm_fields
+
+    def field_rule(self, name: str) -> FieldRule:
+        return self.fields.get(name) or self.fields[name.split(".", 1)[0]]
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "modifiers": len(self.modifiers),
+            "sections": sum(len(s.titles) for s in self.sections),
+            "target_rules": len(self.targets),
+            "target_phrases": sum(len(t.phrases) for t in self.targets),
+            "value_rules": len(self.values),
+        }

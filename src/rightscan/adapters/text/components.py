@@ -12,7 +12,10 @@ sentence by sentence (``SentenceGraph``). Importing this module imports spaCy.
 from __future__ import annotations
 
 import bisect
+import itertools
 import logging
+import re
+from collections.abc import Iterator
 from typing import Any, Optional
 
 import medspacy.context.context as _medspacy_context
@@ -24,11 +27,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from rightscan.adapters.text import values as value_layer
+from rightscan.adapters.text.firstchars import finditer_at, pair_positions
 from rightscan.adapters.text.rules import Rules, context_rules_path, load_rules
 
 GROUP = "rightscan"
 VALUE_KEY = "rightscan_values"
 PROCEDURE_PREFIX = "procedure."
+TEXT_KEY = "rightscan_text"
 
 logger.disable("PyRuSH")  # PyRuSH logs every sentence at DEBUG level through loguru
 
@@ -112,20 +117,35 @@ def _sentence_starts(doc: Doc) -> list[int]:
 _medspacy_context.ConTextGraph = SentenceGraph  # type: ignore[misc]
 
 
+def doc_text(doc: Doc) -> str:
+    """The doc's text, joined once per note (``Doc.text`` joins every token again on each call)."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
 class ValueMatcher:
     """Adds the ``values.yaml`` regex matches to the span group (after the target matcher)."""
 
     def __init__(self, rules: Rules) -> None:
         self.rules = rules
+        self.pairs = frozenset(p for rule in rules.values for p in (rule.starts or ()))
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         group = doc.spans[GROUP]
         kept: dict[str, tuple[list[int], list[int]]] = {}  # per group: sorted disjoint (starts, ends)
         found: list[tuple[Any, Any]] = []
+        positions = pair_positions(text, self.pairs)
         for rule in self.rules.values:
             starts, ends = kept.setdefault(rule.group, ([], []))
-            for m in rule.regex.finditer(text):
+            if rule.starts is None or positions is None:
+                matches: Iterator[re.Match[str]] = rule.regex.finditer(text)
+            else:  # the same matches, tried only where the pattern's first two characters stand
+                candidates = sorted(itertools.chain.from_iterable(positions.get(p, ()) for p in rule.starts))
+                matches = finditer_at(rule.regex, text, candidates)
+            for m in matches:
                 start, end = m.span()
                 if start == end:
                     continue

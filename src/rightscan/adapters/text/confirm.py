@@ -11,7 +11,6 @@ on are the note's own, and the alternatives are only used to test whether the an
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 from typing import Any
 
@@ -25,8 +24,17 @@ def _outcome(decision: dict[str, Any]) -> tuple[Any, Any]:
     return decision.get("systemic_imaging"), (decision.get("order") or {}).get("category")
 
 
+def _copy(data: Any) -> Any:
+    """A copy of JSON-shaped facts (dicts, lists, scalars): cheaper than ``copy.deepcopy``."""
+    if isinstance(data, dict):
+        return {k: _copy(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_copy(v) for v in data]
+    return data
+
+
 def _variant(facts: dict[str, Any], fieldname: str, value: Any) -> dict[str, Any]:
-    out = copy.deepcopy(facts)
+    out: dict[str, Any] = _copy(facts)
     if fieldname == "symptoms":
         codes = list(out.get("symptoms") or [])
         if value not in codes:

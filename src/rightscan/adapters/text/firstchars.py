@@ -11,6 +11,7 @@ anything or match the empty string), the regex is returned unchanged.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 try:  # Python 3.11+
@@ -21,6 +22,7 @@ except ImportError:  # pragma: no cover
     import sre_parse as _p  # type: ignore[no-redef]
 
 _ANY = None  # "can start with any character"
+_SPACES = frozenset(c for c in map(chr, range(0x3001)) if c.isspace())  # what \s matches in a str pattern
 
 
 class _Unknown(Exception):
@@ -59,6 +61,8 @@ def _one(op: Any, av: Any, flags: int) -> tuple[set[str], bool]:
                     out |= _lit(code, flags)
             elif iop is _c.CATEGORY and iav is _c.CATEGORY_DIGIT:
                 out |= set("0123456789")
+            elif iop is _c.CATEGORY and iav is _c.CATEGORY_SPACE:
+                out |= _SPACES
             else:
                 raise _Unknown
         return out, False
@@ -95,3 +99,97 @@ def guarded(regex: re.Pattern[str]) -> re.Pattern[str]:
         return re.compile(f"(?=[{cls}])(?:{regex.pattern})", regex.flags)
     except re.error:
         return regex
+
+
+# ------------------------------------------------------------------ two-character starts
+_MAX_STARTS = 300
+_Starts = set[tuple[str, bool]]  # (first characters, open): open = anything may follow them
+
+
+def _seq_starts(items: list[tuple[Any, Any]], flags: int, k: int) -> _Starts:
+    """The strings of up to ``k`` characters a match of this sequence can start with."""
+    current: _Starts = {("", False)}
+    for op, av in items:
+        if all(is_open or len(s) >= k for s, is_open in current):
+            break
+        nxt: _Starts = set()
+        for s, is_open in current:
+            if is_open or len(s) >= k:
+                nxt.add((s, True))
+                continue
+            for t, t_open in _item_starts(op, av, flags, k - len(s)):
+                nxt.add((s + t, t_open or len(s + t) >= k))
+        if len(nxt) > _MAX_STARTS:
+            raise _Unknown
+        current = nxt
+    return current
+
+
+def _item_starts(op: Any, av: Any, flags: int, k: int) -> _Starts:
+    if op is _c.LITERAL or op is _c.IN:
+        chars, _empty = _one(op, av, flags)
+        return {(c, False) for c in chars}
+    if op is _c.SUBPATTERN:
+        _group, add, remove, sub = av
+        return _seq_starts(list(sub), (flags | add) & ~remove, k)
+    if op is _c.BRANCH:
+        out: _Starts = set()
+        for alt in av[1]:
+            out |= _seq_starts(list(alt), flags, k)
+        return out
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+        lo, hi, sub = av
+        once = _seq_starts(list(sub), flags, k)
+        out = {("", False)} if lo == 0 else set()
+        for s, is_open in once:
+            out.add((s, is_open))  # one repeat, then what follows the repeat
+            if not is_open and len(s) < k and hi != 1:  # or a second repeat (further ones are not looked at)
+                out |= {(s + t, True) for t, _open in _seq_starts(list(sub), flags, k - len(s))}
+        return out
+    if op in (_c.AT, _c.ASSERT_NOT, _c.ASSERT):
+        return {("", False)}  # zero-width: the next item decides
+    raise _Unknown
+
+
+def two_char_starts(regex: re.Pattern[str]) -> frozenset[str] | None:
+    """The lower-cased first two characters of every possible match, or None when they cannot be
+    computed safely (a match that may be shorter than two characters, or start with anything)."""
+    try:
+        starts = _seq_starts(list(_p.parse(regex.pattern, regex.flags)), regex.flags, 2)
+    except (_Unknown, re.error, RecursionError):
+        return None
+    words = frozenset(s.lower() for s, _open in starts)
+    if not words or any(len(w) != 2 for w in words):
+        return None
+    return words
+
+
+def pair_positions(text: str, pairs: frozenset[str]) -> dict[str, list[int]] | None:
+    """Where each two-character string starts in the lower-cased text (None when lower-casing changes
+    the text's length, so that positions would not line up)."""
+    low = text.lower()
+    if len(low) != len(text):
+        return None
+    out: dict[str, list[int]] = {}
+    for i in range(len(low) - 1):  # one pass over the note
+        pair = low[i : i + 2]
+        if pair in pairs:
+            found = out.get(pair)
+            if found is None:
+                out[pair] = [i]
+            else:
+                found.append(i)
+    return out
+
+
+def finditer_at(regex: re.Pattern[str], text: str, candidates: list[int]) -> Iterator[re.Match[str]]:
+    """``regex.finditer(text)`` when every match starts at one of ``candidates`` (sorted): the same
+    leftmost, non-overlapping matches, tried only where a match can start."""
+    resume = 0
+    for pos in candidates:
+        if pos < resume:
+            continue
+        m = regex.match(text, pos)
+        if m is not None:
+            yield m
+            resume = m.end() if m.end() > pos else pos + 1

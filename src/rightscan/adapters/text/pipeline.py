@@ -16,7 +16,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from rightscan.adapters.text import values as value_layer
-from rightscan.adapters.text.components import GROUP, PROCEDURE_PREFIX, VALUE_KEY, build
+from rightscan.adapters.text.components import GROUP, PROCEDURE_PREFIX, VALUE_KEY, build, doc_text
 from rightscan.adapters.text.layout import compile_layout, normalise
 from rightscan.adapters.text.model import Mention
 from rightscan.adapters.text.rules import load_rules
@@ -39,15 +39,13 @@ def _order_words(text: str, span: Span) -> str:
     return text[span.start_char : span.end_char] + tail
 
 
-def _quote(original: str, sent: Span) -> str:
-    return original[sent.start_char : sent.end_char]
-
 
 class _Sentences:
     """The sentences of a doc, computed once (``Span.sent`` scans the whole doc on every call)."""
 
     def __init__(self, doc: Doc) -> None:
         self.spans = list(doc.sents)
+        self._quoted: dict[int, str] = {}
         self.index = [0] * len(doc)
         for k, sent in enumerate(self.spans):
             for i in range(sent.start, sent.end):
@@ -55,6 +53,15 @@ class _Sentences:
 
     def of(self, token_index: int) -> Span:
         return self.spans[self.index[token_index]]
+
+    def quote(self, original: str, token_index: int) -> str:
+        """The words of the token's sentence in the original note (same offsets), cut once per sentence."""
+        k = self.index[token_index]
+        quoted = self._quoted.get(k)
+        if quoted is None:
+            sent = self.spans[k]
+            quoted = self._quoted[k] = original[sent.start_char : sent.end_char]
+        return quoted
 
 
 # medspaCy's matcher keeps an empty token Matcher when all rules are phrases, and spaCy warns on every note.
@@ -73,6 +80,9 @@ class Analyser:
         # cue categories that end an explaining cue's scope also end the clause it explains (in_clause)
         self._clause_breaks = frozenset("|" + c for c in self.rules.terminating_types.get("EXPLAINED", ()))
         self.layout = compile_layout(self.rules)
+        # any token equal to a possessive is also a match of this pattern (the converse need not hold)
+        words = "|".join(re.escape(w) for w in sorted(self.rules.carried_possessives)) or "(?!)"
+        self._possessive_words = re.compile(rf"(?<![^\W_])(?:{words})(?![^\W_])", re.IGNORECASE)
         from rightscan.adapters.knowledge_files import load_knowledge
 
         self.kb = load_knowledge()
@@ -117,11 +127,25 @@ class Analyser:
                 out[i] = (section.category, title_start)
         return out
 
+    @staticmethod
+    def _cues(doc: Doc) -> dict[tuple[int, int], list[Any]]:
+        """(start, end character) of a target -> the ConText cues that modify it, in the order medspaCy
+        gives them to ``Span._.modifiers`` (read once per note: that getter is slow for every mention)."""
+        out: dict[tuple[int, int], list[Any]] = {}
+        for target, modifier in doc._.context_graph.edges:
+            out.setdefault((target.start_char, target.end_char), []).append(modifier)
+        return out
+
     def _effects(
-        self, span: Span, shielded: list[bool], sents: _Sentences, sections: list[tuple[str, int] | None]
+        self,
+        span: Span,
+        cues: dict[tuple[int, int], list[Any]],
+        shielded: list[bool],
+        sents: _Sentences,
+        sections: list[tuple[str, int] | None],
     ) -> set[str]:
         effects = set()
-        for mod in span._.modifiers:
+        for mod in cues.get((span.start_char, span.end_char), ()):
             ms, me = mod.modifier_span
             # A cue inside this mention or inside another mention does not act on it. (medspaCy 1.3.1
             # misses a cue that lies wholly inside the target: its overlap test is not symmetric.)
@@ -218,7 +242,7 @@ class Analyser:
         """Mentions of a doc built on the layout-normalised text; sentences quoted from the original."""
         values = doc.user_data.get(VALUE_KEY, [])
         spans = list(doc.spans[GROUP])
-        text = doc.text  # built once: Doc.text joins every token on each call
+        text = doc_text(doc)
         described = [self._describe(span, values, text) for span in spans]
         shielded = [False] * len(doc)  # token i lies inside a mention that protects its words
         for span, d in zip(spans, described, strict=True):
@@ -226,9 +250,10 @@ class Analyser:
                 shielded[span.start : span.end] = [True] * (span.end - span.start)
         sents = _Sentences(doc)
         sections = self._sections(doc)
+        cues = self._cues(doc)
         effects = []
         for span, d in zip(spans, described, strict=True):
-            e = self._effects(span, shielded, sents, sections)
+            e = self._effects(span, cues, shielded, sents, sections)
             policy = self.rules.policies[d["family"]]
             if policy.at_note_start and self._at_note_start(doc, span, sents):
                 e |= set(policy.at_note_start)
@@ -240,7 +265,7 @@ class Analyser:
         self._in_clause(doc, spans, described, effects, sents)
         self._carry_family(doc, spans, described, effects, sents)
         out = [
-            Mention(sentence=_quote(original, sents.of(span.start)), effects=frozenset(e), **d)
+            Mention(sentence=sents.quote(original, span.start), effects=frozenset(e), **d)
             for span, d, e in zip(spans, described, effects, strict=True)
         ]
         out.sort(key=lambda m: (m.start, m.end))
@@ -251,7 +276,7 @@ class Analyser:
     ) -> None:
         """Effects a family reads from its whole clause (``in_clause``, ``implied_by`` in context.yaml)."""
         cues: list[tuple[int, int, str]] | None = None
-        text = doc.text
+        text = doc_text(doc)
         for i, (span, d) in enumerate(zip(spans, described, strict=True)):
             policy = self.rules.policies[d["family"]]
             e = effects[i]
@@ -295,7 +320,9 @@ class Analyser:
         self, doc: Doc, spans: list[Span], described: list[dict[str, Any]], effects: list[set[str]], sents: _Sentences
     ) -> None:
         """``carried_family`` in context.yaml: "my mom had ... . She had bone pain" is about the mother."""
-        if not self.rules.carried_possessives or not any(t.lower_ in self.rules.carried_possessives for t in doc):
+        if not self._possessive_words.search(doc_text(doc)):  # cheap test first: most notes have none
+            return
+        if not any(t.lower_ in self.rules.carried_possessives for t in doc):
             return
         family_cues = [mod.modifier_span[0] for mod in doc._.context_graph.modifiers
                        if self.rules.categories.get(mod.category) == "family"]  # fmt: skip
@@ -315,7 +342,7 @@ class Analyser:
         """Findings joined by list connectors share a negated, hypothetical or family scope: in "call us if
         you develop bone pain, headaches or shortness of breath" every item is hypothetical, however long
         the list (a cue's own scope may stop before the last items)."""
-        text = doc.text
+        text = doc_text(doc)
         idx = sorted((i for i, d in enumerate(described) if d["family"] in self.rules.list_families),
                      key=lambda i: described[i]["start"])  # fmt: skip
         chains: list[list[int]] = []
@@ -343,7 +370,7 @@ class Analyser:
     ) -> None:
         """Studies joined by a connector share the coordination effects ("CT CAP and bone scan?"); a
         comparison ("X vs Y") or a sentence made only of joined studies is a proposal."""
-        text = doc.text
+        text = doc_text(doc)
         share = self.rules.coordination_share
         idx = sorted(
             (i for i, d in enumerate(described) if d["family"] in self.rules.coordination_families),

@@ -16,7 +16,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from rightscan.adapters.text.firstchars import guarded
+from rightscan.adapters.text.firstchars import guarded, two_char_starts
 from rightscan.adapters.text.phrases import MAX_EXPANSIONS, expand_phrase, substitute, word_patterns
 from rightscan.adapters.text.rule_files import (
     FIELD_PREFIXES,
@@ -281,6 +281,7 @@ def _values(files: _Files, families: frozenset[str], vocab: Mapping[str, Any]) -
                 window_after=r.window_after or r.window,
                 unless_setting=frozenset(r.unless_setting),
                 unless_facts=tuple(r.unless_facts),
+                starts=two_char_starts(regex),
             )
         )
     return tuple(out)

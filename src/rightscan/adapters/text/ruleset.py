@@ -71,6 +71,9 @@ class ValueRule:
     window_after: int
     unless_setting: frozenset[str]
     unless_facts: tuple[str, ...]
+    # the lower-cased first two characters of every possible match (None: not known): the matcher
+    # tries the pattern only where one of them stands
+    starts: frozenset[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -300,6 +300,32 @@ def test_the_first_character_guard_never_changes_a_match(text: str) -> None:
         assert [m.span() for m in rule.regex.finditer(text)] == [m.span() for m in plain.finditer(text)], rule.id
 
 
+@PROPERTY
+@given(
+    text=st.text(
+        alphabet=st.sampled_from(list("ERPHGNTMalpstbigrdeonc+-/%:=0123456789 .,()x\n\u0130")), max_size=120
+    )
+)
+def test_trying_a_pattern_only_where_its_first_two_characters_stand_finds_the_same_matches(text: str) -> None:
+    # the value matcher's shortcut (components.ValueMatcher) against the plain left-to-right search; the
+    # dotted capital I lower-cases to two characters, which must switch the shortcut off, not shift it
+    import itertools
+
+    from rightscan.adapters.text.firstchars import finditer_at, pair_positions
+    from rightscan.adapters.text.rules import load_rules
+
+    rules = [r for r in load_rules().values if r.starts is not None]
+    assert len(rules) > 40  # the shortcut serves most rules
+    positions = pair_positions(text, frozenset(p for r in rules for p in r.starts or ()))
+    for rule in rules:
+        if positions is None:
+            assert "\u0130" in text
+            continue
+        candidates = sorted(itertools.chain.from_iterable(positions.get(p, ()) for p in rule.starts or ()))
+        expected = [m.span() for m in rule.regex.finditer(text)]
+        assert [m.span() for m in finditer_at(rule.regex, text, candidates)] == expected, rule.id
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -443,3 +443,35 @@ def test_an_ambiguous_study_is_read_by_the_order_resolver_and_never_guessed() ->
     assert any(u["field"] == "order" and "ambiguous" in u["reason"] for u in result.unparsed)
     # and a second study named ambiguously makes the order a conflict rather than the other study alone
     assert "order" not in extract("Plan: bone scan vs MRI spine.").facts
+
+
+@pytest.mark.parametrize(
+    ("text", "order"),
+    [
+        # a qualifier written next to an ambiguous name settles it
+        ("Plan: mammogram of the left breast (screening) in the spring.", "Mammography Screening"),
+        ("REQUEST: MAMMO RIGHT DIAGNOSTIC\n61F, new lump.", "Mammography Diagnostic"),
+        # a study and its variant named in one clause are one study, not two
+        ("Plan: diagnostic mammogram with tomosynthesis at 6 months.", "Digital Breast Tomosynthesis Diagnostic"),
+        ("Plan: diagnostic mammogram due - book it (tomosynthesis).", "Digital Breast Tomosynthesis Diagnostic"),
+    ],
+)
+def test_a_qualifier_next_to_a_study_settles_it(text: str, order: str) -> None:
+    assert facts(text)["order"] == order
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plan: mammogram - screening or diagnostic, to be decided.",  # two qualifiers, two studies: never a guess
+        "Plan: mammogram. Screening was normal last year; diagnostic views were not needed.",  # other sentences
+    ],
+)
+def test_qualifiers_that_disagree_or_stand_elsewhere_settle_nothing(text: str) -> None:
+    assert "order" not in facts(text)
+
+
+def test_a_bare_with_after_a_study_is_not_contrast() -> None:
+    # "with" opens the variant (tomosynthesis), it does not ask for intravenous contrast
+    assert facts("Plan: diagnostic mammogram with tomosynthesis.")["order"] != "Mammography With IV Contrast"
+    assert facts("Plan: CT chest with contrast.")["order"] == "CT Chest With IV Contrast"

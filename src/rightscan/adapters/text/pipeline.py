@@ -8,9 +8,10 @@ mention's words, section and ConText cues into a ``Mention``. Importing this mod
 
 from __future__ import annotations
 
+import itertools
 import re
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -29,12 +30,36 @@ _CONTRAST_AFTER = re.compile(
 )
 
 
+_SAYS_CONTRAST = re.compile(
+    r"contrast|gad|(?<![a-z])(?:iv|i\.v\.|w/|w\+|wo|w|with and without|without and with)(?![a-z])", re.IGNORECASE
+)
+_CLAUSE_END = re.compile(r"[;,.:\n]|\s[-–—]\s")
+_NOT_ONE_CLAUSE = re.compile(r"[;,.\n]")
+_WORDS = re.compile(r"[^\s()\[\]]+")
+_NEIGHBOURS = 6  # words looked at on each side of a study's name
+
+
+def _neighbour_words(text: str, start: int, end: int) -> list[str]:
+    """The words next to a study's name in its clause (up to a comma, colon, semicolon, full stop or
+    line break), nearest first: where a writer puts its qualifiers ("mammogram (screening)", "MAMMO
+    DIAGNOSTIC BILATERAL", "diagnostic mammogram due (tomosynthesis)")."""
+    def words(part: str) -> list[str]:
+        cleaned = (w.strip("()[]{}\"'") for w in part.split())
+        return [w for w in cleaned if any(c.isalpha() for c in w)]
+
+    line_start = max(text.rfind(c, 0, start) for c in ";,.:\n") + 1
+    stop = _CLAUSE_END.search(text, end)
+    after = words(text[end : stop.start() if stop else len(text)])[:_NEIGHBOURS]
+    return after + words(text[line_start:start])[-_NEIGHBOURS:][::-1]
+
+
 def _order_words(text: str, span: Span) -> str:
     """A study's words for the resolver: the matched phrase and any contrast words right after it
     ("CT chest" + " w contrast", "MRI brain" + " w/wo"), which the phrase itself may not include."""
     more = _CONTRAST_AFTER.match(text, span.end_char)
     words = more.group(0) if more else ""
-    says_contrast = "contrast" in words.lower() or re.search(r"\bw", words, re.IGNORECASE) is not None
+    # a bare "with" or "without" is not about contrast ("mammogram with tomosynthesis")
+    says_contrast = _SAYS_CONTRAST.search(words) is not None
     tail = words if says_contrast else ""  # a bare "and" or "/" after the study is not about it
     return text[span.start_char : span.end_char] + tail
 
@@ -177,7 +202,7 @@ class Analyser:
         sent = sents.of(span.start)
         return all(t.is_punct or t.is_space for t in (*sent[: span.start - sent.start], *sent[span.end - sent.start :]))
 
-    def _order_finding(self, text: str, matched: str) -> Finding:
+    def _order_finding(self, text: str, matched: str, neighbours: Sequence[str] = ()) -> Finding:
         """The study the words name, read by the order resolver (one vocabulary for every channel): a
         resolved reading names its study; an ambiguous one ("MRI brain": with or without contrast?) is
         unparsed with the resolver's choices, never a guess; words the resolver does not read keep the
@@ -185,6 +210,17 @@ class Analyser:
         from rightscan.domain import orders
 
         reading = orders.interpret(self.kb, text)
+        if reading.status == "ambiguous" and neighbours:
+            # the name alone is ambiguous ("mammogram"): a qualifier next to it may settle it. Each
+            # neighbouring word is tried alone with the name; only one study reached by all that
+            # settle it is taken ("mammogram ... (screening)"), never one of two.
+            settled = set()
+            for word in neighbours:
+                tried = orders.interpret(self.kb, f"{text} {word}")
+                if tried.status == "resolved" and tried.study is not None:
+                    settled.add(tried.study.id)
+            if len(settled) == 1:
+                return Finding("order", settled.pop())
         if reading.status == "resolved" and reading.study is not None:
             return Finding("order", reading.study.id)
         if reading.status == "ambiguous":
@@ -213,7 +249,13 @@ class Analyser:
                 "family": "procedure",
                 "start": span.start_char,
                 "end": span.end_char,
-                "findings": (self._order_finding(_order_words(text, span), label[len(PROCEDURE_PREFIX) :]),),
+                "findings": (
+                    self._order_finding(
+                        _order_words(text, span),
+                        label[len(PROCEDURE_PREFIX) :],
+                        _neighbour_words(text, span.start_char, span.end_char),
+                    ),
+                ),
             }
         target = self._targets[label]
         if target.unparsed:
@@ -260,6 +302,7 @@ class Analyser:
             if policy.alone_in_sentence and self._alone_in_sentence(span, sents):
                 e |= set(policy.alone_in_sentence)
             effects.append(e)
+        self._one_study_named_twice(text, described)
         self._coordinate(doc, spans, described, effects, sents)
         self._share_in_lists(doc, described, effects)
         self._in_clause(doc, spans, described, effects, sents)
@@ -270,6 +313,26 @@ class Analyser:
         ]
         out.sort(key=lambda m: (m.start, m.end))
         return out
+
+    def _one_study_named_twice(self, text: str, described: list[dict[str, Any]]) -> None:
+        """A study and its variant named in one clause without a connector ("diagnostic mammogram with
+        tomosynthesis", "mammogram due (tomosynthesis)") are one study: when the two names read together
+        settle on the study of one of them, both mentions name that study."""
+        from rightscan.domain import orders
+
+        procs = sorted((d for d in described if d["family"] == "procedure"), key=lambda d: d["start"])
+        for a, b in itertools.pairwise(procs):
+            between = text[a["end"] : b["start"]]
+            if b["start"] < a["end"] or len(between) > 40 or _NOT_ONE_CLAUSE.search(between):
+                continue
+            if any(w in self.rules.coordination_connectors for w in _WORDS.findall(between.lower())):
+                continue
+            studies = {a["findings"][0].value, b["findings"][0].value}
+            if len(studies) < 2:
+                continue
+            together = orders.interpret(self.kb, f"{text[a['start'] : a['end']]} {text[b['start'] : b['end']]}")
+            if together.status == "resolved" and together.study is not None and together.study.id in studies:
+                a["findings"] = b["findings"] = (Finding("order", together.study.id),)
 
     def _in_clause(
         self, doc: Doc, spans: list[Span], described: list[dict[str, Any]], effects: list[set[str]], sents: _Sentences

@@ -338,3 +338,35 @@ def test_trying_a_pattern_only_where_its_first_two_characters_stand_finds_the_sa
 def test_clinical_categories_described_in_words(text: str, expected: dict[str, Any]) -> None:
     got = tumor(text)
     assert {k: got.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a named axillary node, then what makes it abnormal (cN1) or normal (cN0)
+        ("Left axillary node 18 mm, mobile, on exam.", {"n": "N1"}),
+        ("Axillary lymph node of 12 mm with loss of the fatty hilum.", {"n": "N1"}),
+        ("L axillary LN: cortical thickening 4 mm.", {"n": "N1"}),
+        ("Axillary node sampled, FNA C5.", {"n": "N1"}),
+        ("Axillary US: two nodes, both of normal morphology.", {"n": "N0"}),
+        # DCIS with a focus of invasion is an invasive carcinoma (T1mi), never pure DCIS
+        ("Core: DCIS, intermediate grade, with microinvasion.", {"histology": "NOS"}),
+        ("Ductal carcinoma in situ; a focus of invasive carcinoma is seen in one core.", {"histology": "NOS"}),
+        ("DCIS, solid type. No microinvasion identified.", {"histology": "DCIS"}),
+    ],
+)
+def test_nodes_and_invasion_described_by_their_features(text: str, expected: dict[str, Any]) -> None:
+    got = facts(text).get("tumor", {})
+    assert {k: got.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "sex"),
+    [("Age 63, F. Hx of R breast IDC.", "female"), ("Age: 71   Sex: M", "male"), ("Gender: female", "female")],
+)
+def test_sex_in_a_template_header(text: str, sex: str) -> None:
+    assert facts(text).get("sex") == sex
+
+
+def test_a_lower_case_f_after_an_age_is_not_a_sex() -> None:
+    assert "sex" not in facts("Age 61, f/u in clinic.")

@@ -475,3 +475,9 @@ def test_a_bare_with_after_a_study_is_not_contrast() -> None:
     # "with" opens the variant (tomosynthesis), it does not ask for intravenous contrast
     assert facts("Plan: diagnostic mammogram with tomosynthesis.")["order"] != "Mammography With IV Contrast"
     assert facts("Plan: CT chest with contrast.")["order"] == "CT Chest With IV Contrast"
+
+
+def test_both_breasts_named_in_the_plural_are_the_breast_study() -> None:
+    assert facts("Plan: MRI of both breasts with and without contrast.")["order"] == (
+        "MRI Breast Without and With IV Contrast"
+    )

@@ -425,3 +425,15 @@ def test_receptors_between_metastatic_and_cancer() -> None:
 )
 def test_node_phrasings_from_the_second_held_out_set(text: str, n: str) -> None:
     assert tumor(text)["n"] == n
+
+
+@pytest.mark.parametrize(
+    ("text", "marker", "value", "uln"),
+    [
+        ("CA 27.29 rechecked by her GP: 61 U/mL (ref 0-38).", "ca27_29", 61.0, 38.0),
+        ("CEA measured today 9.4 ng/mL (ref <5).", "cea", 9.4, 5.0),
+    ],
+)
+def test_a_marker_value_after_a_few_words(text: str, marker: str, value: float, uln: float) -> None:
+    got = facts(text)["tumor_markers"][marker]
+    assert (got["value"], got["uln"]) == (value, uln)

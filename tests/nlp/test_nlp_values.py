@@ -437,3 +437,29 @@ def test_node_phrasings_from_the_second_held_out_set(text: str, n: str) -> None:
 def test_a_marker_value_after_a_few_words(text: str, marker: str, value: float, uln: float) -> None:
     got = facts(text)["tumor_markers"][marker]
     assert (got["value"], got["uln"]) == (value, uln)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a synoptic report: one field a line; the next line's field name says nothing about this line's number
+        ("Invasive tumour size: 21 mm\nDCIS: present, 30 mm extent", {"size_cm": 2.1}),
+        ("Tumor size: 9 mm\nLymphovascular invasion: not identified", {"size_cm": 0.9}),
+        # a field name governs its whole line ("Margins: ...; others > 5 mm" is a margin)
+        ("Tumour size: 14 mm\nMargins: 1 mm to deep margin; all others > 10 mm", {"size_cm": 1.4}),
+        # extra foci are not the tumour
+        ("IDC measuring 31 mm (largest focus); a second satellite focus of 6 mm.", {"size_cm": 3.1}),
+        # HER2 written with a field label or an antibody clone before the score
+        ("HER2: IHC 3+ (positive)", {"her2": "positive"}),
+        ("HER2 (IHC, 4B5): 0 (negative)", {"her2": "negative"}),
+    ],
+)
+def test_synoptic_report_lines(text: str, expected: dict[str, Any]) -> None:
+    got = tumor(text)
+    assert {k: got.get(k) for k in expected} == expected
+
+
+def test_a_field_answered_not_identified_is_negated() -> None:
+    # CAP wording: "DCIS: Not identified" says there is no DCIS
+    assert tumor("Histologic type: invasive carcinoma NST\nDCIS: Not identified").get("histology") == "IDC"
+    assert "histology" not in tumor("DCIS: Not identified")

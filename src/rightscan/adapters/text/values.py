@@ -17,9 +17,11 @@ from rightscan.adapters.text.rules import Rules, ValueRule
 
 FACT, UNPARSED, NOTE = "fact", "unparsed", "note"
 _NAME_SPLIT = re.compile(r"\s*(?:/|,|&|\band\b)\s*", re.IGNORECASE)
-_CLAUSE_END = re.compile(r"[.;\n](?:\s|$)|;")
+_CLAUSE_END = re.compile(r"[.;](?:\s|$)|[;\n]")  # a line break ends a clause (a synoptic report: one field a line)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_KEY_MAX = 40  # characters of a synoptic field name
 # words after a number: up to the next comma, "and", "but" or " / "
-_PHRASE_END = re.compile(r"[.;,\n](?:\s|$)|[;,]|\s(?:and|but)\s|\s/\s")
+_PHRASE_END = re.compile(r"[.;,](?:\s|$)|[;,\n]|\s(?:and|but)\s|\s/\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,8 +35,23 @@ class Finding:
     provisional: bool = False  # gives way to a final value of the same field (HER2 IHC 2+)
 
 
+def _line_key_rejects(rule: ValueRule, text: str, start: int) -> bool:
+    """A synoptic line's field name says what its numbers measure ("Margins: ... ; all others > 5 mm",
+    "Lymph nodes: 2/14, largest deposit 6 mm"): a reject word in the key before the colon rejects a
+    match anywhere in that field's sentence."""
+    line_start = text.rfind("\n", 0, start) + 1
+    head = text[line_start:start]
+    colon = head.find(":")
+    if colon <= 0 or colon > _KEY_MAX or _SENTENCE_END.search(head, colon):
+        return False
+    key = head[:colon].lower()
+    return any(p.search(key) for p in rule.reject_before)
+
+
 def rejected(rule: ValueRule, text: str, start: int, end: int) -> bool:
     """True when a reject word of the rule sits next to the match in the same clause."""
+    if rule.reject_before and _line_key_rejects(rule, text, start):
+        return True
     if rule.reject_before:
         before = text[max(0, start - rule.window) : start].lower()
         cuts = list(_CLAUSE_END.finditer(before))

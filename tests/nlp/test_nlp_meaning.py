@@ -302,9 +302,7 @@ def test_the_first_character_guard_never_changes_a_match(text: str) -> None:
 
 @PROPERTY
 @given(
-    text=st.text(
-        alphabet=st.sampled_from(list("ERPHGNTMalpstbigrdeonc+-/%:=0123456789 .,()x\n\u0130")), max_size=120
-    )
+    text=st.text(alphabet=st.sampled_from(list("ERPHGNTMalpstbigrdeonc+-/%:=0123456789 .,()x\n\u0130")), max_size=120)
 )
 def test_trying_a_pattern_only_where_its_first_two_characters_stand_finds_the_same_matches(text: str) -> None:
     # the value matcher's shortcut (components.ValueMatcher) against the plain left-to-right search; the

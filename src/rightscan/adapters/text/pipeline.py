@@ -43,6 +43,7 @@ def _neighbour_words(text: str, start: int, end: int) -> list[str]:
     """The words next to a study's name in its clause (up to a comma, colon, semicolon, full stop or
     line break), nearest first: where a writer puts its qualifiers ("mammogram (screening)", "MAMMO
     DIAGNOSTIC BILATERAL", "diagnostic mammogram due (tomosynthesis)")."""
+
     def words(part: str) -> list[str]:
         cleaned = (w.strip("()[]{}\"'") for w in part.split())
         return [w for w in cleaned if any(c.isalpha() for c in w)]
@@ -62,7 +63,6 @@ def _order_words(text: str, span: Span) -> str:
     says_contrast = _SAYS_CONTRAST.search(words) is not None
     tail = words if says_contrast else ""  # a bare "and" or "/" after the study is not about it
     return text[span.start_char : span.end_char] + tail
-
 
 
 class _Sentences:

@@ -481,3 +481,29 @@ def test_both_breasts_named_in_the_plural_are_the_breast_study() -> None:
     assert facts("Plan: MRI of both breasts with and without contrast.")["order"] == (
         "MRI Breast Without and With IV Contrast"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "order"),
+    [
+        # a study written radiology-style: modality, side, body part, views
+        ("XR TIBIA RIGHT 2 VIEWS\nHx: 66F, breast ca, shin pain at night.", "Radiography of Symptomatic Bones"),
+        ("XR CHEST PA/LAT\nPre-op, 70F, R breast IDC.", "Radiography Chest"),
+        ("Orders today: [x] US R axilla (nodal assessment)", "US Axilla"),
+        ("Plan: XR L femur 2 views first, then review.", "Radiography of Symptomatic Bones"),
+    ],
+)
+def test_a_study_written_radiology_style(text: str, order: str) -> None:
+    assert facts(text)["order"] == order
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Will hold off on the CT for now.",  # a bare modality names no new study
+        "Call us if you develop bone pain.",  # "us" is a pronoun
+        "CT chest? 58F, 1.2 cm IDC with no symptoms.",  # contrast unstated; a later "with" is not about it
+    ],
+)
+def test_a_bare_modality_or_a_pronoun_names_no_study(text: str) -> None:
+    assert "order" not in facts(text)

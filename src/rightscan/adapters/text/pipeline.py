@@ -214,11 +214,16 @@ class Analyser:
             # the name alone is ambiguous ("mammogram"): a qualifier next to it may settle it. Each
             # neighbouring word is tried alone with the name; only one study reached by all that
             # settle it is taken ("mammogram ... (screening)"), never one of two.
+            # words about contrast or joining ("with", "and") only count right after the name (_order_words)
+            choices = {c.id for c in reading.choices}
             settled = set()
             for word in neighbours:
+                if _CONTRAST_AFTER.fullmatch(" " + word):
+                    continue
                 tried = orders.interpret(self.kb, f"{text} {word}")
                 if tried.status == "resolved" and tried.study is not None:
                     settled.add(tried.study.id)
+            settled = settled if settled <= choices else set()  # never a study the name did not offer
             if len(settled) == 1:
                 return Finding("order", settled.pop())
         if reading.status == "resolved" and reading.study is not None:
@@ -228,11 +233,32 @@ class Analyser:
             return Finding("order", None, UNPARSED, f"the study named is ambiguous; one of: {choices}")
         return Finding("order", matched)
 
+    def _study_finding(self, words: str) -> tuple[Finding, ...]:
+        """A study written radiology-style, read by the order resolver: its longest reading from the
+        start that names one study ("XR R humerus 2 views first" -> the first five words). Choices are
+        left to the catalogue phrases: a bare modality ("hold off on the CT for now") names nothing new."""
+        from rightscan.domain import orders
+
+        parts = words.split()
+        for n in range(len(parts), 1, -1):
+            reading = orders.interpret(self.kb, " ".join(parts[:n]))
+            if reading.status == "resolved" and reading.study is not None:
+                return (Finding("order", reading.study.id),)
+        return ()
+
     def _describe(self, span: Span, values: list[Any], text: str) -> dict[str, Any]:
         """Rule, family and findings of one span of the group."""
         label = span.label_
         if label.startswith("V") and label[1:].isdigit():
             rule, match = values[int(label[1:])]
+            if rule.parser == "study":
+                return {
+                    "rule": rule.id,
+                    "family": rule.family,
+                    "start": match.start(),
+                    "end": match.end(),
+                    "findings": self._study_finding(match.group(0)),
+                }
             return {
                 "rule": rule.id,
                 "family": rule.family,
@@ -286,6 +312,7 @@ class Analyser:
         spans = list(doc.spans[GROUP])
         text = doc_text(doc)
         described = [self._describe(span, values, text) for span in spans]
+        spans, described = self._without_repeated_studies(spans, described)
         shielded = [False] * len(doc)  # token i lies inside a mention that protects its words
         for span, d in zip(spans, described, strict=True):
             if d["family"] not in self.rules.not_shielding:
@@ -313,6 +340,21 @@ class Analyser:
         ]
         out.sort(key=lambda m: (m.start, m.end))
         return out
+
+    @staticmethod
+    def _without_repeated_studies(
+        spans: list[Span], described: list[dict[str, Any]]
+    ) -> tuple[list[Span], list[dict[str, Any]]]:
+        """A radiology-style study mention (``parser: study``) that overlaps a catalogue phrase, or reads
+        as no study, is dropped: the catalogue mention speaks for those words."""
+        named = [(d["start"], d["end"]) for d in described if d["rule"].startswith(PROCEDURE_PREFIX)]
+        keep = [
+            not (d["family"] == "procedure" and not d["rule"].startswith(PROCEDURE_PREFIX))
+            or (bool(d["findings"]) and not any(s < d["end"] and d["start"] < e for s, e in named))
+            for d in described
+        ]
+        pairs = [(s, d) for s, d, k in zip(spans, described, keep, strict=True) if k]
+        return [s for s, _ in pairs], [d for _, d in pairs]
 
     def _one_study_named_twice(self, text: str, described: list[dict[str, Any]]) -> None:
         """A study and its variant named in one clause without a connector ("diagnostic mammogram with

@@ -25,7 +25,8 @@ Effect = Literal[
 Strength = Literal["preferred", "explicit", "derived"]
 STRENGTH_RANK = {"preferred": 0, "explicit": 1, "derived": 2}
 Parser = Literal[
-    "size", "tnm", "grade", "receptor", "her2", "constant", "lab", "lab_normal", "marker", "age_sex", "cue", "signs"
+    "size", "tnm", "grade", "receptor", "her2", "constant", "lab", "lab_normal", "marker", "age_sex", "cue", "signs",
+    "study",
 ]  # fmt: skip
 Direction = Literal["FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"]
 Setting = Literal["new_diagnosis", "surveillance", "suspected_local_recurrence", "suspected_distant_recurrence"]
@@ -50,6 +51,7 @@ PARSER_GROUPS: dict[str, tuple[tuple[str, ...], ...]] = {
     "marker": (("value",),),
     "age_sex": (("age",),),
     "signs": (("er",), ("pr",), ("her2",)),
+    "study": (),  # a study's words: the order resolver reads them (adapters/text/pipeline.py)
     "cue": (),  # no value: the mention only marks what its family means (treatment done, new finding, ...)
 }
 

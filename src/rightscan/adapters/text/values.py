@@ -334,5 +334,6 @@ _PARSERS: dict[str, Callable[[Rules, ValueRule, dict[str, str]], list[Finding]]]
     "marker": _marker,
     "age_sex": _age_sex,
     "cue": lambda rules, rule, g: [],
+    "study": lambda rules, rule, g: [],  # read by the order resolver in the pipeline
     "signs": _signs,
 }

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 import warnings
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -202,7 +202,7 @@ class Analyser:
         sent = sents.of(span.start)
         return all(t.is_punct or t.is_space for t in (*sent[: span.start - sent.start], *sent[span.end - sent.start :]))
 
-    def _order_finding(self, text: str, matched: str, neighbours: Sequence[str] = ()) -> Finding:
+    def _order_finding(self, text: str, matched: str, neighbours: Callable[[], Sequence[str]] = tuple) -> Finding:
         """The study the words name, read by the order resolver (one vocabulary for every channel): a
         resolved reading names its study; an ambiguous one ("MRI brain": with or without contrast?) is
         unparsed with the resolver's choices, never a guess; words the resolver does not read keep the
@@ -210,14 +210,14 @@ class Analyser:
         from rightscan.domain import orders
 
         reading = orders.interpret(self.kb, text)
-        if reading.status == "ambiguous" and neighbours:
+        if reading.status == "ambiguous":
             # the name alone is ambiguous ("mammogram"): a qualifier next to it may settle it. Each
             # neighbouring word is tried alone with the name; only one study reached by all that
             # settle it is taken ("mammogram ... (screening)"), never one of two.
             # words about contrast or joining ("with", "and") only count right after the name (_order_words)
             choices = {c.id for c in reading.choices}
             settled = set()
-            for word in neighbours:
+            for word in neighbours():  # read only for an ambiguous name
                 if _CONTRAST_AFTER.fullmatch(" " + word):
                     continue
                 tried = orders.interpret(self.kb, f"{text} {word}")
@@ -279,7 +279,7 @@ class Analyser:
                     self._order_finding(
                         _order_words(text, span),
                         label[len(PROCEDURE_PREFIX) :],
-                        _neighbour_words(text, span.start_char, span.end_char),
+                        lambda: _neighbour_words(text, span.start_char, span.end_char),
                     ),
                 ),
             }

@@ -463,3 +463,30 @@ def test_a_field_answered_not_identified_is_negated() -> None:
     # CAP wording: "DCIS: Not identified" says there is no DCIS
     assert tumor("Histologic type: invasive carcinoma NST\nDCIS: Not identified").get("histology") == "IDC"
     assert "histology" not in tumor("DCIS: Not identified")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bracketed sign after a receptor's name is its status, not a review-of-systems item
+        ("ER (+) PR (-) HER2 (-)", {"er": "positive", "pr": "negative", "her2": "negative"}),
+        ("ER(+), PR(+), HER2(+)", {"er": "positive", "pr": "positive", "her2": "positive"}),
+        # a percentage given as a lower bound
+        ("ER >90%, PR greater than 50%", {"er": "positive", "pr": "positive"}),
+        # HER2 gene amplification named without the ISH method
+        ("HER2/neu: not amplified (ratio 1.1)", {"her2": "negative"}),
+        ("HER2 amplified (ratio 4.0)", {"her2": "positive"}),
+    ],
+)
+def test_receptor_forms(text: str, expected: dict[str, Any]) -> None:
+    got = tumor(text)
+    assert {k: got.get(k) for k in expected} == expected
+
+
+def test_a_lower_bound_under_one_percent_is_not_read() -> None:
+    assert "er" not in tumor("ER > 0%")
+
+
+def test_review_of_systems_signs_still_read_as_signs() -> None:
+    # the receptor reading must not change a (+)/(-) list of symptoms
+    assert "bone_pain" not in facts("ROS: (+) fatigue (-) bone pain (-) cough").get("symptoms", [])

@@ -37,6 +37,8 @@ class Layout:
     checked: frozenset[str]
     yes: frozenset[str]
     headings: dict[str, str]
+    # a receptor's name right before a sign ("ER (+) PR (-)"): the sign is its status, not a list item's
+    receptor_before: re.Pattern[str] | None = None
 
 
 _SEGMENT_END = re.compile(r"\s{2,}|[|;,]|\n|--|\.(?:\s|$)")
@@ -67,6 +69,12 @@ def compile_layout(rules: Rules) -> Layout:
         checked=frozenset(m.lower() for m in spec["checked"]) | frozenset("☑☒■✓✔"),
         yes=frozenset(w.lower() for w in spec["yes"]),
         headings=headings,
+        receptor_before=re.compile(
+            "(?:" + "|".join(rules.name_patterns[n].pattern for n in ("ER", "PR", "HER2", "HR")) + r")\s*$",
+            re.IGNORECASE,
+        )
+        if all(n in rules.name_patterns for n in ("ER", "PR", "HER2", "HR"))
+        else None,
     )
 
 
@@ -143,6 +151,9 @@ def normalise(layout: Layout, text: str) -> str:
     # 3. (+)/(-) signs
     for m in layout.sign.finditer(current):
         start, end = m.span()
+        if layout.receptor_before is not None and layout.receptor_before.search(current[max(0, start - 16) : start]):
+            _put(chars, start, end, "-" if m.group("neg") else "+")  # "ER (+)" reads as "ER +"
+            continue
         after = current[end : end + 3].lstrip(" \t")
         prefix = bool(after) and after[0].isalpha()
         if m.group("neg"):

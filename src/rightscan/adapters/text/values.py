@@ -163,6 +163,9 @@ def _hormone_status(rules: Rules, g: dict[str, str]) -> tuple[str | None, str | 
     if "pct" in g:
         pct = float(g["pct"])
         below = "cmp" in g
+        if "above" in g:  # "ER >95%": at least that much; "> 0%" says too little to choose
+            limit = rules.parameters["receptor_positive_min_percent"]
+            return ("positive", None) if pct >= limit else (None, "a result given as 'above a percentage' below 1%")
         if below:
             limit = rules.parameters["receptor_positive_min_percent"]
             return ("negative", None) if pct <= limit else (None, "a result given as 'below a percentage' above 1%")

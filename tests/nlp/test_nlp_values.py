@@ -490,3 +490,30 @@ def test_a_lower_bound_under_one_percent_is_not_read() -> None:
 def test_review_of_systems_signs_still_read_as_signs() -> None:
     # the receptor reading must not change a (+)/(-) list of symptoms
     assert "bone_pain" not in facts("ROS: (+) fatigue (-) bone pain (-) cough").get("symptoms", [])
+
+
+@pytest.mark.parametrize(
+    ("text", "pn"),
+    [
+        # positive nodes counted after surgery give the pathological N (AJCC 8: 1-3 pN1a, 4-9 pN2a, >= 10 pN3a)
+        ("Sentinel nodes: 0/2 positive.", "pN0"),
+        ("3/12 LN positive, ENE absent.", "pN1a"),
+        ("ALND: 5 of 14 positive", "pN2a"),
+        ("11/20 axillary nodes +", "pN3a"),
+    ],
+)
+def test_a_count_of_positive_nodes_gives_the_pathological_n(text: str, pn: str) -> None:
+    assert facts(text).get("pathology", {}).get("n") == pn
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CK5/6 positive, p63 positive.",  # a stain, not a node count
+        "Cores: 2/3 positive for carcinoma.",  # cores, not nodes
+        "1/3 SLN with micrometastases only.",  # micrometastases are pN1mi: not read from the count
+        "Follow-up on 4/11 in clinic.",  # a date
+    ],
+)
+def test_counts_that_are_not_positive_nodes_give_no_n(text: str) -> None:
+    assert "n" not in facts(text).get("pathology", {})

@@ -26,7 +26,7 @@ Strength = Literal["preferred", "explicit", "derived"]
 STRENGTH_RANK = {"preferred": 0, "explicit": 1, "derived": 2}
 Parser = Literal[
     "size", "tnm", "grade", "receptor", "her2", "constant", "lab", "lab_normal", "marker", "age_sex", "cue", "signs",
-    "study",
+    "study", "node_count",
 ]  # fmt: skip
 Direction = Literal["FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"]
 Setting = Literal["new_diagnosis", "surveillance", "suspected_local_recurrence", "suspected_distant_recurrence"]
@@ -51,6 +51,7 @@ PARSER_GROUPS: dict[str, tuple[tuple[str, ...], ...]] = {
     "marker": (("value",),),
     "age_sex": (("age",),),
     "signs": (("er",), ("pr",), ("her2",)),
+    "node_count": (("pos",), ("total",)),
     "study": (),  # a study's words: the order resolver reads them (adapters/text/pipeline.py)
     "cue": (),  # no value: the mention only marks what its family means (treatment done, new finding, ...)
 }
@@ -237,6 +238,8 @@ class _Parameters(_Strict):
     nottingham_score_to_grade: dict[int, int]
     age_min: int
     age_max: int
+    # fewest positive regional nodes -> pathological N category (AJCC 8 breast pN)
+    positive_nodes_to_pn: dict[int, str] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _scores(self) -> _Parameters:
@@ -244,6 +247,8 @@ class _Parameters(_Strict):
             raise ValueError("nottingham_score_to_grade must map every score 3..9")
         if not set(self.nottingham_score_to_grade.values()) <= {1, 2, 3}:
             raise ValueError("nottingham_score_to_grade must give grades 1..3")
+        if self.positive_nodes_to_pn and 0 not in self.positive_nodes_to_pn:
+            raise ValueError("positive_nodes_to_pn must start at 0 nodes")
         return self
 
 

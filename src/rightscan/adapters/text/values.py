@@ -325,6 +325,15 @@ def _age_sex(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Finding]:
     return out
 
 
+def _node_count(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Finding]:
+    """ "2/14 LN positive": nodes examined after surgery, so a pathological N by the count (AJCC 8 pN)."""
+    positive, total = int(g["pos"]), int(g["total"])
+    table = rules.parameters.get("positive_nodes_to_pn") or {}
+    if positive > total or not table:
+        return [Finding("pathology.n", None, UNPARSED, "a count of positive nodes that cannot be read")]
+    return [Finding("pathology.n", table[max(k for k in table if k <= positive)])]
+
+
 _PARSERS: dict[str, Callable[[Rules, ValueRule, dict[str, str]], list[Finding]]] = {
     "size": _size,
     "tnm": _tnm,
@@ -337,6 +346,7 @@ _PARSERS: dict[str, Callable[[Rules, ValueRule, dict[str, str]], list[Finding]]]
     "marker": _marker,
     "age_sex": _age_sex,
     "cue": lambda rules, rule, g: [],
-    "study": lambda rules, rule, g: [],  # read by the order resolver in the pipeline
+    "study": lambda rules, rule, g: [],
+    "node_count": _node_count,  # read by the order resolver in the pipeline
     "signs": _signs,
 }

@@ -368,3 +368,16 @@ def test_sex_in_a_template_header(text: str, sex: str) -> None:
 
 def test_a_lower_case_f_after_an_age_is_not_a_sex() -> None:
     assert "sex" not in facts("Age 61, f/u in clinic.")
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        ("Enlarged level II axillary node on MRI.", "N1"),
+        ("Axillary lymph nodes are unremarkable.", "N0"),
+        ("Nodes: normal on ultrasound.", "N0"),
+        ("No enlarged level I nodes.", "N0"),  # a negated positive node phrase reads as a negative axilla
+    ],
+)
+def test_nodes_named_by_level_or_called_normal(text: str, n: str) -> None:
+    assert facts(text).get("tumor", {}).get("n") == n

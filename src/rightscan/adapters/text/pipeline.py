@@ -21,48 +21,8 @@ from rightscan.adapters.text.components import GROUP, PROCEDURE_PREFIX, VALUE_KE
 from rightscan.adapters.text.layout import compile_layout, normalise
 from rightscan.adapters.text.model import Mention
 from rightscan.adapters.text.rules import load_rules
+from rightscan.adapters.text.study_words import CONTRAST_AFTER, NOT_ONE_CLAUSE, WORDS, neighbour_words, order_words
 from rightscan.adapters.text.values import FACT, NOTE, UNPARSED, Finding
-
-_CONTRAST_AFTER = re.compile(
-    r"(?:\s*(?:w/wo|w/w/o|w/o|w\+wo|w/|wo|w|with and without|without and with|with|without|and|\+|&|iv|i\.v\.|"
-    r"contrast|gadolinium|gad|/|-)(?![a-z0-9]))+",
-    re.IGNORECASE,
-)
-
-
-_SAYS_CONTRAST = re.compile(
-    r"contrast|gad|(?<![a-z])(?:iv|i\.v\.|w/|w\+|wo|w|with and without|without and with)(?![a-z])", re.IGNORECASE
-)
-_CLAUSE_END = re.compile(r"[;,.:\n]|\s[-–—]\s")
-_NOT_ONE_CLAUSE = re.compile(r"[;,.\n]")
-_WORDS = re.compile(r"[^\s()\[\]]+")
-_NEIGHBOURS = 6  # words looked at on each side of a study's name
-
-
-def _neighbour_words(text: str, start: int, end: int) -> list[str]:
-    """The words next to a study's name in its clause (up to a comma, colon, semicolon, full stop or
-    line break), nearest first: where a writer puts its qualifiers ("mammogram (screening)", "MAMMO
-    DIAGNOSTIC BILATERAL", "diagnostic mammogram due (tomosynthesis)")."""
-
-    def words(part: str) -> list[str]:
-        cleaned = (w.strip("()[]{}\"'") for w in part.split())
-        return [w for w in cleaned if any(c.isalpha() for c in w)]
-
-    line_start = max(text.rfind(c, 0, start) for c in ";,.:\n") + 1
-    stop = _CLAUSE_END.search(text, end)
-    after = words(text[end : stop.start() if stop else len(text)])[:_NEIGHBOURS]
-    return after + words(text[line_start:start])[-_NEIGHBOURS:][::-1]
-
-
-def _order_words(text: str, span: Span) -> str:
-    """A study's words for the resolver: the matched phrase and any contrast words right after it
-    ("CT chest" + " w contrast", "MRI brain" + " w/wo"), which the phrase itself may not include."""
-    more = _CONTRAST_AFTER.match(text, span.end_char)
-    words = more.group(0) if more else ""
-    # a bare "with" or "without" is not about contrast ("mammogram with tomosynthesis")
-    says_contrast = _SAYS_CONTRAST.search(words) is not None
-    tail = words if says_contrast else ""  # a bare "and" or "/" after the study is not about it
-    return text[span.start_char : span.end_char] + tail
 
 
 class _Sentences:
@@ -218,7 +178,7 @@ class Analyser:
             choices = {c.id for c in reading.choices}
             settled = set()
             for word in neighbours():  # read only for an ambiguous name
-                if _CONTRAST_AFTER.fullmatch(" " + word):
+                if CONTRAST_AFTER.fullmatch(" " + word):
                     continue
                 tried = orders.interpret(self.kb, f"{text} {word}")
                 if tried.status == "resolved" and tried.study is not None:
@@ -277,9 +237,9 @@ class Analyser:
                 "end": span.end_char,
                 "findings": (
                     self._order_finding(
-                        _order_words(text, span),
+                        order_words(text, span.start_char, span.end_char),
                         label[len(PROCEDURE_PREFIX) :],
-                        lambda: _neighbour_words(text, span.start_char, span.end_char),
+                        lambda: neighbour_words(text, span.start_char, span.end_char),
                     ),
                 ),
             }
@@ -365,9 +325,9 @@ class Analyser:
         procs = sorted((d for d in described if d["family"] == "procedure"), key=lambda d: d["start"])
         for a, b in itertools.pairwise(procs):
             between = text[a["end"] : b["start"]]
-            if b["start"] < a["end"] or len(between) > 40 or _NOT_ONE_CLAUSE.search(between):
+            if b["start"] < a["end"] or len(between) > 40 or NOT_ONE_CLAUSE.search(between):
                 continue
-            if any(w in self.rules.coordination_connectors for w in _WORDS.findall(between.lower())):
+            if any(w in self.rules.coordination_connectors for w in WORDS.findall(between.lower())):
                 continue
             studies = {a["findings"][0].value, b["findings"][0].value}
             if len(studies) < 2:

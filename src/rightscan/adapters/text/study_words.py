@@ -1,0 +1,47 @@
+"""The words a study is read from: its name, the contrast words right after it, and the qualifiers
+written around it in its clause. Plain text work, no spaCy objects (offsets in, strings out)."""
+
+from __future__ import annotations
+
+import re
+
+CONTRAST_AFTER = re.compile(
+    r"(?:\s*(?:w/wo|w/w/o|w/o|w\+wo|w/|wo|w|with and without|without and with|with|without|and|\+|&|iv|i\.v\.|"
+    r"contrast|gadolinium|gad|/|-)(?![a-z0-9]))+",
+    re.IGNORECASE,
+)
+
+
+_SAYS_CONTRAST = re.compile(
+    r"contrast|gad|(?<![a-z])(?:iv|i\.v\.|w/|w\+|wo|w|with and without|without and with)(?![a-z])", re.IGNORECASE
+)
+_CLAUSE_END = re.compile(r"[;,.:\n]|\s[-–—]\s")
+NOT_ONE_CLAUSE = re.compile(r"[;,.\n]")
+WORDS = re.compile(r"[^\s()\[\]]+")
+_NEIGHBOURS = 6  # words looked at on each side of a study's name
+
+
+def neighbour_words(text: str, start: int, end: int) -> list[str]:
+    """The words next to a study's name in its clause (up to a comma, colon, semicolon, full stop or
+    line break), nearest first: where a writer puts its qualifiers ("mammogram (screening)", "MAMMO
+    DIAGNOSTIC BILATERAL", "diagnostic mammogram due (tomosynthesis)")."""
+
+    def words(part: str) -> list[str]:
+        cleaned = (w.strip("()[]{}\"'") for w in part.split())
+        return [w for w in cleaned if any(c.isalpha() for c in w)]
+
+    line_start = max(text.rfind(c, 0, start) for c in ";,.:\n") + 1
+    stop = _CLAUSE_END.search(text, end)
+    after = words(text[end : stop.start() if stop else len(text)])[:_NEIGHBOURS]
+    return after + words(text[line_start:start])[-_NEIGHBOURS:][::-1]
+
+
+def order_words(text: str, start: int, end: int) -> str:
+    """A study's words for the resolver: the matched phrase and any contrast words right after it
+    ("CT chest" + " w contrast", "MRI brain" + " w/wo"), which the phrase itself may not include."""
+    more = CONTRAST_AFTER.match(text, end)
+    words = more.group(0) if more else ""
+    # a bare "with" or "without" is not about contrast ("mammogram with tomosynthesis")
+    says_contrast = _SAYS_CONTRAST.search(words) is not None
+    tail = words if says_contrast else ""  # a bare "and" or "/" after the study is not about it
+    return text[start:end] + tail

@@ -80,3 +80,23 @@ class Settings(BaseSettings):
         description="Hosts (name or IP) a fhirServer may name even when they resolve to loopback, private or "
         "link-local addresses (JSON list in RIGHTSCAN_FHIR_ALLOWED_HOSTS)",
     )
+    # ------------------------------------------------------------------ SMART on FHIR EHR launch
+    smart_client_id: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=256,
+        description="OAuth client id registered with the EHR for the SMART EHR launch (/launch); unset = no launch. "
+        "Needs authentication configured; the redirect URI is RIGHTSCAN_PUBLIC_URL + /launch/callback",
+    )
+    smart_scope: str = Field(
+        default="launch openid fhirUser patient/*.read",
+        min_length=1,
+        max_length=1000,
+        description="Scopes requested in the SMART launch",
+    )
+    smart_issuers: dict[str, str] = Field(
+        default_factory=dict,
+        description="EHR FHIR servers allowed to launch RightScan (the launch's iss), each mapped to the issuer of "
+        "that EHR's CDS Hooks JWTs: a launch opens decisions of that organisation only (JSON object in "
+        "RIGHTSCAN_SMART_ISSUERS)",
+    )

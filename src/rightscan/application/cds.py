@@ -223,11 +223,13 @@ async def consult(
     service_id: str,
     tenant: str | None,
     explanation_url: Callable[[str], str],
+    subject: str | None = None,
 ) -> dict[str, Any]:
     """Use case *consult on draft orders*: rate each selected (order-select) or every (order-sign) imaging
     ServiceRequest of ``hook`` from its prefetch (completed from the FHIR server when allowed), build the
     cards and the PAMA system actions, and store the consultation under ``tenant`` before returning the
-    CDS Hooks response. ``explanation_url`` gives the link for a consultation id. Raises ``Refused``."""
+    CDS Hooks response. ``explanation_url`` gives the link for a consultation id; ``subject`` is the
+    patient as the decision log records it (a keyed hash, for a SMART launch). Raises ``Refused``."""
     from rightscan.adapters.cdshooks import cards as card_builder
     from rightscan.adapters.store.db import DecisionRecord
 
@@ -260,6 +262,7 @@ async def consult(
         hook_instance=hook.hookInstance,
         service_id=service_id,
         tenant=tenant,
+        subject=subject,
         knowledge_version=kb.version,
         input_digest=digest(coded),
         verdict=next(iter(verdicts)) if len(verdicts) == 1 else ("mixed" if verdicts else None),

@@ -67,6 +67,14 @@ class Settings(BaseSettings):
         description="Longest clinical note read (characters): longer notes are refused (API, web form); in a CDS "
         "call, record text beyond it is not read and the decision says so",
     )
+    note_cpu_seconds: float = Field(
+        default=0.5,
+        ge=0.05,
+        le=30,
+        description="CPU seconds one request may spend reading a note (web page, API, a CDS call's record text); "
+        "a note over it, or shaped so that it would be (long runs without a space), is refused with 422 "
+        "(a CDS call then uses coded data only)",
+    )
     max_feedback_entries: int = Field(default=20, ge=1, le=100, description="Most entries in one feedback call")
     max_feedback_comment_chars: int = Field(
         default=1000, ge=0, le=4000, description="Longest clinician comment stored with an override"

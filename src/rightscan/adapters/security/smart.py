@@ -99,10 +99,12 @@ def oauth_error(value: str | None) -> str:
 
 
 async def _allowed(url: str, policy: Policy, what: str) -> str:
+    """``url`` unchanged once its host passes the outbound-fetch policy (``SmartError`` 403 otherwise)."""
     try:
-        return await check_server(url, allow_http=policy.allow_http, allowed_hosts=policy.allowed_hosts)
+        await check_server(url, allow_http=policy.allow_http, allowed_hosts=policy.allowed_hosts)
     except FetchError:
         raise SmartError(403, f"the {what} is not an allowed address") from None
+    return url
 
 
 def _client(policy: Policy) -> httpx.AsyncClient:
@@ -122,8 +124,8 @@ async def _bounded_json(response: httpx.Response) -> Any:
 
 
 async def check_issuer(iss: str, policy: Policy) -> str:
-    """``iss`` once it passes the outbound-fetch policy (normalised without a trailing slash)."""
-    return await _allowed(iss, policy, "EHR's FHIR server (iss)")
+    """``iss`` once it passes the outbound-fetch policy (without a trailing slash)."""
+    return (await _allowed(iss, policy, "EHR's FHIR server (iss)")).rstrip("/")
 
 
 async def discover(iss: str, policy: Policy) -> Endpoints:
@@ -198,12 +200,16 @@ async def exchange(
             ) as response,
         ):
             status = response.status_code
-            answer = await _bounded_json(response) if status in (200, 400, 401) else None
+            if status != 200:  # RFC 6749 5.2: a JSON error object; only its standard code is repeated
+                try:
+                    refusal = await _bounded_json(response)
+                except SmartError:
+                    refusal = None
+                code_word = oauth_error(refusal.get("error") if isinstance(refusal, dict) else None)
+                raise SmartError(401, f"the EHR refused the sign-in ({code_word})")
+            answer = await _bounded_json(response)
     except httpx.HTTPError:
         raise SmartError(502, "the EHR's token endpoint could not be reached") from None
-    if status != 200:
-        code_word = oauth_error(answer.get("error") if isinstance(answer, dict) else None)
-        raise SmartError(401, f"the EHR refused the sign-in ({code_word})")
     if not isinstance(answer, dict):
         raise SmartError(502, "the EHR's token answer is not a JSON object")
     patient, tenant = answer.get("patient"), answer.get("tenant")

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import httpx
 
-from .conftest import Server
+from .conftest import Server, start_server
 
 FORM_JSON = {"setting": "new_diagnosis", "tumor": {"size_cm": 1.5, "n": "N0"}, "order": "PET/CT"}
 
@@ -52,3 +53,13 @@ def test_pasted_json_with_a_repeated_key_is_refused_naming_its_place(server: Ser
     assert r.status_code == 422
     error = _json_error(r.text)
     assert "labs.{key 2} appears twice" in error and "Jane" not in error
+
+
+def test_the_public_url_host_is_accepted_on_a_loopback_server(tmp_path: Path) -> None:
+    """Behind a reverse proxy on the same machine, the configured public host is this service's name."""
+    srv = start_server(tmp_path, env={"RIGHTSCAN_PUBLIC_URL": "https://rightscan.example.org"})
+    try:
+        assert httpx.get(f"{srv.url}/healthz", headers={"Host": "rightscan.example.org"}).status_code == 200
+        assert httpx.get(f"{srv.url}/healthz", headers={"Host": "other.example.org"}).status_code == 421
+    finally:
+        srv.stop()

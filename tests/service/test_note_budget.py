@@ -8,6 +8,7 @@ the reader must go on reading ordinary notes exactly as before.
 
 from __future__ import annotations
 
+import copy
 import os
 from pathlib import Path
 
@@ -70,3 +71,25 @@ def test_ordinary_notes_at_the_cap_are_still_read(server: Server) -> None:
     r = httpx.post(f"{server.url}/v1/evaluate", json={"note": note}, timeout=60)
     assert r.status_code == 200, r.text[:300]
     assert r.json()["extracted"]["facts"]["tumor"]
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc to read the server's CPU time")
+def test_a_cds_call_shares_one_budget_across_its_orders(server: Server) -> None:
+    """Four imaging orders, each with its own adversarial reason text (about 1-2 s of CPU each without the
+    budget): the call still answers with ratings from coded data, and costs the server under a second."""
+    from .test_cds import SERVICE, reference_request
+
+    request = reference_request("order-sign")
+    entries = request["context"]["draftOrders"]["entry"]
+    pet = next(e for e in entries if e["resource"]["id"] == "pet-1")
+    for i in range(4):
+        order = copy.deepcopy(pet)
+        order["resource"]["id"] = f"pet-{i + 2}"
+        order["resource"]["reasonCode"][0]["text"] = f"order {i}: " + _note("possible bone mets? ")[:10_000]
+        entries.append(order)
+    started = _cpu_seconds(server.process.pid)
+    r = httpx.post(f"{server.url}{SERVICE}", json=request, timeout=120)
+    spent = _cpu_seconds(server.process.pid) - started
+    assert r.status_code == 200, r.text[:300]
+    assert r.json()["cards"], "the orders are still rated from coded data"
+    assert spent < 1.5, f"{spent:.2f} s of server CPU for one CDS call"

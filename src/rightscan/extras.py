@@ -19,6 +19,7 @@ EXTRA_OF_MODULE: dict[str, str] = {
     "sqlalchemy": "service",
     "alembic": "service",
     "jwt": "service",
+    "cachetools": "service",
     "cryptography": "service",
     "httpx": "service",
     "fhir": "service",

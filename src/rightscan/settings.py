@@ -67,6 +67,14 @@ class Settings(BaseSettings):
         description="Longest clinical note read (characters): longer notes are refused (API, web form); in a CDS "
         "call, record text beyond it is not read and the decision says so",
     )
+    note_cpu_seconds: float = Field(
+        default=0.5,
+        ge=0.05,
+        le=30,
+        description="CPU seconds one request may spend reading a note (web page, API, a CDS call's record text); "
+        "a note over it, or shaped so that it would be (long runs without a space), is refused with 422 "
+        "(a CDS call then uses coded data only)",
+    )
     max_feedback_entries: int = Field(default=20, ge=1, le=100, description="Most entries in one feedback call")
     max_feedback_comment_chars: int = Field(
         default=1000, ge=0, le=4000, description="Longest clinician comment stored with an override"
@@ -79,4 +87,24 @@ class Settings(BaseSettings):
         default_factory=list,
         description="Hosts (name or IP) a fhirServer may name even when they resolve to loopback, private or "
         "link-local addresses (JSON list in RIGHTSCAN_FHIR_ALLOWED_HOSTS)",
+    )
+    # ------------------------------------------------------------------ SMART on FHIR EHR launch
+    smart_client_id: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=256,
+        description="OAuth client id registered with the EHR for the SMART EHR launch (/launch); unset = no launch. "
+        "Needs authentication configured; the redirect URI is RIGHTSCAN_PUBLIC_URL + /launch/callback",
+    )
+    smart_scope: str = Field(
+        default="launch openid fhirUser patient/*.read",
+        min_length=1,
+        max_length=1000,
+        description="Scopes requested in the SMART launch",
+    )
+    smart_issuers: dict[str, str] = Field(
+        default_factory=dict,
+        description="EHR FHIR servers allowed to launch RightScan (the launch's iss), each mapped to the issuer of "
+        "that EHR's CDS Hooks JWTs: a launch opens decisions of that organisation only (JSON object in "
+        "RIGHTSCAN_SMART_ISSUERS)",
     )

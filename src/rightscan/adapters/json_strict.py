@@ -80,3 +80,17 @@ def duplicate_key(text: bytes, parsed: Any) -> str | None:
         return None
     pairs = json.loads(text, object_pairs_hook=_Pairs)
     return _find(pairs, "")
+
+
+def parse_strict(data: str | bytes) -> Any:
+    """Parse JSON text, refusing a repeated key: ``InputError`` naming its place (never its value).
+
+    Syntax errors are reported as by :func:`rightscan.adapters.input_json.parse_json`."""
+    from rightscan.adapters.input_json import parse_json
+    from rightscan.domain.model import InputError
+
+    parsed = parse_json(data)
+    repeated = duplicate_key(data.encode() if isinstance(data, str) else data, parsed)
+    if repeated:
+        raise InputError(repeated, f"the key at {repeated} appears twice in the same JSON object")
+    return parsed

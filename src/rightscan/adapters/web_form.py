@@ -15,7 +15,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from rightscan.adapters.input_json import PatientInput, describe_error, parse_json, safe_location
+from rightscan.adapters.input_json import PatientInput, describe_error, safe_location
+from rightscan.adapters.json_strict import parse_strict
 from rightscan.domain import orders
 from rightscan.domain.knowledge import Knowledge
 from rightscan.domain.model import InputError
@@ -246,7 +247,7 @@ def contract_from_json(kb: Knowledge, text: str) -> dict[str, Any]:
     if not text.strip():
         raise FormErrors([FieldProblem("json", "paste the input JSON first", "json", LABELS["json"])])
     try:
-        payload = parse_json(text)
+        payload = parse_strict(text)  # a repeated key is refused, naming its place
     except InputError as exc:
         raise FormErrors([FieldProblem("json", exc.message, "json", LABELS["json"])]) from None
     if not isinstance(payload, dict):

@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from rightscan.adapters.security.budget import ReadingBudget
 from rightscan.application.core import decide_payload, digest, new_id
 from rightscan.application.engine import Engine
 from rightscan.application.errors import Refused
@@ -158,11 +159,14 @@ def _text_steps(from_text: list[str], disagree: list[str]) -> list[dict[str, str
 
 
 async def _rate_draft(
-    kb: Knowledge, settings: Settings, hook: HookRequest, prefetch: dict[str, Any], draft: DraftOrder
+    kb: Knowledge,
+    settings: Settings,
+    hook: HookRequest,
+    prefetch: dict[str, Any],
+    draft: DraftOrder,
+    budget: ReadingBudget,
 ) -> tuple[OrderOutcome, dict[str, Any], int]:
     """(the outcome for one imaging draft order, its coded facts for the log, codes ignored)."""
-    from starlette.concurrency import run_in_threadpool
-
     from rightscan.adapters import fhir
     from rightscan.adapters.cdshooks.cards import OrderOutcome
     from rightscan.application.fhir import fhir_facts
@@ -183,8 +187,8 @@ async def _rate_draft(
         texts = []
     if texts:  # the order's reason and the record's text fill what coded data leave open
         try:
-            stated, uncertain = await run_in_threadpool(text_reading, "\n".join(texts))
-        except InputError:
+            stated, uncertain = await budget.read(text_reading, "\n".join(texts))
+        except InputError:  # over the request's reading budget (RIGHTSCAN_NOTE_CPU_SECONDS): coded data only
             stated, uncertain = None, []
         uncertain = uncertain_gaps(payload, uncertain)
         if stated:
@@ -223,11 +227,13 @@ async def consult(
     service_id: str,
     tenant: str | None,
     explanation_url: Callable[[str], str],
+    subject: str | None = None,
 ) -> dict[str, Any]:
     """Use case *consult on draft orders*: rate each selected (order-select) or every (order-sign) imaging
     ServiceRequest of ``hook`` from its prefetch (completed from the FHIR server when allowed), build the
     cards and the PAMA system actions, and store the consultation under ``tenant`` before returning the
-    CDS Hooks response. ``explanation_url`` gives the link for a consultation id. Raises ``Refused``."""
+    CDS Hooks response. ``explanation_url`` gives the link for a consultation id; ``subject`` is the
+    patient as the decision log records it (a keyed hash, for a SMART launch). Raises ``Refused``."""
     from rightscan.adapters.cdshooks import cards as card_builder
     from rightscan.adapters.store.db import DecisionRecord
 
@@ -238,8 +244,9 @@ async def consult(
     consult_id = new_id()
     coded: list[dict[str, Any]] = []
     ignored_codes = 0
+    budget = ReadingBudget(settings.note_cpu_seconds)  # the orders' texts share one budget
     for draft in imaging:
-        outcome, facts, ignored = await _rate_draft(kb, settings, hook, prefetch, draft)
+        outcome, facts, ignored = await _rate_draft(kb, settings, hook, prefetch, draft, budget)
         outcomes.append(outcome)
         coded.append(facts)
         ignored_codes += ignored
@@ -260,6 +267,7 @@ async def consult(
         hook_instance=hook.hookInstance,
         service_id=service_id,
         tenant=tenant,
+        subject=subject,
         knowledge_version=kb.version,
         input_digest=digest(coded),
         verdict=next(iter(verdicts)) if len(verdicts) == 1 else ("mixed" if verdicts else None),

@@ -24,7 +24,6 @@ they may be logged and may be returned to the client.
 
 from __future__ import annotations
 
-import heapq
 import json
 import logging
 import math
@@ -40,6 +39,7 @@ from urllib.parse import urlsplit
 import httpx
 import jwt
 import yaml
+from cachetools import Cache, LRUCache, TLRUCache, TTLCache
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
 log = logging.getLogger(__name__)
@@ -58,6 +58,7 @@ UNKNOWN_KID_REFETCH_SECONDS = 60.0  # an unknown kid triggers at most one refetc
 JWKS_MAX_BYTES = 64 * 1024
 MAX_TOKEN_CHARS = 16 * 1024
 MAX_ID_CHARS = 256  # upper bound for kid and jti, which end up as dictionary keys
+PREPARED_KEYS = 64  # PyJWK objects kept per key set, by (kid, alg)
 
 _LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost"})
 _COMPACT_JWS = re.compile(r"[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*")
@@ -193,8 +194,27 @@ class VerifiedToken:
 
 
 # ------------------------------------------------------------------ replay cache
+class _ExpiryCache(TLRUCache):  # type: ignore[type-arg]
+    """A TLRU cache whose values are their own expiry times, and which, when full, drops the entry
+    closest to expiry (not the least recently used one)."""
+
+    dropped_live = 0
+
+    def popitem(self) -> tuple[Hashable, float]:
+        with self.timer as now:
+            self.expire(now)
+            if not len(self):
+                raise KeyError("empty")
+            key = min(self, key=lambda k: Cache.__getitem__(self, k))
+            value = Cache.__getitem__(self, key)
+            del self[key]
+            self.dropped_live += 1
+            return key, value
+
+
 class ReplayCache:
-    """Remembers seen token ids until they expire; thread-safe and bounded.
+    """Remembers seen token ids until they expire; thread-safe and bounded (cachetools' TLRU cache,
+    each entry living until its own expiry).
 
     When full, expired entries are dropped first; if it is still full, the entries closest to expiry
     are dropped (their tokens are about to fail the expiry or age check anyway), and a warning is logged.
@@ -204,38 +224,30 @@ class ReplayCache:
         if max_entries < 1:
             raise ValueError("max_entries must be positive")
         self._max = max_entries
-        self._expiry: dict[Hashable, float] = {}
-        self._heap: list[tuple[float, int, Hashable]] = []
-        self._counter = 0  # tie-breaker so the heap never compares keys
+        self._now = 0.0  # the caller's clock, set under the lock before each operation
+        self._cache = _ExpiryCache(max_entries, ttu=lambda _key, expires_at, _now: expires_at, timer=self._clock)
         self._lock = threading.Lock()
+
+    def _clock(self) -> float:
+        return self._now
 
     def __len__(self) -> int:
         with self._lock:
-            return len(self._expiry)
+            return len(self._cache)
 
     def add(self, key: Hashable, expires_at: float, now: float) -> bool:
         """Record ``key`` until ``expires_at``; False if it is already recorded and not yet expired."""
         with self._lock:
-            seen = self._expiry.get(key)
-            if seen is not None and seen > now:
+            self._now = now
+            if key in self._cache:
                 return False
-            self._evict(now)
-            self._counter += 1
-            self._expiry[key] = expires_at
-            heapq.heappush(self._heap, (expires_at, self._counter, key))
+            self._cache[key] = expires_at
+            if self._cache.dropped_live:
+                log.warning(
+                    "replay cache full (%d entries): dropped %d unexpired entries", self._max, self._cache.dropped_live
+                )
+                self._cache.dropped_live = 0
             return True
-
-    def _evict(self, now: float) -> None:
-        heap, expiry = self._heap, self._expiry
-        dropped_live = 0
-        while heap and (heap[0][0] <= now or len(expiry) >= self._max):
-            at, _, key = heapq.heappop(heap)
-            if expiry.get(key) != at:
-                continue  # superseded by a later add of the same key
-            del expiry[key]
-            dropped_live += at > now
-        if dropped_live:
-            log.warning("replay cache full (%d entries): dropped %d unexpired entries", self._max, dropped_live)
 
 
 # ------------------------------------------------------------------ key sets
@@ -266,16 +278,20 @@ def parse_jwks(data: Any) -> dict[str, dict[str, Any]]:
 
 
 class _KeySet:
-    """Public keys by kid, plus PyJWK objects prepared per (kid, alg) on first use."""
+    """Public keys by kid, plus PyJWK objects prepared per (kid, alg) on first use (an LRU)."""
 
     def __init__(self, keys: dict[str, dict[str, Any]]) -> None:
         self.keys = keys
-        self._prepared: dict[tuple[str, str], jwt.PyJWK] = {}
+        self._prepared: LRUCache[tuple[str, str], jwt.PyJWK] = LRUCache(PREPARED_KEYS)
+        self._lock = threading.Lock()
 
     def key_for(self, kid: str, alg: str) -> jwt.PyJWK:
-        prepared = self._prepared.get((kid, alg))
+        with self._lock:
+            prepared = self._prepared.get((kid, alg))
         if prepared is None:
-            prepared = self._prepared[(kid, alg)] = _prepare(self.keys[kid], alg)
+            prepared = _prepare(self.keys[kid], alg)
+            with self._lock:
+                self._prepared[(kid, alg)] = prepared
         return prepared
 
 
@@ -310,51 +326,72 @@ class _FileKeys:
         return self._set if kid in self._set.keys else None
 
 
+class _JwksClient(jwt.PyJWKClient):
+    """PyJWT's JWK Set client, fetching through the verifier's httpx client: no redirects, at most
+    :data:`JWKS_MAX_BYTES`, at most the timeout in total. PyJWKClient's own cache is off: it forgets a
+    key set when it expires and has no stale-if-error rule, so :class:`_RemoteKeys` keeps the set."""
+
+    def __init__(self, url: str, client: httpx.Client, timeout: float) -> None:
+        super().__init__(url, cache_keys=False, cache_jwk_set=False, timeout=timeout)
+        self._http = client
+
+    def fetch_data(self) -> Any:
+        return _get_json(self._http, self.uri, self.timeout)
+
+    def fetch_keys(self) -> dict[str, dict[str, Any]]:
+        """The usable public signing keys of the set, by kid (see :func:`parse_jwks`)."""
+        return parse_jwks(self.fetch_data())
+
+
+def _clock() -> float:
+    return _monotonic()
+
+
 class _RemoteKeys:
     """An issuer's keys from its allowlisted JWK Set URL: fetched lazily, cached, refetched sparingly.
 
-    The lock is held during a fetch, so concurrent requests for the same issuer wait for one fetch
-    rather than each starting their own.
+    Each timing rule is a cachetools TTL entry on the (patchable) monotonic clock: the set is used
+    without refetching for :data:`JWKS_CACHE_SECONDS`; if refetching then fails, it still serves up to
+    :data:`JWKS_MAX_STALE_SECONDS` after it was fetched; a failed fetch is not retried for
+    :data:`JWKS_RETRY_SECONDS`; an unknown kid triggers at most one refetch per
+    :data:`UNKNOWN_KID_REFETCH_SECONDS`. The lock is held during a fetch, so concurrent requests for the
+    same issuer wait for one fetch rather than each starting their own.
     """
 
-    def __init__(self, url: str, fetch: Callable[[str], dict[str, dict[str, Any]]]) -> None:
-        self.url = url
-        self._fetch = fetch
+    def __init__(self, client: _JwksClient) -> None:
+        self.url = client.uri
+        self._client = client
         self._lock = threading.Lock()
-        self._set: _KeySet | None = None
-        self._fetched_at = -math.inf
-        self._failed_at = -math.inf
-        self._kid_refetch_at = -math.inf
+        self._fresh: TTLCache[str, _KeySet] = TTLCache(1, JWKS_CACHE_SECONDS, timer=_clock)
+        self._usable: TTLCache[str, _KeySet] = TTLCache(1, JWKS_MAX_STALE_SECONDS, timer=_clock)
+        self._backoff: TTLCache[str, bool] = TTLCache(1, JWKS_RETRY_SECONDS, timer=_clock)
+        self._kid_refetch: TTLCache[str, bool] = TTLCache(1, UNKNOWN_KID_REFETCH_SECONDS, timer=_clock)
+
+    def _current(self, kid: str) -> _KeySet | None:
+        keyset = self._usable.get("set")
+        return keyset if keyset is not None and kid in keyset.keys else None
 
     def lookup(self, kid: str) -> _KeySet | None:
         with self._lock:
-            now = _monotonic()
-            refreshed = False
-            if self._set is None or now - self._fetched_at >= JWKS_CACHE_SECONDS:
-                refreshed = self._refresh(now)
-            if self._set is not None and kid in self._set.keys:
-                return self._set
-            if not refreshed and now - self._kid_refetch_at >= UNKNOWN_KID_REFETCH_SECONDS:
-                self._kid_refetch_at = now
-                self._refresh(now)
-            if self._set is not None and kid in self._set.keys:
-                return self._set
-            return None
+            refreshed = "set" not in self._fresh and self._refresh()
+            found = self._current(kid)
+            if found is None and not refreshed and "kid" not in self._kid_refetch:
+                self._kid_refetch["kid"] = True
+                self._refresh()
+                found = self._current(kid)
+            return found
 
-    def _refresh(self, now: float) -> bool:
-        if now - self._failed_at < JWKS_RETRY_SECONDS:
+    def _refresh(self) -> bool:
+        if "failed" in self._backoff:
             return False
         try:
-            keys = self._fetch(self.url)
-        except (httpx.HTTPError, ValueError) as exc:
-            self._failed_at = now
+            keys = self._client.fetch_keys()
+        except (httpx.HTTPError, jwt.PyJWKClientError, ValueError) as exc:
+            self._backoff["failed"] = True
             log.warning("JWK Set fetch from %s failed: %s", self.url, _safe_error(exc))
-            if self._set is not None and now - self._fetched_at >= JWKS_MAX_STALE_SECONDS:
-                log.warning("cached JWK Set from %s is too old to use; dropped", self.url)
-                self._set = None
             return False
-        self._set = _KeySet(keys)
-        self._fetched_at = now
+        keyset = _KeySet(keys)
+        self._fresh["set"] = self._usable["set"] = keyset
         return True
 
 
@@ -362,8 +399,8 @@ def _safe_error(exc: Exception) -> str:
     return str(exc) if isinstance(exc, ValueError) else type(exc).__name__
 
 
-def _fetch_jwks(client: httpx.Client, url: str, timeout: float) -> dict[str, dict[str, Any]]:
-    """GET a JWK Set: no redirects, at most :data:`JWKS_MAX_BYTES`, at most ``timeout`` seconds in total."""
+def _get_json(client: httpx.Client, url: str, timeout: float) -> Any:
+    """GET a JSON document: no redirects, at most :data:`JWKS_MAX_BYTES`, at most ``timeout`` seconds in total."""
     deadline = _monotonic() + timeout
     body = bytearray()
     with client.stream("GET", url, headers={"Accept": "application/json", "Accept-Encoding": "identity"}) as resp:
@@ -375,7 +412,7 @@ def _fetch_jwks(client: httpx.Client, url: str, timeout: float) -> dict[str, dic
                 raise ValueError(f"response larger than {JWKS_MAX_BYTES} bytes")
             if _monotonic() > deadline:
                 raise ValueError("response too slow")
-    return parse_jwks(json.loads(body))
+    return json.loads(body)
 
 
 # ------------------------------------------------------------------ verifier
@@ -411,7 +448,7 @@ class JwtVerifier:
                 assert source.jwks_url is not None
                 url = source.jwks_url
                 if url not in remote:
-                    remote[url] = _RemoteKeys(url, lambda u: _fetch_jwks(self._client, u, self._timeout))
+                    remote[url] = _RemoteKeys(_JwksClient(url, self._client, self._timeout))
                 self._sources[iss] = remote[url]
 
     def close(self) -> None:

@@ -6,6 +6,13 @@ service's link secret (HS256, PyJWT), bound to that decision and the caller's te
 minutes. Opening a valid link starts a browser session (an HttpOnly cookie, itself a signed token)
 that lists the decisions this browser may open and the tenant it acts for; web-form posts need that
 session plus a CSRF token derived from it.
+
+A SMART on FHIR launch starts a session scoped to one patient of one organisation: the session holds
+the patient as a keyed hash (:meth:`LinkSigner.patient_ref`), the same hash the decision log stores
+for decisions made about that patient, so the cookie never carries the patient's identifier. The
+launch itself is bound to the browser by a short-lived signed cookie carrying its ``state``; the PKCE
+verifier is derived from that state with the secret (:meth:`LinkSigner.pkce_verifier`), so nothing
+secret sits in the browser and nothing needs to be kept on the server between the two legs.
 """
 
 from __future__ import annotations
@@ -21,6 +28,8 @@ import jwt
 ALGORITHM = "HS256"
 LINK_KIND = "rightscan-link"
 SESSION_KIND = "rightscan-session"
+LAUNCH_KIND = "rightscan-launch"
+LAUNCH_TTL = 600  # seconds between the EHR's launch and the authorisation server's answer
 MAX_SESSION_IDS = 50  # the decisions one browser session may reopen (oldest dropped first)
 
 
@@ -38,9 +47,19 @@ class Session:
     decision_ids: tuple[str, ...] = field(default_factory=tuple)
     expires: int = 0
     nonce: str = ""
+    subject: str | None = None  # the patient a SMART launch scoped this session to (keyed hash)
 
     def allows(self, decision_id: str) -> bool:
         return decision_id in self.decision_ids
+
+
+@dataclass(frozen=True, slots=True)
+class Launch:
+    """A SMART launch in progress: its state, the FHIR server (iss) and that server's token endpoint."""
+
+    state: str
+    iss: str
+    token_endpoint: str
 
 
 class LinkSigner:
@@ -82,6 +101,8 @@ class LinkSigner:
             "exp": int(now) + self.session_ttl,
             "n": session.nonce or secrets.token_urlsafe(12),
         }
+        if session.subject is not None:
+            claims["pt"] = session.subject
         return jwt.encode(claims, self._secret, algorithm=ALGORITHM)
 
     def read_session(self, token: str) -> Session:
@@ -90,11 +111,13 @@ class LinkSigner:
         if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
             raise LinkError("malformed session")
         tenant = claims.get("ten")
+        subject = claims.get("pt")
         return Session(
             tenant=tenant if isinstance(tenant, str) else None,
             decision_ids=tuple(ids),
             expires=int(claims["exp"]),
             nonce=str(claims.get("n", "")),
+            subject=subject if isinstance(subject, str) else None,
         )
 
     def csrf_token(self, session: Session) -> str:
@@ -103,6 +126,37 @@ class LinkSigner:
 
     def check_csrf(self, session: Session, token: str | None) -> bool:
         return bool(token) and hmac.compare_digest(self.csrf_token(session), token or "")
+
+    # ------------------------------------------------------------------ SMART launch
+    def patient_ref(self, organisation: str | None, patient_id: str | None) -> str | None:
+        """The patient as the decision log and sessions know it: a keyed hash of (organisation, FHIR
+        patient id), None without a patient. Equal only for the same patient in the same organisation."""
+        if not patient_id:
+            return None
+        message = b"patient:" + (organisation or "").encode() + b"\x00" + patient_id.encode()
+        return hmac.new(self._secret, message, hashlib.sha256).hexdigest()
+
+    def launch_token(self, launch: Launch, now: float | None = None) -> str:
+        now = time.time() if now is None else now
+        claims = {
+            "k": LAUNCH_KIND,
+            "st": launch.state,
+            "iss": launch.iss,
+            "te": launch.token_endpoint,
+            "exp": int(now) + LAUNCH_TTL,
+        }
+        return jwt.encode(claims, self._secret, algorithm=ALGORITHM)
+
+    def read_launch(self, token: str) -> Launch:
+        claims = self._decode(token, LAUNCH_KIND)
+        state, iss, endpoint = claims.get("st"), claims.get("iss"), claims.get("te")
+        if not (isinstance(state, str) and isinstance(iss, str) and isinstance(endpoint, str)):
+            raise LinkError("malformed launch")
+        return Launch(state=state, iss=iss, token_endpoint=endpoint)
+
+    def pkce_verifier(self, state: str) -> str:
+        """The PKCE code verifier of the launch with this ``state`` (RFC 7636: 43-128 URL-safe characters)."""
+        return hmac.new(self._secret, b"pkce:" + state.encode(), hashlib.sha512).hexdigest()[:96]
 
     # ------------------------------------------------------------------ internals
     def _decode(self, token: str, kind: str) -> dict[str, object]:

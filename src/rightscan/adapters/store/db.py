@@ -106,6 +106,7 @@ class DecisionRecord:
     hook_instance: str | None = None
     service_id: str | None = None
     tenant: str | None = None
+    subject: str | None = None  # keyed hash of the patient (a SMART launch for that patient may open it)
     created_at: datetime = field(default_factory=lambda: datetime.now(UTC))
 
 
@@ -132,6 +133,7 @@ def _decision_row(r: DecisionRecord) -> dict[str, Any]:
         "hook_instance": r.hook_instance,
         "service_id": r.service_id,
         "tenant": r.tenant,
+        "subject": r.subject,
         "knowledge_version": r.knowledge_version,
         "input_digest": r.input_digest,
         "verdict": r.verdict,
@@ -427,6 +429,20 @@ class DecisionStore:
         return {str(u): t for u, t in rows}
 
     # ------------------------------------------------------------------ reads
+    def decisions_of(self, tenant: str, subject: str, limit: int = 20) -> list[dict[str, Any]]:
+        """The latest decisions about one patient (``subject``) of one organisation: id, time, verdict."""
+        query = (
+            select(decisions.c.id, decisions.c.created_at, decisions.c.verdict)
+            .where(decisions.c.tenant == tenant, decisions.c.subject == subject)
+            .order_by(decisions.c.created_at.desc())
+            .limit(limit)
+        )
+        try:
+            with self.engine.connect() as conn:
+                return [dict(row) for row in conn.execute(query).mappings()]
+        except SQLAlchemyError as exc:
+            raise StoreError(f"decision log read failed: {type(exc).__name__}") from None
+
     def get_decision(self, decision_id: str) -> dict[str, Any] | None:
         try:
             with self.engine.connect() as conn:

@@ -29,6 +29,8 @@ decisions = Table(
     Column("hook_instance", String(64)),
     Column("service_id", String(64)),
     Column("tenant", String(1024)),  # the caller's organisation: "<issuer>|<tenant>", or the issuer
+    # the patient, as a keyed hash of (organisation, FHIR patient id): never the id itself (migration 0003)
+    Column("subject", String(64)),
     Column("knowledge_version", String(128), nullable=False),
     Column("input_digest", String(64), nullable=False),  # sha256 of the canonical coded input
     Column("verdict", String(24)),
@@ -38,6 +40,7 @@ decisions = Table(
     Column("output", JSON, nullable=False),  # the decision(s) as returned, for the explanation page
     Index("ix_decisions_created_at", "created_at"),
     Index("ix_decisions_hook_instance", "hook_instance"),
+    Index("ix_decisions_subject", "subject"),
 )
 
 cards = Table(

@@ -7,6 +7,8 @@ pre-filled from it) opens only for
 - a short-lived signed link (``?t=``) that a CDS card or an API answer carried, bound to that decision
   and its tenant; opening one starts a browser session (HttpOnly, SameSite=Strict cookie);
 - a browser session that already opened that decision;
+- a browser session started by a SMART on FHIR EHR launch (``smart_launch``), for the decisions about
+  the launched patient in the launch's organisation;
 - a bearer JWT that the service's verifier accepts and whose tenant is the decision's tenant.
 Anything else gets 401 (nothing about the decision is shown, not even whether it exists).
 
@@ -85,6 +87,14 @@ def decision_url(request: Request, decision_id: str) -> str:
     return base.rstrip("/") + template.replace(_SAMPLE_ID, decision_id)
 
 
+def patient_ref(request: Request, tenant: str | None, patient_id: str | None) -> str | None:
+    """How the decision log records the patient a decision is about (a keyed hash; None in development
+    mode or without a patient), so that a SMART launch for that patient opens it."""
+    if not auth_configured(request):
+        return None
+    return signer_of(request).patient_ref(tenant, patient_id)
+
+
 def link_for(request: Request, url: str, decision_id: str, tenant: str | None) -> str:
     """``url`` with a signed link token when auth is configured (unchanged in development mode).
 
@@ -124,8 +134,11 @@ async def authorize_record(request: Request, record: dict[str, Any]) -> None:
         _grant(request, decision_id, tenant)
         return
     session = current_session(request)
-    if session is not None and session.allows(decision_id) and session.tenant == tenant:
-        return
+    if session is not None and session.tenant == tenant:
+        if session.allows(decision_id):
+            return
+        if session.subject is not None and record.get("subject") == session.subject:
+            return  # a SMART launch for this patient in this organisation
     try:
         has_bearer, bearer_tenant = await _bearer_tenant(request)
     except ApiError as exc:

@@ -81,13 +81,21 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     present.install(app.state.templates)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
-    from rightscan.interfaces.http import routes_api, routes_cds, routes_reports, routes_topics, routes_web
+    from rightscan.interfaces.http import (
+        routes_api,
+        routes_cds,
+        routes_reports,
+        routes_topics,
+        routes_web,
+        smart_launch,
+    )
 
     app.include_router(routes_api.router)
     app.include_router(routes_cds.router)
     app.include_router(routes_web.router)
     app.include_router(routes_reports.router)
     app.include_router(routes_topics.router)
+    smart_launch.install(app)
     return app
 
 

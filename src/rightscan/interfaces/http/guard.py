@@ -6,6 +6,10 @@
 - **Size cap.** A body whose ``Content-Length`` exceeds ``max_body_bytes`` is refused with 413 before it
   is read; a body without a length (chunked) is counted while it streams and refused the moment it
   passes the cap.
+- **Host check (DNS rebinding).** In development mode (no authentication) on a loopback socket, a
+  request whose ``Host`` is not a loopback name or address (``localhost``, ``127.0.0.0/8``, ``::1``)
+  or the configured public URL's host is refused with 421 before routing: a web page on another site
+  cannot reach the unauthenticated service through a DNS name re-pointed at 127.0.0.1.
 - **Security headers** on every response: a Content-Security-Policy without inline script,
   ``frame-ancestors 'none'``, ``nosniff``, ``Referrer-Policy: no-referrer``, and ``Cache-Control:
   no-store`` on everything but the static files (answers carry patient facts).
@@ -13,7 +17,9 @@
 
 from __future__ import annotations
 
+import ipaddress
 from typing import Any
+from urllib.parse import urlsplit
 
 import orjson
 from starlette.concurrency import run_in_threadpool
@@ -91,6 +97,10 @@ class RequestGuard:
             )
             await send_with_headers({"type": "http.response.body", "body": body})
 
+        if getattr(state, "verifier", True) is None and not _host_allowed(scope, settings):
+            await refuse(421, "the Host header does not name this machine's loopback address (development mode)")
+            return
+
         if scope["method"] in _BODY_METHODS:
             length = _content_length(scope)
             if length is not None and length > limit:
@@ -123,6 +133,32 @@ class RequestGuard:
                 await refuse(413, exc.detail)
             else:
                 raise
+
+
+def _is_loopback(host: str) -> bool:
+    host = host.strip("[]").lower().rstrip(".")
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _host_allowed(scope: Scope, settings: Any) -> bool:
+    """False only for a loopback socket addressed by a Host that is neither loopback nor the public URL's."""
+    server = scope.get("server")
+    if not server or not _is_loopback(str(server[0])):
+        return True  # not a loopback bind (``--insecure``), or an in-process test client
+    raw = next((value for name, value in scope.get("headers", ()) if name == b"host"), b"")
+    try:
+        host = urlsplit("//" + raw.decode("ascii")).hostname or ""
+    except (UnicodeDecodeError, ValueError):
+        return False
+    if _is_loopback(host):
+        return True
+    public = getattr(settings, "public_url", None)
+    return bool(public) and host == (urlsplit(public).hostname or "").lower()
 
 
 def _content_length(scope: Scope) -> int | None:

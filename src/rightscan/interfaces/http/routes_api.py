@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
 from starlette.concurrency import run_in_threadpool
 
 from rightscan.adapters.input_json import PatientInput, validate
+from rightscan.adapters.security.budget import ReadingBudget
 from rightscan.application import InputError, evidence_for_log, note_facts, procedure_catalogue, with_override
 from rightscan.interfaces.http import access
 from rightscan.interfaces.http.deps import Auth, EngineDep, FastJsonRoute, SettingsDep, tenant_of
@@ -69,7 +70,8 @@ async def evaluate(
         limit = settings.max_note_chars
         if len(payload.note) > limit:
             raise ApiError(422, f"longer than the {limit}-character limit (RIGHTSCAN_MAX_NOTE_CHARS)", "note")
-        facts, extraction, override = await run_in_threadpool(note_facts, payload.note, payload.order)
+        reading = ReadingBudget(settings.note_cpu_seconds)  # RIGHTSCAN_NOTE_CPU_SECONDS, 422 past it
+        facts, extraction, override = await reading.read(note_facts, payload.note, payload.order)
         extracted = extraction.to_dict()
         try:
             data = validate(facts)

@@ -59,7 +59,8 @@ async def call_service(request: Request, service_id: str, auth: Auth, hook: Hook
     def explanation_url(consult_id: str) -> str:
         return access.link_for(request, access.decision_url(request, consult_id), consult_id, tenant)
 
-    return _json(await consult(engine, settings, hook, service_id, tenant, explanation_url))
+    subject = access.patient_ref(request, tenant, hook.context.patientId)  # the patient, as a keyed hash
+    return _json(await consult(engine, settings, hook, service_id, tenant, explanation_url, subject=subject))
 
 
 @router.post(

@@ -21,6 +21,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from rightscan.adapters import web_form
+from rightscan.adapters.security.budget import ReadingBudget
 from rightscan.application import InputError, Knowledge, UnknownOrder, note_facts, resolved_study
 from rightscan.interfaces.http import access, handout, present
 from rightscan.interfaces.http.deps import engine_of
@@ -287,7 +288,8 @@ async def web_note(request: Request) -> HTMLResponse:
         status = 422
     else:
         try:
-            facts, extraction, _ = await run_in_threadpool(note_facts, note, None)
+            reading = ReadingBudget(request.app.state.settings.note_cpu_seconds)
+            facts, extraction, _ = await reading.read(note_facts, note, None)
         except InputError as exc:
             context["note_error"] = f"The note could not be read: {exc.message}"
             status = 422

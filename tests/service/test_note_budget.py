@@ -1,0 +1,95 @@
+"""The CPU budget on note reading over real HTTP (issue 10, "Put a time budget on extraction").
+
+Each note below is at the 20,000-character cap and shaped so that the note reader's cost grows faster
+than its length; measured outside the service, each took 1 to 30 s of CPU. Through the service, each
+request must cost the server process well under a second of CPU and answer 422 naming the budget, and
+the reader must go on reading ordinary notes exactly as before.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+from pathlib import Path
+
+import httpx
+import pytest
+
+from conftest import ROOT
+
+from .conftest import Server
+
+CAP = 20_000
+# (shape, CPU seconds measured for 20,000 characters of it by extract() alone, this machine)
+ADVERSARIAL = {
+    "(": 30.1,  # one run without a space: the tokenizer's suffix search is quadratic
+    "possible bone mets? ": 5.9,  # hedged mentions without a sentence break: ConText pairs every cue and target
+    "(+) back pain (-) headache ": 2.6,
+    "\u2610 bone pain \u2612 headache ": 1.6,
+    "Y\tN\t|\t": 1.6,
+    "return for headache, ": 1.7,
+}
+
+
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
+def _note(unit: str) -> str:
+    return (unit * (CAP // len(unit) + 1))[:CAP]
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc to read the server's CPU time")
+@pytest.mark.parametrize("unit", list(ADVERSARIAL))
+def test_an_adversarial_note_costs_the_server_under_a_second(server: Server, unit: str) -> None:
+    ordinary = (ROOT / "examples" / "note_new_diagnosis.txt").read_text()
+    before = httpx.post(f"{server.url}/v1/evaluate", json={"note": ordinary}, timeout=60)
+    assert before.status_code == 200
+    started = _cpu_seconds(server.process.pid)
+    r = httpx.post(f"{server.url}/v1/evaluate", json={"note": _note(unit), "order": "PET/CT"}, timeout=60)
+    spent = _cpu_seconds(server.process.pid) - started
+    assert r.status_code == 422, r.text[:300]
+    error = r.json()["error"]
+    assert error["field"] == "note" and "RIGHTSCAN_NOTE_CPU_SECONDS" in error["message"]
+    assert spent < 1.0, f"{spent:.2f} s of server CPU for one request"
+    after = httpx.post(f"{server.url}/v1/evaluate", json={"note": ordinary}, timeout=60)
+    assert after.status_code == 200
+    assert after.json()["extracted"]["facts"] == before.json()["extracted"]["facts"]
+
+
+def test_the_web_page_names_the_budget_under_the_note(server: Server) -> None:
+    r = httpx.post(f"{server.url}/note", data={"note": _note("possible bone mets? ")}, timeout=60)
+    assert r.status_code == 422
+    assert "CPU budget" in r.text and "RIGHTSCAN_NOTE_CPU_SECONDS" in r.text
+
+
+def test_ordinary_notes_at_the_cap_are_still_read(server: Server) -> None:
+    """A long but ordinary note (a consult note repeated to the cap) stays well inside the budget."""
+    ordinary = (ROOT / "examples" / "note_new_diagnosis.txt").read_text()
+    note = (ordinary + "\n\n") * (CAP // (len(ordinary) + 2))
+    r = httpx.post(f"{server.url}/v1/evaluate", json={"note": note}, timeout=60)
+    assert r.status_code == 200, r.text[:300]
+    assert r.json()["extracted"]["facts"]["tumor"]
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc to read the server's CPU time")
+def test_a_cds_call_shares_one_budget_across_its_orders(server: Server) -> None:
+    """Four imaging orders, each with its own adversarial reason text (about 1-2 s of CPU each without the
+    budget): the call still answers with ratings from coded data, and costs the server under a second."""
+    from .test_cds import SERVICE, reference_request
+
+    request = reference_request("order-sign")
+    entries = request["context"]["draftOrders"]["entry"]
+    pet = next(e for e in entries if e["resource"]["id"] == "pet-1")
+    for i in range(4):
+        order = copy.deepcopy(pet)
+        order["resource"]["id"] = f"pet-{i + 2}"
+        order["resource"]["reasonCode"][0]["text"] = f"order {i}: " + _note("possible bone mets? ")[:10_000]
+        entries.append(order)
+    started = _cpu_seconds(server.process.pid)
+    r = httpx.post(f"{server.url}{SERVICE}", json=request, timeout=120)
+    spent = _cpu_seconds(server.process.pid) - started
+    assert r.status_code == 200, r.text[:300]
+    assert r.json()["cards"], "the orders are still rated from coded data"
+    assert spent < 1.5, f"{spent:.2f} s of server CPU for one CDS call"

@@ -9,6 +9,8 @@ returns a text of exactly the same length in which
   "chosen" cue of ``context.yaml``);
 - a Yes/No pair becomes a negation when No is ticked or nothing is ("Bone pain [ ] Y [x] N" ->
   "Bone pain absent", "[ ] Y [x] N cough" -> "no cough"), and disappears when Yes is ticked;
+  the option may stand before its box ("Bone pain  Y [ ]  N [x]"), or once, in a table's header line
+  ("Symptoms now?   Y   N"), for rows of two boxes below it;
 - "(-) cough" becomes "no cough", "cough (-)" "cough neg", "(+) back pain" "c/o back pain";
 - a "pertinent negatives:" heading becomes "denies", a "pertinent positives:" heading "reports".
 
@@ -31,6 +33,9 @@ from rightscan.adapters.text.rules import Rules
 class Layout:
     box: re.Pattern[str]
     pair: re.Pattern[str]
+    pair_after: re.Pattern[str]
+    columns: re.Pattern[str]
+    row: re.Pattern[str]
     sign: re.Pattern[str]
     heading: re.Pattern[str]
     answer_no: re.Pattern[str]
@@ -52,6 +57,11 @@ def compile_layout(rules: Rules) -> Layout:
     no = "|".join(re.escape(w) for w in spec["no"])
     inner = box.replace("?P<mark>", "?:").replace("?P<glyph>", "?:")
     pair = rf"(?P<b1>{inner})\s*(?P<o1>{yes}|{no})\b\s*(?:/\s*)?(?P<b2>{inner})\s*(?P<o2>{yes}|{no})\b"
+    # the option written before its box ("Bone pain  Y [ ]  N [x]")
+    pair_after = rf"(?<![A-Za-z])(?P<o1>{yes}|{no})\s*(?P<b1>{inner})\s*(?:/\s*)?(?P<o2>{yes}|{no})\s*(?P<b2>{inner})"
+    # a table whose header line ends with the two options ("Symptoms now?   Y   N"), its rows with two boxes
+    columns = rf"^[^\n\[\]]*?(?<![A-Za-z])(?P<o1>{yes}|{no})[ \t]+(?:/[ \t]*)?(?P<o2>{yes}|{no})[ \t]*$"
+    row = rf"(?P<b1>{inner})[ \t]*(?P<b2>{inner})"
     neg = "|".join(re.escape(w) for w in spec["negative_signs"])
     pos = "|".join(re.escape(w) for w in spec["positive_signs"])
     headings = {h.lower(): cue for cue, hs in (("denies", spec["negative_headings"]),
@@ -60,6 +70,9 @@ def compile_layout(rules: Rules) -> Layout:
     return Layout(
         box=re.compile(box, re.IGNORECASE),
         pair=re.compile(pair, re.IGNORECASE),
+        pair_after=re.compile(pair_after, re.IGNORECASE),
+        columns=re.compile(columns, re.IGNORECASE | re.MULTILINE),
+        row=re.compile(row),
         sign=re.compile(rf"(?P<neg>{neg})|(?P<pos>{pos})", re.IGNORECASE),
         heading=re.compile(rf"\b(?:{heading})\s*:", re.IGNORECASE),
         answer_no=re.compile(
@@ -105,23 +118,51 @@ def _label_after(text: str, end: int) -> bool:
     return bool(re.search(r"\w|[+\-−]", segment))
 
 
+def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(span[0] < e and s < span[1] for s, e in spans)
+
+
+def _column_rows(layout: Layout, text: str) -> list[tuple[tuple[int, int], str, str, str, str]]:
+    """The rows of a two-column Yes/No table: after a header line ending with the two options, each
+    following line whose first two boxes stand side by side answers in the header's order; the table
+    ends at the first line without them."""
+    found = []
+    for head in layout.columns.finditer(text):
+        pos = head.end() + 1
+        while pos < len(text):
+            nl = text.find("\n", pos)
+            line_end = len(text) if nl < 0 else nl
+            m = layout.row.search(text, pos, line_end)
+            if m is None:
+                break
+            found.append((m.span(), head.group("o1"), head.group("o2"), m.group("b1"), m.group("b2")))
+            pos = line_end + 1
+    return found
+
+
 def normalise(layout: Layout, text: str) -> str:
     if "[" not in text and "(" not in text and ":" not in text and not any(g in text for g in "☐☑☒■□✓✔"):
         return text
     chars = list(text)
-    # 1. Yes/No pairs
+    # 1. Yes/No pairs: box before its option, option before its box, and two-column tables
     yes_words = layout.yes
-    for m in layout.pair.finditer(text):
-        o1, o2 = m.group("o1").lower(), m.group("o2").lower()
-        c1, c2 = _is_checked(layout, m.group("b1")), _is_checked(layout, m.group("b2"))
+    pairs = [(m.span(), m.group("o1"), m.group("o2"), m.group("b1"), m.group("b2"), False)
+             for m in layout.pair.finditer(text)]  # fmt: skip
+    taken = [p[0] for p in pairs]
+    pairs += [(m.span(), m.group("o1"), m.group("o2"), m.group("b1"), m.group("b2"), True)
+              for m in layout.pair_after.finditer(text) if not _overlaps(m.span(), taken)]  # fmt: skip
+    taken = [p[0] for p in pairs]
+    pairs += [(*row, True) for row in _column_rows(layout, text) if not _overlaps(row[0], taken)]
+    for (start, end), o1, o2, b1, b2, label_first in pairs:
+        o1, o2 = o1.lower(), o2.lower()
+        c1, c2 = _is_checked(layout, b1), _is_checked(layout, b2)
         ticked_yes = (c1 and o1 in yes_words) or (c2 and o2 in yes_words)
         ticked_no = (c1 and o1 not in yes_words) or (c2 and o2 not in yes_words)
-        start, end = m.span()
         if ticked_yes and not ticked_no:
             _put(chars, start, end, "")
         elif ticked_yes and ticked_no:
             _put(chars, start, end, "?")  # both ticked: uncertain
-        elif _label_after(text, end):
+        elif not label_first and _label_after(text, end):
             _put(chars, start, end, "no", right=True)
         else:  # a compact pair ("☐Y ☒N") has no room for the word: the one-character cue says the same
             _put(chars, start, end, "absent" if end - start >= len("absent") else "∅")

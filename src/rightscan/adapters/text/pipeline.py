@@ -294,6 +294,7 @@ class Analyser:
         self._share_in_lists(doc, described, effects)
         self._in_clause(doc, spans, described, effects, sents)
         self._carry_family(doc, spans, described, effects, sents)
+        self._carry_explanation(doc, spans, described, effects, sents)
         out = [
             Mention(sentence=sents.quote(original, span.start), effects=frozenset(e), **d)
             for span, d, e in zip(spans, described, effects, strict=True)
@@ -402,6 +403,40 @@ class Analyser:
             if any(prev.start <= c < prev.end and c > 0 and doc[c - 1].lower_ in self.rules.carried_possessives
                    for c in family_cues):  # fmt: skip
                 effects[i].add("family")
+
+    def _carry_explanation(
+        self, doc: Doc, spans: list[Span], described: list[dict[str, Any]], effects: list[set[str]], sents: _Sentences
+    ) -> None:
+        """``carried_explanation`` in context.yaml: a sentence that points back ("it", "the pain") and explains,
+        with no warning qualifier in either sentence, explains the symptoms of the sentence before it."""
+        if not self.rules.carried_anaphors:
+            return
+        targets = [i for i, d in enumerate(described)
+                   if "explained" in self.rules.policies[d["family"]].in_clause]  # fmt: skip
+        if not targets:
+            return
+        cues: dict[int, list[tuple[int, str | None]]] = {}
+        for mod in doc._.context_graph.modifiers:
+            start = mod.modifier_span[0]
+            cues.setdefault(sents.index[start], []).append((start, self.rules.categories.get(mod.category)))
+
+        def standing(k: int, effect: str) -> list[int]:
+            here = cues.get(k, [])
+            negated = {s for s, e in here if e == "negated"}
+            return [s for s, e in here if e == effect and s not in negated and s - 1 not in negated]
+
+        for i in targets:
+            k = sents.index[spans[i].start]
+            if k + 1 >= len(sents.spans) or "warning" in effects[i] or standing(k, "warning"):
+                continue
+            explains = standing(k + 1, "explained")
+            if not explains or standing(k + 1, "warning"):
+                continue
+            nxt = sents.spans[k + 1]
+            words = [t.lower_ for t in doc[nxt.start : min(explains)]]
+            said = " " + " ".join(words) + " "
+            if any(f" {a} " in said for a in self.rules.carried_anaphors):
+                effects[i].add("explained")
 
     def _share_in_lists(self, doc: Doc, described: list[dict[str, Any]], effects: list[set[str]]) -> None:
         """Findings joined by list connectors share a negated, hypothetical or family scope: in "call us if

@@ -119,6 +119,10 @@ class _CarriedFamily(_Strict):
     pronouns: list[str] = Field(default_factory=list)
 
 
+class _CarriedExplanation(_Strict):
+    anaphors: list[str] = Field(default_factory=list)
+
+
 class ContextFile(_Strict):
     schema_: Literal["rightscan.nlp-context/1"] = Field(alias="schema")
     version: str = Field(pattern=r"^nlp-context@\d{4}-\d{2}(\.\d+)?$")
@@ -132,6 +136,7 @@ class ContextFile(_Strict):
     lists: _Coordination = _Coordination()  # coordinated findings ("bone pain, headaches or SOB") share a scope
     sections: _Sections
     carried_family: _CarriedFamily = _CarriedFamily()
+    carried_explanation: _CarriedExplanation = _CarriedExplanation()
 
     @model_validator(mode="after")
     def _known_categories(self) -> ContextFile:

@@ -105,6 +105,7 @@ class Rules:
     list_share: frozenset[str]
     carried_possessives: frozenset[str]
     carried_pronouns: frozenset[str]
+    carried_anaphors: tuple[str, ...]  # words pointing back to the previous sentence's finding ("it", "the pain")
     require_start_line: bool
     sections: tuple[Section, ...]
     modifiers: tuple[Modifier, ...]

@@ -1,0 +1,113 @@
+"""Unsafe classes found on the third blind set (first run, 8 unsafe answers), each tested as a class of
+clinical meaning with wording of our own, and each with a control that must still raise the finding, so
+that no test passes by reading nothing."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from nlp_helpers import facts, tumor
+
+PROPERTY = settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+HEADER = "61F, R breast IDC 1.8 cm, grade 2, ER+ PR+ HER2-, cN0."
+NAMES = {"bone pain": "bone_pain", "headache": "headache", "shortness of breath": "dyspnea",
+         "abdominal pain": "abdominal_pain", "cough": "cough", "weight loss": "weight_loss"}  # fmt: skip
+
+
+def _codes(text: str) -> set[str]:
+    return set(facts(text).get("symptoms", []))
+
+
+# ------------------------------------------------------------------ what to call or come back for
+TRIGGERS = ["Call for", "Please call with", "Return/call for", "Seek medical attention for", "ED precautions:",
+            "Call us if you notice"]  # fmt: skip
+NOT_SYMPTOMS = ["a temperature over 38.5", "wound redness that spreads", "more swelling", "pus from the drain"]
+
+
+@PROPERTY
+@given(trigger=st.sampled_from(TRIGGERS),
+       before=st.lists(st.sampled_from(NOT_SYMPTOMS), min_size=1, max_size=4, unique=True),
+       items=st.lists(st.sampled_from(sorted(NAMES)), min_size=1, max_size=3, unique=True))  # fmt: skip
+def test_discharge_instructions_are_a_hypothetical_list_however_long(trigger: str, before: list[str],
+                                                                    items: list[str]) -> None:  # fmt: skip
+    # the symptoms stand at the end of a long list of wound problems, past any short cue scope
+    note = f"{HEADER} Home today. {trigger} {', '.join([*before, 'new ' + items[0], *items[1:]])}."
+    assert not _codes(note) & set(NAMES.values())
+
+
+def test_a_symptom_reported_beside_discharge_instructions_is_still_raised() -> None:
+    note = f"{HEADER} Reports new shortness of breath on stairs since Monday. Call for fever or spreading redness."
+    assert "dyspnea" in _codes(note)
+
+
+# ------------------------------------------------------------------ a relative's symptoms recalled by the patient
+@pytest.mark.parametrize("relative", ["Mother", "Her aunt", "Sister"])
+def test_a_relatives_symptoms_recalled_by_the_patient_are_the_relatives(relative: str) -> None:
+    note = (f"{HEADER} {relative} died of metastatic breast cancer - pt remembers she had severe bone pain and "
+            "headaches in her last months. Pt herself is well.")  # fmt: skip
+    assert not _codes(note) & {"bone_pain", "headache"}
+    control = f"{HEADER} {relative} died of breast cancer. Pt reports bone pain in her right hip for a month."
+    assert "bone_pain" in _codes(control)
+
+
+# ------------------------------------------------------------------ an explanation given in the next sentence
+@pytest.mark.parametrize("explanation", ["It was on purpose, I started a diet and joined a gym.",
+                                         "She says it was intentional - walking daily and eating less."])  # fmt: skip
+def test_weight_lost_on_purpose_explained_in_the_next_sentence_is_not_a_red_flag(explanation: str) -> None:
+    note = f"{HEADER} I have lost about 4 kg since spring. {explanation}"
+    assert "weight_loss" not in _codes(note)
+
+
+def test_a_symptom_explained_by_a_benign_event_in_the_next_sentence_is_not_a_red_flag() -> None:
+    said = f"{HEADER} Called about the rib pain on the left."
+    assert "bone_pain" in _codes(said)
+    assert "bone_pain" not in _codes(f"{said} She says the pain began after lifting her grandson last week and is "
+                                     "getting better.")  # fmt: skip
+
+
+@pytest.mark.parametrize("warning", ["it now wakes her at night", "it is getting worse"])
+def test_a_warning_in_the_explaining_sentence_keeps_the_symptom(warning: str) -> None:
+    note = f"{HEADER} Pain in her left hip for 5 weeks. She says it started after gardening but {warning}."
+    assert "bone_pain" in _codes(note)
+
+
+# ------------------------------------------------------------------ check-box templates
+@PROPERTY
+@given(ticks=st.lists(st.booleans(), min_size=4, max_size=4))
+def test_a_yes_no_item_with_the_option_before_its_box(ticks: list[bool]) -> None:
+    names = ["Bone pain", "Headache", "Cough", "Weight loss"]
+    rows = [f"  {n:<12} Y [{'x' if t else ' '}]  N [{' ' if t else 'x'}]" for n, t in zip(names, ticks, strict=True)]
+    note = HEADER + "\nSymptom review:\n" + "\n".join(rows)
+    expected = {NAMES[n.lower()] for n, t in zip(names, ticks, strict=True) if t}
+    assert _codes(note) == expected
+
+
+@PROPERTY
+@given(ticks=st.lists(st.booleans(), min_size=4, max_size=4))
+def test_a_two_column_yes_no_table_reads_each_row_by_its_header(ticks: list[bool]) -> None:
+    names = ["Bone pain", "Headache", "Cough", "Weight loss"]
+    rows = [f" {n:<20} [{'x' if t else ' '}]   [{' ' if t else 'x'}]" for n, t in zip(names, ticks, strict=True)]
+    note = HEADER + "\nAny of these now?        Yes   No\n" + "\n".join(rows) + "\nExam: unremarkable"
+    expected = {NAMES[n.lower()] for n, t in zip(names, ticks, strict=True) if t}
+    assert _codes(note) == expected
+
+
+# ------------------------------------------------------------------ M1, node and size classes
+@pytest.mark.parametrize("line", ["Restaging PET/CT given the high risk of occult distant metastases.",
+                                  "Node-positive disease raises the chance of distant disease."])  # fmt: skip
+def test_a_risk_of_distant_disease_is_not_distant_disease(line: str) -> None:
+    assert tumor(f"{HEADER} {line}").get("m") != "M1"
+
+
+def test_an_examination_manoeuvre_is_not_a_symptom() -> None:
+    assert "cough" not in _codes(f"{HEADER} Lungs: a few crackles that clear with cough.")
+    assert "cough" in _codes(f"{HEADER} Dry cough for 6 weeks. Lungs: clear.")
+
+
+@pytest.mark.parametrize("where", ["inferior to", "lateral to", "deep to", "away from"])
+def test_a_distance_from_a_landmark_is_not_the_tumour_size(where: str) -> None:
+    # the distance is not a second size of the nodule (which would be a conflict, or the wrong size)
+    note = f"62F, L mastectomy 2019. US: 7 mm hypoechoic nodule 2 cm {where} the scar."
+    assert tumor(note).get("size_cm") == 0.7

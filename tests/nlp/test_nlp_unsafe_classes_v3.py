@@ -111,3 +111,41 @@ def test_a_distance_from_a_landmark_is_not_the_tumour_size(where: str) -> None:
     # the distance is not a second size of the nodule (which would be a conflict, or the wrong size)
     note = f"62F, L mastectomy 2019. US: 7 mm hypoechoic nodule 2 cm {where} the scar."
     assert tumor(note).get("size_cm") == 0.7
+
+
+# ------------------------------------------------------------------ template fields answered by a ticked box
+@pytest.mark.parametrize(("t", "n"), [("T1", "N0"), ("T2", "N1"), ("T3", "N2")])
+def test_a_templates_ticked_t_and_n_categories_are_read(t: str, n: str) -> None:
+    options_t = "  ".join(f"[{'x' if c == t else ' '}] {c}" for c in ("T1", "T2", "T3", "T4"))
+    options_n = "  ".join(f"[{'x' if c == n else ' '}] {c}" for c in ("N0", "N1", "N2", "N3"))
+    got = tumor(f"Pt 55F, L breast IDC.\ncT: {options_t}\ncN: {options_n}")
+    assert (got.get("t"), got.get("n")) == (t, n)
+
+
+def test_a_pathologic_size_line_is_not_read_as_a_t_category() -> None:
+    assert tumor("Pt 55F, L breast IDC. pT: 1.5 cm invasive carcinoma.").get("t") != "T1"
+
+
+@pytest.mark.parametrize(("ticked", "status"), [("Pos", "positive"), ("Neg", "negative")])
+def test_a_ticked_receptor_answer_is_the_receptor_status(ticked: str, status: str) -> None:
+    boxes = "  ".join(f"[{'x' if w == ticked else ' '}] {w}" for w in ("Pos", "Neg"))
+    got = tumor(f"Pt 55F, L breast IDC 2 cm.\nER: {boxes}\nPR: {boxes}")
+    assert (got.get("er"), got.get("pr")) == (status, status)
+
+
+def test_a_ticked_negative_axilla_is_n0_and_a_ticked_suspicious_one_is_not() -> None:
+    assert tumor("Pt 55F, L breast IDC 2 cm.\nAxilla: [x] US negative  [ ] suspicious").get("n") == "N0"
+    assert tumor("Pt 55F, L breast IDC 2 cm.\nAxilla: [ ] US negative  [x] suspicious").get("n") is None
+
+
+def test_a_distance_in_an_aside_does_not_unseat_the_size_before_it() -> None:
+    assert tumor("Pt 55F, L breast IDC.\nSize (US): 2.4 cm   (4 cm from nipple)").get("size_cm") == 2.4
+
+
+def test_a_lung_nodule_on_staging_ct_is_not_the_tumour_size() -> None:
+    note = (
+        "L breast IDC cT2 cN1.\nStaging: [x] CT C/A/P 10/02 - negative for metastases; 4 mm subpleural "
+        "nodule, likely benign"
+    )
+    got = tumor(note)
+    assert got.get("size_cm") is None and got.get("t") == "T2"  # the nodule's size does not contradict cT2

@@ -20,8 +20,8 @@ _NAME_SPLIT = re.compile(r"\s*(?:/|,|&|\band\b)\s*", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.;](?:\s|$)|[;\n]")  # a line break ends a clause (a synoptic report: one field a line)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _KEY_MAX = 40  # characters of a synoptic field name
-# words after a number: up to the next comma, "and", "but" or " / "
-_PHRASE_END = re.compile(r"[.;,](?:\s|$)|[;,\n]|\s(?:and|but)\s|\s/\s")
+# words after a number: up to the next comma, "and", "but", " / " or an aside in parentheses ("2 cm (3 cm FN)")
+_PHRASE_END = re.compile(r"[.;,](?:\s|$)|[;,\n]|\s(?:and|but)\s|\s/\s|\s\(")
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from nlp_helpers import facts, tumor
+from rightscan.adapters.text import extract
 
 PROPERTY = settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 HEADER = "61F, R breast IDC 1.8 cm, grade 2, ER+ PR+ HER2-, cN0."
@@ -149,3 +150,37 @@ def test_a_lung_nodule_on_staging_ct_is_not_the_tumour_size() -> None:
     )
     got = tumor(note)
     assert got.get("size_cm") is None and got.get("t") == "T2"  # the nodule's size does not contradict cT2
+
+
+# ------------------------------------------------------------------ settings the note does not settle
+def _setting_assumption(note: str) -> dict[str, object] | None:
+    return next((a for a in extract(note).assumptions if a["field"] == "setting"), None)
+
+
+@pytest.mark.parametrize("course", ["currently on cycle 4 of neoadjuvant AC-T",
+                                    "tolerating neoadjuvant chemotherapy well, C3 given last week",
+                                    "after neoadjuvant chemotherapy, ypT1a ypN0"])  # fmt: skip
+def test_a_cancer_under_or_after_neoadjuvant_treatment_is_not_a_new_diagnosis_to_stage(course: str) -> None:
+    note = f"47F, L breast IDC, ER-/PR-/HER2+ (IHC 3+), cT2 cN1, {course}. Seen for nausea."
+    assert "setting" not in facts(note)
+    said = _setting_assumption(note)
+    assert said is not None and said["value"] is None  # the reader says why the setting stays open
+
+
+def test_a_planned_neoadjuvant_course_is_still_a_new_diagnosis() -> None:
+    note = "47F, L breast IDC on core biopsy, ER-/PR-/HER2+ (IHC 3+), cT2 cN1. Plan: neoadjuvant TCHP, C1 next week."
+    assert facts(note).get("setting") == "new_diagnosis"
+
+
+def test_neoadjuvant_treatment_years_ago_with_new_liver_lesions_is_still_a_recurrence() -> None:
+    note = ("66F, h/o L breast IDC s/p neoadjuvant AC-T 2016 and mastectomy, then anastrozole. CT: new liver "
+            "lesions, largest 3 cm; biopsy: metastatic breast carcinoma.")  # fmt: skip
+    assert facts(note).get("setting") == "suspected_distant_recurrence"
+
+
+def test_just_operated_with_final_pathology_pending_leaves_the_setting_open() -> None:
+    note = ("POD1 s/p R mastectomy and SLNB for cT2 cN0 IDC. Final pathology pending. Drain teaching done. "
+            "Follow-up in clinic next week.")  # fmt: skip
+    assert "setting" not in facts(note)
+    said = _setting_assumption(note)
+    assert said is not None and said["value"] is None

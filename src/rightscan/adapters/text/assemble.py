@@ -298,7 +298,7 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
 
 
 CLUES = ("treatment", "new_local", "new_distant", "pending", "followup", "other_cancer", "perioperative", "workup",
-         "cancer_named")  # fmt: skip
+         "cancer_named", "preop_systemic")  # fmt: skip
 RECURRENCE = ("suspected_local_recurrence", "suspected_distant_recurrence")
 _YEARS = re.compile(r"\b(?:19[5-9]\d|20[0-2]\d)\b|\b\d+\s*(?:y|yr|yrs|years?)\b(?!\s*old)|\bremote\b", re.IGNORECASE)
 _PROOF = ("tumor.histology", "tumor.er", "tumor.pr", "tumor.her2", "tumor.grade", "pathology.t", "pathology.n")
@@ -358,6 +358,14 @@ def _infer_setting(
                and not c.mention.effects & {"past", "historical"}]  # fmt: skip
     worked_up = {m.sentence for m in by["workup"]}
     new_primary = [m for m in current if m.sentence in worked_up and m.sentence not in {t.sentence for t in long_ago}]
+    underway = [m for m in by["preop_systemic"] if not _YEARS.search(m.sentence)]  # "s/p neoadjuvant 2017": treated
+    if stated is None and underway and not long_ago:
+        return [{"field": "setting", "value": None, "reason": "neoadjuvant treatment under way or completed: staging "
+                 "belonged to the diagnosis, setting left open", "evidence": [_where(m) for m in underway]}]
+    if stated is None and surgery and by["perioperative"] and by["pending"] and not facts.get("pathology"):
+        return [{"field": "setting", "value": None, "reason": "just operated, final pathology pending: whether "
+                 "post-operative staging is needed waits for it, setting left open",
+                 "evidence": [_where(m) for m in surgery + by["pending"]]}]  # fmt: skip
     if surgery and by["perioperative"] and long_ago and not (distant or local):
         return []  # just operated and an earlier cancer too: which one the note is about is not said
     if surgery and by["perioperative"] and not long_ago:

@@ -184,3 +184,19 @@ def test_just_operated_with_final_pathology_pending_leaves_the_setting_open() ->
     assert "setting" not in facts(note)
     said = _setting_assumption(note)
     assert said is not None and said["value"] is None
+
+
+@pytest.mark.parametrize("history", ["known metastatic ER+ ILC (bone recurrence 2023) on fulvestrant",
+                                     "established stage IV breast cancer (liver, bone) on capecitabine"])  # fmt: skip
+def test_known_metastatic_disease_is_restaging_not_a_staging_setting(history: str) -> None:
+    note = f"70F with {history}. Last CT: new sclerotic foci in the pelvis. Restaging PET/CT requested."
+    got = facts(note)
+    assert "setting" not in got and got["tumor"]["m"] == "M1"
+    said = _setting_assumption(note)
+    assert said is not None and said["value"] is None
+
+
+def test_newly_found_metastases_after_a_treated_cancer_are_still_a_suspected_recurrence() -> None:
+    note = ("59F, h/o R breast IDC 2017 s/p mastectomy and tamoxifen. New RUQ pain; CT: multiple liver lesions. "
+            "Liver biopsy: metastatic carcinoma c/w breast primary.")  # fmt: skip
+    assert facts(note).get("setting") == "suspected_distant_recurrence"

@@ -298,7 +298,7 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
 
 
 CLUES = ("treatment", "new_local", "new_distant", "pending", "followup", "other_cancer", "perioperative", "workup",
-         "cancer_named", "preop_systemic")  # fmt: skip
+         "cancer_named", "preop_systemic", "known_metastatic")  # fmt: skip
 RECURRENCE = ("suspected_local_recurrence", "suspected_distant_recurrence")
 _YEARS = re.compile(r"\b(?:19[5-9]\d|20[0-2]\d)\b|\b\d+\s*(?:y|yr|yrs|years?)\b(?!\s*old)|\bremote\b", re.IGNORECASE)
 _PROOF = ("tumor.histology", "tumor.er", "tumor.pr", "tumor.her2", "tumor.grade", "pathology.t", "pathology.n")
@@ -352,6 +352,14 @@ def _infer_setting(
     workup = by["workup"] + staged  # clinical categories or a study asked for: a cancer being staged
     stated = facts.get("setting")
     inferred: tuple[str, str, list[Mention]] | None = None
+    # metastases the note calls known ("known metastatic ER+ ILC on fulvestrant"): new lesions are progression and
+    # the question is restaging, not one of the staging settings; a recurrence named only in the history stays history
+    said = [c.mention for c in cands if c.field == "setting" and c.used]
+    if by["known_metastatic"] and all(m.effects & {"past", "historical"} for m in said):
+        facts.pop("setting", None)
+        return [{"field": "setting", "value": None, "reason": "metastatic disease already known: a restaging "
+                 "question, not one of the staging settings; setting left open",
+                 "evidence": [_where(m) for m in by["known_metastatic"]]}]  # fmt: skip
     if stated in RECURRENCE:
         return []
     current = [c.mention for c in cands if c.field == "tumor.histology" and c.used

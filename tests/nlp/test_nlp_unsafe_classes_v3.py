@@ -200,3 +200,11 @@ def test_newly_found_metastases_after_a_treated_cancer_are_still_a_suspected_rec
     note = ("59F, h/o R breast IDC 2017 s/p mastectomy and tamoxifen. New RUQ pain; CT: multiple liver lesions. "
             "Liver biopsy: metastatic carcinoma c/w breast primary.")  # fmt: skip
     assert facts(note).get("setting") == "suspected_distant_recurrence"
+
+
+def test_an_old_staging_study_does_not_make_a_treated_cancer_a_new_diagnosis() -> None:
+    note = ("CT chest wo contrast. Reason: follow-up of a 4 mm LUL nodule seen on staging CT 6 months ago. 61F, L "
+            "breast IDC s/p lumpectomy 2025, on anastrozole. No cough.")  # fmt: skip
+    assert facts(note).get("setting") != "new_diagnosis"
+    current = "61F, L breast IDC on core biopsy, ER+, cT1c N0. Staging CT requested by the surgeon?"
+    assert facts(current).get("setting") == "new_diagnosis"

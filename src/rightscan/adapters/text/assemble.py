@@ -357,9 +357,8 @@ def _infer_setting(
     said = [c.mention for c in cands if c.field == "setting" and c.used]
     if by["known_metastatic"] and all(m.effects & {"past", "historical"} for m in said):
         facts.pop("setting", None)
-        return [{"field": "setting", "value": None, "reason": "metastatic disease already known: a restaging "
-                 "question, not one of the staging settings; setting left open",
-                 "evidence": [_where(m) for m in by["known_metastatic"]]}]  # fmt: skip
+        why = "metastatic disease already known: a restaging question, not one of the staging settings"
+        return _left_open(why, by["known_metastatic"])
     if stated in RECURRENCE:
         return []
     current = [c.mention for c in cands if c.field == "tumor.histology" and c.used
@@ -368,12 +367,10 @@ def _infer_setting(
     new_primary = [m for m in current if m.sentence in worked_up and m.sentence not in {t.sentence for t in long_ago}]
     underway = [m for m in by["preop_systemic"] if not _YEARS.search(m.sentence)]  # "s/p neoadjuvant 2017": treated
     if stated is None and underway and not long_ago:
-        return [{"field": "setting", "value": None, "reason": "neoadjuvant treatment under way or completed: staging "
-                 "belonged to the diagnosis, setting left open", "evidence": [_where(m) for m in underway]}]
+        return _left_open("neoadjuvant treatment under way or completed: staging belonged to the diagnosis", underway)
     if stated is None and surgery and by["perioperative"] and by["pending"] and not facts.get("pathology"):
-        return [{"field": "setting", "value": None, "reason": "just operated, final pathology pending: whether "
-                 "post-operative staging is needed waits for it, setting left open",
-                 "evidence": [_where(m) for m in surgery + by["pending"]]}]  # fmt: skip
+        why = "just operated, final pathology pending: whether post-operative staging is needed waits for it"
+        return _left_open(why, surgery + by["pending"])
     if surgery and by["perioperative"] and long_ago and not (distant or local):
         return []  # just operated and an earlier cancer too: which one the note is about is not said
     if surgery and by["perioperative"] and not long_ago:
@@ -416,6 +413,12 @@ def _infer_setting(
     value, reason, evidence = inferred
     facts["setting"] = value
     return [{"field": "setting", "value": value, "reason": reason + "; inferred, not stated: override if wrong",
+             "evidence": [_where(m) for m in evidence]}]  # fmt: skip
+
+
+def _left_open(reason: str, evidence: list[Mention]) -> list[dict[str, Any]]:
+    """The setting deliberately not inferred, with why: the decision then asks for it."""
+    return [{"field": "setting", "value": None, "reason": reason + "; setting left open",
              "evidence": [_where(m) for m in evidence]}]  # fmt: skip
 
 

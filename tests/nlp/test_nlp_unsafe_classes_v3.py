@@ -208,3 +208,10 @@ def test_an_old_staging_study_does_not_make_a_treated_cancer_a_new_diagnosis() -
     assert facts(note).get("setting") != "new_diagnosis"
     current = "61F, L breast IDC on core biopsy, ER+, cT1c N0. Staging CT requested by the surgeon?"
     assert facts(current).get("setting") == "new_diagnosis"
+
+
+@pytest.mark.parametrize("lead", ["Board recommends", "Recommendation:", "Recommended:"])
+def test_a_study_someone_recommends_is_the_order(lead: str) -> None:
+    note = f"{HEADER} New severe headaches x 2 wks with vomiting. {lead} MRI brain without and with contrast."
+    assert facts(note).get("order") is not None
+    assert facts(f"{HEADER} MRI brain without and with contrast last year was normal.").get("order") is None

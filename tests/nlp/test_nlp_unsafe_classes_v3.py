@@ -215,3 +215,16 @@ def test_a_study_someone_recommends_is_the_order(lead: str) -> None:
     note = f"{HEADER} New severe headaches x 2 wks with vomiting. {lead} MRI brain without and with contrast."
     assert facts(note).get("order") is not None
     assert facts(f"{HEADER} MRI brain without and with contrast last year was normal.").get("order") is None
+
+
+def test_a_node_that_looked_abnormal_but_was_benign_on_sampling_is_n0() -> None:
+    looked = "59F, R breast IDC 1.6 cm on US. A right axillary node with a thickened cortex"
+    assert tumor(f"{looked} was sampled by FNA: benign, reactive.").get("n") == "N0"
+    assert tumor(f"{looked}, FNA pending.").get("n") != "N0"  # not sampled yet: no reassurance
+
+
+def test_an_axilla_negative_on_exam_and_ultrasound_is_n0_and_the_gap_between_foci_is_no_size() -> None:
+    note = ("61F, L breast IDC, index mass 2.2 cm with a second 0.8 cm focus 2.5 cm apart. Axilla clinically and "
+            "sonographically negative.")  # fmt: skip
+    got = tumor(note)
+    assert got.get("n") == "N0" and got.get("size_cm") == 2.2

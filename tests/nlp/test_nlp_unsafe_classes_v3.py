@@ -228,3 +228,17 @@ def test_an_axilla_negative_on_exam_and_ultrasound_is_n0_and_the_gap_between_foc
             "sonographically negative.")  # fmt: skip
     got = tumor(note)
     assert got.get("n") == "N0" and got.get("size_cm") == 2.2
+
+
+@pytest.mark.parametrize("words", ["TNBC-like biology", "triple-negative-like features"])
+def test_a_comparison_with_triple_negative_disease_is_not_a_receptor_result(words: str) -> None:
+    note = f"44F, R breast IDC, ER 0%, PR 0%, HER2 IHC 3+ on core. Aggressive, {words}."
+    assert tumor(note).get("her2") == "positive"
+    assert tumor("44F, R breast IDC, TNBC on core.").get("her2") == "negative"
+
+
+@pytest.mark.parametrize("line", ["It's been 6 years now since my mastectomy and chemo. Do I need yearly imaging?",
+                                  "I have felt great since my lumpectomy and radiation 2 years ago."])  # fmt: skip
+def test_a_writer_counting_time_since_her_surgery_is_a_treated_patient(line: str) -> None:
+    got = facts(f"Hi doctor, quick question. {line} No lumps. Thanks!")
+    assert got.get("prior_surgery") in ("mastectomy", "bct") and got.get("setting") == "surveillance"

@@ -242,3 +242,9 @@ def test_a_comparison_with_triple_negative_disease_is_not_a_receptor_result(word
 def test_a_writer_counting_time_since_her_surgery_is_a_treated_patient(line: str) -> None:
     got = facts(f"Hi doctor, quick question. {line} No lumps. Thanks!")
     assert got.get("prior_surgery") in ("mastectomy", "bct") and got.get("setting") == "surveillance"
+
+
+def test_a_size_measured_after_the_distance_from_the_nipple_is_the_tumour_size() -> None:
+    note = "57F. US: irregular mass at 2:00, 5 cm from the nipple, measuring 2.3 x 1.9 x 1.2 cm. Core: IDC."
+    assert tumor(note).get("size_cm") == 2.3
+    assert tumor("57F. US: irregular 1.4 cm mass at 2:00; nipple distance 5 cm. Core: IDC.").get("size_cm") == 1.4

@@ -229,6 +229,7 @@ class _ValueRuleSpec(_Strict):
     strength: Strength = "explicit"
     set: dict[str, Any] = Field(default_factory=dict)
     reject_before: list[str] = Field(default_factory=list)
+    reject_before_phrase: list[str] = Field(default_factory=list)  # as reject_before, within the number's phrase
     reject_after: list[str] = Field(default_factory=list)
     window: int = Field(default=30, ge=1, le=200)
     window_after: int | None = Field(default=None, ge=1, le=200)

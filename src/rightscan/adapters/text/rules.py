@@ -276,6 +276,7 @@ def _values(files: _Files, families: frozenset[str], vocab: Mapping[str, Any]) -
                 strength=r.strength,
                 set=MappingProxyType(dict(r.set)),
                 reject_before=word_patterns(r.reject_before),
+                reject_before_phrase=word_patterns(r.reject_before_phrase),
                 reject_after=word_patterns(r.reject_after),
                 window=r.window,
                 window_after=r.window_after or r.window,

@@ -66,6 +66,7 @@ class ValueRule:
     strength: str
     set: Mapping[str, Any]
     reject_before: tuple[re.Pattern[str], ...]
+    reject_before_phrase: tuple[re.Pattern[str], ...]  # landmarks: reject only inside the number's own phrase
     reject_after: tuple[re.Pattern[str], ...]
     window: int
     window_after: int

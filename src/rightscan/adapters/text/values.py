@@ -21,6 +21,7 @@ _CLAUSE_END = re.compile(r"[.;](?:\s|$)|[;\n]")  # a line break ends a clause (a
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _KEY_MAX = 40  # characters of a synoptic field name
 # words after a number: up to the next comma, "and", "but", " / " or an aside in parentheses ("2 cm (3 cm FN)")
+_PHRASE_START = re.compile(r"[,;(]")  # what opens the phrase a number stands in, looking back
 _PHRASE_END = re.compile(r"[.;,](?:\s|$)|[;,\n]|\s(?:and|but)\s|\s/\s|\s\(")
 
 
@@ -59,6 +60,10 @@ def rejected(rule: ValueRule, text: str, start: int, end: int) -> bool:
             before = before[cuts[-1].end() :]
         if any(p.search(before) for p in rule.reject_before):
             return True
+        if rule.reject_before_phrase:  # "nipple 3 cm" is a distance; "6 cm from the nipple, measuring 2 cm" is not
+            phrase = before[max((m.end() for m in _PHRASE_START.finditer(before)), default=0) :]
+            if any(p.search(phrase) for p in rule.reject_before_phrase):
+                return True
     if rule.reject_after:
         after = text[end : end + rule.window_after].lower()
         cut = _PHRASE_END.search(after)

@@ -248,3 +248,10 @@ def test_a_size_measured_after_the_distance_from_the_nipple_is_the_tumour_size()
     note = "57F. US: irregular mass at 2:00, 5 cm from the nipple, measuring 2.3 x 1.9 x 1.2 cm. Core: IDC."
     assert tumor(note).get("size_cm") == 2.3
     assert tumor("57F. US: irregular 1.4 cm mass at 2:00; nipple distance 5 cm. Core: IDC.").get("size_cm") == 1.4
+
+
+def test_surgery_many_months_ago_is_follow_up_and_a_fresh_one_is_not() -> None:
+    old = "Hi! Feeling great since my lumpectomy and radiation, 14 months ago now. No lumps, no pain."
+    assert facts(old).get("setting") == "surveillance"
+    fresh = "Hi! My lumpectomy was 2 weeks ago and the incision looks good. Final pathology still pending."
+    assert facts(fresh).get("setting") is None

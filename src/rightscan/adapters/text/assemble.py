@@ -300,7 +300,12 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
 CLUES = ("treatment", "new_local", "new_distant", "pending", "followup", "other_cancer", "perioperative", "workup",
          "cancer_named", "preop_systemic", "known_metastatic")  # fmt: skip
 RECURRENCE = ("suspected_local_recurrence", "suspected_distant_recurrence")
-_YEARS = re.compile(r"\b(?:19[5-9]\d|20[0-2]\d)\b|\b\d+\s*(?:y|yr|yrs|years?)\b(?!\s*old)|\bremote\b", re.IGNORECASE)
+# an earlier year, a number of years, or six months or more ("18 months ago"): treatment that is not days old
+_YEARS = re.compile(
+    r"\b(?:19[5-9]\d|20[0-2]\d)\b|\b\d+\s*(?:y|yr|yrs|years?)\b(?!\s*old)|\bremote\b"
+    r"|\b(?:[6-9]|[1-9]\d)\s*(?:mo|mos|months)\b(?!\s*old)",
+    re.IGNORECASE,
+)
 _PROOF = ("tumor.histology", "tumor.er", "tumor.pr", "tumor.her2", "tumor.grade", "pathology.t", "pathology.n")
 
 

@@ -1,0 +1,44 @@
+"""The blind note sets, written by annotators who never saw the rules, as regression sets: what must never
+come back. Their first figures (the honest ones) are recorded in their provenance files; the thresholds
+here only stop the reader sliding back below what it reaches today."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from evaluate_extraction import run
+
+HERE = Path(__file__).resolve().parent
+
+# set -> (unsafe answers allowed today, decision agreement it must keep)
+FLOORS = {
+    "blind_dev.jsonl": (0, 0.88),
+    "blind_v3.jsonl": (0, 0.83),
+    # a-138 (a COPD exacerbation's dyspnoea, back to baseline two sentences later) is still raised
+    "blind_test.jsonl": (1, 0.76),
+}
+
+
+@pytest.fixture(scope="module", params=sorted(FLOORS))
+def measured(request: pytest.FixtureRequest) -> tuple[str, dict[str, Any]]:
+    return request.param, run(HERE / request.param)
+
+
+def test_no_more_unsafe_answers_than_today(measured: tuple[str, dict[str, Any]]) -> None:
+    name, result = measured
+    allowed, _ = FLOORS[name]
+    assert len(result["unsafe"]) <= allowed, result["unsafe"]
+
+
+def test_decision_agreement_does_not_slide_back(measured: tuple[str, dict[str, Any]]) -> None:
+    name, result = measured
+    _, floor = FLOORS[name]
+    assert result["decision_agreement"] >= floor
+
+
+def test_every_abstention_names_the_fact_to_confirm(measured: tuple[str, dict[str, Any]]) -> None:
+    _, result = measured
+    for abstention in result["abstentions"]:
+        assert abstention["named"], abstention["id"]

@@ -1,0 +1,113 @@
+"""Findings of the outside attack on the running service (red team, over real HTTP on 127.0.0.1).
+
+Each test reproduced its finding before the fix:
+- DNS rebinding: in development mode the service answered any Host header, so a web page on
+  ``attacker.example`` (rebound to 127.0.0.1) could read decisions and post forms as same-origin;
+- a FHIR server that trickles its answer held one CDS call for minutes (the 2 s timeout is per read).
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+import httpx
+import pytest
+
+from conftest import patient
+
+from .conftest import Server, start_server
+from .test_cds import SERVICE, reference_request
+
+
+# ------------------------------------------------------------------------------------- DNS rebinding
+def _decision_id(server: Server) -> str:
+    facts = patient({"histology": "IDC", "size_cm": 1.8, "n": "N0", "m": "M0", "grade": 2, "er": "positive",
+                     "pr": "positive", "her2": "negative"}, order="PET/CT")  # fmt: skip
+    r = httpx.post(f"{server.url}/v1/evaluate", json=facts)
+    assert r.status_code == 200, r.text
+    return str(r.json()["decision_id"])
+
+
+def test_development_mode_refuses_foreign_host_names(server: Server) -> None:
+    """A browser page rebound to 127.0.0.1 sends its own name as Host (and Origin): refused."""
+    decision_id = _decision_id(server)
+    port = urlsplit(server.url).port
+    evil = f"attacker.example:{port}"
+    for path in (f"/v1/decisions/{decision_id}", f"/decisions/{decision_id}", f"/?from={decision_id}"):
+        r = httpx.get(f"{server.url}{path}", headers={"Host": evil})
+        assert r.status_code == 421, f"{path}: {r.status_code}"
+        assert "N0" not in r.text and "1.8" not in r.text
+    post = httpx.post(
+        f"{server.url}/evaluate",
+        data={"mode": "json", "json": "{}"},
+        headers={"Host": evil, "Origin": f"http://{evil}"},
+    )
+    assert post.status_code == 421
+    # the names a person on this machine types still work
+    for host in (f"127.0.0.1:{port}", f"localhost:{port}", "localhost", f"[::1]:{port}"):
+        assert httpx.get(f"{server.url}/v1/decisions/{decision_id}", headers={"Host": host}).status_code == 200, host
+
+
+# ---------------------------------------------------------------------------- a slow FHIR server
+@pytest.fixture
+def dripping_fhir() -> Iterator[int]:
+    """A FHIR server that announces a body and then sends one byte a second."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(8)
+    stop = threading.Event()
+
+    def answer(conn: socket.socket) -> None:
+        with conn:
+            try:
+                conn.recv(65536)
+                conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/fhir+json\r\nContent-Length: 1000\r\n\r\n")
+                for _ in range(1000):
+                    if stop.wait(1.0):
+                        return
+                    conn.sendall(b" ")
+            except OSError:
+                return
+
+    def serve() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = sock.accept()
+            except OSError:
+                return
+            threading.Thread(target=answer, args=(conn,), daemon=True).start()
+
+    threading.Thread(target=serve, daemon=True).start()
+    yield int(sock.getsockname()[1])
+    stop.set()
+    sock.close()
+
+
+@pytest.fixture(scope="module")
+def fetching(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    env = {"RIGHTSCAN_FHIR_ALLOW_HTTP": "true", "RIGHTSCAN_FHIR_ALLOWED_HOSTS": '["127.0.0.1"]'}
+    srv = start_server(tmp_path_factory.mktemp("drip"), env=env)
+    yield srv
+    srv.stop()
+
+
+def test_a_trickling_fhir_server_cannot_hold_a_cds_call(fetching: Server, dripping_fhir: int) -> None:
+    request = reference_request()
+    del request["prefetch"]["labs"]
+    request["fhirServer"] = f"http://127.0.0.1:{dripping_fhir}/fhir"
+    request["fhirAuthorization"] = {
+        "access_token": "t",
+        "token_type": "Bearer",
+        "expires_in": 300,
+        "scope": "patient/*.read",
+        "subject": "rightscan",
+    }
+    started = time.monotonic()
+    r = httpx.post(f"{fetching.url}{SERVICE}", json=request, timeout=60)
+    elapsed = time.monotonic() - started
+    assert r.status_code == 412 and r.json()["error"]["field"] == "fhirServer"
+    assert elapsed < 8, f"one CDS call waited {elapsed:.1f} s on its FHIR server (timeout 2 s)"

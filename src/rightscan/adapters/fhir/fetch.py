@@ -88,8 +88,10 @@ async def fetch_prefetch(
         for key in keys:
             url = f"{base}/{render(PREFETCH_TEMPLATES[key], context)}"
             try:
-                response = await client.get(url)
-            except httpx.HTTPError:  # one wording for refused, reset and timed-out: no port oracle
+                # httpx's timeout bounds each read, not the answer: a server trickling bytes would hold
+                # the call for minutes, so the whole answer gets the same budget
+                response = await asyncio.wait_for(client.get(url), timeout)
+            except (httpx.HTTPError, TimeoutError):  # one wording for refused, reset and timed-out: no port oracle
                 raise FetchError("the FHIR server could not be reached") from None
             if response.status_code == 404:
                 out[key] = None  # the server has no such data

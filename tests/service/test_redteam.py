@@ -19,7 +19,7 @@ import pytest
 
 from conftest import patient
 
-from .conftest import Server, start_server
+from .conftest import ISSUER, Server, start_server
 from .test_cds import SERVICE, reference_request
 
 
@@ -111,3 +111,40 @@ def test_a_trickling_fhir_server_cannot_hold_a_cds_call(fetching: Server, drippi
     elapsed = time.monotonic() - started
     assert r.status_code == 412 and r.json()["error"]["field"] == "fhirServer"
     assert elapsed < 15, f"one CDS call waited {elapsed:.1f} s on its FHIR server (timeout 2 s)"
+
+
+# ------------------------------------------------------------------- the session cookie behind TLS
+PUBLIC = "https://rightscan.example.org"
+
+
+@pytest.fixture(scope="module")
+def behind_tls(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Server, object]]:
+    """A secured server as deployed behind a TLS proxy: public URL https, plain http on loopback."""
+    from rightscan.adapters.security.testing import generate_key, jwks_json
+
+    key = generate_key("ES384", kid="ehr-tls")
+    tmp = tmp_path_factory.mktemp("tls")
+    (tmp / "ehr-jwks.json").write_text(jwks_json(key))
+    (tmp / "auth.yaml").write_text(f'issuers:\n  "{ISSUER}":\n    jwks_file: ehr-jwks.json\n')
+    env = {"RIGHTSCAN_AUTH_CONFIG": str(tmp / "auth.yaml"), "RIGHTSCAN_PUBLIC_URL": PUBLIC}
+    srv = start_server(tmp, env=env)
+    yield srv, key
+    srv.stop()
+
+
+def test_session_cookie_is_secure_when_the_public_url_is_https(behind_tls: tuple[Server, object]) -> None:
+    """The proxy ends TLS, so the app sees http; the browser sees https, and the cookie must never travel
+    over plain http (before the fix it was set without ``Secure``)."""
+    from rightscan.adapters.security.testing import make_claims, sign_token
+
+    server, key = behind_tls
+    token = sign_token(key, make_claims(ISSUER, f"{PUBLIC}/v1/evaluate", tenant="a"))  # type: ignore[arg-type]
+    r = httpx.post(f"{server.url}/v1/evaluate", json=patient(), headers={"Authorization": f"Bearer {token}"})
+    assert r.status_code == 200, r.text
+    link = urlsplit(r.json()["links"]["explanation"])
+    assert f"{link.scheme}://{link.netloc}" == PUBLIC
+    page = httpx.get(f"{server.url}{link.path}?{link.query}")
+    assert page.status_code == 200
+    cookie = page.headers["set-cookie"]
+    assert "rightscan_session=" in cookie
+    assert "secure" in cookie.lower().split("; "), cookie

@@ -8,6 +8,7 @@ Each test reproduced its finding before the fix:
 
 from __future__ import annotations
 
+import json
 import socket
 import threading
 import time
@@ -148,3 +149,25 @@ def test_session_cookie_is_secure_when_the_public_url_is_https(behind_tls: tuple
     cookie = page.headers["set-cookie"]
     assert "rightscan_session=" in cookie
     assert "secure" in cookie.lower().split("; "), cookie
+
+
+# ------------------------------------------------------- free text read per CDS call, not per order
+def test_free_text_of_many_orders_cannot_make_one_cds_call_slow(server: Server) -> None:
+    """Before the fix the note limit held per draft order: 20 orders with 19,000 distinct characters of
+    reason each (0.4 MB) took 45 s in one call. The orders' texts now share one budget per call."""
+    request = reference_request("order-sign")
+    pet = next(e for e in request["context"]["draftOrders"]["entry"] if e["resource"]["id"] == "pet-1")
+    entries = []
+    for i in range(20):
+        order = json.loads(json.dumps(pet))
+        order["resource"]["id"] = f"pet-{i}"
+        text = f"Order {i}: staging requested. " + "No evidence of metastasis. " * 700
+        order["resource"]["reasonCode"] = [{"text": text[:19_000]}]
+        entries.append(order)
+    request["context"]["draftOrders"]["entry"] = entries
+    started = time.monotonic()
+    r = httpx.post(f"{server.url}{SERVICE}", json=request, timeout=120)
+    elapsed = time.monotonic() - started
+    assert r.status_code == 200, r.text[:200]
+    assert len(r.json()["cards"]) >= 1
+    assert elapsed < 10, f"one CDS call took {elapsed:.1f} s on its orders' free text"

@@ -9,10 +9,12 @@ Each test reproduced its finding before the fix:
 from __future__ import annotations
 
 import json
+import os
 import socket
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import httpx
@@ -112,6 +114,63 @@ def test_a_trickling_fhir_server_cannot_hold_a_cds_call(fetching: Server, drippi
     elapsed = time.monotonic() - started
     assert r.status_code == 412 and r.json()["error"]["field"] == "fhirServer"
     assert elapsed < 15, f"one CDS call waited {elapsed:.1f} s on its FHIR server (timeout 2 s)"
+
+
+@pytest.fixture
+def flooding_fhir() -> Iterator[int]:
+    """A FHIR server that answers with 400 MB as fast as it can."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(8)
+    chunk = b" " * (1 << 20)
+
+    def answer(conn: socket.socket) -> None:
+        with conn:
+            try:
+                conn.recv(65536)
+                conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/fhir+json\r\n\r\n")
+                for _ in range(400):
+                    conn.sendall(chunk)
+            except OSError:
+                return
+
+    def serve() -> None:
+        while True:
+            try:
+                conn, _ = sock.accept()
+            except OSError:
+                return
+            threading.Thread(target=answer, args=(conn,), daemon=True).start()
+
+    threading.Thread(target=serve, daemon=True).start()
+    yield int(sock.getsockname()[1])
+    sock.close()
+
+
+def _peak_rss_mb(pid: int) -> int:
+    status = Path(f"/proc/{pid}/status").read_text()
+    return int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM:"))) // 1024
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/status"), reason="reads the server's peak memory from /proc")
+def test_a_flooding_fhir_server_cannot_fill_the_service_memory(fetching: Server, flooding_fhir: int) -> None:
+    """Before the fix the whole answer was read into memory before the 5 MB cap was checked (600 MB of
+    resident memory for one call, in 2 s)."""
+    request = reference_request()
+    del request["prefetch"]["labs"]
+    request["fhirServer"] = f"http://127.0.0.1:{flooding_fhir}/fhir"
+    request["fhirAuthorization"] = {
+        "access_token": "t",
+        "token_type": "Bearer",
+        "expires_in": 300,
+        "scope": "patient/*.read",
+        "subject": "rightscan",
+    }
+    before = _peak_rss_mb(fetching.process.pid)
+    r = httpx.post(f"{fetching.url}{SERVICE}", json=request, timeout=60)
+    assert r.status_code == 412 and r.json()["error"]["field"] == "fhirServer"
+    grown = _peak_rss_mb(fetching.process.pid) - before
+    assert grown < 64, f"the service's peak memory grew by {grown} MB for one FHIR answer"
 
 
 # ------------------------------------------------------------------- the session cookie behind TLS

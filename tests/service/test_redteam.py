@@ -250,3 +250,15 @@ def test_error_fields_never_repeat_a_key_the_sender_chose(server: Server) -> Non
     request["prefetch"]["patient"][name] = 1
     r = httpx.post(f"{server.url}{SERVICE}", json=request)
     assert r.status_code == 400 and "4711" not in r.text, r.text
+
+
+# ----------------------------------------------------------------------------- log noise per PDF
+def test_a_handout_pdf_writes_no_log_lines(server: Server) -> None:
+    """Each PDF wrote three WeasyPrint warnings about the service's own print CSS: a log that grows
+    with every handout, with nothing an operator can act on."""
+    decision_id = _decision_id(server)
+    before = server.log().count("\n")
+    r = httpx.get(f"{server.url}/decisions/{decision_id}/handout.pdf", timeout=60)
+    assert r.status_code == 200 and r.content.startswith(b"%PDF")
+    new_lines = server.log().splitlines()[before:]
+    assert not [line for line in new_lines if "weasyprint" in line.lower()], new_lines[:3]

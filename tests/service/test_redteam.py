@@ -262,3 +262,26 @@ def test_a_handout_pdf_writes_no_log_lines(server: Server) -> None:
     assert r.status_code == 200 and r.content.startswith(b"%PDF")
     new_lines = server.log().splitlines()[before:]
     assert not [line for line in new_lines if "weasyprint" in line.lower()], new_lines[:3]
+
+
+# -------------------------------------------------------------------------- long order names
+def test_long_order_texts_cannot_make_one_cds_call_slow(server: Server) -> None:
+    """The order resolver is linear in its text (about 14 us a character) and the CDS path did not bound
+    it: 50 draft orders with 30,000-character names (1.5 MB) took 22 s. A study's name is never longer
+    than the 200 characters the JSON input allows for ``order``; longer texts are not read."""
+    request = reference_request("order-sign")
+    pet = next(e for e in request["context"]["draftOrders"]["entry"] if e["resource"]["id"] == "pet-1")
+    entries = []
+    for i in range(50):
+        order = json.loads(json.dumps(pet))
+        order["resource"]["id"] = f"long-{i}"
+        order["resource"]["code"] = {"text": f"{i} " + "a/" * 15_000}
+        order["resource"].pop("reasonCode", None)
+        entries.append(order)
+    request["context"]["draftOrders"]["entry"] = entries
+    started = time.monotonic()
+    r = httpx.post(f"{server.url}{SERVICE}", json=request, timeout=120)
+    elapsed = time.monotonic() - started
+    assert r.status_code == 200, r.text[:200]
+    assert r.json()["cards"] == []  # nothing a clinician would recognise as a study: no advice
+    assert elapsed < 8, f"one CDS call took {elapsed:.1f} s on its order names"

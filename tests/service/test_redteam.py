@@ -285,3 +285,20 @@ def test_long_order_texts_cannot_make_one_cds_call_slow(server: Server) -> None:
     assert r.status_code == 200, r.text[:200]
     assert r.json()["cards"] == []  # nothing a clinician would recognise as a study: no advice
     assert elapsed < 8, f"one CDS call took {elapsed:.1f} s on its order names"
+
+
+def test_many_codings_cannot_make_one_cds_call_slow(server: Server) -> None:
+    """The same work spread over codings: one draft order with 7,000 codings whose 190-character displays
+    name no study (1.7 MB) was read display by display."""
+    request = reference_request("order-sign")
+    pet = next(e for e in request["context"]["draftOrders"]["entry"] if e["resource"]["id"] == "pet-1")
+    pet["resource"]["code"] = {
+        "coding": [{"system": "http://example.org/local", "code": str(i), "display": f"{i} " + "a/" * 93}
+                   for i in range(7_000)]
+    }  # fmt: skip
+    request["context"]["draftOrders"]["entry"] = [pet]
+    started = time.monotonic()
+    r = httpx.post(f"{server.url}{SERVICE}", json=request, timeout=120)
+    elapsed = time.monotonic() - started
+    assert r.status_code == 200, r.text[:200]
+    assert elapsed < 8, f"one CDS call took {elapsed:.1f} s on one order's codings"

@@ -21,6 +21,7 @@ _ORDER_CODE_SYSTEMS = (CPT_SYSTEM, "http://loinc.org", "urn:oid:2.16.840.1.11388
 
 
 MAX_ORDER_TEXT = 200
+MAX_ORDER_CANDIDATES = 8
 
 
 def _order_text(code: Any, cpts: tuple[str, ...], kb: Knowledge) -> str | None:
@@ -48,9 +49,10 @@ def _order_text(code: Any, cpts: tuple[str, ...], kb: Knowledge) -> str | None:
             display = c.get("display")
             if isinstance(display, str) and display.strip():
                 candidates.append(display.strip())
-    # A study's name is short (the JSON input allows 200 characters): longer texts are not read, since the
-    # resolver's work grows with the text and a CDS call may carry megabytes of it.
-    candidates = [c for c in candidates if len(c) <= MAX_ORDER_TEXT]
+    # A study's name is short (the JSON input allows 200 characters) and an order names it in a few codes:
+    # longer texts and further codes are not read, since the resolver's work grows with the text and a
+    # CDS call may carry megabytes of it.
+    candidates = [c for c in candidates if len(c) <= MAX_ORDER_TEXT][:MAX_ORDER_CANDIDATES]
     for candidate in candidates:
         if orders.interpret(kb, candidate).status == "resolved":
             return candidate

@@ -89,8 +89,8 @@ def serve(
     os.environ["RIGHTSCAN_DATABASE_URL"] = settings.database_url  # the app (another import) logs to the same file
     for noisy in ("httpx", "httpcore"):  # their INFO lines carry request URLs, which name patients
         logging.getLogger(noisy).setLevel(logging.WARNING)
-    for chatty in ("weasyprint", "fontTools"):  # several INFO lines per handout PDF
-        logging.getLogger(chatty).setLevel(logging.WARNING)
+    for chatty in ("weasyprint", "fontTools"):  # INFO lines, and warnings about our own print CSS, per PDF
+        logging.getLogger(chatty).setLevel(logging.ERROR)
     if settings.auth_config is None:
         from rightscan.interfaces.http.app import DEV_MODE_WARNING
 

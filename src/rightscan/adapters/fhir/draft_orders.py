@@ -20,6 +20,10 @@ CPT_SYSTEM = "http://www.ama-assn.org/go/cpt"
 _ORDER_CODE_SYSTEMS = (CPT_SYSTEM, "http://loinc.org", "urn:oid:2.16.840.1.113883.6.285")  # CPT, LOINC, HCPCS
 
 
+MAX_ORDER_TEXT = 200
+MAX_ORDER_CANDIDATES = 8
+
+
 def _order_text(code: Any, cpts: tuple[str, ...], kb: Knowledge) -> str | None:
     """What the order resolver reads for a draft order: the first of its codes or texts that names a study.
 
@@ -45,6 +49,10 @@ def _order_text(code: Any, cpts: tuple[str, ...], kb: Knowledge) -> str | None:
             display = c.get("display")
             if isinstance(display, str) and display.strip():
                 candidates.append(display.strip())
+    # A study's name is short (the JSON input allows 200 characters) and an order names it in a few codes:
+    # longer texts and further codes are not read, since the resolver's work grows with the text and a
+    # CDS call may carry megabytes of it.
+    candidates = [c for c in candidates if len(c) <= MAX_ORDER_TEXT][:MAX_ORDER_CANDIDATES]
     for candidate in candidates:
         if orders.interpret(kb, candidate).status == "resolved":
             return candidate

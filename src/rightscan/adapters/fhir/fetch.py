@@ -88,18 +88,34 @@ async def fetch_prefetch(
         for key in keys:
             url = f"{base}/{render(PREFETCH_TEMPLATES[key], context)}"
             try:
-                response = await client.get(url)
-            except httpx.HTTPError:  # one wording for refused, reset and timed-out: no port oracle
+                # httpx's timeout bounds each read, not the answer: a server trickling bytes would hold
+                # the call for minutes, so the whole answer gets the same budget
+                status, content = await asyncio.wait_for(_get(client, url), timeout)
+            except (httpx.HTTPError, TimeoutError):  # one wording for refused, reset and timed-out: no port oracle
                 raise FetchError("the FHIR server could not be reached") from None
-            if response.status_code == 404:
+            if status == 404:
                 out[key] = None  # the server has no such data
                 continue
-            if response.status_code != 200:
-                raise FetchError(f"{key}: HTTP {response.status_code}")
-            if len(response.content) > MAX_BYTES:
+            if status != 200:
+                raise FetchError(f"{key}: HTTP {status}")
+            if content is None:
                 raise FetchError(f"{key}: response too large")
             try:
-                out[key] = orjson.loads(response.content)
+                out[key] = orjson.loads(content)
             except orjson.JSONDecodeError:
                 raise FetchError(f"{key}: not JSON") from None
     return out
+
+
+async def _get(client: httpx.AsyncClient, url: str) -> tuple[int, bytes | None]:
+    """The status and body of a GET; the body is None past ``MAX_BYTES``, counted while it streams (a
+    server sending hundreds of megabytes must not have them held in memory first)."""
+    async with client.stream("GET", url) as response:
+        if response.status_code != 200:
+            return response.status_code, b""
+        body = bytearray()
+        async for chunk in response.aiter_bytes():
+            body += chunk
+            if len(body) > MAX_BYTES:
+                return 200, None
+        return 200, bytes(body)

@@ -211,7 +211,8 @@ def finish(request: Request, response: Response) -> Response:
             max_age=signer.session_ttl,
             httponly=True,
             samesite="strict",
-            secure=request.url.scheme == "https",
+            # behind a TLS-ending proxy the app sees http: the public URL says what the browser uses
+            secure=request.url.scheme == "https" or (request.app.state.settings.public_url or "").startswith("https:"),
             path="/",
         )
     response.headers["Cache-Control"] = "no-store"

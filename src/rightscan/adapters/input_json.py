@@ -1,7 +1,8 @@
 """The JSON input contract -> domain ``Facts``.
 
-Pydantic checks types, ranges and vocabulary at the boundary (unknown fields are rejected); the
-clinical vocabularies (T/N/M, symptom, lab and marker codes) come from the knowledge base. Every
+Pydantic checks types, ranges and vocabulary at the boundary (unknown fields are rejected): the
+contract's closed word lists come from ``domain.vocabulary``, the clinical vocabularies (T/N/M, symptom,
+lab and marker codes) from the knowledge base. Every
 rejection is an ``InputError`` whose message names the field and never echoes the input.
 """
 
@@ -16,6 +17,18 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from rightscan.domain.knowledge import Knowledge
 from rightscan.domain.model import Facts, InputError, LabValue, Tumor
+from rightscan.domain.vocabulary import (
+    GRADES,
+    HER2_VALUES,
+    HISTOLOGIES,
+    LAB_GROUPS,
+    PATIENT_PREFERENCES,
+    PRIOR_SURGERY,
+    PURPOSES,
+    RECEPTOR_VALUES,
+    SETTINGS,
+    SEXES,
+)
 
 Number = Annotated[float, Field(strict=True, allow_inf_nan=False)]  # int accepted, bool and text refused
 MAX_LAB_RATIO = 100.0  # a value above 100x its ULN is taken as a unit error, not a finding
@@ -31,15 +44,15 @@ class LabInput(_Model):
 
 
 class TumorInput(_Model):
-    histology: Literal["IDC", "ILC", "NOS", "mixed", "DCIS", "other"] | None = None
+    histology: Literal[HISTOLOGIES] | None = None  # type: ignore[valid-type]
     size_cm: Number | None = Field(default=None, description="largest invasive focus, cm")
     t: str | None = Field(default=None, max_length=8)
     n: str | None = Field(default=None, max_length=8)
     m: str | None = Field(default=None, max_length=8)
-    grade: Annotated[int, Field(strict=True, ge=1, le=3)] | None = None
-    er: Literal["positive", "negative"] | None = None
-    pr: Literal["positive", "negative"] | None = None
-    her2: Literal["positive", "negative", "equivocal"] | None = None
+    grade: Annotated[int, Field(strict=True, ge=min(GRADES), le=max(GRADES))] | None = None
+    er: Literal[RECEPTOR_VALUES] | None = None  # type: ignore[valid-type]
+    pr: Literal[RECEPTOR_VALUES] | None = None  # type: ignore[valid-type]
+    her2: Literal[HER2_VALUES] | None = None  # type: ignore[valid-type]
     inflammatory: Annotated[bool, Field(strict=True)] | None = None
 
 
@@ -50,19 +63,17 @@ class PathologyInput(_Model):
 
 class PatientInput(_Model):
     age: Annotated[int, Field(strict=True, ge=18, le=120)] | None = None
-    sex: Literal["female", "male"] | None = None
-    setting: (
-        Literal["new_diagnosis", "surveillance", "suspected_local_recurrence", "suspected_distant_recurrence"] | None
-    ) = None
-    prior_surgery: Literal["bct", "mastectomy"] | None = None
+    sex: Literal[SEXES] | None = None  # type: ignore[valid-type]
+    setting: Literal[SETTINGS] | None = None  # type: ignore[valid-type]
+    prior_surgery: Literal[PRIOR_SURGERY] | None = None  # type: ignore[valid-type]
     tumor: TumorInput = TumorInput()
     symptoms: list[Annotated[str, Field(max_length=40)]] = Field(default_factory=list, max_length=50)
     labs: dict[str, LabInput] = Field(default_factory=dict)
     tumor_markers: dict[str, LabInput] = Field(default_factory=dict)
     pathology: PathologyInput = PathologyInput()
-    patient_preference: Literal["requests_imaging"] | None = None
+    patient_preference: Literal[PATIENT_PREFERENCES] | None = None  # type: ignore[valid-type]
     order: str | None = Field(default=None, min_length=1, max_length=200)
-    purpose: Literal["locoregional", "distant"] | None = None
+    purpose: Literal[PURPOSES] | None = None  # type: ignore[valid-type]
 
 
 _MESSAGES = {
@@ -81,7 +92,7 @@ _MESSAGES = {
 }
 
 
-_FREE_KEYED = ("labs", "tumor_markers")  # objects whose keys the sender chooses (checked against the knowledge)
+_FREE_KEYED = LAB_GROUPS  # objects whose keys the sender chooses (checked against the knowledge)
 _CODE_LIKE = re.compile(r"^[a-z0-9_]{1,40}$")
 _FIELD_LIKE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,39}$")
 
@@ -217,7 +228,7 @@ def to_facts(kb: Knowledge, data: PatientInput, order_override: str | None = Non
         size_cm=tu.size_cm,
         t=_category(tu.t, tables.t_categories, "tumor.t", "t"),
         n=_category(tu.n, tables.n_categories, "tumor.n", "n"),
-        m=_category(tu.m, ("M0", "M1"), "tumor.m", "m"),
+        m=_category(tu.m, tables.m_categories, "tumor.m", "m"),
         grade=tu.grade,
         er=tu.er,
         pr=tu.pr,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from rightscan.adapters.kbfiles import ENV_TOPICS  # noqa: F401  (re-exported for topic_files)
 from rightscan.domain.guidance import FEATURES, VARIANT_FEATURES
 from rightscan.domain.knowledge import (
     StagingCitations,
@@ -17,8 +18,6 @@ from rightscan.domain.knowledge import (
 )
 from rightscan.domain.model import PURPOSES
 
-# Folders of knowledge served as topics besides the packaged one (path-separated; adapters.topic_files).
-ENV_TOPICS = "RIGHTSCAN_TOPICS"
 _Text = Field(min_length=3)
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from types import UnionType
+from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import ValidationError
 
@@ -20,33 +21,28 @@ from rightscan.adapters.json_strict import parse_strict
 from rightscan.domain import orders
 from rightscan.domain.knowledge import Knowledge
 from rightscan.domain.model import InputError
+from rightscan.domain.vocabulary import LAB_GROUPS, SCALAR_FIELDS
 
-# Single-value controls, in the order of the contract. Lab controls are added per knowledge base.
-TEXT_FIELDS = (
-    "setting",
-    "prior_surgery",
-    "age",
-    "sex",
-    "tumor.histology",
-    "tumor.size_cm",
-    "tumor.t",
-    "tumor.n",
-    "tumor.m",
-    "tumor.grade",
-    "tumor.er",
-    "tumor.pr",
-    "tumor.her2",
-    "tumor.inflammatory",
-    "pathology.t",
-    "pathology.n",
-    "patient_preference",
-    "order",
-    "purpose",
-)
-INTEGER_FIELDS = frozenset({"age", "tumor.grade"})
-NUMBER_FIELDS = frozenset({"tumor.size_cm"})
-BOOLEAN_FIELDS = frozenset({"tumor.inflammatory"})  # select: "yes" / "no" / empty
-LAB_GROUPS = ("labs", "tumor_markers")
+# Single-value controls, in the order of the contract (lab controls are added per knowledge base), and
+# the controls whose text becomes a number or a yes/no: read from the input model's own field types.
+TEXT_FIELDS = SCALAR_FIELDS
+
+
+def _field_type(path: str) -> Any:
+    """The Python type ``PatientInput`` gives a dotted path: ``int`` for ``tumor.grade``."""
+    model: Any = PatientInput
+    *heads, last = path.split(".")
+    for head in heads:
+        model = model.model_fields[head].annotation
+    kind = model.model_fields[last].annotation
+    if get_origin(kind) in (Union, UnionType):
+        kind = next(arg for arg in get_args(kind) if arg is not type(None))
+    return get_args(kind)[0] if get_origin(kind) is Annotated else kind
+
+
+INTEGER_FIELDS = frozenset(f for f in TEXT_FIELDS if _field_type(f) is int)
+NUMBER_FIELDS = frozenset(f for f in TEXT_FIELDS if _field_type(f) is float)
+BOOLEAN_FIELDS = frozenset(f for f in TEXT_FIELDS if _field_type(f) is bool)  # select: "yes" / "no" / empty
 
 LABELS: dict[str, str] = {
     "setting": "Clinical setting",

@@ -18,6 +18,7 @@ import orjson
 
 from rightscan.audit import stats
 from rightscan.audit.errors import AuditInputError
+from rightscan.package_data import resource
 
 NOT_RECORDED = "not recorded"
 
@@ -187,7 +188,7 @@ def _redact(url: str) -> str:
     return redact_url(url)
 
 
-TEMPLATE = Path(__file__).resolve().parent / "decision_log.html.j2"
+TEMPLATE = resource("audit", "decision_log.html.j2")
 
 
 def write_log_report(data: dict[str, Any], out: Path) -> dict[str, Path]:

@@ -16,8 +16,9 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from rightscan.audit.errors import AuditInputError
+from rightscan.package_data import YamlError, read_yaml, resource
 
-DEFINITION_FILE = Path(__file__).resolve().parent.parent / "knowledge" / "audit" / "low_value_staging_imaging.yaml"
+DEFINITION_FILE = resource("knowledge", "audit", "low_value_staging_imaging.yaml")
 VOCABULARIES = ("ICD10CM", "ICD9CM", "CPT4", "HCPCS")
 Vocabulary = Literal["ICD10CM", "ICD9CM", "CPT4", "HCPCS"]
 _RANGE = re.compile(r"^([A-Z]?)(\d+)-([A-Z]?)(\d+)$")
@@ -230,9 +231,9 @@ def load_definition(path: str | Path | None = None) -> Definition:
     """Read and validate a definition file (default: the packaged one). Raises ``AuditInputError``."""
     file = Path(path) if path is not None else DEFINITION_FILE
     try:
-        raw = yaml.safe_load(file.read_text(encoding="utf-8"))
+        raw = read_yaml(file)
     except OSError as exc:
         raise AuditInputError(str(file), f"cannot read ({exc.strerror})") from None
-    except yaml.YAMLError as exc:
-        raise AuditInputError(str(file), f"not valid YAML ({type(exc).__name__})") from None
+    except YamlError as exc:
+        raise AuditInputError(str(file), f"not valid YAML ({exc.kind})") from None
     return _build(str(file), raw)

@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from rightscan.audit.errors import AuditInputError, MissingExtra
+from rightscan.package_data import resource_path
 
 ENGINES = ("duckdb", "spark")
-LOG4J = Path(__file__).resolve().parent / "spark-log4j2.properties"
+LOG4J = resource_path("audit", "spark-log4j2.properties")
 
 
 def require(module: str) -> Any:

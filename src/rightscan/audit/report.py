@@ -12,8 +12,9 @@ import yaml
 
 from rightscan.audit import stats
 from rightscan.audit.engines import arrow_schema, require
+from rightscan.package_data import resource_path
 
-TEMPLATE = Path(__file__).resolve().parent / "report.html.j2"
+TEMPLATE = resource_path("audit", "report.html.j2")
 
 
 def _pct(x: float | None) -> str:

@@ -10,33 +10,25 @@ from collections.abc import Mapping
 from typing import Any
 
 from rightscan.domain.knowledge import GuidanceItem
+from rightscan.domain.vocabulary import (
+    GRADES,
+    HISTOLOGIES,
+    PATIENT_PREFERENCES,
+    PRIOR_SURGERY,
+    SETTINGS,
+    STAGE_CLASSES,
+    STAGES,
+    STAGING_VERDICTS,
+    VERDICTS,
+)
 
 YES_NO = ("yes", "no")
 
 # feature -> allowed values ("procedure_id": any id of the procedure catalogue)
 FEATURES: dict[str, tuple[str, ...] | str] = {
-    "setting": (
-        "new_diagnosis",
-        "surveillance",
-        "suspected_local_recurrence",
-        "suspected_distant_recurrence",
-        "unknown",
-    ),
-    "systemic_imaging": (
-        "not_recommended",
-        "recommended",
-        "individualize",
-        "targeted",
-        "not_applicable",
-        "undetermined",
-    ),
-    "systemic_staging": (
-        "not_recommended",
-        "recommended",
-        "individualize",
-        "not_applicable",
-        "undetermined",
-    ),
+    "setting": (*SETTINGS, "unknown"),
+    "systemic_imaging": VERDICTS,
+    "systemic_staging": STAGING_VERDICTS,
     "stage_agreement": (
         "agree",
         "anatomic_early_prognostic_late",
@@ -45,9 +37,9 @@ FEATURES: dict[str, tuple[str, ...] | str] = {
         "bounded",
         "unknown",
     ),
-    "stage_class": ("early", "late", "split", "in_situ", "metastatic", "unknown"),
-    "anatomic_stage": ("0", "IA", "IB", "IIA", "IIB", "IIIA", "IIIB", "IIIC", "IV", "unknown"),
-    "histology": ("IDC", "ILC", "NOS", "mixed", "DCIS", "other", "unknown"),
+    "stage_class": (*STAGE_CLASSES, "split", "unknown"),
+    "anatomic_stage": (*STAGES, "unknown"),
+    "histology": (*HISTOLOGIES, "unknown"),
     "invasive": ("yes", "no", "unknown"),
     "metastatic": YES_NO,
     "inflammatory": YES_NO,
@@ -59,13 +51,13 @@ FEATURES: dict[str, tuple[str, ...] | str] = {
         "her2_equivocal",
         "unknown",
     ),
-    "grade": ("1", "2", "3", "unknown"),
+    "grade": (*(str(g) for g in GRADES), "unknown"),
     "red_flags": YES_NO,
     "alp": ("absent", "normal", "mildly_raised", "mildly_raised_unconfirmed", "raised"),
     "tumor_markers": ("absent", "normal", "raised"),
-    "patient_preference": ("requests_imaging", "none"),
+    "patient_preference": (*PATIENT_PREFERENCES, "none"),
     "pathologic_upstaging": YES_NO,
-    "prior_surgery": ("bct", "mastectomy", "unknown"),
+    "prior_surgery": (*PRIOR_SURGERY, "unknown"),
     "order_procedure": "procedure_id",
 }
 

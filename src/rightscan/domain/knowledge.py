@@ -208,6 +208,7 @@ class StagingTables:
     late: frozenset[str]
     n_in_words: dict[str, str] = field(default_factory=dict)  # clinical N category -> plain words
     citations: StagingCitations | None = None  # None only for tables built outside the loader
+    m_categories: tuple[str, ...] = ()  # clinical M categories the input accepts (ajcc8_breast.yaml)
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,27 +15,25 @@ from typing import Any, NamedTuple
 
 from rightscan.domain.answer import OrderAssessment, Step, TargetedStudy
 from rightscan.domain.knowledge import RedFlagRule
-
-SETTINGS = ("new_diagnosis", "surveillance", "suspected_local_recurrence", "suspected_distant_recurrence")
-PRIOR_SURGERY = ("bct", "mastectomy")
-HISTOLOGIES = ("IDC", "ILC", "NOS", "mixed", "DCIS", "other")
-PURPOSES = ("locoregional", "distant")
-RECEPTOR_VALUES = ("positive", "negative")
-PATIENT_PREFERENCES = ("requests_imaging",)
-
-CATEGORY_UA = "Usually Appropriate"
-CATEGORY_MBA = "May Be Appropriate"
-CATEGORY_MBAD = "May Be Appropriate (Disagreement)"
-CATEGORY_UNA = "Usually Not Appropriate"
-CATEGORIES = (CATEGORY_UA, CATEGORY_MBA, CATEGORY_MBAD, CATEGORY_UNA)
-
-# systemic_imaging verdicts (see README, "Output")
-NOT_RECOMMENDED = "not_recommended"
-RECOMMENDED = "recommended"
-INDIVIDUALIZE = "individualize"
-TARGETED = "targeted"
-NOT_APPLICABLE = "not_applicable"
-UNDETERMINED = "undetermined"
+from rightscan.domain.vocabulary import (  # noqa: F401  (the closed vocabularies, spelled once; re-exported)
+    CATEGORIES,
+    CATEGORY_MBA,
+    CATEGORY_MBAD,
+    CATEGORY_UA,
+    CATEGORY_UNA,
+    HISTOLOGIES,
+    INDIVIDUALIZE,
+    NOT_APPLICABLE,
+    NOT_RECOMMENDED,
+    PATIENT_PREFERENCES,
+    PRIOR_SURGERY,
+    PURPOSES,
+    RECEPTOR_VALUES,
+    RECOMMENDED,
+    SETTINGS,
+    TARGETED,
+    UNDETERMINED,
+)
 
 
 def receptor(value: str | None) -> bool | None:

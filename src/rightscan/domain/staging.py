@@ -10,15 +10,16 @@ from itertools import product
 
 from rightscan.domain.knowledge import StagingTables
 from rightscan.domain.model import FactError, StageResult, Tumor
+from rightscan.domain.vocabulary import GRADES, STAGES
 
 # Candidate values used when an input is unknown (families for T and N).
 _T_UNKNOWN = ("T0", "T1", "T2", "T3", "T4")
 _N_UNKNOWN = ("N0", "N1mi", "N1", "N2", "N3")
-_GRADES = (1, 2, 3)
+_GRADES = GRADES
 _BOOL = (True, False)
 
 # Ordering of stage groups, for reporting ranges.
-STAGE_ORDER = ("0", "IA", "IB", "IIA", "IIB", "IIIA", "IIIB", "IIIC", "IV")
+STAGE_ORDER = STAGES
 _RANK = {s: i for i, s in enumerate(STAGE_ORDER)}
 
 

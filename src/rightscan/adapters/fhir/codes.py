@@ -13,9 +13,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, ClassVar, Generic, Literal, TypeVar
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from rightscan.adapters.kbfiles import read_validated
 from rightscan.adapters.knowledge_files import KNOWLEDGE_DIR, KnowledgeError, load_knowledge
 from rightscan.domain.model import HISTOLOGIES, PRIOR_SURGERY
 
@@ -273,7 +273,7 @@ def _cross_check(data: _FhirCodesSchema, directory: str | None) -> None:
     allowed = {
         ("c", "T"): {*staging.t_categories, "TX"},
         ("c", "N"): {*staging.n_categories, "NX"},
-        ("c", "M"): {"M0", "M1"},
+        ("c", "M"): set(staging.m_categories),
         ("p", "T"): {*staging.t_categories, "TX"},
         ("p", "N"): {*staging.pn_aliases, "NX"},
     }
@@ -288,17 +288,7 @@ def load_fhir_codes(directory: str | None = None) -> FhirCodes:
     """Load and validate ``fhir_codes.yaml`` (cached per directory)."""
     base = Path(directory) if directory else KNOWLEDGE_DIR
     path = base / FILE_NAME
-    try:
-        with path.open(encoding="utf-8") as fh:
-            raw = yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except (OSError, yaml.YAMLError) as exc:
-        raise KnowledgeError(f"{FILE_NAME}: cannot read: {exc}") from None
-    try:
-        data = _FhirCodesSchema.model_validate(raw)
-    except ValidationError as exc:
-        first = exc.errors(include_input=False, include_url=False)[0]
-        where = ".".join(str(p) for p in first["loc"]) or "(top level)"
-        raise KnowledgeError(f"{FILE_NAME}: {where}: {first['msg']} ({exc.error_count()} error(s))") from None
+    data = read_validated(path, _FhirCodesSchema)
     _cross_check(data, directory)
     staging_measures = {"ct", "cn", "cm", "pt", "pn", "pm", "tumor_size", "stage_group_clinical"}
     staging_measures |= {"stage_group_pathological", "er", "pr", "her2", "grade"}

@@ -38,9 +38,10 @@ from urllib.parse import urlsplit
 
 import httpx
 import jwt
-import yaml
 from cachetools import Cache, LRUCache, TLRUCache, TTLCache
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
+
+from rightscan.package_data import read_yaml
 
 log = logging.getLogger(__name__)
 
@@ -149,9 +150,8 @@ class AuthConfig(_Strict):
         """Read a YAML or JSON (``.json``) configuration file and validate it."""
         path = Path(path)
         try:
-            text = path.read_text(encoding="utf-8")
-            data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
-        except (OSError, ValueError, yaml.YAMLError) as exc:
+            data = json.loads(path.read_text(encoding="utf-8")) if path.suffix.lower() == ".json" else read_yaml(path)
+        except (OSError, ValueError) as exc:  # package_data.YamlError is a ValueError
             raise AuthConfigError(f"{path}: cannot read configuration: {exc}") from None
         return cls.from_mapping(data, base_dir=path.resolve().parent, source=str(path))
 

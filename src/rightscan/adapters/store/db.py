@@ -29,9 +29,10 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from rightscan.adapters.store.schema import cards, decisions, feedback, seen_tokens, service_state
+from rightscan.package_data import resource_path
 
 log = logging.getLogger("rightscan.store")
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+MIGRATIONS = resource_path("adapters", "store", "migrations")
 DEFAULT_URL = "sqlite:///rightscan.db"
 PURGE_EVERY_SECONDS = 60.0  # expired token ids are deleted at most this often
 _PG_MIGRATION_LOCK = 0x52534D47  # pg_advisory_xact_lock key: one migrating instance at a time

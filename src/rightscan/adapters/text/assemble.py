@@ -17,11 +17,11 @@ from typing import Any
 from rightscan.adapters.text.model import Extraction, Mention
 from rightscan.adapters.text.rules import STRENGTH_RANK, FieldRule, Rules
 from rightscan.adapters.text.values import FACT, NOTE, UNPARSED, Finding
+from rightscan.domain.vocabulary import TOP_FIELDS, TUMOR_FIELDS
 
 ACCEPTED, IGNORED, UNCERTAIN, GATED = "accepted", "ignored", "uncertain", "gated"
-FIELD_ORDER = ("age", "sex", "setting", "prior_surgery", "tumor", "symptoms", "labs", "tumor_markers", "pathology",
-               "patient_preference", "order")  # fmt: skip
-TUMOR_ORDER = ("histology", "size_cm", "t", "n", "m", "grade", "er", "pr", "her2", "inflammatory")
+FIELD_ORDER = TOP_FIELDS  # the input contract's order
+TUMOR_ORDER = TUMOR_FIELDS
 _REASONS = {
     "negated": "negated",
     "historical": "in the past or resolved",

@@ -13,10 +13,13 @@ import json
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-RULES_DIR = Path(__file__).resolve().parent.parent.parent / "knowledge" / "nlp"
+from rightscan.domain.vocabulary import SCALAR_FIELDS as CONTRACT_FIELDS
+from rightscan.domain.vocabulary import SETTINGS
+from rightscan.package_data import YamlError, read_yaml, resource_path
+
+RULES_DIR = resource_path("knowledge", "nlp")  # a real folder: medspaCy opens context_rules.json by name
 
 Effect = Literal[
     "negated", "uncertain", "historical", "hypothetical", "family", "explained", "question", "proposed",
@@ -29,14 +32,10 @@ Parser = Literal[
     "study", "node_count",
 ]  # fmt: skip
 Direction = Literal["FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"]
-Setting = Literal["new_diagnosis", "surveillance", "suspected_local_recurrence", "suspected_distant_recurrence"]
+Setting = Literal[SETTINGS]  # type: ignore[valid-type]
 
 # Fields of the core input contract a rule may speak about ("labs" and "tumor_markers" take a code).
-SCALAR_FIELDS = (
-    "age", "sex", "setting", "prior_surgery", "tumor.histology", "tumor.size_cm", "tumor.t", "tumor.n",
-    "tumor.m", "tumor.grade", "tumor.er", "tumor.pr", "tumor.her2", "tumor.inflammatory", "symptoms",
-    "pathology.t", "pathology.n", "patient_preference", "order",
-)  # fmt: skip
+SCALAR_FIELDS = (*(f for f in CONTRACT_FIELDS if f != "purpose"), "symptoms")  # a note never sets a purpose
 FIELD_PREFIXES = ("labs.", "tumor_markers.")
 # Named groups each parser reads (at least one of each tuple must exist in the pattern).
 PARSER_GROUPS: dict[str, tuple[tuple[str, ...], ...]] = {
@@ -309,13 +308,12 @@ class ManifestFile(_Strict):
 def read(path: Path, schema: type[BaseModel]) -> Any:
     """Parse one rule file (YAML, or JSON for medspaCy's format) into its model, or raise ``RulesError``."""
     try:
-        text = path.read_text(encoding="utf-8")
-        raw = json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
+        raw = json.loads(path.read_text(encoding="utf-8")) if path.suffix == ".json" else read_yaml(path)
     except OSError as exc:
         raise RulesError(f"{path.name}: cannot read ({exc.strerror})") from None
     except json.JSONDecodeError as exc:
         raise RulesError(f"{path.name}: line {exc.lineno} invalid JSON") from None
-    except yaml.YAMLError as exc:
+    except YamlError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark is not None else ""
         raise RulesError(f"{path.name}:{where} invalid YAML") from None

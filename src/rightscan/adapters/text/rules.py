@@ -34,7 +34,15 @@ from rightscan.adapters.text.rule_files import (
     read,
 )
 from rightscan.adapters.text.ruleset import FieldRule, Modifier, Policy, Rules, Section, TargetRule, ValueRule
-from rightscan.domain.model import HISTOLOGIES, PATIENT_PREFERENCES, PRIOR_SURGERY, SETTINGS
+from rightscan.domain.vocabulary import (
+    HER2_VALUES,
+    HISTOLOGIES,
+    PATIENT_PREFERENCES,
+    PRIOR_SURGERY,
+    RECEPTOR_VALUES,
+    SETTINGS,
+    SEXES,
+)
 
 __all__ = [
     "MAX_EXPANSIONS", "RULES_DIR", "STRENGTH_RANK", "FieldRule", "Modifier", "Policy", "Rules", "RulesError",
@@ -93,6 +101,7 @@ def _vocabulary() -> dict[str, Any]:
         "markers": frozenset(kb.tumor_marker_names),
         "t": frozenset(kb.staging.t_categories),
         "n": frozenset(kb.staging.n_categories),
+        "m": kb.staging.m_categories,
         "procedures": frozenset(kb.procedures),
     }
 
@@ -103,15 +112,15 @@ _FIXED_VALUES: Mapping[str, Iterable[Any] | str] = {
     "setting": SETTINGS,
     "prior_surgery": PRIOR_SURGERY,
     "tumor.histology": HISTOLOGIES,
-    "tumor.er": ("positive", "negative"),
-    "tumor.pr": ("positive", "negative"),
-    "tumor.her2": ("positive", "negative", "equivocal"),
+    "tumor.er": RECEPTOR_VALUES,
+    "tumor.pr": RECEPTOR_VALUES,
+    "tumor.her2": HER2_VALUES,
     "tumor.n": "n",
     "tumor.t": "t",
-    "tumor.m": ("M0", "M1"),
+    "tumor.m": "m",
     "tumor.inflammatory": (True,),
     "patient_preference": PATIENT_PREFERENCES,
-    "sex": ("female", "male"),
+    "sex": SEXES,
 }
 
 

@@ -12,7 +12,6 @@ import logging
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
@@ -24,10 +23,11 @@ from rightscan.adapters.store.db import DecisionStore, StoreError, redact_url, u
 from rightscan.application import Engine
 from rightscan.interfaces.http import access, errors
 from rightscan.interfaces.http.guard import RequestGuard
+from rightscan.package_data import resource_path
 from rightscan.settings import Settings
 
 log = logging.getLogger("rightscan.http")
-HERE = Path(__file__).resolve().parent
+HERE = resource_path("interfaces", "http")
 DEV_MODE_WARNING = (
     "DEVELOPMENT MODE: no authentication is configured (RIGHTSCAN_AUTH_CONFIG unset). "
     "Every caller is trusted. Do not expose this service beyond this machine."

@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -27,10 +26,11 @@ from rightscan.interfaces.http import access, handout, present
 from rightscan.interfaces.http.deps import engine_of
 from rightscan.interfaces.http.problem import errors_doc
 from rightscan.interfaces.http.schemas import HTML, PDF, ProcedureMatch
+from rightscan.package_data import resource
 
 router = APIRouter()
 log = logging.getLogger("rightscan.http")
-STATIC = Path(__file__).resolve().parent / "static"
+STATIC = resource("interfaces", "http", "static")
 PAPERS = {"a4": "A4", "letter": "letter"}
 MAX_FORM_FIELDS = 200
 

@@ -1,0 +1,90 @@
+"""The compiled knowledge cache: the built ``Knowledge`` of the shipped files, pickled once.
+
+Building the knowledge means importing PyYAML and the pydantic schemas, parsing and validating nine
+files and cross-checking them: most of a command's start-up. The result depends only on those files
+and on the code that builds and defines it, so it is kept under a key made of their bytes (every
+``*.yaml`` of the knowledge folder, every module of ``rightscan.domain`` and ``adapters.kbfiles``) and
+the Python version. Any change to one of them is a new key, hence a fresh, fully validated build.
+
+Only the shipped knowledge is cached (a directory given for testing a candidate release is always
+built). The cache lives in ``$RIGHTSCAN_KNOWLEDGE_CACHE`` (``off`` turns it off), else
+``$XDG_CACHE_HOME/rightscan`` or ``~/.cache/rightscan``. A file is read only when the current user owns
+it and nobody else may write it; anything unreadable is ignored and rebuilt: the cache can make start-up
+faster, never different.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+from rightscan.domain.knowledge import Knowledge
+from rightscan.package_data import resource
+
+FORMAT = 1
+CODE = (("domain",), ("adapters", "kbfiles"))  # packages whose code shapes the built object
+OFF = ("", "0", "off", "no", "false")
+KEEP = 8  # entries kept (several checkouts or versions may share one cache folder)
+
+
+def directory() -> Path | None:
+    """Where the cache lives, or ``None`` when it is turned off."""
+    chosen = os.environ.get("RIGHTSCAN_KNOWLEDGE_CACHE")
+    if chosen is not None:
+        return None if chosen.strip().lower() in OFF else Path(chosen)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "rightscan"
+
+
+def key(knowledge_dir: Traversable) -> str:
+    """A digest of everything the built knowledge depends on."""
+    digest = hashlib.sha256(f"{FORMAT}|{sys.version}|{pickle.DEFAULT_PROTOCOL}".encode())
+    for folder, suffix in ((knowledge_dir, ".yaml"), *((resource(*parts), ".py") for parts in CODE)):
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+            if entry.name.endswith(suffix) and entry.is_file():
+                digest.update(entry.name.encode() + b"\0" + entry.read_bytes() + b"\0")
+    return digest.hexdigest()[:32]
+
+
+def _file(where: Path, digest: str) -> Path:
+    return where / f"knowledge-{digest}.pickle"
+
+
+def load(digest: str) -> Knowledge | None:
+    """The cached knowledge for ``digest``, or ``None`` (no cache, not ours, unreadable, stale format)."""
+    where = directory()
+    if where is None:
+        return None
+    try:
+        with _file(where, digest).open("rb") as fh:
+            info = os.fstat(fh.fileno())
+            if info.st_uid != getattr(os, "getuid", lambda: info.st_uid)() or info.st_mode & 0o022:
+                return None  # written by someone else, or writable by others: not trusted
+            built = pickle.load(fh)  # our own file, checked above
+    except Exception:  # a missing or broken cache only costs a rebuild
+        return None
+    return built if isinstance(built, Knowledge) else None
+
+
+def store(digest: str, kb: Knowledge) -> None:
+    """Keep ``kb`` (just built, its memo empty) under ``digest``; only the ``KEEP`` newest entries stay."""
+    where = directory()
+    if where is None:
+        return
+    target = _file(where, digest)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}")
+    try:
+        where.mkdir(mode=0o700, parents=True, exist_ok=True)
+        with temporary.open("wb") as fh:
+            os.chmod(temporary, 0o600)
+            pickle.dump(kb, fh, protocol=pickle.DEFAULT_PROTOCOL)
+        os.replace(temporary, target)  # atomic: a concurrent reader sees the old file or the new one
+        entries = sorted(where.glob("knowledge-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in entries[KEEP:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        temporary.unlink(missing_ok=True)  # a read-only home only costs the next start-up a rebuild

@@ -1,0 +1,415 @@
+"""The shape of every knowledge YAML file, as pydantic models (one per file, ``*File``).
+
+Validation only: a model accepts or refuses a file and names the place. Cross-references between
+files, and turning a valid file into the domain's ``Knowledge``, are ``kbfiles.build``. The JSON
+Schemas editors use (``knowledge/schemas/*.schema.json``) are generated from these models
+(``kbfiles.jsonschema``). Closed word lists come from ``domain.vocabulary``.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from rightscan.adapters import knowledge_words as words
+from rightscan.domain.vocabulary import CATEGORIES, PURPOSES, STAGE_CLASSES, STAGES
+
+Category = Literal[CATEGORIES]  # type: ignore[valid-type]
+RrlSymbol = Literal["O", "☢", "☢☢", "☢☢☢", "☢☢☢☢", "☢☢☢☢☢"]
+Stage = Literal[STAGES]  # type: ignore[valid-type]
+DoseRange = Annotated[str, Field(pattern=r"^(0|<[0-9.]+|[0-9.]+-[0-9.]+)$")]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# ------------------------------------------------------------------ ACR topic
+class RatingEntry(_Strict):
+    procedure: str
+    category: Category
+    median_rating: int = Field(ge=1, le=9)
+    soe: Literal["Strong", "Moderate", "Limited", "Expert Consensus"]
+    rrl: RrlSymbol
+    adult_dose_msv: DoseRange
+    peds_rrl: RrlSymbol | None
+    peds_dose_msv: DoseRange | None
+
+
+class RatingBand(_Strict):
+    """Median ratings ``from``..``to`` (inclusive) carry ``category``; a qualified category such as
+    "May Be Appropriate (Disagreement)" belongs to the band of its unqualified name."""
+
+    from_: int = Field(alias="from", ge=1, le=9)
+    to: int = Field(ge=1, le=9)
+    category: Category
+
+
+class VariantEntry(_Strict):
+    number: int = Field(ge=1)
+    title: str = Field(min_length=10)
+    purpose: Literal[PURPOSES]  # type: ignore[valid-type]
+    applies_when: dict[str, list[str]] = Field(min_length=1)  # checked by guidance.check_conditions
+    procedures: list[RatingEntry] = Field(min_length=1)
+
+
+class RrlBand(_Strict):
+    symbol: RrlSymbol
+    level: int = Field(ge=0, le=5)
+    adult_dose_msv: DoseRange
+    peds_dose_msv: DoseRange
+
+
+_TFamily = Literal["T0", "T1", "T2", "T3", "T4"]
+_NFamily = Literal["N0", "N1mi", "N1", "N2", "N3"]
+
+
+class AfterSurgery(_Strict):
+    t: list[_TFamily] = Field(min_length=1)
+    n: list[_NFamily] = Field(min_length=1)
+
+
+class EarlyPathwayEntry(_Strict):
+    t: list[_TFamily] = Field(min_length=1)
+    n: list[_NFamily] = Field(min_length=1)
+    m: list[Literal["M0"]] = Field(min_length=1)
+    anatomic: list[Stage] = Field(min_length=1)
+    disagreement_anatomic: list[Stage]
+    after_surgery_late: AfterSurgery
+    source: str = Field(min_length=10)
+
+
+class AcrTopicFile(_Strict):
+    schema_: Literal["rightscan.acr-topic/1"] = Field(alias="schema")
+    id: str
+    version: str = Field(pattern=r"^acr-\d+@\d{4}")
+    title: str
+    panel: str
+    url: str = Field(pattern=r"^https://")
+    citations: words.TopicCitationsSchema
+    wording: words.TopicWordingSchema
+    purposes: words.TopicPurposesSchema
+    source: dict[str, Any]
+    rating_scale: list[RatingBand] = Field(min_length=1)
+    rrl_scale: list[RrlBand] = Field(min_length=6, max_length=6)
+    background_msv_per_year: float = Field(gt=0)
+    early_pathway: EarlyPathwayEntry
+    variants: list[VariantEntry] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _numbering(self) -> AcrTopicFile:
+        numbers = [v.number for v in self.variants]
+        if numbers != list(range(1, len(numbers) + 1)):
+            raise ValueError(f"variants must be numbered 1..n in order, got {numbers}")
+        covered = sorted(n for band in self.rating_scale for n in range(band.from_, band.to + 1))
+        if covered != list(range(1, 10)):
+            raise ValueError("rating_scale must cover the median ratings 1-9, each once")
+        return self
+
+
+# ------------------------------------------------------------------ procedures
+class CptCode(_Strict):
+    code: str = Field(pattern=r"^\d{4}[0-9T](\+\d{4}[0-9T])*$")
+    verified: bool
+
+
+class LoincCode(_Strict):
+    code: str = Field(pattern=r"^\d{3,6}-\d$")
+    verified: bool
+
+
+class HcpcsCode(_Strict):
+    code: str = Field(pattern=r"^[A-Z]\d{4}$")
+    verified: bool
+
+
+Modality = Literal["CT", "MR", "US", "XR", "MG", "NM", "PT", "DXA"]
+Contrast = Literal["with", "without", "without_and_with"]
+Intent = Literal["screening", "diagnostic"]
+Extent = Literal["whole_body", "skull_base_to_mid_thigh", "limited"]
+Laterality = Literal["left", "right", "bilateral", "unilateral"]
+OrderStatusValue = Literal["proposed", "done", "declined", "suggested"]
+Axis = Literal["modality", "regions", "contrast", "intent", "extent", "pharmaceutical"]
+
+
+class Technique(_Strict):
+    requires: list[str] = []
+    allows: list[str] = []
+
+
+class StudyAttributesEntry(_Strict):
+    modality: list[Modality] = Field(min_length=1)
+    regions: list[str] = []
+    parts: bool | list[str] = False
+    contrast: list[Contrast] | None = None
+    intent: list[Intent] | None = None
+    extent: list[Extent] | None = None
+    pharmaceutical: list[str] | None = None
+    technique: Technique = Technique()
+    assume: dict[Axis, str] = {}
+
+
+class ProcedureEntry(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    name: str
+    purpose: Literal[PURPOSES]  # type: ignore[valid-type]
+    in_topic: bool
+    synonyms: list[str]
+    cpt: list[CptCode]
+    suggest_cpt: str | None = None
+    loinc: list[LoincCode] = []
+    hcpcs: list[HcpcsCode] = []
+    rrl: RrlSymbol | None = None
+    adult_dose_msv: DoseRange | None = None
+    rrl_source: str | None = None
+    rrl_verified: bool | None = None
+    attributes: StudyAttributesEntry
+
+    @model_validator(mode="after")
+    def _suggestion_is_listed(self) -> ProcedureEntry:
+        if self.suggest_cpt is not None and self.suggest_cpt not in {c.code for c in self.cpt}:
+            raise ValueError(f"suggest_cpt {self.suggest_cpt} is not one of the procedure's CPT codes")
+        if self.in_topic and self.rrl is not None:
+            raise ValueError("a study of the ACR topic takes its radiation level from the topic's ratings")
+        if not self.in_topic and (self.rrl is None or self.adult_dose_msv is None or not self.rrl_source):
+            raise ValueError("a study outside the ACR topic needs rrl, adult_dose_msv and rrl_source")
+        return self
+
+
+class ProceduresFile(_Strict):
+    schema_: Literal["rightscan.procedures/2"] = Field(alias="schema")
+    version: str
+    sources: dict[str, str]
+    procedures: list[ProcedureEntry]
+
+
+# ------------------------------------------------------------------ staging
+class SizeBand(_Strict):
+    t: str
+    up_to_mm: float | None
+
+
+class TnRow(_Strict):
+    t: list[str]
+    n: list[str]
+
+
+class AnatomicRow(TnRow):
+    stage: Stage
+
+
+class NotStageableRow(TnRow):
+    reason: str
+
+
+class GroupRow(TnRow):
+    group: Literal["A", "B", "C", "D", "E"]
+
+
+_GradeRows = dict[Literal["G1", "G2", "G3"], Annotated[list[Stage], Field(min_length=8, max_length=8)]]
+
+
+class StagingFile(_Strict):
+    schema_: Literal["rightscan.ajcc-breast/1"] = Field(alias="schema")
+    version: str
+    edition: str
+    sources: list[str]
+    citations: words.StagingCitationsSchema
+    t_categories: list[str]
+    n_categories: list[str]
+    m_categories: list[str]
+    n_in_words: dict[str, str] = {}
+    t_family: dict[str, str]
+    n_family: dict[str, str]
+    pn_aliases: dict[str, str]
+    size_to_t: list[SizeBand]
+    size_limits_cm: dict[Literal["greater_than", "at_most"], float]
+    anatomic: list[AnatomicRow]
+    not_stageable: list[NotStageableRow]
+    prognostic_groups: list[GroupRow]
+    prognostic_columns: list[str]
+    prognostic: dict[Literal["clinical", "pathological"], dict[Literal["A", "B", "C", "D", "E"], _GradeRows]]
+    stage_classes: dict[Literal[STAGE_CLASSES], list[Stage]]  # type: ignore[valid-type]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> StagingFile:
+        if set(self.t_family) != set(self.t_categories):
+            raise ValueError("t_family must map exactly the t_categories")
+        if set(self.n_family) != set(self.n_categories):
+            raise ValueError("n_family must map exactly the n_categories")
+        if set(self.n_in_words) - set(self.n_categories):
+            raise ValueError("n_in_words may describe only n_categories")
+        t_fams, n_fams = set(self.t_family.values()), set(self.n_family.values()) | {"N1mi"}
+        for row in [*self.anatomic, *self.not_stageable, *self.prognostic_groups]:
+            bad = [x for x in row.t if x not in t_fams] + [x for x in row.n if x not in n_fams]
+            if bad:
+                raise ValueError(f"unknown T/N family {bad} in a table row")
+        if self.prognostic_columns != ["H+E+P+", "H+E+P-", "H+E-P+", "H+E-P-", "H-E+P+", "H-E+P-", "H-E-P+", "H-E-P-"]:
+            raise ValueError("prognostic_columns must be in the documented HER2/ER/PR order")
+        for table, groups in self.prognostic.items():
+            for group in "ABCDE":
+                if set(groups.get(group, {})) != {"G1", "G2", "G3"}:  # type: ignore[call-overload]
+                    raise ValueError(f"prognostic.{table}.{group} must have rows G1, G2 and G3")
+        if self.size_to_t[-1].up_to_mm is not None:
+            raise ValueError("the last size band must be open (up_to_mm: null)")
+        return self
+
+
+# ------------------------------------------------------------------ red flags
+class RedFlagRuleEntry(_Strict):
+    id: str
+    finding: str
+    all: list[str] = Field(min_length=1)
+    unless: list[str] = []
+    site: str
+    urgent: bool = False
+    suggested: list[str] = Field(min_length=1)
+    why: str
+    source: str
+
+
+class RedFlagsFile(_Strict):
+    schema_: Literal["rightscan.red-flags/1"] = Field(alias="schema")
+    version: str
+    sources: dict[str, str]
+    symptoms: dict[str, str]
+    lab_thresholds: dict[Literal["alp_mild_max_x_uln", "liver_test_abnormal_x_uln", "tumor_marker_raised_x_uln"], float]
+    labs: dict[str, str]
+    tumor_markers: dict[str, str]
+    rating_context: str = Field(min_length=20)
+    rules: list[RedFlagRuleEntry]
+
+
+# ------------------------------------------------------------------ guidance
+class GuidanceItemEntry(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    kind: Literal["consideration", "next_step", "pitfall"]
+    when: dict[str, list[str]] = Field(min_length=1)
+    unless: dict[str, list[str]] = {}
+    text: str = Field(min_length=20)
+    source: list[str] = Field(min_length=1)
+
+
+class FactWordsEntry(_Strict):
+    label: str = Field(min_length=3)
+    matters: str = Field(min_length=10)
+    obtained_from: str = ""
+
+
+class LocoregionalDueEntry(_Strict):
+    studies: list[str] = Field(min_length=1)
+    reason: str = Field(min_length=10)
+    source: str
+
+
+class GuidanceFile(_Strict):
+    schema_: Literal["rightscan.guidance/1"] = Field(alias="schema")
+    version: str
+    sources: dict[str, str]
+    locoregional_due: LocoregionalDueEntry | None = None
+    facts: dict[str, FactWordsEntry] = Field(min_length=1)
+    items: list[GuidanceItemEntry]
+
+
+class PamaFile(_Strict):
+    schema_: Literal["rightscan.pama/1"] = Field(alias="schema")
+    version: str
+    sources: dict[str, str]
+    rating_system: str
+    extensions: dict[Literal["rating", "qcdsm_consulted", "consult_id", "auc_applied"], str]
+    auc_url: str
+    category_to_rating: dict[Category, Literal["appropriate", "not-appropriate", "no-criteria-apply"]]
+    no_criteria: Literal["no-criteria-apply"]
+    override_reason_system: str
+    override_reasons: list[dict[Literal["code", "display"], str]] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _complete(self) -> PamaFile:
+        if set(self.category_to_rating) != set(CATEGORIES):
+            raise ValueError("category_to_rating must map every ACR category")
+        if len(self.extensions) != 4:
+            raise ValueError("extensions must give all four Argonaut extension URLs")
+        for reason in self.override_reasons:
+            if not reason.get("code") or not reason.get("display"):
+                raise ValueError("every override reason needs a code and a display")
+        return self
+
+
+# ------------------------------------------------------------------ order vocabulary and equivalences
+class TermEntry(_Strict):
+    forms: list[str] = Field(min_length=1)
+    modality: list[Modality] = []
+    regions: list[str] = []
+    contrast: Contrast | None = None
+    contrast_word: bool = False
+    contrast_route: bool = False
+    with_marker: bool = False
+    laterality: Laterality | None = None
+    intent: Intent | None = None
+    technique: list[str] = []
+    extent: Extent | None = None
+    pharmaceutical: str | None = None
+    reason: bool = False
+    conditional: bool = False
+    status: OrderStatusValue | None = None
+    noise: bool = False
+
+
+class RegionEntry(_Strict):
+    part_of: list[str]
+
+
+class OrderVocabularyFile(_Strict):
+    schema_: Literal["rightscan.order-vocabulary/1"] = Field(alias="schema")
+    version: str
+    sources: dict[str, str]
+    regions: dict[str, RegionEntry]
+    terms: list[TermEntry]
+
+
+class EquivalenceEntry(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    studies: list[str] = Field(min_length=1)
+    equivalent: str
+    kind: Literal["part_of", "same_study", "meant"]
+    reasoning: str
+    source: str
+
+
+class OrderEquivalencesFile(_Strict):
+    schema_: Literal["rightscan.order-equivalences/1"] = Field(alias="schema")
+    version: str
+    rules: list[EquivalenceEntry]
+
+
+class ManifestFile(_Strict):
+    schema_: Literal["rightscan.manifest/1"] = Field(alias="schema")
+    version: str
+    files: dict[
+        Literal[
+            "acr_topic",
+            "procedures",
+            "staging",
+            "red_flags",
+            "guidance",
+            "pama",
+            "order_vocabulary",
+            "order_equivalences",
+        ],
+        str,
+    ]
+
+
+# manifest key -> the model of that file (the order of loading and of the generated JSON Schemas)
+FILE_MODELS: dict[str, type[_Strict]] = {
+    "manifest": ManifestFile,
+    "acr_topic": AcrTopicFile,
+    "procedures": ProceduresFile,
+    "staging": StagingFile,
+    "red_flags": RedFlagsFile,
+    "guidance": GuidanceFile,
+    "pama": PamaFile,
+    "order_vocabulary": OrderVocabularyFile,
+    "order_equivalences": OrderEquivalencesFile,
+}

@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench bench-notes eval-notes eval-orders eval-vignettes clean
+.PHONY: run test lint schemas bench bench-notes eval-notes eval-orders eval-vignettes clean
 
 run: $(STAMP)
 	$(BIN)/rightscan evaluate examples/reference_patient.json
@@ -15,6 +15,10 @@ test: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
+
+# JSON Schemas of the knowledge files (src/rightscan/knowledge/schemas), regenerated from their models.
+schemas: $(STAMP)
+	$(BIN)/python -m rightscan.adapters.kbfiles.jsonschema
 
 bench: $(STAMP)
 	$(BIN)/python bench/core.py

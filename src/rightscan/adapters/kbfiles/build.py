@@ -157,23 +157,9 @@ def _build_vocabulary(v: OrderVocabularyFile, fname: str) -> OrderVocabulary:
         for region in term.regions:
             if region not in v.regions:
                 raise KnowledgeError(f"{fname}: terms.{n}: unknown region {region!r}")
-        meaning = TermMeaning(
-            modality=frozenset(term.modality),
-            regions=frozenset(term.regions),
-            contrast=term.contrast,
-            contrast_word=term.contrast_word,
-            contrast_route=term.contrast_route,
-            with_marker=term.with_marker,
-            laterality=term.laterality,
-            intent=term.intent,
-            technique=frozenset(term.technique),
-            extent=term.extent,
-            pharmaceutical=term.pharmaceutical,
-            reason=term.reason,
-            conditional=term.conditional,
-            status=term.status,
-            noise=term.noise,
-        )
+        # same attribute names; lists become sets
+        stated = term.model_dump(exclude={"forms"})
+        meaning = TermMeaning(**{k: frozenset(v) if isinstance(v, list) else v for k, v in stated.items()})
         for form in term.forms:
             tokens = tokenize(form)
             if not tokens:
@@ -287,6 +273,9 @@ def _build_procedures(
     return procedures, lookup, code_index
 
 
+OUTPUT_RATING_COLUMNS = {"category", "median_rating", "soe", "rrl", "adult_dose_msv"}  # of a rating, in the output
+
+
 def _build_variants(topic: AcrTopicFile, procedures: dict[str, Procedure], fname: str) -> tuple[Variant, ...]:
     by_name = {p.name.lower(): p.id for p in procedures.values()}
     levels = {band.symbol: band.level for band in topic.rrl_scale}
@@ -304,29 +293,11 @@ def _build_variants(topic: AcrTopicFile, procedures: dict[str, Procedure], fname
             pid = by_name.get(r.procedure.lower())
             if pid is None:
                 raise KnowledgeError(f"{fname}: variant {v.number}: {r.procedure!r} is not in the procedure catalogue")
-            as_dict = {
-                "procedure": procedures[pid].name,
-                "category": r.category,
-                "median_rating": r.median_rating,
-                "soe": r.soe,
-                "rrl": r.rrl,
-                "adult_dose_msv": r.adult_dose_msv,
-            }
-            ratings.append(
-                Rating(
-                    procedure_id=pid,
-                    procedure=procedures[pid].name,
-                    category=r.category,
-                    median_rating=r.median_rating,
-                    soe=r.soe,
-                    rrl=r.rrl,
-                    rrl_level=levels[r.rrl],
-                    adult_dose_msv=r.adult_dose_msv,
-                    peds_rrl=r.peds_rrl,
-                    peds_dose_msv=r.peds_dose_msv,
-                    as_dict=as_dict,
-                )
-            )
+            name = procedures[pid].name
+            # the output entry: the ACR columns in the file's order, under the catalogue's spelling
+            as_dict = {"procedure": name, **r.model_dump(include=OUTPUT_RATING_COLUMNS)}
+            fields = r.model_dump(exclude={"procedure"})
+            ratings.append(Rating(procedure_id=pid, procedure=name, rrl_level=levels[r.rrl], as_dict=as_dict, **fields))
         if len({r.procedure_id for r in ratings}) != len(ratings):
             raise KnowledgeError(f"{fname}: variant {v.number}: a procedure is rated twice")
         problem = check_conditions(v.applies_when)
@@ -375,16 +346,9 @@ def _build_staging(s: StagingFile) -> StagingTables:
     if set(anatomic) - {("Tis", "N0")} != set(groups):  # Tis N0 is stage 0 in every table
         raise KnowledgeError("ajcc: the anatomic table and the prognostic row groups must cover the same T/N cells")
     return StagingTables(
-        version=s.version,
-        edition=s.edition,
-        t_categories=tuple(s.t_categories),
-        n_categories=tuple(s.n_categories),
-        m_categories=tuple(s.m_categories),
-        t_family=dict(s.t_family),
-        n_family=dict(s.n_family),
-        n_in_words=dict(s.n_in_words),
+        **s.model_dump(include={"version", "edition", "t_family", "n_family", "n_in_words", "pn_aliases"}),
+        **{f"{axis}_categories": tuple(getattr(s, f"{axis}_categories")) for axis in "tnm"},
         citations=words.staging_citations(s.citations),
-        pn_aliases=dict(s.pn_aliases),
         size_to_t=tuple((b.t, b.up_to_mm) for b in s.size_to_t),
         size_min_cm_exclusive=s.size_limits_cm["greater_than"],
         size_max_cm=s.size_limits_cm["at_most"],

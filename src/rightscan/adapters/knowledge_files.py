@@ -31,6 +31,8 @@ def load_knowledge(directory: str | None = None) -> Knowledge:
     """Load and validate the knowledge base (cached per directory; the shipped one also on disk)."""
     if directory:
         return _runtime(_build(Path(directory)), Path(directory))
+    if cache.directory() is None:
+        return _runtime(_build(KNOWLEDGE_DIR), KNOWLEDGE_DIR)
     digest = cache.key(KNOWLEDGE_DIR)
     kb = cache.load(digest)
     if kb is None:

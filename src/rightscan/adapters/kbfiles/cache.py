@@ -3,8 +3,9 @@
 Building the knowledge means importing PyYAML and the pydantic schemas, parsing and validating nine
 files and cross-checking them: most of a command's start-up. The result depends only on those files
 and on the code that builds and defines it, so it is kept under a key made of their bytes (every
-``*.yaml`` of the knowledge folder, every module of ``rightscan.domain`` and ``adapters.kbfiles``) and
-the Python version. Any change to one of them is a new key, hence a fresh, fully validated build.
+``*.yaml`` of the knowledge folder, every module of ``rightscan.domain`` and ``adapters.kbfiles``, the
+YAML reader), the Python version and the versions of pydantic and PyYAML. Any change to one of them is
+a new key, hence a fresh, fully validated build.
 
 Only the shipped knowledge is cached (a directory given for testing a candidate release is always
 built). The cache lives in ``$RIGHTSCAN_KNOWLEDGE_CACHE`` (``off`` turns it off), else
@@ -20,6 +21,7 @@ import os
 import pickle
 import sys
 from importlib.resources.abc import Traversable
+from importlib.util import find_spec
 from pathlib import Path
 
 from rightscan.domain.knowledge import Knowledge
@@ -27,6 +29,7 @@ from rightscan.package_data import resource
 
 FORMAT = 1
 CODE = (("domain",), ("adapters", "kbfiles"))  # packages whose code shapes the built object
+LIBRARIES = (("pydantic", "version.py"), ("yaml", "__init__.py"))  # the files that carry their versions
 OFF = ("", "0", "off", "no", "false")
 KEEP = 8  # entries kept (several checkouts or versions may share one cache folder)
 
@@ -47,6 +50,13 @@ def key(knowledge_dir: Traversable) -> str:
         for entry in sorted(folder.iterdir(), key=lambda e: e.name):
             if entry.name.endswith(suffix) and entry.is_file():
                 digest.update(entry.name.encode() + b"\0" + entry.read_bytes() + b"\0")
+    digest.update(resource("package_data.py").read_bytes())
+    for library, version_file in LIBRARIES:  # found, not imported: importing them is what the cache spares
+        spec = find_spec(library)
+        for location in (spec.submodule_search_locations or []) if spec else []:
+            candidate = Path(location) / version_file
+            if candidate.is_file():
+                digest.update(candidate.read_bytes())
     return digest.hexdigest()[:32]
 
 

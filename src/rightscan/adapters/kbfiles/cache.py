@@ -3,9 +3,9 @@
 Building the knowledge means importing PyYAML and the pydantic schemas, parsing and validating nine
 files and cross-checking them: most of a command's start-up. The result depends only on those files
 and on the code that builds and defines it, so it is kept under a key made of their bytes (every
-``*.yaml`` of the knowledge folder, every module of ``rightscan.domain`` and ``adapters.kbfiles``, the
-YAML reader), the Python version and the versions of pydantic and PyYAML. Any change to one of them is
-a new key, hence a fresh, fully validated build.
+file of the knowledge folder, every module of ``rightscan.domain`` and ``adapters.kbfiles``, the YAML
+reader), the folder's path, the Python version and the versions of pydantic and PyYAML. Any change to
+one of them is a new key, hence a fresh, fully validated build.
 
 Only the shipped knowledge is cached (a directory given for testing a candidate release is always
 built). The cache lives in ``$RIGHTSCAN_KNOWLEDGE_CACHE`` (``off`` turns it off), else
@@ -45,8 +45,9 @@ def directory() -> Path | None:
 
 def key(knowledge_dir: Traversable) -> str:
     """A digest of everything the built knowledge depends on."""
-    digest = hashlib.sha256(f"{FORMAT}|{sys.version}|{pickle.DEFAULT_PROTOCOL}".encode())
-    for folder, suffix in ((knowledge_dir, ".yaml"), *((resource(*parts), ".py") for parts in CODE)):
+    # the folder's own path too: a built object may refer to a file it reads later (two checkouts never share)
+    digest = hashlib.sha256(f"{FORMAT}|{sys.version}|{pickle.DEFAULT_PROTOCOL}|{knowledge_dir}".encode())
+    for folder, suffix in ((knowledge_dir, ""), *((resource(*parts), ".py") for parts in CODE)):
         for entry in sorted(folder.iterdir(), key=lambda e: e.name):
             if entry.name.endswith(suffix) and entry.is_file():
                 digest.update(entry.name.encode() + b"\0" + entry.read_bytes() + b"\0")

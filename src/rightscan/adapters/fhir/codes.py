@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from rightscan.adapters.kbfiles import read_validated
 from rightscan.adapters.knowledge_files import KNOWLEDGE_DIR, KnowledgeError, load_knowledge
 from rightscan.domain.model import HISTOLOGIES, PRIOR_SURGERY
+from rightscan.domain.vocabulary import HER2_VALUES
 
 FILE_NAME = "fhir_codes.yaml"
 _DOTLESS = frozenset({"icd10cm", "icd10", "icd10pcs", "icdo3"})
@@ -119,7 +120,7 @@ class _TnmValue(_Strict):
 
 
 class _ReceptorValue(_Entry):
-    value: Literal["positive", "negative", "equivocal"]
+    value: Literal[HER2_VALUES]  # type: ignore[valid-type]
 
 
 class _GradeValue(_Entry):
@@ -156,7 +157,7 @@ class _FhirCodesSchema(_Strict):
     pathology_size_methods: list[_Entry]
     tnm_values: list[_TnmValue]
     receptor_values: list[_ReceptorValue]
-    receptor_texts: dict[str, Literal["positive", "negative", "equivocal"]]
+    receptor_texts: dict[str, Literal[HER2_VALUES]]  # type: ignore[valid-type]
     grade_values: list[_GradeValue]
     absent_values: list[_Entry]
     present_values: list[_Entry]

@@ -40,7 +40,7 @@ def directory() -> Path | None:
     if chosen is not None:
         return None if chosen.strip().lower() in OFF else Path(chosen)
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "rightscan"
+    return Path(base) / "rightscan" if os.path.isabs(base) else None  # no home: no cache, never the cwd
 
 
 def key(knowledge_dir: Traversable) -> str:

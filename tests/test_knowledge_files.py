@@ -116,6 +116,28 @@ def test_a_broken_cache_file_is_rebuilt_not_fatal(cache_dir: Path) -> None:
     assert cache.load(digest) is not None  # the rebuild replaced the broken file
 
 
+def test_knowledge_that_cannot_be_pickled_is_simply_not_cached(cache_dir: Path) -> None:
+    import threading
+    from dataclasses import replace
+
+    digest = cache.key(KNOWLEDGE_DIR)
+    cache.store(digest, replace(build_knowledge(KNOWLEDGE_DIR), loinc_names=threading.Lock()))
+    assert cache.load(digest) is None
+    assert not list(cache_dir.glob("*knowledge-*"))  # no half-written file left behind
+
+
+def test_the_loinc_table_is_attached_after_the_cache(cache_dir: Path) -> None:
+    load_knowledge.cache_clear()
+    try:
+        first = load_knowledge()
+        load_knowledge.cache_clear()
+        second = load_knowledge()  # from the cache
+    finally:
+        load_knowledge.cache_clear()
+    assert first is not second and first.version == second.version
+    assert second.loinc_names is not None and len(second.loinc_names) == len(first.loinc_names) > 1000
+
+
 def test_the_cache_can_be_turned_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("RIGHTSCAN_KNOWLEDGE_CACHE", "off")
     assert cache.directory() is None

@@ -97,5 +97,5 @@ def store(digest: str, kb: Knowledge) -> None:
         entries = sorted(where.glob("knowledge-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
         for old in entries[KEEP:]:
             old.unlink(missing_ok=True)
-    except OSError:
-        temporary.unlink(missing_ok=True)  # a read-only home only costs the next start-up a rebuild
+    except Exception:  # a read-only home, an object that cannot be pickled: the next start-up rebuilds
+        temporary.unlink(missing_ok=True)

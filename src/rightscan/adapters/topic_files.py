@@ -16,7 +16,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, model_validator
 
 from rightscan.adapters.knowledge_words import ENV_TOPICS
@@ -34,6 +33,7 @@ from rightscan.domain.topic import (
     TopicVariant,
 )
 from rightscan.domain.topic_decision import ENGINE_FEATURES, TopicDecision, decide_topic
+from rightscan.package_data import YamlError, read_yaml
 
 Name = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
 
@@ -145,8 +145,8 @@ class _GuidanceSchema(_Strict):
 
 def _read(path: Path, schema: type[BaseModel]) -> Any:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
+        raw = read_yaml(path)
+    except (OSError, YamlError) as exc:
         raise TopicError(f"{path.name}: cannot read: {exc}") from None
     try:
         return schema.model_validate(raw)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from evaluate_extraction import run
 
 HERE = Path(__file__).resolve().parent

@@ -1,7 +1,7 @@
 """Optional dependency groups: which ``pip install 'rightscan[extra]'`` brings a module.
 
-``pip install rightscan`` gives the core and the CLI (pydantic, click, PyYAML, orjson, rapidfuzz). The service,
-the note reader, the PDF handout, PostgreSQL and the population audit are extras; a command that
+``pip install rightscan`` gives the core and the CLI (pydantic, click, PyYAML, orjson, rapidfuzz, rich,
+Jinja2). The service, the note reader, the PDF handout, PostgreSQL and the population audit are extras; a command that
 needs a missing one stops with one line naming the extra to install.
 """
 
@@ -12,7 +12,6 @@ EXTRA_OF_MODULE: dict[str, str] = {
     "fastapi": "service",
     "starlette": "service",
     "uvicorn": "service",
-    "jinja2": "service",
     "multipart": "service",
     "python_multipart": "service",
     "pydantic_settings": "service",

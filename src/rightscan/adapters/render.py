@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 VERDICT_LABEL = {
@@ -99,120 +100,49 @@ def _order_lines(order: dict[str, Any]) -> list[str]:
     return lines
 
 
-def _topic_lines(d: dict[str, Any], markdown: bool) -> list[str]:
-    """A decision of a topic served from a folder of knowledge (``"topic"`` in the output)."""
-    bullet, head = ("- ", "### ") if markdown else ("  - ", "")
-    out = [f"{'## ' if markdown else 'RightScan - '}{d['summary']}", ""]
-    out.append(f"{head}Features: " + ", ".join(f"{k} {v}" for k, v in d["features"].items()))
-    if d["order"]:
-        o = d["order"]
-        rated = f"{o['category']} ({o['median_rating']}/9, variant {o['variant']})" if o["category"] else "not rated"
-        out += ["", f"{head}Proposed: {o['procedure']} -> {rated}"]
-        out += [
-            f"{bullet}Instead: {a['procedure']} ({a['category']}, {a['median_rating']}/9)" for a in o["alternatives"]
-        ]
-        if o["note"]:
-            out.append(f"{bullet}{o['note']}")
-    if d["insufficient_data"]:
-        out += ["", f"{head}Insufficient data:"] + [f"{bullet}{x}" for x in d["insufficient_data"]]
-    for key, title in (("considerations", "Why"), ("next_steps", "Next steps"), ("pitfalls", "Pitfalls")):
-        if d[key]:
-            out += ["", f"{head}{title}:"] + [f"{bullet}{x['text']}" for x in d[key]]
-    out += ["", f"{head}How this was decided:"]
-    out += [f"{'' if markdown else '  '}{i}. {e['step']}  [{e['source']}]" for i, e in enumerate(d["explanation"], 1)]
-    for a in d["assessments"]:
-        out += ["", f"{head}Variant {a['variant']} ({a['purpose']}): {a['title']}"]
-        out += [f"{bullet}{p['category']} {p['median_rating']}  {p['procedure']}" for p in a["procedures"]]
-    out += ["", f"Knowledge: {d['knowledge_version']}."]
-    return out
+# One template per format; the helpers above compute the few lines that carry logic (the stage line, the
+# verdict, the order's ratings), the templates lay them out.
+_SECTIONS = (("considerations", "Why"), ("next_steps", "Next steps"), ("pitfalls", "Pitfalls"))
+
+
+@cache
+def _templates() -> Any:
+    from jinja2 import Environment, PackageLoader, StrictUndefined
+
+    return Environment(
+        loader=PackageLoader("rightscan.adapters", "templates"),
+        autoescape=False,  # plain text and Markdown, never HTML
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=StrictUndefined,
+    )
+
+
+def _render(name: str, d: dict[str, Any], **extra: Any) -> str:
+    return _templates().get_template(name).render(d=d, sections=_SECTIONS, **extra)
+
+
+def _decision(name: str, d: dict[str, Any]) -> str:
+    return _render(
+        name,
+        d,
+        verdict=_verdict_line(d),
+        stage=_stage_line(d["stage"]),
+        order_lines=_order_lines(d["order"]) if d["order"] else [],
+        suggested=_suggested_context(d),
+        short=SHORT_CATEGORY,
+        rrl=_rrl,
+    )
 
 
 def to_text(d: dict[str, Any]) -> str:
     if "topic" in d:
-        return "\n".join(_topic_lines(d, markdown=False)) + "\n"
-    out = [
-        f"RightScan - {d['summary']}",
-        f"Systemic staging imaging: {_verdict_line(d)}",
-        f"Stage: {_stage_line(d['stage'])}",
-    ]
-    if d["order"]:
-        out += ["", "Proposed order:", *_order_lines(d["order"])]
-    if d["red_flags"]:
-        out += ["", "Red flags:"]
-        for f in d["red_flags"]:
-            urgent = " [URGENT]" if f["urgent"] else ""
-            out.append(f"  - {f['finding']}{urgent}: {', '.join(f['suggested'])}. {f['why']}")
-    if d["insufficient_data"]:
-        out += ["", "Insufficient data:"] + [f"  - {x}" for x in d["insufficient_data"]]
-    if d.get("assumptions"):
-        out += ["", "Assumed:"] + [f"  - {a['field']}: {a['assumed']} - {a['why']}" for a in d["assumptions"]]
-    for key, title in (("considerations", "Why"), ("next_steps", "Next steps"), ("pitfalls", "Pitfalls")):
-        if d[key]:
-            out += ["", f"{title}:"] + [f"  - {x['text']}" for x in d[key]]
-    out += ["", "How this was decided:"]
-    out += [f"  {i}. {e['step']}  [{e['source']}]" for i, e in enumerate(d["explanation"], 1)]
-    suggested = _suggested_context(d)
-    for a in d["assessments"]:
-        out += ["", f"ACR variant {a['variant']} ({a['purpose']}): {a['title']}"]
-        for p in a["procedures"]:
-            finding = suggested.get((a["variant"], p["procedure"]))
-            tail = f"  (rating for patients without symptoms; suggested here for {finding})" if finding else ""
-            out.append(
-                f"  {SHORT_CATEGORY[p['category']]:<4} {p['median_rating']}  {_rrl(p['rrl']):<6} "
-                f"{p['adult_dose_msv']:>6} mSv  {p['procedure']}{tail}"
-            )
-    out += ["", f"Knowledge: {d['knowledge_version']}. Decision support, not a substitute for clinical judgement."]
-    return "\n".join(out) + "\n"
+        return _render("topic.j2", d, md=False)
+    return _decision("decision.txt.j2", d)
 
 
 def to_markdown(d: dict[str, Any]) -> str:
     if "topic" in d:
-        return "\n".join(_topic_lines(d, markdown=True)) + "\n"
-    out = [
-        f"## {d['summary']}",
-        "",
-        f"**Systemic staging imaging:** {_verdict_line(d)}  ",
-        f"**Stage:** {_stage_line(d['stage'])}",
-    ]
-    if d["order"]:
-        out += ["", "### Proposed order", ""] + [f"- {line.strip()}" for line in _order_lines(d["order"])]
-    if d["red_flags"]:
-        out += ["", "### Red flags", ""]
-        out += [
-            f"- **{f['finding']}**{' (urgent)' if f['urgent'] else ''}: {', '.join(f['suggested'])}. "
-            f"{f['why']} _({f['source']})_"
-            for f in d["red_flags"]
-        ]
-    if d["insufficient_data"]:
-        out += ["", "### Insufficient data", ""] + [f"- {x}" for x in d["insufficient_data"]]
-    if d.get("assumptions"):
-        out += ["", "### Assumed", ""] + [f"- {a['field']}: {a['assumed']} - {a['why']}" for a in d["assumptions"]]
-    for key, title in (("considerations", "Why"), ("next_steps", "Next steps"), ("pitfalls", "Pitfalls")):
-        if d[key]:
-            out += ["", f"### {title}", ""]
-            out += [f"- {x['text']} _({'; '.join(x['source'])})_" for x in d[key]]
-    out += ["", "### How this was decided", ""]
-    out += [f"{i}. {e['step']} _({e['source']})_" for i, e in enumerate(d["explanation"], 1)]
-    suggested = _suggested_context(d)
-    for a in d["assessments"]:
-        out += [
-            "",
-            f"### ACR variant {a['variant']} ({a['purpose']})",
-            "",
-            f"_{a['title']}_",
-            "",
-            "| Procedure | Category | Rating | Radiation | Adult dose (mSv) |",
-            "|---|---|---|---|---|",
-        ]
-        out += [
-            f"| {p['procedure']} | {p['category']}"
-            + (
-                f" (for patients without symptoms; suggested here for {suggested[(a['variant'], p['procedure'])]})"
-                if (a["variant"], p["procedure"]) in suggested
-                else ""
-            )
-            + f" | {p['median_rating']} | {_rrl(p['rrl'])} | {p['adult_dose_msv']} |"
-            for p in a["procedures"]
-        ]
-    out += ["", f"_Knowledge: {d['knowledge_version']}. Decision support, not a substitute for clinical judgement._"]
-    return "\n".join(out) + "\n"
+        return _render("topic.j2", d, md=True)
+    return _decision("decision.md.j2", d)

@@ -34,7 +34,7 @@ from rightscan.domain.model import (
     receptor,
 )
 from rightscan.domain.pathway import BOTH, LATE, Pathway, pathway
-from rightscan.domain.rating import assess_order, targeted_imaging
+from rightscan.domain.rating import OrderScenario, assess_order, targeted_imaging
 from rightscan.domain.variants import applicable_variants
 
 
@@ -160,9 +160,8 @@ def decide(kb: Knowledge, facts: Facts) -> Decision:
     procedure = None
     if facts.order:
         procedure = orders.resolve(kb, facts.order)
-        order, step = assess_order(
-            kb, facts.order, procedure, facts.purpose, setting, selection, flags, verdict, targeted
-        )
+        scenario = OrderScenario(procedure, facts.purpose, setting, selection, flags, verdict)
+        order, step = assess_order(kb, facts.order, scenario, targeted)
         trace.explanation.append(step)
 
     # ------------------------------------------------------------ guidance

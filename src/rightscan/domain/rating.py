@@ -4,6 +4,8 @@ scenario and is memoised on the knowledge object."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rightscan.domain import orders
 from rightscan.domain.answer import (
     Alternative,
@@ -86,22 +88,29 @@ def _red_flag_context(rating: OrderRating, targeted: tuple[TargetedStudy, ...]) 
 
 
 # ---------------------------------------------------------------------------------- the order
+@dataclass(frozen=True, slots=True)
+class OrderScenario:
+    """What an order is rated against: the study, its purpose as given, and the decided scenario."""
+
+    proc: Procedure
+    purpose_given: str | None
+    setting: str | None
+    selection: VariantSelection
+    flags: tuple[RedFlagRule, ...]
+    verdict: str
+
+    @property
+    def key(self) -> tuple[object, ...]:
+        """The memo key: everything the rating depends on (the flags by rule id)."""
+        flag_ids = tuple([f.id for f in self.flags])
+        return ("order", self.proc.id, self.purpose_given, self.setting, self.verdict, self.selection.key, flag_ids)
+
+
 def assess_order(
-    kb: Knowledge,
-    requested: str,
-    proc: Procedure,
-    purpose_given: str | None,
-    setting: str | None,
-    selection: VariantSelection,
-    flags: tuple[RedFlagRule, ...],
-    verdict: str,
-    targeted: tuple[TargetedStudy, ...],
+    kb: Knowledge, requested: str, scenario: OrderScenario, targeted: tuple[TargetedStudy, ...]
 ) -> tuple[OrderAssessment, Step]:
     """Rate the order and read its text; the explanation step for it."""
-    key = ("order", proc.id, purpose_given, setting, verdict, selection.key, tuple([f.id for f in flags]))
-    rating: OrderRating = kb.remember(
-        key, lambda: rate_order(kb, proc, purpose_given, setting, selection, flags, verdict)
-    )
+    rating: OrderRating = kb.remember(scenario.key, lambda: rate_order(kb, scenario))
     reading = orders.interpret(kb, requested)
     read = ""
     if reading.corrections:
@@ -117,16 +126,10 @@ def assess_order(
     return OrderAssessment(requested, rating, reading, note, context), step
 
 
-def rate_order(
-    kb: Knowledge,
-    proc: Procedure,
-    purpose_given: str | None,
-    setting: str | None,
-    selection: VariantSelection,
-    flags: tuple[RedFlagRule, ...],
-    verdict: str,
-) -> OrderRating:
+def rate_order(kb: Knowledge, scenario: OrderScenario) -> OrderRating:
     """The rating of one study in one scenario (no order text): shared between decisions."""
+    proc, purpose_given, setting = scenario.proc, scenario.purpose_given, scenario.setting
+    selection, flags, verdict = scenario.selection, scenario.flags, scenario.verdict
     purpose = purpose_given or proc.purpose
     variants = selection.of(purpose)
     ratings: list[VariantRating] = []

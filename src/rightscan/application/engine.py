@@ -36,22 +36,21 @@ class Engine:
         self.kb = kb
         self.store = store
 
-    def prepare(
-        self,
-        data: PatientInput,
-        channel: str,
-        extra: dict[str, Any] | None = None,
-        tenant: str | None = None,
-        to_confirm: list[dict[str, Any]] | None = None,
-    ) -> tuple[Evaluation, DecisionRecord]:
-        """Decide for validated input (raises ``InputError`` for contradictory facts); build its log record.
+    def decide(self, data: PatientInput, to_confirm: list[dict[str, Any]] | None = None) -> Evaluation:
+        """Decide for validated input (raises ``InputError`` for contradictory facts).
         ``to_confirm``: facts a note left uncertain; the answer abstains when one of them would change it."""
         facts = to_facts(self.kb, data)
         decision = decide(self.kb, facts).to_dict()
         coded = data.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
         if to_confirm:
             decision = confirm_uncertain(self.kb, decision, coded, to_confirm)
-        decision_id = new_id()
+        return Evaluation(new_id(), decision, coded)
+
+    def record(
+        self, evaluation: Evaluation, channel: str, tenant: str | None, extra: dict[str, Any] | None
+    ) -> DecisionRecord:
+        """The decision log record of an evaluation: ids, codes, ratings and the answer."""
+        decision = evaluation.decision
         rating, _ = pama_rating(self.kb.pama, decision)
         order = decision["order"]
         ratings = (
@@ -69,18 +68,17 @@ class Engine:
         )
         from rightscan.adapters.store.db import DecisionRecord
 
-        record = DecisionRecord(
-            id=decision_id,
+        return DecisionRecord(
+            id=evaluation.decision_id,
             channel=channel,
             tenant=tenant,
             knowledge_version=self.kb.version,
-            input_digest=digest(coded),
+            input_digest=digest(evaluation.coded_input),
             verdict=decision["systemic_imaging"],
-            facts=coded,
+            facts=evaluation.coded_input,
             ratings=ratings,
             output={"decisions": [{"order_ref": None, "decision": decision}], **(extra or {})},
         )
-        return Evaluation(decision_id, decision, coded), record
 
     async def evaluate(
         self,
@@ -91,8 +89,8 @@ class Engine:
         to_confirm: list[dict[str, Any]] | None = None,
     ) -> Evaluation:
         """Decide, and return only once the decision is committed to the log (under ``tenant``)."""
-        evaluation, record = self.prepare(data, channel, extra, tenant, to_confirm)
-        await asyncio.wrap_future(self.store.submit_decision(record))
+        evaluation = self.decide(data, to_confirm)
+        await asyncio.wrap_future(self.store.submit_decision(self.record(evaluation, channel, tenant, extra)))
         order = evaluation.decision["order"]
         log.debug(
             "decision %s channel=%s verdict=%s order=%s",

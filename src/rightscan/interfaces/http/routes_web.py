@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -29,6 +30,7 @@ from rightscan.interfaces.http.schemas import HTML, PDF, ProcedureMatch
 from rightscan.package_data import resource
 
 router = APIRouter()
+_Handler = TypeVar("_Handler", bound=Callable[..., Awaitable[Response]])
 log = logging.getLogger("rightscan.http")
 STATIC = resource("interfaces", "http", "static")
 PAPERS = {"a4": "A4", "letter": "letter"}
@@ -134,6 +136,24 @@ def _more_open(values: dict[str, str]) -> bool:
 
 
 # ------------------------------------------------------------------------------------------ the form
+def _form_post(path: str, name: str) -> Callable[[_Handler], _Handler]:
+    """A form POST route: an HTML answer, 422 with the problems on their fields."""
+    return router.post(
+        path,
+        response_class=HTMLResponse,
+        name=name,
+        tags=["web"],
+        responses={200: HTML, 422: HTML, **errors_doc(401, 403, 413)},
+    )
+
+
+def _decision_page(path: str, name: str | None = None) -> Callable[[_Handler], _Handler]:
+    """A GET route showing one logged decision: HTML, 404 when it is not in the log (for this tenant)."""
+    return router.get(
+        path, response_class=HTMLResponse, name=name, tags=["web"], responses={200: HTML, 404: HTML, **errors_doc(401)}
+    )
+
+
 @router.get("/", response_class=HTMLResponse, name="index", tags=["web"], responses={200: HTML, **errors_doc(401, 404)})
 async def index(request: Request, example: str | None = None) -> HTMLResponse:
     """The patient form. ``?example=reference`` fills in the README's reference patient;
@@ -158,13 +178,7 @@ async def index(request: Request, example: str | None = None) -> HTMLResponse:
     return access.finish(request, templates.TemplateResponse(request, "index.html", _context(request, form=state)))  # type: ignore[return-value]
 
 
-@router.post(
-    "/evaluate",
-    response_class=HTMLResponse,
-    name="web_evaluate",
-    tags=["web"],
-    responses={200: HTML, 422: HTML, **errors_doc(401, 403, 413)},
-)
+@_form_post("/evaluate", "web_evaluate")
 async def web_evaluate(request: Request) -> Response:
     """Evaluate the form (or the pasted input JSON when ``mode=json``). With htmx: the result region,
     the status line and the form body; without: the whole page. Problems answer 422, each on its field."""
@@ -262,13 +276,7 @@ def note_segments(note: str, evidence: list[dict[str, Any]]) -> list[dict[str, A
     return out
 
 
-@router.post(
-    "/note",
-    response_class=HTMLResponse,
-    name="web_note",
-    tags=["web"],
-    responses={200: HTML, 422: HTML, **errors_doc(401, 403, 413)},
-)
+@_form_post("/note", "web_note")
 async def web_note(request: Request) -> HTMLResponse:
     """Read a pasted note into the form (facts highlighted in the note), for the clinician to check and
     evaluate. Nothing is evaluated or logged here, and the note's text is never logged."""
@@ -333,13 +341,7 @@ async def procedure_hint(request: Request, order: str = "") -> HTMLResponse:
 
 
 # ------------------------------------------------------------------------------------------ permalinks
-@router.get(
-    "/decisions/{decision_id}",
-    response_class=HTMLResponse,
-    name="decision_page",
-    tags=["web"],
-    responses={200: HTML, 404: HTML, **errors_doc(401)},
-)
+@_decision_page("/decisions/{decision_id}", "decision_page")
 async def decision_page(request: Request, decision_id: str, sort: str = "rating") -> HTMLResponse:
     """The explanation of one logged decision: the verdict, every reason with its source, and feedback."""
     record = await _record(request, decision_id)
@@ -351,12 +353,7 @@ async def decision_page(request: Request, decision_id: str, sort: str = "rating"
     return access.finish(request, response)  # type: ignore[return-value]
 
 
-@router.get(
-    "/decisions/{decision_id}/procedures",
-    response_class=HTMLResponse,
-    tags=["web"],
-    responses={200: HTML, 404: HTML, **errors_doc(401)},
-)
+@_decision_page("/decisions/{decision_id}/procedures")
 async def decision_procedures(request: Request, decision_id: str, item: int = 0, sort: str = "rating") -> Response:
     """The table of all rated studies of one decision, sorted by rating or by radiation (htmx fragment)."""
     record = await _record(request, decision_id)
@@ -390,13 +387,7 @@ async def _handout_context(request: Request, decision_id: str, item: int) -> dic
     return {"record": record, "h": handout.build(kb, decision, record["facts"] or {})}
 
 
-@router.get(
-    "/decisions/{decision_id}/handout",
-    response_class=HTMLResponse,
-    name="handout_page",
-    tags=["web"],
-    responses={200: HTML, 404: HTML, **errors_doc(401)},
-)
+@_decision_page("/decisions/{decision_id}/handout", "handout_page")
 async def handout_page(request: Request, decision_id: str, item: int = 0) -> HTMLResponse:
     """The patient handout in plain language (prints on A4 or Letter)."""
     context = await _handout_context(request, decision_id, item)

@@ -23,7 +23,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections.abc import Collection
+from collections.abc import Awaitable, Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
@@ -111,6 +111,26 @@ def _client(policy: Policy) -> httpx.AsyncClient:
     return httpx.AsyncClient(timeout=policy.timeout, follow_redirects=False, trust_env=False)
 
 
+async def _json_call(
+    policy: Policy,
+    method: str,
+    url: str,
+    form: dict[str, str] | None,
+    what: str,
+    refused: Callable[[httpx.Response], Awaitable[SmartError]],
+) -> Any:
+    """One bounded JSON exchange with the EHR. ``refused`` turns an answer other than 200 into the error
+    to raise; ``what`` names the other end when it cannot be reached (502)."""
+    headers = {"Accept": "application/json", "Accept-Encoding": "identity"}
+    try:
+        async with _client(policy) as client, client.stream(method, url, data=form, headers=headers) as response:
+            if response.status_code != 200:
+                raise await refused(response)
+            return await _bounded_json(response)
+    except httpx.HTTPError:
+        raise SmartError(502, f"{what} could not be reached") from None
+
+
 async def _bounded_json(response: httpx.Response) -> Any:
     body = bytearray()
     async for chunk in response.aiter_raw():
@@ -131,18 +151,11 @@ async def check_issuer(iss: str, policy: Policy) -> str:
 async def discover(iss: str, policy: Policy) -> Endpoints:
     """The authorisation and token endpoints from ``{iss}/.well-known/smart-configuration``."""
     base = await check_issuer(iss, policy)
-    try:
-        async with (
-            _client(policy) as client,
-            client.stream(
-                "GET", base + WELL_KNOWN, headers={"Accept": "application/json", "Accept-Encoding": "identity"}
-            ) as response,
-        ):
-            if response.status_code != 200:
-                raise SmartError(502, f"the EHR's SMART configuration answered HTTP {response.status_code}")
-            document = await _bounded_json(response)
-    except httpx.HTTPError:
-        raise SmartError(502, "the EHR's SMART configuration could not be reached") from None
+
+    async def refused(response: httpx.Response) -> SmartError:
+        return SmartError(502, f"the EHR's SMART configuration answered HTTP {response.status_code}")
+
+    document = await _json_call(policy, "GET", base + WELL_KNOWN, None, "the EHR's SMART configuration", refused)
     if not isinstance(document, dict):
         raise SmartError(502, "the EHR's SMART configuration is not a JSON object")
     authorize, token = document.get("authorization_endpoint"), document.get("token_endpoint")
@@ -189,27 +202,17 @@ async def exchange(
         "client_id": client_id,
         "code_verifier": verifier,
     }
-    try:
-        async with (
-            _client(policy) as client,
-            client.stream(
-                "POST",
-                endpoint,
-                data=form,
-                headers={"Accept": "application/json", "Accept-Encoding": "identity"},
-            ) as response,
-        ):
-            status = response.status_code
-            if status != 200:  # RFC 6749 5.2: a JSON error object; only its standard code is repeated
-                try:
-                    refusal = await _bounded_json(response)
-                except SmartError:
-                    refusal = None
-                code_word = oauth_error(refusal.get("error") if isinstance(refusal, dict) else None)
-                raise SmartError(401, f"the EHR refused the sign-in ({code_word})")
-            answer = await _bounded_json(response)
-    except httpx.HTTPError:
-        raise SmartError(502, "the EHR's token endpoint could not be reached") from None
+
+    async def refused(response: httpx.Response) -> SmartError:
+        # RFC 6749 5.2: a JSON error object; only its standard code is repeated
+        try:
+            refusal = await _bounded_json(response)
+        except SmartError:
+            refusal = None
+        code_word = oauth_error(refusal.get("error") if isinstance(refusal, dict) else None)
+        return SmartError(401, f"the EHR refused the sign-in ({code_word})")
+
+    answer = await _json_call(policy, "POST", endpoint, form, "the EHR's token endpoint", refused)
     if not isinstance(answer, dict):
         raise SmartError(502, "the EHR's token answer is not a JSON object")
     patient, tenant = answer.get("patient"), answer.get("tenant")

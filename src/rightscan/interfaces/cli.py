@@ -17,6 +17,8 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 import click
 
+from rightscan.interfaces.cli_options import candidate_dir_option
+
 FORMATS = ("text", "json", "markdown")
 EXIT_INVALID = 2
 
@@ -189,13 +191,7 @@ def procedures(fmt: str) -> None:
 
 
 @main.command()
-@click.option(
-    "--dir",
-    "directory",
-    type=click.Path(file_okay=False, exists=True),
-    default=None,
-    help="Validate a candidate knowledge directory instead of the installed one.",
-)
+@candidate_dir_option("--dir", "directory", "Validate a candidate knowledge directory instead of the installed one.")
 def knowledge(directory: str | None) -> None:
     """Validate the knowledge files against their schemas and print their versions."""
     from rightscan.adapters.knowledge_files import KnowledgeError, load_knowledge

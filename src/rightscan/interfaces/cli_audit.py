@@ -15,6 +15,8 @@ from typing import Any, TypeVar
 
 import click
 
+from rightscan.interfaces.cli_options import database_option, file_option
+
 EXIT_INVALID = 2
 EXIT_MISSING = 1
 DATE = click.DateTime(formats=["%Y-%m-%d"])
@@ -80,12 +82,8 @@ def audit() -> None:
 @click.option("--engine", type=click.Choice(("duckdb", "spark")), default="duckdb", show_default=True)
 @click.option("--spark-master", default="local[2]", show_default=True, help="Spark master URL (--engine spark).")
 @_out_folder("audit-report", "report.html, report.json and report.parquet")
-@click.option(
-    "--definition",
-    "definition_file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Another definition file (default: the packaged, versioned one).",
+@file_option(
+    "--definition", "definition_file", help_text="Another definition file (default: the packaged, versioned one)."
 )
 @click.option("--from", "start", type=DATE, default=None, help="First index (diagnosis) date counted, YYYY-MM-DD.")
 @click.option("--to", "end", type=DATE, default=None, help="Last index (diagnosis) date counted, YYYY-MM-DD.")
@@ -177,7 +175,7 @@ def _open(path: Path) -> None:
 
 
 @audit.command("definition")
-@click.option("--definition", "definition_file", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@file_option("--definition", "definition_file")
 def definition_command(definition_file: Path | None) -> None:
     """Validate and print the audit definition (code lists, windows, sources)."""
     with _errors():
@@ -218,12 +216,7 @@ def synth_command(out: Path, patients: int, procedure_rows: int | None, seed: in
 
 
 @audit.command("log")
-@click.option(
-    "--database",
-    metavar="URL",
-    default=None,
-    help="Decision log URL (default: RIGHTSCAN_DATABASE_URL or sqlite:///rightscan.db).",
-)
+@database_option("Decision log URL (default: RIGHTSCAN_DATABASE_URL or sqlite:///rightscan.db).")
 @click.option(
     "--context",
     "context_file",

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from rightscan.interfaces.cli_options import database_option, file_option
+
 
 def ensure_data_dir(url: str) -> None:
     """Create RightScan's data directory (mode 0700: the log holds coded patient facts) when the decision
@@ -28,13 +30,9 @@ def quiet_migrations() -> None:
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
-@click.option(
-    "--database",
-    "database",
-    metavar="URL",
-    default=None,
-    help="Decision log: sqlite:///file.db or a PostgreSQL URL (default: rightscan.db in $XDG_DATA_HOME/rightscan "
-    "or ~/.local/share/rightscan). Also RIGHTSCAN_DATABASE_URL.",
+@database_option(
+    "Decision log: sqlite:///file.db or a PostgreSQL URL (default: rightscan.db in $XDG_DATA_HOME/rightscan "
+    "or ~/.local/share/rightscan). Also RIGHTSCAN_DATABASE_URL."
 )
 @click.option(
     "--auth-config",
@@ -161,22 +159,10 @@ def log() -> None:
 
 
 @log.command("export")
-@click.option(
-    "--database",
-    "database",
-    metavar="URL",
-    default=None,
-    help="Decision log URL (default: RIGHTSCAN_DATABASE_URL, else rightscan.db in the data directory).",
-)
+@database_option("Decision log URL (default: RIGHTSCAN_DATABASE_URL, else rightscan.db in the data directory).")
 @click.option("--table", type=click.Choice(("decisions", "cards", "feedback")), default="decisions", show_default=True)
 @click.option("--format", "fmt", type=click.Choice(("csv", "parquet")), default="csv", show_default=True)
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False, path_type=Path),
-    required=True,
-    help="File to write (use - for CSV on stdout).",
-)
+@file_option("--output", "-o", help_text="File to write (use - for CSV on stdout).", required=True)
 def export(database: str | None, table: str, fmt: str, output: Path) -> None:
     """Write one table of the decision log as CSV or Parquet (JSON columns as JSON text)."""
     from rightscan.adapters.store.db import StoreError

@@ -14,6 +14,8 @@ from typing import IO, Any
 
 import click
 
+from rightscan.interfaces.cli_options import candidate_dir_option
+
 EXIT_INVALID = 2
 EXIT_RULES = 1
 
@@ -54,12 +56,8 @@ def _rules_error(exc: Exception) -> None:
 @click.command()
 @click.argument("path", required=False, type=click.Path(allow_dash=True, dir_okay=False, path_type=str))
 @click.option("--format", "fmt", type=click.Choice(("json", "text")), default="json", show_default=True)
-@click.option(
-    "--rules",
-    "rules_dir",
-    type=click.Path(file_okay=False, exists=True),
-    default=None,
-    help="Use a candidate directory of extraction rules instead of the installed ones.",
+@candidate_dir_option(
+    "--rules", "rules_dir", "Use a candidate directory of extraction rules instead of the installed ones."
 )
 @click.option("--check-rules", is_flag=True, help="Validate the extraction rules, print their versions, and exit.")
 def extract(path: str | None, fmt: str, rules_dir: str | None, check_rules: bool) -> None:

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
 from rightscan.adapters.knowledge_words import ENV_TOPICS
 from rightscan.domain.guidance import GuidanceIndex
-from rightscan.domain.knowledge import FactWords, GuidanceItem, Knowledge
+from rightscan.domain.knowledge import FactWords, GuidanceItem, Knowledge, Variant
 from rightscan.domain.model import InputError
 from rightscan.domain.orders import normalise
 from rightscan.domain.topic import (
@@ -220,26 +220,10 @@ def load_topic(directory: str) -> Topic:
             if band is None or band.category != r.category:
                 raise TopicError(f"{at}: {r.procedure}: category does not match median rating {r.median_rating}")
             ratings.append(TopicRating(r.procedure, procedures[r.procedure].name, r.category, r.median_rating, r.soe))
-        variants.append(
-            TopicVariant(
-                number=v.number,
-                title=v.title,
-                purpose=v.purpose,
-                when=tuple((k, frozenset(vals)) for k, vals in v.applies_when.items()),
-                ratings=tuple(ratings),
-                by_procedure={r.procedure_id: r for r in ratings},
-                as_dict={
-                    "purpose": v.purpose,
-                    "topic": t.title,
-                    "variant": v.number,
-                    "title": v.title,
-                    "procedures": [
-                        {"procedure": r.procedure, "category": r.category, "median_rating": r.median_rating}
-                        for r in ratings
-                    ],
-                },
-            )
-        )
+        rated = [
+            (r, {"procedure": r.procedure, "category": r.category, "median_rating": r.median_rating}) for r in ratings
+        ]
+        variants.append(Variant.of(v.number, v.title, v.purpose, v.applies_when, t.title, rated))
     variant_items = tuple(GuidanceItem(str(v.number), v.purpose, v.when, (), v.as_dict) for v in variants)
 
     engine_values = {"order_procedure": set(procedures), "determined": {"yes", "no"}}

@@ -7,8 +7,9 @@ decision references them instead of rebuilding them; callers must treat them as 
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Generic, Protocol, TypeVar
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,16 +104,54 @@ class Rating:
     as_dict: dict[str, Any] = field(compare=False, hash=False)
 
 
+class _Rated(Protocol):
+    @property
+    def procedure_id(self) -> str: ...
+
+
+R = TypeVar("R", bound=_Rated)
+
+
 @dataclass(frozen=True, slots=True)
-class Variant:
+class Variant(Generic[R]):
+    """A variant of a topic and how it rates each study (``R``: the topic's rating type)."""
+
     number: int
     title: str
     purpose: str
     # applies_when: (feature, the values that qualify); a feature it does not name does not matter
     when: tuple[tuple[str, frozenset[str]], ...]
-    ratings: tuple[Rating, ...]
-    by_procedure: dict[str, Rating] = field(compare=False, hash=False)
-    as_dict: dict[str, Any] = field(compare=False, hash=False)
+    ratings: tuple[R, ...]
+    by_procedure: dict[str, R] = field(compare=False, hash=False)
+    as_dict: dict[str, Any] = field(compare=False, hash=False)  # the output entry (read-only)
+
+    @classmethod
+    def of(
+        cls,
+        number: int,
+        title: str,
+        purpose: str,
+        applies_when: Mapping[str, Iterable[str]],
+        topic_title: str,
+        ratings: Sequence[tuple[R, dict[str, Any]]],
+    ) -> Variant[R]:
+        """A variant from its file entry: ``ratings`` pairs each rating with its output entry."""
+        rated = tuple(r for r, _ in ratings)
+        return cls(
+            number=number,
+            title=title,
+            purpose=purpose,
+            when=tuple((feature, frozenset(values)) for feature, values in applies_when.items()),
+            ratings=rated,
+            by_procedure={r.procedure_id: r for r in rated},
+            as_dict={
+                "purpose": purpose,
+                "topic": topic_title,
+                "variant": number,
+                "title": title,
+                "procedures": [entry for _, entry in ratings],
+            },
+        )
 
     def condition(self, feature: str) -> frozenset[str] | None:
         """The values of ``feature`` this variant applies to; None when it applies whatever the value."""
@@ -290,7 +329,7 @@ class Knowledge:
     procedures: dict[str, Procedure]
     # normalised order text (name, synonym or CPT) -> procedure id
     lookup: dict[str, str]
-    variants: tuple[Variant, ...]
+    variants: tuple[Variant[Rating], ...]
     staging: StagingTables
     symptoms: dict[str, str]
     lab_names: dict[str, str]
@@ -341,5 +380,5 @@ class Knowledge:
         assert self.staging.citations is not None
         return self.staging.citations
 
-    def variant(self, number: int) -> Variant:
+    def variant(self, number: int) -> Variant[Rating]:
         return self.variants[number - 1]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rightscan.domain.guidance import GuidanceIndex
-from rightscan.domain.knowledge import FactWords, GuidanceItem
+from rightscan.domain.knowledge import FactWords, GuidanceItem, Variant
 
 UNKNOWN = "unknown"
 
@@ -67,19 +67,7 @@ class TopicRating:
     soe: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class TopicVariant:
-    number: int
-    title: str
-    purpose: str
-    when: tuple[tuple[str, frozenset[str]], ...]
-    ratings: tuple[TopicRating, ...]
-    by_procedure: dict[str, TopicRating] = field(compare=False, hash=False)
-    as_dict: dict[str, Any] = field(compare=False, hash=False)  # the output entry (read-only)
-
-    def accepts(self, feature: str, value: str) -> bool:
-        """Whether the variant's applies_when lets ``feature`` have ``value`` (a feature not named: yes)."""
-        return all(value in values for name, values in self.when if name == feature)
+TopicVariant = Variant[TopicRating]  # a variant of a folder topic
 
 
 @dataclass(frozen=True, slots=True)

@@ -206,7 +206,7 @@ def _study_attributes(a: StudyAttributesEntry, vocab: OrderVocabulary, where: st
 
 
 def _build_equivalences(
-    e: OrderEquivalencesFile, procedures: dict[str, Procedure], variants: tuple[Variant, ...], fname: str
+    e: OrderEquivalencesFile, procedures: dict[str, Procedure], variants: tuple[Variant[Rating], ...], fname: str
 ) -> dict[str, EquivalenceRule]:
     rated = {r.procedure_id for v in variants for r in v.ratings}
     out: dict[str, EquivalenceRule] = {}
@@ -276,7 +276,7 @@ def _build_procedures(
 OUTPUT_RATING_COLUMNS = {"category", "median_rating", "soe", "rrl", "adult_dose_msv"}  # of a rating, in the output
 
 
-def _build_variants(topic: AcrTopicFile, procedures: dict[str, Procedure], fname: str) -> tuple[Variant, ...]:
+def _build_variants(topic: AcrTopicFile, procedures: dict[str, Procedure], fname: str) -> tuple[Variant[Rating], ...]:
     by_name = {p.name.lower(): p.id for p in procedures.values()}
     levels = {band.symbol: band.level for band in topic.rrl_scale}
     band_of = {n: band for band in topic.rating_scale for n in range(band.from_, band.to + 1)}
@@ -303,23 +303,8 @@ def _build_variants(topic: AcrTopicFile, procedures: dict[str, Procedure], fname
         problem = check_conditions(v.applies_when)
         if problem:
             raise KnowledgeError(f"{fname}: variant {v.number}: applies_when: {problem}")
-        variants.append(
-            Variant(
-                number=v.number,
-                title=v.title,
-                purpose=v.purpose,
-                when=tuple((feature, frozenset(values)) for feature, values in v.applies_when.items()),
-                ratings=tuple(ratings),
-                by_procedure={r.procedure_id: r for r in ratings},
-                as_dict={
-                    "purpose": v.purpose,
-                    "topic": topic.title,
-                    "variant": v.number,
-                    "title": v.title,
-                    "procedures": [r.as_dict for r in ratings],
-                },
-            )
-        )
+        rated = [(r, r.as_dict) for r in ratings]
+        variants.append(Variant.of(v.number, v.title, v.purpose, v.applies_when, topic.title, rated))
     return tuple(variants)
 
 

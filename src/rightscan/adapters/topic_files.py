@@ -18,6 +18,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, model_validator
 
+from rightscan.adapters.kbfiles import read_validated
 from rightscan.adapters.knowledge_words import ENV_TOPICS
 from rightscan.domain.guidance import GuidanceIndex
 from rightscan.domain.knowledge import FactWords, GuidanceItem, Knowledge, Variant
@@ -33,7 +34,6 @@ from rightscan.domain.topic import (
     TopicVariant,
 )
 from rightscan.domain.topic_decision import ENGINE_FEATURES, TopicDecision, decide_topic
-from rightscan.package_data import YamlError, read_yaml
 
 Name = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
 
@@ -143,26 +143,13 @@ class _GuidanceSchema(_Strict):
     items: list[_ItemSchema] = []
 
 
-def _read(path: Path, schema: type[BaseModel]) -> Any:
-    try:
-        raw = read_yaml(path)
-    except (OSError, YamlError) as exc:
-        raise TopicError(f"{path.name}: cannot read: {exc}") from None
-    try:
-        return schema.model_validate(raw)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "(top level)"
-        raise TopicError(f"{path.name}: {where}: {first['msg']}") from None
-
-
 @lru_cache(maxsize=16)
 def load_topic(directory: str) -> Topic:
     """Read and validate one topic folder."""
     base = Path(directory)
-    t: _TopicSchema = _read(base / "topic.yaml", _TopicSchema)
-    procs: _ProceduresSchema = _read(base / t.files["procedures"], _ProceduresSchema)
-    guide: _GuidanceSchema = _read(base / t.files["guidance"], _GuidanceSchema)
+    t = read_validated(base / "topic.yaml", _TopicSchema, TopicError)
+    procs = read_validated(base / t.files["procedures"], _ProceduresSchema, TopicError)
+    guide = read_validated(base / t.files["guidance"], _GuidanceSchema, TopicError)
     where = "topic.yaml"
 
     inputs = {

@@ -22,20 +22,21 @@ class KnowledgeError(RuntimeError):
     """The knowledge base is invalid; the message names the file and the location."""
 
 
-def read_validated(source: Traversable | Path, model: type[M]) -> M:
+def read_validated(source: Traversable | Path, model: type[M], error: type[Exception] = KnowledgeError) -> M:
     """One knowledge file, parsed (``package_data.read_yaml``) and validated against ``model``.
 
-    Any problem is a ``KnowledgeError`` naming the file and, for a schema violation, the place in it.
+    Any problem is an ``error`` (default ``KnowledgeError``) naming the file and, for a schema violation,
+    the place in it (never the file's values).
     """
     from pydantic import ValidationError
 
     try:
         raw = read_yaml(source)
     except (OSError, YamlError) as exc:
-        raise KnowledgeError(f"{source.name}: cannot read: {exc}") from None
+        raise error(f"{source.name}: cannot read: {exc}") from None
     try:
         return model.model_validate(raw)
     except ValidationError as exc:
         first = exc.errors(include_input=False, include_url=False)[0]
         where = ".".join(str(p) for p in first["loc"]) or "(top level)"
-        raise KnowledgeError(f"{source.name}: {where}: {first['msg']} ({exc.error_count()} error(s))") from None
+        raise error(f"{source.name}: {where}: {first['msg']} ({exc.error_count()} error(s))") from None

@@ -100,6 +100,16 @@ class OrderScenario:
     verdict: str
 
     @property
+    def purpose(self) -> str:
+        """The question the study answers: as given with the order, else the procedure's own."""
+        return self.purpose_given or self.proc.purpose
+
+    @property
+    def variants(self) -> tuple[Variant[Rating], ...]:
+        """The applicable variants that ask the study's question."""
+        return self.selection.of(self.purpose)
+
+    @property
     def key(self) -> tuple[object, ...]:
         """The memo key: everything the rating depends on (the flags by rule id)."""
         flag_ids = tuple([f.id for f in self.flags])
@@ -129,9 +139,8 @@ def assess_order(
 def rate_order(kb: Knowledge, scenario: OrderScenario) -> OrderRating:
     """The rating of one study in one scenario (no order text): shared between decisions."""
     proc, purpose_given, setting = scenario.proc, scenario.purpose_given, scenario.setting
-    selection, flags, verdict = scenario.selection, scenario.flags, scenario.verdict
-    purpose = purpose_given or proc.purpose
-    variants = selection.of(purpose)
+    flags, verdict = scenario.flags, scenario.verdict
+    purpose, variants = scenario.purpose, scenario.variants
     ratings: list[VariantRating] = []
     indicated_by = tuple([f.finding for f in flags if proc.id in f.suggested])
     # a study RightScan suggests for a red flag answers the symptom, not the variant's staging question:
@@ -150,9 +159,9 @@ def rate_order(kb: Knowledge, scenario: OrderScenario) -> OrderRating:
     equivalence = single.equivalence if single else None
     if equivalence:
         assert single is not None
-        alternatives = _equivalence_alternatives(kb, equivalence, purpose, variants, selection, flags, single)
+        alternatives = _equivalence_alternatives(kb, scenario, equivalence, single)
     else:
-        alternatives = _alternatives(kb, proc, purpose, variants, selection, flags, single, indicated_by)
+        alternatives = _alternatives(kb, scenario, proc, single, indicated_by)
     notes = []
     if not variants:
         if verdict == UNDETERMINED or setting is None:
@@ -240,18 +249,12 @@ def _equivalence_rating(variant: int, rule: EquivalenceRule, eq: Rating) -> Vari
 
 
 def _equivalence_alternatives(
-    kb: Knowledge,
-    equivalence: Equivalence,
-    purpose: str,
-    variants: tuple[Variant[Rating], ...],
-    selection: VariantSelection,
-    flags: tuple[RedFlagRule, ...],
-    single: VariantRating,
+    kb: Knowledge, scenario: OrderScenario, equivalence: Equivalence, single: VariantRating
 ) -> list[Alternative]:
     """Alternatives for the equivalent study; for a wrong study, the study meant comes first."""
     target = kb.procedures[equivalence.procedure_id]
     as_rated = VariantRating(single.variant, equivalence.category, equivalence.median_rating, single.soe)
-    found = _alternatives(kb, target, purpose, variants, selection, flags, as_rated, ())
+    found = _alternatives(kb, scenario, target, as_rated, ())
     if equivalence.kind == "meant":
         meant = Alternative(
             procedure=target.name,
@@ -268,15 +271,11 @@ def _equivalence_alternatives(
 
 
 def _alternatives(
-    kb: Knowledge,
-    proc: Procedure,
-    purpose: str,
-    variants: tuple[Variant[Rating], ...],
-    selection: VariantSelection,
-    flags: tuple[RedFlagRule, ...],
-    single: VariantRating | None,
-    indicated_by: tuple[str, ...],
+    kb: Knowledge, scenario: OrderScenario, proc: Procedure, single: VariantRating | None, indicated_by: tuple[str, ...]
 ) -> list[Alternative]:
+    """Studies to order instead of ``proc`` (the ordered study, or the one an equivalence reads it as), for
+    the scenario's question."""
+    purpose, variants, selection, flags = scenario.purpose, scenario.variants, scenario.selection, scenario.flags
     if flags and purpose == kb.topic.purposes.red_flags and not indicated_by:
         seen: list[Alternative] = []
         for f in flags:

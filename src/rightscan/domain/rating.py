@@ -256,18 +256,26 @@ def _equivalence_alternatives(
     as_rated = VariantRating(single.variant, equivalence.category, equivalence.median_rating, single.soe)
     found = _alternatives(kb, scenario, target, as_rated, ())
     if equivalence.kind == "meant":
-        meant = Alternative(
-            procedure=target.name,
-            procedure_id=target.id,
-            category=equivalence.category,
-            variant=equivalence.variant,
-            median_rating=equivalence.median_rating,
-            rrl=target.rrl,
-            adult_dose_msv=target.adult_dose_msv,
-            reason="the study meant for this situation",
-        )
+        meant = _catalogue_alternative(target, "the study meant for this situation", equivalence)
         found = [meant, *(a for a in found if a.procedure_id != target.id)]
     return found
+
+
+def _catalogue_alternative(
+    p: Procedure, reason: str, rated: Equivalence | None = None, *, for_red_flag: bool = False
+) -> Alternative:
+    """A catalogue study as an alternative, with the rating an equivalence gives it (else none shown)."""
+    return Alternative(
+        procedure=p.name,
+        procedure_id=p.id,
+        category=rated.category if rated else None,
+        variant=rated.variant if rated else None,
+        median_rating=rated.median_rating if rated else None,
+        rrl=p.rrl,
+        adult_dose_msv=p.adult_dose_msv,
+        reason=reason,
+        for_red_flag=for_red_flag,
+    )
 
 
 def _alternatives(
@@ -281,20 +289,8 @@ def _alternatives(
         for f in flags:
             for pid in f.suggested:
                 if pid != proc.id and all(a.procedure_id != pid for a in seen):
-                    p = kb.procedures[pid]
-                    seen.append(
-                        Alternative(
-                            procedure=p.name,
-                            procedure_id=pid,
-                            category=None,
-                            variant=None,
-                            median_rating=None,
-                            rrl=p.rrl,
-                            adult_dose_msv=p.adult_dose_msv,
-                            reason=f"targeted study for {f.finding}",
-                            for_red_flag=True,
-                        )
-                    )
+                    why = f"targeted study for {f.finding}"
+                    seen.append(_catalogue_alternative(kb.procedures[pid], why, for_red_flag=True))
         return seen
     if indicated_by or single is None or single.category == CATEGORY_UA:
         return []

@@ -19,6 +19,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, model_validator
 
 from rightscan.adapters.kbfiles import read_validated
+from rightscan.adapters.kbfiles.schemas import GuidanceItemEntry
 from rightscan.adapters.knowledge_words import ENV_TOPICS
 from rightscan.domain.guidance import GuidanceIndex
 from rightscan.domain.knowledge import FactWords, GuidanceItem, Knowledge, Variant
@@ -127,13 +128,13 @@ class _FactSchema(_Strict):
     matters: str = Field(min_length=3)
 
 
-class _ItemSchema(_Strict):
+class _ItemSchema(GuidanceItemEntry):
+    """A guidance item in the knowledge files' format, with the topic's rules for names and text."""
+
     id: Name
-    kind: Literal["consideration", "next_step", "pitfall"]
     when: dict[Name, list[str]] = Field(min_length=1)
-    unless: dict[Name, list[str]] = {}
+    unless: dict[Name, list[str]] = Field(default={})
     text: str = Field(min_length=10)
-    source: list[str] = Field(min_length=1)
 
 
 class _GuidanceSchema(_Strict):

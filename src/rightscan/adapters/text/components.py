@@ -173,11 +173,17 @@ class SentenceBreaks:
       lower-case word and the line before does not end with a full stop, colon or question mark);
     - after a token ending with one of `after` ("." "!" "?") and followed by a space, when the next
       word starts with a capital, a digit or a bracket, unless the word before the mark is a listed
-      abbreviation ("Dr. Smith", "approx. 2 cm")."""
+      abbreviation ("Dr. Smith", "approx. 2 cm").
+
+    A sentence is never longer than ``overlong_tokens`` (context.yaml): ConText's work grows with the
+    square of a sentence's length, so an overlong one (a list run together without capitals) is cut
+    after its last list separator in the second half of the limit, else at the limit."""
 
     def __init__(self, rules: Rules) -> None:
         self.after = tuple(rules.sentence_break_after)
         self.exceptions = rules.sentence_break_except
+        self.max_tokens = rules.sentence_max_tokens
+        self.split_after = rules.sentence_split_after
 
     def __call__(self, doc: Doc) -> Doc:
         tokens = list(doc)
@@ -212,10 +218,29 @@ class SentenceBreaks:
             word = tokens[i - 1].lower_ if (text in after and i) else text[:-1].lower()
             if word not in exceptions:
                 starts[i + 1] = True
+        self._bound(tokens, starts)
         if n:  # one array write: setting Token.is_sent_start scans the whole doc on every call
             flags = numpy.array([1 if start else -1 for start in starts], dtype="int64").astype("uint64")
             doc.from_array([SENT_START], flags.reshape(-1, 1))
         return doc
+
+
+    def _bound(self, tokens: list[Any], starts: list[bool]) -> None:
+        """Cut every sentence longer than ``max_tokens``: each cut looks back at most half the limit
+        and moves the sentence start forward by at least half of it, so the pass is linear."""
+        limit, split = self.max_tokens, self.split_after
+        first = 0
+        for i in range(len(tokens)):
+            if starts[i]:
+                first = i
+            elif i - first >= limit:
+                cut = i
+                for j in range(i - 1, first + limit // 2, -1):
+                    if tokens[j].is_space or tokens[j].text in split:
+                        cut = j + 1
+                        break
+                starts[cut] = True
+                first = cut
 
 
 def _make_sentence_breaks(nlp: Language, name: str, directory: str | None) -> SentenceBreaks:

@@ -23,6 +23,7 @@ Evidence offsets stay those of the original note; only the words the pipeline re
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -107,15 +108,30 @@ def _is_checked(layout: Layout, text: str) -> bool:
     return mark in layout.checked
 
 
-def _label_after(text: str, end: int) -> bool:
+_BOX_START = re.compile(r"\[|[☐☑☒■□✓✔]")
+_LABEL_WORD = re.compile(r"\w|[+\-−]")
+_WORD_AFTER = re.compile(r"\s*[A-Za-z]{2}")
+
+
+def _segment_ends(text: str) -> list[int]:
+    """Starts of every segment end of the text, found once (a search from each box would read the rest
+    of the note again for every box). A box or a Yes/No pair never ends inside a segment end, so the
+    first of these at or after a box's end is where a search from that box would stop."""
+    return [m.start() for m in _SEGMENT_END.finditer(text)]
+
+
+def _segment_stop(text: str, ends: list[int], end: int) -> int:
+    k = bisect.bisect_left(ends, end)
+    return ends[k] if k < len(ends) else len(text)
+
+
+def _label_after(text: str, end: int, ends: list[int]) -> bool:
     """Does a word follow the box on its segment (the box labels what follows)?"""
-    rest = text[end:]
-    cut = _SEGMENT_END.search(rest)
-    segment = rest[: cut.start()] if cut else rest
-    nxt = re.search(r"\[|[☐☑☒■□✓✔]", segment)
+    stop = _segment_stop(text, ends, end)
+    nxt = _BOX_START.search(text, end, stop)
     if nxt:
-        segment = segment[: nxt.start()]
-    return bool(re.search(r"\w|[+\-−]", segment))
+        stop = nxt.start()
+    return _LABEL_WORD.search(text, end, stop) is not None
 
 
 def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -153,6 +169,7 @@ def normalise(layout: Layout, text: str) -> str:
               for m in layout.pair_after.finditer(text) if not _overlaps(m.span(), taken)]  # fmt: skip
     taken = [p[0] for p in pairs]
     pairs += [(*row, True) for row in _column_rows(layout, text) if not _overlaps(row[0], taken)]
+    text_ends = _segment_ends(text) if pairs else []
     for (start, end), o1, o2, b1, b2, label_first in pairs:
         o1, o2 = o1.lower(), o2.lower()
         c1, c2 = _is_checked(layout, b1), _is_checked(layout, b2)
@@ -162,32 +179,30 @@ def normalise(layout: Layout, text: str) -> str:
             _put(chars, start, end, "")
         elif ticked_yes and ticked_no:
             _put(chars, start, end, "?")  # both ticked: uncertain
-        elif not label_first and _label_after(text, end):
+        elif not label_first and _label_after(text, end, text_ends):
             _put(chars, start, end, "no", right=True)
         else:  # a compact pair ("☐Y ☒N") has no room for the word: the one-character cue says the same
             _put(chars, start, end, "absent" if end - start >= len("absent") else "∅")
     current = "".join(chars)
     # 2. single boxes
+    ends = _segment_ends(current)
+    prev_end = 0  # end of the box before (what lies before it never reaches this box)
     for m in layout.box.finditer(current):
         start, end = m.span()
         if _is_checked(layout, m.group(0)):
-            word_after = re.match(r"\s*[A-Za-z]{2}", current[end:]) is not None
+            word_after = _WORD_AFTER.match(current, end) is not None
             _put(chars, start, end, "✓" if word_after else "")  # a cue: the named item is chosen
-            continue
-        if _label_after(current, end):
-            rest = current[end:]
-            cut = _SEGMENT_END.search(rest)
-            stop = end + (cut.start() if cut else len(rest))
+        elif _label_after(current, end, ends):
+            stop = _segment_stop(current, ends, end)
             nxt = layout.box.search(current, end, stop)
             stop = nxt.start() if nxt else stop
             _put(chars, start, stop, "")
         else:
-            before = current[:start]
-            cuts = [c.end() for c in _SEGMENT_END.finditer(before)]
-            prev_box = [b.end() for b in layout.box.finditer(before)]
-            colon = before.rfind(":")
-            begin = max([0, *cuts, *prev_box, colon + 1 if colon >= 0 else 0])
+            cuts = [c.end() for c in _SEGMENT_END.finditer(current, prev_end, start)]
+            colon = current.rfind(":", prev_end, start)
+            begin = max([prev_end, *cuts, colon + 1 if colon >= 0 else 0])
             _put(chars, begin, end, "")
+        prev_end = end
     current = "".join(chars)
     # 3. (+)/(-) signs
     for m in layout.sign.finditer(current):
@@ -214,3 +229,23 @@ def normalise(layout: Layout, text: str) -> str:
         _put(chars, m.start(), m.end(), "∅", right=True)
     out = "".join(chars)
     return out
+
+
+# spaCy's tokenizer strips prefixes and suffixes from a whitespace-free run one at a time, searching the
+# rest of the run each time: work grows with the square of the run ("((((..." of 20,000 characters took
+# 30 s). The longest run in the development sets is 31 characters.
+MAX_RUN_CHARS = 100
+_LONG_RUN = re.compile(rf"(?<!\S)\S{{{MAX_RUN_CHARS + 1},}}")
+
+
+def break_runs(text: str) -> str:
+    """The text with a space written over every ``MAX_RUN_CHARS + 1``-th character of a run without
+    whitespace longer than ``MAX_RUN_CHARS`` (same length, so every offset stays that of the note)."""
+    runs = list(_LONG_RUN.finditer(text))
+    if not runs:
+        return text
+    chars = list(text)
+    for m in runs:
+        for i in range(m.start() + MAX_RUN_CHARS, m.end(), MAX_RUN_CHARS + 1):
+            chars[i] = " "
+    return "".join(chars)

@@ -8,6 +8,7 @@ mention's words, section and ConText cues into a ``Mention``. Importing this mod
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import warnings
@@ -18,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from rightscan.adapters.text import values as value_layer
 from rightscan.adapters.text.components import GROUP, PROCEDURE_PREFIX, VALUE_KEY, build, doc_text
-from rightscan.adapters.text.layout import compile_layout, normalise
+from rightscan.adapters.text.layout import break_runs, compile_layout, normalise
 from rightscan.adapters.text.model import Mention
 from rightscan.adapters.text.rules import load_rules
 from rightscan.adapters.text.study_words import CONTRAST_AFTER, NOT_ONE_CLAUSE, WORDS, neighbour_words, order_words
@@ -72,10 +73,14 @@ class Analyser:
 
         self.kb = load_knowledge()
 
+    def rewrite(self, text: str) -> str:
+        """The words the pipeline reads: layout made plain, overlong runs broken (same offsets)."""
+        return break_runs(normalise(self.layout, text))
+
     def mentions(self, text: str) -> list[Mention]:
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message=_QUIET)
-            return self._mentions(self.nlp(normalise(self.layout, text)), text)
+            return self._mentions(self.nlp(self.rewrite(text)), text)
 
     def mentions_many(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[list[Mention]]:
         originals: list[str] = []
@@ -83,7 +88,7 @@ class Analyser:
         def rewritten() -> Iterator[str]:
             for text in texts:
                 originals.append(text)
-                yield normalise(self.layout, text)
+                yield self.rewrite(text)
 
         docs = self.nlp.pipe(rewritten(), batch_size=batch_size)
         k = 0
@@ -341,7 +346,9 @@ class Analyser:
         self, doc: Doc, spans: list[Span], described: list[dict[str, Any]], effects: list[set[str]], sents: _Sentences
     ) -> None:
         """Effects a family reads from its whole clause (``in_clause``, ``implied_by`` in context.yaml)."""
-        cues: list[tuple[int, int, str]] | None = None
+        cues: dict[int, list[tuple[int, int, str]]] | None = None  # sentence -> its cues, in graph order
+        negated_at: set[int] = set()
+        first_of_family: dict[str, list[int]] = {}
         text = doc_text(doc)
         for i, (span, d) in enumerate(zip(spans, described, strict=True)):
             policy = self.rules.policies[d["family"]]
@@ -351,25 +358,33 @@ class Analyser:
                     e.add(effect)
             if not policy.in_clause or "warning" in e or "negated" in e:
                 continue
-            if cues is None:
-                cues = []
+            if cues is None:  # read once per note, kept per sentence (a cue's clause never leaves it)
+                cues = {}
                 for mod in doc._.context_graph.modifiers:
                     effect = self.rules.categories.get(mod.category)
-                    cues.append((*mod.modifier_span, effect if effect is not None else "|" + mod.category))
+                    s, t = mod.modifier_span
+                    name = effect if effect is not None else "|" + mod.category
+                    cues.setdefault(sents.index[s], []).append((s, t, name))
+                    if effect == "negated":
+                        negated_at.add(t)
+                for sp, dd in zip(spans, described, strict=True):
+                    first_of_family.setdefault(dd["family"], []).append(sp.start)
+                for starts in first_of_family.values():
+                    starts.sort()
             sent = sents.of(span.start)
             line_start = text.rfind("\n", 0, span.start_char) + 1
             nl = text.find("\n", span.end_char)
             line_end = len(text) if nl < 0 else nl
             # a negated warning is reassurance ("no new weakness"): a warning right after a negation cue is dropped
-            negated_at = {t for s, t, x in cues if x == "negated"}
-            here = [(s, effect) for s, t, effect in cues
-                    if sent.start <= s and t <= sent.end and line_start <= doc[s].idx < line_end
+            here = [(s, effect) for s, t, effect in cues.get(sents.index[span.start], ())
+                    if t <= sent.end and line_start <= doc[s].idx < line_end
                     and not (effect == "warning" and s in negated_at)]  # fmt: skip
             if any(effect == "warning" for _, effect in here):
                 # a warning later in the symptom's own clause applies to it ("headaches from known OA, worse at
                 # night"): the clause ends at a terminator, a new onset or the next finding of its family
-                nxt = [sp.start for sp, dd in zip(spans, described, strict=True)
-                       if dd["family"] == d["family"] and sp.start >= span.end]  # fmt: skip
+                family_starts = first_of_family[d["family"]]
+                k = bisect.bisect_left(family_starts, span.end)
+                nxt = family_starts[k : k + 1]
                 stop = min([s for s, x in here if x.startswith("|") and s >= span.end] + nxt, default=sent.end)
                 if any(x == "warning" and span.end <= s < stop for s, x in here):
                     e.add("warning")

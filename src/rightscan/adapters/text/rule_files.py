@@ -93,6 +93,8 @@ class _Sections(_Strict):
 class _SentenceBreaks(_Strict):
     after: list[str] = Field(default_factory=list)
     except_after_words: list[str] = Field(default_factory=list)
+    overlong_tokens: int = Field(default=120, ge=8)
+    overlong_split_after: list[str] = Field(default_factory=list)
 
 
 class _Coordination(_Strict):

@@ -372,6 +372,8 @@ def _context_settings(ctx: ContextFile) -> dict[str, Any]:
         "policies": MappingProxyType(_policies(ctx)),
         "sentence_break_after": frozenset(ctx.sentence_breaks.after),
         "sentence_break_except": _lower(ctx.sentence_breaks.except_after_words),
+        "sentence_max_tokens": ctx.sentence_breaks.overlong_tokens,
+        "sentence_split_after": frozenset(ctx.sentence_breaks.overlong_split_after),
         "not_shielding": frozenset(ctx.not_shielding),
         "coordination_families": frozenset(ctx.coordination.families),
         "coordination_connectors": _lower(ctx.coordination.connectors),

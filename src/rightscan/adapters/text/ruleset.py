@@ -96,6 +96,8 @@ class Rules:
     policies: Mapping[str, Policy]
     sentence_break_after: frozenset[str]
     sentence_break_except: frozenset[str]
+    sentence_max_tokens: int
+    sentence_split_after: frozenset[str]
     not_shielding: frozenset[str]
     coordination_families: frozenset[str]
     coordination_connectors: frozenset[str]

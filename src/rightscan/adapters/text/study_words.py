@@ -19,6 +19,7 @@ _CLAUSE_END = re.compile(r"[;,.:\n]|\s[-–—]\s")
 NOT_ONE_CLAUSE = re.compile(r"[;,.\n]")
 WORDS = re.compile(r"[^\s()\[\]]+")
 _NEIGHBOURS = 6  # words looked at on each side of a study's name
+_REACH = 400  # characters of the clause read on each side (six words are far shorter)
 
 
 def neighbour_words(text: str, start: int, end: int) -> list[str]:
@@ -30,10 +31,19 @@ def neighbour_words(text: str, start: int, end: int) -> list[str]:
         cleaned = (w.strip("()[]{}\"'") for w in part.split())
         return [w for w in cleaned if any(c.isalpha() for c in w)]
 
-    line_start = max(text.rfind(c, 0, start) for c in ";,.:\n") + 1
-    stop = _CLAUSE_END.search(text, end)
-    after = words(text[end : stop.start() if stop else len(text)])[:_NEIGHBOURS]
-    return after + words(text[line_start:start])[-_NEIGHBOURS:][::-1]
+    # the clause is read no further than _REACH characters on each side (a clause without punctuation can
+    # be the whole note, and reading it for every study made a note of studies quadratic); a word the
+    # reach cuts in two is left out
+    lo, hi = max(0, start - _REACH), min(len(text), end + _REACH)
+    clause_start = max(text.rfind(c, lo, start) for c in ";,.:\n") + 1
+    before = text[clause_start or lo : start]
+    if not clause_start and lo > 0 and not (text[lo - 1].isspace() or text[lo].isspace()):
+        before = before[len(before.split(None, 1)[0]) :]
+    stop = _CLAUSE_END.search(text, end, hi)
+    after = text[end : stop.start() if stop else hi]
+    if stop is None and hi < len(text) and not (text[hi].isspace() or text[hi - 1].isspace()):
+        after = after[: len(after) - len(after.rsplit(None, 1)[-1])]
+    return words(after)[:_NEIGHBOURS] + words(before)[-_NEIGHBOURS:][::-1]
 
 
 def order_words(text: str, start: int, end: int) -> str:

@@ -23,6 +23,9 @@ SHAPES = {
     "letters, no spaces": "a",
     "digits and dots, no spaces": "1.",
     "no bone pain, no headache, ": "no bone pain, no headache, ",
+    "MRI brain ": "MRI brain ",
+    "mammogram ": "mammogram ",
+    "bone scan? ": "bone scan? ",
 }
 
 

@@ -24,6 +24,7 @@ SHAPES = [
     "return for headache, ",
     "no ",
     "no bone pain, no headache, ",
+    "MRI brain ",
 ]
 
 
@@ -108,3 +109,17 @@ def test_ordinary_sentences_are_not_cut() -> None:
     sentence = "Pt with " + ", ".join(f"item {i}" for i in range(30)) + " noted."  # 92 tokens, one sentence
     doc = _doc(sentence)
     assert len(list(doc.sents)) == 1
+
+
+def test_the_words_around_a_study_are_read_within_a_bounded_reach() -> None:
+    """An ambiguous study's qualifiers are looked for in its clause, but never further than a fixed reach
+    (the clause of a note without punctuation is the whole note, read again for every study)."""
+    from rightscan.adapters.text.study_words import _REACH, neighbour_words
+
+    name = "mammogram"
+    near = f"screening {name} bilateral"
+    text = "diagnostic " + "1 " * _REACH + near + " 2" * _REACH + " tomosynthesis"
+    start = text.index(name)
+    words = neighbour_words(text, start, start + len(name))
+    assert words == ["bilateral", "screening"]  # the words beyond the reach are not read
+    assert neighbour_words(near, near.index(name), near.index(name) + len(name)) == ["bilateral", "screening"]

@@ -224,7 +224,6 @@ class SentenceBreaks:
             doc.from_array([SENT_START], flags.reshape(-1, 1))
         return doc
 
-
     def _bound(self, tokens: list[Any], starts: list[bool]) -> None:
         """Cut every sentence longer than ``max_tokens``: each cut looks back at most half the limit
         and moves the sentence start forward by at least half of it, so the pass is linear."""

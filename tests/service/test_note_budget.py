@@ -1,15 +1,18 @@
 """The CPU budget on note reading over real HTTP (issue 10, "Put a time budget on extraction").
 
-Each note below is at the 20,000-character cap and shaped so that the note reader's cost grows faster
-than its length; measured outside the service, each took 1 to 30 s of CPU. Through the service, each
-request must cost the server process well under a second of CPU and answer 422 naming the budget, and
-the reader must go on reading ordinary notes exactly as before.
+Each note below is at the 20,000-character cap and shaped so that the note reader's cost once grew
+faster than its length (1 to 30 s of CPU each, before the reader bounded its runs and sentences; see
+tests/nlp/test_nlp_bounded.py). Through the service, each request must cost the server process well under
+a second of CPU, answer (read) or refuse with a 422 naming the budget, and the reader must go on reading
+ordinary notes exactly as before. The budget itself is checked with a tight setting, so that the
+mechanism is tested whether or not any one shape is still slow.
 """
 
 from __future__ import annotations
 
 import copy
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -17,10 +20,10 @@ import pytest
 
 from conftest import ROOT
 
-from .conftest import Server
+from .conftest import Server, start_server
 
 CAP = 20_000
-# (shape, CPU seconds measured for 20,000 characters of it by extract() alone, this machine)
+# (shape, CPU seconds measured for 20,000 characters of it by extract() alone before the reader was bounded)
 ADVERSARIAL = {
     "(": 30.1,  # one run without a space: the tokenizer's suffix search is quadratic
     "possible bone mets? ": 5.9,  # hedged mentions without a sentence break: ConText pairs every cue and target
@@ -49,17 +52,37 @@ def test_an_adversarial_note_costs_the_server_under_a_second(server: Server, uni
     started = _cpu_seconds(server.process.pid)
     r = httpx.post(f"{server.url}/v1/evaluate", json={"note": _note(unit), "order": "PET/CT"}, timeout=60)
     spent = _cpu_seconds(server.process.pid) - started
-    assert r.status_code == 422, r.text[:300]
-    error = r.json()["error"]
-    assert error["field"] == "note" and "RIGHTSCAN_NOTE_CPU_SECONDS" in error["message"]
+    assert r.status_code in (200, 422), r.text[:300]
+    if r.status_code == 422:
+        error = r.json()["error"]
+        assert error["field"] == "note" and "RIGHTSCAN_NOTE_CPU_SECONDS" in error["message"]
     assert spent < 1.0, f"{spent:.2f} s of server CPU for one request"
     after = httpx.post(f"{server.url}/v1/evaluate", json={"note": ordinary}, timeout=60)
     assert after.status_code == 200
     assert after.json()["extracted"]["facts"] == before.json()["extracted"]["facts"]
 
 
-def test_the_web_page_names_the_budget_under_the_note(server: Server) -> None:
-    r = httpx.post(f"{server.url}/note", data={"note": _note("possible bone mets? ")}, timeout=60)
+@pytest.fixture(scope="module")
+def tight(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A server whose note budget (50 ms of CPU, the lowest allowed) a long note overruns: the mechanism, not a shape."""
+    srv = start_server(tmp_path_factory.mktemp("tight"), env={"RIGHTSCAN_NOTE_CPU_SECONDS": "0.05"})
+    yield srv
+    srv.stop()
+
+
+def test_a_note_over_the_budget_is_stopped_and_refused_naming_the_setting(tight: Server) -> None:
+    httpx.post(f"{tight.url}/v1/evaluate", json={"note": "52F, new IDC left breast."}, timeout=60)  # warm-up
+    started = _cpu_seconds(tight.process.pid)
+    r = httpx.post(f"{tight.url}/v1/evaluate", json={"note": _note("possible bone mets? ")}, timeout=60)
+    spent = _cpu_seconds(tight.process.pid) - started
+    assert r.status_code == 422, r.text[:300]
+    error = r.json()["error"]
+    assert error["field"] == "note" and "RIGHTSCAN_NOTE_CPU_SECONDS" in error["message"]
+    assert spent < 1.0, f"{spent:.2f} s of server CPU for one request"
+
+
+def test_the_web_page_names_the_budget_under_the_note(tight: Server) -> None:
+    r = httpx.post(f"{tight.url}/note", data={"note": _note("possible bone mets? ")}, timeout=60)
     assert r.status_code == 422
     assert "CPU budget" in r.text and "RIGHTSCAN_NOTE_CPU_SECONDS" in r.text
 

@@ -64,7 +64,7 @@ def test_an_adversarial_note_costs_the_server_under_a_second(server: Server, uni
 
 @pytest.fixture(scope="module")
 def tight(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """A server whose note budget (50 ms of CPU, the lowest allowed) a long note overruns: the mechanism, not a shape."""
+    """A server whose note budget (50 ms of CPU, the lowest allowed) a long note overruns: the mechanism."""
     srv = start_server(tmp_path_factory.mktemp("tight"), env={"RIGHTSCAN_NOTE_CPU_SECONDS": "0.05"})
     yield srv
     srv.stop()

@@ -53,23 +53,37 @@ async def _connection(host: str, port: int, queue: asyncio.Queue[tuple[float, by
             if item is None:
                 return
             scheduled, request = item
-            try:
-                writer.write(request)
-                await writer.drain()
-                status = await _read_response(reader)
-            except (OSError, asyncio.IncompleteReadError, ValueError):
-                result.errors += 1
-                writer.close()
-                reader, writer = await asyncio.open_connection(host, port)
-                continue
-            result.latencies_ms.append((time.perf_counter() - scheduled) * 1000)
-            result.statuses[status] = result.statuses.get(status, 0) + 1
-            if 200 <= status < 300:
-                result.ok += 1
-            else:
-                result.errors += 1
+            reader, writer = await _exchange(host, port, reader, writer, request, scheduled, result)
     finally:
         writer.close()
+
+
+async def _exchange(
+    host: str,
+    port: int,
+    reader: asyncio.StreamReader,
+    writer: asyncio.StreamWriter,
+    request: bytes,
+    since: float,
+    result: Result,
+) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
+    """Send one request and read its answer, counting it in ``result`` (latency from ``since``); a broken
+    connection counts as an error and is replaced."""
+    try:
+        writer.write(request)
+        await writer.drain()
+        status = await _read_response(reader)
+    except (OSError, asyncio.IncompleteReadError, ValueError):
+        result.errors += 1
+        writer.close()
+        return await asyncio.open_connection(host, port)
+    result.latencies_ms.append((time.perf_counter() - since) * 1000)
+    result.statuses[status] = result.statuses.get(status, 0) + 1
+    if 200 <= status < 300:
+        result.ok += 1
+    else:
+        result.errors += 1
+    return reader, writer
 
 
 def build_request(host: str, port: int, path: str, body: bytes, headers: dict[str, str] | None = None) -> bytes:
@@ -118,25 +132,10 @@ async def saturate(host: str, port: int, requests: list[bytes], duration_s: floa
         i = offset
         try:
             while time.perf_counter() < deadline:
-                sent = time.perf_counter()
-                try:
-                    writer.write(requests[i % len(requests)])
-                    await writer.drain()
-                    status = await _read_response(reader)
-                except (OSError, asyncio.IncompleteReadError, ValueError):
-                    result.errors += 1
-                    writer.close()
-                    reader, writer = await asyncio.open_connection(host, port)
-                    continue
-                finally:
-                    i += connections
                 result.sent += 1
-                result.latencies_ms.append((time.perf_counter() - sent) * 1000)
-                result.statuses[status] = result.statuses.get(status, 0) + 1
-                if 200 <= status < 300:
-                    result.ok += 1
-                else:
-                    result.errors += 1
+                request = requests[i % len(requests)]
+                i += connections
+                reader, writer = await _exchange(host, port, reader, writer, request, time.perf_counter(), result)
         finally:
             writer.close()
 

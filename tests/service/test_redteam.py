@@ -304,13 +304,9 @@ def test_many_codings_cannot_make_one_cds_call_slow(server: Server) -> None:
     assert elapsed < 8, f"one CDS call took {elapsed:.1f} s on one order's codings"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the prefetch is read again for every draft order (routes_cds -> fhir_facts per order): orders x "
-    "resources; reading it once per call is a change in the FHIR adapter's interface",
-)
 def test_many_orders_over_a_large_prefetch_stay_fast(server: Server) -> None:
-    """50 draft orders over 3,800 Observations (1.8 MB) took 7.4 s in one call (each order alone: 0.15 s)."""
+    """50 draft orders over 3,800 Observations (1.8 MB) took 7.4 s in one call (each order alone: 0.15 s):
+    the prefetch was validated and read again for every order. It is now read once per call."""
     request = reference_request("order-sign")
     observations = request["prefetch"]["observations"]["entry"]
     request["prefetch"]["observations"]["entry"] = [
@@ -325,8 +321,11 @@ def test_many_orders_over_a_large_prefetch_stay_fast(server: Server) -> None:
         order["resource"]["id"] = f"pet-{i}"
         entries.append(order)
     request["context"]["draftOrders"]["entry"] = entries
+    # one ordinary call first: the service's start-up warm-up (models, note reader) is not what is measured
+    assert httpx.post(f"{server.url}{SERVICE}", json=reference_request("order-sign"), timeout=60).status_code == 200
     started = time.monotonic()
     r = httpx.post(f"{server.url}{SERVICE}", json=request, timeout=120)
     elapsed = time.monotonic() - started
     assert r.status_code == 200, r.text[:200]
+    assert len(r.json()["cards"]) >= 1
     assert elapsed < 2, f"one CDS call took {elapsed:.1f} s"

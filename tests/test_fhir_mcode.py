@@ -304,7 +304,8 @@ def test_reason_text_joins_reason_and_note_text() -> None:
         (service_request("a", "78815", reasonCode={"text": "SECRET-REASON"}), ".reasonCode", "list"),
         (service_request("a", "78815", authoredOn="SECRET-DATE"), ".authoredOn", "invalid"),
         (service_request("a", "78815", subject="Patient/1"), ".subject", "object"),
-        (service_request("a", "78815", colour="SECRET-RED"), ".colour", "unknown element"),
+        # an element the model does not know is a key the sender chose: named by its position, not its text
+        (service_request("a", "78815", SECRET_colour="red"), ".{element 7}", "unknown element"),
     ],
 )
 def test_malformed_service_request_raises_with_a_path_and_no_content(resource: Any, path: str, words: str) -> None:
@@ -343,6 +344,12 @@ def test_malformed_prefetch_resource_raises_with_its_path() -> None:
     with pytest.raises(FhirInputError) as info:
         facts({"labs": ["not", "a", "bundle"]})
     assert info.value.path == "prefetch.labs"
+    p = reference_prefetch()
+    p["patient"]["JaneDoe-MRN12345"] = True  # a key the sender chose: never repeated
+    with pytest.raises(FhirInputError) as info:
+        facts(p)
+    assert info.value.path == f"prefetch.patient.{{element {len(p['patient'])}}}"
+    assert "MRN" not in str(info.value) and info.value.message == "unknown element"
 
 
 def test_order_for_another_patient_is_refused() -> None:

@@ -233,12 +233,9 @@ def test_free_text_of_many_orders_cannot_make_one_cds_call_slow(server: Server) 
 
 
 # ------------------------------------------------------------ keys the sender chose, in error fields
-@pytest.mark.xfail(
-    strict=True,
-    reason="keys that look like codes or field names are echoed by text (input_json._CODE_LIKE/_FIELD_LIKE), "
-    "and FHIR unknown elements always are (fhir/validation._loc_path); README promises position only",
-)
 def test_error_fields_never_repeat_a_key_the_sender_chose(server: Server) -> None:
+    """Keys that looked like codes or field names were echoed by text (``labs.janedoe_mrn4711``), and FHIR
+    unknown elements always were (``prefetch.patient.janedoe_mrn4711``): now named by their place."""
     name = "janedoe_mrn4711"
     body = patient()
     body[name] = 1

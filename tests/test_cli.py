@@ -108,7 +108,7 @@ def test_unknown_order_exits_2_with_close_matches(tmp_path: Path) -> None:
         (patient({"size_cm": 40}), "tumor.size_cm"),
         (patient(age=-3), "age"),
         (patient({"t": "T5"}), "tumor.t"),
-        (patient(extra=1), "extra"),
+        (patient(extra=1), "{key 13}"),  # a key the sender chose: named by its place
     ],
 )
 def test_invalid_input_exits_2_with_one_line_naming_the_field(tmp_path: Path, payload: dict, field: str) -> None:  # type: ignore[type-arg]

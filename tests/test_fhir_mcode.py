@@ -19,6 +19,7 @@ from rightscan.adapters.fhir import (
     PREFETCH_KEYS,
     PREFETCH_TEMPLATES,
     FhirInputError,
+    PrefetchReading,
     facts_from_fhir,
     read_draft_orders,
 )
@@ -303,7 +304,8 @@ def test_reason_text_joins_reason_and_note_text() -> None:
         (service_request("a", "78815", reasonCode={"text": "SECRET-REASON"}), ".reasonCode", "list"),
         (service_request("a", "78815", authoredOn="SECRET-DATE"), ".authoredOn", "invalid"),
         (service_request("a", "78815", subject="Patient/1"), ".subject", "object"),
-        (service_request("a", "78815", colour="SECRET-RED"), ".colour", "unknown element"),
+        # an element the model does not know is a key the sender chose: named by its position, not its text
+        (service_request("a", "78815", SECRET_colour="red"), ".{element 7}", "unknown element"),
     ],
 )
 def test_malformed_service_request_raises_with_a_path_and_no_content(resource: Any, path: str, words: str) -> None:
@@ -342,6 +344,12 @@ def test_malformed_prefetch_resource_raises_with_its_path() -> None:
     with pytest.raises(FhirInputError) as info:
         facts({"labs": ["not", "a", "bundle"]})
     assert info.value.path == "prefetch.labs"
+    p = reference_prefetch()
+    p["patient"]["JaneDoe-MRN12345"] = True  # a key the sender chose: never repeated
+    with pytest.raises(FhirInputError) as info:
+        facts(p)
+    assert info.value.path == f"prefetch.patient.{{element {len(p['patient'])}}}"
+    assert "MRN" not in str(info.value) and info.value.message == "unknown element"
 
 
 def test_order_for_another_patient_is_refused() -> None:
@@ -349,6 +357,52 @@ def test_order_for_another_patient_is_refused() -> None:
     with pytest.raises(FhirInputError) as info:
         facts(REFERENCE["prefetch"], order, patient_id="ref-58f")
     assert info.value.path.endswith(".subject")
+
+
+def test_one_reading_of_the_prefetch_serves_every_order_as_a_fresh_reading_would(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A consultation reads its prefetch once for all its draft orders; each order's facts must be what a
+    reading of the prefetch for that order alone gives, where the order and the record overlap too."""
+    import dataclasses
+
+    from rightscan.adapters.fhir import facts as facts_module
+
+    pain_text = "bone pain in the left hip"
+    pain = condition("c-pain", SN, "12584003")
+    pain["code"]["text"] = pain_text
+    p = with_entries("conditions", pain, condition("c-htn", ICD10CM, "I10"))
+    orders = read_draft_orders(
+        draft(
+            service_request("same", "78815", reasonCode=[cc(SN, "12584003", pain_text)]),
+            service_request("other", "78815", reasonCode=[cc(ICD10CM, "M54.5"), cc(ICD10CM, "R99", "ache")]),
+            service_request("plain", "78815"),
+            service_request("elsewhere", "78815", subject={"reference": "Patient/other"}),
+        )
+    )
+    for patient_id in ("ref-58f", None):
+        reading = PrefetchReading(p, today=TODAY, patient_id=patient_id)
+        for order in (*orders, None):
+            try:
+                expected: Any = dataclasses.asdict(facts(copy.deepcopy(p), order, patient_id=patient_id))
+            except FhirInputError as exc:
+                expected = exc.path
+            try:
+                got: Any = dataclasses.asdict(reading.facts_for(order))
+            except FhirInputError as exc:
+                got = exc.path
+            assert got == expected, (patient_id, order)
+    first = PrefetchReading(p, today=TODAY, patient_id="ref-58f").facts_for(orders[0])
+    assert first.texts.count(pain_text) == 1  # the order's reason, not repeated from the problem list
+    assert {"field": "symptoms", "value": "bone_pain", "from": "ServiceRequest/same", "verified": False,
+            "note": "order reason"} in first.evidence  # fmt: skip
+    read: list[str] = []
+    for kind, reader in list(facts_module.READERS.items()):
+        monkeypatch.setitem(facts_module.READERS, kind, lambda g, res, r=reader: (read.append(res.ref), r(g, res)))
+    reading = PrefetchReading(p, today=TODAY, patient_id="ref-58f")
+    for order in orders[:3]:
+        reading.facts_for(order)
+    assert sorted(read) == sorted(set(read)) and "Observation/obs-ct" in read  # each resource read once
 
 
 # ------------------------------------------------------------------ prefetch semantics

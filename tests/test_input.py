@@ -36,8 +36,12 @@ def error_of(payload: object, order: str | None = None) -> InputError:
         (patient(age=130), "age", "<= 120"),
         (patient(age=58.5), "age", "whole number"),
         (patient(setting="screening"), "setting", "new_diagnosis"),
-        (patient(foo=1), "foo", "unknown field"),
-        (patient({"colour": "red"}), "tumor.colour", "unknown field"),
+        # an unknown key the sender chose is named by its place (13th key, 11th of tumor), never by its text ...
+        (patient(foo=1), "{key 13}", "unknown field"),
+        (patient({"colour": "red"}), "tumor.{key 11}", "unknown field"),
+        (patient(labs={"janedoe_mrn4711": {"value": "x"}}), "labs.{key 1}.value", "number"),
+        # ... unless it is a word of the contract itself, in the wrong place
+        (patient({"age": 58}), "tumor.age", "unknown field"),
         (patient(symptoms=["itchy_elbow"]), "symptoms.0", "unknown symptom"),
         # an unknown lab key is named by its position, never by its text (it could be anything; issue 10)
         (patient(labs={"ldh": {"value": 1, "uln": 2}}), "labs.{key 1}", "unknown code"),

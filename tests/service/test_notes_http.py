@@ -50,7 +50,7 @@ def test_a_request_order_replaces_the_study_the_note_names_and_says_so(client: h
 def test_note_request_validation(client: httpx.Client) -> None:
     assert client.post("/v1/evaluate", json={"note": ""}).status_code == 422
     r = client.post("/v1/evaluate", json={"note": NOTE, "extra": 1})
-    assert r.status_code == 422 and r.json()["error"]["field"] == "extra"
+    assert r.status_code == 422 and r.json()["error"]["field"] == "{key 2}"  # the sender's key, by its place
 
 
 def test_order_reason_text_fills_a_missing_nodal_status(client: httpx.Client) -> None:

@@ -233,12 +233,9 @@ def test_free_text_of_many_orders_cannot_make_one_cds_call_slow(server: Server) 
 
 
 # ------------------------------------------------------------ keys the sender chose, in error fields
-@pytest.mark.xfail(
-    strict=True,
-    reason="keys that look like codes or field names are echoed by text (input_json._CODE_LIKE/_FIELD_LIKE), "
-    "and FHIR unknown elements always are (fhir/validation._loc_path); README promises position only",
-)
 def test_error_fields_never_repeat_a_key_the_sender_chose(server: Server) -> None:
+    """Keys that looked like codes or field names were echoed by text (``labs.janedoe_mrn4711``), and FHIR
+    unknown elements always were (``prefetch.patient.janedoe_mrn4711``): now named by their place."""
     name = "janedoe_mrn4711"
     body = patient()
     body[name] = 1
@@ -304,13 +301,9 @@ def test_many_codings_cannot_make_one_cds_call_slow(server: Server) -> None:
     assert elapsed < 8, f"one CDS call took {elapsed:.1f} s on one order's codings"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the prefetch is read again for every draft order (routes_cds -> fhir_facts per order): orders x "
-    "resources; reading it once per call is a change in the FHIR adapter's interface",
-)
 def test_many_orders_over_a_large_prefetch_stay_fast(server: Server) -> None:
-    """50 draft orders over 3,800 Observations (1.8 MB) took 7.4 s in one call (each order alone: 0.15 s)."""
+    """50 draft orders over 3,800 Observations (1.8 MB) took 7.4 s in one call (each order alone: 0.15 s):
+    the prefetch was validated and read again for every order. It is now read once per call."""
     request = reference_request("order-sign")
     observations = request["prefetch"]["observations"]["entry"]
     request["prefetch"]["observations"]["entry"] = [
@@ -325,8 +318,11 @@ def test_many_orders_over_a_large_prefetch_stay_fast(server: Server) -> None:
         order["resource"]["id"] = f"pet-{i}"
         entries.append(order)
     request["context"]["draftOrders"]["entry"] = entries
+    # one ordinary call first: the service's start-up warm-up (models, note reader) is not what is measured
+    assert httpx.post(f"{server.url}{SERVICE}", json=reference_request("order-sign"), timeout=60).status_code == 200
     started = time.monotonic()
     r = httpx.post(f"{server.url}{SERVICE}", json=request, timeout=120)
     elapsed = time.monotonic() - started
     assert r.status_code == 200, r.text[:200]
+    assert len(r.json()["cards"]) >= 1
     assert elapsed < 2, f"one CDS call took {elapsed:.1f} s"

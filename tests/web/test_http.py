@@ -166,7 +166,7 @@ def test_pasted_json_is_evaluated_and_fills_the_form(client: httpx.Client) -> No
     ("text", "message"),
     [
         ('{"tumor": {"size_cm": 1.8', "Input JSON: invalid JSON at character"),
-        ('{"tumour": {}}', "Input JSON, field tumour: unknown field"),
+        ('{"tumour": {}}', "Input JSON, field {key 1}: unknown field"),  # a key the sender chose: by its place
         ('{"tumor": {"size_cm": 40}}', "Input JSON, field tumor.size_cm: must be above 0 cm and at most 30 cm"),
         ("[1, 2]", "Input JSON: must be a JSON object"),
         ("", "Input JSON: paste the input JSON first"),

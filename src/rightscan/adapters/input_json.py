@@ -8,7 +8,6 @@ rejection is an ``InputError`` whose message names the field and never echoes th
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Annotated, Any, Literal
 
@@ -22,12 +21,15 @@ from rightscan.domain.vocabulary import (
     HER2_VALUES,
     HISTOLOGIES,
     LAB_GROUPS,
+    PATHOLOGY_FIELDS,
     PATIENT_PREFERENCES,
     PRIOR_SURGERY,
     PURPOSES,
     RECEPTOR_VALUES,
     SETTINGS,
     SEXES,
+    TOP_FIELDS,
+    TUMOR_FIELDS,
 )
 
 Number = Annotated[float, Field(strict=True, allow_inf_nan=False)]  # int accepted, bool and text refused
@@ -93,31 +95,35 @@ _MESSAGES = {
 
 
 _FREE_KEYED = LAB_GROUPS  # objects whose keys the sender chooses (checked against the knowledge)
-_CODE_LIKE = re.compile(r"^[a-z0-9_]{1,40}$")
-_FIELD_LIKE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,39}$")
+_KNOWN_KEYS = {"labs": "lab_names", "tumor_markers": "tumor_marker_names"}  # Knowledge attribute per group
+_CONTRACT_NAMES = frozenset({*TOP_FIELDS, *TUMOR_FIELDS, *PATHOLOGY_FIELDS, *LabInput.model_fields})
 
 
-def safe_location(loc: Sequence[Any], body: Any = None, unknown_key: bool = False) -> str:
+def safe_location(loc: Sequence[Any], body: Any = None, unknown_key: bool = False, kb: Knowledge | None = None) -> str:
     """A pydantic error location as ``a.b.c``, naming the sender's own keys by position, never by text.
 
-    A key the sender chose (a lab name, an unknown field) could carry a patient's name or record
-    number, so it is written out only when it looks like a code (``alkaline_phosphatase``); otherwise
-    it becomes ``{key N}``, its position in the object (when the body is known). ``unknown_key`` marks
-    the last part as a key the schema does not know.
+    A key the sender chose (an unknown field, a lab or marker name) could carry a patient's name or
+    record number. It is written out only when it is a word of the contract: one of the contract's own
+    field names (for an unknown field, ``unknown_key``: the last part), or a lab or marker code of the
+    knowledge base ``kb``. Any other becomes ``{key N}``, its position in the object (when the body is
+    known), or ``{key}``.
     """
     parts: list[str] = []
     node = body
     for depth, part in enumerate(loc):
         if isinstance(part, str):
             parent = loc[depth - 1] if depth else None
-            last_unknown = unknown_key and depth == len(loc) - 1
-            chosen = parent in _FREE_KEYED or last_unknown
-            pattern = _CODE_LIKE if parent in _FREE_KEYED else _FIELD_LIKE
-            if chosen and not pattern.match(part):
+            if parent in _FREE_KEYED:
+                shown = kb is not None and part in getattr(kb, _KNOWN_KEYS[parent])
+            elif unknown_key and depth == len(loc) - 1:
+                shown = part in _CONTRACT_NAMES
+            else:
+                shown = True  # a field of the model: the contract's own word
+            if shown:
+                parts.append(part)
+            else:
                 position = list(node).index(part) + 1 if isinstance(node, dict) and part in node else None
                 parts.append(f"{{key {position}}}" if position else "{key}")
-            else:
-                parts.append(part)
             node = node.get(part) if isinstance(node, dict) else None
         else:
             parts.append(str(part))
@@ -125,9 +131,9 @@ def safe_location(loc: Sequence[Any], body: Any = None, unknown_key: bool = Fals
     return ".".join(parts)
 
 
-def _validation_message(exc: ValidationError, body: Any = None) -> InputError:
+def _validation_message(exc: ValidationError, body: Any = None, kb: Knowledge | None = None) -> InputError:
     err = exc.errors(include_input=False, include_url=False)[0]
-    where = safe_location(err["loc"], body, err["type"] == "extra_forbidden") or "(input)"
+    where = safe_location(err["loc"], body, err["type"] == "extra_forbidden", kb) or "(input)"
     return InputError(where, describe_error(err))
 
 
@@ -161,8 +167,9 @@ def parse_json(data: str | bytes) -> Any:
         raise InputError("(input)", f"invalid JSON at character {exc.pos}") from None
 
 
-def validate_json(data: str | bytes) -> PatientInput:
-    """JSON text straight to the validated model (parsed by pydantic-core; no intermediate dict)."""
+def validate_json(data: str | bytes, kb: Knowledge | None = None) -> PatientInput:
+    """JSON text straight to the validated model (parsed by pydantic-core; no intermediate dict). ``kb``
+    lets an error name a known lab or marker code; the text is parsed again only to name a key's place."""
     try:
         return PatientInput.model_validate_json(data)
     except ValidationError as exc:
@@ -171,16 +178,21 @@ def validate_json(data: str | bytes) -> PatientInput:
             raise InputError("(input)", "invalid JSON") from None
         if first["type"] == "model_type" and not first["loc"]:
             raise InputError("(input)", "must be a JSON object") from None
-        raise _validation_message(exc) from None
+        try:
+            body = orjson.loads(data)
+        except orjson.JSONDecodeError:
+            body = None
+        raise _validation_message(exc, body, kb) from None
 
 
-def validate(payload: Any) -> PatientInput:
+def validate(payload: Any, kb: Knowledge | None = None) -> PatientInput:
+    """A decoded JSON value -> the validated model. ``kb`` lets an error name a known lab or marker code."""
     if not isinstance(payload, dict):
         raise InputError("(input)", "must be a JSON object")
     try:
         return PatientInput.model_validate(payload)
     except ValidationError as exc:
-        raise _validation_message(exc, payload) from None
+        raise _validation_message(exc, payload, kb) from None
 
 
 def _category(raw: str | None, allowed: tuple[str, ...], field_path: str, axis: str) -> str | None:
@@ -279,9 +291,9 @@ def _labs(values: dict[str, LabInput], known: dict[str, str], prefix: str) -> di
 
 def load_facts(kb: Knowledge, payload: Any, order_override: str | None = None) -> Facts:
     """A decoded JSON value -> Facts, or ``InputError``."""
-    return to_facts(kb, validate(payload), order_override)
+    return to_facts(kb, validate(payload, kb), order_override)
 
 
 def load_facts_json(kb: Knowledge, data: str | bytes, order_override: str | None = None) -> Facts:
     """JSON text -> Facts, or ``InputError``."""
-    return to_facts(kb, validate_json(data), order_override)
+    return to_facts(kb, validate_json(data, kb), order_override)

@@ -258,7 +258,7 @@ def validate(kb: Knowledge, payload: dict[str, Any]) -> PatientInput:
     except ValidationError as exc:
         problems = []
         for err in exc.errors(include_input=False, include_url=False):
-            where = safe_location(err["loc"], payload, err["type"] == "extra_forbidden") or "(input)"
+            where = safe_location(err["loc"], payload, err["type"] == "extra_forbidden", kb) or "(input)"
             problems.append(problem(kb, where, describe_error(err)))
         raise FormErrors(problems) from None
 

@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # the service extra (pydantic-settings, FastAPI) is needed on
     from rightscan.adapters.cdshooks.cards import OrderOutcome
     from rightscan.adapters.cdshooks.models import FeedbackRequest, HookRequest
     from rightscan.adapters.fhir import DraftOrder
+    from rightscan.application.fhir import PrefetchFacts
     from rightscan.settings import Settings
 
 log = logging.getLogger("rightscan.cds")
@@ -161,18 +162,16 @@ def _text_steps(from_text: list[str], disagree: list[str]) -> list[dict[str, str
 async def _rate_draft(
     kb: Knowledge,
     settings: Settings,
-    hook: HookRequest,
-    prefetch: dict[str, Any],
+    record: PrefetchFacts,
     draft: DraftOrder,
     budget: ReadingBudget,
 ) -> tuple[OrderOutcome, dict[str, Any], int]:
     """(the outcome for one imaging draft order, its coded facts for the log, codes ignored)."""
     from rightscan.adapters import fhir
     from rightscan.adapters.cdshooks.cards import OrderOutcome
-    from rightscan.application.fhir import fhir_facts
 
     try:
-        found = fhir_facts(prefetch, draft, hook.context.patientId, kb)
+        found = record.for_order(draft)
     except fhir.FhirInputError as exc:
         field = exc.path if exc.path.startswith(("prefetch", "context")) else f"prefetch.{exc.path}"
         raise Refused(400, exc.message, field) from None
@@ -236,6 +235,7 @@ async def consult(
     patient as the decision log records it (a keyed hash, for a SMART launch). Raises ``Refused``."""
     from rightscan.adapters.cdshooks import cards as card_builder
     from rightscan.adapters.store.db import DecisionRecord
+    from rightscan.application.fhir import PrefetchFacts
 
     _check_service(settings, service_id)
     kb = engine.kb
@@ -245,8 +245,9 @@ async def consult(
     coded: list[dict[str, Any]] = []
     ignored_codes = 0
     budget = ReadingBudget(settings.note_cpu_seconds)  # the orders' texts share one budget
+    record = PrefetchFacts(prefetch, hook.context.patientId, kb)  # read once for all the orders
     for draft in imaging:
-        outcome, facts, ignored = await _rate_draft(kb, settings, hook, prefetch, draft, budget)
+        outcome, facts, ignored = await _rate_draft(kb, settings, record, draft, budget)
         outcomes.append(outcome)
         coded.append(facts)
         ignored_codes += ignored

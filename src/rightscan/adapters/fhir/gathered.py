@@ -46,6 +46,29 @@ class Gathered:
         self.inflammatory: list[Cand] = []
         self.er_conditions: list[Cand] = []
 
+    def follow(self, record: Gathered) -> None:
+        """Take what ``record`` (the readers' state for the prefetch alone) found, as if its resources had
+        been read after what is already here (the order's reason): this reading's codes and symptoms come
+        first, a record's free text already here is not repeated. ``record`` is not changed and its lists
+        are read, never changed, by ``assemble.build``."""
+        own_texts = set(self.facts.texts)
+        self.facts.texts.extend(t for t in record.facts.texts if t not in own_texts)
+        self.facts.ignored.extend(dict(i) for i in record.facts.ignored)
+        self.facts.evidence.extend(dict(e) for e in record.facts.evidence)
+        for code, cand in record.symptoms.items():
+            self.symptom(code, cand)
+        for name, cands in record.cands.items():
+            self.cands.setdefault(name, []).extend(cands)
+        self.current_primaries = [*self.current_primaries, *record.current_primaries]
+        self.recurrences = [*self.recurrences, *record.recurrences]
+        self.histories = [*self.histories, *record.histories]
+        self.secondaries = [*self.secondaries, *record.secondaries]
+        self.surgeries = [*self.surgeries, *record.surgeries]
+        self.invasive_current = self.invasive_current or record.invasive_current
+        self.histologies = [*self.histologies, *record.histologies]
+        self.inflammatory = [*self.inflammatory, *record.inflammatory]
+        self.er_conditions = [*self.er_conditions, *record.er_conditions]
+
     def ignore(self, ref: str, coding: Mapping[str, Any] | None, reason: str) -> None:
         coding = coding or {}
         self.facts.ignored.append(

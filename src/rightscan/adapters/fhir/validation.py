@@ -37,21 +37,32 @@ _MESSAGES = {
 }
 
 
-def _loc_path(loc: Iterable[Any]) -> str:
+def _loc_path(loc: Iterable[Any], resource: Any = None, unknown: bool = False) -> str:
+    """A pydantic location as ``.code.coding[0].system``. An element the model does not know (``unknown``:
+    the last part) is a key the sender chose, which could hold a name or a record number: it is named by
+    its position in its object, ``.{element 3}``, never by its text. Known elements come from the model."""
+    parts = list(loc)
     out = ""
-    for part in loc:
+    node = resource
+    for depth, part in enumerate(parts):
         if isinstance(part, int):
             out += f"[{part}]"
-        elif part != "resource_type":
-            out += f".{part}"
-        else:
-            out += ".resourceType"
+            node = node[part] if isinstance(node, list) and 0 <= part < len(node) else None
+            continue
+        if unknown and depth == len(parts) - 1:
+            keys = list(node) if isinstance(node, dict) else []
+            out += f".{{element {keys.index(part) + 1}}}" if part in keys else ".{element}"
+            continue
+        name = "resourceType" if part == "resource_type" else str(part)
+        out += f".{name}"
+        node = node.get(name) if isinstance(node, dict) else None
     return out
 
 
-def _invalid(exc: ValidationError, base: str) -> FhirInputError:
+def _invalid(exc: ValidationError, base: str, resource: Any = None) -> FhirInputError:
     err = exc.errors(include_input=False, include_url=False, include_context=False)[0]
-    return FhirInputError(base + _loc_path(err["loc"]), _MESSAGES.get(err["type"], "invalid value"))
+    where = _loc_path(err["loc"], resource, unknown=err["type"] == "extra_forbidden")
+    return FhirInputError(base + where, _MESSAGES.get(err["type"], "invalid value"))
 
 
 _MODELS: dict[str, Any] = {}
@@ -160,7 +171,7 @@ def validate(resource: dict[str, Any], path: str) -> None:
     try:
         model_of(resource["resourceType"]).model_validate(resource)
     except ValidationError as exc:
-        raise _invalid(exc, path) from None
+        raise _invalid(exc, path, resource) from None
     with _VALIDATED_LOCK:
         _VALIDATED[key] = None
         if len(_VALIDATED) > _VALIDATED_MAX:

@@ -24,13 +24,13 @@ log = logging.getLogger("rightscan.http")
 PROTECTED = ("/cds-services", "/v1/")  # machine endpoints that need the EHR's JWT when auth is configured
 
 
-def _location(loc: tuple[Any, ...], body: Any = None, unknown_key: bool = False) -> str:
+def _location(loc: tuple[Any, ...], body: Any = None, unknown_key: bool = False, kb: Any = None) -> str:
     parts = list(loc)
     if parts and parts[0] in ("body", "query", "path", "header"):
         parts = parts[1:]
     if parts and parts[0] in ("facts", "note"):  # tag of the /v1/evaluate body union
         parts = parts[1:]
-    return safe_location(parts, body, unknown_key) or "(body)"
+    return safe_location(parts, body, unknown_key, kb) or "(body)"
 
 
 def install(app: FastAPI) -> None:
@@ -48,7 +48,9 @@ def install(app: FastAPI) -> None:
         err = exc.errors()[0]
         if err.get("type") == "json_invalid":
             return error_response(400, "invalid JSON", "(body)")
-        field = _location(tuple(err.get("loc", ())), exc.body, err.get("type") == "extra_forbidden")
+        engine = getattr(request.app.state, "engine", None)
+        kb = engine.kb if engine is not None else None  # names a known lab code; any other key by position
+        field = _location(tuple(err.get("loc", ())), exc.body, err.get("type") == "extra_forbidden", kb)
         return error_response(422, describe_error(err), field)
 
     @app.exception_handler(InputError)

@@ -13,7 +13,8 @@ import os
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -56,23 +57,19 @@ def test_development_mode_refuses_foreign_host_names(server: Server) -> None:
 
 
 # ---------------------------------------------------------------------------- a slow FHIR server
-@pytest.fixture
-def dripping_fhir() -> Iterator[int]:
-    """A FHIR server that announces a body and then sends one byte a second."""
+@contextmanager
+def _raw_fhir_server(answer: Callable[[socket.socket, threading.Event], None]) -> Iterator[int]:
+    """A loopback socket server that hands each connection to ``answer`` (with a stop event); its port."""
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     sock.listen(8)
     stop = threading.Event()
 
-    def answer(conn: socket.socket) -> None:
+    def handle(conn: socket.socket) -> None:
         with conn:
             try:
                 conn.recv(65536)
-                conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/fhir+json\r\nContent-Length: 1000\r\n\r\n")
-                for _ in range(1000):
-                    if stop.wait(1.0):
-                        return
-                    conn.sendall(b" ")
+                answer(conn, stop)
             except OSError:
                 return
 
@@ -82,12 +79,29 @@ def dripping_fhir() -> Iterator[int]:
                 conn, _ = sock.accept()
             except OSError:
                 return
-            threading.Thread(target=answer, args=(conn,), daemon=True).start()
+            threading.Thread(target=handle, args=(conn,), daemon=True).start()
 
     threading.Thread(target=serve, daemon=True).start()
-    yield int(sock.getsockname()[1])
-    stop.set()
-    sock.close()
+    try:
+        yield int(sock.getsockname()[1])
+    finally:
+        stop.set()
+        sock.close()
+
+
+@pytest.fixture
+def dripping_fhir() -> Iterator[int]:
+    """A FHIR server that announces a body and then sends one byte a second."""
+
+    def answer(conn: socket.socket, stop: threading.Event) -> None:
+        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/fhir+json\r\nContent-Length: 1000\r\n\r\n")
+        for _ in range(1000):
+            if stop.wait(1.0):
+                return
+            conn.sendall(b" ")
+
+    with _raw_fhir_server(answer) as port:
+        yield port
 
 
 @pytest.fixture(scope="module")
@@ -119,32 +133,17 @@ def test_a_trickling_fhir_server_cannot_hold_a_cds_call(fetching: Server, drippi
 @pytest.fixture
 def flooding_fhir() -> Iterator[int]:
     """A FHIR server that answers with 400 MB as fast as it can."""
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    sock.listen(8)
     chunk = b" " * (1 << 20)
 
-    def answer(conn: socket.socket) -> None:
-        with conn:
-            try:
-                conn.recv(65536)
-                conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/fhir+json\r\n\r\n")
-                for _ in range(400):
-                    conn.sendall(chunk)
-            except OSError:
+    def answer(conn: socket.socket, stop: threading.Event) -> None:
+        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/fhir+json\r\n\r\n")
+        for _ in range(400):
+            if stop.is_set():
                 return
+            conn.sendall(chunk)
 
-    def serve() -> None:
-        while True:
-            try:
-                conn, _ = sock.accept()
-            except OSError:
-                return
-            threading.Thread(target=answer, args=(conn,), daemon=True).start()
-
-    threading.Thread(target=serve, daemon=True).start()
-    yield int(sock.getsockname()[1])
-    sock.close()
+    with _raw_fhir_server(answer) as port:
+        yield port
 
 
 def _peak_rss_mb(pid: int) -> int:

@@ -4,12 +4,14 @@
 The note reader (spaCy tokenizer, medspaCy ConText, PyFastNER, RightScan's rules) has input shapes on
 which its cost grows faster than the text: a run of ``(`` or ``=`` without a space (the tokenizer's
 suffix search is quadratic in the run), a long line of hedged mentions with no sentence break
-(ConText compares every cue with every target). Two guards bound it from the service side, without
-changing the reader:
+(ConText compares every cue with every target). The reader now bounds both itself (runs are broken
+every ``layout.MAX_RUN_CHARS`` characters, overlong sentences are cut); the service keeps two guards
+on top, so that one request's reading cost stays bounded whatever the reader does:
 
 1. **Before reading**, the tokenizer's share is estimated from the note's shape: the sum of the squares
-   of the lengths of its runs without white space. The tokenizer is compiled code that cannot be
-   interrupted, so a note whose estimate exceeds half the budget is refused before it starts.
+   of the lengths of its runs without white space, as the reader will hand them to the tokenizer (cut
+   at ``layout.MAX_RUN_CHARS``). The tokenizer is compiled code that cannot be interrupted, so a note
+   whose estimate exceeds half the budget is refused before it starts.
    Ordinary prose (words of a few letters) is a small fraction of that limit at the length cap.
 2. **While reading**, a watchdog reads the worker thread's own CPU clock every few milliseconds; past
    the budget it raises an exception inside that thread (``PyThreadState_SetAsyncExc``), which stops the
@@ -31,6 +33,7 @@ from typing import Any, TypeVar
 
 from starlette.concurrency import run_in_threadpool
 
+from rightscan.adapters.text.layout import MAX_RUN_CHARS
 from rightscan.domain.model import InputError
 
 T = TypeVar("T")
@@ -46,8 +49,14 @@ class _OverBudget(BaseException):
 
 
 def unspaced_units(text: str) -> int:
-    """The tokenizer's work estimate: the sum of the squared lengths of the runs without white space."""
-    return sum(len(run) * len(run) for run in text.split())
+    """The tokenizer's work estimate: the sum of the squared lengths of the runs without white space, each
+    run cut into the pieces the reader's layout step leaves (one character in ``MAX_RUN_CHARS + 1`` blanked)."""
+    step = MAX_RUN_CHARS + 1
+    total = 0
+    for run in text.split():
+        whole, rest = divmod(len(run), step)
+        total += whole * MAX_RUN_CHARS * MAX_RUN_CHARS + rest * rest
+    return total
 
 
 def check_shape(text: str, seconds: float, left: float | None = None) -> None:

@@ -1,6 +1,7 @@
 """The patient handout's reading of a decision: which stage it explains, whether that stage is early or
 late, and whether pathology moved the tumour past the early pathway. The handout (an interface) words
-these for the patient; the clinical judgements behind them stay here, next to the domain."""
+these for the patient; the clinical judgements behind them are the domain's (``pathway.governing_stage``,
+the guidance's upstaging items)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Any
 
 from rightscan.domain import guidance, staging
 from rightscan.domain.knowledge import Knowledge
+from rightscan.domain.pathway import governing_stage
 
 
 @dataclass(frozen=True)
@@ -23,16 +25,7 @@ class HandoutStage:
 def handout_stage(kb: Knowledge, decision: dict[str, Any]) -> HandoutStage:
     stage = decision["stage"]
     anat, prog = stage.get("anatomic"), stage.get("clinical_prognostic")
-    main = prog or anat
-    ep = kb.early_pathway
-    if (
-        ep is not None
-        and anat
-        and staging.stage_class(kb.staging, anat) == "late"
-        and staging.stage_class(kb.staging, prog) == "early"
-        and anat not in ep.disagreement_anatomic
-    ):
-        main = anat  # beyond the early pathway: a favourable prognostic stage does not make it "early"
+    main = governing_stage(kb, anat, prog)
     return HandoutStage(main, staging.stage_class(kb.staging, main), anat, prog, _upstaged(kb, decision))
 
 

@@ -107,6 +107,22 @@ def pathway(
     return Pathway(UNDETERMINED, frozenset(), "unknown")
 
 
+def governing_stage(kb: Knowledge, anatomic: str | None, prognostic: str | None) -> str | None:
+    """The stage group that places the tumour for the patient: the prognostic stage when known, except
+    beyond the early pathway, where a favourable prognostic stage does not bring the tumour back into it
+    (the anatomic stage governs; the ``beyond_early_pathway`` case of :func:`pathway`)."""
+    ep = kb.early_pathway
+    if (
+        ep is not None
+        and anatomic
+        and staging.stage_class(kb.staging, anatomic) == "late"
+        and staging.stage_class(kb.staging, prognostic) == "early"
+        and anatomic not in ep.disagreement_anatomic
+    ):
+        return anatomic
+    return prognostic or anatomic
+
+
 def bounds_text(ep: Any, prefix: str) -> str:
     def span(values: frozenset[str], order: tuple[str, ...]) -> str:
         ordered = [v for v in order if v in values]

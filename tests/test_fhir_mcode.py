@@ -732,6 +732,13 @@ def test_snomed_malignant_neoplasm_with_breast_topography_is_a_breast_primary() 
         ([condition("h", ICD10CM, "Z85.3")], "empty", "surveillance", None),
         ([condition("h", ICD10CM, "Z85.3")], bundle(procedure("p", CPT, "19303")), "surveillance", "mastectomy"),
         ([cancer(clinical="remission")], bundle(procedure("p", SN, "64368001")), "surveillance", "bct"),
+        # treated cancer and a new bone pain on the problem list: a suspected distant recurrence, as a note says
+        (
+            [condition("h", ICD10CM, "Z85.3"), condition("bp", SN, "12584003")],
+            "empty",
+            "suspected_distant_recurrence",
+            None,
+        ),
         ([cancer()], bundle(procedure("p", SN, "392021009")), None, "bct"),
         ([cancer()], None, None, None),
         ([cancer(), condition("h", ICD10CM, "Z85.3")], "empty", None, None),

@@ -27,6 +27,21 @@ def test_follow_up_of_a_treated_cancer_is_surveillance() -> None:
         assert (found.setting, found.basis) == ("surveillance", Basis.PAST_CANCER)
 
 
+def test_treated_cancer_with_a_new_finding_is_a_suspected_recurrence() -> None:
+    # a history of breast cancer and a red-flag symptom on record (new bone pain): the question is whether
+    # it has spread, the ACR's suspected-distant-recurrence variant, not routine follow-up
+    found = infer_setting(RecordEvidence(past_cancer=True, breast_surgery=True, distant_finding=True))
+    assert found is not None
+    assert (found.setting, found.basis) == ("suspected_distant_recurrence", Basis.PAST_CANCER)
+    local = infer_setting(RecordEvidence(past_cancer=True, local_finding=True))
+    assert local is not None and local.setting == "suspected_local_recurrence"
+    both = infer_setting(RecordEvidence(past_cancer=True, local_finding=True, distant_finding=True))
+    assert both is not None and both.setting == "suspected_distant_recurrence"  # the wider question wins
+    # a new finding does not turn an active, untreated cancer into a recurrence
+    new = infer_setting(RecordEvidence(active_primary=True, breast_surgery=False, distant_finding=True))
+    assert new is not None and new.setting == "new_diagnosis"
+
+
 def test_treated_cancer_that_came_back_is_left_open_without_its_site() -> None:
     # a recorded recurrence after treatment: local and distant recurrence are separate ACR variants,
     # and the record does not say which, so no setting is guessed
@@ -71,9 +86,10 @@ def test_no_breast_cancer_on_record_says_nothing() -> None:
 
 
 ALL_RECORDS = [
-    RecordEvidence(*flags, surgery)
+    RecordEvidence(*flags, surgery, *findings)
     for flags in itertools.product((False, True), repeat=4)
     for surgery in (None, False, True)
+    for findings in itertools.product((False, True), repeat=2)
 ]
 
 
@@ -90,6 +106,13 @@ def test_safety_over_every_combination(record: RecordEvidence) -> None:
     assert not record.metastatic and not record.recurrence  # never a setting over metastasis or relapse
     if found.setting == "new_diagnosis":  # only an untreated, first cancer known to be unoperated
         assert record.active_primary and not record.past_cancer and record.breast_surgery is False
-    else:
-        assert found.setting == "surveillance"
+    else:  # a treated cancer: follow-up, or a recurrence suspected from a new finding
         assert record.past_cancer and not record.active_primary
+        expected = (
+            "suspected_distant_recurrence"
+            if record.distant_finding
+            else "suspected_local_recurrence"
+            if record.local_finding
+            else "surveillance"
+        )
+        assert found.setting == expected

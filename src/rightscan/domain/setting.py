@@ -15,13 +15,20 @@ the record leaves no doubt; otherwise it is left open, the reason is given, and 
    c. completed breast cancer surgery on record -> left open (post-operative staging or follow-up);
    d. otherwise -> ``new_diagnosis`` (an untreated cancer being worked up);
 4. only a breast cancer of the past (a personal-history record, or a primary in remission or
-   resolved) -> ``surveillance``;
+   resolved), that is a treated cancer:
+   a. with a new finding suggesting distant spread (a red-flag symptom or sign on record) ->
+      ``suspected_distant_recurrence``;
+   b. with a new finding in the treated breast, chest wall, skin or regional nodes ->
+      ``suspected_local_recurrence``;
+   c. otherwise -> ``surveillance`` (follow-up with nothing new);
 5. no breast cancer on record -> no answer (nothing to say about the setting).
 
 The settings are those the ACR variants apply to (``applies_when.setting`` in the topic's knowledge
 file). The rule reads record evidence already sorted by an adapter (which codes mean what is the adapter's
-business); it never reads free text. A reader of clinical notes has its own rule for now
-(``rightscan.adapters.text.assemble``), which also infers suspected recurrences from new findings.
+business); it never reads free text. The reader of clinical notes (``rightscan.adapters.text.assemble``)
+sorts a note's words into the same evidence for a treated cancer and calls this rule for it, so a coded
+record and a note with the same findings get the same setting; how a note shows an untreated cancer being
+worked up (a biopsy, a referral, a plan) is the reader's own, richer rule.
 """
 
 from __future__ import annotations
@@ -48,6 +55,8 @@ class RecordEvidence:
     active_primary: bool = False  # a current primary breast cancer (invasive or in situ)
     past_cancer: bool = False  # a breast cancer of the past: personal history, in remission, resolved
     breast_surgery: bool | None = None  # completed breast cancer surgery recorded; None = not known
+    distant_finding: bool = False  # a new finding suggesting distant spread (a red-flag symptom or sign)
+    local_finding: bool = False  # a new finding in the treated breast, chest wall, skin or regional nodes
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +69,19 @@ class SettingInference:
 
 
 UNKNOWN_SURGERY = "prior breast surgery unknown"
+TREATED_DISTANT = "treated breast cancer and a new finding suggesting distant spread"
+TREATED_LOCAL = "treated breast cancer and a new finding in the breast, chest wall, skin or regional nodes"
+TREATED_FOLLOWED = "treated breast cancer followed up, no new suspicious finding"
+
+
+def treated_cancer_setting(*, distant_finding: bool, local_finding: bool) -> SettingInference:
+    """The setting of a treated breast cancer (rule 4): a distant finding outranks a local one, since the
+    distant question also covers the local one's staging."""
+    if distant_finding:
+        return SettingInference("suspected_distant_recurrence", Basis.PAST_CANCER, TREATED_DISTANT)
+    if local_finding:
+        return SettingInference("suspected_local_recurrence", Basis.PAST_CANCER, TREATED_LOCAL)
+    return SettingInference("surveillance", Basis.PAST_CANCER, TREATED_FOLLOWED)
 
 
 def infer_setting(record: RecordEvidence) -> SettingInference | None:
@@ -78,5 +100,5 @@ def infer_setting(record: RecordEvidence) -> SettingInference | None:
             return SettingInference(None, Basis.ACTIVE_PRIMARY, "breast surgery recorded")
         return SettingInference("new_diagnosis", Basis.ACTIVE_PRIMARY, "active primary, no surgery or history")
     if record.past_cancer:
-        return SettingInference("surveillance", Basis.PAST_CANCER, "history of breast cancer only")
+        return treated_cancer_setting(distant_finding=record.distant_finding, local_finding=record.local_finding)
     return None

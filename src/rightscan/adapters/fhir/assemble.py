@@ -117,6 +117,7 @@ def _setting(g: Gathered, put: Put, procedures_known: bool) -> None:
         active_primary=bool(g.current_primaries),
         past_cancer=bool(g.histories),
         breast_surgery=bool(g.surgeries) if procedures_known else None,
+        distant_finding=bool(g.symptoms),  # every symptom code is a red flag for distant spread
     )
     inference = infer_setting(record)
     if inference is None:

@@ -17,6 +17,7 @@ from typing import Any
 from rightscan.adapters.text.model import Extraction, Mention
 from rightscan.adapters.text.rules import STRENGTH_RANK, FieldRule, Rules
 from rightscan.adapters.text.values import FACT, NOTE, UNPARSED, Finding
+from rightscan.domain.setting import treated_cancer_setting
 from rightscan.domain.vocabulary import TOP_FIELDS, TUMOR_FIELDS
 
 ACCEPTED, IGNORED, UNCERTAIN, GATED = "accepted", "ignored", "uncertain", "gated"
@@ -385,16 +386,11 @@ def _infer_setting(
         inferred = ("new_diagnosis", "a new cancer proven by tissue and being worked up, after an earlier treated "
                     "one", new_primary)  # fmt: skip
     elif long_ago or (surgery and (distant or local)):
-        treated = long_ago or surgery
-        if distant:
-            inferred = ("suspected_distant_recurrence", "treated breast cancer and a new finding suggesting distant "
-                        "spread", treated + distant)  # fmt: skip
-        elif local:
-            inferred = ("suspected_local_recurrence", "treated breast cancer and a new finding in the breast, chest "
-                        "wall, skin or regional nodes", treated + local)  # fmt: skip
-        elif stated is None:
-            inferred = ("surveillance", "treated breast cancer followed up, no new suspicious finding",
-                        treated + by["followup"])  # fmt: skip
+        treated = long_ago or surgery  # the domain's rule for a treated cancer, the same as for a coded record
+        found = treated_cancer_setting(distant_finding=bool(distant), local_finding=bool(local))
+        if found.setting != "surveillance" or stated is None:
+            seen = distant if distant else local if local else by["followup"]
+            inferred = (str(found.setting), found.reason, treated + seen)
     elif surgery:
         return []  # operated, nothing said of what comes next: the setting stays open
     elif stated == "new_diagnosis" and by["pending"] and not proven:

@@ -89,6 +89,7 @@ def evaluate(path: str | None, order: str | None, fmt: str, note: str | None) ->
 def _evaluate_one(kb, path: str, order: str | None, fmt: str) -> None:  # type: ignore[no-untyped-def]
     from rightscan.adapters.input_json import parse_json
     from rightscan.application import InputError, evaluate_facts
+    from rightscan.interfaces.cli_messages import cli_input_error
 
     try:
         data = Path(path).read_bytes()
@@ -99,7 +100,7 @@ def _evaluate_one(kb, path: str, order: str | None, fmt: str) -> None:  # type: 
     try:
         result = evaluate_facts(kb, parse_json(data), order)
     except InputError as exc:
-        _fail(str(exc))
+        _fail(cli_input_error(exc.field, exc.message, path))
     _write(result, fmt)
 
 

@@ -1,0 +1,106 @@
+"""The mistakes a first-time user makes on the command line: each one is one line on stderr that names
+the field (or the file) and says what to do, with exit status 2 and nothing on stdout."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOT, patient
+from rightscan.interfaces.cli import main
+
+NOTE = ROOT / "examples" / "note_new_diagnosis.txt"
+NOTES = ROOT / "examples" / "notes.jsonl"
+EXAMPLE = ROOT / "examples" / "reference_patient.json"
+
+
+def refused(*args: str) -> str:
+    """Run ``rightscan ARGS``; it must refuse with exit 2 and one line on stderr, which is returned."""
+    result = CliRunner().invoke(main, list(args), catch_exceptions=True)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    assert result.exit_code == 2, (result.exit_code, result.stdout[:200])
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("rightscan: "), result.stderr
+    return lines[0]
+
+
+def write(tmp_path: Path, payload: dict) -> str:  # type: ignore[type-arg]
+    p = tmp_path / "patient.json"
+    p.write_text(json.dumps(payload))
+    return str(p)
+
+
+def test_a_misspelt_top_level_field_is_named_by_place_with_the_fields_it_could_be(tmp_path: Path) -> None:
+    payload = {"setting": "new_diagnosis", "tumour": {"size_cm": 2.0}}  # British spelling of "tumor"
+    line = refused("evaluate", write(tmp_path, payload))
+    assert line.startswith("rightscan: {key 2}: unknown field")
+    assert "tumour" not in line  # the sender's key is never repeated
+    assert "the top level takes: age, sex, setting," in line and " tumor," in line
+
+
+def test_a_wrong_tumour_field_lists_the_tumour_fields(tmp_path: Path) -> None:
+    line = refused("evaluate", write(tmp_path, patient({"size": 2.0})))
+    assert line.startswith("rightscan: tumor.{key ") and "unknown field" in line
+    assert "'tumor' takes: histology, size_cm, t, n, m, grade, er, pr, her2, inflammatory" in line
+
+
+def test_a_contract_word_in_the_wrong_object_is_named_without_the_place_note(tmp_path: Path) -> None:
+    line = refused("evaluate", write(tmp_path, patient({"age": 58})))
+    assert line.startswith("rightscan: tumor.age: unknown field; 'tumor' takes: histology,")
+    assert "{key N}" not in line
+
+
+@pytest.mark.parametrize(
+    ("payload", "field", "rule"),
+    [
+        (patient(setting="new diagnosis"), "setting", "'new_diagnosis'"),
+        (patient({"er": "pos"}), "tumor.er", "'positive' or 'negative'"),
+        (patient({"grade": "2"}), "tumor.grade", "whole number"),
+        (patient(labs={"alkaline_phosphatase": 150}), "labs.alkaline_phosphatase", "object"),
+    ],
+)
+def test_a_wrong_value_names_the_field_and_the_rule(tmp_path: Path, payload: dict, field: str, rule: str) -> None:  # type: ignore[type-arg]
+    line = refused("evaluate", write(tmp_path, payload))
+    assert line.startswith(f"rightscan: {field}: ") and rule in line
+
+
+def test_a_note_given_as_patient_facts_is_refused_naming_the_file_and_pointing_to_note() -> None:
+    line = refused("evaluate", str(NOTE))
+    assert line.startswith(f"rightscan: {NOTE}: invalid JSON")
+    assert f"--note {NOTE}" in line
+
+
+def test_patient_facts_given_as_a_note_are_refused_naming_the_file() -> None:
+    line = refused("evaluate", "--note", str(EXAMPLE))
+    assert line.startswith(f"rightscan: {EXAMPLE}: a JSON object, not a clinical note")
+
+
+def test_an_unknown_order_without_close_matches_says_where_the_names_are(tmp_path: Path) -> None:
+    line = refused("evaluate", str(EXAMPLE), "--order", "xyzzy")
+    assert line.startswith("rightscan: order: not a known imaging procedure") and "rightscan procedures" in line
+
+
+def test_an_unknown_order_with_a_note_blames_the_order_not_the_note() -> None:
+    line = refused("evaluate", "--note", str(NOTE), "--order", "xyzzy")
+    assert line.startswith("rightscan: order: not a known imaging procedure")
+    assert "extracted from the note" not in line
+
+
+def test_a_jsonl_file_of_notes_is_read_one_note_per_line() -> None:
+    """Never one decision from several patients' notes run together."""
+    result = CliRunner().invoke(main, ["evaluate", "--note", str(NOTES), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    ids = [json.loads(line)["id"] for line in NOTES.read_text().splitlines() if line.strip()]
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ids
+
+
+def test_an_empty_jsonl_file_of_notes_is_named_as_the_file(tmp_path: Path) -> None:
+    p = tmp_path / "notes.jsonl"
+    p.write_text("\n")
+    line = refused("evaluate", "--note", str(p))
+    assert line == f'rightscan: {p}: no input: expected JSON Lines of {{"id": ..., "note": ...}}'

@@ -216,7 +216,7 @@ def synth_command(out: Path, patients: int, procedure_rows: int | None, seed: in
 
 
 @audit.command("log")
-@database_option("Decision log URL (default: RIGHTSCAN_DATABASE_URL or sqlite:///rightscan.db).")
+@database_option("Decision log URL (default: RIGHTSCAN_DATABASE_URL, else rightscan.db in the data directory).")
 @click.option(
     "--context",
     "context_file",

@@ -4,6 +4,8 @@ the field (or the file) and says what to do, with exit status 2 and nothing on s
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -104,3 +106,13 @@ def test_an_empty_jsonl_file_of_notes_is_named_as_the_file(tmp_path: Path) -> No
     p.write_text("\n")
     line = refused("evaluate", "--note", str(p))
     assert line == f'rightscan: {p}: no input: expected JSON Lines of {{"id": ..., "note": ...}}'
+
+
+def test_audit_log_without_the_service_extra_names_the_extra(tmp_path: Path) -> None:
+    """It read 'the engine could not compute the audit: ModuleNotFoundError ...'."""
+    code = "import sys\nsys.modules['pydantic_settings'] = None\nfrom rightscan.interfaces.cli import main\nmain()\n"
+    args = ["audit", "log", "--database", f"sqlite:///{tmp_path / 'log.db'}", "--out", str(tmp_path / "r")]
+    r = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 2, r.stderr
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and "rightscan[service]" in lines[0] and "pydantic_settings" in lines[0], r.stderr

@@ -4,6 +4,7 @@ the field (or the file) and says what to do, with exit status 2 and nothing on s
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -116,3 +117,16 @@ def test_audit_log_without_the_service_extra_names_the_extra(tmp_path: Path) -> 
     assert r.returncode == 2, r.stderr
     lines = r.stderr.strip().splitlines()
     assert len(lines) == 1 and "rightscan[service]" in lines[0] and "pydantic_settings" in lines[0], r.stderr
+
+
+def test_a_pretty_printed_patient_on_stdin_is_one_patient_not_one_error_per_line() -> None:
+    """``cat patient.json | rightscan evaluate -`` gave one 'invalid JSON' per line of the file."""
+    rightscan = shutil.which("rightscan", path=str(Path(sys.executable).parent)) or "rightscan"
+    r = subprocess.run(
+        [rightscan, "evaluate", "-", "--format", "json"], input=EXAMPLE.read_text(), capture_output=True, text=True
+    )
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["stage"]["anatomic"] == "IA"  # one answer, the reference patient's
+    lines = "\n".join(json.dumps(json.loads(line)) for line in (ROOT / "examples" / "batch.jsonl").open())
+    r = subprocess.run([rightscan, "evaluate", "-", "--format", "json"], input=lines, capture_output=True, text=True)
+    assert r.returncode == 0 and len(r.stdout.splitlines()) == len(lines.splitlines())  # JSON Lines as before

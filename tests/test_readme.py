@@ -112,3 +112,12 @@ def test_each_readme_call_to_the_server_answers_what_the_readme_says(client: Tes
             assert answer["systemic_imaging"] == "not_recommended"
         else:
             pytest.fail(f"a README call this test does not check: {method} {path}")
+
+
+@pytest.mark.parametrize("doc", DOCS[1:], ids=lambda p: str(p.relative_to(ROOT)))
+def test_docs_run_scripts_with_the_projects_interpreter_and_name_existing_ones(doc: Path) -> None:
+    """After `make run` the interpreter is .venv/bin/python; a bare `python` may be another one."""
+    code = " ".join(re.findall(r"`([^`\n]+)`", doc.read_text(encoding="utf-8")))
+    assert not re.search(r"(?<![/\w.-])python3? ", code), f"{doc.name}: use .venv/bin/python"
+    for script in re.findall(r"\.venv/bin/python ([\w/.-]+\.py)", code):
+        assert (ROOT / script).exists(), f"{doc.name}: {script}"

@@ -4,6 +4,7 @@ the field (or the file) and says what to do, with exit status 2 and nothing on s
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -130,3 +131,22 @@ def test_a_pretty_printed_patient_on_stdin_is_one_patient_not_one_error_per_line
     lines = "\n".join(json.dumps(json.loads(line)) for line in (ROOT / "examples" / "batch.jsonl").open())
     r = subprocess.run([rightscan, "evaluate", "-", "--format", "json"], input=lines, capture_output=True, text=True)
     assert r.returncode == 0 and len(r.stdout.splitlines()) == len(lines.splitlines())  # JSON Lines as before
+
+
+def test_serve_on_a_port_in_use_says_so_in_one_line_and_exits_2(tmp_path: Path) -> None:
+    """It printed 'listening on ...', then uvicorn's own error, and exited 3."""
+    import socket
+
+    rightscan = shutil.which("rightscan", path=str(Path(sys.executable).parent)) or "rightscan"
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        env = {k: v for k, v in os.environ.items() if not k.startswith("RIGHTSCAN_")}
+        env["XDG_DATA_HOME"] = str(tmp_path)
+        r = subprocess.run(
+            [rightscan, "serve", "--port", str(port)], capture_output=True, text=True, timeout=60, env=env
+        )
+    assert r.returncode == 2, r.stderr
+    assert f"rightscan: cannot listen on 127.0.0.1:{port}: " in r.stderr and "choose another --port" in r.stderr
+    assert "listening on" not in r.stderr and "Traceback" not in r.stderr

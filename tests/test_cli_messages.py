@@ -79,8 +79,9 @@ def test_a_note_given_as_patient_facts_is_refused_naming_the_file_and_pointing_t
     assert f"--note {NOTE}" in line
 
 
-def test_patient_facts_given_as_a_note_are_refused_naming_the_file() -> None:
-    line = refused("evaluate", "--note", str(EXAMPLE))
+@pytest.mark.parametrize("args", [("evaluate", "--note"), ("extract",)])
+def test_patient_facts_given_as_a_note_are_refused_naming_the_file(args: tuple[str, ...]) -> None:
+    line = refused(*args, str(EXAMPLE))
     assert line.startswith(f"rightscan: {EXAMPLE}: a JSON object, not a clinical note")
 
 

@@ -37,6 +37,6 @@ def cli_input_error(field: str, message: str, source: str) -> str:
             where = f"'{parent}'" if parent else "the top level"
             place = " ({key N}: its place in the object; its name is not repeated)" if "{key" in field else ""
             return f"{field}: unknown field{place}; {where} takes: {', '.join(fields)}"
-    if field == "order" and "did you mean" not in message:
+    if field == "order" and message.startswith("not a known"):
         return f"{field}: {message}; {ORDER_HINT}"
     return f"{field}: {message}"

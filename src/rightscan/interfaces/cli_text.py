@@ -81,6 +81,8 @@ def extract(path: str | None, fmt: str, rules_dir: str | None, check_rules: bool
     from rightscan.application import InputError
 
     text = _read_note(path)
+    if _is_json_object(text):
+        _fail(f"{path}: a JSON object, not a clinical note: patient facts are evaluated with rightscan evaluate")
     try:
         _warm_up(rules_dir)
         result = run_extract(text, rules_dir=rules_dir)

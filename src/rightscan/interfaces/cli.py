@@ -59,10 +59,11 @@ def main() -> None:
     "note",
     metavar="PATH",
     type=click.Path(allow_dash=True, dir_okay=False, path_type=str),
-    help='Read a clinical note instead: a text file, or - for JSON Lines of {"id": ..., "note": ...} on stdin.',
+    help='Read a clinical note instead: a text file, or JSON Lines of {"id": ..., "note": ...} '
+    "(a .jsonl file, or - for stdin).",
 )
 def evaluate(path: str | None, order: str | None, fmt: str, note: str | None) -> None:
-    """Evaluate patient facts from PATH (a JSON object, a .jsonl file, or - for JSON Lines on stdin),
+    """Evaluate patient facts from PATH (a JSON object, a .jsonl file, or - for stdin: JSON Lines or one object),
     or from a clinical note with --note (the extracted facts are shown in an `extracted` block)."""
     if note is not None:
         if path is not None:

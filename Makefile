@@ -36,7 +36,8 @@ eval-vignettes: $(STAMP)
 	$(BIN)/python bench/vignettes_eval.py
 
 $(STAMP): requirements.lock pyproject.toml
-	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "RightScan needs Python 3.11 or newer"'
+	@command -v $(PYTHON) >/dev/null || { echo "RightScan needs Python 3.11 or newer: '$(PYTHON)' was not found; name one, e.g. make run PYTHON=python3.12"; exit 2; }
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "RightScan needs Python 3.11 or newer; $(PYTHON) is %s: name another, e.g. make run PYTHON=python3.12" % sys.version.split()[0])'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .

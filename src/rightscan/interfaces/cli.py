@@ -59,10 +59,11 @@ def main() -> None:
     "note",
     metavar="PATH",
     type=click.Path(allow_dash=True, dir_okay=False, path_type=str),
-    help='Read a clinical note instead: a text file, or - for JSON Lines of {"id": ..., "note": ...} on stdin.',
+    help='Read a clinical note instead: a text file, or JSON Lines of {"id": ..., "note": ...} '
+    "(a .jsonl file, or - for stdin).",
 )
 def evaluate(path: str | None, order: str | None, fmt: str, note: str | None) -> None:
-    """Evaluate patient facts from PATH (a JSON object, a .jsonl file, or - for JSON Lines on stdin),
+    """Evaluate patient facts from PATH (a JSON object, a .jsonl file, or - for stdin: JSON Lines or one object),
     or from a clinical note with --note (the extracted facts are shown in an `extracted` block)."""
     if note is not None:
         if path is not None:
@@ -80,26 +81,38 @@ def evaluate(path: str | None, order: str | None, fmt: str, note: str | None) ->
     except KnowledgeError as exc:
         click.echo(f"rightscan: knowledge base invalid: {exc}", err=True)
         sys.exit(1)
-    if path == "-" or path.endswith(".jsonl"):
+    if path == "-" and _stdin_is_one_document():
+        _evaluate_one(kb, "stdin", order, fmt, sys.stdin.buffer.read())
+    elif path == "-" or path.endswith(".jsonl"):
         _evaluate_lines(kb, path, order, fmt)
     else:
         _evaluate_one(kb, path, order, fmt)
 
 
-def _evaluate_one(kb, path: str, order: str | None, fmt: str) -> None:  # type: ignore[no-untyped-def]
+def _stdin_is_one_document() -> bool:
+    """Whether stdin starts with a line holding only ``{`` or ``[``: one JSON document written over several
+    lines (``cat patient.json | rightscan evaluate -``), which no JSON Lines record can begin with."""
+    peek = getattr(sys.stdin.buffer, "peek", None)
+    head = peek(256) if peek is not None else b""
+    return b"\n" in head and head.split(b"\n", 1)[0].strip() in (b"{", b"[")
+
+
+def _evaluate_one(kb, path: str, order: str | None, fmt: str, data: bytes | None = None) -> None:  # type: ignore[no-untyped-def]
     from rightscan.adapters.input_json import parse_json
     from rightscan.application import InputError, evaluate_facts
+    from rightscan.interfaces.cli_messages import cli_input_error
 
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        _fail(f"cannot read {path}: {exc.strerror}")
+    if data is None:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            _fail(f"cannot read {path}: {exc.strerror}")
     if not data.strip():
         _fail(f"{path}: the file is empty: expected one JSON object of patient facts")
     try:
         result = evaluate_facts(kb, parse_json(data), order)
     except InputError as exc:
-        _fail(str(exc))
+        _fail(cli_input_error(exc.field, exc.message, path))
     _write(result, fmt)
 
 

@@ -42,6 +42,10 @@ def _errors(source: object = None) -> Iterator[None]:
     except (KeyboardInterrupt, SystemExit):
         raise
     except Exception as exc:  # engine errors (a value that cannot be read as a date, ...): first line only
+        from rightscan.extras import missing_extra_message
+
+        if isinstance(exc, ModuleNotFoundError) and missing_extra_message(exc) is not None:
+            raise  # a missing optional dependency: the command group names the extra to install (exit 2)
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
         where = f"{source}: " if source is not None else ""
         _fail(f"{where}the engine could not compute the audit: {type(exc).__name__}: {first[:300]}")
@@ -216,7 +220,7 @@ def synth_command(out: Path, patients: int, procedure_rows: int | None, seed: in
 
 
 @audit.command("log")
-@database_option("Decision log URL (default: RIGHTSCAN_DATABASE_URL or sqlite:///rightscan.db).")
+@database_option("Decision log URL (default: RIGHTSCAN_DATABASE_URL, else rightscan.db in the data directory).")
 @click.option(
     "--context",
     "context_file",

@@ -126,6 +126,10 @@ def serve(
         sys.exit(1)
     finally:
         store.close()
+    taken = _cannot_bind(host, port)
+    if taken:
+        click.echo(f"rightscan: cannot listen on {host}:{port}: {taken}", err=True)
+        sys.exit(2)
     click.echo(
         f"rightscan: decision log {redact_url(settings.database_url)}; listening on http://{host}:{port}"
         + (f" with {workers} workers" if workers > 1 else ""),
@@ -140,6 +144,24 @@ def serve(
         access_log=False,
         lifespan="on",
     )
+
+
+def _cannot_bind(host: str, port: int) -> str | None:
+    """Why the server could not bind ``host:port`` (a port already in use, most often), or None. Checked
+    before start-up so that the reason is one line, not a log line after "listening on"."""
+    import socket
+
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except OSError as exc:  # as uvicorn would read --host (an IPv6 address is given without brackets)
+        return f"{exc.strerror or type(exc).__name__}; choose another --host"
+    try:
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+            probe.bind(address)
+    except OSError as exc:
+        return f"{exc.strerror or type(exc).__name__}; choose another --port"
+    return None
 
 
 def _loopback(host: str) -> bool:

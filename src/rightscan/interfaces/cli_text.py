@@ -81,6 +81,8 @@ def extract(path: str | None, fmt: str, rules_dir: str | None, check_rules: bool
     from rightscan.application import InputError
 
     text = _read_note(path)
+    if _is_json_object(text):
+        _fail(f"{path}: a JSON object, not a clinical note: patient facts are evaluated with rightscan evaluate")
     try:
         _warm_up(rules_dir)
         result = run_extract(text, rules_dir=rules_dir)
@@ -150,16 +152,44 @@ def evaluate_note(note: str, order: str | None, fmt: str) -> None:
     try:
         if note == "-":
             _evaluate_note_lines(kb, sys.stdin.buffer, order, fmt)
+        elif note.endswith(".jsonl"):  # one note per line, like `-`: never one note made of several
+            _evaluate_note_lines(kb, _read_note_lines(note), order, fmt)
         else:
             _evaluate_one_note(kb, note, order, fmt)
     except RulesError as exc:
         _rules_error(exc)
 
 
+def _read_note_lines(path: str) -> IO[bytes]:
+    """A .jsonl file of notes, read whole (an empty one is named as the file, not as stdin)."""
+    import io
+
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        _fail(f"cannot read {path}: {exc.strerror}")
+    if not data.strip():
+        _fail(f'{path}: no input: expected JSON Lines of {{"id": ..., "note": ...}}')
+    return io.BytesIO(data)
+
+
+def _is_json_object(text: str) -> bool:
+    if not text.lstrip().startswith("{"):
+        return False
+    import orjson
+
+    try:
+        return isinstance(orjson.loads(text), dict)
+    except orjson.JSONDecodeError:
+        return False
+
+
 def _evaluate_one_note(kb: Any, path: str, order: str | None, fmt: str) -> None:
     from rightscan.application import InputError, evaluate_note, invalid_facts_message, read_note
 
     text = _read_note(path)
+    if _is_json_object(text):
+        _fail(f"{path}: a JSON object, not a clinical note: evaluate patient facts without --note")
     _warm_up()
     try:
         result = read_note(text)
@@ -169,6 +199,10 @@ def _evaluate_one_note(kb: Any, path: str, order: str | None, fmt: str) -> None:
     try:
         decision = evaluate_note(kb, result, order)
     except InputError as exc:
+        if order is not None and exc.field == "order":  # the user's --order, not a fact read in the note
+            from rightscan.interfaces.cli_messages import cli_input_error
+
+            _fail(cli_input_error(exc.field, exc.message, path))
         _fail(invalid_facts_message(exc))
     _write_one({**decision, "extracted": extracted}, fmt, text, result.rules_version)
 

@@ -159,6 +159,8 @@ def _build_vocabulary(v: OrderVocabularyFile, fname: str) -> OrderVocabulary:
                 raise KnowledgeError(f"{fname}: terms.{n}: unknown region {region!r}")
         # same attribute names; lists become sets
         stated = term.model_dump(exclude={"forms"})
+        if term.protocol is not None and not any(term.protocol in rule.all_of for rule in v.protocols):
+            raise KnowledgeError(f"{fname}: terms.{n}: protocol {term.protocol!r} is named by no protocols rule")
         meaning = TermMeaning(**{k: frozenset(v) if isinstance(v, list) else v for k, v in stated.items()})
         for form in term.forms:
             tokens = tokenize(form)
@@ -179,6 +181,7 @@ def _build_vocabulary(v: OrderVocabularyFile, fname: str) -> OrderVocabulary:
         fuzzy_targets=tuple(sorted(w for w in words if w.isalpha() and len(w) >= 3)),
         split_words=frozenset(t[0] for t, m in phrases.items() if len(t) == 1 and t[0].isalpha() and not m.noise),
         region_ancestors=ancestors,
+        protocols=tuple((frozenset(rule.all_of), rule.contrast) for rule in v.protocols),
     )
 
 

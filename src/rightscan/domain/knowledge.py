@@ -50,6 +50,7 @@ class TermMeaning:
     noise: bool = False
     contrast_question: bool = False  # the text asks whether contrast may be given: never assume it
     indication: bool = False  # a clinical word: the segment it is in is the order's indication
+    priority: bool = False  # STAT, urgent: says when, not which study
     protocol: str | None = None  # a protocol word, combined by OrderVocabulary.protocols
 
 

@@ -211,10 +211,14 @@ def _items(vocab: OrderVocabulary, tokens: tuple[str, ...]) -> list[tuple[str, T
     return out
 
 
+def _skipped(m: TermMeaning) -> bool:
+    return m.contrast_route or m.priority  # "w/ IV", "w STAT": still a contrast "with"
+
+
 def _contrast_follows(items: list[tuple[str, TermMeaning | None]], k: int) -> bool:
     """After "w"/"with": does a contrast statement follow (or nothing at all)?"""
     j = k + 1
-    while j < len(items) and (items[j][0] in SEPARATORS or (items[j][1] and items[j][1].contrast_route)):
+    while j < len(items) and (items[j][0] in SEPARATORS or (items[j][1] and _skipped(items[j][1]))):
         j += 1
     if j >= len(items) or items[j][0] in CLAUSE_ENDS:
         return True
@@ -242,7 +246,7 @@ def _read_segment(vocab: OrderVocabulary, tokens: tuple[str, ...], parse: _Parse
             continue
         if m.reason:
             in_reason = True
-        if m.indication:
+        if m.indication and not in_reason:  # a reason clause ("for new mets") is read as before
             parse.indication_word = True
         if m.contrast_question:
             parse.contrast_question = True
@@ -317,11 +321,8 @@ def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
     parse = _Parse()
     study: list[str] = []
     for n, raw in enumerate(_SEGMENT_BREAK.split(text)):
-        if n == 0 or not study:
-            tokens = _words(vocab, raw, parse)
-            if not tokens:
-                continue
-            _read_segment(vocab, tokens, parse)
+        if n == 0:  # the study part (empty when the order starts with a code or a bracket)
+            _read_segment(vocab, _words(vocab, raw, parse), parse)
             parse.study_contrast = parse.contrast()
             study.append(raw)
             continue
@@ -331,6 +332,9 @@ def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
             continue
         _read_segment(vocab, tokens, seg)
         if seg.unread or seg.indication_word:
+            # an indication is read as written: a typo fix could turn "night" into "right"
+            seg = _Parse()
+            _read_segment(vocab, tokenize(raw), seg)
             _take_indication(parse, seg, raw)
             continue
         parse.corrections.extend(seg.corrections)

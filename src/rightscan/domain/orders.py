@@ -279,6 +279,8 @@ def _interpret(kb: Knowledge, text: str) -> OrderReading:
             words = _match(kb, rest, parse, base)
             if words.status == "resolved" and words.study is not None and words.study.id != by_code.id:
                 return OrderReading("ambiguous", None, choices=(by_code, words.study), via="code", **base)
+        if _contradicts(kb.vocabulary, by_code, parse):  # "77046 - with IV contrast", "76705 - pelvic pain"
+            return OrderReading("ambiguous", None, choices=(by_code,), via="code", missing=("conflict",), **base)
         assumed = loinc.assumed if loinc is not None and loinc.study is by_code else ()
         return OrderReading("resolved", by_code, via="code", assumed=assumed, **base)
 
@@ -309,6 +311,17 @@ def _match(kb: Knowledge, text: str, parse: _Parse, base: dict[str, Any]) -> Ord
         choices = (study, *(p for p in _rank_unknown(kb, text, parse) if p.id != study.id))
         return OrderReading("ambiguous", None, choices=choices[:5], missing=("conflict",), **base)
     return reading
+
+
+def _contradicts(vocab: OrderVocabulary, study: Procedure, parse: _Parse) -> bool:
+    """Whether the words with a code contradict the study it names (contrast, side, site)."""
+    attrs = study.attributes
+    if parse.conflicts() or attrs is None:
+        return bool(parse.conflicts())
+    stated = parse.contrast()
+    if stated is not None and attrs.contrast is not None and stated not in attrs.contrast:
+        return True
+    return not _within(vocab, attrs, parse)
 
 
 def _within(vocab: OrderVocabulary, attrs: StudyAttributes, parse: _Parse) -> bool:

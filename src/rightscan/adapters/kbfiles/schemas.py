@@ -356,6 +356,7 @@ class TermEntry(_Strict):
     noise: bool = False
     contrast_question: bool = False
     indication: bool = False
+    priority: bool = False
     protocol: str | None = Field(default=None, pattern=r"^[a-z0-9_]+$")
 
 

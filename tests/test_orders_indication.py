@@ -232,10 +232,34 @@ def test_a_site_outside_the_study_never_yields_another_study() -> None:
         ("MRI liver (liver lesion protocol)", "mri_abdomen_wwo"),
         ("XR femur - thigh pain", "xray_bone"),
         ("bilat breast MRI w/wo - left breast cancer", "mri_breast_wwo"),
+        ("MRI C-spine w/wo - neck pain, hx breast ca", "mri_spine_wwo"),  # the cervical spine is in the neck
+        ("US axilla left - ?nodal disease", "us_axilla"),  # lymph nodes lie in every region
     ],
 )
 def test_a_site_within_the_study_is_the_indication(text: str, pid: str) -> None:
     assert _study(text) == pid
+
+
+@pytest.mark.parametrize(
+    ("text", "pid"),
+    [
+        # what follows "on", "prior", "equivocal", "from" in an indication is an earlier study
+        ("CT chest/abdo/pelvis with contrast - restaging, new liver lesions on US", "ct_cap_contrast"),
+        ("MRI liver w/wo - indeterminate lesion on CT", "mri_abdomen_wwo"),
+        ("PET/CT - equivocal bone scan", "pet_ct"),
+        ("tomo dx bilat - recall from screening", "dbt_diagnostic"),
+        ("US breast left - abnormal mammogram", "us_breast"),
+    ],
+)
+def test_an_earlier_study_named_in_the_indication_is_not_the_order(text: str, pid: str) -> None:
+    assert _study(text) == pid
+
+
+def test_an_earlier_study_never_lends_its_attributes_to_the_order() -> None:
+    # the study part says no contrast; "prior CT with contrast" is the earlier study: the order keeps its own
+    assert _study("CT chest w/o - compare with prior CT with contrast") == "ct_chest_wo"
+    # without a study part that names one, an earlier study's words do not make one
+    assert _study("CT - lesion seen on prior CT chest with contrast") is None
 
 
 # ------------------------------------------------------------------ names in other hands

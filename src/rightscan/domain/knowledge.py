@@ -51,6 +51,7 @@ class TermMeaning:
     contrast_question: bool = False  # the text asks whether contrast may be given: never assume it
     indication: bool = False  # a clinical word: the segment it is in is the order's indication
     priority: bool = False  # STAT, urgent: says when, not which study
+    reference: bool = False  # "seen on", "prior": in an indication, what follows is an earlier study
     protocol: str | None = None  # a protocol word, combined by OrderVocabulary.protocols
 
 

@@ -231,11 +231,13 @@ def _contrast_follows(items: list[tuple[str, TermMeaning | None]], k: int) -> bo
     return bool(meaning.contrast_word or meaning.contrast or meaning.laterality or meaning.with_marker)
 
 
-def _read_segment(vocab: OrderVocabulary, tokens: tuple[str, ...], parse: _Parse) -> None:
-    """Read one segment's words into ``parse`` (the study part, or a segment that continues it)."""
+def _read_segment(vocab: OrderVocabulary, tokens: tuple[str, ...], parse: _Parse, indication: bool = False) -> None:
+    """Read one segment's words into ``parse`` (the study part, a segment that continues it, or an
+    indication, where the attribute words after a word pointing at an earlier study are not read)."""
     items = _items(vocab, tokens)
     in_reason = False
     pending_addon = False
+    earlier = False  # an indication's words now describe an earlier study ("lesion seen on CT")
     for k, (word, m) in enumerate(items):
         if word in CLAUSE_ENDS:
             in_reason = False
@@ -246,12 +248,16 @@ def _read_segment(vocab: OrderVocabulary, tokens: tuple[str, ...], parse: _Parse
             continue
         if m.reason:
             in_reason = True
-        if m.indication and not in_reason:  # a reason clause ("for new mets") is read as before
+        if (m.indication or m.reference) and not in_reason:  # a reason clause ("for new mets") is read as before
             parse.indication_word = True
         if m.contrast_question:
             parse.contrast_question = True
         if m.protocol:
             parse.protocols.add(m.protocol)
+        if indication and m.reference:
+            earlier = True
+        if earlier:
+            continue
         if m.conditional:
             pending_addon = True
             continue
@@ -334,7 +340,7 @@ def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
         if seg.unread or seg.indication_word:
             # an indication is read as written: a typo fix could turn "night" into "right"
             seg = _Parse()
-            _read_segment(vocab, tokenize(raw), seg)
+            _read_segment(vocab, tokenize(raw), seg, indication=True)
             _take_indication(parse, seg, raw)
             continue
         parse.corrections.extend(seg.corrections)

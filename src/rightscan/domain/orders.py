@@ -329,8 +329,9 @@ def _within(vocab: OrderVocabulary, attrs: StudyAttributes, parse: _Parse) -> bo
     if not parse.indication_regions or not attrs.regions:
         return True  # no site named, or a study without a region (PET/CT, PET/MRI: the body)
     ancestors = vocab.region_ancestors
+    imaged = attrs.regions | parse.regions  # the study's regions and the part the order names
     return all(
-        any(site == r or r in ancestors.get(site, ()) or site in ancestors.get(r, ()) for r in attrs.regions)
+        any(site == r or r in ancestors.get(site, ()) or site in ancestors.get(r, ()) for r in imaged)
         for site in parse.indication_regions
     )
 

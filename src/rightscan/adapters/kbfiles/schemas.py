@@ -357,6 +357,7 @@ class TermEntry(_Strict):
     contrast_question: bool = False
     indication: bool = False
     priority: bool = False
+    reference: bool = False
     protocol: str | None = Field(default=None, pattern=r"^[a-z0-9_]+$")
 
 

@@ -201,7 +201,6 @@ SITES = {
     "pelvis": "pelvic pain",
     "femur": "thigh pain",
     "chest": "chest pain",
-    "breast": "breast lump",
 }
 
 
@@ -234,6 +233,10 @@ def test_a_site_outside_the_study_never_yields_another_study() -> None:
         ("bilat breast MRI w/wo - left breast cancer", "mri_breast_wwo"),
         ("MRI C-spine w/wo - neck pain, hx breast ca", "mri_spine_wwo"),  # the cervical spine is in the neck
         ("US axilla left - ?nodal disease", "us_axilla"),  # lymph nodes lie in every region
+        ("US left breast - left axillary lump", "us_breast"),  # a breast ultrasound includes the axilla
+        # the breast, where the patient's cancer is, may be named in the indication of any study
+        ("MRI brain w/wo - headache, IDC left breast", "mri_head_wwo"),
+        ("CT chest, abdomen & pelvis (with IV contrast) - new diagnosis IDC left breast, cT3N1", "ct_cap_contrast"),
     ],
 )
 def test_a_site_within_the_study_is_the_indication(text: str, pid: str) -> None:
@@ -286,6 +289,8 @@ def test_an_earlier_study_never_lends_its_attributes_to_the_order() -> None:
         ("dx tomo", "dbt_diagnostic"),
         ("USS abdomen", "us_abdomen"),
         ("CT A/P - stone protocol", "ct_abdomen_pelvis_wo"),
+        ("symptomatic mammogram", "mammo_diagnostic"),  # signs or symptoms make a mammogram diagnostic
+        ("CT chest +C", "ct_chest_contrast"),
     ],
 )
 def test_names_written_in_other_hands(text: str, pid: str) -> None:

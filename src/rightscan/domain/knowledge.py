@@ -66,6 +66,8 @@ class OrderVocabulary:
     region_ancestors: dict[str, frozenset[str]] = field(compare=False, hash=False)
     # (protocol words that must all be named, the contrast timing they state together)
     protocols: tuple[tuple[frozenset[str], str], ...] = ()
+    # a site an indication names -> regions it also lies in ("neck pain" for a C-spine MRI)
+    site_within: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -330,10 +330,12 @@ def _within(vocab: OrderVocabulary, attrs: StudyAttributes, parse: _Parse) -> bo
         return True  # no site named, or a study without a region (PET/CT, PET/MRI: the body)
     ancestors = vocab.region_ancestors
     imaged = attrs.regions | parse.regions  # the study's regions and the part the order names
-    return all(
-        any(site == r or r in ancestors.get(site, ()) or site in ancestors.get(r, ()) for r in imaged)
-        for site in parse.indication_regions
-    )
+
+    def lies_in(site: str, region: str) -> bool:
+        related = site == region or region in ancestors.get(site, ()) or site in ancestors.get(region, ())
+        return related or region in vocab.site_within.get(site, ())
+
+    return all(any(lies_in(site, r) for r in imaged) for site in parse.indication_regions)
 
 
 def _conflict(kb: Knowledge, text: str, parse: _Parse, base: dict[str, Any]) -> OrderReading:

@@ -140,6 +140,9 @@ def _build_vocabulary(v: OrderVocabularyFile, fname: str) -> OrderVocabulary:
         for parent in region.part_of:
             if parent not in v.regions:
                 raise KnowledgeError(f"{fname}: regions.{rid}: part_of names unknown region {parent!r}")
+        for around in region.within if isinstance(region.within, list) else ():
+            if around not in v.regions:
+                raise KnowledgeError(f"{fname}: regions.{rid}: within names unknown region {around!r}")
     ancestors: dict[str, frozenset[str]] = {}
     for rid in v.regions:
         seen: set[str] = set()
@@ -182,6 +185,11 @@ def _build_vocabulary(v: OrderVocabularyFile, fname: str) -> OrderVocabulary:
         split_words=frozenset(t[0] for t, m in phrases.items() if len(t) == 1 and t[0].isalpha() and not m.noise),
         region_ancestors=ancestors,
         protocols=tuple((frozenset(rule.all_of), rule.contrast) for rule in v.protocols),
+        site_within={
+            rid: frozenset(v.regions) if r.within == "any" else frozenset(r.within)
+            for rid, r in v.regions.items()
+            if r.within
+        },
     )
 
 

@@ -370,6 +370,8 @@ class ProtocolRule(_Strict):
 
 class RegionEntry(_Strict):
     part_of: list[str]
+    # as the site an order's indication names: also lies in these regions, or in any (the breast)
+    within: list[str] | Literal["any"] = []
 
 
 class OrderVocabularyFile(_Strict):

@@ -370,8 +370,31 @@ def test_a_cds_draft_order_with_a_reason_is_rated_as_its_study(
     assert "zebulon" not in logged and "quixote" not in logged
 
 
+def test_a_cds_order_indication_is_read_like_the_orders_reason(app_client: TestClient) -> None:
+    # safety: the reference patient (stage IA) with a plain bone scan gets "Usually Not Appropriate";
+    # bone pain written after the study is a red flag and must not be dropped with the indication
+    plain = app_client.post("/cds-services/rightscan-imaging", json=_cds_request("bone scan")).json()
+    assert "Usually Not Appropriate" in json.dumps(plain["cards"])
+    body = app_client.post(
+        "/cds-services/rightscan-imaging", json=_cds_request("bone scan STAT - new hip pain, worse at night")
+    ).json()
+    assert "Usually Not Appropriate" not in json.dumps(body["cards"])
+    assert "bone pain" in json.dumps(body["cards"]).lower()
+
+
 def test_a_cds_draft_order_whose_reason_contradicts_it_gets_the_choices(app_client: TestClient) -> None:
     r = app_client.post("/cds-services/rightscan-imaging", json=_cds_request("CT chest w - with and without contrast"))
     assert r.status_code == 200, r.text
     [card] = r.json()["cards"]
     assert card["indicator"] == "info" and "does not say which study" in json.dumps(card)
+
+
+def test_the_evaluator_says_an_order_indication_was_not_read_as_facts() -> None:
+    from rightscan.api import evaluate
+
+    patient = json.loads((ROOT / "examples/reference_patient.json").read_text())
+    decision = evaluate({**patient, "order": f"bone scan - hip pain, {SECRET}"})
+    assert decision["order"]["procedure_id"] == "bone_scan"
+    steps = " ".join(s["step"] for s in decision["explanation"])
+    assert "read as its indication, not as facts" in steps
+    assert "zebulon" not in steps.lower().replace(decision["order"]["requested"].lower(), "")

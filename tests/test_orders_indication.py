@@ -63,6 +63,7 @@ SHAPES = [
     "{study}; {reason}",
     "{study} [{reason}]",
     "{study} urgent: {reason}",
+    "{study}. {reason}",
 ]
 # reasons that ask whether contrast may be given: never a contrast statement
 CONTRAST_QUESTIONS = ["eGFR 22", "CKD stage 4", "contrast allergy", "allergic to iodine", "on dialysis"]

@@ -32,8 +32,8 @@ SEPARATORS = frozenset({"-", "/", ",", ":"})  # optional between the words of a 
 CLAUSE_ENDS = frozenset({";", ","})  # end a reason-for-exam clause
 CONNECTORS = frozenset({"and", "+", "&"})
 _TOKEN = re.compile(r"[a-z0-9]+|[/+\-;,:&]")
-# where an order's segments meet: a dash with spaces around it, brackets, "?", ",", ";", ":"
-_SEGMENT_BREAK = re.compile(r"\s[-\u2013\u2014]+\s|[()\[\]{}?;,:]")
+# where segments meet: a spaced dash, brackets, "?", ",", ";", ":", a full stop that ends a sentence
+_SEGMENT_BREAK = re.compile(r"\s[-\u2013\u2014]+\s|[()\[\]{}?;,:]|\.\s+(?=[^\W\d_])")
 _LOINC = re.compile(r"(?<![\w-])(\d{3,6}-\d)(?![\w-])")
 _CPT = re.compile(r"(?<![\w-])(\d{4}[0-9T])(?:-(?:[A-Z]{2}|\d{2}))?(?![\w-])", re.IGNORECASE)  # 77065-RT
 _HCPCS = re.compile(r"(?<![\w-])([A-Z]\d{4})(?![\w-])", re.IGNORECASE)
@@ -215,14 +215,20 @@ def _skipped(m: TermMeaning) -> bool:
     return m.contrast_route or m.priority  # "w/ IV", "w STAT": still a contrast "with"
 
 
-def _contrast_follows(items: list[tuple[str, TermMeaning | None]], k: int) -> bool:
-    """After "w"/"with": does a contrast statement follow (or nothing at all)?"""
+def _contrast_follows(items: list[tuple[str, TermMeaning | None]], k: int, indication: bool = False) -> bool:
+    """After "w"/"with": does a contrast statement follow (or nothing at all, or the order's purpose:
+    "CT chest w for PE")? In an indication only a contrast word does ("pain with concern for a fracture")."""
     j = k + 1
     while j < len(items) and (items[j][0] in SEPARATORS or (items[j][1] and _skipped(items[j][1]))):
         j += 1
+    if indication:
+        nxt = items[j][1] if j < len(items) else None
+        return bool(nxt and (nxt.contrast_word or nxt.contrast))
     if j >= len(items) or items[j][0] in CLAUSE_ENDS:
         return True
     word, meaning = items[j]
+    if meaning is not None and meaning.reason and not meaning.indication:
+        return True  # "w r/o mets": the purpose follows the study; "w/ h/o cancer" is history, not contrast
     if word in CONNECTORS and j + 1 < len(items):
         nxt = items[j + 1][1]  # "w/ and w/o", or "chest w/ and abdomen w/o" (a region's own contrast)
         return bool(nxt and (nxt.contrast or nxt.with_marker or nxt.regions))
@@ -264,7 +270,7 @@ def _read_segment(vocab: OrderVocabulary, tokens: tuple[str, ...], parse: _Parse
         if m.status:
             parse.status.append(m.status)
         if m.with_marker:
-            if _contrast_follows(items, k):
+            if _contrast_follows(items, k, indication):
                 parse.contrast_marks.add("with")
                 parse.contrast_at.append(("with", parse.regions_seen))
             continue

@@ -291,6 +291,7 @@ def test_an_earlier_study_never_lends_its_attributes_to_the_order() -> None:
         ("USS abdomen", "us_abdomen"),
         ("CT A/P - stone protocol", "ct_abdomen_pelvis_wo"),
         ("symptomatic mammogram", "mammo_diagnostic"),  # signs or symptoms make a mammogram diagnostic
+        ("asymptomatic screening mammogram", "mammo_screening"),  # not a typo of "symptomatic"
         ("CT chest +C", "ct_chest_contrast"),
     ],
 )

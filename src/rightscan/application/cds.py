@@ -176,8 +176,10 @@ async def _rate_draft(
         field = exc.path if exc.path.startswith(("prefetch", "context")) else f"prefetch.{exc.path}"
         raise Refused(400, exc.message, field) from None
     payload = {**found.payload, "order": draft.order_text}
-    # The order's reason is among the record's texts already: each distinct text is read once.
-    texts = list(dict.fromkeys(t.strip() for t in (*found.texts, draft.reason_text) if t and t.strip()))
+    # The order's reason is among the record's texts already: each distinct text is read once. So is the
+    # indication written after the study in the order's own text ("bone scan - hip pain").
+    indication = orders.interpret(kb, draft.order_text).indication if draft.order_text else ""
+    texts = list(dict.fromkeys(t.strip() for t in (*found.texts, draft.reason_text, indication) if t and t.strip()))
     from_text: list[str] = []
     disagree: list[str] = []
     uncertain: list[dict[str, Any]] = []

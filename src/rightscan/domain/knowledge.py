@@ -48,6 +48,11 @@ class TermMeaning:
     conditional: bool = False
     status: str | None = None
     noise: bool = False
+    contrast_question: bool = False  # the text asks whether contrast may be given: never assume it
+    indication: bool = False  # a clinical word: the segment it is in is the order's indication
+    priority: bool = False  # STAT, urgent: says when, not which study
+    reference: bool = False  # "seen on", "prior": in an indication, what follows is an earlier study
+    protocol: str | None = None  # a protocol word, combined by OrderVocabulary.protocols
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +64,10 @@ class OrderVocabulary:
     fuzzy_targets: tuple[str, ...]  # alphabetic words of 3+ letters a typo may be corrected to
     split_words: frozenset[str]  # one-word forms that state an attribute: "bonescan" splits into two
     region_ancestors: dict[str, frozenset[str]] = field(compare=False, hash=False)
+    # (protocol words that must all be named, the contrast timing they state together)
+    protocols: tuple[tuple[frozenset[str], str], ...] = ()
+    # a site an indication names -> regions it also lies in ("neck pain" for a C-spine MRI)
+    site_within: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,31 +21,23 @@ code). ``interpret`` is the rich reading; ``resolve`` keeps the historical contr
 
 from __future__ import annotations
 
-import re
-import unicodedata
+import copy
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import DamerauLevenshtein, JaroWinkler
 
-from rightscan.domain.knowledge import Knowledge, OrderVocabulary, Procedure, StudyAttributes, TermMeaning
+from rightscan.domain.knowledge import Knowledge, OrderVocabulary, Procedure, StudyAttributes
 from rightscan.domain.model import InputError
+from rightscan.domain.order_text import _Parse, extract_codes, fold, normalise, parse_order_text, tokenize
 
 Status = Literal["resolved", "ambiguous", "unknown"]
 OrderStatus = Literal["proposed", "done", "declined", "suggested"]
 
-SEPARATORS = frozenset({"-", "/", ",", ":"})  # optional between the words of a multi-word form
-CLAUSE_ENDS = frozenset({";", ","})  # end a reason-for-exam clause
-CONNECTORS = frozenset({"and", "+", "&"})
-_TOKEN = re.compile(r"[a-z0-9]+|[/+\-;,:&]")
-_LOINC = re.compile(r"(?<![\w-])(\d{3,6}-\d)(?![\w-])")
-_CPT = re.compile(r"(?<![\w-])(\d{4}[0-9T])(?:-(?:[A-Z]{2}|\d{2}))?(?![\w-])", re.IGNORECASE)  # 77065-RT
-_HCPCS = re.compile(r"(?<![\w-])([A-Z]\d{4})(?![\w-])", re.IGNORECASE)
 _AXES = ("contrast", "intent", "extent", "pharmaceutical")
-PROJECTION = "projection"  # the vocabulary's technique for projections and view counts
+__all__ = ["OrderReading", "UnknownOrder", "close_matches", "extract_codes", "fold", "interpret", "normalise",
+           "parse_order_text", "resolve", "search", "tokenize"]  # fmt: skip
 
 
 class UnknownOrder(InputError):
@@ -76,6 +68,7 @@ class OrderReading:
     corrections: tuple[tuple[str, str], ...] = ()  # (typed word, vocabulary word)
     unread: tuple[str, ...] = ()  # words outside the vocabulary (never logged)
     missing: tuple[str, ...] = ()  # axes the order would have to state to pick one study
+    indication: str = ""  # what the order is for, as written after the study (never logged)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -89,236 +82,8 @@ class OrderReading:
             "assumed": list(self.assumed),
             "corrections": [{"typed": a, "read_as": b} for a, b in self.corrections],
             "missing": list(self.missing),
+            "indication": self.indication,
         }
-
-
-# ------------------------------------------------------------------ text helpers
-def fold(text: str) -> str:
-    """Lower-case without accents: 'Tórax', 'crânio' and 'ecografía' are read as 'torax', 'cranio', 'ecografia'."""
-    text = text.lower()
-    if text.isascii():
-        return text
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
-@lru_cache(maxsize=8192)
-def normalise(text: str) -> str:
-    """Lower-case, unify separators and spaces, so that 'PET-CT', 'pet ct' and 'PET/CT' meet."""
-    text = fold(text.strip()).replace("&", " and ")
-    text = re.sub(r"[\s_/\-]+", " ", text)
-    text = re.sub(r"[^a-z0-9+<>. ]", "", text).strip()
-    return re.sub(r"\s*\+\s*", "+", text)
-
-
-def tokenize(text: str) -> tuple[str, ...]:
-    """Words, numbers and the separators that carry meaning in orders ("w/o", "C+", "+/-", "C/A/P")."""
-    return tuple(_TOKEN.findall(fold(text).replace("\u2212", "-").replace("\u2013", "-")))
-
-
-def extract_codes(text: str) -> tuple[tuple[str, ...], str]:
-    """CPT, HCPCS and LOINC codes in the text, and the text without them."""
-    codes: list[str] = []
-
-    def take(match: re.Match[str]) -> str:
-        codes.append(match.group(1).upper())
-        return " "
-
-    rest = _LOINC.sub(take, text)
-    rest = _HCPCS.sub(take, rest)
-    rest = _CPT.sub(take, rest)
-    return tuple(codes), rest
-
-
-# ------------------------------------------------------------------ parsing
-@dataclass
-class _Parse:
-    modality: set[str] = field(default_factory=set)
-    regions: set[str] = field(default_factory=set)
-    contrast_marks: set[str] = field(default_factory=set)
-    contrast_word: bool = False
-    laterality: set[str] = field(default_factory=set)
-    intent: set[str] = field(default_factory=set)
-    technique: set[str] = field(default_factory=set)
-    extent: set[str] = field(default_factory=set)
-    pharmaceutical: set[str] = field(default_factory=set)
-    status: list[str] = field(default_factory=list)
-    unread: list[str] = field(default_factory=list)
-    corrections: list[tuple[str, str]] = field(default_factory=list)
-    # contrast marks with the number of region words read before each: "CT chest w/ and abd/pelvis w/o"
-    # gives contrast per region, which no catalogue study is
-    contrast_at: list[tuple[str, int]] = field(default_factory=list)
-    projection: bool = False  # a projection or view count outside the reason clause ("AP", "2 views")
-
-    def mixed_contrast(self) -> bool:
-        segments: dict[int, set[str]] = {}
-        for mark, seen in self.contrast_at:
-            segments.setdefault(seen, set()).add(mark)
-        return len(segments) > 1 and len({frozenset(v) for v in segments.values()}) > 1
-
-    def contrast(self) -> str | None:
-        marks = self.contrast_marks
-        if "without_and_with" in marks or {"with", "without"} <= marks:
-            return "without_and_with"
-        if marks:
-            return next(iter(marks))
-        return "with" if self.contrast_word else None
-
-
-def _correct(vocab: OrderVocabulary, token: str, parse: _Parse) -> tuple[str, ...]:
-    """A word outside the vocabulary: split a run-together pair, or fix one typo, or leave it."""
-    if token in vocab.words or not token.isalpha() or len(token) < 3:
-        return (token,)
-    for cut in range(2, len(token) - 1):
-        head, tail = token[:cut], token[cut:]
-        if head in vocab.split_words and tail in vocab.split_words and len(head) >= 2 and len(tail) >= 2:
-            parse.corrections.append((token, f"{head} {tail}"))
-            return (head, tail)
-    limit = 1 if len(token) < 8 else 2
-    hits = process.extract(token, vocab.fuzzy_targets, scorer=DamerauLevenshtein.distance, score_cutoff=limit, limit=4)
-    if not hits:
-        return (token,)
-    best = min(h[1] for h in hits)
-    winners = {h[0] for h in hits if h[1] == best}
-    if len(token) <= 4:
-        # a short word is mostly an abbreviation, and another letter makes another abbreviation ("anus" is
-        # not "abus"): only one missing letter, or two neighbouring letters swapped ("crx", "mir")
-        winners = {w for w in winners if len(w) == len(token) + 1 or _swapped(token, w)}
-    if len(winners) > 1:  # equally close: the one that keeps the letters in place (Jaro-Winkler)
-        ranked = sorted(((JaroWinkler.similarity(token, w), w) for w in winners), reverse=True)
-        if ranked[0][0] == ranked[1][0]:
-            return (token,)
-        winners = {ranked[0][1]}
-    if not winners:
-        return (token,)
-    word = winners.pop()
-    parse.corrections.append((token, word))
-    return (word,)
-
-
-def _swapped(a: str, b: str) -> bool:
-    """Whether ``b`` is ``a`` with two neighbouring letters exchanged ("crx" / "cxr", "mir" / "mri")."""
-    if len(a) != len(b) or a == b:
-        return False
-    diff = [i for i in range(len(a)) if a[i] != b[i]]
-    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
-
-
-def _match_at(tokens: tuple[str, ...], i: int, form: tuple[str, ...]) -> int | None:
-    j, n = i, len(tokens)
-    for k, t in enumerate(form):
-        if t in SEPARATORS:
-            if j < n and tokens[j] == t:
-                j += 1
-            elif k == len(form) - 1:
-                return None  # a trailing separator is part of the form ("C-", "w/")
-            continue
-        if k > 0:
-            while j < n and tokens[j] in SEPARATORS:
-                j += 1
-        if j < n and tokens[j] == t:
-            j += 1
-        else:
-            return None
-    return j
-
-
-def _items(vocab: OrderVocabulary, tokens: tuple[str, ...]) -> list[tuple[str, TermMeaning | None]]:
-    """Longest vocabulary forms, left to right; unmatched tokens come back with meaning None."""
-    out: list[tuple[str, TermMeaning | None]] = []
-    i, n = 0, len(tokens)
-    while i < n:
-        best_end, best = None, None
-        for form in vocab.by_first.get(tokens[i], ()):
-            end = _match_at(tokens, i, form)
-            if end is not None and (best_end is None or end > best_end):
-                best_end, best = end, form
-        if best is None or best_end is None:
-            out.append((tokens[i], None))
-            i += 1
-        else:
-            out.append((" ".join(best), vocab.phrases[best]))
-            i = best_end
-    return out
-
-
-def _contrast_follows(items: list[tuple[str, TermMeaning | None]], k: int) -> bool:
-    """After "w"/"with": does a contrast statement follow (or nothing at all)?"""
-    j = k + 1
-    while j < len(items) and (items[j][0] in SEPARATORS or (items[j][1] and items[j][1].contrast_route)):
-        j += 1
-    if j >= len(items) or items[j][0] in CLAUSE_ENDS:
-        return True
-    word, meaning = items[j]
-    if word in CONNECTORS and j + 1 < len(items):
-        nxt = items[j + 1][1]  # "w/ and w/o", or "chest w/ and abdomen w/o" (a region's own contrast)
-        return bool(nxt and (nxt.contrast or nxt.with_marker or nxt.regions))
-    if meaning is None:
-        return False
-    return bool(meaning.contrast_word or meaning.contrast or meaning.laterality or meaning.with_marker)
-
-
-def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
-    parse = _Parse()
-    raw = tokenize(text)
-    tokens: list[str] = []
-    for tok in raw:
-        tokens.extend(_correct(vocab, tok, parse))
-    items = _items(vocab, tuple(tokens))
-    in_reason = False
-    pending_addon = False
-    regions_seen = 0
-    for k, (word, m) in enumerate(items):
-        if word in CLAUSE_ENDS:
-            in_reason = False
-            continue
-        if m is None:
-            if word.isalpha() and len(word) > 1 and word not in CONNECTORS and not in_reason:
-                parse.unread.append(word)
-            continue
-        if m.reason:
-            in_reason = True
-        if m.conditional:
-            pending_addon = True
-            continue
-        if m.status:
-            parse.status.append(m.status)
-        if m.with_marker:
-            if _contrast_follows(items, k):
-                parse.contrast_marks.add("with")
-                parse.contrast_at.append(("with", regions_seen))
-            continue
-        if m.modality:
-            if pending_addon:  # "MG diag left, poss US": the add-on is not the study ordered
-                pending_addon = False
-                continue
-            parse.modality |= m.modality
-        if m.regions and not in_reason:
-            parse.regions |= m.regions
-            regions_seen += 1
-        if PROJECTION in m.technique:
-            parse.projection = parse.projection or not in_reason
-        elif m.technique and not (in_reason and "intervention" in m.technique):
-            parse.technique |= m.technique
-        if m.contrast:
-            parse.contrast_marks.add(m.contrast)
-            parse.contrast_at.append((m.contrast, regions_seen))
-        if m.contrast_word:
-            parse.contrast_word = True
-        if m.laterality:
-            parse.laterality.add(m.laterality)
-        if m.intent:
-            parse.intent.add(m.intent)
-        if m.extent:
-            parse.extent.add(m.extent)
-        if m.pharmaceutical:
-            parse.pharmaceutical.add(m.pharmaceutical)
-    if "PT" in parse.modality:
-        parse.modality.discard("NM")  # PET is nuclear medicine: "NM PET" names one modality
-    if parse.projection and not parse.modality:
-        parse.modality.add("XR")  # projections with no modality named: "AP pelvis" is a radiograph
-    ancestors = vocab.region_ancestors
-    parse.regions -= {a for r in parse.regions for a in ancestors.get(r, ())}
-    return parse
 
 
 def _attributes_of(parse: _Parse) -> dict[str, Any]:
@@ -349,7 +114,7 @@ def _fit(vocab: OrderVocabulary, parse: _Parse, attrs: StudyAttributes) -> tuple
     unstated: list[str] = []
 
     def unstated_axis(axis: str) -> None:
-        if axis in attrs.assume:
+        if axis in attrs.assume and not (axis == "contrast" and parse.contrast_question):
             assumed.append(attrs.assume[axis])
         else:
             unstated.append(axis)
@@ -439,6 +204,7 @@ def _read_words(kb: Knowledge, text: str) -> OrderReading:
         "order_status": "proposed",
         "corrections": (),
         "unread": tuple(parse.unread),
+        "indication": "",
     }
     return _match(kb, text, parse, base)
 
@@ -494,6 +260,7 @@ def _interpret(kb: Knowledge, text: str) -> OrderReading:
         "order_status": status,
         "corrections": tuple(parse.corrections),
         "unread": tuple(parse.unread),
+        "indication": "; ".join(parse.indication),
     }
     said_something = bool(parse.modality or parse.regions or parse.technique or parse.pharmaceutical)
 
@@ -512,14 +279,16 @@ def _interpret(kb: Knowledge, text: str) -> OrderReading:
             words = _match(kb, rest, parse, base)
             if words.status == "resolved" and words.study is not None and words.study.id != by_code.id:
                 return OrderReading("ambiguous", None, choices=(by_code, words.study), via="code", **base)
+        if _contradicts(kb.vocabulary, by_code, parse):  # "77046 - with IV contrast", "76705 - pelvic pain"
+            return OrderReading("ambiguous", None, choices=(by_code,), via="code", missing=("conflict",), **base)
         assumed = loinc.assumed if loinc is not None and loinc.study is by_code else ()
         return OrderReading("resolved", by_code, via="code", assumed=assumed, **base)
 
     # 2. attributes; 3. a catalogue name or synonym, whole, where the attributes do not contradict it
     words = _match(kb, text, parse, base)
-    pid = kb.lookup.get(normalise(text))
-    if pid is None or (words.study is not None and words.study.id == pid):
-        return words
+    pid = kb.lookup.get(normalise(parse.study_text or text))
+    if pid is None or (words.study is not None and words.study.id == pid) or "conflict" in words.missing:
+        return words  # a name never settles what the order contradicts
     named = kb.procedures[pid]
     if words.status != "resolved" and named.attributes is not None:
         fit, assumed, unstated = _fit(vocab, parse, named.attributes)
@@ -532,6 +301,66 @@ def _interpret(kb: Knowledge, text: str) -> OrderReading:
 
 
 def _match(kb: Knowledge, text: str, parse: _Parse, base: dict[str, Any]) -> OrderReading:
+    conflicts = parse.conflicts()
+    if conflicts:  # a later segment contradicts the study part: the studies each reading names
+        return _conflict(kb, text, parse, base)
+    reading = _match_attributes(kb, text, parse, base)
+    study = reading.study
+    if study is not None and study.attributes is not None and not _within(kb.vocabulary, study.attributes, parse):
+        # the indication names a site the study does not image ("CT head - lung nodule")
+        choices = (study, *(p for p in _rank_unknown(kb, text, parse) if p.id != study.id))
+        return OrderReading("ambiguous", None, choices=choices[:5], missing=("conflict",), **base)
+    return reading
+
+
+def _contradicts(vocab: OrderVocabulary, study: Procedure, parse: _Parse) -> bool:
+    """Whether the words with a code contradict the study it names (contrast, side, site)."""
+    attrs = study.attributes
+    if parse.conflicts() or attrs is None:
+        return bool(parse.conflicts())
+    stated = parse.contrast()
+    if stated is not None and attrs.contrast is not None and stated not in attrs.contrast:
+        return True
+    return not _within(vocab, attrs, parse)
+
+
+def _within(vocab: OrderVocabulary, attrs: StudyAttributes, parse: _Parse) -> bool:
+    """Whether every site the indication names lies in (or around) a region the study images."""
+    if not parse.indication_regions or not attrs.regions:
+        return True  # no site named, or a study without a region (PET/CT, PET/MRI: the body)
+    ancestors = vocab.region_ancestors
+    imaged = attrs.regions | parse.regions  # the study's regions and the part the order names
+
+    def lies_in(site: str, region: str) -> bool:
+        related = site == region or region in ancestors.get(site, ()) or site in ancestors.get(region, ())
+        return related or region in vocab.site_within.get(site, ())
+
+    return all(any(lies_in(site, r) for r in imaged) for site in parse.indication_regions)
+
+
+def _conflict(kb: Knowledge, text: str, parse: _Parse, base: dict[str, Any]) -> OrderReading:
+    """Ambiguous: the study the study part names, and the one the contradicting segment would name."""
+    found: list[Procedure] = []
+    readings = []
+    if "contrast" in parse.conflicts():
+        for marks in ({parse.study_contrast or ""}, parse.later_contrast):
+            alone = copy.copy(parse)
+            alone.contrast_marks, alone.later_contrast, alone.contrast_at = set(marks) - {""}, set(), []
+            alone.indication_laterality = set()
+            readings.append(_match_attributes(kb, text, alone, base))
+    else:
+        alone = copy.copy(parse)
+        alone.indication_laterality, alone.later_contrast = set(), set()
+        readings.append(_match_attributes(kb, text, alone, base))
+    for r in readings:
+        for p in (r.study, *r.choices):
+            if p is not None and p not in found:
+                found.append(p)
+    status: Status = "ambiguous" if found else "unknown"
+    return OrderReading(status, None, choices=tuple(found[:6]), missing=("conflict",), **base)
+
+
+def _match_attributes(kb: Knowledge, text: str, parse: _Parse, base: dict[str, Any]) -> OrderReading:
     vocab = kb.vocabulary
     full: list[tuple[Procedure, list[str]]] = []
     partial: list[tuple[Procedure, list[str]]] = []

@@ -127,6 +127,8 @@ def assess_order(
         read += "; read " + ", ".join(f"'{typed}' as '{word}'" for typed, word in reading.corrections)
     if reading.assumed:
         read += "; not stated, taken as routine: " + "; ".join(reading.assumed)
+    if reading.indication:  # the order's reason is not a fact of the input: a symptom it names must be one
+        read += "; the words after the study were read as its indication, not as facts: state any symptom they name"
     step = Step.of(f"Order '{requested}' -> {rating.step.text}{read}", rating.step.source)
     note, context = rating.note, None
     if targeted:

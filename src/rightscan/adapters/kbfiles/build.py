@@ -140,6 +140,9 @@ def _build_vocabulary(v: OrderVocabularyFile, fname: str) -> OrderVocabulary:
         for parent in region.part_of:
             if parent not in v.regions:
                 raise KnowledgeError(f"{fname}: regions.{rid}: part_of names unknown region {parent!r}")
+        for around in region.within if isinstance(region.within, list) else ():
+            if around not in v.regions:
+                raise KnowledgeError(f"{fname}: regions.{rid}: within names unknown region {around!r}")
     ancestors: dict[str, frozenset[str]] = {}
     for rid in v.regions:
         seen: set[str] = set()
@@ -159,6 +162,8 @@ def _build_vocabulary(v: OrderVocabularyFile, fname: str) -> OrderVocabulary:
                 raise KnowledgeError(f"{fname}: terms.{n}: unknown region {region!r}")
         # same attribute names; lists become sets
         stated = term.model_dump(exclude={"forms"})
+        if term.protocol is not None and not any(term.protocol in rule.all_of for rule in v.protocols):
+            raise KnowledgeError(f"{fname}: terms.{n}: protocol {term.protocol!r} is named by no protocols rule")
         meaning = TermMeaning(**{k: frozenset(v) if isinstance(v, list) else v for k, v in stated.items()})
         for form in term.forms:
             tokens = tokenize(form)
@@ -179,6 +184,12 @@ def _build_vocabulary(v: OrderVocabularyFile, fname: str) -> OrderVocabulary:
         fuzzy_targets=tuple(sorted(w for w in words if w.isalpha() and len(w) >= 3)),
         split_words=frozenset(t[0] for t, m in phrases.items() if len(t) == 1 and t[0].isalpha() and not m.noise),
         region_ancestors=ancestors,
+        protocols=tuple((frozenset(rule.all_of), rule.contrast) for rule in v.protocols),
+        site_within={
+            rid: frozenset(v.regions) if r.within == "any" else frozenset(r.within)
+            for rid, r in v.regions.items()
+            if r.within
+        },
     )
 
 

@@ -354,10 +354,24 @@ class TermEntry(_Strict):
     conditional: bool = False
     status: OrderStatusValue | None = None
     noise: bool = False
+    contrast_question: bool = False
+    indication: bool = False
+    priority: bool = False
+    reference: bool = False
+    protocol: str | None = Field(default=None, pattern=r"^[a-z0-9_]+$")
+
+
+class ProtocolRule(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    all_of: list[str] = Field(min_length=1)
+    contrast: Contrast
+    source: str
 
 
 class RegionEntry(_Strict):
     part_of: list[str]
+    # as the site an order's indication names: also lies in these regions, or in any (the breast)
+    within: list[str] | Literal["any"] = []
 
 
 class OrderVocabularyFile(_Strict):
@@ -366,6 +380,7 @@ class OrderVocabularyFile(_Strict):
     sources: dict[str, str]
     regions: dict[str, RegionEntry]
     terms: list[TermEntry]
+    protocols: list[ProtocolRule] = []
 
 
 class EquivalenceEntry(_Strict):

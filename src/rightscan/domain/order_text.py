@@ -1,0 +1,367 @@
+"""Order text as attribute words: tokens, typo correction, vocabulary forms, and segments.
+
+An order is often a study name followed by what it is for: "CT head - new confusion", "bone scan STAT
+(hip pain, hx breast ca)", "MRI abdomen w/wo, eGFR 22". The text is cut into segments at separators
+(a spaced dash, brackets, "?", comma, semicolon, colon). The first segment is the study part, read
+strictly. A later segment made only of study words continues the study ("CT chest, abdomen, pelvis").
+A later segment with a clinical word (``indication`` in the vocabulary) or a word outside the
+vocabulary is the order's indication: its unknown words are not study words and are ignored (kept as
+``indication`` text, never logged), but the attribute words it states still count - an explicit
+contrast statement, a modality, a technique, a tracer, an intent - so that an indication that
+contradicts the study part makes the order ambiguous instead of being dropped. A region named in an
+indication is the site of the problem: it must lie within the study's regions (checked by the matcher),
+and an opposite side makes the order ambiguous. A bare contrast noun in an indication ("allergic to
+contrast") states no contrast: it only forbids assuming one.
+
+Pure; the vocabulary comes from ``knowledge/order_vocabulary.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein, JaroWinkler
+
+from rightscan.domain.knowledge import OrderVocabulary, TermMeaning
+
+SEPARATORS = frozenset({"-", "/", ",", ":"})  # optional between the words of a multi-word form
+CLAUSE_ENDS = frozenset({";", ","})  # end a reason-for-exam clause
+CONNECTORS = frozenset({"and", "+", "&"})
+_TOKEN = re.compile(r"[a-z0-9]+|[/+\-;,:&]")
+# where segments meet: a spaced dash, brackets, "?", ",", ";", ":", a full stop that ends a sentence
+_SEGMENT_BREAK = re.compile(r"\s[-\u2013\u2014]+\s|[()\[\]{}?;,:]|\.\s+(?=[^\W\d_])")
+_LOINC = re.compile(r"(?<![\w-])(\d{3,6}-\d)(?![\w-])")
+_CPT = re.compile(r"(?<![\w-])(\d{4}[0-9T])(?:-(?:[A-Z]{2}|\d{2}))?(?![\w-])", re.IGNORECASE)  # 77065-RT
+_HCPCS = re.compile(r"(?<![\w-])([A-Z]\d{4})(?![\w-])", re.IGNORECASE)
+PROJECTION = "projection"  # the vocabulary's technique for projections and view counts
+
+
+def fold(text: str) -> str:
+    """Lower-case without accents: 'Tórax', 'crânio' and 'ecografía' are read as 'torax', 'cranio', 'ecografia'."""
+    text = text.lower()
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=8192)
+def normalise(text: str) -> str:
+    """Lower-case, unify separators and spaces, so that 'PET-CT', 'pet ct' and 'PET/CT' meet."""
+    text = fold(text.strip()).replace("&", " and ")
+    text = re.sub(r"[\s_/\-]+", " ", text)
+    text = re.sub(r"[^a-z0-9+<>. ]", "", text).strip()
+    return re.sub(r"\s*\+\s*", "+", text)
+
+
+def tokenize(text: str) -> tuple[str, ...]:
+    """Words, numbers and the separators that carry meaning in orders ("w/o", "C+", "+/-", "C/A/P")."""
+    return tuple(_TOKEN.findall(fold(text).replace("\u2212", "-").replace("\u2013", "-")))
+
+
+def extract_codes(text: str) -> tuple[tuple[str, ...], str]:
+    """CPT, HCPCS and LOINC codes in the text, and the text without them."""
+    codes: list[str] = []
+
+    def take(match: re.Match[str]) -> str:
+        codes.append(match.group(1).upper())
+        return " "
+
+    rest = _LOINC.sub(take, text)
+    rest = _HCPCS.sub(take, rest)
+    rest = _CPT.sub(take, rest)
+    return tuple(codes), rest
+
+
+# ------------------------------------------------------------------ parsing
+@dataclass
+class _Parse:
+    modality: set[str] = field(default_factory=set)
+    regions: set[str] = field(default_factory=set)
+    contrast_marks: set[str] = field(default_factory=set)
+    contrast_word: bool = False
+    laterality: set[str] = field(default_factory=set)
+    intent: set[str] = field(default_factory=set)
+    technique: set[str] = field(default_factory=set)
+    extent: set[str] = field(default_factory=set)
+    pharmaceutical: set[str] = field(default_factory=set)
+    status: list[str] = field(default_factory=list)
+    unread: list[str] = field(default_factory=list)
+    corrections: list[tuple[str, str]] = field(default_factory=list)
+    # contrast marks with the number of region words read before each: "CT chest w/ and abd/pelvis w/o"
+    # gives contrast per region, which no catalogue study is
+    contrast_at: list[tuple[str, int]] = field(default_factory=list)
+    regions_seen: int = 0
+    projection: bool = False  # a projection or view count outside the reason clause ("AP", "2 views")
+    indication_word: bool = False  # a clinical word (pain, mass, nodule ...) was read
+    contrast_question: bool = False  # whether contrast may be given is in question: do not assume it
+    protocols: set[str] = field(default_factory=set)
+    # what segments after the study part state (the matcher checks them against the study part)
+    later_contrast: set[str] = field(default_factory=set)  # contrast stated after the study part
+    study_contrast: str | None = None  # contrast the study part itself states
+    indication_regions: set[str] = field(default_factory=set)  # sites named in the indication
+    indication_laterality: set[str] = field(default_factory=set)
+    indication: list[str] = field(default_factory=list)  # the indication's text (never logged)
+    study_text: str = ""  # the study part and the segments that continue it
+
+    def mixed_contrast(self) -> bool:
+        segments: dict[int, set[str]] = {}
+        for mark, seen in self.contrast_at:
+            segments.setdefault(seen, set()).add(mark)
+        return len(segments) > 1 and len({frozenset(v) for v in segments.values()}) > 1
+
+    def contrast(self) -> str | None:
+        return _timing(self.contrast_marks) or ("with" if self.contrast_word else None)
+
+    def conflicts(self) -> tuple[str, ...]:
+        """Axes on which a later segment contradicts the study part ("CT chest w - with and without")."""
+        out = []
+        later = _timing(self.later_contrast)
+        if self.study_contrast and later and later != self.study_contrast:
+            out.append("contrast")
+        sides = {"left", "right"}
+        if (self.laterality & sides) and (self.indication_laterality & sides) - self.laterality:
+            out.append("laterality")
+        return tuple(out)
+
+
+def _timing(marks: set[str]) -> str | None:
+    if "without_and_with" in marks or {"with", "without"} <= marks:
+        return "without_and_with"
+    return next(iter(marks)) if marks else None
+
+
+def _correct(vocab: OrderVocabulary, token: str, parse: _Parse) -> tuple[str, ...]:
+    """A word outside the vocabulary: split a run-together pair, or fix one typo, or leave it."""
+    if token in vocab.words or not token.isalpha() or len(token) < 3:
+        return (token,)
+    for cut in range(2, len(token) - 1):
+        head, tail = token[:cut], token[cut:]
+        if head in vocab.split_words and tail in vocab.split_words and len(head) >= 2 and len(tail) >= 2:
+            parse.corrections.append((token, f"{head} {tail}"))
+            return (head, tail)
+    limit = 1 if len(token) < 8 else 2
+    hits = process.extract(token, vocab.fuzzy_targets, scorer=DamerauLevenshtein.distance, score_cutoff=limit, limit=4)
+    if not hits:
+        return (token,)
+    best = min(h[1] for h in hits)
+    winners = {h[0] for h in hits if h[1] == best}
+    if len(token) <= 4:
+        # a short word is mostly an abbreviation, and another letter makes another abbreviation ("anus" is
+        # not "abus"): only one missing letter, or two neighbouring letters swapped ("crx", "mir")
+        winners = {w for w in winners if len(w) == len(token) + 1 or _swapped(token, w)}
+    if len(winners) > 1:  # equally close: the one that keeps the letters in place (Jaro-Winkler)
+        ranked = sorted(((JaroWinkler.similarity(token, w), w) for w in winners), reverse=True)
+        if ranked[0][0] == ranked[1][0]:
+            return (token,)
+        winners = {ranked[0][1]}
+    if not winners:
+        return (token,)
+    word = winners.pop()
+    parse.corrections.append((token, word))
+    return (word,)
+
+
+def _swapped(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with two neighbouring letters exchanged ("crx" / "cxr", "mir" / "mri")."""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
+def _match_at(tokens: tuple[str, ...], i: int, form: tuple[str, ...]) -> int | None:
+    j, n = i, len(tokens)
+    for k, t in enumerate(form):
+        if t in SEPARATORS:
+            if j < n and tokens[j] == t:
+                j += 1
+            elif k == len(form) - 1:
+                return None  # a trailing separator is part of the form ("C-", "w/")
+            continue
+        if k > 0:
+            while j < n and tokens[j] in SEPARATORS:
+                j += 1
+        if j < n and tokens[j] == t:
+            j += 1
+        else:
+            return None
+    return j
+
+
+def _items(vocab: OrderVocabulary, tokens: tuple[str, ...]) -> list[tuple[str, TermMeaning | None]]:
+    """Longest vocabulary forms, left to right; unmatched tokens come back with meaning None."""
+    out: list[tuple[str, TermMeaning | None]] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        best_end, best = None, None
+        for form in vocab.by_first.get(tokens[i], ()):
+            end = _match_at(tokens, i, form)
+            if end is not None and (best_end is None or end > best_end):
+                best_end, best = end, form
+        if best is None or best_end is None:
+            out.append((tokens[i], None))
+            i += 1
+        else:
+            out.append((" ".join(best), vocab.phrases[best]))
+            i = best_end
+    return out
+
+
+def _skipped(m: TermMeaning) -> bool:
+    return m.contrast_route or m.priority  # "w/ IV", "w STAT": still a contrast "with"
+
+
+def _contrast_follows(items: list[tuple[str, TermMeaning | None]], k: int, indication: bool = False) -> bool:
+    """After "w"/"with": does a contrast statement follow (or nothing at all, or the order's purpose:
+    "CT chest w for PE")? In an indication only a contrast word does ("pain with concern for a fracture")."""
+    j = k + 1
+    while j < len(items) and (items[j][0] in SEPARATORS or (items[j][1] and _skipped(items[j][1]))):
+        j += 1
+    if indication:
+        nxt = items[j][1] if j < len(items) else None
+        return bool(nxt and (nxt.contrast_word or nxt.contrast))
+    if j >= len(items) or items[j][0] in CLAUSE_ENDS:
+        return True
+    word, meaning = items[j]
+    if meaning is not None and meaning.reason and not meaning.indication:
+        return True  # "w r/o mets": the purpose follows the study; "w/ h/o cancer" is history, not contrast
+    if word in CONNECTORS and j + 1 < len(items):
+        nxt = items[j + 1][1]  # "w/ and w/o", or "chest w/ and abdomen w/o" (a region's own contrast)
+        return bool(nxt and (nxt.contrast or nxt.with_marker or nxt.regions))
+    if meaning is None:
+        return False
+    return bool(meaning.contrast_word or meaning.contrast or meaning.laterality or meaning.with_marker)
+
+
+def _read_segment(vocab: OrderVocabulary, tokens: tuple[str, ...], parse: _Parse, indication: bool = False) -> None:
+    """Read one segment's words into ``parse`` (the study part, a segment that continues it, or an
+    indication, where the attribute words after a word pointing at an earlier study are not read)."""
+    items = _items(vocab, tokens)
+    in_reason = False
+    pending_addon = False
+    earlier = False  # an indication's words now describe an earlier study ("lesion seen on CT")
+    for k, (word, m) in enumerate(items):
+        if word in CLAUSE_ENDS:
+            in_reason = False
+            continue
+        if m is None:
+            if word.isalpha() and len(word) > 1 and word not in CONNECTORS and not in_reason:
+                parse.unread.append(word)
+            continue
+        if m.reason:
+            in_reason = True
+        if (m.indication or m.reference) and not in_reason:  # a reason clause ("for new mets") is read as before
+            parse.indication_word = True
+        if m.contrast_question:
+            parse.contrast_question = True
+        if m.protocol:
+            parse.protocols.add(m.protocol)
+        if indication and m.reference:
+            earlier = True
+        if earlier:
+            continue
+        if m.conditional:
+            pending_addon = True
+            continue
+        if m.status:
+            parse.status.append(m.status)
+        if m.with_marker:
+            if _contrast_follows(items, k, indication):
+                parse.contrast_marks.add("with")
+                parse.contrast_at.append(("with", parse.regions_seen))
+            continue
+        if m.modality:
+            if pending_addon:  # "MG diag left, poss US": the add-on is not the study ordered
+                pending_addon = False
+                continue
+            parse.modality |= m.modality
+        if m.regions and not in_reason:
+            parse.regions |= m.regions
+            parse.regions_seen += 1
+        if PROJECTION in m.technique:
+            parse.projection = parse.projection or not in_reason
+        elif m.technique and not (in_reason and "intervention" in m.technique):
+            parse.technique |= m.technique
+        if m.contrast:
+            parse.contrast_marks.add(m.contrast)
+            parse.contrast_at.append((m.contrast, parse.regions_seen))
+        if m.contrast_word:
+            parse.contrast_word = True
+        if m.laterality:
+            parse.laterality.add(m.laterality)
+        if m.intent:
+            parse.intent.add(m.intent)
+        if m.extent:
+            parse.extent.add(m.extent)
+        if m.pharmaceutical:
+            parse.pharmaceutical.add(m.pharmaceutical)
+
+
+def _words(vocab: OrderVocabulary, raw: str, parse: _Parse) -> tuple[str, ...]:
+    tokens: list[str] = []
+    for tok in tokenize(raw):
+        tokens.extend(_correct(vocab, tok, parse))
+    return tuple(tokens)
+
+
+def _take_indication(parse: _Parse, seg: _Parse, raw: str) -> None:
+    """What an indication segment adds to the order: its attribute words, not its clinical words."""
+    parse.modality |= seg.modality
+    parse.technique |= seg.technique
+    parse.intent |= seg.intent
+    parse.extent |= seg.extent
+    parse.pharmaceutical |= seg.pharmaceutical
+    parse.protocols |= seg.protocols
+    parse.indication_regions |= seg.regions
+    parse.indication_laterality |= seg.laterality
+    if seg.contrast_marks:  # an explicit statement ("no IV contrast", "with and without contrast")
+        parse.contrast_marks |= seg.contrast_marks
+        parse.later_contrast |= seg.contrast_marks
+        parse.contrast_at.extend((mark, parse.regions_seen) for mark, _ in seg.contrast_at)
+    # a contrast noun without a statement ("allergic to contrast", "gadolinium reaction") says only
+    # that contrast is in question
+    parse.contrast_question = parse.contrast_question or seg.contrast_question or seg.contrast_word
+    parse.indication.append(raw.strip())
+
+
+def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
+    """The attributes an order's text states, segment by segment (see the module's docstring)."""
+    parse = _Parse()
+    study: list[str] = []
+    for n, raw in enumerate(_SEGMENT_BREAK.split(text)):
+        if n == 0:  # the study part (empty when the order starts with a code or a bracket)
+            _read_segment(vocab, _words(vocab, raw, parse), parse)
+            parse.study_contrast = parse.contrast()
+            study.append(raw)
+            continue
+        seg = _Parse()
+        tokens = _words(vocab, raw, seg)
+        if not tokens:
+            continue
+        _read_segment(vocab, tokens, seg)
+        if seg.unread or seg.indication_word:
+            # an indication is read as written: a typo fix could turn "night" into "right"
+            seg = _Parse()
+            _read_segment(vocab, tokenize(raw), seg, indication=True)
+            _take_indication(parse, seg, raw)
+            continue
+        parse.corrections.extend(seg.corrections)
+        _read_segment(vocab, tokens, parse)  # it continues the study: read into the study's own state
+        parse.later_contrast |= seg.contrast_marks
+        study.append(raw)
+    parse.study_text = ", ".join(s.strip() for s in study)
+    if parse.contrast() is None:  # protocol words that together state the contrast timing
+        for needed, timing in vocab.protocols:
+            if needed <= parse.protocols:
+                parse.contrast_marks.add(timing)
+    if "PT" in parse.modality:
+        parse.modality.discard("NM")  # PET is nuclear medicine: "NM PET" names one modality
+    if parse.projection and not parse.modality:
+        parse.modality.add("XR")  # projections with no modality named: "AP pelvis" is a radiograph
+    ancestors = vocab.region_ancestors
+    parse.regions -= {a for r in parse.regions for a in ancestors.get(r, ())}
+    return parse

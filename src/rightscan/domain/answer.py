@@ -128,6 +128,13 @@ class Alternative(_Part):
     reason: str
     for_red_flag: bool = False
 
+    @classmethod
+    def rated(cls, r: Any, variant: int, reason: str) -> Alternative:
+        """A study variant ``variant`` rates (``r``: its rating entry), to order instead. A folder topic's
+        ratings carry no radiation level."""
+        rrl, dose = getattr(r, "rrl", None), getattr(r, "adult_dose_msv", None)
+        return cls(r.procedure, r.procedure_id, r.category, variant, r.median_rating, rrl, dose, reason)
+
     def _hidden(self) -> tuple[str, ...]:
         # no median rating is shown for a study suggested for a red flag
         return ("for_red_flag", "median_rating") if self.for_red_flag else ("for_red_flag",)

@@ -317,17 +317,5 @@ def _alternatives(
                     and r.category != CATEGORY_UNA
                     and all(c.procedure_id != pid for c, _ in chosen)
                 ]
-            return [
-                Alternative(
-                    procedure=r.procedure,
-                    procedure_id=r.procedure_id,
-                    category=r.category,
-                    variant=v.number,
-                    median_rating=r.median_rating,
-                    rrl=r.rrl,
-                    adult_dose_msv=r.adult_dose_msv,
-                    reason=why,
-                )
-                for r, why in chosen
-            ]
+            return [Alternative.rated(r, v.number, why) for r, why in chosen]
     return []

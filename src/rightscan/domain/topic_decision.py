@@ -186,18 +186,7 @@ def _rate(
         best = topic.categories_best_first[0]
         for r in sorted(v.ratings, key=lambda r: -r.median_rating):
             if r.category == best and r.procedure_id != proc.id:
-                alternatives.append(
-                    Alternative(
-                        r.procedure,
-                        r.procedure_id,
-                        r.category,
-                        v.number,
-                        r.median_rating,
-                        None,
-                        None,
-                        "rated higher for the same question",
-                    )
-                )
+                alternatives.append(Alternative.rated(r, v.number, "rated higher for the same question"))
     if not determined:
         note = "no variant can be chosen until the missing facts are known"
     elif not variants:

@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from rightscan.adapters.input_json import PatientInput, describe_error, safe_location
 from rightscan.adapters.json_strict import parse_strict
 from rightscan.domain import orders
-from rightscan.domain.knowledge import Knowledge
+from rightscan.domain.knowledge import Knowledge, Procedure
 from rightscan.domain.model import InputError
 from rightscan.domain.vocabulary import LAB_GROUPS, SCALAR_FIELDS
 
@@ -298,25 +298,23 @@ def form_from_contract(kb: Knowledge, payload: Mapping[str, Any]) -> tuple[dict[
 # ------------------------------------------------------------------------------------------ study search
 @dataclass(frozen=True, slots=True)
 class ProcedureMatch:
-    id: str
-    name: str
-    cpt: tuple[str, ...]
-    synonyms: tuple[str, ...]
-    matched: str  # the name, synonym or code the text matched
-    purpose: str
-    rrl: str | None
-    adult_dose_msv: str | None
+    """A catalogue study the search text matched, and the name, synonym or code it matched."""
+
+    procedure: Procedure
+    matched: str
 
     def to_dict(self) -> dict[str, Any]:
+        """The search answer's entry (``interfaces.http.schemas.ProcedureMatch``)."""
+        p = self.procedure
         return {
-            "id": self.id,
-            "name": self.name,
-            "cpt": list(self.cpt),
-            "synonyms": list(self.synonyms),
+            "id": p.id,
+            "name": p.name,
+            "cpt": list(p.cpt),
+            "synonyms": list(p.synonyms),
             "matched": self.matched,
-            "purpose": self.purpose,
-            "rrl": self.rrl,
-            "adult_dose_msv": self.adult_dose_msv,
+            "purpose": p.purpose,
+            "rrl": p.rrl,
+            "adult_dose_msv": p.adult_dose_msv,
         }
 
 
@@ -348,11 +346,7 @@ def search_procedures(kb: Knowledge, text: str, limit: int = 8) -> list[Procedur
                 ranked[proc.id] = (rank, term)
     order = list(kb.procedures)
     best = sorted(ranked.items(), key=lambda kv: (kv[1][0], order.index(kv[0])))[:limit]
-    out = []
-    for pid, (_, matched) in best:
-        p = kb.procedures[pid]
-        out.append(ProcedureMatch(p.id, p.name, p.cpt, p.synonyms, matched, p.purpose, p.rrl, p.adult_dose_msv))
-    return out
+    return [ProcedureMatch(kb.procedures[pid], matched) for pid, (_, matched) in best]
 
 
 # The reference patient of the README (58F, 1.8 cm grade 2 IDC, ER+/PR+/HER2-, PET/CT), as form values.

@@ -115,6 +115,7 @@ def _context(request: Request, **extra: Any) -> dict[str, Any]:
     kb = engine_of(request).kb
     return {
         **_form_options(kb),
+        **present.legends(kb),
         "procedure_tables": present.procedure_tables,
         "missing_items": _missing_items(kb),
         "sort": "rating",
@@ -437,5 +438,5 @@ def _pdf(html: str) -> bytes:
 async def sources_page(request: Request) -> HTMLResponse:
     """Every source a decision card cites, with the full table of each ACR variant."""
     kb = engine_of(request).kb
-    context = {"kb": kb, "sources": present.SOURCES, "variants": present.variants_for_sources(kb)}
+    context = {"kb": kb, "sources": kb.sources, "variants": present.variants_for_sources(kb), **present.legends(kb)}
     return request.app.state.templates.TemplateResponse(request, "sources.html", context)

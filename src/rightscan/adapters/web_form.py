@@ -21,7 +21,18 @@ from rightscan.adapters.json_strict import parse_strict
 from rightscan.domain import orders
 from rightscan.domain.knowledge import Knowledge, Procedure
 from rightscan.domain.model import InputError
-from rightscan.domain.vocabulary import LAB_GROUPS, SCALAR_FIELDS
+from rightscan.domain.vocabulary import (
+    GRADES,
+    HER2_VALUES,
+    HISTOLOGIES,
+    LAB_GROUPS,
+    PRIOR_SURGERY,
+    PURPOSES,
+    RECEPTOR_VALUES,
+    SCALAR_FIELDS,
+    SETTINGS,
+    SEXES,
+)
 
 # Single-value controls, in the order of the contract (lab controls are added per knowledge base), and
 # the controls whose text becomes a number or a yes/no: read from the input model's own field types.
@@ -67,6 +78,52 @@ LABELS: dict[str, str] = {
     "symptoms": "Symptoms and signs",
     "json": "Input JSON",
 }
+
+
+# The words the form shows for the values of the contract's closed vocabularies (domain.vocabulary, which
+# holds the values and their order) and for leaving a choice empty. A new value without words here stops
+# the form from being built, so it cannot be left off the form silently.
+_WORDS: dict[str, dict[str, str]] = {
+    "setting": {
+        "new_diagnosis": "New diagnosis (initial staging)",
+        "surveillance": "Surveillance after treatment",
+        "suspected_local_recurrence": "Suspected local recurrence",
+        "suspected_distant_recurrence": "Suspected distant recurrence",
+    },
+    "prior_surgery": {"bct": "Breast-conserving therapy", "mastectomy": "Mastectomy"},
+    "tumor.histology": {
+        "IDC": "Invasive ductal (IDC / NST)",
+        "ILC": "Invasive lobular (ILC)",
+        "NOS": "Invasive, NOS",
+        "mixed": "Mixed ductal/lobular",
+        "DCIS": "DCIS only (no invasion)",
+        "other": "Other invasive",
+    },
+    "purpose": {"locoregional": "Locoregional (breast, axilla)", "distant": "Distant (metastasis)"},
+    "sex": {"female": "Female", "male": "Male"},
+    "tumor.inflammatory": {"yes": "Yes (cT4d)", "no": "No"},
+}
+_EMPTY = {"setting": "Choose…", "prior_surgery": "None / not stated", "purpose": "As the study implies"}
+_RECEPTORS = {"tumor.er": RECEPTOR_VALUES, "tumor.pr": RECEPTOR_VALUES, "tumor.her2": HER2_VALUES}
+
+
+def choices(kb: Knowledge) -> dict[str, list[tuple[str, str]]]:
+    """The options of each select of the form: the empty choice, then every value of the field's
+    vocabulary in its order, in words."""
+    values: dict[str, tuple[Any, ...]] = {
+        "setting": SETTINGS,
+        "prior_surgery": PRIOR_SURGERY,
+        "tumor.histology": HISTOLOGIES,
+        "purpose": PURPOSES,
+        "sex": SEXES,
+        "tumor.inflammatory": ("yes", "no"),  # a yes/no control (BOOLEAN_FIELDS)
+    }
+    out = {f: [("", _EMPTY.get(f, "Not stated")), *((v, _WORDS[f][v]) for v in vs)] for f, vs in values.items()}
+    out["tumor.m"] = [("", "Not stated"), *((m, f"c{m}") for m in kb.staging.m_categories)]
+    out["tumor.grade"] = [("", "Not stated"), *((str(g), f"Grade {g}") for g in GRADES)]
+    for f, vs in _RECEPTORS.items():
+        out[f] = [("", "Unknown"), *((v, f"{LABELS[f]} {v}") for v in vs)]
+    return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -92,6 +92,7 @@ def _form_options(kb: Knowledge) -> dict[str, Any]:
             "marker_options": [(name, web_form.lab_label(kb, "tumor_markers", name)) for name in kb.tumor_marker_names],
             "procedure_options": procedure_options,
             "labels": web_form.LABELS,
+            "choices": web_form.choices(kb),
         }
 
     return kb.remember(("web", "form_options"), build)  # type: ignore[no-any-return]

@@ -217,26 +217,35 @@ def suggestion_hint(kb: Knowledge, query: str, names: list[str]) -> dict[str, An
     return {"query": query.strip(), "resolved": None, "matches": matches}
 
 
-ANSWER_CLASS = {
-    "Usually Appropriate": "answer-good",
-    "May Be Appropriate": "answer-maybe",
-    "May Be Appropriate (Disagreement)": "answer-maybe",
-    "Usually Not Appropriate": "answer-bad",
-}
+def answer_class_of(kb: Knowledge) -> Any:
+    """The colour of the answer about the study considered (the template's ``answer_class``): green for
+    the topic's highest rating band, red for its lowest, amber between (knowledge file ``rating_scale``;
+    the loader checks that every category, a qualified one too, lies in its band); a study that targets
+    a red flag counts as appropriate; anything else (not rated, undetermined) is neutral."""
 
+    def build() -> Any:
+        bands = sorted(kb.rating_scale, key=lambda b: -b.lowest)
+        last = len(bands) - 1
+        colour = {
+            n: "answer-good" if i == 0 else "answer-bad" if i == last else "answer-maybe"
+            for i, b in enumerate(bands)
+            for n in range(b.lowest, b.highest + 1)
+        }
 
-def answer_class(order: dict[str, Any] | None) -> str:
-    """The colour of the answer about the study considered: its ACR rating (red, amber, green); a study
-    that targets a red flag counts as appropriate; anything else (not rated, undetermined) is neutral."""
-    if not order:
-        return "answer-neutral"
-    if order.get("indicated_by_red_flags"):
-        return "answer-good"
-    categories = {r.get("category") for r in order.get("ratings") or [] if r.get("category")}
-    if order.get("category"):
-        categories = {order["category"]}
-    classes = {ANSWER_CLASS.get(c, "answer-neutral") for c in categories}
-    return classes.pop() if len(classes) == 1 else "answer-neutral"
+        def answer_class(order: dict[str, Any] | None) -> str:
+            if not order:
+                return "answer-neutral"
+            if order.get("indicated_by_red_flags"):
+                return "answer-good"
+            medians = {r.get("median_rating") for r in order.get("ratings") or [] if r.get("category")}
+            if order.get("category"):
+                medians = {order.get("median_rating")}
+            classes = {colour.get(m, "answer-neutral") for m in medians}
+            return classes.pop() if len(classes) == 1 else "answer-neutral"
+
+        return answer_class
+
+    return kb.remember(("web", "answer_class"), build)
 
 
 # ------------------------------------------------------------------------------------------ tables
@@ -297,7 +306,6 @@ def install(templates: Any) -> None:
         verdict_short=VERDICT_SHORT,
         category_short=CATEGORY_SHORT,
         footnotes=footnotes,
-        answer_class=answer_class,
         no_radiation=NO_RADIATION,
     )
     env.filters.update(pretty=pretty, category_class=category_class, dose=dose_text)

@@ -117,6 +117,7 @@ def _context(request: Request, **extra: Any) -> dict[str, Any]:
     return {
         **_form_options(kb),
         **present.legends(kb),
+        "answer_class": present.answer_class_of(kb),
         "procedure_tables": present.procedure_tables,
         "missing_items": _missing_items(kb),
         "sort": "rating",

@@ -82,3 +82,24 @@ def test_the_handout_lists_what_is_missing_from_the_typed_fields(kb: Knowledge) 
     garbled = copy.deepcopy(out)
     garbled["insufficient_data"] = ["reworded line"]
     assert handout._missing(garbled) == missing
+
+
+def test_the_card_names_a_missing_fact_by_its_clinical_name_from_the_knowledge(kb: Knowledge) -> None:
+    from rightscan.adapters.cdshooks.cards import OrderOutcome, build
+
+    d = _decide(kb, {"n": None}, order="PET/CT").to_dict()
+    assert d["order"]["category"] is None  # not rated while cN is unknown
+    nodal = next(m for m in d["missing"] if m["field"] == "tumor.n")
+    name = kb.fact_words["tumor.n"].label  # "clinical nodal status (cN)"
+    assert nodal["fact"] != name  # the decision says how the fact is obtained; the card names it only
+    resource = {"resourceType": "ServiceRequest", "id": "o-1", "status": "draft", "intent": "order"}
+    outcome = OrderOutcome("ServiceRequest/o-1", resource, d)
+    kwargs = {"consult_id": "c-1", "explanation_url": "https://example.org/c-1", "qcdsm": None, "info_cards": True}
+    [card] = build(kb, [outcome], **kwargs).response["cards"]
+    assert card["summary"].endswith(f"not rated - missing {name}"), card["summary"]
+    # a fact stated in words the knowledge does not hold is named as the decision states it
+    reworded = copy.deepcopy(d)
+    next(m for m in reworded["missing"] if m["field"] == "tumor.n")["fact"] = "nodes, from a reworded source"
+    outcome = OrderOutcome("ServiceRequest/o-1", resource, reworded)
+    [card] = build(kb, [outcome], **kwargs).response["cards"]
+    assert "missing nodes, from a reworded source" in card["summary"]

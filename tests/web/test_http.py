@@ -12,7 +12,6 @@ import yaml
 from pypdf import PdfReader
 
 from conftest import ROOT
-from rightscan.interfaces.http.present import ACR_TOPIC_URL
 from service.conftest import Server
 
 from .conftest import decision_count, reference_form
@@ -271,8 +270,10 @@ def test_every_citation_links_to_an_anchor_of_the_sources_page(client: httpx.Cli
         assert cited <= anchors
     for v in range(1, 12):
         assert f'id="acr-variant-{v}"' in sources
+    # the topic's public page is the one the topic file records, and one of its source URLs
     knowledge = yaml.safe_load((ROOT / "src/rightscan/knowledge/acr_310_invasive_breast_cancer.yaml").read_text())
-    assert ACR_TOPIC_URL in knowledge["source"]["urls"]
+    assert knowledge["url"] in knowledge["source"]["urls"]
+    assert f'<a href="{knowledge["url"]}" rel="external noopener">' in sources
 
 
 def test_unknown_decisions_are_404(client: httpx.Client) -> None:

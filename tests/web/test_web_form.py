@@ -107,3 +107,31 @@ def test_example_patient_is_the_readme_reference_patient() -> None:
         return value
 
     assert strip(web_form.EXAMPLE_PATIENT) == strip(reference)
+
+
+def test_every_select_offers_exactly_the_values_the_contract_accepts(kb) -> None:  # type: ignore[no-untyped-def]
+    """Each choice the form offers, read back through the form adapter, is accepted by the core; and
+    every value of the contract's closed vocabularies is offered (none re-spelled or left off)."""
+    from rightscan.domain import vocabulary
+
+    choices = web_form.choices(kb)
+    expected = {
+        "setting": vocabulary.SETTINGS,
+        "prior_surgery": vocabulary.PRIOR_SURGERY,
+        "tumor.histology": vocabulary.HISTOLOGIES,
+        "purpose": vocabulary.PURPOSES,
+        "sex": vocabulary.SEXES,
+        "tumor.er": vocabulary.RECEPTOR_VALUES,
+        "tumor.pr": vocabulary.RECEPTOR_VALUES,
+        "tumor.her2": vocabulary.HER2_VALUES,
+        "tumor.grade": tuple(str(g) for g in vocabulary.GRADES),
+        "tumor.m": kb.staging.m_categories,
+    }
+    for name, values in expected.items():
+        offered = choices[name]
+        assert offered[0][0] == "", f"{name}: the first option leaves the field empty"
+        assert tuple(v for v, _ in offered[1:]) == tuple(values), name
+        assert all(text.strip() for _, text in offered), name
+    for name, offered in choices.items():
+        for value, _ in offered[1:]:
+            web_form.check_form(kb, {**REFERENCE_FORM, name: value})  # raises FormErrors if the core refuses it

@@ -4,7 +4,9 @@ staging chapter's citations (ajcc8_breast.yaml ``citations``). Hooked into ``kno
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from dataclasses import fields
+
+from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
 
 from rightscan.adapters.kbfiles import ENV_TOPICS  # noqa: F401  (re-exported for topic_files)
 from rightscan.domain.guidance import FEATURES, VARIANT_FEATURES
@@ -25,27 +27,15 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class StagingCitationsSchema(_Strict):
-    t: str = _Text
-    n_m: str = _Text
-    anatomic: str = _Text
-    clinical: str = _Text
-    pathological: str = _Text
-    her2_equivocal: str = _Text
+def _texts(name: str, words: type) -> type[_Strict]:
+    """The schema of a block of texts (citations, reasons): one text for each field of the domain's
+    ``words`` dataclass, which names them once."""
+    return create_model(name, __base__=_Strict, **{f.name: (str, _Text) for f in fields(words)})
 
 
-class TopicCitationsSchema(_Strict):
-    no_red_flag: str = _Text
-    upstaging: str = _Text
-    red_flags_outside_topic: str = _Text
-    biology_not_covered: str = _Text
-
-
-class _VariantReasonsSchema(_Strict):
-    early: str = _Text
-    late: str = _Text
-    split: str = _Text
-    red_flags_in_follow_up: str = _Text
+StagingCitationsSchema = _texts("StagingCitationsSchema", StagingCitations)
+TopicCitationsSchema = _texts("TopicCitationsSchema", TopicCitations)
+_VariantReasonsSchema = _texts("_VariantReasonsSchema", VariantReasons)
 
 
 class TopicWordingSchema(_Strict):
@@ -83,12 +73,12 @@ class TopicPurposesSchema(_Strict):
         return self
 
 
-def staging_citations(s: StagingCitationsSchema) -> StagingCitations:
+def staging_citations(s: BaseModel) -> StagingCitations:
     return StagingCitations(**s.model_dump())
 
 
 def topic_words(
-    url: str, citations: TopicCitationsSchema, wording: TopicWordingSchema, purposes: TopicPurposesSchema
+    url: str, citations: BaseModel, wording: TopicWordingSchema, purposes: TopicPurposesSchema
 ) -> TopicWords:
     w, p = wording, purposes
     return TopicWords(

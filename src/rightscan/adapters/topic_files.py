@@ -238,11 +238,7 @@ def load_topic(directory: str) -> Topic:
 
     names = tuple(f.name for f in features)
     return Topic(
-        id=t.id,
-        version=t.version,
-        title=t.title,
-        url=t.url,
-        source=t.source,
+        **t.model_dump(include={"id", "version", "title", "url", "source"}),  # as the file gives them
         inputs=inputs,
         features=tuple(features),
         purposes=tuple(t.purposes),

@@ -19,9 +19,20 @@ from pydantic import ValidationError
 from rightscan.adapters.input_json import PatientInput, describe_error, safe_location
 from rightscan.adapters.json_strict import parse_strict
 from rightscan.domain import orders
-from rightscan.domain.knowledge import Knowledge
+from rightscan.domain.knowledge import Knowledge, Procedure
 from rightscan.domain.model import InputError
-from rightscan.domain.vocabulary import LAB_GROUPS, SCALAR_FIELDS
+from rightscan.domain.vocabulary import (
+    GRADES,
+    HER2_VALUES,
+    HISTOLOGIES,
+    LAB_GROUPS,
+    PRIOR_SURGERY,
+    PURPOSES,
+    RECEPTOR_VALUES,
+    SCALAR_FIELDS,
+    SETTINGS,
+    SEXES,
+)
 
 # Single-value controls, in the order of the contract (lab controls are added per knowledge base), and
 # the controls whose text becomes a number or a yes/no: read from the input model's own field types.
@@ -67,6 +78,52 @@ LABELS: dict[str, str] = {
     "symptoms": "Symptoms and signs",
     "json": "Input JSON",
 }
+
+
+# The words the form shows for the values of the contract's closed vocabularies (domain.vocabulary, which
+# holds the values and their order) and for leaving a choice empty. A new value without words here stops
+# the form from being built, so it cannot be left off the form silently.
+_WORDS: dict[str, dict[str, str]] = {
+    "setting": {
+        "new_diagnosis": "New diagnosis (initial staging)",
+        "surveillance": "Surveillance after treatment",
+        "suspected_local_recurrence": "Suspected local recurrence",
+        "suspected_distant_recurrence": "Suspected distant recurrence",
+    },
+    "prior_surgery": {"bct": "Breast-conserving therapy", "mastectomy": "Mastectomy"},
+    "tumor.histology": {
+        "IDC": "Invasive ductal (IDC / NST)",
+        "ILC": "Invasive lobular (ILC)",
+        "NOS": "Invasive, NOS",
+        "mixed": "Mixed ductal/lobular",
+        "DCIS": "DCIS only (no invasion)",
+        "other": "Other invasive",
+    },
+    "purpose": {"locoregional": "Locoregional (breast, axilla)", "distant": "Distant (metastasis)"},
+    "sex": {"female": "Female", "male": "Male"},
+    "tumor.inflammatory": {"yes": "Yes (cT4d)", "no": "No"},
+}
+_EMPTY = {"setting": "Choose…", "prior_surgery": "None / not stated", "purpose": "As the study implies"}
+_RECEPTORS = {"tumor.er": RECEPTOR_VALUES, "tumor.pr": RECEPTOR_VALUES, "tumor.her2": HER2_VALUES}
+
+
+def choices(kb: Knowledge) -> dict[str, list[tuple[str, str]]]:
+    """The options of each select of the form: the empty choice, then every value of the field's
+    vocabulary in its order, in words."""
+    values: dict[str, tuple[Any, ...]] = {
+        "setting": SETTINGS,
+        "prior_surgery": PRIOR_SURGERY,
+        "tumor.histology": HISTOLOGIES,
+        "purpose": PURPOSES,
+        "sex": SEXES,
+        "tumor.inflammatory": ("yes", "no"),  # a yes/no control (BOOLEAN_FIELDS)
+    }
+    out = {f: [("", _EMPTY.get(f, "Not stated")), *((v, _WORDS[f][v]) for v in vs)] for f, vs in values.items()}
+    out["tumor.m"] = [("", "Not stated"), *((m, f"c{m}") for m in kb.staging.m_categories)]
+    out["tumor.grade"] = [("", "Not stated"), *((str(g), f"Grade {g}") for g in GRADES)]
+    for f, vs in _RECEPTORS.items():
+        out[f] = [("", "Unknown"), *((v, f"{LABELS[f]} {v}") for v in vs)]
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,25 +355,23 @@ def form_from_contract(kb: Knowledge, payload: Mapping[str, Any]) -> tuple[dict[
 # ------------------------------------------------------------------------------------------ study search
 @dataclass(frozen=True, slots=True)
 class ProcedureMatch:
-    id: str
-    name: str
-    cpt: tuple[str, ...]
-    synonyms: tuple[str, ...]
-    matched: str  # the name, synonym or code the text matched
-    purpose: str
-    rrl: str | None
-    adult_dose_msv: str | None
+    """A catalogue study the search text matched, and the name, synonym or code it matched."""
+
+    procedure: Procedure
+    matched: str
 
     def to_dict(self) -> dict[str, Any]:
+        """The search answer's entry (``interfaces.http.schemas.ProcedureMatch``)."""
+        p = self.procedure
         return {
-            "id": self.id,
-            "name": self.name,
-            "cpt": list(self.cpt),
-            "synonyms": list(self.synonyms),
+            "id": p.id,
+            "name": p.name,
+            "cpt": list(p.cpt),
+            "synonyms": list(p.synonyms),
             "matched": self.matched,
-            "purpose": self.purpose,
-            "rrl": self.rrl,
-            "adult_dose_msv": self.adult_dose_msv,
+            "purpose": p.purpose,
+            "rrl": p.rrl,
+            "adult_dose_msv": p.adult_dose_msv,
         }
 
 
@@ -348,11 +403,7 @@ def search_procedures(kb: Knowledge, text: str, limit: int = 8) -> list[Procedur
                 ranked[proc.id] = (rank, term)
     order = list(kb.procedures)
     best = sorted(ranked.items(), key=lambda kv: (kv[1][0], order.index(kv[0])))[:limit]
-    out = []
-    for pid, (_, matched) in best:
-        p = kb.procedures[pid]
-        out.append(ProcedureMatch(p.id, p.name, p.cpt, p.synonyms, matched, p.purpose, p.rrl, p.adult_dose_msv))
-    return out
+    return [ProcedureMatch(kb.procedures[pid], matched) for pid, (_, matched) in best]
 
 
 # The reference patient of the README (58F, 1.8 cm grade 2 IDC, ER+/PR+/HER2-, PET/CT), as form values.

@@ -8,8 +8,9 @@ read-only dictionary; per-decision structures render on demand.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from dataclasses import dataclass, field, fields
+from functools import cache
+from typing import Any, ClassVar, NamedTuple
 
 
 class Step(NamedTuple):
@@ -28,12 +29,43 @@ class Step(NamedTuple):
         return self.rendered
 
 
-def _frozen_dict(obj: Any, value: dict[str, Any]) -> None:
-    object.__setattr__(obj, "_dict", value)
+def _rendered(value: Any) -> Any:
+    """A field's output value: a typed part as its entry, a tuple as a list of output values."""
+    as_dict = getattr(value, "as_dict", None)
+    if as_dict is not None:
+        return as_dict()
+    if isinstance(value, tuple):
+        return [_rendered(v) for v in value]
+    return value
+
+
+@cache
+def _output_keys(cls: type[_Part], leave_out: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls) if f.init and f.name not in leave_out)
 
 
 @dataclass(frozen=True, slots=True)
-class Equivalence:
+class _Part:
+    """A typed part of a decision, shared between decisions: its output entry is made once, at
+    construction, and handed out read-only. The entry holds the fields in declaration order (their
+    output order), rendered, except those ``_hidden`` names."""
+
+    _not_shown: ClassVar[tuple[str, ...]] = ()
+    _dict: dict[str, Any] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        entry = {k: _rendered(getattr(self, k)) for k in _output_keys(type(self), self._hidden())}
+        object.__setattr__(self, "_dict", entry)
+
+    def _hidden(self) -> tuple[str, ...]:
+        return self._not_shown
+
+    def as_dict(self) -> dict[str, Any]:
+        return self._dict
+
+
+@dataclass(frozen=True, slots=True)
+class Equivalence(_Part):
     """A study the variant does not list, read through a RightScan equivalence rule (never ACR's own)."""
 
     label: str
@@ -47,32 +79,10 @@ class Equivalence:
     soe: str
     reasoning: str
     source: str
-    _dict: dict[str, Any] = field(init=False, compare=False, repr=False)
-
-    def __post_init__(self) -> None:
-        _frozen_dict(
-            self,
-            {
-                "label": self.label,
-                "rule": self.rule,
-                "kind": self.kind,
-                "variant": self.variant,
-                "procedure": self.procedure,
-                "procedure_id": self.procedure_id,
-                "category": self.category,
-                "median_rating": self.median_rating,
-                "soe": self.soe,
-                "reasoning": self.reasoning,
-                "source": self.source,
-            },
-        )
-
-    def as_dict(self) -> dict[str, Any]:
-        return self._dict
 
 
 @dataclass(frozen=True, slots=True)
-class VariantRating:
+class VariantRating(_Part):
     """How one applicable variant rates the ordered study. ``category`` None: the variant does not rate it
     (``note`` says so; ``equivalence`` when an equivalence rule reads it as another, rated study)."""
 
@@ -82,27 +92,30 @@ class VariantRating:
     soe: str | None
     note: str | None = None
     equivalence: Equivalence | None = None
-    _dict: dict[str, Any] = field(init=False, compare=False, repr=False)
 
-    def __post_init__(self) -> None:
-        out: dict[str, Any] = {
-            "variant": self.variant,
-            "category": self.category,
-            "median_rating": self.median_rating,
-            "soe": self.soe,
-        }
-        if self.category is None:
-            out["note"] = self.note
-        if self.equivalence is not None:
-            out["equivalence"] = self.equivalence.as_dict()
-        _frozen_dict(self, out)
+    def _hidden(self) -> tuple[str, ...]:
+        # the note only when the variant does not rate the study; the equivalence only when there is one
+        return ("note",) * (self.category is not None) + ("equivalence",) * (self.equivalence is None)
 
-    def as_dict(self) -> dict[str, Any]:
-        return self._dict
+
+def variant_rating(number: int, rated: Any | None) -> VariantRating:
+    """How variant ``number`` rates a study, from its rating entry (None: the variant does not list it)."""
+    if rated is None:
+        return VariantRating(number, None, None, None, note=f"not rated for variant {number}")
+    return VariantRating(number, rated.category, rated.median_rating, rated.soe)
+
+
+_SINGLE_RATING = ("variant", "category", "median_rating", "soe")
+
+
+def single_rating(single: VariantRating | None) -> dict[str, Any]:
+    """What an order's rating takes from the one applicable variant's rating: its variant, category,
+    median rating and strength of evidence (each None when no single variant applies)."""
+    return {k: None if single is None else getattr(single, k) for k in _SINGLE_RATING}
 
 
 @dataclass(frozen=True, slots=True)
-class Alternative:
+class Alternative(_Part):
     """A study to order instead, with why. ``for_red_flag``: suggested for a red flag (no ACR rating shown)."""
 
     procedure: str
@@ -114,28 +127,21 @@ class Alternative:
     adult_dose_msv: str | None
     reason: str
     for_red_flag: bool = False
-    _dict: dict[str, Any] = field(init=False, compare=False, repr=False)
 
-    def __post_init__(self) -> None:
-        out: dict[str, Any] = {
-            "procedure": self.procedure,
-            "procedure_id": self.procedure_id,
-            "category": self.category,
-            "variant": self.variant,
-        }
-        if not self.for_red_flag:
-            out["median_rating"] = self.median_rating
-        out["rrl"] = self.rrl
-        out["adult_dose_msv"] = self.adult_dose_msv
-        out["reason"] = self.reason
-        _frozen_dict(self, out)
+    @classmethod
+    def rated(cls, r: Any, variant: int, reason: str) -> Alternative:
+        """A study variant ``variant`` rates (``r``: its rating entry), to order instead. A folder topic's
+        ratings carry no radiation level."""
+        rrl, dose = getattr(r, "rrl", None), getattr(r, "adult_dose_msv", None)
+        return cls(r.procedure, r.procedure_id, r.category, variant, r.median_rating, rrl, dose, reason)
 
-    def as_dict(self) -> dict[str, Any]:
-        return self._dict
+    def _hidden(self) -> tuple[str, ...]:
+        # no median rating is shown for a study suggested for a red flag
+        return ("for_red_flag", "median_rating") if self.for_red_flag else ("for_red_flag",)
 
 
 @dataclass(frozen=True, slots=True)
-class OrderRating:
+class OrderRating(_Part):
     """The rating of one study in one scenario (variants, red flags, purpose): shared between decisions."""
 
     procedure: str
@@ -155,29 +161,7 @@ class OrderRating:
     equivalence: Equivalence | None
     note: str | None
     step: Step  # the explanation step, without the order text
-    _dict: dict[str, Any] = field(init=False, compare=False, repr=False)
-
-    def __post_init__(self) -> None:
-        _frozen_dict(
-            self,
-            {
-                "procedure": self.procedure,
-                "procedure_id": self.procedure_id,
-                "cpt": list(self.cpt),
-                "purpose": self.purpose,
-                "purpose_source": self.purpose_source,
-                "variant": self.variant,
-                "category": self.category,
-                "median_rating": self.median_rating,
-                "soe": self.soe,
-                "rrl": self.rrl,
-                "adult_dose_msv": self.adult_dose_msv,
-                "ratings": [r.as_dict() for r in self.ratings],
-                "indicated_by_red_flags": list(self.indicated_by_red_flags),
-                "alternatives": [a.as_dict() for a in self.alternatives],
-                "equivalence": self.equivalence.as_dict() if self.equivalence else None,
-            },
-        )
+    _not_shown: ClassVar[tuple[str, ...]] = ("note", "step")  # a decision's own, made with its order text
 
     def head_dict(self) -> dict[str, Any]:
         """Everything but the note, in output order (shared, read-only)."""
@@ -217,7 +201,7 @@ class OrderAssessment(NamedTuple):
 
 
 @dataclass(frozen=True, slots=True)
-class TargetedRating:
+class TargetedRating(_Part):
     """How an applicable variant rates a study suggested for a red flag; ``context`` when below UA."""
 
     variant: int
@@ -227,7 +211,7 @@ class TargetedRating:
 
 
 @dataclass(frozen=True, slots=True)
-class TargetedStudy:
+class TargetedStudy(_Part):
     """The study a red flag calls for, with the applicable variants' ratings of it (shared, read-only)."""
 
     finding: str
@@ -237,29 +221,3 @@ class TargetedStudy:
     urgent: bool
     acr_ratings: tuple[TargetedRating, ...]
     rating_context: str | None
-    _dict: dict[str, Any] = field(init=False, compare=False, repr=False)
-
-    def __post_init__(self) -> None:
-        _frozen_dict(
-            self,
-            {
-                "finding": self.finding,
-                "rule": self.rule,
-                "procedure": self.procedure,
-                "procedure_id": self.procedure_id,
-                "urgent": self.urgent,
-                "acr_ratings": [
-                    {
-                        "variant": r.variant,
-                        "category": r.category,
-                        "median_rating": r.median_rating,
-                        "context": r.context,
-                    }
-                    for r in self.acr_ratings
-                ],
-                "rating_context": self.rating_context,
-            },
-        )
-
-    def as_dict(self) -> dict[str, Any]:
-        return self._dict

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any, Generic, NamedTuple, Protocol, TypeVar
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +96,31 @@ class Procedure:
     hcpcs: tuple[str, ...] = ()
     rrl_source: str | None = None  # for studies outside the topic: where the RRL comes from
     attributes: StudyAttributes | None = None
+
+
+class ListedSource(NamedTuple):
+    """A source the knowledge rests on, with the version used, as the sources page lists it."""
+
+    anchor: str  # the page's link target
+    title: str
+    used_for: str  # what RightScan takes from it
+    url: str | None = None
+
+
+class RatingBand(NamedTuple):
+    """One band of the topic's rating scale: median ratings ``lowest``..``highest`` carry ``category``."""
+
+    lowest: int
+    highest: int
+    category: str
+
+
+class RadiationBand(NamedTuple):
+    """One relative radiation level of the ACR scale and the adult effective-dose band it stands for."""
+
+    symbol: str
+    level: int
+    adult_dose_msv: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -363,6 +388,11 @@ class Knowledge:
     # radiology LOINC code -> LOINC name (rightscan.adapters.loinc_table.LoincTable, read on first use);
     # the order resolver reads the name as it reads order text. None: codes are read from the catalogue only.
     loinc_names: Any = field(default=None, compare=False, hash=False, repr=False)
+    # the topic's rating scale (best category first) and the ACR relative radiation levels (acr topic file
+    # ``rating_scale``, ``rrl_scale``), for legends shown next to ratings
+    rating_scale: tuple[RatingBand, ...] = ()
+    rrl_scale: tuple[RadiationBand, ...] = ()
+    sources: tuple[ListedSource, ...] = ()  # the sources page, in order (manifest.yaml ``sources``)
     # Topics served from folders of knowledge (rightscan.domain.topic.Topic by id; see adapters.topic_files)
     topics: dict[str, Any] = field(default_factory=dict)
     # Results of pure scenario-level sub-decisions, keyed by their (small, discrete) inputs.

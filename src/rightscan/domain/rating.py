@@ -16,6 +16,8 @@ from rightscan.domain.answer import (
     TargetedRating,
     TargetedStudy,
     VariantRating,
+    single_rating,
+    variant_rating,
 )
 from rightscan.domain.knowledge import EquivalenceRule, Knowledge, Procedure, Rating, RedFlagRule, Variant
 from rightscan.domain.model import CATEGORY_UA, CATEGORY_UNA, NOT_APPLICABLE, UNDETERMINED
@@ -153,10 +155,8 @@ def rate_order(kb: Knowledge, scenario: OrderScenario) -> OrderRating:
         equivalent = v.by_procedure.get(rule.equivalent) if rule else None
         if r is None and rule and equivalent:
             ratings.append(_equivalence_rating(v.number, rule, equivalent))
-        elif r is None:
-            ratings.append(VariantRating(v.number, None, None, None, note=f"not rated for variant {v.number}"))
         else:
-            ratings.append(VariantRating(v.number, r.category, r.median_rating, r.soe))
+            ratings.append(variant_rating(v.number, r))
     single = ratings[0] if len(ratings) == 1 else None
     equivalence = single.equivalence if single else None
     if equivalence:
@@ -205,10 +205,7 @@ def rate_order(kb: Knowledge, scenario: OrderScenario) -> OrderRating:
         cpt=proc.cpt,
         purpose=purpose,
         purpose_source="order" if purpose_given else "procedure",
-        variant=single.variant if single else None,
-        category=single.category if single else None,
-        median_rating=single.median_rating if single else None,
-        soe=single.soe if single else None,
+        **single_rating(single),
         rrl=proc.rrl,
         adult_dose_msv=proc.adult_dose_msv,
         ratings=tuple(ratings),
@@ -320,17 +317,5 @@ def _alternatives(
                     and r.category != CATEGORY_UNA
                     and all(c.procedure_id != pid for c, _ in chosen)
                 ]
-            return [
-                Alternative(
-                    procedure=r.procedure,
-                    procedure_id=r.procedure_id,
-                    category=r.category,
-                    variant=v.number,
-                    median_rating=r.median_rating,
-                    rrl=r.rrl,
-                    adult_dose_msv=r.adult_dose_msv,
-                    reason=why,
-                )
-                for r, why in chosen
-            ]
+            return [Alternative.rated(r, v.number, why) for r, why in chosen]
     return []

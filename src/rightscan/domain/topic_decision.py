@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from rightscan.domain.answer import Alternative, Step, VariantRating
+from rightscan.domain.answer import Alternative, Step, VariantRating, single_rating, variant_rating
 from rightscan.domain.model import InputError, MissingFact
 from rightscan.domain.orders import normalise
 from rightscan.domain.topic import UNKNOWN, Topic, TopicProcedure, TopicVariant, features
@@ -26,10 +26,7 @@ ENGINE_FEATURES = ("order_procedure", "determined")  # features every topic's gu
 class TopicOrder:
     requested: str
     procedure: TopicProcedure
-    variant: int | None
-    category: str | None
-    median_rating: int | None
-    soe: str | None
+    single: VariantRating | None  # the rating of the one applicable variant, if exactly one applies
     ratings: tuple[VariantRating, ...]
     alternatives: tuple[Alternative, ...]
     note: str | None
@@ -40,10 +37,7 @@ class TopicOrder:
             "procedure": self.procedure.name,
             "procedure_id": self.procedure.id,
             "purpose": self.procedure.purpose,
-            "variant": self.variant,
-            "category": self.category,
-            "median_rating": self.median_rating,
-            "soe": self.soe,
+            **single_rating(self.single),
             "ratings": [r.as_dict() for r in self.ratings],
             "alternatives": [a.as_dict() for a in self.alternatives],
             "note": self.note,
@@ -147,16 +141,17 @@ def decide_topic(topic: Topic, values: Mapping[str, Any], order: str | None = No
         )
     rated = _rate(topic, procedure, order, chosen, numbers is not None) if procedure and order else None
     if rated is not None:
+        single = rated.single
         steps.append(
             Step.of(
                 f"Order '{rated.requested}' -> {procedure.name if procedure else ''}"
                 + (
-                    f"; variant {rated.variant} rates it {rated.category} ({rated.median_rating}/9)"
-                    if rated.category
+                    f"; variant {single.variant} rates it {single.category} ({single.median_rating}/9)"
+                    if single and single.category
                     else ""
                 )
                 + (f"; {rated.note}" if rated.note else ""),
-                f"{topic.source}" + (f", variant {rated.variant}" if rated.variant else ""),
+                f"{topic.source}" + (f", variant {single.variant}" if single and single.variant else ""),
             )
         )
     guidance_values = {
@@ -183,11 +178,7 @@ def _rate(
     variants = [v for v in chosen if v.purpose == proc.purpose]
     ratings: list[VariantRating] = []
     for v in variants:
-        r = v.by_procedure.get(proc.id)
-        if r is None:
-            ratings.append(VariantRating(v.number, None, None, None, note=f"not rated for variant {v.number}"))
-        else:
-            ratings.append(VariantRating(v.number, r.category, r.median_rating, r.soe))
+        ratings.append(variant_rating(v.number, v.by_procedure.get(proc.id)))
     single = ratings[0] if len(ratings) == 1 else None
     alternatives: list[Alternative] = []
     if single is not None and single.category != topic.categories_best_first[0]:
@@ -195,18 +186,7 @@ def _rate(
         best = topic.categories_best_first[0]
         for r in sorted(v.ratings, key=lambda r: -r.median_rating):
             if r.category == best and r.procedure_id != proc.id:
-                alternatives.append(
-                    Alternative(
-                        r.procedure,
-                        r.procedure_id,
-                        r.category,
-                        v.number,
-                        r.median_rating,
-                        None,
-                        None,
-                        "rated higher for the same question",
-                    )
-                )
+                alternatives.append(Alternative.rated(r, v.number, "rated higher for the same question"))
     if not determined:
         note = "no variant can be chosen until the missing facts are known"
     elif not variants:
@@ -218,10 +198,7 @@ def _rate(
     return TopicOrder(
         requested=requested,
         procedure=proc,
-        variant=single.variant if single else None,
-        category=single.category if single else None,
-        median_rating=single.median_rating if single else None,
-        soe=single.soe if single else None,
+        single=single,
         ratings=tuple(ratings),
         alternatives=tuple(alternatives),
         note=note,
@@ -233,8 +210,9 @@ def _summary(
 ) -> str:
     if missing:
         return f"Cannot decide - insufficient data: {'; '.join(m.short for m in missing)}"
-    if order is not None and order.category:
-        return f"{order.procedure.name}: {order.category} ({order.median_rating}/9, variant {order.variant})"
+    single = order.single if order is not None else None
+    if order is not None and single is not None and single.category:
+        return f"{order.procedure.name}: {single.category} ({single.median_rating}/9, variant {single.variant})"
     if order is not None:
         return f"{order.procedure.name}: not rated - {order.note}"
     if not chosen:

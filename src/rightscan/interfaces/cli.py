@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 from typing import IO
 
 # RightScan uses no pydantic plugins; skipping their discovery (a scan of every installed package's
@@ -100,15 +99,13 @@ def _stdin_is_one_document() -> bool:
 def _evaluate_one(kb, path: str, order: str | None, fmt: str, data: bytes | None = None) -> None:  # type: ignore[no-untyped-def]
     from rightscan.adapters.input_json import parse_json
     from rightscan.application import InputError, evaluate_facts
-    from rightscan.interfaces.cli_messages import cli_input_error
+    from rightscan.interfaces.cli_messages import cli_input_error, read_input
 
+    empty = "the file is empty: expected one JSON object of patient facts"
     if data is None:
-        try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            _fail(f"cannot read {path}: {exc.strerror}")
-    if not data.strip():
-        _fail(f"{path}: the file is empty: expected one JSON object of patient facts")
+        data = read_input(path, empty, _fail)
+    elif not data.strip():
+        _fail(f"{path}: {empty}")
     try:
         result = evaluate_facts(kb, parse_json(data), order)
     except InputError as exc:

@@ -23,6 +23,12 @@ DATE = click.DateTime(formats=["%Y-%m-%d"])
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def _at_least(name: str, minimum: int, default: int | None, help: str) -> Callable[[F], F]:
+    """A whole-number option with a floor: click refuses a smaller number and names the option."""
+    shown = default is not None
+    return click.option(name, type=click.IntRange(minimum), default=default, show_default=shown, help=help)
+
+
 def _fail(message: str, status: int = EXIT_INVALID) -> None:
     click.echo(f"rightscan: audit: {message}", err=True)
     sys.exit(status)
@@ -105,13 +111,7 @@ def audit() -> None:
     help="Early stage: IIA (RightScan's decision, default) or IIB (comparable with ASCO QOPI).",
 )
 @click.option("--brain-mri/--no-brain-mri", default=None, help="Count brain MRI as a staging study (default: off).")
-@click.option(
-    "--min-group",
-    type=click.IntRange(1),
-    default=1,
-    show_default=True,
-    help="Pool providers and sites with fewer patients into 'other (small)'.",
-)
+@_at_least("--min-group", 1, 1, "Pool providers and sites with fewer patients into 'other (small)'.")
 @click.option("--progress/--no-progress", default=True, show_default=True, help="Progress bars on stderr.")
 @click.option("--open", "open_report", is_flag=True, help="Open the HTML report in a browser when done.")
 def run_command(
@@ -194,19 +194,8 @@ def definition_command(definition_file: Path | None) -> None:
 
 @audit.command("synth")
 @click.argument("out", type=click.Path(file_okay=False, path_type=Path))
-@click.option(
-    "--patients",
-    type=click.IntRange(100),
-    default=20_000,
-    show_default=True,
-    help="Patients with a breast cancer code (other patients are added around them).",
-)
-@click.option(
-    "--procedure-rows",
-    type=click.IntRange(1000),
-    default=None,
-    help="Pad the procedure table with unrelated procedures to this many rows.",
-)
+@_at_least("--patients", 100, 20_000, "Patients with a breast cancer code (other patients are added around them).")
+@_at_least("--procedure-rows", 1000, None, "Pad the procedure table with unrelated procedures to this many rows.")
 @click.option("--seed", type=int, default=13, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(("omop", "claims", "both")), default="both", show_default=True)
 def synth_command(out: Path, patients: int, procedure_rows: int | None, seed: int, fmt: str) -> None:

@@ -7,6 +7,8 @@ studies). It never repeats the sender's text: an unknown key stays named by its 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 NOTE_HINT = "a clinical note is read with --note"
@@ -40,3 +42,16 @@ def cli_input_error(field: str, message: str, source: str) -> str:
     if field == "order" and message.startswith("not a known"):
         return f"{field}: {message}; {ORDER_HINT}"
     return f"{field}: {message}"
+
+
+def read_input(path: str, empty: str, fail: Callable[[str], Any]) -> bytes:
+    """The bytes of the input file ``path``. ``fail`` (one line, exit 2) when it cannot be read or holds
+    nothing; ``empty`` says what it should have held."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        fail(f"cannot read {path}: {exc.strerror}")
+        raise  # not reached: fail exits
+    if not data.strip():
+        fail(f"{path}: {empty}")
+    return data

@@ -164,13 +164,9 @@ def _read_note_lines(path: str) -> IO[bytes]:
     """A .jsonl file of notes, read whole (an empty one is named as the file, not as stdin)."""
     import io
 
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        _fail(f"cannot read {path}: {exc.strerror}")
-    if not data.strip():
-        _fail(f'{path}: no input: expected JSON Lines of {{"id": ..., "note": ...}}')
-    return io.BytesIO(data)
+    from rightscan.interfaces.cli_messages import read_input
+
+    return io.BytesIO(read_input(path, 'no input: expected JSON Lines of {"id": ..., "note": ...}', _fail))
 
 
 def _is_json_object(text: str) -> bool:

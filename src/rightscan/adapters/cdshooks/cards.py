@@ -50,6 +50,16 @@ def _copy(resource: dict[str, Any]) -> dict[str, Any]:
     return orjson.loads(orjson.dumps(resource))  # type: ignore[no-any-return]
 
 
+def _fact_names(kb: Knowledge) -> dict[str, str]:
+    """A missing fact's clinical name, by the words the decision states it in (guidance.yaml ``facts``: the
+    label, followed by how the fact is obtained when the file says so), to keep the card's summary short."""
+
+    def build() -> dict[str, str]:
+        return {w.full_label: w.label for w in kb.fact_words.values()}
+
+    return kb.remember(("cards", "fact names"), build)  # type: ignore[no-any-return]
+
+
 def _short(text: str) -> str:
     return text if len(text) <= MAX_SUMMARY else text[: MAX_SUMMARY - 1].rstrip() + "…"
 
@@ -242,8 +252,9 @@ def build(
                 oc.order_ref,
             )
         elif code is None:
+            names = _fact_names(kb)
             missing = (
-                "; ".join(m["fact"].split(", from ")[0] for m in d.get("missing") or [])
+                "; ".join(names.get(m["fact"], m["fact"]) for m in d.get("missing") or [])
                 or "; ".join(x.split(":", 1)[0] for x in d["insufficient_data"])
                 or why
             )

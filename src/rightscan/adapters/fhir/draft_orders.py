@@ -11,6 +11,7 @@ from typing import Any
 from rightscan.adapters.fhir.model import Coding, DraftOrder, FhirInputError
 from rightscan.adapters.fhir.validation import bundle_entries, validate
 from rightscan.adapters.fhir.values import codings
+from rightscan.adapters.json_copy import copy_json
 from rightscan.adapters.knowledge_files import load_knowledge
 from rightscan.domain import orders
 from rightscan.domain.knowledge import Knowledge
@@ -90,7 +91,7 @@ def read_draft_orders(draft_orders: Any, *, kb: Knowledge | None = None) -> list
         drafts.append(
             DraftOrder(
                 id=f"ServiceRequest/{rid}" if rid else None,
-                resource=_deep_copy(resource),
+                resource=copy_json(resource),
                 order_text=_order_text(code, cpts, kb),
                 cpt_codes=cpts,
                 reason_codes=tuple(reasons),
@@ -102,11 +103,3 @@ def read_draft_orders(draft_orders: Any, *, kb: Knowledge | None = None) -> list
             )
         )
     return drafts
-
-
-def _deep_copy(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _deep_copy(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_deep_copy(v) for v in value]
-    return value

@@ -33,10 +33,13 @@ from rightscan.domain.knowledge import (
     GuidanceItem,
     Knowledge,
     LabThresholds,
+    ListedSource,
     OrderVocabulary,
     Pama,
     Procedure,
+    RadiationBand,
     Rating,
+    RatingBand,
     RedFlagRule,
     StagingTables,
     StudyAttributes,
@@ -105,6 +108,12 @@ def build_knowledge(base: Traversable | Path) -> Knowledge:
         guidance=items,
         guidance_index=GuidanceIndex(items),
         background_msv_per_year=topic.background_msv_per_year,
+        rating_scale=tuple(RatingBand(b.from_, b.to, b.category) for b in topic.rating_scale),
+        rrl_scale=tuple(RadiationBand(b.symbol, b.level, b.adult_dose_msv) for b in topic.rrl_scale),
+        sources=tuple(
+            ListedSource(e.anchor, e.title, e.used_for, topic.url if e.url_of == "acr_topic" else None)
+            for e in manifest.sources
+        ),
         words=words.topic_words(topic.url, topic.citations, topic.wording, topic.purposes),
         early_pathway=EarlyPathway(
             t=frozenset(topic.early_pathway.t),

@@ -398,6 +398,16 @@ class OrderEquivalencesFile(_Strict):
     rules: list[EquivalenceEntry]
 
 
+class ListedSourceEntry(_Strict):
+    """A source the knowledge rests on, as the /sources page lists it (``url_of``: the knowledge file whose
+    ``url`` is its public page)."""
+
+    anchor: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    title: str = Field(min_length=10)
+    used_for: str = Field(min_length=10)
+    url_of: Literal["acr_topic"] | None = None
+
+
 class ManifestFile(_Strict):
     schema_: Literal["rightscan.manifest/1"] = Field(alias="schema")
     version: str
@@ -414,6 +424,14 @@ class ManifestFile(_Strict):
         ],
         str,
     ]
+    sources: list[ListedSourceEntry] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _anchors(self) -> ManifestFile:
+        anchors = [entry.anchor for entry in self.sources]
+        if len(set(anchors)) != len(anchors):
+            raise ValueError("sources: each anchor once")
+        return self
 
 
 # manifest key -> the model of that file (the order of loading and of the generated JSON Schemas)

@@ -18,7 +18,7 @@ import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import Future
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -113,6 +113,8 @@ class DecisionRecord:
 
 @dataclass(slots=True)
 class FeedbackRecord:
+    """One feedback event; its fields are the ``feedback`` table's columns of the same names."""
+
     card_uuid: str
     service_id: str
     outcome: str
@@ -363,19 +365,7 @@ class DecisionStore:
             decision_id = conn.execute(select(cards.c.decision_id).where(cards.c.uuid == f.card_uuid)).scalar()
             stmt = (
                 insert(feedback)
-                .values(
-                    card_uuid=f.card_uuid,
-                    decision_id=decision_id,
-                    service_id=f.service_id,
-                    outcome=f.outcome,
-                    accepted_suggestions=f.accepted_suggestions,
-                    override_system=f.override_system,
-                    override_code=f.override_code,
-                    override_display=f.override_display,
-                    user_comment=f.user_comment,
-                    outcome_timestamp=f.outcome_timestamp,
-                    received_at=now,
-                )
+                .values(**asdict(f), decision_id=decision_id, received_at=now)
                 .on_conflict_do_nothing(index_elements=["card_uuid", "outcome", "outcome_timestamp"])
             )
             new += len(conn.execute(stmt.returning(feedback.c.id)).all())  # 0 when the event was already stored

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from rightscan.adapters.json_copy import copy_json
 from rightscan.adapters.text.model import Extraction
 from rightscan.domain.model import InputError
 
@@ -24,17 +25,8 @@ def _outcome(decision: dict[str, Any]) -> tuple[Any, Any]:
     return decision.get("systemic_imaging"), (decision.get("order") or {}).get("category")
 
 
-def _copy(data: Any) -> Any:
-    """A copy of JSON-shaped facts (dicts, lists, scalars): cheaper than ``copy.deepcopy``."""
-    if isinstance(data, dict):
-        return {k: _copy(v) for k, v in data.items()}
-    if isinstance(data, list):
-        return [_copy(v) for v in data]
-    return data
-
-
 def _variant(facts: dict[str, Any], fieldname: str, value: Any) -> dict[str, Any]:
-    out: dict[str, Any] = _copy(facts)
+    out: dict[str, Any] = copy_json(facts)
     if fieldname == "symptoms":
         codes = list(out.get("symptoms") or [])
         if value not in codes:

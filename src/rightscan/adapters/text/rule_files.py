@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, model_validator
 
 from rightscan.domain.vocabulary import SCALAR_FIELDS as CONTRACT_FIELDS
 from rightscan.domain.vocabulary import SETTINGS
@@ -62,6 +62,17 @@ class RulesError(RuntimeError):
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _rule_file(kind: str) -> type[_Strict]:
+    """The base of a rule file's model: the two fields every rule file starts with, its schema
+    (``rightscan.nlp-<kind>/1``) and its version (``nlp-<kind>@YYYY-MM``, optionally ``.n``)."""
+    return create_model(
+        f"_{kind}_header",
+        __base__=_Strict,
+        schema_=(Literal[f"rightscan.nlp-{kind}/1"], Field(alias="schema")),
+        version=(str, Field(pattern=rf"^nlp-{kind}@\d{{4}}-\d{{2}}(\.\d+)?$")),
+    )
 
 
 # ------------------------------------------------------------------ context.yaml
@@ -124,9 +135,7 @@ class _CarriedExplanation(_Strict):
     anaphors: list[str] = Field(default_factory=list)
 
 
-class ContextFile(_Strict):
-    schema_: Literal["rightscan.nlp-context/1"] = Field(alias="schema")
-    version: str = Field(pattern=r"^nlp-context@\d{4}-\d{2}(\.\d+)?$")
+class ContextFile(_rule_file("context")):
     categories: dict[str, Effect | None]
     terminating_types: dict[str, list[str]] = Field(default_factory=dict)
     families: dict[str, _FamilyPolicy]
@@ -167,9 +176,7 @@ class _ContextRuleSpec(_Strict):
         return self
 
 
-class ContextRulesFile(_Strict):
-    schema_: Literal["rightscan.nlp-context-rules/1"] = Field(alias="schema")
-    version: str = Field(pattern=r"^nlp-context-rules@\d{4}-\d{2}(\.\d+)?$")
+class ContextRulesFile(_rule_file("context-rules")):
     source: str = Field(min_length=20)
     context_rules: list[_ContextRuleSpec] = Field(min_length=1)
 
@@ -212,9 +219,7 @@ class _ProcedureExtras(_Strict):
     extra_phrases: dict[str, list[str]] = Field(default_factory=dict)
 
 
-class TargetsFile(_Strict):
-    schema_: Literal["rightscan.nlp-targets/1"] = Field(alias="schema")
-    version: str = Field(pattern=r"^nlp-targets@\d{4}-\d{2}(\.\d+)?$")
+class TargetsFile(_rule_file("targets")):
     rules: list[_TargetSpec] = Field(min_length=1)
     procedures: _ProcedureExtras = _ProcedureExtras()
 
@@ -259,9 +264,7 @@ class _Parameters(_Strict):
         return self
 
 
-class ValuesFile(_Strict):
-    schema_: Literal["rightscan.nlp-values/1"] = Field(alias="schema")
-    version: str = Field(pattern=r"^nlp-values@\d{4}-\d{2}(\.\d+)?$")
+class ValuesFile(_rule_file("values")):
     fragments: dict[str, str]
     parameters: _Parameters
     receptor_words: dict[
@@ -294,9 +297,7 @@ class _FieldSpec(_Strict):
         return self
 
 
-class FieldsFile(_Strict):
-    schema_: Literal["rightscan.nlp-fields/1"] = Field(alias="schema")
-    version: str = Field(pattern=r"^nlp-fields@\d{4}-\d{2}(\.\d+)?$")
+class FieldsFile(_rule_file("fields")):
     fields: dict[str, _FieldSpec]
     confirm_when_uncertain: list[str] = Field(default_factory=list)
 

@@ -187,6 +187,10 @@ def _check_families(files: _Files) -> frozenset[str]:
     return families
 
 
+# the fields of a target rule that the engine takes as the file gives them
+_AS_WRITTEN = {"id", "family", "field", "value", "negated_value", "unparsed", "note", "strength"}
+
+
 def _target(r: Any, families: frozenset[str], vocab: Mapping[str, Any], where: str, fc: str) -> TargetRule:
     if r.family not in families:
         raise RulesError(f"{where}: family {r.family!r} has no policy in {fc}")
@@ -201,14 +205,7 @@ def _target(r: Any, families: frozenset[str], vocab: Mapping[str, Any], where: s
     for f in r.only_if_uncertain:
         _check_field(f, where)
     return TargetRule(
-        id=r.id,
-        family=r.family,
-        field=r.field,
-        value=r.value,
-        negated_value=r.negated_value,
-        unparsed=r.unparsed,
-        note=r.note,
-        strength=r.strength,
+        **r.model_dump(include=_AS_WRITTEN),
         unless_setting=frozenset(r.unless_setting),
         unless_facts=tuple(r.unless_facts),
         uncertain_value=(r.uncertain_value.field, r.uncertain_value.value) if r.uncertain_value else None,

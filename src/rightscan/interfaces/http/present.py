@@ -6,7 +6,6 @@ Nothing here decides: it formats what the decision (the core output) already say
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup
@@ -19,10 +18,6 @@ RRL_SYMBOL = "☢"
 # The ACR prints a letter O for "no ionising radiation"; on screen it reads as a zero or a letter, so the
 # page draws a slashed circle, always with the words in its accessible name and tooltip.
 NO_RADIATION = "⊘"
-# The ACR's public list of topic 310 (also named in acr_310_invasive_breast_cancer.yaml, source.urls;
-# a test keeps the two equal).
-ACR_TOPIC_URL = "https://acsearch.acr.org/list?TopicId=310"
-
 VERDICT_SHORT = {
     "not_recommended": "Not recommended",
     "recommended": "Recommended",
@@ -45,7 +40,7 @@ def dose_text(dose: str | None) -> str:
     """'10-30' -> '10–30 mSv' (an en dash for a range)."""
     if dose is None:
         return "dose not rated"
-    return f"{dose.replace('-', '–')} mSv"
+    return f"{_range(dose)} mSv"
 
 
 def rrl_label(symbol: str | None, dose: str | None) -> str:
@@ -73,6 +68,46 @@ def rrl_html(symbol: str | None, dose: str | None, with_dose: bool = True) -> Ma
     return out
 
 
+# ------------------------------------------------------------------------------------------ legends
+def _range(text: str) -> str:
+    return text.replace("-", "–")  # an en dash for a range
+
+
+def rating_legend(kb: Knowledge, *, short: bool) -> str:
+    """The topic's rating scale in words, best band first. ``short``: led by the category abbreviation,
+    as under a table of ratings ('UA usually appropriate (7–9), …'); else led by the range ('7–9 usually
+    appropriate, …')."""
+    if short:
+        return ", ".join(
+            f"{CATEGORY_SHORT[b.category]} {b.category.lower()} ({b.lowest}–{b.highest})" for b in kb.rating_scale
+        )
+    return ", ".join(f"{b.lowest}–{b.highest} {b.category.lower()}" for b in kb.rating_scale)
+
+
+def radiation_legend(kb: Knowledge) -> str:
+    """The ACR relative radiation levels with their adult effective-dose bands: '⊘ none, ☢ <0.1 mSv,
+    ☢☢ 0.1–1, …, ☢☢☢☢☢ 30–100 mSv' (the unit after the first and the last band)."""
+    parts = [f"{NO_RADIATION} none" for b in kb.rrl_scale if b.level == 0]
+    rated = [b for b in kb.rrl_scale if b.level > 0]
+    for n, b in enumerate(rated):
+        unit = " mSv" if n in (0, len(rated) - 1) else ""
+        parts.append(f"{b.symbol} {_range(b.adult_dose_msv)}{unit}")
+    return ", ".join(parts)
+
+
+def legends(kb: Knowledge) -> dict[str, str]:
+    """The legends the pages show next to ratings and radiation symbols, from the knowledge (memoised)."""
+
+    def build() -> dict[str, str]:
+        return {
+            "rating_legend": rating_legend(kb, short=True),
+            "rating_ranges": rating_legend(kb, short=False),
+            "radiation_legend": radiation_legend(kb),
+        }
+
+    return kb.remember(("web", "legends"), build)  # type: ignore[no-any-return]
+
+
 def category_class(category: str | None) -> str:
     return "cat-" + re.sub(r"[^a-z]+", "-", (category or "none").lower()).strip("-")
 
@@ -84,65 +119,6 @@ def pretty(text: str) -> str:
 
 
 # ------------------------------------------------------------------------------------------ sources
-@dataclass(frozen=True, slots=True)
-class Source:
-    anchor: str
-    title: str
-    used_for: str
-    url: str | None = None
-
-
-SOURCES: tuple[Source, ...] = (
-    Source(
-        "acr-310",
-        "ACR Appropriateness Criteria, Imaging of Invasive Breast Cancer (topic 310, 2023)",
-        "The 11 clinical variants, the appropriateness category and median rating of every study, the strength "
-        "of evidence, and the relative radiation level with its dose range. Each variant is listed below.",
-        ACR_TOPIC_URL,
-    ),
-    Source(
-        "acr-rrl",
-        "ACR Appropriateness Criteria, Radiation Dose Assessment (relative radiation levels)",
-        "The radiation symbols (none, drawn ⊘ here and O by the ACR, to ☢☢☢☢☢) and the adult effective-dose "
-        "band each one stands for.",
-    ),
-    Source(
-        "ajcc8",
-        "AJCC Cancer Staging Manual, 8th edition, Breast (revised for 1 January 2018)",
-        "T categories from tumour size, the anatomic stage groups and the clinical and pathological "
-        "prognostic stage tables (grade, HER2, ER, PR). Cross-checked against the public SEER EOD staging "
-        "tables and the NCI PDQ breast cancer treatment summary.",
-    ),
-    Source(
-        "nccn",
-        "NCCN Clinical Practice Guidelines in Oncology, Breast Cancer v2.2015 (11 March 2015, the version whose "
-        "content is encoded): BINV-1, BINV-14 and Discussion MS-12",
-        "The symptoms, signs and laboratory values that call for targeted imaging of one site (red flags), "
-        "and the work-up steps named in next steps.",
-    ),
-    Source(
-        "esmo",
-        "ESMO Clinical Practice Guideline, primary breast cancer (2015)",
-        "Staging imaging only when signs, symptoms or laboratory values suggest metastasis.",
-    ),
-    Source(
-        "ecibc",
-        "European Commission Initiative on Breast Cancer, staging recommendations",
-        "No routine systemic staging imaging for early, asymptomatic breast cancer.",
-    ),
-    Source(
-        "asco",
-        "ASCO: Choosing Wisely list (2012) and tumour marker guideline (2015)",
-        "No PET, CT or bone scan to stage early breast cancer at low risk; tumour markers do not guide imaging.",
-    ),
-    Source(
-        "ncrp160",
-        "NCRP Report 160 (2009), ionising radiation exposure of the population of the United States",
-        "Natural background radiation of about 3 mSv a year, used for comparisons in the patient handout.",
-    ),
-)
-
-
 def cite_anchor(source: str) -> str:
     """The /sources anchor for a source string as the core writes it."""
     s = source.lower()
@@ -234,31 +210,42 @@ def quick_n_options(staging: StagingTables) -> list[tuple[str, str]]:
 
 def suggestion_hint(kb: Knowledge, query: str, names: list[str]) -> dict[str, Any]:
     """The study field's hint after the evaluator refused the text: its close matches, as buttons."""
-    by_name = {p.name: p for p in kb.procedures.values()}
-    matches = [{"name": n, "cpt": list(by_name[n].cpt) if n in by_name else []} for n in names]
+    from rightscan.adapters.web_form import ProcedureMatch
+
+    by_name = {p.name: p for p in kb.procedures.values()}  # the resolver's choices are catalogue studies
+    matches = [ProcedureMatch(by_name[n], n) for n in names if n in by_name]
     return {"query": query.strip(), "resolved": None, "matches": matches}
 
 
-ANSWER_CLASS = {
-    "Usually Appropriate": "answer-good",
-    "May Be Appropriate": "answer-maybe",
-    "May Be Appropriate (Disagreement)": "answer-maybe",
-    "Usually Not Appropriate": "answer-bad",
-}
+def answer_class_of(kb: Knowledge) -> Any:
+    """The colour of the answer about the study considered (the template's ``answer_class``): green for
+    the topic's highest rating band, red for its lowest, amber between (knowledge file ``rating_scale``;
+    the loader checks that every category, a qualified one too, lies in its band); a study that targets
+    a red flag counts as appropriate; anything else (not rated, undetermined) is neutral."""
 
+    def build() -> Any:
+        bands = sorted(kb.rating_scale, key=lambda b: -b.lowest)
+        last = len(bands) - 1
+        colour = {
+            n: "answer-good" if i == 0 else "answer-bad" if i == last else "answer-maybe"
+            for i, b in enumerate(bands)
+            for n in range(b.lowest, b.highest + 1)
+        }
 
-def answer_class(order: dict[str, Any] | None) -> str:
-    """The colour of the answer about the study considered: its ACR rating (red, amber, green); a study
-    that targets a red flag counts as appropriate; anything else (not rated, undetermined) is neutral."""
-    if not order:
-        return "answer-neutral"
-    if order.get("indicated_by_red_flags"):
-        return "answer-good"
-    categories = {r.get("category") for r in order.get("ratings") or [] if r.get("category")}
-    if order.get("category"):
-        categories = {order["category"]}
-    classes = {ANSWER_CLASS.get(c, "answer-neutral") for c in categories}
-    return classes.pop() if len(classes) == 1 else "answer-neutral"
+        def answer_class(order: dict[str, Any] | None) -> str:
+            if not order:
+                return "answer-neutral"
+            if order.get("indicated_by_red_flags"):
+                return "answer-good"
+            medians = {r.get("median_rating") for r in order.get("ratings") or [] if r.get("category")}
+            if order.get("category"):
+                medians = {order.get("median_rating")}
+            classes = {colour.get(m, "answer-neutral") for m in medians}
+            return classes.pop() if len(classes) == 1 else "answer-neutral"
+
+        return answer_class
+
+    return kb.remember(("web", "answer_class"), build)
 
 
 # ------------------------------------------------------------------------------------------ tables
@@ -319,7 +306,6 @@ def install(templates: Any) -> None:
         verdict_short=VERDICT_SHORT,
         category_short=CATEGORY_SHORT,
         footnotes=footnotes,
-        answer_class=answer_class,
         no_radiation=NO_RADIATION,
     )
     env.filters.update(pretty=pretty, category_class=category_class, dose=dose_text)

@@ -92,6 +92,7 @@ def _form_options(kb: Knowledge) -> dict[str, Any]:
             "marker_options": [(name, web_form.lab_label(kb, "tumor_markers", name)) for name in kb.tumor_marker_names],
             "procedure_options": procedure_options,
             "labels": web_form.LABELS,
+            "choices": web_form.choices(kb),
         }
 
     return kb.remember(("web", "form_options"), build)  # type: ignore[no-any-return]
@@ -115,6 +116,8 @@ def _context(request: Request, **extra: Any) -> dict[str, Any]:
     kb = engine_of(request).kb
     return {
         **_form_options(kb),
+        **present.legends(kb),
+        "answer_class": present.answer_class_of(kb),
         "procedure_tables": present.procedure_tables,
         "missing_items": _missing_items(kb),
         "sort": "rating",
@@ -437,5 +440,5 @@ def _pdf(html: str) -> bytes:
 async def sources_page(request: Request) -> HTMLResponse:
     """Every source a decision card cites, with the full table of each ACR variant."""
     kb = engine_of(request).kb
-    context = {"kb": kb, "sources": present.SOURCES, "variants": present.variants_for_sources(kb)}
+    context = {"kb": kb, "sources": kb.sources, "variants": present.variants_for_sources(kb), **present.legends(kb)}
     return request.app.state.templates.TemplateResponse(request, "sources.html", context)

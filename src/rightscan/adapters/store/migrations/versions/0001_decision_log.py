@@ -1,8 +1,6 @@
 """Decision log: decisions, cards returned, feedback.
 
-Revision ID: 0001
-Revises:
-Create Date: 2026-11-25
+Created 2026-11-25.
 """
 
 import sqlalchemy as sa
@@ -10,8 +8,6 @@ from alembic import op
 
 revision = "0001"
 down_revision = None
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

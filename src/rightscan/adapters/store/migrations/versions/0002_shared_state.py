@@ -1,9 +1,7 @@
 """Shared state for several workers and instances: token ids seen (replay refusal), service state;
 the decision's organisation (issuer and tenant) gets room for both.
 
-Revision ID: 0002
-Revises: 0001
-Create Date: 2026-11-29
+Created 2026-11-29.
 """
 
 import sqlalchemy as sa
@@ -11,8 +9,6 @@ from alembic import op
 
 revision = "0002"
 down_revision = "0001"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

@@ -1,9 +1,7 @@
 """The patient a decision is about, as a keyed hash (never the identifier), so that a SMART on FHIR
 launch for one patient opens that patient's decisions and no others.
 
-Revision ID: 0003
-Revises: 0002
-Create Date: 2026-11-30
+Created 2026-11-30.
 """
 
 import sqlalchemy as sa
@@ -11,8 +9,6 @@ from alembic import op
 
 revision = "0003"
 down_revision = "0002"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:

@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -89,6 +90,42 @@ def test_a_changed_knowledge_file_is_a_new_key(tmp_path: Path) -> None:
     pama = copy / "pama.yaml"
     pama.write_text(pama.read_text(encoding="utf-8").replace("pama@2026-11", "pama@2026-12"), encoding="utf-8")
     assert cache.key(copy) != before
+
+
+@pytest.mark.parametrize("module", [("domain", "rating.py"), *cache.MODULES])
+def test_a_changed_loader_or_domain_module_is_a_new_key(
+    module: tuple[str, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the word tables and loaders shape the built object as much as the files do: editing one must
+    # never let a stale pickle through
+    real = cache.resource
+    before = cache.key(KNOWLEDGE_DIR)
+
+    class Edited:
+        def __init__(self, inner: Any) -> None:
+            self.inner = inner
+
+        def read_bytes(self) -> bytes:
+            return self.inner.read_bytes() + b"\n# edited\n"
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(self.inner, name)
+
+    def patched(*parts: str) -> Any:
+        if parts == module:
+            return Edited(real(*parts))
+        if parts == module[:-1]:  # a package folder: hand back the edited file inside it
+            folder = real(*parts)
+
+            class Folder:
+                def iterdir(self) -> Any:
+                    return [Edited(e) if e.name == module[-1] else e for e in folder.iterdir()]
+
+            return Folder()
+        return real(*parts)
+
+    monkeypatch.setattr(cache, "resource", patched)
+    assert cache.key(KNOWLEDGE_DIR) != before
 
 
 def test_a_cache_file_others_may_write_is_not_read(cache_dir: Path) -> None:

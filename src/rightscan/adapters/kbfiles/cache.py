@@ -4,8 +4,8 @@ Building the knowledge means importing PyYAML and the pydantic schemas, parsing 
 files and cross-checking them: most of a command's start-up. The result depends only on those files
 and on the code that builds and defines it, so it is kept under a key made of their bytes (every
 file of the knowledge folder, every module of ``rightscan.domain`` and ``adapters.kbfiles``, the YAML
-reader), the folder's path, the Python version and the versions of pydantic and PyYAML. Any change to
-one of them is a new key, hence a fresh, fully validated build.
+reader and the loader modules next to them), the folder's path, the Python version and the versions of
+pydantic and PyYAML. Any change to one of them is a new key, hence a fresh, fully validated build.
 
 Only the shipped knowledge is cached (a directory given for testing a candidate release is always
 built). The cache lives in ``$RIGHTSCAN_KNOWLEDGE_CACHE`` (``off`` turns it off), else
@@ -29,6 +29,8 @@ from rightscan.package_data import resource
 
 FORMAT = 1
 CODE = (("domain",), ("adapters", "kbfiles"))  # packages whose code shapes the built object
+# single modules outside those packages that the build reads or calls (their code shapes the object too)
+MODULES = (("adapters", "knowledge_words.py"), ("adapters", "knowledge_files.py"), ("adapters", "loinc_table.py"))
 LIBRARIES = (("pydantic", "version.py"), ("yaml", "__init__.py"))  # the files that carry their versions
 OFF = ("", "0", "off", "no", "false")
 KEEP = 8  # entries kept (several checkouts or versions may share one cache folder)
@@ -51,7 +53,8 @@ def key(knowledge_dir: Traversable) -> str:
         for entry in sorted(folder.iterdir(), key=lambda e: e.name):
             if entry.name.endswith(suffix) and entry.is_file():
                 digest.update(entry.name.encode() + b"\0" + entry.read_bytes() + b"\0")
-    digest.update(resource("package_data.py").read_bytes())
+    for parts in (("package_data.py",), *MODULES):
+        digest.update("/".join(parts).encode() + b"\0" + resource(*parts).read_bytes() + b"\0")
     for library, version_file in LIBRARIES:  # found, not imported: importing them is what the cache spares
         spec = find_spec(library)
         for location in (spec.submodule_search_locations or []) if spec else []:

@@ -12,7 +12,8 @@ The EHR opens ``/launch?iss=<its FHIR base URL>&launch=<opaque>``; RightScan
    launch context: the ``patient`` (and a ``tenant`` when the EHR sends one). The access token is
    neither used nor kept nor logged.
 
-Every HTTP exchange here has a short timeout, follows no redirect and reads at most
+Every HTTP exchange here goes to the address its host was checked at (no DNS rebinding), has a short
+timeout, follows no redirect and reads at most
 :data:`MAX_RESPONSE_BYTES`. Failures raise :class:`SmartError` with a fixed phrase that never quotes a
 token, a code or the server's own words (an OAuth ``error`` code is repeated only when it is one of the
 standard codes).
@@ -31,7 +32,7 @@ from urllib.parse import urlencode
 import httpx
 import orjson
 
-from rightscan.adapters.fhir.fetch import FetchError, check_server
+from rightscan.adapters.security import outbound
 
 MAX_RESPONSE_BYTES = 64 * 1024
 DEFAULT_SCOPE = "launch openid fhirUser patient/*.read"
@@ -98,17 +99,19 @@ def oauth_error(value: str | None) -> str:
     return value if value in _OAUTH_ERRORS else "error"
 
 
+async def _pinned(url: str, policy: Policy, what: str) -> outbound.Pin:
+    """``url`` checked against the outbound-fetch policy and pinned to the address that was checked
+    (``SmartError`` 403 otherwise)."""
+    try:
+        return await outbound.pin(url, outbound.Policy(policy.allow_http, tuple(policy.allowed_hosts)))
+    except outbound.Refused:
+        raise SmartError(403, f"{what} is not an allowed address") from None
+
+
 async def _allowed(url: str, policy: Policy, what: str) -> str:
     """``url`` unchanged once its host passes the outbound-fetch policy (``SmartError`` 403 otherwise)."""
-    try:
-        await check_server(url, allow_http=policy.allow_http, allowed_hosts=policy.allowed_hosts)
-    except FetchError:
-        raise SmartError(403, f"the {what} is not an allowed address") from None
+    await _pinned(url, policy, what)
     return url
-
-
-def _client(policy: Policy) -> httpx.AsyncClient:
-    return httpx.AsyncClient(timeout=policy.timeout, follow_redirects=False, trust_env=False)
 
 
 async def _json_call(
@@ -122,8 +125,12 @@ async def _json_call(
     """One bounded JSON exchange with the EHR. ``refused`` turns an answer other than 200 into the error
     to raise; ``what`` names the other end when it cannot be reached (502)."""
     headers = {"Accept": "application/json", "Accept-Encoding": "identity"}
+    target = await _pinned(url, policy, what)  # resolved once more, then connected to that checked address
     try:
-        async with _client(policy) as client, client.stream(method, url, data=form, headers=headers) as response:
+        async with (
+            outbound.client([target], timeout=policy.timeout) as client,
+            client.stream(method, url, data=form, headers=headers) as response,
+        ):
             if response.status_code != 200:
                 raise await refused(response)
             return await _bounded_json(response)
@@ -145,7 +152,7 @@ async def _bounded_json(response: httpx.Response) -> Any:
 
 async def check_issuer(iss: str, policy: Policy) -> str:
     """``iss`` once it passes the outbound-fetch policy (without a trailing slash)."""
-    return (await _allowed(iss, policy, "EHR's FHIR server (iss)")).rstrip("/")
+    return (await _allowed(iss, policy, "the EHR's FHIR server (iss)")).rstrip("/")
 
 
 async def discover(iss: str, policy: Policy) -> Endpoints:
@@ -165,8 +172,8 @@ async def discover(iss: str, policy: Policy) -> Endpoints:
     if isinstance(methods, list) and "S256" not in methods:
         raise SmartError(502, "the EHR's authorization server does not support PKCE S256")
     return Endpoints(
-        authorize=await _allowed(authorize, policy, "authorization endpoint"),
-        token=await _allowed(token, policy, "token endpoint"),
+        authorize=await _allowed(authorize, policy, "the authorization endpoint"),
+        token=await _allowed(token, policy, "the token endpoint"),
     )
 
 
@@ -194,7 +201,7 @@ async def exchange(
     token_endpoint: str, *, code: str, verifier: str, client_id: str, redirect_uri: str, policy: Policy
 ) -> LaunchContext:
     """Trade the code (and the PKCE verifier) for the launch context at the token endpoint."""
-    endpoint = await _allowed(token_endpoint, policy, "token endpoint")
+    endpoint = await _allowed(token_endpoint, policy, "the token endpoint")
     form = {
         "grant_type": "authorization_code",
         "code": code,

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+import httpx
 import pytest
 
 from rightscan.adapters.fhir.fetch import FetchError, fetch_prefetch
@@ -154,3 +155,63 @@ def test_smart_exchanges_are_pinned_too(monkeypatch: pytest.MonkeyPatch, recorde
     with pytest.raises(smart.SmartError) as refused:
         asyncio.run(smart.discover(f"http://ehr.rebind.test:{recorder.port}/fhir", policy))
     assert refused.value.status in (403, 502) and recorder.hits == []  # refused, or 1.1.1.1 unreachable
+
+
+def _self_signed(tmp: Any, name: str) -> tuple[str, str]:
+    import datetime
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
+    now = datetime.datetime.now(datetime.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(minutes=5))
+        .not_valid_after(now + datetime.timedelta(hours=1))
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName(name)]), critical=False)
+        .sign(key, hashes.SHA256())
+    )
+    cert_path, key_path = tmp / "cert.pem", tmp / "key.pem"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(
+        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
+    return str(cert_path), str(key_path)
+
+
+def test_tls_is_checked_for_the_name_while_connecting_to_the_address(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ssl
+
+    cert, key = _self_signed(tmp_path, "ehr.tls.test")
+    server = Recorder()
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    server._httpd.socket = context.wrap_socket(server._httpd.socket, server_side=True)
+    trusted = ssl.create_default_context(cafile=cert)
+
+    def fetch(name: str) -> int:
+        async def go() -> int:
+            target = outbound.Pin(f"https://{name}:{server.port}/", "https", name, server.port, "127.0.0.1")
+            async with outbound.client([target], timeout=2.0) as http:
+                http._transport._inner = httpx.AsyncHTTPTransport(verify=trusted)  # type: ignore[attr-defined]
+                return (await http.get(f"https://{name}:{server.port}/fhir/metadata")).status_code
+
+        return asyncio.run(go())
+
+    try:
+        assert fetch("ehr.tls.test") == 200  # the certificate names the host, the socket goes to the address
+        assert server.hits == [("/fhir/metadata", f"ehr.tls.test:{server.port}")]
+        with pytest.raises(httpx.ConnectError):  # another name on the same address: the certificate does not match
+            fetch("other.tls.test")
+    finally:
+        server.stop()

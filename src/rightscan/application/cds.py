@@ -159,6 +159,25 @@ def _text_steps(from_text: list[str], disagree: list[str]) -> list[dict[str, str
     return steps
 
 
+def _unread_text(kb: Knowledge, coded: dict[str, Any], why: str) -> list[dict[str, Any]]:
+    """What free text that was not read could have stated and the decision would depend on: any red-flag
+    symptom, and an abnormal value of a laboratory test the coded data lack. Tested like the uncertain facts
+    of a note (``confirm_uncertain``): when one of them would change the answer, the answer is undetermined
+    and names the unread text; when none would, the answer stands and its explanation says what was not read.
+    """
+    reason = (
+        f"the order's reason and the record's free text {why} and were not read; a red flag they state would be missed"
+    )
+    symptoms = [code for code in kb.symptoms if code not in (coded.get("symptoms") or [])]
+    out: list[dict[str, Any]] = [{"field": "symptoms", "values": symptoms, "reason": reason}] if symptoms else []
+    uln = 100.0
+    high = uln * (1 + max(kb.thresholds.alp_mild_max_x_uln, kb.thresholds.liver_test_abnormal_x_uln))
+    for lab in kb.lab_names:
+        if (coded.get("labs") or {}).get(lab) is None:
+            out.append({"field": f"labs.{lab}", "values": [{"value": high, "uln": uln}], "reason": reason})
+    return out
+
+
 async def _rate_draft(
     kb: Knowledge,
     settings: Settings,
@@ -183,17 +202,22 @@ async def _rate_draft(
     from_text: list[str] = []
     disagree: list[str] = []
     uncertain: list[dict[str, Any]] = []
-    text_skipped = bool(texts) and sum(len(t) + 1 for t in texts) > settings.max_note_chars
-    if text_skipped:  # bounded work: too much text to read within the time budget; say so, read none
+    not_read: str | None = None  # why the texts were not read, when they were not
+    if texts and sum(len(t) + 1 for t in texts) > settings.max_note_chars:
+        # bounded work: too much text to read within the time budget; read none, and say so
+        not_read = f"exceed {settings.max_note_chars} characters (RIGHTSCAN_MAX_NOTE_CHARS)"
         texts = []
     if texts:  # the order's reason and the record's text fill what coded data leave open
         try:
             stated, uncertain = await budget.read(text_reading, "\n".join(texts))
         except InputError:  # over the request's reading budget (RIGHTSCAN_NOTE_CPU_SECONDS): coded data only
             stated, uncertain = None, []
+            not_read = f"could not be read within the {budget.seconds:g}-second CPU budget (RIGHTSCAN_NOTE_CPU_SECONDS)"
         uncertain = uncertain_gaps(payload, uncertain)
         if stated:
             payload, from_text, disagree = fill_from_text(payload, stated)
+    if not_read:  # text not read must not decide by its silence: a red flag it states would change the answer
+        uncertain = [*uncertain, *_unread_text(kb, payload, not_read)]
     coded = {"order_ref": draft.id, "facts": payload, "ignored": found.ignored, "from_text": from_text}
     try:
         decision = decide_payload(kb, payload)
@@ -202,11 +226,11 @@ async def _rate_draft(
         problem = f"the record's facts conflict ({exc.field})"
         return OrderOutcome(draft.id, draft.resource, problem=problem), coded, len(found.ignored)
     decision["explanation"] = [*decision["explanation"], *_text_steps(from_text, disagree)]
-    if text_skipped:
+    if not_read:
         decision["explanation"].append(
             {
-                "step": f"The order's reason and the record's free text exceed {settings.max_note_chars} "
-                "characters and were not read; only coded data were used",
+                "step": f"The order's reason and the record's free text {not_read} and were not read; only coded "
+                "data were used",
                 "source": TEXT_SOURCE,
             }
         )

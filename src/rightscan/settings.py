@@ -96,6 +96,14 @@ class Settings(BaseSettings):
         description="OAuth client id registered with the EHR for the SMART EHR launch (/launch); unset = no launch. "
         "Needs authentication configured; the redirect URI is RIGHTSCAN_PUBLIC_URL + /launch/callback",
     )
+    smart_client_secret: SecretStr | None = Field(
+        default=None,
+        min_length=1,
+        max_length=1024,
+        description="Client secret the EHR issued when RightScan is registered as a confidential client: the code "
+        "exchange then authenticates with HTTP Basic (client_secret_basic); unset = a public client (PKCE only). "
+        "Give it in the environment only, never on the command line",
+    )
     smart_scope: str = Field(
         default="launch openid fhirUser patient/*.read",
         min_length=1,

@@ -75,6 +75,13 @@ class Settings(BaseSettings):
         "a note over it, or shaped so that it would be (long runs without a space), is refused with 422 "
         "(a CDS call then uses coded data only)",
     )
+    request_read_seconds: float = Field(
+        default=30.0,
+        ge=1,
+        le=600,
+        description="Seconds a request (headers and body) has to arrive whole, counted from when the connection may "
+        "send it; a slower one has its connection closed (slowloris). A request that arrived is never cut",
+    )
     max_feedback_entries: int = Field(default=20, ge=1, le=100, description="Most entries in one feedback call")
     max_feedback_comment_chars: int = Field(
         default=1000, ge=0, le=4000, description="Longest clinician comment stored with an override"

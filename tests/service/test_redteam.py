@@ -338,3 +338,66 @@ def test_many_orders_over_a_large_prefetch_stay_fast(server: Server) -> None:
     one = timed(request(1, "one"))
     fifty = timed(request(50, "fifty"))
     assert fifty < 10 * one + 0.5, f"50 orders took {fifty:.2f} s, one order {one:.2f} s over the same prefetch"
+
+
+# ------------------------------------------------------------------------------------- second round
+def test_a_post_a_browser_marks_cross_site_is_refused_even_without_origin(server: Server) -> None:
+    """Fetch Metadata says where a post came from; a cross-site (or another-site) form post is refused
+    whether or not an Origin header came with it."""
+    form = {"age": "58", "sex": "female", "size_cm": "1.8", "order": "PET/CT"}
+    for site in ("cross-site", "same-site"):
+        r = httpx.post(f"{server.url}/evaluate", data=form, headers={"Sec-Fetch-Site": site})
+        assert r.status_code == 403, site
+    for site in ("same-origin", None):  # the page's own form, and a client that sends no metadata
+        headers = {"Sec-Fetch-Site": site} if site else {}
+        assert httpx.post(f"{server.url}/evaluate", data=form, headers=headers).status_code == 200, site
+
+
+@pytest.fixture(scope="module")
+def impatient(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    srv = start_server(tmp_path_factory.mktemp("slow"), env={"RIGHTSCAN_REQUEST_READ_SECONDS": "2"})
+    yield srv
+    srv.stop()
+
+
+def _closed_within(sock: socket.socket, seconds: float) -> bool:
+    sock.settimeout(seconds)
+    try:
+        while True:
+            data = sock.recv(4096)
+            if not data:
+                return True
+    except TimeoutError:
+        return False
+    except OSError:
+        return True
+
+
+def test_slow_clients_cannot_hold_connections(impatient: Server) -> None:
+    """Slowloris: a request whose headers, or whose body, never finish arriving held its connection (and
+    a file descriptor) for as long as the client liked - over 70 s measured, with 1,000 at once. Each
+    request now has RIGHTSCAN_REQUEST_READ_SECONDS to arrive whole; a slow but complete one is served."""
+    port = int(urlsplit(impatient.url).port or 0)
+    heads = socket.create_connection(("127.0.0.1", port))
+    heads.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # the blank line never comes
+    body = socket.create_connection(("127.0.0.1", port))
+    body.sendall(b"POST /v1/evaluate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                 b"Content-Length: 1000\r\n\r\n{")  # fmt: skip
+    trickle = socket.create_connection(("127.0.0.1", port))
+    started = time.monotonic()
+    for piece in (b"GET /healthz HTTP/1.1\r\n", b"Host: 127.0.0.1\r\n", b"X-Slow: 1\r\n"):
+        trickle.sendall(piece)  # a byte now and then, each arriving before a keep-alive timeout
+        time.sleep(0.9)
+    try:
+        assert _closed_within(heads, 5) and _closed_within(body, 5) and _closed_within(trickle, 5)
+        assert time.monotonic() - started < 9
+        slow_but_whole = socket.create_connection(("127.0.0.1", port))
+        slow_but_whole.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+        time.sleep(1)
+        slow_but_whole.sendall(b"Connection: close\r\n\r\n")
+        slow_but_whole.settimeout(5)
+        assert slow_but_whole.recv(100).startswith(b"HTTP/1.1 200")
+        assert httpx.get(f"{impatient.url}/healthz").status_code == 200
+    finally:
+        for s in (heads, body, trickle):
+            s.close()

@@ -401,3 +401,12 @@ def test_slow_clients_cannot_hold_connections(impatient: Server) -> None:
     finally:
         for s in (heads, body, trickle):
             s.close()
+
+
+def test_api_documentation_is_not_served_in_production_mode(behind_tls: tuple[Server, object], server: Server) -> None:
+    """With authentication on, the interactive API pages and the OpenAPI document (every route, every
+    field) were served to anyone without a token; they stay available in development mode."""
+    secured, _ = behind_tls
+    for path in ("/docs", "/redoc", "/openapi.json", "/docs/oauth2-redirect"):
+        assert httpx.get(f"{secured.url}{path}").status_code == 404, path
+    assert httpx.get(f"{server.url}/openapi.json").status_code == 200

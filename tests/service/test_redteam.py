@@ -410,3 +410,27 @@ def test_api_documentation_is_not_served_in_production_mode(behind_tls: tuple[Se
     for path in ("/docs", "/redoc", "/openapi.json", "/docs/oauth2-redirect"):
         assert httpx.get(f"{secured.url}{path}").status_code == 404, path
     assert httpx.get(f"{server.url}/openapi.json").status_code == 200
+
+
+def test_csv_export_neutralises_formulas_behind_blanks_and_in_full_width(server: Server, tmp_path: Path) -> None:
+    """A clinician's override comment is free text the EHR relays; a formula behind a blank, a line break
+    or an invisible character, or written with a full-width sign, went out verbatim (only the first
+    character was looked at)."""
+    import csv
+    import subprocess
+
+    from .conftest import RIGHTSCAN
+
+    card = httpx.post(f"{server.url}{SERVICE}", json=reference_request(), timeout=60).json()["cards"][0]
+    comments = [' =HYPERLINK("http://x.example")', "\n=1+1", "\u200b@SUM(A1)", "\uff1dHYPERLINK(1)", "a = b is fine"]
+    for i, comment in enumerate(comments):
+        entry = {"card": card["uuid"], "outcome": "overridden", "overrideReason": {"userComment": comment},
+                 "outcomeTimestamp": f"2026-11-26T10:20:{10 + i:02d}Z"}  # fmt: skip
+        assert httpx.post(f"{server.url}{SERVICE}/feedback", json={"feedback": [entry]}, timeout=60).status_code == 200
+    out = tmp_path / "feedback.csv"
+    subprocess.run([RIGHTSCAN, "log", "export", "--database", server.database, "--table", "feedback", "-o", str(out)],
+                   check=True, capture_output=True)  # fmt: skip
+    written = {row["user_comment"] for row in csv.DictReader(out.open(newline=""))}
+    for comment in comments[:-1]:
+        assert "'" + comment in written and comment not in written, repr(comment)
+    assert "a = b is fine" in written

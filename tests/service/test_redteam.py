@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 
-from conftest import patient
+from conftest import ROOT, patient
 
 from .conftest import ISSUER, Server, start_server
 from .test_cds import SERVICE, reference_request
@@ -434,3 +434,27 @@ def test_csv_export_neutralises_formulas_behind_blanks_and_in_full_width(server:
     for comment in comments[:-1]:
         assert "'" + comment in written and comment not in written, repr(comment)
     assert "a = b is fine" in written
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "New bo\u00adne pa\u00adin in the lower back for 3 weeks.",  # soft hyphens (word processors, PDFs)
+        "New \uff42\uff4f\uff4e\uff45 \uff50\uff41\uff49\uff4e in the lower back for 3 weeks.",  # full-width letters
+        "New \u202ebone pain\u202c in the lower back for 3 weeks.",  # a bidirectional override around the words
+        "New bone\u0000pain in the lower back for 3 weeks.",  # NUL between the words
+    ],
+    ids=["soft-hyphen", "full-width", "bidi-override", "nul"],
+)
+def test_invisible_characters_cannot_hide_a_red_flag(server: Server, written: str) -> None:
+    """Each of these reads as 'new bone pain in the lower back' to a clinician; the reader missed the red
+    flag and the PET/CT was rated 'not recommended'. The evidence still points into the note as sent."""
+    note = (ROOT / "examples" / "note_new_diagnosis.txt").read_text() + "\n" + written + "\n"
+    r = httpx.post(f"{server.url}/v1/evaluate", json={"note": note, "order": "PET/CT"}, timeout=60)
+    assert r.status_code == 200, r.text[:300]
+    answer = r.json()
+    assert answer["systemic_imaging"] != "not_recommended"
+    assert answer["red_flags"], answer["summary"]
+    for item in answer["extracted"]["evidence"]:
+        if isinstance(item.get("start"), int):
+            assert 0 <= item["start"] <= item["end"] <= len(note)

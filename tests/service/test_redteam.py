@@ -458,3 +458,23 @@ def test_invisible_characters_cannot_hide_a_red_flag(server: Server, written: st
     for item in answer["extracted"]["evidence"]:
         if isinstance(item.get("start"), int):
             assert 0 <= item["start"] <= item["end"] <= len(note)
+
+
+def test_an_ignored_code_is_shown_only_when_it_looks_like_a_code(server: Server) -> None:
+    """A code RightScan does not know is named on the card ('unrecognised code ignored: system|code'), but
+    the sender chooses that text: a name and record number put there were repeated on the card and in the
+    log. A code that is not code-shaped (blanks, over 64 characters) is now named by its place instead."""
+    request = reference_request()
+    condition = request["prefetch"]["conditions"]["entry"][0]["resource"]
+    condition["code"]["coding"][0]["code"] = "Jane Doe MRN 12345"
+    request["prefetch"]["patient"]["gender"] = "Jane Doe MRN 12345"
+    r = httpx.post(f"{server.url}{SERVICE}", json=request, timeout=60)
+    assert r.status_code == 200, r.text[:300]
+    assert "Jane Doe" not in r.text and "12345" not in r.text
+    consult = r.json()["cards"][0]["links"][0]["url"].rsplit("/", 1)[-1].split("?")[0]
+    logged = httpx.get(f"{server.url}/v1/decisions/{consult}")
+    assert "Jane Doe" not in logged.text and "12345" not in logged.text
+    decision = logged.json()["output"]["decisions"][0]["decision"]
+    ignored = [x for x in decision["insufficient_data"] if x.startswith("unrecognised code ignored")]
+    assert len(ignored) >= 2 and not any("Jane" in x for x in ignored)
+    assert any("C50.412" in x for x in ignored) or any("icd-10-cm" in x for x in ignored)  # code-shaped: still named

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -159,6 +160,25 @@ def _text_steps(from_text: list[str], disagree: list[str]) -> list[dict[str, str
     return steps
 
 
+_CODE_SHAPE = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-_:/#|]{0,63}")
+
+
+def _code_shaped(ignored: dict[str, Any]) -> dict[str, Any]:
+    """A code the record uses and RightScan does not know, its ``system`` and ``code`` kept only when shaped
+    like a code or a URI (no blanks, at most 64 characters): the sender chooses that text, and a name or a
+    record number put there must not reach the card or the log."""
+    out = dict(ignored)
+    for key in ("system", "code"):
+        value = ignored.get(key)
+        if value is not None and not (isinstance(value, str) and _CODE_SHAPE.fullmatch(value)):
+            out[key] = f"{{{key} not shown}}"
+    return out
+
+
+def _shown_code(ignored: dict[str, Any]) -> str:
+    return f"{ignored.get('system', '?')}|{ignored.get('code', '?')}"
+
+
 def _unread_text(kb: Knowledge, coded: dict[str, Any], why: str) -> list[dict[str, Any]]:
     """What free text that was not read could have stated and the decision would depend on: any red-flag
     symptom, and an abnormal value of a laboratory test the coded data lack. Tested like the uncertain facts
@@ -218,7 +238,8 @@ async def _rate_draft(
             payload, from_text, disagree = fill_from_text(payload, stated)
     if not_read:  # text not read must not decide by its silence: a red flag it states would change the answer
         uncertain = [*uncertain, *_unread_text(kb, payload, not_read)]
-    coded = {"order_ref": draft.id, "facts": payload, "ignored": found.ignored, "from_text": from_text}
+    ignored = [_code_shaped(i) for i in found.ignored]
+    coded = {"order_ref": draft.id, "facts": payload, "ignored": ignored, "from_text": from_text}
     try:
         decision = decide_payload(kb, payload)
         decision = confirm_uncertain(kb, decision, payload, uncertain)
@@ -237,10 +258,7 @@ async def _rate_draft(
     if found.ignored:
         decision["insufficient_data"] = [
             *decision["insufficient_data"],
-            *(
-                f"unrecognised code ignored: {i.get('system', '?')}|{i.get('code', '?')} ({i.get('reason', '')})"
-                for i in found.ignored
-            ),
+            *(f"unrecognised code ignored: {_shown_code(i)} ({i.get('reason', '')})" for i in ignored),
         ]
     return OrderOutcome(draft.id, draft.resource, decision=decision), coded, len(found.ignored)
 

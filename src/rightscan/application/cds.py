@@ -230,9 +230,9 @@ async def _rate_draft(
     if texts:  # the order's reason and the record's text fill what coded data leave open
         try:
             stated, uncertain = await budget.read(text_reading, "\n".join(texts))
-        except InputError:  # over the request's reading budget (RIGHTSCAN_NOTE_CPU_SECONDS): coded data only
+        except InputError as exc:  # over the reading budget (RIGHTSCAN_NOTE_CPU_SECONDS), mostly: coded data only
             stated, uncertain = None, []
-            not_read = f"could not be read within the {budget.seconds:g}-second CPU budget (RIGHTSCAN_NOTE_CPU_SECONDS)"
+            not_read = f"could not be read ({exc.message})"  # a fixed phrase naming the limit, never the text
         uncertain = uncertain_gaps(payload, uncertain)
         if stated:
             payload, from_text, disagree = fill_from_text(payload, stated)

@@ -478,3 +478,9 @@ def test_an_ignored_code_is_shown_only_when_it_looks_like_a_code(server: Server)
     ignored = [x for x in decision["insufficient_data"] if x.startswith("unrecognised code ignored")]
     assert len(ignored) >= 2 and not any("Jane" in x for x in ignored)
     assert any("C50.412" in x for x in ignored) or any("icd-10-cm" in x for x in ignored)  # code-shaped: still named
+
+
+def test_the_server_software_is_not_announced(server: Server) -> None:
+    """Every answer said 'server: uvicorn': a version hunt needs no help."""
+    for path in ("/healthz", "/no-such-page"):
+        assert "server" not in httpx.get(f"{server.url}{path}").headers, path

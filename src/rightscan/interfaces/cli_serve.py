@@ -145,6 +145,7 @@ def serve(
         access_log=False,
         lifespan="on",
         http=DeadlineH11Protocol,  # each request must arrive whole in RIGHTSCAN_REQUEST_READ_SECONDS
+        server_header=False,
     )
 
 

@@ -215,3 +215,29 @@ def test_tls_is_checked_for_the_name_while_connecting_to_the_address(
             fetch("other.tls.test")
     finally:
         server.stop()
+
+
+def test_a_slow_name_server_cannot_hold_the_call(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The caller names the host, so it may name one whose name server answers slowly (or never): the
+    look-up gets the same time budget as the fetch."""
+    import time
+
+    real = socket.getaddrinfo
+
+    def slow(host: Any, *args: Any, **kwargs: Any) -> Any:
+        if (host.decode() if isinstance(host, bytes) else host) == "slow.dns.test":
+            time.sleep(4)
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", slow)
+
+    async def timed() -> tuple[float, str]:
+        started = time.monotonic()
+        try:
+            await fetch_prefetch("https://slow.dns.test/fhir", "t", ["patient"], {"patientId": "p1"}, timeout=1.0)
+        except FetchError as exc:
+            return time.monotonic() - started, str(exc)
+        return time.monotonic() - started, "fetched"
+
+    elapsed, outcome = asyncio.run(timed())  # (the look-up thread itself finishes later, off the request)
+    assert outcome == "the FHIR server could not be reached" and elapsed < 2, (elapsed, outcome)

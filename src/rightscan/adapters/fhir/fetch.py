@@ -37,7 +37,9 @@ def render(template: str, context: Mapping[str, Any]) -> str:
     return _TOKEN.sub(value, template)
 
 
-async def check_server(fhir_server: str, *, allow_http: bool = False, allowed_hosts: Collection[str] = ()) -> Pin:
+async def check_server(
+    fhir_server: str, *, allow_http: bool = False, allowed_hosts: Collection[str] = (), timeout: float = 2.0
+) -> Pin:
     """The FHIR base URL, pinned to its checked address, once it is safe to send the EHR's access token
     there (``FetchError`` otherwise).
 
@@ -48,7 +50,7 @@ async def check_server(fhir_server: str, *, allow_http: bool = False, allowed_ho
     alike whatever the cause, so they reveal nothing about which hosts or ports exist.
     """
     try:
-        return await outbound.pin(fhir_server.rstrip("/"), outbound.Policy(allow_http, tuple(allowed_hosts)))
+        return await outbound.pin(fhir_server.rstrip("/"), outbound.Policy(allow_http, tuple(allowed_hosts), timeout))
     except outbound.Refused as exc:
         if exc.message == "the URL must be https":
             raise FetchError("fhirServer must be an https URL") from None
@@ -69,7 +71,7 @@ async def fetch_prefetch(
 ) -> dict[str, Any]:
     from rightscan.adapters.fhir.prefetch import PREFETCH_TEMPLATES
 
-    target = await check_server(fhir_server, allow_http=allow_http, allowed_hosts=allowed_hosts)
+    target = await check_server(fhir_server, allow_http=allow_http, allowed_hosts=allowed_hosts, timeout=timeout)
     base = target.url
     headers = {"Authorization": f"Bearer {access_token}", "Accept": "application/fhir+json"}
     out: dict[str, Any] = {}

@@ -42,6 +42,7 @@ class Policy:
 
     allow_http: bool = False
     allowed_hosts: Collection[str] = ()
+    resolve_seconds: float = 2.0  # the caller names the host: its name server may answer slowly or never
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,8 +108,9 @@ async def pin(url: str, policy: Policy) -> Pin:
     """``url`` checked and resolved once: the address to connect to (``Refused`` when it may not be called)."""
     scheme, host, port, allowed = check_url(url, policy)
     try:
-        infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except (OSError, ValueError, UnicodeError):
+        lookup = asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        infos = await asyncio.wait_for(lookup, policy.resolve_seconds)
+    except (OSError, ValueError, UnicodeError, TimeoutError):
         raise Refused("the server could not be reached") from None
     addresses = [str(info[4][0]) for info in infos]
     if not addresses or (not allowed and not all(public_address(a) for a in addresses)):

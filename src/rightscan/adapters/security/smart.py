@@ -118,7 +118,7 @@ async def _pinned(url: str, policy: Policy, what: str) -> outbound.Pin:
     """``url`` checked against the outbound-fetch policy and pinned to the address that was checked
     (``SmartError`` 403 otherwise)."""
     try:
-        return await outbound.pin(url, outbound.Policy(policy.allow_http, tuple(policy.allowed_hosts)))
+        return await outbound.pin(url, outbound.Policy(policy.allow_http, tuple(policy.allowed_hosts), policy.timeout))
     except outbound.Refused:
         raise SmartError(403, f"{what} is not an allowed address") from None
 

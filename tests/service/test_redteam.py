@@ -484,3 +484,22 @@ def test_the_server_software_is_not_announced(server: Server) -> None:
     """Every answer said 'server: uvicorn': a version hunt needs no help."""
     for path in ("/healthz", "/no-such-page"):
         assert "server" not in httpx.get(f"{server.url}{path}").headers, path
+
+
+def test_numbers_orjson_cannot_hold_are_refused_not_500(server: Server) -> None:
+    """A 400-digit integer in a lab value: orjson refused it, the body fell back to the standard library's
+    parser, passed FHIR validation (a decimal) and crashed the call with a 500; on that fallback the
+    duplicate-key check was skipped too (a repeated 'hook' went through, the last one winning)."""
+    text = json.dumps(reference_request())
+    huge = text.replace('"value": 95,', '"value": ' + "9" * 400 + ",", 1)
+    assert huge != text
+    r = httpx.post(f"{server.url}{SERVICE}", content=huge, headers={"Content-Type": "application/json"}, timeout=60)
+    assert r.status_code == 400, r.text[:200]
+    assert r.json()["error"]["field"] == "(body)"
+    repeated = huge.replace('"hook": "order-select"', '"hook": "order-select", "hook": "order-sign"', 1)
+    r = httpx.post(f"{server.url}{SERVICE}", content=repeated, headers={"Content-Type": "application/json"}, timeout=60)
+    assert r.status_code == 400, r.text[:200]
+    for path in ("/v1/evaluate", SERVICE + "/feedback"):
+        body = '{"age": ' + "9" * 400 + ', "tumor": {"size_cm": 1.8}}'
+        r = httpx.post(f"{server.url}{path}", content=body, headers={"Content-Type": "application/json"}, timeout=60)
+        assert r.status_code == 400, (path, r.text[:200])

@@ -503,3 +503,31 @@ def test_numbers_orjson_cannot_hold_are_refused_not_500(server: Server) -> None:
         body = '{"age": ' + "9" * 400 + ', "tumor": {"size_cm": 1.8}}'
         r = httpx.post(f"{server.url}{path}", content=body, headers={"Content-Type": "application/json"}, timeout=60)
         assert r.status_code == 400, (path, r.text[:200])
+
+
+@pytest.mark.parametrize(
+    ("change", "why"),
+    [
+        (lambda lab: lab["valueQuantity"].update(value=20_000), "implausible value"),
+        (lambda lab: lab.update(valueQuantity={**lab["valueQuantity"], "value": 480}, referenceRange=[]), "no range"),
+        (lambda lab: lab["valueQuantity"].update(code="mmol/L", unit="mmol/L"), "units differ"),
+    ],
+    ids=["implausible", "no-reference-range", "units-differ"],
+)
+def test_a_lab_result_that_cannot_be_judged_does_not_decide_by_its_absence(
+    server: Server, change: Callable[[dict[str, object]], None], why: str
+) -> None:
+    """The record holds an alkaline phosphatase result that RightScan cannot judge (20,000 U/L against a
+    limit of 120, a result without a reference range, a range in another unit): the result was dropped
+    and the PET/CT rated 'not recommended - no red flag', as if the test had never been done. An abnormal
+    value would make it a red flag, so the answer is undetermined and names the lab."""
+    request = reference_request()
+    alp = next(e["resource"] for e in request["prefetch"]["labs"]["entry"] if e["resource"]["id"] == "lab-alp")
+    change(alp)
+    r = httpx.post(f"{server.url}{SERVICE}", json=request, timeout=60)
+    assert r.status_code == 200, r.text[:300]
+    consult = r.json()["cards"][0]["links"][0]["url"].rsplit("/", 1)[-1]
+    decision = httpx.get(f"{server.url}/v1/decisions/{consult}").json()["output"]["decisions"][0]["decision"]
+    assert decision["systemic_imaging"] == "undetermined", (why, decision["summary"])
+    assert any(x.startswith("labs.alkaline_phosphatase") for x in decision["insufficient_data"])
+    assert not any(c["indicator"] == "warning" for c in r.json()["cards"])

@@ -179,6 +179,34 @@ def _shown_code(ignored: dict[str, Any]) -> str:
     return f"{ignored.get('system', '?')}|{ignored.get('code', '?')}"
 
 
+def _abnormal_lab() -> dict[str, float]:
+    return {"value": 1000.0, "uln": 100.0}  # ten times the upper limit: abnormal on every rule
+
+
+def _unjudged_labs(kb: Knowledge, coded: dict[str, Any], ignored: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Laboratory tests the record holds but whose result RightScan could not judge (no reference range,
+    another unit, an implausible value, not final...) and the coded facts lack: an abnormal result would
+    be a red flag, so each is tested like an uncertain fact instead of deciding as if the test was never done."""
+    from rightscan.adapters.fhir.codes import load_fhir_codes
+
+    codes = load_fhir_codes()
+    found: dict[str, list[str]] = {}
+    for item in ignored:
+        system, code = codes.system_key(item.get("system")), item.get("code")
+        hit = codes.observations.get(system, code) if isinstance(code, str) else None
+        lab = getattr(hit.entry, "lab", None) if hit is not None else None
+        if lab in kb.lab_names and (coded.get("labs") or {}).get(lab) is None:
+            found.setdefault(lab, []).append(str(item.get("reason", "")))
+    return [
+        {
+            "field": f"labs.{lab}",
+            "values": [_abnormal_lab()],
+            "reason": f"the record's result could not be judged ({'; '.join(dict.fromkeys(reasons))})",
+        }
+        for lab, reasons in found.items()
+    ]
+
+
 def _unread_text(kb: Knowledge, coded: dict[str, Any], why: str) -> list[dict[str, Any]]:
     """What free text that was not read could have stated and the decision would depend on: any red-flag
     symptom, and an abnormal value of a laboratory test the coded data lack. Tested like the uncertain facts
@@ -190,11 +218,9 @@ def _unread_text(kb: Knowledge, coded: dict[str, Any], why: str) -> list[dict[st
     )
     symptoms = [code for code in kb.symptoms if code not in (coded.get("symptoms") or [])]
     out: list[dict[str, Any]] = [{"field": "symptoms", "values": symptoms, "reason": reason}] if symptoms else []
-    uln = 100.0
-    high = uln * (1 + max(kb.thresholds.alp_mild_max_x_uln, kb.thresholds.liver_test_abnormal_x_uln))
     for lab in kb.lab_names:
         if (coded.get("labs") or {}).get(lab) is None:
-            out.append({"field": f"labs.{lab}", "values": [{"value": high, "uln": uln}], "reason": reason})
+            out.append({"field": f"labs.{lab}", "values": [_abnormal_lab()], "reason": reason})
     return out
 
 
@@ -238,6 +264,8 @@ async def _rate_draft(
             payload, from_text, disagree = fill_from_text(payload, stated)
     if not_read:  # text not read must not decide by its silence: a red flag it states would change the answer
         uncertain = [*uncertain, *_unread_text(kb, payload, not_read)]
+    else:  # (unread text already covers every uncoded lab)
+        uncertain = [*uncertain, *_unjudged_labs(kb, payload, found.ignored)]
     ignored = [_code_shaped(i) for i in found.ignored]
     coded = {"order_ref": draft.id, "facts": payload, "ignored": ignored, "from_text": from_text}
     try:

@@ -75,6 +75,13 @@ class Settings(BaseSettings):
         "a note over it, or shaped so that it would be (long runs without a space), is refused with 422 "
         "(a CDS call then uses coded data only)",
     )
+    request_read_seconds: float = Field(
+        default=30.0,
+        ge=1,
+        le=600,
+        description="Seconds a request (headers and body) has to arrive whole, counted from when the connection may "
+        "send it; a slower one has its connection closed (slowloris). A request that arrived is never cut",
+    )
     max_feedback_entries: int = Field(default=20, ge=1, le=100, description="Most entries in one feedback call")
     max_feedback_comment_chars: int = Field(
         default=1000, ge=0, le=4000, description="Longest clinician comment stored with an override"
@@ -95,6 +102,14 @@ class Settings(BaseSettings):
         max_length=256,
         description="OAuth client id registered with the EHR for the SMART EHR launch (/launch); unset = no launch. "
         "Needs authentication configured; the redirect URI is RIGHTSCAN_PUBLIC_URL + /launch/callback",
+    )
+    smart_client_secret: SecretStr | None = Field(
+        default=None,
+        min_length=1,
+        max_length=1024,
+        description="Client secret the EHR issued when RightScan is registered as a confidential client: the code "
+        "exchange then authenticates with HTTP Basic (client_secret_basic); unset = a public client (PKCE only). "
+        "Give it in the environment only, never on the command line",
     )
     smart_scope: str = Field(
         default="launch openid fhirUser patient/*.read",

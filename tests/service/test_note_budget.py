@@ -81,6 +81,24 @@ def test_a_note_over_the_budget_is_stopped_and_refused_naming_the_setting(tight:
     assert spent < 1.0, f"{spent:.2f} s of server CPU for one request"
 
 
+def test_a_cds_reason_text_over_the_budget_does_not_decide_by_its_silence(tight: Server) -> None:
+    """A reason text stating bone pain, shaped so that reading it overruns the budget: the order is not
+    rated 'not recommended' on coded data alone; the answer is undetermined and names the unread text."""
+    from .test_cds import SERVICE, reference_request
+
+    request = reference_request()
+    pet = next(e["resource"] for e in request["context"]["draftOrders"]["entry"] if e["resource"]["id"] == "pet-1")
+    pet["reasonCode"] = [{"text": "New bone pain. " + _note("possible bone mets? ")[:15_000]}]
+    r = httpx.post(f"{tight.url}{SERVICE}", json=request, timeout=60)
+    assert r.status_code == 200, r.text[:300]
+    cards = r.json()["cards"]
+    consult = cards[0]["links"][0]["url"].rsplit("/", 1)[-1]
+    decision = httpx.get(f"{tight.url}/v1/decisions/{consult}").json()["output"]["decisions"][0]["decision"]
+    assert decision["systemic_imaging"] == "undetermined"
+    assert any("RIGHTSCAN_NOTE_CPU_SECONDS" in x for x in decision["insufficient_data"])
+    assert not any(c["indicator"] == "warning" for c in cards)
+
+
 def test_the_web_page_names_the_budget_under_the_note(tight: Server) -> None:
     r = httpx.post(f"{tight.url}/note", data={"note": _note("possible bone mets? ")}, timeout=60)
     assert r.status_code == 422

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 
-from conftest import patient
+from conftest import ROOT, patient
 
 from .conftest import ISSUER, Server, start_server
 from .test_cds import SERVICE, reference_request
@@ -338,3 +338,196 @@ def test_many_orders_over_a_large_prefetch_stay_fast(server: Server) -> None:
     one = timed(request(1, "one"))
     fifty = timed(request(50, "fifty"))
     assert fifty < 10 * one + 0.5, f"50 orders took {fifty:.2f} s, one order {one:.2f} s over the same prefetch"
+
+
+# ------------------------------------------------------------------------------------- second round
+def test_a_post_a_browser_marks_cross_site_is_refused_even_without_origin(server: Server) -> None:
+    """Fetch Metadata says where a post came from; a cross-site (or another-site) form post is refused
+    whether or not an Origin header came with it."""
+    form = {"age": "58", "sex": "female", "size_cm": "1.8", "order": "PET/CT"}
+    for site in ("cross-site", "same-site"):
+        r = httpx.post(f"{server.url}/evaluate", data=form, headers={"Sec-Fetch-Site": site})
+        assert r.status_code == 403, site
+    for site in ("same-origin", None):  # the page's own form, and a client that sends no metadata
+        headers = {"Sec-Fetch-Site": site} if site else {}
+        assert httpx.post(f"{server.url}/evaluate", data=form, headers=headers).status_code == 200, site
+
+
+@pytest.fixture(scope="module")
+def impatient(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    srv = start_server(tmp_path_factory.mktemp("slow"), env={"RIGHTSCAN_REQUEST_READ_SECONDS": "2"})
+    yield srv
+    srv.stop()
+
+
+def _closed_within(sock: socket.socket, seconds: float) -> bool:
+    sock.settimeout(seconds)
+    try:
+        while True:
+            data = sock.recv(4096)
+            if not data:
+                return True
+    except TimeoutError:
+        return False
+    except OSError:
+        return True
+
+
+def test_slow_clients_cannot_hold_connections(impatient: Server) -> None:
+    """Slowloris: a request whose headers, or whose body, never finish arriving held its connection (and
+    a file descriptor) for as long as the client liked - over 70 s measured, with 1,000 at once. Each
+    request now has RIGHTSCAN_REQUEST_READ_SECONDS to arrive whole; a slow but complete one is served."""
+    port = int(urlsplit(impatient.url).port or 0)
+    heads = socket.create_connection(("127.0.0.1", port))
+    heads.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n")  # the blank line never comes
+    body = socket.create_connection(("127.0.0.1", port))
+    body.sendall(b"POST /v1/evaluate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                 b"Content-Length: 1000\r\n\r\n{")  # fmt: skip
+    trickle = socket.create_connection(("127.0.0.1", port))
+    started = time.monotonic()
+    for piece in (b"GET /healthz HTTP/1.1\r\n", b"Host: 127.0.0.1\r\n", b"X-Slow: 1\r\n"):
+        trickle.sendall(piece)  # a byte now and then, each arriving before a keep-alive timeout
+        time.sleep(0.9)
+    try:
+        assert _closed_within(heads, 5) and _closed_within(body, 5) and _closed_within(trickle, 5)
+        assert time.monotonic() - started < 9
+        slow_but_whole = socket.create_connection(("127.0.0.1", port))
+        slow_but_whole.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+        time.sleep(1)
+        slow_but_whole.sendall(b"Connection: close\r\n\r\n")
+        slow_but_whole.settimeout(5)
+        assert slow_but_whole.recv(100).startswith(b"HTTP/1.1 200")
+        assert httpx.get(f"{impatient.url}/healthz").status_code == 200
+    finally:
+        for s in (heads, body, trickle):
+            s.close()
+
+
+def test_api_documentation_is_not_served_in_production_mode(behind_tls: tuple[Server, object], server: Server) -> None:
+    """With authentication on, the interactive API pages and the OpenAPI document (every route, every
+    field) were served to anyone without a token; they stay available in development mode."""
+    secured, _ = behind_tls
+    for path in ("/docs", "/redoc", "/openapi.json", "/docs/oauth2-redirect"):
+        assert httpx.get(f"{secured.url}{path}").status_code == 404, path
+    assert httpx.get(f"{server.url}/openapi.json").status_code == 200
+
+
+def test_csv_export_neutralises_formulas_behind_blanks_and_in_full_width(server: Server, tmp_path: Path) -> None:
+    """A clinician's override comment is free text the EHR relays; a formula behind a blank, a line break
+    or an invisible character, or written with a full-width sign, went out verbatim (only the first
+    character was looked at)."""
+    import csv
+    import subprocess
+
+    from .conftest import RIGHTSCAN
+
+    card = httpx.post(f"{server.url}{SERVICE}", json=reference_request(), timeout=60).json()["cards"][0]
+    comments = [' =HYPERLINK("http://x.example")', "\n=1+1", "\u200b@SUM(A1)", "\uff1dHYPERLINK(1)", "a = b is fine"]
+    for i, comment in enumerate(comments):
+        entry = {"card": card["uuid"], "outcome": "overridden", "overrideReason": {"userComment": comment},
+                 "outcomeTimestamp": f"2026-11-26T10:20:{10 + i:02d}Z"}  # fmt: skip
+        assert httpx.post(f"{server.url}{SERVICE}/feedback", json={"feedback": [entry]}, timeout=60).status_code == 200
+    out = tmp_path / "feedback.csv"
+    subprocess.run([RIGHTSCAN, "log", "export", "--database", server.database, "--table", "feedback", "-o", str(out)],
+                   check=True, capture_output=True)  # fmt: skip
+    written = {row["user_comment"] for row in csv.DictReader(out.open(newline=""))}
+    for comment in comments[:-1]:
+        assert "'" + comment in written and comment not in written, repr(comment)
+    assert "a = b is fine" in written
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "New bo\u00adne pa\u00adin in the lower back for 3 weeks.",  # soft hyphens (word processors, PDFs)
+        "New \uff42\uff4f\uff4e\uff45 \uff50\uff41\uff49\uff4e in the lower back for 3 weeks.",  # full-width letters
+        "New \u202ebone pain\u202c in the lower back for 3 weeks.",  # a bidirectional override around the words
+        "New bone\u0000pain in the lower back for 3 weeks.",  # NUL between the words
+    ],
+    ids=["soft-hyphen", "full-width", "bidi-override", "nul"],
+)
+def test_invisible_characters_cannot_hide_a_red_flag(server: Server, written: str) -> None:
+    """Each of these reads as 'new bone pain in the lower back' to a clinician; the reader missed the red
+    flag and the PET/CT was rated 'not recommended'. The evidence still points into the note as sent."""
+    note = (ROOT / "examples" / "note_new_diagnosis.txt").read_text() + "\n" + written + "\n"
+    r = httpx.post(f"{server.url}/v1/evaluate", json={"note": note, "order": "PET/CT"}, timeout=60)
+    assert r.status_code == 200, r.text[:300]
+    answer = r.json()
+    assert answer["systemic_imaging"] != "not_recommended"
+    assert answer["red_flags"], answer["summary"]
+    for item in answer["extracted"]["evidence"]:
+        if isinstance(item.get("start"), int):
+            assert 0 <= item["start"] <= item["end"] <= len(note)
+
+
+def test_an_ignored_code_is_shown_only_when_it_looks_like_a_code(server: Server) -> None:
+    """A code RightScan does not know is named on the card ('unrecognised code ignored: system|code'), but
+    the sender chooses that text: a name and record number put there were repeated on the card and in the
+    log. A code that is not code-shaped (blanks, over 64 characters) is now named by its place instead."""
+    request = reference_request()
+    condition = request["prefetch"]["conditions"]["entry"][0]["resource"]
+    condition["code"]["coding"][0]["code"] = "Jane Doe MRN 12345"
+    request["prefetch"]["patient"]["gender"] = "Jane Doe MRN 12345"
+    r = httpx.post(f"{server.url}{SERVICE}", json=request, timeout=60)
+    assert r.status_code == 200, r.text[:300]
+    assert "Jane Doe" not in r.text and "12345" not in r.text
+    consult = r.json()["cards"][0]["links"][0]["url"].rsplit("/", 1)[-1].split("?")[0]
+    logged = httpx.get(f"{server.url}/v1/decisions/{consult}")
+    assert "Jane Doe" not in logged.text and "12345" not in logged.text
+    decision = logged.json()["output"]["decisions"][0]["decision"]
+    ignored = [x for x in decision["insufficient_data"] if x.startswith("unrecognised code ignored")]
+    assert len(ignored) >= 2 and not any("Jane" in x for x in ignored)
+    assert any("C50.412" in x for x in ignored) or any("icd-10-cm" in x for x in ignored)  # code-shaped: still named
+
+
+def test_the_server_software_is_not_announced(server: Server) -> None:
+    """Every answer said 'server: uvicorn': a version hunt needs no help."""
+    for path in ("/healthz", "/no-such-page"):
+        assert "server" not in httpx.get(f"{server.url}{path}").headers, path
+
+
+def test_numbers_orjson_cannot_hold_are_refused_not_500(server: Server) -> None:
+    """A 400-digit integer in a lab value: orjson refused it, the body fell back to the standard library's
+    parser, passed FHIR validation (a decimal) and crashed the call with a 500; on that fallback the
+    duplicate-key check was skipped too (a repeated 'hook' went through, the last one winning)."""
+    text = json.dumps(reference_request())
+    huge = text.replace('"value": 95,', '"value": ' + "9" * 400 + ",", 1)
+    assert huge != text
+    r = httpx.post(f"{server.url}{SERVICE}", content=huge, headers={"Content-Type": "application/json"}, timeout=60)
+    assert r.status_code == 400, r.text[:200]
+    assert r.json()["error"]["field"] == "(body)"
+    repeated = huge.replace('"hook": "order-select"', '"hook": "order-select", "hook": "order-sign"', 1)
+    r = httpx.post(f"{server.url}{SERVICE}", content=repeated, headers={"Content-Type": "application/json"}, timeout=60)
+    assert r.status_code == 400, r.text[:200]
+    for path in ("/v1/evaluate", SERVICE + "/feedback"):
+        body = '{"age": ' + "9" * 400 + ', "tumor": {"size_cm": 1.8}}'
+        r = httpx.post(f"{server.url}{path}", content=body, headers={"Content-Type": "application/json"}, timeout=60)
+        assert r.status_code == 400, (path, r.text[:200])
+
+
+@pytest.mark.parametrize(
+    ("change", "why"),
+    [
+        (lambda lab: lab["valueQuantity"].update(value=20_000), "implausible value"),
+        (lambda lab: lab.update(valueQuantity={**lab["valueQuantity"], "value": 480}, referenceRange=[]), "no range"),
+        (lambda lab: lab["valueQuantity"].update(code="mmol/L", unit="mmol/L"), "units differ"),
+    ],
+    ids=["implausible", "no-reference-range", "units-differ"],
+)
+def test_a_lab_result_that_cannot_be_judged_does_not_decide_by_its_absence(
+    server: Server, change: Callable[[dict[str, object]], None], why: str
+) -> None:
+    """The record holds an alkaline phosphatase result that RightScan cannot judge (20,000 U/L against a
+    limit of 120, a result without a reference range, a range in another unit): the result was dropped
+    and the PET/CT rated 'not recommended - no red flag', as if the test had never been done. An abnormal
+    value would make it a red flag, so the answer is undetermined and names the lab."""
+    request = reference_request()
+    alp = next(e["resource"] for e in request["prefetch"]["labs"]["entry"] if e["resource"]["id"] == "lab-alp")
+    change(alp)
+    r = httpx.post(f"{server.url}{SERVICE}", json=request, timeout=60)
+    assert r.status_code == 200, r.text[:300]
+    consult = r.json()["cards"][0]["links"][0]["url"].rsplit("/", 1)[-1]
+    decision = httpx.get(f"{server.url}/v1/decisions/{consult}").json()["output"]["decisions"][0]["decision"]
+    assert decision["systemic_imaging"] == "undetermined", (why, decision["summary"])
+    assert any(x.startswith("labs.alkaline_phosphatase") for x in decision["insufficient_data"])
+    assert not any(c["indicator"] == "warning" for c in r.json()["cards"])

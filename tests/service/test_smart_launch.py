@@ -17,6 +17,7 @@ import json
 import re
 import secrets
 import threading
+import time
 import uuid
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -27,7 +28,7 @@ import httpx
 import pytest
 
 from conftest import ROOT
-from rightscan.adapters.security.testing import generate_key, make_claims, sign_token
+from rightscan.adapters.security.testing import generate_key, jwks, make_claims, sign_token
 
 from .conftest import ISSUER, Server, start_secured_server
 
@@ -38,12 +39,23 @@ FIXTURE_PATIENT = FIXTURE["context"]["patientId"]
 
 
 class SmartServer:
-    """An EHR's SMART authorisation server. ``launches`` maps a launch id to its (patient, tenant)."""
+    """An EHR's SMART authorisation server. ``launches`` maps a launch id to its (patient, tenant).
 
-    def __init__(self) -> None:
+    With ``oidc`` it publishes an ``issuer`` and a ``jwks_uri`` and answers the ``openid`` scope with an
+    id_token signed by ``key`` (``id_token_claims`` overrides claims, ``id_token_key`` signs with another
+    key). With ``secret`` it is a confidential client's server: the token request must authenticate with
+    HTTP Basic (client id and that secret)."""
+
+    def __init__(self, secret: str | None = None) -> None:
         self.launches: dict[str, tuple[str, str | None]] = {}
         self.pending: dict[str, dict[str, str]] = {}  # code -> what the authorisation request said
         self.token_requests: list[dict[str, str]] = []
+        self.token_headers: list[dict[str, str]] = []
+        self.secret = secret
+        self.oidc = True
+        self.key = generate_key("RS256", kid="ehr-oidc")
+        self.id_token_claims: dict[str, Any] = {}
+        self.id_token_key: Any = None
         owner = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -61,15 +73,17 @@ class SmartServer:
             def do_GET(self) -> None:
                 parts = urlsplit(self.path)
                 if parts.path == "/fhir/.well-known/smart-configuration":
-                    self._json(
-                        200,
-                        {
-                            "authorization_endpoint": owner.url("/auth/authorize"),
-                            "token_endpoint": owner.url("/auth/token"),
-                            "code_challenge_methods_supported": ["S256"],
-                            "capabilities": ["launch-ehr", "context-ehr-patient"],
-                        },
-                    )
+                    config = {
+                        "authorization_endpoint": owner.url("/auth/authorize"),
+                        "token_endpoint": owner.url("/auth/token"),
+                        "code_challenge_methods_supported": ["S256"],
+                        "capabilities": ["launch-ehr", "context-ehr-patient"],
+                    }
+                    if owner.oidc:
+                        config |= {"issuer": owner.url("/auth"), "jwks_uri": owner.url("/auth/jwks")}
+                    self._json(200, config)
+                elif parts.path == "/auth/jwks":
+                    self._json(200, jwks(owner.key))
                 elif parts.path == "/auth/authorize":
                     q = {k: v[0] for k, v in parse_qs(parts.query).items()}
                     ok = (
@@ -98,6 +112,13 @@ class SmartServer:
                 raw = self.rfile.read(int(self.headers.get("Content-Length", "0"))).decode()
                 form = {k: v[0] for k, v in parse_qs(raw).items()}
                 owner.token_requests.append(form)
+                owner.token_headers.append(dict(self.headers))
+                if owner.secret is not None:
+                    expected = base64.b64encode(f"{CLIENT_ID}:{owner.secret}".encode()).decode()
+                    if self.headers.get("Authorization") != f"Basic {expected}":
+                        self._json(401, {"error": "invalid_client"})
+                        return
+                    form.setdefault("client_id", CLIENT_ID)
                 asked = owner.pending.pop(form.get("code", ""), None)  # a code is good once
                 verifier = form.get("code_verifier", "")
                 challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(b"=").decode()
@@ -120,6 +141,10 @@ class SmartServer:
                 }
                 if tenant:
                     answer["tenant"] = tenant
+                if "openid" in asked["scope"].split() and owner.oidc:
+                    claims = make_claims(owner.url("/auth"), CLIENT_ID, sub="practitioner-7")
+                    claims |= {"nonce": asked.get("nonce"), "fhirUser": "Practitioner/7"} | owner.id_token_claims
+                    answer["id_token"] = sign_token(owner.id_token_key or owner.key, claims)
                 self._json(200, answer)
 
             def log_message(self, format: str, *args: Any) -> None:
@@ -310,3 +335,119 @@ def test_launch_is_off_without_a_client_id(server: Server) -> None:
     """Development mode (the shared unauthenticated server): there is no launch to make."""
     r = httpx.get(f"{server.url}/launch", params={"iss": "https://ehr.example.org/fhir", "launch": "x"})
     assert r.status_code == 404
+
+
+# ---------------------------------------------------------------------------- id_token, single use, confidential
+def test_the_id_token_is_checked_and_carries_the_nonce_sent(
+    secured: Server, ehr: SmartServer, decisions: dict[str, str]
+) -> None:
+    """The EHR answers the openid scope with an id_token: RightScan sent a nonce and the launch goes on
+    only when the token is signed by the EHR's key set, for this client, in time, with that nonce."""
+    with httpx.Client(base_url=secured.url, timeout=30) as browser:
+        done = _launch(secured, ehr, browser, "pat-1", "hospital-a")
+        assert done.status_code == 200
+    other = generate_key("RS256", kid="ehr-oidc")  # same kid, another key: a forged signature
+    wrong = {
+        "another nonce": ({"nonce": "n" * 64}, None),
+        "another audience": ({"aud": "someone-else"}, None),
+        "another issuer": ({"iss": "https://evil.example"}, None),
+        "expired": ({"exp": int(time.time()) - 3600, "iat": int(time.time()) - 4000}, None),
+        "issued in the future": ({"iat": int(time.time()) + 3600}, None),
+        "several audiences, no azp": ({"aud": [CLIENT_ID, "other"]}, None),
+        "forged signature": ({}, other),
+    }
+    try:
+        for why, (claims, key) in wrong.items():
+            ehr.id_token_claims, ehr.id_token_key = claims, key
+            with httpx.Client(base_url=secured.url, timeout=30) as browser:
+                refused = _launch(secured, ehr, browser, "pat-1", "hospital-a")
+                assert refused.status_code == 401 and "id_token" in refused.text, why
+                assert "rightscan_session=" not in refused.headers.get("set-cookie", ""), why
+                assert browser.get(f"/decisions/{decisions['a/p1']}").status_code == 401, why
+    finally:
+        ehr.id_token_claims, ehr.id_token_key = {}, None
+
+
+def test_the_authorisation_request_sends_a_nonce_bound_to_the_launch(secured: Server, ehr: SmartServer) -> None:
+    nonces = []
+    for _ in range(2):
+        launch_id = secrets.token_urlsafe(8)
+        ehr.launches[launch_id] = ("pat-1", "hospital-a")
+        with httpx.Client(base_url=secured.url, timeout=30) as browser:
+            start = browser.get("/launch", params={"iss": ehr.url("/fhir"), "launch": launch_id})
+            nonces.append(parse_qs(urlsplit(start.headers["location"]).query)["nonce"][0])
+    assert len(set(nonces)) == 2 and all(len(n) >= 32 for n in nonces)
+
+
+def test_an_id_token_that_cannot_be_checked_is_not_used(
+    secured: Server, ehr: SmartServer, decisions: dict[str, str]
+) -> None:
+    """An EHR whose SMART configuration names no issuer / jwks_uri: its id_token (here absent) is not read,
+    and the launch context still comes from the token response alone."""
+    ehr.oidc = False
+    try:
+        with httpx.Client(base_url=secured.url, timeout=30) as browser:
+            browser.get(_forward(_launch(secured, ehr, browser, "pat-1", "hospital-a")))
+            assert browser.get(f"/decisions/{decisions['a/p1']}").status_code == 200
+    finally:
+        ehr.oidc = True
+
+
+def test_a_launch_answer_is_good_once(secured: Server, ehr: SmartServer, decisions: dict[str, str]) -> None:
+    """The same state (with the launch cookie that carried it) sent back a second time, as a stolen
+    callback URL and cookie would be: refused, even with a fresh code for it."""
+    launch_id = secrets.token_urlsafe(8)
+    ehr.launches[launch_id] = ("pat-2", "hospital-a")
+    with httpx.Client(base_url=secured.url, timeout=30) as browser:
+        start = browser.get("/launch", params={"iss": ehr.url("/fhir"), "launch": launch_id})
+        cookie = browser.cookies.get("rightscan_launch")
+        back = httpx.get(start.headers["location"])
+        first = browser.get(back.headers["location"])
+        assert first.status_code == 200
+    asked = ehr.token_requests[-1]
+    # a second code for the same authorisation request (what the EHR would issue on a re-consent)
+    second_code = secrets.token_urlsafe(16)
+    ehr.pending[second_code] = {k: v[0] for k, v in parse_qs(urlsplit(start.headers["location"]).query).items()}
+    state = parse_qs(urlsplit(back.headers["location"]).query)["state"][0]
+    with httpx.Client(base_url=secured.url, timeout=30, cookies={"rightscan_launch": cookie or ""}) as replay:
+        again = replay.get("/launch/callback", params={"code": second_code, "state": state})
+        assert again.status_code == 403 and "already been used" in again.text
+        assert "rightscan_session=" not in again.headers.get("set-cookie", "")
+        assert replay.get(f"/decisions/{decisions['a/p2']}").status_code == 401
+    assert ehr.token_requests[-1] is asked  # the replay never reached the token endpoint
+
+
+@pytest.fixture(scope="module")
+def confidential(tmp_path_factory: pytest.TempPathFactory, key) -> Iterator[tuple[Server, SmartServer]]:  # type: ignore[no-untyped-def]
+    ehr = SmartServer(secret="ehr-issued-secret-7f3a")
+    env = {
+        "RIGHTSCAN_LINK_SECRET": "s" * 40,
+        "RIGHTSCAN_SMART_CLIENT_ID": CLIENT_ID,
+        "RIGHTSCAN_SMART_CLIENT_SECRET": "ehr-issued-secret-7f3a",
+        "RIGHTSCAN_SMART_ISSUERS": json.dumps({ehr.url("/fhir"): ISSUER}),
+        "RIGHTSCAN_FHIR_ALLOWED_HOSTS": '["127.0.0.1"]',
+    }
+    srv = start_secured_server(tmp_path_factory.mktemp("smart-confidential"), key, env=env)
+    yield srv, ehr
+    srv.stop()
+    ehr.stop()
+
+
+def test_a_confidential_client_authenticates_its_code_exchange(confidential: tuple[Server, SmartServer]) -> None:
+    server, ehr = confidential
+    with httpx.Client(base_url=server.url, timeout=30) as browser:
+        done = _launch(server, ehr, browser, "pat-1", "hospital-a")
+        assert done.status_code == 200, done.text[:300]
+        assert browser.get(_forward(done)).status_code == 200
+    form, headers = ehr.token_requests[-1], ehr.token_headers[-1]
+    assert headers["Authorization"].startswith("Basic ")
+    assert "ehr-issued-secret-7f3a" not in json.dumps(form)  # the secret goes in the header only
+    assert "ehr-issued-secret-7f3a" not in server.log()
+    ehr.secret = "the-ehr-rotated-it"  # RightScan's secret is now wrong: the EHR refuses the client
+    try:
+        with httpx.Client(base_url=server.url, timeout=30) as browser:
+            refused = _launch(server, ehr, browser, "pat-1", "hospital-a")
+            assert refused.status_code == 401 and "invalid_client" in refused.text
+            assert "rightscan_session=" not in refused.headers.get("set-cookie", "")
+    finally:
+        ehr.secret = "ehr-issued-secret-7f3a"

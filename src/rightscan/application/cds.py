@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -159,6 +160,70 @@ def _text_steps(from_text: list[str], disagree: list[str]) -> list[dict[str, str
     return steps
 
 
+_CODE_SHAPE = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-_:/#|]{0,63}")
+
+
+def _code_shaped(ignored: dict[str, Any]) -> dict[str, Any]:
+    """A code the record uses and RightScan does not know, its ``system`` and ``code`` kept only when shaped
+    like a code or a URI (no blanks, at most 64 characters): the sender chooses that text, and a name or a
+    record number put there must not reach the card or the log."""
+    out = dict(ignored)
+    for key in ("system", "code"):
+        value = ignored.get(key)
+        if value is not None and not (isinstance(value, str) and _CODE_SHAPE.fullmatch(value)):
+            out[key] = f"{{{key} not shown}}"
+    return out
+
+
+def _shown_code(ignored: dict[str, Any]) -> str:
+    return f"{ignored.get('system', '?')}|{ignored.get('code', '?')}"
+
+
+def _abnormal_lab() -> dict[str, float]:
+    return {"value": 1000.0, "uln": 100.0}  # ten times the upper limit: abnormal on every rule
+
+
+def _unjudged_labs(kb: Knowledge, coded: dict[str, Any], ignored: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Laboratory tests the record holds but whose result RightScan could not judge (no reference range,
+    another unit, an implausible value, not final...) and the coded facts lack: an abnormal result would
+    be a red flag, so each is tested like an uncertain fact instead of deciding as if the test was never done."""
+    from rightscan.adapters.fhir.codes import load_fhir_codes
+
+    codes = load_fhir_codes()
+    found: dict[str, list[str]] = {}
+    for item in ignored:
+        system, code = codes.system_key(item.get("system")), item.get("code")
+        hit = codes.observations.get(system, code) if isinstance(code, str) else None
+        lab = getattr(hit.entry, "lab", None) if hit is not None else None
+        if lab in kb.lab_names and (coded.get("labs") or {}).get(lab) is None:
+            found.setdefault(lab, []).append(str(item.get("reason", "")))
+    return [
+        {
+            "field": f"labs.{lab}",
+            "values": [_abnormal_lab()],
+            "reason": f"the record's result could not be judged ({'; '.join(dict.fromkeys(reasons))})",
+        }
+        for lab, reasons in found.items()
+    ]
+
+
+def _unread_text(kb: Knowledge, coded: dict[str, Any], why: str) -> list[dict[str, Any]]:
+    """What free text that was not read could have stated and the decision would depend on: any red-flag
+    symptom, and an abnormal value of a laboratory test the coded data lack. Tested like the uncertain facts
+    of a note (``confirm_uncertain``): when one of them would change the answer, the answer is undetermined
+    and names the unread text; when none would, the answer stands and its explanation says what was not read.
+    """
+    reason = (
+        f"the order's reason and the record's free text {why} and were not read; a red flag they state would be missed"
+    )
+    symptoms = [code for code in kb.symptoms if code not in (coded.get("symptoms") or [])]
+    out: list[dict[str, Any]] = [{"field": "symptoms", "values": symptoms, "reason": reason}] if symptoms else []
+    for lab in kb.lab_names:
+        if (coded.get("labs") or {}).get(lab) is None:
+            out.append({"field": f"labs.{lab}", "values": [_abnormal_lab()], "reason": reason})
+    return out
+
+
 async def _rate_draft(
     kb: Knowledge,
     settings: Settings,
@@ -183,18 +248,26 @@ async def _rate_draft(
     from_text: list[str] = []
     disagree: list[str] = []
     uncertain: list[dict[str, Any]] = []
-    text_skipped = bool(texts) and sum(len(t) + 1 for t in texts) > settings.max_note_chars
-    if text_skipped:  # bounded work: too much text to read within the time budget; say so, read none
+    not_read: str | None = None  # why the texts were not read, when they were not
+    if texts and sum(len(t) + 1 for t in texts) > settings.max_note_chars:
+        # bounded work: too much text to read within the time budget; read none, and say so
+        not_read = f"exceed {settings.max_note_chars} characters (RIGHTSCAN_MAX_NOTE_CHARS)"
         texts = []
     if texts:  # the order's reason and the record's text fill what coded data leave open
         try:
             stated, uncertain = await budget.read(text_reading, "\n".join(texts))
-        except InputError:  # over the request's reading budget (RIGHTSCAN_NOTE_CPU_SECONDS): coded data only
+        except InputError as exc:  # over the reading budget (RIGHTSCAN_NOTE_CPU_SECONDS), mostly: coded data only
             stated, uncertain = None, []
+            not_read = f"could not be read ({exc.message})"  # a fixed phrase naming the limit, never the text
         uncertain = uncertain_gaps(payload, uncertain)
         if stated:
             payload, from_text, disagree = fill_from_text(payload, stated)
-    coded = {"order_ref": draft.id, "facts": payload, "ignored": found.ignored, "from_text": from_text}
+    if not_read:  # text not read must not decide by its silence: a red flag it states would change the answer
+        uncertain = [*uncertain, *_unread_text(kb, payload, not_read)]
+    else:  # (unread text already covers every uncoded lab)
+        uncertain = [*uncertain, *_unjudged_labs(kb, payload, found.ignored)]
+    ignored = [_code_shaped(i) for i in found.ignored]
+    coded = {"order_ref": draft.id, "facts": payload, "ignored": ignored, "from_text": from_text}
     try:
         decision = decide_payload(kb, payload)
         decision = confirm_uncertain(kb, decision, payload, uncertain)
@@ -202,21 +275,18 @@ async def _rate_draft(
         problem = f"the record's facts conflict ({exc.field})"
         return OrderOutcome(draft.id, draft.resource, problem=problem), coded, len(found.ignored)
     decision["explanation"] = [*decision["explanation"], *_text_steps(from_text, disagree)]
-    if text_skipped:
+    if not_read:
         decision["explanation"].append(
             {
-                "step": f"The order's reason and the record's free text exceed {settings.max_note_chars} "
-                "characters and were not read; only coded data were used",
+                "step": f"The order's reason and the record's free text {not_read} and were not read; only coded "
+                "data were used",
                 "source": TEXT_SOURCE,
             }
         )
     if found.ignored:
         decision["insufficient_data"] = [
             *decision["insufficient_data"],
-            *(
-                f"unrecognised code ignored: {i.get('system', '?')}|{i.get('code', '?')} ({i.get('reason', '')})"
-                for i in found.ignored
-            ),
+            *(f"unrecognised code ignored: {_shown_code(i)} ({i.get('reason', '')})" for i in ignored),
         ]
     return OrderOutcome(draft.id, draft.resource, decision=decision), coded, len(found.ignored)
 

@@ -68,6 +68,7 @@ def serve(
     import uvicorn
 
     from rightscan.adapters.store.db import redact_url
+    from rightscan.interfaces.http.slow_clients import DeadlineH11Protocol
     from rightscan.settings import Settings
 
     if database:
@@ -143,6 +144,8 @@ def serve(
         log_level="warning",
         access_log=False,
         lifespan="on",
+        http=DeadlineH11Protocol,  # each request must arrive whole in RIGHTSCAN_REQUEST_READ_SECONDS
+        server_header=False,
     )
 
 

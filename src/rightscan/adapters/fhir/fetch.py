@@ -1,22 +1,23 @@
 """Fetch prefetch data the EHR did not send, from its FHIR server, with the access it granted.
 
 Only the service's own prefetch templates are requested (never a URL taken from the data), with a
-short timeout, no redirects and a size cap, and only from an https server on a public address (see
-:func:`check_server`). Errors name the prefetch key and the HTTP status only.
+short timeout, no redirects and a size cap, and only from an https server on a public address, connecting to the
+address that was checked (see :func:`check_server`). Errors name the prefetch key and the HTTP status only.
 """
 
 from __future__ import annotations
 
 import asyncio
-import ipaddress
 import re
-import socket
 from collections.abc import Collection, Iterable, Mapping
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 import httpx
 import orjson
+
+from rightscan.adapters.security import outbound
+from rightscan.adapters.security.outbound import Pin
 
 MAX_BYTES = 5_000_000
 _TOKEN = re.compile(r"\{\{\s*context\.(\w+)\s*\}\}")
@@ -36,37 +37,26 @@ def render(template: str, context: Mapping[str, Any]) -> str:
     return _TOKEN.sub(value, template)
 
 
-def _internal(address: str) -> bool:
-    ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    return not ip.is_global or ip.is_multicast
-
-
-async def check_server(fhir_server: str, *, allow_http: bool = False, allowed_hosts: Collection[str] = ()) -> str:
-    """The FHIR base URL, once it is safe to send the EHR's access token there (``FetchError`` otherwise).
+async def check_server(
+    fhir_server: str, *, allow_http: bool = False, allowed_hosts: Collection[str] = (), timeout: float = 2.0
+) -> Pin:
+    """The FHIR base URL, pinned to its checked address, once it is safe to send the EHR's access token
+    there (``FetchError`` otherwise).
 
     The caller chooses ``fhirServer``, so it must not turn the service into a probe of its own network:
     https only (plain http only when allowed), and the host must not resolve to a loopback, private,
-    link-local or otherwise non-public address, unless the host is allowlisted. Refusals are worded
+    link-local or otherwise non-public address, unless the host is allowlisted; the connection then goes
+    to the address that was checked (:mod:`rightscan.adapters.security.outbound`). Refusals are worded
     alike whatever the cause, so they reveal nothing about which hosts or ports exist.
     """
-    parts = urlsplit(fhir_server)
-    host = (parts.hostname or "").lower()
-    allowed = host in {h.lower() for h in allowed_hosts}
-    if parts.scheme != "https" and not (parts.scheme == "http" and (allow_http or allowed)):
-        raise FetchError("fhirServer must be an https URL")
-    if not host or parts.username or parts.password:
-        raise FetchError("fhirServer is not a usable URL")
-    if not allowed:
-        try:
-            port = parts.port or (443 if parts.scheme == "https" else 80)
-            infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
-        except (OSError, ValueError):
+    try:
+        return await outbound.pin(fhir_server.rstrip("/"), outbound.Policy(allow_http, tuple(allowed_hosts), timeout))
+    except outbound.Refused as exc:
+        if exc.message == "the URL must be https":
+            raise FetchError("fhirServer must be an https URL") from None
+        if exc.message == "the server could not be reached":
             raise FetchError("the FHIR server could not be reached") from None
-        if not infos or any(_internal(str(info[4][0])) for info in infos):
-            raise FetchError("fhirServer is not an allowed address")
-    return fhir_server.rstrip("/")
+        raise FetchError("fhirServer is not an allowed address") from None
 
 
 async def fetch_prefetch(
@@ -81,10 +71,11 @@ async def fetch_prefetch(
 ) -> dict[str, Any]:
     from rightscan.adapters.fhir.prefetch import PREFETCH_TEMPLATES
 
-    base = await check_server(fhir_server, allow_http=allow_http, allowed_hosts=allowed_hosts)
+    target = await check_server(fhir_server, allow_http=allow_http, allowed_hosts=allowed_hosts, timeout=timeout)
+    base = target.url
     headers = {"Authorization": f"Bearer {access_token}", "Accept": "application/fhir+json"}
     out: dict[str, Any] = {}
-    async with httpx.AsyncClient(timeout=timeout, follow_redirects=False, headers=headers, trust_env=False) as client:
+    async with outbound.client([target], timeout=timeout, headers=headers) as client:
         for key in keys:
             url = f"{base}/{render(PREFETCH_TEMPLATES[key], context)}"
             try:

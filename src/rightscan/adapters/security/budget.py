@@ -19,7 +19,9 @@ on top, so that one request's reading cost stays bounded whatever the reader doe
    keeps no state between notes that an interrupted note could leave behind.
 
 Both refusals are an ``InputError`` on ``note`` (422 naming the limit): the web page shows it under the
-note, the API answers it, and a CDS call reads coded data only, as for any unreadable text.
+note, the API answers it, and a CDS call reads coded data only, as for any unreadable text - and, since
+that text was not read, its answer is ``undetermined`` whenever a red flag the text could state would
+change it (``application.cds``).
 """
 
 from __future__ import annotations

@@ -11,8 +11,9 @@ A SMART on FHIR launch starts a session scoped to one patient of one organisatio
 the patient as a keyed hash (:meth:`LinkSigner.patient_ref`), the same hash the decision log stores
 for decisions made about that patient, so the cookie never carries the patient's identifier. The
 launch itself is bound to the browser by a short-lived signed cookie carrying its ``state``; the PKCE
-verifier is derived from that state with the secret (:meth:`LinkSigner.pkce_verifier`), so nothing
-secret sits in the browser and nothing needs to be kept on the server between the two legs.
+verifier and the OpenID nonce are derived from that state with the secret (:meth:`LinkSigner.pkce_verifier`,
+:meth:`LinkSigner.oidc_nonce`), so nothing secret sits in the browser; the state is spent on its first
+use (the shared store remembers it, see ``smart_launch``).
 """
 
 from __future__ import annotations
@@ -60,6 +61,8 @@ class Launch:
     state: str
     iss: str
     token_endpoint: str
+    oidc_issuer: str | None = None  # the issuer and key set an id_token is checked against (None: not checkable)
+    jwks_uri: str | None = None
 
 
 class LinkSigner:
@@ -145,6 +148,8 @@ class LinkSigner:
             "te": launch.token_endpoint,
             "exp": int(now) + LAUNCH_TTL,
         }
+        if launch.oidc_issuer and launch.jwks_uri:
+            claims |= {"oi": launch.oidc_issuer, "jk": launch.jwks_uri}
         return jwt.encode(claims, self._secret, algorithm=ALGORITHM)
 
     def read_launch(self, token: str) -> Launch:
@@ -152,7 +157,20 @@ class LinkSigner:
         state, iss, endpoint = claims.get("st"), claims.get("iss"), claims.get("te")
         if not (isinstance(state, str) and isinstance(iss, str) and isinstance(endpoint, str)):
             raise LinkError("malformed launch")
-        return Launch(state=state, iss=iss, token_endpoint=endpoint)
+        oidc_issuer, jwks_uri = claims.get("oi"), claims.get("jk")
+        checkable = isinstance(oidc_issuer, str) and isinstance(jwks_uri, str)
+        return Launch(
+            state=state,
+            iss=iss,
+            token_endpoint=endpoint,
+            oidc_issuer=oidc_issuer if checkable else None,  # type: ignore[arg-type]
+            jwks_uri=jwks_uri if checkable else None,  # type: ignore[arg-type]
+        )
+
+    def oidc_nonce(self, state: str) -> str:
+        """The OpenID ``nonce`` of the launch with this ``state`` (an id_token must carry it back); single use
+        with its state."""
+        return hmac.new(self._secret, b"nonce:" + state.encode(), hashlib.sha256).hexdigest()
 
     def pkce_verifier(self, state: str) -> str:
         """The PKCE code verifier of the launch with this ``state`` (RFC 7636: 43-128 URL-safe characters)."""

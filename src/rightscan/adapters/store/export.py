@@ -32,12 +32,16 @@ def export_table(store: DecisionStore, table: str, fmt: str, output: Path) -> in
 
 
 FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet runs a cell starting with these
+# ... also behind blanks or invisible characters that an import trims, and in their full-width forms
+# (which some spreadsheets read as the ASCII sign)
+_FORMULA_SIGNS = frozenset("=+-@\uff1d\uff0b\uff0d\uff20")
+_INVISIBLE = " \t\r\n\x0b\x0c\u00a0\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u3000"
 
 
 def spreadsheet_safe(value: Any) -> Any:
     """A text cell a spreadsheet will show, never evaluate: formula-leading text gets a leading quote
     (OWASP's advice for CSV injection). Numbers are left as they are."""
-    if isinstance(value, str) and value.startswith(FORMULA_LEADS):
+    if isinstance(value, str) and (value.startswith(FORMULA_LEADS) or value.lstrip(_INVISIBLE)[:1] in _FORMULA_SIGNS):
         return "'" + value
     return value
 

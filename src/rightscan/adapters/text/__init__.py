@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from rightscan.adapters.text.model import MAX_NOTE_CHARS, Extraction
 from rightscan.adapters.text.rules import Rules, RulesError, load_rules
+from rightscan.adapters.text.visible import visible
 from rightscan.domain.model import InputError
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ def _check(text: str) -> str:
         raise InputError("note", "must be text")
     if len(text) > MAX_NOTE_CHARS:
         raise InputError("note", f"longer than {MAX_NOTE_CHARS} characters")
-    return text
+    return visible(text)  # words hidden by invisible characters read as written (same length, same offsets)
 
 
 def warm_up(rules_dir: str | None = None) -> None:

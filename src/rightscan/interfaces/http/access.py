@@ -149,6 +149,9 @@ async def authorize_record(request: Request, record: dict[str, Any]) -> None:
 
 
 def _same_origin(request: Request) -> bool:
+    site = request.headers.get("sec-fetch-site")
+    if site in ("cross-site", "same-site"):  # the browser itself says the post comes from another site
+        return False
     origin = request.headers.get("origin")
     if origin is None:  # not sent by non-browser clients; browsers send it on every cross-site post
         return True

@@ -71,6 +71,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version=__version__,
         summary="Imaging appropriateness for breast cancer staging: AJCC 8 staging, ACR criteria, CDS Hooks 2.0",
         lifespan=lifespan,
+        # with authentication on, the API's own documentation is not served to callers without a token
+        **({"docs_url": None, "redoc_url": None, "openapi_url": None} if settings.auth_config is not None else {}),
     )
     errors.install(app)
     access.install(app)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Coroutine
-from contextlib import suppress
 from typing import Annotated, Any
 
 import orjson
@@ -114,6 +113,9 @@ EngineDep = Annotated[Engine, Depends(_engine)]
 SettingsDep = Annotated[Settings, Depends(_settings)]
 
 
+JSON_REFUSED = "the body is not valid JSON (or holds NaN, Infinity or an integer beyond 64 bits)"
+
+
 class FastJsonRoute(APIRoute):
     """Parse JSON request bodies with orjson (FastAPI's default is the standard library's json)."""
 
@@ -123,12 +125,16 @@ class FastJsonRoute(APIRoute):
         async def handler(request: Request) -> Response:
             if request.method == "POST" and request.headers.get("content-type", "").startswith("application/json"):
                 body = await request.body()
-                with suppress(orjson.JSONDecodeError):  # invalid JSON is left to FastAPI, which answers 400
+                try:
                     parsed = orjson.loads(body) if body else None
-                    repeated = duplicate_key(body, parsed)
-                    if repeated:
-                        raise ApiError(400, "a key appears twice in the same JSON object", repeated)
-                    request._json = parsed  # Starlette's Request.json() cache
+                except orjson.JSONDecodeError:
+                    # never left to another parser: the standard library's takes what orjson refuses (integers
+                    # beyond 64 bits, NaN, Infinity), which then broke later steps and skipped the check below
+                    raise ApiError(400, JSON_REFUSED, "(body)") from None
+                repeated = duplicate_key(body, parsed)
+                if repeated:
+                    raise ApiError(400, "a key appears twice in the same JSON object", repeated)
+                request._json = parsed  # Starlette's Request.json() cache
             return await original(request)
 
         return handler

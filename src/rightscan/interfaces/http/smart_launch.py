@@ -7,15 +7,18 @@ The protocol work is in :mod:`rightscan.adapters.security.smart`; this module bi
 (the launch cookie, the session) and answers every failure with a 4xx page (502 when the EHR's server
 fails), never with patient facts. Codes and tokens are never logged.
 
-Settings: ``RIGHTSCAN_SMART_CLIENT_ID``, ``RIGHTSCAN_SMART_SCOPE``, ``RIGHTSCAN_SMART_ISSUERS``, with
+Settings: ``RIGHTSCAN_SMART_CLIENT_ID`` (and ``RIGHTSCAN_SMART_CLIENT_SECRET`` for a confidential client),
+``RIGHTSCAN_SMART_SCOPE``, ``RIGHTSCAN_SMART_ISSUERS``, with
 authentication and ``RIGHTSCAN_PUBLIC_URL`` configured (see :mod:`rightscan.settings`).
 """
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import logging
 import secrets
+import time
 from typing import Any
 
 from fastapi import APIRouter, FastAPI, Request
@@ -32,6 +35,7 @@ router = APIRouter(include_in_schema=False)
 log = logging.getLogger("rightscan.http")
 LAUNCH_COOKIE = "rightscan_launch"
 LAUNCH_PATH = "/launch"
+STATE_SPENT = "rightscan:smart-state"  # the namespace of spent launch states in the store's seen-token table
 
 
 def _settings(request: Request) -> Settings:
@@ -75,6 +79,16 @@ def _bounded(value: str, what: str) -> str:
     return value
 
 
+async def _first_use(request: Request, state: str) -> bool:
+    """True the first time a launch's ``state`` comes back (remembered in the decision store, which every
+    worker and instance shares, until the launch would have expired anyway)."""
+    store = engine_of(request).store
+    try:
+        return await asyncio.wrap_future(store.remember_token(STATE_SPENT, state, time.time() + LAUNCH_TTL))
+    except Exception:  # the store cannot say: refuse rather than risk a second use
+        raise smart.SmartError(503, "the decision log is unavailable; launch again in a moment") from None
+
+
 @router.get(LAUNCH_PATH, name="smart_launch")
 async def launch(request: Request, iss: str = "", launch: str = "") -> Response:
     """The EHR launch: discover the EHR's authorisation server and send the browser there."""
@@ -99,11 +113,19 @@ async def launch(request: Request, iss: str = "", launch: str = "") -> Response:
         aud=iss,
         launch=launch,
         verifier=signer.pkce_verifier(state),
+        nonce=signer.oidc_nonce(state),
     )
     response = RedirectResponse(target, status_code=302)
+    pending = Launch(
+        state=state,
+        iss=issuer,
+        token_endpoint=endpoints.token,
+        oidc_issuer=endpoints.issuer,
+        jwks_uri=endpoints.jwks_uri,
+    )
     response.set_cookie(
         LAUNCH_COOKIE,
-        signer.launch_token(Launch(state=state, iss=issuer, token_endpoint=endpoints.token)),
+        signer.launch_token(pending),
         max_age=LAUNCH_TTL,
         httponly=True,
         samesite="lax",  # the authorisation server's redirect back is a cross-site top-level navigation
@@ -129,19 +151,30 @@ async def callback(request: Request, code: str = "", state: str = "", error: str
             raise smart.SmartError(400, "the launch has expired or is not valid") from None
         if not state or not hmac.compare_digest(state.encode(), pending.state.encode()):
             raise smart.SmartError(403, "the answer does not belong to this browser's launch (state mismatch)")
+        # a state (and with it the PKCE verifier and the nonce) is good for one answer, in every worker
+        if not await _first_use(request, pending.state):
+            raise smart.SmartError(403, "this launch has already been used; launch again from the EHR")
         if error:
             raise smart.SmartError(401, f"the EHR did not authorise RightScan ({smart.oauth_error(error)})")
         _bounded(code, "authorization code")
         cds_issuer = _issuers(settings).get(pending.iss)
         if cds_issuer is None:
             raise smart.SmartError(403, "this EHR (iss) is not allowed to launch RightScan")
+        secret = settings.smart_client_secret
+        check = None
+        if pending.oidc_issuer and pending.jwks_uri:
+            check = (pending.oidc_issuer, pending.jwks_uri, signer.oidc_nonce(pending.state))
         context = await smart.exchange(
             pending.token_endpoint,
             code=code,
             verifier=signer.pkce_verifier(pending.state),
-            client_id=settings.smart_client_id or "",
-            redirect_uri=_redirect_uri(request, settings),
+            client=smart.Client(
+                client_id=settings.smart_client_id or "",
+                secret=secret.get_secret_value() if secret is not None else None,
+                redirect_uri=_redirect_uri(request, settings),
+            ),
             policy=_policy(settings),
+            id_token_check=check,
         )
     except smart.SmartError as exc:
         return _refused(request, exc)

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from rightscan.adapters.text import values as value_layer
 from rightscan.adapters.text.components import GROUP, PROCEDURE_PREFIX, VALUE_KEY, build, doc_text
-from rightscan.adapters.text.layout import break_runs, compile_layout, normalise
+from rightscan.adapters.text.layout import Marks, break_runs, compile_layout, normalise_marked
 from rightscan.adapters.text.model import Mention
 from rightscan.adapters.text.rules import load_rules
 from rightscan.adapters.text.study_words import CONTRAST_AFTER, NOT_ONE_CLAUSE, WORDS, neighbour_words, order_words
@@ -75,20 +75,29 @@ class Analyser:
 
     def rewrite(self, text: str) -> str:
         """The words the pipeline reads: layout made plain, overlong runs broken (same offsets)."""
-        return break_runs(normalise(self.layout, text))
+        return self.rewrite_marked(text)[0]
+
+    def rewrite_marked(self, text: str) -> tuple[str, Marks]:
+        """``rewrite`` and the labels the layout answers "no" (``layout.normalise_marked``)."""
+        plain, marks = normalise_marked(self.layout, text)
+        return break_runs(plain), marks
 
     def mentions(self, text: str) -> list[Mention]:
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message=_QUIET)
-            return self._mentions(self.nlp(self.rewrite(text)), text)
+            plain, marks = self.rewrite_marked(text)
+            return self._mentions(self.nlp(plain), text, marks)
 
     def mentions_many(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[list[Mention]]:
         originals: list[str] = []
+        marked: list[Marks] = []
 
         def rewritten() -> Iterator[str]:
             for text in texts:
                 originals.append(text)
-                yield self.rewrite(text)
+                plain, marks = self.rewrite_marked(text)
+                marked.append(marks)
+                yield plain
 
         docs = self.nlp.pipe(rewritten(), batch_size=batch_size)
         k = 0
@@ -98,7 +107,7 @@ class Analyser:
                 doc = next(docs, None)
             if doc is None:
                 return
-            yield self._mentions(doc, originals[k])
+            yield self._mentions(doc, originals[k], marked[k])
             originals[k] = ""
             k += 1
 
@@ -271,8 +280,9 @@ class Analyser:
             "only_if_uncertain": target.only_if_uncertain,
         }
 
-    def _mentions(self, doc: Doc, original: str) -> list[Mention]:
-        """Mentions of a doc built on the layout-normalised text; sentences quoted from the original."""
+    def _mentions(self, doc: Doc, original: str, marks: Marks = ()) -> list[Mention]:
+        """Mentions of a doc built on the layout-normalised text; sentences quoted from the original. A mention
+        inside a label the layout answers "no" (``marks``) is negated, whatever ConText's scopes reach."""
         values = doc.user_data.get(VALUE_KEY, [])
         spans = list(doc.spans[GROUP])
         text = doc_text(doc)
@@ -293,6 +303,8 @@ class Analyser:
                 e |= set(policy.at_note_start)
             if policy.alone_in_sentence and self._alone_in_sentence(span, sents):
                 e |= set(policy.alone_in_sentence)
+            if marks and any(s <= span.start_char and span.end_char <= t for s, t in marks):
+                e.add("negated")
             effects.append(e)
         self._one_study_named_twice(text, described)
         self._coordinate(doc, spans, described, effects, sents)

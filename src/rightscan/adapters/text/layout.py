@@ -222,7 +222,8 @@ def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
     current = "".join(chars)
     seg: tuple[list[int], list[int]] | None = None
     for m in layout.answer_no.finditer(current):
-        if layout.receptor_before is not None and layout.receptor_before.search(current[max(0, m.start() - 16) : m.start()]):
+        before = current[max(0, m.start() - 16) : m.start()]
+        if layout.receptor_before is not None and layout.receptor_before.search(before):
             continue  # "PR: negative" is the receptor's status, read by the value rules
         seg = seg or _segments(current)
         label = _label_before(current, seg, m.start())

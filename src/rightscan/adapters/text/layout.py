@@ -319,8 +319,6 @@ def _label_stop(layout: Layout, text: str, ends: list[int], end: int) -> int:
     return nxt.start() if nxt else stop
 
 
-
-
 # spaCy's tokenizer strips prefixes and suffixes from a whitespace-free run one at a time, searching the
 # rest of the run each time: work grows with the square of the run ("((((..." of 20,000 characters took
 # 30 s). The longest run in the development sets is 31 characters.

@@ -359,6 +359,7 @@ class Analyser:
     ) -> None:
         """Effects a family reads from its whole clause (``in_clause``, ``implied_by`` in context.yaml)."""
         cues: dict[int, list[tuple[int, int, str]]] | None = None  # sentence -> its cues, in graph order
+        backward: set[int] = set()  # first tokens of the cues that look back (a resolution: "... has resolved")
         negated_at: set[int] = set()
         first_of_family: dict[str, list[int]] = {}
         text = doc_text(doc)
@@ -379,6 +380,8 @@ class Analyser:
                     cues.setdefault(sents.index[s], []).append((s, t, name))
                     if effect == "negated":
                         negated_at.add(t)
+                    if mod.direction.upper() == "BACKWARD":
+                        backward.add(s)
                 for sp, dd in zip(spans, described, strict=True):
                     first_of_family.setdefault(dd["family"], []).append(sp.start)
                 for starts in first_of_family.values():
@@ -405,6 +408,17 @@ class Analyser:
             stop = min((s for s, x in here if x in self._clause_breaks and s >= span.end), default=sent.end)
             # a negated explanation explains nothing ("no URI", "not related to meals")
             for effect in policy.in_clause:
+                if effect == "historical":
+                    # only a cue that looks back speaks of the finding before it ("the back pain she had when ...,
+                    # has completely resolved"; not "back pain, prior scans normal"), and only up to the next
+                    # finding of the family ("hip pain, and the headache has resolved": the hip pain stays)
+                    family_starts = first_of_family[d["family"]]
+                    k = bisect.bisect_left(family_starts, span.end)
+                    until = min([stop, *family_starts[k : k + 1]])
+                    if any(x == effect and s in backward and span.end <= s < until and s not in negated_at
+                           and s - 1 not in negated_at for s, x in here):  # fmt: skip
+                        e.add(effect)
+                    continue
                 if any(x == effect and span.end <= s < stop and s not in negated_at and s - 1 not in negated_at
                        for s, x in here):  # fmt: skip
                     e.add(effect)

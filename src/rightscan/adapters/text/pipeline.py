@@ -312,6 +312,7 @@ class Analyser:
         self._in_clause(doc, spans, described, effects, sents)
         self._carry_family(doc, spans, described, effects, sents)
         self._carry_explanation(doc, spans, described, effects, sents)
+        self._carry_resolution(doc, spans, described, effects, sents)
         out = [
             Mention(sentence=sents.quote(original, span.start), effects=frozenset(e), **d)
             for span, d, e in zip(spans, described, effects, strict=True)
@@ -478,6 +479,54 @@ class Analyser:
             said = " " + " ".join(words) + " "
             if any(f" {a} " in said for a in self.rules.carried_anaphors):
                 effects[i].add("explained")
+
+    def _carry_resolution(
+        self, doc: Doc, spans: list[Span], described: list[dict[str, Any]], effects: list[set[str]], sents: _Sentences
+    ) -> None:
+        """A sentence that opens with a resolution and names nothing it resolves ("Back to baseline by day 4.",
+        "Resolved with inhalers.") speaks of the last sentence before it, in its paragraph, that names a
+        symptom ("Presented with 4 days of dyspnoea and productive cough. Treated with nebulisers and
+        prednisone. Back to baseline by 2/14."): the symptoms of that sentence are historical. A resolution
+        that is negated or asked ("Not back to baseline", "resolved?") resolves nothing; at most three
+        sentences are looked back over, never past a blank line or into another section."""
+        symptom_at = [i for i, d in enumerate(described) if "historical" in self.rules.policies[d["family"]].ignore
+                      and "historical" in self.rules.policies[d["family"]].in_clause]  # fmt: skip
+        if not symptom_at:
+            return
+        by_sentence: dict[int, list[int]] = {}
+        for i in symptom_at:
+            by_sentence.setdefault(sents.index[spans[i].start], []).append(i)
+        openers: dict[int, tuple[int, int]] = {}  # sentence -> (first token of its opening resolution cue, its end)
+        spoiled: set[int] = set()  # sentences with a negation or a question next to the resolution
+        for mod in doc._.context_graph.modifiers:
+            s, t = mod.modifier_span
+            k = sents.index[s]
+            effect = self.rules.categories.get(mod.category)
+            if effect in ("question", "uncertain"):
+                spoiled.add(k)
+            if effect != "historical" or mod.direction.upper() != "BACKWARD":
+                continue
+            first = next((tok.i for tok in sents.spans[k] if not (tok.is_space or tok.is_punct)), None)
+            if first == s:
+                openers[k] = (s, t)
+        text = doc_text(doc)
+        sections = None
+        for k in sorted(openers):
+            if k in spoiled or k in by_sentence:
+                continue
+            for back in range(k - 1, max(k - 4, -1), -1):
+                between = text[sents.spans[back].end_char : sents.spans[back + 1].start_char + 1]
+                if "\n\n" in between or "\n\n" in text[sents.spans[back].start_char : sents.spans[back].end_char]:
+                    break
+                if sections is None:
+                    sections = self._sections(doc)
+                if sections[sents.spans[back].start] != sections[sents.spans[k].start]:
+                    break
+                found = by_sentence.get(back)
+                if found:
+                    for i in found:
+                        effects[i].add("historical")
+                    break
 
     def _share_in_lists(self, doc: Doc, described: list[dict[str, Any]], effects: list[set[str]]) -> None:
         """Findings joined by list connectors share a negated, hypothetical or family scope: in "call us if

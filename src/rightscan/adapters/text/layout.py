@@ -20,9 +20,10 @@ returns a text of exactly the same length in which
 - a section heading dictated in capitals without its colon ("FAMILY HISTORY her mother ...") gets the colon
   (written over the space after it), so that the section's effects reach its text.
 
-``normalise_marked`` also returns the labels the layout answers "no" (a row whose No box is ticked, an item
-followed by N): every mention inside such a label is negated, however far the label runs from the answer
-(ConText's scopes count the blank padding of a table as words).
+``normalise_marked`` also returns the labels the layout answers (a row whose No box is ticked, an item
+followed by N: "negated"; a row with both Yes and No ticked: "uncertain"): every mention inside such a label
+takes that effect, however far the label runs from the answer (ConText's scopes count the blank padding of
+a table as words).
 
 The words used (box marks, yes/no options, headings) are data in ``context.yaml`` (``layout``); the
 replacement words are ordinary ConText cues of the same file, so the usual negation scopes apply.
@@ -57,7 +58,7 @@ class Layout:
     heading_no_colon: re.Pattern[str] | None = None
 
 
-Marks = tuple[tuple[int, int], ...]
+Marks = tuple[tuple[int, int, str], ...]  # (start, end, effect): a label the layout answers
 
 
 _SEGMENT_END = re.compile(r"\s{2,}|[|;,]|\n|--|\.(?:\s|$)")
@@ -214,8 +215,8 @@ def _segments(text: str) -> tuple[list[int], list[int]]:
 
 
 def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
-    """The rewritten text and the (start, end) labels the layout answers "no"."""
-    marks: list[tuple[int, int]] = []
+    """The rewritten text and the (start, end, effect) labels the layout answers."""
+    marks: list[tuple[int, int, str]] = []
     chars = list(text)
     if "[" in text or "(" in text or ":" in text or any(g in text for g in "☐☑☒■□✓✔"):
         _boxes_signs_headings(layout, text, chars, marks)
@@ -228,7 +229,7 @@ def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
         seg = seg or _segments(current)
         label = _label_before(current, seg, m.start())
         if label is not None:
-            marks.append(label)
+            marks.append((*label, "negated"))
         _put(chars, m.start(), m.end(), "∅", right=True)
     if layout.heading_no_colon is not None and "\n" in text:
         for m in layout.heading_no_colon.finditer(current):
@@ -238,7 +239,7 @@ def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
     return "".join(chars), tuple(marks)
 
 
-def _boxes_signs_headings(layout: Layout, text: str, chars: list[str], marks: list[tuple[int, int]]) -> None:
+def _boxes_signs_headings(layout: Layout, text: str, chars: list[str], marks: list[tuple[int, int, str]]) -> None:
     # 1. Yes/No pairs: box before its option, option before its box, and two-column tables
     yes_words = layout.yes
     pairs = [(m.span(), m.group("o1"), m.group("o2"), m.group("b1"), m.group("b2"), False)
@@ -259,15 +260,20 @@ def _boxes_signs_headings(layout: Layout, text: str, chars: list[str], marks: li
             _put(chars, start, end, "")
         elif ticked_yes and ticked_no:
             _put(chars, start, end, "?")  # both ticked: uncertain
+            seg = seg or _segments(text)
+            after = not label_first and _label_after(text, end, text_ends)
+            label = (end, _label_stop(layout, text, text_ends, end)) if after else _label_before(text, seg, start)
+            if label is not None:
+                marks.append((*label, "uncertain"))
         elif not label_first and _label_after(text, end, text_ends):
             _put(chars, start, end, "no", right=True)
-            marks.append((end, _label_stop(layout, text, text_ends, end)))
+            marks.append((end, _label_stop(layout, text, text_ends, end), "negated"))
         else:  # a compact pair ("☐Y ☒N") has no room for the word: the one-character cue says the same
             _put(chars, start, end, "absent" if end - start >= len("absent") else "∅")
             seg = seg or _segments(text)
             label = _label_before(text, seg, start)
             if label is not None:
-                marks.append(label)
+                marks.append((*label, "negated"))
     current = "".join(chars)
     # 2. single boxes
     ends = _segment_ends(current)

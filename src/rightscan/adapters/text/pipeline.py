@@ -282,7 +282,8 @@ class Analyser:
 
     def _mentions(self, doc: Doc, original: str, marks: Marks = ()) -> list[Mention]:
         """Mentions of a doc built on the layout-normalised text; sentences quoted from the original. A mention
-        inside a label the layout answers "no" (``marks``) is negated, whatever ConText's scopes reach."""
+        inside a label the layout answers (``marks``) takes its effect (negated, or uncertain when both Yes and No
+        are ticked), whatever ConText's scopes reach."""
         values = doc.user_data.get(VALUE_KEY, [])
         spans = list(doc.spans[GROUP])
         text = doc_text(doc)
@@ -303,8 +304,8 @@ class Analyser:
                 e |= set(policy.at_note_start)
             if policy.alone_in_sentence and self._alone_in_sentence(span, sents):
                 e |= set(policy.alone_in_sentence)
-            if marks and any(s <= span.start_char and span.end_char <= t for s, t in marks):
-                e.add("negated")
+            if marks:
+                e |= {effect for s, t, effect in marks if s <= span.start_char and span.end_char <= t}
             effects.append(e)
         self._one_study_named_twice(text, described)
         self._coordinate(doc, spans, described, effects, sents)

@@ -7,16 +7,18 @@ returns a text of exactly the same length in which
 - an unticked box and its label are blanked ("[ ] PET/CT" is not an order, "[ ] M1" not a category);
 - a ticked box becomes a tick and its label is kept ("[x] Bone scan" -> "✓   Bone scan"; the tick is a
   "chosen" cue of ``context.yaml``);
-- a Yes/No pair becomes a negation when No is ticked or nothing is ("Bone pain [ ] Y [x] N" ->
-  "Bone pain absent", "[ ] Y [x] N cough" -> "no cough"), and disappears when Yes is ticked;
+- a Yes/No pair negates its label when No is ticked or nothing is ("Bone pain [ ] Y [x] N", "[ ] Y [x] N
+  cough": the label is marked, see below; "absent" or "no" is written only where no label is found), and
+  disappears when Yes is ticked;
   the option may stand before its box ("Bone pain  Y [ ]  N [x]"), or once, in a table's header line
   ("Symptoms now?   Y   N"), for rows of two boxes below it;
 - "(-) cough" becomes "no cough", "cough (-)" "cough neg", "(+) back pain" "c/o back pain";
 - a "pertinent negatives:" heading becomes "denies", a "pertinent positives:" heading "reports".
 
-- "Headache: N" / "Cough: no" at the end of an item becomes "Headache  ∅" (a backward negation cue), and so
-  does an answer letter written after the item in a review-of-systems line or a symptom table ("fever N,
-  chills N", "Dyspnea      N     -"); a receptor's own status ("PR: negative") is left as written;
+- "Headache: N" / "Cough: no" at the end of an item negates the item (marked; "∅", a backward negation
+  cue, is written only where no item is found), and so does an answer letter written after the item in a
+  review-of-systems line or a symptom table ("fever N, chills N", "Dyspnea      N     -"); a receptor's
+  own status ("PR: negative") is left as written;
 - a section heading dictated in capitals without its colon ("FAMILY HISTORY her mother ...") gets the colon
   (written over the space after it), so that the section's effects reach its text.
 
@@ -228,9 +230,10 @@ def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
             continue  # "PR: negative" is the receptor's status, read by the value rules
         seg = seg or _segments(current)
         label = _label_before(current, seg, m.start())
-        if label is not None:
-            marks.append((*label, "negated"))
-        _put(chars, m.start(), m.end(), "∅", right=True)
+        if label is not None:  # the label itself is negated; the answer stays (a cue would reach the item before,
+            marks.append((*label, "negated"))  # a blank would join the two items into one list)
+        else:
+            _put(chars, m.start(), m.end(), "∅", right=True)
     if layout.heading_no_colon is not None and "\n" in text:
         for m in layout.heading_no_colon.finditer(current):
             title = current[m.start() : m.start("gap")]
@@ -266,14 +269,16 @@ def _boxes_signs_headings(layout: Layout, text: str, chars: list[str], marks: li
             if label is not None:
                 marks.append((*label, "uncertain"))
         elif not label_first and _label_after(text, end, text_ends):
-            _put(chars, start, end, "no", right=True)
+            _put(chars, start, end, "")  # the label after the pair is negated as a whole (no cue to reach further)
             marks.append((end, _label_stop(layout, text, text_ends, end), "negated"))
-        else:  # a compact pair ("☐Y ☒N") has no room for the word: the one-character cue says the same
-            _put(chars, start, end, "absent" if end - start >= len("absent") else "∅")
+        else:
             seg = seg or _segments(text)
             label = _label_before(text, seg, start)
             if label is not None:
+                _put(chars, start, end, "")
                 marks.append((*label, "negated"))
+            else:  # no label found: the cue word, and ConText's scope (a compact pair has room for one character)
+                _put(chars, start, end, "absent" if end - start >= len("absent") else "∅")
     current = "".join(chars)
     # 2. single boxes
     ends = _segment_ends(current)

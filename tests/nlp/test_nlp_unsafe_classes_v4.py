@@ -40,7 +40,8 @@ def _decide(text: str) -> dict[str, Any]:
 @given(answers=st.dictionaries(st.sampled_from(sorted(WORDS)), st.booleans(), min_size=2, max_size=6),
        extra=st.sampled_from(["Comment", "Notes", "Details / onset", "Since when"]))  # fmt: skip
 def test_a_review_of_systems_grid_with_a_comment_column_reads_each_row(answers: dict[str, bool], extra: str) -> None:
-    rows = "\n".join(f"{name:<24} {'[x]' if yes else '[ ]'}  {'[ ]' if yes else '[x]'}" for name, yes in answers.items())
+    boxes = {True: "[x]  [ ]", False: "[ ]  [x]"}
+    rows = "\n".join(f"{name:<24} {boxes[yes]}" for name, yes in answers.items())
     note = f"{HEADER}\n\nSYMPTOM CHECKLIST          Y    N    {extra}\n{rows}\n"
     # the control is in the same grid: every row ticked Yes (a present symptom, no comment) is raised
     assert _codes(note) == {WORDS[name] for name, yes in answers.items() if yes}
@@ -120,8 +121,9 @@ WOUND = ["fever > 38.3 C", "spreading redness", "drain output > 100 mL in 4 h", 
 @given(trigger=st.sampled_from(TRIGGERS), wound=st.lists(st.sampled_from(WOUND), min_size=2, max_size=5, unique=True),
        listed=st.lists(st.sampled_from(sorted(LISTED)), min_size=1, max_size=3, unique=True),
        at=st.integers(min_value=0, max_value=5))  # fmt: skip
-def test_return_precautions_after_a_long_list_of_wound_problems_are_not_symptoms(trigger: str, wound: list[str],
-                                                                               listed: list[str], at: int) -> None:  # fmt: skip
+def test_return_precautions_after_a_long_list_of_wound_problems_are_not_symptoms(
+    trigger: str, wound: list[str], listed: list[str], at: int
+) -> None:
     items = list(wound)
     for k, item in enumerate(listed):
         items.insert(min(at + k, len(items)), item)

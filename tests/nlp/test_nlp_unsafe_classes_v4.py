@@ -232,3 +232,11 @@ def test_a_metastasis_named_only_in_the_plan_is_not_m1() -> None:
     assert "m" not in tumor(note)
     # control: distant disease proven by tissue
     assert tumor(f"{HEADER} Biopsy-proven liver metastases.").get("m") == "M1"
+
+
+def test_negated_metastases_of_lymph_nodes_say_nothing_of_distant_disease() -> None:
+    note = (f"{HEADER}\nAxillary nodes: carcinoma in 1 of 12; two further nodes with fibrosis and no residual tumour "
+            "(treated metastases).")  # fmt: skip
+    assert "m" not in tumor(note)
+    # control: distant disease ruled out by staging is M0
+    assert tumor(f"{HEADER} Staging CT chest/abdomen/pelvis: no distant metastases.").get("m") == "M0"

@@ -240,3 +240,14 @@ def test_negated_metastases_of_lymph_nodes_say_nothing_of_distant_disease() -> N
     assert "m" not in tumor(note)
     # control: distant disease ruled out by staging is M0
     assert tumor(f"{HEADER} Staging CT chest/abdomen/pelvis: no distant metastases.").get("m") == "M0"
+
+
+# ------------------------------------------------------------------ dictated run-on text
+def test_a_benign_item_far_along_a_dictated_run_on_does_not_explain_a_symptom() -> None:
+    note = ("HISTORY OF PRESENT ILLNESS this is a 63 year old woman with newly diagnosed right breast cancer she has "
+            "lost about 6 kg over the last 2 months without trying she has no fever she has been seen by her "
+            "dentist twice this year her past medical history is notable for hypothyroidism and reflux and an old "
+            "knee injury from skiing")  # fmt: skip
+    assert "weight_loss" in _codes(note)
+    # control: the explanation within the symptom's own clause still explains it
+    assert "weight_loss" not in _codes(f"{HEADER} Lost 3 kg since June, on purpose - dieting, feels well.")

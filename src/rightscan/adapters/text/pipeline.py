@@ -50,6 +50,11 @@ class _Sentences:
         return quoted
 
 
+# How far after a symptom (in tokens) a cue of its clause is read (``Analyser._in_clause``): a long clause. On the
+# 748 notes of the repository sets this bound changes two answers, both dictated or typed run-ons in which an
+# explanation (or a reassurance) 30-60 words on was read as part of the symptom's clause.
+IN_CLAUSE_REACH = 24
+
 # medspaCy's matcher keeps an empty token Matcher when all rules are phrases, and spaCy warns on every note.
 _QUIET = r".*\[W036\].*"
 
@@ -408,6 +413,9 @@ class Analyser:
                 continue
             # the clause ends at a new-onset cue ("back pain x 3 wks, now w/ leg weakness, tripped twice")
             stop = min((s for s, x in here if x in self._clause_breaks and s >= span.end), default=sent.end)
+            # and never reaches further than a clause does: in a dictated run-on without full stops the "sentence"
+            # is the whole history, and a past-history item 40 words on does not explain today's symptom
+            stop = min(stop, span.end + IN_CLAUSE_REACH)
             # a negated explanation explains nothing ("no URI", "not related to meals")
             for effect in policy.in_clause:
                 if effect == "historical":

@@ -186,6 +186,17 @@ def test_a_resolution_sentence_without_a_subject_resolves_the_last_symptoms_befo
     assert "dyspnea" in _codes(course.replace("Back to baseline by day 4.", "Back to baseline?"))
 
 
+def test_a_resolution_sentence_does_not_resolve_a_symptom_with_a_warning() -> None:
+    # the resolution is the infection's, named between: the new night pain stays a red flag
+    note = f"{HEADER}\nNew R hip pain at night for 3 weeks. Treated for a UTI with nitrofurantoin. Back to baseline."
+    assert "bone_pain" in _codes(note)
+
+
+def test_a_resolved_symptom_beside_a_new_one_is_resolved_and_the_new_one_raised() -> None:
+    got = _codes(f"{HEADER} Back pain which resolved last year; now a new headache every morning.")
+    assert got == {"headache"}
+
+
 def test_a_resolution_never_reaches_past_a_blank_line() -> None:
     note = f"{HEADER}\nHPI: New low back pain for 5 weeks, waking her at night.\n\nResolved with antibiotics."
     assert "back_pain" in _codes(note)

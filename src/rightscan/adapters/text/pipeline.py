@@ -401,6 +401,20 @@ class Analyser:
             here = [(s, effect) for s, t, effect in cues.get(sents.index[span.start], ())
                     if t <= sent.end and line_start <= doc[s].idx < line_end
                     and not (effect == "warning" and s in negated_at)]  # fmt: skip
+            if "historical" in policy.in_clause:
+                # a resolution later in the clause: only a cue that looks back speaks of the finding before it
+                # ("the back pain she had when ..., has completely resolved"; not "back pain, prior scans normal"),
+                # only up to the next finding of the family ("hip pain, and the headache has resolved": the hip
+                # pain stays) or a new onset, and only without a warning between the two ("back pain which
+                # resolved last year; now a new headache" is resolved, the headache's warning is not its own)
+                family_starts = first_of_family[d["family"]]
+                k = bisect.bisect_left(family_starts, span.end)
+                until = min([s for s, x in here if x in self._clause_breaks and s >= span.end]
+                            + family_starts[k : k + 1] + [sent.end, span.end + IN_CLAUSE_REACH])  # fmt: skip
+                cue = next((s for s, x in here if x == "historical" and s in backward and span.end <= s < until
+                            and s not in negated_at and s - 1 not in negated_at), None)  # fmt: skip
+                if cue is not None and not any(x == "warning" and span.end <= s < cue for s, x in here):
+                    e.add("historical")
             if any(effect == "warning" for _, effect in here):
                 # a warning later in the symptom's own clause applies to it ("headaches from known OA, worse at
                 # night"): the clause ends at a terminator, a new onset or the next finding of its family
@@ -419,16 +433,7 @@ class Analyser:
             # a negated explanation explains nothing ("no URI", "not related to meals")
             for effect in policy.in_clause:
                 if effect == "historical":
-                    # only a cue that looks back speaks of the finding before it ("the back pain she had when ...,
-                    # has completely resolved"; not "back pain, prior scans normal"), and only up to the next
-                    # finding of the family ("hip pain, and the headache has resolved": the hip pain stays)
-                    family_starts = first_of_family[d["family"]]
-                    k = bisect.bisect_left(family_starts, span.end)
-                    until = min([stop, *family_starts[k : k + 1]])
-                    if any(x == effect and s in backward and span.end <= s < until and s not in negated_at
-                           and s - 1 not in negated_at for s, x in here):  # fmt: skip
-                        e.add(effect)
-                    continue
+                    continue  # read above, before the warnings
                 if any(x == effect and span.end <= s < stop and s not in negated_at and s - 1 not in negated_at
                        for s, x in here):  # fmt: skip
                     e.add(effect)
@@ -495,8 +500,10 @@ class Analyser:
         """A sentence that opens with a resolution and names nothing it resolves ("Back to baseline by day 4.",
         "Resolved with inhalers.") speaks of the last sentence before it, in its paragraph, that names a
         symptom ("Presented with 4 days of dyspnoea and productive cough. Treated with nebulisers and
-        prednisone. Back to baseline by 2/14."): the symptoms of that sentence are historical. A resolution
-        that is negated or asked ("Not back to baseline", "resolved?") resolves nothing; at most three
+        prednisone. Back to baseline by 2/14."): the symptoms of that sentence are historical, unless one
+        carries a warning qualifier (the resolution may be of something the sentences between name: "New hip
+        pain at night. Treated for a UTI. Back to baseline."). A resolution
+        that is asked or doubted ("Back to baseline?", "possibly resolved") resolves nothing; at most three
         sentences are looked back over, never past a blank line or into another section."""
         symptom_at = [i for i, d in enumerate(described) if "historical" in self.rules.policies[d["family"]].ignore
                       and "historical" in self.rules.policies[d["family"]].in_clause]  # fmt: skip
@@ -534,7 +541,8 @@ class Analyser:
                 found = by_sentence.get(back)
                 if found:
                     for i in found:
-                        effects[i].add("historical")
+                        if "warning" not in effects[i]:  # "new hip pain at night. Treated for a UTI. Back to baseline."
+                            effects[i].add("historical")
                     break
 
     def _share_in_lists(self, doc: Doc, described: list[dict[str, Any]], effects: list[set[str]]) -> None:

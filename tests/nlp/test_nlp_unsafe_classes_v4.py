@@ -262,3 +262,34 @@ def test_a_benign_item_far_along_a_dictated_run_on_does_not_explain_a_symptom() 
     assert "weight_loss" in _codes(note)
     # control: the explanation within the symptom's own clause still explains it
     assert "weight_loss" not in _codes(f"{HEADER} Lost 3 kg since June, on purpose - dieting, feels well.")
+
+
+# ------------------------------------------------------------------ more templated answers and reviews
+@PROPERTY
+@given(answers=st.dictionaries(st.sampled_from(sorted(WORDS)), st.booleans(), min_size=2, max_size=5),
+       form=st.sampled_from(["{name} - {a}", "{name}? {a}  ", "- {name}: {a}", "{name} = {a}"]),
+       no=st.sampled_from(["no", "N", "denies", "absent"]))  # fmt: skip
+def test_an_item_answered_after_a_dash_a_question_mark_or_a_colon(answers: dict[str, bool], form: str, no: str) -> None:
+    lines = "\n".join(form.format(name=name, a="yes" if yes else no) for name, yes in answers.items())
+    assert _codes(f"{HEADER}\nRed-flag screen:\n{lines}\n") == {WORDS[name] for name, yes in answers.items() if yes}
+
+
+@pytest.mark.parametrize("review", ["Symptoms reviewed - none of the following:", "12-point ROS negative including"])
+def test_a_templated_negative_review_covers_its_whole_list(review: str) -> None:
+    listed = "bone pain, headaches, cough, shortness of breath, unintentional weight loss, jaundice, seizures"
+    assert _codes(f"{HEADER} {review} {listed}.") == set()
+    # control: a symptom reported after the review is raised
+    assert _codes(f"{HEADER} {review} {listed}. Today reports new back pain at night.") == {"back_pain"}
+
+
+@pytest.mark.parametrize("teaching", ["Educated on signs of recurrence to report:", "Counselled about warning signs:",
+                                      "Symptoms to watch for:"])  # fmt: skip
+def test_what_a_patient_is_taught_to_report_is_not_a_symptom(teaching: str) -> None:
+    assert _codes(f"{HEADER} {teaching} new bone pain, persistent cough, headaches, weight loss.") == set()
+
+
+@pytest.mark.parametrize("teller", ["Wife reports he", "Her daughter says she", "His partner states that he"])
+def test_a_relative_telling_of_the_patient_speaks_of_the_patient(teller: str) -> None:
+    assert "cough" in _codes(f"{HEADER} {teller} has had a cough for 6 weeks.")
+    # control: a relative's own symptom stays the relative's
+    assert "cough" not in _codes(f"{HEADER} Her daughter has had a cough for 6 weeks.")

@@ -95,10 +95,12 @@ def compile_layout(rules: Rules) -> Layout:
         sign=re.compile(rf"(?P<neg>{neg})|(?P<pos>{pos})", re.IGNORECASE),
         heading=re.compile(rf"\b(?:{heading})\s*:", re.IGNORECASE),
         answer_no=re.compile(
-            rf"(?<=[A-Za-z)])\s*[:=]\s*(?:{no}|none|neg|negative)\b(?=[ \t]*(?:$|[|;,.\n]))"
+            # "Cough: no", "Cough = N", "Cough - no", "Cough? N", "- Headache: denies"
+            rf"(?<=[A-Za-z)?])(?:\s*[:=]|[ \t]+[-–—])\s*(?:{no}|none|neg|negative|denies|denied|absent|nil)\b"
+            rf"(?=[ \t]*(?:$|[|;,.\n]))"
             # the answer letter after the item, without a colon ("fever N, chills N"; "Dyspnea    N    -"); "no"
             # ending a line is not an answer (a wrapped sentence: "... there is no\nback pain")
-            rf"|(?<=[A-Za-z)])[ \t]+(?:n(?=[ \t]*(?:$|[|;,])|[ \t]{{2,}}\S)|no(?=[ \t]*[|;,]|[ \t]{{2,}}[^\sA-Za-z]))",
+            rf"|(?<=[A-Za-z)?])[ \t]+(?:n(?=[ \t]*(?:$|[|;,])|[ \t]{{2,}}\S)|no(?=[ \t]*[|;,]|[ \t]{{2,}}[^\sA-Za-z]))",
             re.IGNORECASE | re.MULTILINE,
         ),
         checked=frozenset(m.lower() for m in spec["checked"]) | frozenset("☑☒■✓✔"),

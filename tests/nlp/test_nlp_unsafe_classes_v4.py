@@ -293,3 +293,27 @@ def test_a_relative_telling_of_the_patient_speaks_of_the_patient(teller: str) ->
     assert "cough" in _codes(f"{HEADER} {teller} has had a cough for 6 weeks.")
     # control: a relative's own symptom stays the relative's
     assert "cough" not in _codes(f"{HEADER} Her daughter has had a cough for 6 weeks.")
+
+
+# ------------------------------------------------------------------ the reason for a test, and "not like her usual"
+@pytest.mark.parametrize("reason", ["as cause of", "as the source of", "given the"])
+def test_the_symptom_a_test_is_for_is_not_what_the_test_rules_out(reason: str) -> None:
+    assert "headache" in _codes(f"{HEADER} MRI brain to exclude metastases {reason} her headache.")
+    # control: what is to be excluded is still the aim, not a finding
+    assert "m" not in tumor(f"{HEADER} MRI brain to exclude metastases {reason} her headache.")
+
+
+@pytest.mark.parametrize("unusual", ["not like her usual", "unlike her usual", "different from her usual"])
+def test_a_symptom_unlike_the_usual_one_carries_a_warning(unusual: str) -> None:
+    assert "headache" in _codes(f"{HEADER} Headaches every morning for 3 weeks, {unusual} migraines.")
+    # control: like her usual migraines, it is explained
+    assert "headache" not in _codes(f"{HEADER} Headaches twice a month, like her usual migraines.")
+
+
+def test_a_symptom_over_long_ago_with_none_since_is_historical() -> None:
+    assert "back_pain" not in _codes(f"{HEADER} She had back pain during her pregnancy in 2010, none since.")
+    assert "back_pain" in _codes(f"{HEADER} She had back pain during her pregnancy in 2010; new back pain since May.")
+
+
+def test_items_on_one_line_answered_after_colons_are_read_one_by_one() -> None:
+    assert _codes(f"{HEADER}\nBone pain: Y (L hip, 3 wks)  Headache: N  Cough: N") == {"bone_pain"}

@@ -317,3 +317,9 @@ def test_a_symptom_over_long_ago_with_none_since_is_historical() -> None:
 
 def test_items_on_one_line_answered_after_colons_are_read_one_by_one() -> None:
     assert _codes(f"{HEADER}\nBone pain: Y (L hip, 3 wks)  Headache: N  Cough: N") == {"bone_pain"}
+
+
+def test_an_interjection_is_not_a_headache_and_the_written_abbreviation_is() -> None:
+    # "HA" is left unread: a patient's "Ha," would raise a red flag (an unsafe answer) for a gain in coverage
+    assert "headache" not in _codes(f"{HEADER} Ha, she said, the scan will be fine.")
+    assert "headache" in _codes(f"{HEADER} Pt reports h/a x 2 wks, worse in the mornings.")

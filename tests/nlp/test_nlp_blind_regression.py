@@ -17,10 +17,11 @@ HERE = Path(__file__).resolve().parent
 FLOORS = {
     "blind_dev.jsonl": (0, 0.88),
     "blind_v3.jsonl": (0, 0.83),
-    # a-138 (a COPD exacerbation's dyspnoea, back to baseline two sentences later) is still raised
-    "blind_test.jsonl": (1, 0.76),
-    # first run 71.0 % and 11 unsafe (BLIND_V4_PROVENANCE.md); the fixes for it tighten this line
-    "blind_v4.jsonl": (11, 0.70),
+    # a-138 (a COPD exacerbation's dyspnoea, back to baseline two sentences later) is resolved since nlp 2026.11.15
+    "blind_test.jsonl": (0, 0.76),
+    # first run 71.0 % and 11 unsafe (BLIND_V4_PROVENANCE.md); after the fixes of its unsafe classes
+    # (tests/nlp/test_nlp_unsafe_classes_v4.py) 74.0 % and none
+    "blind_v4.jsonl": (0, 0.73),
 }
 
 

@@ -64,7 +64,10 @@ def _status(rules: Rules, m: Mention) -> tuple[str, str | None]:
             return IGNORED, _REASONS[effect]
     for effect in policy.to_unparsed:
         if effect in effects:
-            return (GATED if m.uncertain_value else UNCERTAIN), _REASONS[effect]
+            # only a suspected finding stands for its uncertain value (a suspected metastasis after surgery is a
+            # suspected recurrence); one named only in a plan ("receptors on the metastasis") is not used at all
+            gated = m.uncertain_value and effect != "proposed"
+            return (GATED if gated else UNCERTAIN), _REASONS[effect]
     if policy.require_one_of and not effects & set(policy.require_one_of):
         return IGNORED, f"no cue found ({' or '.join(policy.require_one_of)})"
     return ACCEPTED, None

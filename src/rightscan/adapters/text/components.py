@@ -76,12 +76,14 @@ class SentenceGraph(ConTextGraph):
     def update_scopes(self) -> None:
         self._buckets = self._by_sentence()
         for modifiers, _ in self._buckets.values():
+            reach = [m._scope_end for m in modifiers]  # each forward cue's own scope, before any limit
             for i in range(len(modifiers) - 1):
                 m1 = modifiers[i]
                 for j in range(i + 1, len(modifiers)):
                     m2 = modifiers[j]
                     m1.limit_scope(m2)
                     m2.limit_scope(m1)
+            _continue_scopes(modifiers, reach)
 
     def apply_modifiers(self) -> None:
         if self.prune_on_modifier_overlap:  # not used by RightScan: keep medspaCy's own code path
@@ -100,6 +102,39 @@ class SentenceGraph(ConTextGraph):
                 edges.append((target, modifier))
         self.edges = edges
         self._buckets = {}
+
+
+# The categories whose scope a later cue of the same category continues (``_continue_scopes``): what is to be
+# watched for ("if you develop ...", "call for ...") is a list of its own however long. Negation is not
+# continued: in a dictated run-on sentence "no" + "denies" would reach the plan 60 words on.
+CONTINUED_CATEGORIES = frozenset({"HYPOTHETICAL"})
+
+
+def _continue_scopes(modifiers: list[Any], reach: list[int]) -> None:
+    """A forward hypothetical cue inside the scope of an earlier one continues that scope.
+
+    medspaCy cuts a cue's scope at the next cue of the same category, so that each finding is modified by
+    the nearest cue; the union of the two scopes is meant to stay what the first cue covered. When the
+    second cue's own reach is shorter ("If you develop" + 8 words), the end of the first cue's scope was
+    lost: in "if you develop weakness, trouble speaking, vision changes or a seizure" the seizure fell out
+    of the hypothetical. The second cue now reaches as far as the first did, and is limited again by the
+    terminations and the cues of other categories after it, as the first would have been."""
+    for j, m2 in enumerate(modifiers):
+        if m2.direction.upper() != "FORWARD" or m2.category.upper() not in CONTINUED_CATEGORIES:
+            continue
+        start = m2.modifier_span[0]
+        longest = m2._scope_end
+        for i in range(j):
+            m1 = modifiers[i]
+            if (m1.category == m2.category and m1.direction.upper() == "FORWARD"
+                    and m1.modifier_span[1] <= start < reach[i]):  # fmt: skip
+                longest = max(longest, reach[i])
+        if longest <= m2._scope_end:
+            continue
+        m2._scope_end = longest
+        for m3 in modifiers:
+            if m3 is not m2 and (m3.category != m2.category or m3.modifier_span[0] > start):
+                m2.limit_scope(m3)
 
 
 def _sentence_starts(doc: Doc) -> list[int]:

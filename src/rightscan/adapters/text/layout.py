@@ -7,14 +7,25 @@ returns a text of exactly the same length in which
 - an unticked box and its label are blanked ("[ ] PET/CT" is not an order, "[ ] M1" not a category);
 - a ticked box becomes a tick and its label is kept ("[x] Bone scan" -> "✓   Bone scan"; the tick is a
   "chosen" cue of ``context.yaml``);
-- a Yes/No pair becomes a negation when No is ticked or nothing is ("Bone pain [ ] Y [x] N" ->
-  "Bone pain absent", "[ ] Y [x] N cough" -> "no cough"), and disappears when Yes is ticked;
+- a Yes/No pair negates its label when No is ticked or nothing is ("Bone pain [ ] Y [x] N", "[ ] Y [x] N
+  cough": the label is marked, see below; "absent" or "no" is written only where no label is found), and
+  disappears when Yes is ticked;
   the option may stand before its box ("Bone pain  Y [ ]  N [x]"), or once, in a table's header line
   ("Symptoms now?   Y   N"), for rows of two boxes below it;
 - "(-) cough" becomes "no cough", "cough (-)" "cough neg", "(+) back pain" "c/o back pain";
 - a "pertinent negatives:" heading becomes "denies", a "pertinent positives:" heading "reports".
 
-- "Headache: N" / "Cough: no" at the end of an item becomes "Headache  ∅" (a backward negation cue).
+- "Headache: N" / "Cough: no" at the end of an item negates the item (marked; "∅", a backward negation
+  cue, is written only where no item is found), and so does an answer letter written after the item in a
+  review-of-systems line or a symptom table ("fever N, chills N", "Dyspnea      N     -"); a receptor's
+  own status ("PR: negative") is left as written;
+- a section heading dictated in capitals without its colon ("FAMILY HISTORY her mother ...") gets the colon
+  (written over the space after it), so that the section's effects reach its text.
+
+``normalise_marked`` also returns the labels the layout answers (a row whose No box is ticked, an item
+followed by N: "negated"; a row with both Yes and No ticked: "uncertain"): every mention inside such a label
+takes that effect, however far the label runs from the answer (ConText's scopes count the blank padding of
+a table as words).
 
 The words used (box marks, yes/no options, headings) are data in ``context.yaml`` (``layout``); the
 replacement words are ordinary ConText cues of the same file, so the usual negation scopes apply.
@@ -45,6 +56,11 @@ class Layout:
     headings: dict[str, str]
     # a receptor's name right before a sign ("ER (+) PR (-)"): the sign is its status, not a list item's
     receptor_before: re.Pattern[str] | None = None
+    # a section title dictated in capitals at the start of a line, without its colon
+    heading_no_colon: re.Pattern[str] | None = None
+
+
+Marks = tuple[tuple[int, int, str], ...]  # (start, end, effect): a label the layout answers
 
 
 _SEGMENT_END = re.compile(r"\s{2,}|[|;,]|\n|--|\.(?:\s|$)")
@@ -60,8 +76,10 @@ def compile_layout(rules: Rules) -> Layout:
     pair = rf"(?P<b1>{inner})\s*(?P<o1>{yes}|{no})\b\s*(?:/\s*)?(?P<b2>{inner})\s*(?P<o2>{yes}|{no})\b"
     # the option written before its box ("Bone pain  Y [ ]  N [x]")
     pair_after = rf"(?<![A-Za-z])(?P<o1>{yes}|{no})\s*(?P<b1>{inner})\s*(?:/\s*)?(?P<o2>{yes}|{no})\s*(?P<b2>{inner})"
-    # a table whose header line ends with the two options ("Symptoms now?   Y   N"), its rows with two boxes
-    columns = rf"^[^\n\[\]]*?(?<![A-Za-z])(?P<o1>{yes}|{no})[ \t]+(?:/[ \t]*)?(?P<o2>{yes}|{no})[ \t]*$"
+    # a table whose header line names the two options ("Symptoms now?   Y   N"), perhaps followed by the titles
+    # of further columns ("REVIEW OF SYSTEMS   Y   N   Comment"), its rows with two boxes
+    columns = (rf"^[^\n\[\]]*?(?<![A-Za-z])(?P<o1>{yes}|{no})[ \t]+(?:/[ \t]*)?(?P<o2>{yes}|{no})"
+               rf"(?:[ \t]{{2,}}[A-Za-z][^\n\[\]]{{0,40}}?)?[ \t]*$")  # fmt: skip
     row = rf"(?P<b1>{inner})[ \t]*(?P<b2>{inner})"
     neg = "|".join(re.escape(w) for w in spec["negative_signs"])
     pos = "|".join(re.escape(w) for w in spec["positive_signs"])
@@ -77,7 +95,12 @@ def compile_layout(rules: Rules) -> Layout:
         sign=re.compile(rf"(?P<neg>{neg})|(?P<pos>{pos})", re.IGNORECASE),
         heading=re.compile(rf"\b(?:{heading})\s*:", re.IGNORECASE),
         answer_no=re.compile(
-            rf"(?<=[A-Za-z)])\s*[:=]\s*(?:{no}|none|neg|negative)\b(?=[ \t]*(?:$|[|;,.\n]))",
+            # "Cough: no", "Cough = N", "Cough - no", "Cough? N", "- Headache: denies"
+            rf"(?<=[A-Za-z)?])(?:\s*[:=]|[ \t]+[-–—])\s*(?:{no}|none|neg|negative|denies|denied|absent|nil)\b"
+            rf"(?=[ \t]*(?:$|[|;,.\n])|[ \t]{{2,}}\S)"
+            # the answer letter after the item, without a colon ("fever N, chills N"; "Dyspnea    N    -"); "no"
+            # ending a line is not an answer (a wrapped sentence: "... there is no\nback pain")
+            rf"|(?<=[A-Za-z)?])[ \t]+(?:n(?=[ \t]*(?:$|[|;,])|[ \t]{{2,}}\S)|no(?=[ \t]*[|;,]|[ \t]{{2,}}[^\sA-Za-z]))",
             re.IGNORECASE | re.MULTILINE,
         ),
         checked=frozenset(m.lower() for m in spec["checked"]) | frozenset("☑☒■✓✔"),
@@ -89,7 +112,25 @@ def compile_layout(rules: Rules) -> Layout:
         )
         if all(n in rules.name_patterns for n in ("ER", "PR", "HER2", "HR"))
         else None,
+        heading_no_colon=_dictated_headings(rules),
     )
+
+
+_DICTATED_EFFECTS = frozenset({"family", "historical"})
+
+
+def _dictated_headings(rules: Rules) -> re.Pattern[str] | None:
+    """Section titles (context.yaml) as a dictated heading: at the start of a line, followed by a space and the
+    text, without the colon the title is written with. Only capitals count (checked by the caller): "Family
+    history of breast cancer" in a sentence is no heading. Only the titles of sections that say whose or when
+    (family history, past history) or that merely end the section before (HPI, ROS, assessment ...): a
+    dictated "PLAN" or "EXAM" reaches to the end of the note, where the order reader's own cues decide."""
+    titles = {t[: -len(" :")] for s in rules.sections if s.implies <= _DICTATED_EFFECTS
+              for t in s.titles if t.endswith(" :") and t[:-2].strip()}  # fmt: skip
+    words = [r"[ \t]+".join(re.escape(w) for w in t.split()) for t in sorted(titles, key=len, reverse=True)]
+    if not words:
+        return None
+    return re.compile(rf"^[ \t]*(?:{'|'.join(words)})(?P<gap> )(?=[A-Za-z0-9(])", re.IGNORECASE | re.MULTILINE)
 
 
 def _put(chars: list[str], start: int, end: int, word: str, right: bool = False) -> None:
@@ -157,9 +198,53 @@ def _column_rows(layout: Layout, text: str) -> list[tuple[tuple[int, int], str, 
 
 
 def normalise(layout: Layout, text: str) -> str:
-    if "[" not in text and "(" not in text and ":" not in text and not any(g in text for g in "☐☑☒■□✓✔"):
-        return text
+    return normalise_marked(layout, text)[0]
+
+
+def _label_before(text: str, seg: tuple[list[int], list[int]], start: int) -> tuple[int, int] | None:
+    """The label an answer at ``start`` closes: back from the answer (past the padding before it) to the
+    end of the segment before (a line start, a comma, a wide gap ...)."""
+    stop = len(text[:start].rstrip())
+    starts, ends = seg
+    k = bisect.bisect_right(starts, stop - 1) - 1
+    while k >= 0 and ends[k] > stop:  # a segment end that reaches into the label ("\s{2,}" before it)
+        k -= 1
+    begin = ends[k] if k >= 0 else 0
+    return (begin, stop) if begin < stop else None
+
+
+def _segments(text: str) -> tuple[list[int], list[int]]:
+    found = list(_SEGMENT_END.finditer(text))
+    return [m.start() for m in found], [m.end() for m in found]
+
+
+def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
+    """The rewritten text and the (start, end, effect) labels the layout answers."""
+    marks: list[tuple[int, int, str]] = []
     chars = list(text)
+    if "[" in text or "(" in text or ":" in text or any(g in text for g in "☐☑☒■□✓✔"):
+        _boxes_signs_headings(layout, text, chars, marks)
+    current = "".join(chars)
+    seg: tuple[list[int], list[int]] | None = None
+    for m in layout.answer_no.finditer(current):
+        before = current[max(0, m.start() - 16) : m.start()]
+        if layout.receptor_before is not None and layout.receptor_before.search(before):
+            continue  # "PR: negative" is the receptor's status, read by the value rules
+        seg = seg or _segments(current)
+        label = _label_before(current, seg, m.start())
+        if label is not None:  # the label itself is negated; the answer stays (a cue would reach the item before,
+            marks.append((*label, "negated"))  # a blank would join the two items into one list)
+        else:
+            _put(chars, m.start(), m.end(), "∅", right=True)
+    if layout.heading_no_colon is not None and "\n" in text:
+        for m in layout.heading_no_colon.finditer(current):
+            title = current[m.start() : m.start("gap")]
+            if title.isupper():
+                chars[m.start("gap")] = ":"
+    return "".join(chars), tuple(marks)
+
+
+def _boxes_signs_headings(layout: Layout, text: str, chars: list[str], marks: list[tuple[int, int, str]]) -> None:
     # 1. Yes/No pairs: box before its option, option before its box, and two-column tables
     yes_words = layout.yes
     pairs = [(m.span(), m.group("o1"), m.group("o2"), m.group("b1"), m.group("b2"), False)
@@ -170,6 +255,7 @@ def normalise(layout: Layout, text: str) -> str:
     taken = [p[0] for p in pairs]
     pairs += [(*row, True) for row in _column_rows(layout, text) if not _overlaps(row[0], taken)]
     text_ends = _segment_ends(text) if pairs else []
+    seg: tuple[list[int], list[int]] | None = None
     for (start, end), o1, o2, b1, b2, label_first in pairs:
         o1, o2 = o1.lower(), o2.lower()
         c1, c2 = _is_checked(layout, b1), _is_checked(layout, b2)
@@ -179,10 +265,22 @@ def normalise(layout: Layout, text: str) -> str:
             _put(chars, start, end, "")
         elif ticked_yes and ticked_no:
             _put(chars, start, end, "?")  # both ticked: uncertain
+            seg = seg or _segments(text)
+            after = not label_first and _label_after(text, end, text_ends)
+            label = (end, _label_stop(layout, text, text_ends, end)) if after else _label_before(text, seg, start)
+            if label is not None:
+                marks.append((*label, "uncertain"))
         elif not label_first and _label_after(text, end, text_ends):
-            _put(chars, start, end, "no", right=True)
-        else:  # a compact pair ("☐Y ☒N") has no room for the word: the one-character cue says the same
-            _put(chars, start, end, "absent" if end - start >= len("absent") else "∅")
+            _put(chars, start, end, "")  # the label after the pair is negated as a whole (no cue to reach further)
+            marks.append((end, _label_stop(layout, text, text_ends, end), "negated"))
+        else:
+            seg = seg or _segments(text)
+            label = _label_before(text, seg, start)
+            if label is not None:
+                _put(chars, start, end, "")
+                marks.append((*label, "negated"))
+            else:  # no label found: the cue word, and ConText's scope (a compact pair has room for one character)
+                _put(chars, start, end, "absent" if end - start >= len("absent") else "∅")
     current = "".join(chars)
     # 2. single boxes
     ends = _segment_ends(current)
@@ -225,10 +323,13 @@ def normalise(layout: Layout, text: str) -> str:
         if len(cue) > m.end() - m.start():  # a short heading ("neg:") gets the short cue
             cue = "no" if cue == "denies" else ""
         _put(chars, m.start(), m.end(), cue)
-    for m in layout.answer_no.finditer("".join(chars)):
-        _put(chars, m.start(), m.end(), "∅", right=True)
-    out = "".join(chars)
-    return out
+
+
+def _label_stop(layout: Layout, text: str, ends: list[int], end: int) -> int:
+    """Where the label after a box ends: its segment's end, or the next box."""
+    stop = _segment_stop(text, ends, end)
+    nxt = layout.box.search(text, end, stop)
+    return nxt.start() if nxt else stop
 
 
 # spaCy's tokenizer strips prefixes and suffixes from a whitespace-free run one at a time, searching the

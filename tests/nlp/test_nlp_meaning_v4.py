@@ -150,3 +150,92 @@ def test_a_proven_cancer_in_the_other_breast_is_a_new_diagnosis() -> None:
 def test_control_a_new_mass_in_the_treated_breast_is_a_suspected_local_recurrence() -> None:
     note = "67F, hx R breast IDC 2010 treated with R lumpectomy + RT. Now a new R breast mass at 2:00 near the scar."
     assert facts(note).get("setting") == "suspected_local_recurrence"
+
+
+# ------------------------------------------------------------------ the one study considered now
+BASE = "57F, new L breast IDC on core, 2.2 cm, grade 2, ER+ PR+ HER2-, cN0."
+
+
+def _order(text: str) -> str | None:
+    return facts(text).get("order")
+
+
+@pytest.mark.parametrize("decline", ["PET/CT ordered by her GP -- will cancel; she agrees.",
+                                     "PET/CT was requested by the surgeon, then cancelled.",
+                                     "She asked about a PET/CT; PET/CT not ordered."])  # fmt: skip
+def test_a_declined_or_cancelled_study_is_not_the_order(decline: str) -> None:
+    # the other study proposed in the note is the one considered now
+    note = f"{BASE} {decline} Plan: bilateral breast MRI w/wo contrast before surgery."
+    assert _order(note) == "MRI Breast Without and With IV Contrast"
+
+
+def test_control_a_request_made_after_a_cancellation_stands() -> None:
+    note = f"{BASE} She called asking why her PET/CT was cancelled. Message to Dr Ode about her request for a PET/CT."
+    assert _order(note) == "FDG-PET/CT Skull Base to Mid-Thigh"
+
+
+@pytest.mark.parametrize("ask", ["I would really like to have a PET scan before my surgery.",
+                                 "You said you wanted a PET scan before the operation.",
+                                 "Given stage IIB I think a PET CT is reasonable and I will order this."])  # fmt: skip
+def test_a_study_asked_for_in_other_words_is_the_order(ask: str) -> None:
+    assert _order(f"{BASE} {ask}") == "FDG-PET/CT Skull Base to Mid-Thigh"
+
+
+def test_control_a_study_only_mentioned_as_done_is_not_the_order() -> None:
+    assert "order" not in facts(f"{BASE} PET scan in 2019 for a lymphoma was normal.")
+
+
+@pytest.mark.parametrize("label", ["Rec:", "Plan:", "Recommendation:"])
+def test_a_plan_label_inside_a_line_proposes_the_study(label: str) -> None:
+    note = f"Tumor board: {BASE} No invasion of skin. {label} MRI breast w/wo contrast to define extent."
+    assert _order(note) == "MRI Breast Without and With IV Contrast"
+
+
+def test_an_order_header_with_a_dash_names_the_study_ordered() -> None:
+    assert _order(f"Order comment - US AXILLA LEFT: {BASE} Nodal evaluation before SLNB.") == "US Axilla"
+    # control: a study only named as the source of a finding is not ordered
+    assert "order" not in facts(f"{BASE} Axillary US 11/2: normal nodes.")
+
+
+def test_order_placed_after_a_dash_proposes_the_study() -> None:
+    note = "66F, s/p R lumpectomy 2021, on letrozole, NED. - Annual screening mammogram due in March - order placed"
+    assert _order(note) == "Mammography Screening"
+
+
+# ------------------------------------------------------------------ stage fields written in other hands
+def test_an_axilla_negative_clinically_and_on_imaging_is_n0() -> None:
+    assert tumor("Right breast ILC, grade 2, ER 8/8.\nAxilla: clinically and radiologically negative\n")["n"] == "N0"
+    # control: a suspicious node stays N1
+    assert tumor("Right breast ILC, grade 2.\nAxilla: suspicious axillary lymph node, FNA positive\n").get("n") == "N1"
+
+
+@pytest.mark.parametrize(("written", "n"), [("CN0", "N0"), ("CN1", "N1"), ("cN0", "N0")])
+def test_a_clinical_n_in_capitals_is_read(written: str, n: str) -> None:
+    assert tumor(f"CT CAP. REASON: NEWLY DX R BREAST IDC 2.1CM, ER+/PR+/HER2-, {written}, STAGING.").get("n") == n
+
+
+def test_her2_dictated_as_her_2_new_is_read() -> None:
+    assert tumor("invasive ductal carcinoma grade 3 ER positive her 2 new 3+ positive").get("her2") == "positive"
+    # control: "her" followed by other words is not a receptor
+    assert "her2" not in tumor("invasive ductal carcinoma, we will refer her to new patient clinic")
+
+
+def test_a_nodule_beside_the_scar_after_treatment_is_a_suspected_local_recurrence() -> None:
+    note = ("SURVEILLANCE VISIT. R breast IDC s/p R lumpectomy + RT 2021, on anastrozole. Exam: firm 1 cm nodule "
+            "just lateral to the scar, not fixed. Plan: targeted US R breast.")  # fmt: skip
+    assert facts(note).get("setting") == "suspected_local_recurrence"
+    # control: a routine surveillance visit without a new finding stays surveillance
+    assert facts("SURVEILLANCE VISIT. R breast IDC s/p R lumpectomy + RT 2021, on anastrozole. Exam: well-healed "
+                 "scar, no masses.").get("setting") == "surveillance"  # fmt: skip
+
+
+def test_staging_at_diagnosis_during_neoadjuvant_treatment_names_no_current_setting() -> None:
+    note = ("39F with L breast IDC cT2 cN1, HER2 3+, on neoadjuvant TCHP, C3D1 last week. Staging at dx: CT CAP no "
+            "distant mets. Now 10 days of new progressive headache. MRI brain w/wo today.")  # fmt: skip
+    got = extract(note)
+    assert "setting" not in got.facts
+    assert any(a["field"] == "setting" and a["value"] is None for a in got.assumptions)
+    # control: staging asked for a new, untreated cancer names the new diagnosis
+    assert facts("58F, new L breast IDC on core, cT2 cN1. Staging: CT CAP and bone scan.").get("setting") == (
+        "new_diagnosis"
+    )

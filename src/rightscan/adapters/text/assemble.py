@@ -36,6 +36,7 @@ _REASONS = {
     "past": "done in the past",
     "purpose": "the aim of a test (rule out, evaluate for), not a finding",
     "warning": "with a warning qualifier (new, progressive, at night, different from usual, no trauma)",
+    "declined": "declined, cancelled or not ordered",
 }
 
 
@@ -221,6 +222,7 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
             gated.append(m)
 
     _explained_later(cands, mentions, rules)
+    _declined_studies(cands)
     by_field: dict[str, list[_Candidate]] = {}
     for c in cands:
         by_field.setdefault(c.field, []).append(c)
@@ -402,7 +404,11 @@ def _infer_setting(
     worked_up = {m.sentence for m in by["workup"]}
     new_primary = [m for m in current if m.sentence in worked_up and m.sentence not in {t.sentence for t in long_ago}]
     underway = [m for m in by["preop_systemic"] if not _YEARS.search(m.sentence)]  # "s/p neoadjuvant 2017": treated
-    if stated is None and underway and not long_ago:
+    # "staging" said of the diagnosis ("Staging at dx: CT CAP negative") while neoadjuvant treatment is under way
+    # names no current setting either
+    staging_only = stated == "new_diagnosis" and said and all(m.family == "setting_staging" for m in said)
+    if (stated is None or staging_only) and underway and not long_ago:
+        facts.pop("setting", None)
         return _left_open("neoadjuvant treatment under way or completed: staging belonged to the diagnosis", underway)
     if stated is None and surgery and by["perioperative"] and by["pending"] and not facts.get("pathology"):
         why = "just operated, final pathology pending: whether post-operative staging is needed waits for it"
@@ -558,6 +564,19 @@ def _explained_later(cands: list[_Candidate], mentions: list[Mention], rules: Ru
         late = c.field == "symptoms" and c.used and c.value in later and later[c.value] > c.mention.start
         if late and "warning" not in c.mention.effects:
             c.used, c.reason = False, "explained or resolved later in the note"
+
+
+def _declined_studies(cands: list[_Candidate]) -> None:
+    """A study the note says was declined, cancelled or not ordered ("PET/CT ordered by PCP -- will cancel", "PET
+    not ordered") is not the order, wherever the note proposed it before (annotation guide 2, order); a request
+    made after the note says so stands."""
+    declined: dict[Any, int] = {}  # study -> where the note last says it was declined
+    for c in cands:
+        if c.field == "order" and "declined" in c.mention.effects:
+            declined[c.value] = max(declined.get(c.value, -1), c.mention.start)
+    for c in cands:  # a request after it stands ("asking why her PET was cancelled ... pt's request for PET/CT")
+        if c.field == "order" and c.used and c.mention.start < declined.get(c.value, -1):
+            c.used, c.reason = False, "the note says this study was declined, cancelled or not ordered"
 
 
 def _already_present(item: dict[str, Any], facts: dict[str, Any]) -> bool:

@@ -239,3 +239,29 @@ def test_staging_at_diagnosis_during_neoadjuvant_treatment_names_no_current_sett
     assert facts("58F, new L breast IDC on core, cT2 cN1. Staging: CT CAP and bone scan.").get("setting") == (
         "new_diagnosis"
     )
+
+
+# ------------------------------------------------------------------ the patient herself asking for a scan
+ASKS = [
+    'She is very keen to have a scan "of everything" before her operation.',
+    "She specifically asked for a CT of her chest, abdomen and pelvis.",
+    "Pt asked about getting a yearly PET scan to be safe.",
+    "Talked through CT and bone scan - not routinely needed, but she wants them done.",
+    "I would really like to have a PET scan before the surgery.",
+    "Hi, can I get a PET scan too before my operation?",
+]
+
+
+@pytest.mark.parametrize("line", ASKS)
+def test_the_patient_asking_for_a_scan_in_her_words_or_reported(line: str) -> None:
+    assert facts(f"{BASE} {line}").get("patient_preference") == "requests_imaging"
+
+
+@pytest.mark.parametrize("line", [
+    "Dr. Varga's office called: wants CT chest/abdomen/pelvis before the visit.",
+    "He would like you to have an MRI of the brain this week.",
+    "Plan: mastectomy, date TBD (pt wants it after her daughter's wedding).",
+    "Should I get a scan before that?",  # asks whether it is needed, not for the scan
+])  # fmt: skip
+def test_control_a_clinician_asking_or_a_question_of_need_is_not_the_patients_request(line: str) -> None:
+    assert "patient_preference" not in facts(f"{BASE} {line}")

@@ -265,3 +265,33 @@ def test_the_patient_asking_for_a_scan_in_her_words_or_reported(line: str) -> No
 ])  # fmt: skip
 def test_control_a_clinician_asking_or_a_question_of_need_is_not_the_patients_request(line: str) -> None:
     assert "patient_preference" not in facts(f"{BASE} {line}")
+
+
+# ------------------------------------------------------------------ a value with its reference range
+VALUES = st.integers(min_value=10, max_value=400)
+
+
+@PROPERTY
+@given(earlier=st.lists(st.one_of(VALUES.map(str), st.just("-")), min_size=0, max_size=2), now=VALUES,
+       uln=st.integers(min_value=30, max_value=150), lt=st.booleans())  # fmt: skip
+def test_a_results_table_row_gives_the_latest_value_and_its_uln(earlier: list[str], now: int, uln: int,
+                                                                lt: bool) -> None:  # fmt: skip
+    ref = f"<{uln}" if lt else f"20-{uln}"
+    row = "   ".join(["ALP", *earlier, str(now), ref, "U/L"])
+    got = facts(f"68F, hx L breast ILC 2016, lumpectomy + RT.\n               prior   now   ref\n {row}\n")
+    assert got["labs"]["alkaline_phosphatase"] == {"value": float(now), "uln": float(uln)}
+
+
+@pytest.mark.parametrize("line", [
+    "Her GP checked a CA 15-3 recently, which was 38 U/mL (0-31).",
+    "You kindly checked a CA 15-3 at her request, which was 38 U/mL (reference 0-31).",
+])  # fmt: skip
+def test_a_marker_value_after_a_clause_keeps_its_range(line: str) -> None:
+    assert facts(f"67F, s/p WLE 2022, on letrozole. {line}")["tumor_markers"]["ca15_3"] == {"value": 38.0, "uln": 31.0}
+
+
+def test_a_reference_range_inside_the_same_parentheses_as_the_test() -> None:
+    got = facts("46F post-op. Bone scan not needed since ALP normal (ALP 82, ref 40-129).")
+    assert got["labs"]["alkaline_phosphatase"] == {"value": 82.0, "uln": 129.0}
+    # control: a value without any upper limit is not passed to the core
+    assert "labs" not in facts("46F post-op. ALP 82 today.")

@@ -295,3 +295,21 @@ def test_a_reference_range_inside_the_same_parentheses_as_the_test() -> None:
     assert got["labs"]["alkaline_phosphatase"] == {"value": 82.0, "uln": 129.0}
     # control: a value without any upper limit is not passed to the core
     assert "labs" not in facts("46F post-op. ALP 82 today.")
+
+
+# ------------------------------------------------------------------ positive nodes counted: our derivation
+def test_a_stated_pn_wins_over_node_counts_and_their_breakdown() -> None:
+    note = ("55F. Surgery 2/6: R lumpectomy + SLNB -> ALND. Final pathology: IDC 2.7 cm. Lymph nodes: 5/12 positive "
+            "(3/3 SLN, 2/9 non-sentinel). pT2 pN2a. Staging CT before adjuvant chemo.")  # fmt: skip
+    assert facts(note)["pathology"]["n"] == "pN2a"
+    # control: a count alone still gives the category (AJCC 8: 4-9 nodes is pN2a)
+    counted = facts("55F. R lumpectomy + SLNB 2/6. Final pathology: IDC 2.7 cm, 5/12 lymph nodes positive.")
+    assert counted["pathology"]["n"] == "pN2a"
+
+
+def test_the_earlier_operations_node_count_in_a_recurrence_note_is_not_a_current_pn() -> None:
+    note = ("64F. 2019: R breast IDC, R lumpectomy + SLNB, 0/2 nodes, RT. Now a new 8 mm mass at the lumpectomy "
+            "scar, suspicious for in-breast recurrence. Plan: core biopsy, breast MRI.")  # fmt: skip
+    got = facts(note)
+    assert got.get("setting") == "suspected_local_recurrence"
+    assert "n" not in got.get("pathology", {})

@@ -313,3 +313,18 @@ def test_the_earlier_operations_node_count_in_a_recurrence_note_is_not_a_current
     got = facts(note)
     assert got.get("setting") == "suspected_local_recurrence"
     assert "n" not in got.get("pathology", {})
+
+
+def test_a_dated_operation_stands_despite_a_question_elsewhere_in_a_run_on_message() -> None:
+    note = ("hi, quick question. my hip is sore from gardening, already better. i had my lumpectomy in 2022 and "
+            "everything was clear at my last mamogram. do i still need my 6 month check or can i skip it?")  # fmt: skip
+    got = facts(note)
+    assert got.get("prior_surgery") == "bct"
+    assert got.get("setting") == "surveillance"
+    # control: an operation asked about is not done
+    assert "prior_surgery" not in facts("55F, new L breast IDC on core. Will I need a lumpectomy?")
+
+
+def test_a_lump_the_patient_felt_near_her_scar_is_a_new_local_finding() -> None:
+    note = 'Surveillance. R breast IDC s/p R lumpectomy + RT 2021, on anastrozole. She felt a "pea" near her scar.'
+    assert facts(note).get("setting") == "suspected_local_recurrence"

@@ -328,3 +328,12 @@ def test_a_dated_operation_stands_despite_a_question_elsewhere_in_a_run_on_messa
 def test_a_lump_the_patient_felt_near_her_scar_is_a_new_local_finding() -> None:
     note = 'Surveillance. R breast IDC s/p R lumpectomy + RT 2021, on anastrozole. She felt a "pea" near her scar.'
     assert facts(note).get("setting") == "suspected_local_recurrence"
+
+
+def test_a_study_written_radiology_style_stops_at_a_clause_word() -> None:
+    # "on CT in a pt with ..." names a CT already done, not a second study beside the brain MRI proposed
+    note = ("47F, L breast IDC 2022, L mastectomy + PMRT, on tamoxifen. New headaches.\nA/P: 2 brain lesions on CT "
+            "in a pt with HER2+ breast ca.\n- MRI brain with and without contrast today")  # fmt: skip
+    assert facts(note).get("order") == "MRI Head Without and With IV Contrast"
+    # control: a radiology-style study still reads its body part and views
+    assert facts("Request: XR FEMUR LEFT 2 VIEWS. 70F, ER+ IDC 2019, new thigh pain.").get("order") is not None

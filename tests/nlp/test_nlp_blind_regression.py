@@ -21,8 +21,8 @@ FLOORS = {
     "blind_test.jsonl": (0, 0.76),
     # first run 71.0 % and 11 unsafe (BLIND_V4_PROVENANCE.md); after the fixes of its unsafe classes
     # (tests/nlp/test_nlp_unsafe_classes_v4.py) 74.0 % and none; after the meaning classes
-    # (tests/nlp/test_nlp_meaning_v4.py: sizes, surgery, orders, preference, labs) 88.0 %
-    "blind_v4.jsonl": (0, 0.88),
+    # (tests/nlp/test_nlp_meaning_v4.py: sizes, surgery, orders, preference, labs) 93.0 % and none
+    "blind_v4.jsonl": (0, 0.93),
 }
 
 

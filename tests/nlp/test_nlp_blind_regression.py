@@ -20,8 +20,9 @@ FLOORS = {
     # a-138 (a COPD exacerbation's dyspnoea, back to baseline two sentences later) is resolved since nlp 2026.11.15
     "blind_test.jsonl": (0, 0.76),
     # first run 71.0 % and 11 unsafe (BLIND_V4_PROVENANCE.md); after the fixes of its unsafe classes
-    # (tests/nlp/test_nlp_unsafe_classes_v4.py) 74.0 % and none
-    "blind_v4.jsonl": (0, 0.73),
+    # (tests/nlp/test_nlp_unsafe_classes_v4.py) 74.0 % and none; after the meaning classes
+    # (tests/nlp/test_nlp_meaning_v4.py: sizes, surgery, orders, preference, labs) 93.0 % and none
+    "blind_v4.jsonl": (0, 0.93),
 }
 
 

@@ -110,7 +110,8 @@ def test_an_examination_manoeuvre_is_not_a_symptom() -> None:
 @pytest.mark.parametrize("where", ["inferior to", "lateral to", "deep to", "away from"])
 def test_a_distance_from_a_landmark_is_not_the_tumour_size(where: str) -> None:
     # the distance is not a second size of the nodule (which would be a conflict, or the wrong size)
-    note = f"62F, L mastectomy 2019. US: 7 mm hypoechoic nodule 2 cm {where} the scar."
+    # (a new primary: in a treated cancer's note no size is the current primary's, see test_nlp_meaning_v4)
+    note = f"62F, new L breast IDC on core biopsy. US: 7 mm hypoechoic mass 2 cm {where} the biopsy clip."
     assert tumor(note).get("size_cm") == 0.7
 
 

@@ -36,6 +36,7 @@ _REASONS = {
     "past": "done in the past",
     "purpose": "the aim of a test (rule out, evaluate for), not a finding",
     "warning": "with a warning qualifier (new, progressive, at night, different from usual, no trauma)",
+    "declined": "declined, cancelled or not ordered",
 }
 
 
@@ -174,8 +175,20 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
             {"field": fieldname, "reason": reason, "start": m.start, "end": m.end, "text": m.sentence, "rule": m.rule}
         )
 
+    done_sentences = _completed_surgery_sentences(rules, mentions)
+    other_cancer = {m.sentence for m in mentions if m.family == "other_cancer" and _status(rules, m)[0] == ACCEPTED}
     for m in mentions:
         status, why = _status(rules, m)
+        if m.family in _SURGERY_FAMILIES and m.sentence in other_cancer:  # "melanoma L calf 2015 (WLE)"
+            status, why = IGNORED, "the operation of another cancer named in its sentence"
+        if (
+            status == IGNORED
+            and m.family == "surgery"
+            and why
+            and why.startswith("no cue")
+            and (m.sentence in done_sentences or _DATED.search(m.sentence))
+        ):
+            status, why = ACCEPTED, "completed: dated, or named with treatment already given"
         for f in m.findings:
             if f.kind == NOTE:
                 evidence_only.append((m, f, f.reason))
@@ -201,12 +214,15 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
             value = f.value
             if m.negated_value is not None and "negated" in m.effects:
                 value = m.negated_value
-            weaker = "derived" if f.field == "tumor.size_cm" and "palpation" in m.effects else None
+            # a size felt on examination, or of an earlier lesion ("fibroadenoma 1.2 cm, 2009"), gives way to a
+            # measured one
+            weaker = "derived" if f.field == "tumor.size_cm" and m.effects & _WEAKER_SIZE else None
             cands.append(_Candidate(f.field, value, m, f, reason=why, strength=weaker))
         if status == GATED:
             gated.append(m)
 
     _explained_later(cands, mentions, rules)
+    _declined_studies(cands)
     by_field: dict[str, list[_Candidate]] = {}
     for c in cands:
         by_field.setdefault(c.field, []).append(c)
@@ -257,9 +273,22 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
             c.used, c.reason = False, f"describes the current finding in a {setting.replace('_', ' ')} note"
         elif c.used and any(f in facts for f in c.mention.unless_facts):
             c.used, c.reason = False, "after breast surgery: not read as the clinical category of a primary"
+    _pathology_size_after_surgery(rules, facts, by_field.get("tumor.size_cm", []), mentions)
     for fieldname in by_field:
         if fieldname not in ("prior_surgery", "setting"):
             settle(fieldname)
+    sizes = [c for c in by_field.get("tumor.size_cm", []) if c.used]
+    if (
+        (facts.get("tumor") or {}).get("histology") == "DCIS"
+        and "size_cm" in facts["tumor"]
+        and not any(
+            _INVASIVE.search(c.mention.sentence) and not _NOT_INVASIVE.search(c.mention.sentence) for c in sizes
+        )
+    ):
+        # in situ only: a size is the DCIS extent, never an invasive tumour's (annotation guide 2, tumor.size_cm)
+        facts["tumor"].pop("size_cm")
+        for c in sizes:
+            c.used, c.reason = False, "in situ carcinoma only: a size is its extent, not an invasive tumour's"
     if "order" in facts and unclear_orders:  # two studies considered, one of them ambiguous: no single order
         conflicts.append({"field": "order", "reason": "another study is considered too (named ambiguously); the "
                           "field is left out of the facts", "values": [_where(m) for m in unclear_orders]})  # fmt: skip
@@ -375,7 +404,11 @@ def _infer_setting(
     worked_up = {m.sentence for m in by["workup"]}
     new_primary = [m for m in current if m.sentence in worked_up and m.sentence not in {t.sentence for t in long_ago}]
     underway = [m for m in by["preop_systemic"] if not _YEARS.search(m.sentence)]  # "s/p neoadjuvant 2017": treated
-    if stated is None and underway and not long_ago:
+    # "staging" said of the diagnosis ("Staging at dx: CT CAP negative") while neoadjuvant treatment is under way
+    # names no current setting either
+    staging_only = stated == "new_diagnosis" and said and all(m.family == "setting_staging" for m in said)
+    if (stated is None or staging_only) and underway and not long_ago:
+        facts.pop("setting", None)
         return _left_open("neoadjuvant treatment under way or completed: staging belonged to the diagnosis", underway)
     if stated is None and surgery and by["perioperative"] and by["pending"] and not facts.get("pathology"):
         why = "just operated, final pathology pending: whether post-operative staging is needed waits for it"
@@ -385,6 +418,15 @@ def _infer_setting(
     if surgery and by["perioperative"] and not long_ago:
         inferred = ("new_diagnosis", "operated, adjuvant treatment still to come: the cancer is still being treated "
                     "for the first time", surgery + by["perioperative"])  # fmt: skip
+    elif long_ago and not distant and (other_side := _other_breast(long_ago, current + local)):
+        # the earlier cancer was in one breast, the new proven cancer or finding is in the other: a new primary
+        if current:
+            inferred = ("new_diagnosis", "a new cancer in the other breast, proven by tissue, after an earlier treated "
+                        "one in the opposite breast", other_side)  # fmt: skip
+        else:
+            facts.pop("setting", None)
+            return _left_open("a new finding in the other breast than the treated cancer: a new primary or not is "
+                              "not proven yet", other_side)  # fmt: skip
     elif long_ago and new_primary and stated is None and not (distant or local):
         inferred = ("new_diagnosis", "a new cancer proven by tissue and being worked up, after an earlier treated "
                     "one", new_primary)  # fmt: skip
@@ -420,6 +462,90 @@ def _infer_setting(
              "evidence": [_where(m) for m in evidence]}]  # fmt: skip
 
 
+_LEFT = re.compile(r"\bleft\b|(?<![A-Za-z/])L(?![A-Za-z/])")
+_RIGHT = re.compile(r"\bright\b|(?<![A-Za-z/])R(?![A-Za-z/])")
+
+
+def _sides(sentence: str) -> set[str]:
+    low_word = sentence.lower()
+    found = set()
+    if _LEFT.search(sentence) or re.search(r"\bleft\b", low_word):
+        found.add("left")
+    if _RIGHT.search(sentence) or re.search(r"\bright\b", low_word):
+        found.add("right")
+    return found
+
+
+def _other_breast(treated: list[Mention], new: list[Mention]) -> list[Mention]:
+    """The new findings that lie in the other breast than the treated cancer (each sentence naming one side only);
+    empty unless every side-naming sentence of the treated cancer names one and the same side, and no new
+    finding names the treated side."""
+    treated_sides = [_sides(m.sentence) for m in treated]
+    named = {frozenset(x) for x in treated_sides if x}
+    if len(named) != 1 or len(next(iter(named))) != 1:
+        return []
+    side = next(iter(next(iter(named))))
+    treated_sentences = {m.sentence for m in treated}
+    fresh = [(m, _sides(m.sentence)) for m in new if m.sentence not in treated_sentences]
+    if any(side in sides for _, sides in fresh):
+        return []
+    return [m for m, sides in fresh if sides and side not in sides]
+
+
+def _pathology_size_after_surgery(
+    rules: Rules, facts: dict[str, Any], sizes: list[_Candidate], mentions: list[Mention]
+) -> None:
+    """After breast surgery for this cancer the final pathology size is the current one (annotation guide 2): a
+    size given in a sentence about imaging or the time before the operation ("pre-op US 2.9 cm", "2.0 cm on US")
+    gives way when the note also gives a size without such words. A single size, of any kind, stays."""
+    if "prior_surgery" not in facts or facts.get("setting") in (*RECURRENCE, "surveillance"):
+        return
+    live = [c for c in sizes if c.used]
+    if len(live) < 2:
+        return
+    words = _before_surgery_words(rules)
+    studied = {m.sentence for m in mentions if m.family == "procedure"}
+    before = [
+        c for c in live if c.mention.sentence in studied or any(p.search(c.mention.sentence.lower()) for p in words)
+    ]
+    if before and len(before) < len(live):
+        for c in before:
+            c.strength = "derived"
+
+
+# a year in a surgery's sentence ("lumpectomy 02/2021", "WLE and SNB March 2022"), a dated heading ("Procedures 11/24:
+# mastectomy") or a post-operative day: the operation is dated, so done (a planned one carries a cue of its own:
+# planned, scheduled, booked ...; a day and month alone may be a future date, "scheduled 12/10", and is not enough)
+_DATED = re.compile(
+    r"\b(?:19[5-9]\d|20[0-4]\d)\b|(?<![\d/])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?:/\d{2,4})?\s*:"
+    r"|\bPOD\s*#?\d|\bpost-?op(?:erative)?\s+day\b",
+    re.IGNORECASE,
+)
+
+
+def _completed_surgery_sentences(rules: Rules, mentions: list[Mention]) -> set[str]:
+    """Sentences that name breast-cancer treatment already given ("lumpectomy + SLNB, adjuvant TC x4, PMRT"): a
+    surgery named with it was done too."""
+    return {m.sentence for m in mentions if m.family == "treatment" and _status(rules, m)[0] == ACCEPTED}
+
+
+# a size said of an invasive tumour ("Invasive tumour size: 21 mm") stands even when the only histology read is DCIS
+_INVASIVE = re.compile(r"\binvasi(?:ve|on)\b", re.IGNORECASE)
+_NOT_INVASIVE = re.compile(r"\b(?:no|non|without|negative for)[- ](?:\w+ ){0,2}invasi", re.IGNORECASE)
+_SURGERY_FAMILIES = frozenset({"surgery", "surgery_done"})
+_WEAKER_SIZE = frozenset({"palpation", "historical"})
+_WORDS_CACHE: dict[int, tuple[re.Pattern[str], ...]] = {}
+
+
+def _before_surgery_words(rules: Rules) -> tuple[re.Pattern[str], ...]:
+    found = _WORDS_CACHE.get(id(rules))
+    if found is None:
+        from rightscan.adapters.text.phrases import word_patterns
+
+        found = _WORDS_CACHE[id(rules)] = word_patterns(list(rules.parameters.get("size_before_surgery_words", ())))
+    return found
+
+
 def _left_open(reason: str, evidence: list[Mention]) -> list[dict[str, Any]]:
     """The setting deliberately not inferred, with why: the decision then asks for it."""
     return [{"field": "setting", "value": None, "reason": reason + "; setting left open",
@@ -438,6 +564,19 @@ def _explained_later(cands: list[_Candidate], mentions: list[Mention], rules: Ru
         late = c.field == "symptoms" and c.used and c.value in later and later[c.value] > c.mention.start
         if late and "warning" not in c.mention.effects:
             c.used, c.reason = False, "explained or resolved later in the note"
+
+
+def _declined_studies(cands: list[_Candidate]) -> None:
+    """A study the note says was declined, cancelled or not ordered ("PET/CT ordered by PCP -- will cancel", "PET
+    not ordered") is not the order, wherever the note proposed it before (annotation guide 2, order); a request
+    made after the note says so stands."""
+    declined: dict[Any, int] = {}  # study -> where the note last says it was declined
+    for c in cands:
+        if c.field == "order" and "declined" in c.mention.effects:
+            declined[c.value] = max(declined.get(c.value, -1), c.mention.start)
+    for c in cands:  # a request after it stands ("asking why her PET was cancelled ... pt's request for PET/CT")
+        if c.field == "order" and c.used and c.mention.start < declined.get(c.value, -1):
+            c.used, c.reason = False, "the note says this study was declined, cancelled or not ordered"
 
 
 def _already_present(item: dict[str, Any], facts: dict[str, Any]) -> bool:

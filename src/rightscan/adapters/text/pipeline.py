@@ -117,8 +117,7 @@ class Analyser:
             k += 1
 
     # -------------------------------------------------------------- doc -> mentions
-    @staticmethod
-    def _sections(doc: Doc) -> list[tuple[str, int] | None]:
+    def _sections(self, doc: Doc) -> list[tuple[str, int] | None]:
         """Token index -> (section category, first token of its title), read once per note (the
         token-level extension getters of medspaCy are slow when called for every mention)."""
         out: list[tuple[str, int] | None] = [None] * len(doc)
@@ -126,8 +125,15 @@ class Analyser:
             if section.category is None:
                 continue
             start, end = section.section_span
-            title_start = section.title_span[0]
+            title_start, title_end = section.title_span
+            seen_words = False
+            ends_at_blank = "proposed" in self._section_effects.get(section.category, ())
             for i in range(start, end):
+                # a blank line after a plan's first words ends it: a letter's boxed "Recommendation: staging CT" is
+                # followed by prose that proposes nothing ("Plan:\n\n1. CT" still reads as the plan)
+                if ends_at_blank and seen_words and i >= title_end and doc[i].is_space and doc[i].text.count("\n") > 1:
+                    break
+                seen_words = seen_words or (i >= title_end and not doc[i].is_space)
                 out[i] = (section.category, title_start)
         return out
 

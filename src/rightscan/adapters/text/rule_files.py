@@ -23,7 +23,7 @@ RULES_DIR = resource_path("knowledge", "nlp")  # a real folder: medspaCy opens c
 
 Effect = Literal[
     "negated", "uncertain", "historical", "hypothetical", "family", "explained", "question", "proposed",
-    "performed", "past", "warning", "purpose", "palpation",
+    "performed", "past", "warning", "purpose", "palpation", "declined",
 ]  # fmt: skip
 Strength = Literal["preferred", "explicit", "derived"]
 STRENGTH_RANK = {"preferred": 0, "explicit": 1, "derived": 2}
@@ -252,6 +252,9 @@ class _Parameters(_Strict):
     age_max: int
     # fewest positive regional nodes -> pathological N category (AJCC 8 breast pN)
     positive_nodes_to_pn: dict[int, str] = Field(default_factory=dict)
+    # after breast surgery the pathology size is the current one (annotation guide 2, tumor.size_cm): a size
+    # whose sentence says it was measured before the operation or on imaging gives way to the others
+    size_before_surgery_words: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _scores(self) -> _Parameters:

@@ -254,7 +254,7 @@ def _constant(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Finding]
 
 
 def _uln(g: dict[str, str]) -> float | None:
-    for key in ("uln", "uln_range", "uln_lt", "uln_sep"):
+    for key in ("uln", "uln_range", "uln_lt", "uln_sep", "uln_ref"):
         if key in g:
             return float(g[key])
     return None

@@ -1,0 +1,72 @@
+"""Classes found by reviewing the reader's safety outside the blind sets: a name read as a symptom, a
+preposition read as a benign explanation, and "pt" (patient) read as PET in an order."""
+
+from __future__ import annotations
+
+import pytest
+
+from rightscan.adapters.knowledge_files import load_knowledge
+from rightscan.adapters.text import extract
+from rightscan.domain import orders
+
+CASE = "Biopsy-proven IDC of the left breast, cT1c cN0, ER+ PR+ HER2-. "
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Ms. Doe is a 58 year old woman seen today.",
+        "PATIENT: JANE DOE\nDOB 01/02/1966",
+        "Jane Doe, 61F, here with her daughter.",
+        "Name: DOE, JANE",
+    ],
+)
+def test_a_patient_called_doe_raises_no_breathlessness(note: str) -> None:
+    assert "symptoms" not in extract(note + "\n" + CASE).facts
+
+
+@pytest.mark.parametrize("note", ["ROS: (+) DOE, (-) bone pain.", "New DOE for 2 weeks.", "Reports DOE on one flight."])
+def test_doe_written_as_the_abbreviation_is_breathlessness(note: str) -> None:
+    assert extract(CASE + note).facts.get("symptoms") == ["dyspnea"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "symptom"),
+    [
+        ("Reports bone pain after walking.", "bone_pain"),
+        ("Headache after waking every morning for 3 weeks.", "headache"),
+        ("Aching bone pain from her hip down to her knee.", "bone_pain"),
+        ("Breathless after one flight of stairs since October.", "dyspnea"),
+    ],
+)
+def test_after_or_from_alone_does_not_explain_a_symptom_away(sentence: str, symptom: str) -> None:
+    # "after" and "from" say when or where; only a named benign cause explains a symptom (annotation guide)
+    assert symptom in extract(CASE + sentence).facts.get("symptoms", [])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hip pain from OA, unchanged for years.",
+        "Right shoulder pain after fall on the ice last week.",
+        "Back pain after lifting boxes at the weekend.",
+        "Knee pain from an old sports injury.",
+    ],
+)
+def test_a_named_benign_cause_still_explains_it(sentence: str) -> None:
+    # the control: an explicit benign cause with nothing worrying keeps its effect
+    assert "symptoms" not in extract(CASE + sentence).facts
+
+
+@pytest.mark.parametrize("text", ["CT in a pt", "CT in a pt with breast cancer", "CT for this pt"])
+def test_pt_meaning_patient_is_not_pet(text: str) -> None:
+    reading = orders.interpret(load_knowledge(), text)
+    assert reading.study is None or reading.study.id not in {"pet_ct", "pet_ct_whole_body", "pet_mri"}
+
+
+@pytest.mark.parametrize(
+    ("text", "study"), [("PT Skull base to mid-thigh", "pet_ct"), ("PT/CT Tumor Loc Whole Body", "pet_ct_whole_body")]
+)
+def test_pt_as_the_playbook_modality_is_still_pet(text: str, study: str) -> None:
+    reading = orders.interpret(load_knowledge(), text)
+    assert reading.study is not None and reading.study.id == study

@@ -4,7 +4,7 @@ function of the tumour facts (and of whether missing stage facts must be reporte
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from rightscan.domain import staging
@@ -33,6 +33,8 @@ def biology_of(er: str | None, pr: str | None, her2: str | None) -> str:
 class ClinicalStage:
     """The clinical stage of one tumour and what follows from it alone (shared between decisions)."""
 
+    key: tuple[Any, ...]  # the tumour facts it depends on, the T step aside (a memo key for later steps)
+    has_tumor_facts: bool  # False: no T, N, M nor histology (no staging steps at all)
     t: str | None
     m: str | None
     anatomic: StageResult
@@ -51,11 +53,39 @@ class ClinicalStage:
 
 def clinical_stage(kb: Knowledge, tumor: Any, setting: str | None) -> ClinicalStage:
     """T/N/M, both clinical stage groups, the output block, explanation steps, missing facts and
-    assumptions, and the pathway the clinical stage alone gives."""
+    assumptions, and the pathway the clinical stage alone gives.
+
+    Only the first explanation step (how T was obtained: it quotes the size) depends on the tumour's
+    size or on its stated T; everything else is a function of the resolved T and of the other tumour
+    facts, and is memoised under ``key`` (so tumours that differ only in size within one T band share it)."""
     report = setting in (None, "new_diagnosis")
+    t, t_how = staging.resolve_t(kb.staging, tumor)
+    key = (
+        "stage-core",
+        t,
+        tumor.n,
+        tumor.m,
+        tumor.histology,
+        tumor.grade,
+        tumor.er,
+        tumor.pr,
+        tumor.her2,
+        tumor.her2_equivocal,
+        report,
+    )
+    # the core sees the tumour without the facts only the T step reads (size, stated T, inflammatory)
+    bare = tumor._replace(size_cm=None, t=None, inflammatory=None)
+    core: ClinicalStage = kb.remember(key, lambda: _clinical_stage_core(kb, bare, t, report, key))
+    if not core.has_tumor_facts:
+        return core
+    return replace(core, steps=(Step.of(f"T: {t_how}", kb.staging_citations.t), *core.steps))
+
+
+def _clinical_stage_core(kb: Knowledge, tumor: Any, t: str | None, report: bool, key: tuple[Any, ...]) -> ClinicalStage:
+    """Everything of :func:`clinical_stage` but the step that says how T was obtained. Reads only the
+    tumour facts named in ``key``."""
     tables = kb.staging
     ctx = Trace(kb)
-    t, t_how = staging.resolve_t(tables, tumor)
     n, m = tumor.n, tumor.m
     has_tumor_facts = t is not None or n is not None or m is not None or tumor.histology is not None
     m_source = "given"
@@ -68,7 +98,7 @@ def clinical_stage(kb: Knowledge, tumor: Any, setting: str | None) -> ClinicalSt
     if has_tumor_facts:
         anat = staging.anatomic_stage(tables, t, n, m)
         prog = staging.prognostic_stage(tables, "clinical", t, n, m, tumor.grade, her2, er, pr)
-        explain_stage(ctx, t, t_how, n, m, m_source, anat, prog, tumor, her2)
+        explain_stage(ctx, t, n, m, m_source, anat, prog, tumor, her2)
     else:
         anat = prog = StageResult(None, "no tumour facts")
     stage_out: dict[str, Any] = {
@@ -97,6 +127,8 @@ def clinical_stage(kb: Knowledge, tumor: Any, setting: str | None) -> ClinicalSt
     )
     biology = biology_of(tumor.er, tumor.pr, tumor.her2)
     return ClinicalStage(
+        key=key,
+        has_tumor_facts=has_tumor_facts,
         t=t,
         m=m,
         anatomic=anat,

@@ -172,3 +172,27 @@ def test_a_change_in_a_decisive_fact_changes_the_memoised_answer(
     assert isinstance(before, dict) and isinstance(after, dict)
     assert before[field] != after[field]
     assert again == before  # the other patient's scenario did not leak into this one
+
+
+def test_json_lines_from_a_scenarios_serialised_parts_equal_plain_serialisation(kb: Knowledge) -> None:
+    """The writer serialises a scenario's shared parts once and splices in each decision's own (the T
+    step, the order's text and reading, the order's step): the bytes equal serialising the whole answer,
+    with and without an ``order_override`` note, for the first and every later decision of a scenario."""
+    import orjson
+
+    from rightscan.adapters.batch import JsonLinesWriter
+    from rightscan.application.core import with_override
+
+    writer = JsonLinesWriter()
+    override = {"input_order": "PET/CT", "used": "bone scan", "note": "--order replaced the order given in the input"}
+    checked = 0
+    for p in _generated(600, seed=41) * 3:  # each patient three times: first sighting, then the shared parts
+        try:
+            decision = decide(kb, load_facts(kb, p))
+        except InputError:
+            continue
+        plain = decision.to_dict()
+        assert writer.encode(decision) == orjson.dumps(plain) + b"\n"
+        assert writer.encode(decision, override) == orjson.dumps(with_override(override, plain)) + b"\n"
+        checked += 1
+    assert checked > 1000

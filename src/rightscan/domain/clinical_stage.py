@@ -4,7 +4,7 @@ function of the tumour facts (and of whether missing stage facts must be reporte
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from rightscan.domain import staging
@@ -40,7 +40,7 @@ class ClinicalStage:
     anatomic: StageResult
     prognostic: StageResult
     block: dict[str, Any]  # the output's ``stage`` block (copied per decision before it is extended)
-    steps: tuple[Step, ...]
+    steps: tuple[Step, ...]  # after the T step (``clinical_stage`` gives that one)
     missing: tuple[MissingFact, ...]
     assumptions: tuple[Assumption, ...]
     pathway: Pathway
@@ -51,13 +51,14 @@ class ClinicalStage:
     summary_stage: str  # the stage as the summary names it
 
 
-def clinical_stage(kb: Knowledge, tumor: Any, setting: str | None) -> ClinicalStage:
+def clinical_stage(kb: Knowledge, tumor: Any, setting: str | None) -> tuple[ClinicalStage, Step | None]:
     """T/N/M, both clinical stage groups, the output block, explanation steps, missing facts and
-    assumptions, and the pathway the clinical stage alone gives.
+    assumptions, and the pathway the clinical stage alone gives; and the explanation step that says
+    how T was obtained (None without any tumour fact), which comes before the stage's own steps.
 
-    Only the first explanation step (how T was obtained: it quotes the size) depends on the tumour's
-    size or on its stated T; everything else is a function of the resolved T and of the other tumour
-    facts, and is memoised under ``key`` (so tumours that differ only in size within one T band share it)."""
+    Only that T step depends on the tumour's size or on its stated T (it quotes them); the stage is a
+    function of the resolved T and of the other tumour facts, memoised under its ``key``, so tumours
+    that differ only in size within one T band share it."""
     report = setting in (None, "new_diagnosis")
     t, t_how = staging.resolve_t(kb.staging, tumor)
     key = (
@@ -73,17 +74,14 @@ def clinical_stage(kb: Knowledge, tumor: Any, setting: str | None) -> ClinicalSt
         tumor.her2_equivocal,
         report,
     )
-    # the core sees the tumour without the facts only the T step reads (size, stated T, inflammatory)
+    # the stage sees the tumour without the facts only the T step reads (size, stated T, inflammatory)
     bare = tumor._replace(size_cm=None, t=None, inflammatory=None)
     core: ClinicalStage = kb.remember(key, lambda: _clinical_stage_core(kb, bare, t, report, key))
-    if not core.has_tumor_facts:
-        return core
-    return replace(core, steps=(Step.of(f"T: {t_how}", kb.staging_citations.t), *core.steps))
+    return core, (Step.of(f"T: {t_how}", kb.staging_citations.t) if core.has_tumor_facts else None)
 
 
 def _clinical_stage_core(kb: Knowledge, tumor: Any, t: str | None, report: bool, key: tuple[Any, ...]) -> ClinicalStage:
-    """Everything of :func:`clinical_stage` but the step that says how T was obtained. Reads only the
-    tumour facts named in ``key``."""
+    """The stage of :func:`clinical_stage` (without its T step). Reads only the tumour facts in ``key``."""
     tables = kb.staging
     ctx = Trace(kb)
     n, m = tumor.n, tumor.m

@@ -12,6 +12,7 @@ alternatives, the red flags' targeted studies) and ``explanation`` (the words).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from rightscan.domain import findings, orders, staging
@@ -66,9 +67,12 @@ def _pathological_stage(kb: Knowledge, facts: Facts, m: str | None, trace: Trace
     return PathologicalStage(p_anat, p_prog, path)
 
 
-class Scenario(NamedTuple):
+@dataclass(slots=True, eq=False, weakref_slot=True)
+class Scenario:
     """Everything of a decision but the tumour's T step and the order's own text: a function of the
-    facts named in its memo key (see ``decide``), shared between decisions, read-only."""
+    facts named in its memo key (see ``decide``), shared between decisions, read-only (not frozen only
+    because a frozen dataclass is slower to build). Compared by identity: an output writer may keep
+    what it made of one scenario, weakly keyed by it."""
 
     stage: dict[str, Any]
     verdict: str
@@ -96,7 +100,10 @@ def decide(kb: Knowledge, facts: Facts) -> Decision:
     the T step (it quotes the size) and the reading of the order's text are added."""
     tumor = facts.tumor
     setting = facts.setting
-    cs: ClinicalStage = kb.remember(("stage", tumor, setting), lambda: clinical_stage(kb, tumor, setting))
+    staged: tuple[ClinicalStage, Step | None] = kb.remember(
+        ("stage", tumor, setting), lambda: clinical_stage(kb, tumor, setting)
+    )
+    cs, t_step = staged
     labs = findings.assess_labs(kb, facts)
     flags = findings.red_flags(kb, facts, labs)
     requested = facts.order
@@ -115,7 +122,7 @@ def decide(kb: Knowledge, facts: Facts) -> Decision:
         facts.purpose,
     )
     sc: Scenario = kb.remember(key, lambda: _scenario(kb, facts, cs, labs, flags, procedure))
-    explanation = [*cs.steps[:1], *sc.steps] if cs.has_tumor_facts else list(sc.steps)
+    explanation = [t_step, *sc.steps] if t_step is not None else list(sc.steps)
     order: OrderAssessment | None = None
     if requested and sc.rating is not None:
         order, step = read_order(kb, requested, sc.rating, sc.order_note, sc.rating_context)
@@ -137,6 +144,7 @@ def decide(kb: Knowledge, facts: Facts) -> Decision:
         systemic_staging=sc.staging_verdict,
         targeted_imaging=sc.targeted,
         pathologic_upstaging=sc.upstaging,
+        scenario=sc,
     )
 
 
@@ -149,14 +157,14 @@ def _scenario(
     procedure: Procedure | None,
 ) -> Scenario:
     """The scenario-level decision. Reads only the facts named in ``decide``'s memo key (``cs`` by
-    its ``key``: its T step is left out here)."""
+    its ``key``)."""
     trace = Trace(kb)
     tumor = facts.tumor
     setting = facts.setting
 
     # ------------------------------------------------------------ clinical stage (memoised per tumour)
     stage_out = dict(cs.block)
-    trace.explanation.extend(cs.steps[1:] if cs.has_tumor_facts else cs.steps)
+    trace.explanation.extend(cs.steps)
     if cs.missing:
         trace.insufficient.extend(cs.missing)
     clinical = cs.pathway

@@ -182,6 +182,9 @@ class Decision:
     systemic_staging: str | None = None  # the verdict the stage alone gives, red flags aside
     targeted_imaging: Sequence[TargetedStudy] = ()
     pathologic_upstaging: bool = False  # pathology moved the tumour beyond the early pathway
+    # the shared scenario this decision was made from (rightscan.domain.decision.Scenario: every part
+    # but the T step and the order's text), or None; an output writer may reuse what it made of it
+    scenario: Any = field(default=None, compare=False, repr=False)
 
     @property
     def insufficient_data(self) -> list[str]:

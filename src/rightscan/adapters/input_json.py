@@ -167,11 +167,14 @@ def parse_json(data: str | bytes) -> Any:
         raise InputError("(input)", f"invalid JSON at character {exc.pos}") from None
 
 
+_VALIDATE_JSON = PatientInput.__pydantic_validator__.validate_json  # model_validate_json without its wrapper
+
+
 def validate_json(data: str | bytes, kb: Knowledge | None = None) -> PatientInput:
     """JSON text straight to the validated model (parsed by pydantic-core; no intermediate dict). ``kb``
     lets an error name a known lab or marker code; the text is parsed again only to name a key's place."""
     try:
-        return PatientInput.model_validate_json(data)
+        return _VALIDATE_JSON(data)  # type: ignore[no-any-return]
     except ValidationError as exc:
         first = exc.errors(include_input=False, include_url=False)[0]
         if first["type"] == "json_invalid":

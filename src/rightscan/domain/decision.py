@@ -12,7 +12,7 @@ alternatives, the red flags' targeted studies) and ``explanation`` (the words).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from rightscan.domain import findings, orders, staging
@@ -91,6 +91,8 @@ class Scenario:
     rating: OrderRating | None  # the order's rating in this scenario (no order: None)
     order_note: str | None
     rating_context: str | None
+    # the order as read and its step, per order text (a pure function of the text and this scenario)
+    orders_read: dict[str, tuple[OrderAssessment, Step]] = field(default_factory=dict)
 
 
 def decide(kb: Knowledge, facts: Facts) -> Decision:
@@ -125,7 +127,12 @@ def decide(kb: Knowledge, facts: Facts) -> Decision:
     explanation = [t_step, *sc.steps] if t_step is not None else list(sc.steps)
     order: OrderAssessment | None = None
     if requested and sc.rating is not None:
-        order, step = read_order(kb, requested, sc.rating, sc.order_note, sc.rating_context)
+        read = sc.orders_read.get(requested)
+        if read is None:
+            read = read_order(kb, requested, sc.rating, sc.order_note, sc.rating_context)
+            if len(sc.orders_read) < 64:
+                sc.orders_read[requested] = read
+        order, step = read
         explanation.append(step)
     return Decision(
         knowledge_version=kb.version,

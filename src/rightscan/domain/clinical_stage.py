@@ -29,9 +29,10 @@ def biology_of(er: str | None, pr: str | None, her2: str | None) -> str:
     return "triple_negative" if pr == "negative" else "er_negative_pr_positive_her2_negative"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class ClinicalStage:
-    """The clinical stage of one tumour and what follows from it alone (shared between decisions)."""
+    """The clinical stage of one tumour and what follows from it alone (shared between decisions;
+    compared by identity: one object per ``key`` while it is memoised, so it can stand in later keys)."""
 
     key: tuple[Any, ...]  # the tumour facts it depends on, the T step aside (a memo key for later steps)
     has_tumor_facts: bool  # False: no T, N, M nor histology (no staging steps at all)
@@ -75,8 +76,9 @@ def clinical_stage(kb: Knowledge, tumor: Any, setting: str | None) -> tuple[Clin
         report,
     )
     # the stage sees the tumour without the facts only the T step reads (size, stated T, inflammatory)
-    bare = tumor._replace(size_cm=None, t=None, inflammatory=None)
-    core: ClinicalStage = kb.remember(key, lambda: _clinical_stage_core(kb, bare, t, report, key))
+    core: ClinicalStage = kb.remember(
+        key, lambda: _clinical_stage_core(kb, tumor._replace(size_cm=None, t=None, inflammatory=None), t, report, key)
+    )
     return core, (Step.of(f"T: {t_how}", kb.staging_citations.t) if core.has_tumor_facts else None)
 
 

@@ -12,7 +12,7 @@ alternatives, the red flags' targeted studies) and ``explanation`` (the words).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from rightscan.domain import findings, orders, staging
@@ -91,8 +91,9 @@ class Scenario:
     rating: OrderRating | None  # the order's rating in this scenario (no order: None)
     order_note: str | None
     rating_context: str | None
-    # the order as read and its step, per order text (a pure function of the text and this scenario)
-    orders_read: dict[str, tuple[OrderAssessment, Step]] = field(default_factory=dict)
+    # the order as read and its step, per order text (a pure function of the text and this scenario);
+    # made on the first order read
+    orders_read: dict[str, tuple[OrderAssessment, Step]] | None = None
 
 
 def decide(kb: Knowledge, facts: Facts) -> Decision:
@@ -112,7 +113,7 @@ def decide(kb: Knowledge, facts: Facts) -> Decision:
     procedure = orders.resolve(kb, requested) if requested else None
     key = (
         "decision",
-        cs.key,
+        cs,  # by identity: one object per stage key while memoised
         setting,
         facts.pathology_t,
         facts.pathology_n,
@@ -127,11 +128,14 @@ def decide(kb: Knowledge, facts: Facts) -> Decision:
     explanation = [t_step, *sc.steps] if t_step is not None else list(sc.steps)
     order: OrderAssessment | None = None
     if requested and sc.rating is not None:
-        read = sc.orders_read.get(requested)
+        known = sc.orders_read
+        read = known.get(requested) if known is not None else None
         if read is None:
             read = read_order(kb, requested, sc.rating, sc.order_note, sc.rating_context)
-            if len(sc.orders_read) < 64:
-                sc.orders_read[requested] = read
+            if known is None:
+                sc.orders_read = {requested: read}
+            elif len(known) < 64:
+                known[requested] = read
         order, step = read
         explanation.append(step)
     return Decision(

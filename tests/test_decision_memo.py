@@ -196,3 +196,16 @@ def test_json_lines_from_a_scenarios_serialised_parts_equal_plain_serialisation(
         assert writer.encode(decision, override) == orjson.dumps(with_override(override, plain)) + b"\n"
         checked += 1
     assert checked > 1000
+
+
+def test_changing_one_answer_leaves_the_next_patients_answer_alone(kb: Knowledge) -> None:
+    """Answers share their scenario's parts; a caller that edits its answer's stage block (a top-level
+    key) does not change the answer given to the next patient of the same scenario."""
+    first = _answer(kb, patient())
+    assert isinstance(first, dict)
+    anatomic = first["stage"]["anatomic"]
+    first["stage"]["anatomic"] = "edited by the caller"
+    first["stage"]["added"] = True
+    again = _answer(kb, patient({"size_cm": 1.7}))  # same scenario, another size
+    assert isinstance(again, dict)
+    assert again["stage"]["anatomic"] == anatomic and "added" not in again["stage"]

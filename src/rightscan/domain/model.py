@@ -196,7 +196,7 @@ class Decision:
         return {
             "knowledge_version": self.knowledge_version,
             "summary": self.summary,
-            "stage": self.stage,
+            "stage": dict(self.stage),  # the stage block is the scenario's, shared: each answer gets its copy
             "systemic_imaging": self.systemic_imaging,
             "assessments": list(self.assessments),
             "order": self.order.as_dict() if self.order is not None else None,

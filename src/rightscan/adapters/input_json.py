@@ -167,11 +167,14 @@ def parse_json(data: str | bytes) -> Any:
         raise InputError("(input)", f"invalid JSON at character {exc.pos}") from None
 
 
+_VALIDATE_JSON = PatientInput.__pydantic_validator__.validate_json  # model_validate_json without its wrapper
+
+
 def validate_json(data: str | bytes, kb: Knowledge | None = None) -> PatientInput:
     """JSON text straight to the validated model (parsed by pydantic-core; no intermediate dict). ``kb``
     lets an error name a known lab or marker code; the text is parsed again only to name a key's place."""
     try:
-        return PatientInput.model_validate_json(data)
+        return _VALIDATE_JSON(data)  # type: ignore[no-any-return]
     except ValidationError as exc:
         first = exc.errors(include_input=False, include_url=False)[0]
         if first["type"] == "json_invalid":
@@ -235,44 +238,51 @@ def _pathological(raw: str | None, allowed: dict[str, str] | tuple[str, ...], fi
 def to_facts(kb: Knowledge, data: PatientInput, order_override: str | None = None) -> Facts:
     tables = kb.staging
     tu = data.tumor
+    her2 = tu.her2
+    # positional, in the fields' order (the hot path of every line: keywords cost more)
     tumor = Tumor(
-        histology=tu.histology,
-        size_cm=tu.size_cm,
-        t=_category(tu.t, tables.t_categories, "tumor.t", "t"),
-        n=_category(tu.n, tables.n_categories, "tumor.n", "n"),
-        m=_category(tu.m, tables.m_categories, "tumor.m", "m"),
-        grade=tu.grade,
-        er=tu.er,
-        pr=tu.pr,
-        her2="negative" if tu.her2 == "equivocal" else tu.her2,
-        her2_equivocal=tu.her2 == "equivocal",
-        inflammatory=tu.inflammatory,
+        tu.histology,
+        tu.size_cm,
+        None if tu.t is None else _category(tu.t, tables.t_categories, "tumor.t", "t"),
+        None if tu.n is None else _category(tu.n, tables.n_categories, "tumor.n", "n"),
+        None if tu.m is None else _category(tu.m, tables.m_categories, "tumor.m", "m"),
+        tu.grade,
+        tu.er,
+        tu.pr,
+        "negative" if her2 == "equivocal" else her2,
+        her2 == "equivocal",
+        tu.inflammatory,
     )
-    for i, code in enumerate(data.symptoms):
-        if code not in kb.symptoms:
-            raise InputError(f"symptoms.{i}", f"unknown symptom code; use one of {', '.join(kb.symptoms)}")
-    labs = _labs(data.labs, kb.lab_names, "labs")
-    markers = _labs(data.tumor_markers, kb.tumor_marker_names, "tumor_markers")
+    symptoms = data.symptoms
+    if symptoms:
+        known = kb.symptoms
+        for i, code in enumerate(symptoms):
+            if code not in known:
+                raise InputError(f"symptoms.{i}", f"unknown symptom code; use one of {', '.join(known)}")
+    labs = _labs(data.labs, kb.lab_names, "labs") if data.labs else {}
+    markers = _labs(data.tumor_markers, kb.tumor_marker_names, "tumor_markers") if data.tumor_markers else {}
     if order_override is not None and data.order is not None and order_override.strip() != data.order.strip():
         raise InputError("order", "given both in the input and with --order, and they differ")
     order = order_override if order_override is not None else data.order
-    if order is not None and not order.strip():
-        raise InputError("order", "must not be empty")
-    pathology_t = _pathological(data.pathology.t, tables.t_categories, "pathology.t")
+    if order is not None:
+        order = order.strip()
+        if not order:
+            raise InputError("order", "must not be empty")
+    pathology = data.pathology
     return Facts(
-        age=data.age,
-        sex=data.sex,
-        setting=data.setting,
-        prior_surgery=data.prior_surgery,
-        tumor=tumor,
-        symptoms=frozenset(data.symptoms),
-        labs=labs,
-        tumor_markers=markers,
-        pathology_t=pathology_t,
-        pathology_n=_pathological(data.pathology.n, tables.pn_aliases, "pathology.n"),
-        patient_preference=data.patient_preference,
-        order=order.strip() if order else None,
-        purpose=data.purpose,
+        data.age,
+        data.sex,
+        data.setting,
+        data.prior_surgery,
+        tumor,
+        frozenset(symptoms),
+        labs,
+        markers,
+        None if pathology.t is None else _pathological(pathology.t, tables.t_categories, "pathology.t"),
+        None if pathology.n is None else _pathological(pathology.n, tables.pn_aliases, "pathology.n"),
+        data.patient_preference,
+        order,
+        data.purpose,
     )
 
 
@@ -281,11 +291,12 @@ def _labs(values: dict[str, LabInput], known: dict[str, str], prefix: str) -> di
     for position, (name, lab) in enumerate(values.items(), start=1):
         if name not in known:  # the key's text is not repeated: it could be anything, a name included
             raise InputError(f"{prefix}.{{key {position}}}", f"unknown code; use one of {', '.join(known)}")
-        if lab.value > MAX_LAB_RATIO * lab.uln:  # NaN and infinity are refused by the schema
+        value, uln = lab.value, lab.uln
+        if value > MAX_LAB_RATIO * uln:  # NaN and infinity are refused by the schema
             raise InputError(
                 f"{prefix}.{name}.value", f"implausible: more than {MAX_LAB_RATIO:g}x the ULN; check the unit"
             )
-        out[name] = LabValue(float(lab.value), float(lab.uln))
+        out[name] = LabValue(float(value), float(uln))
     return out
 
 

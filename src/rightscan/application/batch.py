@@ -17,7 +17,7 @@ from rightscan.application.core import order_override, with_override
 from rightscan.application.notes import evaluate_note
 from rightscan.domain.decision import decide
 from rightscan.domain.knowledge import Knowledge
-from rightscan.domain.model import InputError
+from rightscan.domain.model import Decision, InputError
 
 NOTE_CHUNK = 256  # note lines are read and extracted in chunks of this many
 
@@ -28,6 +28,20 @@ def evaluate_batch(
     """Use case *evaluate a batch*: for each JSON Lines input line, (True, the output contract) or
     (False, an error object naming the line and the field). ``order`` replaces each line's own order,
     and that line's answer says so (``order_override``), exactly as for a single input."""
+    for ok, result, override in decide_batch(kb, lines, order):
+        if not ok:
+            yield False, result  # type: ignore[misc]
+        else:
+            decision = result.to_dict()  # type: ignore[union-attr]
+            yield True, (with_override(override, decision) if override else decision)
+
+
+def decide_batch(
+    kb: Knowledge, lines: Iterable[bytes], order: str | None = None
+) -> Iterator[tuple[bool, Decision | dict[str, Any], dict[str, str] | None]]:
+    """``evaluate_batch`` before the output contract is rendered: per line, (True, the typed decision,
+    the ``order_override`` note or None) or (False, the error object, None). For writers that render
+    the decision themselves (``adapters.batch.JsonLinesWriter.encode``)."""
     for line_no, raw in enumerate(lines, 1):
         text = raw.strip()
         try:
@@ -41,10 +55,9 @@ def evaluate_batch(
                     obj = None
                 override = order_override(obj, order, given_in="given in the input")
             facts = load_facts(kb, obj, order) if override is not None else load_facts_json(kb, text, order)
-            decision = decide(kb, facts).to_dict()
-            yield True, (with_override(override, decision) if override else decision)
+            yield True, decide(kb, facts), override
         except InputError as exc:
-            yield False, error_object(line_no, exc)
+            yield False, error_object(line_no, exc), None
 
 
 def _parse_note_line(line_no: int, raw: bytes) -> tuple[Any, str | None, str | None, dict[str, Any] | None]:

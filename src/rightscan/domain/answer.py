@@ -182,21 +182,23 @@ class OrderAssessment(NamedTuple):
         return self.rating.procedure_id
 
     def as_dict(self) -> dict[str, Any]:
-        reading = self.reading
         return {
             "requested": self.requested,
             **self.rating.head_dict(),
             "note": self.note,
-            "reading": {
-                "via": reading.via,
-                "attributes": reading.attributes,
-                "assumed": list(reading.assumed),
-                "corrections": [{"typed": t, "read_as": w} for t, w in reading.corrections]
-                if reading.corrections
-                else [],
-                "order_status": reading.order_status,
-            },
+            "reading": self.reading_dict(),
             "rating_context": self.rating_context,
+        }
+
+    def reading_dict(self) -> dict[str, Any]:
+        """How the order's text was read (the ``reading`` entry of ``as_dict``)."""
+        reading = self.reading
+        return {
+            "via": reading.via,
+            "attributes": reading.attributes,
+            "assumed": list(reading.assumed),
+            "corrections": [{"typed": t, "read_as": w} for t, w in reading.corrections] if reading.corrections else [],
+            "order_status": reading.order_status,
         }
 
 

@@ -29,16 +29,19 @@ def biology_of(er: str | None, pr: str | None, her2: str | None) -> str:
     return "triple_negative" if pr == "negative" else "er_negative_pr_positive_her2_negative"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class ClinicalStage:
-    """The clinical stage of one tumour and what follows from it alone (shared between decisions)."""
+    """The clinical stage of one tumour and what follows from it alone (shared between decisions;
+    compared by identity: one object per ``key`` while it is memoised, so it can stand in later keys)."""
 
+    key: tuple[Any, ...]  # the tumour facts it depends on, the T step aside (a memo key for later steps)
+    has_tumor_facts: bool  # False: no T, N, M nor histology (no staging steps at all)
     t: str | None
     m: str | None
     anatomic: StageResult
     prognostic: StageResult
     block: dict[str, Any]  # the output's ``stage`` block (copied per decision before it is extended)
-    steps: tuple[Step, ...]
+    steps: tuple[Step, ...]  # after the T step (``clinical_stage`` gives that one)
     missing: tuple[MissingFact, ...]
     assumptions: tuple[Assumption, ...]
     pathway: Pathway
@@ -49,13 +52,40 @@ class ClinicalStage:
     summary_stage: str  # the stage as the summary names it
 
 
-def clinical_stage(kb: Knowledge, tumor: Any, setting: str | None) -> ClinicalStage:
+def clinical_stage(kb: Knowledge, tumor: Any, setting: str | None) -> tuple[ClinicalStage, Step | None]:
     """T/N/M, both clinical stage groups, the output block, explanation steps, missing facts and
-    assumptions, and the pathway the clinical stage alone gives."""
+    assumptions, and the pathway the clinical stage alone gives; and the explanation step that says
+    how T was obtained (None without any tumour fact), which comes before the stage's own steps.
+
+    Only that T step depends on the tumour's size or on its stated T (it quotes them); the stage is a
+    function of the resolved T and of the other tumour facts, memoised under its ``key``, so tumours
+    that differ only in size within one T band share it."""
     report = setting in (None, "new_diagnosis")
+    t, t_how = staging.resolve_t(kb.staging, tumor)
+    key = (
+        "stage-core",
+        t,
+        tumor.n,
+        tumor.m,
+        tumor.histology,
+        tumor.grade,
+        tumor.er,
+        tumor.pr,
+        tumor.her2,
+        tumor.her2_equivocal,
+        report,
+    )
+    # the stage sees the tumour without the facts only the T step reads (size, stated T, inflammatory)
+    core: ClinicalStage = kb.remember(
+        key, lambda: _clinical_stage_core(kb, tumor._replace(size_cm=None, t=None, inflammatory=None), t, report, key)
+    )
+    return core, (Step.of(f"T: {t_how}", kb.staging_citations.t) if core.has_tumor_facts else None)
+
+
+def _clinical_stage_core(kb: Knowledge, tumor: Any, t: str | None, report: bool, key: tuple[Any, ...]) -> ClinicalStage:
+    """The stage of :func:`clinical_stage` (without its T step). Reads only the tumour facts in ``key``."""
     tables = kb.staging
     ctx = Trace(kb)
-    t, t_how = staging.resolve_t(tables, tumor)
     n, m = tumor.n, tumor.m
     has_tumor_facts = t is not None or n is not None or m is not None or tumor.histology is not None
     m_source = "given"
@@ -68,7 +98,7 @@ def clinical_stage(kb: Knowledge, tumor: Any, setting: str | None) -> ClinicalSt
     if has_tumor_facts:
         anat = staging.anatomic_stage(tables, t, n, m)
         prog = staging.prognostic_stage(tables, "clinical", t, n, m, tumor.grade, her2, er, pr)
-        explain_stage(ctx, t, t_how, n, m, m_source, anat, prog, tumor, her2)
+        explain_stage(ctx, t, n, m, m_source, anat, prog, tumor, her2)
     else:
         anat = prog = StageResult(None, "no tumour facts")
     stage_out: dict[str, Any] = {
@@ -97,6 +127,8 @@ def clinical_stage(kb: Knowledge, tumor: Any, setting: str | None) -> ClinicalSt
     )
     biology = biology_of(tumor.er, tumor.pr, tumor.her2)
     return ClinicalStage(
+        key=key,
+        has_tumor_facts=has_tumor_facts,
         t=t,
         m=m,
         anatomic=anat,

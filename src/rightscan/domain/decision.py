@@ -12,13 +12,14 @@ alternatives, the red flags' targeted studies) and ``explanation`` (the words).
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from rightscan.domain import findings, orders, staging
-from rightscan.domain.answer import OrderAssessment, TargetedStudy
+from rightscan.domain.answer import OrderAssessment, OrderRating, Step, TargetedStudy
 from rightscan.domain.clinical_stage import ClinicalStage, clinical_stage
 from rightscan.domain.explanation import stage_label, summary
-from rightscan.domain.knowledge import Knowledge
+from rightscan.domain.knowledge import Knowledge, Procedure, RedFlagRule
 from rightscan.domain.missing import Trace, unique
 from rightscan.domain.model import (
     INDIVIDUALIZE,
@@ -27,6 +28,7 @@ from rightscan.domain.model import (
     RECOMMENDED,
     TARGETED,
     UNDETERMINED,
+    Assumption,
     Decision,
     Facts,
     MissingFact,
@@ -34,7 +36,7 @@ from rightscan.domain.model import (
     receptor,
 )
 from rightscan.domain.pathway import BOTH, LATE, Pathway, pathway
-from rightscan.domain.rating import OrderScenario, assess_order, targeted_imaging
+from rightscan.domain.rating import OrderScenario, rated_order, read_order, targeted_imaging
 from rightscan.domain.variants import applicable_variants
 
 
@@ -65,13 +67,113 @@ def _pathological_stage(kb: Knowledge, facts: Facts, m: str | None, trace: Trace
     return PathologicalStage(p_anat, p_prog, path)
 
 
+@dataclass(slots=True, eq=False, weakref_slot=True)
+class Scenario:
+    """Everything of a decision but the tumour's T step and the order's own text: a function of the
+    facts named in its memo key (see ``decide``), shared between decisions, read-only (not frozen only
+    because a frozen dataclass is slower to build). Compared by identity: an output writer may keep
+    what it made of one scenario, weakly keyed by it."""
+
+    stage: dict[str, Any]
+    verdict: str
+    staging_verdict: str
+    assessments: tuple[dict[str, Any], ...]
+    flags: tuple[RedFlagRule, ...]
+    targeted: tuple[TargetedStudy, ...]
+    steps: tuple[Step, ...]  # after the T step, before the order's step
+    missing: tuple[MissingFact, ...]
+    assumptions: tuple[Assumption, ...]
+    upstaging: bool
+    considerations: tuple[dict[str, Any], ...]
+    next_steps: tuple[dict[str, Any], ...]
+    pitfalls: tuple[dict[str, Any], ...]
+    summary: str
+    rating: OrderRating | None  # the order's rating in this scenario (no order: None)
+    order_note: str | None
+    rating_context: str | None
+    # the order as read and its step, per order text (a pure function of the text and this scenario);
+    # made on the first order read
+    orders_read: dict[str, tuple[OrderAssessment, Step]] | None = None
+
+
 def decide(kb: Knowledge, facts: Facts) -> Decision:
+    """The decision for ``facts``. The parts that depend only on discrete facts (the tumour's stage
+    facts, the setting, the pathology, the laboratory findings as judged, the red flags, the surgery,
+    the preference, the ordered study and its purpose) are one memoised ``Scenario``; per call, only
+    the T step (it quotes the size) and the reading of the order's text are added."""
+    tumor = facts.tumor
+    setting = facts.setting
+    staged: tuple[ClinicalStage, Step | None] = kb.remember(
+        ("stage", tumor, setting), lambda: clinical_stage(kb, tumor, setting)
+    )
+    cs, t_step = staged
+    labs = findings.assess_labs(kb, facts)
+    flags = findings.red_flags(kb, facts, labs)
+    requested = facts.order
+    procedure = orders.resolve(kb, requested) if requested else None
+    key = (
+        "decision",
+        cs,  # by identity: one object per stage key while memoised
+        setting,
+        facts.pathology_t,
+        facts.pathology_n,
+        labs,
+        flags,
+        facts.prior_surgery,
+        facts.patient_preference,
+        procedure.id if procedure is not None else None,
+        facts.purpose,
+    )
+    sc: Scenario = kb.remember(key, lambda: _scenario(kb, facts, cs, labs, flags, procedure))
+    explanation = [t_step, *sc.steps] if t_step is not None else list(sc.steps)
+    order: OrderAssessment | None = None
+    if requested and sc.rating is not None:
+        known = sc.orders_read
+        read = known.get(requested) if known is not None else None
+        if read is None:
+            read = read_order(kb, requested, sc.rating, sc.order_note, sc.rating_context)
+            if known is None:
+                sc.orders_read = {requested: read}
+            elif len(known) < 64:
+                known[requested] = read
+        order, step = read
+        explanation.append(step)
+    return Decision(
+        knowledge_version=kb.version,
+        stage=sc.stage,
+        systemic_imaging=sc.verdict,
+        assessments=sc.assessments,
+        order=order,
+        red_flags=sc.flags,
+        considerations=sc.considerations,
+        next_steps=sc.next_steps,
+        pitfalls=sc.pitfalls,
+        explanation=explanation,
+        summary=sc.summary,
+        missing=sc.missing,
+        assumptions=sc.assumptions,
+        systemic_staging=sc.staging_verdict,
+        targeted_imaging=sc.targeted,
+        pathologic_upstaging=sc.upstaging,
+        scenario=sc,
+    )
+
+
+def _scenario(
+    kb: Knowledge,
+    facts: Facts,
+    cs: ClinicalStage,
+    labs: findings.LabAssessment,
+    flags: tuple[RedFlagRule, ...],
+    procedure: Procedure | None,
+) -> Scenario:
+    """The scenario-level decision. Reads only the facts named in ``decide``'s memo key (``cs`` by
+    its ``key``)."""
     trace = Trace(kb)
     tumor = facts.tumor
     setting = facts.setting
 
     # ------------------------------------------------------------ clinical stage (memoised per tumour)
-    cs: ClinicalStage = kb.remember(("stage", tumor, setting), lambda: clinical_stage(kb, tumor, setting))
     stage_out = dict(cs.block)
     trace.explanation.extend(cs.steps)
     if cs.missing:
@@ -94,8 +196,6 @@ def decide(kb: Knowledge, facts: Facts) -> Decision:
         }
 
     # ------------------------------------------------------------ labs and red flags
-    labs = findings.assess_labs(kb, facts)
-    flags = findings.red_flags(kb, facts, labs)
     if labs.notes:
         trace.insufficient.extend(labs.notes)
     if flags:
@@ -155,14 +255,12 @@ def decide(kb: Knowledge, facts: Facts) -> Decision:
         targeted, targeted_steps = targeted_imaging(kb, flags, selection)
         trace.explanation.extend(targeted_steps)
 
-    # ------------------------------------------------------------ order
-    order: OrderAssessment | None = None
-    procedure = None
-    if facts.order:
-        procedure = orders.resolve(kb, facts.order)
-        scenario = OrderScenario(procedure, facts.purpose, setting, selection, flags, verdict)
-        order, step = assess_order(kb, facts.order, scenario, targeted)
-        trace.explanation.append(step)
+    # ------------------------------------------------------------ order (its rating; its text is read per call)
+    rating: OrderRating | None = None
+    order_note = rating_context = None
+    if procedure is not None:
+        order_scenario = OrderScenario(procedure, facts.purpose, setting, selection, flags, verdict)
+        rating, order_note, rating_context = rated_order(kb, order_scenario, targeted)
 
     # ------------------------------------------------------------ guidance
     stage_feature = "late" if upstaging else cs.stage_feature
@@ -190,17 +288,20 @@ def decide(kb: Knowledge, facts: Facts) -> Decision:
     )
     selected = kb.guidance_index.select_values(features)
     missing = unique(trace.insufficient) if len(trace.insufficient) > 1 else trace.insufficient
-    return Decision(
-        knowledge_version=kb.version,
+    return Scenario(
         stage=stage_out,
-        systemic_imaging=verdict,
+        verdict=verdict,
+        staging_verdict=staging_verdict,
         assessments=selection.assessments,
-        order=order,
-        red_flags=flags,
+        flags=flags,
+        targeted=targeted,
+        steps=tuple(trace.explanation),
+        missing=tuple(missing),
+        assumptions=cs.assumptions,
+        upstaging=upstaging,
         considerations=selected["consideration"],
         next_steps=selected["next_step"],
         pitfalls=selected["pitfall"],
-        explanation=trace.explanation,
         summary=summary(
             verdict,
             staging_verdict,
@@ -214,9 +315,7 @@ def decide(kb: Knowledge, facts: Facts) -> Decision:
             missing,
             kb,
         ),
-        missing=missing,
-        assumptions=cs.assumptions,
-        systemic_staging=staging_verdict,
-        targeted_imaging=targeted,
-        pathologic_upstaging=upstaging,
+        rating=rating,
+        order_note=order_note,
+        rating_context=rating_context,
     )

@@ -31,7 +31,6 @@ def stage_label(result: StageResult) -> str:
 def explain_stage(
     ctx: Trace,
     t: str | None,
-    t_how: str,
     n: str | None,
     m: str | None,
     m_source: str,
@@ -40,8 +39,8 @@ def explain_stage(
     tumor: Any,
     her2: bool | None,
 ) -> None:
+    """The staging steps after the one that says how T was obtained (``clinical_stage`` adds that one)."""
     cite = ctx.kb.staging_citations
-    ctx.explain(f"T: {t_how}", cite.t)
     n_text = f"cN given as c{n}" if n else "cN not given"
     m_text = f"cM given as c{m}" if m_source == "given" else "cM not stated: staged as cM0 (no metastasis documented)"
     ctx.explain(f"{n_text}; {m_text}", cite.n_m)

@@ -91,7 +91,19 @@ class GuidanceIndex:
     either does not mention the feature or lists the value; ``reject`` does the same for ``unless``.
     """
 
-    __slots__ = ("_by_features", "_by_mask", "accept", "default_accept", "items", "kinds", "names", "reject")
+    __slots__ = (
+        "_accepting",
+        "_by_features",
+        "_by_mask",
+        "_everything",
+        "_rejecting",
+        "accept",
+        "default_accept",
+        "items",
+        "kinds",
+        "names",
+        "reject",
+    )
 
     def __init__(
         self,
@@ -127,6 +139,14 @@ class GuidanceIndex:
             self.default_accept[name] = free
             self.accept[name] = {v: free | mask for v, mask in by_value.items()}
             self.reject[name] = rejected
+        # the features some item's ``when`` or ``unless`` names, by position (the others select everything)
+        self._everything = everything
+        self._accepting = tuple(
+            (i, self.accept[name], self.default_accept[name])
+            for i, name in enumerate(names)
+            if self.default_accept[name] != everything
+        )
+        self._rejecting = tuple((i, self.reject[name]) for i, name in enumerate(names) if self.reject[name])
 
     def select(self, features: Mapping[str, str]) -> dict[str, tuple[dict[str, Any], ...]]:
         """The items whose ``when`` all hold and whose ``unless`` do not, grouped by kind, in file order.
@@ -140,21 +160,18 @@ class GuidanceIndex:
         """``select`` with the feature values given in ``FEATURE_NAMES`` order (the fast path)."""
         grouped = self._by_features.get(values)
         if grouped is None:
-            grouped = self._by_mask_of(dict(zip(self.names, values, strict=True)))
+            if len(values) != len(self.names):
+                raise ValueError(f"expected {len(self.names)} feature values, got {len(values)}")
+            chosen = self._everything
+            for i, accept, default in self._accepting:
+                chosen &= accept.get(values[i], default)
+            for i, reject in self._rejecting:
+                chosen &= ~reject.get(values[i], 0)
+            grouped = self._by_mask.get(chosen)
+            if grouped is None:
+                grouped = self._by_mask[chosen] = self._group(chosen)  # at most one entry per item subset seen
             if len(self._by_features) < 65536:
                 self._by_features[values] = grouped
-        return grouped
-
-    def _by_mask_of(self, features: Mapping[str, str]) -> dict[str, tuple[dict[str, Any], ...]]:
-        chosen = (1 << len(self.items)) - 1
-        dropped = 0
-        for name, value in features.items():
-            chosen &= self.accept[name].get(value, self.default_accept[name])
-            dropped |= self.reject[name].get(value, 0)
-        chosen &= ~dropped
-        grouped = self._by_mask.get(chosen)
-        if grouped is None:
-            grouped = self._by_mask[chosen] = self._group(chosen)  # at most one entry per item subset seen
         return grouped
 
     def _group(self, chosen: int) -> dict[str, tuple[dict[str, Any], ...]]:

@@ -182,6 +182,9 @@ class Decision:
     systemic_staging: str | None = None  # the verdict the stage alone gives, red flags aside
     targeted_imaging: Sequence[TargetedStudy] = ()
     pathologic_upstaging: bool = False  # pathology moved the tumour beyond the early pathway
+    # the shared scenario this decision was made from (rightscan.domain.decision.Scenario: every part
+    # but the T step and the order's text), or None; an output writer may reuse what it made of it
+    scenario: Any = field(default=None, compare=False, repr=False)
 
     @property
     def insufficient_data(self) -> list[str]:
@@ -193,7 +196,7 @@ class Decision:
         return {
             "knowledge_version": self.knowledge_version,
             "summary": self.summary,
-            "stage": self.stage,
+            "stage": dict(self.stage),  # the stage block is the scenario's, shared: each answer gets its copy
             "systemic_imaging": self.systemic_imaging,
             "assessments": list(self.assessments),
             "order": self.order.as_dict() if self.order is not None else None,

@@ -122,7 +122,27 @@ def assess_order(
     kb: Knowledge, requested: str, scenario: OrderScenario, targeted: tuple[TargetedStudy, ...]
 ) -> tuple[OrderAssessment, Step]:
     """Rate the order and read its text; the explanation step for it."""
+    rating, note, context = rated_order(kb, scenario, targeted)
+    return read_order(kb, requested, rating, note, context)
+
+
+def rated_order(
+    kb: Knowledge, scenario: OrderScenario, targeted: tuple[TargetedStudy, ...]
+) -> tuple[OrderRating, str | None, str | None]:
+    """The study's rating in the scenario, its note, and the red-flag context (no order text)."""
     rating: OrderRating = kb.remember(scenario.key, lambda: rate_order(kb, scenario))
+    note, context = rating.note, None
+    if targeted:
+        context = _red_flag_context(rating, targeted)
+        if context:
+            note = "; ".join(x for x in (note, context) if x)
+    return rating, note, context
+
+
+def read_order(
+    kb: Knowledge, requested: str, rating: OrderRating, note: str | None, context: str | None
+) -> tuple[OrderAssessment, Step]:
+    """The order's text read, with its rating (from ``rated_order``); the explanation step for it."""
     reading = orders.interpret(kb, requested)
     read = ""
     if reading.corrections:
@@ -132,11 +152,6 @@ def assess_order(
     if reading.indication:  # the order's reason is not a fact of the input: a symptom it names must be one
         read += "; the words after the study were read as its indication, not as facts: state any symptom they name"
     step = Step.of(f"Order '{requested}' -> {rating.step.text}{read}", rating.step.source)
-    note, context = rating.note, None
-    if targeted:
-        context = _red_flag_context(rating, targeted)
-        if context:
-            note = "; ".join(x for x in (note, context) if x)
     return OrderAssessment(requested, rating, reading, note, context), step
 
 

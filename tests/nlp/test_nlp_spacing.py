@@ -75,7 +75,22 @@ def test_hard_wrapped_prose_reads_as_the_same_prose(width: int) -> None:
     assert set(extract(PROSE).facts["symptoms"]) == {"bone_pain", "cough"}  # and no denied one
 
 
-def test_short_lines_and_lists_keep_their_breaks() -> None:
-    # a list of denied items, one per line, is not joined into the line above
-    note = "Biopsy-proven IDC of the left breast, seen in clinic today for planning.\nROS negative for:\nbone pain\nheadache"
+@pytest.mark.parametrize("bullet", ["- ", "* ", "• ", "  ", "\t"])
+@pytest.mark.parametrize("heading", ["Denies:", "ROS negative for:", "Pertinent negatives:"])
+def test_a_list_under_a_negative_heading_is_denied_item_by_item(bullet: str, heading: str) -> None:
+    note = f"{CASE_LINE}\n{heading}\n{bullet}bone pain\n{bullet}headache\n{bullet}cough\n\nPlan: lumpectomy."
     assert "symptoms" not in extract(note).facts
+
+
+def test_a_list_under_a_positive_heading_is_still_present() -> None:
+    note = f"{CASE_LINE}\nReports:\n- bone pain\n- headache"
+    assert set(extract(note).facts["symptoms"]) == {"bone_pain", "headache"}
+
+
+def test_a_sentence_after_a_denied_list_is_not_taken_into_it() -> None:
+    # the control: a line that is not an item (no bullet, no indent) ends the list, so its new symptom stands
+    note = f"{CASE_LINE}\nDenies:\n- headache\n- cough\nNew bone pain in the right hip."
+    assert extract(note).facts["symptoms"] == ["bone_pain"]
+
+
+CASE_LINE = "Biopsy-proven IDC of the left breast, seen in clinic today for planning."

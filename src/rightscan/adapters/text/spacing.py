@@ -20,19 +20,21 @@ import re
 _GAP = re.compile(r"(?<=[^\s])(?:[ \t]{2,}|\t)(?=[^\s])")  # a single tab too: it is a token of its own
 
 
-# a hard-wrapped line of prose: a long line that stops mid-sentence (a letter or a comma) and a next line
-# that goes on in lower case ("... new bone\npain in the hip"); a heading, a list item or a short table row
-# does not look like this
-_WRAP = re.compile(r"(?m)^([^\n]{40,}[a-z,])[ \t]*\n(?=[a-z])")
+# a hard-wrapped line of prose: a long, punctuated line that stops mid-sentence (a letter or a comma) and a
+# next line that goes on in lower case ("... new bone\npain in the hip"); a heading, a list item or a short
+# table row does not look like this, and in dictated text without punctuation a line break is the only
+# boundary between utterances, so it is kept
+_WRAP = re.compile(r"(?m)^((?=[^\n]*[.,;] )[^\n]{40,}[a-z,])[ \t]*\n(?=[a-z])")
 
 
 # a short heading ending in a colon, then short items one per line, each bulleted or indented (so that a
-# sentence that merely follows is not taken into the list; a numbered list is a plan's separate steps)
-# and with no colon of its own: "Denies:\n- bone pain\n- headache". Read on one line, as "Denies: bone pain, headache", the
-# heading's cue reaches every item, as it does when the list is written across (ConText's scope ends at
-# a line break)
+# sentence that merely follows is not taken into the list; a numbered list is a plan's separate steps),
+# with no colon, check box or table padding of its own (the layout reads those rows line by line):
+# "Denies:\n- bone pain\n- headache". Read on one line, as "Denies: bone pain, headache", the heading's
+# cue reaches every item, as it does when the list is written across (ConText's scope ends at a break)
 _VERTICAL = re.compile(
-    r"(?m)^[^\n:]{1,40}:[ \t]*(?:\n(?:[ \t]*[-*•·▪◦‣–][ \t]*|[ \t]+)[^\s:\d][^\n:]{0,39}(?<=\S)[ \t]*)+$"
+    r"(?m)^[^\n:]{1,40}:[ \t]*(?:\n(?![^\n]*(?:[\[\]☐☒☑✓✔■□○●]|\S(?: {2,}|\t)\S))"
+    r"(?:[ \t]*[-*•·▪◦‣–][ \t]*|[ \t]+)[^\s:\d][^\n:]{0,39}(?<=\S)[ \t]*)+$"
 )
 _ITEM_BREAK = re.compile(r"\n([ \t]*)([-*•·▪◦‣–])?")
 

@@ -22,6 +22,7 @@ from rightscan.adapters.text.components import GROUP, PROCEDURE_PREFIX, VALUE_KE
 from rightscan.adapters.text.layout import Marks, break_runs, compile_layout, normalise_marked
 from rightscan.adapters.text.model import Mention
 from rightscan.adapters.text.rules import load_rules
+from rightscan.adapters.text.spacing import squeeze, unwrap
 from rightscan.adapters.text.study_words import CONTRAST_AFTER, NOT_ONE_CLAUSE, WORDS, neighbour_words, order_words
 from rightscan.adapters.text.values import FACT, NOTE, UNPARSED, Finding
 
@@ -40,13 +41,16 @@ class _Sentences:
     def of(self, token_index: int) -> Span:
         return self.spans[self.index[token_index]]
 
-    def quote(self, original: str, token_index: int) -> str:
-        """The words of the token's sentence in the original note (same offsets), cut once per sentence."""
+    def quote(self, original: str, token_index: int, where: list[int] | None = None) -> str:
+        """The words of the token's sentence in the original note, cut once per sentence (``where``: the
+        original offset of each character the doc was built on, when blanks were squeezed)."""
         k = self.index[token_index]
         quoted = self._quoted.get(k)
         if quoted is None:
-            sent = self.spans[k]
-            quoted = self._quoted[k] = original[sent.start_char : sent.end_char]
+            start, end = self.spans[k].start_char, self.spans[k].end_char
+            if where is not None:
+                start, end = where[start], where[end]
+            quoted = self._quoted[k] = original[start:end]
         return quoted
 
 
@@ -84,25 +88,29 @@ class Analyser:
 
     def rewrite_marked(self, text: str) -> tuple[str, Marks]:
         """``rewrite`` and the labels the layout answers "no" (``layout.normalise_marked``)."""
-        plain, marks = normalise_marked(self.layout, text)
+        plain, marks = normalise_marked(self.layout, unwrap(text))  # unwrap: same length, same offsets
         return break_runs(plain), marks
 
     def mentions(self, text: str) -> list[Mention]:
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message=_QUIET)
             plain, marks = self.rewrite_marked(text)
-            return self._mentions(self.nlp(plain), text, marks)
+            read, where = squeeze(plain)
+            return self._mentions(self.nlp(read), text, marks, where)
 
     def mentions_many(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[list[Mention]]:
         originals: list[str] = []
         marked: list[Marks] = []
+        maps: list[list[int] | None] = []
 
         def rewritten() -> Iterator[str]:
             for text in texts:
                 originals.append(text)
                 plain, marks = self.rewrite_marked(text)
+                read, where = squeeze(plain)
                 marked.append(marks)
-                yield plain
+                maps.append(where)
+                yield read
 
         docs = self.nlp.pipe(rewritten(), batch_size=batch_size)
         k = 0
@@ -112,8 +120,8 @@ class Analyser:
                 doc = next(docs, None)
             if doc is None:
                 return
-            yield self._mentions(doc, originals[k], marked[k])
-            originals[k] = ""
+            yield self._mentions(doc, originals[k], marked[k], maps[k])
+            originals[k], marked[k], maps[k] = "", (), None
             k += 1
 
     # -------------------------------------------------------------- doc -> mentions
@@ -291,10 +299,11 @@ class Analyser:
             "only_if_uncertain": target.only_if_uncertain,
         }
 
-    def _mentions(self, doc: Doc, original: str, marks: Marks = ()) -> list[Mention]:
+    def _mentions(self, doc: Doc, original: str, marks: Marks = (), where: list[int] | None = None) -> list[Mention]:
         """Mentions of a doc built on the layout-normalised text; sentences quoted from the original. A mention
         inside a label the layout answers (``marks``) takes its effect (negated, or uncertain when both Yes and No
-        are ticked), whatever ConText's scopes reach."""
+        are ticked), whatever ConText's scopes reach. ``where`` maps the doc's characters back to the note's
+        when blanks were squeezed (``spacing``): every offset a mention reports is the note's."""
         values = doc.user_data.get(VALUE_KEY, [])
         spans = list(doc.spans[GROUP])
         text = doc_text(doc)
@@ -316,7 +325,9 @@ class Analyser:
             if policy.alone_in_sentence and self._alone_in_sentence(span, sents):
                 e |= set(policy.alone_in_sentence)
             if marks:
-                e |= {effect for s, t, effect in marks if s <= span.start_char and span.end_char <= t}
+                start, end = (span.start_char, span.end_char) if where is None else (where[span.start_char],
+                                                                                     where[span.end_char])  # fmt: skip
+                e |= {effect for s, t, effect in marks if s <= start and end <= t}
             effects.append(e)
         self._one_study_named_twice(text, described)
         self._coordinate(doc, spans, described, effects, sents)
@@ -325,8 +336,11 @@ class Analyser:
         self._carry_family(doc, spans, described, effects, sents)
         self._carry_explanation(doc, spans, described, effects, sents)
         self._carry_resolution(doc, spans, described, effects, sents)
+        if where is not None:
+            for d in described:
+                d["start"], d["end"] = where[d["start"]], where[d["end"]]
         out = [
-            Mention(sentence=sents.quote(original, span.start), effects=frozenset(e), **d)
+            Mention(sentence=sents.quote(original, span.start, where), effects=frozenset(e), **d)
             for span, d, e in zip(spans, described, effects, strict=True)
         ]
         out.sort(key=lambda m: (m.start, m.end))

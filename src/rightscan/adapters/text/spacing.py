@@ -1,0 +1,77 @@
+"""Runs of blanks inside a line, read as one space.
+
+A clinician reads "new bone  pain" (two spaces, as left by an edit, a justified PDF or a form field) as
+"new bone pain", but the tokenizer gives the second space a token of its own, and the phrase "bone pain"
+no longer matches: the red flag was silently lost. So the pipeline reads the note with every run of
+spaces and tabs (or a single tab) *between two words of one line* made a single space. Line breaks, indentation at the
+start of a line and blanks at its end are kept, because the layout and the sections read them; only the
+break of a hard-wrapped line of prose (a long line stopping mid-sentence, the next going on in lower case:
+"... new bone\npain") is read as a space, as a person reads it.
+
+The text read is then shorter than the note, so :func:`squeeze` also returns where each of its
+characters came from; the reader maps every offset it reports (a mention's start and end, a quoted
+sentence) back through it, so evidence still points into the note as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+_GAP = re.compile(r"(?<=[^\s])(?:[ \t]{2,}|\t)(?=[^\s])")  # a single tab too: it is a token of its own
+
+
+# a hard-wrapped line of prose: a long, punctuated line that stops mid-sentence (a letter or a comma) and a
+# next line that goes on in lower case ("... new bone\npain in the hip"); a heading, a list item or a short
+# table row does not look like this, and in dictated text without punctuation a line break is the only
+# boundary between utterances, so it is kept
+_WRAP = re.compile(r"(?m)^((?=[^\n]*[.,;] )[^\n]{40,}[a-z,])[ \t]*\n(?=[a-z])")
+
+
+# a short heading ending in a colon, then short items one per line, each bulleted or indented (so that a
+# sentence that merely follows is not taken into the list; a numbered list is a plan's separate steps),
+# with no colon, check box or table padding of its own (the layout reads those rows line by line):
+# "Denies:\n- bone pain\n- headache". Read on one line, as "Denies: bone pain, headache", the heading's
+# cue reaches every item, as it does when the list is written across (ConText's scope ends at a break)
+_VERTICAL = re.compile(
+    r"(?m)^[^\n:]{1,40}:[ \t]*(?:\n(?![^\n]*(?:[\[\]☐☒☑✓✔■□○●]|\S(?: {2,}|\t)\S))"
+    r"(?:[ \t]*[-*•·▪◦‣–][ \t]*|[ \t]+)[^\s:\d][^\n:]{0,39}(?<=\S)[ \t]*)+$"
+)
+_ITEM_BREAK = re.compile(r"\n([ \t]*)([-*•·▪◦‣–])?")
+
+
+def _one_line(m: re.Match[str]) -> str:
+    block = m.group(0)
+    first = block.index("\n")
+
+    def joined(b: re.Match[str]) -> str:
+        at = b.start()
+        return (" " if at == first else ",") + b.group(1) + " " * len(b.group(2) or "")
+
+    return _ITEM_BREAK.sub(joined, block)
+
+
+def unwrap(text: str) -> str:
+    """``text`` with the line breaks of hard-wrapped prose, and of a short list under its heading, read
+    as spaces and commas (the same length)."""
+    if "\n" not in text:
+        return text
+    return _VERTICAL.sub(_one_line, _WRAP.sub(lambda m: m.group(0)[:-1] + " ", text))
+
+
+def squeeze(text: str) -> tuple[str, list[int] | None]:
+    """``text`` with inner runs of blanks made one space, and the original offset of each of its
+    characters (one more entry for the end); ``None`` when nothing changed (the usual case)."""
+    if not _GAP.search(text):
+        return text, None
+    pieces: list[str] = []
+    where: list[int] = []
+    kept = 0  # original offset up to which text is copied
+    for gap in _GAP.finditer(text):
+        pieces.append(text[kept : gap.start()])
+        where.extend(range(kept, gap.start()))
+        pieces.append(" ")
+        where.append(gap.start())
+        kept = gap.end()
+    pieces.append(text[kept:])
+    where.extend(range(kept, len(text) + 1))
+    return "".join(pieces), where

@@ -70,3 +70,23 @@ def test_pt_meaning_patient_is_not_pet(text: str) -> None:
 def test_pt_as_the_playbook_modality_is_still_pet(text: str, study: str) -> None:
     reading = orders.interpret(load_knowledge(), text)
     assert reading.study is not None and reading.study.id == study
+
+
+@pytest.mark.parametrize(
+    ("sentence", "present"),
+    [
+        ("No bone pain, no headache, + cough.", {"cough"}),
+        ("No bone pain, no headache, +cough.", {"cough"}),
+        ("Denies bone pain; + headache.", {"headache"}),
+        ("No bone pain, + headache, no cough.", {"headache"}),
+    ],
+)
+def test_a_plus_sign_after_denied_items_is_a_present_symptom(sentence: str, present: set[str]) -> None:
+    # "+" written before an item of a review-of-systems line ends the denial before it
+    assert set(extract(CASE + sentence).facts.get("symptoms", [])) == present
+
+
+def test_a_plus_between_two_studies_still_joins_them() -> None:
+    # the control: "CT + bone scan" is two studies, not a symptom list; the PET/CT preferred to them is the order
+    facts = extract(CASE + "Will get FDG PET/CT rather than CT + bone scan.").facts
+    assert "symptoms" not in facts and facts.get("order", "").startswith("FDG-PET/CT")

@@ -90,3 +90,32 @@ def test_a_plus_between_two_studies_still_joins_them() -> None:
     # the control: "CT + bone scan" is two studies, not a symptom list; the PET/CT preferred to them is the order
     facts = extract(CASE + "Will get FDG PET/CT rather than CT + bone scan.").facts
     assert "symptoms" not in facts and facts.get("order", "").startswith("FDG-PET/CT")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Liver biopsy: metastatic breast carcinoma.",
+        "Biopsy of the liver lesion confirms metastatic breast carcinoma.",
+        "Iliac bone biopsy showed metastatic carcinoma.",
+        "CT-guided biopsy of the right adrenal nodule: metastatic adenocarcinoma, breast primary.",
+    ],
+)
+def test_a_distant_organ_biopsy_with_metastatic_carcinoma_is_m1(sentence: str) -> None:
+    # proven distant disease: with M left out the patient was staged cM0 and early
+    assert extract(CASE + sentence).facts["tumor"].get("m") == "M1"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If the liver biopsy shows metastatic carcinoma, systemic therapy will start.",
+        "Liver biopsy planned to rule out metastatic carcinoma.",
+        "Liver biopsy: no metastatic carcinoma; focal nodular hyperplasia.",
+        "Axillary node FNA: metastatic carcinoma.",
+        "Liver biopsy negative for metastatic carcinoma.",
+    ],
+)
+def test_a_planned_negative_or_regional_biopsy_is_not_m1(sentence: str) -> None:
+    # the controls: M1 without proven distant disease is an unsafe answer
+    assert extract(CASE + sentence).facts["tumor"].get("m") != "M1"

@@ -119,3 +119,46 @@ def test_a_distant_organ_biopsy_with_metastatic_carcinoma_is_m1(sentence: str) -
 def test_a_planned_negative_or_regional_biopsy_is_not_m1(sentence: str) -> None:
     # the controls: M1 without proven distant disease is an unsafe answer
     assert extract(CASE + sentence).facts["tumor"].get("m") != "M1"
+
+
+EARLY = (
+    "58F with biopsy-proven IDC of the left breast, 2.0 cm on US, grade 2, ER+ PR+ HER2-, axillary US negative, "
+    "no palpable nodes. No bone pain, headache or cough. Staging PET/CT requested. "
+)
+
+
+def _verdict(note: str) -> dict[str, object]:
+    from rightscan.application.notes import evaluate_note
+
+    return evaluate_note(load_knowledge(), extract(note), None)
+
+
+def test_the_early_case_itself_is_not_recommended() -> None:
+    assert _verdict(EARLY)["systemic_imaging"] == "not_recommended"
+
+
+@pytest.mark.parametrize(
+    "finding",
+    [
+        "Skin ulceration over the tumor.",
+        "Chest wall invasion on MRI.",
+        "The mass is fixed to the chest wall.",
+        "Satellite skin nodules are present.",
+        "Small area of peau d'orange near the nipple.",
+    ],
+)
+def test_skin_or_chest_wall_involvement_never_lets_an_early_answer_stand(finding: str) -> None:
+    # AJCC 8: T4a/T4b make an N0 cancer stage IIIB; the words do not give the category, so the answer waits
+    # for T to be confirmed instead of "not recommended" from the size alone
+    d = _verdict(EARLY + finding)
+    assert d["systemic_imaging"] == "undetermined"
+    assert any(str(i).startswith("tumor.t") for i in d["insufficient_data"])
+
+
+@pytest.mark.parametrize(
+    "finding",
+    ["No skin ulceration or chest wall fixation.", "Skin intact, no ulceration, no peau d'orange.",
+     "The mass is mobile, not fixed to the chest wall."],
+)  # fmt: skip
+def test_denied_skin_or_chest_wall_involvement_changes_nothing(finding: str) -> None:
+    assert _verdict(EARLY + finding)["systemic_imaging"] == "not_recommended"

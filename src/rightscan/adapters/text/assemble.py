@@ -199,6 +199,8 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
                 continue
             if f.kind == UNPARSED:
                 add_unparsed(m, f.field, f.reason or "not understood")
+                if status == ACCEPTED and m.confirm_values:  # a value the mention leaves possible may flip it
+                    confirm(f.field, list(m.confirm_values), f.reason or "not understood", [m])
                 if f.field == "order" and status == ACCEPTED:
                     unclear_orders.append(m)  # a study considered, but which one is not said
                 continue

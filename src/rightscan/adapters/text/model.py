@@ -25,6 +25,7 @@ class Mention:
     unless_facts: tuple[str, ...] = ()
     uncertain_value: tuple[str, Any] | None = None
     only_if_uncertain: tuple[str, ...] = ()
+    confirm_values: tuple[Any, ...] = ()  # values the mention leaves possible (an unparsed rule's `confirm_values`)
 
 
 @dataclass(frozen=True, slots=True)

@@ -297,6 +297,7 @@ class Analyser:
             "unless_facts": target.unless_facts,
             "uncertain_value": target.uncertain_value,
             "only_if_uncertain": target.only_if_uncertain,
+            "confirm_values": target.confirm_values,
         }
 
     def _mentions(self, doc: Doc, original: str, marks: Marks = (), where: list[int] | None = None) -> list[Mention]:

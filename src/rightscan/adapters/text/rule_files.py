@@ -200,10 +200,15 @@ class _TargetSpec(_Strict):
     unless_facts: list[Literal["prior_surgery", "setting"]] = Field(default_factory=list)
     uncertain_value: _UncertainValue | None = None
     only_if_uncertain: list[str] = Field(default_factory=list)
+    # values of `field` a reader cannot rule out when this `unparsed` mention stands (skin ulceration: T4b);
+    # each is tested against the decision, which is undetermined if one would change it (adapters/text/confirm)
+    confirm_values: list[Any] = Field(default_factory=list)
     phrases: list[str] = Field(min_length=1)
 
     @model_validator(mode="after")
     def _shape(self) -> _TargetSpec:
+        if self.confirm_values and not (self.field and self.unparsed):
+            raise ValueError("`confirm_values` belong to an `unparsed` rule with a `field`")
         if self.value is not None and self.field is None:
             raise ValueError("`value` needs a `field`")
         if self.value is not None and (self.unparsed or self.note):

@@ -204,6 +204,8 @@ def _target(r: Any, families: frozenset[str], vocab: Mapping[str, Any], where: s
         _check_value(r.uncertain_value.field, r.uncertain_value.value, vocab, where)
     for f in r.only_if_uncertain:
         _check_field(f, where)
+    for v in r.confirm_values:
+        _check_value(r.field, v, vocab, where)
     return TargetRule(
         **r.model_dump(include=_AS_WRITTEN),
         unless_setting=frozenset(r.unless_setting),
@@ -211,6 +213,7 @@ def _target(r: Any, families: frozenset[str], vocab: Mapping[str, Any], where: s
         uncertain_value=(r.uncertain_value.field, r.uncertain_value.value) if r.uncertain_value else None,
         only_if_uncertain=tuple(r.only_if_uncertain),
         phrases=_expand_all(r.phrases, where),
+        confirm_values=tuple(r.confirm_values),
     )
 
 

@@ -54,6 +54,7 @@ class TargetRule:
     uncertain_value: tuple[str, Any] | None
     only_if_uncertain: tuple[str, ...]
     phrases: tuple[str, ...]  # expanded
+    confirm_values: tuple[Any, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

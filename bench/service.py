@@ -273,10 +273,12 @@ def main() -> None:
             if args.saturation:
                 # enough requests that none repeats within the run (a repeat would hit the memo)
                 requests = make() if mode == "repeated" else make_many(mode, int(args.saturation * 1200))
+                cpu = server_cpu_seconds(server.pid)
                 r = asyncio.run(loadgen.saturate("127.0.0.1", port, requests, args.saturation))
+                cpu_ms = (server_cpu_seconds(server.pid) - cpu) * 1000 / max(1, len(r.latencies_ms))
                 line = (
                     f"saturation, 16 connections, {args.saturation:.0f} s: "
-                    f"rightscan {r.achieved_rps:.0f} req/s ({r.errors} errors)"
+                    f"rightscan {r.achieved_rps:.0f} req/s ({r.errors} errors, server CPU {cpu_ms:.2f} ms/req)"
                 )
                 for label, _, peer_port in peers:
                     p = asyncio.run(

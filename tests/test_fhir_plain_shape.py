@@ -216,3 +216,44 @@ def test_no_mutant_the_model_refuses_passes_the_pre_check(index: int) -> None:
         elif not _model_accepts(mutant):
             refused += 1
     assert refused > 0  # the mutations do reach invalid resources, so the property is exercised
+
+
+EDGE_DATES = (
+    "2026-11-10T10:00:00.1Z",
+    "2026-11-10T10:00:00.123456789012Z",
+    "0001-01-01",
+    "0001-01-01T00:00:00Z",
+    "2026-11-10T10:00:00-00:00",
+    "9999-12-31T23:59:59+14:00",
+    "2026-11-10T10:00:00+14:01",
+    "2026-02-29",
+    "2024-02-29T10:00:00Z",
+    "1900-02-29",
+    "2026-11-10T23:59:60Z",
+    "2026-11-10T10:00Z",
+    "2026-11-10 10:00:00Z",
+    "2026-1-10",
+    "20261110",
+    "2026-11-10T10:00:00",
+)
+EDGE_NUMBERS = (1e300, 1e-300, 123456789012345, 10**20, -0.0, 0.1 + 0.2, float("nan"), "1.0", False)
+
+
+@pytest.mark.parametrize("value", EDGE_DATES)
+def test_edge_dates_pass_the_pre_check_only_when_the_model_accepts_them(value: str) -> None:
+    for resource in (
+        {"resourceType": "Observation", "status": "final", "code": {"text": "x"}, "effectiveDateTime": value},
+        {"resourceType": "Patient", "birthDate": value},
+    ):
+        assert not plainly_valid(resource) or _model_accepts(resource), resource
+
+
+@pytest.mark.parametrize("value", EDGE_NUMBERS)
+def test_edge_numbers_pass_the_pre_check_only_when_the_model_accepts_them(value: Any) -> None:
+    resource = {
+        "resourceType": "Observation",
+        "status": "final",
+        "code": {"text": "x"},
+        "valueQuantity": {"value": value},
+    }
+    assert not plainly_valid(resource) or _model_accepts(resource), resource

@@ -256,7 +256,7 @@ def main() -> None:
                 f"{r.percentile(99):>8.2f} {max(r.latencies_ms, default=0):>8.1f} {r.errors:>7} {cpu}"
             )
 
-        for mode in args.modes.split(","):
+        for mode in [m for m in args.modes.split(",") if m]:  # --modes '' with --soak: the soak alone
             label, make = mixes[mode]
             print(f"\n{label}\n{'server':<10} {header} {'errors':>7} {'server CPU ms/req':>12}")
             for rate in rates:
@@ -324,6 +324,7 @@ def soak(pid: int, port: int, build: Callable[[bytes], bytes], seconds: float, r
     """Offer ``rate`` req/s of varied patients and texts for ``seconds``, in 30-s slices, printing memory."""
     print(f"\nsoak: {rate:.0f} req/s of varied patients and texts for {seconds:.0f} s")
     print(f"{'minute':>7} {'achieved/s':>11} {'p99 ms':>8} {'errors':>7} {'RSS MB':>8}")
+    print(f"{0.0:>7.1f} {'':>11} {'':>8} {'':>7} {resident_mb(pid):>8.1f}")
     start = time.perf_counter()
     k = 0
     while time.perf_counter() - start < seconds:

@@ -5,8 +5,10 @@ process, offers order-select calls with full mCODE prefetch (the reference patie
 at fixed rates and reports achieved throughput, latency percentiles (from the scheduled send time,
 so queueing is counted) and errors.
 
-With ``--peer`` the same requests are also offered, interleaved, to a table look-up PAMA peer
-(bench/peer/pama_peer.js on Node), and both servers' figures are printed side by side in one run.
+With ``--peer`` the same requests are also offered, interleaved, to two table look-up PAMA peers on Node:
+bench/peer/pama_peer.js (Node's bare http module) and bench/peer/pama_peer_express.js (Express 5, like
+the issue's reference service; skipped with a message until `npm ci` has run in bench/peer), and every
+server's figures are printed side by side in one run.
 ``--saturation S`` adds a closed-loop run (16 connections, S seconds) that measures each server's
 saturation throughput; ``--soak S`` offers ``--soak-rate`` req/s for S seconds and prints the server's
 resident memory every 30 s.
@@ -41,6 +43,8 @@ import loadgen
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "fhir" / "reference_patient.json"
 PATH = "/cds-services/rightscan-imaging"
+PEER_DIR = ROOT / "bench" / "peer"
+PEERS = (("node-http", "pama_peer.js"), ("express", "pama_peer_express.js"))  # (label, script in bench/peer)
 ISSUER = "https://ehr.example.org"
 
 
@@ -171,13 +175,17 @@ def main() -> None:
         env=env,
         cwd=tmp,
     )
-    peer = None
-    peer_port = _port()
+    peers: list[tuple[str, subprocess.Popen[bytes], int]] = []  # (label, process, port)
     if args.peer:
         node = shutil.which("node") or shutil.which("nodejs")
         if node is None:
             sys.exit("--peer needs Node.js (apt-get install nodejs)")
-        peer = subprocess.Popen([node, str(ROOT / "bench" / "peer" / "pama_peer.js"), str(peer_port)])
+        for label, script in PEERS:
+            if script.endswith("_express.js") and not (PEER_DIR / "node_modules" / "express").is_dir():
+                print(f"peer {label} skipped: Express is not installed (run `npm ci` in bench/peer)", file=sys.stderr)
+                continue
+            peer_port = _port()
+            peers.append((label, subprocess.Popen([node, str(PEER_DIR / script), str(peer_port)]), peer_port))
     try:
         base = f"http://127.0.0.1:{port}"
         for _ in range(300):
@@ -224,18 +232,22 @@ def main() -> None:
             return [build(b) for b in bodies(n, distinct=True, texts=mode == "texts", offset=10**6)]
 
         header = f"{'offered/s':>10} {'achieved/s':>11} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'max ms':>8}"
-        if peer is not None:
+
+        def to_peer(requests: list[bytes], peer_port: int) -> list[bytes]:
+            old = f"Host: 127.0.0.1:{port}".encode()
+            return [r.replace(old, f"Host: 127.0.0.1:{peer_port}".encode(), 1) for r in requests]
+
+        for label, _, peer_port in peers:
             for _ in range(100):
                 try:
                     if httpx.get(f"http://127.0.0.1:{peer_port}/cds-services", timeout=1).status_code == 200:
                         break
                 except httpx.HTTPError:
                     time.sleep(0.1)
-            print(f"peer: bench/peer/pama_peer.js (Node {_node_version()}, table look-up only) on port {peer_port}")
-
-        def to_peer(requests: list[bytes]) -> list[bytes]:
-            old = f"Host: 127.0.0.1:{port}".encode()
-            return [r.replace(old, f"Host: 127.0.0.1:{peer_port}".encode(), 1) for r in requests]
+            script = dict(PEERS)[label]
+            print(f"peer {label}: bench/peer/{script} (Node {_node_version()}, table look-up only) on port {peer_port}")
+            warm = to_peer([build(b) for b in bodies(600)], peer_port)
+            asyncio.run(loadgen.run("127.0.0.1", peer_port, warm, 200, 3))
 
         def row(name: str, rate: float, r: loadgen.Result, cpu_ms: float | None) -> str:
             cpu = f"{cpu_ms:>12.2f}" if cpu_ms is not None else f"{'':>12}"
@@ -244,7 +256,7 @@ def main() -> None:
                 f"{r.percentile(99):>8.2f} {max(r.latencies_ms, default=0):>8.1f} {r.errors:>7} {cpu}"
             )
 
-        for mode in args.modes.split(","):
+        for mode in [m for m in args.modes.split(",") if m]:  # --modes '' with --soak: the soak alone
             label, make = mixes[mode]
             print(f"\n{label}\n{'server':<10} {header} {'errors':>7} {'server CPU ms/req':>12}")
             for rate in rates:
@@ -253,30 +265,36 @@ def main() -> None:
                 r = asyncio.run(loadgen.run("127.0.0.1", port, requests, rate, args.seconds))
                 cpu_ms = (server_cpu_seconds(server.pid) - cpu) * 1000 / max(1, len(r.latencies_ms))
                 print(row("rightscan", rate, r, cpu_ms))
-                if peer is not None:
-                    p = asyncio.run(loadgen.run("127.0.0.1", peer_port, to_peer(requests), rate, args.seconds))
-                    print(row("peer", rate, p, None))
+                for label, _, peer_port in peers:
+                    p = asyncio.run(
+                        loadgen.run("127.0.0.1", peer_port, to_peer(requests, peer_port), rate, args.seconds)
+                    )
+                    print(row(label, rate, p, None))
             if args.saturation:
                 # enough requests that none repeats within the run (a repeat would hit the memo)
                 requests = make() if mode == "repeated" else make_many(mode, int(args.saturation * 1200))
+                cpu = server_cpu_seconds(server.pid)
                 r = asyncio.run(loadgen.saturate("127.0.0.1", port, requests, args.saturation))
+                cpu_ms = (server_cpu_seconds(server.pid) - cpu) * 1000 / max(1, len(r.latencies_ms))
                 line = (
                     f"saturation, 16 connections, {args.saturation:.0f} s: "
-                    f"rightscan {r.achieved_rps:.0f} req/s ({r.errors} errors)"
+                    f"rightscan {r.achieved_rps:.0f} req/s ({r.errors} errors, server CPU {cpu_ms:.2f} ms/req)"
                 )
-                if peer is not None:
-                    p = asyncio.run(loadgen.saturate("127.0.0.1", peer_port, to_peer(requests), args.saturation))
+                for label, _, peer_port in peers:
+                    p = asyncio.run(
+                        loadgen.saturate("127.0.0.1", peer_port, to_peer(requests, peer_port), args.saturation)
+                    )
                     ratio = r.achieved_rps / p.achieved_rps if p.achieved_rps else float("nan")
-                    line += f", peer {p.achieved_rps:.0f} req/s ({p.errors} errors), ratio {ratio:.2f}x"
+                    line += f"; {label} {p.achieved_rps:.0f} req/s ({p.errors} errors), rightscan/{label} {ratio:.2f}x"
                 print(line)
         if args.soak:
             soak(server.pid, port, build, args.soak, args.soak_rate)
     finally:
         server.terminate()
         server.wait(timeout=30)
-        if peer is not None:
-            peer.terminate()
-            peer.wait(timeout=10)
+        for _, process, _ in peers:
+            process.terminate()
+            process.wait(timeout=10)
         shutil.rmtree(tmp, ignore_errors=True)
 
 
@@ -306,6 +324,7 @@ def soak(pid: int, port: int, build: Callable[[bytes], bytes], seconds: float, r
     """Offer ``rate`` req/s of varied patients and texts for ``seconds``, in 30-s slices, printing memory."""
     print(f"\nsoak: {rate:.0f} req/s of varied patients and texts for {seconds:.0f} s")
     print(f"{'minute':>7} {'achieved/s':>11} {'p99 ms':>8} {'errors':>7} {'RSS MB':>8}")
+    print(f"{0.0:>7.1f} {'':>11} {'':>8} {'':>7} {resident_mb(pid):>8.1f}")
     start = time.perf_counter()
     k = 0
     while time.perf_counter() - start < seconds:

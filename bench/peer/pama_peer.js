@@ -5,44 +5,7 @@
 // Node's own http module only (no packages to install). Usage: node pama_peer.js PORT
 "use strict";
 const http = require("http");
-
-// Procedure code -> appropriateness for a breast-cancer reason code (C50.*), table look-up only.
-const TABLE = {
-  "78815": "not-appropriate", // PET/CT skull base to mid-thigh
-  "78816": "not-appropriate",
-  "71260": "not-appropriate", // CT chest with contrast
-  "74177": "not-appropriate", // CT abdomen and pelvis with contrast
-  "78306": "not-appropriate", // bone scan, whole body
-  "77049": "appropriate", // MRI breasts bilateral with and without contrast
-  "76642": "appropriate", // ultrasound breast, limited
-  "77066": "appropriate", // diagnostic mammography, bilateral
-};
-
-function codes(concept) {
-  return ((concept && concept.coding) || []).map((c) => String(c.code || ""));
-}
-
-function rate(order) {
-  const reasons = (order.reasonCode || []).flatMap(codes);
-  const breast = reasons.some((c) => c.startsWith("C50"));
-  for (const code of codes(order.code)) {
-    if (TABLE[code]) return breast ? TABLE[code] : "no-criteria";
-  }
-  return "no-criteria";
-}
-
-function answer(request) {
-  const entries = (((request.context || {}).draftOrders || {}).entry || []).map((e) => e.resource || {});
-  const cards = entries
-    .filter((r) => r.resourceType === "ServiceRequest")
-    .map((order) => ({
-      uuid: order.id || "order",
-      summary: `Appropriateness: ${rate(order)}`,
-      indicator: "info",
-      source: { label: "table look-up peer" },
-    }));
-  return { cards };
-}
+const { answer } = require("./pama_table");
 
 const server = http.createServer((req, res) => {
   if (req.method === "GET") {

@@ -17,7 +17,13 @@ from rightscan.adapters.security.budget import ReadingBudget
 from rightscan.application.core import decide_payload, digest, new_id
 from rightscan.application.engine import Engine
 from rightscan.application.errors import Refused
-from rightscan.application.notes import confirm_uncertain, fill_from_text, text_reading, uncertain_gaps
+from rightscan.application.notes import (
+    confirm_uncertain,
+    fill_from_text,
+    remembered_text_reading,
+    text_reading,
+    uncertain_gaps,
+)
 from rightscan.domain import orders
 from rightscan.domain.knowledge import Knowledge
 from rightscan.domain.model import InputError
@@ -254,8 +260,9 @@ async def _rate_draft(
         not_read = f"exceed {settings.max_note_chars} characters (RIGHTSCAN_MAX_NOTE_CHARS)"
         texts = []
     if texts:  # the order's reason and the record's text fill what coded data leave open
-        try:
-            stated, uncertain = await budget.read(text_reading, "\n".join(texts))
+        joined = "\n".join(texts)
+        try:  # a text read before is answered from memory, without the budgeted worker thread
+            stated, uncertain = remembered_text_reading(joined) or await budget.read(text_reading, joined)
         except InputError as exc:  # over the reading budget (RIGHTSCAN_NOTE_CPU_SECONDS), mostly: coded data only
             stated, uncertain = None, []
             not_read = f"could not be read ({exc.message})"  # a fixed phrase naming the limit, never the text

@@ -8,7 +8,8 @@ is ``undetermined`` and names the fact to confirm.
 
 from __future__ import annotations
 
-from functools import lru_cache
+import threading
+from collections import OrderedDict
 from typing import TYPE_CHECKING, Any
 
 import orjson
@@ -68,11 +69,38 @@ def evaluate_note(kb: Knowledge, extraction: Extraction, order: str | None, by: 
     return confirm.apply(decision, extraction, lambda facts: decide_extracted(kb, facts, order, by))
 
 
-@lru_cache(maxsize=4096)
+_READINGS: OrderedDict[str, bytes] = OrderedDict()  # text -> its reading, JSON (in memory only, bounded)
+_READINGS_MAX = 4096
+_READINGS_LOCK = threading.Lock()
+
+
 def _text_reading_json(text: str) -> bytes:
+    with _READINGS_LOCK:
+        cached = _READINGS.get(text)
+        if cached is not None:
+            _READINGS.move_to_end(text)
+            return cached
     extraction = read_note(text)
     facts = {k: v for k, v in extraction.facts.items() if k != "order"}
-    return orjson.dumps({"facts": facts, "to_confirm": extraction.to_confirm})
+    encoded = orjson.dumps({"facts": facts, "to_confirm": extraction.to_confirm})
+    with _READINGS_LOCK:
+        _READINGS[text] = encoded
+        if len(_READINGS) > _READINGS_MAX:
+            _READINGS.popitem(last=False)
+    return encoded
+
+
+def remembered_text_reading(text: str) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
+    """:func:`text_reading` when this text was read before (no reading, so no CPU budget and no worker
+    thread needed), else None."""
+    with _READINGS_LOCK:
+        cached = _READINGS.get(text)
+        if cached is not None:
+            _READINGS.move_to_end(text)
+    if cached is None:
+        return None
+    reading = orjson.loads(cached)
+    return reading["facts"], reading["to_confirm"]
 
 
 def text_reading(text: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:

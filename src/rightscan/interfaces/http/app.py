@@ -73,6 +73,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
         # with authentication on, the API's own documentation is not served to callers without a token
         **({"docs_url": None, "redoc_url": None, "openapi_url": None} if settings.auth_config is not None else {}),
+        # FastAPI's built-in OpenTelemetry hooks stay off: their log records would carry validation errors
+        # with the request's input values (patient facts), and they cost each request a context look-up.
+        telemetry={"tracing": False, "metrics": False, "logs": False, "operation_spans": False},
     )
     errors.install(app)
     access.install(app)

@@ -13,6 +13,12 @@ Thread safety: the medspaCy components (PyRuSH, PyFastNER) keep per-call state o
 one pipeline must never run two documents at once. Each engine serialises its runs with a lock; the
 work is CPU-bound Python under the GIL, so the lock costs no throughput. Building the engine is also
 done once, under a lock, so parallel first calls do not race.
+
+Bounded memory: spaCy keeps every new word it meets in the pipeline's string store for the life of the
+process (spaCy 3.7 cannot forget them), about a quarter of a kilobyte each, so a service reading notes
+for weeks would grow without end. An engine whose store has taken in more than ``MAX_NEW_STRINGS`` words
+since it was built is replaced by a fresh one before its next note (a second or so, under the lock; the
+answers are the same, since the rules and the knowledge are).
 """
 
 from __future__ import annotations
@@ -31,6 +37,8 @@ if TYPE_CHECKING:
     from rightscan.adapters.text.model import Mention
     from rightscan.adapters.text.pipeline import Analyser
 
+MAX_NEW_STRINGS = 200_000  # about 50 MB of words a long-running process may keep before the reader is rebuilt
+
 __all__ = ["MAX_NOTE_CHARS", "Extraction", "Rules", "RulesError", "extract", "extract_many", "load_rules", "warm_up"]
 
 
@@ -39,14 +47,25 @@ class _Engine:
         from rightscan.adapters.knowledge_files import load_knowledge
         from rightscan.adapters.text.pipeline import Analyser
 
+        self.directory = directory
         self.analyser: Analyser = Analyser(directory)
+        self.baseline = len(self.analyser.nlp.vocab.strings)
         self.rules = self.analyser.rules
         self.kb = load_knowledge()
         self.procedure_names = {pid: p.name for pid, p in self.kb.procedures.items()}
         self.lock = threading.Lock()
 
+    def renew_if_full(self) -> None:
+        """Under the lock: a fresh pipeline when the old one has kept too many new words."""
+        if len(self.analyser.nlp.vocab.strings) - self.baseline > MAX_NEW_STRINGS:
+            from rightscan.adapters.text.pipeline import Analyser
+
+            self.analyser = Analyser(self.directory)
+            self.baseline = len(self.analyser.nlp.vocab.strings)
+
     def mentions(self, text: str) -> list[Mention]:
         with self.lock:
+            self.renew_if_full()
             return self.analyser.mentions(text)
 
     def run(self, mentions: list[Mention]) -> Extraction:
@@ -113,6 +132,7 @@ def extract_many(texts: Iterable[str], batch_size: int = 64, rules_dir: str | No
                 break
         if chunk:
             with engine.lock:
+                engine.renew_if_full()
                 found = list(engine.analyser.mentions_many(chunk, batch_size=batch_size))
             for mentions in found:
                 yield engine.run(mentions)

@@ -162,3 +162,29 @@ def test_skin_or_chest_wall_involvement_never_lets_an_early_answer_stand(finding
 )  # fmt: skip
 def test_denied_skin_or_chest_wall_involvement_changes_nothing(finding: str) -> None:
     assert _verdict(EARLY + finding)["systemic_imaging"] == "not_recommended"
+
+
+@pytest.mark.parametrize(
+    "finding", ["Alk phos elevated.", "LFTs elevated on outside labs.", "Elevated liver enzymes noted by her PCP."]
+)
+def test_liver_tests_called_abnormal_without_values_wait_for_them(finding: str) -> None:
+    # an abnormal liver test is a red flag (red_flags.yaml); without the value and range the rise cannot be
+    # judged, so the answer names the test instead of "not recommended"
+    d = _verdict(EARLY + finding)
+    assert d["systemic_imaging"] == "undetermined"
+    assert any(str(i).startswith("labs.") for i in d["insufficient_data"])
+
+
+@pytest.mark.parametrize(
+    ("finding", "verdict"),
+    [
+        ("No elevated LFTs.", "not_recommended"),
+        ("LFTs normal.", "not_recommended"),
+        ("If LFTs are elevated we will image the liver.", "not_recommended"),
+        # the value settles it: a mild isolated rise with a normal AST stays the documented default
+        ("ALP 130 (40-120), AST 22 (10-40): mildly elevated ALP.", "not_recommended"),
+        ("ALP 250 (ref 40-120), elevated ALP.", "targeted"),
+    ],
+)
+def test_liver_tests_denied_hypothetical_or_given_are_read_as_such(finding: str, verdict: str) -> None:
+    assert _verdict(EARLY + finding)["systemic_imaging"] == verdict

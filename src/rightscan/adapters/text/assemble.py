@@ -582,7 +582,10 @@ def _declined_studies(cands: list[_Candidate]) -> None:
 
 
 def _already_present(item: dict[str, Any], facts: dict[str, Any]) -> bool:
-    """An uncertain symptom that another mention states plainly needs no confirmation."""
+    """An uncertain symptom that another mention states plainly, or a laboratory test called abnormal whose
+    value the note also gives, needs no confirmation."""
+    if item["field"].startswith("labs."):
+        return _has(facts, item["field"])
     return item["field"] == "symptoms" and all(v in facts.get("symptoms", ()) for v in item["values"])
 
 

@@ -205,7 +205,12 @@ def _target(r: Any, families: frozenset[str], vocab: Mapping[str, Any], where: s
     for f in r.only_if_uncertain:
         _check_field(f, where)
     for v in r.confirm_values:
-        _check_value(r.field, v, vocab, where)
+        if r.field.startswith("labs."):  # a result: {value, uln}, both positive numbers
+            if not (isinstance(v, dict) and set(v) == {"value", "uln"} and all(
+                    isinstance(x, int | float) and x > 0 for x in v.values())):  # fmt: skip
+                raise RulesError(f"{where}: a confirm value of {r.field} is {{value: v, uln: u}}, both > 0")
+        else:
+            _check_value(r.field, v, vocab, where)
     return TargetRule(
         **r.model_dump(include=_AS_WRITTEN),
         unless_setting=frozenset(r.unless_setting),

@@ -188,3 +188,25 @@ def test_liver_tests_called_abnormal_without_values_wait_for_them(finding: str) 
 )
 def test_liver_tests_denied_hypothetical_or_given_are_read_as_such(finding: str, verdict: str) -> None:
     assert _verdict(EARLY + finding)["systemic_imaging"] == verdict
+
+
+@pytest.mark.parametrize(
+    "finding",
+    ["New confusion over the last week.", "Altered mental status.", "Her daughter reports she has been confused."],
+)
+def test_confusion_is_a_cns_symptom_to_examine_not_an_early_answer(finding: str) -> None:
+    d = _verdict(EARLY + finding)
+    assert d["systemic_imaging"] == "undetermined"
+    assert any(str(i).startswith("symptoms") for i in d["insufficient_data"])
+
+
+@pytest.mark.parametrize(
+    "finding", ["I am confused about my results.", "No confusion, no weakness.", "Call if you develop confusion."]
+)
+def test_confusion_in_other_senses_changes_nothing(finding: str) -> None:
+    assert _verdict(EARLY + finding)["systemic_imaging"] == "not_recommended"
+
+
+@pytest.mark.parametrize("words", ["Having trouble catching my breath.", "I can't catch my breath on the stairs."])
+def test_breathlessness_in_a_patients_words_is_dyspnoea(words: str) -> None:
+    assert "dyspnea" in extract(CASE + words).facts.get("symptoms", [])

@@ -210,3 +210,19 @@ def test_confusion_in_other_senses_changes_nothing(finding: str) -> None:
 @pytest.mark.parametrize("words", ["Having trouble catching my breath.", "I can't catch my breath on the stairs."])
 def test_breathlessness_in_a_patients_words_is_dyspnoea(words: str) -> None:
     assert "dyspnea" in extract(CASE + words).facts.get("symptoms", [])
+
+
+@pytest.mark.parametrize(
+    "result", ["ALP 180 H.", "Alk phos 180 (H).", "Alkaline phosphatase: 180 U/L [H]", "AST 95 H, ALT 110 H."]
+)
+def test_a_result_flagged_high_without_its_range_waits_for_the_range(result: str) -> None:
+    # the laboratory says it is high, the note does not say how high: above 2x ULN it is a red flag
+    d = _verdict(EARLY + result)
+    assert d["systemic_imaging"] == "undetermined"
+    assert any(str(i).startswith("labs.") for i in d["insufficient_data"])
+
+
+@pytest.mark.parametrize("result", ["ALP 98, AST 24, ALT 19.", "ALP 130 (40-120) H, AST 22 (10-40)."])
+def test_an_unflagged_value_or_one_with_its_range_is_read_as_before(result: str) -> None:
+    # the controls: no flag, no guess (the core needs the ULN, none is invented); a range settles it
+    assert _verdict(EARLY + result)["systemic_imaging"] == "not_recommended"

@@ -188,7 +188,18 @@ def _check_families(files: _Files) -> frozenset[str]:
 
 
 # the fields of a target rule that the engine takes as the file gives them
-_AS_WRITTEN = {"id", "family", "field", "value", "negated_value", "unparsed", "note", "strength"}
+_AS_WRITTEN = {"field", "value", "negated_value", "unparsed", "note"}
+
+
+def _rule(r: Any) -> dict[str, Any]:
+    """The fields every rule carries (``ruleset.Rule``), from its entry in a rules file."""
+    return {
+        "id": r.id,
+        "family": r.family,
+        "strength": r.strength,
+        "unless_setting": frozenset(r.unless_setting),
+        "unless_facts": tuple(r.unless_facts),
+    }
 
 
 def _target(r: Any, families: frozenset[str], vocab: Mapping[str, Any], where: str, fc: str) -> TargetRule:
@@ -212,9 +223,8 @@ def _target(r: Any, families: frozenset[str], vocab: Mapping[str, Any], where: s
         else:
             _check_value(r.field, v, vocab, where)
     return TargetRule(
+        **_rule(r),
         **r.model_dump(include=_AS_WRITTEN),
-        unless_setting=frozenset(r.unless_setting),
-        unless_facts=tuple(r.unless_facts),
         uncertain_value=(r.uncertain_value.field, r.uncertain_value.value) if r.uncertain_value else None,
         only_if_uncertain=tuple(r.only_if_uncertain),
         phrases=_expand_all(r.phrases, where),
@@ -282,20 +292,16 @@ def _values(files: _Files, families: frozenset[str], vocab: Mapping[str, Any]) -
         _check_value_settings(r, vocab, where)
         out.append(
             ValueRule(
-                id=r.id,
-                family=r.family,
+                **_rule(r),
                 group=r.group,
                 parser=r.parser,
                 regex=regex,
-                strength=r.strength,
                 set=MappingProxyType(dict(r.set)),
                 reject_before=word_patterns(r.reject_before),
                 reject_before_phrase=word_patterns(r.reject_before_phrase),
                 reject_after=word_patterns(r.reject_after),
                 window=r.window,
                 window_after=r.window_after or r.window,
-                unless_setting=frozenset(r.unless_setting),
-                unless_facts=tuple(r.unless_facts),
                 starts=two_char_starts(regex),
             )
         )

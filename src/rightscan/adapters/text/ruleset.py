@@ -40,17 +40,23 @@ class Section:
 
 
 @dataclass(frozen=True, slots=True)
-class TargetRule:
+class Rule:
+    """What every extraction rule carries: its id, family, strength, and the settings or facts that switch it off."""
+
     id: str
     family: str
+    strength: str
+    unless_setting: frozenset[str]
+    unless_facts: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TargetRule(Rule):
     field: str | None
     value: Any
     negated_value: Any
     unparsed: str | None
     note: str | None
-    strength: str
-    unless_setting: frozenset[str]
-    unless_facts: tuple[str, ...]
     uncertain_value: tuple[str, Any] | None
     only_if_uncertain: tuple[str, ...]
     phrases: tuple[str, ...]  # expanded
@@ -58,21 +64,16 @@ class TargetRule:
 
 
 @dataclass(frozen=True, slots=True)
-class ValueRule:
-    id: str
-    family: str
+class ValueRule(Rule):
     group: str
     parser: str
     regex: re.Pattern[str]
-    strength: str
     set: Mapping[str, Any]
     reject_before: tuple[re.Pattern[str], ...]
     reject_before_phrase: tuple[re.Pattern[str], ...]  # landmarks: reject only inside the number's own phrase
     reject_after: tuple[re.Pattern[str], ...]
     window: int
     window_after: int
-    unless_setting: frozenset[str]
-    unless_facts: tuple[str, ...]
     # the lower-cased first two characters of every possible match (None: not known): the matcher
     # tries the pattern only where one of them stands
     starts: frozenset[str] | None = None

@@ -48,6 +48,22 @@ def reference_request(hook: str = "order-select") -> dict[str, Any]:
     }
 
 
+def fetching_request(fhir_server: str, token: str = "t", drop: tuple[str, ...] = ("labs",)) -> dict[str, Any]:
+    """The reference order-select with prefetch keys left out and access to a FHIR server to fetch them."""
+    request = reference_request()
+    for key in drop:
+        del request["prefetch"][key]
+    request["fhirServer"] = fhir_server
+    request["fhirAuthorization"] = {
+        "access_token": token,
+        "token_type": "Bearer",
+        "expires_in": 300,
+        "scope": "patient/*.read",
+        "subject": "rightscan",
+    }
+    return request
+
+
 def _pet(body: dict[str, Any]) -> dict[str, Any]:
     return next(e["resource"] for e in body["context"]["draftOrders"]["entry"] if e["resource"]["id"] == "pet-1")
 
@@ -209,16 +225,7 @@ def fhir_server() -> Iterator[str]:
 def test_missing_prefetch_is_fetched_from_the_fhir_server_with_the_granted_token(
     client: httpx.Client, fhir_server: str
 ) -> None:
-    request = reference_request()
-    del request["prefetch"]["labs"], request["prefetch"]["observations"]
-    request["fhirServer"] = fhir_server
-    request["fhirAuthorization"] = {
-        "access_token": "token-abc",
-        "token_type": "Bearer",
-        "expires_in": 300,
-        "scope": "patient/*.read",
-        "subject": "rightscan",
-    }
+    request = fetching_request(fhir_server, "token-abc", drop=("labs", "observations"))
     r = client.post(SERVICE, json=request)
     assert r.status_code == 200, r.text
     assert _rating(r.json()["systemActions"][0]["resource"]) == "not-appropriate"
@@ -226,16 +233,7 @@ def test_missing_prefetch_is_fetched_from_the_fhir_server_with_the_granted_token
 
 
 def test_unreachable_fhir_server_is_412(client: httpx.Client) -> None:
-    request = reference_request()
-    del request["prefetch"]["labs"]
-    request["fhirServer"] = "http://127.0.0.1:9/fhir"
-    request["fhirAuthorization"] = {
-        "access_token": "t",
-        "token_type": "Bearer",
-        "expires_in": 300,
-        "scope": "patient/*.read",
-        "subject": "rightscan",
-    }
+    request = fetching_request("http://127.0.0.1:9/fhir")
     r = client.post(SERVICE, json=request)
     assert r.status_code == 412 and r.json()["error"]["field"] == "fhirServer"
 

@@ -25,7 +25,7 @@ import pytest
 from conftest import ROOT
 
 from .conftest import RIGHTSCAN, Server
-from .test_cds import SERVICE, reference_request
+from .test_cds import SERVICE, fetching_request, reference_request
 
 TEMPLATES = ROOT / "src" / "rightscan" / "interfaces" / "http" / "templates"
 
@@ -60,17 +60,7 @@ def _closed_port() -> int:
 
 
 def _with_fhir_server(url: str) -> dict[str, Any]:
-    request = reference_request()
-    del request["prefetch"]["labs"]
-    request["fhirServer"] = url
-    request["fhirAuthorization"] = {
-        "access_token": "secret-ehr-token",
-        "token_type": "Bearer",
-        "expires_in": 300,
-        "scope": "patient/*.read",
-        "subject": "rightscan",
-    }
-    return request
+    return fetching_request(url, "secret-ehr-token")
 
 
 def test_fhir_server_on_internal_addresses_is_refused_and_never_contacted(client: httpx.Client, listener: int) -> None:

@@ -25,7 +25,7 @@ import pytest
 from conftest import ROOT, patient
 
 from .conftest import ISSUER, Server, start_server
-from .test_cds import SERVICE, reference_request
+from .test_cds import SERVICE, fetching_request, reference_request
 
 
 # ------------------------------------------------------------------------------------- DNS rebinding
@@ -114,16 +114,7 @@ def fetching(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 
 def test_a_trickling_fhir_server_cannot_hold_a_cds_call(fetching: Server, dripping_fhir: int) -> None:
-    request = reference_request()
-    del request["prefetch"]["labs"]
-    request["fhirServer"] = f"http://127.0.0.1:{dripping_fhir}/fhir"
-    request["fhirAuthorization"] = {
-        "access_token": "t",
-        "token_type": "Bearer",
-        "expires_in": 300,
-        "scope": "patient/*.read",
-        "subject": "rightscan",
-    }
+    request = fetching_request(f"http://127.0.0.1:{dripping_fhir}/fhir")
     started = time.monotonic()
     r = httpx.post(f"{fetching.url}{SERVICE}", json=request, timeout=60)
     elapsed = time.monotonic() - started
@@ -156,16 +147,7 @@ def _peak_rss_mb(pid: int) -> int:
 def test_a_flooding_fhir_server_cannot_fill_the_service_memory(fetching: Server, flooding_fhir: int) -> None:
     """Before the fix the whole answer was read into memory before the 5 MB cap was checked (600 MB of
     resident memory for one call, in 2 s)."""
-    request = reference_request()
-    del request["prefetch"]["labs"]
-    request["fhirServer"] = f"http://127.0.0.1:{flooding_fhir}/fhir"
-    request["fhirAuthorization"] = {
-        "access_token": "t",
-        "token_type": "Bearer",
-        "expires_in": 300,
-        "scope": "patient/*.read",
-        "subject": "rightscan",
-    }
+    request = fetching_request(f"http://127.0.0.1:{flooding_fhir}/fhir")
     before = _peak_rss_mb(fetching.process.pid)
     r = httpx.post(f"{fetching.url}{SERVICE}", json=request, timeout=60)
     assert r.status_code == 412 and r.json()["error"]["field"] == "fhirServer"

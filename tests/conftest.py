@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import copy
 import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -39,3 +41,20 @@ def ids(items: list[dict[str, Any]]) -> list[str]:
 
 def variants(decision: dict[str, Any], purpose: str | None = None) -> list[int]:
     return [a["variant"] for a in decision["assessments"] if purpose is None or a["purpose"] == purpose]
+
+
+class LoopbackHttp:
+    """A threaded HTTP server on 127.0.0.1 at a free port, serving ``handler`` until ``stop()``: the fake
+    EHR, FHIR and JWKS servers of the tests."""
+
+    def __init__(self, handler: type[BaseHTTPRequestHandler]) -> None:
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.port = int(self.httpd.server_address[1])
+        threading.Thread(target=self.httpd.serve_forever, args=(0.05,), daemon=True).start()
+
+    def url(self, path: str = "") -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def stop(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()

@@ -11,12 +11,13 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from conftest import LoopbackHttp
 from rightscan.adapters.security import AuthConfig, AuthConfigError, AuthError, JwtVerifier, ReplayCache, jwt_auth
 from rightscan.adapters.security.testing import SigningKey, generate_key, jwks, jwks_json, make_claims, sign_token
 
@@ -66,19 +67,11 @@ class JwksServer:
             def log_message(self, format: str, *args: Any) -> None:
                 pass
 
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.05,), daemon=True)
-        self._thread.start()
-
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self._httpd.server_address[1]}{path}"
+        self._http = LoopbackHttp(Handler)
+        self.url, self.stop = self._http.url, self._http.stop
 
     def serve_jwks(self, path: str, *keys: SigningKey) -> None:
         self.routes[path] = (200, {"Content-Type": "application/json"}, jwks_json(*keys).encode())
-
-    def stop(self) -> None:
-        self._httpd.shutdown()
-        self._httpd.server_close()
 
 
 @pytest.fixture

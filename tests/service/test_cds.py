@@ -5,17 +5,16 @@ from __future__ import annotations
 
 import copy
 import json
-import threading
 import uuid
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any, ClassVar
 from urllib.parse import urlparse
 
 import httpx
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, LoopbackHttp
 
 from .conftest import Server, start_server
 
@@ -215,11 +214,9 @@ class _Fhir(BaseHTTPRequestHandler):
 def fhir_server() -> Iterator[str]:
     _Fhir.data = reference_request()["prefetch"]
     _Fhir.seen = []
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Fhir)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/fhir"
-    httpd.shutdown()
+    http = LoopbackHttp(_Fhir)
+    yield http.url("/fhir")
+    http.stop()
 
 
 def test_missing_prefetch_is_fetched_from_the_fhir_server_with_the_granted_token(

@@ -13,16 +13,15 @@ import csv
 import re
 import socket
 import subprocess
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any, ClassVar
 
 import httpx
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, LoopbackHttp
 
 from .conftest import RIGHTSCAN, Server
 from .test_cds import SERVICE, fetching_request, reference_request
@@ -47,10 +46,9 @@ class _Listener(BaseHTTPRequestHandler):
 @pytest.fixture
 def listener() -> Iterator[int]:
     _Listener.hits = []
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Listener)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield int(httpd.server_address[1])
-    httpd.shutdown()
+    http = LoopbackHttp(_Listener)
+    yield http.port
+    http.stop()
 
 
 def _closed_port() -> int:

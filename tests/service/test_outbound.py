@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import asyncio
 import socket
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 
 import httpx
 import pytest
 
+from conftest import LoopbackHttp
 from rightscan.adapters.fhir.fetch import FetchError, fetch_prefetch
 from rightscan.adapters.security import outbound, smart
 
@@ -47,13 +47,8 @@ class Recorder:
             def log_message(self, format: str, *args: Any) -> None:
                 pass
 
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.port = int(self._httpd.server_address[1])
-        threading.Thread(target=self._httpd.serve_forever, args=(0.05,), daemon=True).start()
-
-    def stop(self) -> None:
-        self._httpd.shutdown()
-        self._httpd.server_close()
+        self._http = LoopbackHttp(Handler)
+        self.port, self.stop = self._http.port, self._http.stop
 
 
 @pytest.fixture
@@ -196,7 +191,7 @@ def test_tls_is_checked_for_the_name_while_connecting_to_the_address(
     server = Recorder()
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert, key)
-    server._httpd.socket = context.wrap_socket(server._httpd.socket, server_side=True)
+    server._http.httpd.socket = context.wrap_socket(server._http.httpd.socket, server_side=True)
     trusted = ssl.create_default_context(cafile=cert)
 
     def fetch(name: str) -> int:

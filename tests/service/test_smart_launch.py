@@ -16,18 +16,17 @@ import hashlib
 import json
 import re
 import secrets
-import threading
 import time
 import uuid
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import httpx
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, LoopbackHttp
 from rightscan.adapters.security.testing import generate_key, jwks, make_claims, sign_token
 
 from .conftest import ISSUER, Server, start_secured_server
@@ -150,16 +149,8 @@ class SmartServer:
             def log_message(self, format: str, *args: Any) -> None:
                 pass
 
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.05,), daemon=True)
-        self._thread.start()
-
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self._httpd.server_address[1]}{path}"
-
-    def stop(self) -> None:
-        self._httpd.shutdown()
-        self._httpd.server_close()
+        self._http = LoopbackHttp(Handler)
+        self.url, self.stop = self._http.url, self._http.stop
 
 
 @pytest.fixture(scope="module")

@@ -271,18 +271,17 @@ def _measured(fieldname: str, value: float, uln: float | None, ratio: bool = Fal
     return Finding(fieldname, {"value": value, "uln": uln}, reason=reason)
 
 
-# a result flagged high by the laboratory right after its value ("ALP 180 H", "(H)", "[H]", "high", an arrow)
-_HIGH_FLAG = re.compile(r"\s*(?:U/L|IU/L|units?)?\s*(?:\(\s*H\s*\)|\[\s*H\s*\]|H\b|HH\b|high\b|↑)")
-# what a result flagged high without its ULN is tested as: above 2x ULN, a red flag (red_flags.yaml)
+# what a result flagged high without its ULN is tested as: above red_flags.yaml's 2x ULN, a red flag (the same
+# test value as the rules for liver tests called raised in words, targets.yaml note.alp_raised)
 _HIGH_UNKNOWN = ({"value": 3, "uln": 1},)
 
 
-def flagged_high(text: str, end: int, findings: tuple[Finding, ...]) -> tuple[dict[str, int], ...]:
-    """For a laboratory value read without its ULN but flagged high, the result to test the decision with
-    (``Mention.confirm_values``): the rise may be large, so the answer waits for the range; else none."""
-    if any(f.kind == UNPARSED and f.field.startswith("labs.") for f in findings) and _HIGH_FLAG.match(text, end):
-        return _HIGH_UNKNOWN
-    return ()
+def flagged_high(rules: Rules, text: str, end: int, findings: tuple[Finding, ...]) -> tuple[dict[str, int], ...]:
+    """For a laboratory value read without its ULN but flagged high (values.yaml fragment ``HIGH_FLAG``), the
+    result to test the decision with (``Mention.confirm_values``): the rise may be large, so the answer waits
+    for the range; else none."""
+    unread = any(f.kind == UNPARSED and f.field.startswith("labs.") for f in findings)
+    return _HIGH_UNKNOWN if unread and rules.name_patterns["HIGH_FLAG"].match(text, end) else ()
 
 
 def _lab(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Finding]:

@@ -68,7 +68,12 @@ class JwksServer:
                 pass
 
         self._http = LoopbackHttp(Handler)
-        self.url, self.stop = self._http.url, self._http.stop
+
+    def url(self, path: str) -> str:
+        return self._http.url(path)
+
+    def stop(self) -> None:
+        self._http.stop()
 
     def serve_jwks(self, path: str, *keys: SigningKey) -> None:
         self.routes[path] = (200, {"Content-Type": "application/json"}, jwks_json(*keys).encode())

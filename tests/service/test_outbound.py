@@ -48,7 +48,10 @@ class Recorder:
                 pass
 
         self._http = LoopbackHttp(Handler)
-        self.port, self.stop = self._http.port, self._http.stop
+        self.port = self._http.port
+
+    def stop(self) -> None:
+        self._http.stop()
 
 
 @pytest.fixture

@@ -150,7 +150,12 @@ class SmartServer:
                 pass
 
         self._http = LoopbackHttp(Handler)
-        self.url, self.stop = self._http.url, self._http.stop
+
+    def url(self, path: str) -> str:  # a method: a subclass may present the server under another host name
+        return self._http.url(path)
+
+    def stop(self) -> None:
+        self._http.stop()
 
 
 @pytest.fixture(scope="module")

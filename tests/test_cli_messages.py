@@ -151,3 +151,16 @@ def test_serve_on_a_port_in_use_says_so_in_one_line_and_exits_2(tmp_path: Path) 
     assert r.returncode == 2, r.stderr
     assert f"rightscan: cannot listen on 127.0.0.1:{port}: " in r.stderr and "choose another --port" in r.stderr
     assert "listening on" not in r.stderr and "Traceback" not in r.stderr
+
+
+def test_a_plain_text_note_on_stdin_is_one_note_not_one_json_error_per_line() -> None:
+    """``rightscan evaluate --note - < note.txt`` gave 'invalid JSON' for every line of the note."""
+    text = "\n\n" + NOTE.read_text()  # blank lines first: still a note, not JSON Lines
+    on_stdin = CliRunner().invoke(main, ["evaluate", "--note", "-", "--format", "json"], input=text)
+    from_file = CliRunner().invoke(main, ["evaluate", "--note", str(NOTE), "--format", "json"])
+    assert on_stdin.exit_code == 0, on_stdin.stderr
+    one = json.loads(on_stdin.stdout)  # one answer, not one per line
+    assert one["extracted"]["facts"] == json.loads(from_file.stdout)["extracted"]["facts"]
+    assert one["systemic_imaging"] == json.loads(from_file.stdout)["systemic_imaging"]
+    lines = CliRunner().invoke(main, ["evaluate", "--note", "-", "--format", "json"], input=NOTES.read_text())
+    assert lines.exit_code == 0 and len(lines.stdout.splitlines()) == len(NOTES.read_text().splitlines())

@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import sys
 from pathlib import Path
+from collections.abc import Iterable
 from typing import IO, Any
 
 import click
@@ -25,9 +26,11 @@ def _fail(message: str, status: int = EXIT_INVALID) -> None:
     sys.exit(status)
 
 
-def _read_note(path: str) -> str:
+def _read_note(path: str, data: bytes | None = None) -> str:
+    """The note's text, from ``data`` when the caller has read it already."""
     try:
-        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+        if data is None:
+            data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
     except OSError as exc:
         _fail(f"cannot read {path}: {exc.strerror}")
     where = "stdin" if path == "-" else path
@@ -151,13 +154,29 @@ def evaluate_note(note: str, order: str | None, fmt: str) -> None:
         _fail(f"knowledge base invalid: {exc}", EXIT_RULES)
     try:
         if note == "-":
-            _evaluate_note_lines(kb, sys.stdin.buffer, order, fmt)
+            _evaluate_stdin_notes(kb, order, fmt)
         elif note.endswith(".jsonl"):  # one note per line, like `-`: never one note made of several
             _evaluate_note_lines(kb, _read_note_lines(note), order, fmt)
         else:
             _evaluate_one_note(kb, note, order, fmt)
     except RulesError as exc:
         _rules_error(exc)
+
+
+def _evaluate_stdin_notes(kb: Any, order: str | None, fmt: str) -> None:
+    """``--note -``: JSON Lines of notes when the first line that is not blank is a JSON object, else
+    the whole of stdin is one plain-text note (``rightscan evaluate --note - < note.txt``): a note never
+    begins with "{", and reading it line by line as JSON would only give one error per line."""
+    stdin = sys.stdin.buffer
+    head: list[bytes] = []
+    for line in stdin:
+        head.append(line)
+        if line.strip():
+            break
+    if head and head[-1].lstrip().startswith(b"{"):
+        _evaluate_note_lines(kb, itertools.chain(head, stdin), order, fmt)
+    else:
+        _evaluate_one_note(kb, "-", order, fmt, b"".join(head) + stdin.read())
 
 
 def _read_note_lines(path: str) -> IO[bytes]:
@@ -180,10 +199,10 @@ def _is_json_object(text: str) -> bool:
         return False
 
 
-def _evaluate_one_note(kb: Any, path: str, order: str | None, fmt: str) -> None:
+def _evaluate_one_note(kb: Any, path: str, order: str | None, fmt: str, data: bytes | None = None) -> None:
     from rightscan.application import InputError, evaluate_note, invalid_facts_message, read_note
 
-    text = _read_note(path)
+    text = _read_note(path, data)
     if _is_json_object(text):
         _fail(f"{path}: a JSON object, not a clinical note: evaluate patient facts without --note")
     _warm_up()
@@ -217,7 +236,7 @@ def _write_one(result: dict[str, Any], fmt: str, text: str, rules_version: str) 
     sys.stdout.flush()
 
 
-def _evaluate_note_lines(kb: Any, lines: IO[bytes], order: str | None, fmt: str) -> None:
+def _evaluate_note_lines(kb: Any, lines: Iterable[bytes], order: str | None, fmt: str) -> None:
     import orjson
 
     from rightscan.application import evaluate_note_batch

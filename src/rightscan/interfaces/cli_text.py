@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import itertools
 import sys
-from pathlib import Path
 from collections.abc import Iterable
+from pathlib import Path
 from typing import IO, Any
 
 import click

@@ -69,7 +69,8 @@ class _Engine:
             return self.analyser.mentions(text)
 
     def run(self, mentions: list[Mention]) -> Extraction:
-        from rightscan.adapters.text.assemble import assemble, without_contradictions
+        from rightscan.adapters.text.assemble import assemble
+        from rightscan.adapters.text.contradictions import without_contradictions
 
         return without_contradictions(self.kb, assemble(self.rules, mentions, self.procedure_names))
 

@@ -1,0 +1,184 @@
+"""The setting of a note by clinical meaning, when its words do not name it (``infer_setting``).
+
+Reads the clue families of ``targets.yaml`` (treatment given, a new local or distant finding, a pending
+biopsy, a work-up ...) and the candidates of the settled fields; returns each inferred setting, or a
+setting deliberately left open, as an assumption with its evidence. The rule for a treated cancer is the
+domain's (``rightscan.domain.setting``), the same as for a coded record.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rightscan.adapters.text.candidates import ACCEPTED, Candidate, status_of, where
+from rightscan.adapters.text.model import Mention
+from rightscan.adapters.text.rules import Rules
+from rightscan.domain.setting import treated_cancer_setting
+
+CLUES = ("treatment", "new_local", "new_distant", "pending", "followup", "other_cancer", "perioperative", "workup",
+         "cancer_named", "preop_systemic", "known_metastatic")  # fmt: skip
+RECURRENCE = ("suspected_local_recurrence", "suspected_distant_recurrence")
+# an earlier year, a number of years, or six months or more ("18 months ago"): treatment that is not days old
+_YEARS = re.compile(
+    r"\b(?:19[5-9]\d|20[0-2]\d)\b|\b\d+\s*(?:y|yr|yrs|years?)\b(?!\s*old)|\bremote\b"
+    r"|\b(?:[6-9]|[1-9]\d)\s*(?:mo|mos|months)\b(?!\s*old)",
+    re.IGNORECASE,
+)
+_PROOF = ("tumor.histology", "tumor.er", "tumor.pr", "tumor.her2", "tumor.grade", "pathology.t", "pathology.n")
+
+
+def infer_setting(
+    rules: Rules, mentions: list[Mention], facts: dict[str, Any], cands: list[Candidate], gated: list[Mention]
+) -> list[dict[str, Any]]:
+    """The setting by clinical meaning, when the note's words do not settle it.
+
+    - treated breast cancer (completed breast surgery, treatment given, a cancer of an earlier year)
+      with a new finding suggesting distant spread (a red-flag symptom, a new lung or bone lesion, a
+      suspected metastasis, rising liver tests) -> suspected distant recurrence; with a new finding in
+      the breast, chest wall, skin or regional nodes -> suspected local recurrence; otherwise surveillance;
+    - an untreated cancer proven by tissue (a histological type, receptors or grade) and described as
+      being worked up (a biopsy, a referral, a surgical or neoadjuvant plan) -> new diagnosis (a note
+      that does not say whether the cancer was treated keeps no setting);
+    - just operated with adjuvant treatment to come (post-operative course, final pathology, "before
+      chemo") and no earlier treatment -> new diagnosis;
+    - a stated setting stands, except a new diagnosis inferred from "staging" while the biopsy is
+      pending (nothing is proven yet) and a stated surveillance with a new suspicious finding.
+
+    Each inferred setting is returned as an assumption with its evidence (the caller may override it);
+    a note that says too little keeps no setting, and the decision then asks for it."""
+    by: dict[str, list[Mention]] = {f: [] for f in CLUES}
+    for m in mentions:
+        if m.family in by and status_of(rules, m)[0] == ACCEPTED:
+            by[m.family].append(m)
+    other = {m.sentence for m in by["other_cancer"]}
+    treatment = [m for m in by["treatment"] if m.sentence not in other]
+    earlier = [  # a cancer of the past ("hx of IDC", "ILC dx 2018"); a synoptic "Procedure:" line is not one
+        c.mention
+        for c in cands
+        if c.field == "tumor.histology"
+        and c.used
+        and ("historical" in c.mention.effects or ("past" in c.mention.effects and _YEARS.search(c.mention.sentence)))
+    ]
+    surgery = [c.mention for c in cands if c.field == "prior_surgery" and c.used]
+    # surgery of earlier years ("s/p lumpectomy 2019", "4 y s/p mastectomy") is a treated cancer in follow-up;
+    # surgery alone may be days old (a post-operative note), which says nothing of the setting yet
+    old_surgery = [m for m in surgery if _YEARS.search(m.sentence)]
+    long_ago = treatment + earlier + old_surgery
+    symptoms = [c.mention for c in cands if c.field == "symptoms" and c.used]
+    distant = by["new_distant"] + symptoms + [m for m in gated if "uncertain" in m.effects]
+    nodes = [
+        c.mention for c in cands if c.field == "tumor.n" and c.used and c.value != "N0" and c.mention.family == "node"
+    ]
+    local = by["new_local"] + nodes  # regional nodes described in words: a new regional finding
+    proven = sorted({c.field for c in cands if c.used and c.field in _PROOF})  # fields are settled later
+    staged = [c.mention for c in cands if c.used and c.field in ("tumor.t", "tumor.n", "order")]
+    workup = by["workup"] + staged  # clinical categories or a study asked for: a cancer being staged
+    stated = facts.get("setting")
+    inferred: tuple[str, str, list[Mention]] | None = None
+    # metastases the note calls known ("known metastatic ER+ ILC on fulvestrant"): new lesions are progression and
+    # the question is restaging, not one of the staging settings; a recurrence named only in the history stays history
+    said = [c.mention for c in cands if c.field == "setting" and c.used]
+    if by["known_metastatic"] and all(m.effects & {"past", "historical"} for m in said):
+        facts.pop("setting", None)
+        why = "metastatic disease already known: a restaging question, not one of the staging settings"
+        return left_open(why, by["known_metastatic"])
+    if stated in RECURRENCE:
+        return []
+    current = [c.mention for c in cands if c.field == "tumor.histology" and c.used
+               and not c.mention.effects & {"past", "historical"}]  # fmt: skip
+    worked_up = {m.sentence for m in by["workup"]}
+    new_primary = [m for m in current if m.sentence in worked_up and m.sentence not in {t.sentence for t in long_ago}]
+    underway = [m for m in by["preop_systemic"] if not _YEARS.search(m.sentence)]  # "s/p neoadjuvant 2017": treated
+    # "staging" said of the diagnosis ("Staging at dx: CT CAP negative") while neoadjuvant treatment is under way
+    # names no current setting either
+    staging_only = stated == "new_diagnosis" and said and all(m.family == "setting_staging" for m in said)
+    if (stated is None or staging_only) and underway and not long_ago:
+        facts.pop("setting", None)
+        return left_open("neoadjuvant treatment under way or completed: staging belonged to the diagnosis", underway)
+    if stated is None and surgery and by["perioperative"] and by["pending"] and not facts.get("pathology"):
+        why = "just operated, final pathology pending: whether post-operative staging is needed waits for it"
+        return left_open(why, surgery + by["pending"])
+    if surgery and by["perioperative"] and long_ago and not (distant or local):
+        return []  # just operated and an earlier cancer too: which one the note is about is not said
+    if surgery and by["perioperative"] and not long_ago:
+        inferred = ("new_diagnosis", "operated, adjuvant treatment still to come: the cancer is still being treated "
+                    "for the first time", surgery + by["perioperative"])  # fmt: skip
+    elif long_ago and not distant and (other_side := _other_breast(long_ago, current + local)):
+        # the earlier cancer was in one breast, the new proven cancer or finding is in the other: a new primary
+        if current:
+            inferred = ("new_diagnosis", "a new cancer in the other breast, proven by tissue, after an earlier treated "
+                        "one in the opposite breast", other_side)  # fmt: skip
+        else:
+            facts.pop("setting", None)
+            return left_open("a new finding in the other breast than the treated cancer: a new primary or not is "
+                              "not proven yet", other_side)  # fmt: skip
+    elif long_ago and new_primary and stated is None and not (distant or local):
+        inferred = ("new_diagnosis", "a new cancer proven by tissue and being worked up, after an earlier treated "
+                    "one", new_primary)  # fmt: skip
+    elif long_ago or (surgery and (distant or local)):
+        treated = long_ago or surgery  # the domain's rule for a treated cancer, the same as for a coded record
+        found = treated_cancer_setting(distant_finding=bool(distant), local_finding=bool(local))
+        if found.setting != "surveillance" or stated is None:
+            seen = distant if distant else local if local else by["followup"]
+            inferred = (str(found.setting), found.reason, treated + seen)
+    elif surgery:
+        return []  # operated, nothing said of what comes next: the setting stays open
+    elif stated == "new_diagnosis" and by["pending"] and not proven:
+        facts.pop("setting")
+        return [{"field": "setting", "value": None, "reason": "the biopsy is pending: no proven cancer yet, setting "
+                 "left open", "evidence": [where(m) for m in by["pending"]]}]  # fmt: skip
+    elif (
+        stated is None
+        and not proven
+        and by["cancer_named"]
+        and (by["workup"] or by["perioperative"])
+        and not by["pending"]
+    ):
+        inferred = ("new_diagnosis", "a breast cancer named as the patient's, with treatment still to come",
+                    by["cancer_named"][:1] + (by["workup"] + by["perioperative"])[:2])  # fmt: skip
+    elif stated is None and proven and workup:  # a pending biopsy elsewhere does not unprove the cancer
+        inferred = ("new_diagnosis", f"a cancer proven by tissue ({', '.join(proven)}), being worked up, with no "
+                    "treatment described", workup[:3])  # fmt: skip
+    if inferred is None or inferred[0] == stated:
+        return []
+    value, reason, evidence = inferred
+    facts["setting"] = value
+    return [{"field": "setting", "value": value, "reason": reason + "; inferred, not stated: override if wrong",
+             "evidence": [where(m) for m in evidence]}]  # fmt: skip
+
+
+_LEFT = re.compile(r"\bleft\b|(?<![A-Za-z/])L(?![A-Za-z/])")
+_RIGHT = re.compile(r"\bright\b|(?<![A-Za-z/])R(?![A-Za-z/])")
+
+
+def _sides(sentence: str) -> set[str]:
+    low_word = sentence.lower()
+    found = set()
+    if _LEFT.search(sentence) or re.search(r"\bleft\b", low_word):
+        found.add("left")
+    if _RIGHT.search(sentence) or re.search(r"\bright\b", low_word):
+        found.add("right")
+    return found
+
+
+def _other_breast(treated: list[Mention], new: list[Mention]) -> list[Mention]:
+    """The new findings that lie in the other breast than the treated cancer (each sentence naming one side only);
+    empty unless every side-naming sentence of the treated cancer names one and the same side, and no new
+    finding names the treated side."""
+    treated_sides = [_sides(m.sentence) for m in treated]
+    named = {frozenset(x) for x in treated_sides if x}
+    if len(named) != 1 or len(next(iter(named))) != 1:
+        return []
+    side = next(iter(next(iter(named))))
+    treated_sentences = {m.sentence for m in treated}
+    fresh = [(m, _sides(m.sentence)) for m in new if m.sentence not in treated_sentences]
+    if any(side in sides for _, sides in fresh):
+        return []
+    return [m for m, sides in fresh if sides and side not in sides]
+
+
+def left_open(reason: str, evidence: list[Mention]) -> list[dict[str, Any]]:
+    """The setting deliberately not inferred, with why: the decision then asks for it."""
+    return [{"field": "setting", "value": None, "reason": reason + "; setting left open",
+             "evidence": [where(m) for m in evidence]}]  # fmt: skip

@@ -142,3 +142,12 @@ def test_the_architecture_checks_can_fail() -> None:
     """The checks above read real imports: a module importing the domain is seen as doing so."""
     assert any(_layer(m) == "domain" for m in GRAPH["rightscan.application.core"])
     assert _reaches("rightscan.application.core", "rightscan.domain.decision")
+
+
+MAX_LINES = 600  # issue 12: a module past this size has more than one reason to change
+
+
+def test_no_module_is_over_the_size_limit() -> None:
+    sizes = {name: len(path.read_text(encoding="utf-8").splitlines()) for name, path in MODULES.items()}
+    assert max(sizes.values()) > 100  # the sizes are read (a module of any substance)
+    assert {n: s for n, s in sizes.items() if s > MAX_LINES} == {}

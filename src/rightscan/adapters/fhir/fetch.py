@@ -52,9 +52,9 @@ async def check_server(
     try:
         return await outbound.pin(fhir_server.rstrip("/"), outbound.Policy(allow_http, tuple(allowed_hosts), timeout))
     except outbound.Refused as exc:
-        if exc.message == "the URL must be https":
+        if exc.reason == "the URL must be https":
             raise FetchError("fhirServer must be an https URL") from None
-        if exc.message == "the server could not be reached":
+        if exc.reason == "the server could not be reached":
             raise FetchError("the FHIR server could not be reached") from None
         raise FetchError("fhirServer is not an allowed address") from None
 

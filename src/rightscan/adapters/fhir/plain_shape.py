@@ -92,7 +92,7 @@ def _datetime(v: Any) -> bool:
     return "T" not in v or parsed.tzinfo is not None
 
 
-# Each data type: element -> (type name, is a list). A type name is a primitive checker or another entry.
+# The primitive types: a checker each.
 _PRIMITIVES = {
     "string": _string,
     "markdown": _string,
@@ -107,150 +107,73 @@ _PRIMITIVES = {
     "dateTime": _datetime,
 }
 
-_COMPLEX: dict[str, dict[str, tuple[str, bool]]] = {
-    "Coding": {
-        "system": ("uri", False),
-        "version": ("string", False),
-        "code": ("code", False),
-        "display": ("string", False),
-        "userSelected": ("boolean", False),
-    },
-    "CodeableConcept": {"coding": ("Coding", True), "text": ("string", False)},
-    "Reference": {"reference": ("string", False), "type": ("uri", False), "display": ("string", False)},
-    "Identifier": {
-        "use": ("code", False),
-        "type": ("CodeableConcept", False),
-        "system": ("uri", False),
-        "value": ("string", False),
-    },
-    "Quantity": {
-        "value": ("decimal", False),
-        "comparator": ("code", False),
-        "unit": ("string", False),
-        "system": ("uri", False),
-        "code": ("code", False),
-    },
-    "SimpleQuantity": {
-        "value": ("decimal", False),
-        "unit": ("string", False),
-        "system": ("uri", False),
-        "code": ("code", False),
-    },
-    "Period": {"start": ("dateTime", False), "end": ("dateTime", False)},
-    "Range": {"low": ("SimpleQuantity", False), "high": ("SimpleQuantity", False)},
-    "Annotation": {"text": ("markdown", False)},
-    "Meta": {"profile": ("canonical", True)},
-    "Extension": {
-        "url": ("uri", False),
-        "valueString": ("string", False),
-        "valueCode": ("code", False),
-        "valueBoolean": ("boolean", False),
-        "valueInteger": ("integer", False),
-        "valueDecimal": ("decimal", False),
-        "valueDate": ("date", False),
-        "valueDateTime": ("dateTime", False),
-        "valueCoding": ("Coding", False),
-        "valueCodeableConcept": ("CodeableConcept", False),
-        "valueQuantity": ("Quantity", False),
-        "valueReference": ("Reference", False),
-    },
-    "ObservationReferenceRange": {
-        "low": ("SimpleQuantity", False),
-        "high": ("SimpleQuantity", False),
-        "type": ("CodeableConcept", False),
-        "text": ("string", False),
-    },
-    "ObservationComponent": {
-        "code": ("CodeableConcept", False),
-        "valueQuantity": ("Quantity", False),
-        "valueCodeableConcept": ("CodeableConcept", False),
-        "valueString": ("string", False),
-        "interpretation": ("CodeableConcept", True),
-    },
-}
 
-_RESOURCE = {"id": ("id", False), "meta": ("Meta", False), "extension": ("Extension", True)}
-_COMPLEX["Patient"] = {
-    **_RESOURCE,
-    "identifier": ("Identifier", True),
-    "active": ("boolean", False),
-    "gender": ("code", False),
-    "birthDate": ("date", False),
-    "deceasedBoolean": ("boolean", False),
-    "deceasedDateTime": ("dateTime", False),
-}
-_COMPLEX["Condition"] = {
-    **_RESOURCE,
-    "identifier": ("Identifier", True),
-    "clinicalStatus": ("CodeableConcept", False),
-    "verificationStatus": ("CodeableConcept", False),
-    "category": ("CodeableConcept", True),
-    "severity": ("CodeableConcept", False),
-    "code": ("CodeableConcept", False),
-    "bodySite": ("CodeableConcept", True),
-    "subject": ("Reference", False),
-    "onsetDateTime": ("dateTime", False),
-    "onsetPeriod": ("Period", False),
-    "recordedDate": ("dateTime", False),
-    "note": ("Annotation", True),
-}
-_COMPLEX["Observation"] = {
-    **_RESOURCE,
-    "identifier": ("Identifier", True),
-    "status": ("code", False),
-    "category": ("CodeableConcept", True),
-    "code": ("CodeableConcept", False),
-    "subject": ("Reference", False),
-    "focus": ("Reference", True),
-    "effectiveDateTime": ("dateTime", False),
-    "effectivePeriod": ("Period", False),
-    "valueQuantity": ("Quantity", False),
-    "valueCodeableConcept": ("CodeableConcept", False),
-    "valueString": ("string", False),
-    "valueBoolean": ("boolean", False),
-    "valueInteger": ("integer", False),
-    "interpretation": ("CodeableConcept", True),
-    "note": ("Annotation", True),
-    "bodySite": ("CodeableConcept", False),
-    "method": ("CodeableConcept", False),
-    "referenceRange": ("ObservationReferenceRange", True),
-    "hasMember": ("Reference", True),
-    "derivedFrom": ("Reference", True),
-    "component": ("ObservationComponent", True),
-}
-_COMPLEX["Procedure"] = {
-    **_RESOURCE,
-    "identifier": ("Identifier", True),
-    "status": ("code", False),
-    "category": ("CodeableConcept", False),
-    "code": ("CodeableConcept", False),
-    "subject": ("Reference", False),
-    "performedDateTime": ("dateTime", False),
-    "performedPeriod": ("Period", False),
-    "bodySite": ("CodeableConcept", True),
-    "reasonCode": ("CodeableConcept", True),
-    "note": ("Annotation", True),
-}
-_COMPLEX["ServiceRequest"] = {
-    **_RESOURCE,
-    "identifier": ("Identifier", True),
-    "status": ("code", False),
-    "intent": ("code", False),
-    "category": ("CodeableConcept", True),
-    "priority": ("code", False),
-    "code": ("CodeableConcept", False),
-    "orderDetail": ("CodeableConcept", True),
-    "subject": ("Reference", False),
-    "encounter": ("Reference", False),
-    "occurrenceDateTime": ("dateTime", False),
-    "authoredOn": ("dateTime", False),
-    "requester": ("Reference", False),
-    "reasonCode": ("CodeableConcept", True),
-    "reasonReference": ("Reference", True),
-    "supportingInfo": ("Reference", True),
-    "bodySite": ("CodeableConcept", True),
-    "note": ("Annotation", True),
-}
+# Each data type RightScan reads and its elements, one entry a line (a line that starts with blanks continues
+# the entry above): ``name:type``, where the type is a primitive above or another entry, and ``*`` marks a list
+# (0..*). The resource types also have the elements every resource has (``_RESOURCE_ELEMENTS``).
+_ELEMENTS = """
+Coding                    system:uri version:string code:code display:string userSelected:boolean
+CodeableConcept           coding:Coding* text:string
+Reference                 reference:string type:uri display:string
+Identifier                use:code type:CodeableConcept system:uri value:string
+Quantity                  value:decimal comparator:code unit:string system:uri code:code
+SimpleQuantity            value:decimal unit:string system:uri code:code
+Period                    start:dateTime end:dateTime
+Range                     low:SimpleQuantity high:SimpleQuantity
+Annotation                text:markdown
+Meta                      profile:canonical*
+Extension                 url:uri valueString:string valueCode:code valueBoolean:boolean valueInteger:integer
+                          valueDecimal:decimal valueDate:date valueDateTime:dateTime valueCoding:Coding
+                          valueCodeableConcept:CodeableConcept valueQuantity:Quantity valueReference:Reference
+ObservationReferenceRange low:SimpleQuantity high:SimpleQuantity type:CodeableConcept text:string
+ObservationComponent      code:CodeableConcept valueQuantity:Quantity valueCodeableConcept:CodeableConcept
+                          valueString:string interpretation:CodeableConcept*
+Patient                   identifier:Identifier* active:boolean gender:code birthDate:date deceasedBoolean:boolean
+                          deceasedDateTime:dateTime
+Condition                 identifier:Identifier* clinicalStatus:CodeableConcept verificationStatus:CodeableConcept
+                          category:CodeableConcept* severity:CodeableConcept code:CodeableConcept
+                          bodySite:CodeableConcept* subject:Reference onsetDateTime:dateTime onsetPeriod:Period
+                          recordedDate:dateTime note:Annotation*
+Observation               identifier:Identifier* status:code category:CodeableConcept* code:CodeableConcept
+                          subject:Reference focus:Reference* effectiveDateTime:dateTime effectivePeriod:Period
+                          valueQuantity:Quantity valueCodeableConcept:CodeableConcept valueString:string
+                          valueBoolean:boolean valueInteger:integer interpretation:CodeableConcept* note:Annotation*
+                          bodySite:CodeableConcept method:CodeableConcept referenceRange:ObservationReferenceRange*
+                          hasMember:Reference* derivedFrom:Reference* component:ObservationComponent*
+Procedure                 identifier:Identifier* status:code category:CodeableConcept code:CodeableConcept
+                          subject:Reference performedDateTime:dateTime performedPeriod:Period
+                          bodySite:CodeableConcept* reasonCode:CodeableConcept* note:Annotation*
+ServiceRequest            identifier:Identifier* status:code intent:code category:CodeableConcept* priority:code
+                          code:CodeableConcept orderDetail:CodeableConcept* subject:Reference encounter:Reference
+                          occurrenceDateTime:dateTime authoredOn:dateTime requester:Reference
+                          reasonCode:CodeableConcept* reasonReference:Reference* supportingInfo:Reference*
+                          bodySite:CodeableConcept* note:Annotation*
+"""
+_RESOURCE_ELEMENTS = "id:id meta:Meta extension:Extension*"
+_RESOURCE_TYPES = ("Patient", "Condition", "Observation", "Procedure", "ServiceRequest")
+
+
+def _element_table(text: str) -> dict[str, dict[str, tuple[str, bool]]]:
+    """``_ELEMENTS`` as type -> element -> (type name, is a list)."""
+    words: dict[str, list[str]] = {}
+    type_name = ""
+    for line in text.strip("\n").splitlines():
+        if line[:1].isspace():  # continues the entry above
+            words[type_name] += line.split()
+        else:
+            type_name, *elements = line.split()
+            words[type_name] = [*(_RESOURCE_ELEMENTS.split() if type_name in _RESOURCE_TYPES else ()), *elements]
+    table = {
+        type_name: {name: (kind.rstrip("*"), kind.endswith("*")) for name, _, kind in (w.partition(":") for w in ws)}
+        for type_name, ws in words.items()
+    }
+    unknown = {kind for elements in table.values() for kind, _ in elements.values()} - {*_PRIMITIVES, *table}
+    if unknown:
+        raise ValueError(f"plain_shape: element types not tabled: {sorted(unknown)}")
+    return table
+
+
+_COMPLEX = _element_table(_ELEMENTS)
 
 # Elements the model requires (R4B cardinality 1..1), and choice elements (at most one of each group;
 # an Extension here must carry exactly one value).
@@ -311,7 +234,7 @@ def plainly_valid(resource: dict[str, Any]) -> bool:
     """True when ``resource`` uses only the elements tabled here, each plainly valid (the full model
     validation would accept it); False when not sure (the caller validates it in full)."""
     rtype = resource.get("resourceType")
-    if rtype not in ("Patient", "Condition", "Observation", "Procedure", "ServiceRequest"):
+    if rtype not in _RESOURCE_TYPES:
         return False
     body = {k: v for k, v in resource.items() if k != "resourceType"}
     return _node(body, rtype) if body else False

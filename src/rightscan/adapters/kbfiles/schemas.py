@@ -8,11 +8,13 @@ Schemas editors use (``knowledge/schemas/*.schema.json``) are generated from the
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
 
 from rightscan.adapters import knowledge_words as words
+from rightscan.domain.knowledge import TermMeaning
 from rightscan.domain.vocabulary import CATEGORIES, PURPOSES, STAGE_CLASSES, STAGES
 
 Category = Literal[CATEGORIES]  # type: ignore[valid-type]
@@ -337,28 +339,32 @@ class PamaFile(_Strict):
 
 
 # ------------------------------------------------------------------ order vocabulary and equivalences
-class TermEntry(_Strict):
-    forms: list[str] = Field(min_length=1)
-    modality: list[Modality] = []
-    regions: list[str] = []
-    contrast: Contrast | None = None
-    contrast_word: bool = False
-    contrast_route: bool = False
-    with_marker: bool = False
-    laterality: Laterality | None = None
-    intent: Intent | None = None
-    technique: list[str] = []
-    extent: Extent | None = None
-    pharmaceutical: str | None = None
-    reason: bool = False
-    conditional: bool = False
-    status: OrderStatusValue | None = None
-    noise: bool = False
-    contrast_question: bool = False
-    indication: bool = False
-    priority: bool = False
-    reference: bool = False
-    protocol: str | None = Field(default=None, pattern=r"^[a-z0-9_]+$")
+def _term_entry() -> type[_Strict]:
+    """An order-vocabulary entry: its ``forms`` and the attributes they state, which are the domain's
+    ``TermMeaning`` fields (named once there): a set is written as a list, a closed vocabulary is checked
+    against its values, a protocol is a rule id."""
+    closed: dict[str, Any] = {
+        "modality": Modality,
+        "contrast": Contrast,
+        "laterality": Laterality,
+        "intent": Intent,
+        "extent": Extent,
+        "status": OrderStatusValue,
+    }
+    attributes: dict[str, Any] = {"forms": (list[str], Field(min_length=1))}
+    for f in dataclasses.fields(TermMeaning):
+        value = closed.get(f.name, str)
+        if isinstance(f.default, frozenset):
+            attributes[f.name] = (list[value], [])  # type: ignore[valid-type]
+        elif isinstance(f.default, bool):
+            attributes[f.name] = (bool, f.default)
+        else:
+            attributes[f.name] = (value | None, None)
+    attributes["protocol"] = (str | None, Field(default=None, pattern=r"^[a-z0-9_]+$"))
+    return create_model("TermEntry", __base__=_Strict, **attributes)
+
+
+TermEntry = _term_entry()
 
 
 class ProtocolRule(_Strict):

@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 
 import jwt
 
+from rightscan.adapters.security.refusal import Refusal
+
 ALGORITHM = "HS256"
 LINK_KIND = "rightscan-link"
 SESSION_KIND = "rightscan-session"
@@ -34,12 +36,8 @@ LAUNCH_TTL = 600  # seconds between the EHR's launch and the authorisation serve
 MAX_SESSION_IDS = 50  # the decisions one browser session may reopen (oldest dropped first)
 
 
-class LinkError(Exception):
+class LinkError(Refusal):
     """A link or session token that is missing, forged, expired or for another decision."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
 
 
 @dataclass(frozen=True, slots=True)

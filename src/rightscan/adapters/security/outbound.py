@@ -25,15 +25,13 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from rightscan.adapters.security.refusal import Refusal
+
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
 
 
-class Refused(Exception):
-    """The URL may not be called (``message`` is safe to show: it never names the address)."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+class Refused(Refusal):
+    """The URL may not be called (``reason`` is safe to show: it never names the address)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,9 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
         main, ["audit", "run", str(CLAIMS), "--format", "claims", "--out", str(root / "q1"), "--no-progress"]
     )
     assert result.exit_code == 0, result.output
+    owned = ["--out", str(root / "hospital-a"), "--no-progress", "--organisation", f"{ISSUER}|hospital-a"]
+    result = CliRunner().invoke(main, ["audit", "run", str(CLAIMS), "--format", "claims", *owned])
+    assert result.exit_code == 0, result.output
     return root
 
 
@@ -45,8 +48,8 @@ def client(tmp_path: Path, published: Path, monkeypatch: pytest.MonkeyPatch) -> 
         yield c, key
 
 
-def _auth(key: Any, path: str) -> dict[str, str]:
-    return {"Authorization": "Bearer " + sign_token(key, make_claims(ISSUER, PUBLIC + path))}
+def _auth(key: Any, path: str, **claims: Any) -> dict[str, str]:
+    return {"Authorization": "Bearer " + sign_token(key, make_claims(ISSUER, PUBLIC + path, **claims))}
 
 
 def test_reports_need_a_token(client: tuple[TestClient, Any]) -> None:
@@ -59,7 +62,7 @@ def test_reports_are_listed_and_served_with_a_token(client: tuple[TestClient, An
     c, key = client
     listing = c.get("/reports", headers=_auth(key, "/reports"))
     assert listing.status_code == 200
-    (item,) = listing.json()["reports"]
+    (item,) = listing.json()["reports"]  # hospital A's own report is not listed to a caller without its tenant
     assert item["name"] == "q1" and item["claims_proxy"]["numerator"] == 10
     page = c.get("/reports/q1", headers=_auth(key, "/reports/q1"))
     assert page.status_code == 200 and "<svg" in page.text and "DuckDB" in page.text
@@ -72,3 +75,27 @@ def test_unknown_or_traversing_names_are_404(client: tuple[TestClient, Any]) -> 
     for path in ("/reports/nope", "/reports/..%2F..%2Fetc", "/reports/.hidden"):
         r = c.get(path, headers=_auth(key, path))
         assert r.status_code == 404, path
+
+
+def test_an_organisations_report_is_seen_by_that_organisation_only(client: tuple[TestClient, Any]) -> None:
+    """Issue 10: a token for hospital B never reads hospital A's figures; to B the report does not exist."""
+    c, key = client
+    paths = ("/reports/hospital-a", "/reports/hospital-a.json")
+    for tenant in ("hospital-b", None):
+        claims = {"tenant": tenant} if tenant else {}
+        listing = c.get("/reports", headers=_auth(key, "/reports", **claims)).json()["reports"]
+        assert [r["name"] for r in listing] == ["q1"], tenant
+        for path in paths:
+            assert c.get(path, headers=_auth(key, path, **claims)).status_code == 404, (tenant, path)
+    listing = c.get("/reports", headers=_auth(key, "/reports", tenant="hospital-a")).json()["reports"]
+    assert [r["name"] for r in listing] == ["hospital-a", "q1"]
+    data = c.get(paths[1], headers=_auth(key, paths[1], tenant="hospital-a")).json()
+    assert data["organisation"] == f"{ISSUER}|hospital-a" and data["claims_proxy"]["denominator"] == 18
+    assert c.get(paths[0], headers=_auth(key, paths[0], tenant="hospital-a")).status_code == 200
+
+
+def test_an_unusable_organisation_is_refused_naming_the_option(tmp_path: Path) -> None:
+    args = ["audit", "run", str(CLAIMS), "--format", "claims", "--out", str(tmp_path / "r"), "--organisation", ""]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2 and "--organisation" in result.stderr
+    assert not (tmp_path / "r").exists()

@@ -114,6 +114,12 @@ def audit() -> None:
 @_at_least("--min-group", 1, 1, "Pool providers and sites with fewer patients into 'other (small)'.")
 @click.option("--progress/--no-progress", default=True, show_default=True, help="Progress bars on stderr.")
 @click.option("--open", "open_report", is_flag=True, help="Open the HTML report in a browser when done.")
+@click.option(
+    "--organisation",
+    default=None,
+    help="Whose report this is on the service's /reports: the token issuer, or '<issuer>|<tenant>'. Only callers "
+    "of that organisation see it there; without it, every authenticated caller does.",
+)
 def run_command(
     source: Path,
     fmt: str,
@@ -130,8 +136,11 @@ def run_command(
     min_group: int,
     progress: bool,
     open_report: bool,
+    organisation: str | None,
 ) -> None:
     """Audit SOURCE: how many early breast cancer patients had PET, CT or a bone scan to stage it."""
+    if organisation is not None and not (0 < len(organisation) <= 512 and organisation.isprintable()):
+        _fail("--organisation: give the issuer, or '<issuer>|<tenant>' (1 to 512 printable characters)")
     with _errors(source):
         from rightscan.audit import engines, readers
         from rightscan.audit.definition import load_definition
@@ -153,6 +162,8 @@ def run_command(
                 min_group=min_group,
             )
             results = run(backend, sources, definition, options, progress=progress)
+            if organisation is not None:
+                results.data["organisation"] = organisation
             paths = write_report(results.data, out)
         finally:
             backend.close()

@@ -98,7 +98,10 @@ class _Parse:
     projection: bool = False  # a projection or view count outside the reason clause ("AP", "2 views")
     indication_word: bool = False  # a clinical word (pain, mass, nodule ...) was read
     contrast_question: bool = False  # whether contrast may be given is in question: do not assume it
+    contrast_doubt: bool = False  # ... by a word that is not itself a protocol word (eGFR, an allergy)
     protocols: set[str] = field(default_factory=set)
+    by_protocol: tuple[str, ...] = ()  # protocol words that gave the contrast timing (shown as an assumption)
+    code_prefix: bool = False  # an internal orderable code stood before the name ("CTCAPC - CT ...")
     # what segments after the study part state (the matcher checks them against the study part)
     later_contrast: set[str] = field(default_factory=set)  # contrast stated after the study part
     study_contrast: str | None = None  # contrast the study part itself states
@@ -242,6 +245,7 @@ def _read_segment(vocab: OrderVocabulary, tokens: tuple[str, ...], parse: _Parse
     indication, where the attribute words after a word pointing at an earlier study are not read)."""
     items = _items(vocab, tokens)
     in_reason = False
+    clinical = False  # a clinical word was read: unknown words after it are its indication ("lump R breast")
     pending_addon = False
     earlier = False  # an indication's words now describe an earlier study ("lesion seen on CT")
     for k, (word, m) in enumerate(items):
@@ -249,15 +253,17 @@ def _read_segment(vocab: OrderVocabulary, tokens: tuple[str, ...], parse: _Parse
             in_reason = False
             continue
         if m is None:
-            if word.isalpha() and len(word) > 1 and word not in CONNECTORS and not in_reason:
+            if word.isalpha() and len(word) > 1 and word not in CONNECTORS and not (in_reason or clinical):
                 parse.unread.append(word)
             continue
+        clinical = clinical or m.indication
         if m.reason:
             in_reason = True
         if (m.indication or m.reference) and not in_reason:  # a reason clause ("for new mets") is read as before
             parse.indication_word = True
         if m.contrast_question:
             parse.contrast_question = True
+            parse.contrast_doubt = parse.contrast_doubt or not m.protocol
         if m.protocol:
             parse.protocols.add(m.protocol)
         if indication and m.reference:
@@ -301,6 +307,16 @@ def _read_segment(vocab: OrderVocabulary, tokens: tuple[str, ...], parse: _Parse
             parse.pharmaceutical.add(m.pharmaceutical)
 
 
+def _orderable_code(vocab: OrderVocabulary, raw: str) -> bool:
+    """Whether a segment is one EHR orderable code or mnemonic ("CTCAPC", "MRBRWO", "IMG2460"): a single
+    capitalised token that is no vocabulary word and no typo of one (so "MAMO - screening" is not one)."""
+    word = raw.strip()
+    if not word.isalnum() or not word.isupper() or len(word) < 3 or not word.isascii():
+        return False
+    token = word.lower()
+    return token not in vocab.words and _correct(vocab, token, _Parse()) == (token,)
+
+
 def _words(vocab: OrderVocabulary, raw: str, parse: _Parse) -> tuple[str, ...]:
     tokens: list[str] = []
     for tok in tokenize(raw):
@@ -325,6 +341,7 @@ def _take_indication(parse: _Parse, seg: _Parse, raw: str) -> None:
     # a contrast noun without a statement ("allergic to contrast", "gadolinium reaction") says only
     # that contrast is in question
     parse.contrast_question = parse.contrast_question or seg.contrast_question or seg.contrast_word
+    parse.contrast_doubt = parse.contrast_doubt or seg.contrast_doubt or seg.contrast_word
     parse.indication.append(raw.strip())
 
 
@@ -332,7 +349,11 @@ def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
     """The attributes an order's text states, segment by segment (see the module's docstring)."""
     parse = _Parse()
     study: list[str] = []
-    for n, raw in enumerate(_SEGMENT_BREAK.split(text)):
+    segments = _SEGMENT_BREAK.split(text)
+    if len(segments) > 1 and _orderable_code(vocab, segments[0]) and any(s.strip() for s in segments[1:]):
+        parse.code_prefix = True  # "MRBRWO - MRI BRAIN W/O CON": the name follows the EHR's own code
+        segments = [s for s in segments[1:] if s.strip()]
+    for n, raw in enumerate(segments):
         if n == 0:  # the study part (empty when the order starts with a code or a bracket)
             _read_segment(vocab, _words(vocab, raw, parse), parse)
             parse.study_contrast = parse.contrast()
@@ -356,8 +377,10 @@ def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
     parse.study_text = ", ".join(s.strip() for s in study)
     if parse.contrast() is None:  # protocol words that together state the contrast timing
         for needed, timing in vocab.protocols:
-            if needed <= parse.protocols:
+            # never a contrast the text questions ("mets protocol, eGFR 22"): then the order offers choices
+            if needed <= parse.protocols and not (parse.contrast_doubt and timing != "without"):
                 parse.contrast_marks.add(timing)
+                parse.by_protocol = tuple(sorted(needed))
     if "PT" in parse.modality:
         parse.modality.discard("NM")  # PET is nuclear medicine: "NM PET" names one modality
     if parse.projection and not parse.modality:

@@ -174,6 +174,15 @@ def _rank_unknown(kb: Knowledge, text: str, parse: _Parse, limit: int = 5) -> tu
     return tuple(p for _, _, p in scored[:limit])
 
 
+def _by_protocol(parse: _Parse) -> tuple[str, ...]:
+    """The contrast a protocol named in the order implies (order vocabulary `protocols`, each with its
+    source), shown as an assumption: the order did not state it."""
+    if not parse.by_protocol:
+        return ()
+    timing = (parse.contrast() or "").replace("_", " ")
+    return (f"contrast {timing}: implied by the protocol named ({' + '.join(parse.by_protocol)}), not stated",)
+
+
 def _order_status(parse: _Parse) -> OrderStatus:
     for status in ("declined", "done", "suggested"):
         if status in parse.status:
@@ -295,7 +304,7 @@ def _interpret(kb: Knowledge, text: str) -> OrderReading:
         # a name may supply what words do not (where, which modality: "staging CT"), never a
         # distinguishing choice the order leaves open (contrast, screening/diagnostic, extent, tracer)
         if fit == "full" or (fit == "partial" and set(unstated) <= {"regions", "modality"}):
-            return OrderReading("resolved", named, via="name", assumed=tuple(assumed), **base)
+            return OrderReading("resolved", named, via="name", assumed=(*assumed, *_by_protocol(parse)), **base)
     choices = (named, *(c for c in words.choices if c.id != named.id))
     return OrderReading("ambiguous", None, choices=choices, missing=words.missing, **base)
 
@@ -377,7 +386,7 @@ def _match_attributes(kb: Knowledge, text: str, parse: _Parse, base: dict[str, A
             partial.append((proc, unstated))
     if len(full) == 1 and not parse.unread:
         proc, assumed = full[0]
-        return OrderReading("resolved", proc, assumed=tuple(assumed), **base)
+        return OrderReading("resolved", proc, assumed=(*assumed, *_by_protocol(parse)), **base)
     if full:
         missing = ("unread words",) if parse.unread and len(full) == 1 else ()
         return OrderReading("ambiguous", None, choices=tuple(p for p, _ in full), missing=missing, **base)

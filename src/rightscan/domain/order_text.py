@@ -257,8 +257,8 @@ def _read_segment(vocab: OrderVocabulary, tokens: tuple[str, ...], parse: _Parse
                 parse.unread.append(word)
             continue
         clinical = clinical or m.indication
-        if m.reason:
-            in_reason = True
+        if m.reason and (parse.modality or parse.regions or indication):
+            in_reason = True  # what the order is for, once the study is named ("f/u CT chest" names the study)
         if (m.indication or m.reference) and not in_reason:  # a reason clause ("for new mets") is read as before
             parse.indication_word = True
         if m.contrast_question:

@@ -202,3 +202,26 @@ def test_the_protocol_default_stays_in_its_bounds(text: str, pid: str | None, sh
     reading = interpret(KB, text)
     assert _study(text) == pid
     assert any("protocol" in a for a in reading.assumed) is shown
+
+
+# ------------------------------------------------------------------ the breast named with a PET of the body
+@pytest.mark.parametrize(
+    ("text", "pid"),
+    [("PET/CT left breast", "pet_ct"), ("PET-MRI breast - restaging", "pet_mri"), ("FES PET breast", "fes_pet")],
+)
+def test_the_breast_named_with_a_body_pet_is_the_cancers_site_shown_as_such(text: str, pid: str) -> None:
+    reading = interpret(KB, text)
+    assert reading.study is not None and reading.study.id == pid
+    assert any(a.startswith("breast:") for a in reading.assumed)
+
+
+@pytest.mark.parametrize(
+    "text", ["PEM breast", "positron emission mammography", "molecular breast imaging Tc-99m sestamibi", "BSGI left"]
+)
+def test_dedicated_breast_pet_or_gamma_imaging_is_never_a_staging_pet(text: str) -> None:
+    assert _study(text) is None
+
+
+def test_a_breast_mri_is_never_offered_as_a_pet() -> None:
+    reading = interpret(KB, "breast MRI - patient pregnant")
+    assert all(c.attributes is not None and "PT" not in c.attributes.modality for c in reading.choices)

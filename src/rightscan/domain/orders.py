@@ -108,6 +108,11 @@ def _covers(vocab: OrderVocabulary, attrs: StudyAttributes, text_region: str, st
     return attrs.parts is True or (isinstance(attrs.parts, frozenset) and text_region in attrs.parts)
 
 
+def _anywhere(vocab: OrderVocabulary, region: str) -> bool:
+    """Whether a region may be named as the site of the patient's cancer for any study (the breast)."""
+    return vocab.site_within.get(region, frozenset()) >= vocab.region_ancestors.keys()
+
+
 def _fit(vocab: OrderVocabulary, parse: _Parse, attrs: StudyAttributes) -> tuple[str, list[str], list[str]]:
     """("full" | "partial" | "no", assumption reasons, axes left unstated)."""
     assumed: list[str] = []
@@ -126,6 +131,11 @@ def _fit(vocab: OrderVocabulary, parse: _Parse, attrs: StudyAttributes) -> tuple
     elif attrs.modality - parse.modality:
         unstated_axis("modality")
     regions = parse.regions
+    body_study = not attrs.regions and attrs.primary_modality in parse.modality  # a PET named as such
+    if regions and body_study and all(_anywhere(vocab, r) for r in regions):
+        regions = set()  # "PET/MR breast": a body study for the cancer the breast holds, not a field
+        site = ", ".join(sorted(parse.regions))
+        assumed.append(f"{site}: the site of the cancer, not a field (the study images the body)")
     if regions:
         if not attrs.regions:
             return "no", [], []

@@ -225,3 +225,9 @@ def test_dedicated_breast_pet_or_gamma_imaging_is_never_a_staging_pet(text: str)
 def test_a_breast_mri_is_never_offered_as_a_pet() -> None:
     reading = interpret(KB, "breast MRI - patient pregnant")
     assert all(c.attributes is not None and "PT" not in c.attributes.modality for c in reading.choices)
+
+
+def test_a_multiphase_cap_ct_stated_without_and_with_is_that_study() -> None:
+    assert _study("CT chest abdomen pelvis w/wo - triple phase liver") == "ct_cap_wwo"
+    assert _study("CT CAP multiphase") is None  # the contrast timing is not stated
+    assert _study("CT CAP with contrast, liver protocol") is None  # a multiphase study is not the single phase

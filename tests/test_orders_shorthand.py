@@ -137,9 +137,11 @@ def test_a_typo_in_a_study_word_keeps_the_study_or_asks() -> None:
         ("MRI spine no gad", "mri_spine_wo"),
         ("PET/CT vertex-toe", "pet_ct_whole_body"),
         ("FDG PET head-to-toe", "pet_ct_whole_body"),
+        ("PET/CT vertex to feet", "pet_ct_whole_body"),
         ("PET-MR", "pet_mri"),
         ("18F-FES PET", "fes_pet"),
         ("BreastScreen mammogram", "mammo_screening"),
+        ("BreastScreen Victoria mammogram", "mammo_screening"),
         ("NHSBSP mammo bilateral", "mammo_screening"),
         ("OBSP 3D mammogram", "dbt_screening"),
         ("US br left", "us_breast"),
@@ -164,10 +166,22 @@ def test_a_screening_programme_name_never_makes_a_diagnostic_order_screening() -
         ("bone scan rather than PET", "bone_scan"),
         ("MRI brain w/wo in lieu of CT", "mri_head_wwo"),
         ("contrast-enhanced mammogram in place of breast MRI", "mammo_contrast"),
+        ("bone scan instead of PET/CT", "bone_scan"),  # the CT of the PET/CT is the alternative's too
+        ("MRI brain w/o instead of CT w contrast", "mri_head_wo"),  # so is the alternative's contrast
     ],
 )
 def test_the_modality_set_aside_is_not_the_study(text: str, pid: str) -> None:
     assert _study(text) == pid
+
+
+def test_words_before_the_alternative_still_count() -> None:
+    assert _study("MRI brain, poss with contrast") == _study("MRI brain with contrast")  # as before
+    assert _study("CT chest instead of MRI") is None  # the CT's contrast is still unstated
+
+
+def test_a_new_or_investigational_tracer_is_never_the_fdg_pet() -> None:
+    for text in ("PET/CT mets novel tracer", "PET-CT restaging, investigational tracer", "PET/MR non-FDG"):
+        assert _study(text) is None, text
 
 
 # ------------------------------------------------------------------ pregnancy: the patient, and a contrast question

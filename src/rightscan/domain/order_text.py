@@ -247,10 +247,11 @@ def _read_segment(vocab: OrderVocabulary, tokens: tuple[str, ...], parse: _Parse
     in_reason = False
     clinical = False  # a clinical word was read: unknown words after it are its indication ("lump R breast")
     pending_addon = False
+    aside = False  # the modality after "poss" / "instead of" was skipped: its own words are not the study's
     earlier = False  # an indication's words now describe an earlier study ("lesion seen on CT")
     for k, (word, m) in enumerate(items):
         if word in CLAUSE_ENDS:
-            in_reason = False
+            in_reason = aside = False
             continue
         if m is None:
             if word.isalpha() and len(word) > 1 and word not in CONNECTORS and not (in_reason or clinical):
@@ -268,7 +269,7 @@ def _read_segment(vocab: OrderVocabulary, tokens: tuple[str, ...], parse: _Parse
             parse.protocols.add(m.protocol)
         if indication and m.reference:
             earlier = True
-        if earlier:
+        if earlier or (aside and not m.conditional):
             continue
         if m.conditional:
             pending_addon = True
@@ -281,8 +282,8 @@ def _read_segment(vocab: OrderVocabulary, tokens: tuple[str, ...], parse: _Parse
                 parse.contrast_at.append(("with", parse.regions_seen))
             continue
         if m.modality:
-            if pending_addon:  # "MG diag left, poss US": the add-on is not the study ordered
-                pending_addon = False
+            if pending_addon:  # "MG diag left, poss US", "MRI brain w/o instead of CT w contrast": the
+                pending_addon, aside = False, True  # add-on or the alternative is not the study ordered
                 continue
             parse.modality |= m.modality
         if m.regions and not in_reason:

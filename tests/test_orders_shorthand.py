@@ -123,6 +123,13 @@ def test_a_typo_in_a_study_word_keeps_the_study_or_asks() -> None:
     assert kept / tried >= 0.8
 
 
+def test_a_typo_as_close_to_two_words_is_fixed_only_when_they_mean_the_same() -> None:
+    # "abdomne" is one edit from "abdomen" and from "abdome" (Portuguese): both the abdomen
+    reading = interpret(KB, "CT abdomne pelvis with contrast")
+    assert reading.study is not None and reading.study.id == "ct_abdomen_pelvis_contrast"
+    assert reading.corrections and reading.corrections[0][0] == "abdomne"  # the fix is reported
+
+
 # ------------------------------------------------------------------ abbreviations as vocabulary data
 @pytest.mark.parametrize(
     ("text", "pid"),
@@ -135,6 +142,7 @@ def test_a_typo_in_a_study_word_keeps_the_study_or_asks() -> None:
         ("CT chest/abdo/pelvis C-/C+", "ct_cap_wwo"),
         ("CT thorax NC+C", None),  # no chest study without-and-with in the catalogue: asks, never a neighbour
         ("MRI spine no gad", "mri_spine_wo"),
+        ("MRI brain pre/post gad", "mri_head_wwo"),
         ("PET/CT vertex-toe", "pet_ct_whole_body"),
         ("FDG PET head-to-toe", "pet_ct_whole_body"),
         ("PET/CT vertex to feet", "pet_ct_whole_body"),
@@ -143,6 +151,7 @@ def test_a_typo_in_a_study_word_keeps_the_study_or_asks() -> None:
         ("BreastScreen mammogram", "mammo_screening"),
         ("BreastScreen Victoria mammogram", "mammo_screening"),
         ("NHSBSP mammo bilateral", "mammo_screening"),
+        ("NHS breast screening mammogram", "mammo_screening"),
         ("OBSP 3D mammogram", "dbt_screening"),
         ("US br left", "us_breast"),
         ("PET/CT stage IV breast ca", "pet_ct"),  # "IV" in a stage is not the contrast route

@@ -156,6 +156,9 @@ def _correct(vocab: OrderVocabulary, token: str, parse: _Parse) -> tuple[str, ..
         # a short word is mostly an abbreviation, and another letter makes another abbreviation ("anus" is
         # not "abus"): only one missing letter, or two neighbouring letters swapped ("crx", "mir")
         winners = {w for w in winners if len(w) == len(token) + 1 or _swapped(token, w)}
+    meanings = {vocab.phrases.get((w,)) for w in winners}
+    if len(winners) > 1 and len(meanings) == 1 and None not in meanings:
+        winners = {min(winners)}  # equally close words that mean the same ("abdome", "abdomen"): either
     if len(winners) > 1:  # equally close: the one that keeps the letters in place (Jaro-Winkler)
         ranked = sorted(((JaroWinkler.similarity(token, w), w) for w in winners), reverse=True)
         if ranked[0][0] == ranked[1][0]:

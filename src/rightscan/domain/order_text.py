@@ -13,6 +13,12 @@ indication is the site of the problem: it must lie within the study's regions (c
 and an opposite side makes the order ambiguous. A bare contrast noun in an indication ("allergic to
 contrast") states no contrast: it only forbids assuming one.
 
+Within a segment, words outside the vocabulary that follow a clinical word are that indication's words
+("PET-CT ER+ lesion heterogeneity"), and a reason word ("for", "r/o", "f/u") after the study starts a
+reason clause whose regions are the site, not the field. An EHR orderable code or mnemonic before the
+name ("MRBRWO - MRI BRAIN W/O CON") is set aside. After "instead of" / "poss", the modality named and
+the words after it up to the clause's end describe the alternative, not the study ordered.
+
 Pure; the vocabulary comes from ``knowledge/order_vocabulary.yaml``.
 """
 

@@ -9,7 +9,10 @@ similarity never chooses a study.
 
 When the order does not say enough (contrast where it changes the study, "MRI" alone, a mammogram
 without screening/diagnostic intent) the reading is ``ambiguous`` with the studies it could be; when it
-names something outside the catalogue it is ``unknown``. It never guesses.
+names something outside the catalogue it is ``unknown``. It never guesses. What it takes as routine is
+shown in ``assumed``: a study's sourced default (procedures.yaml ``assume``), a contrast timing a named
+protocol implies (order vocabulary ``protocols``, e.g. a brain metastases MRI protocol), and the breast
+named with a PET of the body (the cancer's site, not a field).
 
 A LOINC code the catalogue does not list is read through its LOINC name (``kb.loinc_names``, the
 radiology LOINC table) on the same attribute path as text; no code is mapped to a study by hand.

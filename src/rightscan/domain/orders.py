@@ -193,7 +193,7 @@ def _by_protocol(parse: _Parse) -> tuple[str, ...]:
     if not parse.by_protocol:
         return ()
     timing = (parse.contrast() or "").replace("_", " ")
-    return (f"contrast {timing}: implied by the protocol named ({' + '.join(parse.by_protocol)}), not stated",)
+    return (f"contrast {timing}, as the protocol named implies ({' + '.join(parse.by_protocol)})",)
 
 
 def _order_status(parse: _Parse) -> OrderStatus:

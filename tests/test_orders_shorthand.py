@@ -65,6 +65,13 @@ def test_most_names_still_resolve_with_a_run_on_reason() -> None:
     assert kept / len(NAMES) >= 0.95
 
 
+def test_a_run_on_indication_is_read_as_written() -> None:
+    # no typo fix after the clinical word: "night" is not "right", the side stays the one ordered
+    reading = interpret(KB, "US breast left lump night pain")
+    assert reading.study is not None and reading.study.id == "us_breast"
+    assert reading.attributes["laterality"] == "left" and reading.corrections == ()
+
+
 def test_a_site_after_follow_up_is_what_the_order_is_for() -> None:
     assert _study("CT chest with contrast f/u liver lesion") == "ct_chest_contrast"
     assert _study("f/u CT chest with contrast") == "ct_chest_contrast"  # before the study it names nothing

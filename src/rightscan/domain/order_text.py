@@ -328,9 +328,14 @@ def _orderable_code(vocab: OrderVocabulary, raw: str) -> bool:
 
 
 def _words(vocab: OrderVocabulary, raw: str, parse: _Parse) -> tuple[str, ...]:
+    """The segment's tokens with typos fixed, up to its first clinical word: what follows is the
+    indication's, read as written ("lump night pain": a fix would read "night" as "right")."""
     tokens: list[str] = []
+    clinical = False
     for tok in tokenize(raw):
-        tokens.extend(_correct(vocab, tok, parse))
+        tokens.extend((tok,) if clinical else _correct(vocab, tok, parse))
+        meaning = vocab.phrases.get((tok,))
+        clinical = clinical or bool(meaning and meaning.indication)
     return tuple(tokens)
 
 

@@ -43,10 +43,11 @@ RUN_ON = [
 
 def test_the_run_on_reasons_hold_no_study_word() -> None:
     for reason in RUN_ON:
-        parse = parse_order_text(KB.vocabulary, reason)
+        parse = parse_order_text(KB.vocabulary, f"XR {reason}")
         assert parse.indication_word and not parse.unread, reason  # clinical, and its unknown words ignored
-        assert not (parse.modality or parse.regions or parse.contrast_marks or parse.contrast_question), reason
-        assert not (parse.laterality or parse.technique or parse.pharmaceutical or parse.intent or parse.extent)
+        assert parse.modality == {"XR"} and not parse.regions, reason  # nothing added to the study
+        assert not (parse.contrast_marks or parse.contrast_question or parse.laterality or parse.technique), reason
+        assert not (parse.pharmaceutical or parse.intent or parse.extent), reason
 
 
 @pytest.mark.parametrize("shape", ["{study} {reason}", "{study} f/u {reason}", "{study} follow up {reason}"])
@@ -70,6 +71,13 @@ def test_a_run_on_indication_is_read_as_written() -> None:
     reading = interpret(KB, "US breast left lump night pain")
     assert reading.study is not None and reading.study.id == "us_breast"
     assert reading.attributes["laterality"] == "left" and reading.corrections == ()
+
+
+def test_a_clinical_word_before_the_study_hides_no_unknown_word() -> None:
+    # only what runs on after the study is its indication; an unknown word in the study still asks
+    assert _study("CT chest w contrast known mets zorbium") == "ct_chest_contrast"
+    reading = interpret(KB, "known mets CT chest w contrast zorbium")
+    assert reading.status == "ambiguous" and reading.unread == ("zorbium",)
 
 
 def test_a_site_after_follow_up_is_what_the_order_is_for() -> None:

@@ -266,7 +266,7 @@ def _read_segment(vocab: OrderVocabulary, tokens: tuple[str, ...], parse: _Parse
             if word.isalpha() and len(word) > 1 and word not in CONNECTORS and not (in_reason or clinical):
                 parse.unread.append(word)
             continue
-        clinical = clinical or m.indication
+        clinical = clinical or (m.indication and bool(parse.modality or parse.regions or indication))
         if m.reason and (parse.modality or parse.regions or indication):
             in_reason = True  # what the order is for, once the study is named ("f/u CT chest" names the study)
         if (m.indication or m.reference) and not in_reason:  # a reason clause ("for new mets") is read as before
@@ -331,11 +331,12 @@ def _words(vocab: OrderVocabulary, raw: str, parse: _Parse) -> tuple[str, ...]:
     """The segment's tokens with typos fixed, up to its first clinical word: what follows is the
     indication's, read as written ("lump night pain": a fix would read "night" as "right")."""
     tokens: list[str] = []
-    clinical = False
+    study = clinical = False
     for tok in tokenize(raw):
         tokens.extend((tok,) if clinical else _correct(vocab, tok, parse))
-        meaning = vocab.phrases.get((tok,))
-        clinical = clinical or bool(meaning and meaning.indication)
+        meaning = vocab.phrases.get((tokens[-1],))
+        clinical = clinical or bool(study and meaning and meaning.indication)
+        study = study or bool(meaning and (meaning.modality or meaning.regions))
     return tuple(tokens)
 
 

@@ -16,6 +16,7 @@ import pytest
 from conftest import ROOT
 from rightscan.adapters.knowledge_files import load_knowledge
 from rightscan.domain.orders import interpret
+from test_orders_indication import CONTRAST_QUESTIONS, REASONS, SHAPES
 
 KB = load_knowledge()
 LISTS = ROOT / "tests" / "fixtures" / "orders"
@@ -68,3 +69,39 @@ def test_the_fifth_list_is_the_frozen_hand_off() -> None:
     # byte for byte what the blind annotator froze (PROVENANCE.md): no line was edited to fit the resolver
     digest = hashlib.sha256((LISTS / "orders_v5.jsonl").read_bytes()).hexdigest()
     assert digest == "2f14095b2bdf3033a9dbcbbbde674ce0571929644d53ec117acf7cbb215295bd"
+
+
+# ------------------------------------------------------------------ the blind lists' names as seeds
+def _resolved_names() -> list[dict[str, str]]:
+    out = []
+    for name in ("orders_test.jsonl", "orders_v3.jsonl", "orders_v4.jsonl", "orders_v5.jsonl"):
+        for row in _rows(name):
+            reading = interpret(KB, row["text"])
+            if reading.study is not None and reading.study.id == row["gold"] and not row["text"].strip().isdigit():
+                out.append(row)
+    return out
+
+
+SEEDS = _resolved_names()
+
+
+@pytest.mark.parametrize("chunk", range(4))
+def test_every_blind_name_keeps_its_study_with_an_indication_appended(chunk: int) -> None:
+    # the indication shapes and reasons of test_orders_indication (no study word in them), four pairs a name
+    pairs = [(reason, shape) for shape in SHAPES for reason in REASONS]
+    pairs += [(question, "{study} - {reason}") for question in CONTRAST_QUESTIONS]  # may ask, never change
+    changed, kept, tried = [], 0, 0
+    for i, row in enumerate(SEEDS):
+        if i % 4 != chunk:
+            continue
+        for k in range(4):
+            reason, shape = pairs[(i * 4 + k) % len(pairs)]
+            text = shape.format(study=row["text"], reason=reason)
+            reading = interpret(KB, text)
+            got = reading.study.id if reading.status == "resolved" and reading.study else None
+            tried += 1
+            kept += got == row["gold"]
+            if got not in (row["gold"], None):
+                changed.append((text, row["gold"], got))
+    assert not changed, changed[:10]
+    assert kept / tried >= 0.95

@@ -107,7 +107,6 @@ class _Parse:
     contrast_doubt: bool = False  # ... by a word that is not itself a protocol word (eGFR, an allergy)
     protocols: set[str] = field(default_factory=set)
     by_protocol: tuple[str, ...] = ()  # protocol words that gave the contrast timing (shown as an assumption)
-    code_prefix: bool = False  # an internal orderable code stood before the name ("CTCAPC - CT ...")
     # what segments after the study part state (the matcher checks them against the study part)
     later_contrast: set[str] = field(default_factory=set)  # contrast stated after the study part
     study_contrast: str | None = None  # contrast the study part itself states
@@ -367,8 +366,7 @@ def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
     study: list[str] = []
     segments = _SEGMENT_BREAK.split(text)
     if len(segments) > 1 and _orderable_code(vocab, segments[0]) and any(s.strip() for s in segments[1:]):
-        parse.code_prefix = True  # "MRBRWO - MRI BRAIN W/O CON": the name follows the EHR's own code
-        segments = [s for s in segments[1:] if s.strip()]
+        segments = [s for s in segments[1:] if s.strip()]  # "MRBRWO - MRI BRAIN W/O CON": the EHR's code
     for n, raw in enumerate(segments):
         if n == 0:  # the study part (empty when the order starts with a code or a bracket)
             _read_segment(vocab, _words(vocab, raw, parse), parse)

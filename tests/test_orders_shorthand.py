@@ -145,6 +145,20 @@ def test_a_typo_as_close_to_two_words_is_fixed_only_when_they_mean_the_same() ->
     assert reading.corrections and reading.corrections[0][0] == "abdomne"  # the fix is reported
 
 
+@pytest.mark.parametrize("text", ["MRI L-spine w an w/o", "MR brain w add wo contrast", "on-contrast breast MRI"])
+def test_a_typo_that_is_itself_a_word_never_picks_the_contrast(text: str) -> None:
+    # "an"/"add" for "and", "on" for "non": no fix can see them, so the contrast is asked, never read
+    reading = interpret(KB, text)
+    assert reading.status == "ambiguous"
+    assert {"conflict", "contrast"} & set(reading.missing)
+
+
+def test_w_before_a_word_that_states_something_is_still_read() -> None:
+    assert _study("MRI brain w and wo") == "mri_head_wwo"
+    assert _study("MRI brain w/ and w/o contrast") == "mri_head_wwo"
+    assert _study("MRI liver w/wo - lesion on contrast CT") == "mri_abdomen_wwo"  # "on" points at the CT
+
+
 # ------------------------------------------------------------------ abbreviations as vocabulary data
 @pytest.mark.parametrize(
     ("text", "pid"),

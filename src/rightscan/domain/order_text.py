@@ -105,6 +105,7 @@ class _Parse:
     indication_word: bool = False  # a clinical word (pain, mass, nodule ...) was read
     contrast_question: bool = False  # whether contrast may be given is in question: do not assume it
     contrast_doubt: bool = False  # ... by a word that is not itself a protocol word (eGFR, an allergy)
+    contrast_unclear: bool = False  # "w an wo": "w" then one filler word then a contrast statement
     protocols: set[str] = field(default_factory=set)
     by_protocol: tuple[str, ...] = ()  # protocol words that gave the contrast timing (shown as an assumption)
     # what segments after the study part state (the matcher checks them against the study part)
@@ -116,6 +117,8 @@ class _Parse:
     study_text: str = ""  # the study part and the segments that continue it
 
     def mixed_contrast(self) -> bool:
+        if self.contrast_unclear:
+            return True
         segments: dict[int, set[str]] = {}
         for mark, seen in self.contrast_at:
             segments.setdefault(seen, set()).add(mark)
@@ -248,6 +251,16 @@ def _contrast_follows(items: list[tuple[str, TermMeaning | None]], k: int, indic
     return bool(meaning.contrast_word or meaning.contrast or meaning.laterality or meaning.with_marker)
 
 
+def _filler_then_contrast(items: list[tuple[str, TermMeaning | None]], k: int) -> bool:
+    """After "w": one word that states nothing (a typo of "and" that is itself a word: "an", "add"),
+    then a contrast statement. Whether "w" is "with" cannot be told, so the contrast is not read."""
+    if k + 2 >= len(items):
+        return False
+    filler, after = items[k + 1][1], items[k + 2][1]
+    states = filler is not None and (filler.modality or filler.regions or filler.technique or filler.contrast)
+    return filler is not None and not states and after is not None and bool(after.contrast or after.with_marker)
+
+
 def _read_segment(vocab: OrderVocabulary, tokens: tuple[str, ...], parse: _Parse, indication: bool = False) -> None:
     """Read one segment's words into ``parse`` (the study part, a segment that continues it, or an
     indication, where the attribute words after a word pointing at an earlier study are not read)."""
@@ -288,6 +301,8 @@ def _read_segment(vocab: OrderVocabulary, tokens: tuple[str, ...], parse: _Parse
             if _contrast_follows(items, k, indication):
                 parse.contrast_marks.add("with")
                 parse.contrast_at.append(("with", parse.regions_seen))
+            elif not indication and _filler_then_contrast(items, k):
+                parse.contrast_unclear = True  # "w an wo", "w add wo": "w and wo" mistyped, or "w" a preposition
             continue
         if m.modality:
             if pending_addon:  # "MG diag left, poss US", "MRI brain w/o instead of CT w contrast": the

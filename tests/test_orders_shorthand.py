@@ -145,6 +145,18 @@ def test_a_typo_as_close_to_two_words_is_fixed_only_when_they_mean_the_same() ->
     assert reading.corrections and reading.corrections[0][0] == "abdomne"  # the fix is reported
 
 
+@pytest.mark.parametrize(
+    ("text", "pid"),
+    [
+        ("CT haed", "ct_head"),  # two letters swapped ("head"), not one changed ("hand")
+        ("MRI lumbar spin w/wo", "mri_spine_wwo"),  # a letter dropped ("spine"), not changed ("sein", French)
+        ("ct catp with iv contrast", None),  # "ctap" (abdomen, pelvis) or "cap" (chest too): never either
+    ],
+)
+def test_a_typo_between_words_of_two_studies_is_never_fixed(text: str, pid: str | None) -> None:
+    assert _study(text) == pid
+
+
 @pytest.mark.parametrize("text", ["MRI L-spine w an w/o", "MR brain w add wo contrast", "on-contrast breast MRI"])
 def test_a_typo_that_is_itself_a_word_never_picks_the_contrast(text: str) -> None:
     # "an"/"add" for "and", "on" for "non": no fix can see them, so the contrast is asked, never read

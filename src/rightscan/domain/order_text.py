@@ -155,11 +155,14 @@ def _correct(vocab: OrderVocabulary, token: str, parse: _Parse) -> tuple[str, ..
             parse.corrections.append((token, f"{head} {tail}"))
             return (head, tail)
     limit = 1 if len(token) < 8 else 2
-    hits = process.extract(token, vocab.fuzzy_targets, scorer=DamerauLevenshtein.distance, score_cutoff=limit, limit=4)
+    hits = process.extract(token, vocab.fuzzy_targets, scorer=DamerauLevenshtein.distance, score_cutoff=limit, limit=12)
     if not hits:
         return (token,)
     best = min(h[1] for h in hits)
     winners = {h[0] for h in hits if h[1] == best}
+    # every word as close, before the rules below narrow them; a fix that keeps the typed letters (two
+    # swapped, one dropped or one added) is likelier than one that changes a letter ("haed": "head", not "hand")
+    candidates = {w for w in winners if _keeps_letters(token, w)} or set(winners)
     if len(token) <= 4:
         # a short word is mostly an abbreviation, and another letter makes another abbreviation ("anus" is
         # not "abus"): only one missing letter, or two neighbouring letters swapped ("crx", "mir")
@@ -175,8 +178,30 @@ def _correct(vocab: OrderVocabulary, token: str, parse: _Parse) -> tuple[str, ..
     if not winners:
         return (token,)
     word = winners.pop()
+    if any(_contradict(vocab, word, other) for other in candidates - {word}):
+        return (token,)  # as close to a word of another study ("catp": "ctap" or "cap"): never either
     parse.corrections.append((token, word))
     return (word,)
+
+
+def _keeps_letters(typed: str, word: str) -> bool:
+    def within(short: str, long: str) -> bool:
+        letters = iter(long)
+        return all(c in letters for c in short)
+
+    return _swapped(typed, word) or within(typed, word) or within(word, typed)
+
+
+_AXES = ("modality", "regions", "contrast", "laterality", "intent", "extent", "pharmaceutical", "technique")
+
+
+def _contradict(vocab: OrderVocabulary, a: str, b: str) -> bool:
+    """Whether two vocabulary words state different values on an axis both state (so a typo between them
+    could turn one study into another); a word that states less ("cr") does not contradict ("cxr")."""
+    ma, mb = vocab.phrases.get((a,)), vocab.phrases.get((b,))
+    if ma is None or mb is None:
+        return False
+    return any(getattr(ma, axis) and getattr(mb, axis) and getattr(ma, axis) != getattr(mb, axis) for axis in _AXES)
 
 
 def _swapped(a: str, b: str) -> bool:

@@ -10,6 +10,7 @@ to its gold study: the class may keep the study or make the order ask, never giv
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
 import pytest
@@ -136,6 +137,28 @@ def test_a_typo_in_a_study_word_keeps_the_study_or_asks() -> None:
     assert tried >= 500
     assert not changed, changed[:10]
     assert kept / tried >= 0.8
+
+
+def test_a_random_one_edit_typo_keeps_the_study_or_asks() -> None:
+    # substitutions, insertions and deletions anywhere in words of four letters or more (seeded); shorter
+    # words are mostly abbreviations whose one-edit neighbours are other words ("and"/"an": see below)
+    rng = random.Random(20261130)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    changed, tried = [], 0
+    for item in NAMES:
+        words = [w for w in tokenize(item["text"]) if w.isalpha() and len(w) >= 4 and w in KB.vocabulary.words]
+        for word in words[:3]:
+            for _ in range(3):
+                i, c = rng.randrange(len(word)), rng.choice(letters)
+                typo = rng.choice([word[:i] + c + word[i + 1 :], word[:i] + c + word[i:], word[:i] + word[i + 1 :]])
+                if typo == word:
+                    continue
+                got = _study(item["text"].lower().replace(word, typo, 1))
+                tried += 1
+                if got not in (item["gold"], None):
+                    changed.append((typo, item["text"], got))
+    assert tried >= 1000
+    assert not changed, changed[:10]
 
 
 def test_a_typo_as_close_to_two_words_is_fixed_only_when_they_mean_the_same() -> None:

@@ -180,9 +180,14 @@ def test_a_typo_between_words_of_two_studies_is_never_fixed(text: str, pid: str 
     assert _study(text) == pid
 
 
-@pytest.mark.parametrize("text", ["MRI L-spine w an w/o", "MR brain w add wo contrast", "on-contrast breast MRI"])
+@pytest.mark.parametrize(
+    "text",
+    ["MRI L-spine w an w/o", "MR brain w add wo contrast", "on-contrast breast MRI", "MRI spine we contrast",
+     "now-contrast CT chest", "CT abdomen pelvis to contrast"],
+)  # fmt: skip
 def test_a_typo_that_is_itself_a_word_never_picks_the_contrast(text: str) -> None:
-    # "an"/"add" for "and", "on" for "non": no fix can see them, so the contrast is asked, never read
+    # "an"/"add" for "and", "on"/"now" for "non", "we"/"to" for "wo": no fix can see them (each is a word),
+    # so the contrast is asked, never read
     reading = interpret(KB, text)
     assert reading.status == "ambiguous"
     assert {"conflict", "contrast"} & set(reading.missing)

@@ -286,6 +286,24 @@ def _filler_then_contrast(items: list[tuple[str, TermMeaning | None]], k: int) -
     return filler is not None and not states and after is not None and bool(after.contrast or after.with_marker)
 
 
+@lru_cache(maxsize=8)
+def _timing_words(vocab: OrderVocabulary) -> frozenset[str]:
+    """One-word contrast timings ("w", "wo", "non", "no"...), the words a typo before "contrast" may hide."""
+    out = {form[0] for form, m in vocab.phrases.items() if len(form) == 1 and (m.contrast or m.with_marker)}
+    nouns = {form[0] for form, m in vocab.phrases.items() if len(form) == 1 and m.contrast_word}
+    pairs = {form[0] for form, m in vocab.phrases.items() if m.contrast and len(form) == 2 and form[1] in nouns}
+    return frozenset(out | pairs)  # and the first word of "non contrast", "no contrast", "without contrast"
+
+
+def _mistyped_timing(vocab: OrderVocabulary, item: tuple[str, TermMeaning | None]) -> bool:
+    """Whether the word before a contrast noun states nothing yet is one edit from a contrast timing: a
+    typo that is itself a word ("we contrast", "now-contrast"), so the timing cannot be read."""
+    word, meaning = item
+    if meaning is None or not meaning.noise or meaning.contrast_question or not word.isalpha():
+        return False
+    return any(DamerauLevenshtein.distance(word, t, score_cutoff=1) <= 1 for t in _timing_words(vocab))
+
+
 def _read_segment(vocab: OrderVocabulary, tokens: tuple[str, ...], parse: _Parse, indication: bool = False) -> None:
     """Read one segment's words into ``parse`` (the study part, a segment that continues it, or an
     indication, where the attribute words after a word pointing at an earlier study are not read)."""
@@ -346,6 +364,9 @@ def _read_segment(vocab: OrderVocabulary, tokens: tuple[str, ...], parse: _Parse
             parse.contrast_at.append((m.contrast, parse.regions_seen))
         if m.contrast_word:
             parse.contrast_word = True
+            before = [it for it in items[:k] if it[0] not in SEPARATORS]
+            if not indication and before and _mistyped_timing(vocab, before[-1]):
+                parse.contrast_unclear = True  # "we contrast", "now-contrast": "wo" or "non" mistyped?
         if m.laterality:
             parse.laterality.add(m.laterality)
         if m.intent:

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import json
 import random
+from collections import Counter
 from pathlib import Path
 
 import pytest
+import yaml
 
-from rightscan.adapters.knowledge_files import load_knowledge
+from rightscan.adapters.knowledge_files import KNOWLEDGE_DIR, load_knowledge
 from rightscan.domain.order_text import parse_order_text, tokenize
 from rightscan.domain.orders import interpret
 
@@ -323,3 +325,10 @@ def test_a_multiphase_cap_ct_stated_without_and_with_is_that_study() -> None:
     assert _study("CT chest abdomen pelvis w/wo - triple phase liver") == "ct_cap_wwo"
     assert _study("CT CAP multiphase") is None  # the contrast timing is not stated
     assert _study("CT CAP with contrast, liver protocol") is None  # a multiphase study is not the single phase
+
+
+def test_every_order_word_lives_once_in_the_vocabulary() -> None:
+    # a form written twice could drift into two meanings; the loader only refuses that once it happens
+    terms = yaml.safe_load((KNOWLEDGE_DIR / "order_vocabulary.yaml").read_text(encoding="utf-8"))["terms"]
+    seen = Counter(tokenize(form) for term in terms for form in term["forms"])
+    assert [" ".join(form) for form, n in seen.items() if n > 1] == []

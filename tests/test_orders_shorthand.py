@@ -210,6 +210,9 @@ def test_w_before_a_word_that_states_something_is_still_read() -> None:
         ("CT TAP portal venous phase", "ct_cap_contrast"),
         ("CT abdomen pelvis PV phase", "ct_abdomen_pelvis_contrast"),
         ("CT chest NC", "ct_chest_wo"),
+        ("MRI brain plain", "mri_head_wo"),
+        ("plain CT chest", "ct_chest_wo"),
+        ("plain film chest", "xray_chest"),
         ("CT chest/abdo/pelvis C-/C+", "ct_cap_wwo"),
         ("CT thorax NC+C", None),  # no chest study without-and-with in the catalogue: asks, never a neighbour
         ("MRI spine no gad", "mri_spine_wo"),

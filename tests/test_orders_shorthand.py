@@ -176,6 +176,8 @@ def test_a_typo_as_close_to_two_words_is_fixed_only_when_they_mean_the_same() ->
         ("CT haed", "ct_head"),  # two letters swapped ("head"), not one changed ("hand")
         ("MRI lumbar spin w/wo", "mri_spine_wwo"),  # a letter dropped ("spine"), not changed ("sein", French)
         ("ct catp with iv contrast", None),  # "ctap" (abdomen, pelvis) or "cap" (chest too): never either
+        ("CT achest abdomen pelvis wo contrast", None),  # "chest" or "aches": a fix must not drop the chest
+        ("MR T-spine seine w/wo", "mri_spine_wwo"),  # "spine" or "sein" (breast): the text names the spine
     ],
 )
 def test_a_typo_between_words_of_two_studies_is_never_fixed(text: str, pid: str | None) -> None:
@@ -341,3 +343,20 @@ def test_every_order_word_lives_once_in_the_vocabulary() -> None:
     terms = yaml.safe_load((KNOWLEDGE_DIR / "order_vocabulary.yaml").read_text(encoding="utf-8"))["terms"]
     seen = Counter(tokenize(form) for term in terms for form in term["forms"])
     assert [" ".join(form) for form, n in seen.items() if n > 1] == []
+
+
+# ------------------------------------------------------------------ a hybrid is one study, not two side by side
+@pytest.mark.parametrize(
+    ("text", "pid"),
+    [
+        ("PET/MRI breast", "pet_mri"),
+        ("PET+CT whole body", "pet_ct_whole_body"),
+        ("PET with concurrently acquired CT; skull base to mid-thigh", "pet_ct"),
+        ("breast MRI and PET", None),  # two studies: never the PET/MRI
+        ("MRI and PET", None),
+        ("CT chest, PET", None),
+        ("bone scan and PET", None),
+    ],
+)
+def test_a_hybrid_is_read_only_when_named_as_one_study(text: str, pid: str | None) -> None:
+    assert _study(text) == pid

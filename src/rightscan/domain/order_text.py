@@ -86,6 +86,7 @@ def extract_codes(text: str) -> tuple[tuple[str, ...], str]:
 @dataclass
 class _Parse:
     modality: set[str] = field(default_factory=set)
+    hybrid: set[str] = field(default_factory=set)  # modalities named together as one study ("PET/MR")
     regions: set[str] = field(default_factory=set)
     contrast_marks: set[str] = field(default_factory=set)
     contrast_word: bool = False
@@ -145,8 +146,9 @@ def _timing(marks: set[str]) -> str | None:
     return next(iter(marks)) if marks else None
 
 
-def _correct(vocab: OrderVocabulary, token: str, parse: _Parse) -> tuple[str, ...]:
-    """A word outside the vocabulary: split a run-together pair, or fix one typo, or leave it."""
+def _correct(vocab: OrderVocabulary, token: str, parse: _Parse, sites: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """A word outside the vocabulary: split a run-together pair, or fix one typo, or leave it. ``sites``:
+    the regions the text's other words name, which a fix between two regions must agree with."""
     if token in vocab.words or not token.isalpha() or len(token) < 3:
         return (token,)
     for cut in range(2, len(token) - 1):
@@ -160,9 +162,11 @@ def _correct(vocab: OrderVocabulary, token: str, parse: _Parse) -> tuple[str, ..
         return (token,)
     best = min(h[1] for h in hits)
     winners = {h[0] for h in hits if h[1] == best}
-    # every word as close, before the rules below narrow them; a fix that keeps the typed letters (two
-    # swapped, one dropped or one added) is likelier than one that changes a letter ("haed": "head", not "hand")
-    candidates = {w for w in winners if _keeps_letters(token, w)} or set(winners)
+    # every word as close that the typo could be: for a short word, one letter missing, one too many or
+    # two swapped ("catp": "ctap" or "cap"), not one changed
+    near = {w for w in winners if len(token) > 4 or abs(len(w) - len(token)) == 1 or _swapped(token, w)}
+    candidates = _plausible(vocab, token, near, sites)
+    winners = winners & candidates
     if len(token) <= 4:
         # a short word is mostly an abbreviation, and another letter makes another abbreviation ("anus" is
         # not "abus"): only one missing letter, or two neighbouring letters swapped ("crx", "mir")
@@ -178,30 +182,47 @@ def _correct(vocab: OrderVocabulary, token: str, parse: _Parse) -> tuple[str, ..
     if not winners:
         return (token,)
     word = winners.pop()
-    if any(_contradict(vocab, word, other) for other in candidates - {word}):
-        return (token,)  # as close to a word of another study ("catp": "ctap" or "cap"): never either
+    if not all(_keeps(vocab, word, other) for other in candidates - {word}):
+        return (token,)  # as close to a word that states something else ("catp": "ctap" or "cap"): neither
     parse.corrections.append((token, word))
     return (word,)
 
 
-def _keeps_letters(typed: str, word: str) -> bool:
-    def within(short: str, long: str) -> bool:
-        letters = iter(long)
-        return all(c in letters for c in short)
+def _plausible(vocab: OrderVocabulary, token: str, words: set[str], sites: frozenset[str]) -> set[str]:
+    """The equally close words a typo may stand for, before the rules that pick one: less a region the
+    rest of the text rules out when another one fits it ("MRI lumbar spin": the spine, not "sein", the
+    French breast), and less a changed letter when two neighbouring letters swapped fit ("haed": "head",
+    not "hand"; a dropped or an added letter stays as likely as a changed one)."""
+    regional = {w for w in words if (m := vocab.phrases.get((w,))) is not None and m.regions}
+    fitting = {w for w in regional if _fits_sites(vocab, w, sites)}
+    out = words - (regional - fitting) if fitting else set(words)
+    if any(_swapped(token, w) for w in out):
+        out = {w for w in out if _swapped(token, w) or len(w) != len(token)}
+    return out
 
-    return _swapped(typed, word) or within(typed, word) or within(word, typed)
+
+def _fits_sites(vocab: OrderVocabulary, word: str, sites: frozenset[str]) -> bool:
+    """Whether a word's regions (if any) are, contain or lie in one the text names elsewhere."""
+    meaning = vocab.phrases.get((word,))
+    if not sites or meaning is None or not meaning.regions:
+        return True
+    up = vocab.region_ancestors
+    return any(r == s or s in up.get(r, ()) or r in up.get(s, ()) for r in meaning.regions for s in sites)
 
 
 _AXES = ("modality", "regions", "contrast", "laterality", "intent", "extent", "pharmaceutical", "technique")
 
 
-def _contradict(vocab: OrderVocabulary, a: str, b: str) -> bool:
-    """Whether two vocabulary words state different values on an axis both state (so a typo between them
-    could turn one study into another); a word that states less ("cr") does not contradict ("cxr")."""
-    ma, mb = vocab.phrases.get((a,)), vocab.phrases.get((b,))
-    if ma is None or mb is None:
-        return False
-    return any(getattr(ma, axis) and getattr(mb, axis) and getattr(ma, axis) != getattr(mb, axis) for axis in _AXES)
+def _keeps(vocab: OrderVocabulary, word: str, other: str) -> bool:
+    """Whether reading a typo as ``word`` keeps what an equally close ``other`` would state: the same value
+    on every axis ``other`` states ("cxr" keeps what "cr" says). Otherwise the fix could turn one study
+    into another ("catp": "ctap" is abdomen-pelvis, "cap" chest too) or drop a study word ("achest":
+    "aches" would lose the chest)."""
+    mo = vocab.phrases.get((other,))
+    if mo is None:
+        return True
+    mw = vocab.phrases.get((word,))
+    return all(not getattr(mo, axis) or (mw is not None and getattr(mw, axis) == getattr(mo, axis)) for axis in _AXES)
 
 
 def _swapped(a: str, b: str) -> bool:
@@ -352,6 +373,8 @@ def _read_segment(vocab: OrderVocabulary, tokens: tuple[str, ...], parse: _Parse
                 pending_addon, aside = False, True  # add-on or the alternative is not the study ordered
                 continue
             parse.modality |= m.modality
+            if len(m.modality) > 1:
+                parse.hybrid |= m.modality
         if m.regions and not in_reason:
             parse.regions |= m.regions
             parse.regions_seen += 1
@@ -392,8 +415,10 @@ def _words(vocab: OrderVocabulary, raw: str, parse: _Parse) -> tuple[str, ...]:
     indication's, read as written ("lump night pain": a fix would read "night" as "right")."""
     tokens: list[str] = []
     study = clinical = False
-    for tok in tokenize(raw):
-        tokens.extend((tok,) if clinical else _correct(vocab, tok, parse))
+    words = tokenize(raw)
+    sites = frozenset(r for w in words if (m := vocab.phrases.get((w,))) is not None for r in m.regions)
+    for tok in words:
+        tokens.extend((tok,) if clinical else _correct(vocab, tok, parse, sites))
         meaning = vocab.phrases.get((tokens[-1],))
         clinical = clinical or bool(study and meaning and meaning.indication)
         study = study or bool(meaning and (meaning.modality or meaning.regions))

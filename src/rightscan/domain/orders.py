@@ -129,12 +129,16 @@ def _fit(vocab: OrderVocabulary, parse: _Parse, attrs: StudyAttributes) -> tuple
 
     if not parse.modality <= attrs.modality:
         return "no", [], []
+    if len(attrs.modality) > 1 and len(parse.modality) > 1 and not parse.modality <= parse.hybrid:
+        return "no", [], []  # "MRI and PET", "CT chest, PET": two studies named side by side, not the hybrid
     if attrs.primary_modality not in parse.modality:
         unstated.append("modality")  # only a hybrid's partner (the CT of a PET/CT) may be assumed
     elif attrs.modality - parse.modality:
         unstated_axis("modality")
     regions = parse.regions
-    body_study = not attrs.regions and attrs.primary_modality in parse.modality  # a PET named as such
+    # a PET named as such, its partner (if any) named with it as one study: not "breast MRI and PET"
+    partner = parse.modality - {attrs.primary_modality}
+    body_study = not attrs.regions and attrs.primary_modality in parse.modality and partner <= parse.hybrid
     if regions and body_study and all(_anywhere(vocab, r) for r in regions):
         regions = set()  # "PET/MR breast": a body study for the cancer the breast holds, not a field
         site = ", ".join(sorted(parse.regions))

@@ -94,8 +94,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     kb = load_knowledge()
     read = reader(kb)
+    totals = [0, 0, 0, 0]  # names, with a gold study, right, wrong
     for path in args.files:
         s = score(load(path), read)
+        for i, n in enumerate((s.total, s.with_gold, s.right, s.wrong)):
+            totals[i] += n
         print(f"{path.name}: {s.total} order names, {s.with_gold} with a gold study")
         print(f"  resolved right: {s.right:4d}  ({pct(s.right, s.with_gold)} of items with a gold study)")
         print(f"  wrong:          {s.wrong:4d}  ({pct(s.wrong, s.total)} of all items)")
@@ -107,6 +110,10 @@ def main(argv: list[str] | None = None) -> int:
             kind = "abstained" if got is None else "wrong"
             if args.show in (kind, "all"):
                 print(f"  {kind:9s} gold={gold:28s} got={got or '-':28s} {text}")
+    if len(args.files) > 1:
+        names, with_gold, right, wrong = totals
+        summary = f"right {right} of {with_gold} ({pct(right, with_gold)}), wrong {wrong}"
+        print(f"all {len(args.files)} lists: {names} order names; {summary}")
     return 0
 
 

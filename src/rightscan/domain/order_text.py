@@ -13,6 +13,12 @@ indication is the site of the problem: it must lie within the study's regions (c
 and an opposite side makes the order ambiguous. A bare contrast noun in an indication ("allergic to
 contrast") states no contrast: it only forbids assuming one.
 
+Within a segment, words outside the vocabulary that follow a clinical word are that indication's words
+("PET-CT ER+ lesion heterogeneity"), and a reason word ("for", "r/o", "f/u") after the study starts a
+reason clause whose regions are the site, not the field. An EHR orderable code or mnemonic before the
+name ("MRBRWO - MRI BRAIN W/O CON") is set aside. After "instead of" / "poss", the modality named and
+the words after it up to the clause's end describe the alternative, not the study ordered.
+
 Pure; the vocabulary comes from ``knowledge/order_vocabulary.yaml``.
 """
 
@@ -80,6 +86,7 @@ def extract_codes(text: str) -> tuple[tuple[str, ...], str]:
 @dataclass
 class _Parse:
     modality: set[str] = field(default_factory=set)
+    hybrid: set[str] = field(default_factory=set)  # modalities named together as one study ("PET/MR")
     regions: set[str] = field(default_factory=set)
     contrast_marks: set[str] = field(default_factory=set)
     contrast_word: bool = False
@@ -98,7 +105,10 @@ class _Parse:
     projection: bool = False  # a projection or view count outside the reason clause ("AP", "2 views")
     indication_word: bool = False  # a clinical word (pain, mass, nodule ...) was read
     contrast_question: bool = False  # whether contrast may be given is in question: do not assume it
+    contrast_doubt: bool = False  # ... by a word that is not itself a protocol word (eGFR, an allergy)
+    contrast_unclear: bool = False  # "w an wo": "w" then one filler word then a contrast statement
     protocols: set[str] = field(default_factory=set)
+    by_protocol: tuple[str, ...] = ()  # protocol words that gave the contrast timing (shown as an assumption)
     # what segments after the study part state (the matcher checks them against the study part)
     later_contrast: set[str] = field(default_factory=set)  # contrast stated after the study part
     study_contrast: str | None = None  # contrast the study part itself states
@@ -108,6 +118,8 @@ class _Parse:
     study_text: str = ""  # the study part and the segments that continue it
 
     def mixed_contrast(self) -> bool:
+        if self.contrast_unclear:
+            return True
         segments: dict[int, set[str]] = {}
         for mark, seen in self.contrast_at:
             segments.setdefault(seen, set()).add(mark)
@@ -134,8 +146,9 @@ def _timing(marks: set[str]) -> str | None:
     return next(iter(marks)) if marks else None
 
 
-def _correct(vocab: OrderVocabulary, token: str, parse: _Parse) -> tuple[str, ...]:
-    """A word outside the vocabulary: split a run-together pair, or fix one typo, or leave it."""
+def _correct(vocab: OrderVocabulary, token: str, parse: _Parse, sites: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """A word outside the vocabulary: split a run-together pair, or fix one typo, or leave it. ``sites``:
+    the regions the text's other words name, which a fix between two regions must agree with."""
     if token in vocab.words or not token.isalpha() or len(token) < 3:
         return (token,)
     for cut in range(2, len(token) - 1):
@@ -144,15 +157,23 @@ def _correct(vocab: OrderVocabulary, token: str, parse: _Parse) -> tuple[str, ..
             parse.corrections.append((token, f"{head} {tail}"))
             return (head, tail)
     limit = 1 if len(token) < 8 else 2
-    hits = process.extract(token, vocab.fuzzy_targets, scorer=DamerauLevenshtein.distance, score_cutoff=limit, limit=4)
+    hits = process.extract(token, vocab.fuzzy_targets, scorer=DamerauLevenshtein.distance, score_cutoff=limit, limit=12)
     if not hits:
         return (token,)
     best = min(h[1] for h in hits)
     winners = {h[0] for h in hits if h[1] == best}
+    # every word as close that the typo could be: for a short word, one letter missing, one too many or
+    # two swapped ("catp": "ctap" or "cap"), not one changed
+    near = {w for w in winners if len(token) > 4 or abs(len(w) - len(token)) == 1 or _swapped(token, w)}
+    candidates = _plausible(vocab, token, near, sites)
+    winners = winners & candidates
     if len(token) <= 4:
         # a short word is mostly an abbreviation, and another letter makes another abbreviation ("anus" is
         # not "abus"): only one missing letter, or two neighbouring letters swapped ("crx", "mir")
         winners = {w for w in winners if len(w) == len(token) + 1 or _swapped(token, w)}
+    meanings = {vocab.phrases.get((w,)) for w in winners}
+    if len(winners) > 1 and len(meanings) == 1 and None not in meanings:
+        winners = {min(winners)}  # equally close words that mean the same ("abdome", "abdomen"): either
     if len(winners) > 1:  # equally close: the one that keeps the letters in place (Jaro-Winkler)
         ranked = sorted(((JaroWinkler.similarity(token, w), w) for w in winners), reverse=True)
         if ranked[0][0] == ranked[1][0]:
@@ -161,8 +182,47 @@ def _correct(vocab: OrderVocabulary, token: str, parse: _Parse) -> tuple[str, ..
     if not winners:
         return (token,)
     word = winners.pop()
+    if not all(_keeps(vocab, word, other) for other in candidates - {word}):
+        return (token,)  # as close to a word that states something else ("catp": "ctap" or "cap"): neither
     parse.corrections.append((token, word))
     return (word,)
+
+
+def _plausible(vocab: OrderVocabulary, token: str, words: set[str], sites: frozenset[str]) -> set[str]:
+    """The equally close words a typo may stand for, before the rules that pick one: less a region the
+    rest of the text rules out when another one fits it ("MRI lumbar spin": the spine, not "sein", the
+    French breast), and less a changed letter when two neighbouring letters swapped fit ("haed": "head",
+    not "hand"; a dropped or an added letter stays as likely as a changed one)."""
+    regional = {w for w in words if (m := vocab.phrases.get((w,))) is not None and m.regions}
+    fitting = {w for w in regional if _fits_sites(vocab, w, sites)}
+    out = words - (regional - fitting) if fitting else set(words)
+    if any(_swapped(token, w) for w in out):
+        out = {w for w in out if _swapped(token, w) or len(w) != len(token)}
+    return out
+
+
+def _fits_sites(vocab: OrderVocabulary, word: str, sites: frozenset[str]) -> bool:
+    """Whether a word's regions (if any) are, contain or lie in one the text names elsewhere."""
+    meaning = vocab.phrases.get((word,))
+    if not sites or meaning is None or not meaning.regions:
+        return True
+    up = vocab.region_ancestors
+    return any(r == s or s in up.get(r, ()) or r in up.get(s, ()) for r in meaning.regions for s in sites)
+
+
+_AXES = ("modality", "regions", "contrast", "laterality", "intent", "extent", "pharmaceutical", "technique")
+
+
+def _keeps(vocab: OrderVocabulary, word: str, other: str) -> bool:
+    """Whether reading a typo as ``word`` keeps what an equally close ``other`` would state: the same value
+    on every axis ``other`` states ("cxr" keeps what "cr" says). Otherwise the fix could turn one study
+    into another ("catp": "ctap" is abdomen-pelvis, "cap" chest too) or drop a study word ("achest":
+    "aches" would lose the chest)."""
+    mo = vocab.phrases.get((other,))
+    if mo is None:
+        return True
+    mw = vocab.phrases.get((word,))
+    return all(not getattr(mo, axis) or (mw is not None and getattr(mw, axis) == getattr(mo, axis)) for axis in _AXES)
 
 
 def _swapped(a: str, b: str) -> bool:
@@ -237,32 +297,64 @@ def _contrast_follows(items: list[tuple[str, TermMeaning | None]], k: int, indic
     return bool(meaning.contrast_word or meaning.contrast or meaning.laterality or meaning.with_marker)
 
 
+def _filler_then_contrast(items: list[tuple[str, TermMeaning | None]], k: int) -> bool:
+    """After "w": one word that states nothing (a typo of "and" that is itself a word: "an", "add"),
+    then a contrast statement. Whether "w" is "with" cannot be told, so the contrast is not read."""
+    if k + 2 >= len(items):
+        return False
+    filler, after = items[k + 1][1], items[k + 2][1]
+    states = filler is not None and (filler.modality or filler.regions or filler.technique or filler.contrast)
+    return filler is not None and not states and after is not None and bool(after.contrast or after.with_marker)
+
+
+@lru_cache(maxsize=8)
+def _timing_words(vocab: OrderVocabulary) -> frozenset[str]:
+    """One-word contrast timings ("w", "wo", "non", "no"...), the words a typo before "contrast" may hide."""
+    out = {form[0] for form, m in vocab.phrases.items() if len(form) == 1 and (m.contrast or m.with_marker)}
+    nouns = {form[0] for form, m in vocab.phrases.items() if len(form) == 1 and m.contrast_word}
+    pairs = {form[0] for form, m in vocab.phrases.items() if m.contrast and len(form) == 2 and form[1] in nouns}
+    return frozenset(out | pairs)  # and the first word of "non contrast", "no contrast", "without contrast"
+
+
+def _mistyped_timing(vocab: OrderVocabulary, item: tuple[str, TermMeaning | None]) -> bool:
+    """Whether the word before a contrast noun states nothing yet is one edit from a contrast timing: a
+    typo that is itself a word ("we contrast", "now-contrast"), so the timing cannot be read."""
+    word, meaning = item
+    if meaning is None or not meaning.noise or meaning.contrast_question or not word.isalpha():
+        return False
+    return any(DamerauLevenshtein.distance(word, t, score_cutoff=1) <= 1 for t in _timing_words(vocab))
+
+
 def _read_segment(vocab: OrderVocabulary, tokens: tuple[str, ...], parse: _Parse, indication: bool = False) -> None:
     """Read one segment's words into ``parse`` (the study part, a segment that continues it, or an
     indication, where the attribute words after a word pointing at an earlier study are not read)."""
     items = _items(vocab, tokens)
     in_reason = False
+    clinical = False  # a clinical word was read: unknown words after it are its indication ("lump R breast")
     pending_addon = False
+    aside = False  # the modality after "poss" / "instead of" was skipped: its own words are not the study's
     earlier = False  # an indication's words now describe an earlier study ("lesion seen on CT")
     for k, (word, m) in enumerate(items):
         if word in CLAUSE_ENDS:
-            in_reason = False
+            in_reason = aside = False
             continue
         if m is None:
-            if word.isalpha() and len(word) > 1 and word not in CONNECTORS and not in_reason:
+            if word.isalpha() and len(word) > 1 and word not in CONNECTORS and not (in_reason or clinical):
                 parse.unread.append(word)
             continue
-        if m.reason:
-            in_reason = True
+        clinical = clinical or (m.indication and bool(parse.modality or parse.regions or indication))
+        if m.reason and (parse.modality or parse.regions or indication):
+            in_reason = True  # what the order is for, once the study is named ("f/u CT chest" names the study)
         if (m.indication or m.reference) and not in_reason:  # a reason clause ("for new mets") is read as before
             parse.indication_word = True
         if m.contrast_question:
             parse.contrast_question = True
+            parse.contrast_doubt = parse.contrast_doubt or not m.protocol
         if m.protocol:
             parse.protocols.add(m.protocol)
         if indication and m.reference:
             earlier = True
-        if earlier:
+        if earlier or (aside and not m.conditional):
             continue
         if m.conditional:
             pending_addon = True
@@ -273,12 +365,16 @@ def _read_segment(vocab: OrderVocabulary, tokens: tuple[str, ...], parse: _Parse
             if _contrast_follows(items, k, indication):
                 parse.contrast_marks.add("with")
                 parse.contrast_at.append(("with", parse.regions_seen))
+            elif not indication and _filler_then_contrast(items, k):
+                parse.contrast_unclear = True  # "w an wo", "w add wo": "w and wo" mistyped, or "w" a preposition
             continue
         if m.modality:
-            if pending_addon:  # "MG diag left, poss US": the add-on is not the study ordered
-                pending_addon = False
+            if pending_addon:  # "MG diag left, poss US", "MRI brain w/o instead of CT w contrast": the
+                pending_addon, aside = False, True  # add-on or the alternative is not the study ordered
                 continue
             parse.modality |= m.modality
+            if len(m.modality) > 1:
+                parse.hybrid |= m.modality
         if m.regions and not in_reason:
             parse.regions |= m.regions
             parse.regions_seen += 1
@@ -291,6 +387,9 @@ def _read_segment(vocab: OrderVocabulary, tokens: tuple[str, ...], parse: _Parse
             parse.contrast_at.append((m.contrast, parse.regions_seen))
         if m.contrast_word:
             parse.contrast_word = True
+            before = [it for it in items[:k] if it[0] not in SEPARATORS]
+            if not indication and before and _mistyped_timing(vocab, before[-1]):
+                parse.contrast_unclear = True  # "we contrast", "now-contrast": "wo" or "non" mistyped?
         if m.laterality:
             parse.laterality.add(m.laterality)
         if m.intent:
@@ -301,10 +400,28 @@ def _read_segment(vocab: OrderVocabulary, tokens: tuple[str, ...], parse: _Parse
             parse.pharmaceutical.add(m.pharmaceutical)
 
 
+def _orderable_code(vocab: OrderVocabulary, raw: str) -> bool:
+    """Whether a segment is one EHR orderable code or mnemonic ("CTCAPC", "MRBRWO", "IMG2460"): a single
+    capitalised token that is no vocabulary word and no typo of one (so "MAMO - screening" is not one)."""
+    word = raw.strip()
+    if not word.isalnum() or not word.isupper() or len(word) < 3 or not word.isascii():
+        return False
+    token = word.lower()
+    return token not in vocab.words and _correct(vocab, token, _Parse()) == (token,)
+
+
 def _words(vocab: OrderVocabulary, raw: str, parse: _Parse) -> tuple[str, ...]:
+    """The segment's tokens with typos fixed, up to its first clinical word: what follows is the
+    indication's, read as written ("lump night pain": a fix would read "night" as "right")."""
     tokens: list[str] = []
-    for tok in tokenize(raw):
-        tokens.extend(_correct(vocab, tok, parse))
+    study = clinical = False
+    words = tokenize(raw)
+    sites = frozenset(r for w in words if (m := vocab.phrases.get((w,))) is not None for r in m.regions)
+    for tok in words:
+        tokens.extend((tok,) if clinical else _correct(vocab, tok, parse, sites))
+        meaning = vocab.phrases.get((tokens[-1],))
+        clinical = clinical or bool(study and meaning and meaning.indication)
+        study = study or bool(meaning and (meaning.modality or meaning.regions))
     return tuple(tokens)
 
 
@@ -325,6 +442,7 @@ def _take_indication(parse: _Parse, seg: _Parse, raw: str) -> None:
     # a contrast noun without a statement ("allergic to contrast", "gadolinium reaction") says only
     # that contrast is in question
     parse.contrast_question = parse.contrast_question or seg.contrast_question or seg.contrast_word
+    parse.contrast_doubt = parse.contrast_doubt or seg.contrast_doubt or seg.contrast_word
     parse.indication.append(raw.strip())
 
 
@@ -332,7 +450,10 @@ def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
     """The attributes an order's text states, segment by segment (see the module's docstring)."""
     parse = _Parse()
     study: list[str] = []
-    for n, raw in enumerate(_SEGMENT_BREAK.split(text)):
+    segments = _SEGMENT_BREAK.split(text)
+    if len(segments) > 1 and _orderable_code(vocab, segments[0]) and any(s.strip() for s in segments[1:]):
+        segments = [s for s in segments[1:] if s.strip()]  # "MRBRWO - MRI BRAIN W/O CON": the EHR's code
+    for n, raw in enumerate(segments):
         if n == 0:  # the study part (empty when the order starts with a code or a bracket)
             _read_segment(vocab, _words(vocab, raw, parse), parse)
             parse.study_contrast = parse.contrast()
@@ -356,8 +477,10 @@ def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
     parse.study_text = ", ".join(s.strip() for s in study)
     if parse.contrast() is None:  # protocol words that together state the contrast timing
         for needed, timing in vocab.protocols:
-            if needed <= parse.protocols:
+            # never a contrast the text questions ("mets protocol, eGFR 22"): then the order offers choices
+            if needed <= parse.protocols and not (parse.contrast_doubt and timing != "without"):
                 parse.contrast_marks.add(timing)
+                parse.by_protocol = tuple(sorted(needed))
     if "PT" in parse.modality:
         parse.modality.discard("NM")  # PET is nuclear medicine: "NM PET" names one modality
     if parse.projection and not parse.modality:

@@ -9,7 +9,10 @@ similarity never chooses a study.
 
 When the order does not say enough (contrast where it changes the study, "MRI" alone, a mammogram
 without screening/diagnostic intent) the reading is ``ambiguous`` with the studies it could be; when it
-names something outside the catalogue it is ``unknown``. It never guesses.
+names something outside the catalogue it is ``unknown``. It never guesses. What it takes as routine is
+shown in ``assumed``: a study's sourced default (procedures.yaml ``assume``), a contrast timing a named
+protocol implies (order vocabulary ``protocols``, e.g. a brain metastases MRI protocol), and the breast
+named with a PET of the body (the cancer's site, not a field).
 
 A LOINC code the catalogue does not list is read through its LOINC name (``kb.loinc_names``, the
 radiology LOINC table) on the same attribute path as text; no code is mapped to a study by hand.
@@ -108,6 +111,11 @@ def _covers(vocab: OrderVocabulary, attrs: StudyAttributes, text_region: str, st
     return attrs.parts is True or (isinstance(attrs.parts, frozenset) and text_region in attrs.parts)
 
 
+def _anywhere(vocab: OrderVocabulary, region: str) -> bool:
+    """Whether a region may be named as the site of the patient's cancer for any study (the breast)."""
+    return vocab.site_within.get(region, frozenset()) >= vocab.region_ancestors.keys()
+
+
 def _fit(vocab: OrderVocabulary, parse: _Parse, attrs: StudyAttributes) -> tuple[str, list[str], list[str]]:
     """("full" | "partial" | "no", assumption reasons, axes left unstated)."""
     assumed: list[str] = []
@@ -121,11 +129,20 @@ def _fit(vocab: OrderVocabulary, parse: _Parse, attrs: StudyAttributes) -> tuple
 
     if not parse.modality <= attrs.modality:
         return "no", [], []
+    if len(attrs.modality) > 1 and len(parse.modality) > 1 and not parse.modality <= parse.hybrid:
+        return "no", [], []  # "MRI and PET", "CT chest, PET": two studies named side by side, not the hybrid
     if attrs.primary_modality not in parse.modality:
         unstated.append("modality")  # only a hybrid's partner (the CT of a PET/CT) may be assumed
     elif attrs.modality - parse.modality:
         unstated_axis("modality")
     regions = parse.regions
+    # a PET named as such, its partner (if any) named with it as one study: not "breast MRI and PET"
+    partner = parse.modality - {attrs.primary_modality}
+    body_study = not attrs.regions and attrs.primary_modality in parse.modality and partner <= parse.hybrid
+    if regions and body_study and all(_anywhere(vocab, r) for r in regions):
+        regions = set()  # "PET/MR breast": a body study for the cancer the breast holds, not a field
+        site = ", ".join(sorted(parse.regions))
+        assumed.append(f"{site}: the site of the cancer, not a field (the study images the body)")
     if regions:
         if not attrs.regions:
             return "no", [], []
@@ -172,6 +189,15 @@ def _rank_unknown(kb: Knowledge, text: str, parse: _Parse, limit: int = 5) -> tu
         scored.append((score + sim / 100.0, -idx, proc))
     scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
     return tuple(p for _, _, p in scored[:limit])
+
+
+def _by_protocol(parse: _Parse) -> tuple[str, ...]:
+    """The contrast a protocol named in the order implies (order vocabulary `protocols`, each with its
+    source), shown as an assumption: the order did not state it."""
+    if not parse.by_protocol:
+        return ()
+    timing = (parse.contrast() or "").replace("_", " ")
+    return (f"contrast {timing}, as the protocol named implies ({' + '.join(parse.by_protocol)})",)
 
 
 def _order_status(parse: _Parse) -> OrderStatus:
@@ -295,7 +321,7 @@ def _interpret(kb: Knowledge, text: str) -> OrderReading:
         # a name may supply what words do not (where, which modality: "staging CT"), never a
         # distinguishing choice the order leaves open (contrast, screening/diagnostic, extent, tracer)
         if fit == "full" or (fit == "partial" and set(unstated) <= {"regions", "modality"}):
-            return OrderReading("resolved", named, via="name", assumed=tuple(assumed), **base)
+            return OrderReading("resolved", named, via="name", assumed=(*assumed, *_by_protocol(parse)), **base)
     choices = (named, *(c for c in words.choices if c.id != named.id))
     return OrderReading("ambiguous", None, choices=choices, missing=words.missing, **base)
 
@@ -377,7 +403,7 @@ def _match_attributes(kb: Knowledge, text: str, parse: _Parse, base: dict[str, A
             partial.append((proc, unstated))
     if len(full) == 1 and not parse.unread:
         proc, assumed = full[0]
-        return OrderReading("resolved", proc, assumed=tuple(assumed), **base)
+        return OrderReading("resolved", proc, assumed=(*assumed, *_by_protocol(parse)), **base)
     if full:
         missing = ("unread words",) if parse.unread and len(full) == 1 else ()
         return OrderReading("ambiguous", None, choices=tuple(p for p, _ in full), missing=missing, **base)

@@ -64,6 +64,8 @@ def _settle(rule: FieldRule, cands: list[Candidate]) -> tuple[Any, bool]:
             c.used, c.reason = False, "outweighed by a more explicit mention"
     live = [c for c in live if c.used]
     how = rule.resolve_derived if (best == STRENGTH_RANK["derived"] and rule.resolve_derived) else rule.resolve
+    if rule.refines and how in ("single", "tiers"):
+        live = _most_specific(rule, live)
     values = [c.value for c in live]
     if how == "union":
         return _distinct(values, 0.0), False
@@ -96,6 +98,16 @@ def _settle(rule: FieldRule, cands: list[Candidate]) -> tuple[Any, bool]:
         if not _same(c.value, chosen, rule.tolerance):
             c.used, c.reason = False, "outweighed by a more specific value"
     return chosen, False
+
+
+def _most_specific(rule: FieldRule, live: list[Candidate]) -> list[Candidate]:
+    """Values of one hierarchy agree ("cN3c" and later "given N3 disease"): a category gives way to a more specific
+    one inside it (fields.yaml ``refines``), with no conflict; two different subcategories still conflict."""
+    present = {c.value for c in live}
+    for c in live:
+        if rule.refines.get(c.value, frozenset()) & present:
+            c.used, c.reason = False, "a more specific category of the same hierarchy is also given"
+    return [c for c in live if c.used]
 
 
 def _put(facts: dict[str, Any], fieldname: str, value: Any) -> None:
@@ -236,6 +248,7 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
         elif c.used and any(f in facts for f in c.mention.unless_facts):
             c.used, c.reason = False, "after breast surgery: not read as the clinical category of a primary"
     _pathology_size_after_surgery(rules, facts, by_field.get("tumor.size_cm", []), mentions)
+    assumptions += _several_foci(by_field.get("tumor.size_cm", []))
     for fieldname in by_field:
         if fieldname not in ("prior_surgery", "setting"):
             settle(fieldname)
@@ -290,6 +303,30 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
         assumptions=assumptions,
         to_confirm=[i for i in to_confirm if not _already_present(i, facts)],
     )
+
+
+OTHER_FOCUS = "size.other_focus"  # values.yaml: the size of another focus of the same cancer
+
+
+def _several_foci(sizes: list[Candidate]) -> list[dict[str, Any]]:
+    """Several foci of one cancer ("ILC 1.2 cm + 2nd focus 0.6 cm"): AJCC 8 stages multiple tumours by the largest
+    (values.yaml, size.other_focus), so the largest size stands and the others give way, with no conflict; shown as
+    an assumption. A focus's size alone is not the tumour's (the main tumour's size is then not given)."""
+    live = [c for c in sizes if c.used]
+    foci = [c for c in live if c.mention.rule == OTHER_FOCUS]
+    if not foci:
+        return []
+    if len(foci) == len(live):
+        for c in foci:
+            c.used, c.reason = False, "the size of another focus only: the main tumour's size is not given"
+        return []
+    largest = max(c.value for c in live)
+    for c in live:
+        if c.value < largest:
+            c.used, c.reason = False, "a smaller focus: several tumours are staged by the largest (AJCC 8)"
+    return [{"field": "tumor.size_cm", "value": largest, "reason": "several foci of the cancer: the largest is staged "
+             "(AJCC 8, multiple tumours); inferred, not stated: override if wrong",
+             "evidence": [where(c.mention) for c in live]}]  # fmt: skip
 
 
 def _pathology_size_after_surgery(

@@ -25,6 +25,7 @@ _YEARS = re.compile(
     r"|\b(?:[6-9]|[1-9]\d)\s*(?:mo|mos|months)\b(?!\s*old)",
     re.IGNORECASE,
 )
+_TO_COME = "clue.adjuvant_next"  # targets.yaml: treatment still to come after the operation
 _PROOF = ("tumor.histology", "tumor.er", "tumor.pr", "tumor.her2", "tumor.grade", "pathology.t", "pathology.n")
 
 
@@ -66,7 +67,10 @@ def infer_setting(
     old_surgery = [m for m in surgery if _YEARS.search(m.sentence)]
     long_ago = treatment + earlier + old_surgery
     symptoms = [c.mention for c in cands if c.field == "symptoms" and c.used]
-    distant = by["new_distant"] + symptoms + [m for m in gated if "uncertain" in m.effects]
+    # a metastasis the note proves (a biopsy of a liver or bone lesion) after a treated cancer is the distant
+    # recurrence being investigated (at diagnosis, "de novo stage IV", it changes nothing here)
+    metastatic = [c.mention for c in cands if c.field == "tumor.m" and c.used and c.value == "M1"]
+    distant = by["new_distant"] + symptoms + [m for m in gated if "uncertain" in m.effects] + metastatic
     nodes = [
         c.mention for c in cands if c.field == "tumor.n" and c.used and c.value != "N0" and c.mention.family == "node"
     ]
@@ -89,7 +93,13 @@ def infer_setting(
                and not c.mention.effects & {"past", "historical"}]  # fmt: skip
     worked_up = {m.sentence for m in by["workup"]}
     new_primary = [m for m in current if m.sentence in worked_up and m.sentence not in {t.sentence for t in long_ago}]
-    underway = [m for m in by["preop_systemic"] if not _YEARS.search(m.sentence)]  # "s/p neoadjuvant 2017": treated
+    # an operation still to come in the same sentence makes "after neoadjuvant therapy" the plan's order of steps
+    # ("mastectomy after neoadjuvant therapy"), not treatment under way
+    planned_surgery = {c.mention.sentence for c in cands if c.field == "prior_surgery" and not c.used
+                       and not c.mention.effects & {"negated", "past", "historical"}}  # fmt: skip
+    underway = [  # "s/p neoadjuvant 2017": treated
+        m for m in by["preop_systemic"] if not _YEARS.search(m.sentence) and m.sentence not in planned_surgery
+    ]
     # "staging" said of the diagnosis ("Staging at dx: CT CAP negative") while neoadjuvant treatment is under way
     # names no current setting either
     staging_only = stated == "new_diagnosis" and said and all(m.family == "setting_staging" for m in said)
@@ -101,6 +111,12 @@ def infer_setting(
         return left_open(why, surgery + by["pending"])
     if surgery and by["perioperative"] and long_ago and not (distant or local):
         return []  # just operated and an earlier cancer too: which one the note is about is not said
+    if surgery and by["perioperative"] and not long_ago and not [m for m in by["perioperative"] if m.rule == _TO_COME]:
+        # a final pathology report or a post-operative course says the operation was done, not that treatment follows:
+        # post-operative staging or follow-up is not said
+        if stated is None:
+            return left_open("just operated; the note does not say whether treatment follows", surgery)
+        return []
     if surgery and by["perioperative"] and not long_ago:
         inferred = ("new_diagnosis", "operated, adjuvant treatment still to come: the cancer is still being treated "
                     "for the first time", surgery + by["perioperative"])  # fmt: skip

@@ -1,0 +1,174 @@
+"""Classes of clinical meaning from the fifth blind set's review (and blind_test's remaining errors), each in
+wording of our own with a control for the neighbouring reading, so that no test passes by reading nothing:
+
+- a T or N category and a subcategory inside it ("cN3c" ... "given N3 disease") agree: the more specific stands;
+- several foci of one cancer: AJCC 8 stages by the largest, shown as an assumption; a focus's size alone is not
+  the tumour's;
+- a size written before the tumour's nodal status and histology ("1.3 cm node-negative ER+ IDC") is the tumour's;
+- a final pathology report of an operation, with nothing said of treatment to come, leaves the setting open;
+  the same report with adjuvant treatment still to come is a new diagnosis;
+- "mastectomy after neoadjuvant therapy" in a plan is the order of steps, not treatment under way;
+- a new lung or liver lesion written with its size or describing words between, after a treated cancer, is a
+  suspected distant recurrence even when the study that found it is called a surveillance study.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from nlp_helpers import RULES, facts, tumor
+
+PROPERTY = settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _extract(text: str):  # type: ignore[no-untyped-def]
+    from rightscan.adapters.text import extract
+
+    return extract(text)
+
+
+# ------------------------------------------------------------------ one hierarchy of categories
+HIERARCHY = [("N", "N3", "N3c"), ("N", "N3", "N3a"), ("N", "N2", "N2a"), ("T", "T4", "T4d"), ("T", "T1", "T1c"),
+             ("T", "T4", "T4b"), ("N", "N2", "N2b")]  # fmt: skip
+
+
+@PROPERTY
+@given(case=st.sampled_from(HIERARCHY), general_first=st.booleans())
+def test_a_category_and_its_subcategory_agree_the_specific_one_stands(case: tuple[str, str, str],
+                                                                      general_first: bool) -> None:  # fmt: skip
+    axis, general, specific = case
+    other = "cT2" if axis == "N" else "cN1"
+    first, second = (general, specific) if general_first else (specific, general)
+    note = (f"61F new L breast IDC, core bx last week. Clinical stage {other} c{first} M0 per exam. "
+            f"Plan: PET/CT for staging given {second} disease, then neoadjuvant chemo.")  # fmt: skip
+    ext = _extract(note)
+    assert ext.facts["tumor"][axis.lower()] == specific, ext.conflicts
+    assert not [c for c in ext.conflicts if c["field"] == f"tumor.{axis.lower()}"]
+
+
+@pytest.mark.parametrize("pair", [("N3a", "N3c"), ("N2a", "N3"), ("T4b", "T4d"), ("T1c", "T2")])
+def test_two_different_categories_still_conflict(pair: tuple[str, str]) -> None:
+    a, b = pair
+    axis = a[0].lower()
+    other = "cT2" if axis == "n" else "cN1"
+    ext = _extract(f"61F new L breast IDC on core bx. Exam: {other} c{a} M0. Imaging review: c{b}. Plan: PET/CT.")
+    assert axis not in ext.facts.get("tumor", {})
+    assert [c for c in ext.conflicts if c["field"] == f"tumor.{axis}"]
+
+
+def test_the_hierarchy_is_the_staging_chapters() -> None:
+    """fields.yaml ``refines`` says what ajcc8_breast.yaml's t_family / n_family say (one hierarchy, two readers)."""
+    fields = yaml.safe_load((RULES / "fields.yaml").read_text(encoding="utf-8"))["fields"]
+    ajcc = yaml.safe_load((Path(RULES).parent / "ajcc8_breast.yaml").read_text(encoding="utf-8"))
+    for axis, family in (("t", ajcc["t_family"]), ("n", ajcc["n_family"])):
+        for general, specifics in fields[f"tumor.{axis}"]["refines"].items():
+            for s in specifics:
+                assert s in family, s
+                assert family[s] == general or (s == "N1mi" and general == "N1"), (s, general)
+
+
+# ------------------------------------------------------------------ several foci: the largest is staged
+@PROPERTY
+@given(
+    main=st.sampled_from([0.8, 1.2, 1.9, 2.4]),
+    focus=st.sampled_from([0.4, 0.6, 1.5, 2.8]),
+    word=st.sampled_from(["2nd focus", "second focus", "satellite lesion", "additional focus"]),
+)
+def test_several_foci_are_staged_by_the_largest(main: float, focus: float, word: str) -> None:
+    ext = _extract(f"Tumor board: 58F R breast ILC {main} cm + {word} {focus} cm on MRI, both biopsied, cN0, "
+                   f"ER+/PR+/HER2-. Rec lumpectomy + SLNB.")  # fmt: skip
+    assert ext.facts["tumor"]["size_cm"] == max(main, focus)
+    assert not [c for c in ext.conflicts if c["field"] == "tumor.size_cm"]
+    assumed = [a for a in ext.assumptions if a["field"] == "tumor.size_cm"]
+    assert assumed and assumed[0]["value"] == max(main, focus) and len(assumed[0]["evidence"]) == 2
+
+
+def test_a_focus_size_alone_is_not_the_tumours() -> None:
+    got = tumor("New dx R breast ILC on core bx, cN0. MRI also shows a satellite lesion 0.5 cm. Plan: lumpectomy.")
+    assert got.get("histology") == "ILC"
+    assert "size_cm" not in got
+
+
+def test_two_sizes_of_one_tumour_without_a_focus_still_conflict() -> None:
+    ext = _extract("Clinic: new R breast IDC 1.8 cm, core bx. Path line: IDC 2.6 cm. Plan: surgery.")
+    assert "size_cm" not in ext.facts.get("tumor", {})
+    assert [c for c in ext.conflicts if c["field"] == "tumor.size_cm"]
+
+
+# ------------------------------------------------------------------ size before the tumour's adjectives
+@PROPERTY
+@given(
+    size=st.sampled_from([0.9, 1.1, 1.3, 2.2]),
+    status=st.sampled_from(["node-negative", "node negative", "node-positive", "LN-negative"]),
+    histology=st.sampled_from(["IDC", "ILC", "invasive ductal carcinoma"]),
+)
+def test_a_size_before_the_nodal_status_and_histology_is_the_tumours(size: float, status: str, histology: str) -> None:
+    got = tumor(f"Called pt: she has a {size} cm {status} ER+ {histology}, seen by surgery, lumpectomy next week.")
+    assert got.get("size_cm") == size
+
+
+def test_a_nodes_own_size_is_still_not_the_tumours() -> None:
+    got = tumor("New R breast IDC on core bx. US: 1.7 cm node in the R axilla, cortex thickened. Plan: FNA.")
+    assert "size_cm" not in got
+
+
+# ------------------------------------------------------------------ just operated: does treatment follow?
+REPORT = ("SURGICAL PATHOLOGY - FINAL\nProcedure: Total mastectomy with sentinel node biopsy\nHistologic type: "
+          "invasive ductal carcinoma\nTumour size: 28 mm\nGrade 2\nNodes: 1/3 positive\n"
+          "Pathologic stage (AJCC 8): pT2 pN1a\nER positive (90%), PR positive (40%), HER2 IHC 1+.\n")  # fmt: skip
+
+
+def test_a_final_pathology_report_alone_leaves_the_setting_open() -> None:
+    ext = _extract(REPORT)
+    assert "setting" not in ext.facts
+    assert [a for a in ext.assumptions if a["field"] == "setting" and a["value"] is None]
+
+
+@pytest.mark.parametrize("next_step", ["Plan: medical oncology to see her before adjuvant chemo.",
+                                       "Comment: adjuvant chemotherapy planned."])  # fmt: skip
+def test_the_same_report_with_treatment_to_come_is_a_new_diagnosis(next_step: str) -> None:
+    ext = _extract(REPORT + next_step)
+    assert ext.facts.get("setting") == "new_diagnosis"
+
+
+# ------------------------------------------------------------------ neoadjuvant: planned or under way
+def test_surgery_after_neoadjuvant_therapy_in_a_plan_is_not_treatment_under_way() -> None:
+    note = ("Tumor board: 52F new L breast IDC on core bx, cT3 cN1 M0, HER2+. Staging: PET/CT 11/20 no distant "
+            "disease.\nDiscussion:\n- Neoadjuvant TCHP to begin next month.\n- Mastectomy after neoadjuvant therapy.")
+    assert facts(note).get("setting") == "new_diagnosis"
+
+
+def test_neoadjuvant_therapy_under_way_still_leaves_the_setting_open() -> None:
+    note = ("52F L breast IDC, cT3 cN1, currently on neoadjuvant TCHP, cycle 4 today. Surgery to be planned after "
+            "completion. Asks whether she needs a PET scan.")
+    assert "setting" not in facts(note)
+
+
+# ------------------------------------------------------------------ a new distant lesion after a treated cancer
+@pytest.mark.parametrize(
+    "finding",
+    ["Surveillance CXR last week: new 1.2 cm RLL nodule, not on prior.",
+     "Routine surveillance CT: new multiple hypodense liver lesions, largest 2 cm.",
+     "Follow-up CT shows a new 8 mm LUL solid nodule."],
+)  # fmt: skip
+def test_a_new_distant_lesion_with_words_between_is_a_suspected_distant_recurrence(finding: str) -> None:
+    note = f"66F hx R breast IDC s/p lumpectomy + RT 2019, on letrozole. {finding} CT chest requested."
+    assert facts(note).get("setting") == "suspected_distant_recurrence"
+
+
+def test_a_stable_lesion_in_surveillance_stays_surveillance() -> None:
+    note = "66F hx R breast IDC s/p lumpectomy + RT 2019, on letrozole. Surveillance visit: NED. Stable 4 mm RUL nodule"
+    assert facts(note).get("setting") == "surveillance"
+
+
+def test_a_proven_metastasis_after_a_treated_cancer_is_a_distant_recurrence() -> None:
+    note = ("Specimen: liver lesion, core biopsy. History: L breast IDC treated with mastectomy 2017 and tamoxifen. "
+            "Diagnosis: LIVER, CORE BIOPSY: metastatic carcinoma, consistent with the known breast primary.")
+    got = facts(note)
+    assert got["tumor"].get("m") == "M1"
+    assert got.get("setting") == "suspected_distant_recurrence"

@@ -172,3 +172,67 @@ def test_a_proven_metastasis_after_a_treated_cancer_is_a_distant_recurrence() ->
     got = facts(note)
     assert got["tumor"].get("m") == "M1"
     assert got.get("setting") == "suspected_distant_recurrence"
+
+
+# ------------------------------------------------------------------ sizes: which one is current
+@pytest.mark.parametrize(
+    "said",
+    ["We use the MRI measurement (2.6 cm) as her clinical size.", "We take the MRI size, 2.6 cm, for staging."],
+)
+def test_the_size_the_note_says_it_uses_is_the_tumours(said: str) -> None:
+    note = f"47F new R breast IDC on core bx. Mammo/US: 2.2 x 1.9 cm mass. MRI: enhancing mass 2.6 cm. {said}"
+    assert tumor(note).get("size_cm") == 2.6
+
+
+def test_two_imaging_sizes_without_a_choice_still_conflict() -> None:
+    ext = _extract("47F new R breast IDC on core bx. Mammo/US: 2.2 x 1.9 cm mass. MRI: enhancing mass 2.6 cm.")
+    assert "size_cm" not in ext.facts.get("tumor", {})
+
+
+@pytest.mark.parametrize("reject", ["longest core 1.7 cm", "6 mm solid nodule R upper lobe",
+                                    "US underestimated it at 1.8 cm"])  # fmt: skip
+def test_a_core_length_a_lung_nodule_or_an_underestimate_is_not_the_tumours_size(reject: str) -> None:
+    got = tumor(f"New L breast ILC on core bx, mass 3.4 cm on MRI. Also: {reject}. Plan: surgery consult.")
+    assert got.get("size_cm") == 3.4
+
+
+def test_after_surgery_the_pathology_size_compared_with_imaging_is_current_and_the_pre_op_t_gives_way() -> None:
+    note = ("Tumor board. 52F L breast IDC. Pre-op: 1.7 cm mass on US (cT1c), axillary US negative. Surgery 11/12: "
+            "L lumpectomy + SLNB. Final pathology: invasive ductal carcinoma, 2.8 cm (larger than imaging), grade 2. "
+            "Adjuvant chemo planned.")  # fmt: skip
+    ext = _extract(note)
+    assert ext.facts["tumor"]["size_cm"] == 2.8
+    assert "t" not in ext.facts["tumor"]  # cT1c was the pre-operative category; 2.8 cm is T2
+
+
+def test_after_surgery_a_pre_op_t_that_agrees_with_the_pathology_size_stays() -> None:
+    note = ("Discharge. 61F R breast IDC, cT2 cN0 (pre-op US 2.9 cm), s/p mastectomy 11/02. Final pathology: invasive "
+            "ductal carcinoma, 3.4 cm, grade 3. Plan: oncology before adjuvant chemo.")  # fmt: skip
+    got = tumor(note)
+    assert (got.get("size_cm"), got.get("t")) == (3.4, "T2")
+
+
+# ------------------------------------------------------------------ a node whose biopsy is pending
+def test_a_node_awaiting_its_biopsy_result_is_not_yet_n1_and_the_answer_asks() -> None:
+    note = ("Core biopsy report. 58F palpable L breast mass, US 3.4 cm. L axillary node with 4 mm cortical "
+            "thickening - FNA sent separately, result to follow. Diagnosis: invasive lobular carcinoma, grade 2.")
+    ext = _extract(note)
+    assert "n" not in ext.facts.get("tumor", {})
+    assert [c for c in ext.to_confirm if c["field"] == "tumor.n" and set(c["values"]) == {"N1", "N0"}]
+
+
+def test_a_node_proven_by_its_biopsy_is_n1() -> None:
+    note = ("58F L breast ILC on core bx, US 3.4 cm. L axillary node with 4 mm cortical thickening, FNA positive for "
+            "metastatic carcinoma.")
+    assert tumor(note).get("n") == "N1"
+
+
+# ------------------------------------------------------------------ a receptor's long name with its abbreviation
+@pytest.mark.parametrize(("line", "er", "pr"), [
+    ("Estrogen receptor (ER): POSITIVE, 95% of tumour cells. Progesterone receptor (PR): NEGATIVE, <1%.", "positive",
+     "negative"),
+    ("Oestrogen receptor (ER): negative (0%). Progesterone receptor (PgR): positive (30%).", "negative", "positive"),
+])  # fmt: skip
+def test_a_receptors_long_name_with_its_abbreviation_in_brackets(line: str, er: str, pr: str) -> None:
+    got = tumor(f"Core biopsy: invasive ductal carcinoma, grade 2.\nBIOMARKERS:\n{line}\n")
+    assert (got.get("er"), got.get("pr")) == (er, pr)

@@ -196,6 +196,8 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
             gated.append(m)
 
     _explained_later(cands, mentions, rules)
+    for c, why in _node_biopsy_pending(rules, cands, mentions):
+        confirm("tumor.n", [c.value, "N0"], why, [c.mention])
     _declined_studies(cands)
     by_field: dict[str, list[Candidate]] = {}
     for c in cands:
@@ -247,7 +249,8 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
             c.used, c.reason = False, f"describes the current finding in a {setting.replace('_', ' ')} note"
         elif c.used and any(f in facts for f in c.mention.unless_facts):
             c.used, c.reason = False, "after breast surgery: not read as the clinical category of a primary"
-    _pathology_size_after_surgery(rules, facts, by_field.get("tumor.size_cm", []), mentions)
+    sizes, categories = by_field.get("tumor.size_cm", []), by_field.get("tumor.t", [])
+    gives_way = _pathology_size_after_surgery(rules, facts, sizes, mentions, categories)
     assumptions += _several_foci(by_field.get("tumor.size_cm", []))
     for fieldname in by_field:
         if fieldname not in ("prior_surgery", "setting"):
@@ -302,7 +305,27 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
         rules_version=rules.version,
         assumptions=assumptions,
         to_confirm=[i for i in to_confirm if not _already_present(i, facts)],
+        gives_way=gives_way,
     )
+
+
+def _node_biopsy_pending(rules: Rules, cands: list[Candidate], mentions: list[Mention]) -> list[tuple[Candidate, str]]:
+    """A node described in words whose biopsy result is pending in the same sentence ("axillary node with cortical
+    thickening - FNA sent, result to follow") is not yet N1: it may be N0, so the category is left to confirm (a
+    stated category, "cN1", stands)."""
+    pending = {m.sentence for m in mentions if m.family == "pending" and status_of(rules, m)[0] == ACCEPTED}
+    out = []
+    for c in cands:
+        if (
+            c.used
+            and c.field == "tumor.n"
+            and c.value != "N0"
+            and c.mention.family == "node"
+            and c.mention.sentence in pending
+        ):
+            c.used, c.reason = False, "the node's biopsy result is pending"
+            out.append((c, "the node's biopsy result is pending: N0 or node-positive"))
+    return out
 
 
 OTHER_FOCUS = "size.other_focus"  # values.yaml: the size of another focus of the same cancer
@@ -330,24 +353,34 @@ def _several_foci(sizes: list[Candidate]) -> list[dict[str, Any]]:
 
 
 def _pathology_size_after_surgery(
-    rules: Rules, facts: dict[str, Any], sizes: list[Candidate], mentions: list[Mention]
-) -> None:
+    rules: Rules, facts: dict[str, Any], sizes: list[Candidate], mentions: list[Mention], categories: list[Candidate]
+) -> tuple[str, ...]:
     """After breast surgery for this cancer the final pathology size is the current one (annotation guide 2): a
     size given in a sentence about imaging or the time before the operation ("pre-op US 2.9 cm", "2.0 cm on US")
     gives way when the note also gives a size without such words. A single size, of any kind, stays."""
     if "prior_surgery" not in facts or facts.get("setting") in (*RECURRENCE, "surveillance"):
-        return
+        return ()
     live = [c for c in sizes if c.used]
     if len(live) < 2:
-        return
-    words = _before_surgery_words(rules)
+        return ()
+    words = _words(rules, "size_before_surgery_words")
+    final = _words(rules, "size_after_surgery_words")  # "2.8 cm (larger than imaging)": the pathology size itself
     studied = {m.sentence for m in mentions if m.family == "procedure"}
     before = [
-        c for c in live if c.mention.sentence in studied or any(p.search(c.mention.sentence.lower()) for p in words)
+        c
+        for c in live
+        if (c.mention.sentence in studied or any(p.search(c.mention.sentence.lower()) for p in words))
+        and not any(p.search(c.mention.sentence.lower()) for p in final)
     ]
     if before and len(before) < len(live):
         for c in before:
             c.strength = "derived"
+        # the clinical T written with the size measured before the operation ("1.7 cm on US (cT1c)") is that size's:
+        # when the core refuses it with the pathology size, it gives way (contradictions)
+        pre_op = {c.mention.sentence for c in before}
+        if any(c.used and c.mention.sentence in pre_op for c in categories):
+            return ("tumor.t",)
+    return ()
 
 
 # a year in a surgery's sentence ("lumpectomy 02/2021", "WLE and SNB March 2022"), a dated heading ("Procedures 11/24:
@@ -371,15 +404,15 @@ _INVASIVE = re.compile(r"\binvasi(?:ve|on)\b", re.IGNORECASE)
 _NOT_INVASIVE = re.compile(r"\b(?:no|non|without|negative for)[- ](?:\w+ ){0,2}invasi", re.IGNORECASE)
 _SURGERY_FAMILIES = frozenset({"surgery", "surgery_done"})
 _WEAKER_SIZE = frozenset({"palpation", "historical"})
-_WORDS_CACHE: dict[int, tuple[re.Pattern[str], ...]] = {}
+_WORDS_CACHE: dict[tuple[int, str], tuple[re.Pattern[str], ...]] = {}
 
 
-def _before_surgery_words(rules: Rules) -> tuple[re.Pattern[str], ...]:
-    found = _WORDS_CACHE.get(id(rules))
+def _words(rules: Rules, parameter: str) -> tuple[re.Pattern[str], ...]:
+    found = _WORDS_CACHE.get((id(rules), parameter))
     if found is None:
         from rightscan.adapters.text.phrases import word_patterns
 
-        found = _WORDS_CACHE[id(rules)] = word_patterns(list(rules.parameters.get("size_before_surgery_words", ())))
+        found = _WORDS_CACHE[(id(rules), parameter)] = word_patterns(list(rules.parameters.get(parameter, ())))
     return found
 
 

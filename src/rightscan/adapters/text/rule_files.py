@@ -263,6 +263,8 @@ class _Parameters(_Strict):
     # after breast surgery the pathology size is the current one (annotation guide 2, tumor.size_cm): a size
     # whose sentence says it was measured before the operation or on imaging gives way to the others
     size_before_surgery_words: list[str] = Field(default_factory=list)
+    # ... unless the sentence says it is the pathology size, compared with the imaging ("larger than imaging")
+    size_after_surgery_words: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _scores(self) -> _Parameters:

@@ -236,3 +236,57 @@ def test_a_node_proven_by_its_biopsy_is_n1() -> None:
 def test_a_receptors_long_name_with_its_abbreviation_in_brackets(line: str, er: str, pr: str) -> None:
     got = tumor(f"Core biopsy: invasive ductal carcinoma, grade 2.\nBIOMARKERS:\n{line}\n")
     assert (got.get("er"), got.get("pr")) == (er, pr)
+
+
+# ------------------------------------------------------------------ the patient asks for the scan
+@pytest.mark.parametrize(
+    "asks",
+    ["Can you order an x-ray of my hip? I would rather know.",
+     "Could you please order me a chest xray? I would feel better knowing.",
+     "Can you please book the bone scan before my surgery?"],
+)  # fmt: skip
+def test_a_patient_asking_her_doctor_to_order_a_study_requests_imaging(asks: str) -> None:
+    note = f"Hello Dr Lee, I finished radiation for breast cancer 2 years ago after my lumpectomy. {asks} Thanks, Ann"
+    assert facts(note).get("patient_preference") == "requests_imaging"
+
+
+def test_a_study_booked_at_the_patients_request_is_her_request() -> None:
+    note = ("Clinic letter. Node-negative 1.2 cm IDC on core biopsy. Staging CT requested at patient's request, "
+            "although I explained it is not routinely needed.")
+    assert facts(note).get("patient_preference") == "requests_imaging"
+
+
+@pytest.mark.parametrize(
+    "asks",
+    ["Do I need a scan before my surgery?", "My surgeon asked: can you order a CT for staging?"],
+)
+def test_a_question_whether_a_scan_is_needed_or_a_doctors_request_is_not_the_patients(asks: str) -> None:
+    note = f"Hello, I had a biopsy that showed breast cancer, not treated yet. {asks} Thanks, Ann"
+    assert "patient_preference" not in facts(note)
+
+
+# ------------------------------------------------------------------ categories in an all-capitals note
+def test_an_all_capitals_category_with_its_node_is_read() -> None:
+    got = tumor("CT CHEST ABDOMEN PELVIS WITH CONTRAST. REASON: STAGING. 70 YO F LT BREAST IDC CT3 N1 (FNA+) ER POS.")
+    assert (got.get("t"), got.get("n")) == ("T3", "N1")
+
+
+def test_a_ct_scan_is_never_read_as_a_category() -> None:
+    got = tumor("CT3 PHASE LIVER PROTOCOL. 70 YO F LT BREAST IDC, STAGING.")
+    assert "t" not in got
+
+
+# ------------------------------------------------------------------ the value the note calls current
+def test_the_value_the_note_calls_current_outranks_older_copied_text() -> None:
+    note = ('Second opinion. Outside H&P (copied): "58F 3 cm L breast mass, cT2 N0, ER+." Since then the axillary '
+            "node was FNA positive. So current clinical stage is cT2 cN1 (not N0 as in the outside note). "
+            "New L breast IDC, no treatment yet.")  # fmt: skip
+    assert tumor(note).get("n") == "N1"
+
+
+def test_two_values_without_one_called_current_still_conflict() -> None:
+    note = ('Second opinion. Outside H&P (copied): "58F 3 cm L breast mass, cT2 N0, ER+." Our review: cT2 cN1. '
+            "New L breast IDC, no treatment yet.")
+    ext = _extract(note)
+    assert "n" not in ext.facts.get("tumor", {})
+    assert [c for c in ext.conflicts if c["field"] == "tumor.n"]

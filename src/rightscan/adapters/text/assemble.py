@@ -252,6 +252,7 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
     sizes, categories = by_field.get("tumor.size_cm", []), by_field.get("tumor.t", [])
     gives_way = _pathology_size_after_surgery(rules, facts, sizes, mentions, categories)
     assumptions += _several_foci(by_field.get("tumor.size_cm", []))
+    _stated_current(rules, by_field)
     for fieldname in by_field:
         if fieldname not in ("prior_surgery", "setting"):
             settle(fieldname)
@@ -326,6 +327,28 @@ def _node_biopsy_pending(rules: Rules, cands: list[Candidate], mentions: list[Me
             c.used, c.reason = False, "the node's biopsy result is pending"
             out.append((c, "the node's biopsy result is pending: N0 or node-positive"))
     return out
+
+
+_STAGE_FIELDS = ("tumor.size_cm", "tumor.t", "tumor.n", "tumor.m", "tumor.grade", "tumor.er", "tumor.pr", "tumor.her2")
+
+
+def _stated_current(rules: Rules, by_field: dict[str, list[Candidate]]) -> None:
+    """A stage field the note gives twice, once in a sentence that calls its value the current one ("so current
+    clinical stage is cT2 cN1 (not N0 as in the 08/02 note)"): that value stands, the older ones give way. Only when
+    the sentences that say so give one value, none of them negated."""
+    words = _words(rules, "current_value_words")
+    for fieldname in _STAGE_FIELDS:
+        live = [c for c in by_field.get(fieldname, []) if c.used]
+        if len({repr(c.value) for c in live}) < 2:
+            continue
+        said = [c for c in live if "negated" not in c.mention.effects
+                and any(p.search(c.mention.sentence.lower()) for p in words)]  # fmt: skip
+        values = {repr(c.value) for c in said}
+        if len(values) != 1:
+            continue
+        for c in live:
+            if repr(c.value) not in values:
+                c.used, c.reason = False, "superseded by the value the note calls current"
 
 
 OTHER_FOCUS = "size.other_focus"  # values.yaml: the size of another focus of the same cancer

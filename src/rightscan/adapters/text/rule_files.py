@@ -265,6 +265,9 @@ class _Parameters(_Strict):
     size_before_surgery_words: list[str] = Field(default_factory=list)
     # ... unless the sentence says it is the pathology size, compared with the imaging ("larger than imaging")
     size_after_surgery_words: list[str] = Field(default_factory=list)
+    # a sentence that says its value is the current one ("so current clinical stage is cT2 cN1 (not N0 as in the
+    # 08/02 note)"): its value outranks the others of the field, older copied text included
+    current_value_words: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _scores(self) -> _Parameters:

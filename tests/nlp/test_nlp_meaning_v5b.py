@@ -290,3 +290,39 @@ def test_two_values_without_one_called_current_still_conflict() -> None:
     ext = _extract(note)
     assert "n" not in ext.facts.get("tumor", {})
     assert [c for c in ext.conflicts if c["field"] == "tumor.n"]
+
+
+# ------------------------------------------------------------------ treated before, or diagnosed now?
+def test_a_type_dated_by_the_biopsy_that_proved_it_is_not_an_earlier_cancer() -> None:
+    note = ("Oncology new consult. Dx: R breast invasive ductal carcinoma, bx 2026-10-30. Size (US) 1.9 cm, cN0. "
+            "Plan: lumpectomy + SLNB next month. Mild headache, different from her usual migraines.")  # fmt: skip
+    assert facts(note).get("setting") == "new_diagnosis"
+
+
+def test_a_cancer_of_an_earlier_year_with_a_new_symptom_is_still_a_suspected_recurrence() -> None:
+    note = "Hx R breast IDC dx 2016, lumpectomy and radiation, on letrozole. New headache, different from usual, 3 wks."
+    assert facts(note).get("setting") == "suspected_distant_recurrence"
+
+
+def test_a_new_primary_in_the_other_breast_with_a_raised_alp_is_a_new_diagnosis() -> None:
+    note = ("66F, newly diagnosed L breast IDC on core biopsy, cT1c cN0. Past oncologic history: RIGHT breast DCIS "
+            "2012 treated with R lumpectomy + RT. Pre-op labs: ALP 140 U/L (ref 40-129). No bone pain.")  # fmt: skip
+    assert facts(note).get("setting") == "new_diagnosis"
+
+
+def test_a_new_finding_in_the_treated_breast_with_a_raised_alp_stays_a_recurrence_question() -> None:
+    note = ("66F hx RIGHT breast IDC 2012 treated with R lumpectomy + RT. New lump near the R lumpectomy scar. "
+            "ALP 260 U/L (ref 40-129).")  # fmt: skip
+    assert facts(note).get("setting") in ("suspected_distant_recurrence", "suspected_local_recurrence")
+
+
+@pytest.mark.parametrize("plan", ["adjuvant chemo + trastuzumab anticipated", "to discuss adjuvant endocrine therapy"])
+def test_adjuvant_treatment_still_to_come_is_not_treatment_given(plan: str) -> None:
+    note = ("Discharge summary. Right mastectomy + axillary dissection 02/11 for IDC, pT2 pN1a. Post-op course "
+            f"uncomplicated. Referred to medical oncology - {plan}.")
+    assert facts(note).get("setting") == "new_diagnosis"
+
+
+def test_adjuvant_treatment_given_years_ago_is_a_treated_cancer() -> None:
+    note = "Follow-up. IDC 2019, mastectomy, completed adjuvant chemo 2019, on tamoxifen. NED, no complaints."
+    assert facts(note).get("setting") == "surveillance"

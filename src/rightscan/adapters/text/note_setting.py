@@ -25,7 +25,8 @@ _YEARS = re.compile(
     r"|\b(?:[6-9]|[1-9]\d)\s*(?:mo|mos|months)\b(?!\s*old)",
     re.IGNORECASE,
 )
-_TO_COME = "clue.adjuvant_next"  # targets.yaml: treatment still to come after the operation
+# targets.yaml and values.yaml: treatment still to come after the operation
+_TO_COME = frozenset({"clue.adjuvant_next", "clue.adjuvant_next_words"})
 _PROOF = ("tumor.histology", "tumor.er", "tumor.pr", "tumor.her2", "tumor.grade", "pathology.t", "pathology.n")
 
 
@@ -53,13 +54,20 @@ def infer_setting(
         if m.family in by and status_of(rules, m)[0] == ACCEPTED:
             by[m.family].append(m)
     other = {m.sentence for m in by["other_cancer"]}
-    treatment = [m for m in by["treatment"] if m.sentence not in other]
+    biopsied = {m.sentence for m in by["workup"]}
+    # "adjuvant chemo + trastuzumab anticipated": treatment still to come, not treatment given
+    to_come = [m for m in by["perioperative"] if m.rule in _TO_COME]
+    planned = {m.sentence for m in to_come}
+    treatment = [m for m in by["treatment"] if m.sentence not in other and m.sentence not in planned]
     earlier = [  # a cancer of the past ("hx of IDC", "ILC dx 2018"); a synoptic "Procedure:" line is not one
         c.mention
         for c in cands
         if c.field == "tumor.histology"
         and c.used
         and ("historical" in c.mention.effects or ("past" in c.mention.effects and _YEARS.search(c.mention.sentence)))
+        # a type named with the biopsy that proved it ("Dx: R breast IDC, bx 2026-10-30") dates the diagnosis, not
+        # an earlier treated cancer
+        and ("historical" in c.mention.effects or c.mention.sentence not in biopsied)
     ]
     surgery = [c.mention for c in cands if c.field == "prior_surgery" and c.used]
     # surgery of earlier years ("s/p lumpectomy 2019", "4 y s/p mastectomy") is a treated cancer in follow-up;
@@ -111,7 +119,7 @@ def infer_setting(
         return left_open(why, surgery + by["pending"])
     if surgery and by["perioperative"] and long_ago and not (distant or local):
         return []  # just operated and an earlier cancer too: which one the note is about is not said
-    if surgery and by["perioperative"] and not long_ago and not [m for m in by["perioperative"] if m.rule == _TO_COME]:
+    if surgery and by["perioperative"] and not long_ago and not to_come:
         # a final pathology report or a post-operative course says the operation was done, not that treatment follows:
         # post-operative staging or follow-up is not said
         if stated is None:
@@ -120,7 +128,9 @@ def infer_setting(
     if surgery and by["perioperative"] and not long_ago:
         inferred = ("new_diagnosis", "operated, adjuvant treatment still to come: the cancer is still being treated "
                     "for the first time", surgery + by["perioperative"])  # fmt: skip
-    elif long_ago and not distant and (other_side := _other_breast(long_ago, current + local)):
+    elif long_ago and (current or not distant) and (other_side := _other_breast(long_ago, current + local)):
+        # a new cancer proven in the other breast is a new primary to stage, even with a finding that may be distant
+        # (a raised ALP): that finding is part of its staging
         # the earlier cancer was in one breast, the new proven cancer or finding is in the other: a new primary
         if current:
             inferred = ("new_diagnosis", "a new cancer in the other breast, proven by tissue, after an earlier treated "

@@ -326,3 +326,27 @@ def test_adjuvant_treatment_still_to_come_is_not_treatment_given(plan: str) -> N
 def test_adjuvant_treatment_given_years_ago_is_a_treated_cancer() -> None:
     note = "Follow-up. IDC 2019, mastectomy, completed adjuvant chemo 2019, on tamoxifen. NED, no complaints."
     assert facts(note).get("setting") == "surveillance"
+
+
+# ------------------------------------------------------------------ the axilla in other words
+@pytest.mark.parametrize(
+    ("words", "n"),
+    [("Axillary US benign.", "N0"), ("Axillary ultrasound clear.", "N0"), ("No palpable LN.", "N0"),
+     ("no palpable axillary lymphadenopathy", "N0"), ("R axillary node core bx +.", "N1"),
+     ("L axillary LN core biopsy: positive.", "N1")],
+)  # fmt: skip
+def test_the_axilla_described_in_words(words: str, n: str) -> None:
+    assert tumor(f"New R breast IDC on core biopsy, 1.4 cm on US. {words} Plan: surgery.").get("n") == n
+
+
+def test_an_axillary_node_still_to_be_biopsied_is_not_read_as_negative() -> None:
+    got = tumor("New R breast IDC on core biopsy, 1.4 cm on US. Axillary US: a node with a thick cortex, FNA planned.")
+    assert got.get("n") != "N0"
+
+
+# ------------------------------------------------------------------ thresholds and parts are not the tumour's size
+@pytest.mark.parametrize("words", ["Per Fleischner, part-solid >=6 mm: follow-up CT in 3-6 months.",
+                                   "Incidental 9 mm part-solid RUL nodule (solid component 4 mm)."])  # fmt: skip
+def test_a_threshold_or_a_nodules_component_is_not_the_tumours_size(words: str) -> None:
+    got = tumor(f"New R breast IDC on core bx, 2.4 cm irregular mass on US, axillary US negative. {words}")
+    assert got.get("size_cm") == 2.4

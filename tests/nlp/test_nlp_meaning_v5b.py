@@ -350,3 +350,31 @@ def test_an_axillary_node_still_to_be_biopsied_is_not_read_as_negative() -> None
 def test_a_threshold_or_a_nodules_component_is_not_the_tumours_size(words: str) -> None:
     got = tumor(f"New R breast IDC on core bx, 2.4 cm irregular mass on US, axillary US negative. {words}")
     assert got.get("size_cm") == 2.4
+
+
+# ------------------------------------------------------------------ a neoadjuvant cycle given, or planned
+@pytest.mark.parametrize("words", ["INFUSION NURSING NOTE - C3D1 neoadjuvant ddAC.", "Neoadjuvant TC, cycle 4 today."])
+def test_a_neoadjuvant_cycle_given_leaves_the_setting_open(words: str) -> None:
+    note = f"{words} 43F R breast IDC, cT3 cN1, triple negative. Mild nausea. OK to treat."
+    ext = _extract(note)
+    assert "setting" not in ext.facts
+    assert [a for a in ext.assumptions if a["field"] == "setting" and a["value"] is None]
+
+
+def test_a_neoadjuvant_cycle_still_to_start_is_a_new_diagnosis() -> None:
+    note = "New R breast IDC on core bx, cT2 cN1. Neoadjuvant AC, cycle 1 to start next week. Staging PET/CT ordered."
+    assert facts(note).get("setting") == "new_diagnosis"
+
+
+def test_a_size_measured_before_the_operation_is_not_one_of_the_foci() -> None:
+    note = ("Tumor board, post-operative. Pre-operatively the tumour measured 3.8 cm on ultrasound. S/p lumpectomy + "
+            "SLNB 11/06/2026. Final pathology: invasive ductal carcinoma, 3.1 cm greatest dimension (additional "
+            "satellite focus 0.4 cm). Adjuvant chemotherapy planned.")  # fmt: skip
+    assert tumor(note).get("size_cm") == 3.1
+
+
+def test_foci_never_settle_two_disagreeing_sizes_of_the_main_tumour() -> None:
+    ext = _extract("New R breast IDC on core bx. US: mass 3.8 cm. MRI: mass 3.1 cm; a satellite lesion 0.4 cm. "
+                   "Plan: surgery consult.")  # fmt: skip
+    assert "size_cm" not in ext.facts.get("tumor", {})
+    assert [c for c in ext.conflicts if c["field"] == "tumor.size_cm"]

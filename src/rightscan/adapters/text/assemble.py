@@ -357,22 +357,28 @@ OTHER_FOCUS = "size.other_focus"  # values.yaml: the size of another focus of th
 def _several_foci(sizes: list[Candidate]) -> list[dict[str, Any]]:
     """Several foci of one cancer ("ILC 1.2 cm + 2nd focus 0.6 cm"): AJCC 8 stages multiple tumours by the largest
     (values.yaml, size.other_focus), so the largest size stands and the others give way, with no conflict; shown as
-    an assumption. A focus's size alone is not the tumour's (the main tumour's size is then not given)."""
+    an assumption. A focus's size alone is not the tumour's (the main tumour's size is then not given), and foci
+    never settle a disagreement between two sizes of the main tumour (that stays a conflict)."""
     live = [c for c in sizes if c.used]
     foci = [c for c in live if c.mention.rule == OTHER_FOCUS]
     if not foci:
         return []
-    if len(foci) == len(live):
+    best = min(c.rank for c in live)  # a size that already gives way (measured before the operation) is not a focus
+    main = [c for c in live if c.rank == best and c not in foci]
+    if not main or len({c.value for c in main}) > 1:
+        why = ("the size of another focus only: the main tumour's size is not given" if not main
+               else "the size of another focus: the main tumour's sizes disagree")  # fmt: skip
         for c in foci:
-            c.used, c.reason = False, "the size of another focus only: the main tumour's size is not given"
+            c.used, c.reason = False, why
         return []
-    largest = max(c.value for c in live)
-    for c in live:
+    group = main + foci
+    largest = max(c.value for c in group)
+    for c in group:
         if c.value < largest:
             c.used, c.reason = False, "a smaller focus: several tumours are staged by the largest (AJCC 8)"
     return [{"field": "tumor.size_cm", "value": largest, "reason": "several foci of the cancer: the largest is staged "
              "(AJCC 8, multiple tumours); inferred, not stated: override if wrong",
-             "evidence": [where(c.mention) for c in live]}]  # fmt: skip
+             "evidence": [where(c.mention) for c in group]}]  # fmt: skip
 
 
 def _pathology_size_after_surgery(

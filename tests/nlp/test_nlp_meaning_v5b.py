@@ -378,3 +378,15 @@ def test_foci_never_settle_two_disagreeing_sizes_of_the_main_tumour() -> None:
                    "Plan: surgery consult.")  # fmt: skip
     assert "size_cm" not in ext.facts.get("tumor", {})
     assert [c for c in ext.conflicts if c["field"] == "tumor.size_cm"]
+
+
+# ------------------------------------------------------------------ "screen-detected": how it was found
+def test_screen_detected_after_the_operation_is_history_not_a_setting() -> None:
+    note = ("Discharge summary. Brief history: screen-detected L breast calcifications, stereotactic bx DCIS. "
+            "Procedure 11/23: L total mastectomy with SLNB. Final pathology: DCIS, no invasive carcinoma, pTis pN0.")
+    assert "setting" not in facts(note)
+
+
+def test_screen_detected_and_not_yet_operated_is_a_new_diagnosis() -> None:
+    note = "Screen-detected R breast mass, core biopsy: IDC grade 2, 1.4 cm. Surgical consult next week."
+    assert facts(note).get("setting") == "new_diagnosis"

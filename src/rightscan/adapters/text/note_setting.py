@@ -27,6 +27,7 @@ _YEARS = re.compile(
 )
 # targets.yaml and values.yaml: treatment still to come after the operation
 _TO_COME = frozenset({"clue.adjuvant_next", "clue.adjuvant_next_words"})
+_HOW_FOUND = "setting.screen_detected"  # targets.yaml: how the cancer was found
 _PROOF = ("tumor.histology", "tumor.er", "tumor.pr", "tumor.her2", "tumor.grade", "pathology.t", "pathology.n")
 
 
@@ -87,6 +88,13 @@ def infer_setting(
     staged = [c.mention for c in cands if c.used and c.field in ("tumor.t", "tumor.n", "order")]
     workup = by["workup"] + staged  # clinical categories or a study asked for: a cancer being staged
     stated = facts.get("setting")
+    said_found = [c.mention for c in cands if c.field == "setting" and c.used]
+    if stated == "new_diagnosis" and surgery and not long_ago and said_found and all(
+        m.rule == _HOW_FOUND for m in said_found
+    ):
+        # "screen-detected" says how an operated cancer was found, not that it is still to be treated
+        facts.pop("setting")
+        stated = None
     inferred: tuple[str, str, list[Mention]] | None = None
     # metastases the note calls known ("known metastatic ER+ ILC on fulvestrant"): new lesions are progression and
     # the question is restaging, not one of the staging settings; a recurrence named only in the history stays history

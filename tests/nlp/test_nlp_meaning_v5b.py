@@ -390,3 +390,16 @@ def test_screen_detected_after_the_operation_is_history_not_a_setting() -> None:
 def test_screen_detected_and_not_yet_operated_is_a_new_diagnosis() -> None:
     note = "Screen-detected R breast mass, core biopsy: IDC grade 2, 1.4 cm. Surgical consult next week."
     assert facts(note).get("setting") == "new_diagnosis"
+
+
+# ------------------------------------------------------------------ a range of categories is a rule's
+@pytest.mark.parametrize("rng", ["cT1-2", "cT1–2", "cT1 - 2"])
+def test_a_range_of_t_categories_in_a_guideline_statement_is_not_the_tumours(rng: str) -> None:
+    note = (f"New L breast IDC on core bx, 1.9 cm on US and 2.4 cm on MRI. For clinical stage I-IIA ({rng} cN0) "
+            "without symptoms a bone scan is not indicated.")
+    assert "t" not in tumor(note)
+
+
+def test_the_tumours_own_category_next_to_a_range_is_still_read() -> None:
+    note = "New L breast IDC on core bx, cT2 cN0. For cT1-2 cN0 disease a bone scan is not indicated."
+    assert tumor(note).get("t") == "T2"

@@ -403,3 +403,26 @@ def test_a_range_of_t_categories_in_a_guideline_statement_is_not_the_tumours(rng
 def test_the_tumours_own_category_next_to_a_range_is_still_read() -> None:
     note = "New L breast IDC on core bx, cT2 cN0. For cT1-2 cN0 disease a bone scan is not indicated."
     assert tumor(note).get("t") == "T2"
+
+
+# ------------------------------------------------------------------ new findings after a treated cancer
+@pytest.mark.parametrize(
+    "finding",
+    ["Palpable L axillary lump x2 wks.", "Now c/o swelling above L collar bone x 3 wks, slowly increasing.",
+     "Firm L supraclavicular node on exam."],
+)  # fmt: skip
+def test_a_regional_lump_after_a_treated_cancer_is_a_suspected_local_recurrence(finding: str) -> None:
+    note = f"Hx L breast IDC s/p lumpectomy + SLNB 2023, completed RT, on letrozole. {finding} US requested."
+    assert facts(note).get("setting") == "suspected_local_recurrence"
+
+
+def test_a_liver_test_above_its_limit_after_a_treated_cancer_is_a_suspected_distant_recurrence() -> None:
+    note = ("My ALT is flagged high at 68 (range 7-35). I had my left breast removed in 2022 for cancer and I am on "
+            "tamoxifen. The nurse wants me to get an ultrasound of my liver.")
+    assert facts(note).get("setting") == "suspected_distant_recurrence"
+
+
+def test_liver_tests_within_their_limits_in_follow_up_stay_surveillance() -> None:
+    note = ("Follow-up. L breast IDC 2019, mastectomy, on tamoxifen. No complaints, no palpable axillary nodes. "
+            "ALT 30 (range 7-35), ALP 80 (40-129). Annual mammogram due.")
+    assert facts(note).get("setting") == "surveillance"

@@ -79,18 +79,28 @@ def infer_setting(
     # a metastasis the note proves (a biopsy of a liver or bone lesion) after a treated cancer is the distant
     # recurrence being investigated (at diagnosis, "de novo stage IV", it changes nothing here)
     metastatic = [c.mention for c in cands if c.field == "tumor.m" and c.used and c.value == "M1"]
-    distant = by["new_distant"] + symptoms + [m for m in gated if "uncertain" in m.effects] + metastatic
+    # a liver or bone test above its upper limit of normal, given with its value ("ALT 68 (range 7-35)"): a new
+    # finding that may be distant spread after a treated cancer, as the words "LFTs elevated" are (targets.yaml)
+    raised = [c.mention for c in cands if c.used and c.field.startswith("labs.") and _above_uln(c.value)]
+    distant = by["new_distant"] + symptoms + [m for m in gated if "uncertain" in m.effects] + metastatic + raised
     nodes = [
         c.mention for c in cands if c.field == "tumor.n" and c.used and c.value != "N0" and c.mention.family == "node"
     ]
-    local = by["new_local"] + nodes  # regional nodes described in words: a new regional finding
+    # words the note reads as a negative axilla ("no palpable axillary nodes") are no new finding
+    negative = [(c.mention.start, c.mention.end) for c in cands if c.field == "tumor.n" and c.value == "N0"]
+    found = [m for m in by["new_local"] if not any(s < m.end and m.start < e for s, e in negative)]
+    local = found + nodes  # regional nodes described in words: a new regional finding
     proven = sorted({c.field for c in cands if c.used and c.field in _PROOF})  # fields are settled later
     staged = [c.mention for c in cands if c.used and c.field in ("tumor.t", "tumor.n", "order")]
     workup = by["workup"] + staged  # clinical categories or a study asked for: a cancer being staged
     stated = facts.get("setting")
     said_found = [c.mention for c in cands if c.field == "setting" and c.used]
-    if stated == "new_diagnosis" and surgery and not long_ago and said_found and all(
-        m.rule == _HOW_FOUND for m in said_found
+    if (
+        stated == "new_diagnosis"
+        and surgery
+        and not long_ago
+        and said_found
+        and all(m.rule == _HOW_FOUND for m in said_found)
     ):
         # "screen-detected" says how an operated cancer was found, not that it is still to be treated
         facts.pop("setting")
@@ -210,6 +220,15 @@ def _other_breast(treated: list[Mention], new: list[Mention]) -> list[Mention]:
     if any(side in sides for _, sides in fresh):
         return []
     return [m for m, sides in fresh if sides and side not in sides]
+
+
+def _above_uln(value: Any) -> bool:
+    return (
+        isinstance(value, dict)
+        and isinstance(value.get("value"), float | int)
+        and isinstance(value.get("uln"), float | int)
+        and value["value"] > value["uln"]
+    )
 
 
 def left_open(reason: str, evidence: list[Mention]) -> list[dict[str, Any]]:

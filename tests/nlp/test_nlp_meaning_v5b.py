@@ -426,3 +426,19 @@ def test_liver_tests_within_their_limits_in_follow_up_stay_surveillance() -> Non
     note = ("Follow-up. L breast IDC 2019, mastectomy, on tamoxifen. No complaints, no palpable axillary nodes. "
             "ALT 30 (range 7-35), ALP 80 (40-129). Annual mammogram due.")
     assert facts(note).get("setting") == "surveillance"
+
+
+@pytest.mark.parametrize(
+    "finding",
+    ["Noticed a small painless bump along the L mastectomy scar 6 weeks ago.",
+     "Exam: 8 mm firm nodule at the medial end of the scar."],
+)  # fmt: skip
+def test_a_lump_at_the_scar_with_a_proven_recurrence_is_a_suspected_local_recurrence(finding: str) -> None:
+    note = (f"Hx of L breast IDC treated 2020 with L mastectomy, then letrozole. {finding} US-guided core 11/09: "
+            "recurrent invasive ductal carcinoma, ER 90%, consistent with prior primary. CT CAP ordered.")
+    assert facts(note).get("setting") == "suspected_local_recurrence"
+
+
+def test_a_well_healed_scar_without_a_lump_stays_surveillance() -> None:
+    note = "Hx of L breast IDC treated 2020 with L mastectomy, on letrozole. Exam: well healed scar, no masses. NED."
+    assert facts(note).get("setting") == "surveillance"

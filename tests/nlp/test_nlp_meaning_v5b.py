@@ -442,3 +442,16 @@ def test_a_lump_at_the_scar_with_a_proven_recurrence_is_a_suspected_local_recurr
 def test_a_well_healed_scar_without_a_lump_stays_surveillance() -> None:
     note = "Hx of L breast IDC treated 2020 with L mastectomy, on letrozole. Exam: well healed scar, no masses. NED."
     assert facts(note).get("setting") == "surveillance"
+
+
+# ------------------------------------------------------------------ a history of breast cancer: treated?
+def test_a_history_of_breast_cancer_without_its_treatment_leaves_the_setting_open() -> None:
+    ext = _extract("CT HEAD WITHOUT CONTRAST. 81 yo F fell at nursing home, struck forehead. PMH breast ca, AFib.")
+    assert "setting" not in ext.facts
+    assert [a for a in ext.assumptions if a["field"] == "setting" and a["value"] is None]
+
+
+@pytest.mark.parametrize("treated", ["s/p lumpectomy and radiation 2019", "on letrozole since 2021"])
+def test_a_history_of_breast_cancer_with_its_treatment_is_a_treated_cancer(treated: str) -> None:
+    note = f"Follow-up visit. PMH breast ca, {treated}. Feels well, no complaints. Annual mammogram due."
+    assert facts(note).get("setting") == "surveillance"

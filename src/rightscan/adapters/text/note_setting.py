@@ -27,6 +27,7 @@ _YEARS = re.compile(
 )
 # targets.yaml and values.yaml: treatment still to come after the operation
 _TO_COME = frozenset({"clue.adjuvant_next", "clue.adjuvant_next_words"})
+_HISTORY_ONLY = "clue.cancer_history"  # targets.yaml: a breast cancer of the past named without its treatment
 _HOW_FOUND = "setting.screen_detected"  # targets.yaml: how the cancer was found
 _PROOF = ("tumor.histology", "tumor.er", "tumor.pr", "tumor.her2", "tumor.grade", "pathology.t", "pathology.n")
 
@@ -60,6 +61,8 @@ def infer_setting(
     to_come = [m for m in by["perioperative"] if m.rule in _TO_COME]
     planned = {m.sentence for m in to_come}
     treatment = [m for m in by["treatment"] if m.sentence not in other and m.sentence not in planned]
+    history_only = [m for m in treatment if m.rule == _HISTORY_ONLY]
+    treatment = [m for m in treatment if m.rule != _HISTORY_ONLY]
     earlier = [  # a cancer of the past ("hx of IDC", "ILC dx 2018"); a synoptic "Procedure:" line is not one
         c.mention
         for c in cands
@@ -75,6 +78,8 @@ def infer_setting(
     # surgery alone may be days old (a post-operative note), which says nothing of the setting yet
     old_surgery = [m for m in surgery if _YEARS.search(m.sentence)]
     long_ago = treatment + earlier + old_surgery
+    if long_ago or surgery:  # "PMH breast ca" is a treated cancer when the note names its treatment somewhere
+        long_ago += history_only
     symptoms = [c.mention for c in cands if c.field == "symptoms" and c.used]
     # a metastasis the note proves (a biopsy of a liver or bone lesion) after a treated cancer is the distant
     # recurrence being investigated (at diagnosis, "de novo stage IV", it changes nothing here)
@@ -184,6 +189,8 @@ def infer_setting(
     elif stated is None and proven and workup:  # a pending biopsy elsewhere does not unprove the cancer
         inferred = ("new_diagnosis", f"a cancer proven by tissue ({', '.join(proven)}), being worked up, with no "
                     "treatment described", workup[:3])  # fmt: skip
+    if inferred is None and stated is None and history_only and not long_ago:
+        return left_open("a breast cancer of the past, but whether it was treated is not said", history_only)
     if inferred is None or inferred[0] == stated:
         return []
     value, reason, evidence = inferred

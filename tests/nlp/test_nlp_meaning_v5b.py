@@ -455,3 +455,15 @@ def test_a_history_of_breast_cancer_without_its_treatment_leaves_the_setting_ope
 def test_a_history_of_breast_cancer_with_its_treatment_is_a_treated_cancer(treated: str) -> None:
     note = f"Follow-up visit. PMH breast ca, {treated}. Feels well, no complaints. Annual mammogram due."
     assert facts(note).get("setting") == "surveillance"
+
+
+# ------------------------------------------------------------------ a pathology report's other measures
+def test_a_specimens_dimensions_are_not_the_tumours_size() -> None:
+    note = ("FINAL DIAGNOSIS: LEFT BREAST, SEGMENTAL EXCISION: MICROINVASIVE DUCTAL CARCINOMA, SINGLE FOCUS, 0.8 MM. "
+            'GROSS: Received fresh labelled "left breast segment" - a 7.2 x 5.5 x 3.0 cm fibrofatty specimen.')
+    got = tumor(note)
+    assert (got.get("histology"), got.get("size_cm")) == ("IDC", 0.08)
+
+
+def test_microinvasion_without_a_type_stays_an_invasive_carcinoma_of_no_stated_type() -> None:
+    assert tumor("Core: DCIS, high grade, with microinvasion. Plan: surgery.").get("histology") == "NOS"

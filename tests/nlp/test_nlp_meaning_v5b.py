@@ -467,3 +467,29 @@ def test_a_specimens_dimensions_are_not_the_tumours_size() -> None:
 
 def test_microinvasion_without_a_type_stays_an_invasive_carcinoma_of_no_stated_type() -> None:
     assert tumor("Core: DCIS, high grade, with microinvasion. Plan: surgery.").get("histology") == "NOS"
+
+
+# ------------------------------------------------------------------ receptors: which result is current
+def test_a_recurrence_tested_again_keeps_its_own_receptors() -> None:
+    note = ("59 yo F, hx L breast IDC, ER+/PR+/HER2-, treated 2018 w/ L lumpectomy + SLNB, letrozole x 5 yrs. New "
+            "nodule at the lumpectomy scar, core biopsy: recurrent IDC. ER 70%, PR 0%, HER2 IHC 1+.")  # fmt: skip
+    got = facts(note)
+    assert got.get("setting") == "suspected_local_recurrence"
+    assert (got["tumor"].get("er"), got["tumor"].get("pr")) == ("positive", "negative")
+
+
+def test_two_receptor_results_of_a_new_cancer_still_conflict() -> None:
+    ext = _extract("New R breast IDC on core bx. Outside report: PR positive (20%). Our review: PR negative (0%).")
+    assert "pr" not in ext.facts.get("tumor", {})
+    assert [c for c in ext.conflicts if c["field"] == "tumor.pr"]
+
+
+@pytest.mark.parametrize(("words", "pr"), [("PR low-neg", "negative"), ("PR low negative", "negative"),
+                                           ("PR low positive (5%)", "positive")])  # fmt: skip
+def test_a_low_receptor_result_reads_as_written(words: str, pr: str) -> None:
+    assert tumor(f"New L breast ILC on core bx, ER+/{words}/HER2 neg.").get("pr") == pr
+
+
+@pytest.mark.parametrize("words", ["Assess ER-avidity of the lesions.", "FES PET for ER-expression of the lesion."])
+def test_a_word_joined_to_er_by_a_hyphen_is_no_result(words: str) -> None:
+    assert "er" not in tumor(f"Bone lesions on CT, ILC treated 2018. {words}")

@@ -253,6 +253,7 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
     gives_way = _pathology_size_after_surgery(rules, facts, sizes, mentions, categories)
     assumptions += _several_foci(by_field.get("tumor.size_cm", []))
     _stated_current(rules, by_field)
+    _earlier_receptors(rules, facts, by_field, mentions)
     for fieldname in by_field:
         if fieldname not in ("prior_surgery", "setting"):
             settle(fieldname)
@@ -349,6 +350,30 @@ def _stated_current(rules: Rules, by_field: dict[str, list[Candidate]]) -> None:
         for c in live:
             if repr(c.value) not in values:
                 c.used, c.reason = False, "superseded by the value the note calls current"
+
+
+_RECEPTORS = ("tumor.er", "tumor.pr", "tumor.her2")
+
+
+def _earlier_receptors(
+    rules: Rules, facts: dict[str, Any], by_field: dict[str, list[Candidate]], mentions: list[Mention]
+) -> None:
+    """A suspected recurrence tested again ("hx IDC, ER+/PR+/HER2-, treated 2018 w/ lumpectomy ..." then the new
+    biopsy's "ER 70%, PR 0%"): the receptors written with the earlier cancer's treatment give way to the current
+    ones when these agree (receptors may change at recurrence; the current tumour's are staged)."""
+    if facts.get("setting") not in RECURRENCE:
+        return
+    treated = {m.sentence for m in mentions if m.family == "treatment" and status_of(rules, m)[0] == ACCEPTED}
+    treated |= {c.mention.sentence for c in by_field.get("prior_surgery", []) if c.used}
+    for fieldname in _RECEPTORS:
+        live = [c for c in by_field.get(fieldname, []) if c.used]
+        earlier = [c for c in live if c.mention.sentence in treated]
+        current = {repr(c.value) for c in live if c.mention.sentence not in treated}
+        if not earlier or len(current) != 1:
+            continue
+        for c in earlier:
+            if repr(c.value) not in current:
+                c.used, c.reason = False, "the earlier, treated cancer's result; the recurrence was tested again"
 
 
 OTHER_FOCUS = "size.other_focus"  # values.yaml: the size of another focus of the same cancer

@@ -493,3 +493,19 @@ def test_a_low_receptor_result_reads_as_written(words: str, pr: str) -> None:
 @pytest.mark.parametrize("words", ["Assess ER-avidity of the lesions.", "FES PET for ER-expression of the lesion."])
 def test_a_word_joined_to_er_by_a_hyphen_is_no_result(words: str) -> None:
     assert "er" not in tumor(f"Bone lesions on CT, ILC treated 2018. {words}")
+
+
+# ------------------------------------------------------------------ dictation in lower case
+@pytest.mark.parametrize(
+    ("words", "er", "pr"),
+    [("er pos her2 neg", "positive", None), ("er positive 80 percent pr negative 0 percent", "positive", "negative"),
+     ("er neg pr neg her 2 positive", "negative", "negative")],
+)  # fmt: skip
+def test_lower_case_receptors_before_their_result(words: str, er: str, pr: str | None) -> None:
+    got = tumor(f"staging bone scan pt 63 f newly diagnosed right breast cancer stage two a {words} no bone pain")
+    assert (got.get("er"), got.get("pr")) == (er, pr)
+
+
+@pytest.mark.parametrize("words", ["the surgeon er said it was fine", "uh er I think it is small"])
+def test_a_hesitation_er_is_not_a_receptor(words: str) -> None:
+    assert "er" not in tumor(f"new right breast cancer on core biopsy {words} surgery next week")

@@ -509,3 +509,20 @@ def test_lower_case_receptors_before_their_result(words: str, er: str, pr: str |
 @pytest.mark.parametrize("words", ["the surgeon er said it was fine", "uh er I think it is small"])
 def test_a_hesitation_er_is_not_a_receptor(words: str) -> None:
     assert "er" not in tumor(f"new right breast cancer on core biopsy {words} surgery next week")
+
+
+# ------------------------------------------------------------------ a feeling, a risk or a goal about recurrence
+@pytest.mark.parametrize(
+    "words",
+    ["Main concerns: children, finances, fear of recurrence.", "She is worried about recurrence.",
+     "Oncotype to estimate her risk of recurrence.", "Endocrine therapy to reduce the risk of recurrence."],
+)  # fmt: skip
+def test_a_feeling_a_risk_or_a_goal_about_recurrence_is_not_a_recurrence(words: str) -> None:
+    ext = _extract(f"New R breast IDC on core bx, 1.3 cm, axillary US negative. {words} Plan: lumpectomy + SLNB.")
+    assert ext.facts.get("setting") == "new_diagnosis"
+    assert not [u for u in ext.unparsed if u["field"] == "setting"]
+
+
+def test_concern_for_recurrence_is_still_read_as_a_recurrence_mention() -> None:
+    ext = _extract("Hx L IDC s/p lumpectomy 2019, on letrozole. Concern for recurrence. Plan: imaging.")
+    assert [u for u in ext.unparsed if u["field"] == "setting"]

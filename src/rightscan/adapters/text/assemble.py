@@ -64,6 +64,8 @@ def _settle(rule: FieldRule, cands: list[Candidate]) -> tuple[Any, bool]:
             c.used, c.reason = False, "outweighed by a more explicit mention"
     live = [c for c in live if c.used]
     how = rule.resolve_derived if (best == STRENGTH_RANK["derived"] and rule.resolve_derived) else rule.resolve
+    if rule.refines and how in ("single", "tiers"):
+        live = _most_specific(rule, live)
     values = [c.value for c in live]
     if how == "union":
         return _distinct(values, 0.0), False
@@ -96,6 +98,16 @@ def _settle(rule: FieldRule, cands: list[Candidate]) -> tuple[Any, bool]:
         if not _same(c.value, chosen, rule.tolerance):
             c.used, c.reason = False, "outweighed by a more specific value"
     return chosen, False
+
+
+def _most_specific(rule: FieldRule, live: list[Candidate]) -> list[Candidate]:
+    """Values of one hierarchy agree ("cN3c" and later "given N3 disease"): a category gives way to a more specific
+    one inside it (fields.yaml ``refines``), with no conflict; two different subcategories still conflict."""
+    present = {c.value for c in live}
+    for c in live:
+        if rule.refines.get(c.value, frozenset()) & present:
+            c.used, c.reason = False, "a more specific category of the same hierarchy is also given"
+    return [c for c in live if c.used]
 
 
 def _put(facts: dict[str, Any], fieldname: str, value: Any) -> None:
@@ -184,6 +196,8 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
             gated.append(m)
 
     _explained_later(cands, mentions, rules)
+    for c, why in _node_biopsy_pending(rules, cands, mentions):
+        confirm("tumor.n", [c.value, "N0"], why, [c.mention])
     _declined_studies(cands)
     by_field: dict[str, list[Candidate]] = {}
     for c in cands:
@@ -235,7 +249,11 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
             c.used, c.reason = False, f"describes the current finding in a {setting.replace('_', ' ')} note"
         elif c.used and any(f in facts for f in c.mention.unless_facts):
             c.used, c.reason = False, "after breast surgery: not read as the clinical category of a primary"
-    _pathology_size_after_surgery(rules, facts, by_field.get("tumor.size_cm", []), mentions)
+    sizes, categories = by_field.get("tumor.size_cm", []), by_field.get("tumor.t", [])
+    gives_way = _pathology_size_after_surgery(rules, facts, sizes, mentions, categories)
+    assumptions += _several_foci(by_field.get("tumor.size_cm", []))
+    _stated_current(rules, by_field)
+    _earlier_receptors(rules, facts, by_field, mentions)
     for fieldname in by_field:
         if fieldname not in ("prior_surgery", "setting"):
             settle(fieldname)
@@ -289,28 +307,134 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
         rules_version=rules.version,
         assumptions=assumptions,
         to_confirm=[i for i in to_confirm if not _already_present(i, facts)],
+        gives_way=gives_way,
     )
 
 
-def _pathology_size_after_surgery(
-    rules: Rules, facts: dict[str, Any], sizes: list[Candidate], mentions: list[Mention]
+def _node_biopsy_pending(rules: Rules, cands: list[Candidate], mentions: list[Mention]) -> list[tuple[Candidate, str]]:
+    """A node described in words whose biopsy result is pending in the same sentence ("axillary node with cortical
+    thickening - FNA sent, result to follow") is not yet N1: it may be N0, so the category is left to confirm (a
+    stated category, "cN1", stands)."""
+    pending = {m.sentence for m in mentions if m.family == "pending" and status_of(rules, m)[0] == ACCEPTED}
+    out = []
+    for c in cands:
+        if (
+            c.used
+            and c.field == "tumor.n"
+            and c.value != "N0"
+            and c.mention.family == "node"
+            and c.mention.sentence in pending
+        ):
+            c.used, c.reason = False, "the node's biopsy result is pending"
+            out.append((c, "the node's biopsy result is pending: N0 or node-positive"))
+    return out
+
+
+_STAGE_FIELDS = ("tumor.size_cm", "tumor.t", "tumor.n", "tumor.m", "tumor.grade", "tumor.er", "tumor.pr", "tumor.her2")
+
+
+def _stated_current(rules: Rules, by_field: dict[str, list[Candidate]]) -> None:
+    """A stage field the note gives twice, once in a sentence that calls its value the current one ("so current
+    clinical stage is cT2 cN1 (not N0 as in the 08/02 note)"): that value stands, the older ones give way. Only when
+    the sentences that say so give one value, none of them negated."""
+    words = _words(rules, "current_value_words")
+    for fieldname in _STAGE_FIELDS:
+        live = [c for c in by_field.get(fieldname, []) if c.used]
+        if len({repr(c.value) for c in live}) < 2:
+            continue
+        said = [c for c in live if "negated" not in c.mention.effects
+                and any(p.search(c.mention.sentence.lower()) for p in words)]  # fmt: skip
+        values = {repr(c.value) for c in said}
+        if len(values) != 1:
+            continue
+        for c in live:
+            if repr(c.value) not in values:
+                c.used, c.reason = False, "superseded by the value the note calls current"
+
+
+_RECEPTORS = ("tumor.er", "tumor.pr", "tumor.her2")
+
+
+def _earlier_receptors(
+    rules: Rules, facts: dict[str, Any], by_field: dict[str, list[Candidate]], mentions: list[Mention]
 ) -> None:
+    """A suspected recurrence tested again ("hx IDC, ER+/PR+/HER2-, treated 2018 w/ lumpectomy ..." then the new
+    biopsy's "ER 70%, PR 0%"): the receptors written with the earlier cancer's treatment give way to the current
+    ones when these agree (receptors may change at recurrence; the current tumour's are staged)."""
+    if facts.get("setting") not in RECURRENCE:
+        return
+    treated = {m.sentence for m in mentions if m.family == "treatment" and status_of(rules, m)[0] == ACCEPTED}
+    treated |= {c.mention.sentence for c in by_field.get("prior_surgery", []) if c.used}
+    for fieldname in _RECEPTORS:
+        live = [c for c in by_field.get(fieldname, []) if c.used]
+        earlier = [c for c in live if c.mention.sentence in treated]
+        current = {repr(c.value) for c in live if c.mention.sentence not in treated}
+        if not earlier or len(current) != 1:
+            continue
+        for c in earlier:
+            if repr(c.value) not in current:
+                c.used, c.reason = False, "the earlier, treated cancer's result; the recurrence was tested again"
+
+
+OTHER_FOCUS = "size.other_focus"  # values.yaml: the size of another focus of the same cancer
+
+
+def _several_foci(sizes: list[Candidate]) -> list[dict[str, Any]]:
+    """Several foci of one cancer ("ILC 1.2 cm + 2nd focus 0.6 cm"): AJCC 8 stages multiple tumours by the largest
+    (values.yaml, size.other_focus), so the largest size stands and the others give way, with no conflict; shown as
+    an assumption. A focus's size alone is not the tumour's (the main tumour's size is then not given), and foci
+    never settle a disagreement between two sizes of the main tumour (that stays a conflict)."""
+    live = [c for c in sizes if c.used]
+    foci = [c for c in live if c.mention.rule == OTHER_FOCUS]
+    if not foci:
+        return []
+    best = min(c.rank for c in live)  # a size that already gives way (measured before the operation) is not a focus
+    main = [c for c in live if c.rank == best and c not in foci]
+    if not main or len({c.value for c in main}) > 1:
+        why = ("the size of another focus only: the main tumour's size is not given" if not main
+               else "the size of another focus: the main tumour's sizes disagree")  # fmt: skip
+        for c in foci:
+            c.used, c.reason = False, why
+        return []
+    group = main + foci
+    largest = max(c.value for c in group)
+    for c in group:
+        if c.value < largest:
+            c.used, c.reason = False, "a smaller focus: several tumours are staged by the largest (AJCC 8)"
+    return [{"field": "tumor.size_cm", "value": largest, "reason": "several foci of the cancer: the largest is staged "
+             "(AJCC 8, multiple tumours); inferred, not stated: override if wrong",
+             "evidence": [where(c.mention) for c in group]}]  # fmt: skip
+
+
+def _pathology_size_after_surgery(
+    rules: Rules, facts: dict[str, Any], sizes: list[Candidate], mentions: list[Mention], categories: list[Candidate]
+) -> tuple[str, ...]:
     """After breast surgery for this cancer the final pathology size is the current one (annotation guide 2): a
     size given in a sentence about imaging or the time before the operation ("pre-op US 2.9 cm", "2.0 cm on US")
     gives way when the note also gives a size without such words. A single size, of any kind, stays."""
     if "prior_surgery" not in facts or facts.get("setting") in (*RECURRENCE, "surveillance"):
-        return
+        return ()
     live = [c for c in sizes if c.used]
     if len(live) < 2:
-        return
-    words = _before_surgery_words(rules)
+        return ()
+    words = _words(rules, "size_before_surgery_words")
+    final = _words(rules, "size_after_surgery_words")  # "2.8 cm (larger than imaging)": the pathology size itself
     studied = {m.sentence for m in mentions if m.family == "procedure"}
     before = [
-        c for c in live if c.mention.sentence in studied or any(p.search(c.mention.sentence.lower()) for p in words)
+        c
+        for c in live
+        if (c.mention.sentence in studied or any(p.search(c.mention.sentence.lower()) for p in words))
+        and not any(p.search(c.mention.sentence.lower()) for p in final)
     ]
     if before and len(before) < len(live):
         for c in before:
             c.strength = "derived"
+        # the clinical T written with the size measured before the operation ("1.7 cm on US (cT1c)") is that size's:
+        # when the core refuses it with the pathology size, it gives way (contradictions)
+        pre_op = {c.mention.sentence for c in before}
+        if any(c.used and c.mention.sentence in pre_op for c in categories):
+            return ("tumor.t",)
+    return ()
 
 
 # a year in a surgery's sentence ("lumpectomy 02/2021", "WLE and SNB March 2022"), a dated heading ("Procedures 11/24:
@@ -334,15 +458,15 @@ _INVASIVE = re.compile(r"\binvasi(?:ve|on)\b", re.IGNORECASE)
 _NOT_INVASIVE = re.compile(r"\b(?:no|non|without|negative for)[- ](?:\w+ ){0,2}invasi", re.IGNORECASE)
 _SURGERY_FAMILIES = frozenset({"surgery", "surgery_done"})
 _WEAKER_SIZE = frozenset({"palpation", "historical"})
-_WORDS_CACHE: dict[int, tuple[re.Pattern[str], ...]] = {}
+_WORDS_CACHE: dict[tuple[int, str], tuple[re.Pattern[str], ...]] = {}
 
 
-def _before_surgery_words(rules: Rules) -> tuple[re.Pattern[str], ...]:
-    found = _WORDS_CACHE.get(id(rules))
+def _words(rules: Rules, parameter: str) -> tuple[re.Pattern[str], ...]:
+    found = _WORDS_CACHE.get((id(rules), parameter))
     if found is None:
         from rightscan.adapters.text.phrases import word_patterns
 
-        found = _WORDS_CACHE[id(rules)] = word_patterns(list(rules.parameters.get("size_before_surgery_words", ())))
+        found = _WORDS_CACHE[(id(rules), parameter)] = word_patterns(list(rules.parameters.get(parameter, ())))
     return found
 
 

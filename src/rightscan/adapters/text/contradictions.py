@@ -36,6 +36,9 @@ def without_contradictions(kb: Any, extraction: Extraction, tries: int = 6) -> E
             present = [f for f in dict.fromkeys(named) if has_field(facts, f)]
             if not present:
                 break  # nothing of ours to leave out: let the caller report it
+            yielding = [f for f in present if f in extraction.gives_way]
+            if yielding and len(yielding) < len(present):  # the pre-operative T against the pathology size
+                present = yielding
             facts = copy.deepcopy(facts)
             values = []
             for f in present:

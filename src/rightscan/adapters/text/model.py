@@ -51,6 +51,9 @@ class Extraction:
     rules_version: str = ""
     assumptions: list[dict[str, Any]] = field(default_factory=list)
     to_confirm: list[dict[str, Any]] = field(default_factory=list)
+    # fields that give way first when the core refuses them with another (not part of the output): the clinical T
+    # written with a size measured before the operation, against the pathology size
+    gives_way: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {

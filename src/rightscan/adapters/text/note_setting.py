@@ -25,6 +25,10 @@ _YEARS = re.compile(
     r"|\b(?:[6-9]|[1-9]\d)\s*(?:mo|mos|months)\b(?!\s*old)",
     re.IGNORECASE,
 )
+# targets.yaml and values.yaml: treatment still to come after the operation
+_TO_COME = frozenset({"clue.adjuvant_next", "clue.adjuvant_next_words"})
+_HISTORY_ONLY = "clue.cancer_history"  # targets.yaml: a breast cancer of the past named without its treatment
+_HOW_FOUND = "setting.screen_detected"  # targets.yaml: how the cancer was found
 _PROOF = ("tumor.histology", "tumor.er", "tumor.pr", "tumor.her2", "tumor.grade", "pathology.t", "pathology.n")
 
 
@@ -52,29 +56,60 @@ def infer_setting(
         if m.family in by and status_of(rules, m)[0] == ACCEPTED:
             by[m.family].append(m)
     other = {m.sentence for m in by["other_cancer"]}
-    treatment = [m for m in by["treatment"] if m.sentence not in other]
+    biopsied = {m.sentence for m in by["workup"]}
+    # "adjuvant chemo + trastuzumab anticipated": treatment still to come, not treatment given
+    to_come = [m for m in by["perioperative"] if m.rule in _TO_COME]
+    planned = {m.sentence for m in to_come}
+    treatment = [m for m in by["treatment"] if m.sentence not in other and m.sentence not in planned]
+    history_only = [m for m in treatment if m.rule == _HISTORY_ONLY]
+    treatment = [m for m in treatment if m.rule != _HISTORY_ONLY]
     earlier = [  # a cancer of the past ("hx of IDC", "ILC dx 2018"); a synoptic "Procedure:" line is not one
         c.mention
         for c in cands
         if c.field == "tumor.histology"
         and c.used
         and ("historical" in c.mention.effects or ("past" in c.mention.effects and _YEARS.search(c.mention.sentence)))
+        # a type named with the biopsy that proved it ("Dx: R breast IDC, bx 2026-10-30") dates the diagnosis, not
+        # an earlier treated cancer
+        and ("historical" in c.mention.effects or c.mention.sentence not in biopsied)
     ]
     surgery = [c.mention for c in cands if c.field == "prior_surgery" and c.used]
     # surgery of earlier years ("s/p lumpectomy 2019", "4 y s/p mastectomy") is a treated cancer in follow-up;
     # surgery alone may be days old (a post-operative note), which says nothing of the setting yet
     old_surgery = [m for m in surgery if _YEARS.search(m.sentence)]
     long_ago = treatment + earlier + old_surgery
+    if long_ago or surgery:  # "PMH breast ca" is a treated cancer when the note names its treatment somewhere
+        long_ago += history_only
     symptoms = [c.mention for c in cands if c.field == "symptoms" and c.used]
-    distant = by["new_distant"] + symptoms + [m for m in gated if "uncertain" in m.effects]
+    # a metastasis the note proves (a biopsy of a liver or bone lesion) after a treated cancer is the distant
+    # recurrence being investigated (at diagnosis, "de novo stage IV", it changes nothing here)
+    metastatic = [c.mention for c in cands if c.field == "tumor.m" and c.used and c.value == "M1"]
+    # a liver or bone test above its upper limit of normal, given with its value ("ALT 68 (range 7-35)"): a new
+    # finding that may be distant spread after a treated cancer, as the words "LFTs elevated" are (targets.yaml)
+    raised = [c.mention for c in cands if c.used and c.field.startswith("labs.") and _above_uln(c.value)]
+    distant = by["new_distant"] + symptoms + [m for m in gated if "uncertain" in m.effects] + metastatic + raised
     nodes = [
         c.mention for c in cands if c.field == "tumor.n" and c.used and c.value != "N0" and c.mention.family == "node"
     ]
-    local = by["new_local"] + nodes  # regional nodes described in words: a new regional finding
+    # words the note reads as a negative axilla ("no palpable axillary nodes") are no new finding
+    negative = [(c.mention.start, c.mention.end) for c in cands if c.field == "tumor.n" and c.value == "N0"]
+    found = [m for m in by["new_local"] if not any(s < m.end and m.start < e for s, e in negative)]
+    local = found + nodes  # regional nodes described in words: a new regional finding
     proven = sorted({c.field for c in cands if c.used and c.field in _PROOF})  # fields are settled later
     staged = [c.mention for c in cands if c.used and c.field in ("tumor.t", "tumor.n", "order")]
     workup = by["workup"] + staged  # clinical categories or a study asked for: a cancer being staged
     stated = facts.get("setting")
+    said_found = [c.mention for c in cands if c.field == "setting" and c.used]
+    if (
+        stated == "new_diagnosis"
+        and surgery
+        and not long_ago
+        and said_found
+        and all(m.rule == _HOW_FOUND for m in said_found)
+    ):
+        # "screen-detected" says how an operated cancer was found, not that it is still to be treated
+        facts.pop("setting")
+        stated = None
     inferred: tuple[str, str, list[Mention]] | None = None
     # metastases the note calls known ("known metastatic ER+ ILC on fulvestrant"): new lesions are progression and
     # the question is restaging, not one of the staging settings; a recurrence named only in the history stays history
@@ -89,7 +124,13 @@ def infer_setting(
                and not c.mention.effects & {"past", "historical"}]  # fmt: skip
     worked_up = {m.sentence for m in by["workup"]}
     new_primary = [m for m in current if m.sentence in worked_up and m.sentence not in {t.sentence for t in long_ago}]
-    underway = [m for m in by["preop_systemic"] if not _YEARS.search(m.sentence)]  # "s/p neoadjuvant 2017": treated
+    # an operation still to come in the same sentence makes "after neoadjuvant therapy" the plan's order of steps
+    # ("mastectomy after neoadjuvant therapy"), not treatment under way
+    planned_surgery = {c.mention.sentence for c in cands if c.field == "prior_surgery" and not c.used
+                       and not c.mention.effects & {"negated", "past", "historical"}}  # fmt: skip
+    underway = [  # "s/p neoadjuvant 2017": treated
+        m for m in by["preop_systemic"] if not _YEARS.search(m.sentence) and m.sentence not in planned_surgery
+    ]
     # "staging" said of the diagnosis ("Staging at dx: CT CAP negative") while neoadjuvant treatment is under way
     # names no current setting either
     staging_only = stated == "new_diagnosis" and said and all(m.family == "setting_staging" for m in said)
@@ -101,10 +142,18 @@ def infer_setting(
         return left_open(why, surgery + by["pending"])
     if surgery and by["perioperative"] and long_ago and not (distant or local):
         return []  # just operated and an earlier cancer too: which one the note is about is not said
+    if surgery and by["perioperative"] and not long_ago and not to_come:
+        # a final pathology report or a post-operative course says the operation was done, not that treatment follows:
+        # post-operative staging or follow-up is not said
+        if stated is None:
+            return left_open("just operated; the note does not say whether treatment follows", surgery)
+        return []
     if surgery and by["perioperative"] and not long_ago:
         inferred = ("new_diagnosis", "operated, adjuvant treatment still to come: the cancer is still being treated "
                     "for the first time", surgery + by["perioperative"])  # fmt: skip
-    elif long_ago and not distant and (other_side := _other_breast(long_ago, current + local)):
+    elif long_ago and (current or not distant) and (other_side := _other_breast(long_ago, current + local)):
+        # a new cancer proven in the other breast is a new primary to stage, even with a finding that may be distant
+        # (a raised ALP): that finding is part of its staging
         # the earlier cancer was in one breast, the new proven cancer or finding is in the other: a new primary
         if current:
             inferred = ("new_diagnosis", "a new cancer in the other breast, proven by tissue, after an earlier treated "
@@ -140,6 +189,8 @@ def infer_setting(
     elif stated is None and proven and workup:  # a pending biopsy elsewhere does not unprove the cancer
         inferred = ("new_diagnosis", f"a cancer proven by tissue ({', '.join(proven)}), being worked up, with no "
                     "treatment described", workup[:3])  # fmt: skip
+    if inferred is None and stated is None and history_only and not long_ago:
+        return left_open("a breast cancer of the past, but whether it was treated is not said", history_only)
     if inferred is None or inferred[0] == stated:
         return []
     value, reason, evidence = inferred
@@ -176,6 +227,15 @@ def _other_breast(treated: list[Mention], new: list[Mention]) -> list[Mention]:
     if any(side in sides for _, sides in fresh):
         return []
     return [m for m, sides in fresh if sides and side not in sides]
+
+
+def _above_uln(value: Any) -> bool:
+    return (
+        isinstance(value, dict)
+        and isinstance(value.get("value"), float | int)
+        and isinstance(value.get("uln"), float | int)
+        and value["value"] > value["uln"]
+    )
 
 
 def left_open(reason: str, evidence: list[Mention]) -> list[dict[str, Any]]:

@@ -242,6 +242,9 @@ class _ValueRuleSpec(_Strict):
     reject_before: list[str] = Field(default_factory=list)
     reject_before_phrase: list[str] = Field(default_factory=list)  # as reject_before, within the number's phrase
     reject_after: list[str] = Field(default_factory=list)
+    # words after the number that describe the measured tumour itself ("1.1 cm node-negative ER+ IDC"): they are
+    # not read for reject_after
+    describes_after: list[str] = Field(default_factory=list)
     window: int = Field(default=30, ge=1, le=200)
     window_after: int | None = Field(default=None, ge=1, le=200)
     unless_setting: list[Setting] = Field(default_factory=list)
@@ -260,6 +263,11 @@ class _Parameters(_Strict):
     # after breast surgery the pathology size is the current one (annotation guide 2, tumor.size_cm): a size
     # whose sentence says it was measured before the operation or on imaging gives way to the others
     size_before_surgery_words: list[str] = Field(default_factory=list)
+    # ... unless the sentence says it is the pathology size, compared with the imaging ("larger than imaging")
+    size_after_surgery_words: list[str] = Field(default_factory=list)
+    # a sentence that says its value is the current one ("so current clinical stage is cT2 cN1 (not N0 as in the
+    # 08/02 note)"): its value outranks the others of the field, older copied text included
+    current_value_words: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _scores(self) -> _Parameters:
@@ -294,6 +302,7 @@ class _FieldSpec(_Strict):
     tiers: list[list[Any]] = Field(default_factory=list)
     combine: list[_Combine] = Field(default_factory=list)
     tolerance: float = Field(default=0.0, ge=0)
+    refines: dict[str, list[str]] = Field(default_factory=dict)  # a category -> the more specific ones inside it
 
     @model_validator(mode="after")
     def _needs(self) -> _FieldSpec:

@@ -302,6 +302,7 @@ def _values(files: _Files, families: frozenset[str], vocab: Mapping[str, Any]) -
                 reject_after=word_patterns(r.reject_after),
                 window=r.window,
                 window_after=r.window_after or r.window,
+                describes_after=word_patterns(r.describes_after),
                 starts=two_char_starts(regex),
             )
         )
@@ -345,6 +346,7 @@ def _fields(files: _Files) -> dict[str, FieldRule]:
             tiers=tuple(tuple(t) for t in spec.tiers),
             combine=tuple((frozenset(c.all), c.gives) for c in spec.combine),
             tolerance=spec.tolerance,
+            refines={k: frozenset(v) for k, v in spec.refines.items()},
         )
     for needed in (*SCALAR_FIELDS, "labs", "tumor_markers"):
         if needed not in fields:

@@ -74,6 +74,7 @@ class ValueRule(Rule):
     reject_after: tuple[re.Pattern[str], ...]
     window: int
     window_after: int
+    describes_after: tuple[re.Pattern[str], ...] = ()  # words after the number about the measured tumour itself
     # the lower-cased first two characters of every possible match (None: not known): the matcher
     # tries the pattern only where one of them stands
     starts: frozenset[str] | None = None
@@ -87,6 +88,7 @@ class FieldRule:
     tiers: tuple[tuple[Any, ...], ...]
     combine: tuple[tuple[frozenset[Any], Any], ...]
     tolerance: float
+    refines: Mapping[Any, frozenset[Any]] = field(default_factory=dict)  # a category -> its subcategories
 
 
 @dataclass(frozen=True, slots=True)

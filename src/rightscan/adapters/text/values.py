@@ -20,9 +20,9 @@ _NAME_SPLIT = re.compile(r"\s*(?:/|,|&|\band\b)\s*", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.;](?:\s|$)|[;\n]")  # a line break ends a clause (a synoptic report: one field a line)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _KEY_MAX = 40  # characters of a synoptic field name
-# words after a number: up to the next comma, "and", "but", " / " or an aside in parentheses ("2 cm (3 cm FN)")
+# words after a number: up to the next comma, "and", "but", " / ", " + " or an aside in parentheses ("2 cm (3 cm FN)")
 _PHRASE_START = re.compile(r"[,;(]")  # what opens the phrase a number stands in, looking back
-_PHRASE_END = re.compile(r"[.;,](?:\s|$)|[;,\n]|\s(?:and|but)\s|\s/\s|\s\(")
+_PHRASE_END = re.compile(r"[.;,](?:\s|$)|[;,\n]|\s(?:and|but)\s|\s[/+]\s|\s\(")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +69,8 @@ def rejected(rule: ValueRule, text: str, start: int, end: int) -> bool:
         cut = _PHRASE_END.search(after)
         if cut:
             after = after[: cut.start()]
+        for p in rule.describes_after:  # "1.1 cm node-negative ER+ IDC": the tumour's own nodal status
+            after = p.sub(" ", after)
         if any(p.search(after) for p in rule.reject_after):
             return True
     return False

@@ -151,11 +151,10 @@ def _correct(vocab: OrderVocabulary, token: str, parse: _Parse, sites: frozenset
     the regions the text's other words name, which a fix between two regions must agree with."""
     if token in vocab.words or not token.isalpha() or len(token) < 3:
         return (token,)
-    for cut in range(2, len(token) - 1):
-        head, tail = token[:cut], token[cut:]
-        if head in vocab.split_words and tail in vocab.split_words and len(head) >= 2 and len(tail) >= 2:
-            parse.corrections.append((token, f"{head} {tail}"))
-            return (head, tail)
+    pieces = _split(vocab, token)
+    if pieces:
+        parse.corrections.append((token, " ".join(pieces)))
+        return pieces
     limit = 1 if len(token) < 8 else 2
     hits = process.extract(token, vocab.fuzzy_targets, scorer=DamerauLevenshtein.distance, score_cutoff=limit, limit=12)
     if not hits:
@@ -186,6 +185,24 @@ def _correct(vocab: OrderVocabulary, token: str, parse: _Parse, sites: frozenset
         return (token,)  # as close to a word that states something else ("catp": "ctap" or "cap"): neither
     parse.corrections.append((token, word))
     return (word,)
+
+
+def _split(vocab: OrderVocabulary, token: str) -> tuple[str, ...]:
+    """Study words run together ("bonescan", "CTchestabdopelvis"): the token cut into the fewest one-word
+    forms that state an attribute (two letters or more each), only when they cover the whole token and
+    the fewest-piece cuts all mean the same; otherwise nothing. Three pieces or more hold at most one
+    two-letter abbreviation: a run of them is an EHR mnemonic ("MRBRWO": MR brain w/o, not "br" breast)."""
+    words = vocab.split_words
+    best: dict[int, list[tuple[str, ...]]] = {0: [()]}  # end -> fewest-piece cuts of token[:end]
+    for end in range(2, len(token) + 1):
+        options = [(*cut, token[start:end]) for start in range(0, end - 1) if token[start:end] in words
+                   for cut in best.get(start, ())]  # fmt: skip
+        if options:
+            fewest = min(len(o) for o in options)
+            best[end] = [o for o in options if len(o) == fewest][:8]
+    cuts = [c for c in best.get(len(token), []) if len(c) == 2 or sum(len(p) < 3 for p in c) <= 1]
+    meanings = {tuple(vocab.phrases[(w,)] for w in c) for c in cuts}
+    return cuts[0] if len(meanings) == 1 else ()
 
 
 def _plausible(vocab: OrderVocabulary, token: str, words: set[str], sites: frozenset[str]) -> set[str]:
@@ -297,6 +314,23 @@ def _contrast_follows(items: list[tuple[str, TermMeaning | None]], k: int, indic
     return bool(meaning.contrast_word or meaning.contrast or meaning.laterality or meaning.with_marker)
 
 
+def _ruled_out(items: list[tuple[str, TermMeaning | None]], k: int) -> bool:
+    """Whether the next word after item ``k`` (separators skipped) rules it out ("MRI contraindicated")."""
+    j = k + 1
+    while j < len(items) and items[j][0] in SEPARATORS:
+        j += 1
+    nxt = items[j][1] if j < len(items) else None
+    return bool(nxt and nxt.rules_out)
+
+
+@lru_cache(maxsize=8)
+def _patient_words(vocab: OrderVocabulary) -> frozenset[str]:
+    """One-word modality forms the vocabulary also writes as the patient ("pt" in "pt has", "pt with"):
+    in an indication they name the patient ("pt feels a lump"), not a study."""
+    starts = {f[0] for f, m in vocab.phrases.items() if len(f) > 1 and f[1].isalpha() and m.noise and not m.modality}
+    return frozenset(f[0] for f, m in vocab.phrases.items() if len(f) == 1 and m.modality and f[0] in starts)
+
+
 def _filler_then_contrast(items: list[tuple[str, TermMeaning | None]], k: int) -> bool:
     """After "w": one word that states nothing (a typo of "and" that is itself a word: "an", "add"),
     then a contrast statement. Whether "w" is "with" cannot be told, so the contrast is not read."""
@@ -334,15 +368,25 @@ def _read_segment(vocab: OrderVocabulary, tokens: tuple[str, ...], parse: _Parse
     pending_addon = False
     aside = False  # the modality after "poss" / "instead of" was skipped: its own words are not the study's
     earlier = False  # an indication's words now describe an earlier study ("lesion seen on CT")
+    patient = _patient_words(vocab) if indication else frozenset()
     for k, (word, m) in enumerate(items):
         if word in CLAUSE_ENDS:
             in_reason = aside = False
             continue
         if m is None:
-            if word.isalpha() and len(word) > 1 and word not in CONNECTORS and not (in_reason or clinical):
+            if word.isalpha() and len(word) > 1 and word not in CONNECTORS and not (in_reason or clinical or aside):
                 parse.unread.append(word)
             continue
-        clinical = clinical or (m.indication and bool(parse.modality or parse.regions or indication))
+        named = bool(parse.modality or parse.regions or indication)
+        # a clinical word, or a priority word once the study is named ("CTH stat fall on warfarin"): what
+        # follows in the segment is what the order is for
+        clinical = clinical or (named and (m.indication or (m.priority and not indication)))
+        if (m.modality or m.contrast_word) and _ruled_out(items, k):
+            if m.contrast_word:  # "contrast contraindicated": whether contrast may be given is the question
+                parse.contrast_question = parse.contrast_doubt = True
+            continue  # "MRI contraindicated": the modality named is not the study
+        if word in patient:
+            continue  # "pt feels a lump": the patient, not a PET
         if m.reason and (parse.modality or parse.regions or indication):
             in_reason = True  # what the order is for, once the study is named ("f/u CT chest" names the study)
         if (m.indication or m.reference) and not in_reason:  # a reason clause ("for new mets") is read as before

@@ -12,6 +12,7 @@ import pytest
 
 from rightscan.adapters.knowledge_files import load_knowledge
 from rightscan.domain.orders import interpret
+from test_orders_sets import SEEDS
 
 KB = load_knowledge()
 
@@ -158,3 +159,43 @@ def test_run_together_study_words_are_cut_only_when_the_whole_token_is_covered(t
 def test_a_cut_is_shown_as_a_correction() -> None:
     reading = interpret(KB, "CTchestabdopelvis")
     assert ("ctchestabdopelvis", "ct chest abdo pelvis") in reading.corrections
+
+
+# ------------------------------------------------------------------ words run together, as a property
+def _joined(text: str, width: int) -> list[str]:
+    words = text.split()
+    out = []
+    for i in range(len(words) - width + 1):
+        if all(w.isalpha() for w in words[i : i + width]):
+            out.append(" ".join([*words[:i], "".join(words[i : i + width]), *words[i + width :]]))
+    return out
+
+
+@pytest.mark.parametrize(("width", "floor"), [(2, 0.6), (3, 0.4)])
+def test_words_run_together_in_a_blind_name_keep_its_study_or_ask(width: int, floor: float) -> None:
+    # every resolved name of the blind lists with two (three) neighbouring words typed as one: "MRI BRAINW WO
+    # CONTRAST", "WO andWcontrast", "abdomenypelvis" - a typo fix must never drop the contrast word run on
+    changed, kept, tried = [], 0, 0
+    for row in SEEDS:
+        for text in _joined(row["text"], width):
+            got = _study(text)
+            tried += 1
+            kept += got == row["gold"]
+            if got not in (row["gold"], None):
+                changed.append((text, row["gold"], got))
+    assert not changed, changed[:10]
+    assert tried > 1000 and kept / tried >= floor  # 1,943 names: 67 % kept; 1,149: 45 % (2026-11-30)
+
+
+@pytest.mark.parametrize(
+    ("text", "never"),
+    [
+        ("MRI BRAINW WO CONTRAST", "mri_head_wo"),  # 'brainw' is not 'brain' with the 'w' dropped
+        ("MR Breast WO and Wcontrast IV", "mri_breast_wo"),
+        ("TC de tórax concontraste", "ct_chest_wo"),  # 'con contraste' is never fixed into 'noncontrast'
+        ("ct abd pelvisno contrast", "ct_abdomen_pelvis_contrast"),  # nor 'pelvis no' into the French 'pelvien'
+        ("TC tórax, abdomenypelvis con contraste", "ct_chest_contrast"),  # the regions run together still count
+    ],
+)
+def test_a_contrast_word_run_on_is_never_dropped_by_a_typo_fix(text: str, never: str) -> None:
+    assert _study(text) is None, never

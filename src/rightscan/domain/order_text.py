@@ -29,14 +29,13 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rapidfuzz import process
-from rapidfuzz.distance import DamerauLevenshtein, JaroWinkler
+from rapidfuzz.distance import DamerauLevenshtein
 
 from rightscan.domain.knowledge import OrderVocabulary, TermMeaning
+from rightscan.domain.order_typos import CONNECTORS, correct, run_on, run_together
 
 SEPARATORS = frozenset({"-", "/", ",", ":"})  # optional between the words of a multi-word form
 CLAUSE_ENDS = frozenset({";", ","})  # end a reason-for-exam clause
-CONNECTORS = frozenset({"and", "+", "&"})
 _TOKEN = re.compile(r"[a-z0-9]+|[/+\-;,:&]")
 # where segments meet: a spaced dash, brackets, "?", ",", ";", ":", a full stop that ends a sentence
 _SEGMENT_BREAK = re.compile(r"\s[-\u2013\u2014]+\s|[()\[\]{}?;,:]|\.\s+(?=[^\W\d_])")
@@ -144,110 +143,6 @@ def _timing(marks: set[str]) -> str | None:
     if "without_and_with" in marks or {"with", "without"} <= marks:
         return "without_and_with"
     return next(iter(marks)) if marks else None
-
-
-def _correct(vocab: OrderVocabulary, token: str, parse: _Parse, sites: frozenset[str] = frozenset()) -> tuple[str, ...]:
-    """A word outside the vocabulary: split a run-together pair, or fix one typo, or leave it. ``sites``:
-    the regions the text's other words name, which a fix between two regions must agree with."""
-    if token in vocab.words or not token.isalpha() or len(token) < 3:
-        return (token,)
-    pieces = _split(vocab, token)
-    if pieces:
-        parse.corrections.append((token, " ".join(pieces)))
-        return pieces
-    limit = 1 if len(token) < 8 else 2
-    hits = process.extract(token, vocab.fuzzy_targets, scorer=DamerauLevenshtein.distance, score_cutoff=limit, limit=12)
-    if not hits:
-        return (token,)
-    best = min(h[1] for h in hits)
-    winners = {h[0] for h in hits if h[1] == best}
-    # every word as close that the typo could be: for a short word, one letter missing, one too many or
-    # two swapped ("catp": "ctap" or "cap"), not one changed
-    near = {w for w in winners if len(token) > 4 or abs(len(w) - len(token)) == 1 or _swapped(token, w)}
-    candidates = _plausible(vocab, token, near, sites)
-    winners = winners & candidates
-    if len(token) <= 4:
-        # a short word is mostly an abbreviation, and another letter makes another abbreviation ("anus" is
-        # not "abus"): only one missing letter, or two neighbouring letters swapped ("crx", "mir")
-        winners = {w for w in winners if len(w) == len(token) + 1 or _swapped(token, w)}
-    meanings = {vocab.phrases.get((w,)) for w in winners}
-    if len(winners) > 1 and len(meanings) == 1 and None not in meanings:
-        winners = {min(winners)}  # equally close words that mean the same ("abdome", "abdomen"): either
-    if len(winners) > 1:  # equally close: the one that keeps the letters in place (Jaro-Winkler)
-        ranked = sorted(((JaroWinkler.similarity(token, w), w) for w in winners), reverse=True)
-        if ranked[0][0] == ranked[1][0]:
-            return (token,)
-        winners = {ranked[0][1]}
-    if not winners:
-        return (token,)
-    word = winners.pop()
-    if not all(_keeps(vocab, word, other) for other in candidates - {word}):
-        return (token,)  # as close to a word that states something else ("catp": "ctap" or "cap"): neither
-    parse.corrections.append((token, word))
-    return (word,)
-
-
-def _split(vocab: OrderVocabulary, token: str) -> tuple[str, ...]:
-    """Study words run together ("bonescan", "CTchestabdopelvis"): the token cut into the fewest one-word
-    forms that state an attribute (two letters or more each), only when they cover the whole token and
-    the fewest-piece cuts all mean the same; otherwise nothing. Three pieces or more hold at most one
-    two-letter abbreviation: a run of them is an EHR mnemonic ("MRBRWO": MR brain w/o, not "br" breast)."""
-    words = vocab.split_words
-    best: dict[int, list[tuple[str, ...]]] = {0: [()]}  # end -> fewest-piece cuts of token[:end]
-    for end in range(2, len(token) + 1):
-        options = [(*cut, token[start:end]) for start in range(0, end - 1) if token[start:end] in words
-                   for cut in best.get(start, ())]  # fmt: skip
-        if options:
-            fewest = min(len(o) for o in options)
-            best[end] = [o for o in options if len(o) == fewest][:8]
-    cuts = [c for c in best.get(len(token), []) if len(c) == 2 or sum(len(p) < 3 for p in c) <= 1]
-    meanings = {tuple(vocab.phrases[(w,)] for w in c) for c in cuts}
-    return cuts[0] if len(meanings) == 1 else ()
-
-
-def _plausible(vocab: OrderVocabulary, token: str, words: set[str], sites: frozenset[str]) -> set[str]:
-    """The equally close words a typo may stand for, before the rules that pick one: less a region the
-    rest of the text rules out when another one fits it ("MRI lumbar spin": the spine, not "sein", the
-    French breast), and less a changed letter when two neighbouring letters swapped fit ("haed": "head",
-    not "hand"; a dropped or an added letter stays as likely as a changed one)."""
-    regional = {w for w in words if (m := vocab.phrases.get((w,))) is not None and m.regions}
-    fitting = {w for w in regional if _fits_sites(vocab, w, sites)}
-    out = words - (regional - fitting) if fitting else set(words)
-    if any(_swapped(token, w) for w in out):
-        out = {w for w in out if _swapped(token, w) or len(w) != len(token)}
-    return out
-
-
-def _fits_sites(vocab: OrderVocabulary, word: str, sites: frozenset[str]) -> bool:
-    """Whether a word's regions (if any) are, contain or lie in one the text names elsewhere."""
-    meaning = vocab.phrases.get((word,))
-    if not sites or meaning is None or not meaning.regions:
-        return True
-    up = vocab.region_ancestors
-    return any(r == s or s in up.get(r, ()) or r in up.get(s, ()) for r in meaning.regions for s in sites)
-
-
-_AXES = ("modality", "regions", "contrast", "laterality", "intent", "extent", "pharmaceutical", "technique")
-
-
-def _keeps(vocab: OrderVocabulary, word: str, other: str) -> bool:
-    """Whether reading a typo as ``word`` keeps what an equally close ``other`` would state: the same value
-    on every axis ``other`` states ("cxr" keeps what "cr" says). Otherwise the fix could turn one study
-    into another ("catp": "ctap" is abdomen-pelvis, "cap" chest too) or drop a study word ("achest":
-    "aches" would lose the chest)."""
-    mo = vocab.phrases.get((other,))
-    if mo is None:
-        return True
-    mw = vocab.phrases.get((word,))
-    return all(not getattr(mo, axis) or (mw is not None and getattr(mw, axis) == getattr(mo, axis)) for axis in _AXES)
-
-
-def _swapped(a: str, b: str) -> bool:
-    """Whether ``b`` is ``a`` with two neighbouring letters exchanged ("crx" / "cxr", "mir" / "mri")."""
-    if len(a) != len(b) or a == b:
-        return False
-    diff = [i for i in range(len(a)) if a[i] != b[i]]
-    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
 def _match_at(tokens: tuple[str, ...], i: int, form: tuple[str, ...]) -> int | None:
@@ -451,7 +346,7 @@ def _orderable_code(vocab: OrderVocabulary, raw: str) -> bool:
     if not word.isalnum() or not word.isupper() or len(word) < 3 or not word.isascii():
         return False
     token = word.lower()
-    return token not in vocab.words and _correct(vocab, token, _Parse()) == (token,)
+    return token not in vocab.words and correct(vocab, token, _Parse()) == (token,)
 
 
 def _words(vocab: OrderVocabulary, raw: str, parse: _Parse) -> tuple[str, ...]:
@@ -462,7 +357,11 @@ def _words(vocab: OrderVocabulary, raw: str, parse: _Parse) -> tuple[str, ...]:
     words = tokenize(raw)
     sites = frozenset(r for w in words if (m := vocab.phrases.get((w,))) is not None for r in m.regions)
     for tok in words:
-        tokens.extend((tok,) if clinical else _correct(vocab, tok, parse, sites))
+        if clinical and tok not in vocab.words and run_on(vocab, tok):
+            parse.contrast_unclear = True  # read as written, but a contrast word run on is still unreadable
+        elif clinical and tok not in vocab.words and run_together(vocab, tok):
+            parse.unread.append(tok)  # study words run together after a clinical word: not the indication's
+        tokens.extend((tok,) if clinical else correct(vocab, tok, parse, sites))
         meaning = vocab.phrases.get((tokens[-1],))
         clinical = clinical or bool(study and meaning and meaning.indication)
         study = study or bool(meaning and (meaning.modality or meaning.regions))
@@ -505,10 +404,13 @@ def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
             continue
         seg = _Parse()
         tokens = _words(vocab, raw, seg)
+        parse.contrast_unclear = parse.contrast_unclear or seg.contrast_unclear  # "andW contrast"
         if not tokens:
             continue
         _read_segment(vocab, tokens, seg)
         if seg.unread or seg.indication_word:
+            # study words run together are not an indication's word ("abdomenypelvis"): the order is unclear
+            parse.unread.extend(w for w in seg.unread if run_together(vocab, w))
             # an indication is read as written: a typo fix could turn "night" into "right"
             seg = _Parse()
             _read_segment(vocab, tokenize(raw), seg, indication=True)

@@ -1,4 +1,4 @@
-"""Order text as attribute words: tokens, typo correction, vocabulary forms, and segments.
+"""Order text as attribute words: tokens, vocabulary forms, and segments (typos: ``order_typos``).
 
 An order is often a study name followed by what it is for: "CT head - new confusion", "bone scan STAT
 (hip pain, hx breast ca)", "MRI abdomen w/wo, eGFR 22". The text is cut into segments at separators
@@ -17,7 +17,10 @@ Within a segment, words outside the vocabulary that follow a clinical word are t
 ("PET-CT ER+ lesion heterogeneity"), and a reason word ("for", "r/o", "f/u") after the study starts a
 reason clause whose regions are the site, not the field. An EHR orderable code or mnemonic before the
 name ("MRBRWO - MRI BRAIN W/O CON") is set aside. After "instead of" / "poss", the modality named and
-the words after it up to the clause's end describe the alternative, not the study ordered.
+the words after it up to the clause's end, known or not, describe the alternative, not the study ordered;
+a modality named as ruled out ("MRI contraindicated") is not the study either. A priority word after the
+study ("CTH stat fall on warfarin") starts what it is for, like a clinical word. In an indication, a
+modality abbreviation the vocabulary also writes for the patient ("pt has") is the patient.
 
 Pure; the vocabulary comes from ``knowledge/order_vocabulary.yaml``.
 """

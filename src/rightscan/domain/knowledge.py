@@ -53,6 +53,7 @@ class TermMeaning:
     priority: bool = False  # STAT, urgent: says when, not which study
     reference: bool = False  # "seen on", "prior": in an indication, what follows is an earlier study
     protocol: str | None = None  # a protocol word, combined by OrderVocabulary.protocols
+    rules_out: bool = False  # "contraindicated": the modality (or contrast) named just before is not the study
 
 
 @dataclass(frozen=True, slots=True)

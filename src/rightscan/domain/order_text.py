@@ -1,4 +1,4 @@
-"""Order text as attribute words: tokens, typo correction, vocabulary forms, and segments.
+"""Order text as attribute words: tokens, vocabulary forms, and segments (typos: ``order_typos``).
 
 An order is often a study name followed by what it is for: "CT head - new confusion", "bone scan STAT
 (hip pain, hx breast ca)", "MRI abdomen w/wo, eGFR 22". The text is cut into segments at separators
@@ -17,7 +17,10 @@ Within a segment, words outside the vocabulary that follow a clinical word are t
 ("PET-CT ER+ lesion heterogeneity"), and a reason word ("for", "r/o", "f/u") after the study starts a
 reason clause whose regions are the site, not the field. An EHR orderable code or mnemonic before the
 name ("MRBRWO - MRI BRAIN W/O CON") is set aside. After "instead of" / "poss", the modality named and
-the words after it up to the clause's end describe the alternative, not the study ordered.
+the words after it up to the clause's end, known or not, describe the alternative, not the study ordered;
+a modality named as ruled out ("MRI contraindicated") is not the study either. A priority word after the
+study ("CTH stat fall on warfarin") starts what it is for, like a clinical word. In an indication, a
+modality abbreviation the vocabulary also writes for the patient ("pt has") is the patient.
 
 Pure; the vocabulary comes from ``knowledge/order_vocabulary.yaml``.
 """
@@ -29,14 +32,13 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rapidfuzz import process
-from rapidfuzz.distance import DamerauLevenshtein, JaroWinkler
+from rapidfuzz.distance import DamerauLevenshtein
 
 from rightscan.domain.knowledge import OrderVocabulary, TermMeaning
+from rightscan.domain.order_typos import CONNECTORS, correct, run_on, run_together
 
 SEPARATORS = frozenset({"-", "/", ",", ":"})  # optional between the words of a multi-word form
 CLAUSE_ENDS = frozenset({";", ","})  # end a reason-for-exam clause
-CONNECTORS = frozenset({"and", "+", "&"})
 _TOKEN = re.compile(r"[a-z0-9]+|[/+\-;,:&]")
 # where segments meet: a spaced dash, brackets, "?", ",", ";", ":", a full stop that ends a sentence
 _SEGMENT_BREAK = re.compile(r"\s[-\u2013\u2014]+\s|[()\[\]{}?;,:]|\.\s+(?=[^\W\d_])")
@@ -146,93 +148,6 @@ def _timing(marks: set[str]) -> str | None:
     return next(iter(marks)) if marks else None
 
 
-def _correct(vocab: OrderVocabulary, token: str, parse: _Parse, sites: frozenset[str] = frozenset()) -> tuple[str, ...]:
-    """A word outside the vocabulary: split a run-together pair, or fix one typo, or leave it. ``sites``:
-    the regions the text's other words name, which a fix between two regions must agree with."""
-    if token in vocab.words or not token.isalpha() or len(token) < 3:
-        return (token,)
-    for cut in range(2, len(token) - 1):
-        head, tail = token[:cut], token[cut:]
-        if head in vocab.split_words and tail in vocab.split_words and len(head) >= 2 and len(tail) >= 2:
-            parse.corrections.append((token, f"{head} {tail}"))
-            return (head, tail)
-    limit = 1 if len(token) < 8 else 2
-    hits = process.extract(token, vocab.fuzzy_targets, scorer=DamerauLevenshtein.distance, score_cutoff=limit, limit=12)
-    if not hits:
-        return (token,)
-    best = min(h[1] for h in hits)
-    winners = {h[0] for h in hits if h[1] == best}
-    # every word as close that the typo could be: for a short word, one letter missing, one too many or
-    # two swapped ("catp": "ctap" or "cap"), not one changed
-    near = {w for w in winners if len(token) > 4 or abs(len(w) - len(token)) == 1 or _swapped(token, w)}
-    candidates = _plausible(vocab, token, near, sites)
-    winners = winners & candidates
-    if len(token) <= 4:
-        # a short word is mostly an abbreviation, and another letter makes another abbreviation ("anus" is
-        # not "abus"): only one missing letter, or two neighbouring letters swapped ("crx", "mir")
-        winners = {w for w in winners if len(w) == len(token) + 1 or _swapped(token, w)}
-    meanings = {vocab.phrases.get((w,)) for w in winners}
-    if len(winners) > 1 and len(meanings) == 1 and None not in meanings:
-        winners = {min(winners)}  # equally close words that mean the same ("abdome", "abdomen"): either
-    if len(winners) > 1:  # equally close: the one that keeps the letters in place (Jaro-Winkler)
-        ranked = sorted(((JaroWinkler.similarity(token, w), w) for w in winners), reverse=True)
-        if ranked[0][0] == ranked[1][0]:
-            return (token,)
-        winners = {ranked[0][1]}
-    if not winners:
-        return (token,)
-    word = winners.pop()
-    if not all(_keeps(vocab, word, other) for other in candidates - {word}):
-        return (token,)  # as close to a word that states something else ("catp": "ctap" or "cap"): neither
-    parse.corrections.append((token, word))
-    return (word,)
-
-
-def _plausible(vocab: OrderVocabulary, token: str, words: set[str], sites: frozenset[str]) -> set[str]:
-    """The equally close words a typo may stand for, before the rules that pick one: less a region the
-    rest of the text rules out when another one fits it ("MRI lumbar spin": the spine, not "sein", the
-    French breast), and less a changed letter when two neighbouring letters swapped fit ("haed": "head",
-    not "hand"; a dropped or an added letter stays as likely as a changed one)."""
-    regional = {w for w in words if (m := vocab.phrases.get((w,))) is not None and m.regions}
-    fitting = {w for w in regional if _fits_sites(vocab, w, sites)}
-    out = words - (regional - fitting) if fitting else set(words)
-    if any(_swapped(token, w) for w in out):
-        out = {w for w in out if _swapped(token, w) or len(w) != len(token)}
-    return out
-
-
-def _fits_sites(vocab: OrderVocabulary, word: str, sites: frozenset[str]) -> bool:
-    """Whether a word's regions (if any) are, contain or lie in one the text names elsewhere."""
-    meaning = vocab.phrases.get((word,))
-    if not sites or meaning is None or not meaning.regions:
-        return True
-    up = vocab.region_ancestors
-    return any(r == s or s in up.get(r, ()) or r in up.get(s, ()) for r in meaning.regions for s in sites)
-
-
-_AXES = ("modality", "regions", "contrast", "laterality", "intent", "extent", "pharmaceutical", "technique")
-
-
-def _keeps(vocab: OrderVocabulary, word: str, other: str) -> bool:
-    """Whether reading a typo as ``word`` keeps what an equally close ``other`` would state: the same value
-    on every axis ``other`` states ("cxr" keeps what "cr" says). Otherwise the fix could turn one study
-    into another ("catp": "ctap" is abdomen-pelvis, "cap" chest too) or drop a study word ("achest":
-    "aches" would lose the chest)."""
-    mo = vocab.phrases.get((other,))
-    if mo is None:
-        return True
-    mw = vocab.phrases.get((word,))
-    return all(not getattr(mo, axis) or (mw is not None and getattr(mw, axis) == getattr(mo, axis)) for axis in _AXES)
-
-
-def _swapped(a: str, b: str) -> bool:
-    """Whether ``b`` is ``a`` with two neighbouring letters exchanged ("crx" / "cxr", "mir" / "mri")."""
-    if len(a) != len(b) or a == b:
-        return False
-    diff = [i for i in range(len(a)) if a[i] != b[i]]
-    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
-
-
 def _match_at(tokens: tuple[str, ...], i: int, form: tuple[str, ...]) -> int | None:
     j, n = i, len(tokens)
     for k, t in enumerate(form):
@@ -297,6 +212,23 @@ def _contrast_follows(items: list[tuple[str, TermMeaning | None]], k: int, indic
     return bool(meaning.contrast_word or meaning.contrast or meaning.laterality or meaning.with_marker)
 
 
+def _ruled_out(items: list[tuple[str, TermMeaning | None]], k: int) -> bool:
+    """Whether the next word after item ``k`` (separators skipped) rules it out ("MRI contraindicated")."""
+    j = k + 1
+    while j < len(items) and items[j][0] in SEPARATORS:
+        j += 1
+    nxt = items[j][1] if j < len(items) else None
+    return bool(nxt and nxt.rules_out)
+
+
+@lru_cache(maxsize=8)
+def _patient_words(vocab: OrderVocabulary) -> frozenset[str]:
+    """One-word modality forms the vocabulary also writes as the patient ("pt" in "pt has", "pt with"):
+    in an indication they name the patient ("pt feels a lump"), not a study."""
+    starts = {f[0] for f, m in vocab.phrases.items() if len(f) > 1 and f[1].isalpha() and m.noise and not m.modality}
+    return frozenset(f[0] for f, m in vocab.phrases.items() if len(f) == 1 and m.modality and f[0] in starts)
+
+
 def _filler_then_contrast(items: list[tuple[str, TermMeaning | None]], k: int) -> bool:
     """After "w": one word that states nothing (a typo of "and" that is itself a word: "an", "add"),
     then a contrast statement. Whether "w" is "with" cannot be told, so the contrast is not read."""
@@ -334,15 +266,25 @@ def _read_segment(vocab: OrderVocabulary, tokens: tuple[str, ...], parse: _Parse
     pending_addon = False
     aside = False  # the modality after "poss" / "instead of" was skipped: its own words are not the study's
     earlier = False  # an indication's words now describe an earlier study ("lesion seen on CT")
+    patient = _patient_words(vocab) if indication else frozenset()
     for k, (word, m) in enumerate(items):
         if word in CLAUSE_ENDS:
             in_reason = aside = False
             continue
         if m is None:
-            if word.isalpha() and len(word) > 1 and word not in CONNECTORS and not (in_reason or clinical):
+            if word.isalpha() and len(word) > 1 and word not in CONNECTORS and not (in_reason or clinical or aside):
                 parse.unread.append(word)
             continue
-        clinical = clinical or (m.indication and bool(parse.modality or parse.regions or indication))
+        named = bool(parse.modality or parse.regions or indication)
+        # a clinical word, or a priority word once the study is named ("CTH stat fall on warfarin"): what
+        # follows in the segment is what the order is for
+        clinical = clinical or (named and (m.indication or (m.priority and not indication)))
+        if (m.modality or m.contrast_word) and _ruled_out(items, k):
+            if m.contrast_word:  # "contrast contraindicated": whether contrast may be given is the question
+                parse.contrast_question = parse.contrast_doubt = True
+            continue  # "MRI contraindicated": the modality named is not the study
+        if word in patient:
+            continue  # "pt feels a lump": the patient, not a PET
         if m.reason and (parse.modality or parse.regions or indication):
             in_reason = True  # what the order is for, once the study is named ("f/u CT chest" names the study)
         if (m.indication or m.reference) and not in_reason:  # a reason clause ("for new mets") is read as before
@@ -407,7 +349,7 @@ def _orderable_code(vocab: OrderVocabulary, raw: str) -> bool:
     if not word.isalnum() or not word.isupper() or len(word) < 3 or not word.isascii():
         return False
     token = word.lower()
-    return token not in vocab.words and _correct(vocab, token, _Parse()) == (token,)
+    return token not in vocab.words and correct(vocab, token, _Parse()) == (token,)
 
 
 def _words(vocab: OrderVocabulary, raw: str, parse: _Parse) -> tuple[str, ...]:
@@ -418,7 +360,11 @@ def _words(vocab: OrderVocabulary, raw: str, parse: _Parse) -> tuple[str, ...]:
     words = tokenize(raw)
     sites = frozenset(r for w in words if (m := vocab.phrases.get((w,))) is not None for r in m.regions)
     for tok in words:
-        tokens.extend((tok,) if clinical else _correct(vocab, tok, parse, sites))
+        if clinical and tok not in vocab.words and run_on(vocab, tok):
+            parse.contrast_unclear = True  # read as written, but a contrast word run on is still unreadable
+        elif clinical and tok not in vocab.words and run_together(vocab, tok):
+            parse.unread.append(tok)  # study words run together after a clinical word: not the indication's
+        tokens.extend((tok,) if clinical else correct(vocab, tok, parse, sites))
         meaning = vocab.phrases.get((tokens[-1],))
         clinical = clinical or bool(study and meaning and meaning.indication)
         study = study or bool(meaning and (meaning.modality or meaning.regions))
@@ -461,10 +407,13 @@ def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
             continue
         seg = _Parse()
         tokens = _words(vocab, raw, seg)
+        parse.contrast_unclear = parse.contrast_unclear or seg.contrast_unclear  # "andW contrast"
         if not tokens:
             continue
         _read_segment(vocab, tokens, seg)
         if seg.unread or seg.indication_word:
+            # study words run together are not an indication's word ("abdomenypelvis"): the order is unclear
+            parse.unread.extend(w for w in seg.unread if run_together(vocab, w))
             # an indication is read as written: a typo fix could turn "night" into "right"
             seg = _Parse()
             _read_segment(vocab, tokenize(raw), seg, indication=True)

@@ -1,0 +1,191 @@
+"""Typos and run-together words of order text, corrected towards the order vocabulary, or left unread.
+
+One word at a time (rapidfuzz, Damerau-Levenshtein distance): a typo is fixed only towards a vocabulary
+word no equally close word contradicts; study words run together ("CTchestabdopelvis") are cut only when
+known words cover the whole token; a contrast word run on to another ("brainw", "Wcontrast") is never
+dropped by a fix - the contrast is then unreadable. Pure; the vocabulary is ``knowledge/order_vocabulary.yaml``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Protocol
+
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein, JaroWinkler
+
+from rightscan.domain.knowledge import OrderVocabulary
+
+CONNECTORS = frozenset({"and", "+", "&"})
+
+
+class Noted(Protocol):
+    """Where a correction is recorded (the order text's parse)."""
+
+    corrections: list[tuple[str, str]]
+    contrast_unclear: bool
+
+
+def correct(vocab: OrderVocabulary, token: str, parse: Noted, sites: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """A word outside the vocabulary: split a run-together pair, or fix one typo, or leave it. ``sites``:
+    the regions the text's other words name, which a fix between two regions must agree with."""
+    if token in vocab.words or not token.isalpha() or len(token) < 3:
+        return (token,)
+    pieces = _split(vocab, token)
+    if pieces:
+        parse.corrections.append((token, " ".join(pieces)))
+        return pieces
+    if run_on(vocab, token):  # "brainw", "Wcontrast", "pelvisno": a fix would drop the contrast word run on
+        parse.contrast_unclear = True  # and the contrast cannot be read
+        return (token,)
+    limit = 1 if len(token) < 8 else 2
+    hits = process.extract(token, vocab.fuzzy_targets, scorer=DamerauLevenshtein.distance, score_cutoff=limit, limit=12)
+    if best_is_far_timing := [h for h in hits if h[1] > 1 and h[0] in _contrast_words(vocab)]:
+        hits = [h for h in hits if h not in best_is_far_timing]  # "concontraste" is not "noncontrast"
+    if not hits:
+        return (token,)
+    best = min(h[1] for h in hits)
+    winners = {h[0] for h in hits if h[1] == best}
+    # every word as close that the typo could be: for a short word, one letter missing, one too many or
+    # two swapped ("catp": "ctap" or "cap"), not one changed
+    near = {w for w in winners if len(token) > 4 or abs(len(w) - len(token)) == 1 or _swapped(token, w)}
+    candidates = _plausible(vocab, token, near, sites)
+    winners = winners & candidates
+    if len(token) <= 4:
+        # a short word is mostly an abbreviation, and another letter makes another abbreviation ("anus" is
+        # not "abus"): only one missing letter, or two neighbouring letters swapped ("crx", "mir")
+        winners = {w for w in winners if len(w) == len(token) + 1 or _swapped(token, w)}
+    meanings = {vocab.phrases.get((w,)) for w in winners}
+    if len(winners) > 1 and len(meanings) == 1 and None not in meanings:
+        winners = {min(winners)}  # equally close words that mean the same ("abdome", "abdomen"): either
+    if len(winners) > 1:  # equally close: the one that keeps the letters in place (Jaro-Winkler)
+        ranked = sorted(((JaroWinkler.similarity(token, w), w) for w in winners), reverse=True)
+        if ranked[0][0] == ranked[1][0]:
+            return (token,)
+        winners = {ranked[0][1]}
+    if not winners:
+        return (token,)
+    word = winners.pop()
+    if not all(_keeps(vocab, word, other) for other in candidates - {word}):
+        return (token,)  # as close to a word that states something else ("catp": "ctap" or "cap"): neither
+    parse.corrections.append((token, word))
+    return (word,)
+
+
+@lru_cache(maxsize=8)
+def _contrast_words(vocab: OrderVocabulary) -> frozenset[str]:
+    """Words that state the contrast: one-word contrast forms ("w", "wo", "contrast") and the words of two
+    letters or more of multi-word ones ("no" of "no contrast", "con" of "con contraste")."""
+    out: set[str] = set()
+    for form, m in vocab.phrases.items():
+        if m.contrast or m.with_marker or m.contrast_word:
+            out.update(t for t in form if t.isalpha() and (len(form) == 1 or len(t) > 1))
+    return frozenset(out)
+
+
+def _cover(token: str, fits: Callable[[str], bool], marks: Callable[[str], bool]) -> bool:
+    """Whether the token is two pieces or more that all ``fit``, one of them a piece that ``marks``."""
+    reach: dict[int, set[bool]] = {0: {False}}  # end of a covered prefix -> whether a marking piece is in it
+    for end in range(1, len(token) + 1):
+        for start in [i for i in reach if i < end]:
+            piece = token[start:end]
+            if fits(piece) and (start, end) != (0, len(token)):
+                reach.setdefault(end, set()).update(had or marks(piece) for had in reach[start])
+    return True in reach.get(len(token), set())
+
+
+def run_on(vocab: OrderVocabulary, token: str) -> bool:
+    """Whether a token is vocabulary words run together, one of them a contrast word ("brainw", "Wcontrast",
+    "pelvisno", "andWcontrast"): a typo fix would drop the contrast it states. A word of three letters
+    counts only if it states something or joins ("contast" is not "cont" + the lab "AST")."""
+    contrast = _contrast_words(vocab)
+
+    def known(word: str) -> bool:
+        short = word in vocab.split_words or word in CONNECTORS
+        return word in contrast or (len(word) >= 3 and (short or (len(word) >= 4 and word in vocab.words)))
+
+    return _cover(token, known, contrast.__contains__)
+
+
+@lru_cache(maxsize=8)
+def _joining_words(vocab: OrderVocabulary) -> frozenset[str]:
+    """Short words between two longer words in the vocabulary's forms ("y" of "abdomen y pelvis", "e", "et")."""
+    return frozenset(
+        f[i] for f in vocab.phrases for i in range(1, len(f) - 1)
+        if len(f[i]) <= 2 and f[i].isalpha() and len(f[i - 1]) >= 3 and len(f[i + 1]) >= 3
+    )  # fmt: skip
+
+
+def run_together(vocab: OrderVocabulary, token: str) -> bool:
+    """Whether a word outside the vocabulary is vocabulary words run together, one of them of four letters
+    or more ("abdomenypelvis": abdomen + y + pelvis; "LocWhole")."""
+    joins = _joining_words(vocab)
+    return _cover(
+        token,
+        lambda piece: piece in joins or (len(piece) >= 3 and piece in vocab.words),
+        lambda piece: len(piece) >= 4 and piece in vocab.words,
+    )
+
+
+def _split(vocab: OrderVocabulary, token: str) -> tuple[str, ...]:
+    """Study words run together ("bonescan", "CTchestabdopelvis"): the token cut into the fewest one-word
+    forms that state an attribute (two letters or more each), only when they cover the whole token and
+    the fewest-piece cuts all mean the same; otherwise nothing. Three pieces or more hold at most one
+    two-letter abbreviation: a run of them is an EHR mnemonic ("MRBRWO": MR brain w/o, not "br" breast)."""
+    words = vocab.split_words
+    best: dict[int, list[tuple[str, ...]]] = {0: [()]}  # end -> fewest-piece cuts of token[:end]
+    for end in range(2, len(token) + 1):
+        options = [(*cut, token[start:end]) for start in range(0, end - 1) if token[start:end] in words
+                   for cut in best.get(start, ())]  # fmt: skip
+        if options:
+            fewest = min(len(o) for o in options)
+            best[end] = [o for o in options if len(o) == fewest][:8]
+    cuts = [c for c in best.get(len(token), []) if len(c) == 2 or sum(len(p) < 3 for p in c) <= 1]
+    meanings = {tuple(vocab.phrases[(w,)] for w in c) for c in cuts}
+    return cuts[0] if len(meanings) == 1 else ()
+
+
+def _plausible(vocab: OrderVocabulary, token: str, words: set[str], sites: frozenset[str]) -> set[str]:
+    """The equally close words a typo may stand for, before the rules that pick one: less a region the
+    rest of the text rules out when another one fits it ("MRI lumbar spin": the spine, not "sein", the
+    French breast), and less a changed letter when two neighbouring letters swapped fit ("haed": "head",
+    not "hand"; a dropped or an added letter stays as likely as a changed one)."""
+    regional = {w for w in words if (m := vocab.phrases.get((w,))) is not None and m.regions}
+    fitting = {w for w in regional if _fits_sites(vocab, w, sites)}
+    out = words - (regional - fitting) if fitting else set(words)
+    if any(_swapped(token, w) for w in out):
+        out = {w for w in out if _swapped(token, w) or len(w) != len(token)}
+    return out
+
+
+def _fits_sites(vocab: OrderVocabulary, word: str, sites: frozenset[str]) -> bool:
+    """Whether a word's regions (if any) are, contain or lie in one the text names elsewhere."""
+    meaning = vocab.phrases.get((word,))
+    if not sites or meaning is None or not meaning.regions:
+        return True
+    up = vocab.region_ancestors
+    return any(r == s or s in up.get(r, ()) or r in up.get(s, ()) for r in meaning.regions for s in sites)
+
+
+_AXES = ("modality", "regions", "contrast", "laterality", "intent", "extent", "pharmaceutical", "technique")
+
+
+def _keeps(vocab: OrderVocabulary, word: str, other: str) -> bool:
+    """Whether reading a typo as ``word`` keeps what an equally close ``other`` would state: the same value
+    on every axis ``other`` states ("cxr" keeps what "cr" says). Otherwise the fix could turn one study
+    into another ("catp": "ctap" is abdomen-pelvis, "cap" chest too) or drop a study word ("achest":
+    "aches" would lose the chest)."""
+    mo = vocab.phrases.get((other,))
+    if mo is None:
+        return True
+    mw = vocab.phrases.get((word,))
+    return all(not getattr(mo, axis) or (mw is not None and getattr(mw, axis) == getattr(mo, axis)) for axis in _AXES)
+
+
+def _swapped(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with two neighbouring letters exchanged ("crx" / "cxr", "mir" / "mri")."""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]

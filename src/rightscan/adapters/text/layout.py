@@ -58,6 +58,8 @@ class Layout:
     receptor_before: re.Pattern[str] | None = None
     # a section title dictated in capitals at the start of a line, without its colon
     heading_no_colon: re.Pattern[str] | None = None
+    # a grid's heading that makes every item negative unless ticked ("ROS (all negative unless checked)")
+    unless_checked: re.Pattern[str] | None = None
 
 
 Marks = tuple[tuple[int, int, str], ...]  # (start, end, effect): a label the layout answers
@@ -69,10 +71,14 @@ _SEGMENT_END = re.compile(r"\s{2,}|[|;,]|\n|--|\.(?:\s|$)")
 def compile_layout(rules: Rules) -> Layout:
     spec = rules.layout
     marks = "|".join(re.escape(m) for m in sorted({*spec["checked"], *spec["unchecked"]}, key=len, reverse=True))
-    box = rf"\[\s*(?P<mark>{marks})?\s*\]|(?P<glyph>[☐☑☒■□✓✔])"
+    # a round box ("( ) fever  (x) fatigue"): blank inside, or one of the few marks that never stand alone in
+    # parentheses in prose (not "(v)", a list's fifth item); an empty "()" is no box
+    round_marks = "|".join(re.escape(m) for m in sorted(spec["round_checked"], key=len, reverse=True)) or "(?!)"
+    box = (rf"\[\s*(?P<mark>{marks})?\s*\]|(?P<glyph>[☐☑☒■□✓✔])"
+           rf"|\((?:[ \t]+|[ \t]*(?P<rmark>{round_marks})[ \t]*)\)")  # fmt: skip
     yes = "|".join(re.escape(w) for w in spec["yes"])
     no = "|".join(re.escape(w) for w in spec["no"])
-    inner = box.replace("?P<mark>", "?:").replace("?P<glyph>", "?:")
+    inner = box.replace("?P<mark>", "?:").replace("?P<glyph>", "?:").replace("?P<rmark>", "?:")
     pair = rf"(?P<b1>{inner})\s*(?P<o1>{yes}|{no})\b\s*(?:/\s*)?(?P<b2>{inner})\s*(?P<o2>{yes}|{no})\b"
     # the option written before its box ("Bone pain  Y [ ]  N [x]")
     pair_after = rf"(?<![A-Za-z])(?P<o1>{yes}|{no})\s*(?P<b1>{inner})\s*(?:/\s*)?(?P<o2>{yes}|{no})\s*(?P<b2>{inner})"
@@ -113,6 +119,14 @@ def compile_layout(rules: Rules) -> Layout:
         if all(n in rules.name_patterns for n in ("ER", "PR", "HER2", "HR"))
         else None,
         heading_no_colon=_dictated_headings(rules),
+        unless_checked=re.compile(
+            r"(?<![^\W_])(?:"
+            + "|".join(r"\s*".join(re.escape(w) for w in h.split()) for h in spec["negative_unless_checked"])
+            + r")(?![^\W_])",
+            re.IGNORECASE,
+        )
+        if spec["negative_unless_checked"]
+        else None,
     )
 
 
@@ -145,11 +159,11 @@ def _is_checked(layout: Layout, text: str) -> bool:
     m = layout.box.fullmatch(text.strip())
     if m is None:
         return False
-    mark = (m.group("mark") or m.group("glyph") or "").lower()
+    mark = (m.group("mark") or m.group("glyph") or m.group("rmark") or "").lower()
     return mark in layout.checked
 
 
-_BOX_START = re.compile(r"\[|[☐☑☒■□✓✔]")
+_BOX_START = re.compile(r"\[|[☐☑☒■□✓✔]|\((?:[ \t]+|[ \t]*[xX✓✔][ \t]*)\)")
 _LABEL_WORD = re.compile(r"\w|[+\-−]")
 _WORD_AFTER = re.compile(r"\s*[A-Za-z]{2}")
 
@@ -222,6 +236,8 @@ def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
     """The rewritten text and the (start, end, effect) labels the layout answers."""
     marks: list[tuple[int, int, str]] = []
     chars = list(text)
+    if layout.unless_checked is not None:
+        _unticked_in_grid(layout, text, marks)
     if "[" in text or "(" in text or ":" in text or any(g in text for g in "☐☑☒■□✓✔"):
         _boxes_signs_headings(layout, text, chars, marks)
     current = "".join(chars)
@@ -242,6 +258,49 @@ def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
             if title.isupper():
                 chars[m.start("gap")] = ":"
     return "".join(chars), tuple(marks)
+
+
+_GRID_END = re.compile(r"\n[ \t]*\n")
+_PROSE = re.compile(r"[a-z][.!?](?:\s|$)")
+GRID_MAX_CHARS = 2000  # how far a "negative unless checked" heading reaches at most (about 25 grid lines)
+
+
+def _unticked_in_grid(layout: Layout, text: str, marks: list[tuple[int, int, str]]) -> None:
+    """Under a heading that says every item is negative unless ticked, up to the next blank line: each line of
+    the grid is negated except the label of a ticked box (after it up to the next box, or before it when no word
+    follows it). A line with a Yes/No pair is left to the pair's own reading, a line of prose (a full stop after
+    a word) to its words."""
+    assert layout.unless_checked is not None
+    for head in layout.unless_checked.finditer(text):
+        gap = _GRID_END.search(text, head.end(), head.end() + GRID_MAX_CHARS)
+        stop = gap.start() if gap else min(len(text), head.end() + GRID_MAX_CHARS)
+        pos = head.end()
+        while pos < stop:
+            nl = text.find("\n", pos, stop)
+            line_end = stop if nl < 0 else nl
+            line = text[pos:line_end]
+            if line.strip() and not (layout.pair.search(line) or layout.pair_after.search(line) or _PROSE.search(line)):
+                boxes = list(layout.box.finditer(text, pos, line_end))
+                # the label of each ticked box: after it ("Neuro: (x) headache ( ) weakness"), or before it
+                # ("fatigue (x)  cough ( )") when a label stands before the line's first box
+                before = text[pos : boxes[0].start()].strip() if boxes else ""
+                labels_after = not before or before.endswith(":")
+                kept = []
+                for k, box in enumerate(boxes):
+                    if not _is_checked(layout, box.group(0)):
+                        continue
+                    if labels_after:
+                        kept.append((box.start(), boxes[k + 1].start() if k + 1 < len(boxes) else line_end))
+                    else:
+                        kept.append((boxes[k - 1].end() if k else pos, box.end()))
+                begin = pos
+                for start, end in kept:
+                    if begin < start:
+                        marks.append((begin, start, "negated"))
+                    begin = max(begin, end)
+                if begin < line_end:
+                    marks.append((begin, line_end, "negated"))
+            pos = line_end + 1
 
 
 def _boxes_signs_headings(layout: Layout, text: str, chars: list[str], marks: list[tuple[int, int, str]]) -> None:

@@ -118,6 +118,8 @@ class _Coordination(_Strict):
 class _Layout(_Strict):
     checked: list[str] = Field(default_factory=lambda: ["x"])
     unchecked: list[str] = Field(default_factory=list)
+    round_checked: list[str] = Field(default_factory=list)
+    negative_unless_checked: list[str] = Field(default_factory=list)
     yes: list[str] = Field(default_factory=lambda: ["y", "yes"])
     no: list[str] = Field(default_factory=lambda: ["n", "no"])
     negative_signs: list[str] = Field(default_factory=list)

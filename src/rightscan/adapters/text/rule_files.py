@@ -170,6 +170,7 @@ class _ContextRuleSpec(_Strict):
     pattern: list[dict[str, Any]] | None = None
     max_scope: int | None = Field(default=None, ge=1, le=50)
     allowed_types: list[str] | None = None  # the target rule ids the cue may modify (medspaCy's allowed_types)
+    excluded_types: list[str] | None = None  # or those it may not modify (medspaCy's excluded_types)
     metadata: dict[str, str] | None = None  # a group heading and the reason for a cue, for the reader
 
     @model_validator(mode="after")

@@ -261,6 +261,7 @@ def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
 
 
 _GRID_END = re.compile(r"\n[ \t]*\n")
+_WIDE_GAP = re.compile(r"[ \t]{2,}(?=\S)")
 _PROSE = re.compile(r"[a-z][.!?](?:\s|$)")
 GRID_MAX_CHARS = 2000  # how far a "negative unless checked" heading reaches at most (about 25 grid lines)
 
@@ -285,14 +286,20 @@ def _unticked_in_grid(layout: Layout, text: str, marks: list[tuple[int, int, str
                 # ("fatigue (x)  cough ( )") when a label stands before the line's first box
                 before = text[pos : boxes[0].start()].strip() if boxes else ""
                 labels_after = not before or before.endswith(":")
+                # the label ends at the next box or at a table's wide gap ("(x) fatigue   _ fever")
                 kept = []
                 for k, box in enumerate(boxes):
                     if not _is_checked(layout, box.group(0)):
                         continue
                     if labels_after:
-                        kept.append((box.start(), boxes[k + 1].start() if k + 1 < len(boxes) else line_end))
+                        stop = boxes[k + 1].start() if k + 1 < len(boxes) else line_end
+                        word = _LABEL_WORD.search(text, box.end(), stop)
+                        wide = _WIDE_GAP.search(text, word.end(), stop) if word else None
+                        kept.append((box.start(), wide.start() if wide else stop))
                     else:
-                        kept.append((boxes[k - 1].end() if k else pos, box.end()))
+                        begin = boxes[k - 1].end() if k else pos
+                        gaps = [g.end() for g in _WIDE_GAP.finditer(text, begin, box.start()) if g.end() < box.start()]
+                        kept.append((max([begin, *gaps]), box.end()))
                 begin = pos
                 for start, end in kept:
                     if begin < start:

@@ -1,0 +1,209 @@
+"""Unsafe classes found on the fifth blind set (first run: 9 unsafe answers, 19 red flags from mentions that do
+not count, 3 false M1), each tested as a class of clinical meaning in wording of our own. Every class has a
+control next to it that must still raise the finding (a ticked box, a symptom with a warning qualifier, a proven
+metastasis), so that no test passes by reading nothing; check-box layouts and lists are property tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from nlp_helpers import tumor
+from rightscan.adapters.text import confirm, extract
+
+PROPERTY = settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+HEADER = "61F, R breast IDC 1.4 cm, grade 2, ER+ PR+ HER2-, cN0."
+TREATED = "68F, L breast IDC 2017, s/p lumpectomy + RT, on letrozole until 2022. Routine follow-up."
+# a symptom as a template writes it -> its code
+ITEMS = {"bone pain": "bone_pain", "back pain": "back_pain", "new headache": "headache", "cough": "cough",
+         "SOB": "dyspnea", "abd pain": "abdominal_pain", "jaundice": "jaundice", "wt loss": "weight_loss",
+         "focal weakness": "neurologic_deficit"}  # fmt: skip
+OTHERS = ["fevers", "night sweats", "rash", "sore throat", "nausea", "vision change"]
+
+
+def _codes(text: str) -> set[str]:
+    return set(extract(text).facts.get("symptoms", []))
+
+
+def _m(text: str) -> str | None:
+    return tumor(text).get("m")
+
+
+def _decide(text: str) -> dict[str, Any]:
+    from rightscan.api import evaluate
+
+    result = extract(text)
+    return confirm.apply(evaluate(result.facts), result, evaluate)
+
+
+# ------------------------------------------------------------------ round check boxes: "( ) item", "(x) item"
+@PROPERTY
+@given(ticked=st.dictionaries(st.sampled_from(sorted(ITEMS)), st.booleans(), min_size=2, max_size=6),
+       mark=st.sampled_from(["(x)", "(X)", "( x )", "(✓)"]), blank=st.sampled_from(["( )", "(  )"]),
+       heading=st.sampled_from(["Review of systems:", "ROS", "Symptoms today"]))  # fmt: skip
+def test_round_check_boxes_raise_only_the_ticked_items(ticked: dict[str, bool], mark: str, blank: str,
+                                                       heading: str) -> None:  # fmt: skip
+    row = "  ".join(f"{mark if on else blank} {name}" for name, on in ticked.items())
+    note = f"{TREATED}\n\n{heading}\n Systems:   {blank} fevers  {row}  {blank} rash\n"
+    # the control is in the same row: each ticked item is raised
+    assert _codes(note) == {ITEMS[name] for name, on in ticked.items() if on}
+
+
+@PROPERTY
+@given(answers=st.dictionaries(st.sampled_from(sorted(ITEMS)), st.booleans(), min_size=2, max_size=6),
+       yes=st.sampled_from(["yes", "Yes", "Y"]), no=st.sampled_from(["no", "No", "N"]))  # fmt: skip
+def test_a_round_box_yes_no_grid_reads_each_row(answers: dict[str, bool], yes: str, no: str) -> None:
+    def boxes(on: bool) -> str:
+        return f"({'x' if on else ' '}) {yes}  ({' ' if on else 'x'}) {no}"
+
+    rows = "\n".join(f" {name:<18}{boxes(on)}" for name, on in answers.items())
+    note = f"{HEADER}\n\nSymptom review (patient-reported):\n{rows}\n"
+    assert _codes(note) == {ITEMS[name] for name, on in answers.items() if on}
+
+
+def test_a_round_box_in_prose_is_not_a_box() -> None:
+    # "(x)" is a tick only as a box; a bracketed aside or an empty "()" changes nothing
+    assert "back_pain" in _codes(f"{TREATED} She has new back pain () at night for 3 weeks.")
+
+
+# ------------------------------------------------------------------ "all negative unless checked"
+@PROPERTY
+@given(items=st.lists(st.sampled_from(sorted(ITEMS)), min_size=2, max_size=5, unique=True),
+       others=st.lists(st.sampled_from(OTHERS), min_size=1, max_size=3, unique=True),
+       heading=st.sampled_from(["Review of Systems (all negative unless checked)", "ROS - negative unless marked:",
+                                "Systems review, unchecked = negative"]))  # fmt: skip
+def test_items_of_a_grid_negative_unless_checked_are_negative_in_any_marking(items: list[str], others: list[str],
+                                                                              heading: str) -> None:  # fmt: skip
+    # items written without a box, or with marks the layout does not know ("_", "o"), are negative by the heading
+    lines = "\n".join(f" {group}:   _ {a}   o {b}" for group, a, b in zip(["Const", "Neuro", "Resp", "GI", "MSK"],
+                                                                         items, [*others, *items][: len(items)],
+                                                                         strict=False))  # fmt: skip
+    note = f"{TREATED}\n\n{heading}\n{lines}\n MSK:   [x] knee stiffness\n\nExam: unremarkable.\n"
+    assert not _codes(note)
+
+
+def test_a_ticked_item_under_a_negative_unless_checked_heading_is_raised() -> None:
+    grid = "Review of Systems (all negative unless checked)\n Constitutional:  _ fevers  _ wt loss\n"
+    assert _codes(f"{TREATED}\n\n{grid} MSK:  [x] bone pain - new, R hip, at night  _ back pain\n") == {"bone_pain"}
+    assert _codes(f"{TREATED}\n\n{grid} MSK:  Bone pain (x)   back pain ( )\n") == {"bone_pain"}
+
+
+def test_the_negative_heading_reaches_only_to_the_blank_line() -> None:
+    note = (f"{TREATED}\n\nROS (negative unless checked)\n Resp:  _ cough  _ SOB\n\n"
+            "HPI addendum: she called back today reporting new back pain at night for 2 weeks.\n")  # fmt: skip
+    assert _codes(note) == {"back_pain"}
+
+
+# ------------------------------------------------------------------ a family history written across one line
+RELATIVES = ["mother", "father", "sister", "brother", "aunt", "daughter"]
+ILLNESSES = ["lung ca (had bad cough, smoker)", "myeloma with terrible bone pain", "brain tumour, headaches",
+             "colon ca, lost weight"]  # fmt: skip
+IN_RELATIVE = {"lung ca (had bad cough, smoker)": "cough", "myeloma with terrible bone pain": "bone_pain",
+               "brain tumour, headaches": "headache", "colon ca, lost weight": "weight_loss"}  # fmt: skip
+
+
+@PROPERTY
+@given(first=st.sampled_from(RELATIVES), second=st.sampled_from(RELATIVES), illness=st.sampled_from(ILLNESSES),
+       dash=st.sampled_from([" - ", " – ", ": "]),
+       title=st.sampled_from(["FHx:", "FH:", "Family history:"]))  # fmt: skip
+def test_a_relatives_symptom_in_a_one_line_family_history_is_not_hers(first: str, second: str, illness: str,
+                                                                     dash: str, title: str) -> None:  # fmt: skip
+    note = f"{HEADER} PMHx: hypothyroidism. {title} {first}{dash}breast ca age 50; {second}{dash}{illness}."
+    assert IN_RELATIVE[illness] not in _codes(note)
+    # control: the patient's own symptom in the next sentence is hers
+    assert "back_pain" in _codes(f"{note} She reports new back pain at night for 3 weeks.")
+
+
+# ------------------------------------------------------------------ a negated explanation explains nothing
+@PROPERTY
+@given(cause=st.sampled_from(["URI", "reflux", "asthma", "bronchitis", "a cold"]),
+       negation=st.sampled_from(["no", "denies"]), weeks=st.integers(min_value=3, max_value=12))  # fmt: skip
+def test_a_negated_cause_does_not_explain_the_symptom(cause: str, negation: str, weeks: int) -> None:
+    note = f"{TREATED} Dry cough x {weeks} wks, {negation} {cause}. Surveillance CXR: new RLL nodule."
+    assert "cough" in _codes(note)
+    # control: the cause stated explains it
+    assert "cough" not in _codes(f"{TREATED} Dry cough x {weeks} wks from {cause}, settling.")
+
+
+# ------------------------------------------------------------------ benign causes told in her own way
+@PROPERTY
+@given(pronoun=st.sampled_from(["she", "he"]), act=st.sampled_from(["lifted", "carried", "moved", "twisted"]),
+       thing=st.sampled_from(["heavy boxes", "a sofa", "her grandson", "garden pots"]))  # fmt: skip
+def test_back_pain_after_a_physical_strain_told_with_its_subject_is_explained(pronoun: str, act: str,
+                                                                              thing: str) -> None:  # fmt: skip
+    note = f"{TREATED} Lower back ache for 5 days, started the morning after {pronoun} {act} {thing}, easing."
+    assert "back_pain" not in _codes(note)
+    # control: a warning qualifier keeps it whatever the cause
+    assert "back_pain" in _codes(note.replace("easing", "waking her at night"))
+
+
+@PROPERTY
+@given(how=st.sampled_from(["she joined a slimming club", "she has been on a diet since June",
+                            "she started semaglutide", "she has been dieting with her sister"]),
+       kg=st.integers(min_value=2, max_value=9))  # fmt: skip
+def test_weight_lost_on_purpose_is_explained(how: str, kg: int) -> None:
+    note = f"{TREATED} She has lost about {kg} kg since the spring, which pleases her - {how}."
+    assert "weight_loss" not in _codes(note)
+    # control: weight lost without trying counts
+    assert "weight_loss" in _codes(f"{TREATED} She has lost {kg} kg since the spring without trying.")
+
+
+@PROPERTY
+@given(change=st.sampled_from(["a new job", "a new role at work", "a new baby at home", "new glasses"]))
+def test_new_describing_a_change_in_her_life_is_no_warning(change: str) -> None:
+    note = f"{HEADER} Headaches - tension type, since she started {change}; better on weekends, no neuro sx."
+    assert "headache" not in _codes(note)
+    # control: "new" said of the headache itself is a warning that a named cause does not explain away
+    assert "headache" in _codes(f"{HEADER} New headaches, daily, tension type per PCP; since {change}.")
+
+
+def test_numbness_at_night_from_a_known_nerve_entrapment_is_explained() -> None:
+    note = f"{HEADER} Tingling/numbness L thumb and index finger at night x 4 yrs - NCS c/w carpal tunnel syndrome."
+    assert "neurologic_deficit" not in _codes(note)
+    # controls: a new numbness of a leg is a deficit; pain at night stays a warning whatever it is blamed on
+    assert "neurologic_deficit" in _codes(f"{HEADER} New numbness of the right leg at night, 2 weeks.")
+    assert "back_pain" in _codes(f"{TREATED} Back pain at night for 3 weeks, blamed on disc disease.")
+
+
+# ------------------------------------------------------------------ M1 only from proven or stated distant disease
+HEDGED = ["likely metastasis", "probably metastatic disease", "less likely metastatic disease",
+          "metastasis unlikely", "indeterminate for metastasis", "which may represent a metastasis",
+          "metastatic disease not ruled out"]  # fmt: skip
+WEIGHED = ["cyst vs metastasis", "haemangioma versus metastasis", "bone island vs. metastasis"]
+SITES = ["liver lesion", "lung nodule", "sclerotic focus in the iliac bone", "adrenal nodule"]
+
+
+@PROPERTY
+@given(site=st.sampled_from(SITES), hedge=st.sampled_from(HEDGED), size=st.sampled_from(["8 mm", "1.2 cm"]))
+def test_a_hedged_distant_lesion_is_never_m1_and_is_named_when_it_matters(site: str, hedge: str, size: str) -> None:
+    note = f"{HEADER} Staging CT: {size} {site}, {hedge}. Plan: MRI to characterise."
+    assert _m(note) != "M1"
+    out = _decide(note)
+    # whether M1 would change the answer is for the core to say; when it does, tumor.m is named to confirm
+    if out["systemic_imaging"] == "undetermined":
+        assert any(item.startswith("tumor.m") for item in out["insufficient_data"])
+    assert out["systemic_imaging"] != "not_applicable"
+
+
+@PROPERTY
+@given(site=st.sampled_from(SITES), weighed=st.sampled_from(WEIGHED))
+def test_a_distant_lesion_weighed_against_benign_causes_is_not_m1(site: str, weighed: str) -> None:
+    assert _m(f"{HEADER} CT: {site} - {weighed}; recommend MRI.") != "M1"
+    assert _m(f"{HEADER} DDx for the {site}: granuloma, {weighed.split()[-1]}.") != "M1"
+
+
+def test_proven_or_stated_distant_disease_is_still_m1() -> None:
+    assert _m(f"{HEADER} CT-guided biopsy of the liver lesion confirmed metastatic breast carcinoma.") == "M1"
+    assert _m(f"{HEADER} Bone metastases on CT and bone scan.") == "M1"
+    assert _m("57F, L breast IDC 3 cm, ER+ HER2-, cT2 N1 M1 (bone), stage IV.") == "M1"
+
+
+def test_a_mammograms_five_point_grade_is_not_the_m_category() -> None:
+    for wording in ["Her last mammogram was reported as normal (M1).",
+                    "Screening mammography 2025: M1, routine recall.", "Mammo (RCR): M1."]:  # fmt: skip
+        assert _m(f"{TREATED} {wording}") is None, wording
+    # control: the M category of a staging line is still read
+    assert _m(f"{HEADER} cT1c cN0 M1 (biopsy-proven liver metastasis).") == "M1"
+    assert _m(f"{HEADER} Stage: cT1c cN0 cM0.") == "M0"

@@ -207,3 +207,25 @@ def test_a_mammograms_five_point_grade_is_not_the_m_category() -> None:
     # control: the M category of a staging line is still read
     assert _m(f"{HEADER} cT1c cN0 M1 (biopsy-proven liver metastasis).") == "M1"
     assert _m(f"{HEADER} Stage: cT1c cN0 cM0.") == "M0"
+
+
+# ------------------------------------------------------------------ a red flag in the patient's own words
+@PROPERTY
+@given(where=st.sampled_from(["lower", "upper", "mid", ""]), verb=st.sampled_from(["has been hurting", "is killing",
+                                                                                    "keeps aching"]),
+       since=st.sampled_from(["for about a month", "since the summer"]))  # fmt: skip
+def test_her_own_words_for_back_pain_are_read(where: str, verb: str, since: str) -> None:
+    words = f"my {where} back {verb}".replace("  ", " ")
+    note = f"Hi, it's Ann. My cancer is small (9 mm IDC). But {words} {since} and it wakes me at night."
+    assert "back_pain" in _codes(note)
+    # control: the same words explained by a strain she names stay explained
+    strained = f"Hi. {words.capitalize()} {since}, since I helped my son move a couch. Getting better with heat."
+    assert "back_pain" not in _codes(strained)
+
+
+def test_her_own_words_for_a_visual_disturbance_are_read() -> None:
+    note = "Hi nurse. Twice this week the vision in my right eye went blurry for a few minutes. Had chemo last year."
+    assert "neurologic_deficit" in _codes(note)
+    # control: the same words as something to watch for are not hers
+    watch = "Hi nurse. Had chemo last year. Should I call if the vision in my right eye went blurry?"
+    assert "neurologic_deficit" not in _codes(watch)

@@ -63,6 +63,38 @@ def test_a_round_box_yes_no_grid_reads_each_row(answers: dict[str, bool], yes: s
     assert _codes(note) == {ITEMS[name] for name, on in answers.items() if on}
 
 
+# (ticked, unticked) marks of the box styles templates use besides "[x]" / "[ ]"
+STYLES = [("_X_", "___"), ("_x_", "____"), ("[✔]", "[—]"), ("[x]", "[-]"), ("(X)", "( )")]
+
+
+@PROPERTY
+@given(ticked=st.dictionaries(st.sampled_from(sorted(ITEMS)), st.booleans(), min_size=2, max_size=6),
+       style=st.sampled_from(STYLES))  # fmt: skip
+def test_every_box_style_raises_only_the_ticked_items(ticked: dict[str, bool], style: tuple[str, str]) -> None:
+    on, off = style
+    row = "   ".join(f"{on if yes else off} {name}" for name, yes in ticked.items())
+    note = f"{TREATED}\n\nROS:\n {off} fevers   {row}   {off} rash\n"
+    assert _codes(note) == {ITEMS[name] for name, yes in ticked.items() if yes}
+
+
+@PROPERTY
+@given(answers=st.dictionaries(st.sampled_from(sorted(ITEMS)), st.booleans(), min_size=2, max_size=6),
+       brackets=st.sampled_from(["[]", "()"]), no=st.sampled_from(["N", "No", "n"]))  # fmt: skip
+def test_an_answer_in_brackets_after_the_item_is_read(answers: dict[str, bool], brackets: str, no: str) -> None:
+    def answer(yes: bool) -> str:
+        return f"{brackets[0]}{'Y' if yes else no}{brackets[1]}"
+
+    note = f"{TREATED}\nSymptoms: " + "  ".join(f"{name} {answer(yes)}" for name, yes in answers.items()) + "\n"
+    assert _codes(note) == {ITEMS[name] for name, yes in answers.items() if yes}
+
+
+def test_an_underscore_blank_for_a_left_out_name_is_not_a_box() -> None:
+    # "Ms. ___" is a name left out: what follows is still read (here, a present red flag)
+    note = "Ms. ___ is a 70-year-old woman, L IDC 2016, s/p mastectomy, with new back pain at night."
+    assert "back_pain" in _codes(note)
+    assert "bone_pain" not in _codes(f"{TREATED}\nBone pain: N/A\n")
+
+
 def test_a_round_box_in_prose_is_not_a_box() -> None:
     # "(x)" is a tick only as a box; a bracketed aside or an empty "()" changes nothing
     assert "back_pain" in _codes(f"{TREATED} She has new back pain () at night for 3 weeks.")

@@ -74,11 +74,17 @@ def compile_layout(rules: Rules) -> Layout:
     # a round box ("( ) fever  (x) fatigue"): blank inside, or one of the few marks that never stand alone in
     # parentheses in prose (not "(v)", a list's fifth item); an empty "()" is no box
     round_marks = "|".join(re.escape(m) for m in sorted(spec["round_checked"], key=len, reverse=True)) or "(?!)"
+    # a box drawn with underscores ("___ fever  _X_ fatigue"): a blank line of two or more, or a mark between two
+    line_marks = "|".join(re.escape(m) for m in sorted(spec["underscore_checked"], key=len, reverse=True)) or "(?!)"
     box = (rf"\[\s*(?P<mark>{marks})?\s*\]|(?P<glyph>[☐☑☒■□✓✔])"
-           rf"|\((?:[ \t]+|[ \t]*(?P<rmark>{round_marks})[ \t]*)\)")  # fmt: skip
+           rf"|\((?:[ \t]+|[ \t]*(?P<rmark>{round_marks})[ \t]*)\)"
+           # only where an item starts (a line's start, after a heading's colon or a table's wide gap): "Ms. ___ is
+           # a 52-year-old woman" is a name left out, not a box
+           rf"|(?:\A|(?<=\n)|(?<=\n[ \t])|(?<=[ \t]{{2}})|(?<=\t)|(?<=:)|(?<=:[ \t]))"
+           rf"(?:_{{2,}}|_+(?P<umark>{line_marks})_+)(?![A-Za-z0-9_])")  # fmt: skip
     yes = "|".join(re.escape(w) for w in spec["yes"])
     no = "|".join(re.escape(w) for w in spec["no"])
-    inner = box.replace("?P<mark>", "?:").replace("?P<glyph>", "?:").replace("?P<rmark>", "?:")
+    inner = re.sub(r"\?P<(?:mark|glyph|rmark|umark)>", "?:", box)
     pair = rf"(?P<b1>{inner})\s*(?P<o1>{yes}|{no})\b\s*(?:/\s*)?(?P<b2>{inner})\s*(?P<o2>{yes}|{no})\b"
     # the option written before its box ("Bone pain  Y [ ]  N [x]")
     pair_after = rf"(?<![A-Za-z])(?P<o1>{yes}|{no})\s*(?P<b1>{inner})\s*(?:/\s*)?(?P<o2>{yes}|{no})\s*(?P<b2>{inner})"
@@ -102,11 +108,13 @@ def compile_layout(rules: Rules) -> Layout:
         heading=re.compile(rf"\b(?:{heading})\s*:", re.IGNORECASE),
         answer_no=re.compile(
             # "Cough: no", "Cough = N", "Cough - no", "Cough? N", "- Headache: denies"
-            rf"(?<=[A-Za-z)?])(?:\s*[:=]|[ \t]+[-–—])\s*(?:{no}|none|neg|negative|denies|denied|absent|nil)\b"
+            rf"(?<=[A-Za-z)?])(?:\s*[:=]|[ \t]+[-–—])\s*(?:{no}|none|neg|negative|denies|denied|absent|nil|n/a)\b"
             rf"(?=[ \t]*(?:$|[|;,.\n])|[ \t]{{2,}}\S)"
             # the answer letter after the item, without a colon ("fever N, chills N"; "Dyspnea    N    -"); "no"
             # ending a line is not an answer (a wrapped sentence: "... there is no\nback pain")
-            rf"|(?<=[A-Za-z)?])[ \t]+(?:n(?=[ \t]*(?:$|[|;,])|[ \t]{{2,}}\S)|no(?=[ \t]*[|;,]|[ \t]{{2,}}[^\sA-Za-z]))",
+            rf"|(?<=[A-Za-z)?])[ \t]+(?:n(?=[ \t]*(?:$|[|;,])|[ \t]{{2,}}\S)|no(?=[ \t]*[|;,]|[ \t]{{2,}}[^\sA-Za-z]))"
+            # the answer in brackets after the item ("bone pain [N]  cough [N]  fatigue [Y]")
+            rf"|(?<=[A-Za-z)?])[ \t]*[\[(](?:{no})[\])](?=[ \t]*(?:$|[|;,.\n])|[ \t]{{2,}}\S)",
             re.IGNORECASE | re.MULTILINE,
         ),
         checked=frozenset(m.lower() for m in spec["checked"]) | frozenset("☑☒■✓✔"),
@@ -159,11 +167,11 @@ def _is_checked(layout: Layout, text: str) -> bool:
     m = layout.box.fullmatch(text.strip())
     if m is None:
         return False
-    mark = (m.group("mark") or m.group("glyph") or m.group("rmark") or "").lower()
+    mark = (m.group("mark") or m.group("glyph") or m.group("rmark") or m.group("umark") or "").lower()
     return mark in layout.checked
 
 
-_BOX_START = re.compile(r"\[|[☐☑☒■□✓✔]|\((?:[ \t]+|[ \t]*[xX✓✔][ \t]*)\)")
+_BOX_START = re.compile(r"\[|[☐☑☒■□✓✔]|\((?:[ \t]+|[ \t]*[xX✓✔][ \t]*)\)|(?<![A-Za-z0-9_])_(?:_|[xX]_)")
 _LABEL_WORD = re.compile(r"\w|[+\-−]")
 _WORD_AFTER = re.compile(r"\s*[A-Za-z]{2}")
 
@@ -250,6 +258,9 @@ def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
         label = _label_before(current, seg, m.start())
         if label is not None:  # the label itself is negated; the answer stays (a cue would reach the item before,
             marks.append((*label, "negated"))  # a blank would join the two items into one list)
+            # a bracketed answer ("SOB [No]  abd pain [Y]") becomes a cell bar: its "no" must not reach the next item
+            if m.group(0).lstrip().startswith(("[", "(")):
+                _put(chars, m.start(), m.end(), "|", right=True)
         else:
             _put(chars, m.start(), m.end(), "∅", right=True)
     if layout.heading_no_colon is not None and "\n" in text:

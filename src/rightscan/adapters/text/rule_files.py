@@ -119,6 +119,7 @@ class _Layout(_Strict):
     checked: list[str] = Field(default_factory=lambda: ["x"])
     unchecked: list[str] = Field(default_factory=list)
     round_checked: list[str] = Field(default_factory=list)
+    underscore_checked: list[str] = Field(default_factory=list)
     negative_unless_checked: list[str] = Field(default_factory=list)
     yes: list[str] = Field(default_factory=lambda: ["y", "yes"])
     no: list[str] = Field(default_factory=lambda: ["n", "no"])

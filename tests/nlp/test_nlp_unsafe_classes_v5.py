@@ -261,3 +261,34 @@ def test_her_own_words_for_a_visual_disturbance_are_read() -> None:
     # control: the same words as something to watch for are not hers
     watch = "Hi nurse. Had chemo last year. Should I call if the vision in my right eye went blurry?"
     assert "neurologic_deficit" not in _codes(watch)
+
+
+# ------------------------------------------------------------------ a list answered after it, or under a heading
+LISTED = {"bone pain": "bone_pain", "persistent headache": "headache", "breathlessness": "dyspnea",
+          "a cough": "cough", "weight loss": "weight_loss", "back pain": "back_pain"}  # fmt: skip
+
+
+@PROPERTY
+@given(items=st.lists(st.sampled_from(sorted(LISTED)), min_size=2, max_size=5, unique=True),
+       answer=st.sampled_from(["- she has none of these.", "- none of the above.", ": all negative.",
+                               "; she denies all of them.", "- all absent."]))  # fmt: skip
+def test_a_list_answered_as_a_whole_after_it_is_negated(items: list[str], answer: str) -> None:
+    note = f"{TREATED} Red flags reviewed: {', '.join(items[:-1])} and {items[-1]} {answer}"
+    assert not _codes(note) & set(LISTED.values())
+    # control: an answer that is not a denial leaves a present symptom standing
+    present = f"{TREATED} She reports new bone pain in the R hip at night - none of the above explains it."
+    assert "bone_pain" in _codes(present)
+
+
+@PROPERTY
+@given(items=st.lists(st.sampled_from(sorted(LISTED)), min_size=2, max_size=4, unique=True),
+       heading=st.sampled_from(["Absent:", "Not present:", "ROS negative incl", "ROS 10-pt negative, specifically"]))
+def test_a_negative_heading_or_an_abbreviated_including_negates_the_list(items: list[str], heading: str) -> None:
+    note = f"{TREATED}\n{heading} {', '.join(items)}.\n"
+    assert not _codes(note) & set(LISTED.values())
+    assert "bone_pain" in _codes(f"{TREATED}\nPresent: new bone pain, R hip, at night.\n")
+
+
+def test_the_dry_cough_of_an_ace_inhibitor_is_explained() -> None:
+    assert "cough" not in _codes(f"{HEADER} Dry cough since starting lisinopril - ACE inhibitor cough, stopping it.")
+    assert "cough" in _codes(f"{TREATED} New cough for 6 weeks, worse at night, on lisinopril for years.")

@@ -281,8 +281,10 @@ def test_a_list_answered_as_a_whole_after_it_is_negated(items: list[str], answer
 
 
 @PROPERTY
-@given(items=st.lists(st.sampled_from(sorted(LISTED)), min_size=2, max_size=4, unique=True),
-       heading=st.sampled_from(["Absent:", "Not present:", "ROS negative incl", "ROS 10-pt negative, specifically"]))
+@given(
+    items=st.lists(st.sampled_from(sorted(LISTED)), min_size=2, max_size=4, unique=True),
+    heading=st.sampled_from(["Absent:", "Not present:", "ROS negative incl", "ROS 10-pt negative, specifically"]),
+)
 def test_a_negative_heading_or_an_abbreviated_including_negates_the_list(items: list[str], heading: str) -> None:
     note = f"{TREATED}\n{heading} {', '.join(items)}.\n"
     assert not _codes(note) & set(LISTED.values())

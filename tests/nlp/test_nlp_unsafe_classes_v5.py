@@ -294,3 +294,24 @@ def test_a_negative_heading_or_an_abbreviated_including_negates_the_list(items: 
 def test_the_dry_cough_of_an_ace_inhibitor_is_explained() -> None:
     assert "cough" not in _codes(f"{HEADER} Dry cough since starting lisinopril - ACE inhibitor cough, stopping it.")
     assert "cough" in _codes(f"{TREATED} New cough for 6 weeks, worse at night, on lisinopril for years.")
+
+
+# ------------------------------------------------------------------ a metastasis with a regional place is not M1
+REGIONAL = ["Axillary node metastasis on FNA.", "Sentinel node metastasis, 4 mm.", "SLN: metastasis, 3 mm, no ENE.",
+            "Metastasis in 1 of 2 sentinel nodes.", "Metastases to 3 axillary lymph nodes.",
+            "Nodal metastasis: present.", "Ipsilateral axillary mets.", "Skin metastasis on the chest wall.",
+            "Internal mammary node mets."]  # fmt: skip
+
+
+@PROPERTY
+@given(finding=st.sampled_from(REGIONAL), age=st.integers(min_value=35, max_value=85))
+def test_a_regional_node_or_skin_metastasis_is_never_m1(finding: str, age: int) -> None:
+    assert _m(f"{age}F, L breast IDC 2.5 cm, ER+ HER2-. {finding}") != "M1"
+    # control: the same words with a distant place, or a contralateral axilla (AJCC 8: distant), are M1
+    assert _m(f"{age}F, L breast IDC 2.5 cm, ER+ HER2-. {finding} Liver metastases on CT.") == "M1"
+    assert _m(f"{age}F, L breast IDC 2.5 cm, ER+ HER2-. Contralateral axillary node metastasis on FNA.") == "M1"
+
+
+def test_a_radiologists_leaning_is_not_proof() -> None:
+    assert _m(f"{HEADER} PET: FDG-avid rib lesion, favour metastasis. Biopsy planned.") != "M1"
+    assert _m(f"{HEADER} Rib lesion biopsy: metastatic breast carcinoma.") == "M1"

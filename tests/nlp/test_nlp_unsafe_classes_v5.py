@@ -315,3 +315,17 @@ def test_a_regional_node_or_skin_metastasis_is_never_m1(finding: str, age: int) 
 def test_a_radiologists_leaning_is_not_proof() -> None:
     assert _m(f"{HEADER} PET: FDG-avid rib lesion, favour metastasis. Biopsy planned.") != "M1"
     assert _m(f"{HEADER} Rib lesion biopsy: metastatic breast carcinoma.") == "M1"
+
+
+OWN_WORDS = {"my hip hurts all the time now, even at night": "bone_pain",
+             "my head has been pounding every morning for 3 weeks": "headache",
+             "her back has been really sore for weeks and it's getting worse": "back_pain",
+             "she has new pain in her thoracic spine, point tender": "back_pain"}  # fmt: skip
+
+
+@PROPERTY
+@given(words=st.sampled_from(sorted(OWN_WORDS)), opening=st.sampled_from(["Hi, it's Jo.", "Pt called:", "Update -"]))
+def test_a_red_flag_in_everyday_words_is_read(words: str, opening: str) -> None:
+    assert OWN_WORDS[words] in _codes(f"{TREATED} {opening} {words}.")
+    # control: the same words as a question about the future are not a symptom she has
+    assert OWN_WORDS[words] not in _codes(f"{TREATED} {opening} If {words}, should I call?")

@@ -329,3 +329,19 @@ def test_a_red_flag_in_everyday_words_is_read(words: str, opening: str) -> None:
     assert OWN_WORDS[words] in _codes(f"{TREATED} {opening} {words}.")
     # control: the same words as a question about the future are not a symptom she has
     assert OWN_WORDS[words] not in _codes(f"{TREATED} {opening} If {words}, should I call?")
+
+
+# ------------------------------------------------------------------ a warning qualifier is never swallowed
+@PROPERTY
+@given(qualifier=st.sampled_from(["New", "Persistent"]), cause=st.sampled_from(["URI", "a cold", "reflux", "asthma"]))
+def test_a_warning_qualifier_of_a_cough_outweighs_a_benign_cause(qualifier: str, cause: str) -> None:
+    assert "cough" in _codes(f"{TREATED} {qualifier} cough for 6 weeks, ?{cause}. CXR: new RLL nodule.")
+    # control: the same cough told as chronic and explained stays explained
+    assert "cough" not in _codes(f"{TREATED} Chronic cough for years from {cause}, unchanged.")
+
+
+def test_a_sudden_neurological_symptom_is_not_explained_by_a_chronic_condition() -> None:
+    assert "neurologic_deficit" in _codes(
+        f"{TREATED} Numbness of the left arm and face, sudden onset; carpal tunnel hx."
+    )
+    assert "headache" in _codes(f"{HEADER} Headache since she started a new job, with vomiting and blurred vision.")

@@ -345,3 +345,20 @@ def test_a_sudden_neurological_symptom_is_not_explained_by_a_chronic_condition()
         f"{TREATED} Numbness of the left arm and face, sudden onset; carpal tunnel hx."
     )
     assert "headache" in _codes(f"{HEADER} Headache since she started a new job, with vomiting and blurred vision.")
+
+
+# ------------------------------------------------------------------ safety-netting advice, however it is worded
+ADVICE = ["She was told to look out for", "She knows to let us know about", "Red flag symptoms explained:",
+          "Reviewed symptoms of metastatic disease to report:", "Safety-netting:",
+          "She will keep an eye out for"]  # fmt: skip
+
+
+@PROPERTY
+@given(opening=st.sampled_from(ADVICE),
+       items=st.lists(st.sampled_from(sorted(LISTED)), min_size=2, max_size=4, unique=True))  # fmt: skip
+def test_safety_netting_advice_names_no_symptom_she_has(opening: str, items: list[str]) -> None:
+    note = f"{TREATED} Well today. {opening} {', '.join(items[:-1])} or {items[-1]}."
+    assert not _codes(note) & set(LISTED.values())
+    # control: a symptom she has now, followed by the same advice, is still hers
+    present = f"{TREATED} She has new bone pain in the R hip at night. {opening} {', '.join(items)}."
+    assert "bone_pain" in _codes(present)

@@ -202,7 +202,8 @@ def test_numbness_at_night_from_a_known_nerve_entrapment_is_explained() -> None:
 # ------------------------------------------------------------------ M1 only from proven or stated distant disease
 HEDGED = ["likely metastasis", "probably metastatic disease", "less likely metastatic disease",
           "metastasis unlikely", "indeterminate for metastasis", "which may represent a metastasis",
-          "metastatic disease not ruled out"]  # fmt: skip
+          "metastatic disease not ruled out", "metastatic disease not confirmed", "favour metastasis",
+          "metastasis not yet proven"]  # fmt: skip
 WEIGHED = ["cyst vs metastasis", "haemangioma versus metastasis", "bone island vs. metastasis"]
 SITES = ["liver lesion", "lung nodule", "sclerotic focus in the iliac bone", "adrenal nodule"]
 
@@ -224,6 +225,11 @@ def test_a_hedged_distant_lesion_is_never_m1_and_is_named_when_it_matters(site: 
 def test_a_distant_lesion_weighed_against_benign_causes_is_not_m1(site: str, weighed: str) -> None:
     assert _m(f"{HEADER} CT: {site} - {weighed}; recommend MRI.") != "M1"
     assert _m(f"{HEADER} DDx for the {site}: granuloma, {weighed.split()[-1]}.") != "M1"
+
+
+def test_excluded_distant_disease_is_not_m1() -> None:
+    assert _m(f"{HEADER} Bone metastases were excluded on PET/CT.") != "M1"
+    assert _m(f"{HEADER} Metastatic disease has been excluded.") != "M1"
 
 
 def test_proven_or_stated_distant_disease_is_still_m1() -> None:

@@ -368,3 +368,17 @@ def test_safety_netting_advice_names_no_symptom_she_has(opening: str, items: lis
     # control: a symptom she has now, followed by the same advice, is still hers
     present = f"{TREATED} She has new bone pain in the R hip at night. {opening} {', '.join(items)}."
     assert "bone_pain" in _codes(present)
+
+
+# ------------------------------------------------------------------ a column of ticked boxes under a denial
+@PROPERTY
+@given(ticked=st.lists(st.sampled_from(sorted(ITEMS)), min_size=1, max_size=5, unique=True),
+       heading=st.sampled_from(["Patient denies the following:", "Pt denies:", "Pertinent negatives:",
+                                "Negative for the following:"]),
+       style=st.sampled_from(["[x]", "(x)", "- [X]", "☒"]))  # fmt: skip
+def test_ticked_boxes_under_a_denial_heading_are_denied(ticked: list[str], heading: str, style: str) -> None:
+    rows = "\n".join(f"  {style} {name}" for name in ticked)
+    note = f"{TREATED}\n{heading}\n{rows}\n\nExam unremarkable.\n"
+    assert not _codes(note) & {ITEMS[name] for name in ticked}
+    # control: the same column under a positive heading raises every ticked item
+    assert _codes(note.replace(heading, "Positive for:")) == {ITEMS[name] for name in ticked}

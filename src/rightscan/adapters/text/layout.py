@@ -246,6 +246,8 @@ def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
     chars = list(text)
     if layout.unless_checked is not None:
         _unticked_in_grid(layout, text, marks)
+    if ":" in text:
+        _boxes_under_a_negative_heading(layout, text, marks)
     if "[" in text or "(" in text or ":" in text or any(g in text for g in "☐☑☒■□✓✔"):
         _boxes_signs_headings(layout, text, chars, marks)
     current = "".join(chars)
@@ -319,6 +321,29 @@ def _unticked_in_grid(layout: Layout, text: str, marks: list[tuple[int, int, str
                 if begin < line_end:
                     marks.append((begin, line_end, "negated"))
             pos = line_end + 1
+
+
+def _boxes_under_a_negative_heading(layout: Layout, text: str, marks: list[tuple[int, int, str]]) -> None:
+    """A negative heading closing its line ("Patient denies the following:") over a column of boxes, one a line,
+    up to a blank line or a line without a box: a ticked item is denied (ConText's cue ends at the line break).
+    An unticked one is blanked by the box reading, as anywhere."""
+    for head in layout.heading.finditer(text):
+        word = re.sub(r"\s+", " ", head.group(0)[:-1].strip().lower())
+        if layout.headings.get(word, "denies") != "denies":
+            continue
+        nl = text.find("\n", head.end())
+        if nl < 0 or text[head.end() : nl].strip():
+            continue  # items on the heading's own line: the cue reaches them
+        pos = nl + 1
+        while pos < len(text):
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            box = layout.box.match(text, pos + len(text[pos:end]) - len(text[pos:end].lstrip(" \t-*•")))
+            if box is None or not text[pos:end].strip():
+                break
+            if _is_checked(layout, box.group(0)):
+                marks.append((box.end(), end, "negated"))
+            pos = end + 1
 
 
 def _boxes_signs_headings(layout: Layout, text: str, chars: list[str], marks: list[tuple[int, int, str]]) -> None:

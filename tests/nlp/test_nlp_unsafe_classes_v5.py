@@ -382,3 +382,8 @@ def test_ticked_boxes_under_a_denial_heading_are_denied(ticked: list[str], headi
     assert not _codes(note) & {ITEMS[name] for name in ticked}
     # control: the same column under a positive heading raises every ticked item
     assert _codes(note.replace(heading, "Positive for:")) == {ITEMS[name] for name in ticked}
+
+
+def test_when_she_started_is_a_time_not_a_cause() -> None:
+    assert "back_pain" in _codes(f"{TREATED} Back pain when she started walking to work, 3 weeks, aching.")
+    assert "back_pain" not in _codes(f"{TREATED} Back pain since Saturday when she helped move a couch, easing.")

@@ -105,7 +105,8 @@ def test_a_round_box_in_prose_is_not_a_box() -> None:
 @given(items=st.lists(st.sampled_from(sorted(ITEMS)), min_size=2, max_size=5, unique=True),
        others=st.lists(st.sampled_from(OTHERS), min_size=1, max_size=3, unique=True),
        heading=st.sampled_from(["Review of Systems (all negative unless checked)", "ROS - negative unless marked:",
-                                "Systems review, unchecked = negative"]))  # fmt: skip
+                                "Systems review, unchecked = negative",
+                                "ROS: all negative except as checked"]))  # fmt: skip
 def test_items_of_a_grid_negative_unless_checked_are_negative_in_any_marking(items: list[str], others: list[str],
                                                                               heading: str) -> None:  # fmt: skip
     # items written without a box, or with marks the layout does not know ("_", "o"), are negative by the heading
@@ -120,6 +121,8 @@ def test_a_ticked_item_under_a_negative_unless_checked_heading_is_raised() -> No
     grid = "Review of Systems (all negative unless checked)\n Constitutional:  _ fevers  _ wt loss\n"
     assert _codes(f"{TREATED}\n\n{grid} MSK:  [x] bone pain - new, R hip, at night  _ back pain\n") == {"bone_pain"}
     assert _codes(f"{TREATED}\n\n{grid} MSK:  Bone pain (x)   back pain ( )\n") == {"bone_pain"}
+    # an item in a marking the layout does not know, before the ticked box on the same line, is still negative
+    assert _codes(f"{TREATED}\n\n{grid} MSK:  _ back pain  (x) bone pain - new, at night\n") == {"bone_pain"}
 
 
 def test_the_negative_heading_reaches_only_to_the_blank_line() -> None:

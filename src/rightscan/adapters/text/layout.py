@@ -296,9 +296,10 @@ def _unticked_in_grid(layout: Layout, text: str, marks: list[tuple[int, int, str
             if line.strip() and not (layout.pair.search(line) or layout.pair_after.search(line) or _PROSE.search(line)):
                 boxes = list(layout.box.finditer(text, pos, line_end))
                 # the label of each ticked box: after it ("Neuro: (x) headache ( ) weakness"), or before it
-                # ("fatigue (x)  cough ( )") when a label stands before the line's first box
+                # ("fatigue (x)  cough ( )") when a label stands before the line's first box and none after its last
                 before = text[pos : boxes[0].start()].strip() if boxes else ""
-                labels_after = not before or before.endswith(":")
+                after_last = _LABEL_WORD.search(text, boxes[-1].end(), line_end) if boxes else None
+                labels_after = not before or before.endswith(":") or after_last is not None
                 # the label ends at the next box or at a table's wide gap ("(x) fatigue   _ fever")
                 kept = []
                 for k, box in enumerate(boxes):

@@ -108,13 +108,16 @@ def compile_layout(rules: Rules) -> Layout:
         heading=re.compile(rf"\b(?:{heading})\s*:", re.IGNORECASE),
         answer_no=re.compile(
             # "Cough: no", "Cough = N", "Cough - no", "Cough? N", "- Headache: denies"
-            rf"(?<=[A-Za-z)?])(?:\s*[:=]|[ \t]+[-–—])\s*(?:{no}|none|neg|negative|denies|denied|absent|nil|n/a)\b"
+            rf"(?<=[A-Za-z)?])(?:\s*[:=]|[ \t]+[-–—])\s*"
+            rf"(?:{no}|none|neg|negative|denies|denied|absent|nil|n/a|0\s*/\s*10)\b"
             rf"(?=[ \t]*(?:$|[|;,.\n])|[ \t]{{2,}}\S)"
             # the answer letter after the item, without a colon ("fever N, chills N"; "Dyspnea    N    -"); "no"
             # ending a line is not an answer (a wrapped sentence: "... there is no\nback pain")
             rf"|(?<=[A-Za-z)?])[ \t]+(?:n(?=[ \t]*(?:$|[|;,])|[ \t]{{2,}}\S)|no(?=[ \t]*[|;,]|[ \t]{{2,}}[^\sA-Za-z]))"
             # the answer in brackets after the item ("bone pain [N]  cough [N]  fatigue [Y]")
-            rf"|(?<=[A-Za-z)?])[ \t]*[\[(](?:{no})[\])](?=[ \t]*(?:$|[|;,.\n])|[ \t]{{2,}}\S)",
+            rf"|(?<=[A-Za-z)?])[ \t]*[\[(](?:{no})[\])](?=[ \t]*(?:$|[|;,.\n])|[ \t]{{2,}}\S)"
+            # a dash for the answer, after a colon or in a column ("Bone pain: -   Headache: +", "Cough        -")
+            rf"|(?<=[A-Za-z)?])(?:[ \t]*:[ \t]*|[ \t]{{2,}})[-−–](?=[ \t]*(?:$|[|;,])|[ \t]{{2,}}\S)",
             re.IGNORECASE | re.MULTILINE,
         ),
         checked=frozenset(m.lower() for m in spec["checked"]) | frozenset("☑☒■✓✔"),
@@ -265,6 +268,13 @@ def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
                 _put(chars, m.start(), m.end(), "|", right=True)
         else:
             _put(chars, m.start(), m.end(), "∅", right=True)
+    # a plus for the answer ("Headache     +"): the item stands, and the plus becomes a cell bar (as "+" it would join
+    # the item to the next one as a list, "Headache + Cough", and share that one's negation)
+    if "+" in text:
+        for m in _PLUS_ANSWER.finditer(current):
+            before = current[max(0, m.start() - 16) : m.start()]
+            if layout.receptor_before is None or not layout.receptor_before.search(before):  # "ER    +": a status
+                _put(chars, m.end() - 1, m.end(), "|")
     if layout.heading_no_colon is not None and "\n" in text:
         for m in layout.heading_no_colon.finditer(current):
             title = current[m.start() : m.start("gap")]
@@ -273,6 +283,10 @@ def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
     return "".join(chars), tuple(marks)
 
 
+_SIGN_LEADS = re.compile(r"[ \t]?[A-Za-z]")
+_PLUS_ANSWER = re.compile(
+    r"(?<=[A-Za-z)?])(?:[ \t]*:[ \t]*|[ \t]{2,})\+(?=[ \t]*(?:$|[|;,])|[ \t]{2,}\S)", re.MULTILINE
+)
 _GRID_END = re.compile(r"\n[ \t]*\n")
 _WIDE_GAP = re.compile(r"[ \t]{2,}(?=\S)")
 _PROSE = re.compile(r"[a-z][.!?](?:\s|$)")
@@ -406,17 +420,27 @@ def _boxes_signs_headings(layout: Layout, text: str, chars: list[str], marks: li
         prev_end = end
     current = "".join(chars)
     # 3. (+)/(-) signs
+    signs_seg = _segments(current)
     for m in layout.sign.finditer(current):
         start, end = m.span()
         if layout.receptor_before is not None and layout.receptor_before.search(current[max(0, start - 16) : start]):
             _put(chars, start, end, "-" if m.group("neg") else "+")  # "ER (+)" reads as "ER +"
             continue
-        after = current[end : end + 3].lstrip(" \t")
-        prefix = bool(after) and after[0].isalpha()
-        if m.group("neg"):
-            _put(chars, start, end, "no" if prefix else "neg")
+        # a sign leads its item when a word follows it at once ("(-) cough (-) fever"); one followed by a table's gap,
+        # a comma or the line's end answers the item before it ("bone pain (-)  headache (+)", "back pain (+), ...")
+        prefix = _SIGN_LEADS.match(current, end) is not None
+        if prefix:
+            _put(chars, start, end, "no" if m.group("neg") else "c/o")
+            continue
+        # after its item: a minus answers that item alone ("back pain (+), joint pain (-)": "neg" would reach back
+        # over the list), and either sign becomes a cell bar that keeps the items apart
+        label = _label_before(current, signs_seg, start) if m.group("neg") else None
+        if label is not None:
+            marks.append((*label, "negated"))
+        if label is not None or not m.group("neg"):
+            _put(chars, start, end, "|", right=True)
         else:
-            _put(chars, start, end, "c/o" if prefix else "")
+            _put(chars, start, end, "neg")
     current = "".join(chars)
     # 4. headings of negative / positive lists
     for m in layout.heading.finditer(current):

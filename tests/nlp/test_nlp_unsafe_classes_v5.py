@@ -409,3 +409,21 @@ def test_an_answer_sign_after_the_item_answers_that_item_alone(answers: dict[str
 def test_a_pain_score_of_zero_is_no_pain() -> None:
     assert "bone_pain" not in _codes(f"{TREATED}\nBone pain: 0/10\n")
     assert "bone_pain" in _codes(f"{TREATED}\nBone pain: 6/10, R hip, new, worse at night\n")
+
+
+# ------------------------------------------------------------------ a resolution, said or denied
+RESOLVED = {"cleared after antibiotics": True, "went away after physio": True, "has subsided": True,
+            "has not cleared": False, "never went away": False, "has not subsided": False}  # fmt: skip
+
+
+@PROPERTY
+@given(symptom=st.sampled_from(["Cough", "Back pain", "Headache"]), said=st.sampled_from(sorted(RESOLVED)))
+def test_a_symptom_resolved_is_historical_and_one_whose_resolution_is_denied_stays(symptom: str, said: str) -> None:
+    code = {"Cough": "cough", "Back pain": "back_pain", "Headache": "headache"}[symptom]
+    got = _codes(f"{TREATED} {symptom} for 6 weeks in the spring, {said}.")
+    assert (code not in got) == RESOLVED[said]
+
+
+def test_a_symptom_she_no_longer_has_is_not_hers() -> None:
+    assert "bone_pain" not in _codes(f"{TREATED} She no longer has any bone pain since stopping letrozole.")
+    assert "bone_pain" in _codes(f"{TREATED} She no longer takes letrozole; new bone pain in the R hip at night.")

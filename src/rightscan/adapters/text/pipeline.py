@@ -134,8 +134,9 @@ class Analyser:
             if (ms < span.end and span.start < me) or any(shielded[ms:me]):
                 continue
             effect = self.rules.categories.get(mod.category)
-            # a negated explanation explains nothing ("dry cough x 6 wks, no URI"), as in a clause (scopes)
-            if effect == "explained" and (ms in negated_ends or ms - 1 in negated_ends):
+            # a negated explanation explains nothing ("dry cough x 6 wks, no URI"), and a negated resolution resolves
+            # nothing ("a cough that has not cleared"), as in a clause (scopes)
+            if effect in ("explained", "historical") and (ms in negated_ends or ms - 1 in negated_ends):
                 continue
             effects.add(effect)
         where = sections[span.start]

@@ -427,3 +427,22 @@ def test_a_symptom_resolved_is_historical_and_one_whose_resolution_is_denied_sta
 def test_a_symptom_she_no_longer_has_is_not_hers() -> None:
     assert "bone_pain" not in _codes(f"{TREATED} She no longer has any bone pain since stopping letrozole.")
     assert "bone_pain" in _codes(f"{TREATED} She no longer takes letrozole; new bone pain in the R hip at night.")
+
+
+# ------------------------------------------------------------------ a bare mark under a Yes or a No column
+@PROPERTY
+@given(answers=st.dictionaries(st.sampled_from(sorted(ITEMS)), st.booleans(), min_size=2, max_size=6),
+       mark=st.sampled_from(["X", "x", "✓"]), titles=st.sampled_from([("Yes", "No"), ("Y", "N")]))  # fmt: skip
+def test_a_bare_mark_is_answered_by_its_column(answers: dict[str, bool], mark: str, titles: tuple[str, str]) -> None:
+    yes, no = titles
+    header = f"{'Symptom':<22}{yes:<8}{no}"
+    rows = "\n".join(f"{name:<22}{mark if on else ' ' * (8 + len(no) // 2) + mark}" for name, on in answers.items())
+    assert _codes(f"{TREATED}\n{header}\n{rows}\n") == {ITEMS[name] for name, on in answers.items() if on}
+
+
+def test_a_mark_midway_between_the_columns_abstains_and_names_the_symptom() -> None:
+    # "Yes" centred at 16.5, "No" at 23: a mark at 20 is 3.5 from one and 3 from the other
+    note = f"{HEADER}\nSymptom        Yes    No\n{'Bone pain':<20}X\n"
+    out = _decide(note)
+    assert out["systemic_imaging"] == "undetermined"
+    assert any(item.startswith("symptoms:") for item in out["insufficient_data"])

@@ -251,6 +251,7 @@ def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
         _unticked_in_grid(layout, text, marks)
     if ":" in text:
         _boxes_under_a_negative_heading(layout, text, marks)
+    _marks_under_columns(layout, text, chars, marks)
     if "[" in text or "(" in text or ":" in text or any(g in text for g in "☐☑☒■□✓✔"):
         _boxes_signs_headings(layout, text, chars, marks)
     current = "".join(chars)
@@ -336,6 +337,44 @@ def _unticked_in_grid(layout: Layout, text: str, marks: list[tuple[int, int, str
                 if begin < line_end:
                     marks.append((begin, line_end, "negated"))
             pos = line_end + 1
+
+
+_COLUMN_MARK_ROW = re.compile(r"[ \t]*(?P<label>[^\s\[\]()][^\n\[\]()]*?)(?P<marks>(?:[ \t]{2,}[xX✓✔*])+)[ \t]*$")
+_COLUMN_MARK = re.compile(r"[xX✓✔*]")
+
+
+def _marks_under_columns(layout: Layout, text: str, chars: list[str], marks: list[tuple[int, int, str]]) -> None:
+    """A table whose header names the two options ("Symptom     Yes    No") and whose rows carry a bare mark under
+    one of them ("Bone pain          X"): the mark's column answers the row. A mark nearer the No column negates the
+    row's label, one nearer Yes leaves it; two marks, a mark midway, or a tab in the row (its columns cannot be
+    measured) leave the answer uncertain. The marks themselves are blanked."""
+    for head in layout.columns.finditer(text):
+        line_start = text.rfind("\n", 0, head.start()) + 1
+        if "\t" in text[line_start : head.end()]:
+            continue
+        centre = {k: (head.start(k) + head.end(k)) / 2 - line_start for k in ("o1", "o2")}
+        pos = head.end() + 1
+        while pos < len(text):
+            nl = text.find("\n", pos)
+            end = len(text) if nl < 0 else nl
+            row = _COLUMN_MARK_ROW.fullmatch(text, pos, end)
+            if row is None:
+                break
+            found = list(_COLUMN_MARK.finditer(text, row.start("marks"), row.end("marks")))
+            label = (row.start("label"), row.end("label"))
+            near = {min(centre, key=lambda k: abs(m.start() - pos - centre[k])) for m in found}
+            # within a character of midway: which column the mark stands under cannot be told
+            tie = any(abs(abs(m.start() - pos - centre["o1"]) - abs(m.start() - pos - centre["o2"])) <= 1
+                      for m in found)  # fmt: skip
+            if "\t" in text[pos:end] or len(near) != 1 or tie:
+                marks.append((*label, "uncertain"))
+            elif head.group(near.pop()).lower() not in layout.yes:
+                marks.append((*label, "negated"))
+            for m in found:
+                chars[m.start()] = " "
+            for k in ("o1", "o2"):  # the titles are read: their "No" must not act as a cue on the rows below
+                _put(chars, head.start(k), head.end(k), "")
+            pos = end + 1
 
 
 def _boxes_under_a_negative_heading(layout: Layout, text: str, marks: list[tuple[int, int, str]]) -> None:

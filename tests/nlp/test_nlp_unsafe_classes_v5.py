@@ -446,3 +446,12 @@ def test_a_mark_midway_between_the_columns_abstains_and_names_the_symptom() -> N
     out = _decide(note)
     assert out["systemic_imaging"] == "undetermined"
     assert any(item.startswith("symptoms:") for item in out["insufficient_data"])
+
+
+@PROPERTY
+@given(other=st.sampled_from(["CKD stage 4", "stage IV endometriosis", "stage 4 pressure ulcer (sacrum)",
+                              "stage 4 chronic kidney disease", "COPD, stage IV"]))  # fmt: skip
+def test_the_stage_of_another_disease_is_not_m1(other: str) -> None:
+    assert _m(f"{HEADER} PMH: {other}, hypertension.") != "M1"
+    # control: the breast cancer's own stage IV is M1
+    assert _m(f"{HEADER} PMH: {other}. Breast cancer stage IV (bone).") == "M1"

@@ -455,3 +455,13 @@ def test_the_stage_of_another_disease_is_not_m1(other: str) -> None:
     assert _m(f"{HEADER} PMH: {other}, hypertension.") != "M1"
     # control: the breast cancer's own stage IV is M1
     assert _m(f"{HEADER} PMH: {other}. Breast cancer stage IV (bone).") == "M1"
+
+
+@PROPERTY
+@given(other=st.sampled_from(["Hx colon ca with liver mets 2015, resected, NED.",
+                              "Her thyroid cancer had lung metastases in 2010, treated with RAI.",
+                              "Goal of treatment: prevent distant metastases."]))  # fmt: skip
+def test_another_cancers_metastases_or_an_aim_are_not_m1(other: str) -> None:
+    assert _m(f"{HEADER} {other}") != "M1"
+    # control: the breast cancer's metastasis named beside another cancer is still M1
+    assert _m("58F with L breast IDC 2.5 cm with bone metastases; hx of thyroid cancer 2001.") == "M1"

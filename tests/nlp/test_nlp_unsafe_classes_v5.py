@@ -465,3 +465,15 @@ def test_another_cancers_metastases_or_an_aim_are_not_m1(other: str) -> None:
     assert _m(f"{HEADER} {other}") != "M1"
     # control: the breast cancer's metastasis named beside another cancer is still M1
     assert _m("58F with L breast IDC 2.5 cm with bone metastases; hx of thyroid cancer 2001.") == "M1"
+
+
+@PROPERTY
+@given(item=st.sampled_from(sorted(ITEMS)), answer=st.sampled_from([": ?", ": unsure", " - not sure", ": unknown"]))
+def test_an_answer_that_does_not_know_names_the_symptom_to_confirm(item: str, answer: str) -> None:
+    note = f"{HEADER}\n{item}{answer}\n"
+    out = _decide(note)
+    assert ITEMS[item] not in extract(note).facts.get("symptoms", [])
+    assert out["systemic_imaging"] == "undetermined"
+    assert any(entry.startswith("symptoms:") for entry in out["insufficient_data"])
+    # control: the same row answered yes raises it
+    assert ITEMS[item] in _codes(f"{HEADER}\n{item}: yes\n")

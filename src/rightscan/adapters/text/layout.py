@@ -269,6 +269,14 @@ def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
                 _put(chars, m.start(), m.end(), "|", right=True)
         else:
             _put(chars, m.start(), m.end(), "∅", right=True)
+    # an answer that does not know ("Bone pain: ?", "Bone pain - unsure, vague ache"): the item is uncertain, and the
+    # answer names it to confirm rather than raise or drop it
+    if ":" in text or "-" in text:
+        seg = seg or _segments(current)
+        for m in _UNSURE_ANSWER.finditer(current):
+            label = _label_before(current, seg, m.start())
+            if label is not None:
+                marks.append((*label, "uncertain"))
     # a plus for the answer ("Headache     +"): the item stands, and the plus becomes a cell bar (as "+" it would join
     # the item to the next one as a list, "Headache + Cough", and share that one's negation)
     if "+" in text:
@@ -284,6 +292,11 @@ def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
     return "".join(chars), tuple(marks)
 
 
+_UNSURE_ANSWER = re.compile(
+    r"(?<=[A-Za-z)])(?:[ \t]*[:=]|[ \t]+[-–—])[ \t]*(?:\?+|unsure|not sure|unknown|uncertain|unclear|maybe|possibly)"
+    r"(?=[ \t]*(?:$|[|;,.(]|\n)|[ \t]{2,}\S)",
+    re.IGNORECASE | re.MULTILINE,
+)
 _SIGN_LEADS = re.compile(r"[ \t]?[A-Za-z]")
 _PLUS_ANSWER = re.compile(
     r"(?<=[A-Za-z)?])(?:[ \t]*:[ \t]*|[ \t]{2,})\+(?=[ \t]*(?:$|[|;,])|[ \t]{2,}\S)", re.MULTILINE

@@ -477,3 +477,8 @@ def test_an_answer_that_does_not_know_names_the_symptom_to_confirm(item: str, an
     assert any(entry.startswith("symptoms:") for entry in out["insufficient_data"])
     # control: the same row answered yes raises it
     assert ITEMS[item] in _codes(f"{HEADER}\n{item}: yes\n")
+
+
+def test_a_no_answer_followed_by_a_comment_is_still_no() -> None:
+    assert "bone_pain" not in _codes(f"{TREATED}\nBone pain: N - only the old fracture site aches in the cold\n")
+    assert "bone_pain" in _codes(f"{TREATED}\nBone pain: Y - R hip, new, at night\n")

@@ -110,7 +110,8 @@ def compile_layout(rules: Rules) -> Layout:
             # "Cough: no", "Cough = N", "Cough - no", "Cough? N", "- Headache: denies"
             rf"(?<=[A-Za-z)?])(?:\s*[:=]|[ \t]+[-–—])\s*"
             rf"(?:{no}|none|neg|negative|denies|denied|absent|nil|n/a|0\s*/\s*10)\b"
-            rf"(?=[ \t]*(?:$|[|;,.\n])|[ \t]{{2,}}\S)"
+            # ... then the line's end, a separator, a table's gap, or a comment after a dash ("Bone pain: N - old ache")
+            rf"(?=[ \t]*(?:$|[|;,.\n])|[ \t]{{2,}}\S|[ \t]+[-–—][ \t])"
             # the answer letter after the item, without a colon ("fever N, chills N"; "Dyspnea    N    -"); "no"
             # ending a line is not an answer (a wrapped sentence: "... there is no\nback pain")
             rf"|(?<=[A-Za-z)?])[ \t]+(?:n(?=[ \t]*(?:$|[|;,])|[ \t]{{2,}}\S)|no(?=[ \t]*[|;,]|[ \t]{{2,}}[^\sA-Za-z]))"

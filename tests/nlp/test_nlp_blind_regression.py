@@ -23,6 +23,11 @@ FLOORS = {
     # (tests/nlp/test_nlp_unsafe_classes_v4.py) 74.0 % and none; after the meaning classes
     # (tests/nlp/test_nlp_meaning_v4.py: sizes, surgery, orders, preference, labs) 93.0 % and none
     "blind_v4.jsonl": (0, 0.93),
+    # first run 73.6 % and 9 unsafe (BLIND_V5_PROVENANCE.md); after the fixes of its unsafe classes
+    # (tests/nlp/test_nlp_unsafe_classes_v5.py: round check boxes, "negative unless checked" grids, one-line family
+    # histories, negated or everyday explanations, hedged or weighed metastases, the RCR mammogram grade, a patient's
+    # own words for a red flag) 79.3 % and none; with the meaning classes of issue 8 part 2 (on main) 85.7 % and none
+    "blind_v5.jsonl": (0, 0.85),
 }
 
 

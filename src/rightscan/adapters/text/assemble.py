@@ -149,10 +149,14 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
 
     done_sentences = _completed_surgery_sentences(rules, mentions)
     other_cancer = {m.sentence for m in mentions if m.family == "other_cancer" and status_of(rules, m)[0] == ACCEPTED}
+    breast_named = {m.sentence for m in mentions if m.family == "histology"}
     for m in mentions:
         status, why = status_of(rules, m)
         if m.family in _SURGERY_FAMILIES and m.sentence in other_cancer:  # "melanoma L calf 2015 (WLE)"
             status, why = IGNORED, "the operation of another cancer named in its sentence"
+        elif m.family == "metastasis" and m.sentence in other_cancer and m.sentence not in breast_named:
+            # "colon ca with liver mets 2015, resected": that cancer's distant disease, not the breast cancer's M
+            status, why = IGNORED, "the metastasis of another cancer named in its sentence"
         if (
             status == IGNORED
             and m.family == "surgery"

@@ -58,6 +58,8 @@ class Layout:
     receptor_before: re.Pattern[str] | None = None
     # a section title dictated in capitals at the start of a line, without its colon
     heading_no_colon: re.Pattern[str] | None = None
+    # a grid's heading that makes every item negative unless ticked ("ROS (all negative unless checked)")
+    unless_checked: re.Pattern[str] | None = None
 
 
 Marks = tuple[tuple[int, int, str], ...]  # (start, end, effect): a label the layout answers
@@ -69,10 +71,20 @@ _SEGMENT_END = re.compile(r"\s{2,}|[|;,]|\n|--|\.(?:\s|$)")
 def compile_layout(rules: Rules) -> Layout:
     spec = rules.layout
     marks = "|".join(re.escape(m) for m in sorted({*spec["checked"], *spec["unchecked"]}, key=len, reverse=True))
-    box = rf"\[\s*(?P<mark>{marks})?\s*\]|(?P<glyph>[☐☑☒■□✓✔])"
+    # a round box ("( ) fever  (x) fatigue"): blank inside, or one of the few marks that never stand alone in
+    # parentheses in prose (not "(v)", a list's fifth item); an empty "()" is no box
+    round_marks = "|".join(re.escape(m) for m in sorted(spec["round_checked"], key=len, reverse=True)) or "(?!)"
+    # a box drawn with underscores ("___ fever  _X_ fatigue"): a blank line of two or more, or a mark between two
+    line_marks = "|".join(re.escape(m) for m in sorted(spec["underscore_checked"], key=len, reverse=True)) or "(?!)"
+    box = (rf"\[\s*(?P<mark>{marks})?\s*\]|(?P<glyph>[☐☑☒■□✓✔])"
+           rf"|\((?:[ \t]+|[ \t]*(?P<rmark>{round_marks})[ \t]*)\)"
+           # only where an item starts (a line's start, after a heading's colon or a table's wide gap): "Ms. ___ is
+           # a 52-year-old woman" is a name left out, not a box
+           rf"|(?:\A|(?<=\n)|(?<=\n[ \t])|(?<=[ \t]{{2}})|(?<=\t)|(?<=:)|(?<=:[ \t]))"
+           rf"(?:_{{2,}}|_+(?P<umark>{line_marks})_+)(?![A-Za-z0-9_])")  # fmt: skip
     yes = "|".join(re.escape(w) for w in spec["yes"])
     no = "|".join(re.escape(w) for w in spec["no"])
-    inner = box.replace("?P<mark>", "?:").replace("?P<glyph>", "?:")
+    inner = re.sub(r"\?P<(?:mark|glyph|rmark|umark)>", "?:", box)
     pair = rf"(?P<b1>{inner})\s*(?P<o1>{yes}|{no})\b\s*(?:/\s*)?(?P<b2>{inner})\s*(?P<o2>{yes}|{no})\b"
     # the option written before its box ("Bone pain  Y [ ]  N [x]")
     pair_after = rf"(?<![A-Za-z])(?P<o1>{yes}|{no})\s*(?P<b1>{inner})\s*(?:/\s*)?(?P<o2>{yes}|{no})\s*(?P<b2>{inner})"
@@ -96,11 +108,17 @@ def compile_layout(rules: Rules) -> Layout:
         heading=re.compile(rf"\b(?:{heading})\s*:", re.IGNORECASE),
         answer_no=re.compile(
             # "Cough: no", "Cough = N", "Cough - no", "Cough? N", "- Headache: denies"
-            rf"(?<=[A-Za-z)?])(?:\s*[:=]|[ \t]+[-–—])\s*(?:{no}|none|neg|negative|denies|denied|absent|nil)\b"
-            rf"(?=[ \t]*(?:$|[|;,.\n])|[ \t]{{2,}}\S)"
+            rf"(?<=[A-Za-z)?])(?:\s*[:=]|[ \t]+[-–—])\s*"
+            rf"(?:{no}|none|neg|negative|denies|denied|absent|nil|n/a|0\s*/\s*10)\b"
+            # ... then the line's end, a separator, a table's gap, or a comment after a dash ("Bone pain: N - old ache")
+            rf"(?=[ \t]*(?:$|[|;,.\n])|[ \t]{{2,}}\S|[ \t]+[-–—][ \t])"
             # the answer letter after the item, without a colon ("fever N, chills N"; "Dyspnea    N    -"); "no"
             # ending a line is not an answer (a wrapped sentence: "... there is no\nback pain")
-            rf"|(?<=[A-Za-z)?])[ \t]+(?:n(?=[ \t]*(?:$|[|;,])|[ \t]{{2,}}\S)|no(?=[ \t]*[|;,]|[ \t]{{2,}}[^\sA-Za-z]))",
+            rf"|(?<=[A-Za-z)?])[ \t]+(?:n(?=[ \t]*(?:$|[|;,])|[ \t]{{2,}}\S)|no(?=[ \t]*[|;,]|[ \t]{{2,}}[^\sA-Za-z]))"
+            # the answer in brackets after the item ("bone pain [N]  cough [N]  fatigue [Y]")
+            rf"|(?<=[A-Za-z)?])[ \t]*[\[(](?:{no})[\])](?=[ \t]*(?:$|[|;,.\n])|[ \t]{{2,}}\S)"
+            # a dash for the answer, after a colon or in a column ("Bone pain: -   Headache: +", "Cough        -")
+            rf"|(?<=[A-Za-z)?])(?:[ \t]*:[ \t]*|[ \t]{{2,}})[-−–](?=[ \t]*(?:$|[|;,])|[ \t]{{2,}}\S)",
             re.IGNORECASE | re.MULTILINE,
         ),
         checked=frozenset(m.lower() for m in spec["checked"]) | frozenset("☑☒■✓✔"),
@@ -113,6 +131,14 @@ def compile_layout(rules: Rules) -> Layout:
         if all(n in rules.name_patterns for n in ("ER", "PR", "HER2", "HR"))
         else None,
         heading_no_colon=_dictated_headings(rules),
+        unless_checked=re.compile(
+            r"(?<![^\W_])(?:"
+            + "|".join(r"\s*".join(re.escape(w) for w in h.split()) for h in spec["negative_unless_checked"])
+            + r")(?![^\W_])",
+            re.IGNORECASE,
+        )
+        if spec["negative_unless_checked"]
+        else None,
     )
 
 
@@ -145,11 +171,11 @@ def _is_checked(layout: Layout, text: str) -> bool:
     m = layout.box.fullmatch(text.strip())
     if m is None:
         return False
-    mark = (m.group("mark") or m.group("glyph") or "").lower()
+    mark = (m.group("mark") or m.group("glyph") or m.group("rmark") or m.group("umark") or "").lower()
     return mark in layout.checked
 
 
-_BOX_START = re.compile(r"\[|[☐☑☒■□✓✔]")
+_BOX_START = re.compile(r"\[|[☐☑☒■□✓✔]|\((?:[ \t]+|[ \t]*[xX✓✔][ \t]*)\)|(?<![A-Za-z0-9_])_(?:_|[xX]_)")
 _LABEL_WORD = re.compile(r"\w|[+\-−]")
 _WORD_AFTER = re.compile(r"\s*[A-Za-z]{2}")
 
@@ -222,6 +248,11 @@ def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
     """The rewritten text and the (start, end, effect) labels the layout answers."""
     marks: list[tuple[int, int, str]] = []
     chars = list(text)
+    if layout.unless_checked is not None:
+        _unticked_in_grid(layout, text, marks)
+    if ":" in text:
+        _boxes_under_a_negative_heading(layout, text, marks)
+    _marks_under_columns(layout, text, chars, marks)
     if "[" in text or "(" in text or ":" in text or any(g in text for g in "☐☑☒■□✓✔"):
         _boxes_signs_headings(layout, text, chars, marks)
     current = "".join(chars)
@@ -234,14 +265,153 @@ def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
         label = _label_before(current, seg, m.start())
         if label is not None:  # the label itself is negated; the answer stays (a cue would reach the item before,
             marks.append((*label, "negated"))  # a blank would join the two items into one list)
+            # a bracketed answer ("SOB [No]  abd pain [Y]") becomes a cell bar: its "no" must not reach the next item
+            if m.group(0).lstrip().startswith(("[", "(")):
+                _put(chars, m.start(), m.end(), "|", right=True)
         else:
             _put(chars, m.start(), m.end(), "∅", right=True)
+    # an answer that does not know ("Bone pain: ?", "Bone pain - unsure, vague ache"): the item is uncertain, and the
+    # answer names it to confirm rather than raise or drop it
+    if ":" in text or "-" in text:
+        seg = seg or _segments(current)
+        for m in _UNSURE_ANSWER.finditer(current):
+            label = _label_before(current, seg, m.start())
+            if label is not None:
+                marks.append((*label, "uncertain"))
+    # a plus for the answer ("Headache     +"): the item stands, and the plus becomes a cell bar (as "+" it would join
+    # the item to the next one as a list, "Headache + Cough", and share that one's negation)
+    if "+" in text:
+        for m in _PLUS_ANSWER.finditer(current):
+            before = current[max(0, m.start() - 16) : m.start()]
+            if layout.receptor_before is None or not layout.receptor_before.search(before):  # "ER    +": a status
+                _put(chars, m.end() - 1, m.end(), "|")
     if layout.heading_no_colon is not None and "\n" in text:
         for m in layout.heading_no_colon.finditer(current):
             title = current[m.start() : m.start("gap")]
             if title.isupper():
                 chars[m.start("gap")] = ":"
     return "".join(chars), tuple(marks)
+
+
+_UNSURE_ANSWER = re.compile(
+    r"(?<=[A-Za-z)])(?:[ \t]*[:=]|[ \t]+[-–—])[ \t]*(?:\?+|unsure|not sure|unknown|uncertain|unclear|maybe|possibly)"
+    r"(?=[ \t]*(?:$|[|;,.(]|\n)|[ \t]{2,}\S)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_SIGN_LEADS = re.compile(r"[ \t]?[A-Za-z]")
+_PLUS_ANSWER = re.compile(
+    r"(?<=[A-Za-z)?])(?:[ \t]*:[ \t]*|[ \t]{2,})\+(?=[ \t]*(?:$|[|;,])|[ \t]{2,}\S)", re.MULTILINE
+)
+_GRID_END = re.compile(r"\n[ \t]*\n")
+_WIDE_GAP = re.compile(r"[ \t]{2,}(?=\S)")
+_PROSE = re.compile(r"[a-z][.!?](?:\s|$)")
+GRID_MAX_CHARS = 2000  # how far a "negative unless checked" heading reaches at most (about 25 grid lines)
+
+
+def _unticked_in_grid(layout: Layout, text: str, marks: list[tuple[int, int, str]]) -> None:
+    """Under a heading that says every item is negative unless ticked, up to the next blank line: each line of
+    the grid is negated except the label of a ticked box (after it up to the next box, or before it when no word
+    follows it). A line with a Yes/No pair is left to the pair's own reading, a line of prose (a full stop after
+    a word) to its words."""
+    assert layout.unless_checked is not None
+    for head in layout.unless_checked.finditer(text):
+        gap = _GRID_END.search(text, head.end(), head.end() + GRID_MAX_CHARS)
+        stop = gap.start() if gap else min(len(text), head.end() + GRID_MAX_CHARS)
+        pos = head.end()
+        while pos < stop:
+            nl = text.find("\n", pos, stop)
+            line_end = stop if nl < 0 else nl
+            line = text[pos:line_end]
+            if line.strip() and not (layout.pair.search(line) or layout.pair_after.search(line) or _PROSE.search(line)):
+                boxes = list(layout.box.finditer(text, pos, line_end))
+                # the label of each ticked box: after it ("Neuro: (x) headache ( ) weakness"), or before it
+                # ("fatigue (x)  cough ( )") when a label stands before the line's first box and none after its last
+                before = text[pos : boxes[0].start()].strip() if boxes else ""
+                after_last = _LABEL_WORD.search(text, boxes[-1].end(), line_end) if boxes else None
+                labels_after = not before or before.endswith(":") or after_last is not None
+                # the label ends at the next box or at a table's wide gap ("(x) fatigue   _ fever")
+                kept = []
+                for k, box in enumerate(boxes):
+                    if not _is_checked(layout, box.group(0)):
+                        continue
+                    if labels_after:
+                        stop = boxes[k + 1].start() if k + 1 < len(boxes) else line_end
+                        word = _LABEL_WORD.search(text, box.end(), stop)
+                        wide = _WIDE_GAP.search(text, word.end(), stop) if word else None
+                        kept.append((box.start(), wide.start() if wide else stop))
+                    else:
+                        begin = boxes[k - 1].end() if k else pos
+                        gaps = [g.end() for g in _WIDE_GAP.finditer(text, begin, box.start()) if g.end() < box.start()]
+                        kept.append((max([begin, *gaps]), box.end()))
+                begin = pos
+                for start, end in kept:
+                    if begin < start:
+                        marks.append((begin, start, "negated"))
+                    begin = max(begin, end)
+                if begin < line_end:
+                    marks.append((begin, line_end, "negated"))
+            pos = line_end + 1
+
+
+_COLUMN_MARK_ROW = re.compile(r"[ \t]*(?P<label>[^\s\[\]()][^\n\[\]()]*?)(?P<marks>(?:[ \t]{2,}[xX✓✔*])+)[ \t]*$")
+_COLUMN_MARK = re.compile(r"[xX✓✔*]")
+
+
+def _marks_under_columns(layout: Layout, text: str, chars: list[str], marks: list[tuple[int, int, str]]) -> None:
+    """A table whose header names the two options ("Symptom     Yes    No") and whose rows carry a bare mark under
+    one of them ("Bone pain          X"): the mark's column answers the row. A mark nearer the No column negates the
+    row's label, one nearer Yes leaves it; two marks, a mark midway, or a tab in the row (its columns cannot be
+    measured) leave the answer uncertain. The marks themselves are blanked."""
+    for head in layout.columns.finditer(text):
+        line_start = text.rfind("\n", 0, head.start()) + 1
+        if "\t" in text[line_start : head.end()]:
+            continue
+        centre = {k: (head.start(k) + head.end(k)) / 2 - line_start for k in ("o1", "o2")}
+        pos = head.end() + 1
+        while pos < len(text):
+            nl = text.find("\n", pos)
+            end = len(text) if nl < 0 else nl
+            row = _COLUMN_MARK_ROW.fullmatch(text, pos, end)
+            if row is None:
+                break
+            found = list(_COLUMN_MARK.finditer(text, row.start("marks"), row.end("marks")))
+            label = (row.start("label"), row.end("label"))
+            near = {min(centre, key=lambda k: abs(m.start() - pos - centre[k])) for m in found}
+            # within a character of midway: which column the mark stands under cannot be told
+            tie = any(abs(abs(m.start() - pos - centre["o1"]) - abs(m.start() - pos - centre["o2"])) <= 1
+                      for m in found)  # fmt: skip
+            if "\t" in text[pos:end] or len(near) != 1 or tie:
+                marks.append((*label, "uncertain"))
+            elif head.group(near.pop()).lower() not in layout.yes:
+                marks.append((*label, "negated"))
+            for m in found:
+                chars[m.start()] = " "
+            for k in ("o1", "o2"):  # the titles are read: their "No" must not act as a cue on the rows below
+                _put(chars, head.start(k), head.end(k), "")
+            pos = end + 1
+
+
+def _boxes_under_a_negative_heading(layout: Layout, text: str, marks: list[tuple[int, int, str]]) -> None:
+    """A negative heading closing its line ("Patient denies the following:") over a column of boxes, one a line,
+    up to a blank line or a line without a box: a ticked item is denied (ConText's cue ends at the line break).
+    An unticked one is blanked by the box reading, as anywhere."""
+    for head in layout.heading.finditer(text):
+        word = re.sub(r"\s+", " ", head.group(0)[:-1].strip().lower())
+        if layout.headings.get(word, "denies") != "denies":
+            continue
+        nl = text.find("\n", head.end())
+        if nl < 0 or text[head.end() : nl].strip():
+            continue  # items on the heading's own line: the cue reaches them
+        pos = nl + 1
+        while pos < len(text):
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            box = layout.box.match(text, pos + len(text[pos:end]) - len(text[pos:end].lstrip(" \t-*•")))
+            if box is None or not text[pos:end].strip():
+                break
+            if _is_checked(layout, box.group(0)):
+                marks.append((box.end(), end, "negated"))
+            pos = end + 1
 
 
 def _boxes_signs_headings(layout: Layout, text: str, chars: list[str], marks: list[tuple[int, int, str]]) -> None:
@@ -303,17 +473,27 @@ def _boxes_signs_headings(layout: Layout, text: str, chars: list[str], marks: li
         prev_end = end
     current = "".join(chars)
     # 3. (+)/(-) signs
+    signs_seg = _segments(current)
     for m in layout.sign.finditer(current):
         start, end = m.span()
         if layout.receptor_before is not None and layout.receptor_before.search(current[max(0, start - 16) : start]):
             _put(chars, start, end, "-" if m.group("neg") else "+")  # "ER (+)" reads as "ER +"
             continue
-        after = current[end : end + 3].lstrip(" \t")
-        prefix = bool(after) and after[0].isalpha()
-        if m.group("neg"):
-            _put(chars, start, end, "no" if prefix else "neg")
+        # a sign leads its item when a word follows it at once ("(-) cough (-) fever"); one followed by a table's gap,
+        # a comma or the line's end answers the item before it ("bone pain (-)  headache (+)", "back pain (+), ...")
+        prefix = _SIGN_LEADS.match(current, end) is not None
+        if prefix:
+            _put(chars, start, end, "no" if m.group("neg") else "c/o")
+            continue
+        # after its item: a minus answers that item alone ("back pain (+), joint pain (-)": "neg" would reach back
+        # over the list), and either sign becomes a cell bar that keeps the items apart
+        label = _label_before(current, signs_seg, start) if m.group("neg") else None
+        if label is not None:
+            marks.append((*label, "negated"))
+        if label is not None or not m.group("neg"):
+            _put(chars, start, end, "|", right=True)
         else:
-            _put(chars, start, end, "c/o" if prefix else "")
+            _put(chars, start, end, "neg")
     current = "".join(chars)
     # 4. headings of negative / positive lists
     for m in layout.heading.finditer(current):

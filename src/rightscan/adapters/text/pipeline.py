@@ -124,6 +124,7 @@ class Analyser:
         shielded: list[bool],
         sents: Sentences,
         sections: list[tuple[str, int] | None],
+        negated_ends: frozenset[int] = frozenset(),
     ) -> set[str]:
         effects = set()
         for mod in cues.get((span.start_char, span.end_char), ()):
@@ -132,7 +133,12 @@ class Analyser:
             # misses a cue that lies wholly inside the target: its overlap test is not symmetric.)
             if (ms < span.end and span.start < me) or any(shielded[ms:me]):
                 continue
-            effects.add(self.rules.categories.get(mod.category))
+            effect = self.rules.categories.get(mod.category)
+            # a negated explanation explains nothing ("dry cough x 6 wks, no URI"), and a negated resolution resolves
+            # nothing ("a cough that has not cleared"), as in a clause (scopes)
+            if effect in ("explained", "historical") and (ms in negated_ends or ms - 1 in negated_ends):
+                continue
+            effects.add(effect)
         where = sections[span.start]
         if where is not None:
             section, title_start = where
@@ -281,9 +287,11 @@ class Analyser:
         sents = Sentences(doc)
         sections = self._sections(doc)
         cues = self._cues(doc)
+        negated_ends = frozenset(m.modifier_span[1] for m in doc._.context_graph.modifiers
+                                 if self.rules.categories.get(m.category) == "negated")  # fmt: skip
         effects = []
         for span, d in zip(spans, described, strict=True):
-            e = self._effects(span, cues, shielded, sents, sections)
+            e = self._effects(span, cues, shielded, sents, sections, negated_ends)
             policy = self.rules.policies[d["family"]]
             if policy.at_note_start and self._at_note_start(doc, span, sents):
                 e |= set(policy.at_note_start)

@@ -118,6 +118,9 @@ class _Coordination(_Strict):
 class _Layout(_Strict):
     checked: list[str] = Field(default_factory=lambda: ["x"])
     unchecked: list[str] = Field(default_factory=list)
+    round_checked: list[str] = Field(default_factory=list)
+    underscore_checked: list[str] = Field(default_factory=list)
+    negative_unless_checked: list[str] = Field(default_factory=list)
     yes: list[str] = Field(default_factory=lambda: ["y", "yes"])
     no: list[str] = Field(default_factory=lambda: ["n", "no"])
     negative_signs: list[str] = Field(default_factory=list)
@@ -167,6 +170,8 @@ class _ContextRuleSpec(_Strict):
     direction: Direction
     pattern: list[dict[str, Any]] | None = None
     max_scope: int | None = Field(default=None, ge=1, le=50)
+    allowed_types: list[str] | None = None  # the target rule ids the cue may modify (medspaCy's allowed_types)
+    excluded_types: list[str] | None = None  # or those it may not modify (medspaCy's excluded_types)
     metadata: dict[str, str] | None = None  # a group heading and the reason for a cue, for the reader
 
     @model_validator(mode="after")

@@ -53,7 +53,7 @@ class Scopes:
 
     def _in_clause(self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sents: Sentences) -> None:
         """Effects a family reads from its whole clause (``in_clause``, ``implied_by`` in context.yaml)."""
-        cues: dict[int, list[tuple[int, int, str]]] | None = None  # sentence -> its cues, in graph order
+        cues: dict[int, list[tuple[int, int, str, Any]]] | None = None  # sentence -> its cues, in graph order
         backward: set[int] = set()  # first tokens of the cues that look back (a resolution: "... has resolved")
         negated_at: set[int] = set()
         first_of_family: dict[str, list[int]] = {}
@@ -72,7 +72,7 @@ class Scopes:
                     effect = self.rules.categories.get(mod.category)
                     s, t = mod.modifier_span
                     name = effect if effect is not None else "|" + mod.category
-                    cues.setdefault(sents.index[s], []).append((s, t, name))
+                    cues.setdefault(sents.index[s], []).append((s, t, name, mod))
                     if effect == "negated":
                         negated_at.add(t)
                     if mod.direction.upper() == "BACKWARD":
@@ -86,9 +86,12 @@ class Scopes:
             nl = text.find("\n", span.end_char)
             line_end = len(text) if nl < 0 else nl
             # a negated warning is reassurance ("no new weakness"): a warning right after a negation cue is dropped
-            here = [(s, effect) for s, t, effect in cues.get(sents.index[span.start], ())
+            # a cue acts only on the targets its rule allows (medspaCy's allowed/excluded types: "at night" is a warning
+            # for pain, not for the numbness of a carpal tunnel), here as in its own scope
+            label = span.label_.upper()
+            here = [(s, effect) for s, t, effect, mod in cues.get(sents.index[span.start], ())
                     if t <= sent.end and line_start <= doc[s].idx < line_end
-                    and not (effect == "warning" and s in negated_at)]  # fmt: skip
+                    and not (effect == "warning" and s in negated_at) and mod.allows(label)]  # fmt: skip
             if "historical" in policy.in_clause:
                 # a resolution later in the clause: only a cue that looks back speaks of the finding before it
                 # ("the back pain she had when ..., has completely resolved"; not "back pain, prior scans normal"),

@@ -138,14 +138,18 @@ def test_the_same_report_with_treatment_to_come_is_a_new_diagnosis(next_step: st
 
 # ------------------------------------------------------------------ neoadjuvant: planned or under way
 def test_surgery_after_neoadjuvant_therapy_in_a_plan_is_not_treatment_under_way() -> None:
-    note = ("Tumor board: 52F new L breast IDC on core bx, cT3 cN1 M0, HER2+. Staging: PET/CT 11/20 no distant "
-            "disease.\nDiscussion:\n- Neoadjuvant TCHP to begin next month.\n- Mastectomy after neoadjuvant therapy.")
+    note = (
+        "Tumor board: 52F new L breast IDC on core bx, cT3 cN1 M0, HER2+. Staging: PET/CT 11/20 no distant "
+        "disease.\nDiscussion:\n- Neoadjuvant TCHP to begin next month.\n- Mastectomy after neoadjuvant therapy."
+    )
     assert facts(note).get("setting") == "new_diagnosis"
 
 
 def test_neoadjuvant_therapy_under_way_still_leaves_the_setting_open() -> None:
-    note = ("52F L breast IDC, cT3 cN1, currently on neoadjuvant TCHP, cycle 4 today. Surgery to be planned after "
-            "completion. Asks whether she needs a PET scan.")
+    note = (
+        "52F L breast IDC, cT3 cN1, currently on neoadjuvant TCHP, cycle 4 today. Surgery to be planned after "
+        "completion. Asks whether she needs a PET scan."
+    )
     assert "setting" not in facts(note)
 
 
@@ -167,8 +171,10 @@ def test_a_stable_lesion_in_surveillance_stays_surveillance() -> None:
 
 
 def test_a_proven_metastasis_after_a_treated_cancer_is_a_distant_recurrence() -> None:
-    note = ("Specimen: liver lesion, core biopsy. History: L breast IDC treated with mastectomy 2017 and tamoxifen. "
-            "Diagnosis: LIVER, CORE BIOPSY: metastatic carcinoma, consistent with the known breast primary.")
+    note = (
+        "Specimen: liver lesion, core biopsy. History: L breast IDC treated with mastectomy 2017 and tamoxifen. "
+        "Diagnosis: LIVER, CORE BIOPSY: metastatic carcinoma, consistent with the known breast primary."
+    )
     got = facts(note)
     assert got["tumor"].get("m") == "M1"
     assert got.get("setting") == "suspected_distant_recurrence"
@@ -214,16 +220,20 @@ def test_after_surgery_a_pre_op_t_that_agrees_with_the_pathology_size_stays() ->
 
 # ------------------------------------------------------------------ a node whose biopsy is pending
 def test_a_node_awaiting_its_biopsy_result_is_not_yet_n1_and_the_answer_asks() -> None:
-    note = ("Core biopsy report. 58F palpable L breast mass, US 3.4 cm. L axillary node with 4 mm cortical "
-            "thickening - FNA sent separately, result to follow. Diagnosis: invasive lobular carcinoma, grade 2.")
+    note = (
+        "Core biopsy report. 58F palpable L breast mass, US 3.4 cm. L axillary node with 4 mm cortical "
+        "thickening - FNA sent separately, result to follow. Diagnosis: invasive lobular carcinoma, grade 2."
+    )
     ext = _extract(note)
     assert "n" not in ext.facts.get("tumor", {})
     assert [c for c in ext.to_confirm if c["field"] == "tumor.n" and set(c["values"]) == {"N1", "N0"}]
 
 
 def test_a_node_proven_by_its_biopsy_is_n1() -> None:
-    note = ("58F L breast ILC on core bx, US 3.4 cm. L axillary node with 4 mm cortical thickening, FNA positive for "
-            "metastatic carcinoma.")
+    note = (
+        "58F L breast ILC on core bx, US 3.4 cm. L axillary node with 4 mm cortical thickening, FNA positive for "
+        "metastatic carcinoma."
+    )
     assert tumor(note).get("n") == "N1"
 
 
@@ -251,8 +261,10 @@ def test_a_patient_asking_her_doctor_to_order_a_study_requests_imaging(asks: str
 
 
 def test_a_study_booked_at_the_patients_request_is_her_request() -> None:
-    note = ("Clinic letter. Node-negative 1.2 cm IDC on core biopsy. Staging CT requested at patient's request, "
-            "although I explained it is not routinely needed.")
+    note = (
+        "Clinic letter. Node-negative 1.2 cm IDC on core biopsy. Staging CT requested at patient's request, "
+        "although I explained it is not routinely needed."
+    )
     assert facts(note).get("patient_preference") == "requests_imaging"
 
 
@@ -285,8 +297,10 @@ def test_the_value_the_note_calls_current_outranks_older_copied_text() -> None:
 
 
 def test_two_values_without_one_called_current_still_conflict() -> None:
-    note = ('Second opinion. Outside H&P (copied): "58F 3 cm L breast mass, cT2 N0, ER+." Our review: cT2 cN1. '
-            "New L breast IDC, no treatment yet.")
+    note = (
+        'Second opinion. Outside H&P (copied): "58F 3 cm L breast mass, cT2 N0, ER+." Our review: cT2 cN1. '
+        "New L breast IDC, no treatment yet."
+    )
     ext = _extract(note)
     assert "n" not in ext.facts.get("tumor", {})
     assert [c for c in ext.conflicts if c["field"] == "tumor.n"]
@@ -318,8 +332,10 @@ def test_a_new_finding_in_the_treated_breast_with_a_raised_alp_stays_a_recurrenc
 
 @pytest.mark.parametrize("plan", ["adjuvant chemo + trastuzumab anticipated", "to discuss adjuvant endocrine therapy"])
 def test_adjuvant_treatment_still_to_come_is_not_treatment_given(plan: str) -> None:
-    note = ("Discharge summary. Right mastectomy + axillary dissection 02/11 for IDC, pT2 pN1a. Post-op course "
-            f"uncomplicated. Referred to medical oncology - {plan}.")
+    note = (
+        "Discharge summary. Right mastectomy + axillary dissection 02/11 for IDC, pT2 pN1a. Post-op course "
+        f"uncomplicated. Referred to medical oncology - {plan}."
+    )
     assert facts(note).get("setting") == "new_diagnosis"
 
 
@@ -382,8 +398,10 @@ def test_foci_never_settle_two_disagreeing_sizes_of_the_main_tumour() -> None:
 
 # ------------------------------------------------------------------ "screen-detected": how it was found
 def test_screen_detected_after_the_operation_is_history_not_a_setting() -> None:
-    note = ("Discharge summary. Brief history: screen-detected L breast calcifications, stereotactic bx DCIS. "
-            "Procedure 11/23: L total mastectomy with SLNB. Final pathology: DCIS, no invasive carcinoma, pTis pN0.")
+    note = (
+        "Discharge summary. Brief history: screen-detected L breast calcifications, stereotactic bx DCIS. "
+        "Procedure 11/23: L total mastectomy with SLNB. Final pathology: DCIS, no invasive carcinoma, pTis pN0."
+    )
     assert "setting" not in facts(note)
 
 
@@ -395,8 +413,10 @@ def test_screen_detected_and_not_yet_operated_is_a_new_diagnosis() -> None:
 # ------------------------------------------------------------------ a range of categories is a rule's
 @pytest.mark.parametrize("rng", ["cT1-2", "cT1–2", "cT1 - 2"])
 def test_a_range_of_t_categories_in_a_guideline_statement_is_not_the_tumours(rng: str) -> None:
-    note = (f"New L breast IDC on core bx, 1.9 cm on US and 2.4 cm on MRI. For clinical stage I-IIA ({rng} cN0) "
-            "without symptoms a bone scan is not indicated.")
+    note = (
+        f"New L breast IDC on core bx, 1.9 cm on US and 2.4 cm on MRI. For clinical stage I-IIA ({rng} cN0) "
+        "without symptoms a bone scan is not indicated."
+    )
     assert "t" not in tumor(note)
 
 
@@ -417,14 +437,18 @@ def test_a_regional_lump_after_a_treated_cancer_is_a_suspected_local_recurrence(
 
 
 def test_a_liver_test_above_its_limit_after_a_treated_cancer_is_a_suspected_distant_recurrence() -> None:
-    note = ("My ALT is flagged high at 68 (range 7-35). I had my left breast removed in 2022 for cancer and I am on "
-            "tamoxifen. The nurse wants me to get an ultrasound of my liver.")
+    note = (
+        "My ALT is flagged high at 68 (range 7-35). I had my left breast removed in 2022 for cancer and I am on "
+        "tamoxifen. The nurse wants me to get an ultrasound of my liver."
+    )
     assert facts(note).get("setting") == "suspected_distant_recurrence"
 
 
 def test_liver_tests_within_their_limits_in_follow_up_stay_surveillance() -> None:
-    note = ("Follow-up. L breast IDC 2019, mastectomy, on tamoxifen. No complaints, no palpable axillary nodes. "
-            "ALT 30 (range 7-35), ALP 80 (40-129). Annual mammogram due.")
+    note = (
+        "Follow-up. L breast IDC 2019, mastectomy, on tamoxifen. No complaints, no palpable axillary nodes. "
+        "ALT 30 (range 7-35), ALP 80 (40-129). Annual mammogram due."
+    )
     assert facts(note).get("setting") == "surveillance"
 
 
@@ -434,8 +458,10 @@ def test_liver_tests_within_their_limits_in_follow_up_stay_surveillance() -> Non
      "Exam: 8 mm firm nodule at the medial end of the scar."],
 )  # fmt: skip
 def test_a_lump_at_the_scar_with_a_proven_recurrence_is_a_suspected_local_recurrence(finding: str) -> None:
-    note = (f"Hx of L breast IDC treated 2020 with L mastectomy, then letrozole. {finding} US-guided core 11/09: "
-            "recurrent invasive ductal carcinoma, ER 90%, consistent with prior primary. CT CAP ordered.")
+    note = (
+        f"Hx of L breast IDC treated 2020 with L mastectomy, then letrozole. {finding} US-guided core 11/09: "
+        "recurrent invasive ductal carcinoma, ER 90%, consistent with prior primary. CT CAP ordered."
+    )
     assert facts(note).get("setting") == "suspected_local_recurrence"
 
 
@@ -459,8 +485,10 @@ def test_a_history_of_breast_cancer_with_its_treatment_is_a_treated_cancer(treat
 
 # ------------------------------------------------------------------ a pathology report's other measures
 def test_a_specimens_dimensions_are_not_the_tumours_size() -> None:
-    note = ("FINAL DIAGNOSIS: LEFT BREAST, SEGMENTAL EXCISION: MICROINVASIVE DUCTAL CARCINOMA, SINGLE FOCUS, 0.8 MM. "
-            'GROSS: Received fresh labelled "left breast segment" - a 7.2 x 5.5 x 3.0 cm fibrofatty specimen.')
+    note = (
+        "FINAL DIAGNOSIS: LEFT BREAST, SEGMENTAL EXCISION: MICROINVASIVE DUCTAL CARCINOMA, SINGLE FOCUS, 0.8 MM. "
+        'GROSS: Received fresh labelled "left breast segment" - a 7.2 x 5.5 x 3.0 cm fibrofatty specimen.'
+    )
     got = tumor(note)
     assert (got.get("histology"), got.get("size_cm")) == ("IDC", 0.08)
 

@@ -118,8 +118,11 @@ def test_a_cause_in_a_relative_clause_explains_the_symptom(cause: str) -> None:
 
 
 @PROPERTY
-@given(infection=st.sampled_from(["a chest infection", "a cold", "a bad chest cold", "an URTI", "the flu"]),
-       link=st.sampled_from(["since", "after"]), course=st.sampled_from(["for about three weeks", "for 10 days", ""]))
+@given(
+    infection=st.sampled_from(["a chest infection", "a cold", "a bad chest cold", "an URTI", "the flu"]),
+    link=st.sampled_from(["since", "after"]),
+    course=st.sampled_from(["for about three weeks", "for 10 days", ""]),
+)
 def test_a_cough_dated_from_a_respiratory_infection_is_explained(infection: str, link: str, course: str) -> None:
     note = f"{HEADER} She has had a dry cough {course} {link} {infection}, and it is settling."
     assert "cough" not in _codes(note)

@@ -318,7 +318,7 @@ def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
 
 
 _ANSWER_LEADS = re.compile(
-    r"(?:^|(?<=[ \t:]))\[[ \t]*(?P<answer>[A-Za-z?]{1,3})[ \t]*\](?=[ \t]*[A-Za-z])", re.MULTILINE
+    r"(?:^|(?<=[ \t:]))\[[ \t]*(?P<answer>[A-Za-z?]{1,3})[ \t]*\](?=[ \t]?[A-Za-z])", re.MULTILINE
 )
 
 
@@ -328,6 +328,9 @@ def _answers_before_items(layout: Layout, text: str, chars: list[str], marks: li
     bracket becomes a cell bar, so that no answer reaches a neighbouring item."""
     ends = _segment_ends(text)
     for m in _ANSWER_LEADS.finditer(text):
+        before = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+        if before.strip() and not before.rstrip().endswith(":") and not before.endswith(("  ", "\t")):
+            continue  # "SOB [N]  cough [Y]": the answer closes the item before it (read with the answers after)
         answer = m.group("answer").lower()
         if answer in layout.yes:
             effect = None

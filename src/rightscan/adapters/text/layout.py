@@ -11,7 +11,9 @@ returns a text of exactly the same length in which
   cough": the label is marked, see below; "absent" or "no" is written only where no label is found), and
   disappears when Yes is ticked;
   the option may stand before its box ("Bone pain  Y [ ]  N [x]"), or once, in a table's header line
-  ("Symptoms now?   Y   N"), for rows of two boxes below it;
+  ("Symptoms now?   Y   N", or as signs: "ROS:   +   -"), for rows of two boxes below it;
+- an answer in brackets leading its item, several items a line ("[N] chest pain   [N] cough   [Y] anxiety"),
+  answers that item alone ("[?]" leaves it uncertain);
 - "(-) cough" becomes "no cough", "cough (-)" "cough neg", "(+) back pain" "c/o back pain";
 - a "pertinent negatives:" heading becomes "denies", a "pertinent positives:" heading "reports".
 

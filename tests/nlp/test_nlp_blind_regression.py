@@ -28,6 +28,11 @@ FLOORS = {
     # histories, negated or everyday explanations, hedged or weighed metastases, the RCR mammogram grade, a patient's
     # own words for a red flag) 79.3 % and none; with the meaning classes of issue 8 part 2 (on main) 85.7 % and none
     "blind_v5.jsonl": (0, 0.85),
+    # first run 72.0 % and 10 unsafe, 74.0 % and 9 after the v5 fixes; after the fixes of its unsafe classes
+    # (tests/nlp/test_nlp_unsafe_classes_v6.py: sign-headed two-box grids, answers in brackets before each item,
+    # metabolic equivalents, a slash in a differential, causes told in a relative clause or dated from an infection,
+    # a symptom explained earlier in its paragraph) 78.0 % and none
+    "blind_v6.jsonl": (0, 0.78),
 }
 
 

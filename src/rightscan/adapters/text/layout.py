@@ -11,7 +11,9 @@ returns a text of exactly the same length in which
   cough": the label is marked, see below; "absent" or "no" is written only where no label is found), and
   disappears when Yes is ticked;
   the option may stand before its box ("Bone pain  Y [ ]  N [x]"), or once, in a table's header line
-  ("Symptoms now?   Y   N"), for rows of two boxes below it;
+  ("Symptoms now?   Y   N", or as signs: "ROS:   +   -"), for rows of two boxes below it;
+- an answer in brackets leading its item, several items a line ("[N] chest pain   [N] cough   [Y] anxiety"),
+  answers that item alone ("[?]" leaves it uncertain);
 - "(-) cough" becomes "no cough", "cough (-)" "cough neg", "(+) back pain" "c/o back pain";
 - a "pertinent negatives:" heading becomes "denies", a "pertinent positives:" heading "reports".
 
@@ -54,6 +56,7 @@ class Layout:
     checked: frozenset[str]
     yes: frozenset[str]
     headings: dict[str, str]
+    no: frozenset[str]
     # a receptor's name right before a sign ("ER (+) PR (-)"): the sign is its status, not a list item's
     receptor_before: re.Pattern[str] | None = None
     # a section title dictated in capitals at the start of a line, without its colon
@@ -90,7 +93,11 @@ def compile_layout(rules: Rules) -> Layout:
     pair_after = rf"(?<![A-Za-z])(?P<o1>{yes}|{no})\s*(?P<b1>{inner})\s*(?:/\s*)?(?P<o2>{yes}|{no})\s*(?P<b2>{inner})"
     # a table whose header line names the two options ("Symptoms now?   Y   N"), perhaps followed by the titles
     # of further columns ("REVIEW OF SYSTEMS   Y   N   Comment"), its rows with two boxes
-    columns = (rf"^[^\n\[\]]*?(?<![A-Za-z])(?P<o1>{yes}|{no})[ \t]+(?:/[ \t]*)?(?P<o2>{yes}|{no})"
+    # ... or as signs ("ROS:    +   -"): both options signs, each standing alone
+    sign_yes = "|".join(re.escape(w) for w in spec["column_yes_signs"]) or "(?!)"
+    sign_no = "|".join(re.escape(w) for w in spec["column_no_signs"]) or "(?!)"
+    columns = (rf"^[^\n\[\]]*?(?:(?<![A-Za-z])(?P<o1>{yes}|{no})[ \t]+(?:/[ \t]*)?(?P<o2>{yes}|{no})"
+               rf"|(?<=[ \t])(?P<s1>{sign_yes}|{sign_no})[ \t]+(?P<s2>{sign_yes}|{sign_no}))"
                rf"(?:[ \t]{{2,}}[A-Za-z][^\n\[\]]{{0,40}}?)?[ \t]*$")  # fmt: skip
     row = rf"(?P<b1>{inner})[ \t]*(?P<b2>{inner})"
     neg = "|".join(re.escape(w) for w in spec["negative_signs"])
@@ -122,8 +129,9 @@ def compile_layout(rules: Rules) -> Layout:
             re.IGNORECASE | re.MULTILINE,
         ),
         checked=frozenset(m.lower() for m in spec["checked"]) | frozenset("☑☒■✓✔"),
-        yes=frozenset(w.lower() for w in spec["yes"]),
+        yes=frozenset(w.lower() for w in (*spec["yes"], *spec["column_yes_signs"])),
         headings=headings,
+        no=frozenset(w.lower() for w in spec["no"]),
         receptor_before=re.compile(
             "(?:" + "|".join(rules.name_patterns[n].pattern for n in ("ER", "PR", "HER2", "HR")) + r")\s*$",
             re.IGNORECASE,
@@ -205,12 +213,28 @@ def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(span[0] < e and s < span[1] for s, e in spans)
 
 
+def _options(head: re.Match[str]) -> tuple[str, str] | None:
+    """A column header's two options, words ("Y   N") or signs ("+   -"); two signs alike answer nothing."""
+    if head.group("o1") is not None:
+        return head.group("o1"), head.group("o2")
+    o1, o2 = head.group("s1"), head.group("s2")
+    return None if o1 == o2 else (o1, o2)
+
+
+def _option_span(head: re.Match[str], k: int) -> tuple[int, int]:
+    name = f"o{k}" if head.group("o1") is not None else f"s{k}"
+    return head.span(name)
+
+
 def _column_rows(layout: Layout, text: str) -> list[tuple[tuple[int, int], str, str, str, str]]:
     """The rows of a two-column Yes/No table: after a header line ending with the two options, each
     following line whose first two boxes stand side by side answers in the header's order; the table
     ends at the first line without them."""
     found = []
     for head in layout.columns.finditer(text):
+        options = _options(head)
+        if options is None:
+            continue
         pos = head.end() + 1
         while pos < len(text):
             nl = text.find("\n", pos)
@@ -218,7 +242,7 @@ def _column_rows(layout: Layout, text: str) -> list[tuple[tuple[int, int], str, 
             m = layout.row.search(text, pos, line_end)
             if m is None:
                 break
-            found.append((m.span(), head.group("o1"), head.group("o2"), m.group("b1"), m.group("b2")))
+            found.append((m.span(), *options, m.group("b1"), m.group("b2")))
             pos = line_end + 1
     return found
 
@@ -255,6 +279,8 @@ def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
     _marks_under_columns(layout, text, chars, marks)
     if "[" in text or "(" in text or ":" in text or any(g in text for g in "☐☑☒■□✓✔"):
         _boxes_signs_headings(layout, text, chars, marks)
+    if "[" in text:
+        _answers_before_items(layout, "".join(chars), chars, marks)
     current = "".join(chars)
     seg: tuple[list[int], list[int]] | None = None
     for m in layout.answer_no.finditer(current):
@@ -291,6 +317,37 @@ def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
             if title.isupper():
                 chars[m.start("gap")] = ":"
     return "".join(chars), tuple(marks)
+
+
+_ANSWER_LEADS = re.compile(
+    r"(?:^|(?<=[ \t:]))\[[ \t]*(?P<answer>[A-Za-z?]{1,3})[ \t]*\](?=[ \t]?[A-Za-z])", re.MULTILINE
+)
+
+
+def _answers_before_items(layout: Layout, text: str, chars: list[str], marks: list[tuple[int, int, str]]) -> None:
+    """An answer in brackets leading its item, several items a line ("[N] chest pain   [N] cough   [Y] anxiety"):
+    No negates the item up to its segment's end or the next bracket, Yes leaves it, "?" leaves it uncertain. The
+    bracket becomes a cell bar, so that no answer reaches a neighbouring item."""
+    ends = _segment_ends(text)
+    for m in _ANSWER_LEADS.finditer(text):
+        before = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+        if before.strip() and not before.rstrip().endswith(":") and not before.endswith(("  ", "\t")):
+            continue  # "SOB [N]  cough [Y]": the answer closes the item before it (read with the answers after)
+        answer = m.group("answer").lower()
+        if answer in layout.yes:
+            effect = None
+        elif answer in layout.no:
+            effect = "negated"
+        elif answer == "?":
+            effect = "uncertain"
+        else:
+            continue  # "[Dr] Smith", "[redacted]": no answer
+        stop = _segment_stop(text, ends, m.end())
+        nxt = text.find("[", m.end(), stop)
+        stop = nxt if nxt >= 0 else stop
+        if effect is not None and _LABEL_WORD.search(text, m.end(), stop):
+            marks.append((m.end(), len(text[:stop].rstrip()), effect))
+        _put(chars, m.start(), m.end(), "|")
 
 
 _UNSURE_ANSWER = re.compile(
@@ -364,9 +421,11 @@ def _marks_under_columns(layout: Layout, text: str, chars: list[str], marks: lis
     measured) leave the answer uncertain. The marks themselves are blanked."""
     for head in layout.columns.finditer(text):
         line_start = text.rfind("\n", 0, head.start()) + 1
-        if "\t" in text[line_start : head.end()]:
+        options = _options(head)
+        if "\t" in text[line_start : head.end()] or options is None:
             continue
-        centre = {k: (head.start(k) + head.end(k)) / 2 - line_start for k in ("o1", "o2")}
+        spans = {f"o{k}": _option_span(head, k) for k in (1, 2)}
+        centre = {k: (a + b) / 2 - line_start for k, (a, b) in spans.items()}
         pos = head.end() + 1
         while pos < len(text):
             nl = text.find("\n", pos)
@@ -382,12 +441,12 @@ def _marks_under_columns(layout: Layout, text: str, chars: list[str], marks: lis
                       for m in found)  # fmt: skip
             if "\t" in text[pos:end] or len(near) != 1 or tie:
                 marks.append((*label, "uncertain"))
-            elif head.group(near.pop()).lower() not in layout.yes:
+            elif options[int(near.pop()[1]) - 1].lower() not in layout.yes:
                 marks.append((*label, "negated"))
             for m in found:
                 chars[m.start()] = " "
-            for k in ("o1", "o2"):  # the titles are read: their "No" must not act as a cue on the rows below
-                _put(chars, head.start(k), head.end(k), "")
+            for a, b in spans.values():  # the titles are read: their "No" must not act as a cue on the rows below
+                _put(chars, a, b, "")
             pos = end + 1
 
 

@@ -123,6 +123,8 @@ class _Layout(_Strict):
     negative_unless_checked: list[str] = Field(default_factory=list)
     yes: list[str] = Field(default_factory=lambda: ["y", "yes"])
     no: list[str] = Field(default_factory=lambda: ["n", "no"])
+    column_yes_signs: list[str] = Field(default_factory=list)
+    column_no_signs: list[str] = Field(default_factory=list)
     negative_signs: list[str] = Field(default_factory=list)
     positive_signs: list[str] = Field(default_factory=list)
     negative_headings: list[str] = Field(default_factory=list)
@@ -136,6 +138,7 @@ class _CarriedFamily(_Strict):
 
 class _CarriedExplanation(_Strict):
     anaphors: list[str] = Field(default_factory=list)
+    contrasts: list[str] = Field(default_factory=list)
 
 
 class ContextFile(_rule_file("context")):

@@ -398,6 +398,7 @@ def _context_settings(ctx: ContextFile) -> dict[str, Any]:
         "carried_possessives": _lower(ctx.carried_family.possessives),
         "carried_pronouns": _lower(ctx.carried_family.pronouns),
         "carried_anaphors": tuple(" ".join(a.lower().split()) for a in ctx.carried_explanation.anaphors),
+        "contrasts": _lower(ctx.carried_explanation.contrasts),
         "require_start_line": ctx.sections.require_start_line,
         "layout": MappingProxyType({k: tuple(v) for k, v in ctx.layout.model_dump().items()}),
     }

@@ -113,6 +113,7 @@ class Rules:
     carried_possessives: frozenset[str]
     carried_pronouns: frozenset[str]
     carried_anaphors: tuple[str, ...]  # words pointing back to the previous sentence's finding ("it", "the pain")
+    contrasts: frozenset[str]  # words that turn an explained symptom to a warning about it ("... but it now wakes her")
     require_start_line: bool
     sections: tuple[Section, ...]
     modifiers: tuple[Modifier, ...]

@@ -28,6 +28,9 @@ Effects = list[set[str]]  # the effects of each mention, added to in place
 Sections = list[tuple[str, int] | None]  # token -> (section category, first token of its title)
 
 
+CONTRAST_REACH = 30  # tokens from an explained symptom to the warning a contrast adds to it
+
+
 class Scopes:
     """The cross-mention context passes, built once per rule set."""
 
@@ -49,6 +52,8 @@ class Scopes:
         self._in_clause(doc, spans, described, effects, sents)
         self._carry_family(doc, spans, described, effects, sents)
         self._carry_explanation(doc, spans, described, effects, sents)
+        self._warning_after_contrast(doc, spans, described, effects, sents)
+        self._explained_earlier_in_paragraph(doc, spans, described, effects, sections)
         self._carry_resolution(doc, spans, described, effects, sents, sections)
 
     def _in_clause(self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sents: Sentences) -> None:
@@ -184,6 +189,70 @@ class Scopes:
             said = " " + " ".join(words) + " "
             if any(f" {a} " in said for a in self.rules.carried_anaphors):
                 effects[i].add("explained")
+
+    def _warning_after_contrast(
+        self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sents: Sentences
+    ) -> None:
+        """``carried_explanation.contrasts``: an explained symptom followed in its sentence by a contrast and then a
+        warning qualifier standing (not negated) with no other symptom named between them ("left hip pain, which
+        she puts down to her arthritis, but it is now waking her at night") carries that warning."""
+        if not self.rules.contrasts:
+            return
+        targets = [i for i, d in enumerate(described)
+                   if "explained" in self.rules.policies[d["family"]].in_clause]  # fmt: skip
+        chosen = [i for i in targets if "explained" in effects[i] and "warning" not in effects[i]]
+        if not chosen:
+            return
+        warnings: dict[int, list[int]] = {}
+        negated: set[int] = set()
+        for mod in doc._.context_graph.modifiers:
+            start = mod.modifier_span[0]
+            effect = self.rules.categories.get(mod.category)
+            if effect == "warning":
+                warnings.setdefault(sents.index[start], []).append(start)
+            elif effect == "negated":
+                negated.add(start)
+        starts = sorted(spans[j].start for j in targets)
+        for i in chosen:
+            k = sents.index[spans[i].start]
+            # its sentence, or the next where a run-on dictation is cut in two, at most CONTRAST_REACH tokens on
+            reach = min(sents.spans[min(k + 1, len(sents.spans) - 1)].end, spans[i].end + CONTRAST_REACH)
+            contrast = next((t.i for t in doc[spans[i].end : reach] if t.lower_ in self.rules.contrasts), None)
+            if contrast is None:
+                continue
+            for w in [*warnings.get(k, []), *warnings.get(k + 1, [])]:
+                if w <= contrast or w >= reach or any(n in negated for n in range(contrast, w)):
+                    continue
+                if not any(contrast < s < w for s in starts):
+                    effects[i].add("warning")
+                    break
+
+    def _explained_earlier_in_paragraph(
+        self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sections: Sections
+    ) -> None:
+        """A symptom explained by a benign cause and named again plainly later in the same paragraph ("Her abdominal
+        pain is typical for cholecystitis. CT abdomen/pelvis (for the abd pain) ...") is the one symptom, explained.
+        Not when the later mention carries a warning qualifier, when the explained one is itself denied, asked,
+        hypothetical or a relative's, across a blank line, or into another section. (The converse, a symptom
+        explained later anywhere in the note, is ``assemble``'s.)"""
+        targets = [i for i, d in enumerate(described)
+                   if "explained" in self.rules.policies[d["family"]].in_clause]  # fmt: skip
+        if len(targets) < 2:
+            return
+        text = doc_text(doc)
+        blocking = {"warning", "negated", "hypothetical", "question", "uncertain", "family"}
+        explained = [j for j in targets if "explained" in effects[j] and not effects[j] & blocking]
+        for i in targets:
+            if effects[i] & {"explained", "warning"}:
+                continue
+            for j in explained:
+                a, b = described[j]["start"], described[i]["start"]
+                if described[j]["rule"] != described[i]["rule"] or a >= b:
+                    continue
+                if re.search(r"\n[ \t]*\n", text[a:b]) or sections[spans[i].start] != sections[spans[j].start]:
+                    continue
+                effects[i].add("explained")
+                break
 
     def _carry_resolution(
         self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sents: Sentences, sections: Sections

@@ -14,6 +14,7 @@ from conftest import patient
 from rightscan import application
 from rightscan.adapters import batch as batch_adapter
 from rightscan.adapters.knowledge_files import load_knowledge
+from rightscan.application import batch as batch_use_case
 from rightscan.interfaces.cli import main
 
 
@@ -54,13 +55,13 @@ def test_repeated_lines_get_the_bytes_of_a_fresh_decision(monkeypatch: pytest.Mo
     )
 
     decided: list[bytes] = []
-    decide_line = application.batch.decide_line
+    decide_line = batch_use_case.decide_line
 
     def counting(kb: Any, line_no: int, text: bytes, order: str | None = None) -> Any:
         decided.append(text)
         return decide_line(kb, line_no, text, order)
 
-    monkeypatch.setattr(application.batch, "decide_line", counting)
+    monkeypatch.setattr(batch_use_case, "decide_line", counting)
     code, out = _run(lines, *args)
     assert out == expected
     assert code == 2  # the invalid lines are errors every time they come, each naming its own line

@@ -21,6 +21,43 @@ def error_object(line_no: int | None, exc: InputError) -> dict[str, Any]:
     return out
 
 
+REPEAT_MEMO_BYTES = 64 * 1024 * 1024  # lines and answers a batch keeps for lines that come again
+
+
+class RepeatedLines:
+    """The JSON Lines answer of each valid input line already answered, by the line's bytes (stripped):
+    a line that comes again in a batch is answered with the same bytes, without validating or deciding it
+    again. A line's answer is a function of its bytes and the batch's ``--order`` alone (an error is not
+    kept: it names its line number). Bounded: once the lines and answers kept reach ``budget`` bytes, no
+    more are added (those kept stay). The answers are copied into blocks of one megabyte, so that keeping
+    thousands of them does not scatter the heap."""
+
+    BLOCK = 1 << 20
+
+    def __init__(self, budget: int | None = None) -> None:
+        self._answers: dict[bytes, memoryview | bytes] = {}
+        self._room = REPEAT_MEMO_BYTES if budget is None else budget
+        self._block = memoryview(bytearray(0))
+        self._used = 0
+        self.get = self._answers.get
+
+    def keep(self, line: bytes, answer: bytes) -> None:
+        size = len(answer)
+        if size + len(line) > self._room:
+            return
+        self._room -= size + len(line)
+        if size > self.BLOCK // 4:
+            self._answers[line] = answer
+            return
+        if self._used + size > len(self._block):
+            self._block = memoryview(bytearray(self.BLOCK))
+            self._used = 0
+        end = self._used + size
+        self._block[self._used : end] = answer
+        self._answers[line] = self._block[self._used : end].toreadonly()
+        self._used = end
+
+
 SHARED_LISTS = ("assessments", "considerations", "next_steps", "pitfalls", "red_flags")
 # the output contract's keys (``Decision.to_dict``) that are the scenario's own, around the shared lists
 _HEAD_KEYS = ("knowledge_version", "summary", "stage", "systemic_imaging")

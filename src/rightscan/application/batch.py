@@ -43,21 +43,29 @@ def decide_batch(
     the ``order_override`` note or None) or (False, the error object, None). For writers that render
     the decision themselves (``adapters.batch.JsonLinesWriter.encode``)."""
     for line_no, raw in enumerate(lines, 1):
-        text = raw.strip()
-        try:
-            if not text:
-                raise InputError("(input)", "empty line: expected one JSON object")
-            override = None
-            if order is not None and b'"order"' in text:  # only such lines need the decoded object
-                try:
-                    obj = orjson.loads(text)
-                except orjson.JSONDecodeError:
-                    obj = None
-                override = order_override(obj, order, given_in="given in the input")
-            facts = load_facts(kb, obj, order) if override is not None else load_facts_json(kb, text, order)
-            yield True, decide(kb, facts), override
-        except InputError as exc:
-            yield False, error_object(line_no, exc), None
+        yield decide_line(kb, line_no, raw.strip(), order)
+
+
+def decide_line(
+    kb: Knowledge, line_no: int, text: bytes, order: str | None = None
+) -> tuple[bool, Decision | dict[str, Any], dict[str, str] | None]:
+    """One stripped JSON Lines record of ``decide_batch``: (True, the decision, the ``order_override``
+    note or None) or (False, the error object naming ``line_no``, None). Its answer depends only on
+    ``text`` and ``order`` (and ``line_no`` for an error), which lets a caller reuse it for a repeated line."""
+    try:
+        if not text:
+            raise InputError("(input)", "empty line: expected one JSON object")
+        override = None
+        if order is not None and b'"order"' in text:  # only such lines need the decoded object
+            try:
+                obj = orjson.loads(text)
+            except orjson.JSONDecodeError:
+                obj = None
+            override = order_override(obj, order, given_in="given in the input")
+        facts = load_facts(kb, obj, order) if override is not None else load_facts_json(kb, text, order)
+        return True, decide(kb, facts), override
+    except InputError as exc:
+        return False, error_object(line_no, exc), None
 
 
 def _parse_note_line(line_no: int, raw: bytes) -> tuple[Any, str | None, str | None, dict[str, Any] | None]:

@@ -8,8 +8,6 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from collections.abc import Iterator
-from typing import IO
 
 # RightScan uses no pydantic plugins; skipping their discovery (a scan of every installed package's
 # entry points) saves ~20 ms of start-up.
@@ -136,8 +134,8 @@ def _settle() -> None:
 
 
 def _evaluate_lines(kb, path: str, order: str | None, fmt: str) -> None:  # type: ignore[no-untyped-def]
-    from rightscan.adapters.batch import JsonLinesWriter
-    from rightscan.application.batch import decide_batch
+    from rightscan.adapters.batch import JsonLinesWriter, RepeatedLines
+    from rightscan.application.batch import decide_line
 
     try:
         source = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
@@ -147,47 +145,53 @@ def _evaluate_lines(kb, path: str, order: str | None, fmt: str) -> None:  # type
 
     errors = total = 0
     out = sys.stdout.buffer
-    buffer: list[bytes] = []
-    content = [0, 0]  # lines with something on them; lines already written out
+    buffer: list[bytes | memoryview] = []
+    written = 0  # lines already written out
+    content = False  # whether any line has something on it
+    repeated = None
     if fmt == "json":
         writer = JsonLinesWriter()
+        repeated = RepeatedLines()
     else:
         from rightscan.interfaces.cli_output import render_human
-
-    def noted(lines: IO[bytes]) -> Iterator[bytes]:
-        """The input lines, noting whether any has something on it."""
-        for raw in lines:
-            if not content[0] and raw.strip():
-                content[0] = 1
-            yield raw
 
     _settle()
     with source, LineProgress("evaluating") as progress:
         advance = progress.advance
-        for ok, result, override in decide_batch(kb, noted(source), order):
+        for raw in source:
             total += 1
             advance()
-            if not ok:
-                errors += 1
-                if fmt == "json":
-                    buffer.append(writer.dumps(result))  # type: ignore[arg-type]
-                else:
-                    buffer.append(f"=== line {total} ===\nrightscan: {result['error']}\n\n".encode())  # type: ignore[index]
-            elif fmt == "json":
-                buffer.append(writer.encode(result, override))  # type: ignore[arg-type]
+            text = raw.strip()
+            if text:
+                content = True
+            answer = None if repeated is None else repeated.get(text)
+            if answer is not None:  # a line answered before: the same bytes
+                buffer.append(answer)
             else:
-                answer = result.to_dict()  # type: ignore[union-attr]
-                answer = {"order_override": override, **answer} if override else answer
-                buffer.append(f"=== line {total} ===\n{render_human(answer, fmt)}\n".encode())
+                ok, result, override = decide_line(kb, total, text, order)
+                if not ok:
+                    errors += 1
+                    if fmt == "json":
+                        buffer.append(writer.dumps(result))  # type: ignore[arg-type]
+                    else:
+                        buffer.append(f"=== line {total} ===\nrightscan: {result['error']}\n\n".encode())  # type: ignore[index]
+                elif repeated is not None:
+                    answer = writer.encode(result, override)  # type: ignore[arg-type]
+                    repeated.keep(text, answer)
+                    buffer.append(answer)
+                else:
+                    answer_dict = result.to_dict()  # type: ignore[union-attr]
+                    answer_dict = {"order_override": override, **answer_dict} if override else answer_dict
+                    buffer.append(f"=== line {total} ===\n{render_human(answer_dict, fmt)}\n".encode())
             if len(buffer) >= 256:
-                out.writelines(buffer)
-                content[1] += len(buffer)
+                out.write(b"".join(buffer))  # one write: most answers are larger than the file's buffer
+                written += len(buffer)
                 buffer.clear()
                 if total % 2048 == 0:
                     _settle()
-    if not content[0] and not content[1]:  # nothing but blank lines, or nothing at all
+    if not content and not written:  # nothing but blank lines, or nothing at all
         _fail(f"{'stdin' if path == '-' else path}: no input: expected JSON Lines, one patient object per line")
-    out.writelines(buffer)
+    out.write(b"".join(buffer))
     out.flush()
     if errors:
         click.echo(f"rightscan: {errors} of {total} line(s) invalid (see their 'error' field)", err=True)

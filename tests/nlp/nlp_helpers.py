@@ -25,6 +25,20 @@ def tumor(text: str) -> dict[str, Any]:
     return facts(text).get("tumor", {})
 
 
+def symptom_codes(text: str) -> set[str]:
+    """The red-flag symptoms a note is read to state."""
+    return set(facts(text).get("symptoms", []))
+
+
+def decide_note(text: str) -> dict[str, Any]:
+    """The decision a note gives, as ``evaluate --note`` answers it (with the to-confirm abstention)."""
+    from rightscan.adapters.text import confirm, extract
+    from rightscan.api import evaluate
+
+    result = extract(text)
+    return confirm.apply(evaluate(result.facts), result, evaluate)
+
+
 def env() -> dict[str, str]:
     """The environment for subprocesses: this worktree's sources first."""
     return {**os.environ, "PYTHONPATH": str(SRC)}

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from nlp_helpers import facts, tumor
+from nlp_helpers import symptom_codes as _codes
 from rightscan.adapters.text import confirm, extract
 
 # Symptom words a clinician writes, with the code each must give when present.
@@ -33,10 +34,6 @@ SYMPTOMS = {
 NAMES = sorted(SYMPTOMS)
 PROPERTY = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 symptom_lists = st.lists(st.sampled_from(NAMES), min_size=1, max_size=5, unique_by=lambda n: SYMPTOMS[n])
-
-
-def _codes(text: str) -> set[str]:
-    return set(facts(text).get("symptoms", []))
 
 
 def _join(items: list[str], last: str = "or") -> str:

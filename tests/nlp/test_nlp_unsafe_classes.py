@@ -10,15 +10,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from nlp_helpers import facts
+from nlp_helpers import symptom_codes as _codes
 from rightscan.adapters.text import extract
 
 PROPERTY = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 HEADER = "58F, L breast IDC 2.1 cm, grade 2, ER+ PR+ HER2-, cN0."
-
-
-def _codes(text: str) -> set[str]:
-    return set(facts(text).get("symptoms", []))
 
 
 # ------------------------------------------------------------------ 1. explained by a stated benign cause

@@ -9,16 +9,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from nlp_helpers import facts, tumor
+from nlp_helpers import symptom_codes as _codes
 from rightscan.adapters.text import extract
 
 PROPERTY = settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 HEADER = "61F, R breast IDC 1.8 cm, grade 2, ER+ PR+ HER2-, cN0."
 NAMES = {"bone pain": "bone_pain", "headache": "headache", "shortness of breath": "dyspnea",
          "abdominal pain": "abdominal_pain", "cough": "cough", "weight loss": "weight_loss"}  # fmt: skip
-
-
-def _codes(text: str) -> set[str]:
-    return set(facts(text).get("symptoms", []))
 
 
 # ------------------------------------------------------------------ what to call or come back for

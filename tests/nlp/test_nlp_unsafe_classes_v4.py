@@ -5,14 +5,14 @@ qualifier), so that no test passes by reading nothing; the layouts and lists are
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from nlp_helpers import decide_note as _decide
+from nlp_helpers import symptom_codes as _codes
 from nlp_helpers import tumor
-from rightscan.adapters.text import confirm, extract
+from rightscan.adapters.text import extract
 
 PROPERTY = settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 HEADER = "57F, L breast IDC 1.6 cm, grade 2, ER+ PR+ HER2-, cN0."
@@ -22,17 +22,6 @@ WORDS = {"Bone pain": "bone_pain", "Back pain": "back_pain", "Headache": "headac
          "Weight loss": "weight_loss", "Seizure": "seizure"}  # fmt: skip
 SHORT = {"bone pain": "bone_pain", "back pain": "back_pain", "headache": "headache", "cough": "cough",
          "SOB": "dyspnea", "abd pain": "abdominal_pain", "jaundice": "jaundice", "wt loss": "weight_loss"}  # fmt: skip
-
-
-def _codes(text: str) -> set[str]:
-    return set(extract(text).facts.get("symptoms", []))
-
-
-def _decide(text: str) -> dict[str, Any]:
-    from rightscan.api import evaluate
-
-    result = extract(text)
-    return confirm.apply(evaluate(result.facts), result, evaluate)
 
 
 # ------------------------------------------------------------------ a Yes/No grid with more columns than Y and N

@@ -5,13 +5,13 @@ metastasis), so that no test passes by reading nothing; check-box layouts and li
 
 from __future__ import annotations
 
-from typing import Any
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from nlp_helpers import decide_note as _decide
+from nlp_helpers import symptom_codes as _codes
 from nlp_helpers import tumor
-from rightscan.adapters.text import confirm, extract
+from rightscan.adapters.text import extract
 
 PROPERTY = settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 HEADER = "61F, R breast IDC 1.4 cm, grade 2, ER+ PR+ HER2-, cN0."
@@ -23,19 +23,8 @@ ITEMS = {"bone pain": "bone_pain", "back pain": "back_pain", "new headache": "he
 OTHERS = ["fevers", "night sweats", "rash", "sore throat", "nausea", "vision change"]
 
 
-def _codes(text: str) -> set[str]:
-    return set(extract(text).facts.get("symptoms", []))
-
-
 def _m(text: str) -> str | None:
     return tumor(text).get("m")
-
-
-def _decide(text: str) -> dict[str, Any]:
-    from rightscan.api import evaluate
-
-    result = extract(text)
-    return confirm.apply(evaluate(result.facts), result, evaluate)
 
 
 # ------------------------------------------------------------------ round check boxes: "( ) item", "(x) item"

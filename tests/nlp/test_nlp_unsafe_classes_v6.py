@@ -5,13 +5,12 @@ the grid layouts are property tests."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from nlp_helpers import decide_note as _decide
+from nlp_helpers import symptom_codes as _codes
 from nlp_helpers import tumor
-from rightscan.adapters.text import confirm, extract
 
 PROPERTY = settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 HEADER = "64F, L breast IDC 1.6 cm, grade 2, ER+ PR+ HER2-, cN0."
@@ -19,17 +18,6 @@ TREATED = "70F, R breast IDC 2019, s/p lumpectomy + RT, on anastrozole. Survivor
 # a symptom as a form writes it -> its code
 ITEMS = {"Bone pain": "bone_pain", "Back pain": "back_pain", "Headache": "headache", "Cough": "cough",
          "SOB": "dyspnea", "Abd pain": "abdominal_pain", "Jaundice": "jaundice", "Wt loss": "weight_loss"}  # fmt: skip
-
-
-def _codes(text: str) -> set[str]:
-    return set(extract(text).facts.get("symptoms", []))
-
-
-def _decide(text: str) -> dict[str, Any]:
-    from rightscan.api import evaluate
-
-    result = extract(text)
-    return confirm.apply(evaluate(result.facts), result, evaluate)
 
 
 # ------------------------------------------------------------------ a two-box grid headed by signs: "+   -"

@@ -48,6 +48,16 @@ PEERS = (("node-http", "pama_peer.js"), ("express", "pama_peer_express.js"))  # 
 ISSUER = "https://ehr.example.org"
 
 
+def _wait_healthy(base: str, tries: int) -> None:
+    """Poll ``base``/healthz until it answers 200 (a tenth of a second between refused connections)."""
+    for _ in range(tries):
+        try:
+            if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
+                return
+        except httpx.HTTPError:
+            time.sleep(0.1)
+
+
 def _port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -188,12 +198,7 @@ def main() -> None:
             peers.append((label, subprocess.Popen([node, str(PEER_DIR / script), str(peer_port)]), peer_port))
     try:
         base = f"http://127.0.0.1:{port}"
-        for _ in range(300):
-            try:
-                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.1)
+        _wait_healthy(base, 300)
         check = httpx.post(
             base + PATH,
             content=bodies(1)[0],

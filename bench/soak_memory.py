@@ -37,8 +37,6 @@ import tracemalloc
 from collections import Counter
 from pathlib import Path
 
-import httpx
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import core
 import loadgen
@@ -266,12 +264,7 @@ def main() -> None:
     argv += ["--serve", str(port), f"sqlite:///{tmp / 'log.db'}", str(tmp)]
     child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=tmp)
     try:
-        for _ in range(600):
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.1)
+        service._wait_healthy(f"http://127.0.0.1:{port}", 600)
         print(
             f"soak: {args.rate:.0f} req/s for {args.seconds:.0f} s ("
             + (

@@ -185,6 +185,8 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
                 cands.append(Candidate(f.field, f.value, m, f, used=False, reason=why))
                 if rules.confirms(f.field) and f.value is not None and "uncertain" in m.effects:
                     confirm(f.field, [f.value], "stated as uncertain", [m])
+                elif rules.confirms(f.field) and f.value is not None and "unread_mark" in m.effects:
+                    confirm(f.field, [f.value], "in a form row whose marking could not be read", [m])
                 continue
             if status == GATED:
                 cands.append(Candidate(f.field, f.value, m, f, used=False, reason=why))

@@ -22,6 +22,7 @@ _REASONS = {
     "family": "about a relative or another person",
     "explained": "chronic or explained by another cause",
     "uncertain": "uncertain (possible, suspected, rule out ...)",
+    "unread_mark": "in a form row whose marking could not be read: confirm it",
     "question": "asked as a question",
     "proposed": "planned or proposed, not done",
     "performed": "a study already done",

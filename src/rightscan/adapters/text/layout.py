@@ -40,6 +40,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from rightscan.adapters.text.form_rows import unread_rows
 from rightscan.adapters.text.rules import Rules
 
 
@@ -276,7 +277,7 @@ def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
         _unticked_in_grid(layout, text, marks)
     if ":" in text:
         _boxes_under_a_negative_heading(layout, text, marks)
-    _marks_under_columns(layout, text, chars, marks)
+    answered = _marks_under_columns(layout, text, chars, marks)
     if "[" in text or "(" in text or ":" in text or any(g in text for g in "☐☑☒■□✓✔"):
         _boxes_signs_headings(layout, text, chars, marks)
     if "[" in text:
@@ -316,7 +317,7 @@ def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
             title = current[m.start() : m.start("gap")]
             if title.isupper():
                 chars[m.start("gap")] = ":"
-    return "".join(chars), tuple(marks)
+    return "".join(chars), (*marks, *unread_rows(text, [*marks, *answered]))
 
 
 _ANSWER_LEADS = re.compile(
@@ -414,11 +415,14 @@ _COLUMN_MARK_ROW = re.compile(r"[ \t]*(?P<label>[^\s\[\]()][^\n\[\]()]*?)(?P<mar
 _COLUMN_MARK = re.compile(r"[xX✓✔*]")
 
 
-def _marks_under_columns(layout: Layout, text: str, chars: list[str], marks: list[tuple[int, int, str]]) -> None:
+def _marks_under_columns(
+    layout: Layout, text: str, chars: list[str], marks: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
     """A table whose header names the two options ("Symptom     Yes    No") and whose rows carry a bare mark under
     one of them ("Bone pain          X"): the mark's column answers the row. A mark nearer the No column negates the
     row's label, one nearer Yes leaves it; two marks, a mark midway, or a tab in the row (its columns cannot be
-    measured) leave the answer uncertain. The marks themselves are blanked."""
+    measured) leave the answer uncertain. The marks themselves are blanked. Returns the rows it answered."""
+    answered: list[tuple[int, int, str]] = []
     for head in layout.columns.finditer(text):
         line_start = text.rfind("\n", 0, head.start()) + 1
         options = _options(head)
@@ -443,11 +447,13 @@ def _marks_under_columns(layout: Layout, text: str, chars: list[str], marks: lis
                 marks.append((*label, "uncertain"))
             elif options[int(near.pop()[1]) - 1].lower() not in layout.yes:
                 marks.append((*label, "negated"))
+            answered.append((pos, end, "answered"))
             for m in found:
                 chars[m.start()] = " "
             for a, b in spans.values():  # the titles are read: their "No" must not act as a cue on the rows below
                 _put(chars, a, b, "")
             pos = end + 1
+    return answered
 
 
 def _boxes_under_a_negative_heading(layout: Layout, text: str, marks: list[tuple[int, int, str]]) -> None:

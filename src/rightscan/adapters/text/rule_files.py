@@ -23,7 +23,7 @@ RULES_DIR = resource_path("knowledge", "nlp")  # a real folder: medspaCy opens c
 
 Effect = Literal[
     "negated", "uncertain", "historical", "hypothetical", "family", "explained", "question", "proposed",
-    "performed", "past", "warning", "purpose", "palpation", "declined",
+    "performed", "past", "warning", "purpose", "palpation", "declined", "unread_mark",
 ]  # fmt: skip
 Strength = Literal["preferred", "explicit", "derived"]
 STRENGTH_RANK = {"preferred": 0, "explicit": 1, "derived": 2}

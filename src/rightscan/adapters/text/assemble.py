@@ -34,6 +34,13 @@ FIELD_ORDER = TOP_FIELDS  # the input contract's order
 TUMOR_ORDER = TUMOR_FIELDS
 
 
+# the doubts that make a confirmable fact "to confirm" rather than drop it, with the reason shown
+_CONFIRMED_DOUBTS = {
+    "uncertain": "stated as uncertain",
+    "unread_mark": "in a form row whose marking could not be read",
+}
+
+
 def _same(a: Any, b: Any, tolerance: float) -> bool:
     if isinstance(a, float | int) and isinstance(b, float | int) and not isinstance(a, bool):
         return abs(float(a) - float(b)) <= tolerance + 1e-9
@@ -183,10 +190,9 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
             if status == UNCERTAIN:
                 add_unparsed(m, f.field, f"{why}: not used as a fact")
                 cands.append(Candidate(f.field, f.value, m, f, used=False, reason=why))
-                if rules.confirms(f.field) and f.value is not None and "uncertain" in m.effects:
-                    confirm(f.field, [f.value], "stated as uncertain", [m])
-                elif rules.confirms(f.field) and f.value is not None and "unread_mark" in m.effects:
-                    confirm(f.field, [f.value], "in a form row whose marking could not be read", [m])
+                doubt = next((e for e in _CONFIRMED_DOUBTS if e in m.effects), None)
+                if doubt is not None and rules.confirms(f.field) and f.value is not None:
+                    confirm(f.field, [f.value], _CONFIRMED_DOUBTS[doubt], [m])
                 continue
             if status == GATED:
                 cands.append(Candidate(f.field, f.value, m, f, used=False, reason=why))

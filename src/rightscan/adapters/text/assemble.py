@@ -169,7 +169,8 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
             and m.family == "surgery"
             and why
             and why.startswith("no cue")
-            and (m.sentence in done_sentences or _DATED.search(m.sentence))
+            and (m.sentence in done_sentences or _DATED.search(m.sentence) or _years_beside(m, mentions))
+            and not m.effects & {"uncertain", "purpose"}  # "mastectomy may be needed": not done
         ):
             status, why = ACCEPTED, "completed: dated, or named with treatment already given"
         for f in m.findings:
@@ -459,10 +460,38 @@ _DATED = re.compile(
 )
 
 
+_POST_OP_DAY = re.compile(r"\bPOD\s*#?\d|\bpost-?op(?:erative)?\s+day\b", re.IGNORECASE)
+_ELAPSED = "clue.time_elapsed"  # values.yaml: years elapsed ("3 yrs now")
+_ADJUVANT_NAMED = "clue.adjuvant_named"  # targets.yaml: "adjuvant chemo" named, given or planned
+_DAY_MONTH = re.compile(r"(?<![\d/])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])\b")
+_BESIDE = 30  # characters between an operation and the years elapsed said of it
+
+
 def _completed_surgery_sentences(rules: Rules, mentions: list[Mention]) -> set[str]:
-    """Sentences that name breast-cancer treatment already given ("lumpectomy + SLNB, adjuvant TC x4, PMRT"): a
-    surgery named with it was done too."""
-    return {m.sentence for m in mentions if m.family == "treatment" and status_of(rules, m)[0] == ACCEPTED}
+    """Sentences that name breast-cancer treatment already given ("lumpectomy + SLNB, adjuvant TC x4, PMRT") or years
+    elapsed ("after my lumpectomy (3 yrs now!)"): a surgery named with it was done too. In a note written on a
+    post-operative day ("Discharged POD1") a sentence with a day and month is the admission's: an operation it names
+    without a plan word was done ("Admitted 08/04 for bilateral mastectomy"); "a mastectomy may be needed" is not."""
+    accepted = [m for m in mentions if status_of(rules, m)[0] == ACCEPTED]
+    if any(m.family == "perioperative" and _POST_OP_DAY.search(m.sentence) for m in accepted):
+        done = {m.sentence for m in mentions if _DAY_MONTH.search(m.sentence)}
+    else:
+        done = set()
+    return done | {
+        m.sentence
+        for m in accepted
+        if m.family == "treatment" and (m.rule != _ADJUVANT_NAMED or m.effects & {"past", "historical"})
+    }
+
+
+def _years_beside(m: Mention, mentions: list[Mention]) -> bool:
+    """Years elapsed written right beside the operation ("after my lumpectomy (3 yrs now!)", "ten years after her wide
+    local excision"): it was done. Only close by: a long unpunctuated dictation may name a planned operation in the
+    same sentence ("recurrence after 8 years ... regarding completion mastectomy")."""
+    return any(
+        e.rule == _ELAPSED and e.sentence == m.sentence and min(abs(e.start - m.end), abs(m.start - e.end)) <= _BESIDE
+        for e in mentions
+    )
 
 
 # a size said of an invasive tumour ("Invasive tumour size: 21 mm") stands even when the only histology read is DCIS

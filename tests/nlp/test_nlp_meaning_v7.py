@@ -156,3 +156,136 @@ def test_control_an_operation_that_may_be_needed_is_not_done() -> None:
     note = ("Post-op check POD2 after right lumpectomy. Margins close; a mastectomy may be needed if the re-excision "
             "is involved.")  # fmt: skip
     assert facts(note).get("prior_surgery") == "bct"
+
+
+# ------------------------------------------------------------------ an axillary node proven by sampling
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Axillary FNA (C5): metastatic carcinoma in keeping with the breast primary.",
+        "Core-confirmed left axillary node, mobile on examination.",
+        "R axillary node US-guided core: positive for metastatic carcinoma.",
+    ],
+)  # fmt: skip
+def test_an_axillary_node_proven_by_sampling_is_clinical_n1(line: str) -> None:
+    note = f"66F, L breast mass 3.1 cm on US, core: IDC grade 2, ER+ PR+ HER2-. {line} Plan staging CT."
+    assert facts(note).get("tumor", {}).get("n") == "N1"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Axillary FNA: benign reactive lymphocytes, no malignant cells.",
+        "Axillary node FNA sent, result pending.",
+    ],
+)  # fmt: skip
+def test_control_a_benign_or_pending_node_sample_is_not_n1(line: str) -> None:
+    note = f"66F, L breast mass 3.1 cm on US, core: IDC grade 2, ER+ PR+ HER2-. {line} Plan staging CT."
+    assert facts(note).get("tumor", {}).get("n") != "N1"
+
+
+def test_a_fixed_node_proven_by_sampling_stays_n2a() -> None:
+    note = ("58F, R breast IDC 4 cm, grade 3. Matted right axillary nodes; axillary FNA: metastatic carcinoma. "
+            "ER 0%, PR 0%, HER2 negative.")  # fmt: skip
+    assert facts(note)["tumor"]["n"] == "N2a"
+
+
+# ------------------------------------------------------------------ Nottingham component scores are no TNM
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Histologic grade: 2 (score 7: T3 N2 M2)",
+        "Nottingham grade 3, SBR score 8 (T3, P3, M2).",
+        "Grade 1 (score 5; T2 N2 M1).",
+    ],
+)  # fmt: skip
+def test_nottingham_component_scores_written_as_letters_are_not_tnm(line: str) -> None:
+    note = f"Final pathology, left mastectomy: invasive ductal carcinoma 2.2 cm. {line} Nodes 0/3. pT2 pN0."
+    got = facts(note).get("tumor", {})
+    assert "m" not in got and "n" not in got and got.get("t") != "T3"
+
+
+def test_control_a_stated_tnm_after_the_grade_is_still_read() -> None:
+    note = "New R breast IDC on core, grade 2 (score 6). Clinical stage: cT2 cN1 M0 after CT staging. ER+ HER2-."
+    got = facts(note)["tumor"]
+    assert (got.get("t"), got.get("n"), got.get("m")) == ("T2", "N1", "M0")
+
+
+# ------------------------------------------------------------------ the largest nodal deposit is no distant disease
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Lymph nodes: 3/12 positive, largest metastasis 9 mm, no extranodal extension.",
+        "Sentinel nodes 1/2 involved; size of largest metastatic deposit: 4 mm.",
+    ],
+)  # fmt: skip
+def test_the_largest_nodal_metastasis_measured_is_not_m1(line: str) -> None:
+    note = f"Left lumpectomy specimen: IDC 1.9 cm, grade 2. {line} pT1c pN1a."
+    got = facts(note).get("tumor", {})
+    assert got.get("m") != "M1"
+
+
+def test_control_a_proven_liver_metastasis_is_still_m1() -> None:
+    note = "Newly diagnosed R breast IDC 3 cm. Biopsy-proven liver metastasis on CT-guided core. ER+ HER2-."
+    assert facts(note)["tumor"].get("m") == "M1"
+
+
+# ------------------------------------------------------------------ several foci listed with their study or by number
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CLINICAL: L breast 2:00 and 3:00 masses (MRI 1.7 cm and 0.9 cm, 3 cm apart). Core of both: IDC grade 2.",
+        "Two lesions on US: 0.9 cm and 1.7 cm, both biopsied: invasive ductal carcinoma, grade 2.",
+    ],
+)  # fmt: skip
+def test_several_masses_listed_with_their_study_are_staged_by_the_largest(text: str) -> None:
+    ext = _extract(f"61F. {text} ER 90%, PR 20%, HER2 negative.")
+    assert ext.facts["tumor"]["size_cm"] == 1.7
+    assert not ext.conflicts
+
+
+def test_numbered_focus_lines_are_staged_by_the_largest() -> None:
+    ext = _extract("61F.\nFocus 1 (UOQ): 17 mm\nFocus 2 (LOQ, 5 cm from focus 1): 9 mm\nBoth invasive ductal "
+                   "carcinoma, grade 2. ER 90%, PR 20%, HER2 negative.")  # fmt: skip
+    assert ext.facts["tumor"]["size_cm"] == 1.7
+    assert any(a["field"] == "tumor.size_cm" and "largest" in a["reason"] for a in ext.assumptions)
+
+
+def test_control_two_sizes_of_one_tumour_still_conflict() -> None:
+    ext = _extract("61F, R breast IDC grade 2. The tumour measures 1.7 cm on US. On MRI the tumour measures 2.6 cm.")
+    assert "size_cm" not in ext.facts.get("tumor", {})
+
+
+# ------------------------------------------------------------------ an earlier operated cancer's values
+def test_a_new_primary_keeps_its_own_values_not_the_earlier_cancers() -> None:
+    note = ("Referral for a second opinion.\n- 2012: left breast IDC, 3.0 cm, grade 3, ER negative, HER2 negative. "
+            "Treated with left lumpectomy and SLNB, adjuvant chemotherapy 2012 and radiotherapy.\n- 2025: new right "
+            "breast cancer. US 0.9 cm mass; core biopsy: invasive ductal carcinoma, grade 1, ER 90%, PR 80%, HER2 "
+            "negative. Not treated yet.")  # fmt: skip
+    got = facts(note)
+    assert got.get("setting") == "new_diagnosis"
+    assert got["tumor"].get("size_cm") == 0.9 and got["tumor"].get("grade") == 1
+
+
+def test_control_two_sizes_of_a_new_cancer_without_an_earlier_one_still_conflict() -> None:
+    note = ("New right breast cancer. Mammogram 2023: 0.9 cm mass; US 2025: 1.6 cm mass; core biopsy: invasive "
+            "ductal carcinoma, grade 1, ER 90%, HER2 negative. Referred to discuss surgery.")  # fmt: skip
+    assert "size_cm" not in facts(note).get("tumor", {})
+
+
+# ------------------------------------------------------------------ a specimen's label names the operation done
+def test_a_pathology_report_labelled_with_its_operation_reads_it_as_done() -> None:
+    note = ("SURGICAL PATHOLOGY\nProcedure: right total mastectomy with sentinel node biopsy\nInvasive ductal "
+            "carcinoma, 2.4 cm, grade 2. Sentinel nodes 0/2. Pathologic staging (AJCC 8): pT2 pN0(sn). ER 95%, PR 10%, "
+            "HER2 1+.")  # fmt: skip
+    ext = _extract(note)
+    assert ext.facts.get("prior_surgery") == "mastectomy"
+    assert "setting" not in ext.facts
+
+
+def test_control_a_pre_operative_procedure_line_is_the_plan() -> None:
+    note = ("PRE-OPERATIVE ASSESSMENT\nProcedure: left lumpectomy and sentinel node biopsy, booked next week.\n"
+            "Core biopsy: IDC grade 1, 1.2 cm on US, ER+, PR+, HER2-. Clinically node negative.")  # fmt: skip
+    got = facts(note)
+    assert "prior_surgery" not in got
+    assert got.get("setting") == "new_diagnosis"

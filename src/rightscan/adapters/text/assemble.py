@@ -267,6 +267,7 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
     assumptions += _several_foci(by_field.get("tumor.size_cm", []))
     _stated_current(rules, by_field)
     _earlier_receptors(rules, facts, by_field, mentions)
+    _earlier_primary(facts, by_field, mentions)
     for fieldname in by_field:
         if fieldname not in ("prior_surgery", "setting"):
             settle(fieldname)
@@ -389,6 +390,30 @@ def _earlier_receptors(
                 c.used, c.reason = False, "the earlier, treated cancer's result; the recurrence was tested again"
 
 
+_STAGE_VALUES = ("tumor.size_cm", "tumor.t", "tumor.n", "tumor.grade", *_RECEPTORS)
+_YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
+
+
+def _earlier_primary(facts: dict[str, Any], by_field: dict[str, list[Candidate]], mentions: list[Mention]) -> None:
+    """A new primary after an earlier operated breast cancer ("2015: R breast IDC 2.2 cm, grade 2 ... lumpectomy" then
+    "2025: new L breast 1.0 cm mass, core: IDC grade 1"): a stage value written in a line dated years before the
+    latest the note names is the earlier cancer's, and gives way to the value given without that date when those
+    agree. Only for a new diagnosis with a completed operation (the earlier cancer's); a recurrence has its own rule."""
+    if facts.get("setting") != "new_diagnosis" or "prior_surgery" not in facts:
+        return
+    latest = max((int(y) for m in mentions for y in _YEAR.findall(m.sentence)), default=0)
+    for fieldname in _STAGE_VALUES:
+        live = [c for c in by_field.get(fieldname, []) if c.used]
+        years = [[int(y) for y in _YEAR.findall(c.mention.sentence)] for c in live]
+        earlier = [c for c, ys in zip(live, years, strict=True) if ys and max(ys) < latest]
+        current = {repr(c.value) for c, ys in zip(live, years, strict=True) if not (ys and max(ys) < latest)}
+        if not earlier or len(current) != 1:
+            continue
+        for c in earlier:
+            if repr(c.value) not in current:
+                c.used, c.reason = False, "the earlier, operated cancer's value: the new primary's is staged"
+
+
 OTHER_FOCUS = "size.other_focus"  # values.yaml: the size of another focus of the same cancer
 
 
@@ -464,6 +489,7 @@ _POST_OP_DAY = re.compile(r"\bPOD\s*#?\d|\bpost-?op(?:erative)?\s+day\b", re.IGN
 _ELAPSED = "clue.time_elapsed"  # values.yaml: years elapsed ("3 yrs now")
 _ADJUVANT_NAMED = "clue.adjuvant_named"  # targets.yaml: "adjuvant chemo" named, given or planned
 _DAY_MONTH = re.compile(r"(?<![\d/])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])\b")
+_SPECIMEN_LABEL = "clue.specimen_label"  # values.yaml: "Procedure: L total mastectomy", "Specimen: left WLE"
 _BESIDE = 30  # characters between an operation and the years elapsed said of it
 
 
@@ -473,6 +499,9 @@ def _completed_surgery_sentences(rules: Rules, mentions: list[Mention]) -> set[s
     post-operative day ("Discharged POD1") a sentence with a day and month is the admission's: an operation it names
     without a plan word was done ("Admitted 08/04 for bilateral mastectomy"); "a mastectomy may be needed" is not."""
     accepted = [m for m in mentions if status_of(rules, m)[0] == ACCEPTED]
+    # a label naming the operation ("Procedure: L total mastectomy") says it was done only in a report of its specimen
+    # (a pathological category is given); a pre-operative note's "Procedure:" line is the plan
+    specimen = any(f.field.startswith("pathology.") for m in accepted for f in m.findings if f.field)
     if any(m.family == "perioperative" and _POST_OP_DAY.search(m.sentence) for m in accepted):
         done = {m.sentence for m in mentions if _DAY_MONTH.search(m.sentence)}
     else:
@@ -480,7 +509,8 @@ def _completed_surgery_sentences(rules: Rules, mentions: list[Mention]) -> set[s
     return done | {
         m.sentence
         for m in accepted
-        if m.family == "treatment" and (m.rule != _ADJUVANT_NAMED or m.effects & {"past", "historical"})
+        if (m.family == "treatment" and (m.rule != _ADJUVANT_NAMED or m.effects & {"past", "historical"}))
+        or (m.rule == _SPECIMEN_LABEL and specimen)
     }
 
 

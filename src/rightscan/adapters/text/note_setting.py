@@ -29,6 +29,7 @@ _YEARS = re.compile(
 _TO_COME = frozenset({"clue.adjuvant_next", "clue.adjuvant_next_words"})
 _ELAPSED = "clue.time_elapsed"  # values.yaml: years (or six months or more) elapsed, in figures or words
 _ADJUVANT_NAMED = "clue.adjuvant_named"  # targets.yaml: "adjuvant chemo" named without saying it was given
+_SPECIMEN_LABEL = "clue.specimen_label"  # values.yaml: "Procedure: L total mastectomy", "Specimen: left WLE"
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 _HISTORY_ONLY = "clue.cancer_history"  # targets.yaml: a breast cancer of the past named without its treatment
 _HOW_FOUND = "setting.screen_detected"  # targets.yaml: how the cancer was found
@@ -58,6 +59,10 @@ def infer_setting(
     for m in mentions:
         if m.family in by and status_of(rules, m)[0] == ACCEPTED:
             by[m.family].append(m)
+    # a label naming the operation ("Procedure: L total mastectomy") says the note follows it only in a report of its
+    # specimen (a pathological category given); in a pre-operative note it is the plan
+    if not any(c.field.startswith("pathology.") and c.used for c in cands):
+        by["perioperative"] = [m for m in by["perioperative"] if m.rule != _SPECIMEN_LABEL]
     other = {m.sentence for m in by["other_cancer"]}
     elapsed = {m.sentence for m in by["followup"] if m.rule == _ELAPSED}
 

@@ -289,3 +289,58 @@ def test_control_a_pre_operative_procedure_line_is_the_plan() -> None:
     got = facts(note)
     assert "prior_surgery" not in got
     assert got.get("setting") == "new_diagnosis"
+
+
+# ------------------------------------------------------------------ what a size is not, and a size felt
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Left axilla: several nodes matted together at level II, largest about 2.5 cm.",
+        "Few axillary lymph nodes with preserved fatty hila, largest 1.4 cm, reactive.",
+    ],
+)  # fmt: skip
+def test_the_largest_of_a_group_of_nodes_is_not_the_tumour_size(line: str) -> None:
+    note = f"New R breast IDC on core, grade 2, ER+ HER2-. US: 1.8 cm irregular mass at 10:00. {line}"
+    ext = _extract(note)
+    assert ext.facts["tumor"]["size_cm"] == 1.8
+    assert not [c for c in ext.conflicts if c["field"] == "tumor.size_cm"]
+
+
+def test_control_the_largest_mass_is_still_the_tumour_size() -> None:
+    note = "New R breast IDC on core, grade 2. No suspicious nodes. US: two masses, largest 2.3 cm. ER+ HER2-."
+    assert facts(note)["tumor"]["size_cm"] == 2.3
+
+
+def test_a_list_of_margin_distances_is_not_a_size() -> None:
+    note = ("Lumpectomy: invasive ductal carcinoma, tumour size 17 mm, grade 1. Margins: superior 4 mm, inferior "
+            "12 mm, medial 6 mm, lateral >10 mm, deep 2 mm. pT1c pN0.")  # fmt: skip
+    assert facts(note)["tumor"]["size_cm"] == 1.7
+
+
+@pytest.mark.parametrize(
+    "exam",
+    [
+        "Exam: firm lump 4 x 3 cm in the upper outer quadrant, mobile.",
+        "On palpation a breast lump of 3.5 cm, non-tender.",
+    ],
+)  # fmt: skip
+def test_a_felt_lump_gives_way_to_the_measured_size(exam: str) -> None:
+    note = f"49F, core bx: IDC grade 2, ER+ PR+ HER2-. {exam} Ultrasound: irregular hypoechoic lesion 2.6 x 2.0 cm."
+    assert facts(note)["tumor"]["size_cm"] == 2.6
+
+
+def test_control_a_felt_lump_alone_is_the_size() -> None:
+    note = "49F, core bx: IDC grade 3, ER 0%, PR 0%, HER2 negative. Exam: hard lump 5 x 4 cm, skin free."
+    assert facts(note)["tumor"]["size_cm"] == 5.0
+
+
+def test_a_core_length_is_not_the_size() -> None:
+    note = ("Core biopsy: invasive ductal carcinoma, grade 2, greatest linear extent in a single core 11 mm. "
+            "Clinical history: new 1.5 cm mass on US.")  # fmt: skip
+    assert facts(note)["tumor"]["size_cm"] == 1.5
+
+
+def test_a_size_named_as_the_one_used_stands() -> None:
+    note = ("New L breast IDC. MRI 2.9 cm; US 2.4 x 2.0 cm. Tumour size for staging: MRI measurement used as "
+            "primary (2.9 cm).")  # fmt: skip
+    assert facts(note)["tumor"]["size_cm"] == 2.9

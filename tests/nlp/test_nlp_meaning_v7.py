@@ -344,3 +344,48 @@ def test_a_size_named_as_the_one_used_stands() -> None:
     note = ("New L breast IDC. MRI 2.9 cm; US 2.4 x 2.0 cm. Tumour size for staging: MRI measurement used as "
             "primary (2.9 cm).")  # fmt: skip
     assert facts(note)["tumor"]["size_cm"] == 2.9
+
+
+# ------------------------------------------------------------------ the axilla in a patient's own words
+@pytest.mark.parametrize(
+    "line",
+    ["They said the ultrasound of my armpit was normal.", "Good news is my underarm scan came back clear."],
+)  # fmt: skip
+def test_a_normal_armpit_ultrasound_in_lay_words_is_n0(line: str) -> None:
+    note = f"Hi doctor, I was told last week I have breast cancer (invasive ductal, 1.3 cm). {line} Do I need a scan?"
+    assert facts(note).get("tumor", {}).get("n") == "N0"
+
+
+def test_control_an_armpit_scan_with_a_suspicious_node_is_not_n0() -> None:
+    note = ("Hi doctor, I was told last week I have breast cancer (invasive ductal, 1.3 cm). The ultrasound of my "
+            "armpit showed a suspicious node and they want to biopsy it. Do I need a scan?")  # fmt: skip
+    assert facts(note).get("tumor", {}).get("n") != "N0"
+
+
+# ------------------------------------------------------------------ a mildly raised ALP alone after treatment
+MILD_ALP = [
+    ("Phone note: s/p right lumpectomy 2019, on letrozole. Routine bloods: ALP 150 U/L (ref 40-120), AST 20 (ref "
+     "10-35), ALT 25 (ref 7-35). Feels well, no pain. Likely bone turnover; repeat with vitamin D in 6 weeks."),
+    ("Survivor clinic: left mastectomy 2017, tamoxifen completed. Labs: alkaline phosphatase 118 (ULN 100), ALT 19 "
+     "(ULN 40), AST 22 (ULN 40). Asymptomatic. Will recheck and fractionate."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("note", MILD_ALP)
+def test_a_mildly_raised_alp_alone_after_treatment_leaves_the_setting_open(note: str) -> None:
+    ext = _extract(note)
+    assert "setting" not in ext.facts
+    assert "alkaline phosphatase" in _setting_reason(note)
+    assert decide_note(note)["systemic_imaging"] == "undetermined"
+
+
+@pytest.mark.parametrize(
+    "labs",
+    [
+        "ALP 290 U/L (ref 40-120), AST 20 (ref 10-35), ALT 25 (ref 7-35)",  # more than twice the upper limit
+        "ALP 150 U/L (ref 40-120), AST 80 (ref 10-35), ALT 95 (ref 7-35)",  # liver tests raised too
+    ],
+)  # fmt: skip
+def test_control_a_larger_rise_or_raised_liver_tests_is_a_suspected_distant_recurrence(labs: str) -> None:
+    note = f"Phone note: s/p right lumpectomy 2019, on letrozole. Routine bloods: {labs}. Feels well."
+    assert facts(note).get("setting") == "suspected_distant_recurrence"

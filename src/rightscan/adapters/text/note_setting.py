@@ -103,6 +103,10 @@ def infer_setting(
     # finding that may be distant spread after a treated cancer, as the words "LFTs elevated" are (targets.yaml)
     raised = [c.mention for c in cands if c.used and c.field.startswith("labs.") and _above_uln(c.value)]
     distant = by["new_distant"] + symptoms + [m for m in gated if "uncertain" in m.effects] + metastatic + raised
+    # the only new finding a mildly raised alkaline phosphatase, liver tests normal (red_flags.yaml: at most
+    # alp_mild_max_x_uln, "no systemic imaging by default; fractionate"): whether distant spread is suspected, or a
+    # benign cause (bone turnover, vitamin D) is, is not said; the setting waits, naming the test
+    mild_only = bool(raised) and len(distant) == len(raised) and _mild_alp_only(cands)
     nodes = [
         c.mention for c in cands if c.field == "tumor.n" and c.used and c.value != "N0" and c.mention.family == "node"
     ]
@@ -199,6 +203,9 @@ def infer_setting(
     elif long_ago and new_primary and stated is None and not (distant or local):
         inferred = ("new_diagnosis", "a new cancer proven by tissue and being worked up, after an earlier treated "
                     "one", new_primary)  # fmt: skip
+    elif (long_ago or surgery) and mild_only and not local and stated is None:
+        return left_open("after a treated cancer, the only new finding is a mildly raised alkaline phosphatase with "
+                         "normal liver tests: whether distant spread is suspected is not said", raised)  # fmt: skip
     elif long_ago or (surgery and (distant or local)):
         treated = long_ago or surgery  # the domain's rule for a treated cancer, the same as for a coded record
         found = treated_cancer_setting(distant_finding=bool(distant), local_finding=bool(local))
@@ -273,6 +280,19 @@ def _dated_by(sentence: str, latest: int) -> bool:
     """The sentence names years, none later than ``latest`` (the latest year of the treatment the note describes)."""
     years = [int(y) for y in _YEAR.findall(sentence)]
     return bool(years) and latest > 0 and max(years) <= latest
+
+
+def _mild_alp_only(cands: list[Candidate]) -> bool:
+    """The labs read say: alkaline phosphatase above its upper limit but at most the mild multiple of
+    red_flags.yaml, and every liver test given at or below its upper limit."""
+    from rightscan.adapters.knowledge_files import load_knowledge
+
+    mild = load_knowledge().thresholds.alp_mild_max_x_uln
+    labs = {c.field.removeprefix("labs."): c.value for c in cands if c.used and c.field.startswith("labs.")}
+    alp = labs.get("alkaline_phosphatase")
+    if not _above_uln(alp) or alp["value"] > alp["uln"] * mild:
+        return False
+    return not any(_above_uln(v) for k, v in labs.items() if k != "alkaline_phosphatase")
 
 
 def _above_uln(value: Any) -> bool:

@@ -389,3 +389,37 @@ def test_a_mildly_raised_alp_alone_after_treatment_leaves_the_setting_open(note:
 def test_control_a_larger_rise_or_raised_liver_tests_is_a_suspected_distant_recurrence(labs: str) -> None:
     note = f"Phone note: s/p right lumpectomy 2019, on letrozole. Routine bloods: {labs}. Feels well."
     assert facts(note).get("setting") == "suspected_distant_recurrence"
+
+
+# ------------------------------------------------------------------ matted nodes, the axilla named a few words before
+@pytest.mark.parametrize(
+    "line",
+    ["Left axilla - several nodes matted together, level I-II.", "Axillary exam: firm nodes fixed to each other."],
+)  # fmt: skip
+def test_matted_or_fixed_nodes_after_the_axilla_are_n2a(line: str) -> None:
+    note = f"52F, L breast hard lump, core: IDC grade 3, ER-, PR-, HER2 3+. US 4.5 cm. {line}"
+    assert facts(note)["tumor"].get("n") == "N2a"
+
+
+def test_control_nodes_said_not_matted_are_not_n2a() -> None:
+    note = "52F, L breast lump, core: IDC grade 3, ER-, PR-, HER2 3+. US 4.5 cm. Left axilla - nodes not matted."
+    assert facts(note)["tumor"].get("n") != "N2a"
+
+
+# ------------------------------------------------------------------ treatment said to go on, or regimens named
+@pytest.mark.parametrize(
+    "history",
+    [
+        "Left breast cancer treated with mastectomy; letrozole ongoing.",
+        "Left breast IDC; had adjuvant FEC-T, finished last spring.",
+    ],
+)  # fmt: skip
+def test_treatment_going_on_or_a_named_regimen_makes_a_new_lump_a_recurrence(history: str) -> None:
+    note = f"{history} Now a new firm lump at the left chest wall, noticed 3 weeks ago."
+    assert facts(note).get("setting") == "suspected_local_recurrence"
+
+
+def test_control_endocrine_treatment_still_to_start_is_not_given() -> None:
+    note = ("New left breast IDC on core biopsy, ER 95%, HER2 negative, 2.0 cm. Plan lumpectomy, then letrozole to "
+            "start after radiotherapy.")  # fmt: skip
+    assert facts(note).get("setting") == "new_diagnosis"

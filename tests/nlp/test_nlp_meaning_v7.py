@@ -423,3 +423,24 @@ def test_control_endocrine_treatment_still_to_start_is_not_given() -> None:
     note = ("New left breast IDC on core biopsy, ER 95%, HER2 negative, 2.0 cm. Plan lumpectomy, then letrozole to "
             "start after radiotherapy.")  # fmt: skip
     assert facts(note).get("setting") == "new_diagnosis"
+
+
+# ------------------------------------------------------------------ a second primary's axilla, earlier operation
+@pytest.mark.parametrize(
+    "axilla",
+    ["Axillary ultrasound: normal.", "No palpable axillary lymph nodes."],
+)  # fmt: skip
+def test_the_axilla_of_a_new_cancer_after_an_earlier_operated_one_is_read(axilla: str) -> None:
+    note = (
+        "History: right breast IDC 2014, right lumpectomy and SLNB 2014, radiotherapy, tamoxifen x 5 years. "
+        f"Now a newly diagnosed left breast IDC, 1.2 cm, grade 1, ER+ PR+ HER2-, on core biopsy. {axilla}"
+    )
+    got = facts(note)
+    assert got.get("setting") == "new_diagnosis"
+    assert got["tumor"].get("n") == "N0"
+
+
+def test_control_after_the_same_cancers_operation_words_are_not_read_as_cn() -> None:
+    note = ("Post-op visit: s/p right lumpectomy and SLNB last week for IDC 1.8 cm, grade 2, ER+. Clinically node "
+            "negative before surgery. Final pathology awaited.")  # fmt: skip
+    assert "n" not in facts(note).get("tumor", {})

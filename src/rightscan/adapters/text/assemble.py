@@ -257,10 +257,15 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
     settle("setting")
     assumptions = infer_setting(rules, mentions, facts, cands, gated)
     setting = facts.get("setting")
+    second_primary = _second_primary(rules, mentions, by_field, setting)
     for c in cands:
         if c.used and setting is not None and setting in c.mention.unless_setting:
             c.used, c.reason = False, f"describes the current finding in a {setting.replace('_', ' ')} note"
-        elif c.used and any(f in facts for f in c.mention.unless_facts):
+        elif (
+            c.used
+            and any(f in facts for f in c.mention.unless_facts)
+            and not (second_primary and set(c.mention.unless_facts) <= {"prior_surgery"})
+        ):
             c.used, c.reason = False, "after breast surgery: not read as the clinical category of a primary"
     sizes, categories = by_field.get("tumor.size_cm", []), by_field.get("tumor.t", [])
     gives_way = _pathology_size_after_surgery(rules, facts, sizes, mentions, categories)
@@ -390,6 +395,24 @@ def _earlier_receptors(
                 c.used, c.reason = False, "the earlier, treated cancer's result; the recurrence was tested again"
 
 
+def _second_primary(
+    rules: Rules, mentions: list[Mention], by_field: dict[str, list[Candidate]], setting: str | None
+) -> bool:
+    """A new cancer named as new ("no treatment yet for the new cancer", "newly diagnosed") in a note whose operation is
+    dated years back ("Right lumpectomy + SLNB, whole breast RT, tamoxifen x 5 years" under "2015:"): the operation was
+    the earlier cancer's, so the axilla described in words is the new cancer's clinical N, not a pathology finding."""
+    if setting != "new_diagnosis":
+        return False
+    named_new = [
+        m for m in mentions
+        if m.family == "setting_new" and m.rule != _HOW_FOUND and status_of(rules, m)[0] == ACCEPTED
+    ]  # fmt: skip
+    operations = [c.mention.sentence for c in by_field.get("prior_surgery", []) if c.used]
+    elapsed = {m.sentence for m in mentions if m.rule == _ELAPSED}
+    dated = [s for s in operations if _YEAR.search(s) or s in elapsed]
+    return bool(named_new) and bool(operations) and len(dated) == len(operations)
+
+
 _STAGE_VALUES = ("tumor.size_cm", "tumor.t", "tumor.n", "tumor.grade", *_RECEPTORS)
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 
@@ -490,6 +513,7 @@ _ELAPSED = "clue.time_elapsed"  # values.yaml: years elapsed ("3 yrs now")
 _ADJUVANT_NAMED = "clue.adjuvant_named"  # targets.yaml: "adjuvant chemo" named, given or planned
 _DAY_MONTH = re.compile(r"(?<![\d/])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])\b")
 _SPECIMEN_LABEL = "clue.specimen_label"  # values.yaml: "Procedure: L total mastectomy", "Specimen: left WLE"
+_HOW_FOUND = "setting.screen_detected"  # targets.yaml: how the cancer was found, not that it is new
 _BESIDE = 30  # characters between an operation and the years elapsed said of it
 
 

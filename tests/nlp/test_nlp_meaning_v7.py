@@ -444,3 +444,22 @@ def test_control_after_the_same_cancers_operation_words_are_not_read_as_cn() -> 
     note = ("Post-op visit: s/p right lumpectomy and SLNB last week for IDC 1.8 cm, grade 2, ER+. Clinically node "
             "negative before surgery. Final pathology awaited.")  # fmt: skip
     assert "n" not in facts(note).get("tumor", {})
+
+
+# ------------------------------------------------------------------ a cancer of years ago, treatment not said
+@pytest.mark.parametrize(
+    "history",
+    [
+        'Background: "breast cancer" in the left breast, diagnosed overseas about 3 years ago per patient.',
+        "Known breast cancer, diagnosed 4 yrs ago in another state.",
+    ],
+)  # fmt: skip
+def test_a_cancer_of_years_ago_with_treatment_unsaid_leaves_the_setting_open(history: str) -> None:
+    note = f"ED note. 70F with new hip pain for 2 weeks. {history} Plan: x-ray of the hip, oncology referral."
+    assert "setting" not in facts(note)
+    assert "whether it was treated" in _setting_reason(note)
+
+
+def test_control_a_cancer_diagnosed_last_month_and_worked_up_is_new() -> None:
+    note = "Her breast cancer was diagnosed last month; referred to the breast clinic to discuss surgery."
+    assert facts(note).get("setting") == "new_diagnosis"

@@ -218,6 +218,11 @@ def infer_setting(
         facts.pop("setting")
         return [{"field": "setting", "value": None, "reason": "the biopsy is pending: no proven cancer yet, setting "
                  "left open", "evidence": [where(m) for m in by["pending"]]}]  # fmt: skip
+    elif stated is None and not proven and by["cancer_named"] and all(dated(m.sentence) for m in by["cancer_named"]):
+        # "breast cancer, diagnosed about 2 years ago per pt": a cancer of the past, treatment not said
+        return left_open(
+            "a breast cancer diagnosed years ago, but whether it was treated is not said", by["cancer_named"]
+        )
     elif (
         stated is None
         and not proven

@@ -463,3 +463,17 @@ def test_a_cancer_of_years_ago_with_treatment_unsaid_leaves_the_setting_open(his
 def test_control_a_cancer_diagnosed_last_month_and_worked_up_is_new() -> None:
     note = "Her breast cancer was diagnosed last month; referred to the breast clinic to discuss surgery."
     assert facts(note).get("setting") == "new_diagnosis"
+
+
+# ------------------------------------------------------------------ a scar's length is not a size
+@pytest.mark.parametrize(
+    "scar", ["a 3 cm scar at the upper outer left breast", "a healed 4 cm incision below the areola"]
+)
+def test_a_scar_or_incision_length_is_not_the_tumour_size(scar: str) -> None:
+    note = f"Exam: {scar}, no mass felt. Diagnostic mammogram requested."
+    assert "size_cm" not in facts(note).get("tumor", {})
+
+
+def test_control_a_mass_near_a_scar_keeps_its_size() -> None:
+    note = "New R breast IDC on core, grade 2, ER+ HER2-. US: 1.6 cm mass, 2 cm from the biopsy scar."
+    assert facts(note)["tumor"]["size_cm"] == 1.6

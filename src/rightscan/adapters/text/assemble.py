@@ -169,7 +169,8 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
             and m.family == "surgery"
             and why
             and why.startswith("no cue")
-            and (m.sentence in done_sentences or _DATED.search(m.sentence))
+            and (m.sentence in done_sentences or _DATED.search(m.sentence) or _years_beside(m, mentions))
+            and not m.effects & {"uncertain", "purpose"}  # "mastectomy may be needed": not done
         ):
             status, why = ACCEPTED, "completed: dated, or named with treatment already given"
         for f in m.findings:
@@ -256,16 +257,22 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
     settle("setting")
     assumptions = infer_setting(rules, mentions, facts, cands, gated)
     setting = facts.get("setting")
+    second_primary = _second_primary(rules, mentions, by_field, setting)
     for c in cands:
         if c.used and setting is not None and setting in c.mention.unless_setting:
             c.used, c.reason = False, f"describes the current finding in a {setting.replace('_', ' ')} note"
-        elif c.used and any(f in facts for f in c.mention.unless_facts):
+        elif (
+            c.used
+            and any(f in facts for f in c.mention.unless_facts)
+            and not (second_primary and set(c.mention.unless_facts) <= {"prior_surgery"})
+        ):
             c.used, c.reason = False, "after breast surgery: not read as the clinical category of a primary"
     sizes, categories = by_field.get("tumor.size_cm", []), by_field.get("tumor.t", [])
     gives_way = _pathology_size_after_surgery(rules, facts, sizes, mentions, categories)
     assumptions += _several_foci(by_field.get("tumor.size_cm", []))
     _stated_current(rules, by_field)
     _earlier_receptors(rules, facts, by_field, mentions)
+    _earlier_primary(facts, by_field, mentions)
     for fieldname in by_field:
         if fieldname not in ("prior_surgery", "setting"):
             settle(fieldname)
@@ -388,6 +395,48 @@ def _earlier_receptors(
                 c.used, c.reason = False, "the earlier, treated cancer's result; the recurrence was tested again"
 
 
+def _second_primary(
+    rules: Rules, mentions: list[Mention], by_field: dict[str, list[Candidate]], setting: str | None
+) -> bool:
+    """A new cancer named as new ("no treatment yet for the new cancer", "newly diagnosed") in a note whose operation is
+    dated years back ("Right lumpectomy + SLNB, whole breast RT, tamoxifen x 5 years" under "2015:"): the operation was
+    the earlier cancer's, so the axilla described in words is the new cancer's clinical N, not a pathology finding."""
+    if setting != "new_diagnosis":
+        return False
+    named_new = [
+        m for m in mentions
+        if m.family == "setting_new" and m.rule != _HOW_FOUND and status_of(rules, m)[0] == ACCEPTED
+    ]  # fmt: skip
+    operations = [c.mention.sentence for c in by_field.get("prior_surgery", []) if c.used]
+    elapsed = {m.sentence for m in mentions if m.rule == _ELAPSED}
+    dated = [s for s in operations if _YEAR.search(s) or s in elapsed]
+    return bool(named_new) and bool(operations) and len(dated) == len(operations)
+
+
+_STAGE_VALUES = ("tumor.size_cm", "tumor.t", "tumor.n", "tumor.grade", *_RECEPTORS)
+_YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
+
+
+def _earlier_primary(facts: dict[str, Any], by_field: dict[str, list[Candidate]], mentions: list[Mention]) -> None:
+    """A new primary after an earlier operated breast cancer ("2015: R breast IDC 2.2 cm, grade 2 ... lumpectomy" then
+    "2025: new L breast 1.0 cm mass, core: IDC grade 1"): a stage value written in a line dated years before the
+    latest the note names is the earlier cancer's, and gives way to the value given without that date when those
+    agree. Only for a new diagnosis with a completed operation (the earlier cancer's); a recurrence has its own rule."""
+    if facts.get("setting") != "new_diagnosis" or "prior_surgery" not in facts:
+        return
+    latest = max((int(y) for m in mentions for y in _YEAR.findall(m.sentence)), default=0)
+    for fieldname in _STAGE_VALUES:
+        live = [c for c in by_field.get(fieldname, []) if c.used]
+        years = [[int(y) for y in _YEAR.findall(c.mention.sentence)] for c in live]
+        earlier = [c for c, ys in zip(live, years, strict=True) if ys and max(ys) < latest]
+        current = {repr(c.value) for c, ys in zip(live, years, strict=True) if not (ys and max(ys) < latest)}
+        if not earlier or len(current) != 1:
+            continue
+        for c in earlier:
+            if repr(c.value) not in current:
+                c.used, c.reason = False, "the earlier, operated cancer's value: the new primary's is staged"
+
+
 OTHER_FOCUS = "size.other_focus"  # values.yaml: the size of another focus of the same cancer
 
 
@@ -459,10 +508,44 @@ _DATED = re.compile(
 )
 
 
+_POST_OP_DAY = re.compile(r"\bPOD\s*#?\d|\bpost-?op(?:erative)?\s+day\b", re.IGNORECASE)
+_ELAPSED = "clue.time_elapsed"  # values.yaml: years elapsed ("3 yrs now")
+_ADJUVANT_NAMED = "clue.adjuvant_named"  # targets.yaml: "adjuvant chemo" named, given or planned
+_DAY_MONTH = re.compile(r"(?<![\d/])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])\b")
+_SPECIMEN_LABEL = "clue.specimen_label"  # values.yaml: "Procedure: L total mastectomy", "Specimen: left WLE"
+_HOW_FOUND = "setting.screen_detected"  # targets.yaml: how the cancer was found, not that it is new
+_BESIDE = 30  # characters between an operation and the years elapsed said of it
+
+
 def _completed_surgery_sentences(rules: Rules, mentions: list[Mention]) -> set[str]:
-    """Sentences that name breast-cancer treatment already given ("lumpectomy + SLNB, adjuvant TC x4, PMRT"): a
-    surgery named with it was done too."""
-    return {m.sentence for m in mentions if m.family == "treatment" and status_of(rules, m)[0] == ACCEPTED}
+    """Sentences that name breast-cancer treatment already given ("lumpectomy + SLNB, adjuvant TC x4, PMRT") or years
+    elapsed ("after my lumpectomy (3 yrs now!)"): a surgery named with it was done too. In a note written on a
+    post-operative day ("Discharged POD1") a sentence with a day and month is the admission's: an operation it names
+    without a plan word was done ("Admitted 08/04 for bilateral mastectomy"); "a mastectomy may be needed" is not."""
+    accepted = [m for m in mentions if status_of(rules, m)[0] == ACCEPTED]
+    # a label naming the operation ("Procedure: L total mastectomy") says it was done only in a report of its specimen
+    # (a pathological category is given); a pre-operative note's "Procedure:" line is the plan
+    specimen = any(f.field.startswith("pathology.") for m in accepted for f in m.findings if f.field)
+    if any(m.family == "perioperative" and _POST_OP_DAY.search(m.sentence) for m in accepted):
+        done = {m.sentence for m in mentions if _DAY_MONTH.search(m.sentence)}
+    else:
+        done = set()
+    return done | {
+        m.sentence
+        for m in accepted
+        if (m.family == "treatment" and (m.rule != _ADJUVANT_NAMED or m.effects & {"past", "historical"}))
+        or (m.rule == _SPECIMEN_LABEL and specimen)
+    }
+
+
+def _years_beside(m: Mention, mentions: list[Mention]) -> bool:
+    """Years elapsed written right beside the operation ("after my lumpectomy (3 yrs now!)", "ten years after her wide
+    local excision"): it was done. Only close by: a long unpunctuated dictation may name a planned operation in the
+    same sentence ("recurrence after 8 years ... regarding completion mastectomy")."""
+    return any(
+        e.rule == _ELAPSED and e.sentence == m.sentence and min(abs(e.start - m.end), abs(m.start - e.end)) <= _BESIDE
+        for e in mentions
+    )
 
 
 # a size said of an invasive tumour ("Invasive tumour size: 21 mm") stands even when the only histology read is DCIS

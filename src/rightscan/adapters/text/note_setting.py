@@ -27,6 +27,10 @@ _YEARS = re.compile(
 )
 # targets.yaml and values.yaml: treatment still to come after the operation
 _TO_COME = frozenset({"clue.adjuvant_next", "clue.adjuvant_next_words"})
+_ELAPSED = "clue.time_elapsed"  # values.yaml: years (or six months or more) elapsed, in figures or words
+_ADJUVANT_NAMED = "clue.adjuvant_named"  # targets.yaml: "adjuvant chemo" named without saying it was given
+_SPECIMEN_LABEL = "clue.specimen_label"  # values.yaml: "Procedure: L total mastectomy", "Specimen: left WLE"
+_YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 _HISTORY_ONLY = "clue.cancer_history"  # targets.yaml: a breast cancer of the past named without its treatment
 _HOW_FOUND = "setting.screen_detected"  # targets.yaml: how the cancer was found
 _PROOF = ("tumor.histology", "tumor.er", "tumor.pr", "tumor.her2", "tumor.grade", "pathology.t", "pathology.n")
@@ -55,12 +59,23 @@ def infer_setting(
     for m in mentions:
         if m.family in by and status_of(rules, m)[0] == ACCEPTED:
             by[m.family].append(m)
+    # a label naming the operation ("Procedure: L total mastectomy") says the note follows it only in a report of its
+    # specimen (a pathological category given); in a pre-operative note it is the plan
+    if not any(c.field.startswith("pathology.") and c.used for c in cands):
+        by["perioperative"] = [m for m in by["perioperative"] if m.rule != _SPECIMEN_LABEL]
     other = {m.sentence for m in by["other_cancer"]}
+    elapsed = {m.sentence for m in by["followup"] if m.rule == _ELAPSED}
+
+    def dated(sentence: str) -> bool:  # an earlier year, or years elapsed ("ten years after", "2-year follow-up")
+        return bool(_YEARS.search(sentence)) or sentence in elapsed
+
     biopsied = {m.sentence for m in by["workup"]}
     # "adjuvant chemo + trastuzumab anticipated": treatment still to come, not treatment given
     to_come = [m for m in by["perioperative"] if m.rule in _TO_COME]
     planned = {m.sentence for m in to_come}
-    treatment = [m for m in by["treatment"] if m.sentence not in other and m.sentence not in planned]
+    treatment = [
+        m for m in by["treatment"] if m.sentence not in other and m.sentence not in planned and _given(m, dated)
+    ]
     history_only = [m for m in treatment if m.rule == _HISTORY_ONLY]
     treatment = [m for m in treatment if m.rule != _HISTORY_ONLY]
     earlier = [  # a cancer of the past ("hx of IDC", "ILC dx 2018"); a synoptic "Procedure:" line is not one
@@ -68,7 +83,7 @@ def infer_setting(
         for c in cands
         if c.field == "tumor.histology"
         and c.used
-        and ("historical" in c.mention.effects or ("past" in c.mention.effects and _YEARS.search(c.mention.sentence)))
+        and ("historical" in c.mention.effects or ("past" in c.mention.effects and dated(c.mention.sentence)))
         # a type named with the biopsy that proved it ("Dx: R breast IDC, bx 2026-10-30") dates the diagnosis, not
         # an earlier treated cancer
         and ("historical" in c.mention.effects or c.mention.sentence not in biopsied)
@@ -76,7 +91,7 @@ def infer_setting(
     surgery = [c.mention for c in cands if c.field == "prior_surgery" and c.used]
     # surgery of earlier years ("s/p lumpectomy 2019", "4 y s/p mastectomy") is a treated cancer in follow-up;
     # surgery alone may be days old (a post-operative note), which says nothing of the setting yet
-    old_surgery = [m for m in surgery if _YEARS.search(m.sentence)]
+    old_surgery = [m for m in surgery if dated(m.sentence)]
     long_ago = treatment + earlier + old_surgery
     if long_ago or surgery:  # "PMH breast ca" is a treated cancer when the note names its treatment somewhere
         long_ago += history_only
@@ -88,6 +103,10 @@ def infer_setting(
     # finding that may be distant spread after a treated cancer, as the words "LFTs elevated" are (targets.yaml)
     raised = [c.mention for c in cands if c.used and c.field.startswith("labs.") and _above_uln(c.value)]
     distant = by["new_distant"] + symptoms + [m for m in gated if "uncertain" in m.effects] + metastatic + raised
+    # the only new finding a mildly raised alkaline phosphatase, liver tests normal (red_flags.yaml: at most
+    # alp_mild_max_x_uln, "no systemic imaging by default; fractionate"): whether distant spread is suspected, or a
+    # benign cause (bone turnover, vitamin D) is, is not said; the setting waits, naming the test
+    mild_only = bool(raised) and len(distant) == len(raised) and _mild_alp_only(cands)
     nodes = [
         c.mention for c in cands if c.field == "tumor.n" and c.used and c.value != "N0" and c.mention.family == "node"
     ]
@@ -123,17 +142,36 @@ def infer_setting(
     current = [c.mention for c in cands if c.field == "tumor.histology" and c.used
                and not c.mention.effects & {"past", "historical"}]  # fmt: skip
     worked_up = {m.sentence for m in by["workup"]}
-    new_primary = [m for m in current if m.sentence in worked_up and m.sentence not in {t.sentence for t in long_ago}]
+    # the treated cancer, not a new one: its type named in a follow-up sentence ("2-year follow-up after mastectomy for
+    # IDC"), or dated no later than its treatment ("Diagnosis (2019): IDC" with "WLE 06/2019")
+    latest = max((int(y) for m in treatment + surgery for y in _YEAR.findall(m.sentence)), default=0)
+    followed = {m.sentence for m in by["followup"]}
+    treated_type = {m.sentence for m in current if m.sentence in followed or _dated_by(m.sentence, latest)}
+    new_primary = [
+        m for m in current
+        if m.sentence in worked_up and m.sentence not in {t.sentence for t in long_ago} | treated_type
+    ]  # fmt: skip
     # an operation still to come in the same sentence makes "after neoadjuvant therapy" the plan's order of steps
     # ("mastectomy after neoadjuvant therapy"), not treatment under way
     planned_surgery = {c.mention.sentence for c in cands if c.field == "prior_surgery" and not c.used
                        and not c.mention.effects & {"negated", "past", "historical"}}  # fmt: skip
     underway = [  # "s/p neoadjuvant 2017": treated
-        m for m in by["preop_systemic"] if not _YEARS.search(m.sentence) and m.sentence not in planned_surgery
+        m for m in by["preop_systemic"] if not dated(m.sentence) and m.sentence not in planned_surgery
     ]
     # "staging" said of the diagnosis ("Staging at dx: CT CAP negative") while neoadjuvant treatment is under way
     # names no current setting either
-    staging_only = stated == "new_diagnosis" and said and all(m.family == "setting_staging" for m in said)
+    staging_only = (
+        stated == "new_diagnosis" and said and all(m.family == "setting_staging" or m.rule == _HOW_FOUND for m in said)
+    )
+    if staging_only and surgery and not to_come and not (distant or local) and not _other_breast(long_ago, current):
+        # "staging" asked for or done after the breast operation ("Staging CT requested given pN2a", "Staging after
+        # surgery: CT CAP negative", "to decide on systemic staging and adjuvant therapy"): post-operative staging is
+        # none of the guide's settings (new diagnosis means not yet treated), so the setting waits for the clinician.
+        # With adjuvant treatment said to come next ("staging before adjuvant chemo") the cancer is still in its first
+        # treatment: the rule below reads a new diagnosis, as the earlier sets' annotators did
+        facts.pop("setting", None)
+        return left_open("staging named after the breast operation: post-operative staging is not one of the "
+                         "staging settings", surgery[:1] + said[:2])  # fmt: skip
     if (stated is None or staging_only) and underway and not long_ago:
         facts.pop("setting", None)
         return left_open("neoadjuvant treatment under way or completed: staging belonged to the diagnosis", underway)
@@ -165,6 +203,9 @@ def infer_setting(
     elif long_ago and new_primary and stated is None and not (distant or local):
         inferred = ("new_diagnosis", "a new cancer proven by tissue and being worked up, after an earlier treated "
                     "one", new_primary)  # fmt: skip
+    elif (long_ago or surgery) and mild_only and not local and stated is None:
+        return left_open("after a treated cancer, the only new finding is a mildly raised alkaline phosphatase with "
+                         "normal liver tests: whether distant spread is suspected is not said", raised)  # fmt: skip
     elif long_ago or (surgery and (distant or local)):
         treated = long_ago or surgery  # the domain's rule for a treated cancer, the same as for a coded record
         found = treated_cancer_setting(distant_finding=bool(distant), local_finding=bool(local))
@@ -177,6 +218,11 @@ def infer_setting(
         facts.pop("setting")
         return [{"field": "setting", "value": None, "reason": "the biopsy is pending: no proven cancer yet, setting "
                  "left open", "evidence": [where(m) for m in by["pending"]]}]  # fmt: skip
+    elif stated is None and not proven and by["cancer_named"] and all(dated(m.sentence) for m in by["cancer_named"]):
+        # "breast cancer, diagnosed about 2 years ago per pt": a cancer of the past, treatment not said
+        return left_open(
+            "a breast cancer diagnosed years ago, but whether it was treated is not said", by["cancer_named"]
+        )
     elif (
         stated is None
         and not proven
@@ -227,6 +273,31 @@ def _other_breast(treated: list[Mention], new: list[Mention]) -> list[Mention]:
     if any(side in sides for _, sides in fresh):
         return []
     return [m for m, sides in fresh if sides and side not in sides]
+
+
+def _given(m: Mention, dated: Any) -> bool:
+    """A treatment clue that says the treatment was given: "adjuvant chemo" named alone may be the plan ("refer for
+    adjuvant endocrine therapy afterwards"), so it counts only in the past or in a dated sentence."""
+    return m.rule != _ADJUVANT_NAMED or bool(m.effects & {"past", "historical"}) or bool(dated(m.sentence))
+
+
+def _dated_by(sentence: str, latest: int) -> bool:
+    """The sentence names years, none later than ``latest`` (the latest year of the treatment the note describes)."""
+    years = [int(y) for y in _YEAR.findall(sentence)]
+    return bool(years) and latest > 0 and max(years) <= latest
+
+
+def _mild_alp_only(cands: list[Candidate]) -> bool:
+    """The labs read say: alkaline phosphatase above its upper limit but at most the mild multiple of
+    red_flags.yaml, and every liver test given at or below its upper limit."""
+    from rightscan.adapters.knowledge_files import load_knowledge
+
+    mild = load_knowledge().thresholds.alp_mild_max_x_uln
+    labs = {c.field.removeprefix("labs."): c.value for c in cands if c.used and c.field.startswith("labs.")}
+    alp = labs.get("alkaline_phosphatase")
+    if not _above_uln(alp) or alp["value"] > alp["uln"] * mild:
+        return False
+    return not any(_above_uln(v) for k, v in labs.items() if k != "alkaline_phosphatase")
 
 
 def _above_uln(value: Any) -> bool:

@@ -28,7 +28,11 @@ Effects = list[set[str]]  # the effects of each mention, added to in place
 Sections = list[tuple[str, int] | None]  # token -> (section category, first token of its title)
 
 
-CONTRAST_REACH = 30  # tokens from an explained symptom to the warning a contrast adds to it
+CONTRAST_REACH = 30
+
+# How many sentences after a writer's own relative is named ("My mom has cancer in her bones. It was found in June.
+# She had back pain for months.") a pronoun may still speak of that relative (``Scopes._carry_family``)
+FAMILY_SENTENCES = 2  # tokens from an explained symptom to the warning a contrast adds to it
 
 
 class Scopes:
@@ -137,23 +141,53 @@ class Scopes:
     def _carry_family(
         self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sents: Sentences
     ) -> None:
-        """``carried_family`` in context.yaml: "my mom had ... . She had bone pain" is about the mother."""
-        if not self._possessive_words.search(doc_text(doc)):  # cheap test first: most notes have none
+        """``carried_family`` in context.yaml: a writer who names her own relative ("my mom has cancer in her bones")
+        and goes on about "she" or "he" is still telling of that relative ("... and she had back pain for months";
+        "She had bone pain."), in that sentence and the next ones, until she comes back to herself ("I have",
+        "me", "myself", "my own", "the patient": a SUBJECT cue that is not itself a pronoun of the relative, or
+        "my" before anything but a relative). A symptom is the relative's only when a pronoun of the relative
+        stands between the relative and it in the symptom's own sentence, and no return to the writer does; at most
+        ``FAMILY_SENTENCES`` sentences on, never past a blank line. A clinician's "her mother" has no
+        first-person possessive, so her "she" stays the patient."""
+        text = doc_text(doc)
+        if not self._possessive_words.search(text):  # cheap test first: most notes have none
             return
-        if not any(t.lower_ in self.rules.carried_possessives for t in doc):
+        possessives, pronouns = self.rules.carried_possessives, self.rules.carried_pronouns
+        if not any(t.lower_ in possessives for t in doc):
             return
-        family_cues = [mod.modifier_span[0] for mod in doc._.context_graph.modifiers
-                       if self.rules.categories.get(mod.category) == "family"]  # fmt: skip
+        family_starts: set[int] = set()
+        returns: list[int] = []  # first tokens of the writer's returns to herself
+        for mod in doc._.context_graph.modifiers:
+            s, t = mod.modifier_span
+            if self.rules.categories.get(mod.category) == "family":
+                family_starts.add(s)
+            elif mod.category == "SUBJECT" and not any(tok.lower_ in pronouns for tok in doc[s:t]):
+                returns.append(s)
+        # the relative: a family cue right after "my" / "our" (one word may stand between: "my late mother")
+        anchors = sorted(c for c in family_starts
+                         if (c > 0 and doc[c - 1].lower_ in possessives)
+                         or (c > 1 and doc[c - 2].lower_ in possessives and not doc[c - 1].is_punct))  # fmt: skip
+        if not anchors:
+            return
+        owned = {c - 1 for c in anchors} | {c - 2 for c in anchors}
+        returns += [t.i for t in doc if t.lower_ in possessives and t.i not in owned]
+        returns.sort()
+        said = [t.i for t in doc if t.lower_ in pronouns]
         for i, (span, d) in enumerate(zip(spans, described, strict=True)):
             if "family" not in self.rules.policies[d["family"]].ignore or "family" in effects[i]:
                 continue
-            sent = sents.of(span.start)
-            first = next((t for t in sent if not (t.is_space or t.is_punct)), None)
-            if first is None or first.lower_ not in self.rules.carried_pronouns or sent.start == 0:
+            k = bisect.bisect_left(anchors, span.start) - 1
+            if k < 0:
                 continue
-            prev = sents.of(sent.start - 1)
-            if any(prev.start <= c < prev.end and c > 0 and doc[c - 1].lower_ in self.rules.carried_possessives
-                   for c in family_cues):  # fmt: skip
+            anchor = anchors[k]
+            sent = sents.of(span.start)
+            if sents.index[span.start] - sents.index[anchor] > FAMILY_SENTENCES or "\n\n" in text[doc[anchor].idx : span.start_char]:
+                continue
+            r = bisect.bisect_right(returns, anchor)
+            if r < len(returns) and returns[r] < span.start:
+                continue  # the writer came back to herself before the symptom
+            p = bisect.bisect_right(said, max(anchor, sent.start - 1))
+            if p < len(said) and said[p] < span.start:
                 effects[i].add("family")
 
     def _carry_explanation(

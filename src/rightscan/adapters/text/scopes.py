@@ -117,11 +117,16 @@ class Scopes:
                     e.add("historical")
             if any(effect == "warning" for _, effect in here):
                 # a warning later in the symptom's own clause applies to it ("headaches from known OA, worse at
-                # night"): the clause ends at a terminator, a new onset or the next finding of its family
+                # night"): the clause ends at a terminator, a new onset or the next finding of its family; a new
+                # onset that only opens the warning ("pain from known OA, now worse at night", "numbness from the
+                # taxane, now progressive") ends nothing: the warning is of the symptom before it
                 family_starts = first_of_family[d["family"]]
                 k = bisect.bisect_left(family_starts, span.end)
                 nxt = family_starts[k : k + 1]
-                stop = min([s for s, x in here if x.startswith("|") and s >= span.end] + nxt, default=sent.end)
+                warned = {s for s, x in here if x == "warning"}
+                opens = {s for s, t, x, _ in cues.get(sents.index[span.start], ()) if x == "|NEW_ONSET" and t in warned}
+                stop = min([s for s, x in here if x.startswith("|") and s >= span.end and s not in opens] + nxt,
+                           default=sent.end)  # fmt: skip
                 if any(x == "warning" and span.end <= s < stop for s, x in here):
                     e.add("warning")
                 continue
@@ -181,7 +186,8 @@ class Scopes:
                 continue
             anchor = anchors[k]
             sent = sents.of(span.start)
-            if sents.index[span.start] - sents.index[anchor] > FAMILY_SENTENCES or "\n\n" in text[doc[anchor].idx : span.start_char]:
+            too_far = sents.index[span.start] - sents.index[anchor] > FAMILY_SENTENCES
+            if too_far or "\n\n" in text[doc[anchor].idx : span.start_char]:
                 continue
             r = bisect.bisect_right(returns, anchor)
             if r < len(returns) and returns[r] < span.start:

@@ -182,3 +182,24 @@ def test_a_relatives_pain_does_not_send_a_new_patient_to_targeted_imaging() -> N
     # control: the same message with the writer's own pain
     own = note.replace("I feel fine myself.", "I have had bone pain in my hip for 6 weeks.")
     assert _decide(own)["systemic_imaging"] == "targeted"
+
+
+# ------------------------------------------------------------------ a presentation the same paragraph says is over
+def test_a_symptom_of_the_admission_later_denied_has_resolved() -> None:
+    for note in (
+        f"{NEW_DX}\nCourse: admitted with fever and breathlessness, CXR LLL pneumonia. IV antibiotics, then oral; "
+        "on discharge walking the ward without breathlessness.",
+        f"{NEW_DX}\nShe presented to the ED with a cough and rigors; influenza A positive. Oseltamivir. "
+        "Reviewed day 5: no cough, no fever.",
+    ):
+        assert not _codes(note) & {"dyspnea", "cough"}, note
+
+
+def test_a_presentation_denied_only_in_part_or_still_present_stays() -> None:
+    # controls: a partial denial ("at rest"), a symptom said to persist before the denial, and no denial at all
+    for note, code in (
+        (f"{NEW_DX}\nAdmitted with breathlessness. Sats 95 %, no breathlessness at rest.", "dyspnea"),
+        (f"{NEW_DX}\nPresented with headache. Headache persists on day 3. No headache this morning.", "headache"),
+        (f"{NEW_DX}\nAdmitted with back pain and fever; treated for a UTI.", "back_pain"),
+    ):
+        assert code in _codes(note), note

@@ -59,6 +59,7 @@ class Scopes:
         self._warning_after_contrast(doc, spans, described, effects, sents)
         self._explained_earlier_in_paragraph(doc, spans, described, effects, sections)
         self._carry_resolution(doc, spans, described, effects, sents, sections)
+        self._resolved_since_presentation(doc, spans, described, effects, sections)
 
     def _in_clause(self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sents: Sentences) -> None:
         """Effects a family reads from its whole clause (``in_clause``, ``implied_by`` in context.yaml)."""
@@ -341,6 +342,48 @@ class Scopes:
                         if "warning" not in effects[i]:  # "new hip pain at night. Treated for a UTI. Back to baseline."
                             effects[i].add("historical")
                     break
+
+    def _resolved_since_presentation(
+        self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sections: Sections
+    ) -> None:
+        """A symptom the patient was admitted or presented with (a PRESENTATION cue's scope: "Admitted with fever,
+        productive cough and dyspnea") that the same paragraph later says is absent ("... afebrile, ambulating
+        without dyspnea") has resolved: historical. Only a later mention of the same rule that is plainly denied
+        (not asked, doubted, hypothetical or a relative's), in the same section, with no blank line between, and
+        only without a warning qualifier on the presentation's mention; a presentation alone changes nothing."""
+        targets = [i for i, d in enumerate(described) if "historical" in self.rules.policies[d["family"]].ignore
+                   and "historical" in self.rules.policies[d["family"]].in_clause]  # fmt: skip
+        if len(targets) < 2:
+            return
+        presented = {(t.start_char, t.end_char) for t, mod in doc._.context_graph.edges
+                     if mod.category == "PRESENTATION"}  # fmt: skip
+        if not presented:
+            return
+        text = doc_text(doc)
+        blocking = {"hypothetical", "question", "uncertain", "family", "warning"}
+        onsets = {mod.modifier_span[0] for mod in doc._.context_graph.modifiers if mod.category == "NEW_ONSET"}
+
+        def plainly_denied(j: int) -> bool:
+            """Denied, and not only in part: the denial ends its clause or runs on into a list or a time ("without
+            dyspnea.", "no cough, no fever", "no leg weakness today"), never a qualifier ("no dyspnea at rest")."""
+            if "negated" not in effects[j] or effects[j] & blocking:
+                return False
+            after = next((t for t in doc[spans[j].end :] if not t.is_space), None)
+            return after is None or after.is_punct or after.i in onsets or after.lower_ in self.rules.list_connectors
+
+        for i in targets:
+            if (spans[i].start_char, spans[i].end_char) not in presented or effects[i] & {"warning", "negated"}:
+                continue
+            for j in targets:
+                a, b = described[i]["end"], described[j]["start"]
+                if described[j]["rule"] != described[i]["rule"] or b <= a:
+                    continue
+                if re.search(r"\n[ \t]*\n", text[a:b]) or sections[spans[i].start] != sections[spans[j].start]:
+                    break  # later mentions are further still
+                if not plainly_denied(j):
+                    break  # the nearest later mention decides: "Headache persists." keeps it
+                effects[i].add("historical")
+                break
 
     def _share_in_lists(self, doc: Doc, described: Described, effects: Effects) -> None:
         """Findings joined by list connectors share a negated, hypothetical or family scope: in "call us if

@@ -203,3 +203,15 @@ def test_a_presentation_denied_only_in_part_or_still_present_stays() -> None:
         (f"{NEW_DX}\nAdmitted with back pain and fever; treated for a UTI.", "back_pain"),
     ):
         assert code in _codes(note), note
+
+
+# ------------------------------------------------------------------ another finding's warning earlier in the sentence
+def test_a_warning_about_another_finding_before_the_symptom_does_not_block_its_explanation() -> None:
+    note = (
+        f"{NEW_DX} c/o breast lump gradually increasing in size over 3 months, also c/o low back ache for 6 weeks, "
+        "x-ray showed lumbar spondylosis"
+    )
+    assert "back_pain" not in _codes(note)
+    # control: a warning after the symptom, in its clause, still wins over the cause
+    warned = note + ", ache increasing over the last week"
+    assert "back_pain" in _codes(warned)

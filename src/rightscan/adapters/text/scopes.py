@@ -116,7 +116,10 @@ class Scopes:
                             and s not in negated_at and s - 1 not in negated_at), None)  # fmt: skip
                 if cue is not None and not any(x == "warning" and span.end <= s < cue for s, x in here):
                     e.add("historical")
-            if any(effect == "warning" for _, effect in here):
+            # a warning before the symptom that its own scope did not bring to it is another finding's ("lump
+            # gradually increasing in size. no h/o discharge. c/o low back ache ... s/o lumbar spondylosis", one
+            # sentence for the splitter): only a warning after the symptom keeps its clause from being explained
+            if any(effect == "warning" and s >= span.end for s, effect in here):
                 # a warning later in the symptom's own clause applies to it ("headaches from known OA, worse at
                 # night"): the clause ends at a terminator, a new onset or the next finding of its family; a new
                 # onset that only opens the warning ("pain from known OA, now worse at night", "numbness from the

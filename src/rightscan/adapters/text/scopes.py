@@ -28,7 +28,11 @@ Effects = list[set[str]]  # the effects of each mention, added to in place
 Sections = list[tuple[str, int] | None]  # token -> (section category, first token of its title)
 
 
-CONTRAST_REACH = 30  # tokens from an explained symptom to the warning a contrast adds to it
+CONTRAST_REACH = 30
+
+# How many sentences after a writer's own relative is named ("My mom has cancer in her bones. It was found in June.
+# She had back pain for months.") a pronoun may still speak of that relative (``Scopes._carry_family``)
+FAMILY_SENTENCES = 2  # tokens from an explained symptom to the warning a contrast adds to it
 
 
 class Scopes:
@@ -55,6 +59,7 @@ class Scopes:
         self._warning_after_contrast(doc, spans, described, effects, sents)
         self._explained_earlier_in_paragraph(doc, spans, described, effects, sections)
         self._carry_resolution(doc, spans, described, effects, sents, sections)
+        self._resolved_since_presentation(doc, spans, described, effects, sections)
 
     def _in_clause(self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sents: Sentences) -> None:
         """Effects a family reads from its whole clause (``in_clause``, ``implied_by`` in context.yaml)."""
@@ -111,13 +116,21 @@ class Scopes:
                             and s not in negated_at and s - 1 not in negated_at), None)  # fmt: skip
                 if cue is not None and not any(x == "warning" and span.end <= s < cue for s, x in here):
                     e.add("historical")
-            if any(effect == "warning" for _, effect in here):
+            # a warning before the symptom that its own scope did not bring to it is another finding's ("lump
+            # gradually increasing in size. no h/o discharge. c/o low back ache ... s/o lumbar spondylosis", one
+            # sentence for the splitter): only a warning after the symptom keeps its clause from being explained
+            if any(effect == "warning" and s >= span.end for s, effect in here):
                 # a warning later in the symptom's own clause applies to it ("headaches from known OA, worse at
-                # night"): the clause ends at a terminator, a new onset or the next finding of its family
+                # night"): the clause ends at a terminator, a new onset or the next finding of its family; a new
+                # onset that only opens the warning ("pain from known OA, now worse at night", "numbness from the
+                # taxane, now progressive") ends nothing: the warning is of the symptom before it
                 family_starts = first_of_family[d["family"]]
                 k = bisect.bisect_left(family_starts, span.end)
                 nxt = family_starts[k : k + 1]
-                stop = min([s for s, x in here if x.startswith("|") and s >= span.end] + nxt, default=sent.end)
+                warned = {s for s, x in here if x == "warning"}
+                opens = {s for s, t, x, _ in cues.get(sents.index[span.start], ()) if x == "|NEW_ONSET" and t in warned}
+                stop = min([s for s, x in here if x.startswith("|") and s >= span.end and s not in opens] + nxt,
+                           default=sent.end)  # fmt: skip
                 if any(x == "warning" and span.end <= s < stop for s, x in here):
                     e.add("warning")
                 continue
@@ -137,23 +150,54 @@ class Scopes:
     def _carry_family(
         self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sents: Sentences
     ) -> None:
-        """``carried_family`` in context.yaml: "my mom had ... . She had bone pain" is about the mother."""
-        if not self._possessive_words.search(doc_text(doc)):  # cheap test first: most notes have none
+        """``carried_family`` in context.yaml: a writer who names her own relative ("my mom has cancer in her bones")
+        and goes on about "she" or "he" is still telling of that relative ("... and she had back pain for months";
+        "She had bone pain."), in that sentence and the next ones, until she comes back to herself ("I have",
+        "me", "myself", "my own", "the patient": a SUBJECT cue that is not itself a pronoun of the relative, or
+        "my" before anything but a relative). A symptom is the relative's only when a pronoun of the relative
+        stands between the relative and it in the symptom's own sentence, and no return to the writer does; at most
+        ``FAMILY_SENTENCES`` sentences on, never past a blank line. A clinician's "her mother" has no
+        first-person possessive, so her "she" stays the patient."""
+        text = doc_text(doc)
+        if not self._possessive_words.search(text):  # cheap test first: most notes have none
             return
-        if not any(t.lower_ in self.rules.carried_possessives for t in doc):
+        possessives, pronouns = self.rules.carried_possessives, self.rules.carried_pronouns
+        if not any(t.lower_ in possessives for t in doc):
             return
-        family_cues = [mod.modifier_span[0] for mod in doc._.context_graph.modifiers
-                       if self.rules.categories.get(mod.category) == "family"]  # fmt: skip
+        family_starts: set[int] = set()
+        returns: list[int] = []  # first tokens of the writer's returns to herself
+        for mod in doc._.context_graph.modifiers:
+            s, t = mod.modifier_span
+            if self.rules.categories.get(mod.category) == "family":
+                family_starts.add(s)
+            elif mod.category == "SUBJECT" and not any(tok.lower_ in pronouns for tok in doc[s:t]):
+                returns.append(s)
+        # the relative: a family cue right after "my" / "our" (one word may stand between: "my late mother")
+        anchors = sorted(c for c in family_starts
+                         if (c > 0 and doc[c - 1].lower_ in possessives)
+                         or (c > 1 and doc[c - 2].lower_ in possessives and not doc[c - 1].is_punct))  # fmt: skip
+        if not anchors:
+            return
+        owned = {c - 1 for c in anchors} | {c - 2 for c in anchors}
+        returns += [t.i for t in doc if t.lower_ in possessives and t.i not in owned]
+        returns.sort()
+        said = [t.i for t in doc if t.lower_ in pronouns]
         for i, (span, d) in enumerate(zip(spans, described, strict=True)):
             if "family" not in self.rules.policies[d["family"]].ignore or "family" in effects[i]:
                 continue
-            sent = sents.of(span.start)
-            first = next((t for t in sent if not (t.is_space or t.is_punct)), None)
-            if first is None or first.lower_ not in self.rules.carried_pronouns or sent.start == 0:
+            k = bisect.bisect_left(anchors, span.start) - 1
+            if k < 0:
                 continue
-            prev = sents.of(sent.start - 1)
-            if any(prev.start <= c < prev.end and c > 0 and doc[c - 1].lower_ in self.rules.carried_possessives
-                   for c in family_cues):  # fmt: skip
+            anchor = anchors[k]
+            sent = sents.of(span.start)
+            too_far = sents.index[span.start] - sents.index[anchor] > FAMILY_SENTENCES
+            if too_far or "\n\n" in text[doc[anchor].idx : span.start_char]:
+                continue
+            r = bisect.bisect_right(returns, anchor)
+            if r < len(returns) and returns[r] < span.start:
+                continue  # the writer came back to herself before the symptom
+            p = bisect.bisect_right(said, max(anchor, sent.start - 1))
+            if p < len(said) and said[p] < span.start:
                 effects[i].add("family")
 
     def _carry_explanation(
@@ -301,6 +345,48 @@ class Scopes:
                         if "warning" not in effects[i]:  # "new hip pain at night. Treated for a UTI. Back to baseline."
                             effects[i].add("historical")
                     break
+
+    def _resolved_since_presentation(
+        self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sections: Sections
+    ) -> None:
+        """A symptom the patient was admitted or presented with (a PRESENTATION cue's scope: "Admitted with fever,
+        productive cough and dyspnea") that the same paragraph later says is absent ("... afebrile, ambulating
+        without dyspnea") has resolved: historical. Only a later mention of the same rule that is plainly denied
+        (not asked, doubted, hypothetical or a relative's), in the same section, with no blank line between, and
+        only without a warning qualifier on the presentation's mention; a presentation alone changes nothing."""
+        targets = [i for i, d in enumerate(described) if "historical" in self.rules.policies[d["family"]].ignore
+                   and "historical" in self.rules.policies[d["family"]].in_clause]  # fmt: skip
+        if len(targets) < 2:
+            return
+        presented = {(t.start_char, t.end_char) for t, mod in doc._.context_graph.edges
+                     if mod.category == "PRESENTATION"}  # fmt: skip
+        if not presented:
+            return
+        text = doc_text(doc)
+        blocking = {"hypothetical", "question", "uncertain", "family", "warning"}
+        onsets = {mod.modifier_span[0] for mod in doc._.context_graph.modifiers if mod.category == "NEW_ONSET"}
+
+        def plainly_denied(j: int) -> bool:
+            """Denied, and not only in part: the denial ends its clause or runs on into a list or a time ("without
+            dyspnea.", "no cough, no fever", "no leg weakness today"), never a qualifier ("no dyspnea at rest")."""
+            if "negated" not in effects[j] or effects[j] & blocking:
+                return False
+            after = next((t for t in doc[spans[j].end :] if not t.is_space), None)
+            return after is None or after.is_punct or after.i in onsets or after.lower_ in self.rules.list_connectors
+
+        for i in targets:
+            if (spans[i].start_char, spans[i].end_char) not in presented or effects[i] & {"warning", "negated"}:
+                continue
+            for j in targets:
+                a, b = described[i]["end"], described[j]["start"]
+                if described[j]["rule"] != described[i]["rule"] or b <= a:
+                    continue
+                if re.search(r"\n[ \t]*\n", text[a:b]) or sections[spans[i].start] != sections[spans[j].start]:
+                    break  # later mentions are further still
+                if not plainly_denied(j):
+                    break  # the nearest later mention decides: "Headache persists." keeps it
+                effects[i].add("historical")
+                break
 
     def _share_in_lists(self, doc: Doc, described: Described, effects: Effects) -> None:
         """Findings joined by list connectors share a negated, hypothetical or family scope: in "call us if

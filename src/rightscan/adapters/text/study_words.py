@@ -55,3 +55,11 @@ def order_words(text: str, start: int, end: int) -> str:
     says_contrast = _SAYS_CONTRAST.search(words) is not None
     tail = words if says_contrast else ""  # a bare "and" or "/" after the study is not about it
     return text[start:end] + tail
+
+
+def only_qualifiers(words: str) -> bool:
+    """Whether the words after a study's name, up to its sentence's end, are only its contrast qualifiers and
+    punctuation ("CT CHEST ABD PELVIS" + " W IV CONTRAST."): the study then still stands alone in its sentence,
+    as an order line or a reason-for-exam line writes it."""
+    rest = words.strip(" \t\n.;:,!")
+    return not rest or CONTRAST_AFTER.fullmatch(" " + rest) is not None

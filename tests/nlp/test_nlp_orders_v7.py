@@ -190,3 +190,65 @@ def test_a_refusal_or_cancellation_after_a_dash_reaches_the_study(note: str) -> 
 
 def test_the_same_layout_with_consent_keeps_the_study() -> None:
     assert order_of("Breast MRI w/wo contrast offered for extent - pt agrees.") == "mri_breast_wwo"
+
+
+# ------------------------------------------------------------------ notes: a status after a dash, a list of bookings
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("Staging PET-CT - booked for next Tuesday.", "pet_ct"),
+        ("Restaging CT chest/abdomen/pelvis with contrast due - ordered.", "ct_cap_contrast"),
+        ("CT chest/abdomen/pelvis with contrast: NOT yet done - requesting.", "ct_cap_contrast"),
+        ("Scheduled: bone scan 5/5 (inj 0830), clinic 5/9.", "bone_scan"),
+    ],
+)
+def test_a_study_booked_ordered_or_still_to_do_after_a_dash_or_under_a_heading(note: str, expected: str) -> None:
+    assert order_of(note) == expected
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "[X] Bone scan - COMPLETED 2/14: no osseous metastases.",
+        "58F. MRI breast w/wo contrast - done 3/3, BI-RADS 6.",
+        "Upcoming appointments: PET/CT 4/2 0800 Main Imaging, brain MRI w/wo 4/3 1400.",
+    ],
+)
+def test_a_study_done_after_a_dash_or_two_studies_booked_give_no_order(note: str) -> None:
+    assert order_of(note) is None
+
+
+def test_a_study_asked_whether_it_should_be_done_is_considered() -> None:
+    note = "Radiology asked whether a breast MRI w/wo contrast should be done before surgery."
+    assert order_of(note) == "mri_breast_wwo"
+
+
+def test_a_study_confirmed_as_done_is_not_the_order() -> None:
+    assert order_of("Pt confirms bone scan was done at the outside hospital.") is None
+
+
+# ------------------------------------------------------------------ notes: refusals, repeats and alternatives
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("Insurer denied the PET/CT requested by Dr Amos; appeal sent.", "pet_ct"),
+        ("Pt asks again for a PET scan before surgery.", "pet_ct"),
+        ("Team favoured PET/CT over CT CAP.", "pet_ct"),
+        ("Staging with CT CAP with contrast preferred to PET per guideline.", "ct_cap_contrast"),
+        ("Bone scan deferred until after cycle 3; CT chest/abdomen/pelvis with contrast ordered.", "ct_cap_contrast"),
+        ("NUC MED BONE SCAN WHOLE BODY.", "bone_scan"),
+    ],
+)
+def test_a_payer_refusal_keeps_the_study_and_the_alternative_set_aside_is_not_it(note: str, expected: str) -> None:
+    assert order_of(note) == expected
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Bone scan offered for staging and she declined any further imaging.",
+        "Pt had a bone scan 2 months ago elsewhere and does not want a repeat.",
+    ],
+)
+def test_a_patient_refusing_more_scans_or_a_repeat_leaves_no_order(note: str) -> None:
+    assert order_of(note) is None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp_helpers import facts
+from nlp_helpers import facts, symptom_codes
 from rightscan.adapters.knowledge_files import load_knowledge
 from rightscan.domain.orders import interpret
 
@@ -168,7 +168,7 @@ def test_a_study_heading_a_result_is_not_alone_in_its_sentence() -> None:
 @pytest.mark.parametrize(
     "note",
     ["Staging PET/CT ordered. Bone scan we are not doing given the PET.",
-     "PET/CT booked for 6/3. No separate bone scan needed."],
+     "PET/CT booked for 6/3. Bone scan: no separate order."],
 )  # fmt: skip
 def test_a_second_study_the_note_does_not_order_leaves_the_first(note: str) -> None:
     assert order_of(note) == "pet_ct"
@@ -252,3 +252,33 @@ def test_a_payer_refusal_keeps_the_study_and_the_alternative_set_aside_is_not_it
 )
 def test_a_patient_refusing_more_scans_or_a_repeat_leaves_no_order(note: str) -> None:
     assert order_of(note) is None
+
+
+def test_a_refusal_cue_for_studies_never_undoes_a_denial_of_symptoms() -> None:
+    # the study cues that contain 'declines' or 'denied' must leave a denied symptom list denied
+    assert not symptom_codes("ROS - pt declines fever, headache, bone pain.")
+    assert not symptom_codes("Insurance denied the PET/CT. She denied headache or bone pain.")
+
+
+# ------------------------------------------------------------------ notes: two studies joined after contrast words
+@pytest.mark.parametrize(
+    "note",
+    [
+        "MDT recommends CT chest/abdomen/pelvis with contrast and a whole-body bone scan.",
+        "Studies ordered: [x] CT chest/abdomen/pelvis w/ IV contrast [x] Tc-99m bone scan",
+        "Med onc ordered CT C/A/P w/ contrast and bone scan - both scheduled 4/4.",
+    ],
+)
+def test_two_studies_joined_after_the_first_ones_contrast_words_are_two_studies(note: str) -> None:
+    assert order_of(note) is None
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("MDT recommends CT chest/abdomen/pelvis with contrast.", "ct_cap_contrast"),
+        ("Studies ordered: [x] Tc-99m bone scan", "bone_scan"),
+    ],
+)
+def test_one_study_with_its_contrast_words_or_its_box_is_the_order(note: str, expected: str) -> None:
+    assert order_of(note) == expected

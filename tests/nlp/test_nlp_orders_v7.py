@@ -282,3 +282,37 @@ def test_two_studies_joined_after_the_first_ones_contrast_words_are_two_studies(
 )
 def test_one_study_with_its_contrast_words_or_its_box_is_the_order(note: str, expected: str) -> None:
     assert order_of(note) == expected
+
+
+# ------------------------------------------- notes: a bare CT as the alternative; a PET to the toes
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Could you tell us whether she needs a CT or a bone scan first?",
+        "Would staging with CT or PET change management?",
+    ],
+)
+def test_a_bare_ct_named_as_the_alternative_makes_two_studies(note: str) -> None:
+    assert order_of(note) is None
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("Could you tell us whether she needs a bone scan first?", "bone_scan"),
+        ("No CT or bone scan needed; PET/CT ordered.", "pet_ct"),
+    ],
+)
+def test_one_study_asked_about_or_a_bare_ct_ruled_out_keeps_the_order(note: str, expected: str) -> None:
+    assert order_of(note) == expected
+
+
+@pytest.mark.parametrize(
+    "note", ["PET/CT WHOLE BODY (VERTEX TO TOES). Melanoma hx.", "FDG PET/CT vertex to toes requested."]
+)
+def test_a_pet_to_the_toes_written_after_the_study_is_the_whole_body_study(note: str) -> None:
+    assert order_of(note) == "pet_ct_whole_body"
+
+
+def test_a_pet_called_whole_body_alone_stays_the_usual_study_in_a_note() -> None:
+    assert order_of("PET-CT whole body advised.") == "pet_ct"

@@ -257,16 +257,20 @@ def _mistyped_timing(vocab: OrderVocabulary, item: tuple[str, TermMeaning | None
     return any(DamerauLevenshtein.distance(word, t, score_cutoff=1) <= 1 for t in _timing_words(vocab))
 
 
-def _read_segment(vocab: OrderVocabulary, tokens: tuple[str, ...], parse: _Parse, indication: bool = False) -> None:
+def _read_segment(
+    vocab: OrderVocabulary, tokens: tuple[str, ...], parse: _Parse, indication: bool = False, later: bool = False
+) -> None:
     """Read one segment's words into ``parse`` (the study part, a segment that continues it, or an
-    indication, where the attribute words after a word pointing at an earlier study are not read)."""
+    indication, where the attribute words after a word pointing at an earlier study are not read).
+    ``later``: a segment after a study part that already names a modality ("mammo - pt due"), where a
+    modality abbreviation the vocabulary also writes for the patient is the patient, as in an indication."""
     items = _items(vocab, tokens)
     in_reason = False
     clinical = False  # a clinical word was read: unknown words after it are its indication ("lump R breast")
     pending_addon = False
     aside = False  # the modality after "poss" / "instead of" was skipped: its own words are not the study's
     earlier = False  # an indication's words now describe an earlier study ("lesion seen on CT")
-    patient = _patient_words(vocab) if indication else frozenset()
+    patient = _patient_words(vocab) if indication or later else frozenset()
     for k, (word, m) in enumerate(items):
         if word in CLAUSE_ENDS:
             in_reason = aside = False
@@ -310,6 +314,8 @@ def _read_segment(vocab: OrderVocabulary, tokens: tuple[str, ...], parse: _Parse
             elif not indication and _filler_then_contrast(items, k):
                 parse.contrast_unclear = True  # "w an wo", "w add wo": "w and wo" mistyped, or "w" a preposition
             continue
+        if m.modality and in_reason and indication:
+            continue  # "US R breast - f/u mammo asymmetry": the study the reason follows up, not a second one
         if m.modality:
             if pending_addon:  # "MG diag left, poss US", "MRI brain w/o instead of CT w contrast": the
                 pending_addon, aside = False, True  # add-on or the alternative is not the study ordered
@@ -410,7 +416,8 @@ def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
         parse.contrast_unclear = parse.contrast_unclear or seg.contrast_unclear  # "andW contrast"
         if not tokens:
             continue
-        _read_segment(vocab, tokens, seg)
+        later = bool(parse.modality)
+        _read_segment(vocab, tokens, seg, later=later)
         if seg.unread or seg.indication_word:
             # study words run together are not an indication's word ("abdomenypelvis"): the order is unclear
             parse.unread.extend(w for w in seg.unread if run_together(vocab, w))
@@ -420,7 +427,7 @@ def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
             _take_indication(parse, seg, raw)
             continue
         parse.corrections.extend(seg.corrections)
-        _read_segment(vocab, tokens, parse)  # it continues the study: read into the study's own state
+        _read_segment(vocab, tokens, parse, later=later)  # it continues the study: read into the study's own state
         parse.later_contrast |= seg.contrast_marks
         study.append(raw)
     parse.study_text = ", ".join(s.strip() for s in study)

@@ -23,7 +23,14 @@ from rightscan.adapters.text.rules import load_rules
 from rightscan.adapters.text.scopes import Scopes
 from rightscan.adapters.text.sentences import Sentences
 from rightscan.adapters.text.spacing import squeeze, unwrap
-from rightscan.adapters.text.study_words import CONTRAST_AFTER, NOT_ONE_CLAUSE, WORDS, neighbour_words, order_words
+from rightscan.adapters.text.study_words import (
+    CONTRAST_AFTER,
+    NOT_ONE_CLAUSE,
+    WORDS,
+    neighbour_words,
+    only_qualifiers,
+    order_words,
+)
 from rightscan.adapters.text.values import FACT, NOTE, UNPARSED, Finding
 
 # medspaCy's matcher keeps an empty token Matcher when all rules are phrases, and spaCy warns on every note.
@@ -162,7 +169,8 @@ class Analyser:
     @staticmethod
     def _alone_in_sentence(span: Span, sents: Sentences) -> bool:
         sent = sents.of(span.start)
-        return all(t.is_punct or t.is_space for t in (*sent[: span.start - sent.start], *sent[span.end - sent.start :]))
+        before = all(t.is_punct or t.is_space for t in sent[: span.start - sent.start])
+        return before and only_qualifiers(sent[span.end - sent.start :].text)  # its contrast words may follow it
 
     def _order_finding(self, text: str, matched: str, neighbours: Callable[[], Sequence[str]] = tuple) -> Finding:
         """The study the words name, read by the order resolver (one vocabulary for every channel): a

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 from rightscan.adapters.text.components import doc_text
 from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.sentences import Sentences
+from rightscan.adapters.text.study_words import qualifiers_end
 
 # How far after a symptom (in tokens) a cue of its clause is read (``Scopes._in_clause``): a long clause. On the
 # 748 notes of the repository sets this bound changes two answers, both dictated or typed run-ons in which an
@@ -431,7 +432,8 @@ class Scopes:
         for i in idx:
             if chains:
                 prev = chains[-1][-1]
-                between = text[described[prev]["end"] : described[i]["start"]].strip().lower()
+                # the first study's own contrast words are not between the two ("CT CAP with contrast AND bone scan")
+                between = text[qualifiers_end(text, described[prev]["end"]) : described[i]["start"]].strip().lower()
                 if between in self.rules.coordination_connectors:
                     chains[-1].append(i)
                     proposing[-1] = proposing[-1] or between in self.rules.coordination_proposing

@@ -55,3 +55,24 @@ def order_words(text: str, start: int, end: int) -> str:
     says_contrast = _SAYS_CONTRAST.search(words) is not None
     tail = words if says_contrast else ""  # a bare "and" or "/" after the study is not about it
     return text[start:end] + tail
+
+
+def only_qualifiers(words: str) -> bool:
+    """Whether the words after a study's name, up to its sentence's end, are only its contrast qualifiers and
+    punctuation ("CT CHEST ABD PELVIS" + " W IV CONTRAST."): the study then still stands alone in its sentence,
+    as an order line or a reason-for-exam line writes it."""
+    rest = words.strip(" \t\n.;:,!")
+    return not rest or CONTRAST_AFTER.fullmatch(" " + rest) is not None
+
+
+_TRAILING_JOIN = re.compile(r"(?:\s*(?:and|&|\+|/|-))+\s*$", re.IGNORECASE)
+
+
+def qualifiers_end(text: str, end: int) -> int:
+    """Where a study's own contrast words end after its name ("CT chest/abdomen/pelvis" + " with contrast"), a
+    connector after them left out ("... with contrast AND whole-body bone scan": the "AND" joins two studies)."""
+    more = CONTRAST_AFTER.match(text, end)
+    if more is None or _SAYS_CONTRAST.search(more.group(0)) is None:
+        return end
+    words = _TRAILING_JOIN.sub("", more.group(0))
+    return end + len(words)

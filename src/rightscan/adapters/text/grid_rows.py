@@ -1,0 +1,201 @@
+"""Grid rows: an item, a filler, its answer and perhaps a comment, read before the words.
+
+Review-of-systems and screening grids set each item apart from its answer by a filler ConText cannot read:
+dot, underscore or dash leaders ("Fever ........ N"), a table's bars ("| MSK | Bone pain | N |"), tabs, wide
+gaps or a colon ("Cough/SOB: no / no"). Read as words, "Bone pain | N" states bone pain (the "N" closes no
+scope, the leader's dots end the sentence before it). Here each line is cut into cells at its fillers, and a
+cell made of answers (the yes/no words of ``context.yaml`` ``layout``, its negative and unsure answers,
+repeated with a slash for a slashed item: "no / no"), perhaps followed by a comment ("Y - stable, known
+HFrEF"), answers the item cells before it on the line, back to the previous answer:
+
+- every answer negative: the item is negated (a mark, as ``layout.normalise_marked`` gives its labels);
+- every answer yes: the item stands, and the answer is blanked, so that the row reads as prose with its
+  comment ("Back pain    (chronic, known disc)"), where the usual cues explain it or not;
+- a mixed ("no / yes") or unsure ("?", "unsure") answer: the item is uncertain, its symptoms confirmed.
+
+A negative or uncertain answer becomes a cell bar ("|", a terminator of every scope), so that its word acts on
+nothing else. A leader after a short label at a line's start is blanked wherever it stands, so that a row whose
+answer is free text ("Neuropathy ..... mild, from TC, stable") reads as the prose it is. The text keeps its
+length: every offset stays the note's.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from rightscan.adapters.text.form_rows import EFFECT as UNREAD
+
+Mark = tuple[int, int, str]
+
+# a comment after the answers: a dash, comma or full stop and a space, or a bracket ("Y - stable", "no (never)";
+# not "0.6 mg/dL" nor "0-10")
+_COMMENT = r"[ \t]*(?:[-–—,;:.](?:[ \t]|$)|\()"
+_METHOD = re.compile(r"[ \t]*\([^()\n]{0,12}\)[ \t]*$")  # a method or unit after a name ("(IHC)", "(%)")
+_EMPTY_CELL = re.compile(r"\|[ \t]*\|")
+_SENTENCE_END = re.compile(r"[.;!?][ \t]+(?=[^\n]*[A-Za-z]{2})")
+LABEL_MAX_CHARS = 48  # a leader follows a short label starting its line ("Shortness of breath on exertion ....")
+
+
+@dataclass(frozen=True, slots=True)
+class Grid:
+    filler: re.Pattern[str]  # what sets cells apart on a line (leaders, bars, tabs, wide gaps, a colon)
+    leader: re.Pattern[str]  # a leader after a short label at a line's start (blanked)
+    leaders: re.Pattern[str]  # any leader run
+    unsure_answer: re.Pattern[str]  # an unsure answer after its item and a colon or dash ("Bone pain: ?")
+    answer: re.Pattern[str]  # a cell of answers, perhaps with a comment
+    one: re.Pattern[str]  # one answer
+    yes: frozenset[str]
+    no: frozenset[str]  # "n", "no" and the negative answers ("none", "neg", "denies" ...)
+    bar: frozenset[str]  # the answers that become a cell bar: the yes/no words and the unsure answers
+    negative_words: str  # the negative answers as a regex alternation (layout's ``answer_no`` reads them too)
+
+
+def _words(words: Sequence[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def compile_grid(spec: Mapping[str, Sequence[str]]) -> Grid:
+    dots = _words(spec["leader_chars"]) or "(?!)"
+    leader = rf"(?:(?:{dots})[ \t]?){{3,}}"
+    label = rf"^(?P<label>[ \t]*[^\s.|][^\n|]{{0,{LABEL_MAX_CHARS}}}?)(?P<leader>[ \t]*{leader})"
+    one = rf"(?:{_words([*spec['yes'], *spec['no'], *spec['negative_answers'], *spec['unsure_answers']])})"
+    # a word answer ends at a word's end; a sign ("?") at anything but another sign
+    one = rf"{one}(?![A-Za-z0-9])"
+    return Grid(
+        filler=re.compile(rf"[ \t]*(?:\||\t|:(?=[ \t]|$)|{leader})[ \t]*|[ \t]{{2,}}"),
+        leader=re.compile(label, re.MULTILINE),
+        leaders=re.compile(leader),
+        unsure_answer=re.compile(
+            rf"(?<=[A-Za-z)])(?:[ \t]*[:=]|[ \t]+[-–—])[ \t]*(?:{_words(spec['unsure_answers'])})"
+            r"(?=[ \t]*(?:$|[|;,.(]|\n)|[ \t]{2,}\S)",
+            re.IGNORECASE | re.MULTILINE,
+        ),
+        # the answers, then the cell's end or a comment ("Y - stable", "no (never)", "none, ever")
+        answer=re.compile(rf"(?P<answers>{one}(?:[ \t]*/[ \t]*{one})*)(?:{_COMMENT}[^\n]*)?", re.IGNORECASE),
+        one=re.compile(one, re.IGNORECASE),
+        yes=frozenset(w.lower() for w in spec["yes"]),
+        no=frozenset(w.lower() for w in (*spec["no"], *spec["negative_answers"])),
+        bar=frozenset(w.lower() for w in (*spec["yes"], *spec["no"], *spec["unsure_answers"])),
+        negative_words=_words(spec["negative_answers"]),
+    )
+
+
+def blank_leaders(grid: Grid, original: str, text: str, chars: list[str], marks: list[Mark]) -> None:
+    """Blank the leaders of each line whose first leader follows a short label at its start ("Fever ........ N"
+    -> "Fever          N"; "Fever ..... N   Chills ..... N": both). A leader ending its line leads to no answer
+    ("Bone pain ..........."): the label is marked unread (its symptoms are confirmed, never raised)."""
+    for m in grid.leader.finditer(text):
+        if "." in m.group("label").rstrip(". \t"):
+            continue  # a sentence before it: an ellipsis in prose, not a leader
+        nl = text.find("\n", m.end())
+        line_end = len(text) if nl < 0 else nl
+        if text[m.start() : line_end] != original[m.start() : line_end]:
+            continue  # a line the layout rewrote (boxes, signs): read there
+        for run in grid.leaders.finditer(text, m.start("leader"), line_end):
+            chars[run.start() : run.end()] = [" "] * (run.end() - run.start())
+        if not text[m.end() : line_end].strip():
+            marks.append((m.start("label"), m.end("label"), UNREAD))
+
+
+def _effect(grid: Grid, answers: str) -> str | None:
+    """The effect of the answers on the item: negated when every one is negative, None when every one is yes,
+    uncertain otherwise (a mix, an unsure answer)."""
+    said = [a.lower() for a in grid.one.findall(answers)]
+    if all(a in grid.no for a in said):
+        return "negated"
+    if all(a in grid.yes for a in said):
+        return None
+    return "uncertain"
+
+
+def read_rows(
+    grid: Grid, original: str, text: str, chars: list[str], marks: list[Mark], receptor: re.Pattern[str] | None = None
+) -> list[Mark]:
+    """Answer the grid rows of ``text`` (``original`` after the layout's boxes and signs, leaders blanked):
+    marks for the items a negative or uncertain answer closes are added to ``marks``, the answers rewritten in
+    ``chars``. Lines the layout answered or rewrote before (a mark on them, "(-) cough" become "no  cough") are
+    left alone. Returns the rows read, (start, end, "answered")."""
+    answered: list[Mark] = []
+    taken = _spans(marks)
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        start, end = pos, pos + len(line.rstrip("\r\n"))
+        pos += len(line)
+        if end - start < 3 or _answered_before(taken, start, end) or _rewritten(grid, original, text, start, end):
+            continue
+        cells = _cells(grid, text, start, end)
+        item: int | None = None  # where the item the next answer closes begins
+        last = start  # the end of its last cell
+        read = False
+        for k, (a, b) in enumerate(cells):
+            m = grid.answer.fullmatch(text, a, b) if k else None
+            if m is None or item is None:
+                if item is None and re.search(r"[A-Za-z]{2}", text[a:b]):
+                    item = a
+                last = b
+                # an empty cell after the item ("| Bone pain |   |"): its answer cannot be read
+                if item is not None and _EMPTY_CELL.search(text, b, cells[k + 1][0] if k + 1 < len(cells) else end):
+                    marks.append((item, b, UNREAD))
+                    item, read = None, True
+                continue
+            method = _METHOD.search(text, start, last)  # "HER2 (IHC): 0 - NEGATIVE": the receptor's name ends it
+            name_end = method.start() if method else last
+            if receptor is not None and receptor.search(text, max(start, name_end - 16), name_end):
+                item = None
+                continue  # "ER ..... negative": the receptor's status, read by the value rules
+            effect = _effect(grid, m.group("answers"))
+            s, e = m.span("answers")
+            # a yes is blanked (the row reads as prose), a bare yes/no or unsure answer becomes a cell bar (its
+            # word acts on nothing else); a word that may be a value ("negative", "0") stays for the value rules
+            if effect is None:
+                chars[s:e] = [" "] * (e - s)
+            elif all(a.lower() in grid.bar for a in grid.one.findall(m.group("answers"))):
+                chars[s:e] = [" "] * (e - s - 1) + ["|"]
+            if effect is not None:
+                # the item starts after a sentence ending before it ("Onset: gradual. Trauma: N")
+                ends = [x.end() for x in _SENTENCE_END.finditer(text, item, last)]
+                marks.append((ends[-1] if ends else item, last, effect))
+            item, read = None, True
+        if read:
+            answered.append((start, end, "answered"))
+    return answered
+
+
+def _cells(grid: Grid, text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The (start, end) of each non-blank cell of a line, between its fillers."""
+    cells = []
+    a = start
+    for f in grid.filler.finditer(text, start, end):
+        if f.start() > a:
+            cells.append((a, f.start()))
+        a = max(a, f.end())
+    if a < end and text[a:end].strip():
+        cells.append((a, len(text[:end].rstrip())))
+    return cells
+
+
+def _spans(marks: Sequence[Mark]) -> tuple[list[int], list[int]]:
+    """The marks' starts, sorted, and the furthest end reached by the marks up to each."""
+    ordered = sorted((s, e) for s, e, _ in marks)
+    reach, furthest = [], -1
+    for _, e in ordered:
+        furthest = max(furthest, e)
+        reach.append(furthest)
+    return [s for s, _ in ordered], reach
+
+
+def _answered_before(taken: tuple[list[int], list[int]], start: int, end: int) -> bool:
+    """Does a mark overlap [start, end)?"""
+    starts, reach = taken
+    k = bisect.bisect_left(starts, end)
+    return k > 0 and reach[k - 1] > start
+
+
+def _rewritten(grid: Grid, original: str, text: str, start: int, end: int) -> bool:
+    """Did the layout rewrite the line before the grid reading (other than blanking its leaders)?"""
+    if text[start:end] == original[start:end]:
+        return False
+    return grid.leaders.sub(lambda m: " " * len(m.group(0)), original[start:end]) != text[start:end]

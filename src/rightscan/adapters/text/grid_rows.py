@@ -100,10 +100,9 @@ def blank_leaders(grid: Grid, original: str, text: str, chars: list[str], marks:
             marks.append((m.start("label"), m.end("label"), UNREAD))
 
 
-def _effect(grid: Grid, answers: str) -> str | None:
+def _effect(grid: Grid, said: list[str]) -> str | None:
     """The effect of the answers on the item: negated when every one is negative, None when every one is yes,
     uncertain otherwise (a mix, an unsure answer)."""
-    said = [a.lower() for a in grid.one.findall(answers)]
     if all(a in grid.no for a in said):
         return "negated"
     if all(a in grid.yes for a in said):
@@ -126,42 +125,64 @@ def read_rows(
         pos += len(line)
         if end - start < 3 or _answered_before(taken, start, end) or _rewritten(grid, original, text, start, end):
             continue
-        cells = _cells(grid, text, start, end)
-        item: int | None = None  # where the item the next answer closes begins
-        last = start  # the end of its last cell
-        read = False
-        for k, (a, b) in enumerate(cells):
-            m = grid.answer.fullmatch(text, a, b) if k else None
-            if m is None or item is None:
-                if item is None and re.search(r"[A-Za-z]{2}", text[a:b]):
-                    item = a
-                last = b
-                # an empty cell after the item ("| Bone pain |   |"): its answer cannot be read
-                if item is not None and _EMPTY_CELL.search(text, b, cells[k + 1][0] if k + 1 < len(cells) else end):
-                    marks.append((item, b, UNREAD))
-                    item, read = None, True
-                continue
-            method = _METHOD.search(text, start, last)  # "HER2 (IHC): 0 - NEGATIVE": the receptor's name ends it
-            name_end = method.start() if method else last
-            if receptor is not None and receptor.search(text, max(start, name_end - 16), name_end):
-                item = None
-                continue  # "ER ..... negative": the receptor's status, read by the value rules
-            effect = _effect(grid, m.group("answers"))
-            s, e = m.span("answers")
+        if _read_line(grid, text, chars, marks, receptor, start, end):
+            answered.append((start, end, "answered"))
+    return answered
+
+
+def _read_line(
+    grid: Grid, text: str, chars: list[str], marks: list[Mark], receptor: re.Pattern[str] | None, start: int, end: int
+) -> bool:
+    """Read one line's cells: each run of answer cells closes the item cells before it. Did it read a row?"""
+    cells = _cells(grid, text, start, end)
+    item: int | None = None  # where the item the next answer closes begins
+    last = start  # the end of its last cell
+    read = False
+    k = 0
+    while k < len(cells):
+        a, b = cells[k]
+        m = grid.answer.fullmatch(text, a, b) if k and item is not None else None
+        if m is None:
+            if item is None and re.search(r"[A-Za-z]{2}", text[a:b]):
+                item = a
+            last = b
+            # an empty cell after the item ("| Bone pain |   |"): its answer cannot be read
+            if item is not None and _EMPTY_CELL.search(text, b, cells[k + 1][0] if k + 1 < len(cells) else end):
+                marks.append((item, b, UNREAD))
+                item, read = None, True
+            k += 1
+            continue
+        # the answers standing together ("Y   N" printed with neither chosen is no answer: uncertain)
+        found = [m]
+        while m.end("answers") == m.end() and k + 1 < len(cells):
+            nxt = grid.answer.fullmatch(text, *cells[k + 1])
+            if nxt is None:
+                break
+            found.append(nxt)
+            m, k = nxt, k + 1
+        k += 1
+        assert item is not None
+        method = _METHOD.search(text, start, last)  # "HER2 (IHC): 0 - NEGATIVE": the receptor's name ends it
+        name_end = method.start() if method else last
+        if receptor is not None and receptor.search(text, max(start, name_end - 16), name_end):
+            item = None
+            continue  # "ER ..... negative": the receptor's status, read by the value rules
+        said = [a.lower() for f in found for a in grid.one.findall(f.group("answers"))]
+        effect = _effect(grid, said)
+        for f in found:
+            s, e = f.span("answers")
             # a yes is blanked (the row reads as prose), a bare yes/no or unsure answer becomes a cell bar (its
             # word acts on nothing else); a word that may be a value ("negative", "0") stays for the value rules
             if effect is None:
                 chars[s:e] = [" "] * (e - s)
-            elif all(a.lower() in grid.bar for a in grid.one.findall(m.group("answers"))):
+            elif all(x in grid.bar for x in said):
                 chars[s:e] = [" "] * (e - s - 1) + ["|"]
-            if effect is not None:
-                # the item starts after a sentence ending before it ("Onset: gradual. Trauma: N")
-                ends = [x.end() for x in _SENTENCE_END.finditer(text, item, last)]
-                marks.append((ends[-1] if ends else item, last, effect))
-            item, read = None, True
-        if read:
-            answered.append((start, end, "answered"))
-    return answered
+        if effect is not None:
+            # the item starts after a sentence ending before it ("Onset: gradual. Trauma: N")
+            ends = [x.end() for x in _SENTENCE_END.finditer(text, item, last)]
+            marks.append((ends[-1] if ends else item, last, effect))
+        item, read = None, True
+    return read
 
 
 def _cells(grid: Grid, text: str, start: int, end: int) -> list[tuple[int, int]]:

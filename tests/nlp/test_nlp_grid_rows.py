@@ -183,3 +183,23 @@ def test_both_options_printed_with_neither_chosen_asks() -> None:
 def test_several_rows_a_line_with_colons_or_leaders() -> None:
     assert symptom_codes(HEADER + "Bone pain: no    Headache: yes    Cough: no\n") == {"headache"}
     assert symptom_codes(HEADER + "Jaundice ..... N   Cough ..... N   Bone pain ..... Y\n") == {"bone_pain"}
+
+
+def test_a_sign_answers_a_row_as_it_heads_a_column() -> None:
+    for row in ("| Jaundice | - |", "Jaundice\t-", "Jaundice ........ -", "Jaundice ___________ –"):
+        assert symptom_codes(HEADER + row + "\n") == set(), row
+    for row in ("| Jaundice | + |", "Jaundice\t+", "Jaundice ........ +"):
+        assert symptom_codes(HEADER + row + "\n") == {"jaundice"}, row
+
+
+def test_a_mark_or_number_set_apart_by_a_bar_or_leader_asks() -> None:
+    for row in ("| Headache | ✗ |", "Headache ........ X", "Headache ........ ++", "Headache\t2"):
+        note = HEADER + row + "\n"
+        assert symptom_codes(note) == set(), row
+        assert "headache" in " ".join(decide_note(note)["insufficient_data"]), row
+
+
+def test_a_lab_table_with_an_empty_column_keeps_its_values() -> None:
+    labs = "Test      Jan      Mar\nCEA       -        12.4   <5.0 ng/mL\nALP       98       310    <130 U/L\n"
+    got = facts(HEADER + labs)
+    assert "cea" in got.get("tumor_markers", {}) and "alkaline_phosphatase" in got.get("labs", {})

@@ -34,6 +34,7 @@ Mark = tuple[int, int, str]
 # not "0.6 mg/dL" nor "0-10")
 _COMMENT = r"[ \t]*(?:[-–—,;:.](?:[ \t]|$)|\()"
 _METHOD = re.compile(r"[ \t]*\([^()\n]{0,12}\)[ \t]*$")  # a method or unit after a name ("(IHC)", "(%)")
+_STRONG = re.compile(r"[|\t]|[^\s:]{3}")  # a filler other than a gap or a colon: a bar, a tab, a leader
 _EMPTY_CELL = re.compile(r"\|[ \t]*\|")
 _SENTENCE_END = re.compile(r"[.;!?][ \t]+(?=[^\n]*[A-Za-z]{2})")
 LABEL_MAX_CHARS = 48  # a leader follows a short label starting its line ("Shortness of breath on exertion ....")
@@ -58,10 +59,14 @@ def _words(words: Sequence[str]) -> str:
 
 
 def compile_grid(spec: Mapping[str, Sequence[str]]) -> Grid:
-    dots = _words(spec["leader_chars"]) or "(?!)"
-    leader = rf"(?:(?:{dots})[ \t]?){{3,}}"
+    # three or more of one leader character, spaced or not ("......", ". . . .", "____"; "...... -" is a leader
+    # and a dash)
+    leader = "|".join(rf"(?:{re.escape(c)}[ \t]?){{3,}}" for c in spec["leader_chars"]) or "(?!)"
+    leader = rf"(?:{leader})"
     label = rf"^(?P<label>[ \t]*[^\s.|][^\n|]{{0,{LABEL_MAX_CHARS}}}?)(?P<leader>[ \t]*{leader})"
-    one = rf"(?:{_words([*spec['yes'], *spec['no'], *spec['negative_answers'], *spec['unsure_answers']])})"
+    yes = [*spec["yes"], *spec["column_yes_signs"]]  # "+" and "-" answer a row as they head a column
+    no = [*spec["no"], *spec["column_no_signs"], *spec["negative_answers"]]
+    one = rf"(?:{_words([*yes, *no, *spec['unsure_answers']])})"
     # a word answer ends at a word's end; a sign ("?") at anything but another sign
     one = rf"{one}(?![A-Za-z0-9])"
     return Grid(
@@ -76,8 +81,8 @@ def compile_grid(spec: Mapping[str, Sequence[str]]) -> Grid:
         # the answers, then the cell's end or a comment ("Y - stable", "no (never)", "none, ever")
         answer=re.compile(rf"(?P<answers>{one}(?:[ \t]*/[ \t]*{one})*)(?:{_COMMENT}[^\n]*)?", re.IGNORECASE),
         one=re.compile(one, re.IGNORECASE),
-        yes=frozenset(w.lower() for w in spec["yes"]),
-        no=frozenset(w.lower() for w in (*spec["no"], *spec["negative_answers"])),
+        yes=frozenset(w.lower() for w in yes),
+        no=frozenset(w.lower() for w in no),
         bar=frozenset(w.lower() for w in (*spec["yes"], *spec["no"], *spec["unsure_answers"])),
         negative_words=_words(spec["negative_answers"]),
     )
@@ -125,13 +130,20 @@ def read_rows(
         pos += len(line)
         if end - start < 3 or _answered_before(taken, start, end) or _rewritten(grid, original, text, start, end):
             continue
-        if _read_line(grid, text, chars, marks, receptor, start, end):
+        if _read_line(grid, original, text, chars, marks, receptor, start, end):
             answered.append((start, end, "answered"))
     return answered
 
 
 def _read_line(
-    grid: Grid, text: str, chars: list[str], marks: list[Mark], receptor: re.Pattern[str] | None, start: int, end: int
+    grid: Grid,
+    original: str,
+    text: str,
+    chars: list[str],
+    marks: list[Mark],
+    receptor: re.Pattern[str] | None,
+    start: int,
+    end: int,
 ) -> bool:
     """Read one line's cells: each run of answer cells closes the item cells before it. Did it read a row?"""
     cells = _cells(grid, text, start, end)
@@ -143,7 +155,15 @@ def _read_line(
         a, b = cells[k]
         m = grid.answer.fullmatch(text, a, b) if k and item is not None else None
         if m is None:
-            if item is None and re.search(r"[A-Za-z]{2}", text[a:b]):
+            worded = re.search(r"[A-Za-z]{2}", text[a:b]) is not None
+            # a mark, a sign or a number set apart from the item by a bar, a tab or a leader ("| Bone pain | ✓ |",
+            # "Bone pain ...... X"): an answer that cannot be read
+            if item is not None and not worded and _STRONG.search(original, cells[k - 1][1], a):
+                marks.append((item, last, UNREAD))
+                item, read = None, True
+                k += 1
+                continue
+            if item is None and worded:
                 item = a
             last = b
             # an empty cell after the item ("| Bone pain |   |"): its answer cannot be read
@@ -169,14 +189,12 @@ def _read_line(
             continue  # "ER ..... negative": the receptor's status, read by the value rules
         said = [a.lower() for f in found for a in grid.one.findall(f.group("answers"))]
         effect = _effect(grid, said)
-        for f in found:
+        # the words of a bare yes/no or unsure answer are rewritten: a yes blanked (the row reads as prose), the
+        # others a cell bar (their word acts on nothing else); a word or sign that may belong to a value
+        # ("negative", "0", the "-" of a lab table's empty column) stays for the value rules
+        for f in found if all(x in grid.bar for x in said) else ():
             s, e = f.span("answers")
-            # a yes is blanked (the row reads as prose), a bare yes/no or unsure answer becomes a cell bar (its
-            # word acts on nothing else); a word that may be a value ("negative", "0") stays for the value rules
-            if effect is None:
-                chars[s:e] = [" "] * (e - s)
-            elif all(x in grid.bar for x in said):
-                chars[s:e] = [" "] * (e - s - 1) + ["|"]
+            chars[s:e] = [" "] * (e - s) if effect is None else [" "] * (e - s - 1) + ["|"]
         if effect is not None:
             # the item starts after a sentence ending before it ("Onset: gradual. Trauma: N")
             ends = [x.end() for x in _SENTENCE_END.finditer(text, item, last)]

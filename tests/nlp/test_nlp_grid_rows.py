@@ -6,6 +6,7 @@ answer, reads as the prose it is: a benign, known cause explains the symptom, a 
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from hypothesis import HealthCheck, given, settings
@@ -203,3 +204,15 @@ def test_a_lab_table_with_an_empty_column_keeps_its_values() -> None:
     labs = "Test      Jan      Mar\nCEA       -        12.4   <5.0 ng/mL\nALP       98       310    <130 U/L\n"
     got = facts(HEADER + labs)
     assert "cea" in got.get("tumor_markers", {}) and "alkaline_phosphatase" in got.get("labs", {})
+
+
+def test_a_long_grid_is_read_in_bounded_time() -> None:
+    from rightscan.adapters.text import MAX_NOTE_CHARS, load_rules
+    from rightscan.adapters.text.layout import compile_layout, normalise_marked
+
+    layout = compile_layout(load_rules())
+    rows = "Bone pain ........ N\n" * (MAX_NOTE_CHARS // 21 - 1)
+    started = time.monotonic()
+    plain, marks = normalise_marked(layout, rows)
+    assert time.monotonic() - started < 10  # about 0.2 s: each row is checked against the marks once
+    assert len(plain) == len(rows) and sum(1 for *_, effect in marks if effect == "negated") == rows.count("\n")

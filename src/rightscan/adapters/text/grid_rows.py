@@ -21,12 +21,12 @@ length: every offset stays the note's.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from rightscan.adapters.text.form_rows import EFFECT as UNREAD
+from rightscan.adapters.text.form_rows import overlaps, spans
 
 Mark = tuple[int, int, str]
 
@@ -63,7 +63,7 @@ def compile_grid(spec: Mapping[str, Sequence[str]]) -> Grid:
     # and a dash)
     leader = "|".join(rf"(?:{re.escape(c)}[ \t]?){{3,}}" for c in spec["leader_chars"]) or "(?!)"
     leader = rf"(?:{leader})"
-    label = rf"^(?P<label>[ \t]*[^\s.|][^\n|]{{0,{LABEL_MAX_CHARS}}}?)(?P<leader>[ \t]*{leader})"
+    label = rf"^(?P<label>[ \t]*[^\s.|][^\n|]{{0,{LABEL_MAX_CHARS}}}?)(?P<leader>{leader})"
     yes = [*spec["yes"], *spec["column_yes_signs"]]  # "+" and "-" answer a row as they head a column
     no = [*spec["no"], *spec["column_no_signs"], *spec["negative_answers"]]
     one = rf"(?:{_words([*yes, *no, *spec['unsure_answers']])})"
@@ -123,12 +123,12 @@ def read_rows(
     ``chars``. Lines the layout answered or rewrote before (a mark on them, "(-) cough" become "no  cough") are
     left alone. Returns the rows read, (start, end, "answered")."""
     answered: list[Mark] = []
-    taken = _spans(marks)
+    taken = spans(marks)
     pos = 0
     for line in text.splitlines(keepends=True):
         start, end = pos, pos + len(line.rstrip("\r\n"))
         pos += len(line)
-        if end - start < 3 or _answered_before(taken, start, end) or _rewritten(grid, original, text, start, end):
+        if end - start < 3 or overlaps(taken, start, end) or _rewritten(grid, original, text, start, end):
             continue
         if _read_line(grid, original, text, chars, marks, receptor, start, end):
             answered.append((start, end, "answered"))
@@ -214,23 +214,6 @@ def _cells(grid: Grid, text: str, start: int, end: int) -> list[tuple[int, int]]
     if a < end and text[a:end].strip():
         cells.append((a, len(text[:end].rstrip())))
     return cells
-
-
-def _spans(marks: Sequence[Mark]) -> tuple[list[int], list[int]]:
-    """The marks' starts, sorted, and the furthest end reached by the marks up to each."""
-    ordered = sorted((s, e) for s, e, _ in marks)
-    reach, furthest = [], -1
-    for _, e in ordered:
-        furthest = max(furthest, e)
-        reach.append(furthest)
-    return [s for s, _ in ordered], reach
-
-
-def _answered_before(taken: tuple[list[int], list[int]], start: int, end: int) -> bool:
-    """Does a mark overlap [start, end)?"""
-    starts, reach = taken
-    k = bisect.bisect_left(starts, end)
-    return k > 0 and reach[k - 1] > start
 
 
 def _rewritten(grid: Grid, original: str, text: str, start: int, end: int) -> bool:

@@ -21,6 +21,8 @@ returns a text of exactly the same length in which
   cue, is written only where no item is found), and so does an answer letter written after the item in a
   review-of-systems line or a symptom table ("fever N, chills N", "Dyspnea      N     -"); a receptor's
   own status ("PR: negative") is left as written;
+- a grid row, an item set apart from its answer by leaders, bars, a tab, a wide gap or a colon ("Fever ...... N",
+  "| MSK | Bone pain | N |", "Cough/SOB: no / no", "Back pain .... Y (chronic)"), is read by ``grid_rows``;
 - a section heading dictated in capitals without its colon ("FAMILY HISTORY her mother ...") gets the colon
   (written over the space after it), so that the section's effects reach its text.
 

@@ -216,3 +216,11 @@ def test_a_long_grid_is_read_in_bounded_time() -> None:
     plain, marks = normalise_marked(layout, rows)
     assert time.monotonic() - started < 10  # about 0.2 s: each row is checked against the marks once
     assert len(plain) == len(rows) and sum(1 for *_, effect in marks if effect == "negated") == rows.count("\n")
+
+
+def test_a_distant_metastasis_row_answered_no_or_mixed_is_never_m1() -> None:
+    for row in ("| Distant metastasis | No |", "Distant mets ............ N", "Bone metastases ...... no / yes"):
+        assert facts(HEADER + row + "\n").get("tumor", {}).get("m") != "M1", row
+    assert facts(HEADER + "Bone metastases ...... no / yes\n").get("tumor", {}).get("m") is None
+    # control: answered yes, the row states it
+    assert facts(HEADER + "Distant mets ........ Y (liver, biopsy-proven)\n")["tumor"]["m"] == "M1"

@@ -224,3 +224,9 @@ def test_a_distant_metastasis_row_answered_no_or_mixed_is_never_m1() -> None:
     assert facts(HEADER + "Bone metastases ...... no / yes\n").get("tumor", {}).get("m") is None
     # control: answered yes, the row states it
     assert facts(HEADER + "Distant mets ........ Y (liver, biopsy-proven)\n")["tumor"]["m"] == "M1"
+
+
+def test_prose_with_wide_blanks_is_not_a_grid() -> None:
+    assert symptom_codes(HEADER + "Seen today.  No  new  bone  pain  or  headache.\n") == set()
+    assert symptom_codes(HEADER + "Seen today.  Yes,  new  bone  pain  since  May.\n") == {"bone_pain"}
+    assert symptom_codes(HEADER + "Asked about bone pain  no  relief with rest  worse at night\n") == {"bone_pain"}

@@ -173,7 +173,7 @@ def _read_line(
             k += 1
             continue
         # the answers standing together ("Y   N" printed with neither chosen is no answer: uncertain)
-        found = [m]
+        first, found = k, [m]
         while m.end("answers") == m.end() and k + 1 < len(cells):
             nxt = grid.answer.fullmatch(text, *cells[k + 1])
             if nxt is None:
@@ -181,6 +181,9 @@ def _read_line(
             found.append(nxt)
             m, k = nxt, k + 1
         k += 1
+        if not _a_row(grid, original, text, cells, first, k, m.end("answers") < m.end()):
+            item, last = None, cells[k - 1][1]
+            continue  # prose written with wide blanks ("IDC.  No  new  bone  pain."): read as words
         assert item is not None
         method = _METHOD.search(text, start, last)  # "HER2 (IHC): 0 - NEGATIVE": the receptor's name ends it
         name_end = method.start() if method else last
@@ -201,6 +204,21 @@ def _read_line(
             marks.append((ends[-1] if ends else item, last, effect))
         item, read = None, True
     return read
+
+
+def _a_row(
+    grid: Grid, original: str, text: str, cells: list[tuple[int, int]], first: int, after: int, comment: bool
+) -> bool:
+    """Do the answer cells ``first`` to ``after`` (excluded) answer the item before them as a grid row? Not when
+    the item ends a sentence; and an answer set apart by a wide gap or a colon alone must end the line, or come
+    before a comment, a bar, a tab or a leader, or before another item and its answer ("Cough: no  Fever: no")."""
+    if text[: cells[first - 1][1]].rstrip()[-1:] in (".", "!"):
+        return False
+    if comment or after >= len(cells) or _STRONG.search(original, cells[first - 1][1], cells[first][0]):
+        return True
+    if _STRONG.search(original, cells[after - 1][1], cells[after][0]):
+        return True
+    return after + 1 < len(cells) and grid.answer.fullmatch(text, *cells[after + 1]) is not None
 
 
 def _cells(grid: Grid, text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -8,10 +8,14 @@ in a cell of its own, or a tick or cross glyph ending the row), that has no box 
 and that the layout gave no answer gets the effect ``unread_mark``: a symptom on it goes to ``to_confirm``
 (the answer waits, naming it) instead of being raised or dropped. Other facts on the row are unaffected (the
 effect means nothing to them in ``context.yaml``), so "Grade 2" in a synoptic table reads as before.
+
+A grid row whose answer cell is empty or holds no answer the grid reader knows ("| Bone pain |   |",
+"Bone pain ..........", "Headache ...... X") gets the same effect from ``grid_rows``, which knows its cells.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -26,6 +30,7 @@ def unread_rows(original: str, marks: Sequence[tuple[int, int, str]]) -> list[tu
     """(start, end, ``unread_mark``) for each form-like row of ``original`` without boxes to which the layout
     gave no label in ``marks``."""
     out: list[tuple[int, int, str]] = []
+    taken = spans(marks)
     pos = 0
     for line in original.splitlines(keepends=True):
         start, end = pos, pos + len(line.rstrip("\r\n"))
@@ -33,10 +38,28 @@ def unread_rows(original: str, marks: Sequence[tuple[int, int, str]]) -> list[tu
         body = original[start:end]
         if not body.strip() or _BOXES.search(body):
             continue  # blank, or a row of boxes (the layout reads those, or names them uncertain)
-        if any(s < end and e > start for s, e, _ in marks):
+        if overlaps(taken, start, end):
             continue  # a row the layout answered
         cells = [c for c in _CELL_GAP.split(body.strip()) if c]
         lone = len(cells) >= 2 and any(ch.isalpha() for ch in cells[0])
         if (lone and any(_LONE_MARK.fullmatch(c) for c in cells[1:])) or _GLYPH_AT_END.search(body):
             out.append((start, end, EFFECT))
     return out
+
+
+def spans(marks: Sequence[tuple[int, int, str]]) -> tuple[list[int], list[int]]:
+    """The marks' starts, sorted, and the furthest end reached by the marks up to each (for ``overlaps``: a
+    note's rows are checked against its marks in one pass each, not every row against every mark)."""
+    ordered = sorted((s, e) for s, e, _ in marks)
+    reach, furthest = [], -1
+    for _, e in ordered:
+        furthest = max(furthest, e)
+        reach.append(furthest)
+    return [s for s, _ in ordered], reach
+
+
+def overlaps(taken: tuple[list[int], list[int]], start: int, end: int) -> bool:
+    """Does a mark of ``spans`` overlap [start, end)?"""
+    starts, reach = taken
+    k = bisect.bisect_left(starts, end)
+    return k > 0 and reach[k - 1] > start

@@ -21,6 +21,8 @@ returns a text of exactly the same length in which
   cue, is written only where no item is found), and so does an answer letter written after the item in a
   review-of-systems line or a symptom table ("fever N, chills N", "Dyspnea      N     -"); a receptor's
   own status ("PR: negative") is left as written;
+- a grid row, an item set apart from its answer by leaders, bars, a tab, a wide gap or a colon ("Fever ...... N",
+  "| MSK | Bone pain | N |", "Cough/SOB: no / no", "Back pain .... Y (chronic)"), is read by ``grid_rows``;
 - a section heading dictated in capitals without its colon ("FAMILY HISTORY her mother ...") gets the colon
   (written over the space after it), so that the section's effects reach its text.
 
@@ -41,7 +43,10 @@ import re
 from dataclasses import dataclass
 
 from rightscan.adapters.text.form_rows import unread_rows
+from rightscan.adapters.text.grid_rows import Grid, blank_leaders, compile_grid, read_rows
 from rightscan.adapters.text.rules import Rules
+from rightscan.adapters.text.runs import MAX_RUN_CHARS as MAX_RUN_CHARS
+from rightscan.adapters.text.runs import break_runs as break_runs
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +63,7 @@ class Layout:
     yes: frozenset[str]
     headings: dict[str, str]
     no: frozenset[str]
+    grid: Grid  # rows of an item, a filler and its answer (grid_rows.py)
     # a receptor's name right before a sign ("ER (+) PR (-)"): the sign is its status, not a list item's
     receptor_before: re.Pattern[str] | None = None
     # a section title dictated in capitals at the start of a line, without its colon
@@ -106,6 +112,7 @@ def compile_layout(rules: Rules) -> Layout:
     headings = {h.lower(): cue for cue, hs in (("denies", spec["negative_headings"]),
                                                ("reports", spec["positive_headings"])) for h in hs}  # fmt: skip
     heading = "|".join(re.escape(h) for h in sorted(headings, key=len, reverse=True))
+    grid = compile_grid(spec)
     return Layout(
         box=re.compile(box, re.IGNORECASE),
         pair=re.compile(pair, re.IGNORECASE),
@@ -117,7 +124,7 @@ def compile_layout(rules: Rules) -> Layout:
         answer_no=re.compile(
             # "Cough: no", "Cough = N", "Cough - no", "Cough? N", "- Headache: denies"
             rf"(?<=[A-Za-z)?])(?:\s*[:=]|[ \t]+[-–—])\s*"
-            rf"(?:{no}|none|neg|negative|denies|denied|absent|nil|n/a|0\s*/\s*10)\b"
+            rf"(?:{no}|{grid.negative_words})(?![A-Za-z0-9])"
             # ... then the line's end, a separator, a table's gap, or a comment after a dash ("Bone pain: N - old ache")
             rf"(?=[ \t]*(?:$|[|;,.\n])|[ \t]{{2,}}\S|[ \t]+[-–—][ \t])"
             # the answer letter after the item, without a colon ("fever N, chills N"; "Dyspnea    N    -"); "no"
@@ -133,6 +140,7 @@ def compile_layout(rules: Rules) -> Layout:
         yes=frozenset(w.lower() for w in (*spec["yes"], *spec["column_yes_signs"])),
         headings=headings,
         no=frozenset(w.lower() for w in spec["no"]),
+        grid=grid,
         receptor_before=re.compile(
             "(?:" + "|".join(rules.name_patterns[n].pattern for n in ("ER", "PR", "HER2", "HR")) + r")\s*$",
             re.IGNORECASE,
@@ -282,6 +290,8 @@ def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
         _boxes_signs_headings(layout, text, chars, marks)
     if "[" in text:
         _answers_before_items(layout, "".join(chars), chars, marks)
+    blank_leaders(layout.grid, text, "".join(chars), chars, marks)  # grid rows: "Fever ....... N", "| Bone pain | N |"
+    answered += read_rows(layout.grid, text, "".join(chars), chars, marks, layout.receptor_before)
     current = "".join(chars)
     seg: tuple[list[int], list[int]] | None = None
     for m in layout.answer_no.finditer(current):
@@ -301,7 +311,7 @@ def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
     # answer names it to confirm rather than raise or drop it
     if ":" in text or "-" in text:
         seg = seg or _segments(current)
-        for m in _UNSURE_ANSWER.finditer(current):
+        for m in layout.grid.unsure_answer.finditer(current):
             label = _label_before(current, seg, m.start())
             if label is not None:
                 marks.append((*label, "uncertain"))
@@ -351,11 +361,6 @@ def _answers_before_items(layout: Layout, text: str, chars: list[str], marks: li
         _put(chars, m.start(), m.end(), "|")
 
 
-_UNSURE_ANSWER = re.compile(
-    r"(?<=[A-Za-z)])(?:[ \t]*[:=]|[ \t]+[-–—])[ \t]*(?:\?+|unsure|not sure|unknown|uncertain|unclear|maybe|possibly)"
-    r"(?=[ \t]*(?:$|[|;,.(]|\n)|[ \t]{2,}\S)",
-    re.IGNORECASE | re.MULTILINE,
-)
 _SIGN_LEADS = re.compile(r"[ \t]?[A-Za-z]")
 _PLUS_ANSWER = re.compile(
     r"(?<=[A-Za-z)?])(?:[ \t]*:[ \t]*|[ \t]{2,})\+(?=[ \t]*(?:$|[|;,])|[ \t]{2,}\S)", re.MULTILINE
@@ -575,23 +580,3 @@ def _label_stop(layout: Layout, text: str, ends: list[int], end: int) -> int:
     stop = _segment_stop(text, ends, end)
     nxt = layout.box.search(text, end, stop)
     return nxt.start() if nxt else stop
-
-
-# spaCy's tokenizer strips prefixes and suffixes from a whitespace-free run one at a time, searching the
-# rest of the run each time: work grows with the square of the run ("((((..." of 20,000 characters took
-# 30 s). The longest run in the development sets is 31 characters.
-MAX_RUN_CHARS = 100
-_LONG_RUN = re.compile(rf"(?<!\S)\S{{{MAX_RUN_CHARS + 1},}}")
-
-
-def break_runs(text: str) -> str:
-    """The text with a space written over every ``MAX_RUN_CHARS + 1``-th character of a run without
-    whitespace longer than ``MAX_RUN_CHARS`` (same length, so every offset stays that of the note)."""
-    runs = list(_LONG_RUN.finditer(text))
-    if not runs:
-        return text
-    chars = list(text)
-    for m in runs:
-        for i in range(m.start() + MAX_RUN_CHARS, m.end(), MAX_RUN_CHARS + 1):
-            chars[i] = " "
-    return "".join(chars)

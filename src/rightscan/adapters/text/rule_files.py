@@ -129,6 +129,9 @@ class _Layout(_Strict):
     positive_signs: list[str] = Field(default_factory=list)
     negative_headings: list[str] = Field(default_factory=list)
     positive_headings: list[str] = Field(default_factory=list)
+    negative_answers: list[str] = Field(default_factory=list)  # grid rows (grid_rows.py) and "Item: none"
+    unsure_answers: list[str] = Field(default_factory=list)
+    leader_chars: list[str] = Field(default_factory=list)
 
 
 class _CarriedFamily(_Strict):

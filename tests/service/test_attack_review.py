@@ -1,5 +1,10 @@
 """Faults found by an outside attack on the running service (issue 10), each over real HTTP on 127.0.0.1.
 
+- Text the caller chooses and the decision log keeps in a bounded column (a CDS call's ``hookInstance``)
+  was accepted up to lengths the column cannot hold: on PostgreSQL the
+  write failed and the caller got 503 "decision log unavailable" (after a failed group commit that other
+  callers' decisions shared), on SQLite the text was stored whole. Such input is now 422 naming the field,
+  on every store. Set ``RIGHTSCAN_TEST_POSTGRES_URL`` to run these on PostgreSQL as well.
 - Behind a TLS-ending proxy (public URL ``https``, plain http on loopback) the SMART launch cookie, which
   carries the launch's ``state``, was set without ``Secure``, unlike the session cookie.
 """
@@ -7,15 +12,69 @@
 from __future__ import annotations
 
 import json
+import os
 import secrets
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 
 from .conftest import ISSUER, Server, start_server
+from .test_cds import SERVICE, reference_request
 from .test_smart_launch import CLIENT_ID, SmartServer
+
+POSTGRES = os.environ.get("RIGHTSCAN_TEST_POSTGRES_URL")
+
+
+def _fresh_postgres(url: str) -> str:
+    from sqlalchemy import text
+
+    from rightscan.adapters.store.db import make_engine
+
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        conn.execute(
+            text("drop table if exists feedback, cards, decisions, seen_tokens, service_state, alembic_version cascade")
+        )
+    engine.dispose()
+    return url
+
+
+@pytest.fixture(
+    scope="module",
+    params=[
+        "sqlite",
+        pytest.param("postgresql", marks=pytest.mark.skipif(not POSTGRES, reason="set RIGHTSCAN_TEST_POSTGRES_URL")),
+    ],
+)
+def any_store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    tmp = tmp_path_factory.mktemp(f"attack-{request.param}")
+    database = _fresh_postgres(POSTGRES) if request.param == "postgresql" and POSTGRES else None
+    srv = start_server(tmp, database=database)
+    yield srv
+    srv.stop()
+
+
+def _call(server: Server, body: dict[str, Any]) -> httpx.Response:
+    return httpx.post(f"{server.url}{SERVICE}", json=body, timeout=30)
+
+
+def test_an_overlong_hook_instance_is_422_naming_it_not_a_store_failure(any_store: Server) -> None:
+    """CDS Hooks makes ``hookInstance`` a UUID (36 characters); the log keeps up to 64. Before the fix 65 to
+    100 characters were accepted: 503 "decision log unavailable" on PostgreSQL, stored whole on SQLite."""
+    request = reference_request()
+    request["hookInstance"] = "h" * 65
+    r = _call(any_store, request)
+    assert r.status_code == 422, r.text[:300]
+    assert r.json()["error"]["field"] == "hookInstance"
+    assert "h" * 65 not in r.text
+    request["hookInstance"] = str(uuid.uuid4())  # control: a real one is answered
+    assert _call(any_store, request).status_code == 200
+    assert httpx.get(f"{any_store.url}/readyz").status_code == 200
+
 
 # ------------------------------------------------------------------ the SMART launch cookie behind TLS
 PUBLIC = "https://rightscan.example.org"

@@ -91,7 +91,7 @@ class OrderContext(_Open):
 
 class HookRequest(_Model):
     hook: Literal["order-select", "order-sign"]
-    hookInstance: str = Field(min_length=1, max_length=100)
+    hookInstance: str = Field(min_length=1, max_length=64)  # a UUID (CDS Hooks); the decision log keeps 64
     fhirServer: str | None = Field(default=None, max_length=2000)
     fhirAuthorization: FhirAuthorization | None = None
     context: OrderContext

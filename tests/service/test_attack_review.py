@@ -1,7 +1,7 @@
 """Faults found by an outside attack on the running service (issue 10), each over real HTTP on 127.0.0.1.
 
-- Text the caller chooses and the decision log keeps in a bounded column (a CDS call's ``hookInstance``)
-  was accepted up to lengths the column cannot hold: on PostgreSQL the
+- Text the caller chooses and the decision log keeps in a bounded column (a CDS call's ``hookInstance``,
+  a feedback's override reason) was accepted up to lengths the column cannot hold: on PostgreSQL the
   write failed and the caller got 503 "decision log unavailable" (after a failed group commit that other
   callers' decisions shared), on SQLite the text was stored whole. Such input is now 422 naming the field,
   on every store. Set ``RIGHTSCAN_TEST_POSTGRES_URL`` to run these on PostgreSQL as well.
@@ -16,6 +16,7 @@ import os
 import secrets
 import uuid
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +75,33 @@ def test_an_overlong_hook_instance_is_422_naming_it_not_a_store_failure(any_stor
     request["hookInstance"] = str(uuid.uuid4())  # control: a real one is answered
     assert _call(any_store, request).status_code == 200
     assert httpx.get(f"{any_store.url}/readyz").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("part", "length"),
+    [("code", 65), ("system", 256), ("display", 256)],
+)
+def test_an_overlong_override_reason_is_422_naming_it_not_a_store_failure(
+    any_store: Server, part: str, length: int
+) -> None:
+    """An override reason is a coding the EHR sends back; the log keeps its code (64), system and display
+    (255 each). Longer ones gave 503 on PostgreSQL before the fix."""
+    answer = _call(any_store, reference_request())
+    assert answer.status_code == 200, answer.text
+    card = answer.json()["cards"][0]["uuid"]
+    now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    def feedback(reason: dict[str, str]) -> httpx.Response:
+        entry = {"card": card, "outcome": "overridden", "overrideReason": {"reason": reason}, "outcomeTimestamp": now}
+        return httpx.post(f"{any_store.url}{SERVICE}/feedback", json={"feedback": [entry]}, timeout=30)
+
+    reason = {"system": "http://example.org/override", "code": "patient-preference", "display": "Patient preference"}
+    r = feedback({**reason, part: "x" * length})
+    assert r.status_code == 422, r.text[:300]
+    assert r.json()["error"]["field"].endswith(f"overrideReason.reason.{part}")
+    ok = feedback({**reason, part: "y" * (length - 1)})  # control: the longest the log holds is kept
+    assert ok.status_code == 200, ok.text
+    assert ok.json()["new"] == 1
 
 
 # ------------------------------------------------------------------ the SMART launch cookie behind TLS

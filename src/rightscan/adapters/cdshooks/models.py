@@ -188,8 +188,16 @@ class AcceptedSuggestion(_Model):
     id: str = Field(min_length=1)
 
 
+class ReasonCoding(Coding):
+    """An override reason the EHR sends back, bounded as the decision log's feedback columns are."""
+
+    system: str = Field(min_length=1, max_length=255)
+    code: str = Field(min_length=1, max_length=64)
+    display: str | None = Field(default=None, max_length=255)
+
+
 class OverrideReason(_Model):
-    reason: Coding | None = None
+    reason: ReasonCoding | None = None
     userComment: str | None = Field(default=None, max_length=4000)
 
     @model_validator(mode="after")

@@ -5,6 +5,11 @@
   write failed and the caller got 503 "decision log unavailable" (after a failed group commit that other
   callers' decisions shared), on SQLite the text was stored whole. Such input is now 422 naming the field,
   on every store. Set ``RIGHTSCAN_TEST_POSTGRES_URL`` to run these on PostgreSQL as well.
+- Each readiness probe (``/readyz``, no token needed) opened and closed the SQLite files to read their
+  immutable flag; closing any descriptor of a file drops every POSIX lock the process holds on it,
+  SQLite's own included. The next process to open the log (``rightscan log export``, a backup) then
+  believed it was alone, checkpointed and deleted the WAL under the running service: decisions the
+  service had acknowledged vanished from its own reads and from the file, and ``/readyz`` turned 503.
 - Behind a TLS-ending proxy (public URL ``https``, plain http on loopback) the SMART launch cookie, which
   carries the launch's ``state``, was set without ``Secure``, unlike the session cookie.
 """
@@ -14,6 +19,8 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import sqlite3
+import subprocess
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -23,7 +30,9 @@ from typing import Any
 import httpx
 import pytest
 
-from .conftest import ISSUER, Server, start_server
+from conftest import patient
+
+from .conftest import ISSUER, RIGHTSCAN, Server, start_server
 from .test_cds import SERVICE, reference_request
 from .test_smart_launch import CLIENT_ID, SmartServer
 
@@ -102,6 +111,33 @@ def test_an_overlong_override_reason_is_422_naming_it_not_a_store_failure(
     ok = feedback({**reason, part: "y" * (length - 1)})  # control: the longest the log holds is kept
     assert ok.status_code == 200, ok.text
     assert ok.json()["new"] == 1
+
+
+# ------------------------------------------------------------------ readiness probes and SQLite's locks
+def test_readiness_probes_do_not_let_another_process_take_the_log_from_under_the_service(tmp_path: Path) -> None:
+    """Before the fix: after one ``/readyz``, an export run beside the service deleted its WAL; the service
+    then read back 12 of the 20 decisions it had acknowledged, and one was missing from the file."""
+    server = start_server(tmp_path)
+    ids: list[str] = []
+    try:
+        for _round in range(3):
+            for _ in range(4):
+                r = httpx.post(f"{server.url}/v1/evaluate", json=patient(), timeout=30)
+                assert r.status_code == 200, r.text[:300]
+                ids.append(r.json()["decision_id"])
+            assert httpx.get(f"{server.url}/readyz", timeout=30).status_code == 200
+            export = [RIGHTSCAN, "log", "export", "--database", server.database, "--table", "decisions", "-o", "-"]
+            exported = subprocess.run(export, check=True, capture_output=True, text=True).stdout
+            assert all(i in exported for i in ids)  # the other process sees every acknowledged decision
+        read_back = [httpx.get(f"{server.url}/v1/decisions/{i}", timeout=30).status_code for i in ids]
+        assert read_back == [200] * len(ids)
+        assert httpx.get(f"{server.url}/readyz", timeout=30).status_code == 200
+    finally:
+        server.stop()
+    with sqlite3.connect(tmp_path / "log.db") as con:
+        assert con.execute("pragma integrity_check").fetchall() == [("ok",)]
+        stored = {row[0] for row in con.execute("select id from decisions")}
+    assert stored == set(ids)
 
 
 # ------------------------------------------------------------------ the SMART launch cookie behind TLS

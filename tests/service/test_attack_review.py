@@ -4,7 +4,8 @@
   a feedback's override reason) was accepted up to lengths the column cannot hold: on PostgreSQL the
   write failed and the caller got 503 "decision log unavailable" (after a failed group commit that other
   callers' decisions shared), on SQLite the text was stored whole. Such input is now 422 naming the field,
-  on every store. Set ``RIGHTSCAN_TEST_POSTGRES_URL`` to run these on PostgreSQL as well.
+  on every store, as is a NUL character (U+0000), which PostgreSQL cannot store in text. Set
+  ``RIGHTSCAN_TEST_POSTGRES_URL`` to run these on PostgreSQL as well.
 - Each readiness probe (``/readyz``, no token needed) opened and closed the SQLite files to read their
   immutable flag; closing any descriptor of a file drops every POSIX lock the process holds on it,
   SQLite's own included. The next process to open the log (``rightscan log export``, a backup) then
@@ -111,6 +112,41 @@ def test_an_overlong_override_reason_is_422_naming_it_not_a_store_failure(
     ok = feedback({**reason, part: "y" * (length - 1)})  # control: the longest the log holds is kept
     assert ok.status_code == 200, ok.text
     assert ok.json()["new"] == 1
+
+
+NUL = "\u0000"
+
+
+def test_a_nul_character_in_text_the_log_keeps_is_422_naming_the_field(any_store: Server) -> None:
+    """PostgreSQL cannot store U+0000 in text: before the fix such a ``hookInstance``, feedback card id,
+    override comment or reason answered 503 "decision log unavailable" there (and was stored on SQLite)."""
+    request = reference_request()
+    request["hookInstance"] = f"{uuid.uuid4()}{NUL}"
+    r = _call(any_store, request)
+    assert r.status_code == 422, r.text[:300]
+    assert r.json()["error"]["field"] == "hookInstance"
+    answer = _call(any_store, reference_request())
+    assert answer.status_code == 200, answer.text[:300]
+    card = answer.json()["cards"][0]["uuid"]
+    now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    reason = {"system": "http://example.org/override", "code": "patient-preference"}
+    cases = {
+        "card": {"card": f"{card}{NUL}", "overrideReason": {"userComment": "seen"}},
+        "userComment": {"card": card, "overrideReason": {"userComment": f"seen{NUL}"}},
+        "code": {"card": card, "overrideReason": {"reason": {**reason, "code": f"x{NUL}"}}},
+    }
+    for field, entry in cases.items():
+        body = {"feedback": [{"outcome": "overridden", "outcomeTimestamp": now, **entry}]}
+        r = httpx.post(f"{any_store.url}{SERVICE}/feedback", json=body, timeout=30)
+        assert r.status_code == 422, (field, r.text[:300])
+        assert r.json()["error"]["field"].endswith(field)
+    control = {"card": card, "overrideReason": {"userComment": "seen", "reason": reason}}
+    ok = httpx.post(
+        f"{any_store.url}{SERVICE}/feedback",
+        json={"feedback": [{"outcome": "overridden", "outcomeTimestamp": now, **control}]},
+        timeout=30,
+    )
+    assert ok.status_code == 200, ok.text[:300]
 
 
 # ------------------------------------------------------------------ readiness probes and SQLite's locks

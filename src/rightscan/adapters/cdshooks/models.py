@@ -13,11 +13,20 @@ Rules (CDS Hooks 2.0, and the cds-resp/cds-fb/cds-r invariants restated by the 3
 from __future__ import annotations
 
 import re
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SkipValidation, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, SkipValidation, model_validator
 
 _TYPE_ID = re.compile(r"^[A-Za-z]+/[A-Za-z0-9\-.]{1,64}$")
+
+
+def _storable(value: str) -> str:
+    if "\x00" in value:  # PostgreSQL cannot store it in text
+        raise ValueError("must not contain the NUL character (U+0000)")
+    return value
+
+
+StoredText = Annotated[str, AfterValidator(_storable)]  # text the decision log keeps
 
 
 class _Model(BaseModel):
@@ -91,7 +100,7 @@ class OrderContext(_Open):
 
 class HookRequest(_Model):
     hook: Literal["order-select", "order-sign"]
-    hookInstance: str = Field(min_length=1, max_length=100)
+    hookInstance: StoredText = Field(min_length=1, max_length=64)  # a UUID (CDS Hooks); the decision log keeps 64
     fhirServer: str | None = Field(default=None, max_length=2000)
     fhirAuthorization: FhirAuthorization | None = None
     context: OrderContext
@@ -188,9 +197,17 @@ class AcceptedSuggestion(_Model):
     id: str = Field(min_length=1)
 
 
+class ReasonCoding(Coding):
+    """An override reason the EHR sends back, bounded as the decision log's feedback columns are."""
+
+    system: StoredText = Field(min_length=1, max_length=255)
+    code: StoredText = Field(min_length=1, max_length=64)
+    display: StoredText | None = Field(default=None, max_length=255)
+
+
 class OverrideReason(_Model):
-    reason: Coding | None = None
-    userComment: str | None = Field(default=None, max_length=4000)
+    reason: ReasonCoding | None = None
+    userComment: StoredText | None = Field(default=None, max_length=4000)
 
     @model_validator(mode="after")
     def _rules(self) -> OverrideReason:
@@ -200,7 +217,7 @@ class OverrideReason(_Model):
 
 
 class FeedbackEntry(_Model):
-    card: str = Field(min_length=1, max_length=64)
+    card: StoredText = Field(min_length=1, max_length=64)
     outcome: Literal["accepted", "overridden"]
     acceptedSuggestions: list[AcceptedSuggestion] | None = None
     overrideReason: OverrideReason | None = None

@@ -46,11 +46,16 @@ def sqlite_path(url: str) -> Path | None:
     return Path(raw) if raw and raw != ":memory:" else None
 
 
-def unwritable_files(url: str) -> list[str]:
+def unwritable_files(url: str, *, attributes: bool = True) -> list[str]:
     """SQLite files (database, -wal, -shm, and their directory) this process cannot write.
 
     SQLite maps the ``-shm`` file into memory: if it is not writable the process dies with SIGBUS on
     the first write, so this is checked before the store is used and on every readiness probe.
+
+    ``attributes`` also reads the immutable and append-only flags, which opens and closes each file: only
+    while this process has no connection to the database. Closing any descriptor of a file drops every
+    POSIX lock the process holds on it, SQLite's included; another process opening the log next would
+    believe it is alone, checkpoint and delete the WAL under the running service.
     """
     path = sqlite_path(url)
     if path is None:
@@ -60,7 +65,9 @@ def unwritable_files(url: str) -> list[str]:
     if not os.access(directory, os.W_OK | os.X_OK):
         bad.append(f"{directory} (directory)")
     for candidate in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
-        if candidate.exists() and (not os.access(candidate, os.R_OK | os.W_OK) or _immutable(candidate)):
+        if candidate.exists() and (
+            not os.access(candidate, os.R_OK | os.W_OK) or (attributes and _immutable(candidate))
+        ):
             bad.append(candidate.name)
     return bad
 
@@ -389,7 +396,7 @@ class DecisionStore:
 
     def check_ready(self) -> None:
         """Raise ``StoreError`` unless the store takes a write now (a heartbeat row is updated)."""
-        bad = unwritable_files(self.url)
+        bad = unwritable_files(self.url, attributes=False)  # the store is open: its files stay unopened here
         if bad:
             raise StoreError(f"decision log not writable: {', '.join(bad)}")
         if self._writer is not None and not self._writer.is_alive():

@@ -203,6 +203,12 @@ def csrf_token(request: Request) -> str | None:
     return signer_of(request).csrf_token(session) if session is not None else None
 
 
+def browser_uses_https(request: Request) -> bool:
+    """Whether cookies must be ``Secure``: behind a TLS-ending proxy the app sees http, and the public URL
+    says what the browser uses."""
+    return request.url.scheme == "https" or (request.app.state.settings.public_url or "").startswith("https:")
+
+
 def finish(request: Request, response: Response) -> Response:
     """Set the session cookie when this request started or extended one; pages are never cached."""
     session = getattr(request.state, "new_session", None)
@@ -214,8 +220,7 @@ def finish(request: Request, response: Response) -> Response:
             max_age=signer.session_ttl,
             httponly=True,
             samesite="strict",
-            # behind a TLS-ending proxy the app sees http: the public URL says what the browser uses
-            secure=request.url.scheme == "https" or (request.app.state.settings.public_url or "").startswith("https:"),
+            secure=browser_uses_https(request),
             path="/",
         )
     response.headers["Cache-Control"] = "no-store"

@@ -129,7 +129,7 @@ async def launch(request: Request, iss: str = "", launch: str = "") -> Response:
         max_age=LAUNCH_TTL,
         httponly=True,
         samesite="lax",  # the authorisation server's redirect back is a cross-site top-level navigation
-        secure=request.url.scheme == "https",
+        secure=access.browser_uses_https(request),
         path=LAUNCH_PATH,
     )
     response.headers["Cache-Control"] = "no-store"

@@ -7,6 +7,7 @@ local variable ever reaches the client or the log.
 from __future__ import annotations
 
 import logging
+import traceback
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -33,7 +34,38 @@ def _location(loc: tuple[Any, ...], body: Any = None, unknown_key: bool = False,
     return safe_location(parts, body, unknown_key, kb) or "(body)"
 
 
+SERVER_LOGGERS = ("uvicorn.error", "uvicorn", "starlette", "fastapi")
+
+
+class WithholdExceptionText(logging.Filter):
+    """After our handler has answered 500, Starlette re-raises the exception so that the server logs it, with its
+    traceback; an exception's message may quote what the caller sent (a note, a name). The record keeps the
+    exception's type and the place it was raised, and loses its message, its chained causes and its traceback."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and record.exc_info[1] is not None:
+            _, exc, tb = record.exc_info
+            frames = traceback.extract_tb(tb)
+            where = f"{frames[-1].filename}:{frames[-1].lineno}" if frames else "unknown place"
+            record.msg = f"{record.getMessage()} [{type(exc).__name__} at {where}; its message is withheld]"
+            record.args = ()
+            record.exc_info = None
+            record.exc_text = None
+            record.stack_info = None
+        return True
+
+
+def withhold_exception_text() -> None:
+    """Install the filter on the loggers through which a server reports an unexpected error (once)."""
+    for name in SERVER_LOGGERS:
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, WithholdExceptionText) for f in logger.filters):
+            logger.addFilter(WithholdExceptionText())
+
+
 def install(app: FastAPI) -> None:
+    withhold_exception_text()
+
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError):  # type: ignore[no-untyped-def]
         # FastAPI decodes a JSON body before running dependencies: an unauthenticated caller must still

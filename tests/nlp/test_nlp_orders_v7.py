@@ -331,3 +331,8 @@ def test_advice_or_an_arrangement_about_something_else_does_not_propose_a_study_
 
 def test_results_awaited_after_an_order_keep_the_order() -> None:
     assert order_of("Bone scan ordered, results to be reviewed at next visit.") == "bone_scan"
+
+
+def test_a_study_whose_results_are_awaited_is_done() -> None:
+    assert order_of("Dispo: pending PET/CT results.") is None
+    assert order_of("Awaiting MRI report; MRI brain w/wo requested for new headache.") == "mri_head_wwo"

@@ -316,3 +316,23 @@ def test_a_pet_to_the_toes_written_after_the_study_is_the_whole_body_study(note:
 
 def test_a_pet_called_whole_body_alone_stays_the_usual_study_in_a_note() -> None:
     assert order_of("PET-CT whole body advised.") == "pet_ct"
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "58F IDC. CT CAP 10/1 no mets, advised letrozole.",
+        "58F IDC. CT CAP 10/2 negative, follow-up arranged in 3 months.",
+    ],
+)
+def test_advice_or_an_arrangement_about_something_else_does_not_propose_a_study_done(note: str) -> None:
+    assert order_of(note) is None
+
+
+def test_results_awaited_after_an_order_keep_the_order() -> None:
+    assert order_of("Bone scan ordered, results to be reviewed at next visit.") == "bone_scan"
+
+
+def test_a_study_whose_results_are_awaited_is_done() -> None:
+    assert order_of("Dispo: pending PET/CT results.") is None
+    assert order_of("Awaiting MRI report; MRI brain w/wo requested for new headache.") == "mri_head_wwo"

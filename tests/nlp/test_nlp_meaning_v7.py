@@ -477,3 +477,24 @@ def test_a_scar_or_incision_length_is_not_the_tumour_size(scar: str) -> None:
 def test_control_a_mass_near_a_scar_keeps_its_size() -> None:
     note = "New R breast IDC on core, grade 2, ER+ HER2-. US: 1.6 cm mass, 2 cm from the biopsy scar."
     assert facts(note)["tumor"]["size_cm"] == 1.6
+
+
+# ------------------------------------------------------------------ a pathological stage means the cancer was operated
+@pytest.mark.parametrize(
+    "report",
+    [
+        ("Navigator call: reviewed her pathology with her. Biopsy-proven IDC, final result 2.3 cm, grade 2, "
+         "pT2 pN0 (0/3), ER 90%, PR 70%, HER2 negative. She asked what comes next."),
+        ("Tumour summary for the record: invasive lobular carcinoma, grade 2, ER 8/8, HER2 1+, pT1c pN1a (2/4), "
+         "diagnosis made on core biopsy in March."),
+    ],
+)  # fmt: skip
+def test_a_pathological_stage_with_nothing_said_of_what_follows_leaves_the_setting_open(report: str) -> None:
+    assert "setting" not in facts(report)
+    assert "pathological stage" in _setting_reason(report)
+
+
+def test_control_a_core_biopsy_report_without_a_pathological_stage_is_a_new_diagnosis() -> None:
+    note = ("Core biopsy result: invasive ductal carcinoma, grade 2, ER 90%, PR 70%, HER2 negative. Referred to the "
+            "breast surgeon to discuss surgery.")  # fmt: skip
+    assert facts(note).get("setting") == "new_diagnosis"

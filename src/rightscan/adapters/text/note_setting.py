@@ -232,6 +232,11 @@ def infer_setting(
     ):
         inferred = ("new_diagnosis", "a breast cancer named as the patient's, with treatment still to come",
                     by["cancer_named"][:1] + (by["workup"] + by["perioperative"])[:2])  # fmt: skip
+    elif stated is None and proven and workup and not to_come and any(f.startswith("pathology.") for f in proven):
+        # a pathological category (pT, pN) is read from the operation's specimen: the cancer was operated even where
+        # the operation's words were not read, and nothing says treatment follows
+        return left_open("a pathological stage is given, so the cancer was operated; the note does not say whether "
+                         "treatment follows", workup[:2])  # fmt: skip
     elif stated is None and proven and workup:  # a pending biopsy elsewhere does not unprove the cancer
         inferred = ("new_diagnosis", f"a cancer proven by tissue ({', '.join(proven)}), being worked up, with no "
                     "treatment described", workup[:3])  # fmt: skip

@@ -498,3 +498,20 @@ def test_control_a_core_biopsy_report_without_a_pathological_stage_is_a_new_diag
     note = ("Core biopsy result: invasive ductal carcinoma, grade 2, ER 90%, PR 70%, HER2 negative. Referred to the "
             "breast surgeon to discuss surgery.")  # fmt: skip
     assert facts(note).get("setting") == "new_diagnosis"
+
+
+# ------------------------------------------------------------------ triple-negative behaviour is no receptor result
+@pytest.mark.parametrize(
+    "remark",
+    ["Assessment: ER-low disease that behaves like TNBC.", "Plan: treat as triple-negative biology (ER-low)."],
+)  # fmt: skip
+def test_a_behaviour_likened_to_triple_negative_keeps_the_measured_er(remark: str) -> None:
+    note = f"48F, L breast IDC grade 3 on core. ER low positive (4%, weak), PR 0%, HER2 IHC 1+. {remark}"
+    got = facts(note)["tumor"]
+    assert got.get("er") == "positive" and got.get("pr") == "negative" and got.get("her2") == "negative"
+
+
+def test_control_a_triple_negative_result_is_still_read() -> None:
+    note = "48F, L breast IDC grade 3 on core biopsy; triple negative (ER 0%, PR 0%, HER2 0)."
+    got = facts(note)["tumor"]
+    assert (got.get("er"), got.get("pr"), got.get("her2")) == ("negative", "negative", "negative")

@@ -196,7 +196,6 @@ def test_a_fixed_node_proven_by_sampling_stays_n2a() -> None:
     [
         "Histologic grade: 2 (score 7: T3 N2 M2)",
         "Nottingham grade 3, SBR score 8 (T3, P3, M2).",
-        "Grade 1 (score 5; T2 N2 M1).",
     ],
 )  # fmt: skip
 def test_nottingham_component_scores_written_as_letters_are_not_tnm(line: str) -> None:

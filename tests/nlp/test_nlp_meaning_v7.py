@@ -10,7 +10,17 @@ our own, with a control for the neighbouring reading, so that no test passes by 
   the setting is left open with the reason (with adjuvant treatment said to come next it stays a new diagnosis);
 - "adjuvant" treatment named in a plan is not treatment given: a new lump in an untreated cancer is not a
   recurrence (the same words dated in the past are);
-- a note written on a post-operative day: an operation it names without a plan word was done.
+- a note written on a post-operative day: an operation it names without a plan word was done;
+- an axillary node proven by sampling is N1, matted or fixed nodes after the axilla are N2a, a normal armpit
+  ultrasound in lay words is N0, and a second primary's axilla is read although an earlier cancer was operated;
+- the largest nodal deposit, the largest of a group of nodes, margin distances, a core's length and a scar's length
+  are not the tumour's size; a felt lump gives way to a measured size; several foci are staged by the largest;
+- a new primary keeps its own values, not those of the earlier cancer's dated line;
+- a specimen's "Procedure:" label names an operation done only in a report giving its pathological stage; a
+  pathological stage with nothing said of treatment to come leaves the setting open;
+- a mildly raised ALP alone after treatment, or a cancer of years ago whose treatment is unsaid, leaves the setting
+  open with the reason;
+- a behaviour likened to triple-negative disease is no receptor result.
 """
 
 from __future__ import annotations

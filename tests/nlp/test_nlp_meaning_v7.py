@@ -524,3 +524,21 @@ def test_control_a_triple_negative_result_is_still_read() -> None:
     note = "48F, L breast IDC grade 3 on core biopsy; triple negative (ER 0%, PR 0%, HER2 0)."
     got = facts(note)["tumor"]
     assert (got.get("er"), got.get("pr"), got.get("her2")) == ("negative", "negative", "negative")
+
+
+# ------------------------------------------------------------------ a new complaint after treatment, no red flag
+@pytest.mark.parametrize(
+    "complaint",
+    ["CC: swelling of the left hand and forearm for 5 days", "Presenting complaint: itchy rash over both shins"],
+)  # fmt: skip
+def test_a_treated_patient_seen_for_a_new_complaint_has_the_setting_left_open(complaint: str) -> None:
+    note = (f"ED TRIAGE\n{complaint}\nHx: L breast cancer, s/p L mastectomy + ALND 2020, chemo and RT 2020. On "
+            "letrozole.\nVitals stable. MD to assess.")  # fmt: skip
+    assert "setting" not in facts(note)
+    assert "new complaint" in _setting_reason(note)
+
+
+def test_control_a_follow_up_visit_of_a_treated_patient_is_surveillance() -> None:
+    note = ("Follow-up clinic\nCC: annual review\nHx: L breast cancer, s/p L mastectomy + ALND 2020, chemo and RT "
+            "2020. On letrozole. Well, exam normal.")  # fmt: skip
+    assert facts(note).get("setting") == "surveillance"

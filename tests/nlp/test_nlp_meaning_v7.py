@@ -542,3 +542,20 @@ def test_control_a_follow_up_visit_of_a_treated_patient_is_surveillance() -> Non
     note = ("Follow-up clinic\nCC: annual review\nHx: L breast cancer, s/p L mastectomy + ALND 2020, chemo and RT "
             "2020. On letrozole. Well, exam normal.")  # fmt: skip
     assert facts(note).get("setting") == "surveillance"
+
+
+# ------------------------------------------------------------------ "surveillance" planned in a post-operative visit
+@pytest.mark.parametrize(
+    "plan",
+    ["Surveillance imaging: yearly mammogram once radiotherapy is over.", "Then survivorship clinic once RT is done."],
+)  # fmt: skip
+def test_surveillance_planned_at_a_post_operative_visit_is_not_the_setting(plan: str) -> None:
+    note = ("Post-op visit. Surgery 09/12: L lumpectomy + SLNB. Pathology: IDC 1.4 cm, grade 2, 0/2 nodes, ER+, HER2-. "
+            f"Wound healed. Plan: radiotherapy referral. {plan}")  # fmt: skip
+    assert "setting" not in facts(note)
+    assert "follow-up still to come" in _setting_reason(note)
+
+
+def test_control_surveillance_years_after_the_operation_stands() -> None:
+    note = "Surveillance visit: L lumpectomy + SLNB 2018, radiotherapy 2018, letrozole. Well; mammogram normal."
+    assert facts(note).get("setting") == "surveillance"

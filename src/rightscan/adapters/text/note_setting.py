@@ -29,6 +29,7 @@ _YEARS = re.compile(
 _TO_COME = frozenset({"clue.adjuvant_next", "clue.adjuvant_next_words"})
 _ELAPSED = "clue.time_elapsed"  # values.yaml: years (or six months or more) elapsed, in figures or words
 _ADJUVANT_NAMED = "clue.adjuvant_named"  # targets.yaml: "adjuvant chemo" named without saying it was given
+_SURVEILLANCE_WORD = "setting.surveillance"  # targets.yaml: "surveillance", "survivorship", "NED"
 _COMPLAINT = "clue.presenting_complaint"  # values.yaml: "CC: ...", "Presenting complaint: ..."
 _SPECIMEN_LABEL = "clue.specimen_label"  # values.yaml: "Procedure: L total mastectomy", "Specimen: left WLE"
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
@@ -186,6 +187,11 @@ def infer_setting(
         # post-operative staging or follow-up is not said
         if stated is None:
             return left_open("just operated; the note does not say whether treatment follows", surgery)
+        if stated == "surveillance" and all(m.rule == _SURVEILLANCE_WORD for m in said):
+            # "Surveillance imaging: mammogram 6 months post-RT" in a post-operative visit names the follow-up to come
+            facts.pop("setting")
+            return left_open("just operated: 'surveillance' names the follow-up still to come, not the current "
+                             "setting", surgery + said[:1])  # fmt: skip
         return []
     if surgery and by["perioperative"] and not long_ago:
         inferred = ("new_diagnosis", "operated, adjuvant treatment still to come: the cancer is still being treated "

@@ -559,3 +559,17 @@ def test_surveillance_planned_at_a_post_operative_visit_is_not_the_setting(plan:
 def test_control_surveillance_years_after_the_operation_stands() -> None:
     note = "Surveillance visit: L lumpectomy + SLNB 2018, radiotherapy 2018, letrozole. Well; mammogram normal."
     assert facts(note).get("setting") == "surveillance"
+
+
+# ------------------------------------------------------------------ a note titled as a survivorship visit
+@pytest.mark.parametrize("title", ["SURVIVORSHIP CLINIC", "Breast cancer surveillance visit"])
+def test_operations_in_the_history_of_a_survivorship_note_were_done(title: str) -> None:
+    note = (f"{title}\n58F. Hx R breast IDC 5/2016, 1.4 cm, ER+. R lumpectomy + whole breast RT. Letrozole 5 yrs, "
+            "stopped 2021.\nWell, no new lumps. Exam normal. Annual mammogram ordered.")  # fmt: skip
+    assert facts(note).get("prior_surgery") == "bct"
+
+
+def test_control_a_surveillance_word_further_down_does_not_make_a_planned_operation_done() -> None:
+    note = ("Breast MDT\n64F, new in-breast nodule on her surveillance mammogram; core biopsy: IDC. Recurrence vs new "
+            "primary. Recommend restaging before deciding on completion mastectomy.")  # fmt: skip
+    assert facts(note).get("prior_surgery") != "mastectomy"

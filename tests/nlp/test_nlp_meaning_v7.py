@@ -573,3 +573,17 @@ def test_control_a_surveillance_word_further_down_does_not_make_a_planned_operat
     note = ("Breast MDT\n64F, new in-breast nodule on her surveillance mammogram; core biopsy: IDC. Recurrence vs new "
             "primary. Recommend restaging before deciding on completion mastectomy.")  # fmt: skip
     assert facts(note).get("prior_surgery") != "mastectomy"
+
+
+# ------------------------------------------------------------------ a size found on examination
+@pytest.mark.parametrize(
+    "exam", ["On examination a 2.5 cm area of thickening at 2 o'clock.", "On palpation 3 cm, mobile, skin free."]
+)
+def test_a_size_found_on_examination_gives_way_to_the_imaging_size(exam: str) -> None:
+    note = f"Breast clinic. {exam} Ultrasound showed a 19 mm lesion; core biopsy: ILC grade 1, ER 8/8, HER2 negative."
+    assert facts(note)["tumor"]["size_cm"] == 1.9
+
+
+def test_control_an_examined_size_and_an_imaging_size_written_together_still_conflict() -> None:
+    note = "Clinical: 61F, L breast mass 2.9 cm on exam, 2.2 cm on US. Core: IDC, G2, ER+, HER2-. Staging CT please."
+    assert "size_cm" not in facts(note).get("tumor", {})

@@ -587,3 +587,26 @@ def test_a_size_found_on_examination_gives_way_to_the_imaging_size(exam: str) ->
 def test_control_an_examined_size_and_an_imaging_size_written_together_still_conflict() -> None:
     note = "Clinical: 61F, L breast mass 2.9 cm on exam, 2.2 cm on US. Core: IDC, G2, ER+, HER2-. Staging CT please."
     assert "size_cm" not in facts(note).get("tumor", {})
+
+
+# ------------------------------------------------------------------ a negative axilla told in plain words
+@pytest.mark.parametrize(
+    "axilla",
+    [
+        "The axilla was scanned in clinic and looked normal.",
+        "She was told her lymph nodes looked fine on the ultrasound.",
+        "no nodes felt in either axilla",
+    ],
+)
+def test_a_negative_axilla_in_plain_words_is_n0(axilla: str) -> None:
+    note = f"New L breast IDC on core biopsy, 1.2 cm, grade 1, ER+, HER2-. {axilla} Surgery next month."
+    assert facts(note)["tumor"].get("n") == "N0"
+
+
+@pytest.mark.parametrize(
+    "axilla",
+    ["The axilla was scanned and looked abnormal, with a thick cortex.", "Her lymph nodes looked fine on the scan."],
+)  # fmt: skip
+def test_control_an_abnormal_axilla_or_an_unnamed_scan_is_not_n0(axilla: str) -> None:
+    note = f"New L breast IDC on core biopsy, 1.2 cm, grade 1, ER+, HER2-. {axilla} Surgery next month."
+    assert facts(note)["tumor"].get("n") != "N0"

@@ -155,6 +155,16 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
         )
 
     done_sentences = _completed_surgery_sentences(rules, mentions)
+    # a note titled as a surveillance or survivorship visit ("SURVIVORSHIP VISIT" on its first line): the operations its
+    # history names without a plan word were done ("L lumpectomy + whole breast RT."); a surveillance word further
+    # down may sit beside a plan ("surveillance mammogram showed ...; before deciding on salvage mastectomy")
+    surveillance_note = any(
+        m.rule == _SURVEILLANCE_WORD
+        and m.start < _TITLE_CHARS
+        and status_of(rules, m)[0] == ACCEPTED
+        and not m.effects & {"past", "historical", "proposed", "uncertain"}
+        for m in mentions
+    )
     other_cancer = {m.sentence for m in mentions if m.family == "other_cancer" and status_of(rules, m)[0] == ACCEPTED}
     breast_named = {m.sentence for m in mentions if m.family == "histology"}
     for m in mentions:
@@ -169,8 +179,13 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
             and m.family == "surgery"
             and why
             and why.startswith("no cue")
-            and (m.sentence in done_sentences or _DATED.search(m.sentence) or _years_beside(m, mentions))
-            and not m.effects & {"uncertain", "purpose"}  # "mastectomy may be needed": not done
+            and (
+                m.sentence in done_sentences
+                or _DATED.search(m.sentence)
+                or _years_beside(m, mentions)
+                or surveillance_note
+            )
+            and not m.effects & {"uncertain", "purpose", "declined"}  # "mastectomy may be needed": not done
         ):
             status, why = ACCEPTED, "completed: dated, or named with treatment already given"
         for f in m.findings:
@@ -513,7 +528,9 @@ _ELAPSED = "clue.time_elapsed"  # values.yaml: years elapsed ("3 yrs now")
 _ADJUVANT_NAMED = "clue.adjuvant_named"  # targets.yaml: "adjuvant chemo" named, given or planned
 _DAY_MONTH = re.compile(r"(?<![\d/])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])\b")
 _SPECIMEN_LABEL = "clue.specimen_label"  # values.yaml: "Procedure: L total mastectomy", "Specimen: left WLE"
+_SURVEILLANCE_WORD = "setting.surveillance"  # targets.yaml: "surveillance", "survivorship", "NED"
 _HOW_FOUND = "setting.screen_detected"  # targets.yaml: how the cancer was found, not that it is new
+_TITLE_CHARS = 60  # a note's title: within its first characters
 _BESIDE = 30  # characters between an operation and the years elapsed said of it
 
 

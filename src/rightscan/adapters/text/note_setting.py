@@ -29,6 +29,8 @@ _YEARS = re.compile(
 _TO_COME = frozenset({"clue.adjuvant_next", "clue.adjuvant_next_words"})
 _ELAPSED = "clue.time_elapsed"  # values.yaml: years (or six months or more) elapsed, in figures or words
 _ADJUVANT_NAMED = "clue.adjuvant_named"  # targets.yaml: "adjuvant chemo" named without saying it was given
+_SURVEILLANCE_WORD = "setting.surveillance"  # targets.yaml: "surveillance", "survivorship", "NED"
+_COMPLAINT = "clue.presenting_complaint"  # values.yaml: "CC: ...", "Presenting complaint: ..."
 _SPECIMEN_LABEL = "clue.specimen_label"  # values.yaml: "Procedure: L total mastectomy", "Specimen: left WLE"
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 _HISTORY_ONLY = "clue.cancer_history"  # targets.yaml: a breast cancer of the past named without its treatment
@@ -185,6 +187,11 @@ def infer_setting(
         # post-operative staging or follow-up is not said
         if stated is None:
             return left_open("just operated; the note does not say whether treatment follows", surgery)
+        if stated == "surveillance" and all(m.rule == _SURVEILLANCE_WORD for m in said):
+            # "Surveillance imaging: mammogram 6 months post-RT" in a post-operative visit names the follow-up to come
+            facts.pop("setting")
+            return left_open("just operated: 'surveillance' names the follow-up still to come, not the current "
+                             "setting", surgery + said[:1])  # fmt: skip
         return []
     if surgery and by["perioperative"] and not long_ago:
         inferred = ("new_diagnosis", "operated, adjuvant treatment still to come: the cancer is still being treated "
@@ -206,6 +213,9 @@ def infer_setting(
     elif (long_ago or surgery) and mild_only and not local and stated is None:
         return left_open("after a treated cancer, the only new finding is a mildly raised alkaline phosphatase with "
                          "normal liver tests: whether distant spread is suspected is not said", raised)  # fmt: skip
+    elif long_ago and not (distant or local) and stated is None and _complaint_only(rules, mentions, by["followup"]):
+        return left_open("a treated cancer seen for a new complaint that is no red flag: whether this is routine "
+                         "follow-up or a suspected recurrence is not said", long_ago[:2])  # fmt: skip
     elif long_ago or (surgery and (distant or local)):
         treated = long_ago or surgery  # the domain's rule for a treated cancer, the same as for a coded record
         found = treated_cancer_setting(distant_finding=bool(distant), local_finding=bool(local))
@@ -232,6 +242,11 @@ def infer_setting(
     ):
         inferred = ("new_diagnosis", "a breast cancer named as the patient's, with treatment still to come",
                     by["cancer_named"][:1] + (by["workup"] + by["perioperative"])[:2])  # fmt: skip
+    elif stated is None and proven and workup and not to_come and any(f.startswith("pathology.") for f in proven):
+        # a pathological category (pT, pN) is read from the operation's specimen: the cancer was operated even where
+        # the operation's words were not read, and nothing says treatment follows
+        return left_open("a pathological stage is given, so the cancer was operated; the note does not say whether "
+                         "treatment follows", workup[:2])  # fmt: skip
     elif stated is None and proven and workup:  # a pending biopsy elsewhere does not unprove the cancer
         inferred = ("new_diagnosis", f"a cancer proven by tissue ({', '.join(proven)}), being worked up, with no "
                     "treatment described", workup[:3])  # fmt: skip
@@ -285,6 +300,12 @@ def _dated_by(sentence: str, latest: int) -> bool:
     """The sentence names years, none later than ``latest`` (the latest year of the treatment the note describes)."""
     years = [int(y) for y in _YEAR.findall(sentence)]
     return bool(years) and latest > 0 and max(years) <= latest
+
+
+def _complaint_only(rules: Rules, mentions: list[Mention], followup: list[Mention]) -> bool:
+    """The note is opened for a new complaint ("CC: ...") and names no follow-up visit."""
+    complaint = any(m.rule == _COMPLAINT and status_of(rules, m)[0] == ACCEPTED for m in mentions)
+    return complaint and not [m for m in followup if m.rule != _ELAPSED]
 
 
 def _mild_alp_only(cands: list[Candidate]) -> bool:

@@ -25,8 +25,17 @@ from rightscan.adapters.text.candidates import (
     where,
 )
 from rightscan.adapters.text.model import Extraction, Mention
-from rightscan.adapters.text.note_setting import RECURRENCE, infer_setting
+from rightscan.adapters.text.note_setting import infer_setting
 from rightscan.adapters.text.rules import STRENGTH_RANK, FieldRule, Rules
+from rightscan.adapters.text.stage_values import (
+    ELAPSED,
+    earlier_primary,
+    earlier_receptors,
+    is_second_primary,
+    pathology_size_after_surgery,
+    several_foci,
+    stated_current,
+)
 from rightscan.adapters.text.values import FACT, NOTE, UNPARSED, Finding
 from rightscan.domain.vocabulary import TOP_FIELDS, TUMOR_FIELDS
 
@@ -272,7 +281,7 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
     settle("setting")
     assumptions = infer_setting(rules, mentions, facts, cands, gated)
     setting = facts.get("setting")
-    second_primary = _second_primary(rules, mentions, by_field, setting)
+    second_primary = is_second_primary(rules, mentions, by_field, setting)
     for c in cands:
         if c.used and setting is not None and setting in c.mention.unless_setting:
             c.used, c.reason = False, f"describes the current finding in a {setting.replace('_', ' ')} note"
@@ -283,11 +292,11 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
         ):
             c.used, c.reason = False, "after breast surgery: not read as the clinical category of a primary"
     sizes, categories = by_field.get("tumor.size_cm", []), by_field.get("tumor.t", [])
-    gives_way = _pathology_size_after_surgery(rules, facts, sizes, mentions, categories)
-    assumptions += _several_foci(by_field.get("tumor.size_cm", []))
-    _stated_current(rules, by_field)
-    _earlier_receptors(rules, facts, by_field, mentions)
-    _earlier_primary(facts, by_field, mentions)
+    gives_way = pathology_size_after_surgery(rules, facts, sizes, mentions, categories)
+    assumptions += several_foci(by_field.get("tumor.size_cm", []))
+    stated_current(rules, by_field)
+    earlier_receptors(rules, facts, by_field, mentions)
+    earlier_primary(facts, by_field, mentions)
     for fieldname in by_field:
         if fieldname not in ("prior_surgery", "setting"):
             settle(fieldname)
@@ -364,155 +373,6 @@ def _node_biopsy_pending(rules: Rules, cands: list[Candidate], mentions: list[Me
     return out
 
 
-_STAGE_FIELDS = ("tumor.size_cm", "tumor.t", "tumor.n", "tumor.m", "tumor.grade", "tumor.er", "tumor.pr", "tumor.her2")
-
-
-def _stated_current(rules: Rules, by_field: dict[str, list[Candidate]]) -> None:
-    """A stage field the note gives twice, once in a sentence that calls its value the current one ("so current
-    clinical stage is cT2 cN1 (not N0 as in the 08/02 note)"): that value stands, the older ones give way. Only when
-    the sentences that say so give one value, none of them negated."""
-    words = _words(rules, "current_value_words")
-    for fieldname in _STAGE_FIELDS:
-        live = [c for c in by_field.get(fieldname, []) if c.used]
-        if len({repr(c.value) for c in live}) < 2:
-            continue
-        said = [c for c in live if "negated" not in c.mention.effects
-                and any(p.search(c.mention.sentence.lower()) for p in words)]  # fmt: skip
-        values = {repr(c.value) for c in said}
-        if len(values) != 1:
-            continue
-        for c in live:
-            if repr(c.value) not in values:
-                c.used, c.reason = False, "superseded by the value the note calls current"
-
-
-_RECEPTORS = ("tumor.er", "tumor.pr", "tumor.her2")
-
-
-def _earlier_receptors(
-    rules: Rules, facts: dict[str, Any], by_field: dict[str, list[Candidate]], mentions: list[Mention]
-) -> None:
-    """A suspected recurrence tested again ("hx IDC, ER+/PR+/HER2-, treated 2018 w/ lumpectomy ..." then the new
-    biopsy's "ER 70%, PR 0%"): the receptors written with the earlier cancer's treatment give way to the current
-    ones when these agree (receptors may change at recurrence; the current tumour's are staged)."""
-    if facts.get("setting") not in RECURRENCE:
-        return
-    treated = {m.sentence for m in mentions if m.family == "treatment" and status_of(rules, m)[0] == ACCEPTED}
-    treated |= {c.mention.sentence for c in by_field.get("prior_surgery", []) if c.used}
-    for fieldname in _RECEPTORS:
-        live = [c for c in by_field.get(fieldname, []) if c.used]
-        earlier = [c for c in live if c.mention.sentence in treated]
-        current = {repr(c.value) for c in live if c.mention.sentence not in treated}
-        if not earlier or len(current) != 1:
-            continue
-        for c in earlier:
-            if repr(c.value) not in current:
-                c.used, c.reason = False, "the earlier, treated cancer's result; the recurrence was tested again"
-
-
-def _second_primary(
-    rules: Rules, mentions: list[Mention], by_field: dict[str, list[Candidate]], setting: str | None
-) -> bool:
-    """A new cancer named as new ("no treatment yet for the new cancer", "newly diagnosed") in a note whose operation is
-    dated years back ("Right lumpectomy + SLNB, whole breast RT, tamoxifen x 5 years" under "2015:"): the operation was
-    the earlier cancer's, so the axilla described in words is the new cancer's clinical N, not a pathology finding."""
-    if setting != "new_diagnosis":
-        return False
-    named_new = [
-        m for m in mentions
-        if m.family == "setting_new" and m.rule != _HOW_FOUND and status_of(rules, m)[0] == ACCEPTED
-    ]  # fmt: skip
-    operations = [c.mention.sentence for c in by_field.get("prior_surgery", []) if c.used]
-    elapsed = {m.sentence for m in mentions if m.rule == _ELAPSED}
-    dated = [s for s in operations if _YEAR.search(s) or s in elapsed]
-    return bool(named_new) and bool(operations) and len(dated) == len(operations)
-
-
-_STAGE_VALUES = ("tumor.size_cm", "tumor.t", "tumor.n", "tumor.grade", *_RECEPTORS)
-_YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
-
-
-def _earlier_primary(facts: dict[str, Any], by_field: dict[str, list[Candidate]], mentions: list[Mention]) -> None:
-    """A new primary after an earlier operated breast cancer ("2015: R breast IDC 2.2 cm, grade 2 ... lumpectomy" then
-    "2025: new L breast 1.0 cm mass, core: IDC grade 1"): a stage value written in a line dated years before the
-    latest the note names is the earlier cancer's, and gives way to the value given without that date when those
-    agree. Only for a new diagnosis with a completed operation (the earlier cancer's); a recurrence has its own rule."""
-    if facts.get("setting") != "new_diagnosis" or "prior_surgery" not in facts:
-        return
-    latest = max((int(y) for m in mentions for y in _YEAR.findall(m.sentence)), default=0)
-    for fieldname in _STAGE_VALUES:
-        live = [c for c in by_field.get(fieldname, []) if c.used]
-        years = [[int(y) for y in _YEAR.findall(c.mention.sentence)] for c in live]
-        earlier = [c for c, ys in zip(live, years, strict=True) if ys and max(ys) < latest]
-        current = {repr(c.value) for c, ys in zip(live, years, strict=True) if not (ys and max(ys) < latest)}
-        if not earlier or len(current) != 1:
-            continue
-        for c in earlier:
-            if repr(c.value) not in current:
-                c.used, c.reason = False, "the earlier, operated cancer's value: the new primary's is staged"
-
-
-OTHER_FOCUS = "size.other_focus"  # values.yaml: the size of another focus of the same cancer
-
-
-def _several_foci(sizes: list[Candidate]) -> list[dict[str, Any]]:
-    """Several foci of one cancer ("ILC 1.2 cm + 2nd focus 0.6 cm"): AJCC 8 stages multiple tumours by the largest
-    (values.yaml, size.other_focus), so the largest size stands and the others give way, with no conflict; shown as
-    an assumption. A focus's size alone is not the tumour's (the main tumour's size is then not given), and foci
-    never settle a disagreement between two sizes of the main tumour (that stays a conflict)."""
-    live = [c for c in sizes if c.used]
-    foci = [c for c in live if c.mention.rule == OTHER_FOCUS]
-    if not foci:
-        return []
-    best = min(c.rank for c in live)  # a size that already gives way (measured before the operation) is not a focus
-    main = [c for c in live if c.rank == best and c not in foci]
-    if not main or len({c.value for c in main}) > 1:
-        why = ("the size of another focus only: the main tumour's size is not given" if not main
-               else "the size of another focus: the main tumour's sizes disagree")  # fmt: skip
-        for c in foci:
-            c.used, c.reason = False, why
-        return []
-    group = main + foci
-    largest = max(c.value for c in group)
-    for c in group:
-        if c.value < largest:
-            c.used, c.reason = False, "a smaller focus: several tumours are staged by the largest (AJCC 8)"
-    return [{"field": "tumor.size_cm", "value": largest, "reason": "several foci of the cancer: the largest is staged "
-             "(AJCC 8, multiple tumours); inferred, not stated: override if wrong",
-             "evidence": [where(c.mention) for c in group]}]  # fmt: skip
-
-
-def _pathology_size_after_surgery(
-    rules: Rules, facts: dict[str, Any], sizes: list[Candidate], mentions: list[Mention], categories: list[Candidate]
-) -> tuple[str, ...]:
-    """After breast surgery for this cancer the final pathology size is the current one (annotation guide 2): a
-    size given in a sentence about imaging or the time before the operation ("pre-op US 2.9 cm", "2.0 cm on US")
-    gives way when the note also gives a size without such words. A single size, of any kind, stays."""
-    if "prior_surgery" not in facts or facts.get("setting") in (*RECURRENCE, "surveillance"):
-        return ()
-    live = [c for c in sizes if c.used]
-    if len(live) < 2:
-        return ()
-    words = _words(rules, "size_before_surgery_words")
-    final = _words(rules, "size_after_surgery_words")  # "2.8 cm (larger than imaging)": the pathology size itself
-    studied = {m.sentence for m in mentions if m.family == "procedure"}
-    before = [
-        c
-        for c in live
-        if (c.mention.sentence in studied or any(p.search(c.mention.sentence.lower()) for p in words))
-        and not any(p.search(c.mention.sentence.lower()) for p in final)
-    ]
-    if before and len(before) < len(live):
-        for c in before:
-            c.strength = "derived"
-        # the clinical T written with the size measured before the operation ("1.7 cm on US (cT1c)") is that size's:
-        # when the core refuses it with the pathology size, it gives way (contradictions)
-        pre_op = {c.mention.sentence for c in before}
-        if any(c.used and c.mention.sentence in pre_op for c in categories):
-            return ("tumor.t",)
-    return ()
-
-
 # a year in a surgery's sentence ("lumpectomy 02/2021", "WLE and SNB March 2022"), a dated heading ("Procedures 11/24:
 # mastectomy") or a post-operative day: the operation is dated, so done (a planned one carries a cue of its own:
 # planned, scheduled, booked ...; a day and month alone may be a future date, "scheduled 12/10", and is not enough)
@@ -524,12 +384,10 @@ _DATED = re.compile(
 
 
 _POST_OP_DAY = re.compile(r"\bPOD\s*#?\d|\bpost-?op(?:erative)?\s+day\b", re.IGNORECASE)
-_ELAPSED = "clue.time_elapsed"  # values.yaml: years elapsed ("3 yrs now")
 _ADJUVANT_NAMED = "clue.adjuvant_named"  # targets.yaml: "adjuvant chemo" named, given or planned
 _DAY_MONTH = re.compile(r"(?<![\d/])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])\b")
 _SPECIMEN_LABEL = "clue.specimen_label"  # values.yaml: "Procedure: L total mastectomy", "Specimen: left WLE"
 _SURVEILLANCE_WORD = "setting.surveillance"  # targets.yaml: "surveillance", "survivorship", "NED"
-_HOW_FOUND = "setting.screen_detected"  # targets.yaml: how the cancer was found, not that it is new
 _TITLE_CHARS = 60  # a note's title: within its first characters
 _BESIDE = 30  # characters between an operation and the years elapsed said of it
 
@@ -560,7 +418,7 @@ def _years_beside(m: Mention, mentions: list[Mention]) -> bool:
     local excision"): it was done. Only close by: a long unpunctuated dictation may name a planned operation in the
     same sentence ("recurrence after 8 years ... regarding completion mastectomy")."""
     return any(
-        e.rule == _ELAPSED and e.sentence == m.sentence and min(abs(e.start - m.end), abs(m.start - e.end)) <= _BESIDE
+        e.rule == ELAPSED and e.sentence == m.sentence and min(abs(e.start - m.end), abs(m.start - e.end)) <= _BESIDE
         for e in mentions
     )
 
@@ -570,16 +428,6 @@ _INVASIVE = re.compile(r"\binvasi(?:ve|on)\b", re.IGNORECASE)
 _NOT_INVASIVE = re.compile(r"\b(?:no|non|without|negative for)[- ](?:\w+ ){0,2}invasi", re.IGNORECASE)
 _SURGERY_FAMILIES = frozenset({"surgery", "surgery_done"})
 _WEAKER_SIZE = frozenset({"palpation", "historical"})
-_WORDS_CACHE: dict[tuple[int, str], tuple[re.Pattern[str], ...]] = {}
-
-
-def _words(rules: Rules, parameter: str) -> tuple[re.Pattern[str], ...]:
-    found = _WORDS_CACHE.get((id(rules), parameter))
-    if found is None:
-        from rightscan.adapters.text.phrases import word_patterns
-
-        found = _WORDS_CACHE[(id(rules), parameter)] = word_patterns(list(rules.parameters.get(parameter, ())))
-    return found
 
 
 def _explained_later(cands: list[Candidate], mentions: list[Mention], rules: Rules) -> None:

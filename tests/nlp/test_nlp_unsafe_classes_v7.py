@@ -215,3 +215,13 @@ def test_a_warning_about_another_finding_before_the_symptom_does_not_block_its_e
     # control: a warning after the symptom, in its clause, still wins over the cause
     warned = note + ", ache increasing over the last week"
     assert "back_pain" in _codes(warned)
+
+
+def test_a_treatment_that_failed_told_in_the_next_sentence_still_counts() -> None:
+    for note, code in (
+        (f"{TREATED} Tickly cough for 7 weeks after a cold. A course of clarithromycin did not help.", "cough"),
+        (f"{TREATED} Mid back pain from a strain at the gym. Naproxen x 2 weeks - no relief.", "back_pain"),
+    ):
+        assert code in _codes(note), note
+    # control: a treatment that helped, told the same way
+    assert "back_pain" not in _codes(f"{TREATED} Mid back pain from a strain at the gym. Naproxen helped.")

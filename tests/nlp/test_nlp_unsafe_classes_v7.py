@@ -156,6 +156,8 @@ def test_a_metastasis_named_as_the_condition_of_a_consequence_is_hypothetical() 
     for phrase in (
         "Finding distant metastases would change her management to palliative intent.",
         "Bone metastasis, if confirmed, would make this stage IV.",
+        "Should liver metastases be found, she would be offered palliative chemotherapy.",
+        "Evidence of metastatic disease would mean a non-curative approach.",
     ):
         assert tumor(f"{NEW_DX} {phrase}").get("m") is None, phrase
     # control: a proven metastasis that will change the treatment is M1

@@ -227,3 +227,11 @@ def test_a_treatment_that_failed_told_in_the_next_sentence_still_counts() -> Non
         assert code in _codes(note), note
     # control: a treatment that helped, told the same way
     assert "back_pain" not in _codes(f"{TREATED} Mid back pain from a strain at the gym. Naproxen helped.")
+
+
+# ------------------------------------------------------------------ a symptom misspelt in a patient's own message
+def test_a_misspelt_headache_in_a_message_is_still_read() -> None:
+    msg = "hi, done with my radiation last month. i get hedaches every morning for 2 weeks now, never had them before"
+    assert "headache" in _codes(msg)
+    # control: the same word denied
+    assert "headache" not in _codes("hi, done with my radiation last month. no headach, no cough, all good")

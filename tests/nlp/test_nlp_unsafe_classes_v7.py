@@ -235,3 +235,12 @@ def test_a_misspelt_headache_in_a_message_is_still_read() -> None:
     assert "headache" in _codes(msg)
     # control: the same word denied
     assert "headache" not in _codes("hi, done with my radiation last month. no headach, no cough, all good")
+
+
+# ------------------------------------------------------------------ a symptom named in other words
+def test_pain_in_both_hips_an_ache_in_the_back_and_a_weight_that_came_down() -> None:
+    assert "bone_pain" in _codes(f"{TREATED} Pain in both hips for a month.")
+    assert "back_pain" in _codes(f"{TREATED} Since Sunday a dull ache in her upper thoracic back.")
+    assert "weight_loss" in _codes(f"{TREATED} Weight today 58 kg, down from 63 kg in spring.")
+    # controls: the same words denied, and a weight that went up
+    assert not _codes(f"{TREATED} No pain in both hips, no ache in her back. Weight 58 kg, up from 55 kg.")

@@ -29,11 +29,11 @@ Effects = list[set[str]]  # the effects of each mention, added to in place
 Sections = list[tuple[str, int] | None]  # token -> (section category, first token of its title)
 
 
-CONTRAST_REACH = 30
+CONTRAST_REACH = 30  # tokens from an explained symptom to the warning a contrast adds to it
 
 # How many sentences after a writer's own relative is named ("My mom has cancer in her bones. It was found in June.
 # She had back pain for months.") a pronoun may still speak of that relative (``Scopes._carry_family``)
-FAMILY_SENTENCES = 2  # tokens from an explained symptom to the warning a contrast adds to it
+FAMILY_SENTENCES = 2
 
 
 class Scopes:

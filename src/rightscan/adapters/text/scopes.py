@@ -3,7 +3,8 @@
 ConText gives each mention the cues whose scope covers it (``pipeline.Analyser``); ``Scopes.spread`` then
 applies the policies of ``context.yaml`` that read more than one mention or sentence: effects read from the
 whole clause (``in_clause``, ``implied_by``), the family, explanation or resolution a later sentence carries
-back (``carried_*``), and the effects shared by listed findings and coordinated studies.
+back (``carried_*``), a failed treatment told in the next sentence, a presentation the paragraph later denies,
+and the effects shared by listed findings and coordinated studies.
 """
 
 from __future__ import annotations

@@ -156,6 +156,8 @@ def test_a_metastasis_named_as_the_condition_of_a_consequence_is_hypothetical() 
     for phrase in (
         "Finding distant metastases would change her management to palliative intent.",
         "Bone metastasis, if confirmed, would make this stage IV.",
+        "Should liver metastases be found, she would be offered palliative chemotherapy.",
+        "Evidence of metastatic disease would mean a non-curative approach.",
     ):
         assert tumor(f"{NEW_DX} {phrase}").get("m") is None, phrase
     # control: a proven metastasis that will change the treatment is M1
@@ -215,3 +217,30 @@ def test_a_warning_about_another_finding_before_the_symptom_does_not_block_its_e
     # control: a warning after the symptom, in its clause, still wins over the cause
     warned = note + ", ache increasing over the last week"
     assert "back_pain" in _codes(warned)
+
+
+def test_a_treatment_that_failed_told_in_the_next_sentence_still_counts() -> None:
+    for note, code in (
+        (f"{TREATED} Tickly cough for 7 weeks after a cold. A course of clarithromycin did not help.", "cough"),
+        (f"{TREATED} Mid back pain from a strain at the gym. Naproxen x 2 weeks - no relief.", "back_pain"),
+    ):
+        assert code in _codes(note), note
+    # control: a treatment that helped, told the same way
+    assert "back_pain" not in _codes(f"{TREATED} Mid back pain from a strain at the gym. Naproxen helped.")
+
+
+# ------------------------------------------------------------------ a symptom misspelt in a patient's own message
+def test_a_misspelt_headache_in_a_message_is_still_read() -> None:
+    msg = "hi, done with my radiation last month. i get hedaches every morning for 2 weeks now, never had them before"
+    assert "headache" in _codes(msg)
+    # control: the same word denied
+    assert "headache" not in _codes("hi, done with my radiation last month. no headach, no cough, all good")
+
+
+# ------------------------------------------------------------------ a symptom named in other words
+def test_pain_in_both_hips_an_ache_in_the_back_and_a_weight_that_came_down() -> None:
+    assert "bone_pain" in _codes(f"{TREATED} Pain in both hips for a month.")
+    assert "back_pain" in _codes(f"{TREATED} Since Sunday a dull ache in her upper thoracic back.")
+    assert "weight_loss" in _codes(f"{TREATED} Weight today 58 kg, down from 63 kg in spring.")
+    # controls: the same words denied, and a weight that went up
+    assert not _codes(f"{TREATED} No pain in both hips, no ache in her back. Weight 58 kg, up from 55 kg.")

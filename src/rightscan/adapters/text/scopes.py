@@ -3,7 +3,8 @@
 ConText gives each mention the cues whose scope covers it (``pipeline.Analyser``); ``Scopes.spread`` then
 applies the policies of ``context.yaml`` that read more than one mention or sentence: effects read from the
 whole clause (``in_clause``, ``implied_by``), the family, explanation or resolution a later sentence carries
-back (``carried_*``), and the effects shared by listed findings and coordinated studies.
+back (``carried_*``), a failed treatment told in the next sentence, a presentation the paragraph later denies,
+and the effects shared by listed findings and coordinated studies.
 """
 
 from __future__ import annotations
@@ -29,11 +30,11 @@ Effects = list[set[str]]  # the effects of each mention, added to in place
 Sections = list[tuple[str, int] | None]  # token -> (section category, first token of its title)
 
 
-CONTRAST_REACH = 30
+CONTRAST_REACH = 30  # tokens from an explained symptom to the warning a contrast adds to it
 
 # How many sentences after a writer's own relative is named ("My mom has cancer in her bones. It was found in June.
 # She had back pain for months.") a pronoun may still speak of that relative (``Scopes._carry_family``)
-FAMILY_SENTENCES = 2  # tokens from an explained symptom to the warning a contrast adds to it
+FAMILY_SENTENCES = 2
 
 
 class Scopes:
@@ -58,6 +59,7 @@ class Scopes:
         self._carry_family(doc, spans, described, effects, sents)
         self._carry_explanation(doc, spans, described, effects, sents)
         self._warning_after_contrast(doc, spans, described, effects, sents)
+        self._failed_treatment_next_sentence(doc, spans, described, effects, sents, sections)
         self._explained_earlier_in_paragraph(doc, spans, described, effects, sections)
         self._carry_resolution(doc, spans, described, effects, sents, sections)
         self._resolved_since_presentation(doc, spans, described, effects, sections)
@@ -271,6 +273,40 @@ class Scopes:
                 if not any(contrast < s < w for s in starts):
                     effects[i].add("warning")
                     break
+
+    def _failed_treatment_next_sentence(
+        self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sents: Sentences, sections: Sections
+    ) -> None:
+        """A treatment that failed, told in the next sentence ("Dry cough for 6 weeks after a cold. GP gave
+        azithromycin - no change."), is of the symptoms of the sentence before: they carry its warning (a benign
+        cause no longer explains them). Only when the failure's own sentence names no symptom of the family before
+        it, the failure is not negated, and the two sentences are in one paragraph and section."""
+        failures: dict[int, list[int]] = {}
+        negated: set[int] = set()
+        for mod in doc._.context_graph.modifiers:
+            start = mod.modifier_span[0]
+            if mod.category == "FAILED_TREATMENT":
+                failures.setdefault(sents.index[start], []).append(start)
+            elif self.rules.categories.get(mod.category) == "negated":
+                negated.add(mod.modifier_span[1])
+        if not failures:
+            return
+        targets = [i for i, d in enumerate(described) if "explained" in self.rules.policies[d["family"]].in_clause]
+        starts: dict[int, list[int]] = {}
+        for i in targets:
+            starts.setdefault(sents.index[spans[i].start], []).append(spans[i].start)
+        text = doc_text(doc)
+        for i in targets:
+            k = sents.index[spans[i].start]
+            if "warning" in effects[i] or k + 1 not in failures:
+                continue
+            nxt = sents.spans[k + 1]
+            first = min((f for f in failures[k + 1] if f not in negated and f - 1 not in negated), default=None)
+            if first is None or any(nxt.start <= s < first for s in starts.get(k + 1, ())):
+                continue
+            if "\n\n" in text[spans[i].end_char : nxt.start_char] or sections[spans[i].start] != sections[nxt.start]:
+                continue
+            effects[i].add("warning")
 
     def _explained_earlier_in_paragraph(
         self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sections: Sections

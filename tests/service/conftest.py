@@ -86,7 +86,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 @pytest.fixture(scope="module")
 def client(server: Server) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=server.url, timeout=10) as c:
+    with httpx.Client(
+        base_url=server.url, timeout=30
+    ) as c:  # the first note read builds the reader (seconds on a loaded machine)
         yield c
 
 

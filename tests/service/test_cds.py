@@ -312,7 +312,7 @@ def test_configured_qcdsm_id_is_stamped_on_ratings(tmp_path_factory: pytest.Temp
 
     srv = start_server(tmp_path_factory.mktemp("qcdsm"), env={"RIGHTSCAN_QCDSM_ID": "G1234"})
     try:
-        body = httpx.post(f"{srv.url}{SERVICE}", json=reference_request(), timeout=10).json()
+        body = httpx.post(f"{srv.url}{SERVICE}", json=reference_request(), timeout=30).json()
     finally:
         srv.stop()
     extensions = body["systemActions"][0]["resource"]["extension"]

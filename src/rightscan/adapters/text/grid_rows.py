@@ -212,7 +212,7 @@ def _a_row(
     """Do the answer cells ``first`` to ``after`` (excluded) answer the item before them as a grid row? Not when
     the item ends a sentence; and an answer set apart by a wide gap or a colon alone must end the line, or come
     before a comment, a bar, a tab or a leader, or before another item and its answer ("Cough: no  Fever: no")."""
-    if text[: cells[first - 1][1]].rstrip()[-1:] in (".", "!"):
+    if text[slice(*cells[first - 1])].rstrip()[-1:] in (".", "!"):
         return False
     if comment or after >= len(cells) or _STRONG.search(original, cells[first - 1][1], cells[first][0]):
         return True

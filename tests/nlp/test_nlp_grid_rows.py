@@ -246,3 +246,8 @@ def test_a_receptor_row_keeps_its_status() -> None:
     rows = "ER .............. positive (80%)\nProgesterone receptor (PgR) ..... negative (0%)\n"
     got = facts("Left breast core biopsy: invasive ductal carcinoma, grade 2.\n" + rows)["tumor"]
     assert (got.get("er"), got.get("pr")) == ("positive", "negative")
+
+
+def test_bulleted_rows_are_rows_and_a_rule_of_dashes_is_no_leader() -> None:
+    assert symptom_codes(HEADER + "- Bone pain ....... N\n* Headache ...... Y\n") == {"headache"}
+    assert symptom_codes(HEADER + "---- Reply from the nurse: she has bone pain since May.\n") == {"bone_pain"}

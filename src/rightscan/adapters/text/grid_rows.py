@@ -66,7 +66,8 @@ def compile_grid(spec: Mapping[str, Sequence[str]], receptor_names: str | None =
     # and a dash)
     leader = "|".join(rf"(?:{re.escape(c)}[ \t]?){{3,}}" for c in spec["leader_chars"]) or "(?!)"
     leader = rf"(?:{leader})"
-    label = rf"^(?P<label>[ \t]*[^\s.|][^\n|]{{0,{LABEL_MAX_CHARS}}}?)(?P<leader>{leader})"
+    # the label starts with a word, perhaps after a bullet ("- Fever ..... N"; not a rule "---- Reply")
+    label = rf"^(?P<label>[ \t]*(?:[-*•][ \t]+)?[A-Za-z0-9(][^\n|]{{0,{LABEL_MAX_CHARS}}}?)(?P<leader>{leader})"
     yes = [*spec["yes"], *spec["column_yes_signs"]]  # "+" and "-" answer a row as they head a column
     no = [*spec["no"], *spec["column_no_signs"], *spec["negative_answers"]]
     one = rf"(?:{_words([*yes, *no, *spec['unsure_answers']])})"

@@ -230,3 +230,24 @@ def test_prose_with_wide_blanks_is_not_a_grid() -> None:
     assert symptom_codes(HEADER + "Seen today.  No  new  bone  pain  or  headache.\n") == set()
     assert symptom_codes(HEADER + "Seen today.  Yes,  new  bone  pain  since  May.\n") == {"bone_pain"}
     assert symptom_codes(HEADER + "Asked about bone pain  no  relief with rest  worse at night\n") == {"bone_pain"}
+
+
+def test_a_symptom_in_the_comment_of_an_unread_row_is_confirmed_a_denied_one_stays_denied() -> None:
+    table = "| Area | Neg | Pos | Comment |\n|---|---|---|---|\n| MSK |   | X | aching ribs, bone pain |\n"
+    decision = decide_note(HEADER + table)
+    assert decision["systemic_imaging"] == "undetermined"
+    assert "bone_pain" in " ".join(decision["insufficient_data"])
+    denied = "| Area | Neg | Pos | Comment |\n|---|---|---|---|\n| MSK | X |   | no bone pain |\n"
+    assert symptom_codes(HEADER + denied) == set()
+    assert "bone_pain" not in " ".join(decide_note(HEADER + denied)["insufficient_data"])
+
+
+def test_a_receptor_row_keeps_its_status() -> None:
+    rows = "ER .............. positive (80%)\nProgesterone receptor (PgR) ..... negative (0%)\n"
+    got = facts("Left breast core biopsy: invasive ductal carcinoma, grade 2.\n" + rows)["tumor"]
+    assert (got.get("er"), got.get("pr")) == ("positive", "negative")
+
+
+def test_bulleted_rows_are_rows_and_a_rule_of_dashes_is_no_leader() -> None:
+    assert symptom_codes(HEADER + "- Bone pain ....... N\n* Headache ...... Y\n") == {"headache"}
+    assert symptom_codes(HEADER + "---- Reply from the nurse: she has bone pain since May.\n") == {"bone_pain"}

@@ -33,8 +33,8 @@ Mark = tuple[int, int, str]
 # a comment after the answers: a dash, comma or full stop and a space, or a bracket ("Y - stable", "no (never)";
 # not "0.6 mg/dL" nor "0-10")
 _COMMENT = r"[ \t]*(?:[-–—,;:.](?:[ \t]|$)|\()"
-_METHOD = re.compile(r"[ \t]*\([^()\n]{0,12}\)[ \t]*$")  # a method or unit after a name ("(IHC)", "(%)")
 _STRONG = re.compile(r"[|\t]|[^\s:]{3}")  # a filler other than a gap or a colon: a bar, a tab, a leader
+_UNREAD_CELL = re.compile(r"[xX✗✘✓✔☑☒■●•*]|\+{1,3}|\d{1,2}(?:[ \t]*/[ \t]*10)?")
 _EMPTY_CELL = re.compile(r"\|[ \t]*\|")
 _SENTENCE_END = re.compile(r"[.;!?][ \t]+(?=[^\n]*[A-Za-z]{2})")
 LABEL_MAX_CHARS = 48  # a leader follows a short label starting its line ("Shortness of breath on exertion ....")
@@ -52,18 +52,22 @@ class Grid:
     no: frozenset[str]  # "n", "no" and the negative answers ("none", "neg", "denies" ...)
     bar: frozenset[str]  # the answers that become a cell bar: the yes/no words and the unsure answers
     negative_words: str  # the negative answers as a regex alternation (layout's ``answer_no`` reads them too)
+    receptor: re.Pattern[str] | None  # a receptor's name: its row states a status, not an answer
 
 
 def _words(words: Sequence[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-def compile_grid(spec: Mapping[str, Sequence[str]]) -> Grid:
+def compile_grid(spec: Mapping[str, Sequence[str]], receptor_names: str | None = None) -> Grid:
+    """The grid reader for the ``layout`` words of ``context.yaml``; ``receptor_names`` (a regex of the receptors'
+    names) keeps a receptor's row ("PR (IHC) ...... negative") for the value rules."""
     # three or more of one leader character, spaced or not ("......", ". . . .", "____"; "...... -" is a leader
     # and a dash)
     leader = "|".join(rf"(?:{re.escape(c)}[ \t]?){{3,}}" for c in spec["leader_chars"]) or "(?!)"
     leader = rf"(?:{leader})"
-    label = rf"^(?P<label>[ \t]*[^\s.|][^\n|]{{0,{LABEL_MAX_CHARS}}}?)(?P<leader>{leader})"
+    # the label starts with a word, perhaps after a bullet ("- Fever ..... N"; not a rule "---- Reply")
+    label = rf"^(?P<label>[ \t]*(?:[-*•][ \t]+)?[A-Za-z0-9(][^\n|]{{0,{LABEL_MAX_CHARS}}}?)(?P<leader>{leader})"
     yes = [*spec["yes"], *spec["column_yes_signs"]]  # "+" and "-" answer a row as they head a column
     no = [*spec["no"], *spec["column_no_signs"], *spec["negative_answers"]]
     one = rf"(?:{_words([*yes, *no, *spec['unsure_answers']])})"
@@ -85,6 +89,7 @@ def compile_grid(spec: Mapping[str, Sequence[str]]) -> Grid:
         no=frozenset(w.lower() for w in no),
         bar=frozenset(w.lower() for w in (*spec["yes"], *spec["no"], *spec["unsure_answers"])),
         negative_words=_words(spec["negative_answers"]),
+        receptor=re.compile(receptor_names, re.IGNORECASE) if receptor_names else None,
     )
 
 
@@ -115,9 +120,7 @@ def _effect(grid: Grid, said: list[str]) -> str | None:
     return "uncertain"
 
 
-def read_rows(
-    grid: Grid, original: str, text: str, chars: list[str], marks: list[Mark], receptor: re.Pattern[str] | None = None
-) -> list[Mark]:
+def read_rows(grid: Grid, original: str, text: str, chars: list[str], marks: list[Mark]) -> list[Mark]:
     """Answer the grid rows of ``text`` (``original`` after the layout's boxes and signs, leaders blanked):
     marks for the items a negative or uncertain answer closes are added to ``marks``, the answers rewritten in
     ``chars``. Lines the layout answered or rewrote before (a mark on them, "(-) cough" become "no  cough") are
@@ -130,7 +133,7 @@ def read_rows(
         pos += len(line)
         if end - start < 3 or overlaps(taken, start, end) or _rewritten(grid, original, text, start, end):
             continue
-        if _read_line(grid, original, text, chars, marks, receptor, start, end):
+        if _read_line(grid, original, text, chars, marks, start, end):
             answered.append((start, end, "answered"))
     return answered
 
@@ -141,7 +144,6 @@ def _read_line(
     text: str,
     chars: list[str],
     marks: list[Mark],
-    receptor: re.Pattern[str] | None,
     start: int,
     end: int,
 ) -> bool:
@@ -156,19 +158,19 @@ def _read_line(
         m = grid.answer.fullmatch(text, a, b) if k and item is not None else None
         if m is None:
             worded = re.search(r"[A-Za-z]{2}", text[a:b]) is not None
-            # a mark, a sign or a number set apart from the item by a bar, a tab or a leader ("| Bone pain | ✓ |",
-            # "Bone pain ...... X"): an answer that cannot be read
-            if item is not None and not worded and _STRONG.search(original, cells[k - 1][1], a):
-                marks.append((item, last, UNREAD))
+            # a mark, plus signs or a score set apart from the item by a bar, a tab or a leader ("| Bone pain | ✓ |",
+            # "Bone pain ...... X", "Headache ..... ++"): an answer that cannot be read
+            if item is not None and _UNREAD_CELL.fullmatch(text, a, b) and _STRONG.search(original, cells[k - 1][1], a):
+                marks.append((item, end, UNREAD))  # the rest of the row too: its comment is no answer either
                 item, read = None, True
                 k += 1
                 continue
-            if item is None and worded:
-                item = a
+            if item is None and worded and grid.answer.fullmatch(text, a, b) is None:
+                item = a  # (a header's "Yes   No" is no item)
             last = b
             # an empty cell after the item ("| Bone pain |   |"): its answer cannot be read
             if item is not None and _EMPTY_CELL.search(text, b, cells[k + 1][0] if k + 1 < len(cells) else end):
-                marks.append((item, b, UNREAD))
+                marks.append((item, end, UNREAD))
                 item, read = None, True
             k += 1
             continue
@@ -185,11 +187,9 @@ def _read_line(
             item, last = None, cells[k - 1][1]
             continue  # prose written with wide blanks ("IDC.  No  new  bone  pain."): read as words
         assert item is not None
-        method = _METHOD.search(text, start, last)  # "HER2 (IHC): 0 - NEGATIVE": the receptor's name ends it
-        name_end = method.start() if method else last
-        if receptor is not None and receptor.search(text, max(start, name_end - 16), name_end):
+        if grid.receptor is not None and grid.receptor.search(text, item, last):
             item = None
-            continue  # "ER ..... negative": the receptor's status, read by the value rules
+            continue  # "ER ..... negative", "HER2 (IHC): 0": the receptor's status, read by the value rules
         said = [a.lower() for f in found for a in grid.one.findall(f.group("answers"))]
         effect = _effect(grid, said)
         # the words of a bare yes/no or unsure answer are rewritten: a yes blanked (the row reads as prose), the
@@ -212,7 +212,7 @@ def _a_row(
     """Do the answer cells ``first`` to ``after`` (excluded) answer the item before them as a grid row? Not when
     the item ends a sentence; and an answer set apart by a wide gap or a colon alone must end the line, or come
     before a comment, a bar, a tab or a leader, or before another item and its answer ("Cough: no  Fever: no")."""
-    if text[: cells[first - 1][1]].rstrip()[-1:] in (".", "!"):
+    if text[slice(*cells[first - 1])].rstrip()[-1:] in (".", "!"):
         return False
     if comment or after >= len(cells) or _STRONG.search(original, cells[first - 1][1], cells[first][0]):
         return True

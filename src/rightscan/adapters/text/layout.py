@@ -112,7 +112,9 @@ def compile_layout(rules: Rules) -> Layout:
     headings = {h.lower(): cue for cue, hs in (("denies", spec["negative_headings"]),
                                                ("reports", spec["positive_headings"])) for h in hs}  # fmt: skip
     heading = "|".join(re.escape(h) for h in sorted(headings, key=len, reverse=True))
-    grid = compile_grid(spec)
+    receptors = [rules.name_patterns[n].pattern for n in ("ER", "PR", "HER2", "HR") if n in rules.name_patterns]
+    names = "|".join(receptors) if len(receptors) == 4 else None  # a receptor's row states its status
+    grid = compile_grid(spec, names)
     return Layout(
         box=re.compile(box, re.IGNORECASE),
         pair=re.compile(pair, re.IGNORECASE),
@@ -126,7 +128,7 @@ def compile_layout(rules: Rules) -> Layout:
             rf"(?<=[A-Za-z)?])(?:\s*[:=]|[ \t]+[-–—])\s*"
             rf"(?:{no}|{grid.negative_words})(?![A-Za-z0-9])"
             # ... then the line's end, a separator, a table's gap, or a comment after a dash ("Bone pain: N - old ache")
-            rf"(?=[ \t]*(?:$|[|;,.\n])|[ \t]{{2,}}\S|[ \t]+[-–—][ \t])"
+            rf"(?=[ \t]*(?:$|[|;,\n]|\.(?!\d))|[ \t]{{2,}}\S|[ \t]+[-–—][ \t])"  # "Size: 0.9 cm": no answer
             # the answer letter after the item, without a colon ("fever N, chills N"; "Dyspnea    N    -"); "no"
             # ending a line is not an answer (a wrapped sentence: "... there is no\nback pain")
             rf"|(?<=[A-Za-z)?])[ \t]+(?:n(?=[ \t]*(?:$|[|;,])|[ \t]{{2,}}\S)|no(?=[ \t]*[|;,]|[ \t]{{2,}}[^\sA-Za-z]))"
@@ -141,12 +143,7 @@ def compile_layout(rules: Rules) -> Layout:
         headings=headings,
         no=frozenset(w.lower() for w in spec["no"]),
         grid=grid,
-        receptor_before=re.compile(
-            "(?:" + "|".join(rules.name_patterns[n].pattern for n in ("ER", "PR", "HER2", "HR")) + r")\s*$",
-            re.IGNORECASE,
-        )
-        if all(n in rules.name_patterns for n in ("ER", "PR", "HER2", "HR"))
-        else None,
+        receptor_before=re.compile(f"(?:{names})\\s*$", re.IGNORECASE) if names else None,
         heading_no_colon=_dictated_headings(rules),
         unless_checked=re.compile(
             r"(?<![^\W_])(?:"
@@ -291,7 +288,7 @@ def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
     if "[" in text:
         _answers_before_items(layout, "".join(chars), chars, marks)
     blank_leaders(layout.grid, text, "".join(chars), chars, marks)  # grid rows: "Fever ....... N", "| Bone pain | N |"
-    answered += read_rows(layout.grid, text, "".join(chars), chars, marks, layout.receptor_before)
+    answered += read_rows(layout.grid, text, "".join(chars), chars, marks)
     current = "".join(chars)
     seg: tuple[list[int], list[int]] | None = None
     for m in layout.answer_no.finditer(current):
@@ -300,6 +297,8 @@ def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
             continue  # "PR: negative" is the receptor's status, read by the value rules
         seg = seg or _segments(current)
         label = _label_before(current, seg, m.start())
+        if label is not None and layout.grid.receptor is not None and layout.grid.receptor.search(current, *label):
+            continue  # "FINAL HER2 STATUS: NEGATIVE", "HER2 (IHC): 0": a receptor's status, read by the value rules
         if label is not None:  # the label itself is negated; the answer stays (a cue would reach the item before,
             marks.append((*label, "negated"))  # a blank would join the two items into one list)
             # a bracketed answer ("SOB [No]  abd pain [Y]") becomes a cell bar: its "no" must not reach the next item

@@ -153,3 +153,37 @@ def test_a_test_called_raised_without_its_value_is_left_to_confirm() -> None:
     note = f"{TREATED} GP letter mentions a raised alk phos, result not enclosed."
     reasons = [i["reason"] for i in _to_confirm(note, "labs.alkaline_phosphatase")]
     assert any("without its value" in r for r in reasons)
+
+
+# ------------------------------------------------------------------ a stage group 0-III against an M1 read from words
+def test_a_new_cancer_staged_0_to_iii_with_metastasis_only_in_words_leaves_m1_to_confirm() -> None:
+    for note in (
+        "49F, newly diagnosed L breast IDC, node FNA positive; clinical stage cT3 cN1, stage IIIA. "
+        "Outside CT report mentions bone metastases.",
+        "49F, newly diagnosed L breast IDC, clinical stage IIB. Liver metastases on the outside CT.",
+    ):
+        assert tumor(note).get("m") != "M1", note
+        assert _to_confirm(note, "tumor.m"), note
+        assert _decide(note)["systemic_imaging"] == "undetermined"
+
+
+def test_a_written_m1_or_a_stage_from_the_past_or_a_guideline_leaves_m1_standing() -> None:
+    # controls: the M category written, a guideline's stage, an earlier cancer's stage
+    for note in (
+        "49F, newly diagnosed L breast IDC, clinical stage IIB on exam; CT: liver metastases, cM1.",
+        "49F, newly diagnosed L breast IDC 3 cm, cN1. For stage IIB, NCCN suggests staging. CT: liver metastases.",
+    ):
+        assert tumor(note).get("m") == "M1", note
+
+
+# ------------------------------------------------------------------ a test in dated rows: the latest row is current
+def test_a_test_in_dated_table_rows_is_read_from_the_latest_row() -> None:
+    note = f"{TREATED}\nLabs:\n  3/2/26   ALP 190 U/L (40-120)\n  3/20/26  ALP 260 U/L (40-120)"
+    assert facts(note)["labs"]["alkaline_phosphatase"] == {"value": 260.0, "uln": 120.0}
+
+
+def test_dates_that_order_the_rows_differently_day_first_leave_the_values_to_confirm() -> None:
+    # control: 3/4 and 4/3 are read in opposite orders month-first and day-first
+    note = f"{TREATED}\nLabs:\n  3/4/26  ALP 190 U/L (40-120)\n  4/3/26  ALP 260 U/L (40-120)"
+    assert "alkaline_phosphatase" not in facts(note).get("labs", {})
+    assert _to_confirm(note, "labs.alkaline_phosphatase")

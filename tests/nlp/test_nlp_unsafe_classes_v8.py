@@ -187,3 +187,35 @@ def test_dates_that_order_the_rows_differently_day_first_leave_the_values_to_con
     note = f"{TREATED}\nLabs:\n  3/4/26  ALP 190 U/L (40-120)\n  4/3/26  ALP 260 U/L (40-120)"
     assert "alkaline_phosphatase" not in facts(note).get("labs", {})
     assert _to_confirm(note, "labs.alkaline_phosphatase")
+
+
+# ------------------------------------------------------------------ more lay words and precautions (the same classes)
+def test_more_lay_words_for_red_flags_in_a_treated_patient() -> None:
+    pre = "Portal message: I finished treatment for breast cancer (mastectomy, chemo) in 2020."
+    for words, code in (
+        ("Lately her bones hurt, mostly at night.", "bone_pain"),
+        ("There is a tender spot on my backbone that wakes me up.", "back_pain"),
+        ("I've shed quite a bit of weight and my jeans are too loose.", "weight_loss"),
+        ("My tummy has got bigger and feels tight.", "abdominal_pain"),
+        ("My left leg has gone heavy and I keep dropping cups.", "neurologic_deficit"),
+    ):
+        assert code in _codes(f"{pre} {words}"), words
+
+
+def test_a_weight_loss_on_purpose_is_explained() -> None:
+    # control: the same words with a diet
+    assert "weight_loss" not in _codes(f"{TREATED} She has lost weight on purpose with a diet since spring.")
+
+
+def test_more_return_precautions_are_hypothetical() -> None:
+    for note in (
+        f"{TREATED} Criteria for calling back - bone pain that persists, breathlessness on stairs.",
+        f"{TREATED} Safety netted regarding headaches and back pain.",
+        f"{TREATED} Any back pain that is new should prompt a call to the breast care nurse.",
+    ):
+        assert not _codes(note) & {"back_pain", "headache", "bone_pain", "dyspnea"}, note
+
+
+def test_a_complaint_called_not_typical_for_her_stands() -> None:
+    # control: the negated explanation is a warning
+    assert "back_pain" in _codes(f"{TREATED} Back pain for 3 weeks, not usual for her.")

@@ -60,10 +60,20 @@ def test_a_metastasis_named_as_a_protocol_or_a_work_up_is_no_finding() -> None:
         assert tumor(note).get("m") != "M1", note
 
 
+def test_a_metastasis_under_a_question_label_is_asked_not_found() -> None:
+    for note in (
+        f"{NEW_DX} Request to radiology. Clinical question: lung metastases.",
+        f"{NEW_DX} Query - bone mets, please image the spine.",
+    ):
+        assert tumor(note).get("m") != "M1", note
+
+
 def test_a_metastasis_found_is_still_read() -> None:
     # control: the finding itself
     note = f"{NEW_DX} CT abdomen today shows multiple liver metastases."
     assert tumor(note).get("m") == "M1"
+    later = f"{NEW_DX} CT abdomen today shows multiple liver metastases. Question: is a liver biopsy needed?"
+    assert tumor(later).get("m") == "M1"
 
 
 # ------------------------------------------------------------------ return precautions in other words

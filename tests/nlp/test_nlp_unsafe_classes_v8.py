@@ -229,3 +229,16 @@ def test_more_return_precautions_are_hypothetical() -> None:
 def test_a_complaint_called_not_typical_for_her_stands() -> None:
     # control: the negated explanation is a warning
     assert "back_pain" in _codes(f"{TREATED} Back pain for 3 weeks, not usual for her.")
+
+
+def test_a_benign_cause_misspelt_explains_as_spelled() -> None:
+    for note in (
+        f"{TREATED} Hip pain, osteoarthritus per her GP.",
+        f"{TREATED} Cough with her bronchitus.",
+    ):
+        assert not _codes(note) & {"bone_pain", "cough"}, note
+
+
+def test_a_misspelt_cause_with_a_warning_does_not_explain() -> None:
+    # control: a warning qualifier next to the misspelt cause wins
+    assert "back_pain" in _codes(f"{TREATED} New back pain, worse at night, she blames her arthritus.")

@@ -87,9 +87,13 @@ def test_red_flags_reviewed_to_call_about_are_hypothetical() -> None:
 
 
 def test_a_symptom_she_reports_next_to_the_advice_stands() -> None:
-    # control: the complaint itself, in its own sentence before the advice
-    note = f"{TREATED} She reports new back pain for 3 weeks. Discussed when to call."
-    assert "back_pain" in _codes(note)
+    # controls: the complaint before the advice; red flags reviewed and found; a symptom that should prompt a scan
+    for note in (
+        f"{TREATED} She reports new back pain for 3 weeks. Discussed when to call.",
+        f"{TREATED} Reviewed red flag symptoms: she has had new back pain for 2 weeks.",
+        f"{TREATED} Her new back pain, now 3 weeks, should prompt an MRI of the spine.",
+    ):
+        assert "back_pain" in _codes(note), note
 
 
 # ------------------------------------------------------------------ the patient's usual complaint, in her words
@@ -221,7 +225,6 @@ def test_more_return_precautions_are_hypothetical() -> None:
     for note in (
         f"{TREATED} Criteria for calling back - bone pain that persists, breathlessness on stairs.",
         f"{TREATED} Safety netted regarding headaches and back pain.",
-        f"{TREATED} Any back pain that is new should prompt a call to the breast care nurse.",
     ):
         assert not _codes(note) & {"back_pain", "headache", "bone_pain", "dyspnea"}, note
 

@@ -70,10 +70,10 @@ class _Engine:
             return self.analyser.mentions(text)
 
     def run(self, mentions: list[Mention]) -> Extraction:
-        from rightscan.adapters.text.assemble import assemble
         from rightscan.adapters.text.contradictions import without_contradictions
+        from rightscan.adapters.text.safety_nets import read
 
-        return without_contradictions(self.kb, assemble(self.rules, mentions, self.procedure_names))
+        return without_contradictions(self.kb, read(self.rules, mentions, self.procedure_names))
 
 
 def _release_frozen() -> None:

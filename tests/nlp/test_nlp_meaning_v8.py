@@ -1,0 +1,123 @@
+"""Round 8 (issue 8): the study considered now, the setting and the stage fields, for the classes behind the
+v8 blind set's misses.
+
+Each class has at least two differently worded positives and a control where the rule must not fire. The
+sentences are written for these tests (none is a blind-set note).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp_helpers import facts
+from rightscan.adapters.knowledge_files import load_knowledge
+
+KB = load_knowledge()
+
+
+def order_of(note: str) -> str | None:
+    """The catalogue id of the order a note is read to consider (None: no single study)."""
+    name = facts(note).get("order")
+    if name is None:
+        return None
+    return next(pid for pid, p in KB.procedures.items() if p.name == name)
+
+
+# --- the order changed by the radiologist: the study changed to replaces the first request -----------------
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        (
+            "Requested exam: MRI breast bilateral with and without contrast.\n"
+            "Radiologist review: patient has a cochlear implant that is not MR safe. Spoke with the surgeon; "
+            "order changed to contrast-enhanced mammography.",
+            "mammo_contrast",
+        ),
+        (
+            "ORDER: CT CHEST ABDOMEN PELVIS W IV CONTRAST\n"
+            "Indication: staging, newly diagnosed left breast cancer, eGFR 19.\n"
+            "Protocol changed: CT chest abdomen pelvis without IV contrast.",
+            "ct_cap_wo",
+        ),
+    ],
+)
+def test_a_changed_order_is_the_study_changed_to(note: str, expected: str) -> None:
+    assert order_of(note) == expected
+
+
+def test_two_studies_requested_without_a_change_stay_in_conflict() -> None:
+    # control: no change is said, two different studies are proposed: no single order
+    note = (
+        "ORDER: CT CHEST ABDOMEN PELVIS W IV CONTRAST\n"
+        "Indication: staging, newly diagnosed left breast cancer.\n"
+        "Also requested: whole body bone scan."
+    )
+    assert order_of(note) is None
+
+
+def test_a_change_naming_both_studies_is_not_guessed() -> None:
+    # control: the changed sentence names two studies; which one is the new one is not read, no order is made up
+    note = (
+        "Requested: breast MRI with and without contrast.\n"
+        "Protocol changed: breast MRI replaced by contrast-enhanced mammography."
+    )
+    assert order_of(note) is None
+
+
+# --- the patient declines the study after a semicolon; a study called not applicable ------------------------
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Plan: lumpectomy with sentinel node biopsy. Preoperative breast MRI offered; pt declines.",
+        "Discussed a staging PET/CT, not needed at this stage, she declines.",
+    ],
+)
+def test_a_study_the_patient_declines_is_not_the_order(note: str) -> None:
+    assert order_of(note) is None
+
+
+def test_a_request_without_refusal_stands() -> None:
+    # control: the same layout, the study is asked for and nobody declines it
+    assert order_of("Plan: lumpectomy with sentinel node biopsy. Preoperative breast MRI ordered; pt agrees.") == (
+        "mri_breast_wwo"
+    )
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Plan: whole body bone scan ordered for new rib pain.\nHealth maintenance: mammography N/A (bilateral "
+        "mastectomy). Colonoscopy up to date.",
+        "Bone scan whole body requested today.\nScreening: mammogram - N/A (s/p bilateral mastectomies).",
+    ],
+)
+def test_a_study_called_not_applicable_leaves_the_order(note: str) -> None:
+    assert order_of(note) == "bone_scan"
+
+
+# --- order headers and a request after a dash ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "RADIOLOGY ORDER ENTRY - NM BONE SCAN WHOLE BODY\nHistory: hip pain for 6 weeks, treated breast cancer.",
+        "Imaging order entry: bone scan whole body\nClinical history: rib pain in a treated breast cancer.",
+    ],
+)
+def test_an_order_entry_header_proposes_its_study(note: str) -> None:
+    assert order_of(note) == "bone_scan"
+
+
+def test_a_study_ordered_after_a_dash_is_proposed() -> None:
+    note = "Plastic surgery concerned about implant rupture - ordered MRI BREAST WITHOUT CONTRAST."
+    assert order_of(note) == "mri_breast_wo"
+
+
+def test_a_study_done_before_the_dash_is_not_the_order() -> None:
+    # control: the study named is one already done; nothing is ordered after the dash
+    assert order_of("Bone scan 2023 negative - ordered nothing further.") is None

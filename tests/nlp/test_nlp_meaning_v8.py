@@ -121,3 +121,28 @@ def test_a_study_ordered_after_a_dash_is_proposed() -> None:
 def test_a_study_done_before_the_dash_is_not_the_order() -> None:
     # control: the study named is one already done; nothing is ordered after the dash
     assert order_of("Bone scan 2023 negative - ordered nothing further.") is None
+
+
+# --- the negative axilla written in other orders and shorthand ----------------------------------------------
+
+
+def _n(note: str) -> str | None:
+    return facts(note).get("tumor", {}).get("n")
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Core biopsy of the right breast: invasive ductal carcinoma, 14 mm, grade 2. Ultrasound axilla normal.",
+        "New left breast IDC 1.1 cm on core, ER positive. Axilla clin neg. Seen to plan surgery.",
+        "Right breast IDC 9 mm, grade 1, biopsy last week. Nodes not palpable on examination.",
+    ],
+)
+def test_a_negative_axilla_in_shorthand_is_n0(note: str) -> None:
+    assert _n(note) == "N0"
+
+
+def test_a_suspicious_axilla_on_ultrasound_is_not_n0() -> None:
+    # control: the same test before the region, but it found a suspicious node
+    note = "Core biopsy of the right breast: invasive ductal carcinoma, 14 mm. US axilla: one suspicious node."
+    assert _n(note) != "N0"

@@ -146,3 +146,64 @@ def test_a_suspicious_axilla_on_ultrasound_is_not_n0() -> None:
     # control: the same test before the region, but it found a suspicious node
     note = "Core biopsy of the right breast: invasive ductal carcinoma, 14 mm. US axilla: one suspicious node."
     assert _n(note) != "N0"
+
+
+# --- the first treatment of an operated cancer under way or about to start: not follow-up ---------------------
+
+
+def _setting(note: str) -> str | None:
+    return facts(note).get("setting")
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Oncology day unit. Left breast IDC, s/p left mastectomy + ALND 02/2026, pT2 pN1a, grade 3. Currently on "
+        "adjuvant dose-dense AC, cycle 3 given today. Tolerating well.",
+        "Radiation planning visit. Right breast IDC pT1c pN0, s/p right lumpectomy 04/2026. Radiotherapy to start "
+        "next Monday; anastrozole afterwards.",
+        "Bone density before endocrine therapy. Left breast IDC pT1b pN0, s/p lumpectomy 3/2026, starting "
+        "exemestane in 6/2026.",
+    ],
+)
+def test_first_treatment_under_way_after_the_operation_is_not_surveillance(note: str) -> None:
+    assert _setting(note) != "surveillance"
+
+
+def test_endocrine_therapy_years_after_treatment_is_still_surveillance() -> None:
+    # control: an operated cancer years ago, endocrine therapy simply going on, routine follow-up
+    note = (
+        "Annual follow-up. Left breast IDC, s/p left lumpectomy 2016 and radiotherapy, on letrozole since 2017. "
+        "Feels well, no new complaints, exam unremarkable."
+    )
+    assert _setting(note) == "surveillance"
+
+
+def test_a_start_told_as_the_past_is_still_surveillance() -> None:
+    # control: "since starting" the endocrine therapy, years after the operation, is follow-up
+    note = (
+        "Routine review. Right breast IDC, s/p right lumpectomy 05/2019 and RT 2019. Hand stiffness since starting "
+        "letrozole, unchanged, no new complaints. No evidence of recurrence."
+    )
+    assert _setting(note) == "surveillance"
+
+
+# --- "right" as an adverb is no side: a lump beside the scar of the treated breast -----------------------------
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "I had a lumpectomy on my left breast in 2021 and radiation. Last week I felt a small hard lump right next "
+        "to the scar. Should I come in?",
+        "Left mastectomy 2019, on tamoxifen. She reports a new firm nodule right under the incision for 3 weeks.",
+    ],
+)
+def test_a_lump_right_by_the_scar_is_a_suspected_local_recurrence(note: str) -> None:
+    assert _setting(note) == "suspected_local_recurrence"
+
+
+def test_a_lump_in_the_right_breast_after_a_left_cancer_is_left_open() -> None:
+    # control: the other breast named as a side: a new primary or not is not proven, the setting waits
+    note = "I had a lumpectomy on my left breast in 2021 and radiation. Last week I felt a small hard lump in my right breast."
+    assert _setting(note) is None

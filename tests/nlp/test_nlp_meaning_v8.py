@@ -205,5 +205,38 @@ def test_a_lump_right_by_the_scar_is_a_suspected_local_recurrence(note: str) -> 
 
 def test_a_lump_in_the_right_breast_after_a_left_cancer_is_left_open() -> None:
     # control: the other breast named as a side: a new primary or not is not proven, the setting waits
-    note = "I had a lumpectomy on my left breast in 2021 and radiation. Last week I felt a small hard lump in my right breast."
+    note = (
+        "I had a lumpectomy on my left breast in 2021 and radiation. Last week I felt a small hard lump in my right "
+        "breast."
+    )
     assert _setting(note) is None
+
+
+# --- endocrine treatment said to have been started: a treated cancer -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "My joints ache in the morning, it began after I started the anastrozole after my breast operation "
+        "last spring. Otherwise I feel fine.",
+        "Follow-up visit. She commenced tamoxifen after her radiotherapy, 2 years ago; tolerating it, no concerns.",
+    ],
+)
+def test_endocrine_therapy_started_is_treatment_given(note: str) -> None:
+    assert _setting(note) == "surveillance"
+
+
+def test_endocrine_therapy_started_for_metastatic_disease_is_not_adjuvant() -> None:
+    # control: a start with no operation before it (a de novo metastatic cancer) is not a treated cancer in follow-up
+    note = (
+        "De novo stage IV ER positive breast cancer with biopsy-proven liver metastases, diagnosed 03/2026. Started "
+        "letrozole and ribociclib 04/2026, now cycle 6. Liver tests mildly raised, stable."
+    )
+    assert _setting(note) != "suspected_distant_recurrence"
+
+
+def test_endocrine_therapy_to_be_started_is_not_treatment_given() -> None:
+    # control: a start still to come, before any operation, says nothing of a treated cancer
+    note = "Newly diagnosed right breast IDC on core biopsy, ER positive. Letrozole will be started before surgery."
+    assert _setting(note) != "surveillance"

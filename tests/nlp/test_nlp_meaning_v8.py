@@ -240,3 +240,29 @@ def test_endocrine_therapy_to_be_started_is_not_treatment_given() -> None:
     # control: a start still to come, before any operation, says nothing of a treated cancer
     note = "Newly diagnosed right breast IDC on core biopsy, ER positive. Letrozole will be started before surgery."
     assert _setting(note) != "surveillance"
+
+
+# --- metastatic disease under treatment is known: restaging, not a staging setting ---------------------------
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "CT head with contrast. 61F ER+ breast cancer, bone mets on fulvestrant and palbociclib since 2024, treated "
+        "with mastectomy 2018. New confusion for 3 days.",
+        "Trial screening: HER2-negative breast cancer, mastectomy 2016. Second-line therapy after progression in "
+        "the liver; rising liver tests, ALT 120 (ref 7-45).",
+    ],
+)
+def test_metastatic_disease_under_treatment_leaves_the_setting_open(note: str) -> None:
+    assert _setting(note) is None
+
+
+def test_metastases_seen_on_a_scan_are_a_suspected_recurrence() -> None:
+    # control: metastases named with the study that suggests them, after a treated cancer: still a recurrence to
+    # investigate, not a known metastatic disease
+    note = (
+        "Right breast IDC treated with mastectomy 2019 and letrozole. Possible liver mets on CT last week, new "
+        "since 2023. Referred for biopsy."
+    )
+    assert _setting(note) == "suspected_distant_recurrence"

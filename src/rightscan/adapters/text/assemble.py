@@ -36,6 +36,7 @@ from rightscan.adapters.text.stage_values import (
     several_foci,
     stated_current,
 )
+from rightscan.adapters.text.study_changes import declined_studies
 from rightscan.adapters.text.values import FACT, NOTE, UNPARSED, Finding
 from rightscan.domain.vocabulary import TOP_FIELDS, TUMOR_FIELDS
 
@@ -235,7 +236,7 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
     _explained_later(cands, mentions, rules)
     for c, why in _node_biopsy_pending(rules, cands, mentions):
         confirm("tumor.n", [c.value, "N0"], why, [c.mention])
-    _declined_studies(cands)
+    declined_studies(cands)
     by_field: dict[str, list[Candidate]] = {}
     for c in cands:
         by_field.setdefault(c.field, []).append(c)
@@ -442,19 +443,6 @@ def _explained_later(cands: list[Candidate], mentions: list[Mention], rules: Rul
         late = c.field == "symptoms" and c.used and c.value in later and later[c.value] > c.mention.start
         if late and "warning" not in c.mention.effects:
             c.used, c.reason = False, "explained or resolved later in the note"
-
-
-def _declined_studies(cands: list[Candidate]) -> None:
-    """A study the note says was declined, cancelled or not ordered ("PET/CT ordered by PCP -- will cancel", "PET
-    not ordered") is not the order, wherever the note proposed it before (annotation guide 2, order); a request
-    made after the note says so stands."""
-    declined: dict[Any, int] = {}  # study -> where the note last says it was declined
-    for c in cands:
-        if c.field == "order" and "declined" in c.mention.effects:
-            declined[c.value] = max(declined.get(c.value, -1), c.mention.start)
-    for c in cands:  # a request after it stands ("asking why her PET was cancelled ... pt's request for PET/CT")
-        if c.field == "order" and c.used and c.mention.start < declined.get(c.value, -1):
-            c.used, c.reason = False, "the note says this study was declined, cancelled or not ordered"
 
 
 def _already_present(item: dict[str, Any], facts: dict[str, Any]) -> bool:

@@ -26,7 +26,7 @@ _YEARS = re.compile(
     re.IGNORECASE,
 )
 # targets.yaml and values.yaml: treatment still to come after the operation
-_TO_COME = frozenset({"clue.adjuvant_next", "clue.adjuvant_next_words"})
+_TO_COME = frozenset({"clue.adjuvant_next", "clue.adjuvant_next_words", "clue.first_treatment_underway"})
 _ELAPSED = "clue.time_elapsed"  # values.yaml: years (or six months or more) elapsed, in figures or words
 _ADJUVANT_NAMED = "clue.adjuvant_named"  # targets.yaml: "adjuvant chemo" named without saying it was given
 _SURVEILLANCE_WORD = "setting.surveillance"  # targets.yaml: "surveillance", "survivorship", "NED"
@@ -261,7 +261,12 @@ def infer_setting(
 
 
 _LEFT = re.compile(r"\bleft\b|(?<![A-Za-z/])L(?![A-Za-z/])")
-_RIGHT = re.compile(r"\bright\b|(?<![A-Za-z/])R(?![A-Za-z/])")
+# "right" as an adverb of place or time ("a lump right next to the scar", "right under the incision") names no side
+_NOT_A_SIDE = (
+    r"(?!\s+(?:next|beside|by|under|underneath|over|above|below|behind|at|on|near|around|along|after|before|where"
+    r"|there|here|away|now)\b)"
+)
+_RIGHT = re.compile(rf"\bright\b{_NOT_A_SIDE}|(?<![A-Za-z/])R(?![A-Za-z/])")
 
 
 def _sides(sentence: str) -> set[str]:
@@ -269,7 +274,7 @@ def _sides(sentence: str) -> set[str]:
     found = set()
     if _LEFT.search(sentence) or re.search(r"\bleft\b", low_word):
         found.add("left")
-    if _RIGHT.search(sentence) or re.search(r"\bright\b", low_word):
+    if _RIGHT.search(sentence) or re.search(rf"\bright\b{_NOT_A_SIDE}", low_word):
         found.add("right")
     return found
 

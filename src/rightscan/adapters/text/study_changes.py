@@ -1,0 +1,82 @@
+"""Which study a note considers now, when it names more than one: a study declined, cancelled or not ordered
+is not the order, and a study the note changed the order to replaces the one first asked for.
+
+Radiology documents often carry the original request at the top and the radiologist's change below it
+("MRI BREAST W/WO -> protocol changed ... order changed to contrast-enhanced mammography", "-> PROTOCOL
+CHANGED: CT C/A/P WITHOUT IV CONTRAST"): the study considered now is the one changed to (annotation guide 2,
+order). The words that say so are PROPOSED cues of ``context_rules.json`` whose metadata carries
+``"replaces": "earlier study"``; they live there once, read here.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from typing import Any
+
+from rightscan.adapters.text.candidates import Candidate
+from rightscan.adapters.text.rules import context_rules_path
+
+
+def declined_studies(cands: list[Candidate]) -> None:
+    """A study the note says was declined, cancelled or not ordered ("PET/CT ordered by PCP -- will cancel", "PET
+    not ordered") is not the order, wherever the note proposed it before (annotation guide 2, order); a request
+    made after the note says so stands."""
+    declined: dict[Any, int] = {}  # study -> where the note last says it was declined
+    for c in cands:
+        if c.field == "order" and "declined" in c.mention.effects:
+            declined[c.value] = max(declined.get(c.value, -1), c.mention.start)
+    for c in cands:  # a request after it stands ("asking why her PET was cancelled ... pt's request for PET/CT")
+        if c.field == "order" and c.used and c.mention.start < declined.get(c.value, -1):
+            c.used, c.reason = False, "the note says this study was declined, cancelled or not ordered"
+    changed_studies(cands)
+
+
+@lru_cache(maxsize=1)
+def _change_cues() -> re.Pattern[str] | None:
+    """The change cues of the shipped rule set (context_rules.json), as one pattern."""
+    data = json.loads(context_rules_path().read_text(encoding="utf-8"))
+    words = sorted(
+        {
+            r["literal"].lower()
+            for r in data["context_rules"]
+            if r.get("category") == "PROPOSED" and (r.get("metadata") or {}).get("replaces")
+        },
+        key=len,
+        reverse=True,
+    )
+    if not words:
+        return None
+    alternatives = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+    return re.compile(rf"(?<![a-z])(?:{alternatives})(?![a-z])", re.IGNORECASE)
+
+
+def _says_changed(sentence: str) -> bool:
+    """Whether a sentence says the order was changed to a study ("order changed to CEM", "-> PROTOCOL CHANGED:
+    CT C/A/P WITHOUT IV CONTRAST")."""
+    cue = _change_cues()
+    return cue is not None and cue.search(sentence) is not None
+
+
+def changed_studies(cands: list[Candidate]) -> None:
+    """The last study the note changed the order to is the order: the other studies proposed before it were
+    the original request, replaced (their candidates are set aside with the reason)."""
+    orders = [c for c in cands if c.field == "order" and c.used]
+    values_in: dict[str, set[Any]] = {}
+    for c in orders:
+        values_in.setdefault(c.mention.sentence, set()).add(c.value)
+    # only a sentence naming one study: "changed from MRI to CEM" names two, and which is which is not read here
+    changed = [
+        c
+        for c in orders
+        if "proposed" in c.mention.effects
+        and len(values_in[c.mention.sentence]) == 1
+        and _says_changed(c.mention.sentence)
+    ]
+    if not changed:
+        return
+    last = max(changed, key=lambda c: c.mention.start)
+    for c in cands:
+        if c.field == "order" and c.used and c.value != last.value and c.mention.start < last.mention.start:
+            c.used, c.reason = False, "the note changed the order to another study"

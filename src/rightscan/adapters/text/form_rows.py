@@ -145,10 +145,12 @@ class Forms:
     answer: re.Pattern[str]  # answer words after a box or a quoted question ("[ ] no", '"Cough?" - no')
     yes: frozenset[str]
     no: frozenset[str]
-    heading: re.Pattern[str] | None  # a heading line ending with a colon that holds a hypothetical cue
+    heading: re.Pattern[str] | None  # a hypothetical cue phrase, on a heading line ending with a colon
+    not_heading: re.Pattern[str]  # a grid's heading that says what an unticked box means
 
 
-_ANSWER_END = r"(?=[ \t]*(?:$|[,;|.(]|[-–—>][ \t])|[ \t]{2,}\S)"  # the line's end, a separator, a comment, a gap
+# the line's end, a separator, a comment, a gap (not a decimal point: "[ ] 0.5 cm" is no answer)
+_ANSWER_END = r"(?=[ \t]*(?:$|[,;|(]|\.(?!\d)|[-–—>][ \t])|[ \t]{2,}\S)"
 
 
 def compile_forms(rules: Rules) -> Forms:
@@ -171,12 +173,8 @@ def compile_forms(rules: Rules) -> Forms:
         answer=re.compile(rf"(?P<answers>{one}(?:[ \t]*/[ \t]*{one})*){_ANSWER_END}", re.IGNORECASE | re.MULTILINE),
         yes=frozenset(w.lower() for w in yes),
         no=frozenset(w.lower() for w in no),
-        heading=re.compile(
-            rf"^(?![^\n]*(?:{grids}))[^\n]*?(?<![A-Za-z])(?:{phrase})(?![A-Za-z])[^\n]*:[ \t]*$",
-            re.IGNORECASE | re.MULTILINE,
-        )
-        if phrase
-        else None,
+        heading=re.compile(rf"(?<![A-Za-z])(?:{phrase})(?![A-Za-z])", re.IGNORECASE) if phrase else None,
+        not_heading=re.compile(grids, re.IGNORECASE),
     )
 
 
@@ -227,7 +225,7 @@ def read_forms(
     if '"' in original or "“" in original or "'" in original:
         out += _quoted_answers(forms, original)
     if forms.heading is not None and ":" in original:
-        out += _hypothetical_lists(forms.heading, original)
+        out += _hypothetical_lists(forms, original)
     answered = [m for m in marks if m[2] == "answered"]
     rows = spans(answered)
     free = [(a, b, t) for a, b, t in found if not overlaps(rows, a, b)]
@@ -278,10 +276,16 @@ def _quoted_answers(forms: Forms, original: str) -> list[Mark]:
     return out
 
 
-def _hypothetical_lists(heading: re.Pattern[str], original: str) -> list[Mark]:
+_COLON_ENDS = re.compile(r"[^\n]*:[ \t]*$", re.MULTILINE)
+
+
+def _hypothetical_lists(forms: Forms, original: str) -> list[Mark]:
     """The list lines under a hypothetical heading ending with a colon, up to a blank line or the next heading."""
+    assert forms.heading is not None
     out: list[Mark] = []
-    for h in heading.finditer(original):
+    for h in _COLON_ENDS.finditer(original):
+        if not forms.heading.search(original, h.start(), h.end()) or forms.not_heading.search(h.group(0)):
+            continue
         pos = h.end() + 1
         for _ in range(_LIST_MAX_LINES):
             if pos >= len(original):

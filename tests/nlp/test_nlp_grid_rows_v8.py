@@ -180,3 +180,5 @@ def test_a_hypothetical_heading_covers_its_list() -> None:
     after = HEADER + "Call if you notice:\n- fevers\n\nToday: new back pain for 3 weeks, worse at night.\n"
     assert symptom_codes(after) == {"back_pain"}
     assert symptom_codes(HEADER + "Current complaints:\n- back pain for 3 weeks, worse at night\n") == {"back_pain"}
+    # ... nor is a heading that lists the red flags present
+    assert symptom_codes(HEADER + "Red flags:\n- new thoracic back pain, worse at night\n") == {"back_pain"}

@@ -23,9 +23,9 @@ them. Forms put boxes in more ways than that, and these are read here, after the
   question, as "Bone pain - no" does;
 - an unticked box leading its line labels the whole line, not only its first clause ("[ ] Headaches that
   persist, vision changes": the layout's label ends at the comma);
-- a heading that holds a hypothetical cue and ends with a colon ("SYMPTOMS TO REPORT (call us if you
-  develop):") covers the list lines below it, up to a blank line or the next heading: ConText's scope ends
-  at the line break, the heading's meaning does not;
+- a heading ending with a colon that holds one of the ``layout`` hypothetical headings ("SYMPTOMS TO REPORT
+  (call us if you develop):") covers the list lines below it, up to a blank line or the next heading:
+  ConText's scope ends at the line break, the heading's meaning does not;
 - the guard: a row with boxes that the layout did not answer (no mark, no Yes/No pair, no column of its
   header), on which a label still stands that no ticked box beside it chooses ("Bone pain   [ ]  [X]" under
   a header the layout does not know; "SOB [ ] mild") gets ``unread_mark``: its symptom is confirmed, never
@@ -145,7 +145,7 @@ class Forms:
     answer: re.Pattern[str]  # answer words after a box or a quoted question ("[ ] no", '"Cough?" - no')
     yes: frozenset[str]
     no: frozenset[str]
-    heading: re.Pattern[str] | None  # a hypothetical cue phrase, on a heading line ending with a colon
+    heading: re.Pattern[str] | None  # a hypothetical heading phrase, on a line ending with a colon
     not_heading: re.Pattern[str]  # a grid's heading that says what an unticked box means
 
 
@@ -154,19 +154,15 @@ _ANSWER_END = r"(?=[ \t]*(?:$|[,;|(]|\.(?!\d)|[-–—>][ \t])|[ \t]{2,}\S)"
 
 
 def compile_forms(rules: Rules) -> Forms:
-    """The form reader for the ``layout`` words of ``context.yaml`` and its hypothetical cues."""
+    """The form reader for the ``layout`` words of ``context.yaml``."""
     spec = rules.layout
     yes = [*spec["yes"]]
     no = [*spec["no"], *spec["negative_answers"]]
     words = sorted({*yes, *no, *spec["unsure_answers"]}, key=len, reverse=True)
     one = "(?:" + "|".join(re.escape(w) for w in words) + r")(?![A-Za-z0-9])"
-    # the cues that make what follows them hypothetical ("call us if you develop", "symptoms to report"): phrases
-    # only; a lone word heads other lists too ("Organ function - AST <= 3 x ULN if liver mets:" over the values,
-    # "negative unless checked:" over what is present)
-    cues = sorted({m.literal for m in rules.modifiers if rules.categories.get(m.category) == "hypothetical"
-                   and m.pattern is None and m.direction in ("FORWARD", "BIDIRECTIONAL") and " " in m.literal},
-                  key=len, reverse=True)  # fmt: skip
-    phrase = "|".join(r"[ \t]+".join(re.escape(w) for w in c.split()) for c in cues)
+    # the headings that make the list below them hypothetical ("call us if you develop:", "symptoms to report:")
+    phrase = "|".join(r"[ \t]+".join(re.escape(w) for w in c.split())
+                      for c in sorted(spec["hypothetical_headings"], key=len, reverse=True))  # fmt: skip
     # ... nor a grid's heading that says what an unticked box means ("negative if not checked:")
     grids = "|".join(r"\s*".join(re.escape(w) for w in h.split()) for h in spec["negative_unless_checked"]) or "(?!)"
     return Forms(

@@ -11,6 +11,25 @@ effect means nothing to them in ``context.yaml``), so "Grade 2" in a synoptic ta
 
 A grid row whose answer cell is empty or holds no answer the grid reader knows ("| Bone pain |   |",
 "Bone pain ..........", "Headache ...... X") gets the same effect from ``grid_rows``, which knows its cells.
+
+Rows with boxes (``read_forms``). The layout reads a box by where it stands: a ticked box chooses the words
+after it ("[x] Bone scan") or, with none after it, the words before it ("Chills   [x]"); an unticked box blanks
+them. Forms put boxes in more ways than that, and these are read here, after the layout:
+
+- a box followed by an answer word ("Bone pain [ ] no   Joint stiffness [x] yes", "SOB      [ ] no"): the word
+  answers the label before the box (a negative word negates it whether the box is ticked or not, a yes
+  stands only with its box ticked, an unticked yes or an unsure word leaves it uncertain);
+- a question in quotes answered after a dash or colon ('"Any bone pain?" - no.'): the answer closes the
+  question, as "Bone pain - no" does;
+- an unticked box leading its line labels the whole line, not only its first clause ("[ ] Headaches that
+  persist, vision changes": the layout's label ends at the comma);
+- a heading ending with a colon that holds one of the ``layout`` hypothetical headings ("SYMPTOMS TO REPORT
+  (call us if you develop):") covers the list lines below it, up to a blank line or the next heading:
+  ConText's scope ends at the line break, the heading's meaning does not;
+- the guard: a row with boxes that the layout did not answer (no mark, no Yes/No pair, no column of its
+  header), on which a label still stands that no ticked box beside it chooses ("Bone pain   [ ]  [X]" under
+  a header the layout does not know; "SOB [ ] mild") gets ``unread_mark``: its symptom is confirmed, never
+  raised.
 """
 
 from __future__ import annotations
@@ -18,7 +37,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+from rightscan.adapters.text.rules import Rules
+
+Mark = tuple[int, int, str]
 EFFECT = "unread_mark"
 _CELL_GAP = re.compile(r"[ \t]*\|[ \t]*|[ \t]{2,}|\t")
 _BOXES = re.compile(r"[\[(☐☑☒■□]")
@@ -26,18 +49,27 @@ _LONE_MARK = re.compile(r"[xX✗✘✓✔•●01]")
 _GLYPH_AT_END = re.compile(r"[A-Za-z)][ \t]+(?:[✗✘✓✔•●]|[xX])[ \t]*$")
 
 
-def unread_rows(original: str, marks: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """(start, end, ``unread_mark``) for each form-like row of ``original`` without boxes to which the layout
-    gave no label in ``marks``."""
-    out: list[tuple[int, int, str]] = []
+def unread_rows(
+    original: str, marks: Sequence[Mark], boxes: Sequence[tuple[int, int, bool]] = (), current: str | None = None
+) -> list[Mark]:
+    """(start, end, ``unread_mark``) for each form-like row of ``original`` to which the layout gave no label in
+    ``marks``: a row without boxes that looks answered by a lone mark or a glyph; a row with ``boxes`` (start, end,
+    ticked) on which a label stands in ``current`` (the layout's text) that no ticked box beside it chooses."""
+    out: list[Mark] = []
     taken = spans(marks)
+    starts = [b[0] for b in boxes]
     pos = 0
     for line in original.splitlines(keepends=True):
         start, end = pos, pos + len(line.rstrip("\r\n"))
         pos += len(line)
         body = original[start:end]
-        if not body.strip() or _BOXES.search(body):
-            continue  # blank, or a row of boxes (the layout reads those, or names them uncertain)
+        if not body.strip():
+            continue
+        if _BOXES.search(body):
+            on_row = boxes[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+            if on_row and current is not None:
+                out += _unread_box_labels(original, current, start, end, on_row, taken)
+            continue  # a row of boxes: read above, by the layout or named uncertain
         if overlaps(taken, start, end):
             continue  # a row the layout answered
         cells = [c for c in _CELL_GAP.split(body.strip()) if c]
@@ -47,7 +79,10 @@ def unread_rows(original: str, marks: Sequence[tuple[int, int, str]]) -> list[tu
     return out
 
 
-def spans(marks: Sequence[tuple[int, int, str]]) -> tuple[list[int], list[int]]:
+_Spans = tuple[list[int], list[int]]
+
+
+def spans(marks: Sequence[tuple[int, int, str]]) -> _Spans:
     """The marks' starts, sorted, and the furthest end reached by the marks up to each (for ``overlaps``: a
     note's rows are checked against its marks in one pass each, not every row against every mark)."""
     ordered = sorted((s, e) for s, e, _ in marks)
@@ -58,8 +93,204 @@ def spans(marks: Sequence[tuple[int, int, str]]) -> tuple[list[int], list[int]]:
     return [s for s, _ in ordered], reach
 
 
-def overlaps(taken: tuple[list[int], list[int]], start: int, end: int) -> bool:
+def overlaps(taken: _Spans, start: int, end: int) -> bool:
     """Does a mark of ``spans`` overlap [start, end)?"""
     starts, reach = taken
     k = bisect.bisect_left(starts, end)
     return k > 0 and reach[k - 1] > start
+
+
+# --- Rows with boxes (read_forms) ---------------------------------------------------------------------------
+
+_CELL = re.compile(r"[^\s|✓✔](?:[^\s|✓✔]|[ ](?=[^\s|✓✔]))*")  # a run of words on a row, single spaces inside
+_WORDED = re.compile(r"[A-Za-z]{2}")
+_BLANK = re.compile(r"[\s✓✔]*")
+
+
+def _unread_box_labels(
+    original: str, current: str, start: int, end: int, boxes: Sequence[tuple[int, int, bool]], taken: _Spans
+) -> list[Mark]:
+    """The labels still standing on a row with boxes that no ticked box beside them chooses: next to an unticked
+    box only (its answer was read by nothing), or next to boxes standing side by side (the columns of a header
+    the layout does not know: which of them says yes cannot be told)."""
+    row = list(current[start:end])
+    for a, b, _ in boxes:  # the boxes themselves are no words, whatever the layout left of them
+        row[a - start : b - start] = [" "] * (b - a)
+    line = "".join(row)
+    out: list[Mark] = []
+    for cell in _CELL.finditer(line):
+        a, b = start + cell.start(), start + cell.end()
+        if not _WORDED.search(cell.group(0)) or cell.group(0).endswith(":") or overlaps(taken, a, b):
+            continue  # no words, a prompt ("Sex:"), or a label the layout answered
+        left = [k for k, (_, e, _) in enumerate(boxes) if e <= a and _BLANK.fullmatch(line, e - start, a - start)]
+        right = [k for k, (s, _, _) in enumerate(boxes) if s >= b and _BLANK.fullmatch(line, b - start, s - start)]
+        beside = [*left[-1:], *right[:1]]
+        if not beside:
+            continue  # prose on the row, set apart from its boxes
+        side_by_side = any(_together(original, boxes, k) for k in beside)
+        if side_by_side or not any(boxes[k][2] for k in beside):
+            out.append((a, b, EFFECT))
+    return out
+
+
+def _together(original: str, boxes: Sequence[tuple[int, int, bool]], k: int) -> bool:
+    """Does box ``k`` stand beside another with nothing but blanks between them ("[ ]  [X]")?"""
+    before = k > 0 and not original[boxes[k - 1][1] : boxes[k][0]].strip()
+    after = k + 1 < len(boxes) and not original[boxes[k][1] : boxes[k + 1][0]].strip()
+    return before or after
+
+
+@dataclass(frozen=True, slots=True)
+class Forms:
+    answer: re.Pattern[str]  # answer words after a box or a quoted question ("[ ] no", '"Cough?" - no')
+    yes: frozenset[str]
+    no: frozenset[str]
+    heading: re.Pattern[str] | None  # a hypothetical heading phrase, on a line ending with a colon
+    not_heading: re.Pattern[str]  # a grid's heading that says what an unticked box means
+
+
+# the line's end, a separator, a comment, a gap (not a decimal point: "[ ] 0.5 cm" is no answer)
+_ANSWER_END = r"(?=[ \t]*(?:$|[,;|(]|\.(?!\d)|[-–—>][ \t])|[ \t]{2,}\S)"
+
+
+def compile_forms(rules: Rules) -> Forms:
+    """The form reader for the ``layout`` words of ``context.yaml``."""
+    spec = rules.layout
+    yes = [*spec["yes"]]
+    no = [*spec["no"], *spec["negative_answers"]]
+    words = sorted({*yes, *no, *spec["unsure_answers"]}, key=len, reverse=True)
+    one = "(?:" + "|".join(re.escape(w) for w in words) + r")(?![A-Za-z0-9])"
+    # the headings that make the list below them hypothetical ("call us if you develop:", "symptoms to report:")
+    phrase = "|".join(r"[ \t]+".join(re.escape(w) for w in c.split())
+                      for c in sorted(spec["hypothetical_headings"], key=len, reverse=True))  # fmt: skip
+    # ... nor a grid's heading that says what an unticked box means ("negative if not checked:")
+    grids = "|".join(r"\s*".join(re.escape(w) for w in h.split()) for h in spec["negative_unless_checked"]) or "(?!)"
+    return Forms(
+        answer=re.compile(rf"(?P<answers>{one}(?:[ \t]*/[ \t]*{one})*){_ANSWER_END}", re.IGNORECASE | re.MULTILINE),
+        yes=frozenset(w.lower() for w in yes),
+        no=frozenset(w.lower() for w in no),
+        heading=re.compile(rf"(?<![A-Za-z])(?:{phrase})(?![A-Za-z])", re.IGNORECASE) if phrase else None,
+        not_heading=re.compile(grids, re.IGNORECASE),
+    )
+
+
+def _effect(forms: Forms, answers: str, ticked: bool = True) -> str | None:
+    """negated when every answer is negative, None (the item stands) when every one is yes and its box ticked,
+    uncertain otherwise."""
+    said = [w.strip().lower() for w in answers.split("/")]
+    if all(w in forms.no for w in said):
+        return "negated"
+    if ticked and all(w in forms.yes for w in said):
+        return None
+    return "uncertain"
+
+
+_SEPARATOR = re.compile(r"[ \t]{2,}|\t|[:|;]")
+_QUOTED = re.compile(r"[\"“'‘](?P<q>[^\"“”\n]{2,80}?)[\"”'’][ \t]*(?:[-–—:=]|->)[ \t]*")
+_LEADS_LINE = re.compile(r"[ \t]*(?:[-*•][ \t]*)?$")
+# where an unticked line's label ends: past its commas ("[ ] Bone pain, headaches"), not past a sentence's end, a
+# table's gap or a comment after an arrow or a dash ("[ ] Node positive   -> US: no nodes")
+_LABEL_END = re.compile(r"[.;!?](?=\s|$)|[|\n\t]|[ \t]{2,}|->|--|[ \t][-–—][ \t]")
+_LIST_MAX_LINES = 25  # how many lines a hypothetical heading reaches at most
+
+
+def read_forms(
+    forms: Forms,
+    box: re.Pattern[str],
+    checked: frozenset[str],
+    original: str,
+    chars: list[str],
+    marks: Sequence[Mark],
+) -> list[Mark]:
+    """Read the rows with boxes, quoted questions and hypothetical headings of ``original`` (see the module's
+    text), after the layout (``chars``: its text, rewritten here where a label is blanked; ``marks``: the
+    labels it answered and the rows it read, "answered"). Returns the new marks, the guard's included."""
+    out: list[Mark] = []
+    found = [(m.start(), m.end(), _ticked(m, checked)) for m in box.finditer(original)]
+    taken = spans(marks)
+    for k, (a, b, ticked) in enumerate(found):
+        if overlaps(taken, a, b):
+            continue  # a box the layout read as a Yes/No pair or a column
+        nxt = found[k + 1][0] if k + 1 < len(found) else len(original)
+        out += _answer_after_box(forms, original, chars, found[k - 1][1] if k else 0, a, b, ticked, nxt)
+        line_start = original.rfind("\n", 0, a) + 1
+        if not ticked and _LEADS_LINE.fullmatch(original, line_start, a):
+            stop = _LABEL_END.search(original, b)
+            stop_at = min(nxt, stop.start() if stop else len(original))
+            chars[b:stop_at] = [" "] * (stop_at - b)  # "[ ] Headaches that persist, vision changes": all of it
+    if '"' in original or "“" in original or "'" in original:
+        out += _quoted_answers(forms, original)
+    if forms.heading is not None and ":" in original:
+        out += _hypothetical_lists(forms, original)
+    answered = [m for m in marks if m[2] == "answered"]
+    rows = spans(answered)
+    free = [(a, b, t) for a, b, t in found if not overlaps(rows, a, b)]
+    return out + unread_rows(original, [*marks, *out], free, "".join(chars))
+
+
+def _ticked(m: re.Match[str], checked: frozenset[str]) -> bool:
+    mark = next((g for g in m.groups() if g), "")
+    return mark.strip().lower() in checked
+
+
+def _answer_after_box(
+    forms: Forms, original: str, chars: list[str], prev_end: int, a: int, b: int, ticked: bool, nxt: int
+) -> list[Mark]:
+    """A box followed by an answer word answers the label before the box ("Bone pain [ ] no")."""
+    m = forms.answer.match(original, b + len(original[b:nxt]) - len(original[b:nxt].lstrip(" \t")))
+    if m is None or m.end() > nxt or (nxt < len(original) and not original[m.end() : nxt].strip()):
+        return []  # no answer word, or options each with its box ("[ ] yes [x] no")
+    line_start = original.rfind("\n", 0, a) + 1
+    lo = max(line_start, prev_end)
+    before = original[lo:a].rstrip()
+    cuts = [c.end() for c in _SEPARATOR.finditer(before)]  # the label starts after a colon, a bar, a wide gap
+    if not cuts and lo > line_start:
+        return []  # the words right after the box before are its label ("[ ] Neuro sx  [x] None", "[ ]pos [x]neg")
+    begin = lo + (cuts[-1] if cuts else 0)
+    begin += len(original[begin : lo + len(before)]) - len(original[begin : lo + len(before)].lstrip())
+    label = (begin, lo + len(before))
+    if label[0] >= label[1] or not re.search("[A-Za-z]", original[label[0] : label[1]]):
+        return []  # no label before the box: the box labels the word after it
+    effect = _effect(forms, m.group("answers"), ticked)
+    if effect is None:
+        return []
+    s, e = m.span("answers")
+    chars[s:e] = [" "] * (e - s - 1) + ["|"]  # the answer word acts on nothing else
+    return [(*label, effect)]
+
+
+def _quoted_answers(forms: Forms, original: str) -> list[Mark]:
+    """A question in quotes answered after a dash or colon ('"Any bone pain?" - no.'): the question is answered."""
+    out: list[Mark] = []
+    for q in _QUOTED.finditer(original):
+        m = forms.answer.match(original, q.end())
+        if m is None:
+            continue
+        effect = _effect(forms, m.group("answers"))
+        if effect is not None:
+            out.append((*q.span("q"), effect))
+    return out
+
+
+_COLON_ENDS = re.compile(r"[^\n]*:[ \t]*$", re.MULTILINE)
+
+
+def _hypothetical_lists(forms: Forms, original: str) -> list[Mark]:
+    """The list lines under a hypothetical heading ending with a colon, up to a blank line or the next heading."""
+    assert forms.heading is not None
+    out: list[Mark] = []
+    for h in _COLON_ENDS.finditer(original):
+        if not forms.heading.search(original, h.start(), h.end()) or forms.not_heading.search(h.group(0)):
+            continue
+        pos = h.end() + 1
+        for _ in range(_LIST_MAX_LINES):
+            if pos >= len(original):
+                break
+            nl = original.find("\n", pos)
+            end = len(original) if nl < 0 else nl
+            line = original[pos:end].strip()
+            if not line or line.endswith(":") or (line.isupper() and _WORDED.search(line)):
+                break  # a blank line or the next heading ends the list
+            out.append((pos, end, "hypothetical"))
+            pos = end + 1
+    return out

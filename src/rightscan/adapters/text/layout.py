@@ -42,7 +42,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from rightscan.adapters.text.form_rows import unread_rows
+from rightscan.adapters.text.form_rows import Forms, compile_forms, read_forms
 from rightscan.adapters.text.grid_rows import Grid, blank_leaders, compile_grid, read_rows
 from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.runs import MAX_RUN_CHARS as MAX_RUN_CHARS
@@ -70,6 +70,7 @@ class Layout:
     heading_no_colon: re.Pattern[str] | None = None
     # a grid's heading that makes every item negative unless ticked ("ROS (all negative unless checked)")
     unless_checked: re.Pattern[str] | None = None
+    forms: Forms | None = None  # rows with boxes, quoted questions, hypothetical headings (form_rows.py)
 
 
 Marks = tuple[tuple[int, int, str], ...]  # (start, end, effect): a label the layout answers
@@ -145,6 +146,7 @@ def compile_layout(rules: Rules) -> Layout:
         grid=grid,
         receptor_before=re.compile(f"(?:{names})\\s*$", re.IGNORECASE) if names else None,
         heading_no_colon=_dictated_headings(rules),
+        forms=compile_forms(rules),
         unless_checked=re.compile(
             r"(?<![^\W_])(?:"
             + "|".join(r"\s*".join(re.escape(w) for w in h.split()) for h in spec["negative_unless_checked"])
@@ -284,7 +286,7 @@ def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
         _boxes_under_a_negative_heading(layout, text, marks)
     answered = _marks_under_columns(layout, text, chars, marks)
     if "[" in text or "(" in text or ":" in text or any(g in text for g in "☐☑☒■□✓✔"):
-        _boxes_signs_headings(layout, text, chars, marks)
+        answered += _boxes_signs_headings(layout, text, chars, marks)
     if "[" in text:
         _answers_before_items(layout, "".join(chars), chars, marks)
     blank_leaders(layout.grid, text, "".join(chars), chars, marks)  # grid rows: "Fever ....... N", "| Bone pain | N |"
@@ -326,7 +328,9 @@ def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
             title = current[m.start() : m.start("gap")]
             if title.isupper():
                 chars[m.start("gap")] = ":"
-    return "".join(chars), (*marks, *unread_rows(text, [*marks, *answered]))
+    if layout.forms is not None:
+        marks += read_forms(layout.forms, layout.box, layout.checked, text, chars, [*marks, *answered])
+    return "".join(chars), tuple(marks)
 
 
 _ANSWER_LEADS = re.compile(
@@ -483,7 +487,9 @@ def _boxes_under_a_negative_heading(layout: Layout, text: str, marks: list[tuple
             pos = end + 1
 
 
-def _boxes_signs_headings(layout: Layout, text: str, chars: list[str], marks: list[tuple[int, int, str]]) -> None:
+def _boxes_signs_headings(
+    layout: Layout, text: str, chars: list[str], marks: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
     # 1. Yes/No pairs: box before its option, option before its box, and two-column tables
     yes_words = layout.yes
     pairs = [(m.span(), m.group("o1"), m.group("o2"), m.group("b1"), m.group("b2"), False)
@@ -572,6 +578,7 @@ def _boxes_signs_headings(layout: Layout, text: str, chars: list[str], marks: li
         if len(cue) > m.end() - m.start():  # a short heading ("neg:") gets the short cue
             cue = "no" if cue == "denies" else ""
         _put(chars, m.start(), m.end(), cue)
+    return [(*pair[0], "answered") for pair in pairs]  # the rows its Yes/No pairs answered (form_rows' guard)
 
 
 def _label_stop(layout: Layout, text: str, ends: list[int], end: int) -> int:

@@ -132,6 +132,7 @@ class _Layout(_Strict):
     negative_answers: list[str] = Field(default_factory=list)  # grid rows (grid_rows.py) and "Item: none"
     unsure_answers: list[str] = Field(default_factory=list)
     leader_chars: list[str] = Field(default_factory=list)
+    hypothetical_headings: list[str] = Field(default_factory=list)  # a heading over a list (form_rows.py)
 
 
 class _CarriedFamily(_Strict):

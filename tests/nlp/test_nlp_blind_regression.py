@@ -15,24 +15,33 @@ HERE = Path(__file__).resolve().parent
 
 # set -> (unsafe answers allowed today, decision agreement it must keep)
 FLOORS = {
-    "blind_dev.jsonl": (0, 0.88),
-    "blind_v3.jsonl": (0, 0.83),
+    "blind_dev.jsonl": (0, 0.93),
+    "blind_v3.jsonl": (0, 0.86),
     # a-138 (a COPD exacerbation's dyspnoea, back to baseline two sentences later) is resolved since nlp 2026.11.15
-    "blind_test.jsonl": (0, 0.76),
+    "blind_test.jsonl": (0, 0.92),
     # first run 71.0 % and 11 unsafe (BLIND_V4_PROVENANCE.md); after the fixes of its unsafe classes
     # (tests/nlp/test_nlp_unsafe_classes_v4.py) 74.0 % and none; after the meaning classes
     # (tests/nlp/test_nlp_meaning_v4.py: sizes, surgery, orders, preference, labs) 93.0 % and none
-    "blind_v4.jsonl": (0, 0.93),
+    "blind_v4.jsonl": (0, 0.96),
     # first run 73.6 % and 9 unsafe (BLIND_V5_PROVENANCE.md); after the fixes of its unsafe classes
     # (tests/nlp/test_nlp_unsafe_classes_v5.py: round check boxes, "negative unless checked" grids, one-line family
     # histories, negated or everyday explanations, hedged or weighed metastases, the RCR mammogram grade, a patient's
     # own words for a red flag) 79.3 % and none; with the meaning classes of issue 8 part 2 (on main) 85.7 % and none
-    "blind_v5.jsonl": (0, 0.85),
+    "blind_v5.jsonl": (0, 0.89),
     # first run 72.0 % and 10 unsafe, 74.0 % and 9 after the v5 fixes; after the fixes of its unsafe classes
     # (tests/nlp/test_nlp_unsafe_classes_v6.py: sign-headed two-box grids, answers in brackets before each item,
     # metabolic equivalents, a slash in a differential, causes told in a relative clause or dated from an infection,
     # a symptom explained earlier in its paragraph) 78.0 % and none
-    "blind_v6.jsonl": (0, 0.78),
+    "blind_v6.jsonl": (0, 0.88),
+    # first run 72.0 % and 13 unsafe (BLIND_V7_PROVENANCE.md); after round 7 (grid rows read as item + filler +
+    # answer, a relative told with a pronoun, benign causes and failed treatments, setting and stage values:
+    # tests/nlp/test_nlp_grid_rows.py, test_nlp_unsafe_classes_v7.py, test_nlp_meaning_v7.py) 96.0 % and none
+    "blind_v7.jsonl": (0, 0.95),
+    # first run 68.0 % and 15 unsafe, 71.3 % and 11 after the v7 fixes, both unseen (BLIND_V8_PROVENANCE.md); after
+    # round 8 (box rows answered by a word, bilingual yes/no, M1 safety nets, return precautions, studies changed by
+    # radiology: test_nlp_grid_rows_v8.py, test_nlp_unsafe_classes_v8.py, test_nlp_meaning_v8.py) 86.7 % and one
+    # unsafe answer left, s-019 (a BRCA carrier's "dx 2022" read as a treated cancer), named here until fixed
+    "blind_v8.jsonl": (1, 0.86),
 }
 
 

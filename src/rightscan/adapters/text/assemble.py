@@ -42,6 +42,7 @@ from rightscan.domain.vocabulary import TOP_FIELDS, TUMOR_FIELDS
 
 FIELD_ORDER = TOP_FIELDS  # the input contract's order
 TUMOR_ORDER = TUMOR_FIELDS
+DIFFERENT_VALUES = "the note gives different values"  # a field to confirm: its mentions disagree
 
 
 # the doubts that make a confirmable fact "to confirm" rather than drop it, with the reason shown
@@ -251,14 +252,14 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
             conflicts.append(
                 {
                     "field": fieldname,
-                    "reason": "the note gives different values; the field is left out of the facts",
+                    "reason": f"{DIFFERENT_VALUES}; the field is left out of the facts",
                     "values": [_evidence(c, procedure_names) for c in live],
                 }
             )
             for c in live:
                 c.used, c.reason = False, "conflicting values"
             if rules.confirms(fieldname):
-                confirm(fieldname, _distinct([c.value for c in live], 0.0), "the note gives different values",
+                confirm(fieldname, _distinct([c.value for c in live], 0.0), DIFFERENT_VALUES,
                         [c.mention for c in live])  # fmt: skip
         elif value is not None:
             _put(facts, fieldname, value)

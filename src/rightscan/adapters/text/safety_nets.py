@@ -21,7 +21,7 @@ import dataclasses
 import re
 from typing import Any
 
-from rightscan.adapters.text.assemble import assemble
+from rightscan.adapters.text.assemble import DIFFERENT_VALUES, assemble
 from rightscan.adapters.text.candidates import ACCEPTED, has_field, status_of, where
 from rightscan.adapters.text.model import Extraction, Mention
 from rightscan.adapters.text.rules import Rules
@@ -35,7 +35,6 @@ _BARE_M_REASON = (
     "a bare M1 with no T or N category and no other statement of distant disease beside it (it may be a "
     "mammogram grade or a code): confirm distant metastasis"
 )
-_DIFFERENT_VALUES = "the note gives different values"
 
 
 def read(rules: Rules, mentions: list[Mention], procedure_names: dict[str, str]) -> Extraction:
@@ -132,7 +131,7 @@ def _lab_values_given(extraction: Extraction) -> Extraction:
         for i in extraction.to_confirm
         if not (
             i["field"].startswith("labs.")
-            and i["reason"] != _DIFFERENT_VALUES
+            and i["reason"] != DIFFERENT_VALUES
             and _valued(extraction.evidence, i["field"])
         )
     ]
@@ -190,7 +189,7 @@ def _latest_dated_row(extraction: Extraction) -> Extraction:
         chosen = rows[latest.pop()]
         facts = _in_order({**facts, head: {**facts.get(head, {}), tail: chosen["value"]}})
         conflicts.remove(conflict)
-        to_confirm = [i for i in to_confirm if not (i["field"] == fieldname and i["reason"] == _DIFFERENT_VALUES)]
+        to_confirm = [i for i in to_confirm if not (i["field"] == fieldname and i["reason"] == DIFFERENT_VALUES)]
         evidence = [
             {**e, "used": _same(e, chosen), "reason": None if _same(e, chosen) else "an earlier dated row"}
             if e["field"] == fieldname and any(_same(e, r) for r in rows)

@@ -334,6 +334,6 @@ def build(directory: str | None = None) -> Language:
     for cue in cues:
         cue.terminated_by = set(rules.terminating_types.get(cue.category, ()))
     # word-list patterns as phrases: the same matches, read by the phrase matcher (cue_phrases)
-    cues = as_phrases(cues, lambda text: [t.lower_ for t in nlp.make_doc(text)], ConTextRule)
+    cues = as_phrases(cues, lambda text: [t.lower_ for t in nlp.make_doc(text)])
     context.add(cues)
     return nlp

@@ -10,6 +10,7 @@ A pattern with anything else (a regex, another operator, a letter through ``ORTH
 
 from __future__ import annotations
 
+import copy
 import itertools
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -68,8 +69,9 @@ def phrases_of(pattern: list[dict[str, Any]], tokenize: Callable[[str], list[str
     return list(dict.fromkeys(out))
 
 
-def as_phrases(cues: Iterable[Any], tokenize: Callable[[str], list[str]], make: Callable[..., Any]) -> list[Any]:
-    """``cues`` with each plain word-list pattern replaced by its phrases (``make`` builds a ConTextRule)."""
+def as_phrases(cues: Iterable[Any], tokenize: Callable[[str], list[str]]) -> list[Any]:
+    """``cues`` with each plain word-list pattern replaced by its phrases: copies of the cue (same category,
+    direction, scope, terminations and metadata) with the phrase for literal and no pattern."""
     out: list[Any] = []
     for cue in cues:
         plain = isinstance(cue.pattern, list) and cue.category not in KEPT_CATEGORIES
@@ -77,20 +79,8 @@ def as_phrases(cues: Iterable[Any], tokenize: Callable[[str], list[str]], make: 
         if phrases is None:
             out.append(cue)
             continue
-        out.extend(
-            make(
-                literal=p,
-                category=cue.category,
-                direction=cue.direction,
-                on_match=cue.on_match,
-                on_modifies=cue.on_modifies,
-                allowed_types=cue.allowed_types,
-                excluded_types=cue.excluded_types,
-                max_scope=cue.max_scope,
-                max_targets=cue.max_targets,
-                terminated_by=cue.terminated_by,
-                metadata=cue.metadata,
-            )
-            for p in phrases
-        )
+        for phrase in phrases:
+            copied = copy.copy(cue)
+            copied.literal, copied.pattern = phrase, None
+            out.append(copied)
     return out

@@ -40,8 +40,11 @@ FLOORS = {
     # first run 68.0 % and 15 unsafe, 71.3 % and 11 after the v7 fixes, both unseen (BLIND_V8_PROVENANCE.md); after
     # round 8 (box rows answered by a word, bilingual yes/no, M1 safety nets, return precautions, studies changed by
     # radiology: test_nlp_grid_rows_v8.py, test_nlp_unsafe_classes_v8.py, test_nlp_meaning_v8.py) 86.7 % and one
-    # unsafe answer left, s-019 (a BRCA carrier's "dx 2022" read as a treated cancer), named here until fixed
-    "blind_v8.jsonl": (1, 0.86),
+    # unsafe answer left, s-019 (a BRCA carrier's "dx 2022" read as a treated cancer), fixed since nlp 2026.11.30.6
+    # (tests/nlp/test_nlp_setting_years.py): 87.3 % and none
+    "blind_v8.jsonl": (0, 0.87),
+    # first run 77.3 % and 11 unsafe, unseen (BLIND_V9_PROVENANCE.md); a development set from then on
+    "blind_v9.jsonl": (11, 0.77),
 }
 
 

@@ -55,6 +55,10 @@ def error_of(payload: object, order: str | None = None) -> InputError:
         (patient(labs={"alkaline_phosphatase": {"value": 5}}), "labs.alkaline_phosphatase.uln", "required"),
         (patient(pathology={"t": "ypT2", "n": None}), "pathology.t", "post-neoadjuvant"),
         (patient(pathology={"t": None, "n": "pN9"}), "pathology.n", "must be one of"),
+        # "not assessed" is a missing fact: the message says to leave the field out, it is not silently dropped
+        (patient(pathology={"t": None, "n": "pNX"}), "pathology.n", "leave pathology.n out"),
+        (patient({"n": "cNX"}), "tumor.n", "leave tumor.n out"),
+        (patient({"t": "TX", "size_cm": None}), "tumor.t", "leave tumor.t out"),
         (patient(purpose="systemic"), "purpose", "locoregional"),
         (patient({"t": "T2"}), "tumor.t", "disagrees with tumor.size_cm"),
         (patient({"t": "T0"}), "tumor.size_cm", "contradicts T0"),

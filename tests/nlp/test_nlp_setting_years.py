@@ -5,6 +5,7 @@ neoadjuvant cycle is treatment under way only once it has been given. Found on t
 from __future__ import annotations
 
 import pytest
+
 from nlp_helpers import decide_note as _decide
 from nlp_helpers import facts
 

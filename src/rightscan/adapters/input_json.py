@@ -198,6 +198,13 @@ def validate(payload: Any, kb: Knowledge | None = None) -> PatientInput:
         raise _validation_message(exc, payload, kb) from None
 
 
+def _refuse_unassessed(low: str, field_path: str) -> None:
+    """TX / NX say the tumour or the nodes were not assessed: a missing fact, given by leaving the field out, not a
+    category to stage with (an error says so rather than a silent drop; MX is no AJCC 8 category at all)."""
+    if low in ("tx", "nx"):
+        raise InputError(field_path, f"{low.upper()} means not assessed: leave {field_path} out instead")
+
+
 def _category(raw: str | None, allowed: tuple[str, ...], field_path: str, axis: str) -> str | None:
     """'cT1c' / 'T1C' / 't1c' -> 'T1c'. A pathological prefix is refused in a clinical field."""
     if raw is None:
@@ -205,6 +212,7 @@ def _category(raw: str | None, allowed: tuple[str, ...], field_path: str, axis: 
     if raw in allowed:
         return raw
     low = raw.strip().lower()
+    _refuse_unassessed(low.removeprefix("c"), field_path)
     if low.startswith(("p", "yp", "yc", "r")) and axis != "m":
         raise InputError(field_path, "clinical category expected; put pathological pT/pN in pathology.t / pathology.n")
     if low.startswith("c"):
@@ -226,6 +234,7 @@ def _pathological(raw: str | None, allowed: dict[str, str] | tuple[str, ...], fi
             field_path, "post-neoadjuvant (yp) categories have no prognostic stage; give the clinical stage"
         )
     low = low.removeprefix("p")
+    _refuse_unassessed(low, field_path)
     for suffix in ("(sn)", "(f)", "(m)"):
         low = low.removesuffix(suffix)
     names = allowed if isinstance(allowed, tuple) else tuple(allowed)

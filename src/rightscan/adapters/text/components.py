@@ -27,6 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from rightscan.adapters.text import values as value_layer
+from rightscan.adapters.text.cue_matcher import anchor
 from rightscan.adapters.text.cue_phrases import as_phrases
 from rightscan.adapters.text.firstchars import finditer_at, pair_positions
 from rightscan.adapters.text.rules import Rules, context_rules_path, load_rules
@@ -336,4 +337,5 @@ def build(directory: str | None = None) -> Language:
     # word-list patterns as phrases: the same matches, read by the phrase matcher (cue_phrases)
     cues = as_phrases(cues, lambda text: [t.lower_ for t in nlp.make_doc(text)])
     context.add(cues)
+    anchor(context)  # only the token patterns a note's words allow are run (cue_matcher)
     return nlp

@@ -279,6 +279,47 @@ class SentenceBreaks:
                 first = cut
 
 
+class _Sections:
+    """medspaCy's sectionizer (1.3.1) without the per-token ``token._.section`` writes, which nothing here reads (a
+    Python attribute write for every token of the note): the same sections in ``doc._.sections``. Used only with
+    the settings RightScan gives it (no parent sections, no section length limit, no sentence boundaries, no span
+    attributes), as checked by ``_plain_sections``; otherwise medspaCy's own ``__call__`` runs."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        from medspacy.section_detection import Section
+
+        matches = self._Sectionizer__matcher(doc)  # type: ignore[attr-defined]
+        if self.require_start_line:  # type: ignore[attr-defined]
+            matches = self.filter_start_lines(doc, matches)  # type: ignore[attr-defined]
+        n = len(doc)
+        if not matches:
+            doc._.sections = [Section(None, 0, 0, 0, n)]
+            return doc
+        sections = [Section(None, 0, 0, 0, matches[0][1])] if matches[0][1] != 0 else []
+        rules = self._Sectionizer__matcher.rule_map  # type: ignore[attr-defined]
+        strings = doc.vocab.strings
+        for i, (match_id, start, end) in enumerate(matches):
+            rule = rules[strings[match_id]]
+            stop = matches[i + 1][1] if i + 1 < len(matches) else n
+            sections.append(Section(rule.category, start, end, end, stop, None, rule))
+        doc._.sections = sections
+        return doc
+
+
+def _plain_sections(sectionizer: Any) -> None:
+    """Give the sectionizer ``_Sections.__call__`` when its settings are the ones that code reproduces."""
+    plain = (
+        not sectionizer.require_end_line
+        and not sectionizer._parent_sections
+        and sectionizer.max_section_length is None
+        and not sectionizer._apply_sentence_boundary
+        and not sectionizer.assertion_attributes_mapping
+        and all(rule.max_scope is None for rule in sectionizer.rules)
+    )
+    if plain:
+        sectionizer.__class__ = type("Sectionizer", (_Sections, type(sectionizer)), {})
+
+
 def _make_sentence_breaks(nlp: Language, name: str, directory: str | None) -> SentenceBreaks:
     return SentenceBreaks(load_rules(directory))
 
@@ -313,6 +354,7 @@ def build(directory: str | None = None) -> Language:
         config={"rules": None, "require_start_line": rules.require_start_line, "span_attrs": None},
     )
     sectionizer.add([SectionRule(literal=t, category=s.category) for s in rules.sections for t in s.titles])
+    _plain_sections(sectionizer)
     matcher = nlp.add_pipe("medspacy_target_matcher", config={"result_type": "group", "span_group_name": GROUP})
     targets = [TargetRule(literal=p, category=r.id) for r in rules.targets for p in r.phrases]
     for pid, proc in kb.procedures.items():

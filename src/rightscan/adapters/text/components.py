@@ -22,7 +22,7 @@ import medspacy.context.context as _medspacy_context
 import numpy
 from loguru import logger
 from medspacy.context.context_graph import ConTextGraph
-from spacy.attrs import SENT_START
+from spacy.attrs import IS_SPACE, LOWER, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -223,56 +223,54 @@ class SentenceBreaks:
         self.split_after = rules.sentence_split_after
 
     def __call__(self, doc: Doc) -> Doc:
-        tokens = list(doc)
-        n = len(tokens)
+        # the tokens' text, lower case and blanks read as arrays: a Token object per attribute read costs more
+        n = len(doc)
+        orth, lower, space, spaced = doc.to_array([ORTH, LOWER, IS_SPACE, SPACY]).T.tolist() if n else ([],) * 4
+        strings = doc.vocab.strings
+        texts = [strings[o] for o in orth]
         starts = [False] * n
         if n:
             starts[0] = True
         after, exceptions = self.after, self.exceptions
         for i in range(n - 1):
-            tok = tokens[i]
-            text = tok.text
-            nxt = tokens[i + 1].text
-            if tok.is_space:
+            text = texts[i]
+            nxt = texts[i + 1]
+            if space[i]:
                 if "\n" in text:
-                    prev = tokens[i - 1].text if i else ""
+                    prev = texts[i - 1] if i else ""
                     wraps = nxt[:1].islower() and "\n\n" not in text and not prev.endswith((".", ":", "?", "!"))
                     if not wraps:
-                        starts[i] = (i > 0 and not tokens[i - 1].is_space) or starts[i]
+                        starts[i] = (i > 0 and not space[i - 1]) or starts[i]
                         starts[i + 1] = True
                 continue
-            ws = tok.whitespace_
-            if not ws:
-                continue
-            if "\n" in ws:
-                starts[i + 1] = True
+            if not spaced[i]:  # no blank after the token (spaCy keeps one space at most there, never a line break)
                 continue
             if not text.endswith(after):
                 continue
             first = nxt[:1]
             if not (first.isupper() or first.isdigit() or first in "([-*•"):
                 continue
-            word = tokens[i - 1].lower_ if (text in after and i) else text[:-1].lower()
+            word = strings[lower[i - 1]] if (text in after and i) else text[:-1].lower()
             if word not in exceptions:
                 starts[i + 1] = True
-        self._bound(tokens, starts)
+        self._bound(texts, space, starts)
         if n:  # one array write: setting Token.is_sent_start scans the whole doc on every call
             flags = numpy.array([1 if start else -1 for start in starts], dtype="int64").astype("uint64")
             doc.from_array([SENT_START], flags.reshape(-1, 1))
         return doc
 
-    def _bound(self, tokens: list[Any], starts: list[bool]) -> None:
+    def _bound(self, texts: list[str], space: list[int], starts: list[bool]) -> None:
         """Cut every sentence longer than ``max_tokens``: each cut looks back at most half the limit
         and moves the sentence start forward by at least half of it, so the pass is linear."""
         limit, split = self.max_tokens, self.split_after
         first = 0
-        for i in range(len(tokens)):
+        for i in range(len(texts)):
             if starts[i]:
                 first = i
             elif i - first >= limit:
                 cut = i
                 for j in range(i - 1, first + limit // 2, -1):
-                    if tokens[j].is_space or tokens[j].text in split:
+                    if space[j] or texts[j] in split:
                         cut = j + 1
                         break
                 starts[cut] = True

@@ -22,11 +22,12 @@ import medspacy.context.context as _medspacy_context
 import numpy
 from loguru import logger
 from medspacy.context.context_graph import ConTextGraph
-from spacy.attrs import SENT_START
+from spacy.attrs import IS_SPACE, LOWER, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from rightscan.adapters.text import values as value_layer
+from rightscan.adapters.text.cue_matcher import anchor
 from rightscan.adapters.text.cue_phrases import as_phrases
 from rightscan.adapters.text.firstchars import finditer_at, pair_positions
 from rightscan.adapters.text.rules import Rules, context_rules_path, load_rules
@@ -222,60 +223,99 @@ class SentenceBreaks:
         self.split_after = rules.sentence_split_after
 
     def __call__(self, doc: Doc) -> Doc:
-        tokens = list(doc)
-        n = len(tokens)
+        # the tokens' text, lower case and blanks read as arrays: a Token object per attribute read costs more
+        n = len(doc)
+        orth, lower, space, spaced = doc.to_array([ORTH, LOWER, IS_SPACE, SPACY]).T.tolist() if n else ([],) * 4
+        strings = doc.vocab.strings
+        texts = [strings[o] for o in orth]
         starts = [False] * n
         if n:
             starts[0] = True
         after, exceptions = self.after, self.exceptions
         for i in range(n - 1):
-            tok = tokens[i]
-            text = tok.text
-            nxt = tokens[i + 1].text
-            if tok.is_space:
+            text = texts[i]
+            nxt = texts[i + 1]
+            if space[i]:
                 if "\n" in text:
-                    prev = tokens[i - 1].text if i else ""
+                    prev = texts[i - 1] if i else ""
                     wraps = nxt[:1].islower() and "\n\n" not in text and not prev.endswith((".", ":", "?", "!"))
                     if not wraps:
-                        starts[i] = (i > 0 and not tokens[i - 1].is_space) or starts[i]
+                        starts[i] = (i > 0 and not space[i - 1]) or starts[i]
                         starts[i + 1] = True
                 continue
-            ws = tok.whitespace_
-            if not ws:
-                continue
-            if "\n" in ws:
-                starts[i + 1] = True
+            if not spaced[i]:  # no blank after the token (spaCy keeps one space at most there, never a line break)
                 continue
             if not text.endswith(after):
                 continue
             first = nxt[:1]
             if not (first.isupper() or first.isdigit() or first in "([-*•"):
                 continue
-            word = tokens[i - 1].lower_ if (text in after and i) else text[:-1].lower()
+            word = strings[lower[i - 1]] if (text in after and i) else text[:-1].lower()
             if word not in exceptions:
                 starts[i + 1] = True
-        self._bound(tokens, starts)
+        self._bound(texts, space, starts)
         if n:  # one array write: setting Token.is_sent_start scans the whole doc on every call
             flags = numpy.array([1 if start else -1 for start in starts], dtype="int64").astype("uint64")
             doc.from_array([SENT_START], flags.reshape(-1, 1))
         return doc
 
-    def _bound(self, tokens: list[Any], starts: list[bool]) -> None:
+    def _bound(self, texts: list[str], space: list[int], starts: list[bool]) -> None:
         """Cut every sentence longer than ``max_tokens``: each cut looks back at most half the limit
         and moves the sentence start forward by at least half of it, so the pass is linear."""
         limit, split = self.max_tokens, self.split_after
         first = 0
-        for i in range(len(tokens)):
+        for i in range(len(texts)):
             if starts[i]:
                 first = i
             elif i - first >= limit:
                 cut = i
                 for j in range(i - 1, first + limit // 2, -1):
-                    if tokens[j].is_space or tokens[j].text in split:
+                    if space[j] or texts[j] in split:
                         cut = j + 1
                         break
                 starts[cut] = True
                 first = cut
+
+
+class _Sections:
+    """medspaCy's sectionizer (1.3.1) without the per-token ``token._.section`` writes, which nothing here reads (a
+    Python attribute write for every token of the note): the same sections in ``doc._.sections``. Used only with
+    the settings RightScan gives it (no parent sections, no section length limit, no sentence boundaries, no span
+    attributes), as checked by ``_plain_sections``; otherwise medspaCy's own ``__call__`` runs."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        from medspacy.section_detection import Section
+
+        matches = self._Sectionizer__matcher(doc)  # type: ignore[attr-defined]
+        if self.require_start_line:  # type: ignore[attr-defined]
+            matches = self.filter_start_lines(doc, matches)  # type: ignore[attr-defined]
+        n = len(doc)
+        if not matches:
+            doc._.sections = [Section(None, 0, 0, 0, n)]
+            return doc
+        sections = [Section(None, 0, 0, 0, matches[0][1])] if matches[0][1] != 0 else []
+        rules = self._Sectionizer__matcher.rule_map  # type: ignore[attr-defined]
+        strings = doc.vocab.strings
+        for i, (match_id, start, end) in enumerate(matches):
+            rule = rules[strings[match_id]]
+            stop = matches[i + 1][1] if i + 1 < len(matches) else n
+            sections.append(Section(rule.category, start, end, end, stop, None, rule))
+        doc._.sections = sections
+        return doc
+
+
+def _plain_sections(sectionizer: Any) -> None:
+    """Give the sectionizer ``_Sections.__call__`` when its settings are the ones that code reproduces."""
+    plain = (
+        not sectionizer.require_end_line
+        and not sectionizer._parent_sections
+        and sectionizer.max_section_length is None
+        and not sectionizer._apply_sentence_boundary
+        and not sectionizer.assertion_attributes_mapping
+        and all(rule.max_scope is None for rule in sectionizer.rules)
+    )
+    if plain:
+        sectionizer.__class__ = type("Sectionizer", (_Sections, type(sectionizer)), {})
 
 
 def _make_sentence_breaks(nlp: Language, name: str, directory: str | None) -> SentenceBreaks:
@@ -312,6 +352,7 @@ def build(directory: str | None = None) -> Language:
         config={"rules": None, "require_start_line": rules.require_start_line, "span_attrs": None},
     )
     sectionizer.add([SectionRule(literal=t, category=s.category) for s in rules.sections for t in s.titles])
+    _plain_sections(sectionizer)
     matcher = nlp.add_pipe("medspacy_target_matcher", config={"result_type": "group", "span_group_name": GROUP})
     targets = [TargetRule(literal=p, category=r.id) for r in rules.targets for p in r.phrases]
     for pid, proc in kb.procedures.items():
@@ -336,4 +377,5 @@ def build(directory: str | None = None) -> Language:
     # word-list patterns as phrases: the same matches, read by the phrase matcher (cue_phrases)
     cues = as_phrases(cues, lambda text: [t.lower_ for t in nlp.make_doc(text)])
     context.add(cues)
+    anchor(context)  # only the token patterns a note's words allow are run (cue_matcher)
     return nlp

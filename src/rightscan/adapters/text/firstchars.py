@@ -10,9 +10,10 @@ anything or match the empty string), the regex is returned unchanged.
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterable, Iterator
+from typing import Any, TypeVar
 
 try:  # Python 3.11+
     import re._constants as _c  # type: ignore[import-not-found]
@@ -21,6 +22,7 @@ except ImportError:  # pragma: no cover
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _p  # type: ignore[no-redef]
 
+_T = TypeVar("_T")
 _ANY = None  # "can start with any character"
 _SPACES = frozenset(c for c in map(chr, range(0x3001)) if c.isspace())  # what \s matches in a str pattern
 
@@ -193,3 +195,10 @@ def finditer_at(regex: re.Pattern[str], text: str, candidates: list[int]) -> Ite
         if m is not None:
             yield m
             resume = m.end() if m.end() > pos else pos + 1
+
+
+def guard_fields(obj: _T, names: Iterable[str]) -> _T:
+    """``obj`` (a frozen dataclass) with its patterns ``names`` guarded (``guarded``: the same matches, found
+    faster where few characters can start one); a field left None stays None."""
+    found = {name: getattr(obj, name) for name in names}
+    return dataclasses.replace(obj, **{name: guarded(rx) for name, rx in found.items() if rx is not None})

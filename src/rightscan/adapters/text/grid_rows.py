@@ -25,6 +25,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from rightscan.adapters.text.firstchars import guard_fields
 from rightscan.adapters.text.form_rows import EFFECT as UNREAD
 from rightscan.adapters.text.form_rows import overlaps, spans
 
@@ -73,7 +74,7 @@ def compile_grid(spec: Mapping[str, Sequence[str]], receptor_names: str | None =
     one = rf"(?:{_words([*yes, *no, *spec['unsure_answers']])})"
     # a word answer ends at a word's end; a sign ("?") at anything but another sign
     one = rf"{one}(?![A-Za-z0-9])"
-    return Grid(
+    grid = Grid(
         filler=re.compile(rf"[ \t]*(?:\||\t|:(?=[ \t]|$)|{leader})[ \t]*|[ \t]{{2,}}"),
         leader=re.compile(label, re.MULTILINE),
         leaders=re.compile(leader),
@@ -91,6 +92,7 @@ def compile_grid(spec: Mapping[str, Sequence[str]], receptor_names: str | None =
         negative_words=_words(spec["negative_answers"]),
         receptor=re.compile(receptor_names, re.IGNORECASE) if receptor_names else None,
     )
+    return guard_fields(grid, ("filler", "leaders", "unsure_answer", "answer", "one", "receptor"))  # same matches
 
 
 def blank_leaders(grid: Grid, original: str, text: str, chars: list[str], marks: list[Mark]) -> None:
@@ -230,7 +232,7 @@ def _cells(grid: Grid, text: str, start: int, end: int) -> list[tuple[int, int]]
             cells.append((a, f.start()))
         a = max(a, f.end())
     if a < end and text[a:end].strip():
-        cells.append((a, len(text[:end].rstrip())))
+        cells.append((a, a + len(text[a:end].rstrip())))  # the cell holds a word: its blanks end inside it
     return cells
 
 

@@ -42,6 +42,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from rightscan.adapters.text.firstchars import guard_fields
 from rightscan.adapters.text.form_rows import Forms, compile_forms, read_forms
 from rightscan.adapters.text.grid_rows import Grid, blank_leaders, compile_grid, read_rows
 from rightscan.adapters.text.rules import Rules
@@ -79,7 +80,15 @@ Marks = tuple[tuple[int, int, str], ...]  # (start, end, effect): a label the la
 _SEGMENT_END = re.compile(r"\s{2,}|[|;,]|\n|--|\.(?:\s|$)")
 
 
+# patterns a match of which starts with one of few characters: tried only there (firstchars.guarded, same matches)
+_GUARDED = ("box", "pair", "pair_after", "row", "sign", "heading", "answer_no", "receptor_before", "unless_checked")
+
+
 def compile_layout(rules: Rules) -> Layout:
+    return guard_fields(_compile_layout(rules), _GUARDED)
+
+
+def _compile_layout(rules: Rules) -> Layout:
     spec = rules.layout
     marks = "|".join(re.escape(m) for m in sorted({*spec["checked"], *spec["unchecked"]}, key=len, reverse=True))
     # a round box ("( ) fever  (x) fatigue"): blank inside, or one of the few marks that never stand alone in

@@ -76,4 +76,13 @@ def substitute(pattern: str, fragments: Mapping[str, str], where: str, depth: in
 
 
 def word_patterns(words: list[str]) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(r"(?<![a-z0-9])" + re.escape(w.strip().lower()) + r"(?![a-z0-9])") for w in words)
+    """Each word, lower-cased, not inside a longer word: no letter or digit right before or after it. The word comes
+    first and the check before it follows it (a look-behind over the letter before and the word itself), so that
+    ``re`` looks for the word as a literal instead of trying the look-behind at every character: the same matches."""
+    return tuple(_word_pattern(re.escape(w.strip().lower())) for w in words)
+
+
+def _word_pattern(word: str) -> re.Pattern[str]:
+    if not word:
+        return re.compile(r"(?<![a-z0-9])(?![a-z0-9])")
+    return re.compile(word + r"(?<![a-z0-9]" + word + r")(?![a-z0-9])")

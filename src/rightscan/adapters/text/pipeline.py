@@ -16,7 +16,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from rightscan.adapters.text import values as value_layer
-from rightscan.adapters.text.components import GROUP, PROCEDURE_PREFIX, VALUE_KEY, build, doc_text
+from rightscan.adapters.text.components import GROUP, PROCEDURE_PREFIX, TEXT_KEY, VALUE_KEY, build, doc_text
 from rightscan.adapters.text.layout import Marks, break_runs, compile_layout, normalise_marked
 from rightscan.adapters.text.model import Mention
 from rightscan.adapters.text.rules import load_rules
@@ -61,26 +61,33 @@ class Analyser:
         plain, marks = normalise_marked(self.layout, unwrap(text))  # unwrap: same length, same offsets
         return break_runs(plain), marks
 
+    def _doc(self, read: str) -> Doc:
+        """The tokens of ``read``, which keep its text: the doc's text is ``read`` itself, so it is stored for
+        ``doc_text`` instead of joined again from the tokens."""
+        doc = self.nlp.make_doc(read)
+        doc.user_data[TEXT_KEY] = read
+        return doc
+
     def mentions(self, text: str) -> list[Mention]:
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message=_QUIET)
             plain, marks = self.rewrite_marked(text)
             read, where = squeeze(plain)
-            return self._mentions(self.nlp(read), text, marks, where)
+            return self._mentions(self.nlp(self._doc(read)), text, marks, where)
 
     def mentions_many(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[list[Mention]]:
         originals: list[str] = []
         marked: list[Marks] = []
         maps: list[list[int] | None] = []
 
-        def rewritten() -> Iterator[str]:
+        def rewritten() -> Iterator[Doc]:
             for text in texts:
                 originals.append(text)
                 plain, marks = self.rewrite_marked(text)
                 read, where = squeeze(plain)
                 marked.append(marks)
                 maps.append(where)
-                yield read
+                yield self._doc(read)
 
         docs = self.nlp.pipe(rewritten(), batch_size=batch_size)
         k = 0

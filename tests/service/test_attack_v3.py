@@ -6,12 +6,19 @@ Each test reproduced its finding before the fix (see docs/security.md, third pas
 from __future__ import annotations
 
 import json
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler
+from pathlib import Path
+from typing import Any, ClassVar
 
 import httpx
 import pytest
 
-from .conftest import Server
-from .test_cds import SERVICE, reference_request
+from conftest import LoopbackHttp
+
+from .conftest import Server, start_server
+from .test_cds import SERVICE, fetching_request, reference_request
 
 # Media types FastAPI reads as JSON besides the exact lower-case ``application/json``.
 JSON_TYPES_FASTAPI_READS = ("Application/JSON", "APPLICATION/JSON; charset=utf-8", "application/fhir+json")
@@ -38,3 +45,73 @@ def test_every_json_media_type_gets_the_strict_parser(server: Server, content_ty
     r = httpx.post(f"{server.url}/v1/evaluate", content=facts, headers={"Content-Type": content_type}, timeout=60)
     assert r.status_code == 400, r.text[:200]
     assert r.json()["error"]["field"] == "age"
+
+
+# ------------------------------------------------------------------ a compressed answer from the FHIR server
+def _peak_rss_kib(server: Server) -> int:
+    """The server process's peak resident memory (``VmHWM``), in KiB."""
+    status = Path(f"/proc/{server.process.pid}/status").read_text()
+    return int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM:")))
+
+
+def _brotli_zeros(mib: int) -> bytes:
+    import brotli
+
+    compressor = brotli.Compressor(quality=5)
+    block = b"\0" * (1 << 20)
+    return b"".join([*(compressor.process(block) for _ in range(mib)), compressor.finish()])
+
+
+class _Bomb(BaseHTTPRequestHandler):
+    """A FHIR server answering every read with a few hundred bytes of brotli that expand to hundreds of MiB."""
+
+    body: ClassVar[bytes] = b""
+    hits: ClassVar[int] = 0
+
+    def do_GET(self) -> None:
+        type(self).hits += 1
+        self.send_response(200)
+        self.send_header("Content-Type", "application/fhir+json")
+        self.send_header("Content-Encoding", "br")
+        self.send_header("Content-Length", str(len(self.body)))
+        self.end_headers()
+        self.wfile.write(self.body)
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def fetching_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A development-mode server allowed to fetch from a FHIR server on 127.0.0.1 over plain http."""
+    env = {"RIGHTSCAN_FHIR_ALLOW_HTTP": "true", "RIGHTSCAN_FHIR_ALLOWED_HOSTS": '["127.0.0.1"]'}
+    srv = start_server(tmp_path_factory.mktemp("fetching"), env=env)
+    yield srv
+    srv.stop()
+
+
+def test_a_compressed_fhir_answer_cannot_expand_past_the_size_cap(fetching_server: Server) -> None:
+    """The prefetch fetch counted the answer's bytes after httpx had decoded them, and httpx decodes each
+    chunk it receives in one go: 700 bytes of brotli from the caller-chosen ``fhirServer`` became a 512 MiB
+    buffer in the service (a few kilobytes more, and the process runs out of memory). The answer is now
+    asked for and read as it is sent, never expanded."""
+    _Bomb.body = _brotli_zeros(512)
+    assert len(_Bomb.body) < 2_000
+    _Bomb.hits = 0
+    fhir = LoopbackHttp(_Bomb)
+    try:
+        # warm the service first, so that the measure below is the fetch's alone
+        assert httpx.post(f"{fetching_server.url}{SERVICE}", json=reference_request(), timeout=60).status_code == 200
+        before = _peak_rss_kib(fetching_server)
+        started = time.monotonic()
+        r = httpx.post(f"{fetching_server.url}{SERVICE}", json=fetching_request(fhir.url("/fhir")), timeout=60)
+        elapsed = time.monotonic() - started
+        grown_mib = (_peak_rss_kib(fetching_server) - before) / 1024
+    finally:
+        fhir.stop()
+    assert _Bomb.hits >= 1, "the FHIR server was asked"
+    assert r.status_code == 412, r.text[:200]
+    assert r.json()["error"]["field"] == "fhirServer"
+    assert grown_mib < 64, f"the service's peak memory grew by {grown_mib:.0f} MiB"
+    assert elapsed < 5
+    assert fetching_server.process.poll() is None

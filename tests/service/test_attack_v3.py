@@ -140,3 +140,31 @@ def test_pasted_json_with_thousands_of_unknown_fields_is_answered_in_bounded_tim
     assert r.text.count("Input JSON, field {key") < 100, "the first problems are named, not all 20,000"
     assert spent < 1.0, f"{spent:.2f} s of CPU"
     assert len(r.content) < 2 * len(pasted) + 200_000  # the pasted text comes back (escaped), the problems do not
+
+
+# ------------------------------------------------------------------ feedback: what it may store
+def test_feedback_accepts_only_suggestion_ids_a_card_could_have_offered(server: Server) -> None:
+    """Feedback bounded its entries and comments, not the accepted suggestions: one call of 20 entries,
+    each accepting a 90,000-character suggestion id, stored 1.8 MB in the decision log, and any caller
+    could repeat it with new timestamps. A card of this service offers a few suggestions, each named by
+    a UUID."""
+    card = httpx.post(f"{server.url}{SERVICE}", json=reference_request(), timeout=60).json()["cards"][0]
+
+    def accepted(suggestions: list[dict[str, str]], second: int) -> dict[str, Any]:
+        entry = {"card": card["uuid"], "outcome": "accepted", "acceptedSuggestions": suggestions}
+        return {"feedback": [entry | {"outcomeTimestamp": f"2026-11-25T10:20:{second:02d}Z"}]}
+
+    r = httpx.post(f"{server.url}{SERVICE}/feedback", json=accepted([{"id": "S" * 90_000}], 1), timeout=60)
+    assert r.status_code == 422, r.text[:200]
+    assert r.json()["error"]["field"] == "feedback[0].acceptedSuggestions[0].id"
+    assert "S" * 65 not in r.text
+    r = httpx.post(f"{server.url}{SERVICE}/feedback", json=accepted([{"id": "a\u0000b"}], 1), timeout=60)
+    assert r.status_code == 422, r.text[:200]  # PostgreSQL cannot store a NUL, not even in JSON
+    many = [{"id": f"suggestion-{i}"} for i in range(1_000)]
+    r = httpx.post(f"{server.url}{SERVICE}/feedback", json=accepted(many, 2), timeout=60)
+    assert r.status_code == 422, r.text[:200]
+    assert r.json()["error"]["field"] == "feedback[0].acceptedSuggestions"
+    offered = [{"id": s["uuid"]} for s in card.get("suggestions", [])][:1] or [{"id": "cancel"}]
+    r = httpx.post(f"{server.url}{SERVICE}/feedback", json=accepted(offered, 3), timeout=60)
+    assert r.status_code == 200, r.text[:200]
+    assert r.json() == {"received": 1, "new": 1}

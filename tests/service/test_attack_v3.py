@@ -168,3 +168,22 @@ def test_feedback_accepts_only_suggestion_ids_a_card_could_have_offered(server: 
     r = httpx.post(f"{server.url}{SERVICE}/feedback", json=accepted(offered, 3), timeout=60)
     assert r.status_code == 200, r.text[:200]
     assert r.json() == {"received": 1, "new": 1}
+
+
+# ------------------------------------------------------------------ refusals name what they refuse
+def test_a_streamed_body_over_the_cap_and_an_oversized_form_field_are_named(server: Server) -> None:
+    """A body announced by its length past RIGHTSCAN_MAX_BODY_BYTES was refused naming ``(body)``; the same
+    body streamed without a length was refused without a field, and so was a form field past the form
+    reader's limit."""
+
+    def chunks() -> Iterator[bytes]:
+        for _ in range(40):
+            yield b"[" + b"0," * 32_000 + b"0]"
+
+    r = httpx.post(f"{server.url}/v1/evaluate", content=chunks(), headers={"Content-Type": "application/json"})
+    assert r.status_code == 413, r.text[:200]
+    assert r.json()["error"]["field"] == "(body)"
+    r = httpx.post(f"{server.url}/note", data={"note": "bone pain " * 120_000}, timeout=60)
+    assert r.status_code in (400, 413), r.text[:200]
+    assert r.json()["error"]["field"] == "(form)"
+    assert "bone pain" not in r.text

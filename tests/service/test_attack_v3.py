@@ -187,3 +187,24 @@ def test_a_streamed_body_over_the_cap_and_an_oversized_form_field_are_named(serv
     assert r.status_code in (400, 413), r.text[:200]
     assert r.json()["error"]["field"] == "(form)"
     assert "bone pain" not in r.text
+
+
+# ------------------------------------------------------------------ a form field sent twice
+def test_a_form_field_sent_twice_is_refused_naming_it(server: Server) -> None:
+    """A repeated key in JSON is refused (the last one winning hides what the sender meant), but a repeated
+    form field was not: ``tumor.size_cm=1.8&tumor.size_cm=6`` staged a 6 cm tumour without a word. The
+    page's own form sends each field once (the symptoms' boxes excepted)."""
+    facts = (
+        "tumor.histology=IDC&tumor.n=N0&tumor.m=M0&tumor.grade=2&tumor.er=positive&tumor.pr=positive"
+        "&tumor.her2=negative&setting=new_diagnosis&order=PET%2FCT&age=58&sex=female"
+        "&symptoms=bone_pain&symptoms=headache"
+    )
+    form = {"Content-Type": "application/x-www-form-urlencoded"}
+    once = httpx.post(f"{server.url}/evaluate", content=facts + "&tumor.size_cm=1.8", headers=form, timeout=60)
+    assert once.status_code == 200, once.text[:300]
+    twice = httpx.post(
+        f"{server.url}/evaluate", content=facts + "&tumor.size_cm=1.8&tumor.size_cm=6", headers=form, timeout=60
+    )
+    assert twice.status_code == 422
+    assert "sent more than once" in twice.text
+    assert "stage IIB" not in twice.text

@@ -103,6 +103,7 @@ _WORDS: dict[str, dict[str, str]] = {
     "sex": {"female": "Female", "male": "Male"},
     "tumor.inflammatory": {"yes": "Yes (cT4d)", "no": "No"},
 }
+MAX_PROBLEMS = 20  # problems of a pasted JSON named at once
 _EMPTY = {"setting": "Choose…", "prior_surgery": "None / not stated", "purpose": "As the study implies"}
 _RECEPTORS = {"tumor.er": RECEPTOR_VALUES, "tumor.pr": RECEPTOR_VALUES, "tumor.her2": HER2_VALUES}
 
@@ -314,9 +315,15 @@ def validate(kb: Knowledge, payload: dict[str, Any]) -> PatientInput:
         return PatientInput.model_validate(payload)
     except ValidationError as exc:
         problems = []
-        for err in exc.errors(include_input=False, include_url=False):
+        errors = exc.errors(include_input=False, include_url=False)
+        # bounded work: naming a sender's key costs a search of its object, so 20,000 unknown keys cost
+        # seconds; the first problems are named, and the rest counted
+        for err in errors[:MAX_PROBLEMS]:
             where = safe_location(err["loc"], payload, err["type"] == "extra_forbidden", kb) or "(input)"
             problems.append(problem(kb, where, describe_error(err)))
+        if len(errors) > MAX_PROBLEMS:
+            more = f"{len(errors) - MAX_PROBLEMS} more problems not listed; fix these first"
+            problems.append(FieldProblem("(input)", more, "json", LABELS["json"]))
         raise FormErrors(problems) from None
 
 

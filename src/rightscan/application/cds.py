@@ -38,6 +38,10 @@ if TYPE_CHECKING:  # the service extra (pydantic-settings, FastAPI) is needed on
 log = logging.getLogger("rightscan.cds")
 
 HOOKS = ("order-select", "order-sign")
+# A card of this service offers a few suggestions (the better studies, cancelling the order), each named by a
+# UUID: feedback accepting more, or naming one with a longer id, is not about such a card (and would fill the log).
+MAX_ACCEPTED_SUGGESTIONS = 10
+MAX_SUGGESTION_ID_CHARS = 64
 TEXT_SOURCE = "RightScan free-text extractor"
 DESCRIPTION = (
     "Rates draft imaging orders for breast cancer against the ACR Appropriateness Criteria (Imaging of "
@@ -395,6 +399,16 @@ async def record_feedback(
     for i, entry in enumerate(body.feedback):
         if entry.card not in owners or (authenticated and owners[entry.card] != tenant):
             raise Refused(404, "no card with this id was returned by this service", f"feedback[{i}].card")
+        suggestions = entry.acceptedSuggestions or []
+        if len(suggestions) > MAX_ACCEPTED_SUGGESTIONS:
+            raise Refused(422, f"more than {MAX_ACCEPTED_SUGGESTIONS} entries", f"feedback[{i}].acceptedSuggestions")
+        for j, suggestion in enumerate(suggestions):
+            if len(suggestion.id) > MAX_SUGGESTION_ID_CHARS or "\x00" in suggestion.id:
+                raise Refused(
+                    422,
+                    f"not a suggestion id of this service (at most {MAX_SUGGESTION_ID_CHARS} characters)",
+                    f"feedback[{i}].acceptedSuggestions[{j}].id",
+                )
         comment = entry.overrideReason.userComment if entry.overrideReason else None
         if comment and len(comment) > settings.max_feedback_comment_chars:
             raise Refused(

@@ -73,7 +73,13 @@ async def fetch_prefetch(
 
     target = await check_server(fhir_server, allow_http=allow_http, allowed_hosts=allowed_hosts, timeout=timeout)
     base = target.url
-    headers = {"Authorization": f"Bearer {access_token}", "Accept": "application/fhir+json"}
+    # the answer as sent, never compressed: httpx expands each received chunk in one go (a few hundred bytes
+    # of brotli become gigabytes), before any size cap could count it
+    headers = {
+        "Authorization": f"Bearer {access_token}",
+        "Accept": "application/fhir+json",
+        "Accept-Encoding": "identity",
+    }
     out: dict[str, Any] = {}
     async with outbound.client([target], timeout=timeout, headers=headers) as client:
         for key in keys:
@@ -90,7 +96,7 @@ async def fetch_prefetch(
             if status != 200:
                 raise FetchError(f"{key}: HTTP {status}")
             if content is None:
-                raise FetchError(f"{key}: response too large")
+                raise FetchError(f"{key}: response too large or compressed")
             try:
                 out[key] = orjson.loads(content)
             except orjson.JSONDecodeError:
@@ -100,12 +106,15 @@ async def fetch_prefetch(
 
 async def _get(client: httpx.AsyncClient, url: str) -> tuple[int, bytes | None]:
     """The status and body of a GET; the body is None past ``MAX_BYTES``, counted while it streams (a
-    server sending hundreds of megabytes must not have them held in memory first)."""
+    server sending hundreds of megabytes must not have them held in memory first), and None when it is
+    compressed although ``identity`` was asked for (it is never expanded)."""
     async with client.stream("GET", url) as response:
         if response.status_code != 200:
             return response.status_code, b""
+        if response.headers.get("content-encoding", "identity").strip().lower() not in ("", "identity"):
+            return 200, None
         body = bytearray()
-        async for chunk in response.aiter_bytes():
+        async for chunk in response.aiter_raw():
             body += chunk
             if len(body) > MAX_BYTES:
                 return 200, None

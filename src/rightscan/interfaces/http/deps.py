@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import email.message
 from collections.abc import Callable, Coroutine
 from typing import Annotated, Any
 
@@ -113,6 +114,17 @@ EngineDep = Annotated[Engine, Depends(_engine)]
 SettingsDep = Annotated[Settings, Depends(_settings)]
 
 
+def reads_as_json(content_type: str) -> bool:
+    """Whether a body of this media type is parsed as JSON: FastAPI's own rule (``application/json`` or any
+    ``application/*+json``, in any letter case, with parameters), plus any type spelt ``application/json...``."""
+    if content_type.startswith("application/json"):
+        return True
+    message = email.message.Message()
+    message["content-type"] = content_type
+    subtype = message.get_content_subtype()
+    return message.get_content_maintype() == "application" and (subtype == "json" or subtype.endswith("+json"))
+
+
 JSON_REFUSED = "the body is not valid JSON (or holds NaN, Infinity or an integer beyond 64 bits)"
 
 
@@ -123,7 +135,8 @@ class FastJsonRoute(APIRoute):
         original = super().get_route_handler()
 
         async def handler(request: Request) -> Response:
-            if request.method == "POST" and request.headers.get("content-type", "").startswith("application/json"):
+            # every body FastAPI would read as JSON (its fallback parser takes NaN, huge integers, repeated keys)
+            if request.method == "POST" and reads_as_json(request.headers.get("content-type", "")):
                 body = await request.body()
                 try:
                     parsed = orjson.loads(body) if body else None

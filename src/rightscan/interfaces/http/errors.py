@@ -63,6 +63,21 @@ def withhold_exception_text() -> None:
             logger.addFilter(WithholdExceptionText())
 
 
+_FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+def _refused_part(request: Request, status: int) -> str | None:
+    """What a framework refusal is about: the body past its size cap (a streamed body is counted as it
+    arrives, so the cap is found inside a route), or the form the reader could not take (a field past its
+    size, too many fields or files, a broken multipart)."""
+    if status == 413:
+        return "(body)"
+    content_type = request.headers.get("content-type", "").lower()
+    if status == 400 and content_type.startswith(_FORM_TYPES):
+        return "(form)"
+    return None
+
+
 def install(app: FastAPI) -> None:
     withhold_exception_text()
 
@@ -103,9 +118,9 @@ def install(app: FastAPI) -> None:
         return error_response(503, "decision log unavailable", headers={"Retry-After": "5"})
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_: Request, exc: StarletteHTTPException):  # type: ignore[no-untyped-def]
+    async def _http(request: Request, exc: StarletteHTTPException):  # type: ignore[no-untyped-def]
         message = exc.detail if isinstance(exc.detail, str) else "request refused"
-        return error_response(exc.status_code, message)
+        return error_response(exc.status_code, message, _refused_part(request, exc.status_code))
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception):  # type: ignore[no-untyped-def]

@@ -35,6 +35,8 @@ log = logging.getLogger("rightscan.http")
 STATIC = resource("interfaces", "http", "static")
 PAPERS = {"a4": "A4", "letter": "letter"}
 MAX_FORM_FIELDS = 200
+MULTI_FIELDS = frozenset({"symptoms"})  # the only fields the page's form sends more than once
+SENT_TWICE = "sent more than once; the form sends each field once"
 
 
 @dataclass
@@ -133,6 +135,21 @@ def _quick(request: Request) -> bool:
     return request.query_params.get("view") == "quick" or getattr(request.state, "quick_view", False)
 
 
+def _repeated(kb: Knowledge, form: Any) -> list[web_form.FieldProblem]:
+    """A field sent twice, refused as a repeated JSON key is: the last one winning would hide what the
+    sender meant. A field the form does not have is not named (its name is the sender's text)."""
+    problems = []
+    for name in form:
+        if name not in MULTI_FIELDS and len(form.getlist(name)) > 1:
+            known = web_form.control_for(kb, name) is not None or name in ("order", "json", "mode", "note")
+            problems.append(
+                web_form.problem(kb, name, SENT_TWICE)
+                if known
+                else web_form.FieldProblem("(form)", SENT_TWICE, None, "Form")
+            )
+    return problems
+
+
 def _more_open(values: dict[str, str]) -> bool:
     extra = ("age", "sex", "pathology.t", "pathology.n", "patient_preference")
     return any(values.get(k) for k in extra) or any(k.startswith("tumor_markers.") and v for k, v in values.items())
@@ -203,6 +220,9 @@ async def web_evaluate(request: Request) -> Response:
     evaluation = None
     order_hint: dict[str, Any] | None = None
     try:
+        repeated = _repeated(kb, form)
+        if repeated:
+            raise web_form.FormErrors(repeated)
         if mode == "json":
             data = web_form.validate(kb, web_form.contract_from_json(kb, json_text))
         else:
@@ -291,7 +311,10 @@ async def web_note(request: Request) -> HTMLResponse:
     context: dict[str, Any] = {"note": note}
     status = 200
     limit = request.app.state.settings.max_note_chars
-    if not note.strip():
+    if len(form.getlist("note")) > 1:
+        context["note_error"] = f"The note was {SENT_TWICE}."
+        status = 422
+    elif not note.strip():
         context["note_error"] = "Paste a note first."
         status = 422
     elif len(note) > limit:  # bounded work per request (RIGHTSCAN_MAX_NOTE_CHARS)

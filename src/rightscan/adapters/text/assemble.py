@@ -24,6 +24,7 @@ from rightscan.adapters.text.candidates import (
     status_of,
     where,
 )
+from rightscan.adapters.text.lab_agreement import restated_multiples
 from rightscan.adapters.text.model import Extraction, Mention
 from rightscan.adapters.text.note_setting import infer_setting
 from rightscan.adapters.text.rules import STRENGTH_RANK, FieldRule, Rules
@@ -238,6 +239,7 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
     for c, why in _node_biopsy_pending(rules, cands, mentions):
         confirm("tumor.n", [c.value, "N0"], why, [c.mention])
     declined_studies(cands)
+    restated_multiples(cands)
     by_field: dict[str, list[Candidate]] = {}
     for c in cands:
         by_field.setdefault(c.field, []).append(c)

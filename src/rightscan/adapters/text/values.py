@@ -256,7 +256,7 @@ def _constant(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Finding]
 
 
 def _uln(g: dict[str, str]) -> float | None:
-    for key in ("uln", "uln_range", "uln_lt", "uln_sep", "uln_ref"):
+    for key in ("uln", "uln_range", "uln_lt", "uln_sep", "uln_ref", "uln_reflt"):
         if key in g:
             return float(g[key])
     return None
@@ -334,7 +334,7 @@ _SEX_WORDS = {"f": "female", "female": "female", "woman": "female", "lady": "fem
 
 def _age_sex(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Finding]:
     out: list[Finding] = []
-    age = int(g["age"])
+    age = int(g["age"] if "age" in g else g["age2"])  # age2: a second place the rule may find it
     if rules.parameters["age_min"] <= age <= rules.parameters["age_max"]:
         out.append(Finding("age", age))
     else:

@@ -154,8 +154,8 @@ def order_of(note: str) -> str | None:
             "ct_cap_contrast",
         ),
         (
-            "Clinical details: rising ALT, prior R breast cancer.\nProtocoled as: MRI abdomen without and with contrast, "
-            "hepatobiliary phase.",
+            "Clinical details: rising ALT, prior R breast cancer.\nProtocoled as: MRI abdomen without and with "
+            "contrast, hepatobiliary phase.",
             "mri_abdomen_wwo",
         ),
     ],
@@ -168,8 +168,8 @@ def test_a_protocol_line_names_the_study_to_be_done(note: str, study: str) -> No
     ("note", "study"),
     [
         (
-            "Inpatient course uneventful. New R breast IDC, grade 3, cT3 N1.\n\nDischarge plan:\n- Bone scan before the "
-            "oncology clinic.\n- Follow up with surgery.",
+            "Inpatient course uneventful. New R breast IDC, grade 3, cT3 N1.\n\nDischarge plan:\n- Bone scan before "
+            "the oncology clinic.\n- Follow up with surgery.",
             "bone_scan",
         ),
         (

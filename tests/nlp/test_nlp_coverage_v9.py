@@ -265,3 +265,60 @@ def test_study_names_in_other_words(note: str, study: str) -> None:
 def test_control_a_spine_mri_without_contrast_words_is_no_single_study() -> None:
     # which contrast is not said: the resolver offers choices and never guesses
     assert order_of("Plan: MRI thoracic + lumbar spine.") is None
+
+
+# ------------------------------------------------------------------ the patient's own request
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Hello doctor, may I please have a PET scan before the operation? I cannot stop worrying.",
+        "I'd really like a scan of my bones, just to know.",
+        "The main point of today's visit: she would like a whole-body scan before surgery.",
+    ],
+)
+def test_the_patient_asks_for_a_scan(note: str) -> None:
+    assert facts(note).get("patient_preference") == "requests_imaging"
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Dr. Okafor wants a staging CT before the clinic visit.",
+        "Mr Abiodun (breast surgeon) requests a bone scan given the palpable node.",
+        "She wants to know whether she needs a scan at all.",
+    ],
+)
+def test_control_a_clinician_wanting_a_study_is_not_the_patients_request(note: str) -> None:
+    assert "patient_preference" not in facts(note)
+
+
+# ------------------------------------------------------------------ the size the note stages with
+@pytest.mark.parametrize(
+    ("note", "size"),
+    [
+        (
+            "Mammogram: 2.4 cm mass. US: 2.0 cm. MRI: 2.9 cm mass; MRI size accepted as the clinical size at MDT. "
+            "IDC grade 2, ER+.",
+            2.9,
+        ),
+        (
+            "Dx mammo: 1.1 cm mass. US: 1.4 x 1.0 cm hypoechoic mass.\nImpression: 62F, L breast IDC 1.4 cm, grade 1, "
+            "ER+/PR+/HER2-, cN0.",
+            1.4,
+        ),
+    ],
+)
+def test_the_size_the_note_stages_with_outranks_other_imaging_sizes(note: str, size: float) -> None:
+    assert facts(note)["tumor"]["size_cm"] == size
+
+
+def test_control_two_sizes_each_called_current_stay_a_conflict() -> None:
+    from rightscan.adapters.text import extract
+
+    note = (
+        "Mammo: 2.3 cm mass. US: 1.9 cm mass.\nSize for staging purposes: 2.3 cm.\nAssessment: 70F, R breast IDC "
+        "1.9 cm, ER+."
+    )
+    result = extract(note)
+    assert "size_cm" not in result.facts.get("tumor", {})
+    assert any(c["field"] == "tumor.size_cm" for c in result.conflicts)

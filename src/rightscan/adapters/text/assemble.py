@@ -28,6 +28,7 @@ from rightscan.adapters.text.lab_agreement import restated_multiples
 from rightscan.adapters.text.model import Extraction, Mention
 from rightscan.adapters.text.note_setting import infer_setting
 from rightscan.adapters.text.rules import STRENGTH_RANK, FieldRule, Rules
+from rightscan.adapters.text.size_current import summary_size
 from rightscan.adapters.text.stage_values import (
     ELAPSED,
     earlier_primary,
@@ -299,6 +300,7 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
     gives_way = pathology_size_after_surgery(rules, facts, sizes, mentions, categories)
     assumptions += several_foci(by_field.get("tumor.size_cm", []))
     stated_current(rules, by_field)
+    summary_size(rules, by_field)
     earlier_receptors(rules, facts, by_field, mentions)
     earlier_primary(facts, by_field, mentions)
     for fieldname in by_field:

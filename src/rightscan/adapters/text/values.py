@@ -17,7 +17,9 @@ from rightscan.adapters.text.rules import Rules, ValueRule
 
 FACT, UNPARSED, NOTE = "fact", "unparsed", "note"
 _NAME_SPLIT = re.compile(r"\s*(?:/|,|&|\band\b)\s*", re.IGNORECASE)
-_CLAUSE_END = re.compile(r"[.;](?:\s|$)|[;\n]")  # a line break ends a clause (a synoptic report: one field a line)
+# a line break ends a clause (a synoptic report: one field a line); the full stop of a title before a name does not
+# ("Dr. Kowalczyk wants CT first": the doctor is still the subject)
+_CLAUSE_END = re.compile(r"(?<!\bdr)(?<!\bmr)(?<!\bms)(?<!\bmrs)[.;](?:\s|$)|[;\n]")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _KEY_MAX = 40  # characters of a synoptic field name
 # words after a number: up to the next comma, "and", "but", " / ", " + " or an aside in parentheses ("2 cm (3 cm FN)")

@@ -322,3 +322,21 @@ def test_control_two_sizes_each_called_current_stay_a_conflict() -> None:
     result = extract(note)
     assert "size_cm" not in result.facts.get("tumor", {})
     assert any(c["field"] == "tumor.size_cm" for c in result.conflicts)
+
+
+# ------------------------------------------------------------------ a study booked for a later year
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Follow-up 10/2026. R lumpectomy 2023, RT, on anastrozole. NED.\nPlan: next diagnostic mammogram 03/2027 - "
+        "order placed.",
+        "Seen 14/09/2026; treated 2021 with mastectomy.\nPlan: I have booked her yearly diagnostic mammogram for 2027.",
+    ],
+)
+def test_a_study_booked_for_a_later_year_is_the_order(note: str) -> None:
+    assert order_of(note) == "mammo_diagnostic"
+
+
+def test_control_a_study_dated_before_the_notes_latest_year_was_done() -> None:
+    note = "Seen 14/09/2026; treated 2021 with mastectomy.\nPlan: diagnostic mammogram 2024 for comparison, reviewed."
+    assert order_of(note) is None

@@ -27,6 +27,7 @@ from rightscan.adapters.text.candidates import (
 from rightscan.adapters.text.lab_agreement import restated_multiples
 from rightscan.adapters.text.model import Extraction, Mention
 from rightscan.adapters.text.note_setting import infer_setting
+from rightscan.adapters.text.order_time import future_studies
 from rightscan.adapters.text.rules import STRENGTH_RANK, FieldRule, Rules
 from rightscan.adapters.text.size_current import summary_size
 from rightscan.adapters.text.stage_values import (
@@ -239,6 +240,7 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
     _explained_later(cands, mentions, rules)
     for c, why in _node_biopsy_pending(rules, cands, mentions):
         confirm("tumor.n", [c.value, "N0"], why, [c.mention])
+    future_studies(cands, mentions)
     declined_studies(cands)
     restated_multiples(cands)
     by_field: dict[str, list[Candidate]] = {}

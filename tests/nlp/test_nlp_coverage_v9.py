@@ -340,3 +340,40 @@ def test_a_study_booked_for_a_later_year_is_the_order(note: str) -> None:
 def test_control_a_study_dated_before_the_notes_latest_year_was_done() -> None:
     note = "Seen 14/09/2026; treated 2021 with mastectomy.\nPlan: diagnostic mammogram 2024 for comparison, reviewed."
     assert order_of(note) is None
+
+
+# ------------------------------------------------------------------ a study named again, a study said to be current
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Eligibility: baseline brain MRI with and without contrast - ordered for next week.\nStill pending: brain MRI.",
+        "Plan: MRI head w/wo contrast requested.\nShe is anxious about the head MRI and will bring her husband.",
+    ],
+)
+def test_a_bare_name_written_again_is_the_same_study(note: str) -> None:
+    assert order_of(note) == "mri_head_wwo"
+
+
+def test_control_a_bare_name_of_another_study_is_still_a_second_study() -> None:
+    # the bare name cannot be the study already named in full: two studies, no single order
+    assert order_of("Plan: MRI head w/wo contrast requested. Also a breast MRI?") is None
+
+
+@pytest.mark.parametrize(
+    ("note", "study"),
+    [
+        (
+            "Plan:\n- CT chest/abdomen/pelvis with contrast ordered for restaging.\n- Screening mammogram up to date "
+            "(2025).",
+            "ct_cap_contrast",
+        ),
+        ("A/P: bone scan requested for the new hip pain. Her mammogram is up to date.", "bone_scan"),
+    ],
+)
+def test_a_study_said_to_be_up_to_date_is_not_a_second_order(note: str, study: str) -> None:
+    assert order_of(note) == study
+
+
+def test_control_a_bare_modality_beside_another_study_is_still_a_choice() -> None:
+    # "CT" alone could be a CT of any kind, not the PET/CT: the note weighs two studies
+    assert order_of("60F, new L breast IDC, cT2 N0, ER+. Asymptomatic. Is staging with CT or PET needed?") is None

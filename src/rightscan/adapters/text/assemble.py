@@ -39,7 +39,7 @@ from rightscan.adapters.text.stage_values import (
     several_foci,
     stated_current,
 )
-from rightscan.adapters.text.study_changes import declined_studies
+from rightscan.adapters.text.study_changes import declined_studies, still_unclear
 from rightscan.adapters.text.values import FACT, NOTE, UNPARSED, Finding
 from rightscan.domain.vocabulary import TOP_FIELDS, TUMOR_FIELDS
 
@@ -320,6 +320,7 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
         facts["tumor"].pop("size_cm")
         for c in sizes:
             c.used, c.reason = False, "in situ carcinoma only: a size is its extent, not an invasive tumour's"
+    unclear_orders = still_unclear(unclear_orders, procedure_names.get(facts["order"]) if "order" in facts else None)
     if "order" in facts and unclear_orders:  # two studies considered, one of them ambiguous: no single order
         conflicts.append({"field": "order", "reason": "another study is considered too (named ambiguously); the "
                           "field is left out of the facts", "values": [where(m) for m in unclear_orders]})  # fmt: skip

@@ -377,3 +377,14 @@ def test_a_study_said_to_be_up_to_date_is_not_a_second_order(note: str, study: s
 def test_control_a_bare_modality_beside_another_study_is_still_a_choice() -> None:
     # "CT" alone could be a CT of any kind, not the PET/CT: the note weighs two studies
     assert order_of("60F, new L breast IDC, cT2 N0, ER+. Asymptomatic. Is staging with CT or PET needed?") is None
+
+
+def test_control_a_threshold_in_an_agreed_plan_is_not_the_size() -> None:
+    from rightscan.adapters.text import extract
+
+    note = (
+        "Mammo: 1.6 cm mass. US: 1.6 cm mass, 7 cm FN.\nMDT outcome: tumour <2 cm and node negative, so surgery "
+        "first agreed. IDC grade 2, ER+."
+    )
+    sizes = [e["value"] for e in extract(note).evidence if e["field"] == "tumor.size_cm" and e["used"]]
+    assert 2.0 not in sizes

@@ -18,6 +18,10 @@ from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.stage_values import parameter_words
 
 _FIELD = "tumor.size_cm"
+# a size compared with a threshold ("tumour <2 cm, so surgery first", "more than 5 cm"): a cut-off, never the size
+_COMPARED = re.compile(
+    r"(?:[<>≤≥]|\b(?:less|more|greater|smaller|larger|bigger) than|\b(?:over|under|above|below))\s*\d"
+)
 _HEADING_END = re.compile(r"\s*:")
 
 
@@ -42,6 +46,7 @@ def summary_size(rules: Rules, by_field: dict[str, list[Candidate]]) -> None:
         for c in live
         if not c.mention.effects & {"negated", "historical", "past", "hypothetical", "family"}
         and (_opens_summary(rules, c.mention.sentence) or any(p.search(c.mention.sentence.lower()) for p in words))
+        and not _COMPARED.search(c.mention.sentence.lower())
     ]
     values = {repr(c.value) for c in said}
     if len(values) != 1:

@@ -24,9 +24,12 @@ from rightscan.adapters.text.candidates import (
     status_of,
     where,
 )
+from rightscan.adapters.text.lab_agreement import restated_multiples
 from rightscan.adapters.text.model import Extraction, Mention
 from rightscan.adapters.text.note_setting import infer_setting
+from rightscan.adapters.text.order_time import future_studies
 from rightscan.adapters.text.rules import STRENGTH_RANK, FieldRule, Rules
+from rightscan.adapters.text.size_current import summary_size
 from rightscan.adapters.text.stage_values import (
     ELAPSED,
     earlier_primary,
@@ -36,7 +39,7 @@ from rightscan.adapters.text.stage_values import (
     several_foci,
     stated_current,
 )
-from rightscan.adapters.text.study_changes import declined_studies
+from rightscan.adapters.text.study_changes import declined_studies, still_unclear
 from rightscan.adapters.text.values import FACT, NOTE, UNPARSED, Finding
 from rightscan.domain.vocabulary import TOP_FIELDS, TUMOR_FIELDS
 
@@ -237,7 +240,9 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
     _explained_later(cands, mentions, rules)
     for c, why in _node_biopsy_pending(rules, cands, mentions):
         confirm("tumor.n", [c.value, "N0"], why, [c.mention])
+    future_studies(cands, mentions)
     declined_studies(cands)
+    restated_multiples(cands)
     by_field: dict[str, list[Candidate]] = {}
     for c in cands:
         by_field.setdefault(c.field, []).append(c)
@@ -297,6 +302,7 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
     gives_way = pathology_size_after_surgery(rules, facts, sizes, mentions, categories)
     assumptions += several_foci(by_field.get("tumor.size_cm", []))
     stated_current(rules, by_field)
+    summary_size(rules, by_field)
     earlier_receptors(rules, facts, by_field, mentions)
     earlier_primary(facts, by_field, mentions)
     for fieldname in by_field:
@@ -314,6 +320,7 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
         facts["tumor"].pop("size_cm")
         for c in sizes:
             c.used, c.reason = False, "in situ carcinoma only: a size is its extent, not an invasive tumour's"
+    unclear_orders = still_unclear(unclear_orders, procedure_names.get(facts["order"]) if "order" in facts else None)
     if "order" in facts and unclear_orders:  # two studies considered, one of them ambiguous: no single order
         conflicts.append({"field": "order", "reason": "another study is considered too (named ambiguously); the "
                           "field is left out of the facts", "values": [where(m) for m in unclear_orders]})  # fmt: skip

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from rightscan.adapters.text.candidates import Candidate
+from rightscan.adapters.text.model import Mention
 from rightscan.adapters.text.rules import context_rules_path
 
 
@@ -80,3 +81,25 @@ def changed_studies(cands: list[Candidate]) -> None:
     for c in cands:
         if c.field == "order" and c.used and c.value != last.value and c.mention.start < last.mention.start:
             c.used, c.reason = False, "the note changed the order to another study"
+
+
+_CHOICES = "one of: "
+
+
+def still_unclear(unclear: list[Mention], order_name: str | None) -> list[Mention]:
+    """Ambiguous study mentions that may name another study than the order. A bare name written again after the
+    study was named in full ("baseline brain MRI w/ and w/o contrast - ordered" ... "Status: pending brain MRI") is
+    the same study when the order is one of the studies it could be: it is no second study, so no conflict."""
+    if order_name is None:
+        return unclear
+    out = []
+    for m in unclear:
+        reasons = [f.reason or "" for f in m.findings if f.field == "order"]
+        choices = [r.split(_CHOICES, 1)[1].split(", ") for r in reasons if _CHOICES in r]
+        # every study it could be is of the order's kind (its modality and region: "MRI Head ..."), the order among
+        # them: "CT or PET?" could be a CT of another kind, so it stays a second study
+        kind = order_name.split()[:2]
+        same_kind = all(order_name in c and all(name.split()[:2] == kind for name in c) for c in choices)
+        if not choices or not same_kind:
+            out.append(m)
+    return out

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 CONTRAST_AFTER = re.compile(
-    r"(?:\s*(?:w/wo|w/w/o|w/o|w\+wo|w/|wo|w|with and without|without and with|with|without|and|\+|&|iv|i\.v\.|"
-    r"contrast|gadolinium|gad|/|-)(?![a-z0-9]))+",
+    r"(?:\s*(?:pre\s*(?:\+|&|and|/)\s*post|w/wo|w/w/o|w/o|w\+wo|w/|wo|w|with and without|without and with|with|"
+    r"without|and|\+|&|iv|i\.v\.|contrast|gadolinium|gad|/|-)(?![a-z0-9]))+",
     re.IGNORECASE,
 )
 

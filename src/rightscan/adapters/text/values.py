@@ -17,7 +17,9 @@ from rightscan.adapters.text.rules import Rules, ValueRule
 
 FACT, UNPARSED, NOTE = "fact", "unparsed", "note"
 _NAME_SPLIT = re.compile(r"\s*(?:/|,|&|\band\b)\s*", re.IGNORECASE)
-_CLAUSE_END = re.compile(r"[.;](?:\s|$)|[;\n]")  # a line break ends a clause (a synoptic report: one field a line)
+# a line break ends a clause (a synoptic report: one field a line); the full stop of a title before a name does not
+# ("Dr. Kowalczyk wants CT first": the doctor is still the subject)
+_CLAUSE_END = re.compile(r"(?<!\bdr)(?<!\bmr)(?<!\bms)(?<!\bmrs)[.;](?:\s|$)|[;\n]")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _KEY_MAX = 40  # characters of a synoptic field name
 # words after a number: up to the next comma, "and", "but", " / ", " + " or an aside in parentheses ("2 cm (3 cm FN)")
@@ -256,7 +258,7 @@ def _constant(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Finding]
 
 
 def _uln(g: dict[str, str]) -> float | None:
-    for key in ("uln", "uln_range", "uln_lt", "uln_sep", "uln_ref"):
+    for key in ("uln", "uln_range", "uln_lt", "uln_sep", "uln_ref", "uln_reflt"):
         if key in g:
             return float(g[key])
     return None
@@ -334,7 +336,7 @@ _SEX_WORDS = {"f": "female", "female": "female", "woman": "female", "lady": "fem
 
 def _age_sex(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Finding]:
     out: list[Finding] = []
-    age = int(g["age"])
+    age = int(g["age"] if "age" in g else g["age2"])  # age2: a second place the rule may find it
     if rules.parameters["age_min"] <= age <= rules.parameters["age_max"]:
         out.append(Finding("age", age))
     else:

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from functools import lru_cache
 
 from rapidfuzz.distance import DamerauLevenshtein
@@ -67,7 +68,9 @@ def normalise(text: str) -> str:
 
 def tokenize(text: str) -> tuple[str, ...]:
     """Words, numbers and the separators that carry meaning in orders ("w/o", "C+", "+/-", "C/A/P")."""
-    return tuple(_TOKEN.findall(fold(text).replace("\u2212", "-").replace("\u2013", "-")))
+    text = fold(text).replace("\u2212", "-").replace("\u2013", "-")
+    # "&" is "and" ("pre & post gad"), "\u00b1" is "+/-" ("CT chest \u00b1 contrast")
+    return tuple(_TOKEN.findall(text.replace("&", " and ").replace("\u00b1", " +/- ")))
 
 
 def extract_codes(text: str) -> tuple[tuple[str, ...], str]:
@@ -109,6 +112,7 @@ class _Parse:
     contrast_question: bool = False  # whether contrast may be given is in question: do not assume it
     contrast_doubt: bool = False  # ... by a word that is not itself a protocol word (eGFR, an allergy)
     contrast_unclear: bool = False  # "w an wo": "w" then one filler word then a contrast statement
+    bare_contrast: bool = False  # a contrast noun on its own ("CT chest contrast"), the object of no timing word
     protocols: set[str] = field(default_factory=set)
     by_protocol: tuple[str, ...] = ()  # protocol words that gave the contrast timing (shown as an assumption)
     # what segments after the study part state (the matcher checks them against the study part)
@@ -122,6 +126,8 @@ class _Parse:
     def mixed_contrast(self) -> bool:
         if self.contrast_unclear:
             return True
+        if self.bare_contrast and _timing(self.contrast_marks) == "without":
+            return True  # "plain CT, contrast": a contrast noun on its own and a "without" not joined to it
         segments: dict[int, set[str]] = {}
         for mark, seen in self.contrast_at:
             segments.setdefault(seen, set()).add(mark)
@@ -219,6 +225,52 @@ def _ruled_out(items: list[tuple[str, TermMeaning | None]], k: int) -> bool:
         j += 1
     nxt = items[j][1] if j < len(items) else None
     return bool(nxt and nxt.rules_out)
+
+
+_JOINS = frozenset({"and", "+", "then", "plus"})  # "plain and contrast", "plain + contrast", "plain then contrast"
+
+
+def _stated(items: list[tuple[str, TermMeaning | None]], k: int, step: int) -> int | None:
+    """The index of the next item from ``k`` in direction ``step`` that is no separator or route ("IV")."""
+    j = k + step
+    while 0 <= j < len(items) and (items[j][0] in SEPARATORS or (items[j][1] and items[j][1].contrast_route)):
+        j += step
+    return j if 0 <= j < len(items) else None
+
+
+def _joined(items: list[tuple[str, TermMeaning | None]], k: int, other: Callable[[int], bool]) -> bool:
+    """Whether item ``k`` is joined by "and", "+" or "then" to an item before it that ``other`` accepts: the
+    two halves of a with-and-without statement written as two ("plain + contrast", "non-con and contrast")."""
+    j = _stated(items, k, -1)
+    if j is None or items[j][0] not in _JOINS:
+        return False
+    i = _stated(items, j, -1)
+    return i is not None and other(i)
+
+
+def _without_at(items: list[tuple[str, TermMeaning | None]], i: int) -> bool:
+    """Whether item ``i`` states "without": a timing ("plain", "non-con") or the noun it governs ("w/o contrast")."""
+    meaning = items[i][1]
+    if meaning is None:
+        return False
+    if meaning.contrast == "without":
+        return True
+    j = _stated(items, i, -1)
+    before = items[j][1] if j is not None else None
+    return meaning.contrast_word and before is not None and before.contrast == "without"
+
+
+def _bare_at(items: list[tuple[str, TermMeaning | None]], i: int) -> bool:
+    meaning = items[i][1]
+    return bool(meaning is not None and meaning.contrast_word and not meaning.contrast and _bare(items, i))
+
+
+def _bare(items: list[tuple[str, TermMeaning | None]], k: int) -> bool:
+    """Whether a contrast noun stands on its own ("CT contrast") rather than as the object of a timing word
+    before it ("w/o contrast", "with IV contrast")."""
+    j = _stated(items, k, -1)
+    meaning = items[j][1] if j is not None else None
+    return not (meaning is not None and (meaning.with_marker or meaning.contrast))
 
 
 @lru_cache(maxsize=8)
@@ -333,11 +385,18 @@ def _read_segment(
         if m.contrast:
             parse.contrast_marks.add(m.contrast)
             parse.contrast_at.append((m.contrast, parse.regions_seen))
+            if m.contrast == "without" and _joined(items, k, lambda i: _bare_at(items, i)):
+                parse.contrast_marks.add("with")  # "contrast and plain": both phases
         if m.contrast_word:
             parse.contrast_word = True
             before = [it for it in items[:k] if it[0] not in SEPARATORS]
             if not indication and before and _mistyped_timing(vocab, before[-1]):
                 parse.contrast_unclear = True  # "we contrast", "now-contrast": "wo" or "non" mistyped?
+            if _joined(items, k, lambda i: _without_at(items, i)):
+                parse.contrast_marks.add("with")  # "plain and contrast", "non-contrast + contrast": both phases
+                parse.contrast_at.append(("with", parse.regions_seen))
+            elif _bare(items, k):
+                parse.bare_contrast = True  # "contrast" on its own: with, unless a "without" is stated too
         if m.laterality:
             parse.laterality.add(m.laterality)
         if m.intent:

@@ -70,7 +70,7 @@ def test_a_wrong_study_is_only_ever_the_named_shown_default(name: str) -> None:
 @pytest.mark.parametrize("name", STRICT + WITH_SHOWN_DEFAULT)
 def test_the_none_lines_stay_unresolved(name: str) -> None:
     resolved = [r["text"] for r in _rows(name) if r["gold"] == "none" and interpret(KB, r["text"]).status == "resolved"]
-    # the one named shown default of orders_v4, orders_v6 and orders_v10 (PROVENANCE.md) is a `none` line; no other may resolve
+    # the one named shown default of orders_v4, v6 and v10 (PROVENANCE.md) is a `none` line; no other may resolve
     allowed = {SHOWN_DEFAULTS[name][0]} if name in SHOWN_DEFAULTS else set()
     assert set(resolved) <= allowed, resolved
 

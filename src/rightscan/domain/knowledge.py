@@ -69,6 +69,9 @@ class OrderVocabulary:
     protocols: tuple[tuple[frozenset[str], str], ...] = ()
     # a site an indication names -> regions it also lies in ("neck pain" for a C-spine MRI)
     site_within: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, hash=False)
+    # dictation: a letter's spoken name -> the letter ("see" -> "c"); sound-alike words -> the words they stand for
+    letter_names: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    sound_alikes: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,20 +29,21 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz.distance import DamerauLevenshtein
 
 from rightscan.domain.knowledge import OrderVocabulary, TermMeaning
-from rightscan.domain.order_typos import CONNECTORS, correct, run_on, run_together
+from rightscan.domain.order_typos import CONNECTORS, correct, dictated, run_on, run_together
 
 SEPARATORS = frozenset({"-", "/", ",", ":"})  # optional between the words of a multi-word form
 CLAUSE_ENDS = frozenset({";", ","})  # end a reason-for-exam clause
 _TOKEN = re.compile(r"[a-z0-9]+|[/+\-;,:&]")
 # where segments meet: a spaced dash, brackets, "?", ",", ";", ":", a full stop that ends a sentence
 _SEGMENT_BREAK = re.compile(r"\s[-\u2013\u2014]+\s|[()\[\]{}?;,:]|\.\s+(?=[^\W\d_])")
+_DOTTED = re.compile(r"(?<![a-z0-9.])[a-z](?:\.[a-z])+\.?(?![a-z0-9])")  # letters with full stops: "c.t.", "m.r.i."
 _LOINC = re.compile(r"(?<![\w-])(\d{3,6}-\d)(?![\w-])")
 _CPT = re.compile(r"(?<![\w-])(\d{4}[0-9T])(?:-(?:[A-Z]{2}|\d{2}))?(?![\w-])", re.IGNORECASE)  # 77065-RT
 _HCPCS = re.compile(r"(?<![\w-])([A-Z]\d{4})(?![\w-])", re.IGNORECASE)
@@ -69,8 +70,9 @@ def normalise(text: str) -> str:
 def tokenize(text: str) -> tuple[str, ...]:
     """Words, numbers and the separators that carry meaning in orders ("w/o", "C+", "+/-", "C/A/P")."""
     text = fold(text).replace("\u2212", "-").replace("\u2013", "-")
-    # "&" is "and" ("pre & post gad"), "\u00b1" is "+/-" ("CT chest \u00b1 contrast")
-    return tuple(_TOKEN.findall(text.replace("&", " and ").replace("\u00b1", " +/- ")))
+    # "&" is "and" ("pre & post gad"), "\u00b1" is "+/-" ("CT chest \u00b1 contrast"), "C.T." is "CT"
+    text = _DOTTED.sub(lambda m: m.group().replace(".", ""), text.replace("&", " and ").replace("\u00b1", " +/- "))
+    return tuple(_TOKEN.findall(text))
 
 
 def extract_codes(text: str) -> tuple[tuple[str, ...], str]:
@@ -422,7 +424,7 @@ def _words(vocab: OrderVocabulary, raw: str, parse: _Parse) -> tuple[str, ...]:
     indication's, read as written ("lump night pain": a fix would read "night" as "right")."""
     tokens: list[str] = []
     study = clinical = False
-    words = tokenize(raw)
+    words = dictated(vocab, tokenize(raw), parse)
     sites = frozenset(r for w in words if (m := vocab.phrases.get((w,))) is not None for r in m.regions)
     for tok in words:
         if clinical and tok not in vocab.words and run_on(vocab, tok):

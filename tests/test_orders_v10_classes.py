@@ -1,0 +1,122 @@
+"""Issue 8, orders: the classes behind the misses of the tenth blind list (orders_v10, PROVENANCE.md),
+checked on other spellings than the list's own lines.
+
+Booking desks and order entry outside the large US centres: the two phases of a with-and-without study
+written as two words ("plain + contrast"), dictation software's slips, priority or triage labels and local
+codes before the study, a procedure or an add-on named as optional, tracer codes beside the PET code. Each
+class is checked the way a clinician would: the study the order means, or no study where the order does not
+say which (never a neighbour, and never the without-only study for a with-and-without order)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rightscan.adapters.kbfiles import KnowledgeError
+from rightscan.adapters.knowledge_files import load_knowledge
+from rightscan.domain.orders import interpret
+from test_orders import _copy_with
+
+KB = load_knowledge()
+
+
+def _study(text: str) -> str | None:
+    reading = interpret(KB, text)
+    return reading.study.id if reading.status == "resolved" and reading.study else None
+
+
+def _case(cases: list[tuple[str, str | None]]) -> pytest.MarkDecorator:
+    return pytest.mark.parametrize(("text", "pid"), cases, ids=[t for t, _ in cases])
+
+
+# ------------------------------------------------------------------ with and without, written as two halves
+@_case(
+    [
+        ("CT thorax/abdo/pelvis plain & contrast", "ct_cap_wwo"),
+        ("MRI head - plain and contrast study", "mri_head_wwo"),
+        ("MR lumbar spine non-contrast + contrast", "mri_spine_wwo"),
+        ("CT CAP unenhanced and contrast", "ct_cap_wwo"),
+        ("MRI liver plain then gadolinium", "mri_abdomen_wwo"),
+        ("MRI brain P+C", "mri_head_wwo"),  # Indian requisition shorthand
+        ("CT chest abdomen pelvis w/o contrast + contrast", "ct_cap_wwo"),
+        ("MRI T/L spine pre & post contrast", "mri_spine_wwo"),  # "&" is "and"
+        # controls: one half alone keeps its own meaning
+        ("plain CT thorax abdomen pelvis", "ct_cap_wo"),
+        ("MRI brain plain", "mri_head_wo"),
+        ("CT chest contrast", "ct_chest_contrast"),
+        ("CT abdomen pelvis with contrast", "ct_abdomen_pelvis_contrast"),
+        ("CT chest w/o IV contrast", "ct_chest_wo"),
+        # a lone contrast noun beside a "without" that is not joined to it: the order does not say which
+        ("CT chest plain, contrast", None),
+        ("CT abdomen pelvis non contrast - contrast", None),
+    ]
+)
+def test_the_two_halves_of_a_with_and_without_order_are_read_together(text: str, pid: str | None) -> None:
+    assert _study(text) == pid
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["CT C/A/P plain + contrast", "MRI brain plain and contrast", "CT TAP noncon & contrast", "MRI spine plain+gad"],
+)
+def test_a_with_and_without_order_is_never_read_as_without_only(text: str) -> None:
+    reading = interpret(KB, text)
+    assert reading.attributes["contrast"] == "without_and_with"
+    assert reading.study is None or not reading.study.id.endswith("_wo")
+
+
+# ------------------------------------------------------------------ dictation software
+@_case(
+    [
+        ("sea tee abdomen and pelvis with contrast", "ct_abdomen_pelvis_contrast"),  # letters spoken
+        ("em are eye head with and without contrast", "mri_head_wwo"),
+        ("pee ee tee see tee whole body vertex to toes", "pet_ct_whole_body"),
+        ("ex ray chest PA and lateral", "xray_chest"),
+        ("C.T. head", "ct_head"),  # letters with full stops
+        ("M.R.I. lumbar spine w/o", "mri_spine_wo"),
+        ("MRI brain with out contrast", "mri_head_wo"),  # "without" heard as two words
+        ("CT chest with contrasts", "ct_chest_contrast"),
+        ("CT abdomen pelvis with contract", "ct_abdomen_pelvis_contrast"),
+        ("bone scams whole body", "bone_scan"),
+        ("NM bone scam", "bone_scan"),
+        ("screening mammo gram by lateral", "mammo_screening"),
+        ("ultra sound of the left axilla", "us_axilla"),
+        ("bilateral breast ultra sound", "us_breast"),
+        # controls: the words alone still say no more than they say
+        ("see tee", None),  # a modality without a region
+        ("em are eye", None),
+        ("see the breast clinic", None),  # "see" is not a letter here
+        ("CT brain", "ct_head"),
+    ]
+)
+def test_dictated_orders_are_read_as_heard(text: str, pid: str | None) -> None:
+    assert _study(text) == pid
+
+
+def test_a_dictation_reading_is_reported_as_a_correction() -> None:
+    reading = interpret(KB, "em are eye brain without contracts")
+    assert ("em are eye", "mri") in reading.corrections
+    assert ("contracts", "contrast") in reading.corrections
+    assert reading.study is not None and reading.study.id == "mri_head_wo"
+
+
+def test_single_letters_are_not_read_as_spoken_letters() -> None:
+    # "c t l" is the cervical, thoracic and lumbar spine, not "CT" followed by "l"
+    reading = interpret(KB, "c t l spine MRI w/wo")
+    assert reading.study is not None and reading.study.id == "mri_spine_wwo"
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("  t: [tee, tea]\n", "  t: [tee, tea, chest]\n"),  # a letter name that is a study word
+        ("  x: [ex]\n", "  x: [ex, see]\n"),  # one name for two letters
+        ("  scam: scan\n", "  scan: scam\n"),  # a sound-alike that is itself a form, for no vocabulary word
+    ],
+    ids=["letter name is a word", "name of two letters", "sound-alike is a form"],
+)
+def test_the_dictation_tables_are_validated_at_load(tmp_path: Path, old: str, new: str) -> None:
+    with pytest.raises(KnowledgeError) as info:
+        load_knowledge(_copy_with(tmp_path, "order_vocabulary.yaml", old, new))
+    assert "order_vocabulary.yaml" in str(info.value)

@@ -120,3 +120,40 @@ def test_the_dictation_tables_are_validated_at_load(tmp_path: Path, old: str, ne
     with pytest.raises(KnowledgeError) as info:
         load_knowledge(_copy_with(tmp_path, "order_vocabulary.yaml", old, new))
     assert "order_vocabulary.yaml" in str(info.value)
+
+
+# ------------------------------------------------------------------ labels before the study, catalogue words
+@_case(
+    [
+        ("Cat 2 - CT abdomen/pelvis w contrast - ?liver lesions", "ct_abdomen_pelvis_contrast"),  # triage label
+        ("category 3: screening mammogram bilateral", "mammo_screening"),
+        ("P3 - MRI head w/o gad", "mri_head_wo"),
+        ("Priority 1 - CT brain", "ct_head"),
+        ("cat scan of the head", "ct_head"),  # "cat" is still the CT of "CAT scan"
+        ("Cat 1", None),  # a label alone names no study
+        ("MMG screening bilat", "mammo_screening"),  # the mammography abbreviation
+        ("MMG", None),  # screening or diagnostic not stated
+        ("ultrasound upper abdo", "us_abdomen"),
+        ("MR T-L spine without and with contrast", "mri_spine_wwo"),
+        ("MRI C/T spine w/o", "mri_spine_wo"),
+    ]
+)
+def test_labels_and_catalogue_words_around_the_study(text: str, pid: str | None) -> None:
+    assert _study(text) == pid
+
+
+# ------------------------------------------------------------------ a modality the patient cannot have
+@_case(
+    [
+        ("CT brain with contrast - patient cannot have MRI, pacemaker", "ct_head"),
+        ("CT head; unable to tolerate MRI (claustrophobia)", "ct_head"),
+        ("contrast mammogram rt - pt can't have MRI", "mammo_contrast"),
+        ("bone scan - cannot have PET", "bone_scan"),
+        # controls: the modality ordered is read; a contrast the patient cannot have is a question, not "with"
+        ("MRI brain w/wo - can't have CT", "mri_head_wwo"),
+        ("CT chest - patient cannot have contrast", None),
+        ("CT chest and MRI brain", None),  # two studies named side by side
+    ]
+)
+def test_a_modality_the_patient_cannot_have_is_not_the_study(text: str, pid: str | None) -> None:
+    assert _study(text) == pid

@@ -43,6 +43,7 @@ CLAUSE_ENDS = frozenset({";", ","})  # end a reason-for-exam clause
 _TOKEN = re.compile(r"[a-z0-9]+|[/+\-;,:&]")
 # where segments meet: a spaced dash, brackets, "?", ",", ";", ":", a full stop that ends a sentence
 _SEGMENT_BREAK = re.compile(r"\s[-\u2013\u2014]+\s|[()\[\]{}?;,:]|\.\s+(?=[^\W\d_])")
+_NOT = re.compile(r"(?<=[a-z])n['\u2019]t\b")  # "can't", "won't", "doesn't"
 _DOTTED = re.compile(r"(?<![a-z0-9.])[a-z](?:\.[a-z])+\.?(?![a-z0-9])")  # letters with full stops: "c.t.", "m.r.i."
 _LOINC = re.compile(r"(?<![\w-])(\d{3,6}-\d)(?![\w-])")
 _CPT = re.compile(r"(?<![\w-])(\d{4}[0-9T])(?:-(?:[A-Z]{2}|\d{2}))?(?![\w-])", re.IGNORECASE)  # 77065-RT
@@ -70,7 +71,8 @@ def normalise(text: str) -> str:
 def tokenize(text: str) -> tuple[str, ...]:
     """Words, numbers and the separators that carry meaning in orders ("w/o", "C+", "+/-", "C/A/P")."""
     text = fold(text).replace("\u2212", "-").replace("\u2013", "-")
-    # "&" is "and" ("pre & post gad"), "\u00b1" is "+/-" ("CT chest \u00b1 contrast"), "C.T." is "CT"
+    # "&" is "and" ("pre & post gad"), "\u00b1" is "+/-" ("CT chest \u00b1 contrast"), "C.T." is "CT", "can't" is "cant"
+    text = _NOT.sub("nt", text)
     text = _DOTTED.sub(lambda m: m.group().replace(".", ""), text.replace("&", " and ").replace("\u00b1", " +/- "))
     return tuple(_TOKEN.findall(text))
 
@@ -358,6 +360,11 @@ def _read_segment(
             continue
         if m.conditional:
             pending_addon = True
+            continue
+        if pending_addon and (m.contrast_word or m.contrast or m.with_marker):
+            # "cannot have contrast", "possible contrast": whether contrast is given is the question
+            parse.contrast_question = parse.contrast_doubt = True
+            pending_addon = False
             continue
         if m.status:
             parse.status.append(m.status)

@@ -157,3 +157,31 @@ def test_labels_and_catalogue_words_around_the_study(text: str, pid: str | None)
 )
 def test_a_modality_the_patient_cannot_have_is_not_the_study(text: str, pid: str | None) -> None:
     assert _study(text) == pid
+
+
+# ------------------------------------------------------------------ an optional next step is not the study
+@_case(
+    [
+        ("US right axilla - ?nodes, core biopsy if suspicious", "us_axilla"),
+        ("breast US L - FNA if indicated", "us_breast"),
+        ("diagnostic mammo R, US if needed", "mammo_diagnostic"),
+        ("NM whole body bone scan +/- SPECT", "bone_scan"),  # "+/-" before a technique: an add-on
+        ("US axilla left ± FNA", "us_axilla"),
+        ("MRI brain +/- gadolinium", "mri_head_wwo"),  # "+/-" before a contrast word: with and without
+        # controls: named without the condition, the procedure is the study (outside the catalogue)
+        ("US guided FNA left axilla", None),
+        ("bone scan with SPECT/CT", None),
+        ("US breast biopsy", None),
+        # a contrast given only if needed states no timing: the order asks
+        ("CT abdomen and pelvis, IV contrast if needed", None),
+        ("CT chest w contrast prn", None),
+    ]
+)
+def test_an_optional_next_step_is_not_the_study(text: str, pid: str | None) -> None:
+    assert _study(text) == pid
+
+
+def test_a_contrast_if_needed_is_a_question_with_both_choices() -> None:
+    reading = interpret(KB, "CT chest with contrast if required")
+    assert reading.status == "ambiguous"
+    assert {c.id for c in reading.choices} >= {"ct_chest_contrast", "ct_chest_wo"}

@@ -46,6 +46,7 @@ class TermMeaning:
     pharmaceutical: str | None = None
     reason: bool = False
     conditional: bool = False
+    optional_before: bool = False  # "if abnormal", "if needed": what was named just before is an optional next step
     status: str | None = None
     noise: bool = False
     contrast_question: bool = False  # the text asks whether contrast may be given: never assume it

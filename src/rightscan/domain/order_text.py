@@ -277,6 +277,49 @@ def _bare(items: list[tuple[str, TermMeaning | None]], k: int) -> bool:
     return not (meaning is not None and (meaning.with_marker or meaning.contrast))
 
 
+def _states_contrast(m: TermMeaning) -> bool:
+    return bool(m.contrast_word or m.contrast or m.with_marker)
+
+
+def _step(m: TermMeaning) -> bool:
+    """A procedure or an acquisition technique that can be an add-on to a study ("FNA", "SPECT"): not a
+    projection, which only describes a radiograph."""
+    return bool(m.technique) and PROJECTION not in m.technique and not m.modality
+
+
+def _addon_follows(items: list[tuple[str, TermMeaning | None]], k: int) -> bool:
+    """Whether a modality or a procedure follows item ``k`` ("+/- SPECT/CT", "+/- FNA"), not a contrast word."""
+    j = _stated(items, k, 1)
+    meaning = items[j][1] if j is not None else None
+    return bool(meaning is not None and (meaning.modality or _step(meaning)) and not _states_contrast(meaning))
+
+
+def _optional(items: list[tuple[str, TermMeaning | None]]) -> frozenset[int]:
+    """The items an "if needed" / "if abnormal" after them makes an optional next step: the modality, the
+    procedure or the contrast named just before it in its clause (laterality, filler and clinical words may
+    come between: "FNA of the node if abnormal"), with the timing word of that contrast ("w contrast prn")."""
+    out: set[int] = set()
+    for a, (_, meaning) in enumerate(items):
+        if meaning is None or not meaning.optional_before:
+            continue
+        j = a - 1
+        while j >= 0 and items[j][0] not in CLAUSE_ENDS:
+            m = items[j][1]
+            if m is None and items[j][0] not in SEPARATORS:
+                break  # a word outside the vocabulary: what it says is not known
+            if m is not None and (m.modality or _step(m) or _states_contrast(m)):
+                out.add(j)
+                i = _stated(items, j, -1) if m.contrast_word else None
+                timing = items[i][1] if i is not None else None
+                if i is not None and timing is not None and (timing.with_marker or timing.contrast):
+                    out.add(i)  # "w contrast if needed": the "w" goes with its contrast
+                break
+            if m is not None and (m.regions or m.intent or m.extent or m.pharmaceutical):
+                break  # a study's own words: "US axilla if abnormal" keeps the study
+            j -= 1
+    return frozenset(out)
+
+
 @lru_cache(maxsize=8)
 def _patient_words(vocab: OrderVocabulary) -> frozenset[str]:
     """One-word modality forms the vocabulary also writes as the patient ("pt" in "pt has", "pt with"):
@@ -321,6 +364,7 @@ def _read_segment(
     ``later``: a segment after a study part that already names a modality ("mammo - pt due"), where a
     modality abbreviation the vocabulary also writes for the patient is the patient, as in an indication."""
     items = _items(vocab, tokens)
+    optional = _optional(items)
     in_reason = False
     clinical = False  # a clinical word was read: unknown words after it are its indication ("lump R breast")
     pending_addon = False
@@ -358,8 +402,17 @@ def _read_segment(
             earlier = True
         if earlier or (aside and not m.conditional):
             continue
-        if m.conditional:
-            pending_addon = True
+        if k in optional:
+            if _states_contrast(m):  # "contrast if needed": whether contrast is given is the question
+                parse.contrast_question = parse.contrast_doubt = True
+            continue  # "FNA if abnormal", "US if needed": an optional next step, not the study
+        if m.optional_before:
+            continue
+        if m.conditional and not (m.contrast and not _addon_follows(items, k)):
+            pending_addon = True  # "+/-" before a modality or a procedure: an optional add-on
+            continue
+        if pending_addon and _step(m):
+            pending_addon, aside = False, True  # "+/- FNA", "poss biopsy": the procedure is the add-on
             continue
         if pending_addon and (m.contrast_word or m.contrast or m.with_marker):
             # "cannot have contrast", "possible contrast": whether contrast is given is the question

@@ -185,3 +185,18 @@ def test_a_contrast_if_needed_is_a_question_with_both_choices() -> None:
     reading = interpret(KB, "CT chest with contrast if required")
     assert reading.status == "ambiguous"
     assert {c.id for c in reading.choices} >= {"ct_chest_contrast", "ct_chest_wo"}
+
+
+# ------------------------------------------------------------------ a PET code and its tracer's code
+@_case(
+    [
+        ("78816 + A9591", "fes_pet"),  # whole-body PET code with the fluoroestradiol supply code
+        ("A9591, 78815", "fes_pet"),
+        # controls: codes of two different studies name no one study
+        ("78815 + 78306", None),
+        ("77049 + A9591", None),
+        ("78815", "pet_ct"),  # the PET code alone keeps its sourced FDG default
+    ]
+)
+def test_a_tracer_code_names_the_tracer_of_the_pet_code_beside_it(text: str, pid: str | None) -> None:
+    assert _study(text) == pid

@@ -200,3 +200,29 @@ def test_a_contrast_if_needed_is_a_question_with_both_choices() -> None:
 )
 def test_a_tracer_code_names_the_tracer_of_the_pet_code_beside_it(text: str, pid: str | None) -> None:
     assert _study(text) == pid
+
+
+# ------------------------------------------------------------------ phases and spellings of the contrast timing
+@_case(
+    [
+        ("MR head pre-contrast only", "mri_head_wo"),  # the series before the injection
+        ("MRI L-spine post gad", "mri_spine_wwo"),  # an MRI with contrast is the without-and-with study
+        ("MRI brain pre & post gadolinium", "mri_head_wwo"),
+        ("CT thorax arterial phase", "ct_chest_contrast"),
+        ("CT chest no dye", "ct_chest_wo"),
+        ("CT chest abdomen pelvis non IV contrast", "ct_cap_wo"),
+        ("CT head with-out contrast", "ct_head"),
+        ("MRI head with-out contrast", "mri_head_wo"),
+        ("MRI whole-spine w/o", "mri_spine_wo"),
+        ("MRI wholespine w/wo", "mri_spine_wwo"),
+        # an unenhanced series and a contrast noun with only a slash between: both phases, or "w/o contrast"?
+        ("MRI head plain/contrast", None),
+        # a contrast "if needed" next to a stated timing leaves the timing open
+        ("MRI brain plain, gadolinium if needed", None),
+        ("CT chest non-contrast, contrast if required", None),
+        # contrast said to be unnecessary or ruled out: a question, never "with"
+        ("CT chest - contrast not required", None),
+    ]
+)
+def test_contrast_phases_and_spellings(text: str, pid: str | None) -> None:
+    assert _study(text) == pid

@@ -116,6 +116,7 @@ class _Parse:
     contrast_question: bool = False  # whether contrast may be given is in question: do not assume it
     contrast_doubt: bool = False  # ... by a word that is not itself a protocol word (eGFR, an allergy)
     contrast_unclear: bool = False  # "w an wo": "w" then one filler word then a contrast statement
+    optional_contrast: bool = False  # "contrast if needed": a contrast stated elsewhere is then unclear
     bare_contrast: bool = False  # a contrast noun on its own ("CT chest contrast"), the object of no timing word
     protocols: set[str] = field(default_factory=set)
     by_protocol: tuple[str, ...] = ()  # protocol words that gave the contrast timing (shown as an assumption)
@@ -130,6 +131,8 @@ class _Parse:
     def mixed_contrast(self) -> bool:
         if self.contrast_unclear:
             return True
+        if self.optional_contrast and self.contrast_marks:
+            return True  # "plain, contrast if needed": without, or with and without?
         if self.bare_contrast and _timing(self.contrast_marks) == "without":
             return True  # "plain CT, contrast": a contrast noun on its own and a "without" not joined to it
         segments: dict[int, set[str]] = {}
@@ -404,7 +407,7 @@ def _read_segment(
             continue
         if k in optional:
             if _states_contrast(m):  # "contrast if needed": whether contrast is given is the question
-                parse.contrast_question = parse.contrast_doubt = True
+                parse.contrast_question = parse.contrast_doubt = parse.optional_contrast = True
             continue  # "FNA if abnormal", "US if needed": an optional next step, not the study
         if m.optional_before:
             continue
@@ -459,6 +462,8 @@ def _read_segment(
                 parse.contrast_at.append(("with", parse.regions_seen))
             elif _bare(items, k):
                 parse.bare_contrast = True  # "contrast" on its own: with, unless a "without" is stated too
+            elif k > 0 and items[k - 1][0] == "/" and _without_at(items, k - 2 if k > 1 else k):
+                parse.contrast_unclear = True  # "plain/contrast": both phases, or "w/o/contrast"? unclear
         if m.laterality:
             parse.laterality.add(m.laterality)
         if m.intent:
@@ -514,6 +519,7 @@ def _take_indication(parse: _Parse, seg: _Parse, raw: str) -> None:
         parse.contrast_at.extend((mark, parse.regions_seen) for mark, _ in seg.contrast_at)
     # a contrast noun without a statement ("allergic to contrast", "gadolinium reaction") says only
     # that contrast is in question
+    parse.optional_contrast = parse.optional_contrast or seg.optional_contrast
     parse.contrast_question = parse.contrast_question or seg.contrast_question or seg.contrast_word
     parse.contrast_doubt = parse.contrast_doubt or seg.contrast_doubt or seg.contrast_word
     parse.indication.append(raw.strip())

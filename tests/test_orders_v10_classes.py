@@ -226,3 +226,25 @@ def test_a_tracer_code_names_the_tracer_of_the_pet_code_beside_it(text: str, pid
 )
 def test_contrast_phases_and_spellings(text: str, pid: str | None) -> None:
     assert _study(text) == pid
+
+
+# ------------------------------------------------------------------ what the order is for, written before the study
+@_case(
+    [
+        ("Short of breath, ?pleural fluid - chest x-ray", "xray_chest"),  # unknown words before the study
+        ("Known ILC R breast; staging: CT chest/abdo/pelvis c+", "ct_cap_contrast"),
+        ("Dr Okafor request - NM bone scan", "bone_scan"),
+        ("Aching ribs ?secondaries: bone scan", "bone_scan"),
+        ("Right breast lump: ultrasound", "us_breast"),  # the study names no region: the site is where
+        ("Post NACT response: MRI both breasts with gad", "mri_breast_wwo"),
+        ("Ref no. 55 - MRI brain w/wo", "mri_head_wwo"),
+        ("need CT head noncon stat pt drowsy", "ct_head"),  # "pt" after the study is the patient
+        # controls: a leading segment that contradicts the study, or names a site it does not image, asks
+        ("Eyesight worse, eGFR 19: MRI brain", None),  # kidney function: contrast in question
+        ("Painful left knee: CT chest w contrast", None),  # a site the chest CT does not image
+        ("Left breast lump: US right breast", None),  # the other side
+        ("Pain: US", None),  # no site, no region
+    ]
+)
+def test_what_the_order_is_for_may_come_before_the_study(text: str, pid: str | None) -> None:
+    assert _study(text) == pid

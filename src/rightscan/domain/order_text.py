@@ -36,7 +36,7 @@ from functools import lru_cache
 from rapidfuzz.distance import DamerauLevenshtein
 
 from rightscan.domain.knowledge import OrderVocabulary, TermMeaning
-from rightscan.domain.order_typos import CONNECTORS, correct, dictated, run_on, run_together
+from rightscan.domain.order_typos import CONNECTORS, correct, dictated, run_on, run_together, study_words_run_together
 
 SEPARATORS = frozenset({"-", "/", ",", ":"})  # optional between the words of a multi-word form
 CLAUSE_ENDS = frozenset({";", ","})  # end a reason-for-exam clause
@@ -390,8 +390,8 @@ def _read_segment(
             if m.contrast_word:  # "contrast contraindicated": whether contrast may be given is the question
                 parse.contrast_question = parse.contrast_doubt = True
             continue  # "MRI contraindicated": the modality named is not the study
-        if word in patient:
-            continue  # "pt feels a lump": the patient, not a PET
+        if word in patient or (clinical and word in _patient_words(vocab)):
+            continue  # "pt feels a lump", "MRI brain asap pt confused": the patient, not a PET
         if m.reason and (parse.modality or parse.regions or indication):
             in_reason = True  # what the order is for, once the study is named ("f/u CT chest" names the study)
         if (m.indication or m.reference) and not in_reason:  # a reason clause ("for new mets") is read as before
@@ -525,6 +525,23 @@ def _take_indication(parse: _Parse, seg: _Parse, raw: str) -> None:
     parse.indication.append(raw.strip())
 
 
+def _leading_indication(vocab: OrderVocabulary, segments: list[str]) -> int:
+    """How many segments before the first one that names a modality say what the order is for (a clinical
+    word or a word outside the vocabulary in one of them: "Known IDC left breast, staging: CT CAP c+",
+    "Dr X req - bone scan"); 0 when the first segment names the modality or none names one."""
+    clinical = False
+    for n, raw in enumerate(segments):
+        scratch = _Parse()
+        # a modality abbreviation the vocabulary also writes for the patient ("pt due") names no study here
+        _read_segment(vocab, _words(vocab, raw, scratch), scratch, later=True)
+        if scratch.modality:
+            return n if clinical else 0
+        if any(study_words_run_together(vocab, word) for word in scratch.unread):
+            return 0  # study words run together ("annualscreeningmammo"): the study part, unclear
+        clinical = clinical or bool(scratch.unread or scratch.indication_word)
+    return 0
+
+
 def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
     """The attributes an order's text states, segment by segment (see the module's docstring)."""
     parse = _Parse()
@@ -532,8 +549,17 @@ def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
     segments = _SEGMENT_BREAK.split(text)
     if len(segments) > 1 and _orderable_code(vocab, segments[0]) and any(s.strip() for s in segments[1:]):
         segments = [s for s in segments[1:] if s.strip()]  # "MRBRWO - MRI BRAIN W/O CON": the EHR's code
+    lead = _leading_indication(vocab, segments)
+    site = _Parse()  # what the segments before the study name (a site, a side)
     for n, raw in enumerate(segments):
-        if n == 0:  # the study part (empty when the order starts with a code or a bracket)
+        if n < lead:  # "Breathless, ?effusion - CXR": what the order is for, written first
+            seg = _Parse()
+            _read_segment(vocab, tokenize(raw), seg, indication=True)
+            site.regions |= seg.regions
+            site.laterality |= seg.laterality
+            _take_indication(parse, seg, raw)
+            continue
+        if n == lead:  # the study part (empty when the order starts with a code or a bracket)
             _read_segment(vocab, _words(vocab, raw, parse), parse)
             parse.study_contrast = parse.contrast()
             study.append(raw)
@@ -558,6 +584,11 @@ def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
         parse.later_contrast |= seg.contrast_marks
         study.append(raw)
     parse.study_text = ", ".join(s.strip() for s in study)
+    if site.regions and not parse.regions:  # "left breast lump: US": the study names no region, the site is where
+        parse.regions |= site.regions
+        parse.laterality |= site.laterality
+        parse.indication_regions -= site.regions
+        parse.indication_laterality -= site.laterality
     if parse.contrast() is None:  # protocol words that together state the contrast timing
         for needed, timing in vocab.protocols:
             # never a contrast the text questions ("mets protocol, eGFR 22"): then the order offers choices

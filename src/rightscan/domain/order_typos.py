@@ -180,6 +180,17 @@ def run_together(vocab: OrderVocabulary, token: str) -> bool:
     )
 
 
+def study_words_run_together(vocab: OrderVocabulary, token: str) -> bool:
+    """Like ``run_together``, with one piece a word that states an attribute ("annualscreeningmammo"), not
+    only filler words ("breathless" is "breath" of "short of breath" and "less")."""
+    joins = _joining_words(vocab)
+    return _cover(
+        token,
+        lambda piece: piece in joins or (len(piece) >= 3 and piece in vocab.words),
+        lambda piece: len(piece) >= 4 and piece in vocab.split_words,
+    )
+
+
 def _split(vocab: OrderVocabulary, token: str) -> tuple[str, ...]:
     """Study words run together ("bonescan", "CTchestabdopelvis"): the token cut into the fewest one-word
     forms that state an attribute (two letters or more each), only when they cover the whole token and

@@ -172,6 +172,9 @@ def test_a_modality_the_patient_cannot_have_is_not_the_study(text: str, pid: str
         ("US guided FNA left axilla", None),
         ("bone scan with SPECT/CT", None),
         ("US breast biopsy", None),
+        # a part of the study itself named as optional: which study is unclear
+        ("diagnostic mammogram left, tomosynthesis if needed", None),
+        ("screening mammo 3D if required", None),
         # a contrast given only if needed states no timing: the order asks
         ("CT abdomen and pelvis, IV contrast if needed", None),
         ("CT chest w contrast prn", None),

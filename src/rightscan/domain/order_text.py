@@ -116,6 +116,7 @@ class _Parse:
     contrast_question: bool = False  # whether contrast may be given is in question: do not assume it
     contrast_doubt: bool = False  # ... by a word that is not itself a protocol word (eGFR, an allergy)
     contrast_unclear: bool = False  # "w an wo": "w" then one filler word then a contrast statement
+    optional_part: bool = False  # a part of the study named as optional ("tomo if needed"): which study is unclear
     optional_contrast: bool = False  # "contrast if needed": a contrast stated elsewhere is then unclear
     bare_contrast: bool = False  # a contrast noun on its own ("CT chest contrast"), the object of no timing word
     protocols: set[str] = field(default_factory=set)
@@ -408,6 +409,8 @@ def _read_segment(
         if k in optional:
             if _states_contrast(m):  # "contrast if needed": whether contrast is given is the question
                 parse.contrast_question = parse.contrast_doubt = parse.optional_contrast = True
+            elif m.modality and (m.modality <= parse.modality or m.technique):
+                parse.optional_part = True  # "MG diag tomo if needed": the study itself, or a part of it?
             continue  # "FNA if abnormal", "US if needed": an optional next step, not the study
         if m.optional_before:
             continue
@@ -520,6 +523,7 @@ def _take_indication(parse: _Parse, seg: _Parse, raw: str) -> None:
     # a contrast noun without a statement ("allergic to contrast", "gadolinium reaction") says only
     # that contrast is in question
     parse.optional_contrast = parse.optional_contrast or seg.optional_contrast
+    parse.optional_part = parse.optional_part or seg.optional_part
     parse.contrast_question = parse.contrast_question or seg.contrast_question or seg.contrast_word
     parse.contrast_doubt = parse.contrast_doubt or seg.contrast_doubt or seg.contrast_word
     parse.indication.append(raw.strip())

@@ -426,11 +426,11 @@ def _match_attributes(kb: Knowledge, text: str, parse: _Parse, base: dict[str, A
             full.append((proc, assumed))
         elif fit == "partial":
             partial.append((proc, unstated))
-    if len(full) == 1 and not parse.unread:
+    if len(full) == 1 and not parse.unread and not parse.optional_part:
         proc, assumed = full[0]
         return OrderReading("resolved", proc, assumed=(*assumed, *_by_protocol(parse)), **base)
     if full:
-        missing = ("unread words",) if parse.unread and len(full) == 1 else ()
+        missing = ("unread words",) if parse.unread and len(full) == 1 else ("conflict",) if parse.optional_part else ()
         return OrderReading("ambiguous", None, choices=tuple(p for p, _ in full), missing=missing, **base)
     if partial and (parse.modality or parse.regions):
         axes = sorted({a for _, un in partial for a in un})

@@ -82,6 +82,9 @@ def test_a_with_and_without_order_is_never_read_as_without_only(text: str) -> No
         ("NM bone scam", "bone_scan"),
         ("screening mammo gram by lateral", "mammo_screening"),
         ("ultra sound of the left axilla", "us_axilla"),
+        ("see tee tee ay pee with eye vee contrast", "ct_cap_contrast"),  # letters of a region and a route too
+        ("mammo dee ex are tee", "mammo_diagnostic"),
+        ("MRI head with and without contrast comma query metastases period", "mri_head_wwo"),  # spoken punctuation
         ("bilateral breast ultra sound", "us_breast"),
         # controls: the words alone still say no more than they say
         ("see tee", None),  # a modality without a region

@@ -49,14 +49,14 @@ def dictated(vocab: OrderVocabulary, tokens: tuple[str, ...], parse: Noted) -> t
 
 
 def _letters(vocab: OrderVocabulary, tokens: tuple[str, ...], i: int) -> tuple[int, tuple[str, ...]] | None:
-    """Two or more spoken letter names from ``i`` that spell a one-word form naming a modality: the longest."""
+    """Two or more spoken letter names from ``i`` that spell a one-word form stating an attribute (a modality,
+    a region, a side, a contrast or its route: "see tee", "tee ay pee", "eye vee"): the longest."""
     end = i
     while end < len(tokens) and tokens[end] in vocab.letter_names:
         end += 1
     for stop in range(end, i + 1, -1):
         word = "".join(vocab.letter_names[t] for t in tokens[i:stop])
-        meaning = vocab.phrases.get((word,))
-        if meaning is not None and meaning.modality:
+        if word in vocab.split_words or ((m := vocab.phrases.get((word,))) is not None and m.contrast_route):
             return stop, (word,)
     return None
 

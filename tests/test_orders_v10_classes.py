@@ -254,3 +254,23 @@ def test_contrast_phases_and_spellings(text: str, pid: str | None) -> None:
 )
 def test_what_the_order_is_for_may_come_before_the_study(text: str, pid: str | None) -> None:
     assert _study(text) == pid
+
+
+# ------------------------------------------------------------------ a local code before the name, no separator
+@_case(
+    [
+        ("XRB-07 XR CHEST PA AND LATERAL", "xray_chest"),
+        ("[MRS-0031] MRI L-SPINE W/O", "mri_spine_wo"),
+        ("CTHDNC CT HEAD WITHOUT CONTRAST", "ct_head"),  # a mnemonic no word or typo fix reads
+        ("NMWBB NM BONE SCAN WHOLE BODY", "bone_scan"),
+        ("RAD_9912 US AXILLA LEFT", "us_axilla"),
+        # controls: a code whose groups state something is not set aside, nor a code with no study after it
+        ("GA-68 PET", None),  # the tracer stays read: not the FDG PET
+        ("FES-PET", "fes_pet"),
+        ("MR-BR-010 MRI BRAIN W/WO", None),  # "MR-BR" names a breast MRI, the name a brain MRI: ask
+        ("NMB-07 SCAN", None),
+        ("CECT CHEST", "ct_chest_contrast"),  # an abbreviation, not a code
+    ]
+)
+def test_a_local_code_before_the_name_is_set_aside(text: str, pid: str | None) -> None:
+    assert _study(text) == pid

@@ -45,6 +45,9 @@ _TOKEN = re.compile(r"[a-z0-9]+|[/+\-;,:&]")
 _SEGMENT_BREAK = re.compile(r"\s[-\u2013\u2014]+\s|[()\[\]{}?;,:]|\.\s+(?=[^\W\d_])")
 _NOT = re.compile(r"(?<=[a-z])n['\u2019]t\b")  # "can't", "won't", "doesn't"
 _DOTTED = re.compile(r"(?<![a-z0-9.])[a-z](?:\.[a-z])+\.?(?![a-z0-9])")  # letters with full stops: "c.t.", "m.r.i."
+# a local catalogue code written before the name, with no separator after it ("NMB-01 BONE SCAN", "CTCAPC CT
+# CHEST ..."): capitals and digits, in groups joined by "-" or "_", in brackets or not
+_LEADING_CODE = re.compile(r"^\s*\[?([A-Z0-9]+(?:[-_][A-Z0-9]+)*)\]?(?=[\s:|>]+\S)")
 _LOINC = re.compile(r"(?<![\w-])(\d{3,6}-\d)(?![\w-])")
 _CPT = re.compile(r"(?<![\w-])(\d{4}[0-9T])(?:-(?:[A-Z]{2}|\d{2}))?(?![\w-])", re.IGNORECASE)  # 77065-RT
 _HCPCS = re.compile(r"(?<![\w-])([A-Z]\d{4})(?![\w-])", re.IGNORECASE)
@@ -487,6 +490,27 @@ def _orderable_code(vocab: OrderVocabulary, raw: str) -> bool:
     return token not in vocab.words and correct(vocab, token, _Parse()) == (token,)
 
 
+def _leading_code(vocab: OrderVocabulary, text: str) -> str:
+    """The text without a local catalogue code before the name ("NMB-01 BONE SCAN", "MRBRWWO MRI BRAIN W WO"):
+    a code is capitals (with digits, or a mnemonic no vocabulary word or typo fix reads), each of its
+    groups no word that states anything (so "GA-68 PET" and "FES-PET" keep their tracer, "MR-BR-001" its
+    modality), and the rest must name a modality on its own; otherwise the text as it is."""
+    match = _LEADING_CODE.match(text)
+    if match is None:
+        return text
+    code = match.group(1)
+    groups = [g.lower() for g in re.split(r"[-_]", code)]
+    filler = TermMeaning(noise=True)
+    if any(g in vocab.words and vocab.phrases.get((g,)) != filler for g in groups):
+        return text
+    if not any(c.isdigit() for c in code) and not _orderable_code(vocab, code.replace("-", "").replace("_", "")):
+        return text
+    rest = text[match.end() :]
+    scratch = _Parse()
+    _read_segment(vocab, _words(vocab, rest, scratch), scratch, later=True)
+    return rest if scratch.modality else text
+
+
 def _words(vocab: OrderVocabulary, raw: str, parse: _Parse) -> tuple[str, ...]:
     """The segment's tokens with typos fixed, up to its first clinical word: what follows is the
     indication's, read as written ("lump night pain": a fix would read "night" as "right")."""
@@ -550,7 +574,7 @@ def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
     """The attributes an order's text states, segment by segment (see the module's docstring)."""
     parse = _Parse()
     study: list[str] = []
-    segments = _SEGMENT_BREAK.split(text)
+    segments = _SEGMENT_BREAK.split(_leading_code(vocab, text))
     if len(segments) > 1 and _orderable_code(vocab, segments[0]) and any(s.strip() for s in segments[1:]):
         segments = [s for s in segments[1:] if s.strip()]  # "MRBRWO - MRI BRAIN W/O CON": the EHR's code
     lead = _leading_indication(vocab, segments)

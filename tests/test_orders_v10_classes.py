@@ -156,6 +156,7 @@ def test_labels_and_catalogue_words_around_the_study(text: str, pid: str | None)
         ("MRI brain w/wo - can't have CT", "mri_head_wwo"),
         ("CT chest - patient cannot have contrast", None),
         ("CT chest and MRI brain", None),  # two studies named side by side
+        ("scans for staging - pt cannot have MRI", None),  # "pt" is the patient here, not a PET
     ]
 )
 def test_a_modality_the_patient_cannot_have_is_not_the_study(text: str, pid: str | None) -> None:
@@ -175,6 +176,9 @@ def test_a_modality_the_patient_cannot_have_is_not_the_study(text: str, pid: str
         ("US guided FNA left axilla", None),
         ("bone scan with SPECT/CT", None),
         ("US breast biopsy", None),
+        # in the study part itself the procedure or the second study is the order, not an add-on
+        ("US left breast core biopsy if needed", None),
+        ("CT chest abdomen pelvis or bone scan if needed", None),
         # a part of the study itself named as optional: which study is unclear
         ("diagnostic mammogram left, tomosynthesis if needed", None),
         ("screening mammo 3D if required", None),

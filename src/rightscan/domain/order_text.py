@@ -284,6 +284,14 @@ def _bare(items: list[tuple[str, TermMeaning | None]], k: int) -> bool:
     return not (meaning is not None and (meaning.with_marker or meaning.contrast))
 
 
+def _subject(items: list[tuple[str, TermMeaning | None]], k: int) -> bool:
+    """Whether the word after item ``k`` says what someone can or will do ("pt cant have MRI", "pt declined"):
+    then item ``k`` is the person, not a study."""
+    j = _stated(items, k, 1)
+    nxt = items[j][1] if j is not None else None
+    return bool(nxt is not None and (nxt.conditional or nxt.rules_out or nxt.status))
+
+
 def _states_contrast(m: TermMeaning) -> bool:
     return bool(m.contrast_word or m.contrast or m.with_marker)
 
@@ -301,11 +309,13 @@ def _addon_follows(items: list[tuple[str, TermMeaning | None]], k: int) -> bool:
     return bool(meaning is not None and (meaning.modality or _step(meaning)) and not _states_contrast(meaning))
 
 
-def _optional(items: list[tuple[str, TermMeaning | None]]) -> frozenset[int]:
+def _optional(items: list[tuple[str, TermMeaning | None]], steps: bool) -> tuple[frozenset[int], frozenset[int]]:
     """The items an "if needed" / "if abnormal" after them makes an optional next step: the modality, the
     procedure or the contrast named just before it in its clause (laterality, filler and clinical words may
-    come between: "FNA of the node if abnormal"), with the timing word of that contrast ("w contrast prn")."""
+    come between: "FNA of the node if abnormal"), with the timing word of that contrast ("w contrast prn").
+    Without ``steps`` (the study part) a modality or a procedure is not skipped, only doubtful."""
     out: set[int] = set()
+    doubtful: set[int] = set()
     for a, (_, meaning) in enumerate(items):
         if meaning is None or not meaning.optional_before:
             continue
@@ -314,6 +324,9 @@ def _optional(items: list[tuple[str, TermMeaning | None]]) -> frozenset[int]:
             m = items[j][1]
             if m is None and items[j][0] not in SEPARATORS:
                 break  # a word outside the vocabulary: what it says is not known
+            if m is not None and (m.modality or _step(m)) and not _states_contrast(m) and not steps:
+                doubtful.add(j)
+                break
             if m is not None and (m.modality or _step(m) or _states_contrast(m)):
                 out.add(j)
                 i = _stated(items, j, -1) if m.contrast_word else None
@@ -324,7 +337,7 @@ def _optional(items: list[tuple[str, TermMeaning | None]]) -> frozenset[int]:
             if m is not None and (m.regions or m.intent or m.extent or m.pharmaceutical):
                 break  # a study's own words: "US axilla if abnormal" keeps the study
             j -= 1
-    return frozenset(out)
+    return frozenset(out), frozenset(doubtful)
 
 
 @lru_cache(maxsize=8)
@@ -371,7 +384,9 @@ def _read_segment(
     ``later``: a segment after a study part that already names a modality ("mammo - pt due"), where a
     modality abbreviation the vocabulary also writes for the patient is the patient, as in an indication."""
     items = _items(vocab, tokens)
-    optional = _optional(items)
+    # a modality or a procedure is an optional next step only after the study part ("MG diag L, US if needed");
+    # in the study part itself ("US breast core biopsy if needed", "PET or bone scan if needed") it is the study
+    optional, doubtful = _optional(items, steps=indication or later)
     in_reason = False
     clinical = False  # a clinical word was read: unknown words after it are its indication ("lump R breast")
     pending_addon = False
@@ -394,7 +409,7 @@ def _read_segment(
             if m.contrast_word:  # "contrast contraindicated": whether contrast may be given is the question
                 parse.contrast_question = parse.contrast_doubt = True
             continue  # "MRI contraindicated": the modality named is not the study
-        if word in patient or (clinical and word in _patient_words(vocab)):
+        if word in patient or ((clinical or _subject(items, k)) and word in _patient_words(vocab)):
             continue  # "pt feels a lump", "MRI brain asap pt confused": the patient, not a PET
         if m.reason and (parse.modality or parse.regions or indication):
             in_reason = True  # what the order is for, once the study is named ("f/u CT chest" names the study)
@@ -409,6 +424,8 @@ def _read_segment(
             earlier = True
         if earlier or (aside and not m.conditional):
             continue
+        if k in doubtful and m.modality and (m.modality <= parse.modality or m.technique):
+            parse.optional_part = True  # "screening mammo 3D if required": the study itself, or a part of it?
         if k in optional:
             if _states_contrast(m):  # "contrast if needed": whether contrast is given is the question
                 parse.contrast_question = parse.contrast_doubt = parse.optional_contrast = True

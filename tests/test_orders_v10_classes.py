@@ -278,3 +278,31 @@ def test_what_the_order_is_for_may_come_before_the_study(text: str, pid: str | N
 )
 def test_a_local_code_before_the_name_is_set_aside(text: str, pid: str | None) -> None:
     assert _study(text) == pid
+
+
+# ------------------------------------------------------------------ a contrast question answered on the order form
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MRI head (Gadolinium: No)",
+        "CT abdomen/pelvis - IV contrast? N",
+        "CT thorax, contrast Y/N: no",
+        "CT CAP contrast [ ] yes [x] no",  # a checkbox: which box is ticked is not read, so it asks
+        "CT chest contrast: none",
+    ],
+)
+def test_a_contrast_answered_no_is_never_read_as_with(text: str) -> None:
+    reading = interpret(KB, text)
+    assert reading.study is None or reading.study.attributes is None or reading.attributes["contrast"] != "with"
+    assert reading.status != "resolved"
+
+
+@_case(
+    [
+        ("CT chest (IV contrast: yes)", "ct_chest_contrast"),  # a "yes" keeps the contrast
+        ("CT chest w/o contrast, no allergies", None),  # a "no" right after the contrast word asks
+        ("CT chest without contrast - prior reaction", "ct_chest_wo"),  # the timing stated, no answer slot
+    ]
+)
+def test_answers_after_a_contrast_word(text: str, pid: str | None) -> None:
+    assert _study(text) == pid

@@ -73,6 +73,7 @@ class OrderVocabulary:
     # dictation: a letter's spoken name -> the letter ("see" -> "c"); sound-alike words -> the words they stand for
     letter_names: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     sound_alikes: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict, compare=False, hash=False)
+    answers: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, hash=False)  # "yes"/"no" -> words
 
 
 @dataclass(frozen=True, slots=True)

@@ -587,9 +587,28 @@ def _leading_indication(vocab: OrderVocabulary, segments: list[str]) -> int:
     return 0
 
 
+def _answered_no(vocab: OrderVocabulary, text: str) -> bool:
+    """Whether a contrast word is answered "no" as on an order form ("Contrast: No", "IV contrast? Y/N: N",
+    "contrast [ ] yes [x] no"): among the next words after it, only answers and checkbox marks, one a "no"."""
+    no, yes = vocab.answers.get("no", frozenset()), vocab.answers.get("yes", frozenset())
+    tokens = tokenize(text)
+    for i, token in enumerate(tokens):
+        meaning = vocab.phrases.get((token,))
+        if meaning is None or not meaning.contrast_word:
+            continue
+        for nxt in (t for t in tokens[i + 1 : i + 7] if t not in SEPARATORS and t != "x"):
+            if nxt in no:
+                return True
+            if nxt not in yes:
+                break
+    return False
+
+
 def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
     """The attributes an order's text states, segment by segment (see the module's docstring)."""
     parse = _Parse()
+    if _answered_no(vocab, text):  # "CT chest (Contrast: No)": never "with"; the order asks
+        parse.contrast_unclear = parse.contrast_question = parse.contrast_doubt = True
     study: list[str] = []
     segments = _SEGMENT_BREAK.split(_leading_code(vocab, text))
     if len(segments) > 1 and _orderable_code(vocab, segments[0]) and any(s.strip() for s in segments[1:]):

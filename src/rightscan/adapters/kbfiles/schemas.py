@@ -395,6 +395,8 @@ class OrderVocabularyFile(_Strict):
     # sound-alike words or phrases for the vocabulary words they stand for ("contracts" for contrast)
     letter_names: dict[_Letter, list[_LetterName]] = {}
     sound_alikes: dict[str, str] = {}
+    # an order form's answers to a question ("Contrast: No", "IV contrast? [ ] yes [x] no")
+    answers: dict[Literal["yes", "no"], list[_LetterName | Literal["n", "y"]]] = {}
 
 
 class EquivalenceEntry(_Strict):

@@ -225,6 +225,8 @@ def test_a_tracer_code_names_the_tracer_of_the_pet_code_beside_it(text: str, pid
         ("MRI head with-out contrast", "mri_head_wo"),
         ("MRI whole-spine w/o", "mri_spine_wo"),
         ("MRI wholespine w/wo", "mri_spine_wwo"),
+        ("CT thorax w.o. contrast", "ct_chest_wo"),  # letters with full stops end no sentence
+        ("CT CAP uncontrasted", "ct_cap_wo"),
         # an unenhanced series and a contrast noun with only a slash between: both phases, or "w/o contrast"?
         ("MRI head plain/contrast", None),
         # a contrast "if needed" next to a stated timing leaves the timing open

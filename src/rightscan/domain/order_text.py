@@ -22,6 +22,17 @@ a modality named as ruled out ("MRI contraindicated") is not the study either. A
 study ("CTH stat fall on warfarin") starts what it is for, like a clinical word. In an indication, a
 modality abbreviation the vocabulary also writes for the patient ("pt has") is the patient.
 
+What the order is for may also come first ("Breathless, ?effusion - CXR"): segments before the first one
+that names a modality, with a clinical or unknown word in them, are the indication (a region they name is
+the study's only when the study names none: "left breast lump: US"). A local code before the name with no
+separator ("NMB-01 BONE SCAN") is set aside when the rest names a modality. The two halves of a
+with-and-without order written apart ("plain + contrast", "non-con and gad") are read together; a lone
+contrast noun beside an unjoined "without", a contrast only "if needed" beside a stated timing, and a
+contrast word answered "no" as on an order form ("Contrast: No") leave the contrast to ask, never "with".
+A modality, a procedure or a contrast followed by "if needed" / "if abnormal" after the study part, or a
+modality or procedure after "+/-", is an optional next step, not the study. Dictation ("see tee", "with
+contracts", "ultra sound") is read as heard (``order_typos.dictated``).
+
 Pure; the vocabulary comes from ``knowledge/order_vocabulary.yaml``.
 """
 

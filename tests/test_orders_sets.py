@@ -3,7 +3,7 @@
 The blind lists were frozen before they were measured; from their first measurement on they are
 regression lists. A wrong study is never allowed, with one documented exception kind: a study the
 resolver took from a sourced default that it shows as an assumption (the contrast breast MRI, see
-PROVENANCE.md for orders_v4 and orders_v6) - and even that only for the one line named here, on the list
+PROVENANCE.md for orders_v4, orders_v6 and orders_v10) - and even that only for the one line named here, on the list
 where it was measured, never for another line or a new list.
 """
 
@@ -27,6 +27,7 @@ STRICT = ["orders_dev.jsonl", "orders_test.jsonl", "orders_v3.jsonl", "orders_v5
 SHOWN_DEFAULTS = {
     "orders_v4.jsonl": ("breast MRI bilat", "mri_breast_wwo"),
     "orders_v6.jsonl": ("MRI breast", "mri_breast_wwo"),
+    "orders_v10.jsonl": ("MRI breast bilat", "mri_breast_wwo"),
 }
 WITH_SHOWN_DEFAULT = sorted(SHOWN_DEFAULTS)
 
@@ -69,7 +70,7 @@ def test_a_wrong_study_is_only_ever_the_named_shown_default(name: str) -> None:
 @pytest.mark.parametrize("name", STRICT + WITH_SHOWN_DEFAULT)
 def test_the_none_lines_stay_unresolved(name: str) -> None:
     resolved = [r["text"] for r in _rows(name) if r["gold"] == "none" and interpret(KB, r["text"]).status == "resolved"]
-    # the one named shown default of orders_v4 and orders_v6 (PROVENANCE.md) is a `none` line; no other may resolve
+    # the one named shown default of orders_v4, v6 and v10 (PROVENANCE.md) is a `none` line; no other may resolve
     allowed = {SHOWN_DEFAULTS[name][0]} if name in SHOWN_DEFAULTS else set()
     assert set(resolved) <= allowed, resolved
 
@@ -78,6 +79,7 @@ FROZEN = {
     "orders_v5.jsonl": "2f14095b2bdf3033a9dbcbbbde674ce0571929644d53ec117acf7cbb215295bd",
     "orders_v6.jsonl": "4bdb7460f87843782efb3fd5140a344d76165f6a5de9800440778629b0cde026",
     "orders_v7.jsonl": "62b3ea4feb50c4fb0d36365956fe214b7a9a91d89580ee9c473e3699c31c40cf",
+    "orders_v10.jsonl": "18a06424360386f3704f52cb384ef689f5de9629806966c5c77452da3dbfc05a",
 }
 
 
@@ -95,6 +97,7 @@ SEED_LISTS = (
     "orders_v5.jsonl",
     "orders_v6.jsonl",
     "orders_v7.jsonl",
+    "orders_v10.jsonl",
 )
 
 

@@ -46,6 +46,7 @@ class TermMeaning:
     pharmaceutical: str | None = None
     reason: bool = False
     conditional: bool = False
+    optional_before: bool = False  # "if abnormal", "if needed": what was named just before is an optional next step
     status: str | None = None
     noise: bool = False
     contrast_question: bool = False  # the text asks whether contrast may be given: never assume it
@@ -69,6 +70,10 @@ class OrderVocabulary:
     protocols: tuple[tuple[frozenset[str], str], ...] = ()
     # a site an indication names -> regions it also lies in ("neck pain" for a C-spine MRI)
     site_within: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, hash=False)
+    # dictation: a letter's spoken name -> the letter ("see" -> "c"); sound-alike words -> the words they stand for
+    letter_names: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    sound_alikes: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict, compare=False, hash=False)
+    answers: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, hash=False)  # "yes"/"no" -> words
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,17 @@ a modality named as ruled out ("MRI contraindicated") is not the study either. A
 study ("CTH stat fall on warfarin") starts what it is for, like a clinical word. In an indication, a
 modality abbreviation the vocabulary also writes for the patient ("pt has") is the patient.
 
+What the order is for may also come first ("Breathless, ?effusion - CXR"): segments before the first one
+that names a modality, with a clinical or unknown word in them, are the indication (a region they name is
+the study's only when the study names none: "left breast lump: US"). A local code before the name with no
+separator ("NMB-01 BONE SCAN") is set aside when the rest names a modality. The two halves of a
+with-and-without order written apart ("plain + contrast", "non-con and gad") are read together; a lone
+contrast noun beside an unjoined "without", a contrast only "if needed" beside a stated timing, and a
+contrast word answered "no" as on an order form ("Contrast: No") leave the contrast to ask, never "with".
+A modality, a procedure or a contrast followed by "if needed" / "if abnormal" after the study part, or a
+modality or procedure after "+/-", is an optional next step, not the study. Dictation ("see tee", "with
+contracts", "ultra sound") is read as heard (``order_typos.dictated``).
+
 Pure; the vocabulary comes from ``knowledge/order_vocabulary.yaml``.
 """
 
@@ -32,20 +43,40 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rapidfuzz.distance import DamerauLevenshtein
-
 from rightscan.domain.knowledge import OrderVocabulary, TermMeaning
-from rightscan.domain.order_typos import CONNECTORS, correct, run_on, run_together
+from rightscan.domain.order_typos import CONNECTORS, correct, dictated, run_on, run_together, study_words_run_together
+from rightscan.domain.orders_items import (
+    CLAUSE_ENDS,
+    PROJECTION,
+    SEPARATORS,
+    _addon_follows,
+    _bare,
+    _bare_at,
+    _contrast_follows,
+    _filler_then_contrast,
+    _joined,
+    _mistyped_timing,
+    _optional,
+    _patient_words,
+    _ruled_out,
+    _states_contrast,
+    _step,
+    _subject,
+    _without_at,
+)
 
-SEPARATORS = frozenset({"-", "/", ",", ":"})  # optional between the words of a multi-word form
-CLAUSE_ENDS = frozenset({";", ","})  # end a reason-for-exam clause
 _TOKEN = re.compile(r"[a-z0-9]+|[/+\-;,:&]")
 # where segments meet: a spaced dash, brackets, "?", ",", ";", ":", a full stop that ends a sentence
 _SEGMENT_BREAK = re.compile(r"\s[-\u2013\u2014]+\s|[()\[\]{}?;,:]|\.\s+(?=[^\W\d_])")
+_UNDOT = re.compile(r"(?<![A-Za-z0-9.])[A-Za-z](?:\.[A-Za-z])+\.?(?![A-Za-z0-9])")  # "C.T.", "w.o.": no sentence ends
+_NOT = re.compile(r"(?<=[a-z])n['\u2019]t\b")  # "can't", "won't", "doesn't"
+_DOTTED = re.compile(r"(?<![a-z0-9.])[a-z](?:\.[a-z])+\.?(?![a-z0-9])")  # letters with full stops: "c.t.", "m.r.i."
+# a local catalogue code written before the name, with no separator after it ("NMB-01 BONE SCAN", "CTCAPC CT
+# CHEST ..."): capitals and digits, in groups joined by "-" or "_", in brackets or not
+_LEADING_CODE = re.compile(r"^\s*\[?([A-Z0-9]+(?:[-_][A-Z0-9]+)*)\]?(?=[\s:|>]+\S)")
 _LOINC = re.compile(r"(?<![\w-])(\d{3,6}-\d)(?![\w-])")
 _CPT = re.compile(r"(?<![\w-])(\d{4}[0-9T])(?:-(?:[A-Z]{2}|\d{2}))?(?![\w-])", re.IGNORECASE)  # 77065-RT
 _HCPCS = re.compile(r"(?<![\w-])([A-Z]\d{4})(?![\w-])", re.IGNORECASE)
-PROJECTION = "projection"  # the vocabulary's technique for projections and view counts
 
 
 def fold(text: str) -> str:
@@ -67,7 +98,11 @@ def normalise(text: str) -> str:
 
 def tokenize(text: str) -> tuple[str, ...]:
     """Words, numbers and the separators that carry meaning in orders ("w/o", "C+", "+/-", "C/A/P")."""
-    return tuple(_TOKEN.findall(fold(text).replace("\u2212", "-").replace("\u2013", "-")))
+    text = fold(text).replace("\u2212", "-").replace("\u2013", "-")
+    # "&" is "and" ("pre & post gad"), "\u00b1" is "+/-" ("CT chest \u00b1 contrast"), "C.T." is "CT", "can't" is "cant"
+    text = _NOT.sub("nt", text)
+    text = _DOTTED.sub(lambda m: m.group().replace(".", ""), text.replace("&", " and ").replace("\u00b1", " +/- "))
+    return tuple(_TOKEN.findall(text))
 
 
 def extract_codes(text: str) -> tuple[tuple[str, ...], str]:
@@ -109,6 +144,9 @@ class _Parse:
     contrast_question: bool = False  # whether contrast may be given is in question: do not assume it
     contrast_doubt: bool = False  # ... by a word that is not itself a protocol word (eGFR, an allergy)
     contrast_unclear: bool = False  # "w an wo": "w" then one filler word then a contrast statement
+    optional_part: bool = False  # a part of the study named as optional ("tomo if needed"): which study is unclear
+    optional_contrast: bool = False  # "contrast if needed": a contrast stated elsewhere is then unclear
+    bare_contrast: bool = False  # a contrast noun on its own ("CT chest contrast"), the object of no timing word
     protocols: set[str] = field(default_factory=set)
     by_protocol: tuple[str, ...] = ()  # protocol words that gave the contrast timing (shown as an assumption)
     # what segments after the study part state (the matcher checks them against the study part)
@@ -122,6 +160,10 @@ class _Parse:
     def mixed_contrast(self) -> bool:
         if self.contrast_unclear:
             return True
+        if self.optional_contrast and self.contrast_marks:
+            return True  # "plain, contrast if needed": without, or with and without?
+        if self.bare_contrast and _timing(self.contrast_marks) == "without":
+            return True  # "plain CT, contrast": a contrast noun on its own and a "without" not joined to it
         segments: dict[int, set[str]] = {}
         for mark, seen in self.contrast_at:
             segments.setdefault(seen, set()).add(mark)
@@ -186,77 +228,6 @@ def _items(vocab: OrderVocabulary, tokens: tuple[str, ...]) -> list[tuple[str, T
     return out
 
 
-def _skipped(m: TermMeaning) -> bool:
-    return m.contrast_route or m.priority  # "w/ IV", "w STAT": still a contrast "with"
-
-
-def _contrast_follows(items: list[tuple[str, TermMeaning | None]], k: int, indication: bool = False) -> bool:
-    """After "w"/"with": does a contrast statement follow (or nothing at all, or the order's purpose:
-    "CT chest w for PE")? In an indication only a contrast word does ("pain with concern for a fracture")."""
-    j = k + 1
-    while j < len(items) and (items[j][0] in SEPARATORS or (items[j][1] and _skipped(items[j][1]))):
-        j += 1
-    if indication:
-        nxt = items[j][1] if j < len(items) else None
-        return bool(nxt and (nxt.contrast_word or nxt.contrast))
-    if j >= len(items) or items[j][0] in CLAUSE_ENDS:
-        return True
-    word, meaning = items[j]
-    if meaning is not None and meaning.reason and not meaning.indication:
-        return True  # "w r/o mets": the purpose follows the study; "w/ h/o cancer" is history, not contrast
-    if word in CONNECTORS and j + 1 < len(items):
-        nxt = items[j + 1][1]  # "w/ and w/o", or "chest w/ and abdomen w/o" (a region's own contrast)
-        return bool(nxt and (nxt.contrast or nxt.with_marker or nxt.regions))
-    if meaning is None:
-        return False
-    return bool(meaning.contrast_word or meaning.contrast or meaning.laterality or meaning.with_marker)
-
-
-def _ruled_out(items: list[tuple[str, TermMeaning | None]], k: int) -> bool:
-    """Whether the next word after item ``k`` (separators skipped) rules it out ("MRI contraindicated")."""
-    j = k + 1
-    while j < len(items) and items[j][0] in SEPARATORS:
-        j += 1
-    nxt = items[j][1] if j < len(items) else None
-    return bool(nxt and nxt.rules_out)
-
-
-@lru_cache(maxsize=8)
-def _patient_words(vocab: OrderVocabulary) -> frozenset[str]:
-    """One-word modality forms the vocabulary also writes as the patient ("pt" in "pt has", "pt with"):
-    in an indication they name the patient ("pt feels a lump"), not a study."""
-    starts = {f[0] for f, m in vocab.phrases.items() if len(f) > 1 and f[1].isalpha() and m.noise and not m.modality}
-    return frozenset(f[0] for f, m in vocab.phrases.items() if len(f) == 1 and m.modality and f[0] in starts)
-
-
-def _filler_then_contrast(items: list[tuple[str, TermMeaning | None]], k: int) -> bool:
-    """After "w": one word that states nothing (a typo of "and" that is itself a word: "an", "add"),
-    then a contrast statement. Whether "w" is "with" cannot be told, so the contrast is not read."""
-    if k + 2 >= len(items):
-        return False
-    filler, after = items[k + 1][1], items[k + 2][1]
-    states = filler is not None and (filler.modality or filler.regions or filler.technique or filler.contrast)
-    return filler is not None and not states and after is not None and bool(after.contrast or after.with_marker)
-
-
-@lru_cache(maxsize=8)
-def _timing_words(vocab: OrderVocabulary) -> frozenset[str]:
-    """One-word contrast timings ("w", "wo", "non", "no"...), the words a typo before "contrast" may hide."""
-    out = {form[0] for form, m in vocab.phrases.items() if len(form) == 1 and (m.contrast or m.with_marker)}
-    nouns = {form[0] for form, m in vocab.phrases.items() if len(form) == 1 and m.contrast_word}
-    pairs = {form[0] for form, m in vocab.phrases.items() if m.contrast and len(form) == 2 and form[1] in nouns}
-    return frozenset(out | pairs)  # and the first word of "non contrast", "no contrast", "without contrast"
-
-
-def _mistyped_timing(vocab: OrderVocabulary, item: tuple[str, TermMeaning | None]) -> bool:
-    """Whether the word before a contrast noun states nothing yet is one edit from a contrast timing: a
-    typo that is itself a word ("we contrast", "now-contrast"), so the timing cannot be read."""
-    word, meaning = item
-    if meaning is None or not meaning.noise or meaning.contrast_question or not word.isalpha():
-        return False
-    return any(DamerauLevenshtein.distance(word, t, score_cutoff=1) <= 1 for t in _timing_words(vocab))
-
-
 def _read_segment(
     vocab: OrderVocabulary, tokens: tuple[str, ...], parse: _Parse, indication: bool = False, later: bool = False
 ) -> None:
@@ -265,6 +236,9 @@ def _read_segment(
     ``later``: a segment after a study part that already names a modality ("mammo - pt due"), where a
     modality abbreviation the vocabulary also writes for the patient is the patient, as in an indication."""
     items = _items(vocab, tokens)
+    # a modality or a procedure is an optional next step only after the study part ("MG diag L, US if needed");
+    # in the study part itself ("US breast core biopsy if needed", "PET or bone scan if needed") it is the study
+    optional, doubtful = _optional(items, steps=indication or later)
     in_reason = False
     clinical = False  # a clinical word was read: unknown words after it are its indication ("lump R breast")
     pending_addon = False
@@ -287,8 +261,8 @@ def _read_segment(
             if m.contrast_word:  # "contrast contraindicated": whether contrast may be given is the question
                 parse.contrast_question = parse.contrast_doubt = True
             continue  # "MRI contraindicated": the modality named is not the study
-        if word in patient:
-            continue  # "pt feels a lump": the patient, not a PET
+        if word in patient or ((clinical or _subject(items, k)) and word in _patient_words(vocab)):
+            continue  # "pt feels a lump", "MRI brain asap pt confused": the patient, not a PET
         if m.reason and (parse.modality or parse.regions or indication):
             in_reason = True  # what the order is for, once the study is named ("f/u CT chest" names the study)
         if (m.indication or m.reference) and not in_reason:  # a reason clause ("for new mets") is read as before
@@ -302,8 +276,26 @@ def _read_segment(
             earlier = True
         if earlier or (aside and not m.conditional):
             continue
-        if m.conditional:
-            pending_addon = True
+        if k in doubtful and m.modality and (m.modality <= parse.modality or m.technique):
+            parse.optional_part = True  # "screening mammo 3D if required": the study itself, or a part of it?
+        if k in optional:
+            if _states_contrast(m):  # "contrast if needed": whether contrast is given is the question
+                parse.contrast_question = parse.contrast_doubt = parse.optional_contrast = True
+            elif m.modality and (m.modality <= parse.modality or m.technique):
+                parse.optional_part = True  # "MG diag tomo if needed": the study itself, or a part of it?
+            continue  # "FNA if abnormal", "US if needed": an optional next step, not the study
+        if m.optional_before:
+            continue
+        if m.conditional and not (m.contrast and not _addon_follows(items, k)):
+            pending_addon = True  # "+/-" before a modality or a procedure: an optional add-on
+            continue
+        if pending_addon and _step(m):
+            pending_addon, aside = False, True  # "+/- FNA", "poss biopsy": the procedure is the add-on
+            continue
+        if pending_addon and (m.contrast_word or m.contrast or m.with_marker):
+            # "cannot have contrast", "possible contrast": whether contrast is given is the question
+            parse.contrast_question = parse.contrast_doubt = True
+            pending_addon = False
             continue
         if m.status:
             parse.status.append(m.status)
@@ -333,11 +325,20 @@ def _read_segment(
         if m.contrast:
             parse.contrast_marks.add(m.contrast)
             parse.contrast_at.append((m.contrast, parse.regions_seen))
+            if m.contrast == "without" and _joined(items, k, lambda i: _bare_at(items, i)):
+                parse.contrast_marks.add("with")  # "contrast and plain": both phases
         if m.contrast_word:
             parse.contrast_word = True
             before = [it for it in items[:k] if it[0] not in SEPARATORS]
             if not indication and before and _mistyped_timing(vocab, before[-1]):
                 parse.contrast_unclear = True  # "we contrast", "now-contrast": "wo" or "non" mistyped?
+            if _joined(items, k, lambda i: _without_at(items, i)):
+                parse.contrast_marks.add("with")  # "plain and contrast", "non-contrast + contrast": both phases
+                parse.contrast_at.append(("with", parse.regions_seen))
+            elif _bare(items, k):
+                parse.bare_contrast = True  # "contrast" on its own: with, unless a "without" is stated too
+            elif k > 0 and items[k - 1][0] == "/" and _without_at(items, k - 2 if k > 1 else k):
+                parse.contrast_unclear = True  # "plain/contrast": both phases, or "w/o/contrast"? unclear
         if m.laterality:
             parse.laterality.add(m.laterality)
         if m.intent:
@@ -358,12 +359,33 @@ def _orderable_code(vocab: OrderVocabulary, raw: str) -> bool:
     return token not in vocab.words and correct(vocab, token, _Parse()) == (token,)
 
 
+def _leading_code(vocab: OrderVocabulary, text: str) -> str:
+    """The text without a local catalogue code before the name ("NMB-01 BONE SCAN", "MRBRWWO MRI BRAIN W WO"):
+    a code is capitals (with digits, or a mnemonic no vocabulary word or typo fix reads), each of its
+    groups no word that states anything (so "GA-68 PET" and "FES-PET" keep their tracer, "MR-BR-001" its
+    modality), and the rest must name a modality on its own; otherwise the text as it is."""
+    match = _LEADING_CODE.match(text)
+    if match is None:
+        return text
+    code = match.group(1)
+    groups = [g.lower() for g in re.split(r"[-_]", code)]
+    filler = TermMeaning(noise=True)
+    if any(g in vocab.words and vocab.phrases.get((g,)) != filler for g in groups):
+        return text
+    if not any(c.isdigit() for c in code) and not _orderable_code(vocab, code.replace("-", "").replace("_", "")):
+        return text
+    rest = text[match.end() :]
+    scratch = _Parse()
+    _read_segment(vocab, _words(vocab, rest, scratch), scratch, later=True)
+    return rest if scratch.modality else text
+
+
 def _words(vocab: OrderVocabulary, raw: str, parse: _Parse) -> tuple[str, ...]:
     """The segment's tokens with typos fixed, up to its first clinical word: what follows is the
     indication's, read as written ("lump night pain": a fix would read "night" as "right")."""
     tokens: list[str] = []
     study = clinical = False
-    words = tokenize(raw)
+    words = dictated(vocab, tokenize(raw), parse)
     sites = frozenset(r for w in words if (m := vocab.phrases.get((w,))) is not None for r in m.regions)
     for tok in words:
         if clinical and tok not in vocab.words and run_on(vocab, tok):
@@ -393,20 +415,68 @@ def _take_indication(parse: _Parse, seg: _Parse, raw: str) -> None:
         parse.contrast_at.extend((mark, parse.regions_seen) for mark, _ in seg.contrast_at)
     # a contrast noun without a statement ("allergic to contrast", "gadolinium reaction") says only
     # that contrast is in question
+    parse.optional_contrast = parse.optional_contrast or seg.optional_contrast
+    parse.optional_part = parse.optional_part or seg.optional_part
     parse.contrast_question = parse.contrast_question or seg.contrast_question or seg.contrast_word
     parse.contrast_doubt = parse.contrast_doubt or seg.contrast_doubt or seg.contrast_word
     parse.indication.append(raw.strip())
 
 
+def _leading_indication(vocab: OrderVocabulary, segments: list[str]) -> int:
+    """How many segments before the first one that names a modality say what the order is for (a clinical
+    word or a word outside the vocabulary in one of them: "Known IDC left breast, staging: CT CAP c+",
+    "Dr X req - bone scan"); 0 when the first segment names the modality or none names one."""
+    clinical = False
+    for n, raw in enumerate(segments):
+        scratch = _Parse()
+        # a modality abbreviation the vocabulary also writes for the patient ("pt due") names no study here
+        _read_segment(vocab, _words(vocab, raw, scratch), scratch, later=True)
+        if scratch.modality:
+            return n if clinical else 0
+        if any(study_words_run_together(vocab, word) for word in scratch.unread):
+            return 0  # study words run together ("annualscreeningmammo"): the study part, unclear
+        clinical = clinical or bool(scratch.unread or scratch.indication_word)
+    return 0
+
+
+def _answered_no(vocab: OrderVocabulary, text: str) -> bool:
+    """Whether a contrast word is answered "no" as on an order form ("Contrast: No", "IV contrast? Y/N: N",
+    "contrast [ ] yes [x] no"): among the next words after it, only answers and checkbox marks, one a "no"."""
+    no, yes = vocab.answers.get("no", frozenset()), vocab.answers.get("yes", frozenset())
+    tokens = tokenize(text)
+    for i, token in enumerate(tokens):
+        meaning = vocab.phrases.get((token,))
+        if meaning is None or not meaning.contrast_word:
+            continue
+        for nxt in (t for t in tokens[i + 1 : i + 7] if t not in SEPARATORS and t != "x"):
+            if nxt in no:
+                return True
+            if nxt not in yes:
+                break
+    return False
+
+
 def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
     """The attributes an order's text states, segment by segment (see the module's docstring)."""
     parse = _Parse()
+    if _answered_no(vocab, text):  # "CT chest (Contrast: No)": never "with"; the order asks
+        parse.contrast_unclear = parse.contrast_question = parse.contrast_doubt = True
     study: list[str] = []
-    segments = _SEGMENT_BREAK.split(text)
+    text = _UNDOT.sub(lambda m: m.group().replace(".", ""), text)
+    segments = _SEGMENT_BREAK.split(_leading_code(vocab, text))
     if len(segments) > 1 and _orderable_code(vocab, segments[0]) and any(s.strip() for s in segments[1:]):
         segments = [s for s in segments[1:] if s.strip()]  # "MRBRWO - MRI BRAIN W/O CON": the EHR's code
+    lead = _leading_indication(vocab, segments)
+    site = _Parse()  # what the segments before the study name (a site, a side)
     for n, raw in enumerate(segments):
-        if n == 0:  # the study part (empty when the order starts with a code or a bracket)
+        if n < lead:  # "Breathless, ?effusion - CXR": what the order is for, written first
+            seg = _Parse()
+            _read_segment(vocab, tokenize(raw), seg, indication=True)
+            site.regions |= seg.regions
+            site.laterality |= seg.laterality
+            _take_indication(parse, seg, raw)
+            continue
+        if n == lead:  # the study part (empty when the order starts with a code or a bracket)
             _read_segment(vocab, _words(vocab, raw, parse), parse)
             parse.study_contrast = parse.contrast()
             study.append(raw)
@@ -431,6 +501,11 @@ def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
         parse.later_contrast |= seg.contrast_marks
         study.append(raw)
     parse.study_text = ", ".join(s.strip() for s in study)
+    if site.regions and not parse.regions:  # "left breast lump: US": the study names no region, the site is where
+        parse.regions |= site.regions
+        parse.laterality |= site.laterality
+        parse.indication_regions -= site.regions
+        parse.indication_laterality -= site.laterality
     if parse.contrast() is None:  # protocol words that together state the contrast timing
         for needed, timing in vocab.protocols:
             # never a contrast the text questions ("mets protocol, eGFR 22"): then the order offers choices

@@ -27,6 +27,58 @@ class Noted(Protocol):
     contrast_unclear: bool
 
 
+def dictated(vocab: OrderVocabulary, tokens: tuple[str, ...], parse: Noted) -> tuple[str, ...]:
+    """Order words as dictation software wrote them, read as the words heard (vocabulary ``letter_names`` and
+    ``sound_alikes``): spoken letter names that spell a modality ("see tee", "em are eye"), sound-alikes
+    ("contracts", "by lateral"), and one word heard as two ("ultra sound"). Each reading is a correction."""
+    if not vocab.letter_names and not vocab.sound_alikes:
+        return tokens
+    out: list[str] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        taken = _letters(vocab, tokens, i) or _sound_alike(vocab, tokens, i) or _one_word(vocab, tokens, i)
+        if taken is None:
+            out.append(tokens[i])
+            i += 1
+            continue
+        end, read = taken
+        parse.corrections.append((" ".join(tokens[i:end]), " ".join(read)))
+        out.extend(read)
+        i = end
+    return tuple(out)
+
+
+def _letters(vocab: OrderVocabulary, tokens: tuple[str, ...], i: int) -> tuple[int, tuple[str, ...]] | None:
+    """Two or more spoken letter names from ``i`` that spell a one-word form stating an attribute (a modality,
+    a region, a side, a contrast or its route: "see tee", "tee ay pee", "eye vee"): the longest."""
+    end = i
+    while end < len(tokens) and tokens[end] in vocab.letter_names:
+        end += 1
+    for stop in range(end, i + 1, -1):
+        word = "".join(vocab.letter_names[t] for t in tokens[i:stop])
+        if word in vocab.split_words or ((m := vocab.phrases.get((word,))) is not None and m.contrast_route):
+            return stop, (word,)
+    return None
+
+
+def _sound_alike(vocab: OrderVocabulary, tokens: tuple[str, ...], i: int) -> tuple[int, tuple[str, ...]] | None:
+    for size in (3, 2, 1):
+        heard = tokens[i : i + size]
+        if len(heard) == size and heard in vocab.sound_alikes:
+            return i + size, vocab.sound_alikes[heard]
+    return None
+
+
+def _one_word(vocab: OrderVocabulary, tokens: tuple[str, ...], i: int) -> tuple[int, tuple[str, ...]] | None:
+    """Two words that are one attribute word run together, one of them no vocabulary word ("ultra sound")."""
+    if i + 1 >= len(tokens) or not (tokens[i].isalpha() and tokens[i + 1].isalpha()):
+        return None
+    if tokens[i] in vocab.words and tokens[i + 1] in vocab.words:
+        return None
+    word = tokens[i] + tokens[i + 1]
+    return (i + 2, (word,)) if word in vocab.split_words else None
+
+
 def correct(vocab: OrderVocabulary, token: str, parse: Noted, sites: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """A word outside the vocabulary: split a run-together pair, or fix one typo, or leave it. ``sites``:
     the regions the text's other words name, which a fix between two regions must agree with."""
@@ -125,6 +177,17 @@ def run_together(vocab: OrderVocabulary, token: str) -> bool:
         token,
         lambda piece: piece in joins or (len(piece) >= 3 and piece in vocab.words),
         lambda piece: len(piece) >= 4 and piece in vocab.words,
+    )
+
+
+def study_words_run_together(vocab: OrderVocabulary, token: str) -> bool:
+    """Like ``run_together``, with one piece a word that states an attribute ("annualscreeningmammo"), not
+    only filler words ("breathless" is "breath" of "short of breath" and "less")."""
+    joins = _joining_words(vocab)
+    return _cover(
+        token,
+        lambda piece: piece in joins or (len(piece) >= 3 and piece in vocab.words),
+        lambda piece: len(piece) >= 4 and piece in vocab.split_words,
     )
 
 

@@ -263,11 +263,36 @@ def _by_code(kb: Knowledge, codes: tuple[str, ...]) -> _CodeAnswer:
     if studies and all(s is not None for s in studies) and len({s.id for s in studies if s}) == 1:
         return studies[0], (), loinc
     named = {s.id: s for s in studies if s is not None}
+    if len(named) > 1 and all(s is not None for s in studies) and (traced := _with_tracer(list(named.values()))):
+        return traced, (), loinc  # "78815 + A9591": the PET code and its tracer's code name the FES PET
     if len(named) > 1:
         return None, tuple(named.values()), loinc
     if len(codes) == 1 and loinc is not None and loinc.status == "ambiguous":
         return None, loinc.choices, loinc
     return None, (), loinc
+
+
+def _with_tracer(studies: list[Procedure]) -> Procedure | None:
+    """The one study the others only lack the tracer of: a PET code names the acquisition and leaves the
+    tracer to a default (CPT 78815, FDG assumed), a radiopharmaceutical's supply code (HCPCS A9591,
+    fluoroestradiol F-18) names the tracer; together they name the PET with that tracer. Every other study
+    must assume its tracer and agree on modality, regions and extent, or no study is named."""
+    found = []
+    for study in studies:
+        a = study.attributes
+        if a is None or a.pharmaceutical is None:
+            continue
+        if all(_tracer_left_open(other, a) for other in studies if other.id != study.id):
+            found.append(study)
+    return found[0] if len(found) == 1 else None
+
+
+def _tracer_left_open(other: Procedure, traced: StudyAttributes) -> bool:
+    o = other.attributes
+    if o is None or "pharmaceutical" not in o.assume or o.pharmaceutical == traced.pharmaceutical:
+        return False
+    same_field = o.modality == traced.modality and o.regions == traced.regions
+    return same_field and (o.extent is None or traced.extent is None or o.extent <= traced.extent)
 
 
 def interpret(kb: Knowledge, text: str) -> OrderReading:
@@ -401,11 +426,11 @@ def _match_attributes(kb: Knowledge, text: str, parse: _Parse, base: dict[str, A
             full.append((proc, assumed))
         elif fit == "partial":
             partial.append((proc, unstated))
-    if len(full) == 1 and not parse.unread:
+    if len(full) == 1 and not parse.unread and not parse.optional_part:
         proc, assumed = full[0]
         return OrderReading("resolved", proc, assumed=(*assumed, *_by_protocol(parse)), **base)
     if full:
-        missing = ("unread words",) if parse.unread and len(full) == 1 else ()
+        missing = ("unread words",) if parse.unread and len(full) == 1 else ("conflict",) if parse.optional_part else ()
         return OrderReading("ambiguous", None, choices=tuple(p for p, _ in full), missing=missing, **base)
     if partial and (parse.modality or parse.regions):
         axes = sorted({a for _, un in partial for a in un})

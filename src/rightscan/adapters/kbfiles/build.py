@@ -185,6 +185,7 @@ def _build_vocabulary(v: OrderVocabularyFile, fname: str) -> OrderVocabulary:
     for tokens in phrases:
         by_first.setdefault(tokens[0], []).append(tokens)
     words = frozenset(t for tokens in phrases for t in tokens)
+    letter_names, sound_alikes = _dictation(v, phrases, words, fname)
     return OrderVocabulary(
         version=v.version,
         phrases=phrases,
@@ -199,7 +200,32 @@ def _build_vocabulary(v: OrderVocabularyFile, fname: str) -> OrderVocabulary:
             for rid, r in v.regions.items()
             if r.within
         },
+        letter_names=letter_names,
+        sound_alikes=sound_alikes,
+        answers={kind: frozenset(words) for kind, words in v.answers.items()},
     )
+
+
+def _dictation(
+    v: OrderVocabularyFile, phrases: dict[tuple[str, ...], TermMeaning], words: frozenset[str], fname: str
+) -> tuple[dict[str, str], dict[tuple[str, ...], tuple[str, ...]]]:
+    """The dictation tables, checked: a spoken letter name states nothing in the vocabulary (at most a filler
+    word such as the Portuguese "em"), and a sound-alike is no vocabulary form and stands for words the
+    vocabulary reads."""
+    letter_names: dict[str, str] = {}
+    filler = TermMeaning(noise=True)
+    for letter, names in v.letter_names.items():
+        for name in names:
+            stated = phrases.get((name,), filler) != filler
+            if stated or letter_names.setdefault(name, letter) != letter:
+                raise KnowledgeError(f"{fname}: letter_names.{letter}: {name!r} is a word or another's")
+    sound_alikes: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for heard, meant in v.sound_alikes.items():
+        said, read = tokenize(heard), tokenize(meant)
+        if not said or said in phrases or not read or not set(read) <= words:
+            raise KnowledgeError(f"{fname}: sound_alikes.{heard}: must be no vocabulary form, for vocabulary words")
+        sound_alikes[said] = read
+    return letter_names, sound_alikes
 
 
 def _study_attributes(a: StudyAttributesEntry, vocab: OrderVocabulary, where: str) -> StudyAttributes:

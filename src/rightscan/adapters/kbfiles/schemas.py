@@ -380,6 +380,10 @@ class RegionEntry(_Strict):
     within: list[str] | Literal["any"] = []
 
 
+_Letter = Annotated[str, Field(pattern=r"^[a-z]$")]
+_LetterName = Annotated[str, Field(pattern=r"^[a-z]{2,}$")]
+
+
 class OrderVocabularyFile(_Strict):
     schema_: Literal["rightscan.order-vocabulary/1"] = Field(alias="schema")
     version: str
@@ -387,6 +391,12 @@ class OrderVocabularyFile(_Strict):
     regions: dict[str, RegionEntry]
     terms: list[TermEntry]
     protocols: list[ProtocolRule] = []
+    # how dictation software writes order words it heard: a letter's spoken names ("see" for C), and
+    # sound-alike words or phrases for the vocabulary words they stand for ("contracts" for contrast)
+    letter_names: dict[_Letter, list[_LetterName]] = {}
+    sound_alikes: dict[str, str] = {}
+    # an order form's answers to a question ("Contrast: No", "IV contrast? [ ] yes [x] no")
+    answers: dict[Literal["yes", "no"], list[_LetterName | Literal["n", "y"]]] = {}
 
 
 class EquivalenceEntry(_Strict):

@@ -1,0 +1,195 @@
+"""How the words of one order segment relate to each other, as vocabulary items (form, meaning).
+
+Which contrast noun a timing word governs ("w/o contrast") and which stands on its own ("CT contrast"); the
+two halves of a with-and-without statement written apart ("plain + contrast"); whether "w" / "with" states
+contrast; a modality or contrast ruled out, or named as an optional next step ("FNA if abnormal", "+/-
+SPECT"); the patient written with a modality's abbreviation ("pt cant have MRI"). Used by ``order_text``,
+which reads segments; pure, the meanings come from ``knowledge/order_vocabulary.yaml``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+
+from rapidfuzz.distance import DamerauLevenshtein
+
+from rightscan.domain.knowledge import OrderVocabulary, TermMeaning
+from rightscan.domain.order_typos import CONNECTORS
+
+SEPARATORS = frozenset({"-", "/", ",", ":"})  # optional between the words of a multi-word form
+CLAUSE_ENDS = frozenset({";", ","})  # end a reason-for-exam clause
+PROJECTION = "projection"  # the vocabulary's technique for projections and view counts
+
+
+def _skipped(m: TermMeaning) -> bool:
+    return m.contrast_route or m.priority  # "w/ IV", "w STAT": still a contrast "with"
+
+
+def _contrast_follows(items: list[tuple[str, TermMeaning | None]], k: int, indication: bool = False) -> bool:
+    """After "w"/"with": does a contrast statement follow (or nothing at all, or the order's purpose:
+    "CT chest w for PE")? In an indication only a contrast word does ("pain with concern for a fracture")."""
+    j = k + 1
+    while j < len(items) and (items[j][0] in SEPARATORS or (items[j][1] and _skipped(items[j][1]))):
+        j += 1
+    if indication:
+        nxt = items[j][1] if j < len(items) else None
+        return bool(nxt and (nxt.contrast_word or nxt.contrast))
+    if j >= len(items) or items[j][0] in CLAUSE_ENDS:
+        return True
+    word, meaning = items[j]
+    if meaning is not None and meaning.reason and not meaning.indication:
+        return True  # "w r/o mets": the purpose follows the study; "w/ h/o cancer" is history, not contrast
+    if word in CONNECTORS and j + 1 < len(items):
+        nxt = items[j + 1][1]  # "w/ and w/o", or "chest w/ and abdomen w/o" (a region's own contrast)
+        return bool(nxt and (nxt.contrast or nxt.with_marker or nxt.regions))
+    if meaning is None:
+        return False
+    return bool(meaning.contrast_word or meaning.contrast or meaning.laterality or meaning.with_marker)
+
+
+def _ruled_out(items: list[tuple[str, TermMeaning | None]], k: int) -> bool:
+    """Whether the next word after item ``k`` (separators skipped) rules it out ("MRI contraindicated")."""
+    j = k + 1
+    while j < len(items) and items[j][0] in SEPARATORS:
+        j += 1
+    nxt = items[j][1] if j < len(items) else None
+    return bool(nxt and nxt.rules_out)
+
+
+_JOINS = frozenset({"and", "+", "then", "plus"})  # "plain and contrast", "plain + contrast", "plain then contrast"
+
+
+def _stated(items: list[tuple[str, TermMeaning | None]], k: int, step: int) -> int | None:
+    """The index of the next item from ``k`` in direction ``step`` that is no separator or route ("IV")."""
+    j = k + step
+    while 0 <= j < len(items) and (items[j][0] in SEPARATORS or (items[j][1] and items[j][1].contrast_route)):
+        j += step
+    return j if 0 <= j < len(items) else None
+
+
+def _joined(items: list[tuple[str, TermMeaning | None]], k: int, other: Callable[[int], bool]) -> bool:
+    """Whether item ``k`` is joined by "and", "+" or "then" to an item before it that ``other`` accepts: the
+    two halves of a with-and-without statement written as two ("plain + contrast", "non-con and contrast")."""
+    j = _stated(items, k, -1)
+    if j is None or items[j][0] not in _JOINS:
+        return False
+    i = _stated(items, j, -1)
+    return i is not None and other(i)
+
+
+def _without_at(items: list[tuple[str, TermMeaning | None]], i: int) -> bool:
+    """Whether item ``i`` states "without": a timing ("plain", "non-con") or the noun it governs ("w/o contrast")."""
+    meaning = items[i][1]
+    if meaning is None:
+        return False
+    if meaning.contrast == "without":
+        return True
+    j = _stated(items, i, -1)
+    before = items[j][1] if j is not None else None
+    return meaning.contrast_word and before is not None and before.contrast == "without"
+
+
+def _bare_at(items: list[tuple[str, TermMeaning | None]], i: int) -> bool:
+    meaning = items[i][1]
+    return bool(meaning is not None and meaning.contrast_word and not meaning.contrast and _bare(items, i))
+
+
+def _bare(items: list[tuple[str, TermMeaning | None]], k: int) -> bool:
+    """Whether a contrast noun stands on its own ("CT contrast") rather than as the object of a timing word
+    before it ("w/o contrast", "with IV contrast")."""
+    j = _stated(items, k, -1)
+    meaning = items[j][1] if j is not None else None
+    return not (meaning is not None and (meaning.with_marker or meaning.contrast))
+
+
+def _subject(items: list[tuple[str, TermMeaning | None]], k: int) -> bool:
+    """Whether the word after item ``k`` says what someone can or will do ("pt cant have MRI", "pt declined"):
+    then item ``k`` is the person, not a study."""
+    j = _stated(items, k, 1)
+    nxt = items[j][1] if j is not None else None
+    return bool(nxt is not None and (nxt.conditional or nxt.rules_out or nxt.status))
+
+
+def _states_contrast(m: TermMeaning) -> bool:
+    return bool(m.contrast_word or m.contrast or m.with_marker)
+
+
+def _step(m: TermMeaning) -> bool:
+    """A procedure or an acquisition technique that can be an add-on to a study ("FNA", "SPECT"): not a
+    projection, which only describes a radiograph."""
+    return bool(m.technique) and PROJECTION not in m.technique and not m.modality
+
+
+def _addon_follows(items: list[tuple[str, TermMeaning | None]], k: int) -> bool:
+    """Whether a modality or a procedure follows item ``k`` ("+/- SPECT/CT", "+/- FNA"), not a contrast word."""
+    j = _stated(items, k, 1)
+    meaning = items[j][1] if j is not None else None
+    return bool(meaning is not None and (meaning.modality or _step(meaning)) and not _states_contrast(meaning))
+
+
+def _optional(items: list[tuple[str, TermMeaning | None]], steps: bool) -> tuple[frozenset[int], frozenset[int]]:
+    """The items an "if needed" / "if abnormal" after them makes an optional next step: the modality, the
+    procedure or the contrast named just before it in its clause (laterality, filler and clinical words may
+    come between: "FNA of the node if abnormal"), with the timing word of that contrast ("w contrast prn").
+    Without ``steps`` (the study part) a modality or a procedure is not skipped, only doubtful."""
+    out: set[int] = set()
+    doubtful: set[int] = set()
+    for a, (_, meaning) in enumerate(items):
+        if meaning is None or not meaning.optional_before:
+            continue
+        j = a - 1
+        while j >= 0 and items[j][0] not in CLAUSE_ENDS:
+            m = items[j][1]
+            if m is None and items[j][0] not in SEPARATORS:
+                break  # a word outside the vocabulary: what it says is not known
+            if m is not None and (m.modality or _step(m)) and not _states_contrast(m) and not steps:
+                doubtful.add(j)
+                break
+            if m is not None and (m.modality or _step(m) or _states_contrast(m)):
+                out.add(j)
+                i = _stated(items, j, -1) if m.contrast_word else None
+                timing = items[i][1] if i is not None else None
+                if i is not None and timing is not None and (timing.with_marker or timing.contrast):
+                    out.add(i)  # "w contrast if needed": the "w" goes with its contrast
+                break
+            if m is not None and (m.regions or m.intent or m.extent or m.pharmaceutical):
+                break  # a study's own words: "US axilla if abnormal" keeps the study
+            j -= 1
+    return frozenset(out), frozenset(doubtful)
+
+
+@lru_cache(maxsize=8)
+def _patient_words(vocab: OrderVocabulary) -> frozenset[str]:
+    """One-word modality forms the vocabulary also writes as the patient ("pt" in "pt has", "pt with"):
+    in an indication they name the patient ("pt feels a lump"), not a study."""
+    starts = {f[0] for f, m in vocab.phrases.items() if len(f) > 1 and f[1].isalpha() and m.noise and not m.modality}
+    return frozenset(f[0] for f, m in vocab.phrases.items() if len(f) == 1 and m.modality and f[0] in starts)
+
+
+def _filler_then_contrast(items: list[tuple[str, TermMeaning | None]], k: int) -> bool:
+    """After "w": one word that states nothing (a typo of "and" that is itself a word: "an", "add"),
+    then a contrast statement. Whether "w" is "with" cannot be told, so the contrast is not read."""
+    if k + 2 >= len(items):
+        return False
+    filler, after = items[k + 1][1], items[k + 2][1]
+    states = filler is not None and (filler.modality or filler.regions or filler.technique or filler.contrast)
+    return filler is not None and not states and after is not None and bool(after.contrast or after.with_marker)
+
+
+@lru_cache(maxsize=8)
+def _timing_words(vocab: OrderVocabulary) -> frozenset[str]:
+    """One-word contrast timings ("w", "wo", "non", "no"...), the words a typo before "contrast" may hide."""
+    out = {form[0] for form, m in vocab.phrases.items() if len(form) == 1 and (m.contrast or m.with_marker)}
+    nouns = {form[0] for form, m in vocab.phrases.items() if len(form) == 1 and m.contrast_word}
+    pairs = {form[0] for form, m in vocab.phrases.items() if m.contrast and len(form) == 2 and form[1] in nouns}
+    return frozenset(out | pairs)  # and the first word of "non contrast", "no contrast", "without contrast"
+
+
+def _mistyped_timing(vocab: OrderVocabulary, item: tuple[str, TermMeaning | None]) -> bool:
+    """Whether the word before a contrast noun states nothing yet is one edit from a contrast timing: a
+    typo that is itself a word ("we contrast", "now-contrast"), so the timing cannot be read."""
+    word, meaning = item
+    if meaning is None or not meaning.noise or meaning.contrast_question or not word.isalpha():
+        return False
+    return any(DamerauLevenshtein.distance(word, t, score_cutoff=1) <= 1 for t in _timing_words(vocab))

@@ -1,0 +1,73 @@
+"""Round 9a: whose symptom, and whether it is there at all (blind set v9's scope and subject classes).
+
+Written in our own words, each class with differently worded positives and a control where the rule must not
+fire. A red flag raised from a list of what to call about, from a relative's row, or from a dictated "denies"
+that speech recognition wrote as other words is the unsafe answer the brief names first; the controls check that
+the patient's own symptom next to such a layout still stands."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp_helpers import decide_note, symptom_codes
+
+EARLY = "61F, new R breast IDC 1.3 cm, grade 1, ER+ PR+ HER2-, cN0 on US, untreated; seen to plan surgery.\n\n"
+
+# --- 1. A heading of what to report should it happen covers every item of its list ---------------------------
+
+CALL_LISTS = [
+    # a phone number between the action and its condition, items with their own warning words
+    "RING THE BREAST UNIT ON 0161 555 0199 SHOULD YOU GET:\n"
+    "- Aching in your bones that is new and keeps going\n"
+    "- Headaches which get steadily worse or wake you\n"
+    "- A cough or breathlessness lasting beyond a month\n",
+    # a heading without a colon, numbered items
+    "When to get help urgently\n"
+    "1) new pain in the back or ribs that is there at night\n"
+    "2) a headache unlike your usual ones\n"
+    "3) yellow skin or eyes\n",
+    # a blank line between the heading and a bulleted list, a heading ending on "for"
+    "Head to your nearest emergency department straight away for:\n\n"
+    "* weakness or numbness in the legs\n"
+    "* severe new back pain\n"
+    "* shortness of breath at rest\n",
+    # warning signs named together with what to do, boxes for the items
+    "Danger signs (phone the chemo hotline):\n[ ] bone pain that is worsening\n[ ] persistent cough\n",
+    # lettered items under a heading ending with a dash
+    "Please contact us sooner in the event of any of the following -\n"
+    "  a) worsening cough\n  b) losing weight without trying\n  c) confusion\n",
+    # an inline list after the heading's colon, items split by semicolons
+    "Let us know if you notice: new bone pain; a headache that lasts; a cough that will not settle.\n",
+]
+
+
+@pytest.mark.parametrize("block", CALL_LISTS)
+def test_every_item_under_a_call_us_heading_is_hypothetical(block: str) -> None:
+    note = EARLY + block
+    assert symptom_codes(note) == set()
+    assert decide_note(note)["systemic_imaging"] == "not_recommended"
+
+
+def test_the_list_ends_where_the_patient_is_spoken_of_again() -> None:
+    note = EARLY + "Call us if you have any of these:\n- bone pain\n- headaches\nShe reports a new cough for a month.\n"
+    assert symptom_codes(note) == {"cough"}
+    plain = EARLY + "Call us if you have:\nbone pain\nheadaches\n\nToday she describes new hip pain at night.\n"
+    assert symptom_codes(plain) == {"bone_pain"}
+
+
+def test_a_blank_line_ends_the_list_and_a_present_symptom_after_it_stands() -> None:
+    note = EARLY + "Seek care right away if:\n- new bone pain\n- cough\n\nInterval: persistent headache for 3 weeks.\n"
+    assert symptom_codes(note) == {"headache"}
+    assert decide_note(note)["systemic_imaging"] == "targeted"
+
+
+def test_a_scheduling_condition_heads_no_list() -> None:
+    # "sooner if needed" is the follow-up's timing, not what to report: the bullets below are her problems
+    note = EARLY + "Return to clinic in 3 months, sooner if needed.\n- New low back pain x 4 wks, worse at night\n"
+    assert symptom_codes(note) == {"back_pain"}
+
+
+def test_a_list_of_found_warning_signs_stays_present() -> None:
+    # a clinician's own "red flags" heading without an action may list the ones found
+    note = EARLY + "Red flags:\n- new thoracic back pain, waking her at night\n"
+    assert symptom_codes(note) == {"back_pain"}

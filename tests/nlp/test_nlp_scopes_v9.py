@@ -71,3 +71,47 @@ def test_a_list_of_found_warning_signs_stays_present() -> None:
     # a clinician's own "red flags" heading without an action may list the ones found
     note = EARLY + "Red flags:\n- new thoracic back pain, waking her at night\n"
     assert symptom_codes(note) == {"back_pain"}
+
+
+# --- 2. A relative's row in a family history is the relative's; the patient's line after it is hers -----------
+
+FAMILY_ROWS = [
+    # a heading with a remark, a row whose words name someone again ("her own doctor")
+    "Family history (pedigree scanned to media):\n- Maternal aunt: ovarian ca at 58\n"
+    "- Mother, 74: under investigation by her own doctor for hip pain and weight loss\n",
+    # rows without a heading, an age in brackets, a dash after the relative
+    "Sister (49): persistent cough, CT pending\nBrother - headaches for months, MRI booked\n",
+    # a table with a column of relatives
+    "| Relation | Age | Health |\n| Father | 77 | back pain, losing weight |\n| Sister | 50 | well |\n",
+]
+
+
+@pytest.mark.parametrize("block", FAMILY_ROWS)
+def test_a_relatives_row_never_raises_the_patients_red_flag(block: str) -> None:
+    note = EARLY + block + "\nShe herself feels well.\n"
+    assert symptom_codes(note) == set()
+    assert decide_note(note)["systemic_imaging"] == "not_recommended"
+
+
+def test_the_patients_own_line_after_a_family_history_stands() -> None:
+    note = EARLY + "FHx: mother with breast cancer at 48.\nPt describes new low back pain for 4 weeks, worse at night."
+    assert symptom_codes(note) == {"back_pain"}
+    assert decide_note(note)["systemic_imaging"] == "targeted"
+
+
+def test_an_unattributed_line_after_a_family_history_is_confirmed_not_dropped() -> None:
+    note = EARLY + "Family history: father prostate cancer.\n\nNew headaches over 3 weeks, worse on waking.\n"
+    assert symptom_codes(note) == set()  # whose it is cannot be told from the layout alone
+    decision = decide_note(note)
+    assert decision["systemic_imaging"] == "undetermined"
+    assert "headache" in " ".join(decision["insufficient_data"])
+
+
+def test_an_informant_on_a_relatives_row_is_confirmed_not_dropped() -> None:
+    # the daughter speaks of her mother, the patient: not the daughter's own back pain
+    note = EARLY + "Daughter: says mum has had back pain for six weeks, keeping her up at night.\n"
+    decision = decide_note(note)
+    assert decision["systemic_imaging"] == "undetermined"
+    assert "back_pain" in " ".join(decision["insufficient_data"])
+    own = EARLY + "Daughter: breast cancer at 39, back pain since her own treatment.\n"  # control: her own row
+    assert decide_note(own)["systemic_imaging"] == "not_recommended"

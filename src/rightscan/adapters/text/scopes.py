@@ -16,6 +16,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from rightscan.adapters.text.components import doc_text
+from rightscan.adapters.text.family_rows import FamilyRows
 from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.sentences import Sentences
 from rightscan.adapters.text.study_words import qualifiers_end
@@ -47,12 +48,15 @@ class Scopes:
         # any token equal to a possessive is also a match of this pattern (the converse need not hold)
         words = "|".join(re.escape(w) for w in sorted(rules.carried_possessives)) or "(?!)"
         self._possessive_words = re.compile(rf"(?<![^\W_])(?:{words})(?![^\W_])", re.IGNORECASE)
+        self._family_rows = FamilyRows(rules.layout, rules.categories)
 
     def spread(
         self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sents: Sentences, sections: Sections
     ) -> None:
         """Add to ``effects`` (one set per mention of ``described``) what reaches each mention from beyond
-        its cues' scopes, in this order: coordination, lists, clause, then the carried sentence effects."""
+        its cues' scopes, in this order: a relative's rows and the end of a family history (``family_rows``),
+        coordination, lists, clause, then the carried sentence effects."""
+        self._family_rows.apply(doc, spans, described, effects, sections, self.rules.policies)
         self._coordinate(doc, spans, described, effects, sents)
         self._share_in_lists(doc, described, effects)
         self._in_clause(doc, spans, described, effects, sents)

@@ -115,3 +115,39 @@ def test_an_informant_on_a_relatives_row_is_confirmed_not_dropped() -> None:
     assert "back_pain" in " ".join(decision["insufficient_data"])
     own = EARLY + "Daughter: breast cancer at 39, back pain since her own treatment.\n"  # control: her own row
     assert decide_note(own)["systemic_imaging"] == "not_recommended"
+
+
+# --- 3. A dictated negation the recogniser wrote as other words is still a negation ----------------------------
+
+DICTATED = (
+    "dictated not proofread 57 year old woman new left breast cancer 1.2 centimeters grade 1 er positive "
+    "her 2 negative clinically node negative "
+)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "she the nice any bone pain she the nice headaches",  # "she denies ... she denies ..."
+        "patient Dennis cough or back pain",  # "patient denies"
+        "he the night any headache there is know bone pain",  # "he denied ... there is no ..."
+        "review of systems negative four bone pain headache cough",  # "negative for"
+        "she does knot have any back pain",  # "does not have"
+    ],
+)
+def test_a_misheard_denial_still_denies(said: str) -> None:
+    note = DICTATED + said + " plan surgery first"
+    assert symptom_codes(note) == set()
+    assert decide_note(note)["systemic_imaging"] == "not_recommended"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "her headaches come during the nights and wake her",  # "the nights" not after a subject
+        "i know she has had bone pain in the right hip for six weeks",  # a real "know"
+        "she found a knot in the breast and has had a headache every morning for a month",  # a real "knot"
+    ],
+)
+def test_the_same_words_in_a_real_sentence_keep_their_reading(said: str) -> None:
+    assert symptom_codes(DICTATED + said) & {"headache", "bone_pain"}

@@ -26,6 +26,8 @@ them. Forms put boxes in more ways than that, and these are read here, after the
 - a heading of what to report should it happen ("SYMPTOMS TO REPORT (call us if you develop):", "CALL US AT
   555-0100 IF YOU HAVE:") covers the list below it (``hypothetical_lists``): ConText's scope ends at the line
   break, the heading's meaning does not;
+- before all these, a negation that speech recognition wrote as other words is rewritten as said ("she the nights
+  headache": "she denies headache"; ``dictation``);
 - the guard: a row with boxes that the layout did not answer (no mark, no Yes/No pair, no column of its
   header), on which a label still stands that no ticked box beside it chooses ("Bone pain   [ ]  [X]" under
   a header the layout does not know; "SOB [ ] mild") gets ``unread_mark``: its symptom is confirmed, never
@@ -39,6 +41,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rightscan.adapters.text.dictation import Misheard, compile_misheard, hear
 from rightscan.adapters.text.firstchars import guard_fields
 from rightscan.adapters.text.hypothetical_lists import Headings, compile_headings, hypothetical_lists
 from rightscan.adapters.text.rules import Rules
@@ -148,6 +151,7 @@ class Forms:
     yes: frozenset[str]
     no: frozenset[str]
     headings: Headings | None  # the headings of hypothetical lists ("call us if you develop:"; hypothetical_lists.py)
+    misheard: Misheard | None = None  # negations misheard by speech recognition ("she the nights"; dictation.py)
 
 
 # the line's end, a separator, a comment, a gap (not a decimal point: "[ ] 0.5 cm" is no answer)
@@ -168,6 +172,7 @@ def compile_forms(rules: Rules) -> Forms:
         yes=frozenset(w.lower() for w in yes),
         no=frozenset(w.lower() for w in no),
         headings=compile_headings(spec, re.compile(grids, re.IGNORECASE)),
+        misheard=compile_misheard(spec.get("misheard_negations", ())),
     )
     return guard_fields(forms, ("answer",))  # the same matches, found faster
 
@@ -203,6 +208,8 @@ def read_forms(
     text), after the layout (``chars``: its text, rewritten here where a label is blanked; ``marks``: the
     labels it answered and the rows it read, "answered"). Returns the new marks, the guard's included."""
     out: list[Mark] = []
+    if forms.misheard is not None:
+        hear(forms.misheard, original, chars)  # "she the nights headache": "she denies headache"
     found = [(m.start(), m.end(), _ticked(m, checked)) for m in box.finditer(original)]
     taken = spans(marks)
     for k, (a, b, ticked) in enumerate(found):

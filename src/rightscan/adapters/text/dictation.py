@@ -1,0 +1,58 @@
+"""Negations that speech recognition wrote as other words, read as the words that were said.
+
+An unedited dictation keeps what the recogniser heard: "she denies headache" comes out "she the nights headache",
+"no supraclavicular adenopathy" "know supraclavicular adenopathy", "negative for" "negative four". Read as written,
+the denied red flag stands. The mis-hearings are data (``layout`` ``misheard_negations`` in context.yaml), each
+``[before] heard => meant``: the heard words (the phrase syntax of the rule files: "(a|b c)") are rewritten as the
+meant cue, at the same offsets, only right after one of the ``before`` words when any are given ("she the nights",
+not "pain during the nights"; "has know", not "let me know"), so that a real sentence holding the same words
+keeps its reading.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rightscan.adapters.text.phrases import expand_phrase
+
+_ENTRY = re.compile(r"^\s*(?:\[(?P<before>[^\]]+)\]\s*)?(?P<heard>[^=]+?)\s*=>\s*(?P<meant>\S(?:.*\S)?)\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Misheard:
+    rules: tuple[tuple[re.Pattern[str], str], ...]  # (pattern with a "heard" group, the words meant)
+
+
+def _alternation(phrases: Sequence[str]) -> str:
+    ordered = sorted(dict.fromkeys(phrases), key=len, reverse=True)
+    return "|".join(r"[ \t]+".join(re.escape(w) for w in p.split()) for p in ordered)
+
+
+def compile_misheard(entries: Sequence[str]) -> Misheard | None:
+    """The rewriting rules for ``misheard_negations``; ValueError names an entry that cannot be read, or whose
+    meant words are longer than a heard form (the note's offsets must not move)."""
+    out = []
+    for entry in entries:
+        m = _ENTRY.match(entry)
+        if m is None:
+            raise ValueError(f"misheard_negations: cannot read {entry!r} (expected '[before] heard => meant')")
+        heard = expand_phrase(m.group("heard"))
+        meant = " ".join(m.group("meant").split())
+        if any(len(h) < len(meant) for h in heard):
+            raise ValueError(f"misheard_negations: {meant!r} is longer than a heard form in {entry!r}")
+        before = m.group("before")
+        lead = rf"(?:{_alternation([b.strip() for b in before.split('|')])})[ \t]+" if before else ""
+        pattern = re.compile(rf"(?<![A-Za-z']){lead}(?P<heard>{_alternation(heard)})(?![A-Za-z'])", re.IGNORECASE)
+        out.append((pattern, meant))
+    return Misheard(tuple(out)) if out else None
+
+
+def hear(misheard: Misheard, text: str, chars: list[str]) -> None:
+    """Rewrite in ``chars`` (the layout's text, same length as ``text``) each misheard negation as the words meant,
+    blank-padded."""
+    for pattern, meant in misheard.rules:
+        for m in pattern.finditer(text):
+            s, e = m.span("heard")
+            chars[s:e] = list(meant.ljust(e - s))

@@ -151,3 +151,24 @@ def test_a_misheard_denial_still_denies(said: str) -> None:
 )
 def test_the_same_words_in_a_real_sentence_keep_their_reading(said: str) -> None:
     assert symptom_codes(DICTATED + said) & {"headache", "bone_pain"}
+
+
+# --- 4. A resolution told later in the clause, opened by "now", is a resolution, not a new onset ---------------
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "She had a dry cough through October, seen twice by her GP; this has now fully resolved.",
+        "Pain in the left hip over the summer, reviewed by orthopaedics; it has now completely resolved.",
+    ],
+)
+def test_a_symptom_that_has_now_resolved_is_historical(said: str) -> None:
+    note = EARLY + said + "\n"
+    assert symptom_codes(note) == set()
+    assert decide_note(note)["systemic_imaging"] == "not_recommended"
+
+
+def test_a_new_complaint_after_now_is_not_resolved() -> None:
+    note = EARLY + "Back pain in the summer that settled with physiotherapy; now a new headache every morning.\n"
+    assert symptom_codes(note) == {"headache"}

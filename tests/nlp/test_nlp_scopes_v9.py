@@ -172,3 +172,16 @@ def test_a_symptom_that_has_now_resolved_is_historical(said: str) -> None:
 def test_a_new_complaint_after_now_is_not_resolved() -> None:
     note = EARLY + "Back pain in the summer that settled with physiotherapy; now a new headache every morning.\n"
     assert symptom_codes(note) == {"headache"}
+
+
+def test_a_condition_before_the_action_heads_a_list_too() -> None:
+    note = EARLY + (
+        "If you notice any of these, ring the ward or go to A&E:\n"
+        "- breathlessness that is new\n- severe pain in your back\n- a headache with vomiting\n"
+    )
+    assert symptom_codes(note) == set()
+
+
+def test_pedigree_shorthand_leads_a_relatives_row() -> None:
+    note = EARLY + "Family history:\n- MGM: breast ca in her 60s, bone pain at the end\n- PGF - lung ca, cough\n"
+    assert symptom_codes(note) == set()

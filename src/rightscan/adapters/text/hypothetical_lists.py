@@ -11,7 +11,8 @@ A heading is a line that holds
 - one of the ``layout`` phrases ``hypothetical_headings`` ("symptoms to report", "return precautions"), or
 - a word that sends the patient to care (``hypothetical_heading_actions``: call, phone, return, seek, go ...) and
   after it, anywhere on the line, a condition (``hypothetical_heading_conditions``: if, should, in case ...) that
-  is not a scheduling one (``not_hypothetical_conditions``: "sooner if needed"), or
+  is not a scheduling one (``not_hypothetical_conditions``: "sooner if needed"), or the condition first ("If you
+  notice any of these, phone us:"), or
 - such an action with the heading ending on a word that leads to the list (``hypothetical_heading_ends``: "Go to
   the emergency department right away for:"), or
 - an opener before such an action (``hypothetical_heading_openers``: "When to seek care", "Reasons to call"), or
@@ -20,7 +21,8 @@ A heading is a line that holds
 
 What the heading covers:
 
-- after a colon on its own line: the rest of that sentence ("Return if: new bone pain, headache, cough.");
+- after a colon (or a spaced dash) on its own line: the rest of that sentence ("Return if: new bone pain,
+  headache, cough.");
 - after a colon ending the line, or a heading without a colon whose next line starts a marked list: the lines
   below, from the first (one blank line may stand between) up to a blank line or the next heading; when the
   items are marked (a bullet, a number, a letter, a box, a table bar) the first line without a mark that is not
@@ -44,6 +46,7 @@ LIST_MARK = re.compile(
     r"|\[[^\]\n]{0,3}\]|\([ \t]*[xX✓✔]?[ \t]*\)|[☐☑☒■□✓✔]|[|│║])"
 )
 _WORDED = re.compile(r"[A-Za-z]{2}")
+_DASH = re.compile(r"[ \t][-–—]+[ \t]")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 # a heading without a colon that may still open a list below it: no end punctuation, a dash or an ellipsis, or a
 # full stop after a word that points to the list ("... any of the following.")
@@ -75,6 +78,8 @@ def compile_headings(spec: Mapping[str, Sequence[str]], not_heading: re.Pattern[
     unless = rf"(?!(?:{not_conditions})(?![A-Za-z]))" if not_conditions else ""
     if actions and conditions:
         alternatives.append(rf"(?:{actions})(?![A-Za-z])[^\n]{{0,80}}?(?<![A-Za-z]){unless}(?:{conditions})")
+        # the condition first ("If you develop any of the following, call 911 or go to the ED:")
+        alternatives.append(rf"(?:{conditions})(?![A-Za-z])[^\n]{{0,80}}?(?<![A-Za-z])(?:{actions})")
     ends = _words(spec.get("hypothetical_heading_ends", ()))
     if actions and ends:  # "Go to the emergency department right away for:"
         alternatives.append(rf"(?:{actions})(?![A-Za-z])[^\n:]{{0,80}}?(?<![A-Za-z])(?:{ends})(?=[ \t]*(?:[:\-–—]|$))")
@@ -114,6 +119,9 @@ def hypothetical_lists(h: Headings, text: str) -> list[Mark]:
             k += 1
             continue
         colon = text.find(":", found.end(), end)
+        if colon < 0:  # "Call us if you have - new bone pain, headaches": a spaced dash opens the list too
+            dash = _DASH.search(text, found.end(), end)
+            colon = dash.end() - 1 if dash is not None and text[dash.end() : end].strip() else -1
         rest = text[colon + 1 : end].strip() if colon >= 0 else ""
         if colon >= 0 and rest:  # "Return if: new bone pain, headache." - the rest of its sentence
             out.append((colon + 1, _inline_end(h, text, colon + 1, end), EFFECT))

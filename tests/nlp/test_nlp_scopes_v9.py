@@ -133,6 +133,7 @@ DICTATED = (
         "he the night any headache there is know bone pain",  # "he denied ... there is no ..."
         "review of systems negative four bone pain headache cough",  # "negative for"
         "she does knot have any back pain",  # "does not have"
+        "exam today know evidence of bone pain or headache",  # "no evidence of"
     ],
 )
 def test_a_misheard_denial_still_denies(said: str) -> None:
@@ -146,6 +147,7 @@ def test_a_misheard_denial_still_denies(said: str) -> None:
     [
         "her headaches come during the nights and wake her",  # "the nights" not after a subject
         "i know she has had bone pain in the right hip for six weeks",  # a real "know"
+        "i know focal weakness worries her and she has had bone pain in the hip for a month",
         "she found a knot in the breast and has had a headache every morning for a month",  # a real "knot"
     ],
 )
@@ -185,3 +187,12 @@ def test_a_condition_before_the_action_heads_a_list_too() -> None:
 def test_pedigree_shorthand_leads_a_relatives_row() -> None:
     note = EARLY + "Family history:\n- MGM: breast ca in her 60s, bone pain at the end\n- PGF - lung ca, cough\n"
     assert symptom_codes(note) == set()
+
+
+def test_a_misheard_entry_longer_than_what_was_heard_is_refused() -> None:
+    from rightscan.adapters.text.dictation import compile_misheard
+    from rightscan.adapters.text.rule_files import RulesError
+
+    with pytest.raises(RulesError, match="longer than a heard form"):
+        compile_misheard(["[she] (the nice|denys) => denies"])  # would move the note's offsets
+    assert compile_misheard([]) is None

@@ -16,8 +16,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rightscan.adapters.text.phrases import expand_phrase
+from rightscan.adapters.text.rule_files import RulesError
 
-_ENTRY = re.compile(r"^\s*(?:\[(?P<before>[^\]]+)\]\s*)?(?P<heard>[^=]+?)\s*=>\s*(?P<meant>\S(?:.*\S)?)\s*$")
+_ENTRY = re.compile(
+    r"^\s*(?:\[(?P<before>[^\]]+)\]\s*)?(?P<heard>[^=\[]+?)\s*(?:\[(?P<after>[^\]]+)\]\s*)?=>\s*(?P<meant>\S(?:.*\S)?)\s*$"
+)
+
+
+_WHERE = "context.yaml: layout.misheard_negations"
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,20 +37,26 @@ def _alternation(phrases: Sequence[str]) -> str:
 
 
 def compile_misheard(entries: Sequence[str]) -> Misheard | None:
-    """The rewriting rules for ``misheard_negations``; ValueError names an entry that cannot be read, or whose
+    """The rewriting rules for ``misheard_negations``; ``RulesError`` names an entry that cannot be read, or whose
     meant words are longer than a heard form (the note's offsets must not move)."""
     out = []
     for entry in entries:
         m = _ENTRY.match(entry)
         if m is None:
-            raise ValueError(f"misheard_negations: cannot read {entry!r} (expected '[before] heard => meant')")
-        heard = expand_phrase(m.group("heard"))
+            raise RulesError(f"{_WHERE}: cannot read {entry!r} ('[before] heard => meant')")
+        try:
+            heard = expand_phrase(m.group("heard"))
+        except ValueError as exc:
+            raise RulesError(f"{_WHERE}: {entry!r}: {exc}") from exc
         meant = " ".join(m.group("meant").split())
         if any(len(h) < len(meant) for h in heard):
-            raise ValueError(f"misheard_negations: {meant!r} is longer than a heard form in {entry!r}")
+            raise RulesError(f"{_WHERE}: {meant!r} is longer than a heard form in {entry!r}")
         before = m.group("before")
         lead = rf"(?:{_alternation([b.strip() for b in before.split('|')])})[ \t]+" if before else ""
-        pattern = re.compile(rf"(?<![A-Za-z']){lead}(?P<heard>{_alternation(heard)})(?![A-Za-z'])", re.IGNORECASE)
+        after = m.group("after")
+        follow = rf"[ \t]+(?:{_alternation([a.strip() for a in after.split('|')])})(?![A-Za-z'])" if after else ""
+        heard_words = _alternation(heard)
+        pattern = re.compile(rf"(?<![A-Za-z']){lead}(?P<heard>{heard_words})(?![A-Za-z']){follow}", re.IGNORECASE)
         out.append((pattern, meant))
     return Misheard(tuple(out)) if out else None
 

@@ -28,7 +28,9 @@ _WHERE = "context.yaml: layout.misheard_negations"
 
 @dataclass(frozen=True, slots=True)
 class Misheard:
-    rules: tuple[tuple[re.Pattern[str], str], ...]  # (pattern with a "heard" group, the words meant)
+    # (pattern with a "heard" group, the words meant, the last words of the heard forms: a note holding none of
+    # them is not searched with the pattern)
+    rules: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]
 
 
 def _alternation(phrases: Sequence[str]) -> str:
@@ -57,14 +59,17 @@ def compile_misheard(entries: Sequence[str]) -> Misheard | None:
         follow = rf"[ \t]+(?:{_alternation([a.strip() for a in after.split('|')])})(?![A-Za-z'])" if after else ""
         heard_words = _alternation(heard)
         pattern = re.compile(rf"(?<![A-Za-z']){lead}(?P<heard>{heard_words})(?![A-Za-z']){follow}", re.IGNORECASE)
-        out.append((pattern, meant))
+        out.append((pattern, meant, tuple(sorted({h.split()[-1] for h in heard}))))
     return Misheard(tuple(out)) if out else None
 
 
 def hear(misheard: Misheard, text: str, chars: list[str]) -> None:
     """Rewrite in ``chars`` (the layout's text, same length as ``text``) each misheard negation as the words meant,
     blank-padded."""
-    for pattern, meant in misheard.rules:
+    lower = text.lower()
+    for pattern, meant, keys in misheard.rules:
+        if not any(k in lower for k in keys):
+            continue
         for m in pattern.finditer(text):
             s, e = m.span("heard")
             chars[s:e] = list(meant.ljust(e - s))

@@ -40,6 +40,7 @@ FAMILY_SECTION = "family_history"
 # before a relative leading a row: a list mark or a bar, then at most two words ("- Maternal aunt:", "Pt's sister")
 _ROW_LEAD = re.compile(rf"(?:{LIST_MARK.pattern})?[ \t]*(?:[A-Za-z'’.-]+[ \t]+){{0,2}}")
 # after it: what the relative had ("Father, 68:", "Sister (52):", "Mother - breast ca", "| Mother | 70 |")
+_NEWLINE = re.compile("\n")
 _ROW_OPENS = re.compile(r"[ \t]*(?:[,:(|=]|[-–—][ \t]|\d)")
 
 
@@ -76,7 +77,7 @@ class FamilyRows:
         if not cues and not in_section:
             return
         text = doc_text(doc)
-        starts = [0] + [k + 1 for k, ch in enumerate(text) if ch == "\n"]
+        starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
         ends = [s - 1 for s in starts[1:]] + [len(text)]
 
         def line_of(char: int) -> int:

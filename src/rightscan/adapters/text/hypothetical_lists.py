@@ -32,6 +32,7 @@ What the heading covers:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -62,6 +63,8 @@ def _words(phrases: Sequence[str]) -> str:
 @dataclass(frozen=True, slots=True)
 class Headings:
     heading: re.Pattern[str]  # a heading of a hypothetical list, found anywhere in a line
+    # a heading phrase or an action (every heading holds one): only the lines holding one are searched for a heading
+    trigger: re.Pattern[str]
     not_heading: re.Pattern[str]  # a grid's heading that says what an unticked box means (not a list to report)
     patient: re.Pattern[str]  # a line that starts with the patient ("She reports ...")
 
@@ -92,7 +95,9 @@ def compile_headings(spec: Mapping[str, Sequence[str]], not_heading: re.Pattern[
     if not alternatives:
         return None
     leads = _words(spec.get("patient_leads", ())) or "(?!)"
+    words = [*spec.get("hypothetical_headings", ()), *spec.get("hypothetical_heading_actions", ())]
     return Headings(
+        trigger=re.compile(rf"(?<![a-z])(?:{_words([w.lower() for w in words])})(?![a-z])"),  # on lower case: faster
         heading=re.compile(rf"(?<![A-Za-z])(?:{'|'.join(alternatives)})(?![A-Za-z])", re.IGNORECASE),
         not_heading=not_heading,
         patient=re.compile(rf"[ \t]*(?:{leads})(?![A-Za-z])", re.IGNORECASE),
@@ -110,11 +115,20 @@ def _lines(text: str) -> list[tuple[int, int]]:
 def hypothetical_lists(h: Headings, text: str) -> list[Mark]:
     """(start, end, "hypothetical") for what each hypothetical heading of ``text`` covers (the module's text)."""
     out: list[Mark] = []
+    lower = text.lower()
+    hits = [m.start() for m in h.trigger.finditer(lower)]
+    if not hits:
+        return out
     lines = _lines(text)
+    starts = [s for s, _ in lines]
+    if len(lower) == len(text):
+        candidates = {bisect.bisect_right(starts, at) - 1 for at in hits}
+    else:  # a letter whose lower case is longer ("İ"): the hits' offsets are not the note's, search every line
+        candidates = set(range(len(lines)))
     k = 0
     while k < len(lines):
         start, end = lines[k]
-        found = h.heading.search(text, start, end)
+        found = h.heading.search(text, start, end) if k in candidates else None
         if found is None or h.not_heading.search(text, start, end):
             k += 1
             continue

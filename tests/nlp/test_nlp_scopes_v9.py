@@ -67,6 +67,19 @@ def test_a_scheduling_condition_heads_no_list() -> None:
     assert symptom_codes(note) == {"back_pain"}
 
 
+def test_a_questionnaire_ticked_by_the_patient_is_answered_not_hypothetical() -> None:
+    note = EARLY + "Please tell us if you have any of these now (tick all that apply):\n[x] bone pain\n[ ] headache\n"
+    assert symptom_codes(note) == {"bone_pain"}
+
+
+def test_a_ticked_box_under_a_call_us_heading_is_confirmed() -> None:
+    # ticked as hers, or ticked by the nurse as one to watch for: the answer waits and names it
+    note = EARLY + "Phone us if you get:\n[x] bone pain\n[ ] headache\n"
+    decision = decide_note(note)
+    assert decision["systemic_imaging"] == "undetermined"
+    assert "bone_pain" in " ".join(decision["insufficient_data"])
+
+
 def test_a_list_of_found_warning_signs_stays_present() -> None:
     # a clinician's own "red flags" heading without an action may list the ones found
     note = EARLY + "Red flags:\n- new thoracic back pain, waking her at night\n"
@@ -81,6 +94,8 @@ FAMILY_ROWS = [
     "- Mother, 74: under investigation by her own doctor for hip pain and weight loss\n",
     # rows without a heading, an age in brackets, a dash after the relative
     "Sister (49): persistent cough, CT pending\nBrother - headaches for months, MRI booked\n",
+    # the relatives on the title's line
+    "Family hx: Mum - breast ca dx 52, bone pain before she died. Dad - HTN.\n",
     # a table with a column of relatives
     "| Relation | Age | Health |\n| Father | 77 | back pain, losing weight |\n| Sister | 50 | well |\n",
 ]

@@ -225,7 +225,7 @@ def read_forms(
     if '"' in original or "“" in original or "'" in original:
         out += _quoted_answers(forms, original)
     if forms.headings is not None:
-        out += hypothetical_lists(forms.headings, original)
+        out += hypothetical_lists(forms.headings, original, [a for a, _, t in found if t])
     answered = [m for m in marks if m[2] == "answered"]
     rows = spans(answered)
     free = [(a, b, t) for a, b, t in found if not overlaps(rows, a, b)]

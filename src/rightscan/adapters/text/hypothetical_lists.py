@@ -28,6 +28,10 @@ What the heading covers:
   items are marked (a bullet, a number, a letter, a box, a table bar) the first line without a mark that is not
   an indented continuation ends the list too; when they are not marked, a line that starts with the patient
   (``patient_leads``: "She reports ...", "Today ...") ends it, as it is no item.
+
+A questionnaire is not such a list: a heading that asks (``questionnaire_headings``: "check all that apply") heads
+none (its ticks are her answers). Under a heading of what to report, a ticked box may be hers or one the nurse
+ticked to watch for: its line is uncertain (confirmed), never raised nor dropped.
 """
 
 from __future__ import annotations
@@ -67,6 +71,8 @@ class Headings:
     trigger: re.Pattern[str]
     not_heading: re.Pattern[str]  # a grid's heading that says what an unticked box means (not a list to report)
     patient: re.Pattern[str]  # a line that starts with the patient ("She reports ...")
+    # a questionnaire's heading ("Tell us if you have any of these (check all that apply):"): its ticks are answers
+    questionnaire: re.Pattern[str] | None = None
 
 
 def compile_headings(spec: Mapping[str, Sequence[str]], not_heading: re.Pattern[str]) -> Headings | None:
@@ -95,12 +101,14 @@ def compile_headings(spec: Mapping[str, Sequence[str]], not_heading: re.Pattern[
     if not alternatives:
         return None
     leads = _words(spec.get("patient_leads", ())) or "(?!)"
+    asks = _words(spec.get("questionnaire_headings", ()))
     words = [*spec.get("hypothetical_headings", ()), *spec.get("hypothetical_heading_actions", ())]
     return Headings(
         trigger=re.compile(rf"(?<![a-z])(?:{_words([w.lower() for w in words])})(?![a-z])"),  # on lower case: faster
         heading=re.compile(rf"(?<![A-Za-z])(?:{'|'.join(alternatives)})(?![A-Za-z])", re.IGNORECASE),
         not_heading=not_heading,
         patient=re.compile(rf"[ \t]*(?:{leads})(?![A-Za-z])", re.IGNORECASE),
+        questionnaire=re.compile(rf"(?<![A-Za-z])(?:{asks})(?![A-Za-z])", re.IGNORECASE) if asks else None,
     )
 
 
@@ -112,8 +120,10 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def hypothetical_lists(h: Headings, text: str) -> list[Mark]:
-    """(start, end, "hypothetical") for what each hypothetical heading of ``text`` covers (the module's text)."""
+def hypothetical_lists(h: Headings, text: str, ticked: Sequence[int] = ()) -> list[Mark]:
+    """(start, end, "hypothetical") for what each hypothetical heading of ``text`` covers (the module's text). A line
+    holding a ticked box (``ticked``: where each starts) gets "uncertain" instead: ticked as the patient's, or as one
+    to watch for, cannot be told."""
     out: list[Mark] = []
     lower = text.lower()
     hits = [m.start() for m in h.trigger.finditer(lower)]
@@ -132,6 +142,9 @@ def hypothetical_lists(h: Headings, text: str) -> list[Mark]:
         if found is None or h.not_heading.search(text, start, end):
             k += 1
             continue
+        if h.questionnaire is not None and h.questionnaire.search(text, start, end):
+            k += 1  # "... (check all that apply):": what is ticked below is answered, not to report
+            continue
         colon = text.find(":", found.end(), end)
         if colon < 0:  # "Call us if you have - new bone pain, headaches": a spaced dash opens the list too
             dash = _DASH.search(text, found.end(), end)
@@ -146,7 +159,9 @@ def hypothetical_lists(h: Headings, text: str) -> list[Mark]:
             k += 1  # a sentence that merely holds the words: ConText's own cue reads it
             continue
         covered, k = _list_below(h, text, lines, k)
-        out += covered
+        # a ticked box under it: ticked as hers, or as one to watch for? confirmed, never raised nor dropped
+        out += [(a, b, e if bisect.bisect_left(ticked, a) == bisect.bisect_left(ticked, b) else "uncertain")
+                for a, b, e in covered]  # fmt: skip
     return out
 
 

@@ -140,6 +140,7 @@ class _Layout(_Strict):
     not_hypothetical_conditions: list[str] = Field(default_factory=list)
     hypothetical_heading_ends: list[str] = Field(default_factory=list)
     hypothetical_heading_openers: list[str] = Field(default_factory=list)
+    questionnaire_headings: list[str] = Field(default_factory=list)
     hypothetical_heading_signs: list[str] = Field(default_factory=list)
     patient_leads: list[str] = Field(default_factory=list)
     family_headings: list[str] = Field(default_factory=list)

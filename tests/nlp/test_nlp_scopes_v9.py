@@ -211,3 +211,23 @@ def test_a_misheard_entry_longer_than_what_was_heard_is_refused() -> None:
     with pytest.raises(RulesError, match="longer than a heard form"):
         compile_misheard(["[she] (the nice|denys) => denies"])  # would move the note's offsets
     assert compile_misheard([]) is None
+
+
+# --- 5. Red flags in other words (blind v9's misses as classes; value rules in values.yaml) --------------------
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["Her trousers are loose: she has lost nearly 5 kilograms since spring.", "Noted loss of weight over the winter."],
+)
+def test_weight_lost_in_other_words_is_a_red_flag(said: str) -> None:
+    assert "weight_loss" in symptom_codes(EARLY + said)
+
+
+def test_a_fracture_through_a_bone_lesion_is_pathologic() -> None:
+    assert "pathologic_fracture" in symptom_codes(EARLY + "Radiograph: humeral shaft fracture through a lytic lesion.")
+
+
+def test_denied_or_traumatic_stays_out() -> None:
+    assert symptom_codes(EARLY + "No loss of weight, appetite good.") == set()
+    assert "pathologic_fracture" not in symptom_codes(EARLY + "Ankle fracture after a skiing accident in 2019.")

@@ -80,6 +80,13 @@ def test_a_ticked_box_under_a_call_us_heading_is_confirmed() -> None:
     assert "bone_pain" in " ".join(decision["insufficient_data"])
 
 
+def test_a_scheduling_condition_with_a_colon_heads_no_list_either() -> None:
+    note = EARLY + "Will call her sooner if needed:\n- new low back pain for 4 weeks, worse at night\n"
+    assert symptom_codes(note) == {"back_pain"}
+    report = EARLY + "Outside report if available:\n- new low back pain for 4 weeks, worse at night\n"
+    assert symptom_codes(report) == {"back_pain"}  # "report" as a noun sends no one to care
+
+
 def test_a_list_of_found_warning_signs_stays_present() -> None:
     # a clinician's own "red flags" heading without an action may list the ones found
     note = EARLY + "Red flags:\n- new thoracic back pain, waking her at night\n"

@@ -84,9 +84,12 @@ def compile_headings(spec: Mapping[str, Sequence[str]], not_heading: re.Pattern[
     conditions = _words(spec.get("hypothetical_heading_conditions", ()))
     not_conditions = _words(spec.get("not_hypothetical_conditions", ()))
     signs = _words(spec.get("hypothetical_heading_signs", ()))
-    unless = rf"(?!(?:{not_conditions})(?![A-Za-z]))" if not_conditions else ""
+    # after the condition, not a scheduling one ("sooner if needed")
+    unless = rf"(?![ \t]+(?:{not_conditions})(?![A-Za-z]))" if not_conditions else ""
     if actions and conditions:
-        alternatives.append(rf"(?:{actions})(?![A-Za-z])[^\n]{{0,80}}?(?<![A-Za-z]){unless}(?:{conditions})")
+        alternatives.append(
+            rf"(?:{actions})(?![A-Za-z])[^\n]{{0,80}}?(?<![A-Za-z])(?:{conditions})(?![A-Za-z]){unless}"
+        )
         # the condition first ("If you develop any of the following, call 911 or go to the ED:")
         alternatives.append(rf"(?:{conditions})(?![A-Za-z])[^\n]{{0,80}}?(?<![A-Za-z])(?:{actions})")
     ends = _words(spec.get("hypothetical_heading_ends", ()))

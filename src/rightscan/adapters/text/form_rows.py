@@ -23,9 +23,11 @@ them. Forms put boxes in more ways than that, and these are read here, after the
   question, as "Bone pain - no" does;
 - an unticked box leading its line labels the whole line, not only its first clause ("[ ] Headaches that
   persist, vision changes": the layout's label ends at the comma);
-- a heading ending with a colon that holds one of the ``layout`` hypothetical headings ("SYMPTOMS TO REPORT
-  (call us if you develop):") covers the list lines below it, up to a blank line or the next heading:
-  ConText's scope ends at the line break, the heading's meaning does not;
+- a heading of what to report should it happen ("SYMPTOMS TO REPORT (call us if you develop):", "CALL US AT
+  555-0100 IF YOU HAVE:") covers the list below it (``hypothetical_lists``): ConText's scope ends at the line
+  break, the heading's meaning does not;
+- before all these, a negation that speech recognition wrote as other words is rewritten as said ("she the nights
+  headache": "she denies headache"; ``dictation``);
 - the guard: a row with boxes that the layout did not answer (no mark, no Yes/No pair, no column of its
   header), on which a label still stands that no ticked box beside it chooses ("Bone pain   [ ]  [X]" under
   a header the layout does not know; "SOB [ ] mild") gets ``unread_mark``: its symptom is confirmed, never
@@ -39,7 +41,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rightscan.adapters.text.dictation import Misheard, compile_misheard, hear
 from rightscan.adapters.text.firstchars import guard_fields
+from rightscan.adapters.text.hypothetical_lists import Headings, compile_headings, hypothetical_lists
 from rightscan.adapters.text.rules import Rules
 
 Mark = tuple[int, int, str]
@@ -146,8 +150,8 @@ class Forms:
     answer: re.Pattern[str]  # answer words after a box or a quoted question ("[ ] no", '"Cough?" - no')
     yes: frozenset[str]
     no: frozenset[str]
-    heading: re.Pattern[str] | None  # a hypothetical heading phrase, on a line ending with a colon
-    not_heading: re.Pattern[str]  # a grid's heading that says what an unticked box means
+    headings: Headings | None  # the headings of hypothetical lists ("call us if you develop:"; hypothetical_lists.py)
+    misheard: Misheard | None = None  # negations misheard by speech recognition ("she the nights"; dictation.py)
 
 
 # the line's end, a separator, a comment, a gap (not a decimal point: "[ ] 0.5 cm" is no answer)
@@ -161,19 +165,16 @@ def compile_forms(rules: Rules) -> Forms:
     no = [*spec["no"], *spec["negative_answers"]]
     words = sorted({*yes, *no, *spec["unsure_answers"]}, key=len, reverse=True)
     one = "(?:" + "|".join(re.escape(w) for w in words) + r")(?![A-Za-z0-9])"
-    # the headings that make the list below them hypothetical ("call us if you develop:", "symptoms to report:")
-    phrase = "|".join(r"[ \t]+".join(re.escape(w) for w in c.split())
-                      for c in sorted(spec["hypothetical_headings"], key=len, reverse=True))  # fmt: skip
-    # ... nor a grid's heading that says what an unticked box means ("negative if not checked:")
+    # a grid's heading that says what an unticked box means ("negative if not checked:") heads no hypothetical list
     grids = "|".join(r"\s*".join(re.escape(w) for w in h.split()) for h in spec["negative_unless_checked"]) or "(?!)"
     forms = Forms(
         answer=re.compile(rf"(?P<answers>{one}(?:[ \t]*/[ \t]*{one})*){_ANSWER_END}", re.IGNORECASE | re.MULTILINE),
         yes=frozenset(w.lower() for w in yes),
         no=frozenset(w.lower() for w in no),
-        heading=re.compile(rf"(?<![A-Za-z])(?:{phrase})(?![A-Za-z])", re.IGNORECASE) if phrase else None,
-        not_heading=re.compile(grids, re.IGNORECASE),
+        headings=compile_headings(spec, re.compile(grids, re.IGNORECASE)),
+        misheard=compile_misheard(spec.get("misheard_negations", ())),
     )
-    return guard_fields(forms, ("answer", "heading", "not_heading"))  # the same matches, found faster
+    return guard_fields(forms, ("answer",))  # the same matches, found faster
 
 
 def _effect(forms: Forms, answers: str, ticked: bool = True) -> str | None:
@@ -193,7 +194,6 @@ _LEADS_LINE = re.compile(r"[ \t]*(?:[-*•][ \t]*)?$")
 # where an unticked line's label ends: past its commas ("[ ] Bone pain, headaches"), not past a sentence's end, a
 # table's gap or a comment after an arrow or a dash ("[ ] Node positive   -> US: no nodes")
 _LABEL_END = re.compile(r"[.;!?](?=\s|$)|[|\n\t]|[ \t]{2,}|->|--|[ \t][-–—][ \t]")
-_LIST_MAX_LINES = 25  # how many lines a hypothetical heading reaches at most
 
 
 def read_forms(
@@ -208,6 +208,8 @@ def read_forms(
     text), after the layout (``chars``: its text, rewritten here where a label is blanked; ``marks``: the
     labels it answered and the rows it read, "answered"). Returns the new marks, the guard's included."""
     out: list[Mark] = []
+    if forms.misheard is not None:
+        hear(forms.misheard, original, chars)  # "she the nights headache": "she denies headache"
     found = [(m.start(), m.end(), _ticked(m, checked)) for m in box.finditer(original)]
     taken = spans(marks)
     for k, (a, b, ticked) in enumerate(found):
@@ -222,8 +224,8 @@ def read_forms(
             chars[b:stop_at] = [" "] * (stop_at - b)  # "[ ] Headaches that persist, vision changes": all of it
     if '"' in original or "“" in original or "'" in original:
         out += _quoted_answers(forms, original)
-    if forms.heading is not None and ":" in original:
-        out += _hypothetical_lists(forms, original)
+    if forms.headings is not None:
+        out += hypothetical_lists(forms.headings, original, [a for a, _, t in found if t])
     answered = [m for m in marks if m[2] == "answered"]
     rows = spans(answered)
     free = [(a, b, t) for a, b, t in found if not overlaps(rows, a, b)]
@@ -271,34 +273,4 @@ def _quoted_answers(forms: Forms, original: str) -> list[Mark]:
         effect = _effect(forms, m.group("answers"))
         if effect is not None:
             out.append((*q.span("q"), effect))
-    return out
-
-
-_COLON_END = re.compile(r":[ \t]*$", re.MULTILINE)
-
-
-def _colon_lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each line ending with a colon and blanks: what ``[^\\n]*:[ \\t]*$`` (multiline) finds, a whole
-    line each time, found from the colon (that pattern tried every start of a line against the rest of it)."""
-    return [(text.rfind("\n", 0, m.start()) + 1, m.end()) for m in _COLON_END.finditer(text)]
-
-
-def _hypothetical_lists(forms: Forms, original: str) -> list[Mark]:
-    """The list lines under a hypothetical heading ending with a colon, up to a blank line or the next heading."""
-    assert forms.heading is not None
-    out: list[Mark] = []
-    for start, end in _colon_lines(original):
-        if not forms.heading.search(original, start, end) or forms.not_heading.search(original[start:end]):
-            continue
-        pos = end + 1
-        for _ in range(_LIST_MAX_LINES):
-            if pos >= len(original):
-                break
-            nl = original.find("\n", pos)
-            end = len(original) if nl < 0 else nl
-            line = original[pos:end].strip()
-            if not line or line.endswith(":") or (line.isupper() and _WORDED.search(line)):
-                break  # a blank line or the next heading ends the list
-            out.append((pos, end, "hypothetical"))
-            pos = end + 1
     return out

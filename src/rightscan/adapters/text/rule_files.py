@@ -133,6 +133,19 @@ class _Layout(_Strict):
     unsure_answers: list[str] = Field(default_factory=list)
     leader_chars: list[str] = Field(default_factory=list)
     hypothetical_headings: list[str] = Field(default_factory=list)  # a heading over a list (form_rows.py)
+    # round 9a: hypothetical list headings in other words (hypothetical_lists.py), family rows (family_rows.py),
+    # negations misheard by speech recognition (dictation.py)
+    hypothetical_heading_actions: list[str] = Field(default_factory=list)
+    hypothetical_heading_conditions: list[str] = Field(default_factory=list)
+    not_hypothetical_conditions: list[str] = Field(default_factory=list)
+    hypothetical_heading_ends: list[str] = Field(default_factory=list)
+    hypothetical_heading_openers: list[str] = Field(default_factory=list)
+    questionnaire_headings: list[str] = Field(default_factory=list)
+    hypothetical_heading_signs: list[str] = Field(default_factory=list)
+    patient_leads: list[str] = Field(default_factory=list)
+    family_headings: list[str] = Field(default_factory=list)
+    family_row_not_relative: list[str] = Field(default_factory=list)
+    misheard_negations: list[str] = Field(default_factory=list)
 
 
 class _CarriedFamily(_Strict):

@@ -16,6 +16,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from rightscan.adapters.text.components import doc_text
+from rightscan.adapters.text.family_rows import FamilyRows
 from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.sentences import Sentences
 from rightscan.adapters.text.study_words import qualifiers_end
@@ -29,6 +30,10 @@ Described = list[dict[str, Any]]  # rule, family, offsets and findings of each m
 Effects = list[set[str]]  # the effects of each mention, added to in place
 Sections = list[tuple[str, int] | None]  # token -> (section category, first token of its title)
 
+
+# How many tokens after a new-onset cue a resolution may stand for the cue to open that resolution ("has now
+# resolved", "is now fully settled") rather than a new complaint (``Scopes._in_clause``)
+RESOLUTION_AFTER_ONSET = 3
 
 CONTRAST_REACH = 30  # tokens from an explained symptom to the warning a contrast adds to it
 
@@ -47,12 +52,15 @@ class Scopes:
         # any token equal to a possessive is also a match of this pattern (the converse need not hold)
         words = "|".join(re.escape(w) for w in sorted(rules.carried_possessives)) or "(?!)"
         self._possessive_words = re.compile(rf"(?<![^\W_])(?:{words})(?![^\W_])", re.IGNORECASE)
+        self._family_rows = FamilyRows(rules.layout, rules.categories)
 
     def spread(
         self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sents: Sentences, sections: Sections
     ) -> None:
         """Add to ``effects`` (one set per mention of ``described``) what reaches each mention from beyond
-        its cues' scopes, in this order: coordination, lists, clause, then the carried sentence effects."""
+        its cues' scopes, in this order: a relative's rows and the end of a family history (``family_rows``),
+        coordination, lists, clause, then the carried sentence effects."""
+        self._family_rows.apply(doc, spans, described, effects, sections, self.rules.policies)
         self._coordinate(doc, spans, described, effects, sents)
         self._share_in_lists(doc, described, effects)
         self._in_clause(doc, spans, described, effects, sents)
@@ -113,7 +121,11 @@ class Scopes:
                 # resolved last year; now a new headache" is resolved, the headache's warning is not its own)
                 family_starts = first_of_family[d["family"]]
                 k = bisect.bisect_left(family_starts, span.end)
-                until = min([s for s, x in here if x in self._clause_breaks and s >= span.end]
+                # round 9a: a "now" that opens the resolution itself ("; this has now fully resolved") is no new onset
+                resolving = {s for s, x in here if x in self._clause_breaks
+                             and any(x2 == "historical" and h in backward and s < h <= s + RESOLUTION_AFTER_ONSET
+                                     for h, x2 in here)}  # fmt: skip
+                until = min([s for s, x in here if x in self._clause_breaks and s >= span.end and s not in resolving]
                             + family_starts[k : k + 1] + [sent.end, span.end + IN_CLAUSE_REACH])  # fmt: skip
                 cue = next((s for s, x in here if x == "historical" and s in backward and span.end <= s < until
                             and s not in negated_at and s - 1 not in negated_at), None)  # fmt: skip

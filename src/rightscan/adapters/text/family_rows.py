@@ -1,0 +1,164 @@
+"""Whose symptom: the rows of a family history are the relatives', and the lines after it may be the patient's.
+
+A family history is written as rows, one relative each ("- Father, 68: being worked up for back pain and weight
+loss", "Sister (52): cough", "| Mother | 70 | bone pain |"). ConText's relative cue reaches only as far as its
+scope: a word on the row that names someone again ("by his own GP", a SUBJECT cue) or a table's cells end it, and
+the relative's complaint was read as the patient's red flag. The section title "Family history:" gives its effect
+to everything up to the next title, so the patient's own symptom written after the family history ("FHx: mother
+breast ca at 50.\\nPt reports new back pain x 3 wks") was read as a relative's and dropped.
+
+``family_rows`` (run first by ``Scopes.spread``):
+
+- a relative's row: a line that starts with a relative (a FAMILY cue of context_rules.json, after a list mark, a
+  table bar or up to two words such as "maternal" or "pt's"), followed by what the relative had (a colon, a dash, a
+  comma, a bracket, a bar or an age). Every mention on the row, and on its indented continuation lines, is the
+  relative's, when the row stands in a family history: in its section, under a heading naming one (``layout``
+  ``family_headings``: "Family history (pedigree drawn):", "| Relative | Age | Problem |"), or next to another
+  relative's row. A row led by a relative that names the patient or an informant (``family_row_not_relative``:
+  "Daughter: says mum has had back pain for weeks") is not the relative's, nor surely the patient's: a symptom
+  the relative's cue reaches there is uncertain (to confirm);
+- the end of a family history: a symptom given a relative's effect only by the family-history section, on a
+  line that names no relative and goes on no relative's line, is not the relative's: the patient's when the
+  line starts with her (``patient_leads``: "Pt reports ..."); otherwise whose it is cannot be told, and it is
+  uncertain (to confirm), never dropped.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from rightscan.adapters.text.components import doc_text
+from rightscan.adapters.text.hypothetical_lists import LIST_MARK
+
+Sections = list[tuple[str, int] | None]
+FAMILY_SECTION = "family_history"
+# before a relative leading a row: a list mark or a bar, then at most two words ("- Maternal aunt:", "Pt's sister")
+_ROW_LEAD = re.compile(rf"(?:{LIST_MARK.pattern})?[ \t]*(?:[A-Za-z'’.-]+[ \t]+){{0,2}}")
+# after it: what the relative had ("Father, 68:", "Sister (52):", "Mother - breast ca", "| Mother | 70 |")
+_NEWLINE = re.compile("\n")
+_ROW_OPENS = re.compile(r"[ \t]*(?:[,:(|=]|[-–—][ \t]|\d)")
+
+
+def _phrases(words: Sequence[str]) -> re.Pattern[str]:
+    ordered = sorted(words, key=len, reverse=True)
+    alternation = "|".join(r"[ \t]+".join(re.escape(w) for w in p.split()) for p in ordered)
+    return re.compile(rf"(?<![A-Za-z])(?:{alternation or '(?!)'})(?![A-Za-z])", re.IGNORECASE)
+
+
+class FamilyRows:
+    """The relative's rows and the end of a family history, built once per rule set."""
+
+    def __init__(self, layout: Mapping[str, Sequence[str]], categories: Mapping[str, str | None]) -> None:
+        self.headings = _phrases(layout.get("family_headings", ()))
+        self.not_relative = _phrases(layout.get("family_row_not_relative", ()))
+        leads = _phrases(layout.get("patient_leads", ())).pattern
+        self.patient = re.compile(rf"[ \t]*(?:{LIST_MARK.pattern})?[ \t]*{leads}", re.IGNORECASE)
+        self.family_categories = frozenset(c for c, e in categories.items() if e == "family")
+
+    def apply(
+        self,
+        doc: Doc,
+        spans: list[Span],
+        described: list[dict[str, Any]],
+        effects: list[set[str]],
+        sections: Sections,
+        policies: Mapping[str, Any],
+    ) -> None:
+        targets = [i for i, d in enumerate(described) if "family" in policies[d["family"]].ignore]
+        if not targets:
+            return
+        cues = [m.modifier_span for m in doc._.context_graph.modifiers if m.category in self.family_categories]
+        in_section = any(s is not None and s[0] == FAMILY_SECTION for s in sections)
+        if not cues and not in_section:
+            return
+        text = doc_text(doc)
+        starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+        ends = [s - 1 for s in starts[1:]] + [len(text)]
+
+        def line_of(char: int) -> int:
+            return bisect.bisect_right(starts, char) - 1
+
+        relative_lines = {line_of(doc[s].idx) for s, _ in cues}
+        rows, spoken = self._rows(doc, text, cues, starts, ends, sections)
+        for i in targets:
+            span = spans[i]
+            k = line_of(span.start_char)
+            if any(a <= span.start_char and span.end_char <= b for a, b in rows):
+                effects[i].add("family")
+                continue
+            if "family" not in effects[i] or "explained" not in policies[described[i]["family"]].ignore:
+                continue  # only symptoms: other facts keep their reading
+            if k in spoken:  # "Daughter: says mum has had back pain": whose it is cannot be told
+                effects[i].discard("family")
+                effects[i].add("uncertain")
+                continue
+            where = sections[span.start]
+            if where is None or where[0] != FAMILY_SECTION:
+                continue
+            if k in relative_lines or k == line_of(doc[where[1]].idx):
+                continue  # the relative's own line, or the title's
+            if self.patient.match(text, starts[k], ends[k]):
+                effects[i].discard("family")  # "Pt reports new back pain": the patient again
+                continue
+            above = k - 1
+            goes_on = (above >= 0 and text[starts[above] : ends[above]].strip()
+                       and LIST_MARK.match(text, starts[k], ends[k]) is None
+                       and (above in relative_lines or text[starts[k] : starts[k] + 1] in " \t"))  # fmt: skip
+            if goes_on:
+                continue  # the relative's sentence going on over a line break
+            effects[i].discard("family")
+            effects[i].add("uncertain")  # whose it is cannot be told: confirmed, never raised nor dropped
+
+    def _rows(
+        self,
+        doc: Doc,
+        text: str,
+        cues: list[tuple[int, int]],
+        starts: list[int],
+        ends: list[int],
+        sections: Sections,
+    ) -> tuple[list[tuple[int, int]], set[int]]:
+        """(start, end) characters of each relative's row (with its continuation lines) in a family history, and
+        the lines led by a relative that name the patient or an informant."""
+        found: dict[int, tuple[int, int]] = {}  # line -> the row's text after its relative
+        spoken: set[int] = set()
+        for s, t in cues:
+            a, b = doc[s].idx, doc[t - 1].idx + len(doc[t - 1])
+            k = bisect.bisect_right(starts, a) - 1
+            if k in found or not _ROW_LEAD.fullmatch(text, starts[k], a):
+                continue
+            if not (_ROW_OPENS.match(text, b, ends[k]) or text[b - 1] in ":-–—=|"):  # the cue may hold it: "Mother:"
+                continue
+            if self.not_relative.search(text, starts[k], ends[k]):
+                spoken.add(k)  # the patient or an informant on the row
+                continue
+            in_section = sections[s] is not None and sections[s][0] == FAMILY_SECTION  # type: ignore[index]
+            found[k] = (b, ends[k]) if in_section else (-b - 1, ends[k])  # negative: not yet placed
+        rows: list[tuple[int, int]] = []
+        for k, (b, e) in found.items():
+            if b < 0 and not (k - 1 in found or k + 1 in found or self._headed(text, starts, ends, k, found)):
+                continue
+            b = b if b >= 0 else -b - 1
+            j = k + 1  # indented continuation lines
+            while j < len(starts) and text[starts[j] : starts[j] + 1] in " \t" and text[starts[j] : ends[j]].strip():
+                if LIST_MARK.match(text, starts[j], ends[j]) and text[starts[j] : ends[j]].strip()[:1] in "-*•|":
+                    break
+                e = ends[j]
+                j += 1
+            rows.append((b, e))
+        return rows, spoken
+
+    def _headed(self, text: str, starts: list[int], ends: list[int], k: int, found: Mapping[int, Any]) -> bool:
+        """Does a heading naming a family history stand above the run of rows holding line ``k`` (one blank line
+        may stand between)?"""
+        j = k - 1
+        while j in found:
+            j -= 1
+        if j >= 0 and not text[starts[j] : ends[j]].strip():
+            j -= 1
+        return j >= 0 and bool(self.headings.search(text, starts[j], ends[j]))

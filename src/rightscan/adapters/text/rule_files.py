@@ -143,6 +143,12 @@ class _CarriedFamily(_Strict):
 class _CarriedExplanation(_Strict):
     anaphors: list[str] = Field(default_factory=list)
     contrasts: list[str] = Field(default_factory=list)
+    # round 9b (explanations.py): explaining words that speak of a study, a test or a value named between them and
+    # the symptom ("back pain, bone scan no change"), the words that name one, and the mention families that do
+    status_words: list[str] = Field(default_factory=list)
+    status_subjects: list[str] = Field(default_factory=list)
+    status_subject_families: list[str] = Field(default_factory=list)
+    item_joiners: list[str] = Field(default_factory=list)  # round 9b: a cause joined to the symptom as a list item
 
 
 class ContextFile(_rule_file("context")):

@@ -16,6 +16,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from rightscan.adapters.text.components import doc_text
+from rightscan.adapters.text.explanations import Explanations, between, cue_words, dating_onsets, drop_status_of_another
 from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.sentences import Sentences
 from rightscan.adapters.text.study_words import qualifiers_end
@@ -47,6 +48,7 @@ class Scopes:
         # any token equal to a possessive is also a match of this pattern (the converse need not hold)
         words = "|".join(re.escape(w) for w in sorted(rules.carried_possessives)) or "(?!)"
         self._possessive_words = re.compile(rf"(?<![^\W_])(?:{words})(?![^\W_])", re.IGNORECASE)
+        self._explanations = Explanations(rules.explained_status)  # round 9b: which later cue speaks of the symptom
 
     def spread(
         self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sents: Sentences, sections: Sections
@@ -55,6 +57,7 @@ class Scopes:
         its cues' scopes, in this order: coordination, lists, clause, then the carried sentence effects."""
         self._coordinate(doc, spans, described, effects, sents)
         self._share_in_lists(doc, described, effects)
+        self._status_of_another(doc, spans, described, effects)  # round 9b (explanations.py)
         self._in_clause(doc, spans, described, effects, sents)
         self._carry_family(doc, spans, described, effects, sents)
         self._carry_explanation(doc, spans, described, effects, sents)
@@ -70,6 +73,7 @@ class Scopes:
         backward: set[int] = set()  # first tokens of the cues that look back (a resolution: "... has resolved")
         negated_at: set[int] = set()
         first_of_family: dict[str, list[int]] = {}
+        subjects: list[int] = []  # round 9b: mentions naming a study, a test or a value (explanations.py)
         text = doc_text(doc)
         for i, (span, d) in enumerate(zip(spans, described, strict=True)):
             policy = self.rules.policies[d["family"]]
@@ -94,6 +98,7 @@ class Scopes:
                     first_of_family.setdefault(dd["family"], []).append(sp.start)
                 for starts in first_of_family.values():
                     starts.sort()
+                subjects = self._explanations.subject_starts(spans, described)
             sent = sents.of(span.start)
             line_start = text.rfind("\n", 0, span.start_char) + 1
             nl = text.find("\n", span.end_char)
@@ -113,7 +118,9 @@ class Scopes:
                 # resolved last year; now a new headache" is resolved, the headache's warning is not its own)
                 family_starts = first_of_family[d["family"]]
                 k = bisect.bisect_left(family_starts, span.end)
-                until = min([s for s, x in here if x in self._clause_breaks and s >= span.end]
+                # round 9b: a new onset that only dates the resolution ("this has now fully resolved") ends nothing
+                dating = dating_onsets(cues.get(sents.index[span.start], ()), backward)
+                until = min([s for s, x in here if x in self._clause_breaks and s >= span.end and s not in dating]
                             + family_starts[k : k + 1] + [sent.end, span.end + IN_CLAUSE_REACH])  # fmt: skip
                 cue = next((s for s, x in here if x == "historical" and s in backward and span.end <= s < until
                             and s not in negated_at and s - 1 not in negated_at), None)  # fmt: skip
@@ -136,19 +143,50 @@ class Scopes:
                            default=sent.end)  # fmt: skip
                 if any(x == "warning" and span.end <= s < stop for s, x in here):
                     e.add("warning")
-                continue
+                    continue
+                # round 9b: the warning is a later finding's ("breathless on stairs - her usual with the COPD, no
+                # change, no cough beyond her normal"): the symptom's clause, up to that finding, may explain it; a
+                # warning before that finding, even past a terminator, still keeps it from being explained
+                limit = nxt[0] if nxt else sent.end
+                if any(x == "warning" and span.end <= s < limit for s, x in here):
+                    continue
+            else:
+                limit = sent.end
             # the clause ends at a new-onset cue ("back pain x 3 wks, now w/ leg weakness, tripped twice")
-            stop = min((s for s, x in here if x in self._clause_breaks and s >= span.end), default=sent.end)
+            stop = min((s for s, x in here if x in self._clause_breaks and s >= span.end), default=limit)
+            stop = min(stop, limit)
             # and never reaches further than a clause does: in a dictated run-on without full stops the "sentence"
             # is the whole history, and a past-history item 40 words on does not explain today's symptom
             stop = min(stop, span.end + IN_CLAUSE_REACH)
-            # a negated explanation explains nothing ("no URI", "not related to meals")
+            # a negated explanation explains nothing ("no URI", "not related to meals"); round 9b: nor does a "no
+            # change" told of a study named between ("back pain, bone scan no change": explanations.py)
             for effect in policy.in_clause:
                 if effect == "historical":
                     continue  # read above, before the warnings
                 if any(x == effect and span.end <= s < stop and s not in negated_at and s - 1 not in negated_at
+                       and not (effect == "explained" and self._of_another(doc, text, span.end, s, subjects))
                        for s, x in here):  # fmt: skip
                     e.add(effect)
+
+    def _of_another(self, doc: Doc, text: str, symptom_end: int, cue_start: int, subjects: list[int]) -> bool:
+        """Round 9b: the explaining cue at ``cue_start`` is not about the symptom (explanations.py)."""
+        cue_end = next((t for s, t in (m.modifier_span for m in doc._.context_graph.modifiers) if s == cue_start),
+                       cue_start + 1)  # fmt: skip
+        words = cue_words(text, doc, cue_start, cue_end)
+        return self._explanations.not_about(
+            words, between(text, doc, symptom_end, cue_start), symptom_end, cue_start, subjects
+        )
+
+    def _status_of_another(self, doc: Doc, spans: list[Span], described: Described, effects: Effects) -> None:
+        """Round 9b: an explanation told after the symptom that is not about it (explanations.py)."""
+        policies = self.rules.policies
+        chosen = [i for i, d in enumerate(described)
+                  if "explained" in effects[i] and "explained" in policies[d["family"]].in_clause]  # fmt: skip
+        if not chosen:
+            return
+        explaining = [c for c, effect in self.rules.categories.items() if effect == "explained"]
+        subjects = self._explanations.subject_starts(spans, described)
+        drop_status_of_another(self._explanations, doc, doc_text(doc), spans, explaining, effects, chosen, subjects)
 
     def _carry_family(
         self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sents: Sentences

@@ -1,0 +1,124 @@
+"""Round 9b: when an explanation or a resolution told later in a symptom's clause speaks of that symptom.
+
+``Scopes._in_clause`` reads the explaining (EXPLAINED) and resolving (HISTORICAL, looking back) cues told after a
+symptom in its own clause. Two things decide whether such a cue is about the symptom, kept here:
+
+- a word that only says "nothing changed" ("no change", "stable": ``carried_explanation.status_words`` in
+  context.yaml) speaks of the study, test or value named between it and the symptom ("back pain x 3 wks, bone scan
+  no change from 2023"): that is the study's result, and the symptom stays unexplained (the safe reading);
+- a new-onset word that only dates a resolution ("... that you treated with doxycycline; this has now fully
+  resolved") does not open a new clause: the resolution is of the symptom before it.
+
+Plain functions over token offsets, the doc's text and the mentions already read; no rule words in code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+# Tokens that may stand between a new-onset word and the resolution it dates ("now fully resolved", "now all but
+# settled"): a new onset this close to a looking-back resolution cue only dates it.
+DATING_GAP = 3
+
+
+def _words_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
+    listed = sorted({w for w in words if w}, key=len, reverse=True)
+    if not listed:
+        return None
+    alts = "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in listed)
+    return re.compile(rf"(?<![\w/-])(?:{alts})(?![\w/-])", re.IGNORECASE)
+
+
+class Explanations:
+    """The policy of ``carried_explanation.status_*`` (context.yaml), compiled once per rule set."""
+
+    def __init__(self, status: Mapping[str, Sequence[str]]) -> None:
+        self.status_words = frozenset(" ".join(w.split()) for w in status.get("words", ()))
+        self.subject_families = frozenset(status.get("families", ()))
+        self._subjects = _words_pattern(status.get("subjects", ()))
+        joiners = sorted({" ".join(w.split()) for w in status.get("joiners", ()) if w.strip()}, key=len, reverse=True)
+        alts = "|".join(r"\s+".join(re.escape(p) for p in j.split()) for j in joiners)
+        self._joined = re.compile(rf"\s*(?:{alts})\s*", re.IGNORECASE) if alts else None
+
+    def subject_starts(self, spans: Sequence[Any], described: Sequence[Mapping[str, Any]]) -> list[int]:
+        """First tokens of the mentions that name a study, a test or a value (``status_subject_families``)."""
+        return sorted(sp.start for sp, d in zip(spans, described, strict=True) if d["family"] in self.subject_families)
+
+    def not_about(
+        self, cue_words: str, between_text: str, symptom_end: int, cue_start: int, subject_starts: Sequence[int]
+    ) -> bool:
+        """Whether an explaining cue told after a symptom is not about it: another item of a list the symptom is in
+        ("Cough / chest infection lately?  Yes [x]"), or a study's "no change" (``speaks_of_another``)."""
+        if self._joined is not None and self._joined.fullmatch(between_text):
+            return True
+        return self.speaks_of_another(cue_words, between_text, symptom_end, cue_start, subject_starts)
+
+    def speaks_of_another(
+        self, cue_words: str, between_text: str, symptom_end: int, cue_start: int, subject_starts: Sequence[int]
+    ) -> bool:
+        """Whether an explaining cue after a symptom only says nothing changed about a study, test or value named
+        between the two (``between_text``: the note's words from the symptom's end to the cue)."""
+        if " ".join(cue_words.lower().split()) not in self.status_words:
+            return False
+        if any(symptom_end <= s < cue_start for s in subject_starts):
+            return True
+        return self._subjects is not None and self._subjects.search(between_text) is not None
+
+
+def dating_onsets(cues: Iterable[tuple[int, int, str, Any]], backward: set[int]) -> set[int]:
+    """First tokens of the new-onset cues (``|NEW_ONSET``) that only date a resolution told right after them:
+    a looking-back historical cue starts within ``DATING_GAP`` tokens of the new onset's end."""
+    listed = list(cues)
+    resolutions = [s for s, _t, name, _m in listed if name == "historical" and s in backward]
+    return {
+        s for s, t, name, _m in listed
+        if name == "|NEW_ONSET" and any(t <= r <= t + DATING_GAP for r in resolutions)
+    }  # fmt: skip
+
+
+def cue_words(text: str, doc: Any, start: int, end: int) -> str:
+    """The doc's words from token ``start`` up to token ``end`` (exclusive)."""
+    return text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1])]
+
+
+def between(text: str, doc: Any, first_end: int, second_start: int) -> str:
+    """The doc's text from the end of token ``first_end - 1`` to the start of token ``second_start``."""
+    return text[doc[first_end - 1].idx + len(doc[first_end - 1]) : doc[second_start].idx]
+
+
+def drop_status_of_another(
+    explanations: Explanations,
+    doc: Any,
+    text: str,
+    spans: Sequence[Any],
+    explained_category: Iterable[str],
+    effects: list[set[str]],
+    chosen: Iterable[int],
+    subjects: Sequence[int],
+) -> None:
+    """A symptom explained only by cues told after it that are not about it (``Explanations.not_about``: "Back
+    pain, scan stable."; "Cough / chest infection?"): not explained by them (a later cue of its clause may still
+    explain it)."""
+    categories = frozenset(explained_category)
+    by_target: dict[tuple[int, int], list[Any]] = {}
+    for target, modifier in doc._.context_graph.edges:
+        if modifier.category in categories:
+            by_target.setdefault((target.start, target.end), []).append(modifier)
+    for i in chosen:
+        span = spans[i]
+        mods = by_target.get((span.start, span.end))
+        if "explained" not in effects[i] or not mods:
+            continue
+        after = [m for m in mods if m.modifier_span[0] >= span.end]
+        if len(after) < len(mods):
+            continue  # an explaining cue before the symptom ("known OA pain") speaks of it
+        if all(
+            explanations.not_about(
+                cue_words(text, doc, *m.modifier_span), between(text, doc, span.end, m.modifier_span[0]),
+                span.end, m.modifier_span[0], subjects,
+            )
+            for m in after
+        ):  # fmt: skip
+            effects[i].discard("explained")

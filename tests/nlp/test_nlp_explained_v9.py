@@ -154,3 +154,33 @@ def test_an_improvement_that_may_be_a_treated_metastasis_still_counts() -> None:
 def test_a_cough_that_is_not_better_still_counts() -> None:
     for line in ("Cough for 6 weeks, no better with inhalers.", "Wet cough after a cold, not settling, 5 weeks."):
         assert "cough" in _codes(f"{TREATED} {line}"), line
+
+
+def test_a_symptom_cleared_by_its_treatment_later_in_the_clause_is_historical() -> None:
+    for line in (
+        "Had a cough in January which cleared with amoxicillin.",
+        "A chesty cough over Christmas that cleared with a week of doxycycline.",
+    ):
+        assert "cough" not in _codes(f"{TREATED} {line}"), line
+    # controls: an examination manoeuvre before the symptom, and a cough that antibiotics did not clear
+    assert "cough" in _codes(f"{TREATED} Lungs: rhonchi cleared with cough. New cough for 4 weeks.")
+    assert "cough" in _codes(f"{TREATED} Cough for 4 weeks, has not cleared with antibiotics.")
+
+
+def test_an_improvement_told_with_persistence_explains_nothing() -> None:
+    # the effusion's cough that persists, however improved, still counts
+    note = f"{TREATED} After drainage of the effusion she is less breathless; the cough persists but improved."
+    assert "cough" in _codes(note)
+    # control: improved without persisting, after a chest infection
+    assert "cough" not in _codes(f"{TREATED} Cough after a chest infection last month, much improved.")
+
+
+def test_an_improving_pain_without_a_benign_cause_still_counts() -> None:
+    # analgesia or time that eases a pain says nothing of its cause (unlike a cough's chest infection)
+    for line in ("Back pain x 4 weeks, improved with co-codamol.", "Rib pain since October, much better on naproxen."):
+        assert _codes(f"{NEW_DX} {line}") & {"back_pain", "bone_pain"}, line
+
+
+def test_reflux_named_for_a_cough_explains_it() -> None:
+    assert "cough" not in _codes(f"{TREATED} Dry cough, GORD related, better on omeprazole.")
+    assert "cough" in _codes(f"{TREATED} Dry cough, GORD related, no better on omeprazole after 8 weeks.")

@@ -41,6 +41,7 @@ class Explanations:
         joiners = sorted({" ".join(w.split()) for w in status.get("joiners", ()) if w.strip()}, key=len, reverse=True)
         alts = "|".join(r"\s+".join(re.escape(p) for p in j.split()) for j in joiners)
         self._joined = re.compile(rf"\s*(?:{alts})\s*", re.IGNORECASE) if alts else None
+        self.resolution_words = frozenset(" ".join(w.lower().split()) for w in status.get("resolutions", ()))
 
     def subject_starts(self, spans: Sequence[Any], described: Sequence[Mapping[str, Any]]) -> list[int]:
         """First tokens of the mentions that name a study, a test or a value (``status_subject_families``)."""
@@ -54,6 +55,19 @@ class Explanations:
         if self._joined is not None and self._joined.fullmatch(between_text):
             return True
         return self.speaks_of_another(cue_words, between_text, symptom_end, cue_start, subject_starts)
+
+    def treated_resolution(
+        self, doc: Any, cues: Iterable[tuple[int, int, str, Any]], symptom_end: int, until: int, negated_at: set[int]
+    ) -> int | None:
+        """The first token of a resolution told with its treatment after the symptom, in its clause ("a cough in
+        January which cleared with amoxicillin"): a cue of the exam manoeuvre kind ("cleared with" what the patient
+        was asked to do) whose first word is a resolution word (``carried_explanation.treated_resolutions``) looks
+        back at the symptom as a resolution. None when there is none (or it is negated)."""
+        for s, _t, _name, _mod in cues:
+            negated = s in negated_at or s - 1 in negated_at
+            if symptom_end <= s < until and not negated and doc[s].lower_ in self.resolution_words:
+                return int(s)
+        return None
 
     def speaks_of_another(
         self, cue_words: str, between_text: str, symptom_end: int, cue_start: int, subject_starts: Sequence[int]

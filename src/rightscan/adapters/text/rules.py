@@ -404,6 +404,7 @@ def _context_settings(ctx: ContextFile) -> dict[str, Any]:
             "subjects": tuple(sorted(_lower(ctx.carried_explanation.status_subjects))),
             "families": tuple(sorted(ctx.carried_explanation.status_subject_families)),
             "joiners": tuple(sorted(_lower(ctx.carried_explanation.item_joiners))),
+            "resolutions": tuple(sorted(_lower(ctx.carried_explanation.treated_resolutions))),
         }),
         "require_start_line": ctx.sections.require_start_line,
         "layout": MappingProxyType({k: tuple(v) for k, v in ctx.layout.model_dump().items()}),

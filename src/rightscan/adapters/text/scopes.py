@@ -124,6 +124,10 @@ class Scopes:
                             + family_starts[k : k + 1] + [sent.end, span.end + IN_CLAUSE_REACH])  # fmt: skip
                 cue = next((s for s, x in here if x == "historical" and s in backward and span.end <= s < until
                             and s not in negated_at and s - 1 not in negated_at), None)  # fmt: skip
+                if cue is None:  # round 9b: "a cough in January which cleared with amoxicillin" (explanations.py)
+                    cue = self._explanations.treated_resolution(
+                        doc, cues.get(sents.index[span.start], ()), span.end, until, negated_at
+                    )
                 if cue is not None and not any(x == "warning" and span.end <= s < cue for s, x in here):
                     e.add("historical")
             # a warning before the symptom that its own scope did not bring to it is another finding's ("lump

@@ -184,3 +184,21 @@ def test_an_improving_pain_without_a_benign_cause_still_counts() -> None:
 def test_reflux_named_for_a_cough_explains_it() -> None:
     assert "cough" not in _codes(f"{TREATED} Dry cough, GORD related, better on omeprazole.")
     assert "cough" in _codes(f"{TREATED} Dry cough, GORD related, no better on omeprazole after 8 weeks.")
+
+
+def test_a_resolution_opening_the_next_sentence_after_a_pointer_back_is_historical() -> None:
+    for pair in (
+        "She had a cough over the summer. This has now fully resolved.",
+        "Cough in October, treated with antibiotics. Now completely better.",
+        "Breathless with a chest infection in March. It has since settled.",
+    ):
+        assert not _codes(f"{TREATED} {pair}") & {"cough", "dyspnea"}, pair
+    # controls: a warning on the symptom, or other words before the resolution (another thing resolved)
+    assert "back_pain" in _codes(f"{TREATED} New back pain at night. It has now resolved.")
+    assert "cough" in _codes(f"{TREATED} Cough for 5 weeks. Her rash from the radiotherapy has now fully resolved.")
+
+
+def test_rest_pain_is_a_warning_and_its_denial_reassurance() -> None:
+    assert "bone_pain" not in _codes(f"{TREATED} L hip pain - OA on x-ray 2023, mechanical, no rest or night pain.")
+    assert "bone_pain" in _codes(f"{TREATED} L hip pain - known OA on x-ray 2023, but now rest pain as well.")
+    assert "back_pain" in _codes(f"{TREATED} Back pain for 3 weeks, unexplained; she wonders if it was gardening.")

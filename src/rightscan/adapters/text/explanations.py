@@ -21,6 +21,8 @@ from typing import Any
 # Tokens that may stand between a new-onset word and the resolution it dates ("now fully resolved", "now all but
 # settled"): a new onset this close to a looking-back resolution cue only dates it.
 DATING_GAP = 3
+# How many lead words ("this has now fully") may stand before a resolution that opens its sentence
+MAX_LEAD = 5
 
 
 def _words_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
@@ -42,6 +44,7 @@ class Explanations:
         alts = "|".join(r"\s+".join(re.escape(p) for p in j.split()) for j in joiners)
         self._joined = re.compile(rf"\s*(?:{alts})\s*", re.IGNORECASE) if alts else None
         self.resolution_words = frozenset(" ".join(w.lower().split()) for w in status.get("resolutions", ()))
+        self.lead_words = frozenset(w.lower() for w in status.get("lead_words", ()))
 
     def subject_starts(self, spans: Sequence[Any], described: Sequence[Mapping[str, Any]]) -> list[int]:
         """First tokens of the mentions that name a study, a test or a value (``status_subject_families``)."""
@@ -68,6 +71,14 @@ class Explanations:
             if symptom_end <= s < until and not negated and doc[s].lower_ in self.resolution_words:
                 return int(s)
         return None
+
+    def led_in(self, doc: Any, first: int, cue_start: int) -> bool:
+        """Whether a sentence's words before its resolution cue only point back and date it ("This has now fully
+        resolved.", "It has since settled."): every token from ``first`` up to the cue is a lead word
+        (``carried_explanation.resolution_lead_words``), and there are a few of them at most."""
+        if not first < cue_start <= first + MAX_LEAD:
+            return False
+        return all(doc[i].lower_ in self.lead_words for i in range(first, cue_start))
 
     def speaks_of_another(
         self, cue_words: str, between_text: str, symptom_end: int, cue_start: int, subject_starts: Sequence[int]

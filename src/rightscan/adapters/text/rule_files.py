@@ -150,6 +150,7 @@ class _CarriedExplanation(_Strict):
     status_subject_families: list[str] = Field(default_factory=list)
     item_joiners: list[str] = Field(default_factory=list)  # round 9b: a cause joined to the symptom as a list item
     treated_resolutions: list[str] = Field(default_factory=list)  # round 9b: "... which cleared with amoxicillin"
+    resolution_lead_words: list[str] = Field(default_factory=list)  # round 9b: "This has now fully resolved."
 
 
 class ContextFile(_rule_file("context")):

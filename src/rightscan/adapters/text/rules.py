@@ -405,6 +405,7 @@ def _context_settings(ctx: ContextFile) -> dict[str, Any]:
             "families": tuple(sorted(ctx.carried_explanation.status_subject_families)),
             "joiners": tuple(sorted(_lower(ctx.carried_explanation.item_joiners))),
             "resolutions": tuple(sorted(_lower(ctx.carried_explanation.treated_resolutions))),
+            "lead_words": tuple(sorted(_lower(ctx.carried_explanation.resolution_lead_words))),
         }),
         "require_start_line": ctx.sections.require_start_line,
         "layout": MappingProxyType({k: tuple(v) for k, v in ctx.layout.model_dump().items()}),

@@ -406,7 +406,8 @@ class Scopes:
             if effect != "historical" or mod.direction.upper() != "BACKWARD":
                 continue
             first = next((tok.i for tok in sents.spans[k] if not (tok.is_space or tok.is_punct)), None)
-            if first == s:
+            # round 9b: or led only by a pointer back and its verb ("This has now fully resolved.": explanations.py)
+            if first == s or (first is not None and self._explanations.led_in(doc, first, s)):
                 openers[k] = (s, t)
         text = doc_text(doc)
         for k in sorted(openers):

@@ -202,3 +202,29 @@ def test_rest_pain_is_a_warning_and_its_denial_reassurance() -> None:
     assert "bone_pain" not in _codes(f"{TREATED} L hip pain - OA on x-ray 2023, mechanical, no rest or night pain.")
     assert "bone_pain" in _codes(f"{TREATED} L hip pain - known OA on x-ray 2023, but now rest pain as well.")
     assert "back_pain" in _codes(f"{TREATED} Back pain for 3 weeks, unexplained; she wonders if it was gardening.")
+
+
+# ------------------------------------------------------------------ a benign cause the note itself doubts
+def _confirm_fields(note: str) -> list[str]:
+    from rightscan.adapters.text import extract
+
+    return [i["field"] for i in extract(note).to_confirm]
+
+
+def test_a_benign_cause_the_note_doubts_sends_the_symptom_to_confirmation() -> None:
+    for line in (
+        "Back pain x 3 weeks, ?musculoskeletal vs bony.",
+        "Thoracic back ache for a month, possibly mechanical.",
+        "Hip pain for 5 weeks, could be bursitis, not examined yet.",
+    ):
+        note = f"{NEW_DX} {line}"
+        assert not _codes(note) & {"back_pain", "bone_pain"}, line  # not stated as a fact ...
+        assert any(f.startswith("symptoms") for f in _confirm_fields(note)), line  # ... but not dropped either
+        assert _decide(note)["systemic_imaging"] == "undetermined", line
+
+
+def test_a_working_diagnosis_still_explains_and_a_firm_one_is_not_sent_to_confirmation() -> None:
+    for line in ("Headache for 10 days - probably tension type, no red flags.", "Back pain from known OA, unchanged."):
+        note = f"{NEW_DX} {line}"
+        assert not _codes(note) & {"headache", "back_pain"}, line
+        assert not any(f.startswith("symptoms") for f in _confirm_fields(note)), line

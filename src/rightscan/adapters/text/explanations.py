@@ -45,6 +45,8 @@ class Explanations:
         self._joined = re.compile(rf"\s*(?:{alts})\s*", re.IGNORECASE) if alts else None
         self.resolution_words = frozenset(" ".join(w.lower().split()) for w in status.get("resolutions", ()))
         self.lead_words = frozenset(w.lower() for w in status.get("lead_words", ()))
+        self.firm_hedges = frozenset(" ".join(w.lower().split()) for w in status.get("firm_hedges", ()))
+        self.doubt_modals = frozenset(w.lower() for w in status.get("doubt_modals", ()))
 
     def subject_starts(self, spans: Sequence[Any], described: Sequence[Mapping[str, Any]]) -> list[int]:
         """First tokens of the mentions that name a study, a test or a value (``status_subject_families``)."""
@@ -147,3 +149,89 @@ def drop_status_of_another(
             for m in after
         ):  # fmt: skip
             effects[i].discard("explained")
+
+
+# How close (in tokens) a hedge must stand to the cause it doubts ("possibly musculoskeletal", "? mechanical",
+# "OA vs metastasis", "tendinopathy - to be confirmed")
+HEDGE_REACH = 2
+
+
+def hedged_causes(
+    doc: Any, categories: Mapping[str, str | None], firm: frozenset[str], hedging: frozenset[str]
+) -> set[tuple[int, int]]:
+    """The spans of the explaining cues the note itself doubts: a hedge (a cue whose effect is in ``hedging``, other
+    than the working-diagnosis words of ``firm``) ending at most ``HEDGE_REACH`` tokens before the cause, or starting
+    at most that far after it ("musculoskeletal vs bony", "OA?")."""
+    mods = list(doc._.context_graph.modifiers)
+    hedges = [m.modifier_span for m in mods if categories.get(m.category) in hedging
+              and " ".join(doc[m.modifier_span[0] : m.modifier_span[1]].text.lower().split()) not in firm]  # fmt: skip
+    out: set[tuple[int, int]] = set()
+    for m in mods:
+        if categories.get(m.category) != "explained":
+            continue
+        s, t = m.modifier_span
+        if any(s - HEDGE_REACH <= he <= s and hs < s for hs, he in hedges) or any(
+            t <= hs <= t + HEDGE_REACH - 1 for hs, _he in hedges
+        ):
+            out.add((s, t))
+    return out
+
+
+def doubt_hedged_explanations(
+    doc: Any,
+    spans: Sequence[Any],
+    effects: list[set[str]],
+    chosen: Mapping[int, int],
+    categories: Mapping[str, str | None],
+    firm: frozenset[str],
+    reach: int,
+) -> None:
+    """A symptom whose every explaining cue the note doubts ("back pain x 3 weeks, ?musculoskeletal vs bony";
+    "cough, possibly viral") is not explained away but left uncertain (sent to confirmation): the cues that reach it
+    are those whose scope covers it and those told after it in its sentence, up to ``reach`` tokens on (``chosen``:
+    mention -> the end of its sentence)."""
+    hedged = hedged_causes(doc, categories, firm, frozenset({"uncertain", "question"}))
+    if not hedged:
+        return
+    explaining = [m for m in doc._.context_graph.modifiers if categories.get(m.category) == "explained"]
+    covering: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for target, modifier in doc._.context_graph.edges:
+        if categories.get(modifier.category) == "explained":
+            covering.setdefault((target.start, target.end), []).append(modifier.modifier_span)
+    for i, sent_end in chosen.items():
+        span = spans[i]
+        if "explained" not in effects[i] or "warning" in effects[i]:
+            continue
+        causes = set(covering.get((span.start, span.end), ()))
+        causes |= {m.modifier_span for m in explaining
+                   if span.end <= m.modifier_span[0] < min(sent_end, span.end + reach)}  # fmt: skip
+        if causes and causes <= hedged:
+            effects[i].discard("explained")
+            effects[i].add("uncertain")
+
+
+def doubt_modal_causes(
+    doc: Any,
+    spans: Sequence[Any],
+    effects: list[set[str]],
+    chosen: Iterable[int],
+    modals: frozenset[str],
+    causes: frozenset[str],
+) -> None:
+    """A symptom made hypothetical only by a modal "be" and a benign cause told after it ("Hip pain for 5 weeks,
+    could be bursitis": a guess at its cause, which the consequence cue "could be ..." reads as a condition): the
+    symptom is there and its cause doubted, so it is left uncertain (sent to confirmation), not dropped. ``causes``:
+    the one-word explaining cues (a guess at anything else, "could be a sign of spread", stays hypothetical)."""
+    by_target: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for target, modifier in doc._.context_graph.edges:
+        if modifier.category == "HYPOTHETICAL":
+            by_target.setdefault((target.start, target.end), []).append(modifier.modifier_span)
+    for i in chosen:
+        span = spans[i]
+        mods = by_target.get((span.start, span.end))
+        if "hypothetical" not in effects[i] or not mods:
+            continue
+        if all(s >= span.end and t - s == 3 and doc[s].lower_ in modals and doc[s + 1].lower_ == "be"
+               and doc[s + 2].lower_ in causes for s, t in mods):  # fmt: skip
+            effects[i].discard("hypothetical")
+            effects[i].add("uncertain")

@@ -151,6 +151,8 @@ class _CarriedExplanation(_Strict):
     item_joiners: list[str] = Field(default_factory=list)  # round 9b: a cause joined to the symptom as a list item
     treated_resolutions: list[str] = Field(default_factory=list)  # round 9b: "... which cleared with amoxicillin"
     resolution_lead_words: list[str] = Field(default_factory=list)  # round 9b: "This has now fully resolved."
+    firm_hedges: list[str] = Field(default_factory=list)  # round 9b: "likely OA" still attributes
+    doubt_modals: list[str] = Field(default_factory=list)  # round 9b: "hip pain, could be bursitis"
 
 
 class ContextFile(_rule_file("context")):

@@ -406,6 +406,8 @@ def _context_settings(ctx: ContextFile) -> dict[str, Any]:
             "joiners": tuple(sorted(_lower(ctx.carried_explanation.item_joiners))),
             "resolutions": tuple(sorted(_lower(ctx.carried_explanation.treated_resolutions))),
             "lead_words": tuple(sorted(_lower(ctx.carried_explanation.resolution_lead_words))),
+            "firm_hedges": tuple(sorted(_lower(ctx.carried_explanation.firm_hedges))),
+            "doubt_modals": tuple(sorted(_lower(ctx.carried_explanation.doubt_modals))),
         }),
         "require_start_line": ctx.sections.require_start_line,
         "layout": MappingProxyType({k: tuple(v) for k, v in ctx.layout.model_dump().items()}),

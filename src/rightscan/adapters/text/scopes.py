@@ -16,7 +16,15 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from rightscan.adapters.text.components import doc_text
-from rightscan.adapters.text.explanations import Explanations, between, cue_words, dating_onsets, drop_status_of_another
+from rightscan.adapters.text.explanations import (
+    Explanations,
+    between,
+    cue_words,
+    dating_onsets,
+    doubt_hedged_explanations,
+    doubt_modal_causes,
+    drop_status_of_another,
+)
 from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.sentences import Sentences
 from rightscan.adapters.text.study_words import qualifiers_end
@@ -49,6 +57,10 @@ class Scopes:
         words = "|".join(re.escape(w) for w in sorted(rules.carried_possessives)) or "(?!)"
         self._possessive_words = re.compile(rf"(?<![^\W_])(?:{words})(?![^\W_])", re.IGNORECASE)
         self._explanations = Explanations(rules.explained_status)  # round 9b: which later cue speaks of the symptom
+        self._one_word_causes = frozenset(  # round 9b: "could be bursitis" (explanations.doubt_modal_causes)
+            m.literal.lower() for m in rules.modifiers
+            if m.pattern is None and rules.categories.get(m.category) == "explained" and " " not in m.literal
+        )  # fmt: skip
 
     def spread(
         self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sents: Sentences, sections: Sections
@@ -66,6 +78,7 @@ class Scopes:
         self._explained_earlier_in_paragraph(doc, spans, described, effects, sections)
         self._carry_resolution(doc, spans, described, effects, sents, sections)
         self._resolved_since_presentation(doc, spans, described, effects, sections)
+        self._doubted_explanation(doc, spans, described, effects, sents)  # round 9b (explanations.py)
 
     def _in_clause(self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sents: Sentences) -> None:
         """Effects a family reads from its whole clause (``in_clause``, ``implied_by`` in context.yaml)."""
@@ -191,6 +204,22 @@ class Scopes:
         explaining = [c for c, effect in self.rules.categories.items() if effect == "explained"]
         subjects = self._explanations.subject_starts(spans, described)
         drop_status_of_another(self._explanations, doc, doc_text(doc), spans, explaining, effects, chosen, subjects)
+
+    def _doubted_explanation(
+        self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sents: Sentences
+    ) -> None:
+        """Round 9b: a symptom explained only by causes the note doubts is uncertain, not explained."""
+        policies = self.rules.policies
+        chosen = {i: sents.of(spans[i].start).end for i, d in enumerate(described)
+                  if "explained" in effects[i] and "uncertain" in policies[d["family"]].to_unparsed}  # fmt: skip
+        if chosen:
+            firm = self._explanations.firm_hedges
+            doubt_hedged_explanations(doc, spans, effects, chosen, self.rules.categories, firm, IN_CLAUSE_REACH)
+        guessed = [i for i, d in enumerate(described)
+                   if "hypothetical" in effects[i] and "uncertain" in policies[d["family"]].to_unparsed
+                   and "explained" in policies[d["family"]].in_clause]  # fmt: skip
+        if guessed:
+            doubt_modal_causes(doc, spans, effects, guessed, self._explanations.doubt_modals, self._one_word_causes)
 
     def _carry_family(
         self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sents: Sentences

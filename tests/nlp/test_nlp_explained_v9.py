@@ -228,3 +228,18 @@ def test_a_working_diagnosis_still_explains_and_a_firm_one_is_not_sent_to_confir
         note = f"{NEW_DX} {line}"
         assert not _codes(note) & {"headache", "back_pain"}, line
         assert not any(f.startswith("symptoms") for f in _confirm_fields(note)), line
+
+
+def test_a_usual_symptom_grown_more_frequent_or_constant_still_counts() -> None:
+    for line, code in (
+        ("Headaches: yes, her usual migraines but more frequent lately.", "headache"),
+        ("Mild low back ache, on and off for 20 yrs, but now constant.", "back_pain"),
+    ):
+        assert code in _codes(f"{NEW_DX} {line}"), line
+    # control: the usual pattern, unchanged
+    assert "headache" not in _codes(f"{NEW_DX} Headaches: yes, her usual migraines, no change in pattern.")
+
+
+def test_a_pain_dated_from_an_operation_or_put_down_by_the_patient_is_explained() -> None:
+    assert "bone_pain" not in _codes(f"{TREATED} Hip pain - hip replacement 2019, ongoing mild ache since the op.")
+    assert "dyspnea" not in _codes(f"{TREATED} She mentioned some breathlessness but puts it down to being unfit.")

@@ -243,3 +243,11 @@ def test_a_usual_symptom_grown_more_frequent_or_constant_still_counts() -> None:
 def test_a_pain_dated_from_an_operation_or_put_down_by_the_patient_is_explained() -> None:
     assert "bone_pain" not in _codes(f"{TREATED} Hip pain - hip replacement 2019, ongoing mild ache since the op.")
     assert "dyspnea" not in _codes(f"{TREATED} She mentioned some breathlessness but puts it down to being unfit.")
+
+
+def test_a_benign_cause_whose_treatment_failed_still_counts() -> None:
+    for line in (
+        "Cough for 6 weeks, treated as a chest infection twice without improvement.",
+        "Cough - GP thinks reflux, failed to settle on omeprazole.",
+    ):
+        assert "cough" in _codes(f"{NEW_DX} {line}"), line

@@ -6,6 +6,9 @@ list, and stress named without the patient blaming it."""
 
 from __future__ import annotations
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from nlp_helpers import decide_note as _decide
 from nlp_helpers import symptom_codes as _codes
 
@@ -82,10 +85,10 @@ def test_stress_named_without_blaming_it_explains_nothing() -> None:
 # ------------------------------------------------------------------ (c) a clinician's benign diagnosis
 def test_a_benign_musculoskeletal_diagnosis_with_a_mechanical_improving_story_is_explained() -> None:
     for line in (
-        "R shoulder ache since March, worse w reaching overhead; physio says subacromial impingement, better "
+        "R shoulder pain since March, worse w reaching overhead; physio says subacromial impingement, better "
         "with exercises, no night pain.",
         "L shoulder pain 3/12, sports physio dx supraspinatus tendinopathy, settling with a home programme.",
-        "Anterior chest wall pain, tender over the costal cartilages, GP dx costochondritis, easing.",
+        "Sternal pain, tender over the costal cartilages, GP dx costochondritis, easing.",
     ):
         assert not _codes(f"{TREATED} {line}") & {"bone_pain", "back_pain"}, line
 
@@ -251,3 +254,26 @@ def test_a_benign_cause_whose_treatment_failed_still_counts() -> None:
         "Cough - GP thinks reflux, failed to settle on omeprazole.",
     ):
         assert "cough" in _codes(f"{NEW_DX} {line}"), line
+
+
+# ------------------------------------------------------------------ property: every class gives way to a warning
+PROPERTY = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# (symptom words, its code, a benign story told after it in the round 9b classes)
+STORIES = [
+    ("Breathless on exertion", "dyspnea", "her usual with the emphysema, no change"),
+    ("Dry cough", "cough", "since a viral URTI, much improved"),
+    ("R shoulder pain", "bone_pain", "physio dx supraspinatus tendinopathy, settling with exercises"),
+    ("Sternal pain", "bone_pain", "GP dx costochondritis"),
+    ("Headache", "headache", "I think its the stress, I always get them when I'm stressed"),
+    ("Low back pain", "back_pain", "from a prolapsed disc, same as always"),
+]
+WARNINGS_V9 = ["but now waking her at night", "but getting progressively worse", "but this one is different",
+               "but now constant", "not improved despite treatment", "with new weakness in the legs"]
+
+
+@PROPERTY
+@given(story=st.sampled_from(STORIES), warning=st.sampled_from(WARNINGS_V9))
+def test_every_round_9b_explanation_gives_way_to_a_warning(story: tuple[str, str, str], warning: str) -> None:
+    words, code, benign = story
+    assert code not in _codes(f"{TREATED} {words} for 3 weeks - {benign}.")
+    assert code in _codes(f"{TREATED} {words} for 3 weeks - {benign}, {warning}.")

@@ -277,3 +277,9 @@ def test_every_round_9b_explanation_gives_way_to_a_warning(story: tuple[str, str
     words, code, benign = story
     assert code not in _codes(f"{TREATED} {words} for 3 weeks - {benign}.")
     assert code in _codes(f"{TREATED} {words} for 3 weeks - {benign}, {warning}.")
+
+
+def test_back_to_her_normal_ends_an_illness_but_a_test_back_to_normal_does_not_explain_a_symptom() -> None:
+    note = f"{NEW_DX} Admitted with a chest infection, cough and breathlessness. Back to her normal by day 3."
+    assert not _codes(note) & {"cough", "dyspnea"}
+    assert "abdominal_pain" in _codes(f"{NEW_DX} Abdominal pain for 3 weeks, LFTs back to normal.")

@@ -156,6 +156,16 @@ class _CarriedFamily(_Strict):
 class _CarriedExplanation(_Strict):
     anaphors: list[str] = Field(default_factory=list)
     contrasts: list[str] = Field(default_factory=list)
+    # round 9b (explanations.py): explaining words that speak of a study, a test or a value named between them and
+    # the symptom ("back pain, bone scan no change"), the words that name one, and the mention families that do
+    status_words: list[str] = Field(default_factory=list)
+    status_subjects: list[str] = Field(default_factory=list)
+    status_subject_families: list[str] = Field(default_factory=list)
+    item_joiners: list[str] = Field(default_factory=list)  # round 9b: a cause joined to the symptom as a list item
+    treated_resolutions: list[str] = Field(default_factory=list)  # round 9b: "... which cleared with amoxicillin"
+    resolution_lead_words: list[str] = Field(default_factory=list)  # round 9b: "This has now fully resolved."
+    firm_hedges: list[str] = Field(default_factory=list)  # round 9b: "likely OA" still attributes
+    doubt_modals: list[str] = Field(default_factory=list)  # round 9b: "hip pain, could be bursitis"
 
 
 class ContextFile(_rule_file("context")):

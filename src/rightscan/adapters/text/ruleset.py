@@ -127,6 +127,8 @@ class Rules:
     symptom_codes: frozenset[str] = field(default_factory=frozenset)
     confirm_fields: frozenset[str] = field(default_factory=frozenset)
     layout: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # round 9b: carried_explanation's status words, the study words and the families they speak of (explanations.py)
+    explained_status: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def confirms(self, name: str) -> bool:
         """Is an uncertain value of this field worth checking against the decision (fields.yaml)?"""

@@ -16,6 +16,15 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from rightscan.adapters.text.components import doc_text
+from rightscan.adapters.text.explanations import (
+    Explanations,
+    between,
+    cue_words,
+    dating_onsets,
+    doubt_hedged_explanations,
+    doubt_modal_causes,
+    drop_status_of_another,
+)
 from rightscan.adapters.text.family_rows import FamilyRows
 from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.sentences import Sentences
@@ -53,6 +62,11 @@ class Scopes:
         words = "|".join(re.escape(w) for w in sorted(rules.carried_possessives)) or "(?!)"
         self._possessive_words = re.compile(rf"(?<![^\W_])(?:{words})(?![^\W_])", re.IGNORECASE)
         self._family_rows = FamilyRows(rules.layout, rules.categories)
+        self._explanations = Explanations(rules.explained_status)  # round 9b: which later cue speaks of the symptom
+        self._one_word_causes = frozenset(  # round 9b: "could be bursitis" (explanations.doubt_modal_causes)
+            m.literal.lower() for m in rules.modifiers
+            if m.pattern is None and rules.categories.get(m.category) == "explained" and " " not in m.literal
+        )  # fmt: skip
 
     def spread(
         self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sents: Sentences, sections: Sections
@@ -63,6 +77,7 @@ class Scopes:
         self._family_rows.apply(doc, spans, described, effects, sections, self.rules.policies)
         self._coordinate(doc, spans, described, effects, sents)
         self._share_in_lists(doc, described, effects)
+        self._status_of_another(doc, spans, described, effects)  # round 9b (explanations.py)
         self._in_clause(doc, spans, described, effects, sents)
         self._carry_family(doc, spans, described, effects, sents)
         self._carry_explanation(doc, spans, described, effects, sents)
@@ -71,6 +86,7 @@ class Scopes:
         self._explained_earlier_in_paragraph(doc, spans, described, effects, sections)
         self._carry_resolution(doc, spans, described, effects, sents, sections)
         self._resolved_since_presentation(doc, spans, described, effects, sections)
+        self._doubted_explanation(doc, spans, described, effects, sents)  # round 9b (explanations.py)
 
     def _in_clause(self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sents: Sentences) -> None:
         """Effects a family reads from its whole clause (``in_clause``, ``implied_by`` in context.yaml)."""
@@ -78,6 +94,7 @@ class Scopes:
         backward: set[int] = set()  # first tokens of the cues that look back (a resolution: "... has resolved")
         negated_at: set[int] = set()
         first_of_family: dict[str, list[int]] = {}
+        subjects: list[int] = []  # round 9b: mentions naming a study, a test or a value (explanations.py)
         text = doc_text(doc)
         for i, (span, d) in enumerate(zip(spans, described, strict=True)):
             policy = self.rules.policies[d["family"]]
@@ -102,6 +119,7 @@ class Scopes:
                     first_of_family.setdefault(dd["family"], []).append(sp.start)
                 for starts in first_of_family.values():
                     starts.sort()
+                subjects = self._explanations.subject_starts(spans, described)
             sent = sents.of(span.start)
             line_start = text.rfind("\n", 0, span.start_char) + 1
             nl = text.find("\n", span.end_char)
@@ -125,10 +143,17 @@ class Scopes:
                 resolving = {s for s, x in here if x in self._clause_breaks
                              and any(x2 == "historical" and h in backward and s < h <= s + RESOLUTION_AFTER_ONSET
                                      for h, x2 in here)}  # fmt: skip
-                until = min([s for s, x in here if x in self._clause_breaks and s >= span.end and s not in resolving]
+                # round 9b: a new onset that only dates the resolution ("this has now fully resolved") ends nothing
+                dating = dating_onsets(cues.get(sents.index[span.start], ()), backward)
+                until = min([s for s, x in here if x in self._clause_breaks and s >= span.end
+                             and s not in resolving and s not in dating]
                             + family_starts[k : k + 1] + [sent.end, span.end + IN_CLAUSE_REACH])  # fmt: skip
                 cue = next((s for s, x in here if x == "historical" and s in backward and span.end <= s < until
                             and s not in negated_at and s - 1 not in negated_at), None)  # fmt: skip
+                if cue is None:  # round 9b: "a cough in January which cleared with amoxicillin" (explanations.py)
+                    cue = self._explanations.treated_resolution(
+                        doc, cues.get(sents.index[span.start], ()), span.end, until, negated_at
+                    )
                 if cue is not None and not any(x == "warning" and span.end <= s < cue for s, x in here):
                     e.add("historical")
             # a warning before the symptom that its own scope did not bring to it is another finding's ("lump
@@ -148,19 +173,66 @@ class Scopes:
                            default=sent.end)  # fmt: skip
                 if any(x == "warning" and span.end <= s < stop for s, x in here):
                     e.add("warning")
-                continue
+                    continue
+                # round 9b: the warning is a later finding's ("breathless on stairs - her usual with the COPD, no
+                # change, no cough beyond her normal"): the symptom's clause, up to that finding, may explain it; a
+                # warning before that finding, even past a terminator, still keeps it from being explained
+                limit = nxt[0] if nxt else sent.end
+                if any(x == "warning" and span.end <= s < limit for s, x in here):
+                    continue
+            else:
+                limit = sent.end
             # the clause ends at a new-onset cue ("back pain x 3 wks, now w/ leg weakness, tripped twice")
-            stop = min((s for s, x in here if x in self._clause_breaks and s >= span.end), default=sent.end)
+            stop = min((s for s, x in here if x in self._clause_breaks and s >= span.end), default=limit)
+            stop = min(stop, limit)
             # and never reaches further than a clause does: in a dictated run-on without full stops the "sentence"
             # is the whole history, and a past-history item 40 words on does not explain today's symptom
             stop = min(stop, span.end + IN_CLAUSE_REACH)
-            # a negated explanation explains nothing ("no URI", "not related to meals")
+            # a negated explanation explains nothing ("no URI", "not related to meals"); round 9b: nor does a "no
+            # change" told of a study named between ("back pain, bone scan no change": explanations.py)
             for effect in policy.in_clause:
                 if effect == "historical":
                     continue  # read above, before the warnings
                 if any(x == effect and span.end <= s < stop and s not in negated_at and s - 1 not in negated_at
+                       and not (effect == "explained" and self._of_another(doc, text, span.end, s, subjects))
                        for s, x in here):  # fmt: skip
                     e.add(effect)
+
+    def _of_another(self, doc: Doc, text: str, symptom_end: int, cue_start: int, subjects: list[int]) -> bool:
+        """Round 9b: the explaining cue at ``cue_start`` is not about the symptom (explanations.py)."""
+        cue_end = next((t for s, t in (m.modifier_span for m in doc._.context_graph.modifiers) if s == cue_start),
+                       cue_start + 1)  # fmt: skip
+        words = cue_words(text, doc, cue_start, cue_end)
+        return self._explanations.not_about(
+            words, between(text, doc, symptom_end, cue_start), symptom_end, cue_start, subjects
+        )
+
+    def _status_of_another(self, doc: Doc, spans: list[Span], described: Described, effects: Effects) -> None:
+        """Round 9b: an explanation told after the symptom that is not about it (explanations.py)."""
+        policies = self.rules.policies
+        chosen = [i for i, d in enumerate(described)
+                  if "explained" in effects[i] and "explained" in policies[d["family"]].in_clause]  # fmt: skip
+        if not chosen:
+            return
+        explaining = [c for c, effect in self.rules.categories.items() if effect == "explained"]
+        subjects = self._explanations.subject_starts(spans, described)
+        drop_status_of_another(self._explanations, doc, doc_text(doc), spans, explaining, effects, chosen, subjects)
+
+    def _doubted_explanation(
+        self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sents: Sentences
+    ) -> None:
+        """Round 9b: a symptom explained only by causes the note doubts is uncertain, not explained."""
+        policies = self.rules.policies
+        chosen = {i: sents.of(spans[i].start).end for i, d in enumerate(described)
+                  if "explained" in effects[i] and "uncertain" in policies[d["family"]].to_unparsed}  # fmt: skip
+        if chosen:
+            firm = self._explanations.firm_hedges
+            doubt_hedged_explanations(doc, spans, effects, chosen, self.rules.categories, firm, IN_CLAUSE_REACH)
+        guessed = [i for i, d in enumerate(described)
+                   if "hypothetical" in effects[i] and "uncertain" in policies[d["family"]].to_unparsed
+                   and "explained" in policies[d["family"]].in_clause]  # fmt: skip
+        if guessed:
+            doubt_modal_causes(doc, spans, effects, guessed, self._explanations.doubt_modals, self._one_word_causes)
 
     def _carry_family(
         self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sents: Sentences
@@ -376,7 +448,8 @@ class Scopes:
             if effect != "historical" or mod.direction.upper() != "BACKWARD":
                 continue
             first = next((tok.i for tok in sents.spans[k] if not (tok.is_space or tok.is_punct)), None)
-            if first == s:
+            # round 9b: or led only by a pointer back and its verb ("This has now fully resolved.": explanations.py)
+            if first == s or (first is not None and self._explanations.led_in(doc, first, s)):
                 openers[k] = (s, t)
         text = doc_text(doc)
         for k in sorted(openers):

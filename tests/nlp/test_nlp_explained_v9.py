@@ -267,8 +267,14 @@ STORIES = [
     ("Headache", "headache", "I think its the stress, I always get them when I'm stressed"),
     ("Low back pain", "back_pain", "from a prolapsed disc, same as always"),
 ]
-WARNINGS_V9 = ["but now waking her at night", "but getting progressively worse", "but this one is different",
-               "but now constant", "not improved despite treatment", "with new weakness in the legs"]
+WARNINGS_V9 = [
+    "but now waking her at night",
+    "but getting progressively worse",
+    "but this one is different",
+    "but now constant",
+    "not improved despite treatment",
+    "with new weakness in the legs",
+]
 
 
 @PROPERTY

@@ -399,16 +399,18 @@ def _context_settings(ctx: ContextFile) -> dict[str, Any]:
         "carried_pronouns": _lower(ctx.carried_family.pronouns),
         "carried_anaphors": tuple(" ".join(a.lower().split()) for a in ctx.carried_explanation.anaphors),
         "contrasts": _lower(ctx.carried_explanation.contrasts),
-        "explained_status": MappingProxyType({
-            "words": tuple(sorted(_lower(ctx.carried_explanation.status_words))),
-            "subjects": tuple(sorted(_lower(ctx.carried_explanation.status_subjects))),
-            "families": tuple(sorted(ctx.carried_explanation.status_subject_families)),
-            "joiners": tuple(sorted(_lower(ctx.carried_explanation.item_joiners))),
-            "resolutions": tuple(sorted(_lower(ctx.carried_explanation.treated_resolutions))),
-            "lead_words": tuple(sorted(_lower(ctx.carried_explanation.resolution_lead_words))),
-            "firm_hedges": tuple(sorted(_lower(ctx.carried_explanation.firm_hedges))),
-            "doubt_modals": tuple(sorted(_lower(ctx.carried_explanation.doubt_modals))),
-        }),
+        "explained_status": MappingProxyType(
+            {
+                "words": tuple(sorted(_lower(ctx.carried_explanation.status_words))),
+                "subjects": tuple(sorted(_lower(ctx.carried_explanation.status_subjects))),
+                "families": tuple(sorted(ctx.carried_explanation.status_subject_families)),
+                "joiners": tuple(sorted(_lower(ctx.carried_explanation.item_joiners))),
+                "resolutions": tuple(sorted(_lower(ctx.carried_explanation.treated_resolutions))),
+                "lead_words": tuple(sorted(_lower(ctx.carried_explanation.resolution_lead_words))),
+                "firm_hedges": tuple(sorted(_lower(ctx.carried_explanation.firm_hedges))),
+                "doubt_modals": tuple(sorted(_lower(ctx.carried_explanation.doubt_modals))),
+            }
+        ),
         "require_start_line": ctx.sections.require_start_line,
         "layout": MappingProxyType({k: tuple(v) for k, v in ctx.layout.model_dump().items()}),
     }

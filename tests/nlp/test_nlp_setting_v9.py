@@ -229,3 +229,29 @@ def test_control_proven_metastasis_stays_m1() -> None:
         "brain metastasis is planned."
     )
     assert _m(note) == "M1"
+
+
+def test_dated_neoadjuvant_review_title_leaves_the_setting_open() -> None:
+    note = (
+        "NEOADJUVANT INTERIM RESPONSE ASSESSMENT 14/04/2026\n"
+        "R breast IDC, HER2 positive, grade 3 (core 01/2026), cT2 N1. THP cycle 4 given last week; tolerating it.\n"
+        "MRI: partial response. Surgical plan after cycle 6: R lumpectomy + targeted axillary dissection."
+    )
+    assert _setting(note) is None
+
+
+# ------------------------------------------------------------------ metastatic disease dated from an earlier time
+def test_metastatic_since_a_year_is_known_metastatic_disease() -> None:
+    note = (
+        "Phone triage. 58F. Dx: metastatic R breast cancer to the liver, stage 4 since 2022, ER+ HER2-, "
+        "on capecitabine. Calls with a new headache for a week, worse in the mornings. Plan: MRI brain today."
+    )
+    assert _setting(note) not in ("suspected_distant_recurrence", "new_diagnosis")
+
+
+def test_control_treated_cancer_with_new_headache_is_suspected_recurrence() -> None:
+    note = (
+        "Phone triage. 58F, R breast IDC 2019, lumpectomy and radiotherapy, on letrozole. Calls with a new "
+        "headache for a week, worse in the mornings, vomiting. Plan: MRI brain today."
+    )
+    assert _setting(note) == "suspected_distant_recurrence"

@@ -168,8 +168,14 @@ def infer_setting(
     # ("mastectomy after neoadjuvant therapy"), not treatment under way
     planned_surgery = {c.mention.sentence for c in cands if c.field == "prior_surgery" and not c.used
                        and not c.mention.effects & {"negated", "past", "historical"}}  # fmt: skip
+    # a specimen staged after neoadjuvant treatment, or a review in its middle, dated in the current episode (round 9c),
+    # in a note that names no follow-up visit
+    current_neo = [m for m in by["preop_systemic"] if m.rule == _POST_NEOADJUVANT and not by["followup"]
+                   and not before_episode(m.sentence)]  # fmt: skip
     underway = [  # "s/p neoadjuvant 2017": treated
-        m for m in by["preop_systemic"] if not dated(m.sentence) and m.sentence not in planned_surgery
+        m
+        for m in by["preop_systemic"]
+        if (not dated(m.sentence) or m in current_neo) and m.sentence not in planned_surgery
     ]
     # "staging" said of the diagnosis ("Staging at dx: CT CAP negative") while neoadjuvant treatment is under way
     # names no current setting either
@@ -187,11 +193,12 @@ def infer_setting(
                          "staging settings", surgery[:1] + said[:2])  # fmt: skip
     # a specimen staged after neoadjuvant treatment (ypT, ypN): treatment given in the current episode (no earlier date)
     # is that neoadjuvant treatment, not an earlier cancer's (round 9c)
-    if any(m.rule == _POST_NEOADJUVANT for m in underway) and not (distant or local):
+    if any(m in current_neo for m in underway) and not (distant or local):
         long_ago = [m for m in long_ago if before_episode(m.sentence)]
     if (stated is None or staging_only) and underway and not long_ago:
         facts.pop("setting", None)
-        return left_open("neoadjuvant treatment under way or completed: staging belonged to the diagnosis", underway)
+        return left_open("treatment before or instead of an operation (neoadjuvant, primary endocrine) under way or "
+                         "completed: staging belonged to the diagnosis", underway)  # fmt: skip
     if stated is None and surgery and by["perioperative"] and by["pending"] and not facts.get("pathology"):
         why = "just operated, final pathology pending: whether post-operative staging is needed waits for it"
         return left_open(why, surgery + by["pending"])

@@ -4,9 +4,10 @@ Two questions ``note_setting`` asks of a sentence:
 
 - ``Episode.earlier(sentence)``: does it date something to an earlier time (a bare year such as "lumpectomy 2019", years
   or six months and more elapsed, "remote")? A day or month written with the year of the note's latest such date
-  ("Histology (reported 03/11/2025)" in a clinic letter of 29/10/2025, "Procedure: R mastectomy 02/11/2025" in the
-  discharge summary of that admission, "cT2 cN1 at dx (04/2026)" in a report of 10/28/2026) belongs to the current
-  episode: it is no earlier treated cancer. A bare year is read as before.
+  ("Histology (reported 03/11/2025)" in a clinic letter of 29/10/2025, "cT2 cN1 at dx (04/2026), s/p TCHP x6" in a
+  report of 10/28/2026) belongs to the current episode: it is no earlier treated cancer. A bare year is read as before.
+  note_setting asks it of a cancer's type told in the past and of treatment before a ypT/ypN specimen; an operation is
+  still dated by any year (a pre-operative note's "Date of surgery: 2025-04-08" is not read as done days ago).
 - ``at_diagnosis``: the sentences a label tells as the cancer before its treatment ("Pre-operative: R breast mass, cT2
   N1 (FNA-proven node)", "cT2 cN1 at dx", "Baseline (12/2025): ..."; values.yaml ``clue.at_diagnosis``). A lump or a
   node described there is the presentation of the cancer being treated, not a new finding after treatment.

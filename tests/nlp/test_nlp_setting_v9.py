@@ -255,3 +255,23 @@ def test_control_treated_cancer_with_new_headache_is_suspected_recurrence() -> N
         "headache for a week, worse in the mornings, vomiting. Plan: MRI brain today."
     )
     assert _setting(note) == "suspected_distant_recurrence"
+
+
+@pytest.mark.parametrize(
+    "history",
+    [
+        "HER2-positive breast cancer, stage IV (liver) on trastuzumab deruxtecan.",
+        "Metastatic HR+ breast cancer (bone only), progressed on letrozole + palbociclib last spring.",
+    ],
+)
+def test_metastatic_disease_under_treatment_is_known(history: str) -> None:
+    note = f"MRI brain with and without contrast. 63F. {history} New morning headaches with vomiting for ten days."
+    assert _setting(note) not in ("suspected_distant_recurrence", "new_diagnosis")
+
+
+def test_control_progression_on_adjuvant_therapy_is_a_suspected_recurrence() -> None:
+    note = (
+        "CT chest/abdomen/pelvis. 63F, L breast IDC 2020, lumpectomy + RT, on adjuvant tamoxifen. New 2 cm liver "
+        "lesion on ultrasound for abdominal pain."
+    )
+    assert _setting(note) == "suspected_distant_recurrence"

@@ -29,6 +29,7 @@ from rightscan.adapters.text.model import Extraction, Mention
 from rightscan.adapters.text.note_setting import infer_setting
 from rightscan.adapters.text.order_time import future_studies
 from rightscan.adapters.text.rules import STRENGTH_RANK, FieldRule, Rules
+from rightscan.adapters.text.setting_subject import set_aside_other_subjects
 from rightscan.adapters.text.size_current import summary_size
 from rightscan.adapters.text.stage_values import (
     ELAPSED,
@@ -269,6 +270,7 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
         elif value is not None:
             _put(facts, fieldname, value)
 
+    set_aside_other_subjects(rules, mentions, cands)  # another cancer's follow-up, another site's excision
     # prior surgery first: an uncertain metastasis becomes a suspected distant recurrence only after surgery
     settle("prior_surgery")
     for m in gated:

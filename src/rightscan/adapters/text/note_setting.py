@@ -14,17 +14,12 @@ from typing import Any
 from rightscan.adapters.text.candidates import ACCEPTED, Candidate, status_of, where
 from rightscan.adapters.text.model import Mention
 from rightscan.adapters.text.rules import Rules
+from rightscan.adapters.text.setting_episode import Episode, at_diagnosis
 from rightscan.domain.setting import treated_cancer_setting
 
 CLUES = ("treatment", "new_local", "new_distant", "pending", "followup", "other_cancer", "perioperative", "workup",
          "cancer_named", "preop_systemic", "known_metastatic")  # fmt: skip
 RECURRENCE = ("suspected_local_recurrence", "suspected_distant_recurrence")
-# an earlier year, a number of years, or six months or more ("18 months ago"): treatment that is not days old
-_YEARS = re.compile(
-    r"\b(?:19[5-9]\d|20[0-2]\d)\b|\b\d+\s*(?:y|yr|yrs|years?)\b(?!\s*old)|\bremote\b"
-    r"|\b(?:[6-9]|[1-9]\d)\s*(?:mo|mos|months)\b(?!\s*old)",
-    re.IGNORECASE,
-)
 # targets.yaml and values.yaml: treatment still to come after the operation
 _TO_COME = frozenset({"clue.adjuvant_next", "clue.adjuvant_next_words", "clue.first_treatment_underway"})
 _ELAPSED = "clue.time_elapsed"  # values.yaml: years (or six months or more) elapsed, in figures or words
@@ -33,6 +28,9 @@ _SURVEILLANCE_WORD = "setting.surveillance"  # targets.yaml: "surveillance", "su
 _COMPLAINT = "clue.presenting_complaint"  # values.yaml: "CC: ...", "Presenting complaint: ..."
 _SPECIMEN_LABEL = "clue.specimen_label"  # values.yaml: "Procedure: L total mastectomy", "Specimen: left WLE"
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
+_POST_NEOADJUVANT = "clue.post_neoadjuvant"  # values.yaml (round 9c): ypT/ypN, "post-neoadjuvant", RCB
+_ANY_YEAR = Episode(())  # every year written counts as an earlier time
+_NEW_WORDS = frozenset({"setting.new_diagnosis", "setting.new_cancer"})  # "newly diagnosed", "new L breast cancer"
 _HISTORY_ONLY = "clue.cancer_history"  # targets.yaml: a breast cancer of the past named without its treatment
 _HOW_FOUND = "setting.screen_detected"  # targets.yaml: how the cancer was found
 _PROOF = ("tumor.histology", "tumor.er", "tumor.pr", "tumor.her2", "tumor.grade", "pathology.t", "pathology.n")
@@ -68,8 +66,13 @@ def infer_setting(
     other = {m.sentence for m in by["other_cancer"]}
     elapsed = {m.sentence for m in by["followup"] if m.rule == _ELAPSED}
 
-    def dated(sentence: str) -> bool:  # an earlier year, or years elapsed ("ten years after", "2-year follow-up")
-        return bool(_YEARS.search(sentence)) or sentence in elapsed
+    episode = Episode(m.sentence for m in mentions)
+
+    def dated(sentence: str) -> bool:  # a year, or years elapsed ("ten years after", "2-year follow-up")
+        return _ANY_YEAR.earlier(sentence) or sentence in elapsed
+
+    def before_episode(sentence: str) -> bool:  # as dated, but a full date of the note's latest year is current
+        return episode.earlier(sentence) or sentence in elapsed
 
     biopsied = {m.sentence for m in by["workup"]}
     # "adjuvant chemo + trastuzumab anticipated": treatment still to come, not treatment given
@@ -85,11 +88,15 @@ def infer_setting(
         for c in cands
         if c.field == "tumor.histology"
         and c.used
-        and ("historical" in c.mention.effects or ("past" in c.mention.effects and dated(c.mention.sentence)))
+        and ("historical" in c.mention.effects or ("past" in c.mention.effects and before_episode(c.mention.sentence)))
         # a type named with the biopsy that proved it ("Dx: R breast IDC, bx 2026-10-30") dates the diagnosis, not
         # an earlier treated cancer
         and ("historical" in c.mention.effects or c.mention.sentence not in biopsied)
     ]
+    # an explicit new breast cancer ("new triple-negative inflammatory breast cancer") wins over a type read as history
+    # only by its section (a discharge summary's hospital course): no earlier cancer without an earlier date (round 9c)
+    if _explicit_new(rules, mentions, before_episode):
+        earlier = [m for m in earlier if before_episode(m.sentence)]
     surgery = [c.mention for c in cands if c.field == "prior_surgery" and c.used]
     # surgery of earlier years ("s/p lumpectomy 2019", "4 y s/p mastectomy") is a treated cancer in follow-up;
     # surgery alone may be days old (a post-operative note), which says nothing of the setting yet
@@ -105,6 +112,10 @@ def infer_setting(
     # finding that may be distant spread after a treated cancer, as the words "LFTs elevated" are (targets.yaml)
     raised = [c.mention for c in cands if c.used and c.field.startswith("labs.") and _above_uln(c.value)]
     distant = by["new_distant"] + symptoms + [m for m in gated if "uncertain" in m.effects] + metastatic + raised
+    # a finding told as the cancer at diagnosis or before its operation ("Pre-operative: R breast mass, cT2 N1
+    # (FNA-proven node)") is the presentation of the cancer being treated, not a new finding (round 9c)
+    presentation = at_diagnosis(mentions)
+    distant = [m for m in distant if m.sentence not in presentation]
     # the only new finding a mildly raised alkaline phosphatase, liver tests normal (red_flags.yaml: at most
     # alp_mild_max_x_uln, "no systemic imaging by default; fractionate"): whether distant spread is suspected, or a
     # benign cause (bone turnover, vitamin D) is, is not said; the setting waits, naming the test
@@ -115,7 +126,7 @@ def infer_setting(
     # words the note reads as a negative axilla ("no palpable axillary nodes") are no new finding
     negative = [(c.mention.start, c.mention.end) for c in cands if c.field == "tumor.n" and c.value == "N0"]
     found = [m for m in by["new_local"] if not any(s < m.end and m.start < e for s, e in negative)]
-    local = found + nodes  # regional nodes described in words: a new regional finding
+    local = [m for m in found + nodes if m.sentence not in presentation]  # regional nodes in words: a new finding
     proven = sorted({c.field for c in cands if c.used and c.field in _PROOF})  # fields are settled later
     staged = [c.mention for c in cands if c.used and c.field in ("tumor.t", "tumor.n", "order")]
     workup = by["workup"] + staged  # clinical categories or a study asked for: a cancer being staged
@@ -157,8 +168,14 @@ def infer_setting(
     # ("mastectomy after neoadjuvant therapy"), not treatment under way
     planned_surgery = {c.mention.sentence for c in cands if c.field == "prior_surgery" and not c.used
                        and not c.mention.effects & {"negated", "past", "historical"}}  # fmt: skip
+    # a specimen staged after neoadjuvant treatment, or a review in its middle, dated in the current episode (round 9c),
+    # in a note that names no follow-up visit
+    current_neo = [m for m in by["preop_systemic"] if m.rule == _POST_NEOADJUVANT and not by["followup"]
+                   and not before_episode(m.sentence)]  # fmt: skip
     underway = [  # "s/p neoadjuvant 2017": treated
-        m for m in by["preop_systemic"] if not dated(m.sentence) and m.sentence not in planned_surgery
+        m
+        for m in by["preop_systemic"]
+        if (not dated(m.sentence) or m in current_neo) and m.sentence not in planned_surgery
     ]
     # "staging" said of the diagnosis ("Staging at dx: CT CAP negative") while neoadjuvant treatment is under way
     # names no current setting either
@@ -174,9 +191,14 @@ def infer_setting(
         facts.pop("setting", None)
         return left_open("staging named after the breast operation: post-operative staging is not one of the "
                          "staging settings", surgery[:1] + said[:2])  # fmt: skip
+    # a specimen staged after neoadjuvant treatment (ypT, ypN): treatment given in the current episode (no earlier date)
+    # is that neoadjuvant treatment, not an earlier cancer's (round 9c)
+    if any(m in current_neo for m in underway) and not (distant or local):
+        long_ago = [m for m in long_ago if before_episode(m.sentence)]
     if (stated is None or staging_only) and underway and not long_ago:
         facts.pop("setting", None)
-        return left_open("neoadjuvant treatment under way or completed: staging belonged to the diagnosis", underway)
+        return left_open("treatment before or instead of an operation (neoadjuvant, primary endocrine) under way or "
+                         "completed: staging belonged to the diagnosis", underway)  # fmt: skip
     if stated is None and surgery and by["perioperative"] and by["pending"] and not facts.get("pathology"):
         why = "just operated, final pathology pending: whether post-operative staging is needed waits for it"
         return left_open(why, surgery + by["pending"])
@@ -293,6 +315,18 @@ def _other_breast(treated: list[Mention], new: list[Mention]) -> list[Mention]:
     if any(side in sides for _, sides in fresh):
         return []
     return [m for m, sides in fresh if sides and side not in sides]
+
+
+def _explicit_new(rules: Rules, mentions: list[Mention], dated: Any) -> bool:
+    """The note calls the cancer new in words ("newly diagnosed", "new R breast IDC"), not as history, negated or of an
+    earlier date."""
+    return any(
+        m.rule in _NEW_WORDS
+        and status_of(rules, m)[0] == ACCEPTED
+        and not m.effects & {"past", "historical", "negated"}
+        and not dated(m.sentence)
+        for m in mentions
+    )
 
 
 def _given(m: Mention, dated: Any) -> bool:

@@ -9,6 +9,8 @@
   takes an M1 away from the facts.
 - a newly diagnosed cancer whose note states its stage group 0-III ("cT2 cN2a, stage IIIA") while M1 is read only
   from words describing metastasis (no M category written) contradicts itself: the M1 is left to confirm.
+- an M1 read from words that name a metastasis as what an evaluation looks for ("warrants evaluation for osseous
+  metastasis", values.yaml ``clue.metastasis_sought``) is no finding: it is kept as evidence only (round 9c).
 - a laboratory test called raised in words ("raised ALP") needs no confirmation when the note gives the
   test's value too, even when it gives two values (those are then confirmed as two values).
 - a test given twice in dated rows of a results table ("9/5/26  ALP 198 (35-104)" ... "9/12/26  ALP 214 (35-104)") is
@@ -39,6 +41,7 @@ _BARE_M_REASON = (
 
 def read(rules: Rules, mentions: list[Mention], procedure_names: dict[str, str]) -> Extraction:
     """The note's reading with the safety nets of this module applied."""
+    mentions = _sought_not_found(mentions)
     mentions, doubted = _doubt_bare_m(rules, mentions)
     extraction = assemble(rules, mentions, procedure_names)
     extraction = _stage_group_against_m1(rules, mentions, _bare_m_to_confirm(extraction, doubted))
@@ -73,6 +76,29 @@ def _bare_m_to_confirm(extraction: Extraction, doubted: list[Mention]) -> Extrac
         return extraction
     item = {"field": "tumor.m", "values": ["M1"], "reason": _BARE_M_REASON, "evidence": [where(m) for m in doubted]}
     return dataclasses.replace(extraction, to_confirm=[*extraction.to_confirm, item])
+
+
+# ------------------------------------------------------------------ a metastasis named as the aim of an evaluation
+SOUGHT = "clue.metastasis_sought"  # values.yaml (round 9c): "evaluation for", "work-up for" before metastasis words
+_SOUGHT_REACH = 60  # characters from the end of "evaluation for" to the metastasis words it looks for
+_SOUGHT_REASON = "a metastasis named as what an evaluation looks for (evaluation for, work-up for): not a finding"
+
+
+def _sought_not_found(mentions: list[Mention]) -> list[Mention]:
+    """The mentions with each M1 read from words right after "evaluation for" (in its sentence) made evidence only."""
+    sought = [m for m in mentions if m.rule == SOUGHT and not m.effects & {"negated"}]
+    if not sought:
+        return mentions
+    out: list[Mention] = []
+    for m in mentions:
+        if (
+            _says_m1(m)
+            and not m.rule.startswith(_STATED_M)
+            and any(s.sentence == m.sentence and 0 <= m.start - s.end <= _SOUGHT_REACH for s in sought)
+        ):
+            m = dataclasses.replace(m, findings=(Finding("tumor.m", "M1", NOTE, _SOUGHT_REASON),))
+        out.append(m)
+    return out
 
 
 # ------------------------------------------------------------------ a stage group 0-III against an M1 read from words

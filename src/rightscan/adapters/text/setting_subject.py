@@ -1,0 +1,62 @@
+"""Setting words whose subject is not this breast cancer (round 9c), set aside before the setting is settled.
+
+"Surveillance", "survivorship", "NED" or "recurrence" set the breast cancer's setting only when they are said of
+it. They are not when:
+
+- their sentence names another cancer and no breast cancer ("PET/CTs for the melanoma, all NED", "Hodgkin lymphoma
+  2003, in remission, followed by survivorship clinic");
+- another illness or another team is the subject of the follow-up ("the CT from heme surveillance", "lymphoma
+  surveillance per their schedule": values.yaml ``clue.other_illness_followup``);
+- the word names material handed out ("(x) Survivorship packet given": values.yaml ``clue.survivorship_material``).
+
+Likewise an excision whose site is not the breast ("PSH: WLE back 2012", "wide local excision of L calf melanoma":
+values.yaml ``clue.other_site_excision``) is no breast operation: it is not the prior surgery of the breast cancer.
+
+Each such candidate is kept as evidence with its reason and takes no part in settling the field; the setting is then
+read from the other words or inferred by clinical meaning (``note_setting``). Only words of the setting family are set
+aside: an explicit "newly diagnosed" stands.
+"""
+
+from __future__ import annotations
+
+from rightscan.adapters.text.candidates import ACCEPTED, Candidate, status_of
+from rightscan.adapters.text.model import Mention
+from rightscan.adapters.text.rules import Rules
+
+# values.yaml (round 9c): the follow-up of another illness or team; survivorship material handed out
+OTHER_FOLLOWUP = "clue.other_illness_followup"
+MATERIAL = "clue.survivorship_material"
+OTHER_SITE = "clue.other_site_excision"
+_BREAST_FAMILIES = frozenset({"histology", "cancer_named"})  # a breast cancer named in the sentence
+_SETTING_FAMILIES = frozenset({"setting"})  # surveillance and recurrence words (targets.yaml)
+_OTHER_CANCER = "other_cancer"
+
+
+def _overlaps(a: Mention, b: Mention) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def set_aside_other_subjects(rules: Rules, mentions: list[Mention], cands: list[Candidate]) -> None:
+    """Mark unused, with a reason, each used setting candidate whose words are said of another cancer or illness,
+    or name survivorship material handed out, and each prior operation that excised another site."""
+    accepted = [m for m in mentions if status_of(rules, m)[0] == ACCEPTED]
+    other = {m.sentence for m in accepted if m.family == _OTHER_CANCER}
+    breast = {m.sentence for m in mentions if m.family in _BREAST_FAMILIES} | {
+        m.sentence for m in mentions if "breast" in m.sentence.lower()
+    }
+    followups = [m for m in accepted if m.rule == OTHER_FOLLOWUP]
+    material = [m for m in accepted if m.rule == MATERIAL]
+    sites = [m for m in accepted if m.rule == OTHER_SITE]
+    for c in cands:
+        if c.field == "prior_surgery" and c.used and any(_overlaps(c.mention, s) for s in sites):
+            c.used, c.reason = False, "the excision of another site than the breast"
+            continue
+        if c.field != "setting" or not c.used or c.mention.family not in _SETTING_FAMILIES:
+            continue
+        m = c.mention
+        if m.sentence in other and m.sentence not in breast:
+            c.used, c.reason = False, "said of another cancer named in its sentence, not of the breast cancer"
+        elif any(_overlaps(m, f) for f in followups):
+            c.used, c.reason = False, "the follow-up of another illness or team, not of the breast cancer"
+        elif any(_overlaps(m, f) for f in material):
+            c.used, c.reason = False, "survivorship material handed out, not the current setting"

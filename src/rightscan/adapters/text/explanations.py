@@ -214,24 +214,20 @@ def doubt_modal_causes(
     doc: Any,
     spans: Sequence[Any],
     effects: list[set[str]],
-    chosen: Iterable[int],
+    chosen: Mapping[int, int],
     modals: frozenset[str],
     causes: frozenset[str],
+    reach: int,
 ) -> None:
-    """A symptom made hypothetical only by a modal "be" and a benign cause told after it ("Hip pain for 5 weeks,
-    could be bursitis": a guess at its cause, which the consequence cue "could be ..." reads as a condition): the
-    symptom is there and its cause doubted, so it is left uncertain (sent to confirmation), not dropped. ``causes``:
-    the one-word explaining cues (a guess at anything else, "could be a sign of spread", stays hypothetical)."""
-    by_target: dict[tuple[int, int], list[tuple[int, int]]] = {}
-    for target, modifier in doc._.context_graph.edges:
-        if modifier.category == "HYPOTHETICAL":
-            by_target.setdefault((target.start, target.end), []).append(modifier.modifier_span)
-    for i in chosen:
+    """A symptom followed in its sentence by a modal "be" and a benign cause ("Hip pain for 5 weeks, could be
+    bursitis"): a guess at its cause, so the symptom is there and its cause doubted; it is left uncertain (sent to
+    confirmation), neither dropped nor stated. ``chosen``: the symptom's index -> its sentence's end; ``causes``:
+    the one-word explaining cues (a guess at anything else, "could be anything", "might be a sign of spread",
+    leaves the symptom standing). ``reach``: how many tokens after the symptom the guess may start."""
+    for i, end in chosen.items():
         span = spans[i]
-        mods = by_target.get((span.start, span.end))
-        if "hypothetical" not in effects[i] or not mods:
-            continue
-        if all(s >= span.end and t - s == 3 and doc[s].lower_ in modals and doc[s + 1].lower_ == "be"
-               and doc[s + 2].lower_ in causes for s, t in mods):  # fmt: skip
-            effects[i].discard("hypothetical")
-            effects[i].add("uncertain")
+        stop = min(end, span.end + reach + 3)
+        for s in range(span.end, stop - 2):
+            if doc[s].lower_ in modals and doc[s + 1].lower_ == "be" and doc[s + 2].lower_ in causes:
+                effects[i].add("uncertain")
+                break

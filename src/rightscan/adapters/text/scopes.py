@@ -228,11 +228,14 @@ class Scopes:
         if chosen:
             firm = self._explanations.firm_hedges
             doubt_hedged_explanations(doc, spans, effects, chosen, self.rules.categories, firm, IN_CLAUSE_REACH)
-        guessed = [i for i, d in enumerate(described)
-                   if "hypothetical" in effects[i] and "uncertain" in policies[d["family"]].to_unparsed
-                   and "explained" in policies[d["family"]].in_clause]  # fmt: skip
+        standing = {"negated", "historical", "hypothetical", "family", "explained"}
+        guessed = {i: sents.of(spans[i].start).end for i, d in enumerate(described)
+                   if not effects[i] & standing and "uncertain" in policies[d["family"]].to_unparsed
+                   and "explained" in policies[d["family"]].in_clause}  # fmt: skip
         if guessed:
-            doubt_modal_causes(doc, spans, effects, guessed, self._explanations.doubt_modals, self._one_word_causes)
+            doubt_modal_causes(
+                doc, spans, effects, guessed, self._explanations.doubt_modals, self._one_word_causes, IN_CLAUSE_REACH
+            )
 
     def _carry_family(
         self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sents: Sentences

@@ -43,8 +43,14 @@ FLOORS = {
     # unsafe answer left, s-019 (a BRCA carrier's "dx 2022" read as a treated cancer), fixed since nlp 2026.11.30.6
     # (tests/nlp/test_nlp_setting_years.py): 87.3 % and none
     "blind_v8.jsonl": (0, 0.87),
-    # first run 77.3 % and 11 unsafe, unseen (BLIND_V9_PROVENANCE.md); a development set from then on
-    "blind_v9.jsonl": (11, 0.77),
+    # first run 77.3 % and 11 unsafe, unseen (BLIND_V9_PROVENANCE.md); after round 9 (return-precaution lists, family
+    # rows, dictated negations, benign explanations, another cancer's follow-up, coverage: test_nlp_scopes_v9.py,
+    # test_nlp_explained_v9.py, test_nlp_setting_v9.py, test_nlp_coverage_v9.py) 86.7 % and one unsafe answer left,
+    # z-026 (knee pain written off by osteoarthritis), named here until fixed
+    "blind_v9.jsonl": (1, 0.86),
+    # measured twice unseen: 74.7 % and 15 unsafe before round 9, 76.7 % and 12 after it (BLIND_V10_PROVENANCE.md);
+    # its classes are not fixed yet: these floors only stop a slide
+    "blind_v10.jsonl": (12, 0.76),
 }
 
 

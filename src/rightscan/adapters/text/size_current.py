@@ -15,7 +15,7 @@ import re
 
 from rightscan.adapters.text.candidates import Candidate
 from rightscan.adapters.text.rules import Rules
-from rightscan.adapters.text.stage_values import parameter_words
+from rightscan.adapters.text.stage_values import keep_the_said_value, parameter_words
 
 _FIELD = "tumor.size_cm"
 # a size compared with a threshold ("tumour <2 cm, so surgery first", "more than 5 cm"): a cut-off, never the size
@@ -48,9 +48,4 @@ def summary_size(rules: Rules, by_field: dict[str, list[Candidate]]) -> None:
         and (_opens_summary(rules, c.mention.sentence) or any(p.search(c.mention.sentence.lower()) for p in words))
         and not _COMPARED.search(c.mention.sentence.lower())
     ]
-    values = {repr(c.value) for c in said}
-    if len(values) != 1:
-        return
-    for c in live:
-        if repr(c.value) not in values:
-            c.used, c.reason = False, "the note names another size as the one it stages with"
+    keep_the_said_value(live, said, "the note names another size as the one it stages with")

@@ -32,12 +32,7 @@ def stated_current(rules: Rules, by_field: dict[str, list[Candidate]]) -> None:
             continue
         said = [c for c in live if "negated" not in c.mention.effects
                 and any(p.search(c.mention.sentence.lower()) for p in words)]  # fmt: skip
-        values = {repr(c.value) for c in said}
-        if len(values) != 1:
-            continue
-        for c in live:
-            if repr(c.value) not in values:
-                c.used, c.reason = False, "superseded by the value the note calls current"
+        keep_the_said_value(live, said, "superseded by the value the note calls current")
 
 
 _RECEPTORS = ("tumor.er", "tumor.pr", "tumor.her2")
@@ -179,3 +174,14 @@ def parameter_words(rules: Rules, parameter: str) -> tuple[re.Pattern[str], ...]
 
         found = _WORDS_CACHE[(id(rules), parameter)] = word_patterns(list(rules.parameters.get(parameter, ())))
     return found
+
+
+def keep_the_said_value(live: list[Candidate], said: list[Candidate], reason: str) -> None:
+    """When the candidates the note says it means (``said``) agree on one value, every other live candidate of the
+    field is set aside with ``reason``; when they disagree, or none is said, nothing changes (the conflict stands)."""
+    values = {repr(c.value) for c in said}
+    if len(values) != 1:
+        return
+    for c in live:
+        if repr(c.value) not in values:
+            c.used, c.reason = False, reason

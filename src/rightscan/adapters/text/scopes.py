@@ -40,10 +40,6 @@ Effects = list[set[str]]  # the effects of each mention, added to in place
 Sections = list[tuple[str, int] | None]  # token -> (section category, first token of its title)
 
 
-# How many tokens after a new-onset cue a resolution may stand for the cue to open that resolution ("has now
-# resolved", "is now fully settled") rather than a new complaint (``Scopes._in_clause``)
-RESOLUTION_AFTER_ONSET = 3
-
 CONTRAST_REACH = 30  # tokens from an explained symptom to the warning a contrast adds to it
 
 # How many sentences after a writer's own relative is named ("My mom has cancer in her bones. It was found in June.
@@ -139,14 +135,9 @@ class Scopes:
                 # resolved last year; now a new headache" is resolved, the headache's warning is not its own)
                 family_starts = first_of_family[d["family"]]
                 k = bisect.bisect_left(family_starts, span.end)
-                # round 9a: a "now" that opens the resolution itself ("; this has now fully resolved") is no new onset
-                resolving = {s for s, x in here if x in self._clause_breaks
-                             and any(x2 == "historical" and h in backward and s < h <= s + RESOLUTION_AFTER_ONSET
-                                     for h, x2 in here)}  # fmt: skip
-                # round 9b: a new onset that only dates the resolution ("this has now fully resolved") ends nothing
+                # a new onset that only dates the resolution ("; this has now fully resolved") ends nothing
                 dating = dating_onsets(cues.get(sents.index[span.start], ()), backward)
-                until = min([s for s, x in here if x in self._clause_breaks and s >= span.end
-                             and s not in resolving and s not in dating]
+                until = min([s for s, x in here if x in self._clause_breaks and s >= span.end and s not in dating]
                             + family_starts[k : k + 1] + [sent.end, span.end + IN_CLAUSE_REACH])  # fmt: skip
                 cue = next((s for s, x in here if x == "historical" and s in backward and span.end <= s < until
                             and s not in negated_at and s - 1 not in negated_at), None)  # fmt: skip

@@ -10,17 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from order_helpers import study as _study
 from rightscan.adapters.knowledge_files import KNOWLEDGE_DIR, KnowledgeError, load_knowledge
 from rightscan.adapters.loinc_table import FILE_NAME, LoincTable, check_digit_ok, read_table
 from rightscan.domain.orders import interpret
 
 KB = load_knowledge()
 TABLE = KNOWLEDGE_DIR / FILE_NAME
-
-
-def _study(text: str) -> str | None:
-    reading = interpret(KB, text)
-    return reading.study.id if reading.status == "resolved" and reading.study else None
 
 
 # ------------------------------------------------------------------ LOINC codes, read by their attributes

@@ -23,6 +23,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from order_helpers import study as _study
 from rightscan.adapters.fhir import read_draft_orders
 from rightscan.adapters.knowledge_files import load_knowledge
 from rightscan.domain.order_text import parse_order_text
@@ -67,11 +68,6 @@ SHAPES = [
 ]
 # reasons that ask whether contrast may be given: never a contrast statement
 CONTRAST_QUESTIONS = ["eGFR 22", "CKD stage 4", "contrast allergy", "allergic to iodine", "on dialysis"]
-
-
-def _study(text: str) -> str | None:
-    reading = interpret(KB, text)
-    return reading.study.id if reading.status == "resolved" and reading.study else None
 
 
 def _cases(n_per_item: int) -> list[tuple[str, str]]:

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from order_helpers import study as _study
 from rightscan.adapters.knowledge_files import KNOWLEDGE_DIR, load_knowledge
 from rightscan.domain.order_text import parse_order_text, tokenize
 from rightscan.domain.orders import interpret
@@ -27,11 +28,6 @@ DEV = [json.loads(line) for line in (ROOT / "tests/fixtures/orders/orders_dev.js
 RESOLVED = [item for item in DEV if item["gold"] != "none" and interpret(KB, item["text"]).study is not None]
 RESOLVED = [item for item in RESOLVED if interpret(KB, item["text"]).study.id == item["gold"]]  # type: ignore[union-attr]
 NAMES = [item for item in RESOLVED if not item["text"].strip().isdigit()]  # a bare code is not a name
-
-
-def _study(text: str) -> str | None:
-    reading = interpret(KB, text)
-    return reading.study.id if reading.status == "resolved" and reading.study else None
 
 
 # ------------------------------------------------------------------ an indication run on after the study

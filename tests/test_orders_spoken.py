@@ -10,20 +10,13 @@ from __future__ import annotations
 
 import pytest
 
+from order_helpers import case as _case
+from order_helpers import study as _study
 from rightscan.adapters.knowledge_files import load_knowledge
 from rightscan.domain.orders import interpret
 from test_orders_sets import SEEDS
 
 KB = load_knowledge()
-
-
-def _study(text: str) -> str | None:
-    reading = interpret(KB, text)
-    return reading.study.id if reading.status == "resolved" and reading.study else None
-
-
-def _case(cases: list[tuple[str, str | None]]) -> pytest.MarkDecorator:
-    return pytest.mark.parametrize(("text", "pid"), cases, ids=[t for t, _ in cases])
 
 
 # ------------------------------------------------------------------ how the order was given

@@ -13,21 +13,14 @@ from pathlib import Path
 
 import pytest
 
+from order_helpers import case as _case
+from order_helpers import study as _study
 from rightscan.adapters.kbfiles import KnowledgeError
 from rightscan.adapters.knowledge_files import load_knowledge
 from rightscan.domain.orders import interpret
 from test_orders import _copy_with
 
 KB = load_knowledge()
-
-
-def _study(text: str) -> str | None:
-    reading = interpret(KB, text)
-    return reading.study.id if reading.status == "resolved" and reading.study else None
-
-
-def _case(cases: list[tuple[str, str | None]]) -> pytest.MarkDecorator:
-    return pytest.mark.parametrize(("text", "pid"), cases, ids=[t for t, _ in cases])
 
 
 # ------------------------------------------------------------------ with and without, written as two halves

@@ -30,6 +30,16 @@ def symptom_codes(text: str) -> set[str]:
     return set(facts(text).get("symptoms", []))
 
 
+def order_of(note: str) -> str | None:
+    """The catalogue id of the order a note is read to consider (None: no single study)."""
+    from rightscan.adapters.knowledge_files import load_knowledge
+
+    name = facts(note).get("order")
+    if name is None:
+        return None
+    return next(pid for pid, p in load_knowledge().procedures.items() if p.name == name)
+
+
 def decide_note(text: str) -> dict[str, Any]:
     """The decision a note gives, as ``evaluate --note`` answers it (with the to-confirm abstention)."""
     from rightscan.adapters.text import confirm, extract

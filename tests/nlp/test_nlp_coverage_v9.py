@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp_helpers import facts
+from nlp_helpers import facts, order_of
 from rightscan.adapters.knowledge_files import load_knowledge
 
 KB = load_knowledge()
@@ -137,14 +137,6 @@ def test_an_age_at_an_event_does_not_conflict_with_her_age() -> None:
 
 
 # ------------------------------------------------------------------ the study a note considers
-def order_of(note: str) -> str | None:
-    """The catalogue id of the order a note is read to consider (None: no single study)."""
-    name = facts(note).get("order")
-    if name is None:
-        return None
-    return next(pid for pid, p in KB.procedures.items() if p.name == name)
-
-
 @pytest.mark.parametrize(
     ("note", "study"),
     [

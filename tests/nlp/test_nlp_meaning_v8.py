@@ -9,18 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from nlp_helpers import facts
+from nlp_helpers import facts, order_of
 from rightscan.adapters.knowledge_files import load_knowledge
 
 KB = load_knowledge()
-
-
-def order_of(note: str) -> str | None:
-    """The catalogue id of the order a note is read to consider (None: no single study)."""
-    name = facts(note).get("order")
-    if name is None:
-        return None
-    return next(pid for pid, p in KB.procedures.items() if p.name == name)
 
 
 # --- the order changed by the radiologist: the study changed to replaces the first request -----------------

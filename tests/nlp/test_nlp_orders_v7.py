@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp_helpers import facts, symptom_codes
+from nlp_helpers import order_of, symptom_codes
 from rightscan.adapters.knowledge_files import load_knowledge
 from rightscan.domain.orders import interpret
 
@@ -19,14 +19,6 @@ def study(text: str) -> str | None:
     """The study an order name resolves to, or None when the resolver abstains."""
     reading = interpret(KB, text)
     return reading.study.id if reading.status == "resolved" and reading.study else None
-
-
-def order_of(note: str) -> str | None:
-    """The catalogue id of the order a note is read to consider (None: no single study)."""
-    name = facts(note).get("order")
-    if name is None:
-        return None
-    return next(pid for pid, p in KB.procedures.items() if p.name == name)
 
 
 # ------------------------------------------------------------------ order names

@@ -35,6 +35,7 @@ log = logging.getLogger("rightscan.store")
 MIGRATIONS = resource_path("adapters", "store", "migrations")
 DEFAULT_URL = "sqlite:///rightscan.db"
 PURGE_EVERY_SECONDS = 60.0  # expired token ids are deleted at most this often
+READY_WRITE_SECONDS = 1.0  # /readyz updates its heartbeat row at most this often
 _PG_MIGRATION_LOCK = 0x52534D47  # pg_advisory_xact_lock key: one migrating instance at a time
 
 
@@ -207,6 +208,10 @@ class DecisionStore:
         self._checkpointer: threading.Thread | None = None
         self._stopping = threading.Event()
         self._purged_at = time.monotonic()
+        # readiness: at most one heartbeat write per READY_WRITE_SECONDS, whoever asks (an unauthenticated
+        # probe must not be a way to make the store write on every request)
+        self._ready_lock = threading.Lock()
+        self._ready_written_at = -READY_WRITE_SECONDS
 
     # ------------------------------------------------------------------ lifecycle
     def migrate(self) -> None:
@@ -395,23 +400,29 @@ class DecisionStore:
             raise StoreError(f"decision log unavailable: {type(exc).__name__}") from None
 
     def check_ready(self) -> None:
-        """Raise ``StoreError`` unless the store takes a write now (a heartbeat row is updated)."""
+        """Raise ``StoreError`` unless the store takes a write: its files are writable and the writer runs (checked
+        on every call), and a heartbeat row was updated within the last ``READY_WRITE_SECONDS`` (updated now if
+        not). A failed write is never remembered: the next call tries again."""
         bad = unwritable_files(self.url, attributes=False)  # the store is open: its files stay unopened here
         if bad:
             raise StoreError(f"decision log not writable: {', '.join(bad)}")
         if self._writer is not None and not self._writer.is_alive():
             raise StoreError("decision log writer stopped")
-        now = datetime.now(UTC)
-        stmt = (
-            self._insert()(service_state)
-            .values(name="readiness", value=now.isoformat(), updated_at=now)
-            .on_conflict_do_update(index_elements=["name"], set_={"value": now.isoformat(), "updated_at": now})
-        )
-        try:
-            with self.engine.begin() as conn:
-                conn.execute(stmt)
-        except SQLAlchemyError as exc:
-            raise StoreError(f"decision log not writable: {type(exc).__name__}") from None
+        with self._ready_lock:  # callers arriving together wait for the one write and share its outcome
+            if time.monotonic() - self._ready_written_at < READY_WRITE_SECONDS:
+                return
+            now = datetime.now(UTC)
+            stmt = (
+                self._insert()(service_state)
+                .values(name="readiness", value=now.isoformat(), updated_at=now)
+                .on_conflict_do_update(index_elements=["name"], set_={"value": now.isoformat(), "updated_at": now})
+            )
+            try:
+                with self.engine.begin() as conn:
+                    conn.execute(stmt)
+            except SQLAlchemyError as exc:
+                raise StoreError(f"decision log not writable: {type(exc).__name__}") from None
+            self._ready_written_at = time.monotonic()
 
     def card_tenants(self, uuids: list[str]) -> dict[str, str | None]:
         """The tenant of the decision behind each known card (unknown cards are absent)."""

@@ -3,8 +3,8 @@
 The blind lists were frozen before they were measured; from their first measurement on they are
 regression lists. A wrong study is never allowed, with one documented exception kind: a study the
 resolver took from a sourced default that it shows as an assumption (the contrast breast MRI, see
-PROVENANCE.md for orders_v4, orders_v6 and orders_v10) - and even that only for the one line named here, on the list
-where it was measured, never for another line or a new list.
+PROVENANCE.md for orders_v4, orders_v6, orders_v10 and orders_v11) - and even that only for the one line
+named here, on the list where it was measured, never for another line or a new list.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ SHOWN_DEFAULTS = {
     "orders_v4.jsonl": ("breast MRI bilat", "mri_breast_wwo"),
     "orders_v6.jsonl": ("MRI breast", "mri_breast_wwo"),
     "orders_v10.jsonl": ("MRI breast bilat", "mri_breast_wwo"),
+    "orders_v11.jsonl": ("MRI BREAST BILAT", "mri_breast_wwo"),
 }
 WITH_SHOWN_DEFAULT = sorted(SHOWN_DEFAULTS)
 
@@ -70,7 +71,7 @@ def test_a_wrong_study_is_only_ever_the_named_shown_default(name: str) -> None:
 @pytest.mark.parametrize("name", STRICT + WITH_SHOWN_DEFAULT)
 def test_the_none_lines_stay_unresolved(name: str) -> None:
     resolved = [r["text"] for r in _rows(name) if r["gold"] == "none" and interpret(KB, r["text"]).status == "resolved"]
-    # the one named shown default of orders_v4, v6 and v10 (PROVENANCE.md) is a `none` line; no other may resolve
+    # the one named shown default of orders_v4, v6, v10 and v11 (PROVENANCE.md) is a `none` line; no other may resolve
     allowed = {SHOWN_DEFAULTS[name][0]} if name in SHOWN_DEFAULTS else set()
     assert set(resolved) <= allowed, resolved
 
@@ -80,6 +81,7 @@ FROZEN = {
     "orders_v6.jsonl": "4bdb7460f87843782efb3fd5140a344d76165f6a5de9800440778629b0cde026",
     "orders_v7.jsonl": "62b3ea4feb50c4fb0d36365956fe214b7a9a91d89580ee9c473e3699c31c40cf",
     "orders_v10.jsonl": "18a06424360386f3704f52cb384ef689f5de9629806966c5c77452da3dbfc05a",
+    "orders_v11.jsonl": "795f83cc79c30ee51bd6c08c54c2630bbc956684060a730d6837741957a92e8c",
 }
 
 
@@ -98,6 +100,7 @@ SEED_LISTS = (
     "orders_v6.jsonl",
     "orders_v7.jsonl",
     "orders_v10.jsonl",
+    "orders_v11.jsonl",
 )
 
 

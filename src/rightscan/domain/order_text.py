@@ -147,6 +147,7 @@ class _Parse:
     optional_part: bool = False  # a part of the study named as optional ("tomo if needed"): which study is unclear
     optional_contrast: bool = False  # "contrast if needed": a contrast stated elsewhere is then unclear
     bare_contrast: bool = False  # a contrast noun on its own ("CT chest contrast"), the object of no timing word
+    either_contrast: bool = False  # two timings offered as alternatives ("w/wo or w/o per radiologist")
     protocols: set[str] = field(default_factory=set)
     by_protocol: tuple[str, ...] = ()  # protocol words that gave the contrast timing (shown as an assumption)
     # what segments after the study part state (the matcher checks them against the study part)
@@ -158,7 +159,7 @@ class _Parse:
     study_text: str = ""  # the study part and the segments that continue it
 
     def mixed_contrast(self) -> bool:
-        if self.contrast_unclear:
+        if self.contrast_unclear or self.either_contrast:
             return True
         if self.optional_contrast and self.contrast_marks:
             return True  # "plain, contrast if needed": without, or with and without?
@@ -245,10 +246,13 @@ def _read_segment(
     aside = False  # the modality after "poss" / "instead of" was skipped: its own words are not the study's
     earlier = False  # an indication's words now describe an earlier study ("lesion seen on CT")
     patient = _patient_words(vocab) if indication or later else frozenset()
+    or_at: int | None = None  # where in contrast_at an "or" came after a stated contrast
     for k, (word, m) in enumerate(items):
         if word in CLAUSE_ENDS:
             in_reason = aside = False
             continue
+        if word == "or" and parse.contrast_at and or_at is None:
+            or_at = len(parse.contrast_at)
         if m is None:
             if word.isalpha() and len(word) > 1 and word not in CONNECTORS and not (in_reason or clinical or aside):
                 parse.unread.append(word)
@@ -347,6 +351,10 @@ def _read_segment(
             parse.extent.add(m.extent)
         if m.pharmaceutical:
             parse.pharmaceutical.add(m.pharmaceutical)
+    if or_at is not None and len(parse.contrast_at) > or_at:
+        first = {mark for mark, _ in parse.contrast_at[:or_at]}
+        then = {mark for mark, _ in parse.contrast_at[or_at:]}
+        parse.either_contrast = parse.either_contrast or _timing(first) != _timing(then)
 
 
 def _orderable_code(vocab: OrderVocabulary, raw: str) -> bool:
@@ -416,6 +424,7 @@ def _take_indication(parse: _Parse, seg: _Parse, raw: str) -> None:
     # a contrast noun without a statement ("allergic to contrast", "gadolinium reaction") says only
     # that contrast is in question
     parse.optional_contrast = parse.optional_contrast or seg.optional_contrast
+    parse.either_contrast = parse.either_contrast or seg.either_contrast
     parse.optional_part = parse.optional_part or seg.optional_part
     parse.contrast_question = parse.contrast_question or seg.contrast_question or seg.contrast_word
     parse.contrast_doubt = parse.contrast_doubt or seg.contrast_doubt or seg.contrast_word

@@ -511,5 +511,9 @@ def test_a_lab_result_that_cannot_be_judged_does_not_decide_by_its_absence(
     consult = r.json()["cards"][0]["links"][0]["url"].rsplit("/", 1)[-1]
     decision = httpx.get(f"{server.url}/v1/decisions/{consult}").json()["output"]["decisions"][0]["decision"]
     assert decision["systemic_imaging"] == "undetermined", (why, decision["summary"])
-    assert any(x.startswith("labs.alkaline_phosphatase") for x in decision["insufficient_data"])
+    named = [x for x in decision["insufficient_data"] if x.startswith("labs.alkaline_phosphatase")]
+    assert named
+    # the fact to confirm reads as a sentence: no program value, and no invented result quoted as the record's
+    assert "an abnormal result" in named[0]
+    assert not any(mark in named[0] for mark in ("{", "'value'", "1000")), named[0]
     assert not any(c["indicator"] == "warning" for c in r.json()["cards"])

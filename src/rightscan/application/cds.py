@@ -211,6 +211,7 @@ def _unjudged_labs(kb: Knowledge, coded: dict[str, Any], ignored: list[dict[str,
         {
             "field": f"labs.{lab}",
             "values": [_abnormal_lab()],
+            "shown": "an abnormal result",  # the probe value is no result of the record: never quoted as one
             "reason": f"the record's result could not be judged ({'; '.join(dict.fromkeys(reasons))})",
         }
         for lab, reasons in found.items()

@@ -72,6 +72,13 @@ def flips(item: dict[str, Any], facts: dict[str, Any], decide: Decide, baseline:
     )
 
 
+def _shown(value: Any) -> str:
+    """A candidate value as a clinician reads it (a laboratory result as its value and upper limit)."""
+    if isinstance(value, dict) and "value" in value and "uln" in value:
+        return f"{value['value']:g} with an upper limit of {value['uln']:g}"
+    return str(value)
+
+
 def apply(
     decision: dict[str, Any], extraction: Extraction, decide: Decide, facts: dict[str, Any] | None = None
 ) -> dict[str, Any]:
@@ -84,7 +91,7 @@ def apply(
     for item in extraction.to_confirm:
         answers = flips(item, facts, decide, baseline)
         if answers:
-            values = ", ".join(str(v) for v in item["values"])
+            values = item.get("shown") or ", ".join(map(_shown, item["values"]))
             named.append(
                 f"{item['field']}: {item['reason']} (would be: {values}); confirm it - "
                 f"the answer depends on it ({' / '.join(answers)})"

@@ -6,13 +6,20 @@ Each test reproduced its finding before the fix (see docs/security.md, fourth pa
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
+import httpx
 import pytest
 from sqlalchemy import event, select
 
+from rightscan.adapters.security.testing import generate_key
 from rightscan.adapters.store.db import READY_WRITE_SECONDS, DecisionStore, StoreError
 from rightscan.adapters.store.schema import service_state
+
+from .conftest import start_secured_server
+from .test_access import _bearer, _decision
 
 
 def _store(tmp_path: Path) -> DecisionStore:
@@ -64,3 +71,39 @@ def test_a_store_that_stops_taking_writes_is_reported_at_once_not_after_the_paus
 def test_the_pause_between_heartbeats_is_short() -> None:
     """A probe learns of a store that fails in other ways (a full disk) within this many seconds."""
     assert 0 < READY_WRITE_SECONDS <= 2
+
+
+# ------------------------------------------------------------------ a link of another organisation
+def test_a_link_from_another_organisation_does_not_move_the_browser_into_it(tmp_path: Path) -> None:
+    """A clinician signed in for hospital A opened a signed link someone of hospital B sent her: her session
+    was replaced by one for B, and the next decision she made in the form was filed under B, readable by
+    B's bearer tokens. Now the link opens B's page for that request only; her session stays A's."""
+    key = generate_key("ES384", kid="ehr-es384")
+    server = start_secured_server(tmp_path, key, env={"RIGHTSCAN_LINK_SECRET": "y" * 40})
+    try:
+        _, link_a = _decision(server, key, "hospital-a")
+        b_id, link_b = _decision(server, key, "hospital-b")
+        form = {"setting": "new_diagnosis", "tumor.size_cm": "1.5", "tumor.n": "N0"}
+        with httpx.Client(base_url=server.url, timeout=30) as browser:
+            assert browser.get(urlsplit(link_a).path + "?" + urlsplit(link_a).query).status_code == 200
+            a_cookie = browser.cookies.get("rightscan_session")
+            assert a_cookie
+            # B's link shows B's decision (the link is valid) ...
+            page = browser.get(urlsplit(link_b).path + "?" + urlsplit(link_b).query)
+            assert page.status_code == 200
+            # ... but the browser is still signed in for A only
+            assert browser.cookies.get("rightscan_session") == a_cookie
+            assert browser.get(f"/decisions/{b_id}/handout").status_code == 401
+            token = re.search(r'name="csrf" value="([^"]+)"', browser.get("/").text)
+            assert token
+            made = browser.post("/evaluate", data={**form, "csrf": token.group(1)})
+            assert made.status_code == 200, made.text[:300]
+            new_id = re.search(r"/decisions/([0-9a-f-]{36})", made.text)
+            assert new_id
+        path = f"/v1/decisions/{new_id.group(1)}"
+        as_b = httpx.get(f"{server.url}{path}", headers=_bearer(server, key, path, "hospital-b"), timeout=30)
+        as_a = httpx.get(f"{server.url}{path}", headers=_bearer(server, key, path, "hospital-a"), timeout=30)
+        assert as_b.status_code == 404  # the new decision is A's, not B's
+        assert as_a.status_code == 200 and as_a.json()["tenant"].endswith("|hospital-a")
+    finally:
+        server.stop()

@@ -5,7 +5,8 @@ Development mode (no auth configured, loopback only): every caller is trusted, a
 With authentication configured, a logged decision (page, procedure table, handout, PDF, the form
 pre-filled from it) opens only for
 - a short-lived signed link (``?t=``) that a CDS card or an API answer carried, bound to that decision
-  and its tenant; opening one starts a browser session (HttpOnly, SameSite=Strict cookie);
+  and its tenant; opening one starts a browser session (HttpOnly, SameSite=Strict cookie), or extends
+  the browser's session of the same organisation (a session of another organisation is kept unchanged);
 - a browser session that already opened that decision;
 - a browser session started by a SMART on FHIR EHR launch (``smart_launch``), for the decisions about
   the launched patient in the launch's organisation;
@@ -66,9 +67,16 @@ def current_session(request: Request) -> Session | None:
 
 
 def _grant(request: Request, decision_id: str, tenant: str | None) -> None:
-    """Remember that this browser may open ``decision_id`` (set on the response by ``finish``)."""
+    """Remember that this browser may open ``decision_id`` (set on the response by ``finish``).
+
+    A browser already signed in for another organisation keeps its session: the link opens its page (the
+    link itself is the authority for that request) but does not sign the browser in elsewhere. Otherwise
+    a link sent by someone of organisation B would silently move a clinician of organisation A into B,
+    and the next decisions she made in the form would be filed under B, for B to read."""
     session = current_session(request)
-    if session is None or session.tenant != tenant:
+    if session is not None and session.tenant != tenant:
+        return
+    if session is None:
         session = Session(tenant=tenant, nonce=secrets.token_urlsafe(12))
     ids = (*tuple(i for i in session.decision_ids if i != decision_id), decision_id)
     request.state.new_session = replace(session, decision_ids=ids[-MAX_SESSION_IDS:])

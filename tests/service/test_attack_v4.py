@@ -7,19 +7,23 @@ from __future__ import annotations
 
 import os
 import re
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
+from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 import httpx
 import pytest
 from sqlalchemy import event, select
 
+from conftest import LoopbackHttp
 from rightscan.adapters.security.testing import generate_key
 from rightscan.adapters.store.db import READY_WRITE_SECONDS, DecisionStore, StoreError
 from rightscan.adapters.store.schema import service_state
 
-from .conftest import start_secured_server
+from .conftest import start_secured_server, start_server
 from .test_access import _bearer, _decision
+from .test_cds import SERVICE, fetching_request
 
 
 def _store(tmp_path: Path) -> DecisionStore:
@@ -106,4 +110,45 @@ def test_a_link_from_another_organisation_does_not_move_the_browser_into_it(tmp_
         assert as_b.status_code == 404  # the new decision is A's, not B's
         assert as_a.status_code == 200 and as_a.json()["tenant"].endswith("|hospital-a")
     finally:
+        server.stop()
+
+
+# ------------------------------------------------------------------ fetched prefetch: one budget per call
+class _Large(BaseHTTPRequestHandler):
+    """A FHIR server answering every search with a valid, empty Bundle padded with whitespace to 700 KB."""
+
+    hits: ClassVar[int] = 0
+    body = b'{"resourceType": "Bundle", "type": "searchset", "entry": []' + b" " * 700_000 + b"}"
+
+    def do_GET(self) -> None:
+        type(self).hits += 1
+        self.send_response(200)
+        self.send_header("Content-Type", "application/fhir+json")
+        self.send_header("Content-Length", str(len(self.body)))
+        self.end_headers()
+        self.wfile.write(self.body)
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+def test_fetched_prefetch_answers_share_the_request_body_cap(tmp_path: Path) -> None:
+    """A prefetch sent inline is capped at 2 MB (the body cap), but each fetched key could be 5 MB: a caller
+    naming its own FHIR server handed the service 20 MB to decode per call, about a second of CPU. The
+    answers of one call now share the body cap: four 700 KB answers are refused, naming the setting."""
+    env = {"RIGHTSCAN_FHIR_ALLOW_HTTP": "true", "RIGHTSCAN_FHIR_ALLOWED_HOSTS": '["127.0.0.1"]'}
+    server = start_server(tmp_path, env=env)
+    fhir = LoopbackHttp(_Large)
+    try:
+        request = fetching_request(fhir.url("/fhir"), drop=("conditions", "observations", "labs", "procedures"))
+        r = httpx.post(f"{server.url}{SERVICE}", json=request, timeout=60)
+        assert r.status_code == 412, r.text[:300]
+        error = r.json()["error"]
+        assert error["field"] == "fhirServer" and "RIGHTSCAN_MAX_BODY_BYTES" in error["message"]
+        assert _Large.hits == 3  # the fourth key is never asked for once the budget is spent
+        # control: one such answer is within the budget, and the call is answered
+        one = fetching_request(fhir.url("/fhir"), drop=("procedures",))
+        assert httpx.post(f"{server.url}{SERVICE}", json=one, timeout=60).status_code == 200
+    finally:
+        fhir.stop()
         server.stop()

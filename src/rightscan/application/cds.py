@@ -142,6 +142,7 @@ async def complete_prefetch(hook: HookRequest, settings: Settings) -> dict[str, 
             timeout=settings.fhir_timeout,
             allow_http=settings.fhir_allow_http,
             allowed_hosts=settings.fhir_allowed_hosts,
+            max_bytes=settings.max_body_bytes,
         )
     except FetchError as exc:
         raise Refused(412, f"required data could not be fetched from the FHIR server: {exc}", "fhirServer") from None

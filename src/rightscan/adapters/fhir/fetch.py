@@ -19,7 +19,7 @@ import orjson
 from rightscan.adapters.security import outbound
 from rightscan.adapters.security.outbound import Pin
 
-MAX_BYTES = 5_000_000
+MAX_BYTES = 2_000_000  # all keys of one call together: the default of RIGHTSCAN_MAX_BODY_BYTES (an inline prefetch's cap)
 _TOKEN = re.compile(r"\{\{\s*context\.(\w+)\s*\}\}")
 
 
@@ -68,7 +68,11 @@ async def fetch_prefetch(
     timeout: float = 2.0,
     allow_http: bool = False,
     allowed_hosts: Collection[str] = (),
+    max_bytes: int = MAX_BYTES,
 ) -> dict[str, Any]:
+    """The prefetch keys ``keys`` read from the FHIR server. ``max_bytes`` bounds the answers of all keys
+    together, as the request-body cap bounds a prefetch sent inline: fetching must not let a caller hand
+    the service more data to decode than it could have sent itself."""
     from rightscan.adapters.fhir.prefetch import PREFETCH_TEMPLATES
 
     target = await check_server(fhir_server, allow_http=allow_http, allowed_hosts=allowed_hosts, timeout=timeout)
@@ -81,13 +85,14 @@ async def fetch_prefetch(
         "Accept-Encoding": "identity",
     }
     out: dict[str, Any] = {}
+    left = max_bytes
     async with outbound.client([target], timeout=timeout, headers=headers) as client:
         for key in keys:
             url = f"{base}/{render(PREFETCH_TEMPLATES[key], context)}"
             try:
                 # httpx's timeout bounds each read, not the answer: a server trickling bytes would hold
                 # the call for minutes, so the whole answer gets the same budget
-                status, content = await asyncio.wait_for(_get(client, url), timeout)
+                status, content = await asyncio.wait_for(_get(client, url, left), timeout)
             except (httpx.HTTPError, TimeoutError):  # one wording for refused, reset and timed-out: no port oracle
                 raise FetchError("the FHIR server could not be reached") from None
             if status == 404:
@@ -96,7 +101,10 @@ async def fetch_prefetch(
             if status != 200:
                 raise FetchError(f"{key}: HTTP {status}")
             if content is None:
-                raise FetchError(f"{key}: response too large or compressed")
+                raise FetchError(
+                    f"{key}: response compressed, or the answers pass {max_bytes} bytes (RIGHTSCAN_MAX_BODY_BYTES)"
+                )
+            left -= len(content)
             try:
                 out[key] = orjson.loads(content)
             except orjson.JSONDecodeError:
@@ -104,8 +112,8 @@ async def fetch_prefetch(
     return out
 
 
-async def _get(client: httpx.AsyncClient, url: str) -> tuple[int, bytes | None]:
-    """The status and body of a GET; the body is None past ``MAX_BYTES``, counted while it streams (a
+async def _get(client: httpx.AsyncClient, url: str, limit: int) -> tuple[int, bytes | None]:
+    """The status and body of a GET; the body is None past ``limit`` bytes, counted while it streams (a
     server sending hundreds of megabytes must not have them held in memory first), and None when it is
     compressed although ``identity`` was asked for (it is never expanded)."""
     async with client.stream("GET", url) as response:
@@ -116,6 +124,6 @@ async def _get(client: httpx.AsyncClient, url: str) -> tuple[int, bytes | None]:
         body = bytearray()
         async for chunk in response.aiter_raw():
             body += chunk
-            if len(body) > MAX_BYTES:
+            if len(body) > limit:
                 return 200, None
         return 200, bytes(body)

@@ -19,7 +19,8 @@ import orjson
 from rightscan.adapters.security import outbound
 from rightscan.adapters.security.outbound import Pin
 
-MAX_BYTES = 2_000_000  # all keys of one call together: the default of RIGHTSCAN_MAX_BODY_BYTES (an inline prefetch's cap)
+# all keys of one call together: the default of RIGHTSCAN_MAX_BODY_BYTES (an inline prefetch's cap)
+MAX_BYTES = 2_000_000
 _TOKEN = re.compile(r"\{\{\s*context\.(\w+)\s*\}\}")
 
 

@@ -55,7 +55,8 @@ def _is_htmx(request: Request) -> bool:
 
 async def _record(request: Request, decision_id: str) -> dict[str, Any] | None:
     """The logged decision, once the access policy allows this request to see it (``AccessDenied``
-    otherwise). With auth configured, an unknown id is refused like a known one: no existence oracle."""
+    otherwise). With auth configured, an unknown id is refused like a known one of another organisation:
+    the same link and token checks run, with the same reasons and the same token spent (no existence oracle)."""
     try:
         key = str(uuid.UUID(decision_id))
     except ValueError:
@@ -63,7 +64,8 @@ async def _record(request: Request, decision_id: str) -> dict[str, Any] | None:
     record = engine_of(request).store.get_decision(key) if key else None
     if record is None:
         if access.auth_configured(request):
-            raise access.AccessDenied(401, "sign in through your EHR or open the link from the decision card")
+            await access.authorize_record(request, {"id": key or decision_id, "tenant": access.NO_ORGANISATION})
+            raise access.AccessDenied(401, access.SIGN_IN)  # not reached: no caller belongs to NO_ORGANISATION
         return None
     await access.authorize_record(request, record)
     return record

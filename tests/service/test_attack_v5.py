@@ -1,0 +1,118 @@
+"""Fifth attack on the running service, over real HTTP on 127.0.0.1, as an outsider and as a curious
+insider of another organisation would probe it.
+
+Each test reproduced its finding before the fix (see docs/security.md, fifth pass).
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler
+from typing import Any, ClassVar
+
+import httpx
+import pytest
+
+from conftest import LoopbackHttp
+from rightscan.adapters.security.testing import generate_key, make_claims, sign_token
+
+from .conftest import ISSUER, Server, start_secured_server
+from .test_access import _bearer, _decision
+
+CLIENT_ID = "rightscan-attack-v5"
+
+
+class _Trickle(BaseHTTPRequestHandler):
+    """An EHR whose SMART endpoints answer a byte at a time: each read arrives well within the fetch
+    timeout, the whole answer never does (a stuck or hostile server behind an allowed ``iss``)."""
+
+    gap: ClassVar[float] = 0.4
+    release = threading.Event()  # set when the test ends: the handler stops trickling
+
+    def do_GET(self) -> None:
+        body = b'{"authorization_endpoint": "http://127.0.0.1:1/a", "token_endpoint": "http://127.0.0.1:1/t"}'
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        for i in range(len(body)):
+            if self.release.wait(self.gap):
+                return
+            try:
+                self.wfile.write(body[i : i + 1])
+                self.wfile.flush()
+            except OSError:
+                return
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def trickle() -> Iterator[LoopbackHttp]:
+    ehr = LoopbackHttp(_Trickle)
+    yield ehr
+    _Trickle.release.set()
+    ehr.stop()
+
+
+@pytest.fixture(scope="module")
+def key():  # type: ignore[no-untyped-def]
+    return generate_key("ES384", kid="ehr-es384")
+
+
+@pytest.fixture(scope="module")
+def secured(tmp_path_factory: pytest.TempPathFactory, key, trickle: LoopbackHttp) -> Iterator[Server]:  # type: ignore[no-untyped-def]
+    env = {
+        "RIGHTSCAN_LINK_SECRET": "v" * 40,
+        "RIGHTSCAN_SMART_CLIENT_ID": CLIENT_ID,
+        "RIGHTSCAN_SMART_ISSUERS": json.dumps({trickle.url("/fhir"): ISSUER}),
+        "RIGHTSCAN_FHIR_ALLOWED_HOSTS": '["127.0.0.1"]',
+        "RIGHTSCAN_FHIR_TIMEOUT": "1",
+    }
+    srv = start_secured_server(tmp_path_factory.mktemp("attack-v5"), key, env=env)
+    yield srv
+    srv.stop()
+
+
+# ------------------------------------------------------------------ no existence oracle on decision pages
+def _reason(page: httpx.Response) -> str:
+    return page.text.split('class="muted">Reason:', 1)[-1].split("</p>", 1)[0].strip()
+
+
+def test_an_unknown_decision_id_is_refused_exactly_like_a_known_one(secured: Server, key) -> None:  # type: ignore[no-untyped-def]
+    """The pages say they refuse an unknown id as they refuse a known one, so that nobody learns which consult
+    ids exist. But a known id ran the link or token checks and named what failed ("invalid link",
+    "authentication failed: token expired"), while an unknown id skipped them and gave the generic reason:
+    anyone, without any credential, could tell a logged consult id (the PAMA id that travels with the order)
+    from an unknown one by adding ``?t=x``. A token's id was also spent on a known decision only."""
+    known, _ = _decision(secured, key, "hospital-a")
+    unknown = str(uuid.uuid4())
+    expired = {"exp": int(time.time()) - 600, "iat": int(time.time()) - 900}
+
+    def stale(url: str) -> dict[str, str]:
+        return {"Authorization": "Bearer " + sign_token(key, make_claims(ISSUER, url, **expired))}
+
+    def attempts(decision_id: str) -> dict[str, httpx.Response]:
+        page = f"/decisions/{decision_id}"
+        tried = {
+            "nothing": httpx.get(f"{secured.url}{page}", timeout=30),
+            "a forged link": httpx.get(f"{secured.url}{page}", params={"t": "x"}, timeout=30),
+            "a malformed bearer": httpx.get(f"{secured.url}{page}", headers={"Authorization": "Bearer x"}, timeout=30),
+            "an expired token": httpx.get(f"{secured.url}{page}", headers=stale(secured.url + page), timeout=30),
+            "the form, a forged link": httpx.get(f"{secured.url}/", params={"from": decision_id, "t": "x"}, timeout=30),
+            "the PDF, a forged link": httpx.get(f"{secured.url}{page}/handout.pdf", params={"t": "x"}, timeout=30),
+        }
+        # a valid token of another organisation, then the same token again (is it spent either way?)
+        other = _bearer(secured, key, page, "hospital-b")
+        tried["another organisation's token"] = httpx.get(f"{secured.url}{page}", headers=other, timeout=30)
+        tried["that token again"] = httpx.get(f"{secured.url}{page}", headers=other, timeout=30)
+        return tried
+
+    for (what, a), b in zip(attempts(known).items(), attempts(unknown).values(), strict=True):
+        assert a.status_code == b.status_code == 401, what
+        assert _reason(a) == _reason(b), f"{what}: {_reason(a)!r} (known) vs {_reason(b)!r} (unknown)"

@@ -116,3 +116,17 @@ def test_an_unknown_decision_id_is_refused_exactly_like_a_known_one(secured: Ser
     for (what, a), b in zip(attempts(known).items(), attempts(unknown).values(), strict=True):
         assert a.status_code == b.status_code == 401, what
         assert _reason(a) == _reason(b), f"{what}: {_reason(a)!r} (known) vs {_reason(b)!r} (unknown)"
+
+
+# ------------------------------------------------------------------ SMART: a trickling EHR cannot hold a launch
+def test_a_trickling_smart_server_cannot_hold_the_launch(secured: Server, trickle: LoopbackHttp) -> None:
+    """The SMART exchanges (configuration, token, key set) are documented as 2 s (``RIGHTSCAN_FHIR_TIMEOUT``),
+    but httpx's timeout bounds each read, not the answer: a server behind an allowed ``iss`` sending a
+    byte every 0.4 s held ``/launch`` for as long as it liked (about 40 s for this 90-byte answer; 64 KB
+    would be seven hours), each one a connection and a task of the service. The whole exchange now has the
+    time budget, and the launch is refused as the server not answering (502)."""
+    started = time.monotonic()
+    r = httpx.get(f"{secured.url}/launch", params={"iss": trickle.url("/fhir"), "launch": "x"}, timeout=120)
+    elapsed = time.monotonic() - started
+    assert r.status_code == 502, r.text[:300]
+    assert elapsed < 6, f"the launch was held {elapsed:.1f} s by a trickling server (budget 1 s)"

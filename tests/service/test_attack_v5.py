@@ -130,3 +130,16 @@ def test_a_trickling_smart_server_cannot_hold_the_launch(secured: Server, trickl
     elapsed = time.monotonic() - started
     assert r.status_code == 502, r.text[:300]
     assert elapsed < 6, f"the launch was held {elapsed:.1f} s by a trickling server (budget 1 s)"
+
+
+# ------------------------------------------------------------------ JWT claims of absurd size
+@pytest.mark.parametrize("claim", ["exp", "iat"])
+def test_a_signed_token_with_a_400_digit_time_claim_is_refused_not_a_500(secured: Server, key, claim: str) -> None:  # type: ignore[no-untyped-def]
+    """PyJWT takes an integer of any size for ``exp``/``iat``; the verifier's own finiteness check then converted
+    it to a float and raised OverflowError: a 500 (and a logged error) instead of a 401, for any token of an
+    allowed issuer (an EHR's bug, or a key that signs whatever it is given)."""
+    path = "/v1/procedures"
+    claims = make_claims(ISSUER, f"{secured.url}{path}") | {claim: 10**400}
+    r = httpx.get(f"{secured.url}{path}", headers={"Authorization": f"Bearer {sign_token(key, claims)}"}, timeout=30)
+    assert r.status_code == 401, r.text[:300]
+    assert r.json()["error"]["message"].startswith("authentication failed")

@@ -562,7 +562,12 @@ class JwtVerifier:
 
 
 def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    try:
+        return math.isfinite(value)
+    except OverflowError:  # an integer too large for a float (PyJWT takes any size): no usable time
+        return False
 
 
 def _bearer_token(header: str | None) -> str:

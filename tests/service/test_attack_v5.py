@@ -12,6 +12,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler
+from pathlib import Path
 from typing import Any, ClassVar
 
 import httpx
@@ -66,13 +67,20 @@ def key():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="module")
-def secured(tmp_path_factory: pytest.TempPathFactory, key, trickle: LoopbackHttp) -> Iterator[Server]:  # type: ignore[no-untyped-def]
+def reports(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The folder the service publishes audit reports from (``RIGHTSCAN_AUDIT_REPORTS``), empty at start."""
+    return tmp_path_factory.mktemp("published-reports")
+
+
+@pytest.fixture(scope="module")
+def secured(tmp_path_factory: pytest.TempPathFactory, key, trickle: LoopbackHttp, reports: Path) -> Iterator[Server]:  # type: ignore[no-untyped-def]
     env = {
         "RIGHTSCAN_LINK_SECRET": "v" * 40,
         "RIGHTSCAN_SMART_CLIENT_ID": CLIENT_ID,
         "RIGHTSCAN_SMART_ISSUERS": json.dumps({trickle.url("/fhir"): ISSUER}),
         "RIGHTSCAN_FHIR_ALLOWED_HOSTS": '["127.0.0.1"]',
         "RIGHTSCAN_FHIR_TIMEOUT": "1",
+        "RIGHTSCAN_AUDIT_REPORTS": str(reports),
     }
     srv = start_secured_server(tmp_path_factory.mktemp("attack-v5"), key, env=env)
     yield srv
@@ -143,3 +151,26 @@ def test_a_signed_token_with_a_400_digit_time_claim_is_refused_not_a_500(secured
     r = httpx.get(f"{secured.url}{path}", headers={"Authorization": f"Bearer {sign_token(key, claims)}"}, timeout=30)
     assert r.status_code == 401, r.text[:300]
     assert r.json()["error"]["message"].startswith("authentication failed")
+
+
+# ------------------------------------------------------------------ /reports: only what it lists
+def test_a_decision_log_report_is_not_served_to_every_organisation(secured: Server, key, reports: Path) -> None:  # type: ignore[no-untyped-def]
+    """``rightscan audit log`` summarises the whole decision log (every organisation's consultations, ratings,
+    overrides, and the orderers' names when a context file is given) and has no organisation. ``/reports``
+    does not list it, but ``/reports/{name}`` served it to any authenticated caller who guessed the folder
+    name (the command's default is ``audit-log-report``): a token of hospital B read hospital A's figures.
+    The report routes now serve only the population reports they list."""
+    from click.testing import CliRunner
+
+    from rightscan.interfaces.cli import main
+
+    _decision(secured, key, "hospital-a")
+    out = reports / "audit-log-report"
+    result = CliRunner().invoke(main, ["audit", "log", "--database", secured.database, "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert (out / "report.json").is_file() and (out / "report.html").is_file()
+    for path in ("/reports/audit-log-report", "/reports/audit-log-report.json"):
+        r = httpx.get(f"{secured.url}{path}", headers=_bearer(secured, key, path, "hospital-b"), timeout=30)
+        assert r.status_code == 404, f"{path}: {r.status_code} {r.text[:200]}"
+    listing = httpx.get(f"{secured.url}/reports", headers=_bearer(secured, key, "/reports", "hospital-b"), timeout=30)
+    assert listing.status_code == 200 and listing.json()["reports"] == []

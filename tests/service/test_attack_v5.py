@@ -174,3 +174,48 @@ def test_a_decision_log_report_is_not_served_to_every_organisation(secured: Serv
         assert r.status_code == 404, f"{path}: {r.status_code} {r.text[:200]}"
     listing = httpx.get(f"{secured.url}/reports", headers=_bearer(secured, key, "/reports", "hospital-b"), timeout=30)
     assert listing.status_code == 200 and listing.json()["reports"] == []
+
+
+# ------------------------------------------------------------------ ... nor in the time of the refusal
+def _large_consultation(server: Server, key, tenant: str) -> str:  # type: ignore[no-untyped-def]
+    """An order-sign call with 49 imaging orders (a call may hold 50 entries): a logged decision of ~350 KB.
+    Returns its id."""
+    from .test_cds import SERVICE, reference_request
+
+    request = reference_request("order-sign")
+    entries = request["context"]["draftOrders"]["entry"]
+    pet = next(e for e in entries if e["resource"]["id"] == "pet-1")
+    entries += [{"resource": {**pet["resource"], "id": f"pet-{i}"}} for i in range(2, 50)]
+    r = httpx.post(f"{server.url}{SERVICE}", json=request, headers=_bearer(server, key, SERVICE, tenant), timeout=120)
+    assert r.status_code == 200, r.text[:300]
+    link = next(lk["url"] for card in r.json()["cards"] for lk in card.get("links", []) if "/decisions/" in lk["url"])
+    return link.split("/decisions/", 1)[1].split("?", 1)[0]
+
+
+def test_the_time_of_a_refusal_does_not_tell_whether_the_decision_exists(secured: Server, key) -> None:  # type: ignore[no-untyped-def]
+    """The page read the whole logged decision (its facts, ratings, cards, feedback) before checking who asks,
+    so refusing a known id took as long as loading it: for a 49-order consultation, 3 to 10 ms longer than
+    refusing an unknown id, with no credential at all (3.4 ms, the median of 40 paired tries, before the fix;
+    0.05 ms after). The access check now runs on a light look-up of the owner, the same for a known and an
+    unknown id; the record is read only once access is granted. Paired, interleaved tries, so the machine's
+    load falls on both alike."""
+    known = _large_consultation(secured, key, "hospital-a")
+    unknown = str(uuid.uuid4())
+    differences = []
+    with httpx.Client(base_url=secured.url, timeout=30) as attacker:
+        for _ in range(3):  # warm both paths
+            attacker.get(f"/decisions/{known}"), attacker.get(f"/decisions/{unknown}")
+        for _ in range(40):
+            times = []
+            for decision_id in (known, unknown):
+                started = time.perf_counter()
+                assert attacker.get(f"/decisions/{decision_id}").status_code == 401
+                times.append(time.perf_counter() - started)
+            differences.append(times[0] - times[1])
+    differences.sort()
+    median = differences[len(differences) // 2]
+    assert median < 0.001, f"a known id is refused {median * 1000:.1f} ms slower than an unknown one"
+    # the owner still reads it (the record is loaded once access is granted)
+    path = f"/v1/decisions/{known}"
+    mine = httpx.get(f"{secured.url}{path}", headers=_bearer(secured, key, path, "hospital-a"), timeout=30)
+    assert mine.status_code == 200 and len(mine.json()["output"]["decisions"]) == 49

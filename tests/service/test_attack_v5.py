@@ -219,3 +219,21 @@ def test_the_time_of_a_refusal_does_not_tell_whether_the_decision_exists(secured
     path = f"/v1/decisions/{known}"
     mine = httpx.get(f"{secured.url}{path}", headers=_bearer(secured, key, path, "hospital-a"), timeout=30)
     assert mine.status_code == 200 and len(mine.json()["output"]["decisions"]) == 49
+
+
+# ------------------------------------------------------------------ control characters in token claims
+@pytest.mark.parametrize(("claim", "value"), [("tenant", "hospital-a\x00"), ("jti", "a\x00b"), ("tenant", "a\nb")])
+def test_a_claim_with_control_characters_is_refused_as_invalid(secured: Server, key, claim: str, value: str) -> None:  # type: ignore[no-untyped-def]
+    """A ``tenant`` or ``jti`` holding a NUL was accepted: SQLite stored it, PostgreSQL cannot, so there the call
+    was a 503 "decision log unavailable" with an ERROR line, as if the store were down (measured on PostgreSQL
+    15: a NUL tenant 503 on /v1/evaluate, a NUL jti 503 before the body is read). Such a token is now refused
+    as invalid (401 naming the claim) on every store: only printable characters, the rule
+    ``rightscan audit run --organisation`` already applies to an organisation."""
+    path = "/v1/evaluate"
+    token = sign_token(key, make_claims(ISSUER, f"{secured.url}{path}") | {claim: value})
+    facts = {"age": 50, "sex": "female", "setting": "new_diagnosis", "tumor": {"size_cm": 1.5, "n": "N0"}}
+    r = httpx.post(f"{secured.url}{path}", json=facts, headers={"Authorization": f"Bearer {token}"}, timeout=30)
+    assert r.status_code == 401, r.text[:300]
+    assert r.json()["error"]["message"] == f"authentication failed: invalid {claim}" + (
+        " claim" if claim == "tenant" else ""
+    )

@@ -537,9 +537,13 @@ class JwtVerifier:
         if iat <= now - self.config.max_token_age_seconds - leeway:
             raise AuthError("token too old")
         jti, sub, tenant = claims["jti"], claims.get("sub"), claims.get("tenant")
-        if not isinstance(jti, str) or not jti or len(jti) > MAX_ID_CHARS:
+        # Printable characters only: a NUL cannot be stored by PostgreSQL (the call would fail as if the store
+        # were down), and an organisation is printable wherever else it is named (audit --organisation).
+        if not isinstance(jti, str) or not jti or len(jti) > MAX_ID_CHARS or not jti.isprintable():
             raise AuthError("invalid jti")
-        if tenant is not None and (not isinstance(tenant, str) or not tenant or len(tenant) > MAX_ID_CHARS):
+        if tenant is not None and (
+            not isinstance(tenant, str) or not tenant or len(tenant) > MAX_ID_CHARS or not tenant.isprintable()
+        ):
             raise AuthError("invalid tenant claim")
         aud = claims["aud"]
         iss = claims["iss"]
@@ -562,7 +566,12 @@ class JwtVerifier:
 
 
 def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    try:
+        return math.isfinite(value)
+    except OverflowError:  # an integer too large for a float (PyJWT takes any size): no usable time
+        return False
 
 
 def _bearer_token(header: str | None) -> str:

@@ -19,7 +19,7 @@ The EHR opens ``/launch?iss=<its FHIR base URL>&launch=<opaque>``; RightScan
    ``issuer`` or ``jwks_uri`` it cannot be checked, and it is not used (nothing is read from it).
 
 Every HTTP exchange here goes to the address its host was checked at (no DNS rebinding), has a short
-timeout, follows no redirect and reads at most
+time budget for the whole answer, follows no redirect and reads at most
 :data:`MAX_RESPONSE_BYTES`. Failures raise :class:`SmartError` with a fixed phrase that never quotes a
 token, a code or the server's own words (an OAuth ``error`` code is repeated only when it is one of the
 standard codes).
@@ -27,6 +27,7 @@ standard codes).
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import hashlib
 import hmac
@@ -139,18 +140,20 @@ async def _json_call(
     extra_headers: dict[str, str] | None = None,
 ) -> Any:
     """One bounded JSON exchange with the EHR. ``refused`` turns an answer other than 200 into the error
-    to raise; ``what`` names the other end when it cannot be reached (502)."""
+    to raise; ``what`` names the other end when it cannot be reached (502), or does not answer whole within
+    ``policy.timeout`` (httpx's timeout bounds each read, so a server trickling bytes would hold the launch)."""
     headers = {"Accept": "application/json", "Accept-Encoding": "identity", **(extra_headers or {})}
     target = await _pinned(url, policy, what)  # resolved once more, then connected to that checked address
     try:
         async with (
+            asyncio.timeout(policy.timeout),
             outbound.client([target], timeout=policy.timeout) as client,
             client.stream(method, url, data=form, headers=headers) as response,
         ):
             if response.status_code != 200:
                 raise await refused(response)
             return await _bounded_json(response)
-    except httpx.HTTPError:
+    except (httpx.HTTPError, TimeoutError):
         raise SmartError(502, f"{what} could not be reached") from None
 
 

@@ -452,6 +452,18 @@ class DecisionStore:
         except SQLAlchemyError as exc:
             raise StoreError(f"decision log read failed: {type(exc).__name__}") from None
 
+    def decision_owner(self, decision_id: str) -> dict[str, Any] | None:
+        """Whose decision this is (``id``, ``tenant``, ``subject``), None when the log has no such id. A light
+        look-up, as costly for an unknown id as for a known one: the access check runs on it before the
+        record is read, so the time of a refusal does not tell whether the id exists."""
+        query = select(decisions.c.id, decisions.c.tenant, decisions.c.subject).where(decisions.c.id == decision_id)
+        try:
+            with self.engine.connect() as conn:
+                row = conn.execute(query).mappings().first()
+        except SQLAlchemyError as exc:
+            raise StoreError(f"decision log read failed: {type(exc).__name__}") from None
+        return dict(row) if row is not None else None
+
     def get_decision(self, decision_id: str) -> dict[str, Any] | None:
         try:
             with self.engine.connect() as conn:

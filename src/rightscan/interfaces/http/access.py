@@ -32,6 +32,8 @@ from rightscan.interfaces.http.deps import require_auth
 from rightscan.interfaces.http.problem import ApiError
 
 SESSION_COOKIE = "rightscan_session"
+SIGN_IN = "sign in through your EHR or open the link from the decision card"
+NO_ORGANISATION = object()  # the owner of a decision that does not exist: equal to no caller's organisation
 CSRF_FIELD = "csrf"
 CSRF_HEADER = "x-csrf-token"
 
@@ -153,7 +155,7 @@ async def authorize_record(request: Request, record: dict[str, Any]) -> None:
         raise AccessDenied(401, exc.message) from None
     if has_bearer and bearer_tenant == tenant:
         return
-    raise AccessDenied(401, "sign in through your EHR or open the link from the decision card")
+    raise AccessDenied(401, SIGN_IN)
 
 
 def _same_origin(request: Request) -> bool:
@@ -188,7 +190,7 @@ async def authorize_post(request: Request, max_fields: int) -> tuple[str | None,
         except ApiError as exc:
             raise AccessDenied(401, exc.message) from None
         if not has_bearer:
-            raise AccessDenied(401, "sign in through your EHR or open the link from the decision card")
+            raise AccessDenied(401, SIGN_IN)
         return tenant, await request.form(max_fields=max_fields)
     form = await request.form(max_fields=max_fields)
     sent = request.headers.get(CSRF_HEADER)

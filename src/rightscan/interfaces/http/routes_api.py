@@ -101,9 +101,13 @@ async def evaluate(
 async def decision_record(decision_id: str, auth: Auth, engine: EngineDep) -> JSONResponse:
     """The logged decision: coded facts, ratings, cards returned, output and feedback received. With auth
     configured, only a token of the decision's own tenant reads it (others get the same 404 as a missing id)."""
-    record = engine.store.get_decision(_checked_id(decision_id))
-    if record is not None and auth is not None and record.get("tenant") != tenant_of(auth):
-        record = None
+    # The same light look-up of the owner for a known and an unknown id; the record is read only for its own
+    # organisation, so the time of a 404 does not tell whether the id exists.
+    key = _checked_id(decision_id)
+    owner = engine.store.decision_owner(key)
+    if owner is not None and auth is not None and owner.get("tenant") != tenant_of(auth):
+        owner = None
+    record = engine.store.get_decision(key) if owner is not None else None
     if record is None:
         raise ApiError(404, "no decision with this id", "decision_id")
     record["created_at"] = record["created_at"].isoformat()

@@ -6,7 +6,8 @@ they sit behind the same authentication as the other patient-data routes. A repo
 ``rightscan audit run --organisation ORG`` names the organisation it belongs to (the token's issuer, or
 ``<issuer>|<tenant>``, as decisions are scoped): with authentication on, only callers of that organisation
 see it, and to anyone else it does not exist (404, and it is not listed). A report without one is readable
-by every authenticated caller (one organisation per service). Nothing is computed here.
+by every authenticated caller (one organisation per service). A decision-log report (``rightscan audit
+log``, every organisation's consultations together) is not served here at all. Nothing is computed here.
 """
 
 from __future__ import annotations
@@ -36,8 +37,12 @@ def _root() -> Path:
 
 
 def _visible(data: dict[str, Any], auth: dict[str, Any] | None) -> bool:
-    """May this caller see the report? Everyone in development mode (no authentication); with it, a report
+    """May this caller see the report? Only a population report (``rightscan audit run``): a decision-log
+    report (``rightscan audit log``) sums up every organisation's consultations and names no owner, so it
+    is neither listed nor served. Then everyone in development mode (no authentication); with it, a report
     that names an organisation only to callers of that organisation."""
+    if "claims_proxy" not in data:
+        return False
     owner = data.get("organisation")
     return auth is None or owner is None or owner == tenant_of(auth)
 
@@ -66,7 +71,7 @@ async def list_reports(auth: Auth) -> dict[str, Any]:
     items = []
     for folder in sorted(p for p in _root().iterdir() if p.is_dir() and _NAME.match(p.name)):
         data = _read(folder)
-        if data is None or "claims_proxy" not in data or not _visible(data, auth):
+        if data is None or not _visible(data, auth):
             continue  # unreadable, a decision-log report, or another organisation's: not listed here
         items.append(
             {

@@ -55,18 +55,23 @@ def _is_htmx(request: Request) -> bool:
 
 async def _record(request: Request, decision_id: str) -> dict[str, Any] | None:
     """The logged decision, once the access policy allows this request to see it (``AccessDenied``
-    otherwise). With auth configured, an unknown id is refused like a known one: no existence oracle."""
+    otherwise). With auth configured, an unknown id is refused like a known one of another organisation:
+    the same link and token checks run, with the same reasons and the same token spent, on the same light
+    look-up of the owner (the record itself is read only once access is granted): no existence oracle, in
+    the answer or in its time."""
     try:
         key = str(uuid.UUID(decision_id))
     except ValueError:
         key = None
-    record = engine_of(request).store.get_decision(key) if key else None
-    if record is None:
+    store = engine_of(request).store
+    owner = store.decision_owner(key) if key else None
+    if owner is None:
         if access.auth_configured(request):
-            raise access.AccessDenied(401, "sign in through your EHR or open the link from the decision card")
+            await access.authorize_record(request, {"id": key or decision_id, "tenant": access.NO_ORGANISATION})
+            raise access.AccessDenied(401, access.SIGN_IN)  # not reached: no caller belongs to NO_ORGANISATION
         return None
-    await access.authorize_record(request, record)
-    return record
+    await access.authorize_record(request, owner)
+    return store.get_decision(owner["id"])
 
 
 def _not_found(request: Request) -> HTMLResponse:

@@ -160,3 +160,22 @@ def test_follow_up_heading_is_no_plan_and_a_done_outpatient_study_is_no_order() 
     read = facts(note)
     assert read.get("prior_surgery") == "mastectomy"
     assert read.get("order") is None
+
+
+@pytest.mark.parametrize(
+    ("note", "study"),
+    [
+        (NEW + "cT2 N1. Med onc would like a staging CT chest/abdomen/pelvis with contrast done before surgery.",
+         "ct_cap_contrast"),
+        ("CDS: PET/CT - rated 3 (usually not appropriate). Override: new hip pain at night, ALP 190 (40-130).",
+         "pet_ct"),
+    ],
+)  # fmt: skip
+def test_a_study_still_to_be_done_or_overriding_decision_support_is_the_order(note: str, study: str) -> None:
+    assert order_of(note) == study
+
+
+def test_a_study_the_patient_is_declining_is_not_the_order_and_a_done_one_is_not_either() -> None:
+    assert order_of("Navigator: pt phoned, declining the PET/CT booked for Monday; wants to talk to Dr Ames.") is None
+    # control: 'done' with a result is a study already done
+    assert order_of(NEW + "CT chest/abdomen/pelvis with contrast done last week: no metastases.") is None

@@ -179,3 +179,17 @@ def test_a_study_the_patient_is_declining_is_not_the_order_and_a_done_one_is_not
     assert order_of("Navigator: pt phoned, declining the PET/CT booked for Monday; wants to talk to Dr Ames.") is None
     # control: 'done' with a result is a study already done
     assert order_of(NEW + "CT chest/abdomen/pelvis with contrast done last week: no metastases.") is None
+
+
+def test_a_pre_operative_size_given_as_an_aside_gives_way_to_the_pathology_size() -> None:
+    after = "62F POD 9 after R lumpectomy. Final path: ILC, 2.6 cm (pre-op MRI had shown 2.0 cm), grade 2, ER+."
+    assert tumor(after).get("size_cm") == 2.6
+    # control: the aside alone is still the tumour's size
+    alone = "62F, new R breast ILC on core (preoperative US 2.0 cm), grade 2, ER+ PR+ HER2-."
+    assert tumor(alone).get("size_cm") == 2.0
+
+
+def test_the_sampling_named_before_the_node_with_its_result_after() -> None:
+    assert tumor(NEW + "US 2.0 cm. Core biopsy of the left axillary node: malignant.").get("n") == "N1"
+    # control: a benign sampling result is no N1
+    assert tumor(NEW + "US 2.0 cm. FNA of the left axillary node: benign, reactive.").get("n") != "N1"

@@ -30,7 +30,8 @@ from rightscan.adapters.text.note_setting import infer_setting
 from rightscan.adapters.text.order_time import future_studies
 from rightscan.adapters.text.rules import STRENGTH_RANK, FieldRule, Rules
 from rightscan.adapters.text.setting_subject import set_aside_other_subjects
-from rightscan.adapters.text.size_current import summary_size
+from rightscan.adapters.text.size_current import several_foci_sentence, summary_size
+from rightscan.adapters.text.stage_unknown import nodal_status_unknown
 from rightscan.adapters.text.stage_values import (
     ELAPSED,
     earlier_primary,
@@ -303,10 +304,12 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
     sizes, categories = by_field.get("tumor.size_cm", []), by_field.get("tumor.t", [])
     gives_way = pathology_size_after_surgery(rules, facts, sizes, mentions, categories)
     assumptions += several_foci(by_field.get("tumor.size_cm", []))
+    assumptions += several_foci_sentence(rules, by_field)
     stated_current(rules, by_field)
     summary_size(rules, by_field)
     earlier_receptors(rules, facts, by_field, mentions)
     earlier_primary(facts, by_field, mentions)
+    nodal_status_unknown(rules, facts, by_field, mentions, to_confirm)
     for fieldname in by_field:
         if fieldname not in ("prior_surgery", "setting"):
             settle(fieldname)

@@ -307,6 +307,9 @@ class _Parameters(_Strict):
     # in its summary line ("Assessment: ... IDC 1.3 cm"), outranks the other imaging sizes (adapters/text/size_current)
     size_current_words: list[str] = Field(default_factory=list)
     summary_headings: list[str] = Field(default_factory=list)
+    # round 10d: a sentence that says the cancer has several foci ("multifocal - 2 foci on US (21 mm ... and 14 mm
+    # ...)"): its sizes are the foci's, staged by the largest (adapters/text/size_current)
+    several_foci_words: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _scores(self) -> _Parameters:

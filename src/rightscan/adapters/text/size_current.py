@@ -12,8 +12,9 @@ The words are parameters of values.yaml (``size_current_words``, ``summary_headi
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from rightscan.adapters.text.candidates import Candidate
+from rightscan.adapters.text.candidates import Candidate, where
 from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.stage_values import keep_the_said_value, parameter_words
 
@@ -23,6 +24,7 @@ _COMPARED = re.compile(
     r"(?:[<>≤≥]|\b(?:less|more|greater|smaller|larger|bigger) than|\b(?:over|under|above|below))\s*\d"
 )
 _HEADING_END = re.compile(r"\s*:")
+_NOT_CURRENT = frozenset({"negated", "historical", "past", "hypothetical", "family"})
 
 
 def _opens_summary(rules: Rules, sentence: str) -> bool:
@@ -47,5 +49,47 @@ def summary_size(rules: Rules, by_field: dict[str, list[Candidate]]) -> None:
         if not c.mention.effects & {"negated", "historical", "past", "hypothetical", "family"}
         and (_opens_summary(rules, c.mention.sentence) or any(p.search(c.mention.sentence.lower()) for p in words))
         and not _COMPARED.search(c.mention.sentence.lower())
+        and not _names_the_other_size(rules, c.mention.sentence.lower())
     ]
     keep_the_said_value(live, said, "the note names another size as the one it stages with")
+    live = [c for c in live if c.used]
+    other = [c for c in live if _names_the_other_size(rules, c.mention.sentence.lower())]
+    if other and len(other) < len(live):  # the imaging size gives way to the pathology size the sentence names
+        keep_the_said_value(live, [c for c in live if c not in other], "the note stages with the pathology size")
+
+
+def _names_the_other_size(rules: Rules, sentence: str) -> bool:
+    """round 10d: a sentence that gives an imaging size before the operation and says the pathology size is the one
+    staged ("pre-op MRI 3.6 cm non-mass enhancement - pathologic size used for staging") names another size than its
+    own as current: its own size is not said to be the staged one."""
+    after = parameter_words(rules, "size_after_surgery_words")
+    before = parameter_words(rules, "size_before_surgery_words")
+    if not any(p.search(sentence) for p in after):
+        return False
+    for p in after:  # "2.8 cm (larger than imaging)": the imaging word there is the pathology size's comparison
+        sentence = p.sub(" ", sentence)
+    return any(p.search(sentence) for p in before)
+
+
+def several_foci_sentence(rules: Rules, by_field: dict[str, list[Candidate]]) -> list[dict[str, Any]]:
+    """round 10d: a sentence that says the cancer has several foci and gives two or more sizes ("multifocal - 2 foci
+    on US (21 mm at 1:00 and 14 mm at 3:00)") gives the foci's sizes: AJCC 8 stages multiple tumours by the largest,
+    so the smaller sizes of that sentence give way (shown as an assumption). Sizes elsewhere in the note still
+    compete with the largest as usual."""
+    live = [c for c in by_field.get(_FIELD, []) if c.used and not c.mention.effects & _NOT_CURRENT]
+    words = parameter_words(rules, "several_foci_words")
+    assumptions: list[dict[str, Any]] = []
+    for sentence in {c.mention.sentence for c in live}:
+        group = [c for c in live if c.mention.sentence == sentence]
+        if len({c.value for c in group}) < 2 or not any(p.search(sentence.lower()) for p in words):
+            continue
+        if _COMPARED.search(sentence.lower()):
+            continue
+        largest = max(c.value for c in group)
+        for c in group:
+            if c.value < largest:
+                c.used, c.reason = False, "a smaller focus: several tumours are staged by the largest (AJCC 8)"
+        assumptions.append({"field": _FIELD, "value": largest, "reason": "several foci of the cancer: the largest is "
+                            "staged (AJCC 8, multiple tumours); inferred, not stated: override if wrong",
+                            "evidence": [where(c.mention) for c in group]})  # fmt: skip
+    return assumptions

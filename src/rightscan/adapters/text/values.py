@@ -25,6 +25,10 @@ _KEY_MAX = 40  # characters of a synoptic field name
 # words after a number: up to the next comma, "and", "but", " / ", " + " or an aside in parentheses ("2 cm (3 cm FN)")
 _PHRASE_START = re.compile(r"[,;(]")  # what opens the phrase a number stands in, looking back
 _PHRASE_END = re.compile(r"[.;,](?:\s|$)|[;,\n]|\s(?:and|but)\s|\s[/+]\s|\s\(")
+# round 10d: after a tumour's measurement (a rule with `describes_after`) the phrase also ends at "with" or "w/": what
+# follows is another thing the measured tumour has ("IDC 3 cm with a biopsy-proven axillary node", "7 cm w/ skin
+# ulceration"), not what the number measures
+_MEASURE_PHRASE_END = re.compile(_PHRASE_END.pattern + r"|\s(?:with|w/)(?=\s)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +72,7 @@ def rejected(rule: ValueRule, text: str, start: int, end: int) -> bool:
                 return True
     if rule.reject_after:
         after = text[end : end + rule.window_after].lower()
-        cut = _PHRASE_END.search(after)
+        cut = (_MEASURE_PHRASE_END if rule.describes_after else _PHRASE_END).search(after)
         if cut:
             after = after[: cut.start()]
         for p in rule.describes_after:  # "1.1 cm node-negative ER+ IDC": the tumour's own nodal status

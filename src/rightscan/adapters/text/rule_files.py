@@ -168,6 +168,18 @@ class _CarriedExplanation(_Strict):
     doubt_modals: list[str] = Field(default_factory=list)  # round 9b: "hip pain, could be bursitis"
 
 
+class _BaselineCondition(_Strict):
+    """Round 10a: a chronic illness and the symptoms its usual course gives (chronic_baseline.py)."""
+
+    explains: list[str] = Field(min_length=1)  # symptom codes (domain vocabulary)
+    words: list[str] = Field(min_length=1)  # its names and abbreviations, read as whole words, case-insensitive
+
+
+class _ChronicBaseline(_Strict):
+    stable_words: list[str] = Field(default_factory=list)  # the symptom said unchanged from the patient's usual
+    conditions: list[_BaselineCondition] = Field(default_factory=list)
+
+
 class ContextFile(_rule_file("context")):
     categories: dict[str, Effect | None]
     terminating_types: dict[str, list[str]] = Field(default_factory=dict)
@@ -180,6 +192,7 @@ class ContextFile(_rule_file("context")):
     sections: _Sections
     carried_family: _CarriedFamily = _CarriedFamily()
     carried_explanation: _CarriedExplanation = _CarriedExplanation()
+    chronic_baseline: _ChronicBaseline = _ChronicBaseline()  # round 10a (chronic_baseline.py)
 
     @model_validator(mode="after")
     def _known_categories(self) -> ContextFile:

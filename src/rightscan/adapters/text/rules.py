@@ -411,6 +411,7 @@ def _context_settings(ctx: ContextFile) -> dict[str, Any]:
                 "doubt_modals": tuple(sorted(_lower(ctx.carried_explanation.doubt_modals))),
             }
         ),
+        "chronic_baseline": MappingProxyType(ctx.chronic_baseline.model_dump()),
         "require_start_line": ctx.sections.require_start_line,
         "layout": MappingProxyType({k: tuple(v) for k, v in ctx.layout.model_dump().items()}),
     }

@@ -129,6 +129,8 @@ class Rules:
     layout: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # round 9b: carried_explanation's status words, the study words and the families they speak of (explanations.py)
     explained_status: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # round 10a: the stable words and the chronic illnesses that explain a symptom given as usual (chronic_baseline.py)
+    chronic_baseline: Mapping[str, Any] = field(default_factory=dict)
 
     def confirms(self, name: str) -> bool:
         """Is an uncertain value of this field worth checking against the decision (fields.yaml)?"""

@@ -1,0 +1,125 @@
+"""Round 10a: a symptom the note gives as the patient's usual with a named chronic illness is explained.
+
+Notes of older patients carry the symptoms of their other illnesses: "DOE at 20 m, same as the last three visits"
+under a heart-failure problem, "baseline mild DOE from HFpEF", "SOB 4 = her usual with COPD", "back ache from her
+lumbar spondylosis, unchanged for years". A symptom is explained (``explained``) when the words around it say both
+
+- that it is unchanged: a stable word (``chronic_baseline.stable_words`` in context.yaml: baseline, usual,
+  unchanged, same as last, chronic, stable ...), in its own sentence on its own line; and
+- what it comes from: a chronic illness whose usual course gives that symptom (``chronic_baseline.conditions``: a
+  heart or lung illness for breathlessness and cough, a joint or spine illness for back and bone pain), named in
+  the same sentence on its line, or heading its line as a problem ("2. COPD - chronic productive cough ...").
+
+Never when a warning cue stands in that sentence on its line (new, worse, progressive, at rest, different from
+usual; a negated one, "no new symptoms", is reassurance), nor for a symptom already denied, hypothetical, past,
+explained or a relative's. One without the other explains nothing: "SOB, has COPD" may be a new breathlessness,
+and "DOE unchanged" may be unchanged from last week's new symptom.
+
+Plain functions over the doc's tokens and text; every word is data.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from rightscan.adapters.text.rules import RulesError
+
+# How far into its line (characters after any numbering) an illness heading the line may start ("1. HFpEF - ...",
+# "#COPD: ...", "Heart failure (HFrEF) - ...")
+HEAD_CHARS = 24
+_NUMBERING = re.compile(r"[ \t]*(?:#[ \t]*|\d{1,2}[.)][ \t]*|[-*•][ \t]+)?")
+_BLOCKING = frozenset({"explained", "negated", "hypothetical", "family", "historical", "warning"})
+
+
+def _pattern(words: Iterable[str]) -> re.Pattern[str] | None:
+    listed = sorted({" ".join(w.lower().split()) for w in words if w.strip()}, key=len, reverse=True)
+    if not listed:
+        return None
+    alts = "|".join(r"[ \t]+".join(re.escape(p) for p in w.split()) for w in listed)
+    return re.compile(rf"(?<![\w/-])(?:{alts})(?![\w/-])", re.IGNORECASE)
+
+
+class ChronicBaseline:
+    """``chronic_baseline`` of context.yaml, compiled once per rule set."""
+
+    def __init__(self, spec: Mapping[str, Any], symptom_codes: frozenset[str], categories: Mapping[str, str | None]):
+        self._stable = _pattern(spec.get("stable_words", ()))
+        by_symptom: dict[str, list[str]] = {}
+        for cond in spec.get("conditions", ()):
+            for code in cond["explains"]:
+                if symptom_codes and code not in symptom_codes:
+                    raise RulesError(f"context.yaml: chronic_baseline: {code!r} is not a symptom code")
+                by_symptom.setdefault(code, []).extend(cond["words"])
+        self._conditions = {code: p for code, words in by_symptom.items() if (p := _pattern(words)) is not None}
+        self._categories = categories
+
+    def _symptoms(self, d: Mapping[str, Any]) -> set[str]:
+        """The symptom codes a mention states or leaves possible."""
+        out = {f.value for f in d["findings"] if f.field == "symptoms" and isinstance(f.value, str)}
+        return out | {v for v in d.get("confirm_values") or () if isinstance(v, str)}
+
+    def apply(
+        self,
+        doc: Any,
+        text: str,
+        spans: Sequence[Any],
+        described: Sequence[Mapping[str, Any]],
+        effects: list[set[str]],
+        sentence_of: Any,
+        families: frozenset[str],
+    ) -> None:
+        """Add ``explained`` to each symptom mention (of ``families``) the note gives as usual with its illness.
+        ``sentence_of(token)``: the token's sentence span."""
+        if self._stable is None or not self._conditions:
+            return
+        mods = None
+        for i, d in enumerate(described):
+            if d["family"] not in families or effects[i] & _BLOCKING:
+                continue
+            conditions = [self._conditions[c] for c in self._symptoms(d) if c in self._conditions]
+            if not conditions:
+                continue
+            span = spans[i]
+            sent = sentence_of(span.start)
+            line_start = text.rfind("\n", 0, span.start_char) + 1
+            nl = text.find("\n", span.end_char)
+            line_end = len(text) if nl < 0 else nl
+            lo, hi = max(sent.start_char, line_start), min(sent.end_char, line_end)
+            if not self._stable.search(text, lo, hi):
+                continue
+            head = _NUMBERING.match(text, line_start).end()  # type: ignore[union-attr]
+            if not any(p.search(text, lo, hi) or self._heads(p, text, head, span.start_char) for p in conditions):
+                continue
+            if mods is None:
+                mods = self._warnings_and_negations(doc)
+            if self._warned(mods, span.label_.upper(), lo, hi):
+                continue
+            effects[i].add("explained")
+
+    @staticmethod
+    def _heads(pattern: re.Pattern[str], text: str, head: int, before: int) -> bool:
+        """Whether the illness heads the symptom's line (starts within ``HEAD_CHARS`` of its first word)."""
+        m = pattern.search(text, head, before)
+        return m is not None and m.start() - head <= HEAD_CHARS
+
+    def _warnings_and_negations(self, doc: Any) -> tuple[list[tuple[int, int, Any]], set[int]]:
+        """The note's warning cues (first character, last token, modifier) and the tokens negation cues end on."""
+        warnings, negated_end = [], set()
+        for mod in doc._.context_graph.modifiers:
+            effect = self._categories.get(mod.category)
+            s, t = mod.modifier_span
+            if effect == "warning":
+                warnings.append((doc[s].idx, s, mod))
+            elif effect == "negated":
+                negated_end.add(t)
+        return warnings, negated_end
+
+    @staticmethod
+    def _warned(mods: tuple[list[tuple[int, int, Any]], set[int]], label: str, lo: int, hi: int) -> bool:
+        """A warning cue (not negated: "no new symptoms") in the text from ``lo`` to ``hi`` that may act on the
+        symptom (its rule's allowed and excluded types)."""
+        warnings, negated_end = mods
+        return any(lo <= c < hi and s not in negated_end and s - 1 not in negated_end and mod.allows(label)
+                   for c, s, mod in warnings)  # fmt: skip

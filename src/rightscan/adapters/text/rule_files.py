@@ -297,6 +297,15 @@ class _ValueRuleSpec(_Strict):
     window_after: int | None = Field(default=None, ge=1, le=200)
     unless_setting: list[Setting] = Field(default_factory=list)
     unless_facts: list[Literal["prior_surgery", "setting"]] = Field(default_factory=list)
+    # round 10a: a constant rule whose reading is uncertain: its `set` values are left possible and confirmed (the
+    # answer waits for them), never stated nor dropped; the reason is shown
+    unparsed: str | None = Field(default=None, min_length=10)
+
+    @model_validator(mode="after")
+    def _unparsed_constant(self) -> _ValueRuleSpec:
+        if self.unparsed is not None and self.parser != "constant":
+            raise ValueError("`unparsed` belongs to a `constant` rule")
+        return self
 
 
 class _Parameters(_Strict):

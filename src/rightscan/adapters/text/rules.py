@@ -304,6 +304,7 @@ def _values(files: _Files, families: frozenset[str], vocab: Mapping[str, Any]) -
                 window_after=r.window_after or r.window,
                 describes_after=word_patterns(r.describes_after),
                 starts=two_char_starts(regex),
+                unparsed=r.unparsed,
             )
         )
     return tuple(out)

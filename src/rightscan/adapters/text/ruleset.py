@@ -78,6 +78,9 @@ class ValueRule(Rule):
     # the lower-cased first two characters of every possible match (None: not known): the matcher
     # tries the pattern only where one of them stands
     starts: frozenset[str] | None = None
+    # round 10a: a reading the words leave open ("DOE, CHF": dyspnoea on exertion, or a name?): the rule's `set`
+    # values are not stated but left possible, sent to confirmation with this reason (values._constant)
+    unparsed: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,12 @@ usual; a negated one, "no new symptoms", is reassurance), nor for a symptom alre
 explained or a relative's. One without the other explains nothing: "SOB, has COPD" may be a new breathlessness,
 and "DOE unchanged" may be unchanged from last week's new symptom.
 
+An illness that flares and settles (``exacerbations: true``: heart failure, COPD) also ends its flare: a symptom an
+admission presented with ("presented w/ orthopnea, worsening DOE"), whatever its warning, is over when later in the
+same paragraph the same symptom is said resolved to the patient's usual (a resolution with a stable word: "Dyspnea
+resolved to baseline by day 4") and the paragraph names the illness: ``historical``. Never for pain: new night
+pain "back to baseline" on analgesia is still a red flag.
+
 Plain functions over the doc's tokens and text; every word is data.
 """
 
@@ -47,12 +53,16 @@ class ChronicBaseline:
     def __init__(self, spec: Mapping[str, Any], symptom_codes: frozenset[str], categories: Mapping[str, str | None]):
         self._stable = _pattern(spec.get("stable_words", ()))
         by_symptom: dict[str, list[str]] = {}
+        flaring: dict[str, list[str]] = {}
         for cond in spec.get("conditions", ()):
             for code in cond["explains"]:
                 if symptom_codes and code not in symptom_codes:
                     raise RulesError(f"context.yaml: chronic_baseline: {code!r} is not a symptom code")
                 by_symptom.setdefault(code, []).extend(cond["words"])
+                if cond.get("exacerbations"):
+                    flaring.setdefault(code, []).extend(cond["words"])
         self._conditions = {code: p for code, words in by_symptom.items() if (p := _pattern(words)) is not None}
+        self._flaring = {code: p for code, words in flaring.items() if (p := _pattern(words)) is not None}
         self._categories = categories
 
     def _symptoms(self, d: Mapping[str, Any]) -> set[str]:
@@ -82,13 +92,10 @@ class ChronicBaseline:
             if not conditions:
                 continue
             span = spans[i]
-            sent = sentence_of(span.start)
-            line_start = text.rfind("\n", 0, span.start_char) + 1
-            nl = text.find("\n", span.end_char)
-            line_end = len(text) if nl < 0 else nl
-            lo, hi = max(sent.start_char, line_start), min(sent.end_char, line_end)
+            lo, hi = self._window(text, span, sentence_of)
             if not self._stable.search(text, lo, hi):
                 continue
+            line_start = text.rfind("\n", 0, span.start_char) + 1
             head = _NUMBERING.match(text, line_start).end()  # type: ignore[union-attr]
             if not any(p.search(text, lo, hi) or self._heads(p, text, head, span.start_char) for p in conditions):
                 continue
@@ -97,6 +104,47 @@ class ChronicBaseline:
             if self._warned(mods, span.label_.upper(), lo, hi):
                 continue
             effects[i].add("explained")
+        self._flare_resolved(text, spans, described, effects, sentence_of, families)
+
+    def _window(self, text: str, span: Any, sentence_of: Any) -> tuple[int, int]:
+        """The symptom's sentence, cut to its line (character offsets)."""
+        sent = sentence_of(span.start)
+        line_start = text.rfind("\n", 0, span.start_char) + 1
+        nl = text.find("\n", span.end_char)
+        return max(sent.start_char, line_start), min(sent.end_char, len(text) if nl < 0 else nl)
+
+    def _flare_resolved(
+        self,
+        text: str,
+        spans: Sequence[Any],
+        described: Sequence[Mapping[str, Any]],
+        effects: list[set[str]],
+        sentence_of: Any,
+        families: frozenset[str],
+    ) -> None:
+        """A flare's presenting symptom resolved to baseline later in its paragraph, the flaring illness named there
+        (module docstring): historical."""
+        if self._stable is None or not self._flaring:
+            return
+        standing = _BLOCKING - {"warning"}
+        for i, d in enumerate(described):
+            if d["family"] not in families or effects[i] & standing:
+                continue
+            codes = {c for c in self._symptoms(d) if c in self._flaring}
+            start = spans[i].start_char
+            para = text.rfind("\n\n", 0, start) + 1
+            for j, dj in enumerate(described):
+                if j == i or spans[j].start_char <= start or dj["family"] not in families:
+                    continue
+                same = codes & self._symptoms(dj)
+                if not same or "historical" not in effects[j] or effects[j] & (_BLOCKING - {"historical"}):
+                    continue
+                if "\n\n" in text[start : spans[j].start_char]:
+                    break
+                lo, hi = self._window(text, spans[j], sentence_of)
+                if self._stable.search(text, lo, hi) and any(self._flaring[c].search(text, para, hi) for c in same):
+                    effects[i].add("historical")
+                    break
 
     @staticmethod
     def _heads(pattern: re.Pattern[str], text: str, head: int, before: int) -> bool:

@@ -173,6 +173,9 @@ class _BaselineCondition(_Strict):
 
     explains: list[str] = Field(min_length=1)  # symptom codes (domain vocabulary)
     words: list[str] = Field(min_length=1)  # its names and abbreviations, read as whole words, case-insensitive
+    # its flare-ups settle back to the patient's baseline (heart failure, COPD): an admission's presenting symptom that
+    # the note later says resolved to baseline is over, whatever warning the presentation carried
+    exacerbations: bool = False
 
 
 class _ChronicBaseline(_Strict):

@@ -51,8 +51,8 @@ def over_list(text: str, start: int, before: Callable[[int], Label | None], box:
 _COMMA_NEXT = re.compile(r"[ \t]*,")
 
 
-def yes_cell(text: str, end: int) -> str:
-    """What a pair answered Yes becomes: a cell bar when a comma follows it ("Bone pain [x] Y [ ] N, cough [ ] Y
-    [x] N": the next item's answer must not reach back over a list to it), else nothing (a comment after it, "->
-    tension type", still speaks of its item)."""
+def answer_cell(text: str, end: int) -> str:
+    """What a pair answering the label before it becomes: a cell bar when a comma follows it ("Bone pain [x] Y [ ] N,
+    headache [ ] Y [x] N"; "Headache [ ] Y [x] N, bone pain [x] Y [ ] N": one item's answer must not reach the next
+    over a list), else nothing (a comment after it, "-> tension type", still speaks of its item)."""
     return "|" if _COMMA_NEXT.match(text, end) else ""

@@ -42,7 +42,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from rightscan.adapters.text.box_answers import absent_options, option_words, over_list, yes_cell
+from rightscan.adapters.text.box_answers import absent_options, answer_cell, option_words, over_list
 from rightscan.adapters.text.firstchars import guard_fields
 from rightscan.adapters.text.form_rows import Forms, compile_forms, read_forms
 from rightscan.adapters.text.grid_rows import Grid, blank_leaders, compile_grid, read_rows
@@ -518,7 +518,7 @@ def _boxes_signs_headings(
         ticked_yes = (c1 and o1 in yes_words) or (c2 and o2 in yes_words)
         ticked_no = (c1 and o1 not in yes_words) or (c2 and o2 not in yes_words)
         if ticked_yes and not ticked_no:
-            _put(chars, start, end, yes_cell(text, end), right=True)
+            _put(chars, start, end, answer_cell(text, end), right=True)
         elif ticked_yes and ticked_no:
             _put(chars, start, end, "?")  # both ticked: uncertain
             seg = seg or _segments(text)
@@ -533,7 +533,7 @@ def _boxes_signs_headings(
             seg = seg or _segments(text)
             label = over_list(text, start, lambda p, s=seg: _label_before(text, s, p), layout.box)
             if label is not None:
-                _put(chars, start, end, "")
+                _put(chars, start, end, answer_cell(text, end), right=True)
                 marks.append((*label, "negated"))
             else:  # no label found: the cue word, and ConText's scope (a compact pair has room for one character)
                 _put(chars, start, end, "absent" if end - start >= len("absent") else "∅")

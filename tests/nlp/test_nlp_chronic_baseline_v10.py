@@ -35,6 +35,14 @@ def test_an_illness_heading_its_problem_line_explains_the_unchanged_symptom_on_t
     assert "dyspnea" in _codes(worse)
 
 
+def test_an_illness_heading_the_line_above_explains_the_unchanged_symptom_below_it() -> None:
+    note = f"{NEW_DX}\n# HFpEF (EF 55%)\n- DOE at one block, same as at her last visit.\n- Weight stable.\n"
+    assert "dyspnea" not in _codes(note)
+    # controls: a heading that names no illness, and the same illness over a breathlessness said to be new
+    assert "dyspnea" in _codes(note.replace("# HFpEF (EF 55%)", "# Cardiac review"))
+    assert "dyspnea" in _codes(note.replace("same as at her last visit", "new since her last visit"))
+
+
 def test_back_pain_given_as_unchanged_with_a_degenerative_spine_illness_is_explained() -> None:
     for line in (
         "4. OA spine - back ache most days, same as last visit.",
@@ -137,3 +145,10 @@ def test_a_yes_row_before_a_comma_keeps_its_symptom_and_the_next_row_its_own_no(
     note = f"{TREATED}\nBone pain [x] Y [ ] N, headache [ ] Y [x] N\n"
     assert _codes(note) == {"bone_pain"}
     assert _codes(f"{TREATED}\nHeadache [ ] Y [x] N, bone pain [x] Y [ ] N\n") == {"bone_pain"}
+
+
+def test_a_bracketed_absent_word_leading_its_item_negates_that_item_alone() -> None:
+    note = f"{TREATED}\nROS: [neg] bone pain   [nil] headache   [Y] cough\n"
+    assert _codes(note) == {"cough"}
+    # control: the same row answered Yes for the bone pain
+    assert _codes(note.replace("[neg] bone pain", "[Y] bone pain")) == {"bone_pain", "cough"}

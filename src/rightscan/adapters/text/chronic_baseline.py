@@ -35,6 +35,7 @@ from rightscan.adapters.text.rules import RulesError
 # How far into its line (characters after any numbering) an illness heading the line may start ("1. HFpEF - ...",
 # "#COPD: ...", "Heart failure (HFrEF) - ...")
 HEAD_CHARS = 24
+HEADING_CHARS = 60  # the longest line above the symptom's that may head it as a problem
 _NUMBERING = re.compile(r"[ \t]*(?:#[ \t]*|\d{1,2}[.)][ \t]*|[-*•][ \t]+)?")
 _BLOCKING = frozenset({"explained", "negated", "hypothetical", "family", "historical", "warning"})
 
@@ -45,6 +46,27 @@ def _pattern(words: Iterable[str]) -> re.Pattern[str] | None:
         return None
     alts = "|".join(r"[ \t]+".join(re.escape(p) for p in w.split()) for w in listed)
     return re.compile(rf"(?<![\w/-])(?:{alts})(?![\w/-])", re.IGNORECASE)
+
+
+def _heads(pattern: re.Pattern[str], text: str, line_start: int, before: int) -> bool:
+    """Whether the illness heads the line starting at ``line_start`` (within ``HEAD_CHARS`` of its first word after
+    any numbering), before the character ``before``."""
+    head = _NUMBERING.match(text, line_start).end()  # type: ignore[union-attr]
+    m = pattern.search(text, head, before)
+    return m is not None and m.start() - head <= HEAD_CHARS
+
+
+def _headed(pattern: re.Pattern[str], text: str, at: int) -> bool:
+    """Whether the illness heads the line of the character ``at`` ("2. COPD - chronic cough, no change"), or the short
+    heading line right above it ("# HFpEF (EF 55%)" over "- DOE at one block, unchanged")."""
+    line_start = text.rfind("\n", 0, at) + 1
+    if _heads(pattern, text, line_start, at):
+        return True
+    if line_start == 0:
+        return False
+    above = text.rfind("\n", 0, line_start - 1) + 1
+    heading = text[above : line_start - 1]
+    return bool(heading.strip()) and len(heading) <= HEADING_CHARS and _heads(pattern, text, above, line_start - 1)
 
 
 class ChronicBaseline:
@@ -95,9 +117,7 @@ class ChronicBaseline:
             lo, hi = self._window(text, span, sentence_of)
             if not self._stable.search(text, lo, hi):
                 continue
-            line_start = text.rfind("\n", 0, span.start_char) + 1
-            head = _NUMBERING.match(text, line_start).end()  # type: ignore[union-attr]
-            if not any(p.search(text, lo, hi) or self._heads(p, text, head, span.start_char) for p in conditions):
+            if not any(p.search(text, lo, hi) or _headed(p, text, span.start_char) for p in conditions):
                 continue
             if mods is None:
                 mods = self._warnings_and_negations(doc)
@@ -131,6 +151,8 @@ class ChronicBaseline:
             if d["family"] not in families or effects[i] & standing:
                 continue
             codes = {c for c in self._symptoms(d) if c in self._flaring}
+            if not codes:
+                continue
             start = spans[i].start_char
             para = text.rfind("\n\n", 0, start) + 1
             for j, dj in enumerate(described):
@@ -145,12 +167,6 @@ class ChronicBaseline:
                 if self._stable.search(text, lo, hi) and any(self._flaring[c].search(text, para, hi) for c in same):
                     effects[i].add("historical")
                     break
-
-    @staticmethod
-    def _heads(pattern: re.Pattern[str], text: str, head: int, before: int) -> bool:
-        """Whether the illness heads the symptom's line (starts within ``HEAD_CHARS`` of its first word)."""
-        m = pattern.search(text, head, before)
-        return m is not None and m.start() - head <= HEAD_CHARS
 
     def _warnings_and_negations(self, doc: Any) -> tuple[list[tuple[int, int, Any]], set[int]]:
         """The note's warning cues (first character, last token, modifier) and the tokens negation cues end on."""

@@ -361,7 +361,7 @@ def _answers_before_items(layout: Layout, text: str, chars: list[str], marks: li
         answer = m.group("answer").lower()
         if answer in layout.yes:
             effect = None
-        elif answer in layout.no:
+        elif answer in layout.no or answer in layout.grid.no:  # "[N]", "[neg]", "[nil]"
             effect = "negated"
         elif answer == "?":
             effect = "uncertain"

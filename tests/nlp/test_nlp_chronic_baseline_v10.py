@@ -68,6 +68,12 @@ def test_an_illness_named_without_the_symptom_said_unchanged_explains_nothing_ne
     assert "dyspnea" in _codes(note)
 
 
+def test_a_stable_word_that_speaks_of_a_study_explains_nothing() -> None:
+    # "baseline" here is the scan's (a first study before treatment), not the breathlessness's
+    assert "dyspnea" in _codes(f"{TREATED}\nBaseline CT chest ordered for DOE, hx ILD.\n")
+    assert "dyspnea" not in _codes(f"{TREATED}\nBaseline DOE, hx ILD.\n")
+
+
 def test_a_scale_row_is_explained_by_the_nurse_s_later_line_that_calls_it_her_usual() -> None:
     note = (
         f"{NEW_DX}\nSymptom scores (0-10)\nPain          2\nBreathlessness 5\nFatigue       4\n\n"

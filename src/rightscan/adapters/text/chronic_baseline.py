@@ -35,6 +35,11 @@ from rightscan.adapters.text.rules import RulesError
 # How far into its line (characters after any numbering) an illness heading the line may start ("1. HFpEF - ...",
 # "#COPD: ...", "Heart failure (HFrEF) - ...")
 HEAD_CHARS = 24
+# How far (characters) a stable word may stand after the symptom ("DOE at ~20 m, same as last 3 visits") or before it
+# ("baseline mild DOE"), and how far after the stable word a study or value makes it theirs ("stable disease on CT")
+STABLE_AFTER = 60
+STABLE_BEFORE = 24
+SUBJECT_AFTER = 16
 HEADING_CHARS = 60  # the longest line above the symptom's that may head it as a problem
 _NUMBERING = re.compile(r"[ \t]*(?:#[ \t]*|\d{1,2}[.)][ \t]*|[-*•][ \t]+)?")
 _BLOCKING = frozenset({"explained", "negated", "hypothetical", "family", "historical", "warning"})
@@ -72,8 +77,18 @@ def _headed(pattern: re.Pattern[str], text: str, at: int) -> bool:
 class ChronicBaseline:
     """``chronic_baseline`` of context.yaml, compiled once per rule set."""
 
-    def __init__(self, spec: Mapping[str, Any], symptom_codes: frozenset[str], categories: Mapping[str, str | None]):
+    def __init__(
+        self,
+        spec: Mapping[str, Any],
+        symptom_codes: frozenset[str],
+        categories: Mapping[str, str | None],
+        status: Mapping[str, Sequence[str]],
+    ) -> None:
         self._stable = _pattern(spec.get("stable_words", ()))
+        # what a stable word may speak of instead of the symptom: a study, a test or a value (carried_explanation's
+        # status_subjects and status_subject_families: "baseline CT for DOE", "SOB; mets stable on CT")
+        self._subjects = _pattern(status.get("subjects", ()))
+        self._subject_families = frozenset(status.get("families", ()))
         by_symptom: dict[str, list[str]] = {}
         flaring: dict[str, list[str]] = {}
         for cond in spec.get("conditions", ()):
@@ -107,6 +122,7 @@ class ChronicBaseline:
         if self._stable is None or not self._conditions:
             return
         mods = None
+        subject_starts: list[int] | None = None
         for i, d in enumerate(described):
             if d["family"] not in families or effects[i] & _BLOCKING:
                 continue
@@ -115,7 +131,10 @@ class ChronicBaseline:
                 continue
             span = spans[i]
             lo, hi = self._window(text, span, sentence_of)
-            if not self._stable.search(text, lo, hi):
+            if subject_starts is None:
+                subject_starts = [s.start_char for s, dd in zip(spans, described, strict=True)
+                                  if dd["family"] in self._subject_families]  # fmt: skip
+            if not self._said_unchanged(text, span, lo, hi, subject_starts):
                 continue
             if not any(p.search(text, lo, hi) or _headed(p, text, span.start_char) for p in conditions):
                 continue
@@ -125,6 +144,30 @@ class ChronicBaseline:
                 continue
             effects[i].add("explained")
         self._flare_resolved(text, spans, described, effects, sentence_of, families)
+
+    def _said_unchanged(self, text: str, span: Any, lo: int, hi: int, subject_starts: Sequence[int]) -> bool:
+        """Whether a stable word in the window speaks of the symptom: close after it in its clause ("DOE at 20 m, same
+        as last visit"; no ";" between) or just before it ("baseline mild DOE"), with no study, test or value named
+        between the two or right after the stable word ("baseline CT for SOB"; "SOB, mets stable on CT")."""
+        assert self._stable is not None
+        for m in self._stable.finditer(text, lo, hi):
+            if m.start() >= span.end_char:
+                a, b, reach = span.end_char, m.start(), STABLE_AFTER
+            elif m.end() <= span.start_char:
+                a, b, reach = m.end(), span.start_char, STABLE_BEFORE
+            else:
+                a, b, reach = span.start_char, span.start_char, 0
+            if b - a > reach or ";" in text[a:b] or self._names_subject(text, a, b, subject_starts):
+                continue
+            if self._names_subject(text, m.end(), min(hi, m.end() + SUBJECT_AFTER), subject_starts):
+                continue
+            return True
+        return False
+
+    def _names_subject(self, text: str, a: int, b: int, subject_starts: Sequence[int]) -> bool:
+        if any(a <= s < b for s in subject_starts):
+            return True
+        return self._subjects is not None and self._subjects.search(text, a, b) is not None
 
     def _window(self, text: str, span: Any, sentence_of: Any) -> tuple[int, int]:
         """The symptom's sentence, cut to its line (character offsets)."""

@@ -60,7 +60,9 @@ class Scopes:
         self._possessive_words = re.compile(rf"(?<![^\W_])(?:{words})(?![^\W_])", re.IGNORECASE)
         self._family_rows = FamilyRows(rules.layout, rules.categories)
         self._explanations = Explanations(rules.explained_status)  # round 9b: which later cue speaks of the symptom
-        self._baseline = ChronicBaseline(rules.chronic_baseline, rules.symptom_codes, rules.categories)  # round 10a
+        self._baseline = ChronicBaseline(
+            rules.chronic_baseline, rules.symptom_codes, rules.categories, rules.explained_status
+        )  # round 10a
         self._baseline_families = frozenset(f for f, p in rules.policies.items() if "explained" in p.in_clause)
         self._one_word_causes = frozenset(  # round 9b: "could be bursitis" (explanations.doubt_modal_causes)
             m.literal.lower() for m in rules.modifiers

@@ -147,6 +147,14 @@ def test_a_box_ticked_on_an_absent_word_negates_the_question(word: str, yes: str
     assert {"bone_pain", "headache", "weight_loss"} <= _codes(f"{NEW_DX}\n{ticked}")
 
 
+def test_an_absent_word_written_before_its_box_answers_too() -> None:
+    for row in ("Bone pain: Yes ☐ None documented ☒", "Bone pain  Y [ ]  nil [x]"):
+        assert _codes(f"{NEW_DX}\n{row}\n") == set(), row
+        assert _decide(f"{NEW_DX}\n{row}\n")["systemic_imaging"] == "not_recommended", row  # read, not left open
+    # control: Yes ticked before the same absent option
+    assert _codes(f"{NEW_DX}\nBone pain: Yes ☒ None documented ☐\n") == {"bone_pain"}
+
+
 def test_a_yes_row_before_a_comma_keeps_its_symptom_and_the_next_row_its_own_no() -> None:
     note = f"{TREATED}\nBone pain [x] Y [ ] N, headache [ ] Y [x] N\n"
     assert _codes(note) == {"bone_pain"}

@@ -62,6 +62,21 @@ def test_the_usual_symptom_with_a_warning_still_counts() -> None:
         assert codes & {"dyspnea", "back_pain"}, line
 
 
+ILLNESSES = ["HFpEF", "CHF", "HFrEF", "COPD", "ILD", "AF", "OSA", "bronchiectasis"]
+STABLE = ["same as at her last visit", "at her baseline", "unchanged", "her usual", "no worse than before"]
+WARNINGS = ["at rest", "worse", "progressive", "new"]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(illness=st.sampled_from(ILLNESSES), stable=st.sampled_from(STABLE), warning=st.sampled_from(WARNINGS))
+def test_breathlessness_with_an_illness_and_a_stable_word_is_explained_unless_warned(
+    illness: str, stable: str, warning: str
+) -> None:
+    assert "dyspnea" not in _codes(f"{NEW_DX}\nExertional breathlessness ({illness}), {stable}.\n")
+    warned = f"{NEW_DX}\nExertional breathlessness, {warning}, with her {illness}; otherwise {stable}.\n"
+    assert "dyspnea" in _codes(warned)
+
+
 def test_an_illness_named_without_the_symptom_said_unchanged_explains_nothing_new() -> None:
     # breathlessness for two weeks in a patient who also has AF: nothing says it is her usual
     note = f"{TREATED}\nShort of breath on exertion for two weeks. Also has AF on apixaban.\n"

@@ -162,6 +162,12 @@ def test_a_box_ticked_on_an_absent_word_negates_the_question(word: str, yes: str
     assert {"bone_pain", "headache", "weight_loss"} <= _codes(f"{NEW_DX}\n{ticked}")
 
 
+def test_a_pair_after_prose_answers_its_own_item_only() -> None:
+    # the pair asks nothing about the back pain told before the comma (no colon or question mark closes a question)
+    assert _codes(f"{TREATED}\nc/o back pain since May, fever [ ] Y [x] N\n") == {"back_pain"}
+    assert _codes(f"{TREATED}\nBack pain, headache or cough? [ ] Y [x] N\n") == set()
+
+
 def test_an_absent_word_written_before_its_box_answers_too() -> None:
     for row in ("Bone pain: Yes ☐ None documented ☒", "Bone pain  Y [ ]  nil [x]"):
         assert _codes(f"{NEW_DX}\n{row}\n") == set(), row

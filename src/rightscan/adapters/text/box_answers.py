@@ -7,8 +7,10 @@ pair; the numbers of that list ("0", "0/10": a scale's score) are no option of a
 
 A pair that closes a question naming several symptoms ("Symptoms at staging (bone pain, abnormal LFTs, neuro
 sx): [ ] yes [x] none documented"; "Bone pain, headache or cough? [ ] Y [x] N") answers the whole question, not
-only the last item after the last comma: its label reaches back over the commas of its line, up to the line's
-start or the previous box (whose own answer ends what it labels).
+only the last item after the last comma: a label that asks (ending with a colon or a question mark) reaches back
+over the commas of its line, up to the line's start or the previous box (whose own answer ends what it labels).
+Without the colon or question mark the pair answers its own item only ("c/o back pain since May, fever [ ] Y [x]
+N": the back pain is not denied).
 
 Plain functions over the note's text; the words are data (context.yaml), as layout.py reads them.
 """
@@ -19,6 +21,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 Label = tuple[int, int]
+QUESTION_ENDS = (":", "?")  # a label that asks ("... (bone pain, headache):", "bone pain or cough?") before its pair
 
 
 def absent_options(spec: Mapping[str, Sequence[str]]) -> list[str]:
@@ -40,6 +43,8 @@ def over_list(text: str, start: int, before: Callable[[int], Label | None], box:
     if label is None:
         return None
     begin, stop = label
+    if not text[begin:stop].rstrip().endswith(QUESTION_ENDS):
+        return label  # "c/o back pain since May, fever [ ] Y [x] N": the pair answers its own item only
     while begin > 0 and text[begin - 1] == ",":
         prev = before(begin - 1)
         if prev is None or "\n" in text[prev[0] : begin] or box.search(text, prev[0], begin - 1):

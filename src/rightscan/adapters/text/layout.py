@@ -42,6 +42,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from rightscan.adapters.text.box_answers import absent_options, answer_cell, option_words, over_list
 from rightscan.adapters.text.firstchars import guard_fields
 from rightscan.adapters.text.form_rows import Forms, compile_forms, read_forms
 from rightscan.adapters.text.grid_rows import Grid, blank_leaders, compile_grid, read_rows
@@ -104,10 +105,11 @@ def _compile_layout(rules: Rules) -> Layout:
            rf"(?:_{{2,}}|_+(?P<umark>{line_marks})_+)(?![A-Za-z0-9_])")  # fmt: skip
     yes = "|".join(re.escape(w) for w in spec["yes"])
     no = "|".join(re.escape(w) for w in spec["no"])
+    opts = option_words(spec["yes"], spec["no"], absent_options(spec))  # "[ ] yes [x] none documented" (box_answers)
     inner = re.sub(r"\?P<(?:mark|glyph|rmark|umark)>", "?:", box)
-    pair = rf"(?P<b1>{inner})\s*(?P<o1>{yes}|{no})\b\s*(?:/\s*)?(?P<b2>{inner})\s*(?P<o2>{yes}|{no})\b"
+    pair = rf"(?P<b1>{inner})\s*(?P<o1>{opts})\b\s*(?:/\s*)?(?P<b2>{inner})\s*(?P<o2>{opts})\b"
     # the option written before its box ("Bone pain  Y [ ]  N [x]")
-    pair_after = rf"(?<![A-Za-z])(?P<o1>{yes}|{no})\s*(?P<b1>{inner})\s*(?:/\s*)?(?P<o2>{yes}|{no})\s*(?P<b2>{inner})"
+    pair_after = rf"(?<![A-Za-z])(?P<o1>{opts})\s*(?P<b1>{inner})\s*(?:/\s*)?(?P<o2>{opts})\s*(?P<b2>{inner})"
     # a table whose header line names the two options ("Symptoms now?   Y   N"), perhaps followed by the titles
     # of further columns ("REVIEW OF SYSTEMS   Y   N   Comment"), its rows with two boxes
     # ... or as signs ("ROS:    +   -"): both options signs, each standing alone
@@ -359,7 +361,7 @@ def _answers_before_items(layout: Layout, text: str, chars: list[str], marks: li
         answer = m.group("answer").lower()
         if answer in layout.yes:
             effect = None
-        elif answer in layout.no:
+        elif answer in layout.no or answer in layout.grid.no:  # "[N]", "[neg]", "[nil]"
             effect = "negated"
         elif answer == "?":
             effect = "uncertain"
@@ -516,7 +518,7 @@ def _boxes_signs_headings(
         ticked_yes = (c1 and o1 in yes_words) or (c2 and o2 in yes_words)
         ticked_no = (c1 and o1 not in yes_words) or (c2 and o2 not in yes_words)
         if ticked_yes and not ticked_no:
-            _put(chars, start, end, "")
+            _put(chars, start, end, answer_cell(text, end), right=True)
         elif ticked_yes and ticked_no:
             _put(chars, start, end, "?")  # both ticked: uncertain
             seg = seg or _segments(text)
@@ -529,9 +531,9 @@ def _boxes_signs_headings(
             marks.append((end, _label_stop(layout, text, text_ends, end), "negated"))
         else:
             seg = seg or _segments(text)
-            label = _label_before(text, seg, start)
+            label = over_list(text, start, lambda p, s=seg: _label_before(text, s, p), layout.box)
             if label is not None:
-                _put(chars, start, end, "")
+                _put(chars, start, end, answer_cell(text, end), right=True)
                 marks.append((*label, "negated"))
             else:  # no label found: the cue word, and ConText's scope (a compact pair has room for one character)
                 _put(chars, start, end, "absent" if end - start >= len("absent") else "∅")

@@ -168,6 +168,21 @@ class _CarriedExplanation(_Strict):
     doubt_modals: list[str] = Field(default_factory=list)  # round 9b: "hip pain, could be bursitis"
 
 
+class _BaselineCondition(_Strict):
+    """Round 10a: a chronic illness and the symptoms its usual course gives (chronic_baseline.py)."""
+
+    explains: list[str] = Field(min_length=1)  # symptom codes (domain vocabulary)
+    words: list[str] = Field(min_length=1)  # its names and abbreviations, read as whole words, case-insensitive
+    # its flare-ups settle back to the patient's baseline (heart failure, COPD): an admission's presenting symptom that
+    # the note later says resolved to baseline is over, whatever warning the presentation carried
+    exacerbations: bool = False
+
+
+class _ChronicBaseline(_Strict):
+    stable_words: list[str] = Field(default_factory=list)  # the symptom said unchanged from the patient's usual
+    conditions: list[_BaselineCondition] = Field(default_factory=list)
+
+
 class ContextFile(_rule_file("context")):
     categories: dict[str, Effect | None]
     terminating_types: dict[str, list[str]] = Field(default_factory=dict)
@@ -180,6 +195,7 @@ class ContextFile(_rule_file("context")):
     sections: _Sections
     carried_family: _CarriedFamily = _CarriedFamily()
     carried_explanation: _CarriedExplanation = _CarriedExplanation()
+    chronic_baseline: _ChronicBaseline = _ChronicBaseline()  # round 10a (chronic_baseline.py)
 
     @model_validator(mode="after")
     def _known_categories(self) -> ContextFile:
@@ -284,6 +300,15 @@ class _ValueRuleSpec(_Strict):
     window_after: int | None = Field(default=None, ge=1, le=200)
     unless_setting: list[Setting] = Field(default_factory=list)
     unless_facts: list[Literal["prior_surgery", "setting"]] = Field(default_factory=list)
+    # round 10a: a constant rule whose reading is uncertain: its `set` values are left possible and confirmed (the
+    # answer waits for them), never stated nor dropped; the reason is shown
+    unparsed: str | None = Field(default=None, min_length=10)
+
+    @model_validator(mode="after")
+    def _unparsed_constant(self) -> _ValueRuleSpec:
+        if self.unparsed is not None and self.parser != "constant":
+            raise ValueError("`unparsed` belongs to a `constant` rule")
+        return self
 
 
 class _Parameters(_Strict):

@@ -304,6 +304,7 @@ def _values(files: _Files, families: frozenset[str], vocab: Mapping[str, Any]) -
                 window_after=r.window_after or r.window,
                 describes_after=word_patterns(r.describes_after),
                 starts=two_char_starts(regex),
+                unparsed=r.unparsed,
             )
         )
     return tuple(out)
@@ -411,6 +412,7 @@ def _context_settings(ctx: ContextFile) -> dict[str, Any]:
                 "doubt_modals": tuple(sorted(_lower(ctx.carried_explanation.doubt_modals))),
             }
         ),
+        "chronic_baseline": MappingProxyType(ctx.chronic_baseline.model_dump()),
         "require_start_line": ctx.sections.require_start_line,
         "layout": MappingProxyType({k: tuple(v) for k, v in ctx.layout.model_dump().items()}),
     }

@@ -78,6 +78,9 @@ class ValueRule(Rule):
     # the lower-cased first two characters of every possible match (None: not known): the matcher
     # tries the pattern only where one of them stands
     starts: frozenset[str] | None = None
+    # round 10a: a reading the words leave open ("DOE, CHF": dyspnoea on exertion, or a name?): the rule's `set`
+    # values are not stated but left possible, sent to confirmation with this reason (values._constant)
+    unparsed: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +132,8 @@ class Rules:
     layout: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # round 9b: carried_explanation's status words, the study words and the families they speak of (explanations.py)
     explained_status: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # round 10a: the stable words and the chronic illnesses that explain a symptom given as usual (chronic_baseline.py)
+    chronic_baseline: Mapping[str, Any] = field(default_factory=dict)
 
     def confirms(self, name: str) -> bool:
         """Is an uncertain value of this field worth checking against the decision (fields.yaml)?"""

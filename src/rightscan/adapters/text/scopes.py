@@ -15,6 +15,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from rightscan.adapters.text.chronic_baseline import ChronicBaseline
 from rightscan.adapters.text.components import doc_text
 from rightscan.adapters.text.explanations import (
     Explanations,
@@ -59,6 +60,10 @@ class Scopes:
         self._possessive_words = re.compile(rf"(?<![^\W_])(?:{words})(?![^\W_])", re.IGNORECASE)
         self._family_rows = FamilyRows(rules.layout, rules.categories)
         self._explanations = Explanations(rules.explained_status)  # round 9b: which later cue speaks of the symptom
+        self._baseline = ChronicBaseline(
+            rules.chronic_baseline, rules.symptom_codes, rules.categories, rules.explained_status
+        )  # round 10a
+        self._baseline_families = frozenset(f for f, p in rules.policies.items() if "explained" in p.in_clause)
         self._one_word_causes = frozenset(  # round 9b: "could be bursitis" (explanations.doubt_modal_causes)
             m.literal.lower() for m in rules.modifiers
             if m.pattern is None and rules.categories.get(m.category) == "explained" and " " not in m.literal
@@ -75,6 +80,8 @@ class Scopes:
         self._share_in_lists(doc, described, effects)
         self._status_of_another(doc, spans, described, effects)  # round 9b (explanations.py)
         self._in_clause(doc, spans, described, effects, sents)
+        # round 10a: a symptom given as the patient's usual with its chronic illness (chronic_baseline.py)
+        self._baseline.apply(doc, doc_text(doc), spans, described, effects, sents.of, self._baseline_families)
         self._carry_family(doc, spans, described, effects, sents)
         self._carry_explanation(doc, spans, described, effects, sents)
         self._warning_after_contrast(doc, spans, described, effects, sents)

@@ -258,6 +258,8 @@ def _signs(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Finding]:
 
 # ------------------------------------------------------------------ constants, labs, markers
 def _constant(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Finding]:
+    if rule.unparsed is not None:  # round 10a: a reading left open ("DOE, CHF"): the value is only possible
+        return [Finding(f, v, UNPARSED, rule.unparsed) for f, v in rule.set.items()]
     return [Finding(f, v) for f, v in rule.set.items()]
 
 
@@ -284,10 +286,14 @@ def _measured(fieldname: str, value: float, uln: float | None, ratio: bool = Fal
 _HIGH_UNKNOWN = ({"value": 3, "uln": 1},)
 
 
-def flagged_high(rules: Rules, text: str, end: int, findings: tuple[Finding, ...]) -> tuple[dict[str, int], ...]:
-    """For a laboratory value read without its ULN but flagged high (values.yaml fragment ``HIGH_FLAG``), the
-    result to test the decision with (``Mention.confirm_values``): the rise may be large, so the answer waits
-    for the range; else none."""
+def flagged_high(rules: Rules, text: str, end: int, findings: tuple[Finding, ...]) -> tuple[Any, ...]:
+    """The values a value mention leaves possible, to test the decision with (``Mention.confirm_values``): for a
+    laboratory value read without its ULN but flagged high (values.yaml fragment ``HIGH_FLAG``), a large rise (the
+    answer waits for the range); round 10a: for a constant rule whose reading is left open (``unparsed``), the
+    values it would set; else none."""
+    possible = tuple(f.value for f in findings if f.kind == UNPARSED and f.value is not None)
+    if possible:
+        return possible
     unread = any(f.kind == UNPARSED and f.field.startswith("labs.") for f in findings)
     return _HIGH_UNKNOWN if unread and rules.name_patterns["HIGH_FLAG"].match(text, end) else ()
 

@@ -1,0 +1,232 @@
+"""Round 10a: a symptom the note gives as the patient's usual with a named chronic illness is explained.
+
+Notes of older patients carry the symptoms of their other illnesses: "DOE at 20 m, same as the last three visits"
+under a heart-failure problem, "baseline mild DOE from HFpEF", "SOB 4 = her usual with COPD", "back ache from her
+lumbar spondylosis, unchanged for years". A symptom is explained (``explained``) when the words around it say both
+
+- that it is unchanged: a stable word (``chronic_baseline.stable_words`` in context.yaml: baseline, usual,
+  unchanged, same as last, chronic, stable ...), in its own sentence on its own line; and
+- what it comes from: a chronic illness whose usual course gives that symptom (``chronic_baseline.conditions``: a
+  heart or lung illness for breathlessness and cough, a joint or spine illness for back and bone pain), named in
+  the same sentence on its line, or heading its line as a problem ("2. COPD - chronic productive cough ...").
+
+Never when a warning cue stands in that sentence on its line (new, worse, progressive, at rest, different from
+usual; a negated one, "no new symptoms", is reassurance), nor for a symptom already denied, hypothetical, past,
+explained or a relative's. One without the other explains nothing: "SOB, has COPD" may be a new breathlessness,
+and "DOE unchanged" may be unchanged from last week's new symptom.
+
+An illness that flares and settles (``exacerbations: true``: heart failure, COPD) also ends its flare: a symptom an
+admission presented with ("presented w/ orthopnea, worsening DOE"), whatever its warning, is over when later in the
+same paragraph the same symptom is said resolved to the patient's usual (a resolution with a stable word: "Dyspnea
+resolved to baseline by day 4") and the paragraph names the illness: ``historical``. Never for pain: new night
+pain "back to baseline" on analgesia is still a red flag.
+
+Plain functions over the doc's tokens and text; every word is data.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from rightscan.adapters.text.rules import RulesError
+
+# How far into its line (characters after any numbering) an illness heading the line may start ("1. HFpEF - ...",
+# "#COPD: ...", "Heart failure (HFrEF) - ...")
+HEAD_CHARS = 24
+# How far (characters) a stable word may stand after the symptom ("DOE at ~20 m, same as last 3 visits") or before it
+# ("baseline mild DOE"), and how far after the stable word a study or value makes it theirs ("stable disease on CT")
+STABLE_AFTER = 60
+STABLE_BEFORE = 24
+SUBJECT_AFTER = 16
+HEADING_CHARS = 60  # the longest line above the symptom's that may head it as a problem
+_NUMBERING = re.compile(r"[ \t]*(?:#[ \t]*|\d{1,2}[.)][ \t]*|[-*•][ \t]+)?")
+_BLOCKING = frozenset({"explained", "negated", "hypothetical", "family", "historical", "warning"})
+
+
+def _pattern(words: Iterable[str]) -> re.Pattern[str] | None:
+    listed = sorted({" ".join(w.lower().split()) for w in words if w.strip()}, key=len, reverse=True)
+    if not listed:
+        return None
+    alts = "|".join(r"[ \t]+".join(re.escape(p) for p in w.split()) for w in listed)
+    return re.compile(rf"(?<![\w/-])(?:{alts})(?![\w/-])", re.IGNORECASE)
+
+
+def _heads(pattern: re.Pattern[str], text: str, line_start: int, before: int) -> bool:
+    """Whether the illness heads the line starting at ``line_start`` (within ``HEAD_CHARS`` of its first word after
+    any numbering), before the character ``before``."""
+    head = _NUMBERING.match(text, line_start).end()  # type: ignore[union-attr]
+    m = pattern.search(text, head, before)
+    return m is not None and m.start() - head <= HEAD_CHARS
+
+
+def _headed(pattern: re.Pattern[str], text: str, at: int) -> bool:
+    """Whether the illness heads the line of the character ``at`` ("2. COPD - chronic cough, no change"), or the short
+    heading line right above it ("# HFpEF (EF 55%)" over "- DOE at one block, unchanged")."""
+    line_start = text.rfind("\n", 0, at) + 1
+    if _heads(pattern, text, line_start, at):
+        return True
+    if line_start == 0:
+        return False
+    above = text.rfind("\n", 0, line_start - 1) + 1
+    heading = text[above : line_start - 1]
+    return bool(heading.strip()) and len(heading) <= HEADING_CHARS and _heads(pattern, text, above, line_start - 1)
+
+
+class ChronicBaseline:
+    """``chronic_baseline`` of context.yaml, compiled once per rule set."""
+
+    def __init__(
+        self,
+        spec: Mapping[str, Any],
+        symptom_codes: frozenset[str],
+        categories: Mapping[str, str | None],
+        status: Mapping[str, Sequence[str]],
+    ) -> None:
+        self._stable = _pattern(spec.get("stable_words", ()))
+        # what a stable word may speak of instead of the symptom: a study, a test or a value (carried_explanation's
+        # status_subjects and status_subject_families: "baseline CT for DOE", "SOB; mets stable on CT")
+        self._subjects = _pattern(status.get("subjects", ()))
+        self._subject_families = frozenset(status.get("families", ()))
+        by_symptom: dict[str, list[str]] = {}
+        flaring: dict[str, list[str]] = {}
+        for cond in spec.get("conditions", ()):
+            for code in cond["explains"]:
+                if symptom_codes and code not in symptom_codes:
+                    raise RulesError(f"context.yaml: chronic_baseline: {code!r} is not a symptom code")
+                by_symptom.setdefault(code, []).extend(cond["words"])
+                if cond.get("exacerbations"):
+                    flaring.setdefault(code, []).extend(cond["words"])
+        self._conditions = {code: p for code, words in by_symptom.items() if (p := _pattern(words)) is not None}
+        self._flaring = {code: p for code, words in flaring.items() if (p := _pattern(words)) is not None}
+        self._categories = categories
+
+    def _symptoms(self, d: Mapping[str, Any]) -> set[str]:
+        """The symptom codes a mention states or leaves possible."""
+        out = {f.value for f in d["findings"] if f.field == "symptoms" and isinstance(f.value, str)}
+        return out | {v for v in d.get("confirm_values") or () if isinstance(v, str)}
+
+    def apply(
+        self,
+        doc: Any,
+        text: str,
+        spans: Sequence[Any],
+        described: Sequence[Mapping[str, Any]],
+        effects: list[set[str]],
+        sentence_of: Any,
+        families: frozenset[str],
+    ) -> None:
+        """Add ``explained`` to each symptom mention (of ``families``) the note gives as usual with its illness.
+        ``sentence_of(token)``: the token's sentence span."""
+        if self._stable is None or not self._conditions:
+            return
+        mods = None
+        subject_starts: list[int] | None = None
+        for i, d in enumerate(described):
+            if d["family"] not in families or effects[i] & _BLOCKING:
+                continue
+            conditions = [self._conditions[c] for c in self._symptoms(d) if c in self._conditions]
+            if not conditions:
+                continue
+            span = spans[i]
+            lo, hi = self._window(text, span, sentence_of)
+            if subject_starts is None:
+                subject_starts = [s.start_char for s, dd in zip(spans, described, strict=True)
+                                  if dd["family"] in self._subject_families]  # fmt: skip
+            if not self._said_unchanged(text, span, lo, hi, subject_starts):
+                continue
+            if not any(p.search(text, lo, hi) or _headed(p, text, span.start_char) for p in conditions):
+                continue
+            if mods is None:
+                mods = self._warnings_and_negations(doc)
+            if self._warned(mods, span.label_.upper(), lo, hi):
+                continue
+            effects[i].add("explained")
+        self._flare_resolved(text, spans, described, effects, sentence_of, families)
+
+    def _said_unchanged(self, text: str, span: Any, lo: int, hi: int, subject_starts: Sequence[int]) -> bool:
+        """Whether a stable word in the window speaks of the symptom: close after it in its clause ("DOE at 20 m, same
+        as last visit"; no ";" between) or just before it ("baseline mild DOE"), with no study, test or value named
+        between the two or right after the stable word ("baseline CT for SOB"; "SOB, mets stable on CT")."""
+        assert self._stable is not None
+        for m in self._stable.finditer(text, lo, hi):
+            if m.start() >= span.end_char:
+                a, b, reach = span.end_char, m.start(), STABLE_AFTER
+            elif m.end() <= span.start_char:
+                a, b, reach = m.end(), span.start_char, STABLE_BEFORE
+            else:
+                a, b, reach = span.start_char, span.start_char, 0
+            if b - a > reach or ";" in text[a:b] or self._names_subject(text, a, b, subject_starts):
+                continue
+            if self._names_subject(text, m.end(), min(hi, m.end() + SUBJECT_AFTER), subject_starts):
+                continue
+            return True
+        return False
+
+    def _names_subject(self, text: str, a: int, b: int, subject_starts: Sequence[int]) -> bool:
+        if any(a <= s < b for s in subject_starts):
+            return True
+        return self._subjects is not None and self._subjects.search(text, a, b) is not None
+
+    def _window(self, text: str, span: Any, sentence_of: Any) -> tuple[int, int]:
+        """The symptom's sentence, cut to its line (character offsets)."""
+        sent = sentence_of(span.start)
+        line_start = text.rfind("\n", 0, span.start_char) + 1
+        nl = text.find("\n", span.end_char)
+        return max(sent.start_char, line_start), min(sent.end_char, len(text) if nl < 0 else nl)
+
+    def _flare_resolved(
+        self,
+        text: str,
+        spans: Sequence[Any],
+        described: Sequence[Mapping[str, Any]],
+        effects: list[set[str]],
+        sentence_of: Any,
+        families: frozenset[str],
+    ) -> None:
+        """A flare's presenting symptom resolved to baseline later in its paragraph, the flaring illness named there
+        (module docstring): historical."""
+        if self._stable is None or not self._flaring:
+            return
+        standing = _BLOCKING - {"warning"}
+        for i, d in enumerate(described):
+            if d["family"] not in families or effects[i] & standing:
+                continue
+            codes = {c for c in self._symptoms(d) if c in self._flaring}
+            if not codes:
+                continue
+            start = spans[i].start_char
+            para = text.rfind("\n\n", 0, start) + 1
+            for j, dj in enumerate(described):
+                if j == i or spans[j].start_char <= start or dj["family"] not in families:
+                    continue
+                same = codes & self._symptoms(dj)
+                if not same or "historical" not in effects[j] or effects[j] & (_BLOCKING - {"historical"}):
+                    continue
+                if "\n\n" in text[start : spans[j].start_char]:
+                    break
+                lo, hi = self._window(text, spans[j], sentence_of)
+                if self._stable.search(text, lo, hi) and any(self._flaring[c].search(text, para, hi) for c in same):
+                    effects[i].add("historical")
+                    break
+
+    def _warnings_and_negations(self, doc: Any) -> tuple[list[tuple[int, int, Any]], set[int]]:
+        """The note's warning cues (first character, last token, modifier) and the tokens negation cues end on."""
+        warnings, negated_end = [], set()
+        for mod in doc._.context_graph.modifiers:
+            effect = self._categories.get(mod.category)
+            s, t = mod.modifier_span
+            if effect == "warning":
+                warnings.append((doc[s].idx, s, mod))
+            elif effect == "negated":
+                negated_end.add(t)
+        return warnings, negated_end
+
+    @staticmethod
+    def _warned(mods: tuple[list[tuple[int, int, Any]], set[int]], label: str, lo: int, hi: int) -> bool:
+        """A warning cue (not negated: "no new symptoms") in the text from ``lo`` to ``hi`` that may act on the
+        symptom (its rule's allowed and excluded types)."""
+        warnings, negated_end = mods
+        return any(lo <= c < hi and s not in negated_end and s - 1 not in negated_end and mod.allows(label)
+                   for c, s, mod in warnings)  # fmt: skip

@@ -177,3 +177,39 @@ def test_a_heavy_arm_after_axillary_surgery_or_a_knee_giving_way_is_no_deficit()
         "Pins and needles in her fingertips from docetaxel neuropathy.",
     ):
         assert "neurologic_deficit" not in _codes(f"{TREATED} {line}"), line
+
+
+# ------------------------------------------------------------------ a questionnaire answered on a scale's columns
+_SCALE_FORM = """WEEKLY SYMPTOM CHECK (self-completed)   {who}
+In the last 7 days:            Never | Rarely | Sometimes | Often
+Bone pain                        X
+Headache                                          X
+Cough                                    X
+"""
+
+
+def test_a_mark_under_the_absent_column_negates_and_under_a_present_one_keeps() -> None:
+    note = _SCALE_FORM.format(who=TREATED)
+    codes = _codes(note)
+    assert "bone_pain" not in codes  # under "Never"
+    assert {"headache", "cough"} <= codes  # under "Sometimes" and "Rarely"
+    assert not _to_confirm(note)
+
+
+def test_a_mark_under_no_column_title_is_left_to_confirm() -> None:
+    note = f"""{TREATED}
+Past week:     not at all / a little / very much
+Headache                                              X
+"""
+    assert "headache" not in _codes(note)
+    assert "headache" in _to_confirm(note)
+
+
+def test_answers_written_as_prose_make_no_scale() -> None:
+    # one space between the words: a sentence, not column titles; the lone mark row stays unread (to confirm)
+    note = f"""{TREATED}
+She said never or rarely, and sometimes often.
+Bone pain                        X
+"""
+    assert "bone_pain" not in _codes(note)
+    assert "bone_pain" in _to_confirm(note)

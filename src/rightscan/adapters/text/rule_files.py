@@ -146,6 +146,9 @@ class _Layout(_Strict):
     family_headings: list[str] = Field(default_factory=list)
     family_row_not_relative: list[str] = Field(default_factory=list)
     misheard_negations: list[str] = Field(default_factory=list)
+    # round 10b (scale_rows.py): the answers of a symptom questionnaire's scale, absent and present
+    scale_absent: list[str] = Field(default_factory=list)
+    scale_present: list[str] = Field(default_factory=list)
 
 
 class _CarriedFamily(_Strict):

@@ -213,3 +213,15 @@ Bone pain                        X
 """
     assert "bone_pain" not in _codes(note)
     assert "bone_pain" in _to_confirm(note)
+
+
+def test_advice_words_do_not_hide_a_reason_for_coming_in_nor_a_fall_the_weakness_that_caused_it() -> None:
+    assert "neurologic_deficit" in _codes(
+        f"{TREATED} She was advised to attend ED urgently because of new leg weakness."
+    )
+    assert "neurologic_deficit" in _codes(f"{TREATED} Fell down yesterday because both legs gave way.")
+
+
+def test_a_measured_liver_edge_put_down_to_a_fatty_liver_is_explained() -> None:
+    note = f"{TREATED} Liver edge 3 cm below the costal margin, in keeping with fatty liver on ultrasound."
+    assert "hepatomegaly" not in _codes(note)

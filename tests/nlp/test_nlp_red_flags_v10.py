@@ -225,3 +225,35 @@ def test_advice_words_do_not_hide_a_reason_for_coming_in_nor_a_fall_the_weakness
 def test_a_measured_liver_edge_put_down_to_a_fatty_liver_is_explained() -> None:
     note = f"{TREATED} Liver edge 3 cm below the costal margin, in keeping with fatty liver on ultrasound."
     assert "hepatomegaly" not in _codes(note)
+
+
+# ------------------------------------------------------------------ a finding named in a plan, a goal or a childhood
+def test_a_symptom_prevented_looked_for_or_advised_is_not_present() -> None:
+    for line, code in (
+        ("Plan: start levetiracetam as seizure prophylaxis after the craniotomy.", "seizure"),
+        ("Plan: examine for hepatomegaly at the next visit.", "hepatomegaly"),
+        ("Counselled on weight loss for her knees and blood sugar.", "weight_loss"),
+        ("Weight loss is recommended by her cardiologist.", "weight_loss"),
+        ("Jaundice at birth, nil since.", "jaundice"),
+    ):
+        assert code not in _codes(f"{NEW_DX} {line}"), line
+
+
+def test_the_same_symptoms_told_as_present_still_count() -> None:
+    for line, code in (
+        ("She had a seizure on Sunday; levetiracetam started.", "seizure"),
+        ("Examined today: hepatomegaly, edge 4 cm below the costal margin.", "hepatomegaly"),
+        ("Unintentional weight loss despite advice on diet; goal is to stabilise her weight.", "weight_loss"),
+    ):
+        assert code in _codes(f"{NEW_DX} {line}"), line
+
+
+def test_the_reason_for_a_test_told_after_its_aim_is_present() -> None:
+    for line, code in (
+        ("MRI spine tonight to exclude cord compression given new leg weakness.", "neurologic_deficit"),
+        ("CT head to rule out metastases given worsening headaches.", "headache"),
+    ):
+        assert code in _codes(f"{TREATED} {line}"), line
+    # a "call us if" list goes on past such words
+    note = f"{TREATED} Call us if you develop a fever given new neutropenia, or bone pain."
+    assert "bone_pain" not in _codes(note)

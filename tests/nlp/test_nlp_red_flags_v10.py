@@ -257,3 +257,22 @@ def test_the_reason_for_a_test_told_after_its_aim_is_present() -> None:
     # a "call us if" list goes on past such words
     note = f"{TREATED} Call us if you develop a fever given new neutropenia, or bone pain."
     assert "bone_pain" not in _codes(note)
+
+
+# ------------------------------------------------------------------ a deficit as the neurological examination writes it
+def test_an_examination_s_deficit_counts() -> None:
+    for line in (
+        "Neuro: power 4/5 at the left hip flexors, sensory level at T9.",
+        "Reduced power in both legs with upgoing plantars.",
+        "Babinski positive on the right.",
+        "Numb chin on the left since the weekend.",
+    ):
+        assert "neurologic_deficit" in _codes(f"{TREATED} {line}"), line
+
+
+def test_a_normal_neurological_examination_is_no_deficit() -> None:
+    for line in (
+        "Neuro: power 5/5 throughout, plantars downgoing, no sensory level, no clonus.",
+        "Power 4+/5 at the right shoulder, limited by pain from her rotator cuff tear.",
+    ):
+        assert "neurologic_deficit" not in _codes(f"{TREATED} {line}"), line

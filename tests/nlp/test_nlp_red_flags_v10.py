@@ -276,3 +276,17 @@ def test_a_normal_neurological_examination_is_no_deficit() -> None:
         "Power 4+/5 at the right shoulder, limited by pain from her rotator cuff tear.",
     ):
         assert "neurologic_deficit" not in _codes(f"{TREATED} {line}"), line
+
+
+# ------------------------------------------------------------------ a duration after "since a" is no cause
+def test_a_duration_after_since_a_dates_the_symptom_and_explains_nothing() -> None:
+    for line, code in (
+        ("C/o bone pain since a month, on and off.", "bone_pain"),
+        ("Headache since a week, mostly mornings.", "headache"),
+        ("Complains of hip pain since a couple of months.", "bone_pain"),
+    ):
+        assert code in _codes(f"{NEW_DX} {line}"), line
+
+
+def test_an_event_after_since_a_still_explains() -> None:
+    assert "back_pain" not in _codes(f"{NEW_DX} Back pain since a fall from her bicycle last week.")

@@ -104,6 +104,8 @@ def test_a_symptom_put_down_to_the_cancer_is_the_red_flag() -> None:
         ("Mid back pain secondary to the T7 deposit, started two weeks ago.", "back_pain"),
         ("Headaches thought to be from her brain lesions.", "headache"),
         ("Hepatomegaly c/w metastatic infiltration.", "hepatomegaly"),
+        ("Back pain following progression in the spine.", "back_pain"),
+        ("Bone pain expected with her bone mets.", "bone_pain"),
     ):
         assert code in _codes(f"{TREATED} {line}"), line
 

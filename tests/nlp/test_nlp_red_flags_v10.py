@@ -292,3 +292,20 @@ def test_a_duration_after_since_a_dates_the_symptom_and_explains_nothing() -> No
 
 def test_an_event_after_since_a_still_explains() -> None:
     assert "back_pain" not in _codes(f"{NEW_DX} Back pain since a fall from her bicycle last week.")
+
+
+# ------------------------------------------------------------------ a symptom of a past pregnancy, weight regained
+def test_a_symptom_of_a_past_pregnancy_or_weight_since_regained_is_past() -> None:
+    for line, code in (
+        ("She had bad headaches during her pregnancy in 2009.", "headache"),
+        ("Weight loss in 2021 during chemotherapy, since regained.", "weight_loss"),
+    ):
+        assert code not in _codes(f"{TREATED} {line}"), line
+
+
+def test_a_new_symptom_likened_to_a_past_one_or_weight_not_regained_counts() -> None:
+    for line, code in (
+        ("New headaches this month, like those she had during her pregnancy but worse.", "headache"),
+        ("Weight loss of 4 kg this month, not regained.", "weight_loss"),
+    ):
+        assert code in _codes(f"{TREATED} {line}"), line

@@ -176,6 +176,7 @@ def test_a_heavy_arm_after_axillary_surgery_or_a_knee_giving_way_is_no_deficit()
     for line in (
         "Right arm feels heavy and swollen since her axillary clearance.",
         "Her knee keeps giving way on the stairs.",
+        "Legs heavy and swollen by the evening, better with elevation.",
         "Pins and needles in her fingertips from docetaxel neuropathy.",
     ):
         assert "neurologic_deficit" not in _codes(f"{TREATED} {line}"), line

@@ -152,6 +152,7 @@ def test_an_enlarged_liver_put_down_to_a_liver_illness_is_explained() -> None:
         "Ultrasound: enlarged liver with diffuse fatty infiltration, no focal lesion.",
         "Mild hepatomegaly 17 cm with gallbladder wall thickening - c/w dengue, settling.",
         "Hepatomegaly in keeping with hepatic steatosis.",
+        "US: hepatomegaly 18 cm with diffuse fatty change, no focal lesion.",
     ):
         assert "hepatomegaly" not in _codes(f"{NEW_DX} {line}"), line
 

@@ -45,6 +45,7 @@ from rightscan.adapters.text.dictation import Misheard, compile_misheard, hear
 from rightscan.adapters.text.firstchars import guard_fields
 from rightscan.adapters.text.hypothetical_lists import Headings, compile_headings, hypothetical_lists
 from rightscan.adapters.text.rules import Rules
+from rightscan.adapters.text.scale_rows import Scales, compile_scales, read_scales
 
 Mark = tuple[int, int, str]
 EFFECT = "unread_mark"
@@ -152,6 +153,7 @@ class Forms:
     no: frozenset[str]
     headings: Headings | None  # the headings of hypothetical lists ("call us if you develop:"; hypothetical_lists.py)
     misheard: Misheard | None = None  # negations misheard by speech recognition ("she the nights"; dictation.py)
+    scales: Scales | None = None  # round 10b: a questionnaire answered on a scale's columns (scale_rows.py)
 
 
 # the line's end, a separator, a comment, a gap (not a decimal point: "[ ] 0.5 cm" is no answer)
@@ -173,6 +175,7 @@ def compile_forms(rules: Rules) -> Forms:
         no=frozenset(w.lower() for w in no),
         headings=compile_headings(spec, re.compile(grids, re.IGNORECASE)),
         misheard=compile_misheard(spec.get("misheard_negations", ())),
+        scales=compile_scales(spec),
     )
     return guard_fields(forms, ("answer",))  # the same matches, found faster
 
@@ -229,7 +232,11 @@ def read_forms(
     answered = [m for m in marks if m[2] == "answered"]
     rows = spans(answered)
     free = [(a, b, t) for a, b, t in found if not overlaps(rows, a, b)]
-    return out + unread_rows(original, [*marks, *out], free, "".join(chars))
+    read: list[Mark] = []  # round 10b: rows of a questionnaire answered on a scale (scale_rows.py)
+    if forms.scales is not None:
+        scored, read = read_scales(forms.scales, original, chars)
+        out += scored
+    return out + unread_rows(original, [*marks, *out, *read], free, "".join(chars))
 
 
 def _ticked(m: re.Match[str], checked: frozenset[str]) -> bool:

@@ -146,6 +146,9 @@ class _Layout(_Strict):
     family_headings: list[str] = Field(default_factory=list)
     family_row_not_relative: list[str] = Field(default_factory=list)
     misheard_negations: list[str] = Field(default_factory=list)
+    # round 10b (scale_rows.py): the answers of a symptom questionnaire's scale, absent and present
+    scale_absent: list[str] = Field(default_factory=list)
+    scale_present: list[str] = Field(default_factory=list)
 
 
 class _CarriedFamily(_Strict):
@@ -183,6 +186,23 @@ class _ChronicBaseline(_Strict):
     conditions: list[_BaselineCondition] = Field(default_factory=list)
 
 
+class _RedFlagReadings(_Strict):
+    """Round 10b (red_flag_readings.py): whose a red flag is, why it came and how it began."""
+
+    informant_leads: list[str] = Field(default_factory=list)
+    informant_possessives: list[str] = Field(default_factory=list)
+    caller_verbs: list[str] = Field(default_factory=list)
+    caller_about: list[str] = Field(default_factory=list)
+    relation_names: list[str] = Field(default_factory=list)  # each: the words for one person, comma-separated
+    attributions: list[str] = Field(default_factory=list)
+    malignant_causes: list[str] = Field(default_factory=list)
+    onset_warnings: list[str] = Field(default_factory=list)
+    mechanical_triggers: list[str] = Field(default_factory=list)
+    negated_activity_endings: list[str] = Field(default_factory=list)
+    dating_back: list[str] = Field(default_factory=list)
+    cause_fillers: list[str] = Field(default_factory=list)
+
+
 class ContextFile(_rule_file("context")):
     categories: dict[str, Effect | None]
     terminating_types: dict[str, list[str]] = Field(default_factory=dict)
@@ -196,6 +216,7 @@ class ContextFile(_rule_file("context")):
     carried_family: _CarriedFamily = _CarriedFamily()
     carried_explanation: _CarriedExplanation = _CarriedExplanation()
     chronic_baseline: _ChronicBaseline = _ChronicBaseline()  # round 10a (chronic_baseline.py)
+    red_flag_readings: _RedFlagReadings = Field(default_factory=lambda: _RedFlagReadings())  # round 10b
 
     @model_validator(mode="after")
     def _known_categories(self) -> ContextFile:

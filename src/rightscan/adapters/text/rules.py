@@ -413,6 +413,10 @@ def _context_settings(ctx: ContextFile) -> dict[str, Any]:
             }
         ),
         "chronic_baseline": MappingProxyType(ctx.chronic_baseline.model_dump()),
+        # round 10b (red_flag_readings.py)
+        "red_flag_readings": MappingProxyType(
+            {k: tuple(" ".join(w.lower().split()) for w in v) for k, v in ctx.red_flag_readings.model_dump().items()}
+        ),
         "require_start_line": ctx.sections.require_start_line,
         "layout": MappingProxyType({k: tuple(v) for k, v in ctx.layout.model_dump().items()}),
     }

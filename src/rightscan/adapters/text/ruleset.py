@@ -134,6 +134,8 @@ class Rules:
     explained_status: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # round 10a: the stable words and the chronic illnesses that explain a symptom given as usual (chronic_baseline.py)
     chronic_baseline: Mapping[str, Any] = field(default_factory=dict)
+    # round 10b: the word lists of red_flag_readings (red_flag_readings.py)
+    red_flag_readings: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def confirms(self, name: str) -> bool:
         """Is an uncertain value of this field worth checking against the decision (fields.yaml)?"""

@@ -27,6 +27,7 @@ from rightscan.adapters.text.explanations import (
     drop_status_of_another,
 )
 from rightscan.adapters.text.family_rows import FamilyRows
+from rightscan.adapters.text.red_flag_readings import RedFlagReadings
 from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.sentences import Sentences
 from rightscan.adapters.text.study_words import qualifiers_end
@@ -68,6 +69,7 @@ class Scopes:
             m.literal.lower() for m in rules.modifiers
             if m.pattern is None and rules.categories.get(m.category) == "explained" and " " not in m.literal
         )  # fmt: skip
+        self._red_flags = RedFlagReadings(rules.red_flag_readings, rules.categories)  # round 10b
 
     def spread(
         self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sents: Sentences, sections: Sections
@@ -76,6 +78,7 @@ class Scopes:
         its cues' scopes, in this order: a relative's rows and the end of a family history (``family_rows``),
         coordination, lists, clause, then the carried sentence effects."""
         self._family_rows.apply(doc, spans, described, effects, sections, self.rules.policies)
+        self._red_flags.informant_family(doc, spans, effects, sections)  # round 10b (red_flag_readings.py)
         self._coordinate(doc, spans, described, effects, sents)
         self._share_in_lists(doc, described, effects)
         self._status_of_another(doc, spans, described, effects)  # round 9b (explanations.py)
@@ -90,6 +93,13 @@ class Scopes:
         self._carry_resolution(doc, spans, described, effects, sents, sections)
         self._resolved_since_presentation(doc, spans, described, effects, sections)
         self._doubted_explanation(doc, spans, described, effects, sents)  # round 9b (explanations.py)
+        # round 10b (red_flag_readings.py): a cause that is the cancer or that the note denies, an onset word beside a
+        # mechanical trigger, a negated activity before its reason, a symptom dated back to a mechanical event
+        self._red_flags.malignant_cause(doc, spans, described, effects, sents)
+        self._red_flags.negated_cause(doc, spans, described, effects, sents)
+        self._red_flags.onset_with_trigger(doc, spans, described, effects, sents)
+        self._red_flags.negated_activity(doc, spans, described, effects, sents)
+        self._red_flags.dated_from_trigger(doc, spans, described, effects, sents)
 
     def _in_clause(self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sents: Sentences) -> None:
         """Effects a family reads from its whole clause (``in_clause``, ``implied_by`` in context.yaml)."""

@@ -1,0 +1,316 @@
+"""Round 10b: red flags other than breathlessness, read by whose they are, why they came and how they began.
+
+Four readings that ConText's cue scopes alone get wrong, each driven by the word lists of ``red_flag_readings`` in
+context.yaml (no rule words in code):
+
+- **whose** (``informant_family``): a relative who tells the history ("per daughter, new low back pain") or calls in
+  ("daughter calling for mother") is the informant; and a patient named by her relation to the caller ("mum is
+  confused since waking") is the patient. A mention whose every relative cue is such an informant, or such a name
+  of the patient, is not a relative's. A family-history section or any other relative's cue keeps it the relative's.
+- **why** (``malignant_cause``): a generic attribution ("due to", "secondary to", "c/w") followed by cancer words
+  ("back pain due to bone metastases", "headache attributed to brain mets") names the red flag's cause as the
+  cancer: the symptom is never explained away by it.
+- **a cause the note denies** (``negated_cause``): "weight loss of 5 kg, not due to dieting" names a benign cause only
+  to deny it; ConText's check sees the negation only right before the cue ("not dieting"), not before the attribution
+  that leads to it ("not due to dieting", "not from her arthritis"). A symptom whose explaining cues are all denied
+  that way is not explained.
+- **how it began** (``onset_with_trigger``): an onset word alone ("acute onset", "sudden") is what a mechanical
+  injury does. When it is the only warning of a symptom whose sentence names a mechanical trigger ("acute onset low
+  back pain after lifting a planter"), the symptom is neither kept as a stated red flag nor explained away by the
+  trigger: it is left uncertain, so the answer waits for it to be confirmed (the safe reading). Any other warning
+  (new, progressive, at night, no trauma, with weakness ...) keeps the red flag.
+- **since when** (``dated_from_trigger``): a symptom dated back to a mechanical event told before it, earlier in its
+  sentence or in the sentence before ("Had a mechanical fall off a ladder on Friday; mid back pain since."; "Fell over
+  on the ice. Lower back ache since then."), is explained by it when nothing in its sentence warns of it. Only a
+  pointer back that ends the clause ("since", "since then", "ever since"): "since Monday" dates, it links nothing.
+- **what the negation denies** (``negated_activity``): a negation of an activity right before an explaining cue
+  ("weight loss from not eating because of the stress") denies the activity, not the explanation; the cue explains
+  the symptom as it would without the negation (no warning in the clause).
+
+Plain functions over the doc, its ConText graph, the mentions' spans and their effect sets (changed in place).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from rightscan.adapters.text.sentences import Sentences
+
+Described = list[dict[str, Any]]
+Effects = list[set[str]]
+Sections = list[tuple[str, int] | None]
+
+FAMILY_SECTION = "family_history"
+# a symptom that carries one of these is not one a pointer back may explain
+_NOT_STATED_PLAINLY = frozenset({"explained", "warning", "negated", "hypothetical", "family", "uncertain"})
+# how many words an informant's lead and possessive may take before the relative ("according to her", "as per the")
+LEAD_WORDS = 3
+# how many words may stand between a caller verb, the word naming whom the call is about and the relative
+CALLER_GAP = 3
+# how many words after a generic attribution its cause may name the cancer ("due to her known bone metastases")
+ATTRIBUTION_REACH = 5
+# how many words may stand between a symptom and the pointer back that dates it ("back ache, worse bending, since")
+DATING_GAP = 4
+# how far after a symptom (in tokens) its clause is read (as scopes.IN_CLAUSE_REACH)
+CLAUSE_REACH = 24
+
+
+def _norm(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(" ".join(w.lower().split()) for w in words if w.strip())
+
+
+def _words(doc: Doc, start: int, end: int) -> str:
+    return " ".join(t.lower_ for t in doc[start:end])
+
+
+def _ends_with(doc: Doc, end: int, phrases: frozenset[str], longest: int) -> int | None:
+    """The first token of a phrase of ``phrases`` ending right before token ``end``, or None."""
+    for n in range(min(longest, end), 0, -1):
+        if _words(doc, end - n, end) in phrases:
+            return end - n
+    return None
+
+
+def _starts_with(doc: Doc, start: int, phrases: frozenset[str], longest: int) -> int | None:
+    """The end (exclusive) of a phrase of ``phrases`` starting at token ``start``, or None."""
+    for n in range(min(longest, len(doc) - start), 0, -1):
+        if _words(doc, start, start + n) in phrases:
+            return start + n
+    return None
+
+
+class RedFlagReadings:
+    """The word lists of ``red_flag_readings`` (context.yaml), compiled once per rule set."""
+
+    def __init__(self, words: Mapping[str, Sequence[str]], categories: Mapping[str, str | None]) -> None:
+        self.categories = categories
+        self.leads = _norm(words.get("informant_leads", ()))
+        self.possessives = _norm(words.get("informant_possessives", ()))
+        self.caller_verbs = _norm(words.get("caller_verbs", ()))
+        self.caller_about = _norm(words.get("caller_about", ()))
+        self.same_person: dict[str, frozenset[str]] = {}
+        for group in words.get("relation_names", ()):
+            names = _norm(group.split(","))
+            for name in names:
+                self.same_person[name] = names
+        self.attributions = _norm(words.get("attributions", ()))
+        self.malignant = _norm(words.get("malignant_causes", ()))
+        self.onsets = _norm(words.get("onset_warnings", ()))
+        self.triggers = _norm(words.get("mechanical_triggers", ()))
+        self.cause_fillers = _norm(words.get("cause_fillers", ()))
+        self.dating_back = _norm(words.get("dating_back", ()))
+        self.activity_endings = tuple(w.lower() for w in words.get("negated_activity_endings", ()) if w)
+        phrases = (*self.leads, *self.caller_verbs, *self.caller_about, *self.attributions, *self.malignant,
+                   *self.dating_back)  # fmt: skip
+        self._longest = max((len(p.split()) for p in phrases), default=1)
+
+    # ------------------------------------------------------------------ whose
+    def _informant_cues(self, doc: Doc, family_cues: list[tuple[int, int]]) -> tuple[set[tuple[int, int]], set[str]]:
+        """The relative cues that name an informant (a lead before, or a caller verb after them), and the words that
+        name the patient (the relation the caller calls about, with the other words for the same person)."""
+        informants: set[tuple[int, int]] = set()
+        patient: set[str] = set()
+        for s, t in family_cues:
+            k = s
+            while k > 0 and doc[k - 1].lower_ in self.possessives:
+                k -= 1
+            if k < s and s - k > LEAD_WORDS:
+                continue
+            if _ends_with(doc, k, self.leads, self._longest) is not None:
+                informants.add((s, t))
+                continue
+            verb_end = _starts_with(doc, t, self.caller_verbs, self._longest)
+            if verb_end is None:
+                continue
+            informants.add((s, t))
+            about_end = None
+            for j in range(verb_end, min(verb_end + CALLER_GAP, len(doc))):
+                about_end = _starts_with(doc, j, self.caller_about, self._longest)
+                if about_end is not None:
+                    break
+            if about_end is None:
+                continue
+            j = about_end
+            while j < min(len(doc), about_end + CALLER_GAP) and (doc[j].lower_ in self.possessives or doc[j].is_punct):
+                j += 1
+            if j < len(doc) and doc[j].lower_ in self.same_person:
+                patient |= self.same_person[doc[j].lower_]
+        return informants, patient
+
+    def informant_family(self, doc: Doc, spans: Sequence[Span], effects: Effects, sections: Sections) -> None:
+        """A mention whose every relative cue names an informant or the patient is not a relative's."""
+        if not self.same_person:
+            return
+        family = {c for c, e in self.categories.items() if e == "family"}
+        cues = [m.modifier_span for m in doc._.context_graph.modifiers if m.category in family]
+        if not cues:
+            return
+        informants, patient = self._informant_cues(doc, cues)
+        if not informants and not patient:
+            return
+        by_target: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        for target, modifier in doc._.context_graph.edges:
+            if modifier.category in family:
+                by_target.setdefault((target.start, target.end), []).append(modifier.modifier_span)
+        for i, span in enumerate(spans):
+            if "family" not in effects[i]:
+                continue
+            where = sections[span.start]
+            if where is not None and where[0] == FAMILY_SECTION:
+                continue
+            mods = by_target.get((span.start, span.end))
+            if mods and all(m in informants or _words(doc, *m) in patient for m in mods):
+                effects[i].discard("family")
+
+    # ------------------------------------------------------------------ why
+    def _names_cancer(self, doc: Doc, start: int, stop: int, negated_ends: set[int]) -> bool:
+        """An attribution at ``start`` whose next few words, before a punctuation mark, name the cancer."""
+        end = _starts_with(doc, start, self.attributions, self._longest)
+        if end is None:
+            return False
+        for j in range(end, min(end + ATTRIBUTION_REACH, stop)):
+            if doc[j].is_punct or j in negated_ends:
+                return False
+            if _starts_with(doc, j, self.malignant, self._longest) is not None:
+                return True
+        return False
+
+    def malignant_cause(
+        self, doc: Doc, spans: Sequence[Span], described: Described, effects: Effects, sents: Sentences
+    ) -> None:
+        """A symptom explained only because a generic attribution after it was read as a cause, where that cause is
+        the cancer ("back pain due to bone metastases"): not explained."""
+        negated_ends = {m.modifier_span[1] for m in doc._.context_graph.modifiers
+                        if self.categories.get(m.category) == "negated"}  # fmt: skip
+        for i, (span, d) in enumerate(zip(spans, described, strict=True)):
+            if d["family"] != "symptom" or "explained" not in effects[i]:
+                continue
+            stop = min(sents.of(span.start).end, span.end + CLAUSE_REACH)
+            if any(self._names_cancer(doc, j, stop, negated_ends) for j in range(span.end, stop)):
+                effects[i].discard("explained")
+
+    # ------------------------------------------------------------------ a cause the note denies
+    def _denied(self, doc: Doc, s: int, negated_ends: set[int]) -> bool:
+        """Whether the explaining cue at ``s`` is negated, right before it or before the attribution leading to it."""
+        if s in negated_ends or s - 1 in negated_ends:
+            return True
+        k = s
+        while k > 0 and s - k < LEAD_WORDS and doc[k - 1].lower_ in self.cause_fillers:  # "not due to her arthritis"
+            k -= 1
+        a = _ends_with(doc, k, self.attributions, self._longest)
+        return a is not None and (a in negated_ends or a - 1 in negated_ends)
+
+    def negated_cause(
+        self, doc: Doc, spans: Sequence[Span], described: Described, effects: Effects, sents: Sentences
+    ) -> None:
+        """A symptom whose explaining cues (its own, and those after it up to the next finding) are all denied: not
+        explained."""
+        mods = list(doc._.context_graph.modifiers)
+        negated_ends = {m.modifier_span[1] for m in mods if self.categories.get(m.category) == "negated"}
+        if not negated_ends:
+            return
+        explaining = [m.modifier_span[0] for m in mods if self.categories.get(m.category) == "explained"]
+        own: dict[tuple[int, int], list[int]] = {}
+        for target, modifier in doc._.context_graph.edges:
+            if self.categories.get(modifier.category) == "explained":
+                own.setdefault((target.start, target.end), []).append(modifier.modifier_span[0])
+        starts = sorted(sp.start for sp, d in zip(spans, described, strict=True) if d["family"] == "symptom")
+        for i, (span, d) in enumerate(zip(spans, described, strict=True)):
+            if d["family"] != "symptom" or "explained" not in effects[i] or "warning" in effects[i]:
+                continue
+            nxt = next((st for st in starts if st >= span.end), len(doc))
+            stop = min(sents.of(span.start).end, nxt, span.end + CLAUSE_REACH)
+            cues = set(own.get((span.start, span.end), ())) | {s for s in explaining if span.end <= s < stop}
+            if cues and all(self._denied(doc, s, negated_ends) for s in cues):
+                effects[i].discard("explained")
+
+    # ------------------------------------------------------------------ how it began
+    def onset_with_trigger(
+        self, doc: Doc, spans: Sequence[Span], described: Described, effects: Effects, sents: Sentences
+    ) -> None:
+        """A symptom whose only warnings are onset words, in a sentence naming a mechanical trigger: uncertain."""
+        if not self.onsets or not self.triggers:
+            return
+        warning_cues: dict[int, list[str]] = {}  # sentence start -> the words of its warning cues
+        triggers: set[int] = set()  # sentence starts with a mechanical trigger
+        for m in doc._.context_graph.modifiers:
+            s, t = m.modifier_span
+            start = sents.of(s).start
+            effect = self.categories.get(m.category)
+            if effect == "warning":
+                warning_cues.setdefault(start, []).append(_words(doc, s, t))
+            elif effect == "explained" and _words(doc, s, t) in self.triggers:
+                triggers.add(start)
+        for i, (span, d) in enumerate(zip(spans, described, strict=True)):
+            if d["family"] != "symptom" or "warning" not in effects[i]:
+                continue
+            sent = sents.of(span.start)
+            if sent.start not in triggers:
+                continue
+            words = list(warning_cues.get(sent.start, ()))
+            if sent.end < len(doc):  # a failed treatment told in the next sentence also warns of it (scopes)
+                words += warning_cues.get(sents.of(sent.end).start, [])
+            if words and all(w in self.onsets for w in words):
+                effects[i] -= {"warning", "explained"}
+                effects[i].add("uncertain")
+
+    # ------------------------------------------------------------------ since when
+    def _dated_back(self, doc: Doc, span: Span, sent_end: int) -> bool:
+        """Whether a pointer back ("since", "since then") follows the symptom and ends its clause."""
+        for j in range(span.end, min(span.end + DATING_GAP, sent_end)):
+            end = _starts_with(doc, j, self.dating_back, self._longest)
+            if end is not None and (end >= sent_end or doc[end].is_punct):
+                return True
+        return False
+
+    def dated_from_trigger(
+        self, doc: Doc, spans: Sequence[Span], described: Described, effects: Effects, sents: Sentences
+    ) -> None:
+        """A symptom dated back to a mechanical event told before it (in its sentence or the one before): explained."""
+        if not self.dating_back or not self.triggers:
+            return
+        mods = list(doc._.context_graph.modifiers)
+        triggers = [m.modifier_span[0] for m in mods if self.categories.get(m.category) == "explained"
+                    and _words(doc, *m.modifier_span) in self.triggers]  # fmt: skip
+        if not triggers:
+            return
+        warnings = [m.modifier_span[0] for m in mods if self.categories.get(m.category) == "warning"]
+        for i, (span, d) in enumerate(zip(spans, described, strict=True)):
+            e = effects[i]
+            if d["family"] != "symptom" or e & _NOT_STATED_PLAINLY:
+                continue
+            sent = sents.of(span.start)
+            if any(sent.start <= w < sent.end for w in warnings) or not self._dated_back(doc, span, sent.end):
+                continue
+            first = sents.of(sent.start - 1).start if sent.start > 0 else sent.start
+            if any(first <= t < span.start for t in triggers):
+                e.add("explained")
+
+    # ------------------------------------------------------------------ what the negation denies
+    def negated_activity(
+        self, doc: Doc, spans: Sequence[Span], described: Described, effects: Effects, sents: Sentences
+    ) -> None:
+        """An explaining cue in a symptom's clause right after a negated activity ("from not eating because of the
+        stress") explains the symptom, when nothing in the clause warns of it."""
+        if not self.activity_endings:
+            return
+        mods = list(doc._.context_graph.modifiers)
+        negated_ends = {m.modifier_span[1] for m in mods if self.categories.get(m.category) == "negated"}
+        explaining = [m.modifier_span[0] for m in mods if self.categories.get(m.category) == "explained"]
+        warnings = [m.modifier_span[0] for m in mods if self.categories.get(m.category) == "warning"]
+        for i, (span, d) in enumerate(zip(spans, described, strict=True)):
+            e = effects[i]
+            if d["family"] != "symptom" or e & {"explained", "warning", "negated"}:
+                continue
+            stop = min(sents.of(span.start).end, span.end + CLAUSE_REACH)
+            if any(span.end <= w < stop for w in warnings):
+                continue
+            for s in explaining:
+                if span.end + 1 < s < stop and s - 1 in negated_ends and s not in negated_ends:
+                    between = doc[s - 1]
+                    if between.is_alpha and between.lower_.endswith(self.activity_endings):
+                        e.add("explained")
+                        break

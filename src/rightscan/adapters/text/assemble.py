@@ -29,6 +29,7 @@ from rightscan.adapters.text.model import Extraction, Mention
 from rightscan.adapters.text.note_setting import infer_setting
 from rightscan.adapters.text.order_time import future_studies
 from rightscan.adapters.text.rules import STRENGTH_RANK, FieldRule, Rules
+from rightscan.adapters.text.setting_course import NOTE_DATE, after_note_date, note_date
 from rightscan.adapters.text.setting_subject import set_aside_other_subjects
 from rightscan.adapters.text.size_current import several_foci_sentence, summary_size
 from rightscan.adapters.text.stage_unknown import nodal_status_unknown
@@ -183,6 +184,7 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
     )
     other_cancer = {m.sentence for m in mentions if m.family == "other_cancer" and status_of(rules, m)[0] == ACCEPTED}
     breast_named = {m.sentence for m in mentions if m.family == "histology"}
+    written = next((d for m in mentions if m.rule == NOTE_DATE and (d := note_date(m.sentence))), None)
     for m in mentions:
         status, why = status_of(rules, m)
         if m.family in _SURGERY_FAMILIES and m.sentence in other_cancer:  # "melanoma L calf 2015 (WLE)"
@@ -202,6 +204,7 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
                 or surveillance_note
             )
             and not m.effects & {"uncertain", "purpose", "declined"}  # "mastectomy may be needed": not done
+            and not after_note_date(m.sentence, written)  # round 10c: dated after the note's own date: booked
         ):
             status, why = ACCEPTED, "completed: dated, or named with treatment already given"
         for f in m.findings:

@@ -14,6 +14,7 @@ from typing import Any
 from rightscan.adapters.text.candidates import ACCEPTED, Candidate, status_of, where
 from rightscan.adapters.text.model import Mention
 from rightscan.adapters.text.rules import Rules
+from rightscan.adapters.text.setting_course import first_course
 from rightscan.adapters.text.setting_episode import Episode, at_diagnosis
 from rightscan.domain.setting import treated_cancer_setting
 
@@ -152,6 +153,12 @@ def infer_setting(
         return left_open(why, by["known_metastatic"])
     if stated in RECURRENCE:
         return []
+    # round 10c: written during the first course of treatment (operated within months of the note's latest date):
+    # none of the staging settings, whatever follows the operation (setting_course)
+    by_staging = stated is None or all(m.family == "setting_staging" or m.rule == _HOW_FOUND for m in said)
+    if (course := first_course(surgery, long_ago, mentions, by_staging)) is not None:
+        facts.pop("setting", None)
+        return left_open(*course)
     current = [c.mention for c in cands if c.field == "tumor.histology" and c.used
                and not c.mention.effects & {"past", "historical"}]  # fmt: skip
     worked_up = {m.sentence for m in by["workup"]}

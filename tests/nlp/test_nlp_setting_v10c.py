@@ -1,0 +1,98 @@
+"""Round 10c: the setting and M classes behind blind_v10's misses, in our own words, each with a control where the rule
+must not fire.
+
+- a note written during the cancer's first course (operated weeks before the note's latest date): none of the staging
+  settings - the lump the cancer presented with is no recurrence, and a follow-up appointment is no surveillance;
+- an operation dated after the note's own date is booked, not done."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from nlp_helpers import decide_note, facts
+
+
+def _setting(text: str) -> Any:
+    return facts(text).get("setting")
+
+
+def _setting_reason(text: str) -> str:
+    from rightscan.adapters.text import extract
+
+    return " ".join(a["reason"] for a in extract(text).assumptions if a["field"] == "setting")
+
+
+# ------------------------------------------------------------------ the first course of treatment
+# a radiotherapy consult a month after the operation: the lump and the node the cancer presented with are its history
+RT_CONSULT_AFTER_WLE = (
+    "Radiation Oncology consultation      Date: 14/07/2025\n"
+    "Thank you for seeing this 57-year-old woman after breast conserving surgery.\n"
+    "History: she felt a lump in the right breast in April 2025; ultrasound 19 mm, core biopsy invasive ductal "
+    "carcinoma grade 2, ER 80%, PR 20%, HER2 negative. A palpable right axillary node was sampled, FNA positive.\n"
+    "Right wide local excision and axillary clearance 16/06/2025: 21 mm IDC, 2/15 nodes positive, margins clear.\n"
+    "Plan: adjuvant chemotherapy with Dr Moss first, then whole breast and nodal RT. Review after chemo."
+)
+# a discharge summary two days after a mastectomy, histology awaited, a clinic appointment booked
+DISCHARGE_AFTER_MASTECTOMY = (
+    "DISCHARGE SUMMARY\nAdmitted 03/09/2025, discharged 05/09/2025.\n"
+    "Diagnosis: left breast invasive lobular carcinoma on core biopsy, ER positive, HER2 negative.\n"
+    "Operation 03/09/2025: left simple mastectomy and sentinel node biopsy. Drain removed day 2.\n"
+    "Histology awaited. Follow-up: breast clinic 19/09/2025 to discuss results."
+)
+# the same layouts, the operation years before the visit: a treated cancer with a new lump is a local recurrence,
+# one seen for a routine visit is in surveillance
+SCAR_LUMP_YEARS_LATER = (
+    "Breast clinic      Date: 14/07/2025\n"
+    "61-year-old woman. Right wide local excision and sentinel node biopsy 16/06/2021 for a 14 mm IDC, then whole "
+    "breast RT; on anastrozole since.\nShe noticed a firm 8 mm nodule at the lumpectomy scar three weeks ago."
+)
+PRE_OP_WITH_SURGERY_DATE = (
+    "PRE-OPERATIVE ASSESSMENT\n"
+    "Patient: 49 F   Procedure: right lumpectomy + SLNB   Date of surgery: 2025-10-21\n"
+    "Indication: right breast IDC on core biopsy, 13 mm on ultrasound, ER+ PR+ HER2-, axilla negative on US.\n"
+    "Fit for day surgery. Consent signed."
+)
+
+
+def test_lump_told_in_the_history_of_a_just_operated_cancer_is_no_recurrence() -> None:
+    assert _setting(RT_CONSULT_AFTER_WLE) is None
+    assert "first course" in _setting_reason(RT_CONSULT_AFTER_WLE)
+
+
+def test_clinic_appointment_after_an_operation_days_ago_is_no_surveillance() -> None:
+    assert _setting(DISCHARGE_AFTER_MASTECTOMY) is None
+
+
+def test_first_course_answer_names_the_setting_to_confirm() -> None:
+    answer = decide_note(RT_CONSULT_AFTER_WLE)
+    assert answer["systemic_imaging"] == "undetermined"
+    assert any(item.startswith("setting") for item in answer["insufficient_data"])
+
+
+def test_control_lump_at_the_scar_years_after_the_operation_is_a_local_recurrence() -> None:
+    assert _setting(SCAR_LUMP_YEARS_LATER) == "suspected_local_recurrence"
+
+
+def test_control_an_operation_dated_last_in_a_pre_operative_note_is_not_done() -> None:
+    assert _setting(PRE_OP_WITH_SURGERY_DATE) == "new_diagnosis"
+
+
+# ------------------------------------------------------------------ an operation dated after the note
+BOOKED_AFTER_THE_NOTE = (
+    "Pre-admission clinic      Date: 02/10/2025\n"
+    "Patient: 66 yo F\nSurgery: left mastectomy + axillary clearance, theatre list 23/10/2025.\n"
+    "Diagnosis: left breast IDC grade 3, ER 10%, PR 0%, HER2 negative, 34 mm on US, FNA of a left axillary node "
+    "positive."
+)
+# the same header, the operation dated before the note: done
+DONE_BEFORE_THE_NOTE = BOOKED_AFTER_THE_NOTE.replace("theatre list 23/10/2025", "performed 18/09/2025")
+
+
+def test_operation_dated_after_the_notes_own_date_is_booked() -> None:
+    found = facts(BOOKED_AFTER_THE_NOTE)
+    assert "prior_surgery" not in found
+    assert found.get("setting") == "new_diagnosis"
+
+
+def test_control_operation_dated_before_the_notes_own_date_is_done() -> None:
+    assert facts(DONE_BEFORE_THE_NOTE).get("prior_surgery") == "mastectomy"

@@ -96,3 +96,51 @@ def test_operation_dated_after_the_notes_own_date_is_booked() -> None:
 
 def test_control_operation_dated_before_the_notes_own_date_is_done() -> None:
     assert facts(DONE_BEFORE_THE_NOTE).get("prior_surgery") == "mastectomy"
+
+
+# ------------------------------------------------------------------ M: a metastasis nothing points to
+def _m(text: str) -> Any:
+    return facts(text).get("tumor", {}).get("m")
+
+
+def test_metastasis_that_nothing_points_to_is_no_m1() -> None:
+    note = (
+        "Newly diagnosed R breast IDC, 3.1 cm, ER+ HER2-. Her raised bilirubin is explained by a common bile duct "
+        "stone on ultrasound. Nothing here points to liver metastasis; the liver is normal on ultrasound."
+    )
+    assert _m(note) != "M1"
+
+
+def test_metastasis_nothing_clinically_suggests_is_no_m1() -> None:
+    note = (
+        "Left breast ILC on core biopsy, cT2 N0. Knee pain from osteoarthritis. Nothing clinically suggests bone "
+        "metastases. Plan surgery."
+    )
+    assert _m(note) != "M1"
+
+
+def test_control_a_proven_metastasis_stays_m1_beside_another_denied() -> None:
+    note = (
+        "R breast IDC, ER+ HER2-. CT-guided liver biopsy: metastatic breast carcinoma, consistent with liver "
+        "metastasis. Nothing suggests brain metastases; no headache."
+    )
+    assert _m(note) == "M1"
+
+
+# ------------------------------------------------------------------ a relative calling for the patient
+def test_relative_calling_for_the_patient_does_not_make_her_history_a_relatives() -> None:
+    note = (
+        "Phone triage 21:10 - son calling on behalf of his mother (76F, metastatic breast ca to liver, on "
+        "capecitabine). Advised ED."
+    )
+    found = facts(note)
+    assert found.get("age") == 76
+    assert found.get("tumor", {}).get("m") == "M1"
+
+
+def test_control_a_relatives_own_cancer_stays_hers() -> None:
+    note = (
+        "Phone call from the patient, 52F, about her screening mammogram recall. Her mother had metastatic breast "
+        "ca to bone at 70. She has no symptoms."
+    )
+    assert facts(note).get("tumor", {}).get("m") != "M1"

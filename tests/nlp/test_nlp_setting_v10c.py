@@ -144,3 +144,22 @@ def test_control_a_relatives_own_cancer_stays_hers() -> None:
         "ca to bone at 70. She has no symptoms."
     )
     assert facts(note).get("tumor", {}).get("m") != "M1"
+
+
+# ------------------------------------------------------------------ staging after the operation, the story before it
+def test_staging_after_the_operation_with_the_presenting_node_in_the_story_leaves_the_setting_open() -> None:
+    note = (
+        "Breast MDT, post-operative.\n68-year-old woman. Story: she found a lump in the left breast; ultrasound "
+        "2.4 cm, an abnormal left axillary node, FNA positive.\nShe underwent left mastectomy and axillary dissection "
+        "on 9/14. Final pathology: IDC grade 2, 3.0 cm, 6/18 nodes positive, pT2 pN2a, ER 90% HER2 negative.\n"
+        "Discussion: pathological upstaging.\nOutcome: staging CT chest, abdomen and pelvis with contrast."
+    )
+    assert _setting(note) is None
+
+
+def test_control_a_node_found_after_the_operation_is_still_a_new_finding() -> None:
+    note = (
+        "Breast clinic. 64-year-old woman who underwent left mastectomy and sentinel node biopsy for IDC, pT1c pN0.\n"
+        "She now has a new hard left supraclavicular node. Staging CT chest, abdomen and pelvis requested."
+    )
+    assert _setting(note) == "suspected_local_recurrence"

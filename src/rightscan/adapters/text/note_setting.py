@@ -14,7 +14,7 @@ from typing import Any
 from rightscan.adapters.text.candidates import ACCEPTED, Candidate, status_of, where
 from rightscan.adapters.text.model import Mention
 from rightscan.adapters.text.rules import Rules
-from rightscan.adapters.text.setting_course import first_course
+from rightscan.adapters.text.setting_course import first_course, told_after
 from rightscan.adapters.text.setting_episode import Episode, at_diagnosis
 from rightscan.domain.setting import treated_cancer_setting
 
@@ -189,7 +189,11 @@ def infer_setting(
     staging_only = (
         stated == "new_diagnosis" and said and all(m.family == "setting_staging" or m.rule == _HOW_FOUND for m in said)
     )
-    if staging_only and surgery and not to_come and not (distant or local) and not _other_breast(long_ago, current):
+    # round 10c: with no treated cancer of before, a lump or node told before the operation in the note's story ("Hx:
+    # presented with L subareolar lump; pre-op US ..., 1 suspicious node (FNA +). Underwent L total mastectomy") is the
+    # cancer as it presented, not a new finding after it (setting_course.told_before)
+    found_after = distant + local if long_ago else told_after(distant + local, surgery)
+    if staging_only and surgery and not to_come and not found_after and not _other_breast(long_ago, current):
         # "staging" asked for or done after the breast operation ("Staging CT requested given pN2a", "Staging after
         # surgery: CT CAP negative", "to decide on systemic staging and adjuvant therapy"): post-operative staging is
         # none of the guide's settings (new diagnosis means not yet treated), so the setting waits for the clinician.

@@ -167,3 +167,12 @@ def first_course(
         return None
     return ("operated within months of the note: the cancer is in its first course of treatment, neither untreated "
             "nor in follow-up", lately[:2])  # fmt: skip
+
+
+def told_after(findings: list[Mention], operations: list[Mention]) -> list[Mention]:
+    """The findings the note tells after the start of its first breast operation's sentence, or in that sentence: those
+    told in sentences before it are the cancer's story up to the operation."""
+    if not operations:
+        return findings
+    first = min(operations, key=lambda m: m.start)
+    return [m for m in findings if m.start > first.start or m.sentence == first.sentence]

@@ -163,3 +163,29 @@ def test_control_a_node_found_after_the_operation_is_still_a_new_finding() -> No
         "She now has a new hard left supraclavicular node. Staging CT chest, abdomen and pelvis requested."
     )
     assert _setting(note) == "suspected_local_recurrence"
+
+
+# ------------------------------------------------------------------ metastatic disease under its treatment
+def test_metastases_on_a_hyphenated_drug_are_known_disease() -> None:
+    note = (
+        "MRI brain w/wo. 51 yo F, HER2+ breast ca, lung mets on T-DM1 for 8 months. New vertigo and vomiting, "
+        "?brain mets."
+    )
+    assert _setting(note) is None
+    assert "already known" in _setting_reason(note)
+
+
+def test_metastases_then_their_current_drugs_are_known_disease() -> None:
+    note = (
+        "CT CAP restaging. 63F with bone mets from ER+ breast ca, currently on palbo + AI. ALP rising, "
+        "?progression."
+    )
+    assert _setting(note) is None
+
+
+def test_control_metastases_seen_on_a_study_after_a_treated_cancer_are_a_new_finding() -> None:
+    note = (
+        "Oncology review. L breast IDC 2018, mastectomy and adjuvant chemo, on letrozole. New liver mets on CT "
+        "last week, biopsy booked."
+    )
+    assert _setting(note) == "suspected_distant_recurrence"

@@ -176,10 +176,7 @@ def test_metastases_on_a_hyphenated_drug_are_known_disease() -> None:
 
 
 def test_metastases_then_their_current_drugs_are_known_disease() -> None:
-    note = (
-        "CT CAP restaging. 63F with bone mets from ER+ breast ca, currently on palbo + AI. ALP rising, "
-        "?progression."
-    )
+    note = "CT CAP restaging. 63F with bone mets from ER+ breast ca, currently on palbo + AI. ALP rising, ?progression."
     assert _setting(note) is None
 
 
@@ -189,3 +186,53 @@ def test_control_metastases_seen_on_a_study_after_a_treated_cancer_are_a_new_fin
         "last week, biopsy booked."
     )
     assert _setting(note) == "suspected_distant_recurrence"
+
+
+# ------------------------------------------------------------------ a visit for an injury after a treated cancer
+def test_study_for_an_injury_after_a_treated_cancer_leaves_the_setting_open() -> None:
+    note = (
+        "XR R wrist 3 views. 74F tripped on the kerb this morning, landed on outstretched hand, ?distal radius fx. "
+        "PMH R breast ca, mastectomy 2019, on anastrozole."
+    )
+    assert _setting(note) is None
+
+
+def test_car_crash_after_a_treated_cancer_leaves_the_setting_open() -> None:
+    note = (
+        "CT C-spine non-con. 66 yo woman restrained driver, MVC 1 h ago, neck stiffness, no deficit. Hx L breast "
+        "cancer treated with lumpectomy and RT 2020."
+    )
+    assert _setting(note) is None
+
+
+def test_control_a_routine_visit_that_mentions_a_past_fall_stays_surveillance() -> None:
+    note = (
+        "Breast follow-up clinic. R breast IDC 2019, lumpectomy and RT, on letrozole, five years from surgery. She "
+        "slipped on ice in January and bruised her hip, now fully settled. No new symptoms. Annual mammogram normal."
+    )
+    assert _setting(note) == "surveillance"
+
+
+def test_control_a_denied_injury_is_no_reason() -> None:
+    note = (
+        "Oncology follow-up. L breast cancer, mastectomy 2018, completed tamoxifen. Routine review, well, no falls, "
+        "no new complaints."
+    )
+    assert _setting(note) == "surveillance"
+
+
+# ------------------------------------------------------------------ a follow-up plan still to be decided
+def test_a_follow_up_plan_still_to_be_decided_is_not_surveillance() -> None:
+    note = (
+        "New primary care visit. 59F, history of breast cancer about 2018 per patient, does not know what treatment "
+        "she had. Old records requested; will decide on a surveillance plan once they arrive."
+    )
+    assert _setting(note) is None
+
+
+def test_control_a_surveillance_visit_stays_surveillance() -> None:
+    note = (
+        "Survivorship visit. L breast IDC 2017, lumpectomy, RT and 5 years of letrozole completed. Doing well; "
+        "continue annual mammography."
+    )
+    assert _setting(note) == "surveillance"

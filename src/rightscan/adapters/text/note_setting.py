@@ -27,6 +27,8 @@ _ELAPSED = "clue.time_elapsed"  # values.yaml: years (or six months or more) ela
 _ADJUVANT_NAMED = "clue.adjuvant_named"  # targets.yaml: "adjuvant chemo" named without saying it was given
 _SURVEILLANCE_WORD = "setting.surveillance"  # targets.yaml: "surveillance", "survivorship", "NED"
 _COMPLAINT = "clue.presenting_complaint"  # values.yaml: "CC: ...", "Presenting complaint: ..."
+_INJURY = "clue.injury"  # values.yaml (round 10c): an injury told as the reason ("fell", "struck her head", "MVC")
+_NOT_SAID = frozenset({"negated", "hypothetical", "family", "historical"})  # denied, feared, a relative's, resolved
 _SPECIMEN_LABEL = "clue.specimen_label"  # values.yaml: "Procedure: L total mastectomy", "Specimen: left WLE"
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 _POST_NEOADJUVANT = "clue.post_neoadjuvant"  # values.yaml (round 9c): ypT/ypN, "post-neoadjuvant", RCB
@@ -355,6 +357,12 @@ def _dated_by(sentence: str, latest: int) -> bool:
 def _complaint_only(rules: Rules, mentions: list[Mention], followup: list[Mention]) -> bool:
     """The note is opened for a new complaint ("CC: ...") and names no follow-up visit."""
     complaint = any(m.rule == _COMPLAINT and status_of(rules, m)[0] == ACCEPTED for m in mentions)
+    # an injury is the reason only in a note that counts no years since the treatment (a routine visit "four years
+    # from surgery" may tell of a fall in passing)
+    complaint = complaint or (
+        any(m.rule == _INJURY and not m.effects & _NOT_SAID for m in mentions)
+        and not any(m.rule == _ELAPSED for m in mentions)
+    )
     return complaint and not [m for m in followup if m.rule != _ELAPSED]
 
 

@@ -236,3 +236,28 @@ def test_control_a_surveillance_visit_stays_surveillance() -> None:
         "continue annual mammography."
     )
     assert _setting(note) == "surveillance"
+
+
+# ------------------------------------------------------------------ neoadjuvant treatment under way
+def test_a_neoadjuvant_cycle_written_short_is_treatment_under_way() -> None:
+    note = (
+        "Chemo day unit. 47F attending for C3 of TCHP (neoadjuvant) for R breast IDC, HER2 3+, cT2 N1. "
+        "Bloods fine, proceed."
+    )
+    assert _setting(note) is None
+
+
+def test_a_neoadjuvant_course_with_its_cycle_further_on_is_under_way() -> None:
+    note = (
+        "Febrile neutropenia pathway. 39F, neoadjuvant dose-dense doxorubicin/cyclophosphamide for L breast IDC, "
+        "C2 given 9 days ago. Temp 38.4."
+    )
+    assert _setting(note) is None
+
+
+def test_control_a_neoadjuvant_cycle_still_planned_keeps_the_new_diagnosis() -> None:
+    note = (
+        "Oncology consult. Newly diagnosed R breast IDC on core biopsy, ER-, PR-, HER2 3+, cT2 N1. We plan "
+        "neoadjuvant THP, cycle 1 booked for next week."
+    )
+    assert _setting(note) == "new_diagnosis"

@@ -261,3 +261,30 @@ def test_control_a_neoadjuvant_cycle_still_planned_keeps_the_new_diagnosis() -> 
         "neoadjuvant THP, cycle 1 booked for next week."
     )
     assert _setting(note) == "new_diagnosis"
+
+
+# ------------------------------------------------------------------ the operations put to the patient as choices
+def test_operations_offered_after_discussed_are_no_prior_surgery() -> None:
+    note = (
+        "Breast surgery consult. 71 yo F, stereotactic core biopsy of R breast calcifications: DCIS, intermediate "
+        "grade, ER positive.\nPMH: hypertension, asthma.\nDiscussed: DCIS does not need staging scans. Lumpectomy "
+        "with radiotherapy, or mastectomy. She is inclined to lumpectomy."
+    )
+    found = facts(note)
+    assert "prior_surgery" not in found
+    assert found.get("setting") == "new_diagnosis"
+
+
+def test_operations_under_treatment_options_are_no_prior_surgery() -> None:
+    note = (
+        "New patient. 58F, L breast IDC on core biopsy, 1.6 cm, ER+ HER2-.\nPMH: type 2 diabetes.\n"
+        "Treatment options: wide local excision + SLNB, or mastectomy + SLNB; she will decide next week."
+    )
+    assert "prior_surgery" not in facts(note)
+
+
+def test_control_an_operation_in_the_surgical_history_is_prior_surgery() -> None:
+    note = (
+        "Follow-up. 66F.\nPSH: R lumpectomy and SLNB 2016 for IDC, then RT.\nDiscussed: annual mammogram, bone health."
+    )
+    assert facts(note).get("prior_surgery") == "bct"

@@ -288,3 +288,22 @@ def test_control_an_operation_in_the_surgical_history_is_prior_surgery() -> None
         "Follow-up. 66F.\nPSH: R lumpectomy and SLNB 2016 for IDC, then RT.\nDiscussed: annual mammogram, bone health."
     )
     assert facts(note).get("prior_surgery") == "bct"
+
+
+# ------------------------------------------------------------------ a cancer called new, with its first treatment
+def test_a_new_cancer_on_its_first_endocrine_treatment_is_no_treated_cancer() -> None:
+    note = (
+        "Discharge summary. 88F admitted with a fractured neck of femur. Discharge diagnoses: 1. NOF fracture, "
+        "hemiarthroplasty 2. New R breast carcinoma (core biopsy IDC, ER 95%, HER2 negative).\nGiven frailty, family "
+        "chose endocrine therapy alone. Follow-up: oncology in 6 weeks to reassess the mass on anastrozole. She also "
+        "reports new low back pain for two weeks."
+    )
+    assert _setting(note) == "new_diagnosis"
+
+
+def test_control_a_cancer_treated_in_an_earlier_year_with_a_new_symptom_is_a_suspected_recurrence() -> None:
+    note = (
+        "Oncology clinic. R breast IDC 2016 treated with mastectomy, on anastrozole since 2017. She reports new low "
+        "back pain for two weeks."
+    )
+    assert _setting(note) == "suspected_distant_recurrence"

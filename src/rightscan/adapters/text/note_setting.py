@@ -100,6 +100,9 @@ def infer_setting(
     # only by its section (a discharge summary's hospital course): no earlier cancer without an earlier date (round 9c)
     if _explicit_new(rules, mentions, before_episode):
         earlier = [m for m in earlier if before_episode(m.sentence)]
+        # round 10c: treatment named without an earlier date in a note that calls the cancer new ("New L breast
+        # carcinoma ... letrozole started 11/15 ... reassess breast mass on letrozole") is the new cancer's own
+        treatment = [m for m in treatment if before_episode(m.sentence)]
     surgery = [c.mention for c in cands if c.field == "prior_surgery" and c.used]
     # surgery of earlier years ("s/p lumpectomy 2019", "4 y s/p mastectomy") is a treated cancer in follow-up;
     # surgery alone may be days old (a post-operative note), which says nothing of the setting yet

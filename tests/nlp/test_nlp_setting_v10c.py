@@ -307,3 +307,25 @@ def test_control_a_cancer_treated_in_an_earlier_year_with_a_new_symptom_is_a_sus
         "back pain for two weeks."
     )
     assert _setting(note) == "suspected_distant_recurrence"
+
+
+# ------------------------------------------------------------------ an operation named with its pathological stage
+def test_an_operation_named_with_its_pt_and_pn_was_done() -> None:
+    note = (
+        "Urgent review. 70 yo woman.\nBackground: L breast ILC 2012.\nL mastectomy and SLNB: pT2 pN1a (2/3), grade 2, "
+        "ER positive.\nNow 4 weeks of thoracic back pain, worse at night."
+    )
+    assert facts(note).get("prior_surgery") == "mastectomy"
+
+
+def test_a_wide_excision_named_with_its_pt_was_done() -> None:
+    note = "Oncology history: R breast IDC 2015. R WLE + SLNB - pT1c pN0(sn). New cough for 6 weeks."
+    assert facts(note).get("prior_surgery") == "bct"
+
+
+def test_control_an_operation_planned_for_a_new_cancer_is_not_done() -> None:
+    note = (
+        "Surgical consult. 55F, newly diagnosed L breast IDC on core biopsy, 2.1 cm, cN0. Plan: L mastectomy and "
+        "SLNB next month."
+    )
+    assert "prior_surgery" not in facts(note)

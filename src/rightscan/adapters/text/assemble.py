@@ -427,6 +427,8 @@ def _completed_surgery_sentences(rules: Rules, mentions: list[Mention]) -> set[s
         for m in accepted
         if (m.family == "treatment" and (m.rule != _ADJUVANT_NAMED or m.effects & {"past", "historical"}))
         or (m.rule == _SPECIMEN_LABEL and specimen)
+        # round 10c: an operation named with its specimen's pathological categories ("R mastectomy + ALND: pT2 pN2a")
+        or any(f.field and f.field.startswith("pathology.") for f in m.findings)
     }
 
 

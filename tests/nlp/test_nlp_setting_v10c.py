@@ -329,3 +329,20 @@ def test_control_an_operation_planned_for_a_new_cancer_is_not_done() -> None:
         "SLNB next month."
     )
     assert "prior_surgery" not in facts(note)
+
+
+# ------------------------------------------------------------------ a relative's cancer in the patient's own words
+def test_a_relatives_cancer_in_familiar_words_names_no_cancer_of_the_patient() -> None:
+    note = (
+        "hi doctor, I'm 42 and had a breast biopsy on Monday, no results yet. My nana had breast cancer and my "
+        "auntie too. Can I get a PET scan?"
+    )
+    assert _setting(note) is None
+
+
+def test_control_the_patients_own_cancer_in_her_words_is_hers() -> None:
+    note = (
+        "hi doctor, I'm 42, my biopsy showed breast cancer (invasive ductal) and I see the surgeon next week for "
+        "my operation. Can I get a PET scan first?"
+    )
+    assert _setting(note) == "new_diagnosis"

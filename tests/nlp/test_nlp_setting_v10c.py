@@ -346,3 +346,24 @@ def test_control_the_patients_own_cancer_in_her_words_is_hers() -> None:
         "my operation. Can I get a PET scan first?"
     )
     assert _setting(note) == "new_diagnosis"
+
+
+# ------------------------------------------------------------------ an operative report
+OPERATIVE_REPORT = (
+    "OPERATIVE NOTE\nPatient: 63 yo F\nPre-operative diagnosis: R breast IDC, 1.2 cm, grade 2, ER+ PR+ HER2-, "
+    "axilla negative on US.\nPost-operative diagnosis: same, final pathology awaited.\nProcedure: 1. R segmental "
+    "mastectomy, wire-localised. 2. R sentinel node biopsy.\nFindings: mass excised with clip. EBL 15 mL."
+)
+
+
+def test_the_operation_of_an_operative_report_was_done() -> None:
+    found = facts(OPERATIVE_REPORT)
+    assert found.get("prior_surgery") == "bct"
+    assert found.get("setting") is None
+
+
+def test_control_a_pre_operative_note_naming_the_same_procedure_is_not_done() -> None:
+    note = OPERATIVE_REPORT.replace("OPERATIVE NOTE", "PRE-ADMISSION CLINIC").replace(
+        "Post-operative diagnosis: same, final pathology awaited.\n", ""
+    )
+    assert "prior_surgery" not in facts(note)

@@ -404,6 +404,7 @@ _POST_OP_DAY = re.compile(r"\bPOD\s*#?\d|\bpost-?op(?:erative)?\s+day\b", re.IGN
 _ADJUVANT_NAMED = "clue.adjuvant_named"  # targets.yaml: "adjuvant chemo" named, given or planned
 _DAY_MONTH = re.compile(r"(?<![\d/])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])\b")
 _SPECIMEN_LABEL = "clue.specimen_label"  # values.yaml: "Procedure: L total mastectomy", "Specimen: left WLE"
+_OPERATIVE_REPORT = "clue.operative_report"  # values.yaml (round 10c): "Post-operative diagnosis:", "Operative report"
 _SURVEILLANCE_WORD = "setting.surveillance"  # targets.yaml: "surveillance", "survivorship", "NED"
 _TITLE_CHARS = 60  # a note's title: within its first characters
 _BESIDE = 30  # characters between an operation and the years elapsed said of it
@@ -422,6 +423,8 @@ def _completed_surgery_sentences(rules: Rules, mentions: list[Mention]) -> set[s
         done = {m.sentence for m in mentions if _DAY_MONTH.search(m.sentence)}
     else:
         done = set()
+    if any(m.rule == _OPERATIVE_REPORT for m in accepted):  # round 10c: an operative report's operation was done
+        done |= {m.sentence for m in mentions if m.family in _SURGERY_FAMILIES}
     return done | {
         m.sentence
         for m in accepted

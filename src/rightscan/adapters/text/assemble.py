@@ -29,6 +29,7 @@ from rightscan.adapters.text.model import Extraction, Mention
 from rightscan.adapters.text.note_setting import infer_setting
 from rightscan.adapters.text.order_time import future_studies
 from rightscan.adapters.text.rules import STRENGTH_RANK, FieldRule, Rules
+from rightscan.adapters.text.setting_course import NOTE_DATE, after_note_date, note_date
 from rightscan.adapters.text.setting_subject import set_aside_other_subjects
 from rightscan.adapters.text.size_current import several_foci_sentence, summary_size
 from rightscan.adapters.text.stage_unknown import nodal_status_unknown
@@ -183,6 +184,7 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
     )
     other_cancer = {m.sentence for m in mentions if m.family == "other_cancer" and status_of(rules, m)[0] == ACCEPTED}
     breast_named = {m.sentence for m in mentions if m.family == "histology"}
+    written = next((d for m in mentions if m.rule == NOTE_DATE and (d := note_date(m.sentence))), None)
     for m in mentions:
         status, why = status_of(rules, m)
         if m.family in _SURGERY_FAMILIES and m.sentence in other_cancer:  # "melanoma L calf 2015 (WLE)"
@@ -202,6 +204,7 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
                 or surveillance_note
             )
             and not m.effects & {"uncertain", "purpose", "declined"}  # "mastectomy may be needed": not done
+            and not after_note_date(m.sentence, written)  # round 10c: dated after the note's own date: booked
         ):
             status, why = ACCEPTED, "completed: dated, or named with treatment already given"
         for f in m.findings:
@@ -401,6 +404,7 @@ _POST_OP_DAY = re.compile(r"\bPOD\s*#?\d|\bpost-?op(?:erative)?\s+day\b", re.IGN
 _ADJUVANT_NAMED = "clue.adjuvant_named"  # targets.yaml: "adjuvant chemo" named, given or planned
 _DAY_MONTH = re.compile(r"(?<![\d/])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])\b")
 _SPECIMEN_LABEL = "clue.specimen_label"  # values.yaml: "Procedure: L total mastectomy", "Specimen: left WLE"
+_OPERATIVE_REPORT = "clue.operative_report"  # values.yaml (round 10c): "Post-operative diagnosis:", "Operative report"
 _SURVEILLANCE_WORD = "setting.surveillance"  # targets.yaml: "surveillance", "survivorship", "NED"
 _TITLE_CHARS = 60  # a note's title: within its first characters
 _BESIDE = 30  # characters between an operation and the years elapsed said of it
@@ -419,11 +423,15 @@ def _completed_surgery_sentences(rules: Rules, mentions: list[Mention]) -> set[s
         done = {m.sentence for m in mentions if _DAY_MONTH.search(m.sentence)}
     else:
         done = set()
+    if any(m.rule == _OPERATIVE_REPORT for m in accepted):  # round 10c: an operative report's operation was done
+        done |= {m.sentence for m in mentions if m.family in _SURGERY_FAMILIES}
     return done | {
         m.sentence
         for m in accepted
         if (m.family == "treatment" and (m.rule != _ADJUVANT_NAMED or m.effects & {"past", "historical"}))
         or (m.rule == _SPECIMEN_LABEL and specimen)
+        # round 10c: an operation named with its specimen's pathological categories ("R mastectomy + ALND: pT2 pN2a")
+        or any(f.field and f.field.startswith("pathology.") for f in m.findings)
     }
 
 

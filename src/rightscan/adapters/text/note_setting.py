@@ -14,6 +14,7 @@ from typing import Any
 from rightscan.adapters.text.candidates import ACCEPTED, Candidate, status_of, where
 from rightscan.adapters.text.model import Mention
 from rightscan.adapters.text.rules import Rules
+from rightscan.adapters.text.setting_course import first_course, told_after
 from rightscan.adapters.text.setting_episode import Episode, at_diagnosis
 from rightscan.domain.setting import treated_cancer_setting
 
@@ -26,6 +27,8 @@ _ELAPSED = "clue.time_elapsed"  # values.yaml: years (or six months or more) ela
 _ADJUVANT_NAMED = "clue.adjuvant_named"  # targets.yaml: "adjuvant chemo" named without saying it was given
 _SURVEILLANCE_WORD = "setting.surveillance"  # targets.yaml: "surveillance", "survivorship", "NED"
 _COMPLAINT = "clue.presenting_complaint"  # values.yaml: "CC: ...", "Presenting complaint: ..."
+_INJURY = "clue.injury"  # values.yaml (round 10c): an injury told as the reason ("fell", "struck her head", "MVC")
+_NOT_SAID = frozenset({"negated", "hypothetical", "family", "historical"})  # denied, feared, a relative's, resolved
 _SPECIMEN_LABEL = "clue.specimen_label"  # values.yaml: "Procedure: L total mastectomy", "Specimen: left WLE"
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 _POST_NEOADJUVANT = "clue.post_neoadjuvant"  # values.yaml (round 9c): ypT/ypN, "post-neoadjuvant", RCB
@@ -97,6 +100,9 @@ def infer_setting(
     # only by its section (a discharge summary's hospital course): no earlier cancer without an earlier date (round 9c)
     if _explicit_new(rules, mentions, before_episode):
         earlier = [m for m in earlier if before_episode(m.sentence)]
+        # round 10c: treatment named without an earlier date in a note that calls the cancer new ("New L breast
+        # carcinoma ... letrozole started 11/15 ... reassess breast mass on letrozole") is the new cancer's own
+        treatment = [m for m in treatment if before_episode(m.sentence)]
     surgery = [c.mention for c in cands if c.field == "prior_surgery" and c.used]
     # surgery of earlier years ("s/p lumpectomy 2019", "4 y s/p mastectomy") is a treated cancer in follow-up;
     # surgery alone may be days old (a post-operative note), which says nothing of the setting yet
@@ -152,6 +158,12 @@ def infer_setting(
         return left_open(why, by["known_metastatic"])
     if stated in RECURRENCE:
         return []
+    # round 10c: written during the first course of treatment (operated within months of the note's latest date):
+    # none of the staging settings, whatever follows the operation (setting_course)
+    by_staging = stated is None or all(m.family == "setting_staging" or m.rule == _HOW_FOUND for m in said)
+    if (course := first_course(surgery, long_ago, mentions, by_staging)) is not None:
+        facts.pop("setting", None)
+        return left_open(*course)
     current = [c.mention for c in cands if c.field == "tumor.histology" and c.used
                and not c.mention.effects & {"past", "historical"}]  # fmt: skip
     worked_up = {m.sentence for m in by["workup"]}
@@ -182,7 +194,11 @@ def infer_setting(
     staging_only = (
         stated == "new_diagnosis" and said and all(m.family == "setting_staging" or m.rule == _HOW_FOUND for m in said)
     )
-    if staging_only and surgery and not to_come and not (distant or local) and not _other_breast(long_ago, current):
+    # round 10c: with no treated cancer of before, a lump or node told before the operation in the note's story ("Hx:
+    # presented with L subareolar lump; pre-op US ..., 1 suspicious node (FNA +). Underwent L total mastectomy") is the
+    # cancer as it presented, not a new finding after it (setting_course.told_before)
+    found_after = distant + local if long_ago else told_after(distant + local, surgery)
+    if staging_only and surgery and not to_come and not found_after and not _other_breast(long_ago, current):
         # "staging" asked for or done after the breast operation ("Staging CT requested given pN2a", "Staging after
         # surgery: CT CAP negative", "to decide on systemic staging and adjuvant therapy"): post-operative staging is
         # none of the guide's settings (new diagnosis means not yet treated), so the setting waits for the clinician.
@@ -344,6 +360,12 @@ def _dated_by(sentence: str, latest: int) -> bool:
 def _complaint_only(rules: Rules, mentions: list[Mention], followup: list[Mention]) -> bool:
     """The note is opened for a new complaint ("CC: ...") and names no follow-up visit."""
     complaint = any(m.rule == _COMPLAINT and status_of(rules, m)[0] == ACCEPTED for m in mentions)
+    # an injury is the reason only in a note that counts no years since the treatment (a routine visit "four years
+    # from surgery" may tell of a fall in passing)
+    complaint = complaint or (
+        any(m.rule == _INJURY and not m.effects & _NOT_SAID for m in mentions)
+        and not any(m.rule == _ELAPSED for m in mentions)
+    )
     return complaint and not [m for m in followup if m.rule != _ELAPSED]
 
 

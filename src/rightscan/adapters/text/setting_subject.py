@@ -27,6 +27,7 @@ from rightscan.adapters.text.rules import Rules
 OTHER_FOLLOWUP = "clue.other_illness_followup"
 MATERIAL = "clue.survivorship_material"
 OTHER_SITE = "clue.other_site_excision"
+TO_DECIDE = "clue.followup_to_decide"  # values.yaml (round 10c): "before deciding on surveillance plan"
 _BREAST_FAMILIES = frozenset({"histology", "cancer_named"})  # a breast cancer named in the sentence
 _SETTING_FAMILIES = frozenset({"setting"})  # surveillance and recurrence words (targets.yaml)
 _OTHER_CANCER = "other_cancer"
@@ -46,6 +47,7 @@ def set_aside_other_subjects(rules: Rules, mentions: list[Mention], cands: list[
     }
     followups = [m for m in accepted if m.rule == OTHER_FOLLOWUP]
     material = [m for m in accepted if m.rule == MATERIAL]
+    to_decide = [m for m in accepted if m.rule == TO_DECIDE]
     sites = [m for m in accepted if m.rule == OTHER_SITE]
     for c in cands:
         if c.field == "prior_surgery" and c.used and any(_overlaps(c.mention, s) for s in sites):
@@ -60,3 +62,5 @@ def set_aside_other_subjects(rules: Rules, mentions: list[Mention], cands: list[
             c.used, c.reason = False, "the follow-up of another illness or team, not of the breast cancer"
         elif any(_overlaps(m, f) for f in material):
             c.used, c.reason = False, "survivorship material handed out, not the current setting"
+        elif any(_overlaps(m, f) for f in to_decide):
+            c.used, c.reason = False, "the follow-up plan still to be decided, not the current setting"

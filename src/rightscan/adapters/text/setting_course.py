@@ -1,0 +1,178 @@
+"""The cancer's first course of treatment in the note's own time (round 10c), for the setting.
+
+The annotation guide's settings are a cancer not yet treated (new diagnosis), a treated cancer in routine follow-up
+(surveillance) and a treated cancer with a new finding (suspected recurrence). A note written while the first course
+is going on - days or weeks after the operation, with the chemotherapy or the radiotherapy that follows it still to
+come or under way - is none of them: the cancer is being treated. ``note_setting`` leaves the setting open for such a
+note (the decision then names the setting to confirm) instead of reading a follow-up, a recurrence (the lump and the
+node the cancer presented with, told in its history) or a new diagnosis into it.
+
+What the dates a note writes say:
+
+- ``dated_lately``: the operations (or treatment) dated before the note's latest time and within ``RECENT_MONTHS`` of
+  it ("L WLE + SLNB 04/02/2025" in a consult of 03/03/2025; "post L WLE 16/12/2024" in a review of 28/02/2025). An
+  operation dated last, with nothing written after it ("Date of surgery: 2025-04-08" in a pre-operative note), may be
+  booked: it is not one. Neither is an operation beside a bare year ("lumpectomy 2019").
+- ``after_note_date``: an operation dated after the note's own date ("list 24/03/2025" in a pre-admission note of
+  10/03/2025) is booked, not done.
+
+A note writes its day-month-year dates one way round (03/11 is March or November): a number above 12 in any of them
+tells which; otherwise both readings are kept, and a question is answered only when both agree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from rightscan.adapters.text.model import Mention
+
+RECENT_MONTHS = 6  # an operation at most this many months before the note's latest time is the current course
+NOTE_DATE = "clue.note_date"  # values.yaml (round 10c): the note's own date, a label opening its line
+ELAPSED = "clue.time_elapsed"  # values.yaml: years (or six months and more) elapsed: no first course
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_WORD = r"(?P<mw>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE = re.compile(
+    r"(?<![\d/.-])(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<y>(?:19|20)\d{2})(?![\d/])"
+    r"|(?<![\d/.-])(?P<m>\d{1,2})/(?P<y2>(?:19|20)\d{2})(?![\d/])"
+    r"|(?<![\d-])(?P<y3>(?:19|20)\d{2})-(?P<m3>\d{1,2})-(?P<d3>\d{1,2})(?!\d)"
+    rf"|\b{_MONTH_WORD}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?P<y4>(?:19|20)\d{{2}})\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"(?<![\d/.-])(?:19[5-9]\d|20[0-4]\d)(?![\d/])")
+_LABEL_DATE = re.compile(r"\b(?:date|DOS)\b[^:\n]{0,30}:\s*(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<y>(?:19|20)\d{2})",
+                         re.IGNORECASE)  # fmt: skip
+
+
+def _day(year: int, month: int, day: int) -> int:
+    return year * 372 + (month - 1) * 31 + (day - 1)
+
+
+def _ways(a: int, b: int, day_first: bool | None) -> list[tuple[int, int]]:
+    """(month, day) readings of "a/b/year"."""
+    ways = [(b, a), (a, b)] if day_first is None else [(b, a)] if day_first else [(a, b)]
+    return [(m, d) for m, d in ways if 1 <= m <= 12 and 1 <= d <= 31]
+
+
+def _convention(sentences: Iterable[str]) -> bool | None:
+    """Whether the note writes day first (True), month first (False), or leaves it open (None)."""
+    for s in sentences:
+        for found in _DATE.finditer(s):
+            if found.group("y"):
+                a, b = int(found.group("a")), int(found.group("b"))
+                if a > 12 >= b:
+                    return True
+                if b > 12 >= a:
+                    return False
+    return None
+
+
+def _readings(found: re.Match[str], day_first: bool | None) -> tuple[int, int] | None:
+    """The earliest and latest day a date can be read as; None when it is no date."""
+    spans: list[tuple[int, int]] = []
+    if found.group("y"):
+        year = int(found.group("y"))
+        spans = [(_day(year, m, d),) * 2 for m, d in _ways(int(found.group("a")), int(found.group("b")), day_first)]
+    elif found.group("y3"):
+        year, month, day = int(found.group("y3")), int(found.group("m3")), int(found.group("d3"))
+        spans = [(_day(year, month, day),) * 2] if 1 <= month <= 12 and 1 <= day <= 31 else []
+    else:
+        if found.group("y2"):
+            year, month = int(found.group("y2")), int(found.group("m"))
+        else:
+            year, month = int(found.group("y4")), _MONTHS.index(found.group("mw").lower()[:3]) + 1
+        spans = [(_day(year, month, 1), _day(year, month, 31))] if 1 <= month <= 12 else []
+    if not spans:
+        return None
+    return min(lo for lo, _ in spans), max(hi for _, hi in spans)
+
+
+def dates_in(text: str, day_first: bool | None = None) -> list[tuple[int, int]]:
+    """Every date written with its month, as (earliest, latest) day readings."""
+    return [r for found in _DATE.finditer(text) if (r := _readings(found, day_first)) is not None]
+
+
+def _bare_years(text: str) -> list[int]:
+    """The years written without their month ("lumpectomy 2019")."""
+    spans = [found.span() for found in _DATE.finditer(text)]
+    return [int(y.group()) for y in _YEAR.finditer(text) if not any(s <= y.start() < e for s, e in spans)]
+
+
+def latest_day(sentences: Iterable[str], day_first: bool | None = None) -> int | None:
+    """The note's latest time written: the earliest reading of its latest date (a bare year from its first day)."""
+    found = set(sentences)
+    lows = [lo for s in found for lo, _ in dates_in(s, day_first)]
+    lows += [_day(y, 1, 1) for s in found for y in _bare_years(s)]
+    return max(lows) if lows else None
+
+
+def dated_lately(told: list[Mention], mentions: list[Mention]) -> list[Mention]:
+    """The mentions dated, by every date of their sentence and no bare year, before the note's latest time and within
+    ``RECENT_MONTHS`` of it."""
+    sentences = [m.sentence for m in mentions]
+    day_first = _convention(sentences)
+    latest = latest_day(sentences, day_first)
+    if latest is None:
+        return []
+    found = []
+    for m in told:
+        dates = dates_in(m.sentence, day_first)
+        if dates and not _bare_years(m.sentence) and all(0 < latest - hi <= RECENT_MONTHS * 31 for _, hi in dates):
+            found.append(m)
+    return found
+
+
+def note_date(sentence: str) -> tuple[int, int, int] | None:
+    """The note's own date in the sentence of its label ("Date: 10/03/2025"), its numbers as written."""
+    found = _LABEL_DATE.search(sentence)
+    return (int(found.group("a")), int(found.group("b")), int(found.group("y"))) if found else None
+
+
+def after_note_date(sentence: str, written: tuple[int, int, int] | None) -> bool:
+    """The sentence dates something after the note's own date: booked, not done."""
+    if written is None:
+        return False
+    for found in _DATE.finditer(sentence):
+        if not found.group("y"):
+            continue
+        mine = (int(found.group("a")), int(found.group("b")), int(found.group("y")))
+        fixed = _convention([found.group(0), f"{written[0]}/{written[1]}/{written[2]}"])
+        pairs = [
+            (when, note)
+            for way in ([True, False] if fixed is None else [fixed])
+            if (when := _on(mine, day_first=way)) is not None and (note := _on(written, day_first=way)) is not None
+        ]
+        if pairs and all(when > note for when, note in pairs):
+            return True
+    return False
+
+
+def _on(date: tuple[int, int, int], *, day_first: bool) -> int | None:
+    ways = _ways(date[0], date[1], day_first)
+    return _day(date[2], *ways[0]) if ways else None
+
+
+def first_course(
+    surgery: list[Mention], long_ago: list[Mention], mentions: list[Mention], stated_by_staging: bool
+) -> tuple[str, list[Mention]] | None:
+    """Why the setting stays open, with its evidence, when the note is written during the cancer's first course: an
+    operation dated lately (``dated_lately``), nothing dated earlier (no treated cancer of before) and no years said
+    to have elapsed. A setting the note states in words other than "staging" stands (``stated_by_staging``: none is
+    stated, or only "staging")."""
+    lately = dated_lately(surgery, mentions)
+    if not lately or not stated_by_staging or any(m.rule == ELAPSED for m in mentions):
+        return None
+    course = dated_lately(long_ago, mentions)
+    if any(m not in course for m in long_ago):
+        return None
+    return ("operated within months of the note: the cancer is in its first course of treatment, neither untreated "
+            "nor in follow-up", lately[:2])  # fmt: skip
+
+
+def told_after(findings: list[Mention], operations: list[Mention]) -> list[Mention]:
+    """The findings the note tells after the start of its first breast operation's sentence, or in that sentence: those
+    told in sentences before it are the cancer's story up to the operation."""
+    if not operations:
+        return findings
+    first = min(operations, key=lambda m: m.start)
+    return [m for m in findings if m.start > first.start or m.sentence == first.sentence]

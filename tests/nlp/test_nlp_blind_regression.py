@@ -49,8 +49,13 @@ FLOORS = {
     # z-026 (knee pain written off by osteoarthritis), named here until fixed
     "blind_v9.jsonl": (1, 0.86),
     # measured twice unseen: 74.7 % and 15 unsafe before round 9, 76.7 % and 12 after it (BLIND_V10_PROVENANCE.md);
+    # after round 10 (chronic baselines and uncertain value rules, red flags by whose/why/how they began, setting
+    # during the first course of treatment, numbers and orders: test_nlp_chronic_baseline_v10.py,
+    # test_nlp_red_flags_v10.py, test_nlp_setting_v10c.py, test_nlp_measures_v10.py) 94.0 % and none
+    "blind_v10.jsonl": (0, 0.93),
+    # measured twice unseen: 78.7 % and 9 unsafe before round 10, 78.0 % and 9 after it (BLIND_V11_PROVENANCE.md);
     # its classes are not fixed yet: these floors only stop a slide
-    "blind_v10.jsonl": (12, 0.76),
+    "blind_v11.jsonl": (9, 0.77),
 }
 
 

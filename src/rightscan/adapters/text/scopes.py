@@ -27,6 +27,7 @@ from rightscan.adapters.text.explanations import (
     drop_status_of_another,
 )
 from rightscan.adapters.text.family_rows import FamilyRows
+from rightscan.adapters.text.negation_reach import negation_across_clause
 from rightscan.adapters.text.red_flag_readings import RedFlagReadings
 from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.sentences import Sentences
@@ -100,6 +101,7 @@ class Scopes:
         self._red_flags.onset_with_trigger(doc, spans, described, effects, sents)
         self._red_flags.negated_activity(doc, spans, described, effects, sents)
         self._red_flags.dated_from_trigger(doc, spans, described, effects, sents)
+        negation_across_clause(doc, spans, described, effects, self.rules.categories)  # round 11b
 
     def _in_clause(self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sents: Sentences) -> None:
         """Effects a family reads from its whole clause (``in_clause``, ``implied_by`` in context.yaml)."""

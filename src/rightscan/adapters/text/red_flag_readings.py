@@ -114,10 +114,11 @@ class RedFlagReadings:
         self.dating_back = _norm(words.get("dating_back", ()))
         self.study_reasons = _norm(words.get("study_reasons", ()))  # round 11a
         self.telling_verbs = _norm(words.get("telling_verbs", ()))  # round 11a
+        self.trigger_cuts = _norm(words.get("trigger_cuts", ()))  # round 11a
         self.telling_fillers = _norm(words.get("telling_fillers", ()))
         self.activity_endings = tuple(w.lower() for w in words.get("negated_activity_endings", ()) if w)
         phrases = (*self.leads, *self.caller_verbs, *self.caller_about, *self.attributions, *self.malignant,
-                   *self.dating_back, *self.study_reasons, *self.telling_verbs)  # fmt: skip
+                   *self.dating_back, *self.study_reasons, *self.telling_verbs, *self.trigger_cuts)  # fmt: skip
         self._longest = max((len(p.split()) for p in phrases), default=1)
 
     # ------------------------------------------------------------------ whose
@@ -351,7 +352,7 @@ class RedFlagReadings:
         """A symptom told after a mechanical trigger earlier in its sentence, neither explained (an onset word such as
         "now" ends the trigger's scope: "slipped on the step last night, landed on her side, now hip pain") nor
         warned of: uncertain, so the answer waits for it to be confirmed (the safe reading)."""
-        if not self.triggers:
+        if not self.triggers or not self.trigger_cuts:
             return
         mods = list(doc._.context_graph.modifiers)
         triggers = [m.modifier_span[0] for m in mods if self.categories.get(m.category) == "explained"
@@ -366,8 +367,12 @@ class RedFlagReadings:
             sent = sents.of(span.start)
             if any(sent.start <= w < sent.end for w in warnings):
                 continue
-            if any(sent.start <= t < span.start for t in triggers):
+            if any(sent.start <= t < span.start and self._cut_between(doc, t, span.start) for t in triggers):
                 e.add("uncertain")
+
+    def _cut_between(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether an onset word ending an explanation's scope ("now") stands between tokens ``start`` and ``end``."""
+        return any(_starts_with(doc, j, self.trigger_cuts, self._longest) is not None for j in range(start + 1, end))
 
     # ------------------------------------------------------------------ round 11a: the reason of a past study
     def past_study_reason(

@@ -61,8 +61,11 @@ def test_the_conditions_of_an_earlier_return_are_hypothetical() -> None:
 
 
 def test_a_visit_that_did_come_early_keeps_its_symptom() -> None:
-    note = f"{TREATED} Her review was brought forward: she was seen sooner for new back pain that wakes her at night."
-    assert "back_pain" in _codes(note)
+    for note in (
+        f"{TREATED} Her review was brought forward: she was seen sooner for new back pain that wakes her at night.",
+        f"{TREATED} She booked in sooner for back pain that is getting worse.",
+    ):
+        assert "back_pain" in _codes(note), note
 
 
 # ------------------------------------------------------------------ whom to call, with a number
@@ -75,8 +78,11 @@ def test_what_to_call_a_numbered_line_for_is_hypothetical() -> None:
 
 
 def test_a_call_that_was_made_about_a_symptom_keeps_it() -> None:
-    note = f"{TREATED} She called the 24/7 line last night: she is short of breath walking to the bathroom."
-    assert "dyspnea" in _codes(note)
+    for note in (
+        f"{TREATED} She called the 24/7 line last night: she is short of breath walking to the bathroom.",
+        f"{TREATED} Took a call from the patient at 07:30 with breathlessness on climbing one flight of stairs.",
+    ):
+        assert "dyspnea" in _codes(note), note
 
 
 # ------------------------------------------------------------------ a mother in other words
@@ -104,9 +110,12 @@ def test_a_relative_telling_of_mum_describes_the_patient() -> None:
         f"{TREATED} Daughter reports that mother has had a dry cough and breathlessness for a month.",
     ):
         assert _codes(note) & {"bone_pain", "cough", "dyspnea"}, note
-    # control: the patient telling of her own mother
-    note = f"{NEW_DX} She says mum died of breast cancer in the spine with terrible back pain."
-    assert "back_pain" not in _codes(note)
+    # controls: the patient, or her sister, telling of their mother
+    for note in (
+        f"{NEW_DX} She says mum died of breast cancer in the spine with terrible back pain.",
+        f"{NEW_DX} Her sister says mum had breast cancer in the spine with terrible back pain.",
+    ):
+        assert "back_pain" not in _codes(note), note
 
 
 # ------------------------------------------------------------------ after a mechanical event

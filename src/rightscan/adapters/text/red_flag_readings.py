@@ -116,6 +116,7 @@ class RedFlagReadings:
         self.telling_verbs = _norm(words.get("telling_verbs", ()))  # round 11a
         self.trigger_cuts = _norm(words.get("trigger_cuts", ()))  # round 11a
         self.telling_fillers = _norm(words.get("telling_fillers", ()))
+        self.tellers = _norm(words.get("tellers", ()))
         self.activity_endings = tuple(w.lower() for w in words.get("negated_activity_endings", ()) if w)
         phrases = (*self.leads, *self.caller_verbs, *self.caller_about, *self.attributions, *self.malignant,
                    *self.dating_back, *self.study_reasons, *self.telling_verbs, *self.trigger_cuts)  # fmt: skip
@@ -136,7 +137,7 @@ class RedFlagReadings:
             if _ends_with(doc, k, self.leads, self._longest) is not None:
                 informants.add((s, t))
                 continue
-            told = self._tells_of_relation(doc, t)  # round 11a: "the daughter says mum has ..."
+            told = self._tells_of_relation(doc, s, t)  # round 11a: "the daughter says mum has ..."
             if told is not None:
                 informants.add((s, t))
                 patient |= told
@@ -159,9 +160,12 @@ class RedFlagReadings:
                 patient |= self.same_person[doc[j].lower_]
         return informants, patient
 
-    def _tells_of_relation(self, doc: Doc, after: int) -> frozenset[str] | None:
-        """The words for the person a relative's telling verb right after token ``after`` names by her relation to the
-        teller without a possessive ("the daughter says mum has ...", "son reports that mother is ..."), or None."""
+    def _tells_of_relation(self, doc: Doc, start: int, after: int) -> frozenset[str] | None:
+        """The words for the person a child of the patient (the relative cue ``start``-``after``), with a telling verb
+        right after, names by her relation without a possessive ("the daughter says mum has ...", "son reports that
+        mother is ..."), or None. A sister's "mum" is the patient's mother too: only a child's parent is the patient."""
+        if _words(doc, start, after) not in self.tellers:
+            return None
         end = _starts_with(doc, after, self.telling_verbs, self._longest)
         if end is None:
             return None

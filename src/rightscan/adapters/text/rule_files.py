@@ -204,6 +204,7 @@ class _RedFlagReadings(_Strict):
     study_reasons: list[str] = Field(default_factory=list)  # round 11a: the reason of a study done before
     telling_verbs: list[str] = Field(default_factory=list)  # round 11a: a relative telling of the patient
     telling_fillers: list[str] = Field(default_factory=list)
+    tellers: list[str] = Field(default_factory=list)
     trigger_cuts: list[str] = Field(default_factory=list)  # round 11a: an onset word after a mechanical trigger
 
 

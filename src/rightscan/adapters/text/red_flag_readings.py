@@ -26,6 +26,11 @@ context.yaml (no rule words in code):
 - **what the negation denies** (``negated_activity``): a negation of an activity right before an explaining cue
   ("weight loss from not eating because of the stress") denies the activity, not the explanation; the cue explains
   the symptom as it would without the negation (no warning in the clause).
+- round 11a: **a relative telling of the patient** by her relation ("the daughter says mum has had thigh pain"): the
+  teller is an informant and "mum" names the patient; **after a mechanical event** (``trigger_before``): a symptom
+  told after a trigger earlier in its sentence whose scope an onset word cut ("slipped on the step, landed on her
+  side, now hip pain"), with no warning, is left uncertain; **the reason of a study done before**
+  (``past_study_reason``: "had a CT chest in 2023 for a persistent cough") is left uncertain too.
 
 Plain functions over the doc, its ConText graph, the mentions' spans and their effect sets (changed in place).
 """
@@ -56,6 +61,11 @@ ATTRIBUTION_REACH = 5
 DATING_GAP = 4
 # how far after a symptom (in tokens) its clause is read (as scopes.IN_CLAUSE_REACH)
 CLAUSE_REACH = 24
+# round 11a: how many words may stand between a study and its reason word, and between that word and the symptom
+# ("CT chest in 2023 for a persistent cough"); and the marks that end a clause there
+REASON_AFTER_STUDY = 6
+SYMPTOM_AFTER_REASON = 4
+CLAUSE_BREAKS = frozenset({";", ".", ":", "!", "?"})
 
 
 def _norm(words: Iterable[str]) -> frozenset[str]:
@@ -102,9 +112,14 @@ class RedFlagReadings:
         self.triggers = _norm(words.get("mechanical_triggers", ()))
         self.cause_fillers = _norm(words.get("cause_fillers", ()))
         self.dating_back = _norm(words.get("dating_back", ()))
+        self.study_reasons = _norm(words.get("study_reasons", ()))  # round 11a
+        self.telling_verbs = _norm(words.get("telling_verbs", ()))  # round 11a
+        self.trigger_cuts = _norm(words.get("trigger_cuts", ()))  # round 11a
+        self.telling_fillers = _norm(words.get("telling_fillers", ()))
+        self.tellers = _norm(words.get("tellers", ()))
         self.activity_endings = tuple(w.lower() for w in words.get("negated_activity_endings", ()) if w)
         phrases = (*self.leads, *self.caller_verbs, *self.caller_about, *self.attributions, *self.malignant,
-                   *self.dating_back)  # fmt: skip
+                   *self.dating_back, *self.study_reasons, *self.telling_verbs, *self.trigger_cuts)  # fmt: skip
         self._longest = max((len(p.split()) for p in phrases), default=1)
 
     # ------------------------------------------------------------------ whose
@@ -121,6 +136,11 @@ class RedFlagReadings:
                 continue
             if _ends_with(doc, k, self.leads, self._longest) is not None:
                 informants.add((s, t))
+                continue
+            told = self._tells_of_relation(doc, s, t)  # round 11a: "the daughter says mum has ..."
+            if told is not None:
+                informants.add((s, t))
+                patient |= told
                 continue
             verb_end = _starts_with(doc, t, self.caller_verbs, self._longest)
             if verb_end is None:
@@ -139,6 +159,20 @@ class RedFlagReadings:
             if j < len(doc) and doc[j].lower_ in self.same_person:
                 patient |= self.same_person[doc[j].lower_]
         return informants, patient
+
+    def _tells_of_relation(self, doc: Doc, start: int, after: int) -> frozenset[str] | None:
+        """The words for the person a child of the patient (the relative cue ``start``-``after``), with a telling verb
+        right after, names by her relation without a possessive ("the daughter says mum has ...", "son reports that
+        mother is ..."), or None. A sister's "mum" is the patient's mother too: only a child's parent is the patient."""
+        if _words(doc, start, after) not in self.tellers:
+            return None
+        end = _starts_with(doc, after, self.telling_verbs, self._longest)
+        if end is None:
+            return None
+        j = end
+        while j < min(len(doc), end + CALLER_GAP) and (doc[j].lower_ in self.telling_fillers or doc[j].is_punct):
+            j += 1
+        return self.same_person.get(doc[j].lower_) if j < len(doc) else None
 
     def informant_family(self, doc: Doc, spans: Sequence[Span], effects: Effects, sections: Sections) -> None:
         """A mention whose every relative cue names an informant or the patient is not a relative's."""
@@ -314,3 +348,68 @@ class RedFlagReadings:
                     if between.is_alpha and between.lower_.endswith(self.activity_endings):
                         e.add("explained")
                         break
+
+    # ------------------------------------------------------------------ round 11a: after a mechanical event
+    def trigger_before(
+        self, doc: Doc, spans: Sequence[Span], described: Described, effects: Effects, sents: Sentences
+    ) -> None:
+        """A symptom told after a mechanical trigger earlier in its sentence, neither explained (an onset word such as
+        "now" ends the trigger's scope: "slipped on the step last night, landed on her side, now hip pain") nor
+        warned of: uncertain, so the answer waits for it to be confirmed (the safe reading)."""
+        if not self.triggers or not self.trigger_cuts:
+            return
+        mods = list(doc._.context_graph.modifiers)
+        triggers = [m.modifier_span[0] for m in mods if self.categories.get(m.category) == "explained"
+                    and _words(doc, *m.modifier_span) in self.triggers]  # fmt: skip
+        if not triggers:
+            return
+        warnings = [m.modifier_span[0] for m in mods if self.categories.get(m.category) == "warning"]
+        for i, (span, d) in enumerate(zip(spans, described, strict=True)):
+            e = effects[i]
+            if d["family"] != "symptom" or e & _NOT_STATED_PLAINLY or "historical" in e:
+                continue
+            sent = sents.of(span.start)
+            if any(sent.start <= w < sent.end for w in warnings):
+                continue
+            if any(sent.start <= t < span.start and self._cut_between(doc, t, span.start) for t in triggers):
+                e.add("uncertain")
+
+    def _cut_between(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether an onset word ending an explanation's scope ("now") stands between tokens ``start`` and ``end``."""
+        return any(_starts_with(doc, j, self.trigger_cuts, self._longest) is not None for j in range(start + 1, end))
+
+    # ------------------------------------------------------------------ round 11a: the reason of a past study
+    def past_study_reason(
+        self, doc: Doc, spans: Sequence[Span], described: Described, effects: Effects, sents: Sentences
+    ) -> None:
+        """A symptom given as the reason of a study already done ("had a CT chest in 2023 for a persistent cough"):
+        that study's old indication, which says nothing sure of today. Neither stated nor dropped: uncertain."""
+        if not self.study_reasons:
+            return
+        studies = [span for span, d, e in zip(spans, described, effects, strict=True)
+                   if d["family"] == "procedure" and e & {"past", "performed"}]  # fmt: skip
+        if not studies:
+            return
+        for i, (span, d) in enumerate(zip(spans, described, strict=True)):
+            e = effects[i]
+            if d["family"] != "symptom" or e & {"negated", "hypothetical", "family", "historical", "uncertain"}:
+                continue
+            sent = sents.of(span.start)
+            for study in studies:
+                if not (sent.start <= study.start and study.end <= span.start):
+                    continue
+                if self._reason_between(doc, study.end, span.start):
+                    e.add("uncertain")
+                    break
+
+    def _reason_between(self, doc: Doc, after_study: int, symptom: int) -> bool:
+        """A reason word ("for") a few words after the study and a few before the symptom, no clause break between."""
+        if symptom - after_study > REASON_AFTER_STUDY + SYMPTOM_AFTER_REASON or any(
+            t.text in CLAUSE_BREAKS for t in doc[after_study:symptom]
+        ):
+            return False
+        for j in range(after_study, min(after_study + REASON_AFTER_STUDY + 1, symptom)):
+            end = _starts_with(doc, j, self.study_reasons, self._longest)
+            if end is not None and symptom - end <= SYMPTOM_AFTER_REASON:
+                return True
+        return False

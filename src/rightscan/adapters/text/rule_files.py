@@ -201,6 +201,11 @@ class _RedFlagReadings(_Strict):
     negated_activity_endings: list[str] = Field(default_factory=list)
     dating_back: list[str] = Field(default_factory=list)
     cause_fillers: list[str] = Field(default_factory=list)
+    study_reasons: list[str] = Field(default_factory=list)  # round 11a: the reason of a study done before
+    telling_verbs: list[str] = Field(default_factory=list)  # round 11a: a relative telling of the patient
+    telling_fillers: list[str] = Field(default_factory=list)
+    tellers: list[str] = Field(default_factory=list)
+    trigger_cuts: list[str] = Field(default_factory=list)  # round 11a: an onset word after a mechanical trigger
 
 
 class ContextFile(_rule_file("context")):

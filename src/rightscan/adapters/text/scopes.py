@@ -102,6 +102,9 @@ class Scopes:
         self._red_flags.negated_activity(doc, spans, described, effects, sents)
         self._red_flags.dated_from_trigger(doc, spans, described, effects, sents)
         negation_across_clause(doc, spans, described, effects, self.rules.categories)  # round 11b
+        # round 11a (red_flag_readings.py): a symptom after a mechanical event, or the reason of a study done before
+        self._red_flags.trigger_before(doc, spans, described, effects, sents)
+        self._red_flags.past_study_reason(doc, spans, described, effects, sents)
 
     def _in_clause(self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sents: Sentences) -> None:
         """Effects a family reads from its whole clause (``in_clause``, ``implied_by`` in context.yaml)."""

@@ -54,8 +54,10 @@ FLOORS = {
     # test_nlp_red_flags_v10.py, test_nlp_setting_v10c.py, test_nlp_measures_v10.py) 94.0 % and none
     "blind_v10.jsonl": (0, 0.93),
     # measured twice unseen: 78.7 % and 9 unsafe before round 10, 78.0 % and 9 after it (BLIND_V11_PROVENANCE.md);
-    # its classes are not fixed yet: these floors only stop a slide
-    "blind_v11.jsonl": (9, 0.77),
+    # after a short round 11 on its unsafe answers only (test_nlp_unsafe_v11a.py, test_nlp_unsafe_v11b.py: contracted
+    # negations, return lists, injuries and old studies' reasons to confirm, a relative called mum, a far negation)
+    # 81.3 % and none; its other classes are not fixed yet
+    "blind_v11.jsonl": (0, 0.80),
 }
 
 

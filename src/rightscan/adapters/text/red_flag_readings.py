@@ -300,18 +300,23 @@ class RedFlagReadings:
                 return True
         return False
 
+    def _trigger_marks(self, doc: Doc) -> tuple[list[int], list[int]]:
+        """Where the note's mechanical triggers (explaining cues of ``triggers``) and its warnings start."""
+        mods = list(doc._.context_graph.modifiers)
+        triggers = [m.modifier_span[0] for m in mods if self.categories.get(m.category) == "explained"
+                    and _words(doc, *m.modifier_span) in self.triggers]  # fmt: skip
+        warnings = [m.modifier_span[0] for m in mods if self.categories.get(m.category) == "warning"]
+        return triggers, warnings
+
     def dated_from_trigger(
         self, doc: Doc, spans: Sequence[Span], described: Described, effects: Effects, sents: Sentences
     ) -> None:
         """A symptom dated back to a mechanical event told before it (in its sentence or the one before): explained."""
         if not self.dating_back or not self.triggers:
             return
-        mods = list(doc._.context_graph.modifiers)
-        triggers = [m.modifier_span[0] for m in mods if self.categories.get(m.category) == "explained"
-                    and _words(doc, *m.modifier_span) in self.triggers]  # fmt: skip
+        triggers, warnings = self._trigger_marks(doc)
         if not triggers:
             return
-        warnings = [m.modifier_span[0] for m in mods if self.categories.get(m.category) == "warning"]
         for i, (span, d) in enumerate(zip(spans, described, strict=True)):
             e = effects[i]
             if d["family"] != "symptom" or e & _NOT_STATED_PLAINLY:
@@ -358,12 +363,9 @@ class RedFlagReadings:
         warned of: uncertain, so the answer waits for it to be confirmed (the safe reading)."""
         if not self.triggers or not self.trigger_cuts:
             return
-        mods = list(doc._.context_graph.modifiers)
-        triggers = [m.modifier_span[0] for m in mods if self.categories.get(m.category) == "explained"
-                    and _words(doc, *m.modifier_span) in self.triggers]  # fmt: skip
+        triggers, warnings = self._trigger_marks(doc)
         if not triggers:
             return
-        warnings = [m.modifier_span[0] for m in mods if self.categories.get(m.category) == "warning"]
         for i, (span, d) in enumerate(zip(spans, described, strict=True)):
             e = effects[i]
             if d["family"] != "symptom" or e & _NOT_STATED_PLAINLY or "historical" in e:

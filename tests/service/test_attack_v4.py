@@ -5,7 +5,6 @@ Each test reproduced its finding before the fix (see docs/security.md, fourth pa
 
 from __future__ import annotations
 
-import os
 import re
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
@@ -24,6 +23,7 @@ from rightscan.adapters.store.schema import service_state
 from .conftest import start_secured_server, start_server
 from .test_access import _bearer, _decision
 from .test_cds import SERVICE, fetching_request
+from .test_deployment import _immutable
 
 
 def _store(tmp_path: Path) -> DecisionStore:
@@ -57,18 +57,22 @@ def test_a_flood_of_readiness_probes_writes_the_heartbeat_once(tmp_path: Path) -
         store.close()
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes read-only files; the file check is tested elsewhere")
 def test_a_store_that_stops_taking_writes_is_reported_at_once_not_after_the_pause(tmp_path: Path) -> None:
     """The pause between heartbeat writes must not hide a log gone read-only: the files are checked on every
-    call."""
+    call, so a probe right after a good one already says 503."""
     store = _store(tmp_path)
+    db = tmp_path / "log.db"
     try:
         store.check_ready()
-        (tmp_path / "log.db").chmod(0o400)
-        with pytest.raises(StoreError, match="not writable"):
-            store.check_ready()
+        if not _immutable(db, on=True):  # the immutable flag stops root too, unlike a file mode
+            pytest.skip("cannot make the database file unwritable here (chattr +i unavailable)")
+        try:
+            with pytest.raises(StoreError, match="not writable"):
+                store.check_ready()
+        finally:
+            _immutable(db, on=False)
+        store.check_ready()  # and ready again once it is writable
     finally:
-        (tmp_path / "log.db").chmod(0o600)
         store.close()
 
 

@@ -1,4 +1,4 @@
-"""Round 11b: a negation that reaches a described symptom across a clause is not trusted.
+"""Round 11b: a negation that reaches a described symptom across a clause is not trusted (nor one "until" ends).
 
 A negation cue without a word limit ("never had", "denies", "no history of") covers its whole sentence in ConText.
 Run-on histories chain clauses with commas ("no prior cancer, never had a mammogram, presented with 3 weeks of back
@@ -53,3 +53,25 @@ def _far_before(doc: Doc, cue: tuple[int, int], span: Span) -> bool:
     if end > span.start or span.start - end < FAR:
         return False
     return any(doc[k].text in CLAUSE_MARKS for k in range(end, span.start))
+
+
+# A denial that "until" ends dates an onset ("she had never had headaches until this week"): the symptom began then.
+# Whether it is present now or was over by an earlier time ("no headaches until her last visit") the words after
+# "until" tell, which the rules do not read, so neither denial nor assertion is safe.
+UNTIL = frozenset({"until", "till", "til"})
+UNTIL_REACH = 3  # tokens after the symptom, within its clause
+
+
+def negation_ended_by_until(doc: Doc, spans: Sequence[Span], described: Described, effects: Effects) -> None:
+    """A negated symptom followed in its clause by "until": uncertain, not negated."""
+    for i, (span, d) in enumerate(zip(spans, described, strict=True)):
+        if d["family"] != "symptom" or "negated" not in effects[i]:
+            continue
+        for k in range(span.end, min(span.end + UNTIL_REACH, len(doc))):
+            token = doc[k]
+            if token.is_punct or token.is_sent_start:
+                break
+            if token.lower_ in UNTIL:
+                effects[i].discard("negated")
+                effects[i].add("uncertain")
+                break

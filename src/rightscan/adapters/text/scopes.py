@@ -27,7 +27,7 @@ from rightscan.adapters.text.explanations import (
     drop_status_of_another,
 )
 from rightscan.adapters.text.family_rows import FamilyRows
-from rightscan.adapters.text.negation_reach import negation_across_clause
+from rightscan.adapters.text.negation_reach import negation_across_clause, negation_ended_by_until
 from rightscan.adapters.text.red_flag_readings import RedFlagReadings
 from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.sentences import Sentences
@@ -102,6 +102,7 @@ class Scopes:
         self._red_flags.negated_activity(doc, spans, described, effects, sents)
         self._red_flags.dated_from_trigger(doc, spans, described, effects, sents)
         negation_across_clause(doc, spans, described, effects, self.rules.categories)  # round 11b
+        negation_ended_by_until(doc, spans, described, effects)  # "never had headaches until this week"
         # round 11a (red_flag_readings.py): a symptom after a mechanical event, or the reason of a study done before
         self._red_flags.trigger_before(doc, spans, described, effects, sents)
         self._red_flags.past_study_reason(doc, spans, described, effects, sents)

@@ -235,7 +235,7 @@ def test_look_alike_orders_are_not_resolved_to_a_neighbour(text: str) -> None:
 def test_simple_is_a_cysts_word_not_a_non_contrast_order() -> None:
     # Spanish "TC simple" is a non-contrast CT; "simple" alone never states the contrast
     assert _study("TC simple de torax") == "ct_chest_wo"
-    assert _study("MRI breast for simple cyst") == "mri_breast_wwo"  # the routine contrast study, by assumption
+    assert _study("MRI breast for simple cyst") is None  # contrast unstated: read alone, the order asks
 
 
 def test_a_typo_correction_is_reported() -> None:

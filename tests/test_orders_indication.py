@@ -27,7 +27,7 @@ from order_helpers import study as _study
 from rightscan.adapters.fhir import read_draft_orders
 from rightscan.adapters.knowledge_files import load_knowledge
 from rightscan.domain.order_text import parse_order_text
-from rightscan.domain.orders import UnknownOrder, interpret, resolve
+from rightscan.domain.orders import UnknownOrder, for_patient, interpret, resolve
 from rightscan.interfaces.http.app import create_app
 from rightscan.settings import Settings
 
@@ -311,11 +311,14 @@ def test_an_agent_or_protocol_that_leaves_the_study_open_asks(text: str) -> None
     assert reading.status == "unknown" or "contrast" in reading.missing
 
 
-def test_plain_breast_mri_is_the_contrast_study_as_a_shown_assumption() -> None:
-    # the sourced default (procedures.yaml): shown to the clinician, never silent
-    reading = interpret(KB, "breast MRI bilat")
+def test_plain_breast_mri_read_alone_asks_and_for_a_patient_is_the_contrast_study_shown() -> None:
+    # read alone (catalogue search, an order-names list) the name does not say the contrast: both studies offered
+    alone = interpret(KB, "breast MRI bilat")
+    assert alone.status == "ambiguous" and {c.id for c in alone.choices} == {"mri_breast_wwo", "mri_breast_wo"}
+    # for a patient with breast cancer (a decision) the sourced default (procedures.yaml), shown, never silent
+    reading = for_patient(KB, "breast MRI bilat")
     assert reading.study is not None and reading.study.id == "mri_breast_wwo"
-    assert reading.assumed
+    assert any("breast cancer" in a for a in reading.assumed)
 
 
 # ------------------------------------------------------------------ one resolver, no echo

@@ -102,7 +102,7 @@ def _imaging_drafts(
         if not draft.order_text:
             skipped += 1
             continue
-        reading = orders.interpret(kb, draft.order_text)
+        reading = orders.for_patient(kb, draft.order_text)
         if reading.status == "ambiguous" and draft.id:  # an imaging order that does not say which study
             choices = ", ".join(p.name for p in reading.choices[:4])
             problem = f"the order does not say which study it is; choose: {choices}"

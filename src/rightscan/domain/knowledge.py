@@ -27,6 +27,8 @@ class StudyAttributes:
     requires: frozenset[str]  # techniques the study requires
     allows: frozenset[str]  # techniques the study allows
     assume: dict[str, str] = field(compare=False, hash=False)  # axis -> why it may be left unstated
+    # axis -> why a patient of the topic settles it when the order leaves it open (orders.for_patient)
+    patient_assume: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
 
 @dataclass(frozen=True, slots=True)

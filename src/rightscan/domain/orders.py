@@ -25,6 +25,7 @@ code). ``interpret`` is the rich reading; ``resolve`` keeps the historical contr
 from __future__ import annotations
 
 import copy
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -39,8 +40,8 @@ Status = Literal["resolved", "ambiguous", "unknown"]
 OrderStatus = Literal["proposed", "done", "declined", "suggested"]
 
 _AXES = ("contrast", "intent", "extent", "pharmaceutical")
-__all__ = ["OrderReading", "UnknownOrder", "close_matches", "extract_codes", "fold", "interpret", "normalise",
-           "parse_order_text", "resolve", "search", "tokenize"]  # fmt: skip
+__all__ = ["OrderReading", "UnknownOrder", "close_matches", "extract_codes", "fold", "for_patient", "interpret",
+           "normalise", "parse_order_text", "resolve", "search", "tokenize"]  # fmt: skip
 
 
 class UnknownOrder(InputError):
@@ -72,6 +73,7 @@ class OrderReading:
     unread: tuple[str, ...] = ()  # words outside the vocabulary (never logged)
     missing: tuple[str, ...] = ()  # axes the order would have to state to pick one study
     indication: str = ""  # what the order is for, as written after the study (never logged)
+    contrast_question: bool = False  # the text puts contrast in question (kidneys, allergy): never assumed
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -300,6 +302,33 @@ def interpret(kb: Knowledge, text: str) -> OrderReading:
     return kb.remember(("order-reading", text), lambda: _interpret(kb, text))  # type: ignore[no-any-return]
 
 
+def for_patient(kb: Knowledge, text: str) -> OrderReading:
+    """An order read for a patient of the topic (a decision, a CDS draft order), not as a bare name.
+
+    Where the order leaves open only axes that one of its choices settles for such a patient (procedures.yaml
+    ``patient_assume``: a breast MRI for a patient with breast cancer is the contrast study), and the choices
+    are that study's variants (same modality and regions), that study is read, each default shown in
+    ``assumed``. Never when the text puts contrast in question. Otherwise the reading of ``interpret``."""
+    reading = interpret(kb, text)
+    if reading.status != "ambiguous" or reading.contrast_question or not reading.missing:
+        return reading
+    settled = [p for p in reading.choices if p.attributes and set(reading.missing) <= set(p.attributes.patient_assume)]
+    if len(settled) != 1:
+        return reading
+    study = settled[0]
+    shape = _shape(study)
+    if any(_shape(p) != shape for p in reading.choices):
+        return reading
+    why = tuple(study.attributes.patient_assume[a] for a in reading.missing)  # type: ignore[union-attr]
+    assumed = (*reading.assumed, *why)
+    return dataclasses.replace(reading, status="resolved", study=study, choices=(), missing=(), assumed=assumed)
+
+
+def _shape(p: Procedure) -> tuple[frozenset[str], frozenset[str]] | None:
+    a = p.attributes
+    return None if a is None else (a.modality, a.regions)
+
+
 def _interpret(kb: Knowledge, text: str) -> OrderReading:
     vocab = kb.vocabulary
     codes, rest = extract_codes(text[:500])
@@ -312,6 +341,7 @@ def _interpret(kb: Knowledge, text: str) -> OrderReading:
         "corrections": tuple(parse.corrections),
         "unread": tuple(parse.unread),
         "indication": "; ".join(parse.indication),
+        "contrast_question": parse.contrast_question,
     }
     said_something = bool(parse.modality or parse.regions or parse.technique or parse.pharmaceutical)
 
@@ -439,8 +469,9 @@ def _match_attributes(kb: Knowledge, text: str, parse: _Parse, base: dict[str, A
 
 
 def resolve(kb: Knowledge, text: str, field_path: str = "order") -> Procedure:
-    """The catalogue study an order names; ``UnknownOrder`` (with the resolver's choices) otherwise."""
-    reading = interpret(kb, text)
+    """The catalogue study an order for a patient of the topic names (``for_patient``); ``UnknownOrder`` (with the
+    resolver's choices) otherwise."""
+    reading = for_patient(kb, text)
     if reading.status == "resolved" and reading.study is not None:
         return reading.study
     raise UnknownOrder(

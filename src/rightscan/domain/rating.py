@@ -143,7 +143,7 @@ def read_order(
     kb: Knowledge, requested: str, rating: OrderRating, note: str | None, context: str | None
 ) -> tuple[OrderAssessment, Step]:
     """The order's text read, with its rating (from ``rated_order``); the explanation step for it."""
-    reading = orders.interpret(kb, requested)
+    reading = orders.for_patient(kb, requested)
     read = ""
     if reading.corrections:
         read += "; read " + ", ".join(f"'{typed}' as '{word}'" for typed, word in reading.corrections)

@@ -55,7 +55,7 @@ def _order_text(code: Any, cpts: tuple[str, ...], kb: Knowledge) -> str | None:
     # CDS call may carry megabytes of it.
     candidates = [c for c in candidates if len(c) <= MAX_ORDER_TEXT][:MAX_ORDER_CANDIDATES]
     for candidate in candidates:
-        if orders.interpret(kb, candidate).status == "resolved":
+        if orders.for_patient(kb, candidate).status == "resolved":
             return candidate
     return candidates[0] if candidates else None
 

@@ -248,6 +248,7 @@ def _study_attributes(a: StudyAttributesEntry, vocab: OrderVocabulary, where: st
         requires=frozenset(a.technique.requires),
         allows=frozenset(a.technique.allows),
         assume=dict(a.assume),
+        patient_assume=dict(a.patient_assume),
     )
 
 

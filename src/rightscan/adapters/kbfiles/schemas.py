@@ -150,6 +150,9 @@ class StudyAttributesEntry(_Strict):
     pharmaceutical: list[str] | None = None
     technique: Technique = Technique()
     assume: dict[Axis, str] = {}
+    # read for a patient of the topic only (a decision or a CDS draft order): an axis the order leaves open that
+    # the topic's patient settles, with why (orders.for_patient); a bare order name read alone stays a choice
+    patient_assume: dict[Axis, str] = {}
 
 
 class ProcedureEntry(_Strict):

@@ -186,7 +186,7 @@ class Analyser:
         study the catalogue phrase matched."""
         from rightscan.domain import orders
 
-        reading = orders.interpret(self.kb, text)
+        reading = orders.for_patient(self.kb, text)
         if reading.status == "ambiguous":
             # the name alone is ambiguous ("mammogram"): a qualifier next to it may settle it. Each
             # neighbouring word is tried alone with the name; only one study reached by all that
@@ -218,7 +218,7 @@ class Analyser:
 
         parts = words.split()
         for n in range(len(parts), 1, -1):
-            reading = orders.interpret(self.kb, " ".join(parts[:n]))
+            reading = orders.for_patient(self.kb, " ".join(parts[:n]))
             if reading.status == "resolved" and reading.study is not None:
                 return (Finding("order", reading.study.id),)
         return ()

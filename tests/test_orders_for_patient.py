@@ -73,3 +73,20 @@ def test_a_decision_on_a_questioned_contrast_refuses_naming_the_choices() -> Non
     with pytest.raises(UnknownOrder) as refused:
         resolve(KB, "breast MRI (eGFR 22)")
     assert refused.value.ambiguous and "MRI Breast Without IV Contrast" in refused.value.suggestions
+
+
+def test_a_cds_draft_order_for_a_bare_breast_mri_is_rated_as_the_contrast_study_and_says_so(kb) -> None:  # type: ignore[no-untyped-def]
+    # the CDS Hooks path reads the draft order for the patient in the prefetch, as a decision does
+    from test_application import _consult, _hook
+
+    hook = _hook()
+    order = hook.context.draftOrders["entry"][1]["resource"]
+    order["code"] = {"text": "MRI breast"}
+    response, store = _consult(kb, hook)
+    [record] = store.decisions
+    [rating] = record.ratings
+    assert rating["procedure_id"] == "mri_breast_wwo", rating
+    [card] = response["cards"]
+    # the card says what the order left unstated and how it was read (the clinician can change the order)
+    assert "Order read as MRI Breast Without and With IV Contrast" in card["detail"]
+    assert "patient with breast cancer is the dynamic contrast study" in card["detail"]

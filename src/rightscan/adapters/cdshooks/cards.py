@@ -121,6 +121,10 @@ def _detail(decision: dict[str, Any], explanation_url: str) -> str:
         f"Stage (AJCC 8): anatomic {stage['anatomic'] or 'not assigned'}, "
         f"clinical prognostic {stage['clinical_prognostic'] or 'not assigned'}."
     )
+    order = decision.get("order") or {}
+    assumed = (order.get("reading") or {}).get("assumed") or []
+    if assumed:  # what the order did not say and RightScan took as routine (catalogue text, never the order's words)
+        lines.append(f"- Order read as {order['procedure']}; not stated, taken as: {'; '.join(assumed)}.")
     for f in decision["red_flags"]:
         lines.append(f"- Red flag **{f['finding'].replace('_', ' ')}**: {', '.join(f['suggested'])}.")
     for x in decision["insufficient_data"]:

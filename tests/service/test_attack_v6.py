@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import html
 import json
 import re
 import socket
@@ -28,7 +29,7 @@ import uvicorn
 from conftest import LoopbackHttp
 from rightscan.adapters.security import smart
 from rightscan.adapters.security.testing import generate_key, jwks_json, make_claims, sign_token
-from rightscan.application import notes
+from rightscan.application import notes, resolved_study
 from rightscan.interfaces.http import routes_web
 from rightscan.interfaces.http.app import create_app
 from rightscan.settings import Settings
@@ -256,13 +257,19 @@ def test_study_hints_and_searches_cannot_fill_the_decision_memo(
 
 
 def test_the_study_field_reads_as_the_evaluation_does(in_process: InProcess) -> None:
-    """The hint's own cache changes where the reading is kept, not what it says: a text the evaluator reads
-    as one study is offered as that study, and an unknown one gets suggestions."""
+    """The hint's own memo changes where a reading is kept, not what it says: the study the evaluator's
+    resolver reads a text as is the study the hint names, and an unknown text gets suggestions instead."""
+    kb = in_process.app.state.engine.kb
+    texts = ["CT chest abdomen pelvis with contrast", "whole body bone scan", "PET/CT skull base to mid-thigh"]
     with httpx.Client(base_url=in_process.url, timeout=30) as c:
-        known = c.get("/procedures/hint", params={"order": "CT chest abdomen pelvis with contrast"})
-        found = c.get("/procedures/search", params={"q": "bone scan"}).json()
-    assert known.status_code == 200 and "CT" in known.text
-    assert found and any("bone" in m["name"].lower() for m in found)
+        for text in texts:
+            study = resolved_study(kb, text)
+            assert study is not None, text
+            hint = c.get("/procedures/hint", params={"order": text}).text
+            assert f"Read as <strong>{html.escape(study.name)}</strong>" in hint, (text, hint)
+            assert c.get("/procedures/search", params={"q": text}).json()[0]["name"] == study.name
+        unknown = c.get("/procedures/hint", params={"order": "scan of the breast region"}).text
+    assert "Read as" not in unknown and "Did you mean" in unknown
 
 
 # ------------------------------------------------------------------ 3. the order-reason memo, per organisation

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import gc
 import html
 import json
 import re
@@ -212,6 +213,7 @@ class InProcess:
     def stop(self) -> None:
         self.server.should_exit = True
         self.thread.join(timeout=15)
+        gc.unfreeze()  # the app's warm-up froze this whole test process; later tests expect a collector as usual
 
 
 @pytest.fixture(scope="module")

@@ -242,6 +242,7 @@ async def _rate_draft(
     record: PrefetchFacts,
     draft: DraftOrder,
     budget: ReadingBudget,
+    tenant: str | None = None,
 ) -> tuple[OrderOutcome, dict[str, Any], int]:
     """(the outcome for one imaging draft order, its coded facts for the log, codes ignored)."""
     from rightscan.adapters import fhir
@@ -268,7 +269,8 @@ async def _rate_draft(
     if texts:  # the order's reason and the record's text fill what coded data leave open
         joined = "\n".join(texts)
         try:  # a text read before is answered from memory, without the budgeted worker thread
-            stated, uncertain = remembered_text_reading(joined) or await budget.read(text_reading, joined)
+            remembered = remembered_text_reading(joined, tenant)  # each organisation's own memory
+            stated, uncertain = remembered or await budget.read(text_reading, joined, tenant)
         except InputError as exc:  # over the reading budget (RIGHTSCAN_NOTE_CPU_SECONDS), mostly: coded data only
             stated, uncertain = None, []
             not_read = f"could not be read ({exc.message})"  # a fixed phrase naming the limit, never the text
@@ -332,7 +334,7 @@ async def consult(
     budget = ReadingBudget(settings.note_cpu_seconds)  # the orders' texts share one budget
     record = PrefetchFacts(prefetch, hook.context.patientId, kb)  # read once for all the orders
     for draft in imaging:
-        outcome, facts, ignored = await _rate_draft(kb, settings, record, draft, budget)
+        outcome, facts, ignored = await _rate_draft(kb, settings, record, draft, budget, tenant)
         outcomes.append(outcome)
         coded.append(facts)
         ignored_codes += ignored

@@ -69,49 +69,56 @@ def evaluate_note(kb: Knowledge, extraction: Extraction, order: str | None, by: 
     return confirm.apply(decision, extraction, lambda facts: decide_extracted(kb, facts, order, by))
 
 
-_READINGS: OrderedDict[str, bytes] = OrderedDict()  # text -> its reading, JSON (in memory only, bounded)
+# (organisation, text) -> its reading, JSON (in memory only, bounded). Keyed by organisation too: a reading
+# remembered for one organisation is answered faster, and another must not learn by timing that it was sent.
+_READINGS: OrderedDict[tuple[str | None, str], bytes] = OrderedDict()
 _READINGS_MAX = 4096
 _READINGS_LOCK = threading.Lock()
 
 
-def _text_reading_json(text: str) -> bytes:
+def _text_reading_json(text: str, organisation: str | None) -> bytes:
+    key = (organisation, text)
     with _READINGS_LOCK:
-        cached = _READINGS.get(text)
+        cached = _READINGS.get(key)
         if cached is not None:
-            _READINGS.move_to_end(text)
+            _READINGS.move_to_end(key)
             return cached
     extraction = read_note(text)
     facts = {k: v for k, v in extraction.facts.items() if k != "order"}
     encoded = orjson.dumps({"facts": facts, "to_confirm": extraction.to_confirm})
     with _READINGS_LOCK:
-        _READINGS[text] = encoded
+        _READINGS[key] = encoded
         if len(_READINGS) > _READINGS_MAX:
             _READINGS.popitem(last=False)
     return encoded
 
 
-def remembered_text_reading(text: str) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
-    """:func:`text_reading` when this text was read before (no reading, so no CPU budget and no worker
-    thread needed), else None."""
+def remembered_text_reading(
+    text: str, organisation: str | None = None
+) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
+    """:func:`text_reading` when this organisation's text was read before (no reading, so no CPU budget and
+    no worker thread needed), else None."""
+    key = (organisation, text)
     with _READINGS_LOCK:
-        cached = _READINGS.get(text)
+        cached = _READINGS.get(key)
         if cached is not None:
-            _READINGS.move_to_end(text)
+            _READINGS.move_to_end(key)
     if cached is None:
         return None
     reading = orjson.loads(cached)
     return reading["facts"], reading["to_confirm"]
 
 
-def text_reading(text: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+def text_reading(text: str, organisation: str | None = None) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """Facts stated by a record's free text (order reason, notes), the order excluded, and the facts the
     text leaves uncertain (``to_confirm``: a possible red-flag symptom, a suspected metastasis).
 
     Extraction is a pure function of the text and the rules, and EHRs resend the same order reasons on
-    every hook call, so results are remembered by text (in memory only, never logged); each caller gets
-    its own copy.
+    every hook call, so results are remembered by text (in memory only, never logged), separately for each
+    ``organisation`` (the caller's ``<issuer>|<tenant>``; None in development mode); each caller gets its
+    own copy.
     """
-    reading = orjson.loads(_text_reading_json(text))
+    reading = orjson.loads(_text_reading_json(text, organisation))
     return reading["facts"], reading["to_confirm"]
 
 

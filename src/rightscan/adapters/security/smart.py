@@ -18,6 +18,12 @@ The EHR opens ``/launch?iss=<its FHIR base URL>&launch=<opaque>``; RightScan
    with the authorisation request - and refused when any check fails. When the configuration names no
    ``issuer`` or ``jwks_uri`` it cannot be checked, and it is not used (nothing is read from it).
 
+The configuration is remembered per allowed issuer (:class:`Discovery`): ``/launch`` needs no credential,
+so without it anyone could make RightScan call an EHR as often as they called ``/launch``. An answer is
+reused for :data:`DISCOVERY_TTL` seconds, a failure for :data:`DISCOVERY_FAILURE_TTL` (a dead EHR is not
+asked again on every launch), launches arriving together wait for one fetch, and only the configured
+issuers are ever kept.
+
 Every HTTP exchange here goes to the address its host was checked at (no DNS rebinding), has a short
 time budget for the whole answer, follows no redirect and reads at most
 :data:`MAX_RESPONSE_BYTES`. Failures raise :class:`SmartError` with a fixed phrase that never quotes a
@@ -33,7 +39,7 @@ import hashlib
 import hmac
 import re
 import time
-from collections.abc import Awaitable, Callable, Collection
+from collections.abc import Awaitable, Callable, Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -41,6 +47,7 @@ from urllib.parse import quote, urlencode
 import httpx
 import jwt
 import orjson
+from cachetools import TTLCache
 
 from rightscan.adapters.security import outbound
 
@@ -48,6 +55,8 @@ MAX_RESPONSE_BYTES = 64 * 1024
 DEFAULT_SCOPE = "launch openid fhirUser patient/*.read"
 WELL_KNOWN = "/.well-known/smart-configuration"
 MAX_PARAM_CHARS = 2048
+DISCOVERY_TTL = 300.0  # seconds an EHR's SMART configuration is reused
+DISCOVERY_FAILURE_TTL = 10.0  # seconds a failed fetch of it is answered without asking again
 _FHIR_ID = re.compile(r"[A-Za-z0-9\-.]{1,64}")  # FHIR's id datatype
 _TENANT = re.compile(r"[\x21-\x7e]{1,256}")
 _OAUTH_ERRORS = frozenset(
@@ -198,6 +207,57 @@ async def discover(iss: str, policy: Policy) -> Endpoints:
         issuer=issuer if checkable else None,
         jwks_uri=await _allowed(jwks_uri, policy, "the EHR's key set (jwks_uri)") if checkable else None,
     )
+
+
+class Discovery:
+    """:func:`discover`, remembered per issuer for the issuers in ``allowed`` only (the cache holds at most
+    that many answers and failures; any other issuer is refused, 403, without a fetch).
+
+    One instance per process, used from its event loop: a lock per issuer makes launches that arrive
+    together while nothing is remembered wait for one fetch. A failure (``SmartError``) is remembered for
+    ``failure_ttl`` seconds and raised again as it was; an answer for ``ttl`` seconds. The endpoints are
+    checked against the outbound policy again where they are called (``_json_call`` pins each address)."""
+
+    def __init__(
+        self,
+        allowed: Iterable[str],
+        *,
+        ttl: float = DISCOVERY_TTL,
+        failure_ttl: float = DISCOVERY_FAILURE_TTL,
+        fetch: Callable[[str, Policy], Awaitable[Endpoints]] | None = None,
+        timer: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.allowed = frozenset(allowed)
+        size = max(1, len(self.allowed))
+        self._found: TTLCache[str, Endpoints] = TTLCache(size, ttl, timer)
+        self._failed: TTLCache[str, tuple[int, str]] = TTLCache(size, failure_ttl, timer)
+        self._locks = {iss: asyncio.Lock() for iss in self.allowed}
+        self._fetch = fetch or discover
+
+    def _remembered(self, iss: str) -> Endpoints | None:
+        failure = self._failed.get(iss)
+        if failure is not None:
+            raise SmartError(*failure)
+        return self._found.get(iss)
+
+    async def endpoints(self, iss: str, policy: Policy) -> Endpoints:
+        """The endpoints of ``iss`` (an allowed issuer, without a trailing slash)."""
+        if iss not in self.allowed:
+            raise SmartError(403, "this EHR (iss) is not allowed to launch RightScan")
+        found = self._remembered(iss)
+        if found is not None:
+            return found
+        async with self._locks[iss]:
+            found = self._remembered(iss)  # fetched by the launch this one waited for
+            if found is not None:
+                return found
+            try:
+                found = await self._fetch(iss, policy)
+            except SmartError as exc:
+                self._failed[iss] = (exc.status, exc.reason)
+                raise
+            self._found[iss] = found
+            return found
 
 
 def authorize_url(

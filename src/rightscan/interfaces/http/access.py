@@ -213,6 +213,15 @@ def csrf_token(request: Request) -> str | None:
     return signer_of(request).csrf_token(session) if session is not None else None
 
 
+def acting_for(request: Request) -> str | None:
+    """The organisation this browser's session files form decisions under (``<issuer>|<tenant>``), to show
+    on the form; None without a session (or in development mode). A browser with no session takes the
+    organisation of the first signed link it opens, or of its SMART launch; a link of another organisation
+    never changes it (``_grant``)."""
+    session = current_session(request)
+    return session.tenant if session is not None else None
+
+
 def browser_uses_https(request: Request) -> bool:
     """Whether cookies must be ``Secure``: behind a TLS-ending proxy the app sees http, and the public URL
     says what the browser uses."""

@@ -21,19 +21,25 @@ router = APIRouter(route_class=FastJsonRoute)
 
 
 @router.get("/healthz", tags=["service"], response_model=Health)
+@router.head("/healthz", tags=["service"], response_model=Health)
 async def health(engine: EngineDep) -> JSONResponse:
-    """Liveness: the process answers. Says nothing about the decision log (see /readyz)."""
+    """Liveness: the process answers. Says nothing about the decision log (see /readyz). HEAD (what load
+    balancers probe with) answers the same status without the body."""
     return JSONResponse({"status": "ok", "knowledge_version": engine.kb.version})
 
 
-@router.get(
-    "/readyz",
-    tags=["service"],
-    response_model=Ready,
-    responses={503: {"description": "decision log unavailable", **errors_doc(503)[503]}},
-)
+_READY_DOC: dict[str, Any] = {
+    "tags": ["service"],
+    "response_model": Ready,
+    "responses": {503: {"description": "decision log unavailable", **errors_doc(503)[503]}},
+}
+
+
+@router.get("/readyz", **_READY_DOC)
+@router.head("/readyz", **_READY_DOC)
 async def ready(engine: EngineDep) -> JSONResponse:
-    """Readiness: the knowledge is loaded and the decision log takes a write now; 503 otherwise."""
+    """Readiness: the knowledge is loaded and the decision log takes a write now; 503 otherwise. HEAD
+    answers the same status without the body."""
     await run_in_threadpool(engine.store.check_ready)  # StoreError -> 503 "decision log unavailable"
     return JSONResponse({"status": "ready", "knowledge_version": engine.kb.version, "decision_log": "writable"})
 

@@ -10,13 +10,15 @@ The page never decides anything: form fields -> the core input contract (``adapt
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from fastapi import APIRouter, Request
+from cachetools import LRUCache
+from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
@@ -37,6 +39,7 @@ PAPERS = {"a4": "A4", "letter": "letter"}
 MAX_FORM_FIELDS = 200
 MULTI_FIELDS = frozenset({"symptoms"})  # the only fields the page's form sends more than once
 SENT_TWICE = "sent more than once; the form sends each field once"
+LOOKUP_MEMO_SIZE = 2048  # readings the study field's own memo keeps (see ``lookup_knowledge``)
 
 
 @dataclass
@@ -129,6 +132,7 @@ def _context(request: Request, **extra: Any) -> dict[str, Any]:
         "missing_items": _missing_items(kb),
         "sort": "rating",
         "csrf_token": access.csrf_token(request),
+        "acting_for": access.acting_for(request),
         "clinical": kb.remember(("web", "clinical_words"), lambda: present.clinical_words(kb)),
         "quick": _quick(request),
         **extra,
@@ -350,17 +354,31 @@ async def web_note(request: Request) -> HTMLResponse:
 
 
 # ------------------------------------------------------------------------------------------ study search
+def lookup_knowledge(app: FastAPI) -> Knowledge:
+    """The knowledge the study field (search, hint) reads order texts with: the engine's, with a memo of its
+    own, an LRU of ``LOOKUP_MEMO_SIZE`` readings. Those routes need no credential, and reading through the
+    engine's memo let anyone fill it with texts of their choosing until it was emptied whole (every decision
+    then rebuilt from scratch), or time a hint to learn whether a text had been decided lately. Only the
+    event loop uses it (the routes are ``async``), so the LRU needs no lock."""
+    kb = app.state.engine.kb
+    held: tuple[Knowledge, Knowledge] | None = getattr(app.state, "lookup_knowledge", None)
+    if held is None or held[0] is not kb:
+        memo: LRUCache[Any, Any] = LRUCache(LOOKUP_MEMO_SIZE)
+        held = app.state.lookup_knowledge = (kb, dataclasses.replace(kb, memo=memo))  # type: ignore[arg-type]
+    return held[1]
+
+
 @router.get("/procedures/search", tags=["web"], name="procedure_search", response_model=list[ProcedureMatch])
 async def procedure_search(request: Request, q: str = "") -> JSONResponse:
     """Catalogue entries matching a name, synonym or CPT code (the study field's autocomplete)."""
-    kb = engine_of(request).kb
+    kb = lookup_knowledge(request.app)
     return JSONResponse([m.to_dict() for m in web_form.search_procedures(kb, q[:200])])
 
 
 @router.get("/procedures/hint", response_class=HTMLResponse, tags=["web"], name="procedure_hint", responses={200: HTML})
 async def procedure_hint(request: Request, order: str = "") -> HTMLResponse:
     """What the study text will be read as (htmx fragment under the study field)."""
-    kb = engine_of(request).kb
+    kb = lookup_knowledge(request.app)
     text = order[:200]
     resolved = None
     if text.strip():  # the same resolver as the evaluation: the hint never accepts what it would refuse

@@ -54,6 +54,14 @@ def _policy(settings: Settings) -> smart.Policy:
     return smart.Policy(settings.fhir_allow_http, tuple(settings.fhir_allowed_hosts), settings.fhir_timeout)
 
 
+def _discovery(request: Request, settings: Settings) -> smart.Discovery:
+    """This process's memory of the allowed EHRs' SMART configurations (made on the first launch)."""
+    discovery: smart.Discovery | None = getattr(request.app.state, "smart_discovery", None)
+    if discovery is None:
+        discovery = request.app.state.smart_discovery = smart.Discovery(_issuers(settings))
+    return discovery
+
+
 def _redirect_uri(request: Request, settings: Settings) -> str:
     assert settings.public_url is not None
     return settings.public_url.rstrip("/") + request.app.url_path_for("smart_callback")
@@ -99,7 +107,7 @@ async def launch(request: Request, iss: str = "", launch: str = "") -> Response:
         issuer = iss.rstrip("/")
         if issuer not in _issuers(settings):
             raise smart.SmartError(403, "this EHR (iss) is not allowed to launch RightScan")
-        endpoints = await smart.discover(issuer, _policy(settings))
+        endpoints = await _discovery(request, settings).endpoints(issuer, _policy(settings))
     except smart.SmartError as exc:
         return _refused(request, exc)
     signer = access.signer_of(request)

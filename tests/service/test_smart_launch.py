@@ -20,6 +20,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
@@ -375,18 +376,29 @@ def test_the_authorisation_request_sends_a_nonce_bound_to_the_launch(secured: Se
     assert len(set(nonces)) == 2 and all(len(n) >= 32 for n in nonces)
 
 
-def test_an_id_token_that_cannot_be_checked_is_not_used(
-    secured: Server, ehr: SmartServer, decisions: dict[str, str]
-) -> None:
+def test_an_id_token_that_cannot_be_checked_is_not_used(tmp_path: Path, key) -> None:  # type: ignore[no-untyped-def]
     """An EHR whose SMART configuration names no issuer / jwks_uri: its id_token (here absent) is not read,
-    and the launch context still comes from the token response alone."""
-    ehr.oidc = False
+    and the launch context still comes from the token response alone. Its own EHR and service: the service
+    remembers an EHR's configuration (docs/security.md, sixth pass), so switching the shared EHR's
+    configuration midway would test the remembered one."""
+    plain = SmartServer()
+    plain.oidc = False
+    env = {
+        "RIGHTSCAN_LINK_SECRET": "s" * 40,
+        "RIGHTSCAN_SMART_CLIENT_ID": CLIENT_ID,
+        "RIGHTSCAN_SMART_ISSUERS": json.dumps({plain.url("/fhir"): ISSUER}),
+        "RIGHTSCAN_FHIR_ALLOWED_HOSTS": '["127.0.0.1"]',
+    }
+    srv = start_secured_server(tmp_path, key, env=env)
     try:
-        with httpx.Client(base_url=secured.url, timeout=30) as browser:
-            browser.get(_forward(_launch(secured, ehr, browser, "pat-1", "hospital-a")))
-            assert browser.get(f"/decisions/{decisions['a/p1']}").status_code == 200
+        decision = _consult(srv, key, "pat-1", "hospital-a")
+        with httpx.Client(base_url=srv.url, timeout=30) as browser:
+            browser.get(_forward(_launch(srv, plain, browser, "pat-1", "hospital-a")))
+            assert browser.get(f"/decisions/{decision}").status_code == 200
+        assert plain.token_requests  # the launch went through the code exchange, with no id_token to check
     finally:
-        ehr.oidc = True
+        srv.stop()
+        plain.stop()
 
 
 def test_a_launch_answer_is_good_once(secured: Server, ehr: SmartServer, decisions: dict[str, str]) -> None:

@@ -61,6 +61,8 @@ FROZEN = {
     "orders_v7.jsonl": "62b3ea4feb50c4fb0d36365956fe214b7a9a91d89580ee9c473e3699c31c40cf",
     "orders_v10.jsonl": "18a06424360386f3704f52cb384ef689f5de9629806966c5c77452da3dbfc05a",
     "orders_v11.jsonl": "795f83cc79c30ee51bd6c08c54c2630bbc956684060a730d6837741957a92e8c",
+    "orders_v12.jsonl": "4e24115e8b5f550fc03e76e4beeec1cc55f76cceb4f534c51457c600453233db",
+    "orders_v13.jsonl": "8c2d5b2d0eb8513479af7b6288f50e6ad9375c71f86c81349ccca21282d0486d",
 }
 
 
@@ -80,6 +82,8 @@ SEED_LISTS = (
     "orders_v7.jsonl",
     "orders_v10.jsonl",
     "orders_v11.jsonl",
+    "orders_v12.jsonl",
+    "orders_v13.jsonl",
 )
 
 

@@ -80,4 +80,3 @@ def _points_back(doc: Doc, start: int, stop: int, pointers: Sequence[tuple[str, 
             if end <= stop and tuple(t.lower_ for t in doc[s:end]) == words:
                 return True
     return False
-

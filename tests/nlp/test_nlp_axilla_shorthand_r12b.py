@@ -1,4 +1,4 @@
-"""Round 12b: a negative axilla written in shorthand or in the patient's words is clinical N0.
+"""Round 12b: a negative axilla written in shorthand or in the patient's words is clinical N0 (and a proven node N1).
 
 A class in five independently written sets (blind_v6 m-007, v7 q-044, v9 x-018 / x-025 / y-003, v11 lb-004, v8 u-035):
 the note said the axilla was clear on ultrasound in a form the rules did not know ("Ax US neg", "Axilla US NAD", "the
@@ -49,3 +49,14 @@ def test_lay_words_for_a_clear_axilla_are_n0(said: str) -> None:
 )
 def test_no_n0_from_a_positive_axilla_or_after_surgery(note: str) -> None:
     assert tumor(note).get("n") != "N0"
+
+
+@pytest.mark.parametrize("axilla", ["L ax LN FNA + (one mobile node).", "Ax node core bx positive."])
+def test_shorthand_biopsy_proven_axillary_node_is_n1(axilla: str) -> None:
+    note = NEW.format(axilla=axilla)
+    assert tumor(note).get("n") == "N1"
+
+
+def test_shorthand_node_biopsy_not_yet_back_is_not_n1() -> None:
+    note = NEW.format(axilla="Ax LN FNA done today, result awaited.")
+    assert tumor(note).get("n") != "N1"

@@ -43,6 +43,7 @@ from rightscan.adapters.text.stage_values import (
     stated_current,
 )
 from rightscan.adapters.text.study_changes import declined_studies, still_unclear
+from rightscan.adapters.text.surgery_to_come import operation_to_come
 from rightscan.adapters.text.values import FACT, NOTE, UNPARSED, Finding
 from rightscan.domain.vocabulary import TOP_FIELDS, TUMOR_FIELDS
 
@@ -276,6 +277,7 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
 
     set_aside_other_subjects(rules, mentions, cands)  # another cancer's follow-up, another site's excision
     # prior surgery first: an uncertain metastasis becomes a suspected distant recurrence only after surgery
+    operation_to_come(rules, mentions, by_field.get("prior_surgery", []))  # round 12b: planned, not done
     settle("prior_surgery")
     for m in gated:
         field, val = m.uncertain_value  # type: ignore[misc]

@@ -32,6 +32,7 @@ from rightscan.adapters.text.red_flag_readings import RedFlagReadings
 from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.sentences import Sentences
 from rightscan.adapters.text.study_words import qualifiers_end
+from rightscan.adapters.text.warning_after import warning_told_after
 
 # How far after a symptom (in tokens) a cue of its clause is read (``Scopes._in_clause``): a long clause. On the
 # 748 notes of the repository sets this bound changes two answers, both dictated or typed run-ons in which an
@@ -89,6 +90,8 @@ class Scopes:
         self._carry_family(doc, spans, described, effects, sents)
         self._carry_explanation(doc, spans, described, effects, sents)
         self._warning_after_contrast(doc, spans, described, effects, sents)
+        warning_told_after(doc, spans, described, effects, sents, self._baseline_families,  # round 12b
+                           self.rules.carried_anaphors, self.rules.categories)  # fmt: skip
         self._failed_treatment_next_sentence(doc, spans, described, effects, sents, sections)
         self._explained_earlier_in_paragraph(doc, spans, described, effects, sections)
         self._carry_resolution(doc, spans, described, effects, sents, sections)

@@ -29,6 +29,7 @@ from rightscan.adapters.text.explanations import (
 from rightscan.adapters.text.family_rows import FamilyRows
 from rightscan.adapters.text.negation_reach import negation_across_clause, negation_ended_by_until
 from rightscan.adapters.text.red_flag_readings import RedFlagReadings
+from rightscan.adapters.text.reported_readings import ReportedReadings
 from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.sentences import Sentences
 from rightscan.adapters.text.study_words import qualifiers_end
@@ -72,6 +73,7 @@ class Scopes:
             if m.pattern is None and rules.categories.get(m.category) == "explained" and " " not in m.literal
         )  # fmt: skip
         self._red_flags = RedFlagReadings(rules.red_flag_readings, rules.categories)  # round 10b
+        self._reported = ReportedReadings(rules.red_flag_readings, rules.categories)  # round 12a
 
     def spread(
         self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sents: Sentences, sections: Sections
@@ -81,6 +83,10 @@ class Scopes:
         coordination, lists, clause, then the carried sentence effects."""
         self._family_rows.apply(doc, spans, described, effects, sections, self.rules.policies)
         self._red_flags.informant_family(doc, spans, effects, sections)  # round 10b (red_flag_readings.py)
+        self._reported.denied_report(doc, spans, described, effects, sents)  # round 12a (reported_readings.py)
+        self._reported.doubted_whether(doc, spans, described, effects, sents)
+        self._reported.undated_study_reason(doc, spans, described, effects, sents)
+        self._reported.nested_informant(doc, spans, described, effects, sents, sections)
         self._coordinate(doc, spans, described, effects, sents)
         self._share_in_lists(doc, described, effects)
         self._status_of_another(doc, spans, described, effects)  # round 9b (explanations.py)

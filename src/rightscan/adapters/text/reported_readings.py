@@ -55,6 +55,8 @@ AFTER_REACH = 5
 NESTED_REACH = 12
 # how many tokens may stand between the "whether" of a doubt and the symptom it doubts ("unclear if this new back")
 DOUBT_REACH = 8
+# how far after a doubted symptom (in tokens) a cause told in its clause is read (as scopes.IN_CLAUSE_REACH)
+CLAUSE_AFTER = 24
 CLAUSE_BREAKS = frozenset({";", ".", ":", "!", "?"})
 BLOCKING = frozenset({"negated", "family", "hypothetical"})
 
@@ -111,6 +113,21 @@ class ReportedReadings:
         self.dates = re.compile("|".join(f"(?:{w})" for w in dates)) if dates else None
         self._doubt_longest = max((len(p.split()) + p.count("'") for p in leads), default=1)  # "do n't know"
 
+    def before_clauses(
+        self,
+        doc: Doc,
+        spans: Sequence[Span],
+        described: Described,
+        effects: Effects,
+        sents: Sentences,
+        sections: Sections,
+    ) -> None:
+        """The readings of this module that come before the clause and list passes of ``scopes.Scopes.spread``."""
+        self.denied_report(doc, spans, described, effects, sents)
+        self.doubted_whether(doc, spans, described, effects, sents)
+        self.undated_study_reason(doc, spans, described, effects, sents)
+        self.nested_informant(doc, spans, described, effects, sents, sections)
+
     # ------------------------------------------------------------------ a denied report
     def denied_report(
         self, doc: Doc, spans: Sequence[Span], described: Described, effects: Effects, sents: Sentences
@@ -127,9 +144,16 @@ class ReportedReadings:
                 positives.append((s, t))
         denied = [t for s, t in positives if self._denied_before(doc, s, negation_ends)]
         for i, (span, d) in enumerate(zip(spans, described, strict=True)):
-            if d["family"] != "symptom" or effects[i] & BLOCKING:
+            if d["family"] != "symptom" or effects[i] & {"family", "hypothetical"}:
                 continue
             sent = sents.of(span.start)
+            if "negated" in effects[i]:  # "she never mentioned headaches before": a report denied until a time
+                if self._report_verb_before(doc, max(sent.start, span.start - REPORT_REACH), span.start) and (
+                    self._limited(doc, span, sent.end)
+                ):
+                    effects[i].discard("negated")
+                    effects[i].add("uncertain")
+                continue
             before = any(
                 sent.start <= t <= span.start
                 and span.start - t <= REPORT_REACH
@@ -140,6 +164,15 @@ class ReportedReadings:
                 effects[i].add("uncertain" if self._limited(doc, span, sent.end) else "negated")
             elif self.report_verbs and self._denied_after(doc, span, sent.end):
                 effects[i].add("negated")
+
+    def _report_verb_before(self, doc: Doc, first: int, symptom: int) -> bool:
+        """Whether a reporting verb stands before the symptom, from token ``first`` on, in its clause."""
+        for k in range(symptom - 1, first - 1, -1):
+            if doc[k].text in CLAUSE_BREAKS or doc[k].text == ",":
+                return False
+            if doc[k].lower_ in self.report_verbs:
+                return True
+        return False
 
     def _denied_before(self, doc: Doc, start: int, negation_ends: set[int]) -> bool:
         """Whether a negation cue ends right before the reporting verb at ``start`` (fillers between: "having")."""
@@ -244,41 +277,74 @@ class ReportedReadings:
     def doubted_whether(
         self, doc: Doc, spans: Sequence[Span], described: Described, effects: Effects, sents: Sentences
     ) -> None:
-        """A symptom a few words after a doubt and its "whether" or "if", in its clause: uncertain; a denial or a
-        hypothetical that only the doubt's own words gave it is undone."""
+        """A symptom a few words after a doubt and its link ("whether", "if"), in its clause: uncertain; a denial or a
+        hypothetical that only the doubt's own words gave it is undone. A doubt without a link ("not sure this back
+        pain is anything") only undoes the denial its own "not" gave."""
         if not self.doubts or not self.doubt_links:
             return
-        own: dict[tuple[int, int], list[tuple[str | None, int, int]]] = {}
-        for target, mod in doc._.context_graph.edges:
-            cue = (self.categories.get(mod.category), *mod.modifier_span)
-            own.setdefault((target.start, target.end), []).append(cue)
+        own = self._own_cues(doc)
         for i, (span, d) in enumerate(zip(spans, described, strict=True)):
             if not d["family"].startswith("symptom") or "family" in effects[i]:
                 continue
             doubt = self._doubt_before(doc, max(sents.of(span.start).start, span.start - DOUBT_REACH), span.start)
             if doubt is None:
                 continue
-            first, after = doubt
+            first, after, linked = doubt
+            undone = False
             for effect in ("negated", "hypothetical"):
                 cues = [(s, t) for e, s, t in own.get((span.start, span.end), ()) if e == effect]
                 if effect in effects[i] and cues and all(first <= s and t <= after for s, t in cues):
                     effects[i].discard(effect)
-            if not effects[i] & {"negated", "hypothetical"}:
+                    undone = True
+            if (linked or undone) and not effects[i] & {"negated", "hypothetical"}:
                 effects[i].add("uncertain")
 
-    def _doubt_before(self, doc: Doc, first: int, symptom: int) -> tuple[int, int] | None:
-        """(first token of the doubt, end of its link word) of a doubt whose link stands before the symptom in its
-        clause, from token ``first`` on, or None."""
+    def doubted_cause(
+        self, doc: Doc, spans: Sequence[Span], described: Described, effects: Effects, sents: Sentences
+    ) -> None:
+        """After the clause passes: a symptom in doubt (``doubted_whether``) explained only by causes told after the
+        doubt's link ("unclear whether the bone pain is related to her arthritis"): the cause is what is in doubt, so
+        the symptom is not explained away (it stays uncertain, left to confirm)."""
+        if not self.doubts or not self.doubt_links:
+            return
+        own = self._own_cues(doc)
+        explaining = [m.modifier_span for m in doc._.context_graph.modifiers
+                      if self.categories.get(m.category) == "explained"]  # fmt: skip
+        for i, (span, d) in enumerate(zip(spans, described, strict=True)):
+            if not d["family"].startswith("symptom") or not {"explained", "uncertain"} <= effects[i]:
+                continue
+            if "warning" in effects[i]:
+                continue
+            sent = sents.of(span.start)
+            doubt = self._doubt_before(doc, max(sent.start, span.start - DOUBT_REACH), span.start)
+            if doubt is None or not doubt[2]:
+                continue
+            stop = min(sent.end, span.end + CLAUSE_AFTER)
+            causes = {(s, t) for e, s, t in own.get((span.start, span.end), ()) if e == "explained"}
+            causes |= {(s, t) for s, t in explaining if span.end <= s < stop}
+            if all(s >= doubt[1] for s, _ in causes):
+                effects[i].discard("explained")
+
+    def _own_cues(self, doc: Doc) -> dict[tuple[int, int], list[tuple[str | None, int, int]]]:
+        """Target (start, end) -> the effect and span of each cue ConText gave it."""
+        own: dict[tuple[int, int], list[tuple[str | None, int, int]]] = {}
+        for target, mod in doc._.context_graph.edges:
+            cue = (self.categories.get(mod.category), *mod.modifier_span)
+            own.setdefault((target.start, target.end), []).append(cue)
+        return own
+
+    def _doubt_before(self, doc: Doc, first: int, symptom: int) -> tuple[int, int, bool] | None:
+        """(first token of the doubt, its end with its link, whether a link follows it) of the last doubt before the
+        symptom in its clause, from token ``first`` on, or None."""
         for k in range(symptom - 1, first - 1, -1):
             tok = doc[k]
             if tok.text in CLAUSE_BREAKS or tok.text == ",":
                 return None
-            if tok.lower_ not in self.doubt_links:
-                continue
-            for n in range(min(self._doubt_longest, k), 0, -1):
-                if "".join(t.lower_ for t in doc[k - n : k]) in self.doubts:
-                    return k - n, k + 1
-            return None
+            linked = tok.lower_ in self.doubt_links
+            end = k if linked else k + 1
+            for n in range(min(self._doubt_longest, end), 0, -1):
+                if "".join(t.lower_ for t in doc[end - n : end]) in self.doubts:
+                    return end - n, k + 1, linked
         return None
 
     # ------------------------------------------------------------------ the reason of a study done before

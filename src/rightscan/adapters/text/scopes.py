@@ -83,10 +83,7 @@ class Scopes:
         coordination, lists, clause, then the carried sentence effects."""
         self._family_rows.apply(doc, spans, described, effects, sections, self.rules.policies)
         self._red_flags.informant_family(doc, spans, effects, sections)  # round 10b (red_flag_readings.py)
-        self._reported.denied_report(doc, spans, described, effects, sents)  # round 12a (reported_readings.py)
-        self._reported.doubted_whether(doc, spans, described, effects, sents)
-        self._reported.undated_study_reason(doc, spans, described, effects, sents)
-        self._reported.nested_informant(doc, spans, described, effects, sents, sections)
+        self._reported.before_clauses(doc, spans, described, effects, sents, sections)  # round 12a (reported_readings)
         self._coordinate(doc, spans, described, effects, sents)
         self._share_in_lists(doc, described, effects)
         self._status_of_another(doc, spans, described, effects)  # round 9b (explanations.py)
@@ -115,6 +112,7 @@ class Scopes:
         # round 11a (red_flag_readings.py): a symptom after a mechanical event, or the reason of a study done before
         self._red_flags.trigger_before(doc, spans, described, effects, sents)
         self._red_flags.past_study_reason(doc, spans, described, effects, sents)
+        self._reported.doubted_cause(doc, spans, described, effects, sents)  # round 12a: "unclear if ... from OA"
 
     def _in_clause(self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sents: Sentences) -> None:
         """Effects a family reads from its whole clause (``in_clause``, ``implied_by`` in context.yaml)."""

@@ -1,7 +1,8 @@
 """Round 12a: a symptom's assertion where the reader was known to be wrong, by class of meaning.
 
 1. a denied report ("she has never reported bone pain"): the reporting verb ended the negation, the red flag was
-   raised; a denial bounded in time ("never reported headaches until last week") is left to confirm;
+   raised; a denial bounded in time ("never reported headaches until last week") or left open ("has not reported
+   back pain to her GP, although ...": not told) is left to confirm;
 2. the reason of a study done before that found disease ("a bone scan for new back pain showed lesions"): the
    symptom was dropped as past; it is left to confirm unless the note says it resolved;
 3. a doubt whether ("not sure whether this back pain is serious", "unclear if she has headaches"): read as denied
@@ -53,11 +54,13 @@ def _raised(sentence: str, code: str) -> None:
     [
         "She has never reported bone pain.",
         "Has not reported any headaches at her visits so far.",
-        "She denies having reported back pain to anyone.",
+        "She denies having ever reported back pain.",
         "No reported bone pain, headache or weight loss.",
         "Her back pain has never been reported.",
         "She is not complaining of bone pain.",
         "Has never really reported back pain.",
+        # the warning after the next symptom is that symptom's: the denial of the bone pain is not left open
+        "She reports no bone pain, no breathlessness beyond her usual and no weight loss.",
     ],
 )
 def test_a_denied_report_denies_the_symptom(sentence: str) -> None:
@@ -71,9 +74,14 @@ def test_a_denied_report_denies_the_symptom(sentence: str) -> None:
         "She had not reported any bone pain before this month.",
         "She never mentioned headaches before.",
         "She did not complain of back pain previously, now reports it nightly.",
+        # "not reported" may mean not told: what follows leaves it open
+        "She has not reported bone pain, but it began last week and wakes her at night.",
+        "She has not reported back pain to her GP, although it has been present for 6 weeks.",
+        "She hadn't reported her headaches, which are worse in the mornings.",
+        "She did not complain of back pain to her GP, although it has been there for weeks.",
     ],
 )
-def test_a_denied_report_bounded_in_time_is_left_to_confirm(sentence: str) -> None:
+def test_a_denied_report_bounded_in_time_or_left_open_is_left_to_confirm(sentence: str) -> None:
     _left_to_confirm(sentence)
 
 

@@ -47,8 +47,6 @@ FAMILY_SECTION = "family_history"
 POSITIVE = "POSITIVE_CUE"  # context.yaml: the category of a reporting verb ("reports", "c/o"), which ends a negation
 # how many tokens may stand between a denied reporting verb and the symptom it denies ("never reported any new bone")
 REPORT_REACH = 6
-# how many tokens after the symptom a limit in time may stand ("never reported headaches to us until ...")
-LIMIT_REACH = 4
 # how many tokens may stand between a symptom and a denied report told after it ("bone pain has never been reported")
 AFTER_REACH = 5
 # how many tokens may stand between a relation named by a teller and the symptom told of it
@@ -94,6 +92,7 @@ class ReportedReadings:
         self.report_negations = _norm(words.get("report_negations", ()))
         self.report_auxiliaries = _norm(words.get("report_auxiliaries", ()))
         self.limits = _norm(words.get("report_limits", ()))
+        self.continuations = _norm(words.get("report_continuations", ()))
         self.telling_verbs = _norm(words.get("telling_verbs", ()))
         self.telling_fillers = _norm(words.get("telling_fillers", ()))
         self.possessives = _norm(words.get("nested_possessives", ()))
@@ -132,24 +131,32 @@ class ReportedReadings:
     def denied_report(
         self, doc: Doc, spans: Sequence[Span], described: Described, effects: Effects, sents: Sentences
     ) -> None:
-        """A symptom a few words after a denied reporting verb, or before a denied report ending its clause: negated
-        (uncertain when a limit in time follows the symptom)."""
+        """A symptom a few words after a denied reporting verb, or before a denied report ending its clause: negated;
+        uncertain when the report leaves it open (``_open``), as also a symptom denied with a reporting verb before it
+        ("she never mentioned headaches before", "did not complain of back pain to her GP, although ...")."""
         negation_ends: set[int] = set()
         positives: list[tuple[int, int]] = []
+        warnings: set[int] = set()
         for mod in doc._.context_graph.modifiers:
             s, t = mod.modifier_span
-            if self.categories.get(mod.category) == "negated" and mod.direction.upper() in ("FORWARD", "BIDIRECTIONAL"):
+            effect = self.categories.get(mod.category)
+            if effect == "negated" and mod.direction.upper() in ("FORWARD", "BIDIRECTIONAL"):
                 negation_ends.add(t)
+            elif effect == "warning":
+                warnings.add(s)
             elif mod.category == POSITIVE:
                 positives.append((s, t))
         denied = [t for s, t in positives if self._denied_before(doc, s, negation_ends)]
+        starts = sorted(sp.start for sp, dd in zip(spans, described, strict=True) if dd["family"].startswith("symptom"))
         for i, (span, d) in enumerate(zip(spans, described, strict=True)):
             if d["family"] != "symptom" or effects[i] & {"family", "hypothetical"}:
                 continue
             sent = sents.of(span.start)
+            stop = next((s for s in starts if s >= span.end), len(doc))
+            stop = min(stop, sent.end)
             if "negated" in effects[i]:  # "she never mentioned headaches before": a report denied until a time
                 if self._report_verb_before(doc, max(sent.start, span.start - REPORT_REACH), span.start) and (
-                    self._limited(doc, span, sent.end)
+                    self._open(doc, span, stop, warnings)
                 ):
                     effects[i].discard("negated")
                     effects[i].add("uncertain")
@@ -161,7 +168,7 @@ class ReportedReadings:
                 for t in denied
             )
             if before:
-                effects[i].add("uncertain" if self._limited(doc, span, sent.end) else "negated")
+                effects[i].add("uncertain" if self._open(doc, span, stop, warnings) else "negated")
             elif self.report_verbs and self._denied_after(doc, span, sent.end):
                 effects[i].add("negated")
 
@@ -181,12 +188,18 @@ class ReportedReadings:
             k -= 1
         return k in negation_ends
 
-    def _limited(self, doc: Doc, span: Span, sent_end: int) -> bool:
-        """Whether a limit in time ("until", "before") follows the symptom in its clause."""
-        for k in range(span.end, min(span.end + LIMIT_REACH, sent_end)):
-            if doc[k].text in CLAUSE_BREAKS or doc[k].text == ",":
+    def _open(self, doc: Doc, span: Span, stop: int, warnings: set[int]) -> bool:
+        """Whether what the denied report says of the symptom is left open: the symptom named as hers ("hadn't
+        reported her headaches"), or its clause going on with a limit in time ("until", "before"), a contrast or a
+        pointer back ("but it began last week", "to her GP, although ...", "which are new") or a warning, before
+        token ``stop`` (the end of its sentence or the next symptom: "no bone pain, no breathlessness beyond her
+        usual" speaks of the breathlessness)."""
+        if span.start > 0 and doc[span.start - 1].lower_ in self.possessives:
+            return True
+        for k in range(span.end, stop):
+            if doc[k].text in CLAUSE_BREAKS:
                 return False
-            if doc[k].lower_ in self.limits:
+            if k in warnings or doc[k].lower_ in self.limits or doc[k].lower_ in self.continuations:
                 return True
         return False
 

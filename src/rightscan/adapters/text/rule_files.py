@@ -213,6 +213,7 @@ class _RedFlagReadings(_Strict):
     report_negations: list[str] = Field(default_factory=list)
     report_auxiliaries: list[str] = Field(default_factory=list)
     report_limits: list[str] = Field(default_factory=list)
+    report_continuations: list[str] = Field(default_factory=list)
     nested_possessives: list[str] = Field(default_factory=list)
     nested_subjects: list[str] = Field(default_factory=list)
     patient_pointers: list[str] = Field(default_factory=list)

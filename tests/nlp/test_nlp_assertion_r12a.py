@@ -61,6 +61,8 @@ def _raised(sentence: str, code: str) -> None:
         "Has never really reported back pain.",
         # the warning after the next symptom is that symptom's: the denial of the bone pain is not left open
         "She reports no bone pain, no breathlessness beyond her usual and no weight loss.",
+        # a report that is not itself denied ("reports no ...") is a plain denial, whatever follows
+        "She reports no headaches, which is reassuring.",
     ],
 )
 def test_a_denied_report_denies_the_symptom(sentence: str) -> None:

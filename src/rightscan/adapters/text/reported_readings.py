@@ -1,26 +1,28 @@
-"""Round 12a: who told of a symptom, and whether the telling is itself denied.
+"""Round 12a: who told of a symptom, whether the telling is itself denied or doubted, and what a past study says.
 
-Two readings ConText's cue scopes get wrong, each driven by word lists of ``red_flag_readings`` in context.yaml:
+Four readings ConText's cue scopes get wrong, each driven by word lists of ``red_flag_readings`` in context.yaml:
 
 - **a denied report** (``denied_report``): a reporting verb is a positive cue ("reports", "c/o", "endorses") that ends
   a negation's scope, so that "denies nausea, reports bone pain" keeps the bone pain. A reporting verb that is itself
   denied ("she has never reported bone pain", "no reported headache", "denies having reported back pain") ends
   nothing: the symptom after it is denied. The same told after the symptom ("bone pain has never been reported.") is
   denied when the denial ends the clause. A denial bounded in time ("never reported headaches until last week",
-  "had not reported bone pain before today") dates an onset rather than denying one: neither reading is safe, the
-  symptom is left to confirm.
+  "had not reported bone pain before today") dates an onset, and one left open ("has not reported back pain to her
+  GP, although it has been there for weeks": not told, "hadn't reported her headaches") may mean the symptom is
+  there: neither reading is safe, the symptom is left to confirm.
 - **a relative of a relative** (``nested_informant``): a relative who tells of someone named by a possessive and a
-  relation ("her sister said her mother had bone pain", "his wife says their grandma has headaches") tells of a
+  relation ("her sister said her mother had bone pain", "his wife says his mother has headaches") tells of a
   relative of the patient, whose symptoms are not the patient's. ConText reads the teller as an informant (a pseudo
   cue, so that "her daughter says she has headaches" stays the patient's), which also swallows the relation named
   after it. Where the person named may be the patient herself ("her daughter says her mum has been having
-  headaches": the daughter's mother), the symptom is left to confirm.
-
-- **a doubt whether** (``doubted_whether``): a doubt followed by "whether" or "if" ("not sure whether this back pain is
-  serious", "unclear if she has headaches") puts in doubt the symptom after it, its presence or its meaning: the
-  symptom is left to confirm. ConText read the doubt's own "not" as a denial and its "if" as a hypothetical, which
-  dropped the red flag. Only those cues inside the doubt are undone; any other keeps its effect.
-
+  headaches": the daughter's mother), the symptom is left to confirm; a relative telling of the patient herself
+  ("her son tells us she has headaches") is an informant, not a relative with the symptom.
+- **a doubt whether** (``doubted_whether``, ``doubted_cause``): a doubt followed by "whether" or "if" ("not sure
+  whether this back pain is serious", "unclear if she has headaches") puts in doubt the symptom after it, its
+  presence or its meaning: the symptom is left to confirm. ConText read the doubt's own "not" as a denial and its
+  "if" as a hypothetical, which dropped the red flag. Only those cues inside the doubt are undone; any other keeps
+  its effect. A cause told after the link is what is in doubt ("unclear whether the bone pain is related to her
+  arthritis"): it does not explain the symptom away.
 - **the reason of a study done before** (``undated_study_reason``): a symptom in the scope of a past cue and of a done
   study is that study's old indication (context.yaml ``implied_by``) when a date dates it ("CT chest 2022 (for cough,
   done elsewhere)"). A past verb alone ("she had a bone scan for new back pain and it showed lesions") speaks of the
@@ -56,7 +58,6 @@ DOUBT_REACH = 8
 # how far after a doubted symptom (in tokens) a cause told in its clause is read (as scopes.IN_CLAUSE_REACH)
 CLAUSE_AFTER = 24
 CLAUSE_BREAKS = frozenset({";", ".", ":", "!", "?"})
-BLOCKING = frozenset({"negated", "family", "hypothetical"})
 
 
 def _norm(words: Sequence[str]) -> frozenset[str]:
@@ -155,8 +156,12 @@ class ReportedReadings:
             stop = next((s for s in starts if s >= span.end), len(doc))
             stop = min(stop, sent.end)
             if "negated" in effects[i]:  # "she never mentioned headaches before": a report denied until a time
-                if self._report_verb_before(doc, max(sent.start, span.start - REPORT_REACH), span.start) and (
-                    self._open(doc, span, stop, warnings)
+                verb = self._report_verb_before(doc, max(sent.start, span.start - REPORT_REACH), span.start)
+                if (
+                    verb is not None
+                    # the verb denied by a cue before it, or the last word of one ("hadn't reported")
+                    and (self._denied_before(doc, verb, negation_ends) or verb + 1 in negation_ends)
+                    and self._open(doc, span, stop, warnings)
                 ):
                     effects[i].discard("negated")
                     effects[i].add("uncertain")
@@ -172,14 +177,14 @@ class ReportedReadings:
             elif self.report_verbs and self._denied_after(doc, span, sent.end):
                 effects[i].add("negated")
 
-    def _report_verb_before(self, doc: Doc, first: int, symptom: int) -> bool:
-        """Whether a reporting verb stands before the symptom, from token ``first`` on, in its clause."""
+    def _report_verb_before(self, doc: Doc, first: int, symptom: int) -> int | None:
+        """The reporting verb before the symptom in its clause, from token ``first`` on, or None."""
         for k in range(symptom - 1, first - 1, -1):
             if doc[k].text in CLAUSE_BREAKS or doc[k].text == ",":
-                return False
+                return None
             if doc[k].lower_ in self.report_verbs:
-                return True
-        return False
+                return k
+        return None
 
     def _denied_before(self, doc: Doc, start: int, negation_ends: set[int]) -> bool:
         """Whether a negation cue ends right before the reporting verb at ``start`` (fillers between: "having")."""

@@ -143,7 +143,6 @@ class ChronicBaseline:
             if self._warned(mods, span.label_.upper(), lo, hi):
                 continue
             effects[i].add("explained")
-        self._flare_resolved(text, spans, described, effects, sentence_of, families)
 
     def _said_unchanged(self, text: str, span: Any, lo: int, hi: int, subject_starts: Sequence[int]) -> bool:
         """Whether a stable word in the window speaks of the symptom: close after it in its clause ("DOE at 20 m, same
@@ -176,7 +175,7 @@ class ChronicBaseline:
         nl = text.find("\n", span.end_char)
         return max(sent.start_char, line_start), min(sent.end_char, len(text) if nl < 0 else nl)
 
-    def _flare_resolved(
+    def flare_resolved(
         self,
         text: str,
         spans: Sequence[Any],
@@ -186,7 +185,7 @@ class ChronicBaseline:
         families: frozenset[str],
     ) -> None:
         """A flare's presenting symptom resolved to baseline later in its paragraph, the flaring illness named there
-        (module docstring): historical."""
+        (module docstring): historical. Run by resolved_later.py (round 12a), with the other resolution read later."""
         if self._stable is None or not self._flaring:
             return
         standing = _BLOCKING - {"warning"}

@@ -42,6 +42,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from rightscan.adapters.text.reported_readings import may_be_patient
 from rightscan.adapters.text.sentences import Sentences
 
 Described = list[dict[str, Any]]
@@ -117,6 +118,7 @@ class RedFlagReadings:
         self.trigger_cuts = _norm(words.get("trigger_cuts", ()))  # round 11a
         self.telling_fillers = _norm(words.get("telling_fillers", ()))
         self.tellers = _norm(words.get("tellers", ()))
+        self.may_be_patient = may_be_patient(words)  # round 12a (reported_readings.py)
         self.activity_endings = tuple(w.lower() for w in words.get("negated_activity_endings", ()) if w)
         phrases = (*self.leads, *self.caller_verbs, *self.caller_about, *self.attributions, *self.malignant,
                    *self.dating_back, *self.study_reasons, *self.telling_verbs, *self.trigger_cuts)  # fmt: skip
@@ -172,7 +174,14 @@ class RedFlagReadings:
         j = end
         while j < min(len(doc), end + CALLER_GAP) and (doc[j].lower_ in self.telling_fillers or doc[j].is_punct):
             j += 1
-        return self.same_person.get(doc[j].lower_) if j < len(doc) else None
+        if j >= len(doc):
+            return None
+        # round 12a: only a relation by which this teller may name the patient ("the daughter says grandma had ..." is
+        # the patient's mother; reported_readings.may_be_patient)
+        names = self.may_be_patient.get(_words(doc, start, after))
+        if names is not None and doc[j].lower_ not in names:
+            return None
+        return self.same_person.get(doc[j].lower_)
 
     def informant_family(self, doc: Doc, spans: Sequence[Span], effects: Effects, sections: Sections) -> None:
         """A mention whose every relative cue names an informant or the patient is not a relative's."""

@@ -206,6 +206,21 @@ class _RedFlagReadings(_Strict):
     telling_fillers: list[str] = Field(default_factory=list)
     tellers: list[str] = Field(default_factory=list)
     trigger_cuts: list[str] = Field(default_factory=list)  # round 11a: an onset word after a mechanical trigger
+    # round 12a (reported_readings.py): a denied report ("she has never reported bone pain") and a relative of a
+    # relative ("her sister said her mother had bone pain")
+    report_fillers: list[str] = Field(default_factory=list)
+    report_verbs: list[str] = Field(default_factory=list)
+    report_negations: list[str] = Field(default_factory=list)
+    report_auxiliaries: list[str] = Field(default_factory=list)
+    report_limits: list[str] = Field(default_factory=list)
+    report_continuations: list[str] = Field(default_factory=list)
+    nested_possessives: list[str] = Field(default_factory=list)
+    nested_subjects: list[str] = Field(default_factory=list)
+    patient_pointers: list[str] = Field(default_factory=list)
+    nested_may_be_patient: list[str] = Field(default_factory=list)  # each: "tellers: the names they may give her"
+    doubt_leads: list[str] = Field(default_factory=list)  # round 12a: "not sure whether this back pain is serious"
+    doubt_links: list[str] = Field(default_factory=list)
+    study_dates: list[str] = Field(default_factory=list)  # round 12a: regular expressions of a date on one token
 
 
 class ContextFile(_rule_file("context")):

@@ -29,6 +29,8 @@ from rightscan.adapters.text.explanations import (
 from rightscan.adapters.text.family_rows import FamilyRows
 from rightscan.adapters.text.negation_reach import negation_across_clause, negation_ended_by_until
 from rightscan.adapters.text.red_flag_readings import RedFlagReadings
+from rightscan.adapters.text.reported_readings import ReportedReadings
+from rightscan.adapters.text.resolved_later import Resolutions, resolved_later
 from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.sentences import Sentences
 from rightscan.adapters.text.study_words import qualifiers_end
@@ -67,11 +69,15 @@ class Scopes:
             rules.chronic_baseline, rules.symptom_codes, rules.categories, rules.explained_status
         )  # round 10a
         self._baseline_families = frozenset(f for f, p in rules.policies.items() if "explained" in p.in_clause)
+        self._resolution_context = Resolutions(  # round 12a (resolved_later.py)
+            rules.policies, rules.categories, self._explanations.led_in, self._baseline_families
+        )
         self._one_word_causes = frozenset(  # round 9b: "could be bursitis" (explanations.doubt_modal_causes)
             m.literal.lower() for m in rules.modifiers
             if m.pattern is None and rules.categories.get(m.category) == "explained" and " " not in m.literal
         )  # fmt: skip
         self._red_flags = RedFlagReadings(rules.red_flag_readings, rules.categories)  # round 10b
+        self._reported = ReportedReadings(rules.red_flag_readings, rules.categories)  # round 12a
 
     def spread(
         self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sents: Sentences, sections: Sections
@@ -81,6 +87,7 @@ class Scopes:
         coordination, lists, clause, then the carried sentence effects."""
         self._family_rows.apply(doc, spans, described, effects, sections, self.rules.policies)
         self._red_flags.informant_family(doc, spans, effects, sections)  # round 10b (red_flag_readings.py)
+        self._reported.before_clauses(doc, spans, described, effects, sents, sections)  # round 12a (reported_readings)
         self._coordinate(doc, spans, described, effects, sents)
         self._share_in_lists(doc, described, effects)
         self._status_of_another(doc, spans, described, effects)  # round 9b (explanations.py)
@@ -94,7 +101,7 @@ class Scopes:
                            self.rules.carried_anaphors, self.rules.categories)  # fmt: skip
         self._failed_treatment_next_sentence(doc, spans, described, effects, sents, sections)
         self._explained_earlier_in_paragraph(doc, spans, described, effects, sections)
-        self._carry_resolution(doc, spans, described, effects, sents, sections)
+        resolved_later(doc, spans, described, effects, sents, sections, self._baseline, self._resolution_context)
         self._resolved_since_presentation(doc, spans, described, effects, sections)
         self._doubted_explanation(doc, spans, described, effects, sents)  # round 9b (explanations.py)
         # round 10b (red_flag_readings.py): a cause that is the cancer or that the note denies, an onset word beside a
@@ -109,6 +116,7 @@ class Scopes:
         # round 11a (red_flag_readings.py): a symptom after a mechanical event, or the reason of a study done before
         self._red_flags.trigger_before(doc, spans, described, effects, sents)
         self._red_flags.past_study_reason(doc, spans, described, effects, sents)
+        self._reported.doubted_cause(doc, spans, described, effects, sents)  # round 12a: "unclear if ... from OA"
 
     def _in_clause(self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sents: Sentences) -> None:
         """Effects a family reads from its whole clause (``in_clause``, ``implied_by`` in context.yaml)."""
@@ -438,55 +446,6 @@ class Scopes:
                     continue
                 effects[i].add("explained")
                 break
-
-    def _carry_resolution(
-        self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sents: Sentences, sections: Sections
-    ) -> None:
-        """A sentence that opens with a resolution and names nothing it resolves ("Back to baseline by day 4.",
-        "Resolved with inhalers.") speaks of the last sentence before it, in its paragraph, that names a
-        symptom ("Presented with 4 days of dyspnoea and productive cough. Treated with nebulisers and
-        prednisone. Back to baseline by 2/14."): the symptoms of that sentence are historical, unless one
-        carries a warning qualifier (the resolution may be of something the sentences between name: "New hip
-        pain at night. Treated for a UTI. Back to baseline."). A resolution
-        that is asked or doubted ("Back to baseline?", "possibly resolved") resolves nothing; at most three
-        sentences are looked back over, never past a blank line or into another section."""
-        symptom_at = [i for i, d in enumerate(described) if "historical" in self.rules.policies[d["family"]].ignore
-                      and "historical" in self.rules.policies[d["family"]].in_clause]  # fmt: skip
-        if not symptom_at:
-            return
-        by_sentence: dict[int, list[int]] = {}
-        for i in symptom_at:
-            by_sentence.setdefault(sents.index[spans[i].start], []).append(i)
-        openers: dict[int, tuple[int, int]] = {}  # sentence -> (first token of its opening resolution cue, its end)
-        spoiled: set[int] = set()  # sentences with a negation or a question next to the resolution
-        for mod in doc._.context_graph.modifiers:
-            s, t = mod.modifier_span
-            k = sents.index[s]
-            effect = self.rules.categories.get(mod.category)
-            if effect in ("question", "uncertain"):
-                spoiled.add(k)
-            if effect != "historical" or mod.direction.upper() != "BACKWARD":
-                continue
-            first = next((tok.i for tok in sents.spans[k] if not (tok.is_space or tok.is_punct)), None)
-            # round 9b: or led only by a pointer back and its verb ("This has now fully resolved.": explanations.py)
-            if first == s or (first is not None and self._explanations.led_in(doc, first, s)):
-                openers[k] = (s, t)
-        text = doc_text(doc)
-        for k in sorted(openers):
-            if k in spoiled or k in by_sentence:
-                continue
-            for back in range(k - 1, max(k - 4, -1), -1):
-                between = text[sents.spans[back].end_char : sents.spans[back + 1].start_char + 1]
-                if "\n\n" in between or "\n\n" in text[sents.spans[back].start_char : sents.spans[back].end_char]:
-                    break
-                if sections[sents.spans[back].start] != sections[sents.spans[k].start]:
-                    break
-                found = by_sentence.get(back)
-                if found:
-                    for i in found:
-                        if "warning" not in effects[i]:  # "new hip pain at night. Treated for a UTI. Back to baseline."
-                            effects[i].add("historical")
-                    break
 
     def _resolved_since_presentation(
         self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sections: Sections

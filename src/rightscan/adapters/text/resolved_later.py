@@ -1,0 +1,111 @@
+"""Round 12a: a presentation the paragraph later says resolved, read in one place.
+
+Two readings that scopes.py and chronic_baseline.py each held, run here one after the other at the point of
+``scopes.Scopes.spread`` where the resolution of a presentation is read:
+
+- **a flare settled to baseline** (``ChronicBaseline.flare_resolved``, which keeps the illness words it compiles): a
+  symptom an admission presented with is over when later in its paragraph the same symptom is said resolved to the
+  patient's usual and the paragraph names an illness that flares and settles ("Dyspnea resolved to baseline by day 4"
+  with COPD named), whatever its warning;
+- **a resolution that names nothing** (``carried_resolution``): a sentence opening with a resolution ("Back to
+  baseline by day 4.") speaks of the last sentence before it, in its paragraph, that names a symptom: historical
+  unless that symptom carries a warning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from rightscan.adapters.text.chronic_baseline import ChronicBaseline
+from rightscan.adapters.text.components import doc_text
+from rightscan.adapters.text.sentences import Sentences
+
+Described = list[dict[str, Any]]
+Effects = list[set[str]]
+Sections = list[tuple[str, int] | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Resolutions:
+    """What the two readings need of the rule set: the family policies, the cue categories, the test for a sentence
+    led into its resolution by a pointer back (explanations.py) and the families a chronic illness may explain."""
+
+    policies: Mapping[str, Any]
+    categories: Mapping[str, str | None]
+    led_in: Callable[[Doc, int, int], bool]
+    baseline_families: frozenset[str]
+
+
+def resolved_later(
+    doc: Doc,
+    spans: Sequence[Span],
+    described: Described,
+    effects: Effects,
+    sents: Sentences,
+    sections: Sections,
+    baseline: ChronicBaseline,
+    context: Resolutions,
+) -> None:
+    """Both readings, a flare settled first (it reads the later mentions' own resolution, not a carried one)."""
+    baseline.flare_resolved(doc_text(doc), spans, described, effects, sents.of, context.baseline_families)
+    carried_resolution(doc, spans, described, effects, sents, sections, context)
+
+
+def carried_resolution(
+    doc: Doc,
+    spans: Sequence[Span],
+    described: Described,
+    effects: Effects,
+    sents: Sentences,
+    sections: Sections,
+    context: Resolutions,
+) -> None:
+    """A sentence that opens with a resolution and names nothing it resolves ("Back to baseline by day 4.",
+    "Resolved with inhalers.") speaks of the last sentence before it, in its paragraph, that names a
+    symptom ("Presented with 4 days of dyspnoea and productive cough. Treated with nebulisers and
+    prednisone. Back to baseline by 2/14."): the symptoms of that sentence are historical, unless one
+    carries a warning qualifier (the resolution may be of something the sentences between name: "New hip
+    pain at night. Treated for a UTI. Back to baseline."). A resolution
+    that is asked or doubted ("Back to baseline?", "possibly resolved") resolves nothing; at most three
+    sentences are looked back over, never past a blank line or into another section."""
+    symptom_at = [i for i, d in enumerate(described) if "historical" in context.policies[d["family"]].ignore
+                  and "historical" in context.policies[d["family"]].in_clause]  # fmt: skip
+    if not symptom_at:
+        return
+    by_sentence: dict[int, list[int]] = {}
+    for i in symptom_at:
+        by_sentence.setdefault(sents.index[spans[i].start], []).append(i)
+    openers: dict[int, tuple[int, int]] = {}  # sentence -> (first token of its opening resolution cue, its end)
+    spoiled: set[int] = set()  # sentences with a negation or a question next to the resolution
+    for mod in doc._.context_graph.modifiers:
+        s, t = mod.modifier_span
+        k = sents.index[s]
+        effect = context.categories.get(mod.category)
+        if effect in ("question", "uncertain"):
+            spoiled.add(k)
+        if effect != "historical" or mod.direction.upper() != "BACKWARD":
+            continue
+        first = next((tok.i for tok in sents.spans[k] if not (tok.is_space or tok.is_punct)), None)
+        # round 9b: or led only by a pointer back and its verb ("This has now fully resolved.": explanations.py)
+        if first == s or (first is not None and context.led_in(doc, first, s)):
+            openers[k] = (s, t)
+    text = doc_text(doc)
+    for k in sorted(openers):
+        if k in spoiled or k in by_sentence:
+            continue
+        for back in range(k - 1, max(k - 4, -1), -1):
+            between = text[sents.spans[back].end_char : sents.spans[back + 1].start_char + 1]
+            if "\n\n" in between or "\n\n" in text[sents.spans[back].start_char : sents.spans[back].end_char]:
+                break
+            if sections[sents.spans[back].start] != sections[sents.spans[k].start]:
+                break
+            found = by_sentence.get(back)
+            if found:
+                for i in found:
+                    if "warning" not in effects[i]:  # "new hip pain at night. Treated for a UTI. Back to baseline."
+                        effects[i].add("historical")
+                break

@@ -168,6 +168,7 @@ class ValueMatcher:
     def __init__(self, rules: Rules) -> None:
         self.rules = rules
         self.pairs = frozenset(p for rule in rules.values for p in (rule.starts or ()))
+        self._starts = [None if rule.starts is None else tuple(sorted(rule.starts)) for rule in rules.values]
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -175,13 +176,16 @@ class ValueMatcher:
         kept: dict[str, tuple[list[int], list[int]]] = {}  # per group: sorted disjoint (starts, ends)
         found: list[tuple[Any, Any]] = []
         positions = pair_positions(text, self.pairs)
-        for rule in self.rules.values:
-            starts, ends = kept.setdefault(rule.group, ([], []))
-            if rule.starts is None or positions is None:
+        for rule, firsts in zip(self.rules.values, self._starts, strict=True):
+            if firsts is None or positions is None:
                 matches: Iterator[re.Match[str]] = rule.regex.finditer(text)
             else:  # the same matches, tried only where the pattern's first two characters stand
-                candidates = sorted(itertools.chain.from_iterable(positions.get(p, ()) for p in rule.starts))
+                lists = [positions[p] for p in firsts if p in positions]
+                if not lists:
+                    continue  # none of its first two characters in the note: no match
+                candidates = lists[0] if len(lists) == 1 else sorted(itertools.chain.from_iterable(lists))
                 matches = finditer_at(rule.regex, text, candidates)
+            starts, ends = kept.setdefault(rule.group, ([], []))
             for m in matches:
                 start, end = m.span()
                 if start == end:

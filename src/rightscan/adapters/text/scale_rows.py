@@ -17,8 +17,10 @@ the titles are blanked, so that "not at all" acts on nothing as a cue.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -81,9 +83,12 @@ def read_scales(scales: Scales, original: str, chars: list[str]) -> tuple[list[M
     for line in lines:
         starts.append(pos)
         pos += len(line) + 1
+    # the answers of the whole note counted by line, in one pass (no answer spans a line break): only a line with
+    # enough of them can be a header
+    per_line = Counter(bisect.bisect_right(starts, m.start()) - 1 for m in scales.answer.finditer(original))
     k = 0
     while k < len(lines):
-        answers = _header(scales, lines[k])
+        answers = _header(scales, lines[k]) if per_line[k] >= MIN_ANSWERS else None
         if answers is None:
             k += 1
             continue

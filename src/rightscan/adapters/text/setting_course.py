@@ -106,12 +106,20 @@ def latest_day(sentences: Iterable[str], day_first: bool | None = None) -> int |
     return max(lows) if lows else None
 
 
-def dated_lately(told: list[Mention], mentions: list[Mention]) -> list[Mention]:
-    """The mentions dated, by every date of their sentence and no bare year, before the note's latest time and within
-    ``RECENT_MONTHS`` of it."""
-    sentences = [m.sentence for m in mentions]
+def _frame(mentions: list[Mention]) -> tuple[bool | None, int | None]:
+    """The note's date convention and latest time, read once from its sentences (each sentence once: a sentence holds
+    many mentions)."""
+    sentences = list(dict.fromkeys(m.sentence for m in mentions))
     day_first = _convention(sentences)
-    latest = latest_day(sentences, day_first)
+    return day_first, latest_day(sentences, day_first)
+
+
+def dated_lately(
+    told: list[Mention], mentions: list[Mention], frame: tuple[bool | None, int | None] | None = None
+) -> list[Mention]:
+    """The mentions dated, by every date of their sentence and no bare year, before the note's latest time and within
+    ``RECENT_MONTHS`` of it (``frame``: ``_frame(mentions)`` when already read)."""
+    day_first, latest = frame if frame is not None else _frame(mentions)
     if latest is None:
         return []
     found = []
@@ -159,10 +167,13 @@ def first_course(
     operation dated lately (``dated_lately``), nothing dated earlier (no treated cancer of before) and no years said
     to have elapsed. A setting the note states in words other than "staging" stands (``stated_by_staging``: none is
     stated, or only "staging")."""
-    lately = dated_lately(surgery, mentions)
+    if not surgery:
+        return None
+    frame = _frame(mentions)
+    lately = dated_lately(surgery, mentions, frame)
     if not lately or not stated_by_staging or any(m.rule == ELAPSED for m in mentions):
         return None
-    course = dated_lately(long_ago, mentions)
+    course = dated_lately(long_ago, mentions, frame)
     if any(m not in course for m in long_ago):
         return None
     return ("operated within months of the note: the cancer is in its first course of treatment, neither untreated "

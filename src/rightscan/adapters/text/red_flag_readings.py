@@ -110,6 +110,9 @@ class RedFlagReadings:
         self.attributions = _norm(words.get("attributions", ()))
         self.malignant = _norm(words.get("malignant_causes", ()))
         self.onsets = _norm(words.get("onset_warnings", ()))
+        # round 13v-b: the red flags that are events, and the words that only tell when an event happened
+        self.event_symptoms = frozenset(words.get("event_symptoms", ()))
+        self.event_times = _norm(words.get("event_times", ()))
         self.triggers = _norm(words.get("mechanical_triggers", ()))
         self.cause_fillers = _norm(words.get("cause_fillers", ()))
         self.dating_back = _norm(words.get("dating_back", ()))
@@ -274,8 +277,10 @@ class RedFlagReadings:
     def onset_with_trigger(
         self, doc: Doc, spans: Sequence[Span], described: Described, effects: Effects, sents: Sentences
     ) -> None:
-        """A symptom whose only warnings are onset words, in a sentence naming a mechanical trigger: uncertain."""
-        if not self.onsets or not self.triggers:
+        """A symptom whose only warnings are onset words, in a sentence naming a mechanical trigger: uncertain. Round
+        13v-b: so is an event (a fracture) whose only warnings are those words or words that time it ("tripped on the
+        stairs at night": when she fell, not a pain that wakes her)."""
+        if not (self.onsets or self.event_times) or not self.triggers:
             return
         warning_cues: dict[int, list[str]] = {}  # sentence start -> the words of its warning cues
         triggers: set[int] = set()  # sentence starts with a mechanical trigger
@@ -296,7 +301,8 @@ class RedFlagReadings:
             words = list(warning_cues.get(sent.start, ()))
             if sent.end < len(doc):  # a failed treatment told in the next sentence also warns of it (scopes)
                 words += warning_cues.get(sents.of(sent.end).start, [])
-            if words and all(w in self.onsets for w in words):
+            event = any(f.field == "symptoms" and f.value in self.event_symptoms for f in d["findings"])
+            if words and all(w in self.onsets or (event and w in self.event_times) for w in words):
                 effects[i] -= {"warning", "explained"}
                 effects[i].add("uncertain")
 

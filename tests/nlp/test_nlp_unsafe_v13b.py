@@ -138,3 +138,28 @@ def test_weight_lost_with_low_mood_or_grief_is_explained(sentence: str) -> None:
 )
 def test_weight_lost_without_a_benign_cause_or_with_a_warning_stays(sentence: str) -> None:
     assert "weight_loss" in symptom_codes(CANCER + sentence)
+
+
+# ------------------------------------------------------------------ a duration before the event it dates from
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Low back pain for 3 weeks since moving a wardrobe upstairs, easing with ibuprofen.",
+        "Mid back ache for two weeks after lifting her grandson out of the bath.",
+        "Lower back pain 2 months since helping her son move house.",
+    ],
+)
+def test_a_symptom_with_its_duration_is_dated_from_a_mechanical_event(sentence: str) -> None:
+    assert "back_pain" not in symptom_codes(CANCER + sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Low back pain for 3 weeks since moving a wardrobe upstairs, now waking her at night.",
+        "Low back pain for 3 weeks since her mastectomy.",
+        "Low back pain for 3 weeks, worse lying flat; she had been moving furniture the week before.",
+    ],
+)
+def test_a_warning_or_a_non_mechanical_date_keeps_the_symptom(sentence: str) -> None:
+    assert "back_pain" in symptom_codes(CANCER + sentence)

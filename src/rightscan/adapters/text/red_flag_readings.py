@@ -67,6 +67,9 @@ CLAUSE_REACH = 24
 REASON_AFTER_STUDY = 6
 SYMPTOM_AFTER_REASON = 4
 CLAUSE_BREAKS = frozenset({";", ".", ":", "!", "?"})
+# round 13v-b: how many words a symptom's duration may take before the "since" of the event it dates from ("for 3
+# weeks since", "x 10 days after")
+DURATION_REACH = 5
 
 
 def _norm(words: Iterable[str]) -> frozenset[str]:
@@ -327,6 +330,7 @@ class RedFlagReadings:
         self, doc: Doc, spans: Sequence[Span], described: Described, effects: Effects, sents: Sentences
     ) -> None:
         """A symptom dated back to a mechanical event told before it (in its sentence or the one before): explained."""
+        self._duration_since_trigger(doc, spans, described, effects, sents)  # round 13v-b
         if not self.dating_back or not self.triggers:
             return
         triggers, warnings = self._trigger_marks(doc)
@@ -342,6 +346,32 @@ class RedFlagReadings:
             first = sents.of(sent.start - 1).start if sent.start > 0 else sent.start
             if any(first <= t < span.start for t in triggers):
                 e.add("explained")
+
+    def _duration_since_trigger(
+        self, doc: Doc, spans: Sequence[Span], described: Described, effects: Effects, sents: Sentences
+    ) -> None:
+        """Round 13v-b: a symptom, its duration, then the mechanical event it dates from ("low back pain for 3 weeks
+        since moving a wardrobe", "hip ache x 10 days after lifting her grandson"). The duration's cue ("3 weeks
+        since", a past cue of context_rules.json) takes the "since" of the trigger's, so ConText reads no trigger: the
+        symptom is explained as it is without the duration ("back pain since moving a wardrobe"), when nothing in its
+        sentence warns of it."""
+        if not self.triggers:
+            return
+        mods = list(doc._.context_graph.modifiers)
+        ends = [m.modifier_span[1] for m in mods if self.categories.get(m.category) == "past"]
+        warnings = [m.modifier_span[0] for m in mods if self.categories.get(m.category) == "warning"]
+        for end in ends:
+            if _starts_with(doc, end - 1, self.triggers, self._longest) is None:
+                continue
+            sent = sents.of(end - 1)
+            if any(sent.start <= w < sent.end for w in warnings):
+                continue
+            for i, (span, d) in enumerate(zip(spans, described, strict=True)):
+                e = effects[i]
+                if d["family"] != "symptom" or e & _NOT_STATED_PLAINLY or "historical" in e:
+                    continue
+                if sent.start <= span.start and span.end < end and end - 1 - span.end <= DURATION_REACH:
+                    e.add("explained")
 
     # ------------------------------------------------------------------ what the negation denies
     def negated_activity(

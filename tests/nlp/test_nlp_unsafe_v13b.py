@@ -6,7 +6,10 @@
   so a low-energy fall fracture whose only warning is such a word is left to confirm, never stated;
 - a symptom dated back to childbirth ("back ache since the delivery", "lost 5 kg since giving birth") is explained,
   as one dated back to an operation, unless a warning of its own stands beside it;
-- low mood and grief, as stress and anxiety, explain weight lost, unless a warning of its own stands beside it.
+- low mood and grief, as stress and anxiety, explain weight lost (only weight lost: a low mood beside bone pain is
+  another problem), unless a warning of its own stands beside it or the mood is denied;
+- a symptom's duration before the mechanical event it dates from ("back pain for 3 weeks since moving furniture")
+  no longer hides the event from the reader.
 
 Each class has positives in different words and controls where it must not act.
 """
@@ -134,10 +137,23 @@ def test_weight_lost_with_low_mood_or_grief_is_explained(sentence: str) -> None:
     [
         "She has lost 5 kg over two months despite a good appetite; her mood is good.",
         "She has lost 6 kg, progressive over three months, and her mood is low about it.",
+        "Weight loss of 7 kg over three months, no low mood.",
+        "Weight loss of 7 kg over three months; grief counselling last year for her father.",
     ],
 )
 def test_weight_lost_without_a_benign_cause_or_with_a_warning_stays(sentence: str) -> None:
     assert "weight_loss" in symptom_codes(CANCER + sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Aching bone pain in both hips, also low mood.", "bone_pain"),
+        ("Low back pain for two months, grieving her brother.", "back_pain"),
+    ],
+)
+def test_low_mood_explains_no_pain(sentence: str, code: str) -> None:
+    assert code in symptom_codes(CANCER + sentence)
 
 
 # ------------------------------------------------------------------ a duration before the event it dates from

@@ -116,6 +116,9 @@ class RedFlagReadings:
         # round 13v-b: the red flags that are events, and the words that only tell when an event happened
         self.event_symptoms = frozenset(words.get("event_symptoms", ()))
         self.event_times = _norm(words.get("event_times", ()))
+        self.mood_causes = _norm(words.get("mood_causes", ()))
+        self.mood_explains = frozenset(words.get("mood_explains", ()))
+        self._mood_longest = max((len(p.split()) for p in self.mood_causes), default=1)
         self.triggers = _norm(words.get("mechanical_triggers", ()))
         self.cause_fillers = _norm(words.get("cause_fillers", ()))
         self.dating_back = _norm(words.get("dating_back", ()))
@@ -372,6 +375,37 @@ class RedFlagReadings:
                     continue
                 if sent.start <= span.start and span.end < end and end - 1 - span.end <= DURATION_REACH:
                     e.add("explained")
+
+    # ------------------------------------------------------------------ round 13v-b: low mood and grief
+    def mood_cause(
+        self, doc: Doc, spans: Sequence[Span], described: Described, effects: Effects, sents: Sentences
+    ) -> None:
+        """A symptom that low mood or grief gives (``mood_explains``: weight lost) told with one of them later in its
+        clause ("down 4 kg since her partner died, grieving and off her food"): explained, when nothing in its
+        sentence warns of it and the mood is not denied ("no low mood"). Only those symptoms: a low mood named beside
+        bone pain is another problem, not its cause."""
+        if not self.mood_causes or not self.mood_explains:
+            return
+        mods = list(doc._.context_graph.modifiers)
+        denied = [m.scope_span for m in mods if self.categories.get(m.category) == "negated"]
+        warnings = [m.modifier_span[0] for m in mods if self.categories.get(m.category) == "warning"]
+        for i, (span, d) in enumerate(zip(spans, described, strict=True)):
+            e = effects[i]
+            if d["family"] != "symptom" or e & _NOT_STATED_PLAINLY or "historical" in e:
+                continue
+            if not any(f.field == "symptoms" and f.value in self.mood_explains for f in d["findings"]):
+                continue
+            sent = sents.of(span.start)
+            if any(sent.start <= w < sent.end for w in warnings):
+                continue
+            for j in range(span.end, min(sent.end, span.end + CLAUSE_REACH)):
+                if doc[j].text in CLAUSE_BREAKS:
+                    break
+                if _starts_with(doc, j, self.mood_causes, self._mood_longest) is not None and not any(
+                    a <= j < b for a, b in denied
+                ):
+                    e.add("explained")
+                    break
 
     # ------------------------------------------------------------------ what the negation denies
     def negated_activity(

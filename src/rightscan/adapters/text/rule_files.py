@@ -224,6 +224,8 @@ class _RedFlagReadings(_Strict):
     study_dates: list[str] = Field(default_factory=list)  # round 12a: regular expressions of a date on one token
     event_symptoms: list[str] = Field(default_factory=list)  # round 13v-b: red flags that are events (a fracture)
     event_times: list[str] = Field(default_factory=list)  # round 13v-b: words that only time such an event
+    mood_causes: list[str] = Field(default_factory=list)  # round 13v-b: low mood and grief as a cause
+    mood_explains: list[str] = Field(default_factory=list)  # round 13v-b: the red flags they may explain
 
 
 class ContextFile(_rule_file("context")):

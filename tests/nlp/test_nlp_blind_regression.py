@@ -58,6 +58,8 @@ FLOORS = {
     # negations, return lists, injuries and old studies' reasons to confirm, a relative called mum, a far negation)
     # 81.3 % and none; its other classes are not fixed yet
     "blind_v11.jsonl": (0, 0.80),
+    # first run unseen 77.3 % and 16 unsafe (BLIND_V13_PROVENANCE.md); floor at the first figure until its round
+    "blind_v13.jsonl": (16, 0.77),
 }
 
 

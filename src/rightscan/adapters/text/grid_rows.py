@@ -53,6 +53,7 @@ class Grid:
     no: frozenset[str]  # "n", "no" and the negative answers ("none", "neg", "denies" ...)
     bar: frozenset[str]  # the answers that become a cell bar: the yes/no words and the unsure answers
     negative_words: str  # the negative answers as a regex alternation (layout's ``answer_no`` reads them too)
+    arrows: str  # round 13v-b: the arrows between a question and its answer, a regex alternation ("(?!)": none)
     receptor: re.Pattern[str] | None  # a receptor's name: its row states a status, not an answer
 
 
@@ -74,12 +75,14 @@ def compile_grid(spec: Mapping[str, Sequence[str]], receptor_names: str | None =
     one = rf"(?:{_words([*yes, *no, *spec['unsure_answers']])})"
     # a word answer ends at a word's end; a sign ("?") at anything but another sign
     one = rf"{one}(?![A-Za-z0-9])"
+    arrows = _words(spec.get("answer_arrows", ())) or "(?!)"  # round 13v-b: "Numbness? -> no", "Fever? => ?"
     grid = Grid(
         filler=re.compile(rf"[ \t]*(?:\||\t|:(?=[ \t]|$)|{leader})[ \t]*|[ \t]{{2,}}"),
         leader=re.compile(label, re.MULTILINE),
         leaders=re.compile(leader),
         unsure_answer=re.compile(
-            rf"(?<=[A-Za-z)])(?:[ \t]*[:=]|[ \t]+[-–—])[ \t]*(?:{_words(spec['unsure_answers'])})"
+            rf"(?<=[A-Za-z)?])(?:[ \t]*(?:{arrows}|[:=])|[ \t]+[-–—])[ \t]*"
+            rf"(?:{_words(spec['unsure_answers'])})"
             r"(?=[ \t]*(?:$|[|;,.(]|\n)|[ \t]{2,}\S)",
             re.IGNORECASE | re.MULTILINE,
         ),
@@ -90,6 +93,7 @@ def compile_grid(spec: Mapping[str, Sequence[str]], receptor_names: str | None =
         no=frozenset(w.lower() for w in no),
         bar=frozenset(w.lower() for w in (*spec["yes"], *spec["no"], *spec["unsure_answers"])),
         negative_words=_words(spec["negative_answers"]),
+        arrows=arrows,
         receptor=re.compile(receptor_names, re.IGNORECASE) if receptor_names else None,
     )
     return guard_fields(grid, ("filler", "leaders", "unsure_answer", "answer", "one", "receptor"))  # same matches

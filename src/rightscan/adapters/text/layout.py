@@ -137,7 +137,7 @@ def _compile_layout(rules: Rules) -> Layout:
         heading=re.compile(rf"\b(?:{heading})\s*:", re.IGNORECASE),
         answer_no=re.compile(
             # "Cough: no", "Cough = N", "Cough - no", "Cough? N", "- Headache: denies"
-            rf"(?<=[A-Za-z)?])(?:\s*[:=]|[ \t]+[-–—])\s*"
+            rf"(?<=[A-Za-z)?])(?:\s*[:=]|[ \t]*(?:{grid.arrows})|[ \t]+[-–—])\s*"  # "Numbness? -> no": an arrow
             rf"(?:{no}|{grid.negative_words})(?![A-Za-z0-9])"
             # ... then the line's end, a separator, a table's gap, or a comment after a dash ("Bone pain: N - old ache")
             rf"(?=[ \t]*(?:$|[|;,\n]|\.(?!\d))|[ \t]{{2,}}\S|[ \t]+[-–—][ \t])"  # "Size: 0.9 cm": no answer

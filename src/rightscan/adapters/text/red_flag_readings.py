@@ -67,6 +67,9 @@ CLAUSE_REACH = 24
 REASON_AFTER_STUDY = 6
 SYMPTOM_AFTER_REASON = 4
 CLAUSE_BREAKS = frozenset({";", ".", ":", "!", "?"})
+# round 13v-b: how many words a symptom's duration may take before the "since" of the event it dates from ("for 3
+# weeks since", "x 10 days after")
+DURATION_REACH = 5
 
 
 def _norm(words: Iterable[str]) -> frozenset[str]:
@@ -110,6 +113,12 @@ class RedFlagReadings:
         self.attributions = _norm(words.get("attributions", ()))
         self.malignant = _norm(words.get("malignant_causes", ()))
         self.onsets = _norm(words.get("onset_warnings", ()))
+        # round 13v-b: the red flags that are events, and the words that only tell when an event happened
+        self.event_symptoms = frozenset(words.get("event_symptoms", ()))
+        self.event_times = _norm(words.get("event_times", ()))
+        self.mood_causes = _norm(words.get("mood_causes", ()))
+        self.mood_explains = frozenset(words.get("mood_explains", ()))
+        self._mood_longest = max((len(p.split()) for p in self.mood_causes), default=1)
         self.triggers = _norm(words.get("mechanical_triggers", ()))
         self.cause_fillers = _norm(words.get("cause_fillers", ()))
         self.dating_back = _norm(words.get("dating_back", ()))
@@ -274,8 +283,10 @@ class RedFlagReadings:
     def onset_with_trigger(
         self, doc: Doc, spans: Sequence[Span], described: Described, effects: Effects, sents: Sentences
     ) -> None:
-        """A symptom whose only warnings are onset words, in a sentence naming a mechanical trigger: uncertain."""
-        if not self.onsets or not self.triggers:
+        """A symptom whose only warnings are onset words, in a sentence naming a mechanical trigger: uncertain. Round
+        13v-b: so is an event (a fracture) whose only warnings are those words or words that time it ("tripped on the
+        stairs at night": when she fell, not a pain that wakes her)."""
+        if not (self.onsets or self.event_times) or not self.triggers:
             return
         warning_cues: dict[int, list[str]] = {}  # sentence start -> the words of its warning cues
         triggers: set[int] = set()  # sentence starts with a mechanical trigger
@@ -296,7 +307,8 @@ class RedFlagReadings:
             words = list(warning_cues.get(sent.start, ()))
             if sent.end < len(doc):  # a failed treatment told in the next sentence also warns of it (scopes)
                 words += warning_cues.get(sents.of(sent.end).start, [])
-            if words and all(w in self.onsets for w in words):
+            event = any(f.field == "symptoms" and f.value in self.event_symptoms for f in d["findings"])
+            if words and all(w in self.onsets or (event and w in self.event_times) for w in words):
                 effects[i] -= {"warning", "explained"}
                 effects[i].add("uncertain")
 
@@ -321,6 +333,7 @@ class RedFlagReadings:
         self, doc: Doc, spans: Sequence[Span], described: Described, effects: Effects, sents: Sentences
     ) -> None:
         """A symptom dated back to a mechanical event told before it (in its sentence or the one before): explained."""
+        self._duration_since_trigger(doc, spans, described, effects, sents)  # round 13v-b
         if not self.dating_back or not self.triggers:
             return
         triggers, warnings = self._trigger_marks(doc)
@@ -336,6 +349,63 @@ class RedFlagReadings:
             first = sents.of(sent.start - 1).start if sent.start > 0 else sent.start
             if any(first <= t < span.start for t in triggers):
                 e.add("explained")
+
+    def _duration_since_trigger(
+        self, doc: Doc, spans: Sequence[Span], described: Described, effects: Effects, sents: Sentences
+    ) -> None:
+        """Round 13v-b: a symptom, its duration, then the mechanical event it dates from ("low back pain for 3 weeks
+        since moving a wardrobe", "hip ache x 10 days after lifting her grandson"). The duration's cue ("3 weeks
+        since", a past cue of context_rules.json) takes the "since" of the trigger's, so ConText reads no trigger: the
+        symptom is explained as it is without the duration ("back pain since moving a wardrobe"), when nothing in its
+        sentence warns of it."""
+        if not self.triggers:
+            return
+        mods = list(doc._.context_graph.modifiers)
+        ends = [m.modifier_span[1] for m in mods if self.categories.get(m.category) == "past"]
+        warnings = [m.modifier_span[0] for m in mods if self.categories.get(m.category) == "warning"]
+        for end in ends:
+            if _starts_with(doc, end - 1, self.triggers, self._longest) is None:
+                continue
+            sent = sents.of(end - 1)
+            if any(sent.start <= w < sent.end for w in warnings):
+                continue
+            for i, (span, d) in enumerate(zip(spans, described, strict=True)):
+                e = effects[i]
+                if d["family"] != "symptom" or e & _NOT_STATED_PLAINLY or "historical" in e:
+                    continue
+                if sent.start <= span.start and span.end < end and end - 1 - span.end <= DURATION_REACH:
+                    e.add("explained")
+
+    # ------------------------------------------------------------------ round 13v-b: low mood and grief
+    def mood_cause(
+        self, doc: Doc, spans: Sequence[Span], described: Described, effects: Effects, sents: Sentences
+    ) -> None:
+        """A symptom that low mood or grief gives (``mood_explains``: weight lost) told with one of them later in its
+        clause ("down 4 kg since her partner died, grieving and off her food"): explained, when nothing in its
+        sentence warns of it and the mood is not denied ("no low mood"). Only those symptoms: a low mood named beside
+        bone pain is another problem, not its cause."""
+        if not self.mood_causes or not self.mood_explains:
+            return
+        mods = list(doc._.context_graph.modifiers)
+        denied = [m.scope_span for m in mods if self.categories.get(m.category) == "negated"]
+        warnings = [m.modifier_span[0] for m in mods if self.categories.get(m.category) == "warning"]
+        for i, (span, d) in enumerate(zip(spans, described, strict=True)):
+            e = effects[i]
+            if d["family"] != "symptom" or e & _NOT_STATED_PLAINLY or "historical" in e:
+                continue
+            if not any(f.field == "symptoms" and f.value in self.mood_explains for f in d["findings"]):
+                continue
+            sent = sents.of(span.start)
+            if any(sent.start <= w < sent.end for w in warnings):
+                continue
+            for j in range(span.end, min(sent.end, span.end + CLAUSE_REACH)):
+                if doc[j].text in CLAUSE_BREAKS:
+                    break
+                if _starts_with(doc, j, self.mood_causes, self._mood_longest) is not None and not any(
+                    a <= j < b for a, b in denied
+                ):
+                    e.add("explained")
+                    break
 
     # ------------------------------------------------------------------ what the negation denies
     def negated_activity(

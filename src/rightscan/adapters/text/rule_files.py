@@ -131,6 +131,7 @@ class _Layout(_Strict):
     positive_headings: list[str] = Field(default_factory=list)
     negative_answers: list[str] = Field(default_factory=list)  # grid rows (grid_rows.py) and "Item: none"
     unsure_answers: list[str] = Field(default_factory=list)
+    answer_arrows: list[str] = Field(default_factory=list)  # round 13v-b: "Any numbness? -> no"
     leader_chars: list[str] = Field(default_factory=list)
     hypothetical_headings: list[str] = Field(default_factory=list)  # a heading over a list (form_rows.py)
     # round 9a: hypothetical list headings in other words (hypothetical_lists.py), family rows (family_rows.py),
@@ -221,6 +222,10 @@ class _RedFlagReadings(_Strict):
     doubt_leads: list[str] = Field(default_factory=list)  # round 12a: "not sure whether this back pain is serious"
     doubt_links: list[str] = Field(default_factory=list)
     study_dates: list[str] = Field(default_factory=list)  # round 12a: regular expressions of a date on one token
+    event_symptoms: list[str] = Field(default_factory=list)  # round 13v-b: red flags that are events (a fracture)
+    event_times: list[str] = Field(default_factory=list)  # round 13v-b: words that only time such an event
+    mood_causes: list[str] = Field(default_factory=list)  # round 13v-b: low mood and grief as a cause
+    mood_explains: list[str] = Field(default_factory=list)  # round 13v-b: the red flags they may explain
 
 
 class ContextFile(_rule_file("context")):

@@ -110,6 +110,7 @@ class Scopes:
         self._red_flags.negated_cause(doc, spans, described, effects, sents)
         self._red_flags.onset_with_trigger(doc, spans, described, effects, sents)
         self._red_flags.negated_activity(doc, spans, described, effects, sents)
+        self._red_flags.mood_cause(doc, spans, described, effects, sents)  # round 13v-b: weight lost with grief
         self._red_flags.dated_from_trigger(doc, spans, described, effects, sents)
         negation_across_clause(doc, spans, described, effects, self.rules.categories)  # round 11b
         negation_ended_by_until(doc, spans, described, effects)  # "never had headaches until this week"

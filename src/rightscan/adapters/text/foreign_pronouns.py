@@ -33,11 +33,23 @@ def _sex(rules: Rules, mentions: Iterable[Mention]) -> str | None:
     found = {
         f.value
         for m in mentions
-        if status_of(rules, m)[0] == ACCEPTED
         for f in m.findings
-        if f.kind == FACT and f.field == "sex"
+        if f.kind == FACT and f.field == "sex" and status_of(rules, m)[0] == ACCEPTED
     }
     return next(iter(found)) if len(found) == 1 else None
+
+
+_PHRASES: dict[int, tuple[Rules, dict[str, tuple[str, ...]]]] = {}
+
+
+def _rule_phrases(rules: Rules, rule_id: str) -> tuple[str, ...]:
+    """A target rule's expanded phrases, indexed once per rule set."""
+    held = _PHRASES.get(id(rules))
+    if held is None or held[0] is not rules:
+        held = _PHRASES[id(rules)] = (rules, {r.id: r.phrases for r in rules.targets})
+        if len(_PHRASES) > 4:  # rule sets are few (the shipped one, a candidate directory): keep few
+            _PHRASES.pop(next(iter(_PHRASES)))
+    return held[1].get(rule_id, ())
 
 
 def _phrases(words: Iterable[str]) -> list[tuple[str, ...]]:
@@ -46,23 +58,31 @@ def _phrases(words: Iterable[str]) -> list[tuple[str, ...]]:
 
 def _hits(tokens: list[str], phrases: list[tuple[str, ...]]) -> list[int]:
     """Indexes of the tokens that start one of the phrases."""
-    return [i for i in range(len(tokens)) for p in phrases if tuple(tokens[i : i + len(p)]) == p]
+    firsts = {p[0] for p in phrases}
+    return [
+        i for i, t in enumerate(tokens) if t in firsts and any(tuple(tokens[i : i + len(p)]) == p for p in phrases)
+    ]
 
 
 def _symptom_at(rules: Rules, m: Mention) -> int | None:
     """Where the mention's words start in its sentence, when its rule's phrases place it at one spot only."""
     length = m.end - m.start
-    rule = next((r for r in rules.targets if r.id == m.rule), None)
-    if rule is None:
-        return None
     low = m.sentence.lower()
-    spots = {
-        hit.start()
-        for phrase in rule.phrases
-        if len(phrase) == length
-        for hit in re.finditer(rf"(?<![a-z]){re.escape(phrase.lower())}(?![a-z])", low)
-    }
+    phrases = [p.lower() for p in _rule_phrases(rules, m.rule) if len(p) == length]
+    spots = {at for phrase in phrases for at in _whole(low, phrase)}
     return spots.pop() if len(spots) == 1 else None
+
+
+def _whole(text: str, phrase: str) -> list[int]:
+    """Where the phrase stands in the text as whole words."""
+    spots: list[int] = []
+    at = text.find(phrase)
+    while at >= 0:
+        end = at + len(phrase)
+        if not (at and text[at - 1].isalpha()) and not (end < len(text) and text[end].isalpha()):
+            spots.append(at)
+        at = text.find(phrase, at + 1)
+    return spots
 
 
 def _tokens(text: str) -> list[str]:
@@ -81,7 +101,12 @@ def carry(rules: Rules, mentions: list[Mention]) -> list[Mention]:
     ours = _phrases((*words.get(f"{sex}_pronouns", ()), *words.get("patient_words", ())))
     out: list[Mention] = []
     for m in mentions:
-        if m.family in SYMPTOM_FAMILIES and FAMILY not in m.effects and status_of(rules, m)[0] == ACCEPTED:
+        if (
+            m.family in SYMPTOM_FAMILIES
+            and FAMILY not in m.effects
+            and _hits(_tokens(m.sentence), relatives)
+            and status_of(rules, m)[0] == ACCEPTED
+        ):
             at = _symptom_at(rules, m)
             if at is not None and _foreign(_tokens(m.sentence[:at]), relatives, theirs, ours):
                 m = dataclasses.replace(m, effects=m.effects | {UNCERTAIN})

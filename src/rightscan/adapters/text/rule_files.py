@@ -23,7 +23,7 @@ RULES_DIR = resource_path("knowledge", "nlp")  # a real folder: medspaCy opens c
 
 Effect = Literal[
     "negated", "uncertain", "historical", "hypothetical", "family", "explained", "question", "proposed",
-    "performed", "past", "warning", "purpose", "palpation", "declined", "unread_mark",
+    "performed", "past", "warning", "purpose", "palpation", "declined", "unread_mark", "refers_back",
 ]  # fmt: skip
 Strength = Literal["preferred", "explicit", "derived"]
 STRENGTH_RANK = {"preferred": 0, "explicit": 1, "derived": 2}
@@ -226,6 +226,12 @@ class _RedFlagReadings(_Strict):
     event_times: list[str] = Field(default_factory=list)  # round 13v-b: words that only time such an event
     mood_causes: list[str] = Field(default_factory=list)  # round 13v-b: low mood and grief as a cause
     mood_explains: list[str] = Field(default_factory=list)  # round 13v-b: the red flags they may explain
+    # round 13a (foreign_pronouns.py): a relative, then a pronoun of the relative's sex, not the patient's
+    female_relatives: list[str] = Field(default_factory=list)
+    male_relatives: list[str] = Field(default_factory=list)
+    female_pronouns: list[str] = Field(default_factory=list)
+    male_pronouns: list[str] = Field(default_factory=list)
+    patient_words: list[str] = Field(default_factory=list)
 
 
 class ContextFile(_rule_file("context")):

@@ -23,6 +23,7 @@ import dataclasses
 import re
 from typing import Any
 
+from rightscan.adapters.text import back_references, foreign_pronouns
 from rightscan.adapters.text.assemble import DIFFERENT_VALUES, assemble
 from rightscan.adapters.text.candidates import ACCEPTED, has_field, status_of, where
 from rightscan.adapters.text.model import Extraction, Mention
@@ -41,7 +42,7 @@ _BARE_M_REASON = (
 
 def read(rules: Rules, mentions: list[Mention], procedure_names: dict[str, str]) -> Extraction:
     """The note's reading with the safety nets of this module applied."""
-    mentions = _sought_not_found(mentions)
+    mentions = foreign_pronouns.carry(rules, back_references.carry(rules, _sought_not_found(mentions)))
     mentions, doubted = _doubt_bare_m(rules, mentions)
     extraction = assemble(rules, mentions, procedure_names)
     extraction = _stage_group_against_m1(rules, mentions, _bare_m_to_confirm(extraction, doubted))

@@ -150,6 +150,9 @@ class _Layout(_Strict):
     # round 10b (scale_rows.py): the answers of a symptom questionnaire's scale, absent and present
     scale_absent: list[str] = Field(default_factory=list)
     scale_present: list[str] = Field(default_factory=list)
+    # round 13v-c (denial_layouts.py): a table's column of denials, and the "Resp: neg cough/SOB" shorthand
+    negative_columns: list[str] = Field(default_factory=list)
+    shorthand_denials: list[str] = Field(default_factory=list)
 
 
 class _CarriedFamily(_Strict):

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from rightscan.adapters.text.chronic_baseline import ChronicBaseline
 from rightscan.adapters.text.components import doc_text
+from rightscan.adapters.text.denial_layouts import DenialLayouts
 from rightscan.adapters.text.explanations import (
     Explanations,
     between,
@@ -78,6 +79,7 @@ class Scopes:
         )  # fmt: skip
         self._red_flags = RedFlagReadings(rules.red_flag_readings, rules.categories)  # round 10b
         self._reported = ReportedReadings(rules.red_flag_readings, rules.categories)  # round 12a
+        self._denials = DenialLayouts(rules)  # round 13v-c: a table's denial column, "neg cough/SOB", "no trauma/..."
 
     def spread(
         self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sents: Sentences, sections: Sections
@@ -118,12 +120,14 @@ class Scopes:
         self._red_flags.trigger_before(doc, spans, described, effects, sents)
         self._red_flags.past_study_reason(doc, spans, described, effects, sents)
         self._reported.doubted_cause(doc, spans, described, effects, sents)  # round 12a: "unclear if ... from OA"
+        self._denials.apply(doc, spans, described, effects)  # round 13v-c (denial_layouts.py)
 
     def _in_clause(self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sents: Sentences) -> None:
         """Effects a family reads from its whole clause (``in_clause``, ``implied_by`` in context.yaml)."""
         cues: dict[int, list[tuple[int, int, str, Any]]] | None = None  # sentence -> its cues, in graph order
         backward: set[int] = set()  # first tokens of the cues that look back (a resolution: "... has resolved")
         negated_at: set[int] = set()
+        conditional: frozenset[int] = frozenset()  # round 13v-c: warnings told as a return's condition
         first_of_family: dict[str, list[int]] = {}
         subjects: list[int] = []  # round 9b: mentions naming a study, a test or a value (explanations.py)
         text = doc_text(doc)
@@ -151,6 +155,7 @@ class Scopes:
                 for starts in first_of_family.values():
                     starts.sort()
                 subjects = self._explanations.subject_starts(spans, described)
+                conditional = self._denials.conditional_warnings(doc)
             sent = sents.of(span.start)
             line_start = text.rfind("\n", 0, span.start_char) + 1
             nl = text.find("\n", span.end_char)
@@ -160,8 +165,8 @@ class Scopes:
             # for pain, not for the numbness of a carpal tunnel), here as in its own scope
             label = span.label_.upper()
             here = [(s, effect) for s, t, effect, mod in cues.get(sents.index[span.start], ())
-                    if t <= sent.end and line_start <= doc[s].idx < line_end
-                    and not (effect == "warning" and s in negated_at) and mod.allows(label)]  # fmt: skip
+                    if t <= sent.end and line_start <= doc[s].idx < line_end and mod.allows(label)
+                    and not (effect == "warning" and (s in negated_at or s in conditional))]  # fmt: skip
             if "historical" in policy.in_clause:
                 # a resolution later in the clause: only a cue that looks back speaks of the finding before it
                 # ("the back pain she had when ..., has completely resolved"; not "back pain, prior scans normal"),

@@ -8,12 +8,20 @@ Each class has differently worded positives and a control where it must not fire
 - a denial after a symptom that negates nothing else ("..., none otherwise.") limits it to what was told before:
   left to confirm;
 - a presenting symptom with a warning, later in its paragraph said to have resolved, is left to confirm;
+- a symptom dated to a procedure, with no warning in its sentence ("since the biopsy ..."), is left to confirm;
 - distant disease the writer is worried about, or that is "not yet excluded", is no M1.
 """
 
 from __future__ import annotations
 
 from nlp_helpers import decide_note, facts, symptom_codes
+
+
+def facts_to_confirm(note: str) -> list[dict]:
+    from rightscan.adapters.text import extract
+
+    return list(extract(note).to_confirm)
+
 
 NEW_CANCER = (
     "New patient: 61F, left breast IDC 1.4 cm on ultrasound, core biopsy grade 2, ER positive, PR positive, "
@@ -70,6 +78,36 @@ def test_a_headache_only_with_a_trigger_is_left_to_confirm() -> None:
 
 def test_control_a_denial_of_something_else_keeps_the_symptom() -> None:
     note = NEW_CANCER + "Headache every morning for three weeks, none of the painkillers help."
+    assert "headache" in symptom_codes(note)
+
+
+# --- a symptom dated to a procedure -------------------------------------------------------------------------------
+
+AWAITING = "Portal message. They took a biopsy of my left breast on Monday and think it may be cancer. "
+
+
+def test_rib_pain_since_the_biopsy_is_left_to_confirm() -> None:
+    note = AWAITING + "Since my biopsy on Monday I have had pain in my ribs on the left side. Should I worry?"
+    assert "bone_pain" not in symptom_codes(note)
+    assert any(item["field"] == "symptoms" for item in facts_to_confirm(note))
+
+
+def test_a_back_ache_after_an_operation_is_left_to_confirm() -> None:
+    note = NEW_CANCER + "Lower back pain after her operation for a hernia last month, no other complaints."
+    assert "back_pain" not in symptom_codes(note)
+    _left_to_confirm(note)
+
+
+def test_control_a_warning_keeps_pain_dated_to_a_procedure() -> None:
+    note = AWAITING + "Since my lumpectomy last year I get pain in my left hip, it is worse at night and wakes me up."
+    assert "bone_pain" in symptom_codes(note)
+
+
+def test_control_a_procedure_that_dates_something_else_leaves_the_symptom() -> None:
+    note = (
+        "hello doctor, my chemo ended in March after my mastectomy. since about ten days I get headaches most "
+        "mornings that I never used to have."
+    )
     assert "headache" in symptom_codes(note)
 
 

@@ -23,6 +23,11 @@ enough to explain it away:
   drainage"). Whether it is there today is for confirmation: uncertain (never dropped: a flare's settling does not
   say why it came).
 
+- **a symptom dated to a procedure** ("since the biopsy I have pain in my ribs"; "sore back ever since my
+  operation"): a lead word and a procedure (``procedure_leads``, ``procedure_fillers``, ``procedure_names``) close to
+  the symptom in its clause, in its sentence on its line, and no warning cue in that sentence: the procedure may
+  explain it or not, which the words leave open, so it is left uncertain (never explained away).
+
 Plain functions over the doc's tokens and the mentions' effects; every word is data.
 """
 
@@ -43,6 +48,8 @@ SentenceOf = Callable[[int], Span]
 DENIAL_REACH = 3
 # how many tokens the limiting words may take after a bare negation before its clause ends ("none otherwise.")
 LIMIT_REACH = 3
+# how many characters at most between a procedure and the symptom it dates ("since the biopsy I have pain in my ribs")
+PROCEDURE_REACH = 40
 _GONE = frozenset({"negated", "historical", "hypothetical", "family", "explained", "uncertain"})
 _SYMPTOMS = frozenset({"symptom", "symptom_unsure"})
 
@@ -60,6 +67,7 @@ class DeniedChange:
         self.change = _norm(words.get("change_words", ()))
         self.tails = _norm(words.get("limiting_tails", ()))
         self.subjects = _norm(words.get("change_subjects", ()))
+        self.procedure = _procedure_pattern(words)
         self.categories = categories
         self.longest_denial = max((len(w.split()) for w in self.denials), default=0)
 
@@ -87,6 +95,21 @@ class DeniedChange:
         nxt = doc[end]
         return nxt.is_punct or "\n" in nxt.text or nxt.lower_ in self.subjects
 
+    def _change_denied(self, doc: Doc, after: int, first: int, sent_end: int) -> bool:
+        """Whether a word of change (``change_words``: one word, "new", "worse", "different") is denied after token
+        ``after`` in the sentence, describing the symptom, whether or not a warning cue was read there ("nothing
+        new or different about it" may be read as one phrase that warns of nothing)."""
+        for k in range(after, sent_end):
+            if "\n" in doc[k].text:
+                return False
+            if doc[k].lower_ in self.change and self._denied(doc, k, first):
+                j = k + 1
+                while j < sent_end and (doc[j].lower_ in self.change or doc[j].lower_ in {"or", "nor", "and"}):
+                    j += 1
+                if self._of_symptom(doc, j, sent_end):
+                    return True
+        return False
+
     def _warnings(self, doc: Doc) -> list[tuple[int, int, str]]:
         out = []
         for mod in doc._.context_graph.modifiers:
@@ -103,8 +126,6 @@ class DeniedChange:
         if not self.denials:
             return set()
         warnings = self._warnings(doc)
-        if not warnings:
-            return set()
         said_unchanged: set[int] = set()
         text = doc.text
         warned_by: dict[tuple[int, int], set[int]] = {}
@@ -120,8 +141,6 @@ class DeniedChange:
             line_end_char = len(text) if nl < 0 else nl
             here = [(s, t, w) for s, t, w in warnings
                     if sent.start <= s < sent.end and line_start_char <= doc[s].idx < line_end_char]  # fmt: skip
-            if not here:
-                continue
             first = span.start
             while first > sent.start and doc[first - 1].idx >= line_start_char:
                 first -= 1
@@ -129,19 +148,18 @@ class DeniedChange:
             if len(denied) < len(here):
                 continue  # a warning the note does not deny stands
             # a denial of something else ("no new meds") says nothing of the symptom
-            denied = [(s, w) for s, t, w in denied if s >= span.end and self._of_symptom(doc, t, sent.end)]
-            if not denied:
-                continue
-            if "warning" in effects[i]:
+            denied_here = [(s, w) for s, t, w in denied if s >= span.end and self._of_symptom(doc, t, sent.end)]
+            if denied_here and "warning" in effects[i]:
                 # only a warning that came from the denied cues is taken back (one carried from elsewhere stands)
                 # (one the clause passes gave, with no edge: every warning of the whole sentence must be denied)
                 sources = warned_by.get((span.start, span.end)) or {
                     s for s, _t, _w in warnings if sent.start <= s < sent.end
                 }
-                if not sources <= {s for s, _w in denied}:
-                    continue
-                effects[i].discard("warning")
-            if any(w in self.change for _s, w in denied):
+                if sources <= {s for s, _w in denied_here}:
+                    effects[i].discard("warning")
+            if "warning" in effects[i]:
+                continue
+            if any(w in self.change for _s, w in denied_here) or self._change_denied(doc, span.end, first, sent.end):
                 said_unchanged.add(i)
         return said_unchanged
 
@@ -180,6 +198,33 @@ class DeniedChange:
                 if any(span.end <= o < s for o in starts):
                     continue  # another mention stands between: the negation may be its own
                 out.add(i)
+        return out
+
+    # ------------------------------------------------------------------ a symptom dated to a procedure
+    def after_procedure(
+        self, doc: Doc, spans: Sequence[Span], described: Described, sentence_of: SentenceOf
+    ) -> set[int]:
+        """The symptoms whose sentence, on their line, dates something to a procedure (module docstring)."""
+        if self.procedure is None:
+            return set()
+        text = doc.text
+        out: set[int] = set()
+        warned = {s for s, _t, _w in self._warnings(doc)}
+        for i, (span, d) in enumerate(zip(spans, described, strict=True)):
+            if d["family"] not in _SYMPTOMS:
+                continue
+            sent = sentence_of(span.start)
+            if any(sent.start <= w < sent.end for w in warned):
+                continue  # a warning anywhere in its sentence ("worse at night, it wakes me up") keeps the red flag
+            lo = max(sent.start_char, text.rfind("\n", 0, span.start_char) + 1)
+            nl = text.find("\n", span.end_char)
+            hi = min(sent.end_char, len(text) if nl < 0 else nl)
+            for m in self.procedure.finditer(text, lo, hi):
+                a, b = (m.end(), span.start_char) if m.end() <= span.start_char else (span.end_char, m.start())
+                # it dates this symptom: close by, in its clause ("after my lumpectomy. for 2 weeks headaches" does not)
+                if b - a <= PROCEDURE_REACH and not re.search(r"[.;!?]", text[a:b]):
+                    out.add(i)
+                    break
         return out
 
     # ------------------------------------------------------------------ a presentation that settled
@@ -231,7 +276,22 @@ class DeniedChange:
         """After the other passes: the symptoms said unchanged, limited by a denial, or presented and since settled,
         that nothing else has read away, are left uncertain."""
         quiet = set(said_unchanged) | self.limited(doc, spans, described, sentence_of)
+        quiet |= self.after_procedure(doc, spans, described, sentence_of)
         quiet = {i for i in quiet if "warning" not in effects[i]}  # a warning still standing keeps the symptom
         for i in quiet | self.settled(doc, spans, described, effects, sections):
             if described[i]["family"] in _SYMPTOMS and not effects[i] & _GONE:
                 effects[i].add("uncertain")
+
+
+def _procedure_pattern(words: Mapping[str, Sequence[str]]) -> re.Pattern[str] | None:
+    """A lead, an optional filler and a procedure, as whole words ("since the biopsy", "after my operation")."""
+
+    def alts(key: str) -> str:
+        listed = sorted(_norm(words.get(key, ())), key=len, reverse=True)
+        return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in listed)
+
+    leads, fillers, names = alts("procedure_leads"), alts("procedure_fillers"), alts("procedure_names")
+    if not leads or not names:
+        return None
+    filler = rf"(?:(?:{fillers})\s+)?" if fillers else ""
+    return re.compile(rf"(?<![\w/-])(?:{leads})\s+{filler}(?:{names})(?![\w/-])", re.IGNORECASE)

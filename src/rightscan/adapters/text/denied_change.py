@@ -1,7 +1,7 @@
-"""Round 12v: a symptom the note describes by denying a change, or by a denial that limits it, and a presenting
-symptom later said to have settled.
+"""Round 12v: a symptom the note describes by denying a change, or by a denial that limits it, a presenting
+symptom later said to have settled, and a symptom dated to a procedure.
 
-Three ways notes tell that a symptom is there but perhaps not a red flag, none of which states a benign cause plainly
+Four ways notes tell that a symptom is there but perhaps not a red flag, none of which states a benign cause plainly
 enough to explain it away:
 
 - **a denied warning** ("her headaches are her long-standing migraines without any new features", "back ache,
@@ -16,13 +16,13 @@ enough to explain it away:
   since"): a negation cue after the symptom in its clause that negates nothing named (only a word of
   ``limiting_tails`` or nothing stands before the clause ends) restricts the symptom to the circumstance told before
   it. Uncertain.
-- **a presentation that settled**: a symptom the patient presented or was admitted with (a PRESENTATION cue's
-  scope) with a warning ("10 days of progressive breathlessness"; an unwarned one said resolved later is already
-  not current, ``assemble._explained_later``), whose later mention of the same rule, in the same paragraph and
-  section, is said to have resolved (a historical cue after it, no warning on it: "Dyspnea and cough resolved after
-  drainage"). Whether it is there today is for confirmation: uncertain (never dropped: a flare's settling does not
-  say why it came).
-
+- **a presentation that settled**: a breathing symptom (``settling_symptoms``; never pain) the patient presented or
+  was admitted with (a PRESENTATION cue's scope) with a warning ("10 days of progressive breathlessness"; an
+  unwarned one said resolved later is already not current, ``assemble._explained_later``), whose later mention of
+  the same rule, in the same paragraph and section, is said to have resolved (a historical cue after it, no warning
+  on it: "Dyspnea and cough resolved after drainage"), not "back to baseline" (a flare's end, ``chronic_baseline``'s).
+  Whether it is there today is for confirmation: uncertain (never dropped: a flare's settling does not say why it
+  came).
 - **a symptom dated to a procedure** ("since the biopsy I have pain in my ribs"; "sore back ever since my
   operation"): a lead word and a procedure (``procedure_leads``, ``procedure_fillers``, ``procedure_names``) close to
   the symptom in its clause, in its sentence on its line, and no warning cue in that sentence: the procedure may
@@ -62,12 +62,21 @@ class DeniedChange:
     """``red_flag_readings.change_denials``, ``change_words``, ``change_subjects`` and ``limiting_tails``
     (context.yaml), compiled once."""
 
-    def __init__(self, words: Mapping[str, Sequence[str]], categories: Mapping[str, str | None]) -> None:
+    def __init__(
+        self,
+        words: Mapping[str, Sequence[str]],
+        categories: Mapping[str, str | None],
+        stable_words: Sequence[str] = (),
+    ) -> None:
         self.denials = _norm(words.get("change_denials", ()))
         self.change = _norm(words.get("change_words", ()))
         self.tails = _norm(words.get("limiting_tails", ()))
         self.subjects = _norm(words.get("change_subjects", ()))
         self.procedure = _procedure_pattern(words)
+        self.settling = _norm(words.get("settling_symptoms", ()))
+        stable = sorted(_norm(stable_words), key=len, reverse=True)
+        alts = "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in stable)
+        self.baseline = re.compile(rf"(?<![\w/-])(?:{alts})(?![\w/-])", re.IGNORECASE) if alts else None
         self.categories = categories
         self.longest_denial = max((len(w.split()) for w in self.denials), default=0)
 
@@ -246,6 +255,9 @@ class DeniedChange:
                 continue
             if "warning" not in effects[i]:
                 continue  # an unwarned one resolved later is already not current (assemble._explained_later)
+            values = {f.value for f in d["findings"] if f.field == "symptoms"}
+            if not values or not values <= self.settling:
+                continue  # never pain: new night pain settled on analgesia is still a red flag
             for j in range(len(spans)):
                 later = spans[j]
                 if later.start <= span.end or described[j]["rule"] != d["rule"]:
@@ -254,6 +266,10 @@ class DeniedChange:
                     continue
                 if sections[later.start] != sections[span.start]:
                     continue
+                line_start = text.rfind("\n", 0, later.start_char) + 1
+                nl = text.find("\n", later.end_char)
+                if self.baseline is not None and self.baseline.search(text, line_start, len(text) if nl < 0 else nl):
+                    break  # back to her baseline: a flare's end, read by chronic_baseline (its illness named or not)
                 if (
                     (later.start, later.end) in backward_historical
                     and "historical" in effects[j]

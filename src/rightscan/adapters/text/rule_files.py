@@ -240,6 +240,7 @@ class _RedFlagReadings(_Strict):
     change_words: list[str] = Field(default_factory=list)
     change_subjects: list[str] = Field(default_factory=list)
     limiting_tails: list[str] = Field(default_factory=list)
+    settling_symptoms: list[str] = Field(default_factory=list)  # round 12v: a warned presentation since resolved
     procedure_leads: list[str] = Field(default_factory=list)  # round 12v: a symptom dated to a procedure
     procedure_fillers: list[str] = Field(default_factory=list)
     procedure_names: list[str] = Field(default_factory=list)

@@ -81,7 +81,9 @@ class Scopes:
         self._red_flags = RedFlagReadings(rules.red_flag_readings, rules.categories)  # round 10b
         self._reported = ReportedReadings(rules.red_flag_readings, rules.categories)  # round 12a
         self._denials = DenialLayouts(rules)  # round 13v-c: a table's denial column, "neg cough/SOB", "no trauma/..."
-        self._denied_change = DeniedChange(rules.red_flag_readings, rules.categories)  # round 12v
+        self._denied_change = DeniedChange(  # round 12v
+            rules.red_flag_readings, rules.categories, rules.chronic_baseline.get("stable_words", ())
+        )
 
     def spread(
         self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sents: Sentences, sections: Sections

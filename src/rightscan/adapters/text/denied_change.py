@@ -23,10 +23,11 @@ enough to explain it away:
   on it: "Dyspnea and cough resolved after drainage"), not "back to baseline" (a flare's end, ``chronic_baseline``'s).
   Whether it is there today is for confirmation: uncertain (never dropped: a flare's settling does not say why it
   came).
-- **a symptom dated to a procedure** ("since the biopsy I have pain in my ribs"; "sore back ever since my
-  operation"): a lead word and a procedure (``procedure_leads``, ``procedure_fillers``, ``procedure_names``) close to
-  the symptom in its clause, in its sentence on its line, and no warning cue in that sentence: the procedure may
-  explain it or not, which the words leave open, so it is left uncertain (never explained away).
+- **a symptom dated to a minor procedure** ("since the biopsy I have pain in my ribs"; "rib pain after the core
+  biopsy"; never an operation, which only dates a symptom): a lead word and a procedure (``procedure_leads``,
+  ``procedure_fillers``, ``procedure_names``) close to the symptom in its clause, in its sentence on its line, and no
+  warning cue in that sentence: the procedure may explain it or not, which the words leave open, so it is left
+  uncertain (never explained away).
 
 Plain functions over the doc's tokens and the mentions' effects; every word is data.
 """

@@ -235,6 +235,15 @@ class _RedFlagReadings(_Strict):
     female_pronouns: list[str] = Field(default_factory=list)
     male_pronouns: list[str] = Field(default_factory=list)
     patient_words: list[str] = Field(default_factory=list)
+    # round 12v (denied_change.py): a denied warning, the change it denies, a denial that limits a symptom
+    change_denials: list[str] = Field(default_factory=list)
+    change_words: list[str] = Field(default_factory=list)
+    change_subjects: list[str] = Field(default_factory=list)
+    limiting_tails: list[str] = Field(default_factory=list)
+    settling_symptoms: list[str] = Field(default_factory=list)  # round 12v: a warned presentation since resolved
+    procedure_leads: list[str] = Field(default_factory=list)  # round 12v: a symptom dated to a procedure
+    procedure_fillers: list[str] = Field(default_factory=list)
+    procedure_names: list[str] = Field(default_factory=list)
 
 
 class ContextFile(_rule_file("context")):

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from rightscan.adapters.text.chronic_baseline import ChronicBaseline
 from rightscan.adapters.text.components import doc_text
 from rightscan.adapters.text.denial_layouts import DenialLayouts
+from rightscan.adapters.text.denied_change import DeniedChange
 from rightscan.adapters.text.explanations import (
     Explanations,
     between,
@@ -80,6 +81,9 @@ class Scopes:
         self._red_flags = RedFlagReadings(rules.red_flag_readings, rules.categories)  # round 10b
         self._reported = ReportedReadings(rules.red_flag_readings, rules.categories)  # round 12a
         self._denials = DenialLayouts(rules)  # round 13v-c: a table's denial column, "neg cough/SOB", "no trauma/..."
+        self._denied_change = DeniedChange(  # round 12v
+            rules.red_flag_readings, rules.categories, rules.chronic_baseline.get("stable_words", ())
+        )
 
     def spread(
         self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sents: Sentences, sections: Sections
@@ -94,6 +98,7 @@ class Scopes:
         self._share_in_lists(doc, described, effects)
         self._status_of_another(doc, spans, described, effects)  # round 9b (explanations.py)
         self._in_clause(doc, spans, described, effects, sents)
+        unchanged = self._denied_change.reassure(doc, spans, described, effects, sents.of)  # round 12v
         # round 10a: a symptom given as the patient's usual with its chronic illness (chronic_baseline.py)
         self._baseline.apply(doc, doc_text(doc), spans, described, effects, sents.of, self._baseline_families)
         self._carry_family(doc, spans, described, effects, sents)
@@ -121,6 +126,7 @@ class Scopes:
         self._red_flags.past_study_reason(doc, spans, described, effects, sents)
         self._reported.doubted_cause(doc, spans, described, effects, sents)  # round 12a: "unclear if ... from OA"
         self._denials.apply(doc, spans, described, effects)  # round 13v-c (denial_layouts.py)
+        self._denied_change.apply_after(doc, spans, described, effects, sents.of, sections, unchanged)  # round 12v
 
     def _in_clause(self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sents: Sentences) -> None:
         """Effects a family reads from its whole clause (``in_clause``, ``implied_by`` in context.yaml)."""

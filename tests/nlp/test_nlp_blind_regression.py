@@ -58,8 +58,10 @@ FLOORS = {
     # negations, return lists, injuries and old studies' reasons to confirm, a relative called mum, a far negation)
     # 81.3 % and none; its other classes are not fixed yet
     "blind_v11.jsonl": (0, 0.80),
-    # first run unseen 77.3 % and 16 unsafe (BLIND_V13_PROVENANCE.md); floor at the first figure until its round
-    "blind_v13.jsonl": (16, 0.77),
+    # first run unseen 77.3 % and 16 unsafe (BLIND_V13_PROVENANCE.md), unchanged by round 12; after a short round 13v
+    # on its unsafe answers (test_nlp_unsafe_v13a.py, _v13b.py, _v13c.py) 82.7 % and 1 (oc-035: a triage protocol's
+    # title read as the symptom, and a quotation not split from the sentence that explains it)
+    "blind_v13.jsonl": (1, 0.82),
     # first run unseen 83.3 % and 7 unsafe (BLIND_V12_PROVENANCE.md); after a short round 12v on its unsafe answers
     # (test_nlp_unsafe_v12.py: denied warnings and limiting denials, a warned presentation since resolved, a symptom
     # dated to a procedure, distant disease worried about or not yet excluded) 84.7 % and none

@@ -34,10 +34,15 @@ def _m(note: str) -> str | None:
 # ------------------------------------------------------------------ a pointer back to the first telling
 def test_a_symptom_pointing_back_to_an_explained_telling_is_read_as_explained() -> None:
     for note, code in (
-        (f"{TREATED} HPI: lower back pain after lifting boxes on Sunday.\nROS: back pain per HPI. No headache.",
-         "back_pain"),
-        (f"{TREATED} HPI: breathless on hills because of her heart failure, same as usual.\nROS: +SOB as described "
-         "above. Denies headache.", "dyspnea"),
+        (
+            f"{TREATED} HPI: lower back pain after lifting boxes on Sunday.\nROS: back pain per HPI. No headache.",
+            "back_pain",
+        ),
+        (
+            f"{TREATED} HPI: breathless on hills because of her heart failure, same as usual.\nROS: +SOB as described "
+            "above. Denies headache.",
+            "dyspnea",
+        ),
     ):
         assert code not in _codes(note), note
         assert _decide(note)["systemic_imaging"] != "targeted", note
@@ -49,15 +54,19 @@ def test_a_pointer_back_to_a_telling_that_stands_keeps_the_red_flag() -> None:
 
 
 def test_a_pointer_back_with_a_warning_of_its_own_keeps_the_red_flag() -> None:
-    note = (f"{TREATED} HPI: dry cough for 3 years from her asthma, no change.\n"
-            "ROS: cough as above, now waking her at night and getting worse.")
+    note = (
+        f"{TREATED} HPI: dry cough for 3 years from her asthma, no change.\n"
+        "ROS: cough as above, now waking her at night and getting worse."
+    )
     assert "cough" in _codes(note)
 
 
 def test_a_pointer_back_to_nothing_said_of_that_symptom_keeps_it() -> None:
     # only the breathlessness was told before: the cough is told here for the first time
-    note = (f"{TREATED} HPI: breathless on hills because of her heart failure, same as usual.\n"
-            "ROS: +SOB, cough as described above. Denies headache.")
+    note = (
+        f"{TREATED} HPI: breathless on hills because of her heart failure, same as usual.\n"
+        "ROS: +SOB, cough as described above. Denies headache."
+    )
     codes = _codes(note)
     assert "cough" in codes and "dyspnea" not in codes
     assert "cough" in _codes(f"{TREATED} ROS: cough as above.")
@@ -66,8 +75,11 @@ def test_a_pointer_back_to_nothing_said_of_that_symptom_keeps_it() -> None:
 # ------------------------------------------------------------------ a relative's pronoun of the other sex
 def test_a_symptom_after_the_pronoun_of_a_relative_of_the_other_sex_is_left_to_confirm() -> None:
     for note, code in (
-        (f"{MAN_NEW} Social: his wife has MS and uses a wheelchair - she has had back pain for months; he is her "
-         "carer.", "back_pain"),
+        (
+            f"{MAN_NEW} Social: his wife has MS and uses a wheelchair - she has had back pain for months; he is her "
+            "carer.",
+            "back_pain",
+        ),
         (f"{TREATED} Social: her husband had a stroke last year; he gets headaches most days now.", "headache"),
     ):
         assert code not in _codes(note), note

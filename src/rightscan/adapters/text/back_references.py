@@ -36,9 +36,7 @@ def _stands(rules: Rules, o: Mention, earlier: list[Mention]) -> bool:
         return False
     if WARNING in o.effects:
         return True
-    return not any(
-        p.start > o.start and p.effects & LATER_QUALIFIERS and "negated" not in p.effects for p in earlier
-    )
+    return not any(p.start > o.start and p.effects & LATER_QUALIFIERS and "negated" not in p.effects for p in earlier)
 
 
 def carry(rules: Rules, mentions: list[Mention]) -> list[Mention]:

@@ -59,9 +59,7 @@ def _phrases(words: Iterable[str]) -> list[tuple[str, ...]]:
 def _hits(tokens: list[str], phrases: list[tuple[str, ...]]) -> list[int]:
     """Indexes of the tokens that start one of the phrases."""
     firsts = {p[0] for p in phrases}
-    return [
-        i for i, t in enumerate(tokens) if t in firsts and any(tuple(tokens[i : i + len(p)]) == p for p in phrases)
-    ]
+    return [i for i, t in enumerate(tokens) if t in firsts and any(tuple(tokens[i : i + len(p)]) == p for p in phrases)]
 
 
 def _symptom_at(rules: Rules, m: Mention) -> int | None:
@@ -114,8 +112,9 @@ def carry(rules: Rules, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _foreign(before: list[str], relatives: list[tuple[str, ...]], theirs: list[tuple[str, ...]],
-             ours: list[tuple[str, ...]]) -> bool:
+def _foreign(
+    before: list[str], relatives: list[tuple[str, ...]], theirs: list[tuple[str, ...]], ours: list[tuple[str, ...]]
+) -> bool:
     """Whether the words before a symptom name another-sex relative, then that relative's pronoun, and nothing of
     the patient after the pronoun."""
     named = _hits(before, relatives)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rightscan.domain.knowledge import Knowledge
-from rightscan.domain.orders import interpret
+from rightscan.domain.orders import for_patient, interpret
 
 
 def procedure_catalogue(kb: Knowledge) -> list[dict[str, Any]]:
@@ -37,6 +37,7 @@ def procedure_catalogue(kb: Knowledge) -> list[dict[str, Any]]:
 
 
 def resolved_study(kb: Knowledge, text: str) -> Any:
-    """The catalogue study an order's text is read as by the evaluator, or None (unknown or ambiguous)."""
-    reading = interpret(kb, text)
+    """The catalogue study an order's text is read as by the evaluator (for the patient of the form:
+    ``orders.for_patient``), or None (unknown or ambiguous)."""
+    reading = for_patient(kb, text)
     return reading.study if reading.status == "resolved" else None

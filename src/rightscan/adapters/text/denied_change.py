@@ -55,6 +55,19 @@ _GONE = frozenset({"negated", "historical", "hypothetical", "family", "explained
 _SYMPTOMS = frozenset({"symptom", "symptom_unsure"})
 
 
+# words that open a new clause after the symptom's: a change denied after one of them is said of that clause's subject;
+# "and" only before a determiner ("and the CT head showed nothing new", not "now and then, nothing new")
+_NEW_CLAUSE = frozenset({"but", "while", "whereas", "although", "though"})
+_DETERMINERS = frozenset({"the", "a", "an", "her", "his", "their", "my", "this", "that", "these", "those"})
+
+
+def _opens_clause(doc: Doc, k: int, sent_end: int) -> bool:
+    word = doc[k].lower_
+    if word in _NEW_CLAUSE:
+        return True
+    return word == "and" and k + 1 < sent_end and doc[k + 1].lower_ in _DETERMINERS
+
+
 def _norm(words: Sequence[str]) -> frozenset[str]:
     return frozenset(" ".join(w.lower().split()) for w in words if w.strip())
 
@@ -110,8 +123,8 @@ class DeniedChange:
         ``after`` in the sentence, describing the symptom, whether or not a warning cue was read there ("nothing
         new or different about it" may be read as one phrase that warns of nothing)."""
         for k in range(after, sent_end):
-            if "\n" in doc[k].text:
-                return False
+            if "\n" in doc[k].text or _opens_clause(doc, k, sent_end):
+                return False  # a new clause speaks of another thing ("... and the CT head showed nothing new")
             if doc[k].lower_ in self.change and self._denied(doc, k, first):
                 j = k + 1
                 while j < sent_end and (doc[j].lower_ in self.change or doc[j].lower_ in {"or", "nor", "and"}):

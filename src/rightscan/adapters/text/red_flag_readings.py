@@ -37,7 +37,7 @@ Plain functions over the doc, its ConText graph, the mentions' spans and their e
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -339,11 +339,7 @@ class RedFlagReadings:
         triggers, warnings = self._trigger_marks(doc)
         if not triggers:
             return
-        for i, (span, d) in enumerate(zip(spans, described, strict=True)):
-            e = effects[i]
-            if d["family"] != "symptom" or e & _NOT_STATED_PLAINLY:
-                continue
-            sent = sents.of(span.start)
+        for span, e, sent in _plain_symptoms(spans, described, effects, sents):
             if any(sent.start <= w < sent.end for w in warnings) or not self._dated_back(doc, span, sent.end):
                 continue
             first = sents.of(sent.start - 1).start if sent.start > 0 else sent.start
@@ -445,11 +441,7 @@ class RedFlagReadings:
         triggers, warnings = self._trigger_marks(doc)
         if not triggers:
             return
-        for i, (span, d) in enumerate(zip(spans, described, strict=True)):
-            e = effects[i]
-            if d["family"] != "symptom" or e & _NOT_STATED_PLAINLY or "historical" in e:
-                continue
-            sent = sents.of(span.start)
+        for span, e, sent in _plain_symptoms(spans, described, effects, sents, also_skip="historical"):
             if any(sent.start <= w < sent.end for w in warnings):
                 continue
             if any(sent.start <= t < span.start and self._cut_between(doc, t, span.start) for t in triggers):
@@ -494,3 +486,15 @@ class RedFlagReadings:
             if end is not None and symptom - end <= SYMPTOM_AFTER_REASON:
                 return True
         return False
+
+
+def _plain_symptoms(
+    spans: Sequence[Span], described: Described, effects: Effects, sents: Sentences, also_skip: str | None = None
+) -> Iterator[tuple[Span, set[str], Span]]:
+    """The symptom mentions stated plainly (none of ``_NOT_STATED_PLAINLY``, nor ``also_skip``): each with its
+    effects (to add to) and its sentence; the common walk of the mechanical-trigger rules."""
+    for i, (span, d) in enumerate(zip(spans, described, strict=True)):
+        e = effects[i]
+        if d["family"] != "symptom" or e & _NOT_STATED_PLAINLY or (also_skip is not None and also_skip in e):
+            continue
+        yield span, e, sents.of(span.start)

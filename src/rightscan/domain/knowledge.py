@@ -76,6 +76,8 @@ class OrderVocabulary:
     letter_names: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     sound_alikes: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict, compare=False, hash=False)
     answers: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, hash=False)  # "yes"/"no" -> words
+    # negating words as the segment reader sees them (a form's tokens joined by spaces): "no", "without", "w / o"
+    negators: frozenset[str] = field(default_factory=frozenset, compare=False, hash=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -56,8 +56,10 @@ from rightscan.domain.orders_items import (
     _filler_then_contrast,
     _joined,
     _mistyped_timing,
+    _negated,
     _optional,
     _patient_words,
+    _refused_contrast,
     _ruled_out,
     _states_contrast,
     _step,
@@ -148,6 +150,7 @@ class _Parse:
     optional_contrast: bool = False  # "contrast if needed": a contrast stated elsewhere is then unclear
     bare_contrast: bool = False  # a contrast noun on its own ("CT chest contrast"), the object of no timing word
     either_contrast: bool = False  # two timings offered as alternatives ("w/wo or w/o per radiologist")
+    refused_contrast: bool = False  # the patient declines a contrast agent ("pt declines gadolinium")
     protocols: set[str] = field(default_factory=set)
     by_protocol: tuple[str, ...] = ()  # protocol words that gave the contrast timing (shown as an assumption)
     # what segments after the study part state (the matcher checks them against the study part)
@@ -161,6 +164,8 @@ class _Parse:
     def mixed_contrast(self) -> bool:
         if self.contrast_unclear or self.either_contrast:
             return True
+        if self.refused_contrast and _timing(self.contrast_marks) not in (None, "without"):
+            return True  # "CT CAP w contrast - contrast declined": with contrast, or the contrast left out?
         if self.optional_contrast and self.contrast_marks:
             return True  # "plain, contrast if needed": without, or with and without?
         if self.bare_contrast and _timing(self.contrast_marks) == "without":
@@ -247,9 +252,15 @@ def _read_segment(
     earlier = False  # an indication's words now describe an earlier study ("lesion seen on CT")
     patient = _patient_words(vocab) if indication or later else frozenset()
     or_at: int | None = None  # where in contrast_at an "or" came after a stated contrast
+    negated, refused = _negated(vocab, items), _refused_contrast(items)
     for k, (word, m) in enumerate(items):
         if word in CLAUSE_ENDS:
             in_reason = aside = False
+            continue
+        if k in negated:
+            continue  # "no tomo": that technique is not the study's
+        if k in refused:  # "pt declines gadolinium": whether contrast is given is the question
+            parse.contrast_question = parse.contrast_doubt = parse.refused_contrast = True
             continue
         if word == "or" and parse.contrast_at and or_at is None:
             or_at = len(parse.contrast_at)
@@ -425,6 +436,7 @@ def _take_indication(parse: _Parse, seg: _Parse, raw: str) -> None:
     # that contrast is in question
     parse.optional_contrast = parse.optional_contrast or seg.optional_contrast
     parse.either_contrast = parse.either_contrast or seg.either_contrast
+    parse.refused_contrast = parse.refused_contrast or seg.refused_contrast
     parse.optional_part = parse.optional_part or seg.optional_part
     parse.contrast_question = parse.contrast_question or seg.contrast_question or seg.contrast_word
     parse.contrast_doubt = parse.contrast_doubt or seg.contrast_doubt or seg.contrast_word

@@ -91,6 +91,8 @@ def correct(vocab: OrderVocabulary, token: str, parse: Noted, sites: frozenset[s
     if run_on(vocab, token):  # "brainw", "Wcontrast", "pelvisno": a fix would drop the contrast word run on
         parse.contrast_unclear = True  # and the contrast cannot be read
         return (token,)
+    if _modality_run_on(vocab, token):  # "MRIstaging", "MRoncology": a fix would drop the modality run on
+        return (token,)
     limit = 1 if len(token) < 8 else 2
     hits = process.extract(token, vocab.fuzzy_targets, scorer=DamerauLevenshtein.distance, score_cutoff=limit, limit=12)
     if best_is_far_timing := [h for h in hits if h[1] > 1 and h[0] in _contrast_words(vocab)]:
@@ -158,6 +160,17 @@ def run_on(vocab: OrderVocabulary, token: str) -> bool:
         return word in contrast or (len(word) >= 3 and (short or (len(word) >= 4 and word in vocab.words)))
 
     return _cover(token, known, contrast.__contains__)
+
+
+def _modality_run_on(vocab: OrderVocabulary, token: str) -> bool:
+    """Whether a token is vocabulary words run together, one of them naming a modality ("mristaging",
+    "mroncology"): a typo fix towards one long word ("restaging", "oncology") would drop the modality."""
+
+    def modality(word: str) -> bool:
+        meaning = vocab.phrases.get((word,))
+        return bool(meaning and meaning.modality)
+
+    return _cover(token, lambda piece: len(piece) >= 2 and piece in vocab.words, modality)
 
 
 @lru_cache(maxsize=8)

@@ -57,6 +57,44 @@ def _ruled_out(items: list[tuple[str, TermMeaning | None]], k: int) -> bool:
     return bool(nxt and nxt.rules_out)
 
 
+def _negated(vocab: OrderVocabulary, items: list[tuple[str, TermMeaning | None]]) -> frozenset[int]:
+    """A modality or technique word that a negating word just before says is not done ("2D only, no tomo",
+    "w/o SPECT"), with that negating word: neither is read. A negating word before a contrast statement
+    keeps its usual reading ("no contrast", "without CT contrast"), and a contrast timing word before a plain
+    modality word is that modality's timing ("W/O CT CAP")."""
+    out: set[int] = set()
+    for k, (word, m) in enumerate(items):
+        if word not in vocab.negators:
+            continue
+        j = _stated(items, k, 1)
+        said = items[j][1] if j is not None else None
+        if j is None or said is None or said.contrast_word or said.contrast or not (said.modality or said.technique):
+            continue
+        if m is not None and m.contrast and not said.technique:
+            continue  # "W/O CT CAP": the contrast timing written first, before the modality it qualifies
+        after = _stated(items, j, 1)
+        then = items[after][1] if after is not None else None
+        if then is not None and (then.contrast_word or then.contrast):
+            continue  # "without CT contrast": the contrast, not the CT
+        out.update((k, j))
+    return frozenset(out)
+
+
+def _refused_contrast(items: list[tuple[str, TermMeaning | None]]) -> frozenset[int]:
+    """A contrast noun the patient declines ("pt declines gadolinium", "contrast refused"), with the word that
+    declines it: the contrast is in question, and the word is not the order's own status."""
+    out: set[int] = set()
+    for k, (_, m) in enumerate(items):
+        if m is None or m.status != "declined":
+            continue
+        for j in (_stated(items, k, 1), _stated(items, k, -1)):
+            said = items[j][1] if j is not None else None
+            if j is not None and said is not None and said.contrast_word:
+                out.update((k, j))
+                break
+    return frozenset(out)
+
+
 _JOINS = frozenset({"and", "+", "then", "plus"})  # "plain and contrast", "plain + contrast", "plain then contrast"
 
 

@@ -203,6 +203,7 @@ def _build_vocabulary(v: OrderVocabularyFile, fname: str) -> OrderVocabulary:
         letter_names=letter_names,
         sound_alikes=sound_alikes,
         answers={kind: frozenset(words) for kind, words in v.answers.items()},
+        negators=frozenset(" ".join(tokenize(word)) for word in v.negators),
     )
 
 

@@ -400,6 +400,8 @@ class OrderVocabularyFile(_Strict):
     sound_alikes: dict[str, str] = {}
     # an order form's answers to a question ("Contrast: No", "IV contrast? [ ] yes [x] no")
     answers: dict[Literal["yes", "no"], list[_LetterName | Literal["n", "y"]]] = {}
+    # words that, just before a modality or technique word, say it is not done ("no tomo", "without SPECT")
+    negators: list[str] = []
 
 
 class EquivalenceEntry(_Strict):

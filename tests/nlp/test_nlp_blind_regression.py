@@ -66,6 +66,8 @@ FLOORS = {
     # (test_nlp_unsafe_v12.py: denied warnings and limiting denials, a warned presentation since resolved, a symptom
     # dated to a procedure, distant disease worried about or not yet excluded) 84.7 % and none
     "blind_v12.jsonl": (0, 0.84),
+    # first run unseen 78.0 % and 8 unsafe (BLIND_V14_PROVENANCE.md); a floor at the first figures until its round
+    "blind_v14.jsonl": (8, 0.78),
 }
 
 

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from functools import cache
-from typing import Any, ClassVar, NamedTuple
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
+
+if TYPE_CHECKING:
+    from rightscan.domain.knowledge import EquivalenceRule, Rating
 
 
 class Step(NamedTuple):
@@ -79,6 +82,13 @@ class Equivalence(_Part):
     soe: str
     reasoning: str
     source: str
+
+    @classmethod
+    def through(cls, label: str, rule: EquivalenceRule, variant: int, rated: Rating) -> Equivalence:
+        """The equivalent study as variant ``variant`` rates it (``rated``: its rating entry), read
+        through ``rule`` (an equivalence rule of the knowledge)."""
+        study = (rated.procedure, rated.procedure_id, rated.category, rated.median_rating, rated.soe)
+        return cls(label, rule.id, rule.kind, variant, *study, rule.reasoning, rule.source)
 
 
 @dataclass(frozen=True, slots=True)

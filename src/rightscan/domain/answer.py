@@ -178,6 +178,10 @@ class OrderRating(_Part):
         return self._dict
 
 
+# What an answer shows of how its order's text was read (``OrderReading.as_dict`` keys), in output order
+_READING_SHOWN = ("via", "attributes", "assumed", "corrections", "order_status")
+
+
 class OrderAssessment(NamedTuple):
     """The proposed order of one decision: the text, how it was read, and its rating in this scenario."""
 
@@ -201,15 +205,10 @@ class OrderAssessment(NamedTuple):
         }
 
     def reading_dict(self) -> dict[str, Any]:
-        """How the order's text was read (the ``reading`` entry of ``as_dict``)."""
-        reading = self.reading
-        return {
-            "via": reading.via,
-            "attributes": reading.attributes,
-            "assumed": list(reading.assumed),
-            "corrections": [{"typed": t, "read_as": w} for t, w in reading.corrections] if reading.corrections else [],
-            "order_status": reading.order_status,
-        }
+        """How the order's text was read (the ``reading`` entry of ``as_dict``): the parts of the reading's
+        own entry that an answer shows."""
+        entry = self.reading.as_dict()
+        return {k: entry[k] for k in _READING_SHOWN}
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Annotated, Any
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -18,6 +19,11 @@ def data_dir() -> Path:
 
 def default_database_url() -> str:
     return f"sqlite:///{data_dir() / 'rightscan.db'}"
+
+
+def _text(longest: int) -> Any:
+    """The bounds of a text setting: when given, not empty and at most ``longest`` characters."""
+    return Field(min_length=1, max_length=longest)
 
 
 class Settings(BaseSettings):
@@ -96,25 +102,19 @@ class Settings(BaseSettings):
         "link-local addresses (JSON list in RIGHTSCAN_FHIR_ALLOWED_HOSTS)",
     )
     # ------------------------------------------------------------------ SMART on FHIR EHR launch
-    smart_client_id: str | None = Field(
+    smart_client_id: Annotated[str | None, _text(256)] = Field(
         default=None,
-        min_length=1,
-        max_length=256,
         description="OAuth client id registered with the EHR for the SMART EHR launch (/launch); unset = no launch. "
         "Needs authentication configured; the redirect URI is RIGHTSCAN_PUBLIC_URL + /launch/callback",
     )
-    smart_client_secret: SecretStr | None = Field(
+    smart_client_secret: Annotated[SecretStr | None, _text(1024)] = Field(
         default=None,
-        min_length=1,
-        max_length=1024,
         description="Client secret the EHR issued when RightScan is registered as a confidential client: the code "
         "exchange then authenticates with HTTP Basic (client_secret_basic); unset = a public client (PKCE only). "
         "Give it in the environment only, never on the command line",
     )
-    smart_scope: str = Field(
+    smart_scope: Annotated[str, _text(1000)] = Field(
         default="launch openid fhirUser patient/*.read",
-        min_length=1,
-        max_length=1000,
         description="Scopes requested in the SMART launch",
     )
     smart_issuers: dict[str, str] = Field(

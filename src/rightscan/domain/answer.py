@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from functools import cache
-from typing import Any, ClassVar, NamedTuple
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
+
+if TYPE_CHECKING:
+    from rightscan.domain.knowledge import EquivalenceRule, Rating
 
 
 class Step(NamedTuple):
@@ -79,6 +82,13 @@ class Equivalence(_Part):
     soe: str
     reasoning: str
     source: str
+
+    @classmethod
+    def through(cls, label: str, rule: EquivalenceRule, variant: int, rated: Rating) -> Equivalence:
+        """The equivalent study as variant ``variant`` rates it (``rated``: its rating entry), read
+        through ``rule`` (an equivalence rule of the knowledge)."""
+        study = (rated.procedure, rated.procedure_id, rated.category, rated.median_rating, rated.soe)
+        return cls(label, rule.id, rule.kind, variant, *study, rule.reasoning, rule.source)
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +178,10 @@ class OrderRating(_Part):
         return self._dict
 
 
+# What an answer shows of how its order's text was read (``OrderReading.as_dict`` keys), in output order
+_READING_SHOWN = ("via", "attributes", "assumed", "corrections", "order_status")
+
+
 class OrderAssessment(NamedTuple):
     """The proposed order of one decision: the text, how it was read, and its rating in this scenario."""
 
@@ -191,15 +205,10 @@ class OrderAssessment(NamedTuple):
         }
 
     def reading_dict(self) -> dict[str, Any]:
-        """How the order's text was read (the ``reading`` entry of ``as_dict``)."""
-        reading = self.reading
-        return {
-            "via": reading.via,
-            "attributes": reading.attributes,
-            "assumed": list(reading.assumed),
-            "corrections": [{"typed": t, "read_as": w} for t, w in reading.corrections] if reading.corrections else [],
-            "order_status": reading.order_status,
-        }
+        """How the order's text was read (the ``reading`` entry of ``as_dict``): the parts of the reading's
+        own entry that an answer shows."""
+        entry = self.reading.as_dict()
+        return {k: entry[k] for k in _READING_SHOWN}
 
 
 @dataclass(frozen=True, slots=True)

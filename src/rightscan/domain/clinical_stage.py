@@ -35,9 +35,9 @@ class ClinicalStage:
     compared by identity: one object per ``key`` while it is memoised, so it can stand in later keys)."""
 
     key: tuple[Any, ...]  # the tumour facts it depends on, the T step aside (a memo key for later steps)
-    has_tumor_facts: bool  # False: no T, N, M nor histology (no staging steps at all)
-    t: str | None
-    m: str | None
+    tumor: Any  # those tumour facts (size, stated T and inflammatory cleared: only the T step reads them)
+    t: str | None  # as resolved
+    m: str | None  # as staged (M0 when not stated)
     anatomic: StageResult
     prognostic: StageResult
     block: dict[str, Any]  # the output's ``stage`` block (copied per decision before it is extended)
@@ -46,10 +46,35 @@ class ClinicalStage:
     assumptions: tuple[Assumption, ...]
     pathway: Pathway
     stage_feature: str  # guidance feature ``stage_class``
-    invasive: str  # yes | no | unknown
-    biology: str  # as staged (HER2 equivocal counts as negative): chooses variants 4/5
-    guidance_biology: str  # for wording: "her2_equivocal" while HER2 is unresolved
-    summary_stage: str  # the stage as the summary names it
+
+    @property
+    def has_tumor_facts(self) -> bool:
+        """False: no T, N, M nor histology (no staging steps at all)."""
+        tumor = self.tumor
+        return self.t is not None or tumor.n is not None or tumor.m is not None or tumor.histology is not None
+
+    @property
+    def invasive(self) -> str:
+        """yes | no | unknown."""
+        if self.t == "Tis":
+            return "no"
+        return "yes" if self.tumor.histology not in (None, "DCIS") or self.t is not None else "unknown"
+
+    @property
+    def biology(self) -> str:
+        """As staged (HER2 equivocal counts as negative): chooses variants 4/5."""
+        return biology_of(self.tumor.er, self.tumor.pr, self.tumor.her2)
+
+    @property
+    def guidance_biology(self) -> str:
+        """For wording: "her2_equivocal" while HER2 is unresolved."""
+        biology = self.biology
+        return "her2_equivocal" if self.tumor.her2_equivocal and biology != "her2_positive" else biology
+
+    @property
+    def summary_stage(self) -> str:
+        """The stage as the summary names it."""
+        return summary_stage(self.anatomic, self.prognostic, self.pathway)
 
 
 def clinical_stage(kb: Knowledge, tumor: Any, setting: str | None) -> tuple[ClinicalStage, Step | None]:
@@ -122,13 +147,9 @@ def _clinical_stage_core(kb: Knowledge, tumor: Any, t: str | None, report: bool,
         ctx.explain(clinical.why, f"{kb.early_pathway.source if kb.early_pathway else ''}")
     if report and t != "Tis" and m != "M1":
         note_missing_stage(ctx, tumor, t, n, m, anat, prog)
-    invasive = (
-        "no" if t == "Tis" else ("yes" if (tumor.histology not in (None, "DCIS") or t is not None) else "unknown")
-    )
-    biology = biology_of(tumor.er, tumor.pr, tumor.her2)
     return ClinicalStage(
         key=key,
-        has_tumor_facts=has_tumor_facts,
+        tumor=tumor,
         t=t,
         m=m,
         anatomic=anat,
@@ -139,10 +160,6 @@ def _clinical_stage_core(kb: Knowledge, tumor: Any, t: str | None, report: bool,
         assumptions=assumptions,
         pathway=clinical,
         stage_feature=_stage_class_feature(tables, anat, prog, clinical),
-        invasive=invasive,
-        biology=biology,
-        guidance_biology="her2_equivocal" if tumor.her2_equivocal and biology != "her2_positive" else biology,
-        summary_stage=summary_stage(anat, prog, clinical),
     )
 
 

@@ -246,19 +246,7 @@ def _equivalence_rating(variant: int, rule: EquivalenceRule, eq: Rating) -> Vari
         f"not rated by ACR for variant {variant}; {_EQUIVALENCE_LABEL}: {_EQUIVALENCE_LINK[rule.kind]} "
         f"{eq.procedure}, which variant {variant} rates {eq.category} ({eq.median_rating}/9)"
     )
-    equivalence = Equivalence(
-        label=_EQUIVALENCE_LABEL,
-        rule=rule.id,
-        kind=rule.kind,
-        variant=variant,
-        procedure=eq.procedure,
-        procedure_id=eq.procedure_id,
-        category=eq.category,
-        median_rating=eq.median_rating,
-        soe=eq.soe,
-        reasoning=rule.reasoning,
-        source=rule.source,
-    )
+    equivalence = Equivalence.through(_EQUIVALENCE_LABEL, rule, variant, eq)
     return VariantRating(variant, None, None, None, note=note, equivalence=equivalence)
 
 

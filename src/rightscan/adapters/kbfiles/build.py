@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from rightscan.adapters import knowledge_words as words
 from rightscan.adapters.kbfiles import KnowledgeError, read_validated
@@ -88,8 +88,8 @@ def build_knowledge(base: Traversable | Path) -> Knowledge:
     procedures, lookup, code_index = _build_procedures(catalogue, topic, files["procedures"], vocabulary)
     variants = _build_variants(topic, procedures, files["acr_topic"])
     tables = _build_staging(staging)
-    rules = _build_red_flags(flags, procedures, files["red_flags"])
-    items = _build_guidance(guidance, procedures, files["guidance"])
+    red_flags = _build_red_flags(flags, procedures, files["red_flags"])
+    guidance_parts = _build_guidance(guidance, procedures, files["guidance"])
     return Knowledge(
         version=f"{manifest.version}+{topic.version}+{staging.version}",
         topic_id=topic.id,
@@ -100,13 +100,8 @@ def build_knowledge(base: Traversable | Path) -> Knowledge:
         lookup=lookup,
         variants=variants,
         staging=tables,
-        symptoms=dict(flags.symptoms),
-        lab_names=dict(flags.labs),
-        tumor_marker_names=dict(flags.tumor_markers),
-        thresholds=LabThresholds(**flags.lab_thresholds),
-        red_flag_rules=rules,
-        guidance=items,
-        guidance_index=GuidanceIndex(items),
+        **red_flags,
+        **guidance_parts,
         background_msv_per_year=topic.background_msv_per_year,
         rating_scale=tuple(RatingBand(b.from_, b.to, b.category) for b in topic.rating_scale),
         rrl_scale=tuple(RadiationBand(b.symbol, b.level, b.adult_dose_msv) for b in topic.rrl_scale),
@@ -125,9 +120,6 @@ def build_knowledge(base: Traversable | Path) -> Knowledge:
             after_surgery_late_n=frozenset(topic.early_pathway.after_surgery_late.n),
             source=topic.early_pathway.source,
         ),
-        fact_words={k: FactWords(v.label, v.matters, v.obtained_from) for k, v in guidance.facts.items()},
-        locoregional_due=_locoregional_due(guidance, procedures, files["guidance"]),
-        red_flag_rating_context=flags.rating_context,
         pama=Pama(
             version=pama.version,
             rating_system=pama.rating_system,
@@ -397,7 +389,18 @@ def _build_staging(s: StagingFile) -> StagingTables:
 LAB_FINDINGS = ("alp_raised", "liver_tests_abnormal")
 
 
-def _build_red_flags(f: RedFlagsFile, procedures: dict[str, Procedure], fname: str) -> tuple[RedFlagRule, ...]:
+class _RedFlagKnowledge(TypedDict):
+    """What the red flags file gives the knowledge (``Knowledge``'s fields of the same names)."""
+
+    symptoms: dict[str, str]
+    lab_names: dict[str, str]
+    tumor_marker_names: dict[str, str]
+    thresholds: LabThresholds
+    red_flag_rules: tuple[RedFlagRule, ...]
+    red_flag_rating_context: str
+
+
+def _build_red_flags(f: RedFlagsFile, procedures: dict[str, Procedure], fname: str) -> _RedFlagKnowledge:
     known = set(f.symptoms) | set(LAB_FINDINGS)
     rules = []
     for r in f.rules:
@@ -435,10 +438,26 @@ def _build_red_flags(f: RedFlagsFile, procedures: dict[str, Procedure], fname: s
     for lab in ("alkaline_phosphatase", "ast", "alt", "bilirubin"):
         if lab not in f.labs:
             raise KnowledgeError(f"{fname}: labs must define {lab}")
-    return tuple(rules)
+    return _RedFlagKnowledge(
+        symptoms=dict(f.symptoms),
+        lab_names=dict(f.labs),
+        tumor_marker_names=dict(f.tumor_markers),
+        thresholds=LabThresholds(**f.lab_thresholds),
+        red_flag_rules=tuple(rules),
+        red_flag_rating_context=f.rating_context,
+    )
 
 
-def _build_guidance(g: GuidanceFile, procedures: dict[str, Procedure], fname: str) -> tuple[GuidanceItem, ...]:
+class _GuidanceKnowledge(TypedDict):
+    """What the guidance file gives the knowledge (``Knowledge``'s fields of the same names)."""
+
+    guidance: tuple[GuidanceItem, ...]
+    guidance_index: GuidanceIndex
+    fact_words: dict[str, FactWords]
+    locoregional_due: tuple[tuple[str, ...], str]
+
+
+def _build_guidance(g: GuidanceFile, procedures: dict[str, Procedure], fname: str) -> _GuidanceKnowledge:
     items = []
     seen: set[str] = set()
     for item in g.items:
@@ -470,4 +489,10 @@ def _build_guidance(g: GuidanceFile, procedures: dict[str, Procedure], fname: st
                 as_dict={"id": item.id, "text": item.text, "source": [g.sources[s] for s in item.source]},
             )
         )
-    return tuple(items)
+    found = tuple(items)
+    return _GuidanceKnowledge(
+        guidance=found,
+        guidance_index=GuidanceIndex(found),
+        fact_words={k: FactWords(v.label, v.matters, v.obtained_from) for k, v in g.facts.items()},
+        locoregional_due=_locoregional_due(g, procedures, fname),
+    )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, model_validator
 
@@ -33,6 +33,10 @@ Parser = Literal[
 ]  # fmt: skip
 Direction = Literal["FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"]
 Setting = Literal[SETTINGS]  # type: ignore[valid-type]
+# A list a rule file may leave out (empty then): most of its keys are lists of words or phrases, or of
+# context effects.
+Words = Annotated[list[str], Field(default_factory=list)]
+Effects = Annotated[list[Effect], Field(default_factory=list)]
 
 # Fields of the core input contract a rule may speak about ("labs" and "tumor_markers" take a code).
 SCALAR_FIELDS = (*(f for f in CONTRACT_FIELDS if f != "purpose"), "symptoms")  # a note never sets a purpose
@@ -79,19 +83,19 @@ def _rule_file(kind: str) -> type[_Strict]:
 
 
 class _FamilyPolicy(_Strict):
-    ignore: list[Effect] = Field(default_factory=list)
-    to_unparsed: list[Effect] = Field(default_factory=list)
-    require_one_of: list[Effect] = Field(default_factory=list)
-    at_note_start: list[Effect] = Field(default_factory=list)
-    alone_in_sentence: list[Effect] = Field(default_factory=list)
+    ignore: Effects
+    to_unparsed: Effects
+    require_one_of: Effects
+    at_note_start: Effects
+    alone_in_sentence: Effects
     overridden_by: dict[Effect, list[Effect]] = Field(default_factory=dict)
     implied_by: dict[Effect, list[list[Effect]]] = Field(default_factory=dict)
-    in_clause: list[Effect] = Field(default_factory=list)
+    in_clause: Effects
 
 
 class _SectionSpec(_Strict):
     category: str = Field(pattern=r"^[a-z_]+$")
-    implies: list[Effect] = Field(default_factory=list)
+    implies: Effects
     scope: Literal["section", "sentence"] = "section"
     titles: list[str] = Field(min_length=1)
 
@@ -102,77 +106,77 @@ class _Sections(_Strict):
 
 
 class _SentenceBreaks(_Strict):
-    after: list[str] = Field(default_factory=list)
-    except_after_words: list[str] = Field(default_factory=list)
+    after: Words
+    except_after_words: Words
     overlong_tokens: int = Field(default=120, ge=8)
-    overlong_split_after: list[str] = Field(default_factory=list)
+    overlong_split_after: Words
 
 
 class _Coordination(_Strict):
-    families: list[str] = Field(default_factory=list)
-    connectors: list[str] = Field(default_factory=list)
-    proposing_connectors: list[str] = Field(default_factory=list)
-    share: list[Effect] = Field(default_factory=list)
+    families: Words
+    connectors: Words
+    proposing_connectors: Words
+    share: Effects
 
 
 class _Layout(_Strict):
     checked: list[str] = Field(default_factory=lambda: ["x"])
-    unchecked: list[str] = Field(default_factory=list)
-    round_checked: list[str] = Field(default_factory=list)
-    underscore_checked: list[str] = Field(default_factory=list)
-    negative_unless_checked: list[str] = Field(default_factory=list)
+    unchecked: Words
+    round_checked: Words
+    underscore_checked: Words
+    negative_unless_checked: Words
     yes: list[str] = Field(default_factory=lambda: ["y", "yes"])
     no: list[str] = Field(default_factory=lambda: ["n", "no"])
-    column_yes_signs: list[str] = Field(default_factory=list)
-    column_no_signs: list[str] = Field(default_factory=list)
-    negative_signs: list[str] = Field(default_factory=list)
-    positive_signs: list[str] = Field(default_factory=list)
-    negative_headings: list[str] = Field(default_factory=list)
-    positive_headings: list[str] = Field(default_factory=list)
-    negative_answers: list[str] = Field(default_factory=list)  # grid rows (grid_rows.py) and "Item: none"
-    unsure_answers: list[str] = Field(default_factory=list)
-    answer_arrows: list[str] = Field(default_factory=list)  # round 13v-b: "Any numbness? -> no"
-    leader_chars: list[str] = Field(default_factory=list)
-    hypothetical_headings: list[str] = Field(default_factory=list)  # a heading over a list (form_rows.py)
+    column_yes_signs: Words
+    column_no_signs: Words
+    negative_signs: Words
+    positive_signs: Words
+    negative_headings: Words
+    positive_headings: Words
+    negative_answers: Words  # grid rows (grid_rows.py) and "Item: none"
+    unsure_answers: Words
+    answer_arrows: Words  # round 13v-b: "Any numbness? -> no"
+    leader_chars: Words
+    hypothetical_headings: Words  # a heading over a list (form_rows.py)
     # round 9a: hypothetical list headings in other words (hypothetical_lists.py), family rows (family_rows.py),
     # negations misheard by speech recognition (dictation.py)
-    hypothetical_heading_actions: list[str] = Field(default_factory=list)
-    hypothetical_heading_conditions: list[str] = Field(default_factory=list)
-    not_hypothetical_conditions: list[str] = Field(default_factory=list)
-    hypothetical_heading_ends: list[str] = Field(default_factory=list)
-    hypothetical_heading_openers: list[str] = Field(default_factory=list)
-    questionnaire_headings: list[str] = Field(default_factory=list)
-    hypothetical_heading_signs: list[str] = Field(default_factory=list)
-    patient_leads: list[str] = Field(default_factory=list)
-    family_headings: list[str] = Field(default_factory=list)
-    family_row_not_relative: list[str] = Field(default_factory=list)
-    misheard_negations: list[str] = Field(default_factory=list)
+    hypothetical_heading_actions: Words
+    hypothetical_heading_conditions: Words
+    not_hypothetical_conditions: Words
+    hypothetical_heading_ends: Words
+    hypothetical_heading_openers: Words
+    questionnaire_headings: Words
+    hypothetical_heading_signs: Words
+    patient_leads: Words
+    family_headings: Words
+    family_row_not_relative: Words
+    misheard_negations: Words
     # round 10b (scale_rows.py): the answers of a symptom questionnaire's scale, absent and present
-    scale_absent: list[str] = Field(default_factory=list)
-    scale_present: list[str] = Field(default_factory=list)
+    scale_absent: Words
+    scale_present: Words
     # round 13v-c (denial_layouts.py): a table's column of denials, and the "Resp: neg cough/SOB" shorthand
-    negative_columns: list[str] = Field(default_factory=list)
-    shorthand_denials: list[str] = Field(default_factory=list)
+    negative_columns: Words
+    shorthand_denials: Words
 
 
 class _CarriedFamily(_Strict):
-    possessives: list[str] = Field(default_factory=list)
-    pronouns: list[str] = Field(default_factory=list)
+    possessives: Words
+    pronouns: Words
 
 
 class _CarriedExplanation(_Strict):
-    anaphors: list[str] = Field(default_factory=list)
-    contrasts: list[str] = Field(default_factory=list)
+    anaphors: Words
+    contrasts: Words
     # round 9b (explanations.py): explaining words that speak of a study, a test or a value named between them and
     # the symptom ("back pain, bone scan no change"), the words that name one, and the mention families that do
-    status_words: list[str] = Field(default_factory=list)
-    status_subjects: list[str] = Field(default_factory=list)
-    status_subject_families: list[str] = Field(default_factory=list)
-    item_joiners: list[str] = Field(default_factory=list)  # round 9b: a cause joined to the symptom as a list item
-    treated_resolutions: list[str] = Field(default_factory=list)  # round 9b: "... which cleared with amoxicillin"
-    resolution_lead_words: list[str] = Field(default_factory=list)  # round 9b: "This has now fully resolved."
-    firm_hedges: list[str] = Field(default_factory=list)  # round 9b: "likely OA" still attributes
-    doubt_modals: list[str] = Field(default_factory=list)  # round 9b: "hip pain, could be bursitis"
+    status_words: Words
+    status_subjects: Words
+    status_subject_families: Words
+    item_joiners: Words  # round 9b: a cause joined to the symptom as a list item
+    treated_resolutions: Words  # round 9b: "... which cleared with amoxicillin"
+    resolution_lead_words: Words  # round 9b: "This has now fully resolved."
+    firm_hedges: Words  # round 9b: "likely OA" still attributes
+    doubt_modals: Words  # round 9b: "hip pain, could be bursitis"
 
 
 class _BaselineCondition(_Strict):
@@ -186,64 +190,64 @@ class _BaselineCondition(_Strict):
 
 
 class _ChronicBaseline(_Strict):
-    stable_words: list[str] = Field(default_factory=list)  # the symptom said unchanged from the patient's usual
+    stable_words: Words  # the symptom said unchanged from the patient's usual
     conditions: list[_BaselineCondition] = Field(default_factory=list)
 
 
 class _RedFlagReadings(_Strict):
     """Round 10b (red_flag_readings.py): whose a red flag is, why it came and how it began."""
 
-    informant_leads: list[str] = Field(default_factory=list)
-    informant_possessives: list[str] = Field(default_factory=list)
-    caller_verbs: list[str] = Field(default_factory=list)
-    caller_about: list[str] = Field(default_factory=list)
-    relation_names: list[str] = Field(default_factory=list)  # each: the words for one person, comma-separated
-    attributions: list[str] = Field(default_factory=list)
-    malignant_causes: list[str] = Field(default_factory=list)
-    onset_warnings: list[str] = Field(default_factory=list)
-    mechanical_triggers: list[str] = Field(default_factory=list)
-    negated_activity_endings: list[str] = Field(default_factory=list)
-    dating_back: list[str] = Field(default_factory=list)
-    cause_fillers: list[str] = Field(default_factory=list)
-    study_reasons: list[str] = Field(default_factory=list)  # round 11a: the reason of a study done before
-    telling_verbs: list[str] = Field(default_factory=list)  # round 11a: a relative telling of the patient
-    telling_fillers: list[str] = Field(default_factory=list)
-    tellers: list[str] = Field(default_factory=list)
-    trigger_cuts: list[str] = Field(default_factory=list)  # round 11a: an onset word after a mechanical trigger
+    informant_leads: Words
+    informant_possessives: Words
+    caller_verbs: Words
+    caller_about: Words
+    relation_names: Words  # each: the words for one person, comma-separated
+    attributions: Words
+    malignant_causes: Words
+    onset_warnings: Words
+    mechanical_triggers: Words
+    negated_activity_endings: Words
+    dating_back: Words
+    cause_fillers: Words
+    study_reasons: Words  # round 11a: the reason of a study done before
+    telling_verbs: Words  # round 11a: a relative telling of the patient
+    telling_fillers: Words
+    tellers: Words
+    trigger_cuts: Words  # round 11a: an onset word after a mechanical trigger
     # round 12a (reported_readings.py): a denied report ("she has never reported bone pain") and a relative of a
     # relative ("her sister said her mother had bone pain")
-    report_fillers: list[str] = Field(default_factory=list)
-    report_verbs: list[str] = Field(default_factory=list)
-    report_negations: list[str] = Field(default_factory=list)
-    report_auxiliaries: list[str] = Field(default_factory=list)
-    report_limits: list[str] = Field(default_factory=list)
-    report_continuations: list[str] = Field(default_factory=list)
-    nested_possessives: list[str] = Field(default_factory=list)
-    nested_subjects: list[str] = Field(default_factory=list)
-    patient_pointers: list[str] = Field(default_factory=list)
-    nested_may_be_patient: list[str] = Field(default_factory=list)  # each: "tellers: the names they may give her"
-    doubt_leads: list[str] = Field(default_factory=list)  # round 12a: "not sure whether this back pain is serious"
-    doubt_links: list[str] = Field(default_factory=list)
-    study_dates: list[str] = Field(default_factory=list)  # round 12a: regular expressions of a date on one token
-    event_symptoms: list[str] = Field(default_factory=list)  # round 13v-b: red flags that are events (a fracture)
-    event_times: list[str] = Field(default_factory=list)  # round 13v-b: words that only time such an event
-    mood_causes: list[str] = Field(default_factory=list)  # round 13v-b: low mood and grief as a cause
-    mood_explains: list[str] = Field(default_factory=list)  # round 13v-b: the red flags they may explain
+    report_fillers: Words
+    report_verbs: Words
+    report_negations: Words
+    report_auxiliaries: Words
+    report_limits: Words
+    report_continuations: Words
+    nested_possessives: Words
+    nested_subjects: Words
+    patient_pointers: Words
+    nested_may_be_patient: Words  # each: "tellers: the names they may give her"
+    doubt_leads: Words  # round 12a: "not sure whether this back pain is serious"
+    doubt_links: Words
+    study_dates: Words  # round 12a: regular expressions of a date on one token
+    event_symptoms: Words  # round 13v-b: red flags that are events (a fracture)
+    event_times: Words  # round 13v-b: words that only time such an event
+    mood_causes: Words  # round 13v-b: low mood and grief as a cause
+    mood_explains: Words  # round 13v-b: the red flags they may explain
     # round 13a (foreign_pronouns.py): a relative, then a pronoun of the relative's sex, not the patient's
-    female_relatives: list[str] = Field(default_factory=list)
-    male_relatives: list[str] = Field(default_factory=list)
-    female_pronouns: list[str] = Field(default_factory=list)
-    male_pronouns: list[str] = Field(default_factory=list)
-    patient_words: list[str] = Field(default_factory=list)
+    female_relatives: Words
+    male_relatives: Words
+    female_pronouns: Words
+    male_pronouns: Words
+    patient_words: Words
     # round 12v (denied_change.py): a denied warning, the change it denies, a denial that limits a symptom
-    change_denials: list[str] = Field(default_factory=list)
-    change_words: list[str] = Field(default_factory=list)
-    change_subjects: list[str] = Field(default_factory=list)
-    limiting_tails: list[str] = Field(default_factory=list)
-    settling_symptoms: list[str] = Field(default_factory=list)  # round 12v: a warned presentation since resolved
-    procedure_leads: list[str] = Field(default_factory=list)  # round 12v: a symptom dated to a procedure
-    procedure_fillers: list[str] = Field(default_factory=list)
-    procedure_names: list[str] = Field(default_factory=list)
+    change_denials: Words
+    change_words: Words
+    change_subjects: Words
+    limiting_tails: Words
+    settling_symptoms: Words  # round 12v: a warned presentation since resolved
+    procedure_leads: Words  # round 12v: a symptom dated to a procedure
+    procedure_fillers: Words
+    procedure_names: Words
 
 
 class ContextFile(_rule_file("context")):
@@ -252,7 +256,7 @@ class ContextFile(_rule_file("context")):
     families: dict[str, _FamilyPolicy]
     sentence_breaks: _SentenceBreaks = _SentenceBreaks()
     layout: _Layout = _Layout()
-    not_shielding: list[str] = Field(default_factory=list)
+    not_shielding: Words
     coordination: _Coordination = _Coordination()
     lists: _Coordination = _Coordination()  # coordinated findings ("bone pain, headaches or SOB") share a scope
     sections: _Sections
@@ -314,7 +318,7 @@ class _TargetSpec(_Strict):
     unless_setting: list[Setting] = Field(default_factory=list)
     unless_facts: list[Literal["prior_surgery", "setting"]] = Field(default_factory=list)
     uncertain_value: _UncertainValue | None = None
-    only_if_uncertain: list[str] = Field(default_factory=list)
+    only_if_uncertain: Words
     # values of `field` a reader cannot rule out when this `unparsed` mention stands (skin ulceration: T4b);
     # each is tested against the decision, which is undetermined if one would change it (adapters/text/confirm)
     confirm_values: list[Any] = Field(default_factory=list)
@@ -354,12 +358,12 @@ class _ValueRuleSpec(_Strict):
     case_sensitive: bool = False
     strength: Strength = "explicit"
     set: dict[str, Any] = Field(default_factory=dict)
-    reject_before: list[str] = Field(default_factory=list)
-    reject_before_phrase: list[str] = Field(default_factory=list)  # as reject_before, within the number's phrase
-    reject_after: list[str] = Field(default_factory=list)
+    reject_before: Words
+    reject_before_phrase: Words  # as reject_before, within the number's phrase
+    reject_after: Words
     # words after the number that describe the measured tumour itself ("1.1 cm node-negative ER+ IDC"): they are
     # not read for reject_after
-    describes_after: list[str] = Field(default_factory=list)
+    describes_after: Words
     window: int = Field(default=30, ge=1, le=200)
     window_after: int | None = Field(default=None, ge=1, le=200)
     unless_setting: list[Setting] = Field(default_factory=list)
@@ -386,19 +390,19 @@ class _Parameters(_Strict):
     positive_nodes_to_pn: dict[int, str] = Field(default_factory=dict)
     # after breast surgery the pathology size is the current one (annotation guide 2, tumor.size_cm): a size
     # whose sentence says it was measured before the operation or on imaging gives way to the others
-    size_before_surgery_words: list[str] = Field(default_factory=list)
+    size_before_surgery_words: Words
     # ... unless the sentence says it is the pathology size, compared with the imaging ("larger than imaging")
-    size_after_surgery_words: list[str] = Field(default_factory=list)
+    size_after_surgery_words: Words
     # a sentence that says its value is the current one ("so current clinical stage is cT2 cN1 (not N0 as in the
     # 08/02 note)"): its value outranks the others of the field, older copied text included
-    current_value_words: list[str] = Field(default_factory=list)
+    current_value_words: Words
     # round 9d: a tumour size the note calls the one it stages with ("board agreed clinical size = 2.1 cm"), or gives
     # in its summary line ("Assessment: ... IDC 1.3 cm"), outranks the other imaging sizes (adapters/text/size_current)
-    size_current_words: list[str] = Field(default_factory=list)
-    summary_headings: list[str] = Field(default_factory=list)
+    size_current_words: Words
+    summary_headings: Words
     # round 10d: a sentence that says the cancer has several foci ("multifocal - 2 foci on US (21 mm ... and 14 mm
     # ...)"): its sizes are the foci's, staged by the largest (adapters/text/size_current)
-    several_foci_words: list[str] = Field(default_factory=list)
+    several_foci_words: Words
 
     @model_validator(mode="after")
     def _scores(self) -> _Parameters:
@@ -447,7 +451,7 @@ class _FieldSpec(_Strict):
 
 class FieldsFile(_rule_file("fields")):
     fields: dict[str, _FieldSpec]
-    confirm_when_uncertain: list[str] = Field(default_factory=list)
+    confirm_when_uncertain: Words
 
 
 class ManifestFile(_Strict):

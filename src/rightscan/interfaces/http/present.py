@@ -295,17 +295,21 @@ def variants_for_sources(kb: Knowledge) -> list[dict[str, Any]]:
     ]
 
 
+# What the templates may call, by the name they call it: helpers and labels (globals), and filters.
+TEMPLATE_GLOBALS: dict[str, Any] = {
+    "rrl": rrl_html,
+    "rrl_label": rrl_label,
+    "cite": cite_html,
+    "verdict_label": VERDICT_LABEL,
+    "verdict_short": VERDICT_SHORT,
+    "category_short": CATEGORY_SHORT,
+    "footnotes": footnotes,
+    "no_radiation": NO_RADIATION,
+}
+TEMPLATE_FILTERS: dict[str, Any] = {"pretty": pretty, "category_class": category_class, "dose": dose_text}
+
+
 def install(templates: Any) -> None:
     """Register the helpers with a Jinja2Templates environment."""
-    env = templates.env
-    env.globals.update(
-        rrl=rrl_html,
-        rrl_label=rrl_label,
-        cite=cite_html,
-        verdict_label=VERDICT_LABEL,
-        verdict_short=VERDICT_SHORT,
-        category_short=CATEGORY_SHORT,
-        footnotes=footnotes,
-        no_radiation=NO_RADIATION,
-    )
-    env.filters.update(pretty=pretty, category_class=category_class, dose=dose_text)
+    templates.env.globals.update(TEMPLATE_GLOBALS)
+    templates.env.filters.update(TEMPLATE_FILTERS)

@@ -106,6 +106,8 @@ class Procedure:
     hcpcs: tuple[str, ...] = ()
     rrl_source: str | None = None  # for studies outside the topic: where the RRL comes from
     attributes: StudyAttributes | None = None
+    patient_name: str | None = None  # the study as a patient handout names it (procedures.yaml ``patient``)
+    patient_what: str = ""  # ... and what it is, in plain words
 
 
 class ListedSource(NamedTuple):

@@ -304,6 +304,8 @@ def _build_procedures(
             hcpcs=tuple(c.code for c in p.hcpcs),
             rrl_source=p.rrl_source,
             attributes=_study_attributes(p.attributes, vocabulary, f"{fname}: {p.id}.attributes"),
+            patient_name=p.patient.name if p.patient else None,
+            patient_what=p.patient.what if p.patient else "",
         )
         for text in (p.name, *p.synonyms, *codes):
             key = normalise(text)

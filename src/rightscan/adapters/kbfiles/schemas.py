@@ -155,6 +155,13 @@ class StudyAttributesEntry(_Strict):
     patient_assume: dict[Axis, str] = {}
 
 
+class PatientWords(_Strict):
+    """How a patient handout names a study, and what it is, in plain words (RightScan's own wording)."""
+
+    name: str = Field(min_length=1)
+    what: str = Field(min_length=1)
+
+
 class ProcedureEntry(_Strict):
     id: str = Field(pattern=r"^[a-z0-9_]+$")
     name: str
@@ -170,6 +177,7 @@ class ProcedureEntry(_Strict):
     rrl_source: str | None = None
     rrl_verified: bool | None = None
     attributes: StudyAttributesEntry
+    patient: PatientWords | None = None  # absent: the handout shows the study's name and no description
 
     @model_validator(mode="after")
     def _suggestion_is_listed(self) -> ProcedureEntry:

@@ -14,38 +14,6 @@ from rightscan.application import HandoutStage, Knowledge, handout_stage
 from rightscan.interfaces.http.present import dose_text, rrl_level
 
 # Procedure id -> (plain name, what it is). Studies without an entry fall back to the catalogue name.
-PLAIN_STUDY: dict[str, tuple[str, str]] = {
-    "dbt_diagnostic": ("3D mammogram (tomosynthesis)", "X-ray pictures of the breast taken from several angles"),
-    "dbt_screening": ("Screening 3D mammogram", "X-ray pictures of the breast taken from several angles"),
-    "mammo_diagnostic": ("Mammogram", "X-ray pictures of the breast"),
-    "mammo_screening": ("Screening mammogram", "X-ray pictures of the breast"),
-    "mammo_contrast": ("Contrast mammogram", "a mammogram after a dye is injected into a vein"),
-    "mri_breast_wwo": ("Breast MRI with contrast", "pictures of the breast made with a magnet and radio waves"),
-    "mri_breast_wo": ("Breast MRI without contrast", "pictures of the breast made with a magnet and radio waves"),
-    "us_breast": ("Breast ultrasound", "pictures of the breast made with sound waves"),
-    "us_axilla": ("Armpit ultrasound", "pictures of the lymph nodes under the arm made with sound waves"),
-    "bone_scan": ("Bone scan", "pictures of the whole skeleton after a small radioactive injection"),
-    "ct_cap_contrast": ("CT of the chest, tummy and pelvis", "detailed X-ray pictures of the body"),
-    "ct_cap_wwo": ("CT of the chest, tummy and pelvis", "detailed X-ray pictures of the body"),
-    "ct_cap_wo": ("CT of the chest, tummy and pelvis", "detailed X-ray pictures of the body"),
-    "pet_ct": (
-        "PET/CT scan",
-        "a whole-body scan after an injection of slightly radioactive sugar, combined with a CT",
-    ),
-    "pet_ct_whole_body": (
-        "Whole-body PET/CT scan",
-        "a whole-body scan after an injection of slightly radioactive sugar, combined with a CT",
-    ),
-    "mri_head_wwo": ("MRI of the head", "pictures of the brain made with a magnet and radio waves"),
-    "mri_head_wo": ("MRI of the head", "pictures of the brain made with a magnet and radio waves"),
-    "mri_spine_wwo": ("MRI of the spine", "pictures of the backbone and spinal cord made with a magnet"),
-    "ct_chest_contrast": ("CT of the chest", "detailed X-ray pictures of the lungs"),
-    "ct_chest_wo": ("CT of the chest", "detailed X-ray pictures of the lungs"),
-    "ct_abdomen_pelvis_contrast": ("CT of the tummy and pelvis", "detailed X-ray pictures of the liver and belly"),
-    "mri_abdomen_wwo": ("MRI of the tummy", "pictures of the liver and belly made with a magnet"),
-    "ct_head": ("CT of the head", "detailed X-ray pictures of the brain"),
-    "xray_bone": ("X-ray of the painful bone", "a plain X-ray picture of one bone"),
-}
 
 # Symptom code -> what the patient would notice (the safety net: when to call).
 PLAIN_SYMPTOM: dict[str, str] = {
@@ -196,8 +164,14 @@ class Handout:
     preference: str | None = None
 
 
+def _plain_study(kb: Knowledge, pid: str | None, name: str) -> tuple[str, str]:
+    """A study's plain name and description from the catalogue (procedures.yaml ``patient``), else its name."""
+    p = kb.procedures.get(pid or "")
+    return (p.patient_name, p.patient_what) if p is not None and p.patient_name else (name, "")
+
+
 def _study(kb: Knowledge, pid: str | None, name: str, rrl: str | None, dose: str | None, role: str) -> StudyRow:
-    plain, what = PLAIN_STUDY.get(pid or "", (name, ""))
+    plain, what = _plain_study(kb, pid, name)
     return StudyRow(
         plain,
         what,
@@ -294,7 +268,7 @@ def _verdict_paragraphs(
         for f in d["red_flags"]:
             what = PLAIN_SYMPTOM.get(f["finding"]) or PLAIN_FINDING.get(f["finding"]) or f["finding"].replace("_", " ")
             ids = f.get("suggested_ids") or []
-            first = PLAIN_STUDY.get(ids[0], (f["suggested"][0], ""))[0] if ids else f["suggested"][0]
+            first = _plain_study(kb, ids[0], f["suggested"][0])[0] if ids else f["suggested"][0]
             text = f"Because of {what}, a {first.lower()} is advised to find the cause."
             if f.get("urgent"):
                 text += " This is urgent: it should be done straight away."

@@ -234,16 +234,22 @@ def test_a_suspected_metastasis_is_never_m1_and_is_confirmed() -> None:
 
 
 # ------------------------------------------------------------------ performance and shared use
+def _cpu_seconds(text: str) -> float:
+    """The CPU time one extraction takes (the best of two: other processes on the machine do not count)."""
+    best = float("inf")
+    for _ in range(2):
+        start = time.process_time()
+        extract(text)
+        best = min(best, time.process_time() - start)
+    return best
+
+
 def test_extraction_time_grows_linearly_with_the_note() -> None:
+    # one long line (no line breaks to bound a look-back), the worst case for a rule that reads back to the line start
     note = "58F, 1.8 cm IDC grade 2, ER+ PR+ HER2-. Denies bone pain, headache or cough. Bone scan? "
     extract(note)
-    start = time.perf_counter()
-    extract(note * 20)
-    small = time.perf_counter() - start
-    start = time.perf_counter()
-    extract(note * 200)
-    large = time.perf_counter() - start
-    assert large < max(25 * small, 2.0)  # 10x the text: ~10x the time (quadratic would be ~100x)
+    small, large = _cpu_seconds(note * 20), _cpu_seconds(note * 200)
+    assert large < max(20 * small, 0.5)  # 10x the text: ~10x the time (quadratic would be ~100x)
 
 
 def test_the_sentence_splitter_logs_nothing(caplog: pytest.LogCaptureFixture) -> None:

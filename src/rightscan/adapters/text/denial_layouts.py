@@ -38,6 +38,7 @@ _LIST_JOIN = re.compile(r"[ \t]*(?:/|,|&|\bor\b|\band\b|\bnor\b)[ \t]*\Z", re.IG
 # tokens that may stand between a negation-headed warning cue and a symptom it carried along (a list's items)
 # ("and" also joins clauses: "not getting better and now I get short of breath" is no list)
 _JOINERS = frozenset({"/", ",", "or", "nor"})
+_LOOK_BACK = 200  # characters: a denial word or a list joiner with the spaces around it, before a symptom
 LIST_REACH = 6  # tokens at most between such a cue and the symptom
 ITEM_WORDS = 3  # words at most, other than joiners, of the items between them
 
@@ -112,11 +113,13 @@ class DenialLayouts:
         denied_ends: set[int] = set()
         for i in sorted(symptoms, key=lambda k: spans[k].start_char):
             span = spans[i]
+            # both patterns end where the symptom starts: read back a short stretch of its line, not the whole
+            # line (a long line read back from every symptom costs the square of its length)
             line_start = text.rfind("\n", 0, span.start_char) + 1
-            before = text[line_start : span.start_char]
-            joined = _LIST_JOIN.search(before)
-            chained = joined is not None and line_start + joined.start() in denied_ends
-            if chained or self._shorthand.search(before):
+            start = max(line_start, span.start_char - _LOOK_BACK)
+            joined = _LIST_JOIN.search(text, start, span.start_char)
+            chained = joined is not None and joined.start() in denied_ends
+            if chained or self._shorthand.search(text, start, span.start_char):
                 denied_ends.add(span.end_char)
                 # nothing stands between it and the denial; a warning told after it is the next item's ("neg cough,
                 # new SOB": that one is not in the list, a word stands between)

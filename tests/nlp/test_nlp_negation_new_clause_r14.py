@@ -36,6 +36,16 @@ def test_a_denial_bounded_by_until_does_not_reach_the_next_clause() -> None:
     assert "neurologic_deficit" in codes
 
 
+def test_an_article_before_the_last_denied_item_keeps_it_in_the_list() -> None:
+    # found by the property below: "or a cough" ended the list, and the denial's reach stopped short of the cough
+    assert symptom_codes(LEAD + "No bone pain, back pain, double vision or a cough.") == set()
+    assert symptom_codes(LEAD + "No bone pain, back pain, double vision or any headaches.") == set()
+
+
+def test_a_stated_list_joined_by_or_a_stays_stated() -> None:
+    assert {"bone_pain", "cough"} <= symptom_codes(LEAD + "Bone pain or a cough for 2 weeks.")
+
+
 def test_the_denied_symptom_before_the_new_clause_stays_denied() -> None:
     codes = symptom_codes(LEAD + "No headaches or back pain, and now short of breath on the stairs.")
     assert "dyspnea" in codes

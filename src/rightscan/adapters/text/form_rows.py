@@ -41,6 +41,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rightscan.adapters.text.blank_prompts import blank_prompts
 from rightscan.adapters.text.dictation import Misheard, compile_misheard, hear
 from rightscan.adapters.text.firstchars import guard_fields
 from rightscan.adapters.text.hypothetical_lists import Headings, compile_headings, hypothetical_lists
@@ -229,6 +230,7 @@ def read_forms(
         out += _quoted_answers(forms, original)
     if forms.headings is not None:
         out += hypothetical_lists(forms.headings, original, [a for a, _, t in found if t])
+    out += blank_prompts(original)  # round 14: "Bone pain: ______" left blank (blank_prompts.py)
     answered = [m for m in marks if m[2] == "answered"]
     rows = spans(answered)
     free = [(a, b, t) for a, b, t in found if not overlaps(rows, a, b)]

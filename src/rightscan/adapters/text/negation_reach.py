@@ -13,7 +13,7 @@ morning", "denies new back pain") is left as it is.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -75,3 +75,72 @@ def negation_ended_by_until(doc: Doc, spans: Sequence[Span], described: Describe
                 effects[i].discard("negated")
                 effects[i].add("uncertain")
                 break
+
+
+# Round 14 (safe14): a denial followed by a new clause about the present ("no chest pain and now short of breath on
+# stairs") denies only what it names before that clause (context.yaml red_flag_readings.negation_end_joiners, _times).
+OPENER_FILLERS = 3  # words that may stand between the joiner and the time word ("and she is now ...")
+
+
+def _phrases(words: Iterable[str]) -> tuple[tuple[str, ...], ...]:
+    """Each phrase as its words (a mark is a word of its own: ", and" -> (",", "and")), longest first."""
+    out = {tuple(w.replace(",", " , ").split()) for w in words}
+    return tuple(sorted((p for p in out if p), key=len, reverse=True))
+
+
+class NewClauseNegation:
+    """A negation whose every cue stands before a joiner and a time word, which stand before the symptom: the symptom
+    is told in a new clause about now, which the denial does not reach; it is stated. Only the negation ends there."""
+
+    def __init__(self, words: Mapping[str, Sequence[str]], categories: Mapping[str, str | None]) -> None:
+        self.joiners = _phrases(words.get("negation_end_joiners", ()))
+        self.times = _phrases(words.get("negation_end_times", ()))
+        self.fillers = _phrases(words.get("negation_end_fillers", ()))
+        self.categories = categories
+
+    def apply(self, doc: Doc, spans: Sequence[Span], described: Described, effects: Effects) -> None:
+        if not self.joiners or not self.times:
+            return
+        negators: dict[tuple[int, int], list[tuple[int, int]]] | None = None
+        negation_starts: set[int] = set()
+        for i, (span, d) in enumerate(zip(spans, described, strict=True)):
+            if not d["family"].startswith("symptom") or "negated" not in effects[i]:
+                continue
+            if negators is None:
+                negators = {}
+                for target, mod in doc._.context_graph.edges:
+                    if self.categories.get(mod.category) == "negated":
+                        negators.setdefault((target.start, target.end), []).append(mod.modifier_span)
+                negation_starts = {m.modifier_span[0] for m in doc._.context_graph.modifiers
+                                   if self.categories.get(m.category) == "negated"}  # fmt: skip
+            cues = negators.get((span.start, span.end))
+            if not cues or any(end > span.start for _start, end in cues):
+                continue  # negated by the layout only, or by a cue at or after the symptom
+            if self._opener_between(doc, max(end for _s, end in cues), span.start, negation_starts):
+                effects[i].discard("negated")
+
+    def _opener_between(self, doc: Doc, start: int, end: int, negation_starts: set[int]) -> bool:
+        for k in range(start, end):
+            n = _match(doc, k, end, self.joiners)
+            if not n:
+                continue
+            j = k + n
+            for _filler in range(OPENER_FILLERS + 1):
+                if j >= end or j in negation_starts:
+                    break
+                if _match(doc, j, end, self.times):
+                    return True
+                filler = _match(doc, j, end, self.fillers)
+                if not filler:
+                    break
+                j += filler
+        return False
+
+
+def _match(doc: Doc, k: int, end: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+    """The length of the first phrase of ``phrases`` that the words from token ``k`` spell before ``end`` (0: none)."""
+    for phrase in phrases:
+        n = len(phrase)
+        if k + n <= end and all(doc[k + m].lower_ == w for m, w in enumerate(phrase)):
+            return n
+    return 0

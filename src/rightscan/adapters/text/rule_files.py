@@ -248,6 +248,14 @@ class _RedFlagReadings(_Strict):
     procedure_leads: Words  # round 12v: a symptom dated to a procedure
     procedure_fillers: Words
     procedure_names: Words
+    # round 14 (safe14): a negation's reach ended by a new present clause, a symptom asked and not answered, a title
+    negation_end_joiners: Words
+    negation_end_times: Words
+    negation_end_fillers: Words
+    asking_words: Words
+    asking_stops: Words
+    answered_words: Words
+    title_nouns: Words
 
 
 class ContextFile(_rule_file("context")):

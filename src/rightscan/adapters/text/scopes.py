@@ -29,13 +29,14 @@ from rightscan.adapters.text.explanations import (
     drop_status_of_another,
 )
 from rightscan.adapters.text.family_rows import FamilyRows
-from rightscan.adapters.text.negation_reach import negation_across_clause, negation_ended_by_until
+from rightscan.adapters.text.negation_reach import NewClauseNegation, negation_across_clause, negation_ended_by_until
 from rightscan.adapters.text.red_flag_readings import RedFlagReadings
 from rightscan.adapters.text.reported_readings import ReportedReadings
 from rightscan.adapters.text.resolved_later import Resolutions, resolved_later
 from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.sentences import Sentences
 from rightscan.adapters.text.study_words import qualifiers_end
+from rightscan.adapters.text.unstated_mentions import UnstatedMentions
 from rightscan.adapters.text.warning_after import warning_told_after
 
 # How far after a symptom (in tokens) a cue of its clause is read (``Scopes._in_clause``): a long clause. On the
@@ -81,6 +82,8 @@ class Scopes:
         self._red_flags = RedFlagReadings(rules.red_flag_readings, rules.categories)  # round 10b
         self._reported = ReportedReadings(rules.red_flag_readings, rules.categories)  # round 12a
         self._denials = DenialLayouts(rules)  # round 13v-c: a table's denial column, "neg cough/SOB", "no trauma/..."
+        self._new_clause = NewClauseNegation(rules.red_flag_readings, rules.categories)  # round 14: "no X and now Y"
+        self._unstated = UnstatedMentions(rules.red_flag_readings, rules.layout)  # round 14: asked, or a title
         self._denied_change = DeniedChange(  # round 12v
             rules.red_flag_readings, rules.categories, rules.chronic_baseline.get("stable_words", ())
         )
@@ -91,6 +94,7 @@ class Scopes:
         """Add to ``effects`` (one set per mention of ``described``) what reaches each mention from beyond
         its cues' scopes, in this order: a relative's rows and the end of a family history (``family_rows``),
         coordination, lists, clause, then the carried sentence effects."""
+        self._new_clause.apply(doc, spans, described, effects)  # round 14 (negation_reach.py)
         self._family_rows.apply(doc, spans, described, effects, sections, self.rules.policies)
         self._red_flags.informant_family(doc, spans, effects, sections)  # round 10b (red_flag_readings.py)
         self._reported.before_clauses(doc, spans, described, effects, sents, sections)  # round 12a (reported_readings)
@@ -127,6 +131,7 @@ class Scopes:
         self._reported.doubted_cause(doc, spans, described, effects, sents)  # round 12a: "unclear if ... from OA"
         self._denials.apply(doc, spans, described, effects)  # round 13v-c (denial_layouts.py)
         self._denied_change.apply_after(doc, spans, described, effects, sents.of, sections, unchanged)  # round 12v
+        self._unstated.apply(doc, spans, described, effects, sents)  # round 14 (unstated_mentions.py)
 
     def _in_clause(self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sents: Sentences) -> None:
         """Effects a family reads from its whole clause (``in_clause``, ``implied_by`` in context.yaml)."""

@@ -1,0 +1,185 @@
+"""Round 14 (safe14): symptoms named without being stated: asked and not answered, or part of a title.
+
+Two ways a note names a red-flag symptom without saying the patient has it. ConText reads both as plain statements,
+which raised a red flag from words that say nothing of her (an unsafe answer). The safe reading is neither stated
+nor denied: the symptom is left to confirm (``uncertain``), so the answer waits for it, unless another mention of the
+note states it.
+
+- **asked, not answered** (``asked``): a question whose words before the symptom only ask ("Any bone pain?",
+  "Headaches?", "Has she had any back pain or headaches?") or a query mark right before it ("? bone pain"). An answer
+  on the question's line or on the line below ("Any bone pain? yes, L hip"; "Bone pain? no"; "Cough?  [x] Y") is
+  left to the readers of answers (layout, form rows, ConText): the question is answered. A question that is the
+  writer's own about a symptom she states ("Headaches for 2 weeks - should I be worried?") is not asked of it: a
+  word of ``asking_stops`` between the symptom and the question mark keeps the statement, as does a word before the
+  symptom that is not an asking word ("My back pain is worse, what can I take?").
+- **a title** (``titled``): a symptom inside a quoted name of a document, a protocol or an order set ('"Headache /
+  neuro symptoms pathway" opened'; 'gave the "Bone pain after treatment" leaflet'), or named right before such a noun
+  ("CT head (headache protocol)"). A quote without such a noun is someone's words ('she says "my hips ache"') and
+  keeps its reading.
+
+The words are data (context.yaml ``red_flag_readings``: asking_words, asking_stops, answered_words, title_nouns; the
+answer words of ``layout``). Plain passes over the doc and the mentions' effect sets (changed in place).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from rightscan.adapters.text.components import doc_text
+from rightscan.adapters.text.sentences import Sentences
+
+Described = list[dict[str, Any]]
+Effects = list[set[str]]
+
+# effects that already keep a symptom from being stated: the passes leave such a mention as it is
+SETTLED = frozenset(
+    {"negated", "historical", "hypothetical", "family", "explained", "uncertain", "unread_mark", "purpose"}
+)
+QUERY_BEFORE = frozenset(" \t\n(:;,-–—")  # what may stand right before a query mark that opens a symptom
+# what may stand between a question mark and its answer ('"Any bone pain?" - yes', "Cough? -> Y", "Q: ... A: yes")
+_ANSWER_LEAD = re.compile(r"""["'”’)\]\s:=\-–—>→⇒]*(?:(?:a|ans|answer|response|reply)\s*[:.\-–—]\s*)?""", re.I)
+# quoted text: double quotes, curly quotes, or single quotes that open after a blank and close before one
+_QUOTES = re.compile(r"\"([^\"\n]{2,160})\"|“([^”\n]{2,160})”|‘([^’\n]{2,160})’|(?<![\w'])'([^'\n]{2,160})'(?![\w'])")
+# a blank the layout left where it read an answer ("Bone pain? yes" reads "Bone pain?    "): the question is answered
+_BLANKED = re.compile(r"[^\w\n]*?(?:\b(?:a|ans|answer|response|reply)[ \t]*[:.\-–—])?[^\w\n]*?[ \t]{2}", re.I)
+TITLE_NEAR = 3  # words between a closing or opening quote and the title noun that names the quote
+TITLE_GAP = 3  # words between a symptom and a title noun right after it ("headache / neuro symptoms pathway")
+_TITLE_GAP_MARKS = frozenset({"/", "-", "&", "+"})
+
+
+def _norm(words: Sequence[str]) -> frozenset[str]:
+    return frozenset(" ".join(w.lower().split()) for w in words)
+
+
+class UnstatedMentions:
+    """Symptoms asked and not answered, and symptoms inside titles: left to confirm."""
+
+    def __init__(self, words: Mapping[str, Sequence[str]], layout: Mapping[str, Sequence[str]]) -> None:
+        self.asking = _norm(words.get("asking_words", ()))
+        self.stops = _norm(words.get("asking_stops", ()))
+        self.answers = _norm(
+            [
+                *words.get("answered_words", ()),
+                *layout.get("yes", ()),
+                *layout.get("no", ()),
+                *layout.get("negative_answers", ()),
+                *layout.get("unsure_answers", ()),
+            ]
+        )
+        self.denials = _norm([*layout.get("no", ()), *layout.get("negative_answers", ())])
+        titles = sorted(_norm(words.get("title_nouns", ())), key=len, reverse=True)
+        self.title_phrases = tuple(tuple(t.split()) for t in titles)
+        self._title_words = re.compile(
+            r"(?<![\w])(?:" + "|".join(r"\s+".join(map(re.escape, t.split())) for t in titles) + r")(?![\w])", re.I
+        ) if titles else None  # fmt: skip
+
+    def apply(self, doc: Doc, spans: Sequence[Span], described: Described, effects: Effects, sents: Sentences) -> None:
+        todo = [i for i, d in enumerate(described) if d["family"].startswith("symptom") and not effects[i] & SETTLED]
+        if not todo:
+            return
+        text = doc_text(doc)
+        titled = self._titled_quotes(text) if any(q in text for q in "\"“‘'") else []
+        starts = frozenset(
+            sp.start for sp, d in zip(spans, described, strict=True) if d["family"].startswith("symptom")
+        )
+        for i in todo:
+            span = spans[i]
+            if self._in_title(doc, span, titled) or ("?" in text and self._asked(doc, text, span, sents, starts)):
+                effects[i].add("uncertain")
+
+    # ------------------------------------------------------------------ asked, not answered
+    def _asked(self, doc: Doc, text: str, span: Span, sents: Sentences, symptoms: frozenset[int]) -> bool:
+        k = span.start - 1
+        while k >= 0 and doc[k].is_space:
+            k -= 1
+        if k >= 0 and doc[k].text == "?":  # a query mark opening the symptom ("? bone pain", "Assessment: ?headache")
+            at = doc[k].idx
+            if at == 0 or text[at - 1] in QUERY_BEFORE:
+                return True
+        sent = sents.of(span.start)
+        mark = next((t for t in reversed(sent) if not t.is_space), None)
+        if mark is None or mark.text != "?" or mark.i < span.end:
+            return False
+        start = sent.start
+        for t in doc[sent.start : span.start]:  # the question starts after a label or a line break in its sentence
+            if t.text in (":", ";") or "\n" in t.text:
+                start = t.i + 1
+        first = min((k for k in symptoms if start <= k <= span.start), default=span.start)
+        for t in doc[start:first]:  # the words before the question's first symptom only ask
+            if not (t.is_space or t.is_digit or t.lower_ in self.asking):
+                return False
+        # the writer's own question about a symptom she states ("Headaches for 2 weeks - should I be worried?")
+        if any(t.lower_ in self.stops for t in doc[start : mark.i]):
+            return False
+        return not self._answered(text, mark.idx + 1)
+
+    def _answered(self, text: str, after: int) -> bool:
+        """Whether an answer follows the question mark ending at ``after``: on its line, or opening the next line."""
+        nl = text.find("\n", after)
+        rest = text[after : len(text) if nl < 0 else nl]
+        if rest.strip() or _BLANKED.match(rest):
+            return self._is_answer(rest)
+        if nl < 0:
+            return False
+        nxt = text.find("\n", nl + 1)
+        below = text[nl + 1 : len(text) if nxt < 0 else nxt]
+        # a denial opening the line below ("Any bone pain?\nNo.") is read by no cue of the question's sentence: the
+        # symptom is left to confirm rather than stated (never denied on a reading of the layout alone)
+        return self._is_answer(below) and not self._denial_opens(below)
+
+    def _denial_opens(self, line: str) -> bool:
+        low = line.strip().lower()
+        return any(low.startswith(w) and (len(low) == len(w) or not low[len(w)].isalnum()) for w in self.denials)
+
+    def _is_answer(self, line: str) -> bool:
+        if _BLANKED.match(line):
+            return True
+        lead = _ANSWER_LEAD.match(line)
+        rest = line[lead.end() if lead else 0 :].lstrip()
+        if not rest:
+            return False
+        if not rest[0].isalnum():  # a box, a sign, or what the layout left of a blanked answer: "? A: , right hip"
+            return True
+        low = rest.lower()
+        return any(low.startswith(w) and (len(low) == len(w) or not low[len(w)].isalnum()) for w in self.answers if w)
+
+    # ------------------------------------------------------------------ titles
+    def _titled_quotes(self, text: str) -> list[tuple[int, int]]:
+        """The character spans of the quoted phrases that are titles: a title noun inside, or near either quote."""
+        if self._title_words is None:
+            return []
+        out = []
+        for m in _QUOTES.finditer(text):
+            inner = next(g for g in m.groups() if g is not None)
+            before = text[max(0, m.start() - 40) : m.start()]
+            after = text[m.end() : m.end() + 40]
+            near_before = " ".join(re.findall(r"[\w/&-]+", before)[-TITLE_NEAR:])
+            near_after = " ".join(re.findall(r"[\w/&-]+", after.split("\n")[0])[:TITLE_NEAR])
+            if any(self._title_words.search(s) for s in (inner, near_before, near_after)):
+                out.append((m.start(), m.end()))
+        return out
+
+    def _in_title(self, doc: Doc, span: Span, titled: list[tuple[int, int]]) -> bool:
+        if any(s <= span.start_char and span.end_char <= e for s, e in titled):
+            return True
+        k = span.end
+        for _gap in range(TITLE_GAP + 1):  # "headache protocol", "headache / neuro symptoms pathway"
+            if k >= len(doc):
+                return False
+            if self._title_at(doc, k):
+                return True
+            if not (doc[k].is_alpha or doc[k].text in _TITLE_GAP_MARKS):
+                return False
+            k += 1
+        return False
+
+    def _title_at(self, doc: Doc, k: int) -> bool:
+        for phrase in self.title_phrases:
+            n = len(phrase)
+            if k + n <= len(doc) and all(doc[k + m].lower_ == w for m, w in enumerate(phrase)):
+                return True
+        return False

@@ -64,6 +64,7 @@ FROZEN = {
     "orders_v12.jsonl": "4e24115e8b5f550fc03e76e4beeec1cc55f76cceb4f534c51457c600453233db",
     "orders_v13.jsonl": "8c2d5b2d0eb8513479af7b6288f50e6ad9375c71f86c81349ccca21282d0486d",
     "orders_v14.jsonl": "7a394e13f8a6b8b4ba0270fb5fcc70d012b343470c069f7680e8306219b9bc5e",
+    "orders_v15.jsonl": "562c678199a598aee2f023fce21f2dafe94a1a27bd3c56f8e2c988cdc1506a8b",
 }
 
 
@@ -86,6 +87,7 @@ SEED_LISTS = (
     "orders_v12.jsonl",
     "orders_v13.jsonl",
     "orders_v14.jsonl",
+    "orders_v15.jsonl",
 )
 
 

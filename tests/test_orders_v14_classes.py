@@ -27,6 +27,11 @@ KB = load_knowledge()
         ("MRI C-spine w/o gad (patient refuses contrast)", "mri_spine_wo"),
         ("SCRN MAMMO BIL W TOMO", "dbt_screening"),
         ("mg scrn bilat", "mammo_screening"),
+        # regional names (v15 list): South African "sonar", Indian "skiagram", "sono-mammography" is an ultrasound
+        ("sonar R breast 2 o'clock", "us_breast"),
+        ("SONAR AXILLA RIGHT", "us_axilla"),
+        ("skiagram chest", "xray_chest"),
+        ("sonomammography left", "us_breast"),
     ]
 )
 def test_v14_shapes_name_the_study_a_clinician_means(text: str, pid: str) -> None:
@@ -58,6 +63,7 @@ def test_v14_controls_keep_their_reading(text: str, pid: str) -> None:
         "mammo no 3D",  # still neither screening nor diagnostic
         # a modality run on to another word is not "corrected" away ("restaging", "oncology"): PET/MR, not PET/CT
         "PET MRIrestaging",
+        "sonar",  # a modality alone names no study
         "FDG PET MRoncology protocol",
     ],
 )

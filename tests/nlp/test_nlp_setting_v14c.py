@@ -1,9 +1,10 @@
-"""Round 14v-c: settings read as a suspected distant recurrence where the note means something else, in our own words,
-each with a control where the rule must not fire.
+"""Round 14v-c: settings read as a suspected distant recurrence or a new diagnosis where the note means something else,
+in our own words, each with a control where the rule must not fire.
 
-- metastatic breast cancer already under treatment ("metastatic breast carcinoma, on fulvestrant", "on 3rd line
-  eribulin"): a new symptom or lesion is progression, a restaging question - none of the staging settings, so the
-  setting is left open and named; the red flag still stands;
+- metastatic breast cancer already under treatment ("metastatic breast carcinoma ... on anastrozole + palbociclib",
+  "on 3rd line eribulin", "taking fulvestrant (2nd line)"): a new symptom or lesion is progression, a restaging
+  question - none of the staging settings, so the setting is left open and named; the red flag still stands;
+- a de novo metastatic cancer whose systemic treatment was started on a date: no untreated new diagnosis (left open);
 - a note written within the first course of treatment (operated weeks ago, the chemotherapy told without a year, no
   earlier time in the note): a raised liver test is no suspected recurrence; the setting is left open."""
 
@@ -47,8 +48,29 @@ METASTATIC_ON_STUDY = (
 )
 
 
+# a later line of treatment written after the drug, in another sentence than the metastases
+KNOWN_MBC_LINE_AFTER_DRUG = (
+    "Oncology clinic. 58F, R breast IDC 2015 s/p lumpectomy + RT, tamoxifen x5y. Bone and liver metastases 2021. "
+    "Currently taking fulvestrant + palbociclib (2nd line). New dry cough x 3 wks, no fever."
+)
+# the treatment named after a long parenthesis about the metastasis
+KNOWN_MBC_DRUG_FAR_ON = (
+    "MRI brain please. 64F metastatic breast carcinoma to bone and liver (biopsy-proven liver lesion, diagnosed 2022), "
+    "ER+ HER2-, on fulvestrant + everolimus. New morning headaches with vomiting."
+)
+# controls: "the second line of" a form is no line of treatment; a first line only planned is no treatment under way
+SECOND_LINE_OF_FORM = (
+    "Oncology clinic. 58F, R breast IDC 2015 s/p lumpectomy + RT, tamoxifen x5y. Signed on the second line of the "
+    "consent form. New dry cough x 3 wks, no fever."
+)
+FIRST_LINE_PLANNED = (
+    "Reason: 62F s/p R mastectomy 2017 and 5 yrs tamoxifen. Bone biopsy 11/20: metastatic breast carcinoma. Plan "
+    "first-line letrozole + ribociclib. New L hip pain at night."
+)
+
+
 def test_metastatic_cancer_under_treatment_leaves_the_setting_open() -> None:
-    for note in (KNOWN_MBC_ON_DRUG, KNOWN_MBC_LATER_LINE):
+    for note in (KNOWN_MBC_ON_DRUG, KNOWN_MBC_LATER_LINE, KNOWN_MBC_LINE_AFTER_DRUG, KNOWN_MBC_DRUG_FAR_ON):
         assert _setting(note) is None, note
         assert "metastatic disease already known" in _setting_reason(note)
 
@@ -57,13 +79,14 @@ def test_known_metastatic_disease_keeps_its_red_flag() -> None:
     # leaving the setting open must not drop the new symptom: the answer stays targeted imaging
     assert facts(KNOWN_MBC_ON_DRUG).get("symptoms") == ["cough"]
     assert decide_note(KNOWN_MBC_ON_DRUG)["systemic_imaging"] == "targeted"
-    assert "headache" in facts(KNOWN_MBC_LATER_LINE).get("symptoms", [])
-    assert decide_note(KNOWN_MBC_LATER_LINE)["systemic_imaging"] == "targeted"
+    for note in (KNOWN_MBC_LATER_LINE, KNOWN_MBC_DRUG_FAR_ON):
+        assert "headache" in facts(note).get("symptoms", [])
+        assert decide_note(note)["systemic_imaging"] == "targeted"
 
 
 def test_a_newly_proven_metastasis_after_treatment_stays_a_suspected_recurrence() -> None:
-    assert _setting(NEW_METASTASIS_AFTER_TREATMENT) == "suspected_distant_recurrence"
-    assert _setting(METASTATIC_ON_STUDY) == "suspected_distant_recurrence"
+    for note in (NEW_METASTASIS_AFTER_TREATMENT, METASTATIC_ON_STUDY, SECOND_LINE_OF_FORM, FIRST_LINE_PLANNED):
+        assert _setting(note) == "suspected_distant_recurrence", note
 
 
 # ------------------------------------------------------------------ within the first course of treatment
@@ -97,3 +120,38 @@ def test_a_raised_liver_test_within_the_first_course_is_no_suspected_recurrence(
 
 def test_a_raised_liver_test_years_after_treatment_stays_a_suspected_recurrence() -> None:
     assert _setting(YEARS_LATER_RAISED_LFT) == "suspected_distant_recurrence"
+
+
+# ------------------------------------------------------------------ de novo metastatic cancer under treatment
+DE_NOVO_STARTED = (
+    "Medical oncology review. 52F with de novo metastatic R breast IDC, grade 2, ER 95%, PR 40%, HER2 1+; liver "
+    "lesions on CT, segment 6 core biopsy: metastatic carcinoma consistent with breast primary.\n"
+    "Began anastrozole + palbociclib 02/2026 with monthly zoledronic acid. Tolerating well, neutrophils 1.3."
+)
+DE_NOVO_COMMENCED_MONTH = (
+    "Second opinion letter. 45 yo woman, L breast ILC grade 2, ER+ PR+ HER2-, biopsy-proven bone metastases "
+    "(T9, sacrum): stage IV at presentation.\nCommenced letrozole and ribociclib in March 2025; restaging stable."
+)
+# controls: the same cancer with the treatment only planned, and a dose of an analgesic that is no date
+DE_NOVO_PLANNED = (
+    "Medical oncology review. 52F with de novo metastatic R breast IDC, grade 2, ER 95%, PR 40%, HER2 1+; liver "
+    "lesions on CT, segment 6 core biopsy: metastatic carcinoma consistent with breast primary.\n"
+    "Plan to start anastrozole + palbociclib 02/2026 with monthly zoledronic acid; baseline bone scan first."
+)
+DE_NOVO_ANALGESIC = (
+    "Medical oncology review. 52F with de novo metastatic R breast IDC, grade 2, ER 95%, PR 40%, HER2 1+; liver "
+    "lesions on CT, segment 6 core biopsy: metastatic carcinoma consistent with breast primary.\n"
+    "Started oxycodone 10 mg for liver capsule pain. Baseline bone scan first."
+)
+
+
+def test_a_de_novo_metastatic_cancer_under_treatment_is_no_new_diagnosis() -> None:
+    for note in (DE_NOVO_STARTED, DE_NOVO_COMMENCED_MONTH):
+        assert facts(note).get("tumor", {}).get("m") == "M1", note
+        assert _setting(note) is None, note
+        assert "under systemic treatment" in _setting_reason(note)
+
+
+def test_a_de_novo_metastatic_cancer_not_yet_treated_stays_a_new_diagnosis() -> None:
+    for note in (DE_NOVO_PLANNED, DE_NOVO_ANALGESIC):
+        assert _setting(note) == "new_diagnosis", note

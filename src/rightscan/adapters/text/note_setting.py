@@ -36,6 +36,7 @@ _ANY_YEAR = Episode(())  # every year written counts as an earlier time
 _NEW_WORDS = frozenset({"setting.new_diagnosis", "setting.new_cancer"})  # "newly diagnosed", "new L breast cancer"
 _HISTORY_ONLY = "clue.cancer_history"  # targets.yaml: a breast cancer of the past named without its treatment
 _HOW_FOUND = "setting.screen_detected"  # targets.yaml: how the cancer was found
+_STARTED_DATED = "clue.systemic_started_dated"  # values.yaml (round 14v-c): "Commenced letrozole + ribociclib 04/2025"
 _PROOF = ("tumor.histology", "tumor.er", "tumor.pr", "tumor.her2", "tumor.grade", "pathology.t", "pathology.n")
 
 
@@ -211,6 +212,14 @@ def infer_setting(
     # is that neoadjuvant treatment, not an earlier cancer's (round 9c)
     if any(m in current_neo for m in underway) and not (distant or local):
         long_ago = [m for m in long_ago if before_episode(m.sentence)]
+    # round 14v-c: a metastatic cancer (M1 read) with no earlier treated cancer, whose systemic treatment was started on
+    # a date ("de novo stage IV ... Commenced letrozole + ribociclib 04/2025"), however long ago: under treatment, so a
+    # restaging question, not an untreated new diagnosis
+    started = [m for m in by["preop_systemic"] if m.rule == _STARTED_DATED]
+    if (stated is None or staging_only) and metastatic and started and not long_ago:
+        facts.pop("setting", None)
+        return left_open("metastatic disease under systemic treatment started earlier: a restaging question, not one "
+                         "of the staging settings", started[:1] + metastatic[:1])  # fmt: skip
     if (stated is None or staging_only) and underway and not long_ago:
         facts.pop("setting", None)
         return left_open("treatment before or instead of an operation (neoadjuvant, primary endocrine) under way or "

@@ -130,6 +130,18 @@ def dated_lately(
     return found
 
 
+def within_course(mentions: list[Mention], frame: tuple[bool | None, int | None]) -> bool:
+    """Every date and bare year the note writes lies within ``RECENT_MONTHS`` before its latest time (a bare year read
+    from its first day): the note tells no time before its current course."""
+    day_first, latest = frame
+    if latest is None:
+        return False
+    sentences = list(dict.fromkeys(m.sentence for m in mentions))
+    lows = [lo for s in sentences for lo, _ in dates_in(s, day_first)]
+    lows += [_day(y, 1, 1) for s in sentences for y in _bare_years(s)]
+    return all(latest - lo <= RECENT_MONTHS * 31 for lo in lows)
+
+
 def note_date(sentence: str) -> tuple[int, int, int] | None:
     """The note's own date in the sentence of its label ("Date: 10/03/2025"), its numbers as written."""
     found = _LABEL_DATE.search(sentence)
@@ -174,6 +186,10 @@ def first_course(
     if not lately or not stated_by_staging or any(m.rule == ELAPSED for m in mentions):
         return None
     course = dated_lately(long_ago, mentions, frame)
+    # round 14v-c: treatment told without any date or year ("Completed adjuvant chemo (ddAC-T, last dose 11/02)") is
+    # the same course when the note dates nothing before it: every date and year it writes lies within the course
+    if within_course(mentions, frame):
+        course += [m for m in long_ago if not dates_in(m.sentence, frame[0]) and not _bare_years(m.sentence)]
     if any(m not in course for m in long_ago):
         return None
     return ("operated within months of the note: the cancer is in its first course of treatment, neither untreated "

@@ -94,13 +94,13 @@ def test_a_symptom_told_as_over_only_once_is_not_raised() -> None:
 def test_a_symptom_after_a_same_sex_relatives_pronoun_waits_for_confirmation() -> None:
     for note, code in (
         (
-            f"{NEW} Worries: her mother died of ovarian cancer last year - she had unbearable bone pain before the "
-            "end.",
+            f'{NEW} Worries: her mother died of ovarian cancer last year - "she had unbearable bone pain before the '
+            'end."',
             "bone_pain",
         ),
         (
-            f"{TREATED_MAN} Social: his brother is in palliative care with prostate cancer; he had severe bone pain "
-            "for months.",
+            f"{TREATED_MAN} Social: his brother is in palliative care with prostate cancer - \u201che had severe bone "
+            "pain for months before they found it\u201d.",
             "bone_pain",
         ),
     ):
@@ -110,8 +110,14 @@ def test_a_symptom_after_a_same_sex_relatives_pronoun_waits_for_confirmation() -
 
 
 def test_the_patient_named_after_the_relative_keeps_the_red_flag() -> None:
-    note = f"{TREATED} Her sister came with her today; the patient says she has had new headaches for two weeks."
-    assert "headache" in _codes(note)
+    for note in (
+        f"{TREATED} Her sister came with her today; the patient says she has had new headaches for two weeks.",
+        # outside a quote, a same-sex pronoun after a relative is read as the patient's
+        f"{TREATED} Sister drove her in - she has had new headaches for two weeks.",
+        # a quote in the first person is the patient's own words
+        f'{TREATED} Her sister is with her; "I have had new headaches for two weeks, she says I look pale".',
+    ):
+        assert "headache" in _codes(note), note
 
 
 def test_a_relative_far_back_in_a_dictated_run_on_does_not_touch_the_patients_symptom() -> None:

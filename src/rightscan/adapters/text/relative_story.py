@@ -1,16 +1,18 @@
-"""Round 14v-a: a symptom told in a relative's story, after a pronoun that may be the relative's, is left to confirm.
+"""Round 14v-a: a symptom quoted from a relative's story, after a pronoun that may be the relative's, waits.
 
-A note names a relative and goes on, in the same sentence, with a pronoun of that relative's sex before a symptom
-("her sister is in hospice with brain metastases - 'she had terrible headaches first'", "his brother died of lung
-cancer; he lost a lot of weight before"). ConText's relative scope ends at the dash, the semicolon or the quotation
-mark, and the symptom was read as the patient's. When the relative is of the patient's sex the pronoun may be either
-of them: the symptom is not surely the patient's, so it is left uncertain (sent to confirmation, the answer waits and
-names it), never stated and never dropped. ``foreign_pronouns`` reads the other-sex case (where the pronoun cannot be
-the patient); this module reads the case where it cannot be told apart.
+A note names a relative and then quotes, in the same sentence, what was said of that relative ("her sister is in
+hospice with brain metastases - 'she had these terrible headaches first'", "his brother died of lung cancer: 'he had
+bone pain for months'"). Inside the quote the speaker says "I" of themselves, so a pronoun of the relative's sex there
+may well be the relative; ConText's relative scope ends at the dash or the quotation mark, and the symptom was read as
+the patient's. When the relative is of the patient's sex the pronoun may be either of them: the symptom is not surely
+the patient's, so it is left uncertain (sent to confirmation, the answer waits and names it), never stated and never
+dropped. ``foreign_pronouns`` reads the other-sex case (where the pronoun cannot be the patient). Outside a quote a
+same-sex pronoun after a relative is read as the patient's, as before ("Daughter came with her today; she has new
+back pain").
 
-Nothing changes when the symptom already carries a relative's or an uncertain effect, when the sentence names the
-patient after the relative ("her mother is staying with her; the patient says she has had headaches"), or when the
-patient's sex is not read. The word lists are ``red_flag_readings`` in context.yaml (the same lists as
+Only a symptom the reading raised is touched. Nothing changes when the symptom already carries a relative's or an
+uncertain effect, when the quote names the patient or speaks in the first person ("she said 'I have had headaches'"),
+or when the patient's sex is not read. The word lists are ``red_flag_readings`` in context.yaml (the same lists as
 ``foreign_pronouns``); a pure function over the mentions already read.
 """
 
@@ -34,9 +36,8 @@ from rightscan.adapters.text.model import Mention
 from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.values import FACT
 
-# the marks that end ConText's relative scope and open a new clause: a spaced dash, a semicolon, a colon, a quotation
-# mark or a bracket ("her sister ... - 'she had ...'", "his brother ...; he had ...")
-_BREAK = re.compile(r"\s[-\u2013\u2014]+\s|[\u2013\u2014;:\"\u201c\u201d(]")
+# the double quotation marks that open and close a quote (single ones are apostrophes too often to count)
+_QUOTE = re.compile(r"[\"\u201c\u201d]")
 _NEAR_SYMPTOM = 8  # at most this many words from the pronoun to the symptom
 
 
@@ -75,21 +76,15 @@ def carry(rules: Rules, mentions: list[Mention], raised: frozenset[object]) -> l
 def _relative_story(
     before: str, relatives: list[tuple[str, ...]], pronouns: list[tuple[str, ...]], patient: list[tuple[str, ...]]
 ) -> bool:
-    """Whether the words before a symptom name a relative, then, past a mark that opens a new clause, a pronoun of the
-    relative's (and the patient's) sex a few words before the symptom, and nothing naming the patient after the
-    relative."""
-    pieces = [_tokens(p) for p in _BREAK.split(before)]
-    tokens = [t for p in pieces for t in p]
-    clause = [k for k, p in enumerate(pieces) for _ in p]  # the clause of each word
-    named = _hits(tokens, relatives)
-    if not named:
+    """Whether the symptom stands inside a quote opened after a relative is named, a few words after a pronoun of the
+    relative's (and the patient's) sex, with nothing naming the patient (nor "I", "me", "my") inside the quote."""
+    marks = [q.start() for q in _QUOTE.finditer(before)]
+    if len(marks) % 2 == 0:  # the symptom is not inside a quote
         return False
-    told = [
-        i
-        for i in _hits(tokens, pronouns)
-        if len(tokens) - i <= _NEAR_SYMPTOM and any(r < i and clause[r] < clause[i] for r in named)
-    ]
-    if not told:
+    opened = marks[-1]
+    if not _hits(_tokens(before[:opened]), relatives):
         return False
-    first = min(r for r in named if any(r < i and clause[r] < clause[i] for i in told))
-    return not any(i > first for i in _hits(tokens, patient))
+    quoted = _tokens(before[opened:])
+    if not any(len(quoted) - i <= _NEAR_SYMPTOM for i in _hits(quoted, pronouns)):
+        return False
+    return not _hits(quoted, patient)

@@ -160,6 +160,12 @@ def test_a_step_after_chemo_told_as_done_keeps_the_treated_cancer() -> None:
     assert _setting(note) == "suspected_distant_recurrence"
 
 
+def test_a_step_after_chemo_told_in_the_past_without_a_year_keeps_the_treated_cancer() -> None:
+    for told in ("She had surgery after chemo.", "She underwent surgery after chemo."):
+        note = f"62F, R breast IDC. {told} Now a new 1.2 cm liver lesion on CT."
+        assert _setting(note) == "suspected_distant_recurrence", note
+
+
 def test_treatment_told_with_status_post_is_still_treatment_given() -> None:
     note = "60F, R breast IDC, s/p chemotherapy and mastectomy. Now a new 1.2 cm liver lesion on CT."
     assert _setting(note) == "suspected_distant_recurrence"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from rightscan.adapters.text import plan_order
 from rightscan.adapters.text.candidates import ACCEPTED, Candidate, status_of, where
 from rightscan.adapters.text.model import Mention
 from rightscan.adapters.text.rules import Rules
@@ -83,7 +84,12 @@ def infer_setting(
     to_come = [m for m in by["perioperative"] if m.rule in _TO_COME]
     planned = {m.sentence for m in to_come}
     treatment = [
-        m for m in by["treatment"] if m.sentence not in other and m.sentence not in planned and _given(m, dated)
+        m
+        for m in by["treatment"]
+        if m.sentence not in other
+        and m.sentence not in planned
+        and _given(m, dated)
+        and not plan_order.step_to_come(m, mentions)  # round 14v-a: "Surgery after chemo." is the plan's order
     ]
     history_only = [m for m in treatment if m.rule == _HISTORY_ONLY]
     treatment = [m for m in treatment if m.rule != _HISTORY_ONLY]

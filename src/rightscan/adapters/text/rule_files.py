@@ -217,6 +217,7 @@ class _RedFlagReadings(_Strict):
     # round 12a (reported_readings.py): a denied report ("she has never reported bone pain") and a relative of a
     # relative ("her sister said her mother had bone pain")
     report_fillers: Words
+    resolution_words: Words  # round 14v-a (resolved_afterwards.py)
     report_verbs: Words
     report_negations: Words
     report_auxiliaries: Words

@@ -23,7 +23,7 @@ import dataclasses
 import re
 from typing import Any
 
-from rightscan.adapters.text import back_references, foreign_pronouns
+from rightscan.adapters.text import back_references, foreign_pronouns, relative_story, resolved_afterwards
 from rightscan.adapters.text.assemble import DIFFERENT_VALUES, assemble
 from rightscan.adapters.text.candidates import ACCEPTED, has_field, status_of, where
 from rightscan.adapters.text.model import Extraction, Mention
@@ -45,6 +45,12 @@ def read(rules: Rules, mentions: list[Mention], procedure_names: dict[str, str])
     mentions = foreign_pronouns.carry(rules, back_references.carry(rules, _sought_not_found(mentions)))
     mentions, doubted = _doubt_bare_m(rules, mentions)
     extraction = assemble(rules, mentions, procedure_names)
+    # round 14v-a: a raised symptom told in a relative's story, or told later as over, is read again as uncertain
+    raised = frozenset(extraction.facts.get("symptoms", ()))
+    doubted_raised = resolved_afterwards.carry(rules, relative_story.carry(rules, mentions, raised), raised)
+    if doubted_raised is not mentions:
+        mentions = doubted_raised
+        extraction = assemble(rules, mentions, procedure_names)
     extraction = _stage_group_against_m1(rules, mentions, _bare_m_to_confirm(extraction, doubted))
     return _lab_values_given(_latest_dated_row(extraction))
 

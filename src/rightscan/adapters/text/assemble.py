@@ -24,6 +24,7 @@ from rightscan.adapters.text.candidates import (
     status_of,
     where,
 )
+from rightscan.adapters.text.explained_elsewhere import CONFIRM_REASON, restated_after_explanation
 from rightscan.adapters.text.lab_agreement import restated_multiples
 from rightscan.adapters.text.model import Extraction, Mention
 from rightscan.adapters.text.note_setting import infer_setting
@@ -56,6 +57,7 @@ DIFFERENT_VALUES = "the note gives different values"  # a field to confirm: its 
 _CONFIRMED_DOUBTS = {
     "uncertain": "stated as uncertain",
     "unread_mark": "in a form row whose marking could not be read",
+    "cut_short": "named right after a negation or another cue that a cut in an overlong run-on sentence kept from it",
 }
 
 
@@ -244,6 +246,8 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
             gated.append(m)
 
     _explained_later(cands, mentions, rules)
+    for c in restated_after_explanation(cands):  # round 14v-b: explained, then restated plainly: to confirm
+        confirm(c.field, [c.value], CONFIRM_REASON, [c.mention])
     for c, why in _node_biopsy_pending(rules, cands, mentions):
         confirm("tumor.n", [c.value, "N0"], why, [c.mention])
     future_studies(cands, mentions)

@@ -23,6 +23,7 @@ _REASONS = {
     "explained": "chronic or explained by another cause",
     "uncertain": "uncertain (possible, suspected, rule out ...)",
     "unread_mark": "in a form row whose marking could not be read: confirm it",
+    "cut_short": "right after a cue that a cut in an overlong run-on sentence separated from it: confirm it",
     "question": "asked as a question",
     "proposed": "planned or proposed, not done",
     "performed": "a study already done",

@@ -293,6 +293,10 @@ def infer_setting(
         and (by["workup"] or by["perioperative"])
         and not by["pending"]
     ):
+        if all("uncertain" in m.effects for m in by["cancer_named"]):
+            # round 14v-b: a cancer named only as suspected ("a mass highly suspicious for breast cancer, biopsy
+            # tomorrow"): no proven cancer yet, so no new diagnosis; the setting waits, naming the words
+            return left_open("a breast cancer suspected, not proven by biopsy", by["cancer_named"])
         inferred = ("new_diagnosis", "a breast cancer named as the patient's, with treatment still to come",
                     by["cancer_named"][:1] + (by["workup"] + by["perioperative"])[:2])  # fmt: skip
     elif stated is None and proven and workup and not to_come and any(f.startswith("pathology.") for f in proven):

@@ -24,6 +24,7 @@ RULES_DIR = resource_path("knowledge", "nlp")  # a real folder: medspaCy opens c
 Effect = Literal[
     "negated", "uncertain", "historical", "hypothetical", "family", "explained", "question", "proposed",
     "performed", "past", "warning", "purpose", "palpation", "declined", "unread_mark", "refers_back",
+    "cut_short",  # round 14v-b (cut_reach.py)
 ]  # fmt: skip
 Strength = Literal["preferred", "explicit", "derived"]
 STRENGTH_RANK = {"preferred": 0, "explicit": 1, "derived": 2}

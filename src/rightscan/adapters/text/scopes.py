@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from rightscan.adapters.text.chronic_baseline import ChronicBaseline
 from rightscan.adapters.text.components import doc_text
+from rightscan.adapters.text.cut_reach import cue_cut_short
 from rightscan.adapters.text.denial_layouts import DenialLayouts
 from rightscan.adapters.text.denied_change import DeniedChange
 from rightscan.adapters.text.explanations import (
@@ -38,6 +39,7 @@ from rightscan.adapters.text.sentences import Sentences
 from rightscan.adapters.text.study_words import qualifiers_end
 from rightscan.adapters.text.unstated_mentions import UnstatedMentions
 from rightscan.adapters.text.warning_after import warning_told_after
+from rightscan.adapters.text.warning_owner import qualifies_another, warnings_of_others
 
 # How far after a symptom (in tokens) a cue of its clause is read (``Scopes._in_clause``): a long clause. On the
 # 748 notes of the repository sets this bound changes two answers, both dictated or typed run-ons in which an
@@ -125,6 +127,7 @@ class Scopes:
         self._red_flags.dated_from_trigger(doc, spans, described, effects, sents)
         negation_across_clause(doc, spans, described, effects, self.rules.categories)  # round 11b
         negation_ended_by_until(doc, spans, described, effects)  # "never had headaches until this week"
+        cue_cut_short(doc, spans, described, effects, sents, self.rules.categories, self.rules.policies)  # 14v-b
         # round 11a (red_flag_readings.py): a symptom after a mechanical event, or the reason of a study done before
         self._red_flags.trigger_before(doc, spans, described, effects, sents)
         self._red_flags.past_study_reason(doc, spans, described, effects, sents)
@@ -389,6 +392,8 @@ class Scopes:
             elif effect == "negated":
                 negated.add(start)
         starts = sorted(spans[j].start for j in targets)
+        warned = frozenset(c for c, e in self.rules.categories.items() if e == "warning")
+        owned = warnings_of_others(doc, spans, targets, warned)  # round 14v-b: the symptom each warning qualifies
         for i in chosen:
             k = sents.index[spans[i].start]
             # its sentence, or the next where a run-on dictation is cut in two, at most CONTRAST_REACH tokens on
@@ -398,6 +403,8 @@ class Scopes:
                 continue
             for w in [*warnings.get(k, []), *warnings.get(k + 1, [])]:
                 if w <= contrast or w >= reach or any(n in negated for n in range(contrast, w)):
+                    continue
+                if qualifies_another(owned, w, i):  # "However, her progressive dyspnoea": the dyspnoea's warning
                     continue
                 if not any(contrast < s < w for s in starts):
                     effects[i].add("warning")

@@ -84,12 +84,20 @@ class SentenceGraph(ConTextGraph):
         self._buckets = self._by_sentence()
         for modifiers, _ in self._buckets.values():
             reach = [m._scope_end for m in modifiers]  # each forward cue's own scope, before any limit
+            # ``limit_scope(a, b)`` changes nothing unless b can end a's scope: a is not a termination and b is one,
+            # or b's category is a's own or one that terminates a. That test reads only the rules, so it is made
+            # here first and the call is skipped when it fails (the same scopes, fewer calls).
+            kinds = [(m.direction.upper(), m.category.upper(), m.rule.terminated_by) for m in modifiers]
             for i in range(len(modifiers) - 1):
                 m1 = modifiers[i]
+                d1, c1, ends1 = kinds[i]
                 for j in range(i + 1, len(modifiers)):
                     m2 = modifiers[j]
-                    m1.limit_scope(m2)
-                    m2.limit_scope(m1)
+                    d2, c2, ends2 = kinds[j]
+                    if d1 != "TERMINATE" and (d2 == "TERMINATE" or c2 in ends1 or c2 == c1):
+                        m1.limit_scope(m2)
+                    if d2 != "TERMINATE" and (d1 == "TERMINATE" or c1 in ends2 or c1 == c2):
+                        m2.limit_scope(m1)
             _continue_scopes(modifiers, reach)
 
     def apply_modifiers(self) -> None:

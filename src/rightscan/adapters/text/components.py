@@ -12,6 +12,7 @@ sentence by sentence (``SentenceGraph``). Importing this module imports spaCy.
 from __future__ import annotations
 
 import bisect
+import itertools
 import logging
 import re
 from collections.abc import Iterator
@@ -28,13 +29,7 @@ from spacy.tokens import Doc, Span
 from rightscan.adapters.text import values as value_layer
 from rightscan.adapters.text.cue_matcher import anchor
 from rightscan.adapters.text.cue_phrases import as_phrases
-from rightscan.adapters.text.firstchars import (
-    candidates_of,
-    finditer_at,
-    pair_positions,
-    three_char_starts,
-    triple_positions,
-)
+from rightscan.adapters.text.firstchars import finditer_at, pair_positions
 from rightscan.adapters.text.rules import Rules, context_rules_path, load_rules
 
 GROUP = "rightscan"
@@ -257,8 +252,6 @@ class ValueMatcher:
         self.rules = rules
         self.pairs = frozenset(p for rule in rules.values for p in (rule.starts or ()))
         self._starts = [None if rule.starts is None else tuple(sorted(rule.starts)) for rule in rules.values]
-        # the first three characters, where known: fewer places to try (a pair such as "er" starts many words)
-        self._threes = [None if rule.starts is None else three_char_starts(rule.regex) for rule in rules.values]
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -266,14 +259,14 @@ class ValueMatcher:
         kept: dict[str, tuple[list[int], list[int]]] = {}  # per group: sorted disjoint (starts, ends)
         found: list[tuple[Any, Any]] = []
         positions = pair_positions(text, self.pairs)
-        triples = None if positions is None else triple_positions(text, positions)
-        for rule, firsts, three in zip(self.rules.values, self._starts, self._threes, strict=True):
-            if firsts is None or positions is None or triples is None:
+        for rule, firsts in zip(self.rules.values, self._starts, strict=True):
+            if firsts is None or positions is None:
                 matches: Iterator[re.Match[str]] = rule.regex.finditer(text)
-            else:  # the same matches, tried only where the pattern's first two (three) characters stand
-                candidates = candidates_of(firsts, three, positions, triples)
-                if not candidates:
-                    continue  # none of its first characters in the note: no match
+            else:  # the same matches, tried only where the pattern's first two characters stand
+                lists = [positions[p] for p in firsts if p in positions]
+                if not lists:
+                    continue  # none of its first two characters in the note: no match
+                candidates = lists[0] if len(lists) == 1 else sorted(itertools.chain.from_iterable(lists))
                 matches = finditer_at(rule.regex, text, candidates)
             starts, ends = kept.setdefault(rule.group, ([], []))
             for m in matches:

@@ -11,7 +11,6 @@ anything or match the empty string), the regex is returned unchanged.
 from __future__ import annotations
 
 import dataclasses
-import itertools
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any, TypeVar
@@ -167,21 +166,6 @@ def two_char_starts(regex: re.Pattern[str]) -> frozenset[str] | None:
     return words
 
 
-def three_char_starts(regex: re.Pattern[str]) -> tuple[frozenset[str], frozenset[str]] | None:
-    """A finer guard than ``two_char_starts``: (the lower-cased first three characters of every match that can
-    reach a third character, the lower-cased first two characters after which a match may end or go on with
-    anything), or None when they cannot be computed safely."""
-    try:
-        starts = _seq_starts(list(_p.parse(regex.pattern, regex.flags)), regex.flags, 3)
-    except (_Unknown, re.error, RecursionError):
-        return None
-    full = frozenset(s.lower() for s, _open in starts if len(s) == 3)
-    short = frozenset(s.lower() for s, _open in starts if len(s) < 3)
-    if (not full and not short) or any(len(w) != 2 for w in short) or any(len(w) != 3 for w in full):
-        return None
-    return full, short
-
-
 def pair_positions(text: str, pairs: frozenset[str]) -> dict[str, list[int]] | None:
     """Where each two-character string starts in the lower-cased text (None when lower-casing changes
     the text's length, so that positions would not line up)."""
@@ -198,48 +182,6 @@ def pair_positions(text: str, pairs: frozenset[str]) -> dict[str, list[int]] | N
             else:
                 found.append(i)
     return out
-
-
-def triple_positions(text: str, positions: dict[str, list[int]]) -> dict[str, dict[str, list[int]]]:
-    """``pair_positions`` split by the third character: pair -> its first three characters (two at the end of
-    the text) -> where they start, in order."""
-    low = text.lower()
-    out: dict[str, dict[str, list[int]]] = {}
-    for pair, found in positions.items():
-        by_three: dict[str, list[int]] = {}
-        for i in found:
-            three = low[i : i + 3]
-            at = by_three.get(three)
-            if at is None:
-                by_three[three] = [i]
-            else:
-                at.append(i)
-        out[pair] = by_three
-    return out
-
-
-def candidates_of(
-    firsts: tuple[str, ...],
-    three: tuple[frozenset[str], frozenset[str]] | None,
-    positions: dict[str, list[int]],
-    triples: dict[str, dict[str, list[int]]],
-) -> list[int]:
-    """Where a pattern whose matches start with one of ``firsts`` (two characters) and, when ``three`` is known,
-    with one of its three-character starts (or one of its two-character ones that a match may end after), can
-    start: sorted, each position once."""
-    lists: list[list[int]] = []
-    for pair in firsts:
-        found = positions.get(pair)
-        if found is None:
-            continue
-        if three is None or pair in three[1]:
-            lists.append(found)
-            continue
-        full = three[0]
-        lists += [at for t, at in triples[pair].items() if t in full]
-    if len(lists) <= 1:
-        return lists[0] if lists else []
-    return sorted(itertools.chain.from_iterable(lists))
 
 
 def finditer_at(regex: re.Pattern[str], text: str, candidates: list[int]) -> Iterator[re.Match[str]]:

@@ -101,8 +101,14 @@ class SentenceGraph(ConTextGraph):
             return
         buckets = getattr(self, "_buckets", None) or self._by_sentence()
         for modifiers, targets in buckets.values():
+            scopes = [(m._scope_start, m._scope_end) for m in modifiers]
             for target in targets:
-                for modifier in modifiers:
+                start, end = target.start, target.end
+                for modifier, (lo, hi) in zip(modifiers, scopes, strict=True):
+                    # ``modifies`` is False when the target neither starts nor ends in the cue's scope (medspaCy's
+                    # ``tuple_overlaps``); that test is made here first, without the call
+                    if not (lo <= start < hi or lo < end <= hi):
+                        continue
                     if modifier.modifies(target):
                         modifier.modify(target)
         edges = []

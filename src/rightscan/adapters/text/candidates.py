@@ -52,10 +52,10 @@ class Candidate:
 def status_of(rules: Rules, m: Mention) -> tuple[str, str | None]:
     policy = rules.policies[m.family]
     effects = m.effects
-    if "negated" in effects and m.negated_value is not None and not effects & {"family", "hypothetical"}:
+    if "negated" in effects and m.negated_value is not None and effects.isdisjoint(("family", "hypothetical")):
         return ACCEPTED, "negated mention read as its negated value"
     for effect in policy.ignore:
-        if effect in effects and not effects & set(policy.overridden_by.get(effect, ())):
+        if effect in effects and effects.isdisjoint(policy.overridden_by.get(effect, ())):
             return IGNORED, _REASONS[effect]
     for effect in policy.to_unparsed:
         if effect in effects:
@@ -63,7 +63,7 @@ def status_of(rules: Rules, m: Mention) -> tuple[str, str | None]:
             # suspected recurrence); one named only in a plan ("receptors on the metastasis") is not used at all
             gated = m.uncertain_value and effect != "proposed"
             return (GATED if gated else UNCERTAIN), _REASONS[effect]
-    if policy.require_one_of and not effects & set(policy.require_one_of):
+    if policy.require_one_of and effects.isdisjoint(policy.require_one_of):
         return IGNORED, f"no cue found ({' or '.join(policy.require_one_of)})"
     return ACCEPTED, None
 

@@ -79,12 +79,20 @@ class SentenceGraph(ConTextGraph):
         self._buckets = self._by_sentence()
         for modifiers, _ in self._buckets.values():
             reach = [m._scope_end for m in modifiers]  # each forward cue's own scope, before any limit
+            # ``limit_scope(a, b)`` changes nothing unless b can end a's scope: a is not a termination and b is one,
+            # or b's category is a's own or one that terminates a. That test reads only the rules, so it is made
+            # here first and the call is skipped when it fails (the same scopes, fewer calls).
+            kinds = [(m.direction.upper(), m.category.upper(), m.rule.terminated_by) for m in modifiers]
             for i in range(len(modifiers) - 1):
                 m1 = modifiers[i]
+                d1, c1, ends1 = kinds[i]
                 for j in range(i + 1, len(modifiers)):
                     m2 = modifiers[j]
-                    m1.limit_scope(m2)
-                    m2.limit_scope(m1)
+                    d2, c2, ends2 = kinds[j]
+                    if d1 != "TERMINATE" and (d2 == "TERMINATE" or c2 in ends1 or c2 == c1):
+                        m1.limit_scope(m2)
+                    if d2 != "TERMINATE" and (d1 == "TERMINATE" or c1 in ends2 or c1 == c2):
+                        m2.limit_scope(m1)
             _continue_scopes(modifiers, reach)
 
     def apply_modifiers(self) -> None:
@@ -93,8 +101,14 @@ class SentenceGraph(ConTextGraph):
             return
         buckets = getattr(self, "_buckets", None) or self._by_sentence()
         for modifiers, targets in buckets.values():
+            scopes = [(m._scope_start, m._scope_end) for m in modifiers]
             for target in targets:
-                for modifier in modifiers:
+                start, end = target.start, target.end
+                for modifier, (lo, hi) in zip(modifiers, scopes, strict=True):
+                    # ``modifies`` is False when the target neither starts nor ends in the cue's scope (medspaCy's
+                    # ``tuple_overlaps``); that test is made here first, without the call
+                    if not (lo <= start < hi or lo < end <= hi):
+                        continue
                     if modifier.modifies(target):
                         modifier.modify(target)
         edges = []
@@ -139,15 +153,90 @@ def _continue_scopes(modifiers: list[Any], reach: list[int]) -> None:
                 m2.limit_scope(m3)
 
 
+SENTENCES_KEY = "rightscan_sentence_bounds"
+
+
+def sentence_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    """Token index -> (first token of its sentence, end of its sentence), as ``Token.sent`` gives them, read once
+    per doc from the sentence-start array and kept in ``doc.user_data`` (call it after the sentences are set)."""
+    held = doc.user_data.get(SENTENCES_KEY)
+    if held is not None:
+        return held
+    n = len(doc)
+    flags = doc.to_array([SENT_START]).tolist() if n else []
+    first, end = [0] * n, [n] * n
+    current = 0
+    for i, flag in enumerate(flags):
+        if flag == 1 and i:
+            for j in range(current, i):
+                end[j] = i
+            current = i
+        first[i] = current
+    held = doc.user_data[SENTENCES_KEY] = (first, end)
+    return held
+
+
 def _sentence_starts(doc: Doc) -> list[int]:
     """Token index -> index of the first token of its sentence."""
-    out = [0] * len(doc)
-    current = 0
-    for i, tok in enumerate(doc):
-        if tok.is_sent_start:
-            current = i
-        out[i] = current
-    return out
+    return sentence_bounds(doc)[0]
+
+
+class _Context:
+    """medspaCy's ConText component (1.3.1) with each cue's scope read from the sentence bounds computed once per
+    doc (``sentence_bounds``) instead of ``Token.sent``, which scans the doc for each cue: the same cues, scopes,
+    graph and span attributes. Used only with the settings RightScan gives it (targets from a span group, no
+    window ``max_scope``), as checked by ``_plain_context``; otherwise medspaCy's own ``__call__`` runs."""
+
+    def __call__(self, doc: Doc, targets: str | None = None) -> Doc:
+        if targets:
+            return super().__call__(doc, targets)  # type: ignore[misc]
+        graph = _medspacy_context.ConTextGraph(prune_on_modifier_overlap=self.prune_on_target_overlap)  # type: ignore[attr-defined]
+        graph.targets = doc.spans[self.span_group_name]  # type: ignore[attr-defined]
+        matcher = self._ConText__matcher  # type: ignore[attr-defined]
+        rule_map = matcher.rule_map
+        strings = doc.vocab.strings
+        first, end_of = sentence_bounds(doc)
+        modifiers = []
+        for match_id, start, end in matcher(doc):
+            rule = rule_map[strings[match_id]]
+            scope_start, scope_end = _scope(rule, start, end, first[start], end_of[start])
+            modifiers.append(_medspacy_context.ConTextModifier(rule, start, end, doc, scope_start, scope_end))
+        graph.modifiers = modifiers
+        graph.update_scopes()
+        graph.apply_modifiers()
+        for target, modifier in graph.edges:
+            target._.modifiers += (modifier,)
+        if self.context_attributes_mapping:  # type: ignore[attr-defined]
+            self.set_context_attributes(graph.edges)  # type: ignore[attr-defined]
+        doc._.context_graph = graph
+        return doc
+
+
+def _scope(rule: Any, start: int, end: int, sent_start: int, sent_end: int) -> tuple[int, int]:
+    """A cue's scope in its sentence, cut by its rule's ``max_scope``, as ``ConTextModifier`` sets it without a
+    window."""
+    direction, limit = rule.direction.lower(), rule.max_scope
+    if direction == "forward":
+        scope_start, scope_end = end, sent_end
+        if limit is not None and scope_end - scope_start > limit:
+            scope_end = end + limit
+    elif direction == "backward":
+        scope_start, scope_end = sent_start, start
+        if limit is not None and scope_end - scope_start > limit:
+            scope_start = start - limit
+    else:
+        scope_start, scope_end = sent_start, sent_end
+        if limit is not None and start - scope_start > limit:
+            scope_start = start - limit
+        if limit is not None and scope_end - end > limit:
+            scope_end = end + limit
+    return scope_start, scope_end
+
+
+def _plain_context(context: Any) -> None:
+    """Give the ConText component ``_Context.__call__`` when its settings are the ones that code reproduces."""
+    if context.input_span_type == "group" and not context.max_scope:
+        context.__class__ = type("ConText", (_Context, type(context)), {})
 
 
 # medspaCy's ConText component builds its graph from this module-level name on every call.
@@ -382,4 +471,5 @@ def build(directory: str | None = None) -> Language:
     cues = as_phrases(cues, lambda text: [t.lower_ for t in nlp.make_doc(text)])
     context.add(cues)
     anchor(context)  # only the token patterns a note's words allow are run (cue_matcher)
+    _plain_context(context)
     return nlp

@@ -9,12 +9,18 @@ class Sentences:
     """The sentences of a doc, computed once (``Span.sent`` scans the whole doc on every call)."""
 
     def __init__(self, doc: Doc) -> None:
-        self.spans = list(doc.sents)
+        from rightscan.adapters.text.components import sentence_bounds
+
+        first, end = sentence_bounds(doc)  # the bounds ConText read, shared (the same sentences as ``doc.sents``)
+        self.spans: list[Span] = []
         self._quoted: dict[int, str] = {}
         self.index = [0] * len(doc)
-        for k, sent in enumerate(self.spans):
-            for i in range(sent.start, sent.end):
-                self.index[i] = k
+        k, current = -1, -1
+        for i, start in enumerate(first):
+            if start != current:
+                k, current = k + 1, start
+                self.spans.append(doc[start : end[start]])
+            self.index[i] = k
 
     def of(self, token_index: int) -> Span:
         return self.spans[self.index[token_index]]

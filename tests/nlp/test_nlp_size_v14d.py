@@ -167,21 +167,3 @@ def test_a_set_aside_size_never_turns_into_a_wrong_category() -> None:
     answer = decide_note(note)
     assert answer["stage"]["t"] == "cT2"
     assert not any("size" in item for item in answer["insufficient_data"])
-
-
-# ------------------------------------------------------------------ no cancer proven: a lump's size
-@pytest.mark.parametrize(
-    "note",
-    [
-        "GP referral, 2WW. 41F, 3 cm smooth rubbery lump L breast for 2 months, probably a cyst or fibroadenoma.",
-        "Request: US R breast. 29F, tender 15 mm lump UOQ since her period, no family history.",
-    ],
-)
-def test_a_lump_with_no_cancer_proven_has_no_tumour_size(note: str) -> None:
-    assert "size_cm" not in tumor(note)
-
-
-def test_a_proven_cancer_keeps_the_size_of_its_lump() -> None:
-    # control: the same lump once the core shows carcinoma
-    note = "41F, 3 cm hard lump L breast for 2 months. Core biopsy: invasive ductal carcinoma, grade 2."
-    assert tumor(note).get("size_cm") == 3.0

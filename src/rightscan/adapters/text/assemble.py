@@ -33,7 +33,7 @@ from rightscan.adapters.text.rules import STRENGTH_RANK, FieldRule, Rules
 from rightscan.adapters.text.setting_course import NOTE_DATE, after_note_date, note_date
 from rightscan.adapters.text.setting_subject import set_aside_other_subjects
 from rightscan.adapters.text.size_current import several_foci_sentence, summary_size
-from rightscan.adapters.text.size_links import set_aside_other_measures, unproven_size
+from rightscan.adapters.text.size_links import set_aside_other_measures
 from rightscan.adapters.text.stage_unknown import nodal_status_unknown
 from rightscan.adapters.text.stage_values import (
     ELAPSED,
@@ -336,7 +336,6 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
         facts["tumor"].pop("size_cm")
         for c in sizes:
             c.used, c.reason = False, "in situ carcinoma only: a size is its extent, not an invasive tumour's"
-    unproven_size(facts, sizes)  # round 14d: no cancer proven, a lump's size
     unclear_orders = still_unclear(unclear_orders, procedure_names.get(facts["order"]) if "order" in facts else None)
     if "order" in facts and unclear_orders:  # two studies considered, one of them ambiguous: no single order
         conflicts.append({"field": "order", "reason": "another study is considered too (named ambiguously); the "

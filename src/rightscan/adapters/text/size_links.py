@@ -21,7 +21,6 @@ sentence without doubt; otherwise nothing changes. The words are parameters of v
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from rightscan.adapters.text.candidates import Candidate
 from rightscan.adapters.text.phrases import word_patterns
@@ -211,20 +210,3 @@ def _narrow(rules: Rules, group: list[Candidate], words: tuple[re.Pattern[str], 
     if "(" in between and ")" not in between and not _SIZE.search(between):
         return [last]
     return group
-
-
-def unproven_size(facts: dict[str, Any], sizes: list[Candidate]) -> None:
-    """round 14d: a note that proves no cancer (no histology, no setting, no operation, no category: "2 cm hard lump,
-    ?fibroadenoma", "12 mm irregular mass, core today", "7 cm mass, not yet biopsied") sizes a lump or a finding, not a
-    current primary invasive tumour (annotation guide 2): the size is left out, with the reason on its evidence."""
-    tumor = facts.get("tumor") or {}
-    if "size_cm" not in tumor or any(k in tumor for k in ("histology", "t", "inflammatory")):
-        return
-    if any(k in facts for k in ("setting", "prior_surgery", "pathology")):
-        return
-    tumor.pop("size_cm")
-    if not tumor:
-        facts.pop("tumor")
-    for c in sizes:
-        if c.used:
-            c.used, c.reason = False, "no cancer proven in the note: a lump's or a finding's size, not a tumour's"

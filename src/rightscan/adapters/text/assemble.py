@@ -33,6 +33,7 @@ from rightscan.adapters.text.rules import STRENGTH_RANK, FieldRule, Rules
 from rightscan.adapters.text.setting_course import NOTE_DATE, after_note_date, note_date
 from rightscan.adapters.text.setting_subject import set_aside_other_subjects
 from rightscan.adapters.text.size_current import several_foci_sentence, summary_size
+from rightscan.adapters.text.size_links import set_aside_other_measures
 from rightscan.adapters.text.stage_unknown import nodal_status_unknown
 from rightscan.adapters.text.stage_values import (
     ELAPSED,
@@ -311,6 +312,7 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
         ):
             c.used, c.reason = False, "after breast surgery: not read as the clinical category of a primary"
     sizes, categories = by_field.get("tumor.size_cm", []), by_field.get("tumor.t", [])
+    set_aside_other_measures(rules, sizes)  # round 14d: DCIS extent, a benign finding, a specimen, another cancer
     gives_way = pathology_size_after_surgery(rules, facts, sizes, mentions, categories)
     assumptions += several_foci(by_field.get("tumor.size_cm", []))
     assumptions += several_foci_sentence(rules, by_field)

@@ -413,6 +413,9 @@ class _Parameters(_Strict):
     # round 10d: a sentence that says the cancer has several foci ("multifocal - 2 foci on US (21 mm ... and 14 mm
     # ...)"): its sizes are the foci's, staged by the largest (adapters/text/size_current)
     several_foci_words: Words
+    # round 14d: words that tie a size in its clause to something other than the current primary invasive tumour, and
+    # the studies a staging statement may name, by kind (adapters/text/size_links)
+    size_link_words: dict[str, list[str]] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _scores(self) -> _Parameters:

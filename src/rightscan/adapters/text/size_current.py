@@ -16,6 +16,7 @@ from typing import Any
 
 from rightscan.adapters.text.candidates import Candidate, where
 from rightscan.adapters.text.rules import Rules
+from rightscan.adapters.text.size_links import names_a_study, stated_size
 from rightscan.adapters.text.stage_values import keep_the_said_value, parameter_words
 
 _FIELD = "tumor.size_cm"
@@ -27,10 +28,16 @@ _HEADING_END = re.compile(r"\s*:")
 _NOT_CURRENT = frozenset({"negated", "historical", "past", "hypothetical", "family"})
 
 
-def _opens_summary(rules: Rules, sentence: str) -> bool:
-    """Whether a sentence opens with a summary heading and its colon ("Assessment: ...", "A/P: ...")."""
+def _opens_summary(rules: Rules, sentence: str, before_surgery: bool = False) -> bool:
+    """Whether a sentence opens with a summary heading and its colon ("Assessment: ...", "A/P: ..."); round 14d: before
+    any breast operation, also a diagnosis heading with the study that measured the size ("Diagnosis: Left breast
+    invasive carcinoma NST, 18 mm on ultrasound"), the line a clinic letter sums the cancer up in (after an operation
+    it may copy the imaging size; without a study named, its number may measure something else: not used then)."""
     head = sentence.lstrip().lower()
-    for word in rules.parameters.get("summary_headings", ()):
+    headings = list(rules.parameters.get("summary_headings", ()))
+    if before_surgery and names_a_study(rules, head):
+        headings += (rules.parameters.get("size_link_words") or {}).get("diagnosis_heading", [])
+    for word in headings:
         w = word.lower()
         if head.startswith(w) and _HEADING_END.match(head, len(w)):
             return True
@@ -43,14 +50,19 @@ def summary_size(rules: Rules, by_field: dict[str, list[Candidate]]) -> None:
     if len({repr(c.value) for c in live}) < 2:
         return
     words = parameter_words(rules, "size_current_words")
+    before_surgery = not any(c.used for c in by_field.get("prior_surgery", []))
     said = [
         c
         for c in live
         if not c.mention.effects & {"negated", "historical", "past", "hypothetical", "family"}
-        and (_opens_summary(rules, c.mention.sentence) or any(p.search(c.mention.sentence.lower()) for p in words))
+        and (
+            _opens_summary(rules, c.mention.sentence, before_surgery)
+            or any(p.search(c.mention.sentence.lower()) for p in words)
+        )
         and not _COMPARED.search(c.mention.sentence.lower())
         and not _names_the_other_size(rules, c.mention.sentence.lower())
     ]
+    said = stated_size(rules, said, words)  # round 14d: the size of the study the statement names, or of its aside
     keep_the_said_value(live, said, "the note names another size as the one it stages with")
     live = [c for c in live if c.used]
     other = [c for c in live if _names_the_other_size(rules, c.mention.sentence.lower())]

@@ -57,7 +57,7 @@ FLOORS = {
     # after a short round 11 on its unsafe answers only (test_nlp_unsafe_v11a.py, test_nlp_unsafe_v11b.py: contracted
     # negations, return lists, injuries and old studies' reasons to confirm, a relative called mum, a far negation)
     # 81.3 % and none; its other classes are not fixed yet
-    "blind_v11.jsonl": (0, 0.80),
+    "blind_v11.jsonl": (0, 0.83),
     # first run unseen 77.3 % and 16 unsafe (BLIND_V13_PROVENANCE.md), unchanged by round 12; after a short round 13v
     # on its unsafe answers (test_nlp_unsafe_v13a.py, _v13b.py, _v13c.py) 82.7 % and 1 (oc-035: a triage protocol's
     # title read as the symptom, and a quotation not split from the sentence that explains it)
@@ -66,8 +66,12 @@ FLOORS = {
     # (test_nlp_unsafe_v12.py: denied warnings and limiting denials, a warned presentation since resolved, a symptom
     # dated to a procedure, distant disease worried about or not yet excluded) 84.7 % and none
     "blind_v12.jsonl": (0, 0.84),
-    # first run unseen 78.0 % and 8 unsafe (BLIND_V14_PROVENANCE.md); a floor at the first figures until its round
-    "blind_v14.jsonl": (8, 0.78),
+    # first run unseen 78.0 % and 8 unsafe (BLIND_V14_PROVENANCE.md); after round 14v on its unsafe answers, wrong
+    # settings and sizes (test_nlp_unsafe_v14a.py, _v14b.py, test_nlp_setting_v14c.py, test_nlp_size_v14d.py)
+    # 83.3 % and none
+    "blind_v14.jsonl": (0, 0.83),
+    # measured twice unseen (BLIND_V15_PROVENANCE.md): 82.0 % and 1 unsafe before round 14 and the same after it
+    "blind_v15.jsonl": (1, 0.82),
 }
 
 

@@ -70,8 +70,9 @@ FLOORS = {
     # settings and sizes (test_nlp_unsafe_v14a.py, _v14b.py, test_nlp_setting_v14c.py, test_nlp_size_v14d.py)
     # 83.3 % and none
     "blind_v14.jsonl": (0, 0.83),
-    # measured twice unseen (BLIND_V15_PROVENANCE.md): 82.0 % and 1 unsafe before round 14 and the same after it
-    "blind_v15.jsonl": (1, 0.82),
+    # measured twice unseen (BLIND_V15_PROVENANCE.md): 82.0 % and 1 unsafe before round 14 and the same after it;
+    # its one unsafe answer (a cough that began with a cold, test_nlp_unsafe_v15.py) fixed: 82.7 % and none
+    "blind_v15.jsonl": (0, 0.82),
 }
 
 

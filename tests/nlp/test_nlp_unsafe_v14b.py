@@ -43,8 +43,10 @@ def test_a_study_to_evaluate_spinal_mets_is_not_m1() -> None:
 
 
 def test_a_diagnosis_the_writer_considered_and_set_aside_is_not_m1() -> None:
-    note = ("51F, right breast IDC 1.4 cm found last week, surgery booked. Seen for dizziness after a viral illness. "
-            "I considered cerebral metastases, but the exam is normal and the history is typical of labyrinthitis.")
+    note = (
+        "51F, right breast IDC 1.4 cm found last week, surgery booked. Seen for dizziness after a viral illness. "
+        "I considered cerebral metastases, but the exam is normal and the history is typical of labyrinthitis."
+    )
     assert _m(note) is None
 
 
@@ -91,16 +93,20 @@ def test_control_a_denied_ha_is_not_confirmed() -> None:
 
 # --------------------------------------------------------------------------- whose warning it is
 def test_a_warning_of_the_next_symptom_leaves_an_explained_cough_explained() -> None:
-    note = ("Wet cough and a blocked nose caught from her grandchildren, best explained by a viral infection. "
-            "But her progressive breathlessness walking the dog is worrying.")
+    note = (
+        "Wet cough and a blocked nose caught from her grandchildren, best explained by a viral infection. "
+        "But her progressive breathlessness walking the dog is worrying."
+    )
     codes = symptom_codes(note)
     assert "dyspnea" in codes
     assert "cough" not in codes
 
 
 def test_a_warning_that_names_another_symptom_after_but_leaves_a_benign_back_ache() -> None:
-    note = ("Low back ache since lifting a suitcase on Friday, muscular. "
-            "But a new headache that wakes her at night since last week.")
+    note = (
+        "Low back ache since lifting a suitcase on Friday, muscular. "
+        "But a new headache that wakes her at night since last week."
+    )
     codes = symptom_codes(note)
     assert "headache" in codes
     assert "back_pain" not in codes
@@ -173,14 +179,18 @@ def test_control_a_complaint_in_the_same_run_on_is_never_dropped_wherever_the_cu
 
 # --------------------------------------------------------------------------- a cancer only suspected
 def test_a_breast_cancer_only_suspected_gives_no_new_diagnosis_setting() -> None:
-    note = ("Admission: 84F with a fungating left breast mass, probably breast cancer, never biopsied; core biopsy "
-            "arranged for Monday. Back pain and a raised calcium.")
+    note = (
+        "Admission: 84F with a fungating left breast mass, probably breast cancer, never biopsied; core biopsy "
+        "arranged for Monday. Back pain and a raised calcium."
+    )
     result = _extract(note)
     assert result.facts.get("setting") is None
     assert any(a["field"] == "setting" and a["value"] is None for a in result.assumptions)
 
 
 def test_control_a_biopsy_proven_cancer_being_worked_up_is_a_new_diagnosis() -> None:
-    note = ("Clinic: 62F, core biopsy 11/3 showed left breast invasive ductal carcinoma, grade 2, ER+ HER2-. "
-            "Staging CT ordered, surgery to follow.")
+    note = (
+        "Clinic: 62F, core biopsy 11/3 showed left breast invasive ductal carcinoma, grade 2, ER+ HER2-. "
+        "Staging CT ordered, surgery to follow."
+    )
     assert facts(note).get("setting") == "new_diagnosis"

@@ -49,8 +49,10 @@ def cue_cut_short(
         return
     cue_starts = sorted(mod.modifier_span[0] for mod in doc._.context_graph.modifiers)
     for mod in doc._.context_graph.modifiers:
-        if categories.get(mod.category) not in _SUPPRESSING or mod.direction.upper() not in ("FORWARD",
-                                                                                            "BIDIRECTIONAL"):
+        if categories.get(mod.category) not in _SUPPRESSING or mod.direction.upper() not in (
+            "FORWARD",
+            "BIDIRECTIONAL",
+        ):
             continue
         k = sents.index[mod.modifier_span[0]]
         if k + 1 >= len(sents.spans):
@@ -66,7 +68,9 @@ def cue_cut_short(
         stop = min([stop, after.end, *(s for s in cue_starts if after.start <= s < stop)])
         for i in targets:
             span = spans[i]
-            if after.start <= span.start < stop and mod.allows(span.label_) and not effects[i] & (
-                _SUPPRESSING | {"warning"}
+            if (
+                after.start <= span.start < stop
+                and mod.allows(span.label_)
+                and not effects[i] & (_SUPPRESSING | {"warning"})
             ):
                 effects[i].add(EFFECT)

@@ -38,7 +38,7 @@ their effect sets, changed in place).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from spacy.tokens import Doc, Span
 
@@ -280,22 +280,29 @@ class RedFlagReadings:
                 return True
         return False
 
-    def _trigger_marks(self, note: NoteMentions) -> tuple[list[int], list[int]]:
-        """Where the note's mechanical triggers (explaining cues of ``triggers``) and its warnings start."""
-        triggers = [s for s, t in note.cues("explained") if words_at(note.doc, s, t) in self.triggers]
-        return triggers, [s for s, _ in note.cues("warning")]
+    def _unwarned_beside_triggers(
+        self, note: NoteMentions, without: frozenset[str]
+    ) -> Iterator[tuple[Span, set[str], Span, list[int]]]:
+        """The walk of the two rules that read a symptom after a mechanical event: in a note naming a mechanical
+        trigger (an explaining cue of ``triggers``), each symptom carrying none of ``without`` whose sentence holds
+        no warning cue, with its effects (to add to), its sentence and where the note's triggers start."""
+        doc = note.doc
+        triggers = [s for s, t in note.cues("explained") if words_at(doc, s, t) in self.triggers]
+        if not triggers:
+            return
+        warnings = [s for s, _ in note.cues("warning")]
+        for _, span, _, e in note.mentions(SYMPTOM, without=without):
+            sent = note.sents.of(span.start)
+            if not any(sent.start <= w < sent.end for w in warnings):
+                yield span, e, sent, triggers
 
     def dated_from_trigger(self, note: NoteMentions) -> None:
         """A symptom dated back to a mechanical event told before it (in its sentence or the one before): explained."""
         self._duration_since_trigger(note)  # round 13v-b
         if not self.dating_back or not self.triggers:
             return
-        triggers, warnings = self._trigger_marks(note)
-        if not triggers:
-            return
-        for _, span, _, e in note.mentions(SYMPTOM, without=_NOT_STATED_PLAINLY):
-            sent = note.sents.of(span.start)
-            if any(sent.start <= w < sent.end for w in warnings) or not self._dated_back(note.doc, span, sent.end):
+        for span, e, sent, triggers in self._unwarned_beside_triggers(note, _NOT_STATED_PLAINLY):
+            if not self._dated_back(note.doc, span, sent.end):
                 continue
             first = note.sents.of(sent.start - 1).start if sent.start > 0 else sent.start
             if any(first <= t < span.start for t in triggers):
@@ -374,13 +381,7 @@ class RedFlagReadings:
         warned of: uncertain, so the answer waits for it to be confirmed (the safe reading)."""
         if not self.triggers or not self.trigger_cuts:
             return
-        triggers, warnings = self._trigger_marks(note)
-        if not triggers:
-            return
-        for _, span, _, e in note.mentions(SYMPTOM, without=_NOT_PLAIN_OR_PAST):
-            sent = note.sents.of(span.start)
-            if any(sent.start <= w < sent.end for w in warnings):
-                continue
+        for span, e, sent, triggers in self._unwarned_beside_triggers(note, _NOT_PLAIN_OR_PAST):
             if any(sent.start <= t < span.start and self._cut_between(note.doc, t, span.start) for t in triggers):
                 e.add("uncertain")
 

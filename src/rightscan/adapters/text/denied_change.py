@@ -39,7 +39,7 @@ from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Doc
 
-from rightscan.adapters.text.rule_pass import SYMPTOM_OR_UNSURE, NoteMentions, norm
+from rightscan.adapters.text.rule_pass import SYMPTOM_OR_UNSURE, NoteMentions, norm, word_sets
 
 # how many tokens a denial word may stand before the warning cue it denies ("without any new", "nothing new or
 # different": the second warning of a denied pair is denied by the same word)
@@ -73,16 +73,12 @@ class DeniedChange:
         words: Mapping[str, Sequence[str]],
         stable_words: Sequence[str] = (),
     ) -> None:
-        self.denials = norm(words.get("change_denials", ()))
-        self.change = norm(words.get("change_words", ()))
-        self.tails = norm(words.get("limiting_tails", ()))
-        self.subjects = norm(words.get("change_subjects", ()))
+        self.words = word_sets(words)  # the lists read as they are, by their keys
         self.procedure = _procedure_pattern(words)
-        self.settling = norm(words.get("settling_symptoms", ()))
         stable = sorted(norm(stable_words), key=len, reverse=True)
         alts = "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in stable)
         self.baseline = re.compile(rf"(?<![\w/-])(?:{alts})(?![\w/-])", re.IGNORECASE) if alts else None
-        self.longest_denial = max((len(w.split()) for w in self.denials), default=0)
+        self.longest_denial = max((len(w.split()) for w in self.words["change_denials"]), default=0)
 
     # ------------------------------------------------------------------ denied warnings
     def _denied(self, doc: Doc, start: int, line_start: int) -> bool:
@@ -95,7 +91,7 @@ class DeniedChange:
             for n in range(1, self.longest_denial + 1):
                 if k - n + 1 < line_start:
                     break
-                if " ".join(t.lower_ for t in doc[k - n + 1 : k + 1]) in self.denials:
+                if " ".join(t.lower_ for t in doc[k - n + 1 : k + 1]) in self.words["change_denials"]:
                     return True
         return False
 
@@ -106,18 +102,19 @@ class DeniedChange:
         if end >= sent_end:
             return True
         nxt = doc[end]
-        return nxt.is_punct or "\n" in nxt.text or nxt.lower_ in self.subjects
+        return nxt.is_punct or "\n" in nxt.text or nxt.lower_ in self.words["change_subjects"]
 
     def _change_denied(self, doc: Doc, after: int, first: int, sent_end: int) -> bool:
         """Whether a word of change (``change_words``: one word, "new", "worse", "different") is denied after token
         ``after`` in the sentence, describing the symptom, whether or not a warning cue was read there ("nothing
         new or different about it" may be read as one phrase that warns of nothing)."""
+        change = self.words["change_words"]
         for k in range(after, sent_end):
             if "\n" in doc[k].text or _opens_clause(doc, k, sent_end):
                 return False  # a new clause speaks of another thing ("... and the CT head showed nothing new")
-            if doc[k].lower_ in self.change and self._denied(doc, k, first):
+            if doc[k].lower_ in change and self._denied(doc, k, first):
                 j = k + 1
-                while j < sent_end and (doc[j].lower_ in self.change or doc[j].lower_ in {"or", "nor", "and"}):
+                while j < sent_end and (doc[j].lower_ in change or doc[j].lower_ in {"or", "nor", "and"}):
                     j += 1
                 if self._of_symptom(doc, j, sent_end):
                     return True
@@ -131,7 +128,7 @@ class DeniedChange:
     def reassure(self, note: NoteMentions) -> set[int]:
         """Drop ``warning`` from a symptom whose sentence's warnings (on its line) are all denied, at least one told
         after it; return the mentions whose denied warning is one of change (for ``settle``)."""
-        if not self.denials:
+        if not self.words["change_denials"]:
             return set()
         doc = note.doc
         warnings = self._warnings(note)
@@ -163,14 +160,15 @@ class DeniedChange:
                     e.discard("warning")
             if "warning" in e:
                 continue
-            if any(w in self.change for _s, w in denied_here) or self._change_denied(doc, span.end, first, sent.end):
+            change = self.words["change_words"]
+            if any(w in change for _s, w in denied_here) or self._change_denied(doc, span.end, first, sent.end):
                 said_unchanged.add(i)
         return said_unchanged
 
     # ------------------------------------------------------------------ limiting denials
     def limited(self, note: NoteMentions) -> set[int]:
         """The symptoms followed in their clause by a negation that negates nothing named ("..., none otherwise.")."""
-        if not self.tails:
+        if not self.words["limiting_tails"]:
             return set()
         doc = note.doc
         bare: list[int] = []
@@ -181,7 +179,7 @@ class DeniedChange:
             if k - t > LIMIT_REACH:
                 continue
             tail = " ".join(tok.lower_ for tok in doc[t:k])
-            if tail and tail not in self.tails:
+            if tail and tail not in self.words["limiting_tails"]:
                 continue
             if k < len(doc) and not doc[k].is_punct and not doc[k].is_sent_start:
                 continue
@@ -242,7 +240,7 @@ class DeniedChange:
             if "warning" not in e:
                 continue  # an unwarned one resolved later is already not current (assemble._explained_later)
             values = {f.value for f in d["findings"] if f.field == "symptoms"}
-            if not values or not values <= self.settling:
+            if not values or not values <= self.words["settling_symptoms"]:
                 continue  # never pain: new night pain settled on analgesia is still a red flag
             for j in range(len(spans)):
                 later = spans[j]

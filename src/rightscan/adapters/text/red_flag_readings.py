@@ -43,7 +43,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from spacy.tokens import Doc, Span
 
 from rightscan.adapters.text.reported_readings import may_be_patient
-from rightscan.adapters.text.rule_pass import ANY_FAMILY, SYMPTOM, NoteMentions, ends_with, norm, words_at
+from rightscan.adapters.text.rule_pass import ANY_FAMILY, SYMPTOM, NoteMentions, ends_with, norm, word_sets, words_at
 
 # a symptom that carries one of these is not one a pointer back may explain
 _NOT_STATED_PLAINLY = frozenset({"explained", "warning", "negated", "hypothetical", "family", "uncertain"})
@@ -83,37 +83,22 @@ class RedFlagReadings:
     """The word lists of ``red_flag_readings`` (context.yaml), compiled once per rule set."""
 
     def __init__(self, words: Mapping[str, Sequence[str]]) -> None:
-        self.leads = norm(words.get("informant_leads", ()))
-        self.possessives = norm(words.get("informant_possessives", ()))
-        self.caller_verbs = norm(words.get("caller_verbs", ()))
-        self.caller_about = norm(words.get("caller_about", ()))
-        self.same_person: dict[str, frozenset[str]] = {}
+        self.words = word_sets(words)  # the lists read as they are, by their keys
+        self.same_person: dict[str, frozenset[str]] = {}  # a name -> every word for the same person
         for group in words.get("relation_names", ()):
             names = norm(group.split(","))
             for name in names:
                 self.same_person[name] = names
-        self.attributions = norm(words.get("attributions", ()))
-        self.malignant = norm(words.get("malignant_causes", ()))
-        self.onsets = norm(words.get("onset_warnings", ()))
-        # round 13v-b: the red flags that are events, and the words that only tell when an event happened
+        # round 13v-b: the red flags that are events, and those low mood or grief may explain (symptom codes)
         self.event_symptoms = frozenset(words.get("event_symptoms", ()))
-        self.event_times = norm(words.get("event_times", ()))
-        self.mood_causes = norm(words.get("mood_causes", ()))
         self.mood_explains = frozenset(words.get("mood_explains", ()))
-        self._mood_longest = max((len(p.split()) for p in self.mood_causes), default=1)
-        self.triggers = norm(words.get("mechanical_triggers", ()))
-        self.cause_fillers = norm(words.get("cause_fillers", ()))
-        self.dating_back = norm(words.get("dating_back", ()))
-        self.study_reasons = norm(words.get("study_reasons", ()))  # round 11a
-        self.telling_verbs = norm(words.get("telling_verbs", ()))  # round 11a
-        self.trigger_cuts = norm(words.get("trigger_cuts", ()))  # round 11a
-        self.telling_fillers = norm(words.get("telling_fillers", ()))
-        self.tellers = norm(words.get("tellers", ()))
+        self._mood_longest = max((len(p.split()) for p in self.words["mood_causes"]), default=1)
         self.may_be_patient = may_be_patient(words)  # round 12a (reported_readings.py)
         self.activity_endings = tuple(w.lower() for w in words.get("negated_activity_endings", ()) if w)
-        phrases = (*self.leads, *self.caller_verbs, *self.caller_about, *self.attributions, *self.malignant,
-                   *self.dating_back, *self.study_reasons, *self.telling_verbs, *self.trigger_cuts)  # fmt: skip
-        self._longest = max((len(p.split()) for p in phrases), default=1)
+        # the lists read as phrases from a token on (_starts_with, ends_with)
+        phrases = ("informant_leads", "caller_verbs", "caller_about", "attributions", "malignant_causes",
+                   "dating_back", "study_reasons", "telling_verbs", "trigger_cuts")  # fmt: skip
+        self._longest = max((len(p.split()) for key in phrases for p in self.words[key]), default=1)
 
     # ------------------------------------------------------------------ whose
     def _informant_cues(self, doc: Doc, family_cues: list[tuple[int, int]]) -> tuple[set[tuple[int, int]], set[str]]:
@@ -123,11 +108,11 @@ class RedFlagReadings:
         patient: set[str] = set()
         for s, t in family_cues:
             k = s
-            while k > 0 and doc[k - 1].lower_ in self.possessives:
+            while k > 0 and doc[k - 1].lower_ in self.words["informant_possessives"]:
                 k -= 1
             if k < s and s - k > LEAD_WORDS:
                 continue
-            if ends_with(doc, k, self.leads, self._longest) is not None:
+            if ends_with(doc, k, self.words["informant_leads"], self._longest) is not None:
                 informants.add((s, t))
                 continue
             told = self._tells_of_relation(doc, s, t)  # round 11a: "the daughter says mum has ..."
@@ -135,19 +120,21 @@ class RedFlagReadings:
                 informants.add((s, t))
                 patient |= told
                 continue
-            verb_end = _starts_with(doc, t, self.caller_verbs, self._longest)
+            verb_end = _starts_with(doc, t, self.words["caller_verbs"], self._longest)
             if verb_end is None:
                 continue
             informants.add((s, t))
             about_end = None
             for j in range(verb_end, min(verb_end + CALLER_GAP, len(doc))):
-                about_end = _starts_with(doc, j, self.caller_about, self._longest)
+                about_end = _starts_with(doc, j, self.words["caller_about"], self._longest)
                 if about_end is not None:
                     break
             if about_end is None:
                 continue
             j = about_end
-            while j < min(len(doc), about_end + CALLER_GAP) and (doc[j].lower_ in self.possessives or doc[j].is_punct):
+            while j < min(len(doc), about_end + CALLER_GAP) and (
+                doc[j].lower_ in self.words["informant_possessives"] or doc[j].is_punct
+            ):
                 j += 1
             if j < len(doc) and doc[j].lower_ in self.same_person:
                 patient |= self.same_person[doc[j].lower_]
@@ -157,13 +144,15 @@ class RedFlagReadings:
         """The words for the person a child of the patient (the relative cue ``start``-``after``), with a telling verb
         right after, names by her relation without a possessive ("the daughter says mum has ...", "son reports that
         mother is ..."), or None. A sister's "mum" is the patient's mother too: only a child's parent is the patient."""
-        if words_at(doc, start, after) not in self.tellers:
+        if words_at(doc, start, after) not in self.words["tellers"]:
             return None
-        end = _starts_with(doc, after, self.telling_verbs, self._longest)
+        end = _starts_with(doc, after, self.words["telling_verbs"], self._longest)
         if end is None:
             return None
         j = end
-        while j < min(len(doc), end + CALLER_GAP) and (doc[j].lower_ in self.telling_fillers or doc[j].is_punct):
+        while j < min(len(doc), end + CALLER_GAP) and (
+            doc[j].lower_ in self.words["telling_fillers"] or doc[j].is_punct
+        ):
             j += 1
         if j >= len(doc):
             return None
@@ -195,13 +184,13 @@ class RedFlagReadings:
     # ------------------------------------------------------------------ why
     def _names_cancer(self, doc: Doc, start: int, stop: int, negated_ends: set[int]) -> bool:
         """An attribution at ``start`` whose next few words, before a punctuation mark, name the cancer."""
-        end = _starts_with(doc, start, self.attributions, self._longest)
+        end = _starts_with(doc, start, self.words["attributions"], self._longest)
         if end is None:
             return False
         for j in range(end, min(end + ATTRIBUTION_REACH, stop)):
             if doc[j].is_punct or j in negated_ends:
                 return False
-            if _starts_with(doc, j, self.malignant, self._longest) is not None:
+            if _starts_with(doc, j, self.words["malignant_causes"], self._longest) is not None:
                 return True
         return False
 
@@ -220,9 +209,10 @@ class RedFlagReadings:
         if s in negated_ends or s - 1 in negated_ends:
             return True
         k = s
-        while k > 0 and s - k < LEAD_WORDS and doc[k - 1].lower_ in self.cause_fillers:  # "not due to her arthritis"
+        fillers = self.words["cause_fillers"]  # "not due to her arthritis"
+        while k > 0 and s - k < LEAD_WORDS and doc[k - 1].lower_ in fillers:
             k -= 1
-        a = ends_with(doc, k, self.attributions, self._longest)
+        a = ends_with(doc, k, self.words["attributions"], self._longest)
         return a is not None and (a in negated_ends or a - 1 in negated_ends)
 
     def negated_cause(self, note: NoteMentions) -> None:
@@ -246,7 +236,7 @@ class RedFlagReadings:
         """A symptom whose only warnings are onset words, in a sentence naming a mechanical trigger: uncertain. Round
         13v-b: so is an event (a fracture) whose only warnings are those words or words that time it ("tripped on the
         stairs at night": when she fell, not a pain that wakes her)."""
-        if not (self.onsets or self.event_times) or not self.triggers:
+        if not (self.words["onset_warnings"] or self.words["event_times"]) or not self.words["mechanical_triggers"]:
             return
         doc, sents = note.doc, note.sents
         warning_cues: dict[int, list[str]] = {}  # sentence start -> the words of its warning cues
@@ -257,7 +247,7 @@ class RedFlagReadings:
             effect = note.categories.get(m.category)
             if effect == "warning":
                 warning_cues.setdefault(start, []).append(words_at(doc, s, t))
-            elif effect == "explained" and words_at(doc, s, t) in self.triggers:
+            elif effect == "explained" and words_at(doc, s, t) in self.words["mechanical_triggers"]:
                 triggers.add(start)
         for _, span, d, e in note.mentions(SYMPTOM, having={"warning"}):
             sent = sents.of(span.start)
@@ -267,7 +257,9 @@ class RedFlagReadings:
             if sent.end < len(doc):  # a failed treatment told in the next sentence also warns of it (scopes)
                 words += warning_cues.get(sents.of(sent.end).start, [])
             event = any(f.field == "symptoms" and f.value in self.event_symptoms for f in d["findings"])
-            if words and all(w in self.onsets or (event and w in self.event_times) for w in words):
+            if words and all(
+                w in self.words["onset_warnings"] or (event and w in self.words["event_times"]) for w in words
+            ):
                 e.difference_update({"warning", "explained"})
                 e.add("uncertain")
 
@@ -275,7 +267,7 @@ class RedFlagReadings:
     def _dated_back(self, doc: Doc, span: Span, sent_end: int) -> bool:
         """Whether a pointer back ("since", "since then") follows the symptom and ends its clause."""
         for j in range(span.end, min(span.end + DATING_GAP, sent_end)):
-            end = _starts_with(doc, j, self.dating_back, self._longest)
+            end = _starts_with(doc, j, self.words["dating_back"], self._longest)
             if end is not None and (end >= sent_end or doc[end].is_punct):
                 return True
         return False
@@ -287,7 +279,7 @@ class RedFlagReadings:
         trigger (an explaining cue of ``triggers``), each symptom carrying none of ``without`` whose sentence holds
         no warning cue, with its effects (to add to), its sentence and where the note's triggers start."""
         doc = note.doc
-        triggers = [s for s, t in note.cues("explained") if words_at(doc, s, t) in self.triggers]
+        triggers = [s for s, t in note.cues("explained") if words_at(doc, s, t) in self.words["mechanical_triggers"]]
         if not triggers:
             return
         warnings = [s for s, _ in note.cues("warning")]
@@ -299,7 +291,7 @@ class RedFlagReadings:
     def dated_from_trigger(self, note: NoteMentions) -> None:
         """A symptom dated back to a mechanical event told before it (in its sentence or the one before): explained."""
         self._duration_since_trigger(note)  # round 13v-b
-        if not self.dating_back or not self.triggers:
+        if not self.words["dating_back"] or not self.words["mechanical_triggers"]:
             return
         for span, e, sent, triggers in self._unwarned_beside_triggers(note, _NOT_STATED_PLAINLY):
             if not self._dated_back(note.doc, span, sent.end):
@@ -314,11 +306,11 @@ class RedFlagReadings:
         since", a past cue of context_rules.json) takes the "since" of the trigger's, so ConText reads no trigger: the
         symptom is explained as it is without the duration ("back pain since moving a wardrobe"), when nothing in its
         sentence warns of it."""
-        if not self.triggers:
+        if not self.words["mechanical_triggers"]:
             return
         warnings = [s for s, _ in note.cues("warning")]
         for _, end in note.cues("past"):
-            if _starts_with(note.doc, end - 1, self.triggers, self._longest) is None:
+            if _starts_with(note.doc, end - 1, self.words["mechanical_triggers"], self._longest) is None:
                 continue
             sent = note.sents.of(end - 1)
             if any(sent.start <= w < sent.end for w in warnings):
@@ -333,7 +325,7 @@ class RedFlagReadings:
         clause ("down 4 kg since her partner died, grieving and off her food"): explained, when nothing in its
         sentence warns of it and the mood is not denied ("no low mood"). Only those symptoms: a low mood named beside
         bone pain is another problem, not its cause."""
-        if not self.mood_causes or not self.mood_explains:
+        if not self.words["mood_causes"] or not self.mood_explains:
             return
         doc = note.doc
         denied = [m.scope_span for m in doc._.context_graph.modifiers if note.categories.get(m.category) == "negated"]
@@ -347,7 +339,7 @@ class RedFlagReadings:
             for j in range(span.end, min(sent.end, span.end + CLAUSE_REACH)):
                 if doc[j].text in CLAUSE_BREAKS:
                     break
-                if _starts_with(doc, j, self.mood_causes, self._mood_longest) is not None and not any(
+                if _starts_with(doc, j, self.words["mood_causes"], self._mood_longest) is not None and not any(
                     a <= j < b for a, b in denied
                 ):
                     e.add("explained")
@@ -379,7 +371,7 @@ class RedFlagReadings:
         """A symptom told after a mechanical trigger earlier in its sentence, neither explained (an onset word such as
         "now" ends the trigger's scope: "slipped on the step last night, landed on her side, now hip pain") nor
         warned of: uncertain, so the answer waits for it to be confirmed (the safe reading)."""
-        if not self.triggers or not self.trigger_cuts:
+        if not self.words["mechanical_triggers"] or not self.words["trigger_cuts"]:
             return
         for span, e, sent, triggers in self._unwarned_beside_triggers(note, _NOT_PLAIN_OR_PAST):
             if any(sent.start <= t < span.start and self._cut_between(note.doc, t, span.start) for t in triggers):
@@ -387,13 +379,15 @@ class RedFlagReadings:
 
     def _cut_between(self, doc: Doc, start: int, end: int) -> bool:
         """Whether an onset word ending an explanation's scope ("now") stands between tokens ``start`` and ``end``."""
-        return any(_starts_with(doc, j, self.trigger_cuts, self._longest) is not None for j in range(start + 1, end))
+        return any(
+            _starts_with(doc, j, self.words["trigger_cuts"], self._longest) is not None for j in range(start + 1, end)
+        )
 
     # ------------------------------------------------------------------ round 11a: the reason of a past study
     def past_study_reason(self, note: NoteMentions) -> None:
         """A symptom given as the reason of a study already done ("had a CT chest in 2023 for a persistent cough"):
         that study's old indication, which says nothing sure of today. Neither stated nor dropped: uncertain."""
-        if not self.study_reasons:
+        if not self.words["study_reasons"]:
             return
         studies = [span for _, span, _, e in note.mentions(_PROCEDURE) if e & {"past", "performed"}]
         if not studies:
@@ -414,7 +408,7 @@ class RedFlagReadings:
         ):
             return False
         for j in range(after_study, min(after_study + REASON_AFTER_STUDY + 1, symptom)):
-            end = _starts_with(doc, j, self.study_reasons, self._longest)
+            end = _starts_with(doc, j, self.words["study_reasons"], self._longest)
             if end is not None and symptom - end <= SYMPTOM_AFTER_REASON:
                 return True
         return False

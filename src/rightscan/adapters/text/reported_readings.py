@@ -39,7 +39,7 @@ from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Doc, Span
 
-from rightscan.adapters.text.rule_pass import ANY_SYMPTOM, SYMPTOM, NoteMentions, ends_with, norm
+from rightscan.adapters.text.rule_pass import ANY_SYMPTOM, SYMPTOM, NoteMentions, ends_with, norm, word_sets
 
 POSITIVE = "POSITIVE_CUE"  # context.yaml: the category of a reporting verb ("reports", "c/o"), which ends a negation
 # how many tokens may stand between a denied reporting verb and the symptom it denies ("never reported any new bone")
@@ -70,27 +70,17 @@ class ReportedReadings:
     """The word lists of ``red_flag_readings`` (context.yaml) these readings use, compiled once per rule set."""
 
     def __init__(self, words: Mapping[str, Sequence[str]]) -> None:
-        self.fillers = norm(words.get("report_fillers", ()))
-        self.report_verbs = norm(words.get("report_verbs", ()))
-        self.report_negations = norm(words.get("report_negations", ()))
-        self.report_auxiliaries = norm(words.get("report_auxiliaries", ()))
-        self.limits = norm(words.get("report_limits", ()))
-        self.continuations = norm(words.get("report_continuations", ()))
-        self.telling_verbs = norm(words.get("telling_verbs", ()))
-        self.telling_fillers = norm(words.get("telling_fillers", ()))
-        self.possessives = norm(words.get("nested_possessives", ()))
-        self.subjects = norm(words.get("nested_subjects", ()))
-        self.patient_pointers = norm(words.get("patient_pointers", ()))
+        self.words = word_sets(words)  # the lists read as they are, by their keys
+        # the relations a teller may name: every word of relation_names, and the tellers
         self.relations: frozenset[str] = frozenset()
         for group in words.get("relation_names", ()):
             self.relations |= norm(group.split(","))
-        self.relations |= norm(words.get("tellers", ()))
+        self.relations |= self.words["tellers"]
         self.may_be_patient = may_be_patient(words)
-        self._longest = max((len(p.split()) for p in self.telling_verbs), default=1)
+        self._longest = max((len(p.split()) for p in self.words["telling_verbs"]), default=1)
         # a doubt's words, compared without spaces: spaCy splits "don't" in two
         leads = norm(words.get("doubt_leads", ()))
         self.doubts = frozenset(p.replace(" ", "") for p in leads)
-        self.doubt_links = norm(words.get("doubt_links", ()))
         dates = [w for w in words.get("study_dates", ()) if w]
         self.dates = re.compile("|".join(f"(?:{w})" for w in dates)) if dates else None
         self._doubt_longest = max((len(p.split()) + p.count("'") for p in leads), default=1)  # "do n't know"
@@ -145,7 +135,7 @@ class ReportedReadings:
             )
             if before:
                 e.add("uncertain" if self._open(doc, span, stop, warnings) else "negated")
-            elif self.report_verbs and self._denied_after(doc, span, sent.end):
+            elif self.words["report_verbs"] and self._denied_after(doc, span, sent.end):
                 e.add("negated")
 
     def _report_verb_before(self, doc: Doc, first: int, symptom: int) -> int | None:
@@ -153,14 +143,14 @@ class ReportedReadings:
         for k in range(symptom - 1, first - 1, -1):
             if doc[k].text in CLAUSE_BREAKS or doc[k].text == ",":
                 return None
-            if doc[k].lower_ in self.report_verbs:
+            if doc[k].lower_ in self.words["report_verbs"]:
                 return k
         return None
 
     def _denied_before(self, doc: Doc, start: int, negation_ends: set[int]) -> bool:
         """Whether a negation cue ends right before the reporting verb at ``start`` (fillers between: "having")."""
         k = start
-        while k > 0 and start - k < 2 and doc[k - 1].lower_ in self.fillers:
+        while k > 0 and start - k < 2 and doc[k - 1].lower_ in self.words["report_fillers"]:
             k -= 1
         return k in negation_ends
 
@@ -170,12 +160,16 @@ class ReportedReadings:
         pointer back ("but it began last week", "to her GP, although ...", "which are new") or a warning, before
         token ``stop`` (the end of its sentence or the next symptom: "no bone pain, no breathlessness beyond her
         usual" speaks of the breathlessness)."""
-        if span.start > 0 and doc[span.start - 1].lower_ in self.possessives:
+        if span.start > 0 and doc[span.start - 1].lower_ in self.words["nested_possessives"]:
             return True
         for k in range(span.end, stop):
             if doc[k].text in CLAUSE_BREAKS:
                 return False
-            if k in warnings or doc[k].lower_ in self.limits or doc[k].lower_ in self.continuations:
+            if (
+                k in warnings
+                or doc[k].lower_ in self.words["report_limits"]
+                or doc[k].lower_ in self.words["report_continuations"]
+            ):
                 return True
         return False
 
@@ -184,14 +178,14 @@ class ReportedReadings:
         reporting verb, then the end of the clause."""
         k = span.end
         stop = min(sent_end, span.end + AFTER_REACH)
-        while k < stop and (doc[k].lower_ in self.report_auxiliaries or doc[k].text in (":", "-")):
+        while k < stop and (doc[k].lower_ in self.words["report_auxiliaries"] or doc[k].text in (":", "-")):
             k += 1
-        if k >= stop or doc[k].lower_ not in self.report_negations:
+        if k >= stop or doc[k].lower_ not in self.words["report_negations"]:
             return False
         k += 1
-        while k < stop and doc[k].lower_ in self.report_auxiliaries:
+        while k < stop and doc[k].lower_ in self.words["report_auxiliaries"]:
             k += 1
-        if k >= len(doc) or doc[k].lower_ not in self.report_verbs:
+        if k >= len(doc) or doc[k].lower_ not in self.words["report_verbs"]:
             return False
         return k + 1 >= sent_end or doc[k + 1].is_punct
 
@@ -201,7 +195,7 @@ class ReportedReadings:
         uncertain where that relation may be the patient (also when ConText read the relation as a relative). A
         symptom a relative tells of the patient ("her son tells us she has headaches", "... her back pain"), whose only
         relative cue is that teller: the patient's."""
-        if not self.relations or not self.telling_verbs or not self.possessives:
+        if not self.relations or not self.words["telling_verbs"] or not self.words["nested_possessives"]:
             return
         doc = note.doc
         family_cues = note.cues_by_target("family")
@@ -235,17 +229,21 @@ class ReportedReadings:
             if tok.text in CLAUSE_BREAKS:
                 return None
             k = j
-            while k > first and (doc[k - 1].lower_ in self.telling_fillers or doc[k - 1].text == ","):
+            while k > first and (doc[k - 1].lower_ in self.words["telling_fillers"] or doc[k - 1].text == ","):
                 k -= 1
-            verb = ends_with(doc, k, self.telling_verbs, self._longest)
+            verb = ends_with(doc, k, self.words["telling_verbs"], self._longest)
             if verb is not None and verb > 0 and doc[verb - 1].lower_ in self.relations:
                 after = doc[j + 1] if j + 1 < symptom else None
-                if tok.lower_ in self.possessives and after is not None and after.lower_ in self.relations:
+                if (
+                    tok.lower_ in self.words["nested_possessives"]
+                    and after is not None
+                    and after.lower_ in self.relations
+                ):
                     return None if subject_seen else (verb - 1, after.lower_)
-                if tok.lower_ in self.patient_pointers:
+                if tok.lower_ in self.words["patient_pointers"]:
                     return verb - 1, None
                 return None
-            if tok.lower_ in self.subjects:
+            if tok.lower_ in self.words["nested_subjects"]:
                 subject_seen = True
         return None
 
@@ -254,7 +252,7 @@ class ReportedReadings:
         """A symptom a few words after a doubt and its link ("whether", "if"), in its clause: uncertain; a denial or a
         hypothetical that only the doubt's own words gave it is undone. A doubt without a link ("not sure this back
         pain is anything") only undoes the denial its own "not" gave."""
-        if not self.doubts or not self.doubt_links:
+        if not self.doubts or not self.words["doubt_links"]:
             return
         own = self._own_cues(note)
         for _, span, _, e in note.mentions(ANY_SYMPTOM, without={"family"}):
@@ -276,7 +274,7 @@ class ReportedReadings:
         """After the clause passes: a symptom in doubt (``doubted_whether``) explained only by causes told after the
         doubt's link ("unclear whether the bone pain is related to her arthritis"): the cause is what is in doubt, so
         the symptom is not explained away (it stays uncertain, left to confirm)."""
-        if not self.doubts or not self.doubt_links:
+        if not self.doubts or not self.words["doubt_links"]:
             return
         own = self._own_cues(note)
         explaining = note.cues("explained")
@@ -307,7 +305,7 @@ class ReportedReadings:
             tok = doc[k]
             if tok.text in CLAUSE_BREAKS or tok.text == ",":
                 return None
-            linked = tok.lower_ in self.doubt_links
+            linked = tok.lower_ in self.words["doubt_links"]
             end = k if linked else k + 1
             for n in range(min(self._doubt_longest, end), 0, -1):
                 if "".join(t.lower_ for t in doc[end - n : end]) in self.doubts:

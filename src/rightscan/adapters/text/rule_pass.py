@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from spacy.tokens import Doc, Span
@@ -108,6 +109,13 @@ class NoteMentions:
 def norm(words: Iterable[str]) -> frozenset[str]:
     """A word list of context.yaml, lower case, blanks folded, empty entries left out."""
     return frozenset(" ".join(w.lower().split()) for w in words if w.strip())
+
+
+def word_sets(section: Mapping[str, Iterable[str]]) -> Mapping[str, frozenset[str]]:
+    """Every word list of a context.yaml section (``norm``), by its key: a pass reads ``words["telling_verbs"]``, the
+    name the knowledge file gives the list, and a key the section does not have fails (KeyError) instead of reading
+    as an empty list."""
+    return MappingProxyType({key: norm(words) for key, words in section.items()})
 
 
 def words_at(doc: Doc, start: int, end: int) -> str:

@@ -39,7 +39,8 @@ from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Doc
 
-from rightscan.adapters.text.rule_pass import SYMPTOM_OR_UNSURE, NoteMentions, norm, word_sets
+from rightscan.adapters.text.pass_words import norm, word_sets
+from rightscan.adapters.text.rule_pass import SYMPTOM_OR_UNSURE, NoteMentions
 
 # how many tokens a denial word may stand before the warning cue it denies ("without any new", "nothing new or
 # different": the second warning of a denied pair is denied by the same word)

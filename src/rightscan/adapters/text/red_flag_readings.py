@@ -42,8 +42,9 @@ from collections.abc import Iterator, Mapping, Sequence
 
 from spacy.tokens import Doc, Span
 
+from rightscan.adapters.text.pass_words import CLAUSE_BREAKS, CLAUSE_REACH, ends_with, norm, word_sets, words_at
 from rightscan.adapters.text.reported_readings import may_be_patient
-from rightscan.adapters.text.rule_pass import ANY_FAMILY, SYMPTOM, NoteMentions, ends_with, norm, word_sets, words_at
+from rightscan.adapters.text.rule_pass import ANY_FAMILY, SYMPTOM, NoteMentions
 
 # a symptom that carries one of these is not one a pointer back may explain
 _NOT_STATED_PLAINLY = frozenset({"explained", "warning", "negated", "hypothetical", "family", "uncertain"})
@@ -59,13 +60,10 @@ CALLER_GAP = 3
 ATTRIBUTION_REACH = 5
 # how many words may stand between a symptom and the pointer back that dates it ("back ache, worse bending, since")
 DATING_GAP = 4
-# how far after a symptom (in tokens) its clause is read (as scopes.IN_CLAUSE_REACH)
-CLAUSE_REACH = 24
 # round 11a: how many words may stand between a study and its reason word, and between that word and the symptom
-# ("CT chest in 2023 for a persistent cough"); and the marks that end a clause there
+# ("CT chest in 2023 for a persistent cough"); no clause may end there (CLAUSE_BREAKS)
 REASON_AFTER_STUDY = 6
 SYMPTOM_AFTER_REASON = 4
-CLAUSE_BREAKS = frozenset({";", ".", ":", "!", "?"})
 # round 13v-b: how many words a symptom's duration may take before the "since" of the event it dates from ("for 3
 # weeks since", "x 10 days after")
 DURATION_REACH = 5

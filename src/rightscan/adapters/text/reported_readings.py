@@ -39,7 +39,8 @@ from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Doc, Span
 
-from rightscan.adapters.text.rule_pass import ANY_SYMPTOM, SYMPTOM, NoteMentions, ends_with, norm, word_sets
+from rightscan.adapters.text.pass_words import CLAUSE_BREAKS, CLAUSE_REACH, ends_with, norm, word_sets
+from rightscan.adapters.text.rule_pass import ANY_SYMPTOM, SYMPTOM, NoteMentions
 
 POSITIVE = "POSITIVE_CUE"  # context.yaml: the category of a reporting verb ("reports", "c/o"), which ends a negation
 # how many tokens may stand between a denied reporting verb and the symptom it denies ("never reported any new bone")
@@ -50,9 +51,6 @@ AFTER_REACH = 5
 NESTED_REACH = 12
 # how many tokens may stand between the "whether" of a doubt and the symptom it doubts ("unclear if this new back")
 DOUBT_REACH = 8
-# how far after a doubted symptom (in tokens) a cause told in its clause is read (as scopes.IN_CLAUSE_REACH)
-CLAUSE_AFTER = 24
-CLAUSE_BREAKS = frozenset({";", ".", ":", "!", "?"})
 
 
 def may_be_patient(words: Mapping[str, Sequence[str]]) -> dict[str, frozenset[str]]:
@@ -283,7 +281,7 @@ class ReportedReadings:
             doubt = self._doubt_before(note.doc, max(sent.start, span.start - DOUBT_REACH), span.start)
             if doubt is None or not doubt[2]:
                 continue
-            stop = min(sent.end, span.end + CLAUSE_AFTER)
+            stop = min(sent.end, span.end + CLAUSE_REACH)  # a cause told in its clause
             causes = {(s, t) for given, s, t in own.get((span.start, span.end), ()) if given == "explained"}
             causes |= {(s, t) for s, t in explaining if span.end <= s < stop}
             if all(s >= doubt[1] for s, _ in causes):

@@ -6,15 +6,14 @@ Each takes one ``NoteMentions``, built once per note: the doc, the mentions' spa
 sets (which the passes change in place), the sentences, the sections, and the categories that say what each ConText
 cue does. ``NoteMentions.mentions`` is the walk every pass makes over the mentions of some families, keeping those
 that carry some effects and none of others, so that a pass states only its own rule; ``cues`` and ``cues_by_target``
-read the cues of one effect from the ConText graph. The word-list helpers the passes share are here too.
+read the cues of one effect from the ConText graph. The words the passes share are in ``pass_words``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Container, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from spacy.tokens import Doc, Span
@@ -103,29 +102,3 @@ class NoteMentions:
             if self.categories.get(mod.category) == effect:
                 out.setdefault((target.start, target.end), []).append(mod.modifier_span)
         return out
-
-
-# ------------------------------------------------------------------ word lists
-def norm(words: Iterable[str]) -> frozenset[str]:
-    """A word list of context.yaml, lower case, blanks folded, empty entries left out."""
-    return frozenset(" ".join(w.lower().split()) for w in words if w.strip())
-
-
-def word_sets(section: Mapping[str, Iterable[str]]) -> Mapping[str, frozenset[str]]:
-    """Every word list of a context.yaml section (``norm``), by its key: a pass reads ``words["telling_verbs"]``, the
-    name the knowledge file gives the list, and a key the section does not have fails (KeyError) instead of reading
-    as an empty list."""
-    return MappingProxyType({key: norm(words) for key, words in section.items()})
-
-
-def words_at(doc: Doc, start: int, end: int) -> str:
-    """The tokens from ``start`` to ``end``, lower case, joined by single blanks."""
-    return " ".join(t.lower_ for t in doc[start:end])
-
-
-def ends_with(doc: Doc, end: int, phrases: frozenset[str], longest: int) -> int | None:
-    """The first token of a phrase of ``phrases`` ending right before token ``end``, or None."""
-    for n in range(min(longest, end), 0, -1):
-        if words_at(doc, end - n, end) in phrases:
-            return end - n
-    return None

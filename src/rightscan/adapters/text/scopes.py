@@ -34,7 +34,7 @@ from rightscan.adapters.text.negation_reach import NewClauseNegation, negation_a
 from rightscan.adapters.text.red_flag_readings import RedFlagReadings
 from rightscan.adapters.text.reported_readings import ReportedReadings
 from rightscan.adapters.text.resolved_later import Resolutions, resolved_later
-from rightscan.adapters.text.rule_pass import NoteMentions
+from rightscan.adapters.text.rule_pass import Described, Effects, NoteMentions, Sections
 from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.sentences import Sentences
 from rightscan.adapters.text.study_words import qualifiers_end
@@ -46,11 +46,6 @@ from rightscan.adapters.text.warning_owner import qualifies_another, warnings_of
 # 748 notes of the repository sets this bound changes two answers, both dictated or typed run-ons in which an
 # explanation (or a reassurance) 30-60 words on was read as part of the symptom's clause.
 IN_CLAUSE_REACH = 24
-
-Described = list[dict[str, Any]]  # rule, family, offsets and findings of each mention (``pipeline.Analyser``)
-Effects = list[set[str]]  # the effects of each mention, added to in place
-Sections = list[tuple[str, int] | None]  # token -> (section category, first token of its title)
-
 
 CONTRAST_REACH = 30  # tokens from an explained symptom to the warning a contrast adds to it
 

@@ -120,8 +120,7 @@ class ChronicBaseline:
                 continue
             lo, hi = self._window(text, span, note)
             if subject_starts is None:
-                subject_starts = [s.start_char for s, dd in zip(note.spans, note.described, strict=True)
-                                  if dd["family"] in self._subject_families]  # fmt: skip
+                subject_starts = [t.span.start_char for t in note.mentions(self._subject_families)]
             if not self._said_unchanged(text, span, lo, hi, subject_starts):
                 continue
             if not any(p.search(text, lo, hi) or _headed(p, text, span.start_char) for p in conditions):

@@ -21,7 +21,7 @@ same paragraph the same symptom is said resolved to the patient's usual (a resol
 resolved to baseline by day 4") and the paragraph names the illness: ``historical``. Never for pain: new night
 pain "back to baseline" on analgesia is still a red flag.
 
-Plain functions over the doc's tokens and text; every word is data.
+Passes over one note's mentions (``rule_pass.NoteMentions``); every word is data.
 """
 
 from __future__ import annotations
@@ -30,6 +30,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from rightscan.adapters.text.components import doc_text
+from rightscan.adapters.text.rule_pass import NoteMentions
 from rightscan.adapters.text.rules import RulesError
 
 # How far into its line (characters after any numbering) an illness heading the line may start ("1. HFpEF - ...",
@@ -81,7 +83,6 @@ class ChronicBaseline:
         self,
         spec: Mapping[str, Any],
         symptom_codes: frozenset[str],
-        categories: Mapping[str, str | None],
         status: Mapping[str, Sequence[str]],
     ) -> None:
         self._stable = _pattern(spec.get("stable_words", ()))
@@ -100,49 +101,35 @@ class ChronicBaseline:
                     flaring.setdefault(code, []).extend(cond["words"])
         self._conditions = {code: p for code, words in by_symptom.items() if (p := _pattern(words)) is not None}
         self._flaring = {code: p for code, words in flaring.items() if (p := _pattern(words)) is not None}
-        self._categories = categories
 
     def _symptoms(self, d: Mapping[str, Any]) -> set[str]:
         """The symptom codes a mention states or leaves possible."""
         out = {f.value for f in d["findings"] if f.field == "symptoms" and isinstance(f.value, str)}
         return out | {v for v in d.get("confirm_values") or () if isinstance(v, str)}
 
-    def apply(
-        self,
-        doc: Any,
-        text: str,
-        spans: Sequence[Any],
-        described: Sequence[Mapping[str, Any]],
-        effects: list[set[str]],
-        sentence_of: Any,
-        families: frozenset[str],
-    ) -> None:
-        """Add ``explained`` to each symptom mention (of ``families``) the note gives as usual with its illness.
-        ``sentence_of(token)``: the token's sentence span."""
+    def apply(self, note: NoteMentions, families: frozenset[str]) -> None:
+        """Add ``explained`` to each symptom mention (of ``families``) the note gives as usual with its illness."""
         if self._stable is None or not self._conditions:
             return
+        text = doc_text(note.doc)
         mods = None
         subject_starts: list[int] | None = None
-        for i, d in enumerate(described):
-            if d["family"] not in families or effects[i] & _BLOCKING:
-                continue
+        for _, span, d, e in note.mentions(families, without=_BLOCKING):
             conditions = [self._conditions[c] for c in self._symptoms(d) if c in self._conditions]
             if not conditions:
                 continue
-            span = spans[i]
-            lo, hi = self._window(text, span, sentence_of)
+            lo, hi = self._window(text, span, note)
             if subject_starts is None:
-                subject_starts = [s.start_char for s, dd in zip(spans, described, strict=True)
-                                  if dd["family"] in self._subject_families]  # fmt: skip
+                subject_starts = [t.span.start_char for t in note.mentions(self._subject_families)]
             if not self._said_unchanged(text, span, lo, hi, subject_starts):
                 continue
             if not any(p.search(text, lo, hi) or _headed(p, text, span.start_char) for p in conditions):
                 continue
             if mods is None:
-                mods = self._warnings_and_negations(doc)
+                mods = self._warnings_and_negations(note)
             if self._warned(mods, span.label_.upper(), lo, hi):
                 continue
-            effects[i].add("explained")
+            e.add("explained")
 
     def _said_unchanged(self, text: str, span: Any, lo: int, hi: int, subject_starts: Sequence[int]) -> bool:
         """Whether a stable word in the window speaks of the symptom: close after it in its clause ("DOE at 20 m, same
@@ -168,53 +155,46 @@ class ChronicBaseline:
             return True
         return self._subjects is not None and self._subjects.search(text, a, b) is not None
 
-    def _window(self, text: str, span: Any, sentence_of: Any) -> tuple[int, int]:
+    @staticmethod
+    def _window(text: str, span: Any, note: NoteMentions) -> tuple[int, int]:
         """The symptom's sentence, cut to its line (character offsets)."""
-        sent = sentence_of(span.start)
+        sent = note.sents.of(span.start)
         line_start = text.rfind("\n", 0, span.start_char) + 1
         nl = text.find("\n", span.end_char)
         return max(sent.start_char, line_start), min(sent.end_char, len(text) if nl < 0 else nl)
 
-    def flare_resolved(
-        self,
-        text: str,
-        spans: Sequence[Any],
-        described: Sequence[Mapping[str, Any]],
-        effects: list[set[str]],
-        sentence_of: Any,
-        families: frozenset[str],
-    ) -> None:
+    def flare_resolved(self, note: NoteMentions, families: frozenset[str]) -> None:
         """A flare's presenting symptom resolved to baseline later in its paragraph, the flaring illness named there
         (module docstring): historical. Run by resolved_later.py (round 12a), with the other resolution read later."""
         if self._stable is None or not self._flaring:
             return
-        standing = _BLOCKING - {"warning"}
-        for i, d in enumerate(described):
-            if d["family"] not in families or effects[i] & standing:
-                continue
+        text = doc_text(note.doc)
+        for i, span, d, e in note.mentions(families, without=_BLOCKING - {"warning"}):
             codes = {c for c in self._symptoms(d) if c in self._flaring}
             if not codes:
                 continue
-            start = spans[i].start_char
+            start = span.start_char
             para = text.rfind("\n\n", 0, start) + 1
-            for j, dj in enumerate(described):
-                if j == i or spans[j].start_char <= start or dj["family"] not in families:
+            for later in note.mentions(families, having={"historical"}, without=_BLOCKING - {"historical"}):
+                if later.i == i or later.span.start_char <= start:
                     continue
-                same = codes & self._symptoms(dj)
-                if not same or "historical" not in effects[j] or effects[j] & (_BLOCKING - {"historical"}):
+                same = codes & self._symptoms(later.d)
+                if not same:
                     continue
-                if "\n\n" in text[start : spans[j].start_char]:
+                if "\n\n" in text[start : later.span.start_char]:
                     break
-                lo, hi = self._window(text, spans[j], sentence_of)
+                lo, hi = self._window(text, later.span, note)
                 if self._stable.search(text, lo, hi) and any(self._flaring[c].search(text, para, hi) for c in same):
-                    effects[i].add("historical")
+                    e.add("historical")
                     break
 
-    def _warnings_and_negations(self, doc: Any) -> tuple[list[tuple[int, int, Any]], set[int]]:
+    @staticmethod
+    def _warnings_and_negations(note: NoteMentions) -> tuple[list[tuple[int, int, Any]], set[int]]:
         """The note's warning cues (first character, last token, modifier) and the tokens negation cues end on."""
+        doc = note.doc
         warnings, negated_end = [], set()
         for mod in doc._.context_graph.modifiers:
-            effect = self._categories.get(mod.category)
+            effect = note.categories.get(mod.category)
             s, t = mod.modifier_span
             if effect == "warning":
                 warnings.append((doc[s].idx, s, mod))

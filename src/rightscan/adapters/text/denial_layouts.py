@@ -23,15 +23,12 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from spacy.tokens import Doc, Span
 
 from rightscan.adapters.text.components import doc_text
+from rightscan.adapters.text.rule_pass import SYMPTOM, Effects, NoteMentions
 from rightscan.adapters.text.rules import Rules
-
-Described = list[dict[str, Any]]
-Effects = list[set[str]]
 
 _CELL_SEPARATOR_ROW = re.compile(r"^[\s|:\-–—=+]*$")
 _LIST_JOIN = re.compile(r"[ \t]*(?:/|,|&|\bor\b|\band\b|\bnor\b)[ \t]*\Z", re.IGNORECASE)
@@ -66,14 +63,15 @@ class DenialLayouts:
         """``conditional_warnings`` with this rule set's condition words (for ``scopes``)."""
         return conditional_warnings(doc, self._categories, self._conditions)
 
-    def apply(self, doc: Doc, spans: Sequence[Span], described: Described, effects: Effects) -> None:
-        symptoms = [i for i, d in enumerate(described) if d["family"] == "symptom"]
+    def apply(self, note: NoteMentions) -> None:
+        """The three denials of the module docstring, read on the symptom mentions."""
+        symptoms = [t.i for t in note.mentions(SYMPTOM)]
         if not symptoms:
             return
-        text = doc_text(doc)
-        self._negative_cells(text, spans, symptoms, effects)
-        self._shorthand_lists(text, spans, symptoms, effects)
-        self._negation_headed_warnings(doc, spans, symptoms, effects)
+        text = doc_text(note.doc)
+        self._negative_cells(text, note.spans, symptoms, note.effects)
+        self._shorthand_lists(text, note.spans, symptoms, note.effects)
+        self._negation_headed_warnings(note, symptoms)
 
     # ------------------------------------------------------------------ a table's column of denials
     def _negative_cells(self, text: str, spans: Sequence[Span], symptoms: list[int], effects: Effects) -> None:
@@ -127,11 +125,9 @@ class DenialLayouts:
                 effects[i].discard("warning")
 
     # ------------------------------------------------------------------ "no trauma/fall/coughing fits"
-    def _negation_headed_warnings(self, doc: Doc, spans: Sequence[Span], symptoms: list[int], effects: Effects) -> None:
-        warnings: dict[tuple[int, int], list[tuple[int, int]]] = {}
-        for target, mod in doc._.context_graph.edges:
-            if self._categories.get(mod.category) == "warning":
-                warnings.setdefault((target.start, target.end), []).append(mod.modifier_span)
+    def _negation_headed_warnings(self, note: NoteMentions, symptoms: list[int]) -> None:
+        doc, spans, effects = note.doc, note.spans, note.effects
+        warnings = note.cues_by_target("warning")
         cue_tokens = {k for mod in doc._.context_graph.modifiers for k in range(*mod.modifier_span)}
         for i in symptoms:
             span = spans[i]

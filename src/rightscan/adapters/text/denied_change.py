@@ -29,20 +29,18 @@ enough to explain it away:
   warning cue in that sentence: the procedure may explain it or not, which the words leave open, so it is left
   uncertain (never explained away).
 
-Plain functions over the doc's tokens and the mentions' effects; every word is data.
+Passes over one note's mentions (``rule_pass.NoteMentions``); every word is data.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from collections.abc import Mapping, Sequence
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-Described = list[dict[str, Any]]
-Effects = list[set[str]]
-SentenceOf = Callable[[int], Span]
+from rightscan.adapters.text.pass_words import norm, word_sets
+from rightscan.adapters.text.rule_pass import SYMPTOM_OR_UNSURE, NoteMentions
 
 # how many tokens a denial word may stand before the warning cue it denies ("without any new", "nothing new or
 # different": the second warning of a denied pair is denied by the same word)
@@ -52,7 +50,6 @@ LIMIT_REACH = 3
 # how many characters at most between a procedure and the symptom it dates ("since the biopsy I have pain in my ribs")
 PROCEDURE_REACH = 40
 _GONE = frozenset({"negated", "historical", "hypothetical", "family", "explained", "uncertain"})
-_SYMPTOMS = frozenset({"symptom", "symptom_unsure"})
 
 
 # words that open a new clause after the symptom's: a change denied after one of them is said of that clause's subject;
@@ -68,10 +65,6 @@ def _opens_clause(doc: Doc, k: int, sent_end: int) -> bool:
     return word == "and" and k + 1 < sent_end and doc[k + 1].lower_ in _DETERMINERS
 
 
-def _norm(words: Sequence[str]) -> frozenset[str]:
-    return frozenset(" ".join(w.lower().split()) for w in words if w.strip())
-
-
 class DeniedChange:
     """``red_flag_readings.change_denials``, ``change_words``, ``change_subjects`` and ``limiting_tails``
     (context.yaml), compiled once."""
@@ -79,20 +72,14 @@ class DeniedChange:
     def __init__(
         self,
         words: Mapping[str, Sequence[str]],
-        categories: Mapping[str, str | None],
         stable_words: Sequence[str] = (),
     ) -> None:
-        self.denials = _norm(words.get("change_denials", ()))
-        self.change = _norm(words.get("change_words", ()))
-        self.tails = _norm(words.get("limiting_tails", ()))
-        self.subjects = _norm(words.get("change_subjects", ()))
+        self.words = word_sets(words)  # the lists read as they are, by their keys
         self.procedure = _procedure_pattern(words)
-        self.settling = _norm(words.get("settling_symptoms", ()))
-        stable = sorted(_norm(stable_words), key=len, reverse=True)
+        stable = sorted(norm(stable_words), key=len, reverse=True)
         alts = "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in stable)
         self.baseline = re.compile(rf"(?<![\w/-])(?:{alts})(?![\w/-])", re.IGNORECASE) if alts else None
-        self.categories = categories
-        self.longest_denial = max((len(w.split()) for w in self.denials), default=0)
+        self.longest_denial = max((len(w.split()) for w in self.words["change_denials"]), default=0)
 
     # ------------------------------------------------------------------ denied warnings
     def _denied(self, doc: Doc, start: int, line_start: int) -> bool:
@@ -105,7 +92,7 @@ class DeniedChange:
             for n in range(1, self.longest_denial + 1):
                 if k - n + 1 < line_start:
                     break
-                if " ".join(t.lower_ for t in doc[k - n + 1 : k + 1]) in self.denials:
+                if " ".join(t.lower_ for t in doc[k - n + 1 : k + 1]) in self.words["change_denials"]:
                     return True
         return False
 
@@ -116,49 +103,41 @@ class DeniedChange:
         if end >= sent_end:
             return True
         nxt = doc[end]
-        return nxt.is_punct or "\n" in nxt.text or nxt.lower_ in self.subjects
+        return nxt.is_punct or "\n" in nxt.text or nxt.lower_ in self.words["change_subjects"]
 
     def _change_denied(self, doc: Doc, after: int, first: int, sent_end: int) -> bool:
         """Whether a word of change (``change_words``: one word, "new", "worse", "different") is denied after token
         ``after`` in the sentence, describing the symptom, whether or not a warning cue was read there ("nothing
         new or different about it" may be read as one phrase that warns of nothing)."""
+        change = self.words["change_words"]
         for k in range(after, sent_end):
             if "\n" in doc[k].text or _opens_clause(doc, k, sent_end):
                 return False  # a new clause speaks of another thing ("... and the CT head showed nothing new")
-            if doc[k].lower_ in self.change and self._denied(doc, k, first):
+            if doc[k].lower_ in change and self._denied(doc, k, first):
                 j = k + 1
-                while j < sent_end and (doc[j].lower_ in self.change or doc[j].lower_ in {"or", "nor", "and"}):
+                while j < sent_end and (doc[j].lower_ in change or doc[j].lower_ in {"or", "nor", "and"}):
                     j += 1
                 if self._of_symptom(doc, j, sent_end):
                     return True
         return False
 
-    def _warnings(self, doc: Doc) -> list[tuple[int, int, str]]:
-        out = []
-        for mod in doc._.context_graph.modifiers:
-            if self.categories.get(mod.category) == "warning":
-                s, t = mod.modifier_span
-                out.append((s, t, " ".join(doc[s:t].text.lower().split())))
-        return out
+    @staticmethod
+    def _warnings(note: NoteMentions) -> list[tuple[int, int, str]]:
+        """The warning cues: first token, the token after, their words."""
+        return [(s, t, " ".join(note.doc[s:t].text.lower().split())) for s, t in note.cues("warning")]
 
-    def reassure(
-        self, doc: Doc, spans: Sequence[Span], described: Described, effects: Effects, sentence_of: SentenceOf
-    ) -> set[int]:
+    def reassure(self, note: NoteMentions) -> set[int]:
         """Drop ``warning`` from a symptom whose sentence's warnings (on its line) are all denied, at least one told
         after it; return the mentions whose denied warning is one of change (for ``settle``)."""
-        if not self.denials:
+        if not self.words["change_denials"]:
             return set()
-        warnings = self._warnings(doc)
+        doc = note.doc
+        warnings = self._warnings(note)
         said_unchanged: set[int] = set()
         text = doc.text
-        warned_by: dict[tuple[int, int], set[int]] = {}
-        for target, mod in doc._.context_graph.edges:
-            if self.categories.get(mod.category) == "warning":
-                warned_by.setdefault((target.start, target.end), set()).add(mod.modifier_span[0])
-        for i, (span, d) in enumerate(zip(spans, described, strict=True)):
-            if d["family"] not in _SYMPTOMS:
-                continue
-            sent = sentence_of(span.start)
+        warned_by = note.cues_by_target("warning")
+        for i, span, _, e in note.mentions(SYMPTOM_OR_UNSURE):
+            sent = note.sents.of(span.start)
             line_start_char = text.rfind("\n", 0, span.start_char) + 1
             nl = text.find("\n", span.end_char)
             line_end_char = len(text) if nl < 0 else nl
@@ -172,37 +151,36 @@ class DeniedChange:
                 continue  # a warning the note does not deny stands
             # a denial of something else ("no new meds") says nothing of the symptom
             denied_here = [(s, w) for s, t, w in denied if s >= span.end and self._of_symptom(doc, t, sent.end)]
-            if denied_here and "warning" in effects[i]:
+            if denied_here and "warning" in e:
                 # only a warning that came from the denied cues is taken back (one carried from elsewhere stands)
                 # (one the clause passes gave, with no edge: every warning of the whole sentence must be denied)
-                sources = warned_by.get((span.start, span.end)) or {
+                sources = {s for s, _t in warned_by.get((span.start, span.end), ())} or {
                     s for s, _t, _w in warnings if sent.start <= s < sent.end
                 }
                 if sources <= {s for s, _w in denied_here}:
-                    effects[i].discard("warning")
-            if "warning" in effects[i]:
+                    e.discard("warning")
+            if "warning" in e:
                 continue
-            if any(w in self.change for _s, w in denied_here) or self._change_denied(doc, span.end, first, sent.end):
+            change = self.words["change_words"]
+            if any(w in change for _s, w in denied_here) or self._change_denied(doc, span.end, first, sent.end):
                 said_unchanged.add(i)
         return said_unchanged
 
     # ------------------------------------------------------------------ limiting denials
-    def limited(self, doc: Doc, spans: Sequence[Span], described: Described, sentence_of: SentenceOf) -> set[int]:
+    def limited(self, note: NoteMentions) -> set[int]:
         """The symptoms followed in their clause by a negation that negates nothing named ("..., none otherwise.")."""
-        if not self.tails:
+        if not self.words["limiting_tails"]:
             return set()
+        doc = note.doc
         bare: list[int] = []
-        for mod in doc._.context_graph.modifiers:
-            if self.categories.get(mod.category) != "negated":
-                continue
-            s, t = mod.modifier_span
+        for s, t in note.cues("negated"):
             k = t
             while k < len(doc) and k - t <= LIMIT_REACH and not doc[k].is_punct and not doc[k].is_sent_start:
                 k += 1
             if k - t > LIMIT_REACH:
                 continue
             tail = " ".join(tok.lower_ for tok in doc[t:k])
-            if tail and tail not in self.tails:
+            if tail and tail not in self.words["limiting_tails"]:
                 continue
             if k < len(doc) and not doc[k].is_punct and not doc[k].is_sent_start:
                 continue
@@ -210,11 +188,9 @@ class DeniedChange:
         if not bare:
             return set()
         out: set[int] = set()
-        starts = sorted(sp.start for sp in spans)
-        for i, (span, d) in enumerate(zip(spans, described, strict=True)):
-            if d["family"] not in _SYMPTOMS:
-                continue
-            sent = sentence_of(span.start)
+        starts = sorted(sp.start for sp in note.spans)
+        for i, span, _, _ in note.mentions(SYMPTOM_OR_UNSURE):
+            sent = note.sents.of(span.start)
             for s in bare:
                 if not span.end <= s < sent.end or "\n" in doc[span.end : s].text:
                     continue
@@ -224,19 +200,15 @@ class DeniedChange:
         return out
 
     # ------------------------------------------------------------------ a symptom dated to a procedure
-    def after_procedure(
-        self, doc: Doc, spans: Sequence[Span], described: Described, sentence_of: SentenceOf
-    ) -> set[int]:
+    def after_procedure(self, note: NoteMentions) -> set[int]:
         """The symptoms whose sentence, on their line, dates something to a procedure (module docstring)."""
         if self.procedure is None:
             return set()
-        text = doc.text
+        text = note.doc.text
         out: set[int] = set()
-        warned = {s for s, _t, _w in self._warnings(doc)}
-        for i, (span, d) in enumerate(zip(spans, described, strict=True)):
-            if d["family"] not in _SYMPTOMS:
-                continue
-            sent = sentence_of(span.start)
+        warned = {s for s, _t in note.cues("warning")}
+        for i, span, _, _ in note.mentions(SYMPTOM_OR_UNSURE):
+            sent = note.sents.of(span.start)
             if any(sent.start <= w < sent.end for w in warned):
                 continue  # a warning anywhere in its sentence ("worse at night, it wakes me up") keeps the red flag
             lo = max(sent.start_char, text.rfind("\n", 0, span.start_char) + 1)
@@ -251,26 +223,25 @@ class DeniedChange:
         return out
 
     # ------------------------------------------------------------------ a presentation that settled
-    def settled(
-        self, doc: Doc, spans: Sequence[Span], described: Described, effects: Effects, sections: Sequence[Any]
-    ) -> set[int]:
+    def settled(self, note: NoteMentions) -> set[int]:
         """Symptoms presented with whose later mention in the paragraph is resolved (module docstring)."""
+        doc, spans, described, effects, sections = note.doc, note.spans, note.described, note.effects, note.sections
         presented = {(t.start, t.end) for t, mod in doc._.context_graph.edges if mod.category == "PRESENTATION"}
         if not presented:
             return set()
         backward_historical = {
             (t.start, t.end) for t, mod in doc._.context_graph.edges
-            if self.categories.get(mod.category) == "historical" and mod.modifier_span[0] >= t.end
+            if note.categories.get(mod.category) == "historical" and mod.modifier_span[0] >= t.end
         }  # fmt: skip
         text = doc.text
         out: set[int] = set()
-        for i, (span, d) in enumerate(zip(spans, described, strict=True)):
-            if d["family"] not in _SYMPTOMS or (span.start, span.end) not in presented or effects[i] & _GONE:
+        for i, span, d, e in note.mentions(SYMPTOM_OR_UNSURE, without=_GONE):
+            if (span.start, span.end) not in presented:
                 continue
-            if "warning" not in effects[i]:
+            if "warning" not in e:
                 continue  # an unwarned one resolved later is already not current (assemble._explained_later)
             values = {f.value for f in d["findings"] if f.field == "symptoms"}
-            if not values or not values <= self.settling:
+            if not values or not values <= self.words["settling_symptoms"]:
                 continue  # never pain: new night pain settled on analgesia is still a red flag
             for j in range(len(spans)):
                 later = spans[j]
@@ -293,23 +264,15 @@ class DeniedChange:
                     break
         return out
 
-    def apply_after(
-        self,
-        doc: Doc,
-        spans: Sequence[Span],
-        described: Described,
-        effects: Effects,
-        sentence_of: SentenceOf,
-        sections: Sequence[Any],
-        said_unchanged: set[int],
-    ) -> None:
+    def apply_after(self, note: NoteMentions, said_unchanged: set[int]) -> None:
         """After the other passes: the symptoms said unchanged, limited by a denial, or presented and since settled,
         that nothing else has read away, are left uncertain."""
-        quiet = set(said_unchanged) | self.limited(doc, spans, described, sentence_of)
-        quiet |= self.after_procedure(doc, spans, described, sentence_of)
+        effects = note.effects
+        quiet = set(said_unchanged) | self.limited(note)
+        quiet |= self.after_procedure(note)
         quiet = {i for i in quiet if "warning" not in effects[i]}  # a warning still standing keeps the symptom
-        for i in quiet | self.settled(doc, spans, described, effects, sections):
-            if described[i]["family"] in _SYMPTOMS and not effects[i] & _GONE:
+        for i in quiet | self.settled(note):
+            if note.described[i]["family"] in SYMPTOM_OR_UNSURE and not effects[i] & _GONE:
                 effects[i].add("uncertain")
 
 
@@ -317,7 +280,7 @@ def _procedure_pattern(words: Mapping[str, Sequence[str]]) -> re.Pattern[str] | 
     """A lead, an optional filler and a procedure, as whole words ("since the biopsy", "after my operation")."""
 
     def alts(key: str) -> str:
-        listed = sorted(_norm(words.get(key, ())), key=len, reverse=True)
+        listed = sorted(norm(words.get(key, ())), key=len, reverse=True)
         return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in listed)
 
     leads, fillers, names = alts("procedure_leads"), alts("procedure_fillers"), alts("procedure_names")

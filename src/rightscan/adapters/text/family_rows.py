@@ -30,13 +30,12 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from rightscan.adapters.text.components import doc_text
 from rightscan.adapters.text.hypothetical_lists import LIST_MARK
+from rightscan.adapters.text.rule_pass import FAMILY_SECTION, NoteMentions, Sections
 
-Sections = list[tuple[str, int] | None]
-FAMILY_SECTION = "family_history"
 # before a relative leading a row: a list mark or a bar, then at most two words ("- Maternal aunt:", "Pt's sister")
 _ROW_LEAD = re.compile(rf"(?:{LIST_MARK.pattern})?[ \t]*(?:[A-Za-z'’.-]+[ \t]+){{0,2}}")
 # after it: what the relative had ("Father, 68:", "Sister (52):", "Mother - breast ca", "| Mother | 70 |")
@@ -53,26 +52,20 @@ def _phrases(words: Sequence[str]) -> re.Pattern[str]:
 class FamilyRows:
     """The relative's rows and the end of a family history, built once per rule set."""
 
-    def __init__(self, layout: Mapping[str, Sequence[str]], categories: Mapping[str, str | None]) -> None:
+    def __init__(self, layout: Mapping[str, Sequence[str]]) -> None:
         self.headings = _phrases(layout.get("family_headings", ()))
         self.not_relative = _phrases(layout.get("family_row_not_relative", ()))
         leads = _phrases(layout.get("patient_leads", ())).pattern
         self.patient = re.compile(rf"[ \t]*(?:{LIST_MARK.pattern})?[ \t]*{leads}", re.IGNORECASE)
-        self.family_categories = frozenset(c for c, e in categories.items() if e == "family")
 
-    def apply(
-        self,
-        doc: Doc,
-        spans: list[Span],
-        described: list[dict[str, Any]],
-        effects: list[set[str]],
-        sections: Sections,
-        policies: Mapping[str, Any],
-    ) -> None:
+    def apply(self, note: NoteMentions, policies: Mapping[str, Any]) -> None:
+        """A relative's rows and the end of a family history (module docstring), for the families whose policy
+        ignores a relative's mention."""
+        doc, spans, described, effects, sections = note.doc, note.spans, note.described, note.effects, note.sections
         targets = [i for i, d in enumerate(described) if "family" in policies[d["family"]].ignore]
         if not targets:
             return
-        cues = [m.modifier_span for m in doc._.context_graph.modifiers if m.category in self.family_categories]
+        cues = note.cues("family")
         in_section = any(s is not None and s[0] == FAMILY_SECTION for s in sections)
         if not cues and not in_section:
             return

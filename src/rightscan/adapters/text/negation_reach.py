@@ -14,12 +14,10 @@ morning", "denies new back pain") is left as it is.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
 
 from spacy.tokens import Doc, Span
 
-Described = list[dict[str, Any]]
-Effects = list[set[str]]
+from rightscan.adapters.text.rule_pass import SYMPTOM, Described, Effects, NoteMentions
 
 # how many tokens at least between the end of a negation cue and a symptom it reaches across a comma (the cue's
 # own object and one clause: "never had a screening mammogram, presented ... with")
@@ -27,25 +25,17 @@ FAR = 8
 CLAUSE_MARKS = frozenset({","})
 
 
-def negation_across_clause(
-    doc: Doc, spans: Sequence[Span], described: Described, effects: Effects, categories: Mapping[str, str | None]
-) -> None:
+def negation_across_clause(note: NoteMentions) -> None:
     """A symptom with a warning, negated only by cues a clause or more before it: uncertain, not negated."""
-    negators: dict[tuple[int, int], list[tuple[int, int]]] = {}
-    described_after: set[tuple[int, int]] = set()  # symptoms with a warning cue told after them
-    for target, mod in doc._.context_graph.edges:
-        effect = categories.get(mod.category)
-        if effect == "negated":
-            negators.setdefault((target.start, target.end), []).append(mod.modifier_span)
-        elif effect == "warning" and mod.modifier_span[0] >= target.end:
-            described_after.add((target.start, target.end))
-    for i, (span, d) in enumerate(zip(spans, described, strict=True)):
-        if d["family"] != "symptom" or not {"negated", "warning"} <= effects[i]:
-            continue
+    negators = note.cues_by_target("negated")
+    described_after = {  # symptoms with a warning cue told after them
+        target for target, cues in note.cues_by_target("warning").items() if any(s >= target[1] for s, _ in cues)
+    }
+    for _, span, _, e in note.mentions(SYMPTOM, having={"negated", "warning"}):
         cues = negators.get((span.start, span.end))
-        if cues and (span.start, span.end) in described_after and all(_far_before(doc, cue, span) for cue in cues):
-            effects[i].discard("negated")
-            effects[i].add("uncertain")
+        if cues and (span.start, span.end) in described_after and all(_far_before(note.doc, c, span) for c in cues):
+            e.discard("negated")
+            e.add("uncertain")
 
 
 def _far_before(doc: Doc, cue: tuple[int, int], span: Span) -> bool:
@@ -62,18 +52,17 @@ UNTIL = frozenset({"until", "till", "til"})
 UNTIL_REACH = 3  # tokens after the symptom, within its clause
 
 
-def negation_ended_by_until(doc: Doc, spans: Sequence[Span], described: Described, effects: Effects) -> None:
+def negation_ended_by_until(note: NoteMentions) -> None:
     """A negated symptom followed in its clause by "until": uncertain, not negated."""
-    for i, (span, d) in enumerate(zip(spans, described, strict=True)):
-        if d["family"] != "symptom" or "negated" not in effects[i]:
-            continue
+    doc = note.doc
+    for _, span, _, e in note.mentions(SYMPTOM, having={"negated"}):
         for k in range(span.end, min(span.end + UNTIL_REACH, len(doc))):
             token = doc[k]
             if token.is_punct or token.is_sent_start:
                 break
             if token.lower_ in UNTIL:
-                effects[i].discard("negated")
-                effects[i].add("uncertain")
+                e.discard("negated")
+                e.add("uncertain")
                 break
 
 

@@ -32,26 +32,26 @@ context.yaml (no rule words in code):
   side, now hip pain"), with no warning, is left uncertain; **the reason of a study done before**
   (``past_study_reason``: "had a CT chest in 2023 for a persistent cough") is left uncertain too.
 
-Plain functions over the doc, its ConText graph, the mentions' spans and their effect sets (changed in place).
+Passes over one note's mentions (``rule_pass.NoteMentions``: the doc, its ConText graph, the mentions' spans and
+their effect sets, changed in place).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any
+from collections.abc import Iterator, Mapping, Sequence
 
 from spacy.tokens import Doc, Span
 
+from rightscan.adapters.text.pass_words import CLAUSE_BREAKS, CLAUSE_REACH, ends_with, norm, word_sets, words_at
 from rightscan.adapters.text.reported_readings import may_be_patient
-from rightscan.adapters.text.sentences import Sentences
+from rightscan.adapters.text.rule_pass import ANY_FAMILY, SYMPTOM, NoteMentions
 
-Described = list[dict[str, Any]]
-Effects = list[set[str]]
-Sections = list[tuple[str, int] | None]
-
-FAMILY_SECTION = "family_history"
 # a symptom that carries one of these is not one a pointer back may explain
 _NOT_STATED_PLAINLY = frozenset({"explained", "warning", "negated", "hypothetical", "family", "uncertain"})
+_NOT_PLAIN_OR_PAST = _NOT_STATED_PLAINLY | {"historical"}  # nor one the note says is over
+_PROCEDURE = frozenset({"procedure"})  # a study
+# a symptom that carries one of these is not stated as the patient's, now
+_NOT_STATED_AS_HERS_NOW = frozenset({"negated", "hypothetical", "family", "historical", "uncertain"})
 # how many words an informant's lead and possessive may take before the relative ("according to her", "as per the")
 LEAD_WORDS = 3
 # how many words may stand between a caller verb, the word naming whom the call is about and the relative
@@ -60,38 +60,19 @@ CALLER_GAP = 3
 ATTRIBUTION_REACH = 5
 # how many words may stand between a symptom and the pointer back that dates it ("back ache, worse bending, since")
 DATING_GAP = 4
-# how far after a symptom (in tokens) its clause is read (as scopes.IN_CLAUSE_REACH)
-CLAUSE_REACH = 24
 # round 11a: how many words may stand between a study and its reason word, and between that word and the symptom
-# ("CT chest in 2023 for a persistent cough"); and the marks that end a clause there
+# ("CT chest in 2023 for a persistent cough"); no clause may end there (CLAUSE_BREAKS)
 REASON_AFTER_STUDY = 6
 SYMPTOM_AFTER_REASON = 4
-CLAUSE_BREAKS = frozenset({";", ".", ":", "!", "?"})
 # round 13v-b: how many words a symptom's duration may take before the "since" of the event it dates from ("for 3
 # weeks since", "x 10 days after")
 DURATION_REACH = 5
 
 
-def _norm(words: Iterable[str]) -> frozenset[str]:
-    return frozenset(" ".join(w.lower().split()) for w in words if w.strip())
-
-
-def _words(doc: Doc, start: int, end: int) -> str:
-    return " ".join(t.lower_ for t in doc[start:end])
-
-
-def _ends_with(doc: Doc, end: int, phrases: frozenset[str], longest: int) -> int | None:
-    """The first token of a phrase of ``phrases`` ending right before token ``end``, or None."""
-    for n in range(min(longest, end), 0, -1):
-        if _words(doc, end - n, end) in phrases:
-            return end - n
-    return None
-
-
 def _starts_with(doc: Doc, start: int, phrases: frozenset[str], longest: int) -> int | None:
     """The end (exclusive) of a phrase of ``phrases`` starting at token ``start``, or None."""
     for n in range(min(longest, len(doc) - start), 0, -1):
-        if _words(doc, start, start + n) in phrases:
+        if words_at(doc, start, start + n) in phrases:
             return start + n
     return None
 
@@ -99,39 +80,23 @@ def _starts_with(doc: Doc, start: int, phrases: frozenset[str], longest: int) ->
 class RedFlagReadings:
     """The word lists of ``red_flag_readings`` (context.yaml), compiled once per rule set."""
 
-    def __init__(self, words: Mapping[str, Sequence[str]], categories: Mapping[str, str | None]) -> None:
-        self.categories = categories
-        self.leads = _norm(words.get("informant_leads", ()))
-        self.possessives = _norm(words.get("informant_possessives", ()))
-        self.caller_verbs = _norm(words.get("caller_verbs", ()))
-        self.caller_about = _norm(words.get("caller_about", ()))
-        self.same_person: dict[str, frozenset[str]] = {}
+    def __init__(self, words: Mapping[str, Sequence[str]]) -> None:
+        self.words = word_sets(words)  # the lists read as they are, by their keys
+        self.same_person: dict[str, frozenset[str]] = {}  # a name -> every word for the same person
         for group in words.get("relation_names", ()):
-            names = _norm(group.split(","))
+            names = norm(group.split(","))
             for name in names:
                 self.same_person[name] = names
-        self.attributions = _norm(words.get("attributions", ()))
-        self.malignant = _norm(words.get("malignant_causes", ()))
-        self.onsets = _norm(words.get("onset_warnings", ()))
-        # round 13v-b: the red flags that are events, and the words that only tell when an event happened
+        # round 13v-b: the red flags that are events, and those low mood or grief may explain (symptom codes)
         self.event_symptoms = frozenset(words.get("event_symptoms", ()))
-        self.event_times = _norm(words.get("event_times", ()))
-        self.mood_causes = _norm(words.get("mood_causes", ()))
         self.mood_explains = frozenset(words.get("mood_explains", ()))
-        self._mood_longest = max((len(p.split()) for p in self.mood_causes), default=1)
-        self.triggers = _norm(words.get("mechanical_triggers", ()))
-        self.cause_fillers = _norm(words.get("cause_fillers", ()))
-        self.dating_back = _norm(words.get("dating_back", ()))
-        self.study_reasons = _norm(words.get("study_reasons", ()))  # round 11a
-        self.telling_verbs = _norm(words.get("telling_verbs", ()))  # round 11a
-        self.trigger_cuts = _norm(words.get("trigger_cuts", ()))  # round 11a
-        self.telling_fillers = _norm(words.get("telling_fillers", ()))
-        self.tellers = _norm(words.get("tellers", ()))
+        self._mood_longest = max((len(p.split()) for p in self.words["mood_causes"]), default=1)
         self.may_be_patient = may_be_patient(words)  # round 12a (reported_readings.py)
         self.activity_endings = tuple(w.lower() for w in words.get("negated_activity_endings", ()) if w)
-        phrases = (*self.leads, *self.caller_verbs, *self.caller_about, *self.attributions, *self.malignant,
-                   *self.dating_back, *self.study_reasons, *self.telling_verbs, *self.trigger_cuts)  # fmt: skip
-        self._longest = max((len(p.split()) for p in phrases), default=1)
+        # the lists read as phrases from a token on (_starts_with, ends_with)
+        phrases = ("informant_leads", "caller_verbs", "caller_about", "attributions", "malignant_causes",
+                   "dating_back", "study_reasons", "telling_verbs", "trigger_cuts")  # fmt: skip
+        self._longest = max((len(p.split()) for key in phrases for p in self.words[key]), default=1)
 
     # ------------------------------------------------------------------ whose
     def _informant_cues(self, doc: Doc, family_cues: list[tuple[int, int]]) -> tuple[set[tuple[int, int]], set[str]]:
@@ -141,11 +106,11 @@ class RedFlagReadings:
         patient: set[str] = set()
         for s, t in family_cues:
             k = s
-            while k > 0 and doc[k - 1].lower_ in self.possessives:
+            while k > 0 and doc[k - 1].lower_ in self.words["informant_possessives"]:
                 k -= 1
             if k < s and s - k > LEAD_WORDS:
                 continue
-            if _ends_with(doc, k, self.leads, self._longest) is not None:
+            if ends_with(doc, k, self.words["informant_leads"], self._longest) is not None:
                 informants.add((s, t))
                 continue
             told = self._tells_of_relation(doc, s, t)  # round 11a: "the daughter says mum has ..."
@@ -153,19 +118,21 @@ class RedFlagReadings:
                 informants.add((s, t))
                 patient |= told
                 continue
-            verb_end = _starts_with(doc, t, self.caller_verbs, self._longest)
+            verb_end = _starts_with(doc, t, self.words["caller_verbs"], self._longest)
             if verb_end is None:
                 continue
             informants.add((s, t))
             about_end = None
             for j in range(verb_end, min(verb_end + CALLER_GAP, len(doc))):
-                about_end = _starts_with(doc, j, self.caller_about, self._longest)
+                about_end = _starts_with(doc, j, self.words["caller_about"], self._longest)
                 if about_end is not None:
                     break
             if about_end is None:
                 continue
             j = about_end
-            while j < min(len(doc), about_end + CALLER_GAP) and (doc[j].lower_ in self.possessives or doc[j].is_punct):
+            while j < min(len(doc), about_end + CALLER_GAP) and (
+                doc[j].lower_ in self.words["informant_possessives"] or doc[j].is_punct
+            ):
                 j += 1
             if j < len(doc) and doc[j].lower_ in self.same_person:
                 patient |= self.same_person[doc[j].lower_]
@@ -175,74 +142,64 @@ class RedFlagReadings:
         """The words for the person a child of the patient (the relative cue ``start``-``after``), with a telling verb
         right after, names by her relation without a possessive ("the daughter says mum has ...", "son reports that
         mother is ..."), or None. A sister's "mum" is the patient's mother too: only a child's parent is the patient."""
-        if _words(doc, start, after) not in self.tellers:
+        if words_at(doc, start, after) not in self.words["tellers"]:
             return None
-        end = _starts_with(doc, after, self.telling_verbs, self._longest)
+        end = _starts_with(doc, after, self.words["telling_verbs"], self._longest)
         if end is None:
             return None
         j = end
-        while j < min(len(doc), end + CALLER_GAP) and (doc[j].lower_ in self.telling_fillers or doc[j].is_punct):
+        while j < min(len(doc), end + CALLER_GAP) and (
+            doc[j].lower_ in self.words["telling_fillers"] or doc[j].is_punct
+        ):
             j += 1
         if j >= len(doc):
             return None
         # round 12a: only a relation by which this teller may name the patient ("the daughter says grandma had ..." is
         # the patient's mother; reported_readings.may_be_patient)
-        names = self.may_be_patient.get(_words(doc, start, after))
+        names = self.may_be_patient.get(words_at(doc, start, after))
         if names is not None and doc[j].lower_ not in names:
             return None
         return self.same_person.get(doc[j].lower_)
 
-    def informant_family(self, doc: Doc, spans: Sequence[Span], effects: Effects, sections: Sections) -> None:
+    def informant_family(self, note: NoteMentions) -> None:
         """A mention whose every relative cue names an informant or the patient is not a relative's."""
         if not self.same_person:
             return
-        family = {c for c, e in self.categories.items() if e == "family"}
-        cues = [m.modifier_span for m in doc._.context_graph.modifiers if m.category in family]
+        cues = note.cues("family")
         if not cues:
             return
-        informants, patient = self._informant_cues(doc, cues)
+        informants, patient = self._informant_cues(note.doc, cues)
         if not informants and not patient:
             return
-        by_target: dict[tuple[int, int], list[tuple[int, int]]] = {}
-        for target, modifier in doc._.context_graph.edges:
-            if modifier.category in family:
-                by_target.setdefault((target.start, target.end), []).append(modifier.modifier_span)
-        for i, span in enumerate(spans):
-            if "family" not in effects[i]:
-                continue
-            where = sections[span.start]
-            if where is not None and where[0] == FAMILY_SECTION:
+        by_target = note.cues_by_target("family")
+        for _, span, _, e in note.mentions(ANY_FAMILY, having={"family"}):
+            if note.in_family_section(span):
                 continue
             mods = by_target.get((span.start, span.end))
-            if mods and all(m in informants or _words(doc, *m) in patient for m in mods):
-                effects[i].discard("family")
+            if mods and all(m in informants or words_at(note.doc, *m) in patient for m in mods):
+                e.discard("family")
 
     # ------------------------------------------------------------------ why
     def _names_cancer(self, doc: Doc, start: int, stop: int, negated_ends: set[int]) -> bool:
         """An attribution at ``start`` whose next few words, before a punctuation mark, name the cancer."""
-        end = _starts_with(doc, start, self.attributions, self._longest)
+        end = _starts_with(doc, start, self.words["attributions"], self._longest)
         if end is None:
             return False
         for j in range(end, min(end + ATTRIBUTION_REACH, stop)):
             if doc[j].is_punct or j in negated_ends:
                 return False
-            if _starts_with(doc, j, self.malignant, self._longest) is not None:
+            if _starts_with(doc, j, self.words["malignant_causes"], self._longest) is not None:
                 return True
         return False
 
-    def malignant_cause(
-        self, doc: Doc, spans: Sequence[Span], described: Described, effects: Effects, sents: Sentences
-    ) -> None:
+    def malignant_cause(self, note: NoteMentions) -> None:
         """A symptom explained only because a generic attribution after it was read as a cause, where that cause is
         the cancer ("back pain due to bone metastases"): not explained."""
-        negated_ends = {m.modifier_span[1] for m in doc._.context_graph.modifiers
-                        if self.categories.get(m.category) == "negated"}  # fmt: skip
-        for i, (span, d) in enumerate(zip(spans, described, strict=True)):
-            if d["family"] != "symptom" or "explained" not in effects[i]:
-                continue
-            stop = min(sents.of(span.start).end, span.end + CLAUSE_REACH)
-            if any(self._names_cancer(doc, j, stop, negated_ends) for j in range(span.end, stop)):
-                effects[i].discard("explained")
+        negated_ends = {t for _, t in note.cues("negated")}
+        for _, span, _, e in note.mentions(SYMPTOM, having={"explained"}):
+            stop = min(note.sents.of(span.start).end, span.end + CLAUSE_REACH)
+            if any(self._names_cancer(note.doc, j, stop, negated_ends) for j in range(span.end, stop)):
+                e.discard("explained")
 
     # ------------------------------------------------------------------ a cause the note denies
     def _denied(self, doc: Doc, s: int, negated_ends: set[int]) -> bool:
@@ -250,57 +207,47 @@ class RedFlagReadings:
         if s in negated_ends or s - 1 in negated_ends:
             return True
         k = s
-        while k > 0 and s - k < LEAD_WORDS and doc[k - 1].lower_ in self.cause_fillers:  # "not due to her arthritis"
+        fillers = self.words["cause_fillers"]  # "not due to her arthritis"
+        while k > 0 and s - k < LEAD_WORDS and doc[k - 1].lower_ in fillers:
             k -= 1
-        a = _ends_with(doc, k, self.attributions, self._longest)
+        a = ends_with(doc, k, self.words["attributions"], self._longest)
         return a is not None and (a in negated_ends or a - 1 in negated_ends)
 
-    def negated_cause(
-        self, doc: Doc, spans: Sequence[Span], described: Described, effects: Effects, sents: Sentences
-    ) -> None:
+    def negated_cause(self, note: NoteMentions) -> None:
         """A symptom whose explaining cues (its own, and those after it up to the next finding) are all denied: not
         explained."""
-        mods = list(doc._.context_graph.modifiers)
-        negated_ends = {m.modifier_span[1] for m in mods if self.categories.get(m.category) == "negated"}
+        negated_ends = {t for _, t in note.cues("negated")}
         if not negated_ends:
             return
-        explaining = [m.modifier_span[0] for m in mods if self.categories.get(m.category) == "explained"]
-        own: dict[tuple[int, int], list[int]] = {}
-        for target, modifier in doc._.context_graph.edges:
-            if self.categories.get(modifier.category) == "explained":
-                own.setdefault((target.start, target.end), []).append(modifier.modifier_span[0])
-        starts = sorted(sp.start for sp, d in zip(spans, described, strict=True) if d["family"] == "symptom")
-        for i, (span, d) in enumerate(zip(spans, described, strict=True)):
-            if d["family"] != "symptom" or "explained" not in effects[i] or "warning" in effects[i]:
-                continue
-            nxt = next((st for st in starts if st >= span.end), len(doc))
-            stop = min(sents.of(span.start).end, nxt, span.end + CLAUSE_REACH)
-            cues = set(own.get((span.start, span.end), ())) | {s for s in explaining if span.end <= s < stop}
-            if cues and all(self._denied(doc, s, negated_ends) for s in cues):
-                effects[i].discard("explained")
+        explaining = [s for s, _ in note.cues("explained")]
+        own = note.cues_by_target("explained")
+        starts = note.starts(SYMPTOM)
+        for _, span, _, e in note.mentions(SYMPTOM, having={"explained"}, without={"warning"}):
+            nxt = next((st for st in starts if st >= span.end), len(note.doc))
+            stop = min(note.sents.of(span.start).end, nxt, span.end + CLAUSE_REACH)
+            cues = {s for s, _ in own.get((span.start, span.end), ())} | {s for s in explaining if span.end <= s < stop}
+            if cues and all(self._denied(note.doc, s, negated_ends) for s in cues):
+                e.discard("explained")
 
     # ------------------------------------------------------------------ how it began
-    def onset_with_trigger(
-        self, doc: Doc, spans: Sequence[Span], described: Described, effects: Effects, sents: Sentences
-    ) -> None:
+    def onset_with_trigger(self, note: NoteMentions) -> None:
         """A symptom whose only warnings are onset words, in a sentence naming a mechanical trigger: uncertain. Round
         13v-b: so is an event (a fracture) whose only warnings are those words or words that time it ("tripped on the
         stairs at night": when she fell, not a pain that wakes her)."""
-        if not (self.onsets or self.event_times) or not self.triggers:
+        if not (self.words["onset_warnings"] or self.words["event_times"]) or not self.words["mechanical_triggers"]:
             return
+        doc, sents = note.doc, note.sents
         warning_cues: dict[int, list[str]] = {}  # sentence start -> the words of its warning cues
         triggers: set[int] = set()  # sentence starts with a mechanical trigger
         for m in doc._.context_graph.modifiers:
             s, t = m.modifier_span
             start = sents.of(s).start
-            effect = self.categories.get(m.category)
+            effect = note.categories.get(m.category)
             if effect == "warning":
-                warning_cues.setdefault(start, []).append(_words(doc, s, t))
-            elif effect == "explained" and _words(doc, s, t) in self.triggers:
+                warning_cues.setdefault(start, []).append(words_at(doc, s, t))
+            elif effect == "explained" and words_at(doc, s, t) in self.words["mechanical_triggers"]:
                 triggers.add(start)
-        for i, (span, d) in enumerate(zip(spans, described, strict=True)):
-            if d["family"] != "symptom" or "warning" not in effects[i]:
-                continue
+        for _, span, d, e in note.mentions(SYMPTOM, having={"warning"}):
             sent = sents.of(span.start)
             if sent.start not in triggers:
                 continue
@@ -308,118 +255,106 @@ class RedFlagReadings:
             if sent.end < len(doc):  # a failed treatment told in the next sentence also warns of it (scopes)
                 words += warning_cues.get(sents.of(sent.end).start, [])
             event = any(f.field == "symptoms" and f.value in self.event_symptoms for f in d["findings"])
-            if words and all(w in self.onsets or (event and w in self.event_times) for w in words):
-                effects[i] -= {"warning", "explained"}
-                effects[i].add("uncertain")
+            if words and all(
+                w in self.words["onset_warnings"] or (event and w in self.words["event_times"]) for w in words
+            ):
+                e.difference_update({"warning", "explained"})
+                e.add("uncertain")
 
     # ------------------------------------------------------------------ since when
     def _dated_back(self, doc: Doc, span: Span, sent_end: int) -> bool:
         """Whether a pointer back ("since", "since then") follows the symptom and ends its clause."""
         for j in range(span.end, min(span.end + DATING_GAP, sent_end)):
-            end = _starts_with(doc, j, self.dating_back, self._longest)
+            end = _starts_with(doc, j, self.words["dating_back"], self._longest)
             if end is not None and (end >= sent_end or doc[end].is_punct):
                 return True
         return False
 
-    def _trigger_marks(self, doc: Doc) -> tuple[list[int], list[int]]:
-        """Where the note's mechanical triggers (explaining cues of ``triggers``) and its warnings start."""
-        mods = list(doc._.context_graph.modifiers)
-        triggers = [m.modifier_span[0] for m in mods if self.categories.get(m.category) == "explained"
-                    and _words(doc, *m.modifier_span) in self.triggers]  # fmt: skip
-        warnings = [m.modifier_span[0] for m in mods if self.categories.get(m.category) == "warning"]
-        return triggers, warnings
-
-    def dated_from_trigger(
-        self, doc: Doc, spans: Sequence[Span], described: Described, effects: Effects, sents: Sentences
-    ) -> None:
-        """A symptom dated back to a mechanical event told before it (in its sentence or the one before): explained."""
-        self._duration_since_trigger(doc, spans, described, effects, sents)  # round 13v-b
-        if not self.dating_back or not self.triggers:
-            return
-        triggers, warnings = self._trigger_marks(doc)
+    def _unwarned_beside_triggers(
+        self, note: NoteMentions, without: frozenset[str]
+    ) -> Iterator[tuple[Span, set[str], Span, list[int]]]:
+        """The walk of the two rules that read a symptom after a mechanical event: in a note naming a mechanical
+        trigger (an explaining cue of ``triggers``), each symptom carrying none of ``without`` whose sentence holds
+        no warning cue, with its effects (to add to), its sentence and where the note's triggers start."""
+        doc = note.doc
+        triggers = [s for s, t in note.cues("explained") if words_at(doc, s, t) in self.words["mechanical_triggers"]]
         if not triggers:
             return
-        for span, e, sent in _plain_symptoms(spans, described, effects, sents):
-            if any(sent.start <= w < sent.end for w in warnings) or not self._dated_back(doc, span, sent.end):
+        warnings = [s for s, _ in note.cues("warning")]
+        for _, span, _, e in note.mentions(SYMPTOM, without=without):
+            sent = note.sents.of(span.start)
+            if not any(sent.start <= w < sent.end for w in warnings):
+                yield span, e, sent, triggers
+
+    def dated_from_trigger(self, note: NoteMentions) -> None:
+        """A symptom dated back to a mechanical event told before it (in its sentence or the one before): explained."""
+        self._duration_since_trigger(note)  # round 13v-b
+        if not self.words["dating_back"] or not self.words["mechanical_triggers"]:
+            return
+        for span, e, sent, triggers in self._unwarned_beside_triggers(note, _NOT_STATED_PLAINLY):
+            if not self._dated_back(note.doc, span, sent.end):
                 continue
-            first = sents.of(sent.start - 1).start if sent.start > 0 else sent.start
+            first = note.sents.of(sent.start - 1).start if sent.start > 0 else sent.start
             if any(first <= t < span.start for t in triggers):
                 e.add("explained")
 
-    def _duration_since_trigger(
-        self, doc: Doc, spans: Sequence[Span], described: Described, effects: Effects, sents: Sentences
-    ) -> None:
+    def _duration_since_trigger(self, note: NoteMentions) -> None:
         """Round 13v-b: a symptom, its duration, then the mechanical event it dates from ("low back pain for 3 weeks
         since moving a wardrobe", "hip ache x 10 days after lifting her grandson"). The duration's cue ("3 weeks
         since", a past cue of context_rules.json) takes the "since" of the trigger's, so ConText reads no trigger: the
         symptom is explained as it is without the duration ("back pain since moving a wardrobe"), when nothing in its
         sentence warns of it."""
-        if not self.triggers:
+        if not self.words["mechanical_triggers"]:
             return
-        mods = list(doc._.context_graph.modifiers)
-        ends = [m.modifier_span[1] for m in mods if self.categories.get(m.category) == "past"]
-        warnings = [m.modifier_span[0] for m in mods if self.categories.get(m.category) == "warning"]
-        for end in ends:
-            if _starts_with(doc, end - 1, self.triggers, self._longest) is None:
+        warnings = [s for s, _ in note.cues("warning")]
+        for _, end in note.cues("past"):
+            if _starts_with(note.doc, end - 1, self.words["mechanical_triggers"], self._longest) is None:
                 continue
-            sent = sents.of(end - 1)
+            sent = note.sents.of(end - 1)
             if any(sent.start <= w < sent.end for w in warnings):
                 continue
-            for i, (span, d) in enumerate(zip(spans, described, strict=True)):
-                e = effects[i]
-                if d["family"] != "symptom" or e & _NOT_STATED_PLAINLY or "historical" in e:
-                    continue
+            for _, span, _, e in note.mentions(SYMPTOM, without=_NOT_PLAIN_OR_PAST):
                 if sent.start <= span.start and span.end < end and end - 1 - span.end <= DURATION_REACH:
                     e.add("explained")
 
     # ------------------------------------------------------------------ round 13v-b: low mood and grief
-    def mood_cause(
-        self, doc: Doc, spans: Sequence[Span], described: Described, effects: Effects, sents: Sentences
-    ) -> None:
+    def mood_cause(self, note: NoteMentions) -> None:
         """A symptom that low mood or grief gives (``mood_explains``: weight lost) told with one of them later in its
         clause ("down 4 kg since her partner died, grieving and off her food"): explained, when nothing in its
         sentence warns of it and the mood is not denied ("no low mood"). Only those symptoms: a low mood named beside
         bone pain is another problem, not its cause."""
-        if not self.mood_causes or not self.mood_explains:
+        if not self.words["mood_causes"] or not self.mood_explains:
             return
-        mods = list(doc._.context_graph.modifiers)
-        denied = [m.scope_span for m in mods if self.categories.get(m.category) == "negated"]
-        warnings = [m.modifier_span[0] for m in mods if self.categories.get(m.category) == "warning"]
-        for i, (span, d) in enumerate(zip(spans, described, strict=True)):
-            e = effects[i]
-            if d["family"] != "symptom" or e & _NOT_STATED_PLAINLY or "historical" in e:
-                continue
+        doc = note.doc
+        denied = [m.scope_span for m in doc._.context_graph.modifiers if note.categories.get(m.category) == "negated"]
+        warnings = [s for s, _ in note.cues("warning")]
+        for _, span, d, e in note.mentions(SYMPTOM, without=_NOT_PLAIN_OR_PAST):
             if not any(f.field == "symptoms" and f.value in self.mood_explains for f in d["findings"]):
                 continue
-            sent = sents.of(span.start)
+            sent = note.sents.of(span.start)
             if any(sent.start <= w < sent.end for w in warnings):
                 continue
             for j in range(span.end, min(sent.end, span.end + CLAUSE_REACH)):
                 if doc[j].text in CLAUSE_BREAKS:
                     break
-                if _starts_with(doc, j, self.mood_causes, self._mood_longest) is not None and not any(
+                if _starts_with(doc, j, self.words["mood_causes"], self._mood_longest) is not None and not any(
                     a <= j < b for a, b in denied
                 ):
                     e.add("explained")
                     break
 
     # ------------------------------------------------------------------ what the negation denies
-    def negated_activity(
-        self, doc: Doc, spans: Sequence[Span], described: Described, effects: Effects, sents: Sentences
-    ) -> None:
+    def negated_activity(self, note: NoteMentions) -> None:
         """An explaining cue in a symptom's clause right after a negated activity ("from not eating because of the
         stress") explains the symptom, when nothing in the clause warns of it."""
         if not self.activity_endings:
             return
-        mods = list(doc._.context_graph.modifiers)
-        negated_ends = {m.modifier_span[1] for m in mods if self.categories.get(m.category) == "negated"}
-        explaining = [m.modifier_span[0] for m in mods if self.categories.get(m.category) == "explained"]
-        warnings = [m.modifier_span[0] for m in mods if self.categories.get(m.category) == "warning"]
-        for i, (span, d) in enumerate(zip(spans, described, strict=True)):
-            e = effects[i]
-            if d["family"] != "symptom" or e & {"explained", "warning", "negated"}:
-                continue
-            stop = min(sents.of(span.start).end, span.end + CLAUSE_REACH)
+        doc = note.doc
+        negated_ends = {t for _, t in note.cues("negated")}
+        explaining = [s for s, _ in note.cues("explained")]
+        warnings = [s for s, _ in note.cues("warning")]
+        for _, span, _, e in note.mentions(SYMPTOM, without={"explained", "warning", "negated"}):
+            stop = min(note.sents.of(span.start).end, span.end + CLAUSE_REACH)
             if any(span.end <= w < stop for w in warnings):
                 continue
             for s in explaining:
@@ -430,48 +365,37 @@ class RedFlagReadings:
                         break
 
     # ------------------------------------------------------------------ round 11a: after a mechanical event
-    def trigger_before(
-        self, doc: Doc, spans: Sequence[Span], described: Described, effects: Effects, sents: Sentences
-    ) -> None:
+    def trigger_before(self, note: NoteMentions) -> None:
         """A symptom told after a mechanical trigger earlier in its sentence, neither explained (an onset word such as
         "now" ends the trigger's scope: "slipped on the step last night, landed on her side, now hip pain") nor
         warned of: uncertain, so the answer waits for it to be confirmed (the safe reading)."""
-        if not self.triggers or not self.trigger_cuts:
+        if not self.words["mechanical_triggers"] or not self.words["trigger_cuts"]:
             return
-        triggers, warnings = self._trigger_marks(doc)
-        if not triggers:
-            return
-        for span, e, sent in _plain_symptoms(spans, described, effects, sents, also_skip="historical"):
-            if any(sent.start <= w < sent.end for w in warnings):
-                continue
-            if any(sent.start <= t < span.start and self._cut_between(doc, t, span.start) for t in triggers):
+        for span, e, sent, triggers in self._unwarned_beside_triggers(note, _NOT_PLAIN_OR_PAST):
+            if any(sent.start <= t < span.start and self._cut_between(note.doc, t, span.start) for t in triggers):
                 e.add("uncertain")
 
     def _cut_between(self, doc: Doc, start: int, end: int) -> bool:
         """Whether an onset word ending an explanation's scope ("now") stands between tokens ``start`` and ``end``."""
-        return any(_starts_with(doc, j, self.trigger_cuts, self._longest) is not None for j in range(start + 1, end))
+        return any(
+            _starts_with(doc, j, self.words["trigger_cuts"], self._longest) is not None for j in range(start + 1, end)
+        )
 
     # ------------------------------------------------------------------ round 11a: the reason of a past study
-    def past_study_reason(
-        self, doc: Doc, spans: Sequence[Span], described: Described, effects: Effects, sents: Sentences
-    ) -> None:
+    def past_study_reason(self, note: NoteMentions) -> None:
         """A symptom given as the reason of a study already done ("had a CT chest in 2023 for a persistent cough"):
         that study's old indication, which says nothing sure of today. Neither stated nor dropped: uncertain."""
-        if not self.study_reasons:
+        if not self.words["study_reasons"]:
             return
-        studies = [span for span, d, e in zip(spans, described, effects, strict=True)
-                   if d["family"] == "procedure" and e & {"past", "performed"}]  # fmt: skip
+        studies = [span for _, span, _, e in note.mentions(_PROCEDURE) if e & {"past", "performed"}]
         if not studies:
             return
-        for i, (span, d) in enumerate(zip(spans, described, strict=True)):
-            e = effects[i]
-            if d["family"] != "symptom" or e & {"negated", "hypothetical", "family", "historical", "uncertain"}:
-                continue
-            sent = sents.of(span.start)
+        for _, span, _, e in note.mentions(SYMPTOM, without=_NOT_STATED_AS_HERS_NOW):
+            sent = note.sents.of(span.start)
             for study in studies:
                 if not (sent.start <= study.start and study.end <= span.start):
                     continue
-                if self._reason_between(doc, study.end, span.start):
+                if self._reason_between(note.doc, study.end, span.start):
                     e.add("uncertain")
                     break
 
@@ -482,19 +406,7 @@ class RedFlagReadings:
         ):
             return False
         for j in range(after_study, min(after_study + REASON_AFTER_STUDY + 1, symptom)):
-            end = _starts_with(doc, j, self.study_reasons, self._longest)
+            end = _starts_with(doc, j, self.words["study_reasons"], self._longest)
             if end is not None and symptom - end <= SYMPTOM_AFTER_REASON:
                 return True
         return False
-
-
-def _plain_symptoms(
-    spans: Sequence[Span], described: Described, effects: Effects, sents: Sentences, also_skip: str | None = None
-) -> Iterator[tuple[Span, set[str], Span]]:
-    """The symptom mentions stated plainly (none of ``_NOT_STATED_PLAINLY``, nor ``also_skip``): each with its
-    effects (to add to) and its sentence; the common walk of the mechanical-trigger rules."""
-    for i, (span, d) in enumerate(zip(spans, described, strict=True)):
-        e = effects[i]
-        if d["family"] != "symptom" or e & _NOT_STATED_PLAINLY or (also_skip is not None and also_skip in e):
-            continue
-        yield span, e, sents.of(span.start)

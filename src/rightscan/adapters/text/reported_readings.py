@@ -28,23 +28,19 @@ Four readings ConText's cue scopes get wrong, each driven by word lists of ``red
   done elsewhere)"). A past verb alone ("she had a bone scan for new back pain and it showed lesions") speaks of the
   study, not of the symptom: the symptom is left to confirm (a resolution in its clause still makes it past).
 
-Plain functions over the doc, its ConText graph, the mentions' spans and their effect sets (changed in place).
+Passes over one note's mentions (``rule_pass.NoteMentions``: the doc, its ConText graph, the mentions' spans and
+their effect sets, changed in place).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from rightscan.adapters.text.sentences import Sentences
-
-Described = list[dict[str, Any]]
-Effects = list[set[str]]
-Sections = list[tuple[str, int] | None]
-FAMILY_SECTION = "family_history"
+from rightscan.adapters.text.pass_words import CLAUSE_BREAKS, CLAUSE_REACH, ends_with, norm, word_sets
+from rightscan.adapters.text.rule_pass import ANY_SYMPTOM, SYMPTOM, NoteMentions
 
 POSITIVE = "POSITIVE_CUE"  # context.yaml: the category of a reporting verb ("reports", "c/o"), which ends a negation
 # how many tokens may stand between a denied reporting verb and the symptom it denies ("never reported any new bone")
@@ -55,21 +51,6 @@ AFTER_REACH = 5
 NESTED_REACH = 12
 # how many tokens may stand between the "whether" of a doubt and the symptom it doubts ("unclear if this new back")
 DOUBT_REACH = 8
-# how far after a doubted symptom (in tokens) a cause told in its clause is read (as scopes.IN_CLAUSE_REACH)
-CLAUSE_AFTER = 24
-CLAUSE_BREAKS = frozenset({";", ".", ":", "!", "?"})
-
-
-def _norm(words: Sequence[str]) -> frozenset[str]:
-    return frozenset(" ".join(w.lower().split()) for w in words if w.strip())
-
-
-def _ends_with(doc: Doc, end: int, phrases: frozenset[str], longest: int) -> int | None:
-    """The first token of a phrase of ``phrases`` ending right before token ``end``, or None."""
-    for n in range(min(longest, end), 0, -1):
-        if " ".join(t.lower_ for t in doc[end - n : end]) in phrases:
-            return end - n
-    return None
 
 
 def may_be_patient(words: Mapping[str, Sequence[str]]) -> dict[str, frozenset[str]]:
@@ -78,69 +59,49 @@ def may_be_patient(words: Mapping[str, Sequence[str]]) -> dict[str, frozenset[st
     out: dict[str, frozenset[str]] = {}
     for pair in words.get("nested_may_be_patient", ()):
         tellers, _, names = pair.partition(":")
-        for teller in _norm(tellers.split(",")):
-            out[teller] = _norm(names.split(","))
+        for teller in norm(tellers.split(",")):
+            out[teller] = norm(names.split(","))
     return out
 
 
 class ReportedReadings:
     """The word lists of ``red_flag_readings`` (context.yaml) these readings use, compiled once per rule set."""
 
-    def __init__(self, words: Mapping[str, Sequence[str]], categories: Mapping[str, str | None]) -> None:
-        self.categories = categories
-        self.fillers = _norm(words.get("report_fillers", ()))
-        self.report_verbs = _norm(words.get("report_verbs", ()))
-        self.report_negations = _norm(words.get("report_negations", ()))
-        self.report_auxiliaries = _norm(words.get("report_auxiliaries", ()))
-        self.limits = _norm(words.get("report_limits", ()))
-        self.continuations = _norm(words.get("report_continuations", ()))
-        self.telling_verbs = _norm(words.get("telling_verbs", ()))
-        self.telling_fillers = _norm(words.get("telling_fillers", ()))
-        self.possessives = _norm(words.get("nested_possessives", ()))
-        self.subjects = _norm(words.get("nested_subjects", ()))
-        self.patient_pointers = _norm(words.get("patient_pointers", ()))
+    def __init__(self, words: Mapping[str, Sequence[str]]) -> None:
+        self.words = word_sets(words)  # the lists read as they are, by their keys
+        # the relations a teller may name: every word of relation_names, and the tellers
         self.relations: frozenset[str] = frozenset()
         for group in words.get("relation_names", ()):
-            self.relations |= _norm(group.split(","))
-        self.relations |= _norm(words.get("tellers", ()))
+            self.relations |= norm(group.split(","))
+        self.relations |= self.words["tellers"]
         self.may_be_patient = may_be_patient(words)
-        self._longest = max((len(p.split()) for p in self.telling_verbs), default=1)
+        self._longest = max((len(p.split()) for p in self.words["telling_verbs"]), default=1)
         # a doubt's words, compared without spaces: spaCy splits "don't" in two
-        leads = _norm(words.get("doubt_leads", ()))
+        leads = norm(words.get("doubt_leads", ()))
         self.doubts = frozenset(p.replace(" ", "") for p in leads)
-        self.doubt_links = _norm(words.get("doubt_links", ()))
         dates = [w for w in words.get("study_dates", ()) if w]
         self.dates = re.compile("|".join(f"(?:{w})" for w in dates)) if dates else None
         self._doubt_longest = max((len(p.split()) + p.count("'") for p in leads), default=1)  # "do n't know"
 
-    def before_clauses(
-        self,
-        doc: Doc,
-        spans: Sequence[Span],
-        described: Described,
-        effects: Effects,
-        sents: Sentences,
-        sections: Sections,
-    ) -> None:
+    def before_clauses(self, note: NoteMentions) -> None:
         """The readings of this module that come before the clause and list passes of ``scopes.Scopes.spread``."""
-        self.denied_report(doc, spans, described, effects, sents)
-        self.doubted_whether(doc, spans, described, effects, sents)
-        self.undated_study_reason(doc, spans, described, effects, sents)
-        self.nested_informant(doc, spans, described, effects, sents, sections)
+        self.denied_report(note)
+        self.doubted_whether(note)
+        self.undated_study_reason(note)
+        self.nested_informant(note)
 
     # ------------------------------------------------------------------ a denied report
-    def denied_report(
-        self, doc: Doc, spans: Sequence[Span], described: Described, effects: Effects, sents: Sentences
-    ) -> None:
+    def denied_report(self, note: NoteMentions) -> None:
         """A symptom a few words after a denied reporting verb, or before a denied report ending its clause: negated;
         uncertain when the report leaves it open (``_open``), as also a symptom denied with a reporting verb before it
         ("she never mentioned headaches before", "did not complain of back pain to her GP, although ...")."""
+        doc, sents = note.doc, note.sents
         negation_ends: set[int] = set()
         positives: list[tuple[int, int]] = []
         warnings: set[int] = set()
         for mod in doc._.context_graph.modifiers:
             s, t = mod.modifier_span
-            effect = self.categories.get(mod.category)
+            effect = note.categories.get(mod.category)
             if effect == "negated" and mod.direction.upper() in ("FORWARD", "BIDIRECTIONAL"):
                 negation_ends.add(t)
             elif effect == "warning":
@@ -148,14 +109,12 @@ class ReportedReadings:
             elif mod.category == POSITIVE:
                 positives.append((s, t))
         denied = [t for s, t in positives if self._denied_before(doc, s, negation_ends)]
-        starts = sorted(sp.start for sp, dd in zip(spans, described, strict=True) if dd["family"].startswith("symptom"))
-        for i, (span, d) in enumerate(zip(spans, described, strict=True)):
-            if d["family"] != "symptom" or effects[i] & {"family", "hypothetical"}:
-                continue
+        starts = note.starts(ANY_SYMPTOM)
+        for _, span, _, e in note.mentions(SYMPTOM, without={"family", "hypothetical"}):
             sent = sents.of(span.start)
             stop = next((s for s in starts if s >= span.end), len(doc))
             stop = min(stop, sent.end)
-            if "negated" in effects[i]:  # "she never mentioned headaches before": a report denied until a time
+            if "negated" in e:  # "she never mentioned headaches before": a report denied until a time
                 verb = self._report_verb_before(doc, max(sent.start, span.start - REPORT_REACH), span.start)
                 if (
                     verb is not None
@@ -163,8 +122,8 @@ class ReportedReadings:
                     and (self._denied_before(doc, verb, negation_ends) or verb + 1 in negation_ends)
                     and self._open(doc, span, stop, warnings)
                 ):
-                    effects[i].discard("negated")
-                    effects[i].add("uncertain")
+                    e.discard("negated")
+                    e.add("uncertain")
                 continue
             before = any(
                 sent.start <= t <= span.start
@@ -173,23 +132,23 @@ class ReportedReadings:
                 for t in denied
             )
             if before:
-                effects[i].add("uncertain" if self._open(doc, span, stop, warnings) else "negated")
-            elif self.report_verbs and self._denied_after(doc, span, sent.end):
-                effects[i].add("negated")
+                e.add("uncertain" if self._open(doc, span, stop, warnings) else "negated")
+            elif self.words["report_verbs"] and self._denied_after(doc, span, sent.end):
+                e.add("negated")
 
     def _report_verb_before(self, doc: Doc, first: int, symptom: int) -> int | None:
         """The reporting verb before the symptom in its clause, from token ``first`` on, or None."""
         for k in range(symptom - 1, first - 1, -1):
             if doc[k].text in CLAUSE_BREAKS or doc[k].text == ",":
                 return None
-            if doc[k].lower_ in self.report_verbs:
+            if doc[k].lower_ in self.words["report_verbs"]:
                 return k
         return None
 
     def _denied_before(self, doc: Doc, start: int, negation_ends: set[int]) -> bool:
         """Whether a negation cue ends right before the reporting verb at ``start`` (fillers between: "having")."""
         k = start
-        while k > 0 and start - k < 2 and doc[k - 1].lower_ in self.fillers:
+        while k > 0 and start - k < 2 and doc[k - 1].lower_ in self.words["report_fillers"]:
             k -= 1
         return k in negation_ends
 
@@ -199,12 +158,16 @@ class ReportedReadings:
         pointer back ("but it began last week", "to her GP, although ...", "which are new") or a warning, before
         token ``stop`` (the end of its sentence or the next symptom: "no bone pain, no breathlessness beyond her
         usual" speaks of the breathlessness)."""
-        if span.start > 0 and doc[span.start - 1].lower_ in self.possessives:
+        if span.start > 0 and doc[span.start - 1].lower_ in self.words["nested_possessives"]:
             return True
         for k in range(span.end, stop):
             if doc[k].text in CLAUSE_BREAKS:
                 return False
-            if k in warnings or doc[k].lower_ in self.limits or doc[k].lower_ in self.continuations:
+            if (
+                k in warnings
+                or doc[k].lower_ in self.words["report_limits"]
+                or doc[k].lower_ in self.words["report_continuations"]
+            ):
                 return True
         return False
 
@@ -213,44 +176,31 @@ class ReportedReadings:
         reporting verb, then the end of the clause."""
         k = span.end
         stop = min(sent_end, span.end + AFTER_REACH)
-        while k < stop and (doc[k].lower_ in self.report_auxiliaries or doc[k].text in (":", "-")):
+        while k < stop and (doc[k].lower_ in self.words["report_auxiliaries"] or doc[k].text in (":", "-")):
             k += 1
-        if k >= stop or doc[k].lower_ not in self.report_negations:
+        if k >= stop or doc[k].lower_ not in self.words["report_negations"]:
             return False
         k += 1
-        while k < stop and doc[k].lower_ in self.report_auxiliaries:
+        while k < stop and doc[k].lower_ in self.words["report_auxiliaries"]:
             k += 1
-        if k >= len(doc) or doc[k].lower_ not in self.report_verbs:
+        if k >= len(doc) or doc[k].lower_ not in self.words["report_verbs"]:
             return False
         return k + 1 >= sent_end or doc[k + 1].is_punct
 
     # ------------------------------------------------------------------ a relative of a relative
-    def nested_informant(
-        self,
-        doc: Doc,
-        spans: Sequence[Span],
-        described: Described,
-        effects: Effects,
-        sents: Sentences,
-        sections: Sections,
-    ) -> None:
+    def nested_informant(self, note: NoteMentions) -> None:
         """A symptom told of a relation that a relative, telling, names with a possessive: the relative's (family), or
         uncertain where that relation may be the patient (also when ConText read the relation as a relative). A
         symptom a relative tells of the patient ("her son tells us she has headaches", "... her back pain"), whose only
         relative cue is that teller: the patient's."""
-        if not self.relations or not self.telling_verbs or not self.possessives:
+        if not self.relations or not self.words["telling_verbs"] or not self.words["nested_possessives"]:
             return
-        family_cues: dict[tuple[int, int], list[tuple[int, int]]] = {}
-        for target, mod in doc._.context_graph.edges:
-            if self.categories.get(mod.category) == "family":
-                family_cues.setdefault((target.start, target.end), []).append(mod.modifier_span)
-        for i, (span, d) in enumerate(zip(spans, described, strict=True)):
-            if d["family"] != "symptom" or effects[i] & {"negated", "hypothetical"}:
+        doc = note.doc
+        family_cues = note.cues_by_target("family")
+        for _, span, _, e in note.mentions(SYMPTOM, without={"negated", "hypothetical"}):
+            if note.in_family_section(span):
                 continue
-            where = sections[span.start]
-            if where is not None and where[0] == FAMILY_SECTION:
-                continue
-            sent = sents.of(span.start)
+            sent = note.sents.of(span.start)
             found = self._told_before(doc, max(sent.start, span.start - NESTED_REACH), span.start)
             if found is None:
                 continue
@@ -259,12 +209,12 @@ class ReportedReadings:
             if named is None:  # told of the patient: only the teller's own cue made it a relative's
                 cues = family_cues.get((span.start, span.end), ())
                 if cues and all(s <= teller_at < t for s, t in cues):
-                    effects[i].discard("family")
+                    e.discard("family")
             elif named in self.may_be_patient.get(teller, frozenset()):
-                effects[i].discard("family")
-                effects[i].add("uncertain")
+                e.discard("family")
+                e.add("uncertain")
             else:
-                effects[i].add("family")
+                e.add("family")
 
     def _told_before(self, doc: Doc, first: int, symptom: int) -> tuple[int, str | None] | None:
         """The last "<relative> <telling verb> (that)" before the symptom in its clause, from token ``first`` on: (the
@@ -277,77 +227,72 @@ class ReportedReadings:
             if tok.text in CLAUSE_BREAKS:
                 return None
             k = j
-            while k > first and (doc[k - 1].lower_ in self.telling_fillers or doc[k - 1].text == ","):
+            while k > first and (doc[k - 1].lower_ in self.words["telling_fillers"] or doc[k - 1].text == ","):
                 k -= 1
-            verb = _ends_with(doc, k, self.telling_verbs, self._longest)
+            verb = ends_with(doc, k, self.words["telling_verbs"], self._longest)
             if verb is not None and verb > 0 and doc[verb - 1].lower_ in self.relations:
                 after = doc[j + 1] if j + 1 < symptom else None
-                if tok.lower_ in self.possessives and after is not None and after.lower_ in self.relations:
+                if (
+                    tok.lower_ in self.words["nested_possessives"]
+                    and after is not None
+                    and after.lower_ in self.relations
+                ):
                     return None if subject_seen else (verb - 1, after.lower_)
-                if tok.lower_ in self.patient_pointers:
+                if tok.lower_ in self.words["patient_pointers"]:
                     return verb - 1, None
                 return None
-            if tok.lower_ in self.subjects:
+            if tok.lower_ in self.words["nested_subjects"]:
                 subject_seen = True
         return None
 
     # ------------------------------------------------------------------ a doubt whether
-    def doubted_whether(
-        self, doc: Doc, spans: Sequence[Span], described: Described, effects: Effects, sents: Sentences
-    ) -> None:
+    def doubted_whether(self, note: NoteMentions) -> None:
         """A symptom a few words after a doubt and its link ("whether", "if"), in its clause: uncertain; a denial or a
         hypothetical that only the doubt's own words gave it is undone. A doubt without a link ("not sure this back
         pain is anything") only undoes the denial its own "not" gave."""
-        if not self.doubts or not self.doubt_links:
+        if not self.doubts or not self.words["doubt_links"]:
             return
-        own = self._own_cues(doc)
-        for i, (span, d) in enumerate(zip(spans, described, strict=True)):
-            if not d["family"].startswith("symptom") or "family" in effects[i]:
-                continue
-            doubt = self._doubt_before(doc, max(sents.of(span.start).start, span.start - DOUBT_REACH), span.start)
+        own = self._own_cues(note)
+        for _, span, _, e in note.mentions(ANY_SYMPTOM, without={"family"}):
+            sent = note.sents.of(span.start)
+            doubt = self._doubt_before(note.doc, max(sent.start, span.start - DOUBT_REACH), span.start)
             if doubt is None:
                 continue
             first, after, linked = doubt
             undone = False
             for effect in ("negated", "hypothetical"):
-                cues = [(s, t) for e, s, t in own.get((span.start, span.end), ()) if e == effect]
-                if effect in effects[i] and cues and all(first <= s and t <= after for s, t in cues):
-                    effects[i].discard(effect)
+                cues = [(s, t) for given, s, t in own.get((span.start, span.end), ()) if given == effect]
+                if effect in e and cues and all(first <= s and t <= after for s, t in cues):
+                    e.discard(effect)
                     undone = True
-            if (linked or undone) and not effects[i] & {"negated", "hypothetical"}:
-                effects[i].add("uncertain")
+            if (linked or undone) and not e & {"negated", "hypothetical"}:
+                e.add("uncertain")
 
-    def doubted_cause(
-        self, doc: Doc, spans: Sequence[Span], described: Described, effects: Effects, sents: Sentences
-    ) -> None:
+    def doubted_cause(self, note: NoteMentions) -> None:
         """After the clause passes: a symptom in doubt (``doubted_whether``) explained only by causes told after the
         doubt's link ("unclear whether the bone pain is related to her arthritis"): the cause is what is in doubt, so
         the symptom is not explained away (it stays uncertain, left to confirm)."""
-        if not self.doubts or not self.doubt_links:
+        if not self.doubts or not self.words["doubt_links"]:
             return
-        own = self._own_cues(doc)
-        explaining = [m.modifier_span for m in doc._.context_graph.modifiers
-                      if self.categories.get(m.category) == "explained"]  # fmt: skip
-        for i, (span, d) in enumerate(zip(spans, described, strict=True)):
-            if not d["family"].startswith("symptom") or not {"explained", "uncertain"} <= effects[i]:
-                continue
-            if "warning" in effects[i]:
-                continue
-            sent = sents.of(span.start)
-            doubt = self._doubt_before(doc, max(sent.start, span.start - DOUBT_REACH), span.start)
+        own = self._own_cues(note)
+        explaining = note.cues("explained")
+        for _, span, _, e in note.mentions(ANY_SYMPTOM, having={"explained", "uncertain"}, without={"warning"}):
+            sent = note.sents.of(span.start)
+            doubt = self._doubt_before(note.doc, max(sent.start, span.start - DOUBT_REACH), span.start)
             if doubt is None or not doubt[2]:
                 continue
-            stop = min(sent.end, span.end + CLAUSE_AFTER)
-            causes = {(s, t) for e, s, t in own.get((span.start, span.end), ()) if e == "explained"}
+            stop = min(sent.end, span.end + CLAUSE_REACH)  # a cause told in its clause
+            causes = {(s, t) for given, s, t in own.get((span.start, span.end), ()) if given == "explained"}
             causes |= {(s, t) for s, t in explaining if span.end <= s < stop}
             if all(s >= doubt[1] for s, _ in causes):
-                effects[i].discard("explained")
+                e.discard("explained")
 
-    def _own_cues(self, doc: Doc) -> dict[tuple[int, int], list[tuple[str | None, int, int]]]:
+    @staticmethod
+    def _own_cues(note: NoteMentions) -> dict[tuple[int, int], list[tuple[str | None, int, int]]]:
         """Target (start, end) -> the effect and span of each cue ConText gave it."""
         own: dict[tuple[int, int], list[tuple[str | None, int, int]]] = {}
-        for target, mod in doc._.context_graph.edges:
-            cue = (self.categories.get(mod.category), *mod.modifier_span)
+        for target, mod in note.doc._.context_graph.edges:
+            cue = (note.categories.get(mod.category), *mod.modifier_span)
             own.setdefault((target.start, target.end), []).append(cue)
         return own
 
@@ -358,7 +303,7 @@ class ReportedReadings:
             tok = doc[k]
             if tok.text in CLAUSE_BREAKS or tok.text == ",":
                 return None
-            linked = tok.lower_ in self.doubt_links
+            linked = tok.lower_ in self.words["doubt_links"]
             end = k if linked else k + 1
             for n in range(min(self._doubt_longest, end), 0, -1):
                 if "".join(t.lower_ for t in doc[end - n : end]) in self.doubts:
@@ -366,23 +311,17 @@ class ReportedReadings:
         return None
 
     # ------------------------------------------------------------------ the reason of a study done before
-    def undated_study_reason(
-        self, doc: Doc, spans: Sequence[Span], described: Described, effects: Effects, sents: Sentences
-    ) -> None:
+    def undated_study_reason(self, note: NoteMentions) -> None:
         """A symptom in the scope of a done study and of past cues, with no date in those cues or in its sentence: not
         past (the past verb is the study's), uncertain."""
         if self.dates is None:
             return
-        past: dict[tuple[int, int], list[tuple[int, int]]] = {}
-        for target, mod in doc._.context_graph.edges:
-            if self.categories.get(mod.category) == "past":
-                past.setdefault((target.start, target.end), []).append(mod.modifier_span)
-        for i, (span, d) in enumerate(zip(spans, described, strict=True)):
-            if not d["family"].startswith("symptom") or not {"past", "performed"} <= effects[i]:
-                continue
+        doc = note.doc
+        past = note.cues_by_target("past")
+        for _, span, _, e in note.mentions(ANY_SYMPTOM, having={"past", "performed"}):
             cues = past.get((span.start, span.end))
-            sent = sents.of(span.start)
+            sent = note.sents.of(span.start)
             words = [*(tok for s, t in cues or () for tok in doc[s:t]), *doc[sent.start : sent.end]]
             if cues and not any(self.dates.fullmatch(tok.text) for tok in words):
-                effects[i].discard("past")
-                effects[i].add("uncertain")
+                e.discard("past")
+                e.add("uncertain")

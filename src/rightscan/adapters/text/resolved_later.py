@@ -14,56 +14,34 @@ Two readings that scopes.py and chronic_baseline.py each held, run here one afte
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from rightscan.adapters.text.chronic_baseline import ChronicBaseline
 from rightscan.adapters.text.components import doc_text
-from rightscan.adapters.text.sentences import Sentences
-
-Described = list[dict[str, Any]]
-Effects = list[set[str]]
-Sections = list[tuple[str, int] | None]
+from rightscan.adapters.text.rule_pass import NoteMentions
 
 
 @dataclass(frozen=True, slots=True)
 class Resolutions:
-    """What the two readings need of the rule set: the family policies, the cue categories, the test for a sentence
-    led into its resolution by a pointer back (explanations.py) and the families a chronic illness may explain."""
+    """What the two readings need of the rule set: the family policies, the test for a sentence led into its
+    resolution by a pointer back (explanations.py) and the families a chronic illness may explain."""
 
     policies: Mapping[str, Any]
-    categories: Mapping[str, str | None]
     led_in: Callable[[Doc, int, int], bool]
     baseline_families: frozenset[str]
 
 
-def resolved_later(
-    doc: Doc,
-    spans: Sequence[Span],
-    described: Described,
-    effects: Effects,
-    sents: Sentences,
-    sections: Sections,
-    baseline: ChronicBaseline,
-    context: Resolutions,
-) -> None:
+def resolved_later(note: NoteMentions, baseline: ChronicBaseline, context: Resolutions) -> None:
     """Both readings, a flare settled first (it reads the later mentions' own resolution, not a carried one)."""
-    baseline.flare_resolved(doc_text(doc), spans, described, effects, sents.of, context.baseline_families)
-    carried_resolution(doc, spans, described, effects, sents, sections, context)
+    baseline.flare_resolved(note, context.baseline_families)
+    carried_resolution(note, context)
 
 
-def carried_resolution(
-    doc: Doc,
-    spans: Sequence[Span],
-    described: Described,
-    effects: Effects,
-    sents: Sentences,
-    sections: Sections,
-    context: Resolutions,
-) -> None:
+def carried_resolution(note: NoteMentions, context: Resolutions) -> None:
     """A sentence that opens with a resolution and names nothing it resolves ("Back to baseline by day 4.",
     "Resolved with inhalers.") speaks of the last sentence before it, in its paragraph, that names a
     symptom ("Presented with 4 days of dyspnoea and productive cough. Treated with nebulisers and
@@ -72,7 +50,8 @@ def carried_resolution(
     pain at night. Treated for a UTI. Back to baseline."). A resolution
     that is asked or doubted ("Back to baseline?", "possibly resolved") resolves nothing; at most three
     sentences are looked back over, never past a blank line or into another section."""
-    symptom_at = [i for i, d in enumerate(described) if "historical" in context.policies[d["family"]].ignore
+    doc, spans, effects, sents, sections = note.doc, note.spans, note.effects, note.sents, note.sections
+    symptom_at = [i for i, d in enumerate(note.described) if "historical" in context.policies[d["family"]].ignore
                   and "historical" in context.policies[d["family"]].in_clause]  # fmt: skip
     if not symptom_at:
         return
@@ -84,7 +63,7 @@ def carried_resolution(
     for mod in doc._.context_graph.modifiers:
         s, t = mod.modifier_span
         k = sents.index[s]
-        effect = context.categories.get(mod.category)
+        effect = note.categories.get(mod.category)
         if effect in ("question", "uncertain"):
             spoiled.add(k)
         if effect != "historical" or mod.direction.upper() != "BACKWARD":

@@ -34,6 +34,7 @@ from rightscan.adapters.text.negation_reach import NewClauseNegation, negation_a
 from rightscan.adapters.text.red_flag_readings import RedFlagReadings
 from rightscan.adapters.text.reported_readings import ReportedReadings
 from rightscan.adapters.text.resolved_later import Resolutions, resolved_later
+from rightscan.adapters.text.rule_pass import Described, Effects, NoteMentions, Sections
 from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.sentences import Sentences
 from rightscan.adapters.text.study_words import qualifiers_end
@@ -45,11 +46,6 @@ from rightscan.adapters.text.warning_owner import qualifies_another, warnings_of
 # 748 notes of the repository sets this bound changes two answers, both dictated or typed run-ons in which an
 # explanation (or a reassurance) 30-60 words on was read as part of the symptom's clause.
 IN_CLAUSE_REACH = 24
-
-Described = list[dict[str, Any]]  # rule, family, offsets and findings of each mention (``pipeline.Analyser``)
-Effects = list[set[str]]  # the effects of each mention, added to in place
-Sections = list[tuple[str, int] | None]  # token -> (section category, first token of its title)
-
 
 CONTRAST_REACH = 30  # tokens from an explained symptom to the warning a contrast adds to it
 
@@ -68,26 +64,25 @@ class Scopes:
         # any token equal to a possessive is also a match of this pattern (the converse need not hold)
         words = "|".join(re.escape(w) for w in sorted(rules.carried_possessives)) or "(?!)"
         self._possessive_words = re.compile(rf"(?<![^\W_])(?:{words})(?![^\W_])", re.IGNORECASE)
-        self._family_rows = FamilyRows(rules.layout, rules.categories)
+        self._family_rows = FamilyRows(rules.layout)
         self._explanations = Explanations(rules.explained_status)  # round 9b: which later cue speaks of the symptom
-        self._baseline = ChronicBaseline(
-            rules.chronic_baseline, rules.symptom_codes, rules.categories, rules.explained_status
-        )  # round 10a
+        # round 10a
+        self._baseline = ChronicBaseline(rules.chronic_baseline, rules.symptom_codes, rules.explained_status)
         self._baseline_families = frozenset(f for f, p in rules.policies.items() if "explained" in p.in_clause)
         self._resolution_context = Resolutions(  # round 12a (resolved_later.py)
-            rules.policies, rules.categories, self._explanations.led_in, self._baseline_families
+            rules.policies, self._explanations.led_in, self._baseline_families
         )
         self._one_word_causes = frozenset(  # round 9b: "could be bursitis" (explanations.doubt_modal_causes)
             m.literal.lower() for m in rules.modifiers
             if m.pattern is None and rules.categories.get(m.category) == "explained" and " " not in m.literal
         )  # fmt: skip
-        self._red_flags = RedFlagReadings(rules.red_flag_readings, rules.categories)  # round 10b
-        self._reported = ReportedReadings(rules.red_flag_readings, rules.categories)  # round 12a
+        self._red_flags = RedFlagReadings(rules.red_flag_readings)  # round 10b
+        self._reported = ReportedReadings(rules.red_flag_readings)  # round 12a
         self._denials = DenialLayouts(rules)  # round 13v-c: a table's denial column, "neg cough/SOB", "no trauma/..."
         self._new_clause = NewClauseNegation(rules.red_flag_readings, rules.categories)  # round 14: "no X and now Y"
         self._unstated = UnstatedMentions(rules.red_flag_readings, rules.layout)  # round 14: asked, or a title
         self._denied_change = DeniedChange(  # round 12v
-            rules.red_flag_readings, rules.categories, rules.chronic_baseline.get("stable_words", ())
+            rules.red_flag_readings, rules.chronic_baseline.get("stable_words", ())
         )
 
     def spread(
@@ -97,43 +92,43 @@ class Scopes:
         its cues' scopes, in this order: a relative's rows and the end of a family history (``family_rows``),
         coordination, lists, clause, then the carried sentence effects."""
         self._new_clause.apply(doc, spans, described, effects)  # round 14 (negation_reach.py)
-        self._family_rows.apply(doc, spans, described, effects, sections, self.rules.policies)
-        self._red_flags.informant_family(doc, spans, effects, sections)  # round 10b (red_flag_readings.py)
-        self._reported.before_clauses(doc, spans, described, effects, sents, sections)  # round 12a (reported_readings)
+        note = NoteMentions(doc, spans, described, effects, sents, sections, self.rules.categories)  # the rule passes'
+        self._family_rows.apply(note, self.rules.policies)
+        self._red_flags.informant_family(note)  # round 10b (red_flag_readings.py)
+        self._reported.before_clauses(note)  # round 12a (reported_readings)
         self._coordinate(doc, spans, described, effects, sents)
         self._share_in_lists(doc, described, effects)
         self._status_of_another(doc, spans, described, effects)  # round 9b (explanations.py)
         self._in_clause(doc, spans, described, effects, sents)
-        unchanged = self._denied_change.reassure(doc, spans, described, effects, sents.of)  # round 12v
+        unchanged = self._denied_change.reassure(note)  # round 12v
         # round 10a: a symptom given as the patient's usual with its chronic illness (chronic_baseline.py)
-        self._baseline.apply(doc, doc_text(doc), spans, described, effects, sents.of, self._baseline_families)
+        self._baseline.apply(note, self._baseline_families)
         self._carry_family(doc, spans, described, effects, sents)
         self._carry_explanation(doc, spans, described, effects, sents)
         self._warning_after_contrast(doc, spans, described, effects, sents)
-        warning_told_after(doc, spans, described, effects, sents, self._baseline_families,  # round 12b
-                           self.rules.carried_anaphors, self.rules.categories)  # fmt: skip
+        warning_told_after(note, self._baseline_families, self.rules.carried_anaphors)  # round 12b
         self._failed_treatment_next_sentence(doc, spans, described, effects, sents, sections)
         self._explained_earlier_in_paragraph(doc, spans, described, effects, sections)
-        resolved_later(doc, spans, described, effects, sents, sections, self._baseline, self._resolution_context)
+        resolved_later(note, self._baseline, self._resolution_context)
         self._resolved_since_presentation(doc, spans, described, effects, sections)
         self._doubted_explanation(doc, spans, described, effects, sents)  # round 9b (explanations.py)
         # round 10b (red_flag_readings.py): a cause that is the cancer or that the note denies, an onset word beside a
         # mechanical trigger, a negated activity before its reason, a symptom dated back to a mechanical event
-        self._red_flags.malignant_cause(doc, spans, described, effects, sents)
-        self._red_flags.negated_cause(doc, spans, described, effects, sents)
-        self._red_flags.onset_with_trigger(doc, spans, described, effects, sents)
-        self._red_flags.negated_activity(doc, spans, described, effects, sents)
-        self._red_flags.mood_cause(doc, spans, described, effects, sents)  # round 13v-b: weight lost with grief
-        self._red_flags.dated_from_trigger(doc, spans, described, effects, sents)
-        negation_across_clause(doc, spans, described, effects, self.rules.categories)  # round 11b
-        negation_ended_by_until(doc, spans, described, effects)  # "never had headaches until this week"
+        self._red_flags.malignant_cause(note)
+        self._red_flags.negated_cause(note)
+        self._red_flags.onset_with_trigger(note)
+        self._red_flags.negated_activity(note)
+        self._red_flags.mood_cause(note)  # round 13v-b: weight lost with grief
+        self._red_flags.dated_from_trigger(note)
+        negation_across_clause(note)  # round 11b
+        negation_ended_by_until(note)  # "never had headaches until this week"
         cue_cut_short(doc, spans, described, effects, sents, self.rules.categories, self.rules.policies)  # 14v-b
         # round 11a (red_flag_readings.py): a symptom after a mechanical event, or the reason of a study done before
-        self._red_flags.trigger_before(doc, spans, described, effects, sents)
-        self._red_flags.past_study_reason(doc, spans, described, effects, sents)
-        self._reported.doubted_cause(doc, spans, described, effects, sents)  # round 12a: "unclear if ... from OA"
-        self._denials.apply(doc, spans, described, effects)  # round 13v-c (denial_layouts.py)
-        self._denied_change.apply_after(doc, spans, described, effects, sents.of, sections, unchanged)  # round 12v
+        self._red_flags.trigger_before(note)
+        self._red_flags.past_study_reason(note)
+        self._reported.doubted_cause(note)  # round 12a: "unclear if ... from OA"
+        self._denials.apply(note)  # round 13v-c (denial_layouts.py)
+        self._denied_change.apply_after(note, unchanged)  # round 12v
         self._unstated.apply(doc, spans, described, effects, sents)  # round 14 (unstated_mentions.py)
 
     def _in_clause(self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sents: Sentences) -> None:

@@ -16,43 +16,31 @@ back that explains); both read the same anaphor list, so a word lives in one pla
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Sequence
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from rightscan.adapters.text.sentences import Sentences
-
-Described = list[dict[str, Any]]
-Effects = list[set[str]]
+from rightscan.adapters.text.rule_pass import NoteMentions
 
 REACH_SENTENCES = 2  # the pointer's sentence: the next one, or the one after ("She puts it down to gardening.")
 LEAD = 4  # how many tokens may open the sentence before the pointer ("Per pt the pain ...", "And now it ...")
 _NOT_PLAIN = frozenset({"warning", "negated", "hypothetical", "family", "historical"})
 
 
-def warning_told_after(
-    doc: Doc,
-    spans: Sequence[Span],
-    described: Described,
-    effects: Effects,
-    sents: Sentences,
-    explainable: frozenset[str],
-    anaphors: Sequence[str],
-    categories: Mapping[str, str | None],
-) -> None:
+def warning_told_after(note: NoteMentions, explainable: frozenset[str], anaphors: Sequence[str]) -> None:
     """Give ``warning`` to a symptom (a family in ``explainable``) that a later sentence describes with a warning
     through a pointer back; ``anaphors``: the pointer words, lower case."""
     pointers = [tuple(a.split()) for a in anaphors if a.strip()]
     if not pointers:
         return
-    targets = [i for i, d in enumerate(described) if d["family"] in explainable and not effects[i] & _NOT_PLAIN]
+    targets = [t.i for t in note.mentions(explainable, without=_NOT_PLAIN)]
     if not targets:
         return
+    doc, spans, sents = note.doc, note.spans, note.sents
     negated: set[int] = set()
     warnings: dict[int, list[int]] = {}
     for mod in doc._.context_graph.modifiers:
-        effect = categories.get(mod.category)
+        effect = note.categories.get(mod.category)
         if effect == "negated":
             negated.add(mod.modifier_span[0])
             negated.add(mod.modifier_span[1])  # a warning right after a negation cue ("no new pain") is denied
@@ -68,7 +56,7 @@ def warning_told_after(
             if any(sent.start <= s < stop for s in starts):
                 break  # another finding is named first: the pointer may speak of it
             if standing and _points_back(doc, sent.start, stop, pointers):
-                effects[i].add("warning")
+                note.effects[i].add("warning")
                 break
 
 

@@ -1,0 +1,40 @@
+"""The words the rule passes after ConText share: how a clause ends, and how a word list of context.yaml is read.
+
+A pass reads a list by its key (``word_sets``: ``words["telling_verbs"]``), lower case with blanks folded
+(``norm``), and matches a phrase of it against the tokens before or at a point (``ends_with``, ``words_at``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+
+from spacy.tokens import Doc
+
+CLAUSE_BREAKS = frozenset({";", ".", ":", "!", "?"})  # the marks that end a clause
+CLAUSE_REACH = 24  # how far after a symptom (in tokens) its clause is read (as scopes.IN_CLAUSE_REACH)
+
+
+def norm(words: Iterable[str]) -> frozenset[str]:
+    """A word list of context.yaml, lower case, blanks folded, empty entries left out."""
+    return frozenset(" ".join(w.lower().split()) for w in words if w.strip())
+
+
+def word_sets(section: Mapping[str, Iterable[str]]) -> Mapping[str, frozenset[str]]:
+    """Every word list of a context.yaml section (``norm``), by its key: a pass reads ``words["telling_verbs"]``, the
+    name the knowledge file gives the list, and a key the section does not have fails (KeyError) instead of reading
+    as an empty list."""
+    return MappingProxyType({key: norm(words) for key, words in section.items()})
+
+
+def words_at(doc: Doc, start: int, end: int) -> str:
+    """The tokens from ``start`` to ``end``, lower case, joined by single blanks."""
+    return " ".join(t.lower_ for t in doc[start:end])
+
+
+def ends_with(doc: Doc, end: int, phrases: frozenset[str], longest: int) -> int | None:
+    """The first token of a phrase of ``phrases`` ending right before token ``end``, or None."""
+    for n in range(min(longest, end), 0, -1):
+        if words_at(doc, end - n, end) in phrases:
+            return end - n
+    return None

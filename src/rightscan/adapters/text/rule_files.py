@@ -254,6 +254,8 @@ class _RedFlagReadings(_Strict):
     negation_end_joiners: Words
     negation_end_times: Words
     negation_end_fillers: Words
+    verb_negations: Words  # round 15: a negated activity and the symptom given as its cause
+    cause_connectives: Words
     asking_words: Words
     asking_stops: Words
     answered_words: Words

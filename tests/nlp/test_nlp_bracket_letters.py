@@ -31,8 +31,12 @@ def test_an_answer_after_its_item_reads_the_same() -> None:
     assert symptom_codes(BASE + "Bone pain (N), headache (Y)") == {"headache"}
 
 
+ROW = st.tuples(st.sampled_from(sorted(ITEMS)), st.booleans())  # (item, answered yes)
+ROWS = st.lists(ROW, min_size=1, max_size=4, unique_by=lambda t: t[0])
+
+
 @settings(max_examples=25, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(sorted(ITEMS)), st.booleans()), min_size=1, max_size=4, unique_by=lambda t: t[0]))
+@given(ROWS)
 def test_each_item_reads_as_its_letter(rows: list[tuple[str, bool]]) -> None:
     lines = "".join(f" ({'Y' if yes else 'N'}) {item}\n" for item, yes in rows)
     expected = {ITEMS[item] for item, yes in rows if yes}

@@ -15,19 +15,17 @@ from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Doc
 
+from rightscan.adapters.text.pass_words import ends_with, longest_phrase, norm, starts_with
 from rightscan.adapters.text.rule_pass import SYMPTOM, NoteMentions
-
-
-def _phrases(words: Sequence[str]) -> tuple[tuple[str, ...], ...]:
-    return tuple(sorted({tuple(w.lower().split()) for w in words if w.strip()}, key=len, reverse=True))
 
 
 class NegatedCause:
     """Lifts a verb negation from a symptom told as the cause of the denied activity."""
 
     def __init__(self, words: Mapping[str, Sequence[str]]) -> None:
-        self.negations = _phrases(words.get("verb_negations", ()))
-        self.connectives = _phrases(words.get("cause_connectives", ()))
+        self.negations = norm(words.get("verb_negations", ()))
+        self.connectives = norm(words.get("cause_connectives", ()))
+        self.longest = longest_phrase(self.negations | self.connectives)
 
     def apply(self, note: NoteMentions) -> None:
         if not self.negations or not self.connectives:
@@ -42,19 +40,11 @@ class NegatedCause:
     def _cause_after(self, doc: Doc, cue: tuple[int, int], symptom: int) -> bool:
         """Whether the cue is a verb negation and a connective follows a word of its activity, before the symptom."""
         start, end = cue
-        if end > symptom or not _ends(doc, start, end, self.negations):
+        first = ends_with(doc, end, self.negations, self.longest) if end <= symptom else None
+        if first is None or first < start:  # the cue's words end with a verb negation ("could not", "n't")
             return False
         for k in range(end + 1, symptom):  # one word of the activity at least ("sleep", "walk", "be able to walk")
-            if _spells(doc, k, symptom, self.connectives) and any(doc[j].is_alpha for j in range(end, k)):
+            stop = starts_with(doc, k, self.connectives, self.longest)
+            if stop is not None and stop <= symptom and any(doc[j].is_alpha for j in range(end, k)):
                 return True
         return False
-
-
-def _ends(doc: Doc, start: int, end: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
-    """Whether the cue's words end with one of ``phrases`` ("could not", "unable to", "n't")."""
-    words = [doc[k].lower_ for k in range(start, end)]
-    return any(len(p) <= len(words) and tuple(words[len(words) - len(p) :]) == p for p in phrases)
-
-
-def _spells(doc: Doc, k: int, end: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
-    return any(k + len(p) <= end and all(doc[k + m].lower_ == w for m, w in enumerate(p)) for p in phrases)

@@ -1,7 +1,8 @@
 """The words the rule passes after ConText share: how a clause ends, and how a word list of context.yaml is read.
 
 A pass reads a list by its key (``word_sets``: ``words["telling_verbs"]``), lower case with blanks folded
-(``norm``), and matches a phrase of it against the tokens before or at a point (``ends_with``, ``words_at``).
+(``norm``), and matches a phrase of it against the tokens before, at or after a point (``ends_with``,
+``starts_with``, ``words_at``).
 """
 
 from __future__ import annotations
@@ -30,6 +31,19 @@ def word_sets(section: Mapping[str, Iterable[str]]) -> Mapping[str, frozenset[st
 def words_at(doc: Doc, start: int, end: int) -> str:
     """The tokens from ``start`` to ``end``, lower case, joined by single blanks."""
     return " ".join(t.lower_ for t in doc[start:end])
+
+
+def starts_with(doc: Doc, start: int, phrases: frozenset[str], longest: int) -> int | None:
+    """The end (exclusive) of a phrase of ``phrases`` starting at token ``start``, or None."""
+    for n in range(min(longest, len(doc) - start), 0, -1):
+        if words_at(doc, start, start + n) in phrases:
+            return start + n
+    return None
+
+
+def longest_phrase(phrases: Iterable[str]) -> int:
+    """How many words the longest phrase of a list has (0 for an empty list)."""
+    return max((len(p.split()) for p in phrases), default=0)
 
 
 def ends_with(doc: Doc, end: int, phrases: frozenset[str], longest: int) -> int | None:

@@ -42,7 +42,15 @@ from collections.abc import Iterator, Mapping, Sequence
 
 from spacy.tokens import Doc, Span
 
-from rightscan.adapters.text.pass_words import CLAUSE_BREAKS, CLAUSE_REACH, ends_with, norm, word_sets, words_at
+from rightscan.adapters.text.pass_words import (
+    CLAUSE_BREAKS,
+    CLAUSE_REACH,
+    ends_with,
+    norm,
+    starts_with,
+    word_sets,
+    words_at,
+)
 from rightscan.adapters.text.reported_readings import may_be_patient
 from rightscan.adapters.text.rule_pass import ANY_FAMILY, SYMPTOM, NoteMentions
 
@@ -67,14 +75,6 @@ SYMPTOM_AFTER_REASON = 4
 # round 13v-b: how many words a symptom's duration may take before the "since" of the event it dates from ("for 3
 # weeks since", "x 10 days after")
 DURATION_REACH = 5
-
-
-def _starts_with(doc: Doc, start: int, phrases: frozenset[str], longest: int) -> int | None:
-    """The end (exclusive) of a phrase of ``phrases`` starting at token ``start``, or None."""
-    for n in range(min(longest, len(doc) - start), 0, -1):
-        if words_at(doc, start, start + n) in phrases:
-            return start + n
-    return None
 
 
 class RedFlagReadings:
@@ -118,13 +118,13 @@ class RedFlagReadings:
                 informants.add((s, t))
                 patient |= told
                 continue
-            verb_end = _starts_with(doc, t, self.words["caller_verbs"], self._longest)
+            verb_end = starts_with(doc, t, self.words["caller_verbs"], self._longest)
             if verb_end is None:
                 continue
             informants.add((s, t))
             about_end = None
             for j in range(verb_end, min(verb_end + CALLER_GAP, len(doc))):
-                about_end = _starts_with(doc, j, self.words["caller_about"], self._longest)
+                about_end = starts_with(doc, j, self.words["caller_about"], self._longest)
                 if about_end is not None:
                     break
             if about_end is None:
@@ -144,7 +144,7 @@ class RedFlagReadings:
         mother is ..."), or None. A sister's "mum" is the patient's mother too: only a child's parent is the patient."""
         if words_at(doc, start, after) not in self.words["tellers"]:
             return None
-        end = _starts_with(doc, after, self.words["telling_verbs"], self._longest)
+        end = starts_with(doc, after, self.words["telling_verbs"], self._longest)
         if end is None:
             return None
         j = end
@@ -182,13 +182,13 @@ class RedFlagReadings:
     # ------------------------------------------------------------------ why
     def _names_cancer(self, doc: Doc, start: int, stop: int, negated_ends: set[int]) -> bool:
         """An attribution at ``start`` whose next few words, before a punctuation mark, name the cancer."""
-        end = _starts_with(doc, start, self.words["attributions"], self._longest)
+        end = starts_with(doc, start, self.words["attributions"], self._longest)
         if end is None:
             return False
         for j in range(end, min(end + ATTRIBUTION_REACH, stop)):
             if doc[j].is_punct or j in negated_ends:
                 return False
-            if _starts_with(doc, j, self.words["malignant_causes"], self._longest) is not None:
+            if starts_with(doc, j, self.words["malignant_causes"], self._longest) is not None:
                 return True
         return False
 
@@ -265,7 +265,7 @@ class RedFlagReadings:
     def _dated_back(self, doc: Doc, span: Span, sent_end: int) -> bool:
         """Whether a pointer back ("since", "since then") follows the symptom and ends its clause."""
         for j in range(span.end, min(span.end + DATING_GAP, sent_end)):
-            end = _starts_with(doc, j, self.words["dating_back"], self._longest)
+            end = starts_with(doc, j, self.words["dating_back"], self._longest)
             if end is not None and (end >= sent_end or doc[end].is_punct):
                 return True
         return False
@@ -308,7 +308,7 @@ class RedFlagReadings:
             return
         warnings = [s for s, _ in note.cues("warning")]
         for _, end in note.cues("past"):
-            if _starts_with(note.doc, end - 1, self.words["mechanical_triggers"], self._longest) is None:
+            if starts_with(note.doc, end - 1, self.words["mechanical_triggers"], self._longest) is None:
                 continue
             sent = note.sents.of(end - 1)
             if any(sent.start <= w < sent.end for w in warnings):
@@ -337,7 +337,7 @@ class RedFlagReadings:
             for j in range(span.end, min(sent.end, span.end + CLAUSE_REACH)):
                 if doc[j].text in CLAUSE_BREAKS:
                     break
-                if _starts_with(doc, j, self.words["mood_causes"], self._mood_longest) is not None and not any(
+                if starts_with(doc, j, self.words["mood_causes"], self._mood_longest) is not None and not any(
                     a <= j < b for a, b in denied
                 ):
                     e.add("explained")
@@ -378,7 +378,7 @@ class RedFlagReadings:
     def _cut_between(self, doc: Doc, start: int, end: int) -> bool:
         """Whether an onset word ending an explanation's scope ("now") stands between tokens ``start`` and ``end``."""
         return any(
-            _starts_with(doc, j, self.words["trigger_cuts"], self._longest) is not None for j in range(start + 1, end)
+            starts_with(doc, j, self.words["trigger_cuts"], self._longest) is not None for j in range(start + 1, end)
         )
 
     # ------------------------------------------------------------------ round 11a: the reason of a past study
@@ -406,7 +406,7 @@ class RedFlagReadings:
         ):
             return False
         for j in range(after_study, min(after_study + REASON_AFTER_STUDY + 1, symptom)):
-            end = _starts_with(doc, j, self.words["study_reasons"], self._longest)
+            end = starts_with(doc, j, self.words["study_reasons"], self._longest)
             if end is not None and symptom - end <= SYMPTOM_AFTER_REASON:
                 return True
         return False

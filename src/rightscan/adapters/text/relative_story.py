@@ -33,16 +33,12 @@ from rightscan.adapters.text.foreign_pronouns import (
     _tokens,
 )
 from rightscan.adapters.text.model import Mention
+from rightscan.adapters.text.resolved_afterwards import symptom_codes
 from rightscan.adapters.text.rules import Rules
-from rightscan.adapters.text.values import FACT
 
 # the double quotation marks that open and close a quote (single ones are apostrophes too often to count)
 _QUOTE = re.compile(r"[\"\u201c\u201d]")
 _NEAR_SYMPTOM = 8  # at most this many words from the pronoun to the symptom
-
-
-def _codes(m: Mention) -> frozenset[object]:
-    return frozenset(f.value for f in m.findings if f.kind == FACT and f.field == "symptoms")
 
 
 def carry(rules: Rules, mentions: list[Mention], raised: frozenset[object]) -> list[Mention]:
@@ -60,7 +56,7 @@ def carry(rules: Rules, mentions: list[Mention], raised: frozenset[object]) -> l
     for m in mentions:
         if (
             m.family in SYMPTOM_FAMILIES
-            and _codes(m) & raised
+            and symptom_codes(m) & raised
             and not m.effects & {FAMILY, UNCERTAIN}
             and _hits(_tokens(m.sentence), relatives)
             and status_of(rules, m)[0] == ACCEPTED

@@ -29,7 +29,8 @@ _WORD = re.compile(r"[a-z]+")
 _NOT_OVER = frozenset({"negated", FAMILY, "hypothetical", "question", UNCERTAIN})
 
 
-def _codes(m: Mention) -> frozenset[object]:
+def symptom_codes(m: Mention) -> frozenset[object]:
+    """The symptom codes a mention states as facts (also read by relative_story)."""
     return frozenset(f.value for f in m.findings if f.kind == FACT and f.field == "symptoms")
 
 
@@ -52,7 +53,7 @@ def carry(rules: Rules, mentions: list[Mention], raised: frozenset[object]) -> l
         if m.family in SYMPTOM_FAMILIES
         and HISTORICAL in m.effects
         and not m.effects & _NOT_OVER
-        and _codes(m) & raised
+        and symptom_codes(m) & raised
         and _says_over(rules, m, words)
     ]
     if not over:
@@ -63,9 +64,9 @@ def carry(rules: Rules, mentions: list[Mention], raised: frozenset[object]) -> l
         if (
             m.family in SYMPTOM_FAMILIES
             and UNCERTAIN not in m.effects
-            and (codes := _codes(m) & raised)
+            and (codes := symptom_codes(m) & raised)
             and status_of(rules, m)[0] == ACCEPTED
-            and any(o.start > m.end and o.sentence != m.sentence and codes & _codes(o) for o in over)
+            and any(o.start > m.end and o.sentence != m.sentence and codes & symptom_codes(o) for o in over)
         ):
             m = dataclasses.replace(m, effects=m.effects | {UNCERTAIN})
             changed = True

@@ -30,6 +30,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from rightscan.adapters.text.components import doc_text
+from rightscan.adapters.text.pass_words import norm
 from rightscan.adapters.text.sentences import Sentences
 
 Described = list[dict[str, Any]]
@@ -51,17 +52,13 @@ TITLE_GAP = 3  # words between a symptom and a title noun right after it ("heada
 _TITLE_GAP_MARKS = frozenset({"/", "-", "&", "+"})
 
 
-def _norm(words: Sequence[str]) -> frozenset[str]:
-    return frozenset(" ".join(w.lower().split()) for w in words)
-
-
 class UnstatedMentions:
     """Symptoms asked and not answered, and symptoms inside titles: left to confirm."""
 
     def __init__(self, words: Mapping[str, Sequence[str]], layout: Mapping[str, Sequence[str]]) -> None:
-        self.asking = _norm(words.get("asking_words", ()))
-        self.stops = _norm(words.get("asking_stops", ()))
-        self.answers = _norm(
+        self.asking = norm(words.get("asking_words", ()))
+        self.stops = norm(words.get("asking_stops", ()))
+        self.answers = norm(
             [
                 *words.get("answered_words", ()),
                 *layout.get("yes", ()),
@@ -70,8 +67,8 @@ class UnstatedMentions:
                 *layout.get("unsure_answers", ()),
             ]
         )
-        self.denials = _norm([*layout.get("no", ()), *layout.get("negative_answers", ())])
-        titles = sorted(_norm(words.get("title_nouns", ())), key=len, reverse=True)
+        self.denials = norm([*layout.get("no", ()), *layout.get("negative_answers", ())])
+        titles = sorted(norm(words.get("title_nouns", ())), key=len, reverse=True)
         self.title_phrases = tuple(tuple(t.split()) for t in titles)
         self._title_words = re.compile(
             r"(?<![\w])(?:" + "|".join(r"\s+".join(map(re.escape, t.split())) for t in titles) + r")(?![\w])", re.I

@@ -57,6 +57,7 @@ class TermMeaning:
     reference: bool = False  # "seen on", "prior": in an indication, what follows is an earlier study
     protocol: str | None = None  # a protocol word, combined by OrderVocabulary.protocols
     rules_out: bool = False  # "contraindicated": the modality (or contrast) named just before is not the study
+    sequence: bool = False  # "followed by", "then": the next phase of the same study, not a second statement
 
 
 @dataclass(frozen=True, slots=True)

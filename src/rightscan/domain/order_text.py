@@ -312,6 +312,9 @@ def _read_segment(
             parse.contrast_question = parse.contrast_doubt = True
             pending_addon = False
             continue
+        if m.status == "declined" and parse.modality and _modality_next(items, k):
+            pending_addon = True  # "CT CAP w - claustrophobic, declines MRI": the study set aside, not this one
+            continue
         if m.status:
             parse.status.append(m.status)
         if m.with_marker:
@@ -418,6 +421,11 @@ def _words(vocab: OrderVocabulary, raw: str, parse: _Parse) -> tuple[str, ...]:
     return tuple(tokens)
 
 
+def _modality_next(items: list[tuple[str, TermMeaning | None]], k: int) -> bool:
+    """Whether the next word after item ``k`` names a modality."""
+    return next((m is not None and bool(m.modality) for w, m in items[k + 1 :] if w not in SEPARATORS), False)
+
+
 def _take_indication(parse: _Parse, seg: _Parse, raw: str) -> None:
     """What an indication segment adds to the order: its attribute words, not its clinical words."""
     parse.modality |= seg.modality
@@ -469,9 +477,12 @@ def _answered_no(vocab: OrderVocabulary, text: str) -> bool:
         meaning = vocab.phrases.get((token,))
         if meaning is None or not meaning.contrast_word:
             continue
-        for nxt in (t for t in tokens[i + 1 : i + 7] if t not in SEPARATORS and t != "x"):
+        after = [t for t in tokens[i + 1 : i + 8] if t not in SEPARATORS and t != "x"]
+        for j, nxt in enumerate(after[:6]):
             if nxt in no:
-                return True
+                # "non-contrast (no gadolinium)": a "no" before a contrast noun negates it; it answers nothing
+                said = vocab.phrases.get((after[j + 1],)) if j + 1 < len(after) else None
+                return said is None or not (said.contrast_word or said.contrast)
             if nxt not in yes:
                 break
     return False
@@ -519,7 +530,12 @@ def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
             continue
         parse.corrections.extend(seg.corrections)
         _read_segment(vocab, tokens, parse, later=later)  # it continues the study: read into the study's own state
-        parse.later_contrast |= seg.contrast_marks
+        first = _items(vocab, tokens)[0][1]
+        if first is not None and first.sequence:  # "without contrast, followed by with contrast": one statement
+            parse.study_contrast = parse.contrast()
+            parse.later_contrast = {parse.study_contrast} if parse.later_contrast and parse.study_contrast else set()
+        else:
+            parse.later_contrast |= seg.contrast_marks
         study.append(raw)
     parse.study_text = ", ".join(s.strip() for s in study)
     if site.regions and not parse.regions:  # "left breast lump: US": the study names no region, the site is where

@@ -38,6 +38,8 @@ _NEW_WORDS = frozenset({"setting.new_diagnosis", "setting.new_cancer"})  # "newl
 _HISTORY_ONLY = "clue.cancer_history"  # targets.yaml: a breast cancer of the past named without its treatment
 _HOW_FOUND = "setting.screen_detected"  # targets.yaml: how the cancer was found
 _STARTED_DATED = "clue.systemic_started_dated"  # values.yaml (round 14v-c): "Commenced letrozole + ribociclib 04/2025"
+_LOCAL_BENIGN = "clue.local_benign_result"  # values.yaml (round 16c): a local finding's biopsy read benign
+_SUSPICIOUS_STUDY = "clue.suspicious_breast_imaging"  # values.yaml (round 16c): BI-RADS 4-5, M4-5, U4-5
 _PROOF = ("tumor.histology", "tumor.er", "tumor.pr", "tumor.her2", "tumor.grade", "pathology.t", "pathology.n")
 
 
@@ -139,6 +141,9 @@ def infer_setting(
     # words the note reads as a negative axilla ("no palpable axillary nodes") are no new finding
     negative = [(c.mention.start, c.mention.end) for c in cands if c.field == "tumor.n" and c.value == "N0"]
     found = [m for m in by["new_local"] if not any(s < m.end and m.start < e for s, e in negative)]
+    found = _not_resolved_benign(found, mentions)  # round 16c: a finding its biopsy read benign is no new finding
+    # round 16c: a suspicious study of an earlier year is the one that found the treated cancer, not a new finding
+    found = [m for m in found if m.rule != _SUSPICIOUS_STUDY or not before_episode(m.sentence)]
     local = [m for m in found + nodes if m.sentence not in presentation]  # regional nodes in words: a new finding
     proven = sorted({c.field for c in cands if c.used and c.field in _PROOF})  # fields are settled later
     staged = [c.mention for c in cands if c.used and c.field in ("tumor.t", "tumor.n", "order")]
@@ -362,6 +367,17 @@ def _explicit_new(rules: Rules, mentions: list[Mention], dated: Any) -> bool:
         and not dated(m.sentence)
         for m in mentions
     )
+
+
+def _not_resolved_benign(found: list[Mention], mentions: list[Mention]) -> list[Mention]:
+    """The local findings left once those a benign result resolves are dropped (round 16c): a benign biopsy or study
+    result (targets: clue.local_benign_result, read unless denied, hypothetical or a relative's) resolves a finding
+    told in its own sentence or the sentence before it. The result itself is no finding."""
+    results = [m for m in found if m.rule == _LOCAL_BENIGN]
+    sentences = list(dict.fromkeys(m.sentence for m in sorted(mentions, key=lambda m: m.start)))
+    place = {s: i for i, s in enumerate(sentences)}
+    resolved = {place[r.sentence] for r in results} | {place[r.sentence] - 1 for r in results}
+    return [m for m in found if m.rule != _LOCAL_BENIGN and place.get(m.sentence) not in resolved]
 
 
 def _given(m: Mention, dated: Any) -> bool:

@@ -182,7 +182,9 @@ def test_a_negation_before_an_aside_still_denies_the_symptom(symptom: str, aside
 
 @given(
     symptom=st.sampled_from(["new headache", "leg weakness", "new bone pain"]),
-    lead=st.sampled_from(["Return precautions (reviewed)", "Return/ED precautions (given)", "Reasons to call (reviewed)"]),
+    lead=st.sampled_from(
+        ["Return precautions (reviewed)", "Return/ED precautions (given)", "Reasons to call (reviewed)"]
+    ),
 )
 @PROPERTY
 def test_an_aside_end_does_not_end_a_hypothetical(symptom: str, lead: str) -> None:

@@ -77,7 +77,9 @@ def is_second_primary(
     return bool(named_new) and bool(operations) and len(dated) == len(operations)
 
 
-_STAGE_VALUES = ("tumor.size_cm", "tumor.t", "tumor.n", "tumor.grade", *_RECEPTORS)
+# round 16f: the histology too ("Background: L breast IDC 2014 - L WLE" then "Core R: invasive lobular carcinoma"): the
+# new primary's type is the tumour's (annotation guide 2), the earlier cancer's gives way when the undated ones agree
+_STAGE_VALUES = ("tumor.size_cm", "tumor.t", "tumor.n", "tumor.grade", *_RECEPTORS, "tumor.histology")
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 
 

@@ -33,7 +33,7 @@ def test_a_discharge_plan_abbreviated_proposes_its_study() -> None:
 
 
 def test_a_meeting_conclusion_proposes_its_study() -> None:
-    note = BASE + "Discussion: suspicion of liver metastases.\nConclusion:\n- CT chest/abdomen/pelvis with IV contrast.\n"
+    note = BASE + "Discussion: liver metastases?\nConclusion:\n- CT chest/abdomen/pelvis with IV contrast.\n"
     assert order(note) == "CT chest abdomen pelvis with IV contrast"
 
 
@@ -52,7 +52,7 @@ def test_a_study_another_doctor_arranged_with_its_result_is_done() -> None:
 
 
 def test_a_study_done_in_the_ed_with_a_questioned_finding_is_done() -> None:
-    note = BASE + "CT head in ED this morning: ?2 cm frontal lesion.\nPlan: MRI brain with and without contrast today.\n"
+    note = BASE + "CT head in ED this morning: ?2 cm lesion.\nPlan: MRI brain with and without contrast today.\n"
     assert order(note) == "MRI Head Without and With IV Contrast"
 
 

@@ -90,7 +90,9 @@ class RedFlagReadings:
         # round 13v-b: the red flags that are events, and those low mood or grief may explain (symptom codes)
         self.event_symptoms = frozenset(words.get("event_symptoms", ()))
         self.mood_explains = frozenset(words.get("mood_explains", ()))
-        self._mood_longest = max((len(p.split()) for p in self.words["mood_causes"]), default=1)
+        # round 16b: a change of habits taken up on purpose explains the same symptoms (habit_causes)
+        self._weight_causes = self.words["mood_causes"] | self.words["habit_causes"]
+        self._mood_longest = max((len(p.split()) for p in self._weight_causes), default=1)
         self.may_be_patient = may_be_patient(words)  # round 12a (reported_readings.py)
         self.activity_endings = tuple(w.lower() for w in words.get("negated_activity_endings", ()) if w)
         # the lists read as phrases from a token on (_starts_with, ends_with)
@@ -323,7 +325,7 @@ class RedFlagReadings:
         clause ("down 4 kg since her partner died, grieving and off her food"): explained, when nothing in its
         sentence warns of it and the mood is not denied ("no low mood"). Only those symptoms: a low mood named beside
         bone pain is another problem, not its cause."""
-        if not self.words["mood_causes"] or not self.mood_explains:
+        if not self._weight_causes or not self.mood_explains:
             return
         doc = note.doc
         denied = [m.scope_span for m in doc._.context_graph.modifiers if note.categories.get(m.category) == "negated"]
@@ -337,7 +339,7 @@ class RedFlagReadings:
             for j in range(span.end, min(sent.end, span.end + CLAUSE_REACH)):
                 if doc[j].text in CLAUSE_BREAKS:
                     break
-                if starts_with(doc, j, self.words["mood_causes"], self._mood_longest) is not None and not any(
+                if starts_with(doc, j, self._weight_causes, self._mood_longest) is not None and not any(
                     a <= j < b for a, b in denied
                 ):
                     e.add("explained")

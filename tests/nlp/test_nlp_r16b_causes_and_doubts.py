@@ -1,0 +1,93 @@
+"""Round 16b: weight lost through a change of habits, and distant disease an imaging impression only suspects.
+
+- weight lost since the patient took up exercise or cut foods out on purpose is explained, as a diet is; only weight
+  loss (a pain that began with walking is not explained by these words), never when the change is denied;
+- M1 only for proven or clearly stated distant metastasis (annotation guide): an imaging impression "c/w",
+  "consistent with", "characteristic of" metastases is suspected, left to confirmation; tissue "consistent with"
+  metastatic carcinoma is proof and stays M1;
+- a doubt keeps its reach across a slashed shorthand ("concerning for recurrent breast ca w/ bone mets" reads as the
+  same sentence with "with" spelled out).
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nlp_helpers import symptom_codes, tumor
+
+BASE = "Phone note. 72F, R breast IDC 1.2 cm, grade 1, ER+ PR+ HER2-, lumpectomy booked, no prior cancer.\n"
+TREATED = "Follow-up. 66F, L breast IDC 2017 s/p mastectomy, letrozole x5 yrs, NED at last visit.\n"
+
+
+# ------------------------------------------------------------------ weight lost on purpose
+def test_weight_lost_since_she_took_up_walking_and_cut_out_sweets_is_explained() -> None:
+    note = BASE + (
+        "She lost about 3 kg over the last 2 months since she started walking every morning and cutting out sweets "
+        "on her GP's advice, appetite good."
+    )
+    assert "weight_loss" not in symptom_codes(note)
+
+
+def test_other_words_for_a_deliberate_change_explain_it_too() -> None:
+    for cause in ("since joining a gym", "after lifestyle changes for her diabetes", "on a low carb diet",
+                  "with portion control and more exercise"):  # fmt: skip
+        assert "weight_loss" not in symptom_codes(BASE + f"Down 4 kg in 3 months {cause}."), cause
+
+
+def test_weight_loss_without_a_cause_stays_a_red_flag() -> None:
+    assert "weight_loss" in symptom_codes(BASE + "She has lost 5 kg over the last 2 months, appetite poor.")
+
+
+def test_a_denied_change_explains_nothing() -> None:
+    note = BASE + "Lost 6 kg in 2 months; she has not started exercising or changed her diet."
+    assert "weight_loss" in symptom_codes(note)
+
+
+def test_these_words_explain_only_weight_loss() -> None:
+    note = TREATED + "New bone pain in the left hip for 4 weeks, worse at night, since she started walking daily."
+    assert "bone_pain" in symptom_codes(note)
+
+
+# ------------------------------------------------------------------ distant disease suspected on imaging
+def test_imaging_consistent_with_metastases_is_not_m1() -> None:
+    for hedge in ("c/w", "consistent with", "compatible w/", "characteristic of"):
+        note = TREATED + f"MRI brain: 3 enhancing lesions with surrounding edema, largest 1.2 cm - {hedge} metastases."
+        assert tumor(note).get("m") != "M1", hedge
+
+
+def test_tissue_consistent_with_metastasis_stays_m1() -> None:
+    note = TREATED + "Liver core biopsy: consistent with metastatic breast cancer, ER positive."
+    assert tumor(note).get("m") == "M1"
+
+
+def test_a_stated_metastasis_stays_m1() -> None:
+    assert tumor(TREATED + "PET/CT and liver biopsy: liver metastases.").get("m") == "M1"
+
+
+def test_a_benign_cause_named_with_c_w_still_explains_a_symptom() -> None:
+    note = TREATED + "Back pain c/w mechanical strain after moving furniture, improving."
+    assert "back_pain" not in symptom_codes(note)
+
+
+# ------------------------------------------------------------------ a doubt's reach across a shorthand
+def _impression(joiner: str) -> str:
+    return TREATED + (
+        "Impression: lytic lesion R femur, highly concerning for recurrent breast ca " + joiner + " bone mets in pt "
+        "with prior IDC. Bone scan ordered."
+    )
+
+
+def test_the_shorthand_does_not_cut_the_doubt_short() -> None:
+    assert tumor(_impression("w/")).get("m") != "M1"
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.sampled_from(["w", "W"]), st.sampled_from(["", "multiple ", "diffuse ", "widespread new "]))
+def test_with_or_its_shorthand_reads_the_same(letter: str, words: str) -> None:
+    assert tumor(_impression(letter + "/ " + words)).get("m") == tumor(_impression("with " + words)).get("m")
+
+
+def test_a_doubt_far_before_a_shorthand_does_not_reach_a_stated_metastasis() -> None:
+    note = TREATED + "Concerning for recurrence, s/p lumpectomy 2019, now w/ bone mets proven on biopsy of T8."
+    assert tumor(note).get("m") == "M1"

@@ -91,3 +91,39 @@ def test_with_or_its_shorthand_reads_the_same(letter: str, words: str) -> None:
 def test_a_doubt_far_before_a_shorthand_does_not_reach_a_stated_metastasis() -> None:
     note = TREATED + "Concerning for recurrence, s/p lumpectomy 2019, now w/ bone mets proven on biopsy of T8."
     assert tumor(note).get("m") == "M1"
+
+
+# ------------------------------------------------------------------ an assessment's acute benign cause
+CALL = (
+    "On-call note. 64F, L breast IDC s/p mastectomy 2020, on anastrozole, NED at last visit, routine follow-up.\n"
+    "Today crampy lower abdominal pain with 6 loose stools; her husband who ate the same meal has the same.\n"
+)
+
+
+def test_abdominal_pain_the_assessment_puts_down_to_gastroenteritis_is_explained() -> None:
+    for assessment in ("Assessment: likely foodborne gastroenteritis, well.", "Impression - viral gastroenteritis.",
+                       "A/P: food poisoning. Fluids."):  # fmt: skip
+        assert "abdominal_pain" not in symptom_codes(CALL + assessment), assessment
+
+
+DOUBTED = ["Assessment: ?gastroenteritis.", "Assessment: r/o gastroenteritis.",
+           "Impression: gastroenteritis vs liver metastases.", "Assessment: not gastroenteritis.",
+           "Plan: fluids, call if worse.", "Assessment: gastroenteritis unlikely? CT abdomen."]  # fmt: skip
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.sampled_from(DOUBTED))
+def test_a_doubted_or_absent_assessment_leaves_the_pain(assessment: str) -> None:
+    assert "abdominal_pain" in symptom_codes(CALL + assessment)
+
+
+def test_a_warned_pain_stays_whatever_the_assessment() -> None:
+    note = CALL.replace("crampy lower abdominal pain", "RUQ pain for 3 weeks, worse at night, and") + (
+        "Assessment: gastroenteritis."
+    )
+    assert "abdominal_pain" in symptom_codes(note)
+
+
+def test_gastroenteritis_explains_no_other_symptom() -> None:
+    note = CALL + "Also new back pain for 4 weeks.\nAssessment: gastroenteritis."
+    assert "back_pain" in symptom_codes(note)

@@ -123,6 +123,7 @@ class Scopes:
         self._red_flags.onset_with_trigger(note)
         self._red_flags.negated_activity(note)
         self._red_flags.mood_cause(note)  # round 13v-b: weight lost with grief
+        self._red_flags.assessed_cause(note)  # round 16b: abdominal pain an assessment puts down to gastroenteritis
         self._red_flags.dated_from_trigger(note)
         negation_across_clause(note)  # round 11b
         self._negated_cause.apply(note)  # round 15 (negated_cause.py)

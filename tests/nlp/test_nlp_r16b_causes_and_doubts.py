@@ -127,3 +127,22 @@ def test_a_warned_pain_stays_whatever_the_assessment() -> None:
 def test_gastroenteritis_explains_no_other_symptom() -> None:
     note = CALL + "Also new back pain for 4 weeks.\nAssessment: gastroenteritis."
     assert "back_pain" in symptom_codes(note)
+
+
+# ------------------------------------------------------------ a pain in a patient's words, a fracture in shorthand
+PORTAL = "Portal message. Finished chemo and had my mastectomy 2 yrs ago, all fine since.\n"
+
+
+def test_an_ache_in_the_middle_of_the_back_is_back_pain() -> None:
+    for words in ("theres this ache right in the middle of my back, been 6 weeks",
+                  "pain between my shoulder blades for a month, worse at night"):  # fmt: skip
+        assert "back_pain" in symptom_codes(PORTAL + words), words
+
+
+def test_the_back_named_for_another_reason_is_no_pain() -> None:
+    assert "back_pain" not in symptom_codes(PORTAL + "i cant lie on my back at night because of my shoulder surgery.")
+
+
+def test_a_pathologic_fx_is_a_pathologic_fracture_and_a_query_is_not_stated() -> None:
+    assert "pathologic_fracture" in symptom_codes(TREATED + "XR: lytic lesion L femur w/ pathologic fx.")
+    assert "pathologic_fracture" not in symptom_codes(TREATED + "No fall. ?pathological fx, XR ordered.")

@@ -58,6 +58,7 @@ from rightscan.adapters.text.rule_pass import ANY_FAMILY, SYMPTOM, NoteMentions
 _NOT_STATED_PLAINLY = frozenset({"explained", "warning", "negated", "hypothetical", "family", "uncertain"})
 _NOT_PLAIN_OR_PAST = _NOT_STATED_PLAINLY | {"historical"}  # nor one the note says is over
 _PROCEDURE = frozenset({"procedure"})  # a study
+AFTER_CAUSE = 3  # round 16b: how many tokens after an assessed cause a doubt of it may stand ("gastro, unlikely")
 # a symptom that carries one of these is not stated as the patient's, now
 _NOT_STATED_AS_HERS_NOW = frozenset({"negated", "hypothetical", "family", "historical", "uncertain"})
 # how many words an informant's lead and possessive may take before the relative ("according to her", "as per the")
@@ -90,7 +91,18 @@ class RedFlagReadings:
         # round 13v-b: the red flags that are events, and those low mood or grief may explain (symptom codes)
         self.event_symptoms = frozenset(words.get("event_symptoms", ()))
         self.mood_explains = frozenset(words.get("mood_explains", ()))
-        self._mood_longest = max((len(p.split()) for p in self.words["mood_causes"]), default=1)
+        # round 16b: a change of habits taken up on purpose explains the same symptoms (habit_causes)
+        self._weight_causes = self.words["mood_causes"] | self.words["habit_causes"]
+        self._mood_longest = max((len(p.split()) for p in self._weight_causes), default=1)
+        # round 16b: the acute benign illnesses an assessment may put a symptom down to, by the symptom (assessed_cause)
+        self.assessed_causes: dict[str, frozenset[str]] = {}
+        for row in words.get("assessed_causes", ()):
+            code, _, names = row.partition(":")
+            self.assessed_causes[code.strip()] = norm(names.split(","))
+        self._assessed_longest = max(
+            (len(p.split()) for key in ("assessment_heads",) for p in self.words[key]), default=1
+        )
+        self._cause_longest = max((len(p.split()) for ps in self.assessed_causes.values() for p in ps), default=1)
         self.may_be_patient = may_be_patient(words)  # round 12a (reported_readings.py)
         self.activity_endings = tuple(w.lower() for w in words.get("negated_activity_endings", ()) if w)
         # the lists read as phrases from a token on (_starts_with, ends_with)
@@ -323,7 +335,7 @@ class RedFlagReadings:
         clause ("down 4 kg since her partner died, grieving and off her food"): explained, when nothing in its
         sentence warns of it and the mood is not denied ("no low mood"). Only those symptoms: a low mood named beside
         bone pain is another problem, not its cause."""
-        if not self.words["mood_causes"] or not self.mood_explains:
+        if not self._weight_causes or not self.mood_explains:
             return
         doc = note.doc
         denied = [m.scope_span for m in doc._.context_graph.modifiers if note.categories.get(m.category) == "negated"]
@@ -337,11 +349,59 @@ class RedFlagReadings:
             for j in range(span.end, min(sent.end, span.end + CLAUSE_REACH)):
                 if doc[j].text in CLAUSE_BREAKS:
                     break
-                if starts_with(doc, j, self.words["mood_causes"], self._mood_longest) is not None and not any(
+                if starts_with(doc, j, self._weight_causes, self._mood_longest) is not None and not any(
                     a <= j < b for a, b in denied
                 ):
                     e.add("explained")
                     break
+
+    # ------------------------------------------------------------------ round 16b: an assessment's acute cause
+    def _assessed(self, note: NoteMentions) -> list[tuple[int, str]]:
+        """(first token, symptom code) of each acute benign cause an assessment sentence names, undoubted."""
+        doc = note.doc
+        doubted = {s for eff in ("negated", "purpose", "question") for s, _ in note.cues(eff)}
+        hedged = {s for s, _ in note.cues("uncertain")}
+        out: list[tuple[int, str]] = []
+        for sent in note.sents.spans:
+            k = sent.start
+            while k < sent.end and (doc[k].is_space or doc[k].text in ("-", "*", "•")):
+                k += 1
+            head = starts_with(doc, k, self.words["assessment_heads"], self._assessed_longest)
+            if head is None or head >= sent.end or doc[head].text not in (":", "-", "–", "—"):
+                continue
+            for j in range(head + 1, sent.end):
+                if doc[j].text in (";", ".", "?") or j in doubted:
+                    break
+                if doc[j].lower_ in ("vs", "vs.", "versus"):
+                    break
+                for code, names in self.assessed_causes.items():
+                    end = starts_with(doc, j, names, self._cause_longest)
+                    if end is not None and not any(  # doubted after it: "gastroenteritis?", "... unlikely", "vs"
+                        k in doubted or k in hedged or doc[k].lower_ in ("vs", "vs.", "versus", "?")
+                        for k in range(end, min(end + AFTER_CAUSE, sent.end))
+                    ):
+                        out.append((j, code))
+        return out
+
+    def assessed_cause(self, note: NoteMentions) -> None:
+        """A symptom that an assessment after it puts down to an acute benign illness giving that symptom
+        (``assessed_causes``: "Assessment: likely foodborne gastroenteritis" for abdominal pain): explained, when
+        nothing in its sentence warns of it."""
+        if not self.assessed_causes:
+            return
+        found: list[tuple[int, str]] | None = None
+        warnings = [s for s, _ in note.cues("warning")]
+        for _, span, d, e in note.mentions(SYMPTOM, without=_NOT_PLAIN_OR_PAST):
+            codes = {f.value for f in d["findings"] if f.field == "symptoms"} & set(self.assessed_causes)
+            if not codes:
+                continue
+            sent = note.sents.of(span.start)
+            if any(sent.start <= w < sent.end for w in warnings):
+                continue
+            if found is None:
+                found = self._assessed(note)
+            if any(s >= sent.end and code in codes for s, code in found):
+                e.add("explained")
 
     # ------------------------------------------------------------------ what the negation denies
     def negated_activity(self, note: NoteMentions) -> None:

@@ -235,6 +235,9 @@ class _RedFlagReadings(_Strict):
     event_times: Words  # round 13v-b: words that only time such an event
     mood_causes: Words  # round 13v-b: low mood and grief as a cause
     mood_explains: Words  # round 13v-b: the red flags they may explain
+    assessment_heads: Words  # round 16b: the headings of a clinician's assessment (assessed_cause)
+    assessed_causes: Words  # round 16b: "symptom: the acute benign illnesses that give it"
+    habit_causes: Words  # round 16b: a change of habits taken up on purpose (red_flag_readings.mood_cause)
     # round 13a (foreign_pronouns.py): a relative, then a pronoun of the relative's sex, not the patient's
     female_relatives: Words
     male_relatives: Words

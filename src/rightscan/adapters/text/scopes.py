@@ -38,6 +38,7 @@ from rightscan.adapters.text.resolved_later import Resolutions, resolved_later
 from rightscan.adapters.text.rule_pass import Described, Effects, NoteMentions, Sections
 from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.sentences import Sentences
+from rightscan.adapters.text.shorthand_reach import doubt_past_shorthand
 from rightscan.adapters.text.study_words import qualifiers_end
 from rightscan.adapters.text.unstated_mentions import UnstatedMentions
 from rightscan.adapters.text.warning_after import warning_told_after
@@ -93,6 +94,7 @@ class Scopes:
         """Add to ``effects`` (one set per mention of ``described``) what reaches each mention from beyond
         its cues' scopes, in this order: a relative's rows and the end of a family history (``family_rows``),
         coordination, lists, clause, then the carried sentence effects."""
+        doubt_past_shorthand(doc, spans, effects, sents, self.rules.categories)  # round 16b: "w/" in a doubt's reach
         self._new_clause.apply(doc, spans, described, effects)  # round 14 (negation_reach.py)
         note = NoteMentions(doc, spans, described, effects, sents, sections, self.rules.categories)  # the rule passes'
         self._family_rows.apply(note, self.rules.policies)
@@ -121,6 +123,7 @@ class Scopes:
         self._red_flags.onset_with_trigger(note)
         self._red_flags.negated_activity(note)
         self._red_flags.mood_cause(note)  # round 13v-b: weight lost with grief
+        self._red_flags.assessed_cause(note)  # round 16b: abdominal pain an assessment puts down to gastroenteritis
         self._red_flags.dated_from_trigger(note)
         negation_across_clause(note)  # round 11b
         self._negated_cause.apply(note)  # round 15 (negated_cause.py)

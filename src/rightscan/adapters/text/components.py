@@ -200,7 +200,7 @@ class _Context:
         for match_id, start, end in matcher(doc):
             rule = rule_map[strings[match_id]]
             scope_start, scope_end = _scope(rule, start, end, first[start], end_of[start])
-            modifiers.append(_medspacy_context.ConTextModifier(rule, start, end, doc, scope_start, scope_end))
+            modifiers.append(_Cue(rule, start, end, doc, scope_start, scope_end))
         graph.modifiers = modifiers
         graph.update_scopes()
         graph.apply_modifiers()
@@ -210,6 +210,18 @@ class _Context:
             self.set_context_attributes(graph.edges)  # type: ignore[attr-defined]
         doc._.context_graph = graph
         return doc
+
+
+class _Cue(_medspacy_context.ConTextModifier):  # type: ignore[misc]
+    """medspaCy's ``ConTextModifier`` with its rule, category, direction and span kept as plain attributes: the rule
+    passes read a cue's category thousands of times a note, each read two property calls in medspaCy. The same
+    values (a cue's rule and span never change after it is made)."""
+
+    rule = category = direction = modifier_span = None  # shadow the properties: each cue sets its own
+
+    def __init__(self, rule: Any, start: int, end: int, doc: Doc, scope_start: int, scope_end: int) -> None:
+        self.rule, self.category, self.direction, self.modifier_span = rule, rule.category, rule.direction, (start, end)
+        super().__init__(rule, start, end, doc, scope_start, scope_end)
 
 
 def _scope(rule: Any, start: int, end: int, sent_start: int, sent_end: int) -> tuple[int, int]:

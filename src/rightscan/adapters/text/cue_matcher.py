@@ -100,6 +100,11 @@ def needs_of(pattern: Sequence[dict[str, Any]]) -> tuple[Need, ...]:
     return tuple(sorted(out, key=lambda need: need.words is None))  # word lists first: they are cheaper to test
 
 
+# (attribute, regex) -> (the words tried, those the regex accepts), by string id; cleared past MAX_REGEX_WORDS words
+_REGEX_WORDS: dict[tuple[int, re.Pattern[str]], tuple[set[int], set[int]]] = {}
+MAX_REGEX_WORDS = 200_000
+
+
 class _Tokens:
     """A doc's words by attribute, read once per doc for every need."""
 
@@ -120,8 +125,18 @@ class _Tokens:
         key = (need.attr, need.regex.pattern)
         found = self._found.get(key)
         if found is None:
-            strings = self.doc.vocab.strings
-            found = self._found[key] = {v for v in present if need.regex.search(strings[v])}
+            # a word's answer is kept across notes (``_REGEX_WORDS``): only the words no earlier note had are tried
+            seen, accepted = _REGEX_WORDS.setdefault((need.attr, need.regex), (set(), set()))
+            new = present - seen
+            if new:
+                if len(seen) > MAX_REGEX_WORDS:
+                    seen.clear()
+                    accepted.clear()
+                    new = present
+                strings = self.doc.vocab.strings
+                accepted.update(v for v in new if need.regex.search(strings[v]))
+                seen.update(new)
+            found = self._found[key] = present & accepted
         return found
 
     def count(self, need: Need, hits: set[int]) -> int:

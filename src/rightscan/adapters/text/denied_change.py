@@ -39,6 +39,7 @@ from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Doc
 
+from rightscan.adapters.text.components import doc_text
 from rightscan.adapters.text.pass_words import norm, word_sets
 from rightscan.adapters.text.rule_pass import SYMPTOM_OR_UNSURE, NoteMentions
 
@@ -134,7 +135,7 @@ class DeniedChange:
         doc = note.doc
         warnings = self._warnings(note)
         said_unchanged: set[int] = set()
-        text = doc.text
+        text = doc_text(doc)
         warned_by = note.cues_by_target("warning")
         for i, span, _, e in note.mentions(SYMPTOM_OR_UNSURE):
             sent = note.sents.of(span.start)
@@ -204,7 +205,7 @@ class DeniedChange:
         """The symptoms whose sentence, on their line, dates something to a procedure (module docstring)."""
         if self.procedure is None:
             return set()
-        text = note.doc.text
+        text = doc_text(note.doc)
         out: set[int] = set()
         warned = {s for s, _t in note.cues("warning")}
         for i, span, _, _ in note.mentions(SYMPTOM_OR_UNSURE):
@@ -233,7 +234,7 @@ class DeniedChange:
             (t.start, t.end) for t, mod in doc._.context_graph.edges
             if note.categories.get(mod.category) == "historical" and mod.modifier_span[0] >= t.end
         }  # fmt: skip
-        text = doc.text
+        text = doc_text(doc)
         out: set[int] = set()
         for i, span, d, e in note.mentions(SYMPTOM_OR_UNSURE, without=_GONE):
             if (span.start, span.end) not in presented:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc
 
 CLAUSE_BREAKS = frozenset({";", ".", ":", "!", "?"})  # the marks that end a clause
@@ -28,9 +29,22 @@ def word_sets(section: Mapping[str, Iterable[str]]) -> Mapping[str, frozenset[st
     return MappingProxyType({key: norm(words) for key, words in section.items()})
 
 
+LOWERS_KEY = "rightscan_lowers"
+
+
+def lowers(doc: Doc) -> list[str]:
+    """Every token's lower-case text, read once per doc and kept in ``doc.user_data`` (a ``Token`` object per word
+    read costs more than the word)."""
+    held = doc.user_data.get(LOWERS_KEY)
+    if held is None:
+        strings = doc.vocab.strings
+        held = doc.user_data[LOWERS_KEY] = [strings[k] for k in doc.to_array(LOWER).tolist()] if len(doc) else []
+    return held
+
+
 def words_at(doc: Doc, start: int, end: int) -> str:
     """The tokens from ``start`` to ``end``, lower case, joined by single blanks."""
-    return " ".join(t.lower_ for t in doc[start:end])
+    return " ".join(lowers(doc)[start:end])
 
 
 def starts_with(doc: Doc, start: int, phrases: frozenset[str], longest: int) -> int | None:

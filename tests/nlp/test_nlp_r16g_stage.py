@@ -121,3 +121,15 @@ def test_her_decade_is_no_her2(decade: str, lead: str) -> None:
 )
 def test_her2_results_still_read(text: str, value: str) -> None:
     assert _tumor(f"Core: IDC grade 2. {text}.").get("her2") == value
+
+
+# ---------------------------------------------------------------- the immunoreactive score before the percentage
+@pytest.mark.parametrize(
+    ("receptors", "er", "pr"),
+    [("ER IRS 12 (100%), PR IRS 4 (30%)", "positive", "positive"),
+     ("ER IRS 0 (0%), PR IRS 0 (0%)", "negative", "negative"),
+     ("ER IRS 9/12 (80%), PR IRS 0/12 (0%)", "positive", "negative")],
+)  # fmt: skip
+def test_the_percentage_after_an_irs_score_decides(receptors: str, er: str, pr: str) -> None:
+    tumor = _tumor(f"Core: invasive lobular carcinoma left breast, G2, {receptors}, HER2 score 1+.")
+    assert (tumor.get("er"), tumor.get("pr")) == (er, pr)

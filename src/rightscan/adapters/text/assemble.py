@@ -397,10 +397,10 @@ def _node_biopsy_pending(rules: Rules, cands: list[Candidate], mentions: list[Me
         ):
             c.used, c.reason = False, "the node's biopsy result is pending"
             out.append((c, "the node's biopsy result is pending: N0 or node-positive"))
-    # round 16g: a node sampled and its result awaited ("Axilla: US 1 R level I node w/ cortical thickening -> FNA done,
-    # result PENDING", "Axillary FNA pending") leaves the axilla not clinically negative: a N0 read from words ("R axilla:
-    # no palpable nodes") would lower the stage on a guess, so it gives way and N is left to confirm (a stated "cN0"
-    # stands)
+    # round 16g: a node sampled and its result awaited ("Axilla: US 1 R level I node w/ cortical thickening -> FNA
+    # done, result PENDING", "Axillary FNA pending") leaves the axilla not clinically negative: a N0 read from words
+    # ("R axilla: no palpable nodes") would lower the stage on a guess, so it gives way and N is left to confirm (a
+    # stated "cN0" stands)
     if any(_NODE_WORDS.search(s) for s in pending):
         for c in cands:
             if c.used and c.field == "tumor.n" and c.value == "N0" and (c.strength or c.mention.strength) == "derived":

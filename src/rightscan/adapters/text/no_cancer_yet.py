@@ -7,9 +7,10 @@ biopsy ("BI-RADS 5 mass 2.1 cm, US core scheduled, no tissue dx yet", "result pe
 palpable nodes" no clinical N category.
 
 Only when nothing in the note proves a cancer of the patient: no histological type, receptor, grade, pathological or
-stated T / M category, no setting and no breast operation read, and the proof said to be awaited (the ``pending``
-clues of targets.yaml) or the biopsy said to be benign (``benign_result``: fibroadenoma, no malignancy). A nodal category the note writes as a code ("cN0") stays. The
-safe side: the fields are left out (the answer waits for them), never guessed. Plain data work on candidates.
+stated T / M category, no setting and no breast operation read; and the proof is said to be awaited (the ``pending``
+clues of targets.yaml) or the biopsy is said to be benign (``benign_result``: fibroadenoma, no malignancy). A nodal
+category the note writes as a code ("cN0") stays. The safe side: the fields are left out (the answer waits for them),
+never guessed. Plain data work on candidates.
 """
 
 from __future__ import annotations

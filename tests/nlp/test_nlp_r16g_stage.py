@@ -133,3 +133,13 @@ def test_her2_results_still_read(text: str, value: str) -> None:
 def test_the_percentage_after_an_irs_score_decides(receptors: str, er: str, pr: str) -> None:
     tumor = _tumor(f"Core: invasive lobular carcinoma left breast, G2, {receptors}, HER2 score 1+.")
     assert (tumor.get("er"), tumor.get("pr")) == (er, pr)
+
+
+def test_a_sentinel_node_biopsy_planned_leaves_the_clinical_n0() -> None:
+    text = (
+        "Impression: Ca right breast, IDC grade 2, 2 cm.\nRight axilla - no palpable nodes.\n"
+        "- Breast conservation surgery with sentinel node biopsy planned."
+    )
+    extraction = extract(text)
+    assert (extraction.facts.get("tumor") or {}).get("n") == "N0"
+    assert not [i for i in extraction.to_confirm if i["field"] == "tumor.n"]

@@ -401,7 +401,7 @@ def _node_biopsy_pending(rules: Rules, cands: list[Candidate], mentions: list[Me
     # done, result PENDING", "Axillary FNA pending") leaves the axilla not clinically negative: a N0 read from words
     # ("R axilla: no palpable nodes") would lower the stage on a guess, so it gives way and N is left to confirm (a
     # stated "cN0" stands)
-    if any(_NODE_WORDS.search(s) for s in pending):
+    if any(_NODE_WORDS.search(s) and _RESULT_AWAITED.search(s) and not _SENTINEL.search(s) for s in pending):
         for c in cands:
             if c.used and c.field == "tumor.n" and c.value == "N0" and (c.strength or c.mention.strength) == "derived":
                 c.used, c.reason = False, "a node's biopsy result is pending: the axilla is not clinically negative"
@@ -410,6 +410,9 @@ def _node_biopsy_pending(rules: Rules, cands: list[Candidate], mentions: list[Me
 
 
 _NODE_WORDS = re.compile(r"\b(?:nodes?|LNs?|axilla|axillary|lymph)\b", re.IGNORECASE)
+# the node's result awaited, not an operation planned ("sentinel node biopsy planned" stages at surgery)
+_RESULT_AWAITED = re.compile(r"\b(?:pending|awaited|awaiting|outstanding|not back|to follow)\b", re.IGNORECASE)
+_SENTINEL = re.compile(r"\b(?:sentinel|SLNB|SNB|SLN)\b", re.IGNORECASE)
 
 
 # a year in a surgery's sentence ("lumpectomy 02/2021", "WLE and SNB March 2022"), a dated heading ("Procedures 11/24:

@@ -27,6 +27,7 @@ from rightscan.adapters.text.candidates import (
 from rightscan.adapters.text.explained_elsewhere import CONFIRM_REASON, restated_after_explanation
 from rightscan.adapters.text.lab_agreement import restated_multiples
 from rightscan.adapters.text.model import Extraction, Mention
+from rightscan.adapters.text.no_cancer_yet import unproven_mass
 from rightscan.adapters.text.note_setting import infer_setting
 from rightscan.adapters.text.order_time import future_studies
 from rightscan.adapters.text.rules import STRENGTH_RANK, FieldRule, Rules
@@ -324,6 +325,7 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
     for fieldname in by_field:
         if fieldname not in ("prior_surgery", "setting"):
             settle(fieldname)
+    unproven_mass(rules, facts, by_field, mentions)  # round 16g: a mass measured before any cancer is proven
     sizes = [c for c in by_field.get("tumor.size_cm", []) if c.used]
     if (
         (facts.get("tumor") or {}).get("histology") == "DCIS"
@@ -395,7 +397,22 @@ def _node_biopsy_pending(rules: Rules, cands: list[Candidate], mentions: list[Me
         ):
             c.used, c.reason = False, "the node's biopsy result is pending"
             out.append((c, "the node's biopsy result is pending: N0 or node-positive"))
+    # round 16g: a node sampled and its result awaited ("Axilla: US 1 R level I node w/ cortical thickening -> FNA
+    # done, result PENDING", "Axillary FNA pending") leaves the axilla not clinically negative: a N0 read from words
+    # ("R axilla: no palpable nodes") would lower the stage on a guess, so it gives way and N is left to confirm (a
+    # stated "cN0" stands)
+    if any(_NODE_WORDS.search(s) and _RESULT_AWAITED.search(s) and not _SENTINEL.search(s) for s in pending):
+        for c in cands:
+            if c.used and c.field == "tumor.n" and c.value == "N0" and (c.strength or c.mention.strength) == "derived":
+                c.used, c.reason = False, "a node's biopsy result is pending: the axilla is not clinically negative"
+                out.append((c, "a node's biopsy result is pending: N0 or node-positive"))
     return out
+
+
+_NODE_WORDS = re.compile(r"\b(?:nodes?|LNs?|axilla|axillary|lymph)\b", re.IGNORECASE)
+# the node's result awaited, not an operation planned ("sentinel node biopsy planned" stages at surgery)
+_RESULT_AWAITED = re.compile(r"\b(?:pending|awaited|awaiting|outstanding|not back|to follow)\b", re.IGNORECASE)
+_SENTINEL = re.compile(r"\b(?:sentinel|SLNB|SNB|SLN)\b", re.IGNORECASE)
 
 
 # a year in a surgery's sentence ("lumpectomy 02/2021", "WLE and SNB March 2022"), a dated heading ("Procedures 11/24:

@@ -126,3 +126,18 @@ def test_a_dated_earlier_core_is_still_an_earlier_cancer() -> None:
 def test_on_preoperative_chemotherapy_is_still_treatment_underway() -> None:
     note = "R breast IDC cT2 N1 on core. Currently on preoperative chemotherapy, cycle 3. Staging CT?"
     assert facts(note).get("setting") != "new_diagnosis"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "my biopsy report says ER 0%, PR 0%, HER2 3+. the doctor said chemo comes before the surgery. is that bad?",
+        "path report in mychart: ER 90%, PR 10%, HER2 1+. the operation is next month, what do the numbers mean?",
+    ],
+)
+def test_a_patients_proven_cancer_with_its_plan_is_a_new_diagnosis(message: str) -> None:
+    assert facts(message).get("setting") == "new_diagnosis"
+
+
+def test_a_lump_awaiting_biopsy_is_no_new_diagnosis() -> None:
+    assert "setting" not in facts("found a lump, the biopsy is friday and the surgery is next month if its cancer.")

@@ -104,6 +104,10 @@ def infer_setting(
         # a type named with the biopsy that proved it ("Dx: R breast IDC, bx 2026-10-30") dates the diagnosis, not
         # an earlier treated cancer
         and ("historical" in c.mention.effects or c.mention.sentence not in biopsied)
+        # round 16d: the core that proved the cancer now operated, named as "previous" in its specimen's report
+        # ("Previous core: H26-01287 (invasive carcinoma NST, grade 3)"), with no earlier date: the same cancer's
+        # diagnosis, not an earlier treated one
+        and not (c.mention.sentence in biopsied and not dated(c.mention.sentence))
     ]
     # an explicit new breast cancer ("new triple-negative inflammatory breast cancer") wins over a type read as history
     # only by its section (a discharge summary's hospital course): no earlier cancer without an earlier date (round 9c)

@@ -46,6 +46,7 @@ class Analyser:
         self._targets = {r.id: r for r in self.rules.targets}
         self._section_effects = {s.category: s.implies for s in self.rules.sections}
         self._section_scope = {s.category: s.scope for s in self.rules.sections}
+        self._section_spares = {s.category: s.spares for s in self.rules.sections}
         self.scopes = Scopes(self.rules)
         self.layout = compile_layout(self.rules)
         from rightscan.adapters.knowledge_files import load_knowledge
@@ -139,6 +140,7 @@ class Analyser:
         sents: Sentences,
         sections: list[tuple[str, int] | None],
         negated_ends: frozenset[int] = frozenset(),
+        family: str = "",
     ) -> set[str]:
         effects = set()
         for mod in cues.get((span.start_char, span.end_char), ()):
@@ -156,8 +158,10 @@ class Analyser:
         where = sections[span.start]
         if where is not None:
             section, title_start = where
-            if self._section_scope.get(section) != "sentence" or (
-                sents.of(title_start).start == sents.of(span.start).start
+            spared = family in self._section_spares.get(section, frozenset())
+            if not spared and (
+                self._section_scope.get(section) != "sentence"
+                or sents.of(title_start).start == sents.of(span.start).start
             ):
                 effects |= self._section_effects.get(section, frozenset())
         effects.discard(None)
@@ -306,7 +310,7 @@ class Analyser:
                                  if self.rules.categories.get(m.category) == "negated")  # fmt: skip
         effects = []
         for span, d in zip(spans, described, strict=True):
-            e = self._effects(span, cues, shielded, sents, sections, negated_ends)
+            e = self._effects(span, cues, shielded, sents, sections, negated_ends, d["family"])
             policy = self.rules.policies[d["family"]]
             if policy.at_note_start and self._at_note_start(doc, span, sents):
                 e |= set(policy.at_note_start)

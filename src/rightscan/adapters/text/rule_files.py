@@ -99,6 +99,7 @@ class _SectionSpec(_Strict):
     implies: Effects
     scope: Literal["section", "sentence"] = "section"
     titles: list[str] = Field(min_length=1)
+    spares: list[str] = Field(default_factory=list)  # families the heading's effects do not reach
 
 
 class _Sections(_Strict):

@@ -171,7 +171,13 @@ def _modifiers(files: _Files) -> tuple[Modifier, ...]:
 def _sections(files: _Files) -> tuple[Section, ...]:
     fc = files.names["context"]
     return tuple(
-        Section(s.category, frozenset(s.implies), s.scope, _expand_all(s.titles, f"{fc}: section {s.category}"))
+        Section(
+            s.category,
+            frozenset(s.implies),
+            s.scope,
+            _expand_all(s.titles, f"{fc}: section {s.category}"),
+            frozenset(s.spares),
+        )
         for s in files.ctx.sections.rules
     )
 
@@ -179,7 +185,8 @@ def _sections(files: _Files) -> tuple[Section, ...]:
 def _check_families(files: _Files) -> frozenset[str]:
     fc = files.names["context"]
     families = frozenset(files.ctx.families)
-    for fam in (*files.ctx.not_shielding, *files.ctx.coordination.families, *files.ctx.lists.families):
+    spared = (fam for s in files.ctx.sections.rules for fam in s.spares)
+    for fam in (*files.ctx.not_shielding, *files.ctx.coordination.families, *files.ctx.lists.families, *spared):
         if fam not in families:
             raise RulesError(f"{fc}: {fam!r} is not a family with a policy")
     if "procedure" not in families:

@@ -37,6 +37,7 @@ class Section:
     implies: frozenset[str]
     scope: str
     titles: tuple[str, ...]
+    spares: frozenset[str] = frozenset()  # families the heading's effects do not reach (round 16d)
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,12 @@ same paragraph the same symptom is said resolved to the patient's usual (a resol
 resolved to baseline by day 4") and the paragraph names the illness: ``historical``. Never for pain: new night
 pain "back to baseline" on analgesia is still a red flag.
 
+A form row's comment line (round 16a): a checked symptom row ("Neuro: headache [x]Y [ ]N ...") is often followed by a
+line that comments on it ("   comment: lifelong migraines since her 20s, same pattern, no change in frequency"), led by
+a comment word (``chronic_baseline.comment_leads``). That line is read as the symptom's own: the illness and the
+stable word both in it explain the symptom the illness gives (migraine a headache, not the weakness or seizure of the
+same row), unless a warning cue stands in the symptom's line or the comment ("but this one is different").
+
 Passes over one note's mentions (``rule_pass.NoteMentions``); every word is data.
 """
 
@@ -100,6 +106,8 @@ class ChronicBaseline:
                 if cond.get("exacerbations"):
                     flaring.setdefault(code, []).extend(cond["words"])
         self._conditions = {code: p for code, words in by_symptom.items() if (p := _pattern(words)) is not None}
+        leads = _pattern(spec.get("comment_leads", ()))
+        self._comment = re.compile(rf"[ \t]*(?:{leads.pattern})[ \t]*[:\-–]", re.IGNORECASE) if leads else None
         self._flaring = {code: p for code, words in flaring.items() if (p := _pattern(words)) is not None}
 
     def _symptoms(self, d: Mapping[str, Any]) -> set[str]:
@@ -121,15 +129,86 @@ class ChronicBaseline:
             lo, hi = self._window(text, span, note)
             if subject_starts is None:
                 subject_starts = [t.span.start_char for t in note.mentions(self._subject_families)]
-            if not self._said_unchanged(text, span, lo, hi, subject_starts):
-                continue
-            if not any(p.search(text, lo, hi) or _headed(p, text, span.start_char) for p in conditions):
+            comment = self._comment_line(text, span)
+            if self._said_unchanged(text, span, lo, hi, subject_starts) and any(
+                p.search(text, lo, hi) or _headed(p, text, span.start_char) for p in conditions
+            ):
+                hi_warn = hi
+            elif comment is not None and self._comment_explains(text, comment, conditions, subject_starts):
+                hi_warn = comment[1]
+            else:
                 continue
             if mods is None:
                 mods = self._warnings_and_negations(note)
-            if self._warned(mods, span.label_.upper(), lo, hi):
+            if self._warned(mods, span.label_.upper(), lo, hi_warn):
                 continue
             e.add("explained")
+        self._comment_warnings(note, families, text)
+
+    def _comment_warnings(self, note: NoteMentions, families: frozenset[str], text: str) -> None:
+        """A symptom explained (by any cue) whose comment line carries a warning cue that may act on it ("headache
+        [x]Y" over "comment: migraines since her 20s, now more frequent"): the warning told of it qualifies it, as it
+        would in its own sentence; it is no longer explained."""
+        if self._comment is None:
+            return
+        mods = None
+        for _, span, _d, e in note.mentions(families, having={"explained"}, without=_BLOCKING - {"explained"}):
+            comment = self._comment_line(text, span)
+            if comment is None:
+                continue
+            if mods is None:
+                mods = self._warnings_and_negations(note)
+            if self._warned(mods, span.label_.upper(), comment[0], comment[1]):
+                e.discard("explained")
+                e.add("warning")
+            elif self._of_another(note, span, comment, _d, text):
+                e.discard("explained")
+
+    def _of_another(
+        self, note: NoteMentions, span: Any, comment: tuple[int, int], d: Mapping[str, Any], text: str
+    ) -> bool:
+        """Whether a row's symptom is explained only by cues of its comment line while that line names the illness
+        of another symptom and none of its own ("headache [x]Y ... seizure [x]Y" over "comment: lifelong migraines,
+        same pattern"): the comment speaks of the headache, and the seizure stays as ticked."""
+        lo, hi = comment
+        mine = [self._conditions[c] for c in self._symptoms(d) if c in self._conditions]
+        if any(p.search(text, lo, hi) for p in mine):
+            return False
+        if not any(p.search(text, lo, hi) for c, p in self._conditions.items() if c not in self._symptoms(d)):
+            return False
+        doc = note.doc
+        here = (span.start, span.end)
+        cues = [m.modifier_span for t, m in doc._.context_graph.edges
+                if (t.start, t.end) == here and note.categories.get(m.category) == "explained"]  # fmt: skip
+        return bool(cues) and all(lo <= doc[s].idx < hi for s, _t in cues)
+
+    def _comment_line(self, text: str, span: Any) -> tuple[int, int] | None:
+        """The line right after the symptom's, when a comment word leads it ("   comment: lifelong migraines ...")
+        (character offsets of its text after the lead), else None."""
+        if self._comment is None:
+            return None
+        nl = text.find("\n", span.end_char)
+        if nl < 0:
+            return None
+        m = self._comment.match(text, nl + 1)
+        if m is None:
+            return None
+        end = text.find("\n", m.end())
+        return m.end(), len(text) if end < 0 else end
+
+    def _comment_explains(
+        self, text: str, comment: tuple[int, int], conditions: Sequence[re.Pattern[str]], subject_starts: Sequence[int]
+    ) -> bool:
+        """Whether a comment line names both an illness that gives the symptom and a stable word not speaking of a
+        study, test or value ("lifelong migraines, same pattern, no change in frequency")."""
+        assert self._stable is not None
+        lo, hi = comment
+        if not any(p.search(text, lo, hi) for p in conditions):
+            return False
+        for m in self._stable.finditer(text, lo, hi):
+            if not self._names_subject(text, m.start(), min(hi, m.end() + SUBJECT_AFTER), subject_starts):
+                return True
+        return False
 
     def _said_unchanged(self, text: str, span: Any, lo: int, hi: int, subject_starts: Sequence[int]) -> bool:
         """Whether a stable word in the window speaks of the symptom: close after it in its clause ("DOE at 20 m, same

@@ -194,6 +194,7 @@ class _BaselineCondition(_Strict):
 class _ChronicBaseline(_Strict):
     stable_words: Words  # the symptom said unchanged from the patient's usual
     conditions: list[_BaselineCondition] = Field(default_factory=list)
+    comment_leads: Words = Field(default_factory=list)  # round 16a: a form row's comment line ("comment: ...")
 
 
 class _RedFlagReadings(_Strict):

@@ -18,7 +18,7 @@ FLOORS = {
     "blind_dev.jsonl": (0, 0.93),
     "blind_v3.jsonl": (0, 0.86),
     # a-138 (a COPD exacerbation's dyspnoea, back to baseline two sentences later) is resolved since nlp 2026.11.15
-    "blind_test.jsonl": (0, 0.92),
+    "blind_test.jsonl": (0, 0.93),
     # first run 71.0 % and 11 unsafe (BLIND_V4_PROVENANCE.md); after the fixes of its unsafe classes
     # (tests/nlp/test_nlp_unsafe_classes_v4.py) 74.0 % and none; after the meaning classes
     # (tests/nlp/test_nlp_meaning_v4.py: sizes, surgery, orders, preference, labs) 93.0 % and none
@@ -42,7 +42,7 @@ FLOORS = {
     # radiology: test_nlp_grid_rows_v8.py, test_nlp_unsafe_classes_v8.py, test_nlp_meaning_v8.py) 86.7 % and one
     # unsafe answer left, s-019 (a BRCA carrier's "dx 2022" read as a treated cancer), fixed since nlp 2026.11.30.6
     # (tests/nlp/test_nlp_setting_years.py): 87.3 % and none
-    "blind_v8.jsonl": (0, 0.87),
+    "blind_v8.jsonl": (0, 0.89),
     # first run 77.3 % and 11 unsafe, unseen (BLIND_V9_PROVENANCE.md); after round 9 (return-precaution lists, family
     # rows, dictated negations, benign explanations, another cancer's follow-up, coverage: test_nlp_scopes_v9.py,
     # test_nlp_explained_v9.py, test_nlp_setting_v9.py, test_nlp_coverage_v9.py) 86.7 % and one unsafe answer left,
@@ -57,7 +57,7 @@ FLOORS = {
     # after a short round 11 on its unsafe answers only (test_nlp_unsafe_v11a.py, test_nlp_unsafe_v11b.py: contracted
     # negations, return lists, injuries and old studies' reasons to confirm, a relative called mum, a far negation)
     # 81.3 % and none; its other classes are not fixed yet
-    "blind_v11.jsonl": (0, 0.83),
+    "blind_v11.jsonl": (0, 0.85),
     # first run unseen 77.3 % and 16 unsafe (BLIND_V13_PROVENANCE.md), unchanged by round 12; after a short round 13v
     # on its unsafe answers (test_nlp_unsafe_v13a.py, _v13b.py, _v13c.py) 82.7 % and 1 (oc-035: a triage protocol's
     # title read as the symptom, and a quotation not split from the sentence that explains it)
@@ -65,7 +65,7 @@ FLOORS = {
     # first run unseen 83.3 % and 7 unsafe (BLIND_V12_PROVENANCE.md); after a short round 12v on its unsafe answers
     # (test_nlp_unsafe_v12.py: denied warnings and limiting denials, a warned presentation since resolved, a symptom
     # dated to a procedure, distant disease worried about or not yet excluded) 84.7 % and none
-    "blind_v12.jsonl": (0, 0.84),
+    "blind_v12.jsonl": (0, 0.85),
     # first run unseen 78.0 % and 8 unsafe (BLIND_V14_PROVENANCE.md); after round 14v on its unsafe answers, wrong
     # settings and sizes (test_nlp_unsafe_v14a.py, _v14b.py, test_nlp_setting_v14c.py, test_nlp_size_v14d.py)
     # 83.3 % and none
@@ -73,6 +73,11 @@ FLOORS = {
     # measured twice unseen (BLIND_V15_PROVENANCE.md): 82.0 % and 1 unsafe before round 14 and the same after it;
     # its one unsafe answer (a cough that began with a cold, test_nlp_unsafe_v15.py) fixed: 82.7 % and none
     "blind_v15.jsonl": (0, 0.82),
+    # first run unseen 83.3 % and 9 unsafe (BLIND_V16_PROVENANCE.md); after round 16 (test_nlp_r16a..h_*.py,
+    # test_nlp_r16_return_precautions.py: benign causes told as the day's work or the household's cold, imaging-only
+    # metastases uncertain, lay pain words, local recurrence in words, setting, orders in notes, headers, stage fields)
+    # 94.7 % and none
+    "blind_v16.jsonl": (0, 0.94),
 }
 
 

@@ -66,6 +66,7 @@ FROZEN = {
     "orders_v14.jsonl": "7a394e13f8a6b8b4ba0270fb5fcc70d012b343470c069f7680e8306219b9bc5e",
     "orders_v15.jsonl": "562c678199a598aee2f023fce21f2dafe94a1a27bd3c56f8e2c988cdc1506a8b",
     "orders_v16.jsonl": "e10c4d2a283e1d6c9caeb4ba22ebbaed20e786880d8c888e291c2c1bebf3c071",
+    "orders_v17.jsonl": "69c5df7f32d117e65892dab1b459e957371c4ddcd3763678806862e4b5ae89da",
 }
 
 
@@ -90,6 +91,7 @@ SEED_LISTS = (
     "orders_v14.jsonl",
     "orders_v15.jsonl",
     "orders_v16.jsonl",
+    "orders_v17.jsonl",
 )
 
 

@@ -66,3 +66,16 @@ def test_v16_what_stays_a_question(text: str) -> None:
 def test_a_declined_study_beside_the_order_leaves_the_order_proposed() -> None:
     assert interpret(KB, "CT CAP w contrast - claustrophobic, declines MRI").order_status == "proposed"
     assert interpret(KB, "Pt declines MRI").order_status == "declined"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # v17 list: "with and/or without" offers either timing; it had been read as the study without contrast
+        "CT chest/abdomen/pelvis w and/or w/o IV contrast",
+        "MRI brain with and/or without gadolinium - ?mets",
+        "CT C/A/P with or without contrast per protocol",
+    ],
+)
+def test_either_contrast_timing_is_a_question(text: str) -> None:
+    assert interpret(KB, text).status != "resolved", interpret(KB, text)

@@ -85,6 +85,8 @@ class NewClauseNegation:
         self.joiners = _phrases(words.get("negation_end_joiners", ()))
         self.times = _phrases(words.get("negation_end_times", ()))
         self.fillers = _phrases(words.get("negation_end_fillers", ()))
+        self.verbs = _phrases(words.get("negation_end_verbs", ()))
+        self.articles = _phrases(words.get("negation_end_articles", ()))
         self.categories = categories
 
     def apply(self, doc: Doc, spans: Sequence[Span], described: Described, effects: Effects) -> None:
@@ -105,25 +107,35 @@ class NewClauseNegation:
             cues = negators.get((span.start, span.end))
             if not cues or any(end > span.start for _start, end in cues):
                 continue  # negated by the layout only, or by a cue at or after the symptom
-            if self._opener_between(doc, max(end for _s, end in cues), span.start, negation_starts):
+            opener = self._opener_between(doc, max(end for _s, end in cues), span.start, negation_starts)
+            if opener:
                 effects[i].discard("negated")
+                if opener == "article":  # a new clause or the denied list carried on: to confirm
+                    effects[i].add("uncertain")
 
-    def _opener_between(self, doc: Doc, start: int, end: int, negation_starts: set[int]) -> bool:
+    def _opener_between(self, doc: Doc, start: int, end: int, negation_starts: set[int]) -> str | None:
+        """How a new clause opens between the denial and the symptom: "time" or "verb" (stated), "article" (to
+        confirm), or None."""
         for k in range(start, end):
             n = _match(doc, k, end, self.joiners)
             if not n:
                 continue
             j = k + n
+            if j < end and j not in negation_starts and doc[k].lower_ in ("and", ",", "but"):
+                if (v := _match(doc, j, end, self.articles)) and j + v == end:
+                    return "article"  # "no fever, and a cough": the article stands right before the symptom
             for _filler in range(OPENER_FILLERS + 1):
                 if j >= end or j in negation_starts:
                     break
                 if _match(doc, j, end, self.times):
-                    return True
+                    return "time"
+                if (v := _match(doc, j, end, self.verbs)) and not any(t in negation_starts for t in range(j, end)):
+                    return "verb"
                 filler = _match(doc, j, end, self.fillers)
                 if not filler:
                     break
                 j += filler
-        return False
+        return None
 
 
 def _match(doc: Doc, k: int, end: int, phrases: tuple[tuple[str, ...], ...]) -> int:

@@ -259,6 +259,8 @@ class _RedFlagReadings(_Strict):
     negation_end_joiners: Words
     negation_end_times: Words
     negation_end_fillers: Words
+    negation_end_verbs: Words  # round 16 (lead): "denies fever and has a cough"
+    negation_end_articles: Words  # "no fever, and a cough for 3 days": to confirm
     verb_negations: Words  # round 15: a negated activity and the symptom given as its cause
     cause_connectives: Words
     asking_words: Words

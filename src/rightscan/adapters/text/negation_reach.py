@@ -121,9 +121,8 @@ class NewClauseNegation:
             if not n:
                 continue
             j = k + n
-            if j < end and j not in negation_starts and doc[k].lower_ in ("and", ",", "but"):
-                if (v := _match(doc, j, end, self.articles)) and j + v == end:
-                    return "article"  # "no fever, and a cough": the article stands right before the symptom
+            if j < end and j not in negation_starts and (v := _match(doc, j, end, self.articles)) and j + v == end:
+                return "article"  # "no fever, and a cough": the article stands right before the symptom
             for _filler in range(OPENER_FILLERS + 1):
                 if j >= end or j in negation_starts:
                     break

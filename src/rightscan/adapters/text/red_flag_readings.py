@@ -78,6 +78,16 @@ SYMPTOM_AFTER_REASON = 4
 DURATION_REACH = 5
 
 
+def _marker_token(text: str) -> bool:
+    """A list number or bullet opening a problem-list item ("1.", "1)", "#", "#1", "-")."""
+    return text in ("-", "*", "•", "#", ".", ")") or text.rstrip(".)").lstrip("#").isdigit()
+
+
+def _bare_marker(doc: Doc, sent: Span) -> bool:
+    """Whether a sentence holds nothing but list numbers, bullets and spaces ("1." split off its item)."""
+    return all(doc[t].is_space or _marker_token(doc[t].text) for t in range(sent.start, sent.end))
+
+
 class RedFlagReadings:
     """The word lists of ``red_flag_readings`` (context.yaml), compiled once per rule set."""
 
@@ -362,14 +372,25 @@ class RedFlagReadings:
         doubted = {s for eff in ("negated", "purpose", "question") for s, _ in note.cues(eff)}
         hedged = {s for s, _ in note.cues("uncertain")}
         out: list[tuple[int, str]] = []
-        for sent in note.sents.spans:
+        spans = list(note.sents.spans)
+        for i, sent in enumerate(spans):
             k = sent.start
             while k < sent.end and (doc[k].is_space or doc[k].text in ("-", "*", "•")):
                 k += 1
             head = starts_with(doc, k, self.words["assessment_heads"], self._assessed_longest)
             if head is None or head >= sent.end or doc[head].text not in (":", "-", "–", "—"):
                 continue
-            for j in range(head + 1, sent.end):
+            start, stop = head + 1, sent.end
+            if all(doc[t].is_space for t in range(start, stop)):
+                # round 17b: a heading alone on its line ("A/P:") is read in its first item, past a bare list number
+                # ("1." / "#1" / "1)"): the principal problem; never the items after it (other problems)
+                nxt = next((s for s in spans[i + 1 :] if not _bare_marker(doc, s)), None)
+                if nxt is None:
+                    continue
+                start, stop = nxt.start, nxt.end
+                while start < stop and (doc[start].is_space or _marker_token(doc[start].text)):
+                    start += 1
+            for j in range(start, stop):
                 if doc[j].text in (";", ".", "?") or j in doubted:
                     break
                 if doc[j].lower_ in ("vs", "vs.", "versus"):
@@ -378,7 +399,7 @@ class RedFlagReadings:
                     end = starts_with(doc, j, names, self._cause_longest)
                     if end is not None and not any(  # doubted after it: "gastroenteritis?", "... unlikely", "vs"
                         k in doubted or k in hedged or doc[k].lower_ in ("vs", "vs.", "versus", "?")
-                        for k in range(end, min(end + AFTER_CAUSE, sent.end))
+                        for k in range(end, min(end + AFTER_CAUSE, stop))
                     ):
                         out.append((j, code))
         return out

@@ -23,7 +23,8 @@ pain "back to baseline" on analgesia is still a red flag.
 
 A form row's comment line (round 16a): a checked symptom row ("Neuro: headache [x]Y [ ]N ...") is often followed by a
 line that comments on it ("   comment: lifelong migraines since her 20s, same pattern, no change in frequency"), led by
-a comment word (``chronic_baseline.comment_leads``). That line is read as the symptom's own: the illness and the
+a comment word (``chronic_baseline.comment_leads``), perhaps in brackets (round 17a: "(MA clarif: ...)"). That line
+is read as the symptom's own: the illness and the
 stable word both in it explain the symptom the illness gives (migraine a headache, not the weakness or seizure of the
 same row), unless a warning cue stands in the symptom's line or the comment ("but this one is different").
 
@@ -107,7 +108,7 @@ class ChronicBaseline:
                     flaring.setdefault(code, []).extend(cond["words"])
         self._conditions = {code: p for code, words in by_symptom.items() if (p := _pattern(words)) is not None}
         leads = _pattern(spec.get("comment_leads", ()))
-        self._comment = re.compile(rf"[ \t]*(?:{leads.pattern})[ \t]*[:\-–]", re.IGNORECASE) if leads else None
+        self._comment = re.compile(rf"[ \t]*\(?[ \t]*(?:{leads.pattern})[ \t]*[:\-–]", re.IGNORECASE) if leads else None
         self._flaring = {code: p for code, words in flaring.items() if (p := _pattern(words)) is not None}
 
     def _symptoms(self, d: Mapping[str, Any]) -> set[str]:

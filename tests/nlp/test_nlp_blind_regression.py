@@ -78,6 +78,12 @@ FLOORS = {
     # metastases uncertain, lay pain words, local recurrence in words, setting, orders in notes, headers, stage fields)
     # 94.7 % and none
     "blind_v16.jsonl": (0, 0.94),
+    # first run unseen 83.3 % and 4 unsafe (BLIND_V17_PROVENANCE.md), written after round 16; after a short round 17v on
+    # its unsafe answers (test_nlp_r17a_*.py, test_nlp_r17b_*.py: a recurrence at a distant site, a hospital course,
+    # a staff clarification under a form row, a flare named in the assessment) 84.7 % and 1: sc-048, early satiety
+    # counted as an abdominal symptom (red_flags.yaml: "or other abdominal symptom") where the gold marks the
+    # abdominal pain denied; named here, the gold questioned in the provenance file
+    "blind_v17.jsonl": (1, 0.84),
 }
 
 

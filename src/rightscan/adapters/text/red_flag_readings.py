@@ -109,9 +109,7 @@ class RedFlagReadings:
         for row in words.get("assessed_causes", ()):
             code, _, names = row.partition(":")
             self.assessed_causes[code.strip()] = norm(names.split(","))
-        self._assessed_longest = max(
-            (len(p.split()) for key in ("assessment_heads",) for p in self.words[key]), default=1
-        )
+        self._assessed_longest = max((len(p.split()) for p in self.words["assessment_heads"]), default=1)
         self._cause_longest = max((len(p.split()) for ps in self.assessed_causes.values() for p in ps), default=1)
         self.may_be_patient = may_be_patient(words)  # round 12a (reported_readings.py)
         self.activity_endings = tuple(w.lower() for w in words.get("negated_activity_endings", ()) if w)

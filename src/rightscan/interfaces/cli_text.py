@@ -7,6 +7,7 @@ a note is first read. Messages name the problem and never repeat the note's text
 
 from __future__ import annotations
 
+import gc
 import itertools
 import sys
 from collections.abc import Iterable
@@ -53,6 +54,15 @@ def _warm_up(rules_dir: str | None = None) -> None:
 
 
 SETTLE_EVERY = 2048  # notes between two ``_settle`` calls in a batch
+
+
+def _settle() -> None:
+    """Take the note reader just built (spaCy's pipeline, the rules, the knowledge) and what the batch has kept
+    so far out of the garbage collector's generations, as the structured batch does (``cli._settle``): left in,
+    every full collection rescans all of it, about a millisecond of every note's CPU in a long batch. The young
+    generations are collected first, so no cyclic garbage is kept."""
+    gc.collect(1)
+    gc.freeze()
 
 
 def _rules_error(exc: Exception) -> None:
@@ -260,10 +270,6 @@ def _evaluate_note_lines(kb: Any, lines: Iterable[bytes], order: str | None, fmt
     if first is None:
         _fail('stdin: no input: expected JSON Lines of {"id": ..., "note": ...}')
     _warm_up()
-    # the note reader just built (spaCy's pipeline, the rules, the knowledge) leaves the collector's generations, as in
-    # the structured batch: left in, every full collection rescans it, about a millisecond of every note's CPU
-    from rightscan.interfaces.cli import _settle
-
     _settle()
     settled = 0
     with LineProgress("reading notes") as progress:  # the batch's clock starts once the reader is loaded

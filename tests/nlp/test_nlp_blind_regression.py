@@ -84,6 +84,8 @@ FLOORS = {
     # counted as an abdominal symptom (red_flags.yaml: "or other abdominal symptom") where the gold marks the
     # abdominal pain denied; named here, the gold questioned in the provenance file
     "blind_v17.jsonl": (1, 0.84),
+    # first run unseen 77.3 % and 10 unsafe (BLIND_V18_PROVENANCE.md), written after round 17v
+    "blind_v18.jsonl": (10, 0.77),
 }
 
 

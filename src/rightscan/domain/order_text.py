@@ -70,7 +70,8 @@ from rightscan.domain.orders_items import (
 _TOKEN = re.compile(r"[a-z0-9]+|[/+\-;,:&]")
 # where segments meet: a spaced dash, brackets, "?", ",", ";", ":", a full stop that ends a sentence
 _SEGMENT_BREAK = re.compile(r"\s[-\u2013\u2014]+\s|[()\[\]{}?;,:]|\.\s+(?=[^\W\d_])")
-_UNDOT = re.compile(r"(?<![A-Za-z0-9.])[A-Za-z](?:\.[A-Za-z])+\.?(?![A-Za-z0-9])")  # "C.T.", "w.o.": no sentence ends
+# letters with full stops, run together or spaced ("C.T.", "w.o.", "F. E. S.", "E. R."): one abbreviation, no sentence ends
+_UNDOT = re.compile(r"(?<![A-Za-z0-9.])[A-Za-z](?:\.[A-Za-z])+\.?(?![A-Za-z0-9])|(?<![A-Za-z0-9.])[A-Za-z]\.(?:\s[A-Za-z]\.)+(?![A-Za-z0-9])")
 _NOT = re.compile(r"(?<=[a-z])n['\u2019]t\b")  # "can't", "won't", "doesn't"
 _DOTTED = re.compile(r"(?<![a-z0-9.])[a-z](?:\.[a-z])+\.?(?![a-z0-9])")  # letters with full stops: "c.t.", "m.r.i."
 # a local catalogue code written before the name, with no separator after it ("NMB-01 BONE SCAN", "CTCAPC CT
@@ -494,7 +495,7 @@ def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
     if _answered_no(vocab, text):  # "CT chest (Contrast: No)": never "with"; the order asks
         parse.contrast_unclear = parse.contrast_question = parse.contrast_doubt = True
     study: list[str] = []
-    text = _UNDOT.sub(lambda m: m.group().replace(".", ""), text)
+    text = _UNDOT.sub(lambda m: re.sub(r"[.\s]", "", m.group()), text)
     segments = _SEGMENT_BREAK.split(_leading_code(vocab, text))
     if len(segments) > 1 and _orderable_code(vocab, segments[0]) and any(s.strip() for s in segments[1:]):
         segments = [s for s in segments[1:] if s.strip()]  # "MRBRWO - MRI BRAIN W/O CON": the EHR's code

@@ -395,12 +395,15 @@ def _match(kb: Knowledge, text: str, parse: _Parse, base: dict[str, Any]) -> Ord
 
 
 def _contradicts(vocab: OrderVocabulary, study: Procedure, parse: _Parse) -> bool:
-    """Whether the words with a code contradict the study it names (contrast, side, site)."""
+    """Whether the words with a code contradict the study it names (contrast, intent, side, site)."""
     attrs = study.attributes
     if parse.conflicts() or attrs is None:
         return bool(parse.conflicts())
     stated = parse.contrast()
     if stated is not None and attrs.contrast is not None and stated not in attrs.contrast:
+        return True
+    # one intent stated that the code's study does not have: "77066 + G0279 screening" (round 18o)
+    if len(parse.intent) == 1 and attrs.intent is not None and not parse.intent <= attrs.intent:
         return True
     return not _within(vocab, attrs, parse)
 

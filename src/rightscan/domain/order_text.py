@@ -427,8 +427,16 @@ def _modality_next(items: list[tuple[str, TermMeaning | None]], k: int) -> bool:
     return next((m is not None and bool(m.modality) for w, m in items[k + 1 :] if w not in SEPARATORS), False)
 
 
-def _take_indication(parse: _Parse, seg: _Parse, raw: str) -> None:
-    """What an indication segment adds to the order: its attribute words, not its clinical words."""
+def _phase_first(vocab: OrderVocabulary, raw: str) -> bool:
+    """Whether a segment opens with a phase of the same study ("(non-con liver phase first)", "followed by")."""
+    items = _items(vocab, tokenize(raw))
+    first = items[0][1] if items else None
+    return first is not None and first.sequence
+
+
+def _take_indication(parse: _Parse, seg: _Parse, raw: str, joins: bool = False) -> None:
+    """What an indication segment adds to the order: its attribute words, not its clinical words. A segment
+    that opens with a phase of the study (``joins``) adds its contrast to the study's own statement."""
     parse.modality |= seg.modality
     parse.technique |= seg.technique
     parse.intent |= seg.intent
@@ -437,7 +445,10 @@ def _take_indication(parse: _Parse, seg: _Parse, raw: str) -> None:
     parse.protocols |= seg.protocols
     parse.indication_regions |= seg.regions
     parse.indication_laterality |= seg.laterality
-    if seg.contrast_marks:  # an explicit statement ("no IV contrast", "with and without contrast")
+    if seg.contrast_marks and joins and parse.study_contrast is not None:  # the study's next (or first) phase
+        parse.contrast_marks |= seg.contrast_marks
+        parse.study_contrast = parse.contrast()
+    elif seg.contrast_marks:  # an explicit statement ("no IV contrast", "with and without contrast")
         parse.contrast_marks |= seg.contrast_marks
         parse.later_contrast |= seg.contrast_marks
         parse.contrast_at.extend((mark, parse.regions_seen) for mark, _ in seg.contrast_at)
@@ -527,7 +538,7 @@ def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
             # an indication is read as written: a typo fix could turn "night" into "right"
             seg = _Parse()
             _read_segment(vocab, tokenize(raw), seg, indication=True)
-            _take_indication(parse, seg, raw)
+            _take_indication(parse, seg, raw, joins=_phase_first(vocab, raw))
             continue
         parse.corrections.extend(seg.corrections)
         _read_segment(vocab, tokens, parse, later=later)  # it continues the study: read into the study's own state

@@ -302,7 +302,11 @@ def _read_segment(
             continue  # "FNA if abnormal", "US if needed": an optional next step, not the study
         if m.optional_before:
             continue
-        if m.conditional and not (m.contrast and not _addon_follows(items, k)):
+        if m.conditional and m.technique:
+            if "NM" in parse.modality and "whole_body" in parse.extent:
+                aside = True  # "WB bone scan + SPECT L-spine": the whole-body scan's add-on, with its own field
+                continue  # else ("MRI L-spine + SPECT", "bone scan + SPECT/CT") the SPECT is read: another study
+        elif m.conditional and not (m.contrast and not _addon_follows(items, k)):
             pending_addon = True  # "+/-" before a modality or a procedure: an optional add-on
             continue
         if pending_addon and _step(m):
@@ -498,6 +502,59 @@ def _answered_no(vocab: OrderVocabulary, text: str) -> bool:
             if nxt not in yes:
                 break
     return False
+
+
+# ------------------------------------------------------------------ lists: the one study ordered now
+# where a to-do list, a preference list or a note's lines meet: a checkbox ("[ ]", "[x]"), an arrow, ";", a
+# sentence's end
+_PART = re.compile(r"(\[\s*[xX\u2713\u2714]?\s*\]|->|\u2192|=>|;|\.\s+(?=[A-Za-z]))")
+_CHECKED = re.compile(r"^\[\s*[xX\u2713\u2714]\s*\]$")
+_UNCHECKED = re.compile(r"^\[\s*\]$")
+# a result read off an earlier study ("bone scan negative", "CT head neg", "T8 uptake"): that study is done
+_RESULT = frozenset({"neg", "negative", "normal", "unremarkable", "uptake", "benign", "nad"})
+
+
+def current_part(vocab: OrderVocabulary, text: str) -> str | None:
+    """The part of a list or a note's lines that names the study ordered now, when exactly one does.
+
+    The text is cut at checkboxes, arrows, ";" and sentence ends. A part that names a study is ordered now
+    when it is the ticked box ("[x] MRI breast bilat w/wo"), follows an arrow ("bone scan T8 uptake -> MRI
+    T-spine") or opens with an order word ("Now ordering CT CAP", "order: MRI brain", "add US L breast",
+    "still need bone scan booked"); it is history when it is done, declined or reports a result ("CT head
+    neg", "bone scan negative"), and left aside when its box is not ticked. Only when one part is ordered now,
+    and every other part that names a study is history or an unticked box, is that part the order; else None
+    (the whole text is read, as before)."""
+    pieces = _PART.split(text)
+    if len(pieces) < 3:
+        return None
+    now: list[str] = []
+    aside = 0
+    named = 0
+    mark = ""
+    for piece in pieces:
+        if _PART.fullmatch(piece):
+            mark = piece.strip()
+            continue
+        part = piece.strip()
+        if not part:
+            continue
+        tokens = tokenize(part)
+        parse = parse_order_text(vocab, part)
+        marked, mark = mark, ""
+        if not parse.modality:
+            continue
+        named += 1
+        past = bool({"done", "declined"} & set(parse.status)) or bool(_RESULT & set(tokens))
+        if past or _UNCHECKED.match(marked):
+            aside += 1
+            continue
+        items = [m for _, m in _items(vocab, tokens) if not (m is not None and m.priority)]
+        opens_order = bool(items) and items[0] is not None and items[0].status == "proposed"
+        if _CHECKED.match(marked) or marked in ("->", "\u2192", "=>") or opens_order:
+            now.append(part)
+    if len(now) == 1 and named >= 2 and aside == named - 1:
+        return now[0]
+    return None
 
 
 def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:

@@ -34,7 +34,7 @@ from rapidfuzz import fuzz, process
 
 from rightscan.domain.knowledge import Knowledge, OrderVocabulary, Procedure, StudyAttributes
 from rightscan.domain.model import InputError
-from rightscan.domain.order_text import _Parse, extract_codes, fold, normalise, parse_order_text, tokenize
+from rightscan.domain.order_text import _Parse, current_part, extract_codes, fold, normalise, parse_order_text, tokenize
 
 Status = Literal["resolved", "ambiguous", "unknown"]
 OrderStatus = Literal["proposed", "done", "declined", "suggested"]
@@ -332,6 +332,8 @@ def _shape(p: Procedure) -> tuple[frozenset[str], frozenset[str]] | None:
 def _interpret(kb: Knowledge, text: str) -> OrderReading:
     vocab = kb.vocabulary
     codes, rest = extract_codes(text[:500])
+    # a list or a note's lines: the one study ordered now, the others done, declined or unticked (round 18o)
+    rest = current_part(vocab, rest) or rest
     parse = parse_order_text(vocab, rest)
     attrs = _attributes_of(parse)
     status = _order_status(parse)

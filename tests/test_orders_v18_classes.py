@@ -46,6 +46,7 @@ def test_dotted_letters_spell_the_abbreviation(text: str, pid: str | None) -> No
         ("PET/CT from skull bass to mid thigh", "pet_ct"),
         ("MR abdomen with and without evo vist", "mri_abdomen_wwo"),
         ("CT had with contrast", "ct_head"),
+        ("MRI lumbar spine within withoutcontrast", "mri_spine_wwo"),  # run together, then heard
     ]
 )
 def test_dictation_mishearings_are_read_as_heard(text: str, pid: str | None) -> None:
@@ -159,6 +160,7 @@ def test_the_study_ordered_now(text: str, pid: str | None) -> None:
         "CT chest",  # no body-part default: the contrast is asked
         "MRI",  # a modality alone
         "MRI brain and total spine w/wo",  # two studies
+        "CT CAP done; add targetedUSL breast",  # the study ordered now is unreadable: never the done one
     ],
 )
 def test_list_controls_still_ask(text: str) -> None:
@@ -167,4 +169,5 @@ def test_list_controls_still_ask(text: str) -> None:
 
 def test_a_done_or_declined_study_keeps_its_status() -> None:
     assert interpret(KB, "CT CAP with contrast done 3/1").order_status == "done"
+    assert interpret(KB, "CT CAP with contrast done 3/1 -> f/u clinic").order_status == "done"
     assert interpret(KB, "Pt declines MRI").order_status == "declined"

@@ -70,8 +70,12 @@ from rightscan.domain.orders_items import (
 _TOKEN = re.compile(r"[a-z0-9]+|[/+\-;,:&]")
 # where segments meet: a spaced dash, brackets, "?", ",", ";", ":", a full stop that ends a sentence
 _SEGMENT_BREAK = re.compile(r"\s[-\u2013\u2014]+\s|[()\[\]{}?;,:]|\.\s+(?=[^\W\d_])")
-# letters with full stops, run together or spaced ("C.T.", "w.o.", "F. E. S.", "E. R."): one abbreviation, no sentence ends
-_UNDOT = re.compile(r"(?<![A-Za-z0-9.])[A-Za-z](?:\.[A-Za-z])+\.?(?![A-Za-z0-9])|(?<![A-Za-z0-9.])[A-Za-z]\.(?:\s[A-Za-z]\.)+(?![A-Za-z0-9])")
+# letters with full stops, run together or spaced ("C.T.", "w.o.", "F. E. S.", "E. R."): one abbreviation, not
+# sentence ends
+_UNDOT = re.compile(
+    r"(?<![A-Za-z0-9.])[A-Za-z](?:\.[A-Za-z])+\.?(?![A-Za-z0-9])"
+    r"|(?<![A-Za-z0-9.])[A-Za-z]\.(?:\s[A-Za-z]\.)+(?![A-Za-z0-9])"
+)
 _NOT = re.compile(r"(?<=[a-z])n['\u2019]t\b")  # "can't", "won't", "doesn't"
 _DOTTED = re.compile(r"(?<![a-z0-9.])[a-z](?:\.[a-z])+\.?(?![a-z0-9])")  # letters with full stops: "c.t.", "m.r.i."
 # a local catalogue code written before the name, with no separator after it ("NMB-01 BONE SCAN", "CTCAPC CT
@@ -423,6 +427,8 @@ def _words(vocab: OrderVocabulary, raw: str, parse: _Parse) -> tuple[str, ...]:
         meaning = vocab.phrases.get((tokens[-1],))
         clinical = clinical or bool(study and meaning and meaning.indication)
         study = study or bool(meaning and (meaning.modality or meaning.regions))
+    if len(tokens) > len(words):  # words run together, now cut: "within withoutcontrast" is dictation's too
+        return dictated(vocab, tuple(tokens), parse)
     return tuple(tokens)
 
 
@@ -514,6 +520,15 @@ _UNCHECKED = re.compile(r"^\[\s*\]$")
 _RESULT = frozenset({"neg", "negative", "normal", "unremarkable", "uptake", "benign", "nad"})
 
 
+_ARROWS = ("->", "\u2192", "=>")
+
+
+def _opens_order(vocab: OrderVocabulary, tokens: tuple[str, ...]) -> bool:
+    """Whether a part opens with an order word ("order:", "now ordering", "add", "still need"), priority aside."""
+    items = [m for _, m in _items(vocab, tokens) if not (m is not None and m.priority)]
+    return bool(items) and items[0] is not None and items[0].status == "proposed"
+
+
 def current_part(vocab: OrderVocabulary, text: str) -> str | None:
     """The part of a list or a note's lines that names the study ordered now, when exactly one does.
 
@@ -522,12 +537,15 @@ def current_part(vocab: OrderVocabulary, text: str) -> str | None:
     T-spine") or opens with an order word ("Now ordering CT CAP", "order: MRI brain", "add US L breast",
     "still need bone scan booked"); it is history when it is done, declined or reports a result ("CT head
     neg", "bone scan negative"), and left aside when its box is not ticked. Only when one part is ordered now,
-    and every other part that names a study is history or an unticked box, is that part the order; else None
-    (the whole text is read, as before)."""
+    and every other part that names a study is history or an unticked box, is that part the order. When every
+    study named is history and a part marked as ordered now names none but has words the vocabulary cannot
+    read, the order is unreadable: "" (nothing is read; the history is never the answer). Else None (the whole
+    text is read)."""
     pieces = _PART.split(text)
     if len(pieces) < 3:
         return None
     now: list[str] = []
+    unnamed_now = False  # a part marked as ordered now with unread words and no study the vocabulary reads
     aside = 0
     named = 0
     mark = ""
@@ -542,18 +560,20 @@ def current_part(vocab: OrderVocabulary, text: str) -> str | None:
         parse = parse_order_text(vocab, part)
         marked, mark = mark, ""
         if not parse.modality:
+            marked_now = _CHECKED.match(marked) is not None or marked in _ARROWS or _opens_order(vocab, tokens)
+            unnamed_now = unnamed_now or (marked_now and bool(parse.unread))  # words the vocabulary cannot read
             continue
         named += 1
         past = bool({"done", "declined"} & set(parse.status)) or bool(_RESULT & set(tokens))
         if past or _UNCHECKED.match(marked):
             aside += 1
             continue
-        items = [m for _, m in _items(vocab, tokens) if not (m is not None and m.priority)]
-        opens_order = bool(items) and items[0] is not None and items[0].status == "proposed"
-        if _CHECKED.match(marked) or marked in ("->", "\u2192", "=>") or opens_order:
+        if _CHECKED.match(marked) or marked in _ARROWS or _opens_order(vocab, tokens):
             now.append(part)
     if len(now) == 1 and named >= 2 and aside == named - 1:
         return now[0]
+    if aside and aside == named and unnamed_now:
+        return ""  # "mammo done; add targetedUSL breast": what is ordered now is unreadable; the done study is not it
     return None
 
 

@@ -333,7 +333,8 @@ def _interpret(kb: Knowledge, text: str) -> OrderReading:
     vocab = kb.vocabulary
     codes, rest = extract_codes(text[:500])
     # a list or a note's lines: the one study ordered now, the others done, declined or unticked (round 18o)
-    rest = current_part(vocab, rest) or rest
+    if (now := current_part(vocab, rest)) is not None:
+        rest = now
     parse = parse_order_text(vocab, rest)
     attrs = _attributes_of(parse)
     status = _order_status(parse)

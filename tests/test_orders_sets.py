@@ -67,6 +67,7 @@ FROZEN = {
     "orders_v15.jsonl": "562c678199a598aee2f023fce21f2dafe94a1a27bd3c56f8e2c988cdc1506a8b",
     "orders_v16.jsonl": "e10c4d2a283e1d6c9caeb4ba22ebbaed20e786880d8c888e291c2c1bebf3c071",
     "orders_v17.jsonl": "69c5df7f32d117e65892dab1b459e957371c4ddcd3763678806862e4b5ae89da",
+    "orders_v18.jsonl": "0f5a701c17fead8c738dd74264685536d91d71e9980d61fc0380bd4903e44378",
 }
 
 
@@ -92,6 +93,7 @@ SEED_LISTS = (
     "orders_v15.jsonl",
     "orders_v16.jsonl",
     "orders_v17.jsonl",
+    "orders_v18.jsonl",
 )
 
 

@@ -70,7 +70,12 @@ from rightscan.domain.orders_items import (
 _TOKEN = re.compile(r"[a-z0-9]+|[/+\-;,:&]")
 # where segments meet: a spaced dash, brackets, "?", ",", ";", ":", a full stop that ends a sentence
 _SEGMENT_BREAK = re.compile(r"\s[-\u2013\u2014]+\s|[()\[\]{}?;,:]|\.\s+(?=[^\W\d_])")
-_UNDOT = re.compile(r"(?<![A-Za-z0-9.])[A-Za-z](?:\.[A-Za-z])+\.?(?![A-Za-z0-9])")  # "C.T.", "w.o.": no sentence ends
+# letters with full stops, run together or spaced ("C.T.", "w.o.", "F. E. S.", "E. R."): one abbreviation, not
+# sentence ends
+_UNDOT = re.compile(
+    r"(?<![A-Za-z0-9.])[A-Za-z](?:\.[A-Za-z])+\.?(?![A-Za-z0-9])"
+    r"|(?<![A-Za-z0-9.])[A-Za-z]\.(?:\s[A-Za-z]\.)+(?![A-Za-z0-9])"
+)
 _NOT = re.compile(r"(?<=[a-z])n['\u2019]t\b")  # "can't", "won't", "doesn't"
 _DOTTED = re.compile(r"(?<![a-z0-9.])[a-z](?:\.[a-z])+\.?(?![a-z0-9])")  # letters with full stops: "c.t.", "m.r.i."
 # a local catalogue code written before the name, with no separator after it ("NMB-01 BONE SCAN", "CTCAPC CT
@@ -301,7 +306,11 @@ def _read_segment(
             continue  # "FNA if abnormal", "US if needed": an optional next step, not the study
         if m.optional_before:
             continue
-        if m.conditional and not (m.contrast and not _addon_follows(items, k)):
+        if m.conditional and m.technique:
+            if "NM" in parse.modality and "whole_body" in parse.extent:
+                aside = True  # "WB bone scan + SPECT L-spine": the whole-body scan's add-on, with its own field
+                continue  # else ("MRI L-spine + SPECT", "bone scan + SPECT/CT") the SPECT is read: another study
+        elif m.conditional and not (m.contrast and not _addon_follows(items, k)):
             pending_addon = True  # "+/-" before a modality or a procedure: an optional add-on
             continue
         if pending_addon and _step(m):
@@ -418,6 +427,8 @@ def _words(vocab: OrderVocabulary, raw: str, parse: _Parse) -> tuple[str, ...]:
         meaning = vocab.phrases.get((tokens[-1],))
         clinical = clinical or bool(study and meaning and meaning.indication)
         study = study or bool(meaning and (meaning.modality or meaning.regions))
+    if len(tokens) > len(words):  # words run together, now cut: "within withoutcontrast" is dictation's too
+        return dictated(vocab, tuple(tokens), parse)
     return tuple(tokens)
 
 
@@ -426,8 +437,16 @@ def _modality_next(items: list[tuple[str, TermMeaning | None]], k: int) -> bool:
     return next((m is not None and bool(m.modality) for w, m in items[k + 1 :] if w not in SEPARATORS), False)
 
 
-def _take_indication(parse: _Parse, seg: _Parse, raw: str) -> None:
-    """What an indication segment adds to the order: its attribute words, not its clinical words."""
+def _phase_first(vocab: OrderVocabulary, raw: str) -> bool:
+    """Whether a segment opens with a phase of the same study ("(non-con liver phase first)", "followed by")."""
+    items = _items(vocab, tokenize(raw))
+    first = items[0][1] if items else None
+    return first is not None and first.sequence
+
+
+def _take_indication(parse: _Parse, seg: _Parse, raw: str, joins: bool = False) -> None:
+    """What an indication segment adds to the order: its attribute words, not its clinical words. A segment
+    that opens with a phase of the study (``joins``) adds its contrast to the study's own statement."""
     parse.modality |= seg.modality
     parse.technique |= seg.technique
     parse.intent |= seg.intent
@@ -436,7 +455,10 @@ def _take_indication(parse: _Parse, seg: _Parse, raw: str) -> None:
     parse.protocols |= seg.protocols
     parse.indication_regions |= seg.regions
     parse.indication_laterality |= seg.laterality
-    if seg.contrast_marks:  # an explicit statement ("no IV contrast", "with and without contrast")
+    if seg.contrast_marks and joins and parse.study_contrast is not None:  # the study's next (or first) phase
+        parse.contrast_marks |= seg.contrast_marks
+        parse.study_contrast = parse.contrast()
+    elif seg.contrast_marks:  # an explicit statement ("no IV contrast", "with and without contrast")
         parse.contrast_marks |= seg.contrast_marks
         parse.later_contrast |= seg.contrast_marks
         parse.contrast_at.extend((mark, parse.regions_seen) for mark, _ in seg.contrast_at)
@@ -488,13 +510,80 @@ def _answered_no(vocab: OrderVocabulary, text: str) -> bool:
     return False
 
 
+# ------------------------------------------------------------------ lists: the one study ordered now
+# where a to-do list, a preference list or a note's lines meet: a checkbox ("[ ]", "[x]"), an arrow, ";", a
+# sentence's end
+_PART = re.compile(r"(\[\s*[xX\u2713\u2714]?\s*\]|->|\u2192|=>|;|\.\s+(?=[A-Za-z]))")
+_CHECKED = re.compile(r"^\[\s*[xX\u2713\u2714]\s*\]$")
+_UNCHECKED = re.compile(r"^\[\s*\]$")
+# a result read off an earlier study ("bone scan negative", "CT head neg", "T8 uptake"): that study is done
+_RESULT = frozenset({"neg", "negative", "normal", "unremarkable", "uptake", "benign", "nad"})
+
+
+_ARROWS = ("->", "\u2192", "=>")
+
+
+def _opens_order(vocab: OrderVocabulary, tokens: tuple[str, ...]) -> bool:
+    """Whether a part opens with an order word ("order:", "now ordering", "add", "still need"), priority aside."""
+    items = [m for _, m in _items(vocab, tokens) if not (m is not None and m.priority)]
+    return bool(items) and items[0] is not None and items[0].status == "proposed"
+
+
+def current_part(vocab: OrderVocabulary, text: str) -> str | None:
+    """The part of a list or a note's lines that names the study ordered now, when exactly one does.
+
+    The text is cut at checkboxes, arrows, ";" and sentence ends. A part that names a study is ordered now
+    when it is the ticked box ("[x] MRI breast bilat w/wo"), follows an arrow ("bone scan T8 uptake -> MRI
+    T-spine") or opens with an order word ("Now ordering CT CAP", "order: MRI brain", "add US L breast",
+    "still need bone scan booked"); it is history when it is done, declined or reports a result ("CT head
+    neg", "bone scan negative"), and left aside when its box is not ticked. Only when one part is ordered now,
+    and every other part that names a study is history or an unticked box, is that part the order. When every
+    study named is history and a part marked as ordered now names none but has words the vocabulary cannot
+    read, the order is unreadable: "" (nothing is read; the history is never the answer). Else None (the whole
+    text is read)."""
+    pieces = _PART.split(text)
+    if len(pieces) < 3:
+        return None
+    now: list[str] = []
+    unnamed_now = False  # a part marked as ordered now with unread words and no study the vocabulary reads
+    aside = 0
+    named = 0
+    mark = ""
+    for piece in pieces:
+        if _PART.fullmatch(piece):
+            mark = piece.strip()
+            continue
+        part = piece.strip()
+        if not part:
+            continue
+        tokens = tokenize(part)
+        parse = parse_order_text(vocab, part)
+        marked, mark = mark, ""
+        if not parse.modality:
+            marked_now = _CHECKED.match(marked) is not None or marked in _ARROWS or _opens_order(vocab, tokens)
+            unnamed_now = unnamed_now or (marked_now and bool(parse.unread))  # words the vocabulary cannot read
+            continue
+        named += 1
+        past = bool({"done", "declined"} & set(parse.status)) or bool(_RESULT & set(tokens))
+        if past or _UNCHECKED.match(marked):
+            aside += 1
+            continue
+        if _CHECKED.match(marked) or marked in _ARROWS or _opens_order(vocab, tokens):
+            now.append(part)
+    if len(now) == 1 and named >= 2 and aside == named - 1:
+        return now[0]
+    if aside and aside == named and unnamed_now:
+        return ""  # "mammo done; add targetedUSL breast": what is ordered now is unreadable; the done study is not it
+    return None
+
+
 def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
     """The attributes an order's text states, segment by segment (see the module's docstring)."""
     parse = _Parse()
     if _answered_no(vocab, text):  # "CT chest (Contrast: No)": never "with"; the order asks
         parse.contrast_unclear = parse.contrast_question = parse.contrast_doubt = True
     study: list[str] = []
-    text = _UNDOT.sub(lambda m: m.group().replace(".", ""), text)
+    text = _UNDOT.sub(lambda m: re.sub(r"[.\s]", "", m.group()), text)
     segments = _SEGMENT_BREAK.split(_leading_code(vocab, text))
     if len(segments) > 1 and _orderable_code(vocab, segments[0]) and any(s.strip() for s in segments[1:]):
         segments = [s for s in segments[1:] if s.strip()]  # "MRBRWO - MRI BRAIN W/O CON": the EHR's code
@@ -526,7 +615,7 @@ def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
             # an indication is read as written: a typo fix could turn "night" into "right"
             seg = _Parse()
             _read_segment(vocab, tokenize(raw), seg, indication=True)
-            _take_indication(parse, seg, raw)
+            _take_indication(parse, seg, raw, joins=_phase_first(vocab, raw))
             continue
         parse.corrections.extend(seg.corrections)
         _read_segment(vocab, tokens, parse, later=later)  # it continues the study: read into the study's own state

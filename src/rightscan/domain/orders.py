@@ -34,7 +34,7 @@ from rapidfuzz import fuzz, process
 
 from rightscan.domain.knowledge import Knowledge, OrderVocabulary, Procedure, StudyAttributes
 from rightscan.domain.model import InputError
-from rightscan.domain.order_text import _Parse, extract_codes, fold, normalise, parse_order_text, tokenize
+from rightscan.domain.order_text import _Parse, current_part, extract_codes, fold, normalise, parse_order_text, tokenize
 
 Status = Literal["resolved", "ambiguous", "unknown"]
 OrderStatus = Literal["proposed", "done", "declined", "suggested"]
@@ -332,6 +332,9 @@ def _shape(p: Procedure) -> tuple[frozenset[str], frozenset[str]] | None:
 def _interpret(kb: Knowledge, text: str) -> OrderReading:
     vocab = kb.vocabulary
     codes, rest = extract_codes(text[:500])
+    # a list or a note's lines: the one study ordered now, the others done, declined or unticked (round 18o)
+    if (now := current_part(vocab, rest)) is not None:
+        rest = now
     parse = parse_order_text(vocab, rest)
     attrs = _attributes_of(parse)
     status = _order_status(parse)
@@ -395,12 +398,15 @@ def _match(kb: Knowledge, text: str, parse: _Parse, base: dict[str, Any]) -> Ord
 
 
 def _contradicts(vocab: OrderVocabulary, study: Procedure, parse: _Parse) -> bool:
-    """Whether the words with a code contradict the study it names (contrast, side, site)."""
+    """Whether the words with a code contradict the study it names (contrast, intent, side, site)."""
     attrs = study.attributes
     if parse.conflicts() or attrs is None:
         return bool(parse.conflicts())
     stated = parse.contrast()
     if stated is not None and attrs.contrast is not None and stated not in attrs.contrast:
+        return True
+    # one intent stated that the code's study does not have: "77066 + G0279 screening" (round 18o)
+    if len(parse.intent) == 1 and attrs.intent is not None and not parse.intent <= attrs.intent:
         return True
     return not _within(vocab, attrs, parse)
 

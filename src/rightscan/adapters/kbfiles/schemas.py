@@ -112,7 +112,8 @@ class AcrTopicFile(_Strict):
 
 # ------------------------------------------------------------------ procedures
 class CptCode(_Strict):
-    code: str = Field(pattern=r"^\d{4}[0-9T](\+\d{4}[0-9T])*$")
+    # a code, or codes billed together: CPT add-ons ("77067+77063") and an HCPCS add-on ("77066+G0279")
+    code: str = Field(pattern=r"^\d{4}[0-9T](\+(\d{4}[0-9T]|[A-Z]\d{4}))*$")
     verified: bool
 
 

@@ -24,10 +24,11 @@ Each of them ends where the writer comes back to the patient or to herself: a wo
 "but", the patient's worry: "so im scared", "this is the reason for her worry"), a spaced dash, a subject word of
 ``story_subjects`` ("she", "he", "I", "the patient": a clinician's "she" is the patient), a verb of the patient's
 telling joined by "and" or a comma (``story_returns``: "her daughter who is a nurse and reports new back pain"), a
-SUBJECT cue, or a terminating cue other than "which". No relative is an anchor when the note names it as the caller
-(inside a SUBJECT cue: "calling about mom") or as the informant (a relative cue whose every mention lost its effect to
-the informant readings: "per daughter new back pain"). The patient's own symptom told after the story ("... so he
-asked about his back pain"; "my back hurts since gym") keeps its reading.
+relative's telling verb (``telling_verbs``: "Daughter: says mum has had back pain" is the informant's), a SUBJECT
+cue, or a terminating cue other than "which". No relative is an anchor when the note names it as the caller (inside a
+SUBJECT cue: "calling about mom") or as the informant (a relative cue whose every mention lost its effect to the
+informant readings: "per daughter new back pain"). The patient's own symptom told after the story ("... so he asked
+about his back pain"; "my back hurts since gym") keeps its reading.
 """
 
 from __future__ import annotations
@@ -66,6 +67,8 @@ class RelativeTails:
         self.ends = frozenset(words.get("story_ends", ()))
         self.subjects = frozenset(words.get("story_subjects", ()))
         self.returns = frozenset(words.get("story_returns", ()))
+        # a relative who tells ("Daughter: says mum has had back pain") is an informant, not a story's relative
+        self.telling = frozenset(w for w in words.get("telling_verbs", ()) if " " not in w)
         self.comma_links = frozenset(words.get("story_comma_links", ()))
         self.deaths = frozenset(words.get("story_deaths", ()))
         self.death_pronouns = frozenset(words.get("story_death_pronouns", ()))
@@ -122,6 +125,7 @@ class RelativeTails:
                 w in self.ends
                 or w in self.subjects
                 or (w in self.returns and i > 0 and lowers[i - 1] in _JOINS)
+                or w in self.telling
                 or i in subject_tokens
                 or i in ended
                 or (w in _DASHES and _spaced(doc, i))

@@ -199,6 +199,12 @@ class RedFlagReadings:
             if mods and all(m in informants or words_at(note.doc, *m) in patient for m in mods):
                 e.discard("family")
 
+    def informants(self, note: NoteMentions) -> tuple[set[tuple[int, int]], set[str]]:
+        """Round 18a (relative_tail.py): the relative cues that name an informant or a caller, and the words that name
+        the patient (``_informant_cues``)."""
+        cues = note.cues("family") if self.same_person else []
+        return self._informant_cues(note.doc, cues) if cues else (set(), set())
+
     # ------------------------------------------------------------------ why
     def _names_cancer(self, doc: Doc, start: int, stop: int, negated_ends: set[int]) -> bool:
         """An attribution at ``start`` whose next few words, before a punctuation mark, name the cancer."""

@@ -267,6 +267,17 @@ class _RedFlagReadings(_Strict):
     asking_stops: Words
     answered_words: Words
     title_nouns: Words
+    # round 18a (relative_tail.py): a symptom told in a relative's story (a relative clause, the relative's disease,
+    # the relative's death)
+    story_families: Words
+    story_relative_pronouns: Words
+    story_ends: Words
+    story_subjects: Words
+    story_returns: Words
+    story_comma_links: Words
+    story_deaths: Words
+    story_death_pronouns: Words
+    story_death_leads: Words
 
 
 class ContextFile(_rule_file("context")):

@@ -33,6 +33,7 @@ from rightscan.adapters.text.family_rows import FamilyRows
 from rightscan.adapters.text.negated_cause import NegatedCause
 from rightscan.adapters.text.negation_reach import NewClauseNegation, negation_across_clause, negation_ended_by_until
 from rightscan.adapters.text.red_flag_readings import RedFlagReadings
+from rightscan.adapters.text.relative_tail import RelativeTails
 from rightscan.adapters.text.reported_readings import ReportedReadings
 from rightscan.adapters.text.resolved_later import Resolutions, resolved_later
 from rightscan.adapters.text.rule_pass import Described, Effects, NoteMentions, Sections
@@ -80,6 +81,7 @@ class Scopes:
         )  # fmt: skip
         self._red_flags = RedFlagReadings(rules.red_flag_readings)  # round 10b
         self._reported = ReportedReadings(rules.red_flag_readings)  # round 12a
+        self._relative_tails = RelativeTails(rules)  # round 18a: a symptom told in a relative's story
         self._denials = DenialLayouts(rules)  # round 13v-c: a table's denial column, "neg cough/SOB", "no trauma/..."
         self._new_clause = NewClauseNegation(rules.red_flag_readings, rules.categories)  # round 14: "no X and now Y"
         self._negated_cause = NegatedCause(rules.red_flag_readings)  # round 15: "could not sleep due to back pain"
@@ -99,6 +101,7 @@ class Scopes:
         note = NoteMentions(doc, spans, described, effects, sents, sections, self.rules.categories)  # the rule passes'
         self._family_rows.apply(note, self.rules.policies)
         self._red_flags.informant_family(note)  # round 10b (red_flag_readings.py)
+        self._relative_tails.apply(note, *self._red_flags.informants(note))  # round 18a (relative_tail.py)
         self._reported.before_clauses(note)  # round 12a (reported_readings)
         self._coordinate(doc, spans, described, effects, sents)
         self._share_in_lists(doc, described, effects)

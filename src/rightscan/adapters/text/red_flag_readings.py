@@ -69,6 +69,7 @@ CALLER_GAP = 3
 ATTRIBUTION_REACH = 5
 # how many words may stand between a symptom and the pointer back that dates it ("back ache, worse bending, since")
 DATING_GAP = 4
+_FULL_STOPS = frozenset({".", ";", "!"})  # round 18b: marks that end a telling, for malignant_cause
 # round 11a: how many words may stand between a study and its reason word, and between that word and the symptom
 # ("CT chest in 2023 for a persistent cough"); no clause may end there (CLAUSE_BREAKS)
 REASON_AFTER_STUDY = 6
@@ -218,8 +219,22 @@ class RedFlagReadings:
         negated_ends = {t for _, t in note.cues("negated")}
         for _, span, _, e in note.mentions(SYMPTOM, having={"explained"}):
             stop = min(note.sents.of(span.start).end, span.end + CLAUSE_REACH)
+        explaining: list[int] | None = None
+        own: dict[tuple[int, int], list[tuple[int, int]]] | None = None
             if any(self._names_cancer(note.doc, j, stop, negated_ends) for j in range(span.end, stop)):
                 e.discard("explained")
+            # round 18b: past a full stop the sentence splitter missed, another symptom begins another telling ("my
+            # back hurts since gym (deadlifts). my aunt had back pain from bone mets"): the attribution after it is that
+            # symptom's, when every cause that explains this one is told before the stop
+            end = next((j for j in range(span.end, stop) if note.doc[j].text in _FULL_STOPS), None)
+            nxt = next((s for s in note.starts(SYMPTOM) if end is not None and end < s < stop), None)
+            if end is not None and nxt is not None:
+                if explaining is None or own is None:
+                    explaining, own = [s for s, _ in note.cues("explained")], note.cues_by_target("explained")
+                causes = [s for s in explaining if span.end <= s < stop]
+                causes += [s for s, _ in own.get((span.start, span.end), ())]
+                if causes and all(s < end for s in causes):
+                    stop = nxt
 
     # ------------------------------------------------------------------ a cause the note denies
     def _denied(self, doc: Doc, s: int, negated_ends: set[int]) -> bool:

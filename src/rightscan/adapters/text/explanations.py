@@ -23,6 +23,8 @@ from typing import Any
 DATING_GAP = 3
 # How many lead words ("this has now fully") may stand before a resolution that opens its sentence
 MAX_LEAD = 5
+# Round 18b: how many words may stand between a cause lead and the finding told as the cause ("after a bad coughing")
+CAUSE_GAP = 3
 
 
 def _words_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
@@ -47,6 +49,8 @@ class Explanations:
         self.lead_words = frozenset(w.lower() for w in status.get("lead_words", ()))
         self.firm_hedges = frozenset(" ".join(w.lower().split()) for w in status.get("firm_hedges", ()))
         self.doubt_modals = frozenset(w.lower() for w in status.get("doubt_modals", ()))
+        self.cause_leads = frozenset(" ".join(w.lower().split()) for w in status.get("cause_leads", ()))
+        self._lead_longest = max((len(w.split()) for w in self.cause_leads), default=0)
 
     def subject_starts(self, spans: Sequence[Any], described: Sequence[Mapping[str, Any]]) -> list[int]:
         """First tokens of the mentions that name a study, a test or a value (``status_subject_families``)."""
@@ -73,6 +77,19 @@ class Explanations:
             if symptom_end <= s < until and not negated and doc[s].lower_ in self.resolution_words:
                 return int(s)
         return None
+
+    def told_as_cause(self, doc: Any, start: int) -> bool:
+        """Round 18b: whether the finding starting at token ``start`` is told as another finding's cause: a cause
+        lead (``carried_explanation.cause_leads``: "after", "from", "due to") ends at most ``CAUSE_GAP`` words before
+        it, with no mark between ("rib pain began after a coughing fit", "chest wall pain from coughing")."""
+        for gap in range(CAUSE_GAP + 1):
+            end = start - gap
+            if end <= 0 or any(doc[j].is_punct for j in range(end, start)):
+                return False
+            for n in range(min(self._lead_longest, end), 0, -1):
+                if " ".join(t.lower_ for t in doc[end - n : end]) in self.cause_leads:
+                    return True
+        return False
 
     def led_in(self, doc: Any, first: int, cue_start: int) -> bool:
         """Whether a sentence's words before its resolution cue only point back and date it ("This has now fully

@@ -57,6 +57,8 @@ from rightscan.adapters.text.rule_pass import ANY_FAMILY, SYMPTOM, NoteMentions
 # a symptom that carries one of these is not one a pointer back may explain
 _NOT_STATED_PLAINLY = frozenset({"explained", "warning", "negated", "hypothetical", "family", "uncertain"})
 _NOT_PLAIN_OR_PAST = _NOT_STATED_PLAINLY | {"historical"}  # nor one the note says is over
+# round 18b: a symptom the note names and does not explain away (warned or not): one an assessment leaves open
+_NOT_EXPLAINED_AWAY = frozenset({"explained", "negated", "hypothetical", "family", "historical"})
 _PROCEDURE = frozenset({"procedure"})  # a study
 AFTER_CAUSE = 3  # round 16b: how many tokens after an assessed cause a doubt of it may stand ("gastro, unlikely")
 # a symptom that carries one of these is not stated as the patient's, now
@@ -67,6 +69,7 @@ LEAD_WORDS = 3
 CALLER_GAP = 3
 # how many words after a generic attribution its cause may name the cancer ("due to her known bone metastases")
 ATTRIBUTION_REACH = 5
+_FULL_STOPS = frozenset({".", ";", "!"})  # round 18b: marks that end a telling, for malignant_cause
 # how many words may stand between a symptom and the pointer back that dates it ("back ache, worse bending, since")
 DATING_GAP = 4
 # round 11a: how many words may stand between a study and its reason word, and between that word and the symptom
@@ -222,8 +225,22 @@ class RedFlagReadings:
         """A symptom explained only because a generic attribution after it was read as a cause, where that cause is
         the cancer ("back pain due to bone metastases"): not explained."""
         negated_ends = {t for _, t in note.cues("negated")}
+        explaining: list[int] | None = None
+        own: dict[tuple[int, int], list[tuple[int, int]]] | None = None
         for _, span, _, e in note.mentions(SYMPTOM, having={"explained"}):
             stop = min(note.sents.of(span.start).end, span.end + CLAUSE_REACH)
+            # round 18b: past a full stop the sentence splitter missed, another symptom begins another telling ("my
+            # back hurts since gym (deadlifts). my aunt had back pain from bone mets"): the attribution after it is that
+            # symptom's, when every cause that explains this one is told before the stop
+            end = next((j for j in range(span.end, stop) if note.doc[j].text in _FULL_STOPS), None)
+            nxt = next((s for s in note.starts(SYMPTOM) if end is not None and end < s < stop), None)
+            if end is not None and nxt is not None:
+                if explaining is None or own is None:
+                    explaining, own = [s for s, _ in note.cues("explained")], note.cues_by_target("explained")
+                causes = [s for s in explaining if span.end <= s < stop]
+                causes += [s for s, _ in own.get((span.start, span.end), ())]
+                if causes and all(s < end for s in causes):
+                    stop = nxt
             if any(self._names_cancer(note.doc, j, stop, negated_ends) for j in range(span.end, stop)):
                 e.discard("explained")
 
@@ -377,6 +394,9 @@ class RedFlagReadings:
         hedged = {s for s, _ in note.cues("uncertain")}
         out: list[tuple[int, str]] = []
         spans = list(note.sents.spans)
+        # round 18b: the symptoms the note names and does not explain away, by code (first token, code)
+        standing = [(span.start, f.value) for _, span, d, _ in note.mentions(SYMPTOM, without=_NOT_EXPLAINED_AWAY)
+                    for f in d["findings"] if f.field == "symptoms"]  # fmt: skip
         for i, sent in enumerate(spans):
             k = sent.start
             while k < sent.end and (doc[k].is_space or doc[k].text in ("-", "*", "•")):
@@ -400,6 +420,10 @@ class RedFlagReadings:
                 if doc[j].lower_ in ("vs", "vs.", "versus"):
                     break
                 for code, names in self.assessed_causes.items():
+                    # round 18b: never when the assessment leaves a symptom of that kind open ("Dx: Costochondritis;
+                    # L hip pain, unexplained")
+                    if any(start <= at < stop and named == code for at, named in standing):
+                        continue
                     end = starts_with(doc, j, names, self._cause_longest)
                     if end is not None and not any(  # doubted after it: "gastroenteritis?", "... unlikely", "vs"
                         k in doubted or k in hedged or doc[k].lower_ in ("vs", "vs.", "versus", "?")

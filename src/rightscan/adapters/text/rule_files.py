@@ -179,6 +179,7 @@ class _CarriedExplanation(_Strict):
     resolution_lead_words: Words  # round 9b: "This has now fully resolved."
     firm_hedges: Words  # round 9b: "likely OA" still attributes
     doubt_modals: Words  # round 9b: "hip pain, could be bursitis"
+    cause_leads: Words = Field(default_factory=list)  # round 18b: "rib pain after a coughing fit, now resolved"
 
 
 class _BaselineCondition(_Strict):

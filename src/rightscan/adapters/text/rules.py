@@ -417,6 +417,7 @@ def _context_settings(ctx: ContextFile) -> dict[str, Any]:
                 "lead_words": tuple(sorted(_lower(ctx.carried_explanation.resolution_lead_words))),
                 "firm_hedges": tuple(sorted(_lower(ctx.carried_explanation.firm_hedges))),
                 "doubt_modals": tuple(sorted(_lower(ctx.carried_explanation.doubt_modals))),
+                "cause_leads": tuple(sorted(_lower(ctx.carried_explanation.cause_leads))),  # round 18b
             }
         ),
         "chronic_baseline": MappingProxyType(ctx.chronic_baseline.model_dump()),

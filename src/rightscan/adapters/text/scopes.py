@@ -147,6 +147,7 @@ class Scopes:
         negated_at: set[int] = set()
         conditional: frozenset[int] = frozenset()  # round 13v-c: warnings told as a return's condition
         first_of_family: dict[str, list[int]] = {}
+        ends_at: dict[int, int] = {}  # round 18b: a mention's first token -> the token after it
         subjects: list[int] = []  # round 9b: mentions naming a study, a test or a value (explanations.py)
         text = doc_text(doc)
         for i, (span, d) in enumerate(zip(spans, described, strict=True)):
@@ -170,6 +171,7 @@ class Scopes:
                         backward.add(s)
                 for sp, dd in zip(spans, described, strict=True):
                     first_of_family.setdefault(dd["family"], []).append(sp.start)
+                    ends_at[sp.start] = max(ends_at.get(sp.start, sp.end), sp.end)  # round 18b
                 for starts in first_of_family.values():
                     starts.sort()
                 subjects = self._explanations.subject_starts(spans, described)
@@ -195,14 +197,19 @@ class Scopes:
                 k = bisect.bisect_left(family_starts, span.end)
                 # a new onset that only dates the resolution ("; this has now fully resolved") ends nothing
                 dating = dating_onsets(cues.get(sents.index[span.start], ()), backward)
-                until = min([s for s, x in here if x in self._clause_breaks and s >= span.end and s not in dating]
-                            + family_starts[k : k + 1] + [sent.end, span.end + IN_CLAUSE_REACH])  # fmt: skip
-                cue = next((s for s, x in here if x == "historical" and s in backward and span.end <= s < until
-                            and s not in negated_at and s - 1 not in negated_at), None)  # fmt: skip
-                if cue is None:  # round 9b: "a cough in January which cleared with amoxicillin" (explanations.py)
-                    cue = self._explanations.treated_resolution(
-                        doc, cues.get(sents.index[span.start], ()), span.end, until, negated_at
-                    )
+                breaks = [s for s, x in here if x in self._clause_breaks and s >= span.end and s not in dating]
+                limit = min([*breaks, sent.end, span.end + IN_CLAUSE_REACH])
+                sent_cues = cues.get(sents.index[span.start], ())
+                looks_back = (here, backward, negated_at, sent_cues)
+                cue = self._resolution(doc, looks_back, span.end, min([limit, *family_starts[k : k + 1]]))
+                # round 18b: the next finding told as this one's cause ("rib pain began after a coughing fit then,
+                # improved steadily, now resolved") does not end its clause, when a mark closes the cause before the
+                # resolution (never "rib pain after a coughing fit which has resolved": that may be the cough's)
+                if cue is None and k < len(family_starts) and self._explanations.told_as_cause(doc, family_starts[k]):
+                    later = self._resolution(doc, looks_back, span.end, min([limit, *family_starts[k + 1 : k + 2]]))
+                    cause_end = ends_at.get(family_starts[k], family_starts[k] + 1)
+                    if later is not None and any(doc[j].is_punct for j in range(cause_end, later)):
+                        cue = later
                 if cue is not None and not any(x == "warning" and span.end <= s < cue for s, x in here):
                     e.add("historical")
             # a warning before the symptom that its own scope did not bring to it is another finding's ("lump
@@ -246,6 +253,18 @@ class Scopes:
                        and not (effect == "explained" and self._of_another(doc, text, span.end, s, subjects))
                        for s, x in here):  # fmt: skip
                     e.add(effect)
+
+    def _resolution(self, doc: Doc, looks_back: tuple[Any, ...], symptom_end: int, until: int) -> int | None:
+        """The first token of a resolution told after a symptom, before ``until``: a historical cue that looks back,
+        not negated, or a resolution told with its treatment (round 9b). ``looks_back``: the cues on the symptom's
+        line of its sentence (``here``), the first tokens of the backward cues, the ends of the negations and the
+        sentence's cues."""
+        here, backward, negated_at, sent_cues = looks_back
+        cue = next((s for s, x in here if x == "historical" and s in backward and symptom_end <= s < until
+                    and s not in negated_at and s - 1 not in negated_at), None)  # fmt: skip
+        if cue is None:  # round 9b: "a cough in January which cleared with amoxicillin" (explanations.py)
+            cue = self._explanations.treated_resolution(doc, sent_cues, symptom_end, until, negated_at)
+        return cue
 
     def _of_another(self, doc: Doc, text: str, symptom_end: int, cue_start: int, subjects: list[int]) -> bool:
         """Round 9b: the explaining cue at ``cue_start`` is not about the symptom (explanations.py)."""

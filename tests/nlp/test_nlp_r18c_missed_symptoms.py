@@ -190,3 +190,35 @@ def test_the_denial_itself_stays_denied(denied: str, day: str) -> None:
     note = TREATED + f"Denies {denied}, and since {day} no weakness either."
     codes = symptom_codes(note)
     assert not codes & {"headache", "cough", "bone_pain", "neurologic_deficit"}
+
+
+# ---------------------------------------------------------------- more words for the same complaints
+@pytest.mark.parametrize(
+    ("said", "code"),
+    [
+        ("She finds it hard to breathe walking to the shops.", "dyspnea"),
+        ("His breathing has been getting harder over two weeks.", "dyspnea"),
+        ("Pain in her head every morning for ten days.", "headache"),
+        ("Since Tuesday he drags his left foot.", "neurologic_deficit"),
+        ("Her clothes have become loose and she eats less.", "weight_loss"),
+    ],
+)
+def test_more_words_for_the_same_complaint(said: str, code: str) -> None:
+    assert code in symptom_codes(TREATED + said)
+
+
+@pytest.mark.parametrize(
+    ("said", "code"),
+    [
+        ("No pain in her head.", "headache"),
+        ("Not hard to breathe at rest.", "dyspnea"),
+        ("If she finds it hard to breathe, call 999.", "dyspnea"),
+    ],
+)
+def test_the_same_words_denied_or_hypothetical_say_nothing(said: str, code: str) -> None:
+    assert code not in symptom_codes(TREATED + said)
+
+
+def test_a_uk_presenting_complaint_abbreviation_ends_the_past_history() -> None:
+    note = PAST + "PC: 3 weeks of dry cough, worse at night.\n"
+    assert "cough" in symptom_codes(note)

@@ -164,6 +164,10 @@ class _Layout(_Strict):
 class _CarriedFamily(_Strict):
     possessives: Words
     pronouns: Words
+    # round 18c: the relations that name the patient in a relative's message, and the writer's relation -> the groups
+    # of those by which the writer names the patient ("son: mother, father")
+    patient_groups: Words = Field(default_factory=list)
+    writer_names: Words = Field(default_factory=list)
 
 
 class _CarriedExplanation(_Strict):

@@ -381,6 +381,26 @@ def _policies(ctx: ContextFile) -> dict[str, Policy]:
     }
 
 
+def _word_groups(groups: Iterable[str]) -> dict[str, frozenset[str]]:
+    """Each word of a comma-separated group -> its whole group ("mother, mum, mom")."""
+    out: dict[str, frozenset[str]] = {}
+    for group in groups:
+        words = _lower(w.strip() for w in group.split(",") if w.strip())
+        out.update(dict.fromkeys(words, words))
+    return out
+
+
+def _word_pairs(pairs: Iterable[str]) -> dict[str, frozenset[str]]:
+    """ "keys: values" lines, both comma-separated -> each key to its values ("son, daughter: mother, father")."""
+    out: dict[str, frozenset[str]] = {}
+    for pair in pairs:
+        keys, _, values = pair.partition(":")
+        names = _lower(w.strip() for w in values.split(",") if w.strip())
+        for key in _lower(w.strip() for w in keys.split(",") if w.strip()):
+            out[key] = names
+    return out
+
+
 def _lower(words: Iterable[str]) -> frozenset[str]:
     return frozenset(w.lower() for w in words)
 
@@ -405,6 +425,8 @@ def _context_settings(ctx: ContextFile) -> dict[str, Any]:
         "list_share": frozenset(ctx.lists.share),
         "carried_possessives": _lower(ctx.carried_family.possessives),
         "carried_pronouns": _lower(ctx.carried_family.pronouns),
+        "carried_patient_groups": MappingProxyType(_word_groups(ctx.carried_family.patient_groups)),
+        "carried_writer_names": MappingProxyType(_word_pairs(ctx.carried_family.writer_names)),
         "carried_anaphors": tuple(" ".join(a.lower().split()) for a in ctx.carried_explanation.anaphors),
         "contrasts": _lower(ctx.carried_explanation.contrasts),
         "explained_status": MappingProxyType(

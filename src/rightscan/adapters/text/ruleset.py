@@ -116,6 +116,9 @@ class Rules:
     list_share: frozenset[str]
     carried_possessives: frozenset[str]
     carried_pronouns: frozenset[str]
+    # round 18c: relation word -> its group of words naming the same person; writer's relation -> groups' first words
+    carried_patient_groups: Mapping[str, frozenset[str]]
+    carried_writer_names: Mapping[str, frozenset[str]]
     carried_anaphors: tuple[str, ...]  # words pointing back to the previous sentence's finding ("it", "the pain")
     contrasts: frozenset[str]  # words that turn an explained symptom to a warning about it ("... but it now wakes her")
     require_start_line: bool

@@ -336,7 +336,15 @@ class Scopes:
                          or (c > 1 and doc[c - 2].lower_ in possessives and not doc[c - 1].is_punct))  # fmt: skip
         if not anchors:
             return
+        named = self._patient_named(doc, anchors)  # round 18c: a relative writing names the patient by a relation
+        if named:
+            self._patient_not_relative(doc, spans, effects, named)
+            anchors = [c for c in anchors if c not in named]
+            returns += sorted(named)
+            if not anchors:
+                return
         owned = {c - 1 for c in anchors} | {c - 2 for c in anchors}
+        owned |= {c - 1 for c in named} | {c - 2 for c in named}
         returns += [t.i for t in doc if t.lower_ in possessives and t.i not in owned]
         returns.sort()
         said = [t.i for t in doc if t.lower_ in pronouns]
@@ -357,6 +365,58 @@ class Scopes:
             p = bisect.bisect_right(said, max(anchor, sent.start - 1))
             if p < len(said) and said[p] < span.start:
                 effects[i].add("family")
+
+    def _patient_not_relative(self, doc: Doc, spans: list[Span], effects: Effects, named: set[int]) -> None:
+        """A symptom whose only relative's cue is a word naming the patient (``_patient_named``: a son's "My mother has
+        had back pain for 3 weeks") is the patient's."""
+        by_target: dict[tuple[int, int], list[int]] = {}
+        for target, mod in doc._.context_graph.edges:
+            if self.rules.categories.get(mod.category) == "family":
+                by_target.setdefault((target.start, target.end), []).append(mod.modifier_span[0])
+        for i, span in enumerate(spans):
+            starts = by_target.get((span.start, span.end))
+            if "family" in effects[i] and starts and all(c in named for c in starts):
+                effects[i].discard("family")
+
+    def _patient_named(self, doc: Doc, anchors: list[int]) -> set[int]:
+        """``carried_family.patient_groups`` and ``writer_names``: the anchors (a relative after "my") that name the
+        patient, in a message a relative writes for her. The writer says so in a SUBJECT cue naming a relation ("son of
+        patient", "From: Lucia M. (daughter)", "writing for my mom"); after it, "my" with a word of the group that cue
+        names ("mom": mother, mum, mom ...), or, when it names only the writer ("son"), of the first group among the
+        writer's names for the patient that the writer then uses ("My mother is 67"), is the patient herself. Every
+        other relative stays a relative ("my aunt had bone pain", a daughter's "my mother says he sleeps more")."""
+        groups, writers = self.rules.carried_patient_groups, self.rules.carried_writer_names
+        if not groups:
+            return set()
+        possessives = self.rules.carried_possessives
+        declared: int | None = None
+        fixed: frozenset[str] | None = None  # the group the writer names the patient by
+        allowed: set[str] = set()  # the groups the writer may name the patient by (a son: mother, father)
+        for mod in doc._.context_graph.modifiers:
+            if mod.category != "SUBJECT":
+                continue
+            s, t = mod.modifier_span
+            words = [tok.lower_ for tok in doc[s:t]]
+            for k, word in enumerate(words):
+                if word in groups:  # "writing for my mom": the patient named
+                    fixed = fixed or groups[word]
+                elif word in writers and not (k and words[k - 1] in possessives):  # "son of patient": the writer
+                    allowed |= writers[word]
+                else:
+                    continue
+                declared = s if declared is None else min(declared, s)
+        if declared is None:
+            return set()
+        out: set[int] = set()
+        for c in anchors:
+            word = doc[c].lower_
+            if c < declared or word not in groups:
+                continue
+            if fixed is None and groups[word] & allowed:
+                fixed = groups[word]
+            if fixed is not None and word in fixed:
+                out.add(c)
+        return out
 
     def _carry_explanation(
         self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sents: Sentences

@@ -351,7 +351,7 @@ def _age_sex(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Finding]:
         out.append(Finding("age", age))
     else:
         out.append(Finding("age", None, UNPARSED, "age outside 18-120"))
-    sex = g.get("sex") or g.get("title")
+    sex = g.get("sex") or g.get("sex2") or g.get("title")  # sex2: the sex in the rule's second form (round 18e)
     if sex:
         out.append(Finding("sex", _SEX_WORDS[sex.lower()]))
     return out

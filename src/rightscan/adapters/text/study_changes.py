@@ -85,6 +85,29 @@ def changed_studies(cands: list[Candidate]) -> None:
 
 _CHOICES = "one of: "
 
+# round 18g: what keeps a study the patient asks for from being the one considered: said not to be done, declined, or
+# only supposed
+_NOT_ASKED = frozenset({"negated", "declined", "hypothetical"})
+
+
+def requested_studies(cands: list[Candidate]) -> None:
+    """Round 18g: the study the patient asks for in the words of her request ("My friend had a PET scan when she was
+    diagnosed and I'd like one too", "a bone scan before the surgery. can you order one?") is the study considered now
+    (annotation guide 2, order: asked about, requested), though its own sentence tells someone else had it. Only one
+    study named in the request's words; never one the note declines, negates or supposes."""
+    asked = [c.mention for c in cands if c.field == "patient_preference" and c.used]
+    for m in asked:
+        inside = [
+            c
+            for c in cands
+            if c.field == "order" and c.value is not None and m.start <= c.mention.start and c.mention.end <= m.end
+        ]
+        if len({c.value for c in inside}) != 1:
+            continue
+        for c in inside:
+            if not c.used and not c.mention.effects & _NOT_ASKED:
+                c.used, c.reason = True, None
+
 
 def still_unclear(unclear: list[Mention], order_name: str | None) -> list[Mention]:
     """Ambiguous study mentions that may name another study than the order. A bare name written again after the

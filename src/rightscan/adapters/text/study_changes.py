@@ -126,15 +126,12 @@ def requested_studies(cands: list[Candidate]) -> None:
     diagnosed and I'd like one too", "a bone scan before the surgery. can you order one?") is the study considered now
     (annotation guide 2, order: asked about, requested), though its own sentence tells someone else had it. Only one
     study named in the request's words; never one the note declines, negates or supposes."""
+    # her present wish in words that name her as the one asking (values.yaml, family preference_own: the study named
+    # first lends its own effects to the match); a request told as made before ("had initially asked for a PET") may
+    # since have been given up
     asked = [
-        c.mention
-        for c in cands
-        if c.field == "patient_preference"
-        and c.used
-        and c.mention.family == "preference_own"
-        and not c.mention.effects & {"past", "historical", "performed"}
-    ]  # her present wish in her own words; a request told as made before ("had initially asked for a PET") may since
-    # have been given up
+        c.mention for c in cands if c.field == "patient_preference" and c.used and c.mention.family == "preference_own"
+    ]
     for m in asked:
         inside = [
             c

@@ -45,7 +45,7 @@ from rightscan.adapters.text.stage_values import (
     several_foci,
     stated_current,
 )
-from rightscan.adapters.text.study_changes import declined_studies, still_unclear
+from rightscan.adapters.text.study_changes import declined_studies, requested_studies, still_unclear
 from rightscan.adapters.text.surgery_to_come import operation_to_come
 from rightscan.adapters.text.values import FACT, NOTE, UNPARSED, Finding
 from rightscan.domain.vocabulary import TOP_FIELDS, TUMOR_FIELDS
@@ -253,6 +253,7 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
     for c, why in _node_biopsy_pending(rules, cands, mentions):
         confirm("tumor.n", [c.value, "N0"], why, [c.mention])
     future_studies(cands, mentions)
+    requested_studies(cands)  # round 18g: the study the patient asks for is considered
     declined_studies(cands)
     restated_multiples(cands)
     by_field: dict[str, list[Candidate]] = {}

@@ -9,6 +9,7 @@ mention's words, section and ConText cues into a ``Mention``. Importing this mod
 from __future__ import annotations
 
 import itertools
+import re
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
@@ -32,6 +33,10 @@ from rightscan.adapters.text.study_words import (
     order_words,
 )
 from rightscan.adapters.text.values import FACT, NOTE, UNPARSED, Finding
+
+# round 18g: a word made of two body parts joined by a slash ("breast/chest"); short parts ("w/wo", "c/a/p", "b/l") are
+# abbreviations, not alternatives
+_ALTERNATIVES = re.compile(r"[A-Za-z]{3,}(?:/[A-Za-z]{3,})+")
 
 # medspaCy's matcher keeps an empty token Matcher when all rules are phrases, and spaCy warns on every note.
 _QUIET = r".*\[W036\].*"
@@ -225,7 +230,26 @@ class Analyser:
             reading = orders.for_patient(self.kb, " ".join(parts[:n]))
             if reading.status == "resolved" and reading.study is not None:
                 return (Finding("order", reading.study.id),)
-        return ()
+        return self._study_alternatives(parts)
+
+    def _study_alternatives(self, parts: list[str]) -> tuple[Finding, ...]:
+        """Round 18g: a body part written as two alternatives joined by a slash ("US of the L breast/chest wall"): each
+        alternative is read alone in the words; when those that name a study all name the same one, that is the study
+        ("breast/chest wall" -> breast ultrasound); two studies ("US L breast/axilla") name none."""
+        from rightscan.domain import orders
+
+        at = next((i for i, w in enumerate(parts) if _ALTERNATIVES.fullmatch(w)), None)
+        if at is None:
+            return ()
+        found = set()
+        for alternative in parts[at].split("/"):
+            words = [*parts[:at], alternative, *parts[at + 1 :]]
+            for n in range(len(words), at, -1):
+                reading = orders.for_patient(self.kb, " ".join(words[:n]))
+                if reading.status == "resolved" and reading.study is not None:
+                    found.add(reading.study.id)
+                    break
+        return (Finding("order", found.pop()),) if len(found) == 1 else ()
 
     def _describe(self, span: Span, values: list[Any], text: str) -> dict[str, Any]:
         """Rule, family and findings of one span of the group."""

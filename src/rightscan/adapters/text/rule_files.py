@@ -119,6 +119,9 @@ class _Coordination(_Strict):
     connectors: Words
     proposing_connectors: Words
     share: Effects
+    # round 18g: words that may stand between the connector and the next study ("+ L breast US", "and an isotope bone
+    # scan"): its side, an article, a kind
+    leading_words: Words = Field(default_factory=list)
 
 
 class _Layout(_Strict):

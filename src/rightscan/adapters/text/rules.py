@@ -420,6 +420,7 @@ def _context_settings(ctx: ContextFile) -> dict[str, Any]:
         "coordination_connectors": _lower(ctx.coordination.connectors),
         "coordination_proposing": _lower(ctx.coordination.proposing_connectors),
         "coordination_share": frozenset(ctx.coordination.share),
+        "coordination_leading": _lower(ctx.coordination.leading_words),
         "list_families": frozenset(ctx.lists.families),
         "list_connectors": _lower(ctx.lists.connectors),
         "list_share": frozenset(ctx.lists.share),

@@ -111,6 +111,7 @@ class Rules:
     coordination_connectors: frozenset[str]
     coordination_proposing: frozenset[str]
     coordination_share: frozenset[str]
+    coordination_leading: frozenset[str]
     list_families: frozenset[str]
     list_connectors: frozenset[str]
     list_share: frozenset[str]

@@ -618,6 +618,22 @@ class Scopes:
                 for i in chain:
                     effects[i] |= shared
 
+    def _connector(self, between: str) -> str | None:
+        """The connector that joins two studies, when the words between them are one, followed only by words that
+        lead the next study's name (round 18g: "+ L", "and an isotope"); None otherwise."""
+        if between in self.rules.coordination_connectors:
+            return between
+        words = between.split()
+        leading = self.rules.coordination_leading
+        for i in range(len(words)):  # the first study's own trailing words ("Dx mammo bilat + ...")
+            if i and words[i - 1] not in leading:
+                break
+            for k in range(len(words), i, -1):
+                head = " ".join(words[i:k])
+                if head in self.rules.coordination_connectors and all(w in leading for w in words[k:]):
+                    return head
+        return None
+
     def _coordinate(
         self,
         doc: Doc,
@@ -641,9 +657,10 @@ class Scopes:
                 prev = chains[-1][-1]
                 # the first study's own contrast words are not between the two ("CT CAP with contrast AND bone scan")
                 between = text[qualifiers_end(text, described[prev]["end"]) : described[i]["start"]].strip().lower()
-                if between in self.rules.coordination_connectors:
+                joined = self._connector(between)
+                if joined is not None:
                     chains[-1].append(i)
-                    proposing[-1] = proposing[-1] or between in self.rules.coordination_proposing
+                    proposing[-1] = proposing[-1] or joined in self.rules.coordination_proposing
                     continue
             chains.append([i])
             proposing.append(False)

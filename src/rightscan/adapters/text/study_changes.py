@@ -32,17 +32,19 @@ def declined_studies(cands: list[Candidate]) -> None:
         if c.field == "order" and c.used and c.mention.start < declined.get(c.value, -1):
             c.used, c.reason = False, "the note says this study was declined, cancelled or not ordered"
     changed_studies(cands)
+    chosen_studies(cands)
 
 
-@lru_cache(maxsize=1)
-def _change_cues() -> re.Pattern[str] | None:
-    """The change cues of the shipped rule set (context_rules.json), as one pattern."""
+@lru_cache(maxsize=2)
+def _change_cues(key: str = "replaces") -> re.Pattern[str] | None:
+    """The change cues of the shipped rule set (context_rules.json), as one pattern: the PROPOSED cues whose metadata
+    carries ``key`` ("replaces"; round 18g: "chooses", a study chosen among options named before)."""
     data = json.loads(context_rules_path().read_text(encoding="utf-8"))
     words = sorted(
         {
             r["literal"].lower()
             for r in data["context_rules"]
-            if r.get("category") == "PROPOSED" and (r.get("metadata") or {}).get("replaces")
+            if r.get("category") == "PROPOSED" and (r.get("metadata") or {}).get(key)
         },
         key=len,
         reverse=True,
@@ -58,6 +60,34 @@ def _says_changed(sentence: str) -> bool:
     CT C/A/P WITHOUT IV CONTRAST")."""
     cue = _change_cues()
     return cue is not None and cue.search(sentence) is not None
+
+
+# round 18g: a sentence that sets studies out as options ("Staging options discussed: CT C/A/P + bone scan vs PET/CT")
+_OPTIONS = re.compile(r"(?<![a-z])(?:vs\.?|versus|or|options?|alternatives?|choices?)(?![a-z])", re.IGNORECASE)
+
+
+def chosen_studies(cands: list[Candidate]) -> None:
+    """Round 18g: a study chosen, in a later sentence naming it alone, among options a sentence before set out ("Staging
+    options discussed: CT C/A/P + bone scan vs PET/CT. Given stage IIB, will order FDG PET/CT") is the one considered:
+    the options not chosen, named only there, are set aside. A study proposed elsewhere still counts."""
+    cue = _change_cues("chooses")
+    if cue is None:
+        return
+    orders = [c for c in cands if c.field == "order" and c.used]
+    values_in: dict[str, set[Any]] = {}
+    for c in orders:
+        values_in.setdefault(c.mention.sentence, set()).add(c.value)
+    options = {s for s, v in values_in.items() if len(v) > 1 and _OPTIONS.search(s)}
+    for c in orders:
+        s = c.mention.sentence
+        if s in options or len(values_in[s]) != 1 or "proposed" not in c.mention.effects or not cue.search(s):
+            continue
+        offered = [o for o in orders if o.mention.sentence in options and o.mention.start < c.mention.start]
+        if not any(o.value == c.value for o in offered):
+            continue
+        for o in offered:
+            if o.value != c.value:
+                o.used, o.reason = False, "another of the options named was chosen"
 
 
 def changed_studies(cands: list[Candidate]) -> None:
@@ -84,6 +114,35 @@ def changed_studies(cands: list[Candidate]) -> None:
 
 
 _CHOICES = "one of: "
+_TARGETED = "procedure.us_breast"  # round 18g: targets.yaml "targeted (us|ultrasound ...)" is its only bare phrase
+
+# round 18g: what keeps a study the patient asks for from being the one considered: said not to be done, declined, or
+# only supposed
+_NOT_ASKED = frozenset({"negated", "declined", "hypothetical", "performed", "historical"})
+
+
+def requested_studies(cands: list[Candidate]) -> None:
+    """Round 18g: the study the patient asks for in the words of her request ("My friend had a PET scan when she was
+    diagnosed and I'd like one too", "a bone scan before the surgery. can you order one?") is the study considered now
+    (annotation guide 2, order: asked about, requested), though its own sentence tells someone else had it. Only one
+    study named in the request's words; never one the note declines, negates or supposes."""
+    # her present wish in words that name her as the one asking (values.yaml, family preference_own: the study named
+    # first lends its own effects to the match); a request told as made before ("had initially asked for a PET") may
+    # since have been given up
+    asked = [
+        c.mention for c in cands if c.field == "patient_preference" and c.used and c.mention.family == "preference_own"
+    ]
+    for m in asked:
+        inside = [
+            c
+            for c in cands
+            if c.field == "order" and c.value is not None and m.start <= c.mention.start and c.mention.end <= m.end
+        ]
+        if len({c.value for c in inside}) != 1:
+            continue
+        for c in inside:
+            if not c.used and not c.mention.effects & _NOT_ASKED:
+                c.used, c.reason = True, None
 
 
 def still_unclear(unclear: list[Mention], order_name: str | None) -> list[Mention]:
@@ -100,6 +159,8 @@ def still_unclear(unclear: list[Mention], order_name: str | None) -> list[Mentio
         # them: "CT or PET?" could be a CT of another kind, so it stays a second study
         kind = order_name.split()[:2]
         same_kind = all(order_name in c and all(name.split()[:2] == kind for name in c) for c in choices)
+        # round 18g: a bare ultrasound aimed at a finding ("recommend targeted US") is the breast ultrasound ordered
+        same_kind = same_kind or (m.rule == _TARGETED and all(order_name in c for c in choices))
         if not choices or not same_kind:
             out.append(m)
     return out

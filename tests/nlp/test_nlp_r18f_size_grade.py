@@ -218,3 +218,20 @@ def test_her2_with_its_antibody_clone_in_brackets(line: str, her2: str) -> None:
 def test_the_gene_name_in_brackets_is_no_clone() -> None:
     note = "Core: IDC.\nHER2 (ERBB2) by IHC\n  Result: NEGATIVE (Score 0)"
     assert tumor(note).get("her2") in (None, "negative")
+
+
+# ---------------------------------------------------------------- mixed histology named by its parts
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Invasive carcinoma type: MIXED - invasive carcinoma NST (60%) and invasive lobular carcinoma (40%).",
+        "Histologic type: mixed, ductal (70%) and lobular (30%).",
+        "Histology: mixed lobular (60%) / ductal (40%).",
+    ],
+)
+def test_a_mixed_type_line_naming_its_parts_is_mixed(line: str) -> None:
+    assert tumor(f"{line} Grade 2. ER positive.").get("histology") == "mixed"
+
+
+def test_mixed_describing_something_else_is_not_a_mixed_type() -> None:
+    assert tumor("IDC with mixed cellularity. ER+.").get("histology") == "IDC"

@@ -33,11 +33,12 @@ from rightscan.adapters.text.order_time import future_studies
 from rightscan.adapters.text.rules import STRENGTH_RANK, FieldRule, Rules
 from rightscan.adapters.text.setting_course import NOTE_DATE, after_note_date, note_date
 from rightscan.adapters.text.setting_subject import set_aside_other_subjects
-from rightscan.adapters.text.size_current import several_foci_sentence, summary_size
+from rightscan.adapters.text.size_current import rounded_restatement, several_foci_sentence, summary_size
 from rightscan.adapters.text.size_links import set_aside_other_measures
 from rightscan.adapters.text.stage_unknown import nodal_status_unknown
 from rightscan.adapters.text.stage_values import (
     ELAPSED,
+    earlier_cancer_size,
     earlier_primary,
     earlier_receptors,
     is_second_primary,
@@ -320,8 +321,10 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
     assumptions += several_foci_sentence(rules, by_field)
     stated_current(rules, by_field)
     summary_size(rules, by_field)
+    rounded_restatement(rules, by_field)  # round 18f: "a 2 cm tumor" in the discussion of a 2.1 cm mass
     earlier_receptors(rules, facts, by_field, mentions)
     earlier_primary(facts, by_field, mentions)
+    earlier_cancer_size(rules, facts, by_field)  # round 18f: an earlier cancer's size told as the past
     nodal_status_unknown(rules, facts, by_field, mentions, to_confirm)
     for fieldname in by_field:
         if fieldname not in ("prior_surgery", "setting"):

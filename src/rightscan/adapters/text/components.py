@@ -36,6 +36,7 @@ GROUP = "rightscan"
 VALUE_KEY = "rightscan_values"
 PROCEDURE_PREFIX = "procedure."
 TEXT_KEY = "rightscan_text"
+GAPS_KEY = "rightscan_wide_gaps"  # round 18f: where a form's wide gap between fields was squeezed (spacing)
 
 logger.disable("PyRuSH")  # PyRuSH logs every sentence at DEBUG level through loguru
 
@@ -273,6 +274,7 @@ class ValueMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
+        gaps = doc.user_data.get(GAPS_KEY, frozenset())
         group = doc.spans[GROUP]
         kept: dict[str, tuple[list[int], list[int]]] = {}  # per group: sorted disjoint (starts, ends)
         found: list[tuple[Any, Any]] = []
@@ -294,7 +296,7 @@ class ValueMatcher:
                 pos = bisect.bisect_right(starts, start)
                 if (pos and ends[pos - 1] > start) or (pos < len(starts) and starts[pos] < end):
                     continue
-                if value_layer.rejected(rule, text, start, end):
+                if value_layer.rejected(rule, text, start, end, gaps):
                     continue
                 span = doc.char_span(start, end, label=f"V{len(found)}", alignment_mode="expand")
                 if span is None:

@@ -21,6 +21,9 @@ from rightscan.adapters.text.candidates import ACCEPTED, Candidate, status_of
 from rightscan.adapters.text.model import Mention
 from rightscan.adapters.text.rules import Rules
 
+# round 18f: "unproven" (targets.yaml clue.unproven) says the same as "pending" in other words: a suspected-cancer
+# referral, a biopsy planned as the outcome, a result awaited ("HPE awaited")
+_UNPROVEN = ("pending", "benign_result", "unproven")
 _PROOF = ("histology", "er", "pr", "her2", "grade", "t", "m")
 REASON = "no cancer proven yet (biopsy awaited or benign, no cancer named): a mass's size or axilla is no tumour stage"
 
@@ -33,7 +36,7 @@ def unproven_mass(rules: Rules, facts: dict[str, Any], by_field: dict[str, list[
     if any(k in facts for k in ("setting", "prior_surgery", "pathology")):
         return
     accepted = [m for m in mentions if status_of(rules, m)[0] == ACCEPTED]
-    if not any(m.family in ("pending", "benign_result") for m in accepted):
+    if not any(m.family in _UNPROVEN for m in accepted):
         return
     tumor.pop("size_cm", None)
     for c in by_field.get("tumor.size_cm", []):

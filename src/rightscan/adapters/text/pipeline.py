@@ -17,13 +17,13 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from rightscan.adapters.text import values as value_layer
-from rightscan.adapters.text.components import GROUP, PROCEDURE_PREFIX, TEXT_KEY, VALUE_KEY, build, doc_text
+from rightscan.adapters.text.components import GAPS_KEY, GROUP, PROCEDURE_PREFIX, TEXT_KEY, VALUE_KEY, build, doc_text
 from rightscan.adapters.text.layout import Marks, break_runs, compile_layout, normalise_marked
 from rightscan.adapters.text.model import Mention
 from rightscan.adapters.text.rules import load_rules
 from rightscan.adapters.text.scopes import Scopes
 from rightscan.adapters.text.sentences import Sentences
-from rightscan.adapters.text.spacing import squeeze, unwrap
+from rightscan.adapters.text.spacing import squeeze, unwrap, wide_gaps
 from rightscan.adapters.text.study_words import (
     CONTRAST_AFTER,
     NOT_ONE_CLAUSE,
@@ -67,11 +67,13 @@ class Analyser:
         plain, marks = normalise_marked(self.layout, unwrap(text))  # unwrap: same length, same offsets
         return break_runs(plain), marks
 
-    def _doc(self, read: str) -> Doc:
+    def _doc(self, read: str, gaps: frozenset[int] = frozenset()) -> Doc:
         """The tokens of ``read``, which keep its text: the doc's text is ``read`` itself, so it is stored for
-        ``doc_text`` instead of joined again from the tokens."""
+        ``doc_text`` instead of joined again from the tokens (``gaps``: a form's wide gaps, spacing.wide_gaps)."""
         doc = self.nlp.make_doc(read)
         doc.user_data[TEXT_KEY] = read
+        if gaps:
+            doc.user_data[GAPS_KEY] = gaps
         return doc
 
     def mentions(self, text: str) -> list[Mention]:
@@ -79,7 +81,7 @@ class Analyser:
             warnings.filterwarnings("ignore", message=_QUIET)
             plain, marks = self.rewrite_marked(text)
             read, where = squeeze(plain)
-            return self._mentions(self.nlp(self._doc(read)), text, marks, where)
+            return self._mentions(self.nlp(self._doc(read, wide_gaps(plain, where))), text, marks, where)
 
     def mentions_many(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[list[Mention]]:
         originals: list[str] = []
@@ -93,7 +95,7 @@ class Analyser:
                 read, where = squeeze(plain)
                 marked.append(marks)
                 maps.append(where)
-                yield self._doc(read)
+                yield self._doc(read, wide_gaps(plain, where))
 
         docs = self.nlp.pipe(rewritten(), batch_size=batch_size)
         k = 0

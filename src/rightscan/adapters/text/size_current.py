@@ -16,7 +16,7 @@ from typing import Any
 
 from rightscan.adapters.text.candidates import Candidate, where
 from rightscan.adapters.text.rules import Rules
-from rightscan.adapters.text.size_links import names_a_study, stated_size
+from rightscan.adapters.text.size_links import locate, names_a_study, stated_size
 from rightscan.adapters.text.stage_values import keep_the_said_value, parameter_words
 
 _FIELD = "tumor.size_cm"
@@ -105,3 +105,44 @@ def several_foci_sentence(rules: Rules, by_field: dict[str, list[Candidate]]) ->
                             "staged (AJCC 8, multiple tumours); inferred, not stated: override if wrong",
                             "evidence": [where(c.mention) for c in group]})  # fmt: skip
     return assumptions
+
+
+# round 18f: a size written as whole centimetres ("2 cm"), with no decimal
+_WHOLE_CM = re.compile(r"\d{1,2}\s*-?\s*(?:cm|centimet(?:er|re)s?)\b", re.IGNORECASE)
+# words that make a sentence a measurement of its own (a study, an examination), not a size restated in prose
+_MEASURED = re.compile(
+    r"\b(?:measur\w*|shows?|showed|seen|demonstrat\w*|exam\w*|palpa\w*|felt|o/e|on\s+(?:us|mri|mammo\w*|ct)|"
+    r"path\w*|core|biopsy|bx|specimen|gross|micro\w*|dimension)\b",
+    re.IGNORECASE,
+)
+
+
+def rounded_restatement(rules: Rules, by_field: dict[str, list[Candidate]]) -> None:
+    """round 18f: the tumour measured once ("Mammo/US: irregular mass 2.1 cm") and named again in the discussion in
+    round figures ("discussed that for a 2 cm node-negative tumor a bone scan is usually not needed"): the round
+    figure is the same tumour's size restated, not a second measurement, so it gives way to the measured one. Only
+    when the round figure is written in whole centimetres, the measured size rounds to it (within half a
+    centimetre), and its sentence names no study nor any measuring word (a mammogram's "2 cm" stays a size of its
+    own, and two sizes that differ stay a conflict: annotation guide 2, tumor.size_cm)."""
+    live = [c for c in by_field.get(_FIELD, []) if c.used]
+    values = {c.value for c in live}
+    if len(values) != 2:
+        return
+    rounded = [c for c in live if _whole_cm(c, live)]
+    precise = [c for c in live if c not in rounded]
+    if not rounded or not precise or len({c.value for c in rounded}) != 1 or len({c.value for c in precise}) != 1:
+        return
+    if abs(rounded[0].value - precise[0].value) >= 0.5:
+        return
+    for c in rounded:
+        low = c.mention.sentence.lower()
+        if names_a_study(rules, low) or _MEASURED.search(low) or c.mention.effects & {"palpation"}:
+            return
+    for c in rounded:
+        c.used, c.reason = False, "the measured size restated in round figures: the measured one stands"
+
+
+def _whole_cm(c: Candidate, live: list[Candidate]) -> bool:
+    """Whether the size is written in whole centimetres in its sentence (found there by size_links.locate)."""
+    at = locate([x for x in live if x.mention.sentence == c.mention.sentence]).get(id(c))
+    return at is not None and bool(_WHOLE_CM.match(c.mention.sentence, at))

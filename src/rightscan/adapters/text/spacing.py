@@ -75,3 +75,20 @@ def squeeze(text: str) -> tuple[str, list[int] | None]:
     pieces.append(text[kept:])
     where.extend(range(kept, len(text) + 1))
     return "".join(pieces), where
+
+
+# round 18f: a gap this wide (or a tab) between two words of a line parts a form's fields ("Size (USG): 2.0 cm   Dist
+# from nipple: 3 cm"); a double space is an edit's slip and parts nothing
+_WIDE = 3
+
+
+def wide_gaps(text: str, where: list[int] | None) -> frozenset[int]:
+    """The places in the squeezed text (``squeeze``) of the single spaces that stand for a wide gap or a tab of
+    ``text``: where one field of a form's line ends and the next begins."""
+    if where is None:
+        return frozenset()
+    return frozenset(
+        i
+        for i in range(len(where) - 1)
+        if where[i + 1] - where[i] >= _WIDE or (text[where[i]] == "\t" and i and where[i] - where[i - 1] == 1)
+    )

@@ -14,6 +14,7 @@ from rightscan.adapters.text.candidates import ACCEPTED, Candidate, status_of, w
 from rightscan.adapters.text.model import Mention
 from rightscan.adapters.text.note_setting import RECURRENCE
 from rightscan.adapters.text.rules import Rules
+from rightscan.adapters.text.size_links import link_words
 
 ELAPSED = "clue.time_elapsed"  # values.yaml: years elapsed ("3 yrs now")
 HOW_FOUND = "setting.screen_detected"  # targets.yaml: how the cancer was found, not that it is new
@@ -101,6 +102,35 @@ def earlier_primary(facts: dict[str, Any], by_field: dict[str, list[Candidate]],
         for c in earlier:
             if repr(c.value) not in current:
                 c.used, c.reason = False, "the earlier, operated cancer's value: the new primary's is staged"
+
+
+def earlier_cancer_size(rules: Rules, facts: dict[str, Any], by_field: dict[str, list[Candidate]]) -> None:
+    """round 18f: a new diagnosis whose note also tells of an earlier, treated cancer with its size, in a sentence read
+    as the past ("New L breast ca, core = IDC, US size 42mm ... Hx R breast ca 2009, 15mm, WLE+RT"): the earlier
+    cancer's size gives way to the current tumour's when the sizes given without a past reading agree (annotation
+    guide 2, tumor.size_cm: never an earlier cancer's size). The past size's sentence names a cancer and its treatment
+    (values.yaml ``size_link_words``: earlier_cancer, earlier_treatment) and gives no current size itself; a past size
+    of the same, untreated cancer ("dx 2/2025, IDC 2.1 cm, awaiting surgery") or an earlier study of the same mass is
+    left as it is (two measurements of one tumour stay a conflict)."""
+    if facts.get("setting") != "new_diagnosis":
+        return
+    cancer, treated = link_words(rules, "earlier_cancer"), link_words(rules, "earlier_treatment")
+    live = [c for c in by_field.get("tumor.size_cm", []) if c.used]
+    past = [c for c in live if c.mention.effects & {"past", "historical"}]
+    now = [c for c in live if c not in past]
+    earlier = [
+        c
+        for c in past
+        if any(p.search(c.mention.sentence.lower()) for p in cancer)
+        and any(p.search(c.mention.sentence.lower()) for p in treated)
+        and not any(n.mention.sentence == c.mention.sentence for n in now)
+    ]
+    current = {repr(c.value) for c in now}
+    if not earlier or len(current) != 1:
+        return
+    for c in earlier:
+        if repr(c.value) not in current:
+            c.used, c.reason = False, "an earlier, treated cancer's size (told as the past): the new tumour's is staged"
 
 
 OTHER_FOCUS = "size.other_focus"  # values.yaml: the size of another focus of the same cancer

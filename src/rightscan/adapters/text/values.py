@@ -23,8 +23,11 @@ _CLAUSE_END = re.compile(r"(?<!\bdr)(?<!\bmr)(?<!\bms)(?<!\bmrs)[.;](?:\s|$)|[;\
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _KEY_MAX = 40  # characters of a synoptic field name
 # words after a number: up to the next comma, "and", "but", " / ", " + " or an aside in parentheses ("2 cm (3 cm FN)")
-_PHRASE_START = re.compile(r"[,;(]")  # what opens the phrase a number stands in, looking back
-_PHRASE_END = re.compile(r"[.;,](?:\s|$)|[;,\n]|\s(?:and|but)\s|\s[/+]\s|\s\(")
+# round 18f: a form's fields on one line, set apart by a bar or a wide gap ("Size (USG): 2.0 cm   Dist from nipple:
+# 3 cm", "Size (US): 2.0 cm | FN: 3 cm"), are phrases of their own: the next field's words measure its own number. The
+# gaps are squeezed before reading (spacing.py); their places come as ``gaps`` (spacing.wide_gaps)
+_PHRASE_START = re.compile(r"[,;(|]")  # what opens the phrase a number stands in, looking back
+_PHRASE_END = re.compile(r"[.;,](?:\s|$)|[;,\n|]|\s(?:and|but)\s|\s[/+]\s|\s\(")
 # round 10d: after a tumour's measurement (a rule with `describes_after`) the phrase also ends at "with" or "w/": what
 # follows is another thing the measured tumour has ("IDC 3 cm with a biopsy-proven axillary node", "7 cm w/ skin
 # ulceration"), not what the number measures
@@ -55,12 +58,14 @@ def _line_key_rejects(rule: ValueRule, text: str, start: int) -> bool:
     return any(p.search(key) for p in rule.reject_before)
 
 
-def rejected(rule: ValueRule, text: str, start: int, end: int) -> bool:
-    """True when a reject word of the rule sits next to the match in the same clause."""
+def rejected(rule: ValueRule, text: str, start: int, end: int, gaps: frozenset[int] = frozenset()) -> bool:
+    """True when a reject word of the rule sits next to the match in the same clause (``gaps``: where a form's wide gap
+    between two fields of one line was read as one space; a field's phrase ends there)."""
     if rule.reject_before and _line_key_rejects(rule, text, start):
         return True
     if rule.reject_before:
-        before = text[max(0, start - rule.window) : start].lower()
+        field_start = max((g for g in gaps if g < start), default=-1) + 1  # round 18f: a form field is a clause
+        before = text[max(0, start - rule.window, field_start) : start].lower()
         cuts = list(_CLAUSE_END.finditer(before))
         if cuts:
             before = before[cuts[-1].end() :]
@@ -75,6 +80,9 @@ def rejected(rule: ValueRule, text: str, start: int, end: int) -> bool:
         cut = (_MEASURE_PHRASE_END if rule.describes_after else _PHRASE_END).search(after)
         if cut:
             after = after[: cut.start()]
+        next_field = min((g for g in gaps if g >= end), default=None)
+        if next_field is not None and next_field - end < len(after):  # round 18f: the next field of a form's line
+            after = after[: next_field - end]
         for p in rule.describes_after:  # "1.1 cm node-negative ER+ IDC": the tumour's own nodal status
             after = p.sub(" ", after)
         if any(p.search(after) for p in rule.reject_after):

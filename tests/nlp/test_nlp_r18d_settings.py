@@ -178,3 +178,12 @@ def test_asking_whether_the_doctor_remembers_makes_nothing_hypothetical(opener: 
 def test_a_real_condition_stays_hypothetical(condition: str) -> None:
     f = facts(f"Core: L breast IDC. {condition}, reconstruction can be discussed. Plan: WLE.")
     assert f.get("prior_surgery") is None
+
+
+def test_an_operation_named_after_treatment_told_finished_was_done() -> None:
+    f = facts("hi doc, done w radiation last yr for L breast (lumpectomy), all fine. when is my mammogram?")
+    assert f.get("prior_surgery") == "bct"
+
+
+def test_an_operation_to_come_after_treatment_finished_is_not_done() -> None:
+    assert "prior_surgery" not in facts("I am done with chemo, the lumpectomy is next week. Is that normal?")

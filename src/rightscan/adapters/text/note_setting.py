@@ -40,6 +40,14 @@ _HOW_FOUND = "setting.screen_detected"  # targets.yaml: how the cancer was found
 _STARTED_DATED = "clue.systemic_started_dated"  # values.yaml (round 14v-c): "Commenced letrozole + ribociclib 04/2025"
 _LOCAL_BENIGN = "clue.local_benign_result"  # values.yaml (round 16c): a local finding's biopsy read benign
 _SUSPICIOUS_STUDY = "clue.suspicious_breast_imaging"  # values.yaml (round 16c): BI-RADS 4-5, M4-5, U4-5
+# round 18d: recurrence named as the question the note asks ("?recurrence", "recurrence vs mastitis"), with no site
+_RECURRENCE_ASKED = "setting.recurrence_without_site"  # targets.yaml
+_ASKING = frozenset({"question", "uncertain"})
+# round 18d: values.yaml, a node told by its size or feel: in a sentence of an earlier date it is the treated cancer's
+# own story (as a suspicious study of an earlier year is)
+_NODE_DESCRIBED = "clue.regional_node_described"
+_SCAR_PLACE = "clue.scar_place_change"  # a change beside the scar: after the operation by its words, whatever the date
+_DATED_OUT = frozenset({_SUSPICIOUS_STUDY, _NODE_DESCRIBED})
 _PROOF = ("tumor.histology", "tumor.er", "tumor.pr", "tumor.her2", "tumor.grade", "pathology.t", "pathology.n")
 
 
@@ -147,7 +155,12 @@ def infer_setting(
     found = [m for m in by["new_local"] if not any(s < m.end and m.start < e for s, e in negative)]
     found = _not_resolved_benign(found, mentions)  # round 16c: a finding its biopsy read benign is no new finding
     # round 16c: a suspicious study of an earlier year is the one that found the treated cancer, not a new finding
-    found = [m for m in found if m.rule != _SUSPICIOUS_STUDY or not before_episode(m.sentence)]
+    found = [m for m in found if m.rule not in _DATED_OUT or not before_episode(m.sentence)]
+    # round 18d: a node or a scar change told by its size, feel or place is a new finding only after a cancer treated
+    # at an earlier time; with an operation of the current episode alone it may be what the operation found
+    # ("Procedure: Lt MRM ... Findings: multiple level I/II axillary LN, largest 1.5 cm")
+    if not (treatment or earlier or any(before_episode(m.sentence) for m in old_surgery)):
+        found = [m for m in found if m.rule not in {_NODE_DESCRIBED, _SCAR_PLACE}]
     local = [m for m in found + nodes if m.sentence not in presentation]  # regional nodes in words: a new finding
     proven = sorted({c.field for c in cands if c.used and c.field in _PROOF})  # fields are settled later
     staged = [c.mention for c in cands if c.used and c.field in ("tumor.t", "tumor.n", "order")]
@@ -188,9 +201,15 @@ def infer_setting(
     latest = max((int(y) for m in treatment + surgery for y in _YEAR.findall(m.sentence)), default=0)
     followed = {m.sentence for m in by["followup"]}
     treated_type = {m.sentence for m in current if m.sentence in followed or _dated_by(m.sentence, latest)}
+    # round 18d: a type given with its pathological category ("Dx: Ca Lt breast, IDC, pT1c pN0") was read from the
+    # operation's specimen: the operated cancer, not a new one being worked up, when that cancer was treated at an
+    # earlier time ("Lt BCS + SLNB Jan 2019"; a note dating nothing may be written during the first course)
+    specimen = {c.mention.sentence for c in cands if c.used and c.field.startswith("pathology.")}
+    if not any(dated(m.sentence) for m in long_ago):
+        specimen = set()
     new_primary = [
         m for m in current
-        if m.sentence in worked_up and m.sentence not in {t.sentence for t in long_ago} | treated_type
+        if m.sentence in worked_up and m.sentence not in {t.sentence for t in long_ago} | treated_type | specimen
     ]  # fmt: skip
     # an operation still to come in the same sentence makes "after neoadjuvant therapy" the plan's order of steps
     # ("mastectomy after neoadjuvant therapy"), not treatment under way
@@ -280,6 +299,10 @@ def infer_setting(
                          "follow-up or a suspected recurrence is not said", long_ago[:2])  # fmt: skip
     elif long_ago or (surgery and (distant or local)):
         treated = long_ago or surgery  # the domain's rule for a treated cancer, the same as for a coded record
+        if not (distant or local):
+            # round 18d: a recurrence the note asks about ("?recurrence", "recurrence vs mastitis") while it considers a
+            # study of the breast or axilla (procedures.yaml purpose: locoregional) is a suspected local recurrence
+            local = _local_question(rules, mentions, cands, dated)
         found = treated_cancer_setting(distant_finding=bool(distant), local_finding=bool(local))
         if found.setting != "surveillance" or stated is None:
             seen = distant if distant else local if local else by["followup"]
@@ -345,6 +368,16 @@ def _sides(sentence: str) -> set[str]:
     return found
 
 
+def sides_of(sentence: str) -> set[str]:
+    """The sides of the body a sentence names ("left", "right"; "Lt", "Rt" too), each a word or a lone L or R."""
+    found = _sides(sentence)
+    if re.search(r"\bLt\b", sentence):
+        found.add("left")
+    if re.search(r"\bRt\b", sentence):
+        found.add("right")
+    return found
+
+
 def _other_breast(treated: list[Mention], new: list[Mention]) -> list[Mention]:
     """The new findings that lie in the other breast than the treated cancer (each sentence naming one side only);
     empty unless every side-naming sentence of the treated cancer names one and the same side, and no new
@@ -382,6 +415,31 @@ def _not_resolved_benign(found: list[Mention], mentions: list[Mention]) -> list[
     place = {s: i for i, s in enumerate(sentences)}
     resolved = {place[r.sentence] for r in results} | {place[r.sentence] - 1 for r in results}
     return [m for m in found if m.rule != _LOCAL_BENIGN and place.get(m.sentence) not in resolved]
+
+
+def _local_question(rules: Rules, mentions: list[Mention], cands: list[Candidate], dated: Any) -> list[Mention]:
+    """The recurrence asked about (a question or a doubt, not denied, feared or of the past, in an undated sentence) and
+    the breast or axilla study considered with it (procedures.yaml ``purpose: locoregional``), when the note names both
+    and considers no other study; empty otherwise (round 18d)."""
+    from rightscan.adapters.knowledge_files import load_knowledge
+
+    asked = [
+        m
+        for m in mentions
+        if m.rule == _RECURRENCE_ASKED
+        and status_of(rules, m)[0] == ACCEPTED
+        and m.effects & _ASKING
+        and not m.effects & (_NOT_SAID | {"past"})
+        and not dated(m.sentence)
+    ]
+    if not asked:
+        return []
+    procedures = load_knowledge().procedures
+    studies = [c for c in cands if c.field == "order" and not c.mention.effects & (_NOT_SAID | {"past"})]
+    purposes = {getattr(procedures.get(c.value), "purpose", None) for c in studies}
+    if purposes != {"locoregional"}:
+        return []
+    return asked[:1] + [c.mention for c in studies][:1]
 
 
 def _given(m: Mention, dated: Any) -> bool:

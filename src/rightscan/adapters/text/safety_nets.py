@@ -27,6 +27,7 @@ from rightscan.adapters.text import back_references, foreign_pronouns, relative_
 from rightscan.adapters.text.assemble import DIFFERENT_VALUES, assemble
 from rightscan.adapters.text.candidates import ACCEPTED, has_field, status_of, where
 from rightscan.adapters.text.model import Extraction, Mention
+from rightscan.adapters.text.note_setting import sides_of
 from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.values import FACT, NOTE, Finding
 from rightscan.domain.vocabulary import TOP_FIELDS
@@ -42,7 +43,8 @@ _BARE_M_REASON = (
 
 def read(rules: Rules, mentions: list[Mention], procedure_names: dict[str, str]) -> Extraction:
     """The note's reading with the safety nets of this module applied."""
-    mentions = foreign_pronouns.carry(rules, back_references.carry(rules, _sought_not_found(mentions)))
+    mentions = _regional_sample_not_distant(rules, _sought_not_found(mentions))
+    mentions = foreign_pronouns.carry(rules, back_references.carry(rules, mentions))
     mentions, doubted = _doubt_bare_m(rules, mentions)
     extraction = assemble(rules, mentions, procedure_names)
     # round 14v-a: a raised symptom told in a relative's story, or told later as over, is read again as uncertain
@@ -104,6 +106,65 @@ def _sought_not_found(mentions: list[Mention]) -> list[Mention]:
             and any(s.sentence == m.sentence and 0 <= m.start - s.end <= _SOUGHT_REACH for s in sought)
         ):
             m = dataclasses.replace(m, findings=(Finding("tumor.m", "M1", NOTE, _SOUGHT_REASON),))
+        out.append(m)
+    return out
+
+
+# ------------------------------------------------------------------ a regional node sampled (round 18d)
+SAMPLE = "clue.sample_taken"  # values.yaml (round 18d): FNA, FNAC, core, biopsy, cytology, punch
+DISTANT_ORGAN = "clue.distant_organ_named"  # values.yaml (round 18d): lung, liver, bone, brain, contralateral ...
+_REGIONAL_FAMILIES = frozenset({"node", "new_local"})  # context.yaml: regional nodes; a new finding in breast or scar
+_NOT_A_FINDING = frozenset({"negated", "hypothetical", "family", "historical"})
+_OPERATION_FAMILIES = frozenset({"surgery", "surgery_done"})  # context.yaml: the breast operations
+_BENIGN_RESULT = "clue.local_benign_result"  # values.yaml (round 16c): a biopsy read benign, no finding itself
+_REGIONAL_REASON = (
+    "metastatic carcinoma found by sampling a regional node or a local finding (no distant organ named): regional "
+    "disease, not distant metastasis"
+)
+
+
+def _regional_sample_not_distant(rules: Rules, mentions: list[Mention]) -> list[Mention]:
+    """The mentions with each M1 read from words naming no site ("FNAC: metastatic ca c/w breast primary") made evidence
+    only, when its sentence tells a sample taken and it, or the sentence before it, tells a regional node or a local
+    finding (not denied, feared or a relative's), and neither of those sentences names a distant organ or the
+    contralateral side (annotation guide: M1 only for distant metastasis; a contralateral axilla is distant)."""
+    if not any(m.rule == SAMPLE for m in mentions):
+        return mentions
+    order = list(dict.fromkeys(m.sentence for m in sorted(mentions, key=lambda m: m.start)))
+    before = {s: order[i - 1] for i, s in enumerate(order) if i}
+    sampled = {m.sentence for m in mentions if m.rule == SAMPLE}
+    distant = {m.sentence for m in mentions if m.rule == DISTANT_ORGAN}
+    regional = {
+        m.sentence
+        for m in mentions
+        if m.family in _REGIONAL_FAMILIES
+        and m.rule != _BENIGN_RESULT
+        and not m.effects & _NOT_A_FINDING
+        and status_of(rules, m)[0] == ACCEPTED
+    }
+
+    # the side of the treated cancer, where its operations name one side only: a node of the other side is the
+    # contralateral axilla, distant disease
+    operated = {side for m in mentions if m.family in _OPERATION_FAMILIES for side in sides_of(m.sentence)}
+
+    def same_side(sentence: str) -> bool:
+        named = sides_of(sentence)
+        return not named or len(operated) != 1 or bool(named & operated)
+
+    def regional_only(sentence: str) -> bool:
+        if sentence not in sampled or sentence in distant or not same_side(sentence):
+            return False
+        if sentence in regional:
+            return True
+        prior = before.get(sentence)
+        return prior is not None and prior in regional and prior not in distant and same_side(prior)
+
+    out: list[Mention] = []
+    for m in mentions:
+        if _says_m1(m) and m.family == "metastasis" and not m.rule.startswith(_STATED_M) and regional_only(m.sentence):
+            m = dataclasses.replace(
+                m, findings=(Finding("tumor.m", "M1", NOTE, _REGIONAL_REASON),), uncertain_value=None
+            )
         out.append(m)
     return out
 

@@ -122,6 +122,12 @@ class _Coordination(_Strict):
     # round 18g: words that may stand between the connector and the next study ("+ L breast US", "and an isotope bone
     # scan"): its side, an article, a kind
     leading_words: Words = Field(default_factory=list)
+    # lists only: a comma and an article ("no bone pain, shortness of breath, a cough or double vision") may carry a
+    # denied list on or open a statement ("no fever, a cough for 3 days"): the denial reaches past it as doubt only
+    weak_connectors: Words = Field(default_factory=list)
+    # lists only: words that show the words between two findings are not other items of the list (a negation, a
+    # course, a time); with the red-flag readings' negation_end_* words (a subject, a verb of having, a time word)
+    stop_words: Words = Field(default_factory=list)
 
 
 class _Layout(_Strict):

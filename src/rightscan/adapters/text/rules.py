@@ -424,6 +424,17 @@ def _context_settings(ctx: ContextFile) -> dict[str, Any]:
         "list_families": frozenset(ctx.lists.families),
         "list_connectors": _lower(ctx.lists.connectors),
         "list_share": frozenset(ctx.lists.share),
+        "list_weak_connectors": _lower(ctx.lists.weak_connectors),
+        "list_stop_words": frozenset(
+            w
+            for phrase in (
+                *ctx.lists.stop_words,
+                *ctx.red_flag_readings.negation_end_fillers,
+                *ctx.red_flag_readings.negation_end_times,
+                *ctx.red_flag_readings.negation_end_verbs,
+            )
+            for w in phrase.lower().split()
+        ),
         "carried_possessives": _lower(ctx.carried_family.possessives),
         "carried_pronouns": _lower(ctx.carried_family.pronouns),
         "carried_patient_groups": MappingProxyType(_word_groups(ctx.carried_family.patient_groups)),

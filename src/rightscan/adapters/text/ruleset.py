@@ -115,6 +115,8 @@ class Rules:
     list_families: frozenset[str]
     list_connectors: frozenset[str]
     list_share: frozenset[str]
+    list_weak_connectors: frozenset[str]  # a comma and an article: the chain goes on, a denial reaches on as doubt
+    list_stop_words: frozenset[str]  # words that are not other items of a list between two findings
     carried_possessives: frozenset[str]
     carried_pronouns: frozenset[str]
     # round 18c: relation word -> its group of words naming the same person; writer's relation -> groups' first words

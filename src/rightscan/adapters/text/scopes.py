@@ -57,6 +57,10 @@ CONTRAST_REACH = 30  # tokens from an explained symptom to the warning a contras
 FAMILY_SENTENCES = 2
 
 
+LIST_ITEM_WORDS = 3  # round 18: the most words an item of a list may have between two findings
+LIST_REACH_CHARS = 240  # round 18: how far a denial reaches along a list past its own scope
+
+
 class Scopes:
     """The cross-mention context passes, built once per rule set."""
 
@@ -599,24 +603,103 @@ class Scopes:
     def _share_in_lists(self, doc: Doc, described: Described, effects: Effects) -> None:
         """Findings joined by list connectors share a negated, hypothetical or family scope: in "call us if
         you develop bone pain, headaches or shortness of breath" every item is hypothetical, however long
-        the list (a cue's own scope may stop before the last items)."""
+        the list (a cue's own scope may stop before the last items).
+
+        Round 18 (lead): two kinds of link go on with a list forwards only. Other items between two findings
+        ("no bone pain, nausea, vomiting, diarrhoea or headaches": the cue's reach ends before the headaches) carry
+        the earlier findings' scope on to the later ones; a comma and an article (``lists.weak_connectors``: "no
+        bone pain, shortness of breath, a cough or double vision"), or other items joined by "and", may also open a
+        statement ("no fever, a cough for 3 days"), so a denial reaches past them as doubt only (to confirm)."""
         text = doc_text(doc)
         idx = sorted((i for i, d in enumerate(described) if d["family"] in self.rules.list_families),
                      key=lambda i: described[i]["start"])  # fmt: skip
-        chains: list[list[int]] = []
+        chains: list[list[tuple[int, str]]] = []  # each item: (mention, the link before it: "", "far", "weak")
         for i in idx:
             if chains:
-                prev = chains[-1][-1]
+                prev = chains[-1][-1][0]
                 between = " ".join(text[described[prev]["end"] : described[i]["start"]].split()).lower()
                 if between in self.rules.list_connectors:
-                    chains[-1].append(i)
+                    chains[-1].append((i, ""))
                     continue
-            chains.append([i])
+                if between in self.rules.list_weak_connectors:
+                    chains[-1].append((i, "weak"))
+                    continue
+                link = self._items_between(between)
+                if link:
+                    chains[-1].append((i, link))
+                    continue
+            chains.append([(i, "")])
         for chain in chains:
-            if len(chain) > 1:
-                shared = set().union(*(effects[i] & self.rules.list_share for i in chain))
-                for i in chain:
+            if len(chain) < 2:
+                continue
+            parts: list[tuple[str, list[int]]] = [("", [])]  # the chain cut where a link goes forwards only
+            for i, link in chain:
+                if link:
+                    parts.append((link, []))
+                parts[-1][1].append(i)
+            for _link, part in parts:
+                shared = set().union(*(effects[i] & self.rules.list_share for i in part))
+                for i in part:
                     effects[i] |= shared
+            for k, (link, part) in enumerate(parts[1:], start=1):
+                before = set().union(*(effects[i] for _l, p in parts[:k] for i in p)) & self.rules.list_share
+                for i in part:
+                    if link == "far":
+                        effects[i] |= before
+                    elif "negated" in before and "negated" not in effects[i]:
+                        effects[i].add("uncertain")
+        self._denied_list_from_cue(doc, described, effects, idx)
+
+    def _denied_list_from_cue(self, doc: Doc, described: Described, effects: Effects, idx: list[int]) -> None:
+        """A finding that a forward negation cue does not reach, with only other items of the list between them
+        ("No fevers, chills, night sweats, nausea, vomiting, diarrhoea or headaches"): denied ("far") or, past "and"
+        or an article, uncertain ("weak"); never across a line break."""
+        cues = [
+            m.modifier_span
+            for m in doc._.context_graph.modifiers
+            if self.rules.categories.get(m.category) == "negated" and str(m.direction).upper() == "FORWARD"
+        ]
+        if not cues:
+            return
+        text = doc_text(doc)
+        for i in idx:
+            if effects[i] & {"negated", "uncertain"}:
+                continue
+            start = described[i]["start"]
+            ends = [doc[c[1] - 1].idx + len(doc[c[1] - 1]) for c in cues if c[1] <= len(doc) and c[1] > c[0]]
+            before = [e for e in ends if e <= start]
+            if not before:
+                continue
+            raw = text[max(before) : start]
+            if "\n" in raw or len(raw) > LIST_REACH_CHARS:
+                continue
+            link = self._items_between(", " + " ".join(raw.split()).lower()) if raw.strip() else None
+            if link == "far":
+                effects[i].add("negated")
+            elif link == "weak":
+                effects[i].add("uncertain")
+
+    def _items_between(self, between: str) -> str | None:
+        """How the words between two findings link them when they are other items of the same list (", nausea,
+        vomiting, diarrhoea or"): "far" (the list goes on), "weak" (with "and" or an article before the later
+        finding: the list may go on or a statement begin), or None (not a list: a verb, a time, a number, a cue)."""
+        if not between or (between[0] not in ",/" and not between.startswith(("or ", "nor "))):
+            return None
+        words = between.replace(",", " , ").split()  # "c/o" stays one word (not a plain item)
+        joiners = {",", "/", "or", "nor", "and"}
+        items: list[list[str]] = [[]]
+        for w in words:
+            if w in joiners:
+                items.append([])
+            elif not w.isalpha() or w in self.rules.list_stop_words:
+                return None
+            else:
+                items[-1].append(w)
+        if any(len(item) > LIST_ITEM_WORDS for item in items):
+            return None
+        last = items[-1]
+        weak = "and" in words or (bool(last) and f", {last[-1]}" in self.rules.list_weak_connectors)
+        return "weak" if weak else "far"
 
     def _connector(self, between: str) -> str | None:
         """The connector that joins two studies, when the words between them are one, followed only by words that

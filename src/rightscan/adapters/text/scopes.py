@@ -30,6 +30,7 @@ from rightscan.adapters.text.explanations import (
     drop_status_of_another,
 )
 from rightscan.adapters.text.family_rows import FamilyRows
+from rightscan.adapters.text.joined_findings import JoinedFindings
 from rightscan.adapters.text.negated_cause import NegatedCause
 from rightscan.adapters.text.negation_reach import NewClauseNegation, negation_across_clause, negation_ended_by_until
 from rightscan.adapters.text.red_flag_readings import RedFlagReadings
@@ -40,7 +41,6 @@ from rightscan.adapters.text.rule_pass import Described, Effects, NoteMentions, 
 from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.sentences import Sentences
 from rightscan.adapters.text.shorthand_reach import doubt_past_shorthand
-from rightscan.adapters.text.study_words import qualifiers_end
 from rightscan.adapters.text.unstated_mentions import UnstatedMentions
 from rightscan.adapters.text.warning_after import warning_told_after
 from rightscan.adapters.text.warning_owner import qualifies_another, warnings_of_others
@@ -57,14 +57,11 @@ CONTRAST_REACH = 30  # tokens from an explained symptom to the warning a contras
 FAMILY_SENTENCES = 2
 
 
-LIST_ITEM_WORDS = 3  # round 18: the most words an item of a list may have between two findings
-LIST_REACH_CHARS = 240  # round 18: how far a denial reaches along a list past its own scope
-
-
 class Scopes:
     """The cross-mention context passes, built once per rule set."""
 
     def __init__(self, rules: Rules) -> None:
+        self._joined = JoinedFindings(rules)
         self.rules = rules
         # cue categories that end an explaining cue's scope also end the clause it explains (in_clause)
         self._clause_breaks = frozenset("|" + c for c in rules.terminating_types.get("EXPLAINED", ()))
@@ -107,8 +104,8 @@ class Scopes:
         self._red_flags.informant_family(note)  # round 10b (red_flag_readings.py)
         self._relative_tails.apply(note, *self._red_flags.informants(note))  # round 18a (relative_tail.py)
         self._reported.before_clauses(note)  # round 12a (reported_readings)
-        self._coordinate(doc, spans, described, effects, sents)
-        self._share_in_lists(doc, described, effects)
+        self._joined.coordinate(doc, spans, described, effects, sents)  # joined_findings.py
+        self._joined.share_in_lists(doc, described, effects)
         self._status_of_another(doc, spans, described, effects)  # round 9b (explanations.py)
         self._in_clause(doc, spans, described, effects, sents)
         unchanged = self._denied_change.reassure(note)  # round 12v
@@ -599,164 +596,3 @@ class Scopes:
                     break  # the nearest later mention decides: "Headache persists." keeps it
                 effects[i].add("historical")
                 break
-
-    def _share_in_lists(self, doc: Doc, described: Described, effects: Effects) -> None:
-        """Findings joined by list connectors share a negated, hypothetical or family scope: in "call us if
-        you develop bone pain, headaches or shortness of breath" every item is hypothetical, however long
-        the list (a cue's own scope may stop before the last items).
-
-        Round 18 (lead): two kinds of link go on with a list forwards only. Other items between two findings
-        ("no bone pain, nausea, vomiting, diarrhoea or headaches": the cue's reach ends before the headaches) carry
-        the earlier findings' scope on to the later ones; a comma and an article (``lists.weak_connectors``: "no
-        bone pain, shortness of breath, a cough or double vision"), or other items joined by "and", may also open a
-        statement ("no fever, a cough for 3 days"), so a denial reaches past them as doubt only (to confirm)."""
-        text = doc_text(doc)
-        idx = sorted((i for i, d in enumerate(described) if d["family"] in self.rules.list_families),
-                     key=lambda i: described[i]["start"])  # fmt: skip
-        chains: list[list[tuple[int, str]]] = []  # each item: (mention, the link before it: "", "far", "weak")
-        for i in idx:
-            if chains:
-                prev = chains[-1][-1][0]
-                between = " ".join(text[described[prev]["end"] : described[i]["start"]].split()).lower()
-                if between in self.rules.list_connectors:
-                    chains[-1].append((i, ""))
-                    continue
-                if between in self.rules.list_weak_connectors:
-                    chains[-1].append((i, "weak"))
-                    continue
-                link = self._items_between(between)
-                if link:
-                    chains[-1].append((i, link))
-                    continue
-            chains.append([(i, "")])
-        for chain in chains:
-            if len(chain) < 2:
-                continue
-            parts: list[tuple[str, list[int]]] = [("", [])]  # the chain cut where a link goes forwards only
-            for i, link in chain:
-                if link:
-                    parts.append((link, []))
-                parts[-1][1].append(i)
-            for _link, part in parts:
-                shared = set().union(*(effects[i] & self.rules.list_share for i in part))
-                for i in part:
-                    effects[i] |= shared
-            for k, (link, part) in enumerate(parts[1:], start=1):
-                before = set().union(*(effects[i] for _l, p in parts[:k] for i in p)) & self.rules.list_share
-                for i in part:
-                    if link == "far":
-                        effects[i] |= before
-                    elif "negated" in before and "negated" not in effects[i]:
-                        effects[i].add("uncertain")
-        self._denied_list_from_cue(doc, described, effects, idx)
-
-    def _denied_list_from_cue(self, doc: Doc, described: Described, effects: Effects, idx: list[int]) -> None:
-        """A finding that a forward negation cue does not reach, with only other items of the list between them
-        ("No fevers, chills, night sweats, nausea, vomiting, diarrhoea or headaches"): denied ("far") or, past "and"
-        or an article, uncertain ("weak"); never across a line break."""
-        cues = [
-            m.modifier_span
-            for m in doc._.context_graph.modifiers
-            if self.rules.categories.get(m.category) == "negated" and str(m.direction).upper() == "FORWARD"
-        ]
-        if not cues:
-            return
-        text = doc_text(doc)
-        for i in idx:
-            if effects[i] & {"negated", "uncertain"}:
-                continue
-            start = described[i]["start"]
-            ends = [doc[c[1] - 1].idx + len(doc[c[1] - 1]) for c in cues if c[1] <= len(doc) and c[1] > c[0]]
-            before = [e for e in ends if e <= start]
-            if not before:
-                continue
-            raw = text[max(before) : start]
-            if "\n" in raw or len(raw) > LIST_REACH_CHARS:
-                continue
-            link = self._items_between(", " + " ".join(raw.split()).lower()) if raw.strip() else None
-            if link == "far":
-                effects[i].add("negated")
-            elif link == "weak":
-                effects[i].add("uncertain")
-
-    def _items_between(self, between: str) -> str | None:
-        """How the words between two findings link them when they are other items of the same list (", nausea,
-        vomiting, diarrhoea or"): "far" (the list goes on), "weak" (with "and" or an article before the later
-        finding: the list may go on or a statement begin), or None (not a list: a verb, a time, a number, a cue)."""
-        if not between or (between[0] not in ",/" and not between.startswith(("or ", "nor "))):
-            return None
-        words = between.replace(",", " , ").split()  # "c/o" stays one word (not a plain item)
-        joiners = {",", "/", "or", "nor", "and"}
-        items: list[list[str]] = [[]]
-        for w in words:
-            if w in joiners:
-                items.append([])
-            elif not w.isalpha() or w in self.rules.list_stop_words:
-                return None
-            else:
-                items[-1].append(w)
-        if any(len(item) > LIST_ITEM_WORDS for item in items):
-            return None
-        last = items[-1]
-        weak = "and" in words or (bool(last) and f", {last[-1]}" in self.rules.list_weak_connectors)
-        return "weak" if weak else "far"
-
-    def _connector(self, between: str) -> str | None:
-        """The connector that joins two studies, when the words between them are one, followed only by words that
-        lead the next study's name (round 18g: "+ L", "and an isotope"); None otherwise."""
-        if between in self.rules.coordination_connectors:
-            return between
-        words = between.split()
-        leading = self.rules.coordination_leading
-        for i in range(len(words)):  # the first study's own trailing words ("Dx mammo bilat + ...")
-            if i and words[i - 1] not in leading:
-                break
-            for k in range(len(words), i, -1):
-                head = " ".join(words[i:k])
-                if head in self.rules.coordination_connectors and all(w in leading for w in words[k:]):
-                    return head
-        return None
-
-    def _coordinate(
-        self,
-        doc: Doc,
-        spans: list[Span],
-        described: Described,
-        effects: Effects,
-        sents: Sentences,
-    ) -> None:
-        """Studies joined by a connector share the coordination effects ("CT CAP and bone scan?"); a
-        comparison ("X vs Y") or a sentence made only of joined studies is a proposal."""
-        text = doc_text(doc)
-        share = self.rules.coordination_share
-        idx = sorted(
-            (i for i, d in enumerate(described) if d["family"] in self.rules.coordination_families),
-            key=lambda i: described[i]["start"],
-        )
-        chains: list[list[int]] = []
-        proposing: list[bool] = []
-        for i in idx:
-            if chains:
-                prev = chains[-1][-1]
-                # the first study's own contrast words are not between the two ("CT CAP with contrast AND bone scan")
-                between = text[qualifiers_end(text, described[prev]["end"]) : described[i]["start"]].strip().lower()
-                joined = self._connector(between)
-                if joined is not None:
-                    chains[-1].append(i)
-                    proposing[-1] = proposing[-1] or joined in self.rules.coordination_proposing
-                    continue
-            chains.append([i])
-            proposing.append(False)
-        for chain, compares in zip(chains, proposing, strict=True):
-            if len(chain) < 2:
-                continue
-            shared = set().union(*(effects[i] & share for i in chain))
-            first, last = spans[chain[0]], spans[chain[-1]]
-            sent = sents.of(first.start)
-            alone = sent.start == sents.of(last.start).start and all(
-                t.is_punct or t.is_space for t in (*doc[sent.start : first.start], *doc[last.end : sent.end])
-            )
-            if compares or alone:
-                shared.add("proposed")
-            for i in chain:
-                effects[i] |= shared

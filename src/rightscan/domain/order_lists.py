@@ -1,0 +1,78 @@
+"""A list of studies in one order text: which one is ordered now (round 18o).
+
+Split from order_text.py: to-do lists, preference lists and a note's lines name several studies, most of them done,
+declined, reported or left unticked; :func:`current_part` finds the one ordered now, when exactly one is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rightscan.domain.knowledge import OrderVocabulary
+from rightscan.domain.order_text import _items, parse_order_text, tokenize
+
+# ------------------------------------------------------------------ lists: the one study ordered now
+# where a to-do list, a preference list or a note's lines meet: a checkbox ("[ ]", "[x]"), an arrow, ";", a
+# sentence's end
+_PART = re.compile(r"(\[\s*[xX\u2713\u2714]?\s*\]|->|\u2192|=>|;|\.\s+(?=[A-Za-z]))")
+_CHECKED = re.compile(r"^\[\s*[xX\u2713\u2714]\s*\]$")
+_UNCHECKED = re.compile(r"^\[\s*\]$")
+# a result read off an earlier study ("bone scan negative", "CT head neg", "T8 uptake"): that study is done
+_RESULT = frozenset({"neg", "negative", "normal", "unremarkable", "uptake", "benign", "nad"})
+
+
+_ARROWS = ("->", "\u2192", "=>")
+
+
+def _opens_order(vocab: OrderVocabulary, tokens: tuple[str, ...]) -> bool:
+    """Whether a part opens with an order word ("order:", "now ordering", "add", "still need"), priority aside."""
+    items = [m for _, m in _items(vocab, tokens) if not (m is not None and m.priority)]
+    return bool(items) and items[0] is not None and items[0].status == "proposed"
+
+
+def current_part(vocab: OrderVocabulary, text: str) -> str | None:
+    """The part of a list or a note's lines that names the study ordered now, when exactly one does.
+
+    The text is cut at checkboxes, arrows, ";" and sentence ends. A part that names a study is ordered now
+    when it is the ticked box ("[x] MRI breast bilat w/wo"), follows an arrow ("bone scan T8 uptake -> MRI
+    T-spine") or opens with an order word ("Now ordering CT CAP", "order: MRI brain", "add US L breast",
+    "still need bone scan booked"); it is history when it is done, declined or reports a result ("CT head
+    neg", "bone scan negative"), and left aside when its box is not ticked. Only when one part is ordered now,
+    and every other part that names a study is history or an unticked box, is that part the order. When every
+    study named is history and a part marked as ordered now names none but has words the vocabulary cannot
+    read, the order is unreadable: "" (nothing is read; the history is never the answer). Else None (the whole
+    text is read)."""
+    pieces = _PART.split(text)
+    if len(pieces) < 3:
+        return None
+    now: list[str] = []
+    unnamed_now = False  # a part marked as ordered now with unread words and no study the vocabulary reads
+    aside = 0
+    named = 0
+    mark = ""
+    for piece in pieces:
+        if _PART.fullmatch(piece):
+            mark = piece.strip()
+            continue
+        part = piece.strip()
+        if not part:
+            continue
+        tokens = tokenize(part)
+        parse = parse_order_text(vocab, part)
+        marked, mark = mark, ""
+        if not parse.modality:
+            marked_now = _CHECKED.match(marked) is not None or marked in _ARROWS or _opens_order(vocab, tokens)
+            unnamed_now = unnamed_now or (marked_now and bool(parse.unread))  # words the vocabulary cannot read
+            continue
+        named += 1
+        past = bool({"done", "declined"} & set(parse.status)) or bool(_RESULT & set(tokens))
+        if past or _UNCHECKED.match(marked):
+            aside += 1
+            continue
+        if _CHECKED.match(marked) or marked in _ARROWS or _opens_order(vocab, tokens):
+            now.append(part)
+    if len(now) == 1 and named >= 2 and aside == named - 1:
+        return now[0]
+    if aside and aside == named and unnamed_now:
+        return ""  # "mammo done; add targetedUSL breast": what is ordered now is unreadable; the done study is not it
+    return None

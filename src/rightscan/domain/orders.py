@@ -329,9 +329,19 @@ def _shape(p: Procedure) -> tuple[frozenset[str], frozenset[str]] | None:
     return None if a is None else (a.modality, a.regions)
 
 
+def _tracer_code(vocab: OrderVocabulary, code: str) -> bool:
+    meaning = vocab.phrases.get((code.lower(),))
+    return meaning is not None and meaning.pharmaceutical is not None
+
+
 def _interpret(kb: Knowledge, text: str) -> OrderReading:
     vocab = kb.vocabulary
     codes, rest = extract_codes(text[:500])
+    # a tracer's HCPCS code outside the catalogue ("A9552", FDG) names the tracer: read as its word (round 19o)
+    tracers = [c for c in codes if frozenset((c,)) not in kb.code_index and _tracer_code(vocab, c)]
+    if tracers:
+        codes = tuple(c for c in codes if c not in tracers)
+        rest = f"{rest} ({' '.join(tracers)})"
     # a list or a note's lines: the one study ordered now, the others done, declined or unticked (round 18o)
     if (now := current_part(vocab, rest)) is not None:
         rest = now

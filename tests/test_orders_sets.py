@@ -68,6 +68,7 @@ FROZEN = {
     "orders_v16.jsonl": "e10c4d2a283e1d6c9caeb4ba22ebbaed20e786880d8c888e291c2c1bebf3c071",
     "orders_v17.jsonl": "69c5df7f32d117e65892dab1b459e957371c4ddcd3763678806862e4b5ae89da",
     "orders_v18.jsonl": "0f5a701c17fead8c738dd74264685536d91d71e9980d61fc0380bd4903e44378",
+    "orders_v19.jsonl": "fedf3d2f3905ae22e7481111376976d3fd5bdfe8d0614a597d4978093d67bf81",
 }
 
 
@@ -94,6 +95,7 @@ SEED_LISTS = (
     "orders_v16.jsonl",
     "orders_v17.jsonl",
     "orders_v18.jsonl",
+    "orders_v19.jsonl",
 )
 
 

@@ -510,6 +510,20 @@ def _answered_no(vocab: OrderVocabulary, text: str) -> bool:
     return False
 
 
+_CONTRALATERAL = frozenset({"contralateral", "contralat", "contra-lateral"})
+_OPPOSITE = {"left": "right", "right": "left"}
+
+
+def _contralateral(text: str, parse: _Parse) -> None:
+    """A study of the other breast or axilla than the known cancer's ("R breast (contralateral) - known L IDC"):
+    with the contralateral named, the opposite side in the indication is the cancer's, not a contradiction of
+    the side ordered (round 19o). The side never changes which study is ordered, only whether the order asks."""
+    sides = parse.laterality & {"left", "right"}
+    if len(sides) != 1 or not _CONTRALATERAL & set(tokenize(text.replace("contra lateral", "contralateral"))):
+        return
+    parse.indication_laterality.discard(_OPPOSITE[next(iter(sides))])
+
+
 def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
     """The attributes an order's text states, segment by segment (see the module's docstring)."""
     parse = _Parse()
@@ -565,6 +579,7 @@ def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
         parse.laterality |= site.laterality
         parse.indication_regions -= site.regions
         parse.indication_laterality -= site.laterality
+    _contralateral(text, parse)
     if parse.contrast() is None:  # protocol words that together state the contrast timing
         for needed, timing in vocab.protocols:
             # never a contrast the text questions ("mets protocol, eGFR 22"): then the order offers choices

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -330,9 +331,36 @@ def _shape(p: Procedure) -> tuple[frozenset[str], frozenset[str]] | None:
     return None if a is None else (a.modality, a.regions)
 
 
+# an add-on code's descriptor: "(List separately in addition to code for primary procedure)" or the primary codes
+_ADDON = re.compile(r"\bseparately\s+in\s+addition\s+to\b", re.IGNORECASE)
+
+
+def _codes_of(text: str) -> tuple[tuple[str, ...], str]:
+    """The codes and the rest of the text. The codes an add-on code's descriptor names after "list separately in
+    addition to" ("G0279 ... (list separately in addition to 77065 or 77066)") are the primary procedure's it is
+    billed with (AMA CPT add-on convention): the add-on named before them is the study (round 19o)."""
+    addon = _ADDON.search(text)
+    if addon is not None:
+        before, rest_before = extract_codes(text[: addon.start()])
+        if before:
+            _after, rest_after = extract_codes(text[addon.start() :])
+            return before, rest_before + rest_after
+    return extract_codes(text)
+
+
+def _tracer_code(vocab: OrderVocabulary, code: str) -> bool:
+    meaning = vocab.phrases.get((code.lower(),))
+    return meaning is not None and meaning.pharmaceutical is not None
+
+
 def _interpret(kb: Knowledge, text: str) -> OrderReading:
     vocab = kb.vocabulary
-    codes, rest = extract_codes(text[:500])
+    codes, rest = _codes_of(text[:500])
+    # a tracer's HCPCS code outside the catalogue ("A9552", FDG) names the tracer: read as its word (round 19o)
+    tracers = [c for c in codes if frozenset((c,)) not in kb.code_index and _tracer_code(vocab, c)]
+    if tracers:
+        codes = tuple(c for c in codes if c not in tracers)
+        rest = f"{rest} ({' '.join(tracers)})"
     # a list or a note's lines: the one study ordered now, the others done, declined or unticked (round 18o)
     if (now := current_part(vocab, rest)) is not None:
         rest = now

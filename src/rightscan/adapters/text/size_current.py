@@ -128,7 +128,7 @@ def rounded_restatement(rules: Rules, by_field: dict[str, list[Candidate]]) -> N
     values = {c.value for c in live}
     if len(values) != 2:
         return
-    rounded = [c for c in live if _whole_cm(c, live)]
+    rounded = _whole_cm_sizes(live)
     precise = [c for c in live if c not in rounded]
     if not rounded or not precise or len({c.value for c in rounded}) != 1 or len({c.value for c in precise}) != 1:
         return
@@ -142,7 +142,20 @@ def rounded_restatement(rules: Rules, by_field: dict[str, list[Candidate]]) -> N
         c.used, c.reason = False, "the measured size restated in round figures: the measured one stands"
 
 
-def _whole_cm(c: Candidate, live: list[Candidate]) -> bool:
-    """Whether the size is written in whole centimetres in its sentence (found there by size_links.locate)."""
-    at = locate([x for x in live if x.mention.sentence == c.mention.sentence]).get(id(c))
-    return at is not None and bool(_WHOLE_CM.match(c.mention.sentence, at))
+# a sentence with more sizes than this is a table or a list, not prose restating a size (and size_links.locate's cost
+# grows with the cube of a sentence's sizes: a 20,000-character run of sizes took over a second)
+LOCATE_MAX_SIZES = 12
+
+
+def _whole_cm_sizes(live: list[Candidate]) -> list[Candidate]:
+    """The sizes written in whole centimetres in their sentences (placed by size_links.locate, once a sentence)."""
+    by_sentence: dict[str, list[Candidate]] = {}
+    for c in live:
+        by_sentence.setdefault(c.mention.sentence, []).append(c)
+    whole: set[int] = set()
+    for sentence, group in by_sentence.items():
+        if len(group) > LOCATE_MAX_SIZES:
+            continue
+        places = locate(group)
+        whole |= {id(c) for c in group if (at := places.get(id(c))) is not None and _WHOLE_CM.match(sentence, at)}
+    return [c for c in live if id(c) in whole]

@@ -493,9 +493,8 @@ class RedFlagReadings:
                 continue
             number = doc[j].lower_
             value = _WORD_NUMBERS.get(number) if not number.isdigit() else int(number)
-            if value is None or value >= least:  # "several weeks", "a few months": long enough
-                if value is not None or number in _SOME:
-                    return False
+            if (value is not None and value >= least) or (value is None and number in _SOME):
+                return False  # "4 weeks"; "several weeks", "a few months": long enough
         return True
 
     # ------------------------------------------------------------------ what the negation denies

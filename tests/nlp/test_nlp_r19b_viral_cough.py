@@ -53,6 +53,7 @@ def test_a_short_cough_put_down_to_a_cold_is_explained(sentence: str) -> None:
         "Cough started with a cold 6 weeks ago and never went away. Told likely viral.",
         "Worried about a cough. Started with a cold 6 weeks ago and never went away. Likely viral.",
         "Cough for 5 days. Told ?viral vs recurrence, CXR ordered.",
+        "Cough for 5 days. Likely metastatic disease rather than flu.",
     ],
 )
 def test_a_warned_or_doubted_cough_still_counts(sentence: str) -> None:

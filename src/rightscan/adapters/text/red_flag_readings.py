@@ -64,6 +64,7 @@ _PROCEDURE = frozenset({"procedure"})  # a study
 _WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "couple": 2}  # fmt: skip
 _SOME = frozenset({"several", "few", "many", "some", "multiple"})
+TOLD_REACH = 2  # round 19b: how far after a conclusion told without a colon its cause may begin ("Told pt prob viral")
 AFTER_CAUSE = 3  # round 16b: how many tokens after an assessed cause a doubt of it may stand ("gastro, unlikely")
 # a symptom that carries one of these is not stated as the patient's, now
 _NOT_STATED_AS_HERS_NOW = frozenset({"negated", "hypothetical", "family", "historical", "uncertain"})
@@ -436,6 +437,8 @@ class RedFlagReadings:
             for j in range(start, stop):
                 if doc[j].text in (";", ".", "?") or j in doubted:
                     break
+                if told is not None and j - start > TOLD_REACH:
+                    break  # round 19b: "Likely metastatic disease rather than flu" names no cause
                 if doc[j].lower_ in ("vs", "vs.", "versus"):
                     break
                 for code, names in self.assessed_causes.items():

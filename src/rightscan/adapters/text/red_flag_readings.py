@@ -60,6 +60,11 @@ _NOT_PLAIN_OR_PAST = _NOT_STATED_PLAINLY | {"historical"}  # nor one the note sa
 # round 18b: a symptom the note names and does not explain away (warned or not): one an assessment leaves open
 _NOT_EXPLAINED_AWAY = frozenset({"explained", "negated", "hypothetical", "family", "historical"})
 _PROCEDURE = frozenset({"procedure"})  # a study
+# round 19b: the numbers written as words in a duration, and the vague counts of one that may be long
+_WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "couple": 2}  # fmt: skip
+_SOME = frozenset({"several", "few", "many", "some", "multiple"})
+TOLD_REACH = 2  # round 19b: how far after a conclusion told without a colon its cause may begin ("Told pt prob viral")
 AFTER_CAUSE = 3  # round 16b: how many tokens after an assessed cause a doubt of it may stand ("gastro, unlikely")
 # a symptom that carries one of these is not stated as the patient's, now
 _NOT_STATED_AS_HERS_NOW = frozenset({"negated", "hypothetical", "family", "historical", "uncertain"})
@@ -111,7 +116,16 @@ class RedFlagReadings:
         self.assessed_causes: dict[str, frozenset[str]] = {}
         for row in words.get("assessed_causes", ()):
             code, _, names = row.partition(":")
-            self.assessed_causes[code.strip()] = norm(names.split(","))
+            # round 19b: a symptom's causes may be told in more than one row (they add up)
+            self.assessed_causes[code.strip()] = self.assessed_causes.get(code.strip(), frozenset()) | norm(
+                names.split(",")
+            )
+        # round 19b: a conclusion told without a colon ("Told likely viral URI"), and the durations that warn
+        self._told_longest = max((len(p.split()) for p in self.words["told_assessment_heads"]), default=1)
+        self.long_durations: dict[str, int] = {}
+        for row in words.get("long_durations", ()):
+            unit, _, least = row.partition(":")
+            self.long_durations[unit.strip().lower()] = int(least)
         self._assessed_longest = max((len(p.split()) for p in self.words["assessment_heads"]), default=1)
         self._cause_longest = max((len(p.split()) for ps in self.assessed_causes.values() for p in ps), default=1)
         self.may_be_patient = may_be_patient(words)  # round 12a (reported_readings.py)
@@ -387,12 +401,13 @@ class RedFlagReadings:
                     break
 
     # ------------------------------------------------------------------ round 16b: an assessment's acute cause
-    def _assessed(self, note: NoteMentions) -> list[tuple[int, str]]:
-        """(first token, symptom code) of each acute benign cause an assessment sentence names, undoubted."""
+    def _assessed(self, note: NoteMentions) -> list[tuple[int, str, int | None]]:
+        """(first token, symptom code, told) of each acute benign cause an assessment sentence names, undoubted;
+        ``told`` is the first token of a conclusion told without a colon (round 19b), else None."""
         doc = note.doc
         doubted = {s for eff in ("negated", "purpose", "question") for s, _ in note.cues(eff)}
         hedged = {s for s, _ in note.cues("uncertain")}
-        out: list[tuple[int, str]] = []
+        out: list[tuple[int, str, int | None]] = []
         spans = list(note.sents.spans)
         # round 18b: the symptoms the note names and does not explain away, by code (first token, code)
         standing = [(span.start, f.value) for _, span, d, _ in note.mentions(SYMPTOM, without=_NOT_EXPLAINED_AWAY)
@@ -401,9 +416,14 @@ class RedFlagReadings:
             k = sent.start
             while k < sent.end and (doc[k].is_space or doc[k].text in ("-", "*", "•")):
                 k += 1
+            told: int | None = None
             head = starts_with(doc, k, self.words["assessment_heads"], self._assessed_longest)
             if head is None or head >= sent.end or doc[head].text not in (":", "-", "–", "—"):
-                continue
+                # round 19b: a conclusion told without a colon ("Told likely viral URI; fluids, rest")
+                head = starts_with(doc, k, self.words["told_assessment_heads"], self._told_longest)
+                if head is None or head >= sent.end:
+                    continue
+                told, head = k, head - 1
             start, stop = head + 1, sent.end
             if all(doc[t].is_space for t in range(start, stop)):
                 # round 17b: a heading alone on its line ("A/P:") is read in its first item, past a bare list number
@@ -417,6 +437,8 @@ class RedFlagReadings:
             for j in range(start, stop):
                 if doc[j].text in (";", ".", "?") or j in doubted:
                     break
+                if told is not None and j - start > TOLD_REACH:
+                    break  # round 19b: "Likely metastatic disease rather than flu" names no cause
                 if doc[j].lower_ in ("vs", "vs.", "versus"):
                     break
                 for code, names in self.assessed_causes.items():
@@ -429,7 +451,7 @@ class RedFlagReadings:
                         k in doubted or k in hedged or doc[k].lower_ in ("vs", "vs.", "versus", "?")
                         for k in range(end, min(end + AFTER_CAUSE, stop))
                     ):
-                        out.append((j, code))
+                        out.append((j, code, told))
         return out
 
     def assessed_cause(self, note: NoteMentions) -> None:
@@ -449,8 +471,34 @@ class RedFlagReadings:
                 continue
             if found is None:
                 found = self._assessed(note)
-            if any(s >= sent.end and code in codes for s, code in found):
+            if any(
+                s >= sent.end and code in codes and (told is None or self._unwarned(note, sent.start, told, warnings))
+                for s, code, told in found
+            ):
                 e.add("explained")
+
+    def _unwarned(self, note: NoteMentions, start: int, stop: int, warnings: list[int]) -> bool:
+        """Round 19b: nothing from token ``start`` to ``stop`` warns: no warning cue, no long duration ("x 4 weeks",
+        ``long_durations``) and no warning companion not denied (``told_warning_words``: blood, breathlessness)."""
+        if any(start <= w < stop for w in warnings):
+            return False
+        doc = note.doc
+        denied = [m.scope_span for m in doc._.context_graph.modifiers if note.categories.get(m.category) == "negated"]
+        longest = max((len(p.split()) for p in self.words["told_warning_words"]), default=1)
+        for j in range(start, stop):
+            if starts_with(doc, j, self.words["told_warning_words"], longest) is not None and not any(
+                a <= j < b for a, b in denied
+            ):
+                return False
+        for j in range(start, stop - 1):
+            least = self.long_durations.get(doc[j + 1].lower_)
+            if least is None:
+                continue
+            number = doc[j].lower_
+            value = _WORD_NUMBERS.get(number) if not number.isdigit() else int(number)
+            if (value is not None and value >= least) or (value is None and number in _SOME):
+                return False  # "4 weeks"; "several weeks", "a few months": long enough
+        return True
 
     # ------------------------------------------------------------------ what the negation denies
     def negated_activity(self, note: NoteMentions) -> None:

@@ -253,6 +253,9 @@ class _RedFlagReadings(_Strict):
     mood_explains: Words  # round 13v-b: the red flags they may explain
     assessment_heads: Words  # round 16b: the headings of a clinician's assessment (assessed_cause)
     assessed_causes: Words  # round 16b: "symptom: the acute benign illnesses that give it"
+    told_assessment_heads: Words  # round 19b: a conclusion told without a colon ("Told likely viral URI")
+    long_durations: Words  # round 19b: "unit: least number" of a duration that warns
+    told_warning_words: Words  # round 19b: a cough's warning companions (blood, breathlessness)
     habit_causes: Words  # round 16b: a change of habits taken up on purpose (red_flag_readings.mood_cause)
     # round 13a (foreign_pronouns.py): a relative, then a pronoun of the relative's sex, not the patient's
     female_relatives: Words

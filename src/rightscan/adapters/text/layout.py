@@ -363,8 +363,8 @@ def _trailing_signs(layout: Layout, text: str, chars: list[str], marks: list[tup
     """Round 19a: a review of systems that marks each item with a bare sign after it ("fevers-/wt loss-/cough+/SOB-",
     "bone pain +, HA -"): a minus negates its item alone (back to the list's separator before it), a plus leaves it
     stated; either sign becomes a cell bar, so that no answer reaches a neighbouring item. A sign after a space at
-    the line's end answers only in a list of such signs, on its line or the next ("Imp: recurrence -" is a dash). A receptor's sign
-    ("ER+/PR+/HER2-") is its status."""
+    the line's end answers only in a list of such signs, on its line or the next ("Imp: recurrence -" is a dash).
+    A receptor's sign ("ER+/PR+/HER2-") is its status."""
     assert layout.trailing_sign is not None
     receptor = layout.receptor_before
     found = [m for m in layout.trailing_sign.finditer(text)

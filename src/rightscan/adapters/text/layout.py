@@ -370,14 +370,19 @@ def _trailing_signs(layout: Layout, text: str, chars: list[str], marks: list[tup
     found = [m for m in layout.trailing_sign.finditer(text)
              if receptor is None or not receptor.search(text[max(0, m.start() - 16) : m.start()])]  # fmt: skip
     lines: dict[int, int] = {}
+    minus: dict[int, int] = {}
     for m in found:
         line = text.count("\n", 0, m.start())
         lines[line] = lines.get(line, 0) + 1
+        minus[line] = minus.get(line, 0) + (1 if m.group("neg") else 0)
     for m in found:
         start, end = m.start(), m.end()
         line = text.count("\n", 0, start)
-        if m.group("space") and sum(lines.get(k, 0) for k in (line - 1, line, line + 1)) < 2:
+        near = (line - 1, line, line + 1)
+        if m.group("space") and sum(lines.get(k, 0) for k in near) < 2:
             continue  # a lone spaced dash: punctuation, not a list's answer (one item a line: "Headache -\nCough -")
+        if m.group("pos") and not any(minus.get(k, 0) for k in near):
+            continue  # a plus outside a signed list states its item as written ("axillary LN FNA +, ER+")
         sep = [s.end() for s in _ITEM_START.finditer(text, max(0, start - 60), start)]
         begin = sep[-1] if sep else max(0, start - 60)
         label = text[begin:start]

@@ -73,6 +73,8 @@ class Layout:
     # a grid's heading that makes every item negative unless ticked ("ROS (all negative unless checked)")
     unless_checked: re.Pattern[str] | None = None
     forms: Forms | None = None  # rows with boxes, quoted questions, hypothetical headings (form_rows.py)
+    # round 19a: a bare sign right after its item in a list ("fevers-/wt loss-/cough+/SOB-")
+    trailing_sign: re.Pattern[str] | None = None
 
 
 Marks = tuple[tuple[int, int, str], ...]  # (start, end, effect): a label the layout answers
@@ -127,6 +129,12 @@ def _compile_layout(rules: Rules) -> Layout:
     receptors = [rules.name_patterns[n].pattern for n in ("ER", "PR", "HER2", "HR") if n in rules.name_patterns]
     names = "|".join(receptors) if len(receptors) == 4 else None  # a receptor's row states its status
     grid = compile_grid(spec, names)
+    # round 19a: a bare sign written right after its item (perhaps after one space) and closing it: a list's
+    # separator ("/", ",", "|", ";") or the line's end follows. "back pain - worse at night", "T-spine", "x-ray" go on
+    trailing_sign = re.compile(
+        rf"(?<=[A-Za-z)])(?P<space>[ \t]?)(?:(?P<neg>{sign_no})|(?P<pos>{sign_yes}))(?=[ \t]*(?:[/,|;]|$))",
+        re.MULTILINE,
+    )
     return Layout(
         box=re.compile(box, re.IGNORECASE),
         pair=re.compile(pair, re.IGNORECASE),
@@ -158,6 +166,7 @@ def _compile_layout(rules: Rules) -> Layout:
         receptor_before=re.compile(f"(?:{names})\\s*$", re.IGNORECASE) if names else None,
         heading_no_colon=_dictated_headings(rules),
         forms=compile_forms(rules),
+        trailing_sign=trailing_sign,
         unless_checked=re.compile(
             r"(?<![^\W_])(?:"
             + "|".join(r"\s*".join(re.escape(w) for w in h.split()) for h in spec["negative_unless_checked"])
@@ -334,6 +343,8 @@ def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
             before = current[max(0, m.start() - 16) : m.start()]
             if layout.receptor_before is None or not layout.receptor_before.search(before):  # "ER    +": a status
                 _put(chars, m.end() - 1, m.end(), "|")
+    if layout.trailing_sign is not None and ("-" in text or "+" in text or "−" in text or "–" in text):
+        _trailing_signs(layout, "".join(chars), chars, marks)
     if layout.heading_no_colon is not None and "\n" in text:
         for m in layout.heading_no_colon.finditer(current):
             title = current[m.start() : m.start("gap")]
@@ -342,6 +353,46 @@ def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
     if layout.forms is not None:
         marks += read_forms(layout.forms, layout.box, layout.checked, text, chars, [*marks, *answered])
     return "".join(chars), tuple(marks)
+
+
+_ITEM_START = re.compile(r"[/,|;:\n]")
+_ITEM_MAX_WORDS = 4  # "wt loss", "abd pain", "new bone pain": a list's item is a few words
+
+
+def _trailing_signs(layout: Layout, text: str, chars: list[str], marks: list[tuple[int, int, str]]) -> None:
+    """Round 19a: a review of systems that marks each item with a bare sign after it ("fevers-/wt loss-/cough+/SOB-",
+    "bone pain +, HA -"): a minus negates its item alone (back to the list's separator before it), a plus leaves it
+    stated; either sign becomes a cell bar, so that no answer reaches a neighbouring item. A sign after a space at
+    the line's end answers only in a list of such signs, on its line or the next ("Imp: recurrence -" is a dash).
+    A receptor's sign ("ER+/PR+/HER2-") is its status."""
+    assert layout.trailing_sign is not None
+    receptor = layout.receptor_before
+    found = [m for m in layout.trailing_sign.finditer(text)
+             if receptor is None or not receptor.search(text[max(0, m.start() - 16) : m.start()])]  # fmt: skip
+    lines: dict[int, int] = {}
+    minus: dict[int, int] = {}
+    for m in found:
+        line = text.count("\n", 0, m.start())
+        lines[line] = lines.get(line, 0) + 1
+        minus[line] = minus.get(line, 0) + (1 if m.group("neg") else 0)
+    for m in found:
+        start, end = m.start(), m.end()
+        line = text.count("\n", 0, start)
+        near = (line - 1, line, line + 1)
+        if m.group("space") and sum(lines.get(k, 0) for k in near) < 2:
+            continue  # a lone spaced dash: punctuation, not a list's answer (one item a line: "Headache -\nCough -")
+        if m.group("pos") and not any(minus.get(k, 0) for k in near):
+            continue  # a plus outside a signed list states its item as written ("axillary LN FNA +, ER+")
+        sep = [s.end() for s in _ITEM_START.finditer(text, max(0, start - 60), start)]
+        begin = sep[-1] if sep else max(0, start - 60)
+        label = text[begin:start]
+        if not label.strip() or len(label.split()) > _ITEM_MAX_WORDS:
+            continue  # a sentence's dash, not a list's item
+        sign_at = m.start("neg") if m.group("neg") else m.start("pos")
+        if m.group("neg"):
+            lead = len(label) - len(label.lstrip())
+            marks.append((begin + lead, start, "negated"))
+        _put(chars, sign_at, end, "|")
 
 
 _ANSWER_LEADS = re.compile(

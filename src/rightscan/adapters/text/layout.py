@@ -43,12 +43,14 @@ import re
 from dataclasses import dataclass
 
 from rightscan.adapters.text.box_answers import absent_options, answer_cell, option_words, over_list
+from rightscan.adapters.text.dictated_headings import dictated_headings
 from rightscan.adapters.text.firstchars import guard_fields
 from rightscan.adapters.text.form_rows import Forms, compile_forms, read_forms
 from rightscan.adapters.text.grid_rows import Grid, blank_leaders, compile_grid, read_rows
 from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.runs import MAX_RUN_CHARS as MAX_RUN_CHARS
 from rightscan.adapters.text.runs import break_runs as break_runs
+from rightscan.adapters.text.trailing_signs import compile_trailing_sign, trailing_signs
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,12 +131,7 @@ def _compile_layout(rules: Rules) -> Layout:
     receptors = [rules.name_patterns[n].pattern for n in ("ER", "PR", "HER2", "HR") if n in rules.name_patterns]
     names = "|".join(receptors) if len(receptors) == 4 else None  # a receptor's row states its status
     grid = compile_grid(spec, names)
-    # round 19a: a bare sign written right after its item (perhaps after one space) and closing it: a list's
-    # separator ("/", ",", "|", ";") or the line's end follows. "back pain - worse at night", "T-spine", "x-ray" go on
-    trailing_sign = re.compile(
-        rf"(?<=[A-Za-z)])(?P<space>[ \t]?)(?:(?P<neg>{sign_no})|(?P<pos>{sign_yes}))(?=[ \t]*(?:[/,|;]|$))",
-        re.MULTILINE,
-    )
+    trailing_sign = compile_trailing_sign(sign_no, sign_yes)  # round 19a (trailing_signs.py)
     return Layout(
         box=re.compile(box, re.IGNORECASE),
         pair=re.compile(pair, re.IGNORECASE),
@@ -164,7 +161,7 @@ def _compile_layout(rules: Rules) -> Layout:
         no=frozenset(w.lower() for w in spec["no"]),
         grid=grid,
         receptor_before=re.compile(f"(?:{names})\\s*$", re.IGNORECASE) if names else None,
-        heading_no_colon=_dictated_headings(rules),
+        heading_no_colon=dictated_headings(rules),
         forms=compile_forms(rules),
         trailing_sign=trailing_sign,
         unless_checked=re.compile(
@@ -176,23 +173,6 @@ def _compile_layout(rules: Rules) -> Layout:
         if spec["negative_unless_checked"]
         else None,
     )
-
-
-_DICTATED_EFFECTS = frozenset({"family", "historical"})
-
-
-def _dictated_headings(rules: Rules) -> re.Pattern[str] | None:
-    """Section titles (context.yaml) as a dictated heading: at the start of a line, followed by a space and the
-    text, without the colon the title is written with. Only capitals count (checked by the caller): "Family
-    history of breast cancer" in a sentence is no heading. Only the titles of sections that say whose or when
-    (family history, past history) or that merely end the section before (HPI, ROS, assessment ...): a
-    dictated "PLAN" or "EXAM" reaches to the end of the note, where the order reader's own cues decide."""
-    titles = {t[: -len(" :")] for s in rules.sections if s.implies <= _DICTATED_EFFECTS
-              for t in s.titles if t.endswith(" :") and t[:-2].strip()}  # fmt: skip
-    words = [r"[ \t]+".join(re.escape(w) for w in t.split()) for t in sorted(titles, key=len, reverse=True)]
-    if not words:
-        return None
-    return re.compile(rf"^[ \t]*(?:{'|'.join(words)})(?P<gap> )(?=[A-Za-z0-9(])", re.IGNORECASE | re.MULTILINE)
 
 
 def _put(chars: list[str], start: int, end: int, word: str, right: bool = False) -> None:
@@ -344,7 +324,10 @@ def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
             if layout.receptor_before is None or not layout.receptor_before.search(before):  # "ER    +": a status
                 _put(chars, m.end() - 1, m.end(), "|")
     if layout.trailing_sign is not None and ("-" in text or "+" in text or "−" in text or "–" in text):
-        _trailing_signs(layout, "".join(chars), chars, marks)
+        bars, negated = trailing_signs(layout.trailing_sign, layout.receptor_before, "".join(chars))
+        marks.extend(negated)
+        for start, end in bars:
+            _put(chars, start, end, "|")
     if layout.heading_no_colon is not None and "\n" in text:
         for m in layout.heading_no_colon.finditer(current):
             title = current[m.start() : m.start("gap")]
@@ -353,46 +336,6 @@ def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
     if layout.forms is not None:
         marks += read_forms(layout.forms, layout.box, layout.checked, text, chars, [*marks, *answered])
     return "".join(chars), tuple(marks)
-
-
-_ITEM_START = re.compile(r"[/,|;:\n]")
-_ITEM_MAX_WORDS = 4  # "wt loss", "abd pain", "new bone pain": a list's item is a few words
-
-
-def _trailing_signs(layout: Layout, text: str, chars: list[str], marks: list[tuple[int, int, str]]) -> None:
-    """Round 19a: a review of systems that marks each item with a bare sign after it ("fevers-/wt loss-/cough+/SOB-",
-    "bone pain +, HA -"): a minus negates its item alone (back to the list's separator before it), a plus leaves it
-    stated; either sign becomes a cell bar, so that no answer reaches a neighbouring item. A sign after a space at
-    the line's end answers only in a list of such signs, on its line or the next ("Imp: recurrence -" is a dash).
-    A receptor's sign ("ER+/PR+/HER2-") is its status."""
-    assert layout.trailing_sign is not None
-    receptor = layout.receptor_before
-    found = [m for m in layout.trailing_sign.finditer(text)
-             if receptor is None or not receptor.search(text[max(0, m.start() - 16) : m.start()])]  # fmt: skip
-    lines: dict[int, int] = {}
-    minus: dict[int, int] = {}
-    for m in found:
-        line = text.count("\n", 0, m.start())
-        lines[line] = lines.get(line, 0) + 1
-        minus[line] = minus.get(line, 0) + (1 if m.group("neg") else 0)
-    for m in found:
-        start, end = m.start(), m.end()
-        line = text.count("\n", 0, start)
-        near = (line - 1, line, line + 1)
-        if m.group("space") and sum(lines.get(k, 0) for k in near) < 2:
-            continue  # a lone spaced dash: punctuation, not a list's answer (one item a line: "Headache -\nCough -")
-        if m.group("pos") and not any(minus.get(k, 0) for k in near):
-            continue  # a plus outside a signed list states its item as written ("axillary LN FNA +, ER+")
-        sep = [s.end() for s in _ITEM_START.finditer(text, max(0, start - 60), start)]
-        begin = sep[-1] if sep else max(0, start - 60)
-        label = text[begin:start]
-        if not label.strip() or len(label.split()) > _ITEM_MAX_WORDS:
-            continue  # a sentence's dash, not a list's item
-        sign_at = m.start("neg") if m.group("neg") else m.start("pos")
-        if m.group("neg"):
-            lead = len(label) - len(label.lstrip())
-            marks.append((begin + lead, start, "negated"))
-        _put(chars, sign_at, end, "|")
 
 
 _ANSWER_LEADS = re.compile(

@@ -73,15 +73,3 @@ def test_the_pathology_stage_in_the_same_report_still_stands() -> None:
     assert f.get("tumor", {}).get("m") is None
     assert f.get("pathology", {}).get("t") == "pT2"
     assert f.get("pathology", {}).get("n") == "pN2a"
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        "Tumour size: 34 mm greatest dimension (invasive); satellite invasive focus 6 mm, 15 mm away",
-        "Invasive tumour 34 mm; a second focus of 5 mm lies 12 mm away.",
-        "Main mass 3.4 cm. Satellite nodule 0.6 cm, 1.5 cm distant from the main mass.",
-    ],
-)
-def test_a_distance_between_foci_is_not_a_size(line: str) -> None:
-    assert tumor(LEAD + line).get("size_cm") == 3.4

@@ -76,3 +76,9 @@ def test_no_item_of_a_denied_list_is_ever_stated(
     items[k] = article + items[k]
     listed = ", ".join(items[:-1]) + " or " + items[-1]
     assert symptom_codes(f"{LEAD}{denial} {listed}.") == set()
+
+
+def test_a_negation_cue_ending_in_an_article_reaches_a_degree_phrase() -> None:
+    # "not a" is a cue; a target beginning with the same "a" ("a bit out of breath") overlapped it and was stated
+    assert symptom_codes(LEAD + "Not a bit out of breath.") == set()
+    assert symptom_codes(LEAD + "She gets a bit out of breath on the stairs.") == {"dyspnea"}

@@ -47,12 +47,12 @@ FLOORS = {
     # rows, dictated negations, benign explanations, another cancer's follow-up, coverage: test_nlp_scopes_v9.py,
     # test_nlp_explained_v9.py, test_nlp_setting_v9.py, test_nlp_coverage_v9.py) 86.7 % and one unsafe answer left,
     # z-026 (knee pain written off by osteoarthritis), named here until fixed
-    "blind_v9.jsonl": (1, 0.86),
+    "blind_v9.jsonl": (0, 0.87),
     # measured twice unseen: 74.7 % and 15 unsafe before round 9, 76.7 % and 12 after it (BLIND_V10_PROVENANCE.md);
     # after round 10 (chronic baselines and uncertain value rules, red flags by whose/why/how they began, setting
     # during the first course of treatment, numbers and orders: test_nlp_chronic_baseline_v10.py,
     # test_nlp_red_flags_v10.py, test_nlp_setting_v10c.py, test_nlp_measures_v10.py) 94.0 % and none
-    "blind_v10.jsonl": (0, 0.93),
+    "blind_v10.jsonl": (0, 0.94),
     # measured twice unseen: 78.7 % and 9 unsafe before round 10, 78.0 % and 9 after it (BLIND_V11_PROVENANCE.md);
     # after a short round 11 on its unsafe answers only (test_nlp_unsafe_v11a.py, test_nlp_unsafe_v11b.py: contracted
     # negations, return lists, injuries and old studies' reasons to confirm, a relative called mum, a far negation)
@@ -61,7 +61,7 @@ FLOORS = {
     # first run unseen 77.3 % and 16 unsafe (BLIND_V13_PROVENANCE.md), unchanged by round 12; after a short round 13v
     # on its unsafe answers (test_nlp_unsafe_v13a.py, _v13b.py, _v13c.py) 82.7 % and 1 (oc-035: a triage protocol's
     # title read as the symptom, and a quotation not split from the sentence that explains it)
-    "blind_v13.jsonl": (1, 0.82),
+    "blind_v13.jsonl": (1, 0.83),
     # first run unseen 83.3 % and 7 unsafe (BLIND_V12_PROVENANCE.md); after a short round 12v on its unsafe answers
     # (test_nlp_unsafe_v12.py: denied warnings and limiting denials, a warned presentation since resolved, a symptom
     # dated to a procedure, distant disease worried about or not yet excluded) 84.7 % and none
@@ -83,11 +83,14 @@ FLOORS = {
     # a staff clarification under a form row, a flare named in the assessment) 84.7 % and 1: sc-048, early satiety
     # counted as an abdominal symptom (red_flags.yaml: "or other abdominal symptom") where the gold marks the
     # abdominal pain denied; named here, the gold questioned in the provenance file
-    "blind_v17.jsonl": (1, 0.84),
-    # first run unseen 77.3 % and 10 unsafe (BLIND_V18_PROVENANCE.md), written after round 17v
-    "blind_v18.jsonl": (10, 0.77),
-    # first run unseen 84.0 % and 4 unsafe (BLIND_V19_PROVENANCE.md), written during round 18, measured after it
-    "blind_v19.jsonl": (4, 0.84),
+    "blind_v17.jsonl": (1, 0.85),
+    # first run unseen 77.3 % and 10 unsafe (BLIND_V18_PROVENANCE.md), written after round 17v; after round 18
+    # (test_nlp_r18{a..g}_*.py, test_nlp_r18_denied_list_weak_link.py) 98.0 % and none
+    "blind_v18.jsonl": (0, 0.97),
+    # first run unseen 84.0 % and 4 unsafe (BLIND_V19_PROVENANCE.md), written during round 18, measured after it;
+    # after a short round 19v on its unsafe answers (test_nlp_r19a_*.py, _r19b_*.py, _r19c_*.py: trailing signs in a
+    # review of systems, a cough put down to a viral cold, a Nottingham grade's components written as TNM) 86.0 %, none
+    "blind_v19.jsonl": (0, 0.85),
 }
 
 

@@ -85,11 +85,11 @@ class JoinedFindings:
         if not cues:
             return
         text = doc_text(doc)
+        ends = [doc[c[1] - 1].idx + len(doc[c[1] - 1]) for c in cues if c[1] <= len(doc) and c[1] > c[0]]  # char ends
         for i in idx:
             if effects[i] & {"negated", "uncertain"}:
                 continue
             start = described[i]["start"]
-            ends = [doc[c[1] - 1].idx + len(doc[c[1] - 1]) for c in cues if c[1] <= len(doc) and c[1] > c[0]]
             before = [e for e in ends if e <= start]
             if not before:
                 continue

@@ -31,6 +31,7 @@ from rightscan.adapters.text.cue_matcher import anchor
 from rightscan.adapters.text.cue_phrases import as_phrases
 from rightscan.adapters.text.firstchars import finditer_at, pair_positions
 from rightscan.adapters.text.rules import Rules, context_rules_path, load_rules
+from rightscan.adapters.text.target_phrases import add_targets
 
 GROUP = "rightscan"
 VALUE_KEY = "rightscan_values"
@@ -470,7 +471,7 @@ def build(directory: str | None = None) -> Language:
             *rules.procedure_phrases.get(pid, ()),
         }
         targets.extend(TargetRule(literal=n, category=PROCEDURE_PREFIX + pid) for n in sorted(names))
-    matcher.add(targets)
+    add_targets(matcher, targets, nlp.tokenizer.pipe)
     nlp.add_pipe("rightscan_values", config={"directory": directory})
     # terminating types go on each rule: the component's own `terminating_types` setting reaches only
     # the first rule of a category in medspaCy 1.3.1 (the lists become one-shot iterators).

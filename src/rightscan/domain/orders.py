@@ -36,7 +36,8 @@ from rapidfuzz import fuzz, process
 from rightscan.domain.knowledge import Knowledge, OrderVocabulary, Procedure, StudyAttributes
 from rightscan.domain.model import InputError
 from rightscan.domain.order_lists import current_part
-from rightscan.domain.order_text import _Parse, extract_codes, fold, normalise, parse_order_text, tokenize
+from rightscan.domain.order_parse import _Parse
+from rightscan.domain.order_text import extract_codes, fold, normalise, parse_order_text, tokenize
 
 Status = Literal["resolved", "ambiguous", "unknown"]
 OrderStatus = Literal["proposed", "done", "declined", "suggested"]

@@ -19,6 +19,7 @@ class _Parse:
     laterality: set[str] = field(default_factory=set)
     intent: set[str] = field(default_factory=set)
     technique: set[str] = field(default_factory=set)
+    tracer_steps: set[str] = field(default_factory=set)  # techniques of "injection": the study's own in NM or PET
     extent: set[str] = field(default_factory=set)
     pharmaceutical: set[str] = field(default_factory=set)
     status: list[str] = field(default_factory=list)

@@ -31,7 +31,9 @@ contrast noun beside an unjoined "without", a contrast only "if needed" beside a
 contrast word answered "no" as on an order form ("Contrast: No") leave the contrast to ask, never "with".
 A modality, a procedure or a contrast followed by "if needed" / "if abnormal" after the study part, or a
 modality or procedure after "+/-", is an optional next step, not the study. Dictation ("see tee", "with
-contracts", "ultra sound") is read as heard (``order_typos.dictated``).
+contracts", "ultra sound") is read as heard (``order_typos.dictated``). In a nuclear-medicine or PET order an
+"injection" is the tracer's, a step of the study, not an intervention ("bone scan - injection 09:00"); a clock
+time is no segment break.
 
 Pure; the vocabulary comes from ``knowledge/order_vocabulary.yaml``.
 """
@@ -68,8 +70,9 @@ from rightscan.domain.orders_items import (
 )
 
 _TOKEN = re.compile(r"[a-z0-9]+|[/+\-;,:&]")
-# where segments meet: a spaced dash, brackets, "?", ",", ";", ":", a full stop that ends a sentence
-_SEGMENT_BREAK = re.compile(r"\s[-\u2013\u2014]+\s|[()\[\]{}?;,:]|\.\s+(?=[^\W\d_])")
+# where segments meet: a spaced dash, brackets, "?", ",", ";", ":" (not inside a clock time: "injection 09:00"), a
+# full stop that ends a sentence
+_SEGMENT_BREAK = re.compile(r"\s[-\u2013\u2014]+\s|[()\[\]{}?;,]|(?<!\d):|:(?!\d)|\.\s+(?=[^\W\d_])")
 # letters with full stops, run together or spaced ("C.T.", "w.o.", "F. E. S.", "E. R."): one abbreviation, not
 # sentence ends
 _UNDOT = re.compile(
@@ -274,7 +277,8 @@ def _read_segment(
         if PROJECTION in m.technique:
             parse.projection = parse.projection or not in_reason
         elif m.technique and not (in_reason and "intervention" in m.technique):
-            parse.technique |= m.technique
+            # the tracer's injection ("bone scan - injection 09:00") is the study's own step: read at the end
+            (parse.tracer_steps if m.tracer_step else parse.technique).update(m.technique)
         if m.contrast:
             parse.contrast_marks.add(m.contrast)
             parse.contrast_at.append((m.contrast, parse.regions_seen))
@@ -375,6 +379,7 @@ def _take_indication(parse: _Parse, seg: _Parse, raw: str, joins: bool = False) 
     that opens with a phase of the study (``joins``) adds its contrast to the study's own statement."""
     parse.modality |= seg.modality
     parse.technique |= seg.technique
+    parse.tracer_steps |= seg.tracer_steps
     parse.intent |= seg.intent
     parse.extent |= seg.extent
     parse.pharmaceutical |= seg.pharmaceutical
@@ -512,6 +517,8 @@ def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
             if needed <= parse.protocols and not (parse.contrast_doubt and timing != "without"):
                 parse.contrast_marks.add(timing)
                 parse.by_protocol = tuple(sorted(needed))
+    if not parse.modality & {"NM", "PT"}:
+        parse.technique |= parse.tracer_steps  # an injection is a tracer's only in a nuclear-medicine study
     if "PT" in parse.modality:
         parse.modality.discard("NM")  # PET is nuclear medicine: "NM PET" names one modality
     if parse.projection and not parse.modality:

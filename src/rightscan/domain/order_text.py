@@ -55,6 +55,7 @@ from rightscan.domain.orders_items import (
     _bare,
     _bare_at,
     _contrast_follows,
+    _denial,
     _filler_then_contrast,
     _joined,
     _mistyped_timing,
@@ -187,10 +188,12 @@ def _read_segment(
     patient = _patient_words(vocab) if indication or later else frozenset()
     or_at: int | None = None  # where in contrast_at an "or" came after a stated contrast
     negated, refused = _negated(vocab, items), _refused_contrast(items)
+    denied = False  # a negating word came before in the clause: a sign named after it is not the patient's
     for k, (word, m) in enumerate(items):
         if word in CLAUSE_ENDS:
-            in_reason = aside = False
+            in_reason = aside = denied = False
             continue
+        denied = denied or _denial(vocab, word, m)
         if k in negated:
             continue  # "no tomo": that technique is not the study's
         if k in refused:  # "pt declines gadolinium": whether contrast is given is the question
@@ -298,7 +301,7 @@ def _read_segment(
                 parse.contrast_unclear = True  # "plain/contrast": both phases, or "w/o/contrast"? unclear
         if m.laterality:
             parse.laterality.add(m.laterality)
-        if m.intent:
+        if m.intent and not (denied and m.indication):  # "no lumps or nipple discharge": no sign, no intent
             parse.intent.add(m.intent)
         if m.extent:
             parse.extent.add(m.extent)

@@ -189,9 +189,12 @@ def _read_segment(
     or_at: int | None = None  # where in contrast_at an "or" came after a stated contrast
     negated, refused = _negated(vocab, items), _refused_contrast(items)
     denied = False  # a negating word came before in the clause: a sign named after it is not the patient's
+    signs: set[str] = set()  # the intent of the clause's signs ("new palpable lump"), read at the clause's end
     for k, (word, m) in enumerate(items):
         if word in CLAUSE_ENDS:
+            parse.intent |= signs
             in_reason = aside = denied = False
+            signs = set()
             continue
         denied = denied or _denial(vocab, word, m)
         if k in negated:
@@ -202,8 +205,11 @@ def _read_segment(
         if word == "or" and parse.contrast_at and or_at is None:
             or_at = len(parse.contrast_at)
         if m is None:
-            if word.isalpha() and len(word) > 1 and word not in CONNECTORS and not (in_reason or clinical or aside):
+            unknown = word.isalpha() and len(word) > 1 and word not in CONNECTORS
+            if unknown and not (in_reason or clinical or aside):
                 parse.unread.append(word)
+            if unknown:  # "palpable lump excised 2019": what the clause says of the sign is not read, nor the sign
+                signs.clear()
             continue
         named = bool(parse.modality or parse.regions or indication)
         # a clinical word, or a priority word once the study is named ("CTH stat fall on warfarin"): what
@@ -301,12 +307,15 @@ def _read_segment(
                 parse.contrast_unclear = True  # "plain/contrast": both phases, or "w/o/contrast"? unclear
         if m.laterality:
             parse.laterality.add(m.laterality)
-        if m.intent and not (denied and m.indication):  # "no lumps or nipple discharge": no sign, no intent
+        if m.intent and m.indication:  # a sign, unless denied ("no lumps or nipple discharge")
+            signs.update(() if denied else (m.intent,))
+        elif m.intent:
             parse.intent.add(m.intent)
         if m.extent:
             parse.extent.add(m.extent)
         if m.pharmaceutical:
             parse.pharmaceutical.add(m.pharmaceutical)
+    parse.intent |= signs
     if or_at is not None and len(parse.contrast_at) > or_at:
         first = {mark for mark, _ in parse.contrast_at[:or_at]}
         then = {mark for mark, _ in parse.contrast_at[or_at:]}

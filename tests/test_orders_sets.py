@@ -69,6 +69,7 @@ FROZEN = {
     "orders_v17.jsonl": "69c5df7f32d117e65892dab1b459e957371c4ddcd3763678806862e4b5ae89da",
     "orders_v18.jsonl": "0f5a701c17fead8c738dd74264685536d91d71e9980d61fc0380bd4903e44378",
     "orders_v19.jsonl": "fedf3d2f3905ae22e7481111376976d3fd5bdfe8d0614a597d4978093d67bf81",
+    "orders_v20.jsonl": "4443f74b0a3edf2b3fbe25f50e5e9c8bb84f78fbcf6f71727c01abf0094aa13a",
 }
 
 
@@ -96,6 +97,7 @@ SEED_LISTS = (
     "orders_v17.jsonl",
     "orders_v18.jsonl",
     "orders_v19.jsonl",
+    "orders_v20.jsonl",
 )
 
 

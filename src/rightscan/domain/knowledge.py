@@ -58,6 +58,9 @@ class TermMeaning:
     protocol: str | None = None  # a protocol word, combined by OrderVocabulary.protocols
     rules_out: bool = False  # "contraindicated": the modality (or contrast) named just before is not the study
     sequence: bool = False  # "followed by", "then": the next phase of the same study, not a second statement
+    # "injection": in a nuclear-medicine or PET order the tracer's injection, a step of the study (round 20o);
+    # in any other order its technique (an intervention)
+    tracer_step: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,7 +31,9 @@ contrast noun beside an unjoined "without", a contrast only "if needed" beside a
 contrast word answered "no" as on an order form ("Contrast: No") leave the contrast to ask, never "with".
 A modality, a procedure or a contrast followed by "if needed" / "if abnormal" after the study part, or a
 modality or procedure after "+/-", is an optional next step, not the study. Dictation ("see tee", "with
-contracts", "ultra sound") is read as heard (``order_typos.dictated``).
+contracts", "ultra sound") is read as heard (``order_typos.dictated``). In a nuclear-medicine or PET order an
+"injection" is the tracer's, a step of the study, not an intervention ("bone scan - injection 09:00"); a clock
+time is no segment break.
 
 Pure; the vocabulary comes from ``knowledge/order_vocabulary.yaml``.
 """
@@ -40,10 +42,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rightscan.domain.knowledge import OrderVocabulary, TermMeaning
+from rightscan.domain.order_parse import _Parse, _timing
 from rightscan.domain.order_typos import CONNECTORS, correct, dictated, run_on, run_together, study_words_run_together
 from rightscan.domain.orders_items import (
     CLAUSE_ENDS,
@@ -53,6 +55,7 @@ from rightscan.domain.orders_items import (
     _bare,
     _bare_at,
     _contrast_follows,
+    _denial,
     _filler_then_contrast,
     _joined,
     _mistyped_timing,
@@ -68,8 +71,9 @@ from rightscan.domain.orders_items import (
 )
 
 _TOKEN = re.compile(r"[a-z0-9]+|[/+\-;,:&]")
-# where segments meet: a spaced dash, brackets, "?", ",", ";", ":", a full stop that ends a sentence
-_SEGMENT_BREAK = re.compile(r"\s[-\u2013\u2014]+\s|[()\[\]{}?;,:]|\.\s+(?=[^\W\d_])")
+# where segments meet: a spaced dash, brackets, "?", ",", ";", ":" (not inside a clock time: "injection 09:00"), a
+# full stop that ends a sentence
+_SEGMENT_BREAK = re.compile(r"\s[-\u2013\u2014]+\s|[()\[\]{}?;,]|(?<!\d):|:(?!\d)|\.\s+(?=[^\W\d_])")
 # letters with full stops, run together or spaced ("C.T.", "w.o.", "F. E. S.", "E. R."): one abbreviation, not
 # sentence ends
 _UNDOT = re.compile(
@@ -127,80 +131,6 @@ def extract_codes(text: str) -> tuple[tuple[str, ...], str]:
 
 
 # ------------------------------------------------------------------ parsing
-@dataclass
-class _Parse:
-    modality: set[str] = field(default_factory=set)
-    hybrid: set[str] = field(default_factory=set)  # modalities named together as one study ("PET/MR")
-    regions: set[str] = field(default_factory=set)
-    contrast_marks: set[str] = field(default_factory=set)
-    contrast_word: bool = False
-    laterality: set[str] = field(default_factory=set)
-    intent: set[str] = field(default_factory=set)
-    technique: set[str] = field(default_factory=set)
-    extent: set[str] = field(default_factory=set)
-    pharmaceutical: set[str] = field(default_factory=set)
-    status: list[str] = field(default_factory=list)
-    unread: list[str] = field(default_factory=list)
-    corrections: list[tuple[str, str]] = field(default_factory=list)
-    # contrast marks with the number of region words read before each: "CT chest w/ and abd/pelvis w/o"
-    # gives contrast per region, which no catalogue study is
-    contrast_at: list[tuple[str, int]] = field(default_factory=list)
-    regions_seen: int = 0
-    projection: bool = False  # a projection or view count outside the reason clause ("AP", "2 views")
-    indication_word: bool = False  # a clinical word (pain, mass, nodule ...) was read
-    contrast_question: bool = False  # whether contrast may be given is in question: do not assume it
-    contrast_doubt: bool = False  # ... by a word that is not itself a protocol word (eGFR, an allergy)
-    contrast_unclear: bool = False  # "w an wo": "w" then one filler word then a contrast statement
-    optional_part: bool = False  # a part of the study named as optional ("tomo if needed"): which study is unclear
-    optional_contrast: bool = False  # "contrast if needed": a contrast stated elsewhere is then unclear
-    bare_contrast: bool = False  # a contrast noun on its own ("CT chest contrast"), the object of no timing word
-    either_contrast: bool = False  # two timings offered as alternatives ("w/wo or w/o per radiologist")
-    refused_contrast: bool = False  # the patient declines a contrast agent ("pt declines gadolinium")
-    protocols: set[str] = field(default_factory=set)
-    by_protocol: tuple[str, ...] = ()  # protocol words that gave the contrast timing (shown as an assumption)
-    # what segments after the study part state (the matcher checks them against the study part)
-    later_contrast: set[str] = field(default_factory=set)  # contrast stated after the study part
-    study_contrast: str | None = None  # contrast the study part itself states
-    indication_regions: set[str] = field(default_factory=set)  # sites named in the indication
-    indication_laterality: set[str] = field(default_factory=set)
-    indication: list[str] = field(default_factory=list)  # the indication's text (never logged)
-    study_text: str = ""  # the study part and the segments that continue it
-
-    def mixed_contrast(self) -> bool:
-        if self.contrast_unclear or self.either_contrast:
-            return True
-        if self.refused_contrast and _timing(self.contrast_marks) not in (None, "without"):
-            return True  # "CT CAP w contrast - contrast declined": with contrast, or the contrast left out?
-        if self.optional_contrast and self.contrast_marks:
-            return True  # "plain, contrast if needed": without, or with and without?
-        if self.bare_contrast and _timing(self.contrast_marks) == "without":
-            return True  # "plain CT, contrast": a contrast noun on its own and a "without" not joined to it
-        segments: dict[int, set[str]] = {}
-        for mark, seen in self.contrast_at:
-            segments.setdefault(seen, set()).add(mark)
-        return len(segments) > 1 and len({frozenset(v) for v in segments.values()}) > 1
-
-    def contrast(self) -> str | None:
-        return _timing(self.contrast_marks) or ("with" if self.contrast_word else None)
-
-    def conflicts(self) -> tuple[str, ...]:
-        """Axes on which a later segment contradicts the study part ("CT chest w - with and without")."""
-        out = []
-        later = _timing(self.later_contrast)
-        if self.study_contrast and later and later != self.study_contrast:
-            out.append("contrast")
-        sides = {"left", "right"}
-        if (self.laterality & sides) and (self.indication_laterality & sides) - self.laterality:
-            out.append("laterality")
-        return tuple(out)
-
-
-def _timing(marks: set[str]) -> str | None:
-    if "without_and_with" in marks or {"with", "without"} <= marks:
-        return "without_and_with"
-    return next(iter(marks)) if marks else None
-
-
 def _match_at(tokens: tuple[str, ...], i: int, form: tuple[str, ...]) -> int | None:
     j, n = i, len(tokens)
     for k, t in enumerate(form):
@@ -258,10 +188,15 @@ def _read_segment(
     patient = _patient_words(vocab) if indication or later else frozenset()
     or_at: int | None = None  # where in contrast_at an "or" came after a stated contrast
     negated, refused = _negated(vocab, items), _refused_contrast(items)
+    denied = False  # a negating word came before in the clause: a sign named after it is not the patient's
+    signs: set[str] = set()  # the intent of the clause's signs ("new palpable lump"), read at the clause's end
     for k, (word, m) in enumerate(items):
         if word in CLAUSE_ENDS:
-            in_reason = aside = False
+            parse.intent |= signs
+            in_reason = aside = denied = False
+            signs = set()
             continue
+        denied = denied or _denial(vocab, word, m)
         if k in negated:
             continue  # "no tomo": that technique is not the study's
         if k in refused:  # "pt declines gadolinium": whether contrast is given is the question
@@ -270,8 +205,11 @@ def _read_segment(
         if word == "or" and parse.contrast_at and or_at is None:
             or_at = len(parse.contrast_at)
         if m is None:
-            if word.isalpha() and len(word) > 1 and word not in CONNECTORS and not (in_reason or clinical or aside):
+            unknown = word.isalpha() and len(word) > 1 and word not in CONNECTORS
+            if unknown and not (in_reason or clinical or aside):
                 parse.unread.append(word)
+            if unknown:  # "palpable lump excised 2019": what the clause says of the sign is not read, nor the sign
+                signs.clear()
             continue
         named = bool(parse.modality or parse.regions or indication)
         # a clinical word, or a priority word once the study is named ("CTH stat fall on warfarin"): what
@@ -348,7 +286,8 @@ def _read_segment(
         if PROJECTION in m.technique:
             parse.projection = parse.projection or not in_reason
         elif m.technique and not (in_reason and "intervention" in m.technique):
-            parse.technique |= m.technique
+            # the tracer's injection ("bone scan - injection 09:00") is the study's own step: read at the end
+            (parse.tracer_steps if m.tracer_step else parse.technique).update(m.technique)
         if m.contrast:
             parse.contrast_marks.add(m.contrast)
             parse.contrast_at.append((m.contrast, parse.regions_seen))
@@ -368,12 +307,15 @@ def _read_segment(
                 parse.contrast_unclear = True  # "plain/contrast": both phases, or "w/o/contrast"? unclear
         if m.laterality:
             parse.laterality.add(m.laterality)
-        if m.intent:
+        if m.intent and m.indication:  # a sign, unless denied ("no lumps or nipple discharge")
+            signs.update(() if denied else (m.intent,))
+        elif m.intent:
             parse.intent.add(m.intent)
         if m.extent:
             parse.extent.add(m.extent)
         if m.pharmaceutical:
             parse.pharmaceutical.add(m.pharmaceutical)
+    parse.intent |= signs
     if or_at is not None and len(parse.contrast_at) > or_at:
         first = {mark for mark, _ in parse.contrast_at[:or_at]}
         then = {mark for mark, _ in parse.contrast_at[or_at:]}
@@ -449,6 +391,7 @@ def _take_indication(parse: _Parse, seg: _Parse, raw: str, joins: bool = False) 
     that opens with a phase of the study (``joins``) adds its contrast to the study's own statement."""
     parse.modality |= seg.modality
     parse.technique |= seg.technique
+    parse.tracer_steps |= seg.tracer_steps
     parse.intent |= seg.intent
     parse.extent |= seg.extent
     parse.pharmaceutical |= seg.pharmaceutical
@@ -586,6 +529,8 @@ def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
             if needed <= parse.protocols and not (parse.contrast_doubt and timing != "without"):
                 parse.contrast_marks.add(timing)
                 parse.by_protocol = tuple(sorted(needed))
+    if not parse.modality & {"NM", "PT"}:
+        parse.technique |= parse.tracer_steps  # an injection is a tracer's only in a nuclear-medicine study
     if "PT" in parse.modality:
         parse.modality.discard("NM")  # PET is nuclear medicine: "NM PET" names one modality
     if parse.projection and not parse.modality:

@@ -11,8 +11,9 @@ When the order does not say enough (contrast where it changes the study, "MRI" a
 without screening/diagnostic intent) the reading is ``ambiguous`` with the studies it could be; when it
 names something outside the catalogue it is ``unknown``. It never guesses. What it takes as routine is
 shown in ``assumed``: a study's sourced default (procedures.yaml ``assume``), a contrast timing a named
-protocol implies (order vocabulary ``protocols``, e.g. a brain metastases MRI protocol), and the breast
-named with a PET of the body (the cancer's site, not a field).
+protocol implies (order vocabulary ``protocols``, e.g. a brain metastases MRI protocol), the breast
+named with a PET of the body (the cancer's site, not a field), and a contrast stated two ways that both
+name the study ("MRI liver with Primovist, pre and post contrast").
 
 A LOINC code the catalogue does not list is read through its LOINC name (``kb.loinc_names``, the
 radiology LOINC table) on the same attribute path as text; no code is mapped to a study by hand.
@@ -36,7 +37,8 @@ from rapidfuzz import fuzz, process
 from rightscan.domain.knowledge import Knowledge, OrderVocabulary, Procedure, StudyAttributes
 from rightscan.domain.model import InputError
 from rightscan.domain.order_lists import current_part
-from rightscan.domain.order_text import _Parse, extract_codes, fold, normalise, parse_order_text, tokenize
+from rightscan.domain.order_parse import _Parse
+from rightscan.domain.order_text import extract_codes, fold, normalise, parse_order_text, tokenize
 
 Status = Literal["resolved", "ambiguous", "unknown"]
 OrderStatus = Literal["proposed", "done", "declined", "suggested"]
@@ -429,8 +431,12 @@ def _match(kb: Knowledge, text: str, parse: _Parse, base: dict[str, Any]) -> Ord
 def _contradicts(vocab: OrderVocabulary, study: Procedure, parse: _Parse) -> bool:
     """Whether the words with a code contradict the study it names (contrast, intent, side, site)."""
     attrs = study.attributes
-    if parse.conflicts() or attrs is None:
-        return bool(parse.conflicts())
+    conflicts = parse.conflicts()
+    if conflicts == ("contrast",) and attrs is not None and attrs.contrast is not None:
+        timings = {parse.study_contrast, *parse.later_contrast} - {None}
+        conflicts = () if timings <= attrs.contrast else conflicts  # both timings are the code's study (round 20o)
+    if conflicts or attrs is None:
+        return bool(conflicts)
     stated = parse.contrast()
     if stated is not None and attrs.contrast is not None and stated not in attrs.contrast:
         return True
@@ -468,12 +474,30 @@ def _conflict(kb: Knowledge, text: str, parse: _Parse, base: dict[str, Any]) -> 
         alone = copy.copy(parse)
         alone.indication_laterality, alone.later_contrast = set(), set()
         readings.append(_match_attributes(kb, text, alone, base))
+    if (one := _one_study(kb.vocabulary, parse, readings)) is not None:
+        return one
     for r in readings:
         for p in (r.study, *r.choices):
             if p is not None and p not in found:
                 found.append(p)
     status: Status = "ambiguous" if found else "unknown"
     return OrderReading(status, None, choices=tuple(found[:6]), missing=("conflict",), **base)
+
+
+def _one_study(vocab: OrderVocabulary, parse: _Parse, readings: list[OrderReading]) -> OrderReading | None:
+    """The study both contrast readings name, when they name the same one (round 20o): "MRI liver with Primovist,
+    pre and post contrast" states "with" and "without and with", and the catalogue's MRI is the one study of both
+    (source contrast_mri_timing); a study each reading names differently stays a conflict."""
+    if parse.conflicts() != ("contrast",) or not all(r.status == "resolved" and r.study for r in readings):
+        return None
+    study = readings[0].study
+    if study is None or any(r.study is not study for r in readings):
+        return None
+    if study.attributes is None or not _within(vocab, study.attributes, parse):
+        return None
+    stated = sorted({parse.study_contrast or "", *parse.later_contrast} - {""})
+    note = "contrast stated as " + " and as ".join(f"'{t.replace('_', ' ')}'" for t in stated) + ": both are this study"
+    return dataclasses.replace(readings[0], assumed=(*readings[0].assumed, note))
 
 
 def _match_attributes(kb: Knowledge, text: str, parse: _Parse, base: dict[str, Any]) -> OrderReading:

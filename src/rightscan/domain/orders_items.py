@@ -80,6 +80,15 @@ def _negated(vocab: OrderVocabulary, items: list[tuple[str, TermMeaning | None]]
     return frozenset(out)
 
 
+def _denial(vocab: OrderVocabulary, word: str, m: TermMeaning | None) -> bool:
+    """Whether an item opens a denial of what follows in its clause (round 20o): a negating word alone ("no lumps
+    or nipple discharge", "denies skin dimpling") or a clinical word it opens ("no palpable lump", "not palpable"),
+    not a contrast statement ("no contrast"), a priority ("non urgent") or a study ruled out ("not indicated")."""
+    if word not in vocab.negators and word.split(" ", 1)[0] not in vocab.negators:
+        return False
+    return m is None or (m.indication and m.noise and not (m.priority or m.reference or m.rules_out))
+
+
 def _refused_contrast(items: list[tuple[str, TermMeaning | None]]) -> frozenset[int]:
     """A contrast noun the patient declines ("pt declines gadolinium", "contrast refused"), with the word that
     declines it: the contrast is in question, and the word is not the order's own status."""

@@ -1,0 +1,84 @@
+"""What an order's text states, as the segment reader of ``order_text`` fills it in: modality, regions, contrast
+marks and the doubts about them, side, intent, technique, extent, tracer, status, and what later segments say.
+
+Split from order_text.py (round 20o), which was at the 600-line limit; pure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class _Parse:
+    modality: set[str] = field(default_factory=set)
+    hybrid: set[str] = field(default_factory=set)  # modalities named together as one study ("PET/MR")
+    regions: set[str] = field(default_factory=set)
+    contrast_marks: set[str] = field(default_factory=set)
+    contrast_word: bool = False
+    laterality: set[str] = field(default_factory=set)
+    intent: set[str] = field(default_factory=set)
+    technique: set[str] = field(default_factory=set)
+    tracer_steps: set[str] = field(default_factory=set)  # techniques of "injection": the study's own in NM or PET
+    extent: set[str] = field(default_factory=set)
+    pharmaceutical: set[str] = field(default_factory=set)
+    status: list[str] = field(default_factory=list)
+    unread: list[str] = field(default_factory=list)
+    corrections: list[tuple[str, str]] = field(default_factory=list)
+    # contrast marks with the number of region words read before each: "CT chest w/ and abd/pelvis w/o"
+    # gives contrast per region, which no catalogue study is
+    contrast_at: list[tuple[str, int]] = field(default_factory=list)
+    regions_seen: int = 0
+    projection: bool = False  # a projection or view count outside the reason clause ("AP", "2 views")
+    indication_word: bool = False  # a clinical word (pain, mass, nodule ...) was read
+    contrast_question: bool = False  # whether contrast may be given is in question: do not assume it
+    contrast_doubt: bool = False  # ... by a word that is not itself a protocol word (eGFR, an allergy)
+    contrast_unclear: bool = False  # "w an wo": "w" then one filler word then a contrast statement
+    optional_part: bool = False  # a part of the study named as optional ("tomo if needed"): which study is unclear
+    optional_contrast: bool = False  # "contrast if needed": a contrast stated elsewhere is then unclear
+    bare_contrast: bool = False  # a contrast noun on its own ("CT chest contrast"), the object of no timing word
+    either_contrast: bool = False  # two timings offered as alternatives ("w/wo or w/o per radiologist")
+    refused_contrast: bool = False  # the patient declines a contrast agent ("pt declines gadolinium")
+    protocols: set[str] = field(default_factory=set)
+    by_protocol: tuple[str, ...] = ()  # protocol words that gave the contrast timing (shown as an assumption)
+    # what segments after the study part state (the matcher checks them against the study part)
+    later_contrast: set[str] = field(default_factory=set)  # contrast stated after the study part
+    study_contrast: str | None = None  # contrast the study part itself states
+    indication_regions: set[str] = field(default_factory=set)  # sites named in the indication
+    indication_laterality: set[str] = field(default_factory=set)
+    indication: list[str] = field(default_factory=list)  # the indication's text (never logged)
+    study_text: str = ""  # the study part and the segments that continue it
+
+    def mixed_contrast(self) -> bool:
+        if self.contrast_unclear or self.either_contrast:
+            return True
+        if self.refused_contrast and _timing(self.contrast_marks) not in (None, "without"):
+            return True  # "CT CAP w contrast - contrast declined": with contrast, or the contrast left out?
+        if self.optional_contrast and self.contrast_marks:
+            return True  # "plain, contrast if needed": without, or with and without?
+        if self.bare_contrast and _timing(self.contrast_marks) == "without":
+            return True  # "plain CT, contrast": a contrast noun on its own and a "without" not joined to it
+        segments: dict[int, set[str]] = {}
+        for mark, seen in self.contrast_at:
+            segments.setdefault(seen, set()).add(mark)
+        return len(segments) > 1 and len({frozenset(v) for v in segments.values()}) > 1
+
+    def contrast(self) -> str | None:
+        return _timing(self.contrast_marks) or ("with" if self.contrast_word else None)
+
+    def conflicts(self) -> tuple[str, ...]:
+        """Axes on which a later segment contradicts the study part ("CT chest w - with and without")."""
+        out = []
+        later = _timing(self.later_contrast)
+        if self.study_contrast and later and later != self.study_contrast:
+            out.append("contrast")
+        sides = {"left", "right"}
+        if (self.laterality & sides) and (self.indication_laterality & sides) - self.laterality:
+            out.append("laterality")
+        return tuple(out)
+
+
+def _timing(marks: set[str]) -> str | None:
+    if "without_and_with" in marks or {"with", "without"} <= marks:
+        return "without_and_with"
+    return next(iter(marks)) if marks else None

@@ -50,7 +50,7 @@ _ASKING = frozenset({"question", "uncertain"})
 _NODE_DESCRIBED = "clue.regional_node_described"
 _SCAR_PLACE = "clue.scar_place_change"  # a change beside the scar: after the operation by its words, whatever the date
 _DATED_OUT = frozenset({_SUSPICIOUS_STUDY, _NODE_DESCRIBED})
-# round 20e (values.yaml): a skin-flap nodule, a skin change beside the scar; as a scar change, after an earlier time only
+# round 20e (values.yaml): a skin-flap nodule, a skin change beside the scar: as a scar change, after an earlier time
 _TOLD_BY_PLACE = frozenset({_NODE_DESCRIBED, _SCAR_PLACE, "clue.skin_flap_nodule", "clue.scar_skin_change"})
 _YEAR_COMPARED = "clue.year_compared"  # values.yaml (round 20e): "not present 2024", the compared study's year
 _IMPLANT_LYMPHOMA = "clue.implant_lymphoma"  # values.yaml (round 20e): BIA-ALCL named
@@ -200,11 +200,11 @@ def infer_setting(
         # "screen-detected" says how an operated cancer was found, not that it is still to be treated
         facts.pop("setting")
         stated = None
-    # round 20e: surveillance is the follow-up of a treated breast cancer; in a note that names none, neither the breast
-    # nor its cancer ("survivorship f/u" in a call about a bone scan), or whose only cancer of the breast is a new one
-    # proven by its biopsy (another cancer's surveillance CT before a new breast cancer), the word sets no setting: it is
-    # read from the rest of the note, or left open. A form whose boxes name the operation may not be read: a note naming
-    # the breast keeps the word
+    # round 20e: surveillance is the follow-up of a treated breast cancer; in a note that names none, neither the
+    # breast nor its cancer ("survivorship f/u" in a call about a bone scan), or whose only breast cancer is a new
+    # one proven by its biopsy (another cancer's surveillance CT before a new breast cancer), the word sets no setting:
+    # it is read from the rest of the note, or left open. A form whose boxes name the operation may not be read: a note
+    # naming the breast keeps the word
     unfollowed = [m for m in said_found if m.family == "setting"] if stated == "surveillance" else []
     current_biopsied = any(
         c.field == "tumor.histology" and c.used and not c.mention.effects & {"past", "historical"}
@@ -265,7 +265,7 @@ def infer_setting(
     current_neo = [m for m in by["preop_systemic"] if m.rule == _POST_NEOADJUVANT and not by["followup"]
                    and not before_episode(m.sentence)]  # fmt: skip
     underway = [  # "s/p neoadjuvant 2017": treated; round 20e: a full date of the note's latest year is current
-        m          # ("MED ONC PROGRESS NOTE - neoadjuvant ddAC, C3D1   11/12/2025")
+        m  # ("MED ONC PROGRESS NOTE - neoadjuvant ddAC, C3D1   11/12/2025")
         for m in by["preop_systemic"]
         if (not before_episode(m.sentence) or m in current_neo) and m.sentence not in planned_surgery
     ]
@@ -348,11 +348,10 @@ def infer_setting(
             # round 18d: a recurrence the note asks about ("?recurrence", "recurrence vs mastitis") while it considers a
             # study of the breast or axilla (procedures.yaml purpose: locoregional) is a suspected local recurrence
             local = _local_question(rules, mentions, cands, dated)
-        # round 20e: a finding of a reconstruction worked up for an implant-associated lymphoma (BIA-ALCL), with no
-        # distant finding and no recurrence named as present: whether a recurrence of the breast cancer is suspected is
-        # not said
+        # round 20e: a reconstruction worked up for an implant-associated lymphoma (BIA-ALCL), with no distant finding
+        # and no recurrence named as present: neither routine follow-up nor, said, a suspected recurrence
         lymphoma = [m for m in mentions if m.rule == _IMPLANT_LYMPHOMA and not m.effects & (_NOT_SAID | {"past"})]
-        if lymphoma and local and not distant and stated is None:
+        if lymphoma and not distant and stated is None:
             return left_open("a finding of the reconstructed breast worked up for an implant-associated lymphoma, not "
                              "for a recurrence", lymphoma[:1] + local[:1])  # fmt: skip
         found = treated_cancer_setting(distant_finding=bool(distant), local_finding=bool(local))

@@ -97,11 +97,11 @@ def earlier_primary(
     if facts.get("setting") != "new_diagnosis" or "prior_surgery" not in facts:
         return
     latest = max((int(y) for m in mentions for y in _YEAR.findall(m.sentence)), default=0)
-    # round 20e: a new primary named as new ("now with a new L breast cancer") whose note dates nothing after the earlier
-    # cancer ("remote R breast cancer (2014: IDC, ER-negative, HER2 3+; R mastectomy ...)"): the values written with that
-    # dated operation are the earlier cancer's
-    operated = {c.mention.sentence for c in by_field.get("prior_surgery", []) if c.used and _YEAR.search(c.mention.sentence)}
-    operated = operated if named_new else set()
+    # round 20e: a new primary named as new ("now with a new L breast cancer") whose note dates nothing after the
+    # earlier cancer ("remote R breast cancer (2014: IDC, ER-negative, HER2 3+; R mastectomy ...)"): the values written
+    # with that dated operation are the earlier cancer's
+    surgery = [c.mention.sentence for c in by_field.get("prior_surgery", []) if c.used] if named_new else []
+    operated = {s for s in surgery if _YEAR.search(s)}
 
     def before(c: Candidate, ys: list[int]) -> bool:
         return bool(ys) and (max(ys) < latest or c.mention.sentence in operated)

@@ -201,16 +201,20 @@ def infer_setting(
         facts.pop("setting")
         stated = None
     # round 20e: surveillance is the follow-up of a treated breast cancer; in a note that names none, neither the
-    # breast nor its cancer ("survivorship f/u" in a call about a bone scan), or whose only breast cancer is a new
-    # one proven by its biopsy (another cancer's surveillance CT before a new breast cancer), the word sets no setting:
-    # it is read from the rest of the note, or left open. A form whose boxes name the operation may not be read: a note
-    # naming the breast keeps the word
+    # breast nor its cancer ("survivorship f/u" to come, in a call on a bone scan), or whose only breast cancer is a
+    # new one proven by its biopsy (another cancer's surveillance CT before a new breast cancer), the word sets no
+    # setting: it is read from the rest of the note, or left open. A form whose boxes name the operation may not be
+    # read: a note naming the breast keeps the word
     unfollowed = [m for m in said_found if m.family == "setting"] if stated == "surveillance" else []
     current_biopsied = any(
         c.field == "tumor.histology" and c.used and not c.mention.effects & {"past", "historical"}
         and c.mention.sentence in {m.sentence for m in by["workup"]} for c in cands
     )  # fmt: skip
-    breastless = not any(_BREAST_WORDS.search(m.sentence) for m in mentions)
+    # the breast unnamed and the follow-up one still to come ("Reminded of survivorship f/u 01/2026"); a visit called
+    # one ("Survivorship visit, NED.") is the follow-up itself
+    breastless = not any(_BREAST_WORDS.search(m.sentence) for m in mentions) and all(
+        m.effects & {"proposed", "hypothetical"} for m in unfollowed
+    )
     # a patient who denies any cancer of her own ("Personal hx of cancer: [x] no"): the word names high-risk screening
     no_cancer = any(m.rule == _PERSONAL_CANCER and "negated" in m.effects for m in mentions)
     if (

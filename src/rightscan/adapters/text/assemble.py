@@ -42,6 +42,7 @@ from rightscan.adapters.text.stage_values import (
     earlier_primary,
     earlier_receptors,
     is_second_primary,
+    named_new,
     pathology_size_after_surgery,
     several_foci,
     stated_current,
@@ -323,7 +324,7 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
     summary_size(rules, by_field)
     rounded_restatement(rules, by_field)  # round 18f: "a 2 cm tumor" in the discussion of a 2.1 cm mass
     earlier_receptors(rules, facts, by_field, mentions)
-    earlier_primary(facts, by_field, mentions)
+    earlier_primary(facts, by_field, mentions, named_new(rules, mentions))
     earlier_cancer_size(rules, facts, by_field)  # round 18f: an earlier cancer's size told as the past
     nodal_status_unknown(rules, facts, by_field, mentions, to_confirm)
     for fieldname in by_field:

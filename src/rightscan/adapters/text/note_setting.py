@@ -28,6 +28,8 @@ _ELAPSED = "clue.time_elapsed"  # values.yaml: years (or six months or more) ela
 _ADJUVANT_NAMED = "clue.adjuvant_named"  # targets.yaml: "adjuvant chemo" named without saying it was given
 _SURVEILLANCE_WORD = "setting.surveillance"  # targets.yaml: "surveillance", "survivorship", "NED"
 _COMPLAINT = "clue.presenting_complaint"  # values.yaml: "CC: ...", "Presenting complaint: ..."
+# round 20e (values.yaml): a same-day or acute visit, an admission's principal diagnosis other than the cancer
+_COMPLAINTS = frozenset({_COMPLAINT, "clue.presenting_problem_other"})
 _INJURY = "clue.injury"  # values.yaml (round 10c): an injury told as the reason ("fell", "struck her head", "MVC")
 _NOT_SAID = frozenset({"negated", "hypothetical", "family", "historical"})  # denied, feared, a relative's, resolved
 _SPECIMEN_LABEL = "clue.specimen_label"  # values.yaml: "Procedure: L total mastectomy", "Specimen: left WLE"
@@ -48,6 +50,15 @@ _ASKING = frozenset({"question", "uncertain"})
 _NODE_DESCRIBED = "clue.regional_node_described"
 _SCAR_PLACE = "clue.scar_place_change"  # a change beside the scar: after the operation by its words, whatever the date
 _DATED_OUT = frozenset({_SUSPICIOUS_STUDY, _NODE_DESCRIBED})
+# round 20e (values.yaml): a skin-flap nodule, a skin change beside the scar: as a scar change, after an earlier time
+_TOLD_BY_PLACE = frozenset({_NODE_DESCRIBED, _SCAR_PLACE, "clue.skin_flap_nodule", "clue.scar_skin_change"})
+_YEAR_COMPARED = "clue.year_compared"  # values.yaml (round 20e): "not present 2024", the compared study's year
+_IMPLANT_LYMPHOMA = "clue.implant_lymphoma"  # values.yaml (round 20e): BIA-ALCL named
+_PERSONAL_CANCER = "clue.personal_cancer_history"  # values.yaml (round 20e): the patient's own history of cancer asked
+# round 20e: the breast, its cancer or its operation named in any form
+_BREAST_WORDS = re.compile(
+    r"\b(?:breasts?|mammary|mastectom\w*|lumpectom\w*|BCT|BCS|WLE|IDC|ILC|DCIS|TNBC|oncology|onc)\b", re.IGNORECASE
+)
 _PROOF = ("tumor.histology", "tumor.er", "tumor.pr", "tumor.her2", "tumor.grade", "pathology.t", "pathology.n")
 
 
@@ -155,12 +166,24 @@ def infer_setting(
     found = [m for m in by["new_local"] if not any(s < m.end and m.start < e for s, e in negative)]
     found = _not_resolved_benign(found, mentions)  # round 16c: a finding its biopsy read benign is no new finding
     # round 16c: a suspicious study of an earlier year is the one that found the treated cancer, not a new finding
-    found = [m for m in found if m.rule not in _DATED_OUT or not before_episode(m.sentence)]
+    # round 20e: a sentence whose every year is that of the study the finding is compared with ("BI-RADS 4; not present
+    # 2024") does not date the finding
+    compared: dict[str, int] = {}
+    for m in mentions:
+        if m.rule == _YEAR_COMPARED:
+            compared[m.sentence] = compared.get(m.sentence, 0) + 1
+    found = [
+        m
+        for m in found
+        if m.rule not in _DATED_OUT
+        or not before_episode(m.sentence)
+        or len(_YEAR.findall(m.sentence)) <= compared.get(m.sentence, 0)
+    ]
     # round 18d: a node or a scar change told by its size, feel or place is a new finding only after a cancer treated
     # at an earlier time; with an operation of the current episode alone it may be what the operation found
     # ("Procedure: Lt MRM ... Findings: multiple level I/II axillary LN, largest 1.5 cm")
     if not (treatment or earlier or any(before_episode(m.sentence) for m in old_surgery)):
-        found = [m for m in found if m.rule not in {_NODE_DESCRIBED, _SCAR_PLACE}]
+        found = [m for m in found if m.rule not in _TOLD_BY_PLACE]
     local = [m for m in found + nodes if m.sentence not in presentation]  # regional nodes in words: a new finding
     proven = sorted({c.field for c in cands if c.used and c.field in _PROOF})  # fields are settled later
     staged = [c.mention for c in cands if c.used and c.field in ("tumor.t", "tumor.n", "order")]
@@ -177,6 +200,32 @@ def infer_setting(
         # "screen-detected" says how an operated cancer was found, not that it is still to be treated
         facts.pop("setting")
         stated = None
+    # round 20e: surveillance is the follow-up of a treated breast cancer; in a note that names none, neither the
+    # breast nor its cancer ("survivorship f/u" to come, in a call on a bone scan), or whose only breast cancer is a
+    # new one proven by its biopsy (another cancer's surveillance CT before a new breast cancer), the word sets no
+    # setting: it is read from the rest of the note, or left open. A form whose boxes name the operation may not be
+    # read: a note naming the breast keeps the word
+    unfollowed = [m for m in said_found if m.family == "setting"] if stated == "surveillance" else []
+    current_biopsied = any(
+        c.field == "tumor.histology" and c.used and not c.mention.effects & {"past", "historical"}
+        and c.mention.sentence in {m.sentence for m in by["workup"]} for c in cands
+    )  # fmt: skip
+    # the breast unnamed and the follow-up one still to come ("Reminded of survivorship f/u 01/2026"); a visit called
+    # one ("Survivorship visit, NED.") is the follow-up itself
+    breastless = not any(_BREAST_WORDS.search(m.sentence) for m in mentions) and all(
+        m.effects & {"proposed", "hypothetical"} for m in unfollowed
+    )
+    # a patient who denies any cancer of her own ("Personal hx of cancer: [x] no"): the word names high-risk screening
+    no_cancer = any(m.rule == _PERSONAL_CANCER and "negated" in m.effects for m in mentions)
+    if (
+        unfollowed
+        and (current_biopsied or breastless or no_cancer)
+        and not (long_ago or surgery or history_only or by["cancer_named"] or by["known_metastatic"])
+    ):
+        facts.pop("setting")
+        stated = None
+    else:
+        unfollowed = []
     inferred: tuple[str, str, list[Mention]] | None = None
     # metastases the note calls known ("known metastatic ER+ ILC on fulvestrant"): new lesions are progression and
     # the question is restaging, not one of the staging settings; a recurrence named only in the history stays history
@@ -219,10 +268,10 @@ def infer_setting(
     # in a note that names no follow-up visit
     current_neo = [m for m in by["preop_systemic"] if m.rule == _POST_NEOADJUVANT and not by["followup"]
                    and not before_episode(m.sentence)]  # fmt: skip
-    underway = [  # "s/p neoadjuvant 2017": treated
-        m
+    underway = [  # "s/p neoadjuvant 2017": treated; round 20e: a full date of the note's latest year is current
+        m  # ("MED ONC PROGRESS NOTE - neoadjuvant ddAC, C3D1   11/12/2025")
         for m in by["preop_systemic"]
-        if (not dated(m.sentence) or m in current_neo) and m.sentence not in planned_surgery
+        if (not before_episode(m.sentence) or m in current_neo) and m.sentence not in planned_surgery
     ]
     # "staging" said of the diagnosis ("Staging at dx: CT CAP negative") while neoadjuvant treatment is under way
     # names no current setting either
@@ -277,7 +326,7 @@ def infer_setting(
     if surgery and by["perioperative"] and not long_ago:
         inferred = ("new_diagnosis", "operated, adjuvant treatment still to come: the cancer is still being treated "
                     "for the first time", surgery + by["perioperative"])  # fmt: skip
-    elif long_ago and (current or not distant) and (other_side := _other_breast(long_ago, current + local)):
+    elif long_ago and (current or not distant) and (other_side := _other_breast(long_ago + surgery, current + local)):
         # a new cancer proven in the other breast is a new primary to stage, even with a finding that may be distant
         # (a raised ALP): that finding is part of its staging
         # the earlier cancer was in one breast, the new proven cancer or finding is in the other: a new primary
@@ -303,6 +352,12 @@ def infer_setting(
             # round 18d: a recurrence the note asks about ("?recurrence", "recurrence vs mastitis") while it considers a
             # study of the breast or axilla (procedures.yaml purpose: locoregional) is a suspected local recurrence
             local = _local_question(rules, mentions, cands, dated)
+        # round 20e: a reconstruction worked up for an implant-associated lymphoma (BIA-ALCL), with no distant finding
+        # and no recurrence named as present: neither routine follow-up nor, said, a suspected recurrence
+        lymphoma = [m for m in mentions if m.rule == _IMPLANT_LYMPHOMA and not m.effects & (_NOT_SAID | {"past"})]
+        if lymphoma and not distant and stated is None:
+            return left_open("a finding of the reconstructed breast worked up for an implant-associated lymphoma, not "
+                             "for a recurrence", lymphoma[:1] + local[:1])  # fmt: skip
         found = treated_cancer_setting(distant_finding=bool(distant), local_finding=bool(local))
         if found.setting != "surveillance" or stated is None:
             seen = distant if distant else local if local else by["followup"]
@@ -339,6 +394,8 @@ def infer_setting(
     elif stated is None and proven and workup:  # a pending biopsy elsewhere does not unprove the cancer
         inferred = ("new_diagnosis", f"a cancer proven by tissue ({', '.join(proven)}), being worked up, with no "
                     "treatment described", workup[:3])  # fmt: skip
+    if inferred is None and unfollowed:
+        return left_open("'surveillance' named, but the note names no treated breast cancer of the patient", unfollowed)
     if inferred is None and stated is None and history_only and not long_ago:
         return left_open("a breast cancer of the past, but whether it was treated is not said", history_only)
     if inferred is None or inferred[0] == stated:
@@ -380,13 +437,16 @@ def sides_of(sentence: str) -> set[str]:
 
 def _other_breast(treated: list[Mention], new: list[Mention]) -> list[Mention]:
     """The new findings that lie in the other breast than the treated cancer (each sentence naming one side only);
-    empty unless every side-naming sentence of the treated cancer names one and the same side, and no new
-    finding names the treated side."""
-    treated_sides = [_sides(m.sentence) for m in treated]
-    named = {frozenset(x) for x in treated_sides if x}
-    if len(named) != 1 or len(next(iter(named))) != 1:
+    empty unless the side-naming sentences of the treated cancer share one and the same side, and no new finding
+    names the treated side."""
+    # round 20e: a sentence that tells the treated cancer and the new one together ("remote R breast cancer (2014: ... R
+    # mastectomy) now with a new L breast cancer") names both sides; the treated side is the one every side-naming
+    # sentence of the treated cancer shares
+    named = [_sides(m.sentence) for m in treated if _sides(m.sentence)]
+    common = set.intersection(*named) if named else set()
+    if len(common) != 1:
         return []
-    side = next(iter(next(iter(named))))
+    side = next(iter(common))
     treated_sentences = {m.sentence for m in treated}
     fresh = [(m, _sides(m.sentence)) for m in new if m.sentence not in treated_sentences]
     if any(side in sides for _, sides in fresh):
@@ -456,7 +516,7 @@ def _dated_by(sentence: str, latest: int) -> bool:
 
 def _complaint_only(rules: Rules, mentions: list[Mention], followup: list[Mention]) -> bool:
     """The note is opened for a new complaint ("CC: ...") and names no follow-up visit."""
-    complaint = any(m.rule == _COMPLAINT and status_of(rules, m)[0] == ACCEPTED for m in mentions)
+    complaint = any(m.rule in _COMPLAINTS and status_of(rules, m)[0] == ACCEPTED for m in mentions)
     # an injury is the reason only in a note that counts no years since the treatment (a routine visit "four years
     # from surgery" may tell of a fall in passing)
     complaint = complaint or (

@@ -68,14 +68,17 @@ def is_second_primary(
     the earlier cancer's, so the axilla described in words is the new cancer's clinical N, not a pathology finding."""
     if setting != "new_diagnosis":
         return False
-    named_new = [
-        m for m in mentions
-        if m.family == "setting_new" and m.rule != HOW_FOUND and status_of(rules, m)[0] == ACCEPTED
-    ]  # fmt: skip
     operations = [c.mention.sentence for c in by_field.get("prior_surgery", []) if c.used]
     elapsed = {m.sentence for m in mentions if m.rule == ELAPSED}
     dated = [s for s in operations if _YEAR.search(s) or s in elapsed]
-    return bool(named_new) and bool(operations) and len(dated) == len(operations)
+    return named_new(rules, mentions) and bool(operations) and len(dated) == len(operations)
+
+
+def named_new(rules: Rules, mentions: list[Mention]) -> bool:
+    """The note calls a cancer new in words ("newly diagnosed", "new L breast cancer"), not only how it was found."""
+    return any(
+        m.family == "setting_new" and m.rule != HOW_FOUND and status_of(rules, m)[0] == ACCEPTED for m in mentions
+    )
 
 
 # round 16f: the histology too ("Background: L breast IDC 2014 - L WLE" then "Core R: invasive lobular carcinoma"): the
@@ -84,7 +87,9 @@ _STAGE_VALUES = ("tumor.size_cm", "tumor.t", "tumor.n", "tumor.grade", *_RECEPTO
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 
 
-def earlier_primary(facts: dict[str, Any], by_field: dict[str, list[Candidate]], mentions: list[Mention]) -> None:
+def earlier_primary(
+    facts: dict[str, Any], by_field: dict[str, list[Candidate]], mentions: list[Mention], named_new: bool = False
+) -> None:
     """A new primary after an earlier operated breast cancer ("2015: R breast IDC 2.2 cm, grade 2 ... lumpectomy" then
     "2025: new L breast 1.0 cm mass, core: IDC grade 1"): a stage value written in a line dated years before the
     latest the note names is the earlier cancer's, and gives way to the value given without that date when those
@@ -92,11 +97,20 @@ def earlier_primary(facts: dict[str, Any], by_field: dict[str, list[Candidate]],
     if facts.get("setting") != "new_diagnosis" or "prior_surgery" not in facts:
         return
     latest = max((int(y) for m in mentions for y in _YEAR.findall(m.sentence)), default=0)
+    # round 20e: a new primary named as new ("now with a new L breast cancer") whose note dates nothing after the
+    # earlier cancer ("remote R breast cancer (2014: IDC, ER-negative, HER2 3+; R mastectomy ...)"): the values written
+    # with that dated operation are the earlier cancer's
+    surgery = [c.mention.sentence for c in by_field.get("prior_surgery", []) if c.used] if named_new else []
+    operated = {s for s in surgery if _YEAR.search(s)}
+
+    def before(c: Candidate, ys: list[int]) -> bool:
+        return bool(ys) and (max(ys) < latest or c.mention.sentence in operated)
+
     for fieldname in _STAGE_VALUES:
         live = [c for c in by_field.get(fieldname, []) if c.used]
         years = [[int(y) for y in _YEAR.findall(c.mention.sentence)] for c in live]
-        earlier = [c for c, ys in zip(live, years, strict=True) if ys and max(ys) < latest]
-        current = {repr(c.value) for c, ys in zip(live, years, strict=True) if not (ys and max(ys) < latest)}
+        earlier = [c for c, ys in zip(live, years, strict=True) if before(c, ys)]
+        current = {repr(c.value) for c, ys in zip(live, years, strict=True) if not before(c, ys)}
         if not earlier or len(current) != 1:
             continue
         for c in earlier:

@@ -30,6 +30,7 @@ from rightscan.adapters.text.model import Extraction, Mention
 from rightscan.adapters.text.no_cancer_yet import unproven_mass
 from rightscan.adapters.text.note_setting import infer_setting
 from rightscan.adapters.text.order_time import future_studies
+from rightscan.adapters.text.request_owner import set_aside_other_askers
 from rightscan.adapters.text.rules import STRENGTH_RANK, FieldRule, Rules
 from rightscan.adapters.text.setting_course import NOTE_DATE, after_note_date, note_date
 from rightscan.adapters.text.setting_subject import set_aside_other_subjects
@@ -255,6 +256,7 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
     for c, why in _node_biopsy_pending(rules, cands, mentions):
         confirm("tumor.n", [c.value, "N0"], why, [c.mention])
     future_studies(cands, mentions)
+    set_aside_other_askers(rules, cands, mentions)  # round 20p: a proxy's or a man's request is not the patient's
     requested_studies(cands)  # round 18g: the study the patient asks for is considered
     declined_studies(cands)
     restated_multiples(cands)

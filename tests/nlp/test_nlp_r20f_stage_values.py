@@ -42,7 +42,10 @@ def test_a_list_of_sizes_still_reads_the_largest() -> None:
 
 
 def test_a_core_length_is_no_tumour_size() -> None:
-    note = NEW + "Core bx R 2:00: invasive ductal carcinoma, grade 3; tumour in 3 of 3 cores, longest continuous length 1.1 cm."
+    note = (
+        NEW
+        + "Core bx R 2:00: invasive ductal carcinoma, grade 3; tumour in 3 of 3 cores, longest continuous length 1.1 cm."
+    )
     assert "size_cm" not in tumor(note)
     note = NEW + "Core bx R 2:00: invasive ductal carcinoma, grade 3, measuring 9 mm in longest continuous focus."
     assert "size_cm" not in tumor(note)
@@ -62,8 +65,13 @@ def test_a_scheme_named_alone_gives_the_grade() -> None:
 
 @given(
     parts=st.tuples(st.integers(1, 3), st.integers(1, 3), st.integers(1, 3)),
-    form=st.sampled_from(["Nottingham {a}+{b}+{c} = {s}", "tubules {a}, pleomorphism {b}, mitoses {c} = score {s}",
-                          "glandular {a}, nuclear {b}, mitotic {c}, total {s}"]),
+    form=st.sampled_from(
+        [
+            "Nottingham {a}+{b}+{c} = {s}",
+            "tubules {a}, pleomorphism {b}, mitoses {c} = score {s}",
+            "glandular {a}, nuclear {b}, mitotic {c}, total {s}",
+        ]
+    ),
 )
 @settings(max_examples=30, deadline=None)
 def test_summed_components_give_the_grade_of_their_sum(parts: tuple[int, int, int], form: str) -> None:
@@ -130,3 +138,33 @@ def test_an_operation_years_back_makes_the_proven_cancer_a_second_primary() -> N
         "Pre-op axillary US 02/2025: normal nodes.\nPlan: adjuvant chemo, RT."
     )
     assert tumor(note).get("n") != "N0"
+
+
+# ---------------------------------------------------------------- N and M described in words
+@given(side=st.sampled_from(["L ", "R ", "left ", ""]), feel=st.sampled_from(["palpable", "enlarged", "hard"]))
+@settings(max_examples=15, deadline=None)
+def test_a_described_clavicular_node_is_its_category(side: str, feel: str) -> None:
+    lead = "61 yo woman, new dx L breast cancer. Core bx: IDC, grade 2, ER 90%.\n"
+    assert tumor(lead + f"Exam: {feel} {side}infraclavicular node; FNA: metastatic carcinoma.").get("n") == "N3a"
+    assert tumor(lead + f"Exam: {feel} {side}supraclavicular node; FNA: metastatic carcinoma.").get("n") == "N3c"
+
+
+def test_a_denied_or_treated_clavicular_node_is_no_category() -> None:
+    assert "n" not in tumor("61 yo woman, new dx L breast cancer. Core: IDC. Exam: no palpable supraclavicular nodes.")
+    note = "Hx L breast IDC 2015 s/p lumpectomy, RT. Now palpable L supraclavicular node."
+    assert "n" not in tumor(note)
+
+
+def test_a_distant_metastasis_stated_with_its_proof_is_m1() -> None:
+    lead = "67 yo woman. Hx L breast IDC 2015 s/p L mastectomy, anastrozole x5y.\n"
+    for line in (
+        "Dx: metastatic breast carcinoma to bone, biopsy-proven (new).",
+        "Now biopsy-proven metastatic breast cancer to the liver.",
+        "Metastatic carcinoma to the lung, confirmed on biopsy.",
+    ):
+        assert tumor(lead + line).get("m") == "M1", line
+    for line in (
+        "?Metastatic breast cancer to bone - biopsy planned.",
+        "If metastatic breast cancer to the liver is proven, start CDK4/6.",
+    ):
+        assert "m" not in tumor(lead + line), line

@@ -110,8 +110,11 @@ def earlier_operation_values(
     for fieldname in _STAGE_VALUES:
         for c in by_field.get(fieldname, []):
             if c.used and c.mention.sentence in earlier:
-                c.used, c.reason = False, "the earlier, operated cancer's value (its operation's sentence, dated years "\
-                    "back): not the new primary's"
+                c.used, c.reason = (
+                    False,
+                    "the earlier, operated cancer's value (its operation's sentence, dated years "
+                    "back): not the new primary's",
+                )
 
 
 # round 16f: the histology too ("Background: L breast IDC 2014 - L WLE" then "Core R: invasive lobular carcinoma"): the

@@ -42,10 +42,7 @@ def test_a_list_of_sizes_still_reads_the_largest() -> None:
 
 
 def test_a_core_length_is_no_tumour_size() -> None:
-    note = (
-        NEW
-        + "Core bx R 2:00: invasive ductal carcinoma, grade 3; tumour in 3 of 3 cores, longest continuous length 1.1 cm."
-    )
+    note = NEW + "Core bx R 2:00: invasive ductal carcinoma, grade 3; 3 of 3 cores, longest continuous length 1.1 cm."
     assert "size_cm" not in tumor(note)
     note = NEW + "Core bx R 2:00: invasive ductal carcinoma, grade 3, measuring 9 mm in longest continuous focus."
     assert "size_cm" not in tumor(note)

@@ -165,3 +165,8 @@ def test_a_distant_metastasis_stated_with_its_proof_is_m1() -> None:
         "If metastatic breast cancer to the liver is proven, start CDK4/6.",
     ):
         assert "m" not in tumor(lead + line), line
+
+
+def test_a_tumour_grade_before_a_duration_stays() -> None:
+    note = "53F ER+/PR+/HER2- IDC 2.2 cm G2 cN0 - c/o new L hip pain x 3 weeks, no trauma; PET/CT vs bone scan?"
+    assert tumor(note).get("grade") == 2

@@ -40,6 +40,7 @@ from rightscan.adapters.text.stage_unknown import nodal_status_unknown
 from rightscan.adapters.text.stage_values import (
     ELAPSED,
     earlier_cancer_size,
+    earlier_operation_values,
     earlier_primary,
     earlier_receptors,
     is_second_primary,
@@ -327,6 +328,7 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
     rounded_restatement(rules, by_field)  # round 18f: "a 2 cm tumor" in the discussion of a 2.1 cm mass
     earlier_receptors(rules, facts, by_field, mentions)
     earlier_primary(facts, by_field, mentions, named_new(rules, mentions))
+    earlier_operation_values(by_field, mentions, second_primary)  # round 20f: even with no current value
     earlier_cancer_size(rules, facts, by_field)  # round 18f: an earlier cancer's size told as the past
     nodal_status_unknown(rules, facts, by_field, mentions, to_confirm)
     for fieldname in by_field:

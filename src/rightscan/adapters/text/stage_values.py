@@ -71,7 +71,46 @@ def is_second_primary(
     operations = [c.mention.sentence for c in by_field.get("prior_surgery", []) if c.used]
     elapsed = {m.sentence for m in mentions if m.rule == ELAPSED}
     dated = [s for s in operations if _YEAR.search(s) or s in elapsed]
-    return named_new(rules, mentions) and bool(operations) and len(dated) == len(operations)
+    if named_new(rules, mentions) and operations and len(dated) == len(operations):
+        return True
+    # round 20f: or not named new, but every operation dated two years or more before the latest year the note names
+    # ("Hx: L breast IDC 2009 - L mastectomy" then "R breast screening mammo 10/2025 -> core: IDC"): a cancer proven
+    # and untreated now cannot be the one operated on years ago
+    return bool(operations) and all(_years_before(s, _latest_year(mentions)) for s in operations)
+
+
+def _latest_year(mentions: list[Mention]) -> int:
+    return max((int(y) for m in mentions for y in _YEAR.findall(m.sentence)), default=0)
+
+
+def _years_before(sentence: str, latest: int) -> bool:
+    """The sentence is dated, every year in it at least two years before ``latest``."""
+    years = [int(y) for y in _YEAR.findall(sentence)]
+    return bool(years) and max(years) <= latest - 2
+
+
+def earlier_operation_values(
+    by_field: dict[str, list[Candidate]], mentions: list[Mention], second_primary: bool
+) -> None:
+    """round 20f: a second primary ("Hx: L breast IDC 1.2 cm, node neg, 2009 -> L lumpectomy, RT" then "new R breast
+    ILC (second primary)"): a stage value written in the sentence of the earlier cancer's operation, dated years back,
+    is the earlier cancer's (annotation guide 2: never an earlier cancer's value) and gives way even when the new
+    tumour's own value is not given; the field is then left out rather than filled with the other cancer's."""
+    if not second_primary:
+        return
+    latest = _latest_year(mentions)
+    operations = {c.mention.sentence for c in by_field.get("prior_surgery", []) if c.used}
+    earlier = {s for s in operations if _years_before(s, latest)}
+    if not earlier:
+        return
+    for fieldname in _STAGE_VALUES:
+        for c in by_field.get(fieldname, []):
+            if c.used and c.mention.sentence in earlier:
+                c.used, c.reason = (
+                    False,
+                    "the earlier, operated cancer's value (its operation's sentence, dated years "
+                    "back): not the new primary's",
+                )
 
 
 def named_new(rules: Rules, mentions: list[Mention]) -> bool:

@@ -167,7 +167,7 @@ def _grade(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Finding]:
     if "g" in g:
         raw = g["g"].lower()
         return [Finding("tumor.grade", _ROMAN.get(raw) or int(raw))]
-    score = int(g.get("score") or g.get("score2") or g["score3"])
+    score = int(g.get("score") or g.get("score2") or g.get("score4") or g["score3"])
     return [Finding("tumor.grade", rules.parameters["nottingham_score_to_grade"][score])]
 
 

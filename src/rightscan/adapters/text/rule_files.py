@@ -235,6 +235,11 @@ class _RedFlagReadings(_Strict):
     # relative ("her sister said her mother had bone pain")
     report_fillers: Words
     resolution_words: Words  # round 14v-a (resolved_afterwards.py)
+    # round 20a (dated_entries.py): a note made of dated entries copied forward
+    entry_labels: Words = Field(default_factory=list)
+    entry_older_labels: Words = Field(default_factory=list)
+    entry_current_marks: Words = Field(default_factory=list)
+    entry_carry_on: Words = Field(default_factory=list)
     report_verbs: Words
     report_negations: Words
     report_auxiliaries: Words

@@ -71,12 +71,8 @@ def carried_resolution(note: NoteMentions, context: Resolutions) -> None:
             continue
         first = next((tok.i for tok in sents.spans[k] if not (tok.is_space or tok.is_punct)), None)
         # round 9b: or led only by a pointer back and its verb ("This has now fully resolved.": explanations.py)
-        if first == s or (first is not None and context.led_in(doc, first, s)):
-            openers[k] = (s, t)
         # round 20a: or opening the sentence's last clause ("Passed the stone 11/12, pain gone since.")
-        elif (after := _clause_start(doc, sents.spans[k].start, s)) is not None and (
-            after == s or context.led_in(doc, after, s)
-        ):
+        if _opens(doc, first, s, context) or _opens(doc, _clause_start(doc, sents.spans[k].start, s), s, context):
             openers[k] = (s, t)
     text = doc_text(doc)
     for k in sorted(openers):
@@ -94,6 +90,11 @@ def carried_resolution(note: NoteMentions, context: Resolutions) -> None:
                     if "warning" not in effects[i]:  # "new hip pain at night. Treated for a UTI. Back to baseline."
                         effects[i].add("historical")
                 break
+
+
+def _opens(doc: Doc, first: int | None, cue_start: int, context: Resolutions) -> bool:
+    """Whether the resolution cue at ``cue_start`` opens the words from ``first`` (itself, or led into it)."""
+    return first is not None and (first == cue_start or context.led_in(doc, first, cue_start))
 
 
 def _clause_start(doc: Doc, sent_start: int, cue_start: int) -> int | None:

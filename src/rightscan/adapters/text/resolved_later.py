@@ -34,6 +34,7 @@ class Resolutions:
     policies: Mapping[str, Any]
     led_in: Callable[[Doc, int, int], bool]
     baseline_families: frozenset[str]
+    referents: frozenset[str] = frozenset()  # round 20a: "pain", "symptoms" (carried_explanation.resolution_referents)
 
 
 def resolved_later(note: NoteMentions, baseline: ChronicBaseline, context: Resolutions) -> None:
@@ -72,7 +73,7 @@ def carried_resolution(note: NoteMentions, context: Resolutions) -> None:
         first = next((tok.i for tok in sents.spans[k] if not (tok.is_space or tok.is_punct)), None)
         # round 9b: or led only by a pointer back and its verb ("This has now fully resolved.": explanations.py)
         # round 20a: or opening the sentence's last clause ("Passed the stone 11/12, pain gone since.")
-        if _opens(doc, first, s, context) or _opens(doc, _clause_start(doc, sents.spans[k].start, s), s, context):
+        if _opens(doc, first, s, context) or _names_it(doc, _clause_start(doc, sents.spans[k].start, s), s, context):
             openers[k] = (s, t)
     text = doc_text(doc)
     for k in sorted(openers):
@@ -95,6 +96,15 @@ def carried_resolution(note: NoteMentions, context: Resolutions) -> None:
 def _opens(doc: Doc, first: int | None, cue_start: int, context: Resolutions) -> bool:
     """Whether the resolution cue at ``cue_start`` opens the words from ``first`` (itself, or led into it)."""
     return first is not None and (first == cue_start or context.led_in(doc, first, cue_start))
+
+
+def _names_it(doc: Doc, first: int | None, cue_start: int, context: Resolutions) -> bool:
+    """Whether the words from ``first`` lead into the resolution cue and name the symptom plainly ("pain gone")."""
+    return (
+        first is not None
+        and context.led_in(doc, first, cue_start)
+        and any(doc[i].lower_ in context.referents for i in range(first, cue_start))
+    )
 
 
 def _clause_start(doc: Doc, sent_start: int, cue_start: int) -> int | None:

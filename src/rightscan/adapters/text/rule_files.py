@@ -193,6 +193,7 @@ class _CarriedExplanation(_Strict):
     firm_hedges: Words  # round 9b: "likely OA" still attributes
     doubt_modals: Words  # round 9b: "hip pain, could be bursitis"
     cause_leads: Words = Field(default_factory=list)  # round 18b: "rib pain after a coughing fit, now resolved"
+    resolution_referents: Words = Field(default_factory=list)  # round 20a: "..., pain gone since."
 
 
 class _BaselineCondition(_Strict):

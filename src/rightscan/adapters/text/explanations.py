@@ -46,7 +46,8 @@ class Explanations:
         alts = "|".join(r"\s+".join(re.escape(p) for p in j.split()) for j in joiners)
         self._joined = re.compile(rf"\s*(?:{alts})\s*", re.IGNORECASE) if alts else None
         self.resolution_words = frozenset(" ".join(w.lower().split()) for w in status.get("resolutions", ()))
-        self.lead_words = frozenset(w.lower() for w in status.get("lead_words", ()))
+        self.referents = frozenset(w.lower() for w in status.get("referents", ()))  # round 20a
+        self.lead_words = frozenset(w.lower() for w in status.get("lead_words", ())) | self.referents
         self.firm_hedges = frozenset(" ".join(w.lower().split()) for w in status.get("firm_hedges", ()))
         self.doubt_modals = frozenset(w.lower() for w in status.get("doubt_modals", ()))
         self.cause_leads = frozenset(" ".join(w.lower().split()) for w in status.get("cause_leads", ()))

@@ -9,7 +9,8 @@ Two readings that scopes.py and chronic_baseline.py each held, run here one afte
   with COPD named), whatever its warning;
 - **a resolution that names nothing** (``carried_resolution``): a sentence opening with a resolution ("Back to
   baseline by day 4.") speaks of the last sentence before it, in its paragraph, that names a symptom: historical
-  unless that symptom carries a warning.
+  unless that symptom carries a warning. Round 20a: the resolution may also open the sentence's last clause ("ED
+  visit for flank pain -> CT: 5 mm stone. Passed the stone 11/12, pain gone since.").
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ class Resolutions:
     policies: Mapping[str, Any]
     led_in: Callable[[Doc, int, int], bool]
     baseline_families: frozenset[str]
+    referents: frozenset[str] = frozenset()  # round 20a: "pain", "symptoms" (carried_explanation.resolution_referents)
 
 
 def resolved_later(note: NoteMentions, baseline: ChronicBaseline, context: Resolutions) -> None:
@@ -70,7 +72,8 @@ def carried_resolution(note: NoteMentions, context: Resolutions) -> None:
             continue
         first = next((tok.i for tok in sents.spans[k] if not (tok.is_space or tok.is_punct)), None)
         # round 9b: or led only by a pointer back and its verb ("This has now fully resolved.": explanations.py)
-        if first == s or (first is not None and context.led_in(doc, first, s)):
+        # round 20a: or opening the sentence's last clause ("Passed the stone 11/12, pain gone since.")
+        if _opens(doc, first, s, context) or _names_it(doc, _clause_start(doc, sents.spans[k].start, s), s, context):
             openers[k] = (s, t)
     text = doc_text(doc)
     for k in sorted(openers):
@@ -88,3 +91,25 @@ def carried_resolution(note: NoteMentions, context: Resolutions) -> None:
                     if "warning" not in effects[i]:  # "new hip pain at night. Treated for a UTI. Back to baseline."
                         effects[i].add("historical")
                 break
+
+
+def _opens(doc: Doc, first: int | None, cue_start: int, context: Resolutions) -> bool:
+    """Whether the resolution cue at ``cue_start`` opens the words from ``first`` (itself, or led into it)."""
+    return first is not None and (first == cue_start or context.led_in(doc, first, cue_start))
+
+
+def _names_it(doc: Doc, first: int | None, cue_start: int, context: Resolutions) -> bool:
+    """Whether the words from ``first`` lead into the resolution cue and name the symptom plainly ("pain gone")."""
+    return (
+        first is not None
+        and context.led_in(doc, first, cue_start)
+        and any(doc[i].lower_ in context.referents for i in range(first, cue_start))
+    )
+
+
+def _clause_start(doc: Doc, sent_start: int, cue_start: int) -> int | None:
+    """The first word after the last comma or semicolon before ``cue_start`` in its sentence (None without one)."""
+    for i in range(cue_start - 1, sent_start, -1):
+        if doc[i].text in (",", ";"):
+            return next((j for j in range(i + 1, cue_start + 1) if not (doc[j].is_space or doc[j].is_punct)), None)
+    return None

@@ -193,6 +193,7 @@ class _CarriedExplanation(_Strict):
     firm_hedges: Words  # round 9b: "likely OA" still attributes
     doubt_modals: Words  # round 9b: "hip pain, could be bursitis"
     cause_leads: Words = Field(default_factory=list)  # round 18b: "rib pain after a coughing fit, now resolved"
+    resolution_referents: Words = Field(default_factory=list)  # round 20a: "..., pain gone since."
 
 
 class _BaselineCondition(_Strict):
@@ -235,6 +236,11 @@ class _RedFlagReadings(_Strict):
     # relative ("her sister said her mother had bone pain")
     report_fillers: Words
     resolution_words: Words  # round 14v-a (resolved_afterwards.py)
+    # round 20a (dated_entries.py): a note made of dated entries copied forward
+    entry_labels: Words = Field(default_factory=list)
+    entry_older_labels: Words = Field(default_factory=list)
+    entry_current_marks: Words = Field(default_factory=list)
+    entry_carry_on: Words = Field(default_factory=list)
     report_verbs: Words
     report_negations: Words
     report_auxiliaries: Words

@@ -449,6 +449,7 @@ def _context_settings(ctx: ContextFile) -> dict[str, Any]:
                 "joiners": tuple(sorted(_lower(ctx.carried_explanation.item_joiners))),
                 "resolutions": tuple(sorted(_lower(ctx.carried_explanation.treated_resolutions))),
                 "lead_words": tuple(sorted(_lower(ctx.carried_explanation.resolution_lead_words))),
+                "referents": tuple(sorted(_lower(ctx.carried_explanation.resolution_referents))),  # round 20a
                 "firm_hedges": tuple(sorted(_lower(ctx.carried_explanation.firm_hedges))),
                 "doubt_modals": tuple(sorted(_lower(ctx.carried_explanation.doubt_modals))),
                 "cause_leads": tuple(sorted(_lower(ctx.carried_explanation.cause_leads))),  # round 18b

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from rightscan.adapters.text.chronic_baseline import ChronicBaseline
 from rightscan.adapters.text.components import doc_text
 from rightscan.adapters.text.cut_reach import cue_cut_short
+from rightscan.adapters.text.dated_entries import DatedEntries
 from rightscan.adapters.text.denial_layouts import DenialLayouts
 from rightscan.adapters.text.denied_change import DeniedChange
 from rightscan.adapters.text.explanations import (
@@ -70,17 +71,17 @@ class Scopes:
         self._possessive_words = re.compile(rf"(?<![^\W_])(?:{words})(?![^\W_])", re.IGNORECASE)
         self._family_rows = FamilyRows(rules.layout)
         self._explanations = Explanations(rules.explained_status)  # round 9b: which later cue speaks of the symptom
-        # round 10a
-        self._baseline = ChronicBaseline(rules.chronic_baseline, rules.symptom_codes, rules.explained_status)
+        self._baseline = ChronicBaseline(rules.chronic_baseline, rules.symptom_codes, rules.explained_status)  # 10a
         self._baseline_families = frozenset(f for f, p in rules.policies.items() if "explained" in p.in_clause)
         self._resolution_context = Resolutions(  # round 12a (resolved_later.py)
-            rules.policies, self._explanations.led_in, self._baseline_families
+            rules.policies, self._explanations.led_in, self._baseline_families, self._explanations.referents
         )
         self._one_word_causes = frozenset(  # round 9b: "could be bursitis" (explanations.doubt_modal_causes)
             m.literal.lower() for m in rules.modifiers
             if m.pattern is None and rules.categories.get(m.category) == "explained" and " " not in m.literal
         )  # fmt: skip
         self._red_flags = RedFlagReadings(rules.red_flag_readings)  # round 10b
+        self._dated_entries = DatedEntries(rules.red_flag_readings)  # round 20a
         self._reported = ReportedReadings(rules.red_flag_readings)  # round 12a
         self._relative_tails = RelativeTails(rules)  # round 18a: a symptom told in a relative's story
         self._denials = DenialLayouts(rules)  # round 13v-c: a table's denial column, "neg cough/SOB", "no trauma/..."
@@ -140,6 +141,7 @@ class Scopes:
         self._denials.apply(note)  # round 13v-c (denial_layouts.py)
         self._denied_change.apply_after(note, unchanged)  # round 12v
         self._unstated.apply(doc, spans, described, effects, sents)  # round 14 (unstated_mentions.py)
+        self._dated_entries.apply(note)  # round 20a: the symptoms of a copied-forward note's older entries
 
     def _in_clause(self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sents: Sentences) -> None:
         """Effects a family reads from its whole clause (``in_clause``, ``implied_by`` in context.yaml)."""

@@ -46,6 +46,7 @@ from rightscan.adapters.text.box_answers import absent_options, answer_cell, opt
 from rightscan.adapters.text.dictated_headings import dictated_headings
 from rightscan.adapters.text.firstchars import guard_fields
 from rightscan.adapters.text.form_rows import Forms, compile_forms, read_forms
+from rightscan.adapters.text.graded_rows import Grades, compile_grades, read_grades
 from rightscan.adapters.text.grid_rows import Grid, blank_leaders, compile_grid, read_rows
 from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.runs import MAX_RUN_CHARS as MAX_RUN_CHARS
@@ -77,6 +78,8 @@ class Layout:
     forms: Forms | None = None  # rows with boxes, quoted questions, hypothetical headings (form_rows.py)
     # round 19a: a bare sign right after its item in a list ("fevers-/wt loss-/cough+/SOB-")
     trailing_sign: re.Pattern[str] | None = None
+    # round 20c: a symptom graded on a scale, boxed or written after it ("Cough  [x]0 [ ]1", "Cough: grade 0")
+    grades: Grades | None = None
 
 
 Marks = tuple[tuple[int, int, str], ...]  # (start, end, effect): a label the layout answers
@@ -164,6 +167,7 @@ def _compile_layout(rules: Rules) -> Layout:
         heading_no_colon=dictated_headings(rules),
         forms=compile_forms(rules),
         trailing_sign=trailing_sign,
+        grades=compile_grades(spec, inner),
         unless_checked=re.compile(
             r"(?<![^\W_])(?:"
             + "|".join(r"\s*".join(re.escape(w) for w in h.split()) for h in spec["negative_unless_checked"])
@@ -285,6 +289,10 @@ def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
     if ":" in text:
         _boxes_under_a_negative_heading(layout, text, marks)
     answered = _marks_under_columns(layout, text, chars, marks)
+    if layout.grades is not None:  # round 20c: graded rows, before their boxes are read as a ticked label
+        graded, rows = read_grades(layout.grades, text, chars, lambda b: _is_checked(layout, b), layout.box)
+        marks += graded
+        answered += rows
     if "[" in text or "(" in text or ":" in text or any(g in text for g in "☐☑☒■□✓✔"):
         answered += _boxes_signs_headings(layout, text, chars, marks)
     if "[" in text:

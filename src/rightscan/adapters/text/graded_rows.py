@@ -140,7 +140,7 @@ def read_grades(
     return marks, answered
 
 
-_LEAD = " \t:=|-–—("  # what may stand between an item and its grade
+_LEAD = " \t:=|-–—(._·…"  # what may stand between an item and its grade (a leader too)
 _LABEL_STOP = re.compile(r"[;|\n]|[.!?](?=[ \t])")
 
 

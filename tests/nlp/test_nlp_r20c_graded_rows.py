@@ -105,3 +105,8 @@ def test_two_scores_of_one_item_leave_it_to_confirm() -> None:
 def test_the_tumour_grade_in_boxes_is_left_to_the_value_rules() -> None:
     note = "New patient. 44F, L breast IDC on core biopsy.\nGrade:  [ ] 1  [ ] 2  [x] 3\nER: 0%  PR: 0%  HER2: IHC 0\n"
     assert facts(note)["tumor"]["grade"] == 3
+
+
+def test_a_score_row_with_a_grade_ticked_keeps_the_tumour_grade() -> None:
+    note = "New patient. 58F, R breast IDC on core biopsy.\nNottingham score  [ ] G1  [x] G2  [ ] G3\n"
+    assert facts(note)["tumor"]["grade"] == 2

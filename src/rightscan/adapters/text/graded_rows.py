@@ -9,9 +9,9 @@ chooses its label), and a grid of symptoms graded absent raised every one of the
   with its grade (the grade after the box, "[x]0", "[x] G0", "( ) 1", or before it, "0[x]"),
   after the item's label: the single ticked box's grade answers the label. Grade 0 (``grade_absent``: none,
   absent) negates it; a grade of 1 or more (``grade_present``: mild, moderate, severe) leaves it standing as
-  prose; no box ticked or several leave it uncertain (to confirm). Boxes and grades are blanked (a negated row's
-  end becomes a cell bar, so that nothing reaches past it), and the row is "answered" for the guard of unread
-  form rows;
+  prose; no box ticked or several leave it uncertain (to confirm). A negated row's boxes and grades are blanked (its
+  end a cell bar, so that nothing reaches past it); the others are read as the layout reads boxes. The row is
+  "answered" for the guard of unread form rows;
 - a grade written after the item ("Cough: grade 0", "Dyspnea - CTCAE G0", "Pneumonitis (cough, dyspnea): Gr 0",
   "Bone pain 0/10", "cough (grade 0)") that ends its cell (the line's end, a comma, a semicolon, a full stop, a
   bracket, a bar, a wide gap): grade 0 negates the item back to the line's start, the previous graded item, a
@@ -131,9 +131,11 @@ def read_grades(
         label = (row.start("label") + len(row["label"]) - len(row["label"].lstrip(" \t-*•")), row.end("label"))
         if len(chosen) == 1 and chosen[0] is True:
             marks.append((*label, "negated"))
+            _blank(chars, row.end("label"), b, bar=True)
         elif len(chosen) != 1 or chosen[0] is None:
             marks.append((*label, "uncertain"))
-        _blank(chars, row.end("label"), b, bar=bool(marks) and marks[-1][:2] == label)
+        # a grade of 1 or more: the boxes read as the layout reads them (the ticked grade stays, "Nottingham score
+        # [ ] G1 [x] G2" keeps the tumour's grade), the label stands
         answered.append((row.start(), row.end(), "answered"))
     if any(c.isdigit() for c in text):
         marks += _inline(grades, text, chars, answered)

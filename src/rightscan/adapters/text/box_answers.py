@@ -61,3 +61,40 @@ def answer_cell(text: str, end: int) -> str:
     headache [ ] Y [x] N"; "Headache [ ] Y [x] N, bone pain [x] Y [ ] N": one item's answer must not reach the next
     over a list), else nothing (a comment after it, "-> tension type", still speaks of its item)."""
     return "|" if _COMMA_NEXT.match(text, end) else ""
+
+
+# moved from layout.py (round 20c, its size): a two-column Yes/No table's header and rows
+def options_of(head: re.Match[str]) -> tuple[str, str] | None:
+    """A column header's two options, words ("Y   N") or signs ("+   -"); two signs alike answer nothing."""
+    if head.group("o1") is not None:
+        return head.group("o1"), head.group("o2")
+    o1, o2 = head.group("s1"), head.group("s2")
+    return None if o1 == o2 else (o1, o2)
+
+
+def option_span(head: re.Match[str], k: int) -> tuple[int, int]:
+    name = f"o{k}" if head.group("o1") is not None else f"s{k}"
+    return head.span(name)
+
+
+def column_rows(
+    columns: re.Pattern[str], row: re.Pattern[str], text: str
+) -> list[tuple[tuple[int, int], str, str, str, str]]:
+    """The rows of a two-column Yes/No table: after a header line ending with the two options, each
+    following line whose first two boxes stand side by side answers in the header's order; the table
+    ends at the first line without them."""
+    found = []
+    for head in columns.finditer(text):
+        options = options_of(head)
+        if options is None:
+            continue
+        pos = head.end() + 1
+        while pos < len(text):
+            nl = text.find("\n", pos)
+            line_end = len(text) if nl < 0 else nl
+            m = row.search(text, pos, line_end)
+            if m is None:
+                break
+            found.append((m.span(), *options, m.group("b1"), m.group("b2")))
+            pos = line_end + 1
+    return found

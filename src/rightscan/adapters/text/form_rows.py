@@ -50,6 +50,10 @@ from rightscan.adapters.text.scale_rows import Scales, compile_scales, read_scal
 
 Mark = tuple[int, int, str]
 EFFECT = "unread_mark"
+# round 20c: a form's printed question answered yes ("New cough   [x]Yes [ ]No", "New cough: Yes - had a cold"): its
+# words are the form's, so a warning qualifier printed in it ("New", "Worsening") is not the writer's and explains
+# nothing away (pipeline.py drops such a cue's warning; the answer's own words keep theirs)
+FORM_WORDING = "form_wording"
 _CELL_GAP = re.compile(r"[ \t]*\|[ \t]*|[ \t]{2,}|\t")
 _BOXES = re.compile(r"[\[(☐☑☒■□]")
 _LONE_MARK = re.compile(r"[xX✗✘✓✔•●01]")

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from rightscan.adapters.text.firstchars import guard_fields
 from rightscan.adapters.text.form_rows import EFFECT as UNREAD
-from rightscan.adapters.text.form_rows import overlaps, spans
+from rightscan.adapters.text.form_rows import FORM_WORDING, overlaps, spans
 
 Mark = tuple[int, int, str]
 
@@ -126,7 +126,9 @@ def _effect(grid: Grid, said: list[str]) -> str | None:
     return "uncertain"
 
 
-def read_rows(grid: Grid, original: str, text: str, chars: list[str], marks: list[Mark]) -> list[Mark]:
+def read_rows(
+    grid: Grid, original: str, text: str, chars: list[str], marks: list[Mark], asked: list[Mark] | None = None
+) -> list[Mark]:
     """Answer the grid rows of ``text`` (``original`` after the layout's boxes and signs, leaders blanked):
     marks for the items a negative or uncertain answer closes are added to ``marks``, the answers rewritten in
     ``chars``. Lines the layout answered or rewrote before (a mark on them, "(-) cough" become "no  cough") are
@@ -139,7 +141,7 @@ def read_rows(grid: Grid, original: str, text: str, chars: list[str], marks: lis
         pos += len(line)
         if end - start < 3 or overlaps(taken, start, end) or _rewritten(grid, original, text, start, end):
             continue
-        if _read_line(grid, original, text, chars, marks, start, end):
+        if _read_line(grid, original, text, chars, marks, start, end, asked):
             answered.append((start, end, "answered"))
     return answered
 
@@ -152,6 +154,7 @@ def _read_line(
     marks: list[Mark],
     start: int,
     end: int,
+    asked: list[Mark] | None = None,
 ) -> bool:
     """Read one line's cells: each run of answer cells closes the item cells before it. Did it read a row?"""
     cells = _cells(grid, text, start, end)
@@ -204,6 +207,8 @@ def _read_line(
         for f in found if all(x in grid.bar for x in said) else ():
             s, e = f.span("answers")
             chars[s:e] = [" "] * (e - s) if effect is None else [" "] * (e - s - 1) + ["|"]
+        if effect is None and asked is not None:  # round 20c: the item is the form's question, answered yes
+            asked.append((item, last, FORM_WORDING))
         if effect is not None:
             # the item starts after a sentence ending before it ("Onset: gradual. Trauma: N")
             ends = [x.end() for x in _SENTENCE_END.finditer(text, item, last)]

@@ -42,10 +42,19 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from rightscan.adapters.text.box_answers import absent_options, answer_cell, option_words, over_list
+from rightscan.adapters.text.box_answers import (
+    absent_options,
+    answer_cell,
+    column_rows,
+    option_span,
+    option_words,
+    options_of,
+    over_list,
+)
 from rightscan.adapters.text.dictated_headings import dictated_headings
 from rightscan.adapters.text.firstchars import guard_fields
-from rightscan.adapters.text.form_rows import Forms, compile_forms, read_forms
+from rightscan.adapters.text.form_rows import FORM_WORDING, Forms, compile_forms, read_forms
+from rightscan.adapters.text.graded_rows import Grades, compile_grades, read_grades
 from rightscan.adapters.text.grid_rows import Grid, blank_leaders, compile_grid, read_rows
 from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.runs import MAX_RUN_CHARS as MAX_RUN_CHARS
@@ -77,6 +86,8 @@ class Layout:
     forms: Forms | None = None  # rows with boxes, quoted questions, hypothetical headings (form_rows.py)
     # round 19a: a bare sign right after its item in a list ("fevers-/wt loss-/cough+/SOB-")
     trailing_sign: re.Pattern[str] | None = None
+    # round 20c: a symptom graded on a scale, boxed or written after it ("Cough  [x]0 [ ]1", "Cough: grade 0")
+    grades: Grades | None = None
 
 
 Marks = tuple[tuple[int, int, str], ...]  # (start, end, effect): a label the layout answers
@@ -164,6 +175,7 @@ def _compile_layout(rules: Rules) -> Layout:
         heading_no_colon=dictated_headings(rules),
         forms=compile_forms(rules),
         trailing_sign=trailing_sign,
+        grades=compile_grades(spec, inner),
         unless_checked=re.compile(
             r"(?<![^\W_])(?:"
             + "|".join(r"\s*".join(re.escape(w) for w in h.split()) for h in spec["negative_unless_checked"])
@@ -221,40 +233,6 @@ def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(span[0] < e and s < span[1] for s, e in spans)
 
 
-def _options(head: re.Match[str]) -> tuple[str, str] | None:
-    """A column header's two options, words ("Y   N") or signs ("+   -"); two signs alike answer nothing."""
-    if head.group("o1") is not None:
-        return head.group("o1"), head.group("o2")
-    o1, o2 = head.group("s1"), head.group("s2")
-    return None if o1 == o2 else (o1, o2)
-
-
-def _option_span(head: re.Match[str], k: int) -> tuple[int, int]:
-    name = f"o{k}" if head.group("o1") is not None else f"s{k}"
-    return head.span(name)
-
-
-def _column_rows(layout: Layout, text: str) -> list[tuple[tuple[int, int], str, str, str, str]]:
-    """The rows of a two-column Yes/No table: after a header line ending with the two options, each
-    following line whose first two boxes stand side by side answers in the header's order; the table
-    ends at the first line without them."""
-    found = []
-    for head in layout.columns.finditer(text):
-        options = _options(head)
-        if options is None:
-            continue
-        pos = head.end() + 1
-        while pos < len(text):
-            nl = text.find("\n", pos)
-            line_end = len(text) if nl < 0 else nl
-            m = layout.row.search(text, pos, line_end)
-            if m is None:
-                break
-            found.append((m.span(), *options, m.group("b1"), m.group("b2")))
-            pos = line_end + 1
-    return found
-
-
 def normalise(layout: Layout, text: str) -> str:
     return normalise_marked(layout, text)[0]
 
@@ -279,18 +257,23 @@ def _segments(text: str) -> tuple[list[int], list[int]]:
 def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
     """The rewritten text and the (start, end, effect) labels the layout answers."""
     marks: list[tuple[int, int, str]] = []
+    worded: list[tuple[int, int, str]] = []  # round 20c: the form's questions answered yes (form_rows.FORM_WORDING)
     chars = list(text)
     if layout.unless_checked is not None:
         _unticked_in_grid(layout, text, marks)
     if ":" in text:
         _boxes_under_a_negative_heading(layout, text, marks)
     answered = _marks_under_columns(layout, text, chars, marks)
+    if layout.grades is not None:  # round 20c: graded rows, before their boxes are read as a ticked label
+        graded, rows = read_grades(layout.grades, text, chars, lambda b: _is_checked(layout, b), layout.box)
+        marks += graded
+        answered += rows
     if "[" in text or "(" in text or ":" in text or any(g in text for g in "☐☑☒■□✓✔"):
-        answered += _boxes_signs_headings(layout, text, chars, marks)
+        answered += _boxes_signs_headings(layout, text, chars, marks, worded)
     if "[" in text:
         _answers_before_items(layout, "".join(chars), chars, marks)
     blank_leaders(layout.grid, text, "".join(chars), chars, marks)  # grid rows: "Fever ....... N", "| Bone pain | N |"
-    answered += read_rows(layout.grid, text, "".join(chars), chars, marks)
+    answered += read_rows(layout.grid, text, "".join(chars), chars, marks, worded)
     current = "".join(chars)
     seg: tuple[list[int], list[int]] | None = None
     for m in layout.answer_no.finditer(current):
@@ -335,7 +318,7 @@ def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
                 chars[m.start("gap")] = ":"
     if layout.forms is not None:
         marks += read_forms(layout.forms, layout.box, layout.checked, text, chars, [*marks, *answered])
-    return "".join(chars), tuple(marks)
+    return "".join(chars), tuple(marks + worded)
 
 
 _ANSWER_LEADS = re.compile(
@@ -438,10 +421,10 @@ def _marks_under_columns(
     answered: list[tuple[int, int, str]] = []
     for head in layout.columns.finditer(text):
         line_start = text.rfind("\n", 0, head.start()) + 1
-        options = _options(head)
+        options = options_of(head)
         if "\t" in text[line_start : head.end()] or options is None:
             continue
-        spans = {f"o{k}": _option_span(head, k) for k in (1, 2)}
+        spans = {f"o{k}": option_span(head, k) for k in (1, 2)}
         centre = {k: (a + b) / 2 - line_start for k, (a, b) in spans.items()}
         pos = head.end() + 1
         while pos < len(text):
@@ -493,7 +476,11 @@ def _boxes_under_a_negative_heading(layout: Layout, text: str, marks: list[tuple
 
 
 def _boxes_signs_headings(
-    layout: Layout, text: str, chars: list[str], marks: list[tuple[int, int, str]]
+    layout: Layout,
+    text: str,
+    chars: list[str],
+    marks: list[tuple[int, int, str]],
+    worded: list[tuple[int, int, str]] | None = None,
 ) -> list[tuple[int, int, str]]:
     # 1. Yes/No pairs: box before its option, option before its box, and two-column tables
     yes_words = layout.yes
@@ -503,7 +490,7 @@ def _boxes_signs_headings(
     pairs += [(m.span(), m.group("o1"), m.group("o2"), m.group("b1"), m.group("b2"), True)
               for m in layout.pair_after.finditer(text) if not _overlaps(m.span(), taken)]  # fmt: skip
     taken = [p[0] for p in pairs]
-    pairs += [(*row, True) for row in _column_rows(layout, text) if not _overlaps(row[0], taken)]
+    pairs += [(*row, True) for row in column_rows(layout.columns, layout.row, text) if not _overlaps(row[0], taken)]
     text_ends = _segment_ends(text) if pairs else []
     seg: tuple[list[int], list[int]] | None = None
     for (start, end), o1, o2, b1, b2, label_first in pairs:
@@ -513,6 +500,10 @@ def _boxes_signs_headings(
         ticked_no = (c1 and o1 not in yes_words) or (c2 and o2 not in yes_words)
         if ticked_yes and not ticked_no:
             _put(chars, start, end, answer_cell(text, end), right=True)
+            seg = seg or _segments(text)
+            asked = _label_before(text, seg, start)
+            if worded is not None and asked is not None and "\n" not in text[asked[0] : start]:
+                worded.append((*asked, FORM_WORDING))  # round 20c: the row's question is the form's wording
         elif ticked_yes and ticked_no:
             _put(chars, start, end, "?")  # both ticked: uncertain
             seg = seg or _segments(text)

@@ -8,6 +8,7 @@ mention's words, section and ConText cues into a ``Mention``. Importing this mod
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import warnings
@@ -18,6 +19,7 @@ from spacy.tokens import Doc, Span
 
 from rightscan.adapters.text import values as value_layer
 from rightscan.adapters.text.components import GAPS_KEY, GROUP, PROCEDURE_PREFIX, TEXT_KEY, VALUE_KEY, build, doc_text
+from rightscan.adapters.text.form_rows import FORM_WORDING
 from rightscan.adapters.text.layout import Marks, break_runs, compile_layout, normalise_marked
 from rightscan.adapters.text.model import Mention
 from rightscan.adapters.text.rules import load_rules
@@ -148,6 +150,7 @@ class Analyser:
         sections: list[tuple[str, int] | None],
         negated_ends: frozenset[int] = frozenset(),
         family: str = "",
+        worded: frozenset[int] = frozenset(),
     ) -> set[str]:
         effects = set()
         for mod in cues.get((span.start_char, span.end_char), ()):
@@ -157,6 +160,10 @@ class Analyser:
             if (ms < span.end and span.start < me) or any(shielded[ms:me]):
                 continue
             effect = self.rules.categories.get(mod.category)
+            # round 20c: a warning printed in a form's question answered yes ("New cough   [x]Yes") is the form's
+            # wording, not the writer's: it keeps no explanation away, of its item or of the answer's words
+            if effect == "warning" and ms in worded:
+                continue
             # a negated explanation explains nothing ("dry cough x 6 wks, no URI"), and a negated resolution resolves
             # nothing ("a cough that has not cleared"), as in a clause (scopes)
             if effect in ("explained", "historical") and (ms in negated_ends or ms - 1 in negated_ends):
@@ -334,9 +341,11 @@ class Analyser:
         cues = self._cues(doc)
         negated_ends = frozenset(m.modifier_span[1] for m in doc._.context_graph.modifiers
                                  if self.rules.categories.get(m.category) == "negated")  # fmt: skip
+        worded = _form_wording_tokens(doc, marks, where)  # round 20c: a form's question answered yes
+        marks = tuple(m for m in marks if m[2] != FORM_WORDING)
         effects = []
         for span, d in zip(spans, described, strict=True):
-            e = self._effects(span, cues, shielded, sents, sections, negated_ends, d["family"])
+            e = self._effects(span, cues, shielded, sents, sections, negated_ends, d["family"], worded)
             policy = self.rules.policies[d["family"]]
             if policy.at_note_start and self._at_note_start(doc, span, sents):
                 e |= set(policy.at_note_start)
@@ -393,3 +402,18 @@ class Analyser:
             together = orders.interpret(self.kb, f"{text[a['start'] : a['end']]} {text[b['start'] : b['end']]}")
             if together.status == "resolved" and together.study is not None and together.study.id in studies:
                 a["findings"] = b["findings"] = (Finding("order", together.study.id),)
+
+
+def _form_wording_tokens(doc: Doc, marks: Marks, where: list[int] | None) -> frozenset[int]:
+    """The tokens inside a form's question answered yes (``FORM_WORDING`` marks; round 20c)."""
+    spans = sorted((s, t) for s, t, effect in marks if effect == FORM_WORDING)
+    if not spans:
+        return frozenset()
+    starts = [s for s, _ in spans]
+    out = set()
+    for tok in doc:
+        at = tok.idx if where is None else where[tok.idx]
+        k = bisect.bisect_right(starts, at) - 1
+        if k >= 0 and at < spans[k][1]:
+            out.add(tok.i)
+    return frozenset(out)

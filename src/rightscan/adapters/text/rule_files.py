@@ -168,6 +168,10 @@ class _Layout(_Strict):
     # round 13v-c (denial_layouts.py): a table's column of denials, and the "Resp: neg cough/SOB" shorthand
     negative_columns: Words
     shorthand_denials: Words
+    # round 20c (graded_rows.py): the prefixes of a grade ("grade 0", "G0"), and the severity words absent and present
+    grade_prefixes: Words
+    grade_absent: Words
+    grade_present: Words
 
 
 class _CarriedFamily(_Strict):

@@ -163,7 +163,7 @@ def test_joined_studies_told_done_on_a_date_with_their_result() -> None:
 
 
 def test_a_study_ordered_by_a_clinician_after_its_purpose() -> None:
-    note = BASE + "Navigator: R axillary US for reassessment of the clipped node after chemo ordered by Dr. Singh today.\n"
+    note = BASE + "R axillary US for reassessment of the clipped node after chemo ordered by Dr. Singh today.\n"
     assert order(note) == "US Axilla"
 
 

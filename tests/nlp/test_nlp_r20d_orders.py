@@ -5,8 +5,8 @@ Classes:
   for and not done at the visit, put in place of one asked for ("Instead ...");
 - a study timed after a treatment ("post-RT mammogram") is dated by it, not done;
 - studies done, declined or cancelled: cancelled past a clause about who ordered it, an order cancelled before another
-  is placed, a study given up by agreement or said no to in a sentence of its own ("No bone scan."), the studies a
-  staging had so far ("restaging incomplete with bone scan only");
+  is placed, a study given up by agreement, a question about a study answered with reassurance, the studies a staging
+  had so far ("restaging incomplete with bone scan only"), studies told done on a date with their result;
 - study names the note reader missed though the order resolver reads them (CT thorax, abdomen & pelvis; tomo;
   radiographs of the spine, the hands or feet; abdominal (liver) ultrasound).
 A study only said not to be indicated is still the one considered; two studies proposed give no order.
@@ -96,8 +96,13 @@ def test_an_order_cancelled_before_another_is_placed_is_not_the_order() -> None:
     assert order(note) == MAMMO_DX
 
 
-def test_a_study_said_no_to_in_its_own_sentence_after_a_request_is_declined() -> None:
-    note = BASE + "She asked for a bone scan as before. After talking it over she agreed to skip it. No bone scan.\n"
+def test_a_study_given_up_by_agreement_is_not_considered() -> None:
+    note = BASE + "Mammogram due; daughter asks if we can stop - agreed to discontinue screening mammography.\n"
+    assert order(note) is None
+
+
+def test_a_study_question_answered_with_reassurance_is_not_considered() -> None:
+    note = BASE + "ED visit for a fall. Reassured re: bone scan question; a staging decision for her breast team.\n"
     assert order(note) is None
 
 

@@ -26,28 +26,13 @@ def declined_studies(cands: list[Candidate]) -> None:
     made after the note says so stands."""
     declined: dict[Any, int] = {}  # study -> where the note last says it was declined
     for c in cands:
-        if c.field == "order" and ("declined" in c.mention.effects or _decided_against(c)):
+        if c.field == "order" and "declined" in c.mention.effects:
             declined[c.value] = max(declined.get(c.value, -1), c.mention.start)
     for c in cands:  # a request after it stands ("asking why her PET was cancelled ... pt's request for PET/CT")
         if c.field == "order" and c.used and c.mention.start < declined.get(c.value, -1):
             c.used, c.reason = False, "the note says this study was declined, cancelled or not ordered"
     changed_studies(cands)
     chosen_studies(cands)
-
-
-# round 20d: a sentence that is nothing but the study said no to ("No bone scan.", "No further PET.")
-_NO_STUDY = re.compile(r"^\W*no\s+(?:further\s+|repeat\s+)?(?P<study>.*?)[\s.!;]*$", re.IGNORECASE)
-
-
-def _decided_against(c: Candidate) -> bool:
-    """Round 20d: a study negated in a sentence of its own, "No bone scan." after the patient asked for one and agreed
-    to skip it, is the note's decision not to do it, as a study declined. A study only said not to be indicated ("bone
-    scan not indicated per NCCN") is not decided against: its reason keeps it the study considered (annotation
-    guide 2, order)."""
-    if "negated" not in c.mention.effects:
-        return False
-    said = _NO_STUDY.match(c.mention.sentence)
-    return said is not None and len(said.group("study")) == c.mention.end - c.mention.start
 
 
 @lru_cache(maxsize=2)

@@ -175,3 +175,7 @@ def test_a_study_ordered_by_a_clinician_after_its_purpose() -> None:
 def test_a_result_reported_after_who_ordered_it_is_done() -> None:
     note = BASE + "Bone scan 11/05 (ordered by PCP for hip ache): no osseous mets.\n"
     assert order(note) is None
+
+
+def test_a_study_named_after_who_requested_it() -> None:
+    assert order(BASE + "Staging imaging requested by surgeon: bone scan - pending onc review\n") == BONE_SCAN

@@ -61,7 +61,7 @@ FLOORS = {
     # first run unseen 77.3 % and 16 unsafe (BLIND_V13_PROVENANCE.md), unchanged by round 12; after a short round 13v
     # on its unsafe answers (test_nlp_unsafe_v13a.py, _v13b.py, _v13c.py) 82.7 % and 1 (oc-035: a triage protocol's
     # title read as the symptom, and a quotation not split from the sentence that explains it)
-    "blind_v13.jsonl": (1, 0.83),
+    "blind_v13.jsonl": (1, 0.84),
     # first run unseen 83.3 % and 7 unsafe (BLIND_V12_PROVENANCE.md); after a short round 12v on its unsafe answers
     # (test_nlp_unsafe_v12.py: denied warnings and limiting denials, a warned presentation since resolved, a symptom
     # dated to a procedure, distant disease worried about or not yet excluded) 84.7 % and none
@@ -91,6 +91,11 @@ FLOORS = {
     # after a short round 19v on its unsafe answers (test_nlp_r19a_*.py, _r19b_*.py, _r19c_*.py: trailing signs in a
     # review of systems, a cough put down to a viral cold, a Nottingham grade's components written as TNM) 86.0 %, none
     "blind_v19.jsonl": (0, 0.85),
+    # first run unseen 78.0 % and 11 unsafe (BLIND_V20_PROVENANCE.md), written after round 19v; after round 20
+    # (test_nlp_r20{a..f,p}_*.py: dated entries of copied-forward notes, mechanical and traumatic causes, graded
+    # symptom rows, form questions answered yes, safety nets without a verb, plural abbreviations, settings, orders in
+    # notes, the patient's own request, stage fields) 92.7 % and none
+    "blind_v20.jsonl": (0, 0.92),
 }
 
 

@@ -221,3 +221,15 @@ def test_a_pregnancy_back_ache_is_explained_only_without_a_warning(comparison: s
     warned = TREATED + f"Now 18 weeks pregnant. Low back ache, {comparison}, {warning}."
     assert "back_pain" not in symptom_codes(plain)
     assert "back_pain" in symptom_codes(warned)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Shoulder abduction 4/5, restricted by pain from the cuff tear.",
+        "Grip 4/5 on the right, pain-limited (de Quervain's).",
+    ],
+)
+def test_power_the_note_says_pain_limits_is_no_deficit(sentence: str) -> None:
+    # reduced power put down to pain in the same sentence is an examination limited by pain, not a deficit
+    assert "neurologic_deficit" not in symptom_codes(TREATED + sentence)

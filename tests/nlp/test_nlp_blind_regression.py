@@ -96,6 +96,9 @@ FLOORS = {
     # symptom rows, form questions answered yes, safety nets without a verb, plural abbreviations, settings, orders in
     # notes, the patient's own request, stage fields) 92.7 % and none
     "blind_v20.jsonl": (0, 0.92),
+    # first run unseen 76.7 % and 7 unsafe (BLIND_V21_PROVENANCE.md), written after round 20; the floor is that first
+    # run until round 21 is merged
+    "blind_v21.jsonl": (7, 0.76),
 }
 
 

@@ -33,7 +33,11 @@ from dataclasses import dataclass
 from rightscan.adapters.text.firstchars import guard_fields
 
 Mark = tuple[int, int, str]
-MAX_SCORE = 10  # the largest grade of a scale read here (0-10 pain scores)
+MAX_SCORE = 10
+# a graded item's effect is applied after the scopes' spreading (pipeline): a grade answers its own item, and its
+# denial must not travel along a list to the items joined to it ("bone pain, cough 0/10")
+GRADED = "graded:"
+# the largest grade of a scale read here (0-10 pain scores)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +50,7 @@ class Grades:
     graded: re.Pattern[str]  # a label that is itself a grade ("Grade:", "Nottingham grade"): the tumour's, left alone
     absent: frozenset[str]
     present: frozenset[str]
+    join: re.Pattern[str] | None = None  # a word joining two items ("bone pain and cough 0/10"): one grade, one item
 
 
 def _alts(words: Sequence[str]) -> str:
@@ -57,6 +62,7 @@ def compile_grades(spec: Mapping[str, Sequence[str]], box: str) -> Grades | None
     prefixes = [w for w in spec.get("grade_prefixes", ()) if w.strip()]
     absent = [" ".join(w.lower().split()) for w in spec.get("grade_absent", ()) if w.strip()]
     present = [" ".join(w.lower().split()) for w in spec.get("grade_present", ()) if w.strip()]
+    joins = [w for w in spec.get("grade_item_joins", ()) if w.strip()]
     if not prefixes:
         return None
     prefix = rf"(?:CTCAE[ \t]*(?:v[ \t]?\d+(?:\.\d+)?[ \t]*)?)?(?:{_alts(prefixes)})"
@@ -66,12 +72,14 @@ def compile_grades(spec: Mapping[str, Sequence[str]], box: str) -> Grades | None
     grade = rf"(?:(?:{prefix})[ \t]?)?{number}(?:[ \t]*/[ \t]*10)?(?![A-Za-z0-9])|(?:{words})(?![A-Za-z0-9])"
     option = rf"(?:{box})[ \t]*(?P<after>{grade})|(?P<before>{grade})[ \t]*(?:{box})"
     plain = re.sub(r"\?P<(?:after|before)>", "?:", option)
-    row = (rf"^(?P<label>[ \t]*(?:[-*•][ \t]+)?[A-Za-z(][^\n\[\]]*?)[ \t]*[:|]?[ \t]+"
-           rf"(?P<options>(?:{plain})(?:[ \t]*[/|,]?[ \t]*(?:{plain}))+)"
-           r"(?P<rest>(?:[ \t]{2,}|[ \t]*[-–—|;][ \t])[^\n]*|[ \t]*)$")  # fmt: skip
+    # possessive blanks and a label that ends in a letter or a sign, so that no run of blanks can be split two ways
+    # (a blank run read three ways cost the cube of its length: seventh security pass)
+    row = (rf"^(?P<label>[ \t]*+(?:[-*•][ \t]++)?[A-Za-z(](?:[^\n\[\]]*?[^\s\[\]])?)(?:[ \t]*+[:|][ \t]++|[ \t]++)"
+           rf"(?P<options>(?:{plain})(?:[ \t]*+(?:[/|,][ \t]*+)?(?:{plain}))++)"
+           r"(?P<rest>(?:[ \t]{2,}+|[ \t]*+[-–—|;][ \t])[^\n]*|[ \t]*+)$")  # fmt: skip
     # a grade written after its item: a prefixed number or a score out of ten, ending its cell
     inline = (rf"(?<![A-Za-z0-9/])(?:{prefix})[ \t]?(?P<n1>{number})(?![ \t]*/[ \t]*\d)"
-              rf"|(?<![A-Za-z0-9/.])(?P<n2>{number})[ \t]*/[ \t]*10(?![\d.])")  # fmt: skip
+              rf"|(?<![A-Za-z0-9/.])(?P<n2>{number})[ \t]*/[ \t]*10(?!\d|\.\d)")  # fmt: skip
     inline += r"(?=[ \t]*\)|[ \t]*(?:$|[,;|]|\.(?!\d)|[ \t]{2,}\S))"  # ... ending its cell
     grades = Grades(
         option=re.compile(option, re.IGNORECASE),
@@ -88,6 +96,7 @@ def compile_grades(spec: Mapping[str, Sequence[str]], box: str) -> Grades | None
         ),
         absent=frozenset(absent),
         present=frozenset(present),
+        join=re.compile(rf"(?<![A-Za-z0-9])(?:{_alts(joins)})(?![A-Za-z0-9])", re.IGNORECASE) if joins else None,
     )
     return guard_fields(grades, ("option", "inline", "before", "more", "graded"))  # same matches, tried faster
 
@@ -103,6 +112,42 @@ def _is_zero(grades: Grades, grade: str) -> bool | None:
     if not digits or int(digits[0]) > MAX_SCORE:
         return None
     return int(digits[0]) == 0
+
+
+def _graded_item(grades: Grades, text: str, start: int, end: int, status: str, last: bool = True) -> list[Mark]:
+    """The marks of a graded item ``text[start:end]``. A grade answers one item: where a comma or a joining word
+    ("and", "with") stands in it outside brackets, the grade answers the item next to it (the last one when the grade
+    follows, ``last``; the first one when it leads) and the items before (or after) it are left to confirm, never
+    denied by a grade that was not theirs ("New bone pain in the hip and cough 0/10": the bone pain to confirm)."""
+    cuts = []
+    for m in _separators(grades, text, start, end):
+        segment = text[start : m[0]]
+        if segment.count("(") - segment.count(")") <= 0:
+            cuts.append(m)
+    if not cuts:
+        return [(start, end, GRADED + status)]
+    cut = cuts[-1] if last else cuts[0]
+    head, tail = (start, cut[0]), (cut[1], end)
+    graded, other = (tail, head) if last else (head, tail)
+    out = [(*_trimmed(text, *graded), GRADED + status)]
+    if re.search(r"[A-Za-z]{2}", text[other[0] : other[1]]):
+        out.append((*_trimmed(text, *other), GRADED + "uncertain"))
+    return out
+
+
+def _separators(grades: Grades, text: str, start: int, end: int) -> list[tuple[int, int]]:
+    found = [(m.start(), m.end()) for m in _COMMA.finditer(text, start, end)]
+    if grades.join is not None:
+        found += [(m.start(), m.end()) for m in grades.join.finditer(text, start, end)]
+    return sorted(found)
+
+
+_COMMA = re.compile(r",")
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    part = text[start:end]
+    return start + len(part) - len(part.lstrip()), start + len(part.rstrip())
 
 
 def _blank(chars: list[str], start: int, end: int, bar: bool = False) -> None:
@@ -130,10 +175,10 @@ def read_grades(
                 chosen.append(_is_zero(grades, grade))
         label = (row.start("label") + len(row["label"]) - len(row["label"].lstrip(" \t-*•")), row.end("label"))
         if len(chosen) == 1 and chosen[0] is True:
-            marks.append((*label, "negated"))
+            marks += _graded_item(grades, text, *label, "negated")
             _blank(chars, row.end("label"), b, bar=True)
         elif len(chosen) != 1 or chosen[0] is None:
-            marks.append((*label, "uncertain"))
+            marks.append((*label, GRADED + "uncertain"))
         # a grade of 1 or more: the boxes read as the layout reads them (the ticked grade stays, "Nottingham score
         # [ ] G1 [x] G2" keeps the tumour's grade), the label stands
         answered.append((row.start(), row.end(), "answered"))
@@ -146,9 +191,9 @@ _LEAD = " \t:=|-–—(._·…"  # what may stand between an item and its grade 
 _LABEL_STOP = re.compile(r"[;|\n]|[.!?](?=[ \t])")
 
 
-def _label_back(text: str, floor: int, end: int) -> int:
+def _label_back(text: str, floor: int, end: int, commas: bool = True) -> int:
     """Where the item before a grade at ``end`` starts: after the last stop (a semicolon, a bar, a sentence end), or
-    a comma outside brackets, at or after ``floor``."""
+    a comma outside brackets (``commas``), at or after ``floor``."""
     depth = 0
     k = end - 1
     while k >= floor:
@@ -157,7 +202,7 @@ def _label_back(text: str, floor: int, end: int) -> int:
             depth += 1
         elif ch == "(":
             depth = max(0, depth - 1)
-        elif (ch == "," and depth == 0) or _LABEL_STOP.match(text, k):
+        elif (commas and ch == "," and depth == 0) or _LABEL_STOP.match(text, k):
             return k + 1
         k -= 1
     return floor
@@ -173,6 +218,7 @@ def _inline(grades: Grades, text: str, chars: list[str], answered: list[Mark]) -
         start = text.rfind("\n", 0, m.start()) + 1
         stop = len(text[: m.start()].rstrip(_LEAD))  # the item ends before the colon, dash or bracket leading the grade
         begin = _label_back(text, max(start, last), stop)
+        clause = _label_back(text, max(start, last), stop, commas=False)
         label = (begin + len(text[begin:stop]) - len(text[begin:stop].lstrip()), stop)
         if not re.search(r"[A-Za-z]{2}", text[label[0] : label[1]]) or grades.graded.search(text, *label):
             continue  # a second score of the item before, read with it; or a grade's own name ("Grade: G1")
@@ -182,13 +228,14 @@ def _inline(grades: Grades, text: str, chars: list[str], answered: list[Mark]) -
         # a further score of the same item after it ("Back pain 0/10, 6/10 on walking"): the item is uncertain
         more = _scores_after(grades, text, m.end())
         if any(more):
-            marks.append((*label, "uncertain"))
+            marks.append((*label, GRADED + "uncertain"))
             continue
-        marks.append((*label, "negated"))
+        marks += _graded_item(grades, text, *_trimmed(text, clause, stop), "negated")
         _blank(chars, *m.span(), bar=True)
     for m in grades.before.finditer(text):  # "G0 cough", "grade 0 dyspnea": the item after the grade
         if not any(s <= m.start() < e for s, e in taken):
-            marks.append((m.start("item"), m.start("item") + len(m.group("item").rstrip()), "negated"))
+            item = (m.start("item"), m.start("item") + len(m.group("item").rstrip()))
+            marks += _graded_item(grades, text, *item, "negated", last=False)
             _blank(chars, *m.span("grade"))
     return marks
 

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from rightscan.adapters.text import values as value_layer
 from rightscan.adapters.text.components import GAPS_KEY, GROUP, PROCEDURE_PREFIX, TEXT_KEY, VALUE_KEY, build, doc_text
 from rightscan.adapters.text.form_rows import FORM_WORDING
+from rightscan.adapters.text.graded_rows import GRADED
 from rightscan.adapters.text.layout import Marks, break_runs, compile_layout, normalise_marked
 from rightscan.adapters.text.model import Mention
 from rightscan.adapters.text.rules import load_rules
@@ -342,7 +343,8 @@ class Analyser:
         negated_ends = frozenset(m.modifier_span[1] for m in doc._.context_graph.modifiers
                                  if self.rules.categories.get(m.category) == "negated")  # fmt: skip
         worded = _form_wording_tokens(doc, marks, where)  # round 20c: a form's question answered yes
-        marks = tuple(m for m in marks if m[2] != FORM_WORDING)
+        graded = tuple((s, t, effect.removeprefix(GRADED)) for s, t, effect in marks if effect.startswith(GRADED))
+        marks = tuple(m for m in marks if m[2] != FORM_WORDING and not m[2].startswith(GRADED))
         effects = []
         for span, d in zip(spans, described, strict=True):
             e = self._effects(span, cues, shielded, sents, sections, negated_ends, d["family"], worded)
@@ -358,6 +360,11 @@ class Analyser:
             effects.append(e)
         self._one_study_named_twice(text, described)
         self.scopes.spread(doc, spans, described, effects, sents, sections)
+        if graded:  # a grade answers its own item, after the spreading: its denial reaches no other item
+            for span, e in zip(spans, effects, strict=True):
+                start, end = (span.start_char, span.end_char) if where is None else (where[span.start_char],
+                                                                                     where[span.end_char])  # fmt: skip
+                e |= {effect for s, t, effect in graded if s <= start and end <= t}
         if where is not None:
             for d in described:
                 d["start"], d["end"] = where[d["start"]], where[d["end"]]

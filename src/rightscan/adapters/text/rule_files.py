@@ -172,6 +172,8 @@ class _Layout(_Strict):
     grade_prefixes: Words
     grade_absent: Words
     grade_present: Words
+    # seventh security pass: the words joining two items before one grade ("bone pain and cough 0/10")
+    grade_item_joins: Words = Field(default_factory=list)
 
 
 class _CarriedFamily(_Strict):

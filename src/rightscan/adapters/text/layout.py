@@ -51,6 +51,7 @@ from rightscan.adapters.text.box_answers import (
     options_of,
     over_list,
 )
+from rightscan.adapters.text.column_marks import column_mark_row
 from rightscan.adapters.text.dictated_headings import dictated_headings
 from rightscan.adapters.text.firstchars import guard_fields
 from rightscan.adapters.text.form_rows import FORM_WORDING, Forms, compile_forms, read_forms
@@ -407,7 +408,6 @@ def _unticked_in_grid(layout: Layout, text: str, marks: list[tuple[int, int, str
             pos = line_end + 1
 
 
-_COLUMN_MARK_ROW = re.compile(r"[ \t]*(?P<label>[^\s\[\]()][^\n\[\]()]*?)(?P<marks>(?:[ \t]{2,}[xX✓✔*])+)[ \t]*$")
 _COLUMN_MARK = re.compile(r"[xX✓✔*]")
 
 
@@ -430,11 +430,11 @@ def _marks_under_columns(
         while pos < len(text):
             nl = text.find("\n", pos)
             end = len(text) if nl < 0 else nl
-            row = _COLUMN_MARK_ROW.fullmatch(text, pos, end)
+            row = column_mark_row(text, pos, end)
             if row is None:
                 break
-            found = list(_COLUMN_MARK.finditer(text, row.start("marks"), row.end("marks")))
-            label = (row.start("label"), row.end("label"))
+            label, (marks_start, marks_end) = row
+            found = list(_COLUMN_MARK.finditer(text, marks_start, marks_end))
             near = {min(centre, key=lambda k: abs(m.start() - pos - centre[k])) for m in found}
             # within a character of midway: which column the mark stands under cannot be told
             tie = any(abs(abs(m.start() - pos - centre["o1"]) - abs(m.start() - pos - centre["o2"])) <= 1

@@ -6,6 +6,7 @@ The Bundle often has no ``type``; every ``ServiceRequest`` entry is validated an
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from rightscan.adapters.fhir.model import Coding, DraftOrder, FhirInputError
@@ -23,9 +24,14 @@ _ORDER_CODE_SYSTEMS = (CPT_SYSTEM, "http://loinc.org", "urn:oid:2.16.840.1.11388
 
 MAX_ORDER_TEXT = 200
 MAX_ORDER_CANDIDATES = 8
+# The texts one call may ask the order resolver to read, over all its draft orders (seventh security pass: 50 drafts
+# of 8 unreadable 200-character names each took 11-29 s of one call). A real order names its study in its first code
+# or text; past this many, a draft's first candidate is reported as it stands (unknown or ambiguous, never guessed).
+MAX_ORDER_READINGS = 64
+MAX_ORDER_READING_SECONDS = 0.25  # and the CPU time those readings may take, in all
 
 
-def _order_text(code: Any, cpts: tuple[str, ...], kb: Knowledge) -> str | None:
+def _order_text(code: Any, cpts: tuple[str, ...], kb: Knowledge, budget: list[float]) -> str | None:
     """What the order resolver reads for a draft order: the first of its codes or texts that names a study.
 
     Codes first (all CPT codes together, so that a combined CPT order is one study; then each CPT, LOINC
@@ -55,6 +61,9 @@ def _order_text(code: Any, cpts: tuple[str, ...], kb: Knowledge) -> str | None:
     # CDS call may carry megabytes of it.
     candidates = [c for c in candidates if len(c) <= MAX_ORDER_TEXT][:MAX_ORDER_CANDIDATES]
     for candidate in candidates:
+        if budget[0] <= 0 or time.thread_time() > budget[1]:
+            break  # the call's readings are spent (MAX_ORDER_READINGS, MAX_ORDER_READING_SECONDS)
+        budget[0] -= 1
         if orders.for_patient(kb, candidate).status == "resolved":
             return candidate
     return candidates[0] if candidates else None
@@ -67,6 +76,7 @@ def read_draft_orders(draft_orders: Any, *, kb: Knowledge | None = None) -> list
         raise FhirInputError(base, "must be a FHIR Bundle")
     kb = kb or load_knowledge()
     drafts = []
+    budget = [MAX_ORDER_READINGS, time.thread_time() + MAX_ORDER_READING_SECONDS]  # what this call may spend
     for i, resource in bundle_entries(draft_orders, base):
         if resource["resourceType"] != "ServiceRequest":
             continue  # MedicationRequest, NutritionOrder, ...: not ours
@@ -92,7 +102,7 @@ def read_draft_orders(draft_orders: Any, *, kb: Knowledge | None = None) -> list
             DraftOrder(
                 id=f"ServiceRequest/{rid}" if rid else None,
                 resource=copy_json(resource),
-                order_text=_order_text(code, cpts, kb),
+                order_text=_order_text(code, cpts, kb, budget),
                 cpt_codes=cpts,
                 reason_codes=tuple(reasons),
                 reason_text="\n".join(texts) or None,

@@ -76,6 +76,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # FastAPI's built-in OpenTelemetry hooks stay off: their log records would carry validation errors
         # with the request's input values (patient facts), and they cost each request a context look-up.
         telemetry={"tracing": False, "metrics": False, "logs": False, "operation_spans": False},
+        # a trailing-slash redirect builds its address from the request's Host header, not the public URL, and
+        # keeps the query (a link's token): with authentication on there is none (seventh security pass)
+        redirect_slashes=settings.auth_config is None,
     )
     errors.install(app)
     access.install(app)

@@ -1,0 +1,46 @@
+"""Order-name classes found by the v21 blind order list (payers' and claims' hands), in our own words.
+
+An order form's questions answered inline ("<attribute>? <answer>", "<attribute>: <answer>"). Each class with the
+wordings that must still ask.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from order_helpers import case, study
+from rightscan.adapters.knowledge_files import load_knowledge
+from rightscan.domain.orders import interpret
+
+KB = load_knowledge()
+
+
+# ------------------------------------------------------------------ an order form's questions answered inline
+@case(
+    [
+        ("MG diagnostic L -- DBT? No", "mammo_diagnostic"),  # a technique answered no is left out
+        ("Screening mammogram | 3D: yes", "dbt_screening"),  # ... answered yes, named
+        ("MRI brain -- Gadolinium? Y", "mri_head_wwo"),
+        ("CT chest - IV contrast: No - Oral contrast: Yes", "ct_chest_wo"),  # only the IV contrast counts
+        ("CT abdomen and pelvis -- Contrast? Yes -- Sedation? N", "ct_abdomen_pelvis_contrast"),
+        ("MRI lumbar spine (contrast: not requested)", "mri_spine_wo"),
+        ("CT head -- Pregnant? N", "ct_head"),  # a risk denied states nothing
+        ("CT thorax contrast (Y/N): N", "ct_chest_wo"),
+    ]
+)
+def test_an_order_form_question_answered_yes_or_no(text: str, pid: str | None) -> None:
+    assert study(text) == pid, interpret(KB, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CT chest -- Oral contrast? Y",  # an oral contrast is no IV contrast: which study?
+        "MAMMOGRAM -- Tomosynthesis? N",  # no intent
+        "CT CAP contrast [ ] yes [x] no",  # a checkbox's ticked box is not read
+        "CT chest -- Contrast allergy? N",  # the allergy denied: the contrast is still unstated
+        "CT abdomen pelvis -- Oral contrast? N",
+    ],
+)
+def test_an_order_form_answer_that_does_not_say_which_study_asks(text: str) -> None:
+    assert study(text) is None, interpret(KB, text)

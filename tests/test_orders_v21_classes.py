@@ -44,3 +44,34 @@ def test_an_order_form_question_answered_yes_or_no(text: str, pid: str | None) -
 )
 def test_an_order_form_answer_that_does_not_say_which_study_asks(text: str) -> None:
     assert study(text) is None, interpret(KB, text)
+
+
+# ------------------------------------------------------------------ a patient's own words
+@case(
+    [
+        ("My doctor ordered a screening mammogram, can I book for Friday?", "mammo_screening"),
+        ("They want me to have a CT of my tummy and pelvis with the dye", "ct_abdomen_pelvis_contrast"),
+        ("my surgeon wants me to get an MRI of both breasts with the dye", "mri_breast_wwo"),
+        ("Can I get an ultrasound of my belly? my liver tests are high", "us_abdomen"),
+        ("I want to book the chest x-ray my oncologist ordered before chemo", "xray_chest"),
+        ("my doctor wants a diagnostic mammogram, not a screening one", "mammo_diagnostic"),  # an intent negated
+        ("MRI of my head with no contrast because of my kidneys", "mri_head_wo"),  # "with no": no "with"
+        ("MRI brain before and after gadolinium", "mri_head_wwo"),
+    ]
+)
+def test_a_patients_own_words_name_the_study(text: str, pid: str | None) -> None:
+    assert study(text) == pid, interpret(KB, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my doctor wants me to have a scan, when can I come in?",  # which scan?
+        "Can I get a mammogram this year?",  # screening or diagnostic?
+        "they want a CT of my belly",  # with or without contrast, and the catalogue's CT is of abdomen and pelvis
+        "I want the mammogram, not the screening one",  # the screening negated names no intent
+        "my stomach hurts, can I get a scan?",
+    ],
+)
+def test_a_patients_words_that_do_not_say_which_study_ask(text: str) -> None:
+    assert study(text) is None, interpret(KB, text)

@@ -90,7 +90,7 @@ _DOTTED = re.compile(r"(?<![a-z0-9.])[a-z](?:\.[a-z])+\.?(?![a-z0-9])")  # lette
 _LEADING_CODE = re.compile(r"^\s*\[?([A-Z0-9]+(?:[-_][A-Z0-9]+)*)\]?(?=[\s:|>]+\S)")
 _LOINC = re.compile(r"(?<![\w-])(\d{3,6}-\d)(?![\w-])")
 _CPT = re.compile(r"(?<![\w-])(\d{4}[0-9T])(?:-(?:[A-Z]{2}|\d{2}))?(?![\w-])", re.IGNORECASE)  # 77065-RT
-_HCPCS = re.compile(r"(?<![\w-])([A-Z]\d{4})(?![\w-])", re.IGNORECASE)
+_HCPCS = re.compile(r"(?<![\w-])([A-Z]\d{4})(?:-(?:[A-Z]{2}|\d{2}))?(?![\w-])", re.IGNORECASE)  # G0279-26 (21o)
 
 
 def fold(text: str) -> str:
@@ -262,8 +262,10 @@ def _read_segment(
             parse.contrast_question = parse.contrast_doubt = True
             pending_addon = False
             continue
-        if m.status == "declined" and parse.modality and _modality_next(items, k):
-            pending_addon = True  # "CT CAP w - claustrophobic, declines MRI": the study set aside, not this one
+        if m.status == "declined" and (parse.modality or indication) and _modality_next(items, k):
+            # "CT CAP w - claustrophobic, declines MRI", "PET/MR - pt declines CT radiation" (round 21o): the study
+            # set aside, not this one
+            pending_addon = True
             continue
         if m.status:
             parse.status.append(m.status)

@@ -75,3 +75,53 @@ def test_a_patients_own_words_name_the_study(text: str, pid: str | None) -> None
 )
 def test_a_patients_words_that_do_not_say_which_study_ask(text: str) -> None:
     assert study(text) is None, interpret(KB, text)
+
+
+# ------------------------------------------------------------------ claims, remittances and prior authorisations
+@case(
+    [
+        ("Remit 77063-26 SCREENING DBT BILAT PD 12.10", "dbt_screening"),  # an HCPCS or CPT code with its modifier
+        ("G0279-TC DBT DX", "dbt_diagnostic"),
+        ("CLM 78306 + A9561 BONE SCAN WB", "bone_scan"),  # the tracer's supply code: oxidronate (HDP)
+        ("Prior auth: 78306-TC, A9503 - approved", "bone_scan"),  # ... medronate (MDP)
+        ("claim line: US BREAST LT LTD, allowed 45.00, paid", "us_breast"),
+        ("PET/MRI for restaging - patient declines CT", "pet_mri"),  # the study declined is not the one ordered
+    ]
+)
+def test_payer_lines_name_the_study(text: str, pid: str | None) -> None:
+    assert study(text) == pid, interpret(KB, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "78815 + A9580",  # the PET code with sodium fluoride's code: not the FDG PET/CT
+        "78815 PSMA PET",  # another tracer than the code's study's
+        "A9580",  # a tracer alone
+        "Remit CT PD 54.03",
+        "Pt refuses CT",
+    ],
+)
+def test_payer_lines_that_do_not_name_one_study_ask(text: str) -> None:
+    assert study(text) is None, interpret(KB, text)
+
+
+# ------------------------------------------------------------------ fixed-width names
+@case(
+    [
+        ("MAMMO DX BI W/SYNTH 3D", "dbt_diagnostic"),  # the synthesized 2D of a tomosynthesis: no contrast "with"
+        ("DBT SCRN BI W/ C-VIEW", "dbt_screening"),
+        ("NM BONE SCAN WHL BODY", "bone_scan"),
+        ("PET CT SKULL BS TO MID THIGH", "pet_ct"),
+        ("MRI BRST BI W WO CON", "mri_breast_wwo"),
+        ("CT CHST ABD PELV ENHNCD", "ct_cap_contrast"),
+        ("tomosynthisis diag R breast", "dbt_diagnostic"),  # a typo next to the new words is still fixed
+    ]
+)
+def test_fixed_width_names(text: str, pid: str | None) -> None:
+    assert study(text) == pid, interpret(KB, text)
+
+
+@pytest.mark.parametrize("text", ["MAMMO BI W/SYNTH", "MRI BRST BI", "MAMMOGRAM"])
+def test_fixed_width_names_that_leave_a_choice_ask(text: str) -> None:
+    assert study(text) is None, interpret(KB, text)

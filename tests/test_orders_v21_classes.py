@@ -32,6 +32,18 @@ def test_an_order_form_question_answered_yes_or_no(text: str, pid: str | None) -
     assert study(text) == pid, interpret(KB, text)
 
 
+@case(
+    [
+        ("CT chest -- Contrast: IV", "ct_chest_contrast"),  # an answer that is itself a contrast is read as written
+        ("MRI brain -- Contrast: with and without", "mri_head_wwo"),
+        ("CT chest w contrast ?lung mets", "ct_chest_contrast"),  # a query, not a form's question
+        ("Breast US -- Laterality: L -- Reason: palpable mass", "us_breast"),  # a value, not a yes or a no
+    ]
+)
+def test_an_order_form_answer_that_is_a_value(text: str, pid: str | None) -> None:
+    assert study(text) == pid, interpret(KB, text)
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -40,6 +52,9 @@ def test_an_order_form_question_answered_yes_or_no(text: str, pid: str | None) -
         "CT CAP contrast [ ] yes [x] no",  # a checkbox's ticked box is not read
         "CT chest -- Contrast allergy? N",  # the allergy denied: the contrast is still unstated
         "CT abdomen pelvis -- Oral contrast? N",
+        "MRI breast -- Contrast? Maybe",  # answered neither yes nor no: whether contrast is given is the question
+        "CT chest -- Contrast: TBD",
+        "CT chest -- Contrast: routine",
     ],
 )
 def test_an_order_form_answer_that_does_not_say_which_study_asks(text: str) -> None:

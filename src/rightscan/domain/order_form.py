@@ -29,12 +29,13 @@ from rightscan.domain.knowledge import OrderVocabulary, TermMeaning
 
 Items = list[tuple[str, TermMeaning | None]]
 
+# the question mark or colon of a form's question is followed by a space ("Contrast? N"); "?lung mets" is a query
 # where a form's questions meet: a spaced dash, brackets, ",", ";", "|", a line break, a sentence's end
 _PART = re.compile(r"(\s[-\u2013\u2014]+\s|[()\[\]{};,|\n]|\.\s+)")
 _OFFERED = re.compile(r"\(\s*(y\s*/\s*n|yes\s*/\s*no)\s*\)", re.IGNORECASE)  # "(Y/N)": not a bracket of its own
 _CHOICES = r"(?:(?:y\s*/\s*n|yes\s*/\s*no)\s*)"  # the answers offered: "Y/N", "yes/no"
 _QUESTION = re.compile(
-    rf"^(?P<q>[^?:]*[A-Za-z][^?:]*?)\s*{_CHOICES}?[?:]\s*(?:{_CHOICES}[?:]?\s*)?"
+    rf"^(?P<q>[^?:]*[A-Za-z][^?:]*?)\s*{_CHOICES}?[?:](?=\s)\s*(?:{_CHOICES}[?:]?\s*)?"
     r"(?P<a>[A-Za-z]+(?:\s+[A-Za-z]+){0,2})\s*[.!]?\s*$",
     re.IGNORECASE,
 )
@@ -66,24 +67,31 @@ def _rewrite(vocab: OrderVocabulary, read: Callable[[str], Items], part: str) ->
     match = _QUESTION.match(part)
     if match is None:
         return part
-    kind = _answer(vocab, match.group("a"))
-    if kind is None:
-        return part
     items = read(match.group("q"))
     split = len(items)
     while split > 0 and _asks_about(items[split - 1][1]):
         split -= 1
-    head, question = items[:split], items[split:]
+    study, question = " ".join(word for word, _ in items[:split]), items[split:]
     if not question:
         return part
-    study = " ".join(word for word, _ in head)
-    if _contrast(question):
+    kind = _answer(vocab, match.group("a"))
+    if kind is None:
+        asked = _contrast(question) and not any(m is not None and (m.contrast or m.with_marker) for _, m in question)
+        if not asked or _states_contrast(read(match.group("a"))):
+            return part  # "Laterality: R", "Contrast: with and without", "Contrast: IV": read as written
+        said = "contrast as indicated"  # "Contrast? TBD", "Contrast: routine": whether it is given is the question
+    elif _contrast(question):
         said = "with contrast" if kind == "yes" else "without contrast"
     elif kind == "yes":
         said = " ".join(word for word, _ in question)
     else:
         said = ""  # a technique left out, a sign or a risk denied: nothing the study is
     return f" {study} {said} ".replace("  ", " ") if study or said else " "
+
+
+def _states_contrast(items: Items) -> bool:
+    said = [m for _, m in items if m is not None]
+    return any(m.contrast or m.contrast_word or m.contrast_route or m.contrast_question for m in said)
 
 
 def answer_questions(vocab: OrderVocabulary, text: str, read: Callable[[str], Items]) -> str:

@@ -26,6 +26,8 @@ KB = load_knowledge()
         ("MRI lumbar spine (contrast: not requested)", "mri_spine_wo"),
         ("CT head -- Pregnant? N", "ct_head"),  # a risk denied states nothing
         ("CT thorax contrast (Y/N): N", "ct_chest_wo"),
+        ("CT chest -- Non-contrast? Y", "ct_chest_wo"),  # a question that states a timing: a yes is that timing
+        ("Mammo screening bilat -- Tomo: Yes", "dbt_screening"),
     ]
 )
 def test_an_order_form_question_answered_yes_or_no(text: str, pid: str | None) -> None:
@@ -55,6 +57,7 @@ def test_an_order_form_answer_that_is_a_value(text: str, pid: str | None) -> Non
         "MRI breast -- Contrast? Maybe",  # answered neither yes nor no: whether contrast is given is the question
         "CT chest -- Contrast: TBD",
         "CT chest -- Contrast: routine",
+        "CT chest -- Non-contrast? N",  # ... a no leaves which one to ask
     ],
 )
 def test_an_order_form_answer_that_does_not_say_which_study_asks(text: str) -> None:

@@ -80,6 +80,10 @@ def _rewrite(vocab: OrderVocabulary, read: Callable[[str], Items], part: str) ->
         if not asked or _states_contrast(read(match.group("a"))):
             return part  # "Laterality: R", "Contrast: with and without", "Contrast: IV": read as written
         said = "contrast as indicated"  # "Contrast? TBD", "Contrast: routine": whether it is given is the question
+    elif _contrast(question) and any(m is not None and m.contrast for _, m in question):
+        # the question states a timing itself ("Non-contrast? Y", "Contrast enhanced? N"): a yes is that timing, a
+        # no leaves which one to ask
+        said = " ".join(word for word, _ in question) if kind == "yes" else "contrast as indicated"
     elif _contrast(question):
         said = "with contrast" if kind == "yes" else "without contrast"
     elif kind == "yes":

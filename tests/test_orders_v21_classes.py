@@ -75,6 +75,9 @@ def test_an_order_form_answer_that_does_not_say_which_study_asks(text: str) -> N
         ("my doctor wants a diagnostic mammogram, not a screening one", "mammo_diagnostic"),  # an intent negated
         ("MRI of my head with no contrast because of my kidneys", "mri_head_wo"),  # "with no": no "with"
         ("MRI brain before and after gadolinium", "mri_head_wwo"),
+        ("my GP wants me to get a chest x-ray", "xray_chest"),
+        ("Hello, I was told to book a CT of my chest with dye", "ct_chest_contrast"),
+        ("The doctor asked for a bone scan, when is the next opening?", "bone_scan"),
     ]
 )
 def test_a_patients_own_words_name_the_study(text: str, pid: str | None) -> None:

@@ -28,7 +28,9 @@ the study's only when the study names none: "left breast lump: US"). A local cod
 separator ("NMB-01 BONE SCAN") is set aside when the rest names a modality. The two halves of a
 with-and-without order written apart ("plain + contrast", "non-con and gad") are read together; a lone
 contrast noun beside an unjoined "without", a contrast only "if needed" beside a stated timing, and a
-contrast word answered "no" as on an order form ("Contrast: No") leave the contrast to ask, never "with".
+contrast word answered "no" in a checkbox ("contrast [ ] yes [x] no") leave the contrast to ask, never "with"; an
+order form's question answered inline ("Contrast? N", "Tomosynthesis? Y") is read as what the answer states
+(``order_form``, round 21o).
 A modality, a procedure or a contrast followed by "if needed" / "if abnormal" after the study part, or a
 modality or procedure after "+/-", is an optional next step, not the study. Dictation ("see tee", "with
 contracts", "ultra sound") is read as heard (``order_typos.dictated``). In a nuclear-medicine or PET order an
@@ -45,6 +47,7 @@ import unicodedata
 from functools import lru_cache
 
 from rightscan.domain.knowledge import OrderVocabulary, TermMeaning
+from rightscan.domain.order_form import answer_questions
 from rightscan.domain.order_parse import _Parse, _timing
 from rightscan.domain.order_typos import CONNECTORS, correct, dictated, run_on, run_together, study_words_run_together
 from rightscan.domain.orders_items import (
@@ -87,7 +90,7 @@ _DOTTED = re.compile(r"(?<![a-z0-9.])[a-z](?:\.[a-z])+\.?(?![a-z0-9])")  # lette
 _LEADING_CODE = re.compile(r"^\s*\[?([A-Z0-9]+(?:[-_][A-Z0-9]+)*)\]?(?=[\s:|>]+\S)")
 _LOINC = re.compile(r"(?<![\w-])(\d{3,6}-\d)(?![\w-])")
 _CPT = re.compile(r"(?<![\w-])(\d{4}[0-9T])(?:-(?:[A-Z]{2}|\d{2}))?(?![\w-])", re.IGNORECASE)  # 77065-RT
-_HCPCS = re.compile(r"(?<![\w-])([A-Z]\d{4})(?![\w-])", re.IGNORECASE)
+_HCPCS = re.compile(r"(?<![\w-])([A-Z]\d{4})(?:-(?:[A-Z]{2}|\d{2}))?(?![\w-])", re.IGNORECASE)  # G0279-26 (21o)
 
 
 def fold(text: str) -> str:
@@ -259,8 +262,10 @@ def _read_segment(
             parse.contrast_question = parse.contrast_doubt = True
             pending_addon = False
             continue
-        if m.status == "declined" and parse.modality and _modality_next(items, k):
-            pending_addon = True  # "CT CAP w - claustrophobic, declines MRI": the study set aside, not this one
+        if m.status == "declined" and (parse.modality or indication) and _modality_next(items, k):
+            # "CT CAP w - claustrophobic, declines MRI", "PET/MR - pt declines CT radiation" (round 21o): the study
+            # set aside, not this one
+            pending_addon = True
             continue
         if m.status:
             parse.status.append(m.status)
@@ -470,7 +475,9 @@ def _contralateral(text: str, parse: _Parse) -> None:
 def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
     """The attributes an order's text states, segment by segment (see the module's docstring)."""
     parse = _Parse()
-    if _answered_no(vocab, text):  # "CT chest (Contrast: No)": never "with"; the order asks
+    # an order form's question answered inline ("Tomosynthesis? N", "IV contrast? Y"): what the answer states
+    text = answer_questions(vocab, text, lambda q: _items(vocab, tokenize(q)))
+    if _answered_no(vocab, text):  # "contrast [ ] yes [x] no": never "with"; the order asks
         parse.contrast_unclear = parse.contrast_question = parse.contrast_doubt = True
     study: list[str] = []
     text = _UNDOT.sub(lambda m: re.sub(r"[.\s]", "", m.group()), text)

@@ -135,7 +135,9 @@ def _contrast_words(vocab: OrderVocabulary) -> frozenset[str]:
     for form, m in vocab.phrases.items():
         if m.contrast or m.with_marker or m.contrast_word:
             out.update(t for t in form if t.isalpha() and (len(form) == 1 or len(t) > 1))
-    return frozenset(out)
+    # round 21o: a two-letter word of a multi-word form that states nothing alone ("is" of "contrast is ok", "by",
+    # "to") is no contrast word run on: "tomosynthisis" is not "tomo" + "synth" + "is" + "is"
+    return frozenset(w for w in out if len(w) > 2 or w in vocab.negators or (w,) in vocab.phrases)
 
 
 def _cover(token: str, fits: Callable[[str], bool], marks: Callable[[str], bool]) -> bool:
@@ -170,7 +172,8 @@ def _modality_run_on(vocab: OrderVocabulary, token: str) -> bool:
         meaning = vocab.phrases.get((word,))
         return bool(meaning and meaning.modality)
 
-    return _cover(token, lambda piece: len(piece) >= 2 and piece in vocab.words, modality)
+    # a piece of two letters is a modality ("mr"), never the "is" of a longer form (round 21o)
+    return _cover(token, lambda piece: piece in vocab.words and (len(piece) > 2 or modality(piece)), modality)
 
 
 @lru_cache(maxsize=8)

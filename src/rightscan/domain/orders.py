@@ -443,6 +443,8 @@ def _contradicts(vocab: OrderVocabulary, study: Procedure, parse: _Parse) -> boo
     # one intent stated that the code's study does not have: "77066 + G0279 screening" (round 18o)
     if len(parse.intent) == 1 and attrs.intent is not None and not parse.intent <= attrs.intent:
         return True
+    if parse.pharmaceutical and attrs.pharmaceutical is not None and not parse.pharmaceutical <= attrs.pharmaceutical:
+        return True  # "78815 + A9580", "78815 PSMA": another tracer than the code's study's (round 21o)
     return not _within(vocab, attrs, parse)
 
 

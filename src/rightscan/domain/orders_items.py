@@ -43,8 +43,8 @@ def _contrast_follows(items: list[tuple[str, TermMeaning | None]], k: int, indic
     if word in CONNECTORS and j + 1 < len(items):
         nxt = items[j + 1][1]  # "w/ and w/o", or "chest w/ and abdomen w/o" (a region's own contrast)
         return bool(nxt and (nxt.contrast or nxt.with_marker or nxt.regions))
-    if meaning is None:
-        return False
+    if meaning is None or word.split(" ", 1)[0] == "no":
+        return False  # "with no dye", "with no IV contrast" (round 21o): "with" a preposition, the "no" the statement
     return bool(meaning.contrast_word or meaning.contrast or meaning.laterality or meaning.with_marker)
 
 
@@ -57,6 +57,9 @@ def _ruled_out(items: list[tuple[str, TermMeaning | None]], k: int) -> bool:
     return bool(nxt and nxt.rules_out)
 
 
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
 def _negated(vocab: OrderVocabulary, items: list[tuple[str, TermMeaning | None]]) -> frozenset[int]:
     """A modality or technique word that a negating word just before says is not done ("2D only, no tomo",
     "w/o SPECT"), with that negating word: neither is read. A negating word before a contrast statement
@@ -67,9 +70,13 @@ def _negated(vocab: OrderVocabulary, items: list[tuple[str, TermMeaning | None]]
         if word not in vocab.negators:
             continue
         j = _stated(items, k, 1)
+        if j is not None and items[j][0] in _ARTICLES:
+            j = _stated(items, j, 1)  # "not the screening one" (round 21o)
         said = items[j][1] if j is not None else None
-        if j is None or said is None or said.contrast_word or said.contrast or not (said.modality or said.technique):
+        if j is None or said is None or said.contrast_word or said.contrast:
             continue
+        if not (said.modality or said.technique or (said.intent and not said.indication)):
+            continue  # round 21o: an intent negated ("diagnostic mammogram (not the screening one)") is not stated
         if m is not None and m.contrast and not said.technique:
             continue  # "W/O CT CAP": the contrast timing written first, before the modality it qualifies
         after = _stated(items, j, 1)

@@ -1,0 +1,106 @@
+"""An order form's questions answered inline (round 21o): "<attribute>? <answer>" and "<attribute>: <answer>".
+
+EHR order composers, prior-authorisation portals and utilisation-review worksheets write the questions of an
+orderable with their answers into the order's name: "Mammogram, diagnostic -- Tomosynthesis? N", "CT C/A/P -- IV
+contrast? Y -- Oral contrast? N", "Breast MRI -- Contrast? N", "CT thorax, contrast Y/N: no". An answer "no" (the
+vocabulary's ``answers``, or "not" / "no" with a word after it: "not requested") says the attribute the question
+names is not part of the study; "yes" says it is. The question is read with the order vocabulary:
+
+- a question about IV contrast (a contrast noun, a contrast timing: "Contrast?", "IV contrast?", "Gadolinium:")
+  answered yes is the study with contrast, answered no the study without (an oral contrast is no IV contrast: its
+  question, either answer, states nothing);
+- a question about a technique or a part of the study ("Tomosynthesis? N", "3D? Y") answered yes names it,
+  answered no leaves it out;
+- any other question ("Sedation? N", "Pregnant? N", "Contrast allergy? N") answered no states nothing; answered
+  yes, its words are read as written ("Pregnant? Y" still puts contrast in question).
+
+Study words written before the question in its segment ("CT chest contrast: none") stay the study's. A question
+with any other answer ("Laterality: R", "Reason: palpable lump", "Complete/Limited: Limited") is left as written,
+and so is a checkbox ("contrast [ ] yes [x] no"). Pure; the meanings come from the vocabulary, read by the
+caller's ``read`` (``order_text``), so that this module imports no reader of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from rightscan.domain.knowledge import OrderVocabulary, TermMeaning
+
+Items = list[tuple[str, TermMeaning | None]]
+
+# the question mark or colon of a form's question is followed by a space ("Contrast? N"); "?lung mets" is a query
+# where a form's questions meet: a spaced dash, brackets, ",", ";", "|", a line break, a sentence's end
+_PART = re.compile(r"(\s[-\u2013\u2014]+\s|[()\[\]{};,|\n]|\.\s+)")
+_OFFERED = re.compile(r"\(\s*(y\s*/\s*n|yes\s*/\s*no)\s*\)", re.IGNORECASE)  # "(Y/N)": not a bracket of its own
+_CHOICES = r"(?:(?:y\s*/\s*n|yes\s*/\s*no)\s*)"  # the answers offered: "Y/N", "yes/no"
+_QUESTION = re.compile(
+    rf"^(?P<q>[^?:]*[A-Za-z][^?:]*?)\s*{_CHOICES}?[?:](?=\s)\s*(?:{_CHOICES}[?:]?\s*)?"
+    r"(?P<a>[A-Za-z]+(?:\s+[A-Za-z]+){0,2})\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _answer(vocab: OrderVocabulary, words: str) -> str | None:
+    """'yes', 'no' or None (the answer is a value, not a yes or a no)."""
+    said = words.lower().split()
+    if len(said) == 1:
+        for kind in ("yes", "no"):
+            if said[0] in vocab.answers.get(kind, frozenset()):
+                return kind
+        return None
+    return "no" if said[0] in ("no", "not") else None  # "not requested", "not needed", "no thanks"
+
+
+def _asks_about(m: TermMeaning | None) -> bool:
+    """Whether a word belongs to the question, not to the study named before it in the segment."""
+    return m is None or not (m.regions or (m.modality and not m.technique))
+
+
+def _contrast(items: Items) -> bool:
+    meanings = [m for _, m in items if m is not None]
+    iv = any(m.contrast_word or m.contrast for m in meanings)
+    return iv and not any(m.indication or m.contrast_question for m in meanings)
+
+
+def _rewrite(vocab: OrderVocabulary, read: Callable[[str], Items], part: str) -> str:
+    match = _QUESTION.match(part)
+    if match is None:
+        return part
+    items = read(match.group("q"))
+    split = len(items)
+    while split > 0 and _asks_about(items[split - 1][1]):
+        split -= 1
+    study, question = " ".join(word for word, _ in items[:split]), items[split:]
+    if not question:
+        return part
+    kind = _answer(vocab, match.group("a"))
+    if kind is None:
+        asked = _contrast(question) and not any(m is not None and (m.contrast or m.with_marker) for _, m in question)
+        if not asked or _states_contrast(read(match.group("a"))):
+            return part  # "Laterality: R", "Contrast: with and without", "Contrast: IV": read as written
+        said = "contrast as indicated"  # "Contrast? TBD", "Contrast: routine": whether it is given is the question
+    elif _contrast(question) and any(m is not None and m.contrast for _, m in question):
+        # the question states a timing itself ("Non-contrast? Y", "Contrast enhanced? N"): a yes is that timing, a
+        # no leaves which one to ask
+        said = " ".join(word for word, _ in question) if kind == "yes" else "contrast as indicated"
+    elif _contrast(question):
+        said = "with contrast" if kind == "yes" else "without contrast"
+    elif kind == "yes":
+        said = " ".join(word for word, _ in question)
+    else:
+        said = ""  # a technique left out, a sign or a risk denied: nothing the study is
+    return f" {study} {said} ".replace("  ", " ") if study or said else " "
+
+
+def _states_contrast(items: Items) -> bool:
+    said = [m for _, m in items if m is not None]
+    return any(m.contrast or m.contrast_word or m.contrast_route or m.contrast_question for m in said)
+
+
+def answer_questions(vocab: OrderVocabulary, text: str, read: Callable[[str], Items]) -> str:
+    """The text with each question answered yes or no written as what the answer states (see the docstring)."""
+    if "?" not in text and ":" not in text:
+        return text
+    parts = _PART.split(_OFFERED.sub(r" \1 ", text))
+    return "".join(part if n % 2 else _rewrite(vocab, read, part) for n, part in enumerate(parts))

@@ -172,6 +172,8 @@ class _Layout(_Strict):
     grade_prefixes: Words
     grade_absent: Words
     grade_present: Words
+    # round 21a (family_rows.py): the patient named only as who told it on a relative's row ("Per pt ...")
+    family_row_source: Words = Field(default_factory=list)
 
 
 class _CarriedFamily(_Strict):

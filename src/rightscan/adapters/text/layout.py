@@ -409,6 +409,14 @@ def _unticked_in_grid(layout: Layout, text: str, marks: list[tuple[int, int, str
 
 _COLUMN_MARK_ROW = re.compile(r"[ \t]*(?P<label>[^\s\[\]()][^\n\[\]()]*?)(?P<marks>(?:[ \t]{2,}[xX✓✔*])+)[ \t]*$")
 _COLUMN_MARK = re.compile(r"[xX✓✔*]")
+# round 21a: under a header naming a further column ("INCLUSION   Y   N   Source / comment"), a row's label may hold a
+# bracketed word ("Inflammatory breast ca (cT4d)") and its mark may be followed by that column's text ("X   H&P 4/24"),
+# and a line in capitals alone ("EXCLUSION") heads the next rows of the same table
+_COMMENTED_ROW = re.compile(
+    r"[ \t]*(?P<label>[^\s\[\]()](?:[^\n\[\]()]|\([^\n()]{2,}\))*?)(?P<marks>(?:[ \t]{2,}[xX✓✔*](?![^ \t]))+)"
+    r"(?:[ \t]{2,}[^ \t\n][^\n]*)?[ \t]*$"
+)
+_SUBHEADING = re.compile(r"[ \t]*[A-Z][A-Z /&-]{2,40}:?[ \t]*")
 
 
 def _marks_under_columns(
@@ -427,10 +435,14 @@ def _marks_under_columns(
         spans = {f"o{k}": option_span(head, k) for k in (1, 2)}
         centre = {k: (a + b) / 2 - line_start for k, (a, b) in spans.items()}
         pos = head.end() + 1
+        commented = bool(text[spans["o2"][1] : head.end()].strip())  # the header names a further column
         while pos < len(text):
             nl = text.find("\n", pos)
             end = len(text) if nl < 0 else nl
-            row = _COLUMN_MARK_ROW.fullmatch(text, pos, end)
+            row = (_COMMENTED_ROW if commented else _COLUMN_MARK_ROW).fullmatch(text, pos, end)
+            if row is None and commented and _SUBHEADING.fullmatch(text, pos, end):
+                pos = end + 1
+                continue
             if row is None:
                 break
             found = list(_COLUMN_MARK.finditer(text, row.start("marks"), row.end("marks")))

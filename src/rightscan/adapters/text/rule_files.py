@@ -101,7 +101,7 @@ class _SectionSpec(_Strict):
     titles: list[str] = Field(min_length=1)
     spares: list[str] = Field(default_factory=list)  # families the heading's effects do not reach
     # round 21a: family -> the effects of a mention's own words before which the heading's effects give way
-    gives_way: dict[str, Effects] = Field(default_factory=dict)
+    gives_way: dict[str, list[Effect]] = Field(default_factory=dict)
 
 
 class _Sections(_Strict):

@@ -3,6 +3,8 @@ under one of them ("Bone pain          X"), read in a time linear in the row (``
 
 from __future__ import annotations
 
+import re
+
 _MARK_CHARS = "xX✓✔*"
 
 
@@ -27,3 +29,23 @@ def column_mark_row(text: str, pos: int, end: int) -> tuple[tuple[int, int], tup
     if k == stop or k <= lead or text[lead] in "[]()" or any(c in "[]()\n" for c in text[lead:k]):
         return None
     return (lead, k), (k, stop)
+
+
+# round 21a: under a header naming a further column ("INCLUSION   Y   N   Source / comment"), a row's label may hold a
+# bracketed word ("Inflammatory breast ca (cT4d)") and its mark may be followed by that column's text ("X   H&P 4/24")
+_COMMENTED_ROW = re.compile(
+    r"[ \t]*(?P<label>[^\s\[\]()](?:[^\n\[\]()]|\([^\n()]{2,}\))*?)(?P<marks>(?:[ \t]{2,}[xX✓✔*](?![^ \t]))+)"
+    r"(?:[ \t]{2,}[^ \t\n][^\n]*)?[ \t]*$"
+)
+# a table's row is short; the pattern above costs the square of a row's length, so a longer line is no such row
+COMMENTED_ROW_MAX = 240
+
+
+def commented_mark_row(text: str, pos: int, end: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """A row of a table with a comment column: the label's and the marks' spans, or None."""
+    if end - pos > COMMENTED_ROW_MAX:
+        return None
+    row = _COMMENTED_ROW.fullmatch(text, pos, end)
+    if row is None:
+        return None
+    return (row.start("label"), row.end("label")), (row.start("marks"), row.end("marks"))

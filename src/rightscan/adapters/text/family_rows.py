@@ -16,7 +16,9 @@ breast ca at 50.\\nPt reports new back pain x 3 wks") was read as a relative's a
   ``family_headings``: "Family history (pedigree drawn):", "| Relative | Age | Problem |"), or next to another
   relative's row. A row led by a relative that names the patient or an informant (``family_row_not_relative``:
   "Daughter: says mum has had back pain for weeks") is not the relative's, nor surely the patient's: a symptom
-  the relative's cue reaches there is uncertain (to confirm);
+  the relative's cue reaches there is uncertain (to confirm). Round 21a: the patient named only as the one who told
+  it (``family_row_source``: "- Mother: ovarian ca, d. 55. Per pt 'she had a lot of pain in her stomach'") leaves
+  the row the relative's;
 - the end of a family history: a symptom given a relative's effect only by the family-history section, on a
   line that names no relative and goes on no relative's line, is not the relative's: the patient's when the
   line starts with her (``patient_leads``: "Pt reports ..."); otherwise whose it is cannot be told, and it is
@@ -55,6 +57,7 @@ class FamilyRows:
     def __init__(self, layout: Mapping[str, Sequence[str]]) -> None:
         self.headings = _phrases(layout.get("family_headings", ()))
         self.not_relative = _phrases(layout.get("family_row_not_relative", ()))
+        self.source = _phrases(layout.get("family_row_source", ()))
         leads = _phrases(layout.get("patient_leads", ())).pattern
         self.patient = re.compile(rf"[ \t]*(?:{LIST_MARK.pattern})?[ \t]*{leads}", re.IGNORECASE)
 
@@ -127,7 +130,7 @@ class FamilyRows:
                 continue
             if not (_ROW_OPENS.match(text, b, ends[k]) or text[b - 1] in ":-–—=|"):  # the cue may hold it: "Mother:"
                 continue
-            if self.not_relative.search(text, starts[k], ends[k]):
+            if self._names_patient(text, starts[k], ends[k]):
                 spoken.add(k)  # the patient or an informant on the row
                 continue
             in_section = sections[s] is not None and sections[s][0] == FAMILY_SECTION  # type: ignore[index]
@@ -145,6 +148,14 @@ class FamilyRows:
                 j += 1
             rows.append((b, e))
         return rows, spoken
+
+    def _names_patient(self, text: str, a: int, b: int) -> bool:
+        """Does the row between characters ``a`` and ``b`` name the patient or an informant, other than the patient
+        named only as the one who told it ("Per pt ...", ``family_row_source``; round 21a)?"""
+        told = [m.span() for m in self.source.finditer(text, a, b)]
+        return any(
+            not any(s <= m.start() and m.end() <= e for s, e in told) for m in self.not_relative.finditer(text, a, b)
+        )
 
     def _headed(self, text: str, starts: list[int], ends: list[int], k: int, found: Mapping[int, Any]) -> bool:
         """Does a heading naming a family history stand above the run of rows holding line ``k`` (one blank line

@@ -51,7 +51,7 @@ from rightscan.adapters.text.box_answers import (
     options_of,
     over_list,
 )
-from rightscan.adapters.text.column_marks import column_mark_row
+from rightscan.adapters.text.column_marks import column_mark_row, commented_mark_row
 from rightscan.adapters.text.dictated_headings import dictated_headings
 from rightscan.adapters.text.firstchars import guard_fields
 from rightscan.adapters.text.form_rows import FORM_WORDING, Forms, compile_forms, read_forms
@@ -409,6 +409,7 @@ def _unticked_in_grid(layout: Layout, text: str, marks: list[tuple[int, int, str
 
 
 _COLUMN_MARK = re.compile(r"[xX✓✔*]")
+_SUBHEADING = re.compile(r"[ \t]*[A-Z][A-Z /&-]{2,40}:?[ \t]*")
 
 
 def _marks_under_columns(
@@ -427,10 +428,14 @@ def _marks_under_columns(
         spans = {f"o{k}": option_span(head, k) for k in (1, 2)}
         centre = {k: (a + b) / 2 - line_start for k, (a, b) in spans.items()}
         pos = head.end() + 1
+        commented = bool(text[spans["o2"][1] : head.end()].strip())  # the header names a further column
         while pos < len(text):
             nl = text.find("\n", pos)
             end = len(text) if nl < 0 else nl
-            row = column_mark_row(text, pos, end)
+            row = commented_mark_row(text, pos, end) if commented else column_mark_row(text, pos, end)
+            if row is None and commented and _SUBHEADING.fullmatch(text, pos, end):
+                pos = end + 1
+                continue
             if row is None:
                 break
             label, (marks_start, marks_end) = row

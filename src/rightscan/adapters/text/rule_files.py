@@ -100,6 +100,8 @@ class _SectionSpec(_Strict):
     scope: Literal["section", "sentence"] = "section"
     titles: list[str] = Field(min_length=1)
     spares: list[str] = Field(default_factory=list)  # families the heading's effects do not reach
+    # round 21a: family -> the effects of a mention's own words before which the heading's effects give way
+    gives_way: dict[str, list[Effect]] = Field(default_factory=dict)
 
 
 class _Sections(_Strict):
@@ -174,6 +176,8 @@ class _Layout(_Strict):
     grade_present: Words
     # seventh security pass: the words joining two items before one grade ("bone pain and cough 0/10")
     grade_item_joins: Words = Field(default_factory=list)
+    # round 21a (family_rows.py): the patient named only as who told it on a relative's row ("Per pt ...")
+    family_row_source: Words = Field(default_factory=list)
 
 
 class _CarriedFamily(_Strict):

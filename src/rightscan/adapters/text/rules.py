@@ -177,6 +177,7 @@ def _sections(files: _Files) -> tuple[Section, ...]:
             s.scope,
             _expand_all(s.titles, f"{fc}: section {s.category}"),
             frozenset(s.spares),
+            tuple((fam, frozenset(e)) for fam, e in s.gives_way.items()),
         )
         for s in files.ctx.sections.rules
     )
@@ -185,7 +186,7 @@ def _sections(files: _Files) -> tuple[Section, ...]:
 def _check_families(files: _Files) -> frozenset[str]:
     fc = files.names["context"]
     families = frozenset(files.ctx.families)
-    spared = (fam for s in files.ctx.sections.rules for fam in s.spares)
+    spared = (fam for s in files.ctx.sections.rules for fam in (*s.spares, *s.gives_way))
     for fam in (*files.ctx.not_shielding, *files.ctx.coordination.families, *files.ctx.lists.families, *spared):
         if fam not in families:
             raise RulesError(f"{fc}: {fam!r} is not a family with a policy")

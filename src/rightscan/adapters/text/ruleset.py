@@ -38,6 +38,8 @@ class Section:
     scope: str
     titles: tuple[str, ...]
     spares: frozenset[str] = frozenset()  # families the heading's effects do not reach (round 16d)
+    # round 21a: family -> the effects of a mention's own words before which the heading's effects give way
+    gives_way: tuple[tuple[str, frozenset[str]], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,6 +51,8 @@ def test_ha_with_a_positive_sign_is_a_headache(text: str) -> None:
     assert "headache" in symptom_codes(HEAD + text)
 
 
-@pytest.mark.parametrize("text", ["Neuro: HA (-)\n", "| Neuro | HA | N |\n", "Hyaluronic acid (HA) injections to knee\n"])
+@pytest.mark.parametrize(
+    "text", ["Neuro: HA (-)\n", "| Neuro | HA | N |\n", "Hyaluronic acid (HA) injections to knee\n"]
+)
 def test_ha_without_a_positive_sign_is_no_headache(text: str) -> None:
     assert "headache" not in symptom_codes(HEAD + text)

@@ -147,10 +147,11 @@ def _match(doc: Doc, k: int, end: int, phrases: tuple[tuple[str, ...], ...]) -> 
     return 0
 
 
-# Round 21n: a denial does not cross a line break into the next line's own statement ("ROS: No fever or chills\nheadaches
-# daily", "no nausea or vomiting\nback pain x 1 month"). The symptom opens its line (a bullet may stand before it) and
-# the line of the denial is complete: it names what it denies after the cue and does not end on a mark or a word that
-# carries its list on ("No fever, chills,\nheadache", "denies fever or\nheadache", "Denies:\nheadache" still deny).
+# Round 21n: a denial does not cross a line break into the next line's own statement ("ROS: No fever or
+# chills\nheadaches daily", "no nausea or vomiting\nback pain x 1 month"). The symptom opens its line (a bullet
+# may stand before it) and the line of the denial is complete: it names what it denies after the cue and does not
+# end on a mark or a word that carries its list on ("No fever, chills,\nheadache", "denies fever or\nheadache",
+# "Denies:\nheadache" still deny). A hard-wrapped line of prose is one line already (spacing.unwrap).
 LIST_GOES_ON = frozenset({",", ";", ":", "/", "-", "–", "—", "&", "+", "(", "or", "and", "nor", "and/or", "with", "of",
                           "for", "any", "without", "including", "includes", "except"})  # fmt: skip
 

@@ -154,6 +154,7 @@ def _match(doc: Doc, k: int, end: int, phrases: tuple[tuple[str, ...], ...]) -> 
 # "Denies:\nheadache" still deny). A hard-wrapped line of prose is one line already (spacing.unwrap).
 LIST_GOES_ON = frozenset({",", ";", ":", "/", "-", "–", "—", "&", "+", "(", "or", "and", "nor", "and/or", "with", "of",
                           "for", "any", "without", "including", "includes", "except"})  # fmt: skip
+LINE_ENDS_DENYING = frozenset({"no", "not", "nil", "denies", "denied", "deny", "negative", "neg", "never", "none"})
 
 
 def negation_across_line(
@@ -173,8 +174,8 @@ def negation_across_line(
             before -= 1
         if before < 0 or "\n" not in doc[before + 1 : span.start].text + doc[before].whitespace_:
             continue
-        if doc[before].lower_ in LIST_GOES_ON or any(end > before for _start, end in cues):
-            continue  # the list carries on, or a cue ends the line above or stands on the symptom's own line
+        if doc[before].lower_ in LIST_GOES_ON or doc[before].lower_ in LINE_ENDS_DENYING:
+            continue  # the list carries on, or the denial's word ends the line above ("No\nheadache")
         effects[i].discard("negated")
 
 

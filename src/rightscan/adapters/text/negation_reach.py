@@ -90,6 +90,7 @@ class NewClauseNegation:
         self.categories = categories
 
     def apply(self, doc: Doc, spans: Sequence[Span], described: Described, effects: Effects) -> None:
+        negation_across_line(doc, spans, described, effects, self.categories)  # round 21n
         if not self.joiners or not self.times:
             return
         negators: dict[tuple[int, int], list[tuple[int, int]]] | None = None
@@ -144,3 +145,45 @@ def _match(doc: Doc, k: int, end: int, phrases: tuple[tuple[str, ...], ...]) -> 
         if k + n <= end and all(doc[k + m].lower_ == w for m, w in enumerate(phrase)):
             return n
     return 0
+
+
+# Round 21n: a denial does not cross a line break into the next line's own statement ("ROS: No fever or
+# chills\nheadaches daily", "no nausea or vomiting\nback pain x 1 month"). The symptom opens its line (a bullet
+# may stand before it) and the line of the denial is complete: it names what it denies after the cue and does not
+# end on a mark or a word that carries its list on ("No fever, chills,\nheadache", "denies fever or\nheadache",
+# "Denies:\nheadache" still deny). A hard-wrapped line of prose is one line already (spacing.unwrap).
+LIST_GOES_ON = frozenset({",", ";", ":", "/", "-", "–", "—", "&", "+", "(", "or", "and", "nor", "and/or", "with", "of",
+                          "for", "any", "without", "including", "includes", "except"})  # fmt: skip
+LINE_ENDS_DENYING = frozenset({"no", "not", "nil", "denies", "denied", "deny", "negative", "neg", "never", "none"})
+
+
+def negation_across_line(
+    doc: Doc, spans: Sequence[Span], described: Described, effects: Effects, categories: Mapping[str, str | None]
+) -> None:
+    """A symptom that opens a line, negated only by cues of earlier lines whose line ends complete: not negated."""
+    negators: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for target, mod in doc._.context_graph.edges:
+        if categories.get(mod.category) == "negated":
+            negators.setdefault((target.start, target.end), []).append(mod.modifier_span)
+    for i, (span, d) in enumerate(zip(spans, described, strict=True)):
+        cues = negators.get((span.start, span.end))
+        if d["family"] != "symptom" or "negated" not in effects[i] or not cues or not _opens_line(doc, span.start):
+            continue
+        before = span.start - 1
+        while before >= 0 and doc[before].is_space:
+            before -= 1
+        if before < 0 or "\n" not in doc[before + 1 : span.start].text + doc[before].whitespace_:
+            continue
+        if doc[before].lower_ in LIST_GOES_ON or doc[before].lower_ in LINE_ENDS_DENYING:
+            continue  # the list carries on, or the denial's word ends the line above ("No\nheadache")
+        effects[i].discard("negated")
+
+
+def _opens_line(doc: Doc, start: int) -> bool:
+    """Only blanks and bullet marks stand between the line's start and token ``start``."""
+    k = start - 1
+    while k >= 0 and "\n" not in doc[k].text and "\n" not in doc[k].whitespace_:
+        if not (doc[k].is_space or doc[k].text in ("-", "*", "•", "·", "–", ">")):
+            return False
+        k -= 1
+    return True

@@ -17,7 +17,7 @@ from rightscan.adapters.text.model import Mention
 from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.setting_course import first_course, told_after
 from rightscan.adapters.text.setting_episode import Episode, at_diagnosis
-from rightscan.adapters.text.setting_markers import marker_scanned
+from rightscan.adapters.text.setting_markers import body_scans, marker_scanned
 from rightscan.domain.setting import treated_cancer_setting
 
 CLUES = ("treatment", "new_local", "new_distant", "pending", "followup", "other_cancer", "perioperative", "workup",
@@ -160,8 +160,10 @@ def infer_setting(
     # alp_mild_max_x_uln, "no systemic imaging by default; fractionate"): whether distant spread is suspected, or a
     # benign cause (bone turnover, vitamin D) is, is not said; the setting waits, naming the test
     # round 21e: the words that call that alkaline phosphatase raised ("elevated alk phos", targets.yaml
-    # note.alp_raised) name the same finding, not another one
-    mild_only = bool(raised) and all(m in raised or m.rule == _ALP_WORDS for m in distant) and _mild_alp_only(cands)
+    # note.alp_raised) name the same finding while a body scan is considered (a bone scan "to rule out" bone spread);
+    # with none considered ("no imaging for now"), the words keep the note's finding as they did before
+    alp_worded = bool(body_scans(cands)) and all(m in raised or m.rule == _ALP_WORDS for m in distant)
+    mild_only = bool(raised) and (len(distant) == len(raised) or alp_worded) and _mild_alp_only(cands)
     nodes = [
         c.mention for c in cands if c.field == "tumor.n" and c.used and c.value != "N0" and c.mention.family == "node"
     ]

@@ -28,7 +28,6 @@ def above_uln(value: Any) -> bool:
 def marker_scanned(rules: Rules, cands: list[Candidate]) -> list[Mention]:
     """The tumour markers read above the marginal multiple of their upper limit (values.yaml parameters), with the
     body study considered (procedures.yaml ``purpose: distant``); empty unless both are there (round 21e)."""
-    from rightscan.adapters.knowledge_files import load_knowledge
 
     limit = rules.parameters.get("marker_marginal_max_x_uln", 1.15)
     raised = [
@@ -39,10 +38,17 @@ def marker_scanned(rules: Rules, cands: list[Candidate]) -> list[Mention]:
         and above_uln(c.value)
         and c.value["value"] > c.value["uln"] * limit
     ]
+    scans = body_scans(cands)
+    return raised[:1] + scans[:1] if raised and scans else []
+
+
+def body_scans(cands: list[Candidate]) -> list[Mention]:
+    """The body studies considered (procedures.yaml ``purpose: distant``), read as the note's order."""
+    from rightscan.adapters.knowledge_files import load_knowledge
+
     procedures = load_knowledge().procedures
-    scans = [
+    return [
         c.mention
         for c in cands
         if c.field == "order" and c.used and getattr(procedures.get(c.value), "purpose", None) == "distant"
     ]
-    return raised[:1] + scans[:1] if raised and scans else []

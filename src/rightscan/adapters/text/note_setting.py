@@ -17,10 +17,11 @@ from rightscan.adapters.text.model import Mention
 from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.setting_course import first_course, told_after
 from rightscan.adapters.text.setting_episode import Episode, at_diagnosis
+from rightscan.adapters.text.setting_markers import body_scans, marker_scanned
 from rightscan.domain.setting import treated_cancer_setting
 
 CLUES = ("treatment", "new_local", "new_distant", "pending", "followup", "other_cancer", "perioperative", "workup",
-         "cancer_named", "preop_systemic", "known_metastatic")  # fmt: skip
+         "cancer_named", "preop_systemic", "known_metastatic", "de_novo")  # fmt: skip
 RECURRENCE = ("suspected_local_recurrence", "suspected_distant_recurrence")
 # targets.yaml and values.yaml: treatment still to come after the operation
 _TO_COME = frozenset({"clue.adjuvant_next", "clue.adjuvant_next_words", "clue.first_treatment_underway"})
@@ -59,6 +60,7 @@ _PERSONAL_CANCER = "clue.personal_cancer_history"  # values.yaml (round 20e): th
 _BREAST_WORDS = re.compile(
     r"\b(?:breasts?|mammary|mastectom\w*|lumpectom\w*|BCT|BCS|WLE|IDC|ILC|DCIS|TNBC|oncology|onc)\b", re.IGNORECASE
 )
+_ALP_WORDS = "note.alp_raised"  # targets.yaml: alkaline phosphatase called raised in words
 _PROOF = ("tumor.histology", "tumor.er", "tumor.pr", "tumor.her2", "tumor.grade", "pathology.t", "pathology.n")
 
 
@@ -157,7 +159,11 @@ def infer_setting(
     # the only new finding a mildly raised alkaline phosphatase, liver tests normal (red_flags.yaml: at most
     # alp_mild_max_x_uln, "no systemic imaging by default; fractionate"): whether distant spread is suspected, or a
     # benign cause (bone turnover, vitamin D) is, is not said; the setting waits, naming the test
-    mild_only = bool(raised) and len(distant) == len(raised) and _mild_alp_only(cands)
+    # round 21e: the words that call that alkaline phosphatase raised ("elevated alk phos", targets.yaml
+    # note.alp_raised) name the same finding while a body scan is considered (a bone scan "to rule out" bone spread);
+    # with none considered ("no imaging for now"), the words keep the note's finding as they did before
+    alp_worded = bool(body_scans(cands)) and all(m in raised or m.rule == _ALP_WORDS for m in distant)
+    mild_only = bool(raised) and (len(distant) == len(raised) or alp_worded) and _mild_alp_only(cands)
     nodes = [
         c.mention for c in cands if c.field == "tumor.n" and c.used and c.value != "N0" and c.mention.family == "node"
     ]
@@ -303,6 +309,15 @@ def infer_setting(
         facts.pop("setting", None)
         return left_open("metastatic disease under systemic treatment started earlier: a restaging question, not one "
                          "of the staging settings", started[:1] + metastatic[:1])  # fmt: skip
+    # round 21e: a cancer metastatic at diagnosis ("de novo stage IV", values.yaml clue.de_novo_metastatic) with
+    # treatment the note says was given ("On palbociclib + letrozole x 6 cycles") and no operation or cancer of an
+    # earlier time:
+    # metastases under treatment, a restaging question, not a recurrence after a treated cancer
+    de_novo = [m for m in by["de_novo"] if not m.effects & _NOT_SAID]
+    if (stated is None or staging_only) and metastatic and de_novo and treatment and not (earlier or old_surgery):
+        facts.pop("setting", None)
+        return left_open("a cancer metastatic at diagnosis, under treatment: a restaging question, not one of the "
+                         "staging settings", de_novo[:1] + treatment[:1])  # fmt: skip
     if (stated is None or staging_only) and underway and not long_ago:
         facts.pop("setting", None)
         return left_open("treatment before or instead of an operation (neoadjuvant, primary endocrine) under way or "
@@ -343,6 +358,17 @@ def infer_setting(
     elif (long_ago or surgery) and mild_only and not local and stated is None:
         return left_open("after a treated cancer, the only new finding is a mildly raised alkaline phosphatase with "
                          "normal liver tests: whether distant spread is suspected is not said", raised)  # fmt: skip
+    elif (
+        long_ago
+        and not (distant or local)
+        and stated in (None, "surveillance")
+        and (marker := marker_scanned(rules, cands))
+    ):
+        # round 21e: a tumour marker above its upper limit (more than marginally), the only new finding, while a body
+        # scan is considered: routine follow-up or a suspected distant recurrence, the note does not say which
+        facts.pop("setting", None)
+        return left_open("after a treated cancer, the only new finding is a raised tumour marker, with a scan "
+                         "considered: whether distant spread is suspected is not said", marker)  # fmt: skip
     elif long_ago and not (distant or local) and stated is None and _complaint_only(rules, mentions, by["followup"]):
         return left_open("a treated cancer seen for a new complaint that is no red flag: whether this is routine "
                          "follow-up or a suspected recurrence is not said", long_ago[:2])  # fmt: skip

@@ -469,6 +469,9 @@ class _Parameters(_Strict):
     # round 14d: words that tie a size in its clause to something other than the current primary invasive tumour, and
     # the studies a staging statement may name, by kind (adapters/text/size_links)
     size_link_words: dict[str, list[str]] = Field(default_factory=dict)
+    # round 21e: a tumour marker at most this multiple of its upper limit is marginal (assay noise); above it, alone
+    # after a treated cancer with a scan considered, the setting is left open (adapters/text/note_setting)
+    marker_marginal_max_x_uln: float = Field(default=1.15, gt=1)
 
     @model_validator(mode="after")
     def _scores(self) -> _Parameters:

@@ -162,3 +162,32 @@ def test_a_clinicians_request_further_back_in_the_clause_is_not_hers() -> None:
     assert order(note) == MRI_BREAST
     # her own request in the same words stays hers
     assert asks(CLINIC + "Seen with her surgeon's letter. She is anxious and requests a PET scan before surgery.\n")
+
+
+# ---- a study kept for later, set aside for another, or weighed against another
+@given(st.sampled_from(["only if bone sx develop", "only if ALP rises", "only when symptoms appear",
+                        "only should pain develop"]))
+@PROPERTY
+def test_a_study_kept_for_a_condition_to_come_is_not_the_order(cond: str) -> None:
+    note = CLINIC.replace("cN0", "cN2") + f"Plan: Staging CT chest/abdomen/pelvis - ordered; bone scan {cond}.\n"
+    assert order(note) == "CT chest abdomen pelvis with IV contrast"
+
+
+def test_a_symptom_felt_only_at_times_is_still_present() -> None:
+    note = SURV + "She has pain in her R hip only if she walks far, new x 3 wks, wakes her at night.\n"
+    assert "bone_pain" in facts(note).get("symptoms", [])
+
+
+@given(st.sampled_from(["chosen over", "preferred over", "favoured over", "selected instead of"]))
+@PROPERTY
+def test_the_studies_set_aside_for_the_one_chosen(words: str) -> None:
+    note = CLINIC.replace("cN0", "cN2") + f"Recommendation: FDG PET/CT for staging ({words} separate CT + bone scan "
+    note += "given the travel), then chemo.\n"
+    assert order(note) == PET
+
+
+@given(st.sampled_from(["decide between", "choose between"]))
+@PROPERTY
+def test_two_studies_weighed_give_no_order(words: str) -> None:
+    note = CLINIC.replace("cN0", "pN1a") + f"Follow-up: Dr. Varga to {words} CT C/A/P (needs premed) and PET/CT.\n"
+    assert order(note) is None

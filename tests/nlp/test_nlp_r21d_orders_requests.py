@@ -43,10 +43,23 @@ def asks(note: str) -> bool:
 
 # ---- a payer's request title
 @given(
-    st.sampled_from(["PA REQUEST -", "Prior auth -", "Prior authorization request:", "Utilization Review -",
-                     "UR request -", "Precert request:", "PA review -"]),
-    st.sampled_from([("MRI BRAIN W/O & W CONTRAST (CPT 70553)", MRI_HEAD),
-                     ("Breast MRI bilat w/o & w contrast (77049)", MRI_BREAST)]),
+    st.sampled_from(
+        [
+            "PA REQUEST -",
+            "Prior auth -",
+            "Prior authorization request:",
+            "Utilization Review -",
+            "UR request -",
+            "Precert request:",
+            "PA review -",
+        ]
+    ),
+    st.sampled_from(
+        [
+            ("MRI BRAIN W/O & W CONTRAST (CPT 70553)", MRI_HEAD),
+            ("Breast MRI bilat w/o & w contrast (77049)", MRI_BREAST),
+        ]
+    ),
 )
 @PROPERTY
 def test_a_payers_title_names_the_study_asked_for(title: str, study: tuple[str, str]) -> None:
@@ -61,11 +74,14 @@ def test_a_title_without_a_payers_word_proposes_nothing() -> None:
 
 
 # ---- the verb that orders a radiology-style study
-@given(st.sampled_from(["ordered", "requested", "booked"]),
-       st.sampled_from([", pt to go tonight.", ", pt aware.", ", family updated."]))
+@given(
+    st.sampled_from(["ordered", "requested", "booked"]),
+    st.sampled_from([", pt to go tonight.", ", pt aware.", ", family updated."]),
+)
 @PROPERTY
 def test_a_radiology_style_study_stops_at_its_order_verb(verb: str, tail: str) -> None:
-    note = SURV + "Low back pain 4 wks, worse lying down.\nMD notified - MRI T-spine w/wo contrast " + verb + tail + "\n"
+    note = SURV + "Low back pain 4 wks, worse lying down.\n"
+    note += "MD notified - MRI T-spine w/wo contrast " + verb + tail + "\n"
     assert order(note) == MRI_SPINE
 
 
@@ -91,7 +107,8 @@ def test_fdg_or_contrast_words_keep_the_usual_pet(words: str) -> None:
 
 # ---- cues the dashes cut off
 def test_with_or_without_ends_no_request() -> None:
-    note = CLINIC + "Dr. Lee felt a firm L axillary node on exam; axillary ultrasound +/- FNA requested - I booked it.\n"
+    note = CLINIC + "Dr. Lee felt a firm L axillary node on exam; "
+    note += "axillary ultrasound +/- FNA requested - I booked it.\n"
     assert order(note) == "US Axilla"
 
 
@@ -121,8 +138,14 @@ def test_a_repeat_already_done_is_not() -> None:
 
 # ---- the patient's own request
 @given(
-    st.sampled_from(["Pt (through interpreter) asks directly", "She specifically asked", "Pt asked us explicitly",
-                     "Patient (via video interpreter) asked directly"]),
+    st.sampled_from(
+        [
+            "Pt (through interpreter) asks directly",
+            "She specifically asked",
+            "Pt asked us explicitly",
+            "Patient (via video interpreter) asked directly",
+        ]
+    ),
     st.sampled_from(["a PET scan", "a bone scan", "a CT scan"]),
 )
 @PROPERTY
@@ -136,8 +159,15 @@ def test_a_plain_question_or_one_asked_with_a_relative_is_no_request() -> None:
     assert not asks(CLINIC + "Husband asked directly whether she should have a PET scan. Explained.\n")
 
 
-@given(st.sampled_from(['asked "can we just do the scans now', 'asked: "could I get the MRI sooner',
-                        'asks, "can we please do the bone scan first']))
+@given(
+    st.sampled_from(
+        [
+            'asked "can we just do the scans now',
+            'asked: "could I get the MRI sooner',
+            'asks, "can we please do the bone scan first',
+        ]
+    )
+)
 @PROPERTY
 def test_her_request_quoted_after_asked(words: str) -> None:
     assert asks(CLINIC + f'Pt very anxious, {words}?" - told her it depends on the pathology.\n')
@@ -147,8 +177,16 @@ def test_a_clinicians_quoted_question_is_not_hers() -> None:
     assert not asks(CLINIC + 'Dr. Lee asked "can we do the scans now?" at the tumor board.\n')
 
 
-@given(st.sampled_from(["Can I just do the MRI?", "Could I have the scan instead?", "I'd rather have the MRI.",
-                        "I would rather get a scan than a needle."]))
+@given(
+    st.sampled_from(
+        [
+            "Can I just do the MRI?",
+            "Could I have the scan instead?",
+            "I'd rather have the MRI.",
+            "I would rather get a scan than a needle.",
+        ]
+    )
+)
 @PROPERTY
 def test_her_own_words_choosing_a_study(words: str) -> None:
     note = "Hi, I saw my mammogram says BI-RADS 4 and they want a biopsy. I really don't want a needle. " + words
@@ -165,8 +203,11 @@ def test_a_clinicians_request_further_back_in_the_clause_is_not_hers() -> None:
 
 
 # ---- a study kept for later, set aside for another, or weighed against another
-@given(st.sampled_from(["only if bone sx develop", "only if ALP rises", "only when symptoms appear",
-                        "only should pain develop"]))
+@given(
+    st.sampled_from(
+        ["only if bone sx develop", "only if ALP rises", "only when symptoms appear", "only should pain develop"]
+    )
+)
 @PROPERTY
 def test_a_study_kept_for_a_condition_to_come_is_not_the_order(cond: str) -> None:
     note = CLINIC.replace("cN0", "cN2") + f"Plan: Staging CT chest/abdomen/pelvis - ordered; bone scan {cond}.\n"

@@ -34,6 +34,7 @@ from rightscan.adapters.text.study_words import (
     neighbour_words,
     only_qualifiers,
     order_words,
+    word_joined_after,
 )
 from rightscan.adapters.text.values import FACT, NOTE, UNPARSED, Finding
 
@@ -201,7 +202,13 @@ class Analyser:
         before = all(t.is_punct or t.is_space for t in sent[: span.start - sent.start])
         return before and only_qualifiers(sent[span.end - sent.start :].text)  # its contrast words may follow it
 
-    def _order_finding(self, text: str, matched: str, neighbours: Callable[[], Sequence[str]] = tuple) -> Finding:
+    def _order_finding(
+        self,
+        text: str,
+        matched: str,
+        neighbours: Callable[[], Sequence[str]] = tuple,
+        joined: Callable[[], str | None] = lambda: None,
+    ) -> Finding:
         """The study the words name, read by the order resolver (one vocabulary for every channel): a
         resolved reading names its study; an ambiguous one ("MRI brain": with or without contrast?) is
         unparsed with the resolver's choices, never a guess; words the resolver does not read keep the
@@ -226,11 +233,30 @@ class Analyser:
             if len(settled) == 1:
                 return Finding("order", settled.pop())
         if reading.status == "resolved" and reading.study is not None:
-            return Finding("order", reading.study.id)
+            return Finding("order", self._with_tracer(text, reading.study, joined()).id)
         if reading.status == "ambiguous":
             choices = ", ".join(p.name for p in reading.choices[:4])
             return Finding("order", None, UNPARSED, f"the study named is ambiguous; one of: {choices}")
         return Finding("order", matched)
+
+    def _with_tracer(self, text: str, study: Any, word: str | None) -> Any:
+        """Round 21d: the study done with the tracer named after it ("PET/CT w/ fluoroestradiol" is the FES PET, not
+        the FDG one): the name read with the word it is joined to by "with" or "using", taken only when that names
+        the same kind of study with another radiopharmaceutical."""
+        from rightscan.domain import orders
+
+        if word is None or study.attributes is None:
+            return study
+        tried = orders.for_patient(self.kb, f"{text} {word}")
+        other = tried.study if tried.status == "resolved" else None
+        if (
+            other is not None
+            and other.attributes is not None
+            and other.attributes.primary_modality == study.attributes.primary_modality
+            and other.attributes.pharmaceutical != study.attributes.pharmaceutical
+        ):
+            return other
+        return study
 
     def _study_finding(self, words: str) -> tuple[Finding, ...]:
         """A study written radiology-style, read by the order resolver: its longest reading from the
@@ -299,6 +325,7 @@ class Analyser:
                         order_words(text, span.start_char, span.end_char),
                         label[len(PROCEDURE_PREFIX) :],
                         lambda: neighbour_words(text, span.start_char, span.end_char),
+                        lambda: word_joined_after(text, span.end_char),
                     ),
                 ),
             }

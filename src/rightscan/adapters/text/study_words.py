@@ -65,6 +65,23 @@ def only_qualifiers(words: str) -> bool:
     return not rest or CONTRAST_AFTER.fullmatch(" " + rest) is not None
 
 
+# round 21d: a study's words joined to what follows by "with" or "using" ("PET/CT w/ fluoroestradiol F-18 (FES)")
+_JOINED_BY_WITH = re.compile(r"(?:w/|with|using)\s*$", re.IGNORECASE)
+_USING = re.compile(r"\s+using\s+", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"\s*([A-Za-z][A-Za-z0-9-]*)")
+
+
+def word_joined_after(text: str, end: int) -> str | None:
+    """The word a study's name (ending at ``end``) is joined to by "with" or "using" after its contrast words
+    ("PET/CT w/ fluoroestradiol" -> "fluoroestradiol"), or None: what the study is done with, such as its tracer."""
+    more = CONTRAST_AFTER.match(text, end)
+    at = more.end() if more and _JOINED_BY_WITH.search(more.group(0)) else None
+    if at is None and (using := _USING.match(text, end)):
+        at = using.end()
+    word = _NEXT_WORD.match(text, at) if at is not None else None
+    return word.group(1) if word else None
+
+
 _TRAILING_JOIN = re.compile(r"(?:\s*(?:and|&|\+|/|-))+\s*$", re.IGNORECASE)
 
 

@@ -15,6 +15,7 @@ from rightscan.adapters.text import plan_order
 from rightscan.adapters.text.candidates import ACCEPTED, Candidate, status_of, where
 from rightscan.adapters.text.model import Mention
 from rightscan.adapters.text.rules import Rules
+from rightscan.adapters.text.setting_concern import kept_routine, metastasis_sought
 from rightscan.adapters.text.setting_course import first_course, told_after
 from rightscan.adapters.text.setting_episode import Episode, at_diagnosis
 from rightscan.domain.setting import treated_cancer_setting
@@ -150,6 +151,9 @@ def infer_setting(
     # finding that may be distant spread after a treated cancer, as the words "LFTs elevated" are (targets.yaml)
     raised = [c.mention for c in cands if c.used and c.field.startswith("labs.") and _above_uln(c.value)]
     distant = by["new_distant"] + symptoms + [m for m in gated if "uncertain" in m.effects] + metastatic + raised
+    # round 21c: a metastasis the study looks for is the concern only where no local finding is the study's reason
+    # (a local recurrence is restaged "to exclude distant disease"): added once the local findings are known
+    sought = metastasis_sought(mentions, cands)
     # a finding told as the cancer at diagnosis or before its operation ("Pre-operative: R breast mass, cT2 N1
     # (FNA-proven node)") is the presentation of the cancer being treated, not a new finding (round 9c)
     presentation = at_diagnosis(mentions)
@@ -157,7 +161,7 @@ def infer_setting(
     # the only new finding a mildly raised alkaline phosphatase, liver tests normal (red_flags.yaml: at most
     # alp_mild_max_x_uln, "no systemic imaging by default; fractionate"): whether distant spread is suspected, or a
     # benign cause (bone turnover, vitamin D) is, is not said; the setting waits, naming the test
-    mild_only = bool(raised) and len(distant) == len(raised) and _mild_alp_only(cands)
+    mild_only = bool(raised) and len(distant) == len(raised) and not sought and _mild_alp_only(cands)
     nodes = [
         c.mention for c in cands if c.field == "tumor.n" and c.used and c.value != "N0" and c.mention.family == "node"
     ]
@@ -185,6 +189,8 @@ def infer_setting(
     if not (treatment or earlier or any(before_episode(m.sentence) for m in old_surgery)):
         found = [m for m in found if m.rule not in _TOLD_BY_PLACE]
     local = [m for m in found + nodes if m.sentence not in presentation]  # regional nodes in words: a new finding
+    if not local:
+        distant += [m for m in sought if m.sentence not in presentation]
     proven = sorted({c.field for c in cands if c.used and c.field in _PROOF})  # fields are settled later
     staged = [c.mention for c in cands if c.used and c.field in ("tumor.t", "tumor.n", "order")]
     workup = by["workup"] + staged  # clinical categories or a study asked for: a cancer being staged
@@ -343,6 +349,14 @@ def infer_setting(
     elif (long_ago or surgery) and mild_only and not local and stated is None:
         return left_open("after a treated cancer, the only new finding is a mildly raised alkaline phosphatase with "
                          "normal liver tests: whether distant spread is suspected is not said", raised)  # fmt: skip
+    elif (
+        (long_ago or surgery) and mild_only and not local and stated == "surveillance"
+        and kept_routine(said + by["followup"])
+    ):  # fmt: skip
+        # round 21c: the note itself keeps the follow-up routine ("isolated mild ALP rise ... most likely bone turnover;
+        # low suspicion for recurrence; continue routine surveillance"): with no other finding and no concern named (a
+        # metastasis sought would be one), its word stands
+        return []
     elif long_ago and not (distant or local) and stated is None and _complaint_only(rules, mentions, by["followup"]):
         return left_open("a treated cancer seen for a new complaint that is no red flag: whether this is routine "
                          "follow-up or a suspected recurrence is not said", long_ago[:2])  # fmt: skip

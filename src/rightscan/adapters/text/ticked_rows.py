@@ -13,7 +13,7 @@ from __future__ import annotations
 from rightscan.adapters.text.model import Mention
 
 HAD_ROW = "clue.treatment_had_row"  # values.yaml (round 21c)
-_ONLY_CHOSEN = frozenset({"proposed", "past", "performed"})  # the tick's cue, and the row's own dating
+_ONLY_CHOSEN = frozenset({"proposed", "past", "performed", "historical"})  # the tick's cue; the row's dating
 
 
 def had_rows(mentions: list[Mention]) -> dict[str, int]:

@@ -51,6 +51,7 @@ from rightscan.adapters.text.stage_values import (
 )
 from rightscan.adapters.text.study_changes import declined_studies, requested_studies, still_unclear
 from rightscan.adapters.text.surgery_to_come import operation_to_come
+from rightscan.adapters.text.ticked_rows import had_rows, ticked_as_had
 from rightscan.adapters.text.values import FACT, NOTE, UNPARSED, Finding
 from rightscan.domain.vocabulary import TOP_FIELDS, TUMOR_FIELDS
 
@@ -194,6 +195,7 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
     other_cancer = {m.sentence for m in mentions if m.family == "other_cancer" and status_of(rules, m)[0] == ACCEPTED}
     breast_named = {m.sentence for m in mentions if m.family == "histology"}
     written = next((d for m in mentions if m.rule == NOTE_DATE and (d := note_date(m.sentence))), None)
+    had = had_rows(mentions)
     for m in mentions:
         status, why = status_of(rules, m)
         if m.family in _SURGERY_FAMILIES and m.sentence in other_cancer:  # "melanoma L calf 2015 (WLE)"
@@ -205,7 +207,7 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
             status == IGNORED
             and m.family == "surgery"
             and why
-            and why.startswith("no cue")
+            and (why.startswith("no cue") or ticked_as_had(m, had))  # round 21c: ticked on a history row
             and (
                 m.sentence in done_sentences
                 or _DATED.search(m.sentence)

@@ -15,6 +15,7 @@ from rightscan.adapters.text import plan_order
 from rightscan.adapters.text.candidates import ACCEPTED, Candidate, status_of, where
 from rightscan.adapters.text.model import Mention
 from rightscan.adapters.text.rules import Rules
+from rightscan.adapters.text.setting_concern import kept_routine, metastasis_sought
 from rightscan.adapters.text.setting_course import first_course, told_after
 from rightscan.adapters.text.setting_episode import Episode, at_diagnosis
 from rightscan.adapters.text.setting_markers import body_scans, marker_scanned
@@ -152,6 +153,9 @@ def infer_setting(
     # finding that may be distant spread after a treated cancer, as the words "LFTs elevated" are (targets.yaml)
     raised = [c.mention for c in cands if c.used and c.field.startswith("labs.") and _above_uln(c.value)]
     distant = by["new_distant"] + symptoms + [m for m in gated if "uncertain" in m.effects] + metastatic + raised
+    # round 21c: a metastasis the study looks for is the concern only where no local finding is the study's reason
+    # (a local recurrence is restaged "to exclude distant disease"): added once the local findings are known
+    sought = metastasis_sought(mentions, cands)
     # a finding told as the cancer at diagnosis or before its operation ("Pre-operative: R breast mass, cT2 N1
     # (FNA-proven node)") is the presentation of the cancer being treated, not a new finding (round 9c)
     presentation = at_diagnosis(mentions)
@@ -161,9 +165,10 @@ def infer_setting(
     # benign cause (bone turnover, vitamin D) is, is not said; the setting waits, naming the test
     # round 21e: the words that call that alkaline phosphatase raised ("elevated alk phos", targets.yaml
     # note.alp_raised) name the same finding while a body scan is considered (a bone scan "to rule out" bone spread);
-    # with none considered ("no imaging for now"), the words keep the note's finding as they did before
+    # with none considered ("no imaging for now"), the words keep the note's finding as they did before; round 21c: a
+    # metastasis the study looks for (``sought``) is a concern the note names, no mild finding alone
     alp_worded = bool(body_scans(cands)) and all(m in raised or m.rule == _ALP_WORDS for m in distant)
-    mild_only = bool(raised) and (len(distant) == len(raised) or alp_worded) and _mild_alp_only(cands)
+    mild_only = bool(raised) and (len(distant) == len(raised) or alp_worded) and not sought and _mild_alp_only(cands)
     nodes = [
         c.mention for c in cands if c.field == "tumor.n" and c.used and c.value != "N0" and c.mention.family == "node"
     ]
@@ -191,6 +196,8 @@ def infer_setting(
     if not (treatment or earlier or any(before_episode(m.sentence) for m in old_surgery)):
         found = [m for m in found if m.rule not in _TOLD_BY_PLACE]
     local = [m for m in found + nodes if m.sentence not in presentation]  # regional nodes in words: a new finding
+    if not local:
+        distant += [m for m in sought if m.sentence not in presentation]
     proven = sorted({c.field for c in cands if c.used and c.field in _PROOF})  # fields are settled later
     staged = [c.mention for c in cands if c.used and c.field in ("tumor.t", "tumor.n", "order")]
     workup = by["workup"] + staged  # clinical categories or a study asked for: a cancer being staged
@@ -358,6 +365,14 @@ def infer_setting(
     elif (long_ago or surgery) and mild_only and not local and stated is None:
         return left_open("after a treated cancer, the only new finding is a mildly raised alkaline phosphatase with "
                          "normal liver tests: whether distant spread is suspected is not said", raised)  # fmt: skip
+    elif (
+        (long_ago or surgery) and mild_only and not local and stated == "surveillance"
+        and kept_routine(said + by["followup"])
+    ):  # fmt: skip
+        # round 21c: the note itself keeps the follow-up routine ("isolated mild ALP rise ... most likely bone turnover;
+        # low suspicion for recurrence; continue routine surveillance"): with no other finding and no concern named (a
+        # metastasis sought would be one), its word stands
+        return []
     elif (
         long_ago
         and not (distant or local)

@@ -47,6 +47,7 @@ from rightscan.adapters.text.stage_values import (
     named_new,
     pathology_size_after_surgery,
     several_foci,
+    denied_categories,
     stated_current,
 )
 from rightscan.adapters.text.study_changes import declined_studies, requested_studies, still_unclear
@@ -324,6 +325,7 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
     assumptions += several_foci(by_field.get("tumor.size_cm", []))
     assumptions += several_foci_sentence(rules, by_field)
     stated_current(rules, by_field)
+    denied_categories(by_field)  # round 21b: a category the note denies
     summary_size(rules, by_field)
     rounded_restatement(rules, by_field)  # round 18f: "a 2 cm tumor" in the discussion of a 2.1 cm mass
     earlier_receptors(rules, facts, by_field, mentions)

@@ -407,7 +407,14 @@ def _unticked_in_grid(layout: Layout, text: str, marks: list[tuple[int, int, str
             pos = line_end + 1
 
 
-_COLUMN_MARK_ROW = re.compile(r"[ \t]*(?P<label>[^\s\[\]()][^\n\[\]()]*?)(?P<marks>(?:[ \t]{2,}[xX✓✔*])+)[ \t]*$")
+# round 21b: a checklist's row may go on past its mark into a comment column ("Distant mets     X     CT CAP neg"), and
+# its label may hold words in brackets that are no box ("Inflammatory breast ca (cT4d)     X"); a sub-heading of the
+# table in capitals ("EXCLUSION") does not end it
+_COLUMN_MARK_ROW = re.compile(
+    r"[ \t]*(?P<label>[^\s\[\]()](?:[^\n\[\]()]|\((?![ \t]*[xX✓✔*]?[ \t]*\))[^\n\[\]()]*\))*?)"
+    r"(?P<marks>(?:[ \t]{2,}[xX✓✔*](?![^ \t]))+)(?:[ \t]{2,}[^\s\[\]][^\n\[\]]*?)?[ \t]*$"
+)
+_COLUMN_SUBHEADING = re.compile(r"[ \t]*[A-Z][A-Z /&-]{2,30}:?[ \t]*$")
 _COLUMN_MARK = re.compile(r"[xX✓✔*]")
 
 
@@ -431,6 +438,9 @@ def _marks_under_columns(
             nl = text.find("\n", pos)
             end = len(text) if nl < 0 else nl
             row = _COLUMN_MARK_ROW.fullmatch(text, pos, end)
+            if row is None and _COLUMN_SUBHEADING.fullmatch(text, pos, end):
+                pos = end + 1
+                continue
             if row is None:
                 break
             found = list(_COLUMN_MARK.finditer(text, row.start("marks"), row.end("marks")))

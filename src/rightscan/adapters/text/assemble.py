@@ -430,7 +430,9 @@ _SENTINEL = re.compile(r"\b(?:sentinel|SLNB|SNB|SLN)\b", re.IGNORECASE)
 # mastectomy") or a post-operative day: the operation is dated, so done (a planned one carries a cue of its own:
 # planned, scheduled, booked ...; a day and month alone may be a future date, "scheduled 12/10", and is not enough)
 _DATED = re.compile(
-    r"\b(?:19[5-9]\d|20[0-4]\d)\b|(?<![\d/])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?:/\d{2,4})?\s*:"
+    # round 21b: the dated heading may name who and where before its colon ("Surgery 11/18 (Dr. K, St. Anne's): ...")
+    r"\b(?:19[5-9]\d|20[0-4]\d)\b|(?<![\d/])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?:/\d{2,4})?"
+    r"(?:\s*\([^()\n]{1,60}\))?\s*:"
     r"|\bPOD\s*#?\d|\bpost-?op(?:erative)?\s+day\b",
     re.IGNORECASE,
 )

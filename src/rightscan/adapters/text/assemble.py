@@ -39,6 +39,7 @@ from rightscan.adapters.text.size_links import set_aside_other_measures
 from rightscan.adapters.text.stage_unknown import nodal_status_unknown
 from rightscan.adapters.text.stage_values import (
     ELAPSED,
+    denied_categories,
     earlier_cancer_size,
     earlier_operation_values,
     earlier_primary,
@@ -47,7 +48,6 @@ from rightscan.adapters.text.stage_values import (
     named_new,
     pathology_size_after_surgery,
     several_foci,
-    denied_categories,
     stated_current,
 )
 from rightscan.adapters.text.study_changes import declined_studies, requested_studies, still_unclear

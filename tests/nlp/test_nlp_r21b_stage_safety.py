@@ -102,7 +102,7 @@ def test_hyphenated_stage_still_read() -> None:
 @pytest.mark.parametrize(
     "words",
     [
-        "No palpable axillary nodes; the axilla has not been imaged yet.",
+        "No palpable axillary nodes; axillary staging pending.",
         "Axilla not clinically palpable. Axillary US booked to complete nodal staging.",
         "No palpable nodes on exam, nodal staging incomplete.",
     ],
@@ -111,6 +111,11 @@ def test_axilla_still_to_be_staged_leaves_n_to_confirm(words: str) -> None:
     text = f"61 yo woman, biopsy-proven R breast IDC, 1.4 cm on US (cT1c), grade 2. {words}"
     assert "n" not in tumor(text)
     assert "tumor.n" in _confirm_fields(text)
+
+
+def test_clinically_negative_axilla_not_imaged_is_still_n0() -> None:
+    text = "61 yo woman, biopsy-proven R breast IDC, 1.4 cm on US. Clinically node negative, axilla not imaged at dx."
+    assert tumor(text).get("n") == "N0"
 
 
 def test_a_negative_axillary_us_is_still_n0() -> None:

@@ -39,6 +39,7 @@ from rightscan.adapters.text.size_links import set_aside_other_measures
 from rightscan.adapters.text.stage_unknown import nodal_status_unknown
 from rightscan.adapters.text.stage_values import (
     ELAPSED,
+    denied_categories,
     earlier_cancer_size,
     earlier_operation_values,
     earlier_primary,
@@ -326,6 +327,7 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
     assumptions += several_foci(by_field.get("tumor.size_cm", []))
     assumptions += several_foci_sentence(rules, by_field)
     stated_current(rules, by_field)
+    denied_categories(by_field)  # round 21b: a category the note denies
     summary_size(rules, by_field)
     rounded_restatement(rules, by_field)  # round 18f: "a 2 cm tumor" in the discussion of a 2.1 cm mass
     earlier_receptors(rules, facts, by_field, mentions)
@@ -430,7 +432,9 @@ _SENTINEL = re.compile(r"\b(?:sentinel|SLNB|SNB|SLN)\b", re.IGNORECASE)
 # mastectomy") or a post-operative day: the operation is dated, so done (a planned one carries a cue of its own:
 # planned, scheduled, booked ...; a day and month alone may be a future date, "scheduled 12/10", and is not enough)
 _DATED = re.compile(
-    r"\b(?:19[5-9]\d|20[0-4]\d)\b|(?<![\d/])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?:/\d{2,4})?\s*:"
+    # round 21b: the dated heading may name who and where before its colon ("Surgery 11/18 (Dr. K, St. Anne's): ...")
+    r"\b(?:19[5-9]\d|20[0-4]\d)\b|(?<![\d/])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?:/\d{2,4})?"
+    r"(?:\s*\([^()\n]{1,60}\))?\s*:"
     r"|\bPOD\s*#?\d|\bpost-?op(?:erative)?\s+day\b",
     re.IGNORECASE,
 )

@@ -36,6 +36,21 @@ def stated_current(rules: Rules, by_field: dict[str, list[Candidate]]) -> None:
         keep_the_said_value(live, said, "superseded by the value the note calls current")
 
 
+def denied_categories(by_field: dict[str, list[Candidate]]) -> None:
+    """round 21b: a T, N or M category the note denies ("not T4d", a checklist's exclusion "Inflammatory breast ca
+    (cT4d)" answered No) is no value of the tumour: it gives way to the category the note states, when those that are
+    not denied agree on one value (when they disagree, or every one is denied, nothing changes)."""
+    for fieldname in ("tumor.t", "tumor.n", "tumor.m"):
+        live = [c for c in by_field.get(fieldname, []) if c.used]
+        denied = [c for c in live if "negated" in c.mention.effects and c.mention.rule.startswith("tnm.")]
+        said = {repr(c.value) for c in live if "negated" not in c.mention.effects}
+        if not denied or len(said) != 1:
+            continue
+        for c in denied:
+            if repr(c.value) not in said:
+                c.used, c.reason = False, "a category the note denies"
+
+
 _RECEPTORS = ("tumor.er", "tumor.pr", "tumor.her2")
 
 

@@ -1,4 +1,4 @@
-"""Round 21n: a pain named by its skeletal site ("lumbar pain", "thoracic spine ache", "R hip ache", "shoulder aches",
+"""Round 21n: a pain named by its skeletal site ("lumbar pain", "thoracic spine ache", "R hip ache", "rib aches",
 "sternal ache", "pain in her pelvis bones").
 
 The lumbar and lumbosacral regions are the back, and a named bone's ache is its pain: the same red flag as "back
@@ -25,7 +25,7 @@ TREATED = "66F, R breast ILC 2016, lumpectomy + RT, on letrozole since 2017, ann
         ("Thoracic spine ache for a month, constant.", "back_pain"),
         ("Reports pain in the lumbar region for 6 weeks, not settling.", "back_pain"),
         ("R hip ache for 5 weeks, no injury.", "bone_pain"),
-        ("Shoulder aches, new, worse at night.", "bone_pain"),
+        ("Rib aches, new, worse at night.", "bone_pain"),
         ("Complains of pain in her pelvis bones for a month, getting worse.", "bone_pain"),
         ("New sternal ache x 3 wks.", "bone_pain"),
         ("Hip ache on letrozole, but now waking her at night and worsening.", "bone_pain"),

@@ -95,10 +95,11 @@ FLOORS = {
     # (test_nlp_r20{a..f,p}_*.py: dated entries of copied-forward notes, mechanical and traumatic causes, graded
     # symptom rows, form questions answered yes, safety nets without a verb, plural abbreviations, settings, orders in
     # notes, the patient's own request, stage fields) 92.7 % and none
-    "blind_v20.jsonl": (0, 0.92),
-    # first run unseen 76.7 % and 7 unsafe (BLIND_V21_PROVENANCE.md), written after round 20; the floor is that first
-    # run until round 21 is merged
-    "blind_v21.jsonl": (7, 0.76),
+    "blind_v20.jsonl": (0, 0.93),
+    # first run unseen 76.7 % and 7 unsafe (BLIND_V21_PROVENANCE.md), written after round 20; after round 21
+    # (test_nlp_r21{a..e,n}_*.py: symptoms, stage fields and M/N safety, settings, orders in notes, the patient's
+    # request; test_nlp_grade_answers_its_item.py) 88.0 % and none
+    "blind_v21.jsonl": (0, 0.87),
 }
 
 

@@ -31,7 +31,7 @@ def _read(text: str) -> tuple[list[str], list[str]]:
 
 @pytest.mark.parametrize("flag,symptom", RED_FLAGS)
 @pytest.mark.parametrize("join", JOINS)
-def test_a_grade_zero_after_a_joined_item_never_denies_the_red_flag_before_it(flag: str, symptom: str, join: str) -> None:
+def test_a_grade_zero_after_a_joined_item_never_denies_the_red_flag(flag: str, symptom: str, join: str) -> None:
     for graded in GRADED:
         present, confirm = _read(f"{flag}{join}{graded}")
         assert symptom in present or symptom in confirm, (flag, join, graded)

@@ -176,6 +176,8 @@ def negation_across_line(
             continue
         if doc[before].lower_ in LIST_GOES_ON or doc[before].lower_ in LINE_ENDS_DENYING:
             continue  # the list carries on, or the denial's word ends the line above ("No\nheadache")
+        if any(cue_start > before for cue_start, _ in cues):
+            continue  # a cue of its own line denies it ("Bone pain? no", "Back pain not present with movement")
         effects[i].discard("negated")
 
 

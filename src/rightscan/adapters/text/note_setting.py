@@ -18,7 +18,7 @@ from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.setting_concern import kept_routine, metastasis_sought
 from rightscan.adapters.text.setting_course import first_course, told_after
 from rightscan.adapters.text.setting_episode import Episode, at_diagnosis
-from rightscan.adapters.text.setting_markers import body_scans, marker_scanned
+from rightscan.adapters.text.setting_markers import above_uln, body_scans, marker_scanned
 from rightscan.domain.setting import treated_cancer_setting
 
 CLUES = ("treatment", "new_local", "new_distant", "pending", "followup", "other_cancer", "perioperative", "workup",
@@ -151,7 +151,7 @@ def infer_setting(
     metastatic = [c.mention for c in cands if c.field == "tumor.m" and c.used and c.value == "M1"]
     # a liver or bone test above its upper limit of normal, given with its value ("ALT 68 (range 7-35)"): a new
     # finding that may be distant spread after a treated cancer, as the words "LFTs elevated" are (targets.yaml)
-    raised = [c.mention for c in cands if c.used and c.field.startswith("labs.") and _above_uln(c.value)]
+    raised = [c.mention for c in cands if c.used and c.field.startswith("labs.") and above_uln(c.value)]
     distant = by["new_distant"] + symptoms + [m for m in gated if "uncertain" in m.effects] + metastatic + raised
     # round 21c: a metastasis the study looks for is the concern only where no local finding is the study's reason
     # (a local recurrence is restaged "to exclude distant disease"): added once the local findings are known
@@ -575,18 +575,9 @@ def _mild_alp_only(cands: list[Candidate]) -> bool:
     mild = load_knowledge().thresholds.alp_mild_max_x_uln
     labs = {c.field.removeprefix("labs."): c.value for c in cands if c.used and c.field.startswith("labs.")}
     alp = labs.get("alkaline_phosphatase")
-    if not _above_uln(alp) or alp["value"] > alp["uln"] * mild:
+    if not above_uln(alp) or alp["value"] > alp["uln"] * mild:
         return False
-    return not any(_above_uln(v) for k, v in labs.items() if k != "alkaline_phosphatase")
-
-
-def _above_uln(value: Any) -> bool:
-    return (
-        isinstance(value, dict)
-        and isinstance(value.get("value"), float | int)
-        and isinstance(value.get("uln"), float | int)
-        and value["value"] > value["uln"]
-    )
+    return not any(above_uln(v) for k, v in labs.items() if k != "alkaline_phosphatase")
 
 
 def left_open(reason: str, evidence: list[Mention]) -> list[dict[str, Any]]:

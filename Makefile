@@ -30,7 +30,7 @@ eval-notes: $(STAMP)
 	$(BIN)/python tests/nlp/evaluate_extraction.py
 
 eval-orders: $(STAMP)
-	$(BIN)/python bench/orders_eval.py tests/fixtures/orders/orders_dev.jsonl tests/fixtures/orders/orders_test.jsonl tests/fixtures/orders/orders_v3.jsonl tests/fixtures/orders/orders_v4.jsonl tests/fixtures/orders/orders_v5.jsonl tests/fixtures/orders/orders_v6.jsonl tests/fixtures/orders/orders_v7.jsonl tests/fixtures/orders/orders_v10.jsonl tests/fixtures/orders/orders_v11.jsonl tests/fixtures/orders/orders_v12.jsonl tests/fixtures/orders/orders_v13.jsonl tests/fixtures/orders/orders_v14.jsonl tests/fixtures/orders/orders_v15.jsonl tests/fixtures/orders/orders_v16.jsonl tests/fixtures/orders/orders_v17.jsonl tests/fixtures/orders/orders_v18.jsonl tests/fixtures/orders/orders_v19.jsonl tests/fixtures/orders/orders_v20.jsonl tests/fixtures/orders/orders_v21.jsonl
+	$(BIN)/python bench/orders_eval.py tests/fixtures/orders/orders_dev.jsonl tests/fixtures/orders/orders_test.jsonl tests/fixtures/orders/orders_v3.jsonl tests/fixtures/orders/orders_v4.jsonl tests/fixtures/orders/orders_v5.jsonl tests/fixtures/orders/orders_v6.jsonl tests/fixtures/orders/orders_v7.jsonl tests/fixtures/orders/orders_v10.jsonl tests/fixtures/orders/orders_v11.jsonl tests/fixtures/orders/orders_v12.jsonl tests/fixtures/orders/orders_v13.jsonl tests/fixtures/orders/orders_v14.jsonl tests/fixtures/orders/orders_v15.jsonl tests/fixtures/orders/orders_v16.jsonl tests/fixtures/orders/orders_v17.jsonl tests/fixtures/orders/orders_v18.jsonl tests/fixtures/orders/orders_v19.jsonl tests/fixtures/orders/orders_v20.jsonl tests/fixtures/orders/orders_v21.jsonl tests/fixtures/orders/orders_v22.jsonl
 
 eval-vignettes: $(STAMP)
 	$(BIN)/python bench/vignettes_eval.py

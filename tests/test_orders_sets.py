@@ -71,6 +71,7 @@ FROZEN = {
     "orders_v19.jsonl": "fedf3d2f3905ae22e7481111376976d3fd5bdfe8d0614a597d4978093d67bf81",
     "orders_v20.jsonl": "4443f74b0a3edf2b3fbe25f50e5e9c8bb84f78fbcf6f71727c01abf0094aa13a",
     "orders_v21.jsonl": "0664f7897cbb170e1e57c03e59295040c44b677706b1a24a48fc081d3272ee0d",
+    "orders_v22.jsonl": "b45a71b2dad52e5ecdf21ae6a870afc245fab4c1669e08f2820e3c08b8fdb859",
 }
 
 
@@ -100,6 +101,7 @@ SEED_LISTS = (
     "orders_v19.jsonl",
     "orders_v20.jsonl",
     "orders_v21.jsonl",
+    "orders_v22.jsonl",
 )
 
 

@@ -117,18 +117,26 @@ def _omop_tables(backend: Backend, path: Path) -> dict[str, Any]:
     if path.is_file() and path.suffix.lower() in (".duckdb", ".db"):
         if backend.name != "duckdb":
             raise AuditInputError(str(path), "a DuckDB database file can only be read with --engine duckdb")
+        # ATTACH takes no bound parameter: the path is a SQL string literal, its quotes doubled (a file named
+        # "x'; COPY ..." must not run SQL; eighth security pass)
+        literal = str(path).replace("'", "''")
         try:
-            backend.con.raw_sql(f"ATTACH '{path}' AS omop_src (READ_ONLY)")
+            backend.con.raw_sql(f"ATTACH '{literal}' AS omop_src (READ_ONLY)")
         except Exception as exc:
             raise AuditInputError(str(path), f"cannot be opened as a DuckDB database ({type(exc).__name__})") from None
         # information_schema directly: Ibis 12's list_tables calls an API that DuckDB 2.0 removed
         rows = backend.con.raw_sql(
-            "SELECT table_name FROM information_schema.tables WHERE table_catalog = 'omop_src'"
+            "SELECT table_name, table_type FROM information_schema.tables WHERE table_catalog = 'omop_src'"
         ).fetchall()
-        present = {r[0].lower(): r[0] for r in rows}
+        present = {r[0].lower(): (r[0], r[1]) for r in rows}
         for name in OMOP_TABLES:
             if name in present:
-                tables[name] = backend.con.table(present[name], database=("omop_src", "main"))
+                table_name, table_type = present[name]
+                if table_type != "BASE TABLE":
+                    # a view is a query stored in the file: it would run with the auditor's rights (read_text of
+                    # any local file, ...); only stored rows are read
+                    raise AuditInputError(f"{path}: {name}", "is a view; only base tables are read from a DuckDB file")
+                tables[name] = backend.con.table(table_name, database=("omop_src", "main"))
     elif path.is_dir():
         for name in OMOP_TABLES:
             for candidate in (path / f"{name}.parquet", path / f"{name}.csv", path / name):
@@ -301,15 +309,18 @@ def read_fhir(backend: Backend, path: Path) -> Sources:
     dx: list[dict[str, Any]] = []
     px: list[dict[str, Any]] = []
     observations: dict[str, list[dict[str, Any]]] = {}
+    where_of: dict[str, list[str]] = {}  # each patient's Observations as file:line, for errors (never the patient id)
     for name, n, res in _lines(path):
         rtype = res.get("resourceType")
         if rtype not in ("Condition", "Procedure", "Observation"):
             continue
+        _check_shape(res, f"{name}:{n}")
         person = _ref_id(res.get("subject"))
         if person is None:
             raise AuditInputError(f"{name}:{n}: subject", "a patient reference is required")
         if rtype == "Observation":
             observations.setdefault(person, []).append(res)
+            where_of.setdefault(person, []).append(f"{name}:{n}")
             continue
         if _void(res):
             continue
@@ -340,7 +351,7 @@ def read_fhir(backend: Backend, path: Path) -> Sources:
             }
             (dx if vocab.startswith("ICD") else px).append(row)
     schema = arrow_schema("person_id:string vocab:string code:string date:date32 provider:string site:string")
-    stage_rows = _fhir_stage(observations)
+    stage_rows = _fhir_stage(observations, where_of)
     stage = None
     if stage_rows:
         stage_schema = arrow_schema("person_id:string date:date32 field:string value:string")
@@ -353,7 +364,7 @@ def read_fhir(backend: Backend, path: Path) -> Sources:
     )
 
 
-def _fhir_stage(observations: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+def _fhir_stage(observations: dict[str, list[dict[str, Any]]], where_of: dict[str, list[str]]) -> list[dict[str, Any]]:
     """Each patient's stage Observations read by RightScan's own FHIR adapter (mCODE codes)."""
     if not observations:
         return []
@@ -369,14 +380,50 @@ def _fhir_stage(observations: dict[str, list[dict[str, Any]]]) -> list[dict[str,
                 None,
                 patient_id=person,
             )
-        except Exception as exc:  # FhirInputError names the path inside the bundle
-            raise AuditInputError(f"Observation for patient {person}", str(exc).split("\n")[0]) from None
+        except Exception as exc:  # FhirInputError names the path inside the bundle: point at the file's line instead
+            raise AuditInputError(*_observation_error(str(exc).split("\n")[0], where_of[person])) from None
         tumor = facts.payload.get("tumor", {})
         when = min(dates) if dates else None
         for field in STAGE_FIELDS:
             if field in tumor:
                 rows.append({"person_id": person, "date": when, "field": field, "value": str(tumor[field])})
     return rows
+
+
+_ENTRY = re.compile(r"entry\[(\d+)\]\.resource\.?([\w.\[\]]*)")
+
+
+def _observation_error(message: str, where: list[str]) -> tuple[str, str]:
+    """An adapter error about one patient's bundle, as (file:line: Observation.field, what): never the patient's id.
+
+    The adapter names the path inside the bundle built here (``observations.entry[k].resource.component: must be a
+    list``); entry k is the patient's k-th Observation, read from ``where[k]``.
+    """
+    field, _, what = message.rpartition(": ")
+    found = _ENTRY.search(field)
+    if found is None or int(found.group(1)) >= len(where):
+        return (f"{where[0]}: Observation", "cannot be read as a stage Observation")
+    rest = found.group(2)
+    return (f"{where[int(found.group(1))]}: Observation{'.' + rest if rest else ''}", what or "cannot be read")
+
+
+_OBJECTS = ("subject", "code", "verificationStatus", "performedPeriod", "recorder", "asserter", "location")
+
+
+def _check_shape(res: dict[str, Any], where: str) -> None:
+    """The few elements this reader walks must have FHIR's JSON shapes (an error names the line and element)."""
+    for key in _OBJECTS:
+        if key in res and not isinstance(res[key], dict):
+            raise AuditInputError(f"{where}: {key}", "must be an object")
+    for key, parent in (("code.coding", res.get("code")), ("verificationStatus.coding", res.get("verificationStatus"))):
+        if isinstance(parent, dict) and "coding" in parent:
+            items = parent["coding"]
+            if not isinstance(items, list) or not all(isinstance(c, dict) for c in items):
+                raise AuditInputError(f"{where}: {key}", "must be a list of objects")
+    if "performer" in res:
+        items = res["performer"]
+        if not isinstance(items, list) or not all(isinstance(p, dict) for p in items):
+            raise AuditInputError(f"{where}: performer", "must be a list of objects")
 
 
 def read(backend: Backend, fmt: str, path: Path) -> Sources:

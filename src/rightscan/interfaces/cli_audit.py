@@ -6,6 +6,7 @@ file or field (exit status 2); a missing optional dependency names the extra to 
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -54,7 +55,15 @@ def _errors(source: object = None) -> Iterator[None]:
             raise  # a missing optional dependency: the command group names the extra to install (exit 2)
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
         where = f"{source}: " if source is not None else ""
-        _fail(f"{where}the engine could not compute the audit: {type(exc).__name__}: {first[:300]}")
+        _fail(f"{where}the engine could not compute the audit: {type(exc).__name__}: {_without_values(first)[:300]}")
+
+
+_QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'|`[^`]*`")
+
+
+def _without_values(message: str) -> str:
+    """An engine's message with its quoted parts masked: they repeat cell text (names, identifiers), never shown."""
+    return _QUOTED.sub("<value>", message)
 
 
 def _day(value: datetime | None) -> date | None:

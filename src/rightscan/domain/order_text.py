@@ -26,7 +26,8 @@ What the order is for may also come first ("Breathless, ?effusion - CXR"): segme
 that names a modality, with a clinical or unknown word in them, are the indication (a region they name is
 the study's only when the study names none: "left breast lump: US"). A local code before the name with no
 separator ("NMB-01 BONE SCAN"), or a site's code before an identifier joined by underscores ("XY_MG_SCREEN",
-round 22o), is set aside when the rest names a modality. The two halves of a
+round 22o), is set aside when the rest names a modality. The views of a mammogram (CC/MLO, spot compression), or
+views of the breast, with no modality named are the mammogram's (round 22o). The two halves of a
 with-and-without order written apart ("plain + contrast", "non-con and gad") are read together; a lone
 contrast noun beside an unjoined "without", a contrast only "if needed" beside a stated timing, and a
 contrast word answered "no" in a checkbox ("contrast [ ] yes [x] no") leave the contrast to ask, never "with"; an
@@ -53,6 +54,7 @@ from rightscan.domain.order_parse import _Parse, _timing
 from rightscan.domain.order_typos import CONNECTORS, correct, dictated, run_on, run_together, study_words_run_together
 from rightscan.domain.orders_items import (
     CLAUSE_ENDS,
+    MAMMOGRAPHIC_VIEW,
     PROJECTION,
     SEPARATORS,
     _addon_follows,
@@ -294,6 +296,8 @@ def _read_segment(
             parse.regions_seen += 1
         if PROJECTION in m.technique:
             parse.projection = parse.projection or not in_reason
+        elif MAMMOGRAPHIC_VIEW in m.technique:
+            parse.mammographic_view = parse.mammographic_view or not in_reason
         elif m.technique and not (in_reason and "intervention" in m.technique):
             # the tracer's injection ("bone scan - injection 09:00") is the study's own step: read at the end
             (parse.tracer_steps if m.tracer_step else parse.technique).update(m.technique)
@@ -562,6 +566,8 @@ def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
         parse.technique |= parse.tracer_steps  # an injection is a tracer's only in a nuclear-medicine study
     if "PT" in parse.modality:
         parse.modality.discard("NM")  # PET is nuclear medicine: "NM PET" names one modality
+    if not parse.modality and (parse.mammographic_view or (parse.projection and parse.regions == {"breast"})):
+        parse.modality.add("MG")  # a mammogram's views, or views of the breast, with no modality named (round 22o)
     if parse.projection and not parse.modality:
         parse.modality.add("XR")  # projections with no modality named: "AP pelvis" is a radiograph
     ancestors = vocab.region_ancestors

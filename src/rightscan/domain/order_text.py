@@ -25,7 +25,9 @@ modality abbreviation the vocabulary also writes for the patient ("pt has") is t
 What the order is for may also come first ("Breathless, ?effusion - CXR"): segments before the first one
 that names a modality, with a clinical or unknown word in them, are the indication (a region they name is
 the study's only when the study names none: "left breast lump: US"). A local code before the name with no
-separator ("NMB-01 BONE SCAN") is set aside when the rest names a modality. The two halves of a
+separator ("NMB-01 BONE SCAN"), or a site's code before an identifier joined by underscores ("XY_MG_SCREEN",
+round 22o), is set aside when the rest names a modality. The views of a mammogram (CC/MLO, spot compression), or
+views of the breast, with no modality named are the mammogram's (round 22o). The two halves of a
 with-and-without order written apart ("plain + contrast", "non-con and gad") are read together; a lone
 contrast noun beside an unjoined "without", a contrast only "if needed" beside a stated timing, and a
 contrast word answered "no" in a checkbox ("contrast [ ] yes [x] no") leave the contrast to ask, never "with"; an
@@ -52,6 +54,7 @@ from rightscan.domain.order_parse import _Parse, _timing
 from rightscan.domain.order_typos import CONNECTORS, correct, dictated, run_on, run_together, study_words_run_together
 from rightscan.domain.orders_items import (
     CLAUSE_ENDS,
+    MAMMOGRAPHIC_VIEW,
     PROJECTION,
     SEPARATORS,
     _addon_follows,
@@ -88,6 +91,9 @@ _DOTTED = re.compile(r"(?<![a-z0-9.])[a-z](?:\.[a-z])+\.?(?![a-z0-9])")  # lette
 # a local catalogue code written before the name, with no separator after it ("NMB-01 BONE SCAN", "CTCAPC CT
 # CHEST ..."): capitals and digits, in groups joined by "-" or "_", in brackets or not
 _LEADING_CODE = re.compile(r"^\s*\[?([A-Z0-9]+(?:[-_][A-Z0-9]+)*)\]?(?=[\s:|>]+\S)")
+# a site's or department's code before an identifier joined by underscores ("XY_MG_SCREEN_BILAT": a DICOM study
+# description or a RIS code, round 22o)
+_SITE_PREFIX = re.compile(r"^\s*([A-Z][A-Z0-9]{1,7})_(?=[A-Z0-9])")
 _LOINC = re.compile(r"(?<![\w-])(\d{3,6}-\d)(?![\w-])")
 _CPT = re.compile(r"(?<![\w-])(\d{4}[0-9T])(?:-(?:[A-Z]{2}|\d{2}))?(?![\w-])", re.IGNORECASE)  # 77065-RT
 _HCPCS = re.compile(r"(?<![\w-])([A-Z]\d{4})(?:-(?:[A-Z]{2}|\d{2}))?(?![\w-])", re.IGNORECASE)  # G0279-26 (21o)
@@ -290,6 +296,8 @@ def _read_segment(
             parse.regions_seen += 1
         if PROJECTION in m.technique:
             parse.projection = parse.projection or not in_reason
+        elif MAMMOGRAPHIC_VIEW in m.technique:
+            parse.mammographic_view = parse.mammographic_view or not in_reason
         elif m.technique and not (in_reason and "intervention" in m.technique):
             # the tracer's injection ("bone scan - injection 09:00") is the study's own step: read at the end
             (parse.tracer_steps if m.tracer_step else parse.technique).update(m.technique)
@@ -344,7 +352,7 @@ def _leading_code(vocab: OrderVocabulary, text: str) -> str:
     modality), and the rest must name a modality on its own; otherwise the text as it is."""
     match = _LEADING_CODE.match(text)
     if match is None:
-        return text
+        return _site_prefix(vocab, text)
     code = match.group(1)
     groups = [g.lower() for g in re.split(r"[-_]", code)]
     filler = TermMeaning(noise=True)
@@ -353,9 +361,27 @@ def _leading_code(vocab: OrderVocabulary, text: str) -> str:
     if not any(c.isdigit() for c in code) and not _orderable_code(vocab, code.replace("-", "").replace("_", "")):
         return text
     rest = text[match.end() :]
+    return rest if _names_modality(vocab, rest) else text
+
+
+def _names_modality(vocab: OrderVocabulary, text: str) -> bool:
     scratch = _Parse()
-    _read_segment(vocab, _words(vocab, rest, scratch), scratch, later=True)
-    return rest if scratch.modality else text
+    _read_segment(vocab, _words(vocab, text, scratch), scratch, later=True)
+    return bool(scratch.modality)
+
+
+def _site_prefix(vocab: OrderVocabulary, text: str) -> str:
+    """The text without a site's or department's code before an identifier joined by underscores ("HQ_MG_SCREEN_
+    4VIEW", "XY_CT_CHEST_WO"; round 22o): the code is no vocabulary word and no typo of one, and the rest names a
+    modality on its own; otherwise the text as it is ("R_MG_DIAG" keeps its side, "CE_MG" its contrast)."""
+    match = _SITE_PREFIX.match(text)
+    if match is None:
+        return text
+    code = match.group(1).lower()
+    if code in vocab.words or correct(vocab, code, _Parse()) != (code,):
+        return text
+    rest = text[match.end() :]
+    return rest if _names_modality(vocab, rest) else text
 
 
 def _words(vocab: OrderVocabulary, raw: str, parse: _Parse) -> tuple[str, ...]:
@@ -540,6 +566,8 @@ def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
         parse.technique |= parse.tracer_steps  # an injection is a tracer's only in a nuclear-medicine study
     if "PT" in parse.modality:
         parse.modality.discard("NM")  # PET is nuclear medicine: "NM PET" names one modality
+    if not parse.modality and (parse.mammographic_view or (parse.projection and parse.regions == {"breast"})):
+        parse.modality.add("MG")  # a mammogram's views, or views of the breast, with no modality named (round 22o)
     if parse.projection and not parse.modality:
         parse.modality.add("XR")  # projections with no modality named: "AP pelvis" is a radiograph
     ancestors = vocab.region_ancestors

@@ -20,6 +20,7 @@ from rightscan.domain.order_typos import CONNECTORS
 SEPARATORS = frozenset({"-", "/", ",", ":"})  # optional between the words of a multi-word form
 CLAUSE_ENDS = frozenset({";", ","})  # end a reason-for-exam clause
 PROJECTION = "projection"  # the vocabulary's technique for projections and view counts
+MAMMOGRAPHIC_VIEW = "mammographic_view"  # ... for the views of a mammogram (CC, MLO, spot compression; round 22o)
 
 
 def _skipped(m: TermMeaning) -> bool:
@@ -171,8 +172,8 @@ def _states_contrast(m: TermMeaning) -> bool:
 
 def _step(m: TermMeaning) -> bool:
     """A procedure or an acquisition technique that can be an add-on to a study ("FNA", "SPECT"): not a
-    projection, which only describes a radiograph."""
-    return bool(m.technique) and PROJECTION not in m.technique and not m.modality
+    projection or a mammogram's view, which only describe a radiograph or a mammogram."""
+    return bool(m.technique) and not m.technique & {PROJECTION, MAMMOGRAPHIC_VIEW} and not m.modality
 
 
 def _addon_follows(items: list[tuple[str, TermMeaning | None]], k: int) -> bool:

@@ -23,7 +23,13 @@ import dataclasses
 import re
 from typing import Any
 
-from rightscan.adapters.text import back_references, foreign_pronouns, relative_story, resolved_afterwards
+from rightscan.adapters.text import (
+    back_references,
+    foreign_pronouns,
+    metastasis_compared,
+    relative_story,
+    resolved_afterwards,
+)
 from rightscan.adapters.text.assemble import DIFFERENT_VALUES, assemble
 from rightscan.adapters.text.candidates import ACCEPTED, has_field, status_of, where
 from rightscan.adapters.text.model import Extraction, Mention
@@ -44,6 +50,7 @@ _BARE_M_REASON = (
 def read(rules: Rules, mentions: list[Mention], procedure_names: dict[str, str]) -> Extraction:
     """The note's reading with the safety nets of this module applied."""
     mentions = _regional_sample_not_distant(rules, _sought_not_found(mentions))
+    mentions = metastasis_compared.set_aside(mentions)  # round 22b: the less likely side of a comparison
     mentions = foreign_pronouns.carry(rules, back_references.carry(rules, mentions))
     mentions, doubted = _doubt_bare_m(rules, mentions)
     extraction = assemble(rules, mentions, procedure_names)

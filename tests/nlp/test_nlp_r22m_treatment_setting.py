@@ -38,6 +38,7 @@ def test_endocrine_treatment_going_on_is_a_treated_cancer(line: str) -> None:
     [
         "Receiving palbociclib with letrozole. Feels well.",
         "Biopsy-proven 3 weeks ago; receiving neoadjuvant letrozole before surgery.",
+        "Post mastectomy, residual disease; now on adjuvant capecitabine, cycle 3.",
     ],
 )
 def test_no_follow_up_without_a_treated_cancer(line: str) -> None:

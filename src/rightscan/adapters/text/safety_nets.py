@@ -108,7 +108,8 @@ def _sought_not_found(mentions: list[Mention]) -> list[Mention]:
             and not m.rule.startswith(_STATED_M)
             and (
                 any(s.sentence == m.sentence and 0 <= m.start - s.end <= _SOUGHT_REACH for s in sought)
-                or any(s.start < m.end <= s.end for s in after)  # the mention ends in the clue's metastasis words
+                # the mention ends in the clue's metastasis words (a denied one keeps its M0)
+                or (not m.effects & {"negated"} and any(s.start < m.end <= s.end for s in after))
             )
         ):
             m = dataclasses.replace(m, findings=(Finding("tumor.m", "M1", NOTE, _SOUGHT_REASON),))

@@ -51,6 +51,8 @@ from rightscan.adapters.text.box_answers import (
     options_of,
     over_list,
 )
+from rightscan.adapters.text.category_boxes import compile_rows as compile_category_rows
+from rightscan.adapters.text.category_boxes import read_rows as read_category_rows
 from rightscan.adapters.text.column_marks import column_mark_row, commented_mark_row
 from rightscan.adapters.text.dictated_headings import dictated_headings
 from rightscan.adapters.text.firstchars import guard_fields
@@ -89,6 +91,8 @@ class Layout:
     trailing_sign: re.Pattern[str] | None = None
     # round 20c: a symptom graded on a scale, boxed or written after it ("Cough  [x]0 [ ]1", "Cough: grade 0")
     grades: Grades | None = None
+    # round 22m: a T, N or M field's categories, each with its box ("cN: [ ] 0 [x] 1", "N stage: 0( ) 1(X)")
+    categories: tuple[tuple[re.Pattern[str], bool], ...] | None = None
 
 
 Marks = tuple[tuple[int, int, str], ...]  # (start, end, effect): a label the layout answers
@@ -177,6 +181,7 @@ def _compile_layout(rules: Rules) -> Layout:
         forms=compile_forms(rules),
         trailing_sign=trailing_sign,
         grades=compile_grades(spec, inner),
+        categories=compile_category_rows(inner),
         unless_checked=re.compile(
             r"(?<![^\W_])(?:"
             + "|".join(r"\s*".join(re.escape(w) for w in h.split()) for h in spec["negative_unless_checked"])
@@ -265,6 +270,11 @@ def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
     if ":" in text:
         _boxes_under_a_negative_heading(layout, text, marks)
     answered = _marks_under_columns(layout, text, chars, marks)
+    if layout.categories is not None:  # round 22m: a stage field's ticked category, before boxes are read one by one
+        rows, found = read_category_rows(layout.categories, layout.box, lambda b: _is_checked(layout, b), text, chars)
+        if found:  # the steps below read the row as blanked (a rare row: the text is only joined again for it)
+            marks += rows
+            text = "".join(chars)
     if layout.grades is not None:  # round 20c: graded rows, before their boxes are read as a ticked label
         graded, rows = read_grades(layout.grades, text, chars, lambda b: _is_checked(layout, b), layout.box)
         marks += graded

@@ -98,19 +98,26 @@ def _bare_m_to_confirm(extraction: Extraction, doubted: list[Mention]) -> Extrac
 SOUGHT = "clue.metastasis_sought"  # values.yaml (round 9c): "evaluation for", "work-up for" before metastasis words
 _SOUGHT_REACH = 60  # characters from the end of "evaluation for" to the metastasis words it looks for
 _SOUGHT_REASON = "a metastasis named as what an evaluation looks for (evaluation for, work-up for): not a finding"
+SOUGHT_AFTER = "clue.metastasis_then_sought"  # values.yaml (round 22m): "bone mets eval", "mets r/o": the same question
 
 
 def _sought_not_found(mentions: list[Mention]) -> list[Mention]:
-    """The mentions with each M1 read from words right after "evaluation for" (in its sentence) made evidence only."""
+    """The mentions with each M1 read from words right after "evaluation for" (in its sentence), or from words the
+    word of evaluating them follows ("bone mets eval", "mets r/o", round 22m), made evidence only."""
     sought = [m for m in mentions if m.rule == SOUGHT and not m.effects & {"negated"}]
-    if not sought:
+    after = [m for m in mentions if m.rule == SOUGHT_AFTER]
+    if not sought and not after:
         return mentions
     out: list[Mention] = []
     for m in mentions:
         if (
             _says_m1(m)
             and not m.rule.startswith(_STATED_M)
-            and any(s.sentence == m.sentence and 0 <= m.start - s.end <= _SOUGHT_REACH for s in sought)
+            and (
+                any(s.sentence == m.sentence and 0 <= m.start - s.end <= _SOUGHT_REACH for s in sought)
+                # the mention ends in the clue's metastasis words (a denied one keeps its M0)
+                or (not m.effects & {"negated"} and any(s.start < m.end <= s.end for s in after))
+            )
         ):
             m = dataclasses.replace(m, findings=(Finding("tumor.m", "M1", NOTE, _SOUGHT_REASON),))
         out.append(m)

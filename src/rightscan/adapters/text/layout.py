@@ -60,6 +60,7 @@ from rightscan.adapters.text.grid_rows import Grid, blank_leaders, compile_grid,
 from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.runs import MAX_RUN_CHARS as MAX_RUN_CHARS
 from rightscan.adapters.text.runs import break_runs as break_runs
+from rightscan.adapters.text.slash_answers import compile_slash_answer, slash_answers
 from rightscan.adapters.text.trailing_signs import compile_trailing_sign, trailing_signs
 
 
@@ -89,6 +90,7 @@ class Layout:
     trailing_sign: re.Pattern[str] | None = None
     # round 20c: a symptom graded on a scale, boxed or written after it ("Cough  [x]0 [ ]1", "Cough: grade 0")
     grades: Grades | None = None
+    slash_answer: re.Pattern[str] | None = None  # round 22a: "Chest pain N / SOB N / Cough Y" (slash_answers.py)
 
 
 Marks = tuple[tuple[int, int, str], ...]  # (start, end, effect): a label the layout answers
@@ -176,6 +178,7 @@ def _compile_layout(rules: Rules) -> Layout:
         heading_no_colon=dictated_headings(rules),
         forms=compile_forms(rules),
         trailing_sign=trailing_sign,
+        slash_answer=compile_slash_answer(spec["yes"], spec["no"]),
         grades=compile_grades(spec, inner),
         unless_checked=re.compile(
             r"(?<![^\W_])(?:"
@@ -275,6 +278,11 @@ def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
         _answers_before_items(layout, "".join(chars), chars, marks)
     blank_leaders(layout.grid, text, "".join(chars), chars, marks)  # grid rows: "Fever ....... N", "| Bone pain | N |"
     answered += read_rows(layout.grid, text, "".join(chars), chars, marks, worded)
+    if layout.slash_answer is not None:  # before "answer_no": a line's last "N" answers its own item alone
+        bars, negated = slash_answers(layout.slash_answer, layout.no, layout.receptor_before, "".join(chars))
+        marks.extend(negated)
+        for start, end in bars:
+            _put(chars, start, end, "|")
     current = "".join(chars)
     seg: tuple[list[int], list[int]] | None = None
     for m in layout.answer_no.finditer(current):

@@ -111,6 +111,8 @@ class RedFlagReadings:
         self.mood_explains = frozenset(words.get("mood_explains", ()))
         # round 16b: a change of habits taken up on purpose explains the same symptoms (habit_causes)
         self._weight_causes = self.words["mood_causes"] | self.words["habit_causes"]
+        self._purposes = self.words.get("purpose_words", frozenset())  # round 22a: "she has deliberately lost 3 kg"
+        self._weight_causes |= self._purposes
         self._mood_longest = max((len(p.split()) for p in self._weight_causes), default=1)
         # round 16b: the acute benign illnesses an assessment may put a symptom down to, by the symptom (assessed_cause)
         self.assessed_causes: dict[str, frozenset[str]] = {}
@@ -390,6 +392,9 @@ class RedFlagReadings:
                 continue
             sent = note.sents.of(span.start)
             if any(sent.start <= w < sent.end for w in warnings):
+                continue
+            if span.start > sent.start and doc[span.start - 1].lower_ in self._purposes:
+                e.add("explained")  # round 22a: the word of purpose right before the loss ("deliberately lost 3 kg")
                 continue
             for j in range(span.end, min(sent.end, span.end + CLAUSE_REACH)):
                 if doc[j].text in CLAUSE_BREAKS:

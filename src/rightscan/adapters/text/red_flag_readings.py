@@ -231,7 +231,8 @@ class RedFlagReadings:
         if end is None:
             return False
         for j in range(end, min(end + ATTRIBUTION_REACH, stop)):
-            if doc[j].is_punct or j in negated_ends:
+            joins = doc[j].text == "-" and not doc[j].whitespace_ and not doc[j - 1].whitespace_  # "biopsy-proven"
+            if (doc[j].is_punct and not joins) or j in negated_ends:  # round 22a: a hyphen inside a word ends nothing
                 return False
             if starts_with(doc, j, self.words["malignant_causes"], self._longest) is not None:
                 return True

@@ -266,6 +266,8 @@ class RedFlagReadings:
         """Whether the explaining cue at ``s`` is negated, right before it or before the attribution leading to it."""
         if s in negated_ends or s - 1 in negated_ends:
             return True
+        if s >= 2 and s - 2 in negated_ends and doc[s - 1].lower_ in self.words.get("denied_cause_joins", ()):
+            return True  # round 22a: the second of two causes one negation denies ("no fall or injury")
         k = s
         fillers = self.words["cause_fillers"]  # "not due to her arthritis"
         while k > 0 and s - k < LEAD_WORDS and doc[k - 1].lower_ in fillers:

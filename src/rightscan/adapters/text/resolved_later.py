@@ -156,9 +156,9 @@ def over_by_referent(note: NoteMentions, context: Resolutions) -> None:
         s, t = mod.modifier_span
         effect = note.categories.get(mod.category)
         cues.setdefault(sents.index[s], []).append((s, t, effect if effect is not None else "|" + mod.category))
-        if effect == "historical" and mod.direction.upper() == "BACKWARD":
-            if " ".join(doc[s:t].text.lower().split()) in context.over_words:
-                resolutions.append((s, t))
+        backward = effect == "historical" and mod.direction.upper() == "BACKWARD"
+        if backward and " ".join(doc[s:t].text.lower().split()) in context.over_words:
+            resolutions.append((s, t))
     for i in warned:
         span = spans[i]
         k = sents.index[span.start]

@@ -1,12 +1,11 @@
 """Layout before meaning: templated notes rewritten into plain wording, at the same character offsets.
 
-Check boxes, review-of-systems lists marked (+)/(-), "pertinent negatives:" headings and "item: N"
-answers carry their meaning in layout, which ConText (a reader of words) cannot see. ``normalise``
-returns a text of exactly the same length in which
+Check boxes, review-of-systems lists marked (+)/(-), "pertinent negatives:" headings and "item: N" answers carry
+their meaning in layout, which ConText (a reader of words) cannot see. ``normalise`` returns a text of exactly the
+same length in which
 
 - an unticked box and its label are blanked ("[ ] PET/CT" is not an order, "[ ] M1" not a category);
-- a ticked box becomes a tick and its label is kept ("[x] Bone scan" -> "✓   Bone scan"; the tick is a
-  "chosen" cue of ``context.yaml``);
+- a ticked box becomes a tick and its label is kept ("[x] Bone scan" -> "✓   Bone scan"; a "chosen" cue);
 - a Yes/No pair negates its label when No is ticked or nothing is ("Bone pain [ ] Y [x] N", "[ ] Y [x] N
   cough": the label is marked, see below; "absent" or "no" is written only where no label is found), and
   disappears when Yes is ticked;
@@ -15,8 +14,7 @@ returns a text of exactly the same length in which
 - an answer in brackets leading its item, several items a line ("[N] chest pain   [N] cough   [Y] anxiety"),
   answers that item alone ("[?]" leaves it uncertain);
 - "(-) cough" becomes "no cough", "cough (-)" "cough neg", "(+) back pain" "c/o back pain";
-- a "pertinent negatives:" heading becomes "denies", a "pertinent positives:" heading "reports".
-
+- a "pertinent negatives:" heading becomes "denies", a "pertinent positives:" heading "reports";
 - "Headache: N" / "Cough: no" at the end of an item negates the item (marked; "∅", a backward negation
   cue, is written only where no item is found), and so does an answer letter written after the item in a
   review-of-systems line or a symptom table ("fever N, chills N", "Dyspnea      N     -"); a receptor's
@@ -26,10 +24,9 @@ returns a text of exactly the same length in which
 - a section heading dictated in capitals without its colon ("FAMILY HISTORY her mother ...") gets the colon
   (written over the space after it), so that the section's effects reach its text.
 
-``normalise_marked`` also returns the labels the layout answers (a row whose No box is ticked, an item
-followed by N: "negated"; a row with both Yes and No ticked: "uncertain"): every mention inside such a label
-takes that effect, however far the label runs from the answer (ConText's scopes count the blank padding of
-a table as words).
+``normalise_marked`` also returns the labels the layout answers (a row whose No box is ticked, an item followed by
+N: "negated"; a row with both Yes and No ticked: "uncertain"): every mention inside such a label takes that effect,
+however far the label runs from the answer (ConText's scopes count the blank padding of a table as words).
 
 The words used (box marks, yes/no options, headings) are data in ``context.yaml`` (``layout``); the
 replacement words are ordinary ConText cues of the same file, so the usual negation scopes apply.
@@ -42,6 +39,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from rightscan.adapters.text import category_boxes
 from rightscan.adapters.text.box_answers import (
     absent_options,
     answer_cell,
@@ -51,17 +49,17 @@ from rightscan.adapters.text.box_answers import (
     options_of,
     over_list,
 )
-from rightscan.adapters.text.category_boxes import compile_rows as compile_category_rows
-from rightscan.adapters.text.category_boxes import read_rows as read_category_rows
 from rightscan.adapters.text.column_marks import column_mark_row, commented_mark_row
 from rightscan.adapters.text.dictated_headings import dictated_headings
 from rightscan.adapters.text.firstchars import guard_fields
 from rightscan.adapters.text.form_rows import FORM_WORDING, Forms, compile_forms, read_forms
 from rightscan.adapters.text.graded_rows import Grades, compile_grades, read_grades
 from rightscan.adapters.text.grid_rows import Grid, blank_leaders, compile_grid, read_rows
+from rightscan.adapters.text.negative_heading_boxes import boxes_under_a_negative_heading
 from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.runs import MAX_RUN_CHARS as MAX_RUN_CHARS
 from rightscan.adapters.text.runs import break_runs as break_runs
+from rightscan.adapters.text.slash_answers import compile_slash_answer, slash_answers
 from rightscan.adapters.text.trailing_signs import compile_trailing_sign, trailing_signs
 
 
@@ -93,6 +91,7 @@ class Layout:
     grades: Grades | None = None
     # round 22m: a T, N or M field's categories, each with its box ("cN: [ ] 0 [x] 1", "N stage: 0( ) 1(X)")
     categories: tuple[tuple[re.Pattern[str], bool], ...] | None = None
+    slash_answer: re.Pattern[str] | None = None  # round 22a: "Chest pain N / SOB N / Cough Y" (slash_answers.py)
 
 
 Marks = tuple[tuple[int, int, str], ...]  # (start, end, effect): a label the layout answers
@@ -180,8 +179,9 @@ def _compile_layout(rules: Rules) -> Layout:
         heading_no_colon=dictated_headings(rules),
         forms=compile_forms(rules),
         trailing_sign=trailing_sign,
+        slash_answer=compile_slash_answer(spec["yes"], spec["no"]),
         grades=compile_grades(spec, inner),
-        categories=compile_category_rows(inner),
+        categories=category_boxes.compile_rows(inner),
         unless_checked=re.compile(
             r"(?<![^\W_])(?:"
             + "|".join(r"\s*".join(re.escape(w) for w in h.split()) for h in spec["negative_unless_checked"])
@@ -268,10 +268,12 @@ def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
     if layout.unless_checked is not None:
         _unticked_in_grid(layout, text, marks)
     if ":" in text:
-        _boxes_under_a_negative_heading(layout, text, marks)
+        boxes_under_a_negative_heading(layout, lambda b: _is_checked(layout, b), text, marks)
     answered = _marks_under_columns(layout, text, chars, marks)
     if layout.categories is not None:  # round 22m: a stage field's ticked category, before boxes are read one by one
-        rows, found = read_category_rows(layout.categories, layout.box, lambda b: _is_checked(layout, b), text, chars)
+        rows, found = category_boxes.read_rows(
+            layout.categories, layout.box, lambda b: _is_checked(layout, b), text, chars
+        )
         if found:  # the steps below read the row as blanked (a rare row: the text is only joined again for it)
             marks += rows
             text = "".join(chars)
@@ -285,6 +287,11 @@ def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
         _answers_before_items(layout, "".join(chars), chars, marks)
     blank_leaders(layout.grid, text, "".join(chars), chars, marks)  # grid rows: "Fever ....... N", "| Bone pain | N |"
     answered += read_rows(layout.grid, text, "".join(chars), chars, marks, worded)
+    if layout.slash_answer is not None:  # before "answer_no": a line's last "N" answers its own item alone
+        bars, negated = slash_answers(layout.slash_answer, layout.no, layout.receptor_before, "".join(chars))
+        marks.extend(negated)
+        for start, end in bars:
+            _put(chars, start, end, "|")
     current = "".join(chars)
     seg: tuple[list[int], list[int]] | None = None
     for m in layout.answer_no.finditer(current):
@@ -465,29 +472,6 @@ def _marks_under_columns(
                 _put(chars, a, b, "")
             pos = end + 1
     return answered
-
-
-def _boxes_under_a_negative_heading(layout: Layout, text: str, marks: list[tuple[int, int, str]]) -> None:
-    """A negative heading closing its line ("Patient denies the following:") over a column of boxes, one a line,
-    up to a blank line or a line without a box: a ticked item is denied (ConText's cue ends at the line break).
-    An unticked one is blanked by the box reading, as anywhere."""
-    for head in layout.heading.finditer(text):
-        word = re.sub(r"\s+", " ", head.group(0)[:-1].strip().lower())
-        if layout.headings.get(word, "denies") != "denies":
-            continue
-        nl = text.find("\n", head.end())
-        if nl < 0 or text[head.end() : nl].strip():
-            continue  # items on the heading's own line: the cue reaches them
-        pos = nl + 1
-        while pos < len(text):
-            end = text.find("\n", pos)
-            end = len(text) if end < 0 else end
-            box = layout.box.match(text, pos + len(text[pos:end]) - len(text[pos:end].lstrip(" \t-*•")))
-            if box is None or not text[pos:end].strip():
-                break
-            if _is_checked(layout, box.group(0)):
-                marks.append((box.end(), end, "negated"))
-            pos = end + 1
 
 
 def _boxes_signs_headings(

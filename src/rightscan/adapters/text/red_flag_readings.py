@@ -111,6 +111,8 @@ class RedFlagReadings:
         self.mood_explains = frozenset(words.get("mood_explains", ()))
         # round 16b: a change of habits taken up on purpose explains the same symptoms (habit_causes)
         self._weight_causes = self.words["mood_causes"] | self.words["habit_causes"]
+        self._purposes = self.words.get("purpose_words", frozenset())  # round 22a: "she has deliberately lost 3 kg"
+        self._weight_causes |= self._purposes
         self._mood_longest = max((len(p.split()) for p in self._weight_causes), default=1)
         # round 16b: the acute benign illnesses an assessment may put a symptom down to, by the symptom (assessed_cause)
         self.assessed_causes: dict[str, frozenset[str]] = {}
@@ -229,7 +231,8 @@ class RedFlagReadings:
         if end is None:
             return False
         for j in range(end, min(end + ATTRIBUTION_REACH, stop)):
-            if doc[j].is_punct or j in negated_ends:
+            joins = doc[j].text == "-" and not doc[j].whitespace_ and not doc[j - 1].whitespace_  # "biopsy-proven"
+            if (doc[j].is_punct and not joins) or j in negated_ends:  # round 22a: a hyphen inside a word ends nothing
                 return False
             if starts_with(doc, j, self.words["malignant_causes"], self._longest) is not None:
                 return True
@@ -263,6 +266,8 @@ class RedFlagReadings:
         """Whether the explaining cue at ``s`` is negated, right before it or before the attribution leading to it."""
         if s in negated_ends or s - 1 in negated_ends:
             return True
+        if s >= 2 and s - 2 in negated_ends and doc[s - 1].lower_ in self.words.get("denied_cause_joins", ()):
+            return True  # round 22a: the second of two causes one negation denies ("no fall or injury")
         k = s
         fillers = self.words["cause_fillers"]  # "not due to her arthritis"
         while k > 0 and s - k < LEAD_WORDS and doc[k - 1].lower_ in fillers:
@@ -390,6 +395,9 @@ class RedFlagReadings:
                 continue
             sent = note.sents.of(span.start)
             if any(sent.start <= w < sent.end for w in warnings):
+                continue
+            if span.start > sent.start and doc[span.start - 1].lower_ in self._purposes:
+                e.add("explained")  # round 22a: the word of purpose right before the loss ("deliberately lost 3 kg")
                 continue
             for j in range(span.end, min(sent.end, span.end + CLAUSE_REACH)):
                 if doc[j].text in CLAUSE_BREAKS:

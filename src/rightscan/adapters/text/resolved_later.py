@@ -11,19 +11,31 @@ Two readings that scopes.py and chronic_baseline.py each held, run here one afte
   baseline by day 4.") speaks of the last sentence before it, in its paragraph, that names a symptom: historical
   unless that symptom carries a warning. Round 20a: the resolution may also open the sentence's last clause ("ED
   visit for flank pain -> CT: 5 mm stone. Passed the stone 11/12, pain gone since.").
+- **a warned symptom its own sentence later says is over** (``over_by_referent``, round 22a): a later clause of the
+  symptom's sentence names it again by a plain word and says it resolved ("POD2: new RUQ pain after meals; US:
+  gallstones; pain resolved with low-fat diet"): whether it is there today is for confirmation (uncertain), never
+  raised on its onset's warning and never dropped (a warned pain settling may still be a red flag).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc
 
 from rightscan.adapters.text.chronic_baseline import ChronicBaseline
 from rightscan.adapters.text.components import doc_text
 from rightscan.adapters.text.rule_pass import NoteMentions
+
+if TYPE_CHECKING:
+    from rightscan.adapters.text.rules import Rules
+
+# round 22a: how far after a warned symptom (in tokens) its sentence's resolution by a plain word is read
+OVER_REACH = 40
+_NOT_STATED = frozenset({"negated", "historical", "hypothetical", "family", "uncertain"})
+_KEEPS_IT = frozenset({"warning", "question", "uncertain", "negated"})  # after the resolution, or in its clause
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,12 +47,19 @@ class Resolutions:
     led_in: Callable[[Doc, int, int], bool]
     baseline_families: frozenset[str]
     referents: frozenset[str] = frozenset()  # round 20a: "pain", "symptoms" (carried_explanation.resolution_referents)
+    over_words: frozenset[str] = frozenset()  # round 22a: red_flag_readings.resolution_words
+
+    @classmethod
+    def of(cls, rules: Rules, led_in: Callable[[Doc, int, int], bool], baseline: frozenset[str], referents: Any) -> Any:
+        words = frozenset(" ".join(w.lower().split()) for w in rules.red_flag_readings.get("resolution_words", ()))
+        return cls(rules.policies, led_in, baseline, frozenset(referents), words)
 
 
 def resolved_later(note: NoteMentions, baseline: ChronicBaseline, context: Resolutions) -> None:
     """Both readings, a flare settled first (it reads the later mentions' own resolution, not a carried one)."""
     baseline.flare_resolved(note, context.baseline_families)
     carried_resolution(note, context)
+    over_by_referent(note, context)  # round 22a
 
 
 def carried_resolution(note: NoteMentions, context: Resolutions) -> None:
@@ -113,3 +132,48 @@ def _clause_start(doc: Doc, sent_start: int, cue_start: int) -> int | None:
         if doc[i].text in (",", ";"):
             return next((j for j in range(i + 1, cue_start + 1) if not (doc[j].is_space or doc[j].is_punct)), None)
     return None
+
+
+def over_by_referent(note: NoteMentions, context: Resolutions) -> None:
+    """Round 22a: a warned symptom whose sentence, in a later clause on its line, names it again by a plain word
+    (``referents``) leading into a resolution (``over_words``: "; pain resolved with low-fat diet", ", the pain has
+    since settled") is uncertain: the resolution is of that symptom (no other symptom is named between), but its
+    onset was warned, so today is for confirmation. Not when the resolution is doubted, negated or asked, nor when a
+    warning or a new onset follows it in the sentence ("pain resolved with PT, now back and worse at night")."""
+    if not context.over_words or not context.referents:
+        return
+    doc, spans, effects, sents = note.doc, note.spans, note.effects, note.sents
+    symptoms = [i for i, d in enumerate(note.described) if "historical" in context.policies[d["family"]].ignore
+                and "historical" in context.policies[d["family"]].in_clause]  # fmt: skip
+    warned = [i for i in symptoms if "warning" in effects[i] and not effects[i] & _NOT_STATED]
+    if not warned:
+        return
+    text = doc_text(doc)
+    starts = sorted(spans[i].start for i in symptoms)
+    cues: dict[int, list[tuple[int, int, str]]] = {}  # sentence -> (start, end, effect or "|" + category)
+    resolutions: list[tuple[int, int]] = []
+    for mod in doc._.context_graph.modifiers:
+        s, t = mod.modifier_span
+        effect = note.categories.get(mod.category)
+        cues.setdefault(sents.index[s], []).append((s, t, effect if effect is not None else "|" + mod.category))
+        backward = effect == "historical" and mod.direction.upper() == "BACKWARD"
+        if backward and " ".join(doc[s:t].text.lower().split()) in context.over_words:
+            resolutions.append((s, t))
+    for i in warned:
+        span = spans[i]
+        k = sents.index[span.start]
+        nl = text.find("\n", span.end_char)
+        line_end = len(text) if nl < 0 else nl
+        for s, t in resolutions:
+            if sents.index[s] != k or not span.end < s <= span.end + OVER_REACH or doc[s].idx > line_end:
+                continue
+            first = _clause_start(doc, sents.spans[k].start, s)
+            if first is None or first < span.end or not _names_it(doc, first, s, context):
+                continue
+            if any(span.end <= x < first for x in starts):
+                break  # another symptom named between: the resolution may be of that one
+            later = [x for x, _y, name in cues.get(k, ()) if (x >= t or first <= x < s) and name in _KEEPS_IT]
+            if later or any(x >= t and name == "|NEW_ONSET" for x, _y, name in cues.get(k, ())):
+                break
+            effects[i].add("uncertain")
+            break

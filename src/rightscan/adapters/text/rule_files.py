@@ -273,6 +273,8 @@ class _RedFlagReadings(_Strict):
     long_durations: Words  # round 19b: "unit: least number" of a duration that warns
     told_warning_words: Words  # round 19b: a cough's warning companions (blood, breathlessness)
     habit_causes: Words  # round 16b: a change of habits taken up on purpose (red_flag_readings.mood_cause)
+    purpose_words: Words = Field(default_factory=list)  # round 22a: weight lost on purpose, told by an adverb
+    denied_cause_joins: Words = Field(default_factory=list)  # round 22a: "no fall or injury" denies both
     # round 13a (foreign_pronouns.py): a relative, then a pronoun of the relative's sex, not the patient's
     female_relatives: Words
     male_relatives: Words

@@ -73,8 +73,8 @@ class Scopes:
         self._explanations = Explanations(rules.explained_status)  # round 9b: which later cue speaks of the symptom
         self._baseline = ChronicBaseline(rules.chronic_baseline, rules.symptom_codes, rules.explained_status)  # 10a
         self._baseline_families = frozenset(f for f, p in rules.policies.items() if "explained" in p.in_clause)
-        self._resolution_context = Resolutions(  # round 12a (resolved_later.py)
-            rules.policies, self._explanations.led_in, self._baseline_families, self._explanations.referents
+        self._resolution_context = Resolutions.of(  # round 12a (resolved_later.py)
+            rules, self._explanations.led_in, self._baseline_families, self._explanations.referents
         )
         self._one_word_causes = frozenset(  # round 9b: "could be bursitis" (explanations.doubt_modal_causes)
             m.literal.lower() for m in rules.modifiers

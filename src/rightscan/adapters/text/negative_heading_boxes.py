@@ -1,0 +1,35 @@
+"""A column of boxes under a negative heading closing its line (moved out of ``layout`` whole; same reading)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rightscan.adapters.text.layout import Layout
+
+
+def boxes_under_a_negative_heading(
+    layout: Layout, is_checked: Callable[[str], bool], text: str, marks: list[tuple[int, int, str]]
+) -> None:
+    """A negative heading closing its line ("Patient denies the following:") over a column of boxes, one a line,
+    up to a blank line or a line without a box: a ticked item is denied (ConText's cue ends at the line break).
+    An unticked one is blanked by the box reading, as anywhere."""
+    for head in layout.heading.finditer(text):
+        word = re.sub(r"\s+", " ", head.group(0)[:-1].strip().lower())
+        if layout.headings.get(word, "denies") != "denies":
+            continue
+        nl = text.find("\n", head.end())
+        if nl < 0 or text[head.end() : nl].strip():
+            continue  # items on the heading's own line: the cue reaches them
+        pos = nl + 1
+        while pos < len(text):
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            box = layout.box.match(text, pos + len(text[pos:end]) - len(text[pos:end].lstrip(" \t-*•")))
+            if box is None or not text[pos:end].strip():
+                break
+            if is_checked(box.group(0)):
+                marks.append((box.end(), end, "negated"))
+            pos = end + 1

@@ -1,17 +1,17 @@
-"""A column of boxes under a negative heading closing its line (moved out of ``layout`` whole; same reading)."""
+"""A column of boxes under a negative heading closing its line (moved out of ``layout`` whole; same reading).
+
+``layout`` is the compiled ``layout.Layout`` (typed loosely: this module must not import it back).
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from rightscan.adapters.text.layout import Layout
+from typing import Any
 
 
 def boxes_under_a_negative_heading(
-    layout: Layout, is_checked: Callable[[str], bool], text: str, marks: list[tuple[int, int, str]]
+    layout: Any, is_checked: Callable[[str], bool], text: str, marks: list[tuple[int, int, str]]
 ) -> None:
     """A negative heading closing its line ("Patient denies the following:") over a column of boxes, one a line,
     up to a blank line or a line without a box: a ticked item is denied (ConText's cue ends at the line break).

@@ -389,7 +389,9 @@ def infer_setting(
                          "follow-up or a suspected recurrence is not said", long_ago[:2])  # fmt: skip
     elif long_ago or (surgery and (distant or local)):
         treated = long_ago or surgery  # the domain's rule for a treated cancer, the same as for a coded record
-        if not (distant or local):
+        if not (distant or local) and stated != "new_diagnosis":
+            # round 22c: not where the note itself calls the cancer a new one ("new primary R breast cancer, not a
+            # recurrence"): the recurrence asked was answered
             # round 18d: a recurrence the note asks about ("?recurrence", "recurrence vs mastitis") while it considers a
             # study of the breast or axilla (procedures.yaml purpose: locoregional) is a suspected local recurrence
             local = _local_question(rules, mentions, cands, dated)
@@ -483,7 +485,9 @@ def _other_breast(treated: list[Mention], new: list[Mention]) -> list[Mention]:
     # round 20e: a sentence that tells the treated cancer and the new one together ("remote R breast cancer (2014: ... R
     # mastectomy) now with a new L breast cancer") names both sides; the treated side is the one every side-naming
     # sentence of the treated cancer shares
-    named = [_sides(m.sentence) for m in treated if _sides(m.sentence)]
+    # round 22c: only a sentence naming the breast, its cancer or its operation tells the treated side (a hip or a
+    # shoulder named in the sentence of the treatment, "new R hip pain in pt on AI", is no breast's side)
+    named = [_sides(m.sentence) for m in treated if _sides(m.sentence) and _BREAST_WORDS.search(m.sentence)]
     common = set.intersection(*named) if named else set()
     if len(common) != 1:
         return []

@@ -80,6 +80,9 @@ def test_a_run_followed_by_a_symptom_heading_date_or_box_reads_in_linear_time(ch
         if k % 4 != chunk:
             continue
         short, long = _cost(head, unit, tail, CHARS), _cost(head, unit, tail, 2 * CHARS)
+        if long > 1.0 or long > 3 * short + 0.15:  # measured again before it counts: a busy machine's pause is no cost
+            short = min(short, _cost(head, unit, tail, CHARS))
+            long = min(long, _cost(head, unit, tail, 2 * CHARS))
         if long > 1.0 or long > 3 * short + 0.15:
             slow.append((head, unit, tail, round(short, 2), round(long, 2)))
     assert not slow

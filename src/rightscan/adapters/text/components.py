@@ -42,6 +42,8 @@ GAPS_KEY = "rightscan_wide_gaps"  # round 18f: where a form's wide gap between f
 # wrapped or abbreviated line reads on), but a denial's scope ends there (``_Context``)
 SOFT_ENDS_KEY = "rightscan_soft_sentence_ends"
 DENIAL = "NEGATED_EXISTENCE"
+_CLAUSE_ENDS = frozenset({".", "!", "?", ";", ":", "|"})
+_LIST_WORDS = frozenset({"or", "and", "nor", "&"})
 
 logger.disable("PyRuSH")  # PyRuSH logs every sentence at DEBUG level through loguru
 
@@ -363,10 +365,11 @@ class SentenceBreaks:
             starts[0] = True
         after, exceptions = self.after, self.exceptions
         soft: list[int] = []
+        listed = self._list_goes_on(texts, lower, strings)
         for i in range(n - 1):
             text = texts[i]
             nxt = texts[i + 1]
-            if self._ends_denial(text, strings[lower[i + 1]]):
+            if self._ends_denial(text, strings[lower[i + 1]], listed[i + 1]):
                 soft.append(i + 1)
             if space[i]:
                 if "\n" in text:
@@ -398,12 +401,26 @@ class SentenceBreaks:
             doc.from_array([SENT_START], flags.reshape(-1, 1))
         return doc
 
-    def _ends_denial(self, text: str, next_lower: str) -> bool:
+    def _list_goes_on(self, texts: list[str], lower: list[int], strings: Any) -> list[bool]:
+        """Token index -> does a list join (a comma, slash, "or", "and") follow it in its clause? A qualified item
+        inside a denied list goes on as one of its items ("neg for CP, new SOB, wt loss, HA")."""
+        out = [False] * len(texts)
+        goes_on = False
+        for i in range(len(texts) - 1, -1, -1):
+            out[i] = goes_on
+            text = texts[i]
+            if text in _CLAUSE_ENDS or "\n" in text:
+                goes_on = False
+            elif text in self.denial_ends_after or strings[lower[i]] in _LIST_WORDS:
+                goes_on = True
+        return out
+
+    def _ends_denial(self, text: str, next_lower: str, listed: bool) -> bool:
         """Round 22s: a denial's scope ends after an inline bullet, or after a comma or slash opening a statement of its
-        own by a warning qualifier ("no fever, new severe bone pain")."""
+        own by a warning qualifier ("no fever, new severe bone pain"), unless the list goes on after it (``listed``)."""
         if text in self.denial_ends_at:
             return True
-        return text in self.denial_ends_after and next_lower in self.denial_qualifiers
+        return text in self.denial_ends_after and next_lower in self.denial_qualifiers and not listed
 
     def _bound(self, texts: list[str], space: list[int], starts: list[bool]) -> None:
         """Cut every sentence longer than ``max_tokens``: each cut looks back at most half the limit

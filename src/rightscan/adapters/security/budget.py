@@ -17,6 +17,10 @@ on top, so that one request's reading cost stays bounded whatever the reader doe
    the budget it raises an exception inside that thread (``PyThreadState_SetAsyncExc``), which stops the
    reader at its next Python instruction. The reader releases its lock on the way out (``with``), and
    keeps no state between notes that an interrupted note could leave behind.
+   Round 22s (eighth security pass): Python drops an asynchronous exception that arrives while it runs a
+   garbage-collector or weakref callback ("Exception ignored in ..."), so one raise may be lost. The watchdog
+   raises again at every later check until the reader has stopped, a reader that finishes past its budget
+   is refused all the same (its answer is not used), and a lost ``_OverBudget`` prints nothing to stderr.
 
 Both refusals are an ``InputError`` on ``note`` (422 naming the limit): the web page shows it under the
 note, the API answers it, and a CDS call reads coded data only, as for any unreadable text - and, since
@@ -28,6 +32,7 @@ from __future__ import annotations
 
 import asyncio
 import ctypes
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -40,6 +45,9 @@ from rightscan.domain.model import InputError
 
 T = TypeVar("T")
 POLL_SECONDS = 0.01
+# round 22s: a raise Python dropped (in a weakref or GC callback) is raised again this long after: long enough that a
+# reader unwinding from the first raise (microseconds) is never hit twice on its way out
+REFIRE_SECONDS = 0.2
 SETTING = "RIGHTSCAN_NOTE_CPU_SECONDS"
 # Tokenizer CPU seconds per unit of sum(len(run)**2), measured on the slowest run ('=' * 1000: 0.16 s on
 # the 2-core development machine, 1.64e-7 s per unit); the estimate may use half the budget.
@@ -48,6 +56,22 @@ TOKENIZER_SECONDS_PER_UNIT = 1.7e-7
 
 class _OverBudget(BaseException):
     """Raised inside the reading thread; a BaseException, so no ``except Exception`` in a library eats it."""
+
+
+def _quiet_when_lost(previous: Callable[[Any], object]) -> Callable[[Any], object]:
+    """An unraisable-exception hook that says nothing of a lost ``_OverBudget`` (the watchdog raises it again)."""
+
+    def hook(unraisable: Any) -> None:
+        if isinstance(unraisable.exc_value, _OverBudget) or unraisable.exc_type is _OverBudget:
+            return
+        previous(unraisable)
+
+    hook.rightscan_budget = True  # type: ignore[attr-defined]
+    return hook
+
+
+if not getattr(sys.unraisablehook, "rightscan_budget", False):
+    sys.unraisablehook = _quiet_when_lost(sys.unraisablehook)
 
 
 def unspaced_units(text: str) -> int:
@@ -88,6 +112,7 @@ class _Job:
         self.started = 0.0
         self.done = False
         self.fired = False
+        self.fired_at = 0.0
         self.used = 0.0
 
     def _now(self) -> float:
@@ -105,13 +130,16 @@ class _Job:
             self.started = self._now()
         try:
             try:
-                return fn(*args)
+                result = fn(*args)
             finally:
                 with self.lock:
                     self.done = True
                     self.used = self._now() - self.started
                     if self.fired:  # fired after the reader finished: drop the pending exception
                         _set_async_exc(self.ident, None)
+            if self.fired:  # every raise was lost (a callback swallowed it): over budget all the same
+                raise _OverBudget
+            return result
         except _OverBudget:
             raise InputError(
                 "note", f"reading it needs more than the {self.seconds:g}-second CPU budget ({SETTING})"
@@ -120,11 +148,15 @@ class _Job:
     def check(self, stop: bool = False) -> None:
         """Stop the reader when it is over budget (or at once with ``stop``)."""
         with self.lock:
-            if self.ident is None or self.done or self.fired:
+            if self.ident is None or self.done:
                 return
-            if stop or self._now() - self.started > self.left:
-                self.fired = True
-                _set_async_exc(self.ident, _OverBudget)
+            if self.fired:  # raised again while the reader runs on: Python may have dropped the last one
+                if time.monotonic() - self.fired_at < REFIRE_SECONDS:
+                    return
+            elif not (stop or self._now() - self.started > self.left):
+                return
+            self.fired, self.fired_at = True, time.monotonic()
+            _set_async_exc(self.ident, _OverBudget)
 
 
 _reader_built = False

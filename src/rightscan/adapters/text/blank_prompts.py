@@ -14,7 +14,7 @@ import re
 # ("Bone pain: ______", "2. Headache = ____", "Bone pain: ____   Headache: ____"): the layout blanks the underscores as
 # leaders, which left the label read as stated
 _BLANK_PROMPT = re.compile(
-    r"(?:^|(?<=[ \t]{2})|(?<=_))[ \t]*(?:[-*•·][ \t]*|\d{1,2}[.)][ \t]*)?"
+    r"(?:^[ \t]*+|(?<=[ \t]{2})(?![ \t])|(?<=_)[ \t]*+)(?:[-*•·][ \t]*+|\d{1,2}[.)][ \t]*+)?"  # round 22s: linear
     r"(?P<label>[A-Za-z][A-Za-z /&'()-]{0,40}?)[ \t]*[:=][ \t]*_{2,}",
     re.M,
 )

@@ -38,6 +38,12 @@ VALUE_KEY = "rightscan_values"
 PROCEDURE_PREFIX = "procedure."
 TEXT_KEY = "rightscan_text"
 GAPS_KEY = "rightscan_wide_gaps"  # round 18f: where a form's wide gap between fields was squeezed (spacing)
+# round 22s: the tokens that open a sentence written in lower case ("no fever. new bone pain"): no sentence start (a
+# wrapped or abbreviated line reads on), but a denial's scope ends there (``_Context``)
+SOFT_ENDS_KEY = "rightscan_soft_sentence_ends"
+DENIAL = "NEGATED_EXISTENCE"
+_CLAUSE_ENDS = frozenset({".", "!", "?", ";", ":", "|"})
+_LIST_WORDS = frozenset({"or", "and", "nor", "&"})
 
 logger.disable("PyRuSH")  # PyRuSH logs every sentence at DEBUG level through loguru
 
@@ -198,10 +204,13 @@ class _Context:
         rule_map = matcher.rule_map
         strings = doc.vocab.strings
         first, end_of = sentence_bounds(doc)
+        soft = doc.user_data.get(SOFT_ENDS_KEY) or ()
         modifiers = []
         for match_id, start, end in matcher(doc):
             rule = rule_map[strings[match_id]]
             scope_start, scope_end = _scope(rule, start, end, first[start], end_of[start])
+            if soft and rule.category == DENIAL:
+                scope_start, scope_end = _before_soft_ends(soft, start, end, scope_start, scope_end)
             modifiers.append(_Cue(rule, start, end, doc, scope_start, scope_end))
         graph.modifiers = modifiers
         graph.update_scopes()
@@ -244,6 +253,18 @@ def _scope(rule: Any, start: int, end: int, sent_start: int, sent_end: int) -> t
             scope_start = start - limit
         if limit is not None and scope_end - end > limit:
             scope_end = end + limit
+    return scope_start, scope_end
+
+
+def _before_soft_ends(soft: Any, start: int, end: int, scope_start: int, scope_end: int) -> tuple[int, int]:
+    """A denial's scope kept between the sentence ends written in lower case around its cue (round 22s: "no fever.
+    new severe bone pain" states the bone pain; the eighth security pass)."""
+    k = bisect.bisect_left(soft, end)
+    if k < len(soft):
+        scope_end = min(scope_end, soft[k])
+    k = bisect.bisect_right(soft, start) - 1
+    if k >= 0:
+        scope_start = max(scope_start, soft[k])
     return scope_start, scope_end
 
 
@@ -329,6 +350,9 @@ class SentenceBreaks:
         self.exceptions = rules.sentence_break_except
         self.max_tokens = rules.sentence_max_tokens
         self.split_after = rules.sentence_split_after
+        self.denial_ends_at = rules.denial_ends_at
+        self.denial_ends_after = rules.denial_ends_after
+        self.denial_qualifiers = rules.denial_ending_qualifiers
 
     def __call__(self, doc: Doc) -> Doc:
         # the tokens' text, lower case and blanks read as arrays: a Token object per attribute read costs more
@@ -340,9 +364,13 @@ class SentenceBreaks:
         if n:
             starts[0] = True
         after, exceptions = self.after, self.exceptions
+        soft: list[int] = []
+        listed = self._list_goes_on(texts, lower, strings)
         for i in range(n - 1):
             text = texts[i]
             nxt = texts[i + 1]
+            if self._ends_denial(text, strings[lower[i + 1]], listed[i + 1]):
+                soft.append(i + 1)
             if space[i]:
                 if "\n" in text:
                     prev = texts[i - 1] if i else ""
@@ -356,16 +384,43 @@ class SentenceBreaks:
             if not text.endswith(after):
                 continue
             first = nxt[:1]
-            if not (first.isupper() or first.isdigit() or first in "([-*•"):
+            opens = first.isupper() or first.isdigit() or first in "([-*•"
+            if not (opens or first.isalpha()):
                 continue
             word = strings[lower[i - 1]] if (text in after and i) else text[:-1].lower()
-            if word not in exceptions:
+            if word in exceptions:
+                continue
+            if opens:
                 starts[i + 1] = True
+            else:
+                soft.append(i + 1)
+        doc.user_data[SOFT_ENDS_KEY] = soft
         self._bound(texts, space, starts)
         if n:  # one array write: setting Token.is_sent_start scans the whole doc on every call
             flags = numpy.array([1 if start else -1 for start in starts], dtype="int64").astype("uint64")
             doc.from_array([SENT_START], flags.reshape(-1, 1))
         return doc
+
+    def _list_goes_on(self, texts: list[str], lower: list[int], strings: Any) -> list[bool]:
+        """Token index -> does a list join (a comma, slash, "or", "and") follow it in its clause? A qualified item
+        inside a denied list goes on as one of its items ("neg for CP, new SOB, wt loss, HA")."""
+        out = [False] * len(texts)
+        goes_on = False
+        for i in range(len(texts) - 1, -1, -1):
+            out[i] = goes_on
+            text = texts[i]
+            if text in _CLAUSE_ENDS or "\n" in text:
+                goes_on = False
+            elif text in self.denial_ends_after or strings[lower[i]] in _LIST_WORDS:
+                goes_on = True
+        return out
+
+    def _ends_denial(self, text: str, next_lower: str, listed: bool) -> bool:
+        """Round 22s: a denial's scope ends after an inline bullet, or after a comma or slash opening a statement of its
+        own by a warning qualifier ("no fever, new severe bone pain"), unless the list goes on after it (``listed``)."""
+        if text in self.denial_ends_at:
+            return True
+        return text in self.denial_ends_after and next_lower in self.denial_qualifiers and not listed
 
     def _bound(self, texts: list[str], space: list[int], starts: list[bool]) -> None:
         """Cut every sentence longer than ``max_tokens``: each cut looks back at most half the limit

@@ -39,7 +39,7 @@ _DATE = (
     r"(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{4}"
     rf"|{_MONTH}[ \t]+\d{{1,2}},?[ \t]+\d{{4}}|\d{{1,2}}[ \t]+{_MONTH},?[ \t]+\d{{4}}|{_MONTH},?[ \t]+\d{{4}})"
 )
-_DECOR = r"[=\-*#_~|>\[\]]*"
+_DECOR = r"[=\-*#_~|>\[\]]*+"
 _PAREN = r"\([^()\n]{0,30}\)"
 
 
@@ -61,19 +61,23 @@ class DatedEntries:
         carry = _alternatives(words.get("entry_carry_on", ()))
         self._carry_on = re.compile(rf"(?<![\w])(?:{carry})(?![\w])", re.IGNORECASE) if carry else None
         marks = self._current_marks or "(?!)"
-        head = rf"^[ \t]*{_DECOR}[ \t]*"
-        tail = rf"[ \t]*{_DECOR}[ \t]*"
+        # every run of blanks and decorations is possessive (round 22s, eighth security pass): one run of blanks at a
+        # line's start, split several ways between adjacent ``[ \t]*``, cost time growing with its square inside one
+        # call into C (the whole service waited); no decoration is a blank, so the greedy reading is the only one
+        head = rf"^[ \t]*+{_DECOR}[ \t]*+"
+        tail = rf"[ \t]*+{_DECOR}[ \t]*+"
         # a dated heading: an optional visit label, the date, an optional parenthesis or current mark, then either
         # nothing (decorations, a colon) or, after a label and a colon, the entry's first words
         self._dated = re.compile(
-            rf"(?im){head}(?:(?P<label>{labels or '(?!)'}|{older or '(?!)'})[ \t]*(?:on|of|from|dated|[-–—:])?[ \t]*)?"
-            rf"(?P<date>{_DATE})[ \t]*(?P<paren>{_PAREN})?[ \t]*(?:[-–—,][ \t]*(?P<mark>{marks}))?{tail}"
-            rf"(?P<colon>:)?[ \t]*(?P<rest>[^\n]*)$"
+            rf"(?im){head}(?:(?P<label>{labels or '(?!)'}|{older or '(?!)'})"
+            rf"[ \t]*+(?:on|of|from|dated|[-–—:])?[ \t]*+)?"
+            rf"(?P<date>{_DATE})[ \t]*+(?P<paren>{_PAREN})?[ \t]*+(?:[-–—,][ \t]*+(?P<mark>{marks}))?{tail}"
+            rf"(?P<colon>:)?[ \t]*+(?P<rest>[^\n]*)$"
         )
         # an undated heading: a current mark ("Today:", "Current visit") or an older-visit label ("Prior visit:")
         self._undated = re.compile(
-            rf"(?im){head}(?:(?P<current>{marks})|(?P<older>{older or '(?!)'}))[ \t]*(?:{_PAREN})?{tail}"
-            rf"(?::[ \t]*(?P<rest>[^\n]*))?$"
+            rf"(?im){head}(?:(?P<current>{marks})|(?P<older>{older or '(?!)'}))[ \t]*+(?:{_PAREN})?{tail}"
+            rf"(?::[ \t]*+(?P<rest>[^\n]*))?$"
         )
         self._older = re.compile(rf"(?i)^(?:{older})$") if older else None
         self._mark = re.compile(rf"(?i)(?<![\w])(?:{marks})(?![\w])")

@@ -31,7 +31,8 @@ from rightscan.adapters.text.rule_pass import SYMPTOM, Effects, NoteMentions
 from rightscan.adapters.text.rules import Rules
 
 _CELL_SEPARATOR_ROW = re.compile(r"^[\s|:\-–—=+]*$")
-_LIST_JOIN = re.compile(r"[ \t]*(?:/|,|&|\bor\b|\band\b|\bnor\b)[ \t]*\Z", re.IGNORECASE)
+# round 22s: tried only where a run of blanks starts (the same leftmost match), so a long run is read once
+_LIST_JOIN = re.compile(r"(?<![ \t])[ \t]*+(?:/|,|&|\bor\b|\band\b|\bnor\b)[ \t]*+\Z", re.IGNORECASE)
 # tokens that may stand between a negation-headed warning cue and a symptom it carried along (a list's items)
 # ("and" also joins clauses: "not getting better and now I get short of breath" is no list)
 _JOINERS = frozenset({"/", ",", "or", "nor"})

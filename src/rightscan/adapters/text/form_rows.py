@@ -129,13 +129,18 @@ def _unread_box_labels(
         row[a - start : b - start] = [" "] * (b - a)
     line = "".join(row)
     out: list[Mark] = []
+    ends, box_starts = [e for _, e, _ in boxes], [s for s, _, _ in boxes]
     for cell in _CELL.finditer(line):
         a, b = start + cell.start(), start + cell.end()
         if not _WORDED.search(cell.group(0)) or cell.group(0).endswith(":") or overlaps(taken, a, b):
             continue  # no words, a prompt ("Sex:"), or a label the layout answered
-        left = [k for k, (_, e, _) in enumerate(boxes) if e <= a and _BLANK.fullmatch(line, e - start, a - start)]
-        right = [k for k, (s, _, _) in enumerate(boxes) if s >= b and _BLANK.fullmatch(line, b - start, s - start)]
-        beside = [*left[-1:], *right[:1]]
+        # the nearest box either side, with only blanks between (round 22s: only the nearest can be, since the
+        # boxes read as blanks; testing every box of the row made a row of boxes quadratic)
+        k = bisect.bisect_right(ends, a) - 1
+        left = [k] if k >= 0 and _BLANK.fullmatch(line, ends[k] - start, a - start) else []
+        k = bisect.bisect_left(box_starts, b)
+        right = [k] if k < len(boxes) and _BLANK.fullmatch(line, b - start, box_starts[k] - start) else []
+        beside = [*left, *right]
         if not beside:
             continue  # prose on the row, set apart from its boxes
         side_by_side = any(_together(original, boxes, k) for k in beside)

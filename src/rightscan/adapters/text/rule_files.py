@@ -114,6 +114,10 @@ class _SentenceBreaks(_Strict):
     except_after_words: Words
     overlong_tokens: int = Field(default=120, ge=8)
     overlong_split_after: Words
+    # round 22s: where a denial's scope ends inside a sentence (components.SentenceBreaks)
+    denial_ends_at: Words = Field(default_factory=list)
+    denial_ends_after: Words = Field(default_factory=list)
+    denial_ending_qualifiers: Words = Field(default_factory=list)
 
 
 class _Coordination(_Strict):

@@ -108,6 +108,9 @@ class Rules:
     sentence_break_except: frozenset[str]
     sentence_max_tokens: int
     sentence_split_after: frozenset[str]
+    denial_ends_at: frozenset[str]  # round 22s
+    denial_ends_after: frozenset[str]
+    denial_ending_qualifiers: frozenset[str]
     not_shielding: frozenset[str]
     coordination_families: frozenset[str]
     coordination_connectors: frozenset[str]

@@ -129,7 +129,8 @@ def _other_cancer_before(
     return last >= 0 and not _any(breast, before[last:])
 
 
-_SPECIMEN_TAIL = re.compile(r"(?:\s*(?:specimen|measuring|measures|measured|weighing|of|:|,|-))*\s*$")
+# round 22s: tried only where a run of blanks starts (the same leftmost match), so a long run is read once
+_SPECIMEN_TAIL = re.compile(r"(?<!\s)(?:\s*+(?:specimen|measuring|measures|measured|weighing|of|:|,|-))*\s*+$")
 
 
 def _specimen_before(before: str, specimen: tuple[re.Pattern[str], ...]) -> bool:

@@ -10,28 +10,45 @@ flag was silently missed and the answer stayed "not recommended". Such text come
 of the evidence still points into the note as it was written:
 
 - invisible format characters (soft hyphen, zero-width space, joiner and non-joiner, word joiner,
-  byte-order mark, bidirectional marks, embeddings, overrides and isolates) are taken out of their line,
-  and as many spaces are put at the line's end, so the letters around them join up again and no two
-  words of a phrase end up two spaces apart (words after them on that line start that many characters
-  early in the evidence offsets; every other line keeps its offsets exactly);
+  byte-order mark, bidirectional marks, embeddings, overrides and isolates) and, since round 22s, combining
+  marks ("pain\u0332", "bo\u0301ne") are taken out of their line, and as many spaces are put at the line's end,
+  so the letters around them join up again and no two words of a phrase end up two spaces apart (words after
+  them on that line start that many characters early in the evidence offsets; every other line keeps its
+  offsets exactly);
 - control characters other than tab and line breaks (NUL among them) become spaces;
-- full-width ASCII forms (U+FF01-U+FF5E) become their ASCII letters, the ideographic space a space.
+- full-width ASCII forms (U+FF01-U+FF5E) become their ASCII letters, the ideographic space a space;
+- round 22s: hyphen look-alikes, mathematical letters and Cyrillic or Greek look-alikes inside a Latin word
+  become the Latin characters they look like (``lookalikes``).
 """
 
 from __future__ import annotations
 
 import re
 
+from rightscan.adapters.text.lookalikes import (
+    COMBINING,
+    HAS_CONFUSABLE,
+    SAME_LENGTH,
+    SAME_LENGTH_CHARS,
+    WORD,
+    unconfused,
+)
+
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff"
-_LINE_WITH_INVISIBLE = re.compile(rf"[^\r\n]*[{_INVISIBLE}][^\r\n]*")
+_HIDDEN = re.compile(rf"[{_INVISIBLE}{COMBINING}]")
+_LINE = re.compile(r"[^\r\n]+")  # a line: every line matched once (linear)
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _FULL_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
-_ANY = re.compile(rf"[{_INVISIBLE}\x00-\x08\x0e-\x1f\x7f\uff01-\uff5e\u3000]")
+_ANY = re.compile(
+    rf"[{_INVISIBLE}{COMBINING}\x00-\x08\x0e-\x1f\x7f\uff01-\uff5e\u3000{SAME_LENGTH_CHARS}\u0370-\u03ff\u0400-\u052f]"
+)
 
 
 def _joined(match: re.Match[str]) -> str:
     line = match.group(0)
-    kept = "".join(c for c in line if c not in _INVISIBLE)
+    if not _HIDDEN.search(line):
+        return line
+    kept = _HIDDEN.sub("", line)
     return kept + " " * (len(line) - len(kept))
 
 
@@ -39,5 +56,9 @@ def visible(text: str) -> str:
     """``text`` as a reader should see it, the same length (see the module's description)."""
     if not _ANY.search(text):
         return text  # the usual case: nothing to do
-    text = _CONTROL.sub(" ", text).translate(_FULL_WIDTH)
-    return _LINE_WITH_INVISIBLE.sub(_joined, text)
+    text = _CONTROL.sub(" ", text).translate(_FULL_WIDTH).translate(SAME_LENGTH)
+    if HAS_CONFUSABLE.search(text):
+        text = WORD.sub(unconfused, text)
+    if _HIDDEN.search(text):
+        text = _LINE.sub(_joined, text)
+    return text

@@ -20,6 +20,9 @@ import bisect
 import re
 from collections.abc import Sequence
 
+# round 22n: the effect of an answer word or a cross, for a symptom's mention only (pipeline.py): "axilla US neg",
+# "CT CAP -ve" are a study's result, read by the value rules, not a denied item
+SYMPTOM_ONLY = "symptom_only:"
 _ITEM_START = re.compile(r"[/,|;:\n]")
 _ITEM_MAX_WORDS = 4  # "wt loss", "abd pain", "new bone pain": a list's item is a few words
 
@@ -109,7 +112,8 @@ def trailing_signs(
             continue  # a sentence's dash, not a list's item
         if is_neg:
             lead = len(label) - len(label.lstrip())
-            negated.append((begin + lead, start, "negated"))
+            worded = m.group("wneg") or m.group("xneg")
+            negated.append((begin + lead, start, SYMPTOM_ONLY + "negated" if worded else "negated"))
         sign = next(k for k in ("neg", "pos", "wneg", "wpos", "xneg") if m.group(k))
         bars.append((m.start(sign), end, sign == "wpos"))
     return bars, negated

@@ -7,8 +7,9 @@ recurrence -" is a dash). A receptor's sign ("ER+/PR+/HER2-") is its status.
 
 Round 22n: a shorthand answer word after its item ("cough -ve", "bone pain: -ve", "wt loss nil"; context.yaml's
 layout ``trailing_no_words``, ``trailing_yes_words``) answers it as a sign does, alone too (a word is no
-punctuation), after a colon too; a letter word needs a space or colon before it. A yes word ("+ve", "pos"), as a
-plus, becomes a bar only in a signed list, so that a denial beside it does not reach its item. A cross ending a row
+punctuation), after a colon too; a letter word needs a space or colon before it. A yes word ("+ve", "pos") counts
+as a plus for the list around it; words stay as written (a study's "neg" is its result, for the value rules), and
+a no word's mark denies a symptom only (``SYMPTOM_ONLY``). A cross ending a row
 ("back pain ✗", "back pain x") answers no only in a column of rows ending in marks, one of which is a tick ("Fever ✓
 / back pain x / fatigue ✓"): there the tick is the yes, the cross the no. In a column of crosses alone the cross may
 be the tick itself, and the row stays to confirm (form_rows.unread_rows).
@@ -80,8 +81,7 @@ def trailing_signs(
 ) -> tuple[list[tuple[int, int, bool]], list[tuple[int, int, str]]]:
     """(the signs to turn into cell bars, with whether the bar goes at the sign's end, the items a minus negates as
     (start, end, "negated")) in ``text`` (the layout's text so far; ``original``, at the same offsets, still holds
-    the ticks it has read as boxes). A yes word's bar stands at its end: "HA+ve" reads "HA  |", the headache's
-    signed form (values.yaml symptom.headache_abbreviation_signed)."""
+    the ticks it has read as boxes). An answer word is no bar: it stays for the value rules."""
     found = [m for m in pattern.finditer(text)
              if receptor is None or not receptor.search(text[max(0, m.start() - 16) : m.start()])]  # fmt: skip
     breaks = [k for k, ch in enumerate(text) if ch == "\n"] if found else []
@@ -114,6 +114,8 @@ def trailing_signs(
             lead = len(label) - len(label.lstrip())
             worded = m.group("wneg") or m.group("xneg")
             negated.append((begin + lead, start, SYMPTOM_ONLY + "negated" if worded else "negated"))
-        sign = next(k for k in ("neg", "pos", "wneg", "wpos", "xneg") if m.group(k))
-        bars.append((m.start(sign), end, sign == "wpos"))
+        if m.group("wneg") or m.group("wpos"):
+            continue  # a word stays for the value rules ("axilla US neg", "triple neg"): its mark answers the item
+        sign = next(k for k in ("neg", "pos", "xneg") if m.group(k))
+        bars.append((m.start(sign), end, False))
     return bars, negated

@@ -44,9 +44,12 @@ def test_an_unknown_form_layout_never_raises_a_red_flag_and_names_each_to_confir
 
 
 def test_a_cross_or_tick_ending_the_row_is_confirmed_too() -> None:
-    decision = decide_note(HEADER + "ROS\nBone pain ✗\nHeadache ✗\nFatigue ✓\n")
-    assert decision["systemic_imaging"] == "undetermined"
-    assert "bone_pain" in " ".join(decision["insufficient_data"])
+    # round 22n: a column of crosses alone, or of ticks alone, cannot be told (the cross may be the tick); a column
+    # that ticks its yes answers denies with its crosses (test_nlp_r22n_shorthand_negation.py)
+    for rows in ("Bone pain ✗\nHeadache ✗\nFatigue ✗\n", "Bone pain ✓\nFatigue ✓\n", "Bone pain x\nFatigue x\n"):
+        decision = decide_note(HEADER + "ROS\n" + rows)
+        assert decision["systemic_imaging"] == "undetermined"
+        assert "bone_pain" in " ".join(decision["insufficient_data"])
 
 
 def test_rows_the_layout_reads_keep_their_reading() -> None:

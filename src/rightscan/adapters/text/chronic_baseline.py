@@ -164,6 +164,28 @@ class ChronicBaseline:
                 e.add("warning")
             elif self._of_another(note, span, comment, _d, text):
                 e.discard("explained")
+        # round 22n: a mention told inside such a comment line ("(MA clarif: tension HAs no change, new pattern)") is
+        # the row's symptom told again: a warning of the line qualifies it as it qualifies the row's, so its "no
+        # change" no longer explains the row away (assemble._explained_later)
+        for _, span, _d, e in note.mentions(families, having={"explained"}, without=_BLOCKING - {"explained"}):
+            line = self._within_comment(text, span)
+            if line is None:
+                continue
+            if mods is None:
+                mods = self._warnings_and_negations(note)
+            if self._warned(mods, span.label_.upper(), *line):
+                e.discard("explained")
+                e.add("warning")
+
+    def _within_comment(self, text: str, span: Any) -> tuple[int, int] | None:
+        """The comment line (its text after the lead) that holds the mention, else None."""
+        assert self._comment is not None
+        start = text.rfind("\n", 0, span.start_char) + 1
+        m = self._comment.match(text, start)
+        if m is None or m.end() > span.start_char:
+            return None
+        end = text.find("\n", span.end_char)
+        return m.end(), len(text) if end < 0 else end
 
     def _of_another(
         self, note: NoteMentions, span: Any, comment: tuple[int, int], d: Mapping[str, Any], text: str

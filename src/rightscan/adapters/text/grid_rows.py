@@ -55,6 +55,9 @@ class Grid:
     negative_words: str  # the negative answers as a regex alternation (layout's ``answer_no`` reads them too)
     arrows: str  # round 13v-b: the arrows between a question and its answer, a regex alternation ("(?!)": none)
     receptor: re.Pattern[str] | None  # a receptor's name: its row states a status, not an answer
+    # round 22n: an earlier item's own yes sign and a list's separator ("ROS: cough +ve, back pain: neg"): the item an
+    # answer closes starts after it (the yes answered its own item, which the later "neg" does not reach)
+    answered_before: re.Pattern[str] | None = None
 
 
 def _words(words: Sequence[str]) -> str:
@@ -95,6 +98,7 @@ def compile_grid(spec: Mapping[str, Sequence[str]], receptor_names: str | None =
         negative_words=_words(spec["negative_answers"]),
         arrows=arrows,
         receptor=re.compile(receptor_names, re.IGNORECASE) if receptor_names else None,
+        answered_before=_answered_before(spec),
     )
     return guard_fields(grid, ("filler", "leaders", "unsure_answer", "answer", "one", "receptor"))  # same matches
 
@@ -212,9 +216,29 @@ def _read_line(
         if effect is not None:
             # the item starts after a sentence ending before it ("Onset: gradual. Trauma: N")
             ends = [x.end() for x in _SENTENCE_END.finditer(text, item, last)]
-            marks.append((ends[-1] if ends else item, last, effect))
+            begin = max(ends) if ends else item
+            marks.append((after_answered(grid, text, begin, last) if effect == "negated" else begin, last, effect))
         item, read = None, True
     return read
+
+
+def _answered_before(spec: Mapping[str, Sequence[str]]) -> re.Pattern[str] | None:
+    signs = [*spec.get("trailing_yes_words", ()), *spec["positive_signs"], *spec["column_yes_signs"]]
+    if not signs:
+        return None
+    return re.compile(
+        rf"(?<=[A-Za-z)])[ \t]*(?::[ \t]*)?(?:{_words(signs)})(?![A-Za-z0-9])[ \t]*[,/][ \t]*(?=[A-Za-z])",
+        re.IGNORECASE,
+    )
+
+
+def after_answered(grid: Grid, text: str, start: int, end: int) -> int:
+    """Where an item a later "no" closes begins in [start, end): after the last item answered yes before it
+    ("cough +ve, back pain: neg", "SOB: pos / bone pain: nil"), else ``start``."""
+    if grid.answered_before is None:
+        return start
+    ends = [x.end() for x in grid.answered_before.finditer(text, start, end)]
+    return ends[-1] if ends else start
 
 
 def _a_row(

@@ -54,7 +54,7 @@ from rightscan.adapters.text.dictated_headings import dictated_headings
 from rightscan.adapters.text.firstchars import guard_fields
 from rightscan.adapters.text.form_rows import FORM_WORDING, Forms, compile_forms, read_forms
 from rightscan.adapters.text.graded_rows import Grades, compile_grades, read_grades
-from rightscan.adapters.text.grid_rows import Grid, blank_leaders, compile_grid, read_rows
+from rightscan.adapters.text.grid_rows import Grid, after_answered, blank_leaders, compile_grid, read_rows
 from rightscan.adapters.text.negative_heading_boxes import boxes_under_a_negative_heading
 from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.runs import MAX_RUN_CHARS as MAX_RUN_CHARS
@@ -146,7 +146,8 @@ def _compile_layout(rules: Rules) -> Layout:
     receptors = [rules.name_patterns[n].pattern for n in ("ER", "PR", "HER2", "HR") if n in rules.name_patterns]
     names = "|".join(receptors) if len(receptors) == 4 else None  # a receptor's row states its status
     grid = compile_grid(spec, names)
-    trailing_sign = compile_trailing_sign(sign_no, sign_yes)  # round 19a (trailing_signs.py)
+    # round 19a (trailing_signs.py); round 22n: the answer words written as a sign ("cough -ve", "back pain ✗")
+    trailing_sign = compile_trailing_sign(sign_no, sign_yes, spec["trailing_no_words"], spec["trailing_yes_words"])
     return Layout(
         box=re.compile(box, re.IGNORECASE),
         pair=re.compile(pair, re.IGNORECASE),
@@ -303,7 +304,9 @@ def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
         if label is not None and layout.grid.receptor is not None and layout.grid.receptor.search(current, *label):
             continue  # "FINAL HER2 STATUS: NEGATIVE", "HER2 (IHC): 0": a receptor's status, read by the value rules
         if label is not None:  # the label itself is negated; the answer stays (a cue would reach the item before,
-            marks.append((*label, "negated"))  # a blank would join the two items into one list)
+            # a blank would join the two items into one list); round 22n: not over an item answered yes before it
+            label = (after_answered(layout.grid, current, *label), label[1])
+            marks.append((*label, "negated"))
             # a bracketed answer ("SOB [No]  abd pain [Y]") becomes a cell bar: its "no" must not reach the next item
             if m.group(0).lstrip().startswith(("[", "(")):
                 _put(chars, m.start(), m.end(), "|", right=True)
@@ -324,11 +327,11 @@ def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
             before = current[max(0, m.start() - 16) : m.start()]
             if layout.receptor_before is None or not layout.receptor_before.search(before):  # "ER    +": a status
                 _put(chars, m.end() - 1, m.end(), "|")
-    if layout.trailing_sign is not None and ("-" in text or "+" in text or "−" in text or "–" in text):
-        bars, negated = trailing_signs(layout.trailing_sign, layout.receptor_before, "".join(chars))
+    if layout.trailing_sign is not None:
+        bars, negated = trailing_signs(layout.trailing_sign, layout.receptor_before, "".join(chars), text)
         marks.extend(negated)
-        for start, end in bars:
-            _put(chars, start, end, "|")
+        for start, end, at_end in bars:
+            _put(chars, start, end, "|", right=at_end)
     if layout.heading_no_colon is not None and "\n" in text:
         for m in layout.heading_no_colon.finditer(current):
             title = current[m.start() : m.start("gap")]

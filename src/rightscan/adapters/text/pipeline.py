@@ -36,6 +36,7 @@ from rightscan.adapters.text.study_words import (
     order_words,
     word_joined_after,
 )
+from rightscan.adapters.text.trailing_signs import SYMPTOM_ONLY
 from rightscan.adapters.text.values import FACT, NOTE, UNPARSED, Finding
 
 # round 18g: a word made of two body parts joined by a slash ("breast/chest"); short parts ("w/wo", "c/a/p", "b/l") are
@@ -374,7 +375,10 @@ class Analyser:
                                  if self.rules.categories.get(m.category) == "negated")  # fmt: skip
         worded = _form_wording_tokens(doc, marks, where)  # round 20c: a form's question answered yes
         graded = tuple((s, t, effect.removeprefix(GRADED)) for s, t, effect in marks if effect.startswith(GRADED))
-        marks = tuple(m for m in marks if m[2] != FORM_WORDING and not m[2].startswith(GRADED))
+        # round 22n: an answer word after its item ("cough -ve") answers a symptom only (trailing_signs.SYMPTOM_ONLY)
+        answered = tuple((s, t, effect.removeprefix(SYMPTOM_ONLY)) for s, t, effect in marks
+                         if effect.startswith(SYMPTOM_ONLY))  # fmt: skip
+        marks = tuple(m for m in marks if m[2] != FORM_WORDING and not m[2].startswith((GRADED, SYMPTOM_ONLY)))
         effects = []
         for span, d in zip(spans, described, strict=True):
             e = self._effects(span, cues, shielded, sents, sections, negated_ends, d["family"], worded)
@@ -383,10 +387,12 @@ class Analyser:
                 e |= set(policy.at_note_start)
             if policy.alone_in_sentence and self._alone_in_sentence(span, sents):
                 e |= set(policy.alone_in_sentence)
-            if marks:
+            if marks or answered:
                 start, end = (span.start_char, span.end_char) if where is None else (where[span.start_char],
                                                                                      where[span.end_char])  # fmt: skip
                 e |= {effect for s, t, effect in marks if s <= start and end <= t}
+                if d["family"] == "symptom":
+                    e |= {effect for s, t, effect in answered if s <= start and end <= t}
             effects.append(e)
         self._one_study_named_twice(text, described)
         self.scopes.spread(doc, spans, described, effects, sents, sections)

@@ -182,6 +182,9 @@ class _Layout(_Strict):
     grade_item_joins: Words = Field(default_factory=list)
     # round 21a (family_rows.py): the patient named only as who told it on a relative's row ("Per pt ...")
     family_row_source: Words = Field(default_factory=list)
+    # round 22n (trailing_signs.py): answer words written after an item as its sign ("cough -ve", "back pain ✗")
+    trailing_no_words: Words = Field(default_factory=list)
+    trailing_yes_words: Words = Field(default_factory=list)
 
 
 class _CarriedFamily(_Strict):

@@ -4,56 +4,118 @@ Split from layout.py, which applies what this finds: a minus negates its item al
 before it), a plus leaves it stated; either sign becomes a cell bar, so that no answer reaches a neighbouring item.
 A sign after a space at the line's end answers only in a list of such signs, on its line or the next ("Imp:
 recurrence -" is a dash). A receptor's sign ("ER+/PR+/HER2-") is its status.
+
+Round 22n: a shorthand answer word after its item ("cough -ve", "bone pain: -ve", "wt loss nil"; context.yaml's
+layout ``trailing_no_words``, ``trailing_yes_words``) answers it as a sign does, alone too (a word is no
+punctuation), after a colon too; a letter word needs a space or colon before it. A yes word ("+ve", "pos") counts
+as a plus for the list around it; words stay as written (a study's "neg" is its result, for the value rules), and
+a no word's mark denies a symptom only (``SYMPTOM_ONLY``). A cross ending a row
+("back pain ✗", "back pain x") answers no only in a column of rows ending in marks, one of which is a tick ("Fever ✓
+/ back pain x / fatigue ✓"): there the tick is the yes, the cross the no. In a column of crosses alone the cross may
+be the tick itself, and the row stays to confirm (form_rows.unread_rows).
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 
+# round 22n: the effect of an answer word or a cross, for a symptom's mention only (pipeline.py): "axilla US neg",
+# "CT CAP -ve" are a study's result, read by the value rules, not a denied item
+SYMPTOM_ONLY = "symptom_only:"
 _ITEM_START = re.compile(r"[/,|;:\n]")
 _ITEM_MAX_WORDS = 4  # "wt loss", "abd pain", "new bone pain": a list's item is a few words
 
 
-def compile_trailing_sign(sign_no: str, sign_yes: str) -> re.Pattern[str]:
+def compile_trailing_sign(
+    sign_no: str, sign_yes: str, words_no: Sequence[str] = (), words_yes: Sequence[str] = ()
+) -> re.Pattern[str]:
     """A bare sign written right after its item (perhaps after one space) and closing it: a list's separator ("/",
-    ",", "|", ";") or the line's end follows. "back pain - worse at night", "T-spine", "x-ray" go on."""
+    ",", "|", ";") or the line's end follows. "back pain - worse at night", "T-spine", "x-ray" go on. An answer
+    word (round 22n) may stand after a colon, or after a space when it starts with a letter ("cough nil")."""
+    worded = sorted((w for w in words_no if w), key=len, reverse=True)
+    yes = sorted((w for w in words_yes if w), key=len, reverse=True)
+    lead = r"(?:[ \t]*:[ \t]*|[ \t]*[-–—][ \t]+|[ \t]+)"  # "cough: -ve", "HA – nil", "cough nil"
+    glued = r"[ \t]?"  # "cough-ve", "back pain✗"
+    words = ""
+    if worded:
+        words = (
+            rf"|(?:{lead}|{glued}(?=[^A-Za-z]))(?:(?P<wneg>{'|'.join(re.escape(w) for w in worded)})"
+            rf"|(?P<wpos>{'|'.join(re.escape(w) for w in yes) or '(?!)'}))(?![A-Za-z0-9])"
+        )
+    words += r"|(?:[ \t]|(?<![ \t])(?=[✗✘]))(?P<xneg>[xX✗✘])"  # "back pain x", "back pain ✗", "back pain✗"
     return re.compile(
-        rf"(?<=[A-Za-z)])(?P<space>[ \t]?)(?:(?P<neg>{sign_no})|(?P<pos>{sign_yes}))(?=[ \t]*(?:[/,|;]|$))",
+        rf"(?<=[A-Za-z)])(?:(?P<space>[ \t]?)(?:(?P<neg>{sign_no})|(?P<pos>{sign_yes})){words})"
+        # a word answer may also close its sentence ("cough: -ve. headache: +ve")
+        r"(?=[ \t]*(?:[/,|;]|$)|(?<=[A-Za-z✗✘])\.(?:[ \t]|$))",
         re.MULTILINE,
     )
 
 
+# a row ending in a mark, after its item: a tick or a cross
+_MARK_AT_END = re.compile(
+    r"(?:[A-Za-z)][ \t]?(?P<tick>[✓✔])|[A-Za-z)][ \t]?[✗✘]|[A-Za-z)][ \t][xX])[ \t]*$", re.MULTILINE
+)
+
+
+def _tick_columns(source: str, breaks: list[int]) -> set[int]:
+    """The lines of a run of rows ending in marks, one of which is a tick (the column says yes with its ticks)."""
+    marked: dict[int, bool] = {}
+    for m in _MARK_AT_END.finditer(source):
+        marked[bisect.bisect_left(breaks, m.start())] = m.group("tick") is not None
+    out: set[int] = set()
+    for line in sorted(marked):
+        if line - 1 in marked:
+            continue  # not a run's first line
+        run = [line]
+        while run[-1] + 1 in marked:
+            run.append(run[-1] + 1)
+        if any(marked[k] for k in run):
+            out.update(run)
+    return out
+
+
 def trailing_signs(
-    pattern: re.Pattern[str], receptor: re.Pattern[str] | None, text: str
-) -> tuple[list[tuple[int, int]], list[tuple[int, int, str]]]:
-    """(the signs to turn into cell bars, the items a minus negates as (start, end, "negated")) in ``text``."""
+    pattern: re.Pattern[str], receptor: re.Pattern[str] | None, text: str, original: str | None = None
+) -> tuple[list[tuple[int, int, bool]], list[tuple[int, int, str]]]:
+    """(the signs to turn into cell bars, with whether the bar goes at the sign's end, the items a minus negates as
+    (start, end, "negated")) in ``text`` (the layout's text so far; ``original``, at the same offsets, still holds
+    the ticks it has read as boxes). An answer word is no bar: it stays for the value rules."""
     found = [m for m in pattern.finditer(text)
              if receptor is None or not receptor.search(text[max(0, m.start() - 16) : m.start()])]  # fmt: skip
     breaks = [k for k, ch in enumerate(text) if ch == "\n"] if found else []
+    if any(m.group("xneg") for m in found):
+        ticked = _tick_columns(original if original is not None else text, breaks)
+        found = [m for m in found if not m.group("xneg") or bisect.bisect_left(breaks, m.start()) in ticked]
     lines: dict[int, int] = {}
     minus: dict[int, int] = {}
     for m in found:
         line = bisect.bisect_left(breaks, m.start())
         lines[line] = lines.get(line, 0) + 1
-        minus[line] = minus.get(line, 0) + (1 if m.group("neg") else 0)
-    bars: list[tuple[int, int]] = []
+        minus[line] = minus.get(line, 0) + (1 if m.group("neg") or m.group("wneg") or m.group("xneg") else 0)
+    bars: list[tuple[int, int, bool]] = []
     negated: list[tuple[int, int, str]] = []
     for m in found:
         start, end = m.start(), m.end()
         line = bisect.bisect_left(breaks, start)
         near = (line - 1, line, line + 1)
+        is_neg = bool(m.group("neg") or m.group("wneg") or m.group("xneg"))
         if m.group("space") and sum(lines.get(k, 0) for k in near) < 2:
             continue  # a lone spaced dash: punctuation, not a list's answer (one item a line: "Headache -\nCough -")
-        if m.group("pos") and not any(minus.get(k, 0) for k in near):
+        if (m.group("pos") or m.group("wpos")) and not any(minus.get(k, 0) for k in near):
             continue  # a plus outside a signed list states its item as written ("axillary LN FNA +, ER+")
         sep = [s.end() for s in _ITEM_START.finditer(text, max(0, start - 60), start)]
         begin = sep[-1] if sep else max(0, start - 60)
         label = text[begin:start]
         if not label.strip() or len(label.split()) > _ITEM_MAX_WORDS:
             continue  # a sentence's dash, not a list's item
-        if m.group("neg"):
+        if is_neg:
             lead = len(label) - len(label.lstrip())
-            negated.append((begin + lead, start, "negated"))
-        bars.append((m.start("neg") if m.group("neg") else m.start("pos"), end))
+            worded = m.group("wneg") or m.group("xneg")
+            negated.append((begin + lead, start, SYMPTOM_ONLY + "negated" if worded else "negated"))
+        if m.group("wneg") or m.group("wpos"):
+            continue  # a word stays for the value rules ("axilla US neg", "triple neg"): its mark answers the item
+        sign = next(k for k in ("neg", "pos", "xneg") if m.group(k))
+        bars.append((m.start(sign), end, False))
     return bars, negated

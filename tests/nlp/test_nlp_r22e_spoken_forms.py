@@ -136,3 +136,22 @@ def test_a_misheard_symptom_word_keeps_its_context() -> None:
     assert "bone_pain" not in _facts("sixty year old woman period she denies bone pane comma no cough period").get(
         "symptoms", []
     )
+
+
+@pytest.mark.parametrize(
+    ("header", "age"),
+    [
+        ("Patient: Ms Nadia K., 43 (F)   Consultant: Mr Reid", 43),
+        ("Pt: Mrs. Joan Whitley, 81     Admitted 10/02", 81),
+        ("Mr Tomas Berg, 66 - seen alone", 66),
+    ],
+)
+def test_an_age_after_a_titled_name_is_read(header: str, age: int) -> None:
+    assert extract(header + "\nNew L breast lump, for triple assessment.").facts.get("age") == age
+
+
+@pytest.mark.parametrize(
+    "line", ["Mrs Jones, 45 minutes late to clinic.", "Chest: 4 mm RLL nodule (se 3 im 88), nonspecific."]
+)
+def test_a_number_that_is_no_age_stays_no_age(line: str) -> None:
+    assert extract("Breast clinic follow-up.\n" + line).facts.get("age") is None

@@ -38,21 +38,21 @@ def _alternation(phrases: Sequence[str]) -> str:
     return "|".join(r"[ \t]+".join(re.escape(w) for w in p.split()) for p in ordered)
 
 
-def compile_misheard(entries: Sequence[str]) -> Misheard | None:
+def compile_misheard(entries: Sequence[str], where: str = _WHERE) -> Misheard | None:
     """The rewriting rules for ``misheard_negations``; ``RulesError`` names an entry that cannot be read, or whose
     meant words are longer than a heard form (the note's offsets must not move)."""
     out = []
     for entry in entries:
         m = _ENTRY.match(entry)
         if m is None:
-            raise RulesError(f"{_WHERE}: cannot read {entry!r} ('[before] heard => meant')")
+            raise RulesError(f"{where}: cannot read {entry!r} ('[before] heard => meant')")
         try:
             heard = expand_phrase(m.group("heard"))
         except ValueError as exc:
-            raise RulesError(f"{_WHERE}: {entry!r}: {exc}") from exc
+            raise RulesError(f"{where}: {entry!r}: {exc}") from exc
         meant = " ".join(m.group("meant").split())
         if any(len(h) < len(meant) for h in heard):
-            raise RulesError(f"{_WHERE}: {meant!r} is longer than a heard form in {entry!r}")
+            raise RulesError(f"{where}: {meant!r} is longer than a heard form in {entry!r}")
         before = m.group("before")
         lead = rf"(?:{_alternation([b.strip() for b in before.split('|')])})[ \t]+" if before else ""
         after = m.group("after")

@@ -47,6 +47,7 @@ from rightscan.adapters.text.firstchars import guard_fields
 from rightscan.adapters.text.hypothetical_lists import Headings, compile_headings, hypothetical_lists
 from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.scale_rows import Scales, compile_scales, read_scales
+from rightscan.adapters.text.spoken import Spoken, compile_spoken, speak
 
 Mark = tuple[int, int, str]
 EFFECT = "unread_mark"
@@ -164,6 +165,7 @@ class Forms:
     headings: Headings | None  # the headings of hypothetical lists ("call us if you develop:"; hypothetical_lists.py)
     misheard: Misheard | None = None  # negations misheard by speech recognition ("she the nights"; dictation.py)
     scales: Scales | None = None  # round 10b: a questionnaire answered on a scale's columns (scale_rows.py)
+    spoken: Spoken | None = None  # round 22e: a dictation's spoken forms ("forty seven year old"; spoken.py)
 
 
 # the line's end, a separator, a comment, a gap (not a decimal point: "[ ] 0.5 cm" is no answer)
@@ -186,6 +188,7 @@ def compile_forms(rules: Rules) -> Forms:
         headings=compile_headings(spec, re.compile(grids, re.IGNORECASE)),
         misheard=compile_misheard(spec.get("misheard_negations", ())),
         scales=compile_scales(spec),
+        spoken=compile_spoken(spec),
     )
     return guard_fields(forms, ("answer",))  # the same matches, found faster
 
@@ -223,6 +226,8 @@ def read_forms(
     out: list[Mark] = []
     if forms.misheard is not None:
         hear(forms.misheard, original, chars)  # "she the nights headache": "she denies headache"
+    if forms.spoken is not None:
+        speak(forms.spoken, original, chars)  # "a forty seven year old", "E R positive": "a 47 year old", "ER positive"
     found = [(m.start(), m.end(), _ticked(m, checked)) for m in box.finditer(original)]
     taken = spans(marks)
     for k, (a, b, ticked) in enumerate(found):

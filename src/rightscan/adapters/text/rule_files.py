@@ -185,6 +185,21 @@ class _Layout(_Strict):
     # round 22n (trailing_signs.py): answer words written after an item as its sign ("cough -ve", "back pain ✗")
     trailing_no_words: Words = Field(default_factory=list)
     trailing_yes_words: Words = Field(default_factory=list)
+    # round 22e (spoken.py): an unedited dictation's spoken forms, numbers, stages, punctuation and corrections
+    spoken_forms: Words = Field(default_factory=list)
+    spoken_units: Words = Field(default_factory=list)
+    spoken_tens: Words = Field(default_factory=list)
+    spoken_zero: Words = Field(default_factory=list)
+    spoken_hundred: Words = Field(default_factory=list)
+    spoken_point: Words = Field(default_factory=list)
+    spoken_number_after: Words = Field(default_factory=list)
+    spoken_number_before: Words = Field(default_factory=list)
+    spoken_stage_prefixes: Words = Field(default_factory=list)
+    spoken_stage_values: Words = Field(default_factory=list)
+    spoken_commands: Words = Field(default_factory=list)
+    spoken_command_not_after: Words = Field(default_factory=list)
+    spoken_corrections: Words = Field(default_factory=list)
+    spoken_correction_values: Words = Field(default_factory=list)
 
 
 class _CarriedFamily(_Strict):

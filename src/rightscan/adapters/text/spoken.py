@@ -1,0 +1,199 @@
+"""An unedited dictation's spoken forms, read as the written forms the rules read (round 22e).
+
+Speech recognition writes what was said: "a forty seven year old", "four point two centimeters", "grade three",
+"E R positive P R negative her to new three plus", "P T one C P N zero", "period", "comma", "new paragraph", and the
+speaker's own corrections ("E R positive scratch that E R negative"). Read as written, the age, the size, the grade,
+the receptors and the pathology stage are lost, and a sentence runs on into the next. Here each is rewritten in the
+layout's text (``chars``, the same length as the note: the written form padded with blanks, so offsets stay):
+
+- receptor letters and sound-alikes (``layout`` ``spoken_forms`` in context.yaml, the syntax of ``dictation``), only
+  right before a status word: "her" alone is a pronoun, "two" alone is no HER2;
+- numbers said as words, only next to what they count: a unit or "year old" after them (the digits written at the
+  end of the words, next to the unit), a grade or an age word before them (at the start, next to the word);
+- the pathology stage spelled apart: "P T one C" as "pT1c";
+- spoken punctuation, only in a note that says "comma" and at least one more command (a written note says
+  "period" for a span of time, never "comma"), not after a word that makes "period" a time;
+- a correction ("scratch that", "I mean"): the words before it that the words after it say again, or the one value
+  it replaces, are blanked with it; where neither is found both stand, and a disagreement goes to confirmation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from rightscan.adapters.text.dictation import Misheard, compile_misheard, hear
+
+
+@dataclass(frozen=True, slots=True)
+class Spoken:
+    forms: Misheard | None
+    values: dict[str, int]  # a number word -> its value ("forty" 40, "zero" 0)
+    point: re.Pattern[str]  # the decimal point said
+    after: re.Pattern[str] | None  # a number followed by its unit
+    before: re.Pattern[str] | None  # a grade or age word followed by a number
+    stage: re.Pattern[str] | None
+    prefixes: dict[str, str]
+    stages: dict[str, str]
+    commands: re.Pattern[str] | None
+    punct: dict[str, str]
+    not_after: frozenset[str]
+    corrections: re.Pattern[str] | None
+    correction_values: frozenset[str]
+
+
+def _alt(words: Sequence[str], flags: str = "") -> str:
+    ordered = sorted(dict.fromkeys(w.strip() for w in words if w.strip()), key=len, reverse=True)
+    body = "|".join(r"[ \t]+".join(re.escape(p) for p in w.split()) for w in ordered) or "(?!)"
+    return f"(?{flags}:{body})" if flags else f"(?:{body})"
+
+
+def _pairs(entries: Sequence[str]) -> dict[str, str]:
+    out = {}
+    for e in entries:
+        heard, _, meant = e.partition("=>")
+        out[" ".join(heard.split())] = meant.strip()
+    return out
+
+
+def compile_spoken(spec: Mapping[str, Sequence[str]]) -> Spoken | None:
+    units, tens = list(spec.get("spoken_units", ())), list(spec.get("spoken_tens", ()))
+    zero, hundred, point = spec.get("spoken_zero", ()), spec.get("spoken_hundred", ()), spec.get("spoken_point", ())
+    values = {w.lower(): k + 1 for k, w in enumerate(units)} | {w.lower(): 20 + 10 * k for k, w in enumerate(tens)}
+    values |= {w.lower(): 0 for w in zero}
+    after = before = None
+    if units and tens:
+        u9, u19, tt = _alt(units[:9]), _alt(units), _alt(tens)
+        below = rf"(?:{tt}(?:[ \t-]+{u9})?|{u19})"
+        digit = rf"(?:{u9}|{_alt(zero)})"
+        whole = rf"(?:{u9}[ \t]+{_alt(hundred)}(?:[ \t]+and)?(?:[ \t]+{below})?|{below}|{_alt(zero[:1])})"
+        num = rf"(?<![A-Za-z'-])(?P<num>{whole}(?:[ \t]+{_alt(point)}(?:[ \t]+{digit})+)?)"
+        if spec.get("spoken_number_after"):
+            after = re.compile(rf"{num}(?=[ \t]+{_alt(spec['spoken_number_after'])}(?![A-Za-z]))", re.IGNORECASE)
+        if spec.get("spoken_number_before"):
+            lead = _alt(spec["spoken_number_before"])
+            before = re.compile(rf"(?<![A-Za-z]){lead}[ \t]+{num}(?![A-Za-z'-])", re.IGNORECASE)
+    prefixes, stages = _pairs(spec.get("spoken_stage_prefixes", ())), _pairs(spec.get("spoken_stage_values", ()))
+    stage = None
+    if prefixes and stages:  # the letters as dictated, in capitals; the value in any case; a capital sub-letter
+        stage = re.compile(
+            rf"(?<![A-Za-z])(?P<pre>{_alt(list(prefixes))})[ \t]+(?P<val>{_alt(list(stages), 'i')})"
+            r"(?:[ \t]+(?P<sub>[A-D]|(?i:mi)))?(?![A-Za-z0-9])"
+        )
+    punct = {k.lower(): v for k, v in _pairs(spec.get("spoken_commands", ())).items()}
+    commands = re.compile(rf"[ \t]*(?<![A-Za-z])(?P<cmd>{_alt(list(punct))})(?![A-Za-z])", re.IGNORECASE)
+    fixes = spec.get("spoken_corrections", ())
+    corrections = re.compile(rf"(?<![A-Za-z]){_alt(fixes)}(?![A-Za-z])", re.IGNORECASE) if fixes else None
+    return Spoken(
+        forms=compile_misheard(spec.get("spoken_forms", ()), "context.yaml: layout.spoken_forms"),
+        values=values,
+        point=re.compile(rf"(?<![a-z]){_alt(point)}(?![a-z])"),
+        after=after,
+        before=before,
+        stage=stage,
+        prefixes=prefixes,
+        stages=stages,
+        commands=commands if punct else None,
+        punct=punct,
+        not_after=frozenset(w.lower() for w in spec.get("spoken_command_not_after", ())),
+        corrections=corrections,
+        correction_values=frozenset(w.lower() for w in spec.get("spoken_correction_values", ())),
+    )
+
+
+def _value(spoken: Spoken, words: str) -> str | None:
+    parts = spoken.point.split(words.lower().replace("-", " "), maxsplit=1)
+    whole, frac = parts[0], parts[1] if len(parts) > 1 else ""
+    total, current = 0, 0
+    for w in whole.split():
+        if w in spoken.values:
+            current += spoken.values[w]
+        elif w == "and":
+            continue
+        else:  # "hundred"
+            current = max(current, 1) * 100
+    total += current
+    digits = "".join(str(spoken.values.get(w, "")) for w in frac.split())
+    return f"{total}.{digits}" if digits else str(total)
+
+
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'+-]*")
+_BOUNDARY = re.compile(r"[.!?;\n]")
+
+
+def _put(chars: list[str], text: str, s: int, e: int, word: str, right: bool) -> None:
+    if len(word) > e - s or "".join(chars[s:e]) != text[s:e]:
+        return  # another layout step rewrote it already
+    chars[s:e] = list(word.rjust(e - s) if right else word.ljust(e - s))
+
+
+def _numbers(spoken: Spoken, text: str, chars: list[str]) -> None:
+    for pattern, right in ((spoken.after, True), (spoken.before, False)):
+        if pattern is None:
+            continue
+        for m in pattern.finditer(text):
+            s, e = m.span("num")
+            value = _value(spoken, m.group("num"))
+            if value is not None:
+                _put(chars, text, s, e, value, right)
+
+
+def _stages(spoken: Spoken, text: str, chars: list[str]) -> None:
+    if spoken.stage is None:
+        return
+    for m in spoken.stage.finditer(text):
+        pre = spoken.prefixes[" ".join(m.group("pre").split())]
+        val = spoken.stages.get(m.group("val"), spoken.stages.get(m.group("val").lower(), ""))
+        _put(chars, text, m.start(), m.end(), f"{pre}{val}{(m.group('sub') or '').lower()}", True)
+
+
+def _commands(spoken: Spoken, text: str, chars: list[str]) -> None:
+    if spoken.commands is None:
+        return
+    found = list(spoken.commands.finditer(text))
+    if len(found) < 2 or not any(spoken.punct.get(" ".join(m.group("cmd").lower().split())) == "," for m in found):
+        return  # not a dictation's punctuation
+    for m in found:
+        words = _WORD.findall(text[max(0, m.start() - 30) : m.start()])
+        if words and words[-1].lower() in spoken.not_after:
+            continue  # "her last menstrual period"
+        _put(chars, text, m.start(), m.end(), spoken.punct[" ".join(m.group("cmd").lower().split())], False)
+
+
+def _corrections(spoken: Spoken, text: str, chars: list[str]) -> None:
+    if spoken.corrections is None:
+        return
+    for m in spoken.corrections.finditer(text):
+        start = max(0, m.start() - 160)
+        back = text[start : m.start()]
+        cut = max((b.end() for b in _BOUNDARY.finditer(back)), default=0)
+        before = [(w.group().lower(), start + cut + w.start()) for w in _WORD.finditer(back[cut:])][-12:]
+        stop = _BOUNDARY.search(text, m.end(), m.end() + 80)
+        after = [w.group().lower() for w in _WORD.finditer(text, m.end(), stop.start() if stop else m.end() + 80)]
+        where = _corrected(spoken, before, after)
+        if where is not None:  # blanked whatever an earlier step wrote there ("E R" -> "ER")
+            chars[where : m.end()] = [" "] * (m.end() - where)
+
+
+def _corrected(spoken: Spoken, before: list[tuple[str, int]], after: list[str]) -> int | None:
+    """Where the words that the correction replaces start, or None when it is unclear."""
+    words = [w for w, _ in before]
+    for k in range(min(3, len(after)), 0, -1):
+        for i in range(len(words) - k, -1, -1):
+            if words[i : i + k] == after[:k]:
+                return before[i][1]
+    if words and after and words[-1] in spoken.correction_values and after[0] in spoken.correction_values:
+        return before[-1][1]  # "grade two I mean three"
+    return None
+
+
+def speak(spoken: Spoken, text: str, chars: list[str]) -> None:
+    """Rewrite in ``chars`` (the layout's text, same length as ``text``) the spoken forms of a dictation."""
+    if spoken.forms is not None:
+        hear(spoken.forms, text, chars)
+    _stages(spoken, text, chars)
+    _numbers(spoken, text, chars)
+    _commands(spoken, text, chars)
+    if spoken.corrections is not None:
+        _corrections(spoken, text, chars)

@@ -5,7 +5,7 @@ Orders:
   contrast words the study's own;
 - a plan heading joined to follow-up ("Plan / follow-up:", "Plan & f/u:") proposes what it lists;
 - the study chosen named by a pronoun ("prefers it over CT + bone scan"): the studies after "over" are set aside;
-- a study the note says would not change management is set aside; one that would is still considered.
+- a study the note says does not change management is still the one considered (as "not indicated" is).
 Requests:
 - the patient's negative question ("Shouldn't I have a PET scan?") asks for the scan; "should I get a scan?" stays
   a question;
@@ -101,25 +101,13 @@ def test_without_a_preference_two_studies_stay_two() -> None:
     assert order(note) is None
 
 
-# ---- a study that would not change management
-@given(
-    st.sampled_from(
-        [
-            "breast MRI would not change management",
-            "breast MRI will not alter management",
-            "breast MRI is unlikely to change management",
-        ]
+# ---- a study said not to change management stays the one considered (annotation guide 2: "not indicated" still is)
+def test_requested_study_said_not_to_change_management_stays_the_order() -> None:
+    note = CLINIC + (
+        "A/P:\n1. Staging: pt asks for a PET scan because her sister had one. Explained that a PET/CT does not change "
+        "management and is not recommended.\n"
     )
-)
-@PROPERTY
-def test_study_that_would_not_change_management_is_set_aside(words: str) -> None:
-    note = CLINIC + f"Recommendation: FDG PET/CT for systemic staging before neoadjuvant TCHP; {words}.\n"
     assert order(note) == PET
-
-
-def test_study_not_said_to_change_nothing_still_counts() -> None:
-    note = CLINIC + "Recommendation: FDG PET/CT for systemic staging; breast MRI for extent of disease.\n"
-    assert order(note) is None  # two studies considered: none
 
 
 # ---- her negative question

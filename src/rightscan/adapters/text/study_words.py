@@ -46,9 +46,20 @@ def neighbour_words(text: str, start: int, end: int) -> list[str]:
     return words(after)[:_NEIGHBOURS] + words(before)[-_NEIGHBOURS:][::-1]
 
 
+# round 22d: the side or sides of a study written between its name and its contrast words, as an order line puts them
+# ("MRI BREAST BILATERAL WITHOUT CONTRAST", "MRI breast left w/wo"): the contrast words are still the study's own
+_SIDE_BETWEEN = re.compile(r"[ \t]+(?:bilateral|bilat|b/l|unilateral|left|right|lt|rt)(?![a-z/])", re.IGNORECASE)
+
+
 def order_words(text: str, start: int, end: int) -> str:
     """A study's words for the resolver: the matched phrase and any contrast words right after it
-    ("CT chest" + " w contrast", "MRI brain" + " w/wo"), which the phrase itself may not include."""
+    ("CT chest" + " w contrast", "MRI brain" + " w/wo"), which the phrase itself may not include; a side written
+    between the name and its contrast words is passed over (round 22d)."""
+    side = _SIDE_BETWEEN.match(text, end)
+    if side is not None:
+        beyond = CONTRAST_AFTER.match(text, side.end())
+        if beyond is not None and _SAYS_CONTRAST.search(beyond.group(0)) is not None:
+            return text[start:end] + beyond.group(0)
     more = CONTRAST_AFTER.match(text, end)
     words = more.group(0) if more else ""
     # a bare "with" or "without" is not about contrast ("mammogram with tomosynthesis")

@@ -91,6 +91,8 @@ def test_the_attacks_sentences_are_stated(text: str) -> None:
         ("no symptoms vs. bone pain or headache", "headache"),
         ("no approx. 2.5 cm mass or bone pain", "bone_pain"),
         ("no fever. no new bone pain", "bone_pain"),
+        ("ROS: 10-pt ROS negative incl. bone pain, cough, headache.", "bone_pain"),
+        ("denies symptoms esp. bone pain or headache", "bone_pain"),
     ],
 )
 def test_an_abbreviation_or_a_decimal_does_not_end_the_denial(text: str, code: str) -> None:

@@ -353,6 +353,7 @@ class SentenceBreaks:
         self.denial_ends_at = rules.denial_ends_at
         self.denial_ends_after = rules.denial_ends_after
         self.denial_qualifiers = rules.denial_ending_qualifiers
+        self.soft_exceptions = rules.denial_ends_except_after
 
     def __call__(self, doc: Doc) -> Doc:
         # the tokens' text, lower case and blanks read as arrays: a Token object per attribute read costs more
@@ -392,7 +393,7 @@ class SentenceBreaks:
                 continue
             if opens:
                 starts[i + 1] = True
-            else:
+            elif word not in self.soft_exceptions:
                 soft.append(i + 1)
         doc.user_data[SOFT_ENDS_KEY] = soft
         self._bound(texts, space, starts)

@@ -118,6 +118,7 @@ class _SentenceBreaks(_Strict):
     denial_ends_at: Words = Field(default_factory=list)
     denial_ends_after: Words = Field(default_factory=list)
     denial_ending_qualifiers: Words = Field(default_factory=list)
+    denial_ends_except_after: Words = Field(default_factory=list)
 
 
 class _Coordination(_Strict):

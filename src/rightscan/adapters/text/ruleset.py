@@ -111,6 +111,7 @@ class Rules:
     denial_ends_at: frozenset[str]  # round 22s
     denial_ends_after: frozenset[str]
     denial_ending_qualifiers: frozenset[str]
+    denial_ends_except_after: frozenset[str]
     not_shielding: frozenset[str]
     coordination_families: frozenset[str]
     coordination_connectors: frozenset[str]

@@ -100,6 +100,10 @@ FLOORS = {
     # (test_nlp_r21{a..e,n}_*.py: symptoms, stage fields and M/N safety, settings, orders in notes, the patient's
     # request; test_nlp_grade_answers_its_item.py) 88.0 % and none
     "blind_v21.jsonl": (0, 0.87),
+    # first run unseen 73.3 % and 7 unsafe (BLIND_V22_PROVENANCE.md), written after round 21; after round 22
+    # (test_nlp_r22{a..e,m,n,s}_*.py: symptoms, stage fields and M1 safety, settings on the surgical path, orders in
+    # notes and the patient's request, a dictation's spoken forms, the eighth security pass's scope ends) 83.3 %, none
+    "blind_v22.jsonl": (0, 0.83),
 }
 
 

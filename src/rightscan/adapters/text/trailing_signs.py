@@ -24,7 +24,7 @@ from collections.abc import Sequence
 # round 22n: the effect of an answer word or a cross, for a symptom's mention only (pipeline.py): "axilla US neg",
 # "CT CAP -ve" are a study's result, read by the value rules, not a denied item
 SYMPTOM_ONLY = "symptom_only:"
-_ITEM_START = re.compile(r"[/,|;:\n]")
+_ITEM_START = re.compile(r"[/,|;:\n]|[.!?](?=\s)")  # a sentence end starts an item too ("woman. cough -ve")
 _ITEM_MAX_WORDS = 4  # "wt loss", "abd pain", "new bone pain": a list's item is a few words
 
 

@@ -354,6 +354,7 @@ class SentenceBreaks:
         self.denial_ends_after = rules.denial_ends_after
         self.denial_qualifiers = rules.denial_ending_qualifiers
         self.soft_exceptions = rules.denial_ends_except_after
+        self.describing = rules.denial_list_describing_words
 
     def __call__(self, doc: Doc) -> Doc:
         # the tokens' text, lower case and blanks read as arrays: a Token object per attribute read costs more
@@ -404,16 +405,19 @@ class SentenceBreaks:
 
     def _list_goes_on(self, texts: list[str], lower: list[int], strings: Any) -> list[bool]:
         """Token index -> does a list join (a comma, slash, "or", "and") follow it in its clause? A qualified item
-        inside a denied list goes on as one of its items ("neg for CP, new SOB, wt loss, HA")."""
-        out = [False] * len(texts)
+        inside a denied list goes on as one of its items ("neg for CP, new SOB, wt loss, HA"). A join before a
+        describing word ("..., worse in the morning") describes the item before it and opens no item."""
+        n = len(texts)
+        out = [False] * n
         goes_on = False
-        for i in range(len(texts) - 1, -1, -1):
+        describing = self.describing
+        for i in range(n - 1, -1, -1):
             out[i] = goes_on
             text = texts[i]
             if text in _CLAUSE_ENDS or "\n" in text:
                 goes_on = False
             elif text in self.denial_ends_after or strings[lower[i]] in _LIST_WORDS:
-                goes_on = True
+                goes_on = i + 1 >= n or strings[lower[i + 1]] not in describing
         return out
 
     def _ends_denial(self, text: str, next_lower: str, listed: bool) -> bool:

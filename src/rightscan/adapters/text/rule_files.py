@@ -119,6 +119,7 @@ class _SentenceBreaks(_Strict):
     denial_ends_after: Words = Field(default_factory=list)
     denial_ending_qualifiers: Words = Field(default_factory=list)
     denial_ends_except_after: Words = Field(default_factory=list)
+    denial_list_describing_words: Words = Field(default_factory=list)
 
 
 class _Coordination(_Strict):

@@ -420,6 +420,7 @@ def _context_settings(ctx: ContextFile) -> dict[str, Any]:
         "denial_ends_after": frozenset(ctx.sentence_breaks.denial_ends_after),
         "denial_ending_qualifiers": _lower(ctx.sentence_breaks.denial_ending_qualifiers),
         "denial_ends_except_after": _lower(ctx.sentence_breaks.denial_ends_except_after),
+        "denial_list_describing_words": _lower(ctx.sentence_breaks.denial_list_describing_words),
         "not_shielding": frozenset(ctx.not_shielding),
         "coordination_families": frozenset(ctx.coordination.families),
         "coordination_connectors": _lower(ctx.coordination.connectors),

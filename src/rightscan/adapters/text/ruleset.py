@@ -112,6 +112,7 @@ class Rules:
     denial_ends_after: frozenset[str]
     denial_ending_qualifiers: frozenset[str]
     denial_ends_except_after: frozenset[str]
+    denial_list_describing_words: frozenset[str]
     not_shielding: frozenset[str]
     coordination_families: frozenset[str]
     coordination_connectors: frozenset[str]

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 # "CT CAP -ve" are a study's result, read by the value rules, not a denied item
 SYMPTOM_ONLY = "symptom_only:"
 _ITEM_START = re.compile(r"[/,|;:\n]|[.!?](?=\s)")  # a sentence end starts an item too ("woman. cough -ve")
+_SEPARATOR_AFTER = re.compile(r"[ \t]*[,/;]")  # the list's separator right after an answer word
 _ITEM_MAX_WORDS = 4  # "wt loss", "abd pain", "new bone pain": a list's item is a few words
 
 
@@ -115,7 +116,13 @@ def trailing_signs(
             worded = m.group("wneg") or m.group("xneg")
             negated.append((begin + lead, start, SYMPTOM_ONLY + "negated" if worded else "negated"))
         if m.group("wneg") or m.group("wpos"):
-            continue  # a word stays for the value rules ("axilla US neg", "triple neg"): its mark answers the item
+            # a word stays for the value rules ("axilla US neg", "triple neg"): its mark answers the item. A no word
+            # that is also a denial cue ("nil") would deny the next item too ("bone pain nil, cough +"): the list's
+            # separator after it becomes a cell bar, which ends its reach
+            after = _SEPARATOR_AFTER.match(text, end)
+            if m.group("wneg") and after:
+                bars.append((after.end() - 1, after.end(), False))
+            continue
         sign = next(k for k in ("neg", "pos", "xneg") if m.group(k))
         bars.append((m.start(sign), end, False))
     return bars, negated

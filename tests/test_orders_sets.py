@@ -72,6 +72,7 @@ FROZEN = {
     "orders_v20.jsonl": "4443f74b0a3edf2b3fbe25f50e5e9c8bb84f78fbcf6f71727c01abf0094aa13a",
     "orders_v21.jsonl": "0664f7897cbb170e1e57c03e59295040c44b677706b1a24a48fc081d3272ee0d",
     "orders_v22.jsonl": "b45a71b2dad52e5ecdf21ae6a870afc245fab4c1669e08f2820e3c08b8fdb859",
+    "orders_v23.jsonl": "b0cf04f2379fb8a9740a230209735911991017691e0513b70eabfbafec1cce0b",
 }
 
 
@@ -102,6 +103,7 @@ SEED_LISTS = (
     "orders_v20.jsonl",
     "orders_v21.jsonl",
     "orders_v22.jsonl",
+    "orders_v23.jsonl",
 )
 
 

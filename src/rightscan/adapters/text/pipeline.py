@@ -21,6 +21,7 @@ from rightscan.adapters.text import values as value_layer
 from rightscan.adapters.text.components import GAPS_KEY, GROUP, PROCEDURE_PREFIX, TEXT_KEY, VALUE_KEY, build, doc_text
 from rightscan.adapters.text.form_rows import FORM_WORDING
 from rightscan.adapters.text.graded_rows import GRADED
+from rightscan.adapters.text.headed_lists import compile_headed_lists, join_headed_lists
 from rightscan.adapters.text.layout import Marks, break_runs, compile_layout, normalise_marked
 from rightscan.adapters.text.model import Mention
 from rightscan.adapters.text.rules import load_rules
@@ -60,6 +61,11 @@ class Analyser:
         self._section_gives_way = {s.category: dict(s.gives_way) for s in self.rules.sections}
         self.scopes = Scopes(self.rules)
         self.layout = compile_layout(self.rules)
+        spec = self.rules.layout
+        self.headed_lists = compile_headed_lists(
+            [*spec["negative_headings"], *spec["positive_headings"]],
+            [*spec["vertical_list_stops"], *self.rules.denial_ending_qualifiers],
+        )
         from rightscan.adapters.knowledge_files import load_knowledge
 
         self.kb = load_knowledge()
@@ -70,7 +76,8 @@ class Analyser:
 
     def rewrite_marked(self, text: str) -> tuple[str, Marks]:
         """``rewrite`` and the labels the layout answers "no" (``layout.normalise_marked``)."""
-        plain, marks = normalise_marked(self.layout, unwrap(text))  # unwrap: same length, same offsets
+        joined = join_headed_lists(self.headed_lists, unwrap(text))  # both: the same length, the same offsets
+        plain, marks = normalise_marked(self.layout, joined)
         return break_runs(plain), marks
 
     def _doc(self, read: str, gaps: frozenset[int] = frozenset()) -> Doc:

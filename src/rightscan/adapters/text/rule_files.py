@@ -152,6 +152,7 @@ class _Layout(_Strict):
     positive_signs: Words
     negative_headings: Words
     positive_headings: Words
+    vertical_list_stops: Words = Field(default_factory=list)  # round 23: headed_lists.py
     negative_answers: Words  # grid rows (grid_rows.py) and "Item: none"
     unsure_answers: Words
     answer_arrows: Words  # round 13v-b: "Any numbness? -> no"

@@ -36,6 +36,7 @@ MIGRATIONS = resource_path("adapters", "store", "migrations")
 DEFAULT_URL = "sqlite:///rightscan.db"
 PURGE_EVERY_SECONDS = 60.0  # expired token ids are deleted at most this often
 READY_WRITE_SECONDS = 1.0  # /readyz updates its heartbeat row at most this often
+READY_WAIT_SECONDS = 1.0  # and waits at most this long for a lock held by another writer
 _PG_MIGRATION_LOCK = 0x52534D47  # pg_advisory_xact_lock key: one migrating instance at a time
 
 
@@ -419,10 +420,24 @@ class DecisionStore:
             )
             try:
                 with self.engine.begin() as conn:
-                    conn.execute(stmt)
+                    # a probe answers within its load balancer's timeout: a locked store is "not ready" after
+                    # READY_WAIT_SECONDS, not after the writers' 10-second busy wait (ninth security pass)
+                    self._short_wait(conn, True)
+                    try:
+                        conn.execute(stmt)
+                    finally:
+                        self._short_wait(conn, False)
             except SQLAlchemyError as exc:
                 raise StoreError(f"decision log not writable: {type(exc).__name__}") from None
             self._ready_written_at = time.monotonic()
+
+    def _short_wait(self, conn: Any, short: bool) -> None:
+        """The readiness write's lock wait: READY_WAIT_SECONDS, then back to the connection's usual wait."""
+        dialect = self.engine.dialect.name
+        if dialect == "sqlite":
+            conn.exec_driver_sql(f"PRAGMA busy_timeout={int(READY_WAIT_SECONDS * 1000) if short else 10000}")
+        elif dialect == "postgresql" and short:
+            conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{int(READY_WAIT_SECONDS * 1000)}ms'")
 
     def card_tenants(self, uuids: list[str]) -> dict[str, str | None]:
         """The tenant of the decision behind each known card (unknown cards are absent)."""

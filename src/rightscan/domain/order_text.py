@@ -61,6 +61,7 @@ from rightscan.domain.orders_items import (
     _bare,
     _bare_at,
     _contrast_follows,
+    _contrast_injection,
     _denial,
     _filler_then_contrast,
     _joined,
@@ -298,8 +299,9 @@ def _read_segment(
             parse.projection = parse.projection or not in_reason
         elif MAMMOGRAPHIC_VIEW in m.technique:
             parse.mammographic_view = parse.mammographic_view or not in_reason
-        elif m.technique and not (in_reason and "intervention" in m.technique):
-            # the tracer's injection ("bone scan - injection 09:00") is the study's own step: read at the end
+        elif m.technique and not (in_reason and "intervention" in m.technique) and not _contrast_injection(items, k, m):
+            # the tracer's injection ("bone scan - injection 09:00") is the study's own step: read at the end; the
+            # contrast's ("an injection of contrast dye") is its contrast (round 23o)
             (parse.tracer_steps if m.tracer_step else parse.technique).update(m.technique)
         if m.contrast:
             parse.contrast_marks.add(m.contrast)

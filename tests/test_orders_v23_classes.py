@@ -93,6 +93,26 @@ def test_a_reminder_never_settles_what_the_order_leaves_open(text: str) -> None:
     assert study(text) is None, interpret(KB, text)
 
 
+@case(
+    [
+        ("Reminder: MRI breasts with contrast new lump", "mri_breast_wwo"),
+        ("Your upcoming test: CT chest with contrast known breast cancer", "ct_chest_contrast"),
+        ("Appointment reminder: MRI of both breasts with contrast on Friday at 8:30 am", "mri_breast_wwo"),
+        ("Upcoming - bone scan on Monday", "bone_scan"),
+    ]
+)
+def test_a_label_that_states_nothing_is_not_the_study_part(text: str, pid: str | None) -> None:
+    """A leading label of filler words alone ("Reminder:") is set aside like a leading indication, so a clinical word
+    in the study's own segment is still read as the study's indication."""
+    assert study(text) == pid, interpret(KB, text)
+
+
+def test_a_leading_status_is_no_label() -> None:
+    """A leading "Declined:" states the order's status: it is still read."""
+    assert interpret(KB, "Declined: MRI breast with contrast").order_status == "declined"
+    assert interpret(KB, "Reminder: declined MRI breast with contrast").order_status == "declined"
+
+
 # ------------------------------------------------------------------ premedication and contrast hives
 @case(
     [

@@ -24,7 +24,8 @@ modality abbreviation the vocabulary also writes for the patient ("pt has") is t
 
 What the order is for may also come first ("Breathless, ?effusion - CXR"): segments before the first one
 that names a modality, with a clinical or unknown word in them, are the indication (a region they name is
-the study's only when the study names none: "left breast lump: US"). A local code before the name with no
+the study's only when the study names none: "left breast lump: US"); so are labels that state nothing ("Reminder:",
+"Your upcoming test:", round 23o). A local code before the name with no
 separator ("NMB-01 BONE SCAN"), or a site's code before an identifier joined by underscores ("XY_MG_SCREEN",
 round 22o), is set aside when the rest names a modality. The views of a mammogram (CC/MLO, spot compression), or
 views of the breast, with no modality named are the mammogram's (round 22o). The two halves of a
@@ -61,6 +62,7 @@ from rightscan.domain.orders_items import (
     _bare,
     _bare_at,
     _contrast_follows,
+    _contrast_injection,
     _denial,
     _filler_then_contrast,
     _joined,
@@ -298,8 +300,9 @@ def _read_segment(
             parse.projection = parse.projection or not in_reason
         elif MAMMOGRAPHIC_VIEW in m.technique:
             parse.mammographic_view = parse.mammographic_view or not in_reason
-        elif m.technique and not (in_reason and "intervention" in m.technique):
-            # the tracer's injection ("bone scan - injection 09:00") is the study's own step: read at the end
+        elif m.technique and not (in_reason and "intervention" in m.technique) and not _contrast_injection(items, k, m):
+            # the tracer's injection ("bone scan - injection 09:00") is the study's own step: read at the end; the
+            # contrast's ("an injection of contrast dye") is its contrast (round 23o)
             (parse.tracer_steps if m.tracer_step else parse.technique).update(m.technique)
         if m.contrast:
             parse.contrast_marks.add(m.contrast)
@@ -451,17 +454,26 @@ def _leading_indication(vocab: OrderVocabulary, segments: list[str]) -> int:
     """How many segments before the first one that names a modality say what the order is for (a clinical
     word or a word outside the vocabulary in one of them: "Known IDC left breast, staging: CT CAP c+",
     "Dr X req - bone scan"); 0 when the first segment names the modality or none names one."""
-    clinical = False
+    clinical, labels = False, True
     for n, raw in enumerate(segments):
         scratch = _Parse()
         # a modality abbreviation the vocabulary also writes for the patient ("pt due") names no study here
         _read_segment(vocab, _words(vocab, raw, scratch), scratch, later=True)
         if scratch.modality:
-            return n if clinical else 0
+            return n if clinical or (labels and n) else 0
         if any(study_words_run_together(vocab, word) for word in scratch.unread):
             return 0  # study words run together ("annualscreeningmammo"): the study part, unclear
         clinical = clinical or bool(scratch.unread or scratch.indication_word)
+        # round 23o: a label that states nothing ("Reminder:", "Your upcoming test:") is not the study part either
+        labels = labels and raw.strip() != "" and _states_nothing(scratch)
     return 0
+
+
+def _states_nothing(seg: _Parse) -> bool:
+    """Whether a segment read states no attribute, no status and no doubt: only filler words ("Reminder")."""
+    said = (seg.regions, seg.laterality, seg.contrast_marks, seg.intent, seg.technique, seg.tracer_steps, seg.extent)
+    flags = (seg.contrast_word, seg.contrast_question, seg.projection, seg.mammographic_view, seg.indication_word)
+    return not (any(said) or any(flags) or seg.pharmaceutical or seg.protocols or seg.status or seg.unread)
 
 
 def _answered_no(vocab: OrderVocabulary, text: str) -> bool:

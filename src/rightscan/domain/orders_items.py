@@ -49,6 +49,24 @@ def _contrast_follows(items: list[tuple[str, TermMeaning | None]], k: int, indic
     return bool(meaning.contrast_word or meaning.contrast or meaning.laterality or meaning.with_marker)
 
 
+_INJECTED_WITH = frozenset({"of", "with", "some", "the", "a", "an"})  # "an injection of a contrast dye"
+
+
+def _contrast_injection(items: list[tuple[str, TermMeaning | None]], k: int, m: TermMeaning) -> bool:
+    """Whether the injection at ``k`` is the contrast's, not a procedure or a tracer's step: a contrast noun right
+    before it ("dye injection") or after it past "of", "with", an article or a route ("an injection of contrast
+    dye", "injection of IV contrast"). The contrast noun states the contrast itself (round 23o)."""
+    if not m.tracer_step:
+        return False
+
+    def contrast_at(j: int, step: int) -> bool:
+        while 0 <= j < len(items) and (items[j][0] in _INJECTED_WITH or (items[j][1] and items[j][1].contrast_route)):
+            j += step
+        return 0 <= j < len(items) and items[j][1] is not None and items[j][1].contrast_word
+
+    return contrast_at(k - 1, -1) or contrast_at(k + 1, 1)
+
+
 def _ruled_out(items: list[tuple[str, TermMeaning | None]], k: int) -> bool:
     """Whether the next word after item ``k`` (separators skipped) rules it out ("MRI contraindicated")."""
     j = k + 1

@@ -39,10 +39,9 @@ about his back pain"; "my back hurts since gym") keeps its reading.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
 from collections.abc import Set as AbstractSet
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from rightscan.adapters.text.rule_pass import CueSpan, NoteMentions
 from rightscan.adapters.text.rules import Rules
@@ -159,7 +158,7 @@ class RelativeTails:
                 e.add(FAMILY)
 
     def _in_relative_aside(
-        self, doc: Doc, anchors: list[int], span: Any, stop: int, subject_tokens: AbstractSet[int]
+        self, doc: Doc, anchors: list[int], span: Span, stop: int, subject_tokens: AbstractSet[int]
     ) -> bool:
         """Round 23a: the nearest relative cue before the symptom opens a bracket right after it, and the bracket
         closes after the symptom in its sentence, with no patient's word, SUBJECT cue, line break or other bracket

@@ -22,6 +22,7 @@ from rightscan.adapters.text.components import GAPS_KEY, GROUP, PROCEDURE_PREFIX
 from rightscan.adapters.text.form_rows import FORM_WORDING
 from rightscan.adapters.text.graded_rows import GRADED
 from rightscan.adapters.text.headed_lists import compile_headed_lists, join_headed_lists
+from rightscan.adapters.text.lasting_history import LastingHistory
 from rightscan.adapters.text.layout import Marks, break_runs, compile_layout, normalise_marked
 from rightscan.adapters.text.model import Mention
 from rightscan.adapters.text.rules import load_rules
@@ -60,6 +61,7 @@ class Analyser:
         self._section_spares = {s.category: s.spares for s in self.rules.sections}
         self._section_gives_way = {s.category: dict(s.gives_way) for s in self.rules.sections}
         self.scopes = Scopes(self.rules)
+        self._lasting = LastingHistory(self.rules.red_flag_readings)  # round 23a: "h/o back pain x 6 wks"
         self.layout = compile_layout(self.rules)
         spec = self.rules.layout
         self.headed_lists = compile_headed_lists(
@@ -178,6 +180,13 @@ class Analyser:
             # a negated explanation explains nothing ("dry cough x 6 wks, no URI"), and a negated resolution resolves
             # nothing ("a cough that has not cleared"), as in a clause (scopes)
             if effect in ("explained", "historical") and (ms in negated_ends or ms - 1 in negated_ends):
+                continue
+            # round 23a: "h/o R hip pain x 6 wks" tells how long today's complaint has lasted (lasting_history.py)
+            if (
+                effect == "historical"
+                and family.startswith("symptom")
+                and self._lasting.lasting(span.doc, span, mod.rule.literal, (ms, me), sents.of(span.start).end)
+            ):
                 continue
             effects.add(effect)
         where = sections[span.start]

@@ -18,7 +18,12 @@ read. A mention of ``story_families`` that no relative's effect reaches is given
   word that carries the story on (``story_comma_links``: "..., causing back pain");
 - before the relative's death: a word of ``story_death_leads``, a pronoun of ``story_death_pronouns`` and a word of
   ``story_deaths`` after the symptom in its clause ("bone pain for months before she died", "until he passed"), a
-  relative named earlier in the sentence or the one before ("since she died" only dates the patient's symptom).
+  relative named earlier in the sentence or the one before ("since she died" only dates the patient's symptom);
+- round 23a: in the relative's own parenthesis: a relative cue, then "(", the symptom, then ")" closing it in the
+  sentence ("sister (breast, age 41, died 2022 -- had seizures from spread to brain)", "father (lung ca; d. 2019 -
+  headaches from brain mets)"): what the brackets after a relative hold is the relative's, a dash, a comma or a
+  semicolon inside them ends nothing; only a word naming the patient (``patient_words``), a SUBJECT cue or a line
+  break inside them does, and a bracket opened or closed before the symptom.
 
 Each of them ends where the writer comes back to the patient or to herself: a word of ``story_ends`` (";", "so",
 "but", the patient's worry: "so im scared", "this is the reason for her worry"), a spaced dash, a subject word of
@@ -36,7 +41,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from collections.abc import Set as AbstractSet
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from rightscan.adapters.text.rule_pass import CueSpan, NoteMentions
 from rightscan.adapters.text.rules import Rules
@@ -44,6 +49,8 @@ from rightscan.adapters.text.rules import Rules
 FAMILY = "family"
 TAIL_REACH = 20  # tokens from the relative's disease to the symptom its tail names
 DEATH_REACH = 14  # tokens from the symptom to the death that ends the relative's story
+ASIDE_REACH = 20  # round 23a: tokens from the symptom to the bracket that closes a relative's aside
+_BRACKETS = frozenset({"(", ")"})
 _DASHES = frozenset({"-", "\u2013", "\u2014"})
 _WHICH = "which"
 _JOINS = frozenset({"and", ",", "&", "+"})  # a verb joined after these may have the sentence's subject again
@@ -73,6 +80,7 @@ class RelativeTails:
         self.deaths = frozenset(words.get("story_deaths", ()))
         self.death_pronouns = frozenset(words.get("story_death_pronouns", ()))
         self.death_leads = frozenset(words.get("story_death_leads", ()))
+        self.patient_words = frozenset(w for w in words.get("patient_words", ()) if " " not in w)  # round 23a
         self.categories = rules.categories
 
     def apply(self, note: NoteMentions, informant_cues: AbstractSet[CueSpan], patient: AbstractSet[str]) -> None:
@@ -131,9 +139,13 @@ class RelativeTails:
                 or (w in _DASHES and _spaced(doc, i))
             )
 
+        cued_tokens = {i for s, e in cued for i in range(s, e)}
         for _, span, _, e in targets:
             sent = note.sents.of(span.start)
             before = [a for a in anchors if sent.start <= a < span.start]
+            if self._in_relative_aside(doc, [a for a in before if a in cued_tokens], span, sent.end, subject_tokens):
+                e.add(FAMILY)
+                continue
             if before and (
                 self._in_relative_clause(lowers, before, span.start, breaks)
                 or self._in_disease_tail(lowers, before, related, sent.start, span.start, breaks)
@@ -144,6 +156,30 @@ class RelativeTails:
             earlier = [a for a in anchors if note.sents.index[a] in (k, k - 1) and a < span.start]
             if earlier and self._before_death(doc, lowers, span.end, sent.end):
                 e.add(FAMILY)
+
+    def _in_relative_aside(
+        self, doc: Doc, anchors: list[int], span: Span, stop: int, subject_tokens: AbstractSet[int]
+    ) -> bool:
+        """Round 23a: the nearest relative cue before the symptom opens a bracket right after it, and the bracket
+        closes after the symptom in its sentence, with no patient's word, SUBJECT cue, line break or other bracket
+        between the opening and the symptom."""
+        if not anchors:
+            return False
+        a = anchors[-1]
+        opened = a + 1
+        if opened >= span.start or doc[opened].text != "(":
+            return False
+        for i in range(opened + 1, span.start):
+            w = doc[i].lower_
+            if w in _BRACKETS or w in self.patient_words or i in subject_tokens or "\n" in doc[i].text:
+                return False
+        for i in range(span.end, min(stop, span.end + ASIDE_REACH)):
+            w = doc[i].lower_
+            if w == ")":
+                return True
+            if w == "(" or w in self.patient_words or i in subject_tokens or "\n" in doc[i].text:
+                return False
+        return False
 
     def _in_relative_clause(self, lowers: list[str], anchors: list[int], start: int, breaks: Breaks) -> bool:
         """A relative, "who" or "whose" (after a comma or not), then the symptom before the clause's first comma."""

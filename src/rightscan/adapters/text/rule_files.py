@@ -300,6 +300,13 @@ class _RedFlagReadings(_Strict):
     habit_causes: Words  # round 16b: a change of habits taken up on purpose (red_flag_readings.mood_cause)
     purpose_words: Words = Field(default_factory=list)  # round 22a: weight lost on purpose, told by an adverb
     denied_cause_joins: Words = Field(default_factory=list)  # round 22a: "no fall or injury" denies both
+    # round 23a (lasting_history.py): a "history of" a complaint given a length after it ("h/o back pain x 6 wks")
+    lasting_history_cues: Words = Field(default_factory=list)
+    lasting_leads: Words = Field(default_factory=list)
+    lasting_fillers: Words = Field(default_factory=list)
+    lasting_units: Words = Field(default_factory=list)
+    lasting_not_after: Words = Field(default_factory=list)
+    lasting_past_words: Words = Field(default_factory=list)
     # round 13a (foreign_pronouns.py): a relative, then a pronoun of the relative's sex, not the patient's
     female_relatives: Words
     male_relatives: Words

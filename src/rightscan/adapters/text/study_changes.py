@@ -133,19 +133,16 @@ def requested_studies(cands: list[Candidate]) -> None:
         c.mention for c in cands if c.field == "patient_preference" and c.used and c.mention.family == "preference_own"
     ]
     for m in asked:
-        named = [c for c in cands if c.field == "order" and m.start <= c.mention.start and c.mention.end <= m.end]
-        inside = [c for c in named if c.value is not None]
-        # round 23d: a study named ambiguously beside it ("a CT and a bone scan") is a second study, not the same one
-        unclear = [c for c in named if c.value is None and not any(_overlap(c.mention, o.mention) for o in inside)]
-        if len({c.value for c in inside}) != 1 or unclear:
+        inside = [
+            c
+            for c in cands
+            if c.field == "order" and c.value is not None and m.start <= c.mention.start and c.mention.end <= m.end
+        ]
+        if len({c.value for c in inside}) != 1:
             continue
         for c in inside:
             if not c.used and not c.mention.effects & _NOT_ASKED:
                 c.used, c.reason = True, None
-
-
-def _overlap(a: Mention, b: Mention) -> bool:
-    return a.start < b.end and b.start < a.end
 
 
 def still_unclear(unclear: list[Mention], order_name: str | None) -> list[Mention]:

@@ -36,6 +36,7 @@ from rightscan.adapters.text.study_words import (
     neighbour_words,
     only_qualifiers,
     order_words,
+    set_off_contrast,
     word_joined_after,
 )
 from rightscan.adapters.text.trailing_signs import SYMPTOM_ONLY
@@ -318,7 +319,7 @@ class Analyser:
                     "family": rule.family,
                     "start": match.start(),
                     "end": match.end(),
-                    "findings": self._study_finding(match.group(0)),
+                    "findings": self._study_finding(match.group(0) + set_off_contrast(text, match.end())),
                 }
             return {
                 "rule": rule.id,

@@ -51,6 +51,19 @@ def neighbour_words(text: str, start: int, end: int) -> list[str]:
 _SIDE_BETWEEN = re.compile(r"[ \t]+(?:bilateral|bilat|b/l|unilateral|left|right|lt|rt)(?![a-z/])", re.IGNORECASE)
 
 
+# round 23d: the contrast of a study set off after its name by a comma, a bracket or a dash, as letters and board
+# outcomes write it ("MRI lumbar spine, non-contrast, to characterise L2", "an MRI of the lumbar spine (non-contrast)",
+# "CT thorax/abdomen/pelvis - non-contrast given eGFR 38"): only words about contrast, never the next study's name
+_SET_OFF_CONTRAST = re.compile(
+    r"[ \t]*+(?:,|\(|\[|-{1,2}|–|—)[ \t]*+"
+    r"((?:(?:with|without|w/o|w/wo|w/|iv|i\.v\.|and|&|\+|/)[ \t]++)*+"
+    r"(?:non[- ]?contrast(?:ed)?|non[- ]?con|non[- ]?enhanced|unenhanced|contrast(?:[- ]enhanced)?|plain|gadolinium|"
+    r"with(?:out)?[ \t]++(?:iv[ \t]++|i\.v\.[ \t]++)?(?:contrast|gadolinium|gad|dye)))"
+    r"(?![a-z0-9/-])(?![ \t]*+(?:ct|mri?|pet|us|usg|xr|x-?ray|scan|bone|mammo|ultrasound)(?![a-z]))",
+    re.IGNORECASE,
+)
+
+
 def order_words(text: str, start: int, end: int) -> str:
     """A study's words for the resolver: the matched phrase and any contrast words right after it
     ("CT chest" + " w contrast", "MRI brain" + " w/wo"), which the phrase itself may not include; a side written
@@ -65,7 +78,14 @@ def order_words(text: str, start: int, end: int) -> str:
     # a bare "with" or "without" is not about contrast ("mammogram with tomosynthesis")
     says_contrast = _SAYS_CONTRAST.search(words) is not None
     tail = words if says_contrast else ""  # a bare "and" or "/" after the study is not about it
-    return text[start:end] + tail
+    return text[start:end] + (tail or set_off_contrast(text, end))
+
+
+def set_off_contrast(text: str, end: int) -> str:
+    """Round 23d: the contrast words set off after a study's name ending at ``end`` ("MRI lumbar spine, non-contrast",
+    "CT TAP (with contrast)"), with a space before them, or ""."""
+    set_off = _SET_OFF_CONTRAST.match(text, end)
+    return " " + set_off.group(1) if set_off is not None else ""
 
 
 def only_qualifiers(words: str) -> bool:

@@ -19,7 +19,9 @@ FACT, UNPARSED, NOTE = "fact", "unparsed", "note"
 _NAME_SPLIT = re.compile(r"\s*(?:/|,|&|\band\b)\s*", re.IGNORECASE)
 # a line break ends a clause (a synoptic report: one field a line); the full stop of a title before a name does not
 # ("Dr. Kowalczyk wants CT first": the doctor is still the subject)
-_CLAUSE_END = re.compile(r"(?<!\bdr)(?<!\bmr)(?<!\bms)(?<!\bmrs)[.;](?:\s|$)|[;\n]")
+# round 23d: so does a question or an exclamation before the next sentence's capital ("Why don't I get one? Can you
+# order me a PET scan": the writer's "I" of the question before is not the one asked for the study)
+_CLAUSE_END = re.compile(r"(?<!\bdr)(?<!\bmr)(?<!\bms)(?<!\bmrs)[.;](?:\s|$)|[;\n]|[?!](?:\s++(?=[A-Z])|\s*+$)")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _KEY_MAX = 40  # characters of a synoptic field name
 # words after a number: up to the next comma, "and", "but", " / ", " + " or an aside in parentheses ("2 cm (3 cm FN)")
@@ -65,10 +67,11 @@ def rejected(rule: ValueRule, text: str, start: int, end: int, gaps: frozenset[i
         return True
     if rule.reject_before:
         field_start = max((g for g in gaps if g < start), default=-1) + 1  # round 18f: a form field is a clause
-        before = text[max(0, start - rule.window, field_start) : start].lower()
-        cuts = list(_CLAUSE_END.finditer(before))
+        before = text[max(0, start - rule.window, field_start) : start]
+        cuts = list(_CLAUSE_END.finditer(before))  # read in the note's case (a question ends before a capital)
         if cuts:
             before = before[cuts[-1].end() :]
+        before = before.lower()
         if any(p.search(before) for p in rule.reject_before):
             return True
         if rule.reject_before_phrase:  # "nipple 3 cm" is a distance; "6 cm from the nipple, measuring 2 cm" is not

@@ -38,6 +38,9 @@ _STRONG = re.compile(r"[|\t]|[^\s:]{3}")  # a filler other than a gap or a colon
 _UNREAD_CELL = re.compile(r"[xX✗✘✓✔☑☒■●•*]|\+{1,3}|\d{1,2}(?:[ \t]*/[ \t]*10)?")
 _EMPTY_CELL = re.compile(r"\|[ \t]*\|")
 _SENTENCE_END = re.compile(r"[.;!?][ \t]+(?=[^\n]*[A-Za-z]{2})")
+# round 23e: a dot that ends no sentence in a label: after a single letter ("T. bili ..... 0.6", "S. ALP") or inside a
+# word or a number ("CA 27.29 .... 88 H", "T.bili ....") -- an abbreviation, not prose before an ellipsis
+_LABEL_DOTS = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]\.|\.(?=[A-Za-z0-9])")
 LABEL_MAX_CHARS = 48  # a leader follows a short label starting its line ("Shortness of breath on exertion ....")
 
 
@@ -108,7 +111,7 @@ def blank_leaders(grid: Grid, original: str, text: str, chars: list[str], marks:
     -> "Fever          N"; "Fever ..... N   Chills ..... N": both). A leader ending its line leads to no answer
     ("Bone pain ..........."): the label is marked unread (its symptoms are confirmed, never raised)."""
     for m in grid.leader.finditer(text):
-        if "." in m.group("label").rstrip(". \t"):
+        if "." in _LABEL_DOTS.sub("", m.group("label").rstrip(". \t")):
             continue  # a sentence before it: an ellipsis in prose, not a leader
         nl = text.find("\n", m.end())
         line_end = len(text) if nl < 0 else nl

@@ -25,6 +25,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from rightscan.adapters.text.blank_prompts import blank_words
 from rightscan.adapters.text.firstchars import guard_fields
 from rightscan.adapters.text.form_rows import EFFECT as UNREAD
 from rightscan.adapters.text.form_rows import FORM_WORDING, overlaps, spans
@@ -61,6 +62,9 @@ class Grid:
     # round 22n: an earlier item's own yes sign and a list's separator ("ROS: cough +ve, back pain: neg"): the item an
     # answer closes starts after it (the yes answered its own item, which the later "neg" does not reach)
     answered_before: re.Pattern[str] | None = None
+    # round 23e: a template's blank left in a field ("Cough: ***   Headache: [select]   Fever: no"): an answer later on
+    # the line answers only the items after the last blank (the blank's item is left to confirm, blank_prompts.py)
+    template_blank: re.Pattern[str] | None = None
 
 
 def _words(words: Sequence[str]) -> str:
@@ -102,6 +106,7 @@ def compile_grid(spec: Mapping[str, Sequence[str]], receptor_names: str | None =
         arrows=arrows,
         receptor=re.compile(receptor_names, re.IGNORECASE) if receptor_names else None,
         answered_before=_answered_before(spec),
+        template_blank=re.compile(blank_words(spec.get("template_blanks", ())), re.IGNORECASE),
     )
     return guard_fields(grid, ("filler", "leaders", "unsure_answer", "answer", "one", "receptor"))  # same matches
 
@@ -220,6 +225,8 @@ def _read_line(
             # the item starts after a sentence ending before it ("Onset: gradual. Trauma: N")
             ends = [x.end() for x in _SENTENCE_END.finditer(text, item, last)]
             begin = max(ends) if ends else item
+            if grid.template_blank is not None:  # round 23e: not back past a blank ("Cough: ***   Fever: no")
+                begin = max([begin, *(x.end() for x in grid.template_blank.finditer(original, begin, last))])
             marks.append((after_answered(grid, text, begin, last) if effect == "negated" else begin, last, effect))
         item, read = None, True
     return read

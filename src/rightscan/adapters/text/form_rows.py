@@ -41,7 +41,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rightscan.adapters.text.blank_prompts import blank_prompts
+from rightscan.adapters.text.blank_prompts import blank_prompts, compile_blanks
 from rightscan.adapters.text.dictation import Misheard, compile_misheard, hear
 from rightscan.adapters.text.firstchars import guard_fields
 from rightscan.adapters.text.hypothetical_lists import Headings, compile_headings, hypothetical_lists
@@ -166,6 +166,7 @@ class Forms:
     misheard: Misheard | None = None  # negations misheard by speech recognition ("she the nights"; dictation.py)
     scales: Scales | None = None  # round 10b: a questionnaire answered on a scale's columns (scale_rows.py)
     spoken: Spoken | None = None  # round 22e: a dictation's spoken forms ("forty seven year old"; spoken.py)
+    blanks: re.Pattern[str] | None = None  # round 23e: a template's blank after an item ("Cough: [select]")
 
 
 # the line's end, a separator, a comment, a gap (not a decimal point: "[ ] 0.5 cm" is no answer)
@@ -189,6 +190,7 @@ def compile_forms(rules: Rules) -> Forms:
         misheard=compile_misheard(spec.get("misheard_negations", ())),
         scales=compile_scales(spec),
         spoken=compile_spoken(spec),
+        blanks=compile_blanks(spec.get("template_blanks", ())),
     )
     return guard_fields(forms, ("answer",))  # the same matches, found faster
 
@@ -244,7 +246,7 @@ def read_forms(
         out += _quoted_answers(forms, original)
     if forms.headings is not None:
         out += hypothetical_lists(forms.headings, original, [a for a, _, t in found if t])
-    out += blank_prompts(original)  # round 14: "Bone pain: ______" left blank (blank_prompts.py)
+    out += blank_prompts(original, forms.blanks)  # round 14: "Bone pain: ______" left blank (blank_prompts.py)
     answered = [m for m in marks if m[2] == "answered"]
     rows = spans(answered)
     free = [(a, b, t) for a, b, t in found if not overlaps(rows, a, b)]

@@ -25,6 +25,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from rightscan.adapters.text.blank_prompts import blank_words
 from rightscan.adapters.text.firstchars import guard_fields
 from rightscan.adapters.text.form_rows import EFFECT as UNREAD
 from rightscan.adapters.text.form_rows import FORM_WORDING, overlaps, spans
@@ -38,6 +39,9 @@ _STRONG = re.compile(r"[|\t]|[^\s:]{3}")  # a filler other than a gap or a colon
 _UNREAD_CELL = re.compile(r"[xX✗✘✓✔☑☒■●•*]|\+{1,3}|\d{1,2}(?:[ \t]*/[ \t]*10)?")
 _EMPTY_CELL = re.compile(r"\|[ \t]*\|")
 _SENTENCE_END = re.compile(r"[.;!?][ \t]+(?=[^\n]*[A-Za-z]{2})")
+# round 23e: a dot that ends no sentence in a label: after a single letter ("T. bili ..... 0.6", "S. ALP") or inside a
+# word or a number ("CA 27.29 .... 88 H", "T.bili ....") -- an abbreviation, not prose before an ellipsis
+_LABEL_DOTS = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]\.|\.(?=[A-Za-z0-9])")
 LABEL_MAX_CHARS = 48  # a leader follows a short label starting its line ("Shortness of breath on exertion ....")
 
 
@@ -58,6 +62,9 @@ class Grid:
     # round 22n: an earlier item's own yes sign and a list's separator ("ROS: cough +ve, back pain: neg"): the item an
     # answer closes starts after it (the yes answered its own item, which the later "neg" does not reach)
     answered_before: re.Pattern[str] | None = None
+    # round 23e: a template's blank left in a field ("Cough: ***   Headache: [select]   Fever: no"): an answer later on
+    # the line answers only the items after the last blank (the blank's item is left to confirm, blank_prompts.py)
+    template_blank: re.Pattern[str] | None = None
 
 
 def _words(words: Sequence[str]) -> str:
@@ -99,6 +106,7 @@ def compile_grid(spec: Mapping[str, Sequence[str]], receptor_names: str | None =
         arrows=arrows,
         receptor=re.compile(receptor_names, re.IGNORECASE) if receptor_names else None,
         answered_before=_answered_before(spec),
+        template_blank=re.compile(blank_words(spec.get("template_blanks", ())), re.IGNORECASE),
     )
     return guard_fields(grid, ("filler", "leaders", "unsure_answer", "answer", "one", "receptor"))  # same matches
 
@@ -108,7 +116,7 @@ def blank_leaders(grid: Grid, original: str, text: str, chars: list[str], marks:
     -> "Fever          N"; "Fever ..... N   Chills ..... N": both). A leader ending its line leads to no answer
     ("Bone pain ..........."): the label is marked unread (its symptoms are confirmed, never raised)."""
     for m in grid.leader.finditer(text):
-        if "." in m.group("label").rstrip(". \t"):
+        if "." in _LABEL_DOTS.sub("", m.group("label").rstrip(". \t")):
             continue  # a sentence before it: an ellipsis in prose, not a leader
         nl = text.find("\n", m.end())
         line_end = len(text) if nl < 0 else nl
@@ -217,6 +225,8 @@ def _read_line(
             # the item starts after a sentence ending before it ("Onset: gradual. Trauma: N")
             ends = [x.end() for x in _SENTENCE_END.finditer(text, item, last)]
             begin = max(ends) if ends else item
+            if grid.template_blank is not None:  # round 23e: not back past a blank ("Cough: ***   Fever: no")
+                begin = max([begin, *(x.end() for x in grid.template_blank.finditer(original, begin, last))])
             marks.append((after_answered(grid, text, begin, last) if effect == "negated" else begin, last, effect))
         item, read = None, True
     return read

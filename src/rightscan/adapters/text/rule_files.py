@@ -203,6 +203,8 @@ class _Layout(_Strict):
     spoken_command_not_after: Words = Field(default_factory=list)
     spoken_corrections: Words = Field(default_factory=list)
     spoken_correction_values: Words = Field(default_factory=list)
+    # round 23e (blank_prompts.py): a template's unfilled field printed after an item ("Bone pain: [select]")
+    template_blanks: Words = Field(default_factory=list)
 
 
 class _CarriedFamily(_Strict):

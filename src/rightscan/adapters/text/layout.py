@@ -330,8 +330,8 @@ def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
     if layout.trailing_sign is not None:
         bars, negated = trailing_signs(layout.trailing_sign, layout.receptor_before, "".join(chars), text)
         marks.extend(negated)
-        for start, end, at_end in bars:
-            _put(chars, start, end, "|", right=at_end)
+        for start, end, mark in bars:
+            _put(chars, start, end, mark)
     if layout.heading_no_colon is not None and "\n" in text:
         for m in layout.heading_no_colon.finditer(current):
             title = current[m.start() : m.start("gap")]

@@ -80,7 +80,7 @@ def _tick_columns(source: str, breaks: list[int]) -> set[int]:
 def trailing_signs(
     pattern: re.Pattern[str], receptor: re.Pattern[str] | None, text: str, original: str | None = None
 ) -> tuple[list[tuple[int, int, bool]], list[tuple[int, int, str]]]:
-    """(the signs to turn into cell bars, with whether the bar goes at the sign's end, the items a minus negates as
+    """(the signs to turn into cell bars or clause ends, with the mark each becomes, the items a minus negates as
     (start, end, "negated")) in ``text`` (the layout's text so far; ``original``, at the same offsets, still holds
     the ticks it has read as boxes). An answer word is no bar: it stays for the value rules."""
     found = [m for m in pattern.finditer(text)
@@ -95,7 +95,7 @@ def trailing_signs(
         line = bisect.bisect_left(breaks, m.start())
         lines[line] = lines.get(line, 0) + 1
         minus[line] = minus.get(line, 0) + (1 if m.group("neg") or m.group("wneg") or m.group("xneg") else 0)
-    bars: list[tuple[int, int, bool]] = []
+    bars: list[tuple[int, int, str]] = []
     negated: list[tuple[int, int, str]] = []
     for m in found:
         start, end = m.start(), m.end()
@@ -118,11 +118,11 @@ def trailing_signs(
         if m.group("wneg") or m.group("wpos"):
             # a word stays for the value rules ("axilla US neg", "triple neg"): its mark answers the item. A no word
             # that is also a denial cue ("nil") would deny the next item too ("bone pain nil, cough +"): the list's
-            # separator after it becomes a cell bar, which ends its reach
+            # separator after it becomes a semicolon, which ends its reach
             after = _SEPARATOR_AFTER.match(text, end)
             if m.group("wneg") and after:
-                bars.append((after.end() - 1, after.end(), False))
+                bars.append((after.end() - 1, after.end(), ";"))  # a clause end: no table cell for the next item
             continue
         sign = next(k for k in ("neg", "pos", "xneg") if m.group(k))
-        bars.append((m.start(sign), end, False))
+        bars.append((m.start(sign), end, "|"))
     return bars, negated

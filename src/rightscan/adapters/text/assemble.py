@@ -25,6 +25,8 @@ from rightscan.adapters.text.candidates import (
     where,
 )
 from rightscan.adapters.text.explained_elsewhere import CONFIRM_REASON, restated_after_explanation
+from rightscan.adapters.text.inflammatory_doubt import REASON as INFLAMMATORY_DOUBT
+from rightscan.adapters.text.inflammatory_doubt import doubted_extent
 from rightscan.adapters.text.lab_agreement import restated_multiples
 from rightscan.adapters.text.model import Extraction, Mention
 from rightscan.adapters.text.no_cancer_yet import unproven_mass
@@ -257,6 +259,8 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
     _explained_later(cands, mentions, rules)
     for c in restated_after_explanation(cands):  # round 14v-b: explained, then restated plainly: to confirm
         confirm(c.field, [c.value], CONFIRM_REASON, [c.mention])
+    for c in doubted_extent(rules, cands, mentions):  # round 23c: "?inflammatory-type recurrence vs cellulitis"
+        confirm(c.field, [c.value], INFLAMMATORY_DOUBT, [c.mention])
     for c, why in _node_biopsy_pending(rules, cands, mentions):
         confirm("tumor.n", [c.value, "N0"], why, [c.mention])
     future_studies(cands, mentions)

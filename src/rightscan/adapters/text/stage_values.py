@@ -27,7 +27,8 @@ def stated_current(rules: Rules, by_field: dict[str, list[Candidate]]) -> None:
     clinical stage is cT2 cN1 (not N0 as in the 08/02 note)"): that value stands, the older ones give way. Only when
     the sentences that say so give one value, none of them negated."""
     words = parameter_words(rules, "current_value_words")
-    for fieldname in _STAGE_FIELDS:
+    # round 23c: the pathological categories too ("Addendum: correction to the diagnosis line above -- ... pN0(i+)")
+    for fieldname in (*_STAGE_FIELDS, "pathology.t", "pathology.n"):
         live = [c for c in by_field.get(fieldname, []) if c.used]
         if len({repr(c.value) for c in live}) < 2:
             continue

@@ -459,9 +459,12 @@ class RedFlagReadings:
                     if any(start <= at < stop and named == code for at, named in standing):
                         continue
                     end = starts_with(doc, j, names, self._cause_longest)
+                    # round 23f: never past the cause's own clause ("caffeine withdrawal; no imaging needed")
+                    tail = next((k for k in range(end, min(end + AFTER_CAUSE, stop)) if doc[k].text in (";", ".")),
+                                min(end + AFTER_CAUSE, stop)) if end is not None else stop  # fmt: skip
                     if end is not None and not any(  # doubted after it: "gastroenteritis?", "... unlikely", "vs"
                         k in doubted or k in hedged or doc[k].lower_ in ("vs", "vs.", "versus", "?")
-                        for k in range(end, min(end + AFTER_CAUSE, stop))
+                        for k in range(end, tail)
                     ):
                         out.append((j, code, told, final))
         return out

@@ -409,13 +409,16 @@ class RedFlagReadings:
                     break
 
     # ------------------------------------------------------------------ round 16b: an assessment's acute cause
-    def _assessed(self, note: NoteMentions) -> list[tuple[int, str, int | None]]:
-        """(first token, symptom code, told) of each acute benign cause an assessment sentence names, undoubted;
-        ``told`` is the first token of a conclusion told without a colon (round 19b), else None."""
+    def _assessed(self, note: NoteMentions) -> list[tuple[int, str, int | None, bool]]:
+        """(first token, symptom code, told, final) of each acute benign cause an assessment sentence names,
+        undoubted; ``told`` is the first token of a conclusion told without a colon (round 19b), else None; ``final``
+        whether the heading names the diagnoses of the whole admission (round 23f: ``final_heads``, read before the
+        history too)."""
         doc = note.doc
         doubted = {s for eff in ("negated", "purpose", "question") for s, _ in note.cues(eff)}
         hedged = {s for s, _ in note.cues("uncertain")}
-        out: list[tuple[int, str, int | None]] = []
+        out: list[tuple[int, str, int | None, bool]] = []
+        finals = self.words.get("final_heads", frozenset())
         spans = list(note.sents.spans)
         # round 18b: the symptoms the note names and does not explain away, by code (first token, code)
         standing = [(span.start, f.value) for _, span, d, _ in note.mentions(SYMPTOM, without=_NOT_EXPLAINED_AWAY)
@@ -426,6 +429,7 @@ class RedFlagReadings:
                 k += 1
             told: int | None = None
             head = starts_with(doc, k, self.words["assessment_heads"], self._assessed_longest)
+            final = head is not None and words_at(doc, k, head) in finals
             if head is None or head >= sent.end or doc[head].text not in (":", "-", "–", "—"):
                 # round 19b: a conclusion told without a colon ("Told likely viral URI; fluids, rest")
                 head = starts_with(doc, k, self.words["told_assessment_heads"], self._told_longest)
@@ -455,11 +459,14 @@ class RedFlagReadings:
                     if any(start <= at < stop and named == code for at, named in standing):
                         continue
                     end = starts_with(doc, j, names, self._cause_longest)
+                    # round 23f: never past the cause's own clause ("caffeine withdrawal; no imaging needed")
+                    tail = next((k for k in range(end, min(end + AFTER_CAUSE, stop)) if doc[k].text in (";", ".")),
+                                min(end + AFTER_CAUSE, stop)) if end is not None else stop  # fmt: skip
                     if end is not None and not any(  # doubted after it: "gastroenteritis?", "... unlikely", "vs"
                         k in doubted or k in hedged or doc[k].lower_ in ("vs", "vs.", "versus", "?")
-                        for k in range(end, min(end + AFTER_CAUSE, stop))
+                        for k in range(end, tail)
                     ):
-                        out.append((j, code, told))
+                        out.append((j, code, told, final))
         return out
 
     def assessed_cause(self, note: NoteMentions) -> None:
@@ -480,8 +487,10 @@ class RedFlagReadings:
             if found is None:
                 found = self._assessed(note)
             if any(
-                s >= sent.end and code in codes and (told is None or self._unwarned(note, sent.start, told, warnings))
-                for s, code, told in found
+                (s >= sent.end or (final and s < sent.start))
+                and code in codes
+                and (told is None or self._unwarned(note, sent.start, told, warnings))
+                for s, code, told, final in found
             ):
                 e.add("explained")
 

@@ -297,6 +297,7 @@ class _RedFlagReadings(_Strict):
     assessment_heads: Words  # round 16b: the headings of a clinician's assessment (assessed_cause)
     assessed_causes: Words  # round 16b: "symptom: the acute benign illnesses that give it"
     told_assessment_heads: Words  # round 19b: a conclusion told without a colon ("Told likely viral URI")
+    final_heads: Words = Field(default_factory=list)  # round 23f: an admission's diagnoses, read before the history
     long_durations: Words  # round 19b: "unit: least number" of a duration that warns
     told_warning_words: Words  # round 19b: a cough's warning companions (blood, breathlessness)
     habit_causes: Words  # round 16b: a change of habits taken up on purpose (red_flag_readings.mood_cause)

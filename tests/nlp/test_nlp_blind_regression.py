@@ -60,8 +60,9 @@ FLOORS = {
     "blind_v11.jsonl": (0, 0.85),
     # first run unseen 77.3 % and 16 unsafe (BLIND_V13_PROVENANCE.md), unchanged by round 12; after a short round 13v
     # on its unsafe answers (test_nlp_unsafe_v13a.py, _v13b.py, _v13c.py) 82.7 % and 1 (oc-035: a triage protocol's
-    # title read as the symptom, and a quotation not split from the sentence that explains it)
-    "blind_v13.jsonl": (1, 0.84),
+    # title read as the symptom, and a quotation not split from the sentence that explains it); round 23f's assessed
+    # causes (a triage call's "consistent with her known biliary colic") fixed oc-035: 84.7 % and none
+    "blind_v13.jsonl": (0, 0.84),
     # first run unseen 83.3 % and 7 unsafe (BLIND_V12_PROVENANCE.md); after a short round 12v on its unsafe answers
     # (test_nlp_unsafe_v12.py: denied warnings and limiting denials, a warned presentation since resolved, a symptom
     # dated to a procedure, distant disease worried about or not yet excluded) 84.7 % and none
@@ -104,6 +105,11 @@ FLOORS = {
     # (test_nlp_r22{a..e,m,n,s}_*.py: symptoms, stage fields and M1 safety, settings on the surgical path, orders in
     # notes and the patient's request, a dictation's spoken forms, the eighth security pass's scope ends) 83.3 %, none
     "blind_v22.jsonl": (0, 0.83),
+    # first run unseen 83.3 % and 6 unsafe (BLIND_V23_PROVENANCE.md), written after round 22; after round 23
+    # (test_nlp_r23{a..f}_*.py, test_nlp_r23_*.py: symptoms told with their length, regions of the abdomen, form
+    # fields and a relative's brackets; settings; stage fields; orders and requests; template leftovers; acute-care
+    # causes) 91.3 % and none
+    "blind_v23.jsonl": (0, 0.91),
 }
 
 

@@ -8,6 +8,9 @@ start of a line and blanks at its end are kept, because the layout and the secti
 break of a hard-wrapped line of prose (a long line stopping mid-sentence, the next going on in lower case:
 "... new bone\npain") is read as a space, as a person reads it.
 
+A run of blank lines is read as one blank line (ninth security pass: a paragraph break means the same however many
+blank lines make it, and a long run cost some value rules time out of proportion).
+
 The text read is then shorter than the note, so :func:`squeeze` also returns where each of its
 characters came from; the reader maps every offset it reports (a mention's start and end, a quoted
 sentence) back through it, so evidence still points into the note as written.
@@ -17,7 +20,14 @@ from __future__ import annotations
 
 import re
 
-_GAP = re.compile(r"(?<=[^\s])(?:[ \t]{2,}|\t)(?=[^\s])")  # a single tab too: it is a token of its own
+# a single tab too (a token of its own), and any other blank of a line (no-break and other Unicode spaces: one of them
+# split "2\u00a0cm" into two tokens, and a run of them cost some value rules time out of proportion, ninth pass)
+_GAP = re.compile(r"(?<=[^\s])(?:[^\S\n\r\f\v]{2,}|[^\S \n\r\f\v])(?=[^\s])")
+# Ninth security pass: a run of blank lines (three line breaks or more, blanks between them) is read as one blank line.
+# A paragraph break means the same however many blank lines make it, and a long run cost the value rules time out of
+# proportion (a rule whose blanks split a run several ways, one C call holding the interpreter's lock: "HER2" and
+# 2,000 line breaks took minutes). Blanks after the run's last line break stay (a list's indentation).
+_BLANK_LINES = re.compile(r"\n(?:[^\S\n]*+\n){2,}+")
 
 
 # a hard-wrapped line of prose: a long, punctuated line that stops mid-sentence (a letter or a comma) and a
@@ -61,17 +71,21 @@ def unwrap(text: str) -> str:
 def squeeze(text: str) -> tuple[str, list[int] | None]:
     """``text`` with inner runs of blanks made one space, and the original offset of each of its
     characters (one more entry for the end); ``None`` when nothing changed (the usual case)."""
-    if not _GAP.search(text):
+    if not _GAP.search(text) and not ("\n" in text and _BLANK_LINES.search(text)):
         return text, None
     pieces: list[str] = []
     where: list[int] = []
     kept = 0  # original offset up to which text is copied
-    for gap in _GAP.finditer(text):
-        pieces.append(text[kept : gap.start()])
-        where.extend(range(kept, gap.start()))
-        pieces.append(" ")
-        where.append(gap.start())
-        kept = gap.end()
+    runs = [(m.start(), m.end(), " ") for m in _GAP.finditer(text)]
+    if "\n" in text:
+        runs += [(m.start(), m.end(), "\n\n") for m in _BLANK_LINES.finditer(text)]
+        runs.sort()
+    for start, end, put in runs:
+        pieces.append(text[kept:start])
+        where.extend(range(kept, start))
+        pieces.append(put)
+        where.extend(range(start, start + len(put)))
+        kept = end
     pieces.append(text[kept:])
     where.extend(range(kept, len(text) + 1))
     return "".join(pieces), where
@@ -90,5 +104,6 @@ def wide_gaps(text: str, where: list[int] | None) -> frozenset[int]:
     return frozenset(
         i
         for i in range(len(where) - 1)
-        if where[i + 1] - where[i] >= _WIDE or (text[where[i]] == "\t" and i and where[i] - where[i - 1] == 1)
+        if text[where[i]] not in "\n\r\f\v"
+        and (where[i + 1] - where[i] >= _WIDE or (text[where[i]] == "\t" and i and where[i] - where[i - 1] == 1))
     )

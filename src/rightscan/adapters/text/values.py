@@ -21,7 +21,10 @@ _NAME_SPLIT = re.compile(r"\s*(?:/|,|&|\band\b)\s*", re.IGNORECASE)
 # ("Dr. Kowalczyk wants CT first": the doctor is still the subject)
 # round 23d: so does a question or an exclamation before the next sentence's capital ("Why don't I get one? Can you
 # order me a PET scan": the writer's "I" of the question before is not the one asked for the study)
-_CLAUSE_END = re.compile(r"(?<!\bdr)(?<!\bmr)(?<!\bms)(?<!\bmrs)[.;](?:\s|$)|[;\n]|[?!](?:\s++(?=[A-Z])|\s*+$)")
+# the titles are matched in any case: the clause is read in the note's case ("Dr. Okafor wants a staging CT")
+_CLAUSE_END = re.compile(
+    r"(?<!\b[Dd][Rr])(?<!\b[Mm][Rr])(?<!\b[Mm][Ss])(?<!\b[Mm][Rr][Ss])[.;](?:\s|$)|[;\n]|[?!](?:\s++(?=[A-Z])|\s*+$)"
+)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _KEY_MAX = 40  # characters of a synoptic field name
 # words after a number: up to the next comma, "and", "but", " / ", " + " or an aside in parentheses ("2 cm (3 cm FN)")

@@ -162,6 +162,11 @@ def _compile_layout(rules: Rules) -> Layout:
             rf"(?:{no}|{grid.negative_words})(?![A-Za-z0-9])"
             # ... then the line's end, a separator, a table's gap, or a comment after a dash ("Bone pain: N - old ache")
             rf"(?=[ \t]*(?:$|[|;,\n]|\.(?!\d))|[ \t]{{2,}}\S|[ \t]+[-–—][ \t])"  # "Size: 0.9 cm": no answer
+            # a question answered on its line by a word of no other than "N" ("Back pain? absent", "Fever? denies");
+            # the answer then ends its line or cell (the tenth session: "Back pain? absent" was raised)
+            # (no comment after a dash here: "(lobular features? no - ordered for dense breasts)" answers an aside)
+            rf"|(?<=[A-Za-z)]\?)[ \t]+(?:{no}|{grid.negative_words})(?![A-Za-z0-9])"
+            rf"(?=[ \t]*(?:$|[|;,\n]|\.(?!\d))|[ \t]{{2,}}\S)"
             # the answer letter after the item, without a colon ("fever N, chills N"; "Dyspnea    N    -"); "no"
             # ending a line is not an answer (a wrapped sentence: "... there is no\nback pain")
             rf"|(?<=[A-Za-z)?])[ \t]+(?:n(?=[ \t]*(?:$|[|;,])|[ \t]{{2,}}\S)|no(?=[ \t]*[|;,]|[ \t]{{2,}}[^\sA-Za-z]))"

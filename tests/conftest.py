@@ -2,16 +2,25 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 from rightscan.adapters.knowledge_files import load_knowledge
 from rightscan.api import evaluate
 from rightscan.domain.knowledge import Knowledge
+
+# Property tests: on CI (the CI variable set, as .ci/run does) every run tries the same examples, so a merge is judged
+# on what changed, not on the draw; elsewhere each run draws new ones and keeps looking. A failure found locally is
+# fixed and kept as a named test (as tests/nlp/test_nlp_r24_question_answers.py keeps 'Back pain? absent').
+settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = json.loads((ROOT / "examples" / "reference_patient.json").read_text())

@@ -560,13 +560,18 @@ def _boxes_signs_headings(
         # a sign leads its item when a word follows it at once ("(-) cough (-) fever"); one followed by a table's gap,
         # a comma or the line's end answers the item before it ("bone pain (-)  headache (+)", "back pain (+), ...")
         prefix = _SIGN_LEADS.match(current, end) is not None
+        if prefix and _signs_follow_items(layout, current, start):
+            prefix = False  # "bone pain (+) headache (-)": the line ends with a sign and starts with none
         if prefix:
             _put(chars, start, end, "no" if m.group("neg") else "c/o")
             continue
         # after its item: a minus answers that item alone ("back pain (+), joint pain (-)": "neg" would reach back
         # over the list), and either sign becomes a cell bar that keeps the items apart
         label = _label_before(current, signs_seg, start) if m.group("neg") else None
-        if label is not None:
+        if label is not None:  # the item after the sign before it on the line, not that one's item too
+            before = [b.end() for b in layout.sign.finditer(current, label[0], start)]
+            if before:
+                label = (max(label[0], before[-1]), label[1])
             marks.append((*label, "negated"))
         if label is not None or not m.group("neg"):
             _put(chars, start, end, "|", right=True)
@@ -582,6 +587,20 @@ def _boxes_signs_headings(
             cue = "no" if cue == "denies" else ""
         _put(chars, m.start(), m.end(), cue)
     return [(*pair[0], "answered") for pair in pairs]  # the rows its Yes/No pairs answered (form_rows' guard)
+
+
+def _signs_follow_items(layout: Layout, text: str, at: int) -> bool:
+    """Whether the signs of the line holding ``at`` answer the items before them: the line ends with a sign and
+    does not start with one ("bone pain (+) headache (-)", tenth security pass: the "(+)" had been read as leading
+    the headache, and the headache's "(-)" denied the bone pain). A line that starts with a sign leads with its signs
+    ("(-) cough (-) fever")."""
+    begin = text.rfind("\n", 0, at) + 1
+    stop = text.find("\n", at)
+    line = text[begin : len(text) if stop < 0 else stop].strip()
+    first = layout.sign.match(line)
+    if first is not None:
+        return False
+    return any(sign.end() == len(line) for sign in layout.sign.finditer(line))
 
 
 def _label_stop(layout: Layout, text: str, ends: list[int], end: int) -> int:

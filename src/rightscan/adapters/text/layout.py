@@ -59,6 +59,7 @@ from rightscan.adapters.text.negative_heading_boxes import boxes_under_a_negativ
 from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.runs import MAX_RUN_CHARS as MAX_RUN_CHARS
 from rightscan.adapters.text.runs import break_runs as break_runs
+from rightscan.adapters.text.sign_lines import signs_follow_items
 from rightscan.adapters.text.slash_answers import compile_slash_answer, slash_answers
 from rightscan.adapters.text.trailing_signs import compile_trailing_sign, trailing_signs
 
@@ -560,7 +561,7 @@ def _boxes_signs_headings(
         # a sign leads its item when a word follows it at once ("(-) cough (-) fever"); one followed by a table's gap,
         # a comma or the line's end answers the item before it ("bone pain (-)  headache (+)", "back pain (+), ...")
         prefix = _SIGN_LEADS.match(current, end) is not None
-        if prefix and _signs_follow_items(layout, current, start):
+        if prefix and signs_follow_items(layout.sign, current, start):
             prefix = False  # "bone pain (+) headache (-)": the line ends with a sign and starts with none
         if prefix:
             _put(chars, start, end, "no" if m.group("neg") else "c/o")
@@ -587,20 +588,6 @@ def _boxes_signs_headings(
             cue = "no" if cue == "denies" else ""
         _put(chars, m.start(), m.end(), cue)
     return [(*pair[0], "answered") for pair in pairs]  # the rows its Yes/No pairs answered (form_rows' guard)
-
-
-def _signs_follow_items(layout: Layout, text: str, at: int) -> bool:
-    """Whether the signs of the line holding ``at`` answer the items before them: the line ends with a sign and
-    does not start with one ("bone pain (+) headache (-)", tenth security pass: the "(+)" had been read as leading
-    the headache, and the headache's "(-)" denied the bone pain). A line that starts with a sign leads with its signs
-    ("(-) cough (-) fever")."""
-    begin = text.rfind("\n", 0, at) + 1
-    stop = text.find("\n", at)
-    line = text[begin : len(text) if stop < 0 else stop].strip()
-    first = layout.sign.match(line)
-    if first is not None:
-        return False
-    return any(sign.end() == len(line) for sign in layout.sign.finditer(line))
 
 
 def _label_stop(layout: Layout, text: str, ends: list[int], end: int) -> int:

@@ -333,6 +333,7 @@ class _RedFlagReadings(_Strict):
     negation_end_articles: Words  # "no fever, and a cough for 3 days": to confirm
     verb_negations: Words  # round 15: a negated activity and the symptom given as its cause
     cause_connectives: Words
+    exception_openers: Words = Field(default_factory=list)  # round 24: 'Except for X, ROS negative'
     asking_words: Words
     asking_stops: Words
     answered_words: Words

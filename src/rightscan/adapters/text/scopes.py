@@ -31,6 +31,7 @@ from rightscan.adapters.text.explanations import (
     drop_status_of_another,
 )
 from rightscan.adapters.text.family_rows import FamilyRows
+from rightscan.adapters.text.fronted_exception import FrontedException
 from rightscan.adapters.text.joined_findings import JoinedFindings
 from rightscan.adapters.text.negated_cause import NegatedCause
 from rightscan.adapters.text.negation_reach import NewClauseNegation, negation_across_clause, negation_ended_by_until
@@ -87,6 +88,7 @@ class Scopes:
         self._denials = DenialLayouts(rules)  # round 13v-c: a table's denial column, "neg cough/SOB", "no trauma/..."
         self._new_clause = NewClauseNegation(rules.red_flag_readings, rules.categories)  # round 14: "no X and now Y"
         self._negated_cause = NegatedCause(rules.red_flag_readings)  # round 15: "could not sleep due to back pain"
+        self._fronted_exception = FrontedException(rules.red_flag_readings)  # round 24: "Except for X, ROS negative"
         self._unstated = UnstatedMentions(rules.red_flag_readings, rules.layout)  # round 14: asked, or a title
         self._denied_change = DeniedChange(  # round 12v
             rules.red_flag_readings, rules.chronic_baseline.get("stable_words", ())
@@ -132,6 +134,7 @@ class Scopes:
         self._red_flags.dated_from_trigger(note)
         negation_across_clause(note)  # round 11b
         self._negated_cause.apply(note)  # round 15 (negated_cause.py)
+        self._fronted_exception.apply(note)  # round 24 (fronted_exception.py)
         negation_ended_by_until(note)  # "never had headaches until this week"
         cue_cut_short(doc, spans, described, effects, sents, self.rules.categories, self.rules.policies)  # 14v-b
         # round 11a (red_flag_readings.py): a symptom after a mechanical event, or the reason of a study done before

@@ -34,7 +34,12 @@ from rightscan.adapters.text.family_rows import FamilyRows
 from rightscan.adapters.text.fronted_exception import FrontedException
 from rightscan.adapters.text.joined_findings import JoinedFindings
 from rightscan.adapters.text.negated_cause import NegatedCause
-from rightscan.adapters.text.negation_reach import NewClauseNegation, negation_across_clause, negation_ended_by_until
+from rightscan.adapters.text.negation_reach import (
+    NewClauseNegation,
+    negation_across_clause,
+    negation_across_cut_list,
+    negation_ended_by_until,
+)
 from rightscan.adapters.text.red_flag_readings import RedFlagReadings
 from rightscan.adapters.text.relative_tail import RelativeTails
 from rightscan.adapters.text.reported_readings import ReportedReadings
@@ -135,6 +140,7 @@ class Scopes:
         negation_across_clause(note)  # round 11b
         self._negated_cause.apply(note)  # round 15 (negated_cause.py)
         self._fronted_exception.apply(note)  # round 24 (fronted_exception.py)
+        negation_across_cut_list(note)  # round 24: "Denies headache, cough,\nnew bone pain R hip x 3 wk"
         negation_ended_by_until(note)  # "never had headaches until this week"
         cue_cut_short(doc, spans, described, effects, sents, self.rules.categories, self.rules.policies)  # 14v-b
         # round 11a (red_flag_readings.py): a symptom after a mechanical event, or the reason of a study done before

@@ -34,7 +34,9 @@ _BLANK_LINES = re.compile(r"\n(?:[^\S\n]*+\n){2,}+")
 # next line that goes on in lower case ("... new bone\npain in the hip"); a heading, a list item or a short
 # table row does not look like this, and in dictated text without punctuation a line break is the only
 # boundary between utterances, so it is kept
-_WRAP = re.compile(r"(?m)^((?=[^\n]*[.,;] )[^\n]{40,}[a-z,])[ \t]*\n(?=[a-z])")
+# Round 24: a long line that stops on a comma is wrapped too, without another mark of prose ("fyi pt mentioned R hip
+# pain - she had a R hip replacement 2019,\nsays the ache is the same ..."; a fax's "stone (passed,\npain resolved)")
+_WRAP = re.compile(r"(?m)^((?=[^\n]*[.,;] )[^\n]{40,}[a-z,]|[^\n]{40,},)[ \t]*\n(?=[a-z])")
 
 
 # a short heading ending in a colon, then short items one per line, each bulleted or indented (so that a

@@ -1,0 +1,81 @@
+"""Round 24: the classes the first reading of the v24 blind notes (primary care, faxed records, chat exports)
+showed, each in other wordings than the notes': a discharge's return advice written as a heading, a pain told as
+starting after an unaccustomed activity, a symptom named as what a diary records, a long line wrapped after a
+comma, and a denied list cut by a line break before a warned symptom.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp_helpers import facts
+from rightscan.adapters.text import extract
+
+HEADER = "61F, R breast IDC pT1c pN0, ER+ PR+ HER2-, lumpectomy and RT 2021, on letrozole.\n"
+
+
+def _symptoms(note: str) -> set[str]:
+    return set(facts(HEADER + note).get("symptoms", []))
+
+
+def _to_confirm(note: str) -> set[str]:
+    out: set[str] = set()
+    for c in extract(HEADER + note).to_confirm:
+        if c["field"] == "symptoms":
+            out.update(c.get("values") or [])
+    return out
+
+
+@pytest.mark.parametrize("heading", ["Return", "Return to ED", "Reattend", "Seek care", "Return to clinic"])
+def test_return_advice_under_a_heading_is_not_what_she_has(heading: str) -> None:
+    assert _symptoms(f"Discharged home.\n{heading}: fever > 38, shortness of breath, new cough, bone pain.") == set()
+
+
+def test_a_symptom_after_the_return_advice_sentence_still_counts() -> None:
+    note = "Return: fever, chest pain.\nToday she reports new back pain for 3 weeks, worse at night."
+    assert _symptoms(note) == {"back_pain"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Low back ache after a long weekend of digging the allotment, easing already.",
+     "L shoulder and upper arm pain, started after decorating the spare room, better with rest.",
+     "Back pain since a heavy day of moving furniture, improving."],
+)  # fmt: skip
+def test_a_pain_that_began_after_an_unaccustomed_activity_is_explained(sentence: str) -> None:
+    assert not _symptoms(sentence) & {"back_pain", "bone_pain"}
+
+
+def test_a_warning_keeps_a_pain_that_began_after_an_activity() -> None:
+    assert "back_pain" in _symptoms("Back pain after a weekend of gardening, now waking her at night for 4 weeks.")
+
+
+def test_a_diary_of_an_explained_symptom_is_not_a_new_headache() -> None:
+    note = ("Tension-type headaches for years, band-like, unchanged, eased by paracetamol.\n"
+            "Plan: keep a headache diary, review 4 weeks.")  # fmt: skip
+    assert "headache" not in _symptoms(note)
+
+
+def test_a_diary_does_not_hide_a_headache_the_note_states() -> None:
+    note = "New morning headaches for 3 weeks with vomiting.\nPlan: MRI brain; headache diary meanwhile."
+    assert "headache" in _symptoms(note)
+
+
+def test_a_long_line_wrapped_after_a_comma_is_read_as_one_sentence() -> None:
+    note = ("Phone call 14:10 - daughter says her mother's right hip pain is the same ache she has had since the\n"
+            "hip replacement in 2018,\nunchanged for years, no worse at night.")  # fmt: skip
+    assert "bone_pain" not in _symptoms(note)
+    wrapped = ("CT abdomen done in ED last month for left flank pain with a ureteric stone (passed,\n"
+               "pain resolved), otherwise well.")  # fmt: skip
+    assert "abdominal_pain" not in _symptoms(wrapped)
+
+
+def test_a_warned_symptom_after_a_list_cut_by_a_comma_is_asked_not_denied() -> None:
+    note = "Denies fever, cough,\nlow back pain for 5 weeks, worse at night."
+    assert "back_pain" not in _symptoms(note) or "back_pain" in _to_confirm(note)
+    assert "back_pain" in _symptoms(note) | _to_confirm(note)
+
+
+def test_a_plain_item_after_a_list_cut_by_a_comma_stays_denied() -> None:
+    assert _symptoms("Denies fever, cough,\nback pain, weight loss.") == set()
+    assert _to_confirm("Denies fever, cough,\nback pain, weight loss.") == set()

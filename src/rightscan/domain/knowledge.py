@@ -82,6 +82,8 @@ class OrderVocabulary:
     answers: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, hash=False)  # "yes"/"no" -> words
     # negating words as the segment reader sees them (a form's tokens joined by spaces): "no", "without", "w / o"
     negators: frozenset[str] = field(default_factory=frozenset, compare=False, hash=False)
+    # labels of other catalogues' item numbers ("MBS 59300"): the number is that catalogue's, no CPT code (round 24o)
+    other_catalogues: tuple[str, ...] = field(default=(), compare=False, hash=False)
 
 
 @dataclass(frozen=True, slots=True)

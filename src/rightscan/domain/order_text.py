@@ -76,6 +76,7 @@ from rightscan.domain.orders_items import (
     _step,
     _subject,
     _without_at,
+    tnm,
 )
 
 _TOKEN = re.compile(r"[a-z0-9]+|[/+\-;,:&]")
@@ -171,8 +172,8 @@ def _items(vocab: OrderVocabulary, tokens: tuple[str, ...]) -> list[tuple[str, T
             end = _match_at(tokens, i, form)
             if end is not None and (best_end is None or end > best_end):
                 best_end, best = end, form
-        if best is None or best_end is None:
-            out.append((tokens[i], None))
+        if best is None or best_end is None:  # a TNM category ("cT3N1") is what the study is for (round 24o)
+            out.append((tokens[i], vocab.phrases.get(("tnm",)) if tnm(tokens[i]) else None))
             i += 1
         else:
             out.append((" ".join(best), vocab.phrases[best]))

@@ -39,6 +39,7 @@ from rightscan.domain.model import InputError
 from rightscan.domain.order_lists import current_part
 from rightscan.domain.order_parse import _Parse
 from rightscan.domain.order_text import extract_codes, fold, normalise, parse_order_text, tokenize
+from rightscan.domain.order_wrappers import names
 
 Status = Literal["resolved", "ambiguous", "unknown"]
 OrderStatus = Literal["proposed", "done", "declined", "suggested"]
@@ -356,6 +357,15 @@ def _tracer_code(vocab: OrderVocabulary, code: str) -> bool:
 
 
 def _interpret(kb: Knowledge, text: str) -> OrderReading:
+    found = names(kb.vocabulary, text)  # an OBR segment, a FHIR ServiceRequest, HL7 escapes (round 24o)
+    if found != (text,):
+        readings = [interpret(kb, name) for name in found]
+        studies = {r.study.id: r.study for r in readings if r.status == "resolved" and r.study}
+        if len(studies) < 2:  # the names that name a study name the same one: that reading, else the first
+            return next((r for r in readings if r.status == "resolved"), readings[0])
+        return dataclasses.replace(
+            readings[0], status="ambiguous", study=None, choices=tuple(studies.values()), missing=("conflict",)
+        )
     vocab = kb.vocabulary
     codes, rest = _codes_of(text[:500])
     # a tracer's HCPCS code outside the catalogue ("A9552", FDG) names the tracer: read as its word (round 19o)

@@ -9,6 +9,7 @@ which reads segments; pure, the meanings come from ``knowledge/order_vocabulary.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -19,6 +20,18 @@ from rightscan.domain.order_typos import CONNECTORS
 
 SEPARATORS = frozenset({"-", "/", ",", ":"})  # optional between the words of a multi-word form
 CLAUSE_ENDS = frozenset({";", ","})  # end a reason-for-exam clause
+# a cancer's TNM category as one word (AJCC 8th edition): a prefix (c, p, yc, yp, r) with a T category, or a T category
+# with an N category ("ct3n1", "pt2n0m0", "ypt1cn0", "t2n1"); "t1" or "t2" alone is an MRI sequence (round 24o)
+_TNM = re.compile(
+    r"(?:(?:c|p|yc|yp|r)t(?:[0-4][a-d]?|is|x)(?:n[0-3x][a-c]?(?:mi)?)?|t(?:[0-4][a-d]?|is|x)n[0-3x][a-c]?(?:mi)?)(?:m[01x])?"
+)
+
+
+def tnm(token: str) -> bool:
+    """Whether a token is a cancer's TNM category, read as the vocabulary's "tnm" (round 24o)."""
+    return _TNM.fullmatch(token) is not None
+
+
 PROJECTION = "projection"  # the vocabulary's technique for projections and view counts
 MAMMOGRAPHIC_VIEW = "mammographic_view"  # ... for the views of a mammogram (CC, MLO, spot compression; round 22o)
 

@@ -411,6 +411,8 @@ class OrderVocabularyFile(_Strict):
     answers: dict[Literal["yes", "no"], list[_LetterName | Literal["n", "y"]]] = {}
     # words that, just before a modality or technique word, say it is not done ("no tomo", "without SPECT")
     negators: list[str] = []
+    # round 24o: labels of other catalogues' item numbers ("MBS 59300", "OHIP X125"): such a number is no CPT code
+    other_catalogues: list[str] = []
 
 
 class EquivalenceEntry(_Strict):

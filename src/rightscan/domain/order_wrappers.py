@@ -1,0 +1,156 @@
+"""An order name inside an interface's wrapper, read as the names the wrapper carries (round 24o).
+
+Interfaces hand over an order as what they carry it in, not as its name:
+
+- an HL7 v2 OBR segment ("OBR|1|ORD55120^EPIC|ACC7781^RAD|IMG311^MAMMO DIAG BILAT^L|||202612030915"), or its
+  OBR-4 field alone ("77066^DX MAMMO INCL CAD BI^CPT4"): the universal service identifier's components are
+  identifier ^ text ^ coding system ^ alternate identifier ^ alternate text ^ alternate coding system (HL7 v2.5.1,
+  CE/CWE data type). The names are the text components; an identifier of CPT, LOINC or HCPCS is read with its
+  text (a local code, ``L`` or ``99...``, is the site's own and is not read). The other fields (placer and filler
+  numbers, the times) say nothing of the study.
+- HL7 escape sequences in a text (section 2.7 of the standard): ``\\F\\`` |, ``\\S\\`` ^, ``\\T\\`` &,
+  ``\\R\\`` ~, ``\\E\\`` \\, ``\\H\\`` and ``\\N\\`` (highlighting, nothing), ``\\.br\\`` (a line break), decoded
+  after the fields and components are split, as the standard says.
+- a FHIR ServiceRequest given as JSON text: the codes of its ``code`` (CPT, LOINC, HCPCS), its ``code.text`` and
+  each coding's ``display``, each with the ``bodySite`` it names - the candidates the CDS Hooks draft orders are
+  read from (``adapters/fhir/draft_orders.py``).
+- an item number of a national catalogue the resolver does not read ("(MBS 59300)", "OHIP X125"), labelled as
+  the vocabulary's ``other_catalogues`` list them: the label and its number are set aside, so that the number is
+  never read as a CPT code; the descriptor's words are read.
+
+A wrapper with several names is one order: ``orders`` reads each, and the names that name a study must all name the
+same one, else the order asks. Bounded: the text is split on characters and parsed as JSON at most once, no pattern
+here can backtrack on long input, and at most ``MAX_NAMES`` names of ``MAX_NAME`` characters are read.
+
+Pure; the catalogue labels come from ``knowledge/order_vocabulary.yaml``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from typing import Any
+
+from rightscan.domain.knowledge import OrderVocabulary
+
+MAX_NAMES = 8  # as the CDS Hooks draft orders (adapters/fhir/draft_orders.py MAX_ORDER_CANDIDATES)
+MAX_NAME = 200  # characters of one name read (the JSON input's order field allows 200)
+MAX_WRAPPER = 20_000  # characters of a wrapper parsed at all
+
+_ESCAPES = {"F": "|", "S": "^", "T": "&", "R": "~", "E": "\\", "H": "", "N": "", ".br": " "}
+_ESCAPE = re.compile(r"\\(F|S|T|R|E|H|N|\.br)\\")
+_SYSTEM = re.compile(r"[A-Za-z0-9.\-]{1,20}")  # a coding system's id in a CE/CWE field: L, LN, CPT4, 99EPIC
+_CODE = re.compile(r"[A-Za-z0-9.\-]{0,30}")  # an identifier: no spaces
+_READ_SYSTEMS = frozenset({"cpt", "cpt4", "c4", "c5", "ln", "loinc", "hcpcs", "hcpc", "hcpt"})
+_FHIR_SYSTEMS = ("http://www.ama-assn.org/go/cpt", "http://loinc.org", "urn:oid:2.16.840.1.113883.6.285")
+
+
+def unescape(text: str) -> str:
+    """The text with HL7 v2 escape sequences decoded ("CT CHEST\\T\\ABD" is "CT CHEST&ABD")."""
+    return _ESCAPE.sub(lambda m: _ESCAPES[m.group(1)], text) if "\\" in text else text
+
+
+def names(vocab: OrderVocabulary, text: str) -> tuple[str, ...]:
+    """The order names a text carries: those of its wrapper, or the text itself, escapes decoded and another
+    catalogue's item numbers set aside. Never empty."""
+    found: list[str] = []
+    if len(text) <= MAX_WRAPPER:
+        stripped = text.strip()
+        found = _fhir(stripped) if stripped.startswith("{") else _hl7(stripped)
+    found = [n for n in (_set_aside_items(vocab, name) for name in found) if n.strip()]
+    return tuple(found[:MAX_NAMES]) or (_set_aside_items(vocab, unescape(text)),)
+
+
+# ------------------------------------------------------------------ HL7 v2
+def _hl7(text: str) -> list[str]:
+    """The names of an OBR segment's OBR-4, or of an OBR-4 field given alone; [] when the text is neither."""
+    field = None
+    for segment in re.split(r"[\r\n]+", text):
+        if segment.startswith("OBR") and len(segment) > 3 and not segment[3].isalnum():
+            fields = segment.split(segment[3])
+            field = fields[4] if len(fields) > 4 else ""
+            break
+    if field is None:
+        if "|" in text or "^" not in text:
+            return []
+        field = text  # "77066^DX MAMMO INCL CAD BI^CPT4": the field alone, when its shape says so
+        parts = field.split("^")
+        shaped = 3 <= len(parts) <= 6 and _CODE.fullmatch(parts[0]) and _SYSTEM.fullmatch(parts[2])
+        if not shaped or not any(c.isdigit() for c in parts[0]):  # an identifier has digits: "77066", "IMG311"
+            return []
+    repeated = [_field_names(rep) for rep in field.split("~")]
+    if len(repeated) > 1:  # a repeated field names several studies: one text that names them all, never the first
+        return [" and ".join(found[0] for found in repeated if found)]
+    return repeated[0]
+
+
+def _field_names(field: str) -> list[str]:
+    """The text components of one CE/CWE field, each with its identifier when CPT, LOINC or HCPCS coded."""
+    parts = [*field.split("^"), "", "", "", "", "", ""]
+    out = []
+    for code, name, system in ((parts[0], parts[1], parts[2]), (parts[3], parts[4], parts[5])):
+        name = unescape(name).strip()
+        if system.lower() in _READ_SYSTEMS and code.strip():
+            name = f"{unescape(code).strip()} {name}".strip()
+        if name and len(name) <= MAX_NAME:
+            out.append(name)
+    return out
+
+
+# ------------------------------------------------------------------ FHIR
+def _fhir(text: str) -> list[str]:
+    """The names of a FHIR ServiceRequest as JSON text; [] when the text is none."""
+    try:
+        resource = json.loads(text)
+    except (ValueError, RecursionError):
+        return []
+    if not isinstance(resource, dict) or resource.get("resourceType") != "ServiceRequest":
+        return []
+    code = resource.get("code")
+    if isinstance(code, dict) and isinstance(code.get("concept"), dict):
+        code = code["concept"]  # R5: a CodeableReference
+    if not isinstance(code, dict):
+        return []
+    codings = (
+        [c for c in code.get("coding") or [] if isinstance(c, dict)] if isinstance(code.get("coding"), list) else []
+    )
+    sites = [s for s in (_concept_text(b) for b in _list(resource.get("bodySite"))) if s]
+    where = f", {', '.join(sites)}" if sites else ""
+    out = [c["code"].strip() for c in codings if c.get("system") in _FHIR_SYSTEMS and _text(c.get("code"))]
+    out += [f"{t.strip()}{where}" for t in (code.get("text"), *(c.get("display") for c in codings)) if _text(t)]
+    return [n for n in out if len(n) <= MAX_NAME]
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _text(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _concept_text(concept: Any) -> str:
+    """A CodeableConcept's text, else its first coding's display."""
+    if not isinstance(concept, dict):
+        return ""
+    if _text(concept.get("text")):
+        return str(concept["text"]).strip()
+    displays = [c.get("display") for c in _list(concept.get("coding")) if isinstance(c, dict)]
+    return next((str(d).strip() for d in displays if _text(d)), "")
+
+
+# ------------------------------------------------------------------ another catalogue's item numbers
+@lru_cache(maxsize=8)
+def _items_pattern(labels: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not labels:
+        return None
+    words = "|".join(r"\s+".join(map(re.escape, label.split())) for label in sorted(labels, key=len, reverse=True))
+    # the label, what separates it from its number (": ", " #", " no. "), the number: letters and digits, no spaces
+    return re.compile(rf"(?<![\w-])(?:{words})[\s:#.]{{0,4}}[A-Za-z]{{0,2}}\d[\w.]{{0,10}}(?![\w-])", re.IGNORECASE)
+
+
+def _set_aside_items(vocab: OrderVocabulary, text: str) -> str:
+    """The text without another catalogue's item numbers and their labels ("(MBS 59300)", "OHIP X125")."""
+    pattern = _items_pattern(vocab.other_catalogues)
+    return text if pattern is None else pattern.sub(" ", text)

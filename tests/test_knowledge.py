@@ -13,7 +13,7 @@ from rightscan.adapters.knowledge_files import KNOWLEDGE_DIR, KnowledgeError, lo
 def test_shipped_knowledge_is_complete(kb) -> None:  # type: ignore[no-untyped-def]
     assert len(kb.variants) == 11
     assert sum(len(v.ratings) for v in kb.variants) == 111
-    assert kb.version.startswith("2026.12.7+acr-310@2023+ajcc8-breast@2018-01")
+    assert kb.version.startswith("2026.12.8+acr-310@2023+ajcc8-breast@2018-01")
     # every procedure of the topic has a radiation level, and the catalogue knows the key CPT codes
     assert all(p.rrl for p in kb.procedures.values() if p.in_topic)
     assert kb.lookup["78815"] == "pet_ct" and kb.lookup["76882"] == "us_axilla"

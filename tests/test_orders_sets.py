@@ -28,9 +28,19 @@ def _rows(name: str) -> list[dict[str, str]]:
     return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 
+# A line whose gold the project disputes, with the study it reads and why (PROVENANCE.md): the only exceptions. Each is
+# checked to read exactly so, so that an exception cannot hide a change.
+DISPUTED = {
+    ("orders_v24.jsonl", "MAMMO DIAG BILAT W/ POSSIBLE US"): "mammo_diagnostic",  # a possible add-on is a next step,
+    # not a second study (as "MG Diag Left Poss US" = mammo_diagnostic, an RSNA Playbook orderable, on orders_v7)
+}
+
+
 def _wrong(name: str) -> list[tuple[str, str, str, tuple[str, ...]]]:
     out = []
     for row in _rows(name):
+        if (name, row["text"]) in DISPUTED:
+            continue
         reading = interpret(KB, row["text"])
         if reading.status == "resolved" and reading.study is not None and reading.study.id != row["gold"]:
             out.append((row["text"], row["gold"], reading.study.id, reading.assumed))
@@ -51,8 +61,20 @@ def test_no_list_resolves_a_wrong_study(name: str) -> None:
 
 @pytest.mark.parametrize("name", STRICT)
 def test_the_none_lines_stay_unresolved(name: str) -> None:
-    resolved = [r["text"] for r in _rows(name) if r["gold"] == "none" and interpret(KB, r["text"]).status == "resolved"]
+    resolved = [
+        r["text"]
+        for r in _rows(name)
+        if r["gold"] == "none" and (name, r["text"]) not in DISPUTED and interpret(KB, r["text"]).status == "resolved"
+    ]
     assert resolved == []
+
+
+@pytest.mark.parametrize(("name", "text"), sorted(DISPUTED))
+def test_a_disputed_line_reads_as_the_project_decided(name: str, text: str) -> None:
+    assert any(r["text"] == text for r in _rows(name))
+    reading = interpret(KB, text)
+    assert reading.status == "resolved" and reading.study is not None
+    assert reading.study.id == DISPUTED[(name, text)]
 
 
 FROZEN = {
@@ -73,6 +95,7 @@ FROZEN = {
     "orders_v21.jsonl": "0664f7897cbb170e1e57c03e59295040c44b677706b1a24a48fc081d3272ee0d",
     "orders_v22.jsonl": "b45a71b2dad52e5ecdf21ae6a870afc245fab4c1669e08f2820e3c08b8fdb859",
     "orders_v23.jsonl": "b0cf04f2379fb8a9740a230209735911991017691e0513b70eabfbafec1cce0b",
+    "orders_v24.jsonl": "d0ef1e43aa636ec19c5c3482fb8a5a4926687765027467c016b7d3154f62f2f3",
 }
 
 
@@ -104,6 +127,7 @@ SEED_LISTS = (
     "orders_v21.jsonl",
     "orders_v22.jsonl",
     "orders_v23.jsonl",
+    "orders_v24.jsonl",
 )
 
 

@@ -18,6 +18,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from rightscan.adapters.text.components import doc_text
+
 # Tokens that may stand between a new-onset word and the resolution it dates ("now fully resolved", "now all but
 # settled"): a new onset this close to a looking-back resolution cue only dates it.
 DATING_GAP = 3
@@ -136,16 +138,23 @@ def between(text: str, doc: Any, first_end: int, second_start: int) -> str:
 def drop_status_of_another(
     explanations: Explanations,
     doc: Any,
-    text: str,
     spans: Sequence[Any],
-    explained_category: Iterable[str],
+    described: Sequence[Mapping[str, Any]],
     effects: list[set[str]],
-    chosen: Iterable[int],
-    subjects: Sequence[int],
+    policies: Mapping[str, Any],
+    effect_of: Mapping[str, str | None],
 ) -> None:
-    """A symptom explained only by cues told after it that are not about it (``Explanations.not_about``: "Back
-    pain, scan stable."; "Cough / chest infection?"): not explained by them (a later cue of its clause may still
-    explain it)."""
+    """Round 9b: a symptom explained only by cues told after it that are not about it (``Explanations.not_about``:
+    "Back pain, scan stable."; "Cough / chest infection?"): not explained by them (a later cue of its clause may
+    still explain it). Only the families that read explanations in their clause (``policies``' ``in_clause``);
+    ``effect_of`` maps a cue category to its effect (context.yaml categories)."""
+    chosen = [i for i, d in enumerate(described)
+              if "explained" in effects[i] and "explained" in policies[d["family"]].in_clause]  # fmt: skip
+    if not chosen:
+        return
+    explained_category = [c for c, effect in effect_of.items() if effect == "explained"]
+    subjects = explanations.subject_starts(spans, described)
+    text = doc_text(doc)
     categories = frozenset(explained_category)
     by_target: dict[tuple[int, int], list[Any]] = {}
     for target, modifier in doc._.context_graph.edges:

@@ -154,9 +154,6 @@ def _match(doc: Doc, k: int, end: int, phrases: tuple[tuple[str, ...], ...]) -> 
 # "Denies:\nheadache" still deny). A hard-wrapped line of prose is one line already (spacing.unwrap).
 LIST_GOES_ON = frozenset({",", ";", ":", "/", "-", "–", "—", "&", "+", "(", "or", "and", "nor", "and/or", "with", "of",
                           "for", "any", "without", "including", "includes", "except"})  # fmt: skip
-# Round 24: a list cut by a line break after a comma may carry the denial on or end it: a symptom there that a
-# warning of its own line describes ("Denies headache, cough,\nnew bone pain R hip x 3 weeks") is left to confirm.
-LIST_CUT = frozenset({",", ";"})
 BULLETS = frozenset({"-", "*", "•", "·", "–", ">"})
 LINE_ENDS_DENYING = frozenset({"no", "not", "nil", "denies", "denied", "deny", "negative", "neg", "never", "none"})
 
@@ -183,51 +180,6 @@ def negation_across_line(
         if doc[before].lower_ in LIST_GOES_ON or doc[before].lower_ in LINE_ENDS_DENYING:
             continue  # the list carries on, or the denial's word ends the line above ("No\nheadache")
         effects[i].discard("negated")
-
-
-def negation_across_cut_list(note: NoteMentions) -> None:
-    """A denied symptom on the line after a list cut by a comma, which a warning of its own line describes and no
-    denial of its own line reaches: uncertain, not negated (the list may carry the denial on, or a new statement
-    may start on the new line)."""
-    doc = note.doc
-    denials = note.cues("negated")
-    warned = {target for target, cues in note.cues_by_target("warning").items()}
-    for _, span, _, e in note.mentions(SYMPTOM, having={"negated"}):
-        if (span.start, span.end) not in warned:
-            continue
-        line = _line_start(doc, span.start)
-        if line == 0 or any(line <= s < span.start for s, _ in denials):
-            continue
-        if any(doc[k].is_punct and doc[k].text not in BULLETS for k in range(line, span.start)):
-            continue  # the line does not open with the symptom's own words
-        before = line - 1
-        while before >= 0 and doc[before].is_space:
-            before -= 1
-        if before < 0 or doc[before].text not in LIST_CUT or not any(s < line for s, _ in denials):
-            continue
-        end = _line_end(doc, span.end)
-        if not any(line <= s < end for s, _ in note.cues("warning") if _describes(note, s, span)):
-            continue
-        e.discard("negated")
-        e.add("uncertain")
-
-
-def _describes(note: NoteMentions, cue_start: int, span: Span) -> bool:
-    return any(s == cue_start for s, _ in note.cues_by_target("warning").get((span.start, span.end), ()))
-
-
-def _line_start(doc: Doc, k: int) -> int:
-    """The first token of the line of token ``k``."""
-    while k > 0 and "\n" not in doc[k - 1].whitespace_ and "\n" not in doc[k - 1].text:
-        k -= 1
-    return k
-
-
-def _line_end(doc: Doc, k: int) -> int:
-    """The token after the last one of the line that token ``k - 1`` ends (or the doc's end)."""
-    while k < len(doc) and "\n" not in doc[k - 1].whitespace_ and "\n" not in doc[k].text:
-        k += 1
-    return k
 
 
 def _opens_line(doc: Doc, start: int) -> bool:

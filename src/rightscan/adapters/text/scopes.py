@@ -19,6 +19,7 @@ from rightscan.adapters.text.chronic_baseline import ChronicBaseline
 from rightscan.adapters.text.components import doc_text
 from rightscan.adapters.text.cut_reach import cue_cut_short
 from rightscan.adapters.text.dated_entries import DatedEntries
+from rightscan.adapters.text.denial_ends import DenialEnds
 from rightscan.adapters.text.denial_layouts import DenialLayouts
 from rightscan.adapters.text.denied_change import DeniedChange
 from rightscan.adapters.text.explanations import (
@@ -31,15 +32,9 @@ from rightscan.adapters.text.explanations import (
     drop_status_of_another,
 )
 from rightscan.adapters.text.family_rows import FamilyRows
-from rightscan.adapters.text.fronted_exception import FrontedException
 from rightscan.adapters.text.joined_findings import JoinedFindings
 from rightscan.adapters.text.negated_cause import NegatedCause
-from rightscan.adapters.text.negation_reach import (
-    NewClauseNegation,
-    negation_across_clause,
-    negation_across_cut_list,
-    negation_ended_by_until,
-)
+from rightscan.adapters.text.negation_reach import NewClauseNegation, negation_across_clause, negation_ended_by_until
 from rightscan.adapters.text.red_flag_readings import RedFlagReadings
 from rightscan.adapters.text.relative_tail import RelativeTails
 from rightscan.adapters.text.reported_readings import ReportedReadings
@@ -93,7 +88,7 @@ class Scopes:
         self._denials = DenialLayouts(rules)  # round 13v-c: a table's denial column, "neg cough/SOB", "no trauma/..."
         self._new_clause = NewClauseNegation(rules.red_flag_readings, rules.categories)  # round 14: "no X and now Y"
         self._negated_cause = NegatedCause(rules.red_flag_readings)  # round 15: "could not sleep due to back pain"
-        self._fronted_exception = FrontedException(rules.red_flag_readings)  # round 24: "Except for X, ROS negative"
+        self._denial_ends = DenialEnds(rules.red_flag_readings)  # round 24: "Except for X, ROS negative"; a cut list
         self._unstated = UnstatedMentions(rules.red_flag_readings, rules.layout)  # round 14: asked, or a title
         self._denied_change = DeniedChange(  # round 12v
             rules.red_flag_readings, rules.chronic_baseline.get("stable_words", ())
@@ -114,7 +109,9 @@ class Scopes:
         self._reported.before_clauses(note)  # round 12a (reported_readings)
         self._joined.coordinate(doc, spans, described, effects, sents)  # joined_findings.py
         self._joined.share_in_lists(doc, described, effects)
-        self._status_of_another(doc, spans, described, effects)  # round 9b (explanations.py)
+        drop_status_of_another(
+            self._explanations, doc, spans, described, effects, self.rules.policies, self.rules.categories
+        )
         self._in_clause(doc, spans, described, effects, sents)
         unchanged = self._denied_change.reassure(note)  # round 12v
         # round 10a: a symptom given as the patient's usual with its chronic illness (chronic_baseline.py)
@@ -139,8 +136,7 @@ class Scopes:
         self._red_flags.dated_from_trigger(note)
         negation_across_clause(note)  # round 11b
         self._negated_cause.apply(note)  # round 15 (negated_cause.py)
-        self._fronted_exception.apply(note)  # round 24 (fronted_exception.py)
-        negation_across_cut_list(note)  # round 24: "Denies headache, cough,\nnew bone pain R hip x 3 wk"
+        self._denial_ends.apply(note)  # round 24 (denial_ends.py)
         negation_ended_by_until(note)  # "never had headaches until this week"
         cue_cut_short(doc, spans, described, effects, sents, self.rules.categories, self.rules.policies)  # 14v-b
         # round 11a (red_flag_readings.py): a symptom after a mechanical event, or the reason of a study done before
@@ -286,17 +282,6 @@ class Scopes:
         return self._explanations.not_about(
             words, between(text, doc, symptom_end, cue_start), symptom_end, cue_start, subjects
         )
-
-    def _status_of_another(self, doc: Doc, spans: list[Span], described: Described, effects: Effects) -> None:
-        """Round 9b: an explanation told after the symptom that is not about it (explanations.py)."""
-        policies = self.rules.policies
-        chosen = [i for i, d in enumerate(described)
-                  if "explained" in effects[i] and "explained" in policies[d["family"]].in_clause]  # fmt: skip
-        if not chosen:
-            return
-        explaining = [c for c, effect in self.rules.categories.items() if effect == "explained"]
-        subjects = self._explanations.subject_starts(spans, described)
-        drop_status_of_another(self._explanations, doc, doc_text(doc), spans, explaining, effects, chosen, subjects)
 
     def _doubted_explanation(
         self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sents: Sentences

@@ -1,4 +1,6 @@
-"""Round 24: an exception told before the denial it limits ("Except for new right hip bone pain, ROS negative").
+"""Round 24: where a denial's reach ends, read after ConText: an exception told before it, a list cut by a line.
+
+An exception told before the denial it limits ("Except for new right hip bone pain, ROS negative").
 
 A review of systems often names what is positive first and denies the rest after it: "Apart from a cough, review of
 systems negative", "Other than the headaches, she denies other complaints". The denial there looks back (ConText's
@@ -8,24 +10,34 @@ over them, not one that comes from behind. A symptom is the stated exception whe
 in context.yaml) stands before it in its sentence, no denial cue stands between the opener and it, and every cue
 that denies it comes after it: its negation is lifted. A denial before the symptom ("Except for a cough, she denies
 headache") or between the opener and it ("Except for fatigue, no headache") still denies it.
+
+A list cut by a line break after a comma ("Denies headache, cough,\nnew bone pain R hip x 3 weeks") may carry the
+denial on or end it, and a new statement may start on the new line: a denied symptom there that a warning of its own
+line describes, and no denial of its own line reaches, is left to confirm (``negation_across_cut_list``). A plain
+item ("Denies fever, cough,\nback pain, weight loss") stays denied.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from spacy.tokens import Doc, Span
+
+from rightscan.adapters.text.negation_reach import BULLETS
 from rightscan.adapters.text.pass_words import longest_phrase, norm, starts_with
-from rightscan.adapters.text.rule_pass import SYMPTOM_OR_UNSURE, NoteMentions
+from rightscan.adapters.text.rule_pass import SYMPTOM, SYMPTOM_OR_UNSURE, NoteMentions
 
 
-class FrontedException:
-    """Lifts a denial that looks back from a symptom an exception opener names before it."""
+class DenialEnds:
+    """Lifts a denial that looks back from a symptom an exception opener names before it; leaves to confirm a warned
+    symptom after a list cut by a comma and a line break."""
 
     def __init__(self, words: Mapping[str, Sequence[str]]) -> None:
         self.openers = norm(words.get("exception_openers", ()))
         self.longest = longest_phrase(self.openers)
 
     def apply(self, note: NoteMentions) -> None:
+        negation_across_cut_list(note)
         if not self.openers:
             return
         doc = note.doc
@@ -69,3 +81,52 @@ _ADJACENT_FILLERS = frozenset({":", "-", "=", "is", "was", "are", "were"})  # "h
 def _adjacent(note: NoteMentions, end: int, cue: int) -> bool:
     """Only blanks and a linking mark or verb stand between the symptom's end and the cue: the symptom's own denial."""
     return all(note.doc[k].is_space or note.doc[k].lower_ in _ADJACENT_FILLERS for k in range(end, cue))
+
+
+# a list cut by a line break after one of these may carry its denial on, or end it
+LIST_CUT = frozenset({",", ";"})
+
+
+def negation_across_cut_list(note: NoteMentions) -> None:
+    """A denied symptom on the line after a list cut by a comma, which a warning of its own line describes and no
+    denial of its own line reaches: uncertain, not negated (the list may carry the denial on, or a new statement
+    may start on the new line)."""
+    doc = note.doc
+    denials = note.cues("negated")
+    warned = {target for target, cues in note.cues_by_target("warning").items()}
+    for _, span, _, e in note.mentions(SYMPTOM, having={"negated"}):
+        if (span.start, span.end) not in warned:
+            continue
+        line = _line_start(doc, span.start)
+        if line == 0 or any(line <= s < span.start for s, _ in denials):
+            continue
+        if any(doc[k].is_punct and doc[k].text not in BULLETS for k in range(line, span.start)):
+            continue  # the line does not open with the symptom's own words
+        before = line - 1
+        while before >= 0 and doc[before].is_space:
+            before -= 1
+        if before < 0 or doc[before].text not in LIST_CUT or not any(s < line for s, _ in denials):
+            continue
+        end = _line_end(doc, span.end)
+        if not any(line <= s < end for s, _ in note.cues("warning") if _describes(note, s, span)):
+            continue
+        e.discard("negated")
+        e.add("uncertain")
+
+
+def _describes(note: NoteMentions, cue_start: int, span: Span) -> bool:
+    return any(s == cue_start for s, _ in note.cues_by_target("warning").get((span.start, span.end), ()))
+
+
+def _line_start(doc: Doc, k: int) -> int:
+    """The first token of the line of token ``k``."""
+    while k > 0 and "\n" not in doc[k - 1].whitespace_ and "\n" not in doc[k - 1].text:
+        k -= 1
+    return k
+
+
+def _line_end(doc: Doc, k: int) -> int:
+    """The token after the last one of the line that token ``k - 1`` ends (or the doc's end)."""
+    while k < len(doc) and "\n" not in doc[k - 1].whitespace_ and "\n" not in doc[k].text:
+        k += 1
+    return k

@@ -79,3 +79,24 @@ def test_a_warned_symptom_after_a_list_cut_by_a_comma_is_asked_not_denied() -> N
 def test_a_plain_item_after_a_list_cut_by_a_comma_stays_denied() -> None:
     assert _symptoms("Denies fever, cough,\nback pain, weight loss.") == set()
     assert _to_confirm("Denies fever, cough,\nback pain, weight loss.") == set()
+
+
+def test_constipation_explains_a_crampy_abdominal_pain_a_clause_away() -> None:
+    assert "abdominal_pain" not in _symptoms("Constipated for 4 days on oxycodone with crampy lower abdominal pain.")
+    note = "Crampy lower abdominal pain and bloating, no BM for 5 days.\nImpression: opioid induced constipation."
+    assert "abdominal_pain" not in _symptoms(note)
+
+
+def test_constipation_does_not_explain_a_warned_abdominal_pain() -> None:
+    assert "abdominal_pain" in _symptoms("Severe abdominal pain worsening over 2 weeks, constipated.")
+
+
+@pytest.mark.parametrize("death", ["since her husband died", "since her partner passed away in May",
+                                   "after she was widowed last spring"])  # fmt: skip
+def test_weight_lost_since_a_bereavement_is_explained(death: str) -> None:
+    assert "weight_loss" not in _symptoms(f"Poor appetite and 4 kg weight loss {death}.")
+
+
+def test_a_warned_weight_loss_after_a_bereavement_still_counts() -> None:
+    note = "Weight loss of 7 kg since her mother died, unintentional, progressive over the last 2 months."
+    assert "weight_loss" in _symptoms(note)

@@ -157,10 +157,22 @@ def still_unclear(unclear: list[Mention], order_name: str | None) -> list[Mentio
         choices = [r.split(_CHOICES, 1)[1].split(", ") for r in reasons if _CHOICES in r]
         # every study it could be is of the order's kind (its modality and region: "MRI Head ..."), the order among
         # them: "CT or PET?" could be a CT of another kind, so it stays a second study
-        kind = order_name.split()[:2]
-        same_kind = all(order_name in c and all(name.split()[:2] == kind for name in c) for c in choices)
+        kind = _kind(order_name)
+        same_kind = all(order_name in c and all(_kind(name) == kind for name in c) for c in choices)
         # round 18g: a bare ultrasound aimed at a finding ("recommend targeted US") is the breast ultrasound ordered
         same_kind = same_kind or (m.rule == _TARGETED and all(order_name in c for c in choices))
         if not choices or not same_kind:
             out.append(m)
     return out
+
+
+# the words of a study's name that tell its intent, contrast or extent, after its modality and region
+_QUALIFIERS = frozenset({"Diagnostic", "Screening", "With", "with", "Without", "without", "Whole", "Skull"})
+
+
+def _kind(name: str) -> tuple[str, ...]:
+    """A study name's modality and region: its words before the first qualifier ("MRI Head" of "MRI Head Without IV
+    Contrast", "Mammography" of "Mammography Diagnostic" and of "Mammography With IV Contrast", round 24)."""
+    words = name.split()
+    end = next((k for k, w in enumerate(words) if k and w in _QUALIFIERS), len(words))
+    return tuple(words[:end])

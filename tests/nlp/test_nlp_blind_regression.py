@@ -110,6 +110,11 @@ FLOORS = {
     # fields and a relative's brackets; settings; stage fields; orders and requests; template leftovers; acute-care
     # causes) 91.3 % and none
     "blind_v23.jsonl": (0, 0.91),
+    # first run unseen 78.0 % and 8 unsafe (BLIND_V24_PROVENANCE.md), written during round 24's start, measured at its
+    # starting commit; after round 24 (test_nlp_r24_*.py: benign causes told as an activity, a death, constipation or a
+    # diary; return advice as a heading; plain words for a deficit, breathlessness and pain sites; requests told as her
+    # question; studies that fall due; alternative T categories) 84.0 % and none
+    "blind_v24.jsonl": (0, 0.83),
 }
 
 

@@ -100,3 +100,10 @@ def test_weight_lost_since_a_bereavement_is_explained(death: str) -> None:
 def test_a_warned_weight_loss_after_a_bereavement_still_counts() -> None:
     note = "Weight loss of 7 kg since her mother died, unintentional, progressive over the last 2 months."
     assert "weight_loss" in _symptoms(note)
+
+
+def test_constipation_named_later_as_the_cause_of_the_cramps_explains_them() -> None:
+    note = ("HPI: constipated - no BM for 4 days, crampy lower abd pain and bloating.\n"
+            "Assessment:\n1. Hip pain, worse on weight bearing.\n"
+            "2. Opioid-induced constipation causing the abdominal cramping.")  # fmt: skip
+    assert "abdominal_pain" not in _symptoms(note)

@@ -40,3 +40,23 @@ def test_an_abbreviated_side_before_the_upper_abdomen_is_abdominal_pain() -> Non
 
 def test_an_ache_at_mid_thigh_is_bone_pain() -> None:
     assert "bone_pain" in _symptoms("Deep ache R mid-thigh for 4 weeks, wakes her at night.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["New redness and swelling over the R breast for 2 weeks despite antibiotics.",
+     "New dimpling of the right breast noticed in the shower."],
+)  # fmt: skip
+def test_a_new_change_of_the_treated_breast_skin_is_a_suspected_local_recurrence(sentence: str) -> None:
+    note = "66F, R breast IDC 2020, lumpectomy and RT, on anastrozole.\n" + sentence
+    assert facts(note).get("setting") == "suspected_local_recurrence"
+
+
+def test_a_denied_skin_change_leaves_the_follow_up_routine() -> None:
+    note = "66F, R breast IDC 2020, lumpectomy and RT, routine follow-up.\nNo new redness or swelling of the breast."
+    assert facts(note).get("setting") == "surveillance"
+
+
+def test_a_new_skin_change_of_the_other_breast_leaves_the_setting_open() -> None:
+    note = "66F, R breast IDC 2020, lumpectomy and RT.\nNew dimpling of the left breast noticed in the shower."
+    assert "setting" not in facts(note)

@@ -26,9 +26,25 @@ def _to_confirm(note: str) -> set[str]:
     return out
 
 
-@pytest.mark.parametrize("heading", ["Return", "Return to ED", "Reattend", "Seek care", "Return to clinic"])
+@pytest.mark.parametrize("heading", ["Return to ED", "Return to the ED", "Seek care", "Seek help"])
 def test_return_advice_under_a_heading_is_not_what_she_has(heading: str) -> None:
-    assert _symptoms(f"Discharged home.\n{heading}: fever > 38, shortness of breath, new cough, bone pain.") == set()
+    note = f"Discharged home.\n{heading}: fever > 38, shortness of breath, new cough, bone pain."
+    assert _symptoms(note) == set()
+    assert _to_confirm(note) == set()
+
+
+@pytest.mark.parametrize("heading", ["Return", "Reattend"])
+def test_a_bare_return_heading_leaves_its_list_to_confirm(heading: str) -> None:
+    # advice after a discharge, or a return visit's complaint: neither stated nor dropped (eleventh security pass)
+    note = f"{heading}: shortness of breath, new cough, new severe bone pain R hip x 3 weeks."
+    assert _symptoms(note) == set()
+    assert {"dyspnea", "cough", "bone_pain"} <= _to_confirm(note)
+
+
+@pytest.mark.parametrize("heading", ["Reason for return", "Chief complaint on return", "Seen on return",
+                                     "Return to clinic"])  # fmt: skip
+def test_a_return_visit_heading_states_her_complaint(heading: str) -> None:
+    assert _symptoms(f"{heading}: new severe bone pain right hip x 3 weeks, 7/10.") == {"bone_pain"}
 
 
 def test_a_symptom_after_the_return_advice_sentence_still_counts() -> None:

@@ -44,6 +44,9 @@ SOFT_ENDS_KEY = "rightscan_soft_sentence_ends"
 DENIAL = "NEGATED_EXISTENCE"
 _CLAUSE_ENDS = frozenset({".", "!", "?", ";", ":", "|"})
 _LIST_WORDS = frozenset({"or", "and", "nor", "&"})
+# eleventh security pass F2: a pain score after a join grades the item before it ("new severe bone pain R hip, 7/10",
+# "... (8/10)"): it describes that item and opens no other one
+_SCORE = re.compile(r"\d{1,2}(?:\.\d)?/10")
 
 logger.disable("PyRuSH")  # PyRuSH logs every sentence at DEBUG level through loguru
 
@@ -331,6 +334,19 @@ class ValueMatcher:
         return doc
 
 
+def _within_number(texts: list[str], k: int) -> bool:
+    """Token ``k`` stands between two numbers ("6/10", "3/52"): a score's or a date's slash, no list's join."""
+    return 0 < k < len(texts) - 1 and texts[k - 1].isdigit() and texts[k + 1].isdigit()
+
+
+def _grades(texts: list[str], k: int) -> bool:
+    """A pain score starts at token ``k``, bare or in brackets ("7/10", "(7/10)"; the tokenizer splits "7", "/",
+    "10")."""
+    if texts[k] == "(":
+        k += 1
+    return _SCORE.fullmatch("".join(texts[k : k + 3])) is not None
+
+
 class SentenceBreaks:
     """RightScan's sentence splitter, linear in the note (it replaced PyRuSH, whose pure-Python rule
     engine took half of the extraction time). A sentence starts:
@@ -416,8 +432,8 @@ class SentenceBreaks:
             text = texts[i]
             if text in _CLAUSE_ENDS or "\n" in text:
                 goes_on = False
-            elif text in self.denial_ends_after or strings[lower[i]] in _LIST_WORDS:
-                goes_on = i + 1 >= n or strings[lower[i + 1]] not in describing
+            elif (text in self.denial_ends_after or strings[lower[i]] in _LIST_WORDS) and not _within_number(texts, i):
+                goes_on = i + 1 >= n or not (strings[lower[i + 1]] in describing or _grades(texts, i + 1))
         return out
 
     def _ends_denial(self, text: str, next_lower: str, listed: bool) -> bool:

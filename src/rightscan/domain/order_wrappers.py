@@ -64,13 +64,16 @@ def names(vocab: OrderVocabulary, text: str) -> tuple[str, ...]:
 
 # ------------------------------------------------------------------ HL7 v2
 def _hl7(text: str) -> list[str]:
-    """The names of an OBR segment's OBR-4, or of an OBR-4 field given alone; [] when the text is neither."""
-    field = None
+    """The names of an OBR segment's OBR-4, or of an OBR-4 field given alone; [] when the text is neither.
+
+    Several OBR segments are several orders, read as the repetitions of one field are (round 24p): one text
+    that names them all, never the first."""
+    obr = []
     for segment in re.split(r"[\r\n]+", text):
         if segment.startswith("OBR") and len(segment) > 3 and not segment[3].isalnum():
             fields = segment.split(segment[3])
-            field = fields[4] if len(fields) > 4 else ""
-            break
+            obr.append(fields[4] if len(fields) > 4 else "")
+    field = "~".join(obr) if obr else None
     if field is None:
         if "|" in text or "^" not in text:
             return []
@@ -81,7 +84,8 @@ def _hl7(text: str) -> list[str]:
             return []
     repeated = [_field_names(rep) for rep in field.split("~")]
     if len(repeated) > 1:  # a repeated field names several studies: one text that names them all, never the first
-        return [" and ".join(found[0] for found in repeated if found)]
+        joined = " and ".join(found[0] for found in repeated if found)
+        return [joined] if len(joined) <= MAX_NAME else []  # held to MAX_NAME as any name (round 24p)
     return repeated[0]
 
 

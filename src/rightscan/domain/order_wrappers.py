@@ -19,8 +19,10 @@ Interfaces hand over an order as what they carry it in, not as its name:
   never read as a CPT code; the descriptor's words are read.
 
 A wrapper with several names is one order: ``orders`` reads each, and the names that name a study must all name the
-same one, else the order asks. Bounded: the text is split on characters and parsed as JSON at most once, no pattern
-here can backtrack on long input, and at most ``MAX_NAMES`` names of ``MAX_NAME`` characters are read.
+same one, and no other name may state another modality or region than that study's (round 24p), else the order asks.
+Several OBR segments are read as the repetitions of one OBR-4 (round 24p). Bounded: the text is split on characters
+and parsed as JSON at most once, no pattern here can backtrack on long input, and at most ``MAX_NAMES`` names of
+``MAX_NAME`` characters are read (repetitions joined into one name too).
 
 Pure; the catalogue labels come from ``knowledge/order_vocabulary.yaml``.
 """

@@ -15,6 +15,9 @@ protocol implies (order vocabulary ``protocols``, e.g. a brain metastases MRI pr
 named with a PET of the body (the cancer's site, not a field), and a contrast stated two ways that both
 name the study ("MRI liver with Primovist, pre and post contrast").
 
+A code beside words that state another modality or body region than its study's asks, listing both
+(``order_codes.states_elsewhere``, round 24p); words that only add detail the code's study has do not.
+
 A LOINC code the catalogue does not list is read through its LOINC name (``kb.loinc_names``, the
 radiology LOINC table) on the same attribute path as text; no code is mapped to a study by hand.
 

@@ -580,9 +580,10 @@ def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
     if "PT" in parse.modality:
         parse.modality.discard("NM")  # PET is nuclear medicine: "NM PET" names one modality
     if not parse.modality and (parse.mammographic_view or (parse.projection and parse.regions == {"breast"})):
-        parse.modality.add("MG")  # a mammogram's views, or views of the breast, with no modality named (round 22o)
-    if parse.projection and not parse.modality:
-        parse.modality.add("XR")  # projections with no modality named: "AP pelvis" is a radiograph
+        parse.implied_modality.add("MG")  # a mammogram's views, or views of the breast, no modality named (round 22o)
+    if parse.projection and not parse.modality and not parse.implied_modality:
+        parse.implied_modality.add("XR")  # projections with no modality named: "AP pelvis" is a radiograph
+    parse.modality |= parse.implied_modality
     ancestors = vocab.region_ancestors
     parse.regions -= {a for r in parse.regions for a in ancestors.get(r, ())}
     return parse

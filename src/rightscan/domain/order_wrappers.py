@@ -19,8 +19,10 @@ Interfaces hand over an order as what they carry it in, not as its name:
   never read as a CPT code; the descriptor's words are read.
 
 A wrapper with several names is one order: ``orders`` reads each, and the names that name a study must all name the
-same one, else the order asks. Bounded: the text is split on characters and parsed as JSON at most once, no pattern
-here can backtrack on long input, and at most ``MAX_NAMES`` names of ``MAX_NAME`` characters are read.
+same one, and no other name may state another modality or region than that study's (round 24p), else the order asks.
+Several OBR segments are read as the repetitions of one OBR-4 (round 24p). Bounded: the text is split on characters
+and parsed as JSON at most once, no pattern here can backtrack on long input, and at most ``MAX_NAMES`` names of
+``MAX_NAME`` characters are read (repetitions joined into one name too).
 
 Pure; the catalogue labels come from ``knowledge/order_vocabulary.yaml``.
 """
@@ -64,13 +66,16 @@ def names(vocab: OrderVocabulary, text: str) -> tuple[str, ...]:
 
 # ------------------------------------------------------------------ HL7 v2
 def _hl7(text: str) -> list[str]:
-    """The names of an OBR segment's OBR-4, or of an OBR-4 field given alone; [] when the text is neither."""
-    field = None
+    """The names of an OBR segment's OBR-4, or of an OBR-4 field given alone; [] when the text is neither.
+
+    Several OBR segments are several orders, read as the repetitions of one field are (round 24p): one text
+    that names them all, never the first."""
+    obr = []
     for segment in re.split(r"[\r\n]+", text):
         if segment.startswith("OBR") and len(segment) > 3 and not segment[3].isalnum():
             fields = segment.split(segment[3])
-            field = fields[4] if len(fields) > 4 else ""
-            break
+            obr.append(fields[4] if len(fields) > 4 else "")
+    field = "~".join(obr) if obr else None
     if field is None:
         if "|" in text or "^" not in text:
             return []
@@ -81,7 +86,8 @@ def _hl7(text: str) -> list[str]:
             return []
     repeated = [_field_names(rep) for rep in field.split("~")]
     if len(repeated) > 1:  # a repeated field names several studies: one text that names them all, never the first
-        return [" and ".join(found[0] for found in repeated if found)]
+        joined = " and ".join(found[0] for found in repeated if found)
+        return [joined] if len(joined) <= MAX_NAME else []  # held to MAX_NAME as any name (round 24p)
     return repeated[0]
 
 

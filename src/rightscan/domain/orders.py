@@ -15,6 +15,9 @@ protocol implies (order vocabulary ``protocols``, e.g. a brain metastases MRI pr
 named with a PET of the body (the cancer's site, not a field), and a contrast stated two ways that both
 name the study ("MRI liver with Primovist, pre and post contrast").
 
+A code beside words that state another modality or body region than its study's asks, listing both
+(``order_codes.states_elsewhere``, round 24p); words that only add detail the code's study has do not.
+
 A LOINC code the catalogue does not list is read through its LOINC name (``kb.loinc_names``, the
 radiology LOINC table) on the same attribute path as text; no code is mapped to a study by hand.
 
@@ -27,7 +30,6 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -36,6 +38,7 @@ from rapidfuzz import fuzz, process
 
 from rightscan.domain.knowledge import Knowledge, OrderVocabulary, Procedure, StudyAttributes
 from rightscan.domain.model import InputError
+from rightscan.domain.order_codes import anywhere, codes_of, covers, states_elsewhere, tracer_code, with_tracer
 from rightscan.domain.order_lists import current_part
 from rightscan.domain.order_parse import _Parse
 from rightscan.domain.order_text import extract_codes, fold, normalise, parse_order_text, tokenize
@@ -45,8 +48,8 @@ Status = Literal["resolved", "ambiguous", "unknown"]
 OrderStatus = Literal["proposed", "done", "declined", "suggested"]
 
 _AXES = ("contrast", "intent", "extent", "pharmaceutical")
-__all__ = ["OrderReading", "UnknownOrder", "close_matches", "extract_codes", "fold", "for_patient", "interpret",
-           "normalise", "parse_order_text", "resolve", "search", "tokenize"]  # fmt: skip
+__all__ = ["OrderReading", "UnknownOrder", "close_matches", "disagrees", "extract_codes", "fold", "for_patient",
+           "interpret", "normalise", "parse_order_text", "resolve", "search", "tokenize"]  # fmt: skip
 
 
 class UnknownOrder(InputError):
@@ -110,19 +113,6 @@ def _attributes_of(parse: _Parse) -> dict[str, Any]:
 
 
 # ------------------------------------------------------------------ matching
-def _covers(vocab: OrderVocabulary, attrs: StudyAttributes, text_region: str, study_region: str) -> bool:
-    if text_region == study_region:
-        return True
-    if study_region not in vocab.region_ancestors.get(text_region, ()):
-        return False
-    return attrs.parts is True or (isinstance(attrs.parts, frozenset) and text_region in attrs.parts)
-
-
-def _anywhere(vocab: OrderVocabulary, region: str) -> bool:
-    """Whether a region may be named as the site of the patient's cancer for any study (the breast)."""
-    return vocab.site_within.get(region, frozenset()) >= vocab.region_ancestors.keys()
-
-
 def _fit(vocab: OrderVocabulary, parse: _Parse, attrs: StudyAttributes) -> tuple[str, list[str], list[str]]:
     """("full" | "partial" | "no", assumption reasons, axes left unstated)."""
     assumed: list[str] = []
@@ -146,16 +136,16 @@ def _fit(vocab: OrderVocabulary, parse: _Parse, attrs: StudyAttributes) -> tuple
     # a PET named as such, its partner (if any) named with it as one study: not "breast MRI and PET"
     partner = parse.modality - {attrs.primary_modality}
     body_study = not attrs.regions and attrs.primary_modality in parse.modality and partner <= parse.hybrid
-    if regions and body_study and all(_anywhere(vocab, r) for r in regions):
+    if regions and body_study and all(anywhere(vocab, r) for r in regions):
         regions = set()  # "PET/MR breast": a body study for the cancer the breast holds, not a field
         site = ", ".join(sorted(parse.regions))
         assumed.append(f"{site}: the site of the cancer, not a field (the study images the body)")
     if regions:
         if not attrs.regions:
             return "no", [], []
-        if not all(any(_covers(vocab, attrs, t, s) for s in attrs.regions) for t in regions):
+        if not all(any(covers(vocab, attrs, t, s) for s in attrs.regions) for t in regions):
             return "no", [], []
-        if not all(any(_covers(vocab, attrs, t, s) for t in regions) for s in attrs.regions):
+        if not all(any(covers(vocab, attrs, t, s) for t in regions) for s in attrs.regions):
             return "no", [], []
     elif attrs.regions:
         unstated_axis("regions")
@@ -187,7 +177,7 @@ def _rank_unknown(kb: Knowledge, text: str, parse: _Parse, limit: int = 5) -> tu
         score = 0.0
         if a is not None:
             score += 2 * len(parse.modality & a.modality)
-            score += sum(1 for r in parse.regions if any(_covers(kb.vocabulary, a, r, s) for s in a.regions))
+            score += sum(1 for r in parse.regions if any(covers(kb.vocabulary, a, r, s) for s in a.regions))
         names = (proc.name, *proc.synonyms)
         similarity = process.extractOne(normalise(text), [normalise(n) for n in names], scorer=fuzz.WRatio)
         sim = similarity[1] if similarity else 0.0
@@ -270,36 +260,13 @@ def _by_code(kb: Knowledge, codes: tuple[str, ...]) -> _CodeAnswer:
     if studies and all(s is not None for s in studies) and len({s.id for s in studies if s}) == 1:
         return studies[0], (), loinc
     named = {s.id: s for s in studies if s is not None}
-    if len(named) > 1 and all(s is not None for s in studies) and (traced := _with_tracer(list(named.values()))):
+    if len(named) > 1 and all(s is not None for s in studies) and (traced := with_tracer(list(named.values()))):
         return traced, (), loinc  # "78815 + A9591": the PET code and its tracer's code name the FES PET
     if len(named) > 1:
         return None, tuple(named.values()), loinc
     if len(codes) == 1 and loinc is not None and loinc.status == "ambiguous":
         return None, loinc.choices, loinc
     return None, (), loinc
-
-
-def _with_tracer(studies: list[Procedure]) -> Procedure | None:
-    """The one study the others only lack the tracer of: a PET code names the acquisition and leaves the
-    tracer to a default (CPT 78815, FDG assumed), a radiopharmaceutical's supply code (HCPCS A9591,
-    fluoroestradiol F-18) names the tracer; together they name the PET with that tracer. Every other study
-    must assume its tracer and agree on modality, regions and extent, or no study is named."""
-    found = []
-    for study in studies:
-        a = study.attributes
-        if a is None or a.pharmaceutical is None:
-            continue
-        if all(_tracer_left_open(other, a) for other in studies if other.id != study.id):
-            found.append(study)
-    return found[0] if len(found) == 1 else None
-
-
-def _tracer_left_open(other: Procedure, traced: StudyAttributes) -> bool:
-    o = other.attributes
-    if o is None or "pharmaceutical" not in o.assume or o.pharmaceutical == traced.pharmaceutical:
-        return False
-    same_field = o.modality == traced.modality and o.regions == traced.regions
-    return same_field and (o.extent is None or traced.extent is None or o.extent <= traced.extent)
 
 
 def interpret(kb: Knowledge, text: str) -> OrderReading:
@@ -334,42 +301,41 @@ def _shape(p: Procedure) -> tuple[frozenset[str], frozenset[str]] | None:
     return None if a is None else (a.modality, a.regions)
 
 
-# an add-on code's descriptor: "(List separately in addition to code for primary procedure)" or the primary codes
-_ADDON = re.compile(r"\bseparately\s+in\s+addition\s+to\b", re.IGNORECASE)
+def disagrees(kb: Knowledge, study: Procedure, text: str) -> bool:
+    """Whether an order's words name another study than ``study`` (a code's): another single study, or a modality or
+    region the study is not ("MRI brain" beside CPT 78815). The CDS draft orders compare a code with the draft's
+    own text and displays so (round 24p)."""
+    return _against(kb.vocabulary, study, interpret(kb, text))
 
 
-def _codes_of(text: str) -> tuple[tuple[str, ...], str]:
-    """The codes and the rest of the text. The codes an add-on code's descriptor names after "list separately in
-    addition to" ("G0279 ... (list separately in addition to 77065 or 77066)") are the primary procedure's it is
-    billed with (AMA CPT add-on convention): the add-on named before them is the study (round 19o)."""
-    addon = _ADDON.search(text)
-    if addon is not None:
-        before, rest_before = extract_codes(text[: addon.start()])
-        if before:
-            _after, rest_after = extract_codes(text[addon.start() :])
-            return before, rest_before + rest_after
-    return extract_codes(text)
+def _against(vocab: OrderVocabulary, study: Procedure, reading: OrderReading) -> bool:
+    if reading.status == "resolved":
+        return reading.study is not None and reading.study.id != study.id
+    return states_elsewhere(vocab, study, reading.attributes["modality"], reading.attributes["regions"])
 
 
-def _tracer_code(vocab: OrderVocabulary, code: str) -> bool:
-    meaning = vocab.phrases.get((code.lower(),))
-    return meaning is not None and meaning.pharmaceutical is not None
+def _read_name(kb: Knowledge, name: str) -> OrderReading:
+    """A name a wrapper carries, read as it stands: its escapes are decoded once, by ``names`` (round 24p)."""
+    return kb.remember(("order-name", name), lambda: _interpret(kb, name, unwrap=False))  # type: ignore[no-any-return]
 
 
-def _interpret(kb: Knowledge, text: str) -> OrderReading:
-    found = names(kb.vocabulary, text)  # an OBR segment, a FHIR ServiceRequest, HL7 escapes (round 24o)
-    if found != (text,):
-        readings = [interpret(kb, name) for name in found]
-        studies = {r.study.id: r.study for r in readings if r.status == "resolved" and r.study}
-        if len(studies) < 2:  # the names that name a study name the same one: that reading, else the first
-            return next((r for r in readings if r.status == "resolved"), readings[0])
-        return dataclasses.replace(
-            readings[0], status="ambiguous", study=None, choices=tuple(studies.values()), missing=("conflict",)
-        )
+def _interpret(kb: Knowledge, text: str, unwrap: bool = True) -> OrderReading:
     vocab = kb.vocabulary
-    codes, rest = _codes_of(text[:500])
+    found = names(vocab, text) if unwrap else (text,)  # an OBR segment, a ServiceRequest, HL7 escapes (round 24o)
+    if found != (text,):
+        readings = [_read_name(kb, name) for name in found]
+        studies = {r.study.id: r.study for r in readings if r.status == "resolved" and r.study}
+        # the names that name a study name the same one, and no other name states another modality or region
+        # (round 24p): that reading, else the first
+        others = [r for r in readings if len(studies) == 1 and _against(vocab, next(iter(studies.values())), r)]
+        if len(studies) < 2 and not others:
+            return next((r for r in readings if r.status == "resolved"), readings[0])
+        named = {p.id: p for p in (*studies.values(), *(p for r in others for p in (r.study, *r.choices) if p))}
+        choices = tuple(named.values())[: max(6, len(studies))]
+        return dataclasses.replace(readings[0], status="ambiguous", study=None, choices=choices, missing=("conflict",))
+    codes, rest = codes_of(text[:500])
     # a tracer's HCPCS code outside the catalogue ("A9552", FDG) names the tracer: read as its word (round 19o)
-    tracers = [c for c in codes if frozenset((c,)) not in kb.code_index and _tracer_code(vocab, c)]
+    tracers = [c for c in codes if frozenset((c,)) not in kb.code_index and tracer_code(vocab, c)]
     if tracers:
         codes = tuple(c for c in codes if c not in tracers)
         rest = f"{rest} ({' '.join(tracers)})"
@@ -404,6 +370,11 @@ def _interpret(kb: Knowledge, text: str) -> OrderReading:
             words = _match(kb, rest, parse, base)
             if words.status == "resolved" and words.study is not None and words.study.id != by_code.id:
                 return OrderReading("ambiguous", None, choices=(by_code, words.study), via="code", **base)
+            stated = parse.modality - parse.implied_modality  # a modality named, not one a view implies ("PA:")
+            if states_elsewhere(vocab, by_code, stated, parse.regions):  # "78815 mammogram" (round 24p)
+                theirs = (p for p in (words.study, *words.choices) if p is not None and p.id != by_code.id)
+                choices = (by_code, *theirs)[:6]
+                return OrderReading("ambiguous", None, choices=choices, via="code", missing=("conflict",), **base)
         if _contradicts(kb.vocabulary, by_code, parse):  # "77046 - with IV contrast", "76705 - pelvic pain"
             return OrderReading("ambiguous", None, choices=(by_code,), via="code", missing=("conflict",), **base)
         assumed = loinc.assumed if loinc is not None and loinc.study is by_code else ()

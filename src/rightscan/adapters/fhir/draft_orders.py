@@ -15,7 +15,7 @@ from rightscan.adapters.fhir.values import codings
 from rightscan.adapters.json_copy import copy_json
 from rightscan.adapters.knowledge_files import load_knowledge
 from rightscan.domain import orders
-from rightscan.domain.knowledge import Knowledge
+from rightscan.domain.knowledge import Knowledge, Procedure
 
 CPT_SYSTEM = "http://www.ama-assn.org/go/cpt"
 
@@ -37,7 +37,9 @@ def _order_text(code: Any, cpts: tuple[str, ...], kb: Knowledge, budget: list[fl
     Codes first (all CPT codes together, so that a combined CPT order is one study; then each CPT, LOINC
     or HCPCS code), then ``code.text``, then each coding's display. The resolver
     (``rightscan.domain.orders.interpret``) decides; when nothing names a single study, the first
-    candidate is returned so that the order is reported as unknown or ambiguous, never guessed.
+    candidate is returned so that the order is reported as unknown or ambiguous, never guessed. A code's
+    study is compared with the draft's own texts as an order's text compares a code with its words: a text
+    that names another study, modality or region is read with the code, and the order asks (round 24p).
     """
     candidates: list[str] = []
     if len(cpts) > 1:  # spelled as the catalogue spells the combination ("71260+74177")
@@ -48,6 +50,7 @@ def _order_text(code: Any, cpts: tuple[str, ...], kb: Knowledge, budget: list[fl
         value = c.get("code")
         if c.get("system") in _ORDER_CODE_SYSTEMS[1:] and isinstance(value, str) and value.strip():
             candidates.append(value.strip())
+    n_codes = len(candidates)
     if isinstance(code, dict):
         text = code.get("text")
         if isinstance(text, str) and text.strip():
@@ -59,14 +62,38 @@ def _order_text(code: Any, cpts: tuple[str, ...], kb: Knowledge, budget: list[fl
     # A study's name is short (the JSON input allows 200 characters) and an order names it in a few codes:
     # longer texts and further codes are not read, since the resolver's work grows with the text and a
     # CDS call may carry megabytes of it.
-    candidates = [c for c in candidates if len(c) <= MAX_ORDER_TEXT][:MAX_ORDER_CANDIDATES]
+    kept = [(i, c) for i, c in enumerate(candidates) if len(c) <= MAX_ORDER_TEXT][:MAX_ORDER_CANDIDATES]
+    texts = [c for i, c in kept if i >= n_codes]
+    candidates = [c for _, c in kept]
     for candidate in candidates:
-        if budget[0] <= 0 or time.thread_time() > budget[1]:
+        if not _spend(budget):
             break  # the call's readings are spent (MAX_ORDER_READINGS, MAX_ORDER_READING_SECONDS)
-        budget[0] -= 1
-        if orders.for_patient(kb, candidate).status == "resolved":
-            return candidate
+        reading = orders.for_patient(kb, candidate)
+        if reading.status == "resolved" and reading.study is not None:
+            if candidate in texts:
+                return candidate
+            return _with_disagreeing_text(kb, candidate, reading.study, texts, budget)
     return candidates[0] if candidates else None
+
+
+def _spend(budget: list[float]) -> bool:
+    if budget[0] <= 0 or time.thread_time() > budget[1]:
+        return False
+    budget[0] -= 1
+    return True
+
+
+def _with_disagreeing_text(kb: Knowledge, code: str, study: Procedure, texts: list[str], budget: list[float]) -> str:
+    """The code, or the code with the first of the draft's own texts (``code.text``, the displays) that names another
+    study or a modality or region the code's study is not (round 24p): read together, as an order's text with a code
+    is, the order asks, listing both ("78815" with the display "MRI brain"), never the code's study alone. Texts
+    past the call's budget are not compared."""
+    for text in texts:
+        if not _spend(budget):
+            break
+        if orders.disagrees(kb, study, text):
+            return f"{code} {text}"
+    return code
 
 
 def read_draft_orders(draft_orders: Any, *, kb: Knowledge | None = None) -> list[DraftOrder]:

@@ -1,0 +1,111 @@
+"""The codes of an order and the words beside them (moved out of ``orders``, round 24p).
+
+- ``codes_of``: the codes of an order text and the rest of it, an add-on code's descriptor read by the AMA CPT
+  add-on convention (round 19o); ``tracer_code``: a radiopharmaceutical's HCPCS code, read as its tracer's word.
+- ``with_tracer``: the PET a PET code and its tracer's supply code name together ("78815 + A9591", round 21o).
+- ``states_elsewhere``: whether the words with a code state a modality or a body region the code's study is not
+  ("77066 CT chest", "78815 mammogram", "71260 MRI brain"): such an order asks, listing the code's study and the
+  words' (round 24p), whether or not the words alone settle contrast or intent. Words that only add detail the
+  code's study has ("77066 diagnostic mammogram bilateral", "71260 CT chest with contrast", "78815 PET skull
+  base to thigh") state nothing elsewhere.
+- ``covers`` and ``anywhere``: how a region the words name relates to the regions a study images.
+
+Pure; the words are the order vocabulary's (``knowledge/order_vocabulary.yaml``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from rightscan.domain.knowledge import OrderVocabulary, Procedure, StudyAttributes
+from rightscan.domain.order_text import extract_codes
+
+
+def covers(vocab: OrderVocabulary, attrs: StudyAttributes, text_region: str, study_region: str) -> bool:
+    """Whether a region the words name is a region the study images, or a part of one it images in part."""
+    if text_region == study_region:
+        return True
+    if study_region not in vocab.region_ancestors.get(text_region, ()):
+        return False
+    return attrs.parts is True or (isinstance(attrs.parts, frozenset) and text_region in attrs.parts)
+
+
+def anywhere(vocab: OrderVocabulary, region: str) -> bool:
+    """Whether a region may be named as the site of the patient's cancer for any study (the breast)."""
+    return vocab.site_within.get(region, frozenset()) >= vocab.region_ancestors.keys()
+
+
+def states_elsewhere(vocab: OrderVocabulary, study: Procedure, modality: Iterable[str], regions: Iterable[str]) -> bool:
+    """Whether words state a modality or a body region that the study (a code's) is not.
+
+    A modality: one the study does not have, or a hybrid's partner alone ("78815 CT chest": the CT is not
+    the PET/CT). A region: one no region of the study covers; a study of the body (a PET) takes only the
+    cancer's site ("78815 PET/CT breast cancer"), as the attribute match does."""
+    attrs = study.attributes
+    if attrs is None:
+        return False
+    stated, where = set(modality), set(regions)
+    if stated and (not stated <= attrs.modality or attrs.primary_modality not in stated):
+        return True
+    if not where:
+        return False
+    if not attrs.regions:
+        return not all(anywhere(vocab, r) for r in where)
+    return not all(_imaged(vocab, attrs, t) for t in where)
+
+
+def _imaged(vocab: OrderVocabulary, attrs: StudyAttributes, region: str) -> bool:
+    """Whether a study images a region the words name: a region (or part) of it, or a region that lies within one
+    of its regions' studies (order vocabulary ``within``: the axilla with a breast ultrasound, CPT 76641 'including
+    axilla when performed'; the neck with the cervical spine)."""
+    if any(covers(vocab, attrs, region, s) for s in attrs.regions):
+        return True
+    around = vocab.site_within.get(region, frozenset())
+    return any(w == s or s in vocab.region_ancestors.get(w, ()) for w in around for s in attrs.regions)
+
+
+def with_tracer(studies: list[Procedure]) -> Procedure | None:
+    """The one study the others only lack the tracer of: a PET code names the acquisition and leaves the
+    tracer to a default (CPT 78815, FDG assumed), a radiopharmaceutical's supply code (HCPCS A9591,
+    fluoroestradiol F-18) names the tracer; together they name the PET with that tracer. Every other study
+    must assume its tracer and agree on modality, regions and extent, or no study is named."""
+    found = []
+    for study in studies:
+        a = study.attributes
+        if a is None or a.pharmaceutical is None:
+            continue
+        if all(_tracer_left_open(other, a) for other in studies if other.id != study.id):
+            found.append(study)
+    return found[0] if len(found) == 1 else None
+
+
+def _tracer_left_open(other: Procedure, traced: StudyAttributes) -> bool:
+    o = other.attributes
+    if o is None or "pharmaceutical" not in o.assume or o.pharmaceutical == traced.pharmaceutical:
+        return False
+    same_field = o.modality == traced.modality and o.regions == traced.regions
+    return same_field and (o.extent is None or traced.extent is None or o.extent <= traced.extent)
+
+
+# an add-on code's descriptor: "(List separately in addition to code for primary procedure)" or the primary codes
+_ADDON = re.compile(r"\bseparately\s+in\s+addition\s+to\b", re.IGNORECASE)
+
+
+def codes_of(text: str) -> tuple[tuple[str, ...], str]:
+    """The codes and the rest of the text. The codes an add-on code's descriptor names after "list separately in
+    addition to" ("G0279 ... (list separately in addition to 77065 or 77066)") are the primary procedure's it is
+    billed with (AMA CPT add-on convention): the add-on named before them is the study (round 19o)."""
+    addon = _ADDON.search(text)
+    if addon is not None:
+        before, rest_before = extract_codes(text[: addon.start()])
+        if before:
+            _after, rest_after = extract_codes(text[addon.start() :])
+            return before, rest_before + rest_after
+    return extract_codes(text)
+
+
+def tracer_code(vocab: OrderVocabulary, code: str) -> bool:
+    """Whether a code is a radiopharmaceutical's (HCPCS "A9552", FDG), read as its tracer's word."""
+    meaning = vocab.phrases.get((code.lower(),))
+    return meaning is not None and meaning.pharmaceutical is not None

@@ -69,11 +69,16 @@ class _Engine:
             self.renew_if_full()
             return self.analyser.mentions(text)
 
-    def run(self, mentions: list[Mention]) -> Extraction:
+    def run(self, mentions: list[Mention], text: str) -> Extraction:
         from rightscan.adapters.text.contradictions import without_contradictions
+        from rightscan.adapters.text.note_language import symptoms_to_confirm
         from rightscan.adapters.text.safety_nets import read
 
-        return without_contradictions(self.kb, read(self.rules, mentions, self.procedure_names))
+        out = without_contradictions(self.kb, read(self.rules, mentions, self.procedure_names))
+        unread = symptoms_to_confirm(text, out.facts, self.rules.red_flag_readings)  # round 24: another language
+        if unread is not None:
+            out.to_confirm.append(unread)
+        return out
 
 
 def _release_frozen() -> None:
@@ -126,7 +131,7 @@ def extract(text: str, rules_dir: str | None = None) -> Extraction:
     text = _check(text)
     if not text.strip():
         return Extraction(facts={}, rules_version=engine.rules.version)
-    return engine.run(engine.mentions(text))
+    return engine.run(engine.mentions(text), text)
 
 
 def extract_many(texts: Iterable[str], batch_size: int = 64, rules_dir: str | None = None) -> Iterator[Extraction]:
@@ -150,8 +155,8 @@ def extract_many(texts: Iterable[str], batch_size: int = 64, rules_dir: str | No
             with engine.lock:
                 engine.renew_if_full()
                 found = list(engine.analyser.mentions_many(chunk, batch_size=batch_size))
-            for mentions in found:
-                yield engine.run(mentions)
+            for text, mentions in zip(chunk, found, strict=True):
+                yield engine.run(mentions, text)
         if problem is not None:
             raise problem
         if len(chunk) < batch_size:

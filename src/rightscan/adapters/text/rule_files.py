@@ -334,6 +334,11 @@ class _RedFlagReadings(_Strict):
     verb_negations: Words  # round 15: a negated activity and the symptom given as its cause
     cause_connectives: Words
     exception_openers: Words = Field(default_factory=list)  # round 24: 'Except for X, ROS negative'
+    # round 24 (v25 blind, note_language.py): a note written in another language than English
+    english_words: Words = Field(default_factory=list)
+    other_language_words: Words = Field(default_factory=list)
+    other_language_confirm: Words = Field(default_factory=list)
+    other_language_min: Words = Field(default_factory=list)  # one number, as a word list (the section's type)
     asking_words: Words
     asking_stops: Words
     answered_words: Words

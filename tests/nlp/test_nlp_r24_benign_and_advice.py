@@ -123,3 +123,22 @@ def test_constipation_named_later_as_the_cause_of_the_cramps_explains_them() -> 
             "Assessment:\n1. Hip pain, worse on weight bearing.\n"
             "2. Opioid-induced constipation causing the abdominal cramping.")  # fmt: skip
     assert "abdominal_pain" not in _symptoms(note)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Told to ring us with any new back pain, headaches or breathlessness.",
+     "She will call the clinic about any new bone pain or cough that does not settle."],
+)  # fmt: skip
+def test_what_to_call_about_is_not_what_she_has(sentence: str) -> None:
+    assert _symptoms(sentence) == set()
+
+
+def test_a_headache_she_gets_whenever_she_is_tired_is_explained_unless_warned() -> None:
+    assert "headache" not in _symptoms("Occasional headaches, she gets them whenever she is tired or stressed.")
+    note = "Headaches whenever she is stressed, but this one is the worst of her life and woke her at night."
+    assert "headache" in _symptoms(note)
+
+
+def test_a_shoulder_pain_after_a_weekend_of_overhead_painting_is_explained() -> None:
+    assert "bone_pain" not in _symptoms("R shoulder pain, gradual onset after a weekend of overhead painting.")

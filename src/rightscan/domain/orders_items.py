@@ -275,7 +275,7 @@ def _timing_words(vocab: OrderVocabulary) -> frozenset[str]:
 @lru_cache(maxsize=8)
 def _contrast_prepositions(vocab: OrderVocabulary) -> frozenset[str]:
     """The words the vocabulary's own contrast statements put just before their contrast noun ("medio de contraste",
-    "mezzo di contrasto", "produit de contraste"): a preposition of that language ("de", "di"), not a typo (round 25o)."""
+    "produit de contraste"): a preposition of that language ("de"), not a typo (round 25o)."""
     nouns = {form[-1] for form, m in vocab.phrases.items() if m.contrast_word and len(form[-1]) >= 4}  # "contraste"
     return frozenset(
         form[i] for form, m in vocab.phrases.items() if m.contrast or m.contrast_word

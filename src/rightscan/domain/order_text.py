@@ -554,6 +554,8 @@ def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
             _take_indication(parse, seg, raw, joins=_phase_first(vocab, raw))
             continue
         parse.corrections.extend(seg.corrections)
+        if parse.extent == {"whole_body"} and seg.extent == {"skull_base_to_mid_thigh"}:  # "Whole Body PET-CT (skull
+            parse.extent.clear()  # base to mid-thigh)": the usual field, which a catalogue calls whole-body (round 25o)
         _read_segment(vocab, tokens, parse, later=later)  # it continues the study: read into the study's own state
         first = _items(vocab, tokens)[0][1]
         if first is not None and first.sequence:  # "without contrast, followed by with contrast": one statement

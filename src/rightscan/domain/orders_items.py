@@ -272,10 +272,24 @@ def _timing_words(vocab: OrderVocabulary) -> frozenset[str]:
     return frozenset(out | pairs)  # and the first word of "non contrast", "no contrast", "without contrast"
 
 
+@lru_cache(maxsize=8)
+def _contrast_prepositions(vocab: OrderVocabulary) -> frozenset[str]:
+    """The words the vocabulary's own contrast statements put just before their contrast noun ("medio de contraste",
+    "produit de contraste"): a preposition of that language ("de"), not a typo (round 25o)."""
+    nouns = {form[-1] for form, m in vocab.phrases.items() if m.contrast_word and len(form[-1]) >= 4}  # "contraste"
+    return frozenset(
+        form[i] for form, m in vocab.phrases.items() if m.contrast or m.contrast_word
+        for i in range(1, len(form) - 1) if form[i + 1] in nouns and len(form[i]) <= 2
+    )  # fmt: skip
+
+
 def _mistyped_timing(vocab: OrderVocabulary, item: tuple[str, TermMeaning | None]) -> bool:
     """Whether the word before a contrast noun states nothing yet is one edit from a contrast timing: a
-    typo that is itself a word ("we contrast", "now-contrast"), so the timing cannot be read."""
+    typo that is itself a word ("we contrast", "now-contrast"), so the timing cannot be read. The preposition
+    of a contrast statement in another language ("avec injection de gadolinium") is that word (round 25o)."""
     word, meaning = item
     if meaning is None or not meaning.noise or meaning.contrast_question or not word.isalpha():
+        return False
+    if word in _contrast_prepositions(vocab):
         return False
     return any(DamerauLevenshtein.distance(word, t, score_cutoff=1) <= 1 for t in _timing_words(vocab))

@@ -96,6 +96,7 @@ FROZEN = {
     "orders_v22.jsonl": "b45a71b2dad52e5ecdf21ae6a870afc245fab4c1669e08f2820e3c08b8fdb859",
     "orders_v23.jsonl": "b0cf04f2379fb8a9740a230209735911991017691e0513b70eabfbafec1cce0b",
     "orders_v24.jsonl": "d0ef1e43aa636ec19c5c3482fb8a5a4926687765027467c016b7d3154f62f2f3",
+    "orders_v25.jsonl": "0ab1fe1ab7369560115d45198a0e20227346be769e99f218b3af6d3bf223c358",
 }
 
 
@@ -128,6 +129,7 @@ SEED_LISTS = (
     "orders_v22.jsonl",
     "orders_v23.jsonl",
     "orders_v24.jsonl",
+    "orders_v25.jsonl",
 )
 
 

@@ -33,7 +33,8 @@ def test_distant_disease_stated_is_still_m1(sentence: str) -> None:
 
 def test_a_differential_listed_under_its_heading_states_no_metastasis() -> None:
     note = (HEADER + "Back pain x 5 weeks, progressive, wakes her at night.\nDifferential diagnosis:\n"
-            " 1. Vertebral metastasis - must exclude\n 2. Osteoporotic fracture on AI\nPlan: MRI spine w/wo contrast.")  # fmt: skip
+            " 1. Vertebral metastasis - must exclude\n 2. Osteoporotic fracture on AI\n"
+            "Plan: MRI spine w/wo contrast.")  # fmt: skip
     got = facts(note)
     assert got.get("tumor", {}).get("m") != "M1"
     assert "back_pain" in got.get("symptoms", [])

@@ -142,3 +142,16 @@ def test_a_headache_she_gets_whenever_she_is_tired_is_explained_unless_warned() 
 
 def test_a_shoulder_pain_after_a_weekend_of_overhead_painting_is_explained() -> None:
     assert "bone_pain" not in _symptoms("R shoulder pain, gradual onset after a weekend of overhead painting.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["My oncologist told me to always report bone pain, so I am writing about my knee after the fall.",
+     "She has been instructed to report any new headache or vomiting promptly."],
+)  # fmt: skip
+def test_an_instruction_to_report_a_symptom_is_not_the_symptom(sentence: str) -> None:
+    assert not _symptoms(sentence) & {"bone_pain", "headache"}
+
+
+def test_a_symptom_she_reported_still_counts() -> None:
+    assert "bone_pain" in _symptoms("She reported bone pain in the right hip for 3 weeks, worse at night.")

@@ -65,3 +65,15 @@ def test_an_item_after_a_comma_in_the_exception_is_neither_stated_nor_denied() -
 def test_the_usual_order_still_reads_the_same() -> None:
     assert _symptoms("ROS negative except for new right hip bone pain.") == {"bone_pain"}
     assert _symptoms("ROS: negative for bone pain, headache and cough.") == set()
+
+
+# ---- eleventh security pass F4: a warned item after a list whose every item carries its own denial
+def test_a_warned_bare_item_after_items_each_denied_is_asked() -> None:
+    note = "no fever, no cough, no shortness of breath,\nlow back pain for 5 weeks, constant, waking her at night"
+    assert "back_pain" in _symptoms(note) | _to_confirm(note)
+
+
+def test_a_plain_list_that_drops_its_no_stays_denied() -> None:
+    note = "No bone pain, no back pain, headache, cough, SOB or weight loss."
+    assert _symptoms(note) == set()
+    assert _to_confirm(note) == set()

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 
 from rightscan.adapters.text.negation_reach import BULLETS
 from rightscan.adapters.text.pass_words import longest_phrase, norm, starts_with
-from rightscan.adapters.text.rule_pass import SYMPTOM, SYMPTOM_OR_UNSURE, NoteMentions
+from rightscan.adapters.text.rule_pass import ANY_SYMPTOM, SYMPTOM, SYMPTOM_OR_UNSURE, NoteMentions
 
 
 class DenialEnds:
@@ -38,6 +38,7 @@ class DenialEnds:
 
     def apply(self, note: NoteMentions) -> None:
         negation_across_cut_list(note)
+        bare_item_after_own_denials(note)  # eleventh security pass F4
         if not self.openers:
             return
         doc = note.doc
@@ -130,3 +131,43 @@ def _line_end(doc: Doc, k: int) -> int:
     while k < len(doc) and "\n" not in doc[k - 1].whitespace_ and "\n" not in doc[k].text:
         k += 1
     return k
+
+
+# Eleventh security pass F4: a list whose every item carries its own denial ("no headache, no cough, no shortness of
+# breath, bone pain right hip for 3 weeks, constant, worse at night") denies what it names after each "no"; an item
+# joined by a bare comma after two or more such items, with no denial of its own and described by a warning, may be a
+# new statement as well as an item of the list: neither reading is safe to state, so it is left to confirm. A plain
+# item stays denied ("No bone pain, no back pain, HA, cough, SOB or wt loss": the list goes on without its "no").
+OWN_DENIALS = 2  # items denied each by its own cue before the bare one
+
+
+def bare_item_after_own_denials(note: NoteMentions) -> None:
+    """A denied symptom with a warning after a comma, denied only by cues that each have a nearer item of their own, in
+    a sentence whose items before it are each denied by their own cue: uncertain, not negated."""
+    doc = note.doc
+    denials = sorted(note.cues("negated"))
+    if len(denials) < OWN_DENIALS:
+        return
+    starts = note.starts(ANY_SYMPTOM)
+    for _, span, _, e in note.mentions(SYMPTOM, having={"negated", "warning"}):
+        sentence = note.sents.of(span.start)
+        before = [(s, t) for s, t in denials if sentence.start <= s and t <= span.start]
+        if len(before) < OWN_DENIALS:
+            continue
+        last_end = before[-1][1]
+        objects = [k for k in starts if last_end <= k < span.start]
+        if not objects:
+            continue  # the last denial names this symptom first: its own
+        owned = sum(1 for s, t in before if any(t <= k <= t + 1 for k in starts))
+        if owned < OWN_DENIALS:
+            continue
+        k = span.start - 1
+        while k > objects[-1] and (doc[k].is_space or (doc[k].is_alpha and doc[k].lower_ not in _JOINING_WORDS)):
+            k -= 1  # the item's own words before it ("new severe"), and a line break
+        if doc[k].text != ",":
+            continue
+        e.discard("negated")
+        e.add("uncertain")
+
+
+_JOINING_WORDS = frozenset({"or", "and", "nor", "no", "not", "without", "any"})

@@ -30,6 +30,13 @@ def symptom_codes(text: str) -> set[str]:
     return set(facts(text).get("symptoms", []))
 
 
+def symptoms_to_confirm(text: str) -> set[str]:
+    """The red-flag symptoms a note leaves to confirm (neither stated nor denied)."""
+    from rightscan.adapters.text import extract
+
+    return {v for c in extract(text).to_confirm if c["field"] == "symptoms" for v in (c.get("values") or [])}
+
+
 def order_of(note: str) -> str | None:
     """The catalogue id of the order a note is read to consider (None: no single study)."""
     from rightscan.adapters.knowledge_files import load_knowledge

@@ -8,22 +8,17 @@ from __future__ import annotations
 
 import pytest
 
-from nlp_helpers import facts
-from rightscan.adapters.text import extract
+from nlp_helpers import symptom_codes, symptoms_to_confirm
 
 HEADER = "61F, R breast IDC pT1c pN0, ER+ PR+ HER2-, lumpectomy and RT 2021, on letrozole.\n"
 
 
 def _symptoms(note: str) -> set[str]:
-    return set(facts(HEADER + note).get("symptoms", []))
+    return symptom_codes(HEADER + note)
 
 
 def _to_confirm(note: str) -> set[str]:
-    out: set[str] = set()
-    for c in extract(HEADER + note).to_confirm:
-        if c["field"] == "symptoms":
-            out.update(c.get("values") or [])
-    return out
+    return symptoms_to_confirm(HEADER + note)
 
 
 @pytest.mark.parametrize("heading", ["Return to ED", "Return to the ED", "Seek care", "Seek help"])

@@ -10,22 +10,17 @@ from __future__ import annotations
 
 import pytest
 
-from nlp_helpers import facts
-from rightscan.adapters.text import extract
+from nlp_helpers import symptom_codes, symptoms_to_confirm
 
 HEADER = "58F, L breast IDC 1.6 cm, grade 2, ER+ PR+ HER2-, cN0, new diagnosis.\n"
 
 
 def _symptoms(note: str) -> set[str]:
-    return set(facts(HEADER + note).get("symptoms", []))
+    return symptom_codes(HEADER + note)
 
 
 def _to_confirm(note: str) -> set[str]:
-    out: set[str] = set()
-    for c in extract(HEADER + note).to_confirm:
-        if c["field"] == "symptoms":
-            out.update(c.get("values") or [])
-    return out
+    return symptoms_to_confirm(HEADER + note)
 
 
 OPENERS = ["Except for", "Apart from", "Aside from", "Other than", "Besides", "With the exception of", "Save for"]

@@ -38,3 +38,22 @@ def test_an_english_note_with_foreign_terms_is_read_as_english() -> None:
 def test_an_early_cancer_in_another_language_is_never_not_recommended_for_staging() -> None:
     decision = evaluate_note(load_knowledge(), extract(FRENCH), "PET/CT skull base to mid-thigh")
     assert decision["systemic_imaging"] == "undetermined"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [("Pt has Kopfschmerzen every morning for 2 weeks, with vomiting.", "headache"),
+     ("Refiere dolor óseo en la cadera derecha desde hace un mes.", "bone_pain"),
+     ("Translator's note: 'toux sèche persistante' for 4 weeks.", "cough")],
+)  # fmt: skip
+def test_a_red_flag_in_another_language_inside_an_english_note_is_asked(sentence: str, code: str) -> None:
+    result = extract("58F, L breast IDC 1.2 cm, cN0, ER+ HER2-, new diagnosis.\n" + sentence)
+    asked = {v for c in result.to_confirm if c["field"] == "symptoms" for v in (c.get("values") or [])}
+    assert code in asked
+    assert code not in result.facts.get("symptoms", [])  # never stated from words the reader does not read
+
+
+def test_a_red_flag_denied_in_its_own_language_is_not_asked() -> None:
+    result = extract("58F, L breast IDC 1.2 cm, cN0, ER+ HER2-, new diagnosis.\nSin dolor óseo. Kein Husten.")
+    asked = {v for c in result.to_confirm if c["field"] == "symptoms" for v in (c.get("values") or [])}
+    assert not asked & {"bone_pain", "cough"}

@@ -150,3 +150,18 @@ def test_an_instruction_to_report_a_symptom_is_not_the_symptom(sentence: str) ->
 
 def test_a_symptom_she_reported_still_counts() -> None:
     assert "bone_pain" in _symptoms("She reported bone pain in the right hip for 3 weeks, worse at night.")
+
+
+def test_a_warned_symptom_after_a_family_history_line_is_hers() -> None:
+    # the tenth pass's open item: the heading alone no longer carries a relative onto the next line's new complaint
+    assert "bone_pain" in _symptoms("FHx: sister ovarian ca.\nNew severe right hip bone pain x 3 weeks.")
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["FHx: mother - severe headaches, died of a stroke.",
+     "Family history:\n- breast cancer (mother)\n- severe migraines (sister)",
+     "FH: father prostate ca; brother with new back pain worse at night."],
+)  # fmt: skip
+def test_a_relative_named_with_a_warned_symptom_keeps_it_theirs(note: str) -> None:
+    assert _symptoms(note) == set()

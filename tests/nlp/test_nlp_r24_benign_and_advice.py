@@ -152,9 +152,12 @@ def test_a_symptom_she_reported_still_counts() -> None:
     assert "bone_pain" in _symptoms("She reported bone pain in the right hip for 3 weeks, worse at night.")
 
 
-def test_a_warned_symptom_after_a_family_history_line_is_hers() -> None:
-    # the tenth pass's open item: the heading alone no longer carries a relative onto the next line's new complaint
-    assert "bone_pain" in _symptoms("FHx: sister ovarian ca.\nNew severe right hip bone pain x 3 weeks.")
+def test_a_symptom_on_the_line_after_a_closed_family_history_line_is_asked() -> None:
+    # the tenth pass's open item: a family line that ends its sentence carries no relative onto the next line's
+    # complaint; whose it is cannot be told from the layout, so it is asked (as after a blank line, round 9)
+    note = "FHx: sister ovarian ca.\nNew severe right hip bone pain x 3 weeks."
+    assert "bone_pain" not in _symptoms(note)
+    assert "bone_pain" in _to_confirm(note)
 
 
 @pytest.mark.parametrize(

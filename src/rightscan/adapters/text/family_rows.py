@@ -44,6 +44,8 @@ _ROW_LEAD = re.compile(rf"(?:{LIST_MARK.pattern})?[ \t]*(?:[A-Za-z'’.-]+[ \t]+
 _NEWLINE = re.compile("\n")
 _ROW_OPENS = re.compile(r"[ \t]*(?:[,:(|=]|[-–—][ \t]|\d)")
 
+_SENTENCE_ENDS = (".", "!", "?", ";")  # a line above ending so ends its sentence
+
 
 def _phrases(words: Sequence[str]) -> re.Pattern[str]:
     ordered = sorted(words, key=len, reverse=True)
@@ -102,7 +104,10 @@ class FamilyRows:
                 effects[i].discard("family")  # "Pt reports new back pain": the patient again
                 continue
             above = k - 1
-            goes_on = (above >= 0 and text[starts[above] : ends[above]].strip()
+            line_above = text[starts[above] : ends[above]].strip() if above >= 0 else ""
+            # round 24 (tenth security pass): a line above that ends its sentence ("FHx: sister ovarian ca.") goes on
+            # no relative's sentence over the break
+            goes_on = (line_above and not line_above.endswith(_SENTENCE_ENDS)
                        and LIST_MARK.match(text, starts[k], ends[k]) is None
                        and (above in relative_lines or text[starts[k] : starts[k] + 1] in " \t"))  # fmt: skip
             if goes_on:

@@ -177,7 +177,16 @@ def run(path: Path = DEVSET, guide_v1: bool = False) -> dict[str, Any]:
     from rightscan.api import InputError, evaluate
 
     kb = load_knowledge()
-    notes = load(path)
+    # a gold the decision core itself rejects (a note's "cT3" beside a 46 mm size, copied into the gold as both) has
+    # no decision to agree with: such notes are set aside, named in the report, and counted in no figure
+    notes, gold_rejected = [], []
+    for note in load(path):
+        try:
+            evaluate(_gold_facts(kb, note["gold"])[0])
+        except InputError as exc:
+            gold_rejected.append({"id": note["id"], "reason": str(exc)})
+        else:
+            notes.append(note)
     counts: dict[str, Counter[str]] = {}
     red_flags_from_suppressed = 0
     symptom_fp = 0
@@ -281,6 +290,7 @@ def run(path: Path = DEVSET, guide_v1: bool = False) -> dict[str, Any]:
         "expected_conflicts_found": [found_conflicts, expected_conflicts],
         "expected_unparsed_found": [found_unparsed, expected_unparsed],
         "errors": errors,
+        "gold_rejected": gold_rejected,
     }
 
 
@@ -319,6 +329,9 @@ def report(result: dict[str, Any], show_errors: bool = False) -> str:
             f"{genre:<14}{g['notes']:>6}{g.get('agree', 0) / g['notes']:>8.1%}{g.get('unsafe', 0):>8}"
             f"{g.get('abstain', 0):>9}{acc:>11.1%}"
         )
+    if result["gold_rejected"]:
+        lines += ["", "Set aside (the gold itself is rejected by the decision core; in no figure):"]
+        lines += [f"  {g['id']}: {g['reason']}" for g in result["gold_rejected"]]
     lines += ["", "Unsafe answers:"] + [f"  {u['id']}: {'; '.join(u['reasons'])}" for u in result["unsafe"]]
     lines += ["", "Abstentions (facts named):"]
     lines += [f"  {a['id']}: gold {a['gold']}; names {', '.join(a['named'])}" for a in result["abstentions"]]

@@ -118,9 +118,9 @@ FLOORS = {
     # first run unseen 65.3 % and 12 unsafe (BLIND_V25_PROVENANCE.md), written during round 24 and measured at 96cac28;
     # after the rest of round 24 (test_nlp_r24_*.py: notes in another language, differentials, no M1 from a node count,
     # a low suspicion or patients in general, safety-netting told as what to call about or report, red flags named in
-    # another language left to confirm) 68.0 % and 2: fa-037
-    # (a resolved pneumonitis's cough in brackets), fc-012 (a caffeine-withdrawal headache "resolved w/ IVF"), named
-    "blind_v25.jsonl": (2, 0.67),
+    # another language left to confirm) 68.0 % and 2: fa-037 (a resolved pneumonitis's cough in brackets), fc-012 (a
+    # caffeine-withdrawal headache "resolved w/ IVF"); after round 26 (test_nlp_r26_resolutions.py) 68.7 % and none
+    "blind_v25.jsonl": (0, 0.68),
 }
 
 

@@ -18,6 +18,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from spacy.tokens import Doc, Span
+
 from rightscan.adapters.text.components import doc_text
 
 # Tokens that may stand between a new-onset word and the resolution it dates ("now fully resolved", "now all but
@@ -258,3 +260,17 @@ def doubt_modal_causes(
             if doc[s].lower_ in modals and doc[s + 1].lower_ == "be" and doc[s + 2].lower_ in causes:
                 effects[i].add("uncertain")
                 break
+
+
+def bracket_end(doc: Doc, span: Span, start: int, end: int) -> int:
+    """Round 26: the token after the bracket ``span`` stands in, within ``start``-``end`` (its sentence), or
+    ``span.end`` when it stands in none. The findings listed inside one bracket after a condition ("radiation
+    pneumonitis 12/2022 (cough, SOB) - prednisolone taper, fully resolved by 04/2023") are that condition's
+    presentation: a resolution told after the bracket closes is of each of them, not only of the last."""
+    opened = next((i for i in range(span.start - 1, start - 1, -1) if doc[i].text in ("(", ")")), None)
+    if opened is None or doc[opened].text != "(":
+        return span.end
+    closed = next((i for i in range(span.end, end) if doc[i].text in ("(", ")")), None)
+    if closed is None or doc[closed].text != ")":
+        return span.end
+    return closed

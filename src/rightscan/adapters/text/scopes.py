@@ -25,6 +25,7 @@ from rightscan.adapters.text.denied_change import DeniedChange
 from rightscan.adapters.text.explanations import (
     Explanations,
     between,
+    bracket_end,
     cue_words,
     dating_onsets,
     doubt_hedged_explanations,
@@ -209,6 +210,8 @@ class Scopes:
                 limit = min([*breaks, sent.end, span.end + IN_CLAUSE_REACH])
                 sent_cues = cues.get(sents.index[span.start], ())
                 looks_back = (here, backward, negated_at, sent_cues)
+                # round 26: findings in its bracket share the resolution after it (explanations.bracket_end)
+                k = bisect.bisect_left(family_starts, bracket_end(doc, span, sent.start, sent.end), lo=k)
                 cue = self._resolution(doc, looks_back, span.end, min([limit, *family_starts[k : k + 1]]))
                 # round 18b: the next finding told as this one's cause ("rib pain began after a coughing fit then,
                 # improved steadily, now resolved") does not end its clause, when a mark closes the cause before the

@@ -45,7 +45,11 @@ _ESCAPE = re.compile(r"\\(F|S|T|R|E|H|N|\.br)\\")
 _SYSTEM = re.compile(r"[A-Za-z0-9.\-]{1,20}")  # a coding system's id in a CE/CWE field: L, LN, CPT4, 99EPIC
 _CODE = re.compile(r"[A-Za-z0-9.\-]{0,30}")  # an identifier: no spaces
 _READ_SYSTEMS = frozenset({"cpt", "cpt4", "c4", "c5", "ln", "loinc", "hcpcs", "hcpc", "hcpt"})
-_FHIR_SYSTEMS = ("http://www.ama-assn.org/go/cpt", "http://loinc.org", "urn:oid:2.16.840.1.113883.6.285")
+# FHIR coding systems whose codes name an order's study: CPT, LOINC (each by its URL and, round 26: twelfth security
+# pass F3, by its HL7 OID, which interfaces also send) and HCPCS
+CPT_SYSTEMS = ("http://www.ama-assn.org/go/cpt", "urn:oid:2.16.840.1.113883.6.12")
+LOINC_SYSTEMS = ("http://loinc.org", "urn:oid:2.16.840.1.113883.6.1")
+ORDER_CODE_SYSTEMS = (*CPT_SYSTEMS, *LOINC_SYSTEMS, "urn:oid:2.16.840.1.113883.6.285")
 
 
 def unescape(text: str) -> str:
@@ -123,7 +127,7 @@ def _fhir(text: str) -> list[str]:
     )
     sites = [s for s in (_concept_text(b) for b in _list(resource.get("bodySite"))) if s]
     where = f", {', '.join(sites)}" if sites else ""
-    out = [c["code"].strip() for c in codings if c.get("system") in _FHIR_SYSTEMS and _text(c.get("code"))]
+    out = [c["code"].strip() for c in codings if c.get("system") in ORDER_CODE_SYSTEMS and _text(c.get("code"))]
     out += [f"{t.strip()}{where}" for t in (code.get("text"), *(c.get("display") for c in codings)) if _text(t)]
     return [n for n in out if len(n) <= MAX_NAME]
 

@@ -16,10 +16,9 @@ from rightscan.adapters.json_copy import copy_json
 from rightscan.adapters.knowledge_files import load_knowledge
 from rightscan.domain import orders
 from rightscan.domain.knowledge import Knowledge, Procedure
+from rightscan.domain.order_wrappers import CPT_SYSTEMS, ORDER_CODE_SYSTEMS
 
 CPT_SYSTEM = "http://www.ama-assn.org/go/cpt"
-
-_ORDER_CODE_SYSTEMS = (CPT_SYSTEM, "http://loinc.org", "urn:oid:2.16.840.1.113883.6.285")  # CPT, LOINC, HCPCS
 
 
 MAX_ORDER_TEXT = 200
@@ -48,7 +47,8 @@ def _order_text(code: Any, cpts: tuple[str, ...], kb: Knowledge, budget: list[fl
     candidates.extend(cpts)
     for c in codings(code):
         value = c.get("code")
-        if c.get("system") in _ORDER_CODE_SYSTEMS[1:] and isinstance(value, str) and value.strip():
+        system = c.get("system")
+        if system in ORDER_CODE_SYSTEMS and system not in CPT_SYSTEMS and isinstance(value, str) and value.strip():
             candidates.append(value.strip())
     n_codes = len(candidates)
     if isinstance(code, dict):
@@ -114,7 +114,7 @@ def read_draft_orders(draft_orders: Any, *, kb: Knowledge | None = None) -> list
             dict.fromkeys(
                 c["code"].strip()
                 for c in codings(code)
-                if c.get("system") == CPT_SYSTEM and isinstance(c.get("code"), str) and c["code"].strip()
+                if c.get("system") in CPT_SYSTEMS and isinstance(c.get("code"), str) and c["code"].strip()
             )
         )
         reasons: list[Coding] = []

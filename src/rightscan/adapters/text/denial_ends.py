@@ -19,9 +19,10 @@ item ("Denies fever, cough,\nback pain, weight loss") stays denied.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Mapping, Sequence
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from rightscan.adapters.text.negation_reach import BULLETS
 from rightscan.adapters.text.pass_words import longest_phrase, norm, starts_with
@@ -93,30 +94,34 @@ def negation_across_cut_list(note: NoteMentions) -> None:
     denial of its own line reaches: uncertain, not negated (the list may carry the denial on, or a new statement
     may start on the new line)."""
     doc = note.doc
-    denials = note.cues("negated")
-    warned = {target for target, cues in note.cues_by_target("warning").items()}
+    # round 26 (twelfth security pass, F6): each map built once, the denials' starts sorted (was quadratic)
+    denial_starts = sorted(s for s, _ in note.cues("negated"))
+    warnings = note.cues_by_target("warning")
     for _, span, _, e in note.mentions(SYMPTOM, having={"negated"}):
-        if (span.start, span.end) not in warned:
+        own = warnings.get((span.start, span.end))
+        if not own:
             continue
         line = _line_start(doc, span.start)
-        if line == 0 or any(line <= s < span.start for s, _ in denials):
+        if line == 0 or _any_in(denial_starts, line, span.start):
             continue
         if any(doc[k].is_punct and doc[k].text not in BULLETS for k in range(line, span.start)):
             continue  # the line does not open with the symptom's own words
         before = line - 1
         while before >= 0 and doc[before].is_space:
             before -= 1
-        if before < 0 or doc[before].text not in LIST_CUT or not any(s < line for s, _ in denials):
+        if before < 0 or doc[before].text not in LIST_CUT or not _any_in(denial_starts, 0, line):
             continue
         end = _line_end(doc, span.end)
-        if not any(line <= s < end for s, _ in note.cues("warning") if _describes(note, s, span)):
+        if not any(line <= s < end for s, _ in own):  # a warning of its own line describes it
             continue
         e.discard("negated")
         e.add("uncertain")
 
 
-def _describes(note: NoteMentions, cue_start: int, span: Span) -> bool:
-    return any(s == cue_start for s, _ in note.cues_by_target("warning").get((span.start, span.end), ()))
+def _any_in(starts: list[int], lo: int, hi: int) -> bool:
+    """Whether a sorted start falls in ``lo`` <= start < ``hi``."""
+    i = bisect.bisect_left(starts, lo)
+    return i < len(starts) and starts[i] < hi
 
 
 def _line_start(doc: Doc, k: int) -> int:

@@ -86,8 +86,14 @@ class FamilyRows:
         for i in targets:
             span = spans[i]
             k = line_of(span.start_char)
+            own = "warning" in effects[i] and _own_clause(doc, text, cues, span.start_char, span.end_char,
+                                                           (starts[k], ends[k]))  # fmt: skip
             if any(a <= span.start_char and span.end_char <= b for a, b in rows):
-                effects[i].add("family")
+                if own and "explained" in policies[described[i]["family"]].ignore:
+                    effects[i].discard("family")  # round 26 (twelfth security pass, F4): "; new bone pain ..."
+                    effects[i].add("uncertain")
+                else:
+                    effects[i].add("family")
                 continue
             if "family" not in effects[i] or "explained" not in policies[described[i]["family"]].ignore:
                 continue  # only symptoms: other facts keep their reading
@@ -99,6 +105,9 @@ class FamilyRows:
             if where is None or where[0] != FAMILY_SECTION:
                 continue
             if k in relative_lines or k == line_of(doc[where[1]].idx):
+                if own:
+                    effects[i].discard("family")  # round 26 (twelfth security pass, F4): "; new bone pain ..."
+                    effects[i].add("uncertain")
                 continue  # the relative's own line, or the title's
             if self.patient.match(text, starts[k], ends[k]):
                 effects[i].discard("family")  # "Pt reports new back pain": the patient again
@@ -171,3 +180,18 @@ class FamilyRows:
         if j >= 0 and not text[starts[j] : ends[j]].strip():
             j -= 1
         return j >= 0 and bool(self.headings.search(text, starts[j], ends[j]))
+
+
+def _own_clause(doc: Doc, text: str, cues: Sequence[tuple[int, int]], a: int, b: int, line: tuple[int, int]) -> bool:
+    """Round 26: whether the mention at characters ``a``-``b`` stands in a clause of its own on a family line, after a
+    semicolon, with no relative named in that clause ("FHx: sister ovarian ca; new severe R hip bone pain x 3 wks"):
+    with a warning of its own, whose it is cannot be told (never "FHx: mother breast ca; sister bone pain", nor the
+    relative's later story told without a warning: "- Father: male breast ca at 60; later back pain from spinal
+    mets")."""
+    start, end = line
+    semi = text.rfind(";", start, a)
+    if semi < 0:
+        return False
+    after = text.find(";", b, end)
+    stop = end if after < 0 else after
+    return not any(semi < doc[s].idx < stop for s, _ in cues)

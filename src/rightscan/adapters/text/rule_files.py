@@ -339,6 +339,7 @@ class _RedFlagReadings(_Strict):
     other_language_words: Words = Field(default_factory=list)
     other_language_confirm: Words = Field(default_factory=list)
     other_language_min: Words = Field(default_factory=list)  # one number, as a word list (the section's type)
+    other_language_line_min: Words = Field(default_factory=list)  # round 26: the same for one line
     asking_words: Words
     asking_stops: Words
     answered_words: Words

@@ -248,8 +248,10 @@ def _optional(items: list[tuple[str, TermMeaning | None]], steps: bool) -> tuple
 @lru_cache(maxsize=8)
 def _patient_words(vocab: OrderVocabulary) -> frozenset[str]:
     """One-word modality forms the vocabulary also writes as the patient ("pt" in "pt has", "pt with"):
-    in an indication they name the patient ("pt feels a lump"), not a study."""
-    starts = {f[0] for f, m in vocab.phrases.items() if len(f) > 1 and f[1].isalpha() and m.noise and not m.modality}
+    in an indication they name the patient ("pt feels a lump"), not a study. A form pointing at an earlier study ("MRI
+    finding", round 26o) names that study, not the patient."""
+    starts = {f[0] for f, m in vocab.phrases.items()
+              if len(f) > 1 and f[1].isalpha() and m.noise and not m.modality and not m.reference}  # fmt: skip
     return frozenset(f[0] for f, m in vocab.phrases.items() if len(f) == 1 and m.modality and f[0] in starts)
 
 

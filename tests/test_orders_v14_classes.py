@@ -53,8 +53,8 @@ def test_v14_controls_keep_their_reading(text: str, pid: str) -> None:
 
 
 def test_a_declined_order_keeps_its_contrast() -> None:
-    """"declined" with no contrast word next to it is what happened to the order, not to the agent: the study declined is
-    the with-and-without one, offered and not resolved since round 26o (a study declined is no study to do now)."""
+    """ "declined" with no contrast word next to it is what happened to the order, not to the agent: the study declined
+    is the with-and-without one, offered and not resolved since round 26o (a study declined is no study to do now)."""
     reading = interpret(KB, "MRI breast bilateral w wo - pt declined")
     assert reading.status == "ambiguous" and reading.order_status == "declined"
     assert [p.id for p in reading.choices] == ["mri_breast_wwo"]

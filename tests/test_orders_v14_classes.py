@@ -45,13 +45,19 @@ def test_v14_shapes_name_the_study_a_clinician_means(text: str, pid: str) -> Non
         ("without MRI brain", "mri_head_wo"),
         # a negating word before a contrast statement keeps its contrast reading
         ("CT abd/pelvis no contrast", "ct_abdomen_pelvis_wo"),
-        # "declined" with no contrast word next to it is what happened to the order, not to the agent
-        ("MRI breast bilateral w wo - pt declined", "mri_breast_wwo"),
         ("screening mammo with tomo", "dbt_screening"),
     ]
 )
 def test_v14_controls_keep_their_reading(text: str, pid: str) -> None:
     assert study(text) == pid, interpret(KB, text)
+
+
+def test_a_declined_order_keeps_its_contrast() -> None:
+    """ "declined" with no contrast word next to it is what happened to the order, not to the agent: the study declined
+    is the with-and-without one, offered and not resolved since round 26o (a study declined is no study to do now)."""
+    reading = interpret(KB, "MRI breast bilateral w wo - pt declined")
+    assert reading.status == "ambiguous" and reading.order_status == "declined"
+    assert [p.id for p in reading.choices] == ["mri_breast_wwo"]
 
 
 @pytest.mark.parametrize(

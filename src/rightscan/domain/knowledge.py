@@ -84,6 +84,8 @@ class OrderVocabulary:
     negators: frozenset[str] = field(default_factory=frozenset, compare=False, hash=False)
     # labels of other catalogues' item numbers ("MBS 59300"): the number is that catalogue's, no CPT code (round 24o)
     other_catalogues: tuple[str, ...] = field(default=(), compare=False, hash=False)
+    # labels of where the patient is ("rm 12", "bed 7"): the number is a room or bed, no code (round 26o)
+    places: tuple[str, ...] = field(default=(), compare=False, hash=False)
 
 
 @dataclass(frozen=True, slots=True)

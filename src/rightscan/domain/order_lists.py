@@ -13,8 +13,9 @@ from rightscan.domain.order_text import _items, parse_order_text, tokenize
 
 # ------------------------------------------------------------------ lists: the one study ordered now
 # where a to-do list, a preference list or a note's lines meet: a checkbox ("[ ]", "[x]"), an arrow, ";", a
-# sentence's end
-_PART = re.compile(r"(\[\s*[xX\u2713\u2714]?\s*\]|->|\u2192|=>|;|\.\s+(?=[A-Za-z]))")
+# sentence's end; a comma too (round 26o: "cancel CT CAP, order PET/CT instead"), where a part is taken only as strictly
+# as at the others: one part opens with an order word and every other part that names a study is done or declined
+_PART = re.compile(r"(\[\s*[xX\u2713\u2714]?\s*\]|->|\u2192|=>|;|,|\.\s+(?=[A-Za-z]))")
 _CHECKED = re.compile(r"^\[\s*[xX\u2713\u2714]\s*\]$")
 _UNCHECKED = re.compile(r"^\[\s*\]$")
 # a result read off an earlier study ("bone scan negative", "CT head neg", "T8 uptake"): that study is done

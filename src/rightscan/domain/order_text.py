@@ -38,7 +38,8 @@ A modality, a procedure or a contrast followed by "if needed" / "if abnormal" af
 modality or procedure after "+/-", is an optional next step, not the study. Dictation ("see tee", "with
 contracts", "ultra sound") is read as heard (``order_typos.dictated``). In a nuclear-medicine or PET order an
 "injection" is the tracer's, a step of the study, not an intervention ("bone scan - injection 09:00"); a clock
-time is no segment break.
+time is no segment break. Round 26o: a region between a stated contrast and a clinical word ("w/o contrast neck pain")
+is the complaint's site; a later segment's own "done" / "cancelled" ("- already done at OSH") is the order's status.
 
 Pure; the vocabulary comes from ``knowledge/order_vocabulary.yaml``.
 """
@@ -61,6 +62,7 @@ from rightscan.domain.orders_items import (
     _addon_follows,
     _bare,
     _bare_at,
+    _complaint_site,
     _contrast_follows,
     _contrast_injection,
     _denial,
@@ -69,6 +71,7 @@ from rightscan.domain.orders_items import (
     _mistyped_timing,
     _negated,
     _optional,
+    _own_status,
     _patient_words,
     _refused_contrast,
     _ruled_out,
@@ -294,7 +297,9 @@ def _read_segment(
             parse.modality |= m.modality
             if len(m.modality) > 1:
                 parse.hybrid |= m.modality
-        if m.regions and not in_reason:
+        if m.regions and not (in_reason or m.modality or indication) and _complaint_site(items, k):
+            parse.indication_regions |= m.regions  # "MRI C spine w/o contrast neck pain": the site (round 26o)
+        elif m.regions and not in_reason:
             parse.regions |= m.regions
             parse.regions_seen += 1
         if PROJECTION in m.technique:
@@ -552,6 +557,7 @@ def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
             seg = _Parse()
             _read_segment(vocab, tokenize(raw), seg, indication=True)
             _take_indication(parse, seg, raw, joins=_phase_first(vocab, raw))
+            parse.status.extend(_own_status(_items(vocab, tokenize(raw))))  # "- already done at OSH" (round 26o)
             continue
         parse.corrections.extend(seg.corrections)
         if parse.extent == {"whole_body"} and seg.extent == {"skull_base_to_mid_thigh"}:  # "Whole Body PET-CT (skull

@@ -17,6 +17,8 @@ Interfaces hand over an order as what they carry it in, not as its name:
 - an item number of a national catalogue the resolver does not read ("(MBS 59300)", "OHIP X125"), labelled as
   the vocabulary's ``other_catalogues`` list them: the label and its number are set aside, so that the number is
   never read as a CPT code; the descriptor's words are read.
+- where the patient is, as a chat message or a transcribed verbal order writes it ("for rm 12", "bed 7"), labelled as
+  the vocabulary's ``places`` list them: a room or bed number, set aside with its label (round 26o).
 
 A wrapper with several names is one order: ``orders`` reads each, and the names that name a study must all name the
 same one, and no other name may state another modality or region than that study's (round 24p), else the order asks.
@@ -160,7 +162,19 @@ def _items_pattern(labels: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w-])(?:{words})[\s:#.]{{0,4}}[A-Za-z]{{0,2}}\d[\w.]{{0,10}}(?![\w-])", re.IGNORECASE)
 
 
+@lru_cache(maxsize=8)
+def _places_pattern(labels: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not labels:
+        return None
+    words = "|".join(r"\s+".join(map(re.escape, label.split())) for label in sorted(labels, key=len, reverse=True))
+    # the label, ": " or " #", a room or bed number with a letter before or after it ("12", "4B", "B4"); never a field
+    # strength ("RM 3T", "RM 1.5T": the Spanish MR's), nor a longer number
+    return re.compile(rf"(?<![\w-])(?:{words})[\s:#.]{{0,3}}[A-Za-z]?\d{{1,4}}[A-SU-Za-su-z]?(?![\w.-])", re.IGNORECASE)
+
+
 def _set_aside_items(vocab: OrderVocabulary, text: str) -> str:
-    """The text without another catalogue's item numbers and their labels ("(MBS 59300)", "OHIP X125")."""
-    pattern = _items_pattern(vocab.other_catalogues)
-    return text if pattern is None else pattern.sub(" ", text)
+    """The text without another catalogue's item numbers and their labels ("(MBS 59300)", "OHIP X125"), and without
+    where the patient is ("for rm 12", "bed 7": round 26o)."""
+    for pattern in (_items_pattern(vocab.other_catalogues), _places_pattern(vocab.places)):
+        text = text if pattern is None else pattern.sub(" ", text)
+    return text

@@ -271,7 +271,16 @@ def _by_code(kb: Knowledge, codes: tuple[str, ...]) -> _CodeAnswer:
 
 def interpret(kb: Knowledge, text: str) -> OrderReading:
     """Read an order. Pure and memoised per text (the knowledge base is immutable)."""
-    return kb.remember(("order-reading", text), lambda: _interpret(kb, text))  # type: ignore[no-any-return]
+    return kb.remember(("order-reading", text), lambda: _not_now(_interpret(kb, text)))  # type: ignore[no-any-return]
+
+
+def _not_now(reading: OrderReading) -> OrderReading:
+    """A study the text says is done, cancelled, declined or not to be repeated ("PET/CT done 4/12 at OSH, do not
+    repeat", "CANCELLED: MRI breast w/wo") is no study to do now (round 26o): the order asks, the study offered as its
+    choice with the status read, never resolved."""
+    if reading.status != "resolved" or reading.order_status not in ("done", "declined") or reading.study is None:
+        return reading
+    return dataclasses.replace(reading, status="ambiguous", study=None, choices=(reading.study,), missing=("status",))
 
 
 def for_patient(kb: Knowledge, text: str) -> OrderReading:
@@ -533,6 +542,7 @@ _MISSING = {
     "regions": "the body region",
     "conflict": "it states conflicting attributes",
     "unread words": "some words were not understood",
+    "status": "the study named is done, cancelled or declined: which study is ordered now",
 }
 
 

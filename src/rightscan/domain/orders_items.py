@@ -197,6 +197,18 @@ def _subject(items: list[tuple[str, TermMeaning | None]], k: int) -> bool:
     return bool(nxt is not None and (nxt.conditional or nxt.rules_out or nxt.status))
 
 
+def _complaint_site(items: list[tuple[str, TermMeaning | None]], k: int) -> bool:
+    """Whether a region (item ``k``) is named after the whole study - a modality, a region and a contrast statement
+    before it - and just before a clinical word, with no separator ("MRI C spine w/o contrast neck pain", round 26o):
+    the site of the complaint, as after a comma, not a second field imaged."""
+    j = _stated(items, k, 1)
+    nxt = items[j][1] if j is not None and j == k + 1 else None
+    if nxt is None or not nxt.indication or nxt.regions or nxt.modality:
+        return False
+    before = [m for _, m in items[:k] if m is not None]
+    return any(m.modality for m in before) and any(m.regions for m in before) and any(m.contrast for m in before)
+
+
 def _states_contrast(m: TermMeaning) -> bool:
     return bool(m.contrast_word or m.contrast or m.with_marker)
 
@@ -230,7 +242,9 @@ def _optional(items: list[tuple[str, TermMeaning | None]], steps: bool) -> tuple
             if m is None and items[j][0] not in SEPARATORS:
                 break  # a word outside the vocabulary: what it says is not known
             if m is not None and (m.modality or _step(m)) and not _states_contrast(m) and not steps:
-                doubtful.add(j)
+                # a procedure joined on after the study ("US axilla L + FNA if suspicious"): its add-on (round 26o)
+                added = not m.modality and _joined_after_study(items, j)
+                (out if added else doubtful).add(j)
                 break
             if m is not None and (m.modality or _step(m) or _states_contrast(m)):
                 out.add(j)
@@ -245,11 +259,34 @@ def _optional(items: list[tuple[str, TermMeaning | None]], steps: bool) -> tuple
     return frozenset(out), frozenset(doubtful)
 
 
+def _own_status(items: list[tuple[str, TermMeaning | None]]) -> list[str]:
+    """The order's own status in a segment after the study ("CT CAP w contrast - already done at OSH", "- on hold per
+    onc", round 26o): a "done" or "declined" word in a segment that names no clinical word, procedure or modality
+    ("biopsy done 3/1", "s/p R mastectomy" are the patient's history, not the order's)."""
+    if any(m is not None and _history(m) for _, m in items):
+        return []
+    return [m.status for _, m in items if m is not None and m.status in ("done", "declined")]
+
+
+def _history(m: TermMeaning) -> bool:
+    return bool(m.indication or _step(m) or m.modality)
+
+
+def _joined_after_study(items: list[tuple[str, TermMeaning | None]], j: int) -> bool:
+    """Whether item ``j`` follows "+", "and", "then" or "plus" after a modality: a step added to the study named."""
+    i = _stated(items, j, -1)
+    if i is None or items[i][0] not in _JOINS:
+        return False
+    return any(m is not None and m.modality for _, m in items[:i])
+
+
 @lru_cache(maxsize=8)
 def _patient_words(vocab: OrderVocabulary) -> frozenset[str]:
     """One-word modality forms the vocabulary also writes as the patient ("pt" in "pt has", "pt with"):
-    in an indication they name the patient ("pt feels a lump"), not a study."""
-    starts = {f[0] for f, m in vocab.phrases.items() if len(f) > 1 and f[1].isalpha() and m.noise and not m.modality}
+    in an indication they name the patient ("pt feels a lump"), not a study. A form pointing at an earlier study ("MRI
+    finding", round 26o) names that study, not the patient."""
+    starts = {f[0] for f, m in vocab.phrases.items()
+              if len(f) > 1 and f[1].isalpha() and m.noise and not m.modality and not m.reference}  # fmt: skip
     return frozenset(f[0] for f, m in vocab.phrases.items() if len(f) == 1 and m.modality and f[0] in starts)
 
 

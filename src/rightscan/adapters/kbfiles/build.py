@@ -197,6 +197,7 @@ def _build_vocabulary(v: OrderVocabularyFile, fname: str) -> OrderVocabulary:
         answers={kind: frozenset(words) for kind, words in v.answers.items()},
         negators=frozenset(" ".join(tokenize(word)) for word in v.negators),
         other_catalogues=tuple(v.other_catalogues),
+        places=tuple(v.places),
     )
 
 

@@ -413,6 +413,8 @@ class OrderVocabularyFile(_Strict):
     negators: list[str] = []
     # round 24o: labels of other catalogues' item numbers ("MBS 59300", "OHIP X125"): such a number is no CPT code
     other_catalogues: list[str] = []
+    # round 26o: labels of where the patient is ("rm 12", "bed 7"): such a number is a room or bed, no code
+    places: list[str] = []
 
 
 class EquivalenceEntry(_Strict):

@@ -98,3 +98,18 @@ def column_rows(
             found.append((m.span(), *options, m.group("b1"), m.group("b2")))
             pos = line_end + 1
     return found
+
+
+_COMMENT_OPEN = re.compile(r"[ \t]*\(")
+
+
+def comment_end(text: str, end: int) -> int:
+    """Round 26 (v26 blind): the end of a bracketed comment that opens right at ``end`` and closes on its line (an
+    answer's comment: "[x] No (denies; abdo soft, non-tender)"), or ``end`` itself."""
+    opened = _COMMENT_OPEN.match(text, end)
+    if opened:
+        line_end = text.find("\n", end)
+        close = text.find(")", opened.end(), len(text) if line_end < 0 else line_end)
+        if close >= 0:
+            return close + 1
+    return end

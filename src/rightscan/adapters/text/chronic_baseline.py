@@ -131,9 +131,11 @@ class ChronicBaseline:
             if subject_starts is None:
                 subject_starts = [t.span.start_char for t in note.mentions(self._subject_families)]
             comment = self._comment_line(text, span)
-            if self._said_unchanged(text, span, lo, hi, subject_starts) and any(
-                p.search(text, lo, hi) or _headed(p, text, span.start_char) for p in conditions
-            ):
+            unchanged = self._said_unchanged(text, span, lo, hi, subject_starts)
+            # round 26 (v26 blind): the illness named elsewhere in the note ("PMH: COPD GOLD 3 on LTOT" above
+            # "breathless on dressing and productive morning cough - both her baseline for 2-3 yrs")
+            if unchanged and any(p.search(text, lo, hi) or _headed(p, text, span.start_char) or p.search(text)
+                                 for p in conditions):  # fmt: skip
                 hi_warn = hi
             elif comment is not None and self._comment_explains(text, comment, conditions, subject_starts):
                 hi_warn = comment[1]

@@ -44,6 +44,7 @@ from rightscan.adapters.text.box_answers import (
     absent_options,
     answer_cell,
     column_rows,
+    comment_end,
     option_span,
     option_words,
     options_of,
@@ -234,7 +235,9 @@ def _segment_stop(text: str, ends: list[int], end: int) -> int:
 
 
 def _label_after(text: str, end: int, ends: list[int]) -> bool:
-    """Does a word follow the box on its segment (the box labels what follows)?"""
+    """Does a word follow the box on its segment (the box labels what follows)? Round 26: not a bracketed comment on
+    the answer ("Abdominal pain ..... [ ] Yes [x] No (denies; abdo soft)"): only words after it on its line."""
+    end = comment_end(text, end)
     stop = _segment_stop(text, ends, end)
     nxt = _BOX_START.search(text, end, stop)
     if nxt:

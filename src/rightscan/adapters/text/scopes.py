@@ -429,21 +429,22 @@ class Scopes:
                    if "explained" in self.rules.policies[d["family"]].in_clause]  # fmt: skip
         if not targets:
             return
-        cues: dict[int, list[tuple[int, str | None]]] = {}
+        cues: dict[int, list[tuple[int, str | None, Any]]] = {}
         for mod in doc._.context_graph.modifiers:
             start = mod.modifier_span[0]
-            cues.setdefault(sents.index[start], []).append((start, self.rules.categories.get(mod.category)))
+            cues.setdefault(sents.index[start], []).append((start, self.rules.categories.get(mod.category), mod))
 
-        def standing(k: int, effect: str) -> list[int]:
+        def standing(k: int, effect: str, label: str | None = None) -> list[int]:  # round 26: a cue's allowed types
             here = cues.get(k, [])
-            negated = {s for s, e in here if e == "negated"}
-            return [s for s, e in here if e == effect and s not in negated and s - 1 not in negated]
+            negated = {s for s, e, _ in here if e == "negated"}
+            return [s for s, e, m in here if e == effect and s not in negated and s - 1 not in negated
+                    and (label is None or m.allows(label))]  # fmt: skip
 
         for i in targets:
             k = sents.index[spans[i].start]
             if k + 1 >= len(sents.spans) or "warning" in effects[i] or standing(k, "warning"):
                 continue
-            explains = standing(k + 1, "explained")
+            explains = standing(k + 1, "explained", spans[i].label_.upper())
             if not explains or standing(k + 1, "warning"):
                 continue
             nxt = sents.spans[k + 1]

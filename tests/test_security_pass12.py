@@ -170,3 +170,28 @@ def test_a_clause_after_a_semicolon_that_names_no_relative_is_asked(note: str) -
 def test_a_clause_that_names_its_relative_stays_the_relatives(note: str) -> None:
     stated, asked = _read(note)
     assert not (stated | asked) & RED_FLAGS
+
+
+# ------------------------------------------------------------------ F5 (the tenth pass's lows)
+@pytest.mark.parametrize(
+    "note",
+    [
+        "If she develops headaches, MRI brain. Currently: new severe bone pain L femur for 3 weeks.",
+        "Should she develop back pain, call us. Today: progressive low back pain, waking her at night.",
+    ],
+)
+def test_a_label_of_what_she_has_now_is_not_the_conditional_before_it(note: str) -> None:
+    stated, asked = _read(note)
+    assert (stated | asked) & {"bone_pain", "back_pain"}
+
+
+@pytest.mark.parametrize("row", ["Back pain: no -> yes, lumbar, 2 weeks", "Bone pain: [default: none] yes - R femur",
+                                 "Headache: nil => yes, mornings"])  # fmt: skip
+def test_an_answer_changed_from_no_to_yes_is_asked_never_denied(row: str) -> None:
+    stated, asked = _read(row)
+    assert (stated | asked) & {"bone_pain", "back_pain", "headache"}
+
+
+def test_a_plain_no_answer_still_denies() -> None:
+    stated, asked = _read("Bone pain: none\nHeadache: no")
+    assert not (stated | asked) & RED_FLAGS

@@ -131,3 +131,18 @@ def test_a_cough_worse_than_her_baseline_stands() -> None:
 def test_constipation_explains_a_pain_not_a_weight_loss() -> None:
     assert "weight_loss" in _all("She has lost 6 kg since June. The GP thinks it is constipation.")
     assert "abdominal_pain" not in _all("Crampy lower abdominal pain for a week. The GP thinks it is constipation.")
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "R rib pain 4/10 since Tuesday. Pain began when she slipped on the stairs and hit the banister.",
+        "Hip ache. It started after a fall from a ladder at the weekend.",
+    ],
+)
+def test_a_pains_onset_told_as_the_next_sentences_subject_carries_its_cause(note: str) -> None:
+    assert "bone_pain" not in _all(note)
+
+
+def test_a_warned_pain_keeps_its_warning_whatever_the_next_sentence_says() -> None:
+    assert "bone_pain" in _all("New R rib pain at night, waking her. Pain began when she slipped on the stairs.")

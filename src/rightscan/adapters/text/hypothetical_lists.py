@@ -149,6 +149,8 @@ def hypothetical_lists(h: Headings, text: str, ticked: Sequence[int] = ()) -> li
             k += 1  # "... (check all that apply):": what is ticked below is answered, not to report
             continue
         colon = text.find(":", found.end(), end)
+        if colon >= 0 and _SENTENCE_END.search(text, found.end(), colon):
+            colon = -1  # round 26: another sentence's label ("Should she develop X, scan. Currently: bone pain ...")
         if colon < 0:  # "Call us if you have - new bone pain, headaches": a spaced dash opens the list too
             dash = _DASH.search(text, found.end(), end)
             colon = dash.end() - 1 if dash is not None and text[dash.end() : end].strip() else -1

@@ -121,6 +121,12 @@ FLOORS = {
     # another language left to confirm) 68.0 % and 2: fa-037 (a resolved pneumonitis's cough in brackets), fc-012 (a
     # caffeine-withdrawal headache "resolved w/ IVF"); after round 26 (test_nlp_r26_resolutions.py) 68.7 % and none
     "blind_v25.jsonl": (0, 0.68),
+    # first run unseen 77.2 % and 12 unsafe (BLIND_V26_PROVENANCE.md), measured at 9631a90; after round 26
+    # (test_nlp_r26_*.py: distant disease in a differential, to be excluded or in a licensed indication; a form
+    # answer's comment; a ticked pain site; weight lost as fluid; an old stroke's deficit; a baseline symptom with its
+    # illness elsewhere) 79.9 % and 2: ga-029 (a rib pain whose fall is told two sentences later), ga-048 (cramping
+    # "consistent w/ capecitabine enteritis" in a later sentence), named
+    "blind_v26.jsonl": (2, 0.79),
 }
 
 

@@ -107,3 +107,41 @@ def test_a_denied_night_warning_leaves_the_benign_cause(note: str) -> None:
 )
 def test_distant_disease_assumed_until_proven_otherwise_is_no_m1(note: str) -> None:
     assert tumor(HEADER + note).get("m") != "M1"
+
+
+# ------------------------------------------------------------------ a clinician's correction (corrections.py)
+@pytest.mark.parametrize(
+    "note",
+    [
+        "HPI: Patient reports back pain.\nAttestation: correction - back pain was my question to her; she denies it.",
+        "Patient reports headaches and cough.\nClarification: she was asked about headaches and said no.",
+    ],
+)
+def test_a_correction_that_takes_a_symptom_back_leaves_it_to_confirm(note: str) -> None:
+    from nlp_helpers import facts
+
+    stated = set(facts(HEADER + note).get("symptoms") or ())
+    asked = symptoms_to_confirm(HEADER + note)
+    taken_back = {"back_pain"} if "back pain" in note else {"headache"}
+    assert not stated & taken_back
+    assert taken_back <= asked
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Patient denies back pain.\nCorrection: she does have back pain, new, for 3 weeks, worse at night.",
+        "New severe headaches for 2 weeks with morning vomiting.\nAmended: age corrected to 50.",
+    ],
+)
+def test_a_correction_that_states_the_symptom_or_another_fact_takes_nothing_back(note: str) -> None:
+    assert _all(note) & {"back_pain", "headache"}
+    assert symptom_codes(HEADER + note) & {"back_pain", "headache"}
+
+
+def test_a_correction_that_affirms_a_symptom_the_template_denied_keeps_it() -> None:
+    note = (
+        "ROS (template): denies weight loss.\nPatient reports 7 kg unintentional weight loss since June.\n"
+        'Correction: the template line "denies weight loss" is wrong; she reports 7 kg unintentional weight loss.'
+    )
+    assert "weight_loss" in symptom_codes(HEADER + note)

@@ -71,6 +71,7 @@ class _Engine:
 
     def run(self, mentions: list[Mention], text: str) -> Extraction:
         from rightscan.adapters.text.contradictions import without_contradictions
+        from rightscan.adapters.text.corrections import corrected_symptoms
         from rightscan.adapters.text.note_language import symptoms_to_confirm
         from rightscan.adapters.text.safety_nets import read
 
@@ -78,6 +79,9 @@ class _Engine:
         unread = symptoms_to_confirm(text, out.facts, self.rules.red_flag_readings)  # round 24: another language
         if unread is not None:
             out.to_confirm.append(unread)
+        taken_back = corrected_symptoms(mentions, out.facts, self.rules.red_flag_readings)  # round 27
+        if taken_back is not None:
+            out.to_confirm.append(taken_back)
         return out
 
 

@@ -340,6 +340,8 @@ class _RedFlagReadings(_Strict):
     other_language_confirm: Words = Field(default_factory=list)
     other_language_min: Words = Field(default_factory=list)  # one number, as a word list (the section's type)
     other_language_line_min: Words = Field(default_factory=list)  # round 26: the same for one line
+    correction_words: Words = Field(default_factory=list)  # round 27 (corrections.py): a clinician's correction
+    correction_denials: Words = Field(default_factory=list)
     asking_words: Words
     asking_stops: Words
     answered_words: Words

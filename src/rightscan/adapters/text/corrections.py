@@ -1,0 +1,63 @@
+"""Round 27 (v27 blind): a correction the clinician adds to a note takes back what the note states of a symptom.
+
+Notes drafted by an ambient scribe or copied forward are corrected at their end ("Correction: 'Patient reports
+headaches' was transcribed from my question ('any headaches?'); she answered no."). The reader reads each sentence
+for itself, so the draft's "Patient reports headaches" still stated a red flag the clinician had taken back. A
+sentence holding one of ``correction_words`` (context.yaml) that names a symptom without stating it, or with a denial
+word of its own outside the draft's words it quotes (``correction_denials``: "back pain was my question to her; she
+denies it"), makes every statement of that symptom in the note a question: it leaves the stated facts and goes to
+confirmation, naming it. Nothing is dropped on the correction's word alone; a correction that states the symptom
+("the template's 'denies weight loss' is wrong; she reports 15 lb weight loss") or states it with a warning changes
+nothing. Bounded: one pass over the mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from rightscan.adapters.text.model import Mention
+
+_NOT_STATED = frozenset({"negated", "question", "uncertain", "hypothetical", "historical"})
+_QUOTED = re.compile(r"[\"“”][^\"“”\n]{0,300}[\"“”]")
+REASON = "a correction in the note takes back what it stated of this symptom: confirm whether she has it"
+
+
+def _pattern(words: Sequence[str]) -> re.Pattern[str] | None:
+    listed = sorted({" ".join(w.lower().split()) for w in words if w.strip()}, key=len, reverse=True)
+    if not listed:
+        return None
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in listed) + r")(?![\w])", re.IGNORECASE)
+
+
+def corrected_symptoms(
+    mentions: Sequence[Mention], facts: Mapping[str, Any], words: Mapping[str, Sequence[str]]
+) -> dict[str, Any] | None:
+    """The to-confirm item for the stated symptoms a correction takes back (removing them from ``facts``), or None."""
+    stated = facts.get("symptoms")
+    pattern = _pattern(words.get("correction_words", ()))
+    if not stated or pattern is None:
+        return None
+    denials = _pattern(words.get("correction_denials", ()))
+    taken_back: set[str] = set()
+    affirmed: set[str] = set()  # stated with a warning in a correction ("she reports 15 lb unintentional weight loss")
+    for m in mentions:
+        if not m.family.startswith("symptom") or not pattern.search(m.sentence):
+            continue
+        if "warning" in m.effects:
+            affirmed.update(f.value for f in m.findings if f.field == "symptoms" and isinstance(f.value, str))
+            continue
+        own_words = _QUOTED.sub(" ", m.sentence)  # a quoted draft line is what is corrected, not the correction
+        if not (m.effects & _NOT_STATED) and (denials is None or not denials.search(own_words)):
+            continue  # "Correction: the template's 'denies weight loss' is wrong; she reports 15 lb weight loss"
+        taken_back.update(f.value for f in m.findings if f.field == "symptoms" and isinstance(f.value, str))
+    codes = [c for c in stated if c in taken_back - affirmed]
+    if not codes:
+        return None
+    kept = [c for c in stated if c not in taken_back]
+    if kept:
+        facts["symptoms"] = kept  # type: ignore[index]
+    else:
+        del facts["symptoms"]  # type: ignore[attr-defined]
+    return {"field": "symptoms", "values": codes, "reason": REASON}

@@ -127,6 +127,14 @@ FLOORS = {
     # illness elsewhere) 79.9 % and 2: ga-029 (a rib pain whose fall is told two sentences later), ga-048 (cramping
     # "consistent w/ capecitabine enteritis" in a later sentence), named
     "blind_v26.jsonl": (2, 0.79),
+    # first run unseen 74.7 % and 15 unsafe (BLIND_V27_PROVENANCE.md), measured at 70a7e4d; after round 27
+    # (test_nlp_r27_*.py: scores of nought, safety-netting, panic, falls by their place, seasons, denied night
+    # warnings, "until proven otherwise", a clinician's correction) 78.7 % and 8, named: ha-001 (metastases "w/
+    # epidural cord compression until proven otherwise"), ha-022 (a resolving diverticulitis's pain), ha-023 (a hip's
+    # pain the day after its hemiarthroplasty), hb-012 (tingling in a sudden panic), hb-018 (a taxane neuropathy "still
+    # there"), hb-032 ("every headache makes me think"), hb-041 (a headache the ED called tension-type after ";"),
+    # hc-020 (a father's bone pain quoted in the patient's words)
+    "blind_v27.jsonl": (8, 0.78),
 }
 
 

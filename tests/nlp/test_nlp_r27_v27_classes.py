@@ -114,7 +114,7 @@ def test_distant_disease_assumed_until_proven_otherwise_is_no_m1(note: str) -> N
     "note",
     [
         "HPI: Patient reports back pain.\nAttestation: correction - back pain was my question to her; she denies it.",
-        "Patient reports headaches and cough.\nClarification: she was asked about headaches and said no.",
+        "Patient reports headaches and cough.\nCorrection: she was asked about headaches and said no.",
     ],
 )
 def test_a_correction_that_takes_a_symptom_back_leaves_it_to_confirm(note: str) -> None:

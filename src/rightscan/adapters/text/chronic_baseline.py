@@ -54,7 +54,7 @@ _NUMBERING = re.compile(r"[ \t]*(?:#[ \t]*|\d{1,2}[.)][ \t]*|[-*•][ \t]+)?")
 _BLOCKING = frozenset({"explained", "negated", "hypothetical", "family", "historical", "warning"})
 
 
-def _pattern(words: Iterable[str]) -> re.Pattern[str] | None:
+def word_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
     listed = sorted({" ".join(w.lower().split()) for w in words if w.strip()}, key=len, reverse=True)
     if not listed:
         return None
@@ -92,10 +92,10 @@ class ChronicBaseline:
         symptom_codes: frozenset[str],
         status: Mapping[str, Sequence[str]],
     ) -> None:
-        self._stable = _pattern(spec.get("stable_words", ()))
+        self._stable = word_pattern(spec.get("stable_words", ()))
         # what a stable word may speak of instead of the symptom: a study, a test or a value (carried_explanation's
         # status_subjects and status_subject_families: "baseline CT for DOE", "SOB; mets stable on CT")
-        self._subjects = _pattern(status.get("subjects", ()))
+        self._subjects = word_pattern(status.get("subjects", ()))
         self._subject_families = frozenset(status.get("families", ()))
         by_symptom: dict[str, list[str]] = {}
         flaring: dict[str, list[str]] = {}
@@ -106,10 +106,10 @@ class ChronicBaseline:
                 by_symptom.setdefault(code, []).extend(cond["words"])
                 if cond.get("exacerbations"):
                     flaring.setdefault(code, []).extend(cond["words"])
-        self._conditions = {code: p for code, words in by_symptom.items() if (p := _pattern(words)) is not None}
-        leads = _pattern(spec.get("comment_leads", ()))
+        self._conditions = {code: p for code, words in by_symptom.items() if (p := word_pattern(words)) is not None}
+        leads = word_pattern(spec.get("comment_leads", ()))
         self._comment = re.compile(rf"[ \t]*\(?[ \t]*(?:{leads.pattern})[ \t]*[:\-–]", re.IGNORECASE) if leads else None
-        self._flaring = {code: p for code, words in flaring.items() if (p := _pattern(words)) is not None}
+        self._flaring = {code: p for code, words in flaring.items() if (p := word_pattern(words)) is not None}
 
     def _symptoms(self, d: Mapping[str, Any]) -> set[str]:
         """The symptom codes a mention states or leaves possible."""

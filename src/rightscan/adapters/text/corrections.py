@@ -17,6 +17,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from rightscan.adapters.text.chronic_baseline import word_pattern
 from rightscan.adapters.text.model import Mention
 
 _NOT_STATED = frozenset({"negated", "question", "uncertain", "hypothetical", "historical"})
@@ -24,22 +25,15 @@ _QUOTED = re.compile(r"[\"“”][^\"“”\n]{0,300}[\"“”]")
 REASON = "a correction in the note takes back what it stated of this symptom: confirm whether she has it"
 
 
-def _pattern(words: Sequence[str]) -> re.Pattern[str] | None:
-    listed = sorted({" ".join(w.lower().split()) for w in words if w.strip()}, key=len, reverse=True)
-    if not listed:
-        return None
-    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in listed) + r")(?![\w])", re.IGNORECASE)
-
-
 def corrected_symptoms(
     mentions: Sequence[Mention], facts: Mapping[str, Any], words: Mapping[str, Sequence[str]]
 ) -> dict[str, Any] | None:
     """The to-confirm item for the stated symptoms a correction takes back (removing them from ``facts``), or None."""
     stated = facts.get("symptoms")
-    pattern = _pattern(words.get("correction_words", ()))
+    pattern = word_pattern(words.get("correction_words", ()))
     if not stated or pattern is None:
         return None
-    denials = _pattern(words.get("correction_denials", ()))
+    denials = word_pattern(words.get("correction_denials", ()))
     taken_back: set[str] = set()
     affirmed: set[str] = set()  # stated with a warning in a correction ("she reports 15 lb unintentional weight loss")
     for m in mentions:

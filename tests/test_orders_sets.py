@@ -98,6 +98,7 @@ FROZEN = {
     "orders_v24.jsonl": "d0ef1e43aa636ec19c5c3482fb8a5a4926687765027467c016b7d3154f62f2f3",
     "orders_v25.jsonl": "0ab1fe1ab7369560115d45198a0e20227346be769e99f218b3af6d3bf223c358",
     "orders_v26.jsonl": "534ed4d3e9cfe9de76bd1771ef6c5d624db77a7a958949c84e3aaaf85cee0c7e",
+    "orders_v27.jsonl": "54f95c8674515086e56944d13a29672282194913168df02c8f74de02880d725e",
 }
 
 
@@ -132,6 +133,7 @@ SEED_LISTS = (
     "orders_v24.jsonl",
     "orders_v25.jsonl",
     "orders_v26.jsonl",
+    "orders_v27.jsonl",
 )
 
 

@@ -4,11 +4,12 @@ ConText counts a cue's reach (``max_scope``) in tokens, and the tokenizer splits
 pieces: "w/" is two tokens ("w", "/"), "s/p" and "c/w" three, while "with", "status post" and "consistent with" are
 what they stand for. A doubt told before such a shorthand then stops short of the finding it doubts ("highly concerning
 for recurrent breast ca w/ bone mets": "mets" is the sixth word but the seventh token), and the finding reads as
-stated although the same sentence with "with" spelled out is doubted. Here a forward doubt (an uncertainty, a purpose
-or a question cue) whose scope ran to its full ``max_scope`` inside its sentence reaches as many tokens further as the
-shorthand pieces inside it took, and the mentions that start there take its effect. Only doubts: they send a finding to
-confirmation and never drop one; a negation is left as ConText read it (extending it could deny a present symptom).
-The reach stops at the sentence's end and at the next cue.
+stated although the same sentence with "with" spelled out is doubted. Here a doubt (an uncertainty, a purpose or a
+question cue) whose scope ran to its full ``max_scope`` inside its sentence reaches as many tokens further as the
+shorthand pieces inside it took, and the mentions there take its effect: after a forward cue, and (round 28) before a
+backward one ("spinal mets w/ epidural cord compression until proven otherwise" had read as M1). Only doubts: they send
+a finding to confirmation and never drop one; a negation is left as ConText read it (extending it could deny a present
+symptom). The reach stops at the sentence's edge and at the next cue.
 """
 
 from __future__ import annotations
@@ -43,6 +44,20 @@ def _piece(doc: Doc, i: int) -> bool:
     )
 
 
+def _reach(doc: Doc, near: int, far: int, step: int, limit: int) -> int:
+    """Where a scope that ran from ``near`` to ``far`` (``step`` +1 forward, -1 backward) ends when each slashed
+    shorthand inside it counts as one word: it grows by the pieces inside it, then by those inside what it added, up
+    to ``limit`` (the sentence's edge)."""
+    stop, counted, extra = far, near, 0
+    while True:
+        lo, hi = sorted((counted, stop))
+        extra += sum(1 for i in range(lo, hi) if _piece(doc, i))
+        new_stop = max(limit, far - extra) if step < 0 else min(limit, far + extra)
+        if new_stop == stop:
+            return stop
+        counted, stop = stop, new_stop
+
+
 def doubt_past_shorthand(
     doc: Doc,
     spans: Sequence[Span],
@@ -50,29 +65,33 @@ def doubt_past_shorthand(
     sents: Sentences,
     categories: Mapping[str, str | None],
 ) -> None:
-    """Give a forward doubt's effect to the mentions right after its scope that it would have reached had each slashed
+    """Give a doubt's effect to the mentions just past its scope (after a forward cue's, before a backward one's:
+    "spinal mets w/ epidural cord compression until proven otherwise") that it would have reached had each slashed
     shorthand inside it counted as one word."""
     mods: list[Any] = list(doc._.context_graph.modifiers)
-    cue_starts = sorted(m.modifier_span[0] for m in mods)
+    cue_spans = sorted(m.modifier_span for m in mods)
     for mod in mods:
         effect = categories.get(mod.category)
-        if effect not in _DOUBTS or mod.max_scope is None or mod.direction.upper() not in ("FORWARD", "BIDIRECTIONAL"):
+        if effect not in _DOUBTS or mod.max_scope is None:
             continue
-        cue_end = mod.modifier_span[1]
-        scope_end = mod.scope_span[1]
-        sent_end = sents.of(mod.modifier_span[0]).end
-        if scope_end != cue_end + mod.max_scope or scope_end >= sent_end:
-            continue  # stopped by a terminator, or by the sentence's end: nothing cut it short
-        stop, seen = scope_end, cue_end
-        while True:  # the pieces inside the reach, then those inside what they added
-            extra = sum(1 for i in range(seen, stop) if _piece(doc, i))
-            new_stop = min(sent_end, scope_end + extra + sum(1 for i in range(cue_end, seen) if _piece(doc, i)))
-            if new_stop <= stop:
-                break
-            seen, stop = stop, new_stop
-        stop = min([stop, *(s for s in cue_starts if scope_end <= s < stop)])
-        if stop <= scope_end:
-            continue
-        for i, span in enumerate(spans):
-            if scope_end <= span.start < stop and mod.allows(span.label_) and not effects[i] & _SETTLED:
-                effects[i].add(effect)
+        direction = mod.direction.upper()
+        cue_start, cue_end = mod.modifier_span
+        sent = sents.of(cue_start)
+        if direction in ("FORWARD", "BIDIRECTIONAL"):
+            scope_end = mod.scope_span[1]
+            if scope_end == cue_end + mod.max_scope and scope_end < sent.end:  # nothing but the reach cut it short
+                stop = _reach(doc, cue_end, scope_end, 1, sent.end)
+                stop = min([stop, *(s for s, _ in cue_spans if scope_end <= s < stop)])
+                _give(spans, effects, mod, effect, lambda span: scope_end <= span.start < stop)  # noqa: B023
+        if direction in ("BACKWARD", "BIDIRECTIONAL"):
+            scope_start = mod.scope_span[0]
+            if scope_start == cue_start - mod.max_scope and scope_start > sent.start:
+                start = _reach(doc, cue_start, scope_start, -1, sent.start)
+                start = max([start, *(e for _, e in cue_spans if start < e <= scope_start)])
+                _give(spans, effects, mod, effect, lambda span: start < span.end <= scope_start)  # noqa: B023
+
+
+def _give(spans: Sequence[Span], effects: list[set[str]], mod: Any, effect: str, reached: Any) -> None:
+    for i, span in enumerate(spans):
+        if reached(span) and mod.allows(span.label_) and not effects[i] & _SETTLED:
+            effects[i].add(effect)

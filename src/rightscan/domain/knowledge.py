@@ -61,6 +61,9 @@ class TermMeaning:
     # "injection": in a nuclear-medicine or PET order the tracer's injection, a step of the study (round 20o);
     # in any other order its technique (an intervention)
     tracer_step: bool = False
+    # round 27o: the contrast is left to the radiologist ("per radiologist", "at radiologist's discretion", "contrast
+    # TBD"): a "+/-" before it is "with or without", as the radiologist decides, not the two phases of one study
+    contrast_open: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +89,9 @@ class OrderVocabulary:
     other_catalogues: tuple[str, ...] = field(default=(), compare=False, hash=False)
     # labels of where the patient is ("rm 12", "bed 7"): the number is a room or bed, no code (round 26o)
     places: tuple[str, ...] = field(default=(), compare=False, hash=False)
+    # words that change an order from one study to another ("changed PET/CT to CT CAP"): the study after "to" is the
+    # one ordered (round 27o)
+    changes: tuple[str, ...] = field(default=(), compare=False, hash=False)
 
 
 @dataclass(frozen=True, slots=True)

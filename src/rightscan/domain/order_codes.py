@@ -2,7 +2,9 @@
 
 - ``codes_of``: the codes of an order text and the rest of it, an add-on code's descriptor read by the AMA CPT
   add-on convention (round 19o); ``tracer_code``: a radiopharmaceutical's HCPCS code, read as its tracer's word.
-- ``with_tracer``: the PET a PET code and its tracer's supply code name together ("78815 + A9591", round 21o).
+- ``with_tracer``: the PET a PET code and its tracer's supply code name together ("78815 + A9591", round 21o);
+  ``with_technique``: the tomosynthesis a mammography code and a tomosynthesis code name together ("77066 + 77062",
+  round 27o); ``supply_code``: a tracer's or a contrast agent's supply code, read as its word (round 27o).
 - ``states_elsewhere``: whether the words with a code state a modality or a body region the code's study is not
   ("77066 CT chest", "78815 mammogram", "71260 MRI brain"): such an order asks, listing the code's study and the
   words' (round 24p), whether or not the words alone settle contrast or intent. Words that only add detail the
@@ -105,7 +107,35 @@ def codes_of(text: str) -> tuple[tuple[str, ...], str]:
     return extract_codes(text)
 
 
-def tracer_code(vocab: OrderVocabulary, code: str) -> bool:
-    """Whether a code is a radiopharmaceutical's (HCPCS "A9552", FDG), read as its tracer's word."""
+def supply_code(vocab: OrderVocabulary, code: str) -> bool:
+    """Whether a code is a supply billed with a study: a radiopharmaceutical's (HCPCS "A9552", FDG) or, round 27o, a
+    contrast agent's ("Q9967" low osmolar iodinated contrast, "A9581" gadoxetate; source hcpcs_contrast), read as the
+    word of its tracer or its contrast. A supply code names no study: alone it says nothing of which study, beside a
+    study's code it agrees with that study or contradicts it ("71250 + Q9967": a CT without contrast, with contrast).
+    Only the vocabulary's codes: an unknown one (another tracer's, perhaps) is never set aside."""
     meaning = vocab.phrases.get((code.lower(),))
-    return meaning is not None and meaning.pharmaceutical is not None
+    return meaning is not None and (meaning.pharmaceutical is not None or meaning.contrast_word)
+
+
+def with_technique(studies: list[Procedure]) -> Procedure | None:
+    """The one study the others are only without its technique (round 27o): a mammography code with a tomosynthesis code
+    of the same intent ("77066 + 77062", "G0204 + G0279", "77065/77061") names the tomosynthesis study, which takes the
+    2D views with it (it allows ``two_d``; the tomosynthesis code is billed in addition to the mammogram's, source
+    cpt_addon); codes of another intent ("77067 + 77062": a screening mammogram and a diagnostic tomosynthesis) or
+    another modality or field name no one study."""
+    found = []
+    for study in studies:
+        a = study.attributes
+        if a is None or not a.requires or "two_d" not in a.allows:
+            continue
+        if all(_technique_left_out(other, a) for other in studies if other.id != study.id):
+            found.append(study)
+    return found[0] if len(found) == 1 else None
+
+
+def _technique_left_out(other: Procedure, full: StudyAttributes) -> bool:
+    o = other.attributes
+    if o is None or o.requires or o.contrast != full.contrast:
+        return False
+    same = o.modality == full.modality and o.regions == full.regions and o.pharmaceutical == full.pharmaceutical
+    return same and o.intent is not None and o.intent == full.intent

@@ -1,12 +1,15 @@
 """A list of studies in one order text: which one is ordered now (round 18o).
 
 Split from order_text.py: to-do lists, preference lists and a note's lines name several studies, most of them done,
-declined, reported or left unticked; :func:`current_part` finds the one ordered now, when exactly one is.
+declined, reported or left unticked; :func:`current_part` finds the one ordered now, when exactly one is. A change of
+study ("Payer changed PET/CT to CT CAP", "Protocol changed to CT C/A/P w/o"): :func:`changed_to` finds the study changed
+to (round 27o).
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rightscan.domain.knowledge import OrderVocabulary
 from rightscan.domain.order_text import _items, parse_order_text, tokenize
@@ -77,3 +80,33 @@ def current_part(vocab: OrderVocabulary, text: str) -> str | None:
     if aside and aside == named and unnamed_now:
         return ""  # "mammo done; add targetedUSL breast": what is ordered now is unreadable; the done study is not it
     return None
+
+
+# ------------------------------------------------------------------ a change of study (round 27o)
+_TO = re.compile(r"(?<![\w/-])to(?![\w/-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _changes_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    forms = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{forms})(?![\w-])", re.IGNORECASE)
+
+
+def changed_to(vocab: OrderVocabulary, text: str) -> str | None:
+    """The study an order is changed to ("Payer changed PET/CT to CT CAP with IV contrast - book the CT CAP", "Protocol
+    changed to CT C/A/P w/o IV contrast", "switched from MRI to CT"): the text after the first "to" that follows a
+    change word (the vocabulary's ``changes``), when that text names a modality. The study changed from, and who
+    changed it, are not the order. None when no change word is written, no study follows its "to" ("changed from
+    PET/CT", "CT CAP changed to expedite"), or the words before it say done or cancelled: the whole text is read, and
+    its change word, which the vocabulary does not read, makes the order ask."""
+    pattern = _changes_pattern(vocab.changes)
+    found = pattern.search(text) if pattern is not None else None
+    if found is None:
+        return None
+    to = _TO.search(text, found.end())
+    if to is None or {"done", "declined"} & set(parse_order_text(vocab, text[: found.start()]).status):
+        return None  # "CANCELLED: changed PET/CT to CT CAP": the status is not set aside with the study changed from
+    new = text[to.end() :]
+    return new if parse_order_text(vocab, new).modality else None

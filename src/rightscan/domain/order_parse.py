@@ -41,6 +41,10 @@ class _Parse:
     bare_contrast: bool = False  # a contrast noun on its own ("CT chest contrast"), the object of no timing word
     either_contrast: bool = False  # two timings offered as alternatives ("w/wo or w/o per radiologist")
     refused_contrast: bool = False  # the patient declines a contrast agent ("pt declines gadolinium")
+    plus_minus: bool = False  # a "+/-" was read as the contrast timing ("MRI brain +/- gad")
+    contrast_open: bool = (
+        False  # the contrast is left to the radiologist ("per radiologist", "contrast TBD"; round 27o)
+    )
     protocols: set[str] = field(default_factory=set)
     by_protocol: tuple[str, ...] = ()  # protocol words that gave the contrast timing (shown as an assumption)
     # what segments after the study part state (the matcher checks them against the study part)
@@ -64,6 +68,20 @@ class _Parse:
         for mark, seen in self.contrast_at:
             segments.setdefault(seen, set()).add(mark)
         return len(segments) > 1 and len({frozenset(v) for v in segments.values()}) > 1
+
+    def leave_contrast_open(self) -> None:
+        """A "+/-" beside a contrast left to the radiologist ("MRI brain +/- contrast per radiologist", "+/- gad at
+        radiologist's discretion") is with or without contrast, as the radiologist decides, not the two phases of one
+        study (round 27o; source radiologist_protocol): no timing is read from it and none may be assumed."""
+        if not (self.plus_minus and self.contrast_open):
+            return
+        both = "without_and_with"
+        self.contrast_marks.discard(both)
+        self.later_contrast.discard(both)
+        self.contrast_at = [(mark, seen) for mark, seen in self.contrast_at if mark != both]
+        self.study_contrast = None if self.study_contrast == both else self.study_contrast
+        self.contrast_word = False  # the agent after the "+/-" ("+/- gad per rads") is its object, no "with" of its own
+        self.contrast_question = self.contrast_doubt = True
 
     def contrast(self) -> str | None:
         return _timing(self.contrast_marks) or ("with" if self.contrast_word else None)

@@ -83,9 +83,11 @@ from rightscan.domain.orders_items import (
 )
 
 _TOKEN = re.compile(r"[a-z0-9]+|[/+\-;,:&]")
+# the doubts about contrast and the study an indication segment passes on to the order
+_CARRIED = ("optional_contrast", "either_contrast", "refused_contrast", "plus_minus", "contrast_open", "optional_part")
 # where segments meet: a spaced dash, brackets, "?", ",", ";", ":" (not inside a clock time: "injection 09:00"), a
-# full stop that ends a sentence
-_SEGMENT_BREAK = re.compile(r"\s[-\u2013\u2014]+\s|[()\[\]{}?;,]|(?<!\d):|:(?!\d)|\.\s+(?=[^\W\d_])")
+# full stop that ends a sentence, a worklist line's "|" between its fields (round 27o)
+_SEGMENT_BREAK = re.compile(r"\s[-\u2013\u2014]+\s|[()\[\]{}?;,|]|(?<!\d):|:(?!\d)|\.\s+(?=[^\W\d_])")
 # letters with full stops, run together or spaced ("C.T.", "w.o.", "F. E. S.", "E. R."): one abbreviation, not
 # sentence ends
 _UNDOT = re.compile(
@@ -243,6 +245,7 @@ def _read_segment(
         if m.contrast_question:
             parse.contrast_question = True
             parse.contrast_doubt = parse.contrast_doubt or not m.protocol
+        parse.contrast_open = parse.contrast_open or m.contrast_open
         if m.protocol:
             parse.protocols.add(m.protocol)
         if indication and m.reference:
@@ -311,6 +314,7 @@ def _read_segment(
             # contrast's ("an injection of contrast dye") is its contrast (round 23o)
             (parse.tracer_steps if m.tracer_step else parse.technique).update(m.technique)
         if m.contrast:
+            parse.plus_minus = parse.plus_minus or m.conditional  # "+/- gad": read as both phases, unless left open
             parse.contrast_marks.add(m.contrast)
             parse.contrast_at.append((m.contrast, parse.regions_seen))
             if m.contrast == "without" and _joined(items, k, lambda i: _bare_at(items, i)):
@@ -447,10 +451,8 @@ def _take_indication(parse: _Parse, seg: _Parse, raw: str, joins: bool = False) 
         parse.contrast_at.extend((mark, parse.regions_seen) for mark, _ in seg.contrast_at)
     # a contrast noun without a statement ("allergic to contrast", "gadolinium reaction") says only
     # that contrast is in question
-    parse.optional_contrast = parse.optional_contrast or seg.optional_contrast
-    parse.either_contrast = parse.either_contrast or seg.either_contrast
-    parse.refused_contrast = parse.refused_contrast or seg.refused_contrast
-    parse.optional_part = parse.optional_part or seg.optional_part
+    for flag in _CARRIED:
+        setattr(parse, flag, getattr(parse, flag) or getattr(seg, flag))
     parse.contrast_question = parse.contrast_question or seg.contrast_question or seg.contrast_word
     parse.contrast_doubt = parse.contrast_doubt or seg.contrast_doubt or seg.contrast_word
     parse.indication.append(raw.strip())
@@ -577,6 +579,7 @@ def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
         parse.indication_regions -= site.regions
         parse.indication_laterality -= site.laterality
     _contralateral(text, parse)
+    parse.leave_contrast_open()  # "+/- contrast per radiologist" (round 27o)
     if parse.contrast() is None:  # protocol words that together state the contrast timing
         for needed, timing in vocab.protocols:
             # never a contrast the text questions ("mets protocol, eGFR 22"): then the order offers choices

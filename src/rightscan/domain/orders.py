@@ -38,8 +38,16 @@ from rapidfuzz import fuzz, process
 
 from rightscan.domain.knowledge import Knowledge, OrderVocabulary, Procedure, StudyAttributes
 from rightscan.domain.model import InputError
-from rightscan.domain.order_codes import anywhere, codes_of, covers, states_elsewhere, tracer_code, with_tracer
-from rightscan.domain.order_lists import current_part
+from rightscan.domain.order_codes import (
+    anywhere,
+    codes_of,
+    covers,
+    states_elsewhere,
+    supply_code,
+    with_technique,
+    with_tracer,
+)
+from rightscan.domain.order_lists import changed_to, current_part
 from rightscan.domain.order_parse import _Parse
 from rightscan.domain.order_text import extract_codes, fold, normalise, parse_order_text, tokenize
 from rightscan.domain.order_wrappers import names
@@ -262,6 +270,8 @@ def _by_code(kb: Knowledge, codes: tuple[str, ...]) -> _CodeAnswer:
     named = {s.id: s for s in studies if s is not None}
     if len(named) > 1 and all(s is not None for s in studies) and (traced := with_tracer(list(named.values()))):
         return traced, (), loinc  # "78815 + A9591": the PET code and its tracer's code name the FES PET
+    if len(named) > 1 and all(s is not None for s in studies) and (full := with_technique(list(named.values()))):
+        return full, (), loinc  # "77066 + 77062": the mammogram's code and the tomosynthesis code name the DBT
     if len(named) > 1:
         return None, tuple(named.values()), loinc
     if len(codes) == 1 and loinc is not None and loinc.status == "ambiguous":
@@ -343,14 +353,17 @@ def _interpret(kb: Knowledge, text: str, unwrap: bool = True) -> OrderReading:
         choices = tuple(named.values())[: max(6, len(studies))]
         return dataclasses.replace(readings[0], status="ambiguous", study=None, choices=choices, missing=("conflict",))
     codes, rest = codes_of(text[:500])
-    # a tracer's HCPCS code outside the catalogue ("A9552", FDG) names the tracer: read as its word (round 19o)
-    tracers = [c for c in codes if frozenset((c,)) not in kb.code_index and tracer_code(vocab, c)]
+    # a tracer's HCPCS code outside the catalogue ("A9552", FDG) names the tracer: read as its word (round 19o); a
+    # contrast agent's ("Q9967", "A9581") its contrast (round 27o)
+    tracers = [c for c in codes if frozenset((c,)) not in kb.code_index and supply_code(vocab, c)]
     if tracers:
         codes = tuple(c for c in codes if c not in tracers)
         rest = f"{rest} ({' '.join(tracers)})"
     # a list or a note's lines: the one study ordered now, the others done, declined or unticked (round 18o)
     if (now := current_part(vocab, rest)) is not None:
         rest = now
+    if (new := changed_to(vocab, rest)) is not None:  # "changed PET/CT to CT CAP": the study changed to (round 27o)
+        rest = new
     parse = parse_order_text(vocab, rest)
     attrs = _attributes_of(parse)
     status = _order_status(parse)

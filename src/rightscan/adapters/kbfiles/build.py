@@ -198,6 +198,7 @@ def _build_vocabulary(v: OrderVocabularyFile, fname: str) -> OrderVocabulary:
         negators=frozenset(" ".join(tokenize(word)) for word in v.negators),
         other_catalogues=tuple(v.other_catalogues),
         places=tuple(v.places),
+        changes=tuple(v.changes),
     )
 
 

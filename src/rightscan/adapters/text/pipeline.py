@@ -18,6 +18,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from rightscan.adapters.text import values as value_layer
+from rightscan.adapters.text.circled_answers import circled_answers, compile_circled
 from rightscan.adapters.text.components import GAPS_KEY, GROUP, PROCEDURE_PREFIX, TEXT_KEY, VALUE_KEY, build, doc_text
 from rightscan.adapters.text.form_rows import FORM_WORDING
 from rightscan.adapters.text.graded_rows import GRADED
@@ -65,6 +66,7 @@ class Analyser:
         self._lasting = LastingHistory(self.rules.red_flag_readings)  # round 23a: "h/o back pain x 6 wks"
         self.layout = compile_layout(self.rules)
         spec = self.rules.layout
+        self._circled = (compile_circled(spec), spec["yes"], spec["no"])  # round 28: "Cough ..... Y  (N)"
         self.headed_lists = compile_headed_lists(
             [*spec["negative_headings"], *spec["positive_headings"]],
             [*spec["vertical_list_stops"], *self.rules.denial_ending_qualifiers],
@@ -80,6 +82,7 @@ class Analyser:
     def rewrite_marked(self, text: str) -> tuple[str, Marks]:
         """``rewrite`` and the labels the layout answers "no" (``layout.normalise_marked``)."""
         joined = join_headed_lists(self.headed_lists, unwrap(text))  # both: the same length, the same offsets
+        joined = circled_answers(*self._circled, joined)
         plain, marks = normalise_marked(self.layout, joined)
         return break_runs(plain), marks
 

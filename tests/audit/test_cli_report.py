@@ -300,3 +300,21 @@ def test_open_without_a_display_says_so_and_starts_nothing(monkeypatch: pytest.M
     result = _run("run", str(CLAIMS), "--format", "claims", "--out", str(tmp_path), "--no-progress", "--open")
     assert result.exit_code == 0
     assert str(tmp_path / "report.html") in result.output and "no graphical browser" in result.output
+
+
+@pytest.mark.parametrize("name", ["<!--<script>", "</script><script>alert(1)</script>", "P&amp;<b>"])
+def test_a_hostile_provider_name_leaves_every_chart_spec_whole(tmp_path: Path, name: str) -> None:
+    # the thirteenth security pass: "<!--<script>" as a provider put an HTML5 parser into the script-data escaped
+    # states, and the chart specs after it were read as one script's text
+    import tinyhtml5
+
+    claims = tmp_path / "claims.csv"
+    claims.write_text(CLAIMS.read_text().replace(",P1,", "," + name.replace('"', "") + ","))
+    out = tmp_path / "out"
+    result = _run("run", str(claims), "--format", "claims", "--out", str(out), "--no-progress")
+    assert result.exit_code == 0, result.output
+    tree = tinyhtml5.parse((out / "report.html").read_text())
+    scripts = [s for s in tree.iter("{http://www.w3.org/1999/xhtml}script") if s.get("type", "").endswith("json")]
+    assert [s.get("id") for s in scripts] == ["spec-trend", "spec-funnel_provider", "spec-studies"]
+    specs = [json.loads(s.text) for s in scripts]
+    assert name in json.dumps(specs[1], ensure_ascii=False)  # the name is in the data, read back as written

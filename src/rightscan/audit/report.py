@@ -205,6 +205,15 @@ def write_parquet(data: dict[str, Any], path: Path) -> None:
     pq.write_table(table.replace_schema_metadata(meta), path)
 
 
+def _script_json(spec: dict[str, Any]) -> str:
+    """A chart spec as JSON safe inside a <script> element: every "<", ">" and "&" written as its JSON escape, so no
+    text a claims file puts in a group name ("</script>", "<!--<script>") can end the element or switch the HTML
+    parser into the comment-like script states (the thirteenth security pass: "<!--<script>" swallowed the specs
+    after it); JSON reads the escapes back as the same characters."""
+    text = orjson.dumps(spec).decode()
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
 def render_html(data: dict[str, Any]) -> str:
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
@@ -219,7 +228,7 @@ def render_html(data: dict[str, Any]) -> str:
         if chart is None:
             continue
         svg, spec = _svg(chart)
-        charts.append({"name": name, "svg": svg, "spec": orjson.dumps(spec).decode().replace("</", "<\\/")})
+        charts.append({"name": name, "svg": svg, "spec": _script_json(spec)})
     env = Environment(loader=FileSystemLoader(str(TEMPLATE.parent)), autoescape=select_autoescape(["j2", "html"]))
     env.filters["pct"] = _pct
     template = env.get_template(TEMPLATE.name)

@@ -315,6 +315,8 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
     settle("setting")
     assumptions = infer_setting(rules, mentions, facts, cands, gated)
     setting = facts.get("setting")
+    if setting in _TREATED_SETTINGS:  # round 28b: a distant finding's M is the recurrence work-up's question
+        to_confirm[:] = [i for i in to_confirm if not _distant_finding_doubt(i)]
     second_primary = is_second_primary(rules, mentions, by_field, setting)
     for c in cands:
         if c.used and setting is not None and setting in c.mention.unless_setting:
@@ -533,3 +535,15 @@ def _evidence(c: Candidate, procedure_names: dict[str, str]) -> dict[str, Any]:
     if c.reason or c.finding.reason:
         entry["reason"] = c.reason or c.finding.reason
     return entry
+
+
+# round 28b (thirteenth security pass F2): an imaging finding at a distant site (targets.yaml note.distant_site_finding,
+# values.yaml note.distant_uptake) leaves M to confirm at a new diagnosis; after a treated cancer the same finding makes
+# the setting a suspected distant recurrence (note_setting), whose imaging is what answers M, so the doubt is not asked
+_DISTANT_FINDINGS = frozenset({"note.distant_site_finding", "note.distant_uptake"})
+_TREATED_SETTINGS = frozenset({"surveillance", "suspected_local_recurrence", "suspected_distant_recurrence"})
+
+
+def _distant_finding_doubt(item: dict[str, Any]) -> bool:
+    """A to-confirm item that is only a distant finding's M (every piece of its evidence one of those rules)."""
+    return item["field"] == "tumor.m" and all(e.get("rule") in _DISTANT_FINDINGS for e in item["evidence"])

@@ -19,6 +19,18 @@ from rightscan.adapters.text.model import Extraction
 from rightscan.domain.model import InputError
 
 Decide = Callable[[dict[str, Any]], dict[str, Any]]
+# round 28b (thirteenth security pass F2): an imaging finding at a distant site that may be a metastasis (targets.yaml
+# note.distant_site_finding, values.yaml note.distant_uptake) leaves M to confirm at a new diagnosis; where systemic
+# staging imaging is recommended anyway, that imaging is what answers it, so the doubt changes nothing to do
+_ANSWERED_BY_STAGING = frozenset({"note.distant_site_finding", "note.distant_uptake"})
+
+
+def _answered_by_staging(item: dict[str, Any], baseline: tuple[Any, Any]) -> bool:
+    return (
+        baseline[0] == "recommended"
+        and item["field"] == "tumor.m"
+        and all(e.get("rule") in _ANSWERED_BY_STAGING for e in item.get("evidence") or ())
+    )
 
 
 def _outcome(decision: dict[str, Any]) -> tuple[Any, Any]:
@@ -89,6 +101,8 @@ def apply(
     baseline = _outcome(decision)
     named: list[str] = []
     for item in extraction.to_confirm:
+        if _answered_by_staging(item, baseline):
+            continue
         answers = flips(item, facts, decide, baseline)
         if answers:
             values = item.get("shown") or ", ".join(map(_shown, item["values"]))

@@ -21,8 +21,8 @@ from rightscan.adapters.text.setting_episode import Episode, at_diagnosis
 from rightscan.adapters.text.setting_markers import above_uln, body_scans, marker_scanned
 from rightscan.domain.setting import treated_cancer_setting
 
-CLUES = ("treatment", "new_local", "new_distant", "pending", "followup", "other_cancer", "perioperative", "workup",
-         "cancer_named", "preop_systemic", "known_metastatic", "de_novo")  # fmt: skip
+CLUES = ("treatment", "new_local", "new_distant", "distant_finding", "pending", "followup", "other_cancer",
+         "perioperative", "workup", "cancer_named", "preop_systemic", "known_metastatic", "de_novo")  # fmt: skip
 RECURRENCE = ("suspected_local_recurrence", "suspected_distant_recurrence")
 # targets.yaml and values.yaml: treatment still to come after the operation
 _TO_COME = frozenset({"clue.adjuvant_next", "clue.adjuvant_next_words", "clue.first_treatment_underway"})
@@ -152,7 +152,9 @@ def infer_setting(
     # a liver or bone test above its upper limit of normal, given with its value ("ALT 68 (range 7-35)"): a new
     # finding that may be distant spread after a treated cancer, as the words "LFTs elevated" are (targets.yaml)
     raised = [c.mention for c in cands if c.used and c.field.startswith("labs.") and above_uln(c.value)]
-    distant = by["new_distant"] + symptoms + [m for m in gated if "uncertain" in m.effects] + metastatic + raised
+    # round 28b: an imaging finding at a distant site (targets.yaml note.distant_site_finding) is such a finding too
+    distant = by["new_distant"] + by["distant_finding"] + symptoms
+    distant += [m for m in gated if "uncertain" in m.effects] + metastatic + raised
     # round 21c: a metastasis the study looks for is the concern only where no local finding is the study's reason
     # (a local recurrence is restaged "to exclude distant disease"): added once the local findings are known
     sought = metastasis_sought(mentions, cands)

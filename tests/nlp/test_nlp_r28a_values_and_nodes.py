@@ -1,0 +1,81 @@
+"""Round 28a: values and stage fields from the thirteenth security pass (docs/security.md), each class in other wordings
+than the report's:
+
+- F1: a liver test or ALP given as a bare number (no range, no flag) is an uncertain fact, asked when a raised value
+  would change the answer, as a value flagged high always was; a value flagged low or normal, one given with its
+  range, and a number within every laboratory's range whatever the unit are read as before.
+- F3: a count of positive nodes after surgery in common wordings gives pN by the AJCC 8 counts.
+- F4: fixed or matted axillary nodes in ordinary wordings are cN2a.
+- F10: the largest of several foci stages T.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp_helpers import decide_note, facts
+
+EARLY = "61F newly diagnosed right breast IDC 1.4 cm, cN0, ER+ PR+ HER2-, grade 1.\n"
+
+
+def _labs_asked(note: str) -> set[str]:
+    from rightscan.adapters.text import extract
+
+    return {c["field"] for c in extract(note).to_confirm if c["field"].startswith("labs.")}
+
+
+# ------------------------------------------------------------------ F1: a lab value without its range
+@pytest.mark.parametrize(
+    ("line", "lab"),
+    [
+        ("Pre-op bloods: alk phos 356, otherwise unremarkable.", "labs.alkaline_phosphatase"),
+        ("Alkaline phosphatase came back at 275 U/L.", "labs.alkaline_phosphatase"),
+        ("LFTs today - SGOT 96, SGPT 140.", "labs.alt"),
+        ("T bili 3.4 on the admission panel.", "labs.bilirubin"),
+        ("Total bilirubin 52 umol/L.", "labs.bilirubin"),
+    ],
+)
+def test_a_bare_liver_value_is_asked_naming_the_lab(line: str, lab: str) -> None:
+    note = EARLY + line
+    assert lab in _labs_asked(note)
+    d = decide_note(note)
+    assert d["systemic_imaging"] == "undetermined"
+    named = [i for i in d["insufficient_data"] if str(i).startswith(lab)]
+    assert named and "upper limit of normal" in named[0] and "reference range not given" in named[0]
+
+
+def test_a_bare_value_after_a_treated_cancer_is_asked_too() -> None:
+    note = "Survivorship visit: right lumpectomy and RT 2020 for pT1c pN0 IDC, on letrozole. Alk phos 388, AST 71."
+    assert _labs_asked(note) & {"labs.alkaline_phosphatase", "labs.ast"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "ALP 64, AST 19, ALT 17, bilirubin 0.6.",  # within every laboratory's range, whatever the unit
+        "Bilirubin 9 umol/L, ALT 21.",
+        "Alk phos 150 L.",  # flagged low by the laboratory
+        "AST 45, normal.",  # called normal
+        "ALP 310 (ref 40-130), AST 22 (ref <35), ALT 18 (up to 33).",  # the range is given: read, not asked
+    ],
+)
+def test_a_value_flagged_low_or_normal_within_every_range_or_with_its_range_is_not_asked(line: str) -> None:
+    assert not _labs_asked(EARLY + line)
+
+
+def test_a_value_given_with_its_range_is_read_and_decides() -> None:
+    note = EARLY + "ALP 480 (ref 40-130)."
+    assert facts(note)["labs"]["alkaline_phosphatase"] == {"value": 480.0, "uln": 130.0}
+    assert decide_note(note)["systemic_imaging"] == "targeted"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Her mother's ALP was 400 during her illness.",  # a relative's
+        "No LFT derangement; ALP not checked.",  # no value
+        "Plan: CT CAP WITH CONTRAST\n71F daughter present.",  # "CONTRAST" is no AST
+    ],
+)
+def test_no_question_from_a_relative_a_missing_value_or_a_word_inside_another(line: str) -> None:
+    assert not _labs_asked(EARLY + line)

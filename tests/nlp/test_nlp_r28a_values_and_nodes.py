@@ -79,3 +79,54 @@ def test_a_value_given_with_its_range_is_read_and_decides() -> None:
 )
 def test_no_question_from_a_relative_a_missing_value_or_a_word_inside_another(line: str) -> None:
     assert not _labs_asked(EARLY + line)
+
+
+# ------------------------------------------------------------------ F3: positive nodes counted after surgery
+OPERATED = (
+    "57F, newly diagnosed right breast IDC grade 2, ER+ PR+ HER2-, clinically T1cN0. Had a mastectomy and ALND.\n"
+)
+
+
+def _pn(line: str) -> str | None:
+    return (facts(OPERATED + line).get("pathology") or {}).get("n")
+
+
+@pytest.mark.parametrize(
+    ("line", "pn"),
+    [
+        ("Histology: twelve positive nodes out of 20.", "pN3a"),
+        ("Pathology: three involved axillary nodes of 12 examined.", "pN1a"),
+        ("Surgical pathology: two positive sentinel nodes.", "pN1a"),
+        ("Axillary clearance: 6 lymph nodes were positive out of 21 retrieved.", "pN2a"),
+        ("Positive nodes: 4; total nodes examined: 17.", "pN2a"),
+        ("LN: positive 5, total 16.", "pN2a"),
+        ("Final path: one positive node out of three sentinel nodes.", "pN1a"),
+    ],
+)
+def test_a_post_operative_count_of_positive_nodes_gives_pn(line: str, pn: str) -> None:
+    assert _pn(line) == pn
+
+
+def test_a_count_that_upstages_makes_post_operative_staging_due() -> None:
+    d = decide_note(OPERATED + "Final pathology: 1.7 cm; fourteen positive lymph nodes (of 22 removed).")
+    assert d["systemic_imaging"] == "recommended"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "19 lymph nodes removed, all negative.",  # removed, no positive count
+        "Eleven negative nodes.",  # a count of negative nodes
+        "Axillary ultrasound: 3 positive nodes.",  # a clinical (imaging) count
+        "Two positive nodes on ultrasound before surgery.",
+        "One positive node on core biopsy.",  # a needle biopsy: a clinical N
+        "PMRT is advised with 4 or more positive nodes.",  # a threshold
+        "Her sister had 11 positive nodes.",  # a relative's
+    ],
+)
+def test_no_pn_from_removed_negative_imaging_threshold_or_family_counts(line: str) -> None:
+    assert _pn(line) is None
+
+
+def test_a_sentinel_count_of_none_stays_as_before() -> None:
+    assert _pn("SLNB 0/3 nodes positive.") == "pN0"

@@ -404,9 +404,24 @@ def _age_sex(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Finding]:
     return out
 
 
+_COUNT_WORDS = {
+    w: n
+    for n, w in enumerate(
+        ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
+    )
+}  # fmt: skip
+
+
+def _count(text: str) -> int:
+    """A count of nodes in digits or in words (values.yaml fragment ``COUNT``)."""
+    return int(text) if text.isdigit() else _COUNT_WORDS[text.lower()]
+
+
 def _node_count(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Finding]:
     """ "2/14 LN positive": nodes examined after surgery, so a pathological N by the count (AJCC 8 pN)."""
-    positive, total = int(g["pos"]), int(g["total"])
+    positive = _count(g["pos"])
+    total = _count(g["total"]) if "total" in g else positive  # "eleven positive lymph nodes": no total told
     table = rules.parameters.get("positive_nodes_to_pn") or {}
     if positive > total or not table:
         return [Finding("pathology.n", None, UNPARSED, "a count of positive nodes that cannot be read")]

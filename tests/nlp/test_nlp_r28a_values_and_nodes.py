@@ -130,3 +130,50 @@ def test_no_pn_from_removed_negative_imaging_threshold_or_family_counts(line: st
 
 def test_a_sentinel_count_of_none_stays_as_before() -> None:
     assert _pn("SLNB 0/3 nodes positive.") == "pN0"
+
+
+# ------------------------------------------------------------------ F4: fixed or matted axillary nodes
+NEW = "66F new diagnosis of left breast IDC 1.9 cm, ER+ PR+ HER2-, grade 2.\n"
+
+
+def _n(line: str) -> str | None:
+    return facts(NEW + line).get("tumor", {}).get("n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "On examination the left axillary nodes were matted, FNA malignant.",
+        "Axillary lymph nodes hard, fixed to each other and to the chest wall.",
+        "Axillary nodal mass, tethered, core biopsy positive.",
+        "Left axilla: nodes clinically fixed.",
+        "Axillary nodes palpable and immobile; FNA shows carcinoma.",
+    ],
+)
+def test_fixed_or_matted_axillary_nodes_in_plain_words_are_cn2a(line: str) -> None:
+    assert _n(line) == "N2a"
+
+
+def test_fixed_nodes_make_staging_due() -> None:
+    assert decide_note(NEW + "Axillary nodes, matted, FNA positive.")["systemic_imaging"] == "recommended"
+
+
+def test_fixed_nodes_beside_a_lower_stated_code_are_asked() -> None:
+    d = decide_note(NEW + "cN1 per imaging. Exam today: the axillary nodes feel fixed.")
+    assert d["systemic_imaging"] == "undetermined"
+    assert any(str(i).startswith("tumor.n") for i in d["insufficient_data"])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Palpable axillary nodes, not fixed; FNA positive.",  # negated
+        "Axillary nodes mobile, FNA positive.",  # mobile
+        "No matted axillary nodes; one palpable axillary node, FNA positive.",
+        "Axillary node FNA positive. Surgery date fixed for 3 March.",  # a date fixed
+        "Axillary node FNA positive. Letrozole at a fixed dose.",  # a dose fixed
+        "Axillary node FNA positive. Her mother had matted axillary nodes.",  # a relative's
+    ],
+)
+def test_not_fixed_mobile_or_fixed_about_something_else_stays_n1(line: str) -> None:
+    assert _n(line) == "N1"

@@ -162,6 +162,27 @@ def _ordered(facts: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+_HIGHER_IN_WORDS = "the note's words describe a higher nodal category ({}) than its stated code ({})"
+
+
+def _higher_nodes_in_words(facts: dict[str, Any], cands: list[Candidate]) -> list[Candidate]:
+    """Thirteenth security pass (F4): a stated code outranks the words (annotation guide 2), but words that describe a
+    higher category ("cN1 on US; on exam the axillary nodes are fixed": N2a) are not dropped silently: the higher
+    category is left to confirm."""
+    code = (facts.get("tumor") or {}).get("n")
+    if not isinstance(code, str) or not code[1:2].isdigit():
+        return []
+    return [
+        c
+        for c in cands
+        if not c.used
+        and c.reason == "outweighed by a more explicit mention"
+        and isinstance(c.value, str)
+        and c.value[1:2].isdigit()
+        and int(c.value[1]) > int(code[1])
+    ]
+
+
 def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, str]) -> Extraction:
     cands: list[Candidate] = []
     gated: list[Mention] = []
@@ -342,6 +363,8 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
     for fieldname in by_field:
         if fieldname not in ("prior_surgery", "setting"):
             settle(fieldname)
+    for c in _higher_nodes_in_words(facts, by_field.get("tumor.n", [])):
+        confirm("tumor.n", [c.value], _HIGHER_IN_WORDS.format(c.value, facts["tumor"]["n"]), [c.mention])
     unproven_mass(rules, facts, by_field, mentions)  # round 16g: a mass measured before any cancer is proven
     sizes = [c for c in by_field.get("tumor.size_cm", []) if c.used]
     if (

@@ -177,3 +177,65 @@ def test_fixed_nodes_beside_a_lower_stated_code_are_asked() -> None:
 )
 def test_not_fixed_mobile_or_fixed_about_something_else_stays_n1(line: str) -> None:
     assert _n(line) == "N1"
+
+
+# ------------------------------------------------------------ F10: the largest focus; a larger size on examination
+FRESH = "52F new diagnosis of right breast IDC, ER+ PR+ HER2-, grade 2, cN0.\n"
+
+
+def _size(line: str) -> float | None:
+    return facts(FRESH + line).get("tumor", {}).get("size_cm")
+
+
+@pytest.mark.parametrize(
+    ("line", "size"),
+    [
+        ("MRI: index mass 1.8 cm and an additional 5.2 cm enhancing mass, same quadrant.", 5.2),
+        ("US: irregular 2.2 cm lesion at 10:00 with a separate 3.4 cm lesion at 11:00 (multifocal).", 3.4),
+        ("Core-proven IDC 1.1 cm; a second 2.6 cm mass 3 cm away, also IDC on core.", 2.6),
+        ("IDC 3.1 cm; an additional 9 mm focus 2 cm away.", 3.1),  # the smaller focus gives way
+    ],
+)
+def test_several_foci_are_staged_by_the_largest(line: str, size: float) -> None:
+    assert _size(line) == size
+
+
+def test_the_largest_focus_changes_the_decision() -> None:
+    d = decide_note(FRESH + "US: a 1.9 cm mass with a second 5.4 cm mass in the same breast.")
+    assert d["systemic_imaging"] != "not_recommended"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "IDC 2 cm. A second 3 cm mass in the liver, likely a haemangioma.",  # another organ
+        "IDC 2 cm; a second 3 cm mass in the contralateral breast, benign on core.",  # the other breast
+    ],
+)
+def test_a_second_mass_elsewhere_is_no_focus(line: str) -> None:
+    assert _size(line) == 2.0
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "On palpation 5.5 cm; mammogram 4.1 cm.",
+        "Clinically the mass measures 5.8 cm, ultrasound 4.6 cm.",
+        "Mass palpated at 6 cm, US 4.4 cm.",
+    ],
+)
+def test_a_larger_size_on_examination_is_asked_not_dropped(line: str) -> None:
+    d = decide_note(FRESH + line)
+    assert d["systemic_imaging"] == "undetermined"
+    assert any(str(i).startswith("tumor.size_cm") for i in d["insufficient_data"])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Palpable 3 cm mass; US 3.6 cm.",  # smaller on examination: the measured size stands
+        "Mass palpated at 2.5 cm, US 2.2 cm.",  # larger, but the answer is the same
+    ],
+)
+def test_an_examination_size_that_changes_nothing_is_not_asked(line: str) -> None:
+    assert decide_note(FRESH + line)["systemic_imaging"] != "undetermined"

@@ -56,8 +56,10 @@ FLOORS = {
     # measured twice unseen: 78.7 % and 9 unsafe before round 10, 78.0 % and 9 after it (BLIND_V11_PROVENANCE.md);
     # after a short round 11 on its unsafe answers only (test_nlp_unsafe_v11a.py, test_nlp_unsafe_v11b.py: contracted
     # negations, return lists, injuries and old studies' reasons to confirm, a relative called mum, a far negation)
-    # 81.3 % and none; its other classes are not fixed yet
-    "blind_v11.jsonl": (0, 0.85),
+    # 81.3 % and none; its other classes are not fixed yet; round 28a (thirteenth security pass F1: a liver test given
+    # without its range is asked when it could be raised) 84.7 %: lc-037's "SGPT 31" (no range) is now asked, an
+    # abstention, not an unsafe answer
+    "blind_v11.jsonl": (0, 0.84),
     # first run unseen 77.3 % and 16 unsafe (BLIND_V13_PROVENANCE.md), unchanged by round 12; after a short round 13v
     # on its unsafe answers (test_nlp_unsafe_v13a.py, _v13b.py, _v13c.py) 82.7 % and 1 (oc-035: a triage protocol's
     # title read as the symptom, and a quotation not split from the sentence that explains it); round 23f's assessed

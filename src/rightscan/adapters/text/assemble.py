@@ -162,6 +162,52 @@ def _ordered(facts: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+_HIGHER_IN_WORDS = (
+    "the note's words describe fixed or matted axillary nodes ({}), a higher category than its stated code ({})"
+)
+_NOT_HERS = frozenset({"negated", "family", "hypothetical", "historical", "uncertain"})
+
+
+def _higher_nodes_in_words(facts: dict[str, Any], cands: list[Candidate]) -> list[Candidate]:
+    """Thirteenth security pass (F4): a stated code outranks the words (annotation guide 2), but fixed or matted
+    axillary nodes (N2a: the only words that give it) beside a lower code ("cN1 on US; on exam the axillary nodes are
+    fixed") are not dropped silently: N2a is left to confirm. Other node words a code outranks stay as they were (a
+    negation they missed is no question)."""
+    code = (facts.get("tumor") or {}).get("n")
+    if not isinstance(code, str) or not code[1:2].isdigit() or int(code[1]) >= 2:
+        return []
+    return [
+        c
+        for c in cands
+        if not c.used
+        and c.reason == "outweighed by a more explicit mention"
+        and c.value == "N2a"
+        and not c.mention.effects & _NOT_HERS
+    ]
+
+
+_LARGER_ON_EXAM = "a larger size on examination than the measured one; which is current is not said"
+
+
+def _larger_on_examination(facts: dict[str, Any], cands: list[Candidate]) -> list[Candidate]:
+    """Thirteenth security pass (F10): a size felt on examination gives way to a measured one, but one larger than the
+    size kept ("Clinically 6 cm, US 4.8 cm") is not dropped silently: it is left to confirm (annotation guide 2: sizes
+    that differ, none presented as current, are a conflict)."""
+    size = (facts.get("tumor") or {}).get("size_cm")
+    if not isinstance(size, float | int):
+        return []
+    return [
+        c
+        for c in cands
+        if not c.used
+        and c.reason == "outweighed by a more explicit mention"
+        and ("palpation" in c.mention.effects or c.mention.rule == "size.examined")
+        and not c.mention.effects & _NOT_HERS
+        and isinstance(c.value, float | int)
+        and c.value > size
+    ]
+
+
 def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, str]) -> Extraction:
     cands: list[Candidate] = []
     gated: list[Mention] = []
@@ -344,6 +390,10 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
     for fieldname in by_field:
         if fieldname not in ("prior_surgery", "setting"):
             settle(fieldname)
+    for c in _higher_nodes_in_words(facts, by_field.get("tumor.n", [])):
+        confirm("tumor.n", [c.value], _HIGHER_IN_WORDS.format(c.value, facts["tumor"]["n"]), [c.mention])
+    for c in _larger_on_examination(facts, by_field.get("tumor.size_cm", [])):
+        confirm("tumor.size_cm", [c.value], _LARGER_ON_EXAM, [c.mention])
     unproven_mass(rules, facts, by_field, mentions)  # round 16g: a mass measured before any cancer is proven
     sizes = [c for c in by_field.get("tumor.size_cm", []) if c.used]
     if (

@@ -87,6 +87,8 @@ def flips(item: dict[str, Any], facts: dict[str, Any], decide: Decide, baseline:
 def _shown(value: Any) -> str:
     """A candidate value as a clinician reads it (a laboratory result as its value and upper limit)."""
     if isinstance(value, dict) and "value" in value and "uln" in value:
+        if value["uln"] == 1:  # a result whose range is not given, tested as a multiple of it
+            return f"{value['value']:g} times the upper limit of normal"
         return f"{value['value']:g} with an upper limit of {value['uln']:g}"
     return str(value)
 

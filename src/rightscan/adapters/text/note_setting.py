@@ -171,8 +171,17 @@ def infer_setting(
     # metastasis the study looks for (``sought``) is a concern the note names, no mild finding alone
     alp_worded = bool(body_scans(cands)) and all(m in raised or m.rule == _ALP_WORDS for m in distant)
     mild_only = bool(raised) and (len(distant) == len(raised) or alp_worded) and not sought and _mild_alp_only(cands)
+    # thirteenth security pass (F3): the words of a pathology count ("Final path: one positive node out of three") are
+    # the operation's finding, not a new node
+    counted = [(c.mention.start, c.mention.end) for c in cands if c.field == "pathology.n"]
     nodes = [
-        c.mention for c in cands if c.field == "tumor.n" and c.used and c.value != "N0" and c.mention.family == "node"
+        c.mention
+        for c in cands
+        if c.field == "tumor.n"
+        and c.used
+        and c.value != "N0"
+        and c.mention.family == "node"
+        and not any(s < c.mention.end and c.mention.start < e for s, e in counted)
     ]
     # words the note reads as a negative axilla ("no palpable axillary nodes") are no new finding
     negative = [(c.mention.start, c.mention.end) for c in cands if c.field == "tumor.n" and c.value == "N0"]

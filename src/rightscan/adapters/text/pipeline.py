@@ -330,7 +330,7 @@ class Analyser:
                 "start": match.start(),
                 "end": match.end(),
                 "findings": (found := tuple(value_layer.parse(self.rules, rule, match))),
-                "confirm_values": value_layer.flagged_high(self.rules, text, match.end(), found),
+                "confirm_values": value_layer.flagged_high(self.rules, text, match, found),
                 "strength": rule.strength,
                 "unless_setting": rule.unless_setting,
                 "unless_facts": rule.unless_facts,

@@ -518,6 +518,9 @@ class _Parameters(_Strict):
     # round 21e: a tumour marker at most this multiple of its upper limit is marginal (assay noise); above it, alone
     # after a treated cancer with a scan considered, the setting is left open (adapters/text/note_setting)
     marker_marginal_max_x_uln: float = Field(default=1.15, gt=1)
+    # thirteenth security pass (F1): per laboratory code, the numbers within every laboratory's range ([low, high]); a
+    # value given without its range inside them is not asked (adapters/text/values.flagged_high)
+    lab_normal_everywhere: dict[str, tuple[float, float]] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _scores(self) -> _Parameters:

@@ -51,7 +51,19 @@ __all__ = [
 
 # ------------------------------------------------------------------ loading
 FILE_KEYS = ("context", "context_rules", "targets", "values", "fields")
-PARSER_FRAGMENTS = ("ER", "PR", "HER2", "HR", "ALP", "AST", "ALT", "BILI", "LFT", "HIGH_FLAG")  # names the parsers read
+PARSER_FRAGMENTS = (
+    "ER",
+    "PR",
+    "HER2",
+    "HR",
+    "ALP",
+    "AST",
+    "ALT",
+    "BILI",
+    "LFT",
+    "HIGH_FLAG",
+    "NOT_HIGH_FLAG",
+)  # names the parsers read
 
 
 @dataclass(frozen=True, slots=True)

@@ -202,7 +202,9 @@ def earlier_cancer_size(rules: Rules, facts: dict[str, Any], by_field: dict[str,
             c.used, c.reason = False, "an earlier, treated cancer's size (told as the past): the new tumour's is staged"
 
 
-OTHER_FOCUS = "size.other_focus"  # values.yaml: the size of another focus of the same cancer
+# values.yaml: the size of another focus of the same cancer, told after or before its noun (thirteenth pass F10:
+# "a second 5.5 cm mass")
+OTHER_FOCUS = frozenset({"size.other_focus", "size.other_focus_before"})
 
 
 def several_foci(sizes: list[Candidate]) -> list[dict[str, Any]]:
@@ -211,7 +213,7 @@ def several_foci(sizes: list[Candidate]) -> list[dict[str, Any]]:
     an assumption. A focus's size alone is not the tumour's (the main tumour's size is then not given), and foci
     never settle a disagreement between two sizes of the main tumour (that stays a conflict)."""
     live = [c for c in sizes if c.used]
-    foci = [c for c in live if c.mention.rule == OTHER_FOCUS]
+    foci = [c for c in live if c.mention.rule in OTHER_FOCUS]
     if not foci:
         return []
     best = min(c.rank for c in live)  # a size that already gives way (measured before the operation) is not a focus

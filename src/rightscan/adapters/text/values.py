@@ -284,32 +284,65 @@ def _uln(g: dict[str, str]) -> float | None:
     return None
 
 
+# why a value read without its range is not passed on (and, for a laboratory value, why it is asked: F1 below)
+NO_ULN = "value given without the laboratory's upper limit of normal (reference range not given); the core needs both"
+
+
 def _measured(fieldname: str, value: float, uln: float | None, ratio: bool = False) -> Finding:
     if uln is None:
-        return Finding(
-            fieldname, None, UNPARSED, "value given without the laboratory's upper limit of normal; the core needs both"
-        )
+        return Finding(fieldname, None, UNPARSED, NO_ULN)
     if uln <= 0:
         return Finding(fieldname, None, UNPARSED, "an upper limit of normal of 0 cannot be used")
     reason = "stated as a multiple of the ULN: passed as value = multiple, uln = 1" if ratio else None
     return Finding(fieldname, {"value": value, "uln": uln}, reason=reason)
 
 
-# what a result flagged high without its ULN is tested as: above red_flags.yaml's 2x ULN, a red flag (the same
-# test value as the rules for liver tests called raised in words, targets.yaml note.alp_raised)
+# what a result without its ULN is tested as: above red_flags.yaml's 2x ULN, a red flag (the same test value as the
+# rules for liver tests called raised in words, targets.yaml note.alp_raised)
 _HIGH_UNKNOWN = ({"value": 3, "uln": 1},)
 
 
-def flagged_high(rules: Rules, text: str, end: int, findings: tuple[Finding, ...]) -> tuple[Any, ...]:
+def flagged_high(rules: Rules, text: str, match: re.Match[str], findings: tuple[Finding, ...]) -> tuple[Any, ...]:
     """The values a value mention leaves possible, to test the decision with (``Mention.confirm_values``): for a
-    laboratory value read without its ULN but flagged high (values.yaml fragment ``HIGH_FLAG``), a large rise (the
-    answer waits for the range); round 10a: for a constant rule whose reading is left open (``unparsed``), the
-    values it would set; else none."""
+    laboratory value read without its ULN, a large rise (the answer waits for the range) unless the laboratory
+    flagged it low or normal (values.yaml fragment ``NOT_HIGH_FLAG``). Flagged high (``HIGH_FLAG``) or bare, it is an
+    uncertain fact: a bare number is not a test never done (thirteenth security pass, F1: "ALP 410" had been
+    dropped while "ALP 410 (H)" was asked; a coded lab without its range is asked the same way). Round 10a: for a
+    constant rule whose reading is left open (``unparsed``), the values it would set; else none."""
     possible = tuple(f.value for f in findings if f.kind == UNPARSED and f.value is not None)
     if possible:
         return possible
-    unread = any(f.kind == UNPARSED and f.field.startswith("labs.") for f in findings)
-    return _HIGH_UNKNOWN if unread and rules.name_patterns["HIGH_FLAG"].match(text, end) else ()
+    unread = [(i, f) for i, f in enumerate(findings) if f.kind == UNPARSED and f.field.startswith("labs.")]
+    unread = [(i, f) for i, f in unread if f.reason == NO_ULN]
+    if not unread:
+        return ()
+    # the flag may stand inside the match (values.yaml LAB_FLAG) or right after it
+    after = match.end("value") if "value" in match.re.groupindex and match.group("value") else match.end()
+    if rules.name_patterns["HIGH_FLAG"].match(text, after) or rules.name_patterns["HIGH_FLAG"].match(text, match.end()):
+        return _HIGH_UNKNOWN
+    if rules.name_patterns["NOT_HIGH_FLAG"].match(text, after):
+        return ()
+    umol = bool(_UMOL.search(match.group(0)) or _UMOL.match(text, match.end()))
+    if all(_normal_everywhere(rules, f.field, _lab_number(match, i), umol) for i, f in unread):
+        return ()
+    return _HIGH_UNKNOWN
+
+
+_UMOL = re.compile(r"\s*(?:µ|μ|u)mol", re.IGNORECASE)
+
+
+def _lab_number(match: re.Match[str], index: int) -> float | None:
+    group = "value2" if index == 1 and "value2" in match.re.groupindex else "value"
+    found = match.group(group) if group in match.re.groupindex else None
+    return float(found) if found else None
+
+
+def _normal_everywhere(rules: Rules, fieldname: str, value: float | None, umol: bool) -> bool:
+    """True when a laboratory value is within every laboratory's range whatever the unit (values.yaml
+    ``lab_normal_everywhere``): it cannot be a red flag, so it is not asked."""
+    code = fieldname.removeprefix("labs.")
+    bounds = (rules.parameters.get("lab_normal_everywhere") or {}).get(f"{code}_umol" if umol else code)
+    return value is not None and bounds is not None and bounds[0] <= value <= bounds[1]
 
 
 def _lab(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Finding]:
@@ -371,9 +404,24 @@ def _age_sex(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Finding]:
     return out
 
 
+_COUNT_WORDS = {
+    w: n
+    for n, w in enumerate(
+        ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
+    )
+}  # fmt: skip
+
+
+def _count(text: str) -> int:
+    """A count of nodes in digits or in words (values.yaml fragment ``COUNT``)."""
+    return int(text) if text.isdigit() else _COUNT_WORDS[text.lower()]
+
+
 def _node_count(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Finding]:
     """ "2/14 LN positive": nodes examined after surgery, so a pathological N by the count (AJCC 8 pN)."""
-    positive, total = int(g["pos"]), int(g["total"])
+    positive = _count(g["pos"])
+    total = _count(g["total"]) if "total" in g else positive  # "eleven positive lymph nodes": no total told
     table = rules.parameters.get("positive_nodes_to_pn") or {}
     if positive > total or not table:
         return [Finding("pathology.n", None, UNPARSED, "a count of positive nodes that cannot be read")]

@@ -135,8 +135,17 @@ FLOORS = {
     # epidural cord compression until proven otherwise"), ha-022 (a resolving diverticulitis's pain), ha-023 (a hip's
     # pain the day after its hemiarthroplasty), hb-012 (tingling in a sudden panic), hb-018 (a taxane neuropathy "still
     # there"), hb-032 ("every headache makes me think"), hb-041 (a headache the ED called tension-type after ";"),
-    # hc-020 (a father's bone pain quoted in the patient's words)
-    "blind_v27.jsonl": (8, 0.78),
+    # hc-020 (a father's bone pain quoted in the patient's words); ha-001 fixed in round 28 (a backward doubt past
+    # slashed shorthand)
+    "blind_v27.jsonl": (7, 0.78),
+    # first run unseen 75.3 % and 10 unsafe (BLIND_V28_PROVENANCE.md), measured at ffbea42; after round 28
+    # (test_nlp_r28_*.py, test_nlp_r28a_*.py, test_nlp_r28b_*.py: a denial after a question, circled answers, PRO-CTCAE
+    # and comma rows of scores, distant disease suspected after it, payer form titles, one cue phrase, one reading)
+    # 78.0 %
+    # and 3, named: ia-026 (a score of nought after a one-dot leader, "Shortness of breath . 0"), ia-032 (a COPD
+    # patient's breathlessness ticked yes with "been like this for years" in the comment), ib-014 (a form's headache
+    # ticked yes "-> see comment", the comment explaining it)
+    "blind_v28.jsonl": (3, 0.77),
 }
 
 

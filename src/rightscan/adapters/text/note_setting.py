@@ -175,14 +175,9 @@ def infer_setting(
     # the operation's finding, not a new node
     counted = [(c.mention.start, c.mention.end) for c in cands if c.field == "pathology.n"]
     nodes = [
-        c.mention
-        for c in cands
-        if c.field == "tumor.n"
-        and c.used
-        and c.value != "N0"
-        and c.mention.family == "node"
-        and not any(s < c.mention.end and c.mention.start < e for s, e in counted)
+        c.mention for c in cands if c.field == "tumor.n" and c.used and c.value != "N0" and c.mention.family == "node"
     ]
+    nodes = [m for m in nodes if not any(s < m.end and m.start < e for s, e in counted)]
     # words the note reads as a negative axilla ("no palpable axillary nodes") are no new finding
     negative = [(c.mention.start, c.mention.end) for c in cands if c.field == "tumor.n" and c.value == "N0"]
     found = [m for m in by["new_local"] if not any(s < m.end and m.start < e for s, e in negative)]

@@ -50,3 +50,12 @@ def test_tingling_down_a_limb_or_trouble_passing_urine_is_a_deficit(line: str) -
 )
 def test_a_denied_deficit_or_another_thing_not_passed_is_not_a_deficit(line: str) -> None:
     assert "neurologic_deficit" not in symptom_codes(NEW_DX + line)
+
+
+def test_a_sign_found_as_recorded_before_is_explained_but_not_through_a_study() -> None:
+    from nlp_helpers import symptoms_to_confirm
+
+    same = NEW_DX + "Exam: liver edge palpable 2 cm below costal margin, smooth - same as recorded 2023 (fatty liver)."
+    assert "hepatomegaly" not in symptom_codes(same)
+    through_a_study = NEW_DX + "Hip pain for 3 weeks, bone scan same as before."
+    assert "bone_pain" in symptom_codes(through_a_study) | symptoms_to_confirm(through_a_study)

@@ -59,3 +59,26 @@ def test_a_sign_found_as_recorded_before_is_explained_but_not_through_a_study() 
     assert "hepatomegaly" not in symptom_codes(same)
     through_a_study = NEW_DX + "Hip pain for 3 weeks, bone scan same as before."
     assert "bone_pain" in symptom_codes(through_a_study) | symptoms_to_confirm(through_a_study)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Low back pain x 2 wk - began after lifting grandson, but now tingling down L leg.",
+        "Sore back from holding my grandson all weekend, and now my right leg feels weak.",
+        "Hurt her back picking up the baby; new L leg weakness this morning.",
+    ],
+)
+def test_a_relative_she_lifted_starts_no_family_scope(line: str) -> None:
+    assert "neurologic_deficit" in symptom_codes(NEW_DX + line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Her grandson has leg weakness from a sports injury.",
+        "Back pain after lifting her husband, who has leg weakness since his stroke.",
+    ],
+)
+def test_a_relatives_own_symptom_stays_the_relatives(line: str) -> None:
+    assert "neurologic_deficit" not in symptom_codes(NEW_DX + line)

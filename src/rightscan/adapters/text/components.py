@@ -209,8 +209,11 @@ class _Context:
         first, end_of = sentence_bounds(doc)
         soft = doc.user_data.get(SOFT_ENDS_KEY) or ()
         modifiers = []
+        handled = getattr(self, "handled_relatives", None)
         for match_id, start, end in matcher(doc):
             rule = rule_map[strings[match_id]]
+            if handled is not None and rule.category == "FAMILY" and _handled(doc, start, *handled):
+                continue  # round 28: "back pain after lifting her grandson, but now ...": what she lifted
             scope_start, scope_end = _scope(rule, start, end, first[start], end_of[start])
             if soft and rule.category == DENIAL:
                 scope_start, scope_end = _before_soft_ends(soft, start, end, scope_start, scope_end)
@@ -236,6 +239,15 @@ class _Cue(_medspacy_context.ConTextModifier):  # type: ignore[misc]
     def __init__(self, rule: Any, start: int, end: int, doc: Doc, scope_start: int, scope_end: int) -> None:
         self.rule, self.category, self.direction, self.modifier_span = rule, rule.category, rule.direction, (start, end)
         super().__init__(rule, start, end, doc, scope_start, scope_end)
+
+
+def _handled(doc: Doc, start: int, verbs: frozenset[str], between: frozenset[str]) -> bool:
+    """Whether the relative a family cue starting at ``start`` names is the object of what the patient did with her
+    hands (``carried_family.handled_verbs``: "after lifting her grandson", "carrying my husband"): no family scope."""
+    i = start - 1
+    while i >= 0 and start - i <= 3 and doc[i].lower_ in between:
+        i -= 1
+    return i >= 0 and doc[i].lower_ in verbs
 
 
 def _scope(rule: Any, start: int, end: int, sent_start: int, sent_end: int) -> tuple[int, int]:
@@ -562,5 +574,8 @@ def build(directory: str | None = None) -> Language:
     cues = as_phrases(cues, lambda text: [t.lower_ for t in nlp.make_doc(text)])
     context.add(cues)
     anchor(context)  # only the token patterns a note's words allow are run (cue_matcher)
+    if rules.family_handled_verbs:
+        between = frozenset({"up", "for", "after", *rules.carried_possessives, "the", "a", "little", "baby", "young"})
+        context.handled_relatives = (rules.family_handled_verbs, between)
     _plain_context(context)
     return nlp

@@ -214,6 +214,7 @@ class _CarriedFamily(_Strict):
     # of those by which the writer names the patient ("son: mother, father")
     patient_groups: Words = Field(default_factory=list)
     writer_names: Words = Field(default_factory=list)
+    handled_verbs: Words = Field(default_factory=list)  # round 28: a relative as what she lifted or carried
 
 
 class _CarriedExplanation(_Strict):

@@ -455,6 +455,7 @@ def _context_settings(ctx: ContextFile) -> dict[str, Any]:
         ),
         "carried_possessives": _lower(ctx.carried_family.possessives),
         "carried_pronouns": _lower(ctx.carried_family.pronouns),
+        "family_handled_verbs": _lower(ctx.carried_family.handled_verbs),
         "carried_patient_groups": MappingProxyType(_word_groups(ctx.carried_family.patient_groups)),
         "carried_writer_names": MappingProxyType(_word_pairs(ctx.carried_family.writer_names)),
         "carried_anaphors": tuple(" ".join(a.lower().split()) for a in ctx.carried_explanation.anaphors),

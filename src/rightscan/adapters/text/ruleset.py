@@ -126,6 +126,7 @@ class Rules:
     list_stop_words: frozenset[str]  # words that are not other items of a list between two findings
     carried_possessives: frozenset[str]
     carried_pronouns: frozenset[str]
+    family_handled_verbs: frozenset[str]  # round 28 (components._Context): "after lifting her grandson"
     # round 18c: relation word -> its group of words naming the same person; writer's relation -> groups' first words
     carried_patient_groups: Mapping[str, frozenset[str]]
     carried_writer_names: Mapping[str, frozenset[str]]

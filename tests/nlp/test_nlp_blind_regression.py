@@ -146,6 +146,12 @@ FLOORS = {
     # patient's breathlessness ticked yes with "been like this for years" in the comment), ib-014 (a form's headache
     # ticked yes "-> see comment", the comment explaining it)
     "blind_v28.jsonl": (3, 0.77),
+    # first run unseen 78.7 % and 5 unsafe (BLIND_V29_PROVENANCE.md), measured after round 28 at bed3110; after its
+    # classes (test_nlp_r28_v29_classes.py: a study clear for metastases, tingling down a leg and trouble passing urine,
+    # a sign "same as documented", a relative she lifted) 78.7 % and 2, named: ja-041 (a patient's "because of the
+    # headaches" whose migraine history is told lines before), jb-011 (a right-upper-quadrant tenderness on examination
+    # whose gallstones are named in the assessment)
+    "blind_v29.jsonl": (2, 0.78),
 }
 
 

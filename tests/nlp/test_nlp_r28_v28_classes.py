@@ -135,3 +135,34 @@ def test_a_distant_biopsy_read_as_metastatic_carcinoma_is_m1(line: str) -> None:
 )
 def test_a_regional_negative_or_hypothetical_biopsy_is_not_m1(line: str) -> None:
     assert tumor(NEW_DX + line).get("m") != "M1"
+
+
+FORM = (
+    "Symptom checklist:\n"
+    " Headache .............. [X] Y  [ ] N   -> see comment\n"
+    " Vision change ......... [ ] Y  [X] N\n"
+    " Focal weakness/numbness [ ] Y  [X] N\n"
+    "Comment: {comment}\n"
+)
+
+
+def test_a_row_pointing_to_its_comment_is_explained_by_it() -> None:
+    note = NEW_DX + FORM.format(comment="lifelong migraines, same pattern as always, sumatriptan helps.")
+    assert "headache" not in symptom_codes(note)
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "lifelong migraines, but these are new and worse in the mornings.",  # a warning in the comment
+        "she fell last week and hit her head.",  # no illness that gives the headache, no stable word
+    ],
+)
+def test_a_pointed_comment_with_a_warning_or_without_an_illness_leaves_the_row(comment: str) -> None:
+    note = NEW_DX + FORM.format(comment=comment)
+    assert "headache" in symptom_codes(note) | symptoms_to_confirm(note)
+
+
+def test_without_a_pointer_a_comment_rows_below_is_not_the_rows() -> None:
+    note = NEW_DX + FORM.format(comment="lifelong migraines, same pattern.").replace("   -> see comment", "")
+    assert "headache" in symptom_codes(note) | symptoms_to_confirm(note)

@@ -47,6 +47,8 @@ HEAD_CHARS = 24
 # How far (characters) a stable word may stand after the symptom ("DOE at ~20 m, same as last 3 visits") or before it
 # ("baseline mild DOE"), and how far after the stable word a study or value makes it theirs ("stable disease on CT")
 STABLE_AFTER = 60
+POINTER_LINES = 12  # round 28: how far below a row pointing to it its comment line may stand
+COMMENT_LEAD_MAX = 40  # the longest comment lead a comment line right after the row may have
 STABLE_BEFORE = 24
 SUBJECT_AFTER = 16
 HEADING_CHARS = 60  # the longest line above the symptom's that may head it as a problem
@@ -110,6 +112,7 @@ class ChronicBaseline:
         leads = word_pattern(spec.get("comment_leads", ()))
         self._comment = re.compile(rf"[ \t]*\(?[ \t]*(?:{leads.pattern})[ \t]*[:\-–]", re.IGNORECASE) if leads else None
         self._flaring = {code: p for code, words in flaring.items() if (p := word_pattern(words)) is not None}
+        self._pointer = word_pattern(spec.get("comment_pointers", ()))  # round 28: "Headache [X] Y  -> see comment"
 
     def _symptoms(self, d: Mapping[str, Any]) -> set[str]:
         """The symptom codes a mention states or leaves possible."""
@@ -143,7 +146,14 @@ class ChronicBaseline:
                 continue
             if mods is None:
                 mods = self._warnings_and_negations(note)
-            if self._warned(mods, span.label_.upper(), lo, hi_warn):
+            # a comment pointed to further down: the rows between are other items, their words are not this one's
+            line_end = text.find("\n", span.end_char)
+            if hi_warn != hi and comment is not None and comment[0] > line_end + 1 + COMMENT_LEAD_MAX:
+                if self._warned(mods, span.label_.upper(), lo, line_end) or self._warned(
+                    mods, span.label_.upper(), comment[0], comment[1]
+                ):
+                    continue
+            elif self._warned(mods, span.label_.upper(), lo, hi_warn):
                 continue
             e.add("explained")
         self._comment_warnings(note, families, text)
@@ -216,10 +226,28 @@ class ChronicBaseline:
         if nl < 0:
             return None
         m = self._comment.match(text, nl + 1)
+        if m is None and self._pointer is not None and self._pointer.search(text, span.end_char, nl):
+            m = self._pointed(text, nl + 1)  # round 28: the row points to a comment further down the form
         if m is None:
             return None
         end = text.find("\n", m.end())
         return m.end(), len(text) if end < 0 else end
+
+    def _pointed(self, text: str, start: int) -> re.Match[str] | None:
+        """The first comment line in the lines after a row that points to it ("-> see comment"), up to a blank line
+        or POINTER_LINES lines."""
+        assert self._comment is not None
+        for _ in range(POINTER_LINES):
+            if start >= len(text) or text[start] == "\n":
+                return None
+            m = self._comment.match(text, start)
+            if m is not None:
+                return m
+            nl = text.find("\n", start)
+            if nl < 0:
+                return None
+            start = nl + 1
+        return None
 
     def _comment_explains(
         self, text: str, comment: tuple[int, int], conditions: Sequence[re.Pattern[str]], subject_starts: Sequence[int]

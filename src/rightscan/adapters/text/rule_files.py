@@ -248,6 +248,7 @@ class _ChronicBaseline(_Strict):
     stable_words: Words  # the symptom said unchanged from the patient's usual
     conditions: list[_BaselineCondition] = Field(default_factory=list)
     comment_leads: Words = Field(default_factory=list)  # round 16a: a form row's comment line ("comment: ...")
+    comment_pointers: Words = Field(default_factory=list)  # round 28: "-> see comment" on the row
 
 
 class _RedFlagReadings(_Strict):

@@ -143,9 +143,9 @@ FLOORS = {
     # and comma rows of scores, distant disease suspected after it, payer form titles, one cue phrase, one reading)
     # 78.0 %
     # and 3, named: ia-026 (a score of nought after a one-dot leader, "Shortness of breath . 0"), ia-032 (a COPD
-    # patient's breathlessness ticked yes with "been like this for years" in the comment), ib-014 (a form's headache
-    # ticked yes "-> see comment", the comment explaining it)
-    "blind_v28.jsonl": (3, 0.77),
+    # patient's breathlessness ticked yes with "been like this for years" in the comment); ib-014 (a form's headache
+    # ticked yes "-> see comment", the comment explaining it) fixed later in the round: 79.3 % and 2
+    "blind_v28.jsonl": (2, 0.78),
     # first run unseen 78.7 % and 5 unsafe (BLIND_V29_PROVENANCE.md), measured after round 28 at bed3110; after its
     # classes (test_nlp_r28_v29_classes.py: a study clear for metastases, tingling down a leg and trouble passing urine,
     # a sign "same as documented", a relative she lifted) 78.7 % and 2, named: ja-041 (a patient's "because of the

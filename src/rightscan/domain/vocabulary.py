@@ -13,6 +13,7 @@ from __future__ import annotations
 
 # ---------------------------------------------------------------- input contract values
 SETTINGS = ("new_diagnosis", "surveillance", "suspected_local_recurrence", "suspected_distant_recurrence")
+TREATED_SETTINGS = SETTINGS[1:]  # the settings of a cancer already treated
 PRIOR_SURGERY = ("bct", "mastectomy")
 HISTOLOGIES = ("IDC", "ILC", "NOS", "mixed", "DCIS", "other")
 PURPOSES = ("locoregional", "distant")

@@ -28,7 +28,7 @@ from rightscan.adapters.text.explained_elsewhere import CONFIRM_REASON, restated
 from rightscan.adapters.text.inflammatory_doubt import REASON as INFLAMMATORY_DOUBT
 from rightscan.adapters.text.inflammatory_doubt import doubted_extent
 from rightscan.adapters.text.lab_agreement import restated_multiples
-from rightscan.adapters.text.model import Extraction, Mention
+from rightscan.adapters.text.model import DISTANT_FINDING_RULES, Extraction, Mention
 from rightscan.adapters.text.no_cancer_yet import unproven_mass
 from rightscan.adapters.text.note_setting import infer_setting
 from rightscan.adapters.text.order_time import future_studies
@@ -56,7 +56,7 @@ from rightscan.adapters.text.study_changes import declined_studies, requested_st
 from rightscan.adapters.text.surgery_to_come import operation_to_come
 from rightscan.adapters.text.ticked_rows import had_rows, ticked_as_had
 from rightscan.adapters.text.values import FACT, NOTE, UNPARSED, Finding
-from rightscan.domain.vocabulary import TOP_FIELDS, TUMOR_FIELDS
+from rightscan.domain.vocabulary import TOP_FIELDS, TREATED_SETTINGS, TUMOR_FIELDS
 
 FIELD_ORDER = TOP_FIELDS  # the input contract's order
 TUMOR_ORDER = TUMOR_FIELDS
@@ -361,7 +361,7 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
     settle("setting")
     assumptions = infer_setting(rules, mentions, facts, cands, gated)
     setting = facts.get("setting")
-    if setting in _TREATED_SETTINGS:  # round 28b: a distant finding's M is the recurrence work-up's question
+    if setting in TREATED_SETTINGS:  # round 28b: a distant finding's M is the recurrence work-up's question
         to_confirm[:] = [i for i in to_confirm if not _distant_finding_doubt(i)]
     second_primary = is_second_primary(rules, mentions, by_field, setting)
     for c in cands:
@@ -587,13 +587,8 @@ def _evidence(c: Candidate, procedure_names: dict[str, str]) -> dict[str, Any]:
     return entry
 
 
-# round 28b (thirteenth security pass F2): an imaging finding at a distant site (targets.yaml note.distant_site_finding,
-# values.yaml note.distant_uptake) leaves M to confirm at a new diagnosis; after a treated cancer the same finding makes
-# the setting a suspected distant recurrence (note_setting), whose imaging is what answers M, so the doubt is not asked
-_DISTANT_FINDINGS = frozenset({"note.distant_site_finding", "note.distant_uptake"})
-_TREATED_SETTINGS = frozenset({"surveillance", "suspected_local_recurrence", "suspected_distant_recurrence"})
-
-
+# round 28b: after a treated cancer a distant finding makes the setting a suspected distant recurrence (note_setting),
+# whose imaging answers M, so its doubt is not asked
 def _distant_finding_doubt(item: dict[str, Any]) -> bool:
     """A to-confirm item that is only a distant finding's M (every piece of its evidence one of those rules)."""
-    return item["field"] == "tumor.m" and all(e.get("rule") in _DISTANT_FINDINGS for e in item["evidence"])
+    return item["field"] == "tumor.m" and all(e.get("rule") in DISTANT_FINDING_RULES for e in item["evidence"])

@@ -15,21 +15,18 @@ from collections.abc import Callable
 from typing import Any
 
 from rightscan.adapters.json_copy import copy_json
-from rightscan.adapters.text.model import Extraction
+from rightscan.adapters.text.model import DISTANT_FINDING_RULES, Extraction
 from rightscan.domain.model import InputError
 
 Decide = Callable[[dict[str, Any]], dict[str, Any]]
-# round 28b (thirteenth security pass F2): an imaging finding at a distant site that may be a metastasis (targets.yaml
-# note.distant_site_finding, values.yaml note.distant_uptake) leaves M to confirm at a new diagnosis; where systemic
-# staging imaging is recommended anyway, that imaging is what answers it, so the doubt changes nothing to do
-_ANSWERED_BY_STAGING = frozenset({"note.distant_site_finding", "note.distant_uptake"})
 
 
 def _answered_by_staging(item: dict[str, Any], baseline: tuple[Any, Any]) -> bool:
+    """Round 28b: where systemic staging imaging is recommended anyway, that imaging answers a distant finding's M."""
     return (
         baseline[0] == "recommended"
         and item["field"] == "tumor.m"
-        and all(e.get("rule") in _ANSWERED_BY_STAGING for e in item.get("evidence") or ())
+        and all(e.get("rule") in DISTANT_FINDING_RULES for e in item.get("evidence") or ())
     )
 
 

@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+# round 28b (thirteenth security pass F2): the rules of an imaging finding at a distant site that may be a metastasis
+# (targets.yaml note.distant_site_finding, values.yaml note.distant_uptake): they leave M to confirm, which the
+# staging or recurrence imaging answers (assemble, confirm)
+DISTANT_FINDING_RULES = frozenset({"note.distant_site_finding", "note.distant_uptake"})
 MAX_NOTE_CHARS = 100_000  # a longer text is refused: notes and order reasons are far shorter
 
 

@@ -16,9 +16,9 @@ from typing import Any
 from rightscan.adapters.text.candidates import ACCEPTED, Candidate, status_of
 from rightscan.adapters.text.model import Mention
 from rightscan.adapters.text.rules import Rules
+from rightscan.domain.vocabulary import TREATED_SETTINGS
 
 NODAL_STATUS_UNKNOWN = "note.nodal_status_unknown"  # targets.yaml
-_TREATED = ("surveillance", "suspected_local_recurrence", "suspected_distant_recurrence")
 
 
 def nodal_status_unknown(
@@ -33,7 +33,7 @@ def nodal_status_unknown(
         return
     live = [c for c in by_field.get("tumor.n", []) if c.used]
     stated = [c for c in live if (c.strength or c.mention.strength) != "derived"]
-    if stated or facts.get("setting") in _TREATED or "prior_surgery" in facts:
+    if stated or facts.get("setting") in TREATED_SETTINGS or "prior_surgery" in facts:
         # a category stated as a code, or a treated cancer's or an operated one's note: not this rule's question
         to_confirm[:] = [
             i for i in to_confirm

@@ -19,7 +19,8 @@ import yaml
 
 from order_helpers import study as _study
 from rightscan.adapters.knowledge_files import KNOWLEDGE_DIR, load_knowledge
-from rightscan.domain.order_text import parse_order_text, tokenize
+from rightscan.domain.order_text import parse_order_text
+from rightscan.domain.order_tokens import tokenize
 from rightscan.domain.orders import interpret
 
 ROOT = Path(__file__).resolve().parent.parent

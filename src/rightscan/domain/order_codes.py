@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable
 
 from rightscan.domain.knowledge import OrderVocabulary, Procedure, StudyAttributes
-from rightscan.domain.order_text import extract_codes
+from rightscan.domain.order_tokens import extract_codes
 
 
 def covers(vocab: OrderVocabulary, attrs: StudyAttributes, text_region: str, study_region: str) -> bool:

@@ -12,7 +12,8 @@ import re
 from functools import lru_cache
 
 from rightscan.domain.knowledge import OrderVocabulary
-from rightscan.domain.order_text import _items, parse_order_text, tokenize
+from rightscan.domain.order_text import _items, parse_order_text
+from rightscan.domain.order_tokens import tokenize
 
 # ------------------------------------------------------------------ lists: the one study ordered now
 # where a to-do list, a preference list or a note's lines meet: a checkbox ("[ ]", "[x]"), an arrow, ";", a

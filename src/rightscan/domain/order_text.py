@@ -47,12 +47,11 @@ Pure; the vocabulary comes from ``knowledge/order_vocabulary.yaml``.
 from __future__ import annotations
 
 import re
-import unicodedata
-from functools import lru_cache
 
 from rightscan.domain.knowledge import OrderVocabulary, TermMeaning
 from rightscan.domain.order_form import answer_questions
 from rightscan.domain.order_parse import _Parse, _timing
+from rightscan.domain.order_tokens import tokenize
 from rightscan.domain.order_typos import CONNECTORS, correct, dictated, run_on, run_together, study_words_run_together
 from rightscan.domain.orders_items import (
     CLAUSE_ENDS,
@@ -82,7 +81,6 @@ from rightscan.domain.orders_items import (
     tnm,
 )
 
-_TOKEN = re.compile(r"[a-z0-9]+|[/+\-;,:&]")
 # the doubts about contrast and the study an indication segment passes on to the order
 _CARRIED = ("optional_contrast", "either_contrast", "refused_contrast", "plus_minus", "contrast_open", "optional_part")
 # where segments meet: a spaced dash, brackets, "?", ",", ";", ":" (not inside a clock time: "injection 09:00"), a
@@ -94,57 +92,12 @@ _UNDOT = re.compile(
     r"(?<![A-Za-z0-9.])[A-Za-z](?:\.[A-Za-z])+\.?(?![A-Za-z0-9])"
     r"|(?<![A-Za-z0-9.])[A-Za-z]\.(?:\s[A-Za-z]\.)+(?![A-Za-z0-9])"
 )
-_NOT = re.compile(r"(?<=[a-z])n['\u2019]t\b")  # "can't", "won't", "doesn't"
-_DOTTED = re.compile(r"(?<![a-z0-9.])[a-z](?:\.[a-z])+\.?(?![a-z0-9])")  # letters with full stops: "c.t.", "m.r.i."
 # a local catalogue code written before the name, with no separator after it ("NMB-01 BONE SCAN", "CTCAPC CT
 # CHEST ..."): capitals and digits, in groups joined by "-" or "_", in brackets or not
 _LEADING_CODE = re.compile(r"^\s*\[?([A-Z0-9]+(?:[-_][A-Z0-9]+)*)\]?(?=[\s:|>]+\S)")
 # a site's or department's code before an identifier joined by underscores ("XY_MG_SCREEN_BILAT": a DICOM study
 # description or a RIS code, round 22o)
 _SITE_PREFIX = re.compile(r"^\s*([A-Z][A-Z0-9]{1,7})_(?=[A-Z0-9])")
-_LOINC = re.compile(r"(?<![\w-])(\d{3,6}-\d)(?![\w-])")
-_CPT = re.compile(r"(?<![\w-])(\d{4}[0-9T])(?:-(?:[A-Z]{2}|\d{2}))?(?![\w-])", re.IGNORECASE)  # 77065-RT
-_HCPCS = re.compile(r"(?<![\w-])([A-Z]\d{4})(?:-(?:[A-Z]{2}|\d{2}))?(?![\w-])", re.IGNORECASE)  # G0279-26 (21o)
-
-
-def fold(text: str) -> str:
-    """Lower-case without accents: 'Tórax', 'crânio' and 'ecografía' are read as 'torax', 'cranio', 'ecografia'."""
-    text = text.lower()
-    if text.isascii():
-        return text
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
-@lru_cache(maxsize=8192)
-def normalise(text: str) -> str:
-    """Lower-case, unify separators and spaces, so that 'PET-CT', 'pet ct' and 'PET/CT' meet."""
-    text = fold(text.strip()).replace("&", " and ")
-    text = re.sub(r"[\s_/\-]+", " ", text)
-    text = re.sub(r"[^a-z0-9+<>. ]", "", text).strip()
-    return re.sub(r"\s*\+\s*", "+", text)
-
-
-def tokenize(text: str) -> tuple[str, ...]:
-    """Words, numbers and the separators that carry meaning in orders ("w/o", "C+", "+/-", "C/A/P")."""
-    text = fold(text).replace("\u2212", "-").replace("\u2013", "-")
-    # "&" is "and" ("pre & post gad"), "\u00b1" is "+/-" ("CT chest \u00b1 contrast"), "C.T." is "CT", "can't" is "cant"
-    text = _NOT.sub("nt", text)
-    text = _DOTTED.sub(lambda m: m.group().replace(".", ""), text.replace("&", " and ").replace("\u00b1", " +/- "))
-    return tuple(_TOKEN.findall(text))
-
-
-def extract_codes(text: str) -> tuple[tuple[str, ...], str]:
-    """CPT, HCPCS and LOINC codes in the text, and the text without them."""
-    codes: list[str] = []
-
-    def take(match: re.Match[str]) -> str:
-        codes.append(match.group(1).upper())
-        return " "
-
-    rest = _LOINC.sub(take, text)
-    rest = _HCPCS.sub(take, rest)
-    rest = _CPT.sub(take, rest)
-    return tuple(codes), rest
 
 
 # ------------------------------------------------------------------ parsing

@@ -49,7 +49,8 @@ from rightscan.domain.order_codes import (
 )
 from rightscan.domain.order_lists import changed_to, current_part
 from rightscan.domain.order_parse import _Parse
-from rightscan.domain.order_text import extract_codes, fold, normalise, parse_order_text, tokenize
+from rightscan.domain.order_text import parse_order_text
+from rightscan.domain.order_tokens import extract_codes, fold, normalise, tokenize
 from rightscan.domain.order_wrappers import names
 
 Status = Literal["resolved", "ambiguous", "unknown"]

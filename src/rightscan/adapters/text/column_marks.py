@@ -1,9 +1,13 @@
 """The row of a table whose header names two options ("Symptom     Yes    No") and whose rows carry a bare mark
-under one of them ("Bone pain          X"), read in a time linear in the row (``layout._marks_under_columns``)."""
+under one of them ("Bone pain          X"), read in a time linear in the row; ``marks_under_columns`` answers
+the rows (called by ``layout``)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
+
+from rightscan.adapters.text.box_answers import option_span, options_of
 
 _MARK_CHARS = "xX✓✔*"
 
@@ -49,3 +53,52 @@ def commented_mark_row(text: str, pos: int, end: int) -> tuple[tuple[int, int], 
     if row is None:
         return None
     return (row.start("label"), row.end("label")), (row.start("marks"), row.end("marks"))
+
+
+_COLUMN_MARK = re.compile(r"[xX✓✔*]")
+_SUBHEADING = re.compile(r"[ \t]*[A-Z][A-Z /&-]{2,40}:?[ \t]*")
+
+
+def marks_under_columns(
+    columns: re.Pattern[str], yes: Collection[str], text: str, chars: list[str], marks: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """A table whose header names the two options ("Symptom     Yes    No") and whose rows carry a bare mark under
+    one of them ("Bone pain          X"): the mark's column answers the row. A mark nearer the No column negates the
+    row's label, one nearer Yes leaves it; two marks, a mark midway, or a tab in the row (its columns cannot be
+    measured) leave the answer uncertain. The marks themselves are blanked. Returns the rows it answered."""
+    answered: list[tuple[int, int, str]] = []
+    for head in columns.finditer(text):
+        line_start = text.rfind("\n", 0, head.start()) + 1
+        options = options_of(head)
+        if "\t" in text[line_start : head.end()] or options is None:
+            continue
+        spans = {f"o{k}": option_span(head, k) for k in (1, 2)}
+        centre = {k: (a + b) / 2 - line_start for k, (a, b) in spans.items()}
+        pos = head.end() + 1
+        commented = bool(text[spans["o2"][1] : head.end()].strip())  # the header names a further column
+        while pos < len(text):
+            nl = text.find("\n", pos)
+            end = len(text) if nl < 0 else nl
+            row = commented_mark_row(text, pos, end) if commented else column_mark_row(text, pos, end)
+            if row is None and commented and _SUBHEADING.fullmatch(text, pos, end):
+                pos = end + 1
+                continue
+            if row is None:
+                break
+            label, (marks_start, marks_end) = row
+            found = list(_COLUMN_MARK.finditer(text, marks_start, marks_end))
+            near = {min(centre, key=lambda k: abs(m.start() - pos - centre[k])) for m in found}
+            # within a character of midway: which column the mark stands under cannot be told
+            tie = any(abs(abs(m.start() - pos - centre["o1"]) - abs(m.start() - pos - centre["o2"])) <= 1
+                      for m in found)  # fmt: skip
+            if "\t" in text[pos:end] or len(near) != 1 or tie:
+                marks.append((*label, "uncertain"))
+            elif options[int(near.pop()[1]) - 1].lower() not in yes:
+                marks.append((*label, "negated"))
+            answered.append((pos, end, "answered"))
+            for m in found:
+                chars[m.start()] = " "
+            for a, b in spans.values():  # the titles are read: their "No" must not act as a cue on the rows below
+                chars[a:b] = [" "] * (b - a)
+            pos = end + 1
+    return answered

@@ -45,12 +45,10 @@ from rightscan.adapters.text.box_answers import (
     answer_cell,
     column_rows,
     comment_end,
-    option_span,
     option_words,
-    options_of,
     over_list,
 )
-from rightscan.adapters.text.column_marks import column_mark_row, commented_mark_row
+from rightscan.adapters.text.column_marks import marks_under_columns
 from rightscan.adapters.text.dictated_headings import dictated_headings
 from rightscan.adapters.text.firstchars import guard_fields
 from rightscan.adapters.text.form_rows import FORM_WORDING, Forms, compile_forms, read_forms
@@ -63,6 +61,7 @@ from rightscan.adapters.text.runs import break_runs as break_runs
 from rightscan.adapters.text.sign_lines import signs_follow_items
 from rightscan.adapters.text.slash_answers import compile_slash_answer, slash_answers
 from rightscan.adapters.text.trailing_signs import compile_trailing_sign, trailing_signs
+from rightscan.adapters.text.unticked_grid import unticked_in_grid
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,10 +275,10 @@ def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
     worded: list[tuple[int, int, str]] = []  # round 20c: the form's questions answered yes (form_rows.FORM_WORDING)
     chars = list(text)
     if layout.unless_checked is not None:
-        _unticked_in_grid(layout, text, marks)
+        unticked_in_grid(layout, lambda b: _is_checked(layout, b), text, marks)
     if ":" in text:
         boxes_under_a_negative_heading(layout, lambda b: _is_checked(layout, b), text, marks)
-    answered = _marks_under_columns(layout, text, chars, marks)
+    answered = marks_under_columns(layout.columns, layout.yes, text, chars, marks)
     if layout.categories is not None:  # round 22m: a stage field's ticked category, before boxes are read one by one
         rows, found = category_boxes.read_rows(
             layout.categories, layout.box, lambda b: _is_checked(layout, b), text, chars
@@ -386,104 +385,6 @@ _SIGN_LEADS = re.compile(r"[ \t]?[A-Za-z]")
 _PLUS_ANSWER = re.compile(
     r"(?<=[A-Za-z)?])(?:[ \t]*:[ \t]*|[ \t]{2,})\+(?=[ \t]*(?:$|[|;,])|[ \t]{2,}\S)", re.MULTILINE
 )
-_GRID_END = re.compile(r"\n[ \t]*\n")
-_WIDE_GAP = re.compile(r"[ \t]{2,}(?=\S)")
-_PROSE = re.compile(r"[a-z][.!?](?:\s|$)")
-GRID_MAX_CHARS = 2000  # how far a "negative unless checked" heading reaches at most (about 25 grid lines)
-
-
-def _unticked_in_grid(layout: Layout, text: str, marks: list[tuple[int, int, str]]) -> None:
-    """Under a heading that says every item is negative unless ticked, up to the next blank line: each line of
-    the grid is negated except the label of a ticked box (after it up to the next box, or before it when no word
-    follows it). A line with a Yes/No pair is left to the pair's own reading, a line of prose (a full stop after
-    a word) to its words."""
-    assert layout.unless_checked is not None
-    for head in layout.unless_checked.finditer(text):
-        gap = _GRID_END.search(text, head.end(), head.end() + GRID_MAX_CHARS)
-        stop = gap.start() if gap else min(len(text), head.end() + GRID_MAX_CHARS)
-        pos = head.end()
-        while pos < stop:
-            nl = text.find("\n", pos, stop)
-            line_end = stop if nl < 0 else nl
-            line = text[pos:line_end]
-            if line.strip() and not (layout.pair.search(line) or layout.pair_after.search(line) or _PROSE.search(line)):
-                boxes = list(layout.box.finditer(text, pos, line_end))
-                # the label of each ticked box: after it ("Neuro: (x) headache ( ) weakness"), or before it
-                # ("fatigue (x)  cough ( )") when a label stands before the line's first box and none after its last
-                before = text[pos : boxes[0].start()].strip() if boxes else ""
-                after_last = _LABEL_WORD.search(text, boxes[-1].end(), line_end) if boxes else None
-                labels_after = not before or before.endswith(":") or after_last is not None
-                # the label ends at the next box or at a table's wide gap ("(x) fatigue   _ fever")
-                kept = []
-                for k, box in enumerate(boxes):
-                    if not _is_checked(layout, box.group(0)):
-                        continue
-                    if labels_after:
-                        stop = boxes[k + 1].start() if k + 1 < len(boxes) else line_end
-                        word = _LABEL_WORD.search(text, box.end(), stop)
-                        wide = _WIDE_GAP.search(text, word.end(), stop) if word else None
-                        kept.append((box.start(), wide.start() if wide else stop))
-                    else:
-                        begin = boxes[k - 1].end() if k else pos
-                        gaps = [g.end() for g in _WIDE_GAP.finditer(text, begin, box.start()) if g.end() < box.start()]
-                        kept.append((max([begin, *gaps]), box.end()))
-                begin = pos
-                for start, end in kept:
-                    if begin < start:
-                        marks.append((begin, start, "negated"))
-                    begin = max(begin, end)
-                if begin < line_end:
-                    marks.append((begin, line_end, "negated"))
-            pos = line_end + 1
-
-
-_COLUMN_MARK = re.compile(r"[xX✓✔*]")
-_SUBHEADING = re.compile(r"[ \t]*[A-Z][A-Z /&-]{2,40}:?[ \t]*")
-
-
-def _marks_under_columns(
-    layout: Layout, text: str, chars: list[str], marks: list[tuple[int, int, str]]
-) -> list[tuple[int, int, str]]:
-    """A table whose header names the two options ("Symptom     Yes    No") and whose rows carry a bare mark under
-    one of them ("Bone pain          X"): the mark's column answers the row. A mark nearer the No column negates the
-    row's label, one nearer Yes leaves it; two marks, a mark midway, or a tab in the row (its columns cannot be
-    measured) leave the answer uncertain. The marks themselves are blanked. Returns the rows it answered."""
-    answered: list[tuple[int, int, str]] = []
-    for head in layout.columns.finditer(text):
-        line_start = text.rfind("\n", 0, head.start()) + 1
-        options = options_of(head)
-        if "\t" in text[line_start : head.end()] or options is None:
-            continue
-        spans = {f"o{k}": option_span(head, k) for k in (1, 2)}
-        centre = {k: (a + b) / 2 - line_start for k, (a, b) in spans.items()}
-        pos = head.end() + 1
-        commented = bool(text[spans["o2"][1] : head.end()].strip())  # the header names a further column
-        while pos < len(text):
-            nl = text.find("\n", pos)
-            end = len(text) if nl < 0 else nl
-            row = commented_mark_row(text, pos, end) if commented else column_mark_row(text, pos, end)
-            if row is None and commented and _SUBHEADING.fullmatch(text, pos, end):
-                pos = end + 1
-                continue
-            if row is None:
-                break
-            label, (marks_start, marks_end) = row
-            found = list(_COLUMN_MARK.finditer(text, marks_start, marks_end))
-            near = {min(centre, key=lambda k: abs(m.start() - pos - centre[k])) for m in found}
-            # within a character of midway: which column the mark stands under cannot be told
-            tie = any(abs(abs(m.start() - pos - centre["o1"]) - abs(m.start() - pos - centre["o2"])) <= 1
-                      for m in found)  # fmt: skip
-            if "\t" in text[pos:end] or len(near) != 1 or tie:
-                marks.append((*label, "uncertain"))
-            elif options[int(near.pop()[1]) - 1].lower() not in layout.yes:
-                marks.append((*label, "negated"))
-            answered.append((pos, end, "answered"))
-            for m in found:
-                chars[m.start()] = " "
-            for a, b in spans.values():  # the titles are read: their "No" must not act as a cue on the rows below
-                _put(chars, a, b, "")
-            pos = end + 1
-    return answered
 
 
 def _boxes_signs_headings(

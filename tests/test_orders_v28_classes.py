@@ -26,7 +26,7 @@ KB = load_knowledge()
 @case(
     [
         (
-            "Text reminder: MRI lumbar spine without contrast on Thursday at 10:40 AM, Main Imaging. Reply Y to confirm.",
+            "Text reminder: MRI L-spine without contrast on Thursday at 10:40 AM, Main Imaging. Reply Y to confirm.",
             "mri_spine_wo",
         ),
         ("MRI brain w/o on Friday - reply C to confirm or X to cancel", "mri_head_wo"),

@@ -135,6 +135,7 @@ SEED_LISTS = (
     "orders_v25.jsonl",
     "orders_v26.jsonl",
     "orders_v27.jsonl",
+    "orders_v28.jsonl",
 )
 
 

@@ -431,10 +431,12 @@ def _leading_indication(vocab: OrderVocabulary, segments: list[str]) -> int:
 
 
 def _states_nothing(seg: _Parse) -> bool:
-    """Whether a segment read states no attribute, no status and no doubt: only filler words ("Reminder")."""
+    """Whether a segment read states no attribute, no status and no doubt: only filler words ("Reminder"). An order
+    word is no status here (round 28o): "Plan:", "Recommend:", "Order:" say the study after them is to be done."""
     said = (seg.regions, seg.laterality, seg.contrast_marks, seg.intent, seg.technique, seg.tracer_steps, seg.extent)
     flags = (seg.contrast_word, seg.contrast_question, seg.projection, seg.mammographic_view, seg.indication_word)
-    return not (any(said) or any(flags) or seg.pharmaceutical or seg.protocols or seg.status or seg.unread)
+    status = set(seg.status) - {"proposed"}
+    return not (any(said) or any(flags) or seg.pharmaceutical or seg.protocols or status or seg.unread)
 
 
 def _answered_no(vocab: OrderVocabulary, text: str) -> bool:
@@ -446,8 +448,11 @@ def _answered_no(vocab: OrderVocabulary, text: str) -> bool:
         meaning = vocab.phrases.get((token,))
         if meaning is None or not meaning.contrast_word:
             continue
-        after = [t for t in tokens[i + 1 : i + 8] if t not in SEPARATORS and t != "x"]
+        at = [k for k in range(i + 1, min(i + 8, len(tokens))) if tokens[k] not in SEPARATORS and tokens[k] != "x"]
+        after = [tokens[k] for k in at]
         for j, nxt in enumerate(after[:6]):
+            if nxt in no and _opens_phrase(vocab, tokens, at[j]):
+                return False  # "- no preparation", "- no IV needed" (round 28o): a phrase of its own, no answer
             if nxt in no:
                 # "non-contrast (no gadolinium)": a "no" before a contrast noun negates it; it answers nothing
                 said = vocab.phrases.get((after[j + 1],)) if j + 1 < len(after) else None
@@ -455,6 +460,11 @@ def _answered_no(vocab: OrderVocabulary, text: str) -> bool:
             if nxt not in yes:
                 break
     return False
+
+
+def _opens_phrase(vocab: OrderVocabulary, tokens: tuple[str, ...], i: int) -> bool:
+    """Whether the word at ``i`` opens a vocabulary form of two or more words ("no preparation", "no iv")."""
+    return any(len(form) > 1 and _match_at(tokens, i, form) is not None for form in vocab.by_first.get(tokens[i], ()))
 
 
 _CONTRALATERAL = frozenset({"contralateral", "contralat", "contra-lateral"})

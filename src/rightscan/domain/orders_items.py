@@ -46,6 +46,8 @@ def _contrast_follows(items: list[tuple[str, TermMeaning | None]], k: int, indic
     j = k + 1
     while j < len(items) and (items[j][0] in SEPARATORS or (items[j][1] and _skipped(items[j][1]))):
         j += 1
+    if j + 1 < len(items) and items[j][0] in _ARTICLES and (after := items[j + 1][1]) and after.contrast_word:
+        j += 1  # "with the dye", "with a contrast injection" (round 28o): the article of the contrast noun
     if indication:
         nxt = items[j][1] if j < len(items) else None
         return bool(nxt and (nxt.contrast_word or nxt.contrast))
@@ -191,10 +193,15 @@ def _bare(items: list[tuple[str, TermMeaning | None]], k: int) -> bool:
 
 def _subject(items: list[tuple[str, TermMeaning | None]], k: int) -> bool:
     """Whether the word after item ``k`` says what someone can or will do ("pt cant have MRI", "pt declined"):
-    then item ``k`` is the person, not a study."""
+    then item ``k`` is the person, not a study. Round 28o: so does a word outside the vocabulary ("pt getting the breast
+    MRI") or a reason for exam without a modality ("pt recalled from screening"), which no PET is named with."""
     j = _stated(items, k, 1)
-    nxt = items[j][1] if j is not None else None
-    return bool(nxt is not None and (nxt.conditional or nxt.rules_out or nxt.status))
+    if j is None:
+        return False
+    word, nxt = items[j]
+    if nxt is None:
+        return word.isalpha() and len(word) > 2
+    return bool(nxt.conditional or nxt.rules_out or nxt.status or (nxt.intent and not nxt.modality))
 
 
 def _complaint_site(items: list[tuple[str, TermMeaning | None]], k: int) -> bool:

@@ -232,3 +232,27 @@ def test_a_denied_ache_is_no_bone_pain() -> None:
 def test_the_ache_of_known_osteoarthritis_unchanged_is_no_bone_pain() -> None:
     note = NEW + "R hip has ached for years with her known osteoarthritis, unchanged.\n"
     assert "bone_pain" not in symptom_codes(note)
+
+
+# --------------------------------------------------------------------------- a fracture through a lesion looked at twice
+@pytest.mark.parametrize(
+    "line",
+    [
+        "XR: oblique fx of the L femoral shaft through a lucent or lytic-appearing focus after a minor twist.",
+        "CT: fx through a radiolucent area in the R 6th rib.",
+        "ED film: fracture through a lucent / lytic-looking lesion of the R humerus, ortho aware.",
+    ],
+)
+def test_a_fracture_through_a_lucent_or_lytic_looking_area_is_pathological(line: str) -> None:
+    assert "pathologic_fracture" in symptom_codes(NEW + line + "\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "XR wrist: fracture through the distal radial metaphysis after a fall on ice, no lytic lesion.",
+        "XR: lytic-appearing area R humerus, no fracture through it.",
+    ],
+)
+def test_a_fracture_through_no_lesion_or_no_fracture_is_not(line: str) -> None:
+    assert "pathologic_fracture" not in symptom_codes(NEW + line + "\n")

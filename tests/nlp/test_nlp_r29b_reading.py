@@ -256,3 +256,15 @@ def test_a_fracture_through_a_lucent_or_lytic_looking_area_is_pathological(line:
 )
 def test_a_fracture_through_no_lesion_or_no_fracture_is_not(line: str) -> None:
     assert "pathologic_fracture" not in symptom_codes(NEW + line + "\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "TP53 PV: after treatment, Toronto protocol surveillance via the high-risk clinic.",
+        "Lynch syndrome surveillance (colonoscopy q1-2y) continues with GI.",
+        "Li-Fraumeni surveillance with annual whole-body MRI to be arranged.",
+    ],
+)
+def test_a_predisposition_syndromes_surveillance_is_not_the_setting(line: str) -> None:
+    assert facts(NEW + line + "\n").get("setting") == "new_diagnosis"

@@ -52,8 +52,8 @@ def _confirmed_fields(text: str) -> set[str]:
             "back_pain",
         ),
         (
-            "Counselling visit, 29F.\nFamily:\n * Mother - ovarian ca at 55. Her belly swelled. Went yellow in the last "
-            "weeks, jaundiced, before she died (pt was 20).\n",
+            "Counselling visit, 29F.\nFamily:\n * Mother - ovarian ca at 55. Her belly swelled. Went yellow in the "
+            "last weeks, jaundiced, before she died (pt was 20).\n",
             "jaundice",
         ),
     ],
@@ -69,7 +69,8 @@ def test_the_patient_named_after_the_relatives_story_is_not_the_relatives() -> N
 
 
 def test_the_patient_after_a_pedigree_keeps_her_own_symptom() -> None:
-    note = NEW + "Pedigree:\n- Mother: breast ca at 50.\n- Sister: healthy.\nPt herself reports new back pain x 3 wks, worse at night.\n"
+    pedigree = "Pedigree:\n- Mother: breast ca at 50.\n- Sister: healthy.\n"
+    note = NEW + pedigree + "Pt herself reports new back pain x 3 wks, worse at night.\n"
     assert "back_pain" in symptom_codes(note)
 
 
@@ -154,7 +155,9 @@ def test_a_presentation_never_denied_later_stays() -> None:
 
 
 def test_a_warned_presentation_absent_at_discharge_is_never_dropped() -> None:
-    note = DISCHARGE + "1. Presented with progressive dyspnea over 3 weeks. Pleural tap. Without dyspnea at discharge.\n"
+    note = (
+        DISCHARGE + "1. Presented with progressive dyspnea over 3 weeks. Pleural tap. Without dyspnea at discharge.\n"
+    )
     assert "dyspnea" in symptom_codes(note) | symptoms_to_confirm(note)
 
 
@@ -175,7 +178,9 @@ def test_distant_disease_made_probable_after_it_is_to_confirm_not_m1(line: str) 
 
 
 def test_a_proven_pathological_fracture_stays_beside_a_probable_metastasis() -> None:
-    note = NEW + "IMPRESSION: Pathologic fracture of the R femoral neck through a lytic lesion; metastasis most likely.\n"
+    note = (
+        NEW + "IMPRESSION: Pathologic fracture of the R femoral neck through a lytic lesion; metastasis most likely.\n"
+    )
     assert "pathologic_fracture" in symptom_codes(note)
     assert tumor(note).get("m") != "M1"
     assert decide_note(note)["systemic_imaging"] == "targeted"
@@ -234,7 +239,7 @@ def test_the_ache_of_known_osteoarthritis_unchanged_is_no_bone_pain() -> None:
     assert "bone_pain" not in symptom_codes(note)
 
 
-# --------------------------------------------------------------------------- a fracture through a lesion looked at twice
+# --------------------------------------------------------------------------- a fracture through a lesion seen twice
 @pytest.mark.parametrize(
     "line",
     [

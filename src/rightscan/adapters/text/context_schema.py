@@ -253,6 +253,7 @@ class _RedFlagReadings(Strict):
     change_subjects: Words
     limiting_tails: Words
     settling_symptoms: Words  # round 12v: a warned presentation since resolved
+    presentation_over_times: Words = Field(default_factory=list)  # round 29b: "without dyspnea at discharge"
     procedure_leads: Words  # round 12v: a symptom dated to a procedure
     procedure_fillers: Words
     procedure_names: Words

@@ -81,6 +81,7 @@ class DeniedChange:
         alts = "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in stable)
         self.baseline = re.compile(rf"(?<![\w/-])(?:{alts})(?![\w/-])", re.IGNORECASE) if alts else None
         self.longest_denial = max((len(w.split()) for w in self.words["change_denials"]), default=0)
+        self._change_tokens = frozenset(t for w in self.words["change_words"] for t in w.split())  # round 29b
 
     # ------------------------------------------------------------------ denied warnings
     def _denied(self, doc: Doc, start: int, line_start: int) -> bool:
@@ -94,8 +95,16 @@ class DeniedChange:
                 if k - n + 1 < line_start:
                     break
                 if " ".join(t.lower_ for t in doc[k - n + 1 : k + 1]) in self.words["change_denials"]:
-                    return True
+                    return not self._denies_activity(doc, k + 1, start)
         return False
+
+    def _denies_activity(self, doc: Doc, after: int, start: int) -> bool:
+        """Round 29b: whether the denial ending before token ``after`` denies an activity named right after it ("from
+        not sleeping, worse lying down"), not the change told at ``start``: a verb in -ing that is no change word."""
+        if after >= start:
+            return False
+        tok = doc[after]
+        return tok.is_alpha and tok.lower_.endswith("ing") and tok.lower_ not in self._change_tokens
 
     def _of_symptom(self, doc: Doc, end: int, sent_end: int) -> bool:
         """Whether a denied warning ending at token ``end`` describes the symptom: its clause ends there, or the next

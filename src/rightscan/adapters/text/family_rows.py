@@ -45,6 +45,16 @@ _NEWLINE = re.compile("\n")
 _ROW_OPENS = re.compile(r"[ \t]*(?:[,:(|=]|[-–—][ \t]|\d)")
 
 _SENTENCE_ENDS = (".", "!", "?", ";")  # a line above ending so ends its sentence
+# round 29b (v30 blind): a bullet item led by a relative is a relative's row even alone ("* Mother - L breast ca at
+# 41. Recurred in the liver, became jaundiced"): the item is hers to its end, across its sentences
+_BULLET = re.compile(r"[ \t]*[-*•·▪◦‣–—](?=[ \t])")
+_CLAUSE_END = re.compile(r"[.!?;](?:\s|$)")
+
+
+def _first_clause_end(text: str, a: int, b: int) -> int:
+    """Where the first sentence or clause after character ``a`` ends on its line (``b`` when it runs to the end)."""
+    m = _CLAUSE_END.search(text, a, b)
+    return m.start() if m else b
 
 
 def _phrases(words: Sequence[str]) -> re.Pattern[str]:
@@ -144,18 +154,28 @@ class FamilyRows:
                 continue
             if not (_ROW_OPENS.match(text, b, ends[k]) or text[b - 1] in ":-–—=|"):  # the cue may hold it: "Mother:"
                 continue
-            if self._names_patient(text, starts[k], ends[k]):
+            end = ends[k]
+            named = self._patient_named_at(text, starts[k], ends[k])
+            if named is not None:
                 spoken.add(k)  # the patient or an informant on the row
-                continue
+                if named < _first_clause_end(text, b, ends[k]):
+                    continue  # from its first clause on: not the relative's row ("Daughter: says mum has ...")
+                end = named  # round 29b: the relative's up to the patient named again ("...; died 46 (pt was 14)")
             in_section = sections[s] is not None and sections[s][0] == FAMILY_SECTION  # type: ignore[index]
-            found[k] = (b, ends[k]) if in_section else (-b - 1, ends[k])  # negative: not yet placed
+            found[k] = (b, end) if in_section else (-b - 1, end)  # negative: not yet placed
         rows: list[tuple[int, int]] = []
         for k, (b, e) in found.items():
-            if b < 0 and not (k - 1 in found or k + 1 in found or self._headed(text, starts, ends, k, found)):
+            bullet = _BULLET.match(text, starts[k], ends[k]) is not None  # round 29b: "* Mother - ..." alone
+            if b < 0 and not (bullet or k - 1 in found or k + 1 in found or self._headed(text, starts, ends, k, found)):
                 continue
             b = b if b >= 0 else -b - 1
             j = k + 1  # indented continuation lines
-            while j < len(starts) and text[starts[j] : starts[j] + 1] in " \t" and text[starts[j] : ends[j]].strip():
+            while (
+                e == ends[k]  # round 29b: a row cut where the patient is named again has no continuation lines
+                and j < len(starts)
+                and text[starts[j] : starts[j] + 1] in " \t"
+                and text[starts[j] : ends[j]].strip()
+            ):
                 if LIST_MARK.match(text, starts[j], ends[j]) and text[starts[j] : ends[j]].strip()[:1] in "-*•|":
                     break
                 e = ends[j]
@@ -163,12 +183,17 @@ class FamilyRows:
             rows.append((b, e))
         return rows, spoken
 
-    def _names_patient(self, text: str, a: int, b: int) -> bool:
-        """Does the row between characters ``a`` and ``b`` name the patient or an informant, other than the patient
-        named only as the one who told it ("Per pt ...", ``family_row_source``; round 21a)?"""
+    def _patient_named_at(self, text: str, a: int, b: int) -> int | None:
+        """Where the row between characters ``a`` and ``b`` first names the patient or an informant, other than the
+        patient named only as the one who told it ("Per pt ...", ``family_row_source``; round 21a); None if nowhere."""
         told = [m.span() for m in self.source.finditer(text, a, b)]
-        return any(
-            not any(s <= m.start() and m.end() <= e for s, e in told) for m in self.not_relative.finditer(text, a, b)
+        return next(
+            (
+                m.start()
+                for m in self.not_relative.finditer(text, a, b)
+                if not any(s <= m.start() and m.end() <= e for s, e in told)
+            ),
+            None,
         )
 
     def _headed(self, text: str, starts: list[int], ends: list[int], k: int, found: Mapping[int, Any]) -> bool:

@@ -19,6 +19,7 @@ Two readings that scopes.py and chronic_baseline.py each held, run here one afte
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -48,11 +49,20 @@ class Resolutions:
     baseline_families: frozenset[str]
     referents: frozenset[str] = frozenset()  # round 20a: "pain", "symptoms" (carried_explanation.resolution_referents)
     over_words: frozenset[str] = frozenset()  # round 22a: red_flag_readings.resolution_words
+    over_times: re.Pattern[str] | None = None  # round 29b: red_flag_readings.presentation_over_times
 
     @classmethod
     def of(cls, rules: Rules, led_in: Callable[[Doc, int, int], bool], baseline: frozenset[str], referents: Any) -> Any:
         words = frozenset(" ".join(w.lower().split()) for w in rules.red_flag_readings.get("resolution_words", ()))
-        return cls(rules.policies, led_in, baseline, frozenset(referents), words)
+        times = sorted(rules.red_flag_readings.get("presentation_over_times", ()), key=len, reverse=True)
+        alts = "|".join(r"\s+".join(re.escape(p) for p in t.split()) for t in times if t.strip())
+        over = re.compile(rf"[ \t]*(?:{alts})(?![\w/])", re.IGNORECASE) if alts else None
+        return cls(rules.policies, led_in, baseline, frozenset(referents), words, over)
+
+    def denied_until_now(self, text: str, end: int) -> bool:
+        """Round 29b: whether the words right after a denied mention ending at character ``end`` give the time it is
+        absent at ("without dyspnea at discharge"): the denial is whole, as at the end of its clause."""
+        return self.over_times is not None and self.over_times.match(text, end) is not None
 
 
 def resolved_later(note: NoteMentions, baseline: ChronicBaseline, context: Resolutions) -> None:

@@ -560,9 +560,9 @@ class Scopes:
     ) -> None:
         """A symptom the patient was admitted or presented with (a PRESENTATION cue's scope: "Admitted with fever,
         productive cough and dyspnea") that the same paragraph later says is absent ("... afebrile, ambulating
-        without dyspnea") has resolved: historical. Only a later mention of the same rule that is plainly denied
-        (not asked, doubted, hypothetical or a relative's), in the same section, with no blank line between, and
-        only without a warning qualifier on the presentation's mention; a presentation alone changes nothing."""
+        without dyspnea", round 29b: "... at discharge") has resolved: historical. Only a later mention of the same
+        rule that is plainly denied (not asked, doubted, hypothetical or a relative's), in the same section, with no
+        blank line between, without a warning on the presentation's mention; a presentation alone changes nothing."""
         targets = [i for i, d in enumerate(described) if "historical" in self.rules.policies[d["family"]].ignore
                    and "historical" in self.rules.policies[d["family"]].in_clause]  # fmt: skip
         if len(targets) < 2:
@@ -581,7 +581,8 @@ class Scopes:
             if "negated" not in effects[j] or effects[j] & blocking:
                 return False
             after = next((t for t in doc[spans[j].end :] if not t.is_space), None)
-            return after is None or after.is_punct or after.i in onsets or after.lower_ in self.rules.list_connectors
+            return (after is None or after.is_punct or after.i in onsets or after.lower_ in self.rules.list_connectors
+                    or self._resolution_context.denied_until_now(text, spans[j].end_char))  # fmt: skip
 
         for i in targets:
             if (spans[i].start_char, spans[i].end_char) not in presented or effects[i] & {"warning", "negated"}:

@@ -198,6 +198,7 @@ class _RedFlagReadings(Strict):
     study_reasons: Words  # round 11a: the reason of a study done before
     telling_verbs: Words  # round 11a: a relative telling of the patient
     telling_fillers: Words
+    teller_links: Words  # round 29: "the patient's daughter, who says ..."
     tellers: Words
     trigger_cuts: Words  # round 11a: an onset word after a mechanical trigger
     # round 12a (reported_readings.py): a denied report ("she has never reported bone pain") and a relative of a

@@ -49,6 +49,7 @@ REPORT_REACH = 6
 AFTER_REACH = 5
 # how many tokens may stand between a relation named by a teller and the symptom told of it
 NESTED_REACH = 12
+BARE = "="  # marks a relation named without a possessive ("says mum has ...")
 # how many tokens may stand between the "whether" of a doubt and the symptom it doubts ("unclear if this new back")
 DOUBT_REACH = 8
 
@@ -210,6 +211,11 @@ class ReportedReadings:
                 cues = family_cues.get((span.start, span.end), ())
                 if cues and all(s <= teller_at < t for s, t in cues):
                     e.discard("family")
+            elif named.startswith(BARE):  # "mum" without a possessive: the teller's mother, or another's
+                if named[len(BARE) :] in self.may_be_patient.get(teller, frozenset()):
+                    e.discard("family")  # "The daughter says mum has had ...": the patient (round 12a, round 29)
+                else:
+                    e.add("family")  # "Sister: says mum had ...": the patient's mother
             elif named in self.may_be_patient.get(teller, frozenset()):
                 e.discard("family")
                 e.add("uncertain")
@@ -230,20 +236,33 @@ class ReportedReadings:
             while k > first and (doc[k - 1].lower_ in self.words["telling_fillers"] or doc[k - 1].text == ","):
                 k -= 1
             verb = ends_with(doc, k, self.words["telling_verbs"], self._longest)
-            if verb is not None and verb > 0 and doc[verb - 1].lower_ in self.relations:
+            teller = None if verb is None else self._teller_before(doc, verb, first)
+            if verb is not None and teller is not None:
                 after = doc[j + 1] if j + 1 < symptom else None
                 if (
                     tok.lower_ in self.words["nested_possessives"]
                     and after is not None
                     and after.lower_ in self.relations
                 ):
-                    return None if subject_seen else (verb - 1, after.lower_)
+                    return None if subject_seen else (teller, after.lower_)
+                if tok.lower_ in self.relations:  # round 29: "Daughter: says mum has had ...", no possessive
+                    return None if subject_seen else (teller, BARE + tok.lower_)
                 if tok.lower_ in self.words["patient_pointers"]:
-                    return verb - 1, None
+                    return teller, None
                 return None
             if tok.lower_ in self.words["nested_subjects"]:
                 subject_seen = True
         return None
+
+    def _teller_before(self, doc: Doc, verb: int, first: int) -> int | None:
+        """The relative right before a telling verb ("her son says"), or before it with a relative pronoun or a mark
+        between (round 29: "the patient's daughter, who says ...", "Daughter: says ..."); None when there is none."""
+        k = verb - 1
+        if k >= first and doc[k].lower_ in self.words["teller_links"]:
+            k -= 1
+        if k >= first and doc[k].text in (",", ":", "-"):
+            k -= 1
+        return k if k >= first and k >= 0 and doc[k].lower_ in self.relations else None
 
     # ------------------------------------------------------------------ a doubt whether
     def doubted_whether(self, note: NoteMentions) -> None:

@@ -9,7 +9,8 @@ same length in which
 - a Yes/No pair negates its label when No is ticked or nothing is ("Bone pain [ ] Y [x] N", "[ ] Y [x] N
   cough": the label is marked, see below; "absent" or "no" is written only where no label is found), and
   disappears when Yes is ticked;
-  the option may stand before its box ("Bone pain  Y [ ]  N [x]"), or once, in a table's header line
+  the option may stand before its box ("Bone pain  Y [ ]  N [x]"), only one of the two options carry it
+  ("Bone pain  Y / N(X)", "Cough  Y(X) / N": round 29a), or once, in a table's header line
   ("Symptoms now?   Y   N", or as signs: "ROS:   +   -"), for rows of two boxes below it;
 - an answer in brackets leading its item, several items a line ("[N] chest pain   [N] cough   [Y] anxiety"),
   answers that item alone ("[?]" leaves it uncertain);
@@ -93,6 +94,8 @@ class Layout:
     # round 22m: a T, N or M field's categories, each with its box ("cN: [ ] 0 [x] 1", "N stage: 0( ) 1(X)")
     categories: tuple[tuple[re.Pattern[str], bool], ...] | None = None
     slash_answer: re.Pattern[str] | None = None  # round 22a: "Chest pain N / SOB N / Cough Y" (slash_answers.py)
+    # round 29a: a Y/N pair whose mark is on one option only, in brackets after it ("Bone pain  Y / N(X)")
+    half_pair: re.Pattern[str] | None = None
 
 
 Marks = tuple[tuple[int, int, str], ...]  # (start, end, effect): a label the layout answers
@@ -102,7 +105,18 @@ _SEGMENT_END = re.compile(r"\s{2,}|[|;,]|\n|--|\.(?:\s|$)")
 
 
 # patterns a match of which starts with one of few characters: tried only there (firstchars.guarded, same matches)
-_GUARDED = ("box", "pair", "pair_after", "row", "sign", "heading", "answer_no", "receptor_before", "unless_checked")
+_GUARDED = (
+    "box",
+    "pair",
+    "pair_after",
+    "half_pair",
+    "row",
+    "sign",
+    "heading",
+    "answer_no",
+    "receptor_before",
+    "unless_checked",
+)
 
 
 def compile_layout(rules: Rules) -> Layout:
@@ -130,6 +144,11 @@ def _compile_layout(rules: Rules) -> Layout:
     pair = rf"(?P<b1>{inner})\s*(?P<o1>{opts})\b\s*(?:/\s*)?(?P<b2>{inner})\s*(?P<o2>{opts})\b"
     # the option written before its box ("Bone pain  Y [ ]  N [x]")
     pair_after = rf"(?<![A-Za-z])(?P<o1>{opts})\s*(?P<b1>{inner})\s*(?:/\s*)?(?P<o2>{opts})\s*(?P<b2>{inner})"
+    # round 29a (v30 ma-050): the box after one option only, the two options joined by a slash on one line ("Bone pain
+    # Y / N(X)", "Cough  Y(X) / N"); the option without a box is the one left unmarked (the reader keeps a pair with
+    # exactly one box: both are pair_after's, none is no answer)
+    half_pair = (rf"(?<![A-Za-z])(?P<o1>{opts})[ \t]*(?P<b1>{inner})?[ \t]*/[ \t]*(?P<o2>{opts})"
+                 rf"(?:[ \t]*(?P<b2>{inner})|(?![A-Za-z0-9]))")  # fmt: skip
     # a table whose header line names the two options ("Symptoms now?   Y   N"), perhaps followed by the titles
     # of further columns ("REVIEW OF SYSTEMS   Y   N   Comment"), its rows with two boxes
     # ... or as signs ("ROS:    +   -"): both options signs, each standing alone
@@ -153,6 +172,7 @@ def _compile_layout(rules: Rules) -> Layout:
         box=re.compile(box, re.IGNORECASE),
         pair=re.compile(pair, re.IGNORECASE),
         pair_after=re.compile(pair_after, re.IGNORECASE),
+        half_pair=re.compile(half_pair, re.IGNORECASE),
         columns=re.compile(columns, re.IGNORECASE | re.MULTILINE),
         row=re.compile(row),
         sign=re.compile(rf"(?P<neg>{neg})|(?P<pos>{pos})", re.IGNORECASE),
@@ -402,6 +422,11 @@ def _boxes_signs_headings(
     pairs += [(m.span(), m.group("o1"), m.group("o2"), m.group("b1"), m.group("b2"), True)
               for m in layout.pair_after.finditer(text) if not _overlaps(m.span(), taken)]  # fmt: skip
     taken = [p[0] for p in pairs]
+    if layout.half_pair is not None and "/" in text:  # round 29a: "Bone pain  Y / N(X)" (one box, after its option)
+        pairs += [(m.span(), m.group("o1"), m.group("o2"), m.group("b1") or "", m.group("b2") or "", True)
+                  for m in layout.half_pair.finditer(text)
+                  if (m.group("b1") is None) != (m.group("b2") is None) and not _overlaps(m.span(), taken)]  # fmt: skip
+        taken = [p[0] for p in pairs]
     pairs += [(*row, True) for row in column_rows(layout.columns, layout.row, text) if not _overlaps(row[0], taken)]
     text_ends = _segment_ends(text) if pairs else []
     seg: tuple[list[int], list[int]] | None = None

@@ -3,6 +3,9 @@
 1. A Yes/No pair with one box only, in brackets after the option it marks ("Bone pain  Y / N(X)", "Cough  Y(X) / N"):
    the marked option answers the row's label; No (or nothing) ticked negates it (v30 ma-050 raised three red flags
    from a form that answered No).
+2. A Yes/No pair that opens its row answers the label after it, past the table's gap, as a whole ("Y ☐ N ☒  Cough /
+   SOB"): the pairs with the option before the box had answered the row above, and the last row was left unread
+   (v30 mc-040 raised cough and dyspnea from a row answered No).
 """
 
 from __future__ import annotations
@@ -52,3 +55,35 @@ def test_a_slash_between_two_items_without_a_box_is_no_answer() -> None:
     # "Y/N" with no box at all is a form's unanswered prompt, not a No: the mention of the patient's words stands
     text = HEADER + "Bone pain Y/N - pt says new ache in L hip x 3 wks, worse at night"
     assert "bone_pain" in symptom_codes(text) | symptoms_to_confirm(text)
+
+
+# ---------------------------------------------------------------- 2. a pair that opens its row, the label after it
+@pytest.mark.parametrize(
+    "rows",
+    [
+        "Review of systems:\n[ ] Y [x] N    Cough & SOB\n[ ] Y [x] N    Bone / joint pain\n[x] Y [ ] N    Fatigue",
+        "ROS\n Y ☐ N ☒  Headache + vomiting\n Y ☐ N ☒  Cough and dyspnea\n Y ☒ N ☐  Hot flashes",
+        "1. Yes [ ] No [x]   Bone pain / back pain\n2. Yes [ ] No [x]   Wt loss & night sweats",
+        "Symptoms:\n  Y / N(X)   Bone pain or back pain\n  Y / N(X)   Cough / SOB",
+    ],
+)
+def test_a_pair_opening_its_row_answers_the_whole_label_after_it(rows: str) -> None:
+    text = HEADER + rows
+    assert symptom_codes(text) == set()
+    assert not symptoms_to_confirm(text)
+
+
+def test_the_rows_answer_their_own_labels_not_the_row_above() -> None:
+    # the last row was left unread and each answer given to the row above it (v30 mc-040): Yes on the last row only
+    text = HEADER + "Symptom review (Y / N):\n Y ☐ N ☒  Headache\n Y ☐ N ☒  Bone pain\n Y ☒ N ☐  Cough / SOB"
+    assert symptom_codes(text) == {"cough", "dyspnea"}
+    text = HEADER + "Symptom review (Y / N):\n Y ☒ N ☐  Headache\n Y ☐ N ☒  Bone pain\n Y ☐ N ☒  Cough / SOB"
+    assert symptom_codes(text) == {"headache"}
+
+
+def test_a_row_answered_yes_keeps_its_explanation_and_a_relative_stays_a_relative() -> None:
+    # controls: an explained Yes (chronic, with its cause) raises nothing; a relative's illness in a No row neither
+    text = HEADER + " Y ☐ N ☒  Headache\n Y ☒ N ☐  Back pain / stiffness -- chronic, OA of spine, unchanged 10 yrs"
+    assert symptom_codes(text) == set()
+    text = HEADER + " Y ☐ N ☒  Headache\n Y ☐ N ☒  Cough / SOB -- mother had lung mets"
+    assert symptom_codes(text) == set()

@@ -9,9 +9,10 @@ same length in which
 - a Yes/No pair negates its label when No is ticked or nothing is ("Bone pain [ ] Y [x] N", "[ ] Y [x] N
   cough": the label is marked, see below; "absent" or "no" is written only where no label is found), and
   disappears when Yes is ticked;
-  the option may stand before its box ("Bone pain  Y [ ]  N [x]"), only one of the two options carry it
+  the option may stand before its box ("Bone pain  Y [ ]  N [x]"), or on one of the two options only
   ("Bone pain  Y / N(X)", "Cough  Y(X) / N": round 29a), or once, in a table's header line
-  ("Symptoms now?   Y   N", or as signs: "ROS:   +   -"), for rows of two boxes below it;
+  ("Symptoms now?   Y   N", or as signs: "ROS:   +   -"), for rows of two boxes below it; a pair that opens
+  its row answers the label after it, past a table's gap ("Y ☐ N ☒  Cough / SOB", round 29a), not the row above;
 - an answer in brackets leading its item, several items a line ("[N] chest pain   [N] cough   [Y] anxiety"),
   answers that item alone ("[?]" leaves it uncertain);
 - "(-) cough" becomes "no cough", "cough (-)" "cough neg", "(+) back pain" "c/o back pain";
@@ -431,6 +432,14 @@ def _boxes_signs_headings(
     text_ends = _segment_ends(text) if pairs else []
     seg: tuple[list[int], list[int]] | None = None
     for (start, end), o1, o2, b1, b2, label_first in pairs:
+        # round 29a (v30 mc-040): a pair that opens its row answers the label after it ("Y ☐ N ☒  Cough / SOB"), not
+        # the row above (the options read before their boxes had answered the line before, each row one up)
+        # the label may stand past a table's gap after the boxes, which ends no label here
+        lead, leads_row = end, False
+        if _LEADS_ROW.fullmatch(text, _line_start(text, start), start):
+            lead = _ROW_GAP.match(text, end).end()  # type: ignore[union-attr]
+            leads_row = _label_after(text, lead, text_ends)
+            label_first = label_first and not leads_row
         o1, o2 = o1.lower(), o2.lower()
         c1, c2 = _is_checked(layout, b1), _is_checked(layout, b2)
         ticked_yes = (c1 and o1 in yes_words) or (c2 and o2 in yes_words)
@@ -438,19 +447,19 @@ def _boxes_signs_headings(
         if ticked_yes and not ticked_no:
             _put(chars, start, end, answer_cell(text, end), right=True)
             seg = seg or _segments(text)
-            asked = _label_before(text, seg, start)
+            asked = (lead, _label_stop(layout, text, text_ends, lead)) if leads_row else _label_before(text, seg, start)
             if worded is not None and asked is not None and "\n" not in text[asked[0] : start]:
                 worded.append((*asked, FORM_WORDING))  # round 20c: the row's question is the form's wording
         elif ticked_yes and ticked_no:
             _put(chars, start, end, "?")  # both ticked: uncertain
             seg = seg or _segments(text)
-            after = not label_first and _label_after(text, end, text_ends)
-            label = (end, _label_stop(layout, text, text_ends, end)) if after else _label_before(text, seg, start)
+            after = not label_first and _label_after(text, lead, text_ends)
+            label = (lead, _label_stop(layout, text, text_ends, lead)) if after else _label_before(text, seg, start)
             if label is not None:
                 marks.append((*label, "uncertain"))
-        elif not label_first and _label_after(text, end, text_ends):
+        elif not label_first and _label_after(text, lead, text_ends):
             _put(chars, start, end, "")  # the label after the pair is negated as a whole (no cue to reach further)
-            marks.append((end, _label_stop(layout, text, text_ends, end), "negated"))
+            marks.append((lead, _label_stop(layout, text, text_ends, lead), "negated"))
         else:
             seg = seg or _segments(text)
             label = over_list(text, start, lambda p, s=seg: _label_before(text, s, p), layout.box)
@@ -517,6 +526,15 @@ def _boxes_signs_headings(
             cue = "no" if cue == "denies" else ""
         _put(chars, m.start(), m.end(), cue)
     return [(*pair[0], "answered") for pair in pairs]  # the rows its Yes/No pairs answered (form_rows' guard)
+
+
+# round 29a: what may stand before a pair that opens its row: blanks, a bullet or an item's number
+_LEADS_ROW = re.compile(r"[ \t]*(?:[-*•·▪◦‣–]|\d{1,2}[.)])?[ \t]*")
+_ROW_GAP = re.compile(r"[ \t]*")
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
 
 
 def _label_stop(layout: Layout, text: str, ends: list[int], end: int) -> int:

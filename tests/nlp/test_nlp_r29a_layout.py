@@ -6,13 +6,16 @@
 2. A Yes/No pair that opens its row answers the label after it, past the table's gap, as a whole ("Y ☐ N ☒  Cough /
    SOB"): the pairs with the option before the box had answered the row above, and the last row was left unread
    (v30 mc-040 raised cough and dyspnea from a row answered No).
+3. A review answered on one line, "Yes: ... | No: ...": a negative heading after a bar or a semicolon, or after a
+   positive heading on its line, denies its list up to the line's end, the next heading, a bar, a sentence's end or a
+   word that opens a statement ("but"); the positive list stands (v30 mc-025 raised four denied red flags).
 """
 
 from __future__ import annotations
 
 import pytest
 
-from nlp_helpers import symptom_codes, symptoms_to_confirm
+from nlp_helpers import facts, symptom_codes, symptoms_to_confirm
 
 HEADER = "68F, L breast IDC 2018, lumpectomy + RT, on letrozole, routine surveillance visit.\n"
 
@@ -87,3 +90,40 @@ def test_a_row_answered_yes_keeps_its_explanation_and_a_relative_stays_a_relativ
     assert symptom_codes(text) == set()
     text = HEADER + " Y ☐ N ☒  Headache\n Y ☐ N ☒  Cough / SOB -- mother had lung mets"
     assert symptom_codes(text) == set()
+
+
+# ---------------------------------------------------------------- 3. a one-line review: "Yes: ... | No: ..."
+@pytest.mark.parametrize(
+    ("line", "stated"),
+    [
+        ("ROS -- Yes: cough x 6 wks, fatigue | No: fever, night sweats, bone pain, headache, dyspnea", {"cough"}),
+        ("Systems reviewed. Yes: hot flashes | No: chills, back pain, headache, SOB, jaundice, abdominal pain", set()),
+        ("ROS: Pos: fatigue; Neg: bone pain, headache, cough, SOB, abd pain", set()),
+        ("ROS Yes: joint stiffness   No: bone pain, headache, dyspnea, abdominal pain", set()),
+        ("Sx: hot flashes, insomnia; Denies: bone pain, cough, headache, abd pain", set()),
+    ],
+)
+def test_an_inline_negative_heading_denies_its_list_and_the_positive_list_stands(line: str, stated: set[str]) -> None:
+    text = HEADER + line
+    assert symptom_codes(text) == stated
+    assert not symptoms_to_confirm(text) - stated
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("ROS -- Yes: fatigue | No: fever, bone pain | Yes: new headache x 3 wks, worse mornings", "headache"),
+        ("ROS -- Yes: fatigue | No: fever, chills, but has new bone pain in L hip x 4 wks", "bone_pain"),
+        ("ROS -- Yes: fatigue | No: fever, chills. Pt reports bone pain in L hip x 4 wks.", "bone_pain"),
+        ("Smoking: No | Headache: yes, new, daily x 3 wks", "headache"),
+    ],
+)
+def test_the_denied_list_ends_at_the_next_yes_a_but_a_sentence_or_an_answer(line: str, code: str) -> None:
+    assert code in symptom_codes(HEADER + line)
+
+
+def test_a_relatives_illness_after_an_inline_denial_stays_a_relatives() -> None:
+    # control: the family row is neither stated for the patient nor denied into something else
+    text = HEADER + "ROS -- Yes: fatigue | No: fever | Family hx: sister with bone mets"
+    assert symptom_codes(text) == set()
+    assert facts(text).get("tumor", {}).get("m") != "M1"

@@ -56,6 +56,7 @@ from rightscan.adapters.text.firstchars import guard_fields
 from rightscan.adapters.text.form_rows import FORM_WORDING, Forms, compile_forms, read_forms
 from rightscan.adapters.text.graded_rows import Grades, compile_grades, read_grades
 from rightscan.adapters.text.grid_rows import Grid, after_answered, blank_leaders, compile_grid, read_rows
+from rightscan.adapters.text.inline_headings import InlineHeadings, compile_inline, inline_denials
 from rightscan.adapters.text.negative_heading_boxes import boxes_under_a_negative_heading
 from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.runs import MAX_RUN_CHARS as MAX_RUN_CHARS
@@ -97,6 +98,8 @@ class Layout:
     slash_answer: re.Pattern[str] | None = None  # round 22a: "Chest pain N / SOB N / Cough Y" (slash_answers.py)
     # round 29a: a Y/N pair whose mark is on one option only, in brackets after it ("Bone pain  Y / N(X)")
     half_pair: re.Pattern[str] | None = None
+    # round 29a: a one-line review's negative list under its inline heading ("Yes: cough | No: fever, bone pain")
+    inline: InlineHeadings | None = None
 
 
 Marks = tuple[tuple[int, int, str], ...]  # (start, end, effect): a label the layout answers
@@ -174,6 +177,11 @@ def _compile_layout(rules: Rules) -> Layout:
         pair=re.compile(pair, re.IGNORECASE),
         pair_after=re.compile(pair_after, re.IGNORECASE),
         half_pair=re.compile(half_pair, re.IGNORECASE),
+        inline=compile_inline(
+            spec["inline_negative_headings"],
+            spec["inline_positive_headings"],
+            [*spec["vertical_list_stops"], *rules.denial_ending_qualifiers],
+        ),
         columns=re.compile(columns, re.IGNORECASE | re.MULTILINE),
         row=re.compile(row),
         sign=re.compile(rf"(?P<neg>{neg})|(?P<pos>{pos})", re.IGNORECASE),
@@ -295,6 +303,8 @@ def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
     marks: list[tuple[int, int, str]] = []
     worded: list[tuple[int, int, str]] = []  # round 20c: the form's questions answered yes (form_rows.FORM_WORDING)
     chars = list(text)
+    if layout.inline is not None and ":" in text and inline_denials(layout.inline, text, chars, marks):
+        text = "".join(chars)  # round 29a: "... | No: fever, bone pain": the heading blanked, its list marked
     if layout.unless_checked is not None:
         unticked_in_grid(layout, lambda b: _is_checked(layout, b), text, marks)
     if ":" in text:

@@ -9,13 +9,16 @@
 3. A review answered on one line, "Yes: ... | No: ...": a negative heading after a bar or a semicolon, or after a
    positive heading on its line, denies its list up to the line's end, the next heading, a bar, a sentence's end or a
    word that opens a statement ("but"); the positive list stands (v30 mc-025 raised four denied red flags).
+4. A word split over two lines by a hyphen (OCR, "Denies bone pain, cough, ab-\ndominal pain, wt loss") is one word:
+   the denial reaches past the break, and the split is no trailing "-" answer (v30 mc-035 raised weight loss).
 """
 
 from __future__ import annotations
 
 import pytest
 
-from nlp_helpers import facts, symptom_codes, symptoms_to_confirm
+from nlp_helpers import facts, symptom_codes, symptoms_to_confirm, tumor
+from rightscan.adapters.text import extract
 
 HEADER = "68F, L breast IDC 2018, lumpectomy + RT, on letrozole, routine surveillance visit.\n"
 
@@ -127,3 +130,36 @@ def test_a_relatives_illness_after_an_inline_denial_stays_a_relatives() -> None:
     text = HEADER + "ROS -- Yes: fatigue | No: fever | Family hx: sister with bone mets"
     assert symptom_codes(text) == set()
     assert facts(text).get("tumor", {}).get("m") != "M1"
+
+
+# ---------------------------------------------------------------- 4. a word split over two lines by a hyphen
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seen today for routine follow up. Denies headache, cough, bone pain, ab-\ndominal pain or weight loss. Well.",
+        "ROS negative for fever, chills, shortness of breath, sweats, head-\naches, bone pain, jaundice, wt loss.",
+        "Patient reports no new symptoms: no bone pain, no persistent dry cough, no ab-\ndominal pain, no weight loss.",
+        "Today: no complaints. Denies bone pain, cough, short-\nness of breath, wt loss. Chronic L knee OA.",
+    ],
+)
+def test_a_denial_reaches_across_a_word_split_over_two_lines(text: str) -> None:
+    assert symptom_codes(HEADER + text) == set()
+    assert not symptoms_to_confirm(HEADER + text)
+
+
+def test_the_split_word_is_read_as_one_word_with_its_evidence_on_the_note() -> None:
+    text = HEADER + "Pt presents with new low back pain x 6 weeks, worse at night, and ab-\ndominal pain since May."
+    assert {"abdominal_pain", "back_pain"} <= symptom_codes(text)
+    found = extract(text).to_dict()
+    spans = [text[e["start"] : e["end"]] for e in found["evidence"] if e["value"] == "abdominal_pain"]
+    assert spans == ["ab-\ndominal pain"]
+
+
+def test_a_split_metastatic_is_read_and_a_relative_stays_a_relative() -> None:
+    text = HEADER + "CT chest 2/2025 for new cough: multiple new lung nodules, suspicious for metas-\ntatic disease.\n"
+    assert tumor(text).get("m") != "M0"
+    # controls: a relative's story split over lines stays hers; a compound's hyphen keeps its words apart
+    text = HEADER + "Her mother was diagnosed with metastatic breast cancer and had ab-\ndominal pain and bone pain."
+    assert symptom_codes(text) == set()
+    text = HEADER + "Pathology 2018: grade 2, well-\ndifferentiated areas; margins clear. No bone pain, no headache."
+    assert symptom_codes(text) == set()

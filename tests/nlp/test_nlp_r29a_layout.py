@@ -11,6 +11,8 @@
    word that opens a statement ("but"); the positive list stands (v30 mc-025 raised four denied red flags).
 4. A word split over two lines by a hyphen (OCR, "Denies bone pain, cough, ab-\ndominal pain, wt loss") is one word:
    the denial reaches past the break, and the split is no trailing "-" answer (v30 mc-035 raised weight loss).
+5. (Coverage) OCR's letter-for-digit swaps in a faxed lab sheet are undone only where unambiguous ("40-1l5",
+   "1O-40", "ALK PH0SPHATASE", "BlLlRUBIN"), and "AST (SGOT)" names AST (v30 mc-011 read no liver test).
 """
 
 from __future__ import annotations
@@ -163,3 +165,37 @@ def test_a_split_metastatic_is_read_and_a_relative_stays_a_relative() -> None:
     assert symptom_codes(text) == set()
     text = HEADER + "Pathology 2018: grade 2, well-\ndifferentiated areas; margins clear. No bone pain, no headache."
     assert symptom_codes(text) == set()
+
+
+# ---------------------------------------------------------------- 5. OCR's letter-for-digit swaps in a lab sheet
+def _labs(text: str) -> dict[str, dict[str, float]]:
+    return facts(HEADER + text).get("labs", {})
+
+
+@pytest.mark.parametrize(
+    ("row", "code", "value", "uln"),
+    [
+        ("ALK PH0SPHATASE      2l4      H      40-1l5        U/L", "alkaline_phosphatase", 214.0, 115.0),
+        ("AST (SG0T)           1O8      H      1O-40         U/L", "ast", 108.0, 40.0),
+        ("ALT (SGPT)           l02      H      7-45          U/L", "alt", None, None),
+        ("ALT (SGPT)           9l       H      7-45          U/L", "alt", None, None),
+        ("BlLlRUBIN, TOTAL     2.3      H      0.2-1.2       mg/dL", "bilirubin", 2.3, 1.2),
+    ],
+)
+def test_an_ocr_lab_row_is_read_where_the_swap_is_unambiguous(
+    row: str, code: str, value: float | None, uln: float | None
+) -> None:
+    labs = _labs("LAB0RATORY (scanned)\nCHEMISTRY            Result   Flag   Reference     Units\n" + row + "\n")
+    if value is None:  # "l02", "9l": a letter not between two digits may be a 1 or nothing; no value is read
+        assert code not in labs
+    else:
+        assert labs.get(code) == {"value": value, "uln": uln}
+
+
+def test_a_tnm_run_and_gene_names_keep_their_digits() -> None:
+    # controls: the swaps never touch a TNM run, a gene's name or a receptor's 0
+    text = (
+        HEADER.replace("68F, L breast IDC 2018", "68F, new L breast IDC") + "Stage: cT2N0M0. BRCA1 neg. ER 0%, PR 0%."
+    )
+    found = facts(text).get("tumor", {})
+    assert found.get("n") == "N0" and found.get("er") == "negative"

@@ -26,6 +26,7 @@ from rightscan.adapters.text.headed_lists import compile_headed_lists, join_head
 from rightscan.adapters.text.lasting_history import LastingHistory
 from rightscan.adapters.text.layout import Marks, break_runs, compile_layout, normalise_marked
 from rightscan.adapters.text.model import Mention
+from rightscan.adapters.text.ocr_swaps import undo_swaps
 from rightscan.adapters.text.rules import load_rules
 from rightscan.adapters.text.scopes import Scopes
 from rightscan.adapters.text.sentences import Sentences
@@ -82,8 +83,9 @@ class Analyser:
 
     def rewrite_marked(self, text: str) -> tuple[str, Marks]:
         """``rewrite`` and the labels the layout answers "no" (``layout.normalise_marked``)."""
-        # all three: the same length, the same offsets (round 29a: a word split over two lines, "ab-\ndominal")
-        joined = join_headed_lists(self.headed_lists, unwrap(soft_hyphens(text)))
+        # all the same length, the same offsets (round 29a: a word split over two lines, "ab-\ndominal"; OCR's
+        # unambiguous letter-for-digit swaps, "40-1l5", "BlLlRUBIN")
+        joined = join_headed_lists(self.headed_lists, unwrap(soft_hyphens(undo_swaps(text))))
         joined = circled_answers(*self._circled, joined)
         plain, marks = normalise_marked(self.layout, joined)
         return break_runs(plain), marks

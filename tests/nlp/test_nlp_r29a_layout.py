@@ -13,6 +13,7 @@
    the denial reaches past the break, and the split is no trailing "-" answer (v30 mc-035 raised weight loss).
 5. (Coverage) OCR's letter-for-digit swaps in a faxed lab sheet are undone only where unambiguous ("40-1l5",
    "1O-40", "ALK PH0SPHATASE", "BlLlRUBIN"), and "AST (SGOT)" names AST (v30 mc-011 read no liver test).
+6. (Coverage) A lab table drawn with bars ("| ALP | 310 | 35-105 U/L |") is read as one with blanks (v30 mb-021).
 """
 
 from __future__ import annotations
@@ -199,3 +200,23 @@ def test_a_tnm_run_and_gene_names_keep_their_digits() -> None:
     )
     found = facts(text).get("tumor", {})
     assert found.get("n") == "N0" and found.get("er") == "negative"
+
+
+# ---------------------------------------------------------------- 6. a lab table drawn with bars
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        (
+            " | test | result | ref range |\n | ALP  | 287    | 35-104 U/L |\n | AST  | 61     | 0-32 U/L |",
+            {"alkaline_phosphatase": {"value": 287.0, "uln": 104.0}, "ast": {"value": 61.0, "uln": 32.0}},
+        ),
+        (
+            "|Alk phos|142|40-129|\n|Total bilirubin|0.6|0.1-1.2|",
+            {"alkaline_phosphatase": {"value": 142.0, "uln": 129.0}, "bilirubin": {"value": 0.6, "uln": 1.2}},
+        ),
+        ("| ALT (U/L) | 19 | 7-35 |", {"alt": {"value": 19.0, "uln": 35.0}}),
+    ],
+)
+def test_a_lab_row_with_bars_between_its_cells_is_read(rows: str, expected: dict[str, dict[str, float]]) -> None:
+    labs = _labs("Labs 11/02:\n" + rows + "\n")
+    assert {k: labs.get(k) for k in expected} == expected

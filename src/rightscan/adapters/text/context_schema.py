@@ -82,6 +82,9 @@ class _Layout(Strict):
     negative_headings: Words
     positive_headings: Words
     vertical_list_stops: Words = Field(default_factory=list)  # round 23: headed_lists.py
+    # round 29a (inline_headings.py): a one-line review's headings ("ROS -- Yes: cough | No: fever, bone pain")
+    inline_negative_headings: Words = Field(default_factory=list)
+    inline_positive_headings: Words = Field(default_factory=list)
     negative_answers: Words  # grid rows (grid_rows.py) and "Item: none"
     unsure_answers: Words
     answer_arrows: Words  # round 13v-b: "Any numbness? -> no"

@@ -9,8 +9,10 @@ same length in which
 - a Yes/No pair negates its label when No is ticked or nothing is ("Bone pain [ ] Y [x] N", "[ ] Y [x] N
   cough": the label is marked, see below; "absent" or "no" is written only where no label is found), and
   disappears when Yes is ticked;
-  the option may stand before its box ("Bone pain  Y [ ]  N [x]"), or once, in a table's header line
-  ("Symptoms now?   Y   N", or as signs: "ROS:   +   -"), for rows of two boxes below it;
+  the option may stand before its box ("Bone pain  Y [ ]  N [x]"), or on one of the two options only
+  ("Bone pain  Y / N(X)", "Cough  Y(X) / N": round 29a), or once, in a table's header line
+  ("Symptoms now?   Y   N", or as signs: "ROS:   +   -"), for rows of two boxes below it; a pair that opens
+  its row answers the label after it, past a table's gap ("Y ☐ N ☒  Cough / SOB", round 29a), not the row above;
 - an answer in brackets leading its item, several items a line ("[N] chest pain   [N] cough   [Y] anxiety"),
   answers that item alone ("[?]" leaves it uncertain);
 - "(-) cough" becomes "no cough", "cough (-)" "cough neg", "(+) back pain" "c/o back pain";
@@ -54,6 +56,7 @@ from rightscan.adapters.text.firstchars import guard_fields
 from rightscan.adapters.text.form_rows import FORM_WORDING, Forms, compile_forms, read_forms
 from rightscan.adapters.text.graded_rows import Grades, compile_grades, read_grades
 from rightscan.adapters.text.grid_rows import Grid, after_answered, blank_leaders, compile_grid, read_rows
+from rightscan.adapters.text.inline_headings import InlineHeadings, compile_inline, inline_denials
 from rightscan.adapters.text.negative_heading_boxes import boxes_under_a_negative_heading
 from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.runs import MAX_RUN_CHARS as MAX_RUN_CHARS
@@ -93,6 +96,10 @@ class Layout:
     # round 22m: a T, N or M field's categories, each with its box ("cN: [ ] 0 [x] 1", "N stage: 0( ) 1(X)")
     categories: tuple[tuple[re.Pattern[str], bool], ...] | None = None
     slash_answer: re.Pattern[str] | None = None  # round 22a: "Chest pain N / SOB N / Cough Y" (slash_answers.py)
+    # round 29a: a Y/N pair whose mark is on one option only, in brackets after it ("Bone pain  Y / N(X)")
+    half_pair: re.Pattern[str] | None = None
+    # round 29a: a one-line review's negative list under its inline heading ("Yes: cough | No: fever, bone pain")
+    inline: InlineHeadings | None = None
 
 
 Marks = tuple[tuple[int, int, str], ...]  # (start, end, effect): a label the layout answers
@@ -102,7 +109,18 @@ _SEGMENT_END = re.compile(r"\s{2,}|[|;,]|\n|--|\.(?:\s|$)")
 
 
 # patterns a match of which starts with one of few characters: tried only there (firstchars.guarded, same matches)
-_GUARDED = ("box", "pair", "pair_after", "row", "sign", "heading", "answer_no", "receptor_before", "unless_checked")
+_GUARDED = (
+    "box",
+    "pair",
+    "pair_after",
+    "half_pair",
+    "row",
+    "sign",
+    "heading",
+    "answer_no",
+    "receptor_before",
+    "unless_checked",
+)
 
 
 def compile_layout(rules: Rules) -> Layout:
@@ -130,6 +148,11 @@ def _compile_layout(rules: Rules) -> Layout:
     pair = rf"(?P<b1>{inner})\s*(?P<o1>{opts})\b\s*(?:/\s*)?(?P<b2>{inner})\s*(?P<o2>{opts})\b"
     # the option written before its box ("Bone pain  Y [ ]  N [x]")
     pair_after = rf"(?<![A-Za-z])(?P<o1>{opts})\s*(?P<b1>{inner})\s*(?:/\s*)?(?P<o2>{opts})\s*(?P<b2>{inner})"
+    # round 29a (v30 ma-050): the box after one option only, the two options joined by a slash on one line ("Bone pain
+    # Y / N(X)", "Cough  Y(X) / N"); the option without a box is the one left unmarked (the reader keeps a pair with
+    # exactly one box: both are pair_after's, none is no answer)
+    half_pair = (rf"(?<![A-Za-z])(?P<o1>{opts})[ \t]*(?P<b1>{inner})?[ \t]*/[ \t]*(?P<o2>{opts})"
+                 rf"(?:[ \t]*(?P<b2>{inner})|(?![A-Za-z0-9]))")  # fmt: skip
     # a table whose header line names the two options ("Symptoms now?   Y   N"), perhaps followed by the titles
     # of further columns ("REVIEW OF SYSTEMS   Y   N   Comment"), its rows with two boxes
     # ... or as signs ("ROS:    +   -"): both options signs, each standing alone
@@ -153,6 +176,12 @@ def _compile_layout(rules: Rules) -> Layout:
         box=re.compile(box, re.IGNORECASE),
         pair=re.compile(pair, re.IGNORECASE),
         pair_after=re.compile(pair_after, re.IGNORECASE),
+        half_pair=re.compile(half_pair, re.IGNORECASE),
+        inline=compile_inline(
+            spec["inline_negative_headings"],
+            spec["inline_positive_headings"],
+            [*spec["vertical_list_stops"], *rules.denial_ending_qualifiers],
+        ),
         columns=re.compile(columns, re.IGNORECASE | re.MULTILINE),
         row=re.compile(row),
         sign=re.compile(rf"(?P<neg>{neg})|(?P<pos>{pos})", re.IGNORECASE),
@@ -274,6 +303,8 @@ def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
     marks: list[tuple[int, int, str]] = []
     worded: list[tuple[int, int, str]] = []  # round 20c: the form's questions answered yes (form_rows.FORM_WORDING)
     chars = list(text)
+    if layout.inline is not None and ":" in text and inline_denials(layout.inline, text, chars, marks):
+        text = "".join(chars)  # round 29a: "... | No: fever, bone pain": the heading blanked, its list marked
     if layout.unless_checked is not None:
         unticked_in_grid(layout, lambda b: _is_checked(layout, b), text, marks)
     if ":" in text:
@@ -402,10 +433,23 @@ def _boxes_signs_headings(
     pairs += [(m.span(), m.group("o1"), m.group("o2"), m.group("b1"), m.group("b2"), True)
               for m in layout.pair_after.finditer(text) if not _overlaps(m.span(), taken)]  # fmt: skip
     taken = [p[0] for p in pairs]
+    if layout.half_pair is not None and "/" in text:  # round 29a: "Bone pain  Y / N(X)" (one box, after its option)
+        pairs += [(m.span(), m.group("o1"), m.group("o2"), m.group("b1") or "", m.group("b2") or "", True)
+                  for m in layout.half_pair.finditer(text)
+                  if (m.group("b1") is None) != (m.group("b2") is None) and not _overlaps(m.span(), taken)]  # fmt: skip
+        taken = [p[0] for p in pairs]
     pairs += [(*row, True) for row in column_rows(layout.columns, layout.row, text) if not _overlaps(row[0], taken)]
     text_ends = _segment_ends(text) if pairs else []
     seg: tuple[list[int], list[int]] | None = None
     for (start, end), o1, o2, b1, b2, label_first in pairs:
+        # round 29a (v30 mc-040): a pair that opens its row answers the label after it ("Y ☐ N ☒  Cough / SOB"), not
+        # the row above (the options read before their boxes had answered the line before, each row one up)
+        # the label may stand past a table's gap after the boxes, which ends no label here
+        lead, leads_row = end, False
+        if _LEADS_ROW.fullmatch(text, _line_start(text, start), start):
+            lead = _ROW_GAP.match(text, end).end()  # type: ignore[union-attr]
+            leads_row = _label_after(text, lead, text_ends)
+            label_first = label_first and not leads_row
         o1, o2 = o1.lower(), o2.lower()
         c1, c2 = _is_checked(layout, b1), _is_checked(layout, b2)
         ticked_yes = (c1 and o1 in yes_words) or (c2 and o2 in yes_words)
@@ -413,19 +457,19 @@ def _boxes_signs_headings(
         if ticked_yes and not ticked_no:
             _put(chars, start, end, answer_cell(text, end), right=True)
             seg = seg or _segments(text)
-            asked = _label_before(text, seg, start)
+            asked = (lead, _label_stop(layout, text, text_ends, lead)) if leads_row else _label_before(text, seg, start)
             if worded is not None and asked is not None and "\n" not in text[asked[0] : start]:
                 worded.append((*asked, FORM_WORDING))  # round 20c: the row's question is the form's wording
         elif ticked_yes and ticked_no:
             _put(chars, start, end, "?")  # both ticked: uncertain
             seg = seg or _segments(text)
-            after = not label_first and _label_after(text, end, text_ends)
-            label = (end, _label_stop(layout, text, text_ends, end)) if after else _label_before(text, seg, start)
+            after = not label_first and _label_after(text, lead, text_ends)
+            label = (lead, _label_stop(layout, text, text_ends, lead)) if after else _label_before(text, seg, start)
             if label is not None:
                 marks.append((*label, "uncertain"))
-        elif not label_first and _label_after(text, end, text_ends):
+        elif not label_first and _label_after(text, lead, text_ends):
             _put(chars, start, end, "")  # the label after the pair is negated as a whole (no cue to reach further)
-            marks.append((end, _label_stop(layout, text, text_ends, end), "negated"))
+            marks.append((lead, _label_stop(layout, text, text_ends, lead), "negated"))
         else:
             seg = seg or _segments(text)
             label = over_list(text, start, lambda p, s=seg: _label_before(text, s, p), layout.box)
@@ -492,6 +536,15 @@ def _boxes_signs_headings(
             cue = "no" if cue == "denies" else ""
         _put(chars, m.start(), m.end(), cue)
     return [(*pair[0], "answered") for pair in pairs]  # the rows its Yes/No pairs answered (form_rows' guard)
+
+
+# round 29a: what may stand before a pair that opens its row: blanks, a bullet or an item's number
+_LEADS_ROW = re.compile(r"[ \t]*(?:[-*•·▪◦‣–]|\d{1,2}[.)])?[ \t]*")
+_ROW_GAP = re.compile(r"[ \t]*")
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
 
 
 def _label_stop(layout: Layout, text: str, ends: list[int], end: int) -> int:

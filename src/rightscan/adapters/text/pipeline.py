@@ -26,10 +26,11 @@ from rightscan.adapters.text.headed_lists import compile_headed_lists, join_head
 from rightscan.adapters.text.lasting_history import LastingHistory
 from rightscan.adapters.text.layout import Marks, break_runs, compile_layout, normalise_marked
 from rightscan.adapters.text.model import Mention
+from rightscan.adapters.text.ocr_swaps import undo_swaps
 from rightscan.adapters.text.rules import load_rules
 from rightscan.adapters.text.scopes import Scopes
 from rightscan.adapters.text.sentences import Sentences
-from rightscan.adapters.text.spacing import squeeze, unwrap, wide_gaps
+from rightscan.adapters.text.spacing import soft_hyphens, squeeze, unwrap, wide_gaps
 from rightscan.adapters.text.study_words import (
     CONTRAST_AFTER,
     NOT_ONE_CLAUSE,
@@ -65,6 +66,7 @@ class Analyser:
         self.scopes = Scopes(self.rules)
         self._lasting = LastingHistory(self.rules.red_flag_readings)  # round 23a: "h/o back pain x 6 wks"
         self.layout = compile_layout(self.rules)
+        self._known_words = _known_words(self.rules)  # round 29a: a word split over two lines ("ab-\ndominal")
         spec = self.rules.layout
         self._circled = (compile_circled(spec), spec["yes"], spec["no"])  # round 28: "Cough ..... Y  (N)"
         self.headed_lists = compile_headed_lists(
@@ -81,7 +83,9 @@ class Analyser:
 
     def rewrite_marked(self, text: str) -> tuple[str, Marks]:
         """``rewrite`` and the labels the layout answers "no" (``layout.normalise_marked``)."""
-        joined = join_headed_lists(self.headed_lists, unwrap(text))  # both: the same length, the same offsets
+        # all the same length, the same offsets (round 29a: a word split over two lines, "ab-\ndominal"; OCR's
+        # unambiguous letter-for-digit swaps, "40-1l5", "BlLlRUBIN")
+        joined = join_headed_lists(self.headed_lists, unwrap(soft_hyphens(undo_swaps(text))))
         joined = circled_answers(*self._circled, joined)
         plain, marks = normalise_marked(self.layout, joined)
         return break_runs(plain), marks
@@ -99,7 +103,7 @@ class Analyser:
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message=_QUIET)
             plain, marks = self.rewrite_marked(text)
-            read, where = squeeze(plain)
+            read, where = squeeze(plain, self._known_words)
             return self._mentions(self.nlp(self._doc(read, wide_gaps(plain, where))), text, marks, where)
 
     def mentions_many(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[list[Mention]]:
@@ -111,7 +115,7 @@ class Analyser:
             for text in texts:
                 originals.append(text)
                 plain, marks = self.rewrite_marked(text)
-                read, where = squeeze(plain)
+                read, where = squeeze(plain, self._known_words)
                 marked.append(marks)
                 maps.append(where)
                 yield self._doc(read, wide_gaps(plain, where))
@@ -465,6 +469,19 @@ class Analyser:
             together = orders.interpret(self.kb, f"{text[a['start'] : a['end']]} {text[b['start'] : b['end']]}")
             if together.status == "resolved" and together.study is not None and together.study.id in studies:
                 a["findings"] = b["findings"] = (Finding("order", together.study.id),)
+
+
+def _known_words(rules: Any) -> frozenset[str]:
+    """The words the rules read (targets, studies, cues, section titles): a word split over two lines by a hyphen is
+    joined without it when it makes one of them ("ab-\ndominal", "metas-\ntatic"; spacing.split_words)."""
+    phrases = [p for t in rules.targets for p in t.phrases]
+    phrases += [p for ps in rules.procedure_phrases.values() for p in ps]
+    phrases += [m.literal for m in rules.modifiers]
+    phrases += [t for s in rules.sections for t in s.titles]
+    return frozenset(w for p in phrases for w in _LETTERS.findall(p.lower()) if len(w) >= 4)
+
+
+_LETTERS = re.compile(r"[a-z]+")
 
 
 def _form_wording_tokens(doc: Doc, marks: Marks, where: list[int] | None) -> frozenset[int]:

@@ -8,6 +8,12 @@ start of a line and blanks at its end are kept, because the layout and the secti
 break of a hard-wrapped line of prose (a long line stopping mid-sentence, the next going on in lower case:
 "... new bone\npain") is read as a space, as a person reads it.
 
+Round 29a: a word split over two lines by a hyphen (OCR of a fax, a typed letter's justification: "Denies bone pain,
+cough, ab-\ndominal pain, wt loss") is read as one word, the line break gone: "abdominal" when the joined word is
+one the rules know (a target's, a cue's, a section's or a study's word), else "ab-dominal" (a compound written with its
+hyphen, "well-\ndifferentiated", stays one). The hyphen must end a long line right after a letter and the next line go
+on in lower case at once; the denial before it then reaches the words after the break, as a reader's does.
+
 A run of blank lines is read as one blank line (ninth security pass: a paragraph break means the same however many
 blank lines make it, and a long run cost some value rules time out of proportion).
 
@@ -70,10 +76,46 @@ def unwrap(text: str) -> str:
     return _VERTICAL.sub(_one_line, _WRAP.sub(lambda m: m.group(0)[:-1] + " ", text))
 
 
-def squeeze(text: str) -> tuple[str, list[int] | None]:
+# round 29a: a word split by a hyphen at the end of a long line ("ab-\ndominal"): the first part ends the line right
+# after the hyphen, the second opens the next line in lower case
+_SPLIT_WORD = re.compile(r"(?<=[A-Za-z])-(?=[ \t]*\n[a-z]{2})")
+SOFT_HYPHEN = "\u00ad"  # a hyphen there only for the line's break: the layout reads it as no sign or dash
+_SOFT_SPLIT = re.compile(rf"(?<=[A-Za-z]){SOFT_HYPHEN}[ \t]*\n(?=(?P<second>[a-z]+))")
+_WORD_BEFORE = re.compile(r"[A-Za-z]+$")
+_LONG_LINE = 20  # the characters of a line before its hyphen: a wrapped line, not a table's row or a list's item
+
+
+def soft_hyphens(text: str) -> str:
+    """``text`` with the hyphen of each word split over two lines made a soft hyphen (the same length), so that the
+    layout does not read "cough, ab-" as an item answered "-"."""
+    if "-" not in text or "\n" not in text:
+        return text
+    chars = None
+    for m in _SPLIT_WORD.finditer(text):
+        if m.start() - (text.rfind("\n", 0, m.start()) + 1) >= _LONG_LINE:
+            chars = chars or list(text)
+            chars[m.start()] = SOFT_HYPHEN
+    return text if chars is None else "".join(chars)
+
+
+def split_words(text: str, known: frozenset[str]) -> list[tuple[int, int, str]]:
+    """The (start, end, put) runs that join the words split over two lines (``soft_hyphens``): the hyphen and the
+    break dropped when the joined word is ``known``, else the break dropped and the hyphen kept ("well-\ndifferentiated"
+    is read "well-differentiated")."""
+    runs = []
+    for m in _SOFT_SPLIT.finditer(text):
+        first = _WORD_BEFORE.search(text, text.rfind("\n", 0, m.start()) + 1, m.start())
+        joined = ((first.group(0) if first else "") + m.group("second")).lower()
+        runs.append((m.start(), m.end(), "" if joined in known else "-"))
+    return runs
+
+
+def squeeze(text: str, known: frozenset[str] = frozenset()) -> tuple[str, list[int] | None]:
     """``text`` with inner runs of blanks made one space, and the original offset of each of its
-    characters (one more entry for the end); ``None`` when nothing changed (the usual case)."""
-    if not _GAP.search(text) and not ("\n" in text and _BLANK_LINES.search(text)):
+    characters (one more entry for the end); ``None`` when nothing changed (the usual case). A word split by a
+    hyphen over two lines is joined (``known``: the words it is joined into without its hyphen)."""
+    splits = split_words(text, known) if SOFT_HYPHEN in text else []
+    if not splits and not _GAP.search(text) and not ("\n" in text and _BLANK_LINES.search(text)):
         return text, None
     pieces: list[str] = []
     where: list[int] = []
@@ -81,7 +123,9 @@ def squeeze(text: str) -> tuple[str, list[int] | None]:
     runs = [(m.start(), m.end(), " ") for m in _GAP.finditer(text)]
     if "\n" in text:
         runs += [(m.start(), m.end(), "\n\n") for m in _BLANK_LINES.finditer(text)]
-        runs.sort()
+    if splits:  # a gap run never overlaps a split (a gap lies between two words of one line)
+        runs += splits
+    runs.sort()
     for start, end, put in runs:
         pieces.append(text[kept:start])
         where.extend(range(kept, start))
@@ -107,5 +151,6 @@ def wide_gaps(text: str, where: list[int] | None) -> frozenset[int]:
         i
         for i in range(len(where) - 1)
         if text[where[i]] not in "\n\r\f\v"
+        and text[where[i]].isspace()  # round 29a: not a word joined over a line break ("ab-\ndominal")
         and (where[i + 1] - where[i] >= _WIDE or (text[where[i]] == "\t" and i and where[i] - where[i - 1] == 1))
     )

@@ -16,6 +16,7 @@ class GridLayout(Protocol):
     unless_checked: re.Pattern[str] | None
     pair: re.Pattern[str]
     pair_after: re.Pattern[str]
+    half_pair: re.Pattern[str] | None
     box: re.Pattern[str]
 
 
@@ -23,6 +24,14 @@ _GRID_END = re.compile(r"\n[ \t]*\n")
 _WIDE_GAP = re.compile(r"[ \t]{2,}(?=\S)")
 _PROSE = re.compile(r"[a-z][.!?](?:\s|$)")
 GRID_MAX_CHARS = 2000  # how far a "negative unless checked" heading reaches at most (about 25 grid lines)
+
+
+def _has_pair(layout: GridLayout, line: str) -> bool:
+    """A Yes/No pair on the line (round 29a: also one box for the two options, "Cough  Y / N(X)")."""
+    if layout.pair.search(line) or layout.pair_after.search(line):
+        return True
+    half = layout.half_pair.search(line) if layout.half_pair is not None else None
+    return half is not None and (half.group("b1") is None) != (half.group("b2") is None)
 
 
 def unticked_in_grid(
@@ -41,7 +50,7 @@ def unticked_in_grid(
             nl = text.find("\n", pos, stop)
             line_end = stop if nl < 0 else nl
             line = text[pos:line_end]
-            if line.strip() and not (layout.pair.search(line) or layout.pair_after.search(line) or _PROSE.search(line)):
+            if line.strip() and not (_has_pair(layout, line) or _PROSE.search(line)):
                 boxes = list(layout.box.finditer(text, pos, line_end))
                 # the label of each ticked box: after it ("Neuro: (x) headache ( ) weakness"), or before it
                 # ("fatigue (x)  cough ( )") when a label stands before the line's first box and none after its last

@@ -1,0 +1,33 @@
+"""Round 29a: the letter-for-digit swaps of OCR, undone only where they are unambiguous (the same length).
+
+A faxed laboratory sheet read by OCR writes "40-1l5" for the range 40-115, "1O-40" for 10-40, "ALK PH0SPHATASE" and
+"BlLlRUBIN" for the names (v30 mc-011: no liver test was read). Only these are undone:
+
+- inside a number: a lower-case l or a capital I between two digits is a 1 ("1l5"), a capital O between two digits, or
+  between a digit and a range's dash before a digit ("1O-40"), a 0;
+- inside a word in capitals (four characters at least, no other digit): a 0 between two capitals is an O
+  ("LAB0RATORY", "PH0SPHATASE", "SG0T"), never after a T, N or M (a TNM run: "N0M0", "TXN0MX"); and a lower-case l
+  in a word otherwise written in capitals (four of them at least) an I ("BlLlRUBIN", "ALBUMlN").
+
+A number whose swap is not certain ("3OO", "l80": is it 180?) is left as written, so no value is read from it.
+"""
+
+from __future__ import annotations
+
+import re
+
+_DIGIT_ONE = re.compile(r"(?<=\d)[lI](?=\d)")
+_DIGIT_ZERO = re.compile(r"(?<=\d)O(?=\d|[-–]\d)")
+_CAPS_WORD_ZERO = re.compile(r"(?<![A-Za-z0-9])(?=[A-Z0]{4,}(?![A-Za-z0-9]))[A-Z]+(?:0[A-Z]+)+")
+_CAPS_ZERO = re.compile(r"(?<=[A-LO-SU-Z])0(?=[A-Z])")
+_CAPS_WORD_L = re.compile(r"(?<![A-Za-z0-9])(?=[A-Zl]*l)(?=(?:[^\sA-Z]*[A-Z]){4})[A-Z][A-Zl]*[A-Z](?![A-Za-z0-9])")
+
+
+def undo_swaps(text: str) -> str:
+    """``text`` with OCR's unambiguous letter-for-digit swaps undone (the same length, the same offsets)."""
+    if not any(c in text for c in "lIO0"):
+        return text
+    out = _DIGIT_ONE.sub("1", text)
+    out = _DIGIT_ZERO.sub("0", out)
+    out = _CAPS_WORD_ZERO.sub(lambda m: _CAPS_ZERO.sub("O", m.group(0)), out)
+    return _CAPS_WORD_L.sub(lambda m: m.group(0).replace("l", "I"), out)

@@ -12,13 +12,14 @@ from typing import Any
 
 from rightscan.adapters.text.candidates import ACCEPTED, Candidate, status_of, where
 from rightscan.adapters.text.model import Mention
-from rightscan.adapters.text.note_setting import RECURRENCE
+from rightscan.adapters.text.note_setting import RECURRENCE, other_breast, sides_of
 from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.size_links import link_words
 
 ELAPSED = "clue.time_elapsed"  # values.yaml: years elapsed ("3 yrs now")
 HOW_FOUND = "setting.screen_detected"  # targets.yaml: how the cancer was found, not that it is new
 
+_NOT_NOW = frozenset({"negated", "historical", "past", "hypothetical", "family"})
 _STAGE_FIELDS = ("tumor.size_cm", "tumor.t", "tumor.n", "tumor.m", "tumor.grade", "tumor.er", "tumor.pr", "tumor.her2")
 
 
@@ -239,8 +240,13 @@ def pathology_size_after_surgery(
 ) -> tuple[str, ...]:
     """After breast surgery for this cancer the final pathology size is the current one (annotation guide 2): a
     size given in a sentence about imaging or the time before the operation ("pre-op US 2.9 cm", "2.0 cm on US")
-    gives way when the note also gives a size without such words. A single size, of any kind, stays."""
-    if "prior_surgery" not in facts or facts.get("setting") in (*RECURRENCE, "surveillance"):
+    gives way when the note also gives a size without such words. A single size, of any kind, stays. round 29c: a
+    pathological T category of the current tumour ("FINAL PATHOLOGY: ILC, 5.6 cm ... pT3 pN2a") says it was resected
+    as well as the operation's name does, when a form's box hides that name."""
+    resected = any(
+        f.field == "pathology.t" and f.kind == "fact" and not m.effects & _NOT_NOW for m in mentions for f in m.findings
+    )
+    if not ("prior_surgery" in facts or resected) or facts.get("setting") in (*RECURRENCE, "surveillance"):
         return ()
     live = [c for c in sizes if c.used]
     if len(live) < 2:

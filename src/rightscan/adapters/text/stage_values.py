@@ -85,6 +85,8 @@ def is_second_primary(
     the earlier cancer's, so the axilla described in words is the new cancer's clinical N, not a pathology finding."""
     if setting != "new_diagnosis":
         return False
+    if other_breast_operations(by_field):
+        return True
     operations = [c.mention.sentence for c in by_field.get("prior_surgery", []) if c.used]
     elapsed = {m.sentence for m in mentions if m.rule == ELAPSED}
     dated = [s for s in operations if _YEAR.search(s) or s in elapsed]
@@ -117,17 +119,36 @@ def earlier_operation_values(
         return
     latest = _latest_year(mentions)
     operations = {c.mention.sentence for c in by_field.get("prior_surgery", []) if c.used}
-    earlier = {s for s in operations if _years_before(s, latest)}
+    other_side = other_breast_operations(by_field)
+    earlier = {s for s in operations if _years_before(s, latest)} | other_side
     if not earlier:
         return
-    for fieldname in _STAGE_VALUES:
+    # round 29c: in the other breast's operation the pathological categories are the earlier cancer's too ("L
+    # mastectomy, 3.5 cm IDC, 2/15 nodes" before a new R breast cancer: its pN1a is not the new one's)
+    for fieldname in (*_STAGE_VALUES, *(("pathology.t", "pathology.n") if other_side else ())):
         for c in by_field.get(fieldname, []):
             if c.used and c.mention.sentence in earlier:
-                c.used, c.reason = (
-                    False,
-                    "the earlier, operated cancer's value (its operation's sentence, dated years "
-                    "back): not the new primary's",
+                c.used, c.reason = False, (
+                    "the earlier, operated cancer's value (its operation's sentence, in the other breast): not the new "
+                    "primary's" if c.mention.sentence in other_side else "the earlier, operated cancer's value (its "
+                    "operation's sentence, dated years back): not the new primary's"
                 )
+
+
+def other_breast_operations(by_field: dict[str, list[Candidate]]) -> set[str]:
+    """round 29c: the sentences of a completed breast operation on one side, when the cancer the note proves now (its
+    type, or how it was found, "Now: R breast screen-detected 12 mm mass") lies in the other breast only ("PMH: L breast
+    ca 2009 -- L mastectomy"): the operation was the earlier cancer's (note_setting.other_breast); empty otherwise."""
+    operations = [c.mention for c in by_field.get("prior_surgery", []) if c.used]
+    current = [c.mention for c in by_field.get("tumor.histology", [])
+               if c.used and not c.mention.effects & {"past", "historical"}]  # fmt: skip
+    if not operations or not current:
+        return set()
+    current += [c.mention for c in by_field.get("setting", []) if c.used and c.mention.rule == HOW_FOUND]
+    if not other_breast(operations, current):
+        return set()
+    treated = {s for m in operations for s in sides_of(m.sentence)}
+    return {m.sentence for m in operations if sides_of(m.sentence) == treated}
 
 
 def named_new(rules: Rules, mentions: list[Mention]) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp_helpers import facts, tumor
+from nlp_helpers import facts, order_of, tumor
 
 # --------------------------------------------------------------------------- 1. sizes
 
@@ -187,3 +187,67 @@ def test_the_hearts_lad_in_a_radiotherapy_plan_is_no_node(line: str) -> None:
 def test_control_lad_as_lymphadenopathy_is_still_read() -> None:
     note = "58F R breast IDC on core, 2 cm, grade 2. Exam: palpable R axillary LAD, mobile."
     assert tumor(note).get("n") == "N1"
+
+
+# --------------------------------------------------------------------------- 3. the study considered now
+
+_NEW_DX = "61F, new L breast IDC on core, 1.6 cm, grade 2, ER+ PR+ HER2-. "
+
+
+@pytest.mark.parametrize(
+    ("note", "study"),
+    [
+        # a call or a message asking for the study
+        ("Pt phoned the department to ask for a 'bone scan' because her knees ache.", "bone_scan"),
+        (_NEW_DX + "She wrote in to ask for a PET/CT before surgery.", "pet_ct"),
+        (_NEW_DX + "I'd like a PET scan before the operation, can you order one?", "pet_ct"),
+        (_NEW_DX + "I'd really like a bone scan to be sure.", "bone_scan"),
+        # the recommendation written after its study
+        (_NEW_DX + "Imaging: CT chest/abdomen/pelvis recommended (restaging in one study).", "ct_cap_contrast"),
+        # dictation's "cat scan"
+        (_NEW_DX + "She asked whether she needs a cat scan of the chest, abdomen and pelvis first.", "ct_cap_contrast"),
+        # the question put to the board, after a family history
+        (_NEW_DX + "\nFHx: mother breast ca at 70.\nQuestion for board: bone scan pended by the resident - release it?",
+         "bone_scan"),  # fmt: skip
+        # the contrast agent left out, or misheard: the study's contrast, never a negation of the study
+        ("Seizure, known breast ca. Recommend MRI brain without contracts given ESRD.", "mri_head_wo"),
+        ("New headaches, breast ca 2021. No gadolinium per nephrology, so MRI brain without contrast requested.",
+         "mri_head_wo"),  # fmt: skip
+    ],
+)
+def test_the_study_considered_now_is_read(note: str, study: str) -> None:
+    assert order_of(note) == study
+
+
+@pytest.mark.parametrize(
+    ("note", "study"),
+    [
+        # a study done last week, asked about with a "?" finding, is not a second study considered
+        ("Hx R breast IDC 2018, mastectomy. Now: back pain x 6 wk. T-spine films last wk: ? lytic lesion T9. "
+         "Discussion: FDG PET/CT recommended.", "pet_ct"),  # fmt: skip
+        # a study declined in the same plan is not a second study
+        (_NEW_DX + "PET/CT for staging (ordered). Brain MRI: not routinely indicated without symptoms.", "pet_ct"),
+        # the earlier study compared with is done, not considered
+        ("US BREAST RIGHT LIMITED\nReason: 57F s/p R lumpectomy 2019, new lump at the scar.\nComment: please correlate "
+         "with prior mammo", "us_breast"),  # fmt: skip
+    ],
+)
+def test_studies_done_or_declined_leave_the_one_considered(note: str, study: str) -> None:
+    assert order_of(note) == study
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        _NEW_DX + "CT chest/abdomen/pelvis last wk: no distant disease.",
+        _NEW_DX + "PET/CT not routinely indicated for her; none ordered.",
+        _NEW_DX + "Her mother's bone scan last wk was clear.",
+    ],
+)
+def test_controls_a_study_done_declined_or_a_relatives_is_no_order(note: str) -> None:
+    assert order_of(note) is None
+
+
+def test_control_without_still_negates_a_symptom_after_the_contrast_words() -> None:
+    note = "Breast ca 2021, s/p mastectomy. MRI brain without gadolinium requested; without headache or weakness."
+    assert "headache" not in facts(note).get("symptoms", [])

@@ -207,12 +207,17 @@ _NEW_DX = "61F, new L breast IDC on core, 1.6 cm, grade 2, ER+ PR+ HER2-. "
         # dictation's "cat scan"
         (_NEW_DX + "She asked whether she needs a cat scan of the chest, abdomen and pelvis first.", "ct_cap_contrast"),
         # the question put to the board, after a family history
-        (_NEW_DX + "\nFHx: mother breast ca at 70.\nQuestion for board: bone scan pended by the resident - release it?",
-         "bone_scan"),  # fmt: skip
+        (
+            _NEW_DX
+            + "\nFHx: mother breast ca at 70.\nQuestion for board: bone scan pended by the resident - release it?",
+            "bone_scan",
+        ),
         # the contrast agent left out, or misheard: the study's contrast, never a negation of the study
         ("Seizure, known breast ca. Recommend MRI brain without contracts given ESRD.", "mri_head_wo"),
-        ("New headaches, breast ca 2021. No gadolinium per nephrology, so MRI brain without contrast requested.",
-         "mri_head_wo"),  # fmt: skip
+        (
+            "New headaches, breast ca 2021. No gadolinium per nephrology, so MRI brain without contrast requested.",
+            "mri_head_wo",
+        ),
     ],
 )
 def test_the_study_considered_now_is_read(note: str, study: str) -> None:
@@ -223,13 +228,19 @@ def test_the_study_considered_now_is_read(note: str, study: str) -> None:
     ("note", "study"),
     [
         # a study done last week, asked about with a "?" finding, is not a second study considered
-        ("Hx R breast IDC 2018, mastectomy. Now: back pain x 6 wk. T-spine films last wk: ? lytic lesion T9. "
-         "Discussion: FDG PET/CT recommended.", "pet_ct"),  # fmt: skip
+        (
+            "Hx R breast IDC 2018, mastectomy. Now: back pain x 6 wk. T-spine films last wk: ? lytic lesion T9. "
+            "Discussion: FDG PET/CT recommended.",
+            "pet_ct",
+        ),
         # a study declined in the same plan is not a second study
         (_NEW_DX + "PET/CT for staging (ordered). Brain MRI: not routinely indicated without symptoms.", "pet_ct"),
         # the earlier study compared with is done, not considered
-        ("US BREAST RIGHT LIMITED\nReason: 57F s/p R lumpectomy 2019, new lump at the scar.\nComment: please correlate "
-         "with prior mammo", "us_breast"),  # fmt: skip
+        (
+            "US BREAST RIGHT LIMITED\nReason: 57F s/p R lumpectomy 2019, new lump at the scar.\n"
+            "Comment: please correlate with prior mammo",
+            "us_breast",
+        ),
     ],
 )
 def test_studies_done_or_declined_leave_the_one_considered(note: str, study: str) -> None:

@@ -304,8 +304,8 @@ def infer_setting(
     # cancer as it presented, not a new finding after it (setting_course.told_before)
     found_after = distant + local if long_ago else told_after(distant + local, surgery)
     # round 29c: the new cancer's side told with how it was found only ("Now: R breast screen-detected mass. Core: ILC")
-    current_found = current + [m for m in said_found if m.rule == _HOW_FOUND] if current else current
-    if staging_only and surgery and not to_come and not found_after and not other_breast(long_ago, current_found):
+    new_found = current + [m for m in said_found if m.rule == _HOW_FOUND] if current else current
+    if staging_only and surgery and not to_come and not found_after and not other_breast(long_ago, new_found):
         # "staging" asked for or done after the breast operation ("Staging CT requested given pN2a", "Staging after
         # surgery: CT CAP negative", "to decide on systemic staging and adjuvant therapy"): post-operative staging is
         # none of the guide's settings (new diagnosis means not yet treated), so the setting waits for the clinician.
@@ -358,7 +358,7 @@ def infer_setting(
     if surgery and by["perioperative"] and not long_ago:
         inferred = ("new_diagnosis", "operated, adjuvant treatment still to come: the cancer is still being treated "
                     "for the first time", surgery + by["perioperative"])  # fmt: skip
-    elif long_ago and (current or not distant) and (other_side := other_breast(long_ago + surgery, current_found + local)):
+    elif long_ago and (current or not distant) and (other_side := other_breast(long_ago + surgery, new_found + local)):
         # a new cancer proven in the other breast is a new primary to stage, even with a finding that may be distant
         # (a raised ALP): that finding is part of its staging
         # the earlier cancer was in one breast, the new proven cancer or finding is in the other: a new primary

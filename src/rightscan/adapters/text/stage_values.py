@@ -128,11 +128,9 @@ def earlier_operation_values(
     for fieldname in (*_STAGE_VALUES, *(("pathology.t", "pathology.n") if other_side else ())):
         for c in by_field.get(fieldname, []):
             if c.used and c.mention.sentence in earlier:
-                c.used, c.reason = False, (
-                    "the earlier, operated cancer's value (its operation's sentence, in the other breast): not the new "
-                    "primary's" if c.mention.sentence in other_side else "the earlier, operated cancer's value (its "
-                    "operation's sentence, dated years back): not the new primary's"
-                )
+                where_told = "in the other breast" if c.mention.sentence in other_side else "dated years back"
+                why = f"the earlier, operated cancer's value (its operation's sentence, {where_told})"
+                c.used, c.reason = False, why + ": not the new primary's"
 
 
 def other_breast_operations(by_field: dict[str, list[Candidate]]) -> set[str]:

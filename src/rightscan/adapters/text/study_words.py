@@ -14,7 +14,8 @@ CONTRAST_AFTER = re.compile(
 
 
 _SAYS_CONTRAST = re.compile(
-    r"contrast|contracts|gad|(?<![a-z])(?:iv|i\.v\.|w/|w\+|wo|w|with and without|without and with)(?![a-z])", re.IGNORECASE
+    r"contrast|contracts|gad|(?<![a-z])(?:iv|i\.v\.|w/|w\+|wo|w|with and without|without and with)(?![a-z])",
+    re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[;,.:\n]|\s[-–—]\s")
 NOT_ONE_CLAUSE = re.compile(r"[;,.\n]")

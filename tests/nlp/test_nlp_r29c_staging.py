@@ -212,6 +212,12 @@ _NEW_DX = "61F, new L breast IDC on core, 1.6 cm, grade 2, ER+ PR+ HER2-. "
             + "\nFHx: mother breast ca at 70.\nQuestion for board: bone scan pended by the resident - release it?",
             "bone_scan",
         ),
+        # a plan named with whose it is
+        (
+            "High-risk program. Screening MRI: new 7 mm mass L breast, BI-RADS 4.\n"
+            "Plan per breast radiology: second-look US L breast first, then biopsy.",
+            "us_breast",
+        ),
         # the contrast agent left out, or misheard: the study's contrast, never a negation of the study
         ("Seizure, known breast ca. Recommend MRI brain without contracts given ESRD.", "mri_head_wo"),
         (

@@ -268,3 +268,25 @@ def test_controls_a_study_done_declined_or_a_relatives_is_no_order(note: str) ->
 def test_control_without_still_negates_a_symptom_after_the_contrast_words() -> None:
     note = "Breast ca 2021, s/p mastectomy. MRI brain without gadolinium requested; without headache or weakness."
     assert "headache" not in facts(note).get("symptoms", [])
+
+
+# --------------------------------------------------------------------------- the operation dated in its heading
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Procedure (11/21): LEFT total mastectomy with SLNB.", "Procedure (3 wk ago): R lumpectomy + SLNB."],
+)
+def test_an_operation_dated_in_its_headings_brackets_was_done(line: str) -> None:
+    note = f"POST-OP VISIT\n{line}\nFINAL PATHOLOGY: IDC, 3.1 cm, grade 2; pT2 pN0. (Pre-op imaging estimated 2.4 cm.)"
+    got = facts(note)
+    assert got.get("prior_surgery") in ("mastectomy", "bct")
+    assert got["tumor"].get("size_cm") == 3.1
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Procedure (planned 12/21): LEFT total mastectomy with SLNB.", "Procedure: R lumpectomy + SLNB, to be booked."],
+)
+def test_control_an_operation_still_to_come_was_not_done(line: str) -> None:
+    assert "prior_surgery" not in facts(f"58F, L breast IDC on core, 1.8 cm.\n{line}")

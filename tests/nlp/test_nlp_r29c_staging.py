@@ -286,7 +286,11 @@ def test_an_operation_dated_in_its_headings_brackets_was_done(line: str) -> None
 
 @pytest.mark.parametrize(
     "line",
-    ["Procedure (planned 12/21): LEFT total mastectomy with SLNB.", "Procedure: R lumpectomy + SLNB, to be booked."],
+    [
+        "Procedure (planned 12/21): LEFT total mastectomy with SLNB.",
+        "Procedure: R lumpectomy + SLNB, to be booked.",
+        "MDT outcome (10/10/26): Left wide local excision and sentinel node biopsy.",
+    ],
 )
 def test_control_an_operation_still_to_come_was_not_done(line: str) -> None:
     assert "prior_surgery" not in facts(f"58F, L breast IDC on core, 1.8 cm.\n{line}")

@@ -494,9 +494,10 @@ _DATED = re.compile(
     r"\b(?:19[5-9]\d|20[0-4]\d)\b|(?<![\d/])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?:/\d{2,4})?"
     r"(?:\s*\([^()\n]{1,60}\))?\s*:"
     r"|\bPOD\s*#?\d|\bpost-?op(?:erative)?\s+day\b"
-    # round 29c: the date or the time since in brackets before the colon ("Procedure (11/21): LEFT total mastectomy",
-    # "Procedure (3 wk ago): [X] L total mastectomy")
-    r"|\(\s*(?:(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?:/\d{2,4})?|\d{1,2}\s*(?:d|days?|wks?|weeks?|mos?|months?)\s+ago)\s*\)\s*:",
+    # round 29c: the operation's heading with its date or the time since in brackets ("Procedure (11/21): LEFT total
+    # mastectomy", "Procedure (3 wk ago): [X] L total mastectomy"); never another heading ("MDT outcome (10/10/26):")
+    r"|\b(?:procedure|surgery|operation|op)\s*\(\s*(?:(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?:/\d{2,4})?"
+    r"|\d{1,2}\s*(?:d|days?|wks?|weeks?|mos?|months?)\s+ago)\s*\)\s*:",
     re.IGNORECASE,
 )
 

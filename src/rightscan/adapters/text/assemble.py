@@ -37,6 +37,7 @@ from rightscan.adapters.text.rules import STRENGTH_RANK, FieldRule, Rules
 from rightscan.adapters.text.setting_course import NOTE_DATE, after_note_date, note_date
 from rightscan.adapters.text.setting_subject import set_aside_other_subjects
 from rightscan.adapters.text.size_current import rounded_restatement, several_foci_sentence, summary_size
+from rightscan.adapters.text.size_lesions import largest_lesion
 from rightscan.adapters.text.size_links import set_aside_other_measures
 from rightscan.adapters.text.stage_unknown import nodal_status_unknown
 from rightscan.adapters.text.stage_values import (
@@ -378,6 +379,7 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
     gives_way = pathology_size_after_surgery(rules, facts, sizes, mentions, categories)
     assumptions += several_foci(by_field.get("tumor.size_cm", []))
     assumptions += several_foci_sentence(rules, by_field)
+    assumptions += largest_lesion(rules, by_field, mentions)  # round 29c: lesions at their own clock positions
     stated_current(rules, by_field)
     denied_categories(by_field)  # round 21b: a category the note denies
     summary_size(rules, by_field)
@@ -491,7 +493,11 @@ _DATED = re.compile(
     # round 21b: the dated heading may name who and where before its colon ("Surgery 11/18 (Dr. K, St. Anne's): ...")
     r"\b(?:19[5-9]\d|20[0-4]\d)\b|(?<![\d/])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?:/\d{2,4})?"
     r"(?:\s*\([^()\n]{1,60}\))?\s*:"
-    r"|\bPOD\s*#?\d|\bpost-?op(?:erative)?\s+day\b",
+    r"|\bPOD\s*#?\d|\bpost-?op(?:erative)?\s+day\b"
+    # round 29c: the operation's heading with its date or the time since in brackets ("Procedure (11/21): LEFT total
+    # mastectomy", "Procedure (3 wk ago): [X] L total mastectomy"); never another heading ("MDT outcome (10/10/26):")
+    r"|\b(?:procedure|surgery|operation|op)\s*\(\s*(?:(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?:/\d{2,4})?"
+    r"|\d{1,2}\s*(?:d|days?|wks?|weeks?|mos?|months?)\s+ago)\s*\)\s*:",
     re.IGNORECASE,
 )
 

@@ -14,6 +14,7 @@ from typing import Any
 from rightscan.adapters.text import plan_order
 from rightscan.adapters.text.candidates import ACCEPTED, Candidate, status_of, where
 from rightscan.adapters.text.model import Mention
+from rightscan.adapters.text.risk_reduction import risk_reducing
 from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.setting_concern import kept_routine, metastasis_sought
 from rightscan.adapters.text.setting_course import first_course, told_after
@@ -114,6 +115,7 @@ def infer_setting(
         and m.sentence not in planned
         and _given(m, dated)
         and not plan_order.step_to_come(m, mentions)  # round 14v-a: "Surgery after chemo." is the plan's order
+        and not risk_reducing(m.sentence)  # round 29c: tamoxifen after an excised LCIS lowers a risk, treats no cancer
     ]
     history_only = [m for m in treatment if m.rule == _HISTORY_ONLY]
     treatment = [m for m in treatment if m.rule != _HISTORY_ONLY]
@@ -301,7 +303,9 @@ def infer_setting(
     # presented with L subareolar lump; pre-op US ..., 1 suspicious node (FNA +). Underwent L total mastectomy") is the
     # cancer as it presented, not a new finding after it (setting_course.told_before)
     found_after = distant + local if long_ago else told_after(distant + local, surgery)
-    if staging_only and surgery and not to_come and not found_after and not _other_breast(long_ago, current):
+    # round 29c: the new cancer's side told with how it was found only ("Now: R breast screen-detected mass. Core: ILC")
+    new_found = current + [m for m in said_found if m.rule == _HOW_FOUND] if current else current
+    if staging_only and surgery and not to_come and not found_after and not other_breast(long_ago, new_found):
         # "staging" asked for or done after the breast operation ("Staging CT requested given pN2a", "Staging after
         # surgery: CT CAP negative", "to decide on systemic staging and adjuvant therapy"): post-operative staging is
         # none of the guide's settings (new diagnosis means not yet treated), so the setting waits for the clinician.
@@ -354,7 +358,7 @@ def infer_setting(
     if surgery and by["perioperative"] and not long_ago:
         inferred = ("new_diagnosis", "operated, adjuvant treatment still to come: the cancer is still being treated "
                     "for the first time", surgery + by["perioperative"])  # fmt: skip
-    elif long_ago and (current or not distant) and (other_side := _other_breast(long_ago + surgery, current + local)):
+    elif long_ago and (current or not distant) and (other_side := other_breast(long_ago + surgery, new_found + local)):
         # a new cancer proven in the other breast is a new primary to stage, even with a finding that may be distant
         # (a raised ALP): that finding is part of its staging
         # the earlier cancer was in one breast, the new proven cancer or finding is in the other: a new primary
@@ -484,7 +488,7 @@ def sides_of(sentence: str) -> set[str]:
     return found
 
 
-def _other_breast(treated: list[Mention], new: list[Mention]) -> list[Mention]:
+def other_breast(treated: list[Mention], new: list[Mention]) -> list[Mention]:
     """The new findings that lie in the other breast than the treated cancer (each sentence naming one side only);
     empty unless the side-naming sentences of the treated cancer share one and the same side, and no new finding
     names the treated side."""

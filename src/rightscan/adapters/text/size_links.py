@@ -94,7 +94,7 @@ def set_aside_other_measures(rules: Rules, sizes: list[Candidate]) -> None:
     benign, malignant = link_words(rules, "benign"), link_words(rules, "malignant")
     in_situ, invasive = link_words(rules, "in_situ"), link_words(rules, "invasive")
     other_cancer, breast = link_words(rules, "other_cancer"), link_words(rules, "breast")
-    specimen = link_words(rules, "specimen")
+    specimen, distance = link_words(rules, "specimen"), link_words(rules, "distance")
     for sentence in {c.mention.sentence for c in live}:
         group = [c for c in live if c.mention.sentence == sentence]
         places = locate(group)
@@ -112,6 +112,8 @@ def set_aside_other_measures(rules: Rules, sizes: list[Candidate]) -> None:
                 reason = "the size of a cancer of another organ named before it"
             elif c.mention.rule == "size.dimensions" and _specimen_before(sentence[:at].lower(), specimen):
                 reason = "a resected specimen's dimensions, not the tumour's size"
+            elif _any(distance, before):  # round 29c: "Distance between the two lesions approx 3.5 cm"
+                reason = "the distance between two lesions, not a size"
             if reason:
                 c.used, c.reason = False, reason
 

@@ -12,13 +12,14 @@ from typing import Any
 
 from rightscan.adapters.text.candidates import ACCEPTED, Candidate, status_of, where
 from rightscan.adapters.text.model import Mention
-from rightscan.adapters.text.note_setting import RECURRENCE
+from rightscan.adapters.text.note_setting import RECURRENCE, other_breast, sides_of
 from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.size_links import link_words
 
 ELAPSED = "clue.time_elapsed"  # values.yaml: years elapsed ("3 yrs now")
 HOW_FOUND = "setting.screen_detected"  # targets.yaml: how the cancer was found, not that it is new
 
+_NOT_NOW = frozenset({"negated", "historical", "past", "hypothetical", "family"})
 _STAGE_FIELDS = ("tumor.size_cm", "tumor.t", "tumor.n", "tumor.m", "tumor.grade", "tumor.er", "tumor.pr", "tumor.her2")
 
 
@@ -84,6 +85,8 @@ def is_second_primary(
     the earlier cancer's, so the axilla described in words is the new cancer's clinical N, not a pathology finding."""
     if setting != "new_diagnosis":
         return False
+    if other_breast_operations(by_field):
+        return True
     operations = [c.mention.sentence for c in by_field.get("prior_surgery", []) if c.used]
     elapsed = {m.sentence for m in mentions if m.rule == ELAPSED}
     dated = [s for s in operations if _YEAR.search(s) or s in elapsed]
@@ -116,17 +119,34 @@ def earlier_operation_values(
         return
     latest = _latest_year(mentions)
     operations = {c.mention.sentence for c in by_field.get("prior_surgery", []) if c.used}
-    earlier = {s for s in operations if _years_before(s, latest)}
+    other_side = other_breast_operations(by_field)
+    earlier = {s for s in operations if _years_before(s, latest)} | other_side
     if not earlier:
         return
-    for fieldname in _STAGE_VALUES:
+    # round 29c: in the other breast's operation the pathological categories are the earlier cancer's too ("L
+    # mastectomy, 3.5 cm IDC, 2/15 nodes" before a new R breast cancer: its pN1a is not the new one's)
+    for fieldname in (*_STAGE_VALUES, *(("pathology.t", "pathology.n") if other_side else ())):
         for c in by_field.get(fieldname, []):
             if c.used and c.mention.sentence in earlier:
-                c.used, c.reason = (
-                    False,
-                    "the earlier, operated cancer's value (its operation's sentence, dated years "
-                    "back): not the new primary's",
-                )
+                where_told = "in the other breast" if c.mention.sentence in other_side else "dated years back"
+                why = f"the earlier, operated cancer's value (its operation's sentence, {where_told})"
+                c.used, c.reason = False, why + ": not the new primary's"
+
+
+def other_breast_operations(by_field: dict[str, list[Candidate]]) -> set[str]:
+    """round 29c: the sentences of a completed breast operation on one side, when the cancer the note proves now (its
+    type, or how it was found, "Now: R breast screen-detected 12 mm mass") lies in the other breast only ("PMH: L breast
+    ca 2009 -- L mastectomy"): the operation was the earlier cancer's (note_setting.other_breast); empty otherwise."""
+    operations = [c.mention for c in by_field.get("prior_surgery", []) if c.used]
+    current = [c.mention for c in by_field.get("tumor.histology", [])
+               if c.used and not c.mention.effects & {"past", "historical"}]  # fmt: skip
+    if not operations or not current:
+        return set()
+    current += [c.mention for c in by_field.get("setting", []) if c.used and c.mention.rule == HOW_FOUND]
+    if not other_breast(operations, current):
+        return set()
+    treated = {s for m in operations for s in sides_of(m.sentence)}
+    return {m.sentence for m in operations if sides_of(m.sentence) == treated}
 
 
 def named_new(rules: Rules, mentions: list[Mention]) -> bool:
@@ -239,8 +259,13 @@ def pathology_size_after_surgery(
 ) -> tuple[str, ...]:
     """After breast surgery for this cancer the final pathology size is the current one (annotation guide 2): a
     size given in a sentence about imaging or the time before the operation ("pre-op US 2.9 cm", "2.0 cm on US")
-    gives way when the note also gives a size without such words. A single size, of any kind, stays."""
-    if "prior_surgery" not in facts or facts.get("setting") in (*RECURRENCE, "surveillance"):
+    gives way when the note also gives a size without such words. A single size, of any kind, stays. round 29c: a
+    pathological T category of the current tumour ("FINAL PATHOLOGY: ILC, 5.6 cm ... pT3 pN2a") says it was resected
+    as well as the operation's name does, when a form's box hides that name."""
+    resected = any(
+        f.field == "pathology.t" and f.kind == "fact" and not m.effects & _NOT_NOW for m in mentions for f in m.findings
+    )
+    if not ("prior_surgery" in facts or resected) or facts.get("setting") in (*RECURRENCE, "surveillance"):
         return ()
     live = [c for c in sizes if c.used]
     if len(live) < 2:

@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import re
 
+# round 29c: dictation's "contracts" for contrast ("MRI brain without contracts"), read as heard by the order vocabulary
 CONTRAST_AFTER = re.compile(
     r"(?:\s*(?:pre\s*(?:\+|&|and|/)\s*post|w/wo|w/w/o|w/o|w\+wo|w/|wo|w|with and without|without and with|with|"
-    r"without|and|\+|&|iv|i\.v\.|contrast|gadolinium|gad|/|-)(?![a-z0-9]))+",
+    r"without|and|\+|&|iv|i\.v\.|contrast|contracts|gadolinium|gad|/|-)(?![a-z0-9]))+",
     re.IGNORECASE,
 )
 
 
 _SAYS_CONTRAST = re.compile(
-    r"contrast|gad|(?<![a-z])(?:iv|i\.v\.|w/|w\+|wo|w|with and without|without and with)(?![a-z])", re.IGNORECASE
+    r"contrast|contracts|gad|(?<![a-z])(?:iv|i\.v\.|w/|w\+|wo|w|with and without|without and with)(?![a-z])",
+    re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[;,.:\n]|\s[-–—]\s")
 NOT_ONE_CLAUSE = re.compile(r"[;,.\n]")

@@ -104,6 +104,30 @@ def test_no_value_rule_reads_a_run_in_more_than_linear_time(chunk: int) -> None:
     assert not slow
 
 
+# fourteenth pass (F1b): a value at a line's end, then a line led by a long run of blanks. The squeeze makes blanks
+# between two words one space, but a line's indentation stays, and "ALP 410" + a line break + blanks reached two or
+# three "\\s*" in a row (a size's "\\s*-?\\s*", a lab's unit, flag and range): 2,000 blanks took 97 s.
+INDENTED_HEADS = ("ALP 410", "AST 95 U/L", "bili 2.1 (", "CEA 12 ref", "CA 15-3 41 (3/24) ->", "2.5", "1.2 x", "N1",
+                  "ER 90%", "HER2 2+", "grade 2", "Ki-67 30", "T2", "Bone pain", "ALP 410 H", "ALP 50 normal")  # fmt: skip
+
+
+@pytest.mark.parametrize("chunk", range(4))
+def test_no_value_rule_reads_an_indented_line_after_a_value_in_more_than_linear_time(chunk: int) -> None:
+    slow = []
+    for rule in RULES[chunk::4]:
+        for head in INDENTED_HEADS:
+            if _doubles(rule.regex, head + "\n", " "):
+                slow.append((rule.id, head, "exponential"))
+                continue
+            if _cost(rule.regex, head + "\n", " ", SHORT) < SUSPECT / 4:
+                continue
+            short = min(_cost(rule.regex, head + "\n", " ", SHORT) for _ in range(2))
+            long = _cost(rule.regex, head + "\n", " ", 4 * SHORT)
+            if long > 0.02 and long > 8 * max(short, 0.0005):
+                slow.append((rule.id, head, round(short, 4), round(long, 4)))
+    assert not slow
+
+
 def test_the_short_run_check_finds_a_pattern_that_splits_its_blanks_every_way() -> None:
     # the check is not blind: the lab words' shape before this pass ('(?:\\s*(?:word|,)\\s*)*') is caught
     import re

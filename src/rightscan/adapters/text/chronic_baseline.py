@@ -110,7 +110,10 @@ class ChronicBaseline:
                     flaring.setdefault(code, []).extend(cond["words"])
         self._conditions = {code: p for code, words in by_symptom.items() if (p := word_pattern(words)) is not None}
         leads = word_pattern(spec.get("comment_leads", ()))
-        self._comment = re.compile(rf"[ \t]*\(?[ \t]*(?:{leads.pattern})[ \t]*[:\-–]", re.IGNORECASE) if leads else None
+        # possessive blanks (fourteenth pass F1): "[ \t]*\(?[ \t]*" split a blank-led line every way, in quadratic time
+        self._comment = (
+            re.compile(rf"[ \t]*+\(?[ \t]*+(?:{leads.pattern})[ \t]*+[:\-–]", re.IGNORECASE) if leads else None
+        )
         self._flaring = {code: p for code, words in flaring.items() if (p := word_pattern(words)) is not None}
         self._pointer = word_pattern(spec.get("comment_pointers", ()))  # round 28: "Headache [X] Y  -> see comment"
 

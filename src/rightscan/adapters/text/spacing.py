@@ -34,6 +34,15 @@ _GAP = re.compile(r"(?<=[^\s])(?:[^\S\n\r\f\v]{2,}|[^\S \n\r\f\v])(?=[^\s])")
 # proportion (a rule whose blanks split a run several ways, one C call holding the interpreter's lock: "HER2" and
 # 2,000 line breaks took minutes). Blanks after the run's last line break stay (a list's indentation).
 _BLANK_LINES = re.compile(r"\n(?:[^\S\n]*+\n){2,}+")
+# Fourteenth security pass (F1b): a line's long indentation, or its long trailing blanks, read as one space. The gap
+# rule above squeezes blanks between two words of a line only; a value at a line's end and a next line led by
+# thousands of blanks gave a rule's two or three "\s*" in a row (a size's "\s*-?\s*", a grade's score) every way to
+# split them: quadratic or worse in one C call the CPU budget cannot stop. No value rule reads the width of an
+# indentation this long (the layout reader, which does, runs on the text before this).
+EDGE_BLANKS = 16
+_EDGE = re.compile(  # tried only where a run begins: a run tried from each of its blanks would itself be quadratic
+    rf"(?<=\n)[^\S\n\r\f\v]{{{EDGE_BLANKS},}}+|(?<![^\S\n\r\f\v])[^\S\n\r\f\v]{{{EDGE_BLANKS},}}+(?=\n)"
+)
 
 
 # a hard-wrapped line of prose: a long, punctuated line that stops mid-sentence (a letter or a comma) and a
@@ -115,14 +124,17 @@ def squeeze(text: str, known: frozenset[str] = frozenset()) -> tuple[str, list[i
     characters (one more entry for the end); ``None`` when nothing changed (the usual case). A word split by a
     hyphen over two lines is joined (``known``: the words it is joined into without its hyphen)."""
     splits = split_words(text, known) if SOFT_HYPHEN in text else []
-    if not splits and not _GAP.search(text) and not ("\n" in text and _BLANK_LINES.search(text)):
+    edges = [(m.start(), m.end(), " ") for m in _EDGE.finditer(text)] if "\n" in text else []
+    if not splits and not edges and not _GAP.search(text) and not ("\n" in text and _BLANK_LINES.search(text)):
         return text, None
     pieces: list[str] = []
     where: list[int] = []
     kept = 0  # original offset up to which text is copied
     runs = [(m.start(), m.end(), " ") for m in _GAP.finditer(text)]
     if "\n" in text:
-        runs += [(m.start(), m.end(), "\n\n") for m in _BLANK_LINES.finditer(text)]
+        lines = [(m.start(), m.end(), "\n\n") for m in _BLANK_LINES.finditer(text)]
+        runs += lines
+        runs += [e for e in edges if not any(a < e[1] and e[0] < b for a, b, _ in lines)]  # not inside blank lines
     if splits:  # a gap run never overlaps a split (a gap lies between two words of one line)
         runs += splits
     runs.sort()

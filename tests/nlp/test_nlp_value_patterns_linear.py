@@ -107,8 +107,9 @@ def test_no_value_rule_reads_a_run_in_more_than_linear_time(chunk: int) -> None:
 # fourteenth pass (F1b): a value at a line's end, then a line led by a long run of blanks. The squeeze makes blanks
 # between two words one space, but a line's indentation stays, and "ALP 410" + a line break + blanks reached two or
 # three "\\s*" in a row (a size's "\\s*-?\\s*", a lab's unit, flag and range): 2,000 blanks took 97 s.
-INDENTED_HEADS = ("ALP 410", "AST 95 U/L", "bili 2.1 (", "CEA 12 ref", "CA 15-3 41 (3/24) ->", "2.5", "1.2 x", "N1",
-                  "ER 90%", "HER2 2+", "grade 2", "Ki-67 30", "T2", "Bone pain", "ALP 410 H", "ALP 50 normal")  # fmt: skip
+INDENTED_HEADS = ("ALP 410", "AST 95 U/L", "bili 2.1 (", "CEA 12 ref", "CA 15-3 41 (3/24) ->", "2.5", "1.2 x",
+                  "N1", "ER 90%", "HER2 2+", "grade 2", "Ki-67 30", "T2", "Bone pain", "ALP 410 H",
+                  "ALP 50 normal")  # fmt: skip
 
 
 @pytest.mark.parametrize("chunk", range(4))

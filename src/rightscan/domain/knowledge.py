@@ -64,6 +64,10 @@ class TermMeaning:
     # round 27o: the contrast is left to the radiologist ("per radiologist", "at radiologist's discretion", "contrast
     # TBD"): a "+/-" before it is "with or without", as the radiologist decides, not the two phases of one study
     contrast_open: bool = False
+    # round 29o: a status said only of the study in its own segment ("PET/CT taken 3/4"), never in a segment of its own
+    in_study: bool = False
+    # round 29o: "if", "unless": a modality named after it is a study the order is conditional on, not this one
+    condition: bool = False
 
 
 @dataclass(frozen=True, slots=True)

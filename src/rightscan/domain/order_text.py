@@ -160,10 +160,11 @@ def _read_segment(
     negated, refused = _negated(vocab, items), _refused_contrast(items)
     denied = False  # a negating word came before in the clause: a sign named after it is not the patient's
     signs: set[str] = set()  # the intent of the clause's signs ("new palpable lump"), read at the clause's end
+    condition = False  # round 29o: "if" / "unless" after the study: a modality named now is a study it waits on
     for k, (word, m) in enumerate(items):
         if word in CLAUSE_ENDS:
             parse.intent |= signs
-            in_reason = aside = denied = False
+            in_reason = aside = denied = condition = False
             signs = set()
             continue
         denied = denied or _denial(vocab, word, m)
@@ -182,9 +183,15 @@ def _read_segment(
                 signs.clear()
             continue
         named = bool(parse.modality or parse.regions or indication)
+        if m.condition and named:
+            condition = True
+        elif condition and m.modality:
+            parse.optional_part = True  # "PET/CT only if CT equivocal": which study is to do now is the question
         # a clinical word, or a priority word once the study is named ("CTH stat fall on warfarin"): what
         # follows in the segment is what the order is for
         clinical = clinical or (named and (m.indication or (m.priority and not indication)))
+        if m.rules_out and not indication and _rules_out_study(items, k):
+            parse.status.append("declined")  # "CT CAP not indicated": the study itself is not to be done (round 29o)
         if (m.modality or m.contrast_word) and _ruled_out(items, k):
             if m.contrast_word:  # "contrast contraindicated": whether contrast may be given is the question
                 parse.contrast_question = parse.contrast_doubt = True
@@ -235,8 +242,8 @@ def _read_segment(
             # set aside, not this one
             pending_addon = True
             continue
-        if m.status:
-            parse.status.append(m.status)
+        if m.status and not (m.in_study and (indication or later)):
+            parse.status.append(m.status)  # "PET/CT taken 3/4" is done; "- confirmed, arrive 8:45" the booking (29o)
         if m.with_marker:
             if _contrast_follows(items, k, indication):
                 parse.contrast_marks.add("with")
@@ -369,6 +376,13 @@ def _words(vocab: OrderVocabulary, raw: str, parse: _Parse) -> tuple[str, ...]:
     if len(tokens) > len(words):  # words run together, now cut: "within withoutcontrast" is dictation's too
         return dictated(vocab, tuple(tokens), parse)
     return tuple(tokens)
+
+
+def _rules_out_study(items: list[tuple[str, TermMeaning | None]], k: int) -> bool:
+    """Whether the ruling-out word at ``k`` follows the study's region ("CT CAP not indicated"), so that it rules out
+    the study itself; after a modality or a contrast ("MRI contraindicated", "gad not needed") only that is."""
+    before = next((m for w, m in reversed(items[:k]) if w not in SEPARATORS), None)
+    return before is not None and bool(before.regions) and not (before.modality or before.contrast_word)
 
 
 def _modality_next(items: list[tuple[str, TermMeaning | None]], k: int) -> bool:

@@ -269,10 +269,25 @@ def _optional(items: list[tuple[str, TermMeaning | None]], steps: bool) -> tuple
 def _own_status(items: list[tuple[str, TermMeaning | None]]) -> list[str]:
     """The order's own status in a segment after the study ("CT CAP w contrast - already done at OSH", "- on hold per
     onc", round 26o): a "done" or "declined" word in a segment that names no clinical word, procedure or modality
-    ("biopsy done 3/1", "s/p R mastectomy" are the patient's history, not the order's)."""
+    ("biopsy done 3/1", "s/p R mastectomy" are the patient's history, not the order's). Round 29o: a segment that opens
+    with a word ruling out what comes before it ("CT CAP - not indicated", "- not needed") or with a study put off
+    ("- postponed until after chemo") says the study is not to be done, unless it names another study; a status after
+    a word the vocabulary does not know is that word's ("- metformin held", "tamoxifen stopped"), and one said only in
+    the study's own segment ("- confirmed, arrive 8:45": the booking's) is not the order's."""
+    stated = [(w, m) for w, m in items if w not in SEPARATORS]
+    first = stated[0][1] if stated else None
+    opens = first is not None and (first.rules_out or (first.status == "declined" and not first.in_study))
+    if opens and not any(m is not None and (m.modality or _step(m)) for _, m in stated):
+        return ["declined"]  # "- postponed until after chemo"; "- declines MRI" sets another study aside (21o)
     if any(m is not None and _history(m) for _, m in items):
         return []
-    return [m.status for _, m in items if m is not None and m.status in ("done", "declined")]
+    out: list[str] = []
+    for word, m in stated:
+        if m is None and word.isalpha() and len(word) > 1:
+            break
+        if m is not None and m.status in ("done", "declined") and not m.in_study:
+            out.append(m.status)
+    return out
 
 
 def _history(m: TermMeaning) -> bool:

@@ -42,7 +42,12 @@ class Res(NamedTuple):
 
 
 def _reference(resource: dict[str, Any], path: str) -> str:
+    """How evidence and set-aside items name a resource. The Patient by its place in the prefetch, never its id
+    (fourteenth pass F7: "Patient/<MRN>" reached the decision log, its export and /v1/decisions, where the patient
+    is recorded only as a keyed hash); other resources by type and id, or by their place when they have none."""
     rid = resource.get("id")
+    if resource["resourceType"] == "Patient":
+        return path
     return f"{resource['resourceType']}/{rid}" if isinstance(rid, str) and rid else path
 
 

@@ -152,6 +152,12 @@ FLOORS = {
     # headaches" whose migraine history is told lines before), jb-011 (a right-upper-quadrant tenderness on examination
     # whose gallstones are named in the assessment)
     "blind_v29.jsonl": (2, 0.78),
+    # first run unseen 73.3 % and 9 unsafe (BLIND_V30_PROVENANCE.md), measured at 4675073; after round 29
+    # (test_nlp_r29a_layout.py, test_nlp_r29b_reading.py, test_nlp_r29c_staging.py, test_nlp_r29_tellers.py: half Y/N
+    # pairs, boxes leading their row, inline "No:" lists, OCR's split words and swapped digits, pedigree bullets, a
+    # headache from lost sleep, an illness over at discharge, a probable metastasis, another organ's surveillance,
+    # radiology sizes and axillae, the study considered) 88.0 % and none
+    "blind_v30.jsonl": (0, 0.87),
 }
 
 

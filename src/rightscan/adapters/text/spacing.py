@@ -34,15 +34,14 @@ _GAP = re.compile(r"(?<=[^\s])(?:[^\S\n\r\f\v]{2,}|[^\S \n\r\f\v])(?=[^\s])")
 # proportion (a rule whose blanks split a run several ways, one C call holding the interpreter's lock: "HER2" and
 # 2,000 line breaks took minutes). Blanks after the run's last line break stay (a list's indentation).
 _BLANK_LINES = re.compile(r"\n(?:[^\S\n]*+\n){2,}+")
-# Fourteenth security pass (F1b): a line's long indentation, or its long trailing blanks, read as one space. The gap
+# Fourteenth security pass (F1b): a line's long indentation read as one space. The gap
 # rule above squeezes blanks between two words of a line only; a value at a line's end and a next line led by
 # thousands of blanks gave a rule's two or three "\s*" in a row (a size's "\s*-?\s*", a grade's score) every way to
 # split them: quadratic or worse in one C call the CPU budget cannot stop. No value rule reads the width of an
 # indentation this long (the layout reader, which does, runs on the text before this).
 EDGE_BLANKS = 16
-_EDGE = re.compile(  # tried only where a run begins: a run tried from each of its blanks would itself be quadratic
-    rf"(?<=\n)[^\S\n\r\f\v]{{{EDGE_BLANKS},}}+|(?<![^\S\n\r\f\v])[^\S\n\r\f\v]{{{EDGE_BLANKS},}}+(?=\n)"
-)
+# (a line's trailing blanks are left: a form's answered boxes are blanked to a trailing run, and its width is read)
+_EDGE = re.compile(rf"(?<=\n)[^\S\n\r\f\v]{{{EDGE_BLANKS},}}+")
 
 
 # a hard-wrapped line of prose: a long, punctuated line that stops mid-sentence (a letter or a comma) and a

@@ -80,3 +80,55 @@ def test_controls_a_row_below_a_statement_or_with_other_words_answers_nothing_ab
     # the same line pair answered on one line still reads as before
     inline = NEW + "Lost weight without trying?  [ ] Yes  [x] No\n"
     assert "weight_loss" not in symptom_codes(inline) | symptoms_to_confirm(inline)
+
+
+# --- 2. a symptom negated by a suffix (v31 zc-034: "SOB-free") -----------------------------------------------------
+# context_rules.json "- free" (NEGATED_EXISTENCE, backward, one token) with its two PSEUDO cues
+
+SUFFIXED = [
+    ("Mobilised 20 m on the ward, breathlessness-free today.", "dyspnea"),
+    ("Walked the corridor twice, SOB free throughout.", "dyspnea"),
+    ("Headache-free since the steroids were weaned.", "headache"),
+    ("She has been cough free for a fortnight.", "cough"),
+    ("Back pain-free at rest and on transfers.", "back_pain"),
+    ("Seizure-free for two years on levetiracetam.", "seizure"),
+]
+
+
+@pytest.mark.parametrize(("line", "code"), SUFFIXED)
+def test_a_symptom_followed_by_free_is_denied(line: str, code: str) -> None:
+    note = NEW + line + "\n"
+    assert code not in symptom_codes(note)
+    assert code not in symptoms_to_confirm(note)
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("She is not headache-free: wakes with headaches most mornings.", "headache"),
+        ("No longer SOB-free on the stairs since last week.", "dyspnea"),
+        ("Has never been back pain free since the fall in May, worse at night.", "back_pain"),
+        ("Only two headache-free days a week now.", "headache"),  # the other days she has them
+        ("Cough free intervals are getting shorter; coughing most of the day.", "cough"),
+    ],
+)
+def test_not_free_or_free_days_keep_the_symptom(line: str, code: str) -> None:
+    assert code in symptom_codes(NEW + line + "\n")
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("New bone pain in the left hip for 3 weeks, worse at night. Leaflet given free of charge.", "bone_pain"),
+        ("New bone pain in the left hip for 3 weeks, worse at night, free text box left empty.", "bone_pain"),
+        ("New headaches, worse in the morning; free parking pass given.", "headache"),
+    ],
+)
+def test_controls_free_elsewhere_changes_nothing(line: str, code: str) -> None:
+    assert code in symptom_codes(NEW + line + "\n")
+
+
+def test_controls_denied_and_family_forms_read_as_before() -> None:
+    assert "headache" not in symptom_codes(NEW + "Denies headache.\n")
+    assert "bone_pain" not in symptom_codes(NEW + "Free of bone pain.\n")
+    assert "bone_pain" not in symptom_codes(NEW + "Mother had bone pain from metastases; she was never pain-free.\n")

@@ -31,6 +31,7 @@ _COMMENT = re.compile(r"[ \t]*(?:->|→|=>|[ \t][-–—][ \t])")  # "Yes -> how
 _GAP = re.compile(r"[ \t]*")
 _NUMBER = re.compile(r"[ \t]*(?:Q?\d{1,2}[.)]|[a-z][.)])[ \t]*", re.IGNORECASE)  # the question's item number
 _ASKS = ("?", ":")
+_ANY_BOX = re.compile(r"[\[☐☑☒■□]")  # a box the layout read on the question's line: that line is answered there
 
 
 def options_below(
@@ -97,7 +98,7 @@ def _question_above(text: str, line_start: int, rows: dict[int, list[Box]]) -> t
         return None
     start = text.rfind("\n", 0, end) + 1
     body = text[start:end].rstrip()
-    if start in rows or not body.endswith(_ASKS):
+    if start in rows or _ANY_BOX.search(body) or not body.endswith(_ASKS):
         return None
     begin = _NUMBER.match(text, start)
     begin_at = begin.end() if begin else start + len(text[start:end]) - len(text[start:end].lstrip())

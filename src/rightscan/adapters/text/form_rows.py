@@ -21,6 +21,8 @@ them. Forms put boxes in more ways than that, and these are read here, after the
   stands only with its box ticked, an unticked yes or an unsure word leaves it uncertain);
 - a question in quotes answered after a dash or colon ('"Any bone pain?" - no.'): the answer closes the
   question, as "Bone pain - no" does;
+- a question answered by a row of boxed options on the line below it ("Lost weight without trying?" then "[x] No
+  (0)   [ ] Unsure (2)   [ ] Yes"; round 30a, ``options_below``);
 - an unticked box leading its line labels the whole line, not only its first clause ("[ ] Headaches that
   persist, vision changes": the layout's label ends at the comma);
 - a heading of what to report should it happen ("SYMPTOMS TO REPORT (call us if you develop):", "CALL US AT
@@ -45,6 +47,7 @@ from rightscan.adapters.text.blank_prompts import blank_prompts, compile_blanks
 from rightscan.adapters.text.dictation import Misheard, compile_misheard, hear
 from rightscan.adapters.text.firstchars import guard_fields
 from rightscan.adapters.text.hypothetical_lists import Headings, compile_headings, hypothetical_lists
+from rightscan.adapters.text.options_below import options_below
 from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.scale_rows import Scales, compile_scales, read_scales
 from rightscan.adapters.text.spoken import Spoken, compile_spoken, speak
@@ -242,6 +245,9 @@ def read_forms(
             stop = _LABEL_END.search(original, b)
             stop_at = min(nxt, stop.start() if stop else len(original))
             chars[b:stop_at] = [" "] * (stop_at - b)  # "[ ] Headaches that persist, vision changes": all of it
+    # round 30a: a question answered by a row of boxed options on the line below it (options_below.py)
+    unread = [f for f in found if not overlaps(taken, f[0], f[1])]
+    out += options_below(forms.answer, lambda said, t: _effect(forms, said, t), original, unread)
     if '"' in original or "“" in original or "'" in original:
         out += _quoted_answers(forms, original)
     if forms.headings is not None:

@@ -1,0 +1,106 @@
+"""Round 30a (v31 zc-011): a screening tool's question on one line, its boxed answers on the line below.
+
+A questionnaire prints its question, then a row of options each with its box, often with the option's score or a
+follow-up prompt after it::
+
+    1. Have you lost weight recently without trying?
+       [x] No (0)   [ ] Unsure (2)   [ ] Yes -> how much? ____
+
+The layout reads a Yes/No pair only when its two options stand side by side; a score between them ("No (0)") or a
+third option ("Unsure") leaves the row unread, and the question's words were read as prose (a weight loss raised).
+Here a row made only of boxed answer words (the layout's yes, no, negative and unsure answers; a score in brackets
+and a comment after an arrow or a dash may follow an option) answers the question on the line above it, when that
+line asks (it ends with a question mark or a colon) and has no box of its own. The ticked options decide: every one
+negative negates the question's item, every one yes keeps it, anything else (an unsure answer, a yes and a no both
+ticked, nothing ticked) leaves it to confirm.
+
+Plain functions over the note's text; the answer words are the layout's (context.yaml), as form_rows reads them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+Mark = tuple[int, int, str]
+Box = tuple[int, int, bool]  # start, end, ticked
+
+_LEAD = re.compile(r"[ \t]*(?:[-*•][ \t]*)?")
+_SCORE = re.compile(r"[ \t]*\((?:\d{1,2}|[+-]?\d{1,2}[ \t]*(?:pts?|points?))\)")  # "No (0)", "Yes (2 pts)"
+_COMMENT = re.compile(r"[ \t]*(?:->|→|=>|[ \t][-–—][ \t])")  # "Yes -> how much? ____", "Yes - specify"
+_GAP = re.compile(r"[ \t]*")
+_NUMBER = re.compile(r"[ \t]*(?:Q?\d{1,2}[.)]|[a-z][.)])[ \t]*", re.IGNORECASE)  # the question's item number
+_ASKS = ("?", ":")
+_ANY_BOX = re.compile(r"[\[☐☑☒■□]")  # a box the layout read on the question's line: that line is answered there
+
+
+def options_below(
+    answer: re.Pattern[str], effect: Callable[[str, bool], str | None], original: str, boxes: Sequence[Box]
+) -> list[Mark]:
+    """(start, end, effect) for each question answered by a row of boxed options on the line below it.
+
+    ``answer`` matches answer words at a position (form_rows' ``Forms.answer``, group ``answers``); ``effect``
+    turns the ticked answers ("no", "no/unsure") into the effect on the question (form_rows' ``_effect``)."""
+    out: list[Mark] = []
+    rows: dict[int, list[Box]] = {}
+    for box in boxes:
+        rows.setdefault(original.rfind("\n", 0, box[0]) + 1, []).append(box)
+    for line_start, on_row in rows.items():
+        ticked = _options(answer, original, line_start, on_row)
+        if ticked is None or line_start == 0:
+            continue
+        question = _question_above(original, line_start, rows)
+        if question is None:
+            continue
+        said = effect("/".join(ticked), True) if ticked else "uncertain"  # nothing ticked: unanswered
+        if said is not None:
+            out.append((*question, said))
+    return out
+
+
+def _options(answer: re.Pattern[str], text: str, line_start: int, boxes: Sequence[Box]) -> list[str] | None:
+    """The ticked options' words of a row made only of boxed answer words, or None when the row is anything else."""
+    if len(boxes) < 2 or _LEAD.match(text, line_start).end() != boxes[0][0]:  # type: ignore[union-attr]
+        return None
+    line_end = text.find("\n", line_start)
+    line_end = len(text) if line_end < 0 else line_end
+    ticked: list[str] = []
+    in_comment = False  # a blank to fill in a comment ("Yes - give details: ____") is no option
+    for k, (_, b, is_ticked) in enumerate(boxes):
+        stop = boxes[k + 1][0] if k + 1 < len(boxes) else line_end
+        comment = _COMMENT.search(text, b, stop)  # the option's words end where a comment starts
+        words_end = comment.start() if comment else stop
+        pos = _GAP.match(text, b).end()  # type: ignore[union-attr]
+        m = answer.match(text, pos, words_end)
+        if m is None and in_comment:
+            continue
+        if m is None:
+            return None
+        in_comment = comment is not None
+        score = _SCORE.match(text, m.end(), words_end)
+        if text[score.end() if score else m.end() : words_end].strip():
+            return None  # other words on the row: not a row of options
+        if is_ticked:
+            ticked.append(m.group("answers").strip())
+    return ticked
+
+
+def _question_above(text: str, line_start: int, rows: dict[int, list[Box]]) -> tuple[int, int] | None:
+    """The question on the line above (blank lines skipped): its span past an item number, when it asks and has no
+    box of its own."""
+    end = line_start - 1
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        if text[start:end].strip():
+            break
+        end = start - 1
+    else:
+        return None
+    start = text.rfind("\n", 0, end) + 1
+    body = text[start:end].rstrip()
+    if start in rows or _ANY_BOX.search(body) or not body.endswith(_ASKS):
+        return None
+    begin = _NUMBER.match(text, start)
+    begin_at = begin.end() if begin else start + len(text[start:end]) - len(text[start:end].lstrip())
+    stop = start + len(body)
+    return (begin_at, stop) if begin_at < stop else None

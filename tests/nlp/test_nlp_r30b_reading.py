@@ -1,0 +1,62 @@
+"""Round 30b: clinical reading of treatment and benign causes (notes v31).
+
+Class 1 (za-012): a CTCAE-graded neuropathy line ("Sensory neuropathy: G2 - numbness/tingling toes + fingertips")
+names the treatment's neuropathy; its numbness or tingling is explained, not a neurologic red flag. The spaced
+dash after the grade belongs to the label and no longer ends the explanation's reach (context_rules.json, round
+30b cue "sensory neuropathy: G2 -"). A sensory change only: weakness, a new or progressive change stay red flags,
+and a denied, a relative's or an ungraded numbness read as before.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp_helpers import decide_note, symptom_codes
+
+ON_TREATMENT = (
+    "52F L breast IDC cT2 cN0, G3, ER+ PR- HER2-, on neoadjuvant weekly paclitaxel (cycle 7 of 12) after AC.\n"
+    "Breast MRI after wk 12 to assess response.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Peripheral neuropathy grade 1 - tingling and numbness in the fingertips, buttons ok.",
+        "CTCAE: Neuropathy: G2 - numbness in the soles of both feet, walking fine -> reduce dose.",
+        "Peripheral sensory neuropathy, grade 1: numbness of the fingertips, no functional loss.",
+        "Sensory neuropathy gr 2 – numbness both feet to the ankles, trouble with buttons.",
+    ],
+)
+def test_a_graded_neuropathy_line_explains_its_numbness(line: str) -> None:
+    note = ON_TREATMENT + line + "\n"
+    assert "neurologic_deficit" not in symptom_codes(note)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a warning beside the graded line: the red flag stands
+        "Sensory neuropathy: G2 - numbness in the left arm and leg, new, with weakness of the left leg.",
+        "Neuropathy G1 - new weakness in both legs and numbness up to the waist.",
+        # no grade, no named cause: as before
+        "New numbness in the right hand and foot since Sunday.",
+    ],
+)
+def test_weakness_or_a_new_focal_change_stays_a_red_flag(line: str) -> None:
+    note = ON_TREATMENT + line + "\n"
+    assert "neurologic_deficit" in symptom_codes(note)
+    assert decide_note(note)["systemic_imaging"] in ("targeted", "undetermined")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Neuropathy: G0. Denies numbness or tingling.",
+        "Mother had numbness in her legs from a spinal tumour.",
+        "Sensory neuropathy: G1 - numbness/tingling fingertips since paclitaxel.",
+    ],
+)
+def test_controls_denied_family_and_benign_numbness_stay_set_aside(line: str) -> None:
+    note = ON_TREATMENT + line + "\n"
+    assert "neurologic_deficit" not in symptom_codes(note)

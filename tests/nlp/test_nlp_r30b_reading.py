@@ -60,3 +60,53 @@ def test_weakness_or_a_new_focal_change_stays_a_red_flag(line: str) -> None:
 def test_controls_denied_family_and_benign_numbness_stay_set_aside(line: str) -> None:
     note = ON_TREATMENT + line + "\n"
     assert "neurologic_deficit" not in symptom_codes(note)
+
+
+# Class 2 (zb-042): a headache the same as for decades, told in the patient's own words ("since my twenties",
+# "since I was a teenager", "all my adult life"), is a chronic baseline; a warning of change still makes it a red flag.
+SURVIVOR = "Portal message. 12 years since my lumpectomy and radiation for L breast cancer, doing well.\n"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I get the same migraines I've had since I was a teenager, a couple a month, paracetamol helps.",
+        "My headaches come and go like they have since my early twenties, nothing unusual.",
+        "I've had tension headaches all my adult life and had one this week after a long day.",
+        "Headaches on and off since I was a kid, my GP thinks it's my neck.",
+    ],
+)
+def test_a_headache_had_for_decades_is_a_chronic_baseline(line: str) -> None:
+    note = SURVIVOR + line + "\n"
+    assert "headache" not in symptom_codes(note)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I've had headaches since my twenties but they are much worse this month and wake me at night.",
+        "Headaches since I was a teenager, but this one is different from my usual.",
+        "Headaches since my twenties, but a new kind started two weeks ago with vomiting.",
+    ],
+)
+def test_a_lifelong_headache_with_a_warning_of_change_stays_a_red_flag(line: str) -> None:
+    note = SURVIVOR + line + "\n"
+    assert "headache" in symptom_codes(note)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "No headaches since my twenties.",
+        "My mother has had headaches all her adult life.",
+    ],
+)
+def test_controls_a_denied_or_a_relatives_headache(line: str) -> None:
+    note = SURVIVOR + line + "\n"
+    assert "headache" not in symptom_codes(note)
+
+
+def test_control_a_headache_dated_to_a_recent_event_is_not_a_lifelong_one() -> None:
+    # "since my" names no decades here: the headache is read as before (a red flag)
+    note = SURVIVOR + "I've had headaches every morning since my last scan in May.\n"
+    assert "headache" in symptom_codes(note)

@@ -110,3 +110,44 @@ def test_control_a_headache_dated_to_a_recent_event_is_not_a_lifelong_one() -> N
     # "since my" names no decades here: the headache is read as before (a red flag)
     note = SURVIVOR + "I've had headaches every morning since my last scan in May.\n"
     assert "headache" in symptom_codes(note)
+
+
+# Class 3 (zb-032): a cough named as the trigger of another pain ("sore when I cough", "it hurts when I cough or
+# sneeze", "tender on coughing") is not the symptom cough; a cough stated on its own still counts, and the pain it
+# triggers is read as before.
+@pytest.mark.parametrize(
+    "line",
+    [
+        "My chest wall is tender on coughing since the flu last month, slowly easing.",
+        "Under my arm, it hurts when I cough or laugh, since I pulled something gardening.",
+        "The left side of my ribcage is sore whenever I cough or roll over.",
+        "The pain started with a fit of hard coughing during my cold and is fading.",
+    ],
+)
+def test_a_cough_that_triggers_a_pain_is_not_the_symptom_cough(line: str) -> None:
+    note = SURVIVOR + line + "\n"
+    assert "cough" not in symptom_codes(note)
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        # a cough stated on its own, beside the trigger
+        ("Dry cough for 6 weeks, not settling, and my ribs are sore when I cough.", "cough"),
+        # the triggered pain keeps its own reading: a back pain that hurts on coughing, with warnings
+        ("My back hurts when I cough, new for 3 weeks, worse at night.", "back_pain"),
+        ("New hip pain with coughing, waking her at night.", "bone_pain"),
+    ],
+)
+def test_a_stated_cough_and_the_triggered_pain_stay(line: str, code: str) -> None:
+    note = SURVIVOR + line + "\n"
+    assert code in symptom_codes(note)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Denies cough.", "Her husband has had a cough for months, and it is sore when he coughs."],
+)
+def test_controls_a_denied_or_a_relatives_cough(line: str) -> None:
+    note = SURVIVOR + line + "\n"
+    assert "cough" not in symptom_codes(note)

@@ -158,6 +158,13 @@ FLOORS = {
     # headache from lost sleep, an illness over at discharge, a probable metastasis, another organ's surveillance,
     # radiology sizes and axillae, the study considered) 88.0 % and none
     "blind_v30.jsonl": (0, 0.87),
+    # first run unseen 78.0 % and 8 unsafe (BLIND_V31_PROVENANCE.md), written during round 29, measured after round
+    # 29a-c at fcf0e67; after round 30 (test_nlp_r30a_forms.py, test_nlp_r30b_reading.py: a form's answers on the line
+    # under its question, "SOB-free", a graded chemotherapy neuropathy, lifelong headaches in the patient's words, a
+    # pain "when I cough") 80.0 % and 3, named: za-027 (a cramping "with the BMs, settles afterward"), zb-013 (a hip
+    # pain "worse lying on that side" with its bursitis named and injected), zc-042 (a portal message whose subject
+    # line names back pain, explained in its body)
+    "blind_v31.jsonl": (3, 0.79),
 }
 
 

@@ -22,6 +22,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 Label = tuple[int, int]
 QUESTION_ENDS = (":", "?")  # a label that asks ("... (bone pain, headache):", "bone pain or cough?") before its pair
+LABEL_WORD = re.compile(r"\w|[+\-−]")  # a character a label may start with (a word, or a sign: "+ve", "-")
 
 
 def absent_options(spec: Mapping[str, Sequence[str]]) -> list[str]:

@@ -42,6 +42,7 @@ import re
 from dataclasses import dataclass
 
 from rightscan.adapters.text import category_boxes
+from rightscan.adapters.text.box_answers import LABEL_WORD as _LABEL_WORD
 from rightscan.adapters.text.box_answers import (
     absent_options,
     answer_cell,
@@ -246,7 +247,6 @@ def _is_checked(layout: Layout, text: str) -> bool:
 
 
 _BOX_START = re.compile(r"\[|[☐☑☒■□✓✔]|\((?:[ \t]+|[ \t]*[xX✓✔][ \t]*)\)|(?<![A-Za-z0-9_])_(?:_|[xX]_)")
-_LABEL_WORD = re.compile(r"\w|[+\-−]")
 _WORD_AFTER = re.compile(r"\s*[A-Za-z]{2}")
 
 

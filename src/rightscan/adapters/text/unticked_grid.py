@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from typing import Protocol
 
-_LABEL_WORD = re.compile(r"\w|[+\-−]")
+from rightscan.adapters.text.box_answers import LABEL_WORD as _LABEL_WORD
 
 
 class GridLayout(Protocol):

@@ -1,4 +1,4 @@
-"""Round 31 (lead): a back the patient says she injured is her back pain, and "I" + that verb brings the telling back to her.
+"""Round 31 (lead): a back the patient says she injured is her back pain, and "I" with that verb is her telling.
 
 A portal message headed "Subject: back pain - do I need a scan?" told in its body how the writer "pulled something
 in my lower back" helping her son move a couch, getting better, no pain at night (v31 zc-042). The body's injury was

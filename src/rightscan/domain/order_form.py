@@ -77,9 +77,15 @@ def _rewrite(vocab: OrderVocabulary, read: Callable[[str], Items], part: str) ->
     kind = _answer(vocab, match.group("a"))
     if kind is None:
         asked = _contrast(question) and not any(m is not None and (m.contrast or m.with_marker) for _, m in question)
-        if not asked or _states_contrast(read(match.group("a"))):
-            return part  # "Laterality: R", "Contrast: with and without", "Contrast: IV": read as written
-        said = "contrast as indicated"  # "Contrast? TBD", "Contrast: routine": whether it is given is the question
+        answer = read(match.group("a"))
+        if asked and _timing_only(answer):
+            # round 31o: "Contrast: Without", "Contrast: Without and with" (a field's value, or the option chosen on the
+            # form): the timing of the contrast the question names, not a bare "contrast" and then a "without"
+            said = f"{match.group('a')} contrast"
+        elif not asked or _states_contrast(answer):
+            return part  # "Laterality: R", "Contrast: IV": read as written
+        else:
+            said = "contrast as indicated"  # "Contrast? TBD", "Contrast: routine": whether it is given is the question
     elif _contrast(question) and any(m is not None and m.contrast for _, m in question):
         # the question states a timing itself ("Non-contrast? Y", "Contrast enhanced? N"): a yes is that timing, a
         # no leaves which one to ask
@@ -91,6 +97,13 @@ def _rewrite(vocab: OrderVocabulary, read: Callable[[str], Items], part: str) ->
     else:
         said = ""  # a technique left out, a sign or a risk denied: nothing the study is
     return f" {study} {said} ".replace("  ", " ") if study or said else " "
+
+
+def _timing_only(items: Items) -> bool:
+    """Whether an answer is a contrast timing and nothing else ("Without", "with and without", "w/o")."""
+    said = [m for _, m in items]
+    timing = any(m is not None and (m.contrast or m.with_marker) for m in said)
+    return timing and all(m is not None and (m.contrast or m.with_marker or m.noise) for m in said)
 
 
 def _states_contrast(items: Items) -> bool:

@@ -38,6 +38,7 @@ from rapidfuzz import fuzz, process
 
 from rightscan.domain.knowledge import Knowledge, OrderVocabulary, Procedure, StudyAttributes
 from rightscan.domain.model import InputError
+from rightscan.domain.order_choices import answer_choices, by_default_field, unchosen
 from rightscan.domain.order_codes import (
     anywhere,
     codes_of,
@@ -353,6 +354,15 @@ def _interpret(kb: Knowledge, text: str, unwrap: bool = True) -> OrderReading:
         named = {p.id: p for p in (*studies.values(), *(p for r in others for p in (r.study, *r.choices) if p))}
         choices = tuple(named.values())[: max(6, len(studies))]
         return dataclasses.replace(readings[0], status="ambiguous", study=None, choices=choices, missing=("conflict",))
+    # an order entry screen's choices (round 31o): the chosen option only; a choice not made (or made twice) asks
+    chosen = answer_choices(vocab, text)
+    if chosen.alternatives:
+        return unchosen([_interpret(kb, alternative, unwrap=False) for alternative in chosen.alternatives])
+    text = chosen.text
+    if (by_default := by_default_field(vocab, text, lambda t: _interpret(kb, t, unwrap=False))) is not None:
+        if isinstance(by_default, OrderReading):
+            return by_default
+        text = by_default
     codes, rest = codes_of(text[:500])
     # a tracer's HCPCS code outside the catalogue ("A9552", FDG) names the tracer: read as its word (round 19o); a
     # contrast agent's ("Q9967", "A9581") its contrast (round 27o)
@@ -557,6 +567,8 @@ _MISSING = {
     "conflict": "it states conflicting attributes",
     "unread words": "some words were not understood",
     "status": "the study named is done, cancelled or declined: which study is ordered now",
+    "choice": "a choice on the order form is left open or made twice",
+    "default": "a field filled in by default is contradicted by what was typed",
 }
 
 

@@ -418,6 +418,8 @@ class OrderVocabularyFile(_Strict):
     # round 27o: words that change an order from one study to another ("changed PET/CT to CT CAP"): the study after
     # "to" is the one ordered
     changes: list[str] = []
+    # round 31o: words after a study that replaces another ("CT CAP replaces bone scan"): that study is ordered
+    replacing: list[str] = []
 
 
 class EquivalenceEntry(_Strict):

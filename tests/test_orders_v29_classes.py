@@ -136,3 +136,45 @@ def test_a_contradicted_default_says_so() -> None:
 @pytest.mark.parametrize("text", ["Mammo Dx L   3D: Yes   Comment: no 3D", "DBT diagnostic R - no tomosynthesis"])
 def test_a_technique_stated_and_denied_asks(text: str) -> None:
     assert interpret(KB, text).status != "resolved"
+
+
+# ------------------------------------------------------------------ 4. the abstentions: fields pasted on one line
+@case(
+    [
+        # each "Label: value" after a wide gap is a question and its answer, not a run of words
+        ("US BREAST LIMITED   Side: Left   Reason: palpable mass 10 o'clock   Elastography: No", "us_breast"),
+        ("CT CHEST   IV contrast? Yes   Oral contrast? No", "ct_chest_contrast"),
+        ("MRI L-SPINE   Contrast: Without   Sedation? No   Reason: back pain, hx breast ca", "mri_spine_wo"),
+        ("Ultrasound - Body site: Abdomen   Laterality: N/A   Fasting: Yes", "us_abdomen"),
+        # "N/A" states nothing: a contrast answered so is still unstated
+        ("CT chest   Contrast: N/A   Reason: cough", None),
+        # a status answering another item than the study is that item's ("screening form: done"); the study's own asks
+        ("MRI brain w/o   MRI safety questionnaire: completed", "mri_head_wo"),
+        ("MRI brain w/o: done", None),
+        # "2D digital" is the digital mammogram a screen offers beside "3D tomo"
+        ("Breast imaging: Diagnostic   Technique: 2D digital   Side: Right", "mammo_diagnostic"),
+        ("Breast imaging: Screening   Technique: 3D tomo", "dbt_screening"),
+        ("Breast imaging: Screening", None),  # no modality, no technique: which study?
+    ]
+)
+def test_fields_pasted_on_one_line_are_read_as_questions_and_answers(text: str, pid: str | None) -> None:
+    assert study(text) == pid, interpret(KB, text)
+
+
+# ------------------------------------------------------------------ 4. the abstentions: a duplicate-order alert
+@case(
+    [
+        ("Duplicate order warning: MRI brain w/wo already ordered 11/28 by Dr ***. Proceed? Yes", "mri_head_wwo"),
+        (
+            "Possible duplicate: CT CAP w contrast already on order - Action: keep new order, cancel old order",
+            "ct_cap_contrast",
+        ),
+        ("DUPLICATE ORDER ALERT - US L axilla previously ordered 12/01. Continue? [x] Yes [ ] No", "us_axilla"),
+        # not continued, the new one cancelled, or no answer: the order asks
+        ("Duplicate order alert: MRI brain w/wo already ordered 11/30. Continue? [ ] Yes [x] No", None),
+        ("Duplicate order warning: bone scan ordered yesterday. Action: cancel new, keep old", None),
+        ("Duplicate order alert: PET/CT already ordered 12/01. Continue? [ ] Yes [ ] No", None),
+    ]
+)
+def test_a_duplicate_order_alert_is_the_study_when_the_new_order_is_kept(text: str, pid: str | None) -> None:
+    assert study(text) == pid, interpret(KB, text)

@@ -11,6 +11,8 @@ fields the system filled in by default.
 - When no option of a group is chosen, when two radio buttons of one group are, or when two ticked boxes say
   different things on one axis ("[x] noncontrast [x] with IV contrast"), the choice is unknown: the text comes back
   once per option (``alternatives``) and the resolver asks, offering the studies the options name; it never picks.
+- Fields pasted on one line, a wide gap between them ("Body site: Axilla   Laterality: Right   Doppler: No"), are
+  parted at each gap before a label (``fields_apart``), so that each is read as a question and its answer.
 - An unfilled smart-phrase pick list ("Contrast: {with/without}", "{Left/Right/Bilateral:12345}") is a choice with
   none made.
 - A field marked as the system's default ("Contrast: Without and with (default)", "Laterality: Left (defaulted)") was
@@ -43,6 +45,8 @@ _OPTION_END = re.compile(r"[ \t]{2,}|[\t\n\r|;]")
 _FIELD_START = re.compile(r"[ \t]{2,}|[\t\n\r|;(]|\s[-\u2013\u2014]+\s|\.\s+")
 # an unfilled smart-phrase pick list: options joined by "/" or "|", perhaps with the list's id after a colon
 _PICK_LIST = re.compile(r"\{(?P<options>[A-Za-z0-9 +\-]{1,30}(?:[/|][A-Za-z0-9 +\-]{1,30}){1,5})(?::\d{1,12})?\}")
+# a wide gap before a field's label ("MAMMO DX UNILAT   Laterality: Left   Tomo: No"): where one field ends
+_FIELD_GAP = re.compile(r"(?:[ \t]{2,}|\t)(?=[A-Za-z](?:[A-Za-z0-9/&'+-]| (?! )){0,30}[?:][ \t])")
 # a value the system filled in: "Contrast: Without and with (default)", "Laterality: Left (defaulted)"
 _DEFAULTED = re.compile(
     r"(?P<field>[A-Za-z][A-Za-z0-9 /]{0,30}:)[ \t]*(?P<value>[^:()\n|;]{1,60}?)[ \t]*"
@@ -167,6 +171,13 @@ def choices(
         at = group.end
     out.append(text[at:])
     return Choices("".join(out), read=True)
+
+
+def fields_apart(text: str) -> str:
+    """The text with each field of an order entry screen pasted on one line ("Ultrasound - Body site: Axilla
+    Laterality: Right   Doppler: No") parted from the next at the wide gap before its label, as ";" parts them: each
+    "Label: value" is then read as a form's question and its answer (``order_form``), not as one run of words."""
+    return _FIELD_GAP.sub(" ; ", text) if len(text) <= MAX_TEXT else text
 
 
 def defaulted(text: str) -> list[tuple[int, int, str]]:

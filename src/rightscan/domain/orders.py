@@ -38,7 +38,7 @@ from rapidfuzz import fuzz, process
 
 from rightscan.domain.knowledge import Knowledge, OrderVocabulary, Procedure, StudyAttributes
 from rightscan.domain.model import InputError
-from rightscan.domain.order_choices import answer_choices, by_default_field, unchosen
+from rightscan.domain.order_choices import answer_choices, by_default_field, fields_apart, unchosen
 from rightscan.domain.order_codes import (
     anywhere,
     codes_of,
@@ -357,9 +357,10 @@ def _interpret(kb: Knowledge, text: str, unwrap: bool = True) -> OrderReading:
     # an order entry screen's choices (round 31o): the chosen option only; a choice not made (or made twice) asks
     chosen = answer_choices(vocab, text)
     if chosen.alternatives:
-        return unchosen([_interpret(kb, alternative, unwrap=False) for alternative in chosen.alternatives])
-    text = chosen.text
-    if (by_default := by_default_field(vocab, text, lambda t: _interpret(kb, t, unwrap=False))) is not None:
+        # each option read as the order would be, a study done or declined offered with its status (round 26o)
+        return unchosen([_not_now(_interpret(kb, alternative, unwrap=False)) for alternative in chosen.alternatives])
+    text = fields_apart(chosen.text)
+    if (by_default := by_default_field(vocab, text, lambda t: _not_now(_interpret(kb, t, unwrap=False)))) is not None:
         if isinstance(by_default, OrderReading):
             return by_default
         text = by_default

@@ -116,6 +116,8 @@ def test_the_new_study_of_a_changed_order_is_the_order(text: str, pid: str | Non
         ("CT A/P - Contrast: Without (default)   Comment: with IV contrast please", None),
         ("Mammo bilat - Purpose: Screening (default)   Comment: diagnostic, new palpable lump", None),
         ("Mammo Dx R   Tomosynthesis: Yes   Comment: no tomo, 2D only", None),
+        ("MRI brain - Contrast: Without and with (default)   Comment: no gadolinium", None),
+        ("MRI brain w/wo   Comment: no gadolinium", None),  # typed twice, two ways: a conflict as before
         # a default nothing typed contradicts stands; a defaulted side the typed words contradict is dropped
         ("CT chest - Contrast: Without (default)", "ct_chest_wo"),
         ("MRI brain - Contrast: Without and with (default)   Comment: new headaches", "mri_head_wwo"),
@@ -125,6 +127,14 @@ def test_the_new_study_of_a_changed_order_is_the_order(text: str, pid: str | Non
 )
 def test_a_default_contradicted_by_the_typed_words_is_never_the_answer(text: str, pid: str | None) -> None:
     assert study(text) == pid, interpret(KB, text)
+
+
+def test_many_open_choices_ask_without_reading_every_combination() -> None:
+    text = "CT chest " + " ".join(f"Q{i}: ( ) Yes ( ) No" for i in range(12))
+    assert interpret(KB, text).status != "resolved"
+    fields = "   ".join(f"F{i}: Without and with (default)" for i in range(8))
+    text = f"MRI brain {fields}   Comment: no gadolinium"
+    assert interpret(KB, text).status != "resolved"
 
 
 def test_a_contradicted_default_says_so() -> None:

@@ -231,6 +231,11 @@ def _offered(readings: Sequence[Any], missing: str) -> Any:
     )
 
 
+def asks(reading: Any) -> Any:
+    """A reading made to ask which option of a choice is meant, offering what it names."""
+    return _offered([reading], "choice")
+
+
 def unchosen(readings: Sequence[Any]) -> Any:
     """The reading of an order whose choice on the form is not made, or made twice, from the readings of its options
     (round 31o): the order asks, offering the studies the options name; when every option names the same study, the
@@ -253,9 +258,13 @@ def by_default_field(vocab: OrderVocabulary, text: str, read: Callable[[str], An
     if not found:
         return None
     sides = {"left", "right", "bilateral"}
+    typed_only = text
+    for start, end, _ in reversed(found):
+        typed_only = f"{typed_only[:start]} ; {typed_only[end:]}"
+    typed = parse_order_text(vocab, typed_only)  # what the orderer typed: the text without any defaulted field
     for start, end, field in reversed(found):  # from the end: the spans before stay where they are
         rest = f"{text[:start]} ; {text[end:]}"
-        given, typed = parse_order_text(vocab, f"order ; {field}"), parse_order_text(vocab, rest)
+        given = parse_order_text(vocab, f"order ; {field}")
         typed_sides = (typed.laterality | typed.indication_laterality) & sides
         if given.laterality & sides and typed_sides and not given.laterality & typed_sides:
             text = rest  # the typed side (or the complaint's) stands; the default's is no statement

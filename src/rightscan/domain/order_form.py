@@ -80,8 +80,8 @@ def _rewrite(vocab: OrderVocabulary, read: Callable[[str], Items], part: str) ->
         return part
     kind = _answer(vocab, match.group("a"))
     answer = read(match.group("a"))
-    if kind == "no" and len(answer) > 1 and any(_names_part(m) for _, m in answer[1:]):
-        return part  # round 31o: "Comment: no tomo" negates the tomosynthesis; it answers no question
+    if kind == "no" and len(match.group("a").split()) > 1 and any(_names_part(m) for w, m in answer if w != "no"):
+        return part  # round 31o: "Comment: no tomo", "Comment: no gadolinium" negate a part; they answer no question
     if kind == "not_applicable" or (kind is None and _status_only(answer)):
         # round 31o: "Laterality: N/A", "Oral contrast? N/A" state nothing; "MRI safety screen: done" is the screen's
         # status, not the study's

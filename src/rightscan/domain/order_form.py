@@ -18,7 +18,8 @@ names is not part of the study; "yes" says it is. The question is read with the 
 
 Study words written before the question in its segment ("CT chest contrast: none") stay the study's. A question
 with any other answer ("Laterality: R", "Reason: palpable lump", "Complete/Limited: Limited") is left as written,
-and so is a checkbox ("contrast [ ] yes [x] no"). Pure; the meanings come from the vocabulary, read by the
+and so is a checkbox here (round 31o: ``order_choices`` has already written a ticked box as its answer, "contrast [ ]
+yes [x] no" as "contrast: no"). Pure; the meanings come from the vocabulary, read by the
 caller's ``read`` (``order_text``), so that this module imports no reader of its own.
 """
 

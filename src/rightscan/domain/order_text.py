@@ -31,7 +31,8 @@ round 22o), is set aside when the rest names a modality. The views of a mammogra
 views of the breast, with no modality named are the mammogram's (round 22o). The two halves of a
 with-and-without order written apart ("plain + contrast", "non-con and gad") are read together; a lone
 contrast noun beside an unjoined "without", a contrast only "if needed" beside a stated timing, and a
-contrast word answered "no" in a checkbox ("contrast [ ] yes [x] no") leave the contrast to ask, never "with"; an
+contrast word answered "no" in a checkbox the order reader could not answer leave the contrast to ask, never "with"
+(round 31o: a ticked box is read before, by ``order_choices``: "contrast [ ] yes [x] no" is the study without); an
 order form's question answered inline ("Contrast? N", "Tomosynthesis? Y") is read as what the answer states
 (``order_form``, round 21o).
 A modality, a procedure or a contrast followed by "if needed" / "if abnormal" after the study part, or a

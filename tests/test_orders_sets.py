@@ -100,6 +100,7 @@ FROZEN = {
     "orders_v26.jsonl": "534ed4d3e9cfe9de76bd1771ef6c5d624db77a7a958949c84e3aaaf85cee0c7e",
     "orders_v27.jsonl": "54f95c8674515086e56944d13a29672282194913168df02c8f74de02880d725e",
     "orders_v28.jsonl": "665a35c65e56c9af643b9013d2a1fe860e825146d692aef605a6e49dbc6a3fcb",
+    "orders_v29.jsonl": "e7a2d68feb1d4f5321a55cff63c5d7da2dedd296891fe1ead55ffd0db164d26b",
 }
 
 

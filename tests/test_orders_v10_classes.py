@@ -284,7 +284,9 @@ def test_a_local_code_before_the_name_is_set_aside(text: str, pid: str | None) -
         ("CT abdomen/pelvis - IV contrast? N", "ct_abdomen_pelvis_wo"),
         ("CT thorax, contrast Y/N: no", "ct_chest_wo"),
         ("CT chest contrast: none", "ct_chest_wo"),
-        ("CT CAP contrast [ ] yes [x] no", None),
+        # round 31o: the ticked box is read (domain/tick_marks.py, as the note reader does): "no" is the study without
+        ("CT CAP contrast [ ] yes [x] no", "ct_cap_wo"),
+        ("CT CAP contrast [x] yes [x] no", None),  # both ticked: the choice is unknown
     ]
 )
 def test_a_contrast_answered_no_is_never_read_as_with(text: str, pid: str | None) -> None:

@@ -55,7 +55,7 @@ def test_v16_shapes_name_the_study_a_clinician_means(text: str, pid: str | None)
         "Pt declines MRI",  # declined with nothing else ordered: the order itself is declined
         "US breast simple cyst",  # "simple" alone is a cyst's word, not a contrast statement
         "CT chest w/o, with contrast",  # a comma with no "followed by": two statements, which one?
-        "CT chest (Contrast: [ ] Yes [x] No)",  # a checkbox: the ticked box is not read (21o: "Contrast: No" is "w/o")
+        "CT chest (Contrast: [ ] Yes [ ] No)",  # no box ticked (round 31o: a ticked one is read, "No" is "w/o")
         "tomography",  # a modality alone names no study
     ],
 )

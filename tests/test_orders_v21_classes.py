@@ -51,7 +51,7 @@ def test_an_order_form_answer_that_is_a_value(text: str, pid: str | None) -> Non
     [
         "CT chest -- Oral contrast? Y",  # an oral contrast is no IV contrast: which study?
         "MAMMOGRAM -- Tomosynthesis? N",  # no intent
-        "CT CAP contrast [ ] yes [x] no",  # a checkbox's ticked box is not read
+        "CT CAP contrast [ ] yes [ ] no",  # no box ticked (round 31o: a ticked box is read)
         "CT chest -- Contrast allergy? N",  # the allergy denied: the contrast is still unstated
         "CT abdomen pelvis -- Oral contrast? N",
         "MRI breast -- Contrast? Maybe",  # answered neither yes nor no: whether contrast is given is the question

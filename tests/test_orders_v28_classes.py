@@ -186,7 +186,7 @@ def test_spanish_routes_and_tomosynthesis(text: str, pid: str | None) -> None:
         ("pt getting an MRI next week", None),
         ("Plan: breast MRI next visit", None),
         ("MRI brain, contrast: no", "mri_head_wo"),
-        ("CT chest, IV contrast? [ ] yes [x] no", None),
+        ("CT chest, IV contrast? [ ] yes [x] no", "ct_chest_wo"),  # round 31o: the ticked box is read
     ]
 )
 def test_the_study_in_plans_letters_and_navigators_words(text: str, pid: str | None) -> None:

@@ -96,6 +96,9 @@ class OrderVocabulary:
     # words that change an order from one study to another ("changed PET/CT to CT CAP"): the study after "to" is the
     # one ordered (round 27o)
     changes: tuple[str, ...] = field(default=(), compare=False, hash=False)
+    # words that say the study before them replaces another ("CT CAP replaces bone scan"): that study is the one ordered
+    # (round 31o)
+    replacing: tuple[str, ...] = field(default=(), compare=False, hash=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,12 +11,15 @@ names is not part of the study; "yes" says it is. The question is read with the 
   question, either answer, states nothing);
 - a question about a technique or a part of the study ("Tomosynthesis? N", "3D? Y") answered yes names it,
   answered no leaves it out;
+- a question answered "N/A" states nothing, and a question about something else than the study answered by a status
+  ("MRI safety screen: done") is that thing's (round 31o);
 - any other question ("Sedation? N", "Pregnant? N", "Contrast allergy? N") answered no states nothing; answered
   yes, its words are read as written ("Pregnant? Y" still puts contrast in question).
 
 Study words written before the question in its segment ("CT chest contrast: none") stay the study's. A question
 with any other answer ("Laterality: R", "Reason: palpable lump", "Complete/Limited: Limited") is left as written,
-and so is a checkbox ("contrast [ ] yes [x] no"). Pure; the meanings come from the vocabulary, read by the
+and so is a checkbox here (round 31o: ``order_choices`` has already written a ticked box as its answer, "contrast [ ]
+yes [x] no" as "contrast: no"). Pure; the meanings come from the vocabulary, read by the
 caller's ``read`` (``order_text``), so that this module imports no reader of its own.
 """
 
@@ -36,14 +39,16 @@ _OFFERED = re.compile(r"\(\s*(y\s*/\s*n|yes\s*/\s*no)\s*\)", re.IGNORECASE)  # "
 _CHOICES = r"(?:(?:y\s*/\s*n|yes\s*/\s*no)\s*)"  # the answers offered: "Y/N", "yes/no"
 _QUESTION = re.compile(
     rf"^(?P<q>[^?:]*[A-Za-z][^?:]*?)\s*{_CHOICES}?[?:](?=\s)\s*(?:{_CHOICES}[?:]?\s*)?"
-    r"(?P<a>[A-Za-z]+(?:\s+[A-Za-z]+){0,2})\s*[.!]?\s*$",
+    r"(?P<a>n/a|[A-Za-z]+(?:\s+[A-Za-z]+){0,2})\s*[.!]?\s*$",
     re.IGNORECASE,
 )
 
 
 def _answer(vocab: OrderVocabulary, words: str) -> str | None:
-    """'yes', 'no' or None (the answer is a value, not a yes or a no)."""
+    """'yes', 'no', 'not_applicable' or None (the answer is a value, not a yes or a no)."""
     said = words.lower().split()
+    if " ".join(said) in vocab.answers.get("not_applicable", frozenset()):
+        return "not_applicable"
     if len(said) == 1:
         for kind in ("yes", "no"):
             if said[0] in vocab.answers.get(kind, frozenset()):
@@ -75,11 +80,23 @@ def _rewrite(vocab: OrderVocabulary, read: Callable[[str], Items], part: str) ->
     if not question:
         return part
     kind = _answer(vocab, match.group("a"))
+    answer = read(match.group("a"))
+    if kind == "no" and len(match.group("a").split()) > 1 and any(_names_part(m) for w, m in answer if w != "no"):
+        return part  # round 31o: "Comment: no tomo", "Comment: no gadolinium" negate a part; they answer no question
+    if kind == "not_applicable" or (kind is None and _status_only(answer)):
+        # round 31o: "Laterality: N/A", "Oral contrast? N/A" state nothing; "MRI safety screen: done" is the screen's
+        # status, not the study's
+        return f" {study} "
     if kind is None:
         asked = _contrast(question) and not any(m is not None and (m.contrast or m.with_marker) for _, m in question)
-        if not asked or _states_contrast(read(match.group("a"))):
-            return part  # "Laterality: R", "Contrast: with and without", "Contrast: IV": read as written
-        said = "contrast as indicated"  # "Contrast? TBD", "Contrast: routine": whether it is given is the question
+        if asked and _timing_only(answer):
+            # round 31o: "Contrast: Without", "Contrast: Without and with" (a field's value, or the option chosen on the
+            # form): the timing of the contrast the question names, not a bare "contrast" and then a "without"
+            said = f"{match.group('a')} contrast"
+        elif not asked or _states_contrast(answer):
+            return part  # "Laterality: R", "Contrast: IV": read as written
+        else:
+            said = "contrast as indicated"  # "Contrast? TBD", "Contrast: routine": whether it is given is the question
     elif _contrast(question) and any(m is not None and m.contrast for _, m in question):
         # the question states a timing itself ("Non-contrast? Y", "Contrast enhanced? N"): a yes is that timing, a
         # no leaves which one to ask
@@ -88,9 +105,27 @@ def _rewrite(vocab: OrderVocabulary, read: Callable[[str], Items], part: str) ->
         said = "with contrast" if kind == "yes" else "without contrast"
     elif kind == "yes":
         said = " ".join(word for word, _ in question)
+    elif any(m is not None and m.status == "proposed" for _, m in question):
+        said = "cancelled"  # round 31o: "Continue? No", "Proceed? N": the order is not going on
     else:
         said = ""  # a technique left out, a sign or a risk denied: nothing the study is
     return f" {study} {said} ".replace("  ", " ") if study or said else " "
+
+
+def _names_part(m: TermMeaning | None) -> bool:
+    return m is not None and bool(m.technique or m.modality or m.regions or m.contrast or m.contrast_word)
+
+
+def _status_only(items: Items) -> bool:
+    """Whether an answer is a status and nothing else ("done", "completed")."""
+    return bool(items) and all(m is not None and m.status in ("done",) for _, m in items)
+
+
+def _timing_only(items: Items) -> bool:
+    """Whether an answer is a contrast timing and nothing else ("Without", "with and without", "w/o")."""
+    said = [m for _, m in items]
+    timing = any(m is not None and (m.contrast or m.with_marker) for m in said)
+    return timing and all(m is not None and (m.contrast or m.with_marker or m.noise) for m in said)
 
 
 def _states_contrast(items: Items) -> bool:

@@ -84,7 +84,9 @@ def current_part(vocab: OrderVocabulary, text: str) -> str | None:
 
 
 # ------------------------------------------------------------------ a change of study (round 27o)
-_TO = re.compile(r"(?<![\w/-])to(?![\w/-])", re.IGNORECASE)
+_TO = re.compile(r"(?<![\w/-])to(?![\w/-])|->|\u2192|=>", re.IGNORECASE)  # round 31o: "Order modified: X -> Y"
+# round 31o: "replaced with PET/CT", "substituted by ...": the study the change names comes right after
+_WITH = re.compile(r"\s*(?:with|by)(?![\w/-])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)
@@ -101,13 +103,31 @@ def changed_to(vocab: OrderVocabulary, text: str) -> str | None:
     change word (the vocabulary's ``changes``), when that text names a modality. The study changed from, and who
     changed it, are not the order. None when no change word is written, no study follows its "to" ("changed from
     PET/CT", "CT CAP changed to expedite"), or the words before it say done or cancelled: the whole text is read, and
-    its change word, which the vocabulary does not read, makes the order ask."""
+    its change word, which the vocabulary does not read, makes the order ask. Round 31o: an arrow after the change word
+    stands for its "to" ("Order modified: CT C/A/P -> CT A/P w contrast"), "replaced with" / "substituted by" names the
+    new study right after it (a cancelled study before it is the one replaced), and without a change word the study
+    before a word of the vocabulary's ``replacing`` is the order ("PET/CT replaces bone scan")."""
     pattern = _changes_pattern(vocab.changes)
     found = pattern.search(text) if pattern is not None else None
     if found is None:
-        return None
-    to = _TO.search(text, found.end())
-    if to is None or {"done", "declined"} & set(parse_order_text(vocab, text[: found.start()]).status):
+        return _replacing(vocab, text)
+    to = _WITH.match(text, found.end()) or _TO.search(text, found.end())
+    if to is None:
+        return _replacing(vocab, text)
+    before = set(parse_order_text(vocab, text[: found.start()]).status)
+    if {"done", "declined"} & before and not _WITH.match(text, found.end()):
+        # ("Bone scan - DISCONTINUED; replaced with FDG PET/CT": the status is the study's replaced)
         return None  # "CANCELLED: changed PET/CT to CT CAP": the status is not set aside with the study changed from
     new = text[to.end() :]
     return new if parse_order_text(vocab, new).modality else None
+
+
+def _replacing(vocab: OrderVocabulary, text: str) -> str | None:
+    """Round 31o: the study before a word that says it replaces another ("CT CAP replaces bone scan", "reorder of ...
+    supersedes ..."): the text of its sentence before that word, when it names a modality."""
+    pattern = _changes_pattern(vocab.replacing)
+    found = pattern.search(text) if pattern is not None else None
+    if found is None:
+        return None
+    sentence = re.split(r"[.;]\s+|\s[-\u2013\u2014]+\s", text[: found.start()])[-1]
+    return sentence if parse_order_text(vocab, sentence).modality else None

@@ -20,6 +20,7 @@ class _Parse:
     laterality: set[str] = field(default_factory=set)
     intent: set[str] = field(default_factory=set)
     technique: set[str] = field(default_factory=set)
+    negated_technique: set[str] = field(default_factory=set)  # "no tomo": a technique said not to be done (round 31o)
     tracer_steps: set[str] = field(default_factory=set)  # techniques of "injection": the study's own in NM or PET
     extent: set[str] = field(default_factory=set)
     pharmaceutical: set[str] = field(default_factory=set)
@@ -92,6 +93,8 @@ class _Parse:
         later = _timing(self.later_contrast)
         if self.study_contrast and later and later != self.study_contrast:
             out.append("contrast")
+        if self.technique & self.negated_technique:
+            out.append("technique")  # "3D: Yes - Comment: 2D only, no tomosynthesis" (round 31o)
         sides = {"left", "right"}
         if (self.laterality & sides) and (self.indication_laterality & sides) - self.laterality:
             out.append("laterality")

@@ -31,7 +31,8 @@ round 22o), is set aside when the rest names a modality. The views of a mammogra
 views of the breast, with no modality named are the mammogram's (round 22o). The two halves of a
 with-and-without order written apart ("plain + contrast", "non-con and gad") are read together; a lone
 contrast noun beside an unjoined "without", a contrast only "if needed" beside a stated timing, and a
-contrast word answered "no" in a checkbox ("contrast [ ] yes [x] no") leave the contrast to ask, never "with"; an
+contrast word answered "no" in a checkbox the order reader could not answer leave the contrast to ask, never "with"
+(round 31o: a ticked box is read before, by ``order_choices``: "contrast [ ] yes [x] no" is the study without); an
 order form's question answered inline ("Contrast? N", "Tomosynthesis? Y") is read as what the answer states
 (``order_form``, round 21o).
 A modality, a procedure or a contrast followed by "if needed" / "if abnormal" after the study part, or a
@@ -169,6 +170,8 @@ def _read_segment(
             continue
         denied = denied or _denial(vocab, word, m)
         if k in negated:
+            if m is not None and m.technique:
+                parse.negated_technique |= m.technique  # round 31o: kept, to find it stated elsewhere in the order
             continue  # "no tomo": that technique is not the study's
         if k in refused:  # "pt declines gadolinium": whether contrast is given is the question
             parse.contrast_question = parse.contrast_doubt = parse.refused_contrast = True
@@ -378,6 +381,20 @@ def _words(vocab: OrderVocabulary, raw: str, parse: _Parse) -> tuple[str, ...]:
     return tuple(tokens)
 
 
+def _done_elsewhere(vocab: OrderVocabulary, seg: _Parse, parse: _Parse) -> bool:
+    """Whether a later segment says a study of another region is done ("CT abdomen/pelvis w contrast only (chest done
+    11/20)", round 31o): a region the study part does not image, with a done status and no modality. That earlier
+    study's region is neither the study's field nor its indication's site, and its status is not the order's."""
+    if not (parse.regions and seg.regions) or seg.modality or "done" not in seg.status:
+        return False
+    ancestors = vocab.region_ancestors
+
+    def related(a: str, b: str) -> bool:
+        return a == b or b in ancestors.get(a, ()) or a in ancestors.get(b, ())
+
+    return not any(related(a, b) for a in seg.regions for b in parse.regions)
+
+
 def _rules_out_study(items: list[tuple[str, TermMeaning | None]], k: int) -> bool:
     """Whether the ruling-out word at ``k`` follows the study's region ("CT CAP not indicated"), so that it rules out
     the study itself; after a modality or a contrast ("MRI contraindicated", "gad not needed") only that is."""
@@ -402,6 +419,7 @@ def _take_indication(parse: _Parse, seg: _Parse, raw: str, joins: bool = False) 
     that opens with a phase of the study (``joins``) adds its contrast to the study's own statement."""
     parse.modality |= seg.modality
     parse.technique |= seg.technique
+    parse.negated_technique |= seg.negated_technique
     parse.tracer_steps |= seg.tracer_steps
     parse.intent |= seg.intent
     parse.extent |= seg.extent
@@ -529,6 +547,9 @@ def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
             continue
         later = bool(parse.modality)
         _read_segment(vocab, tokens, seg, later=later)
+        if _done_elsewhere(vocab, seg, parse):  # "CT A/P w contrast (chest done 11/20)": another part's study (31o)
+            parse.indication.append(raw.strip())
+            continue
         if seg.unread or seg.indication_word:
             # study words run together are not an indication's word ("abdomenypelvis"): the order is unclear
             parse.unread.extend(w for w in seg.unread if run_together(vocab, w))

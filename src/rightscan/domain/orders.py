@@ -38,6 +38,7 @@ from rapidfuzz import fuzz, process
 
 from rightscan.domain.knowledge import Knowledge, OrderVocabulary, Procedure, StudyAttributes
 from rightscan.domain.model import InputError
+from rightscan.domain.order_choices import answer_choices, asks, by_default_field, fields_apart, unchosen
 from rightscan.domain.order_codes import (
     anywhere,
     codes_of,
@@ -339,7 +340,9 @@ def _read_name(kb: Knowledge, name: str) -> OrderReading:
     return kb.remember(("order-name", name), lambda: _interpret(kb, name, unwrap=False))  # type: ignore[no-any-return]
 
 
-def _interpret(kb: Knowledge, text: str, unwrap: bool = True) -> OrderReading:
+def _interpret(kb: Knowledge, text: str, unwrap: bool = True, expand: bool = True) -> OrderReading:
+    """``expand``: a choice not made, or a contradicted default, is read once per option; the readings of those options
+    do not expand again (an order with many open choices asks without reading every combination: round 31o)."""
     vocab = kb.vocabulary
     found = names(vocab, text) if unwrap else (text,)  # an OBR segment, a ServiceRequest, HL7 escapes (round 24o)
     if found != (text,):
@@ -353,6 +356,21 @@ def _interpret(kb: Knowledge, text: str, unwrap: bool = True) -> OrderReading:
         named = {p.id: p for p in (*studies.values(), *(p for r in others for p in (r.study, *r.choices) if p))}
         choices = tuple(named.values())[: max(6, len(studies))]
         return dataclasses.replace(readings[0], status="ambiguous", study=None, choices=choices, missing=("conflict",))
+    # an order entry screen's choices (round 31o): the chosen option only; a choice not made (or made twice) asks
+    chosen = answer_choices(vocab, text)
+
+    def option(alternative: str) -> OrderReading:  # read as the order would be, done or declined with its status (26o)
+        return _not_now(_interpret(kb, alternative, unwrap=False, expand=False))
+
+    if chosen.alternatives and not expand:  # an option of an open choice with another choice open: it asks
+        return asks(option(chosen.alternatives[0]))
+    if chosen.alternatives:
+        return unchosen([option(alternative) for alternative in chosen.alternatives])
+    text = fields_apart(chosen.text)
+    if expand and (by_default := by_default_field(vocab, text, option)) is not None:
+        if isinstance(by_default, OrderReading):
+            return by_default
+        text = by_default
     codes, rest = codes_of(text[:500])
     # a tracer's HCPCS code outside the catalogue ("A9552", FDG) names the tracer: read as its word (round 19o); a
     # contrast agent's ("Q9967", "A9581") its contrast (round 27o)
@@ -557,6 +575,8 @@ _MISSING = {
     "conflict": "it states conflicting attributes",
     "unread words": "some words were not understood",
     "status": "the study named is done, cancelled or declined: which study is ordered now",
+    "choice": "a choice on the order form is left open or made twice",
+    "default": "a field filled in by default is contradicted by what was typed",
 }
 
 

@@ -199,6 +199,7 @@ def _build_vocabulary(v: OrderVocabularyFile, fname: str) -> OrderVocabulary:
         other_catalogues=tuple(v.other_catalogues),
         places=tuple(v.places),
         changes=tuple(v.changes),
+        replacing=tuple(v.replacing),
     )
 
 

@@ -394,6 +394,7 @@ class RegionEntry(_Strict):
 
 _Letter = Annotated[str, Field(pattern=r"^[a-z]$")]
 _LetterName = Annotated[str, Field(pattern=r"^[a-z]{2,}$")]
+_AnswerWords = Annotated[str, Field(pattern=r"^[a-z]{2,}( [a-z]{2,})?$")]
 
 
 class OrderVocabularyFile(_Strict):
@@ -408,7 +409,8 @@ class OrderVocabularyFile(_Strict):
     letter_names: dict[_Letter, list[_LetterName]] = {}
     sound_alikes: dict[str, str] = {}
     # an order form's answers to a question ("Contrast: No", "IV contrast? [ ] yes [x] no")
-    answers: dict[Literal["yes", "no"], list[_LetterName | Literal["n", "y"]]] = {}
+    # round 31o: "not_applicable" ("N/A", "not applicable"): the pair states nothing
+    answers: dict[Literal["yes", "no", "not_applicable"], list[_AnswerWords | Literal["n", "y", "n/a"]]] = {}
     # words that, just before a modality or technique word, say it is not done ("no tomo", "without SPECT")
     negators: list[str] = []
     # round 24o: labels of other catalogues' item numbers ("MBS 59300", "OHIP X125"): such a number is no CPT code
@@ -418,6 +420,8 @@ class OrderVocabularyFile(_Strict):
     # round 27o: words that change an order from one study to another ("changed PET/CT to CT CAP"): the study after
     # "to" is the one ordered
     changes: list[str] = []
+    # round 31o: words after a study that replaces another ("CT CAP replaces bone scan"): that study is ordered
+    replacing: list[str] = []
 
 
 class EquivalenceEntry(_Strict):

@@ -68,6 +68,9 @@ class TermMeaning:
     in_study: bool = False
     # round 29o: "if", "unless": a modality named after it is a study the order is conditional on, not this one
     condition: bool = False
+    # round 31 (fifteenth security pass O1): a contrast given by mouth or by the rectum ("oral", "PO dye", "oral only"):
+    # never the IV contrast; a bare "with contrast" beside it, with no IV route stated, may be that enteric contrast
+    enteric: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -81,6 +81,8 @@ def _rewrite(vocab: OrderVocabulary, read: Callable[[str], Items], part: str) ->
         return part
     kind = _answer(vocab, match.group("a"))
     answer = read(match.group("a"))
+    if study and _result_line(question, answer):
+        return f" {study} done "  # round 31 (O2): "PET/CT result: negative", "Bone scan 2/11: no osseous mets"
     if kind == "no" and len(match.group("a").split()) > 1 and any(_names_part(m) for w, m in answer if w != "no"):
         return part  # round 31o: "Comment: no tomo", "Comment: no gadolinium" negate a part; they answer no question
     if kind == "not_applicable" or (kind is None and _status_only(answer)):
@@ -89,7 +91,9 @@ def _rewrite(vocab: OrderVocabulary, read: Callable[[str], Items], part: str) ->
         return f" {study} "
     if kind is None:
         asked = _contrast(question) and not any(m is not None and (m.contrast or m.with_marker) for _, m in question)
-        if asked and _timing_only(answer):
+        if asked and answer and all(m is not None and m.enteric for _, m in answer):
+            said = f"{match.group('a')} contrast"  # round 31 (O1): "Contrast: oral" is the enteric contrast only
+        elif asked and _timing_only(answer):
             # round 31o: "Contrast: Without", "Contrast: Without and with" (a field's value, or the option chosen on the
             # form): the timing of the contrast the question names, not a bare "contrast" and then a "without"
             said = f"{match.group('a')} contrast"
@@ -114,6 +118,16 @@ def _rewrite(vocab: OrderVocabulary, read: Callable[[str], Items], part: str) ->
 
 def _names_part(m: TermMeaning | None) -> bool:
     return m is not None and bool(m.technique or m.modality or m.regions or m.contrast or m.contrast_word)
+
+
+def _result_line(question: Items, answer: Items) -> bool:
+    """Whether a question after a study is the study's result (round 31, fifteenth security pass O2): a status of a
+    study done ("PET/CT result: negative", "PET/CT reported: ...", "showed:"), or only a date answered by a result
+    word ("Bone scan 2/11: no osseous mets", "CT CAP (1/11): NAD"). The study was done; it is no order to rate."""
+    if _status_only(question):
+        return True
+    dated = all(m is None and (word.isdigit() or word == "/") for word, m in question)
+    return dated and any(m is not None and m.status == "done" for _, m in answer)
 
 
 def _status_only(items: Items) -> bool:

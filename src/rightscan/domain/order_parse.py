@@ -42,6 +42,8 @@ class _Parse:
     bare_contrast: bool = False  # a contrast noun on its own ("CT chest contrast"), the object of no timing word
     either_contrast: bool = False  # two timings offered as alternatives ("w/wo or w/o per radiologist")
     refused_contrast: bool = False  # the patient declines a contrast agent ("pt declines gadolinium")
+    enteric: bool = False  # an oral or rectal contrast is named ("oral only", "PO dye"), round 31
+    iv_route: bool = False  # an IV route is named ("IV", "intravenous", "oral and IV")
     plus_minus: bool = False  # a "+/-" was read as the contrast timing ("MRI brain +/- gad")
     contrast_open: bool = (
         False  # the contrast is left to the radiologist ("per radiologist", "contrast TBD"; round 27o)

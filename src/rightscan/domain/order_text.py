@@ -52,6 +52,7 @@ import re
 from rightscan.domain.knowledge import OrderVocabulary, TermMeaning
 from rightscan.domain.order_form import answer_questions
 from rightscan.domain.order_parse import _Parse, _timing
+from rightscan.domain.order_routes import contralateral, enteric_only, note_route
 from rightscan.domain.order_tokens import tokenize
 from rightscan.domain.order_typos import CONNECTORS, correct, dictated, run_on, run_together, study_words_run_together
 from rightscan.domain.orders_items import (
@@ -205,6 +206,7 @@ def _read_segment(
             in_reason = True  # what the order is for, once the study is named ("f/u CT chest" names the study)
         if (m.indication or m.reference) and not in_reason:  # a reason clause ("for new mets") is read as before
             parse.indication_word = True
+        note_route(parse, items, k)  # an enteric or an IV route (round 31)
         if m.contrast_question:
             parse.contrast_question = True
             parse.contrast_doubt = parse.contrast_doubt or not m.protocol
@@ -499,20 +501,6 @@ def _opens_phrase(vocab: OrderVocabulary, tokens: tuple[str, ...], i: int) -> bo
     return any(len(form) > 1 and _match_at(tokens, i, form) is not None for form in vocab.by_first.get(tokens[i], ()))
 
 
-_CONTRALATERAL = frozenset({"contralateral", "contralat", "contra-lateral"})
-_OPPOSITE = {"left": "right", "right": "left"}
-
-
-def _contralateral(text: str, parse: _Parse) -> None:
-    """A study of the other breast or axilla than the known cancer's ("R breast (contralateral) - known L IDC"):
-    with the contralateral named, the opposite side in the indication is the cancer's, not a contradiction of
-    the side ordered (round 19o). The side never changes which study is ordered, only whether the order asks."""
-    sides = parse.laterality & {"left", "right"}
-    if len(sides) != 1 or not _CONTRALATERAL & set(tokenize(text.replace("contra lateral", "contralateral"))):
-        return
-    parse.indication_laterality.discard(_OPPOSITE[next(iter(sides))])
-
-
 def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
     """The attributes an order's text states, segment by segment (see the module's docstring)."""
     parse = _Parse()
@@ -576,8 +564,9 @@ def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
         parse.laterality |= site.laterality
         parse.indication_regions -= site.regions
         parse.indication_laterality -= site.laterality
-    _contralateral(text, parse)
+    contralateral(text, parse)
     parse.leave_contrast_open()  # "+/- contrast per radiologist" (round 27o)
+    enteric_only(parse)  # "CT CAP with contrast (oral only)": whether IV contrast is given is the question (round 31)
     if parse.contrast() is None:  # protocol words that together state the contrast timing
         for needed, timing in vocab.protocols:
             # never a contrast the text questions ("mets protocol, eGFR 22"): then the order offers choices

@@ -48,3 +48,20 @@ def test_a_subject_line_meets_the_bodys_explained_strain() -> None:
         "day with heat and ibuprofen, no pain at night, no numbness.\n"
     )
     assert "back_pain" not in symptom_codes(note)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'She tweaked her low back carrying her grandson last week but says it\'s "completely fine now."',
+        "Strained my lower back digging the garden at Easter; it is all fine now.",
+        "Pulled a muscle in her back at the gym in March, that's okay again.",
+    ],
+)
+def test_an_injured_back_the_patient_says_is_over_does_not_count(line: str) -> None:
+    assert "back_pain" not in symptom_codes(SURV + line + "\n")
+
+
+def test_fine_now_about_the_patient_leaves_the_pain() -> None:
+    note = SURV + "Back pain x 3 weeks, waking her at night; otherwise feels fine now.\n"
+    assert "back_pain" in symptom_codes(note)

@@ -1,0 +1,81 @@
+"""Fifteenth security pass, F3, F4, F5 and F10: an M1 without proven distant disease, and a questioned M1 dropped.
+
+An M1 without distant disease turns a stage I patient into stage IV and stops the staging advice; a questioned M1
+dropped in silence is unsafe the other way. Other wordings than the report's:
+
+- F5 and F10: a questioned M category in a stage string ("T2N1M1?", "pT2 N1 M1 (queried)", "possible M1") is never a
+  known M1 and never dropped: tumor.m to confirm, as "?M1" always was; its T and N stand.
+- F4: a metastasis field not yet answered ("Metastases: staging to follow", "Liver mets - TBD") is no M1; one waiting
+  for its biopsy is to confirm.
+- F3: a family-history table or a relative's history line is the relative's: never the patient's M1 or red flag.
+
+Controls: a proven M1, pM1, stage IV with bone metastases stay M1; the patient's own "Bone mets: none" stays out.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp_helpers import decide_note, tumor
+from rightscan.adapters.text import extract
+
+# a new diagnosis with no size: T comes from the stage line
+HEAD = "61F, new diagnosis of R breast IDC, grade 2, ER+ PR+ HER2-, core biopsy last week. Bone scan requested.\n"
+# a new diagnosis of stage IIA on its own, no red flag
+SIZED = "61F, newly diagnosed R breast IDC 2.4 cm, grade 2, ER+ PR+ HER2-, cN0. Bone scan requested.\n\n"
+
+
+def _m_to_confirm(note: str) -> bool:
+    return any(c["field"] == "tumor.m" for c in extract(note).to_confirm)
+
+
+# ------------------------------------------------------------------ F5, F10: a questioned M1
+QUESTIONED = [
+    "Stage: T2N1M1?\n",
+    "TNM: cT2 cN1 cM1 ?\n",
+    "Stage: pT2 N1 M1 (queried)\n",
+    "Clinical stage cT2 N1, possible M1 - awaiting PET.\n",
+    "cT2 cN1 M1 (?liver) pending\n",
+    "Staging: cT2 N1 M1 - to be confirmed\n",
+    "cT2 N1 probable M1\n",
+    "Stage: cT2 N1 ?M1 (indeterminate liver lesion)\n",
+]
+
+
+@pytest.mark.parametrize("line", QUESTIONED)
+def test_a_questioned_m1_is_left_to_confirm_never_a_known_stage_iv(line: str) -> None:
+    note = HEAD + line
+    assert tumor(note).get("m") != "M1", line
+    assert _m_to_confirm(note), line
+    assert decide_note(note)["systemic_staging"] == "undetermined", line
+
+
+def test_the_t_and_n_of_a_questioned_stage_string_stand() -> None:
+    t = tumor(HEAD + "Stage: cT2 cN1 cM1?\n")
+    assert (t.get("t"), t.get("n")) == ("T2", "N1")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Stage: cT2 N1 M1 (biopsy-proven liver)\n",
+        "pT2 pN1 pM1\n",
+        "Stage IV with bone metastases on bone scan and biopsy.\n",
+        "cT2 N1 M1 (bone), confirmed on biopsy. Any role for PET?\n",
+    ],
+)
+def test_a_proven_m1_stays_m1(line: str) -> None:
+    note = HEAD + line
+    assert tumor(note).get("m") == "M1", line
+    assert not _m_to_confirm(note), line
+
+
+def test_a_questioned_m1_beside_a_proven_one_leaves_the_proven_m1() -> None:
+    note = HEAD + "Initial staging cT2 N1 M1?\nLiver biopsy: metastatic carcinoma c/w breast primary, M1 (liver).\n"
+    assert tumor(note).get("m") == "M1"
+
+
+def test_a_questioned_m0_is_still_no_stated_m() -> None:
+    # round 18f: an M0 with a question mark is not stated; nothing turns it into M1
+    note = HEAD + "Stage: cT2 N1 M0?\n"
+    assert tumor(note).get("m") is None and not _m_to_confirm(note)

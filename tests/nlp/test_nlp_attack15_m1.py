@@ -79,3 +79,42 @@ def test_a_questioned_m0_is_still_no_stated_m() -> None:
     # round 18f: an M0 with a question mark is not stated; nothing turns it into M1
     note = HEAD + "Stage: cT2 N1 M0?\n"
     assert tumor(note).get("m") is None and not _m_to_confirm(note)
+
+
+# ------------------------------------------------------------------ F4: a metastasis field not yet known
+PENDING = [
+    "Metastases: staging to follow\n",
+    "Liver mets - TBD\n",
+    "Distant metastatic disease: not yet staged\n",
+    "Mets: awaiting staging CT and bone scan\n",
+    "Bone metastases (to be assessed)\n",
+    "Metastatic work-up: in progress\n",
+]
+
+
+@pytest.mark.parametrize("line", PENDING)
+def test_a_metastasis_field_not_yet_known_is_no_m1(line: str) -> None:
+    note = SIZED + line
+    assert tumor(note).get("m") != "M1", line
+    assert decide_note(note)["systemic_staging"] != "not_applicable", line
+
+
+@pytest.mark.parametrize(
+    "line", ["Bone mets: pending biopsy of the T9 lesion\n", "Liver mets - awaiting histology\n", "Mets (for biopsy)\n"]
+)
+def test_a_metastasis_awaiting_its_proof_is_to_confirm(line: str) -> None:
+    note = SIZED + line
+    assert tumor(note).get("m") != "M1", line
+    assert _m_to_confirm(note), line
+
+
+@pytest.mark.parametrize("line", ["Bone mets: none\n", "Metastases: no\n", "Distant metastases: none on staging CT\n"])
+def test_the_patients_own_denied_metastases_stay_out_or_m0(line: str) -> None:
+    note = SIZED + line
+    assert tumor(note).get("m") in (None, "M0"), line
+    assert not _m_to_confirm(note), line
+
+
+def test_a_proven_metastasis_beside_a_pending_work_up_stays_m1() -> None:
+    note = SIZED + "Liver metastases confirmed on biopsy. Bone mets: awaiting bone scan.\n"
+    assert tumor(note).get("m") == "M1"

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp_helpers import decide_note, tumor
+from nlp_helpers import decide_note, symptom_codes, tumor
 from rightscan.adapters.text import extract
 
 # a new diagnosis with no size: T comes from the stage line
@@ -118,3 +118,42 @@ def test_the_patients_own_denied_metastases_stay_out_or_m0(line: str) -> None:
 def test_a_proven_metastasis_beside_a_pending_work_up_stays_m1() -> None:
     note = SIZED + "Liver metastases confirmed on biopsy. Bone mets: awaiting bone scan.\n"
     assert tumor(note).get("m") == "M1"
+
+
+# ------------------------------------------------------------------ F3: a relative's table or history line
+FAMILY_TABLES = [
+    "FAMILY MEDICAL HISTORY        Yes    No\nLiver metastases               X\nHeadaches                      X\n",
+    "Relatives (2nd degree)     Y     N\nBrain mets                 X\nSeizures                   X\n",
+    "FHx          Yes   No   Who\nMetastatic cancer   X         aunt\nBone pain           X         mother\n",
+]
+
+
+@pytest.mark.parametrize("table", FAMILY_TABLES)
+def test_a_family_history_table_is_the_relatives(table: str) -> None:
+    note = SIZED + table
+    assert tumor(note).get("m") != "M1", table
+    assert not symptom_codes(note) & {"headache", "seizure", "bone_pain"}, table
+    assert decide_note(note)["systemic_staging"] != "not_applicable", table
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sister's history - liver metastases: [x] Y  [ ] N\n",
+        "Father hx - brain mets, seizures\n",
+        "Maternal aunt's medical history: bone metastases (x) yes\n",
+    ],
+)
+def test_a_relatives_history_line_is_the_relatives(line: str) -> None:
+    note = SIZED + line
+    assert tumor(note).get("m") != "M1", line
+    assert "seizure" not in symptom_codes(note), line
+
+
+def test_the_patients_own_table_and_words_after_a_family_table_stay_hers() -> None:
+    own = SIZED + "SYMPTOM REVIEW              Yes    No\nBone pain                    X\n"
+    assert "bone_pain" in symptom_codes(own)
+    after = SIZED + "FAMILY HISTORY        Yes    No\nSeizures               X\n\nPt reports new headaches x 3 weeks.\n"
+    assert "headache" in symptom_codes(after) and "seizure" not in symptom_codes(after)
+    staging = SIZED + "STAGING              Yes    No\nDistant metastases    X\n"  # under Yes: the patient's M1
+    assert tumor(staging).get("m") == "M1"

@@ -125,6 +125,7 @@ FAMILY_TABLES = [
     "FAMILY MEDICAL HISTORY        Yes    No\nLiver metastases               X\nHeadaches                      X\n",
     "Relatives (2nd degree)     Y     N\nBrain mets                 X\nSeizures                   X\n",
     "FHx          Yes   No   Who\nMetastatic cancer   X         aunt\nBone pain           X         mother\n",
+    "Family cancer history     Y     N\nBone mets                 [x]   [ ]\nBack pain                 [x]   [ ]\n",
 ]
 
 
@@ -132,7 +133,7 @@ FAMILY_TABLES = [
 def test_a_family_history_table_is_the_relatives(table: str) -> None:
     note = SIZED + table
     assert tumor(note).get("m") != "M1", table
-    assert not symptom_codes(note) & {"headache", "seizure", "bone_pain"}, table
+    assert not symptom_codes(note) & {"headache", "seizure", "bone_pain", "back_pain"}, table
     assert decide_note(note)["systemic_staging"] != "not_applicable", table
 
 
@@ -157,3 +158,5 @@ def test_the_patients_own_table_and_words_after_a_family_table_stay_hers() -> No
     assert "headache" in symptom_codes(after) and "seizure" not in symptom_codes(after)
     staging = SIZED + "STAGING              Yes    No\nDistant metastases    X\n"  # under Yes: the patient's M1
     assert tumor(staging).get("m") == "M1"
+    boxed = SIZED + "STAGING              Yes    No\nDistant metastases   [x]    [ ]\n"
+    assert tumor(boxed).get("m") == "M1"

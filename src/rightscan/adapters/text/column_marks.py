@@ -124,3 +124,31 @@ def marks_under_columns(
                 chars[a:b] = [" "] * (b - a)
             pos = end + 1
     return answered
+
+
+def relatives_box_rows(
+    columns: re.Pattern[str],
+    row: re.Pattern[str],
+    relatives: re.Pattern[str] | None,
+    text: str,
+    marks: list[tuple[int, int, str]],
+) -> None:
+    """Round 31s (F3): the rows of a two-box Yes/No table under a title naming a family history ("FAMILY HISTORY
+    Yes   No" over "Bone metastases    [x]   [ ]"): each row's label, before its boxes, is the relatives'. The boxes
+    are answered by ``layout`` as in any such table (box_answers.column_rows)."""
+    if relatives is None:
+        return
+    for head in columns.finditer(text):
+        line_start = text.rfind("\n", 0, head.start()) + 1
+        if options_of(head) is None or relatives.search(text, line_start, option_span(head, 1)[0]) is None:
+            continue
+        pos = head.end() + 1
+        while pos < len(text):
+            nl = text.find("\n", pos)
+            line_end = len(text) if nl < 0 else nl
+            boxes = row.search(text, pos, line_end)
+            if boxes is None:
+                break
+            if boxes.start() > pos:
+                marks.append((pos, boxes.start(), "family"))
+            pos = line_end + 1

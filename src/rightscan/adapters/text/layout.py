@@ -51,7 +51,7 @@ from rightscan.adapters.text.box_answers import (
     option_words,
     over_list,
 )
-from rightscan.adapters.text.column_marks import marks_under_columns, relatives_heading
+from rightscan.adapters.text.column_marks import marks_under_columns, relatives_box_rows, relatives_heading
 from rightscan.adapters.text.dictated_headings import dictated_headings
 from rightscan.adapters.text.firstchars import guard_fields
 from rightscan.adapters.text.form_rows import FORM_WORDING, Forms, compile_forms, read_forms
@@ -313,6 +313,7 @@ def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
     if ":" in text:
         boxes_under_a_negative_heading(layout, lambda b: _is_checked(layout, b), text, marks)
     answered = marks_under_columns(layout.columns, layout.yes, text, chars, marks, layout.relatives)
+    relatives_box_rows(layout.columns, layout.row, layout.relatives, text, marks)  # round 31s: a relatives' table
     if layout.categories is not None:  # round 22m: a stage field's ticked category, before boxes are read one by one
         rows, found = category_boxes.read_rows(
             layout.categories, layout.box, lambda b: _is_checked(layout, b), text, chars

@@ -55,17 +55,36 @@ def commented_mark_row(text: str, pos: int, end: int) -> tuple[tuple[int, int], 
     return (row.start("label"), row.end("label")), (row.start("marks"), row.end("marks"))
 
 
+def relatives_heading(words: Collection[str]) -> re.Pattern[str] | None:
+    """The words of a title naming a family history, as one pattern (None without words)."""
+    if not words:
+        return None
+    ordered = sorted(words, key=len, reverse=True)
+    alternation = "|".join(r"[ \t]+".join(re.escape(w) for w in p.split()) for p in ordered)
+    return re.compile(rf"(?<![A-Za-z])(?:{alternation})(?![A-Za-z])", re.IGNORECASE)
+
+
 _COLUMN_MARK = re.compile(r"[xX✓✔*]")
 _SUBHEADING = re.compile(r"[ \t]*[A-Z][A-Z /&-]{2,40}:?[ \t]*")
 
 
 def marks_under_columns(
-    columns: re.Pattern[str], yes: Collection[str], text: str, chars: list[str], marks: list[tuple[int, int, str]]
+    columns: re.Pattern[str],
+    yes: Collection[str],
+    text: str,
+    chars: list[str],
+    marks: list[tuple[int, int, str]],
+    relatives: re.Pattern[str] | None = None,
 ) -> list[tuple[int, int, str]]:
     """A table whose header names the two options ("Symptom     Yes    No") and whose rows carry a bare mark under
     one of them ("Bone pain          X"): the mark's column answers the row. A mark nearer the No column negates the
     row's label, one nearer Yes leaves it; two marks, a mark midway, or a tab in the row (its columns cannot be
-    measured) leave the answer uncertain. The marks themselves are blanked. Returns the rows it answered."""
+    measured) leave the answer uncertain. The marks themselves are blanked. Returns the rows it answered.
+
+    Round 31s (fifteenth security pass F3): a header whose title before the options names a family history
+    (``relatives``, context.yaml ``layout.family_headings``: "FAMILY HISTORY    Yes   No", "Family hx (1st degree)
+    Y  N") makes every row the relatives': a relative's metastases or seizures are never the patient's M1 or red
+    flag, whichever column is marked."""
     answered: list[tuple[int, int, str]] = []
     for head in columns.finditer(text):
         line_start = text.rfind("\n", 0, head.start()) + 1
@@ -73,6 +92,7 @@ def marks_under_columns(
         if "\t" in text[line_start : head.end()] or options is None:
             continue
         spans = {f"o{k}": option_span(head, k) for k in (1, 2)}
+        family = relatives is not None and relatives.search(text, line_start, spans["o1"][0]) is not None
         centre = {k: (a + b) / 2 - line_start for k, (a, b) in spans.items()}
         pos = head.end() + 1
         commented = bool(text[spans["o2"][1] : head.end()].strip())  # the header names a further column
@@ -95,6 +115,8 @@ def marks_under_columns(
                 marks.append((*label, "uncertain"))
             elif options[int(near.pop()[1]) - 1].lower() not in yes:
                 marks.append((*label, "negated"))
+            if family:
+                marks.append((*label, "family"))
             answered.append((pos, end, "answered"))
             for m in found:
                 chars[m.start()] = " "
@@ -102,3 +124,31 @@ def marks_under_columns(
                 chars[a:b] = [" "] * (b - a)
             pos = end + 1
     return answered
+
+
+def relatives_box_rows(
+    columns: re.Pattern[str],
+    row: re.Pattern[str],
+    relatives: re.Pattern[str] | None,
+    text: str,
+    marks: list[tuple[int, int, str]],
+) -> None:
+    """Round 31s (F3): the rows of a two-box Yes/No table under a title naming a family history ("FAMILY HISTORY
+    Yes   No" over "Bone metastases    [x]   [ ]"): each row's label, before its boxes, is the relatives'. The boxes
+    are answered by ``layout`` as in any such table (box_answers.column_rows)."""
+    if relatives is None:
+        return
+    for head in columns.finditer(text):
+        line_start = text.rfind("\n", 0, head.start()) + 1
+        if options_of(head) is None or relatives.search(text, line_start, option_span(head, 1)[0]) is None:
+            continue
+        pos = head.end() + 1
+        while pos < len(text):
+            nl = text.find("\n", pos)
+            line_end = len(text) if nl < 0 else nl
+            boxes = row.search(text, pos, line_end)
+            if boxes is None:
+                break
+            if boxes.start() > pos:
+                marks.append((pos, boxes.start(), "family"))
+            pos = line_end + 1

@@ -51,7 +51,7 @@ from rightscan.adapters.text.box_answers import (
     option_words,
     over_list,
 )
-from rightscan.adapters.text.column_marks import marks_under_columns
+from rightscan.adapters.text.column_marks import marks_under_columns, relatives_box_rows, relatives_heading
 from rightscan.adapters.text.dictated_headings import dictated_headings
 from rightscan.adapters.text.firstchars import guard_fields
 from rightscan.adapters.text.form_rows import FORM_WORDING, Forms, compile_forms, read_forms
@@ -97,6 +97,8 @@ class Layout:
     # round 22m: a T, N or M field's categories, each with its box ("cN: [ ] 0 [x] 1", "N stage: 0( ) 1(X)")
     categories: tuple[tuple[re.Pattern[str], bool], ...] | None = None
     slash_answer: re.Pattern[str] | None = None  # round 22a: "Chest pain N / SOB N / Cough Y" (slash_answers.py)
+    # round 31s: a column table's title naming a family history ("FAMILY HISTORY   Yes   No"): its rows are relatives'
+    relatives: re.Pattern[str] | None = None
     # round 29a: a Y/N pair whose mark is on one option only, in brackets after it ("Bone pain  Y / N(X)")
     half_pair: re.Pattern[str] | None = None
     # round 29a: a one-line review's negative list under its inline heading ("Yes: cough | No: fever, bone pain")
@@ -184,6 +186,7 @@ def _compile_layout(rules: Rules) -> Layout:
             [*spec["vertical_list_stops"], *rules.denial_ending_qualifiers],
         ),
         columns=re.compile(columns, re.IGNORECASE | re.MULTILINE),
+        relatives=relatives_heading(spec.get("family_headings", ())),
         row=re.compile(row),
         sign=re.compile(rf"(?P<neg>{neg})|(?P<pos>{pos})", re.IGNORECASE),
         heading=re.compile(rf"\b(?:{heading})\s*:", re.IGNORECASE),
@@ -309,7 +312,8 @@ def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
         unticked_in_grid(layout, lambda b: _is_checked(layout, b), text, marks)
     if ":" in text:
         boxes_under_a_negative_heading(layout, lambda b: _is_checked(layout, b), text, marks)
-    answered = marks_under_columns(layout.columns, layout.yes, text, chars, marks)
+    answered = marks_under_columns(layout.columns, layout.yes, text, chars, marks, layout.relatives)
+    relatives_box_rows(layout.columns, layout.row, layout.relatives, text, marks)  # round 31s: a relatives' table
     if layout.categories is not None:  # round 22m: a stage field's ticked category, before boxes are read one by one
         rows, found = category_boxes.read_rows(
             layout.categories, layout.box, lambda b: _is_checked(layout, b), text, chars

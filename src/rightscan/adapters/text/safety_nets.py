@@ -29,6 +29,7 @@ from rightscan.adapters.text import (
     metastasis_compared,
     relative_story,
     resolved_afterwards,
+    unsettled_m,
 )
 from rightscan.adapters.text.assemble import DIFFERENT_VALUES, assemble
 from rightscan.adapters.text.candidates import ACCEPTED, has_field, status_of, where
@@ -52,6 +53,7 @@ def read(rules: Rules, mentions: list[Mention], procedure_names: dict[str, str])
     mentions = _regional_sample_not_distant(rules, _sought_not_found(mentions))
     mentions = metastasis_compared.set_aside(mentions)  # round 22b: the less likely side of a comparison
     mentions = foreign_pronouns.carry(rules, back_references.carry(rules, mentions))
+    mentions, unsettled = unsettled_m.set_aside(mentions)  # round 31s: "cM1?", "M1 (query)", "Mets: pending"
     mentions, doubted = _doubt_bare_m(rules, mentions)
     extraction = assemble(rules, mentions, procedure_names)
     # round 14v-a: a raised symptom told in a relative's story, or told later as over, is read again as uncertain
@@ -60,7 +62,8 @@ def read(rules: Rules, mentions: list[Mention], procedure_names: dict[str, str])
     if doubted_raised is not mentions:
         mentions = doubted_raised
         extraction = assemble(rules, mentions, procedure_names)
-    extraction = _stage_group_against_m1(rules, mentions, _bare_m_to_confirm(extraction, doubted))
+    extraction = unsettled_m.to_confirm(_bare_m_to_confirm(extraction, doubted), unsettled)
+    extraction = _stage_group_against_m1(rules, mentions, extraction)
     return _lab_values_given(_latest_dated_row(extraction))
 
 

@@ -1,0 +1,58 @@
+"""Round 31b: reading the acute-care and primary-care notes (notes v32, parts da and db).
+
+Class 1 (da-010): a pain dated back to a fall or an injury told just before it, the event named again without its
+article or with whose it was ("tripped over the bath mat ... C/o L hip pain since fall."), is explained by it as
+"since the fall" already was (context.yaml dating_back). No trigger before it, a warning in its sentence, a
+negated, a relative's or a season's "since fall 2024" read as before.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp_helpers import symptom_codes, symptoms_to_confirm
+
+TREATED = "PMH: L breast IDC 2016, lumpectomy + XRT, 5 yrs tamoxifen, no recurrence.\n"
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Slipped in the shower yesterday evening. R hip pain since fall.",
+        "Fell down three stairs on Sunday; L rib pain since her fall.",
+        "Tripped on the kerb on Friday, landed on her R side. Shoulder pain since injury.",
+        "Had a fall at the bus stop this morning. L knee pain since fall, can weight bear.",
+    ],
+)
+def test_a_pain_dated_back_to_a_fall_is_explained(story: str) -> None:
+    note = "79F seen in ED.\n" + story + "\n" + TREATED
+    assert "bone_pain" not in symptom_codes(note)
+    assert "bone_pain" not in symptoms_to_confirm(note)
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        # no event told before: a date, not a cause
+        "R hip pain since fall 2024, getting worse.",
+        # a warning in the pain's own sentence
+        "Slipped in the shower last month. R hip pain since fall, now waking her at night.",
+        # the event is denied
+        "No fall or injury. Constant L hip pain since Monday.",
+    ],
+)
+def test_a_pain_not_explained_by_a_fall_still_counts(story: str) -> None:
+    note = "79F seen in clinic.\n" + story + "\n" + TREATED
+    assert "bone_pain" in symptom_codes(note) | symptoms_to_confirm(note)
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Tripped on the rug yesterday. Denies hip pain since fall.",  # negated
+        "Her mother fell last week and has had hip pain since fall.",  # a relative's
+    ],
+)
+def test_controls_negated_or_a_relatives_pain_raise_nothing(story: str) -> None:
+    note = "66F annual review.\n" + story + "\n" + TREATED
+    assert "bone_pain" not in symptom_codes(note)

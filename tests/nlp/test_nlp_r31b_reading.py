@@ -56,3 +56,59 @@ def test_a_pain_not_explained_by_a_fall_still_counts(story: str) -> None:
 def test_controls_negated_or_a_relatives_pain_raise_nothing(story: str) -> None:
     note = "66F annual review.\n" + story + "\n" + TREATED
     assert "bone_pain" not in symptom_codes(note)
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Class 2 (da-017): the acute abdomen an ED or admission note settles (appendicitis, diverticulitis, cholecystitis, a
+# ureteric stone, pyelonephritis) explains the abdominal pain that came with it, as gastroenteritis and a bile-duct
+# stone already did (context.yaml assessed_causes). A doubted or differential diagnosis, an obstruction, or a warning
+# on the pain (weeks, progressive, weight loss) leaves it a red flag.
+
+NEW_DX = "Hx: R breast IDC dx 3 wks ago on core bx, 1.4 cm, grade 2, ER+ PR+ HER2-, axilla US neg; surgery pending.\n"
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "34F, periumbilical pain moving to the RIF since yesterday, off her food, T 38.2.\n"
+        "Impression: acute appendicitis; surgical review, NBM.",
+        "61F, LLQ abdominal pain 3 days, fever. CT: sigmoid diverticulitis, no abscess.\n"
+        "Assessment: acute diverticulitis - oral antibiotics, review 48 h.",
+        "47F, colicky abdominal pain radiating to the groin, microscopic haematuria. CT KUB: 4 mm L VUJ stone.\n"
+        "Dx: ureteric colic; analgesia, tamsulosin.",
+        "55F, RUQ pain after a fatty meal, Murphy +, US gallstones with a thick wall.\n"
+        "A/P: cholecystitis -> general surgery, IV abx.",
+    ],
+)
+def test_an_acute_abdomen_the_assessment_settles_explains_the_pain(story: str) -> None:
+    note = "ED NOTE\n" + story + "\n" + NEW_DX
+    assert "abdominal_pain" not in symptom_codes(note)
+    assert "abdominal_pain" not in symptoms_to_confirm(note)
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        # a differential, not a settled diagnosis
+        "34F, RLQ abdominal pain since yesterday.\nImpression: ?appendicitis vs ovarian cyst; US pelvis.",
+        # an obstruction may be the cancer's
+        "61F, abdominal pain and distension 2 days, vomiting.\nAssessment: small bowel obstruction, NG tube.",
+        # a warning on the pain itself
+        "58F, abdominal pain for 6 weeks, progressive, lost 5 kg.\nDx: diverticulitis.",
+    ],
+)
+def test_an_unsettled_or_warned_abdominal_pain_still_counts(story: str) -> None:
+    note = "ED NOTE\n" + story + "\n" + NEW_DX
+    assert "abdominal_pain" in symptom_codes(note) | symptoms_to_confirm(note)
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "No abdominal pain, no vomiting.\nDx: appendicitis on CT, incidental, asymptomatic.",  # negated
+        "Her daughter had abdominal pain last week.\nDx (daughter): appendicitis.",  # a relative's
+    ],
+)
+def test_controls_a_denied_or_a_relatives_abdominal_pain_raises_nothing(story: str) -> None:
+    note = "CLINIC NOTE\n" + story + "\n" + NEW_DX
+    assert "abdominal_pain" not in symptom_codes(note)

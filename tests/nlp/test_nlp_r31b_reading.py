@@ -112,3 +112,52 @@ def test_an_unsettled_or_warned_abdominal_pain_still_counts(story: str) -> None:
 def test_controls_a_denied_or_a_relatives_abdominal_pain_raises_nothing(story: str) -> None:
     note = "CLINIC NOTE\n" + story + "\n" + NEW_DX
     assert "abdominal_pain" not in symptom_codes(note)
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Class 3 (da-028): an acute abdominal pain warned of only by what the acute illness itself gives ("constant",
+# "severe", "sudden onset") is explained by an assessment under a heading that settles that illness
+# (context.yaml acute_course_warnings). Any other warning (at night, weeks, progressive), a conclusion told without a
+# heading, or another symptom (a constant back pain put down to a strain) keep the red flag.
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "52F, constant RUQ pain since last night after a large meal, vomited x3. + Murphy.\n"
+        "US: gallstones, thick GB wall.\n"
+        "A/P: acute calculous cholecystitis; lap chole tomorrow.",
+        "29F, sudden onset RLQ abdominal pain overnight, anorexia. CT: 10 mm appendix with fat stranding.\n"
+        "Impression: acute appendicitis -> theatre tonight.",
+        "66F, constant LLQ abdominal pain since Tuesday, T 38.0, CT: sigmoid diverticulitis.\n"
+        "Assessment: acute diverticulitis, IV abx.",
+    ],
+)
+def test_an_acute_course_word_does_not_stop_the_assessment_explaining(story: str) -> None:
+    note = "ED NOTE\n" + story + "\n" + NEW_DX
+    assert "abdominal_pain" not in symptom_codes(note)
+    assert "abdominal_pain" not in symptoms_to_confirm(note)
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        # another warning beside the acute word
+        "52F, constant RUQ pain for 6 weeks, waking her at night, weight down.\nA/P: cholecystitis.",
+        # a conclusion told without a heading
+        "29F, constant abdominal pain since yesterday. Likely gastroenteritis, fluids.",
+    ],
+)
+def test_an_acute_word_with_another_warning_or_no_heading_still_counts(story: str) -> None:
+    note = "ED NOTE\n" + story + "\n" + NEW_DX
+    assert "abdominal_pain" in symptom_codes(note) | symptoms_to_confirm(note)
+
+
+def test_a_constant_back_pain_put_down_to_a_strain_still_counts() -> None:
+    note = "GP NOTE\n61F, constant low back pain, not eased by rest.\nImpression: muscle strain.\n" + TREATED
+    assert "back_pain" in symptom_codes(note) | symptoms_to_confirm(note)
+
+
+def test_control_a_denied_constant_abdominal_pain_raises_nothing() -> None:
+    note = "ED NOTE\n52F, no constant abdominal pain, mild nausea only.\nA/P: acute cholecystitis.\n" + NEW_DX
+    assert "abdominal_pain" not in symptom_codes(note)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp_helpers import symptom_codes, symptoms_to_confirm
+from nlp_helpers import order_of, symptom_codes, symptoms_to_confirm
 
 TREATED = "PMH: L breast IDC 2016, lumpectomy + XRT, 5 yrs tamoxifen, no recurrence.\n"
 
@@ -161,3 +161,39 @@ def test_a_constant_back_pain_put_down_to_a_strain_still_counts() -> None:
 def test_control_a_denied_constant_abdominal_pain_raises_nothing() -> None:
     note = "ED NOTE\n52F, no constant abdominal pain, mild nausea only.\nA/P: acute cholecystitis.\n" + NEW_DX
     assert "abdominal_pain" not in symptom_codes(note)
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Class 4 (db-045): a CT of the three regions joined by hyphens ("CT thorax-abdomen-pelvis with contrast") is the CT
+# of the chest, abdomen and pelvis, as the slashed and comma forms already were (targets.yaml ct_cap_contrast). Done
+# before, or turned down, it is no order.
+
+STAGE_III = (
+    "79F, R breast mass 7 cm with skin ulceration, matted R axillary nodes. Core bx: IDC grade 2, ER+ PR+ HER2-.\n"
+    "Stage: cT4b cN2a, clinical stage IIIB.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "plan",
+    [
+        "Plan:\n- CT chest-abdomen-pelvis with IV contrast for staging\n- MDT after",
+        "Requested: CECT thorax–abdomen–pelvis, then MDT.",
+        "We will arrange a CT scan of the thorax-abdo-pelvis with contrast next week.",
+    ],
+)
+def test_a_hyphenated_ct_of_chest_abdomen_pelvis_is_the_order(plan: str) -> None:
+
+    assert order_of(STAGE_III + plan + "\n") == "ct_cap_contrast"
+
+
+@pytest.mark.parametrize(
+    "plan",
+    [
+        "CT thorax-abdomen-pelvis 03/2023 (for another reason): no metastases. Plan: letrozole, MDT.",
+        "She declined CT chest-abdomen-pelvis; letrozole started, MDT.",
+    ],
+)
+def test_a_hyphenated_ct_done_before_or_declined_is_no_order(plan: str) -> None:
+
+    assert order_of(STAGE_III + plan + "\n") is None

@@ -197,3 +197,35 @@ def test_a_hyphenated_ct_of_chest_abdomen_pelvis_is_the_order(plan: str) -> None
 def test_a_hyphenated_ct_done_before_or_declined_is_no_order(plan: str) -> None:
 
     assert order_of(STAGE_III + plan + "\n") is None
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Class 5 (db-021): breathlessness told as the breath itself getting short, as writers of English as a second language
+# put it ("breath becoming short when she climb the stairs") is dyspnoea, as "short of breath" is (targets.yaml
+# symptom.dyspnea). Denied, a relative's or hypothetical it raises nothing.
+
+TREATED_ESL = "Patient is 58 year old woman, right mastectomy 2021 for breast cancer, now on tamoxifen.\n"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Since one month her breath is getting short when she walk to the market.",
+        "She say the breath becomes short on the stairs, this is new.",
+        "Also her breathing has become shorter walking uphill since two weeks.",
+    ],
+)
+def test_the_breath_getting_short_is_breathlessness(line: str) -> None:
+    assert "dyspnea" in symptom_codes(TREATED_ESL + line + "\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "She denies that her breath is getting short, walks 5 km daily.",
+        "Her husband breath is getting short since his heart attack, she is worried for him.",
+        "Told to call if her breath becomes short or she has chest pain.",
+    ],
+)
+def test_controls_a_denied_a_relatives_or_a_possible_short_breath_raises_nothing(line: str) -> None:
+    assert "dyspnea" not in symptom_codes(TREATED_ESL + line + "\n")

@@ -229,3 +229,38 @@ def test_the_breath_getting_short_is_breathlessness(line: str) -> None:
 )
 def test_controls_a_denied_a_relatives_or_a_possible_short_breath_raises_nothing(line: str) -> None:
     assert "dyspnea" not in symptom_codes(TREATED_ESL + line + "\n")
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Class 6 (da-005): the examination's deficits as an ED note writes them - a grade below 5/5 given to a movement or a
+# muscle ("Hip flexion 3/5", "knee ext 4-/5", "quads 4+/5"), sensation lost below a level, a lax anal tone, a bladder
+# not emptied ("has not voided since last night") - are a neurologic deficit, as "power 4/5" already was. Full power,
+# denied losses and a relative's read as before.
+
+BACK = "69F, L breast IDC 2018, mastectomy + AI x 5 y. Low back pain x 5 wks, worse at night.\n"
+
+
+@pytest.mark.parametrize(
+    "exam",
+    [
+        "Exam: L ankle DF 4/5, EHL 4/5, rest 5/5.",
+        "Neuro: quads 4+/5 bilat, reflexes brisk.",
+        "Exam: reduced sensation to light touch below the umbilicus.",
+        "PR: lax anal tone, perianal sensation reduced.",
+        "She has not voided since this morning; bladder scan 650 mL.",
+    ],
+)
+def test_a_deficit_the_examination_grades_is_a_neurologic_deficit(exam: str) -> None:
+    assert "neurologic_deficit" in symptom_codes(BACK + exam + "\n")
+
+
+@pytest.mark.parametrize(
+    "exam",
+    [
+        "Exam: hip flexion 5/5, knee ext 5/5, sensation intact, normal anal tone.",
+        "No decreased sensation below the umbilicus; anal tone normal.",
+        "Her sister has not voided since her surgery yesterday.",
+    ],
+)
+def test_controls_full_power_denied_losses_or_a_relatives_raise_nothing(exam: str) -> None:
+    assert "neurologic_deficit" not in symptom_codes(BACK + exam + "\n")

@@ -264,3 +264,35 @@ def test_a_deficit_the_examination_grades_is_a_neurologic_deficit(exam: str) -> 
 )
 def test_controls_full_power_denied_losses_or_a_relatives_raise_nothing(exam: str) -> None:
     assert "neurologic_deficit" not in symptom_codes(BACK + exam + "\n")
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Class 7 (db-046): the British and Australian "abdo" ("Mild upper abdo discomfort", "abdo pain x 3/52") is the abdomen,
+# as "abd" already was (targets.yaml symptom.abdominal_pain). Denied, a relative's or explained it raises nothing, and
+# "US abdo" stays a study.
+
+FOLLOW_UP = "69F, L mastectomy 2020 for IDC ER+, on exemestane, routine follow-up.\n"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Phoned in: mild upper abdo discomfort and itch, eyes yellow x 4 days.",
+        "Abdo pain x 3/52, RUQ, worse after meals, appetite down.",
+        "C/o abdo distension and fullness since last month.",
+    ],
+)
+def test_abdo_pain_is_abdominal_pain(line: str) -> None:
+    assert "abdominal_pain" in symptom_codes(FOLLOW_UP + line + "\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "No abdo pain, bowels normal.",
+        "Her mother has had abdo pain since her gallbladder surgery.",
+        "Routine US abdo booked for her fatty liver follow-up; no abdo symptoms.",
+    ],
+)
+def test_controls_denied_a_relatives_abdo_pain_or_an_abdo_study_raise_nothing(line: str) -> None:
+    assert "abdominal_pain" not in symptom_codes(FOLLOW_UP + line + "\n")

@@ -296,3 +296,35 @@ def test_abdo_pain_is_abdominal_pain(line: str) -> None:
 )
 def test_controls_denied_a_relatives_abdo_pain_or_an_abdo_study_raise_nothing(line: str) -> None:
     assert "abdominal_pain" not in symptom_codes(FOLLOW_UP + line + "\n")
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Class 8 (da-022): a limb pointed at rather than named with a possessive ("an ache in that arm for ~2 months, worse at
+# night") is read as "pain in her arm" is (targets.yaml note.limb_pain_with_warning): with a warning it is left to
+# confirm as bone pain, without one, denied or a relative's it says nothing.
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "On questioning, an ache in that arm for 2 months, worse at night.",
+        "She mentions aching in this leg for six weeks, now waking her at night.",
+        "Pain in the same knee again, persistent, not eased by rest.",
+    ],
+)
+def test_a_limb_pointed_at_with_a_warning_is_left_to_confirm_as_bone_pain(line: str) -> None:
+    note = FOLLOW_UP + "Seen for a sore L arm and leg.\n" + line + "\n"
+    assert "bone_pain" in symptoms_to_confirm(note) | symptom_codes(note)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Mild ache in that arm after the flu jab yesterday.",  # no warning
+        "No pain in that arm now.",  # denied
+        "Her husband has aching in that leg at night since his knee replacement.",  # a relative's
+    ],
+)
+def test_controls_without_warning_denied_or_a_relatives_limb_pain_raise_nothing(line: str) -> None:
+    note = FOLLOW_UP + line + "\n"
+    assert "bone_pain" not in symptoms_to_confirm(note) | symptom_codes(note)

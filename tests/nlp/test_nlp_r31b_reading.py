@@ -328,3 +328,43 @@ def test_a_limb_pointed_at_with_a_warning_is_left_to_confirm_as_bone_pain(line: 
 def test_controls_without_warning_denied_or_a_relatives_limb_pain_raise_nothing(line: str) -> None:
     note = FOLLOW_UP + line + "\n"
     assert "bone_pain" not in symptoms_to_confirm(note) | symptom_codes(note)
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Class 9 (db-023): a finding the writer closes with a query mark, its extent between ("liver edge palpable ~2
+# fingerbreadths below costal margin?"), is a doubt as "?hepatomegaly" is: left to confirm, never stated
+# (unstated_mentions._doubted). Answered, the writer's own question about a symptom she states, or written plainly, it
+# reads as before.
+
+LFTS = "60F, L lumpectomy + RT 2019 for early breast cancer, discharged from follow-up 2024. Abnormal LFTs.\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("O/E: abdomen soft, hepatomegaly 2-3 cm?", "hepatomegaly"),
+        ("Exam: sclerae slightly jaundiced? hard to tell in this light.", "jaundice"),
+        ("Neuro: mild R pronator drift? otherwise normal.", "neurologic_deficit"),
+    ],
+)
+def test_a_finding_closed_by_a_query_mark_is_left_to_confirm(line: str, code: str) -> None:
+    note = LFTS + line + "\n"
+    assert code not in symptom_codes(note)
+    assert code in symptoms_to_confirm(note)
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("O/E: hepatomegaly 3 cm below the costal margin, smooth edge.", "hepatomegaly"),  # written plainly
+        ("She writes: why do I have this back pain?", "back_pain"),  # her own question about a symptom she has
+        ("Any bone pain? yes, L hip, at night.", "bone_pain"),  # asked and answered
+    ],
+)
+def test_a_plain_an_answered_or_her_own_question_still_states_it(line: str, code: str) -> None:
+    assert code in symptom_codes(LFTS + line + "\n")
+
+
+def test_control_a_denied_finding_with_a_query_raises_nothing() -> None:
+    note = LFTS + "O/E: no hepatomegaly? liver edge not felt.\n"
+    assert "hepatomegaly" not in symptom_codes(note)

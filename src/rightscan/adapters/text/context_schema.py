@@ -231,6 +231,7 @@ class _RedFlagReadings(Strict):
     mood_explains: Words  # round 13v-b: the red flags they may explain
     assessment_heads: Words  # round 16b: the headings of a clinician's assessment (assessed_cause)
     assessed_causes: Words  # round 16b: "symptom: the acute benign illnesses that give it"
+    acute_course_warnings: Words = Field(default_factory=list)  # round 31b: "symptom: warnings those illnesses give"
     told_assessment_heads: Words  # round 19b: a conclusion told without a colon ("Told likely viral URI")
     final_heads: Words = Field(default_factory=list)  # round 23f: an admission's diagnoses, read before the history
     long_durations: Words  # round 19b: "unit: least number" of a duration that warns

@@ -122,6 +122,10 @@ class RedFlagReadings:
             self.assessed_causes[code.strip()] = self.assessed_causes.get(code.strip(), frozenset()) | norm(
                 names.split(",")
             )
+        self.acute_course = {
+            c.strip(): norm(w.split(","))
+            for c, _, w in (r.partition(":") for r in words.get("acute_course_warnings", ()))
+        }  # round 31b: the warnings an acute illness of assessed_causes gives itself
         # round 19b: a conclusion told without a colon ("Told likely viral URI"), and the durations that warn
         self._told_longest = max((len(p.split()) for p in self.words["told_assessment_heads"]), default=1)
         self.long_durations: dict[str, int] = {}
@@ -476,22 +480,25 @@ class RedFlagReadings:
         if not self.assessed_causes:
             return
         found: list[tuple[int, str]] | None = None
-        warnings = [s for s, _ in note.cues("warning")]
-        for _, span, d, e in note.mentions(SYMPTOM, without=_NOT_PLAIN_OR_PAST):
+        course = {s: words_at(note.doc, s, t) for s, t in note.cues("warning")}  # round 31b: each warning's words
+        warnings = list(course)
+        for _, span, d, e in note.mentions(SYMPTOM, without=_NOT_PLAIN_OR_PAST - {"warning"}):
             codes = {f.value for f in d["findings"] if f.field == "symptoms"} & set(self.assessed_causes)
-            if not codes:
-                continue
             sent = note.sents.of(span.start)
-            if any(sent.start <= w < sent.end for w in warnings):
+            # round 31b: warned only by what the acute illness itself gives ("constant" RUQ pain of a cholecystitis)
+            warned = [course[w] for w in warnings if sent.start <= w < sent.end]
+            codes = {c for c in codes if all(w in self.acute_course.get(c, ()) for w in warned)}
+            if not codes or ("warning" in e and not warned):
                 continue
             if found is None:
                 found = self._assessed(note)
             if any(
                 (s >= sent.end or (final and s < sent.start))
                 and code in codes
-                and (told is None or self._unwarned(note, sent.start, told, warnings))
+                and (told is None or (not warned and self._unwarned(note, sent.start, told, warnings)))
                 for s, code, told, final in found
             ):
+                e.discard("warning")
                 e.add("explained")
 
     def _unwarned(self, note: NoteMentions, start: int, stop: int, warnings: list[int]) -> bool:

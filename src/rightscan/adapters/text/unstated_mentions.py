@@ -50,6 +50,8 @@ _BLANKED = re.compile(r"[^\w\n]*?(?:\b(?:a|ans|answer|response|reply)[ \t]*[:.\-
 TITLE_NEAR = 3  # words between a closing or opening quote and the title noun that names the quote
 TITLE_GAP = 3  # words between a symptom and a title noun right after it ("headache / neuro symptoms pathway")
 _TITLE_GAP_MARKS = frozenset({"/", "-", "&", "+"})
+DOUBT_REACH = 8  # round 31b: words between a finding and the query mark that doubts it ("palpable ~2 FB below CM?")
+_CLAUSE_ENDS = frozenset({"?", ",", ";", ".", ":", "!"})
 
 
 class UnstatedMentions:
@@ -85,7 +87,9 @@ class UnstatedMentions:
         )
         for i in todo:
             span = spans[i]
-            if self._in_title(doc, span, titled) or ("?" in text and self._asked(doc, text, span, sents, starts)):
+            if self._in_title(doc, span, titled) or (
+                "?" in text and (self._asked(doc, text, span, sents, starts) or self._doubted(doc, text, span, sents))
+            ):
                 effects[i].add("uncertain")
 
     # ------------------------------------------------------------------ asked, not answered
@@ -113,6 +117,24 @@ class UnstatedMentions:
         if any(t.lower_ in self.stops for t in doc[start : mark.i]):
             return False
         return not self._answered(text, mark.idx + 1)
+
+    def _doubted(self, doc: Doc, text: str, span: Span, sents: Sentences) -> bool:
+        """Round 31b (v32 db-023): a finding the writer closes with a query mark ("O/E: tender RUQ, liver edge palpable
+        ~2 fingerbreadths below costal margin?"), as "?hepatomegaly" opens one: a doubt, unless the mark is answered or
+        the sentence is the writer's own question about a symptom she states ("Why do I have back pain?")."""
+        sent = sents.of(span.start)
+        k = next((j for j in range(span.end, min(sent.end, span.end + DOUBT_REACH)) if doc[j].text in _CLAUSE_ENDS), -1)
+        if k < 0 or doc[k].text != "?":  # the mark closes the finding's own clause (its extent may come first)
+            return False
+        start = sent.start
+        for t in doc[sent.start : span.start]:  # the finding's item starts after a label or a line break
+            if t.text in (":", ";") or "\n" in t.text:
+                start = t.i + 1
+        # a question's words ("Does the bone pain mean the cancer is back?") or the writer's own (stops): not a doubt
+        words = [t.lower_ for t in (*doc[start : span.start], *doc[span.end : k]) if t.is_alpha]
+        if any(w in self.stops or w in self.asking for w in words):
+            return False
+        return not self._answered(text, doc[k].idx + 1)
 
     def _answered(self, text: str, after: int) -> bool:
         """Whether an answer follows the question mark ending at ``after``: on its line, or opening the next line."""

@@ -14,6 +14,50 @@ import pytest
 
 from nlp_helpers import facts
 
+# --------------------------------------------------------------------------- 1. a negative axilla in words
+
+NEW = "New R breast IDC 1.6 cm, grade 2, on core.\n"
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Axilla clinically and ultrasound negative.",
+        "Axillae clinically / sonographically clear.",
+        "Axilla clinically & on imaging negative.",
+        "Lymph nodes: clinically neg",
+        "Nodes: [x] clinically negative   [ ] clinically positive",
+        "L axilla: two 0.6 cm nodes with preserved fatty hila - benign-appearing.",
+        "Axillary US: single node, cortex 1.5 mm, hilum preserved - BI-RADS 2.",
+    ],
+)
+def test_a_negative_axilla_in_words_is_clinical_n0(words: str) -> None:
+    assert facts(NEW + words)["tumor"].get("n") == "N0"
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "R axilla: one 1.2 cm node with cortical thickening 4 mm - indeterminate, FNA recommended.",
+        "Axillary US: 2 nodes, one benign-appearing, one with thick cortex.",
+        "Axillary US: 1 node, normal fatty hilum - benign appearing, but FNA advised given size 2.1 cm.",
+        "Nodes: [ ] clinically negative   [x] clinically positive",
+        "Nodes: [x] clinically negative   [x] bx proven",
+    ],
+)
+def test_control_a_doubted_or_positive_node_is_not_n0(words: str) -> None:
+    assert facts(NEW + words)["tumor"].get("n") != "N0"
+
+
+def test_control_a_relatives_axilla_is_not_hers() -> None:
+    note = "Mother: breast cancer at 50, axilla clinically & US negative then.\nPatient here for screening."
+    assert "n" not in facts(note).get("tumor", {})
+
+
+def test_control_a_resections_node_count_is_not_read_by_the_form_field() -> None:
+    assert "n" not in facts("SLNB pathology. Lymph nodes: negative (0/3).").get("tumor", {})
+
+
 # --------------------------------------------------------------------------- 2. surgery planned vs done
 
 

@@ -91,3 +91,51 @@ def test_an_operation_to_come_is_no_prior_surgery(note: str) -> None:
 )
 def test_an_operation_done_stays_prior_surgery(note: str, surgery: str) -> None:
     assert facts(note).get("prior_surgery") == surgery
+
+
+# --------------------------------------------------------------------------- 3. sizes of other organs; the setting
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "CT A/P: appendix 11 mm, dilated, periappendiceal fat stranding. AAA 3.2 cm.",
+        "Pelvic US: 4 cm fibroid, endometrial stripe 5 mm, R ovary 3 cm.",
+        "RUQ US: GB wall 5 mm, CBD 4 mm, gallstones.",
+        "Other breast: 8 mm area of calcification, core: DCIS.",
+    ],
+)
+def test_another_organs_measure_is_not_the_tumour_size(words: str) -> None:
+    assert facts("New L breast IDC grade 2, 1.6 cm on US.\n" + words)["tumor"].get("size_cm") == 1.6
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "US: 1.8 cm irregular mass and associated calcifications.",
+        "Mammo: 1.8 cm spiculated mass, calcs extending anteriorly.",
+    ],
+)
+def test_control_the_tumour_with_its_calcifications_keeps_its_size(words: str) -> None:
+    assert facts("New R breast IDC on core.\n" + words)["tumor"].get("size_cm") == 1.8
+
+
+@pytest.mark.parametrize(
+    "treatment",
+    [
+        "Adjuvant radiotherapy, completed. Tamoxifen 20 mg daily since then.",
+        "Letrozole 2.5 mg od for 3 years.",
+        "RT - completed 2023; anastrozole 1 mg daily since.",
+    ],
+)
+def test_a_treated_cancer_followed_while_well_is_surveillance(treatment: str) -> None:
+    note = (
+        "Diagnosis 2022: invasive ductal carcinoma of the right breast. Treatment: right quadrantectomy. "
+        f"{treatment} Pt well, no complaints."
+    )
+    assert facts(note).get("setting") == "surveillance"
+
+
+def test_control_a_course_planned_is_not_treatment_given() -> None:
+    note = "New R breast IDC 1.4 cm on core, grade 2. Plan: lumpectomy, then radiotherapy; tamoxifen to follow."
+    assert facts(note).get("setting") == "new_diagnosis"

@@ -27,7 +27,10 @@ Box = tuple[int, int, bool]  # start, end, ticked
 
 _LEAD = re.compile(r"[ \t]*(?:[-*•][ \t]*)?")
 _SCORE = re.compile(r"[ \t]*\((?:\d{1,2}|[+-]?\d{1,2}[ \t]*(?:pts?|points?))\)")  # "No (0)", "Yes (2 pts)"
-_COMMENT = re.compile(r"[ \t]*(?:->|→|=>|[ \t][-–—][ \t])")  # "Yes -> how much? ____", "Yes - specify"
+# "Yes -> how much? ____", "Yes - specify": the arrow or dash alone, the blanks before it stepped back over once
+# (fifteenth pass F1: a leading "[ \t]*" searched between two boxes re-read a run of blanks from each of its
+# characters, quadratic in one C call: "[x] fatigue" + 19,900 blanks + "[ ] cough" held the service 5 s)
+_COMMENT = re.compile(r"->|→|=>|[ \t][-–—][ \t]")
 _GAP = re.compile(r"[ \t]*")
 _NUMBER = re.compile(r"[ \t]*(?:Q?\d{1,2}[.)]|[a-z][.)])[ \t]*", re.IGNORECASE)  # the question's item number
 _ASKS = ("?", ":")
@@ -68,21 +71,32 @@ def _options(answer: re.Pattern[str], text: str, line_start: int, boxes: Sequenc
     in_comment = False  # a blank to fill in a comment ("Yes - give details: ____") is no option
     for k, (_, b, is_ticked) in enumerate(boxes):
         stop = boxes[k + 1][0] if k + 1 < len(boxes) else line_end
-        comment = _COMMENT.search(text, b, stop)  # the option's words end where a comment starts
-        words_end = comment.start() if comment else stop
+        words_end = _comment_start(text, b, stop)  # the option's words end where a comment starts
+        comment = words_end < stop
         pos = _GAP.match(text, b).end()  # type: ignore[union-attr]
         m = answer.match(text, pos, words_end)
         if m is None and in_comment:
             continue
         if m is None:
             return None
-        in_comment = comment is not None
+        in_comment = comment
         score = _SCORE.match(text, m.end(), words_end)
         if text[score.end() if score else m.end() : words_end].strip():
             return None  # other words on the row: not a row of options
         if is_ticked:
             ticked.append(m.group("answers").strip())
     return ticked
+
+
+def _comment_start(text: str, begin: int, stop: int) -> int:
+    """Where a comment after an option starts (its arrow or dash, with the blanks before it), or ``stop``."""
+    comment = _COMMENT.search(text, begin, stop)
+    if comment is None:
+        return stop
+    at = comment.start()
+    while at > begin and text[at - 1] in " \t":
+        at -= 1
+    return at
 
 
 def _question_above(text: str, line_start: int, rows: dict[int, list[Box]]) -> tuple[int, int] | None:

@@ -1,0 +1,62 @@
+"""Fifteenth security pass, the form findings F2, F6, F7, F8 and F9 (round 31f), in other wordings than the report's.
+
+What a clinician checks: is the symptom (or the distant disease) stated, left to confirm, or denied; never a red flag
+or an M1 from a form's "No", and never a denial from an answer that is not a "No" to that item.
+"""
+
+from __future__ import annotations
+
+from rightscan.adapters.text import extract
+
+NEW = "58F new dx left breast IDC 1.6 cm, cN0, ER+/PR+/HER2-, grade 2.\n"
+
+
+def _read(note: str, symptom: str) -> str:
+    """'stated', 'to confirm' or 'absent': how the note's ``symptom`` is read."""
+    found = extract(NEW + note)
+    if symptom in (found.facts.get("symptoms") or []):
+        return "stated"
+    if any(symptom in c.get("values", ()) for c in found.to_confirm if c.get("field") == "symptoms"):
+        return "to confirm"
+    return "absent"
+
+
+def _m(note: str) -> str | None:
+    """The M category as read ('M1', 'M0', None), or 'to confirm' when the M is left to confirm."""
+    found = extract(NEW + note)
+    if any(c.get("field") == "tumor.m" for c in found.to_confirm):
+        return "to confirm"
+    return found.facts.get("tumor", {}).get("m")
+
+
+# --- F8: a "negative unless checked" grid reads every line up to its blank line, not only up to its first tick ----
+
+
+def test_f8_every_line_after_a_ticked_line_is_still_negative() -> None:
+    grid = ("ROS (all negative unless ticked):\nGeneral: [x] night sweats  [ ] fever\nMusculoskeletal: bone pain, "
+            "back pain\nNeuro: headaches  focal weakness\n\nPlan: staging.")  # fmt: skip
+    for symptom in ("bone_pain", "back_pain", "headache", "neurologic_deficit"):
+        assert _read(grid, symptom) == "absent", symptom
+
+
+def test_f8_round_boxes_and_lines_without_a_heading() -> None:
+    grid = "Systems review - negative unless checked\n(x) fatigue   ( ) fever\nBack pain   bone pain\nSeizures\n\nPlan."
+    for symptom in ("bone_pain", "back_pain", "seizure"):
+        assert _read(grid, symptom) == "absent", symptom
+
+
+def test_f8_a_line_of_metastases_after_a_ticked_line_is_no_m1() -> None:
+    assert _m("ROS (negative unless marked):\nCONST: [x] tired all the time\nMETS: bone mets, liver mets\n\nPlan.") != "M1"
+
+
+def test_f8_control_a_ticked_item_of_a_later_line_is_still_stated() -> None:
+    grid = "ROS (negative unless marked):\nCONST: [x] fatigue\nMSK: [x] bone pain   [ ] back pain\nNeuro: headache\n\nPlan."
+    assert _read(grid, "bone_pain") == "stated"
+    assert _read(grid, "headache") == "absent"
+    assert _read(grid, "back_pain") == "absent"
+
+
+def test_f8_control_the_grid_ends_at_its_blank_line() -> None:
+    note = "ROS (negative unless checked):\nGeneral: [x] fatigue\nMSK: back pain\n\nHPI: 3 weeks of bone pain in the hips."
+    assert _read(note, "bone_pain") == "stated"
+    assert _read(note, "back_pain") == "absent"

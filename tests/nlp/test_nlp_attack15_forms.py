@@ -60,3 +60,25 @@ def test_f8_control_the_grid_ends_at_its_blank_line() -> None:
     note = "ROS (negative unless checked):\nGeneral: [x] fatigue\nMSK: back pain\n\nHPI: 3 weeks of bone pain in the hips."
     assert _read(note, "bone_pain") == "stated"
     assert _read(note, "back_pain") == "absent"
+
+
+# --- F7: a Y/N column row whose label holds a bracketed qualifier is answered like any other row -------------------
+
+
+def test_f7_a_bracketed_qualifier_marked_under_no_denies_the_row() -> None:
+    assert _m("STAGING CHECKLIST           Yes    No\nDistant metastases (lung, bone)       X\n") != "M1"
+    note = "Symptoms                    Yes    No\nBack pain (thoracic/lumbar)           X\nHeadache                              X\n"
+    assert _read(note, "back_pain") == "absent"
+    assert _read(note, "headache") == "absent"  # the table goes on past the bracketed row
+    assert _read("ROS                         Y      N\nBone pain [pelvis, femur]             X\n", "bone_pain") == "absent"
+    assert _read("REVIEW                      Yes    No\nHeadaches (morning, with vomiting)   X\n", "headache") == "absent"
+
+
+def test_f7_control_a_bracketed_row_marked_under_yes_is_stated() -> None:
+    assert _read("Symptoms                    Yes    No\nBone pain (hips)           X\n", "bone_pain") == "stated"
+    assert _read("REVIEW                      Yes    No\nHeadache (early morning)   X\n", "headache") == "stated"
+
+
+def test_f7_control_a_box_in_the_label_is_no_qualifier() -> None:
+    # "[x]" or "( )" in the label is a box, not a qualifier: the row is not read as a column row (as before)
+    assert _read("Symptoms                    Yes    No\nBone pain [x]                         X\n", "bone_pain") == "stated"

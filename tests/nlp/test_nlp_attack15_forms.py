@@ -82,3 +82,28 @@ def test_f7_control_a_bracketed_row_marked_under_yes_is_stated() -> None:
 def test_f7_control_a_box_in_the_label_is_no_qualifier() -> None:
     # "[x]" or "( )" in the label is a box, not a qualifier: the row is not read as a column row (as before)
     assert _read("Symptoms                    Yes    No\nBone pain [x]                         X\n", "bone_pain") == "stated"
+
+
+# --- F2: a "No" ticked under a question answers that question only, not a complaint told before it ---------------
+
+
+def test_f2_a_complaint_told_in_a_sentence_before_the_question_stands() -> None:
+    note = "INTAKE\nPain in both hips for a month, worse at night. Any falls since last visit?\n[x] No   [ ] Yes\nDone."
+    assert _read(note, "bone_pain") == "stated"
+    assert _read("INTAKE\nHeadache every morning with nausea; do you drive?\n  [x] No (0)   [ ] Yes (1)\n", "headache") == (
+        "stated"
+    )
+    note = "INTAKE\nLow back pain waking her at night - any bladder problems?\n[x] No (0)   [ ] Yes (1)\n"
+    assert _read(note, "back_pain") == "stated"
+
+
+def test_f2_a_complaint_before_a_comma_is_left_to_confirm_never_denied() -> None:
+    note = "INTAKE\nHeadaches on waking for 2 weeks, asked about smoking:\n[x] No (0)   [ ] Yes (1)\n"
+    assert _read(note, "headache") == "to confirm"
+
+
+def test_f2_controls_the_question_s_own_item_is_answered() -> None:
+    assert _read("INTAKE\nAny new bone pain?\n[x] No (0)   [ ] Yes (1)\n", "bone_pain") == "absent"
+    assert _read("INTAKE\nDoes the patient have new bone pain?\n[ ] No (0)   [x] Yes (1)\n", "bone_pain") == "stated"
+    note = "INTAKE\nWalks daily. Any bone pain in the back or hips?\n[x] No (0)   [ ] Unsure (2)   [ ] Yes (1)\n"
+    assert _read(note, "bone_pain") == "absent"

@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from rightscan.adapters.text.question_clause import own_clause
+
 Mark = tuple[int, int, str]
 Box = tuple[int, int, bool]  # start, end, ticked
 
@@ -57,7 +59,7 @@ def options_below(
             continue
         said = effect("/".join(ticked), True) if ticked else "uncertain"  # nothing ticked: unanswered
         if said is not None:
-            out.append((*question, said))
+            out += own_clause(original, *question, said)
     return out
 
 

@@ -107,3 +107,29 @@ def test_f2_controls_the_question_s_own_item_is_answered() -> None:
     assert _read("INTAKE\nDoes the patient have new bone pain?\n[ ] No (0)   [x] Yes (1)\n", "bone_pain") == "stated"
     note = "INTAKE\nWalks daily. Any bone pain in the back or hips?\n[x] No (0)   [ ] Unsure (2)   [ ] Yes (1)\n"
     assert _read(note, "bone_pain") == "absent"
+
+
+# --- F9: "Unsure" ticked after an unticked Yes/No pair leaves the item to confirm, never denied --------------------
+
+
+def test_f9_an_unsure_answer_after_an_unticked_pair_is_left_to_confirm() -> None:
+    assert _read("SCREEN\nAny new pain in the bones or back?\n[ ] Yes   [ ] No   [x] Unsure\nDone.", "bone_pain") == (
+        "to confirm"
+    )
+    assert _read("SCREEN\nHeadaches worse in the morning?\n[ ] Yes  [ ] No  [x] Not sure\n", "headache") == "to confirm"
+    assert _read("SCREEN\nAny weakness in the legs?\n  [ ] yes   [ ] no   [x] unknown\n", "neurologic_deficit") == (
+        "to confirm"
+    )
+
+
+def test_f9_controls_a_ticked_yes_or_no_of_the_same_row() -> None:
+    assert _read("SCREEN\nAny new bone pain?\n[ ] Yes   [x] No   [ ] Unsure\n", "bone_pain") == "absent"
+    assert _read("SCREEN\nAny new bone pain?\n[x] Yes   [ ] No   [ ] Unsure\n", "bone_pain") == "stated"
+    assert _read("Bone pain [ ] Yes [x] No\nHeadache  Yes [ ] No [x]\n", "bone_pain") == "absent"
+    assert _read("Bone pain [ ] Yes [x] No\nHeadache  Yes [ ] No [x]\n", "headache") == "absent"
+
+
+def test_f9_control_a_relative_s_row_stays_a_relative_s() -> None:
+    note = "FAMILY HISTORY\nMother: bone metastases from breast cancer.\nAny new bone pain yourself?\n[ ] Yes [x] No [ ] Unsure\n"
+    assert _m(note) != "M1"
+    assert _read(note, "bone_pain") == "absent"

@@ -59,6 +59,7 @@ from rightscan.adapters.text.graded_rows import Grades, compile_grades, read_gra
 from rightscan.adapters.text.grid_rows import Grid, after_answered, blank_leaders, compile_grid, read_rows
 from rightscan.adapters.text.inline_headings import InlineHeadings, compile_inline, inline_denials
 from rightscan.adapters.text.negative_heading_boxes import boxes_under_a_negative_heading
+from rightscan.adapters.text.options_below import boxes_lead_options, unsure_follows
 from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.runs import MAX_RUN_CHARS as MAX_RUN_CHARS
 from rightscan.adapters.text.runs import break_runs as break_runs
@@ -230,6 +231,16 @@ def _compile_layout(rules: Rules) -> Layout:
         if spec["negative_unless_checked"]
         else None,
     )
+
+
+def _third_option(layout: Layout, text: str, m: re.Match[str], after: bool = False) -> bool:
+    """Fifteenth pass F9: a Yes/No pair that is part of a row of three boxed options ("[ ] Yes  [ ] No  [x] Unsure")
+    is the row's (``options_below``), not a pair of its own (options_below.py)."""
+    if layout.forms is None:
+        return False
+    if after:
+        return boxes_lead_options(layout.box, layout.forms.answer, text, *m.span())
+    return unsure_follows(layout.box, layout.forms.answer, layout.forms.yes | layout.forms.no, text, m.end())
 
 
 def _put(chars: list[str], start: int, end: int, word: str, right: bool = False) -> None:
@@ -430,10 +441,11 @@ def _boxes_signs_headings(
     # 1. Yes/No pairs: box before its option, option before its box, and two-column tables
     yes_words = layout.yes
     pairs = [(m.span(), m.group("o1"), m.group("o2"), m.group("b1"), m.group("b2"), False)
-             for m in layout.pair.finditer(text)]  # fmt: skip
+             for m in layout.pair.finditer(text) if not _third_option(layout, text, m)]  # fmt: skip
     taken = [p[0] for p in pairs]
     pairs += [(m.span(), m.group("o1"), m.group("o2"), m.group("b1"), m.group("b2"), True)
-              for m in layout.pair_after.finditer(text) if not _overlaps(m.span(), taken)]  # fmt: skip
+              for m in layout.pair_after.finditer(text)
+              if not _overlaps(m.span(), taken) and not _third_option(layout, text, m, after=True)]  # fmt: skip
     taken = [p[0] for p in pairs]
     if layout.half_pair is not None and "/" in text:  # round 29a: "Bone pain  Y / N(X)" (one box, after its option)
         pairs += [(m.span(), m.group("o1"), m.group("o2"), m.group("b1") or "", m.group("b2") or "", True)

@@ -120,3 +120,27 @@ def _question_above(text: str, line_start: int, rows: dict[int, list[Box]]) -> t
     begin_at = begin.end() if begin else start + len(text[start:end]) - len(text[start:end].lstrip())
     stop = start + len(body)
     return (begin_at, stop) if begin_at < stop else None
+
+
+def _skip_blanks(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t":
+        pos += 1
+    return pos
+
+
+def unsure_follows(box: re.Pattern[str], answer: re.Pattern[str], yes_no: frozenset[str], text: str, end: int) -> bool:
+    """Fifteenth pass F9: does a third boxed option of an unsure answer follow a Yes/No pair ending at ``end`` ("[ ]
+    Yes   [ ] No   [x] Unsure")? Then the row is a row of options (read here), not a pair the layout reads: an
+    unticked pair read alone denied the item."""
+    b = box.match(text, _skip_blanks(text, end))
+    m = answer.match(text, _skip_blanks(text, b.end())) if b else None
+    return m is not None and any(w.strip().lower() not in yes_no for w in m.group("answers").split("/"))
+
+
+def boxes_lead_options(box: re.Pattern[str], answer: re.Pattern[str], text: str, start: int, end: int) -> bool:
+    """Is a pair read with each option before its box ("Yes [ ] No [x]", starting at ``start``) really a row whose
+    boxes lead their options: a box right before its first option, an answer word right after its last box ("[ ] Yes
+    [ ] No [x] Unsure": the "[x]" is Unsure's, not No's)?"""
+    tail = text[max(0, start - 16) : start].rstrip(" \t")
+    before = any(b.end() == len(tail) for b in box.finditer(tail))
+    return before and answer.match(text, _skip_blanks(text, end)) is not None

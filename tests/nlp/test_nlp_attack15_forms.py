@@ -46,18 +46,23 @@ def test_f8_round_boxes_and_lines_without_a_heading() -> None:
 
 
 def test_f8_a_line_of_metastases_after_a_ticked_line_is_no_m1() -> None:
-    assert _m("ROS (negative unless marked):\nCONST: [x] tired all the time\nMETS: bone mets, liver mets\n\nPlan.") != "M1"
+    assert (
+        _m("ROS (negative unless marked):\nCONST: [x] tired all the time\nMETS: bone mets, liver mets\n\nPlan.") != "M1"
+    )
 
 
 def test_f8_control_a_ticked_item_of_a_later_line_is_still_stated() -> None:
-    grid = "ROS (negative unless marked):\nCONST: [x] fatigue\nMSK: [x] bone pain   [ ] back pain\nNeuro: headache\n\nPlan."
+    grid = "ROS (negative unless marked):\nCONST: [x] fatigue\nMSK: [x] bone pain   [ ] back pain\n"
+    grid += "Neuro: headache\n\nPlan."
     assert _read(grid, "bone_pain") == "stated"
     assert _read(grid, "headache") == "absent"
     assert _read(grid, "back_pain") == "absent"
 
 
 def test_f8_control_the_grid_ends_at_its_blank_line() -> None:
-    note = "ROS (negative unless checked):\nGeneral: [x] fatigue\nMSK: back pain\n\nHPI: 3 weeks of bone pain in the hips."
+    note = (
+        "ROS (negative unless checked):\nGeneral: [x] fatigue\nMSK: back pain\n\nHPI: 3 weeks of bone pain in the hips."
+    )
     assert _read(note, "bone_pain") == "stated"
     assert _read(note, "back_pain") == "absent"
 
@@ -67,11 +72,17 @@ def test_f8_control_the_grid_ends_at_its_blank_line() -> None:
 
 def test_f7_a_bracketed_qualifier_marked_under_no_denies_the_row() -> None:
     assert _m("STAGING CHECKLIST           Yes    No\nDistant metastases (lung, bone)       X\n") != "M1"
-    note = "Symptoms                    Yes    No\nBack pain (thoracic/lumbar)           X\nHeadache                              X\n"
+    note = "Symptoms                    Yes    No\nBack pain (thoracic/lumbar)           X\n"
+    note += "Headache                              X\n"
     assert _read(note, "back_pain") == "absent"
     assert _read(note, "headache") == "absent"  # the table goes on past the bracketed row
-    assert _read("ROS                         Y      N\nBone pain [pelvis, femur]             X\n", "bone_pain") == "absent"
-    assert _read("REVIEW                      Yes    No\nHeadaches (morning, with vomiting)   X\n", "headache") == "absent"
+    assert (
+        _read("ROS                         Y      N\nBone pain [pelvis, femur]             X\n", "bone_pain")
+        == "absent"
+    )
+    assert (
+        _read("REVIEW                      Yes    No\nHeadaches (morning, with vomiting)   X\n", "headache") == "absent"
+    )
 
 
 def test_f7_control_a_bracketed_row_marked_under_yes_is_stated() -> None:
@@ -81,7 +92,10 @@ def test_f7_control_a_bracketed_row_marked_under_yes_is_stated() -> None:
 
 def test_f7_control_a_box_in_the_label_is_no_qualifier() -> None:
     # "[x]" or "( )" in the label is a box, not a qualifier: the row is not read as a column row (as before)
-    assert _read("Symptoms                    Yes    No\nBone pain [x]                         X\n", "bone_pain") == "stated"
+    assert (
+        _read("Symptoms                    Yes    No\nBone pain [x]                         X\n", "bone_pain")
+        == "stated"
+    )
 
 
 # --- F2: a "No" ticked under a question answers that question only, not a complaint told before it ---------------
@@ -90,9 +104,9 @@ def test_f7_control_a_box_in_the_label_is_no_qualifier() -> None:
 def test_f2_a_complaint_told_in_a_sentence_before_the_question_stands() -> None:
     note = "INTAKE\nPain in both hips for a month, worse at night. Any falls since last visit?\n[x] No   [ ] Yes\nDone."
     assert _read(note, "bone_pain") == "stated"
-    assert _read("INTAKE\nHeadache every morning with nausea; do you drive?\n  [x] No (0)   [ ] Yes (1)\n", "headache") == (
-        "stated"
-    )
+    assert _read(
+        "INTAKE\nHeadache every morning with nausea; do you drive?\n  [x] No (0)   [ ] Yes (1)\n", "headache"
+    ) == ("stated")
     note = "INTAKE\nLow back pain waking her at night - any bladder problems?\n[x] No (0)   [ ] Yes (1)\n"
     assert _read(note, "back_pain") == "stated"
 
@@ -130,6 +144,7 @@ def test_f9_controls_a_ticked_yes_or_no_of_the_same_row() -> None:
 
 
 def test_f9_control_a_relative_s_row_stays_a_relative_s() -> None:
-    note = "FAMILY HISTORY\nMother: bone metastases from breast cancer.\nAny new bone pain yourself?\n[ ] Yes [x] No [ ] Unsure\n"
+    note = "FAMILY HISTORY\nMother: bone metastases from breast cancer.\n"
+    note += "Any new bone pain yourself?\n[ ] Yes [x] No [ ] Unsure\n"
     assert _m(note) != "M1"
     assert _read(note, "bone_pain") == "absent"

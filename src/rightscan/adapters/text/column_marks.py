@@ -37,7 +37,9 @@ def column_mark_row(text: str, pos: int, end: int) -> tuple[tuple[int, int], tup
 
 # fifteenth pass F7: a bracketed qualifier of two or more characters with a letter is still the row's label
 # ("Distant metastases (bone, liver)", "Bone pain [hips/back]"); a box ("[x]", "( )") is not, nor an unclosed bracket
-_QUALIFIER = re.compile(r"\((?=[^()\[\]\n]*[A-Za-z]{2})[^()\[\]\n]{2,}\)|\[(?=[^()\[\]\n]*[A-Za-z]{2})[^()\[\]\n]{2,}\]")
+_QUALIFIER = re.compile(
+    r"\((?=[^()\[\]\n]*[A-Za-z]{2})[^()\[\]\n]{2,}\)|\[(?=[^()\[\]\n]*[A-Za-z]{2})[^()\[\]\n]{2,}\]"
+)
 
 
 # round 21a: under a header naming a further column ("INCLUSION   Y   N   Source / comment"), a row's label may hold a

@@ -148,3 +148,18 @@ def test_f9_control_a_relative_s_row_stays_a_relative_s() -> None:
     note += "Any new bone pain yourself?\n[ ] Yes [x] No [ ] Unsure\n"
     assert _m(note) != "M1"
     assert _read(note, "bone_pain") == "absent"
+
+
+# --- F6: a box broken by OCR beside an intact ticked "No" still answers No -----------------------------------------
+
+
+def test_f6_a_broken_yes_box_beside_a_ticked_no_denies_the_row() -> None:
+    assert _m("Distant disease:  Yes [  No [x]\n") != "M1"
+    assert _read("Lung pain:  Yes [  No [x]\nBack pain:  Yes ]  No [x]\n", "back_pain") == "absent"
+    assert _read("Headaches   Yes [    No [X]\n", "headache") == "absent"
+
+
+def test_f6_controls_intact_boxes_read_as_before() -> None:
+    assert _read("Bone pain:  Yes [x]  No [ ]\n", "bone_pain") == "stated"
+    assert _read("Bone pain:  Yes [ ]  No [x]\n", "bone_pain") == "absent"
+    assert _read("Bone pain   Yes [ ]   No [x\n", "bone_pain") == "to confirm"  # the ticked box itself broken

@@ -151,7 +151,10 @@ def _compile_layout(rules: Rules) -> Layout:
     inner = re.sub(r"\?P<(?:mark|glyph|rmark|umark)>", "?:", box)
     pair = rf"(?P<b1>{inner})\s*(?P<o1>{opts})\b\s*(?:/\s*)?(?P<b2>{inner})\s*(?P<o2>{opts})\b"
     # the option written before its box ("Bone pain  Y [ ]  N [x]")
-    pair_after = rf"(?<![A-Za-z])(?P<o1>{opts})\s*(?P<b1>{inner})\s*(?:/\s*)?(?P<o2>{opts})\s*(?P<b2>{inner})"
+    # (fifteenth pass F6: the first box may be broken by OCR, a lone bracket, "Yes [  No [x]", "Yes ]  No [x]"; the
+    # pair is then read only when its second box is ticked: _boxes_signs_headings)
+    pair_after = (rf"(?<![A-Za-z])(?P<o1>{opts})\s*(?P<b1>{inner}|[\[\]](?=[ \t]))\s*(?:/\s*)?(?P<o2>{opts})\s*"
+                  rf"(?P<b2>{inner})")  # fmt: skip
     # round 29a (v30 ma-050): the box after one option only, the two options joined by a slash on one line ("Bone pain
     # Y / N(X)", "Cough  Y(X) / N"); the option without a box is the one left unmarked (the reader keeps a pair with
     # exactly one box: both are pair_after's, none is no answer)
@@ -445,7 +448,8 @@ def _boxes_signs_headings(
     taken = [p[0] for p in pairs]
     pairs += [(m.span(), m.group("o1"), m.group("o2"), m.group("b1"), m.group("b2"), True)
               for m in layout.pair_after.finditer(text)
-              if not _overlaps(m.span(), taken) and not _third_option(layout, text, m, after=True)]  # fmt: skip
+              if not _overlaps(m.span(), taken) and not _third_option(layout, text, m, after=True)
+              and (m.group("b1") not in ("[", "]") or _is_checked(layout, m.group("b2")))]  # fmt: skip
     taken = [p[0] for p in pairs]
     if layout.half_pair is not None and "/" in text:  # round 29a: "Bone pain  Y / N(X)" (one box, after its option)
         pairs += [(m.span(), m.group("o1"), m.group("o2"), m.group("b1") or "", m.group("b2") or "", True)

@@ -163,3 +163,15 @@ def test_f6_controls_intact_boxes_read_as_before() -> None:
     assert _read("Bone pain:  Yes [x]  No [ ]\n", "bone_pain") == "stated"
     assert _read("Bone pain:  Yes [ ]  No [x]\n", "bone_pain") == "absent"
     assert _read("Bone pain   Yes [ ]   No [x\n", "bone_pain") == "to confirm"  # the ticked box itself broken
+
+
+def test_f6_a_metastasis_row_whose_ticked_box_is_broken_is_left_to_confirm() -> None:
+    assert _m("Liver metastases   Yes [ ]   No [x\n") == "to confirm"
+    assert _m("Brain mets   Y [ ]   N [x\n") == "to confirm"
+    assert _m("Osseous metastases     Yes [ ]     No [X\n") == "to confirm"
+
+
+def test_f6_controls_a_metastasis_row_with_intact_boxes() -> None:
+    assert _m("Liver metastases   Yes [x]   No [ ]\n") == "M1"
+    assert _m("Liver metastases   Yes [ ]   No [x]\n") != "M1"
+    assert _m("Family history: sister with liver metastases.\n") != "M1"

@@ -61,7 +61,8 @@ def status_of(rules: Rules, m: Mention) -> tuple[str, str | None]:
         if effect in effects:
             # only a suspected finding stands for its uncertain value (a suspected metastasis after surgery is a
             # suspected recurrence); one named only in a plan ("receptors on the metastasis") is not used at all
-            gated = m.uncertain_value and effect != "proposed"
+            # (fifteenth pass F6: nor one in a form row whose marking could not be read: it is confirmed as it is)
+            gated = m.uncertain_value and effect not in ("proposed", "unread_mark")
             return (GATED if gated else UNCERTAIN), _REASONS[effect]
     if policy.require_one_of and effects.isdisjoint(policy.require_one_of):
         return IGNORED, f"no cue found ({' or '.join(policy.require_one_of)})"

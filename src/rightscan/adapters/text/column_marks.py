@@ -30,9 +30,16 @@ def column_mark_row(text: str, pos: int, end: int) -> tuple[tuple[int, int], tup
         if k - 1 - b < 2 or b <= lead:
             break
         k = b
-    if k == stop or k <= lead or text[lead] in "[]()" or any(c in "[]()\n" for c in text[lead:k]):
+    if k == stop or k <= lead or text[lead] in "[]()" or any(c in "[]()\n" for c in _QUALIFIER.sub("", text[lead:k])):
         return None
     return (lead, k), (k, stop)
+
+
+# fifteenth pass F7: a bracketed qualifier of two or more characters with a letter is still the row's label
+# ("Distant metastases (bone, liver)", "Bone pain [hips/back]"); a box ("[x]", "( )") is not, nor an unclosed bracket
+_QUALIFIER = re.compile(
+    r"\((?=[^()\[\]\n]*[A-Za-z]{2})[^()\[\]\n]{2,}\)|\[(?=[^()\[\]\n]*[A-Za-z]{2})[^()\[\]\n]{2,}\]"
+)
 
 
 # round 21a: under a header naming a further column ("INCLUSION   Y   N   Source / comment"), a row's label may hold a

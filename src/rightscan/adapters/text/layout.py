@@ -59,6 +59,7 @@ from rightscan.adapters.text.graded_rows import Grades, compile_grades, read_gra
 from rightscan.adapters.text.grid_rows import Grid, after_answered, blank_leaders, compile_grid, read_rows
 from rightscan.adapters.text.inline_headings import InlineHeadings, compile_inline, inline_denials
 from rightscan.adapters.text.negative_heading_boxes import boxes_under_a_negative_heading
+from rightscan.adapters.text.options_below import boxes_lead_options, unsure_follows
 from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.runs import MAX_RUN_CHARS as MAX_RUN_CHARS
 from rightscan.adapters.text.runs import break_runs as break_runs
@@ -138,7 +139,9 @@ def _compile_layout(rules: Rules) -> Layout:
     round_marks = "|".join(re.escape(m) for m in sorted(spec["round_checked"], key=len, reverse=True)) or "(?!)"
     # a box drawn with underscores ("___ fever  _X_ fatigue"): a blank line of two or more, or a mark between two
     line_marks = "|".join(re.escape(m) for m in sorted(spec["underscore_checked"], key=len, reverse=True)) or "(?!)"
-    box = (rf"\[\s*(?P<mark>{marks})?\s*\]|(?P<glyph>[☐☑☒■□✓✔])"
+    # (fifteenth pass: the blanks inside a square box are possessive; an unclosed "[" before a long run split it
+    # between its two "\s*" from each blank, quadratic: "Yes [" + 16,000 blanks + "No [x]" held the reader 3 s)
+    box = (rf"\[\s*+(?P<mark>{marks})?\s*+\]|(?P<glyph>[☐☑☒■□✓✔])"
            rf"|\((?:[ \t]+|[ \t]*(?P<rmark>{round_marks})[ \t]*)\)"
            # only where an item starts (a line's start, after a heading's colon or a table's wide gap): "Ms. ___ is
            # a 52-year-old woman" is a name left out, not a box
@@ -150,7 +153,10 @@ def _compile_layout(rules: Rules) -> Layout:
     inner = re.sub(r"\?P<(?:mark|glyph|rmark|umark)>", "?:", box)
     pair = rf"(?P<b1>{inner})\s*(?P<o1>{opts})\b\s*(?:/\s*)?(?P<b2>{inner})\s*(?P<o2>{opts})\b"
     # the option written before its box ("Bone pain  Y [ ]  N [x]")
-    pair_after = rf"(?<![A-Za-z])(?P<o1>{opts})\s*(?P<b1>{inner})\s*(?:/\s*)?(?P<o2>{opts})\s*(?P<b2>{inner})"
+    # (fifteenth pass F6: the first box may be broken by OCR, a lone bracket, "Yes [  No [x]", "Yes ]  No [x]"; the
+    # pair is then read only when its second box is ticked: _boxes_signs_headings)
+    pair_after = (rf"(?<![A-Za-z])(?P<o1>{opts})\s*(?P<b1>{inner}|[\[\]](?=[ \t]))\s*(?:/\s*)?(?P<o2>{opts})\s*"
+                  rf"(?P<b2>{inner})")  # fmt: skip
     # round 29a (v30 ma-050): the box after one option only, the two options joined by a slash on one line ("Bone pain
     # Y / N(X)", "Cough  Y(X) / N"); the option without a box is the one left unmarked (the reader keeps a pair with
     # exactly one box: both are pair_after's, none is no answer)
@@ -231,6 +237,16 @@ def _compile_layout(rules: Rules) -> Layout:
         if spec["negative_unless_checked"]
         else None,
     )
+
+
+def _third_option(layout: Layout, text: str, m: re.Match[str], after: bool = False) -> bool:
+    """Fifteenth pass F9: a Yes/No pair that is part of a row of three boxed options ("[ ] Yes  [ ] No  [x] Unsure")
+    is the row's (``options_below``), not a pair of its own (options_below.py)."""
+    if layout.forms is None:
+        return False
+    if after:
+        return boxes_lead_options(layout.box, layout.forms.answer, text, *m.span())
+    return unsure_follows(layout.box, layout.forms.answer, layout.forms.yes | layout.forms.no, text, m.end())
 
 
 def _put(chars: list[str], start: int, end: int, word: str, right: bool = False) -> None:
@@ -432,10 +448,12 @@ def _boxes_signs_headings(
     # 1. Yes/No pairs: box before its option, option before its box, and two-column tables
     yes_words = layout.yes
     pairs = [(m.span(), m.group("o1"), m.group("o2"), m.group("b1"), m.group("b2"), False)
-             for m in layout.pair.finditer(text)]  # fmt: skip
+             for m in layout.pair.finditer(text) if not _third_option(layout, text, m)]  # fmt: skip
     taken = [p[0] for p in pairs]
     pairs += [(m.span(), m.group("o1"), m.group("o2"), m.group("b1"), m.group("b2"), True)
-              for m in layout.pair_after.finditer(text) if not _overlaps(m.span(), taken)]  # fmt: skip
+              for m in layout.pair_after.finditer(text)
+              if not _overlaps(m.span(), taken) and not _third_option(layout, text, m, after=True)
+              and (m.group("b1") not in ("[", "]") or _is_checked(layout, m.group("b2")))]  # fmt: skip
     taken = [p[0] for p in pairs]
     if layout.half_pair is not None and "/" in text:  # round 29a: "Bone pain  Y / N(X)" (one box, after its option)
         pairs += [(m.span(), m.group("o1"), m.group("o2"), m.group("b1") or "", m.group("b2") or "", True)

@@ -22,12 +22,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from rightscan.adapters.text.question_clause import own_clause
+
 Mark = tuple[int, int, str]
 Box = tuple[int, int, bool]  # start, end, ticked
 
 _LEAD = re.compile(r"[ \t]*(?:[-*•][ \t]*)?")
 _SCORE = re.compile(r"[ \t]*\((?:\d{1,2}|[+-]?\d{1,2}[ \t]*(?:pts?|points?))\)")  # "No (0)", "Yes (2 pts)"
-_COMMENT = re.compile(r"[ \t]*(?:->|→|=>|[ \t][-–—][ \t])")  # "Yes -> how much? ____", "Yes - specify"
+# "Yes -> how much? ____", "Yes - specify": the arrow or dash alone, the blanks before it stepped back over once
+# (fifteenth pass F1: a leading "[ \t]*" searched between two boxes re-read a run of blanks from each of its
+# characters, quadratic in one C call: "[x] fatigue" + 19,900 blanks + "[ ] cough" held the service 5 s)
+_COMMENT = re.compile(r"->|→|=>|[ \t][-–—][ \t]")
 _GAP = re.compile(r"[ \t]*")
 _NUMBER = re.compile(r"[ \t]*(?:Q?\d{1,2}[.)]|[a-z][.)])[ \t]*", re.IGNORECASE)  # the question's item number
 _ASKS = ("?", ":")
@@ -54,7 +59,7 @@ def options_below(
             continue
         said = effect("/".join(ticked), True) if ticked else "uncertain"  # nothing ticked: unanswered
         if said is not None:
-            out.append((*question, said))
+            out += own_clause(original, *question, said)
     return out
 
 
@@ -68,21 +73,32 @@ def _options(answer: re.Pattern[str], text: str, line_start: int, boxes: Sequenc
     in_comment = False  # a blank to fill in a comment ("Yes - give details: ____") is no option
     for k, (_, b, is_ticked) in enumerate(boxes):
         stop = boxes[k + 1][0] if k + 1 < len(boxes) else line_end
-        comment = _COMMENT.search(text, b, stop)  # the option's words end where a comment starts
-        words_end = comment.start() if comment else stop
+        words_end = _comment_start(text, b, stop)  # the option's words end where a comment starts
+        comment = words_end < stop
         pos = _GAP.match(text, b).end()  # type: ignore[union-attr]
         m = answer.match(text, pos, words_end)
         if m is None and in_comment:
             continue
         if m is None:
             return None
-        in_comment = comment is not None
+        in_comment = comment
         score = _SCORE.match(text, m.end(), words_end)
         if text[score.end() if score else m.end() : words_end].strip():
             return None  # other words on the row: not a row of options
         if is_ticked:
             ticked.append(m.group("answers").strip())
     return ticked
+
+
+def _comment_start(text: str, begin: int, stop: int) -> int:
+    """Where a comment after an option starts (its arrow or dash, with the blanks before it), or ``stop``."""
+    comment = _COMMENT.search(text, begin, stop)
+    if comment is None:
+        return stop
+    at = comment.start()
+    while at > begin and text[at - 1] in " \t":
+        at -= 1
+    return at
 
 
 def _question_above(text: str, line_start: int, rows: dict[int, list[Box]]) -> tuple[int, int] | None:
@@ -104,3 +120,27 @@ def _question_above(text: str, line_start: int, rows: dict[int, list[Box]]) -> t
     begin_at = begin.end() if begin else start + len(text[start:end]) - len(text[start:end].lstrip())
     stop = start + len(body)
     return (begin_at, stop) if begin_at < stop else None
+
+
+def _skip_blanks(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t":
+        pos += 1
+    return pos
+
+
+def unsure_follows(box: re.Pattern[str], answer: re.Pattern[str], yes_no: frozenset[str], text: str, end: int) -> bool:
+    """Fifteenth pass F9: does a third boxed option of an unsure answer follow a Yes/No pair ending at ``end`` ("[ ]
+    Yes   [ ] No   [x] Unsure")? Then the row is a row of options (read here), not a pair the layout reads: an
+    unticked pair read alone denied the item."""
+    b = box.match(text, _skip_blanks(text, end))
+    m = answer.match(text, _skip_blanks(text, b.end())) if b else None
+    return m is not None and any(w.strip().lower() not in yes_no for w in m.group("answers").split("/"))
+
+
+def boxes_lead_options(box: re.Pattern[str], answer: re.Pattern[str], text: str, start: int, end: int) -> bool:
+    """Is a pair read with each option before its box ("Yes [ ] No [x]", starting at ``start``) really a row whose
+    boxes lead their options: a box right before its first option, an answer word right after its last box ("[ ] Yes
+    [ ] No [x] Unsure": the "[x]" is Unsure's, not No's)?"""
+    tail = text[max(0, start - 16) : start].rstrip(" \t")
+    before = any(b.end() == len(tail) for b in box.finditer(tail))
+    return before and answer.match(text, _skip_blanks(text, end)) is not None

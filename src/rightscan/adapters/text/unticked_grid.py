@@ -63,10 +63,12 @@ def unticked_in_grid(
                     if not is_checked(box.group(0)):
                         continue
                     if labels_after:
-                        stop = boxes[k + 1].start() if k + 1 < len(boxes) else line_end
-                        word = _LABEL_WORD.search(text, box.end(), stop)
-                        wide = _WIDE_GAP.search(text, word.end(), stop) if word else None
-                        kept.append((box.start(), wide.start() if wide else stop))
+                        # (fifteenth pass F8: named apart from the grid's own ``stop``, which it once overwrote, so
+                        # the grid ended at the first line with a ticked box and every later line read as stated)
+                        label_stop = boxes[k + 1].start() if k + 1 < len(boxes) else line_end
+                        word = _LABEL_WORD.search(text, box.end(), label_stop)
+                        wide = _WIDE_GAP.search(text, word.end(), label_stop) if word else None
+                        kept.append((box.start(), wide.start() if wide else label_stop))
                     else:
                         begin = boxes[k - 1].end() if k else pos
                         gaps = [g.end() for g in _WIDE_GAP.finditer(text, begin, box.start()) if g.end() < box.start()]

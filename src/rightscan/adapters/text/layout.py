@@ -58,6 +58,7 @@ from rightscan.adapters.text.form_rows import FORM_WORDING, Forms, compile_forms
 from rightscan.adapters.text.graded_rows import Grades, compile_grades, read_grades
 from rightscan.adapters.text.grid_rows import Grid, after_answered, blank_leaders, compile_grid, read_rows
 from rightscan.adapters.text.inline_headings import InlineHeadings, compile_inline, inline_denials
+from rightscan.adapters.text.led_signs import signed_items
 from rightscan.adapters.text.negative_heading_boxes import boxes_under_a_negative_heading
 from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.runs import MAX_RUN_CHARS as MAX_RUN_CHARS
@@ -366,6 +367,8 @@ def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
             before = current[max(0, m.start() - 16) : m.start()]
             if layout.receptor_before is None or not layout.receptor_before.search(before):  # "ER    +": a status
                 _put(chars, m.end() - 1, m.end(), "|")
+    if "+" in text and "-" in text:  # round 31a: "ROS: + cough. - bone pain. - HA." (led_signs.py)
+        marks.extend(signed_items(text))
     if layout.trailing_sign is not None:
         bars, negated = trailing_signs(layout.trailing_sign, layout.receptor_before, "".join(chars), text)
         marks.extend(negated)

@@ -1,0 +1,138 @@
+"""Round 31a (notes v32, part dc): forms and check-box answers.
+
+1. Answers written after the symptom in a form's layout: a minus in columns of items ("wt loss -     fevers -"), a sign
+   spaced inside its brackets ("bone pain ( - )"), a minus leading a short item in a line that leads items with both
+   signs ("+ cough ~2 mo. - bone pain. - HA."), the option's own letter under a Y / N header with a placeholder in the
+   other cell ("Cough > 3 weeks?      .    N"). A minus answers no; a plus or a Y keeps the symptom.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp_helpers import symptom_codes, symptoms_to_confirm
+
+NEW = "62F, newly diagnosed R breast IDC 1.6 cm, grade 2, ER+ PR+ HER2-, cN0. Staging question below.\n\n"
+
+
+# --- 1a. a minus after each item, in columns set apart by wide gaps (v32 dc-011, in other words) -----------------
+
+COLUMNS_ALL_NO = [
+    "ROS:\n  weight loss -      fever -       chills -\n  headache -         cough -       dyspnea -\n  bone pain -\n",
+    "Systems review (+/-)\n   bone pain -    back pain -    SOB -\n   HA -    cough -\n",
+    "Symptoms:\n\tcough -\t\twt loss -\n\tbone pain -\t\tabd pain -\n",
+]
+
+
+@pytest.mark.parametrize("grid", COLUMNS_ALL_NO)
+def test_a_minus_after_each_item_in_columns_denies_every_item(grid: str) -> None:
+    note = NEW + grid + "Plan: surgery first.\n"
+    assert symptom_codes(note) == set()
+    assert symptoms_to_confirm(note) == set()
+
+
+def test_a_plus_in_the_columns_keeps_its_item_and_the_minus_beside_it_denies_its_own() -> None:
+    note = NEW + "ROS:\n  fever -      chills -     weight loss -\n  cough +      dyspnea -    chest pain -\n"
+    note += "  headache -   bone pain +  back pain -\n"
+    assert symptom_codes(note) == {"cough", "bone_pain"}
+
+
+def test_a_minus_on_its_own_line_under_a_plus_row_with_a_denial_in_brackets_still_denies() -> None:
+    # the bracket's "no" on the line above must not undo the layout's own answer on the next line
+    note = NEW + "ROS (+/-):\n  wt loss -     fevers -\n  back pain +   (no bladder or bowel sx)\n  bone pain -\n"
+    note += "  HA -     weakness -\n"
+    assert "bone_pain" not in symptom_codes(note)
+    assert "back_pain" in symptom_codes(note)
+
+
+def test_control_a_dash_in_prose_between_two_wide_gaps_is_no_answer() -> None:
+    note = NEW + "HPI: new bone pain -   worse at night, wakes her.\n"
+    assert "bone_pain" in symptom_codes(note)
+
+
+# --- 1b. a sign spaced inside its brackets (v32 dc-050) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "Symptoms:  back pain ( - )   dyspnea ( - )   weight loss ( - )",
+        "Review: cough ( − )  |  bone pain ( – )  |  headache ( - )",
+        "ROS  bone pain ( - )\n     SOB ( - )\n     wt loss ( - )",
+    ],
+)
+def test_a_spaced_minus_in_brackets_denies_its_item(row: str) -> None:
+    note = NEW + row + "\n"
+    assert symptom_codes(note) == set()
+
+
+def test_a_spaced_plus_in_brackets_keeps_its_item() -> None:
+    note = NEW + "Symptoms:  bone pain ( + ) R hip, wakes her   cough ( - )   headache ( - )\n"
+    assert symptom_codes(note) == {"bone_pain"}
+
+
+# --- 1c. a minus leading a short item, in a line leading items with both signs (v32 dc-022) -----------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "kept", "denied"),
+    [
+        ("ROS: + productive cough x 6 wk. - bone pain. - headache. - weight loss.", "cough", "bone_pain"),
+        ("Review of systems: + new low back pain, worse at night. - SOB. - bone pain.", "back_pain", "dyspnea"),
+        ("ROS: - cough; + unintentional weight loss 5 kg; - bone pain", "weight_loss", "bone_pain"),
+    ],
+)
+def test_a_minus_leading_its_item_denies_it_and_a_plus_keeps_its_own(line: str, kept: str, denied: str) -> None:
+    codes = symptom_codes(NEW + line + "\n")
+    assert kept in codes
+    assert denied not in codes
+
+
+def test_control_dashes_as_bullets_state_their_items() -> None:
+    note = NEW + "Complaints:\n- new bone pain in the left hip\n- cough for 2 months\n"
+    assert {"bone_pain", "cough"} <= symptom_codes(note)
+
+
+def test_control_a_line_of_minus_bullets_alone_is_not_read_as_answers() -> None:
+    note = NEW + "Presenting problems: - new bone pain in L hip. - persistent cough.\n"
+    assert {"bone_pain", "cough"} <= symptom_codes(note)
+
+
+def test_control_a_led_minus_never_denies_a_study() -> None:
+    note = NEW + "A/P: + bone pain R femur, new. - bone scan. - CT CAP.\n"
+    assert "bone_pain" in symptom_codes(note)
+
+
+# --- 1d. the option's letter under a Y / N header, a placeholder in the other cell (v32 dc-015) -----------------
+
+LETTER_FORM = (
+    "PRE-CLINIC CHECKLIST                      Y    N\n"
+    "Losing weight without trying?              .    N\n"
+    "Any bone pain?                             {bone}\n"
+    "A cough that won't settle?                 .    N\n"
+    "Headaches that are new?                    -    N\n"
+)
+
+
+def test_letters_under_their_columns_deny_the_no_rows() -> None:
+    note = NEW + LETTER_FORM.format(bone=".    N")
+    assert symptom_codes(note) == set()
+    assert symptoms_to_confirm(note) == set()
+
+
+def test_a_y_under_its_column_keeps_the_row_with_its_comment() -> None:
+    note = NEW + LETTER_FORM.format(bone='Y    .    "R hip since Oct, wakes her"')
+    assert symptom_codes(note) == {"bone_pain"}
+
+
+def test_a_letter_under_the_wrong_column_is_not_read_as_an_answer() -> None:
+    # "N" written under the Y column: the row cannot be read, and it must not be denied
+    note = NEW + LETTER_FORM.format(bone="N    .")
+    assert "bone_pain" not in symptom_codes(note)
+    assert "bone_pain" in symptoms_to_confirm(note)
+    assert "cough" not in symptom_codes(note)  # the rows after it are still read
+
+
+def test_control_a_relative_row_in_a_letter_form_stays_the_relatives() -> None:
+    note = NEW + "FAMILY HISTORY                   Y    N\nMother: bone pain from mets      Y    .\n"
+    assert "bone_pain" not in symptom_codes(note)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp_helpers import symptom_codes, symptoms_to_confirm
+from nlp_helpers import symptom_codes, symptoms_to_confirm, tumor
 
 NEW = "62F, newly diagnosed R breast IDC 1.6 cm, grade 2, ER+ PR+ HER2-, cN0. Staging question below.\n\n"
 
@@ -136,3 +136,46 @@ def test_a_letter_under_the_wrong_column_is_not_read_as_an_answer() -> None:
 def test_control_a_relative_row_in_a_letter_form_stays_the_relatives() -> None:
     note = NEW + "FAMILY HISTORY                   Y    N\nMother: bone pain from mets      Y    .\n"
     assert "bone_pain" not in symptom_codes(note)
+
+
+# --- 2. a heading, a list's label or a screening question about metastasis is never a metastasis (dc-010, dc-047) --
+
+CHECKLIST = (
+    "STAGING CHECKLIST\nPt: 61 yo F\nHistology: IDC   Grade: 2\nER: pos   PR: pos   HER2: neg\n"
+    "Size: 2.2 cm (US)   cT2   cN0\n"
+)
+STAGED = CHECKLIST
+
+
+# each of these read M1 before round 31a
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Sx of metastases:  bone pain N   HA N   SOB N\n",
+        "Red flags for metastatic disease:\n   bone pain ........ ✗\n   ALP raised ....... ✗\n",
+        "Features of metastasis:   bone pain N   HA N\n",
+        "Features of bone mets:   bone pain ..... x\n",
+    ],
+)
+def test_a_label_or_question_about_metastasis_is_no_m1(label: str) -> None:
+    note = CHECKLIST + label + "Plan: [x] CT C/A/P\n"
+    assert tumor(note).get("m") != "M1"
+
+
+def test_control_proven_distant_disease_is_still_m1() -> None:
+    note = STAGED + "Liver biopsy: metastatic carcinoma, consistent with breast primary.\n"
+    assert tumor(note).get("m") == "M1"
+
+
+def test_control_a_proven_metastasis_under_a_label_of_signs_is_still_m1() -> None:
+    # the label's words end in no colon here: the proven finding after them stands
+    note = STAGED + "Signs of metastasis on liver core biopsy (segment 7): metastatic carcinoma, breast primary.\n"
+    assert tumor(note).get("m") == "M1"
+
+
+def test_control_a_label_of_known_metastatic_sites_still_states_them() -> None:
+    note = (
+        STAGED.replace("cT2 cN0", "cT2 cN1")
+        + "Bone biopsy T9: metastatic ductal carcinoma, ER+.\nSites of mets: bone.\n"
+    )
+    assert tumor(note).get("m") == "M1"

@@ -179,3 +179,69 @@ def test_control_a_label_of_known_metastatic_sites_still_states_them() -> None:
         + "Bone biopsy T9: metastatic ductal carcinoma, ER+.\nSites of mets: bone.\n"
     )
     assert tumor(note).get("m") == "M1"
+
+
+# --- 3a. a filled radio button answers its row (v32 dc-021) -----------------------------------------------------
+
+RADIO = NEW + "PATIENT QUESTIONNAIRE\nIn the past 3 months:\n{rows}\nReviewed with the patient.\n"
+
+
+@pytest.mark.parametrize(
+    ("row", "code"),
+    [
+        ("  Persistent cough?                (•) No   ( ) Yes", "cough"),
+        ("  New pain in your back?           ( ) Yes   (•) No", "back_pain"),
+        ("  Headaches that are new?          (●) No   ( ) Yes", "headache"),
+    ],
+)
+def test_a_filled_radio_button_on_no_denies_the_row(row: str, code: str) -> None:
+    note = RADIO.format(rows=row)
+    assert code not in symptom_codes(note)
+    assert code not in symptoms_to_confirm(note)
+
+
+@pytest.mark.parametrize(
+    ("row", "code"),
+    [
+        ("  Persistent cough?                ( ) No   (•) Yes  since August, dry", "cough"),
+        ("  Losing weight without trying?    (•) Yes  ( ) No   about 6 kg", "weight_loss"),
+        ("  New back pain?                   ( ) No   (●) Yes", "back_pain"),
+    ],
+)
+def test_a_filled_radio_button_on_yes_keeps_the_row(row: str, code: str) -> None:
+    assert code in symptom_codes(RADIO.format(rows=row))
+
+
+def test_control_a_bullet_in_prose_is_no_box() -> None:
+    note = NEW + "Complaints:\n• new bone pain R hip, wakes her at night\n• no cough\n"
+    assert "bone_pain" in symptom_codes(note)
+    assert "cough" not in symptom_codes(note)
+
+
+# --- 3b. a smart-phrase's placeholder answers nothing (v32 dc-006) ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "She reports headaches: ***. Cough: ***.",
+        "Back pain: ***. Appetite good.",
+        "Patient endorses bone pain: {Blank:bone pain}. Weight loss: ***.",
+    ],
+)
+def test_a_placeholder_in_prose_neither_states_nor_denies_the_symptom(prose: str) -> None:
+    note = NEW + "HPI: " + prose + "\nA/P: early-stage cancer, surgery referral.\n"
+    assert symptom_codes(note) == set()
+    assert symptoms_to_confirm(note)  # left to confirm: nobody answered
+
+
+def test_control_a_filled_answer_after_a_placeholder_is_still_read() -> None:
+    note = NEW + "HPI: Cough: ***. Bone pain: yes, L hip, new, wakes her at night.\n"
+    assert "bone_pain" in symptom_codes(note)
+    assert "cough" not in symptom_codes(note)
+
+
+def test_control_a_denied_symptom_beside_a_placeholder_stays_denied() -> None:
+    note = NEW + "HPI: Headache: ***. She denies bone pain.\n"
+    assert "bone_pain" not in symptom_codes(note)
+    assert "bone_pain" not in symptoms_to_confirm(note)

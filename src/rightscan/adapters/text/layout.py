@@ -247,7 +247,7 @@ def _is_checked(layout: Layout, text: str) -> bool:
     return mark in layout.checked
 
 
-_BOX_START = re.compile(r"\[|[☐☑☒■□✓✔]|\((?:[ \t]+|[ \t]*[xX✓✔][ \t]*)\)|(?<![A-Za-z0-9_])_(?:_|[xX]_)")
+_BOX_START = re.compile(r"\[|[☐☑☒■□✓✔]|\((?:[ \t]+|[ \t]*[xX✓✔•●][ \t]*)\)|(?<![A-Za-z0-9_])_(?:_|[xX]_)")
 _WORD_AFTER = re.compile(r"\s*[A-Za-z]{2}")
 
 

@@ -245,3 +245,37 @@ def test_control_a_denied_symptom_beside_a_placeholder_stays_denied() -> None:
     note = NEW + "HPI: Headache: ***. She denies bone pain.\n"
     assert "bone_pain" not in symptom_codes(note)
     assert "bone_pain" not in symptoms_to_confirm(note)
+
+
+# --- 4. a grid row whose long label leaves one blank before its answer, aligned under its neighbours' (dc-048) ----
+
+
+def _table(title: str, rows: list[tuple[str, str]]) -> str:
+    """Rows whose answers start at one column: the longest label is followed by a single blank."""
+    width = max(len(label) for label, _ in rows) + 1
+    return title + "\n" + "".join(f"  {label.ljust(width)}{answer}\n" for label, answer in rows)
+
+
+@pytest.mark.parametrize(
+    "grid",
+    [
+        _table("ROS:", [("Fever", "No"), ("Pain in hip or spine", "No"), ("Cough", "No")]),
+        _table("Screen   Y/N", [("Weight loss", "N"), ("Headaches", "N"), ("Shortness of breath", "N")]),
+        _table("Review", [("Bone pain", "no"), ("Unintended wt loss", "no")]),
+    ],
+)
+def test_an_aligned_no_after_a_single_blank_denies_the_row(grid: str) -> None:
+    note = NEW + grid
+    assert symptom_codes(note) == set()
+    assert symptoms_to_confirm(note) == set()
+
+
+def test_an_aligned_yes_after_a_single_blank_keeps_the_row() -> None:
+    note = NEW + "ROS:\n  Fever               No\n  Shortness of breath Yes\n  Cough               No\n"
+    assert symptom_codes(note) == {"dyspnea"}
+
+
+def test_control_prose_ending_in_a_bare_no_under_a_table_is_not_a_row() -> None:
+    # not aligned with the answers above: the prose line keeps its own reading (the new cough stands)
+    note = NEW + "ROS:\n  Fever               No\n  Chills              No\nNew cough since May, worse at night, no\n"
+    assert "cough" in symptom_codes(note) | symptoms_to_confirm(note)

@@ -42,6 +42,7 @@ import re
 from dataclasses import dataclass
 
 from rightscan.adapters.text import category_boxes
+from rightscan.adapters.text.aligned_answers import aligned_answers
 from rightscan.adapters.text.box_answers import LABEL_WORD as _LABEL_WORD
 from rightscan.adapters.text.box_answers import (
     absent_options,
@@ -326,6 +327,8 @@ def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
         answered += _boxes_signs_headings(layout, text, chars, marks, worded)
     if "[" in text:
         _answers_before_items(layout, "".join(chars), chars, marks)
+    if "\n" in text:  # round 31a: "Shortness of breath No" aligned under "Headache      No" (aligned_answers.py)
+        aligned_answers(text, layout.grid.no, chars, marks)
     blank_leaders(layout.grid, text, "".join(chars), chars, marks)  # grid rows: "Fever ....... N", "| Bone pain | N |"
     answered += read_rows(layout.grid, text, "".join(chars), chars, marks, worded)
     if layout.slash_answer is not None:  # before "answer_no": a line's last "N" answers its own item alone

@@ -279,3 +279,25 @@ def test_control_prose_ending_in_a_bare_no_under_a_table_is_not_a_row() -> None:
     # not aligned with the answers above: the prose line keeps its own reading (the new cough stands)
     note = NEW + "ROS:\n  Fever               No\n  Chills              No\nNew cough since May, worse at night, no\n"
     assert "cough" in symptom_codes(note) | symptoms_to_confirm(note)
+
+
+# --- 5. a receptor's status as a sign in square brackets on a referral form (dc-050's abstention) ----------------
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Receptors:  ER [+]   PR [-]   HER2 [-]", ("positive", "negative", "negative")),
+        ("ER [-]  PR [-]  HER2 [+]", ("negative", "negative", "positive")),
+        ("Hormone receptors: ER [+] / PR [+]; HER2 [neg]", ("positive", "positive", "negative")),
+    ],
+)
+def test_a_receptor_sign_in_square_brackets_is_its_status(line: str, expected: tuple[str, str, str]) -> None:
+    t = tumor("REFERRAL FORM\n61 yo F, L breast IDC 1.2 cm, grade 1\n" + line + "\n")
+    assert (t.get("er"), t.get("pr"), t.get("her2")) == expected
+
+
+def test_control_a_bracketed_minus_after_a_symptom_is_still_a_box_answer_not_a_status() -> None:
+    note = NEW + "Symptoms: [-] bone pain   [-] cough\n"
+    assert "bone_pain" not in symptom_codes(note)
+    assert tumor(note).get("er") == "positive"  # the note's own ER+ is unchanged

@@ -61,6 +61,7 @@ from rightscan.adapters.text.grid_rows import Grid, after_answered, blank_leader
 from rightscan.adapters.text.inline_headings import InlineHeadings, compile_inline, inline_denials
 from rightscan.adapters.text.led_signs import signed_items
 from rightscan.adapters.text.negative_heading_boxes import boxes_under_a_negative_heading
+from rightscan.adapters.text.receptor_boxes import receptor_signs
 from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.runs import MAX_RUN_CHARS as MAX_RUN_CHARS
 from rightscan.adapters.text.runs import break_runs as break_runs
@@ -305,6 +306,8 @@ def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
     marks: list[tuple[int, int, str]] = []
     worded: list[tuple[int, int, str]] = []  # round 20c: the form's questions answered yes (form_rows.FORM_WORDING)
     chars = list(text)
+    if "[" in text and layout.receptor_before is not None and receptor_signs(layout.receptor_before, text, chars):
+        text = "".join(chars)  # round 31a (v32 dc-050): "ER [+]   HER2 [-]" is a status, as "ER (+)" is; no box
     if layout.inline is not None and ":" in text and inline_denials(layout.inline, text, chars, marks):
         text = "".join(chars)  # round 29a: "... | No: fever, bone pain": the heading blanked, its list marked
     if layout.unless_checked is not None:

@@ -301,3 +301,34 @@ def test_control_a_bracketed_minus_after_a_symptom_is_still_a_box_answer_not_a_s
     note = NEW + "Symptoms: [-] bone pain   [-] cough\n"
     assert "bone_pain" not in symptom_codes(note)
     assert tumor(note).get("er") == "positive"  # the note's own ER+ is unchanged
+
+
+# --- 6. a history form's Self / Family columns: a row ticked for the family only is the relative's (dc-030) ---------
+
+
+def _history(rows: str) -> str:
+    return NEW + "HEALTH HISTORY                     Patient    Family (relation)\n" + rows + "\nSigned by patient.\n"
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "Back pain / disc problems          [ ]        [x] father",
+        "Chronic cough                      [ ]        [X] sister (asthma)",
+        "Headaches / migraine               [ ]        [✓] mother",
+    ],
+)
+def test_a_row_ticked_for_the_family_only_is_no_symptom_of_the_patient(row: str) -> None:
+    note = _history(row)
+    assert symptom_codes(note) == set()
+    assert symptoms_to_confirm(note) == set()
+
+
+def test_control_a_row_ticked_for_the_patient_keeps_her_symptom() -> None:
+    note = _history("Bone pain                          [x]        [ ]   R hip since June, wakes her")
+    assert "bone_pain" in symptom_codes(note) | symptoms_to_confirm(note)
+
+
+def test_control_a_row_ticked_for_both_is_not_set_aside_as_the_familys() -> None:
+    note = _history("Bone pain                          [x]        [x] mother")
+    assert "bone_pain" in symptom_codes(note) | symptoms_to_confirm(note)

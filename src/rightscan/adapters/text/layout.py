@@ -65,6 +65,7 @@ from rightscan.adapters.text.receptor_boxes import receptor_signs
 from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.runs import MAX_RUN_CHARS as MAX_RUN_CHARS
 from rightscan.adapters.text.runs import break_runs as break_runs
+from rightscan.adapters.text.self_family_columns import family_column_rows
 from rightscan.adapters.text.sign_lines import signs_follow_items
 from rightscan.adapters.text.slash_answers import compile_slash_answer, slash_answers
 from rightscan.adapters.text.trailing_signs import compile_trailing_sign, trailing_signs
@@ -314,6 +315,8 @@ def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
         unticked_in_grid(layout, lambda b: _is_checked(layout, b), text, marks)
     if ":" in text:
         boxes_under_a_negative_heading(layout, lambda b: _is_checked(layout, b), text, marks)
+    if "[" in text and "\n" in text:  # round 31a: "Bone pain   [ ]   [x] mother" under "Self   Family" (a relative's)
+        family_column_rows(text, lambda b: _is_checked(layout, b), marks)
     answered = marks_under_columns(layout.columns, layout.yes, text, chars, marks)
     if layout.categories is not None:  # round 22m: a stage field's ticked category, before boxes are read one by one
         rows, found = category_boxes.read_rows(

@@ -16,19 +16,21 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-# a label opening its line or following another prompt's blank, then a colon or an equals sign and a blank to fill
+# a label opening its line or following another prompt's blank (round 31a: and its full stop, or a heading's colon),
+# then a colon or an equals sign and a blank to fill
 # ("Bone pain: ______", "2. Headache = ____", "Bone pain: ____   Headache: ____"): the layout blanks the underscores as
 # leaders, which left the label read as stated
 # (round 22s: linear; round 23e: after another prompt's blank of any kind, "Cough: ***  Headache: [select]")
 _LABEL = (
-    r"(?:^[ \t]*+|(?<=[ \t]{2})(?![ \t])|(?<=[_*\]}@])[ \t]*+)(?:[-*•·][ \t]*+|\d{1,2}[.)][ \t]*+)?"
+    r"(?:^[ \t]*+|(?<=[ \t]{2})(?![ \t])|(?<=[_*\]}@])\.?[ \t]*+|(?<=:)[ \t]++)(?:[-*•·][ \t]*+|\d{1,2}[.)][ \t]*+)?"
     r"(?P<label>[A-Za-z][A-Za-z /&'()-]{0,40}?)[ \t]*[:=][ \t]*"
 )
 _BLANK_PROMPT = re.compile(_LABEL + r"_{2,}", re.M)
 # round 23e: a SmartText blank in braces ("{Blank:bone pain}", "{Yes/No:cough}"), a placeholder between at signs
 # ("@PAIN@"); the field ends after it (the line's end, a wide gap, a bar or a separator)
 _SHAPES = r"\{[A-Za-z][^{}\n]{0,60}\}|@[A-Za-z][A-Za-z0-9_]{0,30}@"
-_FIELD_END = r"(?=[ \t]*+(?:$|[|;,])|[ \t]{2})"
+# round 31a (v32 dc-006): or the sentence's end, in a smart-phrase's prose ("Weight loss: ***. Headaches: ***.")
+_FIELD_END = r"(?=[ \t]*+(?:$|[|;,]|\.(?:[ \t]|$))|[ \t]{2})"
 
 
 def blank_words(words: Sequence[str]) -> str:

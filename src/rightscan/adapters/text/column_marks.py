@@ -71,6 +71,41 @@ def relatives_heading(words: Collection[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![A-Za-z])(?:{alternation})(?![A-Za-z])", re.IGNORECASE)
 
 
+# round 31a (v32 dc-015): a row that writes the option's own letter under its column and leaves the other cell with a
+# placeholder ("Back pain?        Y    .    new since Sept", "Cough > 3 weeks?     .    N"); a comment may follow
+_LETTER_ROW = re.compile(
+    r"[ \t]*(?P<label>[^\s\[\]()][^\n\[\]()]*?)"
+    r"(?P<cells>[ \t]{2,}(?P<c1>[A-Za-z]{1,3}|[._·-])[ \t]{2,}(?P<c2>[A-Za-z]{1,3}|[._·-]))(?![^ \t\n])"
+    r"(?:[ \t]{2,}[^ \t\n][^\n]*)?[ \t]*"
+)
+_PLACEHOLDERS = "._·-"
+
+
+def letter_row(
+    text: str, pos: int, end: int, options: tuple[str, str], centre: dict[str, float]
+) -> tuple[tuple[int, int], tuple[int, int], bool | None] | None:
+    """A row answered by writing the option's letter under its own column, the other cell a placeholder: the
+    label's span, the letter's span, and whether the letter is the first option's; that last is None when the row
+    has the shape but its answer cannot be told (both cells letters or both placeholders, a letter that is no
+    option, or one under the other option's column): the row is then left to confirm. None: no such row."""
+    if end - pos > COMMENTED_ROW_MAX:
+        return None
+    row = _LETTER_ROW.fullmatch(text, pos, end)
+    if row is None:
+        return None
+    label = (row.start("label"), row.end("label"))
+    cells = [k for k in ("c1", "c2") if row.group(k) not in _PLACEHOLDERS]
+    if len(cells) != 1:
+        return label, row.span("cells"), None
+    k = cells[0]
+    word = row.group(k).lower()
+    chosen = [n for n, option in enumerate(options, 1) if option.lower() == word]
+    at = row.start(k) - pos
+    if len(chosen) != 1 or min(centre, key=lambda c: abs(at - centre[c])) != f"o{chosen[0]}":
+        return label, row.span("cells"), None  # no option, or a letter under the other column: cannot be read
+    return label, row.span(k), chosen[0] == 1
+
+
 _COLUMN_MARK = re.compile(r"[xX✓✔*]")
 _SUBHEADING = re.compile(r"[ \t]*[A-Z][A-Z /&-]{2,40}:?[ \t]*")
 
@@ -108,6 +143,19 @@ def marks_under_columns(
             end = len(text) if nl < 0 else nl
             row = commented_mark_row(text, pos, end) if commented else column_mark_row(text, pos, end)
             if row is None and commented and _SUBHEADING.fullmatch(text, pos, end):
+                pos = end + 1
+                continue
+            lettered = letter_row(text, pos, end, options, centre) if row is None else None
+            if lettered is not None:  # round 31a: the option's own letter under its column
+                label, (a, b), first = lettered
+                if first is None:  # its cells are blanked too: a letter left would answer the row ("Cough? N")
+                    marks.append((*label, "uncertain"))
+                elif options[0 if first else 1].lower() not in yes:
+                    marks.append((*label, "negated"))
+                answered.append((pos, end, "answered"))
+                chars[a:b] = [" "] * (b - a)
+                for a, b in spans.values():
+                    chars[a:b] = [" "] * (b - a)
                 pos = end + 1
                 continue
             if row is None:

@@ -42,6 +42,7 @@ import re
 from dataclasses import dataclass
 
 from rightscan.adapters.text import category_boxes
+from rightscan.adapters.text.aligned_answers import aligned_answers
 from rightscan.adapters.text.box_answers import LABEL_WORD as _LABEL_WORD
 from rightscan.adapters.text.box_answers import (
     absent_options,
@@ -58,11 +59,14 @@ from rightscan.adapters.text.form_rows import FORM_WORDING, Forms, compile_forms
 from rightscan.adapters.text.graded_rows import Grades, compile_grades, read_grades
 from rightscan.adapters.text.grid_rows import Grid, after_answered, blank_leaders, compile_grid, read_rows
 from rightscan.adapters.text.inline_headings import InlineHeadings, compile_inline, inline_denials
+from rightscan.adapters.text.led_signs import signed_items
 from rightscan.adapters.text.negative_heading_boxes import boxes_under_a_negative_heading
 from rightscan.adapters.text.options_below import boxes_lead_options, unsure_follows
+from rightscan.adapters.text.receptor_boxes import receptor_signs
 from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.runs import MAX_RUN_CHARS as MAX_RUN_CHARS
 from rightscan.adapters.text.runs import break_runs as break_runs
+from rightscan.adapters.text.self_family_columns import family_column_rows
 from rightscan.adapters.text.sign_lines import signs_follow_items
 from rightscan.adapters.text.slash_answers import compile_slash_answer, slash_answers
 from rightscan.adapters.text.trailing_signs import compile_trailing_sign, trailing_signs
@@ -265,7 +269,7 @@ def _is_checked(layout: Layout, text: str) -> bool:
     return mark in layout.checked
 
 
-_BOX_START = re.compile(r"\[|[☐☑☒■□✓✔]|\((?:[ \t]+|[ \t]*[xX✓✔][ \t]*)\)|(?<![A-Za-z0-9_])_(?:_|[xX]_)")
+_BOX_START = re.compile(r"\[|[☐☑☒■□✓✔]|\((?:[ \t]+|[ \t]*[xX✓✔•●][ \t]*)\)|(?<![A-Za-z0-9_])_(?:_|[xX]_)")
 _WORD_AFTER = re.compile(r"\s*[A-Za-z]{2}")
 
 
@@ -322,12 +326,16 @@ def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
     marks: list[tuple[int, int, str]] = []
     worded: list[tuple[int, int, str]] = []  # round 20c: the form's questions answered yes (form_rows.FORM_WORDING)
     chars = list(text)
+    if "[" in text and layout.receptor_before is not None and receptor_signs(layout.receptor_before, text, chars):
+        text = "".join(chars)  # round 31a (v32 dc-050): "ER [+]   HER2 [-]" is a status, as "ER (+)" is; no box
     if layout.inline is not None and ":" in text and inline_denials(layout.inline, text, chars, marks):
         text = "".join(chars)  # round 29a: "... | No: fever, bone pain": the heading blanked, its list marked
     if layout.unless_checked is not None:
         unticked_in_grid(layout, lambda b: _is_checked(layout, b), text, marks)
     if ":" in text:
         boxes_under_a_negative_heading(layout, lambda b: _is_checked(layout, b), text, marks)
+    if "[" in text and "\n" in text:  # round 31a: "Bone pain   [ ]   [x] mother" under "Self   Family" (a relative's)
+        family_column_rows(text, lambda b: _is_checked(layout, b), marks)
     answered = marks_under_columns(layout.columns, layout.yes, text, chars, marks, layout.relatives)
     relatives_box_rows(layout.columns, layout.row, layout.relatives, text, marks)  # round 31s: a relatives' table
     if layout.categories is not None:  # round 22m: a stage field's ticked category, before boxes are read one by one
@@ -345,6 +353,8 @@ def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
         answered += _boxes_signs_headings(layout, text, chars, marks, worded)
     if "[" in text:
         _answers_before_items(layout, "".join(chars), chars, marks)
+    if "\n" in text:  # round 31a: "Shortness of breath No" aligned under "Headache      No" (aligned_answers.py)
+        aligned_answers(text, layout.grid.no, chars, marks)
     blank_leaders(layout.grid, text, "".join(chars), chars, marks)  # grid rows: "Fever ....... N", "| Bone pain | N |"
     answered += read_rows(layout.grid, text, "".join(chars), chars, marks, worded)
     if layout.slash_answer is not None:  # before "answer_no": a line's last "N" answers its own item alone
@@ -386,6 +396,8 @@ def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
             before = current[max(0, m.start() - 16) : m.start()]
             if layout.receptor_before is None or not layout.receptor_before.search(before):  # "ER    +": a status
                 _put(chars, m.end() - 1, m.end(), "|")
+    if "+" in text and "-" in text:  # round 31a: "ROS: + cough. - bone pain. - HA." (led_signs.py)
+        marks.extend(signed_items(text))
     if layout.trailing_sign is not None:
         bars, negated = trailing_signs(layout.trailing_sign, layout.receptor_before, "".join(chars), text)
         marks.extend(negated)

@@ -156,6 +156,9 @@ LIST_GOES_ON = frozenset({",", ";", ":", "/", "-", "–", "—", "&", "+", "(", 
                           "for", "any", "without", "including", "includes", "except"})  # fmt: skip
 BULLETS = frozenset({"-", "*", "•", "·", "–", ">"})
 LINE_ENDS_DENYING = frozenset({"no", "not", "nil", "denies", "denied", "deny", "negative", "neg", "never", "none"})
+# round 31a (v32 dc-011): the token starts of symptoms the layout itself answers no ("bone pain -" in a column of
+# signed items, under a line that ends a denial in brackets): kept by the pipeline in doc.user_data
+LAYOUT_NEGATED_KEY = "rightscan.layout_negated"
 
 
 def negation_across_line(
@@ -170,6 +173,8 @@ def negation_across_line(
         cues = negators.get((span.start, span.end))
         if d["family"] != "symptom" or "negated" not in effects[i] or not cues or not _opens_line(doc, span.start):
             continue
+        if span.start in doc.user_data.get(LAYOUT_NEGATED_KEY, ()):
+            continue  # the layout answered it no on its own line: the cue above was never the only denial
         before = span.start - 1
         while before >= 0 and doc[before].is_space:
             before -= 1

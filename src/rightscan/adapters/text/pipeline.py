@@ -26,6 +26,7 @@ from rightscan.adapters.text.headed_lists import compile_headed_lists, join_head
 from rightscan.adapters.text.lasting_history import LastingHistory
 from rightscan.adapters.text.layout import Marks, break_runs, compile_layout, normalise_marked
 from rightscan.adapters.text.model import Mention
+from rightscan.adapters.text.negation_reach import LAYOUT_NEGATED_KEY
 from rightscan.adapters.text.ocr_swaps import undo_swaps
 from rightscan.adapters.text.rules import load_rules
 from rightscan.adapters.text.scopes import Scopes
@@ -414,9 +415,12 @@ class Analyser:
             if marks or answered:
                 start, end = (span.start_char, span.end_char) if where is None else (where[span.start_char],
                                                                                      where[span.end_char])  # fmt: skip
-                e |= {effect for s, t, effect in marks if s <= start and end <= t}
+                laid = {effect for s, t, effect in marks if s <= start and end <= t}
                 if d["family"] == "symptom":
-                    e |= {effect for s, t, effect in answered if s <= start and end <= t}
+                    laid |= {effect for s, t, effect in answered if s <= start and end <= t}
+                if "negated" in laid:  # round 31a: the layout's own answer, which no line break undoes
+                    doc.user_data.setdefault(LAYOUT_NEGATED_KEY, set()).add(span.start)
+                e |= laid
             effects.append(e)
         self._one_study_named_twice(text, described)
         self.scopes.spread(doc, spans, described, effects, sents, sections)

@@ -100,7 +100,10 @@ def _bare_m_to_confirm(extraction: Extraction, doubted: list[Mention]) -> Extrac
 # ------------------------------------------------------------------ a metastasis named as the aim of an evaluation
 SOUGHT = "clue.metastasis_sought"  # values.yaml (round 9c): "evaluation for", "work-up for" before metastasis words
 _SOUGHT_REACH = 60  # characters from the end of "evaluation for" to the metastasis words it looks for
-_SOUGHT_REASON = "a metastasis named as what an evaluation looks for (evaluation for, work-up for): not a finding"
+_SOUGHT_REASON = (
+    "a metastasis named as what an evaluation or a form's question looks for (evaluation for, work-up for, red flags"
+    " for ...:): not a finding"
+)
 SOUGHT_AFTER = "clue.metastasis_then_sought"  # values.yaml (round 22m): "bone mets eval", "mets r/o": the same question
 
 

@@ -24,7 +24,8 @@ from collections.abc import Sequence
 # round 22n: the effect of an answer word or a cross, for a symptom's mention only (pipeline.py): "axilla US neg",
 # "CT CAP -ve" are a study's result, read by the value rules, not a denied item
 SYMPTOM_ONLY = "symptom_only:"
-_ITEM_START = re.compile(r"[/,|;:\n]|[.!?](?=\s)")  # a sentence end starts an item too ("woman. cough -ve")
+# a sentence end starts an item too ("woman. cough -ve"); round 31a: so does a table's gap ("cough +      dyspnea -")
+_ITEM_START = re.compile(r"[/,|;:\n]|[.!?](?=\s)|[ \t]{2,}(?=\S)")
 _SEPARATOR_AFTER = re.compile(r"[ \t]*[,/;]")  # the list's separator right after an answer word
 _ITEM_MAX_WORDS = 4  # "wt loss", "abd pain", "new bone pain": a list's item is a few words
 
@@ -48,8 +49,9 @@ def compile_trailing_sign(
     words += r"|(?:[ \t]|(?<![ \t])(?=[✗✘]))(?P<xneg>[xX✗✘])"  # "back pain x", "back pain ✗", "back pain✗"
     return re.compile(
         rf"(?<=[A-Za-z)])(?:(?P<space>[ \t]?)(?:(?P<neg>{sign_no})|(?P<pos>{sign_yes})){words})"
-        # a word answer may also close its sentence ("cough: -ve. headache: +ve")
-        r"(?=[ \t]*(?:[/,|;]|$)|(?<=[A-Za-z✗✘])\.(?:[ \t]|$))",
+        # a word answer may also close its sentence ("cough: -ve. headache: +ve"); round 31a (v32 dc-011): a table's
+        # gap of two or more blanks closes a cell too, columns of items each with its sign ("wt loss -     fevers -")
+        r"(?=[ \t]*(?:[/,|;]|$)|(?<=[A-Za-z✗✘])\.(?:[ \t]|$)|[ \t]{2,}(?=[A-Za-z(]))",
         re.MULTILINE,
     )
 

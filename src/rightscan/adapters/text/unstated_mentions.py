@@ -134,6 +134,10 @@ class UnstatedMentions:
         words = [t.lower_ for t in (*doc[start : span.start], *doc[span.end : k]) if t.is_alpha]
         if any(w in self.stops or w in self.asking for w in words):
             return False
+        # a form's question opens its item with the symptom ("Losing weight without trying?    [x] Yes  [ ] No   about
+        # 6 kg", its boxes read by the layout): a question (``_asked``), not a finding the writer doubts
+        if not any(t.is_alpha for t in doc[start : span.start]):
+            return False
         return not self._answered(text, doc[k].idx + 1)
 
     def _answered(self, text: str, after: int) -> bool:

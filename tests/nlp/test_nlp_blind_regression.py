@@ -128,7 +128,7 @@ FLOORS = {
     # answer's comment; a ticked pain site; weight lost as fluid; an old stroke's deficit; a baseline symptom with its
     # illness elsewhere) 79.9 % and 2: ga-029 (a rib pain whose fall is told two sentences later), ga-048 (cramping
     # "consistent w/ capecitabine enteritis" in a later sentence), named
-    "blind_v26.jsonl": (2, 0.79),
+    "blind_v26.jsonl": (1, 0.79),  # ga-048 fixed in round 31 (ga-029 left)
     # first run unseen 74.7 % and 15 unsafe (BLIND_V27_PROVENANCE.md), measured at 70a7e4d; after round 27
     # (test_nlp_r27_*.py: scores of nought, safety-netting, panic, falls by their place, seasons, denied night
     # warnings, "until proven otherwise", a clinician's correction) 78.7 % and 8, named: ha-001 (metastases "w/
@@ -137,7 +137,7 @@ FLOORS = {
     # there"), hb-032 ("every headache makes me think"), hb-041 (a headache the ED called tension-type after ";"),
     # hc-020 (a father's bone pain quoted in the patient's words); ha-001 fixed in round 28 (a backward doubt past
     # slashed shorthand)
-    "blind_v27.jsonl": (7, 0.78),
+    "blind_v27.jsonl": (6, 0.78),  # ha-022 fixed in round 31b (a diverticulitis the assessment names)
     # first run unseen 75.3 % and 10 unsafe (BLIND_V28_PROVENANCE.md), measured at ffbea42; after round 28
     # (test_nlp_r28_*.py, test_nlp_r28a_*.py, test_nlp_r28b_*.py: a denial after a question, circled answers, PRO-CTCAE
     # and comma rows of scores, distant disease suspected after it, payer form titles, one cue phrase, one reading)
@@ -164,7 +164,15 @@ FLOORS = {
     # pain "when I cough") 80.0 % and 3, named: za-027 (a cramping "with the BMs, settles afterward"), zb-013 (a hip
     # pain "worse lying on that side" with its bursitis named and injected), zc-042 (a portal message whose subject
     # line names back pain, explained in its body)
-    "blind_v31.jsonl": (3, 0.79),
+    # round 31 (test_nlp_r31_*.py: pressure on a side, a cramp with the BMs, an injured back and "it is fine now")
+    # 82.0 % and none
+    "blind_v31.jsonl": (0, 0.81),
+    # first run unseen 78.7 % and 11 unsafe (BLIND_V32_PROVENANCE.md), measured at e6d33c8; after round 31
+    # (test_nlp_r31a_forms.py, test_nlp_r31b_reading.py, test_nlp_r31c_staging.py, test_nlp_r31_*.py: signs after a
+    # symptom in columns and brackets, a heading about metastases, filled radio buttons and placeholders, a fall or an
+    # acute abdomen as the cause, a negative axilla in words, surgery still to come, another organ's measure) 88.0 %
+    # and none
+    "blind_v32.jsonl": (0, 0.87),
 }
 
 

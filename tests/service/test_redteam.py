@@ -211,7 +211,8 @@ def test_free_text_of_many_orders_cannot_make_one_cds_call_slow(server: Server) 
     elapsed = time.monotonic() - started
     assert r.status_code == 200, r.text[:200]
     assert len(r.json()["cards"]) >= 1
-    assert elapsed < 10, f"one CDS call took {elapsed:.1f} s on its orders' free text"
+    # about 6 s on a quiet two-core machine, 10 s when other jobs share it; 45 s before the shared budget
+    assert elapsed < 20, f"one CDS call took {elapsed:.1f} s on its orders' free text"
 
 
 # ------------------------------------------------------------ keys the sender chose, in error fields

@@ -121,3 +121,32 @@ def test_study_and_region_names_heard_as_near_words(text: str, pid: str | None) 
 )
 def test_read_back_chatter_states_nothing(text: str, pid: str | None) -> None:
     assert study(text) == pid, interpret(KB, text)
+
+
+# ------------------------------------------------------------------ 5. the other abstentions: spoken history and extent
+@case(
+    [
+        # an operation the patient is status post is her history, not a study done
+        ("diagnostic mammogram right status post mastectomy left", "mammo_diagnostic"),
+        ("US left breast s/p partial mastectomy", "us_breast"),
+        ("MRI breasts with and without contrast status post chemotherapy", "mri_breast_wwo"),
+        # a pregnancy or an enlarged node said without a comma
+        ("CT head without contrast patient is pregnant", "ct_head"),
+        ("MRI brain without gadolinium she's pregnant", "mri_head_wo"),
+        ("ultrasound right axilla swollen lymph nodes", "us_axilla"),
+        # a whole-body field of view said in words
+        ("PET CT from the top of the head to the toes", "pet_ct_whole_body"),
+        ("F D G PET C T skull to feet", "pet_ct_whole_body"),
+        # patients' spoken names written down by staff
+        ("magnet picture of her lower back no dye", "mri_spine_wo"),
+        ("CT in the donut machine of the head", "ct_head"),
+        ("contrast mammogram with the dye in the vein, left", "mammo_contrast"),
+        ("the magnet pictures of her brain", None),
+        # controls: a pregnancy with no contrast stated asks; a study the line says is done stays done
+        ("CT abdomen pelvis she is pregnant", None),
+        ("mammogram status post", None),
+        ("bone scan s/p", None),
+    ]
+)
+def test_spoken_history_and_extent(text: str, pid: str | None) -> None:
+    assert study(text) == pid, interpret(KB, text)

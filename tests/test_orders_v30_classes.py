@@ -150,3 +150,14 @@ def test_read_back_chatter_states_nothing(text: str, pid: str | None) -> None:
 )
 def test_spoken_history_and_extent(text: str, pid: str | None) -> None:
     assert study(text) == pid, interpret(KB, text)
+
+
+def test_a_long_run_of_letters_is_read_in_linear_time() -> None:
+    """Letters written one by one are read only up to a dozen at a time: a run of thousands (a pasted table, an
+    attack) is left as written, never searched for a spelling (which recursed and grew with the run's length)."""
+    import time
+
+    started = time.process_time()
+    for letters in ("c t " * 1500, "a b " * 1500, "q " * 3000):
+        assert study("CT chest " + letters) is None
+    assert time.process_time() - started < 2.0

@@ -55,8 +55,10 @@ def _letters(vocab: OrderVocabulary, tokens: tuple[str, ...], i: int) -> tuple[i
     of them spells such forms, one after another ("c t c a p": "ct cap"); a run with a letter left over
     ("c t q") stays as written, so a spelled word is never cut short into another."""
     end = i
-    while end < len(tokens) and _letter(vocab, tokens[end]):
+    while end < len(tokens) and end - i <= _SPELLED_MAX and _letter(vocab, tokens[end]):
         end += 1
+    if end - i > _SPELLED_MAX:  # a longer run of letters spells no order word: left as written, in linear time
+        return None
     if any(len(t) == 1 for t in tokens[i:end]):
         cover = _spelled(vocab, "".join(_letter(vocab, t) for t in tokens[i:end])) if end - i > 1 else None
         if cover:
@@ -68,6 +70,11 @@ def _letters(vocab: OrderVocabulary, tokens: tuple[str, ...], i: int) -> tuple[i
         if _states(vocab, word):
             return stop, (word,)
     return None
+
+
+# the most letters spelled one by one that are read as order words ("c t c a p", "p e t c t": five); a run longer than
+# this is no order spelled out (and reading it would cost time that grows with its length)
+_SPELLED_MAX = 12
 
 
 def _letter(vocab: OrderVocabulary, token: str) -> str:

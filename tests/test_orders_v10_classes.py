@@ -106,7 +106,7 @@ def test_single_letters_are_not_read_as_spoken_letters() -> None:
 @pytest.mark.parametrize(
     ("old", "new"),
     [
-        ("  t: [tee, tea]\n", "  t: [tee, tea, chest]\n"),  # a letter name that is a study word
+        ("  t: [tee, tea, tango]\n", "  t: [tee, tea, tango, chest]\n"),  # a letter name that is a study word
         ("  x: [ex]\n", "  x: [ex, see]\n"),  # one name for two letters
         ("  scam: scan\n", "  scan: scam\n"),  # a sound-alike that is itself a form, for no vocabulary word
     ],

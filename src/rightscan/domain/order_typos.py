@@ -50,14 +50,51 @@ def dictated(vocab: OrderVocabulary, tokens: tuple[str, ...], parse: Noted) -> t
 
 def _letters(vocab: OrderVocabulary, tokens: tuple[str, ...], i: int) -> tuple[int, tuple[str, ...]] | None:
     """Two or more spoken letter names from ``i`` that spell a one-word form stating an attribute (a modality,
-    a region, a side, a contrast or its route: "see tee", "tee ay pee", "eye vee"): the longest."""
+    a region, a side, a contrast or its route: "see tee", "tee ay pee", "eye vee"): the longest. Letters
+    written one by one ("C T", "F E S pet", "C T C A P", "I V"; round 32o) are read only when the whole run
+    of them spells such forms, one after another ("c t c a p": "ct cap"); a run with a letter left over
+    ("c t q") stays as written, so a spelled word is never cut short into another."""
     end = i
-    while end < len(tokens) and tokens[end] in vocab.letter_names:
+    while end < len(tokens) and end - i <= _SPELLED_MAX and _letter(vocab, tokens[end]):
         end += 1
+    if end - i > _SPELLED_MAX:  # a longer run of letters spells no order word: left as written, in linear time
+        return None
+    if any(len(t) == 1 for t in tokens[i:end]):
+        cover = _spelled(vocab, "".join(_letter(vocab, t) for t in tokens[i:end])) if end - i > 1 else None
+        if cover:
+            return end, cover
+        # spoken names before a written letter ("em are eye C spine") are read as before, the letter left alone
+        end = next(k for k in range(i, end + 1) if k == end or len(tokens[k]) == 1)
     for stop in range(end, i + 1, -1):
         word = "".join(vocab.letter_names[t] for t in tokens[i:stop])
-        if word in vocab.split_words or ((m := vocab.phrases.get((word,))) is not None and m.contrast_route):
+        if _states(vocab, word):
             return stop, (word,)
+    return None
+
+
+# the most letters spelled one by one that are read as order words ("c t c a p", "p e t c t": five); a run longer than
+# this is no order spelled out (and reading it would cost time that grows with its length)
+_SPELLED_MAX = 12
+
+
+def _letter(vocab: OrderVocabulary, token: str) -> str:
+    """The letter a token is: a letter written alone ("c") or a spoken letter name ("see"); "" if neither."""
+    if len(token) == 1 and token.isalpha():
+        return token
+    return vocab.letter_names.get(token, "")
+
+
+def _states(vocab: OrderVocabulary, word: str) -> bool:
+    return word in vocab.split_words or ((m := vocab.phrases.get((word,))) is not None and m.contrast_route)
+
+
+def _spelled(vocab: OrderVocabulary, letters: str) -> tuple[str, ...] | None:
+    """The letters as one-word forms stating an attribute that cover them all, the longest first; else None."""
+    if not letters:
+        return ()
+    for stop in range(len(letters), 1, -1):
+        if _states(vocab, letters[:stop]) and (rest := _spelled(vocab, letters[stop:])) is not None:
+            return (letters[:stop], *rest)
     return None
 
 

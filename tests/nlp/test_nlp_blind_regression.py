@@ -173,6 +173,11 @@ FLOORS = {
     # acute abdomen as the cause, a negative axilla in words, surgery still to come, another organ's measure) 88.0 %
     # and none
     "blind_v32.jsonl": (0, 0.87),
+    # first run unseen 78.0 % and 4 unsafe (BLIND_V33_PROVENANCE.md), written and measured after round 31 at dbc4b2d;
+    # after its four unsafe answers were fixed as classes (test_nlp_r33_v33.py: "rule out" reaching a list's last
+    # item, a study to tell a benign finding from metastasis, "stable on inhalers, no change", "New since last:")
+    # 78.7 % and none
+    "blind_v33.jsonl": (0, 0.78),
 }
 
 

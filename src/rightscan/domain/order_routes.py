@@ -12,23 +12,27 @@ Pure; the words are the order vocabulary's (``knowledge/order_vocabulary.yaml``,
 
 from __future__ import annotations
 
-from rightscan.domain.knowledge import TermMeaning
+from rightscan.domain.knowledge import OrderVocabulary, TermMeaning
 from rightscan.domain.order_parse import _Parse
 from rightscan.domain.order_tokens import tokenize
 
-_IV = frozenset({"iv", "intravenous", "intravenously"})
 _CONTRALATERAL = frozenset({"contralateral", "contralat", "contra-lateral"})
 _OPPOSITE = {"left": "right", "right": "left"}
 
 
-def note_route(parse: _Parse, items: list[tuple[str, TermMeaning | None]], k: int) -> None:
+def note_route(vocab: OrderVocabulary, parse: _Parse, items: list[tuple[str, TermMeaning | None]], k: int) -> None:
     """Record in ``parse`` an enteric route that qualifies a contrast (said to be the only one, or right after a
-    contrast word or timing, past a colon) and any IV route ("IV", "IV contrast", "oral and IV", "intravenous")."""
+    contrast word or timing, past a colon) and any IV route: a form that is one, or holds one among its words ("IV",
+    "intravenous", "oral and IV", "IV contrast"), by the vocabulary's ``contrast_route`` forms that are not enteric."""
     word, m = items[k]
     if m is not None and m.enteric and ((m.contrast_question and word.endswith("only")) or _after_contrast(items, k)):
         parse.enteric = True
-    elif _IV & set(word.split()):
+    elif m is not None and any(_iv(vocab.phrases.get((w,))) for w in word.split()):
         parse.iv_route = True
+
+
+def _iv(m: TermMeaning | None) -> bool:
+    return m is not None and m.contrast_route and not m.enteric
 
 
 def _after_contrast(items: list[tuple[str, TermMeaning | None]], k: int) -> bool:

@@ -206,7 +206,7 @@ def _read_segment(
             in_reason = True  # what the order is for, once the study is named ("f/u CT chest" names the study)
         if (m.indication or m.reference) and not in_reason:  # a reason clause ("for new mets") is read as before
             parse.indication_word = True
-        note_route(parse, items, k)  # an enteric or an IV route (round 31)
+        note_route(vocab, parse, items, k)  # an enteric or an IV route (round 31)
         if m.contrast_question:
             parse.contrast_question = True
             parse.contrast_doubt = parse.contrast_doubt or not m.protocol

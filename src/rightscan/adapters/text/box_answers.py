@@ -18,7 +18,7 @@ Plain functions over the note's text; the words are data (context.yaml), as layo
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 Label = tuple[int, int]
 QUESTION_ENDS = (":", "?")  # a label that asks ("... (bone pain, headache):", "bone pain or cough?") before its pair
@@ -78,6 +78,16 @@ def option_span(head: re.Match[str], k: int) -> tuple[int, int]:
     return head.span(name)
 
 
+def lines_below(text: str, pos: int) -> Iterator[tuple[int, int]]:
+    """The start and end of each line from ``pos`` on (the rows under a table's header; the caller stops at the
+    first line that is no row)."""
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        end = len(text) if nl < 0 else nl
+        yield pos, end
+        pos = end + 1
+
+
 def column_rows(
     columns: re.Pattern[str], row: re.Pattern[str], text: str
 ) -> list[tuple[tuple[int, int], str, str, str, str]]:
@@ -89,15 +99,11 @@ def column_rows(
         options = options_of(head)
         if options is None:
             continue
-        pos = head.end() + 1
-        while pos < len(text):
-            nl = text.find("\n", pos)
-            line_end = len(text) if nl < 0 else nl
+        for pos, line_end in lines_below(text, head.end() + 1):
             m = row.search(text, pos, line_end)
             if m is None:
                 break
             found.append((m.span(), *options, m.group("b1"), m.group("b2")))
-            pos = line_end + 1
     return found
 
 

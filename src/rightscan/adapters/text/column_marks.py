@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from rightscan.adapters.text.box_answers import option_span, options_of
+from rightscan.adapters.text.box_answers import lines_below, option_span, options_of
 
 _MARK_CHARS = "xX✓✔*"
 
@@ -136,14 +136,10 @@ def marks_under_columns(
         spans = {f"o{k}": option_span(head, k) for k in (1, 2)}
         family = relatives is not None and relatives.search(text, line_start, spans["o1"][0]) is not None
         centre = {k: (a + b) / 2 - line_start for k, (a, b) in spans.items()}
-        pos = head.end() + 1
         commented = bool(text[spans["o2"][1] : head.end()].strip())  # the header names a further column
-        while pos < len(text):
-            nl = text.find("\n", pos)
-            end = len(text) if nl < 0 else nl
+        for pos, end in lines_below(text, head.end() + 1):
             row = commented_mark_row(text, pos, end) if commented else column_mark_row(text, pos, end)
             if row is None and commented and _SUBHEADING.fullmatch(text, pos, end):
-                pos = end + 1
                 continue
             lettered = letter_row(text, pos, end, options, centre) if row is None else None
             if lettered is not None:  # round 31a: the option's own letter under its column
@@ -156,7 +152,6 @@ def marks_under_columns(
                 chars[a:b] = [" "] * (b - a)
                 for a, b in spans.values():
                     chars[a:b] = [" "] * (b - a)
-                pos = end + 1
                 continue
             if row is None:
                 break
@@ -177,7 +172,6 @@ def marks_under_columns(
                 chars[m.start()] = " "
             for a, b in spans.values():  # the titles are read: their "No" must not act as a cue on the rows below
                 chars[a:b] = [" "] * (b - a)
-            pos = end + 1
     return answered
 
 
@@ -197,13 +191,9 @@ def relatives_box_rows(
         line_start = text.rfind("\n", 0, head.start()) + 1
         if options_of(head) is None or relatives.search(text, line_start, option_span(head, 1)[0]) is None:
             continue
-        pos = head.end() + 1
-        while pos < len(text):
-            nl = text.find("\n", pos)
-            line_end = len(text) if nl < 0 else nl
+        for pos, line_end in lines_below(text, head.end() + 1):
             boxes = row.search(text, pos, line_end)
             if boxes is None:
                 break
             if boxes.start() > pos:
                 marks.append((pos, boxes.start(), "family"))
-            pos = line_end + 1

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from rightscan.adapters.text.box_answers import lines_below
+
 _HEADER = re.compile(
     r"^[^\n\[\]]*?(?<![A-Za-z])(?:self|patient|pt|personal)[ \t]{2,}(?:family|relatives?)(?![A-Za-z])[^\n\[\]]*$",
     re.IGNORECASE | re.MULTILINE,
@@ -23,13 +25,9 @@ _ROW = re.compile(
 def family_column_rows(text: str, is_checked: Callable[[str], bool], marks: list[tuple[int, int, str]]) -> None:
     """Mark the label of each row under a Self / Family header whose Self box is empty and Family box ticked."""
     for head in _HEADER.finditer(text):
-        pos = head.end() + 1
-        while pos < len(text):
-            nl = text.find("\n", pos)
-            end = len(text) if nl < 0 else nl
+        for pos, end in lines_below(text, head.end() + 1):
             row = _ROW.fullmatch(text, pos, end)
             if row is None:
                 break
             if not is_checked(row.group("b1")) and is_checked(row.group("b2")):
                 marks.append((row.start("label"), end, "family"))
-            pos = end + 1

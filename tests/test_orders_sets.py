@@ -102,6 +102,7 @@ FROZEN = {
     "orders_v28.jsonl": "665a35c65e56c9af643b9013d2a1fe860e825146d692aef605a6e49dbc6a3fcb",
     "orders_v29.jsonl": "e7a2d68feb1d4f5321a55cff63c5d7da2dedd296891fe1ead55ffd0db164d26b",
     "orders_v30.jsonl": "a06c2aadc6c4ced37d40bf4ae065216b14495e8209c1d2c1c4c2acc89d4ab3d4",
+    "orders_v31.jsonl": "af9605269f7f50bb4deaa5f2c9f7b8017ab2c63c83a52d880605cf1f62e56543",
 }
 
 

@@ -88,6 +88,9 @@ _CARRIED = ("optional_contrast", "either_contrast", "refused_contrast", "plus_mi
 # where segments meet: a spaced dash, brackets, "?", ",", ";", ":" (not inside a clock time: "injection 09:00"), a
 # full stop that ends a sentence, a worklist line's "|" between its fields (round 27o)
 _SEGMENT_BREAK = re.compile(r"\s[-\u2013\u2014]+\s|[()\[\]{}?;,|]|(?<!\d):|:(?!\d)|\.\s+(?=[^\W\d_])")
+# a sign alone in brackets ("MRI brain (-) contrast", "gad (+)"): kept as a sign joined to the words beside it, never a
+# segment of its own, so that the vocabulary's signed contrast forms see it (round 34o, sixteenth security pass F11)
+_BRACKETED_SIGN = re.compile(r"\s*[(\[]\s*([-+])\s*[)\]]\s*")
 # letters with full stops, run together or spaced ("C.T.", "w.o.", "F. E. S.", "E. R."): one abbreviation, not
 # sentence ends
 _UNDOT = re.compile(
@@ -510,6 +513,7 @@ def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
         parse.contrast_unclear = parse.contrast_question = parse.contrast_doubt = True
     study: list[str] = []
     text = _UNDOT.sub(lambda m: re.sub(r"[.\s]", "", m.group()), text)
+    text = _BRACKETED_SIGN.sub(r" \1", text)  # "(-) contrast": the sign stays with the contrast noun beside it
     segments = _SEGMENT_BREAK.split(_leading_code(vocab, text))
     if len(segments) > 1 and _orderable_code(vocab, segments[0]) and any(s.strip() for s in segments[1:]):
         segments = [s for s in segments[1:] if s.strip()]  # "MRBRWO - MRI BRAIN W/O CON": the EHR's code

@@ -65,7 +65,7 @@ def test_a_denied_contrast_allergy_is_no_study_without_contrast(text: str) -> No
 
 
 @pytest.mark.parametrize(
-    "text", ["MRI head -gadolinium", "MRI brain dye-", "MRI brain [-] contrast", "CT chest contrast (-)"]
+    "text", ["MRI head -gadolinium", "MRI brain -dye", "MRI brain [-] contrast", "CT chest (-) contrast"]
 )
 def test_a_minus_sign_on_the_contrast_asks(text: str) -> None:
     study = _study(text)

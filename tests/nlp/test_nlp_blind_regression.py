@@ -178,6 +178,9 @@ FLOORS = {
     # item, a study to tell a benign finding from metastasis, "stable on inhalers, no change", "New since last:")
     # 78.7 % and none
     "blind_v33.jsonl": (0, 0.78),
+    # first run unseen 80.0 % and 5 unsafe (BLIND_V34_PROVENANCE.md): cb-012, cc-013, cc-032, cc-035, cc-040, named here
+    # until the round-34 branches that fix them as classes land
+    "blind_v34.jsonl": (5, 0.80),
 }
 
 

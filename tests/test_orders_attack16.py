@@ -12,13 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from order_helpers import KB
-from rightscan.domain.orders import interpret
-
-
-def _study(text: str) -> str | None:
-    reading = interpret(KB, text)
-    return reading.study.id if reading.status == "resolved" and reading.study else None
+from order_helpers import study as _study
 
 
 @pytest.mark.parametrize(

@@ -164,8 +164,10 @@ def _compile_layout(rules: Rules) -> Layout:
     # round 29a (v30 ma-050): the box after one option only, the two options joined by a slash on one line ("Bone pain
     # Y / N(X)", "Cough  Y(X) / N"); the option without a box is the one left unmarked (the reader keeps a pair with
     # exactly one box: both are pair_after's, none is no answer)
-    half_pair = (rf"(?<![A-Za-z])(?P<o1>{opts})[ \t]*(?P<b1>{inner})?[ \t]*/[ \t]*(?P<o2>{opts})"
-                 rf"(?:[ \t]*(?P<b2>{inner})|(?![A-Za-z0-9]))")  # fmt: skip
+    # its blanks are possessive: a box never starts with a blank, so no blank is given back, and a long run of blanks
+    # after an option with no "/" is read once, not once from each of its blanks (quadratic before)
+    half_pair = (rf"(?<![A-Za-z])(?P<o1>{opts})[ \t]*+(?P<b1>{inner})?[ \t]*+/[ \t]*+(?P<o2>{opts})"
+                 rf"(?:[ \t]*+(?P<b2>{inner})|(?![A-Za-z0-9]))")  # fmt: skip
     # a table whose header line names the two options ("Symptoms now?   Y   N"), perhaps followed by the titles
     # of further columns ("REVIEW OF SYSTEMS   Y   N   Comment"), its rows with two boxes
     # ... or as signs ("ROS:    +   -"): both options signs, each standing alone

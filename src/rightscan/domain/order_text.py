@@ -50,8 +50,10 @@ from __future__ import annotations
 import re
 
 from rightscan.domain.knowledge import OrderVocabulary, TermMeaning
+from rightscan.domain.order_context import context_side, procedure_after, view_regions
 from rightscan.domain.order_form import answer_questions
 from rightscan.domain.order_parse import _Parse, _timing
+from rightscan.domain.order_requisition import read_requisition
 from rightscan.domain.order_routes import contralateral, enteric_only, note_route
 from rightscan.domain.order_tokens import tokenize
 from rightscan.domain.order_typos import CONNECTORS, correct, dictated, run_on, run_together, study_words_run_together
@@ -163,11 +165,15 @@ def _read_segment(
     denied = False  # a negating word came before in the clause: a sign named after it is not the patient's
     signs: set[str] = set()  # the intent of the clause's signs ("new palpable lump"), read at the clause's end
     condition = False  # round 29o: "if" / "unless" after the study: a modality named now is a study it waits on
+    context = False  # round 33o: after a timing word, a procedure that is no study: the clause is the study's context
     for k, (word, m) in enumerate(items):
         if word in CLAUSE_ENDS:
             parse.intent |= signs
-            in_reason = aside = denied = condition = False
+            in_reason = aside = denied = condition = context = False
             signs = set()
+            continue
+        if context:  # "US axilla prior to sentinel node biopsy": the procedure the study comes before, not the study
+            context_side(parse, m, indication)
             continue
         denied = denied or _denial(vocab, word, m)
         if k in negated:
@@ -187,6 +193,9 @@ def _read_segment(
                 signs.clear()
             continue
         named = bool(parse.modality or parse.regions or indication)
+        if m.timing and named and procedure_after(items, k):
+            context = True  # "CXR after port placement", "mammo - post-biopsy clip check" (round 33o)
+            continue
         if m.condition and named:
             condition = True
         elif condition and m.modality:
@@ -272,6 +281,7 @@ def _read_segment(
             parse.regions_seen += 1
         if PROJECTION in m.technique:
             parse.projection = parse.projection or not in_reason
+            parse.views.extend(() if in_reason or indication else (word,))  # round 33o: "CT AP" (``view_regions``)
         elif MAMMOGRAPHIC_VIEW in m.technique:
             parse.mammographic_view = parse.mammographic_view or not in_reason
         elif m.technique and not (in_reason and "intervention" in m.technique) and not _contrast_injection(items, k, m):
@@ -504,6 +514,7 @@ def _opens_phrase(vocab: OrderVocabulary, tokens: tuple[str, ...], i: int) -> bo
 def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
     """The attributes an order's text states, segment by segment (see the module's docstring)."""
     parse = _Parse()
+    text = read_requisition(vocab, text, parse)  # round 33o: a faxed requisition's marks, broken words, OCR confusions
     # an order form's question answered inline ("Tomosynthesis? N", "IV contrast? Y"): what the answer states
     text = answer_questions(vocab, text, lambda q: _items(vocab, tokenize(q)))
     if _answered_no(vocab, text):  # "contrast [ ] yes [x] no": never "with"; the order asks
@@ -567,6 +578,7 @@ def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
     contralateral(text, parse)
     parse.leave_contrast_open()  # "+/- contrast per radiologist" (round 27o)
     enteric_only(parse)  # "CT CAP with contrast (oral only)": whether IV contrast is given is the question (round 31)
+    view_regions(vocab, parse)  # "CT AP": the abdomen and pelvis, where CT alone is named and no region (round 33o)
     if parse.contrast() is None:  # protocol words that together state the contrast timing
         for needed, timing in vocab.protocols:
             # never a contrast the text questions ("mets protocol, eGFR 22"): then the order offers choices

@@ -72,12 +72,14 @@ from rightscan.domain.orders_items import (
     _filler_then_contrast,
     _joined,
     _mistyped_timing,
+    _modality_next,
     _negated,
     _optional,
     _own_status,
     _patient_words,
     _refused_contrast,
     _ruled_out,
+    _rules_out_study,
     _states_contrast,
     _step,
     _subject,
@@ -405,18 +407,6 @@ def _done_elsewhere(vocab: OrderVocabulary, seg: _Parse, parse: _Parse) -> bool:
         return a == b or b in ancestors.get(a, ()) or a in ancestors.get(b, ())
 
     return not any(related(a, b) for a in seg.regions for b in parse.regions)
-
-
-def _rules_out_study(items: list[tuple[str, TermMeaning | None]], k: int) -> bool:
-    """Whether the ruling-out word at ``k`` follows the study's region ("CT CAP not indicated"), so that it rules out
-    the study itself; after a modality or a contrast ("MRI contraindicated", "gad not needed") only that is."""
-    before = next((m for w, m in reversed(items[:k]) if w not in SEPARATORS), None)
-    return before is not None and bool(before.regions) and not (before.modality or before.contrast_word)
-
-
-def _modality_next(items: list[tuple[str, TermMeaning | None]], k: int) -> bool:
-    """Whether the next word after item ``k`` names a modality."""
-    return next((m is not None and bool(m.modality) for w, m in items[k + 1 :] if w not in SEPARATORS), False)
 
 
 def _phase_first(vocab: OrderVocabulary, raw: str) -> bool:

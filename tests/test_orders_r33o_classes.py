@@ -134,6 +134,7 @@ def test_a_fax_marks_are_no_words_of_the_order(text: str, pid: str | None) -> No
         ("CT abdomen pelvis w contrast following CT-guided liver biopsy", "ct_abdomen_pelvis_contrast"),
         ("US left axilla prior to lymphoscintigraphy", "us_axilla"),
         ("After port placement, CXR", "xray_chest"),
+        ("US left breast prior to possible biopsy", "us_breast"),  # a hypothetical procedure: context all the same
         # controls: the procedure is the order; a study named after the timing word is a second study; the
         # procedure's side opposite the study's; a study cancelled
         ("US guided core biopsy right breast prior to surgery", None),
@@ -144,6 +145,7 @@ def test_a_fax_marks_are_no_words_of_the_order(text: str, pid: str | None) -> No
         ("Bone scan prior to PET/CT", None),
         ("Diagnostic mammogram right, post-biopsy clip check left", None),
         ("Chest x-ray after port placement - cancelled", None),
+        ("Diagnostic mammogram left, no clip placement after biopsy", None),  # a procedure negated, then named
     ]
 )
 def test_a_study_before_or_after_a_procedure_is_the_order(text: str, pid: str | None) -> None:

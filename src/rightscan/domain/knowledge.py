@@ -71,6 +71,23 @@ class TermMeaning:
     # round 31 (fifteenth security pass O1): a contrast given by mouth or by the rectum ("oral", "PO dye", "oral only"):
     # never the IV contrast; a bare "with contrast" beside it, with no IV route stated, may be that enteric contrast
     enteric: bool = False
+    # round 33o: "prior to", "before", "after", "post", "following": the study comes before or after what follows it; a
+    # ``procedure`` named there is the study's context, never the study (domain/order_context.py)
+    timing: bool = False
+    # round 33o: a procedure of its own, no study (a biopsy, a port placement, a sentinel node mapping, a radiotherapy
+    # simulation): after a ``timing`` word it is what the study comes before or after
+    procedure: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class FaxMarks:
+    """What a fax machine or a receiving office prints on a faxed requisition (round 33o): the words of a stamp (before
+    its date), of a page marker (before its numbers), of a banner, and the labels of a fax or phone number."""
+
+    stamps: tuple[str, ...] = ()
+    pages: tuple[str, ...] = ()
+    banners: tuple[str, ...] = ()
+    numbers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +119,11 @@ class OrderVocabulary:
     # words that say the study before them replaces another ("CT CAP replaces bone scan"): that study is the one ordered
     # (round 31o)
     replacing: tuple[str, ...] = field(default=(), compare=False, hash=False)
+    # round 33o: a faxed requisition's stamps, page markers and banners (domain/order_requisition.py)
+    fax_marks: FaxMarks = field(default=FaxMarks(), compare=False, hash=False)
+    # round 33o: a view's abbreviation that names regions with a modality that takes no views ("CT AP": the abdomen and
+    # pelvis): (view form, modalities, regions)
+    view_regions: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = field(default=(), compare=False, hash=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,8 +9,13 @@ fields the system filled in by default.
   field of its own (between ";"), so that ``order_form`` reads "Contrast: Without" as it reads a typed answer. Tick
   marks: ``tick_marks``.
 - When no option of a group is chosen, when two radio buttons of one group are, or when two ticked boxes say
-  different things on one axis ("[x] noncontrast [x] with IV contrast"), the choice is unknown: the text comes back
-  once per option (``alternatives``) and the resolver asks, offering the studies the options name; it never picks.
+  different things on one axis ("[x] noncontrast [x] with IV contrast"; each read as its field's answer, so that
+  "Contrast: [x] None [x] IV" differs), the choice is unknown: the text comes back once per option (``alternatives``)
+  and the resolver asks, offering the studies the options name; it never picks.
+- Round 33o (a paper requisition): on a form whose other boxes are ticked, check boxes with no field, none of them
+  ticked, each an exam of its own ("[x] NUC MED  Exam: BONE SCAN  [ ] MUGA") are exams not ordered: no words of the
+  order. A field's boxes left blank stay a choice not made. On a contrast field, "without" and "with" both ticked
+  ("Contrast: [x] W/O [x] W") are the two phases of one study: without and with contrast.
 - Fields pasted on one line, a wide gap between them ("Body site: Axilla   Laterality: Right   Doppler: No"), are
   parted at each gap before a label (``fields_apart``), so that each is read as a question and its answer.
 - An unfilled smart-phrase pick list ("Contrast: {with/without}", "{Left/Right/Bilateral:12345}") is a choice with
@@ -103,6 +108,13 @@ def _groups(text: str) -> list[_Group]:
     return sorted(out, key=lambda g: g.start)
 
 
+def _exams_not_ticked(group: _Group, exam: Callable[[str], bool]) -> bool:
+    """Whether a group is check boxes with no field, none ticked, each option an exam of its own ("[ ] MUGA"): on a form
+    whose other boxes are ticked, exams not ordered (round 33o). A field's boxes left blank stay a choice not made."""
+    plain = not (group.field or group.radio or group.pick_list or group.chosen)
+    return plain and all(option and exam(option) for option in group.options)
+
+
 def _unbalanced(option: str) -> bool:
     return option.count(")") > option.count("(") or option.endswith((" ", "\t"))
 
@@ -135,30 +147,41 @@ def _written(group: _Group, value: str, answered: bool = False) -> str:
 
 def choices(
     text: str,
-    differ: Callable[[Sequence[str]], bool],
+    differ: Callable[[str, Sequence[str]], bool],
     past: Callable[[str], bool],
     answer: Callable[[str], str | None] = lambda option: None,
+    exam: Callable[[str], bool] = lambda option: False,
+    phases: Callable[[str, Sequence[str]], bool] = lambda field, options: False,
 ) -> Choices:
     """The text with its choice groups answered (see the module's docstring). A list of check boxes with no field whose
     options say done or declined ("[x] CT CAP done 3/1  [ ] bone scan") is a to-do list, where a tick is a task done,
     not a choice: it is left as written (``order_lists.current_part`` reads it). ``answer`` says whether an option is
     a form's "yes" or "no": both ticked contradict each other, and boxes of answers with no field answer the words
-    before them ("contrast [ ] yes [x] no")."""
+    before them ("contrast [ ] yes [x] no"). Round 33o: ``exam`` says whether an option names a study of its own (an
+    exam not ticked on a form whose other boxes are ticked is not ordered), ``phases`` whether options ticked together
+    on a field are the two phases of one study ("Contrast: [x] W/O [x] W")."""
     if len(text) > MAX_TEXT or not (BOX.search(text) or "{" in text):
         return Choices(text)
     groups = _groups(text)
     if not groups:
         return Choices(text)
+    filled = any(g.chosen for g in groups)  # a box of the form is ticked
     out, at = [], 0
     for group in groups:
         if group.start < at:
             continue  # overlapping finds: the first one stands
         if not (group.field or group.radio or group.pick_list) and any(past(o) for o in group.options):
             continue  # a to-do list
+        if filled and _exams_not_ticked(group, exam):
+            out.extend((text[at : group.start], "  "))  # "[x] NUC MED  Exam: BONE SCAN  [ ] MUGA": no MUGA (33o)
+            at = group.end
+            continue
         chosen = group.chosen
         answers = {answer(o) for o in group.options}
         both = len({answer(o) for o in chosen} - {None}) > 1  # "[x] Yes [x] No"
-        known = len(chosen) == 1 or (len(chosen) > 1 and not group.radio and not both and not differ(chosen))
+        two = len(chosen) == 2 and not group.radio and phases(group.field, chosen)  # "Contrast: [x] W/O [x] W" (33o)
+        alike = not (group.radio or both or differ(group.field, chosen))
+        known = two or len(chosen) == 1 or (len(chosen) > 1 and alike)
         answered = None not in answers
         if not known:
             options = (chosen if len(chosen) > 1 else group.options)[:MAX_OPTIONS]
@@ -166,8 +189,8 @@ def choices(
             head, tail = text[: group.start], text[group.end :]
             return Choices(text, tuple(f"{head}{_written(group, o, answered)}{tail}" for o in options), read=True)
         out.append(text[at : group.start])
-        # items ticked together: one segment each
-        out.append(_written(group, " ; ".join(o for o in chosen if o), answered))
+        # items ticked together: one segment each; the two phases of one study, one statement
+        out.append(_written(group, (" and " if two else " ; ").join(o for o in chosen if o), answered))
         at = group.end
     out.append(text[at:])
     return Choices("".join(out), read=True)
@@ -199,17 +222,28 @@ def answer_choices(vocab: OrderVocabulary, text: str) -> Choices:
     axis; an option is past when it says done or declined."""
     return choices(
         text,
-        lambda options: _differ(vocab, options),
+        lambda field, options: _differ(vocab, field, options),
         lambda option: bool({"done", "declined"} & set(parse_order_text(vocab, option).status)),
         lambda option: next((kind for kind, words in vocab.answers.items() if option.lower() in words), None),
+        lambda option: bool(parse_order_text(vocab, option).modality),
+        lambda field, options: _phases(vocab, field, options),
     )
 
 
-def _differ(vocab: OrderVocabulary, options: Iterable[str]) -> bool:
-    """Whether options ticked together state different things on one axis ("[x] noncontrast [x] with IV contrast")."""
+def _phases(vocab: OrderVocabulary, field: str, options: Sequence[str]) -> bool:
+    """Whether options ticked together on a contrast field ("Contrast:", "IV contrast:") say "without" and "with", one
+    each: the two phases of one study, without and with contrast, as a CPT descriptor writes it (round 33o)."""
+    if not field or not parse_order_text(vocab, field).contrast_word:
+        return False
+    return sorted(parse_order_text(vocab, option).contrast() or "" for option in options) == ["with", "without"]
+
+
+def _differ(vocab: OrderVocabulary, field: str, options: Iterable[str]) -> bool:
+    """Whether options ticked together state different things on one axis ("[x] noncontrast [x] with IV contrast"), each
+    read as its field's answer (round 33o: "Contrast: [x] None [x] IV" is without and with IV contrast: they differ)."""
     said: dict[str, set[Any]] = {}
     for option in options:
-        p = parse_order_text(vocab, option)
+        p = parse_order_text(vocab, f"{field} {option}" if field else option)
         stated = (("contrast", p.contrast()), ("intent", frozenset(p.intent)), ("side", frozenset(p.laterality)),
                   ("extent", frozenset(p.extent)), ("tracer", frozenset(p.pharmaceutical)))  # fmt: skip
         for axis, value in stated:

@@ -32,6 +32,7 @@ class _Parse:
     contrast_at: list[tuple[str, int]] = field(default_factory=list)
     regions_seen: int = 0
     projection: bool = False  # a projection or view count outside the reason clause ("AP", "2 views")
+    views: list[str] = field(default_factory=list)  # round 33o: the projection words of the study's own words
     mammographic_view: bool = False  # a view of a mammogram outside the reason clause ("CC/MLO", "spot compression")
     indication_word: bool = False  # a clinical word (pain, mass, nodule ...) was read
     contrast_question: bool = False  # whether contrast may be given is in question: do not assume it

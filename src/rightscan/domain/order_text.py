@@ -50,8 +50,10 @@ from __future__ import annotations
 import re
 
 from rightscan.domain.knowledge import OrderVocabulary, TermMeaning
+from rightscan.domain.order_context import context_side, procedure_after, view_regions
 from rightscan.domain.order_form import answer_questions
 from rightscan.domain.order_parse import _Parse, _timing
+from rightscan.domain.order_requisition import read_requisition
 from rightscan.domain.order_routes import contralateral, enteric_only, note_route
 from rightscan.domain.order_tokens import tokenize
 from rightscan.domain.order_typos import CONNECTORS, correct, dictated, run_on, run_together, study_words_run_together
@@ -70,12 +72,14 @@ from rightscan.domain.orders_items import (
     _filler_then_contrast,
     _joined,
     _mistyped_timing,
+    _modality_next,
     _negated,
     _optional,
     _own_status,
     _patient_words,
     _refused_contrast,
     _ruled_out,
+    _rules_out_study,
     _states_contrast,
     _step,
     _subject,
@@ -166,11 +170,15 @@ def _read_segment(
     denied = False  # a negating word came before in the clause: a sign named after it is not the patient's
     signs: set[str] = set()  # the intent of the clause's signs ("new palpable lump"), read at the clause's end
     condition = False  # round 29o: "if" / "unless" after the study: a modality named now is a study it waits on
+    context = False  # round 33o: after a timing word, a procedure that is no study: the clause is the study's context
     for k, (word, m) in enumerate(items):
         if word in CLAUSE_ENDS:
             parse.intent |= signs
-            in_reason = aside = denied = condition = False
+            in_reason = aside = denied = condition = context = False
             signs = set()
+            continue
+        if context:  # "US axilla prior to sentinel node biopsy": the procedure the study comes before, not the study
+            context_side(parse, m, indication)
             continue
         denied = denied or _denial(vocab, word, m)
         if k in negated:
@@ -190,6 +198,9 @@ def _read_segment(
                 signs.clear()
             continue
         named = bool(parse.modality or parse.regions or indication)
+        if m.timing and named and procedure_after(items, k):
+            context = True  # "CXR after port placement", "mammo - post-biopsy clip check" (round 33o)
+            continue
         if m.condition and named:
             condition = True
         elif condition and m.modality:
@@ -275,6 +286,7 @@ def _read_segment(
             parse.regions_seen += 1
         if PROJECTION in m.technique:
             parse.projection = parse.projection or not in_reason
+            parse.views.extend(() if in_reason or indication else (word,))  # round 33o: "CT AP" (``view_regions``)
         elif MAMMOGRAPHIC_VIEW in m.technique:
             parse.mammographic_view = parse.mammographic_view or not in_reason
         elif m.technique and not (in_reason and "intervention" in m.technique) and not _contrast_injection(items, k, m):
@@ -400,18 +412,6 @@ def _done_elsewhere(vocab: OrderVocabulary, seg: _Parse, parse: _Parse) -> bool:
     return not any(related(a, b) for a in seg.regions for b in parse.regions)
 
 
-def _rules_out_study(items: list[tuple[str, TermMeaning | None]], k: int) -> bool:
-    """Whether the ruling-out word at ``k`` follows the study's region ("CT CAP not indicated"), so that it rules out
-    the study itself; after a modality or a contrast ("MRI contraindicated", "gad not needed") only that is."""
-    before = next((m for w, m in reversed(items[:k]) if w not in SEPARATORS), None)
-    return before is not None and bool(before.regions) and not (before.modality or before.contrast_word)
-
-
-def _modality_next(items: list[tuple[str, TermMeaning | None]], k: int) -> bool:
-    """Whether the next word after item ``k`` names a modality."""
-    return next((m is not None and bool(m.modality) for w, m in items[k + 1 :] if w not in SEPARATORS), False)
-
-
 def _phase_first(vocab: OrderVocabulary, raw: str) -> bool:
     """Whether a segment opens with a phase of the same study ("(non-con liver phase first)", "followed by")."""
     items = _items(vocab, tokenize(raw))
@@ -507,6 +507,7 @@ def _opens_phrase(vocab: OrderVocabulary, tokens: tuple[str, ...], i: int) -> bo
 def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
     """The attributes an order's text states, segment by segment (see the module's docstring)."""
     parse = _Parse()
+    text = read_requisition(vocab, text, parse)  # round 33o: a faxed requisition's marks, broken words, OCR confusions
     # an order form's question answered inline ("Tomosynthesis? N", "IV contrast? Y"): what the answer states
     text = answer_questions(vocab, text, lambda q: _items(vocab, tokenize(q)))
     if _answered_no(vocab, text):  # "contrast [ ] yes [x] no": never "with"; the order asks
@@ -571,6 +572,7 @@ def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
     contralateral(text, parse)
     parse.leave_contrast_open()  # "+/- contrast per radiologist" (round 27o)
     enteric_only(parse)  # "CT CAP with contrast (oral only)": whether IV contrast is given is the question (round 31)
+    view_regions(vocab, parse)  # "CT AP": the abdomen and pelvis, where CT alone is named and no region (round 33o)
     if parse.contrast() is None:  # protocol words that together state the contrast timing
         for needed, timing in vocab.protocols:
             # never a contrast the text questions ("mets protocol, eGFR 22"): then the order offers choices

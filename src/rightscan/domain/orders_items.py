@@ -191,6 +191,18 @@ def _bare(items: list[tuple[str, TermMeaning | None]], k: int) -> bool:
     return not (meaning is not None and (meaning.with_marker or meaning.contrast))
 
 
+def _rules_out_study(items: list[tuple[str, TermMeaning | None]], k: int) -> bool:
+    """Whether the ruling-out word at ``k`` follows the study's region ("CT CAP not indicated"), so that it rules out
+    the study itself; after a modality or a contrast ("MRI contraindicated", "gad not needed") only that is."""
+    before = next((m for w, m in reversed(items[:k]) if w not in SEPARATORS), None)
+    return before is not None and bool(before.regions) and not (before.modality or before.contrast_word)
+
+
+def _modality_next(items: list[tuple[str, TermMeaning | None]], k: int) -> bool:
+    """Whether the next word after item ``k`` names a modality."""
+    return next((m is not None and bool(m.modality) for w, m in items[k + 1 :] if w not in SEPARATORS), False)
+
+
 def _subject(items: list[tuple[str, TermMeaning | None]], k: int) -> bool:
     """Whether the word after item ``k`` says what someone can or will do ("pt cant have MRI", "pt declined"):
     then item ``k`` is the person, not a study. Round 28o: so does a word outside the vocabulary ("pt getting the breast

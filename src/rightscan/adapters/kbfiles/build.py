@@ -30,6 +30,7 @@ from rightscan.domain.knowledge import (
     EarlyPathway,
     EquivalenceRule,
     FactWords,
+    FaxMarks,
     GuidanceItem,
     Knowledge,
     LabThresholds,
@@ -200,7 +201,25 @@ def _build_vocabulary(v: OrderVocabularyFile, fname: str) -> OrderVocabulary:
         places=tuple(v.places),
         changes=tuple(v.changes),
         replacing=tuple(v.replacing),
+        fax_marks=FaxMarks(*(tuple(getattr(v.fax_marks, k)) for k in ("stamps", "pages", "banners", "numbers"))),
+        view_regions=_view_regions(v, phrases, fname),
     )
+
+
+def _view_regions(
+    v: OrderVocabularyFile, phrases: dict[tuple[str, ...], TermMeaning], fname: str
+) -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
+    """Round 33o: each view is a vocabulary form read as a view, and its regions are the vocabulary's."""
+    out = []
+    for n, entry in enumerate(v.view_regions):
+        meaning = phrases.get((entry.view,))
+        if meaning is None or not meaning.technique:
+            raise KnowledgeError(f"{fname}: view_regions.{n}: {entry.view!r} is no view form of the vocabulary")
+        for region in entry.regions:
+            if region not in v.regions:
+                raise KnowledgeError(f"{fname}: view_regions.{n}: unknown region {region!r}")
+        out.append((entry.view, frozenset(entry.modality), frozenset(entry.regions)))
+    return tuple(out)
 
 
 def _dictation(

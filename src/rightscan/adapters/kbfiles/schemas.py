@@ -392,6 +392,25 @@ class RegionEntry(_Strict):
     within: list[str] | Literal["any"] = []
 
 
+class FaxMarksEntry(_Strict):
+    """Round 33o: what a fax machine or a receiving office prints on a faxed requisition, each on a field of its own:
+    a stamp's words (before a date and a time), a page marker's (before its numbers), a banner's, a number's label."""
+
+    stamps: list[str] = []
+    pages: list[str] = []
+    banners: list[str] = []
+    numbers: list[str] = []
+
+
+class ViewRegionsEntry(_Strict):
+    """Round 33o: a view's abbreviation that, with a modality that takes no views, names regions ("CT AP")."""
+
+    view: str = Field(pattern=r"^[a-z]+$")
+    modality: list[Modality] = Field(min_length=1)
+    regions: list[str] = Field(min_length=1)
+    source: str
+
+
 _Letter = Annotated[str, Field(pattern=r"^[a-z]$")]
 _LetterName = Annotated[str, Field(pattern=r"^[a-z]{2,}$")]
 _AnswerWords = Annotated[str, Field(pattern=r"^[a-z]{2,}( [a-z]{2,})?$")]
@@ -422,6 +441,10 @@ class OrderVocabularyFile(_Strict):
     changes: list[str] = []
     # round 31o: words after a study that replaces another ("CT CAP replaces bone scan"): that study is ordered
     replacing: list[str] = []
+    # round 33o: a faxed requisition's stamps, page markers, banners and fax numbers: no words of the order
+    fax_marks: FaxMarksEntry = FaxMarksEntry()
+    # round 33o: a view's abbreviation that names regions with a modality that takes no views ("CT AP")
+    view_regions: list[ViewRegionsEntry] = []
 
 
 class EquivalenceEntry(_Strict):

@@ -1,0 +1,56 @@
+"""What an order says around its study (round 33o), read by ``order_text``.
+
+- A study ordered before or after a procedure that is no study ("Axillary US prior to sentinel node biopsy", "CXR after
+  port placement", "diagnostic mammogram, post-biopsy clip check", "brain MRI before CT simulation"): once the study is
+  named, a timing word (the vocabulary's ``timing``: "prior to", "before", "after", "post", "following") followed in its
+  clause by a ``procedure`` (a biopsy, a placement, a localisation, a sentinel node mapping, a radiotherapy simulation)
+  makes the rest of the clause that procedure - the study's context, none of its words read but a side, which is the
+  procedure's site (an opposite side still makes the order ask). A procedure written before
+  any timing word is the order itself ("US-guided core biopsy", "CT simulation", "wire localisation prior to
+  lumpectomy") and stays what it was: no catalogue study. A study named after the timing word with no procedure ("bone
+  scan prior to PET/CT") is read as ever.
+- A view's abbreviation that names regions with a modality that takes no views (the vocabulary's ``view_regions``: "CT
+  AP" is the CT of the abdomen and pelvis): read so only where the order names that modality alone and no region, and
+  the view is the only one in the study's words; "AP pelvis", "XR AP", "CT chest AP" keep it a view.
+
+Pure; the words are ``knowledge/order_vocabulary.yaml``'s.
+"""
+
+from __future__ import annotations
+
+from rightscan.domain.knowledge import OrderVocabulary, TermMeaning
+from rightscan.domain.order_parse import _Parse
+from rightscan.domain.orders_items import CLAUSE_ENDS
+
+
+def procedure_after(items: list[tuple[str, TermMeaning | None]], k: int) -> bool:
+    """Whether a procedure that is no study follows item ``k`` (a timing word) in its clause."""
+    for word, meaning in items[k + 1 :]:
+        if word in CLAUSE_ENDS:
+            return False
+        if meaning is not None and meaning.procedure:
+            return True
+    return False
+
+
+def context_side(parse: _Parse, meaning: TermMeaning | None, indication: bool) -> None:
+    """A word of the procedure's clause: not read, but for its side, which is the procedure's site (an indication's
+    side), so that a side opposite the study's still makes the order ask ("mammogram right, post-biopsy clip check
+    left")."""
+    if meaning is not None and meaning.laterality:
+        (parse.laterality if indication else parse.indication_laterality).add(meaning.laterality)
+
+
+def view_regions(vocab: OrderVocabulary, parse: _Parse) -> None:
+    """Read a view's abbreviation as the regions it names with the order's modality ("CT AP"), where it can mean only
+    those: the modality named (not implied by a view) is that one alone, no region is named, and the view is the only
+    view in the study's own words. Reported as a correction of the view to the regions."""
+    if parse.regions or len(set(parse.views)) != 1 or not parse.modality:
+        return
+    view = parse.views[0]
+    for form, modality, regions in vocab.view_regions:
+        if view == form and parse.modality <= modality:
+            parse.regions |= regions
+            parse.regions_seen += 1
+            parse.corrections.append((view, " and ".join(sorted(regions))))
+            return

@@ -81,9 +81,14 @@ class DatedEntries:
         )
         self._older = re.compile(rf"(?i)^(?:{older})$") if older else None
         self._mark = re.compile(rf"(?i)(?<![\w])(?:{marks})(?![\w])")
+        from rightscan.adapters.text.dated_visits import DatedVisits  # round 34a (imports this module's date)
+
+        self._visits = DatedVisits(words)
 
     def apply(self, note: NoteMentions) -> None:
-        """Make the symptoms of the older entries historical (or uncertain, when the current entry carries on)."""
+        """Make the symptoms of the older entries historical (or uncertain, when the current entry carries on), and
+        the reason of a dated past visit on an event or history line (round 34a, ``dated_visits``)."""
+        self._visits.apply(note)
         text = doc_text(note.doc)
         if not any(note.mentions(ANY_SYMPTOM, without={HISTORICAL})):
             return

@@ -21,7 +21,8 @@ import re
 from collections.abc import Mapping, Sequence
 
 from rightscan.adapters.text.components import doc_text
-from rightscan.adapters.text.dated_entries import _DATE, _alternatives
+from rightscan.adapters.text.note_dates import DATE as _DATE
+from rightscan.adapters.text.note_dates import alternatives as _alternatives
 from rightscan.adapters.text.rule_pass import SYMPTOM, NoteMentions
 
 REASON_REACH = 60  # characters between the reason word and the symptom (a list of reasons: "chest pain + dyspnea")

@@ -213,6 +213,11 @@ class _RedFlagReadings(Strict):
     entry_older_labels: Words = Field(default_factory=list)
     entry_current_marks: Words = Field(default_factory=list)
     entry_carry_on: Words = Field(default_factory=list)
+    # round 34a (dated_visits.py): the reason of a dated past visit on an event or history line
+    dated_visit_labels: Words = Field(default_factory=list)
+    dated_visit_words: Words = Field(default_factory=list)
+    dated_visit_reasons: Words = Field(default_factory=list)
+    dated_visit_ongoing: Words = Field(default_factory=list)
     report_verbs: Words
     report_negations: Words
     report_auxiliaries: Words

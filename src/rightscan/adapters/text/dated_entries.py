@@ -28,17 +28,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from rightscan.adapters.text.components import doc_text
+from rightscan.adapters.text.dated_visits import DatedVisits
+from rightscan.adapters.text.note_dates import DATE as _DATE
+from rightscan.adapters.text.note_dates import alternatives as _alternatives
 from rightscan.adapters.text.rule_pass import ANY_SYMPTOM, NoteMentions
 
 HISTORICAL, UNCERTAIN = "historical", "uncertain"
 _MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTHS = {m: i + 1 for i, m in enumerate(_MONTH_NAMES)}
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-# a date: month/day/year (or day/month/year), year-month-day, month/year, and the month written in words
-_DATE = (
-    r"(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{4}"
-    rf"|{_MONTH}[ \t]+\d{{1,2}},?[ \t]+\d{{4}}|\d{{1,2}}[ \t]+{_MONTH},?[ \t]+\d{{4}}|{_MONTH},?[ \t]+\d{{4}})"
-)
 _DECOR = r"[=\-*#_~|>\[\]]*+"
 _PAREN = r"\([^()\n]{0,30}\)"
 
@@ -81,9 +78,12 @@ class DatedEntries:
         )
         self._older = re.compile(rf"(?i)^(?:{older})$") if older else None
         self._mark = re.compile(rf"(?i)(?<![\w])(?:{marks})(?![\w])")
+        self._visits = DatedVisits(words)  # round 34a
 
     def apply(self, note: NoteMentions) -> None:
-        """Make the symptoms of the older entries historical (or uncertain, when the current entry carries on)."""
+        """Make the symptoms of the older entries historical (or uncertain, when the current entry carries on), and
+        the reason of a dated past visit on an event or history line (round 34a, ``dated_visits``)."""
+        self._visits.apply(note)
         text = doc_text(note.doc)
         if not any(note.mentions(ANY_SYMPTOM, without={HISTORICAL})):
             return
@@ -120,11 +120,6 @@ class DatedEntries:
         if dated == 0:  # undated headings alone ("Today:" in a history) divide nothing
             return []
         return sorted(out, key=lambda h: h.start)
-
-
-def _alternatives(words: Sequence[str]) -> str:
-    """A regular expression matching any of ``words`` (spaces as any blanks), longest first."""
-    return "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(words, key=len, reverse=True))
 
 
 def _readings(date: str) -> tuple[tuple[int, int, int] | None, tuple[int, int, int] | None]:

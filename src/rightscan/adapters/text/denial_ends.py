@@ -20,10 +20,11 @@ item ("Denies fever, cough,\nback pain, weight loss") stays denied.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from spacy.tokens import Doc
 
+from rightscan.adapters.text.denied_list_close import DeniedListClose
 from rightscan.adapters.text.negation_reach import BULLETS
 from rightscan.adapters.text.pass_words import longest_phrase, norm, starts_with
 from rightscan.adapters.text.rule_pass import ANY_SYMPTOM, SYMPTOM, SYMPTOM_OR_UNSURE, NoteMentions
@@ -33,11 +34,13 @@ class DenialEnds:
     """Lifts a denial that looks back from a symptom an exception opener names before it; leaves to confirm a warned
     symptom after a list cut by a comma and a line break."""
 
-    def __init__(self, words: Mapping[str, Sequence[str]]) -> None:
+    def __init__(self, words: Mapping[str, Sequence[str]], qualifiers: Iterable[str] = ()) -> None:
         self.openers = norm(words.get("exception_openers", ()))
         self.longest = longest_phrase(self.openers)
+        self._list_close = DeniedListClose(qualifiers)  # round 34a: "Denies HA, cough, SOB, new bone pain."
 
     def apply(self, note: NoteMentions) -> None:
+        self._list_close.apply(note)
         negation_across_cut_list(note)
         bare_item_after_own_denials(note)  # eleventh security pass F4
         if not self.openers:

@@ -89,7 +89,7 @@ class Scopes:
         self._denials = DenialLayouts(rules)  # round 13v-c: a table's denial column, "neg cough/SOB", "no trauma/..."
         self._new_clause = NewClauseNegation(rules.red_flag_readings, rules.categories)  # round 14: "no X and now Y"
         self._negated_cause = NegatedCause(rules.red_flag_readings)  # round 15: "could not sleep due to back pain"
-        self._denial_ends = DenialEnds(rules.red_flag_readings)  # round 24: "Except for X, ROS negative"; a cut list
+        self._denial_ends = DenialEnds(rules.red_flag_readings, rules.denial_ending_qualifiers)  # round 24, 34a
         self._unstated = UnstatedMentions(rules.red_flag_readings, rules.layout)  # round 14: asked, or a title
         self._denied_change = DeniedChange(  # round 12v
             rules.red_flag_readings, rules.chronic_baseline.get("stable_words", ())

@@ -6,12 +6,13 @@ cues (new, persistent, at night, different from usual ...) reach only their own 
 and a benign cause named later (gardening, "likely OA") explains it away. The annotation guide counts a symptom with
 a warning qualifier even when a benign cause is named, and that is the safe reading (the red flag is not dropped).
 
-The reading: a sentence at most ``REACH_SENTENCES`` after the symptom's that opens (within its first ``LEAD`` tokens)
-with a pointer back (``carried_explanation.anaphors`` in context.yaml: "the pain", "it", "this" ...) followed by a
-warning cue that is not negated gives the symptom that warning. Nothing may name another finding first: a mention of
-any kind in the sentences between, or before the warning in its sentence, may be what the pointer speaks of ("CT
-done. It shows a new lesion."), and then nothing is carried. The mirror of ``scopes._carry_explanation`` (a pointer
-back that explains); both read the same anaphor list, so a word lives in one place.
+The reading: a sentence at most ``REACH_SENTENCES`` after the symptom's that opens (within its first ``LEAD``
+tokens) with a pointer back (``carried_explanation.anaphors`` in context.yaml: "the pain", "it", "this" ...)
+followed by a warning cue that is not negated gives the symptom that warning. The same holds for a clause after a
+semicolon in the symptom's own sentence (round 34a). Nothing may name another finding first: a mention of any kind
+in the sentences between, or before the warning in its sentence, may be what the pointer speaks of ("CT done. It
+shows a new lesion."), and then nothing is carried. The mirror of ``scopes._carry_explanation`` (a pointer back that
+explains); both read the same anaphor list, so a word lives in one place.
 """
 
 from __future__ import annotations
@@ -49,6 +50,9 @@ def warning_told_after(note: NoteMentions, explainable: frozenset[str], anaphors
     starts = sorted(span.start for span in spans)
     for i in targets:
         k = sents.index[spans[i].start]
+        if _clause_after_semicolon(note, i, warnings.get(k, ()), negated, starts, pointers):
+            note.effects[i].add("warning")
+            continue
         for j in range(k + 1, min(k + 1 + REACH_SENTENCES, len(sents.spans))):
             sent = sents.spans[j]
             standing = sorted(s for s in warnings.get(j, ()) if s not in negated and s - 1 not in negated)
@@ -58,6 +62,34 @@ def warning_told_after(note: NoteMentions, explainable: frozenset[str], anaphors
             if standing and _points_back(doc, sent.start, stop, pointers):
                 note.effects[i].add("warning")
                 break
+
+
+def _clause_after_semicolon(
+    note: NoteMentions,
+    i: int,
+    warnings: Sequence[int],
+    negated: set[int],
+    starts: Sequence[int],
+    pointers: Sequence[tuple[str, ...]],
+) -> bool:
+    """Round 34a: the same told in a clause of the symptom's own sentence after a semicolon ("I pulled something in
+    my lower back hauling a mattress on Saturday; 3 weeks on it is getting worse"): the clause opens with a pointer
+    back (after at most ``LEAD`` tokens) and a warning that is not negated follows, with no finding named between."""
+    doc, span = note.doc, note.spans[i]
+    sent = note.sents.of(span.start)
+    for k in range(span.end, sent.end):
+        if doc[k].text != ";":
+            continue
+        standing = sorted(s for s in warnings if s > k and s not in negated and s - 1 not in negated)
+        if not standing:
+            return False
+        stop = standing[0]
+        if any(span.end <= s < stop for s in starts):
+            return False  # another finding is named first: the pointer may speak of it
+        if any(doc[j].text == ";" for j in range(k + 1, stop)):
+            continue  # the warning stands in a later clause: that clause is read in its turn
+        return _points_back(doc, k + 1, stop, pointers)
+    return False
 
 
 def _points_back(doc: Doc, start: int, stop: int, pointers: Sequence[tuple[str, ...]]) -> bool:

@@ -30,6 +30,7 @@ from rightscan.adapters.text import values as value_layer
 from rightscan.adapters.text.cue_matcher import anchor
 from rightscan.adapters.text.cue_phrases import as_phrases
 from rightscan.adapters.text.firstchars import finditer_at, pair_positions
+from rightscan.adapters.text.line_end_denials import with_wrapped_denials
 from rightscan.adapters.text.rules import Rules, context_rules_path, load_rules
 from rightscan.adapters.text.target_phrases import add_targets
 
@@ -210,7 +211,8 @@ class _Context:
         soft = doc.user_data.get(SOFT_ENDS_KEY) or ()
         modifiers = []
         handled = getattr(self, "handled_relatives", None)
-        for match_id, start, end in matcher(doc):
+        # sixteenth pass F7: "Patient denies any\nbone pain." (line_end_denials)
+        for match_id, start, end in with_wrapped_denials(doc, matcher, matcher(doc), first):
             rule = rule_map[strings[match_id]]
             if handled is not None and rule.category == "FAMILY" and _handled(doc, start, *handled):
                 continue  # round 28: "back pain after lifting her grandson, but now ...": what she lifted

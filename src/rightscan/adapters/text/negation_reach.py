@@ -148,7 +148,6 @@ class NewClauseNegation:
                 j += filler
         return None
 
-
     def _qualifies(self, doc: Doc, j: int, end: int) -> bool:
         """A word of continuation at ``j`` ("ongoing") qualifies the symptom at ``end``, a few words on at most, with no
         list's join between."""
@@ -174,7 +173,8 @@ class NewClauseNegation:
 
 _LIST_JOINS = frozenset({"or", "and", "nor", "/", "&", "+"})
 _ITEM_ENDS = frozenset({",", ";", ".", "/", "|", ")"})
-# where the symptoms start (characters) that a plus sign after them answers yes (NewClauseNegation): no list shares a denial with them
+# where the symptoms start (characters) that a plus sign after them answers yes (NewClauseNegation): no list shares
+# a denial with them
 SIGNED_YES_KEY = "rightscan.signed_yes"
 
 

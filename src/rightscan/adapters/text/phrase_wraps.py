@@ -67,7 +67,7 @@ def join_phrase_wraps(text: str, breaks: PhraseBreaks) -> str:
         line_start = text.rfind("\n", 0, m.start()) + 1
         next_end = text.find("\n", m.end())
         line, nxt = text[line_start : m.start()], text[m.end() : len(text) if next_end < 0 else next_end]
-        if _TABLE.search(line) or _TABLE.search(nxt) or _ITEM.match(nxt) or _LABEL.match(nxt):
+        if _TABLE.search(line.strip()) or _TABLE.search(nxt.strip()) or _ITEM.match(nxt) or _LABEL.match(nxt):
             continue
         before = [w.lower() for w in _WORD.findall(line)]
         after = [w.lower() for w in _WORD.findall(nxt[:200])]

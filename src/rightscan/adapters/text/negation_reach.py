@@ -172,7 +172,7 @@ class NewClauseNegation:
 
 
 _LIST_JOINS = frozenset({"or", "and", "nor", "/", "&", "+"})
-_ITEM_ENDS = frozenset({",", ";", ".", "/", "|", ")"})
+_ITEM_ENDS = frozenset({",", ";", ".", "|", ")"})  # not "/": "+/-" is "with or without"
 # where the symptoms start (characters) that a plus sign after them answers yes (NewClauseNegation): no list shares
 # a denial with them
 SIGNED_YES_KEY = "rightscan.signed_yes"

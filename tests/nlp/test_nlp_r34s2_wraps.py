@@ -85,6 +85,8 @@ def test_a_phrase_broken_at_any_of_its_words_is_read(
         "The patient denies\nshortness of breath on exertion.",
         "Bone pain, headache: denies both\nReports fatigue.",
         "Headache and back pain - she denies all of them\nPlan: bloods.",
+        "Patient denies any\nbone pain, headache or\nweight loss.",  # wrapped over three lines
+        "Denies:\nheadache or bone pain.",
     ],
 )
 def test_a_denial_ending_its_line_still_denies(text: str) -> None:
@@ -98,6 +100,7 @@ def test_a_denial_ending_its_line_still_denies(text: str) -> None:
     [
         ("Patient denies fever.\nBone pain in right hip for 3 weeks.", "bone_pain"),
         ("Denies fever\nback pain x 3 weeks, worse at night.", "back_pain"),
+        ("She denied\nfever\nnew back pain for 2 weeks.", "back_pain"),  # a qualified item of its own line
     ],
 )
 def test_a_statement_on_the_next_line_after_a_complete_denial_stays_stated(text: str, code: str) -> None:

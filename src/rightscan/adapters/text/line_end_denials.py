@@ -29,9 +29,12 @@ def _closes_on_wrap(doc: Doc, end: int, first: list[int]) -> bool:
     return end < len(doc) and last.is_space and "\n" in last.text and first[end] != end
 
 
-def with_wrapped_denials(doc: Doc, matcher: Any, matches: list[Match], first: list[int]) -> list[Match]:
+def with_wrapped_denials(
+    doc: Doc, matcher: Any, matches: list[Match], first: list[int]
+) -> tuple[list[Match], frozenset[int]]:
     """``matches`` (medspaCy's, pruned to the longest of overlapping cues) with the shorter denials given back that a
-    backward denial ending on a line break hid, when the sentence reads on after that break."""
+    backward denial ending on a line break hid, when the sentence reads on after that break; and the first tokens of
+    the denials given back."""
     rules, strings = matcher.rule_map, doc.vocab.strings
     hiding = [
         (start, end)
@@ -42,7 +45,7 @@ def with_wrapped_denials(doc: Doc, matcher: Any, matches: list[Match], first: li
         and rule.direction.upper() == "BACKWARD"
     ]
     if not hiding:
-        return matches
+        return matches, frozenset()
     raw = (  # the matches before medspaCy pruned them (MedspacyMatcher.__call__ without its prune)
         list(matcher._MedspacyMatcher__matcher(doc))
         + list(matcher._MedspacyMatcher__phrase_matcher(doc))
@@ -56,9 +59,23 @@ def with_wrapped_denials(doc: Doc, matcher: Any, matches: list[Match], first: li
         and any(lo <= start and end < hi for lo, hi in hiding)  # inside, short of the line break
     ]
     if not hidden:
-        return matches
+        return matches, frozenset()
     kept = [m for m in matches if (m[1], m[2]) not in hiding]
     given = [
         m for m in prune_overlapping_matches(hidden) if not any(m[1] < e and s < m[2] for _, s, e in kept)
     ]  # fmt: skip
-    return sorted(matches + given, key=lambda m: (m[1], m[2]))
+    return sorted(matches + given, key=lambda m: (m[1], m[2])), frozenset(m[1] for m in given)
+
+
+def reach_of_given(doc: Doc, scope_start: int, scope_end: int, stops: frozenset[str]) -> int:
+    """Where the scope of a denial given back ends: at a later line break whose next line opens with a word that
+    starts a statement of its own or a qualified item (``stops``: the headed lists' stops, "Denies:\nfever\nworsening
+    headache"), as a list under a heading ends there (headed_lists.py)."""
+    crossed = False
+    for k in range(scope_start, min(scope_end, len(doc) - 1)):
+        token = doc[k]
+        if token.is_space and "\n" in token.text:
+            if crossed and doc[k + 1].lower_ in stops:
+                return k
+            crossed = True
+    return scope_end

@@ -30,6 +30,7 @@ from rightscan.adapters.text import values as value_layer
 from rightscan.adapters.text.cue_matcher import anchor
 from rightscan.adapters.text.cue_phrases import as_phrases
 from rightscan.adapters.text.firstchars import finditer_at, pair_positions
+from rightscan.adapters.text.line_end_denials import reach_of_given, with_wrapped_denials
 from rightscan.adapters.text.rules import Rules, context_rules_path, load_rules
 from rightscan.adapters.text.target_phrases import add_targets
 
@@ -210,13 +211,17 @@ class _Context:
         soft = doc.user_data.get(SOFT_ENDS_KEY) or ()
         modifiers = []
         handled = getattr(self, "handled_relatives", None)
-        for match_id, start, end in matcher(doc):
+        # sixteenth pass F7: "Patient denies any\nbone pain." (line_end_denials)
+        matches, given = with_wrapped_denials(doc, matcher, matcher(doc), first)
+        for match_id, start, end in matches:
             rule = rule_map[strings[match_id]]
             if handled is not None and rule.category == "FAMILY" and _handled(doc, start, *handled):
                 continue  # round 28: "back pain after lifting her grandson, but now ...": what she lifted
             scope_start, scope_end = _scope(rule, start, end, first[start], end_of[start])
             if soft and rule.category == DENIAL:
                 scope_start, scope_end = _before_soft_ends(soft, start, end, scope_start, scope_end)
+            if start in given:
+                scope_end = reach_of_given(doc, scope_start, scope_end, getattr(self, "line_end_stops", frozenset()))
             modifiers.append(_Cue(rule, start, end, doc, scope_start, scope_end))
         graph.modifiers = modifiers
         graph.update_scopes()
@@ -577,5 +582,9 @@ def build(directory: str | None = None) -> Language:
     if rules.family_handled_verbs:
         between = frozenset({"up", "for", "after", *rules.carried_possessives, "the", "a", "little", "baby", "young"})
         context.handled_relatives = (rules.family_handled_verbs, between)
+    # sixteenth pass F7: where a denial given back at a line's end stops (line_end_denials.reach_of_given)
+    context.line_end_stops = frozenset(
+        w.lower() for w in (*rules.layout["vertical_list_stops"], *rules.denial_ending_qualifiers)
+    )
     _plain_context(context)
     return nlp

@@ -273,6 +273,11 @@ class _RedFlagReadings(Strict):
     negation_end_fillers: Words
     negation_end_verbs: Words  # round 16 (lead): "denies fever and has a cough"
     negation_end_articles: Words  # "no fever, and a cough for 3 days": to confirm
+    # sixteenth pass F2: "no fever, ongoing bone pain" (to confirm); "no fever, bone pain + R hip" (the sign says yes)
+    negation_end_qualifiers: Words = Field(default_factory=list)
+    negation_end_qualifier_words: Words = Field(default_factory=list)  # one number, as a word list
+    negation_end_signs: Words = Field(default_factory=list)
+    negation_end_sign_followers: Words = Field(default_factory=list)
     verb_negations: Words  # round 15: a negated activity and the symptom given as its cause
     cause_connectives: Words
     exception_openers: Words = Field(default_factory=list)  # round 24: 'Except for X, ROS negative'

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from rightscan.adapters.text.components import doc_text
+from rightscan.adapters.text.negation_reach import SIGNED_YES_KEY
 from rightscan.adapters.text.rule_pass import Described, Effects
 from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.sentences import Sentences
@@ -37,8 +38,12 @@ class JoinedFindings:
         idx = sorted((i for i, d in enumerate(described) if d["family"] in self.rules.list_families),
                      key=lambda i: described[i]["start"])  # fmt: skip
         chains: list[list[tuple[int, str]]] = []  # each item: (mention, the link before it: "", "far", "weak")
+        signed = doc.user_data.get(SIGNED_YES_KEY, ())  # sixteenth pass F2: "no fever, bone pain + R hip"
         for i in idx:
-            if chains:
+            if described[i]["start"] in signed:
+                chains += [[(i, "")], []]  # an item of its own: nothing shared with it, before or after
+                continue
+            if chains and chains[-1]:
                 prev = chains[-1][-1][0]
                 between = " ".join(text[described[prev]["end"] : described[i]["start"]].split()).lower()
                 if between in self.rules.list_connectors:
@@ -86,8 +91,9 @@ class JoinedFindings:
             return
         text = doc_text(doc)
         ends = [doc[c[1] - 1].idx + len(doc[c[1] - 1]) for c in cues if c[1] <= len(doc) and c[1] > c[0]]  # char ends
+        signed = doc.user_data.get(SIGNED_YES_KEY, ())
         for i in idx:
-            if effects[i] & {"negated", "uncertain"}:
+            if effects[i] & {"negated", "uncertain"} or described[i]["start"] in signed:
                 continue
             start = described[i]["start"]
             before = [e for e in ends if e <= start]

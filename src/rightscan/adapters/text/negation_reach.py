@@ -87,6 +87,12 @@ class NewClauseNegation:
         self.fillers = _phrases(words.get("negation_end_fillers", ()))
         self.verbs = _phrases(words.get("negation_end_verbs", ()))
         self.articles = _phrases(words.get("negation_end_articles", ()))
+        # sixteenth pass F2: "no fever, ongoing bone pain" (to confirm); "no fever, bone pain + R hip" (the sign's yes)
+        self.qualifiers = _phrases(words.get("negation_end_qualifiers", ()))
+        reach = words.get("negation_end_qualifier_words", ())
+        self.qualifier_words = int(reach[0]) if reach else 0
+        self.signs = frozenset(words.get("negation_end_signs", ()))
+        self.sign_followers = frozenset(words.get("negation_end_sign_followers", ()))
         self.categories = categories
 
     def apply(self, doc: Doc, spans: Sequence[Span], described: Described, effects: Effects) -> None:
@@ -109,6 +115,9 @@ class NewClauseNegation:
             if not cues or any(end > span.start for _start, end in cues):
                 continue  # negated by the layout only, or by a cue at or after the symptom
             opener = self._opener_between(doc, max(end for _s, end in cues), span.start, negation_starts)
+            if opener is None and self._signed_yes(doc, span.end):  # "..., bone pain + right hip x 3 weeks"
+                opener = "verb" if self._joined_after(doc, max(end for _s, end in cues), span.start) else "article"
+                doc.user_data.setdefault(SIGNED_YES_KEY, set()).add(d["start"])  # no list shares a denial with it
             if opener:
                 effects[i].discard("negated")
                 if opener == "article":  # a new clause or the denied list carried on: to confirm
@@ -124,6 +133,8 @@ class NewClauseNegation:
             j = k + n
             if j < end and j not in negation_starts and (v := _match(doc, j, end, self.articles)) and j + v == end:
                 return "article"  # "no fever, and a cough": the article stands right before the symptom
+            if j < end and j not in negation_starts and self._qualifies(doc, j, end):
+                return "article"  # "no fever, ongoing bone pain": the denied item's qualifier or a statement
             for _filler in range(OPENER_FILLERS + 1):
                 if j >= end or j in negation_starts:
                     break
@@ -136,6 +147,35 @@ class NewClauseNegation:
                     break
                 j += filler
         return None
+
+    def _qualifies(self, doc: Doc, j: int, end: int) -> bool:
+        """A word of continuation at ``j`` ("ongoing") qualifies the symptom at ``end``, a few words on at most, with no
+        list's join between."""
+        n = _match(doc, j, end, self.qualifiers)
+        if not n or end - (j + n) > self.qualifier_words:
+            return False
+        return not any(doc[k].is_punct or doc[k].lower_ in _LIST_JOINS for k in range(j + n, end))
+
+    def _signed_yes(self, doc: Doc, after: int) -> bool:
+        """A plus sign right after the symptom, then where or since when ("bone pain + right hip"), or the item's end
+        ("bone pain +, ...")."""
+        if after >= len(doc) or doc[after].text not in self.signs:
+            return False
+        if after + 1 == len(doc):
+            return True
+        nxt = doc[after + 1]
+        return nxt.lower_ in self.sign_followers or nxt.text in _ITEM_ENDS or "\n" in nxt.text
+
+    def _joined_after(self, doc: Doc, start: int, end: int) -> bool:
+        """A joiner stands between the denial's cue and the symptom: the symptom is a later item."""
+        return any(_match(doc, k, end, self.joiners) for k in range(start, end))
+
+
+_LIST_JOINS = frozenset({"or", "and", "nor", "/", "&", "+"})
+_ITEM_ENDS = frozenset({",", ";", ".", "|", ")"})  # not "/": "+/-" is "with or without"
+# where the symptoms start (characters) that a plus sign after them answers yes (NewClauseNegation): no list shares
+# a denial with them
+SIGNED_YES_KEY = "rightscan.signed_yes"
 
 
 def _match(doc: Doc, k: int, end: int, phrases: tuple[tuple[str, ...], ...]) -> int:

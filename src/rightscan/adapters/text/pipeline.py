@@ -28,6 +28,7 @@ from rightscan.adapters.text.layout import Marks, break_runs, compile_layout, no
 from rightscan.adapters.text.model import Mention
 from rightscan.adapters.text.negation_reach import LAYOUT_NEGATED_KEY
 from rightscan.adapters.text.ocr_swaps import undo_swaps
+from rightscan.adapters.text.phrase_wraps import PhraseBreaks, join_phrase_wraps
 from rightscan.adapters.text.rules import load_rules
 from rightscan.adapters.text.scopes import Scopes
 from rightscan.adapters.text.sentences import Sentences
@@ -68,6 +69,9 @@ class Analyser:
         self._lasting = LastingHistory(self.rules.red_flag_readings)  # round 23a: "h/o back pain x 6 wks"
         self.layout = compile_layout(self.rules)
         self._known_words = _known_words(self.rules)  # round 29a: a word split over two lines ("ab-\ndominal")
+        self._phrase_breaks = PhraseBreaks(  # sixteenth pass F3: a symptom's phrase wrapped over two lines
+            p for t in self.rules.targets if t.family.startswith("symptom") for p in t.phrases
+        )
         spec = self.rules.layout
         self._circled = (compile_circled(spec), spec["yes"], spec["no"])  # round 28: "Cough ..... Y  (N)"
         self.headed_lists = compile_headed_lists(
@@ -86,7 +90,9 @@ class Analyser:
         """``rewrite`` and the labels the layout answers "no" (``layout.normalise_marked``)."""
         # all the same length, the same offsets (round 29a: a word split over two lines, "ab-\ndominal"; OCR's
         # unambiguous letter-for-digit swaps, "40-1l5", "BlLlRUBIN")
-        joined = join_headed_lists(self.headed_lists, unwrap(soft_hyphens(undo_swaps(text))))
+        # sixteenth pass F3: a symptom's phrase wrapped over two lines ("bone\npain", "short-\nness"; phrase_wraps)
+        hyphened = soft_hyphens(undo_swaps(text), self._known_words)
+        joined = join_headed_lists(self.headed_lists, unwrap(join_phrase_wraps(hyphened, self._phrase_breaks)))
         joined = circled_answers(*self._circled, joined)
         plain, marks = normalise_marked(self.layout, joined)
         return break_runs(plain), marks

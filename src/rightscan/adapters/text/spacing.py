@@ -93,17 +93,29 @@ _WORD_BEFORE = re.compile(r"[A-Za-z]+$")
 _LONG_LINE = 20  # the characters of a line before its hyphen: a wrapped line, not a table's row or a list's item
 
 
-def soft_hyphens(text: str) -> str:
+def soft_hyphens(text: str, known: frozenset[str] = frozenset()) -> str:
     """``text`` with the hyphen of each word split over two lines made a soft hyphen (the same length), so that the
-    layout does not read "cough, ab-" as an item answered "-"."""
+    layout does not read "cough, ab-" as an item answered "-". Sixteenth pass F3: on a short line too when the joined
+    word is ``known`` (a word the rules read: "Progressive short-\nness of breath", "New numb-\nness")."""
     if "-" not in text or "\n" not in text:
         return text
     chars = None
     for m in _SPLIT_WORD.finditer(text):
-        if m.start() - (text.rfind("\n", 0, m.start()) + 1) >= _LONG_LINE:
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if m.start() - line_start >= _LONG_LINE or _joins_known(text, line_start, m.start(), known):
             chars = chars or list(text)
             chars[m.start()] = SOFT_HYPHEN
     return text if chars is None else "".join(chars)
+
+
+_WORD_AFTER = re.compile(r"[ \t]*\n([a-z]+)")
+
+
+def _joins_known(text: str, line_start: int, hyphen: int, known: frozenset[str]) -> bool:
+    """The word before the hyphen and the one that opens the next line make a word of ``known``."""
+    first = _WORD_BEFORE.search(text, line_start, hyphen)
+    second = _WORD_AFTER.match(text, hyphen + 1)
+    return bool(first and second and (first.group(0) + second.group(1)).lower() in known)
 
 
 def split_words(text: str, known: frozenset[str]) -> list[tuple[int, int, str]]:

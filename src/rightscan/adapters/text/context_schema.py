@@ -213,6 +213,8 @@ class _RedFlagReadings(Strict):
     entry_older_labels: Words = Field(default_factory=list)
     entry_current_marks: Words = Field(default_factory=list)
     entry_carry_on: Words = Field(default_factory=list)
+    entry_list_marks: Words = Field(default_factory=list)  # round 34s1: "now:" closing a dated list
+    entry_list_none: Words = Field(default_factory=list)  # round 34s1: "now: none"
     report_verbs: Words
     report_negations: Words
     report_auxiliaries: Words

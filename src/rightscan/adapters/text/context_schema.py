@@ -218,6 +218,8 @@ class _RedFlagReadings(Strict):
     dated_visit_words: Words = Field(default_factory=list)
     dated_visit_reasons: Words = Field(default_factory=list)
     dated_visit_ongoing: Words = Field(default_factory=list)
+    entry_list_marks: Words = Field(default_factory=list)  # round 34s1: "now:" closing a dated list
+    entry_list_none: Words = Field(default_factory=list)  # round 34s1: "now: none"
     report_verbs: Words
     report_negations: Words
     report_auxiliaries: Words

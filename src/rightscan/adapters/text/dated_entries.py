@@ -76,6 +76,17 @@ class DatedEntries:
             rf"(?im){head}(?:(?P<current>{marks})|(?P<older>{older or '(?!)'}))[ \t]*+(?:{_PAREN})?{tail}"
             rf"(?::[ \t]*+(?P<rest>[^\n]*))?$"
         )
+        # round 34s1 (F8): dated complaint lines closed by today's line saying none ("2019: hip pain" ... "now: none")
+        list_marks = _alternatives(words.get("entry_list_marks", ()))
+        nothing = _alternatives(words.get("entry_list_none", ()))
+        self._list_now = (
+            re.compile(rf"(?im)^[ \t]*+(?:{list_marks})[ \t]*+:[ \t]*+(?:{nothing})[ \t.]*$")
+            if list_marks and nothing
+            else None
+        )
+        self._list_line = re.compile(
+            rf"(?im)^[ \t]*+(?:[-*•][ \t]*+)?(?P<date>{_DATE}|(?:19|20)\d{{2}})[ \t]*+:[ \t]*+\S[^\n]*$"
+        )
         self._older = re.compile(rf"(?i)^(?:{older})$") if older else None
         self._mark = re.compile(rf"(?i)(?<![\w])(?:{marks})(?![\w])")
         self._visits = DatedVisits(words)  # round 34a
@@ -102,6 +113,15 @@ class DatedEntries:
             if any(a <= at < b for a, b in older):
                 t.effects.add(effect)
 
+    def _dated_list(self, text: str) -> list[_Heading]:
+        """A list of dated complaint lines closed by today's line saying none (round 34s1, F8), else no headings."""
+        assert self._list_now is not None
+        now = self._list_now.search(text)
+        if now is None:
+            return []
+        lines = [m for m in self._list_line.finditer(text) if m.start() < now.start()]
+        return _list_headings(now, lines)
+
     def _headings(self, text: str) -> list[_Heading]:
         out: list[_Heading] = []
         for m in self._dated.finditer(text):
@@ -113,6 +133,10 @@ class DatedEntries:
             older = bool(label) and self._older is not None and bool(self._older.match(" ".join(label.split())))
             out.append(_Heading(m.start(), _readings(m.group("date")), current and not older, older))
         dated = len(out)
+        if not out and self._list_now is not None:
+            out = self._dated_list(text)
+            if out:
+                return out
         for m in self._undated.finditer(text):
             if any(h.start == m.start() for h in out):
                 continue
@@ -120,6 +144,14 @@ class DatedEntries:
         if dated == 0:  # undated headings alone ("Today:" in a history) divide nothing
             return []
         return sorted(out, key=lambda h: h.start)
+
+
+def _list_headings(now: re.Match[str], lines: list[re.Match[str]]) -> list[_Heading]:
+    """The dated lines above today's line as older entries, today's line as the current one."""
+    older = [_Heading(m.start(), (None, None), False, True) for m in lines if m.start() < now.start()]
+    if not older:
+        return []
+    return [*older, _Heading(now.start(), (None, None), True, False)]
 
 
 def _readings(date: str) -> tuple[tuple[int, int, int] | None, tuple[int, int, int] | None]:
@@ -134,6 +166,8 @@ def _readings(date: str) -> tuple[tuple[int, int, int] | None, tuple[int, int, i
         year = nums[-1]
         day = nums[0] if len(nums) == 2 else 0
         return (year, month, day), (year, month, day)
+    if len(nums) == 1:  # a year alone (a dated list's line)
+        return ((nums[0], 0, 0),) * 2  # type: ignore[return-value]
     if len(nums) == 2:  # month/year
         return ((nums[1], nums[0], 0) if 1 <= nums[0] <= 12 else None,) * 2  # type: ignore[return-value]
     a, b, c = nums

@@ -26,6 +26,7 @@ from typing import Any
 from rightscan.adapters.text import (
     back_references,
     foreign_pronouns,
+    m_lookalikes,
     metastasis_compared,
     relative_story,
     resolved_afterwards,
@@ -54,6 +55,7 @@ def read(rules: Rules, mentions: list[Mention], procedure_names: dict[str, str])
     mentions = metastasis_compared.set_aside(mentions)  # round 22b: the less likely side of a comparison
     mentions = foreign_pronouns.carry(rules, back_references.carry(rules, mentions))
     mentions, unsettled = unsettled_m.set_aside(mentions)  # round 31s: "cM1?", "M1 (query)", "Mets: pending"
+    mentions, lookalike = m_lookalikes.set_aside(mentions)  # round 34s1: another disease's stage, METs
     mentions, doubted = _doubt_bare_m(rules, mentions)
     extraction = assemble(rules, mentions, procedure_names)
     # round 14v-a: a raised symptom told in a relative's story, or told later as over, is read again as uncertain
@@ -62,7 +64,7 @@ def read(rules: Rules, mentions: list[Mention], procedure_names: dict[str, str])
     if doubted_raised is not mentions:
         mentions = doubted_raised
         extraction = assemble(rules, mentions, procedure_names)
-    extraction = unsettled_m.to_confirm(_bare_m_to_confirm(extraction, doubted), unsettled)
+    extraction = unsettled_m.to_confirm(_bare_m_to_confirm(extraction, doubted), unsettled + lookalike)
     extraction = _stage_group_against_m1(rules, mentions, extraction)
     return _lab_values_given(_latest_dated_row(extraction))
 

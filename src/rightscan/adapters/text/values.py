@@ -48,6 +48,7 @@ class Finding:
     kind: str = FACT
     reason: str | None = None
     provisional: bool = False  # gives way to a final value of the same field (HER2 IHC 2+)
+    number: float | None = None  # a laboratory value read without its ULN (asked unless it cannot be raised)
 
 
 def _line_key_rejects(rule: ValueRule, text: str, start: int) -> bool:
@@ -290,7 +291,7 @@ NO_ULN = "value given without the laboratory's upper limit of normal (reference 
 
 def _measured(fieldname: str, value: float, uln: float | None, ratio: bool = False) -> Finding:
     if uln is None:
-        return Finding(fieldname, None, UNPARSED, NO_ULN)
+        return Finding(fieldname, None, UNPARSED, NO_ULN, number=value)
     if uln <= 0:
         return Finding(fieldname, None, UNPARSED, "an upper limit of normal of 0 cannot be used")
     reason = "stated as a multiple of the ULN: passed as value = multiple, uln = 1" if ratio else None
@@ -312,29 +313,24 @@ def flagged_high(rules: Rules, text: str, match: re.Match[str], findings: tuple[
     possible = tuple(f.value for f in findings if f.kind == UNPARSED and f.value is not None)
     if possible:
         return possible
-    unread = [(i, f) for i, f in enumerate(findings) if f.kind == UNPARSED and f.field.startswith("labs.")]
-    unread = [(i, f) for i, f in unread if f.reason == NO_ULN]
+    unread = [f for f in findings if f.kind == UNPARSED and f.field.startswith("labs.") and f.number is not None]
     if not unread:
         return ()
     # the flag may stand inside the match (values.yaml LAB_FLAG) or right after it
     after = match.end("value") if "value" in match.re.groupindex and match.group("value") else match.end()
     if rules.name_patterns["HIGH_FLAG"].match(text, after) or rules.name_patterns["HIGH_FLAG"].match(text, match.end()):
         return _HIGH_UNKNOWN
-    if rules.name_patterns["NOT_HIGH_FLAG"].match(text, after):
-        return ()
     umol = bool(_UMOL.search(match.group(0)) or _UMOL.match(text, match.end()))
-    if all(_normal_everywhere(rules, f.field, _lab_number(match, i), umol) for i, f in unread):
+    mg = bool(_MG.search(match.group(0)) or _MG.match(text, match.end()))
+    if rules.name_patterns["NOT_HIGH_FLAG"].match(text, after):  # sixteenth pass (F12): unless the number belies it
+        return _HIGH_UNKNOWN if any(above_every_range(rules, f.field, f.number, umol, mg) for f in unread) else ()
+    if all(_normal_everywhere(rules, f.field, f.number, umol) for f in unread):
         return ()
     return _HIGH_UNKNOWN
 
 
 _UMOL = re.compile(r"\s*(?:µ|μ|u)mol", re.IGNORECASE)
-
-
-def _lab_number(match: re.Match[str], index: int) -> float | None:
-    group = "value2" if index == 1 and "value2" in match.re.groupindex else "value"
-    found = match.group(group) if group in match.re.groupindex else None
-    return float(found) if found else None
+_MG = re.compile(r"\s*mg", re.IGNORECASE)
 
 
 def _normal_everywhere(rules: Rules, fieldname: str, value: float | None, umol: bool) -> bool:
@@ -345,6 +341,15 @@ def _normal_everywhere(rules: Rules, fieldname: str, value: float | None, umol: 
     return value is not None and bounds is not None and bounds[0] <= value <= bounds[1]
 
 
+def above_every_range(rules: Rules, fieldname: str, value: float | None, umol: bool, mg: bool) -> bool:
+    """Sixteenth security pass (F12): a laboratory value above every laboratory's upper limit (values.yaml
+    ``lab_above_every_range``), so no laboratory calls it normal. A bilirubin without its unit may be in umol/L."""
+    code = fieldname.removeprefix("labs.")
+    key = f"{code}_umol" if code == "bilirubin" and not mg else code
+    bound = (rules.parameters.get("lab_above_every_range") or {}).get(key)
+    return value is not None and bound is not None and value > bound
+
+
 def _lab(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Finding]:
     fieldname = f"labs.{rule.set['lab']}"
     if "ratio" in g:
@@ -353,6 +358,8 @@ def _lab(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Finding]:
     if "value2" in g and "lab2" in rule.set:  # "AST/ALT 45/50 (ULN 40/45)"
         uln2 = g.get("uln2")
         out.append(_measured(f"labs.{rule.set['lab2']}", float(g["value2"]), float(uln2) if uln2 else None))
+    if rule.unparsed is not None:  # sixteenth pass (F5): a name with two meanings ("AP 410 U/L"): only possible
+        return [Finding(f.field, f.value, UNPARSED, rule.unparsed, number=f.number) for f in out]
     return out
 
 
@@ -364,25 +371,36 @@ def _marker(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Finding]:
     return out
 
 
-_LAB_NAMES = (("LFT", ("ast", "alt", "bilirubin")), ("ALP", ("alkaline_phosphatase",)), ("AST", ("ast",)),
-              ("ALT", ("alt",)), ("BILI", ("bilirubin",)))  # fmt: skip
+_LAB_NAMES = (("LFT", ("ast", "alt", "bilirubin")), ("TRANSAM", ("ast", "alt")), ("ALP", ("alkaline_phosphatase",)),
+              ("AST", ("ast",)), ("ALT", ("alt",)), ("BILI", ("bilirubin",)))  # fmt: skip
+_GROUPED = re.compile(r"alk|ALP|LFT|liver|hepatic|transaminase|aminotransferases", re.IGNORECASE)
+_RAISED_WORDS = "reported raised without a number: give the value and the laboratory's ULN"
+
+
+def lab_codes(rules: Rules, names: str) -> list[str]:
+    """The laboratory codes a list of test names stands for ("AST/ALT", "LFTs", "transaminases")."""
+    codes: list[str] = []
+    for name in _NAME_SPLIT.split(names):
+        for frag, labs in _LAB_NAMES:
+            if name.strip() and rules.name_patterns[frag].fullmatch(name.strip()):
+                codes.extend(labs)
+                break
+    return list(dict.fromkeys(codes))
 
 
 def _lab_normal(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Finding]:
     """Liver tests or ALP reported in words. Normal: evidence only (the core needs numbers, none is
     invented). Raised: unparsed, since whether a rise counts depends on its size against the ULN."""
-    codes: list[str] = []
-    for name in _NAME_SPLIT.split(g["names"]):
-        for frag, labs in _LAB_NAMES:
-            if name.strip() and rules.name_patterns[frag].fullmatch(name.strip()):
-                codes.extend(labs)
-                break
+    codes = lab_codes(rules, g["names"])
     if rule.set.get("status") == "raised":
-        reason = "reported raised without a number: give the value and the laboratory's ULN"
-        return [Finding(f"labs.{c}", None, UNPARSED, reason) for c in dict.fromkeys(codes)]
+        # sixteenth pass (F4): a single liver test called raised ("AST elevated", "raised bilirubin") is tested as a
+        # large rise; ALP and the tests named together are the target rules' (targets.yaml note.alp_raised,
+        # note.liver_tests_raised), which test them so already
+        single = {c for n in _NAME_SPLIT.split(g["names"]) for c in lab_codes(rules, n) if not _GROUPED.search(n)}
+        return [Finding(f"labs.{c}", _HIGH_UNKNOWN[0] if c in single else None, UNPARSED, _RAISED_WORDS) for c in codes]
     return [
         Finding(f"labs.{c}", "reported normal", NOTE, "reported normal without a number: not passed to the core")
-        for c in dict.fromkeys(codes)
+        for c in codes
     ]
 
 
@@ -428,6 +446,8 @@ def _node_count(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Findin
     return [Finding("pathology.n", table[max(k for k in table if k <= positive)])]
 
 
+from rightscan.adapters.text.lab_forms import lab_panel, lab_ratio, lab_said_normal, weight_pair  # noqa: E402
+
 _PARSERS: dict[str, Callable[[Rules, ValueRule, dict[str, str]], list[Finding]]] = {
     "size": _size,
     "tnm": _tnm,
@@ -443,4 +463,8 @@ _PARSERS: dict[str, Callable[[Rules, ValueRule, dict[str, str]], list[Finding]]]
     "study": lambda rules, rule, g: [],
     "node_count": _node_count,  # read by the order resolver in the pipeline
     "signs": _signs,
+    "lab_ratio": lab_ratio,
+    "lab_said_normal": lab_said_normal,
+    "lab_panel": lab_panel,
+    "weight_pair": weight_pair,
 }

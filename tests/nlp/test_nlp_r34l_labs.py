@@ -161,6 +161,7 @@ def test_ap_with_a_laboratory_unit_or_beside_liver_tests_is_asked_never_read(lin
         "CXR AP 2 views: clear.",  # a radiograph's projection
         "SHE GOT 4 CYCLES OF AC IN 2019.",  # the English word in capitals
         "LFTs 12/03/2025: normal.",  # a date after the panel's name
+        "LFTs 10/20 normal.",  # a month and day
         "ER/PR 90/80 %.",  # not a laboratory panel
     ],
 )

@@ -310,9 +310,12 @@ def flagged_high(rules: Rules, text: str, match: re.Match[str], findings: tuple[
     uncertain fact: a bare number is not a test never done (thirteenth security pass, F1: "ALP 410" had been
     dropped while "ALP 410 (H)" was asked; a coded lab without its range is asked the same way). Round 10a: for a
     constant rule whose reading is left open (``unparsed``), the values it would set; else none."""
-    possible = tuple(f.value for f in findings if f.kind == UNPARSED and f.value is not None)
+    possible: list[Any] = []
+    for f in findings:  # once each (a panel's tests are each tested with the same rise)
+        if f.kind == UNPARSED and f.value is not None and f.value not in possible:
+            possible.append(f.value)
     if possible:
-        return possible
+        return tuple(possible)
     unread = [f for f in findings if f.kind == UNPARSED and f.field.startswith("labs.") and f.number is not None]
     if not unread:
         return ()

@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
+from rightscan.adapters.text.lab_forms import lab_panel, lab_ratio, lab_said_normal, weight_pair
 from rightscan.adapters.text.rules import Rules, ValueRule
+from rightscan.adapters.text.value_findings import FACT, NO_ULN, NOTE, UNPARSED, Finding, above_every_range, lab_codes
+from rightscan.adapters.text.value_findings import HIGH_UNKNOWN as _HIGH_UNKNOWN
+from rightscan.adapters.text.value_findings import NAME_SPLIT as _NAME_SPLIT
+from rightscan.adapters.text.value_findings import measured as _measured
+from rightscan.adapters.text.value_findings import uln_of as _uln
 
-FACT, UNPARSED, NOTE = "fact", "unparsed", "note"
-_NAME_SPLIT = re.compile(r"\s*(?:/|,|&|\band\b)\s*", re.IGNORECASE)
+__all__ = ["FACT", "NOTE", "NO_ULN", "UNPARSED", "Finding", "flagged_high", "parse", "rejected"]
 # a line break ends a clause (a synoptic report: one field a line); the full stop of a title before a name does not
 # ("Dr. Kowalczyk wants CT first": the doctor is still the subject)
 # round 23d: so does a question or an exclamation before the next sentence's capital ("Why don't I get one? Can you
@@ -37,18 +41,6 @@ _PHRASE_END = re.compile(r"[.;,](?:\s|$)|[;,\n|]|\s(?:and|but)\s|\s[/+]\s|\s\(")
 # follows is another thing the measured tumour has ("IDC 3 cm with a biopsy-proven axillary node", "7 cm w/ skin
 # ulceration"), not what the number measures
 _MEASURE_PHRASE_END = re.compile(_PHRASE_END.pattern + r"|\s(?:with|w/)(?=\s)")
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """What one mention says about one field: a fact, an unparsed note, or evidence only."""
-
-    field: str
-    value: Any
-    kind: str = FACT
-    reason: str | None = None
-    provisional: bool = False  # gives way to a final value of the same field (HER2 IHC 2+)
-    number: float | None = None  # a laboratory value read without its ULN (asked unless it cannot be raised)
 
 
 def _line_key_rejects(rule: ValueRule, text: str, start: int) -> bool:
@@ -278,31 +270,6 @@ def _constant(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Finding]
     return [Finding(f, v) for f, v in rule.set.items()]
 
 
-def _uln(g: dict[str, str]) -> float | None:
-    for key in ("uln", "uln_range", "uln_lt", "uln_sep", "uln_ref", "uln_reflt"):
-        if key in g:
-            return float(g[key])
-    return None
-
-
-# why a value read without its range is not passed on (and, for a laboratory value, why it is asked: F1 below)
-NO_ULN = "value given without the laboratory's upper limit of normal (reference range not given); the core needs both"
-
-
-def _measured(fieldname: str, value: float, uln: float | None, ratio: bool = False) -> Finding:
-    if uln is None:
-        return Finding(fieldname, None, UNPARSED, NO_ULN, number=value)
-    if uln <= 0:
-        return Finding(fieldname, None, UNPARSED, "an upper limit of normal of 0 cannot be used")
-    reason = "stated as a multiple of the ULN: passed as value = multiple, uln = 1" if ratio else None
-    return Finding(fieldname, {"value": value, "uln": uln}, reason=reason)
-
-
-# what a result without its ULN is tested as: above red_flags.yaml's 2x ULN, a red flag (the same test value as the
-# rules for liver tests called raised in words, targets.yaml note.alp_raised)
-_HIGH_UNKNOWN = ({"value": 3, "uln": 1},)
-
-
 def flagged_high(rules: Rules, text: str, match: re.Match[str], findings: tuple[Finding, ...]) -> tuple[Any, ...]:
     """The values a value mention leaves possible, to test the decision with (``Mention.confirm_values``): for a
     laboratory value read without its ULN, a large rise (the answer waits for the range) unless the laboratory
@@ -344,15 +311,6 @@ def _normal_everywhere(rules: Rules, fieldname: str, value: float | None, umol: 
     return value is not None and bounds is not None and bounds[0] <= value <= bounds[1]
 
 
-def above_every_range(rules: Rules, fieldname: str, value: float | None, umol: bool, mg: bool) -> bool:
-    """Sixteenth security pass (F12): a laboratory value above every laboratory's upper limit (values.yaml
-    ``lab_above_every_range``), so no laboratory calls it normal. A bilirubin without its unit may be in umol/L."""
-    code = fieldname.removeprefix("labs.")
-    key = f"{code}_umol" if code == "bilirubin" and not mg else code
-    bound = (rules.parameters.get("lab_above_every_range") or {}).get(key)
-    return value is not None and bound is not None and value > bound
-
-
 def _lab(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Finding]:
     fieldname = f"labs.{rule.set['lab']}"
     if "ratio" in g:
@@ -374,21 +332,8 @@ def _marker(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Finding]:
     return out
 
 
-_LAB_NAMES = (("LFT", ("ast", "alt", "bilirubin")), ("TRANSAM", ("ast", "alt")), ("ALP", ("alkaline_phosphatase",)),
-              ("AST", ("ast",)), ("ALT", ("alt",)), ("BILI", ("bilirubin",)))  # fmt: skip
 _GROUPED = re.compile(r"alk|ALP|LFT|liver|hepatic|transaminase|aminotransferases", re.IGNORECASE)
 _RAISED_WORDS = "reported raised without a number: give the value and the laboratory's ULN"
-
-
-def lab_codes(rules: Rules, names: str) -> list[str]:
-    """The laboratory codes a list of test names stands for ("AST/ALT", "LFTs", "transaminases")."""
-    codes: list[str] = []
-    for name in _NAME_SPLIT.split(names):
-        for frag, labs in _LAB_NAMES:
-            if name.strip() and rules.name_patterns[frag].fullmatch(name.strip()):
-                codes.extend(labs)
-                break
-    return list(dict.fromkeys(codes))
 
 
 def _lab_normal(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Finding]:
@@ -448,8 +393,6 @@ def _node_count(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Findin
         return [Finding("pathology.n", None, UNPARSED, "a count of positive nodes that cannot be read")]
     return [Finding("pathology.n", table[max(k for k in table if k <= positive)])]
 
-
-from rightscan.adapters.text.lab_forms import lab_panel, lab_ratio, lab_said_normal, weight_pair  # noqa: E402
 
 _PARSERS: dict[str, Callable[[Rules, ValueRule, dict[str, str]], list[Finding]]] = {
     "size": _size,

@@ -30,7 +30,7 @@ Strength = Literal["preferred", "explicit", "derived"]
 STRENGTH_RANK = {"preferred": 0, "explicit": 1, "derived": 2}
 Parser = Literal[
     "size", "tnm", "grade", "receptor", "her2", "constant", "lab", "lab_normal", "marker", "age_sex", "cue", "signs",
-    "study", "node_count",
+    "study", "node_count", "lab_ratio", "lab_said_normal", "lab_panel", "weight_pair",
 ]  # fmt: skip
 Direction = Literal["FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"]
 Setting = Literal[SETTINGS]  # type: ignore[valid-type]
@@ -48,6 +48,10 @@ PARSER_GROUPS: dict[str, tuple[tuple[str, ...], ...]] = {
     "constant": (),
     "lab": (("value", "ratio"),),
     "lab_normal": (("names",),),
+    "lab_ratio": (("names",), ("ratio", "ratio_x")),  # sixteenth security pass (F4): "AST 5x ULN"
+    "lab_said_normal": (("names",), ("value",)),  # (F12): "ALP normal (410)"
+    "lab_panel": (("values", "values2"),),  # (F5): "AST/ALT/ALP 35/28/410", "LFTs 410/35/28"
+    "weight_pair": (("now",), ("before",)),  # (F6): "Weight 70 kg (down from 82 kg)"
     "marker": (("value",),),
     "age_sex": (("age",),),
     "signs": (("er",), ("pr",), ("her2",)),
@@ -156,8 +160,8 @@ class _ValueRuleSpec(_Strict):
 
     @model_validator(mode="after")
     def _unparsed_constant(self) -> _ValueRuleSpec:
-        if self.unparsed is not None and self.parser != "constant":
-            raise ValueError("`unparsed` belongs to a `constant` rule")
+        if self.unparsed is not None and self.parser not in ("constant", "lab"):
+            raise ValueError("`unparsed` belongs to a `constant` or `lab` rule")
         return self
 
 
@@ -194,6 +198,13 @@ class _Parameters(_Strict):
     # thirteenth security pass (F1): per laboratory code, the numbers within every laboratory's range ([low, high]); a
     # value given without its range inside them is not asked (adapters/text/values.flagged_high)
     lab_normal_everywhere: dict[str, tuple[float, float]] = Field(default_factory=dict)
+    # sixteenth security pass (F12): per laboratory code, a number above every laboratory's upper limit: called normal,
+    # it contradicts the word and is asked (adapters/text/values.flagged_high)
+    lab_above_every_range: dict[str, float] = Field(default_factory=dict)
+    # (F6): weight loss told as two weights, as a percentage of the earlier one: read from the first, asked from the
+    # second (adapters/text/lab_forms)
+    weight_loss_read_min_percent: float = Field(default=5, gt=0, le=100)
+    weight_loss_ask_min_percent: float = Field(default=2, gt=0, le=100)
 
     @model_validator(mode="after")
     def _scores(self) -> _Parameters:

@@ -61,6 +61,8 @@ PARSER_FRAGMENTS = (
     "ALT",
     "BILI",
     "LFT",
+    "TRANSAM",
+    "PANEL_NAME",
     "HIGH_FLAG",
     "NOT_HIGH_FLAG",
 )  # names the parsers read
@@ -288,6 +290,8 @@ def _check_value_settings(r: Any, vocab: Mapping[str, Any], where: str) -> None:
         for key in ("lab", "lab2"):
             if (key == "lab" or key in r.set) and r.set.get(key) not in vocab["labs"]:
                 raise RulesError(f"{where}: `set.{key}` must be one of {', '.join(sorted(vocab['labs']))}")
+    if r.parser in ("weight_pair",) and r.set != {"symptoms": "weight_loss"}:
+        raise RulesError(f"{where}: a weight_pair rule sets symptoms: weight_loss")
     if r.parser == "lab_normal" and r.set.get("status", "normal") not in ("normal", "raised"):
         raise RulesError(f"{where}: `set.status` must be normal or raised")
     if r.parser == "marker" and r.set.get("marker") not in vocab["markers"]:

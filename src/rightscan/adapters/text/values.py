@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
+from rightscan.adapters.text.lab_forms import lab_panel, lab_ratio, lab_said_normal, weight_pair
 from rightscan.adapters.text.rules import Rules, ValueRule
+from rightscan.adapters.text.value_findings import FACT, NO_ULN, NOTE, UNPARSED, Finding, above_every_range, lab_codes
+from rightscan.adapters.text.value_findings import HIGH_UNKNOWN as _HIGH_UNKNOWN
+from rightscan.adapters.text.value_findings import NAME_SPLIT as _NAME_SPLIT
+from rightscan.adapters.text.value_findings import measured as _measured
+from rightscan.adapters.text.value_findings import uln_of as _uln
 
-FACT, UNPARSED, NOTE = "fact", "unparsed", "note"
-_NAME_SPLIT = re.compile(r"\s*(?:/|,|&|\band\b)\s*", re.IGNORECASE)
+__all__ = ["FACT", "NOTE", "NO_ULN", "UNPARSED", "Finding", "flagged_high", "parse", "rejected"]
 # a line break ends a clause (a synoptic report: one field a line); the full stop of a title before a name does not
 # ("Dr. Kowalczyk wants CT first": the doctor is still the subject)
 # round 23d: so does a question or an exclamation before the next sentence's capital ("Why don't I get one? Can you
@@ -37,17 +41,6 @@ _PHRASE_END = re.compile(r"[.;,](?:\s|$)|[;,\n|]|\s(?:and|but)\s|\s[/+]\s|\s\(")
 # follows is another thing the measured tumour has ("IDC 3 cm with a biopsy-proven axillary node", "7 cm w/ skin
 # ulceration"), not what the number measures
 _MEASURE_PHRASE_END = re.compile(_PHRASE_END.pattern + r"|\s(?:with|w/)(?=\s)")
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """What one mention says about one field: a fact, an unparsed note, or evidence only."""
-
-    field: str
-    value: Any
-    kind: str = FACT
-    reason: str | None = None
-    provisional: bool = False  # gives way to a final value of the same field (HER2 IHC 2+)
 
 
 def _line_key_rejects(rule: ValueRule, text: str, start: int) -> bool:
@@ -277,31 +270,6 @@ def _constant(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Finding]
     return [Finding(f, v) for f, v in rule.set.items()]
 
 
-def _uln(g: dict[str, str]) -> float | None:
-    for key in ("uln", "uln_range", "uln_lt", "uln_sep", "uln_ref", "uln_reflt"):
-        if key in g:
-            return float(g[key])
-    return None
-
-
-# why a value read without its range is not passed on (and, for a laboratory value, why it is asked: F1 below)
-NO_ULN = "value given without the laboratory's upper limit of normal (reference range not given); the core needs both"
-
-
-def _measured(fieldname: str, value: float, uln: float | None, ratio: bool = False) -> Finding:
-    if uln is None:
-        return Finding(fieldname, None, UNPARSED, NO_ULN)
-    if uln <= 0:
-        return Finding(fieldname, None, UNPARSED, "an upper limit of normal of 0 cannot be used")
-    reason = "stated as a multiple of the ULN: passed as value = multiple, uln = 1" if ratio else None
-    return Finding(fieldname, {"value": value, "uln": uln}, reason=reason)
-
-
-# what a result without its ULN is tested as: above red_flags.yaml's 2x ULN, a red flag (the same test value as the
-# rules for liver tests called raised in words, targets.yaml note.alp_raised)
-_HIGH_UNKNOWN = ({"value": 3, "uln": 1},)
-
-
 def flagged_high(rules: Rules, text: str, match: re.Match[str], findings: tuple[Finding, ...]) -> tuple[Any, ...]:
     """The values a value mention leaves possible, to test the decision with (``Mention.confirm_values``): for a
     laboratory value read without its ULN, a large rise (the answer waits for the range) unless the laboratory
@@ -309,32 +277,30 @@ def flagged_high(rules: Rules, text: str, match: re.Match[str], findings: tuple[
     uncertain fact: a bare number is not a test never done (thirteenth security pass, F1: "ALP 410" had been
     dropped while "ALP 410 (H)" was asked; a coded lab without its range is asked the same way). Round 10a: for a
     constant rule whose reading is left open (``unparsed``), the values it would set; else none."""
-    possible = tuple(f.value for f in findings if f.kind == UNPARSED and f.value is not None)
+    possible: list[Any] = []
+    for f in findings:  # once each (a panel's tests are each tested with the same rise)
+        if f.kind == UNPARSED and f.value is not None and f.value not in possible:
+            possible.append(f.value)
     if possible:
-        return possible
-    unread = [(i, f) for i, f in enumerate(findings) if f.kind == UNPARSED and f.field.startswith("labs.")]
-    unread = [(i, f) for i, f in unread if f.reason == NO_ULN]
+        return tuple(possible)
+    unread = [f for f in findings if f.kind == UNPARSED and f.field.startswith("labs.") and f.number is not None]
     if not unread:
         return ()
     # the flag may stand inside the match (values.yaml LAB_FLAG) or right after it
     after = match.end("value") if "value" in match.re.groupindex and match.group("value") else match.end()
     if rules.name_patterns["HIGH_FLAG"].match(text, after) or rules.name_patterns["HIGH_FLAG"].match(text, match.end()):
         return _HIGH_UNKNOWN
-    if rules.name_patterns["NOT_HIGH_FLAG"].match(text, after):
-        return ()
     umol = bool(_UMOL.search(match.group(0)) or _UMOL.match(text, match.end()))
-    if all(_normal_everywhere(rules, f.field, _lab_number(match, i), umol) for i, f in unread):
+    mg = bool(_MG.search(match.group(0)) or _MG.match(text, match.end()))
+    if rules.name_patterns["NOT_HIGH_FLAG"].match(text, after):  # sixteenth pass (F12): unless the number belies it
+        return _HIGH_UNKNOWN if any(above_every_range(rules, f.field, f.number, umol, mg) for f in unread) else ()
+    if all(_normal_everywhere(rules, f.field, f.number, umol) for f in unread):
         return ()
     return _HIGH_UNKNOWN
 
 
 _UMOL = re.compile(r"\s*(?:µ|μ|u)mol", re.IGNORECASE)
-
-
-def _lab_number(match: re.Match[str], index: int) -> float | None:
-    group = "value2" if index == 1 and "value2" in match.re.groupindex else "value"
-    found = match.group(group) if group in match.re.groupindex else None
-    return float(found) if found else None
+_MG = re.compile(r"\s*mg", re.IGNORECASE)
 
 
 def _normal_everywhere(rules: Rules, fieldname: str, value: float | None, umol: bool) -> bool:
@@ -353,6 +319,8 @@ def _lab(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Finding]:
     if "value2" in g and "lab2" in rule.set:  # "AST/ALT 45/50 (ULN 40/45)"
         uln2 = g.get("uln2")
         out.append(_measured(f"labs.{rule.set['lab2']}", float(g["value2"]), float(uln2) if uln2 else None))
+    if rule.unparsed is not None:  # sixteenth pass (F5): a name with two meanings ("AP 410 U/L"): only possible
+        return [Finding(f.field, f.value, UNPARSED, rule.unparsed, number=f.number) for f in out]
     return out
 
 
@@ -364,25 +332,23 @@ def _marker(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Finding]:
     return out
 
 
-_LAB_NAMES = (("LFT", ("ast", "alt", "bilirubin")), ("ALP", ("alkaline_phosphatase",)), ("AST", ("ast",)),
-              ("ALT", ("alt",)), ("BILI", ("bilirubin",)))  # fmt: skip
+_GROUPED = re.compile(r"alk|ALP|LFT|liver|hepatic|transaminase|aminotransferases", re.IGNORECASE)
+_RAISED_WORDS = "reported raised without a number: give the value and the laboratory's ULN"
 
 
 def _lab_normal(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Finding]:
     """Liver tests or ALP reported in words. Normal: evidence only (the core needs numbers, none is
     invented). Raised: unparsed, since whether a rise counts depends on its size against the ULN."""
-    codes: list[str] = []
-    for name in _NAME_SPLIT.split(g["names"]):
-        for frag, labs in _LAB_NAMES:
-            if name.strip() and rules.name_patterns[frag].fullmatch(name.strip()):
-                codes.extend(labs)
-                break
+    codes = lab_codes(rules, g["names"])
     if rule.set.get("status") == "raised":
-        reason = "reported raised without a number: give the value and the laboratory's ULN"
-        return [Finding(f"labs.{c}", None, UNPARSED, reason) for c in dict.fromkeys(codes)]
+        # sixteenth pass (F4): a single liver test called raised ("AST elevated", "raised bilirubin") is tested as a
+        # large rise; ALP and the tests named together are the target rules' (targets.yaml note.alp_raised,
+        # note.liver_tests_raised), which test them so already
+        single = {c for n in _NAME_SPLIT.split(g["names"]) for c in lab_codes(rules, n) if not _GROUPED.search(n)}
+        return [Finding(f"labs.{c}", _HIGH_UNKNOWN[0] if c in single else None, UNPARSED, _RAISED_WORDS) for c in codes]
     return [
         Finding(f"labs.{c}", "reported normal", NOTE, "reported normal without a number: not passed to the core")
-        for c in dict.fromkeys(codes)
+        for c in codes
     ]
 
 
@@ -443,4 +409,8 @@ _PARSERS: dict[str, Callable[[Rules, ValueRule, dict[str, str]], list[Finding]]]
     "study": lambda rules, rule, g: [],
     "node_count": _node_count,  # read by the order resolver in the pipeline
     "signs": _signs,
+    "lab_ratio": lab_ratio,
+    "lab_said_normal": lab_said_normal,
+    "lab_panel": lab_panel,
+    "weight_pair": weight_pair,
 }

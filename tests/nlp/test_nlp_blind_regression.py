@@ -178,9 +178,10 @@ FLOORS = {
     # item, a study to tell a benign finding from metastasis, "stable on inhalers, no change", "New since last:")
     # 78.7 % and none
     "blind_v33.jsonl": (0, 0.78),
-    # first run unseen 80.0 % and 5 unsafe (BLIND_V34_PROVENANCE.md): cb-012, cc-013, cc-032, cc-035, cc-040, named here
-    # until the round-34 branches that fix them as classes land
-    "blind_v34.jsonl": (5, 0.80),
+    # first run unseen 80.0 % and 5 unsafe (BLIND_V34_PROVENANCE.md, measured at 5ad1d4e); after round 34
+    # (test_nlp_r34a_*.py: a warning word closing a denied list, a strain told with what she moved, a missed coffee,
+    # dated past visits, a discharge diagnosis line; test_nlp_r34b_stage_values.py, test_nlp_r34c_setting.py) 86.0 % and none
+    "blind_v34.jsonl": (0, 0.86),
 }
 
 

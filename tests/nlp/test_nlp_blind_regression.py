@@ -180,8 +180,13 @@ FLOORS = {
     "blind_v33.jsonl": (0, 0.78),
     # first run unseen 80.0 % and 5 unsafe (BLIND_V34_PROVENANCE.md, measured at 5ad1d4e); after round 34
     # (test_nlp_r34a_*.py: a warning word closing a denied list, a strain told with what she moved, a missed coffee,
-    # dated past visits, a discharge diagnosis line; test_nlp_r34b_stage_values.py, test_nlp_r34c_setting.py) 86.0 % and none
+    # dated past visits, a discharge diagnosis line; test_nlp_r34b_stage_values.py, test_nlp_r34c_setting.py) 86.0 %
+    # and none
     "blind_v34.jsonl": (0, 0.86),
+    # first run unseen 78.0 % of 150 and 7 unsafe (BLIND_V35_PROVENANCE.md, measured at fac483f; ae-045 stopped the
+    # reader, fixed as a class: test_nlp_r35_back_reference_labs.py, test_nlp_fault_barrier.py): ad-025, ae-015, ae-023,
+    # ae-026, af-015, af-021, af-050, named here until they are fixed as classes
+    "blind_v35.jsonl": (7, 0.78),
 }
 
 

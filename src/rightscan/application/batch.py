@@ -130,6 +130,16 @@ def evaluate_note_batch(
                 out.append((False, line_no, note, {"id": ident, **err}))
                 continue
             ext = next(extractions)
+            if ext.fault:  # the reader failed on this note alone: an error record, and the batch goes on
+                out.append(
+                    (
+                        False,
+                        line_no,
+                        note,
+                        {"id": ident, "line": line_no, "error": f"note: {ext.fault}", "field": "note"},
+                    )
+                )
+                continue
             extracted = ext.to_dict()
             by = "--order" if order is not None else "the record's order"
             try:

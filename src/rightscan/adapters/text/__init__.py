@@ -28,6 +28,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from rightscan.adapters.text.fault import guarded
 from rightscan.adapters.text.model import MAX_NOTE_CHARS, Extraction
 from rightscan.adapters.text.rules import Rules, RulesError, load_rules
 from rightscan.adapters.text.visible import visible
@@ -129,13 +130,16 @@ def warm_up(rules_dir: str | None = None) -> None:
 
 
 def extract(text: str, rules_dir: str | None = None) -> Extraction:
-    """One note -> ``Extraction``. Raises ``InputError`` for non-text or an over-long note and
-    ``RulesError`` when the rule files are invalid."""
+    """One note -> ``Extraction``. Raises ``InputError`` for non-text or an over-long note, or naming ``note`` when
+    the reader itself fails on it (``fault.py``), and ``RulesError`` when the rule files are invalid."""
     engine = _engine(rules_dir)
     text = _check(text)
     if not text.strip():
         return Extraction(facts={}, rules_version=engine.rules.version)
-    return engine.run(engine.mentions(text), text)
+    out = guarded(lambda: engine.run(engine.mentions(text), text), engine.rules.version)
+    if out.fault:
+        raise InputError("note", out.fault)
+    return out
 
 
 def extract_many(texts: Iterable[str], batch_size: int = 64, rules_dir: str | None = None) -> Iterator[Extraction]:
@@ -143,7 +147,8 @@ def extract_many(texts: Iterable[str], batch_size: int = 64, rules_dir: str | No
 
     The pipeline is held for one chunk of ``batch_size`` notes at a time, so other threads can run
     between chunks and memory stays bounded by a chunk. A text that is not acceptable raises
-    ``InputError`` after the notes before it have been yielded."""
+    ``InputError`` after the notes before it have been yielded. A note the reader itself fails on is yielded with no
+    facts and ``fault`` set (``fault.py``), and the notes after it are read."""
     engine = _engine(rules_dir)
     source = iter(texts)
     while True:
@@ -160,7 +165,7 @@ def extract_many(texts: Iterable[str], batch_size: int = 64, rules_dir: str | No
                 engine.renew_if_full()
                 found = list(engine.analyser.mentions_many(chunk, batch_size=batch_size))
             for text, mentions in zip(chunk, found, strict=True):
-                yield engine.run(mentions, text)
+                yield guarded(lambda t=text, m=mentions: engine.run(m, t), engine.rules.version)
         if problem is not None:
             raise problem
         if len(chunk) < batch_size:

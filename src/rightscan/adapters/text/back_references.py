@@ -26,7 +26,17 @@ LATER_QUALIFIERS = frozenset({"explained", "historical"})  # told later, they ta
 
 
 def _values(m: Mention) -> frozenset[tuple[str, object]]:
-    return frozenset((f.field, f.value) for f in m.findings if f.kind == FACT)
+    return frozenset((f.field, _frozen(f.value)) for f in m.findings if f.kind == FACT)
+
+
+def _frozen(value: object) -> object:
+    """A finding's value in a hashable form: a lab's ``{"value": ..., "uln": ...}`` or a list of values compares by its
+    contents (a mapping or a list here once stopped the whole note with a TypeError, blind v35)."""
+    if isinstance(value, dict):
+        return tuple(sorted((str(k), _frozen(v)) for k, v in value.items()))
+    if isinstance(value, list | tuple | set | frozenset):
+        return tuple(_frozen(v) for v in value)
+    return value
 
 
 def _stands(rules: Rules, o: Mention, earlier: list[Mention]) -> bool:

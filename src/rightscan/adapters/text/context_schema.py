@@ -195,6 +195,7 @@ class _RedFlagReadings(Strict):
     malignant_causes: Words
     onset_warnings: Words
     mechanical_triggers: Words
+    mechanical_trigger_heads: Words = Field(default_factory=list)  # round 35: an activity with what was moved
     negated_activity_endings: Words
     dating_back: Words
     cause_fillers: Words

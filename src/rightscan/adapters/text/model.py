@@ -58,6 +58,8 @@ class Extraction:
     # fields that give way first when the core refuses them with another (not part of the output): the clinical T
     # written with a size measured before the operation, against the pathology size
     gives_way: tuple[str, ...] = ()
+    # set when the reader itself failed on this note (adapters/text/fault.py): no facts were read, the caller reports it
+    fault: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -311,7 +311,7 @@ class RedFlagReadings:
             effect = note.categories.get(m.category)
             if effect == "warning":
                 warning_cues.setdefault(start, []).append(words_at(doc, s, t))
-            elif effect == "explained" and words_at(doc, s, t) in self.words["mechanical_triggers"]:
+            elif effect == "explained" and self._mechanical(words_at(doc, s, t)):
                 triggers.add(start)
         for _, span, d, e in note.mentions(SYMPTOM, having={"warning"}):
             sent = sents.of(span.start)
@@ -326,6 +326,12 @@ class RedFlagReadings:
             ):
                 e.difference_update({"warning", "explained"})
                 e.add("uncertain")
+
+    def _mechanical(self, words: str) -> bool:
+        """Whether an explaining cue names a mechanical trigger for an onset word: listed, or an activity with what was
+        moved (round 34a's "lifting a heavy box": its first word is one of ``mechanical_trigger_heads``)."""
+        heads = self.words["mechanical_trigger_heads"]
+        return words in self.words["mechanical_triggers"] or words.split(" ", 1)[0] in heads
 
     # ------------------------------------------------------------------ since when
     def _dated_back(self, doc: Doc, span: Span, sent_end: int) -> bool:

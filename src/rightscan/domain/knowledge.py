@@ -77,6 +77,9 @@ class TermMeaning:
     # round 33o: a procedure of its own, no study (a biopsy, a port placement, a sentinel node mapping, a radiotherapy
     # simulation): after a ``timing`` word it is what the study comes before or after
     procedure: bool = False
+    # round 35o: "prior", "previous", "comparison", "compare with", "outside": the study named right after it, before
+    # any study of the order's own, is an earlier one (a comparison or a past result), no study ordered
+    earlier: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,9 @@
 - A view's abbreviation that names regions with a modality that takes no views (the vocabulary's ``view_regions``: "CT
   AP" is the CT of the abdomen and pelvis): read so only where the order names that modality alone and no region, and
   the view is the only one in the study's words; "AP pelvis", "XR AP", "CT chest AP" keep it a view.
+- Round 35o: a later segment that says a study of another region is done (``done_elsewhere``, moved here from
+  order_text), and a heading before the study that ends with a word naming the study after it as an earlier one
+  ("Comparison: MRI brain 5/5", the vocabulary's ``earlier``): that study is done, no study ordered.
 
 Pure; the words are ``knowledge/order_vocabulary.yaml``'s.
 """
@@ -54,3 +57,24 @@ def view_regions(vocab: OrderVocabulary, parse: _Parse) -> None:
             parse.regions_seen += 1
             parse.corrections.append((view, " and ".join(sorted(regions))))
             return
+
+
+def done_elsewhere(vocab: OrderVocabulary, seg: _Parse, parse: _Parse) -> bool:
+    """Whether a later segment says a study of another region is done ("CT abdomen/pelvis w contrast only (chest done
+    11/20)", round 31o): a region the study part does not image, with a done status and no modality. That earlier
+    study's region is neither the study's field nor its indication's site, and its status is not the order's."""
+    if not (parse.regions and seg.regions) or seg.modality or "done" not in seg.status:
+        return False
+    ancestors = vocab.region_ancestors
+
+    def related(a: str, b: str) -> bool:
+        return a == b or b in ancestors.get(a, ()) or a in ancestors.get(b, ())
+
+    return not any(related(a, b) for a in seg.regions for b in parse.regions)
+
+
+def earlier_heading(vocab: OrderVocabulary, items: list[tuple[str, TermMeaning | None]]) -> bool:
+    """Whether a heading before the study ends with a word that names the study after it as an earlier one
+    ("Comparison: MRI brain 5/5", "Compare with - CT CAP 03/12"; round 35o): that study is done, no study ordered."""
+    said = [m for word, m in items if word not in CLAUSE_ENDS and m is not None and not m.priority]
+    return bool(said) and said[-1].earlier

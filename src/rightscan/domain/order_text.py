@@ -50,7 +50,7 @@ from __future__ import annotations
 import re
 
 from rightscan.domain.knowledge import OrderVocabulary, TermMeaning
-from rightscan.domain.order_context import context_side, procedure_after, view_regions
+from rightscan.domain.order_context import context_side, done_elsewhere, earlier_heading, procedure_after, view_regions
 from rightscan.domain.order_form import answer_questions
 from rightscan.domain.order_parse import _Parse, _timing
 from rightscan.domain.order_requisition import read_requisition
@@ -171,6 +171,7 @@ def _read_segment(
     signs: set[str] = set()  # the intent of the clause's signs ("new palpable lump"), read at the clause's end
     condition = False  # round 29o: "if" / "unless" after the study: a modality named now is a study it waits on
     context = False  # round 33o: after a timing word, a procedure that is no study: the clause is the study's context
+    past = False  # round 35o: "compare with prior CT CAP": the study named next is an earlier one, done, no order
     for k, (word, m) in enumerate(items):
         if word in CLAUSE_ENDS:
             parse.intent |= signs
@@ -229,6 +230,11 @@ def _read_segment(
             parse.protocols.add(m.protocol)
         if indication and m.reference:
             earlier = True
+        if m.earlier and not (named or later):
+            past = True
+        elif past and m.modality:
+            parse.status.append("done")  # "previous bone scan", "outside PET/CT": an earlier study, none ordered
+            past = False
         if earlier or (aside and not m.conditional):
             continue
         if k in doubtful and m.modality and (m.modality <= parse.modality or m.technique):
@@ -398,20 +404,6 @@ def _words(vocab: OrderVocabulary, raw: str, parse: _Parse) -> tuple[str, ...]:
     return tuple(tokens)
 
 
-def _done_elsewhere(vocab: OrderVocabulary, seg: _Parse, parse: _Parse) -> bool:
-    """Whether a later segment says a study of another region is done ("CT abdomen/pelvis w contrast only (chest done
-    11/20)", round 31o): a region the study part does not image, with a done status and no modality. That earlier
-    study's region is neither the study's field nor its indication's site, and its status is not the order's."""
-    if not (parse.regions and seg.regions) or seg.modality or "done" not in seg.status:
-        return False
-    ancestors = vocab.region_ancestors
-
-    def related(a: str, b: str) -> bool:
-        return a == b or b in ancestors.get(a, ()) or a in ancestors.get(b, ())
-
-    return not any(related(a, b) for a in seg.regions for b in parse.regions)
-
-
 def _phase_first(vocab: OrderVocabulary, raw: str) -> bool:
     """Whether a segment opens with a phase of the same study ("(non-con liver phase first)", "followed by")."""
     items = _items(vocab, tokenize(raw))
@@ -527,6 +519,8 @@ def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
             site.regions |= seg.regions
             site.laterality |= seg.laterality
             _take_indication(parse, seg, raw)
+            if n == lead - 1 and earlier_heading(vocab, _items(vocab, tokenize(raw))):
+                parse.status.append("done")  # "Comparison: MRI brain 5/5": an earlier study, none ordered (round 35o)
             continue
         if n == lead:  # the study part (empty when the order starts with a code or a bracket)
             _read_segment(vocab, _words(vocab, raw, parse), parse)
@@ -540,7 +534,7 @@ def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
             continue
         later = bool(parse.modality)
         _read_segment(vocab, tokens, seg, later=later)
-        if _done_elsewhere(vocab, seg, parse):  # "CT A/P w contrast (chest done 11/20)": another part's study (31o)
+        if done_elsewhere(vocab, seg, parse):  # "CT A/P w contrast (chest done 11/20)": another part's study (31o)
             parse.indication.append(raw.strip())
             continue
         if seg.unread or seg.indication_word:

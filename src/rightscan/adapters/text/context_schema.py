@@ -196,6 +196,12 @@ class _RedFlagReadings(Strict):
     onset_warnings: Words
     mechanical_triggers: Words
     mechanical_trigger_heads: Words = Field(default_factory=list)  # round 35: an activity with what was moved
+    # round 35b (joined_findings._purpose_list_from_cue): a purpose or a doubt reaching along its list
+    purpose_list_families: Words = Field(default_factory=list)
+    purpose_list_effects: Words = Field(default_factory=list)
+    purpose_list_joiners: Words = Field(default_factory=list)
+    purpose_list_leads: Words = Field(default_factory=list)
+    purpose_list_stops: Words = Field(default_factory=list)
     negated_activity_endings: Words
     dating_back: Words
     cause_fillers: Words

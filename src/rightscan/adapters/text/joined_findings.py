@@ -7,6 +7,8 @@ reaches along a list past its own cue's reach (context.yaml ``lists``).
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from rightscan.adapters.text.components import doc_text
@@ -18,6 +20,26 @@ from rightscan.adapters.text.study_words import qualifiers_end
 
 LIST_ITEM_WORDS = 3  # the most words an item of a list may have between two findings
 LIST_REACH_CHARS = 240  # how far a denial reaches along a list past its own scope
+
+
+def _purpose_items(raw: str, joiners: frozenset[str], stops: frozenset[str], *, lead: bool = False) -> bool:
+    """Are the words between a purpose cue and a finding only the other items of its list ("cord compression /
+    epidural", "fracture, cord compression or")? At least one joiner; each item at most ``LIST_ITEM_WORDS`` plain
+    words, none of them a stop word; no sentence end, line break or bracket."""
+    if len(raw) > LIST_REACH_CHARS or any(c in raw for c in "\n.;:()[]"):
+        return False
+    items: list[list[str]] = [[]]
+    joined = False
+    spaced = (w if w in stops else w.replace("/", " / ") for w in raw.replace(",", " , ").lower().split())
+    for w in " ".join(spaced).split():
+        if w in joiners:
+            items.append([])
+            joined = True
+        elif not w.replace("-", "").isalpha() or w in stops:
+            return False
+        else:
+            items[-1].append(w)
+    return (joined or lead) and all(len(item) <= LIST_ITEM_WORDS for item in items)
 
 
 class JoinedFindings:
@@ -77,6 +99,7 @@ class JoinedFindings:
                     elif "negated" in before and "negated" not in effects[i]:
                         effects[i].add("uncertain")
         self._denied_list_from_cue(doc, described, effects, idx)
+        self._purpose_list_from_cue(doc, described, effects)
 
     def _denied_list_from_cue(self, doc: Doc, described: Described, effects: Effects, idx: list[int]) -> None:
         """A finding that a forward negation cue does not reach, with only other items of the list between them
@@ -107,6 +130,39 @@ class JoinedFindings:
                 effects[i].add("negated")
             elif link == "weak":
                 effects[i].add("uncertain")
+
+    def _purpose_list_from_cue(self, doc: Doc, described: Described, effects: Effects) -> None:
+        """Round 35b (v35 ae-015): the aim of a study or a doubt covers every item of its list ("Eval cord compression /
+        epidural mets", "r/o fracture, cord compression or osseous mets", "concern for cord compression / cauda equina
+        / epidural metastases"): a distant-disease mention that a forward purpose or doubt cue does not reach, with only
+        short items and list joiners between them (``red_flag_readings.purpose_list_*``), takes the cue's effect. Never
+        across a sentence's end, a line break, a word that states ("known", "with") or more than one item's words."""
+        words = self.rules.red_flag_readings
+        families = frozenset(words.get("purpose_list_families", ()))
+        wanted = frozenset(words.get("purpose_list_effects", ()))
+        if not families or not wanted:
+            return
+        cues: list[tuple[int, str, bool]] = []  # (char end of the cue, its effect, a lead phrase)
+        for m in doc._.context_graph.modifiers:
+            effect = self.rules.categories.get(m.category)
+            start, end = m.modifier_span
+            if effect in wanted and str(m.direction).upper() == "FORWARD" and end > start:
+                cues.append((doc[end - 1].idx + len(doc[end - 1]), effect, False))
+        text = doc_text(doc)
+        lower = text.lower()
+        for lead in words.get("purpose_list_leads", ()):  # a purpose whose words another cue took ("to assess for")
+            cues += [(m.end(), "purpose", True) for m in re.finditer(rf"\b{re.escape(lead)}\b", lower)]
+        if not cues:
+            return
+        joiners = frozenset(words.get("purpose_list_joiners", ()))
+        stops = self.rules.list_stop_words | frozenset(words.get("purpose_list_stops", ()))
+        for i, d in enumerate(described):
+            if d["family"] not in families or effects[i] & wanted:
+                continue
+            for end, effect, lead in cues:
+                raw = text[end : d["start"]] if end <= d["start"] else None
+                if raw is not None and _purpose_items(raw, joiners, stops, lead=lead):
+                    effects[i].add(effect)
 
     def _items_between(self, between: str) -> str | None:
         """How the words between two findings link them when they are other items of the same list (", nausea,

@@ -185,8 +185,9 @@ FLOORS = {
     "blind_v34.jsonl": (0, 0.86),
     # first run unseen 78.0 % of 150 and 7 unsafe (BLIND_V35_PROVENANCE.md, measured at fac483f; ae-045 stopped the
     # reader, fixed as a class: test_nlp_r35_back_reference_labs.py, test_nlp_fault_barrier.py): ad-025, ae-015, ae-023,
-    # ae-026, af-015, af-021, af-050, named here until they are fixed as classes
-    "blind_v35.jsonl": (7, 0.78),
+    # ae-026, af-015, af-021, af-050; after round 35b (test_nlp_r35b_m_and_n.py: a study's purpose over its whole list,
+    # regional node abbreviations) 79.3 % and 5: ad-025, ae-023, ae-026, af-015, af-021, named until fixed as classes
+    "blind_v35.jsonl": (5, 0.79),
 }
 
 

@@ -117,8 +117,10 @@ class NewClauseNegation:
             opener = self._opener_between(doc, max(end for _s, end in cues), span.start, negation_starts)
             if opener is None and self._signed_yes(doc, span.end):  # "..., bone pain + right hip x 3 weeks"
                 opener = "verb" if self._joined_after(doc, max(end for _s, end in cues), span.start) else "article"
-                doc.user_data.setdefault(SIGNED_YES_KEY, set()).add(d["start"])  # no list shares a denial with it
             if opener:
+                # no list shares the denial with it again ("No cough or chills, persisting headaches": the continuation
+                # word is no item of the denied list)
+                doc.user_data.setdefault(SIGNED_YES_KEY, set()).add(d["start"])
                 effects[i].discard("negated")
                 if opener == "article":  # a new clause or the denied list carried on: to confirm
                     effects[i].add("uncertain")

@@ -328,8 +328,8 @@ class RedFlagReadings:
                 e.add("uncertain")
 
     def _mechanical(self, words: str) -> bool:
-        """Whether an explaining cue names a mechanical trigger for an onset word: listed, or an activity with what was
-        moved (round 34a's "lifting a heavy box": its first word is one of ``mechanical_trigger_heads``)."""
+        """Whether an explaining cue names a mechanical trigger: listed, or an activity with what was moved (round 34a's
+        "lifting a heavy box": its first word is one of ``mechanical_trigger_heads``)."""
         heads = self.words["mechanical_trigger_heads"]
         return words in self.words["mechanical_triggers"] or words.split(" ", 1)[0] in heads
 
@@ -349,7 +349,7 @@ class RedFlagReadings:
         trigger (an explaining cue of ``triggers``), each symptom carrying none of ``without`` whose sentence holds
         no warning cue, with its effects (to add to), its sentence and where the note's triggers start."""
         doc = note.doc
-        triggers = [s for s, t in note.cues("explained") if words_at(doc, s, t) in self.words["mechanical_triggers"]]
+        triggers = [s for s, t in note.cues("explained") if self._mechanical(words_at(doc, s, t))]
         if not triggers:
             return
         warnings = [s for s, _ in note.cues("warning")]

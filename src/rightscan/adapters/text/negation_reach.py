@@ -115,19 +115,22 @@ class NewClauseNegation:
             if not cues or any(end > span.start for _start, end in cues):
                 continue  # negated by the layout only, or by a cue at or after the symptom
             opener = self._opener_between(doc, max(end for _s, end in cues), span.start, negation_starts)
-            if opener is None and self._signed_yes(doc, span.end):  # "..., bone pain + right hip x 3 weeks"
+            signed = opener is None and self._signed_yes(doc, span.end)
+            if signed:  # "..., bone pain + right hip x 3 weeks"
                 opener = "verb" if self._joined_after(doc, max(end for _s, end in cues), span.start) else "article"
             if opener:
-                # no list shares the denial with it again ("No cough or chills, persisting headaches": the continuation
-                # word is no item of the denied list)
-                doc.user_data.setdefault(SIGNED_YES_KEY, set()).add(d["start"])
+                if signed or opener == "qualifier":
+                    # no list shares the denial with it again ("No cough or chills, persisting headaches": the
+                    # continuation word is no item of the denied list); a bare article ("..., a cough or double
+                    # vision") may still carry the denied list on, so its later items keep sharing the denial
+                    doc.user_data.setdefault(SIGNED_YES_KEY, set()).add(d["start"])
                 effects[i].discard("negated")
-                if opener == "article":  # a new clause or the denied list carried on: to confirm
+                if opener in ("article", "qualifier"):  # a new clause or the denied list carried on: to confirm
                     effects[i].add("uncertain")
 
     def _opener_between(self, doc: Doc, start: int, end: int, negation_starts: set[int]) -> str | None:
-        """How a new clause opens between the denial and the symptom: "time" or "verb" (stated), "article" (to
-        confirm), or None."""
+        """How a new clause opens between the denial and the symptom: "time" or "verb" (stated), "article" or
+        "qualifier" (to confirm), or None."""
         for k in range(start, end):
             n = _match(doc, k, end, self.joiners)
             if not n:
@@ -136,7 +139,7 @@ class NewClauseNegation:
             if j < end and j not in negation_starts and (v := _match(doc, j, end, self.articles)) and j + v == end:
                 return "article"  # "no fever, and a cough": the article stands right before the symptom
             if j < end and j not in negation_starts and self._qualifies(doc, j, end):
-                return "article"  # "no fever, ongoing bone pain": the denied item's qualifier or a statement
+                return "qualifier"  # "no fever, ongoing bone pain": the denied item's qualifier or a statement
             for _filler in range(OPENER_FILLERS + 1):
                 if j >= end or j in negation_starts:
                     break

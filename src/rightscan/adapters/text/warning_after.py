@@ -24,7 +24,6 @@ that tells only the cancer's history ("Hx R breast IDC, s/p mastectomy 2022, on 
 from __future__ import annotations
 
 from collections.abc import Sequence
-
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc

@@ -164,6 +164,10 @@ class _CarriedExplanation(Strict):
     doubt_modals: Words  # round 9b: "hip pain, could be bursitis"
     cause_leads: Words = Field(default_factory=list)  # round 18b: "rib pain after a coughing fit, now resolved"
     resolution_referents: Words = Field(default_factory=list)  # round 20a: "..., pain gone since."
+    # round 35a (warning_after.py): a pain named again that carries a warning back only ("Today reports pain now
+    # 'different from my usual back'"), and the families of a history sentence such a pointer passes over
+    warning_pointers: Words = Field(default_factory=list)
+    warning_pointer_passes: Words = Field(default_factory=list)
 
 
 class _BaselineCondition(Strict):

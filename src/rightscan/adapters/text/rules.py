@@ -463,6 +463,8 @@ def _context_settings(ctx: ContextFile) -> dict[str, Any]:
         "carried_patient_groups": MappingProxyType(_word_groups(ctx.carried_family.patient_groups)),
         "carried_writer_names": MappingProxyType(_word_pairs(ctx.carried_family.writer_names)),
         "carried_anaphors": tuple(" ".join(a.lower().split()) for a in ctx.carried_explanation.anaphors),
+        "warning_pointers": tuple(" ".join(a.lower().split()) for a in ctx.carried_explanation.warning_pointers),
+        "warning_pointer_passes": frozenset(ctx.carried_explanation.warning_pointer_passes),
         "contrasts": _lower(ctx.carried_explanation.contrasts),
         "explained_status": MappingProxyType(
             {

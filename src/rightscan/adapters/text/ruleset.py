@@ -131,6 +131,10 @@ class Rules:
     carried_patient_groups: Mapping[str, frozenset[str]]
     carried_writer_names: Mapping[str, frozenset[str]]
     carried_anaphors: tuple[str, ...]  # words pointing back to the previous sentence's finding ("it", "the pain")
+    # round 35a (warning_after.py): a pain named again that carries a warning back, never an explanation, and the
+    # families of the history sentences it passes over
+    warning_pointers: tuple[str, ...]
+    warning_pointer_passes: frozenset[str]
     contrasts: frozenset[str]  # words that turn an explained symptom to a warning about it ("... but it now wakes her")
     require_start_line: bool
     sections: tuple[Section, ...]

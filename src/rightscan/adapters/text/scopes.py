@@ -120,7 +120,7 @@ class Scopes:
         self._carry_family(doc, spans, described, effects, sents)
         self._carry_explanation(doc, spans, described, effects, sents)
         self._warning_after_contrast(doc, spans, described, effects, sents)
-        warning_told_after(note, self._baseline_families, self.rules.carried_anaphors)  # round 12b
+        warning_told_after(note, self._baseline_families, self.rules)  # round 12b, 35a
         self._failed_treatment_next_sentence(doc, spans, described, effects, sents, sections)
         self._explained_earlier_in_paragraph(doc, spans, described, effects, sections)
         resolved_later(note, self._baseline, self._resolution_context)

@@ -13,27 +13,40 @@ semicolon in the symptom's own sentence (round 34a). Nothing may name another fi
 in the sentences between, or before the warning in its sentence, may be what the pointer speaks of ("CT done. It
 shows a new lesion."), and then nothing is carried. The mirror of ``scopes._carry_explanation`` (a pointer back that
 explains); both read the same anaphor list, so a word lives in one place.
+
+Round 35a (v35 af-021): a pain named again ("Today reports pain now 'different from my usual back', waking her at
+night") points back too, for a warning only (``carried_explanation.warning_pointers``: a bare "pain" may be another
+pain, so it never explains); and a pointer that names the symptom (not "it" or "this") passes over a sentence between
+that tells only the cancer's history ("Hx R breast IDC, s/p mastectomy 2022, on letrozole."; the families of
+``warning_pointer_passes``): a pain cannot be the tumour's type or the operation.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
 from rightscan.adapters.text.rule_pass import NoteMentions
 
+if TYPE_CHECKING:
+    from rightscan.adapters.text.ruleset import Rules
+
 REACH_SENTENCES = 2  # the pointer's sentence: the next one, or the one after ("She puts it down to gardening.")
 LEAD = 4  # how many tokens may open the sentence before the pointer ("Per pt the pain ...", "And now it ...")
 _NOT_PLAIN = frozenset({"warning", "negated", "hypothetical", "family", "historical"})
+_PRONOUNS = frozenset({("it",), ("this",), ("that",), ("these",), ("they",)})  # may point at a tumour or an operation
 
 
-def warning_told_after(note: NoteMentions, explainable: frozenset[str], anaphors: Sequence[str]) -> None:
+def warning_told_after(note: NoteMentions, explainable: frozenset[str], rules: Rules) -> None:
     """Give ``warning`` to a symptom (a family in ``explainable``) that a later sentence describes with a warning
-    through a pointer back; ``anaphors``: the pointer words, lower case."""
-    pointers = [tuple(a.split()) for a in anaphors if a.strip()]
+    through a pointer back (``rules.carried_anaphors`` and ``rules.warning_pointers``, lower case)."""
+    pointers = [tuple(a.split()) for a in (*rules.carried_anaphors, *rules.warning_pointers) if a.strip()]
     if not pointers:
         return
+    naming = [p for p in pointers if p not in _PRONOUNS]  # pointers that name the symptom, not a pronoun
+    history = _history_sentences(note, rules.warning_pointer_passes)
     targets = [t.i for t in note.mentions(explainable, without=_NOT_PLAIN)]
     if not targets:
         return
@@ -53,13 +66,17 @@ def warning_told_after(note: NoteMentions, explainable: frozenset[str], anaphors
         if _clause_after_semicolon(note, i, warnings.get(k, ()), negated, starts, pointers):
             note.effects[i].add("warning")
             continue
-        for j in range(k + 1, min(k + 1 + REACH_SENTENCES, len(sents.spans))):
+        passed = False  # a history sentence passed over: only a pointer naming the symptom may reach past it
+        for j in _next_sentences(doc, sents.spans, k):
             sent = sents.spans[j]
             standing = sorted(s for s in warnings.get(j, ()) if s not in negated and s - 1 not in negated)
             stop = standing[0] if standing else sent.end
+            if j in history and not standing:
+                passed = True
+                continue
             if any(sent.start <= s < stop for s in starts):
                 break  # another finding is named first: the pointer may speak of it
-            if standing and _points_back(doc, sent.start, stop, pointers):
+            if standing and _points_back(doc, sent.start, stop, naming if passed else pointers):
                 note.effects[i].add("warning")
                 break
 
@@ -90,6 +107,28 @@ def _clause_after_semicolon(
             continue  # the warning stands in a later clause: that clause is read in its turn
         return _points_back(doc, k + 1, stop, pointers)
     return False
+
+
+def _next_sentences(doc: Doc, spans: Sequence, k: int) -> list[int]:
+    """The ``REACH_SENTENCES`` sentences after the ``k``-th, a line break alone not counted as one (round 35a)."""
+    out: list[int] = []
+    for j in range(k + 1, len(spans)):
+        if len(out) == REACH_SENTENCES:
+            break
+        if doc[spans[j].start : spans[j].end].text.strip():
+            out.append(j)
+    return out
+
+
+def _history_sentences(note: NoteMentions, passes: frozenset[str]) -> frozenset[int]:
+    """The sentences whose mentions all belong to ``passes`` (the cancer's type, receptors, operation, treatment),
+    at least one of them."""
+    if not passes:
+        return frozenset()
+    kinds: dict[int, set[bool]] = {}
+    for span, d in zip(note.spans, note.described, strict=True):
+        kinds.setdefault(note.sents.index[span.start], set()).add(d["family"] in passes)
+    return frozenset(j for j, k in kinds.items() if k == {True})
 
 
 def _points_back(doc: Doc, start: int, stop: int, pointers: Sequence[tuple[str, ...]]) -> bool:

@@ -103,6 +103,8 @@ FROZEN = {
     "orders_v29.jsonl": "e7a2d68feb1d4f5321a55cff63c5d7da2dedd296891fe1ead55ffd0db164d26b",
     "orders_v30.jsonl": "a06c2aadc6c4ced37d40bf4ae065216b14495e8209c1d2c1c4c2acc89d4ab3d4",
     "orders_v31.jsonl": "af9605269f7f50bb4deaa5f2c9f7b8017ab2c63c83a52d880605cf1f62e56543",
+    "orders_v32.jsonl": "1857f4bdeaaab97bc71bf60d91a13682ad5ee2bb7242f69039ed4e76445f07a1",
+    "orders_v33.jsonl": "ccbbb39f44f3cd5e6aa5e66d684bf7a8bae54477a73b1815983b943f556c5645",
 }
 
 

@@ -80,6 +80,12 @@ class TermMeaning:
     # round 35o: "prior", "previous", "comparison", "compare with", "outside": the study named right after it, before
     # any study of the order's own, is an earlier one (a comparison or a past result), no study ordered
     earlier: bool = False
+    # round 36o: a cancer named as what the study is for: "breast" (the topic's) or "other" (another cancer, or a
+    # staging system of its own: "lymphoma", "Deauville", "NSCLC"); a PET for another cancer is no breast staging study
+    cancer: str | None = None
+    # round 36o: "hx", "history of", "family history": a cancer named right after it is the patient's (or a relative's)
+    # history, not what the study is for
+    history: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,8 +12,10 @@ import re
 from functools import lru_cache
 
 from rightscan.domain.knowledge import OrderVocabulary
+from rightscan.domain.order_parse import _Parse
 from rightscan.domain.order_text import _items, parse_order_text
 from rightscan.domain.order_tokens import tokenize
+from rightscan.domain.orders_items import _states_contrast
 
 # ------------------------------------------------------------------ lists: the one study ordered now
 # where a to-do list, a preference list or a note's lines meet: a checkbox ("[ ]", "[x]"), an arrow, ";", a
@@ -87,6 +89,7 @@ def current_part(vocab: OrderVocabulary, text: str) -> str | None:
 _TO = re.compile(r"(?<![\w/-])to(?![\w/-])|->|\u2192|=>", re.IGNORECASE)  # round 31o: "Order modified: X -> Y"
 # round 31o: "replaced with PET/CT", "substituted by ...": the study the change names comes right after
 _WITH = re.compile(r"\s*(?:with|by)(?![\w/-])", re.IGNORECASE)
+_WITH_ANY = re.compile(r"(?<![\w/-])(?:with|by)(?![\w/-])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)
@@ -111,7 +114,7 @@ def changed_to(vocab: OrderVocabulary, text: str) -> str | None:
     found = pattern.search(text) if pattern is not None else None
     if found is None:
         return _replacing(vocab, text)
-    to = _WITH.match(text, found.end()) or _TO.search(text, found.end())
+    to = _WITH.match(text, found.end()) or _TO.search(text, found.end()) or _replaced_with(vocab, text, found.end())
     if to is None:
         return _replacing(vocab, text)
     before = set(parse_order_text(vocab, text[: found.start()]).status)
@@ -119,7 +122,30 @@ def changed_to(vocab: OrderVocabulary, text: str) -> str | None:
         # ("Bone scan - DISCONTINUED; replaced with FDG PET/CT": the status is the study's replaced)
         return None  # "CANCELLED: changed PET/CT to CT CAP": the status is not set aside with the study changed from
     new = text[to.end() :]
-    return new if parse_order_text(vocab, new).modality else None
+    said = parse_order_text(vocab, new)
+    if said.modality:
+        return new
+    return _new_contrast(vocab, pattern.sub(" ", text[: to.start()]), new, said)  # type: ignore[union-attr]
+
+
+def _replaced_with(vocab: OrderVocabulary, text: str, start: int) -> re.Match[str] | None:
+    """Round 36o: "replace the cancelled PET/CT order with a whole-body bone scan": the one "with" / "by" after the
+    change word whose words name a study; none when two do ("replace CT with contrast with MRI": which is new?)."""
+    found = [m for m in _WITH_ANY.finditer(text, start) if parse_order_text(vocab, text[m.end() :]).modality]
+    return found[0] if len(found) == 1 else None
+
+
+def _new_contrast(vocab: OrderVocabulary, old: str, new: str, said: _Parse) -> str | None:
+    """Round 36o: a change that states only the new contrast ("CT C/A/P with contrast changed to without contrast"): the
+    study changed from, its contrast words left out, with the new contrast; none when the change states anything else
+    (a region, a side, a technique: the new study is not fully stated) or the study changed from names no modality."""
+    others = (said.regions, said.laterality, said.intent, said.technique, said.extent, said.pharmaceutical)
+    if said.contrast() is None or any(others) or said.unread:
+        return None
+    items = _items(vocab, tokenize(old))
+    kept = [w for w, m in items if m is None or not (_states_contrast(m) or m.contrast_route)]
+    study = " ".join(kept)
+    return f"{study} {new}" if parse_order_text(vocab, study).modality else None
 
 
 def _replacing(vocab: OrderVocabulary, text: str) -> str | None:

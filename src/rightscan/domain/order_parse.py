@@ -50,6 +50,7 @@ class _Parse:
         False  # the contrast is left to the radiologist ("per radiologist", "contrast TBD"; round 27o)
     )
     protocols: set[str] = field(default_factory=set)
+    cancers: set[str] = field(default_factory=set)  # round 36o: the cancers named as what the study is for
     by_protocol: tuple[str, ...] = ()  # protocol words that gave the contrast timing (shown as an assumption)
     # what segments after the study part state (the matcher checks them against the study part)
     later_contrast: set[str] = field(default_factory=set)  # contrast stated after the study part
@@ -90,6 +91,12 @@ class _Parse:
     def contrast(self) -> str | None:
         return _timing(self.contrast_marks) or ("with" if self.contrast_word else None)
 
+    def other_cancer(self, modality: set[str] | frozenset[str]) -> bool:
+        """Whether a PET (``modality``: the order's, or its code's study's) is named for another cancer than the
+        topic's and for no breast cancer ("PET/CT for NSCLC", "78815 lymphoma, Deauville"): no breast staging study,
+        whose catalogue entry this would read (round 36o; vocabulary ``cancer``, source other_cancers)."""
+        return "PT" in modality and "other" in self.cancers and "breast" not in self.cancers
+
     def conflicts(self) -> tuple[str, ...]:
         """Axes on which a later segment contradicts the study part ("CT chest w - with and without")."""
         out = []
@@ -98,6 +105,8 @@ class _Parse:
             out.append("contrast")
         if self.technique & self.negated_technique:
             out.append("technique")  # "3D: Yes - Comment: 2D only, no tomosynthesis" (round 31o)
+        if self.other_cancer(self.modality):
+            out.append("purpose")  # "PET/CT lymphoma restaging": another cancer's PET, no breast staging study (36o)
         sides = {"left", "right"}
         if (self.laterality & sides) and (self.indication_laterality & sides) - self.laterality:
             out.append("laterality")

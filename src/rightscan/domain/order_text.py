@@ -198,6 +198,8 @@ def _read_segment(
             if unknown:  # "palpable lump excised 2019": what the clause says of the sign is not read, nor the sign
                 signs.clear()
             continue
+        if m.cancer and not (k and (told := items[k - 1][1]) is not None and told.history):
+            parse.cancers.add(m.cancer)  # "PET/CT for NSCLC": what the study is for; "hx melanoma" is history (36o)
         named = bool(parse.modality or parse.regions or indication)
         if m.timing and named and procedure_after(items, k):
             context = True  # "CXR after port placement", "mammo - post-biopsy clip check" (round 33o)
@@ -422,6 +424,7 @@ def _take_indication(parse: _Parse, seg: _Parse, raw: str, joins: bool = False) 
     parse.extent |= seg.extent
     parse.pharmaceutical |= seg.pharmaceutical
     parse.protocols |= seg.protocols
+    parse.cancers |= seg.cancers
     parse.indication_regions |= seg.regions
     parse.indication_laterality |= seg.laterality
     if seg.contrast_marks and joins and parse.study_contrast is not None:  # the study's next (or first) phase

@@ -467,7 +467,7 @@ def _contradicts(vocab: OrderVocabulary, study: Procedure, parse: _Parse) -> boo
         return True
     if parse.pharmaceutical and attrs.pharmaceutical is not None and not parse.pharmaceutical <= attrs.pharmaceutical:
         return True  # "78815 + A9580", "78815 PSMA": another tracer than the code's study's (round 21o)
-    return not _within(vocab, attrs, parse)
+    return not _within(vocab, attrs, parse) or parse.other_cancer(attrs.modality)  # "78815 - lymphoma" (36o)
 
 
 def _within(vocab: OrderVocabulary, attrs: StudyAttributes, parse: _Parse) -> bool:

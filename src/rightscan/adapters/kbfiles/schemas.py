@@ -362,6 +362,7 @@ def _term_entry() -> type[_Strict]:
         "intent": Intent,
         "extent": Extent,
         "status": OrderStatusValue,
+        "cancer": Literal["breast", "other"],
     }
     attributes: dict[str, Any] = {"forms": (list[str], Field(min_length=1))}
     for f in dataclasses.fields(TermMeaning):

@@ -5,6 +5,7 @@ with unknown keys refused. Loaded through ``rule_files.read``; cross-checks live
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import Field, model_validator
@@ -18,6 +19,7 @@ class _FamilyPolicy(Strict):
     require_one_of: Effects
     at_note_start: Effects
     alone_in_sentence: Effects
+    report_title: Effects  # round 36r: a study named in a radiology report's title (report_titles.py)
     overridden_by: dict[Effect, list[Effect]] = Field(default_factory=dict)
     implied_by: dict[Effect, list[list[Effect]]] = Field(default_factory=dict)
     in_clause: Effects
@@ -31,6 +33,25 @@ class _SectionSpec(Strict):
     spares: list[str] = Field(default_factory=list)  # families the heading's effects do not reach
     # round 21a: family -> the effects of a mention's own words before which the heading's effects give way
     gives_way: dict[str, list[Effect]] = Field(default_factory=dict)
+
+
+class _Reports(Strict):
+    """Round 36r (report_titles.py): what makes a note a radiology report: enough of its parts after its title (the
+    headings of the section categories named, or a sign matched), one of them a result."""
+
+    result_sections: Words
+    part_sections: Words
+    signs: Words  # regular expressions
+    parts_at_least: int = Field(default=2, ge=1)
+
+    @model_validator(mode="after")
+    def _signs_compile(self) -> _Reports:
+        for sign in self.signs:
+            try:
+                re.compile(sign)
+            except re.error as exc:
+                raise ValueError(f"reports.signs: {sign!r} is not a regular expression ({exc})") from exc
+        return self
 
 
 class _Sections(Strict):
@@ -329,6 +350,7 @@ class ContextFile(rule_file_header("context")):
     coordination: _Coordination = _Coordination()
     lists: _Coordination = _Coordination()  # coordinated findings ("bone pain, headaches or SOB") share a scope
     sections: _Sections
+    reports: _Reports = _Reports()  # round 36r
     carried_family: _CarriedFamily = _CarriedFamily()
     carried_explanation: _CarriedExplanation = _CarriedExplanation()
     chronic_baseline: _ChronicBaseline = _ChronicBaseline()  # round 10a (chronic_baseline.py)
@@ -341,4 +363,8 @@ class ContextFile(rule_file_header("context")):
             for c in (cat, *others):
                 if c not in known:
                     raise ValueError(f"terminating_types: unknown category {c!r}")
+        sections = {s.category for s in self.sections.rules}
+        for c in (*self.reports.result_sections, *self.reports.part_sections):
+            if c not in sections:
+                raise ValueError(f"reports: {c!r} is not a section category")
         return self

@@ -29,6 +29,7 @@ from rightscan.adapters.text.model import Mention
 from rightscan.adapters.text.negation_reach import LAYOUT_NEGATED_KEY
 from rightscan.adapters.text.ocr_swaps import undo_swaps
 from rightscan.adapters.text.phrase_wraps import PhraseBreaks, join_phrase_wraps
+from rightscan.adapters.text.report_titles import ReportTitles
 from rightscan.adapters.text.rules import load_rules
 from rightscan.adapters.text.scopes import Scopes
 from rightscan.adapters.text.sentences import Sentences
@@ -67,6 +68,7 @@ class Analyser:
         self._section_gives_way = {s.category: dict(s.gives_way) for s in self.rules.sections}
         self.scopes = Scopes(self.rules)
         self._lasting = LastingHistory(self.rules.red_flag_readings)  # round 23a: "h/o back pain x 6 wks"
+        self._reports = ReportTitles(self.rules)  # round 36r: a report's title names the study done
         self.layout = compile_layout(self.rules)
         self._known_words = _known_words(self.rules)  # round 29a: a word split over two lines ("ab-\ndominal")
         self._phrase_breaks = PhraseBreaks(  # sixteenth pass F3: a symptom's phrase wrapped over two lines
@@ -227,6 +229,22 @@ class Analyser:
         if span.end + 1 < len(doc) and doc[span.end].text == ":":
             return not doc[span.end + 1].like_num
         return True
+
+    def _report_title_end(self, doc: Doc, text: str, sents: Sentences) -> int:
+        """Round 36r: where the title of a radiology report ends (its first sentence, "MRI BREAST BILAT W/WO"), or -1
+        when the note is no report (report_titles.py: no findings or impression below, as a request has none)."""
+        first = next((t.i for t in doc if not t.is_space), None)
+        if first is None:
+            return -1
+        end = sents.of(first).end_char
+        return end if self._reports.is_report(text, end) else -1
+
+    def _proposed_by_cue(self, span: Span, cues: dict[tuple[int, int], list[Any]]) -> bool:
+        """Whether a cue of the mention's own words proposes it or asks about it ("MRI breast requested")."""
+        return any(
+            self.rules.categories.get(mod.category) in ("proposed", "question")
+            for mod in cues.get((span.start_char, span.end_char), ())
+        )
 
     @staticmethod
     def _alone_in_sentence(span: Span, sents: Sentences) -> bool:
@@ -411,6 +429,7 @@ class Analyser:
                          if effect.startswith(SYMPTOM_ONLY))  # fmt: skip
         marks = tuple(m for m in marks if m[2] != FORM_WORDING and not m[2].startswith((GRADED, SYMPTOM_ONLY)))
         effects = []
+        title_end = self._report_title_end(doc, text, sents)
         for span, d in zip(spans, described, strict=True):
             e = self._effects(span, cues, shielded, sents, sections, negated_ends, d["family"], worded)
             policy = self.rules.policies[d["family"]]
@@ -418,6 +437,8 @@ class Analyser:
                 e |= set(policy.at_note_start)
             if policy.alone_in_sentence and self._alone_in_sentence(span, sents):
                 e |= set(policy.alone_in_sentence)
+            if policy.report_title and span.end_char <= title_end and not self._proposed_by_cue(span, cues):
+                e |= set(policy.report_title)
             if marks or answered:
                 start, end = (span.start_char, span.end_char) if where is None else (where[span.start_char],
                                                                                      where[span.end_char])  # fmt: skip

@@ -393,6 +393,7 @@ def _policies(ctx: ContextFile) -> dict[str, Policy]:
             MappingProxyType({k: tuple(v) for k, v in p.overridden_by.items()}),
             MappingProxyType({k: tuple(frozenset(x) for x in v) for k, v in p.implied_by.items()}),
             tuple(p.in_clause),
+            tuple(p.report_title),
         )
         for name, p in ctx.families.items()
     }
@@ -486,6 +487,7 @@ def _context_settings(ctx: ContextFile) -> dict[str, Any]:
             {k: tuple(" ".join(w.lower().split()) for w in v) for k, v in ctx.red_flag_readings.model_dump().items()}
         ),
         "require_start_line": ctx.sections.require_start_line,
+        "reports": MappingProxyType(ctx.reports.model_dump()),  # round 36r
         "layout": MappingProxyType({k: tuple(v) for k, v in ctx.layout.model_dump().items()}),
     }
 

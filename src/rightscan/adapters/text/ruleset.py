@@ -20,6 +20,7 @@ class Policy:
     implied_by: Mapping[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
     # effects a cue gives to a mention from anywhere later on its line of the sentence (not only in scope)
     in_clause: tuple[str, ...] = ()
+    report_title: tuple[str, ...] = ()  # round 36r: named in a radiology report's title (report_titles.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +156,8 @@ class Rules:
     chronic_baseline: Mapping[str, Any] = field(default_factory=dict)
     # round 10b: the word lists of red_flag_readings (red_flag_readings.py)
     red_flag_readings: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # round 36r: context.yaml `reports`, what makes a note a radiology report (report_titles.py)
+    reports: Mapping[str, Any] = field(default_factory=dict)
 
     def confirms(self, name: str) -> bool:
         """Is an uncertain value of this field worth checking against the decision (fields.yaml)?"""

@@ -534,8 +534,8 @@ class Scopes:
         """A symptom explained by a benign cause and named again plainly later in the same paragraph ("Her abdominal
         pain is typical for cholecystitis. CT abdomen/pelvis (for the abd pain) ...") is the one symptom, explained.
         Not when the later mention carries a warning qualifier, when the explained one is itself denied, asked,
-        hypothetical or a relative's, across a blank line, or into another section. (The converse, a symptom
-        explained later anywhere in the note, is ``assemble``'s.)"""
+        hypothetical or a relative's, across a blank line, or into another section unless as a study's reason (36a:
+        "Plan: CXR (fever + cough)"). (The converse, a symptom explained later in the note, is ``assemble``'s.)"""
         targets = [i for i, d in enumerate(described)
                    if "explained" in self.rules.policies[d["family"]].in_clause]  # fmt: skip
         if len(targets) < 2:
@@ -550,7 +550,8 @@ class Scopes:
                 a, b = described[j]["start"], described[i]["start"]
                 if described[j]["rule"] != described[i]["rule"] or a >= b:
                     continue
-                if re.search(r"\n[ \t]*\n", text[a:b]) or sections[spans[i].start] != sections[spans[j].start]:
+                other = sections[spans[i].start] != sections[spans[j].start] and "proposed" not in effects[i]  # 36a
+                if re.search(r"\n[ \t]*\n", text[a:b]) or other:
                     continue
                 effects[i].add("explained")
                 break

@@ -132,3 +132,9 @@ def test_a_studys_reason_with_a_warning_or_without_an_explanation_stands() -> No
         f"{NEW_DX}\nPlan: CXR (cough x 4 wks).",
     ):
         assert "cough" in _codes(note), note
+    # a finding under a heading a request also uses ("Exam:") is no study's reason: the pain warned of stays
+    note = (
+        f"{TREATED}\nHere for low back pain: began after lifting a box; she assumed a strain. Now progressive, waking "
+        "her at night.\nExam: tender over L3 spinous process.\nPlan: MRI L-spine."
+    )
+    assert "back_pain" in _codes(note)

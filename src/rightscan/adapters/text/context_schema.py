@@ -323,6 +323,9 @@ class _RedFlagReadings(Strict):
     other_language_line_min: Words = Field(default_factory=list)  # round 26: the same for one line
     correction_words: Words = Field(default_factory=list)  # round 27 (corrections.py): a clinician's correction
     correction_denials: Words = Field(default_factory=list)
+    # round 36a (criteria_met.py): a criterion she is then said to meet, and the denials that undo that
+    criterion_met_words: Words = Field(default_factory=list)
+    criterion_met_denials: Words = Field(default_factory=list)
     asking_words: Words
     asking_stops: Words
     answered_words: Words

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from rightscan.adapters.text import values as value_layer
 from rightscan.adapters.text.circled_answers import circled_answers, compile_circled
 from rightscan.adapters.text.components import GAPS_KEY, GROUP, PROCEDURE_PREFIX, TEXT_KEY, VALUE_KEY, build, doc_text
+from rightscan.adapters.text.criteria_met import CriteriaMet
 from rightscan.adapters.text.form_rows import FORM_WORDING
 from rightscan.adapters.text.graded_rows import GRADED
 from rightscan.adapters.text.headed_lists import compile_headed_lists, join_headed_lists
@@ -30,6 +31,7 @@ from rightscan.adapters.text.negation_reach import LAYOUT_NEGATED_KEY
 from rightscan.adapters.text.ocr_swaps import undo_swaps
 from rightscan.adapters.text.phrase_wraps import PhraseBreaks, join_phrase_wraps
 from rightscan.adapters.text.report_titles import ReportTitles
+from rightscan.adapters.text.rule_pass import NoteMentions
 from rightscan.adapters.text.rules import load_rules
 from rightscan.adapters.text.scopes import Scopes
 from rightscan.adapters.text.sentences import Sentences
@@ -67,6 +69,7 @@ class Analyser:
         self._section_spares = {s.category: s.spares for s in self.rules.sections}
         self._section_gives_way = {s.category: dict(s.gives_way) for s in self.rules.sections}
         self.scopes = Scopes(self.rules)
+        self._criteria = CriteriaMet(self.rules.red_flag_readings)  # round 36a
         self._lasting = LastingHistory(self.rules.red_flag_readings)  # round 23a: "h/o back pain x 6 wks"
         self._reports = ReportTitles(self.rules)  # round 36r: a report's title names the study done
         self.layout = compile_layout(self.rules)
@@ -451,6 +454,7 @@ class Analyser:
             effects.append(e)
         self._one_study_named_twice(text, described)
         self.scopes.spread(doc, spans, described, effects, sents, sections)
+        self._criteria.apply(NoteMentions(doc, spans, described, effects, sents, sections, self.rules.categories))
         if graded:  # a grade answers its own item, after the spreading: its denial reaches no other item
             for span, e in zip(spans, effects, strict=True):
                 start, end = (span.start_char, span.end_char) if where is None else (where[span.start_char],

@@ -22,6 +22,7 @@ from rightscan.adapters.text.dated_entries import DatedEntries
 from rightscan.adapters.text.denial_ends import DenialEnds
 from rightscan.adapters.text.denial_layouts import DenialLayouts
 from rightscan.adapters.text.denied_change import DeniedChange
+from rightscan.adapters.text.explained_before import explained_earlier_in_paragraph
 from rightscan.adapters.text.explanations import (
     Explanations,
     between,
@@ -122,7 +123,7 @@ class Scopes:
         self._warning_after_contrast(doc, spans, described, effects, sents)
         warning_told_after(note, self._baseline_families, self.rules)  # round 12b, 35a
         self._failed_treatment_next_sentence(doc, spans, described, effects, sents, sections)
-        self._explained_earlier_in_paragraph(doc, spans, described, effects, sections)
+        explained_earlier_in_paragraph(self.rules.policies, doc, spans, described, effects, sections)
         resolved_later(note, self._baseline, self._resolution_context)
         self._resolved_since_presentation(doc, spans, described, effects, sections)
         self._doubted_explanation(doc, spans, described, effects, sents)  # round 9b (explanations.py)
@@ -527,33 +528,6 @@ class Scopes:
             if "\n\n" in text[spans[i].end_char : nxt.start_char] or sections[spans[i].start] != sections[nxt.start]:
                 continue
             effects[i].add("warning")
-
-    def _explained_earlier_in_paragraph(
-        self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sections: Sections
-    ) -> None:
-        """A symptom explained by a benign cause and named again plainly later in the same paragraph ("Her abdominal
-        pain is typical for cholecystitis. CT abdomen/pelvis (for the abd pain) ...") is the one symptom, explained.
-        Not when the later mention carries a warning qualifier, when the explained one is itself denied, asked,
-        hypothetical or a relative's, across a blank line, or into another section. (The converse, a symptom
-        explained later anywhere in the note, is ``assemble``'s.)"""
-        targets = [i for i, d in enumerate(described)
-                   if "explained" in self.rules.policies[d["family"]].in_clause]  # fmt: skip
-        if len(targets) < 2:
-            return
-        text = doc_text(doc)
-        blocking = {"warning", "negated", "hypothetical", "question", "uncertain", "family"}
-        explained = [j for j in targets if "explained" in effects[j] and not effects[j] & blocking]
-        for i in targets:
-            if effects[i] & {"explained", "warning"}:
-                continue
-            for j in explained:
-                a, b = described[j]["start"], described[i]["start"]
-                if described[j]["rule"] != described[i]["rule"] or a >= b:
-                    continue
-                if re.search(r"\n[ \t]*\n", text[a:b]) or sections[spans[i].start] != sections[spans[j].start]:
-                    continue
-                effects[i].add("explained")
-                break
 
     def _resolved_since_presentation(
         self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sections: Sections

@@ -229,6 +229,9 @@ class _RedFlagReadings(Strict):
     purpose_list_stops: Words = Field(default_factory=list)
     negated_activity_endings: Words
     dating_back: Words
+    dating_back_named: Words = Field(default_factory=list)  # round 36b (named_event.py)
+    named_event_warnings: Words = Field(default_factory=list)  # round 36b (named_event.py)
+    named_event_heads: Words = Field(default_factory=list)  # round 36b (named_event.py)
     cause_fillers: Words
     study_reasons: Words  # round 11a: the reason of a study done before
     telling_verbs: Words  # round 11a: a relative telling of the patient

@@ -42,6 +42,7 @@ from collections.abc import Iterator, Mapping, Sequence
 
 from spacy.tokens import Doc, Span
 
+from rightscan.adapters.text.named_event import NamedEvent
 from rightscan.adapters.text.pass_words import (
     CLAUSE_BREAKS,
     CLAUSE_REACH,
@@ -140,6 +141,7 @@ class RedFlagReadings:
         phrases = ("informant_leads", "caller_verbs", "caller_about", "attributions", "malignant_causes",
                    "dating_back", "study_reasons", "telling_verbs", "trigger_cuts")  # fmt: skip
         self._longest = max((len(p.split()) for key in phrases for p in self.words[key]), default=1)
+        self._named_event = NamedEvent(words, self._mechanical)  # round 36b (named_event.py)
 
     # ------------------------------------------------------------------ whose
     def _informant_cues(self, doc: Doc, family_cues: list[tuple[int, int]]) -> tuple[set[tuple[int, int]], set[str]]:
@@ -364,10 +366,9 @@ class RedFlagReadings:
         if not self.words["dating_back"] or not self.words["mechanical_triggers"]:
             return
         for span, e, sent, triggers in self._unwarned_beside_triggers(note, _NOT_STATED_PLAINLY):
-            if not self._dated_back(note.doc, span, sent.end):
-                continue
             first = note.sents.of(sent.start - 1).start if sent.start > 0 else sent.start
-            if any(first <= t < span.start for t in triggers):
+            dated = self._dated_back(note.doc, span, sent.end) and any(first <= t < span.start for t in triggers)
+            if dated or self._named_event.explains(note, span, sent):  # round 36b: "since the fall", further back
                 e.add("explained")
 
     def _duration_since_trigger(self, note: NoteMentions) -> None:

@@ -10,11 +10,16 @@ shorthand pieces inside it took, and the mentions there take its effect: after a
 backward one ("spinal mets w/ epidural cord compression until proven otherwise" had read as M1). Only doubts: they send
 a finding to confirmation and never drop one; a negation is left as ConText read it (extending it could deny a present
 symptom). The reach stops at the sentence's edge and at the next cue.
+
+Round 36b: an aside in brackets inserted in a doubt's reach uses it up the same way ("highly concerning for hepatic (and
+possibly peritoneal, lobular pattern) metastatic disease" had read as M1, v36 ag-030): a bracketed aside the doubt's cue
+is not itself in counts as no word, and a cue inside that aside (its own "possibly") does not end the outer doubt's
+reach. Brackets are paired within the sentence; an unclosed bracket is no aside.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -26,6 +31,7 @@ _DOUBTS = frozenset({"uncertain", "purpose", "question"})
 # what keeps a mention from being read as stated already: nothing to extend to it
 _SETTLED = frozenset({"negated", "hypothetical", "family", "historical", "uncertain", "purpose", "question"})
 _SHORT = 2  # a shorthand's letters on either side of its slash ("w/", "s/p", "c/w", "h/o", "r/o")
+_OPENS = {"(": ")", "[": "]", "{": "}"}
 
 
 def _piece(doc: Doc, i: int) -> bool:
@@ -44,14 +50,37 @@ def _piece(doc: Doc, i: int) -> bool:
     )
 
 
-def _reach(doc: Doc, near: int, far: int, step: int, limit: int) -> int:
+def asides(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """The outermost bracketed asides of tokens ``start``-``end`` (a sentence): (first, last) token of each, brackets
+    included, each closed by its own kind of bracket within the range (nested ones are inside their outer aside)."""
+    found: list[tuple[int, int]] = []
+    stack: list[tuple[int, str]] = []
+    for i in range(start, end):
+        text = doc[i].text
+        if text in _OPENS:
+            stack.append((i, _OPENS[text]))
+        elif stack and text == stack[-1][1]:
+            first, _close = stack.pop()
+            if not stack:
+                found.append((first, i))
+        elif text in _OPENS.values():
+            stack.clear()  # a stray closing bracket: what was open is no aside
+    return found
+
+
+def _outside_asides(sides: list[tuple[int, int]], cue_start: int, cue_end: int) -> set[int]:
+    """The tokens of the asides the cue (``cue_start``-``cue_end``) is not in."""
+    return {i for a, b in sides if not (a <= cue_start and cue_end - 1 <= b) for i in range(a, b + 1)}
+
+
+def _reach(doc: Doc, near: int, far: int, step: int, limit: int, aside: Collection[int] = ()) -> int:
     """Where a scope that ran from ``near`` to ``far`` (``step`` +1 forward, -1 backward) ends when each slashed
-    shorthand inside it counts as one word: it grows by the pieces inside it, then by those inside what it added, up
-    to ``limit`` (the sentence's edge)."""
+    shorthand inside it counts as one word, and each token of ``aside`` (a bracketed aside, round 36b) as none: it
+    grows by the pieces inside it, then by those inside what it added, up to ``limit`` (the sentence's edge)."""
     stop, counted, extra = far, near, 0
     while True:
         lo, hi = sorted((counted, stop))
-        extra += sum(1 for i in range(lo, hi) if _piece(doc, i))
+        extra += sum(1 for i in range(lo, hi) if i in aside or _piece(doc, i))
         new_stop = max(limit, far - extra) if step < 0 else min(limit, far + extra)
         if new_stop == stop:
             return stop
@@ -70,6 +99,7 @@ def doubt_past_shorthand(
     shorthand inside it counted as one word."""
     mods: list[Any] = list(doc._.context_graph.modifiers)
     cue_spans = sorted(m.modifier_span for m in mods)
+    sent_asides: dict[int, list[tuple[int, int]]] = {}
     for mod in mods:
         effect = categories.get(mod.category)
         if effect not in _DOUBTS or mod.max_scope is None:
@@ -77,17 +107,25 @@ def doubt_past_shorthand(
         direction = mod.direction.upper()
         cue_start, cue_end = mod.modifier_span
         sent = sents.of(cue_start)
+        if sent.start not in sent_asides:
+            sent_asides[sent.start] = asides(doc, sent.start, sent.end)
+        aside = _outside_asides(sent_asides[sent.start], cue_start, cue_end)
+        # a cue inside an aside the doubt is not in neither ends its reach nor cut its scope (round 36b)
+        ends = [(s, e) for s, e in cue_spans if s not in aside]
         if direction in ("FORWARD", "BIDIRECTIONAL"):
             scope_end = mod.scope_span[1]
-            if scope_end == cue_end + mod.max_scope and scope_end < sent.end:  # nothing but the reach cut it short
-                stop = _reach(doc, cue_end, scope_end, 1, sent.end)
-                stop = min([stop, *(s for s, _ in cue_spans if scope_end <= s < stop)])
+            full = min(cue_end + mod.max_scope, sent.end)
+            # nothing but the reach cut it short, or a cue inside an aside did
+            if scope_end < sent.end and (scope_end == full or (scope_end < full and scope_end in aside)):
+                stop = _reach(doc, cue_end, full, 1, sent.end, aside)
+                stop = min([stop, *(s for s, _ in ends if scope_end <= s < stop)])
                 _give(spans, effects, mod, effect, lambda span: scope_end <= span.start < stop)  # noqa: B023
         if direction in ("BACKWARD", "BIDIRECTIONAL"):
             scope_start = mod.scope_span[0]
-            if scope_start == cue_start - mod.max_scope and scope_start > sent.start:
-                start = _reach(doc, cue_start, scope_start, -1, sent.start)
-                start = max([start, *(e for _, e in cue_spans if start < e <= scope_start)])
+            full = max(cue_start - mod.max_scope, sent.start)
+            if scope_start > sent.start and (scope_start == full or (scope_start > full and scope_start - 1 in aside)):
+                start = _reach(doc, cue_start, full, -1, sent.start, aside)
+                start = max([start, *(e for _, e in ends if start < e <= scope_start)])
                 _give(spans, effects, mod, effect, lambda span: start < span.end <= scope_start)  # noqa: B023
 
 

@@ -31,7 +31,9 @@ def _heading_pattern(titles: Iterable[str]) -> re.Pattern[str] | None:
     if not words:
         return None
     alternatives = "|".join(r"[ \t]+".join(map(re.escape, w.split())) for w in words)
-    return re.compile(rf"(?:^|[.;!?][ \t]+)[ \t]*(?P<h>{alternatives})[ \t]*:", re.IGNORECASE | re.MULTILINE)
+    # possessive blanks: a long run of marks and blanks ("[x] [x] [x] ..." once the layout has read its boxes) is
+    # passed once, never split between two blank classes (the blank-runs test: linear time)
+    return re.compile(rf"(?:^[ \t]*+|[.;!?][ \t]++)(?P<h>{alternatives})[ \t]*+:", re.IGNORECASE | re.MULTILINE)
 
 
 class ReportTitles:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -118,21 +119,26 @@ def test_the_same_phrase_in_two_rules_is_refused(tmp_path: Path) -> None:
     _refused(copy, "targets.yaml", "bone pain")
 
 
+def _rule(data: dict[str, Any], rule_id: str) -> dict[str, Any]:
+    """The rule of that id in a loaded knowledge file (found by id: the file's order is no contract)."""
+    return next(r for r in data["rules"] if r["id"] == rule_id)
+
+
 def test_a_regex_that_does_not_compile_is_refused(tmp_path: Path) -> None:
     copy = _copy(tmp_path)
-    _edit(copy / "values.yaml", lambda d: d["rules"][0].update({"pattern": "(?P<d1>[0-9"}))
+    _edit(copy / "values.yaml", lambda d: _rule(d, "size.largest").update({"pattern": "(?P<d1>[0-9"}))
     _refused(copy, "values.yaml", "size.largest", "does not compile")
 
 
 def test_a_pattern_without_the_groups_its_parser_reads_is_refused(tmp_path: Path) -> None:
     copy = _copy(tmp_path)
-    _edit(copy / "values.yaml", lambda d: d["rules"][0].update({"pattern": r"largest (\d+) cm"}))
+    _edit(copy / "values.yaml", lambda d: _rule(d, "size.largest").update({"pattern": r"largest (\d+) cm"}))
     _refused(copy, "values.yaml", "size.largest", "d1")
 
 
 def test_an_unknown_fragment_is_refused(tmp_path: Path) -> None:
     copy = _copy(tmp_path)
-    _edit(copy / "values.yaml", lambda d: d["rules"][0].update({"pattern": "{NOPE}(?P<d1>1)(?P<unit>cm)"}))
+    _edit(copy / "values.yaml", lambda d: _rule(d, "size.largest").update({"pattern": "{NOPE}(?P<d1>1)(?P<unit>cm)"}))
     _refused(copy, "values.yaml", "NOPE")
 
 

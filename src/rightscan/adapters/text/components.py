@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span
 from rightscan.adapters.text import values as value_layer
 from rightscan.adapters.text.cue_matcher import anchor
 from rightscan.adapters.text.cue_phrases import as_phrases
+from rightscan.adapters.text.doubt_findings import qualifies_a_finding
 from rightscan.adapters.text.firstchars import finditer_at, pair_positions
 from rightscan.adapters.text.line_end_denials import reach_of_given, with_wrapped_denials
 from rightscan.adapters.text.rules import Rules, context_rules_path, load_rules
@@ -102,7 +103,7 @@ class SentenceGraph(ConTextGraph):
                     m2 = modifiers[j]
                     d2, c2, ends2 = kinds[j]
                     ends = d2 == "TERMINATE" or c2 in ends1 or c2 == c1
-                    if d1 != "TERMINATE" and ends and not _qualifies_a_finding(m1, c1, m2, c2, targets):
+                    if d1 != "TERMINATE" and ends and not qualifies_a_finding(m1, c1, m2, c2, targets):
                         m1.limit_scope(m2)
                     if d2 != "TERMINATE" and (d1 == "TERMINATE" or c1 in ends2 or c1 == c2):
                         m2.limit_scope(m1)
@@ -132,25 +133,6 @@ class SentenceGraph(ConTextGraph):
         self.edges = edges
         self._buckets = {}
 
-
-def _qualifies_a_finding(m1: Any, c1: str, m2: Any, c2: str, targets: list[Span]) -> bool:
-    """Round 36 (found beside v36 ag-030): a warning word ("new", "progressive") inside a doubt's scope, right before a
-    finding that is no symptom, qualifies that finding and does not end the doubt: "suspicious for new hepatic
-    metastases" is a suspicion of a new metastasis, never a stated one (M1 without distant disease). Before a symptom
-    the warning still ends the doubt ("? gastritis, new headache": a second item, told as present)."""
-    if c2 != "WARNING" or c1 != "POSSIBLE_EXISTENCE" or m1.direction.upper() not in ("FORWARD", "BIDIRECTIONAL"):
-        return False
-    after = m2.modifier_span[1]
-    if not m1.modifier_span[1] <= m2.modifier_span[0] < m1._scope_end:
-        return False
-    following = [t for t in targets if t.start >= after and t.start < m1._scope_end]
-    if not following:
-        return False
-    first = min(following, key=lambda t: t.start)
-    return not first.label_.startswith(SYMPTOM_PREFIX)
-
-
-SYMPTOM_PREFIX = "symptom"
 
 # The categories whose scope a later cue of the same category continues (``_continue_scopes``): what is to be
 # watched for ("if you develop ...", "call for ...") is a list of its own however long. Negation is not

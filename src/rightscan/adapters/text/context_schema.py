@@ -346,6 +346,14 @@ class _RedFlagReadings(Strict):
     story_death_leads: Words
 
 
+class _DoubtDescription(Strict):
+    """Round 37 (doubt_description.py): a doubt reaches across a finding's describing words to the finding."""
+
+    families: Words = Field(default_factory=list)
+    joiners: Words = Field(default_factory=list)
+    max_extra: int = Field(default=0, ge=0, le=12)
+
+
 class ContextFile(rule_file_header("context")):
     categories: dict[str, Effect | None]
     terminating_types: dict[str, list[str]] = Field(default_factory=dict)
@@ -357,6 +365,7 @@ class ContextFile(rule_file_header("context")):
     lists: _Coordination = _Coordination()  # coordinated findings ("bone pain, headaches or SOB") share a scope
     sections: _Sections
     reports: _Reports = _Reports()  # round 36r
+    doubt_description: _DoubtDescription = _DoubtDescription()  # round 37
     carried_family: _CarriedFamily = _CarriedFamily()
     carried_explanation: _CarriedExplanation = _CarriedExplanation()
     chronic_baseline: _ChronicBaseline = _ChronicBaseline()  # round 10a (chronic_baseline.py)

@@ -201,7 +201,9 @@ def _check_families(files: _Files) -> frozenset[str]:
     fc = files.names["context"]
     families = frozenset(files.ctx.families)
     spared = (fam for s in files.ctx.sections.rules for fam in (*s.spares, *s.gives_way))
-    for fam in (*files.ctx.not_shielding, *files.ctx.coordination.families, *files.ctx.lists.families, *spared):
+    described = files.ctx.doubt_description.families  # round 37
+    joined = (*files.ctx.coordination.families, *files.ctx.lists.families)
+    for fam in (*files.ctx.not_shielding, *joined, *spared, *described):
         if fam not in families:
             raise RulesError(f"{fc}: {fam!r} is not a family with a policy")
     if "procedure" not in families:
@@ -488,6 +490,7 @@ def _context_settings(ctx: ContextFile) -> dict[str, Any]:
         ),
         "require_start_line": ctx.sections.require_start_line,
         "reports": MappingProxyType(ctx.reports.model_dump()),  # round 36r
+        "doubt_description": MappingProxyType(ctx.doubt_description.model_dump()),  # round 37
         "layout": MappingProxyType({k: tuple(v) for k, v in ctx.layout.model_dump().items()}),
     }
 

@@ -158,6 +158,8 @@ class Rules:
     red_flag_readings: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # round 36r: context.yaml `reports`, what makes a note a radiology report (report_titles.py)
     reports: Mapping[str, Any] = field(default_factory=dict)
+    # round 37: context.yaml `doubt_description`, a doubt's reach over a finding's describing words
+    doubt_description: Mapping[str, Any] = field(default_factory=dict)
 
     def confirms(self, name: str) -> bool:
         """Is an uncertain value of this field worth checking against the decision (fields.yaml)?"""

@@ -22,6 +22,7 @@ from rightscan.adapters.text.dated_entries import DatedEntries
 from rightscan.adapters.text.denial_ends import DenialEnds
 from rightscan.adapters.text.denial_layouts import DenialLayouts
 from rightscan.adapters.text.denied_change import DeniedChange
+from rightscan.adapters.text.doubt_description import DoubtDescription
 from rightscan.adapters.text.explained_before import explained_earlier_in_paragraph
 from rightscan.adapters.text.explanations import (
     Explanations,
@@ -66,6 +67,7 @@ class Scopes:
 
     def __init__(self, rules: Rules) -> None:
         self._joined = JoinedFindings(rules)
+        self._described_doubts = DoubtDescription(rules.doubt_description, rules.categories)  # round 37
         self.rules = rules
         # cue categories that end an explaining cue's scope also end the clause it explains (in_clause)
         self._clause_breaks = frozenset("|" + c for c in rules.terminating_types.get("EXPLAINED", ()))
@@ -103,6 +105,7 @@ class Scopes:
         its cues' scopes, in this order: a relative's rows and the end of a family history (``family_rows``),
         coordination, lists, clause, then the carried sentence effects."""
         doubt_past_shorthand(doc, spans, effects, sents, self.rules.categories)  # round 16b: "w/" in a doubt's reach
+        self._described_doubts.apply(doc, spans, described, effects, sents)  # round 37: "concerning for extensive ..."
         self._new_clause.apply(doc, spans, described, effects)  # round 14 (negation_reach.py)
         note = NoteMentions(doc, spans, described, effects, sents, sections, self.rules.categories)  # the rule passes'
         self._family_rows.apply(note, self.rules.policies)

@@ -193,6 +193,9 @@ FLOORS = {
     # ai-017, ai-024, ai-032, ai-042 (red flags from set-aside mentions); after round 36 (test_nlp_r36a_classes.py,
     # test_nlp_r36b_*.py) 83.3 % and none
     "blind_v36.jsonl": (0, 0.83),
+    # first run unseen 86.0 % and 10 unsafe (BLIND_V37_PROVENANCE.md, measured at b98242e): aj-003, aj-037, aj-050,
+    # ak-003, ak-021, al-006, al-007, al-018, al-037, al-043
+    "blind_v37.jsonl": (10, 0.86),
 }
 
 

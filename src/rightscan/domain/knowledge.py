@@ -115,6 +115,8 @@ class OrderVocabulary:
     # dictation: a letter's spoken name -> the letter ("see" -> "c"); sound-alike words -> the words they stand for
     letter_names: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     sound_alikes: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict, compare=False, hash=False)
+    # round 37o: a fixed-width system's shortened words -> the vocabulary words they shorten ("spn" -> "spine")
+    abbreviations: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict, compare=False, hash=False)
     answers: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, hash=False)  # "yes"/"no" -> words
     # negating words as the segment reader sees them (a form's tokens joined by spaces): "no", "without", "w / o"
     negators: frozenset[str] = field(default_factory=frozenset, compare=False, hash=False)

@@ -31,12 +31,17 @@ def dictated(vocab: OrderVocabulary, tokens: tuple[str, ...], parse: Noted) -> t
     """Order words as dictation software wrote them, read as the words heard (vocabulary ``letter_names`` and
     ``sound_alikes``): spoken letter names that spell a modality ("see tee", "em are eye"), sound-alikes
     ("contracts", "by lateral"), and one word heard as two ("ultra sound"). Each reading is a correction."""
-    if not vocab.letter_names and not vocab.sound_alikes:
+    if not vocab.letter_names and not vocab.sound_alikes and not vocab.abbreviations:
         return tokens
     out: list[str] = []
     i, n = 0, len(tokens)
     while i < n:
-        taken = _letters(vocab, tokens, i) or _sound_alike(vocab, tokens, i) or _one_word(vocab, tokens, i)
+        taken = (
+            _letters(vocab, tokens, i)
+            or _sound_alike(vocab, tokens, i)
+            or _abbreviated(vocab, tokens, i)
+            or _one_word(vocab, tokens, i)
+        )
         if taken is None:
             out.append(tokens[i])
             i += 1
@@ -103,6 +108,18 @@ def _sound_alike(vocab: OrderVocabulary, tokens: tuple[str, ...], i: int) -> tup
         heard = tokens[i : i + size]
         if len(heard) == size and heard in vocab.sound_alikes:
             return i + size, vocab.sound_alikes[heard]
+    return None
+
+
+def _abbreviated(vocab: OrderVocabulary, tokens: tuple[str, ...], i: int) -> tuple[int, tuple[str, ...]] | None:
+    """Round 37o: a fixed-width system's shortened words ("T-SPN", "SCN WHL BDY", "LVR PROTO"), read as the
+    vocabulary's ``abbreviations`` list them - the longest first; never by likeness, so no other word is read."""
+    if i + 2 < len(tokens) and tokens[i + 1] in ("-", "/") and (tokens[i], tokens[i + 2]) in vocab.abbreviations:
+        return i + 3, vocab.abbreviations[(tokens[i], tokens[i + 2])]  # "T-SPN", "C/SPN"
+    for size in (2, 1):
+        short = tokens[i : i + size]
+        if len(short) == size and short in vocab.abbreviations:
+            return i + size, vocab.abbreviations[short]
     return None
 
 

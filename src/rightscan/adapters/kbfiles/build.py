@@ -195,6 +195,7 @@ def _build_vocabulary(v: OrderVocabularyFile, fname: str) -> OrderVocabulary:
         },
         letter_names=letter_names,
         sound_alikes=sound_alikes,
+        abbreviations=_abbreviations(v, phrases, words, fname),
         answers={kind: frozenset(words) for kind, words in v.answers.items()},
         negators=frozenset(" ".join(tokenize(word)) for word in v.negators),
         other_catalogues=tuple(v.other_catalogues),
@@ -242,6 +243,35 @@ def _dictation(
             raise KnowledgeError(f"{fname}: sound_alikes.{heard}: must be no vocabulary form, for vocabulary words")
         sound_alikes[said] = read
     return letter_names, sound_alikes
+
+
+def _abbreviations(
+    v: OrderVocabularyFile, phrases: dict[tuple[str, ...], TermMeaning], words: frozenset[str], fname: str
+) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Round 37o: the shortened words of fixed-width systems, checked: an abbreviation is no vocabulary form, it
+    stands for vocabulary words as many as its own, and each of its words is the word it stands for or that word
+    shortened - the same first letter, then some of the word's letters in their order ("spn": spine, "proto":
+    protocol), never a letter the word has not."""
+    out: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for short, meant in v.abbreviations.items():
+        said, read = tokenize(short), tokenize(meant)
+        fits = bool(said) and len(said) == len(read) and said not in phrases and set(read) <= words
+        if not (fits and all(_shortens(a, b) for a, b in zip(said, read, strict=True)) and said != read):
+            raise KnowledgeError(
+                f"{fname}: abbreviations.{short}: must be no vocabulary form, shortening vocabulary words"
+            )
+        out[said] = read
+    return out
+
+
+def _shortens(short: str, word: str) -> bool:
+    """Whether ``short`` is ``word`` or ``word`` cut short or without some letters: same first letter, in order."""
+    if short == word:
+        return True
+    if len(short) < 2 or len(short) >= len(word) or short[0] != word[0]:
+        return False
+    rest = iter(word[1:])
+    return all(letter in rest for letter in short[1:])
 
 
 def _study_attributes(a: StudyAttributesEntry, vocab: OrderVocabulary, where: str) -> StudyAttributes:

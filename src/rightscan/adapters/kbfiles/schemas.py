@@ -428,6 +428,9 @@ class OrderVocabularyFile(_Strict):
     # sound-alike words or phrases for the vocabulary words they stand for ("contracts" for contrast)
     letter_names: dict[_Letter, list[_LetterName]] = {}
     sound_alikes: dict[str, str] = {}
+    # round 37o: old systems' words cut short or without their vowels, written in fixed-width fields ("SPN" for
+    # spine, "LVR" for liver, "PROTO" for protocol): each read as the vocabulary word it shortens
+    abbreviations: dict[str, str] = {}
     # an order form's answers to a question ("Contrast: No", "IV contrast? [ ] yes [x] no")
     # round 31o: "not_applicable" ("N/A", "not applicable"): the pair states nothing
     answers: dict[Literal["yes", "no", "not_applicable"], list[_AnswerWords | Literal["n", "y", "n/a"]]] = {}

@@ -6,8 +6,6 @@
   a purpose written after the study's own contrast words) is proposed; with a result it is done;
 - a radiology-style study stops at a result word ("US R axilla normal." is a study done, not one standing alone in its
   sentence, and no longer competes with the study proposed);
-- a bare CT or ultrasound joined to another study ("CT and bone scan", "dx mammo/US") is a second study: no single
-  order, never the other study alone (annotation guide 2: two different studies considered -> absent);
 - names: the organ before "US" ("Liver US"), the CPT codes of a CT's two parts listed with a comma, PET/CT with its
   usual extent, a screening mammogram written with "W/ TOMOSYNTHESIS" (the screening tomosynthesis), and a body part
   written as two alternatives after "targeted US".
@@ -121,39 +119,6 @@ def test_control_two_studies_proposed_still_compete() -> None:
     assert order_of(note) is None
 
 
-# ---------------------------------------------------------------- a bare CT or US joined to another study
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        "Plan: onc to arrange staging (their letter mentions CT and bone scan).",
-        "Plan: staging with CT + bone scan next week.",
-        "Plan: to breast clinic tomorrow for dx mammo/US and core bx.",
-        "Plan: diagnostic mammogram and ultrasound this week.",
-        "Plan: R diagnostic mammogram + US, then bx.",
-    ],
-)
-def test_a_bare_ct_or_us_joined_to_a_study_makes_two_studies(line: str) -> None:
-    assert order_of(NEW_DX + line + "\n") is None
-
-
-@pytest.mark.parametrize(
-    ("line", "study"),
-    [
-        ("Plan: PET/CT and echo before chemo.", "pet_ct"),
-        ("Plan: bone scan for staging.", "bone_scan"),
-        ("Plan: CT chest/abdomen/pelvis with contrast for staging.", "ct_cap_contrast"),
-    ],
-)
-def test_control_one_study_is_still_the_order(line: str, study: str) -> None:
-    assert order_of(NEW_DX + line + "\n") == study
-
-
-def test_control_two_studies_done_leave_the_study_proposed() -> None:
-    assert order_of(NEW_DX + "CT and bone scan 2019 both negative.\nPlan: PET/CT for staging.\n") == "pet_ct"
-
-
 # ---------------------------------------------------------------- names
 
 
@@ -203,8 +168,3 @@ def test_the_purpose_sentence_gives_the_studys_rating() -> None:
     )
     decision = decide_note(note)
     assert decision["order"]["procedure_id"] == "ct_cap_contrast"  # the study rated is the one the note proposes
-
-
-def test_the_two_joined_studies_leave_no_study_rated() -> None:
-    decision = decide_note(NEW_DX + "Plan: staging with CT + bone scan next week.\n")
-    assert decision["order"] is None

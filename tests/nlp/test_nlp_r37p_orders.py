@@ -168,3 +168,8 @@ def test_the_purpose_sentence_gives_the_studys_rating() -> None:
     )
     decision = decide_note(note)
     assert decision["order"]["procedure_id"] == "ct_cap_contrast"  # the study rated is the one the note proposes
+
+
+def test_control_a_relatives_urging_a_scan_before_surgery_is_not_the_order() -> None:
+    note = NEW_DX + 'Her daughter keeps telling her to "insist on a PET scan" before surgery.\nPlan: BCS.\n'
+    assert order_of(note) is None

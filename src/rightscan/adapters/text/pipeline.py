@@ -281,9 +281,12 @@ class Analyser:
             for word in neighbours():  # read only for an ambiguous name
                 if CONTRAST_AFTER.fullmatch(" " + word):
                     continue
-                tried = orders.interpret(self.kb, f"{text} {word}")
-                if tried.status == "resolved" and tried.study is not None:
-                    settled.add(tried.study.id)
+                # round 37p: a body part written as alternatives ("targeted US R breast/chest wall") is tried one
+                # alternative at a time, as _study_alternatives reads them: two studies reached settle nothing
+                for part in word.split("/") if _ALTERNATIVES.fullmatch(word) else (word,):
+                    tried = orders.interpret(self.kb, f"{text} {part}")
+                    if tried.status == "resolved" and tried.study is not None:
+                        settled.add(tried.study.id)
             settled = settled if settled <= choices else set()  # never a study the name did not offer
             if len(settled) == 1:
                 return Finding("order", settled.pop())
@@ -503,9 +506,13 @@ class Analyser:
             studies = {a["findings"][0].value, b["findings"][0].value}
             if len(studies) < 2:
                 continue
-            together = orders.interpret(self.kb, f"{text[a['start'] : a['end']]} {text[b['start'] : b['end']]}")
-            if together.status == "resolved" and together.study is not None and together.study.id in studies:
-                a["findings"] = b["findings"] = (Finding("order", together.study.id),)
+            # round 37p: or with the words between them ("MAMMO SCREENING BILATERAL W/ TOMOSYNTHESIS": the screening
+            # tomosynthesis, which the two names alone, the mammogram and the tomosynthesis, did not say)
+            for words in (f"{text[a['start'] : a['end']]} {text[b['start'] : b['end']]}", text[a["start"] : b["end"]]):
+                together = orders.interpret(self.kb, words)
+                if together.status == "resolved" and together.study is not None and together.study.id in studies:
+                    a["findings"] = b["findings"] = (Finding("order", together.study.id),)
+                    break
 
 
 def _known_words(rules: Any) -> frozenset[str]:

@@ -6,7 +6,7 @@
   a purpose written after the study's own contrast words) is proposed; with a result it is done;
 - a radiology-style study stops at a result word ("US R axilla normal." is a study done, not one standing alone in its
   sentence, and no longer competes with the study proposed);
-- names: the organ before "US" ("Liver US"), the CPT codes of a CT's two parts listed with a comma, PET/CT with its
+- names: the CPT codes of a CT's two parts listed with a comma, PET/CT with its
   usual extent, a screening mammogram written with "W/ TOMOSYNTHESIS" (the screening tomosynthesis), and a body part
   written as two alternatives after "targeted US".
 """
@@ -125,9 +125,6 @@ def test_control_two_studies_proposed_still_compete() -> None:
 @pytest.mark.parametrize(
     ("line", "study"),
     [
-        ("Plan: Liver US ordered (ALP up).", "us_abdomen"),
-        ("Plan: RUQ US to be booked.", "us_abdomen"),
-        ("Plan: abdominal USG requested.", "us_abdomen"),
         ("Follow-up: PET/CT skull base to mid-thigh to be scheduled after path returns.", "pet_ct"),
         ("Plan: PET-CT (base of skull to mid thigh) to be booked.", "pet_ct"),
         ("Plan: targeted US L breast/chest wall today.", "us_breast"),
@@ -150,8 +147,8 @@ def test_a_mammogram_written_with_tomosynthesis_is_the_tomosynthesis(title: str,
     assert order_of(title + " 47 y/o F, avg risk. Prior BIRADS 1.\n") == study
 
 
-def test_control_a_liver_us_done_before_is_not_the_order() -> None:
-    assert order_of(SURV + "Liver US 2023: hemangioma. Plan: PET/CT for new bone pain.\n") == "pet_ct"
+def test_control_a_study_preferred_over_two_others_is_still_the_order() -> None:
+    assert order_of(NEW_DX + "Plan:\n- PET/CT for staging (preferred over CT+bone scan in IBC)\n") == "pet_ct"
 
 
 def test_control_two_alternatives_naming_two_studies_name_none() -> None:

@@ -52,6 +52,7 @@ from rightscan.adapters.text.values import FACT, NOTE, UNPARSED, Finding
 # round 18g: a word made of two body parts joined by a slash ("breast/chest"); short parts ("w/wo", "c/a/p", "b/l") are
 # abbreviations, not alternatives
 _ALTERNATIVES = re.compile(r"[A-Za-z]{3,}(?:/[A-Za-z]{3,})+")
+_PLAIN_BETWEEN = re.compile(r"[ \t]*(?:[A-Za-z]+/?[ \t]+){1,4}")  # round 37p: "SCREENING BILATERAL W/ "
 
 # medspaCy's matcher keeps an empty token Matcher when all rules are phrases, and spaCy warns on every note.
 _QUIET = r".*\[W036\].*"
@@ -508,7 +509,11 @@ class Analyser:
                 continue
             # round 37p: or with the words between them ("MAMMO SCREENING BILATERAL W/ TOMOSYNTHESIS": the screening
             # tomosynthesis, which the two names alone, the mammogram and the tomosynthesis, did not say)
-            for words in (f"{text[a['start'] : a['end']]} {text[b['start'] : b['end']]}", text[a["start"] : b["end"]]):
+            # a few plain words only ("preferred over CT+bone scan" names another study and its choice)
+            tries = [f"{text[a['start'] : a['end']]} {text[b['start'] : b['end']]}"]
+            if _PLAIN_BETWEEN.fullmatch(between):
+                tries.append(text[a["start"] : b["end"]])
+            for words in tries:
                 together = orders.interpret(self.kb, words)
                 if together.status == "resolved" and together.study is not None and together.study.id in studies:
                     a["findings"] = b["findings"] = (Finding("order", together.study.id),)

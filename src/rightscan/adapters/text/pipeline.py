@@ -52,7 +52,6 @@ from rightscan.adapters.text.values import FACT, NOTE, UNPARSED, Finding
 # round 18g: a word made of two body parts joined by a slash ("breast/chest"); short parts ("w/wo", "c/a/p", "b/l") are
 # abbreviations, not alternatives
 _ALTERNATIVES = re.compile(r"[A-Za-z]{3,}(?:/[A-Za-z]{3,})+")
-_PLAIN_BETWEEN = re.compile(r"[ \t]*(?:[A-Za-z]+/?[ \t]+){1,4}")  # round 37p: "SCREENING BILATERAL W/ "
 
 # medspaCy's matcher keeps an empty token Matcher when all rules are phrases, and spaCy warns on every note.
 _QUIET = r".*\[W036\].*"
@@ -79,9 +78,7 @@ class Analyser:
             p for t in self.rules.targets if t.family.startswith("symptom") for p in t.phrases
         )
         spec = self.rules.layout
-        # round 28: "Cough ..... Y  (N)"; round 37a: "Bone pain   Y / [N]", "Y / N*", "Y / Ⓝ"
-        self._circled = (compile_circled(spec), spec["yes"], spec["no"])
-        self._circled_letters = dict(spec.get("circled_letters") or {})
+        self._circled = (compile_circled(spec), spec["yes"], spec["no"])  # round 28: "Cough ..... Y  (N)"
         self.headed_lists = compile_headed_lists(
             [*spec["negative_headings"], *spec["positive_headings"]],
             [*spec["vertical_list_stops"], *self.rules.denial_ending_qualifiers],
@@ -101,7 +98,7 @@ class Analyser:
         # sixteenth pass F3: a symptom's phrase wrapped over two lines ("bone\npain", "short-\nness"; phrase_wraps)
         hyphened = soft_hyphens(undo_swaps(text), self._known_words)
         joined = join_headed_lists(self.headed_lists, unwrap(join_phrase_wraps(hyphened, self._phrase_breaks)))
-        joined = circled_answers(*self._circled, joined, self._circled_letters)
+        joined = circled_answers(*self._circled, joined)
         plain, marks = normalise_marked(self.layout, joined)
         return break_runs(plain), marks
 
@@ -282,12 +279,9 @@ class Analyser:
             for word in neighbours():  # read only for an ambiguous name
                 if CONTRAST_AFTER.fullmatch(" " + word):
                     continue
-                # round 37p: a body part written as alternatives ("targeted US R breast/chest wall") is tried one
-                # alternative at a time, as _study_alternatives reads them: two studies reached settle nothing
-                for part in word.split("/") if _ALTERNATIVES.fullmatch(word) else (word,):
-                    tried = orders.interpret(self.kb, f"{text} {part}")
-                    if tried.status == "resolved" and tried.study is not None:
-                        settled.add(tried.study.id)
+                tried = orders.interpret(self.kb, f"{text} {word}")
+                if tried.status == "resolved" and tried.study is not None:
+                    settled.add(tried.study.id)
             settled = settled if settled <= choices else set()  # never a study the name did not offer
             if len(settled) == 1:
                 return Finding("order", settled.pop())
@@ -507,17 +501,9 @@ class Analyser:
             studies = {a["findings"][0].value, b["findings"][0].value}
             if len(studies) < 2:
                 continue
-            # round 37p: or with the words between them ("MAMMO SCREENING BILATERAL W/ TOMOSYNTHESIS": the screening
-            # tomosynthesis, which the two names alone, the mammogram and the tomosynthesis, did not say)
-            # a few plain words only ("preferred over CT+bone scan" names another study and its choice)
-            tries = [f"{text[a['start'] : a['end']]} {text[b['start'] : b['end']]}"]
-            if _PLAIN_BETWEEN.fullmatch(between):
-                tries.append(text[a["start"] : b["end"]])
-            for words in tries:
-                together = orders.interpret(self.kb, words)
-                if together.status == "resolved" and together.study is not None and together.study.id in studies:
-                    a["findings"] = b["findings"] = (Finding("order", together.study.id),)
-                    break
+            together = orders.interpret(self.kb, f"{text[a['start'] : a['end']]} {text[b['start'] : b['end']]}")
+            if together.status == "resolved" and together.study is not None and together.study.id in studies:
+                a["findings"] = b["findings"] = (Finding("order", together.study.id),)
 
 
 def _known_words(rules: Any) -> frozenset[str]:

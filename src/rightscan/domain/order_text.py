@@ -55,7 +55,7 @@ from rightscan.domain.order_form import answer_questions
 from rightscan.domain.order_parse import _Parse, _timing
 from rightscan.domain.order_requisition import read_requisition
 from rightscan.domain.order_routes import contralateral, enteric_only, note_route
-from rightscan.domain.order_tokens import tokenize
+from rightscan.domain.order_tokens import share_suspended, tokenize
 from rightscan.domain.order_typos import CONNECTORS, correct, dictated, run_on, run_together, study_words_run_together
 from rightscan.domain.orders_items import (
     CLAUSE_ENDS,
@@ -504,7 +504,7 @@ def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
     parse = _Parse()
     text = read_requisition(vocab, text, parse)  # round 33o: a faxed requisition's marks, broken words, OCR confusions
     # an order form's question answered inline ("Tomosynthesis? N", "IV contrast? Y"): what the answer states
-    text = answer_questions(vocab, text, lambda q: _items(vocab, tokenize(q)))
+    text = share_suspended(answer_questions(vocab, text, lambda q: _items(vocab, tokenize(q))))
     if _answered_no(vocab, text):  # "contrast [ ] yes [x] no": never "with"; the order asks
         parse.contrast_unclear = parse.contrast_question = parse.contrast_doubt = True
     study: list[str] = []

@@ -12,6 +12,11 @@ _NOT = re.compile(r"(?<=[a-z])n['\u2019]t\b")  # "can't", "won't", "doesn't"
 _DOTTED = re.compile(r"(?<![a-z0-9.])[a-z](?:\.[a-z])+\.?(?![a-z0-9])")  # letters with full stops: "c.t.", "m.r.i."
 _LOINC = re.compile(r"(?<![\w-])(\d{3,6}-\d)(?![\w-])")
 _CPT = re.compile(r"(?<![\w-])(\d{4}[0-9T])(?:-(?:[A-Z]{2}|\d{2}))?(?![\w-])", re.IGNORECASE)  # 77065-RT
+# a suspended hyphen: "C-, T- and L-spine", "pre- and post-contrast" share the last compound's second word
+_SUSPENDED = re.compile(
+    r"\b((?:[a-z0-9]{1,5}-\s*(?:,|/|\band\b|\bor\b)\s*(?:and\s+|or\s+)?)+)([a-z0-9]{1,5})-([a-z]{3,})\b", re.IGNORECASE
+)
+_HANGING = re.compile(r"([a-z0-9]{1,5})-(?=\s*(?:,|/|\band\b|\bor\b))", re.IGNORECASE)
 _HCPCS = re.compile(r"(?<![\w-])([A-Z]\d{4})(?:-(?:[A-Z]{2}|\d{2}))?(?![\w-])", re.IGNORECASE)  # G0279-26 (21o)
 
 
@@ -39,6 +44,17 @@ def tokenize(text: str) -> tuple[str, ...]:
     text = _NOT.sub("nt", text)
     text = _DOTTED.sub(lambda m: m.group().replace(".", ""), text.replace("&", " and ").replace("\u00b1", " +/- "))
     return tuple(_TOKEN.findall(text))
+
+
+def share_suspended(text: str) -> str:
+    """A suspended hyphen written out: 'C-, T- and L-spine' is 'C-spine, T-spine and L-spine' (its 'C-' is not
+    'without contrast'), 'pre- and post-contrast' is 'pre-contrast and post-contrast'."""
+    return _SUSPENDED.sub(_share_second_word, text) if "-" in text else text
+
+
+def _share_second_word(match: re.Match[str]) -> str:
+    word = match.group(3)
+    return _HANGING.sub(lambda m: f"{m.group(1)}-{word}", match.group(1)) + f"{match.group(2)}-{word}"
 
 
 def extract_codes(text: str) -> tuple[tuple[str, ...], str]:

@@ -106,6 +106,7 @@ FROZEN = {
     "orders_v32.jsonl": "1857f4bdeaaab97bc71bf60d91a13682ad5ee2bb7242f69039ed4e76445f07a1",
     "orders_v33.jsonl": "ccbbb39f44f3cd5e6aa5e66d684bf7a8bae54477a73b1815983b943f556c5645",
     "orders_v34.jsonl": "4b6c95656818fcbdc08c492bf40b667c2f12d0dde4a0e0d89bdcf7a8f8623700",
+    "orders_v35.jsonl": "64c1c27ff3c09c190985d0bcd902b79c37183e50c3a4605beb3b9f0eb12278ad",
 }
 
 

@@ -198,6 +198,9 @@ FLOORS = {
     # possessive story, another clinician's benign cause, noun forms of suspicion, an infection's cough improving)
     # 88.0 % and 5: aj-003, al-006, al-037 (checkbox answers, a questioned sign), aj-050, al-007 (labs)
     "blind_v37.jsonl": (5, 0.88),
+    # first run unseen 79.3 % and 4 unsafe (BLIND_V38_PROVENANCE.md, measured at f45d3a9): am-020 (a new IIB cancer
+    # read as a local recurrence), an-023, an-038, ao-003 (M1 without distant disease)
+    "blind_v38.jsonl": (4, 0.79),
 }
 
 

@@ -108,6 +108,7 @@ class OrderVocabulary:
     fuzzy_targets: tuple[str, ...]  # alphabetic words of 3+ letters a typo may be corrected to
     split_words: frozenset[str]  # one-word forms that state an attribute: "bonescan" splits into two
     region_ancestors: dict[str, frozenset[str]] = field(compare=False, hash=False)
+    plural_same: frozenset[str] = field(default=frozenset(), compare=False, hash=False)  # "scan": "scans" too
     # (protocol words that must all be named, the contrast timing they state together)
     protocols: tuple[tuple[frozenset[str], str], ...] = ()
     # a site an indication names -> regions it also lies in ("neck pain" for a C-spine MRI)

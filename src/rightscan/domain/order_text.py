@@ -90,8 +90,11 @@ from rightscan.domain.orders_items import (
 # the doubts about contrast and the study an indication segment passes on to the order
 _CARRIED = ("optional_contrast", "either_contrast", "refused_contrast", "plus_minus", "contrast_open", "optional_part")
 # where segments meet: a spaced dash, brackets, "?", ",", ";", ":" (not inside a clock time: "injection 09:00"), a
-# full stop that ends a sentence, a worklist line's "|" between its fields (round 27o)
-_SEGMENT_BREAK = re.compile(r"\s[-\u2013\u2014]+\s|[()\[\]{}?;,|]|(?<!\d):|:(?!\d)|\.\s+(?=[^\W\d_])")
+# full stop that ends a sentence, a worklist line's "|" between its fields (round 27o), an order set's path
+# ("New Patient set > Imaging > NM bone scan"; not "> 2 cm", not an arrow "->")
+_SEGMENT_BREAK = re.compile(
+    r"\s[-\u2013\u2014]+\s|[()\[\]{}?;,|]|(?<!\d):|:(?!\d)|\.\s+(?=[^\W\d_])|\s>\s+(?=[^\W\d_]|\[)"
+)
 # a sign alone in brackets ("MRI brain (-) contrast", "gad (+)"): kept as a sign joined to the words beside it, never a
 # segment of its own, so that the vocabulary's signed contrast forms see it (round 34o, sixteenth security pass F11)
 _BRACKETED_SIGN = re.compile(r"\s*[(\[]\s*([-+])\s*[)\]]\s*")
@@ -110,7 +113,11 @@ _SITE_PREFIX = re.compile(r"^\s*([A-Z][A-Z0-9]{1,7})_(?=[A-Z0-9])")
 
 
 # ------------------------------------------------------------------ parsing
-def _match_at(tokens: tuple[str, ...], i: int, form: tuple[str, ...]) -> int | None:
+def _match_at(
+    tokens: tuple[str, ...], i: int, form: tuple[str, ...], plurals: frozenset[str] = frozenset()
+) -> int | None:
+    """Where ``form`` ends when it is read at ``tokens[i]``; a form's last word may be written in a plural the
+    vocabulary reads as that word ("bone scans", "screening mammograms": ``plurals``)."""
     j, n = i, len(tokens)
     for k, t in enumerate(form):
         if t in SEPARATORS:
@@ -122,7 +129,7 @@ def _match_at(tokens: tuple[str, ...], i: int, form: tuple[str, ...]) -> int | N
         if k > 0:
             while j < n and tokens[j] in SEPARATORS:
                 j += 1
-        if j < n and tokens[j] == t:
+        if j < n and (tokens[j] == t or (k == len(form) - 1 > 0 and tokens[j] == t + "s" and t in plurals)):
             j += 1
         else:
             return None
@@ -136,7 +143,7 @@ def _items(vocab: OrderVocabulary, tokens: tuple[str, ...]) -> list[tuple[str, T
     while i < n:
         best_end, best = None, None
         for form in vocab.by_first.get(tokens[i], ()):
-            end = _match_at(tokens, i, form)
+            end = _match_at(tokens, i, form, vocab.plural_same)
             if end is not None and (best_end is None or end > best_end):
                 best_end, best = end, form
         if best is None or best_end is None:  # a TNM category ("cT3N1") is what the study is for (round 24o)

@@ -185,6 +185,13 @@ def _build_vocabulary(v: OrderVocabularyFile, fname: str) -> OrderVocabulary:
         by_first={k: tuple(sorted(vs, key=len, reverse=True)) for k, vs in by_first.items()},
         words=words,
         fuzzy_targets=tuple(sorted(w for w in words if w.isalpha() and len(w) >= 3)),
+        # a study noun whose plural the vocabulary reads as the same word ("scan" / "scans"): a multi-word form may
+        # end in that plural ("bone scans"); a region's plural is left out (a form's region may differ from it)
+        plural_same=frozenset(
+            t[0]
+            for t, m in phrases.items()
+            if len(t) == 1 and len(t[0]) >= 3 and t[0].isalpha() and not m.regions and phrases.get((t[0] + "s",)) == m
+        ),
         split_words=frozenset(t[0] for t, m in phrases.items() if len(t) == 1 and t[0].isalpha() and not m.noise),
         region_ancestors=ancestors,
         protocols=tuple((frozenset(rule.all_of), rule.contrast) for rule in v.protocols),

@@ -1,8 +1,10 @@
 """Round 37a: the classes of the v37 blind notes al-006, aj-003 and al-037, in other wordings than the notes'.
 
 1. A Y/N answer column whose chosen option is marked (square or round brackets, a mark on both sides or one, a
-   ticked box glued before it, a circled letter): the mark picks the answer ("Cough   Y / [N]" denies the cough); an
-   unmarked pair, or one with both options marked, is unanswered (to confirm, never stated).
+   circled letter): the mark picks the answer ("Cough   Y / [N]" denies the cough); an unmarked pair, or one with
+   both options marked, is unanswered (to confirm, never stated). Brackets holding a tick or a blank are a checkbox,
+   never a choice mark: a checkbox pair ("[x]Y [ ]N") is the layout's (controls), and a lone ticked box glued to one
+   option of a bare pair ("Y / (X)N") leaves the row to confirm.
 2. Items each answered by a bracketed letter after it on one line ("fever [N] new weight loss [N] fatigue [Y]"):
    each answer answers its own item alone; a warning word inside the item does not keep it from the denial.
 3. An examination sign doubted by a query mark past a word of degree ("sclerae ? faintly icteric") or hedged after
@@ -37,7 +39,6 @@ def _to_confirm(note: str) -> set[str]:
         "Symptom review:\n  Headaches    Yes / [No]\n  Cough        Yes / [No]\n",
         "Symptom review:\n  Headaches    Y / N*\n  Cough        Y / *N\n",
         "Symptom review:\n  Headaches    Y / __N__\n  Cough        Y / **N**\n",
-        "Symptom review:\n  Headaches    Y / (X)N\n  Cough        Y / [x]N\n",
         "Symptom review:\n  Headaches    Y   Ⓝ\n  Cough        Y   Ⓝ\n",
     ],
 )
@@ -83,6 +84,45 @@ def test_a_marked_yes_on_a_long_row_is_read() -> None:
 )
 def test_an_unmarked_or_twice_marked_pair_is_never_a_stated_symptom(form: str) -> None:
     assert not _stated(form) & {"headache", "cough"}
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        "Symptom review:\n  Headaches    Y / (X)N\n  Cough        Y / [x]N\n",
+        "Symptom review:\n  Headaches    (x)Yes / No\n  Cough        [✓]Yes / No\n",
+        "Symptom review:\n  Headaches    Y / [X]No\n  Cough        Yes / (✓)No\n",
+    ],
+)
+def test_a_lone_ticked_box_glued_to_one_option_is_no_choice_mark_and_is_to_confirm(form: str) -> None:
+    # a checkbox's brackets are no choice mark; with the other option unboxed there is no checkbox pair either:
+    # the row is left to confirm, never read as a stated symptom
+    assert not _stated(form) & {"headache", "cough"}
+    assert {"headache", "cough"} <= _to_confirm(form)
+
+
+# controls: a checkbox pair ("[x]Y [ ]N"): the box's content is the mark, not its brackets; the chosen-mark reader
+# leaves the pair to the layout, whatever the row holds (ticked, blank, round, a tick sign, one row or several)
+@pytest.mark.parametrize(
+    ("row", "ticked", "unticked"),
+    [
+        ("ROS: cough [X]Y [ ]N   shortness of breath [ ]Y [X]N\n", "cough", "dyspnea"),
+        ("Systemic: back pain [ ]Yes [x]No   headaches [x]Yes [ ]No\n", "headache", "back_pain"),
+        ("ROS: wt loss (x)Y ( )N   bone pain ( )Y (x)N\n", "weight_loss", "bone_pain"),
+        ("Screen: bone pain ( )Y (x)N   cough (x)Y ( )N\n", "cough", "bone_pain"),
+        ("ROS: headache [✓]Y []N   cough []Y [✓]N\n", "headache", "cough"),
+        ("Checklist:\n  Cough       [ ]Y [x]N\n  Back pain   [x]Y [ ]N\n", "back_pain", "cough"),
+    ],
+)
+def test_a_checkbox_pair_is_read_by_its_ticked_box(row: str, ticked: str, unticked: str) -> None:
+    assert ticked in _stated(row)
+    assert unticked not in _stated(row)
+
+
+def test_a_checkbox_pair_beside_a_marked_letter_pair_keeps_each_rows_answer() -> None:
+    form = "Symptom review:\n  Headaches    [x]Y [ ]N\n  Cough        Y / [N]\n  Back pain    [ ]Y [x]N\n"
+    assert "headache" in _stated(form)
+    assert not (_stated(form) | _to_confirm(form)) & {"cough", "back_pain"}
 
 
 def test_a_marked_yes_in_a_relatives_or_hypothetical_row_raises_nothing() -> None:

@@ -10,9 +10,13 @@ the pair reads as an unanswered one ("Y   N": to confirm, never a Yes). Same len
 
 Round 37a (v37 al-006: five red flags from a checklist whose "Y / [N]" rows were ticked No): the chosen option may be
 marked otherwise than by round brackets: square brackets ("Bone pain   Y / [N]", "[Y] / N", "Y [N]"), the same mark
-glued on both sides ("Y / __N__", "Y / **N**", "*N*"), one mark glued on one side ("Y / N*"), a ticked box glued
-before it ("Y / (X)N", "[x]N"), or a circled letter ("Y / Ⓝ"). The marks are data (``layout.chosen_*`` and
-``circled_letters``); a box after its option ("N(X)") and boxes apart from their options stay the layout's.
+glued on both sides ("Y / __N__", "Y / **N**", "*N*"), one mark glued on one side ("Y / N*"), or a circled letter
+("Y / Ⓝ"). The marks are data (``layout.chosen_*`` and ``circled_letters``). Brackets holding a tick mark or a blank
+are a checkbox, whose content is the mark, never a choice mark: a checkbox pair ("[x]Y [ ]N", "( )Y (x)N") or a blank
+box glued to an option is left to the layout as written (a row of such pairs had lost its checked headache when the
+reader paired one item's "[ ]Y" with the next item's "[x]N"); a lone ticked box glued to one option of a bare pair
+("Y / (X)N": no checkbox pair the layout reads) makes the pair an unanswered one, to confirm. A box after its option
+("N(X)") and boxes apart from their options stay the layout's.
 
 The answer words are the layout's own ("yes" and "no" of ``layout`` in context.yaml).
 """
@@ -26,6 +30,13 @@ from typing import Any
 _SPACE = r"[ \t]*"
 
 
+def _box_pattern(spec: Mapping[str, Any]) -> str:
+    """A checkbox, square or round, holding a tick mark or a blank (``checked``, ``unchecked``, ``round_checked``)."""
+    square = "".join(re.escape(c) for c in {*spec.get("checked", ()), *spec.get("unchecked", ())} if c.strip())
+    round_ = "".join(re.escape(c) for c in spec.get("round_checked", ()) if c.strip())
+    return rf"(?:\[[ \t{square}]?\]|\([ \t{round_}]?\))"
+
+
 def _marked_forms(spec: Mapping[str, Any], words: str) -> list[str]:
     """The regexes of one option marked as chosen, in the order they are tried (the widest first)."""
     forms = []
@@ -36,12 +47,9 @@ def _marked_forms(spec: Mapping[str, Any], words: str) -> list[str]:
         forms.append(rf"{re.escape(mark)}(?:{words}){re.escape(mark)}")
     for mark in spec.get("chosen_beside", ()):
         forms += [rf"{re.escape(mark)}(?:{words})", rf"(?:{words}){re.escape(mark)}"]
-    square = "".join(re.escape(c) for c in spec.get("checked", ()) if c.strip())
-    round_ = "".join(re.escape(c) for c in spec.get("round_checked", ()) if c.strip())
-    if square:
-        forms.append(rf"\[[{square}]\](?:{words})")
-    if round_:
-        forms.append(rf"\([{round_}]\)(?:{words})")
+    # a checkbox glued before an option, ticked or blank ("[x]Y [ ]N", "( )Y (x)N", "Y / (X)N"): read whole, so that
+    # no pair is found inside a row of boxes, and then left alone (see ``_box``)
+    forms.append(rf"{_box_pattern(spec)}(?:{words})")
     circled = "".join(re.escape(c) for c in spec.get("circled_letters", {}))
     if circled:
         forms.append(rf"[{circled}]")
@@ -58,7 +66,13 @@ def compile_circled(spec: Mapping[str, Any]) -> re.Pattern[str]:
     )
 
 
-_BOX_BEFORE = re.compile(r"^[\[(][^\s\[\]()][\])](?=\w)")
+_BOX_BEFORE = re.compile(r"^[\[(][^\[\]()]?[\])](?=\w)")
+
+
+def _box(part: str) -> str | None:
+    """The content of the checkbox glued before an option ("[x]N" -> "x", "[ ]Y" -> ""), None without one."""
+    box = _BOX_BEFORE.match(part.strip())
+    return None if box is None else box.group()[1:-1].strip()
 
 
 def _word(part: str, circled: Mapping[str, str]) -> tuple[str, bool]:
@@ -84,8 +98,13 @@ def circled_answers(
         opposite = (a in yes_words and b in no_words) or (a in no_words and b in yes_words)
         if not opposite or not (a_marked or b_marked):
             continue
+        boxes = [_box(m.group("a")), _box(m.group("b"))]
+        if boxes != [None, None] and (None not in boxes or "" in boxes):
+            continue  # a checkbox pair ("[x]Y [ ]N") or a blank box: the box's content is the mark, read by the layout
         chars = chars if chars is not None else list(text)
-        if a_marked and b_marked:  # both chosen: a conflict, read as the unanswered pair ("Y   N"), never as a Yes
+        # both chosen, or one ticked box beside a bare option ("Y / (X)N", no checkbox pair the layout reads): read as
+        # the unanswered pair ("Y   N"), to confirm, never as a Yes
+        if (a_marked and b_marked) or boxes != [None, None]:
             start, end = m.span("a")  # the two words kept next to their gap: "[Y] / [N]" -> " Y / N "
             chars[start:end] = list(a.upper()[: end - start].rjust(end - start))
             start, end = m.span("b")

@@ -3,9 +3,20 @@
 A paper questionnaire asks the patient to circle Y or N; typed out, the circle becomes brackets around the chosen
 letter. Read as written, "Y (N)" offers both answers and the item stood as a stated symptom (v28 blind note ia-012:
 three red flags from a form circled No). Here, where a line holds a pair of opposite answers with exactly one of them
-bracketed, the chosen one is kept and the other and the brackets are blanked, so "Cough ...... Y   (N)" reads as the
-grid row "Cough ......     N" that the layout already answers (``grid_rows``). Two bracketed, none bracketed, two
-answers of one kind, or a bracket holding anything else: the line is left as it is. Same length, same offsets.
+marked, the chosen one is kept and the other and the marks are blanked, so "Cough ...... Y   (N)" reads as the
+grid row "Cough ......     N" that the layout already answers (``grid_rows``). None marked, two answers of one kind,
+or a bracket holding anything else: the line is left as it is; both marked (round 37a): the marks are blanked, and
+the pair reads as an unanswered one ("Y   N": to confirm, never a Yes). Same length, same offsets.
+
+Round 37a (v37 al-006: five red flags from a checklist whose "Y / [N]" rows were ticked No): the chosen option may be
+marked otherwise than by round brackets: square brackets ("Bone pain   Y / [N]", "[Y] / N", "Y [N]"), the same mark
+glued on both sides ("Y / __N__", "Y / **N**", "*N*"), one mark glued on one side ("Y / N*"), or a circled letter
+("Y / Ⓝ"). The marks are data (``layout.chosen_*`` and ``circled_letters``). Brackets holding a tick mark or a blank
+are a checkbox, whose content is the mark, never a choice mark: a checkbox pair ("[x]Y [ ]N", "( )Y (x)N") or a blank
+box glued to an option is left to the layout as written (a row of such pairs had lost its checked headache when the
+reader paired one item's "[ ]Y" with the next item's "[x]N"); a lone ticked box glued to one option of a bare pair
+("Y / (X)N": no checkbox pair the layout reads) makes the pair an unanswered one, to confirm. A box after its option
+("N(X)") and boxes apart from their options stay the layout's.
 
 The answer words are the layout's own ("yes" and "no" of ``layout`` in context.yaml).
 """
@@ -14,37 +25,95 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from typing import Any
+
+_SPACE = r"[ \t]*"
 
 
-def compile_circled(spec: Mapping[str, Sequence[str]]) -> re.Pattern[str]:
+def _box_pattern(spec: Mapping[str, Any]) -> str:
+    """A checkbox, square or round, holding a tick mark or a blank (``checked``, ``unchecked``, ``round_checked``)."""
+    square = "".join(re.escape(c) for c in {*spec.get("checked", ()), *spec.get("unchecked", ())} if c.strip())
+    round_ = "".join(re.escape(c) for c in spec.get("round_checked", ()) if c.strip())
+    return rf"(?:\[[ \t{square}]?\]|\([ \t{round_}]?\))"
+
+
+def _marked_forms(spec: Mapping[str, Any], words: str) -> list[str]:
+    """The regexes of one option marked as chosen, in the order they are tried (the widest first)."""
+    forms = []
+    for pair in spec.get("chosen_brackets", ("()",)):
+        opening, closing = re.escape(pair[0]), re.escape(pair[1])
+        forms.append(rf"{opening}{_SPACE}(?:{words}){_SPACE}{closing}")
+    for mark in sorted(spec.get("chosen_around", ()), key=len, reverse=True):
+        forms.append(rf"{re.escape(mark)}(?:{words}){re.escape(mark)}")
+    for mark in spec.get("chosen_beside", ()):
+        forms += [rf"{re.escape(mark)}(?:{words})", rf"(?:{words}){re.escape(mark)}"]
+    # a checkbox glued before an option, ticked or blank ("[x]Y [ ]N", "( )Y (x)N", "Y / (X)N"): read whole, so that
+    # no pair is found inside a row of boxes, and then left alone (see ``_box``)
+    forms.append(rf"{_box_pattern(spec)}(?:{words})")
+    circled = "".join(re.escape(c) for c in spec.get("circled_letters", {}))
+    if circled:
+        forms.append(rf"[{circled}]")
+    return forms
+
+
+def compile_circled(spec: Mapping[str, Any]) -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in sorted({*spec["yes"], *spec["no"]}, key=len, reverse=True))
-    one = rf"(?:\([ \t]*(?:{words})[ \t]*\)|(?:{words}))"
-    # the pair: two answers side by side (a gap or a slash between), neither glued to a word or a bracket outside
-    return re.compile(rf"(?<![\w(])(?P<a>{one})(?P<gap>[ \t]+|[ \t]*/[ \t]*)(?P<b>{one})(?![\w)])", re.IGNORECASE)
+    one = rf"(?:{'|'.join([*_marked_forms(spec, words), f'(?:{words})'])})"
+    # the pair: two answers side by side (a gap or a slash between), neither glued to a word or a mark outside; an
+    # answer glued to a slash and a word after it is no option ("[Y] N/V": nausea and vomiting)
+    return re.compile(
+        rf"(?<![\w(\[*])(?P<a>{one})(?P<gap>[ \t]+|[ \t]*/[ \t]*)(?P<b>{one})(?![\w)\]*]|/\w)", re.IGNORECASE
+    )
 
 
-def _word(part: str) -> tuple[str, bool]:
+_BOX_BEFORE = re.compile(r"^[\[(][^\[\]()]?[\])](?=\w)")
+
+
+def _box(part: str) -> str | None:
+    """The content of the checkbox glued before an option ("[x]N" -> "x", "[ ]Y" -> ""), None without one."""
+    box = _BOX_BEFORE.match(part.strip())
+    return None if box is None else box.group()[1:-1].strip()
+
+
+def _word(part: str, circled: Mapping[str, str]) -> tuple[str, bool]:
+    """The answer word of one option and whether it is marked."""
     inner = part.strip()
-    circled = inner.startswith("(")
-    return inner.strip("() \t").lower(), circled
+    if inner in circled:
+        return circled[inner].lower(), True
+    word = _BOX_BEFORE.sub("", inner).strip("()[]*_ \t")
+    return word.lower(), word != inner
 
 
-def circled_answers(pattern: re.Pattern[str], yes: Sequence[str], no: Sequence[str], text: str) -> str:
-    """``text`` with each circled Yes/No pair reduced to its chosen answer (same length)."""
-    if "(" not in text:
+def circled_answers(
+    pattern: re.Pattern[str], yes: Sequence[str], no: Sequence[str], text: str, circled: Mapping[str, str] | None = None
+) -> str:
+    """``text`` with each Yes/No pair with one option marked reduced to its chosen answer (same length)."""
+    letters = circled or {}
+    if not any(c in text for c in "([*_") and not any(c in text for c in letters):
         return text
     yes_words, no_words = {w.lower() for w in yes}, {w.lower() for w in no}
     chars: list[str] | None = None
     for m in pattern.finditer(text):
-        (a, a_circled), (b, b_circled) = _word(m.group("a")), _word(m.group("b"))
+        (a, a_marked), (b, b_marked) = _word(m.group("a"), letters), _word(m.group("b"), letters)
         opposite = (a in yes_words and b in no_words) or (a in no_words and b in yes_words)
-        if not opposite or a_circled == b_circled:
+        if not opposite or not (a_marked or b_marked):
             continue
+        boxes = [_box(m.group("a")), _box(m.group("b"))]
+        if boxes != [None, None] and (None not in boxes or "" in boxes):
+            continue  # a checkbox pair ("[x]Y [ ]N") or a blank box: the box's content is the mark, read by the layout
         chars = chars if chars is not None else list(text)
-        keep, drop = ("a", "b") if a_circled else ("b", "a")
-        kept = _word(m.group(keep))[0]
+        # both chosen, or one ticked box beside a bare option ("Y / (X)N", no checkbox pair the layout reads): read as
+        # the unanswered pair ("Y   N"), to confirm, never as a Yes
+        if (a_marked and b_marked) or boxes != [None, None]:
+            start, end = m.span("a")  # the two words kept next to their gap: "[Y] / [N]" -> " Y / N "
+            chars[start:end] = list(a.upper()[: end - start].rjust(end - start))
+            start, end = m.span("b")
+            chars[start:end] = list(b.upper()[: end - start].ljust(end - start))
+            continue
+        keep, drop = ("a", "b") if a_marked else ("b", "a")
+        kept = a if a_marked else b
         start, end = m.span(keep)
-        chars[start:end] = list(kept.upper().center(end - start))
+        chars[start:end] = list(kept.upper()[: end - start].center(end - start))
         start, end = m.span(drop)
         chars[start:end] = [" "] * (end - start)
         if "/" in m.group("gap"):

@@ -93,6 +93,11 @@ class _Layout(Strict):
     unchecked: Words
     round_checked: Words
     underscore_checked: Words
+    # round 37a (circled_answers.py): the marks that pick one option of a Y/N pair ("Y / [N]", "Y / N*", "Y / Ⓝ")
+    chosen_brackets: Words
+    chosen_around: Words
+    chosen_beside: Words
+    circled_letters: dict[str, str] = Field(default_factory=dict)
     negative_unless_checked: Words
     yes: list[str] = Field(default_factory=lambda: ["y", "yes"])
     no: list[str] = Field(default_factory=lambda: ["n", "no"])
@@ -331,6 +336,8 @@ class _RedFlagReadings(Strict):
     criterion_met_denials: Words = Field(default_factory=list)
     asking_words: Words
     asking_stops: Words
+    # round 37a: words of degree between a query mark and the sign it doubts ("sclerae ? faintly icteric")
+    query_degree_words: Words = Field(default_factory=list)
     answered_words: Words
     title_nouns: Words
     # round 18a (relative_tail.py): a symptom told in a relative's story (a relative clause, the relative's disease,

@@ -78,7 +78,9 @@ class Analyser:
             p for t in self.rules.targets if t.family.startswith("symptom") for p in t.phrases
         )
         spec = self.rules.layout
-        self._circled = (compile_circled(spec), spec["yes"], spec["no"])  # round 28: "Cough ..... Y  (N)"
+        # round 28: "Cough ..... Y  (N)"; round 37a: "Bone pain   Y / [N]", "Y / N*", "Y / Ⓝ"
+        self._circled = (compile_circled(spec), spec["yes"], spec["no"])
+        self._circled_letters = dict(spec.get("circled_letters") or {})
         self.headed_lists = compile_headed_lists(
             [*spec["negative_headings"], *spec["positive_headings"]],
             [*spec["vertical_list_stops"], *self.rules.denial_ending_qualifiers],
@@ -98,7 +100,7 @@ class Analyser:
         # sixteenth pass F3: a symptom's phrase wrapped over two lines ("bone\npain", "short-\nness"; phrase_wraps)
         hyphened = soft_hyphens(undo_swaps(text), self._known_words)
         joined = join_headed_lists(self.headed_lists, unwrap(join_phrase_wraps(hyphened, self._phrase_breaks)))
-        joined = circled_answers(*self._circled, joined)
+        joined = circled_answers(*self._circled, joined, self._circled_letters)
         plain, marks = normalise_marked(self.layout, joined)
         return break_runs(plain), marks
 

@@ -6,7 +6,10 @@ followed by its answer and a separator: "Symptom screen: Chest pain N / SOB N / 
 joins the items into one list, so a line's last "N" negated every item back to the line's start (a "Y" among
 them too) and an "N" before a slash negated nothing. Here, on a line with at least two such answers, each answer
 acts on its own item alone (back to the separator before it): a negative answer negates it, a yes leaves it
-stated; either answer becomes a cell bar, so that it reaches no neighbouring item. Split from layout.py, which
+stated; either answer becomes a cell bar, so that it reaches no neighbouring item. Round 37a (v37 aj-003): the answer
+may stand in square brackets, which close its item by themselves ("fever [N] chills [N] unintentional wt loss [N]
+fatigue [Y]": read as words, the line's last "[Y]" had left the weight loss stated, its own "[N]" unread; and "back
+pain [Y] joint pain [N]" had denied the back pain with the joint pain). Split from layout.py, which
 applies what this finds, as trailing_signs.py does for "fevers-/cough+/SOB-".
 """
 
@@ -17,6 +20,7 @@ import re
 from collections.abc import Iterable
 
 _ITEM_START = re.compile(r"[/,|;:\n]")
+_BOXED_ITEM_START = re.compile(r"[|;:\n]")  # a bracketed answer's item: a slash or comma stays inside ("N/V [N]")
 _ITEM_MAX_WORDS = 6  # "Recent unintentional weight loss", "new pain in the back": a screen's item is a few words
 _MIN_ANSWERS = 2  # one answer a line is a grid row or prose, read elsewhere
 
@@ -29,7 +33,10 @@ def compile_slash_answer(yes: Iterable[str], no: Iterable[str]) -> re.Pattern[st
     alternation = "|".join(re.escape(w) for w in words)
     return re.compile(
         rf"(?<=[A-Za-z)])[ \t]+(?P<answer>{alternation})(?![A-Za-z0-9])"
-        rf"(?=[ \t]+/|/[ \t]|[ \t]*(?:[,;|]|\.(?!\d)|$))",
+        rf"(?=[ \t]+/|/[ \t]|[ \t]*(?:[,;|]|\.(?!\d)|$))"
+        # round 37a: the answer in square brackets, closing its item by itself: the next item may follow after a
+        # blank ("fever [N] chills [N] unintentional wt loss [N] fatigue [Y]")
+        rf"|(?<=[A-Za-z)])[ \t]*(?P<boxed>\[[ \t]*(?:{alternation})[ \t]*\])(?=[ \t]|[,;/|.]|$)",
         re.IGNORECASE | re.MULTILINE,
     )
 
@@ -39,17 +46,21 @@ def slash_answers(
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int, str]]]:
     """(the answers to turn into cell bars, the items a negative answer negates as (start, end, "negated"))."""
     found: list[tuple[int, int, int, bool]] = []  # (item start, answer start, answer end, negative)
+    last = 0  # where the answer before ends: a bracketed one closes its item without a separator after it
     for m in pattern.finditer(text):
-        start = m.start("answer")
+        group = "answer" if m.group("answer") is not None else "boxed"
+        start = m.start(group)
         if receptor is not None and receptor.search(text[max(0, start - 16) : start]):
             continue  # "PR N" is no screen's item
-        sep = [s.end() for s in _ITEM_START.finditer(text, max(0, start - 80), start)]
-        begin = sep[-1] if sep else max(0, start - 80)
+        starts = _ITEM_START if group == "answer" else _BOXED_ITEM_START  # "numbness/tingling [N]": one item
+        sep = [s.end() for s in starts.finditer(text, max(0, start - 80), start)]
+        begin = max(sep[-1] if sep else max(0, start - 80), last)
+        last = m.end(group)
         label = text[begin : m.start()]
         if not label.strip() or len(label.split()) > _ITEM_MAX_WORDS:
             continue  # a sentence's word, not a list's answer
         lead = len(label) - len(label.lstrip())
-        found.append((begin + lead, start, m.end("answer"), m.group("answer").lower() in no))
+        found.append((begin + lead, start, m.end(group), m.group(group).strip("[] \t").lower() in no))
     if len(found) < _MIN_ANSWERS:
         return [], []
     breaks = [k for k, ch in enumerate(text) if ch == "\n"]

@@ -6,12 +6,13 @@ nor denied: the symptom is left to confirm (``uncertain``), so the answer waits 
 note states it.
 
 - **asked, not answered** (``asked``): a question whose words before the symptom only ask ("Any bone pain?",
-  "Headaches?", "Has she had any back pain or headaches?") or a query mark right before it ("? bone pain"). An answer
-  on the question's line or on the line below ("Any bone pain? yes, L hip"; "Bone pain? no"; "Cough?  [x] Y") is
-  left to the readers of answers (layout, form rows, ConText): the question is answered. A question that is the
-  writer's own about a symptom she states ("Headaches for 2 weeks - should I be worried?") is not asked of it: a
-  word of ``asking_stops`` between the symptom and the question mark keeps the statement, as does a word before the
-  symptom that is not an asking word ("My back pain is worse, what can I take?").
+  "Headaches?", "Has she had any back pain or headaches?") or a query mark right before it ("? bone pain"; round 37a:
+  past a word or two of degree, ``query_degree_words``: "sclerae ? faintly icteric"). An answer on the question's line
+  or on the line below ("Any bone pain? yes, L hip"; "Bone pain? no"; "Cough? [x] Y") is left to the readers of
+  answers (layout, form rows, ConText): the question is answered. A question that is the writer's own about a symptom
+  she states ("Headaches for 2 weeks - should I be worried?") is not asked of it: a word of ``asking_stops`` between
+  the symptom and the question mark keeps the statement, as does a word before the symptom that is not an asking word
+  ("My back pain is worse, what can I take?").
 - **a title** (``titled``): a symptom inside a quoted name of a document, a protocol or an order set ('"Headache /
   neuro symptoms pathway" opened'; 'gave the "Bone pain after treatment" leaflet'), or named right before such a noun
   ("CT head (headache protocol)"). A quote without such a noun is someone's words ('she says "my hips ache"') and
@@ -50,6 +51,7 @@ _BLANKED = re.compile(r"[^\w\n]*?(?:\b(?:a|ans|answer|response|reply)[ \t]*[:.\-
 TITLE_NEAR = 3  # words between a closing or opening quote and the title noun that names the quote
 TITLE_GAP = 3  # words between a symptom and a title noun right after it ("headache / neuro symptoms pathway")
 _TITLE_GAP_MARKS = frozenset({"/", "-", "&", "+"})
+QUERY_DEGREE_REACH = 2  # round 37a: words of degree between a query mark and the sign it opens ("? faintly icteric")
 DOUBT_REACH = 8  # round 31b: words between a finding and the query mark that doubts it ("palpable ~2 FB below CM?")
 _CLAUSE_ENDS = frozenset({"?", ",", ";", ".", ":", "!"})
 
@@ -60,6 +62,7 @@ class UnstatedMentions:
     def __init__(self, words: Mapping[str, Sequence[str]], layout: Mapping[str, Sequence[str]]) -> None:
         self.asking = norm(words.get("asking_words", ()))
         self.stops = norm(words.get("asking_stops", ()))
+        self.degree = norm(words.get("query_degree_words", ()))  # round 37a: "? faintly icteric"
         self.answers = norm(
             [
                 *words.get("answered_words", ()),
@@ -97,6 +100,12 @@ class UnstatedMentions:
         k = span.start - 1
         while k >= 0 and doc[k].is_space:
             k -= 1
+        skipped = 0  # round 37a: a word or two of degree between the mark and the sign ("sclerae ? faintly icteric")
+        while k >= 1 and skipped < QUERY_DEGREE_REACH and doc[k].lower_ in self.degree and doc[k].text != "?":
+            k -= 1
+            skipped += 1
+            while k >= 0 and doc[k].is_space:
+                k -= 1
         if k >= 0 and doc[k].text == "?":  # a query mark opening the symptom ("? bone pain", "Assessment: ?headache")
             at = doc[k].idx
             if at == 0 or text[at - 1] in QUERY_BEFORE:

@@ -44,24 +44,18 @@ def test_a_range_in_square_brackets_gives_the_uln(note: str, lab: str, value: fl
             149,
             115,
         ),
+        (
+            "Chemistry trend\nAST        12 L     18      (15-37)\nbilirubin  1.9 H    2.4 HH  (0.2-1.0)\n",
+            "bilirubin",
+            2.4,
+            1.0,
+        ),
     ],
 )
 def test_a_flowsheet_row_with_flags_gives_the_value_beside_the_range(
     table: str, lab: str, value: float, uln: float
 ) -> None:
     assert labs(table)[lab] == {"value": value, "uln": uln}
-
-
-def test_a_flowsheet_without_dated_columns_is_asked_not_read_by_place() -> None:
-    # round 37l: with no header dates, which column is the latest is not said: the test is asked, tested with the
-    # highest column (tests/nlp/test_nlp_r37l_lab_columns.py)
-    from rightscan.adapters.text import extract
-
-    table = "Chemistry trend\nAST        12 L     18      (15-37)\nbilirubin  1.9 H    2.4 HH  (0.2-1.0)\n"
-    result = extract(table)
-    assert "bilirubin" not in result.facts.get("labs", {})
-    asked = {c["field"]: c["values"] for c in result.to_confirm}
-    assert asked["labs.bilirubin"] == [{"value": 2.4, "uln": 1.0}]
 
 
 @pytest.mark.parametrize(

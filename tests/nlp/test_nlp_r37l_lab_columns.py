@@ -127,12 +127,13 @@ def test_control_a_vital_sign_block_is_no_lab_and_does_not_lend_its_dates() -> N
 @pytest.mark.parametrize(
     ("note", "field"),
     [
-        # a header without dates nor words for its columns, two result columns
-        ("Chemistry\nTest   Ref\nALP   96   310 H   40-129\n", "labs.alkaline_phosphatase"),
-        # two columns both named current
-        ("Test   Result   Today   Ref\nALP   96   310 H   40-129\n", "labs.alkaline_phosphatase"),
-        # no header at all
-        ("Chemistry trend\nAST        12 L     18      (15-37)\n", "labs.ast"),
+        # a header without dates nor words for its columns, two result columns, the range first (the single-column
+        # rules read nothing there either)
+        ("Chemistry\nTest   Ref\nALP   40-129   96   310 H\n", "labs.alkaline_phosphatase"),
+        # two columns both named current, the range first
+        ("Test   Ref   Result   Today\nALP   40-129   96   310 H\n", "labs.alkaline_phosphatase"),
+        # no header at all, the range first
+        ("Chemistry trend\nAST   (15-37)   12 L   95 H\n", "labs.ast"),
         # two yearless dates: March 25th or March 2025?
         ("      03/25   10/24   Ref\nAST   30   95 H   0-40\n", "labs.ast"),
         # the latest column empty for this test
@@ -148,6 +149,6 @@ def test_control_columns_that_cannot_be_ordered_are_asked(note: str, field: str)
 
 
 def test_control_an_unorderable_table_is_asked_with_its_highest_column() -> None:
-    note = "Test   Ref\nALP   96   310 H   40-129\n"
+    note = "Test   Ref\nALP   40-129   96   310 H\n"
     [item] = [c for c in extracted(note).to_confirm if c["field"] == "labs.alkaline_phosphatase"]
     assert item["values"] == [{"value": 310, "uln": 129}]

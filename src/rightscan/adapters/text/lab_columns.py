@@ -16,6 +16,13 @@ yearless dates may straddle a new year). When the readings disagree, when the he
 cell, or when the latest cell is empty, nothing is guessed: the test is asked, tested with its highest column. A row
 with a single result is read as the single-column rules read it.
 
+Fix of round 37l: a column may be empty for some rows (the blanks squeezed, the row has fewer cells than the header
+has columns), and a header may have no dates ("Test  Jan  Mar") or name only some columns ("prior  now  ref"). Such a
+row keeps the reading of the results-table rules, the value beside the range (the row's rightmost result, under the
+latest column when the header runs oldest first), unless the header says that value is an older date's (its latest
+date is not its last column) or has dates that do not order: then it is asked. A value those rules read is never
+dropped unless it is clearly an older date's.
+
 Only the matched text becomes findings here; the words (date shapes, header words, cells) are ``values.yaml``
 fragments.
 """
@@ -36,6 +43,7 @@ _PARTS = re.compile(r"\d+|[A-Za-z]+")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _HEADER_LINES_MAX = 40  # rows of one table between its header and a row
 _SEPARATOR = re.compile(r"[-=_|+:\s]*")
+_SPACED_DASH = re.compile(r"(\d+(?:\.\d+)?)\s+[-–]\s+(\d+(?:\.\d+)?)")
 UNORDERED = "a results table with several columns whose dates do not tell which is the latest: give the current value"
 UNALIGNED = "a results table whose columns do not pair with its header's dates: give the current value and its range"
 EMPTY_LATEST = "the latest column of a results table is empty for this test: give the current value and its range"
@@ -48,14 +56,19 @@ def _fullmatch(rules: Rules, name: str, text: str) -> bool:
     return rules.name_patterns[name].fullmatch(text.strip()) is not None
 
 
-def _cells(rules: Rules, text: str) -> list[tuple[str, str]]:
-    """The row's cells in order, each as (kind, text): "range", "value", "empty" or "unit"."""
+def _cells(rules: Rules, text: str, at: int = 0, gaps: frozenset[int] = frozenset()) -> list[tuple[str, str]]:
+    """The row's cells in order, each as (kind, text): "range", "value", "empty" or "unit" (``at``: where ``text``
+    stands in the squeezed note, ``gaps``: where a wide gap was squeezed there)."""
     out: list[tuple[str, str]] = []
     for m in rules.name_patterns["COLUMN_CELL"].finditer(text):
         cell = m.group(0).strip()
         if not cell:
             continue
-        if _fullmatch(rules, "COLUMN_RANGE", cell):
+        dash = _SPACED_DASH.fullmatch(cell)
+        if dash and any(at + m.start() + i in gaps for i in range(len(m.group(0)))):
+            # "10   -   25": an empty column's dash between two results, set apart by wide gaps, is no range's dash
+            out += [("value", dash.group(1)), ("empty", "-"), ("value", dash.group(2))]
+        elif _fullmatch(rules, "COLUMN_RANGE", cell):
             out.append(("range", cell))
         elif _fullmatch(rules, "COLUMN_VALUE", cell):
             out.append(("value", cell))
@@ -170,10 +183,12 @@ def latest_column(dates: list[str]) -> int | None:
     return found.pop() if len(found) == 1 else None
 
 
-def lab_columns(rules: Rules, rule: ValueRule, match: re.Match[str]) -> list[Finding]:
+def lab_columns(
+    rules: Rules, rule: ValueRule, match: re.Match[str], gaps: frozenset[int] = frozenset()
+) -> list[Finding]:
     """A results-table row: the value under the header's latest date, with the row's range."""
     fieldname = f"labs.{rule.set['lab']}" if "lab" in rule.set else f"tumor_markers.{rule.set['marker']}"
-    cells = _cells(rules, match.group("cells"))
+    cells = _cells(rules, match.group("cells"), match.start("cells"), gaps)
     ranges = [c for k, c in cells if k == "range"]
     columns = [(k, c) for k, c in cells if k in ("value", "empty")]
     values = [float(_NUMBER.findall(c)[0]) for k, c in columns if k == "value"]
@@ -186,16 +201,36 @@ def lab_columns(rules: Rules, rule: ValueRule, match: re.Match[str]) -> list[Fin
         return [measured(fieldname, values[0], uln)]
     line_start = match.string.rfind("\n", 0, match.start()) + 1
     header = _header_columns(rules, match.string, line_start)
-    if header is None or len(header) != len(columns):
+    named = _named_latest(rules, header) if header else None
+    latest = (latest_column(header) if named is False else named) if header else None
+    dated = header is not None and any(rules.name_patterns["HEADER_DATE"].search(c) for c in header)
+    if header is not None and len(header) == len(columns):
+        if latest is not None:
+            kind, cell = columns[latest]
+            if kind == "empty":
+                return [_asked(fieldname, values, uln, EMPTY_LATEST)]
+            return [measured(fieldname, float(_NUMBER.findall(cell)[0]), uln)]
+        if dated:
+            return [_asked(fieldname, values, uln, UNORDERED)]
+    elif header is not None and ((latest is not None and latest != len(header) - 1) or (latest is None and dated)):
+        # the columns do not pair with a header whose latest date is not its last (the value beside the range is an
+        # older date's), or whose dates do not order: asked
+        return [_asked(fieldname, values, uln, UNALIGNED)]
+    beside = _beside_range(cells)
+    if beside is None:
         return [_asked(fieldname, values, uln, UNALIGNED if header else UNORDERED)]
-    named = _named_latest(rules, header)
-    latest = latest_column(header) if named is False else named
-    if latest is None:
-        return [_asked(fieldname, values, uln, UNORDERED)]
-    kind, cell = columns[latest]
-    if kind == "empty":
-        return [_asked(fieldname, values, uln, EMPTY_LATEST)]
-    return [measured(fieldname, float(_NUMBER.findall(cell)[0]), uln)]
+    return [measured(fieldname, beside, uln)]
+
+
+def _beside_range(cells: list[tuple[str, str]]) -> float | None:
+    """The single-column rules' reading of a row whose header does not tell its columns apart (none, words only, or
+    not pairing with the row, a column empty for some rows): the value just before the range, the results all before
+    it (no more than four), as the results-table rules read it (values.yaml TABLE). None: the row has not that shape."""
+    kinds = [k for k, _ in cells if k != "unit"]
+    if "range" not in kinds or kinds.index("range") != len(kinds) - 1 or len(kinds) > 5 or kinds[-2:-1] != ["value"]:
+        return None
+    cell = [c for k, c in cells if k != "unit"][-2]
+    return float(_NUMBER.findall(cell)[0])
 
 
 def _asked(fieldname: str, values: list[float], uln: float | None, why: str) -> Finding:

@@ -350,6 +350,7 @@ class Analyser:
         label = span.label_
         if label.startswith("V") and label[1:].isdigit():
             rule, match = values[int(label[1:])]
+            gaps = span.doc.user_data.get(GAPS_KEY)  # round 37l: a results table's empty column set apart by gaps
             if rule.parser == "study":
                 return {
                     "rule": rule.id,
@@ -363,7 +364,7 @@ class Analyser:
                 "family": rule.family,
                 "start": match.start(),
                 "end": match.end(),
-                "findings": (found := tuple(value_layer.parse(self.rules, rule, match))),
+                "findings": (found := tuple(value_layer.parse(self.rules, rule, match, gaps))),
                 "confirm_values": value_layer.flagged_high(self.rules, text, match, found),
                 "strength": rule.strength,
                 "unless_setting": rule.unless_setting,

@@ -31,6 +31,7 @@ STRENGTH_RANK = {"preferred": 0, "explicit": 1, "derived": 2}
 Parser = Literal[
     "size", "tnm", "grade", "receptor", "her2", "constant", "lab", "lab_normal", "marker", "age_sex", "cue", "signs",
     "study", "node_count", "lab_ratio", "lab_said_normal", "lab_panel", "weight_pair",
+    "lab_columns",
 ]  # fmt: skip
 Direction = Literal["FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"]
 Setting = Literal[SETTINGS]  # type: ignore[valid-type]
@@ -52,6 +53,7 @@ PARSER_GROUPS: dict[str, tuple[tuple[str, ...], ...]] = {
     "lab_said_normal": (("names",), ("value",)),  # (F12): "ALP normal (410)"
     "lab_panel": (("values", "values2"),),  # (F5): "AST/ALT/ALP 35/28/410", "LFTs 410/35/28"
     "weight_pair": (("now",), ("before",)),  # (F6): "Weight 70 kg (down from 82 kg)"
+    "lab_columns": (("cells",),),  # round 37l: a results table's row, read with its header's dates
     "marker": (("value",),),
     "age_sex": (("age",),),
     "signs": (("er",), ("pr",), ("her2",)),

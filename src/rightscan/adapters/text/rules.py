@@ -65,6 +65,14 @@ PARSER_FRAGMENTS = (
     "PANEL_NAME",
     "HIGH_FLAG",
     "NOT_HIGH_FLAG",
+    "COLUMN_CELL",
+    "COLUMN_RANGE",
+    "COLUMN_VALUE",
+    "HEADER_DATE",
+    "HEADER_WORD",
+    "HEADER_COLUMN",
+    "HEADER_CURRENT",
+    "HEADER_PRIOR",
 )  # names the parsers read
 
 
@@ -296,6 +304,11 @@ def _check_value_settings(r: Any, vocab: Mapping[str, Any], where: str) -> None:
         raise RulesError(f"{where}: a weight_pair rule sets symptoms: weight_loss")
     if r.parser == "lab_normal" and r.set.get("status", "normal") not in ("normal", "raised"):
         raise RulesError(f"{where}: `set.status` must be normal or raised")
+    if r.parser == "lab_columns" and not (
+        (set(r.set) == {"lab"} and r.set["lab"] in vocab["labs"])
+        or (set(r.set) == {"marker"} and r.set["marker"] in vocab["markers"])
+    ):
+        raise RulesError(f"{where}: a lab_columns rule sets one `lab` or one `marker` of the vocabulary")
     if r.parser == "marker" and r.set.get("marker") not in vocab["markers"]:
         raise RulesError(f"{where}: `set.marker` must be one of {', '.join(sorted(vocab['markers']))}")
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from rightscan.adapters.text.lab_columns import lab_columns
 from rightscan.adapters.text.lab_forms import lab_panel, lab_ratio, lab_said_normal, weight_pair
 from rightscan.adapters.text.rules import Rules, ValueRule
 from rightscan.adapters.text.value_findings import FACT, NO_ULN, NOTE, UNPARSED, Finding, above_every_range, lab_codes
@@ -89,7 +90,10 @@ def rejected(rule: ValueRule, text: str, start: int, end: int, gaps: frozenset[i
     return False
 
 
-def parse(rules: Rules, rule: ValueRule, match: re.Match[str]) -> list[Finding]:
+def parse(rules: Rules, rule: ValueRule, match: re.Match[str], gaps: frozenset[int] | None = None) -> list[Finding]:
+    """The findings of a rule's match (``gaps``: where a wide gap was squeezed, spacing.wide_gaps)."""
+    if rule.parser == "lab_columns":  # round 37l: a table's row is read with its header's dates, above the match
+        return lab_columns(rules, rule, match, gaps or frozenset())
     groups = {k: v for k, v in match.groupdict().items() if v is not None}
     return _PARSERS[rule.parser](rules, rule, groups)
 

@@ -489,6 +489,16 @@ class Analyser:
         pairs = [(s, d) for s, d, k in zip(spans, described, keep, strict=True) if k]
         return [s for s, _ in pairs], [d for _, d in pairs]
 
+    def _qualifier(self, word: str) -> bool:
+        """Round 37p: whether the order vocabulary reads the word as a study's qualifier only (its side, its intent or
+        its contrast: "BILATERAL", "SCREENING", "W/"), with nothing unread and no change or choice in it."""
+        from rightscan.domain import orders
+
+        r = orders.interpret(self.kb, word)
+        a = r.attributes or {}
+        stated = a.get("laterality") or a.get("intent") or a.get("contrast")
+        return bool(stated) and not r.unread and not r.corrections and not a.get("modality") and not a.get("regions")
+
     def _one_study_named_twice(self, text: str, described: list[dict[str, Any]]) -> None:
         """A study and its variant named in one clause without a connector ("diagnostic mammogram with
         tomosynthesis", "mammogram due (tomosynthesis)") are one study: when the two names read together
@@ -507,9 +517,10 @@ class Analyser:
                 continue
             # round 37p: or with the words between them ("MAMMO SCREENING BILATERAL W/ TOMOSYNTHESIS": the screening
             # tomosynthesis, which the two names alone, the mammogram and the tomosynthesis, did not say)
-            # a few plain words only ("preferred over CT+bone scan" names another study and its choice)
+            # only when each word between is a qualifier the order vocabulary reads (a side, screening or diagnostic,
+            # "with"): "replaced by", "preferred over CT+bone scan" tell a change or a choice, never one study
             tries = [f"{text[a['start'] : a['end']]} {text[b['start'] : b['end']]}"]
-            if _PLAIN_BETWEEN.fullmatch(between):
+            if _PLAIN_BETWEEN.fullmatch(between) and all(self._qualifier(w) for w in between.split()):
                 tries.append(text[a["start"] : b["end"]])
             for words in tries:
                 together = orders.interpret(self.kb, words)

@@ -194,8 +194,10 @@ FLOORS = {
     # test_nlp_r36b_*.py) 83.3 % and none
     "blind_v36.jsonl": (0, 0.83),
     # first run unseen 86.0 % and 10 unsafe (BLIND_V37_PROVENANCE.md, measured at b98242e): aj-003, aj-037, aj-050,
-    # ak-003, ak-021, al-006, al-007, al-018, al-037, al-043
-    "blind_v37.jsonl": (10, 0.86),
+    # ak-003, ak-021, al-006, al-007, al-018, al-037, al-043; after round 37b (test_nlp_r37b_classes.py: a relative's
+    # possessive story, another clinician's benign cause, noun forms of suspicion, an infection's cough improving)
+    # 88.0 % and 5: aj-003, al-006, al-037 (checkbox answers, a questioned sign), aj-050, al-007 (labs)
+    "blind_v37.jsonl": (5, 0.88),
 }
 
 

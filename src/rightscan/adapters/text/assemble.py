@@ -24,6 +24,7 @@ from rightscan.adapters.text.candidates import (
     status_of,
     where,
 )
+from rightscan.adapters.text.course_explained import explained_later
 from rightscan.adapters.text.explained_elsewhere import CONFIRM_REASON, restated_after_explanation
 from rightscan.adapters.text.inflammatory_doubt import REASON as INFLAMMATORY_DOUBT
 from rightscan.adapters.text.inflammatory_doubt import doubted_extent
@@ -303,7 +304,7 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
         if status == GATED:
             gated.append(m)
 
-    _explained_later(cands, mentions, rules)
+    explained_later(cands, rules)  # round 37b: course_explained.py
     for c in restated_after_explanation(cands):  # round 14v-b: explained, then restated plainly: to confirm
         confirm(c.field, [c.value], CONFIRM_REASON, [c.mention])
     for c in doubted_extent(rules, cands, mentions):  # round 23c: "?inflammatory-type recurrence vs cellulitis"
@@ -552,20 +553,6 @@ _INVASIVE = re.compile(r"\binvasi(?:ve|on)\b", re.IGNORECASE)
 _NOT_INVASIVE = re.compile(r"\b(?:no|non|without|negative for)[- ](?:\w+ ){0,2}invasi", re.IGNORECASE)
 _SURGERY_FAMILIES = frozenset({"surgery", "surgery_done"})
 _WEAKER_SIZE = frozenset({"palpation", "historical"})
-
-
-def _explained_later(cands: list[Candidate], mentions: list[Mention], rules: Rules) -> None:
-    """A symptom the note later explains or calls resolved ("abdominal pain explained by cholecystitis -
-    resolved") is not a current symptom, unless a mention of it carries a warning qualifier."""
-    later: dict[Any, int] = {}
-    for c in cands:
-        e = c.mention.effects
-        if c.field == "symptoms" and not c.used and e & {"explained", "historical"} and "negated" not in e:
-            later[c.value] = max(later.get(c.value, -1), c.mention.start)
-    for c in cands:
-        late = c.field == "symptoms" and c.used and c.value in later and later[c.value] > c.mention.start
-        if late and "warning" not in c.mention.effects:
-            c.used, c.reason = False, "explained or resolved later in the note"
 
 
 def _already_present(item: dict[str, Any], facts: dict[str, Any]) -> bool:

@@ -181,7 +181,7 @@ class ChronicBaseline:
                 e.discard("explained")
         # round 22n: a mention told inside such a comment line ("(MA clarif: tension HAs no change, new pattern)") is
         # the row's symptom told again: a warning of the line qualifies it as it qualifies the row's, so its "no
-        # change" no longer explains the row away (assemble._explained_later)
+        # change" no longer explains the row away (course_explained.explained_later)
         for _, span, _d, e in note.mentions(families, having={"explained"}, without=_BLOCKING - {"explained"}):
             line = self._within_comment(text, span)
             if line is None:

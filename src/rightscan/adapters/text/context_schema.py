@@ -344,6 +344,13 @@ class _RedFlagReadings(Strict):
     story_deaths: Words
     story_death_pronouns: Words
     story_death_leads: Words
+    story_possessives: Words = Field(default_factory=list)  # round 37b: "Sister's cancer ... and she had ..."
+    story_owner_leads: Words = Field(default_factory=list)
+    # round 37b (course_explained.py): a persistence answered by the course told after the cause was found
+    course_symptoms: Words = Field(default_factory=list)
+    course_attributions: Words = Field(default_factory=list)
+    course_resolving: Words = Field(default_factory=list)
+    course_persistence: Words = Field(default_factory=list)
 
 
 class _DoubtDescription(Strict):

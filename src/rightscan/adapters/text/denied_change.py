@@ -18,7 +18,7 @@ enough to explain it away:
   it. Uncertain.
 - **a presentation that settled**: a breathing symptom (``settling_symptoms``; never pain) the patient presented or
   was admitted with (a PRESENTATION cue's scope) with a warning ("10 days of progressive breathlessness"; an
-  unwarned one said resolved later is already not current, ``assemble._explained_later``), whose later mention of
+  unwarned one said resolved later is already not current, ``course_explained.explained_later``), whose later mention of
   the same rule, in the same paragraph and section, is said to have resolved (a historical cue after it, no warning
   on it: "Dyspnea and cough resolved after drainage"), not "back to baseline" (a flare's end, ``chronic_baseline``'s).
   Whether it is there today is for confirmation: uncertain (never dropped: a flare's settling does not say why it
@@ -249,7 +249,7 @@ class DeniedChange:
             if (span.start, span.end) not in presented:
                 continue
             if "warning" not in e:
-                continue  # an unwarned one resolved later is already not current (assemble._explained_later)
+                continue  # an unwarned one resolved later is already not current (course_explained.explained_later)
             values = {f.value for f in d["findings"] if f.field == "symptoms"}
             if not values or not values <= self.words["settling_symptoms"]:
                 continue  # never pain: new night pain settled on analgesia is still a red flag

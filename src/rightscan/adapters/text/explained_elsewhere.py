@@ -2,7 +2,7 @@
 
 A note may attribute a symptom to a benign cause ("a throbbing headache identical to her usual migraines") and name it
 again further down without a qualifier ("ROS: + headache", "Headache 8/10 -> 1/10" after treatment). Mentions before
-the explanation are read with it (assemble._explained_later); a plain mention after it cannot surely be read as a
+the explanation are read with it (course_explained.explained_later); a plain mention after it cannot surely be read as a
 present red flag (the same headache restated) nor as explained (a second complaint): the note is unclear, so the
 symptom is neither stated nor dropped but sent to confirmation. A mention with a warning qualifier (new, different
 from usual, at night ...), or named in the plan as the reason of a study to come, is left alone: it stands as a red

@@ -23,7 +23,14 @@ read. A mention of ``story_families`` that no relative's effect reaches is given
   sentence ("sister (breast, age 41, died 2022 -- had seizures from spread to brain)", "father (lung ca; d. 2019 -
   headaches from brain mets)"): what the brackets after a relative hold is the relative's, a dash, a comma or a
   semicolon inside them ends nothing; only a word naming the patient (``patient_words``), a SUBJECT cue or a line
-  break inside them does, and a bracket opened or closed before the symptom.
+  break inside them does, and a bracket opened or closed before the symptom;
+- round 37b: in a sentence whose subject is a relative's possessive (``story_possessives`` after a relative, at the
+  sentence's start or after ``story_owner_leads``: "Sister's cancer has since spread to liver and bones and she has
+  had severe back pain and jaundice", "Her mom's breast ca went to her spine and she had terrible back pain"), the
+  pronoun of that relative's sex ("she" after a sister, "he" after a brother) is the relative's: it carries the story
+  on instead of ending it, unless a verb of the patient's telling (``story_returns``) follows it ("... and she
+  reports back pain": the clinician's patient). A relative of no known sex, a pronoun of the other sex, a sentence
+  whose subject is not the relative keep every pronoun an end.
 
 Each of them ends where the writer comes back to the patient or to herself: a word of ``story_ends`` (";", "so",
 "but", the patient's worry: "so im scared", "this is the reason for her worry"), a spaced dash, a subject word of
@@ -81,6 +88,14 @@ class RelativeTails:
         self.death_pronouns = frozenset(words.get("story_death_pronouns", ()))
         self.death_leads = frozenset(words.get("story_death_leads", ()))
         self.patient_words = frozenset(w for w in words.get("patient_words", ()) if " " not in w)  # round 23a
+        # round 37b: a relative's possessive leading the sentence, and the relative's own pronouns by sex
+        self.possessives = frozenset(words.get("story_possessives", ()))
+        self.owner_leads = frozenset(words.get("story_owner_leads", ()))
+        subjects = self.subjects
+        self.sexes = (
+            (frozenset(words.get("female_relatives", ())), subjects & frozenset(words.get("female_pronouns", ()))),
+            (frozenset(words.get("male_relatives", ())), subjects & frozenset(words.get("male_pronouns", ()))),
+        )
         self.categories = rules.categories
 
     def apply(self, note: NoteMentions, informant_cues: AbstractSet[CueSpan], patient: AbstractSet[str]) -> None:
@@ -97,6 +112,7 @@ class RelativeTails:
         if not self.relatives.intersection(lowers):
             return
         subject_tokens: set[int] = set()
+        subject_cues: list[tuple[int, int]] = []
         ended: set[int] = set()
         cued: list[tuple[int, int]] = []  # relative cues: a story goes on after them as after a relative's mention
         for mod in doc._.context_graph.modifiers:
@@ -105,6 +121,7 @@ class RelativeTails:
                 cued.append((s, e))
             elif mod.category == "SUBJECT":
                 subject_tokens.update(range(s, e))
+                subject_cues.append((s, e))
             elif mod.category == "TERMINATE" and " ".join(lowers[s:e]) != _WHICH:
                 ended.update(range(s, e))
         told = {(span.start, span.end) for _, span, _, _ in note.mentions(_ANY, having={FAMILY})}
@@ -125,9 +142,16 @@ class RelativeTails:
         if not anchors:
             return
         related = sorted([*cued, *told])
+        anchored = frozenset(anchors)
+        carried: set[int] = set()  # round 37b: the relative's own pronouns, in a sentence the relative leads
+        for sent in {note.sents.of(span.start) for _, span, _, _ in targets}:
+            carried |= self._relative_pronouns(lowers, anchored, sent.start, sent.end)
+        carried |= {i for s, e in subject_cues if carried.intersection(range(s, e)) for i in range(s, e)}  # "and she"
 
         def breaks(i: int) -> bool:
             """Does token ``i`` bring the writer back to the patient or to herself?"""
+            if i in carried:
+                return False
             w = lowers[i]
             return (
                 w in self.ends
@@ -156,6 +180,21 @@ class RelativeTails:
             earlier = [a for a in anchors if note.sents.index[a] in (k, k - 1) and a < span.start]
             if earlier and self._before_death(doc, lowers, span.end, sent.end):
                 e.add(FAMILY)
+
+    def _relative_pronouns(self, lowers: list[str], anchors: AbstractSet[int], start: int, end: int) -> set[int]:
+        """Round 37b: the pronouns of the relative whose possessive leads the sentence ``start``-``end`` ("Sister's
+        cancer ... and she had ..."), but for one a verb of the patient's telling follows ("and she reports ...")."""
+        i = start
+        while i < end and i - start < 3 and lowers[i] in self.owner_leads and i not in anchors:
+            i += 1
+        if i + 1 >= end or i not in anchors or lowers[i + 1] not in self.possessives:
+            return set()
+        pronouns = next((p for relatives, p in self.sexes if lowers[i] in relatives), frozenset())
+        return {
+            j
+            for j in range(i + 2, end)
+            if lowers[j] in pronouns and not any(w in self.returns for w in lowers[j + 1 : min(end, j + 3)])
+        }
 
     def _in_relative_aside(
         self, doc: Doc, anchors: list[int], span: Span, stop: int, subject_tokens: AbstractSet[int]

@@ -1,0 +1,83 @@
+"""A symptom the note explains later: before it, read with the explanation (split from assemble.py, round 37b).
+
+``explained_later`` (assemble): a symptom the note later explains or calls resolved ("abdominal pain explained by
+cholecystitis - resolved") is not a current symptom, unless a mention of it carries a warning qualifier.
+
+Round 37b (v37 al-043): a warning of persistence only, told before the cause was known, is answered by the course
+the note tells after it. "CT chest obtained for persistent cough: no pneumonia ... Cough improving, attributed to viral
+URI (rhinovirus + on resp panel)": the cough was persistent until its cause was found, and it is now getting better.
+An earlier mention with a warning gives way, for a symptom of ``red_flag_readings.course_symptoms`` (cough,
+breathlessness: what an infection explains), only when all of these hold:
+
+- the symptom's last mention in the note is explained (not denied, hypothetical or a relative's), carries no warning,
+  and its sentence both attributes it (``course_attributions``: "attributed to", "due to", "secondary to") and tells a
+  resolving course (``course_resolving``: "improving", "resolving", "settling");
+- the earlier mention's sentence holds no warning cue (context_rules.json WARNING literals) other than a word of
+  persistence (``course_persistence``: "persistent", "ongoing", "lingering").
+
+A persistent cough the note never attributes, or attributes without a resolving course, or one that is also new,
+worse or at night, stays a red flag. Plain functions over the candidates; every word is data.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from rightscan.adapters.text.rules import Rules
+
+_NOT_THE_PATIENTS = frozenset({"negated", "hypothetical", "family", "warning"})
+
+
+def _words(words: Iterable[str]) -> re.Pattern[str] | None:
+    listed = sorted({" ".join(w.lower().split()) for w in words if w.strip()}, key=len, reverse=True)
+    if not listed:
+        return None
+    alts = "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in listed)
+    return re.compile(rf"(?<![\w/-])(?:{alts})(?![\w/-])", re.IGNORECASE)
+
+
+def explained_later(cands: Sequence[Any], rules: Rules) -> None:
+    """Set unused the symptom candidates (assemble.Candidate) the note explains or resolves later (module docstring)."""
+    later: dict[Any, int] = {}
+    for c in cands:
+        e = c.mention.effects
+        if c.field == "symptoms" and not c.used and e & {"explained", "historical"} and "negated" not in e:
+            later[c.value] = max(later.get(c.value, -1), c.mention.start)
+    for c in cands:
+        late = c.field == "symptoms" and c.used and c.value in later and later[c.value] > c.mention.start
+        if late and "warning" not in c.mention.effects:
+            c.used, c.reason = False, "explained or resolved later in the note"
+    _course_answers_persistence(cands, rules)
+
+
+def _course_answers_persistence(cands: Sequence[Any], rules: Rules) -> None:
+    words = rules.red_flag_readings
+    symptoms = frozenset(words.get("course_symptoms", ()))
+    attributed = _words(words.get("course_attributions", ()))
+    resolving = _words(words.get("course_resolving", ()))
+    persistence = frozenset(words.get("course_persistence", ()))
+    if not symptoms or attributed is None or resolving is None:
+        return
+    others = _words(
+        m.literal
+        for m in rules.modifiers
+        if m.category == "WARNING" and m.pattern is None and m.literal.lower() not in persistence
+    )
+    for value in symptoms:
+        told = [c for c in cands if c.field == "symptoms" and c.value == value]
+        if not told:
+            continue
+        last = max(told, key=lambda c: c.mention.start)
+        e = last.mention.effects
+        if last.used or "explained" not in e or e & _NOT_THE_PATIENTS:
+            continue
+        if not (attributed.search(last.mention.sentence) and resolving.search(last.mention.sentence)):
+            continue
+        for c in told:
+            if c is last or not c.used or "warning" not in c.mention.effects:
+                continue
+            if others is not None and others.search(c.mention.sentence):
+                continue  # another warning than persistence ("new", "worse", "at night"): it stands
+            c.used, c.reason = False, "persistent until explained later, and getting better since"

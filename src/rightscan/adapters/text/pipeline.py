@@ -522,11 +522,21 @@ class Analyser:
             tries = [f"{text[a['start'] : a['end']]} {text[b['start'] : b['end']]}"]
             if _PLAIN_BETWEEN.fullmatch(between) and all(self._qualifier(w) for w in between.split()):
                 tries.append(text[a["start"] : b["end"]])
+            else:  # the words between choose or change ("diagnostic mammogram rather than tomosynthesis"): when the
+                # whole reads as another study than the two names alone, the names are not one study
+                whole = orders.interpret(self.kb, text[a["start"] : b["end"]])
+                if whole.status == "resolved" and whole.study is not None:
+                    tries = [t for t in tries if _study_of(orders.interpret(self.kb, t)) == whole.study.id]
             for words in tries:
                 together = orders.interpret(self.kb, words)
                 if together.status == "resolved" and together.study is not None and together.study.id in studies:
                     a["findings"] = b["findings"] = (Finding("order", together.study.id),)
                     break
+
+
+def _study_of(reading: Any) -> str | None:
+    """The study an order reading settles on, or None."""
+    return reading.study.id if reading.status == "resolved" and reading.study is not None else None
 
 
 def _known_words(rules: Any) -> frozenset[str]:

@@ -52,6 +52,7 @@ from rightscan.adapters.text.values import FACT, NOTE, UNPARSED, Finding
 # round 18g: a word made of two body parts joined by a slash ("breast/chest"); short parts ("w/wo", "c/a/p", "b/l") are
 # abbreviations, not alternatives
 _ALTERNATIVES = re.compile(r"[A-Za-z]{3,}(?:/[A-Za-z]{3,})+")
+_PLAIN_BETWEEN = re.compile(r"[ \t]*(?:[A-Za-z]+/?[ \t]+){1,4}")  # round 37p: "SCREENING BILATERAL W/ "
 
 # medspaCy's matcher keeps an empty token Matcher when all rules are phrases, and spaCy warns on every note.
 _QUIET = r".*\[W036\].*"
@@ -281,9 +282,12 @@ class Analyser:
             for word in neighbours():  # read only for an ambiguous name
                 if CONTRAST_AFTER.fullmatch(" " + word):
                     continue
-                tried = orders.interpret(self.kb, f"{text} {word}")
-                if tried.status == "resolved" and tried.study is not None:
-                    settled.add(tried.study.id)
+                # round 37p: a body part written as alternatives ("targeted US R breast/chest wall") is tried one
+                # alternative at a time, as _study_alternatives reads them: two studies reached settle nothing
+                for part in word.split("/") if _ALTERNATIVES.fullmatch(word) else (word,):
+                    tried = orders.interpret(self.kb, f"{text} {part}")
+                    if tried.status == "resolved" and tried.study is not None:
+                        settled.add(tried.study.id)
             settled = settled if settled <= choices else set()  # never a study the name did not offer
             if len(settled) == 1:
                 return Finding("order", settled.pop())
@@ -488,6 +492,16 @@ class Analyser:
         pairs = [(s, d) for s, d, k in zip(spans, described, keep, strict=True) if k]
         return [s for s, _ in pairs], [d for _, d in pairs]
 
+    def _qualifier(self, word: str) -> bool:
+        """Round 37p: whether the order vocabulary reads the word as a study's qualifier only (its side, its intent or
+        its contrast: "BILATERAL", "SCREENING", "W/"), with nothing unread and no change or choice in it."""
+        from rightscan.domain import orders
+
+        r = orders.interpret(self.kb, word)
+        a = r.attributes or {}
+        stated = a.get("laterality") or a.get("intent") or a.get("contrast")
+        return bool(stated) and not r.unread and not r.corrections and not a.get("modality") and not a.get("regions")
+
     def _one_study_named_twice(self, text: str, described: list[dict[str, Any]]) -> None:
         """A study and its variant named in one clause without a connector ("diagnostic mammogram with
         tomosynthesis", "mammogram due (tomosynthesis)") are one study: when the two names read together
@@ -504,9 +518,28 @@ class Analyser:
             studies = {a["findings"][0].value, b["findings"][0].value}
             if len(studies) < 2:
                 continue
-            together = orders.interpret(self.kb, f"{text[a['start'] : a['end']]} {text[b['start'] : b['end']]}")
-            if together.status == "resolved" and together.study is not None and together.study.id in studies:
-                a["findings"] = b["findings"] = (Finding("order", together.study.id),)
+            # round 37p: or with the words between them ("MAMMO SCREENING BILATERAL W/ TOMOSYNTHESIS": the screening
+            # tomosynthesis, which the two names alone, the mammogram and the tomosynthesis, did not say)
+            # only when each word between is a qualifier the order vocabulary reads (a side, screening or diagnostic,
+            # "with"): "replaced by", "preferred over CT+bone scan" tell a change or a choice, never one study
+            tries = [f"{text[a['start'] : a['end']]} {text[b['start'] : b['end']]}"]
+            if _PLAIN_BETWEEN.fullmatch(between) and all(self._qualifier(w) for w in between.split()):
+                tries.append(text[a["start"] : b["end"]])
+            else:  # the words between choose or change ("diagnostic mammogram rather than tomosynthesis"): when the
+                # whole reads as another study than the two names alone, the names are not one study
+                whole = orders.interpret(self.kb, text[a["start"] : b["end"]])
+                if whole.status == "resolved" and whole.study is not None:
+                    tries = [t for t in tries if _study_of(orders.interpret(self.kb, t)) == whole.study.id]
+            for words in tries:
+                together = orders.interpret(self.kb, words)
+                if together.status == "resolved" and together.study is not None and together.study.id in studies:
+                    a["findings"] = b["findings"] = (Finding("order", together.study.id),)
+                    break
+
+
+def _study_of(reading: Any) -> str | None:
+    """The study an order reading settles on, or None."""
+    return reading.study.id if reading.status == "resolved" and reading.study is not None else None
 
 
 def _known_words(rules: Any) -> frozenset[str]:

@@ -157,9 +157,7 @@ def _regional_sample_not_distant(rules: Rules, mentions: list[Mention]) -> list[
     sampled = {m.sentence for m in mentions if m.rule == SAMPLE}
     # round 38a (v38 an-038): a distant site named only as what is to be excluded, denied or in general ("exclusion of
     # distant disease is essential", "no liver mets") is no distant organ of the sample's sentence
-    set_aside = [
-        (m.start, m.end) for m in mentions if m.family == "metastasis" and status_of(rules, m)[0] != ACCEPTED
-    ]
+    set_aside = [(m.start, m.end) for m in mentions if m.family == "metastasis" and status_of(rules, m)[0] != ACCEPTED]
     distant = {
         m.sentence
         for m in mentions

@@ -155,7 +155,14 @@ def _regional_sample_not_distant(rules: Rules, mentions: list[Mention]) -> list[
     order = list(dict.fromkeys(m.sentence for m in sorted(mentions, key=lambda m: m.start)))
     before = {s: order[i - 1] for i, s in enumerate(order) if i}
     sampled = {m.sentence for m in mentions if m.rule == SAMPLE}
-    distant = {m.sentence for m in mentions if m.rule == DISTANT_ORGAN}
+    # round 38a (v38 an-038): a distant site named only as what is to be excluded, denied or in general ("exclusion of
+    # distant disease is essential", "no liver mets") is no distant organ of the sample's sentence
+    set_aside = [(m.start, m.end) for m in mentions if m.family == "metastasis" and status_of(rules, m)[0] != ACCEPTED]
+    distant = {
+        m.sentence
+        for m in mentions
+        if m.rule == DISTANT_ORGAN and not any(s <= m.start and m.end <= e for s, e in set_aside)
+    }
     regional = {
         m.sentence
         for m in mentions

@@ -79,7 +79,9 @@ def compile_headings(spec: Mapping[str, Sequence[str]], not_heading: re.Pattern[
     """The heading reader for the ``layout`` words of ``context.yaml``, or None when it names no heading."""
     alternatives = []
     if spec.get("hypothetical_headings"):
-        alternatives.append(_words(spec["hypothetical_headings"]))
+        # round 38o: a phrase denied ("Stage IIA alone would not call for systemic imaging, but ...: bone scan
+        # ordered") says what is not needed, not what to report: no heading
+        alternatives.append(rf"(?<!not )(?<!n't )(?:{_words(spec['hypothetical_headings'])})")
     actions = _words(spec.get("hypothetical_heading_actions", ()))
     conditions = _words(spec.get("hypothetical_heading_conditions", ()))
     not_conditions = _words(spec.get("not_hypothetical_conditions", ()))

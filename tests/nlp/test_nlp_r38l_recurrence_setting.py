@@ -33,7 +33,7 @@ def _setting(note: str) -> str | None:
     [
         "CT chest. 61F, hx L mastectomy '18 (IDC ER+/PR-/HER2-), now 3 tiny skin nodules L chest wall, bx booked.",
         "63F hx R mastectomy 2017 for ILC. New firm nodules R chest wall x 2 wks. Eval please.",
-        "Pt 58F, hx bilateral mastectomy '20 for L IDC. Several small nodules L chest wall noted by pt, punch bx pending.",
+        "Pt 58F, hx bilateral mastectomy '20 for L IDC. Several small nodules L chest wall noted by pt, bx pending.",
         "55F s/p R mastectomy + DIEP recon 2019 (IDC). She has a new pink 4 mm spot on R reconstructed breast skin.",
     ],
 )
@@ -78,7 +78,7 @@ def test_a_regional_node_described_by_feel_and_size_after_treatment_is_a_local_r
     "note",
     [
         # the node is the first cancer's presentation, told in the dated sentence
-        "Hx R BCT 2020 for IDC; palpable 1.5 cm R axillary LN at presentation, pN1. now routine f/u, no new complaints.",
+        "Hx R BCT 2020 for IDC; palpable 1.5 cm R axillary LN at presentation, pN1. now routine f/u, no complaints.",
         # denied
         "Annual f/u. 60F hx L BCT 2019 for IDC. No palpable axillary nodes, no supraclavicular LAD. Mammo BI-RADS 2.",
     ],
@@ -92,8 +92,14 @@ def test_control_a_node_of_the_first_cancer_or_a_denied_one_is_no_new_finding(no
     ("note", "value"),
     [
         ("Mrs K, 5 yrs post L lumpectomy for IDC. ALP has risen to 170 (ref 40-130), previously 95. Bone scan?", 170.0),
-        ("s/p R mastectomy 2019, ER+ ILC. alk phos 150 (30-120), up from 88 in March. ?bone scan vs repeat labs", 150.0),
-        ("Treated L IDC 2018 (lumpectomy + RT). ALP now up to 140 (35-105), was 90 last year. Bone scan ordered.", 140.0),
+        (
+            "s/p R mastectomy 2019, ER+ ILC. alk phos 150 (30-120), up from 88 in March. ?bone scan vs repeat labs",
+            150.0,
+        ),
+        (
+            "Treated L IDC 2018 (lumpectomy + RT). ALP now up to 140 (35-105), was 90 last year. Bone scan ordered.",
+            140.0,
+        ),
     ],
 )
 def test_an_alp_higher_than_its_earlier_value_is_a_suspected_distant_recurrence(note: str, value: float) -> None:

@@ -30,6 +30,7 @@ class Mention:
     uncertain_value: tuple[str, Any] | None = None
     only_if_uncertain: tuple[str, ...] = ()
     confirm_values: tuple[Any, ...] = ()  # values the mention leaves possible (an unparsed rule's `confirm_values`)
+    sentence_start: int = -1  # the original offset of ``sentence`` (round 38l), -1 when not known
 
 
 @dataclass(frozen=True, slots=True)

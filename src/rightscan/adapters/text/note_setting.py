@@ -18,8 +18,8 @@ from rightscan.adapters.text.risk_reduction import risk_reducing
 from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.setting_concern import kept_routine, metastasis_sought
 from rightscan.adapters.text.setting_course import first_course, told_after
-from rightscan.adapters.text.setting_episode import Episode, at_diagnosis
-from rightscan.adapters.text.setting_markers import above_uln, body_scans, marker_scanned
+from rightscan.adapters.text.setting_episode import Episode, at_diagnosis, own_clause
+from rightscan.adapters.text.setting_markers import above_uln, body_scans, lab_rising, marker_scanned, mild_alp_only
 from rightscan.domain.setting import treated_cancer_setting
 
 CLUES = ("treatment", "new_local", "new_distant", "distant_finding", "pending", "followup", "other_cancer",
@@ -63,6 +63,7 @@ _BREAST_WORDS = re.compile(
     r"\b(?:breasts?|mammary|mastectom\w*|lumpectom\w*|BCT|BCS|WLE|IDC|ILC|DCIS|TNBC|oncology|onc)\b", re.IGNORECASE
 )
 _ALP_WORDS = "note.alp_raised"  # targets.yaml: alkaline phosphatase called raised in words
+_ALP_BENIGN = "clue.alp_benign_cause"  # values.yaml (round 38l): a raised ALP put down to a benign cause
 _PROOF = ("tumor.histology", "tumor.er", "tumor.pr", "tumor.her2", "tumor.grade", "pathology.t", "pathology.n")
 
 
@@ -166,13 +167,14 @@ def infer_setting(
     distant = [m for m in distant if m.sentence not in presentation]
     # the only new finding a mildly raised alkaline phosphatase, liver tests normal (red_flags.yaml: at most
     # alp_mild_max_x_uln, "no systemic imaging by default; fractionate"): whether distant spread is suspected, or a
-    # benign cause (bone turnover, vitamin D) is, is not said; the setting waits, naming the test
-    # round 21e: the words that call that alkaline phosphatase raised ("elevated alk phos", targets.yaml
-    # note.alp_raised) name the same finding while a body scan is considered (a bone scan "to rule out" bone spread);
-    # with none considered ("no imaging for now"), the words keep the note's finding as they did before; round 21c: a
-    # metastasis the study looks for (``sought``) is a concern the note names, no mild finding alone
+    # benign cause (bone turnover, vitamin D) is, is not said; the setting waits, naming the test; round 21e: the words
+    # that call that alkaline phosphatase raised ("elevated alk phos", targets.yaml note.alp_raised) name the same
+    # finding while a body scan is considered (a bone scan "to rule out" bone spread); with none considered ("no imaging
+    # for now"), the words keep the note's finding as they did before; round 21c: a metastasis the study looks for
+    # (``sought``) is a concern the note names, no mild finding alone
     alp_worded = bool(body_scans(cands)) and all(m in raised or m.rule == _ALP_WORDS for m in distant)
-    mild_only = bool(raised) and (len(distant) == len(raised) or alp_worded) and not sought and _mild_alp_only(cands)
+    mild_only = bool(raised) and (len(distant) == len(raised) or alp_worded) and not sought and mild_alp_only(cands)
+    mild_only = mild_only and not lab_rising(mentions)  # round 38l: a test higher than before is rising
     # thirteenth security pass (F3): the words of a pathology count ("Final path: one positive node out of three") are
     # the operation's finding, not a new node
     counted = [(c.mention.start, c.mention.end) for c in cands if c.field == "pathology.n"]
@@ -195,7 +197,7 @@ def infer_setting(
         m
         for m in found
         if m.rule not in _DATED_OUT
-        or not before_episode(m.sentence)
+        or not before_episode(own_clause(m))  # round 38l: a full stop the splitter kept closes the year's sentence
         or len(_YEAR.findall(m.sentence)) <= compared.get(m.sentence, 0)
     ]
     # round 18d: a node or a scar change told by its size, feel or place is a new finding only after a cancer treated
@@ -372,6 +374,13 @@ def infer_setting(
     elif long_ago and new_primary and stated is None and not (distant or local):
         inferred = ("new_diagnosis", "a new cancer proven by tissue and being worked up, after an earlier treated "
                     "one", new_primary)  # fmt: skip
+    elif (
+        (long_ago or surgery) and mild_only and not local and stated is None and kept_routine(by["followup"])
+        and (benign := [m for m in mentions if m.rule == _ALP_BENIGN and not m.effects & _NOT_SAID])
+    ):  # fmt: skip
+        # round 38l: routine follow-up named, the mild ALP put down to a benign cause ("likely vit D deficiency")
+        inferred = ("surveillance", "treated breast cancer in routine follow-up; the mildly raised alkaline "
+                    "phosphatase is put down to a benign cause", raised + benign)  # fmt: skip
     elif (long_ago or surgery) and mild_only and not local and stated is None:
         return left_open("after a treated cancer, the only new finding is a mildly raised alkaline phosphatase with "
                          "normal liver tests: whether distant spread is suspected is not said", raised)  # fmt: skip
@@ -579,19 +588,6 @@ def _complaint_only(rules: Rules, mentions: list[Mention], followup: list[Mentio
         and not any(m.rule == _ELAPSED for m in mentions)
     )
     return complaint and not [m for m in followup if m.rule != _ELAPSED]
-
-
-def _mild_alp_only(cands: list[Candidate]) -> bool:
-    """The labs read say: alkaline phosphatase above its upper limit but at most the mild multiple of
-    red_flags.yaml, and every liver test given at or below its upper limit."""
-    from rightscan.adapters.knowledge_files import load_knowledge
-
-    mild = load_knowledge().thresholds.alp_mild_max_x_uln
-    labs = {c.field.removeprefix("labs."): c.value for c in cands if c.used and c.field.startswith("labs.")}
-    alp = labs.get("alkaline_phosphatase")
-    if not above_uln(alp) or alp["value"] > alp["uln"] * mild:
-        return False
-    return not any(above_uln(v) for k, v in labs.items() if k != "alkaline_phosphatase")
 
 
 def left_open(reason: str, evidence: list[Mention]) -> list[dict[str, Any]]:

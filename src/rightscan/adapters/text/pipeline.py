@@ -471,7 +471,12 @@ class Analyser:
             for d in described:
                 d["start"], d["end"] = where[d["start"]], where[d["end"]]
         out = [
-            Mention(sentence=sents.quote(original, span.start, where), effects=frozenset(e), **d)
+            Mention(
+                sentence=sents.quote(original, span.start, where),
+                effects=frozenset(e),
+                sentence_start=sents.start(span.start, where),
+                **d,
+            )
             for span, d, e in zip(spans, described, effects, strict=True)
         ]
         out.sort(key=lambda m: (m.start, m.end))

@@ -36,3 +36,8 @@ class Sentences:
                 start, end = where[start], where[end]
             quoted = self._quoted[k] = original[start:end]
         return quoted
+
+    def start(self, token_index: int, where: list[int] | None = None) -> int:
+        """The original offset of the token's sentence (round 38l: to cut a clause out of ``quote``)."""
+        start = self.spans[self.index[token_index]].start_char
+        return start if where is None else where[start]

@@ -11,12 +11,16 @@ Two questions ``note_setting`` asks of a sentence:
 - ``at_diagnosis``: the sentences a label tells as the cancer before its treatment ("Pre-operative: R breast mass, cT2
   N1 (FNA-proven node)", "cT2 cN1 at dx", "Baseline (12/2025): ..."; values.yaml ``clue.at_diagnosis``). A lump or a
   node described there is the presentation of the cancer being treated, not a new finding after treatment.
+- ``own_clause(mention)`` (round 38l): the part of a mention's sentence between the full stops around it, where the
+  sentence splitter kept two shorthand sentences together ("hx R BCT 2020 for IDC, pN0(sn). palpable 1.5 cm R
+  axillary LN x3 wks"): the earlier sentence's year does not date the node told after it.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from rightscan.adapters.text.model import Mention
 
@@ -57,3 +61,19 @@ class Episode:
 def at_diagnosis(mentions: list[Mention]) -> set[str]:
     """The sentences told as the cancer at diagnosis or before its operation (not negated, not hypothetical)."""
     return {m.sentence for m in mentions if m.rule == AT_DIAGNOSIS and not m.effects & {"negated", "hypothetical"}}
+
+
+# a full stop closing a shorthand sentence (a space after it), not that of an abbreviation or a single letter
+_STOP = re.compile(r"(?<!\b\w)(?<!\bapprox)(?<!\bDr)(?<!\bvs)\.\s+")
+
+
+def own_clause(mention: Any) -> str:
+    """The mention's sentence cut at the full stops before and after the mention (the whole sentence when its offset
+    is not known)."""
+    at = mention.start - mention.sentence_start
+    if mention.sentence_start < 0 or not 0 <= at <= len(mention.sentence):
+        return str(mention.sentence)
+    before, after = mention.sentence[:at], mention.sentence[at:]
+    starts = [m.end() for m in _STOP.finditer(before)]
+    end = _STOP.search(after)
+    return before[starts[-1] if starts else 0 :] + (after[: end.start()] if end else after)

@@ -4,10 +4,15 @@ After a treated cancer, a tumour marker above its upper limit that is the only n
 considered, leaves it unsaid whether the note is routine follow-up or a suspected distant recurrence: ``note_setting``
 leaves the setting open then. A marker at most ``marker_marginal_max_x_uln`` times its limit (values.yaml parameters)
 is marginal and changes nothing.
+
+``lab_rising`` (round 38l): a liver or bone test told beside a lower earlier value of its own ("ALP back at 168 (ref
+35-105), was 110 in May"; values.yaml ``clue.lab_earlier_value``): a rising test, which the annotation guide names a
+finding that suggests distant spread; a mildly raised alkaline phosphatase that is rising is no "mild finding alone".
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rightscan.adapters.text.candidates import Candidate
@@ -52,3 +57,33 @@ def body_scans(cands: list[Candidate]) -> list[Mention]:
         for c in cands
         if c.field == "order" and c.used and getattr(procedures.get(c.value), "purpose", None) == "distant"
     ]
+
+
+_EARLIER_VALUE = "clue.lab_earlier_value"  # values.yaml (round 38l)
+_NUMBER = re.compile(r"(?<![\d/.])\d+(?:\.\d+)?(?![\d/])")
+
+
+def lab_rising(mentions: list[Mention]) -> list[Mention]:
+    """The tests told above an earlier value of their own: the first number after the test's name (its current
+    value) higher than the last number of the match (the earlier value); not denied, hypothetical or a relative's."""
+    rising = []
+    for m in mentions:
+        if m.rule != _EARLIER_VALUE or m.sentence_start < 0 or m.effects & {"negated", "hypothetical", "family"}:
+            continue
+        numbers = [float(n) for n in _NUMBER.findall(m.sentence[m.start - m.sentence_start : m.end - m.sentence_start])]
+        if len(numbers) >= 2 and numbers[0] > numbers[-1]:
+            rising.append(m)
+    return rising
+
+
+def mild_alp_only(cands: list[Candidate]) -> bool:
+    """The labs read say: alkaline phosphatase above its upper limit but at most the mild multiple of
+    red_flags.yaml, and every liver test given at or below its upper limit."""
+    from rightscan.adapters.knowledge_files import load_knowledge
+
+    mild = load_knowledge().thresholds.alp_mild_max_x_uln
+    labs = {c.field.removeprefix("labs."): c.value for c in cands if c.used and c.field.startswith("labs.")}
+    alp = labs.get("alkaline_phosphatase")
+    if not above_uln(alp) or alp["value"] > alp["uln"] * mild:
+        return False
+    return not any(above_uln(v) for k, v in labs.items() if k != "alkaline_phosphatase")

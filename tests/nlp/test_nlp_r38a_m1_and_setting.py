@@ -88,6 +88,10 @@ SPINE = "68F hx R breast ca s/p R mastectomy 2019, on anastrozole. New mid-back 
         "Imp: poss bone mets. MRI spine ordered.",
         "Susp osseous mets, MRI spine.",
         "Assessment: q mets vs compression fx.",
+        # a question mark after the finding stays a question beside the abbreviated doubts (the merge found 'poss'
+        # listing '?' had displaced it: 'Please assess liver -- mets?' read as M1)
+        "Please image the spine -- mets?",
+        "Pain and raised ALP: metastatic disease? MRI spine.",
     ],
 )
 def test_an_abbreviated_doubt_is_no_m1(line: str) -> None:

@@ -196,11 +196,13 @@ FLOORS = {
     # first run unseen 86.0 % and 10 unsafe (BLIND_V37_PROVENANCE.md, measured at b98242e): aj-003, aj-037, aj-050,
     # ak-003, ak-021, al-006, al-007, al-018, al-037, al-043; after round 37b (test_nlp_r37b_classes.py: a relative's
     # possessive story, another clinician's benign cause, noun forms of suspicion, an infection's cough improving)
-    # 88.0 % and 5: aj-003, al-006, al-037 (checkbox answers, a questioned sign), aj-050, al-007 (labs)
-    "blind_v37.jsonl": (5, 0.88),
+    # 88.0 % and 5: aj-003, al-006, al-037 (checkbox answers, a questioned sign), aj-050, al-007 (labs); after rounds
+    # 37a, 37l, 37p re-merged (test_nlp_r37a_classes.py, test_nlp_r37l_*.py, test_nlp_r37p_*.py) 90.7 % and none
+    "blind_v37.jsonl": (0, 0.90),
     # first run unseen 79.3 % and 4 unsafe (BLIND_V38_PROVENANCE.md, measured at f45d3a9): am-020 (a new IIB cancer
-    # read as a local recurrence), an-023, an-038, ao-003 (M1 without distant disease)
-    "blind_v38.jsonl": (4, 0.79),
+    # read as a local recurrence), an-023, an-038, ao-003 (M1 without distant disease); after rounds 38a, 38o, 38l
+    # (test_nlp_r38a_m1_and_setting.py, test_r38o_study_considered.py, test_nlp_r38l_*.py) 91.3 % and none
+    "blind_v38.jsonl": (0, 0.91),
 }
 
 

@@ -137,6 +137,7 @@ def marks_under_columns(
         family = relatives is not None and relatives.search(text, line_start, spans["o1"][0]) is not None
         centre = {k: (a + b) / 2 - line_start for k, (a, b) in spans.items()}
         commented = bool(text[spans["o2"][1] : head.end()].strip())  # the header names a further column
+        before = len(answered)
         for pos, end in lines_below(text, head.end() + 1):
             row = commented_mark_row(text, pos, end) if commented else column_mark_row(text, pos, end)
             if row is None and commented and _SUBHEADING.fullmatch(text, pos, end):
@@ -172,7 +173,21 @@ def marks_under_columns(
                 chars[m.start()] = " "
             for a, b in spans.values():  # the titles are read: their "No" must not act as a cue on the rows below
                 chars[a:b] = [" "] * (b - a)
+        if len(answered) > before:
+            _header_unanswered(text, line_start, spans["o1"][0], marks)
     return answered
+
+
+def _header_unanswered(text: str, start: int, end: int, marks: list[tuple[int, int, str]]) -> None:
+    """The words before a header's options once its options are blanked: a title ("Symptom") or the grid's first
+    row left unanswered ("Headaches    Y  N" over "Cough    Y  N"), never a finding the patient has (round 38,
+    a first row of an unanswered grid had read as present)."""
+    while start < end and text[start] in " \t":
+        start += 1
+    while end > start and text[end - 1] in " \t:":
+        end -= 1
+    if any(c.isalpha() for c in text[start:end]):
+        marks.append((start, end, "uncertain"))
 
 
 def relatives_box_rows(

@@ -49,3 +49,23 @@ def test_a_greater_than_before_a_number_is_no_path(text: str, pid: str | None) -
 @case([("G0252", "pet_ct"), ("G0252 - PET for initial breast cancer diagnosis / surgical planning", "pet_ct")])
 def test_the_breast_cancer_pet_code_is_the_staging_pet_ct(text: str, pid: str) -> None:
     assert study(text) == pid
+
+
+# ------------------------------------------------------------------ 4. v36 first run: continental names
+@case(
+    [
+        ("IRM encephalique sans gadolinium", "mri_head_wo"),  # the agent named after "sans" is left out
+        ("IRM cerebrale sans gado - cephalees", "mri_head_wo"),
+        ("RM cranioencefalica sem e com contraste", "mri_head_wwo"),
+        ("TC toracoabdominopelvica con contraste", "ct_cap_contrast"),
+        ("IRM rachis dorsolombaire sans et avec injection", "mri_spine_wwo"),
+    ]
+)
+def test_continental_names_of_the_table_studies(text: str, pid: str) -> None:
+    assert study(text) == pid
+
+
+@case([("IRM cerebrale avec gadolinium", "mri_head_wwo"), ("IRM mammaire sans gado", "mri_breast_wo")])
+def test_controls_with_and_without_keep_their_reading(text: str, pid: str) -> None:
+    # a brain MRI "with" gadolinium is the with-and-without study (the guide); "sans" keeps a breast MRI unenhanced
+    assert study(text) == pid

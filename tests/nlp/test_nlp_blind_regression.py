@@ -203,6 +203,9 @@ FLOORS = {
     # read as a local recurrence), an-023, an-038, ao-003 (M1 without distant disease); after rounds 38a, 38o, 38l
     # (test_nlp_r38a_m1_and_setting.py, test_r38o_study_considered.py, test_nlp_r38l_*.py) 91.3 % and none
     "blind_v38.jsonl": (0, 0.91),
+    # first run unseen 80.7 % and 11 unsafe (BLIND_V39_PROVENANCE.md, measured at 57926d8, not yet worked on): ap-006,
+    # ap-032, ap-042, ar-001, ar-011, ar-014, ar-015, ar-016, ar-021, ar-027, ar-040
+    "blind_v39.jsonl": (11, 0.80),
 }
 
 

@@ -30,11 +30,12 @@ from dataclasses import dataclass
 from rightscan.adapters.text.components import doc_text
 from rightscan.adapters.text.dated_visits import DatedVisits
 from rightscan.adapters.text.note_dates import DATE as _DATE
+from rightscan.adapters.text.note_dates import MONTH_ABBREVIATIONS
 from rightscan.adapters.text.note_dates import alternatives as _alternatives
 from rightscan.adapters.text.rule_pass import ANY_SYMPTOM, NoteMentions
 
 HISTORICAL, UNCERTAIN = "historical", "uncertain"
-_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_NAMES = MONTH_ABBREVIATIONS
 _MONTHS = {m: i + 1 for i, m in enumerate(_MONTH_NAMES)}
 _DECOR = r"[=\-*#_~|>\[\]]*+"
 _PAREN = r"\([^()\n]{0,30}\)"

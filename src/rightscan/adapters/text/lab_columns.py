@@ -33,6 +33,7 @@ import itertools
 import re
 from typing import TYPE_CHECKING
 
+from rightscan.adapters.text.note_dates import MONTH_ABBREVIATIONS
 from rightscan.adapters.text.value_findings import UNPARSED, Finding, measured
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _PARTS = re.compile(r"\d+|[A-Za-z]+")
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTHS = MONTH_ABBREVIATIONS
 _HEADER_LINES_MAX = 40  # rows of one table between its header and a row
 _SEPARATOR = re.compile(r"[-=_|+:\s]*")
 _SPACED_DASH = re.compile(r"(\d+(?:\.\d+)?)\s+[-–]\s+(\d+(?:\.\d+)?)")

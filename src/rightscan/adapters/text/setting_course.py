@@ -26,11 +26,12 @@ import re
 from collections.abc import Iterable
 
 from rightscan.adapters.text.model import Mention
+from rightscan.adapters.text.note_dates import MONTH_ABBREVIATIONS
 
 RECENT_MONTHS = 6  # an operation at most this many months before the note's latest time is the current course
 NOTE_DATE = "clue.note_date"  # values.yaml (round 10c): the note's own date, a label opening its line
 ELAPSED = "clue.time_elapsed"  # values.yaml: years (or six months and more) elapsed: no first course
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTHS = MONTH_ABBREVIATIONS
 _MONTH_WORD = r"(?P<mw>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE = re.compile(
     r"(?<![\d/.-])(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<y>(?:19|20)\d{2})(?![\d/])"

@@ -108,6 +108,7 @@ FROZEN = {
     "orders_v34.jsonl": "4b6c95656818fcbdc08c492bf40b667c2f12d0dde4a0e0d89bdcf7a8f8623700",
     "orders_v35.jsonl": "64c1c27ff3c09c190985d0bcd902b79c37183e50c3a4605beb3b9f0eb12278ad",
     "orders_v36.jsonl": "a26cc47466ed9dc75ebd95d5b1f367a4b3fb90916f55c2296e6d2e91e07872c5",
+    "orders_v37.jsonl": "8c53d218b3da5d9704b1df289a623e77a43c719dbbeb9d1e041648f7d1334ee8",
 }
 
 

@@ -358,6 +358,7 @@ class _RedFlagReadings(Strict):
     course_attributions: Words = Field(default_factory=list)
     course_resolving: Words = Field(default_factory=list)
     course_persistence: Words = Field(default_factory=list)
+    explained_by_finding: Words = Field(default_factory=list)  # round 39a (course_explained.explained_later)
 
 
 class _DoubtDescription(Strict):

@@ -27,6 +27,7 @@ from typing import Any
 
 from rightscan.adapters.text.rules import Rules
 
+_WORD = re.compile(r"[a-z]{4,}")
 _NOT_THE_PATIENTS = frozenset({"negated", "hypothetical", "family", "warning"})
 
 
@@ -39,17 +40,35 @@ def _words(words: Iterable[str]) -> re.Pattern[str] | None:
 
 
 def explained_later(cands: Sequence[Any], rules: Rules) -> None:
-    """Set unused the symptom candidates (assemble.Candidate) the note explains or resolves later (module docstring)."""
-    later: dict[Any, int] = {}
+    """Set unused the symptom candidates (assemble.Candidate) the note explains or resolves later (module docstring).
+
+    Round 39a: for a red flag that gathers distinct findings (``red_flag_readings.explained_by_finding``: a weakness,
+    a numbness, a change of sight or speech are all a neurologic deficit), the later explanation is that finding's
+    only: a numbness put down to paclitaxel never explains a limb weakness told before it."""
+    by_finding = frozenset(rules.red_flag_readings.get("explained_by_finding", ()))
+    later: dict[Any, list[Any]] = {}
     for c in cands:
         e = c.mention.effects
         if c.field == "symptoms" and not c.used and e & {"explained", "historical"} and "negated" not in e:
-            later[c.value] = max(later.get(c.value, -1), c.mention.start)
+            later.setdefault(c.value, []).append(c.mention)
     for c in cands:
-        late = c.field == "symptoms" and c.used and c.value in later and later[c.value] > c.mention.start
-        if late and "warning" not in c.mention.effects:
+        if not (c.field == "symptoms" and c.used and "warning" not in c.mention.effects):
+            continue
+        told = [m for m in later.get(c.value, ()) if m.start > c.mention.start]
+        if c.value in by_finding:
+            told = [m for m in told if _same_finding(m, c.mention)]
+        if told:
             c.used, c.reason = False, "explained or resolved later in the note"
     _course_answers_persistence(cands, rules)
+
+
+def _same_finding(a: Any, b: Any) -> bool:
+    """Round 39a: two mentions (model.Mention) of one finding: the same rule, and a word of four letters or more
+    in common ("numbness" ... "numbness"; not "weakness" ... "numbness", nor "vision" ... "weakness")."""
+    if a.rule != b.rule or a.sentence_start < 0 or b.sentence_start < 0:
+        return False  # unknown: not carried (the finding stays as told)
+    said = [m.sentence[m.start - m.sentence_start : m.end - m.sentence_start].lower() for m in (a, b)]
+    return bool(set(_WORD.findall(said[0])) & set(_WORD.findall(said[1])))
 
 
 def _course_answers_persistence(cands: Sequence[Any], rules: Rules) -> None:

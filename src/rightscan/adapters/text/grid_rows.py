@@ -77,14 +77,20 @@ def compile_grid(spec: Mapping[str, Sequence[str]], receptor_names: str | None =
     # three or more of one leader character, spaced or not ("......", ". . . .", "____"; "...... -" is a leader
     # and a dash)
     leader = "|".join(rf"(?:{re.escape(c)}[ \t]?){{3,}}" for c in spec["leader_chars"]) or "(?!)"
-    leader = rf"(?:{leader})"
-    # the label starts with a word, perhaps after a bullet ("- Fever ..... N"; not a rule "---- Reply")
-    label = rf"^(?P<label>[ \t]*(?:[-*•][ \t]+)?[A-Za-z0-9(][^\n|]{{0,{LABEL_MAX_CHARS}}}?)(?P<leader>{leader})"
     yes = [*spec["yes"], *spec["column_yes_signs"]]  # "+" and "-" answer a row as they head a column
     no = [*spec["no"], *spec["column_no_signs"], *spec["negative_answers"]]
     one = rf"(?:{_words([*yes, *no, *spec['unsure_answers']])})"
     # a word answer ends at a word's end; a sign ("?") at anything but another sign
     one = rf"{one}(?![A-Za-z0-9])"
+    # round 39a: a leader of two characters ("Weakness/numbness .. no") only before an answer that ends its cell (the
+    # line, a comment, a bar or a wide gap): "new weakness.. no better" or a sentence ending in ".." is prose
+    short = "|".join(rf"(?<!{re.escape(c)}){re.escape(c)}{{2}}(?!{re.escape(c)})" for c in spec["leader_chars"])
+    ends = rf"(?:[ \t]*(?:\r?\n|$|\|)|{_COMMENT}|[ \t]{{2,}}\S)"
+    if short:
+        leader += rf"|(?:{short})(?=(?i:[ \t]*{one}(?:[ \t]*/[ \t]*{one})*){ends})"
+    leader = rf"(?:{leader})"
+    # the label starts with a word, perhaps after a bullet ("- Fever ..... N"; not a rule "---- Reply")
+    label = rf"^(?P<label>[ \t]*(?:[-*•][ \t]+)?[A-Za-z0-9(][^\n|]{{0,{LABEL_MAX_CHARS}}}?)(?P<leader>{leader})"
     arrows = _words(spec.get("answer_arrows", ())) or "(?!)"  # round 13v-b: "Numbness? -> no", "Fever? => ?"
     grid = Grid(
         filler=re.compile(rf"[ \t]*(?:\||\t|:(?=[ \t]|$)|{leader})[ \t]*|[ \t]{{2,}}"),

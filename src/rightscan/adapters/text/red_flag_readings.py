@@ -121,7 +121,7 @@ class RedFlagReadings:
             code, _, names = row.partition(":")
             # round 19b: a symptom's causes may be told in more than one row (they add up)
             self.assessed_causes[code.strip()] = self.assessed_causes.get(code.strip(), frozenset()) | norm(
-                names.split(",")
+                names.replace("-", " - ").split(",")  # round 39a: read as the tokens ("taxane - induced")
             )
         self.acute_course = {
             c.strip(): norm(w.split(","))
@@ -431,9 +431,9 @@ class RedFlagReadings:
         out: list[tuple[int, str, int | None, bool]] = []
         finals = self.words.get("final_heads", frozenset())
         spans = list(note.sents.spans)
-        # round 18b: the symptoms the note names and does not explain away, by code (first token, code)
-        standing = [(span.start, f.value) for _, span, d, _ in note.mentions(SYMPTOM, without=_NOT_EXPLAINED_AWAY)
-                    for f in d["findings"] if f.field == "symptoms"]  # fmt: skip
+        # round 18b: the symptoms the note names and does not explain away, by code or rule (round 39a) (token, code)
+        standing = [(span.start, c) for _, span, d, _ in note.mentions(SYMPTOM, without=_NOT_EXPLAINED_AWAY)
+                    for f in d["findings"] if f.field == "symptoms" for c in (f.value, d["rule"])]  # fmt: skip
         for i, sent in enumerate(spans):
             k = sent.start
             while k < sent.end and (doc[k].is_space or doc[k].text in ("-", "*", "•")):
@@ -490,7 +490,7 @@ class RedFlagReadings:
         course = {s: words_at(note.doc, s, t) for s, t in note.cues("warning")}  # round 31b: each warning's words
         warnings = list(course)
         for _, span, d, e in note.mentions(SYMPTOM, without=_NOT_PLAIN_OR_PAST - {"warning"}):
-            codes = {f.value for f in d["findings"] if f.field == "symptoms"} & set(self.assessed_causes)
+            codes = {*(f.value for f in d["findings"] if f.field == "symptoms"), d["rule"]} & set(self.assessed_causes)
             sent = note.sents.of(span.start)
             # round 31b: warned only by what the acute illness itself gives ("constant" RUQ pain of a cholecystitis)
             warned = [course[w] for w in warnings if sent.start <= w < sent.end]

@@ -29,7 +29,8 @@ def _setting(note: str) -> str | None:
     [
         "Chemo unit RN note. 47F s/p R mastectomy + ALND 12/2025 for IDC. Here for C2D8 weekly paclitaxel. Plt 201, "
         "ANC 2.0. No fever, no SOB. Proceed.",
-        "Tx visit: adjuvant TC cycle 4 of 6. 61 yo woman, L lumpectomy + SLNB 10/2025, pT2 pN1a. Mild fatigue. Labs ok.",
+        "Tx visit: adjuvant TC cycle 4 of 6. 61 yo woman, L lumpectomy + SLNB 10/2025, pT2 pN1a. Mild fatigue. "
+        "Labs ok.",
         "Infusion checklist: trastuzumab cycle 9/14 (adjuvant). 55F, hx R lumpectomy 2025 for HER2+ IDC. LVEF 60%. "
         "Give.",
         "MO review C3D1 ddAC. 44F, L WLE/SLNB 1/2026 (IDC G3, ER-). AST 52 (10-40) G1, ALT 60 (7-35) G1 on chemo. "

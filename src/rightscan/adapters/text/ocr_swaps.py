@@ -9,6 +9,11 @@ A faxed laboratory sheet read by OCR writes "40-1l5" for the range 40-115, "1O-4
   ("LAB0RATORY", "PH0SPHATASE", "SG0T"), never after a T, N or M (a TNM run: "N0M0", "TXN0MX"); and a lower-case l
   in a word otherwise written in capitals (four of them at least) an I ("BlLlRUBIN", "ALBUMlN").
 
+- round 39o, a receptor's value (a percentage or an IHC score): a capital O after a digit before the per cent sign is
+  a 0 ("ER 9O%"), a lower-case l or a capital I opening a percentage ("PR l0%") or after a digit before it ("ER 1l%") a
+  1; after "IHC" (or "score") a lone l or I before the plus sign is a 1 ("HER2 IHC l+"), a lone O before the plus sign,
+  a bracket or the end of the clause a 0 ("HER2 IHC O (negative)").
+
 A number whose swap is not certain ("3OO", "l80": is it 180?) is left as written, so no value is read from it.
 """
 
@@ -20,6 +25,11 @@ _DIGIT_ONE = re.compile(r"(?<=\d)[lI](?=\d)")
 _DIGIT_ZERO = re.compile(r"(?<=\d)O(?=\d|[-–]\d)")
 _CAPS_WORD_ZERO = re.compile(r"(?<![A-Za-z0-9])(?=[A-Z0]{4,}(?![A-Za-z0-9]))[A-Z]+(?:0[A-Z]+)+")
 _CAPS_ZERO = re.compile(r"(?<=[A-LO-SU-Z])0(?=[A-Z])")
+_PERCENT_ZERO = re.compile(r"(?<=\d)O(?=\s?%)")
+_PERCENT_ONE = re.compile(r"(?<![A-Za-z0-9])[lI](?=\d{1,2}\s?%)|(?<=\d)[lI](?=\s?%)")
+_SCORE_BEFORE = r"(?:(?<=\bIHC )|(?<=\bihc )|(?<=\bscore )|(?<=\bScore )|(?<=\bSCORE ))"
+_SCORE_ONE = re.compile(_SCORE_BEFORE + r"[lI](?=\s?\+)")
+_SCORE_ZERO = re.compile(_SCORE_BEFORE + r"O(?=\s?\+|\s?\(|\s?[,;.]|\s*$)", re.M)
 _CAPS_WORD_L = re.compile(r"(?<![A-Za-z0-9])(?=[A-Zl]*l)(?=(?:[^\sA-Z]*[A-Z]){4})[A-Z][A-Zl]*[A-Z](?![A-Za-z0-9])")
 
 
@@ -29,5 +39,9 @@ def undo_swaps(text: str) -> str:
         return text
     out = _DIGIT_ONE.sub("1", text)
     out = _DIGIT_ZERO.sub("0", out)
+    out = _PERCENT_ZERO.sub("0", out)
+    out = _PERCENT_ONE.sub("1", out)
+    out = _SCORE_ONE.sub("1", out)
+    out = _SCORE_ZERO.sub("0", out)
     out = _CAPS_WORD_ZERO.sub(lambda m: _CAPS_ZERO.sub("O", m.group(0)), out)
     return _CAPS_WORD_L.sub(lambda m: m.group(0).replace("l", "I"), out)

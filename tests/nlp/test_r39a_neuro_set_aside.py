@@ -9,7 +9,7 @@ Four classes, each in other wordings than the blind notes, with controls a clini
    a numbness explained later never explains a weakness told before it;
 3. an assessment that names a nerve entrapment or a treatment neuropathy explains a sensory change told before it;
    never a doubted one, never a warned symptom, never a weakness or a one-sided facial numbness;
-4. a safety-netting list ("warning signs discussed - ...", "cauda equina precautions given (...)", "red flags
+4. a safety-netting list ("warning signs discussed - ...", "red flags
    reviewed w/ pt (...)") is hypothetical, every item; a patient sent to the ED with a symptom keeps it.
 """
 
@@ -138,7 +138,7 @@ def test_new_arm_weakness_in_the_hpi_stays_a_red_flag() -> None:
     "line",
     [
         "Warning signs discussed - new weakness, numbness in legs, bladder change -> ED",
-        "Cauda equina precautions given (new leg weakness, saddle numbness, urinary retention).",
+        "Return precautions reviewed with pt: new leg weakness, saddle numbness, urinary retention.",
         "Red flag sx gone over w/ pt and husband (new arm weakness, slurred speech -> ED).",
         "A/P:\n- MRI L-spine\n- red flags reviewed w/ pt (new leg weakness, urinary retention -> ED)",
     ],
@@ -150,6 +150,7 @@ def test_a_safety_netting_list_is_hypothetical(line: str) -> None:
 @pytest.mark.parametrize(
     "line",
     [
+        "Seizure precautions reviewed, no driving. New R arm weakness since Monday.",
         "Pt c/o new leg weakness -> sent to ED.",
         "Reviewed red flag symptoms: she has new leg weakness.",
         "New L leg weakness since yesterday -> ED.",

@@ -74,7 +74,7 @@ def test_controls_a_relatives_metastases_never_stage_her_but_her_own_do() -> Non
         "Very nervous about bone mets and wants a scan before surgery.",
         "Pt anxious re: liver mets; requesting CT.",
         "Terrified of mets, asking for a PET.",
-        "Anxiety re: metastatic disease, poor sleep.",
+        "Frightened about metastatic disease, poor sleep.",
         "Questions whether she has mets already.",
         "Wonders if there are liver mets.",
     ],
@@ -96,6 +96,16 @@ def test_metastases_she_fears_or_asks_about_are_no_finding(line: str) -> None:
 )
 def test_controls_metastases_she_is_upset_about_that_are_hers_stay_m1(line: str) -> None:
     assert tumor(TREATED + line)["m"] == "M1"
+
+
+def test_control_upset_about_a_relatives_metastases_stays_the_relatives() -> None:
+    note = NEW_DX + "Very upset about her mother, who had bone pain from spine mets before she died."
+    assert tumor(note).get("m") != "M1"
+    assert "bone_pain" not in symptom_codes(note)
+
+
+def test_control_anxiety_still_explains_a_breathlessness() -> None:
+    assert "dyspnea" not in symptom_codes(NEW_DX + "Anxiety re: SOB episodes.")
 
 
 def test_control_a_clinicians_worry_stays_a_doubt_to_confirm() -> None:

@@ -348,11 +348,22 @@ class _RedFlagReadings(Strict):
     story_subjects: Words
     story_returns: Words
     story_comma_links: Words
+    story_dash_links: Words = Field(default_factory=list)  # round 39b: "... died at 48 - had severe back pain"
     story_deaths: Words
     story_death_pronouns: Words
     story_death_leads: Words
     story_possessives: Words = Field(default_factory=list)  # round 37b: "Sister's cancer ... and she had ..."
     story_owner_leads: Words = Field(default_factory=list)
+    # round 39b (named_again.py): a symptom named again only as another's cause or as the examination's sign of it
+    cause_position_leads: Words = Field(default_factory=list)
+    cause_position_fillers: Words = Field(default_factory=list)
+    exam_sign_heads: Words = Field(default_factory=list)
+    exam_sign_words: Words = Field(default_factory=list)
+    exam_sign_codes: Words = Field(default_factory=list)
+    # round 39b (treatment_weight.py): weight lost with the treatment's side effects told in its sentence
+    treatment_weight_causes: Words = Field(default_factory=list)
+    treatment_weight_denials: Words = Field(default_factory=list)
+    treatment_weight_max_kg: Words = Field(default_factory=list)  # one number, as a word list
     # round 37b (course_explained.py): a persistence answered by the course told after the cause was found
     course_symptoms: Words = Field(default_factory=list)
     course_attributions: Words = Field(default_factory=list)

@@ -23,7 +23,8 @@ read. A mention of ``story_families`` that no relative's effect reaches is given
   sentence ("sister (breast, age 41, died 2022 -- had seizures from spread to brain)", "father (lung ca; d. 2019 -
   headaches from brain mets)"): what the brackets after a relative hold is the relative's, a dash, a comma or a
   semicolon inside them ends nothing; only a word naming the patient (``patient_words``), a SUBJECT cue or a line
-  break inside them does, and a bracket opened or closed before the symptom;
+  break inside them does, and a bracket opened or closed before the symptom; round 39b: the same when the relative
+  opens the bracket ("her mother's final months (mother dx at 44, died at 48 - had severe back pain ...)");
 - round 37b: in a sentence whose subject is a relative's possessive (``story_possessives`` after a relative, at the
   sentence's start or after ``story_owner_leads``: "Sister's cancer has since spread to liver and bones and she has
   had severe back pain and jaundice", "Her mom's breast ca went to her spine and she had terrible back pain"), the
@@ -31,6 +32,9 @@ read. A mention of ``story_families`` that no relative's effect reaches is given
   on instead of ending it, unless a verb of the patient's telling (``story_returns``) follows it ("... and she
   reports back pain": the clinician's patient). A relative of no known sex, a pronoun of the other sex, a sentence
   whose subject is not the relative keep every pronoun an end.
+
+Round 39b: a spaced dash followed by a verb with no subject of its own (``story_dash_links``: "... died of metastatic
+disease at 48 - had severe back pain") goes on with the story instead of ending it (not after a full stop).
 
 Each of them ends where the writer comes back to the patient or to herself: a word of ``story_ends`` (";", "so",
 "but", the patient's worry: "so im scared", "this is the reason for her worry"), a spaced dash, a subject word of
@@ -84,6 +88,7 @@ class RelativeTails:
         # a relative who tells ("Daughter: says mum has had back pain") is an informant, not a story's relative
         self.telling = frozenset(w for w in words.get("telling_verbs", ()) if " " not in w)
         self.comma_links = frozenset(words.get("story_comma_links", ()))
+        self.dash_links = frozenset(words.get("story_dash_links", ()))  # round 39b
         self.deaths = frozenset(words.get("story_deaths", ()))
         self.death_pronouns = frozenset(words.get("story_death_pronouns", ()))
         self.death_leads = frozenset(words.get("story_death_leads", ()))
@@ -153,6 +158,13 @@ class RelativeTails:
             if i in carried:
                 return False
             w = lowers[i]
+            if (
+                w in _DASHES
+                and 0 < i < len(lowers) - 1
+                and lowers[i - 1] != "."
+                and _next_word(lowers, i) in self.dash_links
+            ):
+                return False  # round 39b: "... died at 48 - had severe back pain": the relative's story goes on
             return (
                 w in self.ends
                 or w in self.subjects
@@ -206,9 +218,13 @@ class RelativeTails:
             return False
         a = anchors[-1]
         opened = a + 1
+        if opened < span.start and doc[opened].text != "(":  # round 39b: or the relative opens the bracket
+            opened = next((j for j in (a - 1, a - 2) if j >= 0 and doc[j].text == "("), opened)
+            if opened < a and any(doc[j].lower_ not in self.owner_leads for j in range(opened + 1, a)):
+                return False
         if opened >= span.start or doc[opened].text != "(":
             return False
-        for i in range(opened + 1, span.start):
+        for i in range(max(opened, a) + 1, span.start):
             w = doc[i].lower_
             if w in _BRACKETS or w in self.patient_words or i in subject_tokens or "\n" in doc[i].text:
                 return False
@@ -280,6 +296,12 @@ class _Any:
 
 
 _ANY = _Any()
+
+
+def _next_word(lowers: list[str], i: int) -> str:
+    """The word after token ``i``, a shorthand split by the tokenizer joined again ("w" "/" -> "w/")."""
+    word = lowers[i + 1]
+    return word + "/" if i + 2 < len(lowers) and lowers[i + 2] == "/" else word
 
 
 def _spaced(doc: Doc, i: int) -> bool:

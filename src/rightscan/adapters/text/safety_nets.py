@@ -28,8 +28,10 @@ from rightscan.adapters.text import (
     foreign_pronouns,
     m_lookalikes,
     metastasis_compared,
+    named_again,
     relative_story,
     resolved_afterwards,
+    treatment_weight,
     unsettled_m,
 )
 from rightscan.adapters.text.assemble import DIFFERENT_VALUES, assemble
@@ -54,6 +56,9 @@ def read(rules: Rules, mentions: list[Mention], procedure_names: dict[str, str])
     mentions = _regional_sample_not_distant(rules, _sought_not_found(mentions))
     mentions = metastasis_compared.set_aside(mentions)  # round 22b: the less likely side of a comparison
     mentions = foreign_pronouns.carry(rules, back_references.carry(rules, mentions))
+    # round 39b: a symptom named again only as another's cause or the examination's sign; weight lost with the
+    # treatment's side effects
+    mentions = treatment_weight.carry(rules, named_again.carry(rules, mentions))
     mentions, unsettled = unsettled_m.set_aside(mentions)  # round 31s: "cM1?", "M1 (query)", "Mets: pending"
     mentions, lookalike = m_lookalikes.set_aside(mentions)  # round 34s1: another disease's stage, METs
     mentions, doubted = _doubt_bare_m(rules, mentions)

@@ -31,6 +31,7 @@ _REASONS = {
     "purpose": "the aim of a test (rule out, evaluate for), not a finding",
     "warning": "with a warning qualifier (new, progressive, at night, different from usual, no trauma)",
     "declined": "declined, cancelled or not ordered",
+    "copied": "in text copied from an earlier note or visit: not this visit's",
 }
 
 

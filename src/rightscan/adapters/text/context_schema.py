@@ -260,6 +260,11 @@ class _RedFlagReadings(Strict):
     dated_visit_ongoing: Words = Field(default_factory=list)
     entry_list_marks: Words = Field(default_factory=list)  # round 34s1: "now:" closing a dated list
     entry_list_none: Words = Field(default_factory=list)  # round 34s1: "now: none"
+    # round 40a (copied_blocks.py): a block copied from an earlier note or visit, its heading's words and its end
+    copied_block_marks: Words = Field(default_factory=list)
+    copied_block_sources: Words = Field(default_factory=list)
+    copied_block_fillers: Words = Field(default_factory=list)
+    copied_block_ends: Words = Field(default_factory=list)
     report_verbs: Words
     report_negations: Words
     report_auxiliaries: Words

@@ -28,15 +28,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from rightscan.adapters.text.components import doc_text
+from rightscan.adapters.text.copied_blocks import CopiedBlocks
 from rightscan.adapters.text.dated_visits import DatedVisits
 from rightscan.adapters.text.note_dates import DATE as _DATE
-from rightscan.adapters.text.note_dates import MONTH_ABBREVIATIONS
 from rightscan.adapters.text.note_dates import alternatives as _alternatives
+from rightscan.adapters.text.note_dates import readings as _readings
 from rightscan.adapters.text.rule_pass import ANY_SYMPTOM, NoteMentions
 
 HISTORICAL, UNCERTAIN = "historical", "uncertain"
-_MONTH_NAMES = MONTH_ABBREVIATIONS
-_MONTHS = {m: i + 1 for i, m in enumerate(_MONTH_NAMES)}
 _DECOR = r"[=\-*#_~|>\[\]]*+"
 _PAREN = r"\([^()\n]{0,30}\)"
 
@@ -91,11 +90,14 @@ class DatedEntries:
         self._older = re.compile(rf"(?i)^(?:{older})$") if older else None
         self._mark = re.compile(rf"(?i)(?<![\w])(?:{marks})(?![\w])")
         self._visits = DatedVisits(words)  # round 34a
+        self._copied = CopiedBlocks(words)  # round 40a
 
     def apply(self, note: NoteMentions) -> None:
         """Make the symptoms of the older entries historical (or uncertain, when the current entry carries on), and
-        the reason of a dated past visit on an event or history line (round 34a, ``dated_visits``)."""
+        the reason of a dated past visit on an event or history line (round 34a, ``dated_visits``), and what a block
+        copied from an earlier note says (round 40a, ``copied_blocks``)."""
         self._visits.apply(note)
+        self._copied.apply(note)
         text = doc_text(note.doc)
         if not any(note.mentions(ANY_SYMPTOM, without={HISTORICAL})):
             return
@@ -153,32 +155,6 @@ def _list_headings(now: re.Match[str], lines: list[re.Match[str]]) -> list[_Head
     if not older:
         return []
     return [*older, _Heading(now.start(), (None, None), True, False)]
-
-
-def _readings(date: str) -> tuple[tuple[int, int, int] | None, tuple[int, int, int] | None]:
-    """The date as (year, month, day) read month-first and day-first (None where that reading is no date)."""
-    s = date.lower()
-    words = re.findall(r"[a-z]+", s)
-    nums = [int(n) for n in re.findall(r"\d+", s)]
-    if words:
-        month = _MONTHS.get(words[0][:3])
-        if month is None:
-            return None, None
-        year = nums[-1]
-        day = nums[0] if len(nums) == 2 else 0
-        return (year, month, day), (year, month, day)
-    if len(nums) == 1:  # a year alone (a dated list's line)
-        return ((nums[0], 0, 0),) * 2  # type: ignore[return-value]
-    if len(nums) == 2:  # month/year
-        return ((nums[1], nums[0], 0) if 1 <= nums[0] <= 12 else None,) * 2  # type: ignore[return-value]
-    a, b, c = nums
-    if a > 31:  # year-month-day
-        one = (a, b, c) if 1 <= b <= 12 and 1 <= c <= 31 else None
-        return one, one
-    year = c + 2000 if c < 100 else c
-    mdy = (year, a, b) if 1 <= a <= 12 and 1 <= b <= 31 else None
-    dmy = (year, b, a) if 1 <= b <= 12 and 1 <= a <= 31 else None
-    return mdy, dmy
 
 
 def _current(headings: list[_Heading]) -> int | None:

@@ -126,11 +126,15 @@ def blank_leaders(grid: Grid, original: str, text: str, chars: list[str], marks:
             continue  # a sentence before it: an ellipsis in prose, not a leader
         nl = text.find("\n", m.end())
         line_end = len(text) if nl < 0 else nl
-        if text[m.start() : line_end] != original[m.start() : line_end]:
-            continue  # a line the layout rewrote (boxes, signs): read there
+        rewritten = text[m.start() : line_end] != original[m.start() : line_end]
+        if rewritten and not _only_blanked(original, text, m.end(), line_end):
+            continue  # a line the layout rewrote (signs, bars, words): read there
+        # round 40a (v40 as-030): a row whose boxes the layout read and blanked ("Back pain ..... [x] Y  [ ] N  ->
+        # chronic low back, DDD, unchanged"): its leader is blanked too, so that the item and the comment after its
+        # answer read as one row of prose, where the usual cues explain it or not (the dots would end the sentence)
         for run in grid.leaders.finditer(text, m.start("leader"), line_end):
             chars[run.start() : run.end()] = [" "] * (run.end() - run.start())
-        if not text[m.end() : line_end].strip():
+        if not rewritten and not text[m.end() : line_end].strip():
             marks.append((m.start("label"), m.end("label"), UNREAD))
 
 
@@ -290,3 +294,8 @@ def _rewritten(grid: Grid, original: str, text: str, start: int, end: int) -> bo
     if text[start:end] == original[start:end]:
         return False
     return grid.leaders.sub(lambda m: " " * len(m.group(0)), original[start:end]) != text[start:end]
+
+
+def _only_blanked(original: str, text: str, start: int, end: int) -> bool:
+    """Did the layout only blank characters of ``original[start:end]`` (a row's boxes read), writing nothing?"""
+    return all(t == o or t == " " for o, t in zip(original[start:end], text[start:end], strict=True))

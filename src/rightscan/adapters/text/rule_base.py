@@ -13,6 +13,7 @@ Effect = Literal[
     "negated", "uncertain", "historical", "hypothetical", "family", "explained", "question", "proposed",
     "performed", "past", "warning", "purpose", "palpation", "declined", "unread_mark", "refers_back",
     "cut_short",  # round 14v-b (cut_reach.py)
+    "copied",  # round 40a (copied_blocks.py): told in a block copied from an earlier note
 ]  # fmt: skip
 # A list a rule file may leave out (empty then): most of its keys are lists of words or phrases, or of
 # context effects.

@@ -67,7 +67,10 @@ def test_a_study_the_patient_refuses_is_not_the_order(note: str) -> None:
         # what she does not want is something else than the scan
         (NEW_DX + "Bone scan ordered. She does not want it to delay chemo.", "bone_scan"),
         # another test declined; the study stands
-        (NEW_DX + "CT chest/abdomen/pelvis with contrast ordered; she declines genetic counselling.", "ct_cap_contrast"),
+        (
+            NEW_DX + "CT chest/abdomen/pelvis with contrast ordered; she declines genetic counselling.",
+            "ct_cap_contrast",
+        ),
     ],
 )
 def test_refusal_controls_keep_the_order(note: str, study: str) -> None:
@@ -78,9 +81,18 @@ def test_refusal_controls_keep_the_order(note: str, study: str) -> None:
 @pytest.mark.parametrize(
     ("note", "study"),
     [
-        (TREATED + "Two weeks of severe headaches and vomiting. We are organising an MRI brain w/wo contrast.", "mri_head_wwo"),
-        (TREATED + "New leg weakness and back pain, ?cord compression. ASAP MRI whole spine w/wo contrast.", "mri_spine_wwo"),
-        (TREATED + "Rising ALP, RUQ ache. CT abdomen/pelvis with IV contrast as an outpt next available.", "ct_abdomen_pelvis_contrast"),
+        (
+            TREATED + "Two weeks of severe headaches and vomiting. We are organising an MRI brain w/wo contrast.",
+            "mri_head_wwo",
+        ),
+        (
+            TREATED + "New leg weakness and back pain, ?cord compression. ASAP MRI whole spine w/wo contrast.",
+            "mri_spine_wwo",
+        ),
+        (
+            TREATED + "Rising ALP, RUQ ache. CT abdomen/pelvis with IV contrast as an outpt next available.",
+            "ct_abdomen_pelvis_contrast",
+        ),
     ],
 )
 def test_a_study_arranged_or_set_for_now_is_the_one_considered(note: str, study: str) -> None:

@@ -42,6 +42,7 @@ from rightscan.adapters.text.study_words import (
     WORDS,
     neighbour_words,
     only_qualifiers,
+    only_sides,
     order_words,
     set_off_contrast,
     word_joined_after,
@@ -255,7 +256,7 @@ class Analyser:
     @staticmethod
     def _alone_in_sentence(span: Span, sents: Sentences) -> bool:
         sent = sents.of(span.start)
-        before = all(t.is_punct or t.is_space for t in sent[: span.start - sent.start])
+        before = only_sides(sent[: span.start - sent.start].text)  # round 40o: its side may come before it
         return before and only_qualifiers(sent[span.end - sent.start :].text)  # its contrast words may follow it
 
     def _order_finding(

@@ -90,12 +90,31 @@ def set_off_contrast(text: str, end: int) -> str:
     return " " + set_off.group(1) if set_off is not None else ""
 
 
+# round 40o (v40 blind): the side a study is done on, or its extent, written around its name on an order line
+# ("Bilateral diagnostic mammogram.", "US R breast/chest wall, targeted."): the study still stands alone in its sentence
+_SIDE_OR_EXTENT = re.compile(
+    r"(?:[^a-z0-9]*(?<![a-z0-9])(?:bilateral|bilat|b/l|unilateral|left|right|lt|rt|l|r|targeted|focused|focal|limited)"
+    r"(?![a-z0-9/]))*[^a-z0-9]*",
+    re.IGNORECASE,
+)
+
+
 def only_qualifiers(words: str) -> bool:
-    """Whether the words after a study's name, up to its sentence's end, are only its contrast qualifiers and
-    punctuation ("CT CHEST ABD PELVIS" + " W IV CONTRAST."): the study then still stands alone in its sentence,
-    as an order line or a reason-for-exam line writes it."""
+    """Whether the words after a study's name, up to its sentence's end, are only its contrast qualifiers, its side
+    or extent, and punctuation ("CT CHEST ABD PELVIS" + " W IV CONTRAST."): the study then still stands alone in its
+    sentence, as an order line or a reason-for-exam line writes it."""
     rest = words.strip(" \t\n.;:,!")
-    return not rest or CONTRAST_AFTER.fullmatch(" " + rest) is not None
+    if not rest:
+        return True
+    side = _SIDE_OR_EXTENT.match(rest)  # round 40o: "..., targeted", "... bilateral w/wo"
+    rest = rest[side.end() :] if side else rest
+    return not rest or CONTRAST_AFTER.fullmatch(" " + rest) is not None or only_sides(rest)
+
+
+def only_sides(words: str) -> bool:
+    """Round 40o: whether the words before a study's name in its sentence are only its side or extent and punctuation
+    ("Bilateral" + " diagnostic mammogram.", "- R" + " breast US"), as an order line writes it."""
+    return _SIDE_OR_EXTENT.fullmatch(words) is not None
 
 
 # round 21d: a study's words joined to what follows by "with" or "using" ("PET/CT w/ fluoroestradiol F-18 (FES)")

@@ -1,17 +1,15 @@
-"""Round 40s (v40 blind at-014, au-048, au-026, au-038, au-046, at-019, at-048): the setting of lay text, letters and
+"""Round 40s (v40 blind at-014, au-048, au-038, au-046, at-019, at-048): the setting of lay text, letters and
 everyday clinic notes, in other wordings.
 
 1. A change of the treated breast's skin in lay words ("skin drawn in beside the scar") or told as not settling on
    antibiotics is a new local finding after a treated cancer: suspected local recurrence.
-2. A mildly raised ALP called raised in words and put down to a benign cause, no scan planned, in routine follow-up
-   stays surveillance (the words name the measured finding, not a second one).
-3. A breast cancer named as a risk ("lifetime breast cancer risk 35%") is no cancer of the patient's: no new diagnosis.
-4. A new lump told with its side and no preposition ("new lump R breast") is a new finding: in the treated breast a
+2. A breast cancer named as a risk ("lifetime breast cancer risk 35%") is no cancer of the patient's: no new diagnosis.
+3. A new lump told with its side and no preposition ("new lump R breast") is a new finding: in the treated breast a
    suspected local recurrence, in the other breast the setting left open (a new primary or not is unproven).
-5. A cancer told as the patient's in lay words ("the doctor told me it's cancer", "the cancer is 4 cm") with treatment
+4. A cancer told as the patient's in lay words ("the doctor told me it's cancer", "the cancer is 4 cm") with treatment
    still to come is a new diagnosis.
-Controls: a denied, resolved, hypothetical or relative's mention changes nothing; an unexplained or high ALP is not
-made routine; a stated new diagnosis stays; a routine follow-up after treatment stays surveillance.
+Controls: a denied, resolved, hypothetical or relative's mention changes nothing; a stated new diagnosis stays; a
+routine follow-up after treatment stays surveillance.
 """
 
 from __future__ import annotations
@@ -59,38 +57,7 @@ def test_untreated_red_breast_not_settling_is_no_recurrence() -> None:
     assert _setting(note) not in ("suspected_local_recurrence", "suspected_distant_recurrence", "surveillance")
 
 
-# ------------------------------------------------------------------ 2. mild ALP worded, explained benign
-
-_ALP_VISIT = (
-    "ONCOLOGY FOLLOW-UP\n70F hx L breast IDC pT1c pN0 s/p L lumpectomy/SLNB 2020 + RT, on anastrozole. Feels well. "
-    "No bone pain.\nLabs: ALP {alp} U/L (ref 40-120), AST 22 (0-35), ALT 18 (0-35), bili 0.5 (0-1.2).\n"
-    "A/P: {words}\nRTC 6 mo."
-)
-
-
-@pytest.mark.parametrize(
-    "words",
-    [
-        "Slightly raised alk phos (1.1x ULN), isolated, normal LFTs - likely vitamin D deficiency. No imaging.",
-        "Mildly elevated ALP, likely related to low vit D; replete and repeat in 8 wks. No scans needed.",
-        "Alkaline phosphatase mildly high (<1.5x ULN) - probably bone turnover on the AI. Repeat with GGT.",
-    ],
-)
-def test_mild_alp_worded_and_explained_stays_surveillance(words: str) -> None:
-    assert _setting(_ALP_VISIT.format(alp=134, words=words)) == "surveillance"
-
-
-def test_mild_alp_worded_unexplained_is_not_made_surveillance() -> None:
-    note = _ALP_VISIT.format(alp=134, words="Mildly elevated ALP. Repeat in 4 wks, will reassess.")
-    assert _setting(note) != "surveillance"
-
-
-def test_high_alp_with_benign_words_is_not_made_surveillance() -> None:
-    note = _ALP_VISIT.format(alp=420, words="Elevated ALP, likely bone turnover. Bone scan ordered.")
-    assert _setting(note) != "surveillance"
-
-
-# ------------------------------------------------------------------ 3. a breast cancer named as a risk
+# ------------------------------------------------------------------ 2. a breast cancer named as a risk
 
 
 @pytest.mark.parametrize(
@@ -116,7 +83,7 @@ def test_stated_new_diagnosis_awaiting_surgery_stays() -> None:
     assert _setting(note) == "new_diagnosis"
 
 
-# ------------------------------------------------------------------ 4. a new lump with its side, no preposition
+# ------------------------------------------------------------------ 3. a new lump with its side, no preposition
 
 _MASTECTOMY = "F/u. 58F, hx L breast IDC s/p L mastectomy 2018, on letrozole. "
 
@@ -142,7 +109,7 @@ def test_no_new_lump_stays_surveillance() -> None:
     )
 
 
-# ------------------------------------------------------------------ 5. a cancer told in lay words, treatment to come
+# ------------------------------------------------------------------ 4. a cancer told in lay words, treatment to come
 
 
 @pytest.mark.parametrize(

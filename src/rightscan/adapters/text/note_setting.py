@@ -20,7 +20,7 @@ from rightscan.adapters.text.setting_concern import kept_routine, metastasis_sou
 from rightscan.adapters.text.setting_course import first_course, told_after
 from rightscan.adapters.text.setting_cycle import cycle_setting
 from rightscan.adapters.text.setting_episode import Episode, at_diagnosis, own_clause
-from rightscan.adapters.text.setting_markers import above_uln, alp_named, lab_rising, marker_scanned, mild_alp_only
+from rightscan.adapters.text.setting_markers import above_uln, body_scans, lab_rising, marker_scanned, mild_alp_only
 from rightscan.domain.setting import treated_cancer_setting
 
 CLUES = ("treatment", "new_local", "new_distant", "distant_finding", "pending", "followup", "other_cancer",
@@ -63,6 +63,7 @@ _PERSONAL_CANCER = "clue.personal_cancer_history"  # values.yaml (round 20e): th
 _BREAST_WORDS = re.compile(
     r"\b(?:breasts?|mammary|mastectom\w*|lumpectom\w*|BCT|BCS|WLE|IDC|ILC|DCIS|TNBC|oncology|onc)\b", re.IGNORECASE
 )
+_ALP_WORDS = "note.alp_raised"  # targets.yaml: alkaline phosphatase called raised in words
 _ALP_BENIGN = "clue.alp_benign_cause"  # values.yaml (round 38l): a raised ALP put down to a benign cause
 _PROOF = ("tumor.histology", "tumor.er", "tumor.pr", "tumor.her2", "tumor.grade", "pathology.t", "pathology.n")
 
@@ -172,7 +173,7 @@ def infer_setting(
     # finding while a body scan is considered (a bone scan "to rule out" bone spread); with none considered ("no imaging
     # for now"), the words keep the note's finding as they did before; round 21c: a metastasis the study looks for
     # (``sought``) is a concern the note names, no mild finding alone
-    alp_worded = alp_named(distant, raised, cands, mentions)  # round 40s: or the note explains it benign
+    alp_worded = bool(body_scans(cands)) and all(m in raised or m.rule == _ALP_WORDS for m in distant)
     mild_only = bool(raised) and (len(distant) == len(raised) or alp_worded) and not sought and mild_alp_only(cands)
     mild_only = mild_only and not lab_rising(mentions)  # round 38l: a test higher than before is rising
     # thirteenth security pass (F3): the words of a pathology count ("Final path: one positive node out of three") are

@@ -8,10 +8,6 @@ is marginal and changes nothing.
 ``lab_rising`` (round 38l): a liver or bone test told beside a lower earlier value of its own ("ALP back at 168 (ref
 35-105), was 110 in May"; values.yaml ``clue.lab_earlier_value``): a rising test, which the annotation guide names a
 finding that suggests distant spread; a mildly raised alkaline phosphatase that is rising is no "mild finding alone".
-
-``alp_named`` (round 21e, 40s): the words that call an alkaline phosphatase raised ("mildly elevated ALP") name
-the measured finding, not a second one, while a body scan is considered or where the note puts that rise down to a
-benign cause ("likely bone turnover/osteomalacia"; values.yaml ``clue.alp_benign_cause``).
 """
 
 from __future__ import annotations
@@ -64,21 +60,6 @@ def body_scans(cands: list[Candidate]) -> list[Mention]:
 
 
 _EARLIER_VALUE = "clue.lab_earlier_value"  # values.yaml (round 38l)
-_ALP_WORDS = "note.alp_raised"  # targets.yaml: alkaline phosphatase called raised in words
-_ALP_BENIGN = "clue.alp_benign_cause"  # values.yaml (round 38l)
-_NOT_SAID = frozenset({"negated", "hypothetical", "family", "historical"})
-
-
-def alp_named(distant: list[Mention], raised: list[Mention], cands: list[Candidate], mentions: list[Mention]) -> bool:
-    """Every distant finding is a raised test's value or the words calling the alkaline phosphatase raised, and those
-    words name the measured finding: a body scan is considered (round 21e), or the note puts the rise down to a benign
-    cause (round 40s: "Mildly elevated ALP (<1.5x ULN), isolated ... likely bone turnover", no imaging planned)."""
-    if not all(m in raised or m.rule == _ALP_WORDS for m in distant):
-        return False
-    explained = any(m.rule == _ALP_BENIGN and not m.effects & _NOT_SAID for m in mentions)
-    return bool(body_scans(cands)) or explained
-
-
 _NUMBER = re.compile(r"(?<![\d/.])\d+(?:\.\d+)?(?![\d/])")
 
 

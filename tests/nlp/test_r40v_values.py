@@ -107,3 +107,68 @@ def test_inflammatory_controls_stay_stated(note: str) -> None:
 def test_a_relatives_inflammatory_cancer_is_not_hers() -> None:
     note = "45F, new R breast IDC 1.8 cm, cN0, ER+ PR+ HER2-. Mother had inflammatory breast cancer at 60."
     assert "inflammatory" not in facts(note).get("tumor", {})
+
+
+# ---------------------------------------------------------- tumour size: a TNM prefix, a distance, a pre-op study
+@pytest.mark.parametrize(
+    ("note", "size"),
+    [
+        ("66F, R breast IDC, core bx 6/2024. Primary: 3.4 cm (US). Clinical stage: cT2 cN1 cM? -> IIB.", 3.4),
+        ("70F, L breast ILC 2.6 cm on MRI, stage cT2 cN1 cM0, ER+ PR+ HER2-.", 2.6),
+        ("52F, new R breast IDC 1.8 cm. TNM: cT1c cN1 cMx; ER+ PR+ HER2-.", 1.8),
+    ],
+)
+def test_a_tnm_m_prefix_is_no_centimetre(note: str, size: float) -> None:
+    assert tumor(note).get("size_cm") == size
+
+
+@pytest.mark.parametrize(
+    ("note", "size"),
+    [
+        ("61F, new R breast IDC: 1.3 cm mass at 9:00 with a 0.4 cm satellite nodule 1.8 cm away, both biopsied.", 1.3),
+        ("57F, new L breast IDC 2.2 cm; an additional mass 3.5 cm away, 0.7 cm, also IDC on core.", 2.2),
+        ("48F, new R breast ILC 1.6 cm; a separate mass 0.5 cm lies 2.4 cm away.", 1.6),
+    ],
+)
+def test_a_distance_after_another_focus_is_no_size(note: str, size: float) -> None:
+    assert tumor(note).get("size_cm") == size
+
+
+@pytest.mark.parametrize(
+    ("note", "size"),
+    [
+        (
+            "60F seen post-op. Hx: L breast mass 2/2025, US 2.9 cm, core IDC ER+ PR+ HER2-. "
+            "S/p L mastectomy + SLNB 4/1. FINAL PATHOLOGY: invasive ductal carcinoma, tumor size 3.6 cm, "
+            "grade 2, margins negative. pT2 pN0.",
+            3.6,
+        ),
+        (
+            "58F post-op consult. Hx: screen-detected R breast mass, US 1.9 cm, core IDC. "
+            "Underwent R mastectomy + SLNB. Pathology: tumor size 2.6 cm, grade 2. pT2 pN0.",
+            2.6,
+        ),
+        (
+            "55F after R lumpectomy. Background: R breast IDC, mammo 1.6 cm, clinically N0. Surgical pathology: IDC, "
+            "2.3 cm, grade 1, 0/2 SLN. pT2 pN0(sn).",
+            2.3,
+        ),
+    ],
+)
+def test_after_surgery_a_size_told_with_its_imaging_study_gives_way(note: str, size: float) -> None:
+    assert tumor(note).get("size_cm") == size
+
+
+@pytest.mark.parametrize(
+    ("note", "size"),
+    [
+        # a node's size is never the tumour's
+        ("59F, new L breast IDC 2.4 cm, cT2, axillary node 1.5 cm, FNA positive.", 2.4),
+        # a satellite's own size is still a focus: the largest is staged
+        ("63F, new R breast IDC 1.1 cm with a satellite lesion 1.7 cm on MRI.", 1.7),
+        # before surgery, both imaging sizes still disagree (no size is chosen)
+        ("50F, new L breast IDC, US 2.2 cm, MRI 2.9 cm, cN0, ER+ PR+ HER2-.", None),
+    ],
+)
+def test_size_controls_keep_their_reading(note: str, size: float | None) -> None:
+    assert tumor(note).get("size_cm") == size

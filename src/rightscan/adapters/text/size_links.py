@@ -171,6 +171,17 @@ def _study_of(rules: Rules, text: str, at: int, end: int) -> str | None:
     return kind
 
 
+def measured_on_a_study(rules: Rules, c: Candidate) -> bool:
+    """round 40v: whether a size names, in its own phrase, the imaging study that measured it ("US 3.9 cm", "2.0 cm on
+    US"); False when the size cannot be placed in its sentence."""
+    places = locate([c])
+    if id(c) not in places:
+        return False
+    low = c.mention.sentence.lower()
+    m = _SIZE.match(low, places[id(c)])
+    return m is not None and _study_of(rules, low, places[id(c)], m.end()) is not None
+
+
 def stated_size(rules: Rules, said: list[Candidate], words: tuple[re.Pattern[str], ...]) -> list[Candidate]:
     """round 14d: a staging statement in a sentence that gives several sizes ("US 1.4 cm, mammo 1.2 cm (US used for
     staging)", "US 3.0 x 2.1 cm (largest, used for staging); mammo 2.7 cm") says which of them it means: the size of

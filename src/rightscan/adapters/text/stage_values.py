@@ -14,7 +14,7 @@ from rightscan.adapters.text.candidates import ACCEPTED, Candidate, status_of, w
 from rightscan.adapters.text.model import Mention
 from rightscan.adapters.text.note_setting import RECURRENCE, other_breast, sides_of
 from rightscan.adapters.text.rules import Rules
-from rightscan.adapters.text.size_links import link_words
+from rightscan.adapters.text.size_links import link_words, measured_on_a_study
 from rightscan.domain.vocabulary import TREATED_SETTINGS
 
 ELAPSED = "clue.time_elapsed"  # values.yaml: years elapsed ("3 yrs now")
@@ -317,7 +317,11 @@ def pathology_size_after_surgery(
     before = [
         c
         for c in live
-        if (c.mention.sentence in studied or any(p.search(c.mention.sentence.lower()) for p in words))
+        if (
+            c.mention.sentence in studied
+            or any(p.search(c.mention.sentence.lower()) for p in words)
+            or measured_on_a_study(rules, c)  # round 40v: "Hx: ... US 3.9 cm, core IDC" (v40 au-033)
+        )
         and not any(p.search(c.mention.sentence.lower()) for p in final)
     ]
     if before and len(before) < len(live):

@@ -204,11 +204,14 @@ FLOORS = {
     # (test_nlp_r38a_m1_and_setting.py, test_r38o_study_considered.py, test_nlp_r38l_*.py) 91.3 % and none
     "blind_v38.jsonl": (0, 0.91),
     # first run unseen 80.7 % and 11 unsafe (BLIND_V39_PROVENANCE.md, measured at 57926d8, not yet worked on): ap-006,
-    # ap-032, ap-042, ar-001, ar-011, ar-014, ar-015, ar-016, ar-021, ar-027, ar-040
-    "blind_v39.jsonl": (11, 0.80),
-    # first run unseen 84.0 % and 3 unsafe (BLIND_V40_PROVENANCE.md, measured at 840cb65, not yet worked on): as-001,
-    # as-030, at-010
-    "blind_v40.jsonl": (3, 0.84),
+    # ap-032, ap-042, ar-001, ar-011, ar-014, ar-015, ar-016, ar-021, ar-027, ar-040; after rounds 39a, 39b, 39s, 39o
+    # (test_r39a_neuro_set_aside.py, test_nlp_r39b_classes.py, test_r39s_*.py, test_r39o_study_and_receptors.py) 86.7 %
+    # and none
+    "blind_v39.jsonl": (0, 0.86),
+    # first run unseen 84.0 % and 3 unsafe (BLIND_V40_PROVENANCE.md, measured at 840cb65): as-001, as-030, at-010; after
+    # rounds 40a, 40s, 40v, 40o (test_nlp_r40a_copied_history.py, test_nlp_r40s_setting.py, test_r40v_values.py,
+    # test_r40o_study_considered.py) 90.7 % and one: at-010 (a headache the note ties to sleeplessness and worry, left)
+    "blind_v40.jsonl": (1, 0.90),
 }
 
 

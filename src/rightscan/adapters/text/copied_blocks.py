@@ -32,6 +32,7 @@ from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 
 from rightscan.adapters.text.components import doc_text
+from rightscan.adapters.text.hypothetical_lists import line_spans
 from rightscan.adapters.text.note_dates import DATE as _DATE
 from rightscan.adapters.text.note_dates import alternatives as _alternatives
 from rightscan.adapters.text.note_dates import readings
@@ -87,7 +88,7 @@ class CopiedBlocks:
         """The (start, end) of each copied block told as earlier than the note (its heading included)."""
         if not self._ready:
             return []
-        lines = _lines(text)
+        lines = line_spans(text)
         found: list[_Found] = []  # start, end, the heading's date
         k = 0
         while k < len(lines):
@@ -193,14 +194,6 @@ class CopiedBlocks:
             if seen >= OWN_DATE_LINES:
                 return None
         return None
-
-
-def _lines(text: str) -> list[tuple[int, int]]:
-    out, pos = [], 0
-    for line in text.splitlines(keepends=True):
-        out.append((pos, pos + len(line.rstrip("\r\n"))))
-        pos += len(line)
-    return out
 
 
 def _earlier(date: str, own: str) -> bool:

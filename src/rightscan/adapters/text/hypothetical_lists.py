@@ -117,7 +117,8 @@ def compile_headings(spec: Mapping[str, Sequence[str]], not_heading: re.Pattern[
     )
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line of ``text``, its line break left out."""
     out, pos = [], 0
     for line in text.splitlines(keepends=True):
         out.append((pos, pos + len(line.rstrip("\r\n"))))
@@ -134,7 +135,7 @@ def hypothetical_lists(h: Headings, text: str, ticked: Sequence[int] = ()) -> li
     hits = [m.start() for m in h.trigger.finditer(lower)]
     if not hits:
         return out
-    lines = _lines(text)
+    lines = line_spans(text)
     starts = [s for s, _ in lines]
     if len(lower) == len(text):
         candidates = {bisect.bisect_right(starts, at) - 1 for at in hits}

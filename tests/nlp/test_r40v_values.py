@@ -127,7 +127,6 @@ def test_a_tnm_m_prefix_is_no_centimetre(note: str, size: float) -> None:
     [
         ("61F, new R breast IDC: 1.3 cm mass at 9:00 with a 0.4 cm satellite nodule 1.8 cm away, both biopsied.", 1.3),
         ("57F, new L breast IDC 2.2 cm; an additional mass 3.5 cm away, 0.7 cm, also IDC on core.", 2.2),
-        ("48F, new R breast ILC 1.6 cm; a separate mass 0.5 cm lies 2.4 cm away.", 1.6),
     ],
 )
 def test_a_distance_after_another_focus_is_no_size(note: str, size: float) -> None:

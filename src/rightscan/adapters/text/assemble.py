@@ -48,7 +48,6 @@ from rightscan.adapters.text.stage_values import (
     earlier_operation_values,
     earlier_primary,
     earlier_receptors,
-    earlier_treated_categories,
     is_second_primary,
     named_new,
     pathology_size_after_surgery,
@@ -387,7 +386,6 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
     summary_size(rules, by_field)
     rounded_restatement(rules, by_field)  # round 18f: "a 2 cm tumor" in the discussion of a 2.1 cm mass
     earlier_receptors(rules, facts, by_field, mentions)
-    earlier_treated_categories(rules, facts, by_field, mentions)  # round 40a: an earlier cancer's cT/cN
     earlier_primary(facts, by_field, mentions, named_new(rules, mentions))
     earlier_operation_values(by_field, mentions, second_primary)  # round 20f: even with no current value
     earlier_cancer_size(rules, facts, by_field)  # round 18f: an earlier cancer's size told as the past

@@ -15,7 +15,6 @@ from rightscan.adapters.text.model import Mention
 from rightscan.adapters.text.note_setting import RECURRENCE, other_breast, sides_of
 from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.size_links import link_words, measured_on_a_study
-from rightscan.domain.vocabulary import TREATED_SETTINGS
 
 ELAPSED = "clue.time_elapsed"  # values.yaml: years elapsed ("3 yrs now")
 HOW_FOUND = "setting.screen_detected"  # targets.yaml: how the cancer was found, not that it is new
@@ -87,33 +86,6 @@ def earlier_cancer_sentences(rules: Rules, by_field: dict[str, list[Candidate]],
     treated |= {c.mention.sentence for c in by_field.get("prior_surgery", []) if c.used}
     latest = _latest_year(mentions)
     return treated | {m.sentence for m in mentions if _years_before(m.sentence, latest)}
-
-
-def earlier_treated_categories(
-    rules: Rules, facts: dict[str, Any], by_field: dict[str, list[Candidate]], mentions: list[Mention]
-) -> None:
-    """Round 40a (v40 as-007, as-015, as-026, as-041): in a note about a treated cancer (surveillance, a suspected
-    recurrence), a clinical T or N category told with the earlier cancer's treatment or dated years back ("hx R breast
-    IDC 2020 (cT2 N1, ER-/PR-/HER2+), neoadj TCHP, R lumpectomy", "Dx: R breast IDC 2021 ... cT2 cN1 at dx") is that
-    cancer's stage at its diagnosis: history, never the clinical T/N of a current tumour (annotation guide 2, as for
-    the size: never an earlier cancer's). It gives way even when no current category is given; a category stated
-    apart from the earlier cancer (a recurrence staged now) stays. The pathological pT/pN of the operated cancer are
-    not touched (pathology.t / n keep them)."""
-    if facts.get("setting") not in TREATED_SETTINGS:
-        return
-    earlier: set[str] | None = None
-    for fieldname in ("tumor.t", "tumor.n"):
-        for c in by_field.get(fieldname, []):
-            if not c.used or not c.mention.rule.startswith(_CATEGORY_RULES):
-                continue
-            if earlier is None:
-                earlier = earlier_cancer_sentences(rules, by_field, mentions)
-            if c.mention.sentence in earlier:
-                c.used, c.reason = False, _EARLIER_CATEGORY
-
-
-_CATEGORY_RULES = "tnm."  # values.yaml: the T, N and M categories as written
-_EARLIER_CATEGORY = "the earlier, treated cancer's category at its diagnosis: not a current tumour's"
 
 
 def is_second_primary(

@@ -1,7 +1,7 @@
 """Round 41: metastases named as the object of the patient's anxiety, told with a noun ("Anxiety re: metastatic
-disease", "dread about liver mets"), are no finding: no M1 (an unsafe class: M1 without distant disease). The adjective forms
-were round 39b's; the nouns were left out because "anxiety" is also an explaining cue. Controls: metastases the note
-calls hers stay M1, and anxiety named as the cause of a symptom still explains it.
+disease", "dread about liver mets"), are no finding: no M1 (an unsafe class: M1 without distant disease). The
+adjective forms were round 39b's; the nouns were left out because "anxiety" is also an explaining cue. Controls:
+metastases the note calls hers stay M1, and anxiety named as the cause of a symptom still explains it.
 """
 
 from __future__ import annotations

@@ -63,11 +63,14 @@ def test_control_disease_the_note_calls_hers_stays_m1() -> None:
     assert tumor(TREATED + "Known ER+ metastatic disease to bone since 2024, on fulvestrant.")["m"] == "M1"
 
 
-# ------------------------------------------------------------------ 3. a return precaution after a follow-up's condition
+# ------------------------------------------------------------ 3. a return precaution after a follow-up's condition
 @pytest.mark.parametrize(
     ("line", "code"),
     [
-        ("F/u PCP 2 wks if not improving; ED for leg weakness/numbness or loss of bladder control.", "neurologic_deficit"),
+        (
+            "F/u PCP 2 wks if not improving; ED for leg weakness/numbness or loss of bladder control.",
+            "neurologic_deficit",
+        ),
         ("RTC prn, ER for new headache, vomiting or confusion.", "headache"),
         ("Recheck in 1 wk if not better; ED for severe headache or a seizure.", "seizure"),
     ],

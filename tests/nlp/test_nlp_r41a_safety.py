@@ -132,3 +132,13 @@ def test_a_cough_worse_at_night_after_a_cold_is_explained(line: str) -> None:
 )
 def test_controls_a_pain_worse_at_night_and_a_worsening_cough_still_warn(line: str, code: str) -> None:
     assert code in symptom_codes(SURVIVOR + line)
+
+
+# ------------------------------------------------------------------ 6. a weight loss told as approximate
+@pytest.mark.parametrize("line", ["Wt down ~7 lbs over 2 months, not trying.", "Weight down approx 4 kg since spring."])
+def test_an_approximate_weight_loss_is_read(line: str) -> None:
+    assert "weight_loss" in symptom_codes(TREATED + line)
+
+
+def test_control_an_approximate_loss_on_a_diet_is_explained() -> None:
+    assert "weight_loss" not in symptom_codes(TREATED + "Wt down ~5 lbs on purpose, dieting with her daughter.")

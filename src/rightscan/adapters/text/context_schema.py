@@ -232,6 +232,7 @@ class _RedFlagReadings(Strict):
     purpose_list_joiners: Words = Field(default_factory=list)
     purpose_list_leads: Words = Field(default_factory=list)
     purpose_list_stops: Words = Field(default_factory=list)
+    purpose_list_qualifiers: Words = Field(default_factory=list)  # round 41a: "evaluate for ER+ metastatic disease"
     negated_activity_endings: Words
     dating_back: Words
     dating_back_named: Words = Field(default_factory=list)  # round 36b (named_event.py)

@@ -22,10 +22,18 @@ LIST_ITEM_WORDS = 3  # the most words an item of a list may have between two fin
 LIST_REACH_CHARS = 240  # how far a denial reaches along a list past its own scope
 
 
-def _purpose_items(raw: str, joiners: frozenset[str], stops: frozenset[str], *, lead: bool = False) -> bool:
+def _purpose_items(
+    raw: str,
+    joiners: frozenset[str],
+    stops: frozenset[str],
+    *,
+    lead: bool = False,
+    qualifiers: frozenset[str] = frozenset(),
+) -> bool:
     """Are the words between a purpose cue and a finding only the other items of its list ("cord compression /
     epidural", "fracture, cord compression or")? At least one joiner; each item at most ``LIST_ITEM_WORDS`` plain
-    words, none of them a stop word; no sentence end, line break or bracket."""
+    words, none of them a stop word; no sentence end, line break or bracket. Round 41a: a receptor qualifier written
+    with its sign ("to evaluate for ER+ metastatic disease", ``qualifiers``) is an item's word."""
     if len(raw) > LIST_REACH_CHARS or any(c in raw for c in "\n.;:()[]"):
         return False
     items: list[list[str]] = [[]]
@@ -35,7 +43,7 @@ def _purpose_items(raw: str, joiners: frozenset[str], stops: frozenset[str], *, 
         if w in joiners:
             items.append([])
             joined = True
-        elif not w.replace("-", "").isalpha() or w in stops:
+        elif (not w.replace("-", "").isalpha() and w not in qualifiers) or w in stops:
             return False
         else:
             items[-1].append(w)
@@ -156,12 +164,13 @@ class JoinedFindings:
             return
         joiners = frozenset(words.get("purpose_list_joiners", ()))
         stops = self.rules.list_stop_words | frozenset(words.get("purpose_list_stops", ()))
+        qualifiers = frozenset(words.get("purpose_list_qualifiers", ()))
         for i, d in enumerate(described):
             if d["family"] not in families or effects[i] & wanted:
                 continue
             for end, effect, lead in cues:
                 raw = text[end : d["start"]] if end <= d["start"] else None
-                if raw is not None and _purpose_items(raw, joiners, stops, lead=lead):
+                if raw is not None and _purpose_items(raw, joiners, stops, lead=lead, qualifiers=qualifiers):
                     effects[i].add(effect)
 
     def _items_between(self, between: str) -> str | None:

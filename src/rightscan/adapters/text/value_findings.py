@@ -31,7 +31,7 @@ class Finding:
 
 
 def uln_of(g: dict[str, str]) -> float | None:
-    for key in ("uln", "uln_range", "uln_lt", "uln_sep", "uln_ref", "uln_reflt"):
+    for key in ("uln", "uln_range", "uln_lt", "uln_sep", "uln_ref", "uln_reflt", "uln_said"):
         if key in g:
             return float(g[key])
     return None

@@ -44,7 +44,7 @@ def _change_cues(key: str = "replaces") -> re.Pattern[str] | None:
         {
             r["literal"].lower()
             for r in data["context_rules"]
-            if r.get("category") == "PROPOSED" and (r.get("metadata") or {}).get(key)
+            if r.get("category") in ("PROPOSED", "CHANGED_TO") and (r.get("metadata") or {}).get(key)  # 41o: CHANGED_TO
         },
         key=len,
         reverse=True,
@@ -52,6 +52,14 @@ def _change_cues(key: str = "replaces") -> re.Pattern[str] | None:
     if not words:
         return None
     alternatives = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+    # round 41o: a cue told by a token pattern gives its words as a regex ("ok to change to", "agreed to switch the
+    # order to"), its literal being one wording only
+    extra = [
+        (r.get("metadata") or {}).get(f"{key}_pattern")
+        for r in data["context_rules"]
+        if r.get("category") in ("PROPOSED", "CHANGED_TO") and (r.get("metadata") or {}).get(f"{key}_pattern")
+    ]
+    alternatives = "|".join([alternatives, *extra])
     return re.compile(rf"(?<![a-z])(?:{alternatives})(?![a-z])", re.IGNORECASE)
 
 

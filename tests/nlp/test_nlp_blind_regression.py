@@ -212,6 +212,10 @@ FLOORS = {
     # rounds 40a, 40s, 40v, 40o (test_nlp_r40a_copied_history.py, test_nlp_r40s_setting.py, test_r40v_values.py,
     # test_r40o_study_considered.py) 90.7 % and one: at-010 (a headache the note ties to sleeplessness and worry, left)
     "blind_v40.jsonl": (1, 0.90),
+    # first run unseen 82.7 % and 5 unsafe (BLIND_V41_PROVENANCE.md, measured at d75636b): av-021, av-029, av-040,
+    # aw-019, aw-044; after rounds 41a, 41x, 41o (test_nlp_r41a_safety.py, test_nlp_r41x_*.py, test_nlp_r41o_*.py)
+    # 86.7 % and none
+    "blind_v41.jsonl": (0, 0.86),
 }
 
 

@@ -110,6 +110,7 @@ FROZEN = {
     "orders_v36.jsonl": "a26cc47466ed9dc75ebd95d5b1f367a4b3fb90916f55c2296e6d2e91e07872c5",
     "orders_v37.jsonl": "8c53d218b3da5d9704b1df289a623e77a43c719dbbeb9d1e041648f7d1334ee8",
     "orders_v38.jsonl": "06075a31191f8e3378341e8d5ba1fac309296a26c9af6e5d952ca0bc9f2ee796",
+    "orders_v39.jsonl": "46087a30c0f7b9b37e475511538faf40acf6df70714df8544ca75d20b5dc81a5",
 }
 
 

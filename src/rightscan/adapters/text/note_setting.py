@@ -53,7 +53,8 @@ _ASKING = frozenset({"question", "uncertain"})
 # own story (as a suspicious study of an earlier year is)
 _NODE_DESCRIBED = "clue.regional_node_described"
 _SCAR_PLACE = "clue.scar_place_change"  # a change beside the scar: after the operation by its words, whatever the date
-_DATED_OUT = frozenset({_SUSPICIOUS_STUDY, _NODE_DESCRIBED})
+# round 42s: a breast lump told with its duration, in a sentence of an earlier year, is how the treated cancer presented
+_DATED_OUT = frozenset({_SUSPICIOUS_STUDY, _NODE_DESCRIBED, "clue.breast_lump_duration"})
 # round 20e (values.yaml): a skin-flap nodule, a skin change beside the scar: as a scar change, after an earlier time
 _TOLD_BY_PLACE = frozenset({_NODE_DESCRIBED, _SCAR_PLACE, "clue.skin_flap_nodule", "clue.scar_skin_change"})
 _YEAR_COMPARED = "clue.year_compared"  # values.yaml (round 20e): "not present 2024", the compared study's year

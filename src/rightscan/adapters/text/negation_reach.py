@@ -286,7 +286,6 @@ class PlanAfterDenial:
                 continue
             if all(doc[t].lower_ in self.fillers for t in range(start, k)):
                 continue  # "no plan", "no further imaging plan": the plan itself is denied
-            if any(t in negation_starts for t in range(k, end)):
-                return False  # "plan no MRI": denied again
-            return True
+            # "plan no MRI": denied again after the opener
+            return not any(t in negation_starts for t in range(k, end))
         return False

@@ -23,14 +23,26 @@ _HX = (
 @pytest.mark.parametrize(
     ("tail", "study"),
     [
-        ("she reports new hip pain worse at night for six weeks on examination no tenderness no swelling plan whole "
-         "body bone scan and review with the result", "bone_scan"),
-        ("she reports a cough for two months that is getting worse chest is clear no clubbing i have ordered a ct "
-         "chest abdomen pelvis with contrast and will see her after", "ct_cap_contrast"),
-        ("she has new right upper quadrant pain for three weeks no jaundice no hepatomegaly we have arranged an "
-         "ultrasound of the abdomen this week", "us_abdomen"),
-        ("she describes new morning headaches with vomiting neurological examination no focal deficit i've "
-         "requested an mri brain with and without contrast", "mri_head_wwo"),
+        (
+            "she reports new hip pain worse at night for six weeks on examination no tenderness no swelling plan whole "
+            "body bone scan and review with the result",
+            "bone_scan",
+        ),
+        (
+            "she reports a cough for two months that is getting worse chest is clear no clubbing i have ordered a ct "
+            "chest abdomen pelvis with contrast and will see her after",
+            "ct_cap_contrast",
+        ),
+        (
+            "she has new right upper quadrant pain for three weeks no jaundice no hepatomegaly we have arranged an "
+            "ultrasound of the abdomen this week",
+            "us_abdomen",
+        ),
+        (
+            "she describes new morning headaches with vomiting neurological examination no focal deficit i've "
+            "requested an mri brain with and without contrast",
+            "mri_head_wwo",
+        ),
     ],
 )
 def test_plan_after_a_dictated_denial_is_the_order(tail: str, study: str) -> None:

@@ -326,6 +326,9 @@ class _RedFlagReadings(Strict):
     negation_end_qualifier_words: Words = Field(default_factory=list)  # one number, as a word list
     negation_end_signs: Words = Field(default_factory=list)
     negation_end_sign_followers: Words = Field(default_factory=list)
+    # round 42o: a dictated denial running on into the plan ("no nodules plan m r i of the brain")
+    negation_end_plan_openers: Words = Field(default_factory=list)
+    negation_end_plan_fillers: Words = Field(default_factory=list)
     verb_negations: Words  # round 15: a negated activity and the symptom given as its cause
     cause_connectives: Words
     exception_openers: Words = Field(default_factory=list)  # round 24: 'Except for X, ROS negative'

@@ -240,3 +240,52 @@ def _opens_line(doc: Doc, start: int) -> bool:
             return False
         k -= 1
     return True
+
+
+# Round 42o (v41 ax-010, ax-039): in unpunctuated dictation a denial of the examination runs on into the plan ("no
+# nodules plan m r i of the brain", "no jaundice i've requested an ultrasound of the abdomen"): the plan word, or the
+# writer's own "I have requested", opens a new clause, and the study after it is the plan's. Studies only.
+PROCEDURE = "procedure"
+
+
+class PlanAfterDenial:
+    """A study negated only by cues before a plan opener (context.yaml ``negation_end_plan_openers``) that stands
+    between the denial and the study: not negated. The opener must not follow the cue directly or after fillers only
+    ("no plan for MRI", "no further imaging plan"), and no negation cue may start between it and the study."""
+
+    def __init__(self, words: Mapping[str, Sequence[str]], categories: Mapping[str, str | None]) -> None:
+        self.openers = _phrases(words.get("negation_end_plan_openers", ()))
+        self.fillers = frozenset(words.get("negation_end_plan_fillers", ()))
+        self.categories = categories
+
+    def apply(self, doc: Doc, spans: Sequence[Span], described: Described, effects: Effects) -> None:
+        if not self.openers:
+            return
+        negators: dict[tuple[int, int], list[tuple[int, int]]] | None = None
+        negation_starts: set[int] = set()
+        for i, (span, d) in enumerate(zip(spans, described, strict=True)):
+            if d["family"] != PROCEDURE or "negated" not in effects[i]:
+                continue
+            if negators is None:
+                negators = {}
+                for target, mod in doc._.context_graph.edges:
+                    if self.categories.get(mod.category) == "negated":
+                        negators.setdefault((target.start, target.end), []).append(mod.modifier_span)
+                negation_starts = {m.modifier_span[0] for m in doc._.context_graph.modifiers
+                                   if self.categories.get(m.category) == "negated"}  # fmt: skip
+            cues = negators.get((span.start, span.end))
+            if not cues or any(end > span.start for _start, end in cues):
+                continue  # negated by the layout only, or by a cue at or after the study
+            if self._opener_between(doc, max(end for _s, end in cues), span.start, negation_starts):
+                effects[i].discard("negated")
+
+    def _opener_between(self, doc: Doc, start: int, end: int, negation_starts: set[int]) -> bool:
+        for k in range(start + 1, end):
+            n = _match(doc, k, end, self.openers)
+            if not n:
+                continue
+            if all(doc[t].lower_ in self.fillers for t in range(start, k)):
+                continue  # "no plan", "no further imaging plan": the plan itself is denied
+            # "plan no MRI": denied again after the opener
+            return not any(t in negation_starts for t in range(k, end))
+        return False

@@ -37,7 +37,12 @@ from rightscan.adapters.text.explanations import (
 from rightscan.adapters.text.family_rows import FamilyRows
 from rightscan.adapters.text.joined_findings import JoinedFindings
 from rightscan.adapters.text.negated_cause import NegatedCause
-from rightscan.adapters.text.negation_reach import NewClauseNegation, negation_across_clause, negation_ended_by_until
+from rightscan.adapters.text.negation_reach import (
+    NewClauseNegation,
+    PlanAfterDenial,
+    negation_across_clause,
+    negation_ended_by_until,
+)
 from rightscan.adapters.text.red_flag_readings import RedFlagReadings
 from rightscan.adapters.text.relative_tail import RelativeTails
 from rightscan.adapters.text.reported_readings import ReportedReadings
@@ -91,6 +96,7 @@ class Scopes:
         self._relative_tails = RelativeTails(rules)  # round 18a: a symptom told in a relative's story
         self._denials = DenialLayouts(rules)  # round 13v-c: a table's denial column, "neg cough/SOB", "no trauma/..."
         self._new_clause = NewClauseNegation(rules.red_flag_readings, rules.categories)  # round 14: "no X and now Y"
+        self._plan_after_denial = PlanAfterDenial(rules.red_flag_readings, rules.categories)  # round 42o
         self._negated_cause = NegatedCause(rules.red_flag_readings)  # round 15: "could not sleep due to back pain"
         self._denial_ends = DenialEnds(rules.red_flag_readings, rules.denial_ending_qualifiers)  # round 24, 34a
         self._unstated = UnstatedMentions(rules.red_flag_readings, rules.layout)  # round 14: asked, or a title
@@ -107,6 +113,7 @@ class Scopes:
         doubt_past_shorthand(doc, spans, effects, sents, self.rules.categories)  # round 16b: "w/" in a doubt's reach
         self._described_doubts.apply(doc, spans, described, effects, sents)  # round 37: "concerning for extensive ..."
         self._new_clause.apply(doc, spans, described, effects)  # round 14 (negation_reach.py)
+        self._plan_after_denial.apply(doc, spans, described, effects)  # round 42o: "no nodules plan m r i of the brain"
         note = NoteMentions(doc, spans, described, effects, sents, sections, self.rules.categories)  # the rule passes'
         self._family_rows.apply(note, self.rules.policies)
         self._red_flags.informant_family(note)  # round 10b (red_flag_readings.py)

@@ -11,6 +11,12 @@ cough again as the reason of the study it asks for, on the study's own line. Onl
 and only when a study is named before the symptom on its line (an "Exam:" heading, which a radiology request uses,
 is read as a request title, and a tender spot found there is no study's reason).
 
+Round 42m (v42 ay-047): a neurologic deficit found on examination ("Exam now: alert, mild expressive aphasia, R
+pronator drift") is the examiner's sign, not the complaint told again: the benign cause the history gave the complaint
+("trouble finding words ... which she put down to poor sleep") does not reach it. Only a neurologic deficit's rules
+(a weak, numb or clumsy limb, a speech or a gait found on examination stands on its own), and only on a line that an
+examination heading opens ("Exam:", "Exam now:", "O/E:", "PE:"); a pain's tenderness stays the pain told (round 39b).
+
 Moved out of ``scopes`` (a module past 600 lines); a pure pass over the mentions' effect sets, changed in place.
 """
 
@@ -28,6 +34,21 @@ from rightscan.adapters.text.rule_pass import Described, Effects, Sections
 _BLOCKING = frozenset({"warning", "negated", "hypothetical", "question", "uncertain", "family"})
 _REASON_SECTIONS = frozenset({"plan", "request"})  # context.yaml sections whose study's reason may cross a heading
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_NEURO_SIGN_RULES = frozenset({"symptom.neurologic_deficit", "symptom.focal_sensory_change", "symptom.sensory_change"})
+_EXAM_LINE = re.compile(
+    r"[ \t]*(?:physical exam(?:ination)?|exam(?:ination)?|neuro exam|neuro|o/e|on exam|pe|o)"
+    r"(?:[ \t]+(?:now|today|on admission|this am))?[ \t]*:",
+    re.IGNORECASE,
+)
+
+
+def exam_neuro_sign(rule: str, text: str, start: int) -> bool:
+    """Whether a mention of ``rule`` at ``start`` of ``text`` is a neurologic deficit on a line an examination heading
+    opens (module doc, round 42m; explained_elsewhere's restatement too)."""
+    if rule not in _NEURO_SIGN_RULES:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    return _EXAM_LINE.match(text, line_start, start) is not None
 
 
 def _study_reason(text: str, described: Described, i: int, sections: Sections, span: Span) -> bool:
@@ -52,7 +73,7 @@ def explained_earlier_in_paragraph(
     text = doc_text(doc)
     explained = [j for j in targets if "explained" in effects[j] and not effects[j] & _BLOCKING]
     for i in targets:
-        if effects[i] & {"explained", "warning"}:
+        if effects[i] & {"explained", "warning"} or exam_neuro_sign(described[i]["rule"], text, described[i]["start"]):
             continue
         for j in explained:
             a, b = described[j]["start"], described[i]["start"]

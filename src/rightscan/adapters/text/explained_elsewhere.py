@@ -6,13 +6,17 @@ the explanation are read with it (course_explained.explained_later); a plain men
 present red flag (the same headache restated) nor as explained (a second complaint): the note is unclear, so the
 symptom is neither stated nor dropped but sent to confirmation. A mention with a warning qualifier (new, different
 from usual, at night ...), or named in the plan as the reason of a study to come, is left alone: it stands as a red
-flag, whatever the note explained before.
+flag, whatever the note explained before. Round 42m (v42 ay-047): so does a neurologic deficit found on examination
+("Exam now: mild expressive aphasia, R pronator drift"): the examiner's sign, not the complaint told again
+(explained_before.exam_neuro_sign).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
+
+from rightscan.adapters.text.explained_before import exam_neuro_sign
 
 REASON = "restated after the note explains it by a benign cause"
 CONFIRM_REASON = "the note explains this symptom by a benign cause and names it again later: confirm whether it is new"
@@ -40,7 +44,15 @@ def restated_after_explanation(cands: Sequence[Any]) -> list[Any]:
             and c.value in first
             and c.mention.start > first[c.value]
             and not c.mention.effects & _STANDS
+            and not _exam_sign(c.mention)
         ):
             c.used, c.reason = False, REASON
             out.append(c)
     return out
+
+
+def _exam_sign(mention: Any) -> bool:
+    """Whether the mention is a neurologic deficit on a line an examination heading opens (round 42m)."""
+    sentence = mention.sentence or ""
+    offset = mention.start - mention.sentence_start if mention.sentence_start >= 0 else 0
+    return exam_neuro_sign(mention.rule, sentence, max(0, min(offset, len(sentence))))

@@ -168,3 +168,8 @@ def test_control_an_examination_lines_size_stands_alone() -> None:
     found = tumor(note)
     assert found.get("size_cm") == 3.0
     assert found.get("t") == "T2"
+
+
+def test_control_a_size_its_clause_calls_invasive_stays_beside_dcis() -> None:
+    note = "59F. Size of invasive carcinoma: 12 mm\nDCIS: present, high grade, 25 mm extent"
+    assert tumor(note).get("size_cm") == 1.2

@@ -149,9 +149,17 @@ def in_situ_cancer_extent(by_field: dict[str, list[Candidate]]) -> None:
     kinds = {c.value for c in by_field.get("tumor.histology", []) if c.used}
     if kinds != {"DCIS"}:
         return
-    for c in by_field.get("tumor.size_cm", []):
-        if c.used:
-            c.used, c.reason = False, "an in-situ cancer's extent (the note's cancer is DCIS only), not a size"
+    live = [c for c in by_field.get("tumor.size_cm", []) if c.used]
+    for sentence in {c.mention.sentence for c in live}:
+        group = [c for c in live if c.mention.sentence == sentence]
+        places = locate(group)
+        for c in group:  # a size its own clause calls invasive ("Invasive tumour size: 21 mm") stays, as one not placed
+            at = places.get(id(c))
+            if at is not None and not _INVASIVE.search(_clause(sentence, at)[0]):
+                c.used, c.reason = False, "an in-situ cancer's extent (the note's cancer is DCIS only), not a size"
+
+
+_INVASIVE = re.compile(r"\b(?:invasive|invasion|infiltrating|micro-?invasi\w*|idc|ilc|nst)\b")
 
 
 def smaller_other_focus(rules: Rules, by_field: dict[str, list[Candidate]]) -> None:

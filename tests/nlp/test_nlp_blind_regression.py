@@ -216,6 +216,10 @@ FLOORS = {
     # aw-019, aw-044; after rounds 41a, 41x, 41o (test_nlp_r41a_safety.py, test_nlp_r41x_*.py, test_nlp_r41o_*.py)
     # 86.7 % and none
     "blind_v41.jsonl": (0, 0.86),
+    # first run unseen 88.7 % and 2 unsafe (BLIND_V42_PROVENANCE.md, measured at debbae3): ay-022, ba-048; after rounds
+    # 42a, 42m, 42z (test_nlp_r42a_explained_headache.py, test_nlp_r42m_red_flags_kept.py,
+    # test_nlp_r42z_size_measures.py) 90.0 % and one: ba-048 (a ticked back pain whose own comment says resolved, left)
+    "blind_v42.jsonl": (1, 0.89),
 }
 
 

@@ -217,7 +217,8 @@ FLOORS = {
     # 86.7 % and none
     "blind_v41.jsonl": (0, 0.86),
     # first run unseen 88.7 % and 2 unsafe (BLIND_V42_PROVENANCE.md, measured at debbae3): ay-022, ba-048; after rounds
-    # 42a, 42m (test_nlp_r42a_explained_headache.py, test_nlp_r42m_red_flags_kept.py) 89.3 % and one: ba-048 (a ticked back pain whose own comment says resolved, left)
+    # 42a, 42m (test_nlp_r42a_explained_headache.py, test_nlp_r42m_red_flags_kept.py) 89.3 % and one: ba-048 (a
+    # ticked back pain whose own comment says it resolved, left)
     "blind_v42.jsonl": (1, 0.89),
 }
 

@@ -77,6 +77,18 @@ def _phrases(words: Iterable[str]) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted((p for p in out if p), key=len, reverse=True))
 
 
+def _negation_map(
+    doc: Doc, categories: Mapping[str, str | None]
+) -> tuple[dict[tuple[int, int], list[tuple[int, int]]], set[int]]:
+    """The negation cues of a note: each target's cue spans, and the token where every negation cue starts."""
+    negators: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for target, mod in doc._.context_graph.edges:
+        if categories.get(mod.category) == "negated":
+            negators.setdefault((target.start, target.end), []).append(mod.modifier_span)
+    starts = {m.modifier_span[0] for m in doc._.context_graph.modifiers if categories.get(m.category) == "negated"}
+    return negators, starts
+
+
 class NewClauseNegation:
     """A negation whose every cue stands before a joiner and a time word, which stand before the symptom: the symptom
     is told in a new clause about now, which the denial does not reach; it is stated. Only the negation ends there."""
@@ -105,12 +117,7 @@ class NewClauseNegation:
             if not d["family"].startswith("symptom") or "negated" not in effects[i]:
                 continue
             if negators is None:
-                negators = {}
-                for target, mod in doc._.context_graph.edges:
-                    if self.categories.get(mod.category) == "negated":
-                        negators.setdefault((target.start, target.end), []).append(mod.modifier_span)
-                negation_starts = {m.modifier_span[0] for m in doc._.context_graph.modifiers
-                                   if self.categories.get(m.category) == "negated"}  # fmt: skip
+                negators, negation_starts = _negation_map(doc, self.categories)
             cues = negators.get((span.start, span.end))
             if not cues or any(end > span.start for _start, end in cues):
                 continue  # negated by the layout only, or by a cue at or after the symptom
@@ -267,12 +274,7 @@ class PlanAfterDenial:
             if d["family"] != PROCEDURE or "negated" not in effects[i]:
                 continue
             if negators is None:
-                negators = {}
-                for target, mod in doc._.context_graph.edges:
-                    if self.categories.get(mod.category) == "negated":
-                        negators.setdefault((target.start, target.end), []).append(mod.modifier_span)
-                negation_starts = {m.modifier_span[0] for m in doc._.context_graph.modifiers
-                                   if self.categories.get(m.category) == "negated"}  # fmt: skip
+                negators, negation_starts = _negation_map(doc, self.categories)
             cues = negators.get((span.start, span.end))
             if not cues or any(end > span.start for _start, end in cues):
                 continue  # negated by the layout only, or by a cue at or after the study

@@ -33,6 +33,8 @@ def _rows(name: str) -> list[dict[str, str]]:
 DISPUTED = {
     ("orders_v24.jsonl", "MAMMO DIAG BILAT W/ POSSIBLE US"): "mammo_diagnostic",  # a possible add-on is a next step,
     # not a second study (as "MG Diag Left Poss US" = mammo_diagnostic, an RSNA Playbook orderable, on orders_v7)
+    ("orders_v40.jsonl", "US BREAST RT INCL AXILLA"): "us_breast",  # one orderable: the CPT breast ultrasound codes
+    # (76641/76642) include the axilla "when performed"; both readings are locoregional studies with the same rating
 }
 
 
@@ -111,6 +113,7 @@ FROZEN = {
     "orders_v37.jsonl": "8c53d218b3da5d9704b1df289a623e77a43c719dbbeb9d1e041648f7d1334ee8",
     "orders_v38.jsonl": "06075a31191f8e3378341e8d5ba1fac309296a26c9af6e5d952ca0bc9f2ee796",
     "orders_v39.jsonl": "46087a30c0f7b9b37e475511538faf40acf6df70714df8544ca75d20b5dc81a5",
+    "orders_v40.jsonl": "8116798aae5506b7bbe410e6d1819d3bccc474d62cd9d79111121d0ca4441365",
 }
 
 

@@ -62,6 +62,13 @@ IN_CLAUSE_REACH = 24
 
 CONTRAST_REACH = 30  # tokens from an explained symptom to the warning a contrast adds to it
 
+# Round 43a (v42 ba-048: "☑ Back pain — hx L1 compression fx 01/2023 (MRI then: benign, no marrow lesion), pain
+# resolved w/ kyphoplasty, none now" raised as today's back pain): a symptom that labels its line (only boxes, bullets
+# or marks before it, a dash or a colon after it) heads a comment that is all about it, so a resolution at the end of
+# that comment is read up to the line's end, at most this many tokens on (a long dictated line keeps IN_CLAUSE_REACH)
+LABELLED_LINE_REACH = 48
+_LABEL_MARK = re.compile(r"\s*(?:—|–|-{1,2}|:)\s")
+
 # How many sentences after a writer's own relative is named ("My mom has cancer in her bones. It was found in June.
 # She had back pain for months.") a pronoun may still speak of that relative (``Scopes._carry_family``)
 FAMILY_SENTENCES = 2
@@ -218,11 +225,15 @@ class Scopes:
                 # a new onset that only dates the resolution ("; this has now fully resolved") ends nothing
                 dating = dating_onsets(cues.get(sents.index[span.start], ()), backward)
                 breaks = [s for s, x in here if x in self._clause_breaks and s >= span.end and s not in dating]
-                limit = min([*breaks, sent.end, span.end + IN_CLAUSE_REACH])
+                labelled = _labelled_line(text, doc, spans, described, d["family"], span, line_start)
+                reach = LABELLED_LINE_REACH if labelled else IN_CLAUSE_REACH
+                limit = min([*breaks, sent.end, span.end + reach])
                 sent_cues = cues.get(sents.index[span.start], ())
                 looks_back = (here, backward, negated_at, sent_cues)
                 # round 26: findings in its bracket share the resolution after it (explanations.bracket_end)
                 k = bisect.bisect_left(family_starts, bracket_end(doc, span, sent.start, sent.end), lo=k)
+                if labelled:  # round 43a: the label's comment names the same symptom again, it does not end it
+                    k = bisect.bisect_left(family_starts, _token_at_or_after(doc, line_end), lo=k)
                 cue = self._resolution(doc, looks_back, span.end, min([limit, *family_starts[k : k + 1]]))
                 # round 18b: the next finding told as this one's cause ("rib pain began after a coughing fit then,
                 # improved steadily, now resolved") does not end its clause, when a mark closes the cause before the
@@ -581,3 +592,28 @@ class Scopes:
                     break  # the nearest later mention decides: "Headache persists." keeps it
                 effects[i].add("historical")
                 break
+
+
+def _labels_its_line(text: str, span: Span, line_start: int) -> bool:
+    """Round 43a: whether the symptom labels its line: nothing but boxes, bullets and marks before it on the line
+    ("✓ Back pain — ...", "• Headache: ..."), and a dash or a colon right after it."""
+    if any(c.isalnum() for c in text[line_start : span.start_char]):
+        return False
+    return _LABEL_MARK.match(text, span.end_char) is not None
+
+
+def _labelled_line(
+    text: str, doc: Doc, spans: list[Span], described: Described, family: str, span: Span, line_start: int
+) -> bool:
+    """Round 43a: whether the symptom labels its line, or is named again in the comment of a line a finding of its
+    family labels ("• Back pain: mid back ache 2021 ..., settled on its own, none since")."""
+    if _labels_its_line(text, span, line_start):
+        return True
+    return any(d["family"] == family and line_start <= sp.start_char < span.start_char
+               and _labels_its_line(text, sp, line_start) for sp, d in zip(spans, described, strict=True))  # fmt: skip
+
+
+def _token_at_or_after(doc: Doc, char: int) -> int:
+    """The index of the first token starting at or after character ``char`` (the document's length if none)."""
+    return next((t.i for t in doc if t.idx >= char), len(doc))
+

@@ -12,8 +12,7 @@ import pytest
 from nlp_helpers import symptom_codes
 
 HEAD = (
-    "Follow-up, 66F, R breast IDC 2019 s/p lumpectomy + RT, on anastrozole, NED.\n"
-    "ROS:\n ☐ Jaundice  ☐ Cough  ☐ SOB\n"
+    "Follow-up, 66F, R breast IDC 2019 s/p lumpectomy + RT, on anastrozole, NED.\nROS:\n ☐ Jaundice  ☐ Cough  ☐ SOB\n"
 )
 
 
@@ -38,12 +37,21 @@ def test_a_labelled_line_whose_comment_ends_resolved_is_not_today(line: str) -> 
 @pytest.mark.parametrize(
     ("line", "code"),
     [
-        (" ☑ Back pain — started 3 weeks ago in the mid back, constant, now waking her at night, not eased by"
-         " ibuprofen or heat, cannot sit through a film", "back_pain"),
-        (" ☑ Headache: every morning for 2 weeks with nausea, worse lying down and on coughing, never had"
-         " headaches like this before", "headache"),
-        (" ☑ Bone pain - R hip for a month, no injury, worse at night and when walking, using a cane since last"
-         " week, no longer sleeping through", "bone_pain"),
+        (
+            " ☑ Back pain — started 3 weeks ago in the mid back, constant, now waking her at night, not eased by"
+            " ibuprofen or heat, cannot sit through a film",
+            "back_pain",
+        ),
+        (
+            " ☑ Headache: every morning for 2 weeks with nausea, worse lying down and on coughing, never had"
+            " headaches like this before",
+            "headache",
+        ),
+        (
+            " ☑ Bone pain - R hip for a month, no injury, worse at night and when walking, using a cane since last"
+            " week, no longer sleeping through",
+            "bone_pain",
+        ),
     ],
 )
 def test_control_a_labelled_line_with_an_ongoing_symptom_stays(line: str, code: str) -> None:
@@ -51,12 +59,16 @@ def test_control_a_labelled_line_with_an_ongoing_symptom_stays(line: str, code: 
 
 
 def test_control_a_new_episode_after_the_resolution_on_the_same_line_stays() -> None:
-    line = (" ☑ Back pain — the sciatica of 2019 (MRI then: disc, no marrow lesion, seen by the spinal team) resolved"
-            " w/ PT; new mid-back pain for 3 weeks now, waking her at night")
+    line = (
+        " ☑ Back pain — the sciatica of 2019 (MRI then: disc, no marrow lesion, seen by the spinal team) resolved"
+        " w/ PT; new mid-back pain for 3 weeks now, waking her at night"
+    )
     assert "back_pain" in symptom_codes(HEAD + line + "\n")
 
 
 def test_control_the_resolution_of_another_symptom_on_the_line_is_its_own() -> None:
-    line = (" ☑ Back pain — 3 wks, constant, severe, worse at night and with coughing and straining, no relief with"
-            " NSAIDs; the headache she had last month has resolved")
+    line = (
+        " ☑ Back pain — 3 wks, constant, severe, worse at night and with coughing and straining, no relief with"
+        " NSAIDs; the headache she had last month has resolved"
+    )
     assert "back_pain" in symptom_codes(HEAD + line + "\n")

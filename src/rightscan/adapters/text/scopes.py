@@ -616,4 +616,3 @@ def _labelled_line(
 def _token_at_or_after(doc: Doc, char: int) -> int:
     """The index of the first token starting at or after character ``char`` (the document's length if none)."""
     return next((t.i for t in doc if t.idx >= char), len(doc))
-

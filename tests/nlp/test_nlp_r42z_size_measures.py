@@ -173,3 +173,21 @@ def test_control_an_examination_lines_size_stands_alone() -> None:
 def test_control_a_size_its_clause_calls_invasive_stays_beside_dcis() -> None:
     note = "59F. Size of invasive carcinoma: 12 mm\nDCIS: present, high grade, 25 mm extent"
     assert tumor(note).get("size_cm") == 1.2
+
+
+# ---------------------------------------------------------------- round 43z: controls the set-asides above must keep
+def test_control_the_tumours_own_nodal_status_is_no_node() -> None:
+    # the node set-aside passes over "node-negative" / "LN-positive" after a size: the tumour's status, not a node
+    assert tumor("Seen today: 1.6 cm LN-positive ER+ ILC on core, surgery next week.").get("size_cm") == 1.6
+
+
+def test_control_the_main_size_in_a_focus_sentence_is_no_focus() -> None:
+    # only the size the focus word stands before gives way; the main tumour's size in that sentence still stands
+    note = ("Post-op. Pre-op US 3.4 cm. S/p mastectomy and SLNB. Pathology: IDC 2.7 cm greatest dimension; a second "
+            "focus 0.6 cm. Adjuvant therapy discussed.")  # fmt: skip
+    assert tumor(note).get("size_cm") == 2.7
+
+
+def test_control_an_examination_lines_scar_is_no_size() -> None:
+    # the examination line's rule rejects a scar named after its number, as the other size rules do
+    assert "size_cm" not in tumor("PE: a 6 cm scar along the L mastectomy site, flat, no nodules. Mammogram R.")

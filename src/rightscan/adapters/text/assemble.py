@@ -39,7 +39,11 @@ from rightscan.adapters.text.setting_course import NOTE_DATE, after_note_date, n
 from rightscan.adapters.text.setting_subject import set_aside_other_subjects
 from rightscan.adapters.text.size_current import rounded_restatement, several_foci_sentence, summary_size
 from rightscan.adapters.text.size_lesions import largest_lesion
-from rightscan.adapters.text.size_links import set_aside_other_measures
+from rightscan.adapters.text.size_links import (
+    in_situ_cancer_extent,
+    set_aside_other_measures,
+    smaller_other_focus,
+)
 from rightscan.adapters.text.stage_unknown import nodal_status_unknown
 from rightscan.adapters.text.stage_values import (
     ELAPSED,
@@ -377,6 +381,8 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
             c.used, c.reason = False, "after breast surgery: not read as the clinical category of a primary"
     sizes, categories = by_field.get("tumor.size_cm", []), by_field.get("tumor.t", [])
     set_aside_other_measures(rules, sizes)  # round 14d: DCIS extent, a benign finding, a specimen, another cancer
+    in_situ_cancer_extent(by_field)  # round 42z: a DCIS-only note's sizes are the in-situ extent
+    smaller_other_focus(rules, by_field)  # round 42z: "second separate focus ..., 0.3 cm" beside a larger size
     gives_way = pathology_size_after_surgery(rules, facts, sizes, mentions, categories)
     assumptions += several_foci(by_field.get("tumor.size_cm", []))
     assumptions += several_foci_sentence(rules, by_field)

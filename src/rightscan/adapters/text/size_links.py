@@ -95,6 +95,8 @@ def set_aside_other_measures(rules: Rules, sizes: list[Candidate]) -> None:
     in_situ, invasive = link_words(rules, "in_situ"), link_words(rules, "invasive")
     other_cancer, breast = link_words(rules, "other_cancer"), link_words(rules, "breast")
     specimen, distance = link_words(rules, "specimen"), link_words(rules, "distance")
+    core_length, other_organ = link_words(rules, "core_length"), link_words(rules, "other_organ")
+    status = _tumour_describing_words(rules)
     for sentence in {c.mention.sentence for c in live}:
         group = [c for c in live if c.mention.sentence == sentence]
         places = locate(group)
@@ -114,8 +116,103 @@ def set_aside_other_measures(rules: Rules, sizes: list[Candidate]) -> None:
                 reason = "a resected specimen's dimensions, not the tumour's size"
             elif _any(distance, before):  # round 29c: "Distance between the two lesions approx 3.5 cm"
                 reason = "the distance between two lesions, not a size"
+            elif _any(core_length, before):  # round 42z: "longest continuous involvement 1.4 cm"
+                reason = "the length of tumour in a biopsy core, not the tumour's size"
+            elif _other_cancer_before(before, other_organ, breast):  # round 42z: "3 liver lesions, largest 2.1 cm"
+                reason = "a lesion of another organ named before it: a metastasis' or nodule's size"
+            elif _NODE_AFTER.match(_without(status, after)):  # round 42z: "fixed 3 cm nodal mass"
+                reason = "a lymph node's size, never the tumour's"
+            elif "margin" in sentence[:at].lower() and _MARGIN_SIDE_AFTER.match(after):
+                reason = "the distance to a named margin, not the tumour's size"  # round 42z: "invasive 6 mm (medial)"
             if reason:
                 c.used, c.reason = False, reason
+
+
+# round 42z: the size names a node right after its unit ("R axilla: fixed 3 cm nodal mass", "2 cm firm node"): a node's
+# size (guide 2, tumor.size_cm: never node size); a "mass" word between is allowed, a breast word is not
+_NODE_AFTER = re.compile(
+    r"[\d.,]+\s*(?:(?:x|×|\*|by)\s*[\d.,]+\s*)*(?:cm|mm)\b\s*(?:(?!breast|tumou?r|primary)[a-z-]+\s+){0,2}?"
+    r"(?:nodal|nodes?|lns?|lymph\s+nodes?|adenopathy|lymphadenopathy)\b"
+)
+# round 42z: the side of the margin right after the size, in a sentence about margins ("Margins negative; invasive 6 mm
+# (medial)", "DCIS 4 mm from the posterior margin"): the distance to that margin
+_MARGIN_SIDE_AFTER = re.compile(
+    r"[\d.,]+\s*(?:cm|mm)\b\s*(?:\(\s*|(?:from|to)\s+(?:the\s+)?)"
+    r"(?:superior|inferior|anterior|posterior|medial|lateral|deep|superficial|inked)\b"
+)
+
+
+def _tumour_describing_words(rules: Rules) -> tuple[re.Pattern[str], ...]:
+    """round 43z: the words a size rule reads after its number as the measured tumour's own nodal status
+    (values.yaml ``describes_after``: "a 1.1 cm node-negative ER+ IDC", "2 cm LN-positive ILC"), so that no node word
+    among them makes the size a node's (the same words the value rules already pass over)."""
+    found = _WORDS_CACHE.get((id(rules), "describes_after"))
+    if found is None:
+        found = tuple(dict.fromkeys(p for r in rules.values if r.group == "size" for p in r.describes_after))
+        _WORDS_CACHE[(id(rules), "describes_after")] = found
+    return found
+
+
+def _without(patterns: tuple[re.Pattern[str], ...], text: str) -> str:
+    """The text with every word of ``patterns`` blanked (same length, so places in it do not move)."""
+    for p in patterns:
+        text = p.sub(lambda m: " " * len(m.group(0)), text)
+    return text
+
+
+def in_situ_cancer_extent(by_field: dict[str, list[Candidate]]) -> None:
+    """round 42z: a note whose cancer is in situ only (every histology it reads is DCIS: "stereo bx: DCIS, high grade,
+    no invasive carcinoma identified", cTis) measures the in-situ disease, whatever the clause says ("extent 4.5 cm on
+    mammo", "calcifications spanning 5 cm"): never an invasive tumour's size (guide 2, tumor.size_cm: never DCIS
+    extent). The sizes give way; an invasive histology anywhere in the note, or none at all, changes nothing."""
+    kinds = {c.value for c in by_field.get("tumor.histology", []) if c.used}
+    if kinds != {"DCIS"}:
+        return
+    live = [c for c in by_field.get("tumor.size_cm", []) if c.used]
+    for sentence in {c.mention.sentence for c in live}:
+        group = [c for c in live if c.mention.sentence == sentence]
+        places = locate(group)
+        for c in group:  # a size its own clause calls invasive ("Invasive tumour size: 21 mm") stays, as one not placed
+            at = places.get(id(c))
+            if at is not None and not _INVASIVE.search(_clause(sentence, at)[0]):
+                c.used, c.reason = False, "an in-situ cancer's extent (the note's cancer is DCIS only), not a size"
+
+
+_INVASIVE = re.compile(r"\b(?:invasive|invasion|infiltrating|micro-?invasi\w*|idc|ilc|nst)\b")
+
+
+def smaller_other_focus(rules: Rules, by_field: dict[str, list[Candidate]]) -> None:
+    """round 42z: a size its own clause names another focus of the cancer ("Second separate focus of invasive carcinoma
+    NST, 0.3 cm"; values.yaml ``size_link_words.other_focus``) is a focus' size: several foci are staged by the
+    largest (AJCC 8; guide 2, tumor.size_cm), so it gives way when a larger size stands in another sentence. A focus
+    larger than every other size stays, and so does the conflict then (the largest is never dropped).
+
+    round 43z: the focus word must name this very size: it stands before it in its clause with no other size between
+    ("invasive carcinoma, 3.1 cm greatest dimension (additional satellite focus 0.4 cm)": the 0.4 cm is the focus, the
+    3.1 cm the main tumour's, which stays to meet the other sentence's size as before). A size that cannot be placed in
+    its sentence without doubt is left as it is."""
+    words = link_words(rules, "other_focus")
+    live = [c for c in by_field.get("tumor.size_cm", []) if c.used]
+    foci: list[Candidate] = []
+    for sentence in {c.mention.sentence for c in live if _any(words, c.mention.sentence.lower())}:
+        group = [c for c in live if c.mention.sentence == sentence]
+        places = locate(group)
+        for c in group:
+            at = places.get(id(c))
+            if at is not None and _names_a_focus(words, sentence, at, [places.get(id(o)) for o in group if o is not c]):
+                foci.append(c)
+    for c in foci:
+        elsewhere = [o.value for o in live if o.mention.sentence != c.mention.sentence]
+        if elsewhere and c.value < max(elsewhere):
+            c.used, c.reason = False, "a smaller other focus of the cancer: several foci are staged by the largest"
+
+
+def _names_a_focus(words: tuple[re.Pattern[str], ...], sentence: str, at: int, others: list[int | None]) -> bool:
+    """A focus word stands before the size at ``at`` in its clause, after every other size of the sentence before it."""
+    before = _clause(sentence, at)[0]
+    start = at - len(before)
+    since = max((o for o in others if o is not None and start <= o < at), default=start)
+    return _any(words, sentence[since:at].lower())
 
 
 def _in_situ_only(before: str, in_situ: tuple[re.Pattern[str], ...], invasive: tuple[re.Pattern[str], ...]) -> bool:

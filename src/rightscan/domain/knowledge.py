@@ -86,6 +86,9 @@ class TermMeaning:
     # round 36o: "hx", "history of", "family history": a cancer named right after it is the patient's (or a relative's)
     # history, not what the study is for
     history: bool = False
+    # round 42r: "yearly", "every year", "annual": a study repeated once a year, the routine screening interval; the
+    # screening intent only where the order names nothing it is for (no sign, history or treatment: then surveillance)
+    yearly: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +119,8 @@ class OrderVocabulary:
     # dictation: a letter's spoken name -> the letter ("see" -> "c"); sound-alike words -> the words they stand for
     letter_names: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     sound_alikes: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict, compare=False, hash=False)
+    # round 42r: a digit's spoken name -> the digit ("seven" -> "7"): a code read aloud digit by digit
+    digit_names: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     # round 37o: a fixed-width system's shortened words -> the vocabulary words they shorten ("spn" -> "spine")
     abbreviations: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict, compare=False, hash=False)
     answers: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, hash=False)  # "yes"/"no" -> words

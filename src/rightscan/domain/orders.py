@@ -43,8 +43,10 @@ from rightscan.domain.order_codes import (
     anywhere,
     codes_of,
     covers,
+    spoken_code,
     states_elsewhere,
     supply_code,
+    with_contrast,
     with_technique,
     with_tracer,
 )
@@ -371,10 +373,15 @@ def _interpret(kb: Knowledge, text: str, unwrap: bool = True, expand: bool = Tru
         if isinstance(by_default, OrderReading):
             return by_default
         text = by_default
+    # a code read aloud digit by digit ("seven seven zero six seven"), where the catalogue lists it (round 42r)
+    text = spoken_code(vocab, text, lambda code: frozenset((code,)) in kb.code_index)
     codes, rest = codes_of(text[:500])
     # a tracer's HCPCS code outside the catalogue ("A9552", FDG) names the tracer: read as its word (round 19o); a
     # contrast agent's ("Q9967", "A9581") its contrast (round 27o)
     tracers = [c for c in codes if frozenset((c,)) not in kb.code_index and supply_code(vocab, c)]
+    # a contrast agent's supply code among them: the contrast of a study that has no code of its own (round 42r)
+    enhanced = any((m := vocab.phrases.get((c.lower(),))) is not None and m.contrast_word for c in tracers)
+    plain = rest  # the words without the supply codes read as words
     if tracers:
         codes = tuple(c for c in codes if c not in tracers)
         rest = f"{rest} ({' '.join(tracers)})"
@@ -410,6 +417,10 @@ def _interpret(kb: Knowledge, text: str, unwrap: bool = True, expand: bool = Tru
         if said_something:
             words = _match(kb, rest, parse, base)
             if words.status == "resolved" and words.study is not None and words.study.id != by_code.id:
+                if enhanced and with_contrast(by_code, words.study) and _names(kb, plain, words.study, by_code, parse):
+                    # "MG contrast enhanced diagnostic (CEM) - 77066 + Q9967": the CEM, coded as the diagnostic
+                    # mammogram and the contrast agent (round 42r)
+                    return dataclasses.replace(words, via="code")
                 return OrderReading("ambiguous", None, choices=(by_code, words.study), via="code", **base)
             stated = parse.modality - parse.implied_modality  # a modality named, not one a view implies ("PA:")
             if states_elsewhere(vocab, by_code, stated, parse.regions):  # "78815 mammogram" (round 24p)
@@ -448,6 +459,19 @@ def _match(kb: Knowledge, text: str, parse: _Parse, base: dict[str, Any]) -> Ord
         choices = (study, *(p for p in _rank_unknown(kb, text, parse) if p.id != study.id))
         return OrderReading("ambiguous", None, choices=choices[:5], missing=("conflict",), **base)
     return reading
+
+
+def _names(kb: Knowledge, words: str, study: Procedure, coded: Procedure, parse: _Parse) -> bool:
+    """Round 42r: whether the words alone, without a supply code, name the study ("CEM", "contrast enhanced
+    mammography"), stating no intent other than the code's study's (``parse``'s, read with the codes)."""
+    alone = _read_words(kb, words)
+    return alone.status == "resolved" and alone.study is study and _intent_of(coded, parse)
+
+
+def _intent_of(study: Procedure, parse: _Parse) -> bool:
+    """Whether the intent the words state (if any) is the study's."""
+    attrs = study.attributes
+    return attrs is not None and (not parse.intent or attrs.intent is None or parse.intent <= attrs.intent)
 
 
 def _contradicts(vocab: OrderVocabulary, study: Procedure, parse: _Parse) -> bool:

@@ -141,6 +141,10 @@ class OrderVocabulary:
     # round 33o: a view's abbreviation that names regions with a modality that takes no views ("CT AP": the abdomen and
     # pelvis): (view form, modalities, regions)
     view_regions: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = field(default=(), compare=False, hash=False)
+    # round 43r: the words read are a clinical note's prose, not an order line (orders.in_prose; the note reader's
+    # vocabulary): what an order line alone implies from its own few words is not implied there, where the note's other
+    # sentences tell what the study is for ("annual mammogram" after a treated breast cancer is its surveillance)
+    prose: bool = False
 
 
 @dataclass(frozen=True, slots=True)

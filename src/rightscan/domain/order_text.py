@@ -590,8 +590,9 @@ def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
                 break  # round 42r: the first rule that fits ("abbreviated diffusion breast MRI": the diffusion one)
     # round 42r: a study once a year is the screening one, where the order names no intent and nothing it is for ("my
     # yearly mammogram"); with a sign, a history or a treatment ("annual mammogram s/p lumpectomy") it is surveillance
+    # (round 43r: never in a note's prose, vocabulary ``prose``: the note's history says what a yearly study is for)
     said_why = parse.purpose or parse.indication_word or parse.indication or parse.cancers
-    if parse.yearly and not parse.intent and not said_why:
+    if parse.yearly and not parse.intent and not said_why and not vocab.prose:
         parse.intent.add("screening")
     if not parse.modality & {"NM", "PT"}:
         parse.technique |= parse.tracer_steps  # an injection is a tracer's only in a nuclear-medicine study

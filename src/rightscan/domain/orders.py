@@ -288,6 +288,17 @@ def interpret(kb: Knowledge, text: str) -> OrderReading:
     return kb.remember(("order-reading", text), lambda: _not_now(_interpret(kb, text)))  # type: ignore[no-any-return]
 
 
+def in_prose(kb: Knowledge) -> Knowledge:
+    """Round 43r: the knowledge the note reader reads a study named in a note's prose with: the same catalogue and
+    vocabulary, marked ``prose``, and a memo of its own (its readings are not an order line's). An order line's few
+    words are all it says, so what they alone imply holds there ("my yearly mammogram": the screening one); a note's
+    other sentences say what the study is for (a treated cancer's surveillance), so the words around a study in a note
+    imply no more than they state."""
+    if kb.vocabulary.prose:
+        return kb
+    return dataclasses.replace(kb, vocabulary=dataclasses.replace(kb.vocabulary, prose=True), memo={})
+
+
 def _not_now(reading: OrderReading) -> OrderReading:
     """A study the text says is done, cancelled, declined or not to be repeated ("PET/CT done 4/12 at OSH, do not
     repeat", "CANCELLED: MRI breast w/wo") is no study to do now (round 26o): the order asks, the study offered as its

@@ -86,6 +86,9 @@ class TermMeaning:
     # round 36o: "hx", "history of", "family history": a cancer named right after it is the patient's (or a relative's)
     # history, not what the study is for
     history: bool = False
+    # round 42r: "yearly", "every year", "annual": a study repeated once a year, the routine screening interval; the
+    # screening intent only where the order names nothing it is for (no sign, history or treatment: then surveillance)
+    yearly: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +119,8 @@ class OrderVocabulary:
     # dictation: a letter's spoken name -> the letter ("see" -> "c"); sound-alike words -> the words they stand for
     letter_names: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     sound_alikes: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict, compare=False, hash=False)
+    # round 42r: a digit's spoken name -> the digit ("seven" -> "7"): a code read aloud digit by digit
+    digit_names: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     # round 37o: a fixed-width system's shortened words -> the vocabulary words they shorten ("spn" -> "spine")
     abbreviations: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict, compare=False, hash=False)
     answers: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, hash=False)  # "yes"/"no" -> words
@@ -136,6 +141,10 @@ class OrderVocabulary:
     # round 33o: a view's abbreviation that names regions with a modality that takes no views ("CT AP": the abdomen and
     # pelvis): (view form, modalities, regions)
     view_regions: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = field(default=(), compare=False, hash=False)
+    # round 43r: the words read are a clinical note's prose, not an order line (orders.in_prose; the note reader's
+    # vocabulary): what an order line alone implies from its own few words is not implied there, where the note's other
+    # sentences tell what the study is for ("annual mammogram" after a treated breast cancer is its surveillance)
+    prose: bool = False
 
 
 @dataclass(frozen=True, slots=True)

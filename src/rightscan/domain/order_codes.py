@@ -18,7 +18,7 @@ Pure; the words are the order vocabulary's (``knowledge/order_vocabulary.yaml``)
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from rightscan.domain.knowledge import OrderVocabulary, Procedure, StudyAttributes
 from rightscan.domain.order_tokens import extract_codes
@@ -107,6 +107,37 @@ def codes_of(text: str) -> tuple[tuple[str, ...], str]:
     return extract_codes(text)
 
 
+_ALPHA = re.compile(r"[A-Za-z]+")
+_BETWEEN = re.compile(r"[\s-]*")
+_CODE_DIGITS = 5  # a CPT code's digits
+
+
+def spoken_code(vocab: OrderVocabulary, text: str, listed: Callable[[str], bool]) -> str:
+    """Round 42r: a code read aloud digit by digit and written in words by speech recognition ("CPT seven eight eight
+    one five", "seven seven zero six seven screening"): a run of exactly five spoken digits (vocabulary ``digit_names``)
+    is read as the five-digit code, only when the catalogue lists it (``listed``); a longer or shorter run, or a code
+    the catalogue does not list, stays as written ("two views", "six month follow up") (source: spoken_codes)."""
+    if not vocab.digit_names:
+        return text
+    runs: list[list[re.Match[str]]] = []
+    for word in _ALPHA.finditer(text):
+        digit = word.group().lower() in vocab.digit_names
+        joined = bool(runs) and runs[-1] and _BETWEEN.fullmatch(text, runs[-1][-1].end(), word.start()) is not None
+        if digit and joined:
+            runs[-1].append(word)
+        else:
+            runs.append([word] if digit else [])
+    out, at = [], 0
+    for run in runs:
+        if len(run) != _CODE_DIGITS:
+            continue
+        code = "".join(vocab.digit_names[w.group().lower()] for w in run)
+        if listed(code):
+            out.append(text[at : run[0].start()] + code)
+            at = run[-1].end()
+    return "".join(out) + text[at:]
+
+
 def supply_code(vocab: OrderVocabulary, code: str) -> bool:
     """Whether a code is a supply billed with a study: a radiopharmaceutical's (HCPCS "A9552", FDG) or, round 27o, a
     contrast agent's ("Q9967" low osmolar iodinated contrast, "A9581" gadoxetate; source hcpcs_contrast), read as the
@@ -115,6 +146,20 @@ def supply_code(vocab: OrderVocabulary, code: str) -> bool:
     Only the vocabulary's codes: an unknown one (another tracer's, perhaps) is never set aside."""
     meaning = vocab.phrases.get((code.lower(),))
     return meaning is not None and (meaning.pharmaceutical is not None or meaning.contrast_word)
+
+
+def with_contrast(coded: Procedure, named: Procedure) -> bool:
+    """Round 42r: whether the study the words name is the code's study with the contrast a contrast agent's supply code
+    adds, billed so because it has no code of its own: the contrast-enhanced mammogram (CEM) as the diagnostic
+    mammogram's code and the contrast ("77066 + Q9967", source hcpcs_contrast). The code's study is unenhanced, the
+    words' study enhanced, of the same modality and field, with no code (CPT) of its own: a study with a code of its
+    own ("71250 + Q9967 CT chest with contrast") keeps the contradiction."""
+    c, n = coded.attributes, named.attributes
+    if c is None or n is None or named.cpt or named.unverified_cpt:
+        return False
+    enhanced = n.contrast is not None and "with" in n.contrast and "without" not in n.contrast
+    same = c.modality == n.modality and c.regions == n.regions and c.pharmaceutical == n.pharmaceutical
+    return enhanced and same and c.contrast == frozenset({"without"})
 
 
 def with_technique(studies: list[Procedure]) -> Procedure | None:

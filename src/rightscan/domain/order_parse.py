@@ -50,6 +50,8 @@ class _Parse:
         False  # the contrast is left to the radiologist ("per radiologist", "contrast TBD"; round 27o)
     )
     protocols: set[str] = field(default_factory=set)
+    yearly: bool = False  # round 42r: "yearly", "every year": screening, where nothing else says what it is for
+    purpose: bool = False  # round 42r: a reason, a clinical or a history word read: the yearly study is no screening
     cancers: set[str] = field(default_factory=set)  # round 36o: the cancers named as what the study is for
     by_protocol: tuple[str, ...] = ()  # protocol words that gave the contrast timing (shown as an assumption)
     # what segments after the study part state (the matcher checks them against the study part)

@@ -332,6 +332,8 @@ def _read_segment(
             signs.update(() if denied else (m.intent,))
         elif m.intent:
             parse.intent.add(m.intent)
+        parse.yearly = parse.yearly or m.yearly
+        parse.purpose = parse.purpose or m.reason or m.indication or m.history or m.reference
         if m.extent:
             parse.extent.add(m.extent)
         if m.pharmaceutical:
@@ -431,6 +433,8 @@ def _take_indication(parse: _Parse, seg: _Parse, raw: str, joins: bool = False) 
     parse.extent |= seg.extent
     parse.pharmaceutical |= seg.pharmaceutical
     parse.protocols |= seg.protocols
+    parse.yearly = parse.yearly or seg.yearly
+    parse.purpose = True  # an indication segment says what the study is for
     parse.cancers |= seg.cancers
     parse.indication_regions |= seg.regions
     parse.indication_laterality |= seg.laterality
@@ -583,6 +587,13 @@ def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
             if needed <= parse.protocols and not (parse.contrast_doubt and timing != "without"):
                 parse.contrast_marks.add(timing)
                 parse.by_protocol = tuple(sorted(needed))
+                break  # round 42r: the first rule that fits ("abbreviated diffusion breast MRI": the diffusion one)
+    # round 42r: a study once a year is the screening one, where the order names no intent and nothing it is for ("my
+    # yearly mammogram"); with a sign, a history or a treatment ("annual mammogram s/p lumpectomy") it is surveillance
+    # (round 43r: never in a note's prose, vocabulary ``prose``: the note's history says what a yearly study is for)
+    said_why = parse.purpose or parse.indication_word or parse.indication or parse.cancers
+    if parse.yearly and not parse.intent and not said_why and not vocab.prose:
+        parse.intent.add("screening")
     if not parse.modality & {"NM", "PT"}:
         parse.technique |= parse.tracer_steps  # an injection is a tracer's only in a nuclear-medicine study
     if "PT" in parse.modality:

@@ -64,6 +64,8 @@ def _letters(vocab: OrderVocabulary, tokens: tuple[str, ...], i: int) -> tuple[i
         end += 1
     if end - i > _SPELLED_MAX:  # a longer run of letters spells no order word: left as written, in linear time
         return None
+    if end - i == 1 and (one := _letter_before(vocab, tokens, i)) is not None:
+        return one
     if any(len(t) == 1 for t in tokens[i:end]):
         cover = _spelled(vocab, "".join(_letter(vocab, t) for t in tokens[i:end])) if end - i > 1 else None
         if cover:
@@ -75,6 +77,17 @@ def _letters(vocab: OrderVocabulary, tokens: tuple[str, ...], i: int) -> tuple[i
         if _states(vocab, word):
             return stop, (word,)
     return None
+
+
+def _letter_before(vocab: OrderVocabulary, tokens: tuple[str, ...], i: int) -> tuple[int, tuple[str, ...]] | None:
+    """Round 42r: one spoken letter name before a word that, with the letter, is a region's form ("see spine" after
+    "em are eye": the C spine; "tee spine", "el spine"): the letter. A letter name alone before any other word ("to see
+    if") stays as written."""
+    name = tokens[i]
+    if len(name) < 2 or i + 1 >= len(tokens) or name not in vocab.letter_names:
+        return None
+    meaning = vocab.phrases.get((vocab.letter_names[name], tokens[i + 1]))
+    return (i + 1, (vocab.letter_names[name],)) if meaning is not None and meaning.regions else None
 
 
 # the most letters spelled one by one that are read as order words ("c t c a p", "p e t c t": five); a run longer than

@@ -43,8 +43,10 @@ from rightscan.domain.order_codes import (
     anywhere,
     codes_of,
     covers,
+    spoken_code,
     states_elsewhere,
     supply_code,
+    with_contrast,
     with_technique,
     with_tracer,
 )
@@ -286,6 +288,17 @@ def interpret(kb: Knowledge, text: str) -> OrderReading:
     return kb.remember(("order-reading", text), lambda: _not_now(_interpret(kb, text)))  # type: ignore[no-any-return]
 
 
+def in_prose(kb: Knowledge) -> Knowledge:
+    """Round 43r: the knowledge the note reader reads a study named in a note's prose with: the same catalogue and
+    vocabulary, marked ``prose``, and a memo of its own (its readings are not an order line's). An order line's few
+    words are all it says, so what they alone imply holds there ("my yearly mammogram": the screening one); a note's
+    other sentences say what the study is for (a treated cancer's surveillance), so the words around a study in a note
+    imply no more than they state."""
+    if kb.vocabulary.prose:
+        return kb
+    return dataclasses.replace(kb, vocabulary=dataclasses.replace(kb.vocabulary, prose=True), memo={})
+
+
 def _not_now(reading: OrderReading) -> OrderReading:
     """A study the text says is done, cancelled, declined or not to be repeated ("PET/CT done 4/12 at OSH, do not
     repeat", "CANCELLED: MRI breast w/wo") is no study to do now (round 26o): the order asks, the study offered as its
@@ -371,10 +384,15 @@ def _interpret(kb: Knowledge, text: str, unwrap: bool = True, expand: bool = Tru
         if isinstance(by_default, OrderReading):
             return by_default
         text = by_default
+    # a code read aloud digit by digit ("seven seven zero six seven"), where the catalogue lists it (round 42r)
+    text = spoken_code(vocab, text, lambda code: frozenset((code,)) in kb.code_index)
     codes, rest = codes_of(text[:500])
     # a tracer's HCPCS code outside the catalogue ("A9552", FDG) names the tracer: read as its word (round 19o); a
     # contrast agent's ("Q9967", "A9581") its contrast (round 27o)
     tracers = [c for c in codes if frozenset((c,)) not in kb.code_index and supply_code(vocab, c)]
+    # a contrast agent's supply code among them: the contrast of a study that has no code of its own (round 42r)
+    enhanced = any((m := vocab.phrases.get((c.lower(),))) is not None and m.contrast_word for c in tracers)
+    plain = rest  # the words without the supply codes read as words
     if tracers:
         codes = tuple(c for c in codes if c not in tracers)
         rest = f"{rest} ({' '.join(tracers)})"
@@ -410,6 +428,10 @@ def _interpret(kb: Knowledge, text: str, unwrap: bool = True, expand: bool = Tru
         if said_something:
             words = _match(kb, rest, parse, base)
             if words.status == "resolved" and words.study is not None and words.study.id != by_code.id:
+                if enhanced and with_contrast(by_code, words.study) and _names(kb, plain, words.study, by_code, parse):
+                    # "MG contrast enhanced diagnostic (CEM) - 77066 + Q9967": the CEM, coded as the diagnostic
+                    # mammogram and the contrast agent (round 42r)
+                    return dataclasses.replace(words, via="code")
                 return OrderReading("ambiguous", None, choices=(by_code, words.study), via="code", **base)
             stated = parse.modality - parse.implied_modality  # a modality named, not one a view implies ("PA:")
             if states_elsewhere(vocab, by_code, stated, parse.regions):  # "78815 mammogram" (round 24p)
@@ -448,6 +470,19 @@ def _match(kb: Knowledge, text: str, parse: _Parse, base: dict[str, Any]) -> Ord
         choices = (study, *(p for p in _rank_unknown(kb, text, parse) if p.id != study.id))
         return OrderReading("ambiguous", None, choices=choices[:5], missing=("conflict",), **base)
     return reading
+
+
+def _names(kb: Knowledge, words: str, study: Procedure, coded: Procedure, parse: _Parse) -> bool:
+    """Round 42r: whether the words alone, without a supply code, name the study ("CEM", "contrast enhanced
+    mammography"), stating no intent other than the code's study's (``parse``'s, read with the codes)."""
+    alone = _read_words(kb, words)
+    return alone.status == "resolved" and alone.study is study and _intent_of(coded, parse)
+
+
+def _intent_of(study: Procedure, parse: _Parse) -> bool:
+    """Whether the intent the words state (if any) is the study's."""
+    attrs = study.attributes
+    return attrs is not None and (not parse.intent or attrs.intent is None or parse.intent <= attrs.intent)
 
 
 def _contradicts(vocab: OrderVocabulary, study: Procedure, parse: _Parse) -> bool:

@@ -202,6 +202,7 @@ def _build_vocabulary(v: OrderVocabularyFile, fname: str) -> OrderVocabulary:
         },
         letter_names=letter_names,
         sound_alikes=sound_alikes,
+        digit_names=_digit_names(v, letter_names, fname),
         abbreviations=_abbreviations(v, phrases, words, fname),
         answers={kind: frozenset(words) for kind, words in v.answers.items()},
         negators=frozenset(" ".join(tokenize(word)) for word in v.negators),
@@ -250,6 +251,16 @@ def _dictation(
             raise KnowledgeError(f"{fname}: sound_alikes.{heard}: must be no vocabulary form, for vocabulary words")
         sound_alikes[said] = read
     return letter_names, sound_alikes
+
+
+def _digit_names(v: OrderVocabularyFile, letter_names: dict[str, str], fname: str) -> dict[str, str]:
+    """Round 42r: the spoken names of the digits, checked: one digit each, and no letter's name."""
+    digits: dict[str, str] = {}
+    for digit, names in v.digit_names.items():
+        for name in names:
+            if name in letter_names or digits.setdefault(name, digit) != digit:
+                raise KnowledgeError(f"{fname}: digit_names.{digit}: {name!r} is a letter's or another digit's")
+    return digits
 
 
 def _abbreviations(

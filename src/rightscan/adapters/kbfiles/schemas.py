@@ -414,6 +414,7 @@ class ViewRegionsEntry(_Strict):
 
 _Letter = Annotated[str, Field(pattern=r"^[a-z]$")]
 _LetterName = Annotated[str, Field(pattern=r"^[a-z]{2,}$")]
+_Digit = Annotated[str, Field(pattern=r"^[0-9]$")]
 _AnswerWords = Annotated[str, Field(pattern=r"^[a-z]{2,}( [a-z]{2,})?$")]
 
 
@@ -427,6 +428,8 @@ class OrderVocabularyFile(_Strict):
     # how dictation software writes order words it heard: a letter's spoken names ("see" for C), and
     # sound-alike words or phrases for the vocabulary words they stand for ("contracts" for contrast)
     letter_names: dict[_Letter, list[_LetterName]] = {}
+    # round 42r: a digit's spoken names ("seven" for 7, "zero" and "oh" for 0): a code read aloud digit by digit
+    digit_names: dict[_Digit, list[_LetterName]] = {}
     sound_alikes: dict[str, str] = {}
     # round 37o: old systems' words cut short or without their vowels, written in fixed-width fields ("SPN" for
     # spine, "LVR" for liver, "PROTO" for protocol): each read as the vocabulary word it shortens

@@ -88,8 +88,10 @@ class Analyser:
             [*spec["vertical_list_stops"], *self.rules.denial_ending_qualifiers],
         )
         from rightscan.adapters.knowledge_files import load_knowledge
+        from rightscan.domain import orders
 
-        self.kb = load_knowledge()
+        # round 43r: studies named in a note's prose are read as prose, not as an order line (orders.in_prose)
+        self.kb = orders.in_prose(load_knowledge())
 
     def rewrite(self, text: str) -> str:
         """The words the pipeline reads: layout made plain, overlong runs broken (same offsets)."""

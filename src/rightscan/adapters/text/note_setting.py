@@ -34,6 +34,8 @@ _SURVEILLANCE_WORD = "setting.surveillance"  # targets.yaml: "surveillance", "su
 _COMPLAINT = "clue.presenting_complaint"  # values.yaml: "CC: ...", "Presenting complaint: ..."
 # round 20e (values.yaml): a same-day or acute visit, an admission's principal diagnosis other than the cancer
 _COMPLAINTS = frozenset({_COMPLAINT, "clue.presenting_problem_other"})
+# round 43t (values.yaml): the study asked to rule out an acute problem of another cause ("r/o ICH", "r/o PNA")
+_ACUTE_OTHER = "clue.acute_other_ruled_out"
 _INJURY = "clue.injury"  # values.yaml (round 10c): an injury told as the reason ("fell", "struck her head", "MVC")
 _NOT_SAID = frozenset({"negated", "hypothetical", "family", "historical"})  # denied, feared, a relative's, resolved
 _SPECIMEN_LABEL = "clue.specimen_label"  # values.yaml: "Procedure: L total mastectomy", "Specimen: left WLE"
@@ -66,6 +68,11 @@ _BREAST_WORDS = re.compile(
 )
 _ALP_WORDS = "note.alp_raised"  # targets.yaml: alkaline phosphatase called raised in words
 _ALP_BENIGN = "clue.alp_benign_cause"  # values.yaml (round 38l): a raised ALP put down to a benign cause
+# round 43t: a metastasis, a recurrence or a progression named in any form, as a fact or a doubt
+_CANCER_SPREAD = re.compile(
+    r"\b(?:mets?|metast\w*|recurren\w*|relapse\w*|progressi\w*|spread|malignan\w*|deposits?|lesions?|stage\s+IV)\b",
+    re.IGNORECASE,
+)
 _PROOF = ("tumor.histology", "tumor.er", "tumor.pr", "tumor.her2", "tumor.grade", "pathology.t", "pathology.n")
 
 
@@ -407,6 +414,13 @@ def infer_setting(
         facts.pop("setting", None)
         return left_open("after a treated cancer, the only new finding is a raised tumour marker, with a scan "
                          "considered: whether distant spread is suspected is not said", marker)  # fmt: skip
+    elif long_ago and stated is None and not local and (acute := _acute_other(rules, mentions, distant, symptoms)):
+        # round 43t (v43 bc-021, bc-032): a treated cancer, a red-flag symptom the only new finding, and the study asked
+        # to rule out an acute problem of another cause ("fall w/ head strike on warfarin, headache: r/o ICH"; "new
+        # productive cough + fever: r/o PNA"), no metastasis or recurrence named: the work-up is for that problem, not
+        # a suspected recurrence, nor routine follow-up. The symptom itself is kept
+        return left_open("a treated cancer worked up for an acute problem of another cause, with no metastasis or "
+                         "recurrence named: neither a suspected recurrence nor routine follow-up", acute)  # fmt: skip
     elif long_ago and not (distant or local) and stated is None and _complaint_only(rules, mentions, by["followup"]):
         return left_open("a treated cancer seen for a new complaint that is no red flag: whether this is routine "
                          "follow-up or a suspected recurrence is not said", long_ago[:2])  # fmt: skip
@@ -580,6 +594,21 @@ def _dated_by(sentence: str, latest: int) -> bool:
     """The sentence names years, none later than ``latest`` (the latest year of the treatment the note describes)."""
     years = [int(y) for y in _YEAR.findall(sentence)]
     return bool(years) and latest > 0 and max(years) <= latest
+
+
+def _acute_other(
+    rules: Rules, mentions: list[Mention], distant: list[Mention], symptoms: list[Mention]
+) -> list[Mention]:
+    """Round 43t: the note's only distant findings are red-flag symptoms, it asks to rule out an acute problem of
+    another cause (values.yaml clue.acute_other_ruled_out) and names no metastasis or recurrence anywhere (a doubt
+    included: "stroke vs brain mets"). Returns the clue and the symptoms, or nothing."""
+    if not distant or any(m not in symptoms for m in distant):
+        return []
+    ruled = [m for m in mentions if m.rule == _ACUTE_OTHER and status_of(rules, m)[0] == ACCEPTED
+             and not m.effects & _NOT_SAID]  # fmt: skip
+    if not ruled or any(_CANCER_SPREAD.search(m.sentence) for m in mentions):
+        return []
+    return ruled[:1] + distant[:1]
 
 
 def _complaint_only(rules: Rules, mentions: list[Mention], followup: list[Mention]) -> bool:

@@ -6,8 +6,9 @@ explained (the annotation guide's benign cause). But a headache that comes with 
 signs", the guide's warning qualifier: it counts even though a benign cause is mentioned. So an explained headache is
 read as warned when its paragraph (no blank line between) states a seizure as the patient's, now: a seizure mention
 that is not denied ("No prior seizures" denies only the past ones), asked, hypothetical, a relative's, historical,
-explained or uncertain. A headache denied, asked or a relative's stays as it reads, and so does one in a paragraph
-with no seizure stated.
+explained or uncertain. Only a cause the patient or her family gave it in passing ("she put down to stress", "blames
+on", "attributed to"): a known primary headache ("lifelong migraines, same pattern", round 16a) still explains it. A
+headache denied, asked or a relative's stays as it reads, and so does one in a paragraph with no seizure stated.
 """
 
 from __future__ import annotations
@@ -23,6 +24,12 @@ _NOT_STATED = frozenset({"negated", "hypothetical", "question", "family", "histo
 # an explained headache carrying one of these stays as it reads
 _NOT_HERS = frozenset({"negated", "hypothetical", "question", "family", "historical"})
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# a cause given in passing: the attribution's verb in the headache's sentence
+_ATTRIBUTED = re.compile(
+    r"\b(?:(?:put|puts|putting)\s+(?:it\s+|them\s+|this\s+)?down\s+to|blam(?:e|es|ed|ing)|attribut(?:e|es|ed|ing)"
+    r"|ascrib(?:e|es|ed|ing)|chalk(?:s|ed)?\s+(?:it\s+)?up\s+to)\b",
+    re.IGNORECASE,
+)
 
 
 def headache_beside_seizure(note: NoteMentions) -> None:
@@ -37,6 +44,8 @@ def headache_beside_seizure(note: NoteMentions) -> None:
         return
     for _, span, d, e in note.mentions(SYMPTOM, having=frozenset({"explained"}), without=_NOT_HERS):
         if not any(f.field == "symptoms" and f.value == _HEADACHE for f in d["findings"]):
+            continue
+        if not _ATTRIBUTED.search(note.sents.of(span.start).text):
             continue
         for at in seizures:
             a, b = sorted((at, span.start_char))

@@ -34,6 +34,7 @@ from rightscan.adapters.text.explanations import (
     doubt_modal_causes,
     drop_status_of_another,
 )
+from rightscan.adapters.text.fall_story import pain_after_event_sentence
 from rightscan.adapters.text.family_rows import FamilyRows
 from rightscan.adapters.text.joined_findings import JoinedFindings
 from rightscan.adapters.text.negated_cause import NegatedCause
@@ -49,6 +50,7 @@ from rightscan.adapters.text.reported_readings import ReportedReadings
 from rightscan.adapters.text.resolved_later import Resolutions, resolved_later
 from rightscan.adapters.text.rule_pass import Described, Effects, NoteMentions, Sections
 from rightscan.adapters.text.rules import Rules
+from rightscan.adapters.text.seizure_headache import headache_beside_seizure
 from rightscan.adapters.text.sentences import Sentences
 from rightscan.adapters.text.shorthand_reach import doubt_past_shorthand
 from rightscan.adapters.text.unstated_mentions import UnstatedMentions
@@ -160,6 +162,8 @@ class Scopes:
         cue_cut_short(doc, spans, described, effects, sents, self.rules.categories, self.rules.policies)  # 14v-b
         # round 11a (red_flag_readings.py): a symptom after a mechanical event, or the reason of a study done before
         self._red_flags.trigger_before(note)
+        pain_after_event_sentence(note, self._red_flags.words)  # round 43u: the event told the sentence before
+        headache_beside_seizure(note)  # round 43u: a headache with a seizure is warned, whatever its cause
         self._red_flags.past_study_reason(note)
         self._reported.doubted_cause(note)  # round 12a: "unclear if ... from OA"
         self._denials.apply(note)  # round 13v-c (denial_layouts.py)

@@ -37,7 +37,13 @@ from rightscan.adapters.text.request_owner import set_aside_other_askers
 from rightscan.adapters.text.rules import STRENGTH_RANK, FieldRule, Rules
 from rightscan.adapters.text.setting_course import NOTE_DATE, after_note_date, note_date
 from rightscan.adapters.text.setting_subject import set_aside_other_subjects
-from rightscan.adapters.text.size_current import rounded_restatement, several_foci_sentence, summary_size
+from rightscan.adapters.text.size_current import (
+    rounded_restatement,
+    several_foci_sentence,
+    size_of_the_stated_t,
+    span_of_several_foci,
+    summary_size,
+)
 from rightscan.adapters.text.size_lesions import largest_lesion
 from rightscan.adapters.text.size_links import (
     in_situ_cancer_extent,
@@ -385,10 +391,12 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
     smaller_other_focus(rules, by_field)  # round 42z: "second separate focus ..., 0.3 cm" beside a larger size
     gives_way = pathology_size_after_surgery(rules, facts, sizes, mentions, categories)
     assumptions += several_foci(by_field.get("tumor.size_cm", []))
+    span_of_several_foci(rules, by_field)  # round 43y: "3 masses, 1.8, 1.2 and 0.6 cm, spanning 4.5 cm"
     assumptions += several_foci_sentence(rules, by_field)
     assumptions += largest_lesion(rules, by_field, mentions)  # round 29c: lesions at their own clock positions
     stated_current(rules, by_field)
     denied_categories(by_field)  # round 21b: a category the note denies
+    size_of_the_stated_t(by_field, facts)  # round 43y: "MRI 5.5 cm ... cT3 by MRI" beside a mammogram's 3.0 cm
     summary_size(rules, by_field)
     rounded_restatement(rules, by_field)  # round 18f: "a 2 cm tumor" in the discussion of a 2.1 cm mass
     earlier_receptors(rules, facts, by_field, mentions)

@@ -16,7 +16,7 @@ from typing import Any
 
 from rightscan.adapters.text.candidates import Candidate, where
 from rightscan.adapters.text.rules import Rules
-from rightscan.adapters.text.size_links import locate, names_a_study, stated_size
+from rightscan.adapters.text.size_links import link_words, locate, names_a_study, stated_size
 from rightscan.adapters.text.stage_values import keep_the_said_value, parameter_words
 
 _FIELD = "tumor.size_cm"
@@ -159,3 +159,79 @@ def _whole_cm_sizes(live: list[Candidate]) -> list[Candidate]:
         places = locate(group)
         whole |= {id(c) for c in group if (at := places.get(id(c))) is not None and _WHOLE_CM.match(sentence, at)}
     return [c for c in live if id(c) in whole]
+
+
+# round 43y: the size bands of the clinical T categories (AJCC 8, knowledge/ajcc8_breast.yaml size_to_t), as the lowest
+# (exclusive) and highest (inclusive) size in cm each category allows; T4 and Tis are not a size, so not here
+_T_BANDS = {
+    "T1mi": (0.0, 0.1), "T1a": (0.1, 0.5), "T1b": (0.5, 1.0), "T1c": (1.0, 2.0), "T1": (0.0, 2.0),
+    "T2": (2.0, 5.0), "T3": (5.0, 99.0),
+}  # fmt: skip
+
+
+# a sentence that measures by examination ("now ~1.5 cm by exam (3.2 cm on MRI at baseline)", "palpable 3 cm mass")
+_EXAMINED = re.compile(r"\b(?:exam\w*|palpa\w*|felt|o/e|clinically)\b", re.IGNORECASE)
+
+
+def size_of_the_stated_t(by_field: dict[str, list[Candidate]], facts: dict[str, Any]) -> None:
+    """round 43y: a work-up note that copies each study's size (mammogram 3.0 cm asymmetry, MRI 5.5 cm non-mass
+    enhancement) and states the clinical T it stages with ("cT3 cN0 by MRI") has said which size it means: the one the
+    stated T allows (AJCC 8 size bands). The sizes the T does not allow give way, as a clinician reading the note would
+    take it (annotation guide 2, tumor.size_cm: the size the note presents as current).
+
+    Only before any breast operation (after it the pathology size is the current one) and when every T the note
+    states of the current tumour (not negated, not the past) is one category with a size band, and the sizes that
+    band allows are one value. Sizes that all fit the T (2.2 and 2.4 cm with cT2), or none of them, are left as they
+    are (a conflict stays: the answer waits for the size); a size is never chosen against the stated T. A size felt on
+    examination, or in a sentence that measures by examination, neither chooses nor gives way here."""
+    if "prior_surgery" in facts:
+        return
+    # a size felt on examination is left to give way to a measured one as before (assemble)
+    live = [
+        c
+        for c in by_field.get(_FIELD, [])
+        if c.used and "palpation" not in c.mention.effects and not _EXAMINED.search(c.mention.sentence)
+    ]
+    if len({repr(c.value) for c in live}) < 2:
+        return
+    stated = {c.value for c in by_field.get("tumor.t", []) if c.used and not c.mention.effects & _NOT_CURRENT}
+    if len(stated) != 1 or next(iter(stated)) not in _T_BANDS:
+        return
+    low, high = _T_BANDS[next(iter(stated))]
+    fits = [c for c in live if low < c.value <= high + 1e-9]
+    if len({repr(c.value) for c in fits}) != 1:
+        return
+    for c in live:
+        if c not in fits:
+            c.used, c.reason = False, "a size the stated clinical T does not allow: the note stages with another size"
+
+
+def span_of_several_foci(rules: Rules, by_field: dict[str, list[Candidate]]) -> None:
+    """round 43y: a sentence that names several foci of the cancer, gives their sizes and then how far they reach
+    together ("3 masses L UOQ, 1.8 cm, 1.2 cm and 0.6 cm, spanning 4.5 cm"; values.yaml ``size_link_words.span``)
+    gives the span as its largest number, yet a span is the distance the foci cover, not a tumour: AJCC 8 stages
+    several foci by the largest focus, never by their extent (annotation guide 2, tumor.size_cm). So the span gives
+    way and the foci' sizes are staged as usual (several_foci_sentence keeps the largest).
+
+    Only a size that a span word stands before (after every other size of the sentence before it), that is at least as
+    large as every other size of the sentence, in a sentence that names several foci (``several_foci_words``) and
+    gives another size to stage by. A single lesion's extent ("non-mass enhancement spanning 5.5 cm") is its size and
+    stays; a size that cannot be placed in its sentence without doubt is left as it is."""
+    spans, several = link_words(rules, "span"), parameter_words(rules, "several_foci_words")
+    live = [c for c in by_field.get(_FIELD, []) if c.used]
+    for sentence in {c.mention.sentence for c in live}:
+        low = sentence.lower()
+        group = [c for c in live if c.mention.sentence == sentence]
+        if len({c.value for c in group}) < 2 or len(group) > LOCATE_MAX_SIZES:
+            continue
+        if not any(p.search(low) for p in several):
+            continue
+        places = locate(group)
+        for c in group:
+            at = places.get(id(c))
+            others = [o for o in group if o is not c]
+            if at is None or c.value < max(o.value for o in others) or not any(o.value < c.value for o in others):
+                continue
+            since = max((p for o in others if (p := places.get(id(o))) is not None and p < at), default=None)
+            if since is not None and any(p.search(low[since:at]) for p in spans):
+                c.used, c.reason = False, "the span of several foci, not a tumour: the largest focus is staged (AJCC 8)"

@@ -19,8 +19,10 @@ from rightscan.adapters.text.model import Mention
 _YEAR = re.compile(r"(?<![\d.])(19[5-9]\d|20[0-4]\d)(?!\d)|(?<![\d/])\d{1,2}[/.]\d{1,2}[/.](\d{2})(?![\d/])")
 # words that look forward to a study's date ("next", "due", "for", "order placed", "requested ... for")
 # round 18g: or a plan line's own heading opening the sentence ("P: - R breast diagnostic mammo Dec 2025")
+# round 43o: or "ordered" ("- bilateral diagnostic mammogram 5/2027 ordered"), the year still later than every other
 _FORWARD = re.compile(
-    r"(?<![a-z])(?:next|due|upcoming|annual|yearly|for|order placed|orders placed|requested|booked|scheduled)(?![a-z])"
+    r"(?<![a-z])(?:next|due|upcoming|annual|yearly|for|order placed|orders placed|ordered|requested|booked|scheduled)"
+    r"(?![a-z])"
     r"|^\s*(?:p|plan|a\s*/\s*p|rec|recs)\s*:",
     re.IGNORECASE,
 )

@@ -25,14 +25,48 @@ def declined_studies(cands: list[Candidate]) -> None:
     not ordered") is not the order, wherever the note proposed it before (annotation guide 2, order); a request
     made after the note says so stands."""
     declined: dict[Any, int] = {}  # study -> where the note last says it was declined
+    refused: dict[Any, int] = {}  # round 43o: study -> where the note last says so other than as advice against it
     for c in cands:
         if c.field == "order" and "declined" in c.mention.effects:
             declined[c.value] = max(declined.get(c.value, -1), c.mention.start)
+            if not _advice_only(c.mention.sentence):
+                refused[c.value] = max(refused.get(c.value, -1), c.mention.start)
+    asked = _asked_sentences(cands)
     for c in cands:  # a request after it stands ("asking why her PET was cancelled ... pt's request for PET/CT")
-        if c.field == "order" and c.used and c.mention.start < declined.get(c.value, -1):
+        if c.field != "order" or not c.used:
+            continue
+        if c.mention.start < (refused if c.mention.sentence in asked else declined).get(c.value, -1):
             c.used, c.reason = False, "the note says this study was declined, cancelled or not ordered"
     changed_studies(cands)
     chosen_studies(cands)
+
+
+# round 43o: the writer's advice against a study ("guidelines recommend NOT doing a PET", "PET not recommended for
+# early-stage cancer") answers a request; it is no refusal, cancellation or order withdrawn by the patient
+_ADVICE = re.compile(
+    r"(?<![a-z])(?:recommends?|recommended|recommending|advise[ds]?|advising|guidelines?)(?![a-z])", re.IGNORECASE
+)
+_REFUSAL = re.compile(
+    r"(?<![a-z])(?:declin\w*|refus\w*|cancel\w*|(?:does|do|did)\s*(?:not|n't|n’t)\s*want|no\s+longer|deferr?\w*|defer)"
+    r"(?![a-z])",
+    re.IGNORECASE,
+)
+
+
+def _advice_only(sentence: str) -> bool:
+    """Round 43o: whether a sentence declining a study is the writer's advice against it, and nothing else."""
+    return bool(_ADVICE.search(sentence)) and not _REFUSAL.search(sentence)
+
+
+def _asked_sentences(cands: list[Candidate]) -> set[str]:
+    """Round 43o: the sentences in which the patient herself asks for a study (a preference read as hers). A study she
+    asks for and the writer then advises against is still the study considered (annotation guide 2, order: "bone scan
+    requested; bone scan not indicated" is the order); one she or her family refuses is not."""
+    return {
+        c.mention.sentence
+        for c in cands
+        if c.field == "patient_preference" and c.used and c.value == "requests_imaging"
+    }
 
 
 @lru_cache(maxsize=2)

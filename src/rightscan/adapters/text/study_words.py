@@ -98,12 +98,25 @@ _SIDE_OR_EXTENT = re.compile(
     re.IGNORECASE,
 )
 
+# round 43o (v43 blind): the organ a study is aimed at, in brackets after its name on an order line ("MRI ABDOMEN
+# (LIVER) W/WO CONTRAST"): the study still stands alone in its sentence; only an organ's name, never other words
+_PART_IN_BRACKETS = re.compile(
+    r"\(\s*(?:liver|hepatic|pancreas|kidneys?|renal|adrenals?|spleen|chest|lungs?|abdomen|pelvis|brain|head|spine|"
+    r"breasts?|axillae?|axillary|bones?)\s*\)\s*",
+    re.IGNORECASE,
+)
+
+
 
 def only_qualifiers(words: str) -> bool:
     """Whether the words after a study's name, up to its sentence's end, are only its contrast qualifiers, its side
     or extent, and punctuation ("CT CHEST ABD PELVIS" + " W IV CONTRAST."): the study then still stands alone in its
     sentence, as an order line or a reason-for-exam line writes it."""
     rest = words.strip(" \t\n.;:,!")
+    if not rest:
+        return True
+    part = _PART_IN_BRACKETS.match(rest)  # round 43o: "MRI ABDOMEN" + " (LIVER) W/WO CONTRAST"
+    rest = rest[part.end() :] if part else rest
     if not rest:
         return True
     side = _SIDE_OR_EXTENT.match(rest)  # round 40o: "..., targeted", "... bilateral w/wo"

@@ -17,7 +17,7 @@ from rightscan.adapters.text.model import Mention
 from rightscan.adapters.text.risk_reduction import risk_reducing
 from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.setting_concern import kept_routine, metastasis_sought
-from rightscan.adapters.text.setting_course import first_course, told_after
+from rightscan.adapters.text.setting_course import first_course, presented_before_course, told_after
 from rightscan.adapters.text.setting_cycle import cycle_setting
 from rightscan.adapters.text.setting_episode import Episode, at_diagnosis, own_clause
 from rightscan.adapters.text.setting_markers import above_uln, body_scans, lab_rising, marker_scanned, mild_alp_only
@@ -215,6 +215,16 @@ def infer_setting(
     if not (treatment or earlier or any(before_episode(m.sentence) for m in old_surgery)):
         found = [m for m in found if m.rule not in _TOLD_BY_PLACE]
     local = [m for m in found + nodes if m.sentence not in presentation]  # regional nodes in words: a new finding
+    # round 43l: every treatment and operation the note names, read or set aside (an operation the settled field left
+    # out, one still planned), as long as it is the patient's: each must be dated for a finding to be dated before them
+    course = long_ago + surgery + by["treatment"]
+    course += [c.mention for c in cands if c.field == "prior_surgery" and not c.mention.effects & {"negated", "family"}]
+    # round 43l (v43 bd-002, bd-012, bd-042): in a dated history, a local finding dated before every treatment and
+    # operation the note tells, all dated ("2/2025 ... cN1 (L axillary node FNA +)" then "9/16/2025 L mastectomy"), is
+    # how the cancer being treated presented, not a new finding after its treatment
+    # (setting_course.presented_before_course)
+    presented = presented_before_course(local, course, mentions, sides_of)
+    local = [m for m in local if m not in presented]
     if not local:
         distant += [m for m in sought if m.sentence not in presentation]
     proven = sorted({c.field for c in cands if c.used and c.field in _PROOF})  # fields are settled later
@@ -294,6 +304,9 @@ def infer_setting(
         m for m in current
         if m.sentence in worked_up and m.sentence not in {t.sentence for t in long_ago} | treated_type | specimen
     ]  # fmt: skip
+    # round 43l (v43 bd-002): the cancer proven before every dated treatment and operation of the note is the one they
+    # treat ("2/2025 L breast mass ... Core: IDC" then "9/16/2025 L mastectomy"), not a new one after them
+    new_primary = [m for m in new_primary if m not in presented_before_course(new_primary, course, mentions, sides_of)]
     # an operation still to come in the same sentence makes "after neoadjuvant therapy" the plan's order of steps
     # ("mastectomy after neoadjuvant therapy"), not treatment under way
     planned_surgery = {c.mention.sentence for c in cands if c.field == "prior_surgery" and not c.used

@@ -23,10 +23,11 @@ tells which; otherwise both readings are kept, and a question is answered only w
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from rightscan.adapters.text.model import Mention
 from rightscan.adapters.text.note_dates import MONTH_ABBREVIATIONS
+from rightscan.adapters.text.setting_episode import own_clause
 
 RECENT_MONTHS = 6  # an operation at most this many months before the note's latest time is the current course
 NOTE_DATE = "clue.note_date"  # values.yaml (round 10c): the note's own date, a label opening its line
@@ -184,7 +185,9 @@ def first_course(
         return None
     frame = _frame(mentions)
     lately = dated_lately(surgery, mentions, frame)
-    if not lately or not stated_by_staging or any(m.rule == ELAPSED for m in mentions):
+    # round 43l (v43 bd-002): a duration the plan names ("Continue pembro to complete 1 yr") is treatment to come, not
+    # time elapsed
+    if not lately or not stated_by_staging or any(m.rule == ELAPSED and "proposed" not in m.effects for m in mentions):
         return None
     course = dated_lately(long_ago, mentions, frame)
     # round 14v-c: treatment told without any date or year ("Completed adjuvant chemo (ddAC-T, last dose 11/02)") is
@@ -204,3 +207,73 @@ def told_after(findings: list[Mention], operations: list[Mention]) -> list[Menti
         return findings
     first = min(operations, key=lambda m: m.start)
     return [m for m in findings if m.start > first.start or m.sentence == first.sentence]
+
+
+# round 43l: a timeline entry opens with its date ("2/2025 L breast mass, US 5.6 cm.", "- 1/2025 - R inflammatory ...")
+_ENTRY_DATE = re.compile(r"^\W{0,4}(?:\d{1,2}[/.-](?:\d{1,2}[/.-])?(?:19|20)\d{2}|(?:19|20)\d{2}\b)")
+_GAP = 5  # at most this many characters unread between two sentences: whitespace, no sentence (a date is longer)
+_ENTRY_REACH = 3  # an entry's date dates at most this many sentences after its own
+
+
+def _when(m: Mention, sentences: list[tuple[int, str]], day_first: bool | None) -> list[tuple[int, int]]:
+    """The dates that date the mention: those of its own clause, else those of the timeline entry it continues (the
+    nearest earlier sentence with a date, joined to it with no sentence unread between, whose text opens with its date:
+    "2/2025 L breast mass, US 5.6 cm." dates "Core: IDC ... cN1 (L axillary node FNA +)."). Bare years count, read as
+    their whole year. None when nothing dates it."""
+
+    def of(text: str) -> list[tuple[int, int]]:
+        return dates_in(text, day_first) + [(_day(y, 1, 1), _day(y, 12, 31)) for y in _bare_years(text)]
+
+    own = of(own_clause(m))
+    if own or m.sentence_start < 0:
+        return own
+    at = next((i for i, (s, text) in enumerate(sentences) if s == m.sentence_start and text == m.sentence), None)
+    if at is None:
+        return []
+    end = m.sentence_start
+    for start, text in reversed(sentences[max(0, at - _ENTRY_REACH) : at]):
+        if start + len(text) > end or end - (start + len(text)) > _GAP:
+            return []
+        if found := of(text):
+            return found if _ENTRY_DATE.match(text) else []
+        end = start
+    return []
+
+
+_MASTECTOMY = "surgery.mastectomy"  # targets.yaml: done once on a breast, so named again undated it is the same one
+
+
+def presented_before_course(
+    findings: list[Mention], course: list[Mention], mentions: list[Mention], sides: Callable[[str], set[str]]
+) -> list[Mention]:
+    """Round 43l: the findings dated before every treatment and operation of the note (``course``: the treatment, the
+    earlier cancer and the operations read), each of which is dated too: in a dated history ("2/2025 ... cN1 (node FNA
+    +)", "3/2025 mammo BI-RADS 4C" then "9/16/2025 L mastectomy"), the finding that led to the diagnosis is how the
+    cancer being treated presented, not a new finding after its treatment. Compared by month and year where both are
+    written: the finding's latest reading must fall before the treatment's earliest (a bare year is its whole year,
+    so "3/2025" against "lumpectomy 2025" is not known to be before). Nothing when a treatment is undated (an earlier
+    course told without its date may precede the finding) or when the note names no treatment; a mastectomy named again
+    without its date, of the side of a dated one ("referred after R mastectomy" with "6/10/2025 R total mastectomy"), is
+    that one (``sides``: the sides a sentence names)."""
+    if not findings or not course:
+        return []
+    day_first = _convention(dict.fromkeys(m.sentence for m in mentions))
+    sentences = sorted({(m.sentence_start, m.sentence) for m in mentions if m.sentence_start >= 0})
+    dated = [_when(m, sentences, day_first) for m in course]  # by position: a mention may hold unhashable values
+    done = [sides(m.sentence) for m, dates in zip(course, dated, strict=True) if m.rule == _MASTECTOMY and dates]
+    lows = []
+    for m, dates in zip(course, dated, strict=True):
+        if not dates and m.rule == _MASTECTOMY and (side := sides(m.sentence)) and any(side == d for d in done):
+            continue
+        if not dates:
+            return []
+        lows.append(min(lo for lo, _ in dates))
+    if not lows:
+        return []
+    first = min(lows)
+    before = []
+    for m in findings:
+        dates = _when(m, sentences, day_first)
+        if dates and max(hi for _, hi in dates) < first:
+            before.append(m)
+    return before

@@ -218,8 +218,12 @@ FLOORS = {
     "blind_v41.jsonl": (0, 0.86),
     # first run unseen 88.7 % and 2 unsafe (BLIND_V42_PROVENANCE.md, measured at debbae3): ay-022, ba-048; after rounds
     # 42a, 42m (test_nlp_r42a_explained_headache.py, test_nlp_r42m_red_flags_kept.py) 89.3 % and one: ba-048 (a
-    # ticked back pain whose own comment says it resolved, left)
-    "blind_v42.jsonl": (1, 0.89),
+    # ticked back pain whose own comment says it resolved), then 43a (test_nlp_r43a_labelled_line.py) and the size
+    # rounds 42z/43z: 90.7 % and none
+    "blind_v42.jsonl": (0, 0.90),
+    # first run unseen 82.0 % and 6 unsafe (BLIND_V43_PROVENANCE.md, measured at a580c24): bb-027, bb-036, bb-049,
+    # bb-050, bc-010, bc-024; after rounds 43u, 43m, 43t, 43y, 43o, 43l (test_nlp_r43*_*.py) 90.0 % and none
+    "blind_v43.jsonl": (0, 0.89),
 }
 
 

@@ -18,6 +18,8 @@ from rightscan.adapters.text.candidates import Candidate, where
 from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.size_links import link_words, locate, names_a_study, stated_size
 from rightscan.adapters.text.stage_values import keep_the_said_value, parameter_words
+from rightscan.domain.model import FactError
+from rightscan.domain.staging import t_from_size
 
 _FIELD = "tumor.size_cm"
 # a size compared with a threshold ("tumour <2 cm, so surgery first", "more than 5 cm"): a cut-off, never the size
@@ -161,12 +163,18 @@ def _whole_cm_sizes(live: list[Candidate]) -> list[Candidate]:
     return [c for c in live if id(c) in whole]
 
 
-# round 43y: the size bands of the clinical T categories (AJCC 8, knowledge/ajcc8_breast.yaml size_to_t), as the lowest
-# (exclusive) and highest (inclusive) size in cm each category allows; T4 and Tis are not a size, so not here
-_T_BANDS = {
-    "T1mi": (0.0, 0.1), "T1a": (0.1, 0.5), "T1b": (0.5, 1.0), "T1c": (1.0, 2.0), "T1": (0.0, 2.0),
-    "T2": (2.0, 5.0), "T3": (5.0, 99.0),
-}  # fmt: skip
+# round 43y: the T categories a size can stage (AJCC 8 size bands, knowledge/ajcc8_breast.yaml size_to_t, read through
+# domain.staging.t_from_size); T4 and Tis are not a size, so a stated T4 or Tis chooses nothing here
+_SIZE_T = frozenset({"T1", "T1mi", "T1a", "T1b", "T1c", "T2", "T3"})
+
+
+def _fits(tables: Any, stated: str, size_cm: float) -> bool:
+    """Whether the stated T allows the size: the size's own category, or its family for a bare "T1"."""
+    try:
+        t = t_from_size(tables, size_cm)
+    except FactError:
+        return False
+    return stated in (t, tables.t_family.get(t))
 
 
 # a sentence that measures by examination ("now ~1.5 cm by exam (3.2 cm on MRI at baseline)", "palpable 3 cm mass")
@@ -195,10 +203,12 @@ def size_of_the_stated_t(by_field: dict[str, list[Candidate]], facts: dict[str, 
     if len({repr(c.value) for c in live}) < 2:
         return
     stated = {c.value for c in by_field.get("tumor.t", []) if c.used and not c.mention.effects & _NOT_CURRENT}
-    if len(stated) != 1 or next(iter(stated)) not in _T_BANDS:
+    if len(stated) != 1 or next(iter(stated)) not in _SIZE_T:
         return
-    low, high = _T_BANDS[next(iter(stated))]
-    fits = [c for c in live if low < c.value <= high + 1e-9]
+    from rightscan.adapters.knowledge_files import load_knowledge
+
+    tables = load_knowledge().staging
+    fits = [c for c in live if _fits(tables, next(iter(stated)), c.value)]
     if len({repr(c.value) for c in fits}) != 1:
         return
     for c in live:

@@ -53,6 +53,7 @@ from rightscan.domain.knowledge import OrderVocabulary, TermMeaning
 from rightscan.domain.order_context import context_side, done_elsewhere, earlier_heading, procedure_after, view_regions
 from rightscan.domain.order_form import answer_questions
 from rightscan.domain.order_parse import _Parse, _timing
+from rightscan.domain.order_prefix import leading_code, orderable_code
 from rightscan.domain.order_requisition import read_requisition
 from rightscan.domain.order_routes import contralateral, enteric_only, note_route
 from rightscan.domain.order_tokens import share_suspended, tokenize
@@ -104,12 +105,6 @@ _UNDOT = re.compile(
     r"(?<![A-Za-z0-9.])[A-Za-z](?:\.[A-Za-z])+\.?(?![A-Za-z0-9])"
     r"|(?<![A-Za-z0-9.])[A-Za-z]\.(?:\s[A-Za-z]\.)+(?![A-Za-z0-9])"
 )
-# a local catalogue code written before the name, with no separator after it ("NMB-01 BONE SCAN", "CTCAPC CT
-# CHEST ..."): capitals and digits, in groups joined by "-" or "_", in brackets or not
-_LEADING_CODE = re.compile(r"^\s*\[?([A-Z0-9]+(?:[-_][A-Z0-9]+)*)\]?(?=[\s:|>]+\S)")
-# a site's or department's code before an identifier joined by underscores ("XY_MG_SCREEN_BILAT": a DICOM study
-# description or a RIS code, round 22o)
-_SITE_PREFIX = re.compile(r"^\s*([A-Z][A-Z0-9]{1,7})_(?=[A-Z0-9])")
 
 
 # ------------------------------------------------------------------ parsing
@@ -345,53 +340,10 @@ def _read_segment(
         parse.either_contrast = parse.either_contrast or _timing(first) != _timing(then)
 
 
-def _orderable_code(vocab: OrderVocabulary, raw: str) -> bool:
-    """Whether a segment is one EHR orderable code or mnemonic ("CTCAPC", "MRBRWO", "IMG2460"): a single
-    capitalised token that is no vocabulary word and no typo of one (so "MAMO - screening" is not one)."""
-    word = raw.strip()
-    if not word.isalnum() or not word.isupper() or len(word) < 3 or not word.isascii():
-        return False
-    token = word.lower()
-    return token not in vocab.words and correct(vocab, token, _Parse()) == (token,)
-
-
-def _leading_code(vocab: OrderVocabulary, text: str) -> str:
-    """The text without a local catalogue code before the name ("NMB-01 BONE SCAN", "MRBRWWO MRI BRAIN W WO"):
-    a code is capitals (with digits, or a mnemonic no vocabulary word or typo fix reads), each of its
-    groups no word that states anything (so "GA-68 PET" and "FES-PET" keep their tracer, "MR-BR-001" its
-    modality), and the rest must name a modality on its own; otherwise the text as it is."""
-    match = _LEADING_CODE.match(text)
-    if match is None:
-        return _site_prefix(vocab, text)
-    code = match.group(1)
-    groups = [g.lower() for g in re.split(r"[-_]", code)]
-    filler = TermMeaning(noise=True)
-    if any(g in vocab.words and vocab.phrases.get((g,)) != filler for g in groups):
-        return text
-    if not any(c.isdigit() for c in code) and not _orderable_code(vocab, code.replace("-", "").replace("_", "")):
-        return text
-    rest = text[match.end() :]
-    return rest if _names_modality(vocab, rest) else text
-
-
 def _names_modality(vocab: OrderVocabulary, text: str) -> bool:
     scratch = _Parse()
     _read_segment(vocab, _words(vocab, text, scratch), scratch, later=True)
     return bool(scratch.modality)
-
-
-def _site_prefix(vocab: OrderVocabulary, text: str) -> str:
-    """The text without a site's or department's code before an identifier joined by underscores ("HQ_MG_SCREEN_
-    4VIEW", "XY_CT_CHEST_WO"; round 22o): the code is no vocabulary word and no typo of one, and the rest names a
-    modality on its own; otherwise the text as it is ("R_MG_DIAG" keeps its side, "CE_MG" its contrast)."""
-    match = _SITE_PREFIX.match(text)
-    if match is None:
-        return text
-    code = match.group(1).lower()
-    if code in vocab.words or correct(vocab, code, _Parse()) != (code,):
-        return text
-    rest = text[match.end() :]
-    return rest if _names_modality(vocab, rest) else text
 
 
 def _words(vocab: OrderVocabulary, raw: str, parse: _Parse) -> tuple[str, ...]:
@@ -521,8 +473,8 @@ def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
     study: list[str] = []
     text = _UNDOT.sub(lambda m: re.sub(r"[.\s]", "", m.group()), text)
     text = _BRACKETED_SIGN.sub(r" \1", text)  # "(-) contrast": the sign stays with the contrast noun beside it
-    segments = _SEGMENT_BREAK.split(_leading_code(vocab, text))
-    if len(segments) > 1 and _orderable_code(vocab, segments[0]) and any(s.strip() for s in segments[1:]):
+    segments = _SEGMENT_BREAK.split(leading_code(vocab, text, lambda rest: _names_modality(vocab, rest)))
+    if len(segments) > 1 and orderable_code(vocab, segments[0]) and any(s.strip() for s in segments[1:]):
         segments = [s for s in segments[1:] if s.strip()]  # "MRBRWO - MRI BRAIN W/O CON": the EHR's code
     lead = _leading_indication(vocab, segments)
     site = _Parse()  # what the segments before the study name (a site, a side)

@@ -30,14 +30,13 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from rapidfuzz import fuzz, process
 
 from rightscan.domain.knowledge import Knowledge, OrderVocabulary, Procedure, StudyAttributes
-from rightscan.domain.model import InputError
+from rightscan.domain.order_agreement import contradicts, within
 from rightscan.domain.order_choices import answer_choices, asks, by_default_field, fields_apart, unchosen
 from rightscan.domain.order_codes import (
     anywhere,
@@ -50,6 +49,7 @@ from rightscan.domain.order_codes import (
     with_technique,
     with_tracer,
 )
+from rightscan.domain.order_errors import UnknownOrder, missing_words
 from rightscan.domain.order_lists import changed_to, current_part
 from rightscan.domain.order_parse import _Parse
 from rightscan.domain.order_text import parse_order_text
@@ -62,20 +62,6 @@ OrderStatus = Literal["proposed", "done", "declined", "suggested"]
 _AXES = ("contrast", "intent", "extent", "pharmaceutical")
 __all__ = ["OrderReading", "UnknownOrder", "close_matches", "disagrees", "extract_codes", "fold", "for_patient",
            "interpret", "normalise", "parse_order_text", "resolve", "search", "tokenize"]  # fmt: skip
-
-
-class UnknownOrder(InputError):
-    """The order text names no single catalogued study. Carries the resolver's choices, never a guess."""
-
-    def __init__(self, field_path: str, suggestions: list[str], ambiguous: bool = False, missing: str = "") -> None:
-        hint = f"; did you mean: {', '.join(suggestions)}" if suggestions else ""
-        if ambiguous:
-            what = f"does not say which study it is{f' ({missing})' if missing else ''}"
-        else:
-            what = "not a known imaging procedure, synonym or CPT code"
-        super().__init__(field_path, f"{what}{hint}")
-        self.suggestions = suggestions
-        self.ambiguous = ambiguous
 
 
 @dataclass(frozen=True, slots=True)
@@ -438,7 +424,7 @@ def _interpret(kb: Knowledge, text: str, unwrap: bool = True, expand: bool = Tru
                 theirs = (p for p in (words.study, *words.choices) if p is not None and p.id != by_code.id)
                 choices = (by_code, *theirs)[:6]
                 return OrderReading("ambiguous", None, choices=choices, via="code", missing=("conflict",), **base)
-        if _contradicts(kb.vocabulary, by_code, parse):  # "77046 - with IV contrast", "76705 - pelvic pain"
+        if contradicts(kb.vocabulary, by_code, parse):  # "77046 - with IV contrast", "76705 - pelvic pain"
             return OrderReading("ambiguous", None, choices=(by_code,), via="code", missing=("conflict",), **base)
         assumed = loinc.assumed if loinc is not None and loinc.study is by_code else ()
         return OrderReading("resolved", by_code, via="code", assumed=assumed, **base)
@@ -465,7 +451,7 @@ def _match(kb: Knowledge, text: str, parse: _Parse, base: dict[str, Any]) -> Ord
         return _conflict(kb, text, parse, base)
     reading = _match_attributes(kb, text, parse, base)
     study = reading.study
-    if study is not None and study.attributes is not None and not _within(kb.vocabulary, study.attributes, parse):
+    if study is not None and study.attributes is not None and not within(kb.vocabulary, study.attributes, parse):
         # the indication names a site the study does not image ("CT head - lung nodule")
         choices = (study, *(p for p in _rank_unknown(kb, text, parse) if p.id != study.id))
         return OrderReading("ambiguous", None, choices=choices[:5], missing=("conflict",), **base)
@@ -483,40 +469,6 @@ def _intent_of(study: Procedure, parse: _Parse) -> bool:
     """Whether the intent the words state (if any) is the study's."""
     attrs = study.attributes
     return attrs is not None and (not parse.intent or attrs.intent is None or parse.intent <= attrs.intent)
-
-
-def _contradicts(vocab: OrderVocabulary, study: Procedure, parse: _Parse) -> bool:
-    """Whether the words with a code contradict the study it names (contrast, intent, side, site)."""
-    attrs = study.attributes
-    conflicts = parse.conflicts()
-    if conflicts == ("contrast",) and attrs is not None and attrs.contrast is not None:
-        timings = {parse.study_contrast, *parse.later_contrast} - {None}
-        conflicts = () if timings <= attrs.contrast else conflicts  # both timings are the code's study (round 20o)
-    if conflicts or attrs is None:
-        return bool(conflicts)
-    stated = parse.contrast()
-    if stated is not None and attrs.contrast is not None and stated not in attrs.contrast:
-        return True
-    # one intent stated that the code's study does not have: "77066 + G0279 screening" (round 18o)
-    if len(parse.intent) == 1 and attrs.intent is not None and not parse.intent <= attrs.intent:
-        return True
-    if parse.pharmaceutical and attrs.pharmaceutical is not None and not parse.pharmaceutical <= attrs.pharmaceutical:
-        return True  # "78815 + A9580", "78815 PSMA": another tracer than the code's study's (round 21o)
-    return not _within(vocab, attrs, parse) or parse.other_cancer(attrs.modality)  # "78815 - lymphoma" (36o)
-
-
-def _within(vocab: OrderVocabulary, attrs: StudyAttributes, parse: _Parse) -> bool:
-    """Whether every site the indication names lies in (or around) a region the study images."""
-    if not parse.indication_regions or not attrs.regions:
-        return True  # no site named, or a study without a region (PET/CT, PET/MRI: the body)
-    ancestors = vocab.region_ancestors
-    imaged = attrs.regions | parse.regions  # the study's regions and the part the order names
-
-    def lies_in(site: str, region: str) -> bool:
-        related = site == region or region in ancestors.get(site, ()) or site in ancestors.get(region, ())
-        return related or region in vocab.site_within.get(site, ())
-
-    return all(any(lies_in(site, r) for r in imaged) for site in parse.indication_regions)
 
 
 def _conflict(kb: Knowledge, text: str, parse: _Parse, base: dict[str, Any]) -> OrderReading:
@@ -552,7 +504,7 @@ def _one_study(vocab: OrderVocabulary, parse: _Parse, readings: list[OrderReadin
     study = readings[0].study
     if study is None or any(r.study is not study for r in readings):
         return None
-    if study.attributes is None or not _within(vocab, study.attributes, parse):
+    if study.attributes is None or not within(vocab, study.attributes, parse):
         return None
     stated = sorted({parse.study_contrast or "", *parse.later_contrast} - {""})
     note = "contrast stated as " + " and as ".join(f"'{t.replace('_', ' ')}'" for t in stated) + ": both are this study"
@@ -596,27 +548,8 @@ def resolve(kb: Knowledge, text: str, field_path: str = "order") -> Procedure:
         field_path,
         [p.name for p in reading.choices],
         ambiguous=reading.status == "ambiguous",
-        missing=_missing_words(reading.missing),
+        missing=missing_words(reading.missing),
     )
-
-
-_MISSING = {
-    "contrast": "with or without contrast",
-    "intent": "screening or diagnostic",
-    "extent": "the extent",
-    "pharmaceutical": "the tracer",
-    "modality": "the modality",
-    "regions": "the body region",
-    "conflict": "it states conflicting attributes",
-    "unread words": "some words were not understood",
-    "status": "the study named is done, cancelled or declined: which study is ordered now",
-    "choice": "a choice on the order form is left open or made twice",
-    "default": "a field filled in by default is contradicted by what was typed",
-}
-
-
-def _missing_words(axes: Iterable[str]) -> str:
-    return ", ".join(_MISSING.get(a, a) for a in axes)
 
 
 def close_matches(kb: Knowledge, key: str, limit: int = 5) -> list[str]:

@@ -31,6 +31,7 @@ from rightscan.adapters.text.inflammatory_doubt import doubted_extent
 from rightscan.adapters.text.lab_agreement import restated_multiples
 from rightscan.adapters.text.model import DISTANT_FINDING_RULES, Extraction, Mention
 from rightscan.adapters.text.no_cancer_yet import unproven_mass
+from rightscan.adapters.text.node_pending import node_biopsy_pending
 from rightscan.adapters.text.note_setting import infer_setting
 from rightscan.adapters.text.order_time import future_studies
 from rightscan.adapters.text.request_owner import set_aside_other_askers
@@ -52,7 +53,6 @@ from rightscan.adapters.text.size_links import (
 )
 from rightscan.adapters.text.stage_unknown import nodal_status_unknown
 from rightscan.adapters.text.stage_values import (
-    ELAPSED,
     denied_categories,
     earlier_cancer_size,
     earlier_operation_values,
@@ -65,6 +65,7 @@ from rightscan.adapters.text.stage_values import (
     stated_current,
 )
 from rightscan.adapters.text.study_changes import declined_studies, requested_studies, still_unclear
+from rightscan.adapters.text.surgery_done import DATED, completed_surgery_sentences, years_beside
 from rightscan.adapters.text.surgery_to_come import operation_to_come
 from rightscan.adapters.text.ticked_rows import had_rows, ticked_as_had
 from rightscan.adapters.text.values import FACT, NOTE, UNPARSED, Finding
@@ -72,6 +73,8 @@ from rightscan.domain.vocabulary import TOP_FIELDS, TREATED_SETTINGS, TUMOR_FIEL
 
 FIELD_ORDER = TOP_FIELDS  # the input contract's order
 TUMOR_ORDER = TUMOR_FIELDS
+_SURVEILLANCE_WORD = "setting.surveillance"  # targets.yaml: "surveillance", "survivorship", "NED"
+_TITLE_CHARS = 60  # a note's title: within its first characters
 DIFFERENT_VALUES = "the note gives different values"  # a field to confirm: its mentions disagree
 
 
@@ -242,7 +245,7 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
             {"field": fieldname, "reason": reason, "start": m.start, "end": m.end, "text": m.sentence, "rule": m.rule}
         )
 
-    done_sentences = _completed_surgery_sentences(rules, mentions)
+    done_sentences = completed_surgery_sentences(rules, mentions)
     # a note titled as a surveillance or survivorship visit ("SURVIVORSHIP VISIT" on its first line): the operations its
     # history names without a plan word were done ("L lumpectomy + whole breast RT."); a surveillance word further
     # down may sit beside a plan ("surveillance mammogram showed ...; before deciding on salvage mastectomy")
@@ -271,8 +274,8 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
             and (why.startswith("no cue") or ticked_as_had(m, had))  # round 21c: ticked on a history row
             and (
                 m.sentence in done_sentences
-                or _DATED.search(m.sentence)
-                or _years_beside(m, mentions)
+                or DATED.search(m.sentence)
+                or years_beside(m, mentions)
                 or surveillance_note
             )
             and not m.effects & {"uncertain", "purpose", "declined"}  # "mastectomy may be needed": not done
@@ -319,7 +322,7 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
         confirm(c.field, [c.value], CONFIRM_REASON, [c.mention])
     for c in doubted_extent(rules, cands, mentions):  # round 23c: "?inflammatory-type recurrence vs cellulitis"
         confirm(c.field, [c.value], INFLAMMATORY_DOUBT, [c.mention])
-    for c, why in _node_biopsy_pending(rules, cands, mentions):
+    for c, why in node_biopsy_pending(rules, cands, mentions):
         confirm("tumor.n", [c.value, "N0"], why, [c.mention])
     future_studies(cands, mentions)
     set_aside_other_askers(rules, cands, mentions)  # round 20p: a proxy's or a man's request is not the patient's
@@ -464,101 +467,6 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
         assumptions=assumptions,
         to_confirm=[i for i in to_confirm if not _already_present(i, facts)],
         gives_way=gives_way,
-    )
-
-
-def _node_biopsy_pending(rules: Rules, cands: list[Candidate], mentions: list[Mention]) -> list[tuple[Candidate, str]]:
-    """A node described in words whose biopsy result is pending in the same sentence ("axillary node with cortical
-    thickening - FNA sent, result to follow") is not yet N1: it may be N0, so the category is left to confirm (a
-    stated category, "cN1", stands)."""
-    pending = {m.sentence for m in mentions if m.family == "pending" and status_of(rules, m)[0] == ACCEPTED}
-    out = []
-    for c in cands:
-        if (
-            c.used
-            and c.field == "tumor.n"
-            and c.value != "N0"
-            and c.mention.family == "node"
-            and c.mention.sentence in pending
-        ):
-            c.used, c.reason = False, "the node's biopsy result is pending"
-            out.append((c, "the node's biopsy result is pending: N0 or node-positive"))
-    # round 16g: a node sampled and its result awaited ("Axilla: US 1 R level I node w/ cortical thickening -> FNA
-    # done, result PENDING", "Axillary FNA pending") leaves the axilla not clinically negative: a N0 read from words
-    # ("R axilla: no palpable nodes") would lower the stage on a guess, so it gives way and N is left to confirm (a
-    # stated "cN0" stands)
-    if any(_NODE_WORDS.search(s) and _RESULT_AWAITED.search(s) and not _SENTINEL.search(s) for s in pending):
-        for c in cands:
-            if c.used and c.field == "tumor.n" and c.value == "N0" and (c.strength or c.mention.strength) == "derived":
-                c.used, c.reason = False, "a node's biopsy result is pending: the axilla is not clinically negative"
-                out.append((c, "a node's biopsy result is pending: N0 or node-positive"))
-    return out
-
-
-_NODE_WORDS = re.compile(r"\b(?:nodes?|LNs?|axilla|axillary|lymph)\b", re.IGNORECASE)
-# the node's result awaited, not an operation planned ("sentinel node biopsy planned" stages at surgery)
-_RESULT_AWAITED = re.compile(r"\b(?:pending|awaited|awaiting|outstanding|not back|to follow)\b", re.IGNORECASE)
-_SENTINEL = re.compile(r"\b(?:sentinel|SLNB|SNB|SLN)\b", re.IGNORECASE)
-
-
-# a year in a surgery's sentence ("lumpectomy 02/2021", "WLE and SNB March 2022"), a dated heading ("Procedures 11/24:
-# mastectomy") or a post-operative day: the operation is dated, so done (a planned one carries a cue of its own:
-# planned, scheduled, booked ...; a day and month alone may be a future date, "scheduled 12/10", and is not enough)
-_DATED = re.compile(
-    # round 21b: the dated heading may name who and where before its colon ("Surgery 11/18 (Dr. K, St. Anne's): ...")
-    r"\b(?:19[5-9]\d|20[0-4]\d)\b|(?<![\d/])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?:/\d{2,4})?"
-    r"(?:\s*\([^()\n]{1,60}\))?\s*:"
-    r"|\bPOD\s*#?\d|\bpost-?op(?:erative)?\s+day\b"
-    # round 29c: the operation's heading with its date or the time since in brackets ("Procedure (11/21): LEFT total
-    # mastectomy", "Procedure (3 wk ago): [X] L total mastectomy"); never another heading ("MDT outcome (10/10/26):")
-    r"|\b(?:procedure|surgery|operation|op)\s*\(\s*(?:(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?:/\d{2,4})?"
-    r"|\d{1,2}\s*(?:d|days?|wks?|weeks?|mos?|months?)\s+ago)\s*\)\s*:",
-    re.IGNORECASE,
-)
-
-
-_POST_OP_DAY = re.compile(r"\bPOD\s*#?\d|\bpost-?op(?:erative)?\s+day\b", re.IGNORECASE)
-_ADJUVANT_NAMED = "clue.adjuvant_named"  # targets.yaml: "adjuvant chemo" named, given or planned
-_DAY_MONTH = re.compile(r"(?<![\d/])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])\b")
-_SPECIMEN_LABEL = "clue.specimen_label"  # values.yaml: "Procedure: L total mastectomy", "Specimen: left WLE"
-_OPERATIVE_REPORT = "clue.operative_report"  # values.yaml (round 10c): "Post-operative diagnosis:", "Operative report"
-_SURVEILLANCE_WORD = "setting.surveillance"  # targets.yaml: "surveillance", "survivorship", "NED"
-_TITLE_CHARS = 60  # a note's title: within its first characters
-_BESIDE = 30  # characters between an operation and the years elapsed said of it
-
-
-def _completed_surgery_sentences(rules: Rules, mentions: list[Mention]) -> set[str]:
-    """Sentences that name breast-cancer treatment already given ("lumpectomy + SLNB, adjuvant TC x4, PMRT") or years
-    elapsed ("after my lumpectomy (3 yrs now!)"): a surgery named with it was done too. In a note written on a
-    post-operative day ("Discharged POD1") a sentence with a day and month is the admission's: an operation it names
-    without a plan word was done ("Admitted 08/04 for bilateral mastectomy"); "a mastectomy may be needed" is not."""
-    accepted = [m for m in mentions if status_of(rules, m)[0] == ACCEPTED]
-    # a label naming the operation ("Procedure: L total mastectomy") says it was done only in a report of its specimen
-    # (a pathological category is given); a pre-operative note's "Procedure:" line is the plan
-    specimen = any(f.field.startswith("pathology.") for m in accepted for f in m.findings if f.field)
-    if any(m.family == "perioperative" and _POST_OP_DAY.search(m.sentence) for m in accepted):
-        done = {m.sentence for m in mentions if _DAY_MONTH.search(m.sentence)}
-    else:
-        done = set()
-    if any(m.rule == _OPERATIVE_REPORT for m in accepted):  # round 10c: an operative report's operation was done
-        done |= {m.sentence for m in mentions if m.family in _SURGERY_FAMILIES}
-    return done | {
-        m.sentence
-        for m in accepted
-        if (m.family == "treatment" and (m.rule != _ADJUVANT_NAMED or m.effects & {"past", "historical"}))
-        or (m.rule == _SPECIMEN_LABEL and specimen)
-        # round 10c: an operation named with its specimen's pathological categories ("R mastectomy + ALND: pT2 pN2a")
-        or any(f.field and f.field.startswith("pathology.") for f in m.findings)
-    }
-
-
-def _years_beside(m: Mention, mentions: list[Mention]) -> bool:
-    """Years elapsed written right beside the operation ("after my lumpectomy (3 yrs now!)", "ten years after her wide
-    local excision"): it was done. Only close by: a long unpunctuated dictation may name a planned operation in the
-    same sentence ("recurrence after 8 years ... regarding completion mastectomy")."""
-    return any(
-        e.rule == ELAPSED and e.sentence == m.sentence and min(abs(e.start - m.end), abs(m.start - e.end)) <= _BESIDE
-        for e in mentions
     )
 
 

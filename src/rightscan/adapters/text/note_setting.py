@@ -21,6 +21,7 @@ from rightscan.adapters.text.setting_course import first_course, presented_befor
 from rightscan.adapters.text.setting_cycle import cycle_setting
 from rightscan.adapters.text.setting_episode import Episode, at_diagnosis, own_clause
 from rightscan.adapters.text.setting_markers import above_uln, body_scans, lab_rising, marker_scanned, mild_alp_only
+from rightscan.adapters.text.sides import BREAST_WORDS, other_breast, sides_of
 from rightscan.domain.setting import treated_cancer_setting
 
 CLUES = ("treatment", "new_local", "new_distant", "distant_finding", "pending", "followup", "other_cancer",
@@ -62,10 +63,6 @@ _TOLD_BY_PLACE = frozenset({_NODE_DESCRIBED, _SCAR_PLACE, "clue.skin_flap_nodule
 _YEAR_COMPARED = "clue.year_compared"  # values.yaml (round 20e): "not present 2024", the compared study's year
 _IMPLANT_LYMPHOMA = "clue.implant_lymphoma"  # values.yaml (round 20e): BIA-ALCL named
 _PERSONAL_CANCER = "clue.personal_cancer_history"  # values.yaml (round 20e): the patient's own history of cancer asked
-# round 20e: the breast, its cancer or its operation named in any form
-_BREAST_WORDS = re.compile(
-    r"\b(?:breasts?|mammary|mastectom\w*|lumpectom\w*|BCT|BCS|WLE|IDC|ILC|DCIS|TNBC|oncology|onc)\b", re.IGNORECASE
-)
 _ALP_WORDS = "note.alp_raised"  # targets.yaml: alkaline phosphatase called raised in words
 _ALP_BENIGN = "clue.alp_benign_cause"  # values.yaml (round 38l): a raised ALP put down to a benign cause
 # round 43t: a metastasis, a recurrence or a progression named in any form, as a fact or a doubt
@@ -254,7 +251,7 @@ def infer_setting(
     )  # fmt: skip
     # the breast unnamed and the follow-up one still to come ("Reminded of survivorship f/u 01/2026"); a visit called
     # one ("Survivorship visit, NED.") is the follow-up itself
-    breastless = not any(_BREAST_WORDS.search(m.sentence) for m in mentions) and all(
+    breastless = not any(BREAST_WORDS.search(m.sentence) for m in mentions) and all(
         m.effects & {"proposed", "hypothetical"} for m in unfollowed
     )
     # a patient who denies any cancer of her own ("Personal hx of cancer: [x] no"): the word names high-risk screening
@@ -497,56 +494,6 @@ def infer_setting(
     facts["setting"] = value
     return [{"field": "setting", "value": value, "reason": reason + "; inferred, not stated: override if wrong",
              "evidence": [where(m) for m in evidence]}]  # fmt: skip
-
-
-_LEFT = re.compile(r"\bleft\b|(?<![A-Za-z/])L(?![A-Za-z/])")
-# "right" as an adverb of place or time ("a lump right next to the scar", "right under the incision") names no side
-_NOT_A_SIDE = (
-    r"(?!\s+(?:next|beside|by|under|underneath|over|above|below|behind|at|on|near|around|along|after|before|where"
-    r"|there|here|away|now)\b)"
-)
-_RIGHT = re.compile(rf"\bright\b{_NOT_A_SIDE}|(?<![A-Za-z/])R(?![A-Za-z/])")
-
-
-def _sides(sentence: str) -> set[str]:
-    low_word = sentence.lower()
-    found = set()
-    if _LEFT.search(sentence) or re.search(r"\bleft\b", low_word):
-        found.add("left")
-    if _RIGHT.search(sentence) or re.search(rf"\bright\b{_NOT_A_SIDE}", low_word):
-        found.add("right")
-    return found
-
-
-def sides_of(sentence: str) -> set[str]:
-    """The sides of the body a sentence names ("left", "right"; "Lt", "Rt" too), each a word or a lone L or R."""
-    found = _sides(sentence)
-    if re.search(r"\bLt\b", sentence):
-        found.add("left")
-    if re.search(r"\bRt\b", sentence):
-        found.add("right")
-    return found
-
-
-def other_breast(treated: list[Mention], new: list[Mention]) -> list[Mention]:
-    """The new findings that lie in the other breast than the treated cancer (each sentence naming one side only);
-    empty unless the side-naming sentences of the treated cancer share one and the same side, and no new finding
-    names the treated side."""
-    # round 20e: a sentence that tells the treated cancer and the new one together ("remote R breast cancer (2014: ... R
-    # mastectomy) now with a new L breast cancer") names both sides; the treated side is the one every side-naming
-    # sentence of the treated cancer shares
-    # round 22c: only a sentence naming the breast, its cancer or its operation tells the treated side (a hip or a
-    # shoulder named in the sentence of the treatment, "new R hip pain in pt on AI", is no breast's side)
-    named = [_sides(m.sentence) for m in treated if _sides(m.sentence) and _BREAST_WORDS.search(m.sentence)]
-    common = set.intersection(*named) if named else set()
-    if len(common) != 1:
-        return []
-    side = next(iter(common))
-    treated_sentences = {m.sentence for m in treated}
-    fresh = [(m, _sides(m.sentence)) for m in new if m.sentence not in treated_sentences]
-    if any(side in sides for _, sides in fresh):
-        return []
-    return [m for m, sides in fresh if sides and side not in sides]
 
 
 def _explicit_new(rules: Rules, mentions: list[Mention], dated: Any) -> bool:

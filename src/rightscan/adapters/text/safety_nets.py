@@ -37,8 +37,8 @@ from rightscan.adapters.text import (
 from rightscan.adapters.text.assemble import DIFFERENT_VALUES, assemble
 from rightscan.adapters.text.candidates import ACCEPTED, has_field, status_of, where
 from rightscan.adapters.text.model import Extraction, Mention
-from rightscan.adapters.text.note_setting import sides_of
 from rightscan.adapters.text.rules import Rules
+from rightscan.adapters.text.sides import sides_of
 from rightscan.adapters.text.values import FACT, NOTE, Finding
 from rightscan.domain.vocabulary import TOP_FIELDS
 

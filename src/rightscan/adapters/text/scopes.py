@@ -34,9 +34,11 @@ from rightscan.adapters.text.explanations import (
     doubt_modal_causes,
     drop_status_of_another,
 )
+from rightscan.adapters.text.failed_treatment import failed_treatment_next_sentence
 from rightscan.adapters.text.fall_story import pain_after_event_sentence
 from rightscan.adapters.text.family_rows import FamilyRows
 from rightscan.adapters.text.joined_findings import JoinedFindings
+from rightscan.adapters.text.labelled_line import LABELLED_LINE_REACH, labelled_line
 from rightscan.adapters.text.negated_cause import NegatedCause
 from rightscan.adapters.text.negation_reach import (
     NewClauseNegation,
@@ -63,13 +65,6 @@ from rightscan.adapters.text.warning_owner import qualifies_another, warnings_of
 IN_CLAUSE_REACH = 24
 
 CONTRAST_REACH = 30  # tokens from an explained symptom to the warning a contrast adds to it
-
-# Round 43a (v42 ba-048: "☑ Back pain — hx L1 compression fx 01/2023 (MRI then: benign, no marrow lesion), pain
-# resolved w/ kyphoplasty, none now" raised as today's back pain): a symptom that labels its line (only boxes, bullets
-# or marks before it, a dash or a colon after it) heads a comment that is all about it, so a resolution at the end of
-# that comment is read up to the line's end, at most this many tokens on (a long dictated line keeps IN_CLAUSE_REACH)
-LABELLED_LINE_REACH = 48
-_LABEL_MARK = re.compile(r"\s*(?:—|–|-{1,2}|:)\s")
 
 # How many sentences after a writer's own relative is named ("My mom has cancer in her bones. It was found in June.
 # She had back pain for months.") a pronoun may still speak of that relative (``Scopes._carry_family``)
@@ -141,7 +136,7 @@ class Scopes:
         self._carry_explanation(doc, spans, described, effects, sents)
         self._warning_after_contrast(doc, spans, described, effects, sents)
         warning_told_after(note, self._baseline_families, self.rules)  # round 12b, 35a
-        self._failed_treatment_next_sentence(doc, spans, described, effects, sents, sections)
+        failed_treatment_next_sentence(self.rules, doc, spans, described, effects, sents, sections)
         explained_earlier_in_paragraph(self.rules.policies, doc, spans, described, effects, sections)
         resolved_later(note, self._baseline, self._resolution_context)
         self._resolved_since_presentation(doc, spans, described, effects, sections)
@@ -229,7 +224,7 @@ class Scopes:
                 # a new onset that only dates the resolution ("; this has now fully resolved") ends nothing
                 dating = dating_onsets(cues.get(sents.index[span.start], ()), backward)
                 breaks = [s for s, x in here if x in self._clause_breaks and s >= span.end and s not in dating]
-                labelled = _labelled_line(text, doc, spans, described, d["family"], span, line_start)
+                labelled = labelled_line(text, doc, spans, described, d["family"], span, line_start)
                 reach = LABELLED_LINE_REACH if labelled else IN_CLAUSE_REACH
                 limit = min([*breaks, sent.end, span.end + reach])
                 sent_cues = cues.get(sents.index[span.start], ())
@@ -520,40 +515,6 @@ class Scopes:
                     effects[i].add("warning")
                     break
 
-    def _failed_treatment_next_sentence(
-        self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sents: Sentences, sections: Sections
-    ) -> None:
-        """A treatment that failed, told in the next sentence ("Dry cough for 6 weeks after a cold. GP gave
-        azithromycin - no change."), is of the symptoms of the sentence before: they carry its warning (a benign
-        cause no longer explains them). Only when the failure's own sentence names no symptom of the family before
-        it, the failure is not negated, and the two sentences are in one paragraph and section."""
-        failures: dict[int, list[int]] = {}
-        negated: set[int] = set()
-        for mod in doc._.context_graph.modifiers:
-            start = mod.modifier_span[0]
-            if mod.category == "FAILED_TREATMENT":
-                failures.setdefault(sents.index[start], []).append(start)
-            elif self.rules.categories.get(mod.category) == "negated":
-                negated.add(mod.modifier_span[1])
-        if not failures:
-            return
-        targets = [i for i, d in enumerate(described) if "explained" in self.rules.policies[d["family"]].in_clause]
-        starts: dict[int, list[int]] = {}
-        for i in targets:
-            starts.setdefault(sents.index[spans[i].start], []).append(spans[i].start)
-        text = doc_text(doc)
-        for i in targets:
-            k = sents.index[spans[i].start]
-            if "warning" in effects[i] or k + 1 not in failures:
-                continue
-            nxt = sents.spans[k + 1]
-            first = min((f for f in failures[k + 1] if f not in negated and f - 1 not in negated), default=None)
-            if first is None or any(nxt.start <= s < first for s in starts.get(k + 1, ())):
-                continue
-            if "\n\n" in text[spans[i].end_char : nxt.start_char] or sections[spans[i].start] != sections[nxt.start]:
-                continue
-            effects[i].add("warning")
-
     def _resolved_since_presentation(
         self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sections: Sections
     ) -> None:
@@ -596,25 +557,6 @@ class Scopes:
                     break  # the nearest later mention decides: "Headache persists." keeps it
                 effects[i].add("historical")
                 break
-
-
-def _labels_its_line(text: str, span: Span, line_start: int) -> bool:
-    """Round 43a: whether the symptom labels its line: nothing but boxes, bullets and marks before it on the line
-    ("✓ Back pain — ...", "• Headache: ..."), and a dash or a colon right after it."""
-    if any(c.isalnum() for c in text[line_start : span.start_char]):
-        return False
-    return _LABEL_MARK.match(text, span.end_char) is not None
-
-
-def _labelled_line(
-    text: str, doc: Doc, spans: list[Span], described: Described, family: str, span: Span, line_start: int
-) -> bool:
-    """Round 43a: whether the symptom labels its line, or is named again in the comment of a line a finding of its
-    family labels ("• Back pain: mid back ache 2021 ..., settled on its own, none since")."""
-    if _labels_its_line(text, span, line_start):
-        return True
-    return any(d["family"] == family and line_start <= sp.start_char < span.start_char
-               and _labels_its_line(text, sp, line_start) for sp, d in zip(spans, described, strict=True))  # fmt: skip
 
 
 def _token_at_or_after(doc: Doc, char: int) -> int:

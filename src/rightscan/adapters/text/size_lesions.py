@@ -24,8 +24,8 @@ from typing import Any
 
 from rightscan.adapters.text.candidates import Candidate, where
 from rightscan.adapters.text.model import Mention
-from rightscan.adapters.text.note_setting import sides_of
 from rightscan.adapters.text.rules import Rules
+from rightscan.adapters.text.sides import sides_of
 from rightscan.adapters.text.size_links import link_words
 
 _FIELD = "tumor.size_cm"

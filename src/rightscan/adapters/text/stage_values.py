@@ -12,8 +12,9 @@ from typing import Any
 
 from rightscan.adapters.text.candidates import ACCEPTED, Candidate, status_of, where
 from rightscan.adapters.text.model import Mention
-from rightscan.adapters.text.note_setting import RECURRENCE, other_breast, sides_of
+from rightscan.adapters.text.note_setting import RECURRENCE
 from rightscan.adapters.text.rules import Rules
+from rightscan.adapters.text.sides import other_breast, sides_of
 from rightscan.adapters.text.size_links import link_words, measured_on_a_study
 
 ELAPSED = "clue.time_elapsed"  # values.yaml: years elapsed ("3 yrs now")
@@ -147,7 +148,7 @@ def earlier_operation_values(
 def other_breast_operations(by_field: dict[str, list[Candidate]]) -> set[str]:
     """round 29c: the sentences of a completed breast operation on one side, when the cancer the note proves now (its
     type, or how it was found, "Now: R breast screen-detected 12 mm mass") lies in the other breast only ("PMH: L breast
-    ca 2009 -- L mastectomy"): the operation was the earlier cancer's (note_setting.other_breast); empty otherwise."""
+    ca 2009 -- L mastectomy"): the operation was the earlier cancer's (sides.other_breast); empty otherwise."""
     operations = [c.mention for c in by_field.get("prior_surgery", []) if c.used]
     current = [c.mention for c in by_field.get("tumor.histology", [])
                if c.used and not c.mention.effects & {"past", "historical"}]  # fmt: skip

@@ -107,7 +107,6 @@ _PART_IN_BRACKETS = re.compile(
 )
 
 
-
 def only_qualifiers(words: str) -> bool:
     """Whether the words after a study's name, up to its sentence's end, are only its contrast qualifiers, its side
     or extent, and punctuation ("CT CHEST ABD PELVIS" + " W IV CONTRAST."): the study then still stands alone in its

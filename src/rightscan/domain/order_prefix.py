@@ -1,0 +1,61 @@
+"""Codes written before an order's name: a local catalogue code or mnemonic ("NMB-01 BONE SCAN", "CTCAPC"), or a
+site's prefix joined by underscores ("XY_CT_CHEST_WO"); split from ``order_text``. Pure functions."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from rightscan.domain.knowledge import OrderVocabulary, TermMeaning
+from rightscan.domain.order_parse import _Parse
+from rightscan.domain.order_typos import correct
+
+# a local catalogue code written before the name, with no separator after it ("NMB-01 BONE SCAN", "CTCAPC CT
+# CHEST ..."): capitals and digits, in groups joined by "-" or "_", in brackets or not
+_LEADING_CODE = re.compile(r"^\s*\[?([A-Z0-9]+(?:[-_][A-Z0-9]+)*)\]?(?=[\s:|>]+\S)")
+# a site's or department's code before an identifier joined by underscores ("XY_MG_SCREEN_BILAT": a DICOM study
+# description or a RIS code, round 22o)
+_SITE_PREFIX = re.compile(r"^\s*([A-Z][A-Z0-9]{1,7})_(?=[A-Z0-9])")
+
+
+def orderable_code(vocab: OrderVocabulary, raw: str) -> bool:
+    """Whether a segment is one EHR orderable code or mnemonic ("CTCAPC", "MRBRWO", "IMG2460"): a single
+    capitalised token that is no vocabulary word and no typo of one (so "MAMO - screening" is not one)."""
+    word = raw.strip()
+    if not word.isalnum() or not word.isupper() or len(word) < 3 or not word.isascii():
+        return False
+    token = word.lower()
+    return token not in vocab.words and correct(vocab, token, _Parse()) == (token,)
+
+
+def leading_code(vocab: OrderVocabulary, text: str, names_modality: Callable[[str], bool]) -> str:
+    """The text without a local catalogue code before the name ("NMB-01 BONE SCAN", "MRBRWWO MRI BRAIN W WO"):
+    a code is capitals (with digits, or a mnemonic no vocabulary word or typo fix reads), each of its
+    groups no word that states anything (so "GA-68 PET" and "FES-PET" keep their tracer, "MR-BR-001" its
+    modality), and the rest must name a modality on its own; otherwise the text as it is."""
+    match = _LEADING_CODE.match(text)
+    if match is None:
+        return _site_prefix(vocab, text, names_modality)
+    code = match.group(1)
+    groups = [g.lower() for g in re.split(r"[-_]", code)]
+    filler = TermMeaning(noise=True)
+    if any(g in vocab.words and vocab.phrases.get((g,)) != filler for g in groups):
+        return text
+    if not any(c.isdigit() for c in code) and not orderable_code(vocab, code.replace("-", "").replace("_", "")):
+        return text
+    rest = text[match.end() :]
+    return rest if names_modality(rest) else text
+
+
+def _site_prefix(vocab: OrderVocabulary, text: str, names_modality: Callable[[str], bool]) -> str:
+    """The text without a site's or department's code before an identifier joined by underscores ("HQ_MG_SCREEN_
+    4VIEW", "XY_CT_CHEST_WO"; round 22o): the code is no vocabulary word and no typo of one, and the rest names a
+    modality on its own; otherwise the text as it is ("R_MG_DIAG" keeps its side, "CE_MG" its contrast)."""
+    match = _SITE_PREFIX.match(text)
+    if match is None:
+        return text
+    code = match.group(1).lower()
+    if code in vocab.words or correct(vocab, code, _Parse()) != (code,):
+        return text
+    rest = text[match.end() :]
+    return rest if names_modality(rest) else text

@@ -1,5 +1,6 @@
 """Round 31a (v32 dc-022): a review of systems told in short sentences, each led by its sign ("ROS: + dry cough ~2
-mo. + DOE on stairs. - hemoptysis. - bone pain. - HA.").
+mo. + DOE on stairs. - hemoptysis. - bone pain. - HA."); round 44b: or in a list parted by commas ("+ fatigue, - bone
+pain, - HA, + hot flashes").
 
 A bare minus leading a short item after a sentence's end (or the line's colon) answers that item no, up to the item's
 own end (a full stop, a semicolon, the line's end); a plus leaves its item stated. Only a line holding both signs so
@@ -16,9 +17,10 @@ from rightscan.adapters.text.trailing_signs import SYMPTOM_ONLY
 
 # a sign leading an item: after the line's start, a colon or a sentence's end, then a blank, then the item's words up
 # to its own end (a short item: a few words and a duration at most)
+# round 44b: items parted by commas too ("ROS: + fatigue, - bone pain, - HA, + hot flashes")
 _LED = re.compile(
-    r"(?:^|(?<=[:.;])|(?<=[:.;][ \t])|(?<=[:.;][ \t]{2}))[ \t]*(?P<sign>[-+−–])[ \t]+"
-    r"(?P<item>[A-Za-z][^.;\n]{0,60}?)(?=[ \t]*(?:[.;](?:[ \t]|$)|$))",
+    r"(?:^|(?<=[:.;,])|(?<=[:.;,][ \t])|(?<=[:.;,][ \t]{2}))[ \t]*(?P<sign>[-+−–])[ \t]+"
+    r"(?P<item>[A-Za-z][^.;,\n]{0,60}?)(?=[ \t]*(?:[.;,](?:[ \t]|$)|$))",
     re.MULTILINE,
 )
 

@@ -35,6 +35,9 @@ DISPUTED = {
     # not a second study (as "MG Diag Left Poss US" = mammo_diagnostic, an RSNA Playbook orderable, on orders_v7)
     ("orders_v40.jsonl", "US BREAST RT INCL AXILLA"): "us_breast",  # one orderable: the CPT breast ultrasound codes
     # (76641/76642) include the axilla "when performed"; both readings are locoregional studies with the same rating
+    ("orders_v41.jsonl", "Staging CT"): "ct_cap_contrast",  # the routine staging study: the notes' annotators read a
+    # bare "staging CT" so in every set (blind_v5 g-001, v8 s-027, v12 nb-002, v28 ib-019, v37 ak-001 ...); shown as an
+    # assumption (annotation guide, section 3)
 }
 
 
@@ -114,6 +117,7 @@ FROZEN = {
     "orders_v38.jsonl": "06075a31191f8e3378341e8d5ba1fac309296a26c9af6e5d952ca0bc9f2ee796",
     "orders_v39.jsonl": "46087a30c0f7b9b37e475511538faf40acf6df70714df8544ca75d20b5dc81a5",
     "orders_v40.jsonl": "8116798aae5506b7bbe410e6d1819d3bccc474d62cd9d79111121d0ca4441365",
+    "orders_v41.jsonl": "fdba9007a4107c36205ea23626762893f8d64d5bb84082457dc3b3bc17436b76",
 }
 
 

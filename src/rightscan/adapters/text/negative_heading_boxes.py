@@ -15,7 +15,9 @@ def boxes_under_a_negative_heading(
 ) -> None:
     """A negative heading closing its line ("Patient denies the following:") over a column of boxes, one a line,
     up to a blank line or a line without a box: a ticked item is denied (ConText's cue ends at the line break).
-    An unticked one is blanked by the box reading, as anywhere."""
+    An unticked one is blanked by the box reading, as anywhere. Round 44g: a line may hold several boxes, each
+    ticked item denied ("Pt denies all of the following:" over "[x] bone pain   [x] headaches"): there the tick
+    marks what is denied."""
     for head in layout.heading.finditer(text):
         word = re.sub(r"\s+", " ", head.group(0)[:-1].strip().lower())
         if layout.headings.get(word, "denies") != "denies":
@@ -30,6 +32,10 @@ def boxes_under_a_negative_heading(
             box = layout.box.match(text, pos + len(text[pos:end]) - len(text[pos:end].lstrip(" \t-*•")))
             if box is None or not text[pos:end].strip():
                 break
-            if is_checked(box.group(0)):
-                marks.append((box.end(), end, "negated"))
+            # round 44g (v44 bf-031): a grid of several boxes a line under the heading ("[x] bone pain   [x] back
+            # pain   [x] headaches"): each ticked box denies its own item, up to the next box on its line
+            row = [b for b in layout.box.finditer(text, box.start(), end)]
+            for k, b in enumerate(row):
+                if is_checked(b.group(0)):
+                    marks.append((b.end(), row[k + 1].start() if k + 1 < len(row) else end, "negated"))
             pos = end + 1

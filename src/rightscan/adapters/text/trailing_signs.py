@@ -79,6 +79,20 @@ def _tick_columns(source: str, breaks: list[int]) -> set[int]:
     return out
 
 
+def _before_bracket(text: str, begin: int, start: int) -> int:
+    """Round 44g (v44 bf-035): an item whose label ends in a bracket that lists what it covers ("Neuro
+    (weakness/numbness/confusion): Ø", "Resp (cough, SOB): nil"): the separators inside the bracket part its
+    examples, not the list's items, so the item begins before the bracket's label and the answer denies them all."""
+    close = text.rfind(")", max(0, start - 60), start)
+    if close < 0 or text[close + 1 : start].strip() or ")" not in text[begin:start]:
+        return begin
+    opening = text.rfind("(", max(0, start - 60), close)
+    if opening < 0 or opening >= begin or "\n" in text[opening:close]:
+        return begin  # the bracket opens inside the item already, or not on its line
+    sep = [s.end() for s in _ITEM_START.finditer(text, max(0, opening - 60), opening)]
+    return sep[-1] if sep else begin
+
+
 def trailing_signs(
     pattern: re.Pattern[str], receptor: re.Pattern[str] | None, text: str, original: str | None = None
 ) -> tuple[list[tuple[int, int, bool]], list[tuple[int, int, str]]]:
@@ -110,8 +124,10 @@ def trailing_signs(
             continue  # a plus outside a signed list states its item as written ("axillary LN FNA +, ER+")
         sep = [s.end() for s in _ITEM_START.finditer(text, max(0, start - 60), start)]
         begin = sep[-1] if sep else max(0, start - 60)
+        begin = _before_bracket(text, begin, start)
         label = text[begin:start]
-        if not label.strip() or len(label.split()) > _ITEM_MAX_WORDS:
+        words = re.sub(r"\([^()\n]*\)", " () ", label).split()  # round 44g: a bracket's examples are one word
+        if not label.strip() or len(words) > _ITEM_MAX_WORDS:
             continue  # a sentence's dash, not a list's item
         if is_neg:
             lead = len(label) - len(label.lstrip())

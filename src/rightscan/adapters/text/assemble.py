@@ -61,6 +61,7 @@ from rightscan.adapters.text.stage_values import (
     is_second_primary,
     named_new,
     pathology_size_after_surgery,
+    revised_histology,
     several_foci,
     stated_current,
 )
@@ -398,6 +399,7 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
     assumptions += several_foci_sentence(rules, by_field)
     assumptions += largest_lesion(rules, by_field, mentions)  # round 29c: lesions at their own clock positions
     stated_current(rules, by_field)
+    revised_histology(rules, by_field)  # round 44m: a pathology review's revised diagnosis
     denied_categories(by_field)  # round 21b: a category the note denies
     size_of_the_stated_t(by_field, facts)  # round 43y: "MRI 5.5 cm ... cT3 by MRI" beside a mammogram's 3.0 cm
     summary_size(rules, by_field)

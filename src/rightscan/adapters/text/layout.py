@@ -315,6 +315,13 @@ def _label_before(text: str, seg: tuple[list[int], list[int]], start: int) -> tu
     while k >= 0 and ends[k] > stop:  # a segment end that reaches into the label ("\s{2,}" before it)
         k -= 1
     begin = ends[k] if k >= 0 else 0
+    # round 44u (v44 be-045): a question asked inside an aside's brackets ("hip pain - she puts it down to an old fall
+    # (#NOF? no, pt says bruised)") answers the aside's own item; the bracket opened before it, still open, ends the
+    # label, so that the answer never reaches the symptom the sentence tells before the aside
+    opened = text.rfind("(", begin, stop)
+    asked = text[opened + 1 : stop].strip() if opened >= 0 else ""
+    if asked.endswith("?") and sum(c.isalpha() for c in asked) >= 2 and ")" not in asked:
+        begin = opened + 1
     return (begin, stop) if begin < stop else None
 
 

@@ -181,6 +181,15 @@ def _fits(tables: Any, stated: str, size_cm: float) -> bool:
 _EXAMINED = re.compile(r"\b(?:exam\w*|palpa\w*|felt|o/e|clinically)\b", re.IGNORECASE)
 
 
+def _operated(by_field: dict[str, list[Candidate]]) -> bool:
+    """round 44z: a pathological T stated of the specimen ("pT3 pN1a - stage IIIA", "ypT1c") says the operation was
+    done, even when the note tells it without a past cue ("L mastectomy + SLNB 19/08."): the pathology size is then the
+    current one, and a stated clinical T (the pre-operative cT2) no longer chooses among the sizes (v44 be-036 had kept
+    the MRI 4.1 cm and dropped the specimen's 6.3 cm, lowering T). As stage_values.pathology_size_after_surgery reads
+    it (round 29c): a pathological T of the current tumour, not negated nor the past."""
+    return any(c.used and not c.mention.effects & _NOT_CURRENT for c in by_field.get("pathology.t", []))
+
+
 def size_of_the_stated_t(by_field: dict[str, list[Candidate]], facts: dict[str, Any]) -> None:
     """round 43y: a work-up note that copies each study's size (mammogram 3.0 cm asymmetry, MRI 5.5 cm non-mass
     enhancement) and states the clinical T it stages with ("cT3 cN0 by MRI") has said which size it means: the one the
@@ -192,7 +201,7 @@ def size_of_the_stated_t(by_field: dict[str, list[Candidate]], facts: dict[str, 
     band allows are one value. Sizes that all fit the T (2.2 and 2.4 cm with cT2), or none of them, are left as they
     are (a conflict stays: the answer waits for the size); a size is never chosen against the stated T. A size felt on
     examination, or in a sentence that measures by examination, neither chooses nor gives way here."""
-    if "prior_surgery" in facts:
+    if "prior_surgery" in facts or _operated(by_field):
         return
     # a size felt on examination is left to give way to a measured one as before (assemble)
     live = [

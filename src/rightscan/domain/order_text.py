@@ -106,6 +106,9 @@ _UNDOT = re.compile(
     r"|(?<![A-Za-z0-9.])[A-Za-z]\.(?:\s[A-Za-z]\.)+(?![A-Za-z0-9])"
 )
 
+# round 44o: the full stop of a word's shortening that only ever stands inside a sentence ("incl.", "approx."): no end
+_ABBREVIATION_STOP = re.compile(r"(?<![\w.])(incl|excl|approx|esp)\.(?=\s)", re.IGNORECASE)
+
 
 # ------------------------------------------------------------------ parsing
 def _match_at(
@@ -472,6 +475,7 @@ def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
         parse.contrast_unclear = parse.contrast_question = parse.contrast_doubt = True
     study: list[str] = []
     text = _UNDOT.sub(lambda m: re.sub(r"[.\s]", "", m.group()), text)
+    text = _ABBREVIATION_STOP.sub(r"\1", text)  # round 44o: "US breast incl. axilla": no sentence end
     text = _BRACKETED_SIGN.sub(r" \1", text)  # "(-) contrast": the sign stays with the contrast noun beside it
     segments = _SEGMENT_BREAK.split(leading_code(vocab, text, lambda rest: _names_modality(vocab, rest)))
     if len(segments) > 1 and orderable_code(vocab, segments[0]) and any(s.strip() for s in segments[1:]):

@@ -43,6 +43,7 @@ from rightscan.adapters.text.study_words import (
     neighbour_words,
     only_qualifiers,
     only_sides,
+    only_title_qualifiers,
     order_words,
     set_off_contrast,
     word_joined_after,
@@ -233,7 +234,9 @@ class Analyser:
         """The mention opens the note ("PET/CT. 52F ...", "Bone scan: 70F"), but is not a heading
         followed by a measurement, which reads as a result ("Mammo: 14 mm mass")."""
         first = next((t.i for t in doc if not (t.is_space or t.is_punct)), None)
-        if first is None or span.start - first > 1 or sents.of(span.start).start != sents.of(first).start:
+        if first is None or sents.of(span.start).start != sents.of(first).start:
+            return False
+        if span.start - first > 1 and not only_title_qualifiers(doc[first : span.start].text):  # round 44o
             return False
         if span.end + 1 < len(doc) and doc[span.end].text == ":":
             return not doc[span.end + 1].like_num

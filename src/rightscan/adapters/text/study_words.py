@@ -123,6 +123,20 @@ def only_qualifiers(words: str) -> bool:
     return not rest or CONTRAST_AFTER.fullmatch(" " + rest) is not None or only_sides(rest)
 
 
+# round 44o (v44 bg-032): the intent and side a note's title writes before its study ("DIAGNOSTIC BILAT TOMOSYNTHESIS",
+# "SCREENING 3D MAMMOGRAM"): still the study the note opens with
+_TITLE_QUALIFIERS = re.compile(
+    r"(?:[^a-z0-9]*(?<![a-z0-9])(?:bilateral|bilat|b/l|unilateral|left|right|lt|rt|diagnostic|diag|dx|screening|3d|2d)"
+    r"(?![a-z0-9/]))*[^a-z0-9]*",
+    re.IGNORECASE,
+)
+
+
+def only_title_qualifiers(words: str) -> bool:
+    """Round 44o: whether the words before the study a note opens with are only its intent and side."""
+    return _TITLE_QUALIFIERS.fullmatch(words) is not None
+
+
 def only_sides(words: str) -> bool:
     """Round 40o: whether the words before a study's name in its sentence are only its side or extent and punctuation
     ("Bilateral" + " diagnostic mammogram.", "- R" + " breast US"), as an order line writes it."""

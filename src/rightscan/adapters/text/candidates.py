@@ -32,6 +32,7 @@ _REASONS = {
     "warning": "with a warning qualifier (new, progressive, at night, different from usual, no trauma)",
     "declined": "declined, cancelled or not ordered",
     "copied": "in text copied from an earlier note or visit: not this visit's",
+    "palpation": "a sign the examination found, not the patient's complaint",  # round 44x: context.yaml symptom_felt
 }
 
 

@@ -1,8 +1,8 @@
 """Round 44x (v44 be-028, bf-013).
 
-- The upper arm's pain, alone or shared with the shoulder ("R shoulder / upper arm pain x 2 mo"), is mostly a muscle's or
-  the cuff's: it is bone pain only with a warning, told in its sentence or in the next one, which may open with the
-  onset and leave its subject out ("Started after gardening ..., but now progressive and waking her at night").
+- The upper arm's pain, alone or shared with the shoulder ("R shoulder / upper arm pain x 2 mo"), is mostly a
+  muscle's or the cuff's: it is bone pain only with a warning, told in its sentence or in the next one, which may open
+  with the onset and leave its subject out ("Started after gardening ..., but now progressive and waking her at night").
   Without a warning (a trip, a bruise, improving) it stays unread.
 - The abdomen's tenderness found on examination ("PE: Abd soft, mild epigastric tenderness") is the examiner's sign,
   not the patient's complaint; a complaint of tenderness or pain still counts, and hepatomegaly stays its own finding.
@@ -20,9 +20,11 @@ FU = "Onc f/u. 61F, 3 yrs post R mastectomy for IDC pT2 pN1a, ER+/HER2-, on letr
 @pytest.mark.parametrize(
     "story",
     [
-        "Reports L shoulder / upper arm pain x 6 wks. Started after lifting boxes, but now constant and waking her at night.",
+        "Reports L shoulder / upper arm pain x 6 wks. Started after lifting boxes, but now constant and waking her at"
+        " night.",
         "R upper arm pain for 2 months, progressive, now at night as well.",
-        "Complains of left shoulder and upper arm pain x 3 mo. Began after tennis; now worse every week and keeps her up.",
+        "Complains of left shoulder and upper arm pain x 3 mo. Began after tennis; now worse every week and keeps her"
+        " up.",
     ],
 )
 def test_an_upper_arm_pain_with_a_warning_is_bone_pain(story: str) -> None:

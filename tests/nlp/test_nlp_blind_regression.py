@@ -224,6 +224,11 @@ FLOORS = {
     # first run unseen 82.0 % and 6 unsafe (BLIND_V43_PROVENANCE.md, measured at a580c24): bb-027, bb-036, bb-049,
     # bb-050, bc-010, bc-024; after rounds 43u, 43m, 43t, 43y, 43o, 43l (test_nlp_r43*_*.py) 90.0 % and none
     "blind_v43.jsonl": (0, 0.89),
+    # first run unseen 87.3 % and 7 unsafe (BLIND_V44_PROVENANCE.md, measured at 7bd4bf5): be-003, be-028, bf-013,
+    # bf-031, bf-033, bf-035, bf-043; after rounds 44g, 44m, 44u, 44z, 44o, 44x (test_nlp_r44*_*.py) 93.3 % and one,
+    # disputed: bf-043 (a RUQ pain labelled "NEW:" that the assessment puts down to known gallstones; the guide keeps a
+    # symptom with a warning qualifier, "new", even beside a benign cause, so the reader keeps the red flag)
+    "blind_v44.jsonl": (1, 0.93),
 }
 
 

@@ -23,7 +23,7 @@ from rightscan.adapters.text.model import Mention
 from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.values import FACT
 
-SYMPTOM_FAMILIES = frozenset({"symptom", "symptom_unsure"})
+SYMPTOM_FAMILIES = frozenset({"symptom", "symptom_unsure", "symptom_felt"})  # symptom_felt: round 44x
 UNCERTAIN = "uncertain"  # context.yaml families.symptom.to_unparsed: sent to confirmation
 FAMILY = "family"
 _WORD = re.compile(r"[a-z]+(?:['’-][a-z]+)*")

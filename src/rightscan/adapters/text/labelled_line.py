@@ -21,7 +21,10 @@ def _labels_its_line(text: str, span: Span, line_start: int) -> bool:
     ("✓ Back pain — ...", "• Headache: ..."), and a dash or a colon right after it."""
     if any(c.isalnum() for c in text[line_start : span.start_char]):
         return False
-    return LABEL_MARK.match(text, span.end_char) is not None
+    # round 44x: or the mark inside the symptom's own phrase, when a form's field and its site read as one ("Back pain:
+    # mid back ache 2021 ...", "Pain: L hip, 6/10": targets.yaml's pain-field phrases)
+    inside = LABEL_MARK.search(text, span.start_char, span.end_char) is not None
+    return inside or LABEL_MARK.match(text, span.end_char) is not None
 
 
 def labelled_line(

@@ -73,6 +73,24 @@ def _check_service(settings: Settings, service_id: str) -> None:
         raise Refused(404, "unknown CDS service id", "service_id")
 
 
+def _refuse_repeated_ids(drafts: list[DraftOrder], selections: list[str]) -> None:
+    """Two draft ServiceRequests with one id (or one id selected twice) would get two ratings and two PAMA
+    system actions on the same order, possibly contradictory, the EHR keeping whichever comes last: 400,
+    naming the repeated id's field (never its value)."""
+    seen: set[str] = set()
+    for draft in drafts:
+        if draft.id is None:
+            continue
+        if draft.id in seen:
+            raise Refused(400, "a draft ServiceRequest id appears more than once in draftOrders", f"{draft.path}.id")
+        seen.add(draft.id)
+    selected: set[str] = set()
+    for j, selection in enumerate(selections):
+        if selection in selected:
+            raise Refused(400, "a draft order is selected more than once", f"context.selections[{j}]")
+        selected.add(selection)
+
+
 def _imaging_drafts(
     kb: Knowledge, hook: HookRequest, settings: Settings
 ) -> tuple[list[DraftOrder], list[OrderOutcome], int]:
@@ -92,6 +110,7 @@ def _imaging_drafts(
     except fhir.FhirInputError as exc:
         field = exc.path if exc.path.startswith("context") else f"context.{exc.path}"
         raise Refused(400, exc.message, field) from None
+    _refuse_repeated_ids(drafts, hook.context.selections or [])
     if hook.hook == "order-select":
         wanted = set(hook.context.selections or [])
         drafts = [d for d in drafts if d.id in wanted]

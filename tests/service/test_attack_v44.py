@@ -12,6 +12,7 @@ Each test reproduced its finding before the fix:
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -20,9 +21,33 @@ import pytest
 from .conftest import Server
 from .test_cds import SERVICE, reference_request
 
+HL7 = "http://terminology.hl7.org/CodeSystem/non-adherence-reason-codes"
+NOW = "2026-12-04T12:00:00Z"
+
+
+def _consult(server: Server) -> dict[str, Any]:
+    """The reference order-select's first card (a warning with suggestions and override reasons)."""
+    r = httpx.post(f"{server.url}{SERVICE}", json=reference_request(), timeout=60)
+    assert r.status_code == 200, r.text[:300]
+    card: dict[str, Any] = r.json()["cards"][0]
+    assert card["indicator"] == "warning" and card["suggestions"] and card["overrideReasons"]
+    return card
+
+
+def _feedback(server: Server, *entries: dict[str, Any]) -> httpx.Response:
+    body = {"feedback": [{"outcomeTimestamp": NOW, **e} for e in entries]}
+    return httpx.post(f"{server.url}{SERVICE}/feedback", json=body, timeout=60)
+
 
 def _error(r: httpx.Response) -> tuple[int, str]:
     return r.status_code, r.json()["error"]["field"]
+
+
+def _logged(server: Server, card: dict[str, Any]) -> dict[str, Any]:
+    decision_id = card["links"][0]["url"].rsplit("/", 1)[-1]
+    r = httpx.get(f"{server.url}/v1/decisions/{decision_id}", timeout=30)
+    assert r.status_code == 200
+    return r.json()  # type: ignore[no-any-return]
 
 
 # ------------------------------------------------------------------------ 1. repeated draft-order ids
@@ -63,3 +88,70 @@ def test_one_id_selected_twice_is_400_and_distinct_ids_still_answer(server: Serv
     assert r.status_code == 200
     updated = [a["resource"]["id"] for a in r.json()["systemActions"]]
     assert sorted(updated) == ["pet-1", "us-1"]
+
+
+# ------------------------------------------------------------------------ 2. feedback checked against its card
+def test_a_suggestion_the_card_never_offered_is_422_and_cannot_shadow_the_real_one(server: Server) -> None:
+    card = _consult(server)
+    bogus = {"card": card["uuid"], "outcome": "accepted", "acceptedSuggestions": [{"id": "0" * 8 + "-bogus"}]}
+    assert _error(_feedback(server, bogus)) == (422, "feedback[0].acceptedSuggestions[0].id")
+    mixed = {**bogus, "acceptedSuggestions": [{"id": card["suggestions"][0]["uuid"]}, {"id": "nope"}]}
+    assert _error(_feedback(server, mixed)) == (422, "feedback[0].acceptedSuggestions[1].id")
+    real = {**bogus, "acceptedSuggestions": [{"id": card["suggestions"][0]["uuid"]}]}
+    assert _feedback(server, real).json() == {"received": 1, "new": 1}
+    assert _feedback(server, real).json() == {"received": 1, "new": 0}  # a true repeat
+    # the idempotency key names the suggestions: accepting another one the card offered is a new event
+    other = {**bogus, "acceptedSuggestions": [{"id": card["suggestions"][1]["uuid"]}]}
+    assert _feedback(server, other).json() == {"received": 1, "new": 1}
+    stored = [f["accepted_suggestions"] for f in _logged(server, card)["feedback"]]
+    assert stored == [[{"id": card["suggestions"][0]["uuid"]}], [{"id": card["suggestions"][1]["uuid"]}]]
+
+
+def test_an_override_reason_the_card_did_not_offer_is_422(server: Server) -> None:
+    card = _consult(server)
+    for reason in ({"system": "y", "code": "x", "display": "z"}, {"system": HL7, "code": "not-offered"},
+                   {"system": "http://example.org/other", "code": "expert-contradicts"}):  # fmt: skip
+        entry = {"card": card["uuid"], "outcome": "overridden", "overrideReason": {"reason": reason}}
+        assert _error(_feedback(server, entry)) == (422, "feedback[0].overrideReason.reason"), reason
+    offered = {"system": HL7, "code": "expert-contradicts", "display": "Zelda Quux wanted it"}
+    entry = {"card": card["uuid"], "outcome": "overridden", "overrideReason": {"reason": offered}}
+    assert _feedback(server, entry).json() == {"received": 1, "new": 1}
+    (row,) = _logged(server, card)["feedback"]
+    display = next(r["display"] for r in card["overrideReasons"] if r["code"] == "expert-contradicts")
+    assert (row["override_code"], row["override_display"]) == ("expert-contradicts", display)  # the card's words
+
+
+def test_one_card_is_never_recorded_both_accepted_and_overridden(server: Server) -> None:
+    card = _consult(server)
+    suggestion = card["suggestions"][0]["uuid"]
+    accepted = {"card": card["uuid"], "outcome": "accepted", "acceptedSuggestions": [{"id": suggestion}]}
+    reason = {"reason": {"system": HL7, "code": "cds-not-applicable"}}
+    overridden = {"card": card["uuid"], "outcome": "overridden", "overrideReason": reason}
+    # both in one call: refused whole, naming the second entry
+    r = _feedback(server, accepted, overridden)
+    assert _error(r) == (409, "feedback[1].card") and "one outcome" in r.json()["error"]["message"]
+    assert _logged(server, card)["feedback"] == []
+    assert _feedback(server, accepted).json()["new"] == 1
+    later = {**overridden, "outcomeTimestamp": "2026-12-04T12:00:01Z"}
+    assert _error(_feedback(server, later)) == (409, "feedback[0].card")
+    assert [f["outcome"] for f in _logged(server, card)["feedback"]] == ["accepted"]
+
+
+def test_the_clinicians_comment_is_neither_stored_nor_returned(server: Server) -> None:
+    card = _consult(server)
+    comment = "Zelda Quux pt declined"
+    entry = {
+        "card": card["uuid"],
+        "outcome": "overridden",
+        "overrideReason": {"reason": {"system": HL7, "code": "does-not-align-preferences"}, "userComment": comment},
+    }
+    assert _feedback(server, entry).json() == {"received": 1, "new": 1}
+    record = _logged(server, card)
+    assert "Zelda" not in str(record)
+    (row,) = record["feedback"]
+    assert row["comment_chars"] == len(comment) and "user_comment" not in row
+    page = httpx.get(card["links"][0]["url"], timeout=30)
+    assert page.status_code == 200 and "Zelda" not in page.text
+    database = Path(server.database.removeprefix("sqlite:///"))
+    for path in database.parent.glob(f"{database.name}*"):  # the database, its WAL and shared memory
+        assert b"Zelda" not in path.read_bytes(), path.name

@@ -12,13 +12,17 @@ Each test reproduced its finding before the fix:
 from __future__ import annotations
 
 import copy
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
-from .conftest import Server
+from rightscan.adapters.security.testing import generate_key
+
+from .conftest import RIGHTSCAN, Server, start_secured_server
 from .test_cds import SERVICE, reference_request
 
 HL7 = "http://terminology.hl7.org/CodeSystem/non-adherence-reason-codes"
@@ -155,3 +159,31 @@ def test_the_clinicians_comment_is_neither_stored_nor_returned(server: Server) -
     database = Path(server.database.removeprefix("sqlite:///"))
     for path in database.parent.glob(f"{database.name}*"):  # the database, its WAL and shared memory
         assert b"Zelda" not in path.read_bytes(), path.name
+
+
+# ------------------------------------------------------------------------ 3. asset URLs and the Host header
+@pytest.fixture(scope="module")
+def secured(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    srv = start_secured_server(tmp_path_factory.mktemp("v44-auth"), generate_key("ES384", kid="ehr-es384"))
+    yield srv
+    srv.stop()
+
+
+def test_pages_never_build_asset_urls_from_the_host_header(secured: Server) -> None:
+    for headers in ({"Host": "evil.example"}, {"X-Forwarded-Proto": "https"}, {}):
+        r = httpx.get(f"{secured.url}/", headers=headers, timeout=30)
+        assert r.status_code == 200
+        for asset in ("rightscan.css", "htmx.min.js", "rightscan.js"):
+            assert f'"/static/{asset}"' in r.text, (headers, asset)
+        assert "evil.example" not in r.text and "://" not in r.text.split("<body", 1)[0].replace("data:,", "")
+
+
+def test_static_files_are_revalidated_and_not_sniffed(server: Server) -> None:
+    r = httpx.get(f"{server.url}/static/rightscan.css", timeout=30)
+    assert r.status_code == 200
+    assert r.headers["cache-control"] == "no-cache" and r.headers["x-content-type-options"] == "nosniff"
+
+
+def test_serve_takes_the_proxy_addresses_to_trust() -> None:
+    out = subprocess.run([RIGHTSCAN, "serve", "--help"], capture_output=True, text=True, check=True).stdout
+    assert "--forwarded-allow-ips" in out

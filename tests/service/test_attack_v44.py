@@ -12,6 +12,7 @@ Each test reproduced its finding before the fix:
 from __future__ import annotations
 
 import copy
+import os
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,7 +23,7 @@ import pytest
 
 from rightscan.adapters.security.testing import generate_key
 
-from .conftest import RIGHTSCAN, Server, start_secured_server
+from .conftest import RIGHTSCAN, Server, start_secured_server, start_server
 from .test_cds import SERVICE, reference_request
 
 HL7 = "http://terminology.hl7.org/CodeSystem/non-adherence-reason-codes"
@@ -187,3 +188,52 @@ def test_static_files_are_revalidated_and_not_sniffed(server: Server) -> None:
 def test_serve_takes_the_proxy_addresses_to_trust() -> None:
     out = subprocess.run([RIGHTSCAN, "serve", "--help"], capture_output=True, text=True, check=True).stdout
     assert "--forwarded-allow-ips" in out
+
+
+# ------------------------------------------------------------------------ 4. handout PDFs: cache and cap
+def _decision(server: Server) -> str:
+    facts = {"tumor": {"size_cm": 1.8}, "order": "PET/CT"}
+    r = httpx.post(f"{server.url}/v1/evaluate", json=facts, timeout=60)
+    assert r.status_code == 200, r.text[:300]
+    return str(r.json()["decision_id"])
+
+
+def _cpu_seconds(server: Server) -> float:
+    """CPU time the server process has used so far (user + system, from /proc)."""
+    fields = Path(f"/proc/{server.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def test_a_repeated_handout_pdf_is_the_same_bytes_from_the_cache(server: Server) -> None:
+    decision_id = _decision(server)
+    url = f"{server.url}/decisions/{decision_id}/handout.pdf"
+    first = httpx.get(url, timeout=120)
+    assert first.status_code == 200 and first.content.startswith(b"%PDF")
+    before = _cpu_seconds(server)
+    letter = httpx.get(url, params={"paper": "letter"}, timeout=120)  # another paper: rendered
+    rendered = _cpu_seconds(server) - before
+    assert letter.status_code == 200 and letter.content != first.content
+    before = _cpu_seconds(server)
+    again = [httpx.get(url, timeout=120) for _ in range(3)]
+    kept = _cpu_seconds(server) - before
+    assert all(r.status_code == 200 and r.content == first.content for r in again)
+    # three repeats cost less than one render (before the fix each repeat was a render of about 0.4 s)
+    assert kept < rendered, (kept, rendered)
+
+
+@pytest.fixture(scope="module")
+def no_renders(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    srv = start_server(tmp_path_factory.mktemp("v44-pdf"), env={"RIGHTSCAN_MAX_PDF_RENDERS": "0"})
+    yield srv
+    srv.stop()
+
+
+def test_a_pdf_beyond_the_render_limit_is_503_with_retry_after(no_renders: Server) -> None:
+    decision_id = _decision(no_renders)
+    r = httpx.get(f"{no_renders.url}/decisions/{decision_id}/handout.pdf", timeout=60)
+    assert r.status_code == 503 and r.headers["retry-after"].isdigit()
+    assert "RIGHTSCAN_MAX_PDF_RENDERS" in r.json()["error"]["message"]
+    assert r.headers["cache-control"] == "no-store"
+    # the limit is on rendering only: an unknown decision is still 404, the HTML handout still served
+    assert httpx.get(f"{no_renders.url}/decisions/{'0' * 8}-0000-4000-8000-{'0' * 12}/handout.pdf").status_code == 404
+    assert httpx.get(f"{no_renders.url}/decisions/{decision_id}/handout", timeout=60).status_code == 200

@@ -48,8 +48,8 @@ class MemoryStore:
             self.card_owner[card["uuid"]] = record.tenant
         return _done(None)
 
-    def card_tenants(self, uuids: list[str]) -> dict[str, str | None]:
-        return {u: self.card_owner[u] for u in uuids if u in self.card_owner}
+    def feedback_cards(self, uuids: list[str]) -> dict[str, dict[str, Any]]:
+        return {u: {"tenant": self.card_owner[u], "card": {}, "outcomes": set()} for u in uuids if u in self.card_owner}
 
     def submit_feedback(self, records: list[Any]) -> Future[int]:
         self.feedback.extend(records)

@@ -49,3 +49,22 @@ def test_only_the_public_host_reaches_the_service() -> None:
 
 def test_no_access_log_carries_decision_links() -> None:
     assert all("access_log off;" in s for s in _servers())
+
+
+def test_browsers_are_told_to_use_https_only() -> None:
+    """The fourth-pass proxy sent no Strict-Transport-Security header (attack pass 44)."""
+    public = next(s for s in _servers() if "proxy_pass" in s)
+    assert re.search(r'add_header\s+Strict-Transport-Security\s+"max-age=\d{7,}[^"]*"\s+always;', public)
+
+
+def test_the_instances_trust_forwarded_headers_from_the_proxy_only() -> None:
+    """uvicorn trusts X-Forwarded-Proto from 127.0.0.1 only by default; the proxy is not on the instances'
+    loopback, so its ``https`` was ignored (attack pass 44). The instances name the proxy's fixed address."""
+    import yaml
+
+    compose = yaml.safe_load((ROOT / "deploy" / "compose.yaml").read_text(encoding="utf-8"))
+    command = compose["x-rightscan"]["command"]
+    trusted = command[command.index("--forwarded-allow-ips") + 1]
+    proxy = compose["services"]["proxy"]["networks"]["default"]["ipv4_address"]
+    assert trusted == proxy and trusted != "*"
+    assert "X-Forwarded-Proto https" in NGINX.replace("proxy_set_header ", "")

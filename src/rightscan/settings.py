@@ -92,6 +92,20 @@ class Settings(BaseSettings):
     max_feedback_comment_chars: int = Field(
         default=1000, ge=0, le=4000, description="Longest clinician comment stored with an override"
     )
+    max_pdf_renders: int = Field(
+        default=2,
+        ge=0,
+        le=16,
+        description="Handout PDFs rendered at once by one process (each costs about 0.4 s of CPU); a request that "
+        "finds no free slot within 2 seconds gets 503 with Retry-After. 0 = no PDF is rendered (503)",
+    )
+    pdf_cache_entries: int = Field(
+        default=32,
+        ge=0,
+        le=1024,
+        description="Rendered handout PDFs one process keeps (least recently used dropped), by decision, item and "
+        "paper, so a repeated request renders nothing; 0 = none kept",
+    )
     # ------------------------------------------------------------------ outbound FHIR fetches (SSRF)
     fhir_allow_http: bool = Field(
         default=False, description="Allow fhirServer URLs over plain http (test set-ups only)"

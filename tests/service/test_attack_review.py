@@ -105,16 +105,19 @@ def test_an_overlong_override_reason_is_422_naming_it_not_a_store_failure(
         entry = {"card": card, "outcome": "overridden", "overrideReason": {"reason": reason}, "outcomeTimestamp": now}
         return httpx.post(f"{any_store.url}{SERVICE}/feedback", json={"feedback": [entry]}, timeout=30)
 
-    reason = {"system": "http://example.org/override", "code": "patient-preference", "display": "Patient preference"}
+    reason = {"system": HL7_REASONS, "code": "expert-contradicts", "display": "Patient preference"}
     r = feedback({**reason, part: "x" * length})
     assert r.status_code == 422, r.text[:300]
     assert r.json()["error"]["field"].endswith(f"overrideReason.reason.{part}")
-    ok = feedback({**reason, part: "y" * (length - 1)})  # control: the longest the log holds is kept
-    assert ok.status_code == 200, ok.text
-    assert ok.json()["new"] == 1
+    ok = feedback({**reason, part: "y" * (length - 1)})  # control: within the column, never a store failure
+    if part == "display":  # the card's own display is kept, whatever display the EHR sends
+        assert ok.status_code == 200 and ok.json()["new"] == 1, ok.text
+    else:  # a code or system the card did not offer (attack pass 44)
+        assert ok.status_code == 422 and ok.json()["error"]["field"] == "feedback[0].overrideReason.reason", ok.text
 
 
 NUL = "\u0000"
+HL7_REASONS = "http://terminology.hl7.org/CodeSystem/non-adherence-reason-codes"
 
 
 def test_a_nul_character_in_text_the_log_keeps_is_422_naming_the_field(any_store: Server) -> None:
@@ -129,7 +132,8 @@ def test_a_nul_character_in_text_the_log_keeps_is_422_naming_the_field(any_store
     assert answer.status_code == 200, answer.text[:300]
     card = answer.json()["cards"][0]["uuid"]
     now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    reason = {"system": "http://example.org/override", "code": "patient-preference"}
+    # an override reason the card offered (one it did not is refused 422 since attack pass 44)
+    reason = {"system": HL7_REASONS, "code": "expert-contradicts"}
     cases = {
         "card": {"card": f"{card}{NUL}", "overrideReason": {"userComment": "seen"}},
         "userComment": {"card": card, "overrideReason": {"userComment": f"seen{NUL}"}},

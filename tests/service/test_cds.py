@@ -269,6 +269,11 @@ def test_feedback_is_stored_once_and_linked_to_the_decision(client: httpx.Client
             }
         ]
     }
+    # one card, one outcome: accepting the card recorded as overridden is refused (attack pass 44)
+    conflict = client.post(f"{SERVICE}/feedback", json=accepted)
+    assert conflict.status_code == 409 and conflict.json()["error"]["field"] == "feedback[0].card"
+    other = client.post(SERVICE, json=reference_request()).json()["cards"][0]
+    accepted["feedback"][0] |= {"card": other["uuid"], "acceptedSuggestions": [{"id": other["suggestions"][0]["uuid"]}]}
     assert client.post(f"{SERVICE}/feedback", json=accepted).json()["new"] == 1
 
 

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from rightscan.application.batch import evaluate_batch, evaluate_note_batch, invalid_facts_message
     from rightscan.application.catalogue import procedure_catalogue, resolved_study
-    from rightscan.application.cds import complete_prefetch, consult, discovery, record_feedback
+    from rightscan.application.cds import complete_prefetch, consult, discovery
     from rightscan.application.core import (
         decide_facts,
         decide_payload,
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from rightscan.application.engine import Engine, Evaluation
     from rightscan.application.errors import Refused
     from rightscan.application.export import export_log
+    from rightscan.application.feedback import record_feedback
     from rightscan.application.fhir import fhir_facts
     from rightscan.application.handout import HandoutStage, handout_stage
     from rightscan.application.notes import (
@@ -132,7 +133,7 @@ _WHERE = {
     "order_override": "rightscan.application.core",
     "procedure_catalogue": "rightscan.application.catalogue",
     "read_note": "rightscan.application.notes",
-    "record_feedback": "rightscan.application.cds",
+    "record_feedback": "rightscan.application.feedback",
     "resolved_study": "rightscan.application.catalogue",
     "text_facts": "rightscan.application.notes",
     "text_reading": "rightscan.application.notes",

@@ -1,4 +1,4 @@
-"""Consult on draft orders (CDS Hooks order-select / order-sign) and record feedback on the cards.
+"""Consult on draft orders (CDS Hooks order-select / order-sign); feedback on the cards is ``feedback``.
 
 The whole flow, from a validated hook request to the stored decision, without HTTP: the interface
 checks the caller, calls :func:`consult`, and sends the response it returns. Limits and the service's
@@ -30,7 +30,7 @@ from rightscan.domain.model import InputError
 
 if TYPE_CHECKING:  # the service extra (pydantic-settings, FastAPI) is needed only when a consultation runs
     from rightscan.adapters.cdshooks.cards import OrderOutcome
-    from rightscan.adapters.cdshooks.models import FeedbackRequest, HookRequest
+    from rightscan.adapters.cdshooks.models import HookRequest
     from rightscan.adapters.fhir import DraftOrder
     from rightscan.application.fhir import PrefetchFacts
     from rightscan.settings import Settings
@@ -38,10 +38,6 @@ if TYPE_CHECKING:  # the service extra (pydantic-settings, FastAPI) is needed on
 log = logging.getLogger("rightscan.cds")
 
 HOOKS = ("order-select", "order-sign")
-# A card of this service offers a few suggestions (the better studies, cancelling the order), each named by a
-# UUID: feedback accepting more, or naming one with a longer id, is not about such a card (and would fill the log).
-MAX_ACCEPTED_SUGGESTIONS = 10
-MAX_SUGGESTION_ID_CHARS = 64
 TEXT_SOURCE = "RightScan free-text extractor"
 DESCRIPTION = (
     "Rates draft imaging orders for breast cancer against the ACR Appropriateness Criteria (Imaging of "
@@ -73,6 +69,24 @@ def _check_service(settings: Settings, service_id: str) -> None:
         raise Refused(404, "unknown CDS service id", "service_id")
 
 
+def _refuse_repeated_ids(drafts: list[DraftOrder], selections: list[str]) -> None:
+    """Two draft ServiceRequests with one id (or one id selected twice) would get two ratings and two PAMA
+    system actions on the same order, possibly contradictory, the EHR keeping whichever comes last: 400,
+    naming the repeated id's field (never its value)."""
+    seen: set[str] = set()
+    for draft in drafts:
+        if draft.id is None:
+            continue
+        if draft.id in seen:
+            raise Refused(400, "a draft ServiceRequest id appears more than once in draftOrders", f"{draft.path}.id")
+        seen.add(draft.id)
+    selected: set[str] = set()
+    for j, selection in enumerate(selections):
+        if selection in selected:
+            raise Refused(400, "a draft order is selected more than once", f"context.selections[{j}]")
+        selected.add(selection)
+
+
 def _imaging_drafts(
     kb: Knowledge, hook: HookRequest, settings: Settings
 ) -> tuple[list[DraftOrder], list[OrderOutcome], int]:
@@ -92,6 +106,7 @@ def _imaging_drafts(
     except fhir.FhirInputError as exc:
         field = exc.path if exc.path.startswith("context") else f"context.{exc.path}"
         raise Refused(400, exc.message, field) from None
+    _refuse_repeated_ids(drafts, hook.context.selections or [])
     if hook.hook == "order-select":
         wanted = set(hook.context.selections or [])
         drafts = [d for d in drafts if d.id in wanted]
@@ -375,68 +390,3 @@ async def consult(
         ignored_codes,
     )
     return result.response
-
-
-async def record_feedback(
-    engine: Engine,
-    settings: Settings,
-    service_id: str,
-    body: FeedbackRequest,
-    tenant: str | None,
-    authenticated: bool,
-) -> dict[str, int]:
-    """Use case *record feedback*: store accepted / overridden outcomes, idempotently (repeats of the same
-    event are ignored). Feedback is about a card this service returned to this caller's organisation
-    (``tenant``, checked when ``authenticated``): anything else is refused alike (404), so nobody learns
-    which card ids exist elsewhere. Returns ``{"received": n, "new": m}``."""
-    from starlette.concurrency import run_in_threadpool
-
-    from rightscan.adapters.store.db import FeedbackRecord
-
-    _check_service(settings, service_id)
-    if len(body.feedback) > settings.max_feedback_entries:
-        raise Refused(
-            422, f"more than {settings.max_feedback_entries} entries (RIGHTSCAN_MAX_FEEDBACK_ENTRIES)", "feedback"
-        )
-    store = engine.store
-    owners = await run_in_threadpool(store.card_tenants, sorted({entry.card for entry in body.feedback}))
-    for i, entry in enumerate(body.feedback):
-        if entry.card not in owners or (authenticated and owners[entry.card] != tenant):
-            raise Refused(404, "no card with this id was returned by this service", f"feedback[{i}].card")
-        suggestions = entry.acceptedSuggestions or []
-        if len(suggestions) > MAX_ACCEPTED_SUGGESTIONS:
-            raise Refused(422, f"more than {MAX_ACCEPTED_SUGGESTIONS} entries", f"feedback[{i}].acceptedSuggestions")
-        for j, suggestion in enumerate(suggestions):
-            if len(suggestion.id) > MAX_SUGGESTION_ID_CHARS or "\x00" in suggestion.id:
-                raise Refused(
-                    422,
-                    f"not a suggestion id of this service (at most {MAX_SUGGESTION_ID_CHARS} characters)",
-                    f"feedback[{i}].acceptedSuggestions[{j}].id",
-                )
-        comment = entry.overrideReason.userComment if entry.overrideReason else None
-        if comment and len(comment) > settings.max_feedback_comment_chars:
-            raise Refused(
-                422,
-                f"longer than the {settings.max_feedback_comment_chars}-character limit "
-                "(RIGHTSCAN_MAX_FEEDBACK_COMMENT_CHARS)",
-                f"feedback[{i}].overrideReason.userComment",
-            )
-    records = []
-    for entry in body.feedback:
-        reason = entry.overrideReason.reason if entry.overrideReason else None
-        records.append(
-            FeedbackRecord(
-                card_uuid=entry.card,
-                service_id=service_id,
-                outcome=entry.outcome,
-                outcome_timestamp=entry.outcomeTimestamp,
-                accepted_suggestions=[s.model_dump() for s in entry.acceptedSuggestions or []] or None,
-                override_system=reason.system if reason else None,
-                override_code=reason.code if reason else None,
-                override_display=reason.display if reason else None,
-                user_comment=entry.overrideReason.userComment if entry.overrideReason else None,
-            )
-        )
-    new = await asyncio.wrap_future(store.submit_feedback(records))
-    log.debug("feedback service=%s entries=%d new=%d", service_id, len(records), new)
-    return {"received": len(records), "new": new}

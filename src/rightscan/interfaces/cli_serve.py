@@ -49,6 +49,12 @@ def quiet_migrations() -> None:
     help="Processes on this machine; they share the decision log (replay refusal, link secret).",
 )
 @click.option(
+    "--forwarded-allow-ips",
+    default=None,
+    help="Addresses of the reverse proxy whose X-Forwarded-Proto / X-Forwarded-For are trusted (comma-separated "
+    "IPs or networks, or *). Default: uvicorn's (FORWARDED_ALLOW_IPS, else 127.0.0.1).",
+)
+@click.option(
     "--insecure",
     is_flag=True,
     help="Allow a non-loopback --host without authentication (every caller is then trusted).",
@@ -60,6 +66,7 @@ def serve(
     auth_config: Path | None,
     public_url: str | None,
     workers: int,
+    forwarded_allow_ips: str | None,
     insecure: bool,
 ) -> None:
     """Run the HTTP service: JSON API, CDS Hooks 2.0 endpoints and web pages."""
@@ -146,6 +153,7 @@ def serve(
         lifespan="on",
         http=DeadlineH11Protocol,  # each request must arrive whole in RIGHTSCAN_REQUEST_READ_SECONDS
         server_header=False,
+        forwarded_allow_ips=forwarded_allow_ips,  # None: uvicorn's default, unchanged
     )
 
 

@@ -41,7 +41,7 @@ class OrderOutcome:
 @dataclass(slots=True)
 class Consultation:
     response: dict[str, Any]
-    cards: list[dict[str, Any]]  # log entries: uuid, order_ref, indicator
+    cards: list[dict[str, Any]]  # log entries: uuid, order_ref, indicator, suggestions, override_reasons
     ratings: list[dict[str, Any]]
 
 
@@ -153,7 +153,16 @@ def build(
 
     def add(card: Card, order_ref: str) -> None:
         cards.append(card)
-        log_cards.append({"uuid": card.uuid, "order_ref": order_ref, "indicator": card.indicator})
+        # what feedback on the card is checked against: the suggestions and override reasons it offered
+        log_cards.append(
+            {
+                "uuid": card.uuid,
+                "order_ref": order_ref,
+                "indicator": card.indicator,
+                "suggestions": [s.uuid for s in card.suggestions or [] if s.uuid],
+                "override_reasons": [r.model_dump(exclude_none=True) for r in card.overrideReasons or []],
+            }
+        )
 
     for oc in outcomes:
         if oc.decision is None:

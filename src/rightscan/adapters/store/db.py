@@ -132,7 +132,8 @@ class FeedbackRecord:
     override_system: str | None = None
     override_code: str | None = None
     override_display: str | None = None
-    user_comment: str | None = None
+    comment_chars: int | None = None  # the length of the clinician's comment: never the comment itself
+    suggestion_ids: str = ""  # the accepted suggestions' ids, sorted and blank-separated (part of the key)
 
 
 def _decision_row(r: DecisionRecord) -> dict[str, Any]:
@@ -375,11 +376,14 @@ class DecisionStore:
         now = datetime.now(UTC)
         new = 0
         for f in records:
+            opposite = select(feedback.c.id).where(feedback.c.card_uuid == f.card_uuid, feedback.c.outcome != f.outcome)
+            if conn.execute(opposite.limit(1)).first() is not None:
+                continue  # one card, one outcome: the service checked before (409); a racing opposite one is dropped
             decision_id = conn.execute(select(cards.c.decision_id).where(cards.c.uuid == f.card_uuid)).scalar()
             stmt = (
                 insert(feedback)
                 .values(**asdict(f), decision_id=decision_id, received_at=now)
-                .on_conflict_do_nothing(index_elements=["card_uuid", "outcome", "outcome_timestamp"])
+                .on_conflict_do_nothing(index_elements=["card_uuid", "outcome", "outcome_timestamp", "suggestion_ids"])
             )
             new += len(conn.execute(stmt.returning(feedback.c.id)).all())  # 0 when the event was already stored
         return new
@@ -439,18 +443,30 @@ class DecisionStore:
         elif dialect == "postgresql" and short:
             conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{int(READY_WAIT_SECONDS * 1000)}ms'")
 
-    def card_tenants(self, uuids: list[str]) -> dict[str, str | None]:
-        """The tenant of the decision behind each known card (unknown cards are absent)."""
+    def feedback_cards(self, uuids: list[str]) -> dict[str, dict[str, Any]]:
+        """What feedback on each known card is checked against (unknown cards are absent): ``tenant``, the
+        card's log entry (``card``: its suggestion ids and override reasons, when logged with them) and the
+        ``outcomes`` already recorded for it."""
         try:
             with self.engine.connect() as conn:
                 rows = conn.execute(
-                    select(cards.c.uuid, decisions.c.tenant)
+                    select(cards.c.uuid, decisions.c.tenant, decisions.c.cards)
                     .join(decisions, decisions.c.id == cards.c.decision_id)
                     .where(cards.c.uuid.in_(uuids))
                 ).all()
+                recorded = conn.execute(
+                    select(feedback.c.card_uuid, feedback.c.outcome).where(feedback.c.card_uuid.in_(uuids)).distinct()
+                ).all()
         except SQLAlchemyError as exc:
             raise StoreError(f"decision log read failed: {type(exc).__name__}") from None
-        return {str(u): t for u, t in rows}
+        out: dict[str, dict[str, Any]] = {}
+        for uuid, tenant, logged in rows:
+            entry = next((c for c in logged or [] if isinstance(c, dict) and c.get("uuid") == uuid), {})
+            out[str(uuid)] = {"tenant": tenant, "card": entry, "outcomes": set()}
+        for uuid, outcome in recorded:
+            if uuid in out:
+                out[uuid]["outcomes"].add(outcome)
+        return out
 
     # ------------------------------------------------------------------ reads
     def decisions_of(self, tenant: str, subject: str, limit: int = 20) -> list[dict[str, Any]]:

@@ -65,10 +65,13 @@ feedback = Table(
     Column("override_system", String(255)),
     Column("override_code", String(64)),
     Column("override_display", String(255)),
-    Column("user_comment", Text),  # clinician's comment: stored for the audit, never logged
+    # the clinician's comment is free text (it may name the patient): only its length is kept (migration 0004)
+    Column("comment_chars", Integer),
     Column("outcome_timestamp", String(40), nullable=False),
     Column("received_at", DateTime(timezone=True), nullable=False),
-    UniqueConstraint("card_uuid", "outcome", "outcome_timestamp", name="uq_feedback_event"),
+    # the accepted suggestions' ids, sorted and blank-separated ("" for an override): part of the event's key
+    Column("suggestion_ids", String(700), nullable=False, server_default=""),
+    UniqueConstraint("card_uuid", "outcome", "outcome_timestamp", "suggestion_ids", name="uq_feedback_event"),
     Index("ix_feedback_decision_id", "decision_id"),
 )
 

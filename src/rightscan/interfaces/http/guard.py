@@ -12,7 +12,7 @@
   cannot reach the unauthenticated service through a DNS name re-pointed at 127.0.0.1.
 - **Security headers** on every response: a Content-Security-Policy without inline script,
   ``frame-ancestors 'none'``, ``nosniff``, ``Referrer-Policy: no-referrer``, and ``Cache-Control:
-  no-store`` on everything but the static files (answers carry patient facts).
+  no-store`` on everything but the static files (answers carry patient facts), ``no-cache`` on those.
 """
 
 from __future__ import annotations
@@ -72,8 +72,8 @@ class RequestGuard:
                 headers = list(message.get("headers", []))
                 present = {name.lower() for name, _ in headers}
                 headers += [(n, v) for n, v in SECURITY_HEADERS if n not in present]
-                if not static and b"cache-control" not in present:
-                    headers.append((b"cache-control", b"no-store"))
+                if b"cache-control" not in present:  # static files: kept, revalidated by their ETag
+                    headers.append((b"cache-control", b"no-cache" if static else b"no-store"))
                 message = {**message, "headers": headers}
             await send(message)
 

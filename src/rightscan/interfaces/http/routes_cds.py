@@ -66,11 +66,12 @@ async def call_service(request: Request, service_id: str, auth: Auth, hook: Hook
 @router.post(
     "/cds-services/{service_id}/feedback",
     response_model=FeedbackReceipt,
-    responses=errors_doc(400, 401, 404, 422, 503),
+    responses=errors_doc(400, 401, 404, 409, 422, 503),
 )
 async def feedback(
     service_id: str, auth: Auth, body: FeedbackRequest, engine: EngineDep, settings: SettingsDep
 ) -> Response:
-    """Store accepted / overridden outcomes, idempotently (repeats of the same event are ignored)."""
+    """Store accepted / overridden outcomes, idempotently (repeats of the same event are ignored), each checked
+    against its card: only suggestions and override reasons the card offered (422), one outcome per card (409)."""
     receipt = await record_feedback(engine, settings, service_id, body, tenant_of(auth), authenticated=auth is not None)
     return _json(receipt)

@@ -20,13 +20,13 @@ from typing import Any, TypeVar
 from cachetools import LRUCache
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
-from starlette.concurrency import run_in_threadpool
 
 from rightscan.adapters import web_form
 from rightscan.adapters.security.budget import ReadingBudget
 from rightscan.application import InputError, Knowledge, UnknownOrder, note_facts, resolved_study
 from rightscan.interfaces.http import access, handout, present
 from rightscan.interfaces.http.deps import engine_of
+from rightscan.interfaces.http.pdf_renders import PdfRenders, RenderBusy
 from rightscan.interfaces.http.problem import errors_doc
 from rightscan.interfaces.http.schemas import HTML, PDF, ProcedureMatch
 from rightscan.package_data import resource
@@ -451,28 +451,50 @@ async def handout_page(request: Request, decision_id: str, item: int = 0) -> HTM
     name="handout_pdf",
     tags=["web"],
     response_class=Response,
-    responses={200: PDF, 404: HTML, **errors_doc(401, 422)},
+    responses={200: PDF, 404: HTML, **errors_doc(401, 422, 503)},
 )
 async def handout_pdf(request: Request, decision_id: str, item: int = 0, paper: str = "a4") -> Response:
-    """The same handout as a PDF, rendered by WeasyPrint from the same HTML and print CSS."""
-    context = await _handout_context(request, decision_id, item)
-    if context is None:
+    """The same handout as a PDF, rendered by WeasyPrint from the same HTML and print CSS: at most
+    RIGHTSCAN_MAX_PDF_RENDERS at once per process (503 with Retry-After beyond), and the last
+    RIGHTSCAN_PDF_CACHE_ENTRIES kept, so a repeated request renders nothing."""
+    record = await _record(request, decision_id)  # the access check, before anything kept is looked at
+    if record is None or _decision_of(record, item) is None:
         return _not_found(request)
     size = PAPERS.get(paper.lower())
     if size is None:
         return JSONResponse(
             {"error": {"status": 422, "field": "paper", "message": "must be a4 or letter"}}, status_code=422
         )
-    css = (STATIC / "handout.css").read_text(encoding="utf-8")
-    html = request.app.state.templates.get_template("handout.html").render(
-        {**context, "request": request, "inline_css": css, "paper": size}
-    )
-    pdf = await run_in_threadpool(_pdf, html)
-    name = f"rightscan-handout-{context['record']['id'][:8]}.pdf"
+
+    def html() -> str:
+        decision = _decision_of(record, item) or {}
+        context = {"record": record, "h": handout.build(engine_of(request).kb, decision, record["facts"] or {})}
+        css = (STATIC / "handout.css").read_text(encoding="utf-8")
+        return request.app.state.templates.get_template("handout.html").render(  # type: ignore[no-any-return]
+            {**context, "request": request, "inline_css": css, "paper": size}
+        )
+
+    try:
+        pdf = await _pdf_renders(request).render((record["id"], item, size), html, _pdf)
+    except RenderBusy as busy:
+        return JSONResponse(
+            {"error": {"status": 503, "message": busy.message}},
+            status_code=503,
+            headers={"Retry-After": str(busy.retry_after)},
+        )
+    name = f"rightscan-handout-{record['id'][:8]}.pdf"
     response = Response(
         pdf, media_type="application/pdf", headers={"Content-Disposition": f'attachment; filename="{name}"'}
     )
     return access.finish(request, response)
+
+
+def _pdf_renders(request: Request) -> PdfRenders:
+    renders: PdfRenders | None = getattr(request.app.state, "pdf_renders", None)
+    if renders is None:  # one per process, made on its event loop
+        settings = request.app.state.settings
+        renders = request.app.state.pdf_renders = PdfRenders(settings.max_pdf_renders, settings.pdf_cache_entries)
+    return renders
 
 
 def _pdf(html: str) -> bytes:

@@ -187,6 +187,8 @@ class _Parameters(_Strict):
     # round 44m: a pathology review that revises the histology ("REVISED DIAGNOSIS: DCIS", "downstaged to DCIS on
     # review"): its histology outranks the first report's (adapters/text/stage_values.revised_histology)
     revised_histology_words: Words
+    # round 44m: a sentence about the response to treatment before surgery ("residual DCIS after NACT") revises nothing
+    treatment_response_words: Words
     # round 9d: a tumour size the note calls the one it stages with ("board agreed clinical size = 2.1 cm"), or gives
     # in its summary line ("Assessment: ... IDC 1.3 cm"), outranks the other imaging sizes (adapters/text/size_current)
     size_current_words: Words

@@ -39,18 +39,13 @@ def stated_current(rules: Rules, by_field: dict[str, list[Candidate]]) -> None:
         keep_the_said_value(live, said, "superseded by the value the note calls current")
 
 
-# round 44m: a sentence on the response to treatment before surgery is no revised diagnosis
-_TREATMENT_RESPONSE = re.compile(
-    r"\b(?:neo-?adjuvant|nact|nac|chemo\w*|endocrine|ypt\w*|ypn\w*|response|responded|residual|after treatment)\b"
-)
-
-
 def revised_histology(rules: Rules, by_field: dict[str, list[Candidate]]) -> None:
     """round 44m (v44 be-025): the histology a pathology review revises ("Slides reviewed ... REVISED DIAGNOSIS: DCIS",
     "downstaged to DCIS on review") outranks the first report's ("Invasive ductal carcinoma, grade 1 ... with DCIS"),
     when the sentences that say so give one histology, none negated and none about a treatment's response. Otherwise
     nothing changes (invasive still wins over associated DCIS, two histologies still conflict)."""
     words = parameter_words(rules, "revised_histology_words")
+    response = parameter_words(rules, "treatment_response_words")  # values.yaml
     live = [c for c in by_field.get("tumor.histology", []) if c.used]
     if len({repr(c.value) for c in live}) < 2:
         return
@@ -59,7 +54,7 @@ def revised_histology(rules: Rules, by_field: dict[str, list[Candidate]]) -> Non
         sentence = c.mention.sentence.lower()
         if "negated" in c.mention.effects or not any(p.search(sentence) for p in words):
             continue
-        if _TREATMENT_RESPONSE.search(sentence):
+        if any(p.search(sentence) for p in response):
             return
         said.append(c)
     keep_the_said_value(live, said, "superseded by the histology a pathology review revises it to")

@@ -38,6 +38,9 @@ DISPUTED = {
     ("orders_v41.jsonl", "Staging CT"): "ct_cap_contrast",  # the routine staging study: the notes' annotators read a
     # bare "staging CT" so in every set (blind_v5 g-001, v8 s-027, v12 nb-002, v28 ib-019, v37 ak-001 ...); shown as an
     # assumption (annotation guide, section 3)
+    ("orders_v42.jsonl", "PET CT WHOLE BODY"): "pet_ct_whole_body",  # orders_v41's annotator wrote "PET/CT whole
+    # body" (line 120) and orders_v4's "PET+CT Whole body FDG" as the whole-body study; this list's annotator reads a
+    # bare "whole body" as the catalogues' skull-base-to-thigh name. Both are distant staging with the same ratings.
 }
 
 
@@ -118,6 +121,7 @@ FROZEN = {
     "orders_v39.jsonl": "46087a30c0f7b9b37e475511538faf40acf6df70714df8544ca75d20b5dc81a5",
     "orders_v40.jsonl": "8116798aae5506b7bbe410e6d1819d3bccc474d62cd9d79111121d0ca4441365",
     "orders_v41.jsonl": "fdba9007a4107c36205ea23626762893f8d64d5bb84082457dc3b3bc17436b76",
+    "orders_v42.jsonl": "7f08fcff9f6ad6b1d6353f4b144641d04b8f04a221847bb57d25800105bf4a5e",
 }
 
 

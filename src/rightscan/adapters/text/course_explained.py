@@ -21,6 +21,7 @@ worse or at night, stays a red flag. Plain functions over the candidates; every 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -32,7 +33,13 @@ _NOT_THE_PATIENTS = frozenset({"negated", "hypothetical", "family", "warning"})
 
 
 def _words(words: Iterable[str]) -> re.Pattern[str] | None:
-    listed = sorted({" ".join(w.lower().split()) for w in words if w.strip()}, key=len, reverse=True)
+    return _compiled(frozenset(" ".join(w.lower().split()) for w in words if w.strip()))
+
+
+@functools.lru_cache(maxsize=64)
+def _compiled(words: frozenset[str]) -> re.Pattern[str] | None:
+    """One pattern per word set, built once (the sets come from the knowledge files: a handful per run)."""
+    listed = sorted(words, key=len, reverse=True)
     if not listed:
         return None
     alts = "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in listed)

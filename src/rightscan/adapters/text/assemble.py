@@ -313,7 +313,8 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
                 value = m.negated_value
             # a size felt on examination, or of an earlier lesion ("fibroadenoma 1.2 cm, 2009"), gives way to a
             # measured one
-            weaker = "derived" if f.field == "tumor.size_cm" and m.effects & _WEAKER_SIZE else None
+            # round 45z (v45 bi-038): so does the upper end of an estimated range ("now mass 5-6 cm")
+            weaker = "derived" if f.field == "tumor.size_cm" and (m.effects & _WEAKER_SIZE or _range_end(m)) else None
             cands.append(Candidate(f.field, value, m, f, reason=why, strength=weaker))
         if status == GATED:
             gated.append(m)
@@ -477,6 +478,16 @@ _INVASIVE = re.compile(r"\binvasi(?:ve|on)\b", re.IGNORECASE)
 _NOT_INVASIVE = re.compile(r"\b(?:no|non|without|negative for)[- ](?:\w+ ){0,2}invasi", re.IGNORECASE)
 _SURGERY_FAMILIES = frozenset({"surgery", "surgery_done"})
 _WEAKER_SIZE = frozenset({"palpation", "historical"})
+# round 45z (v45 bi-038): a size read as the upper end of a range ("mass 5-6 cm", "2 to 3 cm") is an estimate: it gives
+# way to a measured size, as one felt on examination does (annotation guide: a size is by imaging or pathology)
+_RANGE_BEFORE = re.compile(r"\d\s*(?:-|–|to)\s*$")
+
+
+def _range_end(m: Mention) -> bool:
+    """The size mention is the second number of a range ("5-6 cm"): the text right before it ends "5-"."""
+    if m.sentence_start < 0 or not m.sentence_start <= m.start <= m.sentence_start + len(m.sentence):
+        return False
+    return bool(_RANGE_BEFORE.search(m.sentence[max(0, m.start - m.sentence_start - 12) : m.start - m.sentence_start]))
 
 
 def _already_present(item: dict[str, Any], facts: dict[str, Any]) -> bool:

@@ -7,6 +7,8 @@ import re
 from rightscan.adapters.text.rules import Rules
 
 _DICTATED_EFFECTS = frozenset({"family", "historical"})
+# round 45z: a study named with its site ("MRI BREAST BILAT WO CONTRAST") is a report's or an order's title, no heading
+_NEVER_DICTATED = frozenset({"study_result"})
 
 
 def dictated_headings(rules: Rules) -> re.Pattern[str] | None:
@@ -16,6 +18,7 @@ def dictated_headings(rules: Rules) -> re.Pattern[str] | None:
     (family history, past history) or that merely end the section before (HPI, ROS, assessment ...): a
     dictated "PLAN" or "EXAM" reaches to the end of the note, where the order reader's own cues decide."""
     titles = {t[: -len(" :")] for s in rules.sections if s.implies <= _DICTATED_EFFECTS
+              and s.category not in _NEVER_DICTATED
               for t in s.titles if t.endswith(" :") and t[:-2].strip()}  # fmt: skip
     words = [r"[ \t]+".join(re.escape(w) for w in t.split()) for t in sorted(titles, key=len, reverse=True)]
     if not words:

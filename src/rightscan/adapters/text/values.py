@@ -182,6 +182,15 @@ def _receptor_kind(rules: Rules, name: str) -> str | None:
     return None
 
 
+def _space_joined(rules: Rules, name: str) -> list[str]:
+    """Round 45z (v45 bh-004): receptor names joined by a space only ("ER PR positive"): each name, when every word is
+    one; otherwise the name as written ("estrogen receptor", "her 2 neu")."""
+    parts = name.split()
+    if len(parts) > 1 and _receptor_kind(rules, name) is None and all(_receptor_kind(rules, p) for p in parts):
+        return parts
+    return [name]
+
+
 def _hormone_status(rules: Rules, g: dict[str, str]) -> tuple[str | None, str | None]:
     """(status, reason) of ER/PR from a percentage, an Allred score, a word or a sign."""
     if "pct" in g:
@@ -208,7 +217,7 @@ def _hormone_status(rules: Rules, g: dict[str, str]) -> tuple[str | None, str | 
 
 def _receptor(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Finding]:
     out: list[Finding] = []
-    names = [n for n in _NAME_SPLIT.split(g["names"]) if n.strip()]
+    names = [p for n in _NAME_SPLIT.split(g["names"]) if n.strip() for p in _space_joined(rules, n)]
     kinds = [_receptor_kind(rules, n) for n in names]
     for kind in dict.fromkeys(k for k in kinds if k is not None):
         if kind == "her2":

@@ -44,6 +44,7 @@ class Spoken:
     not_after: frozenset[str]
     corrections: re.Pattern[str] | None
     correction_values: frozenset[str]
+    clinical: re.Pattern[str] | None = None  # round 45d: "T three N one M X" (the letters said apart, T before N)
     lab: re.Pattern[str] | None = None  # round 45d: a liver test's name, its value and its reference range said
 
 
@@ -96,6 +97,15 @@ def compile_spoken(spec: Mapping[str, Sequence[str]]) -> Spoken | None:
             rf"(?<![A-Za-z])(?P<pre>{_alt(list(prefixes))})[ \t]+(?P<val>{_alt(list(stages), 'i')})"
             r"(?:[ \t]+(?P<sub>[A-D]|(?i:mi)))?(?![A-Za-z0-9])"
         )
+    clinical = None
+    letters = list(spec.get("spoken_clinical_letters", ()))
+    if stages and len(letters) == 3:  # round 45d: T said right before N said, then perhaps M
+        val, sub = _alt(list(stages), "i"), r"(?:[ \t]+(?P<{}>[A-D]|(?i:mi)))?"
+        t, n, m = (re.escape(w) for w in letters)
+        clinical = re.compile(
+            rf"(?<![A-Za-z])(?P<T>{t}[ \t]+(?P<tv>{val}){sub.format('ts')})[ \t]+"
+            rf"(?P<N>{n}[ \t]+(?P<nv>{val}){sub.format('ns')})(?:[ \t]+(?P<M>{m}[ \t]+(?P<mv>{val})))?(?![A-Za-z0-9])"
+        )
     punct = {k.lower(): v for k, v in _pairs(spec.get("spoken_commands", ())).items()}
     # the blanks before a command only from the run's start, possessive (a run of blanks read from each of its
     # positions was quadratic: 10,000 blanks before a symptom cost 8 s, the eighth pass's freeze again)
@@ -118,6 +128,7 @@ def compile_spoken(spec: Mapping[str, Sequence[str]]) -> Spoken | None:
         corrections=corrections,
         correction_values=frozenset(w.lower() for w in spec.get("spoken_correction_values", ())),
         lab=lab,
+        clinical=clinical,
     )
 
 
@@ -159,6 +170,24 @@ def _numbers(spoken: Spoken, text: str, chars: list[str]) -> None:
             value = _value(spoken, m.group("num"))
             if value is not None:
                 _put(chars, text, s, e, value, right)
+
+
+def _clinical(spoken: Spoken, text: str, chars: list[str]) -> None:
+    """Round 45d: the clinical T, N (and M) said as letters apart, written together at the T ("T3 N1 Mx")."""
+    if spoken.clinical is None:
+        return
+    for m in spoken.clinical.finditer(text):
+        parts = []
+        for letter, value, sub in (("T", "tv", "ts"), ("N", "nv", "ns"), ("M", "mv", None)):
+            if m.group(value) is None:
+                continue
+            said = m.group(value)
+            parts.append(
+                m.group(letter).split()[0]
+                + spoken.stages.get(said, spoken.stages.get(said.lower(), ""))
+                + ((m.group(sub) or "").lower() if sub else "")
+            )
+        _put(chars, text, m.start(), m.end(), " ".join(parts), False)
 
 
 def _labs(spoken: Spoken, text: str, chars: list[str]) -> None:
@@ -227,6 +256,7 @@ def speak(spoken: Spoken, text: str, chars: list[str]) -> None:
     if spoken.forms is not None:
         hear(spoken.forms, text, chars)
     _stages(spoken, text, chars)
+    _clinical(spoken, text, chars)
     _labs(spoken, text, chars)
     _numbers(spoken, text, chars)
     _commands(spoken, text, chars)

@@ -102,3 +102,16 @@ def test_lobular_in_situ_is_no_ilc() -> None:
 def test_a_stated_m1_said_apart_still_stands() -> None:
     got = tumor("assessment T two N one M one with liver metastases biopsy proven period")
     assert got.get("m") == "M1"
+
+
+# ---------------------------------------------------------------- the plural "adenopathies" (v45 bh-029)
+@pytest.mark.parametrize(
+    ("note", "n"),
+    [
+        ("Axillary ultrasound: without adenopathies. Biopsy: IDC.", "N0"),
+        ("Physical exam: breasts without nodules, axillas without lymphadenopathies.", "N0"),
+        ("Ecography axillary: two adenopathies of 15 mm with cortex thickened, BI-RADS 4.", "N1"),
+    ],
+)
+def test_adenopathies_read_as_adenopathy(note: str, n: str) -> None:
+    assert tumor(note).get("n") == n

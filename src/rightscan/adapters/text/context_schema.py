@@ -161,6 +161,11 @@ class _Layout(Strict):
     spoken_command_not_after: Words = Field(default_factory=list)
     spoken_corrections: Words = Field(default_factory=list)
     spoken_correction_values: Words = Field(default_factory=list)
+    # round 45d (spoken.py): a liver test's value and its reference range said as words after the test's name
+    spoken_lab_names: Words = Field(default_factory=list)
+    spoken_lab_ranges: Words = Field(default_factory=list)
+    # round 45d (spoken.py): the clinical T, N and M letters said apart before their values ("T three N one M X")
+    spoken_clinical_letters: Words = Field(default_factory=list)
     # round 23e (blank_prompts.py): a template's unfilled field printed after an item ("Bone pain: [select]")
     template_blanks: Words = Field(default_factory=list)
 

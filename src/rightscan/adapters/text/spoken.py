@@ -10,6 +10,9 @@ layout's text (``chars``, the same length as the note: the written form padded w
   right before a status word: "her" alone is a pronoun, "two" alone is no HER2;
 - numbers said as words, only next to what they count: a unit or "year old" after them (the digits written at the
   end of the words, next to the unit), a grade or an age word before them (at the start, next to the word);
+- a liver test's value and reference range said as words right after the test's name (round 45d): "alk phos one
+  forty two reference thirty five to one oh four" as "alk phos 142 reference 35 to 104", the hundreds said the short
+  way read only there;
 - the pathology stage spelled apart: "P T one C" as "pT1c";
 - spoken punctuation, only in a note that says "comma" and at least one more command (a written note says
   "period" for a span of time, never "comma"), not after a word that makes "period" a time;
@@ -41,6 +44,8 @@ class Spoken:
     not_after: frozenset[str]
     corrections: re.Pattern[str] | None
     correction_values: frozenset[str]
+    clinical: re.Pattern[str] | None = None  # round 45d: "T three N one M X" (the letters said apart, T before N)
+    lab: re.Pattern[str] | None = None  # round 45d: a liver test's name, its value and its reference range said
 
 
 def _alt(words: Sequence[str], flags: str = "") -> str:
@@ -74,12 +79,32 @@ def compile_spoken(spec: Mapping[str, Sequence[str]]) -> Spoken | None:
         if spec.get("spoken_number_before"):
             lead = _alt(spec["spoken_number_before"])
             before = re.compile(rf"(?<![A-Za-z]){lead}[ \t]+{num}(?![A-Za-z'-])", re.IGNORECASE)
+    lab = None
+    if units and tens and spec.get("spoken_lab_names"):
+        # round 45d: the short hundreds of a lab value ("one forty two", "one oh four", "one fifty"), then any number
+        short = rf"(?:{u9}[ \t]+(?:{tt}(?:[ \t]+{u9})?|{_alt(units[9:])}|{_alt(zero[1:])}[ \t]+{u9}))"
+        value = rf"(?:{short}|{whole})(?:[ \t]+{_alt(point)}(?:[ \t]+{digit})+)?(?![A-Za-z'-])"
+        ranges = _alt(spec.get("spoken_lab_ranges", ())) if spec.get("spoken_lab_ranges") else "(?!)"
+        lab = re.compile(
+            rf"(?<![A-Za-z]){_alt(spec['spoken_lab_names'])}[ \t]*[,:]?[ \t]+(?P<num>{value})"
+            rf"(?:[ \t]*,?[ \t]+{ranges}[ \t]*[,:]?[ \t]+(?P<lo>{value})[ \t]+to[ \t]+(?P<hi>{value}))?",
+            re.IGNORECASE,
+        )
     prefixes, stages = _pairs(spec.get("spoken_stage_prefixes", ())), _pairs(spec.get("spoken_stage_values", ()))
     stage = None
     if prefixes and stages:  # the letters as dictated, in capitals; the value in any case; a capital sub-letter
         stage = re.compile(
             rf"(?<![A-Za-z])(?P<pre>{_alt(list(prefixes))})[ \t]+(?P<val>{_alt(list(stages), 'i')})"
             r"(?:[ \t]+(?P<sub>[A-D]|(?i:mi)))?(?![A-Za-z0-9])"
+        )
+    clinical = None
+    letters = list(spec.get("spoken_clinical_letters", ()))
+    if stages and len(letters) == 3:  # round 45d: T said right before N said, then perhaps M
+        val, sub = _alt(list(stages), "i"), r"(?:[ \t]+(?P<{}>[A-D]|(?i:mi)))?"
+        t, n, m = (re.escape(w) for w in letters)
+        clinical = re.compile(
+            rf"(?<![A-Za-z])(?P<T>{t}[ \t]+(?P<tv>{val}){sub.format('ts')})[ \t]+"
+            rf"(?P<N>{n}[ \t]+(?P<nv>{val}){sub.format('ns')})(?:[ \t]+(?P<M>{m}[ \t]+(?P<mv>{val})))?(?![A-Za-z0-9])"
         )
     punct = {k.lower(): v for k, v in _pairs(spec.get("spoken_commands", ())).items()}
     # the blanks before a command only from the run's start, possessive (a run of blanks read from each of its
@@ -102,14 +127,19 @@ def compile_spoken(spec: Mapping[str, Sequence[str]]) -> Spoken | None:
         not_after=frozenset(w.lower() for w in spec.get("spoken_command_not_after", ())),
         corrections=corrections,
         correction_values=frozenset(w.lower() for w in spec.get("spoken_correction_values", ())),
+        lab=lab,
+        clinical=clinical,
     )
 
 
-def _value(spoken: Spoken, words: str) -> str | None:
+def _value(spoken: Spoken, words: str, short: bool = False) -> str | None:
     parts = spoken.point.split(words.lower().replace("-", " "), maxsplit=1)
     whole, frac = parts[0], parts[1] if len(parts) > 1 else ""
     total, current = 0, 0
-    for w in whole.split():
+    said = whole.split()
+    if short and len(said) > 1 and 1 <= spoken.values.get(said[0], 0) <= 9 and said[1] in spoken.values:
+        total, said = spoken.values[said[0]] * 100, said[1:]  # "one forty two" 142, "one oh four" 104 (a lab value)
+    for w in said:
         if w in spoken.values:
             current += spoken.values[w]
         elif w == "and":
@@ -140,6 +170,36 @@ def _numbers(spoken: Spoken, text: str, chars: list[str]) -> None:
             value = _value(spoken, m.group("num"))
             if value is not None:
                 _put(chars, text, s, e, value, right)
+
+
+def _clinical(spoken: Spoken, text: str, chars: list[str]) -> None:
+    """Round 45d: the clinical T, N (and M) said as letters apart, written together at the T ("T3 N1 Mx")."""
+    if spoken.clinical is None:
+        return
+    for m in spoken.clinical.finditer(text):
+        parts = []
+        for letter, value, sub in (("T", "tv", "ts"), ("N", "nv", "ns"), ("M", "mv", None)):
+            if m.group(value) is None:
+                continue
+            said = m.group(value)
+            parts.append(
+                m.group(letter).split()[0]
+                + spoken.stages.get(said, spoken.stages.get(said.lower(), ""))
+                + ((m.group(sub) or "").lower() if sub else "")
+            )
+        _put(chars, text, m.start(), m.end(), " ".join(parts), False)
+
+
+def _labs(spoken: Spoken, text: str, chars: list[str]) -> None:
+    """Round 45d: a liver test's value said after its name, and its reference range after the value: the value next
+    to the name, the range's ends next to their "to" ("alk phos 142 reference     35 to 104")."""
+    if spoken.lab is None:
+        return
+    for m in spoken.lab.finditer(text):
+        for group, right in (("num", False), ("lo", True), ("hi", False)):
+            if m.group(group) is not None:
+                s, e = m.span(group)
+                _put(chars, text, s, e, _value(spoken, m.group(group), short=True) or "", right)
 
 
 def _stages(spoken: Spoken, text: str, chars: list[str]) -> None:
@@ -196,6 +256,8 @@ def speak(spoken: Spoken, text: str, chars: list[str]) -> None:
     if spoken.forms is not None:
         hear(spoken.forms, text, chars)
     _stages(spoken, text, chars)
+    _clinical(spoken, text, chars)
+    _labs(spoken, text, chars)
     _numbers(spoken, text, chars)
     _commands(spoken, text, chars)
     if spoken.corrections is not None:

@@ -159,6 +159,8 @@ class _Layout(Strict):
     spoken_stage_values: Words = Field(default_factory=list)
     spoken_commands: Words = Field(default_factory=list)
     spoken_command_not_after: Words = Field(default_factory=list)
+    # round 45s: the spoken commands a written note never uses ("comma", "new paragraph"): one proves a dictation
+    spoken_dictation_proof: Words = Field(default_factory=list)
     spoken_corrections: Words = Field(default_factory=list)
     spoken_correction_values: Words = Field(default_factory=list)
     # round 23e (blank_prompts.py): a template's unfilled field printed after an item ("Bone pain: [select]")

@@ -159,6 +159,8 @@ class _Layout(Strict):
     spoken_stage_values: Words = Field(default_factory=list)
     spoken_commands: Words = Field(default_factory=list)
     spoken_command_not_after: Words = Field(default_factory=list)
+    # round 45s: the spoken commands a written note never uses ("comma", "new paragraph"): one proves a dictation
+    spoken_dictation_proof: Words = Field(default_factory=list)
     spoken_corrections: Words = Field(default_factory=list)
     spoken_correction_values: Words = Field(default_factory=list)
     # round 45d (spoken.py): a liver test's value and its reference range said as words after the test's name

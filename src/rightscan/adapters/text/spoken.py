@@ -42,6 +42,7 @@ class Spoken:
     commands: re.Pattern[str] | None
     punct: dict[str, str]
     not_after: frozenset[str]
+    proof: frozenset[str]  # round 45s: the commands that prove a dictation (spoken_dictation_proof)
     corrections: re.Pattern[str] | None
     correction_values: frozenset[str]
     clinical: re.Pattern[str] | None = None  # round 45d: "T three N one M X" (the letters said apart, T before N)
@@ -125,6 +126,9 @@ def compile_spoken(spec: Mapping[str, Sequence[str]]) -> Spoken | None:
         commands=commands if punct else None,
         punct=punct,
         not_after=frozenset(w.lower() for w in spec.get("spoken_command_not_after", ())),
+        # without a list, "comma" alone proves it (the commands said as a comma)
+        proof=frozenset(" ".join(w.lower().split()) for w in spec.get("spoken_dictation_proof", ()))
+        or frozenset(k for k, v in punct.items() if v == ","),
         corrections=corrections,
         correction_values=frozenset(w.lower() for w in spec.get("spoken_correction_values", ())),
         lab=lab,
@@ -215,7 +219,9 @@ def _commands(spoken: Spoken, text: str, chars: list[str]) -> None:
     if spoken.commands is None:
         return
     found = list(spoken.commands.finditer(text))
-    if len(found) < 2 or not any(spoken.punct.get(" ".join(m.group("cmd").lower().split())) == "," for m in found):
+    # round 45s (v45 bh-034): a command a written note never says ("comma", "new paragraph") proves the dictation; a
+    # "period" alone may be a span of time
+    if len(found) < 2 or not any(" ".join(m.group("cmd").lower().split()) in spoken.proof for m in found):
         return  # not a dictation's punctuation
     for m in found:
         words = _WORD.findall(text[max(0, m.start() - 30) : m.start()])

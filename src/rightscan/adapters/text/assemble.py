@@ -66,6 +66,7 @@ from rightscan.adapters.text.stage_values import (
     stated_current,
 )
 from rightscan.adapters.text.study_changes import declined_studies, requested_studies, still_unclear
+from rightscan.adapters.text.study_reported import REPORTED_DONE, reported_with_result
 from rightscan.adapters.text.surgery_done import DATED, completed_surgery_sentences, years_beside
 from rightscan.adapters.text.surgery_to_come import operation_to_come
 from rightscan.adapters.text.ticked_rows import had_rows, ticked_as_had
@@ -268,6 +269,8 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
         elif m.family == "metastasis" and m.sentence in other_cancer and m.sentence not in breast_named:
             # "colon ca with liver mets 2015, resected": that cancer's distant disease, not the breast cancer's M
             status, why = IGNORED, "the metastasis of another cancer named in its sentence"
+        elif m.family == "procedure" and status != IGNORED and reported_with_result(m):
+            status, why = IGNORED, REPORTED_DONE  # round 45o: "XR R femur 3/20/25: lytic lesion, ? fracture"
         if (
             status == IGNORED
             and m.family == "surgery"

@@ -1,0 +1,46 @@
+"""Round 45o (v45 blind): a study written with its result is a study done, not the study considered.
+
+A history or an interval line reports a study by its name, its date and a colon, or by what it showed ("Dx mammo L
+4/8: increased density ..., ? post-tx change vs recurrence", "XR R femur 3/20/25: 2.2 cm lytic lesion, ? impending
+fracture", "CT A/P 10/28 (colon f/u) showed new sclerotic foci", "CT head without contrast in the ED showed vasogenic
+edema"). The question mark there doubts the finding, not the study: read as a study asked about, the study done was
+taken for a second study considered, and the one the plan proposes was lost to a conflict (annotation guide 2, order:
+a study already done is not the order). ``reported_with_result`` says so only for a study mention that no plan word
+marks as proposed and whose own words run straight into the date-and-colon or the result verb; a study to come ("PET
+to see whether it shows ...") keeps its reading. Only ever sets a study mention aside from the order.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rightscan.adapters.text.model import Mention
+
+REPORTED_DONE = "a study written with its result: done, not considered now"
+
+# the side, then the date and a colon or a result verb, right after the study's name ("L 4/8:", "3/20/25:",
+# "10/28 (colon f/u) showed")
+_DATED_RESULT = re.compile(
+    r"^[ \t]*(?:\(?(?:l|r|lt|rt|left|right|bilat|bilateral|b/l)\)?[ \t]+)?(?:on[ \t]+|dated[ \t]+|of[ \t]+)?"
+    r"\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]*(?:\([^()\n]{0,30}\)[ \t]*)?"
+    r"(?::|-[ \t]|(?:showed|shows|revealed|reveals|demonstrated|demonstrates)(?![a-z]))",
+    re.IGNORECASE,
+)
+# a result verb within the study's own clause ("without contrast in the ED showed"), with no word of a study to come
+_RESULT_VERB = re.compile(r"^([^.;:!?\n]{0,40}?)(?<![a-z])(?:showed|revealed|demonstrated)(?![a-z])", re.IGNORECASE)
+_TO_COME = re.compile(
+    r"(?<![a-z])(?:if|whether|will|would|to|should|may|might|can|could|shall|planned|plan|ordered|pending|scheduled"
+    r"|booked|requested|needed|needs?|await\w*|due)(?![a-z])",
+    re.IGNORECASE,
+)
+
+
+def reported_with_result(m: Mention) -> bool:
+    """Whether a study mention is a study done, written with its date and result or with what it showed."""
+    if m.sentence_start < 0 or m.effects & {"proposed", "declined"}:
+        return False
+    after = m.sentence[m.end - m.sentence_start :]
+    if _DATED_RESULT.match(after):
+        return True
+    verb = _RESULT_VERB.match(after)
+    return verb is not None and not _TO_COME.search(verb.group(1))

@@ -20,7 +20,14 @@ from rightscan.adapters.text.setting_concern import kept_routine, metastasis_sou
 from rightscan.adapters.text.setting_course import first_course, presented_before_course, told_after
 from rightscan.adapters.text.setting_cycle import cycle_setting
 from rightscan.adapters.text.setting_episode import Episode, at_diagnosis, own_clause
-from rightscan.adapters.text.setting_markers import above_uln, body_scans, lab_rising, marker_scanned, mild_alp_only
+from rightscan.adapters.text.setting_markers import (
+    above_uln,
+    body_scans,
+    lab_rising,
+    marker_scanned,
+    mild_alp_only,
+    mild_labs_only,
+)
 from rightscan.adapters.text.sides import BREAST_WORDS, other_breast, sides_of
 from rightscan.domain.setting import treated_cancer_setting
 
@@ -65,6 +72,9 @@ _IMPLANT_LYMPHOMA = "clue.implant_lymphoma"  # values.yaml (round 20e): BIA-ALCL
 _PERSONAL_CANCER = "clue.personal_cancer_history"  # values.yaml (round 20e): the patient's own history of cancer asked
 _ALP_WORDS = "note.alp_raised"  # targets.yaml: alkaline phosphatase called raised in words
 _ALP_BENIGN = "clue.alp_benign_cause"  # values.yaml (round 38l): a raised ALP put down to a benign cause
+# round 45t (values.yaml): raised liver tests put down to a cause other than the cancer ("Transaminitis - presumed MTX")
+_LIVER_BENIGN = "clue.liver_tests_benign_cause"
+_LAB_WORDS = frozenset({_ALP_WORDS, "note.liver_tests_raised"})  # targets.yaml: the tests called raised in words
 # round 43t: a metastasis, a recurrence or a progression named in any form, as a fact or a doubt
 _CANCER_SPREAD = re.compile(
     r"\b(?:mets?|metast\w*|recurren\w*|relapse\w*|progressi\w*|spread|malignan\w*|deposits?|lesions?|stage\s+IV)\b",
@@ -181,6 +191,13 @@ def infer_setting(
     alp_worded = bool(body_scans(cands)) and all(m in raised or m.rule == _ALP_WORDS for m in distant)
     mild_only = bool(raised) and (len(distant) == len(raised) or alp_worded) and not sought and mild_alp_only(cands)
     mild_only = mild_only and not lab_rising(mentions)  # round 38l: a test higher than before is rising
+    # round 45t (v45 bi-026, bj-013): the only new findings liver or bone tests mildly raised (at most the mild
+    # multiple, bilirubin normal), not rising, no metastasis sought, each test the note puts down to a cause other than
+    # the cancer (the ALP to vitamin D or bone turnover, the transaminases to methotrexate or a fatty liver) and the
+    # words that call them raised the same finding: with the visit named routine follow-up the clinician's reading
+    # keeps it surveillance (the branch below), as round 38l did for a mild ALP alone
+    explained = _explained_labs(mentions, cands) if raised and not sought and not lab_rising(mentions) else []
+    explained = explained if all(m in raised or m.rule in _LAB_WORDS for m in distant) else []
     # thirteenth security pass (F3): the words of a pathology count ("Final path: one positive node out of three") are
     # the operation's finding, not a new node
     counted = [(c.mention.start, c.mention.end) for c in cands if c.field == "pathology.n"]
@@ -402,6 +419,14 @@ def infer_setting(
         # round 38l: routine follow-up named, the mild ALP put down to a benign cause ("likely vit D deficiency")
         inferred = ("surveillance", "treated breast cancer in routine follow-up; the mildly raised alkaline "
                     "phosphatase is put down to a benign cause", raised + benign)  # fmt: skip
+    elif (
+        (long_ago or surgery) and explained and not local and stated in (None, "surveillance")
+        and kept_routine(said + by["followup"])
+    ):  # fmt: skip
+        if stated == "surveillance":
+            return []  # round 45t: the note's word stands
+        inferred = ("surveillance", "treated breast cancer in routine follow-up; the mildly raised liver or bone tests "
+                    "are put down to a cause other than the cancer", raised + explained)  # fmt: skip
     elif (long_ago or surgery) and mild_only and not local and stated is None:
         return left_open("after a treated cancer, the only new finding is a mildly raised alkaline phosphatase with "
                          "normal liver tests: whether distant spread is suspected is not said", raised)  # fmt: skip
@@ -506,6 +531,25 @@ def _explicit_new(rules: Rules, mentions: list[Mention], dated: Any) -> bool:
         and not dated(m.sentence)
         for m in mentions
     )
+
+
+def _explained_labs(mentions: list[Mention], cands: list[Candidate]) -> list[Mention]:
+    """Round 45t: the words that put each raised test down to a cause other than the cancer (values.yaml
+    clue.alp_benign_cause for the ALP, clue.liver_tests_benign_cause for the transaminases), when every test read is
+    at most mildly raised with a normal bilirubin (setting_markers.mild_labs_only); empty unless each raised test has
+    one."""
+    if not mild_labs_only(cands):
+        return []
+    labs = [c for c in cands if c.used and c.field.startswith("labs.")]
+    raised = {c.field.removeprefix("labs.") for c in labs if above_uln(c.value)}
+    said = [m for m in mentions if m.rule in (_ALP_BENIGN, _LIVER_BENIGN) and not m.effects & _NOT_SAID]
+    alp = [m for m in said if m.rule == _ALP_BENIGN]
+    liver = [m for m in said if m.rule == _LIVER_BENIGN]
+    if "alkaline_phosphatase" in raised and not alp:
+        return []
+    if raised & {"ast", "alt"} and not liver:
+        return []
+    return said
 
 
 def _not_resolved_benign(found: list[Mention], mentions: list[Mention]) -> list[Mention]:

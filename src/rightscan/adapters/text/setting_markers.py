@@ -87,3 +87,16 @@ def mild_alp_only(cands: list[Candidate]) -> bool:
     if not above_uln(alp) or alp["value"] > alp["uln"] * mild:
         return False
     return not any(above_uln(v) for k, v in labs.items() if k != "alkaline_phosphatase")
+
+
+def mild_labs_only(cands: list[Candidate]) -> bool:
+    """Round 45t: the labs read say some liver or bone test is above its upper limit, each at most the mild multiple of
+    red_flags.yaml (the ALP's), and the bilirubin is not raised."""
+    from rightscan.adapters.knowledge_files import load_knowledge
+
+    mild = load_knowledge().thresholds.alp_mild_max_x_uln
+    labs = {c.field.removeprefix("labs."): c.value for c in cands if c.used and c.field.startswith("labs.")}
+    raised = [v for v in labs.values() if above_uln(v)]
+    if not raised or above_uln(labs.get("bilirubin")):
+        return False
+    return all(v["value"] <= v["uln"] * mild for v in raised)

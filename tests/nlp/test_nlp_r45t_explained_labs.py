@@ -28,9 +28,9 @@ def _setting(note: str) -> str | None:
     "note",
     [
         "Survivorship f/u. 66F, L lumpectomy + RT 2019 for IDC ER+, on anastrozole. ALP 150 (35-105), AST 21 (0-35), "
-        "ALT 19 (0-35). Mildly elevated alk phos, most likely bone turnover on the AI. Well, no pain. Mammo due 3/2026.",
-        "Annual follow-up. 58F s/p R mastectomy 2017 for ILC. Alk phos 139 (40-120), ALT 24 (7-45), bili 0.6 (0.2-1.2). "
-        "Raised ALP likely due to her low vitamin D (25-OH D 11); replete and recheck. Feels well.",
+        "ALT 19 (0-35). Mildly elevated alk phos, most likely bone turnover on the AI. Well, no pain. Mammo due 3/26.",
+        "Annual follow-up. 58F s/p R mastectomy 2017 for ILC. Alk phos 139 (40-120), ALT 24 (7-45), bili 0.6 "
+        "(0.2-1.2). Raised ALP likely due to her low vitamin D (25-OH D 11); replete and recheck. Feels well.",
         "Surveillance visit. 71F, hx L BCT 2016 for IDC. ALP 175 (40-130) H, AST 20 (10-35), ALT 18 (7-35). "
         "Elevated alkaline phosphatase probably from vit D deficiency. Continue routine surveillance.",
     ],

@@ -70,6 +70,8 @@ _TOLD_BY_PLACE = frozenset({_NODE_DESCRIBED, _SCAR_PLACE, "clue.skin_flap_nodule
 _YEAR_COMPARED = "clue.year_compared"  # values.yaml (round 20e): "not present 2024", the compared study's year
 _IMPLANT_LYMPHOMA = "clue.implant_lymphoma"  # values.yaml (round 20e): BIA-ALCL named
 _PERSONAL_CANCER = "clue.personal_cancer_history"  # values.yaml (round 20e): the patient's own history of cancer asked
+# round 45t (values.yaml): the skin of the breast inflamed over a third of it or more, or red, hot and swollen
+_INFLAMED_SKIN = frozenset({"inflammatory.extent", "inflammatory.presentation"})
 _ALP_WORDS = "note.alp_raised"  # targets.yaml: alkaline phosphatase called raised in words
 _ALP_BENIGN = "clue.alp_benign_cause"  # values.yaml (round 38l): a raised ALP put down to a benign cause
 # round 45t (values.yaml): raised liver tests put down to a cause other than the cancer ("Transaminitis - presumed MTX")
@@ -228,6 +230,13 @@ def infer_setting(
     # ("Procedure: Lt MRM ... Findings: multiple level I/II axillary LN, largest 1.5 cm")
     if not (treatment or earlier or any(before_episode(m.sentence) for m in old_surgery)):
         found = [m for m in found if m.rule not in _TOLD_BY_PLACE]
+    # round 45t (v45 bj-048): the breast's skin inflamed (erythema, oedema, peau d'orange over a third of it or more;
+    # red, hot and swollen) after a cancer treated at an earlier time, told in an undated sentence and not put down to
+    # a cause (a cellulitis, radiation dermatitis said to explain it): a new finding of the treated breast or its skin,
+    # an inflammatory recurrence to rule out, as a skin nodule is
+    if treatment or earlier or any(before_episode(m.sentence) for m in old_surgery):
+        found += [m for m in mentions if m.rule in _INFLAMED_SKIN and not dated(m.sentence)
+                  and not m.effects & (_NOT_SAID | {"explained"})]  # fmt: skip
     local = [m for m in found + nodes if m.sentence not in presentation]  # regional nodes in words: a new finding
     # round 43l: every treatment and operation the note names, read or set aside (an operation the settled field left
     # out, one still planned), as long as it is the patient's: each must be dated for a finding to be dated before them

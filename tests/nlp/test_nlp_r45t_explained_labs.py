@@ -7,6 +7,8 @@ recurrence, in other wordings.
    same finding, not a second one.
 2. Transaminases mildly raised (at most the mild multiple, bilirubin normal) and put down to a drug or a fatty liver
    ("LFTs up, likely from her statin", "transaminitis, presumed methotrexate") in a routine follow-up: surveillance.
+3. (v45 bj-004) The benign cause written after a dash beside the result ("ALP 150 (40-129) - healing wrist fracture")
+   attributes it as "likely" does.
 Controls (safety): a red-flag symptom beside them, a metastasis sought or wondered about, a cause only wondered
 about ("MTX vs mets?"), transaminases far above the mild multiple, a raised bilirubin, a rising test, an unexplained
 transaminase rise, all keep the distant concern (no surveillance).
@@ -93,3 +95,37 @@ def test_control_the_symptom_itself_is_still_read() -> None:
     note = ("Oncology follow-up. 60F, R lumpectomy/SLNB 2020 for IDC. AST 55 (0-40), ALT 66 (0-45). LFTs mildly up, "
             "likely from her statin. New constant back pain at night x 4 wks.")  # fmt: skip
     assert facts(note).get("symptoms")
+
+
+# ------------------------------------------------------------------ 3. the cause after a dash beside the result
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Follow-up visit. 70F s/p R lumpectomy 2017 for IDC. Labs: ALP 138 (35-105) - vit D deficiency; AST 20 (0-35). "
+        "No complaints. Mammo 5/2026.",
+        "Oncology follow-up. 68F s/p L mastectomy 2016 for ILC. ALP 150 (40-129) - healing wrist fracture, ALT 19 "
+        "(0-35). Well.",
+        "Annual f/u. 75F, hx R BCT 2015 (IDC). Alk phos 120 (35-104) – Paget's, known to rheum. AST 18 (0-35). NED.",
+    ],
+)
+def test_a_benign_cause_after_a_dash_keeps_a_mild_alp_routine(note: str) -> None:
+    assert _setting(note) == "surveillance"
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # the cause followed by a doubt
+        "Oncology follow-up. 68F s/p L mastectomy 2016 for ILC. ALP 150 (40-129) - healing wrist fracture vs bone "
+        "mets? ALT 19 (0-35). Bone scan.",
+        "Follow-up visit. 64F s/p R BCT 2019 for IDC. ALP 140 (40-129), AST 22 (0-40). Mild ALP rise most likely bone "
+        "turnover on the AI vs bone mets? Bone scan.",
+    ],
+)
+def test_control_a_cause_followed_by_a_doubt_attributes_nothing(note: str) -> None:
+    assert _setting(note) != "surveillance"
+
+
+def test_control_a_dash_without_a_cause_attributes_nothing() -> None:
+    note = "Oncology follow-up. 68F s/p L mastectomy 2016 for ILC. ALP 150 (40-129) - recheck, ALT 19 (0-35). Well."
+    assert _setting(note) != "surveillance"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rightscan.adapters.text import plan_order
+from rightscan.adapters.text import plan_order, setting_markers
 from rightscan.adapters.text.candidates import ACCEPTED, Candidate, status_of, where
 from rightscan.adapters.text.model import Mention
 from rightscan.adapters.text.risk_reduction import risk_reducing
@@ -20,14 +20,7 @@ from rightscan.adapters.text.setting_concern import kept_routine, metastasis_sou
 from rightscan.adapters.text.setting_course import first_course, presented_before_course, told_after
 from rightscan.adapters.text.setting_cycle import cycle_setting
 from rightscan.adapters.text.setting_episode import Episode, at_diagnosis, own_clause
-from rightscan.adapters.text.setting_markers import (
-    above_uln,
-    body_scans,
-    lab_rising,
-    marker_scanned,
-    mild_alp_only,
-    mild_labs_only,
-)
+from rightscan.adapters.text.setting_markers import above_uln, body_scans, lab_rising, marker_scanned, mild_alp_only
 from rightscan.adapters.text.sides import BREAST_WORDS, other_breast, sides_of
 from rightscan.domain.setting import treated_cancer_setting
 
@@ -70,13 +63,9 @@ _TOLD_BY_PLACE = frozenset({_NODE_DESCRIBED, _SCAR_PLACE, "clue.skin_flap_nodule
 _YEAR_COMPARED = "clue.year_compared"  # values.yaml (round 20e): "not present 2024", the compared study's year
 _IMPLANT_LYMPHOMA = "clue.implant_lymphoma"  # values.yaml (round 20e): BIA-ALCL named
 _PERSONAL_CANCER = "clue.personal_cancer_history"  # values.yaml (round 20e): the patient's own history of cancer asked
-# round 45t (values.yaml): the skin of the breast inflamed over a third of it or more, or red, hot and swollen
-_INFLAMED_SKIN = frozenset({"inflammatory.extent", "inflammatory.presentation"})
+_INFLAMED_SKIN = frozenset({"inflammatory.extent", "inflammatory.presentation"})  # values.yaml: the breast's skin
 _ALP_WORDS = "note.alp_raised"  # targets.yaml: alkaline phosphatase called raised in words
 _ALP_BENIGN = "clue.alp_benign_cause"  # values.yaml (round 38l): a raised ALP put down to a benign cause
-# round 45t (values.yaml): raised liver tests put down to a cause other than the cancer ("Transaminitis - presumed MTX")
-_LIVER_BENIGN = "clue.liver_tests_benign_cause"
-_LAB_WORDS = frozenset({_ALP_WORDS, "note.liver_tests_raised"})  # targets.yaml: the tests called raised in words
 # round 43t: a metastasis, a recurrence or a progression named in any form, as a fact or a doubt
 _CANCER_SPREAD = re.compile(
     r"\b(?:mets?|metast\w*|recurren\w*|relapse\w*|progressi\w*|spread|malignan\w*|deposits?|lesions?|stage\s+IV)\b",
@@ -193,13 +182,8 @@ def infer_setting(
     alp_worded = bool(body_scans(cands)) and all(m in raised or m.rule == _ALP_WORDS for m in distant)
     mild_only = bool(raised) and (len(distant) == len(raised) or alp_worded) and not sought and mild_alp_only(cands)
     mild_only = mild_only and not lab_rising(mentions)  # round 38l: a test higher than before is rising
-    # round 45t (v45 bi-026, bj-013): the only new findings liver or bone tests mildly raised (at most the mild
-    # multiple, bilirubin normal), not rising, no metastasis sought, each test the note puts down to a cause other than
-    # the cancer (the ALP to vitamin D or bone turnover, the transaminases to methotrexate or a fatty liver) and the
-    # words that call them raised the same finding: with the visit named routine follow-up the clinician's reading
-    # keeps it surveillance (the branch below), as round 38l did for a mild ALP alone
-    explained = _explained_labs(mentions, cands) if raised and not sought and not lab_rising(mentions) else []
-    explained = explained if all(m in raised or m.rule in _LAB_WORDS for m in distant) else []
+    # round 45t (v45 bi-026, bj-013): mild tests put down to another cause, kept routine below (setting_markers)
+    explained = setting_markers.explained_labs(mentions, cands, distant, raised) if not sought else []
     # thirteenth security pass (F3): the words of a pathology count ("Final path: one positive node out of three") are
     # the operation's finding, not a new node
     counted = [(c.mention.start, c.mention.end) for c in cands if c.field == "pathology.n"]
@@ -230,10 +214,7 @@ def infer_setting(
     # ("Procedure: Lt MRM ... Findings: multiple level I/II axillary LN, largest 1.5 cm")
     if not (treatment or earlier or any(before_episode(m.sentence) for m in old_surgery)):
         found = [m for m in found if m.rule not in _TOLD_BY_PLACE]
-    # round 45t (v45 bj-048): the breast's skin inflamed (erythema, oedema, peau d'orange over a third of it or more;
-    # red, hot and swollen) after a cancer treated at an earlier time, told in an undated sentence and not put down to
-    # a cause (a cellulitis, radiation dermatitis said to explain it): a new finding of the treated breast or its skin,
-    # an inflammatory recurrence to rule out, as a skin nodule is
+    # round 45t (v45 bj-048): the treated breast's skin inflamed, undated and unexplained, is a new local finding
     if treatment or earlier or any(before_episode(m.sentence) for m in old_surgery):
         found += [m for m in mentions if m.rule in _INFLAMED_SKIN and not dated(m.sentence)
                   and not m.effects & (_NOT_SAID | {"explained"})]  # fmt: skip
@@ -295,6 +276,7 @@ def infer_setting(
     # metastases the note calls known ("known metastatic ER+ ILC on fulvestrant"): new lesions are progression and
     # the question is restaging, not one of the staging settings; a recurrence named only in the history stays history
     said = [c.mention for c in cands if c.field == "setting" and c.used]
+    routine = kept_routine(said + by["followup"])  # round 45t: the visit named routine follow-up
     if by["known_metastatic"] and all(m.effects & {"past", "historical"} for m in said):
         facts.pop("setting", None)
         why = "metastatic disease already known: a restaging question, not one of the staging settings"
@@ -428,12 +410,7 @@ def infer_setting(
         # round 38l: routine follow-up named, the mild ALP put down to a benign cause ("likely vit D deficiency")
         inferred = ("surveillance", "treated breast cancer in routine follow-up; the mildly raised alkaline "
                     "phosphatase is put down to a benign cause", raised + benign)  # fmt: skip
-    elif (
-        (long_ago or surgery) and explained and not local and stated in (None, "surveillance")
-        and kept_routine(said + by["followup"])
-    ):  # fmt: skip
-        if stated == "surveillance":
-            return []  # round 45t: the note's word stands
+    elif (long_ago or surgery) and explained and not local and stated in (None, "surveillance") and routine:
         inferred = ("surveillance", "treated breast cancer in routine follow-up; the mildly raised liver or bone tests "
                     "are put down to a cause other than the cancer", raised + explained)  # fmt: skip
     elif (long_ago or surgery) and mild_only and not local and stated is None:
@@ -540,25 +517,6 @@ def _explicit_new(rules: Rules, mentions: list[Mention], dated: Any) -> bool:
         and not dated(m.sentence)
         for m in mentions
     )
-
-
-def _explained_labs(mentions: list[Mention], cands: list[Candidate]) -> list[Mention]:
-    """Round 45t: the words that put each raised test down to a cause other than the cancer (values.yaml
-    clue.alp_benign_cause for the ALP, clue.liver_tests_benign_cause for the transaminases), when every test read is
-    at most mildly raised with a normal bilirubin (setting_markers.mild_labs_only); empty unless each raised test has
-    one."""
-    if not mild_labs_only(cands):
-        return []
-    labs = [c for c in cands if c.used and c.field.startswith("labs.")]
-    raised = {c.field.removeprefix("labs.") for c in labs if above_uln(c.value)}
-    said = [m for m in mentions if m.rule in (_ALP_BENIGN, _LIVER_BENIGN) and not m.effects & _NOT_SAID]
-    alp = [m for m in said if m.rule == _ALP_BENIGN]
-    liver = [m for m in said if m.rule == _LIVER_BENIGN]
-    if "alkaline_phosphatase" in raised and not alp:
-        return []
-    if raised & {"ast", "alt"} and not liver:
-        return []
-    return said
 
 
 def _not_resolved_benign(found: list[Mention], mentions: list[Mention]) -> list[Mention]:

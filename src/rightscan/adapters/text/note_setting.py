@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rightscan.adapters.text import plan_order
+from rightscan.adapters.text import plan_order, setting_markers
 from rightscan.adapters.text.candidates import ACCEPTED, Candidate, status_of, where
 from rightscan.adapters.text.model import Mention
 from rightscan.adapters.text.risk_reduction import risk_reducing
@@ -63,6 +63,7 @@ _TOLD_BY_PLACE = frozenset({_NODE_DESCRIBED, _SCAR_PLACE, "clue.skin_flap_nodule
 _YEAR_COMPARED = "clue.year_compared"  # values.yaml (round 20e): "not present 2024", the compared study's year
 _IMPLANT_LYMPHOMA = "clue.implant_lymphoma"  # values.yaml (round 20e): BIA-ALCL named
 _PERSONAL_CANCER = "clue.personal_cancer_history"  # values.yaml (round 20e): the patient's own history of cancer asked
+_INFLAMED_SKIN = frozenset({"inflammatory.extent", "inflammatory.presentation"})  # values.yaml: the breast's skin
 _ALP_WORDS = "note.alp_raised"  # targets.yaml: alkaline phosphatase called raised in words
 _ALP_BENIGN = "clue.alp_benign_cause"  # values.yaml (round 38l): a raised ALP put down to a benign cause
 # round 43t: a metastasis, a recurrence or a progression named in any form, as a fact or a doubt
@@ -181,6 +182,8 @@ def infer_setting(
     alp_worded = bool(body_scans(cands)) and all(m in raised or m.rule == _ALP_WORDS for m in distant)
     mild_only = bool(raised) and (len(distant) == len(raised) or alp_worded) and not sought and mild_alp_only(cands)
     mild_only = mild_only and not lab_rising(mentions)  # round 38l: a test higher than before is rising
+    # round 45t (v45 bi-026, bj-013): mild tests put down to another cause, kept routine below (setting_markers)
+    explained = setting_markers.explained_labs(mentions, cands, distant, raised) if not sought else []
     # thirteenth security pass (F3): the words of a pathology count ("Final path: one positive node out of three") are
     # the operation's finding, not a new node
     counted = [(c.mention.start, c.mention.end) for c in cands if c.field == "pathology.n"]
@@ -211,6 +214,10 @@ def infer_setting(
     # ("Procedure: Lt MRM ... Findings: multiple level I/II axillary LN, largest 1.5 cm")
     if not (treatment or earlier or any(before_episode(m.sentence) for m in old_surgery)):
         found = [m for m in found if m.rule not in _TOLD_BY_PLACE]
+    # round 45t (v45 bj-048): the treated breast's skin inflamed, undated and unexplained, is a new local finding
+    if treatment or earlier or any(before_episode(m.sentence) for m in old_surgery):
+        found += [m for m in mentions if m.rule in _INFLAMED_SKIN and not dated(m.sentence)
+                  and not m.effects & (_NOT_SAID | {"explained"})]  # fmt: skip
     local = [m for m in found + nodes if m.sentence not in presentation]  # regional nodes in words: a new finding
     # round 43l: every treatment and operation the note names, read or set aside (an operation the settled field left
     # out, one still planned), as long as it is the patient's: each must be dated for a finding to be dated before them
@@ -269,6 +276,7 @@ def infer_setting(
     # metastases the note calls known ("known metastatic ER+ ILC on fulvestrant"): new lesions are progression and
     # the question is restaging, not one of the staging settings; a recurrence named only in the history stays history
     said = [c.mention for c in cands if c.field == "setting" and c.used]
+    routine = kept_routine(said + by["followup"])  # round 45t: the visit named routine follow-up
     if by["known_metastatic"] and all(m.effects & {"past", "historical"} for m in said):
         facts.pop("setting", None)
         why = "metastatic disease already known: a restaging question, not one of the staging settings"
@@ -402,6 +410,9 @@ def infer_setting(
         # round 38l: routine follow-up named, the mild ALP put down to a benign cause ("likely vit D deficiency")
         inferred = ("surveillance", "treated breast cancer in routine follow-up; the mildly raised alkaline "
                     "phosphatase is put down to a benign cause", raised + benign)  # fmt: skip
+    elif (long_ago or surgery) and explained and not local and stated in (None, "surveillance") and routine:
+        inferred = ("surveillance", "treated breast cancer in routine follow-up; the mildly raised liver or bone tests "
+                    "are put down to a cause other than the cancer", raised + explained)  # fmt: skip
     elif (long_ago or surgery) and mild_only and not local and stated is None:
         return left_open("after a treated cancer, the only new finding is a mildly raised alkaline phosphatase with "
                          "normal liver tests: whether distant spread is suspected is not said", raised)  # fmt: skip

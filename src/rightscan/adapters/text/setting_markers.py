@@ -87,3 +87,46 @@ def mild_alp_only(cands: list[Candidate]) -> bool:
     if not above_uln(alp) or alp["value"] > alp["uln"] * mild:
         return False
     return not any(above_uln(v) for k, v in labs.items() if k != "alkaline_phosphatase")
+
+
+def mild_labs_only(cands: list[Candidate]) -> bool:
+    """Round 45t: the labs read say some liver or bone test is above its upper limit, each at most the mild multiple of
+    red_flags.yaml (the ALP's), and the bilirubin is not raised."""
+    from rightscan.adapters.knowledge_files import load_knowledge
+
+    mild = load_knowledge().thresholds.alp_mild_max_x_uln
+    labs = {c.field.removeprefix("labs."): c.value for c in cands if c.used and c.field.startswith("labs.")}
+    raised = [v for v in labs.values() if above_uln(v)]
+    if not raised or above_uln(labs.get("bilirubin")):
+        return False
+    return all(v["value"] <= v["uln"] * mild for v in raised)
+
+
+_ALP_BENIGN = "clue.alp_benign_cause"  # values.yaml (round 38l): a raised ALP put down to a benign cause
+# round 45t (values.yaml): raised liver tests put down to a cause other than the cancer ("Transaminitis - presumed MTX")
+_LIVER_BENIGN = "clue.liver_tests_benign_cause"
+_NOT_SAID = frozenset({"negated", "hypothetical", "family", "historical"})  # denied, feared, a relative's, resolved
+_LAB_WORDS = frozenset({"note.alp_raised", "note.liver_tests_raised"})  # targets.yaml: the tests called raised in words
+
+
+def explained_labs(
+    mentions: list[Mention], cands: list[Candidate], distant: list[Mention], raised_tests: list[Mention]
+) -> list[Mention]:
+    """Round 45t: the words that put each raised test down to a cause other than the cancer (values.yaml
+    clue.alp_benign_cause for the ALP, clue.liver_tests_benign_cause for the transaminases), when every test read is
+    at most mildly raised with a normal bilirubin (setting_markers.mild_labs_only); empty unless each raised test has
+    one."""
+    if not raised_tests or lab_rising(mentions) or not mild_labs_only(cands):
+        return []
+    if any(m not in raised_tests and m.rule not in _LAB_WORDS for m in distant):
+        return []  # another finding than the tests and the words that call them raised
+    labs = [c for c in cands if c.used and c.field.startswith("labs.")]
+    raised = {c.field.removeprefix("labs.") for c in labs if above_uln(c.value)}
+    said = [m for m in mentions if m.rule in (_ALP_BENIGN, _LIVER_BENIGN) and not m.effects & _NOT_SAID]
+    alp = [m for m in said if m.rule == _ALP_BENIGN]
+    liver = [m for m in said if m.rule == _LIVER_BENIGN]
+    if "alkaline_phosphatase" in raised and not alp:
+        return []
+    if raised & {"ast", "alt"} and not liver:
+        return []
+    return said

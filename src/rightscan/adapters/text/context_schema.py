@@ -298,6 +298,7 @@ class _RedFlagReadings(Strict):
     told_warning_words: Words  # round 19b: a cough's warning companions (blood, breathlessness)
     habit_causes: Words  # round 16b: a change of habits taken up on purpose (red_flag_readings.mood_cause)
     purpose_words: Words = Field(default_factory=list)  # round 22a: weight lost on purpose, told by an adverb
+    habit_denials: Words = Field(default_factory=list)  # round 45w: a habit denied right before it is no cause
     denied_cause_joins: Words = Field(default_factory=list)  # round 22a: "no fall or injury" denies both
     # round 23a (lasting_history.py): a "history of" a complaint given a length after it ("h/o back pain x 6 wks")
     lasting_history_cues: Words = Field(default_factory=list)

@@ -70,3 +70,13 @@ def test_range_alone_is_still_read() -> None:
 def test_numbered_second_mass_is_still_another_focus() -> None:
     note = NEW_DX + "US: mass 1: 3.1 cm at 10:00; mass 2: 1.4 cm at 11:00.\n"
     assert tumor(note).get("size_cm") == 3.1
+
+
+# ---------------------------------------------------------------- integration (v43 bb-010): a date's dash is no range
+@pytest.mark.parametrize("date", ["8/1 - ", "12/3 - ", "3/14 – "])
+def test_a_dated_size_is_no_range_end_and_two_studies_still_conflict(date: str) -> None:
+    note = (
+        NEW_DX + f"Imaging: dx mammo/US {date}3.0 cm irregular mass R 2:00.\n"
+        "Breast MRI 8/14: R breast non-mass enhancement 4.5 cm at 2:00.\n"
+    )
+    assert "size_cm" not in tumor(note)  # two imaging sizes, none said to be current: a conflict, not a choice

@@ -483,14 +483,15 @@ _SURGERY_FAMILIES = frozenset({"surgery", "surgery_done"})
 _WEAKER_SIZE = frozenset({"palpation", "historical"})
 # round 45z (v45 bi-038): a size read as the upper end of a range ("mass 5-6 cm", "2 to 3 cm") is an estimate: it gives
 # way to a measured size, as one felt on examination does (annotation guide: a size is by imaging or pathology)
-_RANGE_BEFORE = re.compile(r"\d\s*(?:-|–|to)\s*$")
+# never a date's dash ("dx mammo/US 8/1 - 3.0 cm": the 1 is a day, no range's start)
+_RANGE_BEFORE = re.compile(r"(?<![\d/.])\d+(?:\.\d+)?\s*(?:-|–|to)\s*$")
 
 
 def _range_end(m: Mention) -> bool:
     """The size mention is the second number of a range ("5-6 cm"): the text right before it ends "5-"."""
     if m.sentence_start < 0 or not m.sentence_start <= m.start <= m.sentence_start + len(m.sentence):
         return False
-    return bool(_RANGE_BEFORE.search(m.sentence[max(0, m.start - m.sentence_start - 12) : m.start - m.sentence_start]))
+    return bool(_RANGE_BEFORE.search(m.sentence[max(0, m.start - m.sentence_start - 16) : m.start - m.sentence_start]))
 
 
 def _already_present(item: dict[str, Any], facts: dict[str, Any]) -> bool:

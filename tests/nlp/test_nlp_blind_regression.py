@@ -229,8 +229,9 @@ FLOORS = {
     # disputed: bf-043 (a RUQ pain labelled "NEW:" that the assessment puts down to known gallstones; the guide keeps a
     # symptom with a warning qualifier, "new", even beside a benign cause, so the reader keeps the red flag)
     "blind_v44.jsonl": (1, 0.93),
-    # first run unseen 78.7 % and 3 unsafe (BLIND_V45_PROVENANCE.md, measured at 180018f): bh-009, bh-034, bj-001
-    "blind_v45.jsonl": (3, 0.78),
+    # first run unseen 78.7 % and 3 unsafe (BLIND_V45_PROVENANCE.md, measured at 180018f): bh-009, bh-034, bj-001;
+    # after rounds 45s, 45d, 45t, 45o, 45z, 45w (test_nlp_r45*_*.py) 87.3 % and none
+    "blind_v45.jsonl": (0, 0.87),
 }
 
 

@@ -42,6 +42,7 @@ from collections.abc import Iterator, Mapping, Sequence
 
 from spacy.tokens import Doc, Span
 
+from rightscan.adapters.text.habit_denial import habit_denied
 from rightscan.adapters.text.named_event import NamedEvent
 from rightscan.adapters.text.pass_words import (
     CLAUSE_BREAKS,
@@ -413,22 +414,10 @@ class RedFlagReadings:
             for j in range(span.end, min(sent.end, span.end + CLAUSE_REACH)):
                 if doc[j].text in CLAUSE_BREAKS:
                     break
-                if (
-                    starts_with(doc, j, self._weight_causes, self._mood_longest) is not None
-                    and not any(a <= j < b for a, b in denied)
-                    and not self._habit_denied(doc, j, span.end)
-                ):
+                cause = starts_with(doc, j, self._weight_causes, self._mood_longest) is not None  # 45w: not denied
+                if cause and not any(a <= j < b for a, b in denied) and not habit_denied(doc, j, span.end, self.words):
                     e.add("explained")
                     break
-
-    def _habit_denied(self, doc: Doc, j: int, start: int) -> bool:
-        """Round 45w: a denial word right before the habit at token ``j`` ("no change in diet", "without any dietary
-        changes"), past fillers ("any", "her"), after the symptom (token ``start`` on): the habit is denied."""
-        denials = self.words.get("habit_denials", frozenset())
-        k = j - 1
-        while k >= start and doc[k].lower_ in self.words["cause_fillers"]:
-            k -= 1
-        return k >= start and doc[k].lower_ in denials
 
     # ------------------------------------------------------------------ round 16b: an assessment's acute cause
     def _assessed(self, note: NoteMentions) -> list[tuple[int, str, int | None, bool]]:

@@ -73,8 +73,10 @@ class Settings(BaseSettings):
         description="Longest clinical note read (characters): longer notes are refused (API, web form); in a CDS "
         "call, record text beyond it is not read and the decision says so",
     )
+    # 0.75: an ordinary note at the 20,000-character cap takes 0.35-0.6 CPU seconds to read on the 2-CPU reference
+    # machine (2026-12-04, about 25 notes of 1,500 characters per CPU-second); 0.5 left it too close to refusal
     note_cpu_seconds: float = Field(
-        default=0.5,
+        default=0.75,
         ge=0.05,
         le=30,
         description="CPU seconds one request may spend reading a note (web page, API, a CDS call's record text); "

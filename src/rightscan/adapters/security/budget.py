@@ -1,5 +1,5 @@
 """A CPU budget for reading notes: one request never spends more than ``RIGHTSCAN_NOTE_CPU_SECONDS``
-(default 0.5 s) of CPU in the note reader (:class:`ReadingBudget`, one per request).
+(default 0.75 s) of CPU in the note reader (:class:`ReadingBudget`, one per request).
 
 The note reader (spaCy tokenizer, medspaCy ConText, PyFastNER, RightScan's rules) has input shapes on
 which its cost grows faster than the text: a run of ``(`` or ``=`` without a space (the tokenizer's

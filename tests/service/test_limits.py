@@ -282,8 +282,10 @@ def test_a_note_at_the_length_cap_costs_under_a_second_of_cpu(unit: str) -> None
         return time.process_time() - started
 
     half, full = cost(cap // 2), cost(cap)
-    # 0.9-1.2 s at the cap on this 2-core machine (19.9 s before the fix), so the bound is 2 s, and the growth must stay
-    # linear: twice the text, about twice the cost (quadratic would be four times). A request is stopped sooner by
-    # its CPU budget (RIGHTSCAN_NOTE_CPU_SECONDS, tests/service/test_note_budget.py).
-    assert full < 2.0, (unit, half, full)
+    # 0.9-1.2 s at the cap on this 2-core machine when written (19.9 s before the fix); by 2026-12-04, with the rules
+    # grown, 1.2 s ("ER+") and 1.6-1.7 s (the sizes) on a quiet machine and 2.2 s for the sizes under CI's load, so the
+    # bound is 3 s, and the growth must stay linear: twice the text, about twice the cost (quadratic would be four
+    # times). A request is stopped sooner by its CPU budget (RIGHTSCAN_NOTE_CPU_SECONDS,
+    # tests/service/test_note_budget.py).
+    assert full < 3.0, (unit, half, full)
     assert full < 3 * half + 0.1, (unit, half, full)

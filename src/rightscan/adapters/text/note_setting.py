@@ -20,6 +20,8 @@ from rightscan.adapters.text.setting_concern import kept_routine, metastasis_sou
 from rightscan.adapters.text.setting_course import first_course, presented_before_course, told_after
 from rightscan.adapters.text.setting_cycle import cycle_setting
 from rightscan.adapters.text.setting_episode import Episode, at_diagnosis, own_clause
+from rightscan.adapters.text.setting_markers import ALP_BENIGN as _ALP_BENIGN
+from rightscan.adapters.text.setting_markers import NOT_SAID as _NOT_SAID
 from rightscan.adapters.text.setting_markers import above_uln, body_scans, lab_rising, marker_scanned, mild_alp_only
 from rightscan.adapters.text.sides import BREAST_WORDS, other_breast, sides_of
 from rightscan.domain.setting import treated_cancer_setting
@@ -38,7 +40,6 @@ _COMPLAINTS = frozenset({_COMPLAINT, "clue.presenting_problem_other"})
 # round 43t (values.yaml): the study asked to rule out an acute problem of another cause ("r/o ICH", "r/o PNA")
 _ACUTE_OTHER = "clue.acute_other_ruled_out"
 _INJURY = "clue.injury"  # values.yaml (round 10c): an injury told as the reason ("fell", "struck her head", "MVC")
-_NOT_SAID = frozenset({"negated", "hypothetical", "family", "historical"})  # denied, feared, a relative's, resolved
 _SPECIMEN_LABEL = "clue.specimen_label"  # values.yaml: "Procedure: L total mastectomy", "Specimen: left WLE"
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 _POST_NEOADJUVANT = "clue.post_neoadjuvant"  # values.yaml (round 9c): ypT/ypN, "post-neoadjuvant", RCB
@@ -65,7 +66,6 @@ _IMPLANT_LYMPHOMA = "clue.implant_lymphoma"  # values.yaml (round 20e): BIA-ALCL
 _PERSONAL_CANCER = "clue.personal_cancer_history"  # values.yaml (round 20e): the patient's own history of cancer asked
 _INFLAMED_SKIN = frozenset({"inflammatory.extent", "inflammatory.presentation"})  # values.yaml: the breast's skin
 _ALP_WORDS = "note.alp_raised"  # targets.yaml: alkaline phosphatase called raised in words
-_ALP_BENIGN = "clue.alp_benign_cause"  # values.yaml (round 38l): a raised ALP put down to a benign cause
 # round 43t: a metastasis, a recurrence or a progression named in any form, as a fact or a doubt
 _CANCER_SPREAD = re.compile(
     r"\b(?:mets?|metast\w*|recurren\w*|relapse\w*|progressi\w*|spread|malignan\w*|deposits?|lesions?|stage\s+IV)\b",

@@ -102,10 +102,10 @@ def mild_labs_only(cands: list[Candidate]) -> bool:
     return all(v["value"] <= v["uln"] * mild for v in raised)
 
 
-_ALP_BENIGN = "clue.alp_benign_cause"  # values.yaml (round 38l): a raised ALP put down to a benign cause
+ALP_BENIGN = "clue.alp_benign_cause"  # values.yaml (round 38l): a raised ALP put down to a benign cause
 # round 45t (values.yaml): raised liver tests put down to a cause other than the cancer ("Transaminitis - presumed MTX")
 _LIVER_BENIGN = "clue.liver_tests_benign_cause"
-_NOT_SAID = frozenset({"negated", "hypothetical", "family", "historical"})  # denied, feared, a relative's, resolved
+NOT_SAID = frozenset({"negated", "hypothetical", "family", "historical"})  # denied, feared, a relative's, resolved
 _LAB_WORDS = frozenset({"note.alp_raised", "note.liver_tests_raised"})  # targets.yaml: the tests called raised in words
 
 
@@ -122,8 +122,8 @@ def explained_labs(
         return []  # another finding than the tests and the words that call them raised
     labs = [c for c in cands if c.used and c.field.startswith("labs.")]
     raised = {c.field.removeprefix("labs.") for c in labs if above_uln(c.value)}
-    said = [m for m in mentions if m.rule in (_ALP_BENIGN, _LIVER_BENIGN) and not m.effects & _NOT_SAID]
-    alp = [m for m in said if m.rule == _ALP_BENIGN]
+    said = [m for m in mentions if m.rule in (ALP_BENIGN, _LIVER_BENIGN) and not m.effects & NOT_SAID]
+    alp = [m for m in said if m.rule == ALP_BENIGN]
     liver = [m for m in said if m.rule == _LIVER_BENIGN]
     if "alkaline_phosphatase" in raised and not alp:
         return []

@@ -218,6 +218,6 @@ def test_a_requisitions_marks_and_confusions_are_read_in_linear_time() -> None:
         "PAGE 1 OF 2   " * 140,
     ]
     for text in texts:
-        started = time.perf_counter()
+        started = time.thread_time()
         interpret(KB, text)
-        assert time.perf_counter() - started < 2.0, text[:40]
+        assert time.thread_time() - started < 2.0, text[:40]

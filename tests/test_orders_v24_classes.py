@@ -117,10 +117,10 @@ def test_a_fhir_service_request_still_asks_where_its_names_do(text: str) -> None
 
 def test_a_wrapper_is_read_in_bounded_time() -> None:
     hostile = ["\\T\\" * 20_000, "MBS" + " " * 20_000 + "1", "OBR" + "|" * 50_000, "1^" * 30_000 + "L"]
-    start = time.perf_counter()
+    start = time.thread_time()
     for text in hostile:
         assert names(KB.vocabulary, text)
-    assert time.perf_counter() - start < 2.0
+    assert time.thread_time() - start < 2.0
 
 
 # ------------------------------------------------------------------ LOINC long common names of a hybrid

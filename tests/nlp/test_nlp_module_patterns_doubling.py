@@ -46,10 +46,10 @@ PATTERNS = _patterns()
 
 
 def _cost(regex: re.Pattern, text: str) -> float:
-    began = time.perf_counter()
+    began = time.thread_time()
     for _ in regex.finditer(text):
         pass
-    return time.perf_counter() - began
+    return time.thread_time() - began
 
 
 def _doubles(regex: re.Pattern, head: str, unit: str) -> bool:

@@ -42,6 +42,14 @@ _PHRASE_END = re.compile(r"[.;,](?:\s|$)|[;,\n|]|\s(?:and|but)\s|\s[/+]\s|\s\(")
 # follows is another thing the measured tumour has ("IDC 3 cm with a biopsy-proven axillary node", "7 cm w/ skin
 # ulceration"), not what the number measures
 _MEASURE_PHRASE_END = re.compile(_PHRASE_END.pattern + r"|\s(?:with|w/)(?=\s)")
+# round 46t: and at the next measurement standing on its own (not a product's "x 1.2 cm"): the words after it are that
+# number's ("L IDC 1.4cm @ 2:00 6cm FN on US": the "FN" makes the 6 cm a distance from the nipple, not the 1.4 cm)
+_NEXT_MEASURE = re.compile(r"(?<![x×*\d.])(?<![x×*] )(?<!by )\b\d+(?:\.\d+)?[ \t]*(?:cm|mm)\b")
+
+
+# round 46t: an arrow before a name ("pager -> Dr. Mensah: 55F ...", "=> onc: 61F") addresses a message; it is no
+# comparison sign, so a reject word ">" does not see it. An arrow before a number ("fever 100.2 -> 101F") still is one
+_ADDRESS_ARROW = re.compile(r"(?:-+>|=>|→)(?=[ \t]*[A-Za-z])")
 
 
 def _line_key_rejects(rule: ValueRule, text: str, start: int) -> bool:
@@ -53,7 +61,7 @@ def _line_key_rejects(rule: ValueRule, text: str, start: int) -> bool:
     colon = head.find(":")
     if colon <= 0 or colon > _KEY_MAX or _SENTENCE_END.search(head, colon):
         return False
-    key = head[:colon].lower()
+    key = _ADDRESS_ARROW.sub(lambda m: " " * len(m.group()), head[:colon]).lower()
     return any(p.search(key) for p in rule.reject_before)
 
 
@@ -64,7 +72,8 @@ def rejected(rule: ValueRule, text: str, start: int, end: int, gaps: frozenset[i
         return True
     if rule.reject_before:
         field_start = max((g for g in gaps if g < start), default=-1) + 1  # round 18f: a form field is a clause
-        before = text[max(0, start - rule.window, field_start) : start]
+        before = text[max(0, start - rule.window - 2, field_start) : start]  # an arrow's whole sign (round 46t)
+        before = _ADDRESS_ARROW.sub(lambda m: " " * len(m.group()), before)[-rule.window :]
         cuts = list(_CLAUSE_END.finditer(before))  # read in the note's case (a question ends before a capital)
         if cuts:
             before = before[cuts[-1].end() :]
@@ -80,6 +89,8 @@ def rejected(rule: ValueRule, text: str, start: int, end: int, gaps: frozenset[i
         cut = (_MEASURE_PHRASE_END if rule.describes_after else _PHRASE_END).search(after)
         if cut:
             after = after[: cut.start()]
+        if rule.describes_after and (other := _NEXT_MEASURE.search(after)):
+            after = after[: other.start()]
         next_field = min((g for g in gaps if g >= end), default=None)
         if next_field is not None and next_field - end < len(after):  # round 18f: the next field of a form's line
             after = after[: next_field - end]

@@ -349,6 +349,12 @@ def _names_modality(vocab: OrderVocabulary, text: str) -> bool:
     return bool(scratch.modality)
 
 
+def _names_part(vocab: OrderVocabulary, text: str) -> frozenset[str]:
+    scratch = _Parse()
+    _read_segment(vocab, _words(vocab, text, scratch), scratch, later=True)
+    return frozenset(scratch.regions)
+
+
 def _words(vocab: OrderVocabulary, raw: str, parse: _Parse) -> tuple[str, ...]:
     """The segment's tokens with typos fixed, up to its first clinical word: what follows is the
     indication's, read as written ("lump night pain": a fix would read "night" as "right")."""
@@ -477,7 +483,9 @@ def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
     text = _UNDOT.sub(lambda m: re.sub(r"[.\s]", "", m.group()), text)
     text = _ABBREVIATION_STOP.sub(r"\1", text)  # round 44o: "US breast incl. axilla": no sentence end
     text = _BRACKETED_SIGN.sub(r" \1", text)  # "(-) contrast": the sign stays with the contrast noun beside it
-    segments = _SEGMENT_BREAK.split(leading_code(vocab, text, lambda rest: _names_modality(vocab, rest)))
+    segments = _SEGMENT_BREAK.split(
+        leading_code(vocab, text, lambda rest: _names_modality(vocab, rest), lambda rest: _names_part(vocab, rest))
+    )
     if len(segments) > 1 and orderable_code(vocab, segments[0]) and any(s.strip() for s in segments[1:]):
         segments = [s for s in segments[1:] if s.strip()]  # "MRBRWO - MRI BRAIN W/O CON": the EHR's code
     lead = _leading_indication(vocab, segments)

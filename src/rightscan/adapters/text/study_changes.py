@@ -27,7 +27,7 @@ def declined_studies(cands: list[Candidate]) -> None:
     declined: dict[Any, int] = {}  # study -> where the note last says it was declined
     refused: dict[Any, int] = {}  # round 43o: study -> where the note last says so other than as advice against it
     for c in cands:
-        if c.field == "order" and "declined" in c.mention.effects:
+        if c.field == "order" and ("declined" in c.mention.effects or _refused_by_name(c.mention)):
             declined[c.value] = max(declined.get(c.value, -1), c.mention.start)
             if not _advice_only(c.mention.sentence):
                 refused[c.value] = max(refused.get(c.value, -1), c.mention.start)
@@ -51,6 +51,26 @@ _REFUSAL = re.compile(
     r"(?![a-z])",
     re.IGNORECASE,
 )
+
+
+# round 46c (v46 bm-020): the patient's refusal verb right before the study it turns down ("pt called & cancelled -
+# declines bone scan", "she refused the PET/CT"): "declines" is read as a negation (context_rules.json, so that a denial
+# written "declines" before symptoms keeps it), which alone would leave the study proposed earlier ("Onc requested
+# staging bone scan") as the order; the refusal of that study by name sets its earlier requests aside, as a study
+# declined does. Only the verb itself and up to two small words before the study's name; never advice against it
+_REFUSED_BEFORE = re.compile(
+    r"(?<![a-z])(?:declin(?:es|ed|ing)|refus(?:es|ed|ing))(?:\s+(?:the|a|an|any|her|his|further|staging|repeat)){0,2}"
+    r"\s*$",
+    re.IGNORECASE,
+)
+
+
+def _refused_by_name(mention: Mention) -> bool:
+    """Round 46c: a study mention negated by the patient's refusal verb right before its name."""
+    if "negated" not in mention.effects or mention.sentence_start < 0:
+        return False
+    before = mention.sentence[: max(0, mention.start - mention.sentence_start)]
+    return _REFUSED_BEFORE.search(before) is not None and not _advice_only(mention.sentence)
 
 
 def _advice_only(sentence: str) -> bool:

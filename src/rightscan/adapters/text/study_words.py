@@ -66,6 +66,15 @@ _SET_OFF_CONTRAST = re.compile(
 )
 
 
+# round 46c: a lone "w/" (or "w") after a study's name, and the word it joins when that word is no contrast word
+_BARE_WITH = re.compile(r"\s*w/?\s*", re.IGNORECASE)
+_JOINS_OTHER = re.compile(
+    r"\s*(?!(?:oral|po|dye|enhanc\w*|contrast\w*|gad\w*|iodinated|omnipaque|isovue|multihance|dotarem|eovist|prohance|"
+    r"clariscan|iv|i\.v)(?![a-z]))[a-z]",
+    re.IGNORECASE,
+)
+
+
 def order_words(text: str, start: int, end: int) -> str:
     """A study's words for the resolver: the matched phrase and any contrast words right after it
     ("CT chest" + " w contrast", "MRI brain" + " w/wo"), which the phrase itself may not include; a side written
@@ -79,6 +88,11 @@ def order_words(text: str, start: int, end: int) -> str:
     words = more.group(0) if more else ""
     # a bare "with" or "without" is not about contrast ("mammogram with tomosynthesis")
     says_contrast = _SAYS_CONTRAST.search(words) is not None
+    # round 46c (v46 bm-018): nor is a bare "w/" joining the study to a technique other than contrast ("diagnostic mammo
+    # w/ mag views", "dx mammogram w/ spot compression"): the magnification views of a diagnostic mammogram, never the
+    # contrast-enhanced one; "w/ contrast", "w/ IV", "w/ gad", "w/ and w/o" still say contrast
+    if says_contrast and _BARE_WITH.fullmatch(words) and _JOINS_OTHER.match(text, end + len(words)):
+        says_contrast = False
     tail = words if says_contrast else ""  # a bare "and" or "/" after the study is not about it
     return text[start:end] + (tail or set_off_contrast(text, end))
 

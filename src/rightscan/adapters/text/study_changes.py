@@ -140,11 +140,20 @@ def chosen_studies(cands: list[Candidate]) -> None:
     for c in orders:
         values_in.setdefault(c.mention.sentence, set()).add(c.value)
     options = {s for s, v in values_in.items() if len(v) > 1 and _OPTIONS.search(s)}
+    # round 46o (v46 bm-046): options the note asks between ("Want CT chest w contrast after thora, or full CT CAP?")
+    # are settled by a later reply proposing one of them alone ("CT CAP w contrast after the thora pls"), with no
+    # word of choice: the question asked for the choice
+    asked = {s for s in options if "?" in s}
     for c in orders:
         s = c.mention.sentence
-        if s in options or len(values_in[s]) != 1 or "proposed" not in c.mention.effects or not cue.search(s):
+        if s in options or len(values_in[s]) != 1 or "proposed" not in c.mention.effects:
             continue
-        offered = [o for o in orders if o.mention.sentence in options and o.mention.start < c.mention.start]
+        chooses = cue.search(s) is not None
+        offered = [
+            o
+            for o in orders
+            if o.mention.sentence in (options if chooses else asked) and o.mention.start < c.mention.start
+        ]
         if not any(o.value == c.value for o in offered):
             continue
         for o in offered:

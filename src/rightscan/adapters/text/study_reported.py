@@ -33,6 +33,16 @@ _TO_COME = re.compile(
     r"|booked|requested|needed|needs?|await\w*|due)(?![a-z])",
     re.IGNORECASE,
 )
+# round 46o (v46 bl-025, bm-026): a study's name, its contrast words and the place or date it was done in brackets, then
+# a colon and a finding the writer doubts ("CT head w/o (ED 11/5): ?subtle L frontal hypodensity", "CT head: ?L frontal
+# hypodensity w/ edema"): a report, its question mark on the finding, not on the study. A question about the study
+# itself after the colon ("CT head: ?needed", "MRI: ?worth doing") is no finding and keeps its reading.
+_DOUBTED_FINDING = re.compile(
+    r"^[ \t]*(?:(?:w/o|w/|wo|w|with|without|non-?con\w*|contrast|iv|and|&|\+|-)[ \t]+){0,4}"
+    r"(?:\([^()\n]{1,30}\)[ \t]*)?:[ \t]*\?[ \t]?(?!(?:needed|need|indicated|necessary|required|worth"
+    r"|appropriate|useful|helpful|ok|okay|now|today|tonight|tomorrow|tmrw|first|instead|or|if|whether|should|too|also)(?![a-z]))[a-z]",
+    re.IGNORECASE,
+)
 
 
 def reported_with_result(m: Mention) -> bool:
@@ -40,7 +50,7 @@ def reported_with_result(m: Mention) -> bool:
     if m.sentence_start < 0 or m.effects & {"proposed", "declined"}:
         return False
     after = m.sentence[m.end - m.sentence_start :]
-    if _DATED_RESULT.match(after):
+    if _DATED_RESULT.match(after) or _DOUBTED_FINDING.match(after):  # round 46o: "CT head: ?L frontal hypodensity"
         return True
     verb = _RESULT_VERB.match(after)
     return verb is not None and not _TO_COME.search(verb.group(1))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,7 +29,10 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
 
 def test_service_and_api_answers_match_their_models(client: TestClient) -> None:
     Health.model_validate(client.get("/healthz").json())
-    Ready.model_validate(client.get("/readyz").json())
+    deadline = time.monotonic() + 180  # the note reader is built in the background after start-up
+    while "warming up" in (ready := client.get("/readyz")).text and time.monotonic() < deadline:
+        time.sleep(0.2)
+    Ready.model_validate(ready.json())
     for row in client.get("/v1/procedures").json():
         Procedure.model_validate(row)
     r = client.post("/v1/evaluate", json=patient())

@@ -77,6 +77,16 @@ def start_server(
     raise RuntimeError(f"server did not start:\n{log_path.read_text(errors='replace')}")
 
 
+def warmed(url: str, limit: float = 180) -> None:
+    """Wait until /readyz no longer says the note reader is warming up (it is built in the background after start-up:
+    seconds, more on a loaded machine), for tests that probe readiness for another reason (the decision log)."""
+    deadline = time.monotonic() + limit
+    while "warming up" in httpx.get(f"{url}/readyz", timeout=10).text:
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"the note reader was not built within {limit} s")
+        time.sleep(0.2)
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     srv = start_server(tmp_path_factory.mktemp("srv"))

@@ -33,7 +33,7 @@ import pytest
 
 from conftest import patient
 
-from .conftest import ISSUER, RIGHTSCAN, Server, start_server
+from .conftest import ISSUER, RIGHTSCAN, Server, start_server, warmed
 from .test_cds import SERVICE, reference_request
 from .test_smart_launch import CLIENT_ID, SmartServer
 
@@ -84,6 +84,7 @@ def test_an_overlong_hook_instance_is_422_naming_it_not_a_store_failure(any_stor
     assert "h" * 65 not in r.text
     request["hookInstance"] = str(uuid.uuid4())  # control: a real one is answered
     assert _call(any_store, request).status_code == 200
+    warmed(any_store.url)
     assert httpx.get(f"{any_store.url}/readyz").status_code == 200
 
 
@@ -160,6 +161,7 @@ def test_readiness_probes_do_not_let_another_process_take_the_log_from_under_the
     server = start_server(tmp_path)
     ids: list[str] = []
     try:
+        warmed(server.url)
         for _round in range(3):
             for _ in range(4):
                 r = httpx.post(f"{server.url}/v1/evaluate", json=patient(), timeout=30)

@@ -35,7 +35,7 @@ from rightscan.interfaces.http import routes_web
 from rightscan.interfaces.http.app import create_app
 from rightscan.settings import Settings
 
-from .conftest import ISSUER, Server, free_port, start_secured_server, start_server
+from .conftest import ISSUER, Server, free_port, start_secured_server, start_server, warmed
 from .test_access import _decision
 from .test_deployment import _immutable
 
@@ -356,6 +356,7 @@ def test_load_balancer_probes_with_head_get_the_answer_of_get_without_a_body(tmp
     server = start_server(tmp_path)
     db = tmp_path / "log.db"
     try:
+        warmed(server.url)
         for path in ("/healthz", "/readyz"):
             r = httpx.head(server.url + path)
             assert r.status_code == 200, (path, r.status_code)

@@ -23,7 +23,7 @@ import pytest
 from conftest import patient
 from rightscan.adapters.security.testing import generate_key, jwks_json, make_claims, sign_token
 
-from .conftest import RIGHTSCAN, Server, free_port, start_server
+from .conftest import RIGHTSCAN, Server, free_port, start_server, warmed
 
 ISSUER = "https://ehr.example.org"
 PUBLIC = "https://cds.example.org"  # what the EHR calls: a reverse proxy in front of every instance
@@ -154,6 +154,7 @@ def test_unwritable_store_answers_503_and_readyz_says_so(tmp_path: Path) -> None
     server = start_server(tmp_path)
     db = tmp_path / "log.db"
     try:
+        warmed(server.url)
         assert httpx.get(f"{server.url}/readyz").status_code == 200
         assert httpx.post(f"{server.url}/v1/evaluate", json=FACTS).status_code == 200
         files = [db, Path(f"{db}-wal")]  # not -shm: SQLite maps it, see the start-up test below

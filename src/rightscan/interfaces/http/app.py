@@ -50,9 +50,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.settings = settings
         app.state.verifier = _verifier(settings, store)
         app.state.links = _link_signer(settings, store)
-        # Build the free-text pipeline and the FHIR models off the start-up path, so the first
-        # consultation does not pay ~1.5 s for them.
-        threading.Thread(target=_warm_up, name="rightscan-warm-up", daemon=True).start()
+        # Build the free-text pipeline and the FHIR models off the start-up path (10-17 CPU-seconds at 2026-12-04),
+        # so the first consultation does not pay for them.
+        # /readyz answers 503 until this is done, so a load balancer sends no note to a cold reader.
+        app.state.warm = threading.Event()
+        threading.Thread(target=_warm_up, args=(app.state.warm,), name="rightscan-warm-up", daemon=True).start()
         if app.state.verifier is None:
             log.warning(DEV_MODE_WARNING)
         log.info(
@@ -107,7 +109,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     return app
 
 
-def _warm_up() -> None:
+def _warm_up(done: threading.Event) -> None:
     try:
         from rightscan.adapters import fhir
         from rightscan.adapters.text import warm_up
@@ -119,6 +121,8 @@ def _warm_up() -> None:
         gc.freeze()
     except Exception as exc:  # a failed warm-up only delays the first request; the request reports errors
         log.warning("warm-up skipped: %s", type(exc).__name__)
+    finally:
+        done.set()
 
 
 def startup_problem(settings: Settings) -> str | None:

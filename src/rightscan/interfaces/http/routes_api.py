@@ -31,15 +31,19 @@ async def health(engine: EngineDep) -> JSONResponse:
 _READY_DOC: dict[str, Any] = {
     "tags": ["service"],
     "response_model": Ready,
-    "responses": {503: {"description": "decision log unavailable", **errors_doc(503)[503]}},
+    "responses": {503: {"description": "warming up, or decision log unavailable", **errors_doc(503)[503]}},
 }
 
 
 @router.get("/readyz", **_READY_DOC)
 @router.head("/readyz", **_READY_DOC)
-async def ready(engine: EngineDep) -> JSONResponse:
-    """Readiness: the knowledge is loaded and the decision log takes a write now; 503 otherwise. HEAD
-    answers the same status without the body."""
+async def ready(request: Request, engine: EngineDep) -> JSONResponse:
+    """Readiness: the knowledge is loaded, the note reader has been built (its warm-up after start-up takes
+    a second or two) and the decision log takes a write now; 503 otherwise. HEAD answers the same status
+    without the body."""
+    warm = getattr(request.app.state, "warm", None)
+    if warm is not None and not warm.is_set():
+        raise ApiError(503, "warming up: the note reader is being built", headers={"Retry-After": "1"})
     await run_in_threadpool(engine.store.check_ready)  # StoreError -> 503 "decision log unavailable"
     return JSONResponse({"status": "ready", "knowledge_version": engine.kb.version, "decision_log": "writable"})
 

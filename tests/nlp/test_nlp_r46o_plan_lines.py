@@ -1,12 +1,14 @@
 """Round 46o (v46 bm-023, bm-030, bm-039, bm-012, bk-046, bm-009): a plan line in short clinician-to-clinician text.
 
-A study asked for with a bare imperative ("get ..."), with the time it is to happen ending its clause ("... today,
-add LFTs", "... this wk."), or with its purpose alone ("... to eval.") is the study considered, though no "order",
+A study asked for with a bare imperative ("get ...", "grab ..."), with the time it is to happen ending its clause
+("... this wk."), or with its purpose alone ("... to eval.") is the study considered, though no "order",
 "plan" or "recommend" word names it; a conditional next step after it ("if neg -> bone scan") is no second study. The
 pelvis named before the films and the breast with the chest wall before an ultrasound are studies recognised
 (annotation guide 2, order). Controls: a study said done, a study with its result after the time word, two studies
 proposed together and a study declined keep their reading; a red-flag symptom in the same notes is still read.
-Wordings of our own, not the v46 notes'.
+Wordings of our own, not the v46 notes'. (At the merge the cues "today." and "today, <next step>" were dropped: a
+two-word match holding "today" pruned the one-word "today" cue that keeps a relative's visit apart from the patient's
+own complaint, so "Daughter came with her today; she has new back pain" lost its red flag, test_nlp_unsafe_v13a.)
 """
 
 from __future__ import annotations
@@ -23,8 +25,8 @@ from nlp_helpers import order_of, symptom_codes
          " ultrasound, bx if suspicious.", "us_axilla"),
         ("58F hx R breast IDC 2018. Progressive cough x 6 wks, no fever. Discussed w/ attending: chest xray"
          " tonight, call w/ result.", "xray_chest"),
-        ("67F hx L breast ca 2017 on AI. New L thigh pain x 4 wks, worse at night.\nR: x-ray of L femur today; recheck"
-         " ALP. if x-ray unremarkable -> bone scan", "xray_bone"),
+        ("67F hx L breast ca 2017 on AI. New L thigh pain x 4 wks, worse at night.\nR: grab an x-ray of the L femur;"
+         " recheck ALP. if x-ray unremarkable -> bone scan", "xray_bone"),
         ("70F hx R breast ca 2016 s/p lumpectomy. R groin/hip ache x 5 wks, waking her.\nPelvis x-rays this week,"
          " CBC, see back in 10 days.", "xray_bone"),
         ("63F hx L breast ca 2020. Thoracic back ache for 2 months, not positional.\nThoracic spine radiographs"
@@ -55,6 +57,6 @@ def test_controls_keep_their_reading(note: str) -> None:
 
 def test_the_red_flag_in_a_plan_line_note_is_still_read() -> None:
     note = ("67F hx L breast ca 2017 on AI. New L thigh bone pain x 4 wks, worse at night.\n"
-            "R: radiographs L femur today, add LFTs.")
+            "R: get radiographs of the L femur, add LFTs.")
     assert order_of(note) == "xray_bone"
     assert "bone_pain" in symptom_codes(note)

@@ -102,6 +102,10 @@ def test_an_uncertain_symptom_is_unparsed_not_coded() -> None:
 _SYMPTOM_PHRASES = sorted(
     {p for r in load_rules().targets if r.field == "symptoms" and r.value is not None for p in r.phrases}
 )
+# Examination signs named by what is missing ("absent anal tone", "decreased grip strength") are findings, not
+# complaints a patient denies: whether "denies back pain, absent anal tone" keeps the sign is a question of its own (it
+# reads differently after a comma and after a pronoun phrase, noticed 2026-12-04 and left open), not of these lists.
+_LIST_PHRASES = [p for p in _SYMPTOM_PHRASES if p.split()[0] not in {"absent", "decreased", "diminished", "reduced"}]
 _SHORT_CUES = ["no", "not", "without", "denies", "denied", "negative for", "free of", "no evidence of", "nil"]
 _LIST_CUES = ["denies", "denied", "negative for", "no complaints of", "ROS negative for"]
 _PREFIXES = ["", "58F with a 1.8 cm IDC, ER+. ", "Surveillance visit. ", "HPI: new left breast cancer.\nROS: "]
@@ -121,7 +125,7 @@ def test_a_negation_cue_before_any_symptom_never_gives_a_red_flag(cue: str, phra
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     cue=st.sampled_from(_LIST_CUES),
-    phrases=st.lists(st.sampled_from(_SYMPTOM_PHRASES), min_size=2, max_size=4, unique=True),
+    phrases=st.lists(st.sampled_from(_LIST_PHRASES), min_size=2, max_size=4, unique=True),
     joiner=st.sampled_from([", ", " or ", " and ", "/ "]),
 )
 def test_a_sentence_wide_negation_covers_a_whole_list(cue: str, phrases: list[str], joiner: str) -> None:

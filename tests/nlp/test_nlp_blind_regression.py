@@ -232,8 +232,9 @@ FLOORS = {
     # first run unseen 78.7 % and 3 unsafe (BLIND_V45_PROVENANCE.md, measured at 180018f): bh-009, bh-034, bj-001;
     # after rounds 45s, 45d, 45t, 45o, 45z, 45w (test_nlp_r45*_*.py) 87.3 % and none
     "blind_v45.jsonl": (0, 0.87),
-    # first run unseen 85.3 % and 3 unsafe (BLIND_V46_PROVENANCE.md, measured at 2903bdd): bk-037, bk-050, bl-027
-    "blind_v46.jsonl": (3, 0.85),
+    # first run unseen 85.3 % and 3 unsafe (BLIND_V46_PROVENANCE.md, measured at 2903bdd): bk-037, bk-050, bl-027;
+    # after rounds 46s, 46t, 46o, 46c, 46q (test_nlp_r46*_*.py, test_orders_r46q_*.py) 92.7 % and none
+    "blind_v46.jsonl": (0, 0.92),
 }
 
 

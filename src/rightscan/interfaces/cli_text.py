@@ -45,11 +45,11 @@ def _read_note(path: str, data: bytes | None = None) -> str:
 
 
 def _warm_up(rules_dir: str | None = None) -> None:
-    """Build the note reader now, with a spinner on stderr (the first build takes a few seconds)."""
+    """Build the note reader now, with a spinner on stderr (10-20 s of CPU at 2026-12-04: README, issue 8's table)."""
     from rightscan.adapters.text import warm_up
     from rightscan.interfaces.cli_progress import spinner
 
-    with spinner("loading the clinical note reader…"):
+    with spinner("loading the clinical note reader (10-20 s, once per run)…"):
         warm_up(rules_dir)
 
 

@@ -52,6 +52,11 @@ _NEXT_MEASURE = re.compile(r"(?<![x×*\d.])(?<![x×*] )(?<!by )\b\d+(?:\.\d+)?[ 
 _ADDRESS_ARROW = re.compile(r"(?:-+>|=>|→)(?=[ \t]*[A-Za-z])")
 
 
+def _unaddressed(text: str) -> str:
+    """The text with each addressing arrow blanked, keeping every offset (round 46t)."""
+    return _ADDRESS_ARROW.sub(lambda m: " " * len(m.group()), text)
+
+
 def _line_key_rejects(rule: ValueRule, text: str, start: int) -> bool:
     """A synoptic line's field name says what its numbers measure ("Margins: ... ; all others > 5 mm",
     "Lymph nodes: 2/14, largest deposit 6 mm"): a reject word in the key before the colon rejects a
@@ -61,7 +66,7 @@ def _line_key_rejects(rule: ValueRule, text: str, start: int) -> bool:
     colon = head.find(":")
     if colon <= 0 or colon > _KEY_MAX or _SENTENCE_END.search(head, colon):
         return False
-    key = _ADDRESS_ARROW.sub(lambda m: " " * len(m.group()), head[:colon]).lower()
+    key = _unaddressed(head[:colon]).lower()
     return any(p.search(key) for p in rule.reject_before)
 
 
@@ -73,7 +78,7 @@ def rejected(rule: ValueRule, text: str, start: int, end: int, gaps: frozenset[i
     if rule.reject_before:
         field_start = max((g for g in gaps if g < start), default=-1) + 1  # round 18f: a form field is a clause
         before = text[max(0, start - rule.window - 2, field_start) : start]  # an arrow's whole sign (round 46t)
-        before = _ADDRESS_ARROW.sub(lambda m: " " * len(m.group()), before)[-rule.window :]
+        before = _unaddressed(before)[-rule.window :]
         cuts = list(_CLAUSE_END.finditer(before))  # read in the note's case (a question ends before a capital)
         if cuts:
             before = before[cuts[-1].end() :]

@@ -9,6 +9,7 @@ lab key was echoed in the error. Each limit is a setting; the refusal names it.
 from __future__ import annotations
 
 import copy
+import gc
 import json
 import socket
 import time
@@ -281,14 +282,21 @@ def test_a_note_at_the_length_cap_costs_under_a_second_of_cpu(unit: str) -> None
         note_facts(note, None)  # in-process app of an earlier test) is not this note's cost
         return time.thread_time() - started
 
-    half, full = cost(cap // 2), cost(cap)
+    # Measured as the service runs: it freezes what it holds after its warm-up (gc.freeze() in interfaces/http/app.py;
+    # the CLI does the same before a batch), so the collector's full passes do not walk the reader's objects again.
+    # Unfrozen, this test process's heap (the reader and every earlier test's survivors) made the collector's passes
+    # grow with the note: 'ER+' lines went 0.35 -> 1.23 s from half to full (3.5x) in the suite, 0.18 -> 0.47 s alone,
+    # and 0.18 -> 0.35 s alone with the collector off (2026-12-04).
+    gc.collect()
+    gc.freeze()
+    try:
+        half, full = cost(cap // 2), cost(cap)
+    finally:
+        gc.unfreeze()
     # 0.9-1.2 s at the cap on this 2-core machine when written (19.9 s before the fix); by 2026-12-04, with the rules
     # grown, 1.2 s ("ER+") and 1.6-1.7 s (the sizes) on a quiet machine and 2.2 s for the sizes under CI's load, so the
     # bound is 3 s, and the growth must stay linear: twice the text, about twice the cost (quadratic would be four
     # times). A request is stopped sooner by its CPU budget (RIGHTSCAN_NOTE_CPU_SECONDS,
     # tests/service/test_note_budget.py).
-    # After round 46's merge "ER+" grew 3.3-3.5x from half to full (0.35 -> 1.23 s, 0.60 -> 1.98 s thread CPU) where it
-    # had stayed under 3x: not yet explained, left for the next session (closing note of 2026-12-04). Quadratic growth
-    # (4x) still fails this check, and the absolute bound and the per-request budget are unchanged.
     assert full < 3.0, (unit, half, full)
-    assert full < 3.6 * half + 0.1, (unit, half, full)
+    assert full < 3.0 * half + 0.1, (unit, half, full)

@@ -340,6 +340,14 @@ class _RedFlagReadings(Strict):
     verb_negations: Words  # round 15: a negated activity and the symptom given as its cause
     cause_connectives: Words
     exception_openers: Words = Field(default_factory=list)  # round 24: 'Except for X, ROS negative'
+    # round 47s (exam_items.py): an examination finding told after a list of denied symptoms
+    exam_item_subjective_cues: Words = Field(default_factory=list)
+    exam_item_vocabulary: Words = Field(default_factory=list)
+    exam_item_signs: Words = Field(default_factory=list)
+    exam_item_abnormal: Words = Field(default_factory=list)
+    exam_item_weak_words: Words = Field(default_factory=list)
+    exam_item_places: Words = Field(default_factory=list)
+    exam_item_list_joins: Words = Field(default_factory=list)
     # round 24 (v25 blind, note_language.py): a note written in another language than English
     english_words: Words = Field(default_factory=list)
     other_language_words: Words = Field(default_factory=list)

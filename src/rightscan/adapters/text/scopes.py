@@ -23,6 +23,7 @@ from rightscan.adapters.text.denial_ends import DenialEnds
 from rightscan.adapters.text.denial_layouts import DenialLayouts
 from rightscan.adapters.text.denied_change import DeniedChange
 from rightscan.adapters.text.doubt_description import DoubtDescription
+from rightscan.adapters.text.exam_items import ExamItems
 from rightscan.adapters.text.explained_before import explained_earlier_in_paragraph
 from rightscan.adapters.text.explanations import (
     Explanations,
@@ -103,6 +104,7 @@ class Scopes:
         self._plan_after_denial = PlanAfterDenial(rules.red_flag_readings, rules.categories)  # round 42o
         self._negated_cause = NegatedCause(rules.red_flag_readings)  # round 15: "could not sleep due to back pain"
         self._denial_ends = DenialEnds(rules.red_flag_readings, rules.denial_ending_qualifiers)  # round 24, 34a
+        self._exam_items = ExamItems(rules.red_flag_readings)  # round 47s: 'No X, decreased rectal tone on DRE'
         self._unstated = UnstatedMentions(rules.red_flag_readings, rules.layout)  # round 14: asked, or a title
         self._denied_change = DeniedChange(  # round 12v
             rules.red_flag_readings, rules.chronic_baseline.get("stable_words", ())
@@ -153,6 +155,7 @@ class Scopes:
         negation_across_clause(note)  # round 11b
         self._negated_cause.apply(note)  # round 15 (negated_cause.py)
         self._denial_ends.apply(note)  # round 24 (denial_ends.py)
+        self._exam_items.apply(note)  # round 47s (exam_items.py)
         negation_ended_by_until(note)  # "never had headaches until this week"
         cue_cut_short(doc, spans, described, effects, sents, self.rules.categories, self.rules.policies)  # 14v-b
         # round 11a (red_flag_readings.py): a symptom after a mechanical event, or the reason of a study done before

@@ -348,6 +348,10 @@ class _RedFlagReadings(Strict):
     exam_item_weak_words: Words = Field(default_factory=list)
     exam_item_places: Words = Field(default_factory=list)
     exam_item_list_joins: Words = Field(default_factory=list)
+    # round 47a (unstated_mentions.py): how the answer to a question about symptoms reads
+    answer_affirmatives: Words = Field(default_factory=list)
+    answer_denials: Words = Field(default_factory=list)
+    answer_denial_fillers: Words = Field(default_factory=list)
     # round 24 (v25 blind, note_language.py): a note written in another language than English
     english_words: Words = Field(default_factory=list)
     other_language_words: Words = Field(default_factory=list)

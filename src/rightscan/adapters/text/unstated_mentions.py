@@ -54,6 +54,12 @@ _TITLE_GAP_MARKS = frozenset({"/", "-", "&", "+"})
 QUERY_DEGREE_REACH = 2  # round 37a: words of degree between a query mark and the sign it opens ("? faintly icteric")
 DOUBT_REACH = 8  # round 31b: words between a finding and the query mark that doubts it ("palpable ~2 FB below CM?")
 _CLAUSE_ENDS = frozenset({"?", ",", ";", ".", ":", "!"})
+_ANSWER_WORDS = re.compile(r"[a-z0-9][a-z0-9/']*")  # an answer's words (its punctuation and quotes left out)
+
+
+def _the_patient(doc: Doc, i: int) -> bool:
+    """Round 47a: "the" naming the patient in a question ("Does the patient have headache, seizure or ...?")."""
+    return doc[i].lower_ == "the" and i + 1 < len(doc) and doc[i + 1].lower_ in {"patient", "pt"}
 
 
 class UnstatedMentions:
@@ -73,6 +79,10 @@ class UnstatedMentions:
             ]
         )
         self.denials = norm([*layout.get("no", ()), *layout.get("negative_answers", ())])
+        # round 47a: how an answer to a question reads (a yes leaves it to the layout; a bare denial denies it)
+        self.affirmative = norm([*layout.get("yes", ()), *words.get("answer_affirmatives", ())])
+        self.bare_denials = self.denials | norm(words.get("answer_denials", ()))
+        self.fillers = norm(words.get("answer_denial_fillers", ()))
         titles = sorted(norm(words.get("title_nouns", ())), key=len, reverse=True)
         self.title_phrases = tuple(tuple(t.split()) for t in titles)
         self._title_words = re.compile(
@@ -90,13 +100,17 @@ class UnstatedMentions:
         )
         for i in todo:
             span = spans[i]
-            if self._in_title(doc, span, titled) or (
-                "?" in text and (self._asked(doc, text, span, sents, starts) or self._doubted(doc, text, span, sents))
-            ):
+            asked = self._asked(doc, text, span, sents, starts) if "?" in text else None
+            if asked == "negated":  # round 47a: "Q: Headaches or neuro symptoms?\nA: None."
+                effects[i].add("negated")
+            elif self._in_title(doc, span, titled) or asked or ("?" in text and self._doubted(doc, text, span, sents)):
                 effects[i].add("uncertain")
 
     # ------------------------------------------------------------------ asked, not answered
-    def _asked(self, doc: Doc, text: str, span: Span, sents: Sentences, symptoms: frozenset[int]) -> bool:
+    def _asked(self, doc: Doc, text: str, span: Span, sents: Sentences, symptoms: frozenset[int]) -> str | None:
+        """A symptom only asked about: "uncertain" (no answer, or one that does not say yes or no plainly), "negated"
+        (round 47a: a bare denial answers it), or None (not a question; or answered yes, or by a box or a sign that
+        the layout reads)."""
         k = span.start - 1
         while k >= 0 and doc[k].is_space:
             k -= 1
@@ -109,23 +123,54 @@ class UnstatedMentions:
         if k >= 0 and doc[k].text == "?":  # a query mark opening the symptom ("? bone pain", "Assessment: ?headache")
             at = doc[k].idx
             if at == 0 or text[at - 1] in QUERY_BEFORE:
-                return True
+                return "uncertain"
         sent = sents.of(span.start)
         mark = next((t for t in reversed(sent) if not t.is_space), None)
         if mark is None or mark.text != "?" or mark.i < span.end:
-            return False
+            return None
         start = sent.start
         for t in doc[sent.start : span.start]:  # the question starts after a label or a line break in its sentence
             if t.text in (":", ";") or "\n" in t.text:
                 start = t.i + 1
         first = min((k for k in symptoms if start <= k <= span.start), default=span.start)
         for t in doc[start:first]:  # the words before the question's first symptom only ask
-            if not (t.is_space or t.is_digit or t.lower_ in self.asking):
-                return False
+            if not (t.is_space or t.is_digit or t.lower_ in self.asking or _the_patient(doc, t.i)):
+                return None
         # the writer's own question about a symptom she states ("Headaches for 2 weeks - should I be worried?")
         if any(t.lower_ in self.stops for t in doc[start : mark.i]):
-            return False
-        return not self._answered(text, mark.idx + 1)
+            return None
+        return self._answer_reading(text, mark.idx + 1)
+
+    def _answer_reading(self, text: str, after: int) -> str | None:
+        """Round 47a (v47 bp): what the answer to a question ending at ``after`` says of the symptoms it asks about. A
+        question never states a symptom by itself: only a yes, or a box or a sign the layout reads, leaves it to the
+        readers of answers (None). A bare denial ("A: None.", "no / no", "denies all", "Nope") denies it ("negated");
+        a denial with more after it ("No neuro sx whatsoever. Normal neuro exam", "No... well, maybe my hip"), an
+        unsure answer, an answer in other words or none at all leave it to confirm ("uncertain"); a mention the answer
+        makes of the same symptom is read on its own."""
+        nl = text.find("\n", after)
+        line = text[after : len(text) if nl < 0 else nl]
+        if not line.strip() and not _BLANKED.match(line) and nl >= 0:
+            nxt = text.find("\n", nl + 1)
+            line = text[nl + 1 : len(text) if nxt < 0 else nxt]
+        if _BLANKED.match(line):
+            return None  # the layout read and blanked the answer there
+        lead = _ANSWER_LEAD.match(line)
+        rest = line[lead.end() if lead else 0 :].strip().lstrip("\"'“”‘’ ")  # an answer quoted: 'A: "Nope."'
+        if not rest:
+            return "uncertain"
+        if not rest[0].isalnum():
+            return None  # a box or a sign answers it: read by the layout
+        words = _ANSWER_WORDS.findall(rest.lower())
+        first = " ".join(words[:3])
+        if any(first == w or first.startswith(w + " ") for w in self.affirmative):
+            return None
+        denial = next((w for w in sorted(self.bare_denials, key=len, reverse=True)
+                       if first == w or first.startswith(w + " ")), None)  # fmt: skip
+        if denial is None:
+            return "uncertain"
+        tail = words[len(denial.split()) :]
+        return "negated" if all(w in self.bare_denials or w in self.fillers for w in tail) else "uncertain"
 
     def _doubted(self, doc: Doc, text: str, span: Span, sents: Sentences) -> bool:
         """Round 31b (v32 db-023): a finding the writer closes with a query mark ("O/E: tender RUQ, liver edge palpable

@@ -352,6 +352,7 @@ class _RedFlagReadings(Strict):
     answer_affirmatives: Words = Field(default_factory=list)
     answer_denials: Words = Field(default_factory=list)
     answer_denial_fillers: Words = Field(default_factory=list)
+    answer_speakers: Words = Field(default_factory=list)  # round 47b
     # round 24 (v25 blind, note_language.py): a note written in another language than English
     english_words: Words = Field(default_factory=list)
     other_language_words: Words = Field(default_factory=list)

@@ -54,6 +54,10 @@ _TITLE_GAP_MARKS = frozenset({"/", "-", "&", "+"})
 QUERY_DEGREE_REACH = 2  # round 37a: words of degree between a query mark and the sign it opens ("? faintly icteric")
 DOUBT_REACH = 8  # round 31b: words between a finding and the query mark that doubts it ("palpable ~2 FB below CM?")
 _CLAUSE_ENDS = frozenset({"?", ",", ";", ".", ":", "!"})
+ITEM_WORDS = 3  # round 47b: the most words of another item of a question's list ("Q: Fever, night sweats, bone pain?")
+# a transcript's time and speaker before an answer: "[09:06] Patient:", "Pt:", "A (husband):", "Ordering A1:"
+_SPEAKER = re.compile(r"\s*(?:\[[\d:.apm\s]{3,12}\]\s*)?(?P<label>[A-Za-z][\w.' ]{0,30}?(?:\s*\([^)\n]{1,30}\))?)\s*:")
+_WHO = re.compile(r"\s*\([^)\n]{1,30}\)\s*:")
 _ANSWER_WORDS = re.compile(r"[a-z0-9][a-z0-9/']*")  # an answer's words (its punctuation and quotes left out)
 
 
@@ -83,6 +87,7 @@ class UnstatedMentions:
         self.affirmative = norm([*layout.get("yes", ()), *words.get("answer_affirmatives", ())])
         self.bare_denials = self.denials | norm(words.get("answer_denials", ()))
         self.fillers = norm(words.get("answer_denial_fillers", ()))
+        self.speakers = norm(words.get("answer_speakers", ()))
         titles = sorted(norm(words.get("title_nouns", ())), key=len, reverse=True)
         self.title_phrases = tuple(tuple(t.split()) for t in titles)
         self._title_words = re.compile(
@@ -133,9 +138,11 @@ class UnstatedMentions:
             if t.text in (":", ";") or "\n" in t.text:
                 start = t.i + 1
         first = min((k for k in symptoms if start <= k <= span.start), default=span.start)
-        for t in doc[start:first]:  # the words before the question's first symptom only ask
-            if not (t.is_space or t.is_digit or t.lower_ in self.asking or _the_patient(doc, t.i)):
-                return None
+        asks = all(
+            t.is_space or t.is_digit or t.lower_ in self.asking or _the_patient(doc, t.i) for t in doc[start:first]
+        )
+        if not asks and not self._other_items(doc[start:first].text):  # the words before its first symptom only ask,
+            return None  # or name other items of the question's list (round 47b: "Q: Fever, chills, back pain?")
         # the writer's own question about a symptom she states ("Headaches for 2 weeks - should I be worried?")
         if any(t.lower_ in self.stops for t in doc[start : mark.i]):
             return None
@@ -155,6 +162,10 @@ class UnstatedMentions:
             line = text[nl + 1 : len(text) if nxt < 0 else nxt]
         if _BLANKED.match(line):
             return None  # the layout read and blanked the answer there
+        spoken = self._without_speaker(line)  # round 47b: "[09:06] Patient: no", "A (husband): ...", "Pt: None."
+        if spoken is not line and not re.search(r"\w", spoken):
+            return "uncertain"  # the layout read the speaker's answer as a label's ("Patient: no"): not this question's
+        line = spoken
         lead = _ANSWER_LEAD.match(line)
         rest = line[lead.end() if lead else 0 :].strip().lstrip("\"'“”‘’ ")  # an answer quoted: 'A: "Nope."'
         if not rest:
@@ -169,8 +180,36 @@ class UnstatedMentions:
                        if first == w or first.startswith(w + " ")), None)  # fmt: skip
         if denial is None:
             return "uncertain"
-        tail = words[len(denial.split()) :]
+        # the answer's first sentence decides ("None. I run 5Ks."); an ellipsis goes on ("No... well, maybe my hip")
+        first_sentence = re.split(r"(?<![.])[.!](?![.])\s", rest + " ", maxsplit=1)[0]
+        tail = _ANSWER_WORDS.findall(first_sentence.lower())[len(denial.split()) :]
         return "negated" if all(w in self.bare_denials or w in self.fillers for w in tail) else "uncertain"
+
+    def _other_items(self, words: str) -> bool:
+        """Round 47b: the words before a question's first red flag are other items of its list ("Fever, chills,"
+        "Any nausea / vomiting or"): short plain items, each closed by a joiner, none of them a word that states."""
+        low = words.lower().replace("/", " , ")
+        if not re.search(r"(?:,|\bor|\band)\s*$", low):
+            return False
+        items = [i.split() for i in re.split(r",|\bor\b|\band\b", low)]
+        return all(
+            len(i) <= ITEM_WORDS and all(w.isalpha() and w not in self.stops for w in i if w not in self.asking)
+            for i in items
+        )
+
+    def _without_speaker(self, line: str) -> str:
+        """Round 47b (v47 bp-008, bp-011, bp-027): the answer line of a transcript opens with a time and its speaker
+        ("[09:06] Patient: no", "Pt: None.", "A (husband): ...", "Ordering A1: ..."): the answer starts after them.
+        Only the roles of ``answer_speakers`` (context.yaml) are speakers, so "Yes: left hip" stays an answer."""
+        m = _SPEAKER.match(line)
+        if m is None or not self.speakers:
+            return line
+        label = " ".join(_ANSWER_WORDS.findall(m.group("label").lower()))
+        if any(label == w or label.startswith(w + " ") for w in self.speakers):
+            rest = line[m.end() :]
+            who = _WHO.match(rest)  # the layout may have moved the colon: "A:(husband): ..."
+            return rest[who.end() :] if who else rest
+        return line
 
     def _doubted(self, doc: Doc, text: str, span: Span, sents: Sentences) -> bool:
         """Round 31b (v32 db-023): a finding the writer closes with a query mark ("O/E: tender RUQ, liver edge palpable

@@ -400,6 +400,12 @@ class _RedFlagReadings(Strict):
     course_resolving: Words = Field(default_factory=list)
     course_persistence: Words = Field(default_factory=list)
     explained_by_finding: Words = Field(default_factory=list)  # round 39a (course_explained.explained_later)
+    # round 47e (named_causes.py): a symptom put down to a named benign cause told elsewhere in its paragraph
+    named_causes: Words = Field(default_factory=list)
+    named_chronic_causes: Words = Field(default_factory=list)
+    named_cause_doubts: Words = Field(default_factory=list)
+    named_cause_doubts_after: Words = Field(default_factory=list)
+    named_cause_stable_words: Words = Field(default_factory=list)
 
 
 class _DoubtDescription(Strict):

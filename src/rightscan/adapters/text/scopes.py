@@ -40,6 +40,7 @@ from rightscan.adapters.text.fall_story import pain_after_event_sentence
 from rightscan.adapters.text.family_rows import FamilyRows
 from rightscan.adapters.text.joined_findings import JoinedFindings
 from rightscan.adapters.text.labelled_line import LABELLED_LINE_REACH, labelled_line
+from rightscan.adapters.text.named_causes import NamedCauses
 from rightscan.adapters.text.negated_cause import NegatedCause
 from rightscan.adapters.text.negation_reach import (
     NewClauseNegation,
@@ -96,6 +97,7 @@ class Scopes:
             if m.pattern is None and rules.categories.get(m.category) == "explained" and " " not in m.literal
         )  # fmt: skip
         self._red_flags = RedFlagReadings(rules.red_flag_readings)  # round 10b
+        self._named_causes = NamedCauses(rules.red_flag_readings)  # round 47e
         self._dated_entries = DatedEntries(rules.red_flag_readings)  # round 20a
         self._reported = ReportedReadings(rules.red_flag_readings)  # round 12a
         self._relative_tails = RelativeTails(rules)  # round 18a: a symptom told in a relative's story
@@ -151,6 +153,7 @@ class Scopes:
         self._red_flags.negated_activity(note)
         self._red_flags.mood_cause(note)  # round 13v-b: weight lost with grief
         self._red_flags.assessed_cause(note)  # round 16b: abdominal pain an assessment puts down to gastroenteritis
+        self._named_causes.apply(note)  # round 47e: a named benign cause told elsewhere in the paragraph
         self._red_flags.dated_from_trigger(note)
         negation_across_clause(note)  # round 11b
         self._negated_cause.apply(note)  # round 15 (negated_cause.py)

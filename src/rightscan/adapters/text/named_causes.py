@@ -1,0 +1,140 @@
+"""Round 47e: a symptom the note puts down to a named benign cause told elsewhere in its paragraph is explained.
+
+The annotation guide does not count a symptom "explicitly attributed to a benign cause with nothing worrying about it".
+Notes often name the cause in a sentence of their own, away from the symptom: the clinician's conclusion ("Timing and
+character typical of ACE-inhibitor cough"; "CT chest: ... Classic grade 2 radiation pneumonitis"; "known Gilbert
+syndrome since college, no change" then "Exam: faint scleral icterus"), or the treatment that gives it ("Semaglutide
+titrated to 1 mg weekly since Jan. Wt 104.2 -> 92.8 kg, right on target"). ConText's explaining cues reach only the
+words beside them, so these symptoms were raised. Here a symptom mention is explained when
+
+- its paragraph (no blank line between) names, outside a question, a cause of ``named_causes`` (context.yaml
+  ``red_flag_readings``) that gives that symptom, not denied, doubted or set against another cause just before it
+  (``named_cause_doubts``: "no", "?", "r/o", "vs", "concern for", "risk of", "stopped" ...) nor just after it
+  (``named_cause_doubts_after``: "vs", "unlikely", "ruled out");
+- a cause of ``named_chronic_causes`` (a joint replaced years ago, an old stroke: what may also give a new symptom)
+  explains only when the cause's sentence or the symptom's ties the symptom to it or to a documented examination
+  (``named_cause_stable_words``: "has ached ever since", "identical to the neurology exam documented 6/2024"); a bare
+  "unchanged" does not (unchanged since last week's new weakness);
+- the mention is stated plainly (not denied, asked, hypothetical, past, a relative's or already explained), and no
+  mention of that symptom in the whole note carries a warning (new, worse, at night, different from usual ...): a
+  warning keeps the red flag whatever cause is named.
+
+Only the symptoms each cause gives: Gilbert syndrome explains a jaundice, never a back pain. Plain function over one
+note's mentions (``rule_pass.NoteMentions``); every word is data.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from rightscan.adapters.text.components import doc_text
+from rightscan.adapters.text.rule_pass import ANY_SYMPTOM, NoteMentions
+
+_NOT_PLAIN = frozenset({"negated", "hypothetical", "family", "historical", "explained", "warning", "question"})
+_NOT_THE_PATIENTS_WARNING = frozenset({"negated", "hypothetical", "family"})
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_DOUBT_REACH = 4  # words before a cause that may deny or doubt it
+_AFTER_REACH = 3  # words after it
+
+
+def _pattern(words: Iterable[str]) -> re.Pattern[str] | None:
+    listed = sorted({" ".join(w.lower().split()) for w in words if w.strip()}, key=len, reverse=True)
+    if not listed:
+        return None
+    alts = "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in listed)
+    return re.compile(rf"(?<![\w/-])(?:{alts})(?![\w-])", re.IGNORECASE)
+
+
+def _keyed(rows: Sequence[str]) -> dict[str, re.Pattern[str]]:
+    """``"code: word, word"`` rows -> code -> the pattern of its words."""
+    words: dict[str, set[str]] = {}
+    for row in rows:
+        code, _, listed = row.partition(":")
+        words.setdefault(code.strip(), set()).update(w.strip() for w in listed.split(","))
+    return {code: p for code, ws in words.items() if (p := _pattern(ws)) is not None}
+
+
+class NamedCauses:
+    """The policy of ``named_causes`` (module doc), compiled once per rule set."""
+
+    def __init__(self, words: Mapping[str, Sequence[str]]) -> None:
+        self.causes = _keyed(words.get("named_causes", ()))
+        self.chronic = _keyed(words.get("named_chronic_causes", ()))
+        self.doubts = frozenset(" ".join(w.lower().split()) for w in words.get("named_cause_doubts", ()))
+        self.doubts_after = frozenset(" ".join(w.lower().split()) for w in words.get("named_cause_doubts_after", ()))
+        # round 47e: only the words that tie the symptom to the cause's time or to a documented examination ("ever
+        # since", "identical to"): a bare "unchanged" may be unchanged since last week's new weakness
+        self.stable = _pattern(words.get("named_cause_stable_words", ()))
+
+    def apply(self, note: NoteMentions) -> None:
+        if not self.causes and not self.chronic:
+            return
+        text = doc_text(note.doc)
+        warned: set[str] = set()
+        for _, _span, d, _e in note.mentions(ANY_SYMPTOM, having={"warning"}, without=_NOT_THE_PATIENTS_WARNING):
+            warned |= _codes(d)
+        paragraphs = [m.end() for m in _BLANK_LINE.finditer(text)]
+        for _, span, d, e in note.mentions(ANY_SYMPTOM, without=_NOT_PLAIN):
+            codes = _codes(d) - warned
+            if not codes:
+                continue
+            start, end = _paragraph(paragraphs, len(text), span.start_char)
+            sentence = note.sents.of(span.start)
+            own = text[sentence.start_char : sentence.end_char]
+            if any(self._told(text, start, end, code, own) for code in codes):
+                e.add("explained")
+
+    def _told(self, text: str, start: int, end: int, code: str, own: str) -> bool:
+        """Whether the paragraph ``text[start:end]`` names, undoubted, a cause of ``code`` (a chronic one only with a
+        stable word in its sentence or in the symptom's sentence ``own``)."""
+        found = self.causes.get(code)
+        if found is not None and any(self._affirmed(text, m, start) for m in found.finditer(text, start, end)):
+            return True
+        chronic = self.chronic.get(code)
+        if chronic is None or self.stable is None:
+            return False
+        own_stable = self.stable.search(own) is not None
+        for m in chronic.finditer(text, start, end):
+            if self._affirmed(text, m, start) and (own_stable or self.stable.search(_sentence_at(text, m)) is not None):
+                return True
+        return False
+
+    def _affirmed(self, text: str, m: re.Match[str], start: int) -> bool:
+        """Not a question, nor denied, doubted or set against another cause around it."""
+        clause = _sentence_at(text, m)
+        if clause.rstrip().endswith("?"):
+            return False
+        before = text[max(start, m.start() - 80) : m.start()].lower()
+        before = re.split(r"[.;\n]", before)[-1]
+        if "?" in before[-3:]:
+            return False
+        words = re.findall(r"[\w/'-]+|\?", before)[-_DOUBT_REACH:]
+        if _has_phrase(words, self.doubts):
+            return False
+        after = re.findall(r"[\w/'-]+|\?", re.split(r"[.;\n]", text[m.end() : m.end() + 60].lower())[0])[:_AFTER_REACH]
+        return not _has_phrase(after, self.doubts_after)
+
+
+def _codes(d: Mapping[str, Any]) -> set[str]:
+    return {*(f.value for f in d["findings"] if f.field == "symptoms"), d["rule"]}
+
+
+def _paragraph(breaks: Sequence[int], size: int, at: int) -> tuple[int, int]:
+    start = max((b for b in breaks if b <= at), default=0)
+    end = min((b for b in breaks if b > at), default=size)
+    return start, end
+
+
+def _sentence_at(text: str, m: re.Match[str]) -> str:
+    """The words of the sentence (line, up to a full stop) holding the match."""
+    left = max(text.rfind("\n", 0, m.start()), *(text.rfind(p, 0, m.start()) for p in (". ", "; ")))
+    right_candidates = [i for i in (text.find("\n", m.end()), text.find(". ", m.end())) if i >= 0]
+    right = min(right_candidates) if right_candidates else len(text)
+    return text[left + 1 : right + 1]
+
+
+def _has_phrase(words: Sequence[str], phrases: frozenset[str]) -> bool:
+    joined = " " + " ".join(words) + " "
+    return any(f" {p} " in joined for p in phrases)

@@ -55,7 +55,7 @@ from nlp_helpers import decide_note, symptom_codes, symptoms_to_confirm
         ),
         (
             "61F, L lumpectomy 2019, surveillance. Started tirzepatide in spring for her diabetes.\n"
-            "Weight down from 98 kg to 86 kg, pleased with it. Mammogram due.",
+            "Weight down from 98 kg to 86 kg, as intended, pleased with it. Mammogram due.",
             "weight_loss",
         ),
         (
@@ -191,3 +191,26 @@ def test_a_doubted_cause_or_another_symptom_stays(note: str, code: str) -> None:
 def test_a_warning_outside_a_condition_still_warns() -> None:
     note = "70F. ACE inhibitor cough per PCP, but it persists 3 months after stopping lisinopril. Plan: CXR."
     assert "cough" in symptom_codes(note) | symptoms_to_confirm(note)
+
+
+# Review at integration (2026-12-04): a cause told as past or doubted explains nothing, and a weight-loss drug named
+# without the loss being said to be meant leaves the loss to confirm.
+@pytest.mark.parametrize(
+    ("note", "code"),
+    [
+        ("Headache daily for 3 weeks. Had sinusitis last year.", "headache"),
+        ("Yellow eyes for a week. Gilbert syndrome suspected by PCP years ago.", "jaundice"),
+        ("RUQ pain x 2 weeks. Gallstones on US 2015.", "abdominal_pain"),
+        ("Cough for 5 weeks. Prior radiation pneumonitis, resolved in 2021.", "cough"),
+    ],
+)
+def test_a_past_or_doubted_cause_explains_nothing(note: str, code: str) -> None:
+    assert code in symptom_codes(note), note
+
+
+def test_a_weight_loss_drug_without_a_meant_loss_leaves_the_loss_to_confirm() -> None:
+    note = "Weight down 8 kg in 3 months. On semaglutide for diabetes."
+    assert "weight_loss" not in symptom_codes(note)
+    assert "weight_loss" in symptoms_to_confirm(note)
+    meant = "Semaglutide since January for obesity; weight 104 -> 93 kg, right on target."
+    assert "weight_loss" not in symptom_codes(meant) | symptoms_to_confirm(meant)

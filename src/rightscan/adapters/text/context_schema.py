@@ -406,6 +406,7 @@ class _RedFlagReadings(Strict):
     named_cause_doubts: Words = Field(default_factory=list)
     named_cause_doubts_after: Words = Field(default_factory=list)
     named_cause_stable_words: Words = Field(default_factory=list)
+    named_cause_unsure_codes: Words = Field(default_factory=list)  # review of round 47e
 
 
 class _DoubtDescription(Strict):

@@ -37,6 +37,7 @@ _NOT_THE_PATIENTS_WARNING = frozenset({"negated", "hypothetical", "family"})
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _DOUBT_REACH = 4  # words before a cause that may deny or doubt it
 _AFTER_REACH = 3  # words after it
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _pattern(words: Iterable[str]) -> re.Pattern[str] | None:
@@ -67,6 +68,7 @@ class NamedCauses:
         # round 47e: only the words that tie the symptom to the cause's time or to a documented examination ("ever
         # since", "identical to"): a bare "unchanged" may be unchanged since last week's new weakness
         self.stable = _pattern(words.get("named_cause_stable_words", ()))
+        self.unsure = frozenset(words.get("named_cause_unsure_codes", ()))
 
     def apply(self, note: NoteMentions) -> None:
         if not self.causes and not self.chronic:
@@ -83,25 +85,32 @@ class NamedCauses:
             start, end = _paragraph(paragraphs, len(text), span.start_char)
             sentence = note.sents.of(span.start)
             own = text[sentence.start_char : sentence.end_char]
-            if any(self._told(text, start, end, code, own) for code in codes):
+            told = {self._told(text, start, end, code, own) for code in codes}
+            if "explained" in told:
                 e.add("explained")
+            elif "uncertain" in told:
+                e.add("uncertain")  # review of round 47e: a weight-loss drug named, the loss not said to be meant
 
-    def _told(self, text: str, start: int, end: int, code: str, own: str) -> bool:
-        """Whether the paragraph ``text[start:end]`` names, undoubted, a cause of ``code`` (a chronic one only with a
-        stable word in its sentence or in the symptom's sentence ``own``)."""
+    def _told(self, text: str, start: int, end: int, code: str, own: str) -> str | None:
+        """"explained" when the paragraph ``text[start:end]`` names, undoubted, a cause of ``code`` (a chronic one only
+        with a stable word in its sentence or in the symptom's sentence ``own``); "uncertain" when a chronic cause of a
+        code of ``named_cause_unsure_codes`` is named without one; else None."""
         found = self.causes.get(code)
         if found is not None and any(self._affirmed(text, m, start) for m in found.finditer(text, start, end)):
-            return True
+            return "explained"
         chronic = self.chronic.get(code)
         if chronic is None or self.stable is None:
-            return False
+            return None
         own_stable = self.stable.search(own) is not None
+        named = False
         for m in chronic.finditer(text, start, end):
-            if self._affirmed(text, m, start) and (own_stable or self.stable.search(_sentence_at(text, m)) is not None):
-                return True
-        return False
+            if self._affirmed(text, m, start, dated=True):
+                named = True
+                if own_stable or self.stable.search(_sentence_at(text, m)) is not None:
+                    return "explained"
+        return "uncertain" if named and code in self.unsure else None
 
-    def _affirmed(self, text: str, m: re.Match[str], start: int) -> bool:
+    def _affirmed(self, text: str, m: re.Match[str], start: int, dated: bool = False) -> bool:
         """Not a question, nor denied, doubted or set against another cause around it."""
         clause = _sentence_at(text, m)
         if clause.rstrip().endswith("?"):
@@ -114,6 +123,8 @@ class NamedCauses:
         if _has_phrase(words, self.doubts):
             return False
         after = re.findall(r"[\w/'-]+|\?", re.split(r"[.;\n]", text[m.end() : m.end() + 60].lower())[0])[:_AFTER_REACH]
+        if not dated and any(_YEAR.fullmatch(w) for w in (*words[-2:], *after)):
+            return False  # review of 47e: a dated cause is past ("gallstones on US 2015")
         return not _has_phrase(after, self.doubts_after)
 
 

@@ -214,3 +214,18 @@ def test_a_weight_loss_drug_without_a_meant_loss_leaves_the_loss_to_confirm() ->
     assert "weight_loss" in symptoms_to_confirm(note)
     meant = "Semaglutide since January for obesity; weight 104 -> 93 kg, right on target."
     assert "weight_loss" not in symptom_codes(meant) | symptoms_to_confirm(meant)
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("Triage: back ache again. Pt: 'it's my spinal stenosis, off and on for years, same as always.'", False),
+        ("Low back pain for 3 weeks, worse at night. Known lumbar stenosis.", True),
+        ("Back pain for years from lumbar stenosis, now different from usual and waking her.", True),
+        ("New back pain x 2 weeks. Hx lumbar stenosis.", True),
+    ],
+)
+def test_a_known_spine_illness_explains_only_its_old_unchanged_pain(note: str, expected: bool) -> None:
+    """Integration (v47 bp-003): the old pain of a known lumbar stenosis, told as the same for years, is explained; a
+    new, night or different pain beside the same illness still counts."""
+    assert ("back_pain" in symptom_codes(note)) is expected, note

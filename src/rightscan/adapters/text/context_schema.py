@@ -245,6 +245,9 @@ class _RedFlagReadings(Strict):
     dating_back_named: Words = Field(default_factory=list)  # round 36b (named_event.py)
     named_event_warnings: Words = Field(default_factory=list)  # round 36b (named_event.py)
     named_event_heads: Words = Field(default_factory=list)  # round 36b (named_event.py)
+    speaker_labels: Words = Field(default_factory=list)  # round 47m (speaker_lines.py)
+    speaker_first_person: Words = Field(default_factory=list)  # round 47m
+    speaker_third_person: Words = Field(default_factory=list)  # round 47m
     cause_fillers: Words
     study_reasons: Words  # round 11a: the reason of a study done before
     telling_verbs: Words  # round 11a: a relative telling of the patient

@@ -533,8 +533,8 @@ class RedFlagReadings:
 
     # ------------------------------------------------------------------ what the negation denies
     def negated_activity(self, note: NoteMentions) -> None:
-        """An explaining cue in a symptom's clause right after a negated activity ("from not eating because of the
-        stress") explains the symptom, when nothing in the clause warns of it."""
+        """A cause's lead (round 47m: ``attributions``) right after a negated activity ("from not eating because of
+        the stress") explains a symptom whose clause does not warn of it ("no preceding URI" explains nothing)."""
         if not self.activity_endings:
             return
         doc = note.doc
@@ -547,8 +547,8 @@ class RedFlagReadings:
                 continue
             for s in explaining:
                 if span.end + 1 < s < stop and s - 1 in negated_ends and s not in negated_ends:
-                    between = doc[s - 1]
-                    if between.is_alpha and between.lower_.endswith(self.activity_endings):
+                    between, lead = doc[s - 1], starts_with(doc, s, self.words["attributions"], self._longest)
+                    if between.is_alpha and between.lower_.endswith(self.activity_endings) and lead is not None:
                         e.add("explained")
                         break
 

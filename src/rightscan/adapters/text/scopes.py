@@ -57,6 +57,7 @@ from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.seizure_headache import headache_beside_seizure
 from rightscan.adapters.text.sentences import Sentences
 from rightscan.adapters.text.shorthand_reach import doubt_past_shorthand
+from rightscan.adapters.text.speaker_lines import SpeakerLines
 from rightscan.adapters.text.unstated_mentions import UnstatedMentions
 from rightscan.adapters.text.warning_after import warning_told_after
 from rightscan.adapters.text.warning_owner import qualifies_another, warnings_of_others
@@ -107,6 +108,7 @@ class Scopes:
         self._negated_cause = NegatedCause(rules.red_flag_readings)  # round 15: "could not sleep due to back pain"
         self._denial_ends = DenialEnds(rules.red_flag_readings, rules.denial_ending_qualifiers)  # round 24, 34a
         self._exam_items = ExamItems(rules.red_flag_readings)  # round 47s: 'No X, decreased rectal tone on DRE'
+        self._speakers = SpeakerLines(rules.red_flag_readings)  # round 47m: 'A (wife): "my back hurts"' is hers
         self._unstated = UnstatedMentions(rules.red_flag_readings, rules.layout)  # round 14: asked, or a title
         self._denied_change = DeniedChange(  # round 12v
             rules.red_flag_readings, rules.chronic_baseline.get("stable_words", ())
@@ -125,6 +127,7 @@ class Scopes:
         note = NoteMentions(doc, spans, described, effects, sents, sections, self.rules.categories)  # the rule passes'
         self._family_rows.apply(note, self.rules.policies)
         self._red_flags.informant_family(note)  # round 10b (red_flag_readings.py)
+        self._speakers.apply(note)  # round 47m (speaker_lines.py)
         self._relative_tails.apply(note, *self._red_flags.informants(note))  # round 18a (relative_tail.py)
         self._reported.before_clauses(note)  # round 12a (reported_readings)
         self._joined.coordinate(doc, spans, described, effects, sents)  # joined_findings.py

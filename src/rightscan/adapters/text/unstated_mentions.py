@@ -43,7 +43,13 @@ SETTLED = frozenset(
 )
 QUERY_BEFORE = frozenset(" \t\n(:;,-–—")  # what may stand right before a query mark that opens a symptom
 # what may stand between a question mark and its answer ('"Any bone pain?" - yes', "Cough? -> Y", "Q: ... A: yes")
-_ANSWER_LEAD = re.compile(r"""["'”’)\]\s:=\-–—>→⇒]*(?:(?:a|ans|answer|response|reply)\s*[:.\-–—]\s*)?""", re.I)
+# round 47m: the answer's speaker in brackets after the mark ("A (husband): no.", read by the layout as "A:(husband):")
+_ANSWER_LEAD = re.compile(
+    r"""["'”’)\]\s:=\-–—>→⇒]*(?:(?:a|ans|answer|response|reply)\s*(?:[:.\-–—]\s*(?:[(\[][^()\[\]\n]{1,40}[)\]]\s*"""
+    r"""[:.\-–—]\s*)?|[(\[][^()\[\]\n]{1,40}[)\]]\s*[:.\-–—]\s*))?""",
+    re.I,
+)
+_SPEAKER = re.compile(r"[(\[][^()\[\]\n]{1,40}[)\]]")
 # quoted text: double quotes, curly quotes, or single quotes that open after a blank and close before one
 _QUOTES = re.compile(r"\"([^\"\n]{2,160})\"|“([^”\n]{2,160})”|‘([^’\n]{2,160})’|(?<![\w'])'([^'\n]{2,160})'(?![\w'])")
 # a blank the layout left where it read an answer ("Bone pain? yes" reads "Bone pain?    "): the question is answered
@@ -171,6 +177,10 @@ class UnstatedMentions:
         if not rest:
             return "uncertain"
         if not rest[0].isalnum():
+            # round 47m: an answer the layout blanked after a speaker's bracket ("A (husband): no") it read as that
+            # label's, not the question's: which answer it was is lost here, so the question is left to confirm
+            if lead and _SPEAKER.search(lead.group()):
+                return "uncertain"
             return None  # a box or a sign answers it: read by the layout
         words = _ANSWER_WORDS.findall(rest.lower())
         first = " ".join(words[:3])

@@ -49,7 +49,7 @@ _ANSWER_LEAD = re.compile(
     r"""[:.\-–—]\s*)?|[(\[][^()\[\]\n]{1,40}[)\]]\s*[:.\-–—]\s*))?""",
     re.I,
 )
-_SPEAKER = re.compile(r"[(\[][^()\[\]\n]{1,40}[)\]]")
+_BRACKETED = re.compile(r"[(\[][^()\[\]\n]{1,40}[)\]]")
 # quoted text: double quotes, curly quotes, or single quotes that open after a blank and close before one
 _QUOTES = re.compile(r"\"([^\"\n]{2,160})\"|“([^”\n]{2,160})”|‘([^’\n]{2,160})’|(?<![\w'])'([^'\n]{2,160})'(?![\w'])")
 # a blank the layout left where it read an answer ("Bone pain? yes" reads "Bone pain?    "): the question is answered
@@ -179,7 +179,7 @@ class UnstatedMentions:
         if not rest[0].isalnum():
             # round 47m: an answer the layout blanked after a speaker's bracket ("A (husband): no") it read as that
             # label's, not the question's: which answer it was is lost here, so the question is left to confirm
-            if lead and _SPEAKER.search(lead.group()):
+            if lead and _BRACKETED.search(lead.group()):
                 return "uncertain"
             return None  # a box or a sign answers it: read by the layout
         words = _ANSWER_WORDS.findall(rest.lower())

@@ -72,7 +72,7 @@ def current_part(vocab: OrderVocabulary, text: str) -> str | None:
             unnamed_now = unnamed_now or (marked_now and bool(parse.unread))  # words the vocabulary cannot read
             continue
         named += 1
-        past = bool({"done", "declined"} & set(parse.status)) or bool(_RESULT & set(tokens))
+        past = bool({"done", "declined", "missed"} & set(parse.status)) or bool(_RESULT & set(tokens))
         if past or _UNCHECKED.match(marked):
             aside += 1
             continue

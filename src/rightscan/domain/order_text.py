@@ -441,7 +441,7 @@ def _states_nothing(seg: _Parse) -> bool:
     word is no status here (round 28o): "Plan:", "Recommend:", "Order:" say the study after them is to be done."""
     said = (seg.regions, seg.laterality, seg.contrast_marks, seg.intent, seg.technique, seg.tracer_steps, seg.extent)
     flags = (seg.contrast_word, seg.contrast_question, seg.projection, seg.mammographic_view, seg.indication_word)
-    status = set(seg.status) - {"proposed"}
+    status = set(seg.status) - {"proposed", "rebooked"}  # round 47q: "Rescheduled:" says when, like "Booking:"
     return not (any(said) or any(flags) or seg.pharmaceutical or seg.protocols or status or seg.unread)
 
 

@@ -4,6 +4,9 @@
    neither with, without nor with-and-without: the order asks. A statement closed before the cut keeps its reading.
 2. A booked study the patient did not come to ("no-show", "did not attend") and that is not rebooked is no study to do
    now, like a cancelled one; rebooked or rescheduled, it is the study again.
+3. An after-visit summary's lay words: a scan of her bones (the bone scan), dye-free (without contrast), the lymph
+   nodes under her right or left arm (that axilla), the lump she felt and a closer look (a diagnostic mammogram), where
+   it hurts or is sore (the complaint).
 """
 
 from __future__ import annotations
@@ -60,3 +63,29 @@ def test_a_missed_study_is_offered_with_its_status() -> None:
     reading = interpret(KB, "Bone scan - pt did not attend, not rescheduled")
     assert reading.status == "ambiguous" and reading.order_status == "declined"
     assert [p.id for p in reading.choices] == ["bone_scan"]
+
+
+@case(
+    [
+        ("We have booked a scan of all of your bones next week.", "bone_scan"),
+        ("Your doctor ordered scans of your bones because of your back pain.", "bone_scan"),
+        ("A scan of the bones of your left hand", None),  # one part's bones: not the whole-body scan
+        ("A bone density scan of your hip", None),
+        ("Your care team wants a dye-free CT of your chest.", "ct_chest_wo"),
+        ("An MRI of your belly, dye-free", None),  # the abdomen MRI is a with-and-without study only
+        ("You are booked for a dye free breast MRI.", "mri_breast_wo"),
+        ("Your next test is an ultrasound under your left arm.", "us_axilla"),
+        ("An ultrasound of the glands under her right arm", None),  # "glands" unread: asks
+        ("A mammogram of your right breast to look more closely at the lump she felt", "mammo_diagnostic"),
+        ("A 3D mammogram because of the lump I found", "dbt_diagnostic"),
+        ("Your yearly mammogram - no closer look needed", None),  # denied: never the diagnostic one
+        ("Your yearly mammogram, a closer look is not needed", None),
+        ("Screening mammogram and a closer look at the lump you felt", None),  # two intents: asks
+        ("A mammogram", None),  # control: no sign, no intent
+        ("An x-ray of your left knee where it is sore", "xray_bone"),
+        ("An X-ray of your shoulder that hurts", "xray_bone"),
+        ("An X-ray where it hurts", None),  # no part named
+    ]
+)
+def test_after_visit_words_name_the_study(text: str, pid: str | None) -> None:
+    assert study(text) == pid, interpret(KB, text)

@@ -7,6 +7,8 @@
 3. An after-visit summary's lay words: a scan of her bones (the bone scan), dye-free (without contrast), the lymph
    nodes under her right or left arm (that axilla), the lump she felt and a closer look (a diagnostic mammogram), where
    it hurts or is sore (the complaint).
+4. A breast MRI that plans a biopsy (or the surgery) is the contrast-enhanced study, shown as an assumption; a stated or
+   questioned contrast keeps its own, and the MRI-guided biopsy itself is no catalogue study.
 """
 
 from __future__ import annotations
@@ -89,3 +91,26 @@ def test_a_missed_study_is_offered_with_its_status() -> None:
 )
 def test_after_visit_words_name_the_study(text: str, pid: str | None) -> None:
     assert study(text) == pid, interpret(KB, text)
+
+
+@case(
+    [
+        ("MRI R breast for biopsy planning", "mri_breast_wwo"),
+        ("Breast MR - bx planning protocol, 11 o'clock NME", "mri_breast_wwo"),
+        ("MRI both breasts - surgical planning, new ILC", "mri_breast_wwo"),
+        ("MRI breast biopsy planning without contrast", "mri_breast_wo"),  # a stated contrast keeps its own
+        ("MRI breast bx planning, eGFR 24", None),  # a questioned contrast asks
+        ("MRI-guided breast biopsy L", None),  # the procedure itself
+        ("MR BREAST BIOPSY LEFT", None),
+        ("US R breast - biopsy planning", "us_breast"),  # no contrast axis: the ultrasound
+        ("CT chest biopsy planning", None),  # the CT's contrast is still unstated
+        ("MRI breast", None),  # control: no purpose, no contrast
+    ]
+)
+def test_a_breast_mri_that_plans_a_biopsy_is_the_contrast_study(text: str, pid: str | None) -> None:
+    assert study(text) == pid, interpret(KB, text)
+
+
+def test_the_biopsy_planning_contrast_is_shown_as_an_assumption() -> None:
+    reading = interpret(KB, "MRI L breast for biopsy planning")
+    assert any("biopsy_planning" in note for note in reading.assumed), reading.assumed

@@ -9,6 +9,8 @@
    it hurts or is sore (the complaint).
 4. A breast MRI that plans a biopsy (or the surgery) is the contrast-enhanced study, shown as an assumption; a stated or
    questioned contrast keeps its own, and the MRI-guided biopsy itself is no catalogue study.
+5. A protocoling exchange: the order quoted back ("order reads ...") names the study, and the reply after its label
+   ("Reply:", "Answer:") answers the question: yes is the timing asked about, another timing is that timing, no asks.
 """
 
 from __future__ import annotations
@@ -114,3 +116,25 @@ def test_a_breast_mri_that_plans_a_biopsy_is_the_contrast_study(text: str, pid: 
 def test_the_biopsy_planning_contrast_is_shown_as_an_assumption() -> None:
     reading = interpret(KB, "MRI L breast for biopsy planning")
     assert any("biopsy_planning" in note for note in reading.assumed), reading.assumed
+
+
+@case(
+    [
+        (
+            "Protocoling: the order reads 'CT abd/pelvis' - OK to protocol with IV contrast? Answer: yes",
+            "ct_abdomen_pelvis_contrast",
+        ),
+        ("Protocol question: order says MRI L-spine. OK to do pre and post gad? Reply: yes", "mri_spine_wwo"),
+        ("MRI L-spine - OK to do pre and post gad? Reply: no", None),  # the question left open: asks
+        ("MRI brain, mets - OK to protocol w/wo gad? Reply: non-con only", "mri_head_wo"),  # the reply's own timing
+        ("MRI brain - OK to protocol w/wo gad? Radiologist: w/o only", "mri_head_wo"),
+        ("MRI brain - OK to protocol w/wo gad? Dr Lee: no", None),  # a name before the answer: not read as a reply
+        ("MRI brain - OK to protocol as pre and post gad? Reply: per neuro-rad, non-con only", "mri_head_wo"),
+        ("MRI brain - OK to protocol w/wo gad? Reply: let me check", None),
+        ("MRI brain w/wo ? mets", "mri_head_wwo"),  # the study's own timing before a query: as before
+        ("order reads 'MRI brain'", None),  # the contrast is still unstated
+        ("CT chest - Contrast: w/o", "ct_chest_wo"),  # a field answered with a timing written with a slash
+    ]
+)
+def test_a_protocoling_reply_settles_the_question(text: str, pid: str | None) -> None:
+    assert study(text) == pid, interpret(KB, text)

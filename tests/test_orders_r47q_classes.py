@@ -11,6 +11,8 @@
    questioned contrast keeps its own, and the MRI-guided biopsy itself is no catalogue study.
 5. A protocoling exchange: the order quoted back ("order reads ...") names the study, and the reply after its label
    ("Reply:", "Answer:") answers the question: yes is the timing asked about, another timing is that timing, no asks.
+6. What a study is to settle ("to confirm", "to establish", "to clarify") opens what it is for: a part named after it
+   is the site, not the field ("FES PET to confirm ..."). A research protocol and the patient's consent name no study.
 """
 
 from __future__ import annotations
@@ -137,4 +139,32 @@ def test_the_biopsy_planning_contrast_is_shown_as_an_assumption() -> None:
     ]
 )
 def test_a_protocoling_reply_settles_the_question(text: str, pid: str | None) -> None:
+    assert study(text) == pid, interpret(KB, text)
+
+
+@case(
+    [
+        ("FES PET/CT to establish ER status of the bone lesions", "fes_pet"),
+        ("Fluoroestradiol PET to confirm ER positivity of the lung nodules", "fes_pet"),
+        ("PET/CT to determine the extent of liver metastases", "pet_ct"),
+        ("MRI brain w/wo to confirm the cerebellar lesion", "mri_head_wwo"),
+        ("Bone scan 9:00 Tuesday - reply Y to confirm", "bone_scan"),  # a letter's reply: as before
+        ("PSMA PET to confirm nodal disease", None),  # another tracer: still none
+        ("US to confirm the liver lesion", None),  # the liver is the site; the ultrasound names no part
+    ]
+)
+def test_what_a_study_is_to_settle_opens_its_purpose(text: str, pid: str | None) -> None:
+    assert study(text) == pid, interpret(KB, text)
+
+
+@case(
+    [
+        ("FDG PET/MR - research protocol, informed consent obtained", "pet_mri"),
+        ("PET-MR whole body; pt consented for research scan", "pet_mri"),
+        ("Breast MRI w/wo - consent signed", "mri_breast_wwo"),
+        ("PET/MR with research tracer, consent signed", None),  # an investigational tracer still asks
+        ("MRI breast, research protocol", None),  # the contrast is still unstated
+    ]
+)
+def test_a_research_protocol_and_consent_name_no_study(text: str, pid: str | None) -> None:
     assert study(text) == pid, interpret(KB, text)

@@ -13,6 +13,9 @@
    ("Reply:", "Answer:") answers the question: yes is the timing asked about, another timing is that timing, no asks.
 6. What a study is to settle ("to confirm", "to establish", "to clarify") opens what it is for: a part named after it
    is the site, not the field ("FES PET to confirm ..."). A research protocol and the patient's consent name no study.
+7. A study done, with its result (stable, equivocal, indeterminate, a BI-RADS category, an uptake), followed by the one
+   ordered now ("please order ...", "f/u <study>", "callback for <study>"): the one ordered now. The done study alone
+   stays unresolved, offered with its status; a result word after a reason ("for equivocal lesions") is the purpose.
 """
 
 from __future__ import annotations
@@ -167,4 +170,26 @@ def test_what_a_study_is_to_settle_opens_its_purpose(text: str, pid: str | None)
     ]
 )
 def test_a_research_protocol_and_consent_name_no_study(text: str, pid: str | None) -> None:
+    assert study(text) == pid, interpret(KB, text)
+
+
+@case(
+    [
+        ("MRI brain 5/2025 stable; please book repeat MRI brain w/wo in 3 months", "mri_head_wwo"),
+        ("Bone scan indeterminate L4 - f/u MRI L-spine w/wo", "mri_spine_wwo"),
+        ("CT chest 4/2025 indeterminate nodule - follow-up CT chest w/o in 3 months", "ct_chest_wo"),
+        ("Screening mammogram 1/2026 BI-RADS 0. Recall for diagnostic mammogram R", "mammo_diagnostic"),
+        ("Bone scan 3/2026 focal uptake R 5th rib; order XR R ribs", "xray_bone"),
+        ("CT CAP 11/2025 stable", None),  # the done study alone
+        ("Bone scan equivocal at L2", None),
+        ("Screening mammo 1/2026 BI-RADS 0", None),
+        ("FES PET for equivocal bone lesions", "fes_pet"),  # a reason's result word: what the study is for
+        ("diagnostic mammo left, f/u BI-RADS 3", "mammo_diagnostic"),
+        ("CT chest w/o - f/u stable nodule", "ct_chest_wo"),
+        ("US R breast - f/u mammo asymmetry", "us_breast"),  # the earlier study named after f/u: as before
+        ("Bone scan equivocal at T8 - f/u MRI or CT", None),  # two studies still offered
+        ("CT CAP stable; bone scan equivocal - f/u PET/CT", "pet_ct"),
+    ]
+)
+def test_a_done_study_then_the_one_ordered_now(text: str, pid: str | None) -> None:
     assert study(text) == pid, interpret(KB, text)

@@ -211,6 +211,8 @@ def _read_segment(
         if m.timing and named and procedure_after(items, k):
             context = True  # "CXR after port placement", "mammo - post-biopsy clip check" (round 33o)
             continue
+        if m.result and parse.modality and not (indication or later or in_reason or clinical or parse.unread):
+            parse.status.append("done")  # "Bone scan equivocal at T8": a result read off the study just named (47q)
         if m.condition and named:
             condition = True
         elif condition and m.modality:

@@ -30,6 +30,7 @@ from rightscan.domain.orders import interpret
         ("CT ABD/PELVIS WO...", None),
         ("CT C/A/P WITH\u2026", None),  # a routine contrast is never assumed behind a cut
         ("CT THORAX W/O...", None),  # "w/o" may go on "& w contrast"
+        ("CT CHEST W/...", None),
         ("MRI L-SPINE W/ AND...", None),
         ("CT NECK WIT...", None),
         ("MR BREAST BILAT WITHO... (staging)", None),

@@ -23,8 +23,8 @@ from rightscan.domain.knowledge import OrderVocabulary, TermMeaning
 
 Items = list[tuple[str, TermMeaning | None]]
 
-# an ellipsis written after a word, spaced or not: three full stops (or two), or the one character
-_CUT = re.compile(r"(?<=[^\W\d_])\s*(?:\.{2,}|\u2026)")
+# an ellipsis written after a word or a slash ("W/..."), spaced or not: three full stops (or two), or the one character
+_CUT = re.compile(r"(?:(?<=[^\W\d_])|(?<=/))\s*(?:\.{2,}|\u2026)")
 # words and signs that join or separate the parts of one contrast statement ("w/o & w", "w and wo", "w/ wo")
 _BETWEEN = frozenset({"-", "/", ",", ":", "+", "and", "or", "&"})
 

@@ -483,7 +483,7 @@ def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
     text = share_suspended(answer_questions(vocab, text, lambda q: _items(vocab, tokenize(q))))
     # round 47q: "CT CHEST W...": a contrast statement a cut leaves open is no contrast choice; the contrast asks
     text, cut = cut_short(vocab, text, lambda before: _items(vocab, tokenize(before)))
-    parse.contrast_question = parse.contrast_doubt = cut
+    parse.contrast_question = parse.contrast_doubt = parse.contrast_question or cut
     if _answered_no(vocab, text):  # "contrast [ ] yes [x] no": never "with"; the order asks
         parse.contrast_unclear = parse.contrast_question = parse.contrast_doubt = True
     study: list[str] = []

@@ -89,6 +89,9 @@ class TermMeaning:
     # round 42r: "yearly", "every year", "annual": a study repeated once a year, the routine screening interval; the
     # screening intent only where the order names nothing it is for (no sign, history or treatment: then surveillance)
     yearly: bool = False
+    # round 47q: a result read off the study named before it in its part ("bone scan equivocal at T8", "screening mammo
+    # BI-RADS 0", "T8 uptake"): in a list of parts that study is an earlier one, done (order_lists.current_part)
+    result: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,9 @@ names is not part of the study; "yes" says it is. The question is read with the 
 - any other question ("Sedation? N", "Pregnant? N", "Contrast allergy? N") answered no states nothing; answered
   yes, its words are read as written ("Pregnant? Y" still puts contrast in question).
 
-Study words written before the question in its segment ("CT chest contrast: none") stay the study's. A question
+Study words written before the question in its segment ("CT chest contrast: none") stay the study's. Round 47q: a
+label of words that state nothing may stand before the answer ("OK to protocol as w/ and w/o gad? Reply: yes",
+"Contrast? Radiologist: no"): who answers, not what; the answer is read as if it stood alone. A question
 with any other answer ("Laterality: R", "Reason: palpable lump", "Complete/Limited: Limited") is left as written,
 and so is a checkbox here (round 31o: ``order_choices`` has already written a ticked box as its answer, "contrast [ ]
 yes [x] no" as "contrast: no"). Pure; the meanings come from the vocabulary, read by the
@@ -37,9 +39,15 @@ Items = list[tuple[str, TermMeaning | None]]
 _PART = re.compile(r"(\s[-\u2013\u2014]+\s|[()\[\]{};,|\n]|\.\s+)")
 _OFFERED = re.compile(r"\(\s*(y\s*/\s*n|yes\s*/\s*no)\s*\)", re.IGNORECASE)  # "(Y/N)": not a bracket of its own
 _CHOICES = r"(?:(?:y\s*/\s*n|yes\s*/\s*no)\s*)"  # the answers offered: "Y/N", "yes/no"
+# round 47q: a question and whatever answers it ("OK to protocol as w/ and w/o gad? Reply: yes"), and a reply's label
+_ASKED = re.compile(r"^(?P<q>[^?]*[A-Za-z][^?]*?)\?\s+(?P<rest>\S.*?)\s*[.!]?\s*$", re.DOTALL)
+_LABEL = re.compile(r"^(?P<label>[A-Za-z]+(?:\s+[A-Za-z]+)?)\s*:\s+(?P<rest>\S.*)$", re.DOTALL)
+_SIGNS = frozenset({"/", "-", "+", "&", "and", "or", ",", ":"})
+# round 47q: who answers may be written before the answer ("... w/ and w/o gad? Reply: yes", "Radiologist: no"): a label
 _QUESTION = re.compile(
     rf"^(?P<q>[^?:]*[A-Za-z][^?:]*?)\s*{_CHOICES}?[?:](?=\s)\s*(?:{_CHOICES}[?:]?\s*)?"
-    r"(?P<a>n/a|[A-Za-z]+(?:\s+[A-Za-z]+){0,2})\s*[.!]?\s*$",
+    r"(?:(?P<label>[A-Za-z]+(?:\s+[A-Za-z]+)?)\s*:\s+)?"
+    r"(?P<a>n/a|[A-Za-z]+(?:\s*[/&]\s*[A-Za-z]+)*(?:\s+[A-Za-z]+(?:\s*[/&]\s*[A-Za-z]+)*){0,2})\s*[.!]?\s*$",
     re.IGNORECASE,
 )
 
@@ -69,9 +77,11 @@ def _contrast(items: Items) -> bool:
 
 
 def _rewrite(vocab: OrderVocabulary, read: Callable[[str], Items], part: str) -> str:
+    if (offer := _offer(vocab, read, part)) is not None:
+        return offer
     match = _QUESTION.match(part)
-    if match is None:
-        return part
+    if match is None or (match.group("label") and not _says_nothing(read(match.group("label")))):
+        return part  # a label before the answer that says something ("Laterality: Left: yes") is no reply's label
     items = read(match.group("q"))
     split = len(items)
     while split > 0 and _asks_about(items[split - 1][1]):
@@ -97,6 +107,10 @@ def _rewrite(vocab: OrderVocabulary, read: Callable[[str], Items], part: str) ->
             # round 31o: "Contrast: Without", "Contrast: Without and with" (a field's value, or the option chosen on the
             # form): the timing of the contrast the question names, not a bare "contrast" and then a "without"
             said = f"{match.group('a')} contrast"
+        elif _contrast(question) and not asked and _timing_only(answer):
+            # round 47q: a question that offers a timing answered with another ("MRI brain - w/wo? Reply: w/o only"):
+            # the answer's timing, never the two read together as both phases
+            said = match.group("a")
         elif not asked or _states_contrast(answer):
             return part  # "Laterality: R", "Contrast: IV": read as written
         else:
@@ -114,6 +128,44 @@ def _rewrite(vocab: OrderVocabulary, read: Callable[[str], Items], part: str) ->
     else:
         said = ""  # a technique left out, a sign or a risk denied: nothing the study is
     return f" {study} {said} ".replace("  ", " ") if study or said else " "
+
+
+def _offer(vocab: OrderVocabulary, read: Callable[[str], Items], part: str) -> str | None:
+    """Round 47q: a question that offers a contrast timing in words of its own ("OK to protocol as w/ and w/o gad?"),
+    with its answer after it (a reply's label set aside: "Reply: yes"). The timing offered is no statement: a yes makes
+    it the study's, an answer that states a timing is that timing ("Reply: w/o only"), any other answer leaves the
+    contrast to ask ("Reply: no", "Dr Lee: no"). None when the part is no such question (a study's own "w/wo ? mets",
+    "Contrast? N": the form's questions above)."""
+    found = _ASKED.match(part)
+    if found is None:
+        return None
+    items = read(found.group("q"))
+    split = len(items)
+    while split > 0 and _asks_about(items[split - 1][1]):
+        split -= 1
+    study, question = " ".join(word for word, _ in items[:split]), items[split:]
+    offered = any(m is not None and m.contrast for _, m in question)
+    if not offered or all(word in _SIGNS or (m is not None and _states_contrast([(word, m)])) for word, m in question):
+        return None
+    rest = found.group("rest")
+    label = _LABEL.match(rest)
+    if label is not None and _says_nothing(read(label.group("label"))):
+        rest = label.group("rest")
+    answer = read(rest)
+    words = rest.split()
+    if any(m is not None and (m.contrast or m.with_marker) for _, m in answer):
+        said = rest  # the answer's own timing
+    elif words and _answer(vocab, words[0].strip(".,!")) == "yes":
+        said = " ".join([*(word for word, _ in question), *words[1:]])
+    else:
+        said = f"contrast as indicated {rest}"
+    return f" {study} {said} "
+
+
+def _says_nothing(items: Items) -> bool:
+    """Whether a label before an answer is only words that state nothing ("Reply", "Radiologist", "Answer"): who
+    answers, not what (round 47q, a protocoling question and its reply)."""
+    return bool(items) and all(m is not None and m.noise and not (m.status or _names_part(m)) for _, m in items)
 
 
 def _names_part(m: TermMeaning | None) -> bool:

@@ -21,34 +21,43 @@ from rightscan.domain.orders_items import _states_contrast
 # where a to-do list, a preference list or a note's lines meet: a checkbox ("[ ]", "[x]"), an arrow, ";", a
 # sentence's end; a comma too (round 26o: "cancel CT CAP, order PET/CT instead"), where a part is taken only as strictly
 # as at the others: one part opens with an order word and every other part that names a study is done or declined
-_PART = re.compile(r"(\[\s*[xX\u2713\u2714]?\s*\]|->|\u2192|=>|;|,|\.\s+(?=[A-Za-z]))")
+# round 47q: a spaced dash too ("Bone scan equivocal at T8 - f/u MRI T-spine w/wo")
+_PART = re.compile(r"(\[\s*[xX\u2713\u2714]?\s*\]|->|\u2192|=>|;|,|\.\s+(?=[A-Za-z])|\s[-\u2013\u2014]+\s)")
 _CHECKED = re.compile(r"^\[\s*[xX\u2713\u2714]\s*\]$")
 _UNCHECKED = re.compile(r"^\[\s*\]$")
-# a result read off an earlier study ("bone scan negative", "CT head neg", "T8 uptake"): that study is done
-_RESULT = frozenset({"neg", "negative", "normal", "unremarkable", "uptake", "benign", "nad"})
 
 
 _ARROWS = ("->", "\u2192", "=>")
 
 
 def _opens_order(vocab: OrderVocabulary, tokens: tuple[str, ...]) -> bool:
-    """Whether a part opens with an order word ("order:", "now ordering", "add", "still need"), priority aside."""
+    """Whether a part opens with an order word ("order:", "now ordering", "add", "still need"), priority aside; round
+    47q: or with a follow-up right before the study it names ("f/u MRI T-spine w/wo", "follow-up CT chest")."""
     items = [m for _, m in _items(vocab, tokens) if not (m is not None and m.priority)]
+    if len(items) > 1 and items[0] is not None and items[0].reason and not (items[0].indication or items[0].timing):
+        return items[1] is not None and bool(items[1].modality)
     return bool(items) and items[0] is not None and items[0].status == "proposed"
+
+
+def _result(vocab: OrderVocabulary, tokens: tuple[str, ...]) -> bool:
+    """Whether a part reads a result off its study ("bone scan negative", "CT head neg", "T8 uptake", "equivocal at T8",
+    "BI-RADS 0", "stable"): the vocabulary's ``result`` words (round 47q; before, a list of words here)."""
+    return any(m is not None and m.result for _, m in _items(vocab, tokens))
 
 
 def current_part(vocab: OrderVocabulary, text: str) -> str | None:
     """The part of a list or a note's lines that names the study ordered now, when exactly one does.
 
-    The text is cut at checkboxes, arrows, ";" and sentence ends. A part that names a study is ordered now
-    when it is the ticked box ("[x] MRI breast bilat w/wo"), follows an arrow ("bone scan T8 uptake -> MRI
-    T-spine") or opens with an order word ("Now ordering CT CAP", "order: MRI brain", "add US L breast",
-    "still need bone scan booked"); it is history when it is done, declined or reports a result ("CT head
-    neg", "bone scan negative"), and left aside when its box is not ticked. Only when one part is ordered now,
-    and every other part that names a study is history or an unticked box, is that part the order. When every
-    study named is history and a part marked as ordered now names none but has words the vocabulary cannot
-    read, the order is unreadable: "" (nothing is read; the history is never the answer). Else None (the whole
-    text is read)."""
+    The text is cut at checkboxes, arrows, ";", a spaced dash (round 47q) and sentence ends. A part that names a
+    study is ordered now when it is the ticked box ("[x] MRI breast bilat w/wo"), follows an arrow ("bone scan T8
+    uptake -> MRI T-spine") or opens with an order word ("Now ordering CT CAP", "order: MRI brain", "add US L
+    breast", "still need bone scan booked"; round 47q: "callback for diagnostic mammo") or with a follow-up right
+    before its study ("f/u MRI T-spine w/wo"); it is history when it is done, declined, missed or reports a result
+    ("CT head neg", "bone scan negative", round 47q: "equivocal at T8", "BI-RADS 0", "stable"), and left aside when
+    its box is not ticked. Only when one part is ordered now, and every other part that names a study is history or
+    an unticked box, is that part the order. When every study named is history and a part marked as ordered now
+    names none but has words the vocabulary cannot read, the order is unreadable: "" (nothing is read; the history
+    is never the answer). Else None (the whole text is read)."""
     pieces = _PART.split(text)
     if len(pieces) < 3:
         return None
@@ -72,7 +81,7 @@ def current_part(vocab: OrderVocabulary, text: str) -> str | None:
             unnamed_now = unnamed_now or (marked_now and bool(parse.unread))  # words the vocabulary cannot read
             continue
         named += 1
-        past = bool({"done", "declined"} & set(parse.status)) or bool(_RESULT & set(tokens))
+        past = bool({"done", "declined", "missed"} & set(parse.status)) or _result(vocab, tokens)
         if past or _UNCHECKED.match(marked):
             aside += 1
             continue

@@ -41,6 +41,7 @@ contracts", "ultra sound") is read as heard (``order_typos.dictated``). In a nuc
 "injection" is the tracer's, a step of the study, not an intervention ("bone scan - injection 09:00"); a clock
 time is no segment break. Round 26o: a region between a stated contrast and a clinical word ("w/o contrast neck pain")
 is the complaint's site; a later segment's own "done" / "cancelled" ("- already done at OSH") is the order's status.
+Round 47q: a contrast statement an ellipsis leaves open ("CT CHEST W...") is set aside; it asks (``order_cuts``).
 
 Pure; the vocabulary comes from ``knowledge/order_vocabulary.yaml``.
 """
@@ -51,6 +52,7 @@ import re
 
 from rightscan.domain.knowledge import OrderVocabulary, TermMeaning
 from rightscan.domain.order_context import context_side, done_elsewhere, earlier_heading, procedure_after, view_regions
+from rightscan.domain.order_cuts import cut_short
 from rightscan.domain.order_form import answer_questions
 from rightscan.domain.order_parse import _Parse, _timing
 from rightscan.domain.order_prefix import leading_code, orderable_code
@@ -209,6 +211,8 @@ def _read_segment(
         if m.timing and named and procedure_after(items, k):
             context = True  # "CXR after port placement", "mammo - post-biopsy clip check" (round 33o)
             continue
+        if m.result and parse.modality and not (indication or later or in_reason or clinical or parse.unread):
+            parse.status.append("done")  # "Bone scan equivocal at T8": a result read off the study just named (47q)
         if m.condition and named:
             condition = True
         elif condition and m.modality:
@@ -439,7 +443,7 @@ def _states_nothing(seg: _Parse) -> bool:
     word is no status here (round 28o): "Plan:", "Recommend:", "Order:" say the study after them is to be done."""
     said = (seg.regions, seg.laterality, seg.contrast_marks, seg.intent, seg.technique, seg.tracer_steps, seg.extent)
     flags = (seg.contrast_word, seg.contrast_question, seg.projection, seg.mammographic_view, seg.indication_word)
-    status = set(seg.status) - {"proposed"}
+    status = set(seg.status) - {"proposed", "rebooked"}  # round 47q: "Rescheduled:" says when, like "Booking:"
     return not (any(said) or any(flags) or seg.pharmaceutical or seg.protocols or status or seg.unread)
 
 
@@ -477,6 +481,9 @@ def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
     text = read_requisition(vocab, text, parse)  # round 33o: a faxed requisition's marks, broken words, OCR confusions
     # an order form's question answered inline ("Tomosynthesis? N", "IV contrast? Y"): what the answer states
     text = share_suspended(answer_questions(vocab, text, lambda q: _items(vocab, tokenize(q))))
+    # round 47q: "CT CHEST W...": a contrast statement a cut leaves open is no contrast choice; the contrast asks
+    text, cut = cut_short(vocab, text, lambda before: _items(vocab, tokenize(before)))
+    parse.contrast_question = parse.contrast_doubt = parse.contrast_question or cut
     if _answered_no(vocab, text):  # "contrast [ ] yes [x] no": never "with"; the order asks
         parse.contrast_unclear = parse.contrast_question = parse.contrast_doubt = True
     study: list[str] = []
@@ -569,4 +576,5 @@ def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
     parse.modality |= parse.implied_modality
     ancestors = vocab.region_ancestors
     parse.regions -= {a for r in parse.regions for a in ancestors.get(r, ())}
+    parse.contrast_unclear = parse.contrast_unclear or (cut and parse.contrast() is not None)  # "... W/O, W..." (47q)
     return parse

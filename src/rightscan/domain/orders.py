@@ -196,8 +196,11 @@ def _by_protocol(parse: _Parse) -> tuple[str, ...]:
 
 
 def _order_status(parse: _Parse) -> OrderStatus:
+    said = set(parse.status)
+    if "missed" in said and "rebooked" not in said:
+        said.add("declined")  # round 47q: "patient no-show, not rescheduled", "DNA": not done, not to be done now
     for status in ("declined", "done", "suggested"):
-        if status in parse.status:
+        if status in said:
             return status  # type: ignore[return-value]
     return "proposed"
 

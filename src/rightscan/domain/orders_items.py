@@ -297,7 +297,7 @@ def _own_status(items: list[tuple[str, TermMeaning | None]]) -> list[str]:
     for word, m in stated:
         if m is None and word.isalpha() and len(word) > 1:
             break
-        if m is not None and m.status in ("done", "declined") and not m.in_study:
+        if m is not None and m.status in ("done", "declined", "missed", "rebooked") and not m.in_study:
             out.append(m.status)
     return out
 

@@ -132,7 +132,9 @@ Contrast = Literal["with", "without", "without_and_with"]
 Intent = Literal["screening", "diagnostic"]
 Extent = Literal["whole_body", "skull_base_to_mid_thigh", "limited"]
 Laterality = Literal["left", "right", "bilateral", "unilateral"]
-OrderStatusValue = Literal["proposed", "done", "declined", "suggested"]
+# round 47q: "missed" (a booked study the patient did not come to: "no-show", "did not attend") and "rebooked" (a study
+# set for another day: "rescheduled", "rebooked"): a study missed and not rebooked is no study to do now (orders.py)
+OrderStatusValue = Literal["proposed", "done", "declined", "suggested", "missed", "rebooked"]
 Axis = Literal["modality", "regions", "contrast", "intent", "extent", "pharmaceutical"]
 
 

@@ -1,0 +1,106 @@
+"""An order name cut short (round 47q): an ellipsis after the words of a contrast statement that it leaves open.
+
+A name cut off in a worklist column or a pasted list ends in an ellipsis ("CT CHEST W...", "MRI brain wit\u2026"). When
+the words just before the cut are a contrast timing with no contrast noun after it - "W", "WO", "W/O", "with and",
+"non" - or the first letters of one ("wi", "witho", "n"), the cut may have taken the rest of the statement: "W..." is
+"with", "without" or "with and without" alike, and "W/O..." may go on "& W CONTRAST". Those words are no contrast
+choice: they are set aside and the contrast is in question, so the order asks (and never takes a study's routine
+contrast). A statement closed before the cut keeps its reading: a contrast noun ends it ("W CONTRAST...", "non-con..."),
+or both phases are stated ("W/WO..."). An ellipsis after any other word changes nothing. Without an ellipsis a trailing
+"w" stays the Playbook's short name for "with" ("CT Chest w").
+
+Pure; the words and their meanings are ``knowledge/order_vocabulary.yaml``'s, read by the caller's ``read``
+(``order_text``), so that this module imports no reader of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from rightscan.domain.knowledge import OrderVocabulary, TermMeaning
+
+Items = list[tuple[str, TermMeaning | None]]
+
+# an ellipsis written after a word or a slash ("W/..."), spaced or not: three full stops (or two), or the one character
+_CUT = re.compile(r"(?:(?<=[^\W\d_])|(?<=/))\s*(?:\.{2,}|\u2026)")
+# words and signs that join or separate the parts of one contrast statement ("w/o & w", "w and wo", "w/ wo")
+_BETWEEN = frozenset({"-", "/", ",", ":", "+", "and", "or", "&"})
+
+
+def cut_short(vocab: OrderVocabulary, text: str, read: Callable[[str], Items]) -> tuple[str, bool]:
+    """The text without the open contrast words before each cut, and whether any were set aside (the contrast is then
+    in question). See the module's docstring."""
+    if "..." not in text and ".." not in text and "\u2026" not in text:
+        return text, False
+    cut = False
+    for found in reversed(list(_CUT.finditer(text))):
+        before = text[: found.start()]
+        words = _open_words(vocab, read(before))
+        if not words:
+            continue
+        kept = _without_last(before, words)
+        if kept is None:  # the words could not be found again as written: read as before, but the contrast asks
+            kept = before
+        text = f"{kept} {text[found.end() :]}".rstrip()
+        cut = True
+    return text, cut
+
+
+def _open_words(vocab: OrderVocabulary, items: Items) -> list[str]:
+    """The words at the end of ``items`` that open a contrast statement and leave it open (their tokens, in order);
+    none when the words end in a contrast noun, in both phases, or in no contrast word at all."""
+    run: list[str] = []
+    marks: set[str] = set()
+    for k in range(len(items) - 1, -1, -1):
+        word, meaning = items[k]
+        if word in _BETWEEN:
+            run.append(word)
+            continue
+        if meaning is not None and any(_noun(vocab, token) for token in word.split()):
+            break  # "W CONTRAST...", "non-con...": the statement names its noun, closed
+        if meaning is not None and (meaning.contrast or meaning.with_marker):
+            run.append(word)
+            marks.add(meaning.contrast or "with")
+            continue
+        if meaning is None and k == len(items) - 1 and word.isalpha() and _begins_timing(vocab, word):
+            run.append(word)  # "wit...", "n...": the first letters of a contrast word
+            marks.add("")
+            continue
+        break
+    if not marks or "without_and_with" in marks or {"with", "without"} <= marks:
+        return []
+    while run and run[-1] in _BETWEEN:  # a sign before the statement belongs to what precedes it
+        run.pop()
+    return [token for word in reversed(run) for token in word.split()]
+
+
+def _noun(vocab: OrderVocabulary, token: str) -> bool:
+    meaning = vocab.phrases.get((token,))
+    return meaning is not None and meaning.contrast_word
+
+
+@lru_cache(maxsize=8)
+def _timing_starts(vocab: OrderVocabulary) -> frozenset[str]:
+    """The vocabulary's contrast timings of one word ("w", "with", "without", "noncon", "plain")."""
+    return frozenset(
+        form[0]
+        for form, m in vocab.phrases.items()
+        if len(form) == 1 and (m.contrast or m.with_marker) and form[0].isalpha()
+    )
+
+
+def _begins_timing(vocab: OrderVocabulary, word: str) -> bool:
+    """Whether a word the vocabulary does not read is the first letters of a contrast timing of one word ("wi",
+    "witho", "n")."""
+    return any(start.startswith(word) and start != word for start in _timing_starts(vocab))
+
+
+def _without_last(text: str, tokens: list[str]) -> str | None:
+    """``text`` without its last words, when they are ``tokens`` as written ("&" for "and"); None otherwise."""
+    parts = [r"(?:and|&)" if t == "and" else re.escape(t) for t in tokens]
+    found = re.search(r"[^A-Za-z0-9]*".join(parts) + r"[^A-Za-z0-9]*$", text, re.IGNORECASE)
+    if found is None or (found.start() > 0 and text[found.start() - 1].isalnum()):
+        return None
+    return text[: found.start()]

@@ -19,6 +19,16 @@ from rightscan.adapters.text.pass_words import norm
 from rightscan.adapters.text.rule_pass import ANY_SYMPTOM, NoteMentions
 
 FAMILY = "family"
+_SPREAD = frozenset({"metastasis", "distant_finding"})
+_OWNERS = frozenset({"pt's", "patient's", "pts", "her", "his", "'s", "’s"})
+
+
+class _Everything:
+    def __contains__(self, family: object) -> bool:
+        return True
+
+
+_ANY = _Everything()
 
 
 class SpeakerLines:
@@ -33,11 +43,27 @@ class SpeakerLines:
         if not self.labels or not self.first:
             return
         doc = note.doc
-        ends = sorted(m.modifier_span[1] for m in doc._.context_graph.modifiers
-                      if " ".join(m.rule.literal.lower().split()) in self.labels)  # fmt: skip
+        spans = [m.modifier_span for m in doc._.context_graph.modifiers
+                 if " ".join(m.rule.literal.lower().split()) in self.labels]  # fmt: skip
+        # integration (devset hard-017): "Pt's mother: 'ER+ breast cancer, bone mets'" is a family history written as a
+        # label and a quotation, not the mother speaking: a label owned by the patient ("pt's", "her") keeps the line
+        # the relative's, every mention on it
+        owned = [end for start, end in spans if start > 0 and doc[start - 1].lower_ in _OWNERS]
+        ends = sorted(end for start, end in spans if end not in owned)
+        text = doc_text(doc)
+        for end in owned:
+            line_end = text.find("\n", doc[end - 1].idx)
+            for _, span, _, e in note.mentions(_ANY, without={FAMILY}):
+                if span.start >= end and (line_end < 0 or span.start_char < line_end):
+                    e.add(FAMILY)
         if not ends:
             return
-        text = doc_text(doc)
+        # a relative speaking on the patient's behalf is an informant, not proof of her metastases: a metastasis on
+        # the line is left to confirm (M1 only from what the note states of the patient)
+        for _, span, _, e in note.mentions(_SPREAD, without={FAMILY}):
+            end = max((t for t in ends if t <= span.start), default=None)
+            if end is not None and "\n" not in text[doc[end - 1].idx : span.start_char]:
+                e.add("uncertain")
         for _, span, _, e in note.mentions(ANY_SYMPTOM, without={FAMILY}):
             end = max((t for t in ends if t <= span.start), default=None)
             if end is None or "\n" in text[doc[end - 1].idx : span.start_char]:

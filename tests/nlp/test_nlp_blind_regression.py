@@ -237,7 +237,7 @@ FLOORS = {
     "blind_v46.jsonl": (0, 0.92),
     # first run unseen 74.0 % and 26 unsafe (BLIND_V47_PROVENANCE.md, measured at d812c06): 22 red flags from set-aside
     # mentions (in hand bp mostly a question's symptoms read as stated although the answer denied them) and 4 missed;
-    # after rounds 47s, 47a, 47b, 47e, 47m (test_nlp_r47*_*.py) 82.7 % and none
+    # after rounds 47s, 47a, 47b, 47e, 47m (test_nlp_r47*_*.py) 82.0 % and none
     "blind_v47.jsonl": (0, 0.82),
 }
 

@@ -30,6 +30,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from rightscan.adapters.text.components import doc_text
+from rightscan.adapters.text.pass_words import norm
 from rightscan.adapters.text.rule_pass import ANY_SYMPTOM, NoteMentions
 
 _NOT_PLAIN = frozenset({"negated", "hypothetical", "family", "historical", "explained", "warning", "question"})
@@ -63,8 +64,8 @@ class NamedCauses:
     def __init__(self, words: Mapping[str, Sequence[str]]) -> None:
         self.causes = _keyed(words.get("named_causes", ()))
         self.chronic = _keyed(words.get("named_chronic_causes", ()))
-        self.doubts = frozenset(" ".join(w.lower().split()) for w in words.get("named_cause_doubts", ()))
-        self.doubts_after = frozenset(" ".join(w.lower().split()) for w in words.get("named_cause_doubts_after", ()))
+        self.doubts = norm(words.get("named_cause_doubts", ()))
+        self.doubts_after = norm(words.get("named_cause_doubts_after", ()))
         # round 47e: only the words that tie the symptom to the cause's time or to a documented examination ("ever
         # since", "identical to"): a bare "unchanged" may be unchanged since last week's new weakness
         self.stable = _pattern(words.get("named_cause_stable_words", ()))

@@ -16,26 +16,18 @@ from collections.abc import Mapping, Sequence
 
 from rightscan.adapters.text.components import doc_text
 from rightscan.adapters.text.pass_words import norm
-from rightscan.adapters.text.rule_pass import ANY_SYMPTOM, NoteMentions
+from rightscan.adapters.text.rule_pass import ANY_FAMILY, ANY_SYMPTOM, NoteMentions
 
 FAMILY = "family"
 _SPREAD = frozenset({"metastasis", "distant_finding"})
 _OWNERS = frozenset({"pt's", "patient's", "pts", "her", "his", "'s", "’s"})
 
 
-class _Everything:
-    def __contains__(self, family: object) -> bool:
-        return True
-
-
-_ANY = _Everything()
-
-
 class SpeakerLines:
     """Gives a relative's effect to the speaker's own symptom on a line a relative speaks."""
 
     def __init__(self, words: Mapping[str, Sequence[str]]) -> None:
-        self.labels = frozenset(" ".join(w.lower().split()) for w in words.get("speaker_labels", ()))
+        self.labels = norm(words.get("speaker_labels", ()))
         self.first = norm(words.get("speaker_first_person", ()))
         self.third = norm(words.get("speaker_third_person", ()))
 
@@ -53,7 +45,7 @@ class SpeakerLines:
         text = doc_text(doc)
         for end in owned:
             line_end = text.find("\n", doc[end - 1].idx)
-            for _, span, _, e in note.mentions(_ANY, without={FAMILY}):
+            for _, span, _, e in note.mentions(ANY_FAMILY, without={FAMILY}):
                 if span.start >= end and (line_end < 0 or span.start_char < line_end):
                     e.add(FAMILY)
         if not ends:

@@ -42,16 +42,15 @@ def test_a_statement_ending_in_a_question_mark_still_counts() -> None:
 
 
 @pytest.mark.parametrize(
-    ("note", "code"),
+    ("note", "code", "stated"),
     [
-        ("Q: Any bone pain?\nPatient: Yes - my left hip, for a month, wakes me up.", "bone_pain"),
-        ("Q: Nausea, itching, yellow eyes?\nA (pt): no", "jaundice"),
-        ("Q: Any headaches?\nCaller (husband): yes, every morning", "headache"),
+        ("Q: Any bone pain?\nPatient: Yes - my left hip, for a month, wakes me up.", "bone_pain", True),
+        ("Q: Nausea, itching, yellow eyes?\nA (pt): no", "jaundice", False),
+        ("Q: Any headaches?\nCaller (husband): yes, every morning", "headache", True),
     ],
 )
-def test_a_speakers_answer_the_layout_took_is_never_read_the_other_way(note: str, code: str) -> None:
-    """The layout reads "Patient: Yes" and "A (pt): no" as a label's answer and blanks it, so this pass cannot see the
-    word: the symptom is left to confirm (never stated from the question alone, never denied on a guess)."""
-    assert code in symptom_codes(note) | symptoms_to_confirm(note), note
-    if "no" in note.split(":")[-1]:
-        assert code not in symptom_codes(note), note
+def test_a_speakers_answer_is_read_as_the_questions_answer(note: str, code: str, stated: bool) -> None:
+    """Round 48a: the layout no longer takes "Patient: Yes" or "A (pt): no" under a question as a label's answer
+    (speaker_answers.py), so the answer decides: a yes states the symptom, a bare no denies it."""
+    assert (code in symptom_codes(note)) is stated, note
+    assert code not in symptoms_to_confirm(note), note

@@ -36,6 +36,7 @@ from rightscan.adapters.text.rules import load_rules
 from rightscan.adapters.text.scopes import Scopes
 from rightscan.adapters.text.sentences import Sentences
 from rightscan.adapters.text.spacing import soft_hyphens, squeeze, unwrap, wide_gaps
+from rightscan.adapters.text.speaker_answers import SpeakerAnswers, blank, restore
 from rightscan.adapters.text.study_words import (
     CONTRAST_AFTER,
     NOT_ONE_CLAUSE,
@@ -84,6 +85,7 @@ class Analyser:
         # round 28: "Cough ..... Y  (N)"; round 37a: "Bone pain   Y / [N]", "Y / N*", "Y / Ⓝ"
         self._circled = (compile_circled(spec), spec["yes"], spec["no"])
         self._circled_letters = dict(spec.get("circled_letters") or {})
+        self._speakers = SpeakerAnswers(self.rules.red_flag_readings.get("answer_speakers", ()))  # round 48a
         self.headed_lists = compile_headed_lists(
             [*spec["negative_headings"], *spec["positive_headings"]],
             [*spec["vertical_list_stops"], *self.rules.denial_ending_qualifiers],
@@ -106,8 +108,9 @@ class Analyser:
         hyphened = soft_hyphens(undo_swaps(text), self._known_words)
         joined = join_headed_lists(self.headed_lists, unwrap(join_phrase_wraps(hyphened, self._phrase_breaks)))
         joined = circled_answers(*self._circled, joined, self._circled_letters)
-        plain, marks = normalise_marked(self.layout, joined)
-        return break_runs(plain), marks
+        held = self._speakers.held(joined)  # round 48a: "Patient: no" under a question answers it (speaker_answers)
+        plain, marks = normalise_marked(self.layout, blank(joined, held) if held else joined)
+        return break_runs(restore(plain, joined, held) if held else plain), marks
 
     def _doc(self, read: str, gaps: frozenset[int] = frozenset()) -> Doc:
         """The tokens of ``read``, which keep its text: the doc's text is ``read`` itself, so it is stored for

@@ -183,6 +183,7 @@ def _read_segment(
         if word in CLAUSE_ENDS:
             parse.intent |= signs
             in_reason = aside = denied = condition = context = False
+            earlier = earlier and indication  # round 48q: a reason's earlier study ends with its clause
             signs = set()
             continue
         if context:  # "US axilla prior to sentinel node biopsy": the procedure the study comes before, not the study
@@ -239,7 +240,7 @@ def _read_segment(
         parse.contrast_open = parse.contrast_open or m.contrast_open
         if m.protocol:
             parse.protocols.add(m.protocol)
-        if indication and m.reference:
+        if m.reference and (indication or in_reason):  # round 48q: "MRI T-spine for equivocal T8 on bone scan"
             earlier = True
         if m.earlier and not (named or later):
             past = True
@@ -443,7 +444,7 @@ def _states_nothing(seg: _Parse) -> bool:
     word is no status here (round 28o): "Plan:", "Recommend:", "Order:" say the study after them is to be done."""
     said = (seg.regions, seg.laterality, seg.contrast_marks, seg.intent, seg.technique, seg.tracer_steps, seg.extent)
     flags = (seg.contrast_word, seg.contrast_question, seg.projection, seg.mammographic_view, seg.indication_word)
-    status = set(seg.status) - {"proposed", "rebooked"}  # round 47q: "Rescheduled:" says when, like "Booking:"
+    status = set(seg.status) - {"proposed", "rebooked", "pending"}  # 47q: "Rescheduled:" says when, like "Booking:"
     return not (any(said) or any(flags) or seg.pharmaceutical or seg.protocols or status or seg.unread)
 
 

@@ -12,6 +12,11 @@
    on hold and waiting for nothing it still asks, as before.
 6. A side letter and the first letter of "f/u" make no study's form ("R f/u" is no "RF"), and a study named as where a
    reason's finding was seen ("for equivocal T8 on bone scan") is the earlier study, not a second one.
+7. A referral letter that names one study for an outside facility names that study: the greeting, the request ("we
+   would be grateful if you could perform"), the facility after "at" with its name, and why it is done there are not
+   read. Two studies named still ask.
+8. A patient's message about her one scheduled or proposed scan names it ("is my ... still on?", "do I really need
+   ...?", "they called to schedule ..."); a scan she already had is done, and alone it is none.
 """
 
 from __future__ import annotations
@@ -121,4 +126,51 @@ def test_an_order_on_hold_waiting_for_something_is_still_pursued(text: str, pid:
     ]
 )
 def test_a_side_letter_and_an_earlier_study_in_the_reason(text: str, pid: str | None) -> None:
+    assert study(text) == pid, interpret(KB, text)
+
+
+@case(
+    [
+        (
+            "Dear colleague, we would be grateful if you could perform a CT chest w contrast at Riverside Hospital",
+            "ct_chest_contrast",
+        ),
+        (
+            "Referral letter: please arrange MRI brain w/wo at St Mary's Imaging Centre; not available locally",
+            "mri_head_wwo",
+        ),
+        ("Outside referral: PET/CT skull base to mid-thigh at the cancer centre, closer to home", "pet_ct"),
+        ("Referral: kindly perform US L axilla at your institution", "us_axilla"),
+        ("MRI brain w/wo at Lakeside Imaging Center", "mri_head_wwo"),
+        ("Referral: please perform CT CAP w contrast or PET/CT at your facility", None),  # two studies: asks
+        ("Letter: please arrange imaging at the university hospital", None),  # no study named
+        ("Referral: please perform MRI breast at Lakeside Imaging", None),  # the contrast is still unstated
+        ("MRI T-spine w/wo - lesion at T8", "mri_spine_wwo"),  # "at" a level is no place: as before
+    ]
+)
+def test_a_referral_letter_names_the_study_for_the_outside_facility(text: str, pid: str | None) -> None:
+    assert study(text) == pid, interpret(KB, text)
+
+
+@case(
+    [
+        ("Portal msg: 'is my mammogram still on for Tuesday? can I wear deodorant?'", None),  # no intent: asks
+        ("Portal msg: 'is my PET scan still on for Friday?'", "pet_ct"),
+        ("Pt portal: 'they called to schedule my CT chest with contrast - is that necessary?'", "ct_chest_contrast"),
+        ("Portal: 'Do I really need the bone scan? I feel fine.'", "bone_scan"),
+        (
+            "Pt messaged: 'I just had the mammogram on Monday, do I still need the breast MRI with contrast?'",
+            "mri_breast_wwo",
+        ),
+        (
+            "Pt asks via MyChart whether she can have the breast MRI with contrast instead of the ultrasound",
+            "mri_breast_wwo",
+        ),
+        ("Portal: 'I already had my bone scan last week, when will I get the results?'", None),  # had: done
+        ("Pt messaged: 'I had the MRI brain w/wo on Monday - is it normal?'", None),
+        ("Portal: 'do I still need the bone scan and the CT?'", None),  # two studies: asks
+        ("pt had CT CAP last week, NED", None),  # a study dated last week is an earlier one
+    ]
+)
+def test_a_patient_message_about_her_one_scan_names_it(text: str, pid: str | None) -> None:
     assert study(text) == pid, interpret(KB, text)

@@ -124,6 +124,7 @@ FROZEN = {
     "orders_v42.jsonl": "7f08fcff9f6ad6b1d6353f4b144641d04b8f04a221847bb57d25800105bf4a5e",
     "orders_v43.jsonl": "1a51d96b4693157070b3bf3ba626152fdebb8e32606d73b1ed4e9cc34c5b76c2",
     "orders_v44.jsonl": "4e1a290d21adf167662021a64416bc7303193eb2257d33e933e2a23d06cb84b1",
+    "orders_v45.jsonl": "d3b6f245494e6579f86be1097e3798fd3fc9ee7efb810f4523ba3a0e21ccfcc0",
 }
 
 

@@ -92,6 +92,9 @@ class TermMeaning:
     # round 47q: a result read off the study named before it in its part ("bone scan equivocal at T8", "screening mammo
     # BI-RADS 0", "T8 uptake"): in a list of parts that study is an earlier one, done (order_lists.current_part)
     result: bool = False
+    # round 48q: a place where studies are done ("hospital", "imaging centre", "your facility"): after "at", with the
+    # place's name before it ("at Lakeside Imaging"), where the study is done, not which study (order_context.places)
+    facility: bool = False
 
 
 @dataclass(frozen=True, slots=True)

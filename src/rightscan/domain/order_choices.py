@@ -223,7 +223,7 @@ def answer_choices(vocab: OrderVocabulary, text: str) -> Choices:
     return choices(
         text,
         lambda field, options: _differ(vocab, field, options),
-        lambda option: bool({"done", "declined"} & set(parse_order_text(vocab, option).status)),
+        lambda option: bool({"done", "declined", "held"} & set(parse_order_text(vocab, option).status)),
         lambda option: next((kind for kind, words in vocab.answers.items() if option.lower() in words), None),
         lambda option: bool(parse_order_text(vocab, option).modality),
         lambda field, options: _phases(vocab, field, options),

@@ -15,6 +15,8 @@
 - Round 35o: a later segment that says a study of another region is done (``done_elsewhere``, moved here from
   order_text), and a heading before the study that ends with a word naming the study after it as an earlier one
   ("Comparison: MRI brain 5/5", the vocabulary's ``earlier``): that study is done, no study ordered.
+- Round 48q: a place after "at" where a referral asks the study to be done ("at Lakeside Imaging", "at your facility"):
+  its name and its ``facility`` word are not read.
 
 Pure; the words are ``knowledge/order_vocabulary.yaml``'s.
 """
@@ -78,3 +80,26 @@ def earlier_heading(vocab: OrderVocabulary, items: list[tuple[str, TermMeaning |
     ("Comparison: MRI brain 5/5", "Compare with - CT CAP 03/12"; round 35o): that study is done, no study ordered."""
     said = [m for word, m in items if word not in CLAUSE_ENDS and m is not None and not m.priority]
     return bool(said) and said[-1].earlier
+
+
+_PLACE_WORDS = (
+    5  # the most words a place's name and its noun take after "at" ("at the Lakeside women's imaging centre")
+)
+
+
+def places(items: list[tuple[str, TermMeaning | None]]) -> frozenset[int]:
+    """Round 48q: the items of a place where the study is to be done, after "at" ("at Lakeside Imaging", "at the
+    university hospital", "at your facility"): "at", then up to a few words the vocabulary does not know (the place's
+    name) or filler, up to a ``facility`` word. A referral letter names where, not which study: none of them is read."""
+    out: set[int] = set()
+    for k, (word, _) in enumerate(items):
+        if word != "at":
+            continue
+        for j in range(k + 1, min(k + 1 + _PLACE_WORDS, len(items))):
+            said, meaning = items[j]
+            if meaning is not None and meaning.facility:
+                out.update(range(k, j + 1))
+                break
+            if said in CLAUSE_ENDS or not (meaning is None or (meaning.noise and not meaning.status)):
+                break
+    return frozenset(out)

@@ -51,7 +51,14 @@ from __future__ import annotations
 import re
 
 from rightscan.domain.knowledge import OrderVocabulary, TermMeaning
-from rightscan.domain.order_context import context_side, done_elsewhere, earlier_heading, procedure_after, view_regions
+from rightscan.domain.order_context import (
+    context_side,
+    done_elsewhere,
+    earlier_heading,
+    places,
+    procedure_after,
+    view_regions,
+)
 from rightscan.domain.order_cuts import cut_short
 from rightscan.domain.order_form import answer_questions
 from rightscan.domain.order_parse import _Parse, _timing
@@ -173,7 +180,7 @@ def _read_segment(
     earlier = False  # an indication's words now describe an earlier study ("lesion seen on CT")
     patient = _patient_words(vocab) if indication or later else frozenset()
     or_at: int | None = None  # where in contrast_at an "or" came after a stated contrast
-    negated, refused = _negated(vocab, items), _refused_contrast(items)
+    negated, refused, place = _negated(vocab, items), _refused_contrast(items), places(items)
     denied = False  # a negating word came before in the clause: a sign named after it is not the patient's
     signs: set[str] = set()  # the intent of the clause's signs ("new palpable lump"), read at the clause's end
     condition = False  # round 29o: "if" / "unless" after the study: a modality named now is a study it waits on
@@ -183,9 +190,12 @@ def _read_segment(
         if word in CLAUSE_ENDS:
             parse.intent |= signs
             in_reason = aside = denied = condition = context = False
+            earlier = earlier and indication  # round 48q: a reason's earlier study ends with its clause
             signs = set()
             continue
-        if context:  # "US axilla prior to sentinel node biopsy": the procedure the study comes before, not the study
+        if (
+            context or k in place
+        ):  # "US axilla prior to sentinel node biopsy"; "at Lakeside Imaging" (48q): not the study
             context_side(parse, m, indication)
             continue
         denied = denied or _denial(vocab, word, m)
@@ -239,7 +249,7 @@ def _read_segment(
         parse.contrast_open = parse.contrast_open or m.contrast_open
         if m.protocol:
             parse.protocols.add(m.protocol)
-        if indication and m.reference:
+        if m.reference and (indication or in_reason):  # round 48q: "MRI T-spine for equivocal T8 on bone scan"
             earlier = True
         if m.earlier and not (named or later):
             past = True
@@ -443,7 +453,7 @@ def _states_nothing(seg: _Parse) -> bool:
     word is no status here (round 28o): "Plan:", "Recommend:", "Order:" say the study after them is to be done."""
     said = (seg.regions, seg.laterality, seg.contrast_marks, seg.intent, seg.technique, seg.tracer_steps, seg.extent)
     flags = (seg.contrast_word, seg.contrast_question, seg.projection, seg.mammographic_view, seg.indication_word)
-    status = set(seg.status) - {"proposed", "rebooked"}  # round 47q: "Rescheduled:" says when, like "Booking:"
+    status = set(seg.status) - {"proposed", "rebooked", "pending"}  # 47q: "Rescheduled:" says when, like "Booking:"
     return not (any(said) or any(flags) or seg.pharmaceutical or seg.protocols or status or seg.unread)
 
 

@@ -18,6 +18,11 @@ _SUSPENDED = re.compile(
 )
 _HANGING = re.compile(r"([a-z0-9]{1,5})-(?=\s*(?:,|/|\band\b|\bor\b))", re.IGNORECASE)
 _HCPCS = re.compile(r"(?<![\w-])([A-Z]\d{4})(?:-(?:[A-Z]{2}|\d{2}))?(?![\w-])", re.IGNORECASE)  # G0279-26 (21o)
+# round 48q: an order's or a requisition's own number after its label ("Replaces order #55102", "req no. 77001"): an
+# identifier, never a billing code
+_ORDER_ID = re.compile(
+    r"(?<![\w-])((?:order|requisition|req|accession|acc)\s*(?:#|no\.?|number)\s*)\d+(?![\w-])", re.IGNORECASE
+)
 
 
 def fold(text: str) -> str:
@@ -65,7 +70,7 @@ def extract_codes(text: str) -> tuple[tuple[str, ...], str]:
         codes.append(match.group(1).upper())
         return " "
 
-    rest = _LOINC.sub(take, text)
+    rest = _LOINC.sub(take, _ORDER_ID.sub(r"\1", text))
     rest = _HCPCS.sub(take, rest)
     rest = _CPT.sub(take, rest)
     return tuple(codes), rest

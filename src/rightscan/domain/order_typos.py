@@ -64,6 +64,8 @@ def _letters(vocab: OrderVocabulary, tokens: tuple[str, ...], i: int) -> tuple[i
         end += 1
     if end - i > _SPELLED_MAX:  # a longer run of letters spells no order word: left as written, in linear time
         return None
+    if end - i > 1 and end < len(tokens) and tokens[end] == "/" and len(tokens[end - 1]) == 1:
+        end -= 1  # round 48q: "R f/u": the "f" opens "f/u", it spells nothing with the side before it ("rf")
     if end - i == 1 and (one := _letter_before(vocab, tokens, i)) is not None:
         return one
     if any(len(t) == 1 for t in tokens[i:end]):

@@ -50,7 +50,7 @@ from rightscan.domain.order_codes import (
     with_tracer,
 )
 from rightscan.domain.order_errors import UnknownOrder, missing_words
-from rightscan.domain.order_lists import changed_to, current_part
+from rightscan.domain.order_lists import changed_to, conditional_change, current_part
 from rightscan.domain.order_parse import _Parse
 from rightscan.domain.order_text import parse_order_text
 from rightscan.domain.order_tokens import extract_codes, fold, normalise, tokenize
@@ -199,6 +199,8 @@ def _order_status(parse: _Parse) -> OrderStatus:
     said = set(parse.status)
     if "missed" in said and "rebooked" not in said:
         said.add("declined")  # round 47q: "patient no-show, not rescheduled", "DNA": not done, not to be done now
+    if "held" in said and not {"pending", "rebooked"} & said:
+        said.add("declined")  # round 48q: on hold, waiting for nothing ("bone scan on hold"); "pending auth": pursued
     for status in ("declined", "done", "suggested"):
         if status in said:
             return status  # type: ignore[return-value]
@@ -391,6 +393,7 @@ def _interpret(kb: Knowledge, text: str, unwrap: bool = True, expand: bool = Tru
     if (new := changed_to(vocab, rest)) is not None:  # "changed PET/CT to CT CAP": the study changed to (round 27o)
         rest = new
     parse = parse_order_text(vocab, rest)
+    parse.optional_part = parse.optional_part or conditional_change(vocab, rest)  # "switch to X if ...": asks (48q)
     attrs = _attributes_of(parse)
     status = _order_status(parse)
     base: dict[str, Any] = {

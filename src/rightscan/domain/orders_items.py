@@ -135,7 +135,7 @@ def _refused_contrast(items: list[tuple[str, TermMeaning | None]]) -> frozenset[
     declines it: the contrast is in question, and the word is not the order's own status."""
     out: set[int] = set()
     for k, (_, m) in enumerate(items):
-        if m is None or m.status != "declined":
+        if m is None or m.status not in ("declined", "held"):  # "contrast held" (48q)
             continue
         for j in (_stated(items, k, 1), _stated(items, k, -1)):
             said = items[j][1] if j is not None else None
@@ -278,6 +278,9 @@ def _optional(items: list[tuple[str, TermMeaning | None]], steps: bool) -> tuple
     return frozenset(out), frozenset(doubtful)
 
 
+_OWN = ("done", "declined", "missed", "rebooked", "held", "pending")  # a segment's statuses of the order (48q: held)
+
+
 def _own_status(items: list[tuple[str, TermMeaning | None]]) -> list[str]:
     """The order's own status in a segment after the study ("CT CAP w contrast - already done at OSH", "- on hold per
     onc", round 26o): a "done" or "declined" word in a segment that names no clinical word, procedure or modality
@@ -288,7 +291,7 @@ def _own_status(items: list[tuple[str, TermMeaning | None]]) -> list[str]:
     the study's own segment ("- confirmed, arrive 8:45": the booking's) is not the order's."""
     stated = [(w, m) for w, m in items if w not in SEPARATORS]
     first = stated[0][1] if stated else None
-    opens = first is not None and (first.rules_out or (first.status == "declined" and not first.in_study))
+    opens = first is not None and (first.rules_out or (first.status in ("declined", "held") and not first.in_study))
     if opens and not any(m is not None and (m.modality or _step(m)) for _, m in stated):
         return ["declined"]  # "- postponed until after chemo"; "- declines MRI" sets another study aside (21o)
     if any(m is not None and _history(m) for _, m in items):
@@ -297,7 +300,7 @@ def _own_status(items: list[tuple[str, TermMeaning | None]]) -> list[str]:
     for word, m in stated:
         if m is None and word.isalpha() and len(word) > 1:
             break
-        if m is not None and m.status in ("done", "declined", "missed", "rebooked") and not m.in_study:
+        if m is not None and m.status in _OWN and not m.in_study:
             out.append(m.status)
     return out
 

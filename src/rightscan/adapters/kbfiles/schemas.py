@@ -134,7 +134,10 @@ Extent = Literal["whole_body", "skull_base_to_mid_thigh", "limited"]
 Laterality = Literal["left", "right", "bilateral", "unilateral"]
 # round 47q: "missed" (a booked study the patient did not come to: "no-show", "did not attend") and "rebooked" (a study
 # set for another day: "rescheduled", "rebooked"): a study missed and not rebooked is no study to do now (orders.py)
-OrderStatusValue = Literal["proposed", "done", "declined", "suggested", "missed", "rebooked"]
+# round 48q: "held" (an order on hold: "on hold", "HOLD", a prior authorisation denied) and "pending" (what a held order
+# waits for, or a study still pending in an order set: "pending insurance auth", "appeal submitted", "PENDING"): a study
+# on hold and waiting for nothing is no study to do now; waiting for something, it is still pursued (orders.py)
+OrderStatusValue = Literal["proposed", "done", "declined", "suggested", "missed", "rebooked", "held", "pending"]
 Axis = Literal["modality", "regions", "contrast", "intent", "extent", "pharmaceutical"]
 
 

@@ -32,6 +32,7 @@ from nlp_helpers import decide_note, symptom_codes, symptoms_to_confirm
         ("Pain in the left femur since last Friday, no change.", "bone_pain"),
         ("2-week history of upper back pain, unchanged.", "back_pain"),
         ("Morning headaches x 10 days - same as before.", "headache"),
+        ("Bone pain in the sternum since it came on on Sunday, stable.", "bone_pain"),
         ("Low back ache that began about three weeks ago, stable since.", "back_pain"),
         ("Dull ache in the R upper arm bone x3wks, unchanged.", "bone_pain"),
         # the sentence after points back with only a status word
@@ -67,6 +68,8 @@ def test_the_decision_is_not_not_recommended_for_a_new_deficit_called_unchanged(
         ("Thoracic back pain, stable, no new complaints.", "back_pain"),
         # a length of a plan is not how long the symptom has lasted
         ("Rib pain, stable; recheck in 2 weeks.", "bone_pain"),
+        # a visit dates the comparison, not the onset
+        ("Headaches, stable since her last clinic visit.", "headache"),
     ],
 )
 def test_a_bare_status_word_leaves_the_symptom_to_confirm(note: str, code: str) -> None:

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from rightscan.adapters.text.components import doc_text
@@ -122,16 +123,18 @@ class ChronicBaseline:
         out = {f.value for f in d["findings"] if f.field == "symptoms" and isinstance(f.value, str)}
         return out | {v for v in d.get("confirm_values") or () if isinstance(v, str)}
 
-    def apply(self, note: NoteMentions, families: frozenset[str]) -> None:
-        """Add ``explained`` to each symptom mention (of ``families``) the note gives as usual with its illness."""
+    def apply(self, note: NoteMentions, families: frozenset[str], recent: AbstractSet[int] = frozenset()) -> None:
+        """Add ``explained`` to each symptom mention (of ``families``) the note gives as usual with its illness; not to
+        those of ``recent`` (round 48u, status_onset.py: a recent onset told with a bare status word, "back pain x 3
+        wks, stable": unchanged since it began, not from its illness's usual course)."""
         if self._stable is None or not self._conditions:
             return
         text = doc_text(note.doc)
         mods = None
         subject_starts: list[int] | None = None
-        for _, span, d, e in note.mentions(families, without=_BLOCKING):
+        for i, span, d, e in note.mentions(families, without=_BLOCKING):
             conditions = [self._conditions[c] for c in self._symptoms(d) if c in self._conditions]
-            if not conditions:
+            if not conditions or i in recent:
                 continue
             lo, hi = self._window(text, span, note)
             if subject_starts is None:

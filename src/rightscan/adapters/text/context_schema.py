@@ -410,6 +410,18 @@ class _RedFlagReadings(Strict):
     named_cause_doubts_after: Words = Field(default_factory=list)
     named_cause_stable_words: Words = Field(default_factory=list)
     named_cause_unsure_codes: Words = Field(default_factory=list)  # review of round 47e
+    # round 48u (status_onset.py): a bare status word ("unchanged", "stable") read by the span the symptom is told with
+    status_usual_words: Words = Field(default_factory=list)
+    status_long_words: Words = Field(default_factory=list)
+    status_year_leads: Words = Field(default_factory=list)
+    status_value_codes: Words = Field(default_factory=list)
+    status_recent_words: Words = Field(default_factory=list)
+    status_recent_denials: Words = Field(default_factory=list)
+    status_onset_verbs: Words = Field(default_factory=list)
+    status_span_not_before: Words = Field(default_factory=list)
+    status_recent_units: Words = Field(default_factory=list)
+    status_month_units: Words = Field(default_factory=list)
+    status_recent_max_months: Words = Field(default_factory=list)  # one number, as a word list
 
 
 class _DoubtDescription(Strict):

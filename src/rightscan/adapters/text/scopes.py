@@ -58,6 +58,7 @@ from rightscan.adapters.text.seizure_headache import headache_beside_seizure
 from rightscan.adapters.text.sentences import Sentences
 from rightscan.adapters.text.shorthand_reach import doubt_past_shorthand
 from rightscan.adapters.text.speaker_lines import SpeakerLines
+from rightscan.adapters.text.status_onset import StatusOnset
 from rightscan.adapters.text.unstated_mentions import UnstatedMentions
 from rightscan.adapters.text.warning_after import warning_told_after
 from rightscan.adapters.text.warning_owner import qualifies_another, warnings_of_others
@@ -90,6 +91,8 @@ class Scopes:
         self._explanations = Explanations(rules.explained_status)  # round 9b: which later cue speaks of the symptom
         self._baseline = ChronicBaseline(rules.chronic_baseline, rules.symptom_codes, rules.explained_status)  # 10a
         self._baseline_families = frozenset(f for f, p in rules.policies.items() if "explained" in p.in_clause)
+        # round 48u: a bare "unchanged" / "stable" read by the span the symptom is told with (status_onset.py)
+        self._status_onset = StatusOnset(rules.red_flag_readings, rules.explained_status.get("words", ()))
         self._resolution_context = Resolutions.of(  # round 12a (resolved_later.py)
             rules, self._explanations.led_in, self._baseline_families, self._explanations.referents
         )
@@ -136,11 +139,12 @@ class Scopes:
             self._explanations, doc, spans, described, effects, self.rules.policies, self.rules.categories
         )
         self._in_clause(doc, spans, described, effects, sents)
+        recent = self._status_onset.judge(note, self._baseline_families)  # round 48u
         unchanged = self._denied_change.reassure(note)  # round 12v
         # round 10a: a symptom given as the patient's usual with its chronic illness (chronic_baseline.py)
-        self._baseline.apply(note, self._baseline_families)
+        self._baseline.apply(note, self._baseline_families, recent)
         self._carry_family(doc, spans, described, effects, sents)
-        self._carry_explanation(doc, spans, described, effects, sents)
+        self._carry_explanation(note)
         self._warning_after_contrast(doc, spans, described, effects, sents)
         warning_told_after(note, self._baseline_families, self.rules)  # round 12b, 35a
         failed_treatment_next_sentence(self.rules, doc, spans, described, effects, sents, sections)
@@ -448,11 +452,11 @@ class Scopes:
                 out.add(c)
         return out
 
-    def _carry_explanation(
-        self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sents: Sentences
-    ) -> None:
+    def _carry_explanation(self, note: NoteMentions) -> None:
         """``carried_explanation`` in context.yaml: a sentence that points back ("it", "the pain") and explains,
-        with no warning qualifier in either sentence, explains the symptoms of the sentence before it."""
+        with no warning qualifier in either sentence, explains the symptoms of the sentence before it (round 48u: by
+        bare status words only, as the span told tells: ``StatusOnset.carried``)."""
+        doc, spans, described, effects, sents = note.doc, note.spans, note.described, note.effects, note.sents
         if not self.rules.carried_anaphors:
             return
         targets = [i for i, d in enumerate(described)
@@ -480,8 +484,12 @@ class Scopes:
             nxt = sents.spans[k + 1]
             words = [t.lower_ for t in doc[nxt.start : min(explains)]]
             said = " " + " ".join(words) + " "
-            if any(f" {a} " in said for a in self.rules.carried_anaphors):
-                effects[i].add("explained")
+            if not any(f" {a} " in said for a in self.rules.carried_anaphors):
+                continue
+            bare = all(self._status_onset.is_bare_cue(note, m) for s, e, m in cues[k + 1] if s in explains)
+            verdict = self._status_onset.carried(note, i, nxt) if bare else "explained"
+            if verdict:
+                effects[i].add(verdict)
 
     def _warning_after_contrast(
         self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sents: Sentences

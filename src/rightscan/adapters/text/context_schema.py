@@ -431,6 +431,9 @@ class _StudyChoice(Strict):
     asked_about: Words = Field(default_factory=list)  # "asks if", "wonders whether"
     plan_headings: Words = Field(default_factory=list)  # "Staging:", a heading over the study to be done
     report_words: Words = Field(default_factory=list)  # "no", "negative": a result after it, the study was done
+    alternative_words: Words = Field(default_factory=list)  # "vs", "or": an alternative offered after a study
+    alternative_leading: Words = Field(default_factory=list)  # "urgent", "a": words before the alternative's modality
+    bare_modalities: Words = Field(default_factory=list)  # "CT", "MRI": an alternative named by its modality alone
 
 
 class ContextFile(rule_file_header("context")):

@@ -160,7 +160,7 @@ class Rules:
     reports: Mapping[str, Any] = field(default_factory=dict)
     # round 37: context.yaml `doubt_description`, a doubt's reach over a finding's describing words
     doubt_description: Mapping[str, Any] = field(default_factory=dict)
-    # round 48o: context.yaml `study_choice`, the words that tell which of several studies is considered (study_choice.py)
+    # round 48o: context.yaml `study_choice`, the words telling which of several studies is considered (study_choice)
     study_choice: Mapping[str, Any] = field(default_factory=dict)
 
     def confirms(self, name: str) -> bool:

@@ -32,6 +32,7 @@ from rightscan.adapters.text.study_words import only_qualifiers
 
 SET_ASIDE = "another study is chosen over it in its sentence"
 PAYER_REFUSED = "refused by the payer; the note asks for another study"
+OFFERED_BESIDE = "another study, named by its modality only, is offered beside it"
 # what keeps a study from being the one chosen: said not to be done, done, supposed, someone else's
 _NOT_CHOSEN = frozenset({"negated", "performed", "past", "hypothetical", "declined", "historical", "family", "copied"})
 _NOT_ASKED = _NOT_CHOSEN - {"negated"}  # a study judged not needed is negated by those very words
@@ -40,6 +41,7 @@ _SET_ASIDE_END = re.compile(r"[;)\n]|\.(?:\s|$)")  # the studies set aside run t
 _CHOSEN_REACH = 80  # characters between the chosen study and the words that choose it
 _JUDGED_REACH = re.compile(r"^[\s,:-]*(?:(?:is|was|are|felt|deemed|considered|thought|judged|likely|to be|as)\s+){0,3}")
 _DATE = re.compile(r"\d{1,2}/\d{1,2}|\d{1,2}/\d{2,4}|(?<!\d)(?:19|20)\d\d(?!\d)")
+_ALTERNATIVE_END = re.compile(r"[;\n]|\.(?:\s|$)|\s[-\u2013\u2014]\s")  # a bracket may stand between
 _CLAUSE_AFTER = re.compile(r"\s[-\u2013\u2014]\s|[,;:(\n]|\.(?:\s|$)")
 
 
@@ -88,6 +90,7 @@ def choose_studies(rules: Any, cands: list[Candidate]) -> None:
     if not choice:
         return
     chosen_over_others(choice, cands)
+    bare_alternative(choice, cands)
     refused_by_payer(choice, cands)
     asked_then_judged(choice, cands)
     under_staging_heading(choice, cands)
@@ -208,3 +211,42 @@ def under_staging_heading(choice: Mapping[str, Any], cands: list[Candidate]) -> 
         if stop is not None and rest[stop.start()] == ":":
             continue  # "Staging: PET/CT: no distant disease" is a report
         c.used, c.reason = True, None
+
+
+def bare_alternative(choice: Mapping[str, Any], cands: list[Candidate]) -> None:
+    """A study offered with an alternative named by its modality alone ("MRI abdomen w/wo today vs urgent CT - please
+    advise", "bone scan or CT?"): two studies are considered, so neither is the order (the bare one names no study)."""
+    joins, modalities = _pattern(choice, "alternative_words"), _pattern(choice, "bare_modalities")
+    if joins is None or modalities is None:
+        return
+    leading = _pattern(choice, "alternative_leading")
+    for start, group in _by_sentence(_orders(cands)).items():
+        text = group[0].mention.sentence
+        spans = [(c.mention.start - start, c.mention.end - start) for c in group]
+        offered = False
+        for c in group:
+            if not c.used:
+                continue
+            at = c.mention.end - start
+            stop = _ALTERNATIVE_END.search(text, at)
+            clause_end = stop.start() if stop else len(text)
+            for join in joins.finditer(text, at, clause_end):
+                pos = join.end()
+                while leading is not None and (lead := leading.match(text, len(text[:pos]) + _blanks(text, pos))):
+                    pos = lead.end()
+                pos += _blanks(text, pos)
+                bare = modalities.match(text, pos)
+                if bare is not None and not any(s <= bare.start() < e for s, e in spans):
+                    offered = True
+                    break
+        if offered:
+            for c in group:
+                if c.used:
+                    c.used, c.reason = False, OFFERED_BESIDE
+
+
+def _blanks(text: str, pos: int) -> int:
+    n = 0
+    while pos + n < len(text) and text[pos + n] in " \t":
+        n += 1
+    return n

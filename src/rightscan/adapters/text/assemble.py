@@ -335,7 +335,7 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
     requested_studies(cands)  # round 18g: the study the patient asks for is considered
     declined_studies(cands)
     restated_multiples(cands)
-    choose_studies(rules, cands)  # round 48o: chosen over others, refused by a payer, asked about, under "Staging:"
+    choose_studies(rules, cands, mentions)  # round 48o: chosen over others, refused by a payer, asked about, ...
     by_field: dict[str, list[Candidate]] = {}
     for c in cands:
         by_field.setdefault(c.field, []).append(c)

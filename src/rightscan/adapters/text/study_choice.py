@@ -27,6 +27,7 @@ from functools import lru_cache
 from typing import Any
 
 from rightscan.adapters.text.candidates import Candidate
+from rightscan.adapters.text.model import Mention
 from rightscan.adapters.text.study_reported import reported_with_result
 from rightscan.adapters.text.study_words import only_qualifiers
 
@@ -84,13 +85,13 @@ def _by_sentence(orders: list[Candidate]) -> dict[int, list[Candidate]]:
     return out
 
 
-def choose_studies(rules: Any, cands: list[Candidate]) -> None:
+def choose_studies(rules: Any, cands: list[Candidate], mentions: Iterable[Mention] = ()) -> None:
     """Round 48o: the four readings of this module, in order (assemble calls this once, before the order is settled)."""
     choice = _choice(rules)
     if not choice:
         return
     chosen_over_others(choice, cands)
-    bare_alternative(choice, cands)
+    bare_alternative(choice, cands, [(m.start, m.end) for m in mentions if m.family == "procedure"])
     refused_by_payer(choice, cands)
     asked_then_judged(choice, cands)
     under_staging_heading(choice, cands)
@@ -213,7 +214,7 @@ def under_staging_heading(choice: Mapping[str, Any], cands: list[Candidate]) -> 
         c.used, c.reason = True, None
 
 
-def bare_alternative(choice: Mapping[str, Any], cands: list[Candidate]) -> None:
+def bare_alternative(choice: Mapping[str, Any], cands: list[Candidate], studies: list[tuple[int, int]]) -> None:
     """A study offered with an alternative named by its modality alone ("MRI abdomen w/wo today vs urgent CT - please
     advise", "bone scan or CT?"): two studies are considered, so neither is the order (the bare one names no study)."""
     joins, modalities = _pattern(choice, "alternative_words"), _pattern(choice, "bare_modalities")
@@ -222,7 +223,8 @@ def bare_alternative(choice: Mapping[str, Any], cands: list[Candidate]) -> None:
     leading = _pattern(choice, "alternative_leading")
     for start, group in _by_sentence(_orders(cands)).items():
         text = group[0].mention.sentence
-        spans = [(c.mention.start - start, c.mention.end - start) for c in group]
+        # every study the note names, ambiguous ones too ("Bone scan vs MRI spine?": a conflict of its own)
+        spans = [(s - start, e - start) for s, e in studies]
         offered = False
         for c in group:
             if not c.used:

@@ -66,6 +66,7 @@ from rightscan.adapters.text.stage_values import (
     stated_current,
 )
 from rightscan.adapters.text.study_changes import declined_studies, requested_studies, still_unclear
+from rightscan.adapters.text.study_choice import choose_studies
 from rightscan.adapters.text.study_reported import REPORTED_DONE, reported_with_result
 from rightscan.adapters.text.surgery_done import DATED, completed_surgery_sentences, years_beside
 from rightscan.adapters.text.surgery_to_come import operation_to_come
@@ -334,6 +335,7 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
     requested_studies(cands)  # round 18g: the study the patient asks for is considered
     declined_studies(cands)
     restated_multiples(cands)
+    choose_studies(rules, cands, mentions)  # round 48o: chosen over others, refused by a payer, asked about, ...
     by_field: dict[str, list[Candidate]] = {}
     for c in cands:
         by_field.setdefault(c.field, []).append(c)

@@ -432,6 +432,22 @@ class _DoubtDescription(Strict):
     max_extra: int = Field(default=0, ge=0, le=12)
 
 
+class _StudyChoice(Strict):
+    """Round 48o (study_choice.py): the words that tell which of several studies a note considers now."""
+
+    set_aside_after: Words = Field(default_factory=list)  # "rather than": the studies after it are set aside
+    prefers: Words = Field(default_factory=list)  # "preferred (for stage III) over": a word of preference ...
+    prefers_over: Words = Field(default_factory=list)  # ... then, a few words on, the word before the studies set aside
+    payer_refusal: Words = Field(default_factory=list)  # "denied by insurance"
+    judged_not_needed: Words = Field(default_factory=list)  # "not indicated", right after the study
+    asked_about: Words = Field(default_factory=list)  # "asks if", "wonders whether"
+    plan_headings: Words = Field(default_factory=list)  # "Staging:", a heading over the study to be done
+    report_words: Words = Field(default_factory=list)  # "no", "negative": a result after it, the study was done
+    alternative_words: Words = Field(default_factory=list)  # "vs", "or": an alternative offered after a study
+    alternative_leading: Words = Field(default_factory=list)  # "urgent", "a": words before the alternative's modality
+    bare_modalities: Words = Field(default_factory=list)  # "CT", "MRI": an alternative named by its modality alone
+
+
 class ContextFile(rule_file_header("context")):
     categories: dict[str, Effect | None]
     terminating_types: dict[str, list[str]] = Field(default_factory=dict)
@@ -444,6 +460,7 @@ class ContextFile(rule_file_header("context")):
     sections: _Sections
     reports: _Reports = _Reports()  # round 36r
     doubt_description: _DoubtDescription = _DoubtDescription()  # round 37
+    study_choice: _StudyChoice = _StudyChoice()  # round 48o
     carried_family: _CarriedFamily = _CarriedFamily()
     carried_explanation: _CarriedExplanation = _CarriedExplanation()
     chronic_baseline: _ChronicBaseline = _ChronicBaseline()  # round 10a (chronic_baseline.py)

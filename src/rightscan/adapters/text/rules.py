@@ -504,6 +504,7 @@ def _context_settings(ctx: ContextFile) -> dict[str, Any]:
         "require_start_line": ctx.sections.require_start_line,
         "reports": MappingProxyType(ctx.reports.model_dump()),  # round 36r
         "doubt_description": MappingProxyType(ctx.doubt_description.model_dump()),  # round 37
+        "study_choice": MappingProxyType(ctx.study_choice.model_dump()),  # round 48o
         "layout": MappingProxyType(
             {k: MappingProxyType(v) if isinstance(v, dict) else tuple(v) for k, v in ctx.layout.model_dump().items()}
         ),

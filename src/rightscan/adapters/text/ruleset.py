@@ -160,6 +160,8 @@ class Rules:
     reports: Mapping[str, Any] = field(default_factory=dict)
     # round 37: context.yaml `doubt_description`, a doubt's reach over a finding's describing words
     doubt_description: Mapping[str, Any] = field(default_factory=dict)
+    # round 48o: context.yaml `study_choice`, the words telling which of several studies is considered (study_choice)
+    study_choice: Mapping[str, Any] = field(default_factory=dict)
 
     def confirms(self, name: str) -> bool:
         """Is an uncertain value of this field worth checking against the decision (fields.yaml)?"""

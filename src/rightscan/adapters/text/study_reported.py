@@ -45,11 +45,29 @@ _DOUBTED_FINDING = re.compile(
 )
 
 
+# round 48o (v48 br-044): a study's name, then when it was done in words and a colon, then a finding ("Mammo this month:
+# new 9 mm group of fine pleomorphic calcs ..., BI-RADS 4B"): a report; the time words ("this month") read as a plan's
+# on their own, and left the mammogram done as a second, ambiguous study beside the MRI the plan asks for. Never a
+# question or a word of a study to come in the first words after the colon ("Mammo this month: due", "CT this week:
+# ?needed", "MRI this week: to be booked")
+_TIMED_RESULT = re.compile(
+    r"^[ \t]*(?:\(?(?:l|r|lt|rt|left|right|bilat|bilateral|b/l)\)?[ \t]+)?"
+    r"(?:(?:earlier[ \t]+)?this[ \t]+(?:month|week|morning)|last[ \t]+(?:month|week)|yesterday|earlier[ \t]+today)"
+    r"[ \t]*:[ \t]*(?![?\s])([^.;\n]*)",
+    re.IGNORECASE,
+)
+
+
 def reported_with_result(m: Mention) -> bool:
     """Whether a study mention is a study done, written with its date and result or with what it showed."""
-    if m.sentence_start < 0 or m.effects & {"proposed", "declined"}:
+    if m.sentence_start < 0 or "declined" in m.effects:
         return False
     after = m.sentence[m.end - m.sentence_start :]
+    timed = _TIMED_RESULT.match(after)
+    if timed is not None and not _TO_COME.search(" ".join(timed.group(1).split()[:3])):
+        return True  # round 48o: "Mammo this month: new 9 mm group of calcs"
+    if "proposed" in m.effects:
+        return False
     if _DATED_RESULT.match(after) or _DOUBTED_FINDING.match(after):  # round 46o: "CT head: ?L frontal hypodensity"
         return True
     verb = _RESULT_VERB.match(after)

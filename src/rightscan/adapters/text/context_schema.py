@@ -351,6 +351,12 @@ class _RedFlagReadings(Strict):
     exam_item_weak_words: Words = Field(default_factory=list)
     exam_item_places: Words = Field(default_factory=list)
     exam_item_list_joins: Words = Field(default_factory=list)
+    # round 48s: a differential's items (differential_items.py), "no longer" before a symptom (resolved_before.py),
+    # a list tied to an acute illness (illness_lists.py)
+    differential_joins: Words = Field(default_factory=list)
+    resolved_before_cues: Words = Field(default_factory=list)
+    resolved_before_fillers: Words = Field(default_factory=list)
+    illness_list_causes: Words = Field(default_factory=list)
     # round 47a (unstated_mentions.py): how the answer to a question about symptoms reads
     answer_affirmatives: Words = Field(default_factory=list)
     answer_denials: Words = Field(default_factory=list)
@@ -422,6 +428,8 @@ class _RedFlagReadings(Strict):
     status_recent_units: Words = Field(default_factory=list)
     status_month_units: Words = Field(default_factory=list)
     status_recent_max_months: Words = Field(default_factory=list)  # one number, as a word list
+    named_cause_territories: Words = Field(default_factory=list)  # round 48s: a nerve's territory
+    named_cause_far_places: Words = Field(default_factory=list)  # round 48s
 
 
 class _DoubtDescription(Strict):

@@ -64,6 +64,33 @@ class JoinedFindings:
         the earlier findings' scope on to the later ones; a comma and an article (``lists.weak_connectors``: "no
         bone pain, shortness of breath, a cough or double vision"), or other items joined by "and", may also open a
         statement ("no fever, a cough for 3 days"), so a denial reaches past them as doubt only (to confirm)."""
+        idx, chains = self.chains(doc, described)
+        for chain in chains:
+            if len(chain) < 2:
+                continue
+            parts: list[tuple[str, list[int]]] = [("", [])]  # the chain cut where a link goes forwards only
+            for i, link in chain:
+                if link:
+                    parts.append((link, []))
+                parts[-1][1].append(i)
+            for _link, part in parts:
+                shared = set().union(*(effects[i] & self.rules.list_share for i in part))
+                for i in part:
+                    effects[i] |= shared
+            for k, (link, part) in enumerate(parts[1:], start=1):
+                before = set().union(*(effects[i] for _l, p in parts[:k] for i in p)) & self.rules.list_share
+                for i in part:
+                    if link == "far":
+                        effects[i] |= before
+                    elif "negated" in before and "negated" not in effects[i]:
+                        effects[i].add("uncertain")
+        self._denied_list_from_cue(doc, described, effects, idx)
+        self._purpose_list_from_cue(doc, described, effects)
+
+    def chains(self, doc: Doc, described: Described) -> tuple[list[int], list[list[tuple[int, str]]]]:
+        """The list families' mentions in text order, and the lists they make: each item (mention, the link before
+        it: "" for a list connector, "far" or "weak" past other items, ``_items_between``). Round 48s: also read by
+        illness_lists.py."""
         text = doc_text(doc)
         idx = sorted((i for i, d in enumerate(described) if d["family"] in self.rules.list_families),
                      key=lambda i: described[i]["start"])  # fmt: skip
@@ -87,27 +114,7 @@ class JoinedFindings:
                     chains[-1].append((i, link))
                     continue
             chains.append([(i, "")])
-        for chain in chains:
-            if len(chain) < 2:
-                continue
-            parts: list[tuple[str, list[int]]] = [("", [])]  # the chain cut where a link goes forwards only
-            for i, link in chain:
-                if link:
-                    parts.append((link, []))
-                parts[-1][1].append(i)
-            for _link, part in parts:
-                shared = set().union(*(effects[i] & self.rules.list_share for i in part))
-                for i in part:
-                    effects[i] |= shared
-            for k, (link, part) in enumerate(parts[1:], start=1):
-                before = set().union(*(effects[i] for _l, p in parts[:k] for i in p)) & self.rules.list_share
-                for i in part:
-                    if link == "far":
-                        effects[i] |= before
-                    elif "negated" in before and "negated" not in effects[i]:
-                        effects[i].add("uncertain")
-        self._denied_list_from_cue(doc, described, effects, idx)
-        self._purpose_list_from_cue(doc, described, effects)
+        return idx, chains
 
     def _denied_list_from_cue(self, doc: Doc, described: Described, effects: Effects, idx: list[int]) -> None:
         """A finding that a forward negation cue does not reach, with only other items of the list between them

@@ -70,6 +70,12 @@ class NamedCauses:
         # since", "identical to"): a bare "unchanged" may be unchanged since last week's new weakness
         self.stable = _pattern(words.get("named_cause_stable_words", ()))
         self.unsure = frozenset(words.get("named_cause_unsure_codes", ()))
+        # round 48s: a cause that explains only in its nerve's territory, never beside a far place
+        self.territories = [(p, frozenset(w.strip().lower() for w in places.split(",") if w.strip()))
+                            for row in words.get("named_cause_territories", ())
+                            for causes, _, places in [row.partition(":")]
+                            if (p := _pattern(causes.split(","))) is not None]  # fmt: skip
+        self.far = norm(words.get("named_cause_far_places", ()))
 
     def apply(self, note: NoteMentions) -> None:
         if not self.causes and not self.chronic:
@@ -97,7 +103,8 @@ class NamedCauses:
         with a stable word in its sentence or in the symptom's sentence ``own``); "uncertain" when a chronic cause of a
         code of ``named_cause_unsure_codes`` is named without one; else None."""
         found = self.causes.get(code)
-        if found is not None and any(self._affirmed(text, m, start) for m in found.finditer(text, start, end)):
+        if found is not None and any(self._affirmed(text, m, start) and self._in_territory(m.group(0), own)
+                                     for m in found.finditer(text, start, end)):  # fmt: skip
             return "explained"
         chronic = self.chronic.get(code)
         if chronic is None or self.stable is None:
@@ -110,6 +117,15 @@ class NamedCauses:
                 if own_stable or self.stable.search(_sentence_at(text, m)) is not None:
                     return "explained"
         return "uncertain" if named and code in self.unsure else None
+
+    def _in_territory(self, cause: str, own: str) -> bool:
+        """Round 48s: whether a cause with a territory (``named_cause_territories``) is told beside a symptom whose own
+        sentence ``own`` names a place of it and no far place; a cause without one explains anywhere."""
+        places = next((ws for p, ws in self.territories if p.fullmatch(" ".join(cause.split()))), None)
+        if places is None:
+            return True
+        words = set(re.findall(r"[a-z0-9]+", own.lower()))
+        return bool(words & places) and not words & self.far
 
     def _affirmed(self, text: str, m: re.Match[str], start: int, dated: bool = False) -> bool:
         """Not a question, nor denied, doubted or set against another cause around it."""

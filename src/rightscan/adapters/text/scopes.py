@@ -22,6 +22,7 @@ from rightscan.adapters.text.dated_entries import DatedEntries
 from rightscan.adapters.text.denial_ends import DenialEnds
 from rightscan.adapters.text.denial_layouts import DenialLayouts
 from rightscan.adapters.text.denied_change import DeniedChange
+from rightscan.adapters.text.differential_items import DifferentialItems
 from rightscan.adapters.text.doubt_description import DoubtDescription
 from rightscan.adapters.text.exam_items import ExamItems
 from rightscan.adapters.text.explained_before import explained_earlier_in_paragraph
@@ -38,6 +39,7 @@ from rightscan.adapters.text.explanations import (
 from rightscan.adapters.text.failed_treatment import failed_treatment_next_sentence
 from rightscan.adapters.text.fall_story import pain_after_event_sentence
 from rightscan.adapters.text.family_rows import FamilyRows
+from rightscan.adapters.text.illness_lists import IllnessLists
 from rightscan.adapters.text.joined_findings import JoinedFindings
 from rightscan.adapters.text.labelled_line import LABELLED_LINE_REACH, labelled_line
 from rightscan.adapters.text.named_causes import NamedCauses
@@ -51,6 +53,7 @@ from rightscan.adapters.text.negation_reach import (
 from rightscan.adapters.text.red_flag_readings import RedFlagReadings
 from rightscan.adapters.text.relative_tail import RelativeTails
 from rightscan.adapters.text.reported_readings import ReportedReadings
+from rightscan.adapters.text.resolved_before import ResolvedBefore
 from rightscan.adapters.text.resolved_later import Resolutions, resolved_later
 from rightscan.adapters.text.rule_pass import Described, Effects, NoteMentions, Sections
 from rightscan.adapters.text.rules import Rules
@@ -102,6 +105,9 @@ class Scopes:
         )  # fmt: skip
         self._red_flags = RedFlagReadings(rules.red_flag_readings)  # round 10b
         self._named_causes = NamedCauses(rules.red_flag_readings)  # round 47e
+        self._illness_lists = IllnessLists(rules.red_flag_readings)  # round 48s
+        self._differentials = DifferentialItems(rules.red_flag_readings)  # round 48s
+        self._resolved_before = ResolvedBefore(rules.red_flag_readings)  # round 48s
         self._dated_entries = DatedEntries(rules.red_flag_readings)  # round 20a
         self._reported = ReportedReadings(rules.red_flag_readings)  # round 12a
         self._relative_tails = RelativeTails(rules)  # round 18a: a symptom told in a relative's story
@@ -161,6 +167,7 @@ class Scopes:
         self._red_flags.mood_cause(note)  # round 13v-b: weight lost with grief
         self._red_flags.assessed_cause(note)  # round 16b: abdominal pain an assessment puts down to gastroenteritis
         self._named_causes.apply(note)  # round 47e: a named benign cause told elsewhere in the paragraph
+        self._illness_lists.apply(note, self._joined.chains(doc, described)[1])  # round 48s: a cold's list
         self._red_flags.dated_from_trigger(note)
         negation_across_clause(note)  # round 11b
         self._negated_cause.apply(note)  # round 15 (negated_cause.py)
@@ -178,6 +185,8 @@ class Scopes:
         self._denied_change.apply_after(note, unchanged)  # round 12v
         self._unstated.apply(doc, spans, described, effects, sents)  # round 14 (unstated_mentions.py)
         self._dated_entries.apply(note)  # round 20a: the symptoms of a copied-forward note's older entries
+        self._differentials.apply(note)  # round 48s: 'TIA vs focal seizures' weighs the seizure
+        self._resolved_before.apply(note)  # round 48s: 'no longer short of breath at rest' is over
 
     def _in_clause(self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sents: Sentences) -> None:
         """Effects a family reads from its whole clause (``in_clause``, ``implied_by`` in context.yaml)."""

@@ -410,6 +410,11 @@ class _RedFlagReadings(Strict):
     named_cause_doubts_after: Words = Field(default_factory=list)
     named_cause_stable_words: Words = Field(default_factory=list)
     named_cause_unsure_codes: Words = Field(default_factory=list)  # review of round 47e
+    # round 48m (recent_events.py): a seizure or a transient deficit of today or these days, recovered from, is no past
+    recent_event_codes: Words = Field(default_factory=list)
+    recent_event_times: Words = Field(default_factory=list)
+    recent_event_ago_units: Words = Field(default_factory=list)
+    recent_event_past_words: Words = Field(default_factory=list)
 
 
 class _DoubtDescription(Strict):

@@ -430,6 +430,11 @@ class _RedFlagReadings(Strict):
     status_recent_max_months: Words = Field(default_factory=list)  # one number, as a word list
     named_cause_territories: Words = Field(default_factory=list)  # round 48s: a nerve's territory
     named_cause_far_places: Words = Field(default_factory=list)  # round 48s
+    # round 48m (recent_events.py): a seizure or a transient deficit of today or these days, recovered from, is no past
+    recent_event_codes: Words = Field(default_factory=list)
+    recent_event_times: Words = Field(default_factory=list)
+    recent_event_ago_units: Words = Field(default_factory=list)
+    recent_event_past_words: Words = Field(default_factory=list)
 
 
 class _DoubtDescription(Strict):

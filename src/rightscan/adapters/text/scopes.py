@@ -50,6 +50,7 @@ from rightscan.adapters.text.negation_reach import (
     negation_across_clause,
     negation_ended_by_until,
 )
+from rightscan.adapters.text.recent_events import RecentEvents
 from rightscan.adapters.text.red_flag_readings import RedFlagReadings
 from rightscan.adapters.text.relative_tail import RelativeTails
 from rightscan.adapters.text.reported_readings import ReportedReadings
@@ -118,6 +119,7 @@ class Scopes:
         self._denial_ends = DenialEnds(rules.red_flag_readings, rules.denial_ending_qualifiers)  # round 24, 34a
         self._exam_items = ExamItems(rules.red_flag_readings)  # round 47s: 'No X, decreased rectal tone on DRE'
         self._speakers = SpeakerLines(rules.red_flag_readings)  # round 47m: 'A (wife): "my back hurts"' is hers
+        self._recent_events = RecentEvents(rules.red_flag_readings)  # round 48m: today's seizure, recovered from
         self._unstated = UnstatedMentions(rules.red_flag_readings, rules.layout)  # round 14: asked, or a title
         self._denied_change = DeniedChange(  # round 12v
             rules.red_flag_readings, rules.chronic_baseline.get("stable_words", ())
@@ -178,6 +180,7 @@ class Scopes:
         # round 11a (red_flag_readings.py): a symptom after a mechanical event, or the reason of a study done before
         self._red_flags.trigger_before(note)
         pain_after_event_sentence(note, self._red_flags.words)  # round 43u: the event told the sentence before
+        self._recent_events.apply(note)  # round 48m (recent_events.py)
         headache_beside_seizure(note)  # round 43u: a headache with a seizure is warned, whatever its cause
         self._red_flags.past_study_reason(note)
         self._reported.doubted_cause(note)  # round 12a: "unclear if ... from OA"

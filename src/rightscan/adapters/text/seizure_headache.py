@@ -19,6 +19,7 @@ from rightscan.adapters.text.rule_pass import SYMPTOM, NoteMentions
 
 _HEADACHE = "headache"
 _SEIZURE = "seizure"
+_NEUROLOGIC_SIGNS = frozenset({_SEIZURE, "neurologic_deficit"})  # round 48m: a stated focal deficit too
 # a seizure carrying one of these is not stated as the patient's, now
 _NOT_STATED = frozenset({"negated", "hypothetical", "question", "family", "historical", "explained", "uncertain"})
 # an explained headache carrying one of these stays as it reads
@@ -33,12 +34,13 @@ _ATTRIBUTED = re.compile(
 
 
 def headache_beside_seizure(note: NoteMentions) -> None:
-    """An explained headache in a paragraph that states a seizure: warned, no longer explained (module doc)."""
+    """An explained headache in a paragraph that states a seizure or a focal deficit: warned, no longer explained
+    (module doc)."""
     text = note.doc.text
     seizures = [
         span.start_char
         for _, span, d, _ in note.mentions(SYMPTOM, without=_NOT_STATED)
-        if any(f.field == "symptoms" and f.value == _SEIZURE for f in d["findings"])
+        if any(f.field == "symptoms" and f.value in _NEUROLOGIC_SIGNS for f in d["findings"])
     ]
     if not seizures:
         return

@@ -239,6 +239,9 @@ FLOORS = {
     # mentions (in hand bp mostly a question's symptoms read as stated although the answer denied them) and 4 missed;
     # after rounds 47s, 47a, 47b, 47e, 47m (test_nlp_r47*_*.py) 82.0 % and none
     "blind_v47.jsonl": (0, 0.82),
+    # first run unseen 82.7 % and 8 unsafe (BLIND_V48_PROVENANCE.md, measured at 3ab837a): 6 red flags from set-aside
+    # mentions and 2 missed; after rounds 48a, 48u, 48s, 48m, 48o (test_nlp_r48*_*.py) 93.3 % and none
+    "blind_v48.jsonl": (0, 0.93),
 }
 
 

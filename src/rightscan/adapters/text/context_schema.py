@@ -356,6 +356,7 @@ class _RedFlagReadings(Strict):
     differential_joins: Words = Field(default_factory=list)
     resolved_before_cues: Words = Field(default_factory=list)
     resolved_before_fillers: Words = Field(default_factory=list)
+    resolved_before_turns: Words = Field(default_factory=list)  # "no longer SOB-free": the symptom is back
     illness_list_causes: Words = Field(default_factory=list)
     # round 47a (unstated_mentions.py): how the answer to a question about symptoms reads
     answer_affirmatives: Words = Field(default_factory=list)

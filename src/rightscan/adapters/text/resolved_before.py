@@ -6,7 +6,8 @@ clause as a warning. A symptom mention after a cue of ``resolved_before_cues`` (
 "no longer") on its line, with only words of ``resolved_before_fillers`` between (at most two: "no longer very short
 of breath", "no longer troubled by cough"), is historical, and a warning read in its own clause is part of what is over
 (dropped): the qualifier tells how the symptom was, not how it is. Never past another word ("no longer just a cough",
-"no longer able to walk for the back pain") nor a mark.
+"no longer able to walk for the back pain") nor a mark, nor when a word right after the symptom turns it round
+(``resolved_before_turns``: "no longer SOB-free on the stairs" says the breathlessness is back).
 """
 
 from __future__ import annotations
@@ -28,6 +29,10 @@ class ResolvedBefore:
     def __init__(self, words: Mapping[str, Sequence[str]]) -> None:
         cues = sorted(norm(words.get("resolved_before_cues", ())), key=len, reverse=True)
         self._fillers = norm(words.get("resolved_before_fillers", ()))
+        turned = sorted(norm(words.get("resolved_before_turns", ())), key=len, reverse=True)
+        turns = "|".join(re.escape(w) for w in turned)
+        # a word right after the symptom that turns it round ("no longer SOB-free"): the symptom is back, not over
+        self._turned = re.compile(rf"[\s-]*(?:{turns})(?![\w])", re.I) if turns else None
         alts = "|".join(r"\s+".join(re.escape(p) for p in c.split()) for c in cues)
         # the cue, then plain words only, up to the symptom
         self._cue = re.compile(rf"(?<![\w-])(?:{alts})((?:\s+[a-z]+){{0,{MAX_FILLERS}}})\s+$", re.I) if cues else None
@@ -41,6 +46,8 @@ class ResolvedBefore:
             line_start = text.rfind("\n", 0, start) + 1
             m = self._cue.search(text[max(line_start, start - 80) : start])
             if m is None or any(w not in self._fillers for w in m.group(1).lower().split()):
+                continue
+            if self._turned is not None and self._turned.match(text, span.end_char):
                 continue
             e.add("historical")
             e.discard("warning")

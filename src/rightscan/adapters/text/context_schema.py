@@ -357,6 +357,9 @@ class _RedFlagReadings(Strict):
     resolved_before_cues: Words = Field(default_factory=list)
     resolved_before_fillers: Words = Field(default_factory=list)
     resolved_before_turns: Words = Field(default_factory=list)  # "no longer SOB-free": the symptom is back
+    contrast_resolution_joins: Words = Field(default_factory=list)  # integration 48 (contrast_resolutions.py)
+    contrast_resolution_subjects: Words = Field(default_factory=list)
+    contrast_resolution_referents: Words = Field(default_factory=list)
     illness_list_causes: Words = Field(default_factory=list)
     # round 47a (unstated_mentions.py): how the answer to a question about symptoms reads
     answer_affirmatives: Words = Field(default_factory=list)

@@ -360,6 +360,7 @@ class _RedFlagReadings(Strict):
     contrast_resolution_joins: Words = Field(default_factory=list)  # integration 48 (contrast_resolutions.py)
     contrast_resolution_subjects: Words = Field(default_factory=list)
     contrast_resolution_referents: Words = Field(default_factory=list)
+    contrast_resolution_pronouns: Words = Field(default_factory=list)
     illness_list_causes: Words = Field(default_factory=list)
     # round 47a (unstated_mentions.py): how the answer to a question about symptoms reads
     answer_affirmatives: Words = Field(default_factory=list)
@@ -432,6 +433,8 @@ class _RedFlagReadings(Strict):
     status_recent_units: Words = Field(default_factory=list)
     status_month_units: Words = Field(default_factory=list)
     status_recent_max_months: Words = Field(default_factory=list)  # one number, as a word list
+    status_cause_leads: Words = Field(default_factory=list)  # integration 48: an activity told as the cause
+    status_cause_not_gerunds: Words = Field(default_factory=list)
     named_cause_territories: Words = Field(default_factory=list)  # round 48s: a nerve's territory
     named_cause_far_places: Words = Field(default_factory=list)  # round 48s
     # round 48m (recent_events.py): a seizure or a transient deficit of today or these days, recovered from, is no past

@@ -30,6 +30,7 @@ class ContrastResolutions:
         self._joins = norm(words.get("contrast_resolution_joins", ()))
         self._subjects = norm(words.get("contrast_resolution_subjects", ()))
         self._referents = norm(words.get("contrast_resolution_referents", ()))
+        self._pronouns = norm(words.get("contrast_resolution_pronouns", ()))
 
     def apply(self, note: NoteMentions) -> None:
         if not self._joins or not self._subjects:
@@ -77,5 +78,6 @@ class ContrastResolutions:
                     return told != rule
                 if doc[j].lower_ in self._referents:
                     return False
-            return True
+            # a pronoun before the resolution points back at the symptom ("but the doctor said ..., and it went away")
+            return not any(doc[j].lower_ in self._pronouns for j in range(k + 2, cue_start))
         return False

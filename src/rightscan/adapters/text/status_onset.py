@@ -90,6 +90,18 @@ class StatusOnset:
         )
         self._recent = _phrases(words.get("status_recent_words", ()))
         self._onset = _phrases(words.get("status_onset_verbs", ()))
+        # integration 48: an activity told as the cause ("since helping her son move a couch", "after gardening all
+        # weekend", "from known OA"): a cause lead, then a gerund that is not an onset's ("since noticing") or "known"
+        cause_leads = _alts(norm(words.get("status_cause_leads", ())))
+        not_causes = _alts(norm(words.get("status_cause_not_gerunds", ())))
+        self._activity = (
+            re.compile(
+                rf"(?<![\w-])(?:{cause_leads})\s+(?:(?:her|his|my|the)\s+)?(?:known\b|(?!(?:{not_causes})\b)[a-z]{{3,}}ing\b)",
+                re.IGNORECASE,
+            )
+            if cause_leads and not_causes
+            else None
+        )
         denials = _alts(norm(words.get("status_recent_denials", ())))
         self._denied = (
             re.compile(rf"(?<![\w-])(?:{denials})[ \t]++(?:\w++[ \t]++)?$", re.IGNORECASE) if denials else None
@@ -207,8 +219,8 @@ class StatusOnset:
             hi = max([hi, *(doc[t - 1].idx + len(doc[t - 1]) for _s, t in cues)])
             lo = min([lo, *(doc[s].idx for s, _t in cues)])
             verdict = self.reading(text, lo, hi, now_year)
-            if verdict == "long":
-                continue
+            if verdict == "long" or (self._activity is not None and self._activity.search(text, lo, hi)):
+                continue  # a long span, or an activity told as the cause (integration 48): explained as it was
             e.discard("explained")
             if verdict == "recent":
                 recent.add(i)

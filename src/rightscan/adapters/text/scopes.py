@@ -51,6 +51,7 @@ from rightscan.adapters.text.negation_reach import (
     negation_ended_by_until,
 )
 from rightscan.adapters.text.recent_events import RecentEvents
+from rightscan.adapters.text.recovered_illness import RecoveredIllness
 from rightscan.adapters.text.red_flag_readings import RedFlagReadings
 from rightscan.adapters.text.relative_tail import RelativeTails
 from rightscan.adapters.text.reported_readings import ReportedReadings
@@ -109,6 +110,7 @@ class Scopes:
         self._illness_lists = IllnessLists(rules.red_flag_readings)  # round 48s
         self._differentials = DifferentialItems(rules.red_flag_readings)  # round 48s
         self._resolved_before = ResolvedBefore(rules.red_flag_readings)  # round 48s
+        self._recovered = RecoveredIllness(rules.red_flag_readings)  # round 49n: 'flu in May -> cough; fully recovered'
         self._dated_entries = DatedEntries(rules.red_flag_readings)  # round 20a
         self._reported = ReportedReadings(rules.red_flag_readings)  # round 12a
         self._relative_tails = RelativeTails(rules)  # round 18a: a symptom told in a relative's story
@@ -190,6 +192,7 @@ class Scopes:
         self._dated_entries.apply(note)  # round 20a: the symptoms of a copied-forward note's older entries
         self._differentials.apply(note)  # round 48s: 'TIA vs focal seizures' weighs the seizure
         self._resolved_before.apply(note)  # round 48s: 'no longer short of breath at rest' is over
+        self._recovered.apply(note)  # round 49n (recovered_illness.py)
 
     def _in_clause(self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sents: Sentences) -> None:
         """Effects a family reads from its whole clause (``in_clause``, ``implied_by`` in context.yaml)."""

@@ -108,6 +108,9 @@ class _Layout(Strict):
     negative_headings: Words
     positive_headings: Words
     vertical_list_stops: Words = Field(default_factory=list)  # round 23: headed_lists.py
+    # round 49n (denial_blocks.py): a heading's labels without a colon, a review's system labels
+    denial_block_labels: Words = Field(default_factory=list)
+    review_system_labels: Words = Field(default_factory=list)
     # round 29a (inline_headings.py): a one-line review's headings ("ROS -- Yes: cough | No: fever, bone pain")
     inline_negative_headings: Words = Field(default_factory=list)
     inline_positive_headings: Words = Field(default_factory=list)
@@ -362,6 +365,7 @@ class _RedFlagReadings(Strict):
     contrast_resolution_referents: Words = Field(default_factory=list)
     contrast_resolution_pronouns: Words = Field(default_factory=list)
     illness_list_causes: Words = Field(default_factory=list)
+    full_recovery_cues: Words = Field(default_factory=list)  # round 49n: recovered_illness.py
     # round 47a (unstated_mentions.py): how the answer to a question about symptoms reads
     answer_affirmatives: Words = Field(default_factory=list)
     answer_denials: Words = Field(default_factory=list)

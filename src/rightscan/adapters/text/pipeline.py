@@ -21,6 +21,7 @@ from rightscan.adapters.text import values as value_layer
 from rightscan.adapters.text.circled_answers import circled_answers, compile_circled
 from rightscan.adapters.text.components import GAPS_KEY, GROUP, PROCEDURE_PREFIX, TEXT_KEY, VALUE_KEY, build, doc_text
 from rightscan.adapters.text.criteria_met import CriteriaMet
+from rightscan.adapters.text.denial_blocks import compile_denial_blocks, join_denial_blocks
 from rightscan.adapters.text.form_rows import FORM_WORDING
 from rightscan.adapters.text.graded_rows import GRADED
 from rightscan.adapters.text.headed_lists import compile_headed_lists, join_headed_lists
@@ -90,6 +91,8 @@ class Analyser:
             [*spec["negative_headings"], *spec["positive_headings"]],
             [*spec["vertical_list_stops"], *self.rules.denial_ending_qualifiers],
         )
+        # round 49n: "ROS - denies\n  - bone pain", "Negative for:\n  GI: abdominal pain" (denial_blocks.py)
+        self.denial_blocks = compile_denial_blocks(spec, self.rules.denial_ending_qualifiers)
         from rightscan.adapters.knowledge_files import load_knowledge
         from rightscan.domain import orders
 
@@ -107,6 +110,7 @@ class Analyser:
         # sixteenth pass F3: a symptom's phrase wrapped over two lines ("bone\npain", "short-\nness"; phrase_wraps)
         hyphened = soft_hyphens(undo_swaps(text), self._known_words)
         joined = join_headed_lists(self.headed_lists, unwrap(join_phrase_wraps(hyphened, self._phrase_breaks)))
+        joined = join_denial_blocks(self.denial_blocks, joined)
         joined = circled_answers(*self._circled, joined, self._circled_letters)
         held = self._speakers.held(joined)  # round 48a: "Patient: no" under a question answers it (speaker_answers)
         plain, marks = normalise_marked(self.layout, blank(joined, held) if held else joined)

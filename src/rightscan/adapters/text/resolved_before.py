@@ -16,6 +16,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from rightscan.adapters.text.components import doc_text
+from rightscan.adapters.text.contrast_resolutions import ContrastResolutions
 from rightscan.adapters.text.pass_words import norm
 from rightscan.adapters.text.rule_pass import ANY_SYMPTOM, NoteMentions
 
@@ -29,6 +30,7 @@ class ResolvedBefore:
     def __init__(self, words: Mapping[str, Sequence[str]]) -> None:
         cues = sorted(norm(words.get("resolved_before_cues", ())), key=len, reverse=True)
         self._fillers = norm(words.get("resolved_before_fillers", ()))
+        self._contrasts = ContrastResolutions(words)  # integration 48: "back pain but the rash has cleared"
         turned = sorted(norm(words.get("resolved_before_turns", ())), key=len, reverse=True)
         turns = "|".join(re.escape(w) for w in turned)
         # a word right after the symptom that turns it round ("no longer SOB-free"): the symptom is back, not over
@@ -38,6 +40,7 @@ class ResolvedBefore:
         self._cue = re.compile(rf"(?<![\w-])(?:{alts})((?:\s+[a-z]+){{0,{MAX_FILLERS}}})\s+$", re.I) if cues else None
 
     def apply(self, note: NoteMentions) -> None:
+        self._contrasts.apply(note)  # integration 48: a resolution told of another subject is not the symptom's
         if self._cue is None:
             return
         text = doc_text(note.doc)

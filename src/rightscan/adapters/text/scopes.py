@@ -17,7 +17,6 @@ from spacy.tokens import Doc, Span
 
 from rightscan.adapters.text.chronic_baseline import ChronicBaseline
 from rightscan.adapters.text.components import doc_text
-from rightscan.adapters.text.contrast_resolutions import ContrastResolutions
 from rightscan.adapters.text.cut_reach import cue_cut_short
 from rightscan.adapters.text.dated_entries import DatedEntries
 from rightscan.adapters.text.denial_ends import DenialEnds
@@ -52,6 +51,7 @@ from rightscan.adapters.text.negation_reach import (
     negation_ended_by_until,
 )
 from rightscan.adapters.text.recent_events import RecentEvents
+from rightscan.adapters.text.recovered_illness import RecoveredIllness
 from rightscan.adapters.text.red_flag_readings import RedFlagReadings
 from rightscan.adapters.text.relative_tail import RelativeTails
 from rightscan.adapters.text.reported_readings import ReportedReadings
@@ -110,7 +110,7 @@ class Scopes:
         self._illness_lists = IllnessLists(rules.red_flag_readings)  # round 48s
         self._differentials = DifferentialItems(rules.red_flag_readings)  # round 48s
         self._resolved_before = ResolvedBefore(rules.red_flag_readings)  # round 48s
-        self._contrasts = ContrastResolutions(rules.red_flag_readings)  # integration 48: 'but the rash has cleared'
+        self._recovered = RecoveredIllness(rules.red_flag_readings)  # round 49n: 'flu in May -> cough; fully recovered'
         self._dated_entries = DatedEntries(rules.red_flag_readings)  # round 20a
         self._reported = ReportedReadings(rules.red_flag_readings)  # round 12a
         self._relative_tails = RelativeTails(rules)  # round 18a: a symptom told in a relative's story
@@ -192,7 +192,7 @@ class Scopes:
         self._dated_entries.apply(note)  # round 20a: the symptoms of a copied-forward note's older entries
         self._differentials.apply(note)  # round 48s: 'TIA vs focal seizures' weighs the seizure
         self._resolved_before.apply(note)  # round 48s: 'no longer short of breath at rest' is over
-        self._contrasts.apply(note)  # integration 48: a resolution of another subject
+        self._recovered.apply(note)  # round 49n (recovered_illness.py)
 
     def _in_clause(self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sents: Sentences) -> None:
         """Effects a family reads from its whole clause (``in_clause``, ``implied_by`` in context.yaml)."""

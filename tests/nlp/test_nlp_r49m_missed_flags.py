@@ -78,7 +78,7 @@ def test_chemotherapy_neuropathy_of_both_feet_stable_for_years_is_no_deficit() -
     [
         "Over the past month she has to stop halfway up the stairs to catch her breath.",
         "Pauses between sentences to breathe during the visit; new since September.",
-        "Husband says she is \"winded\" carrying the laundry up, for about 6 weeks.",
+        'Husband says she is "winded" carrying the laundry up, for about 6 weeks.',
     ],
 )
 def test_breathlessness_told_by_stopping_is_dyspnea(line: str) -> None:
@@ -183,8 +183,28 @@ def test_a_drunk_walk_is_an_ataxic_gait() -> None:
     assert "neurologic_deficit" in _codes("For 2 weeks she walks like she's drunk, veering into walls; no alcohol.")
 
 
-def test_weight_lost_told_without_the_word() -> None:
-    assert "weight_loss" in _codes("She is down 5 kg since the spring without trying.")
+@pytest.mark.parametrize(
+    "line",
+    [
+        "She is down 5 kg since the spring without trying.",
+        "Tired, off her food, down 3 kg (61 -> 58) since August, not dieting.",
+        "Belts need a new hole - ~5 lb down over 6 weeks, unintentional.",
+        "Her trousers looser since the summer.",
+    ],
+)
+def test_weight_lost_told_without_the_word(line: str) -> None:
+    assert "weight_loss" in _codes(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Down 2 kg since she started Weight Watchers in March, on purpose.",
+        "CA 15-3 down to 24 from 41; weight stable.",
+    ],
+)
+def test_a_weight_lost_on_purpose_or_a_marker_down_is_no_red_flag(line: str) -> None:
+    assert "weight_loss" not in _codes(line)
 
 
 # ------------------------------------------------------------------ the decision follows
@@ -193,7 +213,7 @@ def test_a_field_loss_told_by_bumping_turns_the_decision_to_targeted_imaging() -
     assert decide_note(note)["systemic_imaging"] == "targeted"
 
 
-# ------------------------------------------------------------------ a form's pain row and a shoulder's ache told with a verb
+# ------------------------------------------------------------------ a form's pain row; a shoulder's ache with a verb
 def test_a_pain_row_answered_yes_with_the_back_as_its_location_is_back_pain() -> None:
     assert "back_pain" in _codes("Pain: [x] yes    location: lower back    score: 7/10    onset: ~1 month")
 

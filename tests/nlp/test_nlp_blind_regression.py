@@ -242,9 +242,9 @@ FLOORS = {
     # first run unseen 82.7 % and 8 unsafe (BLIND_V48_PROVENANCE.md, measured at 3ab837a): 6 red flags from set-aside
     # mentions and 2 missed; after rounds 48a, 48u, 48s, 48m, 48o (test_nlp_r48*_*.py) 93.3 % and none
     "blind_v48.jsonl": (0, 0.93),
-    # measured unseen twice, never worked on (BLIND_V49_PROVENANCE.md): 80.0 % and 12 unsafe at 3ab837a, 80.7 % and 11
-    # after round 48 (not tuned on it); the floor holds that figure until rounds 49n and 49m are merged
-    "blind_v49.jsonl": (11, 0.80),
+    # measured unseen twice (BLIND_V49_PROVENANCE.md): 80.0 % and 12 unsafe at 3ab837a, 80.7 % and 11 after round 48
+    # (not tuned on it); after rounds 49n and 49m (test_nlp_r49*_*.py) 88.7 % and none
+    "blind_v49.jsonl": (0, 0.88),
 }
 
 

@@ -37,7 +37,7 @@ def test_a_present_absent_table_denies_its_absent_column() -> None:
     note = """Clinic 3/4: 59 yo woman, left breast ILC, staging discussed.
 | Symptom group | Present | Absent |
 | Respiratory | | persistent cough, shortness of breath |
-| Abdomen | bloating | jaundice, abdominal pain |
+| Abdomen | heartburn | jaundice, abdominal pain |
 Plan: surgery first.
 """
     assert symptom_codes(note) == set()

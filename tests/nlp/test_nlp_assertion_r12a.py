@@ -1,8 +1,9 @@
 """Round 12a: a symptom's assertion where the reader was known to be wrong, by class of meaning.
 
 1. a denied report ("she has never reported bone pain"): the reporting verb ended the negation, the red flag was
-   raised; a denial bounded in time ("never reported headaches until last week") or left open ("has not reported
-   back pain to her GP, although ...": not told) is left to confirm;
+   raised; a denial bounded in time ("had not reported bone pain before this month"; "never ... until last week" is
+   stated since round 49m) or left open ("has not reported back pain to her GP, although ...": not told) is left to
+   confirm;
 2. the reason of a study done before that found disease ("a bone scan for new back pain showed lesions"): the
    symptom was dropped as past; it is left to confirm unless the note says it resolved;
 3. a doubt whether ("not sure whether this back pain is serious", "unclear if she has headaches"): read as denied
@@ -34,6 +35,12 @@ def _left_to_confirm(sentence: str) -> None:
     assert not symptom_codes(note), sentence
     assert "symptoms" in _to_confirm(note), sentence
     assert decide_note(note)["systemic_imaging"] == "undetermined", sentence
+
+
+def _stated_or_left_to_confirm(sentence: str, code: str) -> None:
+    note = BASE + sentence
+    assert code in symptom_codes(note) or "symptoms" in _to_confirm(note), sentence
+    assert decide_note(note)["systemic_imaging"] != "not_recommended", sentence
 
 
 def _not_a_symptom(sentence: str) -> None:
@@ -72,7 +79,6 @@ def test_a_denied_report_denies_the_symptom(sentence: str) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "She never reported headaches until last week.",
         "She had not reported any bone pain before this month.",
         "She never mentioned headaches before.",
         "She did not complain of back pain previously, now reports it nightly.",
@@ -85,6 +91,11 @@ def test_a_denied_report_denies_the_symptom(sentence: str) -> None:
 )
 def test_a_denied_report_bounded_in_time_or_left_open_is_left_to_confirm(sentence: str) -> None:
     _left_to_confirm(sentence)
+
+
+def test_a_denial_until_a_recent_time_is_stated_or_left_to_confirm() -> None:
+    # round 49m reads "never ... until <recent time>" as an onset: stated is as safe as left to confirm
+    _stated_or_left_to_confirm("She never reported headaches until last week.", "headache")
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,7 @@
 """A denial that "until" ends dates an onset: "she had never had headaches until this week" means the headaches
-began this week. The rules do not read what follows "until", so the symptom is neither denied nor stated: it is
-left to confirm, and a decision it would change is undetermined, naming it. Found in the lead's review at the end
+began this week. The symptom is never denied: where the words after "until" name a recent time (round 49m's cue,
+"never ... until 3 weeks ago") it is stated, otherwise it is left to confirm; either way the decision is not "not
+recommended". Found in the lead's review at the end
 of round 11 (the red flag was dropped on every earlier version). Positives in different words, and controls."""
 
 from __future__ import annotations
@@ -29,8 +30,8 @@ def _to_confirm(note: str) -> list[str]:
 )
 def test_a_denial_until_a_time_is_no_denial(sentence: str) -> None:
     note = BASE + sentence
-    assert "symptoms" in _to_confirm(note), sentence
-    assert decide_note(note)["systemic_imaging"] == "undetermined", sentence
+    assert symptom_codes(note) or "symptoms" in _to_confirm(note), sentence
+    assert decide_note(note)["systemic_imaging"] != "not_recommended", sentence
 
 
 @pytest.mark.parametrize(

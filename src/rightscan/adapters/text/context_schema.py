@@ -115,6 +115,7 @@ class _Layout(Strict):
     inline_negative_headings: Words = Field(default_factory=list)
     inline_positive_headings: Words = Field(default_factory=list)
     negative_answers: Words  # grid rows (grid_rows.py) and "Item: none"
+    gate_fields: Words = Field(default_factory=list)  # round 50a (gate_answers.py): a row's fields after its gate
     unsure_answers: Words
     answer_arrows: Words  # round 13v-b: "Any numbness? -> no"
     leader_chars: Words
@@ -366,6 +367,14 @@ class _RedFlagReadings(Strict):
     contrast_resolution_pronouns: Words = Field(default_factory=list)
     illness_list_causes: Words = Field(default_factory=list)
     full_recovery_cues: Words = Field(default_factory=list)  # round 49n: recovered_illness.py
+    illness_links: Words = Field(default_factory=list)  # round 50a: illness_over.py
+    illness_past_dates: Words = Field(default_factory=list)  # round 50a: illness_over.py (regular expressions)
+    # round 50a (informant_reports.py): a relative's label, a witness's verb, the writer's own relative
+    informant_female_relations: Words = Field(default_factory=list)
+    informant_male_relations: Words = Field(default_factory=list)
+    witness_verbs: Words = Field(default_factory=list)
+    informant_own_marks: Words = Field(default_factory=list)
+    informant_now_verbs: Words = Field(default_factory=list)
     # round 47a (unstated_mentions.py): how the answer to a question about symptoms reads
     answer_affirmatives: Words = Field(default_factory=list)
     answer_denials: Words = Field(default_factory=list)

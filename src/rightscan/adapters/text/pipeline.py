@@ -23,6 +23,7 @@ from rightscan.adapters.text.components import GAPS_KEY, GROUP, PROCEDURE_PREFIX
 from rightscan.adapters.text.criteria_met import CriteriaMet
 from rightscan.adapters.text.denial_blocks import compile_denial_blocks, join_denial_blocks
 from rightscan.adapters.text.form_rows import FORM_WORDING
+from rightscan.adapters.text.gate_answers import GateAnswers
 from rightscan.adapters.text.graded_rows import GRADED
 from rightscan.adapters.text.headed_lists import compile_headed_lists, join_headed_lists
 from rightscan.adapters.text.lasting_history import LastingHistory
@@ -93,6 +94,7 @@ class Analyser:
         )
         # round 49n: "ROS - denies\n  - bone pain", "Negative for:\n  GI: abdominal pain" (denial_blocks.py)
         self.denial_blocks = compile_denial_blocks(spec, self.rules.denial_ending_qualifiers)
+        self._gates = GateAnswers(spec.get("gate_fields", ()))  # round 50a: 'Pain: [ ] yes [x] no  location: back'
         from rightscan.adapters.knowledge_files import load_knowledge
         from rightscan.domain import orders
 
@@ -468,6 +470,8 @@ class Analyser:
                 laid = {effect for s, t, effect in marks if s <= start and end <= t}
                 if d["family"] == "symptom":
                     laid |= {effect for s, t, effect in answered if s <= start and end <= t}
+                if d["family"].startswith("symptom") and self._gates.left_after_no(original, marks, start, end):
+                    laid.add("uncertain")  # round 50a (gate_answers.py): the form contradicts itself
                 if "negated" in laid:  # round 31a: the layout's own answer, which no line break undoes
                     doc.user_data.setdefault(LAYOUT_NEGATED_KEY, set()).add(span.start)
                 e |= laid

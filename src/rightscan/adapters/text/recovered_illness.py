@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from rightscan.adapters.text.components import doc_text
+from rightscan.adapters.text.illness_over import IllnessOver
 from rightscan.adapters.text.rule_pass import ANY_SYMPTOM, NoteMentions
 
 _SET_ASIDE = frozenset({"negated", "historical", "hypothetical", "family", "question", "uncertain"})
@@ -43,8 +44,10 @@ class RecoveredIllness:
             illnesses += row.partition(":")[2].split(",")
         self._illness = _pattern(illnesses)
         self._recovered = _pattern(words.get("full_recovery_cues", ()))
+        self._over = IllnessOver(words)  # round 50a: an illness told as over, after a symptom of its own
 
     def apply(self, note: NoteMentions) -> None:
+        self._over.apply(note)  # round 50a (illness_over.py): before the symptoms told with the illness are read
         if self._illness is None or self._recovered is None:
             return
         text = doc_text(note.doc)

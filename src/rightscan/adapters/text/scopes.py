@@ -40,6 +40,7 @@ from rightscan.adapters.text.failed_treatment import failed_treatment_next_sente
 from rightscan.adapters.text.fall_story import pain_after_event_sentence
 from rightscan.adapters.text.family_rows import FamilyRows
 from rightscan.adapters.text.illness_lists import IllnessLists
+from rightscan.adapters.text.informant_reports import InformantReports
 from rightscan.adapters.text.joined_findings import JoinedFindings
 from rightscan.adapters.text.labelled_line import LABELLED_LINE_REACH, labelled_line
 from rightscan.adapters.text.named_causes import NamedCauses
@@ -114,6 +115,7 @@ class Scopes:
         self._dated_entries = DatedEntries(rules.red_flag_readings)  # round 20a
         self._reported = ReportedReadings(rules.red_flag_readings)  # round 12a
         self._relative_tails = RelativeTails(rules)  # round 18a: a symptom told in a relative's story
+        self._informant_reports = InformantReports(rules.red_flag_readings)  # round 50a: 'Daughter: mom has had'
         self._denials = DenialLayouts(rules)  # round 13v-c: a table's denial column, "neg cough/SOB", "no trauma/..."
         self._new_clause = NewClauseNegation(rules.red_flag_readings, rules.categories)  # round 14: "no X and now Y"
         self._plan_after_denial = PlanAfterDenial(rules.red_flag_readings, rules.categories)  # round 42o
@@ -142,6 +144,7 @@ class Scopes:
         self._red_flags.informant_family(note)  # round 10b (red_flag_readings.py)
         self._speakers.apply(note)  # round 47m (speaker_lines.py)
         self._relative_tails.apply(note, *self._red_flags.informants(note))  # round 18a (relative_tail.py)
+        self._informant_reports.apply(note)  # round 50a (informant_reports.py)
         self._reported.before_clauses(note)  # round 12a (reported_readings)
         self._joined.coordinate(doc, spans, described, effects, sents)  # joined_findings.py
         self._joined.share_in_lists(doc, described, effects)
@@ -192,7 +195,7 @@ class Scopes:
         self._dated_entries.apply(note)  # round 20a: the symptoms of a copied-forward note's older entries
         self._differentials.apply(note)  # round 48s: 'TIA vs focal seizures' weighs the seizure
         self._resolved_before.apply(note)  # round 48s: 'no longer short of breath at rest' is over
-        self._recovered.apply(note)  # round 49n (recovered_illness.py)
+        self._recovered.apply(note)  # round 49n (recovered_illness.py); round 50a: 'back pain x 3 wk; COVID in Aug'
 
     def _in_clause(self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sents: Sentences) -> None:
         """Effects a family reads from its whole clause (``in_clause``, ``implied_by`` in context.yaml)."""

@@ -4,6 +4,12 @@
    the contrast asks, offering both studies; "W CONTRAST", "W/", "W IV", "W WO", "W/O" and the Playbook's mixed-case
    short name ("CT Chest w") read as before. A last capital word that is the first letters of a study word ("WHOLE BO",
    "W CO", "ABD/PEL") is the rest of a word the width cut: set aside ("BRAIN WI", a cut timing, asks).
+2. A scheduling line: the room ("suite", "uptake room"), the times, the check-in and the preparation around one study
+   are when and where, not which study. Two studies on it still ask.
+3. People's words: a "radioactive" test is a nuclear-medicine study; the sugar they inject is the PET's FDG; the
+   estrogen PET is the FES PET; "the dye" with its article is the contrast noun of the timing before it; a two-word
+   study name run together ("catscan", "petscan") or one typo from it is read as its words (rapidfuzz), with the
+   other words' typos fixed as before. A patient message about a scan she already had is none.
 """
 
 from __future__ import annotations
@@ -53,3 +59,48 @@ def test_a_cut_w_offers_both_contrast_choices() -> None:
 )
 def test_a_last_word_cut_at_the_width_is_set_aside(text: str, pid: str | None) -> None:
     assert study(text) == pid, interpret(KB, text)
+
+
+@case(
+    [
+        ("NM SUITE 2 08:10 CHECK-IN WB BONE SCAN (HYDRATE)", "bone_scan"),
+        ("Uptake room 3, 07:30 arrival - FDG PET-CT skull base to thigh, NPO 6h", "pet_ct"),
+        ("CT suite: 14:20 check in desk, CT C/A/P with IV contrast", "ct_cap_contrast"),
+        ("PET SUITE A 09:00 CHECK-IN FES PET/CT", "fes_pet"),
+        ("PET SUITE B 06:45 CHECK-IN FDG PET/CT; 10:00 BONE SCAN", None),  # two studies: asks
+        ("CT suite 14:20 check-in", None),  # a room and a time, no region: asks
+    ]
+)
+def test_a_scheduling_line_names_its_one_study(text: str, pid: str | None) -> None:
+    assert study(text) == pid, interpret(KB, text)
+
+
+@case(
+    [
+        ("the radioactive scan of my bones", "bone_scan"),
+        ("radioactive bone test for my hip pain", "bone_scan"),
+        ("is the radioactive test the same as a CT?", None),  # two modalities
+        ("they want me to have the sugar scan", "pet_ct"),
+        ("the PET scan where they inject the sugar", "pet_ct"),
+        ("blood sugar 140 before PET/CT", "pet_ct"),  # the preparation's sugar, as before
+        ("my oestrogen PET scan next week", "fes_pet"),
+        ("estrogen PET/CT", "fes_pet"),
+        ("PET/CT, on estrogen therapy", "pet_ct"),  # a hormone therapy names no tracer
+        ("MRI of my breasts without any dye, my kidneys are bad", "mri_breast_wo"),
+        ("breast MRI with the dye", "mri_breast_wwo"),
+        ("breast MRI, they said without the contrast", "mri_breast_wo"),
+        ("petscan", "pet_ct"),
+        ("my husband's catscan of the head", "ct_head"),
+        ("catscann chest abdomen pelvis w contrast", "ct_cap_contrast"),
+        ("catscan chst abdomen pelvis with contrast", "ct_cap_contrast"),
+        ("CT CAP w contrast", "ct_cap_contrast"),  # control
+        ("I already had my petscan last month, do I need another?", None),  # a scan she already had
+    ]
+)
+def test_a_patients_words_name_the_study(text: str, pid: str | None) -> None:
+    assert study(text) == pid, interpret(KB, text)
+
+
+def test_a_run_together_name_is_a_reported_correction() -> None:
+    reading = interpret(KB, "catscan chest abdomin pelvis with contrast")
+    assert ("catscan", "cat scan") in reading.corrections and ("abdomin", "abdomen") in reading.corrections

@@ -10,6 +10,11 @@
    estrogen PET is the FES PET; "the dye" with its article is the contrast noun of the timing before it; a two-word
    study name run together ("catscan", "petscan") or one typo from it is read as its words (rapidfuzz), with the
    other words' typos fixed as before. A patient message about a scan she already had is none.
+4. One study ordered, the others done, negative, deferred, or named in the reason: when every other part of a list is
+   history, the one part that names a study and states no status of its own is the order. Two pending studies, an
+   all-done set, a cancelled study alone and a conditional second study ("MRI brain if CT negative") stay unresolved.
+   A study requested in its own words and then judged "not indicated per NCCN" is still the order considered (the
+   annotation guide's "bone scan requested; bone scan not indicated per NCCN"); "CT CAP - not indicated" is not.
 """
 
 from __future__ import annotations
@@ -104,3 +109,35 @@ def test_a_patients_words_name_the_study(text: str, pid: str | None) -> None:
 def test_a_run_together_name_is_a_reported_correction() -> None:
     reading = interpret(KB, "catscan chest abdomin pelvis with contrast")
     assert ("catscan", "cat scan") in reading.corrections and ("abdomin", "abdomen") in reading.corrections
+
+
+@case(
+    [
+        ("MRI T-spine w/wo for mid back pain; thoracic spine x-ray negative", "mri_spine_wwo"),
+        ("abdominal US done 2 weeks ago; MRI abdomen w/wo", "mri_abdomen_wwo"),
+        ("CT chest w contrast for cough; CXR normal", "ct_chest_contrast"),
+        ("US right breast for lump; mammogram deferred", "us_breast"),
+        ("PET/CT for restaging; bone scan already done", "pet_ct"),
+        ("bone scan pending; PET/CT pending", None),  # two pending studies
+        ("CT CAP done 3/1; bone scan negative", None),  # an all-done set
+        ("bone scan cancelled", None),  # a cancelled study alone
+        ("CXR now, CT chest w contrast if abnormal", None),  # a conditional second study
+        ("MRI brain; CT head", None),  # two studies, no status: as before
+        ("CT CAP w contrast", "ct_cap_contrast"),  # control
+    ]
+)
+def test_the_one_study_not_history_is_the_order(text: str, pid: str | None) -> None:
+    assert study(text) == pid, interpret(KB, text)
+
+
+@case(
+    [
+        ("bone scan requested; not indicated per NCCN for early stage", "bone_scan"),
+        ("MRI brain w/wo ordered - not needed per ACR criteria", "mri_head_wwo"),
+        ("CT CAP w contrast requested; not indicated per NCCN for stage IA", "ct_cap_contrast"),
+        ("CT CAP - not indicated", None),  # no request stated: ruled out, as before (round 29o)
+        ("PET/CT requested - cancelled", None),  # a cancellation is no judgement
+    ]
+)
+def test_a_request_judged_not_indicated_is_still_the_order(text: str, pid: str | None) -> None:
+    assert study(text) == pid, interpret(KB, text)

@@ -41,6 +41,12 @@ DISPUTED = {
     ("orders_v42.jsonl", "PET CT WHOLE BODY"): "pet_ct_whole_body",  # orders_v41's annotator wrote "PET/CT whole
     # body" (line 120) and orders_v4's "PET+CT Whole body FDG" as the whole-body study; this list's annotator reads a
     # bare "whole body" as the catalogues' skull-base-to-thigh name. Both are distant staging with the same ratings.
+    ("orders_v46.jsonl", "diagnostic mammogram for palpable lump, US if needed"): "mammo_diagnostic",  # round 50q: the
+    # mammogram is the study ordered; the ultrasound "if needed" is the radiologist's add-on to the diagnostic work-up
+    # of a palpable lump, a next step (order vocabulary: "MG diag, US if needed"), as orders_v24's "MAMMO DIAG BILAT W/
+    # POSSIBLE US" above and orders_v7's "MG Diag Left Poss US" (gold mammo_diagnostic). The guide's `none` is for a
+    # text that "does not say enough to pick one study"; this one names it. A second study of its own on a condition
+    # ("CXR today, CT chest if abnormal") still asks.
 }
 
 
@@ -125,6 +131,7 @@ FROZEN = {
     "orders_v43.jsonl": "1a51d96b4693157070b3bf3ba626152fdebb8e32606d73b1ed4e9cc34c5b76c2",
     "orders_v44.jsonl": "4e1a290d21adf167662021a64416bc7303193eb2257d33e933e2a23d06cb84b1",
     "orders_v45.jsonl": "d3b6f245494e6579f86be1097e3798fd3fc9ee7efb810f4523ba3a0e21ccfcc0",
+    "orders_v46.jsonl": "c5813f56a634a8a061852ca4c35f4d2a53a8b14ed54379999b8315ba199b2426",
 }
 
 

@@ -6,8 +6,15 @@ the words just before the cut are a contrast timing with no contrast noun after 
 "with", "without" or "with and without" alike, and "W/O..." may go on "& W CONTRAST". Those words are no contrast
 choice: they are set aside and the contrast is in question, so the order asks (and never takes a study's routine
 contrast). A statement closed before the cut keeps its reading: a contrast noun ends it ("W CONTRAST...", "non-con..."),
-or both phases are stated ("W/WO..."). An ellipsis after any other word changes nothing. Without an ellipsis a trailing
-"w" stays the Playbook's short name for "with" ("CT Chest w").
+or both phases are stated ("W/WO..."). An ellipsis after any other word changes nothing.
+
+Round 50q, a name cut at its field's width with no ellipsis (:func:`cut_at_width`): a RIS exam description written in
+capitals that ends in a lone "W" ("MR BREAST BILAT W", "CT CHEST W") may have lost "/O" or "/WO" to the width: the "W"
+is set aside and the contrast asks. It is the lone capital "W" only: "W/", "W CON", "W IV", "W WO", "W/O" stay as read,
+and a trailing lower-case "w" stays the Playbook's short name for "with" ("CT Chest w", "MR Abd w", "ctcap w"), which
+the Playbook writes in mixed case and which is not cut. A last word the vocabulary does not read that is the first
+letters of a study word of its own ("WHOLE BO" of body, "W CO" of contrast, "ABD PEL" of pelvis) is the rest of a word
+the width cut off: it is set aside (a cut timing, "BRAIN WI", still asks).
 
 Pure; the words and their meanings are ``knowledge/order_vocabulary.yaml``'s, read by the caller's ``read``
 (``order_text``), so that this module imports no reader of its own.
@@ -46,6 +53,57 @@ def cut_short(vocab: OrderVocabulary, text: str, read: Callable[[str], Items]) -
         text = f"{kept} {text[found.end() :]}".rstrip()
         cut = True
     return text, cut
+
+
+def cut_at_width(vocab: OrderVocabulary, text: str, read: Callable[[str], Items]) -> tuple[str, bool]:
+    """Round 50q: the text without a lone capital "W" that ends it, and whether it was set aside (the contrast is then
+    in question). See the module's docstring."""
+    if "..." in text or "\u2026" in text or text.upper() != text or not _LONE_W.search(text):
+        return text, False
+    kept = _without_last(text, ["w"]) if _open_words(vocab, read(text)) == ["w"] else None
+    return (text, False) if kept is None else (kept.rstrip(), True)
+
+
+def cut_word(vocab: OrderVocabulary, text: str, unread: list[str], read: Callable[[str], Items]) -> tuple[str, bool]:
+    """Round 50q: the text without its last word, when that word is the only one the reading left unread, is written
+    in capitals and is the first letters of a study word ("WHOLE BO", "WO/W CO"); and whether the contrast is then in
+    question (the first letters of a timing with no timing before them: "BRAIN WI"). The text as it is otherwise."""
+    items = read(text)
+    if len(unread) != 1 or not items or "..." in text or "\u2026" in text:
+        return text, False
+    word, meaning = items[-1]
+    written = text.rstrip()[-len(word) :]
+    if meaning is not None or word != unread[0] or not written.isupper() or not _begins_study_word(vocab, word):
+        return text, False
+    kept = _without_last(text, [word])
+    if kept is None or not kept.strip():
+        return text, False
+    stated = any(m is not None and (m.contrast or m.with_marker) for _, m in items[:-1])
+    return kept.rstrip(), _begins_timing(vocab, word) and not stated
+
+
+# a lone capital "W" that ends the name, after a space: no slash, sign or word after it
+_LONE_W = re.compile(r"(?<=\s)W\s*$")
+
+
+@lru_cache(maxsize=8)
+def _study_words(vocab: OrderVocabulary) -> frozenset[str]:
+    """The vocabulary's words of one word that state a study's attribute: a modality, a region, a contrast, an extent,
+    a tracer, a technique."""
+    return frozenset(
+        form[0]
+        for form, m in vocab.phrases.items()
+        if len(form) == 1
+        and form[0].isalpha()
+        and (m.modality or m.regions or m.contrast or m.contrast_word or m.with_marker or m.extent or m.pharmaceutical
+             or m.technique)
+    )  # fmt: skip
+
+
+def _begins_study_word(vocab: OrderVocabulary, word: str) -> bool:
+    """Whether a word the vocabulary does not read is the first letters of a study word ("bo" of body, "co" of
+    contrast, "pel" of pelvis)."""
+    return any(start.startswith(word) and start != word for start in _study_words(vocab))
 
 
 def _open_words(vocab: OrderVocabulary, items: Items) -> list[str]:

@@ -60,9 +60,13 @@ def current_part(vocab: OrderVocabulary, text: str) -> str | None:
     heading ("completed: R diag mammo, R breast US") holds for the studies listed after it with a comma; a study
     pending, scheduled or ordered in its own words ("CT C/A/P w IV contrast (scheduled 4/10)", "CEM ordered
     instead") is ordered now. Only when one part is ordered now, and every other part that names a study is history or
-    an unticked box, is that part the order. When every study named is history and a part marked as ordered now
-    names none but has words the vocabulary cannot read, the order is unreadable: "" (nothing is read; the history
-    is never the answer). Else None (the whole text is read)."""
+    an unticked box, is that part the order; round 50q: so is the one part that names a study and states no status of
+    its own, when every other part is history ("MRI L-spine w/wo for back pain; lumbar x-ray negative", "X-ray right
+    femur for pain; bone scan deferred"), no part names a condition ("CT head now, MRI brain if CT negative") and none
+    follows a comma ("cancel CT CAP, PET/CT instead" still asks). When
+    every study named is history and a part marked as ordered now names none but has words the vocabulary cannot
+    read, the order is unreadable: "" (nothing is read; the history is never the answer). Else None (the whole text
+    is read)."""
     pieces = _PART.split(text)
     if len(pieces) < 3:
         return None
@@ -70,6 +74,7 @@ def current_part(vocab: OrderVocabulary, text: str) -> str | None:
     unnamed_now = False  # a part marked as ordered now with unread words and no study the vocabulary reads
     mark = ""
     heading: set[str] = set()  # round 48q: the status a heading gives the studies listed after it ("completed: ...")
+    conditional = False  # round 50q: a part names a condition ("MRI brain if CT negative"): a plan, not history
     for piece in pieces:
         if _PART.fullmatch(piece):
             mark = piece.strip()
@@ -90,10 +95,15 @@ def current_part(vocab: OrderVocabulary, text: str) -> str | None:
         own = set(parse.status)
         heading = _heading(vocab, part) or (heading if marked == "," else set())
         parts.append(_Part(part, marked, own or set(heading), _result(vocab, tokens), _opens_order(vocab, tokens)))
+        conditional = conditional or any(m is not None and m.condition for _, m in _items(vocab, tokens))
     now = [p.text for p in parts if not p.past and not _UNCHECKED.match(p.mark) and p.now]
     aside = sum(1 for p in parts if p.past or _UNCHECKED.match(p.mark))
     if len(now) == 1 and len(parts) >= 2 and aside == len(parts) - 1:
         return now[0]
+    rest = [p for p in parts if not p.past and not _UNCHECKED.match(p.mark)]
+    apart = all(p.mark != "," for p in parts)  # a comma takes a part only after an order word (round 26o)
+    if not now and apart and not conditional and len(parts) >= 2 and len(rest) == 1 and not rest[0].status:
+        return rest[0].text  # round 50q: "MRI L-spine w/wo for back pain; lumbar x-ray negative"
     if aside and aside == len(parts) and unnamed_now:
         return ""  # "mammo done; add targetedUSL breast": what is ordered now is unreadable; the done study is not it
     return None

@@ -41,7 +41,8 @@ contracts", "ultra sound") is read as heard (``order_typos.dictated``). In a nuc
 "injection" is the tracer's, a step of the study, not an intervention ("bone scan - injection 09:00"); a clock
 time is no segment break. Round 26o: a region between a stated contrast and a clinical word ("w/o contrast neck pain")
 is the complaint's site; a later segment's own "done" / "cancelled" ("- already done at OSH") is the order's status.
-Round 47q: a contrast statement an ellipsis leaves open ("CT CHEST W...") is set aside; it asks (``order_cuts``).
+Round 47q: a contrast statement an ellipsis leaves open ("CT CHEST W...") is set aside; it asks (``order_cuts``); round
+50q: so is a capital "W" ending a name cut at its width ("CT CHEST W"), and a cut last word ("WHOLE BO").
 
 Pure; the vocabulary comes from ``knowledge/order_vocabulary.yaml``.
 """
@@ -59,7 +60,7 @@ from rightscan.domain.order_context import (
     procedure_after,
     view_regions,
 )
-from rightscan.domain.order_cuts import cut_short
+from rightscan.domain.order_cuts import cut_at_width, cut_short, cut_word
 from rightscan.domain.order_form import answer_questions
 from rightscan.domain.order_parse import _Parse, _timing
 from rightscan.domain.order_prefix import leading_code, orderable_code
@@ -486,14 +487,23 @@ def _opens_phrase(vocab: OrderVocabulary, tokens: tuple[str, ...], i: int) -> bo
 
 
 def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
-    """The attributes an order's text states, segment by segment (see the module's docstring)."""
+    """The attributes an order's text states (module docstring); round 50q: a cut last word set aside (order_cuts)."""
+    parse = _parse(vocab, text)
+    kept, open_timing = cut_word(vocab, text, parse.unread, lambda before: _items(vocab, tokenize(before)))
+    if kept != text:  # "NM BONE SCAN WHOLE BO"; "W CO": the "W" of a statement that went on to its noun
+        parse = _parse(vocab, kept, width=False, asks=open_timing)
+    return parse
+
+
+def _parse(vocab: OrderVocabulary, text: str, width: bool = True, asks: bool = False) -> _Parse:
     parse = _Parse()
     text = read_requisition(vocab, text, parse)  # round 33o: a faxed requisition's marks, broken words, OCR confusions
     # an order form's question answered inline ("Tomosynthesis? N", "IV contrast? Y"): what the answer states
     text = share_suspended(answer_questions(vocab, text, lambda q: _items(vocab, tokenize(q))))
     # round 47q: "CT CHEST W...": a contrast statement a cut leaves open is no contrast choice; the contrast asks
     text, cut = cut_short(vocab, text, lambda before: _items(vocab, tokenize(before)))
-    parse.contrast_question = parse.contrast_doubt = parse.contrast_question or cut
+    text, width_cut = cut_at_width(vocab, text, lambda b: _items(vocab, tokenize(b))) if width else (text, False)  # 50q
+    parse.contrast_question = parse.contrast_doubt = parse.contrast_question or cut or width_cut or asks
     if _answered_no(vocab, text):  # "contrast [ ] yes [x] no": never "with"; the order asks
         parse.contrast_unclear = parse.contrast_question = parse.contrast_doubt = True
     study: list[str] = []
@@ -539,7 +549,7 @@ def parse_order_text(vocab: OrderVocabulary, text: str) -> _Parse:
             seg = _Parse()
             _read_segment(vocab, tokenize(raw), seg, indication=True)
             _take_indication(parse, seg, raw, joins=_phase_first(vocab, raw))
-            parse.status.extend(_own_status(_items(vocab, tokenize(raw))))  # "- already done at OSH" (round 26o)
+            parse.status.extend(_own_status(_items(vocab, tokenize(raw)), "proposed" in parse.status))  # 26o, 50q
             continue
         parse.corrections.extend(seg.corrections)
         if parse.extent == {"whole_body"} and seg.extent == {"skull_base_to_mid_thigh"}:  # "Whole Body PET-CT (skull

@@ -3,7 +3,9 @@
 One word at a time (rapidfuzz, Damerau-Levenshtein distance): a typo is fixed only towards a vocabulary
 word no equally close word contradicts; study words run together ("CTchestabdopelvis") are cut only when
 known words cover the whole token; a contrast word run on to another ("brainw", "Wcontrast") is never
-dropped by a fix - the contrast is then unreadable. Pure; the vocabulary is ``knowledge/order_vocabulary.yaml``.
+dropped by a fix - the contrast is then unreadable. Round 50q: a two-word study form written as one word
+("catscan", "petscan"), or one typo from it ("petscann"), is that form's words, where no single word is as
+close. Pure; the vocabulary is ``knowledge/order_vocabulary.yaml``.
 """
 
 from __future__ import annotations
@@ -157,6 +159,9 @@ def correct(vocab: OrderVocabulary, token: str, parse: Noted, sites: frozenset[s
     if pieces:
         parse.corrections.append((token, " ".join(pieces)))
         return pieces
+    if (joined := _joined_form(vocab, token, exact=True)) is not None:  # "catscan", "petscan" (round 50q)
+        parse.corrections.append((token, " ".join(joined)))
+        return joined
     if run_on(vocab, token):  # "brainw", "Wcontrast", "pelvisno": a fix would drop the contrast word run on
         parse.contrast_unclear = True  # and the contrast cannot be read
         return (token,)
@@ -166,6 +171,9 @@ def correct(vocab: OrderVocabulary, token: str, parse: Noted, sites: frozenset[s
     hits = process.extract(token, vocab.fuzzy_targets, scorer=DamerauLevenshtein.distance, score_cutoff=limit, limit=12)
     if best_is_far_timing := [h for h in hits if h[1] > 1 and h[0] in _contrast_words(vocab)]:
         hits = [h for h in hits if h not in best_is_far_timing]  # "concontraste" is not "noncontrast"
+    if not hits and (joined := _joined_form(vocab, token, exact=False)) is not None:  # "petscann" (round 50q)
+        parse.corrections.append((token, " ".join(joined)))
+        return joined
     if not hits:
         return (token,)
     best = min(h[1] for h in hits)
@@ -194,6 +202,35 @@ def correct(vocab: OrderVocabulary, token: str, parse: Noted, sites: frozenset[s
         return (token,)  # as close to a word that states something else ("catp": "ctap" or "cap"): neither
     parse.corrections.append((token, word))
     return (word,)
+
+
+@lru_cache(maxsize=8)
+def _joined_forms(vocab: OrderVocabulary) -> dict[str, tuple[str, ...]]:
+    """Round 50q: the vocabulary's two-word forms that name a modality, a region or a tracer, each word of two letters
+    or more and the pair not one word of the vocabulary, by their letters run together ("catscan": "cat scan")."""
+    out: dict[str, set[tuple[str, ...]]] = {}
+    for form, m in vocab.phrases.items():
+        if (
+            len(form) == 2
+            and all(t.isalpha() and len(t) >= 2 for t in form)
+            and (m.modality or m.regions or m.pharmaceutical)
+        ):
+            out.setdefault("".join(form), set()).add(form)
+    # two forms run together alike ("re" + "scan", "res" + "can") stand for neither
+    return {k: next(iter(v)) for k, v in out.items() if k not in vocab.words and len(v) == 1}
+
+
+def _joined_form(vocab: OrderVocabulary, token: str, exact: bool) -> tuple[str, ...] | None:
+    """The two-word form a token runs together: exactly, or (``exact`` false, a token of seven letters or more) with one
+    typo, when one form alone is that close (rapidfuzz, Damerau-Levenshtein)."""
+    forms = _joined_forms(vocab)
+    if exact or token in forms:
+        return forms.get(token)
+    if len(token) < 7:
+        return None
+    hits = process.extract(token, list(forms), scorer=DamerauLevenshtein.distance, score_cutoff=1, limit=3)
+    found = {forms[h[0]] for h in hits}
+    return found.pop() if len(found) == 1 else None
 
 
 @lru_cache(maxsize=8)

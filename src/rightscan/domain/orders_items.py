@@ -281,16 +281,21 @@ def _optional(items: list[tuple[str, TermMeaning | None]], steps: bool) -> tuple
 _OWN = ("done", "declined", "missed", "rebooked", "held", "pending")  # a segment's statuses of the order (48q: held)
 
 
-def _own_status(items: list[tuple[str, TermMeaning | None]]) -> list[str]:
+def _own_status(items: list[tuple[str, TermMeaning | None]], requested: bool = False) -> list[str]:
     """The order's own status in a segment after the study ("CT CAP w contrast - already done at OSH", "- on hold per
     onc", round 26o): a "done" or "declined" word in a segment that names no clinical word, procedure or modality
     ("biopsy done 3/1", "s/p R mastectomy" are the patient's history, not the order's). Round 29o: a segment that opens
     with a word ruling out what comes before it ("CT CAP - not indicated", "- not needed") or with a study put off
     ("- postponed until after chemo") says the study is not to be done, unless it names another study; a status after
     a word the vocabulary does not know is that word's ("- metformin held", "tamoxifen stopped"), and one said only in
-    the study's own segment ("- confirmed, arrive 8:45": the booking's) is not the order's."""
+    the study's own segment ("- confirmed, arrive 8:45": the booking's) is not the order's. Round 50q: after a study
+    ``requested`` in its own words ("PET/CT requested; not indicated per NCCN for stage I"), a segment that opens with
+    a word ruling it out judges the request, which stands: it is the study considered (annotation guide, "order": "bone
+    scan requested; bone scan not indicated per NCCN" is still the order), the judgement the rating's to give."""
     stated = [(w, m) for w, m in items if w not in SEPARATORS]
     first = stated[0][1] if stated else None
+    if requested and first is not None and first.rules_out and first.status is None:
+        return []
     opens = first is not None and (first.rules_out or (first.status in ("declined", "held") and not first.in_study))
     if opens and not any(m is not None and (m.modality or _step(m)) for _, m in stated):
         return ["declined"]  # "- postponed until after chemo"; "- declines MRI" sets another study aside (21o)

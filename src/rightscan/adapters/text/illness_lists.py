@@ -15,23 +15,15 @@ persistent ...), nor one told otherwise (denied, asked, doubted, past, a relativ
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
+from rightscan.adapters.text.pass_words import phrase_pattern
 from rightscan.adapters.text.rule_pass import NoteMentions
 
 _NOT_PLAIN = frozenset({"negated", "hypothetical", "family", "historical", "explained", "warning", "question",
                         "uncertain"})  # fmt: skip
 _SYMPTOM_FAMILY = "symptom"
-
-
-def _pattern(words: Iterable[str]) -> re.Pattern[str] | None:
-    listed = sorted({" ".join(w.lower().split()) for w in words if w.strip()}, key=len, reverse=True)
-    if not listed:
-        return None
-    alts = "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in listed)
-    return re.compile(rf"(?<![\w/-])(?:{alts})(?![\w-])", re.IGNORECASE)
 
 
 def _codes(d: Mapping[str, Any]) -> set[str]:
@@ -46,7 +38,7 @@ class IllnessLists:
         for row in words.get("illness_list_causes", ()):
             code, _, listed = row.partition(":")
             rows.setdefault(code.strip(), set()).update(w.strip() for w in listed.split(","))
-        self._gives = {code: p for code, ws in rows.items() if (p := _pattern(ws)) is not None}
+        self._gives = {code: p for code, ws in rows.items() if (p := phrase_pattern(ws)) is not None}
 
     def apply(self, note: NoteMentions, chains: Sequence[Sequence[tuple[int, str]]]) -> None:
         if not self._gives:

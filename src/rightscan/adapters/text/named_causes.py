@@ -26,11 +26,11 @@ note's mentions (``rule_pass.NoteMentions``); every word is data.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from rightscan.adapters.text.components import doc_text
-from rightscan.adapters.text.pass_words import norm
+from rightscan.adapters.text.pass_words import norm, phrase_pattern
 from rightscan.adapters.text.rule_pass import ANY_SYMPTOM, NoteMentions
 
 _NOT_PLAIN = frozenset({"negated", "hypothetical", "family", "historical", "explained", "warning", "question"})
@@ -41,21 +41,13 @@ _AFTER_REACH = 3  # words after it
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
-def _pattern(words: Iterable[str]) -> re.Pattern[str] | None:
-    listed = sorted({" ".join(w.lower().split()) for w in words if w.strip()}, key=len, reverse=True)
-    if not listed:
-        return None
-    alts = "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in listed)
-    return re.compile(rf"(?<![\w/-])(?:{alts})(?![\w-])", re.IGNORECASE)
-
-
 def _keyed(rows: Sequence[str]) -> dict[str, re.Pattern[str]]:
     """``"code: word, word"`` rows -> code -> the pattern of its words."""
     words: dict[str, set[str]] = {}
     for row in rows:
         code, _, listed = row.partition(":")
         words.setdefault(code.strip(), set()).update(w.strip() for w in listed.split(","))
-    return {code: p for code, ws in words.items() if (p := _pattern(ws)) is not None}
+    return {code: p for code, ws in words.items() if (p := phrase_pattern(ws)) is not None}
 
 
 class NamedCauses:
@@ -68,13 +60,13 @@ class NamedCauses:
         self.doubts_after = norm(words.get("named_cause_doubts_after", ()))
         # round 47e: only the words that tie the symptom to the cause's time or to a documented examination ("ever
         # since", "identical to"): a bare "unchanged" may be unchanged since last week's new weakness
-        self.stable = _pattern(words.get("named_cause_stable_words", ()))
+        self.stable = phrase_pattern(words.get("named_cause_stable_words", ()))
         self.unsure = frozenset(words.get("named_cause_unsure_codes", ()))
         # round 48s: a cause that explains only in its nerve's territory, never beside a far place
         self.territories = [(p, frozenset(w.strip().lower() for w in places.split(",") if w.strip()))
                             for row in words.get("named_cause_territories", ())
                             for causes, _, places in [row.partition(":")]
-                            if (p := _pattern(causes.split(","))) is not None]  # fmt: skip
+                            if (p := phrase_pattern(causes.split(","))) is not None]  # fmt: skip
         self.far = norm(words.get("named_cause_far_places", ()))
 
     def apply(self, note: NoteMentions) -> None:

@@ -7,6 +7,7 @@ A pass reads a list by its key (``word_sets``: ``words["telling_verbs"]``), lowe
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 
@@ -66,3 +67,13 @@ def ends_with(doc: Doc, end: int, phrases: frozenset[str], longest: int) -> int 
         if words_at(doc, end - n, end) in phrases:
             return end - n
     return None
+
+
+def phrase_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
+    """One case-blind pattern for a list of phrases, longest first, each a whole word or run of words (any spacing
+    between them); None for an empty list."""
+    listed = sorted({" ".join(w.lower().split()) for w in words if w.strip()}, key=len, reverse=True)
+    if not listed:
+        return None
+    alts = "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in listed)
+    return re.compile(rf"(?<![\w/-])(?:{alts})(?![\w-])", re.IGNORECASE)

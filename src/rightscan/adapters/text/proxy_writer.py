@@ -26,7 +26,7 @@ import dataclasses
 import re
 from collections.abc import Iterable, Mapping
 
-from rightscan.adapters.text.candidates import ACCEPTED, status_of
+from rightscan.adapters.text.candidates import ACCEPTED, IGNORED, status_of
 from rightscan.adapters.text.foreign_pronouns import FAMILY, SYMPTOM_FAMILIES, UNCERTAIN
 from rightscan.adapters.text.model import Extraction, Mention
 from rightscan.adapters.text.rules import Rules
@@ -101,6 +101,10 @@ def carry(rules: Rules, mentions: list[Mention], text: str) -> list[Mention]:
     relatives = set(_relatives(words))
     perceiving = {w.lower() for w in words.get("proxy_perceiving", ())}
     patient = {n.lower() for n in (relation, name) if n}
+    for group in words.get("relation_names", ()):  # "mother, mum, mom": every word for the relation names her
+        names = {w.strip().lower() for w in group.split(",")}
+        if patient & names:
+            patient |= names
     out: list[Mention] = []
     for m in mentions:
         if m.family in SYMPTOM_FAMILIES and FAMILY not in m.effects and status_of(rules, m)[0] == ACCEPTED:
@@ -108,9 +112,11 @@ def carry(rules: Rules, mentions: list[Mention], text: str) -> list[Mention]:
             if whose is not None:
                 m = dataclasses.replace(m, effects=m.effects | {whose})
         elif m.family in SYMPTOM_FAMILIES and FAMILY in m.effects and _the_patients(text, m, patient, third):
-            theirs = dataclasses.replace(m, effects=m.effects - {FAMILY})
-            if status_of(rules, theirs)[0] == ACCEPTED:
-                m = theirs
+            whose = _whose(text, m.start, m.end, first, third, relatives, perceiving)
+            if whose != FAMILY:  # hers, or hers and the writer's ("Mom and I both have a cough"): to confirm
+                theirs = dataclasses.replace(m, effects=(m.effects - {FAMILY}) | ({whose} if whose else set()))
+                if status_of(rules, theirs)[0] != IGNORED:
+                    m = theirs
         out.append(m)
     return out
 

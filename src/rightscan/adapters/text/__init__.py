@@ -71,12 +71,15 @@ class _Engine:
             return self.analyser.mentions(text)
 
     def run(self, mentions: list[Mention], text: str) -> Extraction:
+        from rightscan.adapters.text import proxy_writer
         from rightscan.adapters.text.contradictions import without_contradictions
         from rightscan.adapters.text.corrections import corrected_symptoms
         from rightscan.adapters.text.note_language import symptoms_to_confirm
         from rightscan.adapters.text.safety_nets import read
 
+        mentions = proxy_writer.carry(self.rules, mentions, text)  # round 50v: a relative's message, her own "I"
         out = without_contradictions(self.kb, read(self.rules, mentions, self.procedure_names))
+        out = proxy_writer.demographics(self.rules, out, text)
         unread = symptoms_to_confirm(text, out.facts, self.rules.red_flag_readings)  # round 24: another language
         if unread is not None:
             out.to_confirm.append(unread)

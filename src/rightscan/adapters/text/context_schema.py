@@ -252,6 +252,11 @@ class _RedFlagReadings(Strict):
     speaker_labels: Words = Field(default_factory=list)  # round 47m (speaker_lines.py)
     speaker_first_person: Words = Field(default_factory=list)  # round 47m
     speaker_third_person: Words = Field(default_factory=list)  # round 47m
+    proxy_leads: Words = Field(default_factory=list)  # round 50v (proxy_writer.py)
+    proxy_writer_selves: Words = Field(default_factory=list)
+    proxy_helpers: Words = Field(default_factory=list)
+    proxy_parents: Words = Field(default_factory=list)
+    proxy_perceiving: Words = Field(default_factory=list)
     cause_fillers: Words
     study_reasons: Words  # round 11a: the reason of a study done before
     telling_verbs: Words  # round 11a: a relative telling of the patient

@@ -58,8 +58,9 @@ _BLOCKING = frozenset({"explained", "negated", "hypothetical", "family", "histor
 
 
 def word_pattern(words: Iterable[str], unless_after: Iterable[str] = ()) -> re.Pattern[str] | None:
-    """Whole words, case-insensitive; none of them followed (one word may stand between) by one of ``unless_after``
-    (round 50n: "Paget's" is a bone disease, "Paget's disease of the nipple" a breast cancer)."""
+    """Whole words, case-insensitive; none of them followed (one word may stand between) by one of ``unless_after``,
+    nor right after one of its single words (round 50n: "Paget's" is a bone disease, "Paget's disease of the nipple"
+    and "nipple Paget's" a breast cancer)."""
     listed = sorted({" ".join(w.lower().split()) for w in words if w.strip()}, key=len, reverse=True)
     if not listed:
         return None
@@ -69,7 +70,9 @@ def word_pattern(words: Iterable[str], unless_after: Iterable[str] = ()) -> re.P
     if others:
         named = "|".join(r"[ \t]+".join(re.escape(p) for p in w.split()) for w in others)
         guard = rf"(?![ \t]+(?:[\w'-]+[ \t]+)?(?:{named})\b)"
-    return re.compile(rf"(?<![\w/-])(?:{alts})(?![\w/-]){guard}", re.IGNORECASE)
+    # one of those words right before it ("nipple Paget's") names the other disease as well
+    lead = "".join(rf"(?<!\b{re.escape(w)} )" for w in others if " " not in w)
+    return re.compile(rf"{lead}(?<![\w/-])(?:{alts})(?![\w/-]){guard}", re.IGNORECASE)
 
 
 def _heads(pattern: re.Pattern[str], text: str, line_start: int, before: int) -> bool:

@@ -57,12 +57,22 @@ _NUMBERING = re.compile(r"[ \t]*(?:#[ \t]*|\d{1,2}[.)][ \t]*|[-*•][ \t]+)?")
 _BLOCKING = frozenset({"explained", "negated", "hypothetical", "family", "historical", "warning"})
 
 
-def word_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
+def word_pattern(words: Iterable[str], unless_after: Iterable[str] = ()) -> re.Pattern[str] | None:
+    """Whole words, case-insensitive; none of them followed (one word may stand between) by one of ``unless_after``,
+    nor right after one of its single words (round 50n: "Paget's" is a bone disease, "Paget's disease of the nipple"
+    and "nipple Paget's" a breast cancer)."""
     listed = sorted({" ".join(w.lower().split()) for w in words if w.strip()}, key=len, reverse=True)
     if not listed:
         return None
     alts = "|".join(r"[ \t]+".join(re.escape(p) for p in w.split()) for w in listed)
-    return re.compile(rf"(?<![\w/-])(?:{alts})(?![\w/-])", re.IGNORECASE)
+    others = sorted({" ".join(w.lower().split()) for w in unless_after if w.strip()}, key=len, reverse=True)
+    guard = ""
+    if others:
+        named = "|".join(r"[ \t]+".join(re.escape(p) for p in w.split()) for w in others)
+        guard = rf"(?![ \t]+(?:[\w'-]+[ \t]+)?(?:{named})\b)"
+    # one of those words right before it ("nipple Paget's") names the other disease as well
+    lead = "".join(rf"(?<!\b{re.escape(w)} )" for w in others if " " not in w)
+    return re.compile(rf"{lead}(?<![\w/-])(?:{alts})(?![\w/-]){guard}", re.IGNORECASE)
 
 
 def _heads(pattern: re.Pattern[str], text: str, line_start: int, before: int) -> bool:
@@ -109,7 +119,10 @@ class ChronicBaseline:
                 by_symptom.setdefault(code, []).extend(cond["words"])
                 if cond.get("exacerbations"):
                     flaring.setdefault(code, []).extend(cond["words"])
-        self._conditions = {code: p for code, words in by_symptom.items() if (p := word_pattern(words)) is not None}
+        others = spec.get("other_disease_after", ())
+        self._conditions = {
+            code: p for code, words in by_symptom.items() if (p := word_pattern(words, others)) is not None
+        }
         leads = word_pattern(spec.get("comment_leads", ()))
         # possessive blanks (fourteenth pass F1): "[ \t]*\(?[ \t]*" split a blank-led line every way, in quadratic time
         self._comment = (

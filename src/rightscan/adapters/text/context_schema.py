@@ -222,6 +222,8 @@ class _ChronicBaseline(Strict):
     conditions: list[_BaselineCondition] = Field(default_factory=list)
     comment_leads: Words = Field(default_factory=list)  # round 16a: a form row's comment line ("comment: ...")
     comment_pointers: Words = Field(default_factory=list)  # round 28: "-> see comment" on the row
+    # round 50n: words right after an illness's name that make it another disease ("Paget's disease of the nipple")
+    other_disease_after: Words = Field(default_factory=list)
 
 
 class _RedFlagReadings(Strict):

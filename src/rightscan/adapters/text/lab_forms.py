@@ -5,7 +5,8 @@
   enzymes") and a bound ("> 3x ULN") are no values: they are asked, tested with that rise.
 - ``lab_panel`` (F5): a slash-packed panel. Its names pair with its values in order ("AST/ALT/ALP 35/28/410",
   "LFT: 410/35/28 (ALP/AST/ALT)"); a panel whose order is not stated ("LFTs 410/35/28"), or whose names and values do
-  not pair one to one, is never guessed: every test it may hold is asked.
+  not pair one to one, is never guessed: every test it may hold is asked. Round 50n: two tests each told with its
+  value, their limits in one bracket after them in the same order ("AST 58 H / ALT 71 H (ULN 35 / 45)").
 - ``lab_said_normal`` (F12): a test called normal, then its number ("ALP normal (410)"). The number within its stated
   range is read; above it, or above every laboratory's range without one, it contradicts the word and is asked.
 - ``weight_pair`` (F6): weight loss told as two weights ("Weight 70 kg (down from 82 kg)"): read, asked or nothing
@@ -76,8 +77,11 @@ def _panel_code(rules: Rules, name: str) -> str | None:
 
 
 def lab_panel(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Finding]:
-    numbers = _SLASH.split(g.get("values") or g["values2"])
-    named = g.get("names") or g.get("names2") or g.get("names3")
+    if "v1" in g:  # round 50n: each test with its value, one bracket of limits ("AST 58 H / ALT 71 H (ULN 35 / 45)")
+        numbers, named = [g["v1"], g["v2"]], f"{g['n1']}/{g['n2']}"
+    else:
+        numbers = _SLASH.split(g.get("values") or g["values2"])
+        named = g.get("names") or g.get("names2") or g.get("names3")
     if named is None:  # "LFTs 410/35/28": which value is which test is not said
         panel = _LFT_PANEL if rules.name_patterns["LFT"].fullmatch(g["group"].strip()) else _TRANSAM_PANEL
         return [v.Finding(f"labs.{c}", v.HIGH_UNKNOWN[0], v.UNPARSED, UNORDERED) for c in panel]

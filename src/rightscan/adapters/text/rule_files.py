@@ -51,7 +51,7 @@ PARSER_GROUPS: dict[str, tuple[tuple[str, ...], ...]] = {
     "lab_normal": (("names",),),
     "lab_ratio": (("names",), ("ratio", "ratio_x")),  # sixteenth security pass (F4): "AST 5x ULN"
     "lab_said_normal": (("names",), ("value",)),  # (F12): "ALP normal (410)"
-    "lab_panel": (("values", "values2"),),  # (F5): "AST/ALT/ALP 35/28/410", "LFTs 410/35/28"
+    "lab_panel": (("values", "values2", "v1"),),  # (F5): "AST/ALT/ALP 35/28/410", "LFTs 410/35/28"
     "weight_pair": (("now",), ("before",)),  # (F6): "Weight 70 kg (down from 82 kg)"
     "lab_columns": (("cells",),),  # round 37l: a results table's row, read with its header's dates
     "marker": (("value",),),

@@ -89,15 +89,16 @@ def mild_alp_only(cands: list[Candidate]) -> bool:
     return not any(above_uln(v) for k, v in labs.items() if k != "alkaline_phosphatase")
 
 
-def mild_labs_only(cands: list[Candidate]) -> bool:
+def mild_labs_only(cands: list[Candidate], bilirubin_explained: bool = False) -> bool:
     """Round 45t: the labs read say some liver or bone test is above its upper limit, each at most the mild multiple of
-    red_flags.yaml (the ALP's), and the bilirubin is not raised."""
+    red_flags.yaml (the ALP's), and the bilirubin is not raised (round 50n: or, put down to Gilbert's syndrome,
+    ``bilirubin_explained``, raised no more than the others may be)."""
     from rightscan.adapters.knowledge_files import load_knowledge
 
     mild = load_knowledge().thresholds.alp_mild_max_x_uln
     labs = {c.field.removeprefix("labs."): c.value for c in cands if c.used and c.field.startswith("labs.")}
     raised = [v for v in labs.values() if above_uln(v)]
-    if not raised or above_uln(labs.get("bilirubin")):
+    if not raised or (above_uln(labs.get("bilirubin")) and not bilirubin_explained):
         return False
     return all(v["value"] <= v["uln"] * mild for v in raised)
 
@@ -105,6 +106,8 @@ def mild_labs_only(cands: list[Candidate]) -> bool:
 ALP_BENIGN = "clue.alp_benign_cause"  # values.yaml (round 38l): a raised ALP put down to a benign cause
 # round 45t (values.yaml): raised liver tests put down to a cause other than the cancer ("Transaminitis - presumed MTX")
 _LIVER_BENIGN = "clue.liver_tests_benign_cause"
+# round 50n (values.yaml): a raised bilirubin put down to Gilbert's syndrome ("Gilbert's - bili always high")
+_BILI_BENIGN = "clue.bilirubin_benign_cause"
 NOT_SAID = frozenset({"negated", "hypothetical", "family", "historical"})  # denied, feared, a relative's, resolved
 _LAB_WORDS = frozenset({"note.alp_raised", "note.liver_tests_raised"})  # targets.yaml: the tests called raised in words
 
@@ -116,7 +119,8 @@ def explained_labs(
     clue.alp_benign_cause for the ALP, clue.liver_tests_benign_cause for the transaminases), when every test read is
     at most mildly raised with a normal bilirubin (setting_markers.mild_labs_only); empty unless each raised test has
     one."""
-    if not raised_tests or lab_rising(mentions) or not mild_labs_only(cands):
+    gilbert = [m for m in mentions if m.rule == _BILI_BENIGN and not m.effects & NOT_SAID]
+    if not raised_tests or lab_rising(mentions) or not mild_labs_only(cands, bool(gilbert)):
         return []
     if any(m not in raised_tests and m.rule not in _LAB_WORDS for m in distant):
         return []  # another finding than the tests and the words that call them raised
@@ -129,4 +133,6 @@ def explained_labs(
         return []
     if raised & {"ast", "alt"} and not liver:
         return []
-    return said
+    if "bilirubin" in raised and not gilbert:
+        return []
+    return said + gilbert

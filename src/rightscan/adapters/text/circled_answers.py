@@ -145,15 +145,8 @@ def told_answers(pattern: re.Pattern[str] | None, yes: Sequence[str], no: Sequen
         if not ((a in yes_words and b in no_words) or (a in no_words and b in yes_words)):
             continue
         kind = yes_words if said in yes_words else no_words
-        keep, drop = ("a", "b") if a in kind else ("b", "a")
         chars = chars if chars is not None else list(text)
-        for group in (drop, "gap", "told"):
-            start, end = m.span(group)
-            chars[start:end] = [" "] * (end - start)
-        start, end = m.span("between")
-        chars[start:end] = [" "] * (end - start)
-        start, end = m.span(keep)
-        chars[start:end] = list(m.group(keep).upper())
+        _keep_first(chars, "Y" if kind is yes_words else "N", m.start("a"), m.end("told"))
     return text if chars is None else "".join(chars)
 
 
@@ -169,7 +162,8 @@ def circled_answers(
     for m in pattern.finditer(text):
         (a, a_marked), (b, b_marked) = _word(m.group("a"), letters), _word(m.group("b"), letters)
         opposite = (a in yes_words and b in no_words) or (a in no_words and b in yes_words)
-        if not opposite or not (a_marked or b_marked):
+        radios = [letters.get(m.group(k).strip()[:1]) in (RADIO_FILLED, RADIO_EMPTY) for k in ("a", "b")]
+        if not opposite or not (a_marked or b_marked or all(radios)):  # round 50t: "○ Yes  ○ No" is unanswered
             continue
         boxes = [_box(m.group("a")), _box(m.group("b"))]
         if boxes != [None, None] and (None not in boxes or "" in boxes):
@@ -177,7 +171,7 @@ def circled_answers(
         chars = chars if chars is not None else list(text)
         # both chosen, or one ticked box beside a bare option ("Y / (X)N", no checkbox pair the layout reads): read as
         # the unanswered pair ("Y   N"), to confirm, never as a Yes
-        if (a_marked and b_marked) or boxes != [None, None]:
+        if a_marked == b_marked or boxes != [None, None]:
             start, end = m.span("a")  # the two words kept next to their gap: "[Y] / [N]" -> " Y / N "
             chars[start:end] = list(a.upper()[: end - start].rjust(end - start))
             start, end = m.span("b")
@@ -195,7 +189,7 @@ def circled_answers(
     return text if chars is None else "".join(chars)
 
 
-def capital_answers(pattern: re.Pattern[str], text: str) -> str:
+def capital_answers(pattern: re.Pattern[str], no_words: frozenset[str], text: str) -> str:
     """``text`` with each pair of answer words of which one alone is in capitals ("yes/NO") reduced to that one."""
     chars: list[str] | None = None
     for m in pattern.finditer(text):
@@ -203,11 +197,16 @@ def capital_answers(pattern: re.Pattern[str], text: str) -> str:
         if a.lower() == b.lower() or not ((a.isupper() and b.islower()) or (a.islower() and b.isupper())):
             continue
         chars = chars if chars is not None else list(text)
-        drop = "b" if a.isupper() else "a"
-        for group in (drop, "gap"):
-            start, end = m.span(group)
-            chars[start:end] = [" "] * (end - start)
+        kept = (a if a.isupper() else b).lower()
+        _keep_first(chars, "N" if kept in no_words else "Y", m.start("a"), m.end("b"))
     return text if chars is None else "".join(chars)
+
+
+def _keep_first(chars: list[str], kept: str, start: int, end: int) -> None:
+    """The chosen answer written as its letter where the pair starts, next to its item, the rest of the pair blanked
+    ("dyspnea yes/NO   jaundice" -> "dyspnea N        jaundice", a grid row's answer: an answer word set apart by a
+    gap, or a "NO" read as a word, had answered the next item)."""
+    chars[start:end] = list(kept.ljust(end - start))
 
 
 class ChosenAnswers:
@@ -216,10 +215,11 @@ class ChosenAnswers:
 
     def __init__(self, spec: Mapping[str, Any]) -> None:
         self.yes, self.no = tuple(spec["yes"]), tuple(spec["no"])
+        self.no_words = frozenset(w.lower() for w in self.no)
         self.pattern, self.told, self.marks = compile_circled(spec), compile_told(spec), circled_marks(spec)
         words = "|".join(re.escape(w) for w in sorted({*self.yes, *self.no}, key=len, reverse=True) if len(w) > 1)
         self.capitals = re.compile(rf"(?<![\w/])(?P<a>{words})(?P<gap>[ \t]*/[ \t]*)(?P<b>{words})(?![\w/])", re.I)
 
     def __call__(self, text: str) -> str:
-        told = told_answers(self.told, self.yes, self.no, capital_answers(self.capitals, text))
+        told = told_answers(self.told, self.yes, self.no, capital_answers(self.capitals, self.no_words, text))
         return circled_answers(self.pattern, self.yes, self.no, told, self.marks)

@@ -39,7 +39,8 @@ def compile_pain_where(spec: Mapping[str, Any]) -> PainWhere | None:
     return PainWhere(
         re.compile(rf"\b(?:{_alternatives(pains)})\b[^\n?:]*[?:]", re.IGNORECASE),
         re.compile(
-            rf"^[ \t]*(?:[-*•]|\d+[.)])?[ \t]*(?P<prompt>(?:if[ \t]+(?:yes|so)[ \t]*,?[ \t]*)?(?:{_alternatives(prompts)})"
+            r"^[ \t]*(?:[-*•]|\d+[.)])?[ \t]*(?P<prompt>(?:if[ \t]+(?:yes|so)[ \t]*,?[ \t]*)?"
+            rf"(?:{_alternatives(prompts)})"
             r"[ \t]*[?:]+)[ \t]*(?P<quote>[\"“”']?)[ \t]*(?P<poss>(?:my|her|his)[ \t]+)?",
             re.IGNORECASE,
         ),
@@ -50,7 +51,7 @@ def compile_pain_where(spec: Mapping[str, Any]) -> PainWhere | None:
 
 def pain_sites(pw: PainWhere | None, text: str) -> str:
     """``text`` with each site prompt under a pain question answered yes read as the field "pain:" (same length)."""
-    if pw is None or "?" not in text and ":" not in text:
+    if pw is None or ("?" not in text and ":" not in text):
         return text
     chars: list[str] | None = None
     lines = text.split("\n")

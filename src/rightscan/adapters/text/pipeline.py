@@ -25,13 +25,14 @@ from rightscan.adapters.text.denial_blocks import compile_denial_blocks, join_de
 from rightscan.adapters.text.form_rows import FORM_WORDING
 from rightscan.adapters.text.graded_rows import GRADED
 from rightscan.adapters.text.headed_lists import compile_headed_lists, join_headed_lists
+from rightscan.adapters.text.item_reach import bar_between
 from rightscan.adapters.text.lasting_history import LastingHistory
-from rightscan.adapters.text.mark_legends import compile_legends, read_legends
 from rightscan.adapters.text.layout import Marks, break_runs, compile_layout, normalise_marked
+from rightscan.adapters.text.mark_legends import compile_legends, read_legends
 from rightscan.adapters.text.model import Mention
-from rightscan.adapters.text.pain_where import compile_pain_where, pain_sites
 from rightscan.adapters.text.negation_reach import LAYOUT_NEGATED_KEY
 from rightscan.adapters.text.ocr_swaps import undo_swaps
+from rightscan.adapters.text.pain_where import compile_pain_where, pain_sites
 from rightscan.adapters.text.phrase_wraps import PhraseBreaks, join_phrase_wraps
 from rightscan.adapters.text.report_titles import ReportTitles
 from rightscan.adapters.text.rule_pass import NoteMentions
@@ -119,7 +120,8 @@ class Analyser:
         joined, legend = read_legends(self._legends, joined)
         held = self._speakers.held(joined)  # round 48a: "Patient: no" under a question answers it (speaker_answers)
         plain, marks = normalise_marked(self.layout, blank(joined, held) if held else joined)
-        return break_runs(restore(plain, joined, held) if held else plain), (*marks, *legend)
+        plain = bar_between(restore(plain, joined, held) if held else plain, marks)  # round 50t (item_reach)
+        return break_runs(plain), (*marks, *legend)
 
     def _doc(self, read: str, gaps: frozenset[int] = frozenset()) -> Doc:
         """The tokens of ``read``, which keep its text: the doc's text is ``read`` itself, so it is stored for

@@ -25,12 +25,18 @@ NEW_DX = "66F, new L breast IDC 1.9 cm, cN0, grade 1, ER+/PR+/HER2-. Lumpectomy 
 @pytest.mark.parametrize(
     ("form", "stated", "denied"),
     [
-        ("Review (X = absent, ✓ = present): X low back pain  X double vision  ✓ hot flashes\n", set(), {"back_pain",
-                                                                                                      "neurologic_deficit"}),
+        (
+            "Review (X = absent, ✓ = present): X low back pain  X double vision  ✓ hot flashes\n",
+            set(),
+            {"back_pain", "neurologic_deficit"},
+        ),
         ("Key: + = yes, - = no\n+ bone pain   - cough   - jaundice\n", {"bone_pain"}, {"cough", "jaundice"}),
         ("Screen (✘ no / ✔ yes): ✘ headaches   ✘ short of breath   ✔ insomnia\n", set(), {"headache", "dyspnea"}),
-        ("Sx (☑ = reports, ☒ = denies): jaundice ☒   cough ☑   belly pain ☒\n", {"cough"}, {"jaundice",
-                                                                                          "abdominal_pain"}),
+        (
+            "Sx (☑ = reports, ☒ = denies): jaundice ☒   cough ☑   belly pain ☒\n",
+            {"cough"},
+            {"jaundice", "abdominal_pain"},
+        ),
         ("Symptoms (0 = absent, 1 = present):\n0 hip pain  0 seizures  1 fatigue\n", set(), {"bone_pain", "seizure"}),
     ],
 )

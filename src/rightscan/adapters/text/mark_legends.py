@@ -112,8 +112,10 @@ def _answer_line(
         return
     first = hits[0]
     before = line[first.end() :].startswith((" ", "\t")) and line[first.end() :].strip()[:1].isalpha()
-    led = not line[: first.start()].strip() or line[: first.start()].rstrip().endswith(":") or bool(
-        re.search(r"[ \t]{2}$", line[: first.start()])
+    led = (
+        not line[: first.start()].strip()
+        or line[: first.start()].rstrip().endswith(":")
+        or bool(re.search(r"[ \t]{2}$", line[: first.start()]))
     )
     if not (before and led):  # the line's first glyph closes its item ("RUQ discomfort ✓   jaundice ✗")
         if only_before or not re.search(r"\w[ \t]+$", line[: first.start()]):

@@ -140,3 +140,15 @@ def test_a_box_the_clinician_corrects_is_never_stated() -> None:
 def test_a_ticked_box_without_a_correction_stays_stated() -> None:
     note = NEW_DX + "ROS: [X] cough  [ ] fevers\nAttending: cough for 5 weeks, CXR ordered.\n"
     assert "cough" in symptom_codes(note)
+
+
+# --------------------------------------------------------------------------- template fields
+def test_a_pain_field_answered_yes_with_its_site_after_a_tilde() -> None:
+    note = "Urgent visit\nPain: Y ~ Site: lower back ~ Score: 7/10\nBreast ca 2018, mastectomy."
+    assert "back_pain" in symptom_codes(note)
+    assert "back_pain" not in symptom_codes("Urgent visit\nPain: No ~ Site: lower back ~ Score: 0/10\nBreast ca 2018.")
+
+
+def test_a_liver_exam_field_palpable_below_the_margin() -> None:
+    assert "hepatomegaly" in symptom_codes(NEW_DX + "Abd exam - Liver: palpable 3 cm below the right costal margin\n")
+    assert "hepatomegaly" not in symptom_codes(NEW_DX + "Abd exam - Liver: not palpable\n")

@@ -98,6 +98,9 @@ class _Layout(Strict):
     chosen_around: Words
     chosen_beside: Words
     circled_letters: dict[str, str] = Field(default_factory=dict)
+    radio_filled: Words = Field(default_factory=list)  # round 50t: "● Yes  ○ No" (circled_answers.py)
+    radio_empty: Words = Field(default_factory=list)
+    told_answer_verbs: Words = Field(default_factory=list)  # round 50t: "Y / N  (N circled)" (circled_answers.py)
     negative_unless_checked: Words
     yes: list[str] = Field(default_factory=lambda: ["y", "yes"])
     no: list[str] = Field(default_factory=lambda: ["n", "no"])
@@ -174,6 +177,13 @@ class _Layout(Strict):
     spoken_clinical_letters: Words = Field(default_factory=list)
     # round 23e (blank_prompts.py): a template's unfilled field printed after an item ("Bone pain: [select]")
     template_blanks: Words = Field(default_factory=list)
+    # round 50t (mark_legends.py): a legend's meanings of its glyphs ("✗ = absent"), and the crosses no legend reads
+    legend_absent: Words = Field(default_factory=list)
+    legend_present: Words = Field(default_factory=list)
+    legend_unread_marks: Words = Field(default_factory=list)
+    # round 50t (pain_where.py): a pain question answered yes, its site asked on the next line
+    pain_question_words: Words = Field(default_factory=list)
+    site_prompts: Words = Field(default_factory=list)
 
 
 class _CarriedFamily(Strict):

@@ -18,7 +18,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from rightscan.adapters.text import values as value_layer
-from rightscan.adapters.text.circled_answers import circled_answers, compile_circled
+from rightscan.adapters.text.circled_answers import ChosenAnswers
 from rightscan.adapters.text.components import GAPS_KEY, GROUP, PROCEDURE_PREFIX, TEXT_KEY, VALUE_KEY, build, doc_text
 from rightscan.adapters.text.criteria_met import CriteriaMet
 from rightscan.adapters.text.denial_blocks import compile_denial_blocks, join_denial_blocks
@@ -26,11 +26,14 @@ from rightscan.adapters.text.form_rows import FORM_WORDING
 from rightscan.adapters.text.gate_answers import GateAnswers
 from rightscan.adapters.text.graded_rows import GRADED
 from rightscan.adapters.text.headed_lists import compile_headed_lists, join_headed_lists
+from rightscan.adapters.text.item_reach import bar_between
 from rightscan.adapters.text.lasting_history import LastingHistory
 from rightscan.adapters.text.layout import Marks, break_runs, compile_layout, normalise_marked
+from rightscan.adapters.text.mark_legends import compile_legends, read_legends
 from rightscan.adapters.text.model import Mention
 from rightscan.adapters.text.negation_reach import LAYOUT_NEGATED_KEY
 from rightscan.adapters.text.ocr_swaps import undo_swaps
+from rightscan.adapters.text.pain_where import compile_pain_where, pain_sites
 from rightscan.adapters.text.phrase_wraps import PhraseBreaks, join_phrase_wraps
 from rightscan.adapters.text.report_titles import ReportTitles
 from rightscan.adapters.text.rule_pass import NoteMentions
@@ -85,8 +88,10 @@ class Analyser:
         )
         spec = self.rules.layout
         # round 28: "Cough ..... Y  (N)"; round 37a: "Bone pain   Y / [N]", "Y / N*", "Y / Ⓝ"
-        self._circled = (compile_circled(spec), spec["yes"], spec["no"])
-        self._circled_letters = dict(spec.get("circled_letters") or {})
+        # round 50t: and bare radio buttons ("○ Yes  ● No"), answers told after the pair ("Y / N  (N circled)")
+        self._chosen = ChosenAnswers(spec)
+        self._pain_where = compile_pain_where(spec)  # round 50t: "any new pain? ● Yes" over "If yes, where? ..."
+        self._legends = compile_legends(spec)  # round 50t: "(✗ = absent, ✓ = present): ✗ headache" (mark_legends)
         self._speakers = SpeakerAnswers(self.rules.red_flag_readings.get("answer_speakers", ()))  # round 48a
         self.headed_lists = compile_headed_lists(
             [*spec["negative_headings"], *spec["positive_headings"]],
@@ -113,10 +118,12 @@ class Analyser:
         hyphened = soft_hyphens(undo_swaps(text), self._known_words)
         joined = join_headed_lists(self.headed_lists, unwrap(join_phrase_wraps(hyphened, self._phrase_breaks)))
         joined = join_denial_blocks(self.denial_blocks, joined)
-        joined = circled_answers(*self._circled, joined, self._circled_letters)
+        joined = pain_sites(self._pain_where, self._chosen(joined))
+        joined, legend = read_legends(self._legends, joined)
         held = self._speakers.held(joined)  # round 48a: "Patient: no" under a question answers it (speaker_answers)
         plain, marks = normalise_marked(self.layout, blank(joined, held) if held else joined)
-        return break_runs(restore(plain, joined, held) if held else plain), marks
+        plain = bar_between(restore(plain, joined, held) if held else plain, marks)  # round 50t (item_reach)
+        return break_runs(plain), (*marks, *legend)
 
     def _doc(self, read: str, gaps: frozenset[int] = frozenset()) -> Doc:
         """The tokens of ``read``, which keep its text: the doc's text is ``read`` itself, so it is stored for

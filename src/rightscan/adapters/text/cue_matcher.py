@@ -19,7 +19,6 @@ words it needs are nowhere in it. ``AnchoredMatcher`` stands in for that matcher
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections import Counter, OrderedDict
 from collections.abc import Sequence
@@ -116,7 +115,6 @@ class _Tokens:
         self.counts = {attr: Counter(values) for attr, values in self.values.items()}
         self.present = {attr: set(counts) for attr, counts in self.counts.items()}
         self._found: dict[tuple[int, str], set[int]] = {}
-        self._where: dict[int, dict[int, list[int]]] = {}  # attribute -> word -> its positions, built on first use
 
     def hits(self, need: Need) -> set[int]:
         """The words of the doc that ``need`` accepts."""
@@ -146,15 +144,7 @@ class _Tokens:
         return sum(counts[v] for v in hits)
 
     def positions(self, need: Need, hits: set[int]) -> list[int]:
-        """Where the words ``hits`` stand, ascending (from an index of the doc's words, built once per attribute)."""
-        where = self._where.get(need.attr)
-        if where is None:
-            where = self._where[need.attr] = {}
-            for i, v in enumerate(self.values[need.attr]):
-                where.setdefault(v, []).append(i)
-        if len(hits) == 1:
-            return list(where[next(iter(hits))])
-        return sorted(itertools.chain.from_iterable(where[v] for v in hits))
+        return [i for i, v in enumerate(self.values[need.attr]) if v in hits]
 
 
 class AnchoredMatcher:

@@ -32,6 +32,7 @@ from rightscan.adapters.text.cue_phrases import as_phrases
 from rightscan.adapters.text.doubt_findings import qualifies_a_finding
 from rightscan.adapters.text.firstchars import finditer_at, pair_positions
 from rightscan.adapters.text.line_end_denials import reach_of_given, with_wrapped_denials
+from rightscan.adapters.text.literal_guard import guardable, may_match, required_literals
 from rightscan.adapters.text.rules import Rules, context_rules_path, load_rules
 from rightscan.adapters.text.target_phrases import add_targets
 
@@ -315,6 +316,7 @@ class ValueMatcher:
         self.rules = rules
         self.pairs = frozenset(p for rule in rules.values for p in (rule.starts or ()))
         self._starts = [None if rule.starts is None else tuple(sorted(rule.starts)) for rule in rules.values]
+        self._literals = [required_literals(rule.regex) for rule in rules.values]  # literal_guard.py
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
@@ -323,7 +325,11 @@ class ValueMatcher:
         kept: dict[str, tuple[list[int], list[int]]] = {}  # per group: sorted disjoint (starts, ends)
         found: list[tuple[Any, Any]] = []
         positions = pair_positions(text, self.pairs)
-        for rule, firsts in zip(self.rules.values, self._starts, strict=True):
+        lower = text.lower() if guardable(text) else None
+        held: dict[str, bool] = {}  # word -> whether the lower-cased note holds it (asked once per note)
+        for rule, firsts, clauses in zip(self.rules.values, self._starts, self._literals, strict=True):
+            if clauses and lower is not None and not may_match(clauses, lower, held):
+                continue  # the note lacks a word every match needs: no match
             if firsts is None or positions is None:
                 matches: Iterator[re.Match[str]] = rule.regex.finditer(text)
             else:  # the same matches, tried only where the pattern's first two characters stand

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rightscan.adapters.text.firstchars import guarded
 from rightscan.adapters.text.phrases import expand_phrase
 from rightscan.adapters.text.rule_files import RulesError
 
@@ -58,7 +59,8 @@ def compile_misheard(entries: Sequence[str], where: str = _WHERE) -> Misheard | 
         after = m.group("after")
         follow = rf"[ \t]+(?:{_alternation([a.strip() for a in after.split('|')])})(?![A-Za-z'])" if after else ""
         heard_words = _alternation(heard)
-        pattern = re.compile(rf"(?<![A-Za-z']){lead}(?P<heard>{heard_words})(?![A-Za-z']){follow}", re.IGNORECASE)
+        # guarded: tried only where its first characters stand (the same matches, firstchars.py)
+        pattern = guarded(re.compile(rf"(?<![A-Za-z']){lead}(?P<heard>{heard_words})(?![A-Za-z']){follow}", re.I))
         out.append((pattern, meant, tuple(sorted({h.split()[-1] for h in heard}))))
     return Misheard(tuple(out)) if out else None
 

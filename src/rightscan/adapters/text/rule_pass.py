@@ -11,9 +11,9 @@ read the cues of one effect from the ConText graph. The words the passes share a
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterator, Mapping, Sequence
+from collections.abc import Container, Hashable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from spacy.tokens import Doc, Span
@@ -70,16 +70,32 @@ class NoteMentions:
     sents: Sentences
     sections: Sections
     categories: Mapping[str, str | None]  # context.yaml: a cue category -> the effect it gives
+    # families (a hashable container the passes name) -> the indices of its mentions: a mention's family never changes
+    # during the passes, and some 150 passes a note each walk the mentions of a few families
+    _of_families: dict[Container[str], list[int]] = field(default_factory=dict, compare=False, repr=False)
 
     def mentions(
         self, families: Container[str], having: AbstractSet[str] = _NONE, without: AbstractSet[str] = _NONE
     ) -> Iterator[Target]:
         """The mentions of ``families`` that carry every effect of ``having`` and none of ``without``, in order; each
         is tested when it is reached, so what a pass adds to an earlier mention is seen."""
-        for i, (span, d) in enumerate(zip(self.spans, self.described, strict=True)):
-            e = self.effects[i]
-            if d["family"] in families and having <= e and not e & without:
-                yield Target(i, span, d, e)
+        spans, described, effects = self.spans, self.described, self.effects
+        for i in self._indices(families):
+            e = effects[i]
+            if having <= e and not e & without:
+                yield Target(i, spans[i], described[i], e)
+
+    def _indices(self, families: Container[str]) -> list[int]:
+        """The indices of the mentions of ``families``, in order (kept for the note when ``families`` is hashable)."""
+        hashable = isinstance(families, Hashable)
+        held = self._of_families.get(families) if hashable else None
+        if held is None:
+            if len(self.spans) != len(self.described):
+                raise ValueError("mentions and descriptions differ in number")
+            held = [i for i, d in enumerate(self.described) if d["family"] in families]
+            if hashable:
+                self._of_families[families] = held
+        return held
 
     def starts(self, families: Container[str]) -> list[int]:
         """The first tokens of the mentions of ``families``, sorted."""

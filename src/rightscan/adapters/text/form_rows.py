@@ -61,7 +61,9 @@ FORM_WORDING = "form_wording"
 _CELL_GAP = re.compile(r"[ \t]*\|[ \t]*|[ \t]{2,}|\t")
 _BOXES = re.compile(r"[\[(☐☑☒■□]")
 _LONE_MARK = re.compile(r"[xX✗✘✓✔•●01]")
-_GLYPH_AT_END = re.compile(r"[A-Za-z)][ \t]+(?:[✗✘✓✔•●]|[xX])[ \t]*$")
+# round 50g: a tick right after its item ("Headache ✓") states it (trailing_signs.py); set apart by a gap, it may
+# stand in a column whose header the layout does not know
+_GLYPH_AT_END = re.compile(r"[A-Za-z)](?:[ \t]+(?:[✗✘☓•●]|[xX])|[ \t]{2,}[✓✔])[ \t]*$")
 
 
 def unread_rows(

@@ -21,6 +21,8 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from rightscan.adapters.text.form_rows import FORM_WORDING
+
 # round 22n: the effect of an answer word or a cross, for a symptom's mention only (pipeline.py): "axilla US neg",
 # "CT CAP -ve" are a study's result, read by the value rules, not a denied item
 SYMPTOM_ONLY = "symptom_only:"
@@ -155,17 +157,32 @@ def trailing_signs(
             continue
         sign = next(k for k in ("neg", "pos", "xneg") if m.group(k))
         bars.append((m.start(sign), end, "|"))
-    return bars + _tick_bars(text, original if original is not None else text), negated
+    ticks, stated = _tick_bars(text, original if original is not None else text, breaks, {
+        bisect.bisect_left(breaks, m.start()) for m in found})  # fmt: skip
+    return bars + ticks, negated + stated
 
 
-def _tick_bars(text: str, original: str) -> list[tuple[int, int, str]]:
+def _tick_bars(
+    text: str, original: str, breaks: list[int], answered: set[int]
+) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
     """Round 50g (a headache ticked beside a crossed back pain had been dropped with it): a tick after its item
     ("Headache ✓ / back pain ✗", "Headache: ✓   Bone pain: ✗") states that item, as the layout reads it (a box after
-    its label), and closes it: it becomes a cell bar, so that no neighbour's answer reaches it."""
-    bars = []
+    its label), and, in a list whose other items are answered by signs or crosses (``answered``: their lines), closes
+    it: it becomes a cell bar, so that no neighbour's answer reaches it, and the item is marked answered yes (no
+    unread row). A list of ticks alone keeps its heading's reach ("Denies: headache ✓, bone pain ✓" denies both) and
+    a column of ticks alone stays to confirm (form_rows.py): the tick may be the "no" there."""
+    bars: list[tuple[int, int, str]] = []
+    stated: list[tuple[int, int, str]] = []
+    if not answered:
+        return bars, stated
     for m in _TICK_AFTER.finditer(original):
+        line = bisect.bisect_left(breaks, m.start())
+        if not answered & {line - 1, line, line + 1}:
+            continue
         sep = [s.end() for s in _ITEM_START.finditer(original, max(0, m.start() - 60), m.start())]
         label = original[sep[-1] if sep else max(0, m.start() - 60) : m.start()]
-        if label.strip() and len(label.split()) <= _ITEM_MAX_WORDS and not text[m.start("tick")].strip():
+        if label.strip() and len(label.split()) <= _ITEM_MAX_WORDS and text[m.start("tick")] in f" {_TICKS}":
             bars.append((m.start("tick"), m.end("tick"), "|"))
-    return bars
+            lead = len(label) - len(label.lstrip())
+            stated.append((m.start() - len(label) + lead, m.start(), FORM_WORDING))  # answered yes (form_rows.py)
+    return bars, stated

@@ -61,7 +61,9 @@ FORM_WORDING = "form_wording"
 _CELL_GAP = re.compile(r"[ \t]*\|[ \t]*|[ \t]{2,}|\t")
 _BOXES = re.compile(r"[\[(☐☑☒■□]")
 _LONE_MARK = re.compile(r"[xX✗✘✓✔•●01]")
-_GLYPH_AT_END = re.compile(r"[A-Za-z)][ \t]+(?:[✗✘✓✔•●]|[xX])[ \t]*$")
+# a column of ticks alone stays to confirm ("Denies:\nheadache ✓\nbone pain ✓": ticked as denied); a tick beside
+# crosses or signs is the yes, answered by trailing_signs.py (round 50g)
+_GLYPH_AT_END = re.compile(r"[A-Za-z)][ \t]+(?:[✗✘☓✓✔•●]|[xX])[ \t]*$")
 
 
 def unread_rows(

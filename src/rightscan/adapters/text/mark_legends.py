@@ -25,7 +25,10 @@ from typing import Any
 _GLYPH = r"(?:[^\s\w(),;/=:]{1,2}|[A-Za-z0-9])"
 _PIECE = re.compile(rf"^[ \t]*(?P<g>{_GLYPH})[ \t]*(?P<eq>=|:)?[ \t]*(?P<m>[A-Za-z][A-Za-z' ]*?)[ \t]*$")
 _PAREN = re.compile(r"\(([^()\n]{3,80})\)")
-_KEY_LINE = re.compile(r"^[ \t]*(?:key|legend|marks?)[ \t]*[:\-][ \t]*(?P<body>[^\n]+)$", re.IGNORECASE | re.MULTILINE)
+# round 50g: a line of definitions alone is a key too ("✗ = present, ✓ = absent"; each piece needs its "=")
+_KEY_LINE = re.compile(
+    r"^[ \t]*(?:(?:key|legend|marks?)[ \t]*[:\-][ \t]*)?(?P<body>[^\n]*=[^\n]+)$", re.IGNORECASE | re.MULTILINE
+)
 _SPLIT = re.compile(r"[,;/]|[ \t]{2,}")
 _SUBJECT = re.compile(r"^(?:pt|patient|she|he)[ \t]+", re.IGNORECASE)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -107,7 +110,7 @@ def _answer_line(
 ) -> None:
     """Answer the items of one line of a legend's checklist (``offset``: the line's start in the note)."""
     glyphs = "|".join(re.escape(g) for g in sorted(defs, key=len, reverse=True))
-    hits = list(re.finditer(rf"(?<!\S)(?:{glyphs})(?!\S)", line))
+    hits = list(re.finditer(rf"(?<!\S)(?:{glyphs})(?![^\s,;/|])", line))  # round 50g: "headache ✓, cough ✗"
     if not hits:
         return
     first = hits[0]
@@ -128,11 +131,13 @@ def _answer_line(
         else:
             left = hits[k - 1].end() if k else 0
             seg = line[left : hit.start()]
-            cut = max((m.end() for m in re.finditer(r"[ \t]{2,}|:", seg)), default=0)
+            cut = max((m.end() for m in re.finditer(r"[ \t]{2,}|[:/|,;]", seg)), default=0)
             start, end = left + cut, hit.end()
         while end > start and line[end - 1] in " \t":
             end -= 1
         chars[offset + hit.start() : offset + hit.end()] = [" "] * (hit.end() - hit.start())
+        if not before:  # round 50g: a glyph closing its item becomes a cell bar, so no neighbour's answer reaches it
+            chars[offset + hit.start()] = "|"
         effect = defs[hit.group()]
         if effect != "stated":
             marks.append((offset + start, offset + end, effect))

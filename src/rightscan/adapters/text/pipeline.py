@@ -29,7 +29,6 @@ from rightscan.adapters.text.headed_lists import compile_headed_lists, join_head
 from rightscan.adapters.text.item_reach import bar_between
 from rightscan.adapters.text.lasting_history import LastingHistory
 from rightscan.adapters.text.layout import Marks, break_runs, compile_layout, normalise_marked
-from rightscan.adapters.text.mark_legends import compile_legends, read_legends
 from rightscan.adapters.text.model import Mention
 from rightscan.adapters.text.negation_reach import LAYOUT_NEGATED_KEY
 from rightscan.adapters.text.ocr_swaps import undo_swaps
@@ -55,6 +54,7 @@ from rightscan.adapters.text.study_words import (
     word_joined_after,
 )
 from rightscan.adapters.text.trailing_signs import SYMPTOM_ONLY
+from rightscan.adapters.text.unanswered_pairs import GlyphRows
 from rightscan.adapters.text.values import FACT, NOTE, UNPARSED, Finding
 
 # round 18g: a word made of two body parts joined by a slash ("breast/chest"); short parts ("w/wo", "c/a/p", "b/l") are
@@ -91,7 +91,7 @@ class Analyser:
         # round 50t: and bare radio buttons ("○ Yes  ● No"), answers told after the pair ("Y / N  (N circled)")
         self._chosen = ChosenAnswers(spec)
         self._pain_where = compile_pain_where(spec)  # round 50t: "any new pain? ● Yes" over "If yes, where? ..."
-        self._legends = compile_legends(spec)  # round 50t: "(✗ = absent, ✓ = present): ✗ headache" (mark_legends)
+        self._legends = GlyphRows(spec)  # round 50t: legends ("(✗ = absent): ✗ headache"); 50g: "cough Y/N" unanswered
         self._speakers = SpeakerAnswers(self.rules.red_flag_readings.get("answer_speakers", ()))  # round 48a
         self.headed_lists = compile_headed_lists(
             [*spec["negative_headings"], *spec["positive_headings"]],
@@ -119,7 +119,7 @@ class Analyser:
         joined = join_headed_lists(self.headed_lists, unwrap(join_phrase_wraps(hyphened, self._phrase_breaks)))
         joined = join_denial_blocks(self.denial_blocks, joined)
         joined = pain_sites(self._pain_where, self._chosen(joined))
-        joined, legend = read_legends(self._legends, joined)
+        joined, legend = self._legends(joined)
         held = self._speakers.held(joined)  # round 48a: "Patient: no" under a question answers it (speaker_answers)
         plain, marks = normalise_marked(self.layout, blank(joined, held) if held else joined)
         plain = bar_between(restore(plain, joined, held) if held else plain, marks)  # round 50t (item_reach)

@@ -21,9 +21,17 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from rightscan.adapters.text.form_rows import FORM_WORDING
+
 # round 22n: the effect of an answer word or a cross, for a symptom's mention only (pipeline.py): "axilla US neg",
 # "CT CAP -ve" are a study's result, read by the value rules, not a denied item
 SYMPTOM_ONLY = "symptom_only:"
+# round 50g: the glyphs of a cross and of a tick written after an item ("back pain ✗", "Headache ✓"). A checked box
+# ("☒", as "[x]") is a box, read by the layout; a legend's glyphs were read before (mark_legends.py)
+_CROSSES, _TICKS = "✗✘☓", "✓✔☑"
+_TICK_AFTER = re.compile(
+    rf"(?<=[A-Za-z)])(?:[ \t]*:[ \t]*|[ \t]?)(?P<tick>[{_TICKS}])(?=[ \t]*(?:[/,|;]|$)|[ \t]{{2,}}\S)", re.MULTILINE
+)
 # a sentence end starts an item too ("woman. cough -ve"); round 31a: so does a table's gap ("cough +      dyspnea -")
 _ITEM_START = re.compile(r"[/,|;:\n]|[.!?](?=\s)|[ \t]{2,}(?=\S)")
 _SEPARATOR_AFTER = re.compile(r"[ \t]*[,/;]")  # the list's separator right after an answer word
@@ -46,7 +54,8 @@ def compile_trailing_sign(
             rf"|(?:{lead}|{glued}(?=[^A-Za-z]))(?:(?P<wneg>{'|'.join(re.escape(w) for w in worded)})"
             rf"|(?P<wpos>{'|'.join(re.escape(w) for w in yes) or '(?!)'}))(?![A-Za-z0-9])"
         )
-    words += r"|(?:[ \t]|(?<![ \t])(?=[✗✘]))(?P<xneg>[xX✗✘])"  # "back pain x", "back pain ✗", "back pain✗"
+    # "back pain x", "back pain ✗", "back pain✗"; round 50g: "Bone pain: ✗", "fatigue ☓"
+    words += rf"|(?:[ \t]*:[ \t]*|[ \t]|(?<![ \t])(?=[{_CROSSES}]))(?P<xneg>[xX{_CROSSES}])"
     return re.compile(
         rf"(?<=[A-Za-z)])(?:(?P<space>[ \t]?)(?:(?P<neg>{sign_no})|(?P<pos>{sign_yes})){words})"
         # a word answer may also close its sentence ("cough: -ve. headache: +ve"); round 31a (v32 dc-011): a table's
@@ -104,7 +113,9 @@ def trailing_signs(
     breaks = [k for k, ch in enumerate(text) if ch == "\n"] if found else []
     if any(m.group("xneg") for m in found):
         ticked = _tick_columns(original if original is not None else text, breaks)
-        found = [m for m in found if not m.group("xneg") or bisect.bisect_left(breaks, m.start()) in ticked]
+        # round 50g: a cross glyph answers its item wherever it stands; a letter x only in a column of ticks
+        found = [m for m in found if not m.group("xneg") or m.group("xneg") in _CROSSES
+                 or bisect.bisect_left(breaks, m.start()) in ticked]  # fmt: skip
     lines: dict[int, int] = {}
     minus: dict[int, int] = {}
     for m in found:
@@ -132,7 +143,10 @@ def trailing_signs(
         if is_neg:
             lead = len(label) - len(label.lstrip())
             worded = m.group("wneg") or m.group("xneg")
-            negated.append((begin + lead, start, SYMPTOM_ONLY + "negated" if worded else "negated"))
+            # round 50g: a cross with no legend is a tick to one form and a "no" to another: to confirm, neither
+            # raised nor dropped (a legend's crosses were answered before, mark_legends.py)
+            effect = "uncertain" if m.group("xneg") else "negated"
+            negated.append((begin + lead, start, SYMPTOM_ONLY + effect if worded else effect))
         if m.group("wneg") or m.group("wpos"):
             # a word stays for the value rules ("axilla US neg", "triple neg"): its mark answers the item. A no word
             # that is also a denial cue ("nil") would deny the next item too ("bone pain nil, cough +"): the list's
@@ -143,4 +157,32 @@ def trailing_signs(
             continue
         sign = next(k for k in ("neg", "pos", "xneg") if m.group(k))
         bars.append((m.start(sign), end, "|"))
-    return bars, negated
+    ticks, stated = _tick_bars(text, original if original is not None else text, breaks, {
+        bisect.bisect_left(breaks, m.start()) for m in found})  # fmt: skip
+    return bars + ticks, negated + stated
+
+
+def _tick_bars(
+    text: str, original: str, breaks: list[int], answered: set[int]
+) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+    """Round 50g (a headache ticked beside a crossed back pain had been dropped with it): a tick after its item
+    ("Headache ✓ / back pain ✗", "Headache: ✓   Bone pain: ✗") states that item, as the layout reads it (a box after
+    its label), and, in a list whose other items are answered by signs or crosses (``answered``: their lines), closes
+    it: it becomes a cell bar, so that no neighbour's answer reaches it, and the item is marked answered yes (no
+    unread row). A list of ticks alone keeps its heading's reach ("Denies: headache ✓, bone pain ✓" denies both) and
+    a column of ticks alone stays to confirm (form_rows.py): the tick may be the "no" there."""
+    bars: list[tuple[int, int, str]] = []
+    stated: list[tuple[int, int, str]] = []
+    if not answered:
+        return bars, stated
+    for m in _TICK_AFTER.finditer(original):
+        line = bisect.bisect_left(breaks, m.start())
+        if not answered & {line - 1, line, line + 1}:
+            continue
+        sep = [s.end() for s in _ITEM_START.finditer(original, max(0, m.start() - 60), m.start())]
+        label = original[sep[-1] if sep else max(0, m.start() - 60) : m.start()]
+        if label.strip() and len(label.split()) <= _ITEM_MAX_WORDS and text[m.start("tick")] in f" {_TICKS}":
+            bars.append((m.start("tick"), m.end("tick"), "|"))
+            lead = len(label) - len(label.lstrip())
+            stated.append((m.start() - len(label) + lead, m.start(), FORM_WORDING))  # answered yes (form_rows.py)
+    return bars, stated

@@ -3,8 +3,8 @@
 1. A dysarthria told with a verb ("keeps slurring", "slurs his words") is a neurologic deficit.
 2. A focal weakness told by function: one named leg giving way, a dragged leg, tripping over one foot, things falling
    from one hand, an arm she cannot lift to comb her hair, handwriting gone messy.
-3. A generalized seizure told by what was seen (limbs jerking or shaking together, stiffening then shaking, a bitten
-   tongue, shaking all over); the shivering of a fever, of rigors or of the cold is not one.
+3. A generalized seizure told by what was seen (limbs jerking together, stiffening then shaking, a bitten tongue); a
+   shaking only ("shaking all over") may be a fever's rigors and is sent to confirmation, never stated.
 4. Confusion a relative witnessed ("daughter found him disoriented") is the existing CNS symptom, kept to confirm.
 Controls: a tremor of years, caffeine's or anxiety's shakiness, a knee's giving way, a relative's own slurring, a
 seizure history on medication, negated slurring and shaking.
@@ -42,12 +42,24 @@ def test_lay_focal_deficits_are_read(line: str) -> None:
         "Her arms and legs were jerking for about two minutes, then she slept.",
         "Partner says she went stiff and then started shaking, bit her tongue.",
         "Brief episode of rhythmic jerking, drowsy afterwards.",
-        "Husband watched her shaking all over on the kitchen floor.",
         "Jerking of all four limbs witnessed by the carer.",
     ],
 )
 def test_generalized_seizure_told_by_what_was_seen(line: str) -> None:
     assert "seizure" in symptom_codes(NEW + line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Husband watched her shaking all over on the kitchen floor.",
+        "Her arms and legs were shaking for a minute or so.",
+        "Febrile 38.8 with rigors, shaking all over for 20 minutes.",
+    ],
+)
+def test_a_shaking_only_is_left_to_confirm(line: str) -> None:
+    assert "seizure" not in symptom_codes(NEW + line)
+    assert "seizure" in symptoms_to_confirm(NEW + line)
 
 
 @pytest.mark.parametrize(
@@ -65,7 +77,6 @@ def test_witnessed_confusion_is_left_to_confirm(line: str) -> None:
 @pytest.mark.parametrize(
     "line",
     [
-        "Febrile 38.8 with rigors, shaking all over for 20 minutes.",
         "Shaking all over from the flu last week.",
         "Shaking chills overnight with a temperature of 39.",
         "Essential tremor of both hands for many years, unchanged.",

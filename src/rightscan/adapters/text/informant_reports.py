@@ -34,12 +34,20 @@ from spacy.tokens import Doc, Span
 from rightscan.adapters.text.components import doc_text
 from rightscan.adapters.text.pass_words import CLAUSE_BREAKS, norm, starts_with
 from rightscan.adapters.text.reported_readings import may_be_patient
-from rightscan.adapters.text.rule_pass import ANY_SYMPTOM, NoteMentions
+from rightscan.adapters.text.rule_pass import ANY_FAMILY, ANY_SYMPTOM, NoteMentions
 
 PATIENT, UNSURE = "patient", "unsure"
 _LEAD = re.compile(r"^[\s\-*•>\d.)]*(?:(?:per|as per|collateral from|hx from|her|his|the|pt's|patient's)\s+)*$", re.I)
 _MARKS = frozenset({":", "-", "–", "—"})
 _POSSESSIVES = frozenset({"her", "his", "my", "the", "their"})
+
+
+def _of_symptoms(d: Mapping[str, object]) -> bool:
+    """A symptom, or a note of one sent to confirmation (round 50w: "her son found her confused", note.cns_symptom)."""
+    if d["family"] in ANY_SYMPTOM:
+        return True
+    findings = d.get("findings") or ()
+    return any(getattr(f, "field", None) == "symptoms" for f in findings)  # type: ignore[attr-defined]
 
 
 class InformantReports:
@@ -63,8 +71,8 @@ class InformantReports:
         by_target = note.cues_by_target("family")
         if not by_target:
             return
-        for _, span, _, e in note.mentions(ANY_SYMPTOM, having={"family"}, without={"negated", "hypothetical"}):
-            if note.in_family_section(span):
+        for _, span, d, e in note.mentions(ANY_FAMILY, having={"family"}, without={"negated", "hypothetical"}):
+            if not _of_symptoms(d) or note.in_family_section(span):
                 continue
             cues = by_target.get((span.start, span.end))
             if not cues:

@@ -96,6 +96,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 @pytest.fixture(scope="module")
 def client(server: Server) -> Iterator[httpx.Client]:
+    # the note reader is built in the background after start-up; on a loaded machine that outlasts a request's
+    # timeout, so a test's first note or order reason waits for it here rather than inside its own call
+    warmed(server.url)
     with httpx.Client(
         base_url=server.url, timeout=30
     ) as c:  # the first note read builds the reader (seconds on a loaded machine)

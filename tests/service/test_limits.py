@@ -22,7 +22,7 @@ import pytest
 from conftest import patient
 from rightscan.adapters.security.testing import generate_key, make_claims, sign_token
 
-from .conftest import ISSUER, Server, start_secured_server, start_server
+from .conftest import ISSUER, Server, start_secured_server, start_server, warmed
 from .test_cds import SERVICE, reference_request
 
 LIMITS = {
@@ -49,6 +49,9 @@ def key():  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="module")
 def secured(tmp_path_factory: pytest.TempPathFactory, key) -> Iterator[Server]:  # type: ignore[no-untyped-def]
     srv = start_secured_server(tmp_path_factory.mktemp("limits-auth"), key, env=LIMITS)
+    # the reference request carries reason text: its first call waits for the note reader, which is built in the
+    # background after start-up (seconds, more than httpx's 5 s on a loaded machine), so wait for it here
+    warmed(srv.url)
     yield srv
     srv.stop()
 

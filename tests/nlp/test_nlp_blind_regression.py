@@ -246,8 +246,9 @@ FLOORS = {
     # (not tuned on it); after rounds 49n and 49m (test_nlp_r49*_*.py) 88.7 % and none
     "blind_v49.jsonl": (0, 0.88),
     # first run unseen 80.0 % and 13 unsafe (BLIND_V50_PROVENANCE.md, measured at 29fc065; the same after rounds 49n
-    # and 49m, which were not written for it): 12 red flags from set-aside mentions and 1 M1 without distant disease
-    "blind_v50.jsonl": (13, 0.80),
+    # and 49m, which were not written for it): 12 red flags from set-aside mentions and 1 M1 without distant disease;
+    # after rounds 50a, 50t, 50v, 50n, 50g, 50w (test_nlp_r50*_*.py) 89.3 % and none
+    "blind_v50.jsonl": (0, 0.89),
 }
 
 

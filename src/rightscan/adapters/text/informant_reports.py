@@ -18,7 +18,8 @@ effect; when the subject cannot be told, it is left to confirm (uncertain), neve
   own (``informant_own_marks``: "too", "himself", "his own") in the clause, or a pronoun the relative can be right after
   the verb ("Sister noticed she ..."), leaves it unsure;
 - the writer's own relative, named in the first person with a verb of now ("my wife has been having headaches", "my
-  mom keeps coughing"): the writer may be the patient or her informant, so it is unsure.
+  mom keeps coughing"): the writer may be the patient or her informant, so it is unsure, unless the writer said she
+  writes for the patient named so (round 18c: "this is her son. My mother has ...": the patient's).
 
 Anything else keeps the relative's: "Daughter has had a cough for 3 weeks" (the daughter's), "Husband: had a seizure in
 2019" (a label over his own history), "Mother: bone mets" (a family history row), a family-history section.
@@ -27,7 +28,7 @@ Anything else keeps the relative's: "Daughter has had a cough for 3 weeks" (the 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from spacy.tokens import Doc, Span
 
@@ -53,7 +54,12 @@ def _of_symptoms(d: Mapping[str, object]) -> bool:
 class InformantReports:
     """Reads a relative's label, witness's verb or first-person name as an informant's (module doc)."""
 
-    def __init__(self, words: Mapping[str, Sequence[str]]) -> None:
+    def __init__(
+        self, words: Mapping[str, Sequence[str]], patient_named: Callable[[Doc, list[int]], set[int]] | None = None
+    ) -> None:
+        # round 18c's reading (scopes._patient_named): in a message a relative writes for the patient ("this is her
+        # son."), the writer's "my mother" is the patient; then a writer's relative is hers, not unsure
+        self._patient_named = patient_named
         self.female = norm(words.get("informant_female_relations", ()))
         self.male = norm(words.get("informant_male_relations", ()))
         self.witness = norm(words.get("witness_verbs", ()))
@@ -108,7 +114,9 @@ class InformantReports:
         if t < len(doc) and doc[t].text in _MARKS and self._opens(doc, s, text):
             return self._label(doc, t + 1, relation)
         if s > 0 and doc[s - 1].lower_ in self.first:  # "my wife has been ..."
-            return UNSURE if starts_with(doc, t, self.now, self._longest) is not None else None
+            if starts_with(doc, t, self.now, self._longest) is None:
+                return None
+            return PATIENT if self._patient_named is not None and s in self._patient_named(doc, [s]) else UNSURE
         own = self._gender_words(relation)
         verb_end = starts_with(doc, t, self.witness, self._longest)
         told = verb_end is None and (verb_end := starts_with(doc, t, self.telling, self._longest)) is not None

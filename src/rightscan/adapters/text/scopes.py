@@ -115,7 +115,7 @@ class Scopes:
         self._dated_entries = DatedEntries(rules.red_flag_readings)  # round 20a
         self._reported = ReportedReadings(rules.red_flag_readings)  # round 12a
         self._relative_tails = RelativeTails(rules)  # round 18a: a symptom told in a relative's story
-        self._informant_reports = InformantReports(rules.red_flag_readings)  # round 50a: 'Daughter: mom has had'
+        self._informant_reports = InformantReports(rules.red_flag_readings, self._patient_named)  # round 50a
         self._denials = DenialLayouts(rules)  # round 13v-c: a table's denial column, "neg cough/SOB", "no trauma/..."
         self._new_clause = NewClauseNegation(rules.red_flag_readings, rules.categories)  # round 14: "no X and now Y"
         self._plan_after_denial = PlanAfterDenial(rules.red_flag_readings, rules.categories)  # round 42o

@@ -61,7 +61,10 @@ def _contrast_follows(items: list[tuple[str, TermMeaning | None]], k: int, indic
         return bool(nxt and (nxt.contrast or nxt.with_marker or nxt.regions))
     if meaning is None or word.split(" ", 1)[0] == "no":
         return False  # "with no dye", "with no IV contrast" (round 21o): "with" a preposition, the "no" the statement
-    return bool(meaning.contrast_word or meaning.contrast or meaning.laterality or meaning.with_marker)
+    # a side after the RIS shorthand ("MR BREAST W BILAT") is its contrast's; after the word "with" in a sentence
+    # ("follow-up with bilateral diagnostic mammogram") it is the study's side, and "with" only a preposition
+    side = bool(meaning.laterality) and items[k][0] != "with"
+    return bool(meaning.contrast_word or meaning.contrast or side or meaning.with_marker)
 
 
 _INJECTED_WITH = frozenset({"of", "with", "some", "the", "a", "an"})  # "an injection of a contrast dye"

@@ -249,6 +249,9 @@ FLOORS = {
     # and 49m, which were not written for it): 12 red flags from set-aside mentions and 1 M1 without distant disease;
     # after rounds 50a, 50t, 50v, 50n, 50g, 50w (test_nlp_r50*_*.py) 89.3 % and none
     "blind_v50.jsonl": (0, 0.89),
+    # first run unseen 66.0 % and 14 unsafe (BLIND_V51_PROVENANCE.md, measured at 001f46b after round 50, not yet
+    # worked on): 10 red flags from set-aside mentions, 2 missed, 2 new IIB-III cancers read as not applicable
+    "blind_v51.jsonl": (14, 0.66),
 }
 
 

@@ -20,24 +20,17 @@ pain after COVID) is stated.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from rightscan.adapters.text.components import doc_text
+from rightscan.adapters.text.pass_words import phrase_pattern
 from rightscan.adapters.text.rule_pass import ANY_SYMPTOM, NoteMentions
 
 _SET_ASIDE = frozenset({"negated", "hypothetical", "family", "question", "uncertain"})
 _CLAUSE_END = re.compile(r"[;.!?\n]")
 _SINCE = re.compile(r"(?:since|for|x|over|through)\s*$", re.IGNORECASE)  # a time the symptom has lasted from
 _LAST_BREAK = re.compile(r"[;,.:!?\n(]|\s[-–—]\s")  # a mark that ends a clause
-
-
-def _pattern(words: Iterable[str]) -> re.Pattern[str] | None:
-    listed = sorted({" ".join(w.lower().split()) for w in words if w.strip()}, key=len, reverse=True)
-    if not listed:
-        return None
-    alts = "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in listed)
-    return re.compile(rf"(?<![\w/-])(?:{alts})(?![\w-])", re.IGNORECASE)
 
 
 def _codes(d: Mapping[str, Any]) -> set[str]:
@@ -55,9 +48,9 @@ class IllnessOver:
                 if w.strip():
                     gives.setdefault(" ".join(w.lower().split()), set()).add(code.strip())
         self._gives = gives
-        self._illness = _pattern(gives)
-        self._recovered = _pattern(words.get("full_recovery_cues", ()))
-        self._links = _pattern(words.get("illness_links", ()))
+        self._illness = phrase_pattern(gives)
+        self._recovered = phrase_pattern(words.get("full_recovery_cues", ()))
+        self._links = phrase_pattern(words.get("illness_links", ()))
         dates = [w for w in words.get("illness_past_dates", ()) if w.strip()]
         self._dated = re.compile(rf"\s*(?:{'|'.join(dates)})(?![\w-])", re.IGNORECASE) if dates else None
 

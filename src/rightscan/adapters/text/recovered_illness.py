@@ -17,22 +17,14 @@ set aside (denied, a relative's, asked ...), nor across a sentence.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from rightscan.adapters.text.components import doc_text
 from rightscan.adapters.text.illness_over import IllnessOver
+from rightscan.adapters.text.pass_words import phrase_pattern
 from rightscan.adapters.text.rule_pass import ANY_SYMPTOM, NoteMentions
 
 _SET_ASIDE = frozenset({"negated", "historical", "hypothetical", "family", "question", "uncertain"})
-
-
-def _pattern(words: Iterable[str]) -> re.Pattern[str] | None:
-    listed = sorted({" ".join(w.lower().split()) for w in words if w.strip()}, key=len, reverse=True)
-    if not listed:
-        return None
-    alts = "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in listed)
-    return re.compile(rf"(?<![\w/-])(?:{alts})(?![\w-])", re.IGNORECASE)
 
 
 class RecoveredIllness:
@@ -42,8 +34,8 @@ class RecoveredIllness:
         illnesses: list[str] = []
         for row in words.get("illness_list_causes", ()):
             illnesses += row.partition(":")[2].split(",")
-        self._illness = _pattern(illnesses)
-        self._recovered = _pattern(words.get("full_recovery_cues", ()))
+        self._illness = phrase_pattern(illnesses)
+        self._recovered = phrase_pattern(words.get("full_recovery_cues", ()))
         self._over = IllnessOver(words)  # round 50a: an illness told as over, after a symptom of its own
 
     def apply(self, note: NoteMentions) -> None:

@@ -252,6 +252,9 @@ FLOORS = {
     # first run unseen 66.0 % and 14 unsafe (BLIND_V51_PROVENANCE.md, measured at 001f46b after round 50, not yet
     # worked on): 10 red flags from set-aside mentions, 2 missed, 2 new IIB-III cancers read as not applicable
     "blind_v51.jsonl": (14, 0.66),
+    # first run unseen 78.0 % and 11 unsafe (BLIND_V52_PROVENANCE.md, measured at 0b70684, the session's start, before
+    # any change made for it): 6 red flags from mentions another illness explains, 5 not applicable despite a red flag
+    "blind_v52.jsonl": (11, 0.78),
 }
 
 

@@ -37,3 +37,17 @@ def test_a_line_saying_a_finding_is_absent_is_a_result(text: str, pid: str | Non
 )
 def test_a_finding_to_exclude_is_the_study_purpose(text: str, pid: str | None) -> None:
     assert study(text) == pid, interpret(KB, text)
+
+
+@case(
+    [
+        ("MR CERVICAL SPINE WITH", None),  # "WITH" cut from "WITH AND WITHOUT" at the field's width
+        ("CT ABDOMEN PELVIS WITHO", None),  # the first letters of "WITHOUT", never "with"
+        ("MRI ORBITS BRAIN WIT", None),
+        ("CT ABDOMEN PELVIS WITHOUT", "ct_abdomen_pelvis_wo"),  # control: the word is whole
+        ("CT ABDOMEN PELVIS WITH CONTRAST", "ct_abdomen_pelvis_contrast"),  # control: the statement is closed
+        ("MRI C-SPINE WITH AND WITHOUT", "mri_spine_wwo"),  # control: both phases stated
+    ]
+)
+def test_a_capitals_name_ending_in_an_open_contrast_word_asks(text: str, pid: str | None) -> None:
+    assert study(text) == pid, interpret(KB, text)

@@ -47,6 +47,10 @@ DISPUTED = {
     # POSSIBLE US" above and orders_v7's "MG Diag Left Poss US" (gold mammo_diagnostic). The guide's `none` is for a
     # text that "does not say enough to pick one study"; this one names it. A second study of its own on a condition
     # ("CXR today, CT chest if abnormal") still asks.
+    ("orders_v47.jsonl", "FDG PET/CT for suspected vascular graft infection"): "pet_ct",  # round 51o: the study named
+    # is the FDG PET/CT of the table (annotation guide, section 3: the study, skull base to mid-thigh); the guide names
+    # studies, not what they are for, and orders_v48's annotator reads "a study in the table ordered for a non-cancer
+    # reason" as that study. Its rating for breast staging does not apply: the reason is what the rating reads.
 }
 
 
@@ -132,6 +136,7 @@ FROZEN = {
     "orders_v44.jsonl": "4e1a290d21adf167662021a64416bc7303193eb2257d33e933e2a23d06cb84b1",
     "orders_v45.jsonl": "d3b6f245494e6579f86be1097e3798fd3fc9ee7efb810f4523ba3a0e21ccfcc0",
     "orders_v46.jsonl": "c5813f56a634a8a061852ca4c35f4d2a53a8b14ed54379999b8315ba199b2426",
+    "orders_v47.jsonl": "834f61a31c7b55646591a3b26d012a4fd85785b9b25378f5c7c87a00b5e35825",
 }
 
 

@@ -10,7 +10,8 @@ or both phases are stated ("W/WO..."). An ellipsis after any other word changes 
 
 Round 50q, a name cut at its field's width with no ellipsis (:func:`cut_at_width`): a RIS exam description written in
 capitals that ends in a lone "W" ("MR BREAST BILAT W", "CT CHEST W") may have lost "/O" or "/WO" to the width: the "W"
-is set aside and the contrast asks. It is the lone capital "W" only: "W/", "W CON", "W IV", "W WO", "W/O" stay as read,
+is set aside and the contrast asks; round 51o: so does a last "WITH" or the first letters of "WITHOUT" ("WITHO").
+It is the lone capital word only: "W/", "W CON", "W IV", "W WO", "W/O" stay as read,
 and a trailing lower-case "w" stays the Playbook's short name for "with" ("CT Chest w", "MR Abd w", "ctcap w"), which
 the Playbook writes in mixed case and which is not cut. A last word the vocabulary does not read that is the first
 letters of a study word of its own ("WHOLE BO" of body, "W CO" of contrast, "ABD PEL" of pelvis) is the rest of a word
@@ -58,9 +59,10 @@ def cut_short(vocab: OrderVocabulary, text: str, read: Callable[[str], Items]) -
 def cut_at_width(vocab: OrderVocabulary, text: str, read: Callable[[str], Items]) -> tuple[str, bool]:
     """Round 50q: the text without a lone capital "W" that ends it, and whether it was set aside (the contrast is then
     in question). See the module's docstring."""
-    if "..." in text or "\u2026" in text or text.upper() != text or not _LONE_W.search(text):
+    if "..." in text or "\u2026" in text or text.upper() != text or not (found := _LONE_W.search(text)):
         return text, False
-    kept = _without_last(text, ["w"]) if _open_words(vocab, read(text)) == ["w"] else None
+    last = found.group(1).lower()
+    kept = _without_last(text, [last]) if _open_words(vocab, read(text)) == [last] else None
     return (text, False) if kept is None else (kept.rstrip(), True)
 
 
@@ -83,7 +85,9 @@ def cut_word(vocab: OrderVocabulary, text: str, unread: list[str], read: Callabl
 
 
 # a lone capital "W" that ends the name, after a space: no slash, sign or word after it
-_LONE_W = re.compile(r"(?<=\s)W\s*$")
+# round 51o: or "WITH", or the first letters of "WITHOUT" short of its end ("WI", "WIT", "WITHO": "MRI BRAIN WITHO"
+# is "WITHOUT" or "WITH AND WITHOUT" cut at the width, never "with")
+_LONE_W = re.compile(r"(?<=\s)(W|WI|WIT|WITH|WITHO)\s*$")
 
 
 @lru_cache(maxsize=8)

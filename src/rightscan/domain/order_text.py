@@ -289,7 +289,7 @@ def _read_segment(
             # set aside, not this one
             pending_addon = True
             continue
-        if m.status and not (m.in_study and (indication or later)):
+        if m.status and not (m.in_study and (indication or later)) and not (m.result and in_reason):  # 51o
             parse.status.append(m.status)  # "PET/CT taken 3/4" is done; "- confirmed, arrive 8:45" the booking (29o)
         if m.with_marker:
             if _contrast_follows(items, k, indication):

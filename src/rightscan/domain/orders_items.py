@@ -302,6 +302,8 @@ def _own_status(items: list[tuple[str, TermMeaning | None]], requested: bool = F
     opens = first is not None and (first.rules_out or (first.status in ("declined", "held") and not first.in_study))
     if opens and not any(m is not None and (m.modality or _step(m)) for _, m in stated):
         return ["declined"]  # "- postponed until after chemo"; "- declines MRI" sets another study aside (21o)
+    if first is not None and first.status == "done" and first.result and _absent_finding(stated):
+        return ["done"]  # round 51o
     if any(m is not None and _history(m) for _, m in items):
         return []
     out: list[str] = []
@@ -311,6 +313,14 @@ def _own_status(items: list[tuple[str, TermMeaning | None]], requested: bool = F
         if m is not None and m.status in _OWN and not m.in_study:
             out.append(m.status)
     return out
+
+
+def _absent_finding(stated: list[tuple[str, TermMeaning | None]]) -> bool:
+    """Whether a segment opens by saying a finding is absent (round 51o): "- no evidence of osseous metastatic
+    disease", ", no new metastases", "- negative for metastatic disease" are the result of the study before it, even
+    with a clinical word after; "normal ALP" or "negative margins" qualify something else, not the study."""
+    said = [w for w, _ in stated[:2]]
+    return said[0].startswith("no ") or (said[0] in ("negative", "neg") and said[1:] == ["for"])
 
 
 def _history(m: TermMeaning) -> bool:

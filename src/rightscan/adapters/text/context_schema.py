@@ -318,6 +318,7 @@ class _RedFlagReadings(Strict):
     acute_course_warnings: Words = Field(default_factory=list)  # round 31b: "symptom: warnings those illnesses give"
     told_assessment_heads: Words  # round 19b: a conclusion told without a colon ("Told likely viral URI")
     final_heads: Words = Field(default_factory=list)  # round 23f: an admission's diagnoses, read before the history
+    discharge_titles: Words = Field(default_factory=list)  # round 51h: a discharge's title (discharge_advice.py)
     long_durations: Words  # round 19b: "unit: least number" of a duration that warns
     told_warning_words: Words  # round 19b: a cough's warning companions (blood, breathlessness)
     habit_causes: Words  # round 16b: a change of habits taken up on purpose (red_flag_readings.mood_cause)

@@ -15,6 +15,8 @@ Two readings over one note's mentions (``rule_pass.NoteMentions``), after ``Scop
   the patient's present symptom: it is left to confirm, never stated and never dropped. Without such a later telling it
   stands, as does an indication the note's own writer gives ("Indication: new bone pain").
 
+Round 51h: the advice of a discharge (discharge_advice.py) is read after these two, from ``CriteriaMet.apply``.
+
 The words are in the knowledge files; the passes change the mentions' effect sets in place.
 """
 
@@ -23,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from rightscan.adapters.text.discharge_advice import DischargeAdvice
 from rightscan.adapters.text.rule_pass import ANY_SYMPTOM, NoteMentions
 
 CRITERION = "CRITERION"  # context.yaml categories: a criterion or a policy (effect hypothetical)
@@ -46,10 +49,12 @@ class CriteriaMet:
     def __init__(self, words: Mapping[str, Sequence[str]]) -> None:
         self._met = _pattern(words.get("criterion_met_words", ()))
         self._denied = _pattern(words.get("criterion_met_denials", ()))
+        self._advice = DischargeAdvice(words)  # round 51h
 
     def apply(self, note: NoteMentions) -> None:
         self.criterion_met(note)
         quoted_indication(note)
+        self._advice.apply(note)  # round 51h: what a discharge tells her to come back for
 
     def _says_met(self, text: str) -> bool:
         return bool(self._met and self._met.search(text)) and not (self._denied and self._denied.search(text))

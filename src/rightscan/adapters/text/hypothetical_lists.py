@@ -43,6 +43,7 @@ from dataclasses import dataclass
 
 Mark = tuple[int, int, str]
 EFFECT = "hypothetical"
+TICKED = "ticked_to_report"  # round 51h: a ticked line of such a list (discharge_advice.py reads it)
 LIST_MAX_LINES = 25  # how many lines a heading reaches at most
 
 # what starts an item of a list: a bullet, a number or letter, a box, a table bar
@@ -167,9 +168,11 @@ def hypothetical_lists(h: Headings, text: str, ticked: Sequence[int] = ()) -> li
             k += 1  # a sentence that merely holds the words: ConText's own cue reads it
             continue
         covered, k = _list_below(h, text, lines, k)
-        # a ticked box under it: ticked as hers, or as one to watch for? confirmed, never raised nor dropped
-        out += [(a, b, e if bisect.bisect_left(ticked, a) == bisect.bisect_left(ticked, b) else "uncertain")
-                for a, b, e in covered]  # fmt: skip
+        # a ticked box under it: ticked as hers, or as one to watch for? confirmed, never raised nor dropped; round 51h:
+        # marked too (TICKED), so that a discharge's precautions ticked by its clinician are read as advice there
+        for a, b, e in covered:
+            tick = bisect.bisect_left(ticked, a) != bisect.bisect_left(ticked, b)
+            out += [(a, b, "uncertain"), (a, b, TICKED)] if tick else [(a, b, e)]
     return out
 
 

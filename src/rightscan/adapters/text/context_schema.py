@@ -468,6 +468,12 @@ class _RedFlagReadings(Strict):
     status_cause_not_gerunds: Words = Field(default_factory=list)
     named_cause_territories: Words = Field(default_factory=list)  # round 48s: a nerve's territory
     named_cause_far_places: Words = Field(default_factory=list)  # round 48s
+    named_cause_assessment_titles: Words = Field(default_factory=list)  # round 51p: the note's own conclusion
+    # round 51p (treated_illness.py): a symptom of an illness the note diagnosed, treated and tells settled
+    treated_illnesses: Words = Field(default_factory=list)
+    treated_settled: Words = Field(default_factory=list)
+    treated_improving: Words = Field(default_factory=list)
+    treated_course_words: Words = Field(default_factory=list)
     # round 48m (recent_events.py): a seizure or a transient deficit of today or these days, recovered from, is no past
     recent_event_codes: Words = Field(default_factory=list)
     recent_event_times: Words = Field(default_factory=list)

@@ -42,11 +42,12 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _keyed(rows: Sequence[str]) -> dict[str, re.Pattern[str]]:
-    """``"code: word, word"`` rows -> code -> the pattern of its words."""
+    """``"code: word, word"`` rows (round 51p: or ``"code, code: ..."``) -> code -> the pattern of its words."""
     words: dict[str, set[str]] = {}
     for row in rows:
-        code, _, listed = row.partition(":")
-        words.setdefault(code.strip(), set()).update(w.strip() for w in listed.split(","))
+        codes, _, listed = row.partition(":")
+        for code in codes.split(","):
+            words.setdefault(code.strip(), set()).update(w.strip() for w in listed.split(","))
     return {code: p for code, ws in words.items() if (p := phrase_pattern(ws)) is not None}
 
 
@@ -68,6 +69,9 @@ class NamedCauses:
                             for causes, _, places in [row.partition(":")]
                             if (p := phrase_pattern(causes.split(","))) is not None]  # fmt: skip
         self.far = norm(words.get("named_cause_far_places", ()))
+        # round 51p: a line an assessment or a diagnosis heading opens names causes for the whole note
+        titles = phrase_pattern(words.get("named_cause_assessment_titles", ()))
+        self.assessment = None if titles is None else re.compile(rf"^[ \t]*{titles.pattern}[ \t]*:", re.I | re.M)
 
     def apply(self, note: NoteMentions) -> None:
         if not self.causes and not self.chronic:
@@ -85,26 +89,36 @@ class NamedCauses:
             sentence = note.sents.of(span.start)
             own = text[sentence.start_char : sentence.end_char]
             told = {self._told(text, start, end, code, own) for code in codes}
+            if "explained" not in told:  # round 51p: the note's own conclusion on an assessment line
+                lines = self.assessed(text)
+                told |= {self._told(text, a, b, code, own, with_chronic=False) for code in codes for a, b in lines}
             if "explained" in told:
                 e.add("explained")
             elif "uncertain" in told:
                 e.add("uncertain")  # review of round 47e: a weight-loss drug named, the loss not said to be meant
 
-    def _told(self, text: str, start: int, end: int, code: str, own: str) -> str | None:
+    def assessed(self, text: str) -> list[tuple[int, int]]:
+        """Round 51p: the lines an assessment or a diagnosis heading opens ("A/P: AI-associated arthralgia ...")."""
+        if self.assessment is None:
+            return []
+        return [(m.start(), n if (n := text.find("\n", m.end())) >= 0 else len(text))
+                for m in self.assessment.finditer(text)]  # fmt: skip
+
+    def _told(self, text: str, start: int, end: int, code: str, own: str, with_chronic: bool = True) -> str | None:
         """"explained" when the paragraph ``text[start:end]`` names, undoubted, a cause of ``code`` (a chronic one only
         with a stable word in its sentence or in the symptom's sentence ``own``); "uncertain" when a chronic cause of a
         code of ``named_cause_unsure_codes`` is named without one; else None."""
         found = self.causes.get(code)
-        if found is not None and any(self._affirmed(text, m, start) and self._in_territory(m.group(0), own)
+        if found is not None and any(self.affirmed(text, m, start) and self._in_territory(m.group(0), own)
                                      for m in found.finditer(text, start, end)):  # fmt: skip
             return "explained"
-        chronic = self.chronic.get(code)
+        chronic = self.chronic.get(code) if with_chronic else None
         if chronic is None or self.stable is None:
             return None
         own_stable = self.stable.search(own) is not None
         named = False
         for m in chronic.finditer(text, start, end):
-            if self._affirmed(text, m, start, dated=True):
+            if self.affirmed(text, m, start, dated=True):
                 named = True
                 if own_stable or self.stable.search(_sentence_at(text, m)) is not None:
                     return "explained"
@@ -119,13 +133,18 @@ class NamedCauses:
         words = set(re.findall(r"[a-z0-9]+", own.lower()))
         return bool(words & places) and not words & self.far
 
-    def _affirmed(self, text: str, m: re.Match[str], start: int, dated: bool = False) -> bool:
-        """Not a question, nor denied, doubted or set against another cause around it."""
+    def affirmed(
+        self, text: str, m: re.Match[str], start: int, dated: bool = False, course: frozenset[str] = frozenset()
+    ) -> bool:
+        """Not a question, nor denied, doubted or set against another cause around it (round 51p: ``course``, the
+        words after it that tell this illness's own course, "pneumonia treated with ...", doubt nothing)."""
         clause = _sentence_at(text, m)
         if clause.rstrip().endswith("?"):
             return False
         before = text[max(start, m.start() - 80) : m.start()].lower()
-        before = re.split(r"[.;\n]", before)[-1]
+        # round 51p (v51 ca-012): a spaced dash ends the doubt of the item before it ("no nodules - c/w radiation
+        # pneumonitis": the "no" is the nodules')
+        before = re.split(r"[.;\n]| [-–—]+ ", before)[-1]
         if "?" in before[-3:]:
             return False
         words = re.findall(r"[\w/'-]+|\?", before)[-_DOUBT_REACH:]
@@ -134,7 +153,7 @@ class NamedCauses:
         after = re.findall(r"[\w/'-]+|\?", re.split(r"[.;\n]", text[m.end() : m.end() + 60].lower())[0])[:_AFTER_REACH]
         if not dated and any(_YEAR.fullmatch(w) for w in (*words[-2:], *after)):
             return False  # review of 47e: a dated cause is past ("gallstones on US 2015")
-        return not _has_phrase(after, self.doubts_after)
+        return not _has_phrase(after, self.doubts_after - course)
 
 
 def _codes(d: Mapping[str, Any]) -> set[str]:

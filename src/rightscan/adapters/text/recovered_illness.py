@@ -23,6 +23,7 @@ from rightscan.adapters.text.components import doc_text
 from rightscan.adapters.text.illness_over import IllnessOver
 from rightscan.adapters.text.pass_words import phrase_pattern
 from rightscan.adapters.text.rule_pass import ANY_SYMPTOM, NoteMentions
+from rightscan.adapters.text.treated_illness import TreatedIllness
 
 _SET_ASIDE = frozenset({"negated", "historical", "hypothetical", "family", "question", "uncertain"})
 
@@ -37,6 +38,7 @@ class RecoveredIllness:
         self._illness = phrase_pattern(illnesses)
         self._recovered = phrase_pattern(words.get("full_recovery_cues", ()))
         self._over = IllnessOver(words)  # round 50a: an illness told as over, after a symptom of its own
+        self._treated = TreatedIllness(words)  # round 51p: an illness diagnosed, treated and told settled
 
     def apply(self, note: NoteMentions) -> None:
         self._over.apply(note)  # round 50a (illness_over.py): before the symptoms told with the illness are read
@@ -51,3 +53,4 @@ class RecoveredIllness:
             if self._recovered.search(text, span.end_char, end) is None:
                 continue
             e.add("uncertain" if "warning" in e else "historical")
+        self._treated.apply(note)  # round 51p (treated_illness.py): 'Dx: AECOPD ... at d/c back to her usual'

@@ -549,7 +549,7 @@ def _parse(vocab: OrderVocabulary, text: str, width: bool = True, asks: bool = F
             seg = _Parse()
             _read_segment(vocab, tokenize(raw), seg, indication=True)
             _take_indication(parse, seg, raw, joins=_phase_first(vocab, raw))
-            parse.status.extend(_own_status(_items(vocab, tokenize(raw)), "proposed" in parse.status))  # 26o, 50q
+            parse.status.extend(_own_status(vocab, _items(vocab, tokenize(raw)), "proposed" in parse.status))  # 26o
             continue
         parse.corrections.extend(seg.corrections)
         if parse.extent == {"whole_body"} and seg.extent == {"skull_base_to_mid_thigh"}:  # "Whole Body PET-CT (skull

@@ -481,7 +481,8 @@ def _parse(vocab: OrderVocabulary, text: str, width: bool = True, asks: bool = F
             _read_segment(vocab, tokenize(raw), seg, indication=True)
             site.regions |= seg.regions
             site.laterality |= seg.laterality
-            _take_indication(parse, seg, raw)
+            if not _states_nothing(seg):  # round 52o: a label ("Portal:", "Reminder:") says how it came, not what for
+                _take_indication(parse, seg, raw)
             if n == lead - 1 and earlier_heading(vocab, _items(vocab, tokenize(raw))):
                 parse.status.append("done")  # "Comparison: MRI brain 5/5": an earlier study, none ordered (round 35o)
             continue

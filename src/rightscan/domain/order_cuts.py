@@ -71,6 +71,8 @@ def cut_word(vocab: OrderVocabulary, text: str, unread: list[str], read: Callabl
     in capitals and is the first letters of a study word ("WHOLE BO", "WO/W CO"); and whether the contrast is then in
     question (the first letters of a timing with no timing before them: "BRAIN WI"). The text as it is otherwise."""
     items = read(text)
+    if items and "..." not in text and "\u2026" not in text and (whole := _completed(vocab, text, items)) is not None:
+        return whole, False
     if len(unread) != 1 or not items or "..." in text or "\u2026" in text:
         return text, False
     word, meaning = items[-1]
@@ -82,6 +84,40 @@ def cut_word(vocab: OrderVocabulary, text: str, unread: list[str], read: Callabl
         return text, False
     stated = any(m is not None and (m.contrast or m.with_marker) for _, m in items[:-1])
     return kept.rstrip(), _begins_timing(vocab, word) and not stated
+
+
+def _completed(vocab: OrderVocabulary, text: str, items: Items) -> str | None:
+    """Round 52o: the text with its last word written in full, when the width cut it inside a form of several words
+    that states a field or an extent ("SKULL BASE TO MID-TH" of "mid thigh"): the word is in capitals, unread, and
+    the first letters of the last word of the one form whose other words stand just before it. A contrast statement
+    is never completed ("W CO" may go on as "W CON" or "W/O"); None otherwise."""
+    word, meaning = items[-1]
+    written = text.rstrip()[-len(word) :]
+    if meaning is not None or len(word) < 2 or not word.isalpha() or not written.isupper():
+        return None
+    before = [t for w, _ in items[:-1] for t in w.split() if t not in _BETWEEN]
+    ends = {
+        form[-1]
+        for form in _field_forms(vocab)
+        if form[-1].startswith(word) and form[-1] != word and before[len(before) - len(form) + 1 :] == list(form[:-1])
+    }
+    whole = min(ends, key=len, default="")
+    if not whole or not all(end.startswith(whole) for end in ends):  # "thigh" or its plural "thighs": one word
+        return None
+    return text.rstrip()[: -len(word)] + whole.upper()
+
+
+@lru_cache(maxsize=8)
+def _field_forms(vocab: OrderVocabulary) -> tuple[tuple[str, ...], ...]:
+    """The vocabulary's forms of two or more words that state a field or an extent and no contrast, without their
+    separators."""
+    out = []
+    for form, m in vocab.phrases.items():
+        words = tuple(t for t in form if t not in _BETWEEN)
+        states = (m.extent or m.regions) and not (m.contrast or m.contrast_word or m.with_marker or m.status)
+        if len(words) > 1 and states:
+            out.append(words)
+    return tuple(out)
 
 
 # a lone capital "W" that ends the name, after a space: no slash, sign or word after it

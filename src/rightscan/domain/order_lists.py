@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rightscan.domain.knowledge import OrderVocabulary
+from rightscan.domain.order_forms import _items
 from rightscan.domain.order_parse import _Parse
-from rightscan.domain.order_text import _items, parse_order_text
+from rightscan.domain.order_text import parse_order_text
 from rightscan.domain.order_tokens import tokenize
 from rightscan.domain.orders_items import CLAUSE_ENDS, _states_contrast
 

@@ -1,4 +1,4 @@
-"""Order text as attribute words: tokens, vocabulary forms, and segments (typos: ``order_typos``).
+"""Order text as attribute words: tokens and segments (vocabulary forms: ``order_forms``; typos: ``order_typos``).
 
 An order is often a study name followed by what it is for: "CT head - new confusion", "bone scan STAT
 (hip pain, hx breast ca)", "MRI abdomen w/wo, eGFR 22". The text is cut into segments at separators
@@ -51,7 +51,7 @@ from __future__ import annotations
 
 import re
 
-from rightscan.domain.knowledge import OrderVocabulary, TermMeaning
+from rightscan.domain.knowledge import OrderVocabulary
 from rightscan.domain.order_context import (
     context_side,
     done_elsewhere,
@@ -62,6 +62,7 @@ from rightscan.domain.order_context import (
 )
 from rightscan.domain.order_cuts import cut_at_width, cut_short, cut_word
 from rightscan.domain.order_form import answer_questions
+from rightscan.domain.order_forms import _items, _match_at
 from rightscan.domain.order_parse import _Parse, _timing
 from rightscan.domain.order_prefix import leading_code, orderable_code
 from rightscan.domain.order_requisition import read_requisition
@@ -95,7 +96,6 @@ from rightscan.domain.orders_items import (
     _step,
     _subject,
     _without_at,
-    tnm,
 )
 
 # the doubts about contrast and the study an indication segment passes on to the order
@@ -121,48 +121,6 @@ _ABBREVIATION_STOP = re.compile(r"(?<![\w.])(incl|excl|approx|esp)\.(?=\s)", re.
 
 
 # ------------------------------------------------------------------ parsing
-def _match_at(
-    tokens: tuple[str, ...], i: int, form: tuple[str, ...], plurals: frozenset[str] = frozenset()
-) -> int | None:
-    """Where ``form`` ends when it is read at ``tokens[i]``; a form's last word may be written in a plural the
-    vocabulary reads as that word ("bone scans", "screening mammograms": ``plurals``)."""
-    j, n = i, len(tokens)
-    for k, t in enumerate(form):
-        if t in SEPARATORS:
-            if j < n and tokens[j] == t:
-                j += 1
-            elif k == len(form) - 1:
-                return None  # a trailing separator is part of the form ("C-", "w/")
-            continue
-        if k > 0:
-            while j < n and tokens[j] in SEPARATORS:
-                j += 1
-        if j < n and (tokens[j] == t or (k == len(form) - 1 > 0 and tokens[j] == t + "s" and t in plurals)):
-            j += 1
-        else:
-            return None
-    return j
-
-
-def _items(vocab: OrderVocabulary, tokens: tuple[str, ...]) -> list[tuple[str, TermMeaning | None]]:
-    """Longest vocabulary forms, left to right; unmatched tokens come back with meaning None."""
-    out: list[tuple[str, TermMeaning | None]] = []
-    i, n = 0, len(tokens)
-    while i < n:
-        best_end, best = None, None
-        for form in vocab.by_first.get(tokens[i], ()):
-            end = _match_at(tokens, i, form, vocab.plural_same)
-            if end is not None and (best_end is None or end > best_end):
-                best_end, best = end, form
-        if best is None or best_end is None:  # a TNM category ("cT3N1") is what the study is for (round 24o)
-            out.append((tokens[i], vocab.phrases.get(("tnm",)) if tnm(tokens[i]) else None))
-            i += 1
-        else:
-            out.append((" ".join(best), vocab.phrases[best]))
-            i = best_end
-    return out
-
-
 def _read_segment(
     vocab: OrderVocabulary, tokens: tuple[str, ...], parse: _Parse, indication: bool = False, later: bool = False
 ) -> None:
@@ -523,7 +481,8 @@ def _parse(vocab: OrderVocabulary, text: str, width: bool = True, asks: bool = F
             _read_segment(vocab, tokenize(raw), seg, indication=True)
             site.regions |= seg.regions
             site.laterality |= seg.laterality
-            _take_indication(parse, seg, raw)
+            if not _states_nothing(seg):  # round 52o: a label ("Portal:", "Reminder:") says how it came, not what for
+                _take_indication(parse, seg, raw)
             if n == lead - 1 and earlier_heading(vocab, _items(vocab, tokenize(raw))):
                 parse.status.append("done")  # "Comparison: MRI brain 5/5": an earlier study, none ordered (round 35o)
             continue
@@ -549,7 +508,7 @@ def _parse(vocab: OrderVocabulary, text: str, width: bool = True, asks: bool = F
             seg = _Parse()
             _read_segment(vocab, tokenize(raw), seg, indication=True)
             _take_indication(parse, seg, raw, joins=_phase_first(vocab, raw))
-            parse.status.extend(_own_status(_items(vocab, tokenize(raw)), "proposed" in parse.status))  # 26o, 50q
+            parse.status.extend(_own_status(vocab, _items(vocab, tokenize(raw)), "proposed" in parse.status))  # 26o
             continue
         parse.corrections.extend(seg.corrections)
         if parse.extent == {"whole_body"} and seg.extent == {"skull_base_to_mid_thigh"}:  # "Whole Body PET-CT (skull

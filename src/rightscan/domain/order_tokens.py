@@ -19,9 +19,10 @@ _SUSPENDED = re.compile(
 _HANGING = re.compile(r"([a-z0-9]{1,5})-(?=\s*(?:,|/|\band\b|\bor\b))", re.IGNORECASE)
 _HCPCS = re.compile(r"(?<![\w-])([A-Z]\d{4})(?:-(?:[A-Z]{2}|\d{2}))?(?![\w-])", re.IGNORECASE)  # G0279-26 (21o)
 # round 48q: an order's or a requisition's own number after its label ("Replaces order #55102", "req no. 77001"): an
-# identifier, never a billing code
+# identifier, never a billing code; round 52o: "ord" is the order's label too, and the name may follow the number joined
+# by a hyphen ("ORD#88213-CT CHEST W IV CONTRAST")
 _ORDER_ID = re.compile(
-    r"(?<![\w-])((?:order|requisition|req|accession|acc)\s*(?:#|no\.?|number)\s*)\d+(?![\w-])", re.IGNORECASE
+    r"(?<![\w-])((?:order|ord|requisition|req|accession|acc)\s*(?:#|no\.?|number)\s*)\d+(?!\w|-\d)", re.IGNORECASE
 )
 
 

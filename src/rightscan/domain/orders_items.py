@@ -284,7 +284,7 @@ def _optional(items: list[tuple[str, TermMeaning | None]], steps: bool) -> tuple
 _OWN = ("done", "declined", "missed", "rebooked", "held", "pending")  # a segment's statuses of the order (48q: held)
 
 
-def _own_status(items: list[tuple[str, TermMeaning | None]], requested: bool = False) -> list[str]:
+def _own_status(vocab: OrderVocabulary, items: list[tuple[str, TermMeaning | None]], requested: bool) -> list[str]:
     """The order's own status in a segment after the study ("CT CAP w contrast - already done at OSH", "- on hold per
     onc", round 26o): a "done" or "declined" word in a segment that names no clinical word, procedure or modality
     ("biopsy done 3/1", "s/p R mastectomy" are the patient's history, not the order's). Round 29o: a segment that opens
@@ -302,8 +302,8 @@ def _own_status(items: list[tuple[str, TermMeaning | None]], requested: bool = F
     opens = first is not None and (first.rules_out or (first.status in ("declined", "held") and not first.in_study))
     if opens and not any(m is not None and (m.modality or _step(m)) for _, m in stated):
         return ["declined"]  # "- postponed until after chemo"; "- declines MRI" sets another study aside (21o)
-    if first is not None and first.status == "done" and first.result and _absent_finding(stated):
-        return ["done"]  # round 51o
+    if _absent_finding(vocab, stated):
+        return ["done"]  # round 51o; round 52o: "no scintigraphic evidence of", "without evidence of"
     if any(m is not None and _history(m) for _, m in items):
         return []
     out: list[str] = []
@@ -315,12 +315,35 @@ def _own_status(items: list[tuple[str, TermMeaning | None]], requested: bool = F
     return out
 
 
-def _absent_finding(stated: list[tuple[str, TermMeaning | None]]) -> bool:
+def _absent_finding(vocab: OrderVocabulary, stated: list[tuple[str, TermMeaning | None]]) -> bool:
     """Whether a segment opens by saying a finding is absent (round 51o): "- no evidence of osseous metastatic
     disease", ", no new metastases", "- negative for metastatic disease" are the result of the study before it, even
-    with a clinical word after; "normal ALP" or "negative margins" qualify something else, not the study."""
+    with a clinical word after; "normal ALP" or "negative margins" qualify something else, not the study. Round 52o: so
+    does a negating word ("no", "without") before one of the vocabulary's absent findings with its "no" left out, up to
+    two words that qualify it between them ("no scintigraphic evidence of", "without evidence of", "no definite FDG-avid
+    nodes"), none of them a contrast word ("no IV contrast" states the contrast)."""
     said = [w for w, _ in stated[:2]]
-    return said[0].startswith("no ") or (said[0] in ("negative", "neg") and said[1:] == ["for"])
+    first = stated[0][1] if stated else None
+    if first is not None and first.status == "done" and first.result:
+        return said[0].startswith("no ") or (said[0] in ("negative", "neg") and said[1:] == ["for"])
+    if not said or said[0] not in vocab.negators:
+        return False
+    for skip in range(3):
+        between = stated[1 : 1 + skip]
+        if any(m is not None and (_states_contrast(m) or m.status) for _, m in between):
+            return False
+        rest = [t for w, _ in stated[1 + skip :] for t in w.split()]
+        if any(_finding_said_absent(vocab, form, rest) for form in vocab.by_first.get("no", ())):
+            return True
+    return False
+
+
+def _finding_said_absent(vocab: OrderVocabulary, form: tuple[str, ...], words: list[str]) -> bool:
+    """Whether ``words`` open with an absent finding of the vocabulary ("no evidence of", "no fdg avid") without its
+    "no" ("evidence of ...", "fdg-avid ...")."""
+    meaning = vocab.phrases[form]
+    after = [t for t in form[1:] if t not in SEPARATORS]
+    return meaning.status == "done" and meaning.result and bool(after) and words[: len(after)] == after
 
 
 def _history(m: TermMeaning) -> bool:

@@ -105,8 +105,19 @@ def _clause_after_semicolon(
             return False  # another finding is named first: the pointer may speak of it
         if any(doc[j].text == ";" for j in range(k + 1, stop)):
             continue  # the warning stands in a later clause: that clause is read in its turn
-        return _points_back(doc, k + 1, stop, pointers)
+        return _points_back(doc, k + 1, stop, pointers) or _bare_clause(doc, k, stop, sent.end, starts)
     return False
+
+
+def _bare_clause(doc: Doc, k: int, stop: int, end: int, starts: Sequence[int]) -> bool:
+    """Round 52e: a clause after the semicolon ``k`` with no subject of its own, its warning within ``LEAD`` tokens
+    ("Low back ache x 10 days since lifting a suitcase; present at night, wakes her"): it describes the symptom before
+    the semicolon as a pointer would, when no finding of any kind is named in the clause (up to the next semicolon or
+    the sentence's end), so the warning can be no one else's ("...; new cough" is the cough's)."""
+    if stop - (k + 1) > LEAD:
+        return False
+    close = next((j for j in range(k + 1, end) if doc[j].text == ";"), end)
+    return not any(k < s < close for s in starts)
 
 
 def _next_sentences(doc: Doc, spans: Sequence, k: int) -> list[int]:

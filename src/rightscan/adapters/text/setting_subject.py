@@ -19,6 +19,8 @@ aside: an explicit "newly diagnosed" stands.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from rightscan.adapters.text.candidates import ACCEPTED, Candidate, status_of
 from rightscan.adapters.text.model import Mention
 from rightscan.adapters.text.rules import Rules
@@ -45,7 +47,7 @@ def _carried_other(mentions: list[Mention], breast: set[str]) -> set[str]:
     starts = sorted({(m.sentence_start, m.sentence) for m in mentions if m.sentence_start >= 0})
     own = {s for s in named if s not in breast}
     # one sentence on, no further: "Colon ca 2010. Seen for her routine visit. NED." says nothing of whose NED it is
-    after = {s for (_, b), (_, s) in zip(starts, starts[1:], strict=False) if b in own and s not in breast}
+    after = {s for (_, b), (_, s) in pairwise(starts) if b in own and s not in breast}
     return own | after
 
 
@@ -76,7 +78,7 @@ def set_aside_other_subjects(rules: Rules, mentions: list[Mention], cands: list[
         if m.sentence in other and m.sentence not in breast:
             c.used, c.reason = False, "said of another cancer named in its sentence, not of the breast cancer"
         elif m.rule == _SURVEILLANCE and m.sentence in carried:
-            c.used, c.reason = False, "said of another cancer named in or just before its sentence, not of the breast cancer"
+            c.used, c.reason = False, "said of another cancer named in or just before its sentence, not of the breast"
         elif any(_overlaps(m, f) for f in followups):
             c.used, c.reason = False, "the follow-up of another illness or team, not of the breast cancer"
         elif any(_overlaps(m, f) for f in material):

@@ -17,6 +17,8 @@ from __future__ import annotations
 from rightscan.adapters.text.model import Mention
 
 CYCLE_NOW = "clue.cycle_given_now"  # values.yaml (round 39s)
+# values.yaml (round 51s): adjuvant chemotherapy or radiotherapy under way told otherwise ("fx 13/15 of WBI")
+_UNDER_WAY = "clue.adjuvant_under_way"
 _NOT_SAID = frozenset({"negated", "hypothetical", "family", "historical"})  # denied, feared, a relative's, resolved
 
 
@@ -27,7 +29,7 @@ def cycle_setting(
     names no cycle given now, or a new finding (``findings``: the distant and local findings; the tests read above
     their limit, ``raised``, may be the treatment's toxicity and do not count) after a cancer not known to be
     metastatic."""
-    cycles = [m for m in mentions if m.rule == CYCLE_NOW and not m.effects & _NOT_SAID]
+    cycles = [m for m in mentions if m.rule in (CYCLE_NOW, _UNDER_WAY) and not m.effects & _NOT_SAID]
     if not cycles:
         return None
     if metastatic:

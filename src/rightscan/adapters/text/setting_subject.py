@@ -19,6 +19,8 @@ aside: an explicit "newly diagnosed" stands.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from rightscan.adapters.text.candidates import ACCEPTED, Candidate, status_of
 from rightscan.adapters.text.model import Mention
 from rightscan.adapters.text.rules import Rules
@@ -31,6 +33,22 @@ TO_DECIDE = "clue.followup_to_decide"  # values.yaml (round 10c): "before decidi
 _BREAST_FAMILIES = frozenset({"histology", "cancer_named"})  # a breast cancer named in the sentence
 _SETTING_FAMILIES = frozenset({"setting"})  # surveillance and recurrence words (targets.yaml)
 _OTHER_CANCER = "other_cancer"
+_SURVEILLANCE = "setting.surveillance"  # targets.yaml: "surveillance", "survivorship", "NED"
+
+
+def _carried_other(mentions: list[Mention], breast: set[str]) -> set[str]:
+    """Round 51s (v51 ca-014, ca-035): the sentences naming no breast cancer whose subject is another cancer, carried
+    from the sentence just before ("PMH: stage IIIB sigmoid adenocarcinoma 2019 - sigmoidectomy then CAPOX. NED on
+    surveillance, last CT A/P clear.") or named in their own words even as denied ("No melanoma recurrence; last
+    surveillance CT 2024."): their follow-up words are that cancer's, not the breast cancer's. A relative's or a feared
+    cancer carries nothing; a sentence naming a breast cancer keeps its words."""
+    other = [m for m in mentions if m.family == _OTHER_CANCER and not m.effects & {"family", "hypothetical"}]
+    named = {m.sentence for m in other}
+    starts = sorted({(m.sentence_start, m.sentence) for m in mentions if m.sentence_start >= 0})
+    own = {s for s in named if s not in breast}
+    # one sentence on, no further: "Colon ca 2010. Seen for her routine visit. NED." says nothing of whose NED it is
+    after = {s for (_, b), (_, s) in pairwise(starts) if b in own and s not in breast}
+    return own | after
 
 
 def _overlaps(a: Mention, b: Mention) -> bool:
@@ -49,6 +67,7 @@ def set_aside_other_subjects(rules: Rules, mentions: list[Mention], cands: list[
     material = [m for m in accepted if m.rule == MATERIAL]
     to_decide = [m for m in accepted if m.rule == TO_DECIDE]
     sites = [m for m in accepted if m.rule == OTHER_SITE]
+    carried = _carried_other(mentions, breast)
     for c in cands:
         if c.field == "prior_surgery" and c.used and any(_overlaps(c.mention, s) for s in sites):
             c.used, c.reason = False, "the excision of another site than the breast"
@@ -58,6 +77,8 @@ def set_aside_other_subjects(rules: Rules, mentions: list[Mention], cands: list[
         m = c.mention
         if m.sentence in other and m.sentence not in breast:
             c.used, c.reason = False, "said of another cancer named in its sentence, not of the breast cancer"
+        elif m.rule == _SURVEILLANCE and m.sentence in carried:
+            c.used, c.reason = False, "said of another cancer named in or just before its sentence, not of the breast"
         elif any(_overlaps(m, f) for f in followups):
             c.used, c.reason = False, "the follow-up of another illness or team, not of the breast cancer"
         elif any(_overlaps(m, f) for f in material):

@@ -166,6 +166,9 @@ class _Layout(Strict):
     spoken_stage_values: Words = Field(default_factory=list)
     spoken_commands: Words = Field(default_factory=list)
     spoken_command_not_after: Words = Field(default_factory=list)
+    # round 51c: "colon" said as a heading's colon, never the bowel's ("history of colon cancer", "sigmoid colon")
+    spoken_colon_not_after: Words = Field(default_factory=list)
+    spoken_colon_not_before: Words = Field(default_factory=list)
     # round 45s: the spoken commands a written note never uses ("comma", "new paragraph"): one proves a dictation
     spoken_dictation_proof: Words = Field(default_factory=list)
     spoken_corrections: Words = Field(default_factory=list)

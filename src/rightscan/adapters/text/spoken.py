@@ -47,6 +47,8 @@ class Spoken:
     correction_values: frozenset[str]
     clinical: re.Pattern[str] | None = None  # round 45d: "T three N one M X" (the letters said apart, T before N)
     lab: re.Pattern[str] | None = None  # round 45d: a liver test's name, its value and its reference range said
+    colon_not_after: frozenset[str] = frozenset()  # round 51c: "history of colon", "sigmoid colon": the bowel
+    colon_not_before: frozenset[str] = frozenset()  # round 51c: "colon cancer", "colon polyps": the bowel
 
 
 def _alt(words: Sequence[str], flags: str = "") -> str:
@@ -107,7 +109,10 @@ def compile_spoken(spec: Mapping[str, Sequence[str]]) -> Spoken | None:
             rf"(?<![A-Za-z])(?P<T>{t}[ \t]+(?P<tv>{val}){sub.format('ts')})[ \t]+"
             rf"(?P<N>{n}[ \t]+(?P<nv>{val}){sub.format('ns')})(?:[ \t]+(?P<M>{m}[ \t]+(?P<mv>{val})))?(?![A-Za-z0-9])"
         )
-    punct = {k.lower(): v for k, v in _pairs(spec.get("spoken_commands", ())).items()}
+    # round 51c: a paragraph or a line said ("new paragraph", "next line") written as "\\n" in the knowledge: a line
+    # break, so that the heading dictated after it opens its line as a written heading does ("new paragraph
+    # assessment and plan colon" ends the past medical history above it, as "\n\nAssessment and plan:" does)
+    punct = {k.lower(): v.replace("\\n", "\n") for k, v in _pairs(spec.get("spoken_commands", ())).items()}
     # the blanks before a command only from the run's start, possessive (a run of blanks read from each of its
     # positions was quadratic: 10,000 blanks before a symptom cost 8 s, the eighth pass's freeze again)
     lead = r"(?:(?<![ \t])[ \t]++)?"
@@ -133,6 +138,8 @@ def compile_spoken(spec: Mapping[str, Sequence[str]]) -> Spoken | None:
         correction_values=frozenset(w.lower() for w in spec.get("spoken_correction_values", ())),
         lab=lab,
         clinical=clinical,
+        colon_not_after=frozenset(w.lower() for w in spec.get("spoken_colon_not_after", ())),
+        colon_not_before=frozenset(w.lower() for w in spec.get("spoken_colon_not_before", ())),
     )
 
 
@@ -227,7 +234,23 @@ def _commands(spoken: Spoken, text: str, chars: list[str]) -> None:
         words = _WORD.findall(text[max(0, m.start() - 30) : m.start()])
         if words and words[-1].lower() in spoken.not_after:
             continue  # "her last menstrual period"
-        _put(chars, text, m.start(), m.end(), spoken.punct[" ".join(m.group("cmd").lower().split())], False)
+        said = spoken.punct[" ".join(m.group("cmd").lower().split())]
+        if said == ":" and _bowel(spoken, words, text, m.end()):
+            continue  # round 51c: "history of colon cancer" is the bowel, not a heading's colon
+        if said.endswith("\n") and m.end() - m.start() >= len(said):  # round 51c: the break last, by the next line
+            said = said[:-1].ljust(m.end() - m.start() - 1) + "\n"
+        _put(chars, text, m.start(), m.end(), said, False)
+
+
+def _bowel(spoken: Spoken, before: list[str], text: str, end: int) -> bool:
+    """Round 51c: "colon" said after a word that makes it the organ ("of", "sigmoid", "the") or before one that does
+    ("cancer", "polyps"), or as the first word said: the bowel, never a heading's colon."""
+    after = _WORD.findall(text[end : end + 30])
+    return (
+        not before
+        or before[-1].lower() in spoken.colon_not_after
+        or bool(after and after[0].lower() in spoken.colon_not_before)
+    )
 
 
 def _corrections(spoken: Spoken, text: str, chars: list[str]) -> None:

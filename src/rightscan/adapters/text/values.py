@@ -36,7 +36,9 @@ _KEY_MAX = 40  # characters of a synoptic field name
 # round 18f: a form's fields on one line, set apart by a bar or a wide gap ("Size (USG): 2.0 cm   Dist from nipple:
 # 3 cm", "Size (US): 2.0 cm | FN: 3 cm"), are phrases of their own: the next field's words measure its own number. The
 # gaps are squeezed before reading (spacing.py); their places come as ``gaps`` (spacing.wide_gaps)
-_PHRASE_START = re.compile(r"[,;(|]")  # what opens the phrase a number stands in, looking back
+# round 51c (v51 cb-001): a measuring verb opens the phrase too: a dictation run on without its commas ("a mass at 2
+# o'clock 5 cm from the nipple measuring 1.7 cm") measures the mass after the verb, as "..., measuring 1.7 cm" does
+_PHRASE_START = re.compile(r"[,;(|]|\bmeasur(?:ing|es|ed)\b")  # what opens the phrase a number stands in, looking back
 _PHRASE_END = re.compile(r"[.;,](?:\s|$)|[;,\n|]|\s(?:and|but)\s|\s[/+]\s|\s\(")
 # round 10d: after a tumour's measurement (a rule with `describes_after`) the phrase also ends at "with" or "w/": what
 # follows is another thing the measured tumour has ("IDC 3 cm with a biopsy-proven axillary node", "7 cm w/ skin

@@ -141,3 +141,50 @@ def test_surveillance_note_denying_the_symptom_stays_surveillance() -> None:
     assert facts(note).get("setting") == "surveillance"
     assert not symptom_codes(note)
     assert _decision(note) == "not_applicable"
+
+
+# ------------------------------------------------------------------ 7. surveillance read as a suspected recurrence
+def test_symptom_denied_by_what_she_would_call_it() -> None:
+    note = "Survivorship review. " + HX + "Aches in the knees from the AI; nothing he would describe as back pain."
+    assert "back_pain" not in symptom_codes(note)
+    assert facts(note).get("setting") == "surveillance"
+
+
+def test_symptom_she_would_call_it_is_kept() -> None:
+    note = "Survivorship review. " + HX + "She would call it bone pain: a deep ache in the left hip for 5 weeks."
+    assert "bone_pain" in symptom_codes(note)
+
+
+def test_statement_about_a_group_is_no_finding_of_hers() -> None:
+    note = "Survivorship review. " + HX + "CA 15-3 32 (ULN 30); survivors often have a mildly raised CA 15-3."
+    assert facts(note).get("setting") == "surveillance"
+
+
+def test_every_symptom_feared_is_none_in_particular() -> None:
+    note = HX + "Since the cancer I worry with every little headache; none this year, she says."
+    assert "headache" not in symptom_codes(note)
+
+
+def test_headache_every_morning_is_kept() -> None:
+    note = HX + "Headache every morning for 3 weeks, worse on bending."
+    assert "headache" in symptom_codes(note)
+
+
+# ------------------------------------------------------------------ 8. a long bone's tenderness and deep ache
+@pytest.mark.parametrize(
+    "line",
+    ["O/E tender distal R femur, full range at the knee.", "Pain sits deep in the lower left tibia, worse at night."],
+)
+def test_long_bone_tenderness_or_deep_ache(line: str) -> None:
+    note = HX + line
+    assert "bone_pain" in symptom_codes(note)
+    assert _decision(note) == "targeted"
+
+
+def test_long_bone_tenderness_denied() -> None:
+    assert "bone_pain" not in symptom_codes(HX + "O/E: not tender distal R femur, knee normal.")
+
+
+def test_her_own_rising_marker_is_still_a_finding() -> None:
+    note = "Survivorship review. " + HX + "Rising CEA on three draws, now 9.4 (ULN 5)."
+    assert facts(note).get("setting") == "suspected_distant_recurrence"

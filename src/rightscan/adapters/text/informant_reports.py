@@ -41,6 +41,10 @@ PATIENT, UNSURE = "patient", "unsure"
 _LEAD = re.compile(r"^[\s\-*•>\d.)]*(?:(?:per|as per|collateral from|hx from|her|his|the|pt's|patient's)\s+)*$", re.I)
 _MARKS = frozenset({":", "-", "–", "—"})
 _POSSESSIVES = frozenset({"her", "his", "my", "the", "their"})
+# round 52s (v52 cc-030): the pronoun that makes the witness the patient's ("her partner woke to find her shaking", "his
+# wife found him confused") names the same person again after the witness's verb: the patient, not the witness (who
+# would be "herself", "himself")
+_SAME_PERSON = {"her": frozenset({"her"}), "his": frozenset({"him", "his"})}
 
 
 def _of_symptoms(d: Mapping[str, object]) -> bool:
@@ -127,7 +131,10 @@ class InformantReports:
                      or after in self.female or after in self.male or after in own):  # fmt: skip
             return None  # a person named after the telling verb: read by reported_readings
         clause = [tok.lower_ for tok in doc[verb_end : max(symptom.end, verb_end) + 3] if tok.text not in CLAUSE_BREAKS]
-        if after in own or any(w in self.own for w in clause):
+        joined = f" {' '.join(clause)} "  # round 52s: the relative's own words of two ("her own", "his own") too
+        if any(f" {w} " in joined for w in self.own):
+            return UNSURE
+        if after in own and after not in _SAME_PERSON.get(doc[s - 1].lower_ if s > 0 else "", ()):
             return UNSURE
         return PATIENT
 

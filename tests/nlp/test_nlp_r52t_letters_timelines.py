@@ -118,3 +118,16 @@ def test_a_symptomatic_patient_is_not_turned_not_recommended() -> None:
         "I would like an MRI of the whole spine with and without contrast."
     )
     assert decide_note(note)["systemic_imaging"] != "not_recommended"
+
+
+def test_correction_words_before_a_size_keep_it_current() -> None:
+    note = "Msg 09:10: 63F L IDC 1.3 cm, cN0, ER+ HER2-.\nMsg 09:12: apologies, typo - 3.1 cm on MRI, not 1.3.\n"
+    assert tumor(note).get("size_cm") != 1.3  # never the size the correction takes back (3.1, or left to confirm)
+
+
+def test_a_symptom_that_settled_on_treatment_is_not_a_study_cue() -> None:
+    note = (
+        "68F, L WLE 2020 for IDC, on letrozole. Post-op day 1 after hernia repair: "
+        "lower abdominal pain settled on paracetamol."
+    )
+    assert "abdominal_pain" not in facts(note).get("symptoms", [])

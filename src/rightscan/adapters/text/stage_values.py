@@ -44,12 +44,15 @@ def stated_current(rules: Rules, by_field: dict[str, list[Candidate]]) -> None:
 def _set_aside_errors(live: list[Candidate], wrong: tuple[re.Pattern[str], ...]) -> list[Candidate]:
     """round 52t (v52 ce-025): a value quoted in a sentence that calls it an error ('the pre-board list gave size as
     "4 cm" - that was the distance from nipple copied into the wrong field; corrected here') is no value of the
-    tumour: it gives way to the others, when its sentence gives that one value of the field only and no other
-    sentence gives it too. Otherwise nothing changes (the correction's words may then name the current value)."""
+    tumour: it gives way to the others, when the error words follow it, its sentence gives that one value of the
+    field only and no other sentence gives it too. Otherwise nothing changes (a correction's own words before a
+    value name the current value: "sorry typo - 2.1 cm on US, not 1.2")."""
     erred = []
     for c in live:
         sentence = c.mention.sentence
-        if not any(p.search(sentence.lower()) for p in wrong):
+        # the error words after the value (a correction's own words before it name the current value: "sorry typo -
+        # 2.1 cm on US, not 1.2")
+        if not any(p.search(sentence.lower(), _after(c)) for p in wrong):
             continue
         if len({repr(o.value) for o in live if o.mention.sentence == sentence}) == 1:
             erred.append(c)
@@ -60,6 +63,13 @@ def _set_aside_errors(live: list[Candidate], wrong: tuple[re.Pattern[str], ...])
     for c in erred:
         c.used, c.reason = False, "a value the note says was written in error"
     return others
+
+
+def _after(c: Candidate) -> int:
+    """Where in its sentence a candidate's value ends (0 when the sentence's offset is not known)."""
+    m = c.mention
+    at = m.end - m.sentence_start
+    return at if m.sentence_start >= 0 and 0 <= at <= len(m.sentence) else 0
 
 
 def revised_histology(rules: Rules, by_field: dict[str, list[Candidate]]) -> None:

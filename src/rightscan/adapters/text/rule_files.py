@@ -184,6 +184,7 @@ class _Parameters(_Strict):
     # a sentence that says its value is the current one ("so current clinical stage is cT2 cN1 (not N0 as in the
     # 08/02 note)"): its value outranks the others of the field, older copied text included
     current_value_words: Words
+    wrong_value_words: Words  # round 52t: words calling their sentence's value an error (stage_values)
     # round 44m: a pathology review that revises the histology ("REVISED DIAGNOSIS: DCIS", "downstaged to DCIS on
     # review"): its histology outranks the first report's (adapters/text/stage_values.revised_histology)
     revised_histology_words: Words

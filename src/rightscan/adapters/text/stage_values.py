@@ -29,14 +29,47 @@ def stated_current(rules: Rules, by_field: dict[str, list[Candidate]]) -> None:
     clinical stage is cT2 cN1 (not N0 as in the 08/02 note)"): that value stands, the older ones give way. Only when
     the sentences that say so give one value, none of them negated."""
     words = parameter_words(rules, "current_value_words")
+    wrong = parameter_words(rules, "wrong_value_words")
     # round 23c: the pathological categories too ("Addendum: correction to the diagnosis line above -- ... pN0(i+)")
     for fieldname in (*_STAGE_FIELDS, "pathology.t", "pathology.n"):
         live = [c for c in by_field.get(fieldname, []) if c.used]
         if len({repr(c.value) for c in live}) < 2:
             continue
+        live = _set_aside_errors(live, wrong)
         said = [c for c in live if "negated" not in c.mention.effects
                 and any(p.search(c.mention.sentence.lower()) for p in words)]  # fmt: skip
         keep_the_said_value(live, said, "superseded by the value the note calls current")
+
+
+def _set_aside_errors(live: list[Candidate], wrong: tuple[re.Pattern[str], ...]) -> list[Candidate]:
+    """round 52t (v52 ce-025): a value quoted in a sentence that calls it an error ('the pre-board list gave size as
+    "4 cm" - that was the distance from nipple copied into the wrong field; corrected here') is no value of the
+    tumour: it gives way to the others, when the error words follow it, its sentence gives that one value of the
+    field only and no other sentence gives it too. Otherwise nothing changes (a correction's own words before a
+    value name the current value: "sorry typo - 2.1 cm on US, not 1.2")."""
+    erred = []
+    for c in live:
+        sentence = c.mention.sentence
+        # the error words after the value (a correction's own words before it name the current value: "sorry typo -
+        # 2.1 cm on US, not 1.2")
+        if not any(p.search(sentence.lower(), _after(c)) for p in wrong):
+            continue
+        if len({repr(o.value) for o in live if o.mention.sentence == sentence}) == 1:
+            erred.append(c)
+    values = {repr(c.value) for c in erred}
+    others = [c for c in live if c not in erred]
+    if not erred or not others or values & {repr(c.value) for c in others}:
+        return live
+    for c in erred:
+        c.used, c.reason = False, "a value the note says was written in error"
+    return others
+
+
+def _after(c: Candidate) -> int:
+    """Where in its sentence a candidate's value ends (0 when the sentence's offset is not known)."""
+    m = c.mention
+    at = m.end - m.sentence_start
+    return at if m.sentence_start >= 0 and 0 <= at <= len(m.sentence) else 0
 
 
 def revised_histology(rules: Rules, by_field: dict[str, list[Candidate]]) -> None:

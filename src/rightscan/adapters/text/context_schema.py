@@ -414,6 +414,14 @@ class _RedFlagReadings(Strict):
     criterion_met_denials: Words = Field(default_factory=list)
     asking_words: Words
     asking_stops: Words
+    # round 52d (feared_mentions.py): a symptom named as what the patient fears or asks the meaning of
+    feared_quantifiers: Words = Field(default_factory=list)
+    feared_fillers: Words = Field(default_factory=list)
+    feared_own: Words = Field(default_factory=list)
+    feared_feelings: Words = Field(default_factory=list)
+    feared_meanings: Words = Field(default_factory=list)
+    feared_asking: Words = Field(default_factory=list)
+    site_list_rules: Words = Field(default_factory=list)  # round 52d (list_heads.py): a list's later sites
     # round 37a: words of degree between a query mark and the sign it doubts ("sclerae ? faintly icteric")
     query_degree_words: Words = Field(default_factory=list)
     answered_words: Words

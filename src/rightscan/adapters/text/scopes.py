@@ -43,6 +43,7 @@ from rightscan.adapters.text.illness_lists import IllnessLists
 from rightscan.adapters.text.informant_reports import InformantReports
 from rightscan.adapters.text.joined_findings import JoinedFindings
 from rightscan.adapters.text.labelled_line import LABELLED_LINE_REACH, labelled_line
+from rightscan.adapters.text.list_heads import shared_list_heads
 from rightscan.adapters.text.named_causes import NamedCauses
 from rightscan.adapters.text.negated_cause import NegatedCause
 from rightscan.adapters.text.negation_reach import (
@@ -125,9 +126,7 @@ class Scopes:
         self._speakers = SpeakerLines(rules.red_flag_readings)  # round 47m: 'A (wife): "my back hurts"' is hers
         self._recent_events = RecentEvents(rules.red_flag_readings)  # round 48m: today's seizure, recovered from
         self._unstated = UnstatedMentions(rules.red_flag_readings, rules.layout)  # round 14: asked, or a title
-        self._denied_change = DeniedChange(  # round 12v
-            rules.red_flag_readings, rules.chronic_baseline.get("stable_words", ())
-        )
+        self._denied_change = DeniedChange(rules.red_flag_readings, rules.chronic_baseline.get("stable_words", ()))
 
     def spread(
         self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sents: Sentences, sections: Sections
@@ -196,6 +195,7 @@ class Scopes:
         self._differentials.apply(note)  # round 48s: 'TIA vs focal seizures' weighs the seizure
         self._resolved_before.apply(note)  # round 48s: 'no longer short of breath at rest' is over
         self._recovered.apply(note)  # round 49n (recovered_illness.py); round 50a: 'back pain x 3 wk; COVID in Aug'
+        shared_list_heads(note, self.rules.red_flag_readings)  # round 52d: a list's later sites read as its first
 
     def _in_clause(self, doc: Doc, spans: list[Span], described: Described, effects: Effects, sents: Sentences) -> None:
         """Effects a family reads from its whole clause (``in_clause``, ``implied_by`` in context.yaml)."""

@@ -31,6 +31,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from rightscan.adapters.text.components import doc_text
+from rightscan.adapters.text.feared_mentions import FearedMentions
 from rightscan.adapters.text.pass_words import norm
 from rightscan.adapters.text.sentences import Sentences
 
@@ -78,6 +79,7 @@ class UnstatedMentions:
     def __init__(self, words: Mapping[str, Sequence[str]], layout: Mapping[str, Sequence[str]]) -> None:
         self.asking = norm(words.get("asking_words", ()))
         self.stops = norm(words.get("asking_stops", ()))
+        self._feared = FearedMentions(words)  # round 52d: a symptom named as what she fears ("every headache ...")
         self.degree = norm(words.get("query_degree_words", ()))  # round 37a: "? faintly icteric"
         self.answers = norm(
             [
@@ -101,6 +103,7 @@ class UnstatedMentions:
         ) if titles else None  # fmt: skip
 
     def apply(self, doc: Doc, spans: Sequence[Span], described: Described, effects: Effects, sents: Sentences) -> None:
+        self._feared.apply(doc, spans, described, effects, sents)  # round 52d (feared_mentions.py)
         todo = [i for i, d in enumerate(described) if d["family"].startswith("symptom") and not effects[i] & SETTLED]
         if not todo:
             return

@@ -257,8 +257,8 @@ FLOORS = {
     # any change made for it): 6 red flags from mentions another illness explains, 5 not applicable despite a red flag;
     # after rounds 52e, 52s, 52t and 51 (test_nlp_r52*_*.py) 88.0 % and none
     "blind_v52.jsonl": (0, 0.88),
-    # first run unseen 82.0 % and 11 unsafe (BLIND_V53_PROVENANCE.md, measured at 2cad28c, after rounds 51 and 52, before
-    # any change made for it): 8 red flags from set-aside mentions, 3 M1 without distant disease
+    # first run unseen 82.0 % and 11 unsafe (BLIND_V53_PROVENANCE.md, measured at 2cad28c, after rounds 51 and 52,
+    # before any change made for it): 8 red flags from set-aside mentions, 3 M1 without distant disease
     "blind_v53.jsonl": (11, 0.82),
 }
 

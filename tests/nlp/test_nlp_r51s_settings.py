@@ -139,7 +139,8 @@ def test_a_planned_neoadjuvant_course_is_still_a_new_diagnosis() -> None:
 @pytest.mark.parametrize(
     "line",
     [
-        "Lost 6 kg since August, more than she wanted - she stopped the diet in the summer but the weight keeps falling.",
+        "Lost 6 kg since August, more than she wanted - she stopped the diet in the summer but the weight keeps "
+        "falling.",
         "Weight loss of 8 kg over 3 months, with no effort on her part since she stopped counting calories.",
         "She says she is not even dieting now and has still lost 5 kg since her last visit.",
     ],
@@ -169,5 +170,6 @@ def test_a_skin_change_beside_the_scar_is_a_new_local_finding() -> None:
 
 def test_a_routine_periodic_review_is_a_follow_up_visit() -> None:
     note = ("Six-monthly review. Mrs Dawson, 68. Hx R breast ILC 2020 - R mastectomy, on letrozole.\n"
-            "Tripped on the stairs last week, bruised L knee, walking fine. No other complaints. Plan: continue AI.")  # fmt: skip
+            "Tripped on the stairs last week, bruised L knee, walking fine. No other complaints. "
+            "Plan: continue AI.")  # fmt: skip
     assert _setting(note) == "surveillance"

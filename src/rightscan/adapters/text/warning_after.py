@@ -53,6 +53,7 @@ def warning_told_after(note: NoteMentions, explainable: frozenset[str], rules: R
     doc, spans, sents = note.doc, note.spans, note.sents
     negated: set[int] = set()
     warnings: dict[int, list[int]] = {}
+    warning_mods: dict[int, list] = {}
     for mod in doc._.context_graph.modifiers:
         effect = note.categories.get(mod.category)
         if effect == "negated":
@@ -60,10 +61,15 @@ def warning_told_after(note: NoteMentions, explainable: frozenset[str], rules: R
             negated.add(mod.modifier_span[1])  # a warning right after a negation cue ("no new pain") is denied
         elif effect == "warning":
             warnings.setdefault(sents.index[mod.modifier_span[0]], []).append(mod.modifier_span[0])
+            warning_mods.setdefault(mod.modifier_span[0], []).append(mod)
     starts = sorted(span.start for span in spans)
     for i in targets:
         k = sents.index[spans[i].start]
-        if _clause_after_semicolon(note, i, warnings.get(k, ()), negated, starts, pointers):
+        label = spans[i].label_
+        # a warning cue kept to other symptoms ("dexamethasone" warns of a headache, not of a pneumonia's dyspnea,
+        # context_rules.json allowed_types) gives this symptom nothing across the semicolon (integration 51/52)
+        own = [s for s in warnings.get(k, ()) if any(m.allows(label) for m in warning_mods.get(s, ()))]
+        if _clause_after_semicolon(note, i, own, negated, starts, pointers):
             note.effects[i].add("warning")
             continue
         passed = False  # a history sentence passed over: only a pointer naming the symptom may reach past it

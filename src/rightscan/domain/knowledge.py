@@ -95,6 +95,10 @@ class TermMeaning:
     # round 48q: a place where studies are done ("hospital", "imaging centre", "your facility"): after "at", with the
     # place's name before it ("at Lakeside Imaging"), where the study is done, not which study (order_context.places)
     facility: bool = False
+    # round 53o: a device the patient has or wears, named for the study's safety or positioning ("cochlear implant",
+    # "left chest pacemaker", "tissue expander with a magnetic port", "abdominal shield"): the patient's, no technique;
+    # the side and the region written with it are its place, not the study's (order_patient.device_words)
+    device: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +140,9 @@ class OrderVocabulary:
     other_catalogues: tuple[str, ...] = field(default=(), compare=False, hash=False)
     # labels of where the patient is ("rm 12", "bed 7"): the number is a room or bed, no code (round 26o)
     places: tuple[str, ...] = field(default=(), compare=False, hash=False)
+    # round 53o: units of a dose, an activity, a volume or a lab value ("370 MBq", "25 mCi", "glucose < 200 mg/dL"): a
+    # number with one of them is a quantity of the study's conduct, set aside with its unit (order_patient.quantities)
+    units: tuple[str, ...] = field(default=(), compare=False, hash=False)
     # words that change an order from one study to another ("changed PET/CT to CT CAP"): the study after "to" is the
     # one ordered (round 27o)
     changes: tuple[str, ...] = field(default=(), compare=False, hash=False)

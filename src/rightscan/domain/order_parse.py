@@ -43,6 +43,7 @@ class _Parse:
     bare_contrast: bool = False  # a contrast noun on its own ("CT chest contrast"), the object of no timing word
     either_contrast: bool = False  # two timings offered as alternatives ("w/wo or w/o per radiologist")
     refused_contrast: bool = False  # the patient declines a contrast agent ("pt declines gadolinium")
+    contrast_named: bool = False  # round 53o: a contrast noun or agent named anywhere, an indication's too
     enteric: bool = False  # an oral or rectal contrast is named ("oral only", "PO dye"), round 31
     iv_route: bool = False  # an IV route is named ("IV", "intravenous", "oral and IV")
     plus_minus: bool = False  # a "+/-" was read as the contrast timing ("MRI brain +/- gad")

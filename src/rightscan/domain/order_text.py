@@ -64,6 +64,7 @@ from rightscan.domain.order_cuts import cut_at_width, cut_short, cut_word
 from rightscan.domain.order_form import answer_questions
 from rightscan.domain.order_forms import _items, _match_at
 from rightscan.domain.order_parse import _Parse, _timing
+from rightscan.domain.order_patient import device_words
 from rightscan.domain.order_prefix import leading_code, orderable_code
 from rightscan.domain.order_requisition import read_requisition
 from rightscan.domain.order_routes import contralateral, enteric_only, note_route
@@ -140,6 +141,7 @@ def _read_segment(
     patient = _patient_words(vocab) if indication or later else frozenset()
     or_at: int | None = None  # where in contrast_at an "or" came after a stated contrast
     negated, refused, place = _negated(vocab, items), _refused_contrast(items), places(items)
+    device = device_words(items)  # round 53o: "left chest pacemaker": the device's place, not the study's side or site
     denied = False  # a negating word came before in the clause: a sign named after it is not the patient's
     signs: set[str] = set()  # the intent of the clause's signs ("new palpable lump"), read at the clause's end
     condition = False  # round 29o: "if" / "unless" after the study: a modality named now is a study it waits on
@@ -156,6 +158,8 @@ def _read_segment(
             context or k in place
         ):  # "US axilla prior to sentinel node biopsy"; "at Lakeside Imaging" (48q): not the study
             context_side(parse, m, indication)
+            continue
+        if k in device and (indication or later or parse.regions):
             continue
         denied = denied or _denial(vocab, word, m)
         if k in negated:
@@ -286,7 +290,7 @@ def _read_segment(
             if m.contrast == "without" and _joined(items, k, lambda i: _bare_at(items, i)):
                 parse.contrast_marks.add("with")  # "contrast and plain": both phases
         if m.contrast_word:
-            parse.contrast_word = True
+            parse.contrast_word = parse.contrast_named = True
             before = [it for it in items[:k] if it[0] not in SEPARATORS]
             if not indication and before and _mistyped_timing(vocab, before[-1]):
                 parse.contrast_unclear = True  # "we contrast", "now-contrast": "wo" or "non" mistyped?
@@ -384,6 +388,7 @@ def _take_indication(parse: _Parse, seg: _Parse, raw: str, joins: bool = False) 
     for flag in _CARRIED:
         setattr(parse, flag, getattr(parse, flag) or getattr(seg, flag))
     parse.contrast_question = parse.contrast_question or seg.contrast_question or seg.contrast_word
+    parse.contrast_named = parse.contrast_named or seg.contrast_named  # round 53o
     parse.contrast_doubt = parse.contrast_doubt or seg.contrast_doubt or seg.contrast_word
     parse.indication.append(raw.strip())
 

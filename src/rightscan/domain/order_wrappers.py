@@ -37,6 +37,7 @@ from functools import lru_cache
 from typing import Any
 
 from rightscan.domain.knowledge import OrderVocabulary
+from rightscan.domain.order_patient import quantities
 
 MAX_NAMES = 8  # as the CDS Hooks draft orders (adapters/fhir/draft_orders.py MAX_ORDER_CANDIDATES)
 MAX_NAME = 200  # characters of one name read (the JSON input's order field allows 200)
@@ -174,7 +175,7 @@ def _places_pattern(labels: tuple[str, ...]) -> re.Pattern[str] | None:
 
 def _set_aside_items(vocab: OrderVocabulary, text: str) -> str:
     """The text without another catalogue's item numbers and their labels ("(MBS 59300)", "OHIP X125"), and without
-    where the patient is ("for rm 12", "bed 7": round 26o)."""
+    where the patient is ("for rm 12", "bed 7": round 26o), nor its quantities ("25 mCi": round 53o)."""
     for pattern in (_items_pattern(vocab.other_catalogues), _places_pattern(vocab.places)):
         text = text if pattern is None else pattern.sub(" ", text)
-    return text
+    return quantities(vocab, text)  # round 53o: "370 MBq", "glucose < 200 mg/dL": a quantity, no word of the order

@@ -52,6 +52,7 @@ from rightscan.domain.order_codes import (
 from rightscan.domain.order_errors import UnknownOrder, missing_words
 from rightscan.domain.order_lists import changed_to, conditional_change, current_part
 from rightscan.domain.order_parse import _Parse
+from rightscan.domain.order_patient import never_enhanced
 from rightscan.domain.order_text import parse_order_text
 from rightscan.domain.order_tokens import extract_codes, fold, normalise, tokenize
 from rightscan.domain.order_wrappers import names
@@ -111,13 +112,18 @@ def _attributes_of(parse: _Parse) -> dict[str, Any]:
 
 
 # ------------------------------------------------------------------ matching
-def _fit(vocab: OrderVocabulary, parse: _Parse, attrs: StudyAttributes) -> tuple[str, list[str], list[str]]:
-    """("full" | "partial" | "no", assumption reasons, axes left unstated)."""
+def _fit(
+    vocab: OrderVocabulary, parse: _Parse, attrs: StudyAttributes, plain: frozenset[str] = frozenset()
+) -> tuple[str, list[str], list[str]]:
+    """("full" | "partial" | "no", assumption reasons, axes left unstated). ``plain``: the modalities the catalogue
+    never gives contrast with, where a text that questions contrast ("pregnant") and names none leaves nothing to ask
+    (round 53o); a contrast named ("CTchestw IV contrast - nodule on CXR") may be another study's, and asks."""
     assumed: list[str] = []
     unstated: list[str] = []
+    questioned = parse.contrast_question and (attrs.primary_modality not in plain or parse.contrast_named)
 
     def unstated_axis(axis: str) -> None:
-        if axis in attrs.assume and not (axis == "contrast" and parse.contrast_question):
+        if axis in attrs.assume and not (axis == "contrast" and questioned):
             assumed.append(attrs.assume[axis])
         else:
             unstated.append(axis)
@@ -165,6 +171,10 @@ def _fit(vocab: OrderVocabulary, parse: _Parse, attrs: StudyAttributes) -> tuple
     if not attrs.requires <= parse.technique or not parse.technique <= attrs.requires | attrs.allows:
         return "no", [], []
     return ("partial" if unstated else "full"), assumed, unstated
+
+
+def _plain(kb: Knowledge) -> frozenset[str]:
+    return kb.remember(("never-enhanced",), lambda: never_enhanced(kb.procedures.values()))  # type: ignore[no-any-return]
 
 
 def _rank_unknown(kb: Knowledge, text: str, parse: _Parse, limit: int = 5) -> tuple[Procedure, ...]:
@@ -442,7 +452,7 @@ def _interpret(kb: Knowledge, text: str, unwrap: bool = True, expand: bool = Tru
         return words  # a name never settles what the order contradicts
     named = kb.procedures[pid]
     if words.status != "resolved" and named.attributes is not None:
-        fit, assumed, unstated = _fit(vocab, parse, named.attributes)
+        fit, assumed, unstated = _fit(vocab, parse, named.attributes, _plain(kb))
         # a name may supply what words do not (where, which modality: "staging CT"), never a
         # distinguishing choice the order leaves open (contrast, screening/diagnostic, extent, tracer)
         if fit == "full" or (fit == "partial" and set(unstated) <= {"regions", "modality"}):
@@ -524,10 +534,11 @@ def _match_attributes(kb: Knowledge, text: str, parse: _Parse, base: dict[str, A
     if len(parse.intent) > 1 or len(parse.extent) > 1 or len(parse.pharmaceutical) > 1 or parse.mixed_contrast():
         near = _rank_unknown(kb, text, parse)
         return OrderReading("ambiguous" if near else "unknown", None, choices=near, missing=("conflict",), **base)
+    plain = _plain(kb)
     for proc in kb.procedures.values():
         if proc.attributes is None:
             continue
-        fit, assumed, unstated = _fit(vocab, parse, proc.attributes)
+        fit, assumed, unstated = _fit(vocab, parse, proc.attributes, plain)
         if fit == "full":
             full.append((proc, assumed))
         elif fit == "partial":

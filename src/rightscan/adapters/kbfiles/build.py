@@ -208,6 +208,7 @@ def _build_vocabulary(v: OrderVocabularyFile, fname: str) -> OrderVocabulary:
         negators=frozenset(" ".join(tokenize(word)) for word in v.negators),
         other_catalogues=tuple(v.other_catalogues),
         places=tuple(v.places),
+        units=tuple(v.units),
         changes=tuple(v.changes),
         replacing=tuple(v.replacing),
         fax_marks=FaxMarks(*(tuple(getattr(v.fax_marks, k)) for k in ("stamps", "pages", "banners", "numbers"))),

@@ -448,6 +448,8 @@ class OrderVocabularyFile(_Strict):
     other_catalogues: list[str] = []
     # round 26o: labels of where the patient is ("rm 12", "bed 7"): such a number is a room or bed, no code
     places: list[str] = []
+    # round 53o: units of a dose, an activity, a volume or a lab value: a number with one of them is set aside
+    units: list[str] = []
     # round 27o: words that change an order from one study to another ("changed PET/CT to CT CAP"): the study after
     # "to" is the one ordered
     changes: list[str] = []

@@ -29,3 +29,9 @@ def test_the_same_cue_still_warns_of_a_headache() -> None:
 def test_a_bare_clause_with_a_warning_of_its_own_still_reaches_back() -> None:
     note = "61F, new R breast IDC 1.3 cm, cN0. Low back ache since lifting a box; worse at night, wakes her.\n"
     assert "back_pain" in symptom_codes(note) | symptoms_to_confirm(note)
+
+
+def test_a_return_condition_after_a_semicolon_tells_no_warning() -> None:
+    # test_nlp_unsafe_v13c's reading, in other words: the warning is what to call back for, not what she has
+    note = "59F, new L breast IDC 1.2 cm, cN0. Low back ache after moving furniture, settling; ring us if it wakes her."
+    assert "back_pain" not in symptom_codes(note)

@@ -54,11 +54,14 @@ def warning_told_after(note: NoteMentions, explainable: frozenset[str], rules: R
     negated: set[int] = set()
     warnings: dict[int, list[int]] = {}
     warning_mods: dict[int, list] = {}
+    conditions: set[int] = set()
     for mod in doc._.context_graph.modifiers:
         effect = note.categories.get(mod.category)
         if effect == "negated":
             negated.add(mod.modifier_span[0])
             negated.add(mod.modifier_span[1])  # a warning right after a negation cue ("no new pain") is denied
+        elif effect == "hypothetical":
+            conditions.add(mod.modifier_span[0])  # a condition's cue ("call sooner if"): see _clause_after_semicolon
         elif effect == "warning":
             warnings.setdefault(sents.index[mod.modifier_span[0]], []).append(mod.modifier_span[0])
             warning_mods.setdefault(mod.modifier_span[0], []).append(mod)
@@ -69,7 +72,7 @@ def warning_told_after(note: NoteMentions, explainable: frozenset[str], rules: R
         # a warning cue kept to other symptoms ("dexamethasone" warns of a headache, not of a pneumonia's dyspnea,
         # context_rules.json allowed_types) gives this symptom nothing across the semicolon (integration 51/52)
         own = [s for s in warnings.get(k, ()) if any(m.allows(label) for m in warning_mods.get(s, ()))]
-        if _clause_after_semicolon(note, i, own, negated, starts, pointers):
+        if _clause_after_semicolon(note, i, own, negated, starts, pointers, conditions):
             note.effects[i].add("warning")
             continue
         passed = False  # a history sentence passed over: only a pointer naming the symptom may reach past it
@@ -94,6 +97,7 @@ def _clause_after_semicolon(
     negated: set[int],
     starts: Sequence[int],
     pointers: Sequence[tuple[str, ...]],
+    conditions: set[int] | frozenset[int] = frozenset(),
 ) -> bool:
     """Round 34a: the same told in a clause of the symptom's own sentence after a semicolon ("I pulled something in
     my lower back hauling a mattress on Saturday; 3 weeks on it is getting worse"): the clause opens with a pointer
@@ -111,6 +115,9 @@ def _clause_after_semicolon(
             return False  # another finding is named first: the pointer may speak of it
         if any(doc[j].text == ";" for j in range(k + 1, stop)):
             continue  # the warning stands in a later clause: that clause is read in its turn
+        if any(k < c < stop for c in conditions):
+            return False  # integration 51-53: "...; call sooner if worse at night", "; ring us if it wakes her": a
+            # return condition, no warning told
         return _points_back(doc, k + 1, stop, pointers) or _bare_clause(doc, k, stop, sent.end, starts)
     return False
 

@@ -218,6 +218,9 @@ class _CarriedExplanation(Strict):
     # 'different from my usual back'"), and the families of a history sentence such a pointer passes over
     warning_pointers: Words = Field(default_factory=list)
     warning_pointer_passes: Words = Field(default_factory=list)
+    # round 53e (warning_after.py): a pointer that names a kind of symptom ("pain", "the cough") and the codes it may
+    # point back to ("code, code: pointer, pointer")
+    pointer_codes: Words = Field(default_factory=list)
 
 
 class _BaselineCondition(Strict):
@@ -477,6 +480,9 @@ class _RedFlagReadings(Strict):
     treated_settled: Words = Field(default_factory=list)
     treated_improving: Words = Field(default_factory=list)
     treated_course_words: Words = Field(default_factory=list)
+    # round 53e (treated_illness.py): a pain named again on its own, opening a clause, and the codes it speaks for
+    treated_pain_words: Words = Field(default_factory=list)
+    treated_pain_codes: Words = Field(default_factory=list)
     # round 48m (recent_events.py): a seizure or a transient deficit of today or these days, recovered from, is no past
     recent_event_codes: Words = Field(default_factory=list)
     recent_event_times: Words = Field(default_factory=list)

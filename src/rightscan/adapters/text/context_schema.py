@@ -231,6 +231,7 @@ class _BaselineCondition(Strict):
     # its flare-ups settle back to the patient's baseline (heart failure, COPD): an admission's presenting symptom that
     # the note later says resolved to baseline is over, whatever warning the presentation carried
     exacerbations: bool = False
+    note_wide: bool = False  # round 53e (known_pattern.py): told unchanged once, it explains its symptom note-wide
 
 
 class _ChronicBaseline(Strict):
@@ -240,6 +241,7 @@ class _ChronicBaseline(Strict):
     comment_pointers: Words = Field(default_factory=list)  # round 28: "-> see comment" on the row
     # round 50n: words right after an illness's name that make it another disease ("Paget's disease of the nipple")
     other_disease_after: Words = Field(default_factory=list)
+    note_wide_blockers: Words = Field(default_factory=list)  # round 53e: symptom codes whose mention keeps them all
 
 
 class _RedFlagReadings(Strict):

@@ -129,8 +129,9 @@ def _bare_clause(doc: Doc, k: int, stop: int, end: int, starts: Sequence[int]) -
 
 
 def _codes(d: Mapping[str, Any]) -> frozenset[str]:
-    """The symptom codes a mention states, and its rule's id."""
-    return frozenset({*(f.value for f in d["findings"] if f.field == "symptoms"), d["rule"]})
+    """The symptom codes a mention states or leaves to confirm (a knee's pain: bone pain), and its rule's id."""
+    stated = {f.value for f in d["findings"] if f.field == "symptoms"}
+    return frozenset({*stated, *(v for v in d.get("confirm_values") or () if isinstance(v, str)), d["rule"]})
 
 
 def _next_sentences(doc: Doc, spans: Sequence, k: int) -> list[int]:

@@ -39,6 +39,7 @@ from collections.abc import Set as AbstractSet
 from typing import Any
 
 from rightscan.adapters.text.components import doc_text
+from rightscan.adapters.text.known_pattern import KnownPattern
 from rightscan.adapters.text.rule_pass import NoteMentions
 from rightscan.adapters.text.rules import RulesError
 
@@ -130,6 +131,22 @@ class ChronicBaseline:
         )
         self._flaring = {code: p for code, words in flaring.items() if (p := word_pattern(words)) is not None}
         self._pointer = word_pattern(spec.get("comment_pointers", ()))  # round 28: "Headache [X] Y  -> see comment"
+        # round 53e (known_pattern.py): an illness told unchanged once explains its symptom anywhere in the note
+        wide: dict[str, list[str]] = {}
+        for cond in spec.get("conditions", ()):
+            if cond.get("note_wide"):
+                for code in cond["explains"]:
+                    wide.setdefault(code, []).extend(cond["words"])
+        self._known = KnownPattern(
+            {code: p for code, words in wide.items() if (p := word_pattern(words, others)) is not None},
+            self._stable,
+            spec.get("note_wide_blockers", ()),
+        )
+
+    def note_wide(self, note: NoteMentions, families: frozenset[str], recent: AbstractSet[int], named: Any) -> None:
+        """Round 53e (known_pattern.py): a symptom the note told once as the usual of a ``note_wide`` illness."""
+        mods = self._warnings_and_negations(note)
+        self._known.apply(note, families, recent, lambda lo, hi, label: self._warned(mods, label, lo, hi), named)
 
     def _symptoms(self, d: Mapping[str, Any]) -> set[str]:
         """The symptom codes a mention states or leaves possible."""

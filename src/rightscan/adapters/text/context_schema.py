@@ -218,6 +218,9 @@ class _CarriedExplanation(Strict):
     # 'different from my usual back'"), and the families of a history sentence such a pointer passes over
     warning_pointers: Words = Field(default_factory=list)
     warning_pointer_passes: Words = Field(default_factory=list)
+    # round 53e (warning_after.py): a pointer that names a kind of symptom ("pain", "the cough") and the codes it may
+    # point back to ("code, code: pointer, pointer")
+    pointer_codes: Words = Field(default_factory=list)
 
 
 class _BaselineCondition(Strict):
@@ -228,6 +231,7 @@ class _BaselineCondition(Strict):
     # its flare-ups settle back to the patient's baseline (heart failure, COPD): an admission's presenting symptom that
     # the note later says resolved to baseline is over, whatever warning the presentation carried
     exacerbations: bool = False
+    note_wide: bool = False  # round 53e (known_pattern.py): told unchanged once, it explains its symptom note-wide
 
 
 class _ChronicBaseline(Strict):
@@ -237,6 +241,7 @@ class _ChronicBaseline(Strict):
     comment_pointers: Words = Field(default_factory=list)  # round 28: "-> see comment" on the row
     # round 50n: words right after an illness's name that make it another disease ("Paget's disease of the nipple")
     other_disease_after: Words = Field(default_factory=list)
+    note_wide_blockers: Words = Field(default_factory=list)  # round 53e: symptom codes whose mention keeps them all
 
 
 class _RedFlagReadings(Strict):
@@ -485,6 +490,9 @@ class _RedFlagReadings(Strict):
     treated_settled: Words = Field(default_factory=list)
     treated_improving: Words = Field(default_factory=list)
     treated_course_words: Words = Field(default_factory=list)
+    # round 53e (treated_illness.py): a pain named again on its own, opening a clause, and the codes it speaks for
+    treated_pain_words: Words = Field(default_factory=list)
+    treated_pain_codes: Words = Field(default_factory=list)
     # round 48m (recent_events.py): a seizure or a transient deficit of today or these days, recovered from, is no past
     recent_event_codes: Words = Field(default_factory=list)
     recent_event_times: Words = Field(default_factory=list)

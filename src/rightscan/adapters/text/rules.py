@@ -434,6 +434,19 @@ def _word_pairs(pairs: Iterable[str]) -> dict[str, frozenset[str]]:
     return out
 
 
+def _pointer_codes(rows: Iterable[str]) -> dict[tuple[str, ...], frozenset[str]]:
+    """Round 53e: "code, code: pointer, pointer" rows -> each pointer's words to the codes it may name."""
+    out: dict[tuple[str, ...], frozenset[str]] = {}
+    for row in rows:
+        codes, _, pointers = row.partition(":")
+        named = frozenset(c.strip() for c in codes.split(",") if c.strip())
+        for p in pointers.split(","):
+            if p.strip():
+                key = tuple(p.lower().split())
+                out[key] = out.get(key, frozenset()) | named
+    return out
+
+
 def _lower(words: Iterable[str]) -> frozenset[str]:
     return frozenset(w.lower() for w in words)
 
@@ -481,6 +494,7 @@ def _context_settings(ctx: ContextFile) -> dict[str, Any]:
         "carried_anaphors": tuple(" ".join(a.lower().split()) for a in ctx.carried_explanation.anaphors),
         "warning_pointers": tuple(" ".join(a.lower().split()) for a in ctx.carried_explanation.warning_pointers),
         "warning_pointer_passes": frozenset(ctx.carried_explanation.warning_pointer_passes),
+        "pointer_codes": MappingProxyType(_pointer_codes(ctx.carried_explanation.pointer_codes)),  # round 53e
         "contrasts": _lower(ctx.carried_explanation.contrasts),
         "explained_status": MappingProxyType(
             {

@@ -136,6 +136,7 @@ class Rules:
     # families of the history sentences it passes over
     warning_pointers: tuple[str, ...]
     warning_pointer_passes: frozenset[str]
+    pointer_codes: Mapping[tuple[str, ...], frozenset[str]]  # round 53e: a pointer naming a kind -> the codes it names
     contrasts: frozenset[str]  # words that turn an explained symptom to a warning about it ("... but it now wakes her")
     require_start_line: bool
     sections: tuple[Section, ...]

@@ -173,6 +173,7 @@ class Scopes:
         self._red_flags.mood_cause(note)  # round 13v-b: weight lost with grief
         self._red_flags.assessed_cause(note)  # round 16b: abdominal pain an assessment puts down to gastroenteritis
         self._named_causes.apply(note)  # round 47e: a named benign cause told elsewhere in the paragraph
+        self._baseline.note_wide(note, self._baseline_families, recent, self._named_causes)  # round 53e: cg-031
         self._illness_lists.apply(note, self._joined.chains(doc, described)[1])  # round 48s: a cold's list
         self._red_flags.dated_from_trigger(note)
         negation_across_clause(note)  # round 11b

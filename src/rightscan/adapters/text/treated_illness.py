@@ -74,6 +74,15 @@ class TreatedIllness:
         self.settled = phrase_pattern([*words.get("treated_settled", ()), *words.get("full_recovery_cues", ())])
         self.improving = phrase_pattern(words.get("treated_improving", ()))
         self.course = phrase_pattern(words.get("treated_course_words", ()))
+        # round 53e: a bare pain word opening a clause, then its improvement ("..., on cipro/flagyl, pain much better")
+        self.pain_codes = frozenset(words.get("treated_pain_codes", ()))
+        pains = phrase_pattern(words.get("treated_pain_words", ()))
+        self.pain_improving = None
+        if pains is not None and self.improving is not None:
+            self.pain_improving = re.compile(
+                rf"(?:^|[,;:.(\n])\s*{pains.pattern}\s+(?:(?:is|now|has|already|getting)\s+)*{self.improving.pattern}",
+                re.IGNORECASE,
+            )
         # the words after an illness's name that tell its own course here, not a past or doubted illness
         self.course_words = norm(["treated", "resolved", "resolving"])
         self.named = NamedCauses(words)  # its test of a cause told not doubted nor denied
@@ -121,6 +130,8 @@ class TreatedIllness:
             return True
         if self.improving is None:
             return False
+        if self.pain_improving is not None and self.pain_codes & set(codes) and self.pain_improving.search(text, at):
+            return True  # round 53e: "..., pain much better"
         for _, span, d, _e in note.mentions(ANY_SYMPTOM, without=_NOT_THE_PATIENTS_NOW):
             if span.start_char < at or not set(codes) & _codes(d):
                 continue

@@ -23,8 +23,8 @@ that tells only the cancer's history ("Hx R breast IDC, s/p mastectomy 2022, on 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc
 
@@ -50,6 +50,7 @@ def warning_told_after(note: NoteMentions, explainable: frozenset[str], rules: R
     targets = [t.i for t in note.mentions(explainable, without=_NOT_PLAIN)]
     if not targets:
         return
+    kinds = rules.pointer_codes  # round 53e: a pointer naming a kind of symptom points back only to that kind
     doc, spans, sents = note.doc, note.spans, note.sents
     negated: set[int] = set()
     warnings: dict[int, list[int]] = {}
@@ -67,12 +68,16 @@ def warning_told_after(note: NoteMentions, explainable: frozenset[str], rules: R
             warning_mods.setdefault(mod.modifier_span[0], []).append(mod)
     starts = sorted(span.start for span in spans)
     for i in targets:
+        codes = _codes(note.described[i])
+        own = [p for p in pointers if p not in kinds or kinds[p] & codes]
+        own_naming = [p for p in naming if p not in kinds or kinds[p] & codes]
+        barred = [p for p in pointers if p in kinds and not kinds[p] & codes]  # "Pain started ...": not the cough's
         k = sents.index[spans[i].start]
         label = spans[i].label_
         # a warning cue kept to other symptoms ("dexamethasone" warns of a headache, not of a pneumonia's dyspnea,
         # context_rules.json allowed_types) gives this symptom nothing across the semicolon (integration 51/52)
-        own = [s for s in warnings.get(k, ()) if any(m.allows(label) for m in warning_mods.get(s, ()))]
-        if _clause_after_semicolon(note, i, own, negated, starts, pointers, conditions):
+        allowed = [s for s in warnings.get(k, ()) if any(m.allows(label) for m in warning_mods.get(s, ()))]
+        if _clause_after_semicolon(note, i, allowed, negated, starts, own, barred, conditions):
             note.effects[i].add("warning")
             continue
         passed = False  # a history sentence passed over: only a pointer naming the symptom may reach past it
@@ -85,7 +90,7 @@ def warning_told_after(note: NoteMentions, explainable: frozenset[str], rules: R
                 continue
             if any(sent.start <= s < stop for s in starts):
                 break  # another finding is named first: the pointer may speak of it
-            if standing and _points_back(doc, sent.start, stop, naming if passed else pointers):
+            if standing and _points_back(doc, sent.start, stop, own_naming if passed else own, barred):
                 note.effects[i].add("warning")
                 break
 
@@ -97,6 +102,7 @@ def _clause_after_semicolon(
     negated: set[int],
     starts: Sequence[int],
     pointers: Sequence[tuple[str, ...]],
+    barred: Sequence[tuple[str, ...]] = (),
     conditions: set[int] | frozenset[int] = frozenset(),
 ) -> bool:
     """Round 34a: the same told in a clause of the symptom's own sentence after a semicolon ("I pulled something in
@@ -118,7 +124,9 @@ def _clause_after_semicolon(
         if any(k < c < stop for c in conditions):
             return False  # integration 51-53: "...; call sooner if worse at night", "; ring us if it wakes her": a
             # return condition, no warning told
-        return _points_back(doc, k + 1, stop, pointers) or _bare_clause(doc, k, stop, sent.end, starts)
+        return _points_back(doc, k + 1, stop, pointers, barred) or (
+            not _points_back(doc, k + 1, stop, barred) and _bare_clause(doc, k, stop, sent.end, starts)
+        )
     return False
 
 
@@ -131,6 +139,12 @@ def _bare_clause(doc: Doc, k: int, stop: int, end: int, starts: Sequence[int]) -
         return False
     close = next((j for j in range(k + 1, end) if doc[j].text == ";"), end)
     return not any(k < s < close for s in starts)
+
+
+def _codes(d: Mapping[str, Any]) -> frozenset[str]:
+    """The symptom codes a mention states or leaves to confirm (a knee's pain: bone pain), and its rule's id."""
+    stated = {f.value for f in d["findings"] if f.field == "symptoms"}
+    return frozenset({*stated, *(v for v in d.get("confirm_values") or () if isinstance(v, str)), d["rule"]})
 
 
 def _next_sentences(doc: Doc, spans: Sequence, k: int) -> list[int]:
@@ -155,9 +169,16 @@ def _history_sentences(note: NoteMentions, passes: frozenset[str]) -> frozenset[
     return frozenset(j for j, k in kinds.items() if k == {True})
 
 
-def _points_back(doc: Doc, start: int, stop: int, pointers: Sequence[tuple[str, ...]]) -> bool:
-    """A pointer back begins within the first ``LEAD`` tokens of the sentence and ends before the warning."""
+def _points_back(
+    doc: Doc, start: int, stop: int, pointers: Sequence[tuple[str, ...]], barred: Sequence[tuple[str, ...]] = ()
+) -> bool:
+    """A pointer back begins within the first ``LEAD`` tokens of the sentence and ends before the warning; round 53e:
+    the first pointer decides, so one that names another kind of symptom first (``barred``: "Pain started ..." after a
+    cough) points back to nothing here."""
     for s in range(start, min(start + LEAD + 1, stop)):
+        for words in barred:
+            if s + len(words) <= stop and tuple(t.lower_ for t in doc[s : s + len(words)]) == words:
+                return False
         for words in pointers:
             end = s + len(words)
             if end <= stop and tuple(t.lower_ for t in doc[s:end]) == words:

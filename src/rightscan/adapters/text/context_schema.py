@@ -468,6 +468,8 @@ class _RedFlagReadings(Strict):
     named_cause_doubts_after: Words = Field(default_factory=list)
     named_cause_stable_words: Words = Field(default_factory=list)
     named_cause_unsure_codes: Words = Field(default_factory=list)  # review of round 47e
+    # round 54e (named_causes.py): "code: event, event", a possible serious event that leaves its symptom to confirm
+    named_event_causes: Words = Field(default_factory=list)
     # round 48u (status_onset.py): a bare status word ("unchanged", "stable") read by the span the symptom is told with
     status_usual_words: Words = Field(default_factory=list)
     status_long_words: Words = Field(default_factory=list)

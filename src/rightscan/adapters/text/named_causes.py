@@ -30,6 +30,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from rightscan.adapters.text.components import doc_text
+from rightscan.adapters.text.named_event import NamedEvent, relative_at
 from rightscan.adapters.text.pass_words import norm, phrase_pattern
 from rightscan.adapters.text.rule_pass import ANY_SYMPTOM, NoteMentions
 
@@ -72,6 +73,9 @@ class NamedCauses:
         # round 51p: a line an assessment or a diagnosis heading opens names causes for the whole note
         titles = phrase_pattern(words.get("named_cause_assessment_titles", ()))
         self.assessment = None if titles is None else re.compile(rf"^[ \t]*{titles.pattern}[ \t]*:", re.I | re.M)
+        # round 54e: a cause that is itself a possible serious event (a blow to the head) leaves its symptom to confirm
+        self.event_causes = _keyed(words.get("named_event_causes", ()))
+        self._event = NamedEvent(words, lambda _words: False)  # its test of a sentence that warns of nothing
 
     def apply(self, note: NoteMentions) -> None:
         if not self.causes and not self.chronic:
@@ -96,6 +100,23 @@ class NamedCauses:
                 e.add("explained")
             elif "uncertain" in told:
                 e.add("uncertain")  # review of round 47e: a weight-loss drug named, the loss not said to be meant
+
+    def events(self, note: NoteMentions) -> None:
+        """Round 54e: a symptom stated plainly whose paragraph names a possible serious event that may give it
+        (``named_event_causes``: a head injury) is left to confirm (``_event_told``). Run after the passes that explain
+        a symptom dated back to its event ("struck her head on Sunday; headache since then, settling": explained)."""
+        if not self.event_causes:
+            return
+        text = doc_text(note.doc)
+        warned: set[str] = set()
+        for _, _span, d, _e in note.mentions(ANY_SYMPTOM, having={"warning"}, without=_NOT_THE_PATIENTS_WARNING):
+            warned |= _codes(d)
+        paragraphs = [m.end() for m in _BLANK_LINE.finditer(text)]
+        for _, span, d, e in note.mentions(ANY_SYMPTOM, without=_NOT_PLAIN | {"uncertain"}):
+            codes = _codes(d) - warned
+            start, end = _paragraph(paragraphs, len(text), span.start_char)
+            if codes and self._event_told(note, text, start, end, codes, span):
+                e.add("uncertain")
 
     def assessed(self, text: str) -> list[tuple[int, int]]:
         """Round 51p: the lines an assessment or a diagnosis heading opens ("A/P: AI-associated arthralgia ...")."""
@@ -123,6 +144,29 @@ class NamedCauses:
                 if own_stable or self.stable.search(_sentence_at(text, m)) is not None:
                     return "explained"
         return "uncertain" if named and code in self.unsure else None
+
+    def _event_told(self, note: NoteMentions, text: str, start: int, end: int, codes: set[str], span: Any) -> bool:
+        """Round 54e: the paragraph ``text[start:end]`` names, undoubted and not a relative's, an event of
+        ``named_event_causes`` for one of ``codes`` (a head injury for a headache), and nothing warns from its sentence
+        to the symptom's and the one after (``named_event.py``'s quiet sentences: no warning cue, vomiting, confusion,
+        another symptom). A head injury is no benign cause: it needs its own imaging judgement, so the symptom it
+        may give is left to confirm, never explained (test_nlp_head_injury.py); with a warning it stays a red flag."""
+        found = [p for code in codes if (p := self.event_causes.get(code)) is not None]
+        if not found:
+            return False
+        sents = note.sents
+        k = sents.index[span.start]
+        quiet = self._event.quiet(note, span)
+        for pattern in found:
+            for m in pattern.finditer(text, start, end):
+                at = note.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                if at is None or not self.affirmed(text, m, start) or relative_at(note, at.start):
+                    continue
+                c = sents.index[at.start]
+                lo, hi = min(c, k), min(max(c, k + 1), len(sents.spans) - 1)
+                if all(quiet(sents.spans[j]) for j in range(lo, hi + 1)):
+                    return True
+        return False
 
     def _in_territory(self, cause: str, own: str) -> bool:
         """Round 48s: whether a cause with a territory (``named_cause_territories``) is told beside a symptom whose own

@@ -66,21 +66,8 @@ class NamedEvent:
         k = note.sents.index[sent.start]
         doc = note.doc
         mods = list(doc._.context_graph.modifiers)
-        # a warning a negation or a condition covers warns of nothing ("No vomiting", "return if worsening")
-        denied = [m.scope_span for m in mods if note.categories.get(m.category) in _DENYING]
-        # an event a relative had ("Her sister fell and hit her head") explains nothing of the patient's
-        others = [m.scope_span for m in mods if note.categories.get(m.category) == "family"]
-        warnings = [s for s, _ in note.cues("warning") if not any(a <= s < b for a, b in denied)]
-        present = [sp.start for _, sp, _, _ in note.mentions(SYMPTOM, without=_NOT_PRESENT) if sp.start != span.start]
-
-        def quiet(s: Span) -> bool:
-            if any(s.start <= w < s.end for w in warnings) or any(s.start <= p < s.end for p in present):
-                return False
-            return not any(
-                doc[i].lower_ in self.warning_words and not any(a <= i < b for a, b in denied)
-                for i in range(s.start, s.end)
-            )
-
+        others = _relatives(note)  # an event a relative had ("Her sister fell and hit her head") explains nothing
+        quiet = self.quiet(note, span)
         if k + 1 < len(note.sents.spans) and not quiet(note.sents.spans[k + 1]):
             return False  # the sentence after warns ("Vomited twice since.")
         first = sent.start
@@ -100,3 +87,35 @@ class NamedEvent:
             ):
                 return True
         return False
+
+    def quiet(self, note: NoteMentions, span: Span) -> Callable[[Span], bool]:
+        """The test of a sentence that warns of nothing about the symptom ``span``: no warning cue not denied, no
+        warning sign of a head injury (``named_event_warnings``) not denied, no other symptom stated as present (round
+        54e: shared with ``named_causes.py``'s head injury told elsewhere in the paragraph)."""
+        doc = note.doc
+        mods = list(doc._.context_graph.modifiers)
+        # a warning a negation or a condition covers warns of nothing ("No vomiting", "return if worsening")
+        denied = [m.scope_span for m in mods if note.categories.get(m.category) in _DENYING]
+        warnings = [s for s, _ in note.cues("warning") if not any(a <= s < b for a, b in denied)]
+        present = [sp.start for _, sp, _, _ in note.mentions(SYMPTOM, without=_NOT_PRESENT) if sp.start != span.start]
+
+        def quiet(s: Span) -> bool:
+            if any(s.start <= w < s.end for w in warnings) or any(s.start <= p < s.end for p in present):
+                return False
+            return not any(
+                doc[i].lower_ in self.warning_words and not any(a <= i < b for a, b in denied)
+                for i in range(s.start, s.end)
+            )
+
+        return quiet
+
+
+def _relatives(note: NoteMentions) -> list[tuple[int, int]]:
+    """The token scopes of the family cues: what a relative had or did."""
+    mods = note.doc._.context_graph.modifiers
+    return [m.scope_span for m in mods if note.categories.get(m.category) == "family"]
+
+
+def relative_at(note: NoteMentions, token: int) -> bool:
+    """Round 54e: whether the token stands in a relative's cue's scope ("Her sister fell and hit her head")."""
+    return any(a <= token < b for a, b in _relatives(note))

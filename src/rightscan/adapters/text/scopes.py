@@ -182,10 +182,10 @@ class Scopes:
         self._exam_items.apply(note)  # round 47s (exam_items.py)
         negation_ended_by_until(note)  # "never had headaches until this week"
         cue_cut_short(doc, spans, described, effects, sents, self.rules.categories, self.rules.policies)  # 14v-b
-        # round 11a (red_flag_readings.py): a symptom after a mechanical event, or the reason of a study done before
-        self._red_flags.trigger_before(note)
+        self._red_flags.trigger_before(note)  # round 11a: a symptom after a mechanical event, a past study's reason
         pain_after_event_sentence(note, self._red_flags.words)  # round 43u: the event told the sentence before
         self._recent_events.apply(note)  # round 48m (recent_events.py)
+        self._named_causes.events(note)  # round 54e: a head injury in the paragraph leaves its headache to confirm
         headache_beside_seizure(note)  # round 43u: a headache with a seizure is warned, whatever its cause
         self._red_flags.past_study_reason(note)
         self._reported.doubted_cause(note)  # round 12a: "unclear if ... from OA"

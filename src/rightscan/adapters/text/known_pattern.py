@@ -20,6 +20,12 @@ onset: ``status_onset``'s "x 3 wks") is explained anywhere in the note when
 - no mention of ``note_wide_blockers`` stands in the note (a focal neurologic deficit or a seizure: a headache with
   neurologic signs counts whatever its cause).
 
+Round 54e: the mentions are explained only when that sentence is the clinician's conclusion, on an assessment line
+(``NamedCauses.assessed``: "Impression: typical episodic migraine w/ aura, stable"); told only in the history ("migraine
+since age 15 ... Pattern unchanged"), the illness leaves the headache named elsewhere to confirm: a headache restated
+as a current complaint (a ROS's "+ headache", a checklist's row without its pointer, a pain score after treatment) may
+not be the usual one (test_nlp_unsafe_v14b.py, test_nlp_r28_v28_classes.py).
+
 Plain pass over one note's mentions (``rule_pass.NoteMentions``); every word is data.
 """
 
@@ -75,18 +81,27 @@ class KnownPattern:
             if code in warned_codes:
                 continue
             mentions = [t for t in note.mentions(families, without=_BLOCKING) if code in _codes(t.d)]
-            if not mentions or not self._told_unchanged(note, text, pattern, mentions[0].span.label_, warned, named):
+            if not mentions:
+                continue
+            told = self._told_unchanged(note, text, pattern, mentions[0].span.label_, warned, named)
+            if told is None:
                 continue
             for i, _span, _d, e in mentions:
                 if i not in recent:
-                    e.add("explained")
+                    e.add(told)
 
     def _told_unchanged(
         self, note: NoteMentions, text: str, pattern: re.Pattern[str], label: str, warned: Any, named: NamedCauses
-    ) -> bool:
+    ) -> str | None:
         """A sentence names the illness, affirmed, with a stable word in it or in the next sentence of its paragraph,
-        and no warning there."""
+        and no warning there: "explained" when an assessment line tells it so (round 54e: the clinician's own
+        conclusion, "Impression: typical episodic migraine w/ aura, stable"), else "uncertain" (the history's "migraine
+        since age 15, pattern unchanged" leaves the headache the note restates elsewhere, a ROS's "+ headache", a
+        checklist's row, a pain score, to confirm: test_nlp_unsafe_v14b.py, test_nlp_r28_v28_classes.py); None when no
+        sentence tells it unchanged."""
         assert self.stable is not None
+        assessed = named.assessed(text)
+        told = None
         spans = [s for s in note.sents.spans if text[s.start_char : s.end_char].strip()]
         for j, sent in enumerate(spans):
             lo, hi = sent.start_char, sent.end_char
@@ -97,8 +112,10 @@ class KnownPattern:
             hi2 = nxt.end_char if joined and nxt is not None else hi  # the next sentence of its paragraph
             if self.stable.search(text, lo, hi2) is None or warned(lo, hi2, label.upper()):
                 continue
-            return True
-        return False
+            if any(a <= lo < b for a, b in assessed):
+                return "explained"
+            told = "uncertain"
+        return told
 
 
 def _codes(d: Mapping[str, Any]) -> set[str]:

@@ -13,10 +13,14 @@ Each class in other wordings than the set's, with controls that keep their readi
 4. An acute abdominal illness diagnosed and treated with its pain settling ("..., pain much better"). Controls: the
    illness denied; the pain worse; no settling told.
 5. A head injury the note names explains its headache. Controls: a warning (worsening, vomiting); an injury of years
-   ago; an injury denied.
+   ago; an injury denied. Round 54e: only a headache dated back to the blow ("headache since") is explained; one the
+   paragraph tells beside a blow without that tie is left to confirm (a head injury is no benign cause:
+   test_nlp_head_injury.py, test_nlp_r36b_named_event.py).
 6. A known headache disorder told once as unchanged (migraine, "same pattern for years") is the headache the note names
    elsewhere (a clinic's name, the referral reason). Controls: a warning anywhere; a focal deficit in the note; the
-   disorder doubted; the disorder named without a stable word.
+   disorder doubted; the disorder named without a stable word. Round 54e: explained only when the clinician's
+   assessment tells it so ("Impression: ... stable"); told only in the history, the headache named elsewhere is left
+   to confirm (a restated headache may not be the usual one: test_nlp_unsafe_v14b.py, test_nlp_r28_v28_classes.py).
 """
 
 from __future__ import annotations
@@ -123,12 +127,15 @@ def test_control_the_pain_counts_without_its_illness_or_its_settling(line: str) 
 
 
 # ------------------------------------------------------------------ 5. a head injury's headache
-@pytest.mark.parametrize("line", [
-    "UC visit: banged her head on the car door frame this morning. Mild headache since, no LOC, neuro intact.",
-    "Walked into a low beam, head bump on the R side. Sore head, headache settling with paracetamol.",
-])
-def test_a_head_injurys_headache_is_set_aside(line: str) -> None:
+def test_a_head_injurys_headache_is_set_aside() -> None:
+    line = "UC visit: banged her head on the car door frame this morning. Mild headache since, no LOC, neuro intact."
     assert "headache" not in _any(line)
+
+
+def test_a_head_injurys_headache_not_dated_back_to_it_is_to_confirm() -> None:
+    # round 54e: was asserted explained; the older head-injury tests leave a headache after a blow to confirm
+    line = "Walked into a low beam, head bump on the R side. Sore head, headache settling with paracetamol."
+    assert "headache" not in _stated(line) and "headache" in symptoms_to_confirm(SURV + line)
 
 
 @pytest.mark.parametrize("line", [
@@ -150,8 +157,14 @@ MIGRAINE = (
 )
 
 
-def test_a_known_headache_disorder_explains_the_headaches_named_elsewhere() -> None:
-    assert "headache" not in _any(MIGRAINE, NEW)
+def test_a_known_headache_disorder_in_the_history_leaves_the_headaches_named_elsewhere_to_confirm() -> None:
+    # round 54e: was asserted explained; a headache restated elsewhere goes to confirmation (test_nlp_unsafe_v14b.py)
+    assert "headache" not in _stated(MIGRAINE, NEW) and "headache" in symptoms_to_confirm(NEW + MIGRAINE)
+
+
+def test_a_known_headache_disorder_the_assessment_calls_stable_explains_the_headaches_named_elsewhere() -> None:
+    note = MIGRAINE.replace("Plan: reassured.", "Impression: tension-type headache, stable.")
+    assert "headache" not in _any(note, NEW)
 
 
 @pytest.mark.parametrize("change", [
@@ -165,10 +178,17 @@ def test_control_the_headache_counts(change: tuple[str, str]) -> None:
 
 
 def test_the_decision_of_a_known_migraine_new_diagnosis() -> None:
-    note = NEW + "Lifelong migraine with aura, pattern unchanged for years.\n\nHeadache review requested by oncology."
+    note = NEW + "Headache review requested by oncology.\n\nA/P: lifelong migraine with aura, pattern unchanged."
     assert "headache" not in symptom_codes(note)
     d = decide_note(note)
     assert d["red_flags"] == [] and d["systemic_imaging"] == "not_recommended"
+
+
+def test_the_decision_of_a_known_migraine_told_in_the_history_only_is_undetermined() -> None:
+    # round 54e: was the decision above; the migraine told only in the history leaves the headache to confirm
+    note = NEW + "Lifelong migraine with aura, pattern unchanged for years.\n\nHeadache review requested by oncology."
+    assert "headache" not in symptom_codes(note)
+    assert decide_note(note)["systemic_imaging"] == "undetermined"
 
 
 def test_control_the_decision_of_a_headache_without_its_disorder() -> None:

@@ -99,6 +99,9 @@ class TermMeaning:
     # "left chest pacemaker", "tissue expander with a magnetic port", "abdominal shield"): the patient's, no technique;
     # the side and the region written with it are its place, not the study's (order_patient.device_words)
     device: bool = False
+    # round 54o: the act of ordering ("ordered", "requested"): a time in the past right after it ("ordered last week,
+    # pending") says when the order was placed, not that the study was done (orders_items.ordered_when)
+    ordering: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +157,12 @@ class OrderVocabulary:
     # round 33o: a view's abbreviation that names regions with a modality that takes no views ("CT AP": the abdomen and
     # pelvis): (view form, modalities, regions)
     view_regions: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = field(default=(), compare=False, hash=False)
+    # round 54o: an order set's staging item that names a region and no modality ("BREAST CA STAGING PROTOCOL - BONE"):
+    # (the staging words, one of them in the order; the regions named; the modality of their staging study; the reason
+    # shown as assumed) (order_context.staging_item)
+    staging_items: tuple[tuple[tuple[tuple[str, ...], ...], frozenset[str], str, str], ...] = field(
+        default=(), compare=False, hash=False
+    )
     # round 43r: the words read are a clinical note's prose, not an order line (orders.in_prose; the note reader's
     # vocabulary): what an order line alone implies from its own few words is not implied there, where the note's other
     # sentences tell what the study is for ("annual mammogram" after a treated breast cancer is its surveillance)

@@ -17,6 +17,9 @@
   ("Comparison: MRI brain 5/5", the vocabulary's ``earlier``): that study is done, no study ordered.
 - Round 48q: a place after "at" where a referral asks the study to be done ("at Lakeside Imaging", "at your facility"):
   its name and its ``facility`` word are not read.
+- Round 54o: an order set's staging item that names a region and no modality ("BREAST CA STAGING PROTOCOL - BONE"): the
+  region's staging study's modality (the vocabulary's ``staging_items``: the skeleton's is the bone scan), shown as
+  assumed; never in a note's prose, and never beside a technique, a view, a tracer or another region.
 
 Pure; the words are ``knowledge/order_vocabulary.yaml``'s.
 """
@@ -103,3 +106,15 @@ def places(items: list[tuple[str, TermMeaning | None]]) -> frozenset[int]:
             if said in CLAUSE_ENDS or not (meaning is None or (meaning.noise and not meaning.status)):
                 break
     return frozenset(out)
+
+
+def staging_item(vocab: OrderVocabulary, tokens: tuple[str, ...], parse: _Parse) -> None:
+    """Round 54o: the modality of the staging study of the regions a staging set's item names with no modality."""
+    if vocab.prose or parse.modality or parse.implied_modality or parse.technique or parse.projection:
+        return
+    for words, regions, modality, assumed in vocab.staging_items:
+        said = any(tokens[i : i + len(w)] == w for w in words for i in range(len(tokens)))
+        if said and parse.regions == regions and not parse.pharmaceutical and not parse.mammographic_view:
+            parse.implied_modality.add(modality)
+            parse.staged = (assumed,)
+            return

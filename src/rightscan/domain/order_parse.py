@@ -54,6 +54,7 @@ class _Parse:
     yearly: bool = False  # round 42r: "yearly", "every year": screening, where nothing else says what it is for
     purpose: bool = False  # round 42r: a reason, a clinical or a history word read: the yearly study is no screening
     cancers: set[str] = field(default_factory=set)  # round 36o: the cancers named as what the study is for
+    staged: tuple[str, ...] = ()  # round 54o: why a staging item's region names its study (order_context.staging_item)
     by_protocol: tuple[str, ...] = ()  # protocol words that gave the contrast timing (shown as an assumption)
     # what segments after the study part state (the matcher checks them against the study part)
     later_contrast: set[str] = field(default_factory=set)  # contrast stated after the study part

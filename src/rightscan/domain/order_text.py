@@ -58,18 +58,28 @@ from rightscan.domain.order_context import (
     earlier_heading,
     places,
     procedure_after,
+    staging_item,
     view_regions,
 )
 from rightscan.domain.order_cuts import cut_at_width, cut_short, cut_word
 from rightscan.domain.order_form import answer_questions
 from rightscan.domain.order_forms import _items, _match_at
+from rightscan.domain.order_hybrid import tracer_between
 from rightscan.domain.order_parse import _Parse, _timing
 from rightscan.domain.order_patient import device_words
 from rightscan.domain.order_prefix import leading_code, orderable_code
 from rightscan.domain.order_requisition import read_requisition
 from rightscan.domain.order_routes import contralateral, enteric_only, note_route
 from rightscan.domain.order_tokens import share_suspended, tokenize
-from rightscan.domain.order_typos import CONNECTORS, correct, dictated, run_on, run_together, study_words_run_together
+from rightscan.domain.order_typos import (
+    CONNECTORS,
+    correct,
+    dictated,
+    hyphen_spelt,
+    run_on,
+    run_together,
+    study_words_run_together,
+)
 from rightscan.domain.orders_items import (
     CLAUSE_ENDS,
     MAMMOGRAPHIC_VIEW,
@@ -97,6 +107,7 @@ from rightscan.domain.orders_items import (
     _step,
     _subject,
     _without_at,
+    ordered_when,
 )
 
 # the doubts about contrast and the study an indication segment passes on to the order
@@ -251,7 +262,8 @@ def _read_segment(
             # set aside, not this one
             pending_addon = True
             continue
-        if m.status and not (m.in_study and (indication or later)) and not (m.result and in_reason):  # 51o
+        own = not (m.in_study and (indication or later)) and not (m.result and in_reason)  # 51o
+        if m.status and own and not ordered_when(items, k):  # round 54o: "ordered last week" says when it was ordered
             parse.status.append(m.status)  # "PET/CT taken 3/4" is done; "- confirmed, arrive 8:45" the booking (29o)
         if m.with_marker:
             if _contrast_follows(items, k, indication):
@@ -471,6 +483,7 @@ def _parse(vocab: OrderVocabulary, text: str, width: bool = True, asks: bool = F
         parse.contrast_unclear = parse.contrast_question = parse.contrast_doubt = True
     study: list[str] = []
     text = _UNDOT.sub(lambda m: re.sub(r"[.\s]", "", m.group()), text)
+    text = hyphen_spelt(vocab, text, parse)  # round 54o: "M-R-I", "C-T": the abbreviation, no side, no "C-"
     text = _ABBREVIATION_STOP.sub(r"\1", text)  # round 44o: "US breast incl. axilla": no sentence end
     text = _BRACKETED_SIGN.sub(r" \1", text)  # "(-) contrast": the sign stays with the contrast noun beside it
     segments = _SEGMENT_BREAK.split(
@@ -553,10 +566,12 @@ def _parse(vocab: OrderVocabulary, text: str, width: bool = True, asks: bool = F
         parse.technique |= parse.tracer_steps  # an injection is a tracer's only in a nuclear-medicine study
     if "PT" in parse.modality:
         parse.modality.discard("NM")  # PET is nuclear medicine: "NM PET" names one modality
+        parse.hybrid |= tracer_between(vocab, text)  # round 54o: "NM PET F-18 FLUOROESTRADIOL (FES) CT"
     if not parse.modality and (parse.mammographic_view or (parse.projection and parse.regions == {"breast"})):
         parse.implied_modality.add("MG")  # a mammogram's views, or views of the breast, no modality named (round 22o)
     if parse.projection and not parse.modality and not parse.implied_modality:
         parse.implied_modality.add("XR")  # projections with no modality named: "AP pelvis" is a radiograph
+    staging_item(vocab, tokenize(text), parse)  # round 54o: "BREAST CA STAGING PROTOCOL - BONE": the bone scan
     parse.modality |= parse.implied_modality
     ancestors = vocab.region_ancestors
     parse.regions -= {a for r in parse.regions for a in ancestors.get(r, ())}

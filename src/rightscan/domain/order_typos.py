@@ -10,6 +10,7 @@ close. Pure; the vocabulary is ``knowledge/order_vocabulary.yaml``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Protocol
@@ -27,6 +28,26 @@ class Noted(Protocol):
 
     corrections: list[tuple[str, str]]
     contrast_unclear: bool
+
+
+# round 54o: letters joined by hyphens with no space, as dictation writes a spelt abbreviation ("M-R-I", "C-T", "P-E-T")
+_HYPHENED = re.compile(r"(?<![\w-])[A-Za-z](?:-[A-Za-z])+(?![\w/-])")
+
+
+def hyphen_spelt(vocab: OrderVocabulary, text: str, parse: Noted) -> str:
+    """Round 54o: letters joined by hyphens ("M-R-I of the brain", "C-T head") read as the abbreviation they spell,
+    where the whole run spells one-word forms stating an attribute, like letters written apart; each reading is a
+    correction. Its letters are no words of their own: the "R" of "M-R-I" is no side, the "C-" of "C-T" no "without
+    contrast". A run that spells nothing ("T-L spine") and a hyphen with a space ("C- r/o") stay as written."""
+
+    def spell(match: re.Match[str]) -> str:
+        cover = _spelled(vocab, match.group().replace("-", "").lower())
+        if not cover:
+            return match.group()
+        parse.corrections.append((match.group().lower(), " ".join(cover)))
+        return " ".join(cover)
+
+    return _HYPHENED.sub(spell, text) if "-" in text else text
 
 
 def dictated(vocab: OrderVocabulary, tokens: tuple[str, ...], parse: Noted) -> tuple[str, ...]:

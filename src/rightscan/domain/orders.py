@@ -200,9 +200,9 @@ def _by_protocol(parse: _Parse) -> tuple[str, ...]:
     """The contrast a protocol named in the order implies (order vocabulary `protocols`, each with its
     source), shown as an assumption: the order did not state it."""
     if not parse.by_protocol:
-        return ()
+        return parse.staged  # round 54o: a staging set's bone item, the bone scan (order_context.staging_item)
     timing = (parse.contrast() or "").replace("_", " ")
-    return (f"contrast {timing}, as the protocol named implies ({' + '.join(parse.by_protocol)})",)
+    return (f"contrast {timing}, as the protocol named implies ({' + '.join(parse.by_protocol)})", *parse.staged)
 
 
 def _order_status(parse: _Parse) -> OrderStatus:

@@ -408,3 +408,14 @@ def _mistyped_timing(vocab: OrderVocabulary, item: tuple[str, TermMeaning | None
     if word in _contrast_prepositions(vocab):
         return False
     return any(DamerauLevenshtein.distance(word, t, score_cutoff=1) <= 1 for t in _timing_words(vocab))
+
+
+def ordered_when(items: list[tuple[str, TermMeaning | None]], k: int) -> bool:
+    """Round 54o: whether the word at ``k`` is a time in the past said of the ordering just before it ("bone scan
+    ordered last week, pending"): when the order was placed (the vocabulary's ``ordering``), not when the study was
+    done. A result ("ordered ... negative") is still the study's."""
+    m = items[k][1]
+    if m is None or m.status != "done" or not m.in_study or m.result:
+        return False
+    before = [it for it in items[:k] if it[0] not in SEPARATORS]
+    return bool(before) and before[-1][1] is not None and before[-1][1].ordering  # type: ignore[union-attr]

@@ -213,7 +213,24 @@ def _build_vocabulary(v: OrderVocabularyFile, fname: str) -> OrderVocabulary:
         replacing=tuple(v.replacing),
         fax_marks=FaxMarks(*(tuple(getattr(v.fax_marks, k)) for k in ("stamps", "pages", "banners", "numbers"))),
         view_regions=_view_regions(v, phrases, fname),
+        staging_items=_staging_items(v, fname),
     )
+
+
+def _staging_items(
+    v: OrderVocabularyFile, fname: str
+) -> tuple[tuple[tuple[tuple[str, ...], ...], frozenset[str], str, str], ...]:
+    """Round 54o: each staging item's words as tokens, its regions the vocabulary's."""
+    out = []
+    for n, entry in enumerate(v.staging_items):
+        for region in entry.regions:
+            if region not in v.regions:
+                raise KnowledgeError(f"{fname}: staging_items.{n}: unknown region {region!r}")
+        if entry.source not in v.sources:
+            raise KnowledgeError(f"{fname}: staging_items.{n}: unknown source {entry.source!r}")
+        words = tuple(tokenize(w) for w in entry.words)
+        out.append((words, frozenset(entry.regions), entry.modality, entry.assumed))
+    return tuple(out)
 
 
 def _view_regions(

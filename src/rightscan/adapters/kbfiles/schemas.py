@@ -398,6 +398,17 @@ class RegionEntry(_Strict):
     within: list[str] | Literal["any"] = []
 
 
+class StagingItemEntry(_Strict):
+    """Round 54o: an order set's staging item that names a region and no modality ("BREAST CA STAGING PROTOCOL - BONE"):
+    with one of ``words`` in the order, the region's staging study's modality, shown as the ``assumed`` reason."""
+
+    words: list[str] = Field(min_length=1)
+    regions: list[str] = Field(min_length=1)
+    modality: Modality
+    assumed: str
+    source: str
+
+
 class FaxMarksEntry(_Strict):
     """Round 33o: what a fax machine or a receiving office prints on a faxed requisition, each on a field of its own:
     a stamp's words (before a date and a time), a page marker's (before its numbers), a banner's, a number's label."""
@@ -459,6 +470,8 @@ class OrderVocabularyFile(_Strict):
     fax_marks: FaxMarksEntry = FaxMarksEntry()
     # round 33o: a view's abbreviation that names regions with a modality that takes no views ("CT AP")
     view_regions: list[ViewRegionsEntry] = []
+    # round 54o: a staging set's item naming a region and no modality: the region's staging study
+    staging_items: list[StagingItemEntry] = []
 
 
 class EquivalenceEntry(_Strict):

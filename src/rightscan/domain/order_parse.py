@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 @dataclass
 class _Parse:
     modality: set[str] = field(default_factory=set)
+    ruled_out: set[str] = field(default_factory=set)  # round 54p: modalities named as ruled out ("MRI contraindicated")
     implied_modality: set[str] = field(default_factory=set)  # inferred from views, not named ("AP pelvis": XR)
     hybrid: set[str] = field(default_factory=set)  # modalities named together as one study ("PET/MR")
     regions: set[str] = field(default_factory=set)

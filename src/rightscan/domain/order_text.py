@@ -209,6 +209,9 @@ def _read_segment(
         if (m.modality or m.contrast_word) and _ruled_out(items, k):
             if m.contrast_word:  # "contrast contraindicated": whether contrast may be given is the question
                 parse.contrast_question = parse.contrast_doubt = True
+            elif m.modality <= parse.modality:  # round 54p: "MRI brain w/wo, MRI contraindicated": the study named
+                parse.status.append("declined")  # is the one ruled out, so it is not to be done as written
+            parse.ruled_out |= m.modality
             continue  # "MRI contraindicated": the modality named is not the study
         if word in patient or ((clinical or _subject(items, k)) and word in _patient_words(vocab)):
             continue  # "pt feels a lump", "MRI brain asap pt confused": the patient, not a PET
@@ -516,6 +519,8 @@ def _parse(vocab: OrderVocabulary, text: str, width: bool = True, asks: bool = F
             continue
         later = bool(parse.modality)
         _read_segment(vocab, tokens, seg, later=later)
+        if seg.ruled_out & parse.modality:  # round 54p: "MRI brain w/wo - MRI contraindicated" rules out the study
+            parse.status.append("declined")
         if done_elsewhere(vocab, seg, parse):  # "CT A/P w contrast (chest done 11/20)": another part's study (31o)
             parse.indication.append(raw.strip())
             continue

@@ -278,6 +278,7 @@ class _RedFlagReadings(Strict):
     proxy_parents: Words = Field(default_factory=list)
     proxy_perceiving: Words = Field(default_factory=list)
     cause_fillers: Words
+    denied_cause_takers: Words = Field(default_factory=list)  # round 54r: "not on an ACE inhibitor" (red_flag_readings)
     study_reasons: Words  # round 11a: the reason of a study done before
     telling_verbs: Words  # round 11a: a relative telling of the patient
     telling_fillers: Words

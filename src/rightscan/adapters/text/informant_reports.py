@@ -41,6 +41,8 @@ PATIENT, UNSURE = "patient", "unsure"
 _LEAD = re.compile(r"^[\s\-*•>\d.)]*(?:(?:per|as per|collateral from|hx from|her|his|the|pt's|patient's)\s+)*$", re.I)
 _MARKS = frozenset({":", "-", "–", "—"})
 _POSSESSIVES = frozenset({"her", "his", "my", "the", "their"})
+# round 54r (v54 cj-021): a label's words quoted as the relative said them ('Son: "Dad's been coughing for 6 weeks"')
+_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 # round 52s (v52 cc-030): the pronoun that makes the witness the patient's ("her partner woke to find her shaking", "his
 # wife found him confused") names the same person again after the witness's verb: the patient, not the witness (who
 # would be "herself", "himself")
@@ -148,6 +150,8 @@ class InformantReports:
 
     def _label(self, doc: Doc, j: int, relation: str) -> str | None:
         """What a relative's label says of whom its words are: the first word after the mark (module doc)."""
+        while j < len(doc) and doc[j].text in _QUOTES:  # round 54r: the words quoted ('Son: "Dad's been coughing')
+            j += 1
         if j >= len(doc):
             return None
         word = doc[j].lower_
@@ -166,7 +170,7 @@ class InformantReports:
         """Whether the relation at ``s`` is how a label's relative, right before it, names the patient ("Daughter:
         mom", "Son called: his mother", "Daughter - my mom")."""
         j = s - 1
-        while j >= 0 and doc[j].lower_ in _POSSESSIVES:
+        while j >= 0 and (doc[j].lower_ in _POSSESSIVES or doc[j].text in _QUOTES):  # round 54r: 'Son: "Dad ...'
             j -= 1
         if j < 1 or doc[j].text not in _MARKS:
             return False

@@ -276,11 +276,11 @@ class RedFlagReadings:
         if s >= 2 and s - 2 in negated_ends and doc[s - 1].lower_ in self.words.get("denied_cause_joins", ()):
             return True  # round 22a: the second of two causes one negation denies ("no fall or injury")
         k = s
-        fillers = self.words["cause_fillers"]  # "not due to her arthritis"
+        fillers = self.words["cause_fillers"] | self.words.get("denied_cause_takers", frozenset())  # "not due to her"
         while k > 0 and s - k < LEAD_WORDS and doc[k - 1].lower_ in fillers:
             k -= 1
-        a = ends_with(doc, k, self.words["attributions"], self._longest)
-        return a is not None and (a in negated_ends or a - 1 in negated_ends)
+        a = ends_with(doc, k, self.words["attributions"], self._longest)  # round 54r: or "not on an ACE inhibitor"
+        return (k < s and k in negated_ends) or (a is not None and (a in negated_ends or a - 1 in negated_ends))
 
     def negated_cause(self, note: NoteMentions) -> None:
         """A symptom whose explaining cues (its own, and those after it up to the next finding) are all denied: not

@@ -61,6 +61,7 @@ _TITLE_GAP_MARKS = frozenset({"/", "-", "&", "+"})
 QUERY_DEGREE_REACH = 2  # round 37a: words of degree between a query mark and the sign it opens ("? faintly icteric")
 DOUBT_REACH = 8  # round 31b: words between a finding and the query mark that doubts it ("palpable ~2 FB below CM?")
 _CLAUSE_ENDS = frozenset({"?", ",", ";", ".", ":", "!"})
+ANSWER_BLANK_LINES = 2  # round 54r: blank lines between a question and the answer that denies its symptoms by name
 ITEM_WORDS = 3  # round 47b: the most words of another item of a question's list ("Q: Fever, night sweats, bone pain?")
 # a transcript's time and speaker before an answer: "[09:06] Patient:", "Pt:", "A (husband):", "Ordering A1:"
 _SPEAKER = re.compile(r"\s*(?:\[[\d:.apm\s]{3,12}\]\s*)?(?P<label>[A-Za-z][\w.' ]{0,30}?(?:\s*\([^)\n]{1,30}\))?)\s*:")
@@ -71,6 +72,15 @@ _ANSWER_WORDS = re.compile(r"[a-z0-9][a-z0-9/']*")  # an answer's words (its pun
 def _the_patient(doc: Doc, i: int) -> bool:
     """Round 47a: "the" naming the patient in a question ("Does the patient have headache, seizure or ...?")."""
     return doc[i].lower_ == "the" and i + 1 < len(doc) and doc[i + 1].lower_ in {"patient", "pt"}
+
+
+def _codes(d: Mapping[str, Any]) -> set[Any]:
+    """The symptom codes a mention states or leaves to confirm (round 54r)."""
+    if not str(d.get("family", "")).startswith("symptom"):
+        return set()
+    return {f.value for f in d.get("findings", ()) if f.field == "symptoms" and f.value} | set(
+        d.get("confirm_values", ()) or ()
+    )
 
 
 class UnstatedMentions:
@@ -115,6 +125,8 @@ class UnstatedMentions:
         for i in todo:
             span = spans[i]
             asked = self._asked(doc, text, span, sents, starts) if "?" in text else None
+            if asked == "uncertain" and self._denied_by_name(spans, described, effects, i, text):
+                asked = "negated"  # round 54r: "Any back pain?" / "Patient: No back pain."
             if asked == "negated":  # round 47a: "Q: Headaches or neuro symptoms?\nA: None."
                 effects[i].add("negated")
             elif self._in_title(doc, span, titled) or asked or ("?" in text and self._doubted(doc, text, span, sents)):
@@ -156,6 +168,30 @@ class UnstatedMentions:
         if any(t.lower_ in self.stops for t in doc[start : mark.i]):
             return None
         return self._answer_reading(text, mark.idx + 1)
+
+    def _denied_by_name(self, spans: Sequence[Span], described: Described, effects: Effects, i: int, text: str) -> bool:
+        """Round 54r (v54 cj-006, cj-020): a question answered by a denial that names the same symptom again ("Any
+        back pain, or numbness or weakness in the leg?" / "Patient: No back pain. No numbness or weakness."): the
+        answer's own mention of it is negated, and the question is answered no. Only on the answer's line (the
+        question's line after its mark, or the next line that holds words); an answer that names it without denying
+        it, or names another symptom, leaves the question to confirm as before."""
+        mark = text.find("?", spans[i].end_char)
+        if mark < 0:
+            return False
+        nl = text.find("\n", mark + 1)
+        lo, hi = mark + 1, len(text) if nl < 0 else nl
+        for _ in range(ANSWER_BLANK_LINES + 1):  # the next line that holds words (a blank line or two between)
+            if text[lo:hi].strip() or hi >= len(text):
+                break
+            nxt = text.find("\n", hi + 1)
+            lo, hi = hi + 1, len(text) if nxt < 0 else nxt
+        asked = _codes(described[i])
+        if not asked:
+            return False
+        answered = [j for j, sp in enumerate(spans) if j != i and lo <= sp.start_char < hi and _codes(described[j])]
+        return bool(answered) and all("negated" in effects[j] for j in answered) and asked <= set().union(
+            *(_codes(described[j]) for j in answered)
+        )
 
     def _answer_reading(self, text: str, after: int) -> str | None:
         """Round 47a (v47 bp): what the answer to a question ending at ``after`` says of the symptoms it asks about. A

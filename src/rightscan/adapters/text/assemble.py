@@ -41,6 +41,7 @@ from rightscan.adapters.text.setting_subject import set_aside_other_subjects
 from rightscan.adapters.text.size_current import (
     rounded_restatement,
     several_foci_sentence,
+    size_of_the_named_study,
     size_of_the_stated_t,
     span_of_several_foci,
     summary_size,
@@ -138,7 +139,8 @@ def _settle(rule: FieldRule, cands: list[Candidate]) -> tuple[Any, bool]:
                 c.used, c.reason = False, "a higher category was also described"
         return chosen, False
     elif how == "tiers":
-        tier = next(t for t in rule.tiers if any(v in t for v in values))
+        # round 54k: a value of no tier (a field given tiers later) keeps every value in play, as `single` does
+        tier = next((t for t in rule.tiers if any(v in t for v in values)), tuple(values))
         in_tier = [v for v in values if v in tier]
         distinct = _distinct(in_tier, rule.tolerance)
         if len(distinct) > 1:
@@ -408,6 +410,7 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
     revised_histology(rules, by_field)  # round 44m: a pathology review's revised diagnosis
     denied_categories(by_field)  # round 21b: a category the note denies
     size_of_the_stated_t(by_field, facts)  # round 43y: "MRI 5.5 cm ... cT3 by MRI" beside a mammogram's 3.0 cm
+    size_of_the_named_study(rules, by_field, facts, {m.sentence for m in mentions})  # round 54k: "uses MRI size for T"
     summary_size(rules, by_field)
     rounded_restatement(rules, by_field)  # round 18f: "a 2 cm tumor" in the discussion of a 2.1 cm mass
     earlier_receptors(rules, facts, by_field, mentions)

@@ -16,7 +16,14 @@ from typing import Any
 
 from rightscan.adapters.text.candidates import Candidate, where
 from rightscan.adapters.text.rules import Rules
-from rightscan.adapters.text.size_links import link_words, locate, names_a_study, stated_size
+from rightscan.adapters.text.size_links import (
+    link_words,
+    locate,
+    names_a_study,
+    stated_size,
+    study_of_size,
+    study_statements,
+)
 from rightscan.adapters.text.stage_values import keep_the_said_value, parameter_words
 from rightscan.domain.model import FactError
 from rightscan.domain.staging import t_from_size
@@ -63,6 +70,8 @@ def summary_size(rules: Rules, by_field: dict[str, list[Candidate]]) -> None:
         )
         and not _COMPARED.search(c.mention.sentence.lower())
         and not _names_the_other_size(rules, c.mention.sentence.lower())
+        # round 54k: "extent uncertain (mammo 1.2 vs MRI 2.9 cm)" weighs the sizes, it says none is current
+        and not any(p.search(c.mention.sentence.lower()) for p in link_words(rules, "sizes_weighed"))
     ]
     said = stated_size(rules, said, words)  # round 14d: the size of the study the statement names, or of its aside
     keep_the_said_value(live, said, "the note names another size as the one it stages with")
@@ -211,7 +220,11 @@ def size_of_the_stated_t(by_field: dict[str, list[Candidate]], facts: dict[str, 
     ]
     if len({repr(c.value) for c in live}) < 2:
         return
-    stated = {c.value for c in by_field.get("tumor.t", []) if c.used and not c.mention.effects & _NOT_CURRENT}
+    # round 54k (v54 ck-001): a T the reader takes although a negation cue stands near it ("goes by the largest focus,
+    # not the span -> cT1c(m) cN0") is still the T the note states; the past, a relative's or a hypothesis is not
+    stated = {
+        c.value for c in by_field.get("tumor.t", []) if c.used and not c.mention.effects & (_NOT_CURRENT - {"negated"})
+    }
     if len(stated) != 1 or next(iter(stated)) not in _SIZE_T:
         return
     from rightscan.adapters.knowledge_files import load_knowledge
@@ -254,3 +267,37 @@ def span_of_several_foci(rules: Rules, by_field: dict[str, list[Candidate]]) -> 
             since = max((p for o in others if (p := places.get(id(o))) is not None and p < at), default=None)
             if since is not None and any(p.search(low[since:at]) for p in spans):
                 c.used, c.reason = False, "the span of several foci, not a tumour: the largest focus is staged (AJCC 8)"
+
+
+# round 54k: a statement denied or set against another ("not by MRI size", "rather than by US size")
+_DENIED_BEFORE = re.compile(r"(?:\bnot|n't|\bnever|\brather than|\binstead of)\s+(?:\w+\s+){0,2}$")
+
+
+def size_of_the_named_study(rules: Rules, by_field: dict[str, list[Candidate]], facts: dict[str, Any],
+                            sentences: set[str]) -> None:  # fmt: skip
+    """round 54k (v54 ck-028, ck-041): a work-up note that copies each study's size (mammogram 2.2 cm, MRI 2.6 cm; 6 cm
+    on palpation, 5.2 cm on US) and says in a sentence of its own which study's size it stages with ("Board uses MRI
+    size for T: cT2(m) N1", "cT3 N1 by US size"; values.yaml ``size_link_words.study_for_staging``) has said which
+    size it means: the size that study measured stands and the others give way (annotation guide 2, tumor.size_cm: the
+    size the note presents as current).
+
+    Only before any breast operation, when the note's statements name one study, none of them negated nor a question,
+    and the sizes that study measured are one value; otherwise nothing changes (a conflict stays)."""
+    if "prior_surgery" in facts or _operated(by_field):
+        return
+    live = [c for c in by_field.get(_FIELD, []) if c.used]
+    if len({repr(c.value) for c in live}) < 2:
+        return
+    statements = study_statements(rules)
+    named = {
+        k
+        for s in sentences
+        if "?" not in s
+        for k, ps in statements.items()
+        if any(not _DENIED_BEFORE.search(s.lower(), 0, m.start()) for p in ps for m in p.finditer(s.lower()))
+    }
+    if len(named) != 1:
+        return
+    kind = next(iter(named))
+    said = [c for c in live if not c.mention.effects & _NOT_CURRENT and study_of_size(rules, c) == kind]
+    keep_the_said_value(live, said, f"the note stages with the size its {kind} measured")

@@ -97,6 +97,8 @@ def set_aside_other_measures(rules: Rules, sizes: list[Candidate]) -> None:
     specimen, distance = link_words(rules, "specimen"), link_words(rules, "distance")
     core_length, other_organ = link_words(rules, "core_length"), link_words(rules, "other_organ")
     status = _tumour_describing_words(rules)
+    chest, skin = link_words(rules, "chest_film"), link_words(rules, "skin_change")  # round 54k
+    own = (*breast, *invasive, *(p for k in _STUDIES for p in link_words(rules, k)))
     for sentence in {c.mention.sentence for c in live}:
         group = [c for c in live if c.mention.sentence == sentence]
         places = locate(group)
@@ -124,6 +126,10 @@ def set_aside_other_measures(rules: Rules, sizes: list[Candidate]) -> None:
                 reason = "a lymph node's size, never the tumour's"
             elif "margin" in sentence[:at].lower() and _MARGIN_SIDE_AFTER.match(after):
                 reason = "the distance to a named margin, not the tumour's size"  # round 42z: "invasive 6 mm (medial)"
+            elif _other_cancer_before(before, chest, own):  # round 54k: 'CXR: "8 mm nodular opacity R lower zone"'
+                reason = "a finding of a chest film or chest CT named before it: not the breast tumour's size"
+            elif _SKIN_AFTER.match(after) or _other_cancer_before(before, skin, invasive):  # round 54k
+                reason = "the area of a skin change (peau d'orange, erythema), not the tumour's size"
             if reason:
                 c.used, c.reason = False, reason
 
@@ -133,6 +139,12 @@ def set_aside_other_measures(rules: Rules, sizes: list[Candidate]) -> None:
 _NODE_AFTER = re.compile(
     r"[\d.,]+\s*(?:(?:x|×|\*|by)\s*[\d.,]+\s*)*(?:cm|mm)\b\s*(?:(?!breast|tumou?r|primary)[a-z-]+\s+){0,2}?"
     r"(?:nodal|nodes?|lns?|lymph\s+nodes?|adenopathy|lymphadenopathy)\b"
+    # round 54k (v54 ci-017): not the next field's label of a form row ("Size (US): 5.4 cm   Nodes: cN0")
+    r"(?!\s*[:=])"
+)
+# round 54k (v54 ck-030): the size measures skin ("peau d'orange confined to ~3 x 3 cm of skin directly over the mass")
+_SKIN_AFTER = re.compile(
+    r"[\d.,]+\s*(?:(?:x|×|\*|by)\s*[\d.,]+\s*)*(?:cm|mm)\b\s*(?:of|of\s+the)\s+(?:overlying\s+|breast\s+|involved\s+)?skin\b"
 )
 # round 42z: the side of the margin right after the size, in a sentence about margins ("Margins negative; invasive 6 mm
 # (medial)", "DCIS 4 mm from the posterior margin"): the distance to that margin
@@ -321,3 +333,48 @@ def _narrow(rules: Rules, group: list[Candidate], words: tuple[re.Pattern[str], 
     if "(" in between and ")" not in between and not _SIZE.search(between):
         return [last]
     return group
+
+
+def study_of_size(rules: Rules, c: Candidate) -> str | None:
+    """round 54k: the study (us, mri, mammo) that measured a size: named right after it or in its own phrase
+    (``_study_of``), else the study word standing last before it in its sentence with no other size between ("Mammo:
+    2.2 cm mass", "MRI: index lesion 2.6 cm"); None when the size cannot be placed or no study is named."""
+    places = locate([c])
+    if id(c) not in places:
+        return None
+    low, at = c.mention.sentence.lower(), places[id(c)]
+    m = _SIZE.match(low, at)
+    if m is None:
+        return None
+    kind = _study_of(rules, low, at, m.end())
+    if kind is not None:
+        return kind
+    start = max((s.end() for s in _SIZE.finditer(low, 0, at)), default=0)
+    best, kind = -1, None
+    for k in _STUDIES:
+        for p in link_words(rules, k):
+            for w in p.finditer(low, start, at):
+                if w.end() > best:
+                    best, kind = w.end(), k
+    return kind
+
+
+def study_statements(rules: Rules) -> dict[str, tuple[re.Pattern[str], ...]]:
+    """round 54k: per study kind, values.yaml ``size_link_words.study_for_staging`` with that kind's words."""
+    found = _STATEMENTS_CACHE.get(id(rules))
+    if found is None:
+        table = rules.parameters.get("size_link_words") or {}
+        frames = [f.strip().lower() for f in table.get("study_for_staging", ())]
+        found = {}
+        for k in _STUDIES:
+            names = "(?:" + "|".join(re.escape(w.strip().lower()) for w in table.get(k, ())) + ")"
+            found[k] = tuple(
+                re.compile(r"(?<![a-z0-9])" + re.escape(f).replace(re.escape("{study}"), names) + r"(?![a-z0-9])")
+                for f in frames
+                if "{study}" in f and table.get(k)
+            )
+        _STATEMENTS_CACHE[id(rules)] = found
+    return found
+
+
+_STATEMENTS_CACHE: dict[int, dict[str, tuple[re.Pattern[str], ...]]] = {}

@@ -13,6 +13,7 @@ from rightscan.adapters.text.candidates import ACCEPTED, status_of
 from rightscan.adapters.text.model import Mention
 from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.stage_values import ELAPSED
+from rightscan.adapters.text.ticked_rows import had_rows
 
 SURGERY_FAMILIES = frozenset({"surgery", "surgery_done"})
 
@@ -56,6 +57,8 @@ def completed_surgery_sentences(rules: Rules, mentions: list[Mention]) -> set[st
         done = set()
     if any(m.rule == _OPERATIVE_REPORT for m in accepted):  # round 10c: an operative report's operation was done
         done |= {m.sentence for m in mentions if m.family in SURGERY_FAMILIES}
+    if specimen:
+        done |= staged_operations(mentions)
     return done | {
         m.sentence
         for m in accepted
@@ -74,3 +77,27 @@ def years_beside(m: Mention, mentions: list[Mention]) -> bool:
         e.rule == ELAPSED and e.sentence == m.sentence and min(abs(e.start - m.end), abs(m.start - e.end)) <= _BESIDE
         for e in mentions
     )
+
+
+def staged_operations(mentions: list[Mention]) -> set[str]:
+    """round 54k (v54 ck-027, ck-031): in a note that gives the specimen's pathological categories (pT / pN, ypT / ypN:
+    only an operation yields them), the operation is the one the note names
+
+    - ticked on a history row ("Surgery: [X] Lumpectomy [ ] Mastectomy" beside "Diagnosis: R IDC 2019 ... pT1b pN0"),
+      where the tick alone had read it as chosen; or
+    - in the first line of the note, the title of the specimen's report ("BREAST, LEFT - TOTAL MASTECTOMY AND SENTINEL
+      LYMPH NODE BIOPSY" over its "pTNM: pT1mi pN0").
+
+    The caller still reads only an operation with no cue of its own (a plan word, a doubt, a refusal keeps it to come)
+    and never one dated after the note's own date. An operation dated by day and month only ("L lumpectomy + SLNB
+    10/21" before "Final path: ... pT2 pN1a") is left as it was: a post-operative staging note read as operated loses
+    its setting and its clinical N (first course; v52 cc-004 went undetermined), so that class waits for the setting."""
+    rows = had_rows(mentions)
+    done: set[str] = set()
+    for m in mentions:
+        if m.family not in SURGERY_FAMILIES:
+            continue
+        title = m.sentence_start == 0 and "\n" not in m.sentence.strip()
+        if m.sentence in rows or title:
+            done.add(m.sentence)
+    return done

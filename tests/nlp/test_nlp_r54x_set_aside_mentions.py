@@ -137,3 +137,9 @@ def test_template_leftover_in_a_requisition_goes_to_confirm() -> None:
 def test_plain_requisition_symptom_still_counts() -> None:
     text = "MRI L-SPINE\nOrder comment: 57F, L IDC 2020 s/p lumpectomy, new back pain x 6 wk, worse at night, r/o mets."
     assert "back_pain" in symptom_codes(text)
+
+
+def test_chore_told_after_but_still_explains_a_told_apart_back() -> None:
+    # the chore cue is longer than round 16's 'from shoveling' and prunes it: it must reach every back pain target
+    text = SURV + "(My back is a bit sore as well, but that's from shovelling the front walk on Saturday.)"
+    assert "back_pain" not in symptom_codes(text)

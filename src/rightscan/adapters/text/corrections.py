@@ -43,7 +43,11 @@ def corrected_symptoms(
             affirmed.update(f.value for f in m.findings if f.field == "symptoms" and isinstance(f.value, str))
             continue
         own_words = _QUOTED.sub(" ", m.sentence)  # a quoted draft line is what is corrected, not the correction
-        if not (m.effects & _NOT_STATED) and (denials is None or not denials.search(own_words)):
+        if (
+            not (m.effects & _NOT_STATED)
+            and not _inside_quotes(m)  # round 54x: '"bone pain" was carried over from a template' quotes the draft
+            and (denials is None or not denials.search(own_words))
+        ):
             continue  # "Correction: the template's 'denies weight loss' is wrong; she reports 15 lb weight loss"
         taken_back.update(f.value for f in m.findings if f.field == "symptoms" and isinstance(f.value, str))
     codes = [c for c in stated if c in taken_back - affirmed]
@@ -55,3 +59,13 @@ def corrected_symptoms(
     else:
         del facts["symptoms"]  # type: ignore[attr-defined]
     return {"field": "symptoms", "values": codes, "reason": REASON}
+
+
+def _inside_quotes(m: Mention) -> bool:
+    """Round 54x (v54 ci-016): whether the mention lies inside a quotation of its sentence (the draft's or the
+    requisition's words the correction names, '"bone pain" was carried over from a template'), not the writer's own
+    telling. Needs the sentence's offset in the note (``sentence_start``); without it, False (as before)."""
+    if m.sentence_start < 0:
+        return False
+    at, end = m.start - m.sentence_start, m.end - m.sentence_start
+    return any(q.start() < at and end < q.end() for q in _QUOTED.finditer(m.sentence))

@@ -252,7 +252,7 @@ FLOORS = {
     # first run unseen 66.0 % and 14 unsafe (BLIND_V51_PROVENANCE.md, measured at 001f46b after round 50): 10 red flags
     # from set-aside mentions, 2 missed, 2 new IIB-III cancers read as not applicable; after rounds 51h, 51p, 51s, 51c
     # and 52 (test_nlp_r51*_*.py, test_nlp_r52*_*.py) 81.3 % and none
-    "blind_v51.jsonl": (0, 0.81),
+    "blind_v51.jsonl": (0, 0.82),
     # first run unseen 78.0 % and 11 unsafe (BLIND_V52_PROVENANCE.md, measured at 0b70684, the session's start, before
     # any change made for it): 6 red flags from mentions another illness explains, 5 not applicable despite a red flag;
     # after rounds 52e, 52s, 52t and 51 (test_nlp_r52*_*.py) 88.0 % and none
@@ -260,8 +260,13 @@ FLOORS = {
     # first run unseen 82.0 % and 11 unsafe (BLIND_V53_PROVENANCE.md, measured at 2cad28c, after rounds 51 and 52,
     # before any change made for it): 8 red flags from set-aside mentions, 3 M1 without distant disease; after round
     # 53m (test_nlp_r53m_m1_weighed.py) 82.7 % and the 8 red flags (round 53e, which fixed 7 of them, broke thirteen
-    # older safety tests - a headache after a head blow explained, a viral cough's duration - and was left out)
-    "blind_v53.jsonl": (8, 0.82),
+    # older safety tests - a headache after a head blow explained, a viral cough's duration - and was left out); after
+    # round 54e (53e redone keeping those tests: test_nlp_r54e_events_and_courses.py) and 54l 87.3 % and 1 (cg-039)
+    "blind_v53.jsonl": (1, 0.87),
+    # first run unseen 75.3 % and 10 unsafe (BLIND_V54_PROVENANCE.md, measured at 877f321c, the session's start, before
+    # any change made for it): 5 red flags from set-aside mentions, 5 not applicable despite a missed red flag; after
+    # rounds 54r, 54x and 54k (test_nlp_r54{r,x,k}_*.py) 82.0 % and none
+    "blind_v54.jsonl": (0, 0.82),
 }
 
 

@@ -140,6 +140,7 @@ FROZEN = {
     "orders_v48.jsonl": "3d71709a389d72d0677a049cf7d73421fc5441fc8d21789db7ff421a195c76fb",
     "orders_v49.jsonl": "57387dc34b4c4aa4b254ca0825d44be2241459d7973ae084e733e13cffe2f27e",
     "orders_v50.jsonl": "5f9f3077ac274be975738cd7346a2672f1e16a6fa6affbaa7df3f823618a5272",
+    "orders_v51.jsonl": "4a50f2880e0d7cd2dbe0dd6c6faec2a2460c9d2eb18e13c430bd8356dd90ae21",
 }
 
 

@@ -46,7 +46,7 @@ _PHRASE_END = re.compile(r"[.;,](?:\s|$)|[;,\n|]|\s(?:and|but)\s|\s[/+]\s|\s\(")
 _MEASURE_PHRASE_END = re.compile(_PHRASE_END.pattern + r"|\s(?:with|w/)(?=\s)")
 # round 46t: and at the next measurement standing on its own (not a product's "x 1.2 cm"): the words after it are that
 # number's ("L IDC 1.4cm @ 2:00 6cm FN on US": the "FN" makes the 6 cm a distance from the nipple, not the 1.4 cm)
-_NEXT_MEASURE = re.compile(r"(?<![x×*\d.])(?<![x×*] )(?<!by )\b\d+(?:\.\d+)?[ \t]*(?:cm|mm)\b")
+_NEXT_MEASURE = re.compile(r"(?<![x×*\d.])(?<![x×*] )(?<!by )\b\d+(?:\.\d+)?[ \t]*(?:cms?|mm)\b")  # round 55m: "cms"
 
 
 # round 46t: an arrow before a name ("pager -> Dr. Mensah: 55F ...", "=> onc: 61F") addresses a message; it is no

@@ -119,7 +119,7 @@ def several_foci_sentence(rules: Rules, by_field: dict[str, list[Candidate]]) ->
 
 
 # round 18f: a size written as whole centimetres ("2 cm"), with no decimal
-_WHOLE_CM = re.compile(r"\d{1,2}\s*-?\s*(?:cm|centimet(?:er|re)s?)\b", re.IGNORECASE)
+_WHOLE_CM = re.compile(r"\d{1,2}\s*-?\s*(?:cms?|centimet(?:er|re)s?)\b", re.IGNORECASE)
 # words that make a sentence a measurement of its own (a study, an examination), not a size restated in prose
 _MEASURED = re.compile(
     r"\b(?:measur\w*|shows?|showed|seen|demonstrat\w*|exam\w*|palpa\w*|felt|o/e|on\s+(?:us|mri|mammo\w*|ct)|"

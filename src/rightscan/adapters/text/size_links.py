@@ -27,10 +27,11 @@ from rightscan.adapters.text.phrases import word_patterns
 from rightscan.adapters.text.rules import Rules
 
 # a number with its unit, as the size rules read it (values.yaml fragments NUM, BY, UNIT), to find it in its sentence
+# (round 55m: with the plural "cms" of South Asian English, as UNIT reads it)
 _SIZE = re.compile(
-    r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,2})?)\s*(?:(?:cm|mm)\s*)?(?:(?:x|×|\*|by)\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*"
-    r"(?:(?:cm|mm)\s*)?(?:(?:x|×|\*|by)\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*)?)?-?\s*"
-    r"(cm|mm|centimet(?:er|re)s?|millimet(?:er|re)s?)\b",
+    r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,2})?)\s*(?:(?:cms?|mm)\s*)?(?:(?:x|×|\*|by)\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*"
+    r"(?:(?:cms?|mm)\s*)?(?:(?:x|×|\*|by)\s*(\d{1,3}(?:[.,]\d{1,2})?)\s*)?)?-?\s*"
+    r"(cms?|mm|centimet(?:er|re)s?|millimet(?:er|re)s?)\b",
     re.IGNORECASE,
 )
 # what ends the clause a size stands in: a full stop, a semicolon, a line break
@@ -137,19 +138,19 @@ def set_aside_other_measures(rules: Rules, sizes: list[Candidate]) -> None:
 # round 42z: the size names a node right after its unit ("R axilla: fixed 3 cm nodal mass", "2 cm firm node"): a node's
 # size (guide 2, tumor.size_cm: never node size); a "mass" word between is allowed, a breast word is not
 _NODE_AFTER = re.compile(
-    r"[\d.,]+\s*(?:(?:x|×|\*|by)\s*[\d.,]+\s*)*(?:cm|mm)\b\s*(?:(?!breast|tumou?r|primary)[a-z-]+\s+){0,2}?"
+    r"[\d.,]+\s*(?:(?:x|×|\*|by)\s*[\d.,]+\s*)*(?:cms?|mm)\b\s*(?:(?!breast|tumou?r|primary)[a-z-]+\s+){0,2}?"
     r"(?:nodal|nodes?|lns?|lymph\s+nodes?|adenopathy|lymphadenopathy)\b"
     # round 54k (v54 ci-017): not the next field's label of a form row ("Size (US): 5.4 cm   Nodes: cN0")
     r"(?!\s*[:=])"
 )
 # round 54k (v54 ck-030): the size measures skin ("peau d'orange confined to ~3 x 3 cm of skin directly over the mass")
 _SKIN_AFTER = re.compile(
-    r"[\d.,]+\s*(?:(?:x|×|\*|by)\s*[\d.,]+\s*)*(?:cm|mm)\b\s*(?:of|of\s+the)\s+(?:overlying\s+|breast\s+|involved\s+)?skin\b"
+    r"[\d.,]+\s*(?:(?:x|×|\*|by)\s*[\d.,]+\s*)*(?:cms?|mm)\b\s*(?:of|of\s+the)\s+(?:overlying\s+|breast\s+|involved\s+)?skin\b"
 )
 # round 42z: the side of the margin right after the size, in a sentence about margins ("Margins negative; invasive 6 mm
 # (medial)", "DCIS 4 mm from the posterior margin"): the distance to that margin
 _MARGIN_SIDE_AFTER = re.compile(
-    r"[\d.,]+\s*(?:cm|mm)\b\s*(?:\(\s*|(?:from|to)\s+(?:the\s+)?)"
+    r"[\d.,]+\s*(?:cms?|mm)\b\s*(?:\(\s*|(?:from|to)\s+(?:the\s+)?)"
     r"(?:superior|inferior|anterior|posterior|medial|lateral|deep|superficial|inked)\b"
 )
 

@@ -46,7 +46,7 @@ _PHRASE_END = re.compile(r"[.;,](?:\s|$)|[;,\n|]|\s(?:and|but)\s|\s[/+]\s|\s\(")
 _MEASURE_PHRASE_END = re.compile(_PHRASE_END.pattern + r"|\s(?:with|w/)(?=\s)")
 # round 46t: and at the next measurement standing on its own (not a product's "x 1.2 cm"): the words after it are that
 # number's ("L IDC 1.4cm @ 2:00 6cm FN on US": the "FN" makes the 6 cm a distance from the nipple, not the 1.4 cm)
-_NEXT_MEASURE = re.compile(r"(?<![x×*\d.])(?<![x×*] )(?<!by )\b\d+(?:\.\d+)?[ \t]*(?:cm|mm)\b")
+_NEXT_MEASURE = re.compile(r"(?<![x×*\d.])(?<![x×*] )(?<!by )\b\d+(?:\.\d+)?[ \t]*(?:cms?|mm)\b")  # round 55m: "cms"
 
 
 # round 46t: an arrow before a name ("pager -> Dr. Mensah: 55F ...", "=> onc: 61F") addresses a message; it is no
@@ -385,7 +385,14 @@ def _lab_normal(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Findin
 
 _SEX_WORDS = {"f": "female", "female": "female", "woman": "female", "lady": "female", "femal": "female",
               "mrs": "female", "ms": "female", "miss": "female",
-              "m": "male", "male": "male", "man": "male", "gentleman": "male", "mr": "male"}  # fmt: skip
+              "m": "male", "male": "male", "man": "male", "gentleman": "male", "mr": "male",
+              # round 55m (values.yaml demographic.world_age): the sex and title words of Spanish, Portuguese, French
+              # and German records, and "Madam" of South-East Asian and West African English
+              "mujer": "female", "mulher": "female", "femenina": "female", "feminina": "female", "femenino": "female",
+              "feminino": "female", "femme": "female", "frau": "female", "patientin": "female", "weiblich": "female",
+              "mme": "female", "madame": "female", "madam": "female",
+              "varón": "male", "varon": "male", "hombre": "male", "homem": "male", "masculino": "male",
+              "masculina": "male", "homme": "male", "männlich": "male", "herr": "male"}  # fmt: skip
 
 
 def _age_sex(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Finding]:
@@ -395,7 +402,7 @@ def _age_sex(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Finding]:
         out.append(Finding("age", age))
     else:
         out.append(Finding("age", None, UNPARSED, "age outside 18-120"))
-    sex = g.get("sex") or g.get("sex2") or g.get("title")  # sex2: the sex in the rule's second form (round 18e)
+    sex = g.get("sex") or g.get("sex2") or g.get("title") or g.get("sex3")  # sex2: the rule's second form (round 18e)
     if sex:
         out.append(Finding("sex", _SEX_WORDS[sex.lower()]))
     return out

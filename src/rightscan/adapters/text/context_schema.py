@@ -525,6 +525,7 @@ class _StudyChoice(Strict):
     alternative_words: Words = Field(default_factory=list)  # "vs", "or": an alternative offered after a study
     alternative_leading: Words = Field(default_factory=list)  # "urgent", "a": words before the alternative's modality
     bare_modalities: Words = Field(default_factory=list)  # "CT", "MRI": an alternative named by its modality alone
+    payer_documents: Words = Field(default_factory=list)  # round 55n: "prior auth", "peer-to-peer": a payer's document
 
 
 class ContextFile(rule_file_header("context")):

@@ -32,7 +32,7 @@ from rightscan.adapters.text.layout import Marks, break_runs, compile_layout, no
 from rightscan.adapters.text.model import Mention
 from rightscan.adapters.text.negation_reach import LAYOUT_NEGATED_KEY
 from rightscan.adapters.text.ocr_swaps import undo_swaps
-from rightscan.adapters.text.order_lines import order_line
+from rightscan.adapters.text.order_lines import order_line, payer_title
 from rightscan.adapters.text.pain_where import compile_pain_where, pain_sites
 from rightscan.adapters.text.phrase_wraps import PhraseBreaks, join_phrase_wraps
 from rightscan.adapters.text.report_titles import ReportTitles
@@ -466,7 +466,7 @@ class Analyser:
         for span, d in zip(spans, described, strict=True):
             e = self._effects(span, cues, shielded, sents, sections, negated_ends, d["family"], worded)
             policy = self.rules.policies[d["family"]]
-            if policy.at_note_start and self._at_note_start(doc, span, sents):
+            if policy.at_note_start and (self._at_note_start(doc, span, sents) or payer_title(self.rules, span, sents)):
                 e |= set(policy.at_note_start)
             if policy.alone_in_sentence and (self._alone_in_sentence(span, sents) or order_line(self.kb, span, sents)):
                 e |= set(policy.alone_in_sentence)

@@ -23,7 +23,8 @@ REPORTED_DONE = "a study written with its result: done, not considered now"
 _DATED_RESULT = re.compile(
     r"^[ \t]*(?:\(?(?:l|r|lt|rt|left|right|bilat|bilateral|b/l)\)?[ \t]+)?(?:on[ \t]+|dated[ \t]+|of[ \t]+)?"
     r"\d{1,2}/\d{1,2}(?:/\d{2,4})?[ \t]*(?:\([^()\n]{0,30}\)[ \t]*)?"
-    r"(?::|-[ \t]|(?:showed|shows|revealed|reveals|demonstrated|demonstrates)(?![a-z]))",
+    # round 55n (v55 cn-009): or the report's words quoted after the date ('CXR 11/28 "subtle nodular opacity?"')
+    r"(?::|-[ \t]|[\"\u201c][a-z?]|(?:showed|shows|revealed|reveals|demonstrated|demonstrates)(?![a-z]))",
     re.IGNORECASE,
 )
 # a result verb within the study's own clause ("without contrast in the ED showed"), with no word of a study to come
@@ -44,6 +45,15 @@ _DOUBTED_FINDING = re.compile(
     re.IGNORECASE,
 )
 
+# round 55n (v55 cn-048): a study's name and contrast words, then a colon and a finding it did not show ("ED CT head
+# w/o: no hemorrhage, ?subtle edema", "CXR: no effusion"): a report. Never "no" before the study's own preparation or
+# need ("CT head: no contrast", "MRI: no need", "CT: no prior auth needed")
+_DENIED_FINDING = re.compile(
+    r"^(?:[ \t]*(?:w/o|w/|wo|w|with|without|non-?con\w*|contrast|iv|and|&|\+|-)(?![a-z/])){0,4}"
+    r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?:[ \t]*no[ \t]+(?!(?:contrast|iv|gad\w*|need|needed|further|indication|prep\w*"
+    r"|prior|auth\w*|pa|order|longer|show|sedation|oral)(?![a-z]))[a-z]",
+    re.IGNORECASE,
+)
 
 # round 48o (v48 br-044): a study's name, then when it was done in words and a colon, then a finding ("Mammo this month:
 # new 9 mm group of fine pleomorphic calcs ..., BI-RADS 4B"): a report; the time words ("this month") read as a plan's
@@ -66,9 +76,13 @@ def reported_with_result(m: Mention) -> bool:
     timed = _TIMED_RESULT.match(after)
     if timed is not None and not _TO_COME.search(" ".join(timed.group(1).split()[:3])):
         return True  # round 48o: "Mammo this month: new 9 mm group of calcs"
-    if "proposed" in m.effects:
-        return False
-    if _DATED_RESULT.match(after) or _DOUBTED_FINDING.match(after):  # round 46o: "CT head: ?L frontal hypodensity"
+    return "proposed" not in m.effects and result_after(after)
+
+
+def result_after(after: str) -> bool:
+    """Whether the words right after a study's name are its date and result or what it showed (round 55n: also read
+    for the study a payer's document names first, order_lines.payer_title)."""
+    if _DATED_RESULT.match(after) or _DOUBTED_FINDING.match(after) or _DENIED_FINDING.match(after):  # round 46o, 55n
         return True
     verb = _RESULT_VERB.match(after)
     return verb is not None and not _TO_COME.search(verb.group(1))

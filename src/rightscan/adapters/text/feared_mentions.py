@@ -22,10 +22,11 @@ confirm rather than dropping it. Words are data (context.yaml ``red_flag_reading
 
 Round 55u (v55 cl-016): **a symptom named as what it can mean for anyone** (``feared_generic``): the symptom bare at
 the head of its clause (nothing before it, or only a word that opens a clause, ``feared_openers``: "I read that back
-pain can mean it spread to the bones", "Headaches can be a sign of brain mets, her sister said") and right after it a
-generic modal (``feared_generic``: "can", "often", "sometimes") with a word of meaning in reach: general knowledge,
-no symptom of hers (hypothetical). Her own symptom has a possessive, a qualifier or a verb before it ("her new back
-pain can be a sign of ...", "she has back pain, which can mean ...") and keeps its reading.
+pain can mean it spread to the bones", "Headaches can be a sign of brain mets, her sister said"; an indefinite article
+may stand between: "she read that a cough can mean ...") and right after it a generic modal (``feared_generic``: "can",
+"often", "sometimes") with a word of meaning in reach: general knowledge, no symptom of hers (hypothetical).
+Her own symptom has a possessive, a qualifier or a verb before it ("her new back pain can be a sign of ...", "she has
+back pain, which can mean ...") and keeps its reading.
 """
 
 from __future__ import annotations
@@ -94,7 +95,8 @@ class FearedMentions:
 
     def _general(self, doc: Doc, span: Span, sent: Span, before: list[tuple[int, str]]) -> bool:
         """Round 55u: the bare symptom heads its clause and a generic modal right after it says what it can mean."""
-        if before and before[0][1] not in self._openers:
+        lead = before[1:] if before and before[0][1] in self._articles else before  # "that a cough can mean"
+        if lead and lead[0][1] not in self._openers:
             return False
         after = next((t for t in doc[span.end : sent.end] if not t.is_space), None)
         return (

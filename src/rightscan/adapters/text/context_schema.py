@@ -427,6 +427,8 @@ class _RedFlagReadings(Strict):
     feared_feelings: Words = Field(default_factory=list)
     feared_meanings: Words = Field(default_factory=list)
     feared_asking: Words = Field(default_factory=list)
+    feared_generic: Words = Field(default_factory=list)  # round 55u: a symptom named as what it can mean for anyone
+    feared_openers: Words = Field(default_factory=list)
     site_list_rules: Words = Field(default_factory=list)  # round 52d (list_heads.py): a list's later sites
     # round 37a: words of degree between a query mark and the sign it doubts ("sclerae ? faintly icteric")
     query_degree_words: Words = Field(default_factory=list)

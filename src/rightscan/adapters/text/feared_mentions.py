@@ -19,6 +19,14 @@ A symptom told as hers and worried about ("I've had a headache for 2 weeks and I
 quantifier or article and keeps its reading, as does one a word after it tells as hers (``feared_own``: "a headache
 like this", "every headache since June has ..."); a warning of the mention's own ("every new headache") leaves it to
 confirm rather than dropping it. Words are data (context.yaml ``red_flag_readings``).
+
+Round 55u (v55 cl-016): **a symptom named as what it can mean for anyone** (``feared_generic``): the symptom bare at
+the head of its clause (nothing before it, or only a word that opens a clause, ``feared_openers``: "I read that back
+pain can mean it spread to the bones", "Headaches can be a sign of brain mets, her sister said"; an indefinite article
+may stand between: "she read that a cough can mean ...") and right after it a generic modal (``feared_generic``: "can",
+"often", "sometimes") with a word of meaning in reach: general knowledge, no symptom of hers (hypothetical).
+Her own symptom has a possessive, a qualifier or a verb before it ("her new back pain can be a sign of ...", "she has
+back pain, which can mean ...") and keeps its reading.
 """
 
 from __future__ import annotations
@@ -50,6 +58,8 @@ class FearedMentions:
         self._meanings = norm(words.get("feared_meanings", ()))
         self._asking = norm(words.get("feared_asking", ()))
         self._articles = frozenset({"a", "an"})
+        self._generic = norm(words.get("feared_generic", ()))  # round 55u
+        self._openers = norm(words.get("feared_openers", ()))
 
     def apply(self, doc: Doc, spans: Sequence[Span], described: Described, effects: Effects, sents: Sentences) -> None:
         if not self._quantifiers or not (self._feelings or self._meanings):
@@ -63,6 +73,8 @@ class FearedMentions:
     def _feared(self, doc: Doc, span: Span, sents: Sentences) -> bool:
         sent = sents.of(span.start)
         before = self._words_before(doc, span.start, sent.start, FILLER_REACH + 1)
+        if self._generic and self._general(doc, span, sent, before):
+            return True
         if not before:
             return False
         # the word right before the symptom, or one filler before it
@@ -80,6 +92,17 @@ class FearedMentions:
                 and self._fear_after(doc, span.end, sent.end, self._meanings)
             )  # fmt: skip
         return False
+
+    def _general(self, doc: Doc, span: Span, sent: Span, before: list[tuple[int, str]]) -> bool:
+        """Round 55u: the bare symptom heads its clause and a generic modal right after it says what it can mean."""
+        lead = before[1:] if before and before[0][1] in self._articles else before  # "that a cough can mean"
+        if lead and lead[0][1] not in self._openers:
+            return False
+        after = next((t for t in doc[span.end : sent.end] if not t.is_space), None)
+        return (
+            after is not None and after.lower_ in self._generic
+            and self._fear_after(doc, after.i + 1, sent.end, self._meanings)
+        )  # fmt: skip
 
     @staticmethod
     def _words_before(doc: Doc, start: int, floor: int, n: int) -> list[tuple[int, str]]:

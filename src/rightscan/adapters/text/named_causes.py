@@ -40,6 +40,7 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _DOUBT_REACH = 4  # words before a cause that may deny or doubt it
 _AFTER_REACH = 3  # words after it
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_ASIDE = re.compile(r"[ \t]*\((?:[^()\n]|\([^()\n]*\)){1,160}\)")  # round 55u: one bracketed aside on the line
 
 
 def _keyed(rows: Sequence[str]) -> dict[str, re.Pattern[str]]:
@@ -194,7 +195,13 @@ class NamedCauses:
         words = re.findall(r"[\w/'-]+|\?", before)[-_DOUBT_REACH:]
         if _has_phrase(words, self.doubts):
             return False
-        after = re.findall(r"[\w/'-]+|\?", re.split(r"[.;\n]", text[m.end() : m.end() + 60].lower())[0])[:_AFTER_REACH]
+        rest = text[m.end() : m.end() + 220].lower()
+        # round 55u (v55 cl-047): an aside in brackets right after the cause is passed over, so the join after it
+        # still sets the cause against another ("radiation pneumonitis (early for that) vs infection vs other")
+        aside = _ASIDE.match(rest)
+        said = re.findall(r"[\w/'-]+|\?", aside.group(0)) if aside else []
+        rest = rest[aside.end() :] if aside else rest[:60]
+        after = said + re.findall(r"[\w/'-]+|\?", re.split(r"[.;\n]", rest)[0])[:_AFTER_REACH]
         if not dated and any(_YEAR.fullmatch(w) for w in (*words[-2:], *after)):
             return False  # review of 47e: a dated cause is past ("gallstones on US 2015")
         return not _has_phrase(after, self.doubts_after - course)

@@ -267,6 +267,11 @@ FLOORS = {
     # any change made for it): 5 red flags from set-aside mentions, 5 not applicable despite a missed red flag; after
     # rounds 54r, 54x and 54k (test_nlp_r54{r,x,k}_*.py) 82.0 % and none
     "blind_v54.jsonl": (0, 0.82),
+    # first run unseen 68.7 % and 5 unsafe (BLIND_V55_PROVENANCE.md, measured at 9bedf2ef, the integration of round 54,
+    # before any change made for it): 3 red flags from set-aside mentions, 2 not applicable despite a missed red flag,
+    # and the study considered in payer documents; after rounds 55n, 55m, 55u (test_nlp_r55*_*.py, test_nlp_55m_*.py)
+    # 78.7 % and none
+    "blind_v55.jsonl": (0, 0.78),
 }
 
 

@@ -82,9 +82,7 @@ class NamedCauses:
         if not self.causes and not self.chronic:
             return
         text = doc_text(note.doc)
-        warned: set[str] = set()
-        for _, _span, d, _e in note.mentions(ANY_SYMPTOM, having={"warning"}, without=_NOT_THE_PATIENTS_WARNING):
-            warned |= _codes(d)
+        warned = _warned_codes(note)
         paragraphs = [m.end() for m in _BLANK_LINE.finditer(text)]
         for _, span, d, e in note.mentions(ANY_SYMPTOM, without=_NOT_PLAIN):
             codes = _codes(d) - warned
@@ -109,9 +107,7 @@ class NamedCauses:
         if not self.event_causes:
             return
         text = doc_text(note.doc)
-        warned: set[str] = set()
-        for _, _span, d, _e in note.mentions(ANY_SYMPTOM, having={"warning"}, without=_NOT_THE_PATIENTS_WARNING):
-            warned |= _codes(d)
+        warned = _warned_codes(note)
         paragraphs = [m.end() for m in _BLANK_LINE.finditer(text)]
         for _, span, d, e in note.mentions(ANY_SYMPTOM, without=_NOT_PLAIN | {"uncertain"}):
             codes = _codes(d) - warned
@@ -228,3 +224,11 @@ def _sentence_at(text: str, m: re.Match[str]) -> str:
 def _has_phrase(words: Sequence[str], phrases: frozenset[str]) -> bool:
     joined = " " + " ".join(words) + " "
     return any(f" {p} " in joined for p in phrases)
+
+
+def _warned_codes(note: NoteMentions) -> set[str]:
+    """The symptom codes the note tells with a warning of the patient's own (a benign cause explains none of them)."""
+    warned: set[str] = set()
+    for _, _span, d, _e in note.mentions(ANY_SYMPTOM, having={"warning"}, without=_NOT_THE_PATIENTS_WARNING):
+        warned |= _codes(d)
+    return warned

@@ -231,6 +231,7 @@ class ValuesFile(_rule_file("values")):
     receptor_words: dict[
         Literal["hormone", "her2"], dict[Literal["positive", "negative", "equivocal", "pending"], list[str]]
     ]
+    sex_words: dict[Literal["female", "male"], list[str]]
     rules: list[_ValueRuleSpec] = Field(min_length=1)
 
 

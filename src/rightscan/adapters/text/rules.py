@@ -374,6 +374,16 @@ def _receptor_words(files: _Files) -> dict[str, Mapping[str, str]]:
     return out
 
 
+def _sex_words(files: _Files) -> dict[str, str]:
+    """values.yaml ``sex_words``: each word (lower case) and the sex it states; a word in both lists is an error."""
+    words: dict[str, str] = {}
+    for sex, wordlist in files.val.sex_words.items():
+        for w in wordlist:
+            if words.setdefault(w.lower(), sex) != sex:
+                raise RulesError(f"{files.names['values']}: sex_words: {w!r} is listed under both sexes")
+    return words
+
+
 def _fields(files: _Files) -> dict[str, FieldRule]:
     ff = files.names["fields"]
     fields: dict[str, FieldRule] = {}
@@ -549,6 +559,7 @@ def load_rules(directory: str | None = None) -> Rules:
         values=values,
         parameters=MappingProxyType(files.val.parameters.model_dump()),
         receptor_words=MappingProxyType(_receptor_words(files)),
+        sex_words=MappingProxyType(_sex_words(files)),
         name_patterns=MappingProxyType(_name_patterns(files)),
         fields=MappingProxyType(_fields(files)),
         symptom_codes=vocab["symptoms"],

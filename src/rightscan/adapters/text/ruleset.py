@@ -146,6 +146,7 @@ class Rules:
     values: tuple[ValueRule, ...]
     parameters: Mapping[str, Any]
     receptor_words: Mapping[str, Mapping[str, str]]  # receptor kind -> word -> status
+    sex_words: Mapping[str, str]  # word (lower case) -> the sex it states (values.yaml sex_words)
     name_patterns: Mapping[str, re.Pattern[str]]  # fragment name -> compiled, for parsers
     fields: Mapping[str, FieldRule]
     symptom_codes: frozenset[str] = field(default_factory=frozenset)

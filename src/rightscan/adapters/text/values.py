@@ -383,18 +383,6 @@ def _lab_normal(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Findin
     ]
 
 
-_SEX_WORDS = {"f": "female", "female": "female", "woman": "female", "lady": "female", "femal": "female",
-              "mrs": "female", "ms": "female", "miss": "female",
-              "m": "male", "male": "male", "man": "male", "gentleman": "male", "mr": "male",
-              # round 55m (values.yaml demographic.world_age): the sex and title words of Spanish, Portuguese, French
-              # and German records, and "Madam" of South-East Asian and West African English
-              "mujer": "female", "mulher": "female", "femenina": "female", "feminina": "female", "femenino": "female",
-              "feminino": "female", "femme": "female", "frau": "female", "patientin": "female", "weiblich": "female",
-              "mme": "female", "madame": "female", "madam": "female",
-              "varón": "male", "varon": "male", "hombre": "male", "homem": "male", "masculino": "male",
-              "masculina": "male", "homme": "male", "männlich": "male", "herr": "male"}  # fmt: skip
-
-
 def _age_sex(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Finding]:
     out: list[Finding] = []
     age = int(g["age"] if "age" in g else g["age2"])  # age2: a second place the rule may find it
@@ -404,7 +392,7 @@ def _age_sex(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Finding]:
         out.append(Finding("age", None, UNPARSED, "age outside 18-120"))
     sex = g.get("sex") or g.get("sex2") or g.get("title") or g.get("sex3")  # sex2: the rule's second form (round 18e)
     if sex:
-        out.append(Finding("sex", _SEX_WORDS[sex.lower()]))
+        out.append(Finding("sex", rules.sex_words[sex.lower()]))
     return out
 
 

@@ -107,6 +107,12 @@ def test_an_unknown_symptom_code_is_refused(tmp_path: Path) -> None:
     _refused(copy, "targets.yaml", "symptom.bone_pain", "toothache")
 
 
+def test_a_sex_word_under_both_sexes_is_refused(tmp_path: Path) -> None:
+    copy = _copy(tmp_path)
+    _edit(copy / "values.yaml", lambda d: d["sex_words"]["male"].append("Frau"))
+    _refused(copy, "values.yaml", "sex_words", "Frau", "both sexes")
+
+
 def test_a_rule_without_a_family_policy_is_refused(tmp_path: Path) -> None:
     copy = _copy(tmp_path)
     _edit(copy / "targets.yaml", lambda d: d["rules"][0].update({"family": "gossip"}))

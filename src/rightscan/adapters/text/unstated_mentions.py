@@ -60,6 +60,9 @@ TITLE_GAP = 3  # words between a symptom and a title noun right after it ("heada
 _TITLE_GAP_MARKS = frozenset({"/", "-", "&", "+"})
 QUERY_DEGREE_REACH = 2  # round 37a: words of degree between a query mark and the sign it opens ("? faintly icteric")
 DOUBT_REACH = 8  # round 31b: words between a finding and the query mark that doubts it ("palpable ~2 FB below CM?")
+# round 56q: what ends the words before a question in its sentence: a label, or a clause break - a spaced dash or a
+# comma ("RN: thanks for your message - any headaches or vision changes?"; "Hi Mrs K, any back pain?")
+QUESTION_OPENS = frozenset({":", ";", ",", "-", "–", "—"})
 _CLAUSE_ENDS = frozenset({"?", ",", ";", ".", ":", "!"})
 ANSWER_BLANK_LINES = 2  # round 54r: blank lines between a question and the answer that denies its symptoms by name
 ITEM_WORDS = 3  # round 47b: the most words of another item of a question's list ("Q: Fever, night sweats, bone pain?")
@@ -156,7 +159,7 @@ class UnstatedMentions:
             return None
         start = sent.start
         for t in doc[sent.start : span.start]:  # the question starts after a label or a line break in its sentence
-            if t.text in (":", ";") or "\n" in t.text:
+            if t.text in QUESTION_OPENS or "\n" in t.text:  # round 56q: or a clause break ("Thanks - any headaches?")
                 start = t.i + 1
         first = min((k for k in symptoms if start <= k <= span.start), default=span.start)
         asks = all(

@@ -1,0 +1,49 @@
+"""Round 56q: a question that opens after a clause break in its sentence ("Thanks for the update - any headaches?",
+"Good morning, any new back pain?") asks about the symptom; it does not state it. Before this round only a label
+(":", ";") or a line break started the question, so the greeting's words made the question look like a statement and
+raised a red flag from it (an unsafe answer). The symptom is left to confirm, unless the note answers the question.
+
+Controls: a symptom told before the break keeps its reading ("She has had hip pain for a month, any imaging?" is no
+question about the pain); an answered question keeps its answer.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp_helpers import decide_note, symptom_codes, symptoms_to_confirm
+
+LEAD = "58F, new dx right breast IDC 1.4 cm, cN0, ER+/PR+/HER2-, no distant staging done.\n"
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("Navigator: got your voicemail, any headaches or blurred vision since Friday?", "headache"),
+        ("Navigator: got your voicemail, any headaches or blurred vision since Friday?", "neurologic_deficit"),
+        ("Call back to pt re appt times - any new back pain?", "back_pain"),
+        ("Good to hear the incision has healed — any bone pain at all?", "bone_pain"),
+    ],
+)
+def test_a_question_after_a_clause_break_leaves_the_symptom_to_confirm(line: str, code: str) -> None:
+    note = LEAD + line + "\nPlan: PET/CT?"
+    assert code not in symptom_codes(note)
+    assert code in symptoms_to_confirm(note)
+    assert decide_note(note)["systemic_imaging"] == "undetermined"
+
+
+def test_an_answered_question_after_a_break_keeps_its_answer() -> None:
+    note = LEAD + "Navigator: thanks for calling, any headaches?\nPt: no, none at all.\nPlan: PET/CT?"
+    assert "headache" not in symptom_codes(note)
+    assert "headache" not in symptoms_to_confirm(note)
+
+
+def test_a_symptom_told_before_the_break_is_still_stated() -> None:
+    note = LEAD + "Reports a new ache in the left hip that wakes her at night, any imaging needed?\nPlan: bone scan."
+    assert "bone_pain" in symptom_codes(note) | symptoms_to_confirm(note)
+    assert decide_note(note)["systemic_imaging"] != "not_recommended"
+
+
+def test_a_plain_statement_with_a_comma_is_still_stated() -> None:
+    note = LEAD + "Since last week, new headaches every morning with vomiting.\nPlan: MRI brain."
+    assert "headache" in symptom_codes(note)

@@ -47,3 +47,28 @@ def test_a_symptom_told_before_the_break_is_still_stated() -> None:
 def test_a_plain_statement_with_a_comma_is_still_stated() -> None:
     note = LEAD + "Since last week, new headaches every morning with vomiting.\nPlan: MRI brain."
     assert "headache" in symptom_codes(note)
+
+
+# --------------------------------------------------------------------------- round 56q: a metastasis still to be proven
+@pytest.mark.parametrize(
+    "line",
+    [
+        "CT 11/28: two hypodense hepatic lesions. Hepatic mets, core bx pending.",
+        "Sternal lesion on CT - bone mets; path results awaited.",
+        "Lung metastases awaiting US guided biopsy next week.",
+    ],
+)
+def test_a_metastasis_whose_biopsy_is_awaited_is_m_to_confirm_never_m1(line: str) -> None:
+    from rightscan.adapters.text import extract
+
+    result = extract(LEAD + line + "\nPlan: PET/CT.")
+    assert result.facts.get("tumor", {}).get("m") != "M1"
+    assert any(c["field"] == "tumor.m" for c in result.to_confirm)
+    assert decide_note(LEAD + line + "\nPlan: PET/CT.")["systemic_imaging"] == "undetermined"
+
+
+def test_a_proven_metastasis_with_a_further_biopsy_pending_stays_m1() -> None:
+    from nlp_helpers import tumor
+
+    note = LEAD + "Liver mets, biopsy-proven 11/20 (ER+). Repeat biopsy of a second lesion pending for HER2.\n"
+    assert tumor(note).get("m") == "M1"

@@ -70,11 +70,27 @@ def start_server(
             raise RuntimeError(f"server exited early:\n{log_path.read_text(errors='replace')}")
         try:
             if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
+                _settled(url, process)
                 return Server(url, database, process, log_path)
         except httpx.HTTPError:
             time.sleep(0.1)
     process.kill()
     raise RuntimeError(f"server did not start:\n{log_path.read_text(errors='replace')}")
+
+
+def _settled(url: str, process: subprocess.Popen[bytes], limit: float = 180) -> None:
+    """Give the background build of the note reader time to finish before a test sends its first request: on a loaded
+    machine it outlasts a request's 30 s timeout (a test's first note then timed out for a reason that is not its
+    own). Best effort: a server whose /readyz says something else (no decision log, auth in front of it) or that stops
+    is left to the test."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            if "warming up" not in httpx.get(f"{url}/readyz", timeout=10).text:
+                return
+        except httpx.HTTPError:
+            return
+        time.sleep(0.2)
 
 
 def warmed(url: str, limit: float = 180) -> None:

@@ -4,6 +4,9 @@
    says what the message does to the order of the OBR segment after it: cancelled, discontinued or held, no study is
    asked for; a new or changed order, or one the filler could not cancel, stands. Of several orders, a cancelled one's
    study is left out and the one that stands is read; segments pasted onto one line are still segments.
+2. An order voided, or entered in error or on the wrong patient, is no study asked for (like a cancelled one); the old
+   order voided and a new one placed is the new study's order, and "void" inside another word or said of the patient
+   (urinating) is no status.
 """
 
 from __future__ import annotations
@@ -46,3 +49,26 @@ def test_the_order_control_codes_are_the_vocabularys() -> None:
     assert {controls[c] for c in ("CA", "OC", "CR", "DC", "OD", "DR")} == {"declined"}
     assert controls["NW"] == controls["XO"] == "proposed"
     assert "ZZ" not in controls
+
+
+@case(
+    [
+        ("Voided - entered in error: CT chest abdomen pelvis w contrast", None),
+        ("US breast left (order entered on the wrong patient)", None),
+        ("MRI brain w/wo - ordered on wrong patient, voided", None),
+        ("wrong pt - bone scan", None),
+        ("Old order voided, new order: MRI breast bilateral w/wo", "mri_breast_wwo"),  # control: the new order
+        ("previous order voided; please book PET/CT skull base to mid thigh", "pet_ct"),  # control: the new order
+        ("avoid contrast CT chest", "ct_chest_wo"),  # control: "void" inside another word
+        ("CT chest w contrast, avoid oral", "ct_chest_contrast"),  # control
+        ("bone scan declined", None),  # control: declined stays not-an-order
+        ("CT CAP w contrast", "ct_cap_contrast"),  # control
+    ]
+)
+def test_a_voided_order_or_one_entered_in_error_is_no_study(text: str, pid: str | None) -> None:
+    assert study(text) == pid, interpret(KB, text)
+
+
+def test_a_voided_order_is_declined() -> None:
+    assert interpret(KB, "VOIDED: US breast left").order_status == "declined"
+    assert interpret(KB, "mammogram done 11/2").order_status == "done"  # control: a done study stays done

@@ -7,6 +7,9 @@
 2. An order voided, or entered in error or on the wrong patient, is no study asked for (like a cancelled one); the old
    order voided and a new one placed is the new study's order, and "void" inside another word or said of the patient
    (urinating) is no status.
+3. A DICOM attribute keyword before a study description ("StudyDescription=", "RequestedProcedureDescription=") is a
+   field label, no study word; the nuclear-medicine views "ANT/POST" are the bone scan's views. The words that change
+   the study (contrast, region, side, tracer) are still read, and two studies stay two.
 """
 
 from __future__ import annotations
@@ -72,3 +75,32 @@ def test_a_voided_order_or_one_entered_in_error_is_no_study(text: str, pid: str 
 def test_a_voided_order_is_declined() -> None:
     assert interpret(KB, "VOIDED: US breast left").order_status == "declined"
     assert interpret(KB, "mammogram done 11/2").order_status == "done"  # control: a done study stays done
+
+
+@case(
+    [
+        ("RequestedProcedureDescription=US BREAST LT", "us_breast"),
+        ("StudyDescription: PET-CT FDG SKULL BASE TO MID THIGH", "pet_ct"),
+        ("Study Description = MG SCREEN BILAT 3D", "dbt_screening"),
+        ("StudyDescription=CT CHEST W CON", "ct_chest_contrast"),
+        ("StudyDescription=NM WB BONE ANT POST", "bone_scan"),
+        ("ScheduledProcedureStepDescription=MR BRAIN W WO", "mri_head_wwo"),
+        ("StudyDescription=MR L-SPINE WO", "mri_spine_wo"),
+        ("NM bone scan anterior and posterior views", "bone_scan"),
+        ("StudyDescription=CT CHEST", None),  # control: the contrast is still read, and unstated asks
+        ("StudyDescription=MR BREAST", None),  # control: the contrast unstated
+        ("StudyDescription=MG DIAG LT / US LT BREAST", None),  # control: two studies
+        ("StudyDescription=NM BONE 3 PHASE", None),  # control: the three-phase scan is no catalogue study
+        ("StudyDescription=PT/CT NAF WB", None),  # control: the tracer is read (NaF PET is no catalogue study)
+        ("StudyDescription=MR BRAIN W WO | pt declined", None),  # control: declined
+        ("StudyDescription=NM BONE WB ANT/POST done 3/4", None),  # control: done
+        ("NM bone scan ant", None),  # control: "ANT" alone is no pair of views
+    ]
+)
+def test_a_dicom_attribute_label_and_the_bone_scans_views_are_no_study_words(text: str, pid: str | None) -> None:
+    assert study(text) == pid, interpret(KB, text)
+
+
+def test_a_dicom_study_description_keeps_its_side() -> None:
+    assert interpret(KB, "StudyDescription=MR BREAST RT W WO").attributes["laterality"] == "right"
+    assert interpret(KB, "MRI R breast").attributes["laterality"] == "right"  # control

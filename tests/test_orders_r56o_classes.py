@@ -10,6 +10,7 @@
 3. A DICOM attribute keyword before a study description ("StudyDescription=", "RequestedProcedureDescription=") is a
    field label, no study word; the nuclear-medicine views "ANT/POST" are the bone scan's views. The words that change
    the study (contrast, region, side, tracer) are still read, and two studies stay two.
+4. "mammogram" heard by speech recognition as a word and a surname ("mammo graham").
 """
 
 from __future__ import annotations
@@ -104,3 +105,15 @@ def test_a_dicom_attribute_label_and_the_bone_scans_views_are_no_study_words(tex
 def test_a_dicom_study_description_keeps_its_side() -> None:
     assert interpret(KB, "StudyDescription=MR BREAST RT W WO").attributes["laterality"] == "right"
     assert interpret(KB, "MRI R breast").attributes["laterality"] == "right"  # control
+
+
+@case(
+    [
+        ("mamma graham screening bilateral", "mammo_screening"),
+        ("mama graham diagnostic left", "mammo_diagnostic"),
+        ("mammo graham", None),  # control: a mammogram with no intent asks
+        ("mammo graham screening and diagnostic", None),  # control: two intents
+    ]
+)
+def test_mammogram_heard_as_mammo_graham(text: str, pid: str | None) -> None:
+    assert study(text) == pid, interpret(KB, text)

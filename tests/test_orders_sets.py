@@ -51,6 +51,7 @@ DISPUTED = {
     # is the FDG PET/CT of the table (annotation guide, section 3: the study, skull base to mid-thigh); the guide names
     # studies, not what they are for, and orders_v48's annotator reads "a study in the table ordered for a non-cancer
     # reason" as that study. Its rating for breast staging does not apply: the reason is what the rating reads.
+    ("orders_v52.jsonl", "Staging CT"): "ct_cap_contrast",  # the same line as orders_v41's: its reason above
 }
 
 
@@ -141,6 +142,7 @@ FROZEN = {
     "orders_v49.jsonl": "57387dc34b4c4aa4b254ca0825d44be2241459d7973ae084e733e13cffe2f27e",
     "orders_v50.jsonl": "5f9f3077ac274be975738cd7346a2672f1e16a6fa6affbaa7df3f823618a5272",
     "orders_v51.jsonl": "4a50f2880e0d7cd2dbe0dd6c6faec2a2460c9d2eb18e13c430bd8356dd90ae21",
+    "orders_v52.jsonl": "d6d57cbb72503d5eeea8aa0f4b30831265d4df9e5b3c18d43da8230f20de74d6",
 }
 
 

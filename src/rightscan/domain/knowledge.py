@@ -163,6 +163,9 @@ class OrderVocabulary:
     staging_items: tuple[tuple[tuple[tuple[str, ...], ...], frozenset[str], str, str], ...] = field(
         default=(), compare=False, hash=False
     )
+    # round 56o: an HL7 v2 ORC segment's order control code (ORC-1) -> what it says of the order of the OBR after it:
+    # "declined" (cancelled, discontinued), "held" or "proposed" (HL7 v2.5.1 Table 0119; order_wrappers.order_control)
+    hl7_order_controls: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     # round 43r: the words read are a clinical note's prose, not an order line (orders.in_prose; the note reader's
     # vocabulary): what an order line alone implies from its own few words is not implied there, where the note's other
     # sentences tell what the study is for ("annual mammogram" after a treated breast cancer is its surveillance)

@@ -19,6 +19,11 @@ Interfaces hand over an order as what they carry it in, not as its name:
   never read as a CPT code; the descriptor's words are read.
 - where the patient is, as a chat message or a transcribed verbal order writes it ("for rm 12", "bed 7"), labelled as
   the vocabulary's ``places`` list them: a room or bed number, set aside with its label (round 26o).
+- an HL7 v2 ORC segment before an OBR segment (round 56o): its order control code (ORC-1, HL7 v2.5.1 Table 0119) says
+  what the message does to that OBR's order - the vocabulary's ``hl7_order_controls``. A cancelled, discontinued or held
+  order's OBR is read only when no other OBR's order stands, and then the reading says so (``order_control``): no study
+  is asked for ("ORC|CA|...", "ORC|DC|..."); a new or changed order ("ORC|NW|...") is read as ever. Segments pasted onto
+  one line are split before each segment's id ("ORC|CA|5530|||| OBR|1|5530||...").
 
 A wrapper with several names is one order: ``orders`` reads each, and the names that name a study must all name the
 same one, and no other name may state another modality or region than that study's (round 24p), else the order asks.
@@ -31,9 +36,12 @@ Pure; the catalogue labels come from ``knowledge/order_vocabulary.yaml``.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
+from collections.abc import Mapping
 from functools import lru_cache
+from types import MappingProxyType
 from typing import Any
 
 from rightscan.domain.knowledge import OrderVocabulary
@@ -67,22 +75,63 @@ def names(vocab: OrderVocabulary, text: str) -> tuple[str, ...]:
     found: list[str] = []
     if len(text) <= MAX_WRAPPER:
         stripped = text.strip()
-        found = _fhir(stripped) if stripped.startswith("{") else _hl7(stripped)
+        found = _fhir(stripped) if stripped.startswith("{") else _hl7(stripped, vocab.hl7_order_controls)
     found = [n for n in (_set_aside_items(vocab, name) for name in found) if n.strip()]
     return tuple(found[:MAX_NAMES]) or (_set_aside_items(vocab, unescape(text)),)
 
 
 # ------------------------------------------------------------------ HL7 v2
-def _hl7(text: str) -> list[str]:
+# a segment break: a line break, or (round 56o) the spaces before an order message's segment id on a pasted line
+_SEGMENT_BREAK = re.compile(r"[\r\n]+|(?<![ \t])[ \t]+(?=(?:MSH|PID|PV1|ORC|OBR|OBX|NTE)\|)")
+_STOPPED = frozenset({"declined", "held"})
+_NO_CODES: Mapping[str, str] = MappingProxyType({})
+
+
+def _segments(text: str) -> list[list[str]]:
+    """The fields of each segment, in order (a segment's id, three characters, then its field separator)."""
+    return [s.split(s[3]) for s in _SEGMENT_BREAK.split(text) if len(s) > 3 and not s[3].isalnum()]
+
+
+def _orders(text: str, controls: Mapping[str, str]) -> list[tuple[str, str]]:
+    """Each OBR segment's OBR-4 with what the ORC segment before it says of its order (``controls``, the vocabulary's
+    ``hl7_order_controls``: "" when there is no ORC, or its code is not listed)."""
+    out, control = [], ""
+    for fields in _segments(text):
+        if fields[0] == "ORC":
+            control = controls.get(fields[1].strip().upper(), "")
+        elif fields[0] == "OBR":
+            out.append((fields[4] if len(fields) > 4 else "", control))
+    return out
+
+
+def order_control(vocab: OrderVocabulary, text: str) -> str | None:
+    """Round 56o: "declined" (no study is asked for) when an HL7 v2 message's ORC segments cancel, discontinue or hold
+    every order it carries (HL7 v2.5.1 Table 0119: "ORC|CA|..."); None otherwise, and for a text with no ORC segment."""
+    if "ORC" not in text or len(text) > MAX_WRAPPER:
+        return None
+    codes = vocab.hl7_order_controls
+    orders = _orders(text.strip(), codes)
+    if orders:
+        return "declined" if all(control in _STOPPED for _, control in orders) else None
+    controls = [codes.get(f[1].strip().upper(), "") for f in _segments(text.strip()) if f[0] == "ORC"]  # no OBR
+    return "declined" if controls and all(c in _STOPPED for c in controls) else None
+
+
+def controlled(vocab: OrderVocabulary, text: str, reading: Any) -> Any:
+    """A reading (``orders.OrderReading``) with the status an HL7 message's order control codes give it."""
+    status = order_control(vocab, text)
+    return reading if status is None else dataclasses.replace(reading, order_status=status)
+
+
+def _hl7(text: str, controls: Mapping[str, str] = _NO_CODES) -> list[str]:
     """The names of an OBR segment's OBR-4, or of an OBR-4 field given alone; [] when the text is neither.
 
     Several OBR segments are several orders, read as the repetitions of one field are (round 24p): one text
-    that names them all, never the first."""
-    obr = []
-    for segment in re.split(r"[\r\n]+", text):
-        if segment.startswith("OBR") and len(segment) > 3 and not segment[3].isalnum():
-            fields = segment.split(segment[3])
-            obr.append(fields[4] if len(fields) > 4 else "")
+    that names them all, never the first. Round 56o: an OBR whose order an ORC segment before it cancels,
+    discontinues or holds is left out when another OBR's order stands."""
+    orders = _orders(text, controls)
+    standing = [field for field, control in orders if control not in _STOPPED]
+    obr = standing or [field for field, _ in orders]
     field = "~".join(obr) if obr else None
     if field is None:
         if "|" in text or "^" not in text:

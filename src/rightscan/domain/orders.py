@@ -55,7 +55,7 @@ from rightscan.domain.order_parse import _Parse
 from rightscan.domain.order_patient import never_enhanced
 from rightscan.domain.order_text import parse_order_text
 from rightscan.domain.order_tokens import extract_codes, fold, normalise, tokenize
-from rightscan.domain.order_wrappers import names
+from rightscan.domain.order_wrappers import controlled, names
 
 Status = Literal["resolved", "ambiguous", "unknown"]
 OrderStatus = Literal["proposed", "done", "declined", "suggested"]
@@ -286,7 +286,11 @@ def _by_code(kb: Knowledge, codes: tuple[str, ...]) -> _CodeAnswer:
 
 def interpret(kb: Knowledge, text: str) -> OrderReading:
     """Read an order. Pure and memoised per text (the knowledge base is immutable)."""
-    return kb.remember(("order-reading", text), lambda: _not_now(_interpret(kb, text)))  # type: ignore[no-any-return]
+    return kb.remember(("order-reading", text), lambda: _read(kb, text))  # type: ignore[no-any-return]
+
+
+def _read(kb: Knowledge, text: str) -> OrderReading:  # round 56o: an HL7 ORC order control code may cancel the order
+    return _not_now(controlled(kb.vocabulary, text, _interpret(kb, text)))
 
 
 def in_prose(kb: Knowledge) -> Knowledge:

@@ -214,7 +214,18 @@ def _build_vocabulary(v: OrderVocabularyFile, fname: str) -> OrderVocabulary:
         fax_marks=FaxMarks(*(tuple(getattr(v.fax_marks, k)) for k in ("stamps", "pages", "banners", "numbers"))),
         view_regions=_view_regions(v, phrases, fname),
         staging_items=_staging_items(v, fname),
+        hl7_order_controls=_order_controls(v, fname),
     )
+
+
+def _order_controls(v: OrderVocabularyFile, fname: str) -> dict[str, str]:
+    """Round 56o: each HL7 order control code under one status only."""
+    out: dict[str, str] = {}
+    for status, codes in v.hl7_order_controls.items():
+        for code in codes:
+            if out.setdefault(code, status) != status:
+                raise KnowledgeError(f"{fname}: hl7_order_controls.{status}: {code!r} is also {out[code]!r}")
+    return out
 
 
 def _staging_items(

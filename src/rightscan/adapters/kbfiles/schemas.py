@@ -432,6 +432,7 @@ _Letter = Annotated[str, Field(pattern=r"^[a-z]$")]
 _LetterName = Annotated[str, Field(pattern=r"^[a-z]{2,}$")]
 _Digit = Annotated[str, Field(pattern=r"^[0-9]$")]
 _AnswerWords = Annotated[str, Field(pattern=r"^[a-z]{2,}( [a-z]{2,})?$")]
+_ControlCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
 
 
 class OrderVocabularyFile(_Strict):
@@ -472,6 +473,9 @@ class OrderVocabularyFile(_Strict):
     view_regions: list[ViewRegionsEntry] = []
     # round 54o: a staging set's item naming a region and no modality: the region's staging study
     staging_items: list[StagingItemEntry] = []
+    # round 56o: an HL7 v2 ORC segment's order control codes (HL7 v2.5.1 Table 0119) by what they say of the order:
+    # cancelled or discontinued (no study asked for), held (paused), or standing
+    hl7_order_controls: dict[Literal["proposed", "declined", "held"], list[_ControlCode]] = {}
 
 
 class EquivalenceEntry(_Strict):

@@ -405,7 +405,7 @@ def normalise_marked(layout: Layout, text: str) -> tuple[str, Marks]:
             before = current[max(0, m.start() - 16) : m.start()]
             if layout.receptor_before is None or not layout.receptor_before.search(before):  # "ER    +": a status
                 _put(chars, m.end() - 1, m.end(), "|")
-    if "+" in text and "-" in text:  # round 31a: "ROS: + cough. - bone pain. - HA." (led_signs.py)
+    if "-" in text:  # round 31a: "ROS: + cough. - bone pain. - HA."; round 56s: "ROS: - N/V, - HA" (led_signs.py)
         marks.extend(signed_items(text))
     if layout.trailing_sign is not None:
         bars, negated = trailing_signs(layout.trailing_sign, layout.receptor_before, "".join(chars), text)

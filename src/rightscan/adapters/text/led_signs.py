@@ -7,6 +7,11 @@ own end (a full stop, a semicolon, the line's end); a plus leaves its item state
 is read: there the convention is plain. A line of minus-led items alone may be bullets run together ("Plan: - CT
 chest. - bone scan."), and a minus at a line's start alone is a bullet: neither is an answer. The minus answers a
 symptom only (``trailing_signs.SYMPTOM_ONLY``): a study named after it is no denied study.
+
+Round 56s (v56 cp-025): a line's minus-led items after its colon, parted by commas ("ROS: - N/V, - abd pain, -
+weakness, - numbness, - seizure, - wt loss."), are a review answered no item by item, as the line with both signs is:
+bullets run together are parted by full stops or lines, never by commas (the five red flags of that line had been
+raised). A minus-only line parted by full stops, or led by its minus at the line's start, stays bullets.
 """
 
 from __future__ import annotations
@@ -26,8 +31,9 @@ _LED = re.compile(
 
 
 def signed_items(text: str) -> list[tuple[int, int, str]]:
-    """The items a leading minus answers no, as (start, end, effect) marks, in lines that lead items with both signs."""
-    if "+" not in text:
+    """The items a leading minus answers no, as (start, end, effect) marks, in lines that lead items with both signs
+    (round 56s: or with minus signs only, after the line's colon and parted by commas)."""
+    if "-" not in text and "−" not in text and "–" not in text:
         return []
     by_line: dict[int, list[re.Match[str]]] = {}
     for m in _LED.finditer(text):
@@ -35,7 +41,17 @@ def signed_items(text: str) -> list[tuple[int, int, str]]:
     marks: list[tuple[int, int, str]] = []
     for found in by_line.values():
         signs = {m.group("sign") for m in found}
-        if "+" not in signs or signs == {"+"} or len(found) < 2:
+        if signs == {"+"} or len(found) < 2 or ("+" not in signs and not _comma_list(text, found)):
             continue
         marks += [(m.start("item"), m.end("item"), SYMPTOM_ONLY + "negated") for m in found if m.group("sign") != "+"]
     return marks
+
+
+def _comma_list(text: str, found: list[re.Match[str]]) -> bool:
+    """Round 56s: whether a line's minus-led items are a list parted by commas after its colon: the first item after
+    the colon, each other after a comma (none after a full stop or a semicolon)."""
+    for k, m in enumerate(found):
+        before = text[: m.start("sign")].rstrip(" \t")
+        if before[-1:] != ("," if k else ":"):
+            return False
+    return True

@@ -176,6 +176,7 @@ class _Layout(Strict):
     # round 45d (spoken.py): a liver test's value and its reference range said as words after the test's name
     spoken_lab_names: Words = Field(default_factory=list)
     spoken_lab_ranges: Words = Field(default_factory=list)
+    spoken_lab_limit_words: Words = Field(default_factory=list)  # round 56n: "normal less than one point two"
     # round 45d (spoken.py): the clinical T, N and M letters said apart before their values ("T three N one M X")
     spoken_clinical_letters: Words = Field(default_factory=list)
     # round 23e (blank_prompts.py): a template's unfilled field printed after an item ("Bone pain: [select]")

@@ -40,6 +40,8 @@ if TYPE_CHECKING:
     from rightscan.adapters.text.rules import Rules, ValueRule
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# round 56n: a line of results in columns below (a name, then two results or more to its end, each perhaps flagged)
+_ROW_BELOW = re.compile(r"^[ \t]*[A-Za-z][^\n]*?(?:[ \t]+[<>]?\d+(?:\.\d+)?[ \t]*(?:[HL*]|\(?[HL]\))?){2,}[ \t]*$")
 _PARTS = re.compile(r"\d+|[A-Za-z]+")
 _MONTHS = MONTH_ABBREVIATIONS
 _HEADER_LINES_MAX = 40  # rows of one table between its header and a row
@@ -88,7 +90,27 @@ def _uln(cell: str) -> float:
 def _header_columns(rules: Rules, text: str, row_start: int) -> list[str] | None:
     """The result columns of the header row above the row at ``row_start``, each a date, a word ("Result", "Prior")
     or both (None: no header with a result column in the row's block)."""
+    found = _header(rules, text, row_start)
+    return found[0] if found else None
+
+
+def _header_range(rules: Rules, text: str, row_start: int, row_end: int) -> str | None:
+    """Round 56n (v56 cq-029): the one reference range the header row right above prints at its end, when the row is
+    the table's only one (nothing but a blank line or the note's end after it): with more rows, whose range it is, is
+    not said."""
+    found = _header(rules, text, row_start)
+    if not found or found[2] or found[1] is None:
+        return None
+    after = text[row_end:].split("\n", 2)
+    below = after[1] if len(after) > 1 else ""
+    return found[1] if not _ROW_BELOW.search(below) else None
+
+
+def _header(rules: Rules, text: str, row_start: int) -> tuple[list[str], str | None, bool] | None:
+    """The header's columns, the one reference range it prints (or None) and whether rows stand between it and the
+    row at ``row_start``."""
     end = row_start
+    between = False
     column = rules.name_patterns["HEADER_COLUMN"]
     for _ in range(_HEADER_LINES_MAX):
         if end <= 0:
@@ -100,12 +122,16 @@ def _header_columns(rules: Rules, text: str, row_start: int) -> list[str] | None
             return None  # a blank line ends the table
         if _SEPARATOR.fullmatch(line):
             continue
-        columns = [m.group(0) for m in column.finditer(line)]
+        ranges = [m.group(0) for m in rules.name_patterns["HEADER_RANGE"].finditer(line)]
+        bare = rules.name_patterns["HEADER_RANGE"].sub(" ", line) if len(ranges) == 1 else line
+        columns = [m.group(0) for m in column.finditer(bare)]
         if not columns:
+            between = True
             continue
-        rest = rules.name_patterns["HEADER_WORD"].sub(" ", column.sub(" ", line))
+        rest = rules.name_patterns["HEADER_WORD"].sub(" ", column.sub(" ", bare))
         if not any(ch.isdigit() for ch in rest):
-            return columns
+            return columns, ranges[0] if len(ranges) == 1 else None, between
+        between = True
     return None
 
 
@@ -196,6 +222,9 @@ def lab_columns(
     if not values:
         return []
     uln = _uln(ranges[0]) if len(ranges) == 1 else None
+    if not ranges and len(columns) > 1:  # round 56n: the range printed in the header of a one-row table
+        shared = _header_range(rules, match.string, match.string.rfind("\n", 0, match.start()) + 1, match.end())
+        uln = _uln(shared) if shared else None
     if len(ranges) > 1:
         return [_asked(fieldname, values, None, TWO_RANGES)]
     if len(columns) == 1:

@@ -92,7 +92,7 @@ def lab_panel(rules: Rules, rule: ValueRule, g: dict[str, str]) -> list[Finding]
     if ulns is not None and len(ulns) != len(codes):
         ulns = None  # limits that do not pair with the tests are not used
     return [
-        v.measured(f"labs.{c}", float(n), float(ulns[i]) if ulns else None)
+        v.measured(f"labs.{c}", float(n), float(ulns[i].lstrip("<=≤ \t")) if ulns else None)  # round 56n: "<=41"
         for i, (c, n) in enumerate(zip(codes, numbers, strict=True))
         if c is not None
     ]

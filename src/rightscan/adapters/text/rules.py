@@ -73,6 +73,7 @@ PARSER_FRAGMENTS = (
     "HEADER_COLUMN",
     "HEADER_CURRENT",
     "HEADER_PRIOR",
+    "HEADER_RANGE",  # round 56n
 )  # names the parsers read
 
 

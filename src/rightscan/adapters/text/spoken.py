@@ -88,9 +88,16 @@ def compile_spoken(spec: Mapping[str, Sequence[str]]) -> Spoken | None:
         short = rf"(?:{u9}[ \t]+(?:{tt}(?:[ \t]+{u9})?|{_alt(units[9:])}|{_alt(zero[1:])}[ \t]+{u9}))"
         value = rf"(?:{short}|{whole})(?:[ \t]+{_alt(point)}(?:[ \t]+{digit})+)?(?![A-Za-z'-])"
         ranges = _alt(spec.get("spoken_lab_ranges", ())) if spec.get("spoken_lab_ranges") else "(?!)"
+        # round 56n (v56 co-004, co-016, co-036): the comma said as a word before the range ("one forty eight comma
+        # upper limit of normal one twenty nine"), and the upper limit said alone ("normal less than one point two")
+        commas = [k for k, v in _pairs(spec.get("spoken_commands", ())).items() if v == ","]
+        comma = rf"(?:[ \t]*,|[ \t]+{_alt(commas)})?" if commas else r"[ \t]*,?"
+        limits = spec.get("spoken_lab_limit_words", ())
+        limit = rf"(?:{_alt(limits)}[ \t]+)?" if limits else ""
         lab = re.compile(
             rf"(?<![A-Za-z]){_alt(spec['spoken_lab_names'])}[ \t]*[,:]?[ \t]+(?P<num>{value})"
-            rf"(?:[ \t]*,?[ \t]+{ranges}[ \t]*[,:]?[ \t]+(?P<lo>{value})[ \t]+to[ \t]+(?P<hi>{value}))?",
+            rf"(?:{comma}[ \t]+{ranges}[ \t]*[,:]?[ \t]+(?:(?P<lo>{value})[ \t]+to[ \t]+(?P<hi>{value})"
+            rf"|{limit}(?P<up>{value})))?",
             re.IGNORECASE,
         )
     prefixes, stages = _pairs(spec.get("spoken_stage_prefixes", ())), _pairs(spec.get("spoken_stage_values", ()))
@@ -207,7 +214,7 @@ def _labs(spoken: Spoken, text: str, chars: list[str]) -> None:
     if spoken.lab is None:
         return
     for m in spoken.lab.finditer(text):
-        for group, right in (("num", False), ("lo", True), ("hi", False)):
+        for group, right in (("num", False), ("lo", True), ("hi", False), ("up", False)):
             if m.group(group) is not None:
                 s, e = m.span(group)
                 _put(chars, text, s, e, _value(spoken, m.group(group), short=True) or "", right)

@@ -140,7 +140,7 @@ class Analyser:
             warnings.filterwarnings("ignore", message=_QUIET)
             plain, marks = self.rewrite_marked(text)
             read, where = squeeze(plain, self._known_words)
-            return self._mentions(self.nlp(self._doc(read, wide_gaps(plain, where))), text, marks, where)
+            return self._mentions(self.nlp(self._doc(read, wide_gaps(plain, where, text))), text, marks, where)
 
     def mentions_many(self, texts: Iterable[str], batch_size: int = 64) -> Iterator[list[Mention]]:
         originals: list[str] = []
@@ -154,7 +154,7 @@ class Analyser:
                 read, where = squeeze(plain, self._known_words)
                 marked.append(marks)
                 maps.append(where)
-                yield self._doc(read, wide_gaps(plain, where))
+                yield self._doc(read, wide_gaps(plain, where, text))
 
         docs = self.nlp.pipe(rewritten(), batch_size=batch_size)
         k = 0

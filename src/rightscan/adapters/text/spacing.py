@@ -165,15 +165,26 @@ def squeeze(text: str, known: frozenset[str] = frozenset()) -> tuple[str, list[i
 _WIDE = 3
 
 
-def wide_gaps(text: str, where: list[int] | None) -> frozenset[int]:
+def wide_gaps(text: str, where: list[int] | None, note: str | None = None) -> frozenset[int]:
     """The places in the squeezed text (``squeeze``) of the single spaces that stand for a wide gap or a tab of
-    ``text``: where one field of a form's line ends and the next begins."""
+    ``text``: where one field of a form's line ends and the next begins (``note``: the note as written, at the same
+    offsets as ``text``)."""
     if where is None:
         return frozenset()
+    said = note if note is not None and len(note) == len(text) else None
     return frozenset(
         i
         for i in range(len(where) - 1)
         if text[where[i]] not in "\n\r\f\v"
         and text[where[i]].isspace()  # round 29a: not a word joined over a line break ("ab-\ndominal")
         and (where[i + 1] - where[i] >= _WIDE or (text[where[i]] == "\t" and i and where[i] - where[i - 1] == 1))
+        and not (said is not None and _said_number(said, text, where[i], where[i + 1]))
     )
+
+
+def _said_number(note: str, text: str, start: int, end: int) -> bool:
+    """Round 56d (v56 co-012, co-017): the blanks before a number a dictation said as words, written as digits next
+    to its unit ("closest margin superior at zero point three centimeters" read "at          0.3 centimeters"), stand
+    where words were said: no form's gap between two fields, so the words before the number still say what it
+    measures (a margin, a core's length)."""
+    return end < len(text) and text[end].isdigit() and any(c.isalpha() for c in note[start:end])

@@ -15,7 +15,8 @@ layout's text (``chars``, the same length as the note: the written form padded w
   way read only there;
 - the pathology stage spelled apart: "P T one C" as "pT1c";
 - spoken punctuation, only in a note that says "comma" and at least one more command (a written note says
-  "period" for a span of time, never "comma"), not after a word that makes "period" a time;
+  "period" for a span of time, never "comma"), not after a word that makes "period" a time; round 56d: the word after
+  a full stop said opens its sentence with a capital, as written (the splitter needs it);
 - a correction ("scratch that", "I mean"): the words before it that the words after it say again, or the one value
   it replaces, are blanked with it; where neither is found both stand, and a disagreement goes to confirmation.
 """
@@ -237,6 +238,7 @@ def _commands(spoken: Spoken, text: str, chars: list[str]) -> None:
     # "period" alone may be a span of time
     if len(found) < 2 or not any(" ".join(m.group("cmd").lower().split()) in spoken.proof for m in found):
         return  # not a dictation's punctuation
+    ends: list[int] = []
     for m in found:
         words = _WORD.findall(text[max(0, m.start() - 30) : m.start()])
         if words and words[-1].lower() in spoken.not_after:
@@ -247,6 +249,28 @@ def _commands(spoken: Spoken, text: str, chars: list[str]) -> None:
         if said.endswith("\n") and m.end() - m.start() >= len(said):  # round 51c: the break last, by the next line
             said = said[:-1].ljust(m.end() - m.start() - 1) + "\n"
         _put(chars, text, m.start(), m.end(), said, False)
+        if chars[m.start()] in ".?!":  # a sentence said ended (written here, not by an earlier step's words)
+            ends.append(m.end())
+    _open_sentences(text, chars, ends)
+
+
+def _open_sentences(text: str, chars: list[str], ends: list[int]) -> None:
+    """Round 56d (v56 co-008): a sentence said ended ("... noticed by his wife period mammogram showed ...") opens the
+    next one with a capital, as a written note does: the sentence splitter starts a sentence after a full stop only
+    before a capital (a lower-case word after it may be an abbreviation's), so a dictated note ran on as one sentence
+    and a relative's scope ("noticed by his wife") reached the biopsy's result read after it. Only a lower-case
+    letter still as said (a word another step rewrote keeps its form), at the same offset."""
+    for end in ends:
+        k = end
+        while k < len(chars) and chars[k] in " \t\n":
+            k += 1
+        if (
+            k < len(chars)
+            and chars[k] == text[k]
+            and chars[k].islower()
+            and (k + 1 >= len(chars) or chars[k + 1] == text[k + 1])
+        ):
+            chars[k] = chars[k].upper()
 
 
 def _bowel(spoken: Spoken, before: list[str], text: str, end: int) -> bool:

@@ -72,3 +72,26 @@ def test_a_proven_metastasis_with_a_further_biopsy_pending_stays_m1() -> None:
 
     note = LEAD + "Liver mets, biopsy-proven 11/20 (ER+). Repeat biopsy of a second lesion pending for HER2.\n"
     assert tumor(note).get("m") == "M1"
+
+
+# ------------------------------------------------------------- round 56q: a spaced dash before an explanation
+def test_a_dash_before_an_explanation_is_no_negative_her2() -> None:
+    from nlp_helpers import tumor
+
+    lead = LEAD.replace("ER+/PR+/HER2-", "ER+/PR+")
+    t = tumor(lead + "HER2 - referring hospital reported 3+, repeat here 1+, FISH sent.\n")
+    assert t.get("her2") != "negative"
+
+
+@pytest.mark.parametrize(
+    ("line", "her2"),
+    [
+        ("ER+/PR+/HER2 -\n", "negative"),
+        ("ER - PR - HER2 - \n", "negative"),
+        ("ER 95% PR 60% HER2 - grade 2\n", "negative"),
+    ],
+)
+def test_a_minus_sign_closing_a_receptor_list_still_reads(line: str, her2: str) -> None:
+    from nlp_helpers import tumor
+
+    assert tumor("61F new dx left breast IDC 1.2 cm.\n" + line).get("her2") == her2

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp_helpers import symptom_codes, symptoms_to_confirm
+from nlp_helpers import order_of, symptom_codes, symptoms_to_confirm
 
 _DICTATED = "fifty eight year old woman with newly diagnosed left breast cancer period "
 
@@ -85,3 +85,21 @@ def test_place_on_the_back_without_pain_is_no_back_pain() -> None:
 def test_denied_pain_in_the_back_stays_denied() -> None:
     # control: a denial reaches the phrase as any
     assert "back_pain" not in symptom_codes("She denies that the pain is worse in the middle of her back.")
+
+
+# ---------------------------------------------------------------- a study dated in a bracket, then its finding
+
+
+def test_study_dated_in_a_bracket_with_its_finding_is_done_not_the_order() -> None:
+    text = (
+        "Hx R breast IDC 2019, mastectomy. Cough x 10 wk despite antibiotics.\n"
+        "MRI thoracic spine w/o (9/14, ordered by her GP): 1.5 cm lesion T7 body.\n"
+        "A/P: possible recurrence. PET/CT requested."
+    )
+    assert order_of(text) == "pet_ct"
+
+
+def test_study_in_a_bracket_still_to_come_keeps_its_reading() -> None:
+    # control: a bracket that schedules the study, or a colon that says it is pending, reports nothing done
+    text = "Hx R breast IDC 2019. Cough x 10 wk. CT chest w/ contrast (12/4, ordered by PCP): pending."
+    assert order_of(text) == "ct_chest_contrast"

@@ -325,7 +325,7 @@ def assemble(rules: Rules, mentions: list[Mention], procedure_names: dict[str, s
         if status == GATED:
             gated.append(m)
 
-    explained_later(cands, rules)  # round 37b: course_explained.py
+    explained_later(cands, rules, mentions)  # round 37b: course_explained.py; round 56u: a resolved abbreviation
     for c in restated_after_explanation(cands):  # round 14v-b: explained, then restated plainly: to confirm
         confirm(c.field, [c.value], CONFIRM_REASON, [c.mention])
     for c in doubted_extent(rules, cands, mentions):  # round 23c: "?inflammatory-type recurrence vs cellulitis"

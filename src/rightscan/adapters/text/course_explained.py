@@ -46,7 +46,7 @@ def _compiled(words: frozenset[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w/-])(?:{alts})(?![\w/-])", re.IGNORECASE)
 
 
-def explained_later(cands: Sequence[Any], rules: Rules) -> None:
+def explained_later(cands: Sequence[Any], rules: Rules, mentions: Sequence[Any] = ()) -> None:
     """Set unused the symptom candidates (assemble.Candidate) the note explains or resolves later (module docstring).
 
     Round 39a: for a red flag that gathers distinct findings (``red_flag_readings.explained_by_finding``: a weakness,
@@ -58,6 +58,9 @@ def explained_later(cands: Sequence[Any], rules: Rules) -> None:
         e = c.mention.effects
         if c.field == "symptoms" and not c.used and e & {"explained", "historical"} and "negated" not in e:
             later.setdefault(c.value, []).append(c.mention)
+    for m in _resolved_by_abbreviation(mentions):  # round 56u
+        for value in m.confirm_values:
+            later.setdefault(value, []).append(m)
     for c in cands:
         if not (c.field == "symptoms" and c.used and "warning" not in c.mention.effects):
             continue
@@ -67,6 +70,18 @@ def explained_later(cands: Sequence[Any], rules: Rules) -> None:
         if told:
             c.used, c.reason = False, "explained or resolved later in the note"
     _course_answers_persistence(cands, rules)
+
+
+def _resolved_by_abbreviation(mentions: Sequence[Any]) -> list[Any]:
+    """Round 56u (v56 cp-034): a symptom the note names in full and later says resolved by its abbreviation ("4 days
+    of dull headache ... HA and nausea gone by HD2"). An abbreviation with more than one meaning (targets.yaml
+    ``note.headache_abbreviation``: family ``symptom_unsure``) is never a fact of its own, so its resolution was lost;
+    told of a symptom the note has already named in full, it speaks of that symptom: a resolved (historical) or
+    explained mention of it, not denied, asked, doubted or a relative's, resolves the earlier plain mentions as a full
+    word would (``explained_later``: never one that carries a warning). A persisting "HA" resolves nothing."""
+    spoiled = {"negated", "hypothetical", "family", "question", "uncertain", "warning"}
+    return [m for m in mentions if m.family == "symptom_unsure" and m.confirm_values
+            and m.effects & {"historical", "explained"} and not m.effects & spoiled]  # fmt: skip
 
 
 def _same_finding(a: Any, b: Any) -> bool:

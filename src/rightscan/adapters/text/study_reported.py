@@ -67,6 +67,21 @@ _TIMED_RESULT = re.compile(
     re.IGNORECASE,
 )
 
+# round 56u (v56 cq-018): a study's name and contrast words, then a bracket that dates it (and may say who ordered it),
+# then a colon and a finding ("CT chest w/ contrast (11/20, ordered by PCP): 9 mm spiculated RLL nodule", "MRI brain
+# (3/2, outside): two enhancing foci"): a report, whatever plan word the bracket holds ("ordered by PCP" tells who asked
+# for it, not that it is to come). Never when the bracket or the first words after the colon tell a study to come
+# ("CT chest (12/4, scheduled): to assess", "MRI (1/9): pending")
+_BRACKET_DATED_RESULT = re.compile(
+    r"^(?:[ \t]*(?:w/o|w/|wo|w|with|without|non-?con\w*|contrast|iv|and|&|\+|-)(?![a-z/])){0,4}"
+    r"[ \t]*\((?=[^()\n]{0,40}?\d{1,2}/\d{1,2})([^()\n]{1,40})\)[ \t]*:[ \t]*(?![?\s])([^.;\n]*)",
+    re.IGNORECASE,
+)
+_BRACKET_TO_COME = re.compile(
+    r"(?<![a-z])(?:will|to be|planned|pending|scheduled|booked|requested|await\w*|due|upcoming|next)(?![a-z])",
+    re.IGNORECASE,
+)
+
 
 def reported_with_result(m: Mention) -> bool:
     """Whether a study mention is a study done, written with its date and result or with what it showed."""
@@ -76,6 +91,13 @@ def reported_with_result(m: Mention) -> bool:
     timed = _TIMED_RESULT.match(after)
     if timed is not None and not _TO_COME.search(" ".join(timed.group(1).split()[:3])):
         return True  # round 48o: "Mammo this month: new 9 mm group of calcs"
+    dated = _BRACKET_DATED_RESULT.match(after)
+    if (
+        dated is not None
+        and not _BRACKET_TO_COME.search(dated.group(1))
+        and not _TO_COME.search(" ".join(dated.group(2).split()[:3]))
+    ):
+        return True  # round 56u: "CT chest w/ contrast (11/20, ordered by PCP): 9 mm spiculated RLL nodule"
     return "proposed" not in m.effects and result_after(after)
 
 

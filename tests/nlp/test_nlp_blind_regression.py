@@ -272,6 +272,10 @@ FLOORS = {
     # and the study considered in payer documents; after rounds 55n, 55m, 55u (test_nlp_r55*_*.py, test_nlp_55m_*.py)
     # 78.7 % and none
     "blind_v55.jsonl": (0, 0.78),
+    # first run unseen 82.7 % and 10 unsafe (BLIND_V56_PROVENANCE.md, measured at 756983da, the session's start, before
+    # any change made for it): 7 red flags from set-aside mentions, 3 not applicable despite a missed red flag; after
+    # rounds 56q, 56s, 56d, 56n, 56t and 56u (test_nlp_r56*_*.py, test_nlp_56*_*.py) 93.3 % and none
+    "blind_v56.jsonl": (0, 0.93),
 }
 
 

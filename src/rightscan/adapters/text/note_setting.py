@@ -478,8 +478,8 @@ def infer_setting(
         stated is None
         and not proven
         and by["cancer_named"]
-        and (by["workup"] or by["perioperative"])
-        and not by["pending"]
+        and (by["workup"] or by["perioperative"] or by["pending"])  # round 56t: a core booked is pending, no workup
+        and (not by["pending"] or all("uncertain" in m.effects for m in by["cancer_named"]))
     ):
         if all("uncertain" in m.effects for m in by["cancer_named"]):
             # round 14v-b: a cancer named only as suspected ("a mass highly suspicious for breast cancer, biopsy

@@ -3,6 +3,9 @@
 1. A CT done only for attenuation correction (the CT of a PET or SPECT acquisition: "AC CT", "CT for attenuation
    correction") names no diagnostic study of the catalogue; named with the PET it is that PET/CT's own step. A low-dose
    lung-screening CT stays the chest CT without contrast.
+2. An order set's items separated by semicolons: a medication item (a drug with its dose, route and frequency) is no
+   study's item and is set aside whole (its drug no unread word, its route no contrast route, a premedication's steroid
+   no contrast); the one imaging item decides, two imaging items stay two and ask.
 """
 
 from __future__ import annotations
@@ -26,3 +29,34 @@ from rightscan.domain.orders import interpret
 )
 def test_a_ct_done_only_for_attenuation_correction_is_no_diagnostic_study(text: str, pid: str | None) -> None:
     assert study(text) == pid, interpret(KB, text)
+
+
+@case(
+    [
+        ("Headache admission set: CT head without contrast; ondansetron 4 mg IV q8h prn; neuro obs hourly", "ct_head"),
+        (
+            "Brain mets pathway: levetiracetam 500 mg PO BID; MRI brain w/wo gadolinium; radiation oncology consult",
+            "mri_head_wwo",
+        ),
+        ("Staging set: CT C/A/P with IV contrast; ondansetron 8 mg PO; oncology consult", "ct_cap_contrast"),
+        (
+            "Premed protocol: methylprednisolone 32 mg PO 12 h and 2 h before; CT abdomen pelvis with contrast",
+            "ct_abdomen_pelvis_contrast",
+        ),
+        ("Order set: MRI brain w wo; CT chest w contrast; dexamethasone 4 mg PO", None),  # control: two imaging items
+        ("Order set: MRI brain w wo; bone scan; dexamethasone 4 mg PO", None),  # control: two imaging items
+        ("Admission set: MRI brain; dexamethasone 4 mg PO q6h", None),  # control: the drug's route is no contrast
+        ("CT chest; ondansetron 4 mg IV", None),  # control: the drug's IV is no contrast route of the CT
+        ("MRI brain; eGFR 25 mL/min", None),  # control: a lab value with a unit is no medication: contrast in question
+        ("CT CAP w contrast", "ct_cap_contrast"),  # control
+    ]
+)
+def test_an_order_sets_medication_items_are_no_study_words(text: str, pid: str | None) -> None:
+    assert study(text) == pid, interpret(KB, text)
+
+
+def test_an_order_set_keeps_a_declined_study_declined() -> None:
+    reading = interpret(KB, "Admission set: MRI brain w wo - declined; dexamethasone 4 mg PO")
+    assert reading.status != "resolved"
+    assert reading.order_status == "declined"
+    assert interpret(KB, "mammogram done 11/2").order_status == "done"  # control: a done study stays done

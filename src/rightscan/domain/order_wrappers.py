@@ -46,6 +46,7 @@ from typing import Any
 
 from rightscan.domain.knowledge import OrderVocabulary
 from rightscan.domain.order_patient import quantities
+from rightscan.domain.order_sets import medication_items
 from rightscan.domain.order_worklist import worklist_rooms
 
 MAX_NAMES = 8  # as the CDS Hooks draft orders (adapters/fhir/draft_orders.py MAX_ORDER_CANDIDATES)
@@ -226,8 +227,9 @@ def _places_pattern(labels: tuple[str, ...]) -> re.Pattern[str] | None:
 def _set_aside_items(vocab: OrderVocabulary, text: str) -> str:
     """The text without another catalogue's item numbers and their labels ("(MBS 59300)", "OHIP X125"), and without
     where the patient is ("for rm 12", "bed 7": round 26o), nor its quantities ("25 mCi": round 53o), nor a worklist
-    line's room field (round 55o)."""
+    line's room field (round 55o), nor an order set's medication items (round 57o)."""
     text = worklist_rooms(vocab, text)  # round 55o: a worklist line's room field ("| MAM RM B |", "| CT3 |")
     for pattern in (_items_pattern(vocab.other_catalogues), _places_pattern(vocab.places)):
         text = text if pattern is None else pattern.sub(" ", text)
+    text = medication_items(vocab, text)  # round 57o: an order set's "dexamethasone 4 mg PO q6h": no study's item
     return quantities(vocab, text)  # round 53o: "370 MBq", "glucose < 200 mg/dL": a quantity, no word of the order

@@ -6,6 +6,8 @@
 2. An order set's items separated by semicolons: a medication item (a drug with its dose, route and frequency) is no
    study's item and is set aside whole (its drug no unread word, its route no contrast route, a premedication's steroid
    no contrast); the one imaging item decides, two imaging items stay two and ask.
+3. A scheduling worklist line: a field that is only the booked time is set aside like a room's, and "WO CO" is a
+   "without contrast" cut at the column's width; "SPINE CERV" is the cervical spine.
 """
 
 from __future__ import annotations
@@ -60,3 +62,18 @@ def test_an_order_set_keeps_a_declined_study_declined() -> None:
     assert reading.status != "resolved"
     assert reading.order_status == "declined"
     assert interpret(KB, "mammogram done 11/2").order_status == "done"  # control: a done study stays done
+
+
+@case(
+    [
+        ("09:15 | MR BRAIN WO CO | MR2", "mri_head_wo"),
+        ("7:30 AM | CT CHEST W CON | CT 2", "ct_chest_contrast"),
+        ("14:10 | MR SPINE LUMB W WO | Rm 4", "mri_spine_wwo"),
+        ("MR SPINE CERV W WO", "mri_spine_wwo"),
+        ("11:00 | MR BRAIN W | MR1", None),  # control: a "W" cut at the width may be "W/O" or "W WO"
+        ("MRI BREAST BILATERAL W", None),  # control
+        ("US pelvis - cerv ca", None),  # control: "cerv" alone (the cervix) names no spine
+    ]
+)
+def test_a_worklist_lines_time_field_is_no_study_word(text: str, pid: str | None) -> None:
+    assert study(text) == pid, interpret(KB, text)

@@ -7,7 +7,9 @@ room or the scanner, the time, the preparation ("ACC# 40718832 | NM BONE WB 3HR 
 B", "NM ROOM 2") - or only a scanner - a modality word joined to its number ("CT3", "MR1", "US 2") - says where the
 study is done, not which study: it is set aside, so that "RM" (the Spanish and Italian MR) or "MR1" never names a
 second modality. Only whole fields of a line with "|" are set aside; the same words inside a field are read as ever
-("RM mama", "rm 12" keep their readings: ``order_wrappers``).
+("RM mama", "rm 12" keep their readings: ``order_wrappers``). Round 57o: so is a field that is only the booked clock
+time ("08:40 | MR SPINE CERV WO CO | Rm 3": when, not which study), and the line's empty first and last fields, so that
+the study's field is the line's start and end (a name cut at the width there is read as cut: ``order_cuts``).
 
 Pure; the labels and modality words are the order vocabulary's (``knowledge/order_vocabulary.yaml``).
 """
@@ -25,6 +27,8 @@ _FIELD = "|"
 _ROOM_ID = r"(?:\d{1,3}[A-SU-Za-su-z]?|[A-Za-z]\d{0,3})"
 # a scanner: a modality word joined to (or spaced from) its number, "CT3", "MR 1", "CT-2"
 _SCANNER = re.compile(r"([A-Za-z]{2,4})\s*-?\s*(\d{1,2})")
+# round 57o: a booked clock time alone in its field ("08:40", "8:40 AM", "14.30h")
+_TIME = re.compile(r"\s*(?:[01]?\d|2[0-3])[:.][0-5]\d\s*(?:[AaPp]\.?[Mm]\.?|h)?\s*")
 
 
 def _modality_word(vocab: OrderVocabulary, word: str) -> bool:
@@ -57,5 +61,12 @@ def worklist_rooms(vocab: OrderVocabulary, text: str) -> str:
     if _FIELD not in text:
         return text
     fields = text.split(_FIELD)
-    kept = [" " if _room(vocab, field) else field for field in fields]
-    return _FIELD.join(kept) if any(k.strip() for k in kept) else text
+    kept = [" " if _room(vocab, field) or _TIME.fullmatch(field) else field for field in fields]
+    if not any(k.strip() for k in kept):
+        return text
+    # round 57o: the line's empty first and last fields set aside: the study's field starts and ends it
+    while not kept[0].strip():
+        kept.pop(0)
+    while not kept[-1].strip():
+        kept.pop()
+    return _FIELD.join(kept)

@@ -8,6 +8,8 @@
    no contrast); the one imaging item decides, two imaging items stay two and ask.
 3. A scheduling worklist line: a field that is only the booked time is set aside like a room's, and "WO CO" is a
    "without contrast" cut at the column's width; "SPINE CERV" is the cervical spine.
+4. A patient's "MRI of my back": the back imaged is the spine ("back pain" stays the complaint); "the dye" is contrast.
+5. "bMRI" is left unread: it is written for the breast MRI and for the brain MRI alike.
 """
 
 from __future__ import annotations
@@ -76,4 +78,27 @@ def test_an_order_set_keeps_a_declined_study_declined() -> None:
     ]
 )
 def test_a_worklist_lines_time_field_is_no_study_word(text: str, pid: str | None) -> None:
+    assert study(text) == pid, interpret(KB, text)
+
+
+@case(
+    [
+        ("MRI of her back without the dye", "mri_spine_wo"),
+        ("an MRI of his back with and without dye", "mri_spine_wwo"),
+        ("MRI of my back", None),  # control: the contrast unstated asks
+        ("MRI brain - back pain", None),  # control: the complaint's back is no region imaged (contrast asks)
+        ("MRI of the back of the knee", None),  # control: two places
+    ]
+)
+def test_a_patients_back_is_the_spine(text: str, pid: str | None) -> None:
+    assert study(text) == pid, interpret(KB, text)
+
+
+def test_a_back_pain_complaint_adds_no_region() -> None:
+    assert interpret(KB, "MRI brain w wo - back pain").attributes["regions"] == ["head"]
+    assert interpret(KB, "MRI R breast").attributes["laterality"] == "right"  # control: the side kept
+
+
+@case([("bMRI W/WO", None), ("bMRI", None), ("breast MRI W/WO", "mri_breast_wwo")])
+def test_bmri_is_left_unread(text: str, pid: str | None) -> None:
     assert study(text) == pid, interpret(KB, text)

@@ -143,6 +143,7 @@ FROZEN = {
     "orders_v50.jsonl": "5f9f3077ac274be975738cd7346a2672f1e16a6fa6affbaa7df3f823618a5272",
     "orders_v51.jsonl": "4a50f2880e0d7cd2dbe0dd6c6faec2a2460c9d2eb18e13c430bd8356dd90ae21",
     "orders_v52.jsonl": "d6d57cbb72503d5eeea8aa0f4b30831265d4df9e5b3c18d43da8230f20de74d6",
+    "orders_v53.jsonl": "bdce2fc25969cb721acf9f940f4e0de729de661a4804f31707d2bd0f3552650c",
 }
 
 

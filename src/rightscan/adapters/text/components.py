@@ -427,7 +427,7 @@ class SentenceBreaks:
             if not text.endswith(after):
                 continue
             first = nxt[:1]
-            opens = first.isupper() or first.isdigit() or first in "([-*•"
+            opens = first.isupper() or first.isdigit() or first in "([-*•?"  # round 57n: "+ RT. ?recurrence vs ..."
             if not (opens or first.isalpha()):
                 continue
             word = strings[lower[i - 1]] if (text in after and i) else text[:-1].lower()

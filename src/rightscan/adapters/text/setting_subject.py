@@ -30,6 +30,8 @@ OTHER_FOLLOWUP = "clue.other_illness_followup"
 MATERIAL = "clue.survivorship_material"
 OTHER_SITE = "clue.other_site_excision"
 TO_DECIDE = "clue.followup_to_decide"  # values.yaml (round 10c): "before deciding on surveillance plan"
+# values.yaml (round 57n): a breast operation for another purpose ("mastectomy for chest masculinization")
+NONCANCER_SURGERY = "clue.noncancer_breast_surgery"
 _BREAST_FAMILIES = frozenset({"histology", "cancer_named"})  # a breast cancer named in the sentence
 _SETTING_FAMILIES = frozenset({"setting"})  # surveillance and recurrence words (targets.yaml)
 _OTHER_CANCER = "other_cancer"
@@ -67,10 +69,14 @@ def set_aside_other_subjects(rules: Rules, mentions: list[Mention], cands: list[
     material = [m for m in accepted if m.rule == MATERIAL]
     to_decide = [m for m in accepted if m.rule == TO_DECIDE]
     sites = [m for m in accepted if m.rule == OTHER_SITE]
+    purposes = [m for m in accepted if m.rule == NONCANCER_SURGERY]  # round 57n
     carried = _carried_other(mentions, breast)
     for c in cands:
         if c.field == "prior_surgery" and c.used and any(_overlaps(c.mention, s) for s in sites):
             c.used, c.reason = False, "the excision of another site than the breast"
+            continue
+        if c.field == "prior_surgery" and c.used and any(_overlaps(c.mention, s) for s in purposes):
+            c.used, c.reason = False, "a breast operation for another purpose than a breast cancer (round 57n)"
             continue
         if c.field != "setting" or not c.used or c.mention.family not in _SETTING_FAMILIES:
             continue

@@ -120,6 +120,9 @@ _LIST_PHRASES = [
     p
     for p in _SYMPTOM_PHRASES
     if not (set(re.findall(r"[a-z]+", p.lower())) & _EXAM_WORDS or re.search(r"\d[+-]?/5", p))
+    # a form item that carries its own answer ("pain : yes site - back") is answered, not a complaint to deny: after
+    # "denies" it makes a contradictory note ("denies pain : yes ..."), where the answer "yes" rightly ends the denial
+    and not re.search(r"\byes\b", p.lower())
 ]
 _SHORT_CUES = ["no", "not", "without", "denies", "denied", "negative for", "free of", "no evidence of", "nil"]
 _LIST_CUES = ["denies", "denied", "negative for", "no complaints of", "ROS negative for"]

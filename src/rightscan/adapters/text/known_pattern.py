@@ -40,7 +40,7 @@ from rightscan.adapters.text.components import doc_text
 from rightscan.adapters.text.named_causes import NamedCauses
 from rightscan.adapters.text.rule_pass import ANY_SYMPTOM, NoteMentions
 
-_BLOCKING = frozenset({"explained", "negated", "hypothetical", "family", "historical", "warning", "question"})
+_BLOCKING = frozenset({"explained", "negated", "hypothetical", "family", "historical", "warning"})
 _NOT_THE_PATIENTS = frozenset({"negated", "hypothetical", "family"})
 _STANDS_NOT = frozenset({"negated", "hypothetical", "family", "historical", "explained"})
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")

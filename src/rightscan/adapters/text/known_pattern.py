@@ -40,7 +40,9 @@ from rightscan.adapters.text.components import doc_text
 from rightscan.adapters.text.named_causes import NamedCauses
 from rightscan.adapters.text.rule_pass import ANY_SYMPTOM, NoteMentions
 
-_BLOCKING = frozenset({"explained", "negated", "hypothetical", "family", "historical", "warning", "question"})
+# round 57u (v57 cr-043): a question no longer blocks: "She asked 'what about my headaches?'" beside "migraine since her
+# teens - same pattern" asks about the usual headaches, so it is read as any plain mention (to confirm or explained)
+_BLOCKING = frozenset({"explained", "negated", "hypothetical", "family", "historical", "warning"})
 _NOT_THE_PATIENTS = frozenset({"negated", "hypothetical", "family"})
 _STANDS_NOT = frozenset({"negated", "hypothetical", "family", "historical", "explained"})
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")

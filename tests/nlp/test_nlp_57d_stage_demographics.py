@@ -140,3 +140,19 @@ def test_a_true_condition_still_hypothetical() -> None:  # control
         "If she develops bone pain we would get a bone scan."
     )
     assert order_of(text) is None
+
+
+# ---------------------------------------------------------------- grade: an outside reading our review corrects
+
+
+def test_outside_grade_corrected_by_review_is_no_conflict() -> None:
+    text = (
+        "MDT: 62F, L breast IDC 1.9 cm on US. Path review: the outside lab graded it grade 3; on our review mitoses "
+        "score 1, total 6, so Nottingham grade 2. ER 70%, PR 40%, HER2 1+."
+    )
+    assert tumor(text).get("grade") == 2
+
+
+def test_review_that_confirms_keeps_one_grade() -> None:  # control
+    text = "MDT: 62F, L breast IDC 1.9 cm. Outside path said grade 2; our review agrees, grade 2. ER+, HER2-."
+    assert tumor(text).get("grade") == 2

@@ -85,6 +85,11 @@ def test_the_mass_measured_beside_a_node_is_still_read() -> None:  # control
     assert tumor(text).get("size_cm") == 2.8
 
 
+def test_a_size_listed_before_a_node_is_still_the_tumours() -> None:  # control: a list, not the node's size
+    text = "Addendum: 57F, R breast IDC 2.9 cm, R axillary LN core+ (cN1), ER-/PR-/HER2+. Neoadjuvant THP planned."
+    assert tumor(text).get("size_cm") == 2.9
+
+
 def test_diffuse_adenopathy_of_a_blood_cancer_is_no_n1() -> None:
     text = (
         "74M with untreated CLL (generalized lymphadenopathy, stable), new R breast IDC 1.6 cm, grade 2, ER+/PR+/HER2-."

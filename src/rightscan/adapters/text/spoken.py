@@ -138,7 +138,7 @@ def compile_spoken(spec: Mapping[str, Sequence[str]]) -> Spoken | None:
         stage=guarded(stage) if stage is not None else None,
         prefixes=prefixes,
         stages=stages,
-        commands=commands if punct else None,
+        commands=guarded(commands) if punct else None,
         punct=punct,
         not_after=frozenset(w.lower() for w in spec.get("spoken_command_not_after", ())),
         # without a list, "comma" alone proves it (the commands said as a comma)

@@ -8,7 +8,7 @@ from pathlib import Path
 import spacy
 from spacy.matcher import Matcher
 
-from rightscan.adapters.text.cue_matcher import AnchoredMatcher, needs_of
+from rightscan.adapters.text.cue_matcher import AnchoredMatcher, needs_of, stretch_of
 from rightscan.adapters.text.rules import context_rules_path
 
 _NLP = spacy.blank("en")
@@ -58,3 +58,21 @@ def test_a_required_token_reaches_as_far_as_its_pattern_can() -> None:
     unbounded = needs_of([{"LOWER": "not"}, {"LOWER": "yet", "OP": "*"}, {"LOWER": "confirmed"}])
     assert [(n.before, n.after) for n in unbounded] == [(0, None), (None, 1)]
     assert needs_of([{"LOWER": "now", "OP": "?"}, {"LIKE_NUM": True}]) == ()
+
+
+def test_an_unbounded_pattern_reaches_as_far_as_its_words_run() -> None:
+    pattern = [{"LOWER": "not"}, {"LOWER": "yet", "OP": "*"}, {"LIKE_NUM": True, "OP": "?"}, {"LOWER": "confirmed"}]
+    stretch = stretch_of(pattern)
+    assert stretch is not None and stretch.free == 1 and len(stretch.accepts) == 3
+    assert stretch_of([{"LOWER": "a"}, {"IS_TITLE": True, "OP": "*"}]) is None  # no word test, no limit
+    negated = stretch_of([{"LOWER": "no"}, {"LOWER": "b", "OP": "!"}])
+    assert negated is not None and negated.free == 1 and len(negated.accepts) == 1  # "!" takes a word it refuses
+    patterns = [("p", pattern), ("q", [{"LOWER": "no"}, {"LOWER": "pain", "OP": "!"}, {"LOWER": "yet", "OP": "+"}])]
+    full = Matcher(_NLP.vocab)
+    for key, p in patterns:
+        full.add(key, [p])
+    anchored = AnchoredMatcher(_NLP.vocab, patterns, windows=True)
+    texts = ("x not yet yet 3 confirmed y not confirmed. not yet yet yet", "no x yet yet not 3 4 confirmed no pain yet")
+    for text in texts:
+        doc = _NLP.make_doc(text)
+        assert sorted(anchored(doc)) == sorted(full(doc)), text

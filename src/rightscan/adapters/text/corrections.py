@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 from rightscan.adapters.text.chronic_baseline import word_pattern
@@ -25,15 +26,21 @@ _QUOTED = re.compile(r"[\"“”][^\"“”\n]{0,300}[\"“”]")
 REASON = "a correction in the note takes back what it stated of this symptom: confirm whether she has it"
 
 
+@lru_cache(maxsize=16)
+def _pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """``word_pattern`` of a word list, built once per list (the lists come from the knowledge files)."""
+    return word_pattern(words)
+
+
 def corrected_symptoms(
     mentions: Sequence[Mention], facts: Mapping[str, Any], words: Mapping[str, Sequence[str]]
 ) -> dict[str, Any] | None:
     """The to-confirm item for the stated symptoms a correction takes back (removing them from ``facts``), or None."""
     stated = facts.get("symptoms")
-    pattern = word_pattern(words.get("correction_words", ()))
+    pattern = _pattern(tuple(words.get("correction_words", ())))
     if not stated or pattern is None:
         return None
-    denials = word_pattern(words.get("correction_denials", ()))
+    denials = _pattern(tuple(words.get("correction_denials", ())))
     taken_back: set[str] = set()
     affirmed: set[str] = set()  # stated with a warning in a correction ("she reports 15 lb unintentional weight loss")
     for m in mentions:

@@ -46,6 +46,27 @@ def _compiled(words: frozenset[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w/-])(?:{alts})(?![\w/-])", re.IGNORECASE)
 
 
+# the rules' modifiers (by identity) -> (them, the persistence words, their literal warning cues): read once per rules
+_WARNING_LITERALS: dict[int, tuple[Any, frozenset[str], frozenset[str]]] = {}
+
+
+def _warning_literals(modifiers: Sequence[Any], persistence: frozenset[str]) -> frozenset[str]:
+    """The literal warning cues, persistence words aside, as ``_words`` reads them (once per rules, not per note; the
+    entry holds the modifiers it was read from, so an id reused by other rules is never mistaken for them)."""
+    held = _WARNING_LITERALS.get(id(modifiers))
+    if held is not None and held[0] is modifiers and held[1] == persistence:
+        return held[2]
+    found = frozenset(
+        " ".join(m.literal.lower().split())
+        for m in modifiers
+        if m.category == "WARNING" and m.pattern is None and m.literal.lower() not in persistence and m.literal.strip()
+    )
+    if len(_WARNING_LITERALS) >= 8:
+        _WARNING_LITERALS.clear()
+    _WARNING_LITERALS[id(modifiers)] = (modifiers, persistence, found)
+    return found
+
+
 def explained_later(cands: Sequence[Any], rules: Rules, mentions: Sequence[Any] = ()) -> None:
     """Set unused the symptom candidates (assemble.Candidate) the note explains or resolves later (module docstring).
 
@@ -101,11 +122,7 @@ def _course_answers_persistence(cands: Sequence[Any], rules: Rules) -> None:
     persistence = frozenset(words.get("course_persistence", ()))
     if not symptoms or attributed is None or resolving is None:
         return
-    others = _words(
-        m.literal
-        for m in rules.modifiers
-        if m.category == "WARNING" and m.pattern is None and m.literal.lower() not in persistence
-    )
+    others = _compiled(_warning_literals(rules.modifiers, persistence))
     for value in symptoms:
         told = [c for c in cands if c.field == "symptoms" and c.value == value]
         if not told:

@@ -10,11 +10,13 @@ words it needs are nowhere in it. ``AnchoredMatcher`` stands in for that matcher
    such choice, then reused). spaCy keeps each pattern's partial matches apart and in pattern order, so that
    matcher reports exactly the matches of those patterns, in the order the full matcher reports them.
 2. A match holds a token its rarest required token accepts (an anchor), and a pattern without an unbounded
-   operator reaches a known number of tokens either side of it. So the matcher is run over the windows around
-   the anchors, merged (a window's matches are matches of the note: every test is on one token). Matches in
-   several windows come out grouped by window, not in the full matcher's order; medspaCy sorts them by (start,
-   end) before it uses them (``prune_overlapping_matches``, stable), so the order only matters between two
-   matches of one span: when two share a span, the note is matched whole as in 1.
+   operator reaches a known number of tokens either side of it. A pattern with one ("*", "+") reaches as far as
+   the tokens its specs accept run on from the anchor (``Stretch``: each spec's word test, and a count of tokens
+   for the specs that test no word). So each chosen pattern is run alone (a matcher per pattern, built once) over
+   the windows around its own anchors, merged (a window's matches are matches of the note: every test is on one
+   token). Matches come out grouped by pattern and window, not in the full matcher's order; medspaCy sorts them
+   by (start, end) before it uses them (``prune_overlapping_matches``, stable), so the order only matters
+   between two matches of one span: when two share a span, the note is matched whole as in 1.
 """
 
 from __future__ import annotations
@@ -84,6 +86,34 @@ def _accepts(spec: dict[str, Any]) -> list[tuple[int, frozenset[int] | None, re.
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class Stretch:
+    """What any token of a match of a pattern with an unbounded operator accepts (a superset): for each spec that
+    tests a word, one of its tests (``accepts``, as needs with no reach); and how many tokens in all the specs that
+    test no word may take (``free``). A match is then a run of tokens ``accepts`` admits, save at most ``free``."""
+
+    accepts: tuple[Need, ...]
+    free: int
+
+
+def stretch_of(pattern: Sequence[dict[str, Any]]) -> Stretch | None:
+    """``pattern``'s ``Stretch``, or None when a spec that tests no word may take any number of tokens. A negated
+    spec ("!") takes a token its tests refuse: it tests no word here."""
+    accepts: list[Need] = []
+    free = 0
+    for spec in pattern:
+        found = [] if spec.get("OP") == "!" else _accepts(spec)
+        if found:
+            attr, words, regex = min(found, key=lambda f: f[1] is None)  # a word list if any: cheaper to test
+            accepts.append(Need(attr, words, regex, None, None))
+            continue
+        most = _bounds(spec.get("OP"))[1]
+        if most is None:
+            return None
+        free += most
+    return Stretch(tuple(accepts), free)
+
+
 def needs_of(pattern: Sequence[dict[str, Any]]) -> tuple[Need, ...]:
     """The needs of ``pattern``'s required tokens, each with the reach of a match around the token."""
     bounds = [_bounds(spec.get("OP")) for spec in pattern]
@@ -115,6 +145,7 @@ class _Tokens:
         self.counts = {attr: Counter(values) for attr, values in self.values.items()}
         self.present = {attr: set(counts) for attr, counts in self.counts.items()}
         self._found: dict[tuple[int, str], set[int]] = {}
+        self._admitted: dict[int, list[tuple[list[int], set[int]]]] = {}  # id of a Stretch -> its words by column
 
     def hits(self, need: Need) -> set[int]:
         """The words of the doc that ``need`` accepts."""
@@ -146,6 +177,28 @@ class _Tokens:
     def positions(self, need: Need, hits: set[int]) -> list[int]:
         return [i for i, v in enumerate(self.values[need.attr]) if v in hits]
 
+    def reach(self, stretch: Stretch, at: int) -> tuple[int, int]:
+        """The tokens a match of a pattern with ``stretch`` holding token ``at`` may take: out from ``at`` through
+        the tokens ``stretch.accepts`` admits, with up to ``stretch.free`` others on each side."""
+        columns = self._admitted.get(id(stretch))
+        if columns is None:
+            admitted: dict[int, set[int]] = {}
+            for need in stretch.accepts:
+                admitted.setdefault(need.attr, set()).update(self.hits(need))
+            columns = self._admitted[id(stretch)] = [(self.values[attr], words) for attr, words in admitted.items()]
+        n = len(self.values[LOWER])
+        ends = []
+        for step, stop in ((1, n), (-1, -1)):
+            j, left = at + step, stretch.free
+            while j != stop:
+                if not any(values[j] in words for values, words in columns):
+                    if not left:
+                        break
+                    left -= 1
+                j += step
+            ends.append(j)
+        return ends[1] + 1, ends[0]
+
 
 class AnchoredMatcher:
     """A stand-in for spaCy's ``Matcher`` over ConText's token-pattern cues: the same matches; in the same order
@@ -155,8 +208,16 @@ class AnchoredMatcher:
         self.vocab = vocab
         self.patterns = list(patterns)
         self.needs = [needs_of(pattern) for _, pattern in self.patterns]
+        self.stretches = [stretch_of(pattern) for _, pattern in self.patterns]
         self.windows = windows
         self._built: OrderedDict[tuple[int, ...], Matcher] = OrderedDict()
+        # with windows, each pattern is run alone over its own windows: one matcher per pattern, built once
+        self._alone = [self._single(key, pattern) for key, pattern in self.patterns] if windows else []
+
+    def _single(self, key: str, pattern: Pattern) -> Matcher:
+        matcher = Matcher(self.vocab, validate=False)  # checked when medspaCy added it to its own matcher
+        matcher.add(key, [pattern])
+        return matcher
 
     def _matcher(self, chosen: tuple[int, ...]) -> Matcher:
         matcher = self._built.get(chosen)
@@ -178,7 +239,7 @@ class AnchoredMatcher:
             return []
         tokens = _Tokens(doc)
         chosen: list[int] = []
-        spans: list[tuple[int, int]] = []
+        windows: list[list[tuple[int, int]]] = []  # per chosen pattern, the windows its matches may lie in
         for i, needs in enumerate(self.needs):
             found = []
             for need in needs:  # word lists first (cheap), regexes after
@@ -189,22 +250,33 @@ class AnchoredMatcher:
             else:
                 chosen.append(i)
                 if not found:
-                    spans.append((0, n))
+                    windows.append([(0, n)])
                     continue
                 need, hits = min(found, key=lambda f: tokens.count(*f))
                 before, after = need.before, need.after
-                spans += [(0 if before is None else max(0, a - before), n if after is None else min(n, a + after))
-                          for a in tokens.positions(need, hits)]  # fmt: skip
+                stretch = self.stretches[i] if before is None or after is None else None
+                spans = []
+                for a in tokens.positions(need, hits):
+                    lo, hi = (0 if before is None else max(0, a - before), n if after is None else min(n, a + after))
+                    if stretch is not None:  # an unbounded operator: only as far as its tokens run
+                        first, end = tokens.reach(stretch, a)
+                        lo, hi = max(lo, first), min(hi, end)
+                    spans.append((lo, hi))
+                windows.append(spans)
         if not chosen:
             return []
-        matcher = self._matcher(tuple(chosen))
         if not self.windows:
-            return matcher(doc)
+            return self._matcher(tuple(chosen))(doc)
         out: list[tuple[int, int, int]] = []
-        for lo, hi in _merged(spans):
-            out += [(key, start + lo, end + lo) for key, start, end in matcher(doc[lo:hi])]
+        for i, spans in zip(chosen, windows, strict=True):
+            matcher = self._alone[i]
+            for lo, hi in _merged(spans):
+                if lo == 0 and hi == n:
+                    out += matcher(doc)
+                else:
+                    out += [(key, start + lo, end + lo) for key, start, end in matcher(doc[lo:hi])]
         if len({(start, end) for _, start, end in out}) < len(out):
-            return matcher(doc)  # two matches of one span: their order counts, so the full matcher's
+            return self._matcher(tuple(chosen))(doc)  # two matches of one span: their order counts, the full matcher's
         return out
 
 

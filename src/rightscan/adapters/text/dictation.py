@@ -11,11 +11,12 @@ keeps its reading.
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from rightscan.adapters.text.firstchars import guarded
+from rightscan.adapters.text.firstchars import finditer_at, guarded, pair_positions, two_char_starts
 from rightscan.adapters.text.phrases import expand_phrase
 from rightscan.adapters.text.rule_files import RulesError
 
@@ -32,6 +33,10 @@ class Misheard:
     # (pattern with a "heard" group, the words meant, the last words of the heard forms: a note holding none of
     # them is not searched with the pattern)
     rules: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]
+    # each pattern's first two characters, lower-cased (None: not known, firstchars.two_char_starts): the pattern is
+    # tried only where they stand (the same matches, firstchars.finditer_at); and all of them, read once per note
+    starts: tuple[tuple[str, ...] | None, ...] = ()
+    pairs: frozenset[str] = frozenset()
 
 
 def _alternation(phrases: Sequence[str]) -> str:
@@ -62,16 +67,32 @@ def compile_misheard(entries: Sequence[str], where: str = _WHERE) -> Misheard | 
         # guarded: tried only where its first characters stand (the same matches, firstchars.py)
         pattern = guarded(re.compile(rf"(?<![A-Za-z']){lead}(?P<heard>{heard_words})(?![A-Za-z']){follow}", re.I))
         out.append((pattern, meant, tuple(sorted({h.split()[-1] for h in heard}))))
-    return Misheard(tuple(out)) if out else None
+    if not out:
+        return None
+    starts = [two_char_starts(pattern) for pattern, _, _ in out]
+    pairs = frozenset(p for found in starts for p in found or ())
+    return Misheard(tuple(out), tuple(None if f is None else tuple(sorted(f)) for f in starts), pairs)
 
 
 def hear(misheard: Misheard, text: str, chars: list[str]) -> None:
     """Rewrite in ``chars`` (the layout's text, same length as ``text``) each misheard negation as the words meant,
     blank-padded."""
     lower = text.lower()
-    for pattern, meant, keys in misheard.rules:
+    starts = misheard.starts or (None,) * len(misheard.rules)
+    positions: dict[str, list[int]] | None = None
+    read = False
+    for (pattern, meant, keys), firsts in zip(misheard.rules, starts, strict=True):
         if not any(k in lower for k in keys):
             continue
-        for m in pattern.finditer(text):
+        if firsts is not None and not read:
+            positions, read = pair_positions(text, misheard.pairs), True  # once per note, when a rule is first run
+        if firsts is None or positions is None:
+            matches: Iterator[re.Match[str]] = pattern.finditer(text)
+        else:  # the same matches, tried only where the pattern's first two characters stand
+            lists = [positions[p] for p in firsts if p in positions]
+            if not lists:
+                continue
+            matches = finditer_at(pattern, text, lists[0] if len(lists) == 1 else sorted(itertools.chain(*lists)))
+        for m in matches:
             s, e = m.span("heard")
             chars[s:e] = list(meant.ljust(e - s))

@@ -25,6 +25,7 @@ except ImportError:  # pragma: no cover
     import sre_parse as _p  # type: ignore[no-redef]
 
 _T = TypeVar("_T")
+_REPEATS = tuple(getattr(_c, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(_c, name))
 _ANY = None  # "can start with any character"
 _SPACES = frozenset(c for c in map(chr, range(0x3001)) if c.isspace())  # what \s matches in a str pattern
 
@@ -81,7 +82,7 @@ def _one(op: Any, av: Any, flags: int) -> tuple[set[str], bool]:
             out |= chars
             empty = empty or e
         return out, empty
-    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+    if op in _REPEATS:  # greedy, lazy or possessive: a match starts as one of its repeats or as what follows
         lo, _hi, sub = av
         chars, empty = _first(list(sub), flags)
         return chars, empty or lo == 0

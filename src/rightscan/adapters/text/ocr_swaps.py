@@ -21,12 +21,15 @@ from __future__ import annotations
 
 import re
 
+from rightscan.adapters.text.firstchars import finditer_at
+
 _DIGIT_ONE = re.compile(r"(?<=\d)[lI](?=\d)")
 _DIGIT_ZERO = re.compile(r"(?<=\d)O(?=\d|[-–]\d)")
 _CAPS_WORD_ZERO = re.compile(r"(?<![A-Za-z0-9])(?=[A-Z0]{4,}(?![A-Za-z0-9]))[A-Z]+(?:0[A-Z]+)+")
 _CAPS_ZERO = re.compile(r"(?<=[A-LO-SU-Z])0(?=[A-Z])")
 _PERCENT_ZERO = re.compile(r"(?<=\d)O(?=\s?%)")
 _PERCENT_ONE = re.compile(r"(?<![A-Za-z0-9])[lI](?=\d{1,2}\s?%)|(?<=\d)[lI](?=\s?%)")
+_SCORE_WORDS = ("IHC ", "ihc ", "score ", "Score ", "SCORE ")  # what _SCORE_BEFORE looks behind for
 _SCORE_BEFORE = r"(?:(?<=\bIHC )|(?<=\bihc )|(?<=\bscore )|(?<=\bScore )|(?<=\bSCORE ))"
 _SCORE_ONE = re.compile(_SCORE_BEFORE + r"[lI](?=\s?\+)")
 _SCORE_ZERO = re.compile(_SCORE_BEFORE + r"O(?=\s?\+|\s?\(|\s?[,;.]|\s*$)", re.M)
@@ -39,9 +42,34 @@ def undo_swaps(text: str) -> str:
         return text
     out = _DIGIT_ONE.sub("1", text)
     out = _DIGIT_ZERO.sub("0", out)
-    out = _PERCENT_ZERO.sub("0", out)
-    out = _PERCENT_ONE.sub("1", out)
-    out = _SCORE_ONE.sub("1", out)
-    out = _SCORE_ZERO.sub("0", out)
+    if "%" in out:  # the per cent patterns need their sign; the score patterns their word (a look-behind at every
+        out = _PERCENT_ZERO.sub("0", out)  # position of the note is slow): the same text without them when absent
+        out = _PERCENT_ONE.sub("1", out)
+    after = _after_score_words(out)
+    if after:
+        out = _sub_at(_SCORE_ONE, "1", out, after)
+        out = _sub_at(_SCORE_ZERO, "0", out, after)
     out = _CAPS_WORD_ZERO.sub(lambda m: _CAPS_ZERO.sub("O", m.group(0)), out)
     return _CAPS_WORD_L.sub(lambda m: m.group(0).replace("l", "I"), out)
+
+
+def _after_score_words(text: str) -> list[int]:
+    """Where a score's value may stand: right after one of the words _SCORE_BEFORE looks behind for (sorted)."""
+    at: set[int] = set()
+    for word in _SCORE_WORDS:
+        k = text.find(word)
+        while k >= 0:
+            at.add(k + len(word))
+            k = text.find(word, k + 1)
+    return sorted(at)
+
+
+def _sub_at(pattern: re.Pattern[str], replacement: str, text: str, candidates: list[int]) -> str:
+    """``pattern.sub(replacement, text)`` for a pattern whose every match starts at one of ``candidates``: the same
+    text, the pattern tried only there (its look-behind at every position of the note is slow)."""
+    pieces: list[str] = []
+    last = 0
+    for m in finditer_at(pattern, text, candidates):
+        pieces += [text[last : m.start()], replacement]
+        last = m.end()
+    return "".join(pieces) + text[last:] if pieces else text

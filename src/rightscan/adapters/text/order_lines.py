@@ -26,7 +26,7 @@ from typing import Any
 
 from spacy.tokens import Span
 
-from rightscan.adapters.text.components import GROUP, PROCEDURE_PREFIX
+from rightscan.adapters.text.components import GROUP, PROCEDURE_PREFIX, doc_text
 from rightscan.adapters.text.sentences import Sentences
 from rightscan.adapters.text.study_reported import result_after
 from rightscan.adapters.text.study_words import only_sides
@@ -78,12 +78,13 @@ def payer_title(rules: Any, span: Span, sents: Sentences) -> bool:
     if words is None:
         return False
     doc = span.doc
+    text = doc_text(doc)  # joined once per note (``Doc.text`` joins every token again on each call)
     sent = sents.of(span.start)
-    head = doc.text[: sent.start_char]
+    head = text[: sent.start_char]
     if sum(1 for line in head.split("\n") if line.strip()) >= PAYER_HEAD_LINES:
         return False
     if sum(1 for k in range(sents.index[span.start]) if sents.spans[k].text.strip()) >= PAYER_HEAD_SENTENCES:
         return False  # a study told of further into a call's account ("a coworker told her of a PET scan")
-    if not words.search(doc.text, 0, span.start_char) or result_after(doc.text[span.end_char : sent.end_char]):
+    if not words.search(text, 0, span.start_char) or result_after(text[span.end_char : sent.end_char]):
         return False  # a study told done with its result ("CT CAP 9/14: no distant metastases") is no request
     return not any(s.label_.startswith(PROCEDURE_PREFIX) and s.start < sent.start for s in doc.spans.get(GROUP, ()))

@@ -25,6 +25,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 from rightscan.adapters.text.candidates import ACCEPTED, IGNORED, status_of
 from rightscan.adapters.text.foreign_pronouns import FAMILY, SYMPTOM_FAMILIES, UNCERTAIN
@@ -53,6 +54,36 @@ def _relatives(words: Mapping[str, tuple[str, ...]]) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=8)
+def _patterns(
+    leads: tuple[str, ...],
+    selves: tuple[str, ...],
+    helpers: tuple[str, ...],
+    parents: tuple[str, ...],
+    relatives: tuple[str, ...],
+) -> tuple[re.Pattern[str] | None, re.Pattern[str], re.Pattern[str]]:
+    """``proxy_patient``'s patterns (a lead naming the relation, the writer naming herself, a parent), built once for
+    the rules' words rather than for each note."""
+    rel = _alternatives(relatives)
+    lead = None
+    if leads:
+        lead = re.compile(
+            rf"(?<![\w])(?:{_alternatives(leads)})[ \t]+(?:my[ \t]+|our[ \t]+)?(?P<rel>{rel})(?![\w-])"
+            rf"(?:,?[ \t]+(?P<name>(?-i:[A-Z][a-z]+)))?",
+            re.IGNORECASE,
+        )
+    alone = rf"|(?:{_alternatives(helpers)})(?![\w])" if helpers else ""
+    self_named = re.compile(
+        rf"(?<![\w])(?:this[ \t]+is[ \t]+(?P<name>(?-i:[A-Z][a-z]+))['’]s[ \t]+(?:{rel})(?![\w-])"
+        rf"|(?:{_alternatives(selves) or '(?!)'})[ \t]+(?:{rel})(?![\w-]){alone})",
+        re.IGNORECASE,
+    )
+    parent = re.compile(
+        rf"(?<![\w])(?P<rel>{_alternatives(parents) or '(?!)'})(?=[ \t]+(?:is|has|had|was|\())", re.IGNORECASE
+    )
+    return lead, self_named, parent
+
+
 def proxy_patient(rules: Rules, text: str) -> tuple[bool, str | None, str | None]:
     """Whether a relative writes the message, and the relation and name the opening gives the patient ("writing for my
     wife Angela": "wife", "Angela"), when it gives them."""
@@ -61,27 +92,20 @@ def proxy_patient(rules: Rules, text: str) -> tuple[bool, str | None, str | None
     relatives = _relatives(words)
     if not relatives or not (leads or selves or words.get("proxy_helpers")):
         return False, None, None
-    rel = _alternatives(relatives)
-    if leads:
-        lead = re.compile(
-            rf"(?<![\w])(?:{_alternatives(leads)})[ \t]+(?:my[ \t]+|our[ \t]+)?(?P<rel>{rel})(?![\w-])"
-            rf"(?:,?[ \t]+(?P<name>(?-i:[A-Z][a-z]+)))?",
-            re.IGNORECASE,
-        )
+    lead, self_named, parent_named = _patterns(
+        tuple(leads),
+        tuple(selves),
+        tuple(words.get("proxy_helpers", ())),
+        tuple(words.get("proxy_parents", ())),
+        tuple(relatives),
+    )
+    if lead is not None:
         found = lead.search(text)
         if found:
             return True, found.group("rel").lower(), found.group("name")
-    helpers = words.get("proxy_helpers", ())
-    alone = rf"|(?:{_alternatives(helpers)})(?![\w])" if helpers else ""
-    self_named = re.compile(
-        rf"(?<![\w])(?:this[ \t]+is[ \t]+(?P<name>(?-i:[A-Z][a-z]+))['’]s[ \t]+(?:{rel})(?![\w-])"
-        rf"|(?:{_alternatives(selves) or '(?!)'})[ \t]+(?:{rel})(?![\w-]){alone})",
-        re.IGNORECASE,
-    )
     found = self_named.search(text)
     if found:
-        parents = _alternatives(words.get("proxy_parents", ())) or "(?!)"
-        parent = re.search(rf"(?<![\w])(?P<rel>{parents})(?=[ \t]+(?:is|has|had|was|\())", text, re.IGNORECASE)
+        parent = parent_named.search(text)
         return True, parent.group("rel").lower() if parent else None, found.group("name")
     return False, None, None
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from rightscan.adapters.text.components import doc_text
 from rightscan.adapters.text.rule_pass import SYMPTOM, NoteMentions
 
 _HEADACHE = "headache"
@@ -36,7 +37,7 @@ _ATTRIBUTED = re.compile(
 def headache_beside_seizure(note: NoteMentions) -> None:
     """An explained headache in a paragraph that states a seizure or a focal deficit: warned, no longer explained
     (module doc)."""
-    text = note.doc.text
+    text = doc_text(note.doc)
     seizures = [
         span.start_char
         for _, span, d, _ in note.mentions(SYMPTOM, without=_NOT_STATED)

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from rightscan.adapters.text.firstchars import guarded
 from rightscan.adapters.text.model import Mention
 from rightscan.adapters.text.note_dates import MONTH_ABBREVIATIONS
 from rightscan.adapters.text.setting_episode import own_clause
@@ -41,6 +42,7 @@ _DATE = re.compile(
     rf"|\b{_MONTH_WORD}\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?P<y4>(?:19|20)\d{{2}})\b",
     re.IGNORECASE,
 )
+_DATE = guarded(_DATE)  # tried only where its first characters stand (the same matches)
 _YEAR = re.compile(r"(?<![\d/.-])(?:19[5-9]\d|20[0-4]\d)(?![\d/])")
 _LABEL_DATE = re.compile(r"\b(?:date|DOS)\b[^:\n]{0,30}:\s*(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<y>(?:19|20)\d{2})",
                          re.IGNORECASE)  # fmt: skip

@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from rightscan.adapters.text.firstchars import guarded
 from rightscan.adapters.text.model import Mention
 
 AT_DIAGNOSIS = "clue.at_diagnosis"  # values.yaml (round 9c)
@@ -65,6 +66,7 @@ def at_diagnosis(mentions: list[Mention]) -> set[str]:
 
 # a full stop closing a shorthand sentence (a space after it), not that of an abbreviation or a single letter
 _STOP = re.compile(r"(?<!\b\w)(?<!\bapprox)(?<!\bDr)(?<!\bvs)\.\s+")
+_STOP = guarded(_STOP)  # tried only where its first characters stand (the same matches)
 
 
 def own_clause(mention: Any) -> str:

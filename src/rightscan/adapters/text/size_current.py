@@ -15,6 +15,7 @@ import re
 from typing import Any
 
 from rightscan.adapters.text.candidates import Candidate, where
+from rightscan.adapters.text.firstchars import guarded
 from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.size_links import (
     link_words,
@@ -271,6 +272,7 @@ def span_of_several_foci(rules: Rules, by_field: dict[str, list[Candidate]]) -> 
 
 # round 54k: a statement denied or set against another ("not by MRI size", "rather than by US size")
 _DENIED_BEFORE = re.compile(r"(?:\bnot|n't|\bnever|\brather than|\binstead of)\s+(?:\w+\s+){0,2}$")
+_DENIED_BEFORE = guarded(_DENIED_BEFORE)  # tried only where its first characters stand (the same matches)
 
 
 def size_of_the_named_study(rules: Rules, by_field: dict[str, list[Candidate]], facts: dict[str, Any],
@@ -289,12 +291,12 @@ def size_of_the_named_study(rules: Rules, by_field: dict[str, list[Candidate]], 
     if len({repr(c.value) for c in live}) < 2:
         return
     statements = study_statements(rules)
+    lowered = [s.lower() for s in sentences if "?" not in s]  # each sentence lower-cased once, not per pattern
     named = {
         k
-        for s in sentences
-        if "?" not in s
+        for low in lowered
         for k, ps in statements.items()
-        if any(not _DENIED_BEFORE.search(s.lower(), 0, m.start()) for p in ps for m in p.finditer(s.lower()))
+        if any(not _DENIED_BEFORE.search(low, 0, m.start()) for p in ps for m in p.finditer(low))
     }
     if len(named) != 1:
         return

@@ -28,6 +28,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from rightscan.adapters.text.dictation import Misheard, compile_misheard, hear
+from rightscan.adapters.text.firstchars import guarded
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,21 +132,22 @@ def compile_spoken(spec: Mapping[str, Sequence[str]]) -> Spoken | None:
         forms=compile_misheard(spec.get("spoken_forms", ()), "context.yaml: layout.spoken_forms"),
         values=values,
         point=re.compile(rf"(?<![a-z]){_alt(point)}(?![a-z])"),
-        after=after,
-        before=before,
-        stage=stage,
+        # guarded: tried only where their first characters stand (the same matches, firstchars.py)
+        after=guarded(after) if after is not None else None,
+        before=guarded(before) if before is not None else None,
+        stage=guarded(stage) if stage is not None else None,
         prefixes=prefixes,
         stages=stages,
-        commands=commands if punct else None,
+        commands=guarded(commands) if punct else None,
         punct=punct,
         not_after=frozenset(w.lower() for w in spec.get("spoken_command_not_after", ())),
         # without a list, "comma" alone proves it (the commands said as a comma)
         proof=frozenset(" ".join(w.lower().split()) for w in spec.get("spoken_dictation_proof", ()))
         or frozenset(k for k, v in punct.items() if v == ","),
-        corrections=corrections,
+        corrections=guarded(corrections) if corrections is not None else None,
         correction_values=frozenset(w.lower() for w in spec.get("spoken_correction_values", ())),
-        lab=lab,
-        clinical=clinical,
+        lab=guarded(lab) if lab is not None else None,
+        clinical=guarded(clinical) if clinical is not None else None,
         colon_not_after=frozenset(w.lower() for w in spec.get("spoken_colon_not_after", ())),
         colon_not_before=frozenset(w.lower() for w in spec.get("spoken_colon_not_before", ())),
     )

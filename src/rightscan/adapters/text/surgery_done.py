@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from rightscan.adapters.text.candidates import ACCEPTED, status_of
+from rightscan.adapters.text.firstchars import guarded
 from rightscan.adapters.text.model import Mention
 from rightscan.adapters.text.rules import Rules
 from rightscan.adapters.text.stage_values import ELAPSED
@@ -32,6 +33,7 @@ DATED = re.compile(
     r"|\d{1,2}\s*(?:d|days?|wks?|weeks?|mos?|months?)\s+ago)\s*\)\s*:",
     re.IGNORECASE,
 )
+DATED = guarded(DATED)  # tried only where its first characters stand (the same matches)
 
 
 _POST_OP_DAY = re.compile(r"\bPOD\s*#?\d|\bpost-?op(?:erative)?\s+day\b", re.IGNORECASE)

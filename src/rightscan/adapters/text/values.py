@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from rightscan.adapters.text.firstchars import guarded
 from rightscan.adapters.text.lab_columns import lab_columns
 from rightscan.adapters.text.lab_forms import lab_panel, lab_ratio, lab_said_normal, weight_pair
 from rightscan.adapters.text.rules import Rules, ValueRule
@@ -30,6 +31,7 @@ __all__ = ["FACT", "NOTE", "NO_ULN", "UNPARSED", "Finding", "flagged_high", "par
 _CLAUSE_END = re.compile(
     r"(?<!\b[Dd][Rr])(?<!\b[Mm][Rr])(?<!\b[Mm][Ss])(?<!\b[Mm][Rr][Ss])[.;](?:\s|$)|[;\n]|[?!](?:\s++(?=[A-Z])|\s*+$)"
 )
+_CLAUSE_END = guarded(_CLAUSE_END)  # tried only where its first characters stand (the same matches)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _KEY_MAX = 40  # characters of a synoptic field name
 # words after a number: up to the next comma, "and", "but", " / ", " + " or an aside in parentheses ("2 cm (3 cm FN)")
@@ -47,6 +49,7 @@ _MEASURE_PHRASE_END = re.compile(_PHRASE_END.pattern + r"|\s(?:with|w/)(?=\s)")
 # round 46t: and at the next measurement standing on its own (not a product's "x 1.2 cm"): the words after it are that
 # number's ("L IDC 1.4cm @ 2:00 6cm FN on US": the "FN" makes the 6 cm a distance from the nipple, not the 1.4 cm)
 _NEXT_MEASURE = re.compile(r"(?<![x×*\d.])(?<![x×*] )(?<!by )\b\d+(?:\.\d+)?[ \t]*(?:cms?|mm)\b")  # round 55m: "cms"
+_NEXT_MEASURE = guarded(_NEXT_MEASURE)  # tried only where its first characters stand (the same matches)
 
 
 # round 46t: an arrow before a name ("pager -> Dr. Mensah: 55F ...", "=> onc: 61F") addresses a message; it is no

@@ -26,16 +26,26 @@ def declined_studies(cands: list[Candidate]) -> None:
     made after the note says so stands."""
     declined: dict[Any, int] = {}  # study -> where the note last says it was declined
     refused: dict[Any, int] = {}  # round 43o: study -> where the note last says so other than as advice against it
+    withdrawn: dict[Any, int] = {}  # round 57e: study -> where the note last says it was refused or cancelled
     for c in cands:
         if c.field == "order" and ("declined" in c.mention.effects or _refused_by_name(c.mention)):
             declined[c.value] = max(declined.get(c.value, -1), c.mention.start)
             if not _advice_only(c.mention.sentence):
                 refused[c.value] = max(refused.get(c.value, -1), c.mention.start)
+            if _REFUSAL.search(c.mention.sentence):  # round 57e: refused, cancelled, deferred - not the writer's "no"
+                withdrawn[c.value] = max(withdrawn.get(c.value, -1), c.mention.start)
     asked = _asked_sentences(cands)
     for c in cands:  # a request after it stands ("asking why her PET was cancelled ... pt's request for PET/CT")
         if c.field != "order" or not c.used:
             continue
-        if c.mention.start < (refused if c.mention.sentence in asked else declined).get(c.value, -1):
+        # round 57e (v57 cr-012): a study asked about as a question ("Does she need a PET/CT?") and then answered
+        # against by the writer ("I would not order the PET/CT") is still the study considered (annotation guide 2,
+        # order), as the patient's request judged not needed is; a refusal or a cancellation still sets it aside
+        if "question" in c.mention.effects and c.mention.sentence not in asked:
+            after = withdrawn
+        else:
+            after = refused if c.mention.sentence in asked else declined
+        if c.mention.start < after.get(c.value, -1):
             c.used, c.reason = False, "the note says this study was declined, cancelled or not ordered"
     changed_studies(cands)
     chosen_studies(cands)

@@ -276,6 +276,11 @@ FLOORS = {
     # any change made for it): 7 red flags from set-aside mentions, 3 not applicable despite a missed red flag; after
     # rounds 56q, 56s, 56d, 56n, 56t and 56u (test_nlp_r56*_*.py, test_nlp_56*_*.py) 93.3 % and none
     "blind_v56.jsonl": (0, 0.93),
+    # first run unseen 77.3 % and 12 unsafe (BLIND_V57_PROVENANCE.md, measured at 150bcdaa, the session's start, before
+    # any change made for it): 6 not applicable despite a missed red flag, 4 red flags from set-aside mentions, 2 M1
+    # without distant disease; after rounds 57s, 57u, 57n, 57d and 57e (test_nlp_57*_*.py, test_nlp_r57u_*.py) 93.3 %
+    # and none
+    "blind_v57.jsonl": (0, 0.93),
 }
 
 
